@@ -1,0 +1,75 @@
+"""Cell values: the three states every table cell can be in.
+
+A published table cell is a number, left blank, or marked not applicable
+("/", "—").  The three are different facts: a blank is not a zero, and a "/"
+is not a blank.  We keep all three so that nothing a report printed is lost
+and nothing it did not print is invented.
+
+* ``Count``: a non-negative ``int`` (件, 条, 次 …), ``None`` for blank, or a
+  :class:`NotApplicable`.
+* ``Signed``: like ``Count`` but may be negative (the 2019 format's 本年增/减).
+* ``Money``: a :class:`decimal.Decimal` in the unit the format prints (万元),
+  ``None`` or :class:`NotApplicable`.  Never a float.
+
+The aliases are ``Annotated`` so that type checkers see the plain union while
+the converter (:mod:`govdisclosure.codec`) can tell the kinds apart.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Final, Literal
+
+from attrs import frozen
+
+__all__ = [
+    "NA",
+    "NA_MARKS",
+    "MAX_COUNT",
+    "Count",
+    "Money",
+    "NotApplicable",
+    "Signed",
+    "is_number",
+    "number_or_zero",
+]
+
+#: Marks that real reports use for "not applicable".  The mark is kept so
+#: that a report written with "—" is saved with "—".
+NA_MARKS: Final = ("/", "—", "－", "-", "N/A")
+
+#: A count above this is a typo, not a real count (the largest real figure
+#: seen, 淮安 2024 行政处罚, is about 4 × 10^6).
+MAX_COUNT: Final = 10**9
+
+
+@frozen
+class NotApplicable:
+    """A cell printed as not applicable; ``mark`` is what the report printed."""
+
+    mark: Literal["/", "—", "－", "-", "N/A"] = "/"
+
+    def __str__(self) -> str:
+        return self.mark
+
+
+#: The usual not-applicable cell, printed "/".
+NA: Final = NotApplicable()
+
+Count = Annotated[int | None | NotApplicable, "count"]
+Signed = Annotated[int | None | NotApplicable, "signed"]
+Money = Annotated[Decimal | None | NotApplicable, "money"]
+
+CellValue = int | Decimal | None | NotApplicable
+
+
+def is_number(value: object) -> bool:
+    """True for a filled cell (an int or a Decimal, not a bool)."""
+    return type(value) is int or type(value) is Decimal
+
+
+def number_or_zero(value: CellValue) -> int | Decimal:
+    """The cell's number, reading blank and not-applicable as zero."""
+    if value is None or isinstance(value, NotApplicable):
+        return 0
+    return value

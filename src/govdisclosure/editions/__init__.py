@@ -1,0 +1,1 @@
+"""The official table definitions, one module per edition."""

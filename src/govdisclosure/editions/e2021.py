@@ -1,0 +1,120 @@
+"""The 2021 format (国办公开办函〔2021〕30号), in force from the 2021 reports on.
+
+Source: formats.md §1.5–1.7 (checked against the official 附件 and real
+reports).  Units of table 2 blocks A–C are not printed; 件 comes from a
+practitioner schema (◐).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from attrs import field, frozen
+
+from ..cells import Count, Money
+from ..report_base import ReportBase
+from ..spec import Balance, cell, part
+from .applications import (
+    BALANCE_NOTE,
+    ApplicantRow,
+    NotDisclosed,
+    NotProcessed,
+    OtherHandling2021,
+    Table4,
+    UnableToProvide,
+)
+
+__all__ = ["DocumentRow2021", "Report2021", "Results2021", "Table2_2021", "Table3_2021"]
+
+_A = "第二十条第（一）项"
+_B = "第二十条第（五）项"
+_C = "第二十条第（六）项"
+_D = "第二十条第（八）项"
+_DECISIONS = "本年处理决定数量"
+
+
+@frozen(kw_only=True)
+class DocumentRow2021:
+    """Block A row: documents issued, repealed and in force."""
+
+    issued: Count = cell("本年制发件数", unit="件")
+    repealed: Count = cell("本年废止件数", unit="件")
+    in_force: Count = cell("现行有效件数", unit="件")
+
+
+@frozen(kw_only=True)
+class Table2_2021:
+    """二、主动公开政府信息情况: four captioned blocks of 条例 第二十条."""
+
+    rules: DocumentRow2021 = part("规章", DocumentRow2021, block=_A)
+    normative_documents: DocumentRow2021 = part("行政规范性文件", DocumentRow2021, block=_A)
+    licensing: Count = cell("行政许可", unit="件", block=_B, column=_DECISIONS)
+    penalties: Count = cell("行政处罚", unit="件", block=_C, column=_DECISIONS)
+    enforcement: Count = cell("行政强制", unit="件", block=_C, column=_DECISIONS)
+    fees: Money = cell(
+        "行政事业性收费", unit="万元", block=_D, column="本年收费金额（单位：万元）"
+    )
+
+    title: ClassVar[str] = "二、主动公开政府信息情况"
+
+
+@frozen(kw_only=True)
+class Results2021:
+    """三、本年度办理结果 (2021): （一）–（七）.
+
+    ``other_handling`` is the three official sub-rows, or a single
+    :class:`ApplicantRow` for reports that print （六） as one row (a real
+    variant, e.g. 洪泽区 2024): such a report is kept as printed, never
+    spread over sub-rows it did not print.
+    """
+
+    disclosed: ApplicantRow = part("（一）予以公开", ApplicantRow, code="（一）")
+    partly_disclosed: ApplicantRow = part(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ApplicantRow, code="（二）"
+    )
+    not_disclosed: NotDisclosed = part("（三）不予公开", NotDisclosed, code="（三）")
+    unable_to_provide: UnableToProvide = part("（四）无法提供", UnableToProvide, code="（四）")
+    not_processed: NotProcessed = part("（五）不予处理", NotProcessed, code="（五）")
+    other_handling: OtherHandling2021 | ApplicantRow = part(
+        "（六）其他处理", OtherHandling2021, code="（六）"
+    )
+    total: ApplicantRow = part("（七）总计", ApplicantRow, code="（七）", total="results-total")
+
+
+@frozen(kw_only=True)
+class Table3_2021:
+    """三、收到和处理政府信息公开申请情况 (2021): 25 rows × 7 columns."""
+
+    new_applications: ApplicantRow = part(
+        "一、本年新收政府信息公开申请数量", ApplicantRow, code="一"
+    )
+    carried_over: ApplicantRow = part("二、上年结转政府信息公开申请数量", ApplicantRow, code="二")
+    results: Results2021 = part("三、本年度办理结果", Results2021, code="三")
+    carried_forward: ApplicantRow = part("四、结转下年度继续办理", ApplicantRow, code="四")
+
+    title: ClassVar[str] = "三、收到和处理政府信息公开申请情况"
+    note: ClassVar[str] = BALANCE_NOTE
+    balances: ClassVar[tuple[Balance, ...]] = (
+        Balance(
+            "balance",
+            ("new_applications", "carried_over"),
+            ("results.total", "carried_forward"),
+        ),
+    )
+
+
+@frozen(kw_only=True)
+class Report2021(ReportBase):
+    """A report in the 2021 format.
+
+    ``parts`` is empty for a unit's own report; a consolidated report keeps
+    the reports it was built from (without narrative), so the whole tree
+    province ← cities ← counties stays available.
+    """
+
+    edition: ClassVar[Literal["2021"]] = "2021"
+
+    table2: Table2_2021 = field(factory=Table2_2021)
+    table3: Table3_2021 = field(factory=Table3_2021)
+    table4: Table4 = field(factory=Table4)
+    parts: tuple[Report2021, ...] = field(default=(), converter=tuple)

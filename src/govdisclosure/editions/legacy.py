@@ -1,0 +1,140 @@
+"""Pre-2019 reports (2007 regulation; reports for 2008–2018).
+
+Before 2019 there was no single national report format: the text was free
+and the statistics annex (政府信息公开情况统计表) varied by year and province.
+So the legacy statistics table is *template-driven*: a
+:class:`StatisticsTemplate` is data (rows with code, label, unit, parent and
+relation; the set of value columns), and a :class:`StatisticsTable` holds
+values addressed by row code and column key.  The national 2016–2018 table
+and the Fujian 2011 variant ship with the library (``templates/*.json``);
+plugins can add more through the ``govdisclosure_statistics_templates``
+hook.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar, Literal
+
+from attrs import field, frozen
+
+from ..cells import NotApplicable
+from ..report_base import ReportBase
+
+__all__ = [
+    "LegacyCell",
+    "ReportLegacy",
+    "StatisticsTable",
+    "StatisticsTemplate",
+    "TemplateColumn",
+    "TemplateRow",
+]
+
+#: A legacy cell: an int count, a Decimal amount (rows in 万元/元), blank or
+#: not applicable.  Which of int or Decimal is allowed comes from the row's
+#: unit in the template.
+LegacyCell = int | Decimal | None | NotApplicable
+
+#: Units whose values are money (Decimal); every other unit counts (int).
+MONEY_UNITS = frozenset({"万元", "元"})
+
+Relation = Literal["none", "sum", "of_which", "channel"]
+Status = Literal["checked", "partly", "unchecked"]
+
+
+@frozen(kw_only=True)
+class TemplateColumn:
+    """A value column of a statistics template (统计数; 本年度 / 历年累计)."""
+
+    key: str
+    label: str
+    #: True for a running total over the years (历年累计): it continues the
+    #: previous year's value plus this year's.
+    cumulative: bool = False
+
+
+@frozen(kw_only=True)
+class TemplateRow:
+    """A row of a statistics template.
+
+    ``relation`` says how the row stands to its ``parent``:
+
+    * ``"sum"``: the parent equals the sum of its ``sum`` children;
+    * ``"of_which"`` (其中): the row is at most its parent;
+    * ``"channel"``: one of several channels of the parent; the same item
+      published on several channels counts once, so the sum of channels
+      need not equal the parent (checked as a notice only);
+    * ``"none"``: no arithmetic tie.
+
+    ``status`` carries how sure we are of the wording and relation
+    (formats.md marks: ✅ checked, ◐ partly, ❓ unchecked).
+    """
+
+    code: str
+    label: str
+    #: None for a section header row (printed "——").
+    unit: str | None = None
+    #: Printed numbering (一, （一）, 1); may be empty.
+    number: str = ""
+    parent: str | None = None
+    relation: Relation = "none"
+    #: Indentation level for display.
+    level: int = 0
+    status: Status = "unchecked"
+
+    @property
+    def is_header(self) -> bool:
+        return self.unit is None
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in MONEY_UNITS
+
+
+@frozen(kw_only=True)
+class StatisticsTemplate:
+    """One variant of the pre-2019 statistics table, as data."""
+
+    id: str
+    title: str
+    description: str
+    source: str
+    columns: tuple[TemplateColumn, ...]
+    rows: tuple[TemplateRow, ...]
+
+    def row(self, code: str) -> TemplateRow:
+        for row in self.rows:
+            if row.code == code:
+                return row
+        raise KeyError(code)
+
+    @property
+    def value_rows(self) -> tuple[TemplateRow, ...]:
+        return tuple(r for r in self.rows if not r.is_header)
+
+
+@frozen(kw_only=True)
+class StatisticsTable:
+    """The statistics annex: a template id and the values the report printed.
+
+    ``rows`` maps a template row code to its values by column key
+    (``{"1.1": {"value": 218972}}``).  Rows or columns the report did not
+    print are absent, which reads as blank, never as zero.  Keys keep the
+    order they were given in, so a saved report reads back byte for byte.
+    """
+
+    template: str
+    rows: dict[str, dict[str, LegacyCell]] = field(factory=dict)
+
+    def value(self, code: str, column: str) -> LegacyCell:
+        return self.rows.get(code, {}).get(column)
+
+
+@frozen(kw_only=True)
+class ReportLegacy(ReportBase):
+    """A pre-2019 report: free narrative plus a template-driven table."""
+
+    edition: ClassVar[Literal["legacy"]] = "legacy"
+
+    statistics: StatisticsTable
+    parts: tuple[ReportLegacy, ...] = field(default=(), converter=tuple)

@@ -1,0 +1,117 @@
+"""Field metadata that turns attrs classes into official table definitions.
+
+Each official table is written once, as attrs classes whose fields carry a
+:class:`Spec`: the official label (also the message id for the catalogs), the
+official numbering, the unit and the role of the field.  Everything else —
+the introspection API, the arithmetic relations, rendering order, the JSON
+Schema, aggregation — is derived from these classes by walking
+``attrs.fields``.  No second list of labels exists anywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final, Literal
+
+import attrs
+from attrs import frozen
+
+__all__ = ["Balance", "Spec", "cell", "get_spec", "part", "METADATA_KEY"]
+
+METADATA_KEY: Final = "govdisclosure"
+
+Role = Literal["part", "total"]
+
+
+@frozen
+class Spec:
+    """What the official format says about one field.
+
+    ``role == "total"`` declares that the field is the sum of its siblings:
+    for a cell, of the sibling cells; for a row or a group, of every leaf row
+    under its siblings, column by column.  That single declaration is the
+    source of the row-total and result-total relations.
+    """
+
+    label: str
+    code: str = ""
+    unit: str | None = None
+    role: Role = "part"
+    #: Caption of the table-2 block the field belongs to (第二十条第（一）项).
+    block: str | None = None
+    #: Column heading for a row that is a single cell (table 2, blocks B–D).
+    column: str | None = None
+    #: Where the format leaves a point open; shown in docs and renderers.
+    note: str | None = None
+    #: Rule id suffix for a total (``"row-total"``); see :mod:`.relations`.
+    rule: str | None = None
+
+
+def _meta(spec: Spec) -> dict[str, Any]:
+    return {METADATA_KEY: spec}
+
+
+def cell(
+    label: str,
+    *,
+    code: str = "",
+    unit: str | None = None,
+    total: str | None = None,
+    block: str | None = None,
+    column: str | None = None,
+    note: str | None = None,
+) -> Any:
+    """A table cell field.  Cells default to blank: a new report is empty.
+
+    ``total`` names the rule (``"row-total"``) when the cell is the sum of
+    its sibling cells.
+    """
+    return attrs.field(
+        default=None,
+        metadata=_meta(
+            Spec(label, code, unit, "total" if total else "part", block, column, note, total)
+        ),
+    )
+
+
+def part(
+    label: str,
+    factory: Any,
+    *,
+    code: str = "",
+    unit: str | None = None,
+    total: str | None = None,
+    block: str | None = None,
+    note: str | None = None,
+) -> Any:
+    """A nested row or group field, blank by default.
+
+    ``total`` names the rule when the row is, column by column, the sum of
+    every leaf row under its siblings (（七）总计).
+    """
+    return attrs.field(
+        factory=factory,
+        metadata=_meta(
+            Spec(label, code, unit, "total" if total else "part", block, None, note, total)
+        ),
+    )
+
+
+def get_spec(field: attrs.Attribute[Any]) -> Spec | None:
+    """The :class:`Spec` of a field, or ``None`` for a non-table field."""
+    spec = field.metadata.get(METADATA_KEY)
+    return spec if isinstance(spec, Spec) else None
+
+
+@frozen
+class Balance:
+    """A printed identity between rows, column by column: Σ lhs = Σ rhs.
+
+    Declared on a table class as ``balances: ClassVar[tuple[Balance, ...]]``;
+    paths are dotted attribute paths from the table.  Table 3's 勾稽关系
+    (一 + 二 = 三（七） + 四) is the one official instance.
+    """
+
+    rule: str
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+    basis: str = "official"
