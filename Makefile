@@ -1,0 +1,56 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+# Everything they need is installed from nothing: a venv, the library, the
+# plugins under plugins/, the dev tools, and (on Debian, where allowed) the
+# CJK TrueType fonts and poppler-utils used by the PDF renderer and its tests.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PLUGINS := $(wildcard plugins/govdisclosure-*)
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest system-deps install clean bench docs-catalog
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml $(wildcard plugins/*/pyproject.toml)
+	$(BIN)/pip install -q -e '.[dev]' $(foreach p,$(PLUGINS),-e $(p))
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# CJK TrueType fonts (embedded in PDFs) and poppler-utils (pdftotext,
+# pdffonts, pdftoppm used by the PDF tests).  Skipped quietly where apt-get
+# is unavailable or not permitted; the PDF renderer then falls back to the
+# built-in STSong-Light CID font and its tests cover that path.
+system-deps:
+	@if command -v pdftotext >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'wqy\|uming'; then \
+	  echo "system deps present"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    poppler-utils fonts-wqy-zenhei fonts-arphic-uming >/dev/null) \
+	  || echo "warning: could not install poppler-utils/CJK fonts; PDF tests use the fallback"; \
+	else echo "warning: no apt-get as root; install poppler-utils and fonts-wqy-zenhei yourself"; fi
+
+demo: install system-deps
+	$(BIN)/python examples/render_all.py out
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install system-deps
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis

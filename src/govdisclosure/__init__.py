@@ -1,0 +1,63 @@
+"""govdisclosure: Chinese government information disclosure annual reports.
+
+A typed, immutable model of the 政府信息公开工作年度报告 in every edition
+(the 2021 format in force, the 2019 format, and the pre-2019 statistics
+table), lossless JSON loading and saving, and the introspection API the
+validators and renderers are built on.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .cells import NA, Count, Money, NotApplicable, Signed
+from .codec import dump, dumps, load, loads
+from .common import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
+from .editions.applications import ApplicantRow, ReviewOutcomes, Table4
+from .editions.e2019 import Report2019, Table2_2019, Table3_2019
+from .editions.e2021 import Report2021, Table2_2021, Table3_2021
+from .editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
+from .errors import LoadError, Problem
+from .registry import EDITIONS, Report, describe, find_template
+
+try:
+    __version__ = version("govdisclosure")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "EDITIONS",
+    "NA",
+    "ApplicantRow",
+    "Contact",
+    "Count",
+    "LoadError",
+    "Money",
+    "NotApplicable",
+    "Period",
+    "Problem",
+    "Report",
+    "Report2019",
+    "Report2021",
+    "ReportDates",
+    "ReportLegacy",
+    "ReportingUnit",
+    "ReviewOutcomes",
+    "Section",
+    "Signed",
+    "StatisticsTable",
+    "StatisticsTemplate",
+    "Table2_2019",
+    "Table2_2021",
+    "Table3_2019",
+    "Table3_2021",
+    "Table4",
+    "UnitKind",
+    "__version__",
+    "describe",
+    "dump",
+    "dumps",
+    "find_template",
+    "load",
+    "loads",
+]

@@ -1,0 +1,84 @@
+"""The plugin interface: every hook govdisclosure calls, documented here.
+
+Plugins are distributions that declare an entry point in the group
+``govdisclosure`` pointing at a module (or object) with ``@hookimpl``
+functions.  The core never imports a plugin by name.  Every hook below is
+*collected*: each plugin returns a list and the core gathers all of them;
+none is first-result.  Hooks are called with keyword arguments only, and an
+implementation may accept fewer arguments than the spec declares.
+
+Example::
+
+    from govdisclosure.hookspecs import hookimpl
+    from govdisclosure.plugin_types import Renderer
+
+    @hookimpl
+    def govdisclosure_renderers():
+        return [Renderer(name="csv", media_type="text/csv", suffix=".csv",
+                         editions=frozenset({"2021"}), render=render_csv)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .editions.legacy import StatisticsTemplate
+    from .plugin_types import Loader, Renderer
+    from .validation.rules import Rule
+
+__all__ = ["PROJECT", "hookimpl", "hookspec"]
+
+#: Project name used for markers and the entry-point group.
+PROJECT = "govdisclosure"
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def govdisclosure_renderers() -> Sequence[Renderer]:  # type: ignore[empty-body]
+    """Output formats this plugin provides.
+
+    Receives nothing.  Returns a list of
+    :class:`~govdisclosure.plugin_types.Renderer`.  Collected: the results of
+    all plugins are gathered; two renderers with the same ``name`` are a
+    conflict that the plugin listing reports (the first loaded wins).
+    """
+
+
+@hookspec
+def govdisclosure_rules() -> Sequence[Rule]:  # type: ignore[empty-body]
+    """Validation rules this plugin adds (a province's own checks).
+
+    Receives nothing.  Returns a list of
+    :class:`~govdisclosure.validation.rules.Rule`.  Collected.  Rule ids must
+    be unique; the core's rules are registered through this same hook by
+    the built-in plugin ``govdisclosure.validation.builtin``.
+    """
+
+
+@hookspec
+def govdisclosure_loaders() -> Sequence[Loader]:  # type: ignore[empty-body]
+    """Readers of other input formats (Excel, HTML …).
+
+    Receives nothing.  Returns a list of
+    :class:`~govdisclosure.plugin_types.Loader`.  Collected.  The core's
+    JSON reading does not go through this hook; loaders are consulted for
+    files whose suffix is not ``.json``.
+    """
+
+
+@hookspec
+def govdisclosure_statistics_templates() -> Sequence[StatisticsTemplate]:  # type: ignore[empty-body]
+    """Further variants of the pre-2019 statistics table.
+
+    Receives nothing.  Returns a list of
+    :class:`~govdisclosure.editions.legacy.StatisticsTemplate` (build them
+    with :func:`govdisclosure.templates.parse_template` from JSON data).
+    Collected.  A template id that repeats a built-in one is ignored and
+    reported.
+    """
