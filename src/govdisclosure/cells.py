@@ -23,9 +23,9 @@ from typing import Annotated, Final, Literal
 from attrs import frozen
 
 __all__ = [
+    "MAX_COUNT",
     "NA",
     "NA_MARKS",
-    "MAX_COUNT",
     "Count",
     "Money",
     "NotApplicable",

@@ -36,7 +36,6 @@ from .cells import MAX_COUNT, NA_MARKS, NotApplicable
 from .editions.applications import ApplicantRow, OtherHandling2021
 from .editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
 from .errors import LoadError, Problem
-from .introspect import attrs_classes_in
 from .paths import Path, json_path
 from .registry import EDITIONS, Report, UnknownTemplateError, find_template
 
@@ -62,7 +61,8 @@ def _show(value: object) -> str:
 
 # -- cells ---------------------------------------------------------------------
 
-def _count(value: Any, _: Any) -> int | None | NotApplicable:
+
+def _count(value: Any, _: Any) -> int | NotApplicable | None:
     if type(value) is int:
         if 0 <= value <= MAX_COUNT:
             return value
@@ -71,10 +71,10 @@ def _count(value: Any, _: Any) -> int | None | NotApplicable:
         return None
     if type(value) is str and value in _NA_INSTANCES:
         return _NA_INSTANCES[value]
-    raise _Bad("a whole-number count, null (blank) or \"/\" (not applicable)", value)
+    raise _Bad('a whole-number count, null (blank) or "/" (not applicable)', value)
 
 
-def _signed(value: Any, _: Any) -> int | None | NotApplicable:
+def _signed(value: Any, _: Any) -> int | NotApplicable | None:
     if type(value) is int:
         if -MAX_COUNT <= value <= MAX_COUNT:
             return value
@@ -83,26 +83,26 @@ def _signed(value: Any, _: Any) -> int | None | NotApplicable:
         return None
     if type(value) is str and value in _NA_INSTANCES:
         return _NA_INSTANCES[value]
-    raise _Bad("a whole number (may be negative), null (blank) or \"/\" (not applicable)", value)
+    raise _Bad('a whole number (may be negative), null (blank) or "/" (not applicable)', value)
 
 
 def _decimal(value: str) -> Decimal:
     if not _DECIMAL.match(value):
-        raise _Bad("an amount as a decimal string such as \"96171.6\"", value)
+        raise _Bad('an amount as a decimal string such as "96171.6"', value)
     number = Decimal(value)
     if number < 0:
         raise _Bad("a non-negative amount", value)
     return number
 
 
-def _money(value: Any, _: Any) -> Decimal | None | NotApplicable:
+def _money(value: Any, _: Any) -> Decimal | NotApplicable | None:
     if value is None:
         return None
     if type(value) is str:
         if value in _NA_INSTANCES:
             return _NA_INSTANCES[value]
         return _decimal(value)
-    raise _Bad("an amount as a decimal string such as \"96171.6\", null or \"/\"", value)
+    raise _Bad('an amount as a decimal string such as "96171.6", null or "/"', value)
 
 
 def _legacy_cell(value: Any, _: Any) -> LegacyCell:
@@ -116,7 +116,7 @@ def _legacy_cell(value: Any, _: Any) -> LegacyCell:
         if value in _NA_INSTANCES:
             return _NA_INSTANCES[value]
         return _decimal(value)
-    raise _Bad("a whole-number count, an amount string, null (blank) or \"/\"", value)
+    raise _Bad('a whole-number count, an amount string, null (blank) or "/"', value)
 
 
 def _unstructure_cell(value: Any) -> Any:
@@ -130,6 +130,7 @@ def _unstructure_cell(value: Any) -> Any:
 
 
 # -- scalars -------------------------------------------------------------------
+
 
 def _str(value: Any, _: Any) -> str:
     if type(value) is str:
@@ -155,7 +156,7 @@ def _date(value: Any, _: Any) -> dt.date:
             return dt.date.fromisoformat(value) if len(value) == 10 else _raise_date(value)
         except ValueError:
             pass
-    raise _Bad("a date as \"YYYY-MM-DD\"", value)
+    raise _Bad('a date as "YYYY-MM-DD"', value)
 
 
 def _raise_date(value: str) -> dt.date:
@@ -219,7 +220,9 @@ def _make_converter() -> cattrs.Converter:
     c.register_unstructure_hook(dt.date, dt.date.isoformat)
     c.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, Enum), _enum)
     c.register_structure_hook(OtherHandling2021 | ApplicantRow, _other_handling)
-    c.register_unstructure_hook(OtherHandling2021 | ApplicantRow, lambda v: c.unstructure(v, type(v)))
+    c.register_unstructure_hook(
+        OtherHandling2021 | ApplicantRow, lambda v: c.unstructure(v, type(v))
+    )
     c.register_structure_hook(Report, _report)  # type: ignore[arg-type]
     for edition, cls in EDITIONS.items():
         base = cattrs.gen.make_dict_unstructure_fn(cls, c)
@@ -237,6 +240,7 @@ converter: Final = _make_converter()
 
 
 # -- errors --------------------------------------------------------------------
+
 
 def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
     if isinstance(exc, ForbiddenExtraKeysError):
@@ -262,7 +266,8 @@ def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
         yield Problem(json_path(path), exc.expected, _show(exc.found))
     elif isinstance(exc, _EditionError):
         yield Problem(
-            json_path((*path, "edition")), "edition \"2021\", \"2019\" or \"legacy\"",
+            json_path((*path, "edition")),
+            'edition "2021", "2019" or "legacy"',
             _show(exc.found),
         )
     elif isinstance(exc, KeyError):
@@ -279,8 +284,11 @@ def _legacy_problems(report: ReportLegacy, root: Path) -> Iterator[Problem]:
     try:
         template = find_template(table.template)
     except UnknownTemplateError:
-        yield Problem(json_path((*root, "statistics", "template")),
-                      "a known statistics template id", _show(table.template))
+        yield Problem(
+            json_path((*root, "statistics", "template")),
+            "a known statistics template id",
+            _show(table.template),
+        )
         return
     columns = {c.key for c in template.columns}
     rows = {r.code: r for r in template.rows}
@@ -297,7 +305,7 @@ def _legacy_problems(report: ReportLegacy, root: Path) -> Iterator[Problem]:
             elif row.is_header and value is not None:
                 yield Problem(path, "no value: this row is a section heading", _show(value))
             elif row.unit in MONEY_UNITS and type(value) is int:
-                yield Problem(path, "an amount as a decimal string such as \"96171.6\"", str(value))
+                yield Problem(path, 'an amount as a decimal string such as "96171.6"', str(value))
             elif row.unit not in MONEY_UNITS and isinstance(value, Decimal):
                 yield Problem(path, "a whole-number count", _show(format(value, "f")))
     for i, part in enumerate(report.parts):
@@ -306,12 +314,15 @@ def _legacy_problems(report: ReportLegacy, root: Path) -> Iterator[Problem]:
 
 # -- public API ----------------------------------------------------------------
 
+
 def structure(data: Any, *, source: str | None = None) -> Report:
     """Build a report from already-parsed JSON data (dicts and lists)."""
     try:
         report = converter.structure(data, Report)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - every failure becomes a LoadError
-        raise LoadError(list(_problems(exc, ())) or [Problem("$", "a report", repr(exc))], source) from None
+        raise LoadError(
+            list(_problems(exc, ())) or [Problem("$", "a report", repr(exc))], source
+        ) from None
     if isinstance(report, ReportLegacy):
         problems = list(_legacy_problems(report, ()))
         if problems:
@@ -333,8 +344,14 @@ def loads(text: str | bytes, *, source: str | None = None) -> Report:
             text.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise LoadError(
-                [Problem("$", "UTF-8 text", f"invalid byte at offset {exc.start}"
-                         + (" (GBK/GB18030?)" if _looks_gbk(text) else ""))],
+                [
+                    Problem(
+                        "$",
+                        "UTF-8 text",
+                        f"invalid byte at offset {exc.start}"
+                        + (" (GBK/GB18030?)" if _looks_gbk(text) else ""),
+                    )
+                ],
                 source,
             ) from None
     elif text.startswith("\ufeff"):

@@ -9,14 +9,14 @@ unknown.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 
 from attrs import field, frozen
 
 __all__ = ["Contact", "Period", "ReportDates", "ReportingUnit", "Section", "UnitKind"]
 
 
-class UnitKind(str, Enum):
+class UnitKind(StrEnum):
     """What kind of body reports; it decides the deadline (条例 第四十九条)."""
 
     #: 人民政府 (a people's government at any level, or its 办公厅/室 on its behalf).

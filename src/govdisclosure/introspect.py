@@ -155,7 +155,12 @@ class TableInfo:
 def _columns(cls: type) -> tuple[ColumnInfo, ...]:
     return tuple(
         ColumnInfo(
-            f.name, s.label, s.unit, typing.cast(CellKind, cell_kind(tp)), s.block, s.role == "total"
+            f.name,
+            s.label,
+            s.unit,
+            typing.cast(CellKind, cell_kind(tp)),
+            s.block,
+            s.role == "total",
         )
         for f, s, tp in table_fields(cls)
     )
@@ -168,14 +173,31 @@ def _rows(obj: object, prefix: tuple[str, ...], depth: int) -> Iterator[RowInfo]
         value = getattr(obj, f.name)
         if kind is not None:
             column = ColumnInfo(f.name, spec.column or spec.label, spec.unit, kind)
-            yield RowInfo(path, spec.label, spec.code, depth, (column,), spec.block,
-                          spec.role == "total", spec.unit)
+            yield RowInfo(
+                path,
+                spec.label,
+                spec.code,
+                depth,
+                (column,),
+                spec.block,
+                spec.role == "total",
+                spec.unit,
+            )
         elif is_row_class(type(value)):
-            yield RowInfo(path, spec.label, spec.code, depth, _columns(type(value)),
-                          spec.block, spec.role == "total", spec.unit)
+            yield RowInfo(
+                path,
+                spec.label,
+                spec.code,
+                depth,
+                _columns(type(value)),
+                spec.block,
+                spec.role == "total",
+                spec.unit,
+            )
         else:
-            yield RowInfo(path, spec.label, spec.code, depth, (), spec.block,
-                          spec.role == "total", spec.unit)
+            yield RowInfo(
+                path, spec.label, spec.code, depth, (), spec.block, spec.role == "total", spec.unit
+            )
             yield from _rows(value, path, depth + 1)
 
 

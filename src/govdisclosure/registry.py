@@ -13,9 +13,9 @@ from .templates import builtin_templates
 
 __all__ = [
     "EDITIONS",
+    "TABLE_KEYS",
     "Edition",
     "Report",
-    "TABLE_KEYS",
     "UnknownTemplateError",
     "describe",
     "find_template",

@@ -70,6 +70,7 @@ def table_equations(table: object, prefix: Path) -> Iterator[Equation]:
     table_key = str(prefix[0]) if prefix else "table"
     yield from _totals(table, prefix, table_key)
     for balance in getattr(type(table), "balances", ()):
+
         def resolve(dotted: str) -> tuple[Path, object]:
             obj: Any = table
             for name in dotted.split("."):
@@ -109,9 +110,7 @@ def _totals(obj: object, prefix: Path, table_key: str) -> Iterator[Equation]:
             )
             continue
         leaves = [
-            leaf
-            for name, _ in siblings
-            for leaf in _leaf_rows(getattr(obj, name), (*prefix, name))
+            leaf for name, _ in siblings for leaf in _leaf_rows(getattr(obj, name), (*prefix, name))
         ]
         for column in _row_columns(value):
             yield Equation(
@@ -135,6 +134,7 @@ def legacy_equations(template: StatisticsTemplate) -> Iterator[Equation]:
         "unchecked": "heuristic",
     }
     for column in template.columns:
+
         def path(code: str, key: str = column.key) -> Path:
             return ("statistics", "rows", code, key)
 
@@ -178,10 +178,8 @@ def legacy_equations(template: StatisticsTemplate) -> Iterator[Equation]:
 
 def report_equations(report: object) -> tuple[Equation, ...]:
     """Every arithmetic relation of ``report``'s own tables."""
-    from .registry import template_of, tables_of
+    from .registry import tables_of, template_of
 
     if isinstance(report, ReportLegacy):
         return tuple(legacy_equations(template_of(report)))
-    return tuple(
-        eq for key, table in tables_of(report) for eq in table_equations(table, (key,))
-    )
+    return tuple(eq for key, table in tables_of(report) for eq in table_equations(table, (key,)))

@@ -15,7 +15,7 @@ from typing import Any, Final, Literal
 import attrs
 from attrs import frozen
 
-__all__ = ["Balance", "Spec", "cell", "get_spec", "part", "METADATA_KEY"]
+__all__ = ["METADATA_KEY", "Balance", "Spec", "cell", "get_spec", "part"]
 
 METADATA_KEY: Final = "govdisclosure"
 

@@ -16,8 +16,8 @@ from ..cells import Count
 from ..spec import cell, part
 
 __all__ = [
-    "ApplicantRow",
     "BALANCE_NOTE",
+    "ApplicantRow",
     "NotDisclosed",
     "NotProcessed",
     "OtherHandling2021",
@@ -58,9 +58,7 @@ class NotDisclosed:
 
     state_secret: ApplicantRow = part("1.属于国家秘密", ApplicantRow, code="1")
     prohibited_by_law: ApplicantRow = part("2.其他法律行政法规禁止公开", ApplicantRow, code="2")
-    security_and_stability: ApplicantRow = part(
-        "3.危及“三安全一稳定”", ApplicantRow, code="3"
-    )
+    security_and_stability: ApplicantRow = part("3.危及“三安全一稳定”", ApplicantRow, code="3")
     third_party_rights: ApplicantRow = part("4.保护第三方合法权益", ApplicantRow, code="4")
     internal_affairs: ApplicantRow = part("5.属于三类内部事务信息", ApplicantRow, code="5")
     process_information: ApplicantRow = part("6.属于四类过程性信息", ApplicantRow, code="6")
@@ -126,9 +124,7 @@ class Table4:
     """
 
     reconsideration: ReviewOutcomes = part("行政复议", ReviewOutcomes)
-    litigation_direct: ReviewOutcomes = part(
-        "未经复议直接起诉", ReviewOutcomes, block="行政诉讼"
-    )
+    litigation_direct: ReviewOutcomes = part("未经复议直接起诉", ReviewOutcomes, block="行政诉讼")
     litigation_after_reconsideration: ReviewOutcomes = part(
         "复议后起诉", ReviewOutcomes, block="行政诉讼"
     )

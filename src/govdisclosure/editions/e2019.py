@@ -14,7 +14,14 @@ from attrs import field, frozen
 from ..cells import Count, Money, Signed
 from ..report_base import ReportBase
 from ..spec import Balance, cell, part
-from .applications import BALANCE_NOTE, ApplicantRow, NotDisclosed, NotProcessed, Table4, UnableToProvide
+from .applications import (
+    BALANCE_NOTE,
+    ApplicantRow,
+    NotDisclosed,
+    NotProcessed,
+    Table4,
+    UnableToProvide,
+)
 
 __all__ = [
     "FeeItemRow2019",

@@ -51,9 +51,7 @@ class Table2_2021:
     licensing: Count = cell("行政许可", unit="件", block=_B, column=_DECISIONS)
     penalties: Count = cell("行政处罚", unit="件", block=_C, column=_DECISIONS)
     enforcement: Count = cell("行政强制", unit="件", block=_C, column=_DECISIONS)
-    fees: Money = cell(
-        "行政事业性收费", unit="万元", block=_D, column="本年收费金额（单位：万元）"
-    )
+    fees: Money = cell("行政事业性收费", unit="万元", block=_D, column="本年收费金额（单位：万元）")
 
     title: ClassVar[str] = "二、主动公开政府信息情况"
 
