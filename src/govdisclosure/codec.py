@@ -42,7 +42,7 @@ from .registry import EDITIONS, Report, UnknownTemplateError, find_template
 __all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure"]
 
 _DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?\Z")
-_NA_INSTANCES: Final = {m: NotApplicable(m) for m in NA_MARKS}  # type: ignore[arg-type]
+_NA_INSTANCES: Final[dict[str, NotApplicable]] = {m: NotApplicable(m) for m in NA_MARKS}
 
 
 class _Bad(ValueError):
@@ -188,13 +188,22 @@ def _report(value: Any, _: Any) -> Report:
     if cls is None:
         raise _EditionError(edition)
     body = {k: v for k, v in value.items() if k != "edition"}
-    return converter.structure(body, cls)  # type: ignore[return-value]
+    report: Report = converter.structure(body, cls)
+    return report
 
 
 class _EditionError(ValueError):
     def __init__(self, found: object):
         super().__init__(found)
         self.found = found
+
+
+def _is_kind(kind: str) -> Callable[[Any], bool]:
+    def predicate(tp: Any) -> bool:
+        meta = getattr(tp, "__metadata__", None)
+        return bool(meta) and typing.cast(tuple[Any, ...], meta)[0] == kind
+
+    return predicate
 
 
 def _make_converter() -> cattrs.Converter:
@@ -205,14 +214,10 @@ def _make_converter() -> cattrs.Converter:
         "money": _money,
     }
     for kind, hook in kind_hooks.items():
-        c.register_structure_hook_func(
-            lambda t, k=kind: getattr(t, "__metadata__", (None,))[0] == k, hook
-        )
-        c.register_unstructure_hook_func(
-            lambda t, k=kind: getattr(t, "__metadata__", (None,))[0] == k, _unstructure_cell
-        )
-    c.register_structure_hook(LegacyCell, _legacy_cell)  # type: ignore[arg-type]
-    c.register_unstructure_hook(LegacyCell, _unstructure_cell)  # type: ignore[arg-type]
+        c.register_structure_hook_func(_is_kind(kind), hook)
+        c.register_unstructure_hook_func(_is_kind(kind), _unstructure_cell)
+    c.register_structure_hook(LegacyCell, _legacy_cell)
+    c.register_unstructure_hook(LegacyCell, _unstructure_cell)
     c.register_structure_hook(str, _str)
     c.register_structure_hook(int, _int)
     c.register_structure_hook(bool, _bool)
@@ -223,7 +228,7 @@ def _make_converter() -> cattrs.Converter:
     c.register_unstructure_hook(
         OtherHandling2021 | ApplicantRow, lambda v: c.unstructure(v, type(v))
     )
-    c.register_structure_hook(Report, _report)  # type: ignore[arg-type]
+    c.register_structure_hook(Report, _report)
     for edition, cls in EDITIONS.items():
         base = cattrs.gen.make_dict_unstructure_fn(cls, c)
 
@@ -231,7 +236,7 @@ def _make_converter() -> cattrs.Converter:
             return {"edition": _edition, **_base(obj)}
 
         c.register_unstructure_hook(cls, unstructure_report)
-    c.register_unstructure_hook(Report, lambda v: c.unstructure(v, type(v)))  # type: ignore[arg-type]
+    c.register_unstructure_hook(Report, lambda v: c.unstructure(v, type(v)))
     return c
 
 
@@ -254,8 +259,8 @@ def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
             name = getattr(note, "name", None)
             if name is not None:
                 step = name
-            elif hasattr(note, "index"):
-                step = note.index  # type: ignore[attr-defined]
+            elif isinstance(getattr(note, "index", None), int):
+                step = typing.cast(int, note.index)
             else:
                 step = str(note)
             yield from _problems(sub, (*path, step))
@@ -318,7 +323,7 @@ def _legacy_problems(report: ReportLegacy, root: Path) -> Iterator[Problem]:
 def structure(data: Any, *, source: str | None = None) -> Report:
     """Build a report from already-parsed JSON data (dicts and lists)."""
     try:
-        report = converter.structure(data, Report)  # type: ignore[arg-type]
+        report: Report = converter.structure(data, Report)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - every failure becomes a LoadError
         raise LoadError(
             list(_problems(exc, ())) or [Problem("$", "a report", repr(exc))], source

@@ -61,12 +61,12 @@ def shape_of(report: Report) -> Shape:
     return _typed_shape(_layout_key(report))
 
 
-def _layout_key(report: Report2021 | Report2019) -> tuple[Any, ...]:
+def _layout_key(report: Report2021 | Report2019) -> tuple[type, type]:
     return (type(report), type(report.table3.results.other_handling))
 
 
 @cache
-def _typed_shape(key: tuple[Any, ...]) -> Shape:
+def _typed_shape(key: tuple[type, type]) -> Shape:
     cls, other_cls = key
     blank = cls(unit=_unit(), year=2000)
     results = attrs.evolve(blank.table3.results, other_handling=other_cls())
@@ -85,8 +85,8 @@ def _typed_shape(key: tuple[Any, ...]) -> Shape:
     counter = iter(range(len(paths)))
     ctors: dict[str, Any] = {}
 
-    def build(obj: object, expr: str) -> str:
-        cls_ = type(obj)
+    def build(obj: Any, expr: str) -> str:
+        cls_: Any = type(obj)
         name = f"C{len(ctors)}"
         ctors[name] = cls_
         args = []
@@ -131,6 +131,7 @@ def _legacy_shape(template_id: str) -> Shape:
             if value is not None:
                 rows.setdefault(code, {})[key] = value
         table = StatisticsTable(template=template_id, rows=rows)
+        assert isinstance(report, ReportLegacy)
         return attrs.evolve(report, statistics=table)
 
     return Shape(("legacy", template_id), paths, kinds, flatten, rebuild)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterator
-from functools import cache
 from typing import Any, Literal, Union
 
 import attrs
@@ -56,29 +55,39 @@ def attrs_classes_in(tp: Any) -> tuple[type, ...]:
     return ()
 
 
-@cache
+TableField = tuple["attrs.Attribute[Any]", Spec, Any]
+_FIELDS: dict[type, tuple[TableField, ...]] = {}
+_ROW_CLASS: dict[type, bool] = {}
+
+
 def field_types(cls: type) -> dict[str, Any]:
     """Resolved annotations of an attrs class (handles ``from __future__``)."""
     return typing.get_type_hints(cls, include_extras=True)
 
 
-@cache
-def table_fields(cls: type) -> tuple[tuple[attrs.Attribute[Any], Spec, Any], ...]:
-    """The fields of ``cls`` that carry a :class:`Spec`, with their types."""
-    hints = field_types(cls)
-    out = []
-    for f in attrs.fields(cls):
-        spec = get_spec(f)
-        if spec is not None:
-            out.append((f, spec, hints[f.name]))
-    return tuple(out)
+def table_fields(cls: type) -> tuple[TableField, ...]:
+    """The fields of ``cls`` that carry a :class:`Spec`, with their types (cached)."""
+    cached = _FIELDS.get(cls)
+    if cached is None:
+        hints = field_types(cls)
+        out = []
+        for f in attrs.fields(cls):
+            spec = get_spec(f)
+            if spec is not None:
+                out.append((f, spec, hints[f.name]))
+        cached = _FIELDS[cls] = tuple(out)
+    return cached
 
 
-@cache
 def is_row_class(cls: type) -> bool:
-    """True when every table field of ``cls`` is a cell."""
-    fields = table_fields(cls)
-    return bool(fields) and all(cell_kind(tp) is not None for _, _, tp in fields)
+    """True when every table field of ``cls`` is a cell (cached)."""
+    cached = _ROW_CLASS.get(cls)
+    if cached is None:
+        fields = table_fields(cls)
+        cached = _ROW_CLASS[cls] = bool(fields) and all(
+            cell_kind(tp) is not None for _, _, tp in fields
+        )
+    return cached
 
 
 def iter_cells(

@@ -86,21 +86,22 @@ def describe(edition: str, *, single_other_handling: bool = False) -> tuple[Tabl
     （六）其他处理 as one row.  Legacy tables are described by their
     template (:func:`find_template`).
     """
-    cls = EDITIONS[edition]
-    if cls is ReportLegacy:
-        raise ValueError("legacy tables are template-driven: use find_template(id)")
-    blank = cls(unit=_nobody(), year=2000)
-    if single_other_handling:
-        if not isinstance(blank, Report2021):
-            raise ValueError("only the 2021 edition has the single-row variant")
-        blank = _single_row_variant(blank)
-    return tuple(table_info(table, key) for key, table in tables_of(blank))
-
-
-def _nobody():  # type: ignore[no-untyped-def]
     from .common import ReportingUnit
 
-    return ReportingUnit(name="")
+    blank: Report2021 | Report2019
+    if edition == "2021":
+        blank = Report2021(unit=ReportingUnit(name=""), year=2000)
+        if single_other_handling:
+            blank = _single_row_variant(blank)
+    elif edition == "2019":
+        blank = Report2019(unit=ReportingUnit(name=""), year=2000)
+    elif edition == "legacy":
+        raise ValueError("legacy tables are template-driven: use find_template(id)")
+    else:
+        raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}")
+    if single_other_handling and edition != "2021":
+        raise ValueError("only the 2021 edition has the single-row variant")
+    return tuple(table_info(table, key) for key, table in tables_of(blank))
 
 
 def _single_row_variant(report: Report2021) -> Report2021:

@@ -16,13 +16,16 @@ point at them and the authoring helpers can fill totals in.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import frozen
 
 from .editions.legacy import ReportLegacy, StatisticsTemplate
 from .introspect import cell_kind, is_row_class, table_fields
 from .paths import Path
+
+if TYPE_CHECKING:
+    from .registry import Report
 
 __all__ = ["Basis", "Equation", "EquationKind", "legacy_equations", "table_equations"]
 
@@ -176,7 +179,7 @@ def legacy_equations(template: StatisticsTemplate) -> Iterator[Equation]:
                 )
 
 
-def report_equations(report: object) -> tuple[Equation, ...]:
+def report_equations(report: Report) -> tuple[Equation, ...]:
     """Every arithmetic relation of ``report``'s own tables."""
     from .registry import tables_of, template_of
 
