@@ -1,0 +1,536 @@
+"""The one place plugins are found, loaded and asked what they provide.
+
+Plugins are distributions with an entry point in the group
+``govdisclosure`` (see :mod:`.hookspecs`).  The manager is built once per
+process by :func:`get_plugin_manager`; everything else in the library asks
+the typed facade (:func:`renderers`, :func:`rules`, :func:`loaders`,
+:func:`templates`) rather than ``pm.hook`` so that results are typed and
+checked.
+
+Why not ``pluggy.PluginManager.load_setuptools_entrypoints``: it stops at
+the first plugin that fails to import, so one broken third-party plugin
+would take every renderer down with it.  Here each entry point is loaded on
+its own; a failure is recorded as a :class:`PluginFailure` (shown by
+``govdisclosure plugins``) and loading goes on.  For the same reason hooks
+are not called through ``pm.hook.X()`` (which aborts on the first raising
+implementation): each implementation is called by itself and a plugin that
+raises, or returns something of the wrong type, is reported by name while
+the results of the others are kept.
+
+Environment variables:
+
+``GOVDISCLOSURE_DISABLE_PLUGIN_AUTOLOAD=1``
+    load no entry points (built-in plugins are still registered);
+``GOVDISCLOSURE_PLUGINS=name1,name2``
+    load only these entry points (by entry-point name or distribution name);
+``GOVDISCLOSURE_STRICT_PLUGINS=1``
+    any failure raises :class:`PluginError` instead of being recorded
+    (useful in CI, where a broken plugin should fail the build).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import os
+import threading
+import traceback
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+import pluggy
+from attrs import field, frozen
+
+from . import hookspecs
+from .editions.legacy import StatisticsTemplate
+from .plugin_types import Loader, Renderer
+
+if TYPE_CHECKING:
+    from .validation.rules import Rule
+
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "DISABLE_AUTOLOAD_ENV",
+    "ENTRY_POINT_GROUP",
+    "PLUGINS_ENV",
+    "STRICT_ENV",
+    "Conflict",
+    "PluginError",
+    "PluginFailure",
+    "PluginInfo",
+    "conflicts",
+    "failures",
+    "get_plugin_manager",
+    "loaders",
+    "plugin_infos",
+    "renderers",
+    "reset_plugin_manager",
+    "rules",
+    "templates",
+]
+
+#: Entry-point group plugins declare (``[project.entry-points.govdisclosure]``).
+ENTRY_POINT_GROUP: Final = hookspecs.PROJECT
+
+#: Modules of the library itself that implement hooks, registered before any
+#: entry point so that on a name conflict the core wins.
+BUILTIN_PLUGINS: Final[tuple[str, ...]] = ("govdisclosure.validation.builtin",)
+
+DISABLE_AUTOLOAD_ENV: Final = "GOVDISCLOSURE_DISABLE_PLUGIN_AUTOLOAD"
+PLUGINS_ENV: Final = "GOVDISCLOSURE_PLUGINS"
+STRICT_ENV: Final = "GOVDISCLOSURE_STRICT_PLUGINS"
+
+_CORE_DISTRIBUTION: Final = "govdisclosure"
+
+
+@frozen
+class PluginFailure:
+    """A plugin that could not be loaded, or whose hook raised.
+
+    ``name`` is the entry-point name (or the module name of a built-in);
+    ``distribution`` and ``version`` say which installed package to blame
+    (``None`` for a plugin registered by hand); ``error`` is the exception
+    text.  ``hook`` is ``None`` for a load failure and the hook name when
+    the plugin loaded but one of its hooks failed.
+    """
+
+    name: str
+    distribution: str | None
+    version: str | None
+    error: str
+    hook: str | None = None
+    #: The full traceback, for ``--verbose`` listings and bug reports.
+    details: str = field(default="", eq=False, repr=False)
+
+    def describe(self) -> str:
+        where = f" {self.distribution} {self.version}" if self.distribution else ""
+        stage = f" in {self.hook}" if self.hook else ""
+        return f"{self.name}{where}{stage}: {self.error}"
+
+
+@frozen
+class Conflict:
+    """Two plugins provide the same renderer name, rule id or template id.
+
+    The first registered (built-ins before entry points, entry points in
+    the order they were found) is ``kept``; the other is ignored.
+    """
+
+    kind: str
+    name: str
+    kept: str
+    ignored: str
+
+
+@frozen
+class PluginInfo:
+    """What ``govdisclosure plugins`` shows for one registered plugin."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    builtin: bool
+    #: Hook names the plugin implements.
+    hooks: tuple[str, ...]
+    renderers: tuple[str, ...] = ()
+    loaders: tuple[str, ...] = ()
+    templates: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+
+
+class PluginError(RuntimeError):
+    """A plugin failed while strict mode (``GOVDISCLOSURE_STRICT_PLUGINS=1``) is on."""
+
+    def __init__(self, failure: PluginFailure) -> None:
+        self.failure = failure
+        super().__init__(failure.describe())
+
+
+@frozen
+class _Origin:
+    distribution: str | None
+    version: str | None
+    builtin: bool
+
+
+class _State:
+    """The manager and what was learned while building and querying it."""
+
+    def __init__(self, pm: pluggy.PluginManager, strict: bool) -> None:
+        self.pm = pm
+        self.strict = strict
+        self.origins: dict[str, _Origin] = {}
+        self.load_failures: list[PluginFailure] = []
+        # Hook failures and conflicts are keyed so that asking twice does
+        # not report the same problem twice.
+        self.hook_failures: dict[tuple[str, str], PluginFailure] = {}
+        self.conflicts: dict[tuple[str, str, str], Conflict] = {}
+        self.cache: dict[str, tuple[object, list[tuple[str, Any]]]] = {}
+        self.lock = threading.RLock()
+
+    def fail(self, failure: PluginFailure) -> None:
+        if self.strict:
+            raise PluginError(failure)
+        if failure.hook is None:
+            self.load_failures.append(failure)
+        else:
+            self.hook_failures.setdefault((failure.name, failure.hook), failure)
+
+    def origin(self, name: str) -> _Origin:
+        return self.origins.get(name, _Origin(None, None, False))
+
+
+_state: _State | None = None
+_build_lock = threading.Lock()
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _error_text(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def _core_version() -> str | None:
+    try:
+        return importlib.metadata.version(_CORE_DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - source tree
+        return None
+
+
+def get_plugin_manager() -> pluggy.PluginManager:
+    """The process-wide plugin manager, built on first use.
+
+    Building registers the hookspecs, the built-in plugins and then the
+    entry points (subject to the environment variables above), and makes
+    the manager the source of extra statistics templates for
+    :func:`govdisclosure.registry.find_template`.
+    """
+    return _get_state().pm
+
+
+def reset_plugin_manager() -> None:
+    """Forget the manager so the next call rebuilds it (tests, env changes)."""
+    global _state
+    from . import registry
+
+    with _build_lock:
+        _state = None
+        registry.set_template_source(None)
+
+
+def _get_state() -> _State:
+    global _state
+    state = _state
+    if state is not None:
+        return state
+    with _build_lock:
+        if _state is None:
+            _state = _build()
+            from . import registry
+
+            registry.set_template_source(_plugin_templates)
+        return _state
+
+
+def _build() -> _State:
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    state = _State(pm, strict=_flag(STRICT_ENV))
+    core_version = _core_version()
+    for module_name in BUILTIN_PLUGINS:
+        origin = _Origin(_CORE_DISTRIBUTION, core_version, True)
+        try:
+            module = importlib.import_module(module_name)
+        except Exception as exc:  # noqa: BLE001 - any import error is the plugin's, reported
+            state.fail(_failure(module_name, origin, exc))
+            continue
+        _register(state, module, module_name, origin)
+    if not _flag(DISABLE_AUTOLOAD_ENV):
+        _load_entry_points(state)
+    return state
+
+
+def _failure(
+    name: str, origin: _Origin, exc: BaseException, hook: str | None = None
+) -> PluginFailure:
+    return PluginFailure(
+        name,
+        origin.distribution,
+        origin.version,
+        _error_text(exc),
+        hook,
+        details="".join(traceback.format_exception(exc)),
+    )
+
+
+def _selected() -> set[str] | None:
+    raw = os.environ.get(PLUGINS_ENV)
+    if raw is None or not raw.strip():
+        return None
+    return {part.strip() for part in raw.split(",") if part.strip()}
+
+
+def _load_entry_points(state: _State) -> None:
+    wanted = _selected()
+    seen: set[str] = set()
+    for dist in importlib.metadata.distributions():
+        dist_name = dist.metadata["name"] or "?"
+        origin = _Origin(dist_name, dist.version, False)
+        for ep in dist.entry_points:
+            if ep.group != ENTRY_POINT_GROUP or ep.name in seen:
+                continue
+            # The same distribution can appear twice on sys.path (an
+            # editable install plus a build dir); the first one wins.
+            seen.add(ep.name)
+            if wanted is not None and ep.name not in wanted and dist_name not in wanted:
+                continue
+            if state.pm.is_blocked(ep.name):
+                continue
+            try:
+                plugin = ep.load()
+            except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
+                state.fail(_failure(ep.name, origin, exc))
+                continue
+            _register(state, plugin, ep.name, origin)
+
+
+def _register(state: _State, plugin: object, name: str, origin: _Origin) -> None:
+    """Register one plugin; a plugin pluggy rejects is a recorded failure."""
+    pm = state.pm
+    if pm.get_plugin(name) is not None:
+        state.fail(
+            PluginFailure(
+                name,
+                origin.distribution,
+                origin.version,
+                f"another plugin is already registered as {name!r}",
+            )
+        )
+        return
+    try:
+        pm.register(plugin, name=name)
+    except Exception as exc:  # noqa: BLE001 - e.g. PluginValidationError: a wrong signature
+        state.fail(_failure(name, origin, exc))
+        return
+    # A hook name nobody specifies is a typo (``govdisclosure_renderer``);
+    # left alone it would silently do nothing.
+    unknown = [
+        caller.name
+        for caller in pm.get_hookcallers(plugin) or ()
+        if not caller.has_spec()
+        and any(not impl.optionalhook for impl in caller.get_hookimpls() if impl.plugin is plugin)
+    ]
+    if unknown:
+        pm.unregister(plugin)
+        state.fail(
+            PluginFailure(
+                name,
+                origin.distribution,
+                origin.version,
+                f"unknown hook(s): {', '.join(sorted(unknown))}",
+            )
+        )
+        return
+    state.origins[name] = origin
+
+
+_T = TypeVar("_T")
+
+
+def _collect(state: _State, hook: str) -> list[tuple[str, Any]]:
+    """``(plugin name, item)`` for every item every plugin returns, in order.
+
+    Implementations are called one by one in registration order (pluggy
+    itself calls them last-registered first), so "first registered wins"
+    means the core before plugins.  The result is cached until a plugin is
+    registered or unregistered.
+    """
+    pm = state.pm
+    key = tuple((n, id(p)) for n, p in pm.list_name_plugin())
+    with state.lock:
+        cached = state.cache.get(hook)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        out: list[tuple[str, Any]] = []
+        caller = getattr(pm.hook, hook)
+        for impl in caller.get_hookimpls():
+            name = impl.plugin_name
+            try:
+                result = impl.function()
+                items = list(result) if result is not None else []
+                if isinstance(result, str | bytes):
+                    raise TypeError(f"{hook} must return a list, not {type(result).__name__}")
+            except Exception as exc:  # noqa: BLE001 - reported by plugin name, others kept
+                state.fail(_failure(name, state.origin(name), exc, hook))
+                continue
+            out.extend((name, item) for item in items)
+        state.cache[hook] = (key, out)
+        return out
+
+
+def _typed(
+    state: _State, hook: str, items: Iterable[tuple[str, Any]], cls: type[_T]
+) -> list[tuple[str, _T]]:
+    """Drop (and report) items of the wrong type, so callers can trust them."""
+    out: list[tuple[str, _T]] = []
+    bad: set[str] = set()
+    for name, item in items:
+        if isinstance(item, cls):
+            out.append((name, item))
+        elif name not in bad:
+            bad.add(name)
+            state.fail(
+                PluginFailure(
+                    name,
+                    state.origin(name).distribution,
+                    state.origin(name).version,
+                    f"TypeError: {hook} returned {type(item).__name__}, expected {cls.__name__}",
+                    hook,
+                )
+            )
+    return out
+
+
+def _first_wins(
+    state: _State, kind: str, items: Iterable[tuple[str, _T]], key: Callable[[_T], str]
+) -> dict[str, _T]:
+    out: dict[str, _T] = {}
+    owner: dict[str, str] = {}
+    for plugin, item in items:
+        k = key(item)
+        if k in out:
+            state.conflicts.setdefault((kind, k, plugin), Conflict(kind, k, owner[k], plugin))
+            continue
+        out[k] = item
+        owner[k] = plugin
+    return out
+
+
+def renderers() -> dict[str, Renderer]:
+    """Every renderer by name; on a name conflict the first registered wins."""
+    state = _get_state()
+    items = _typed(
+        state, "govdisclosure_renderers", _collect(state, "govdisclosure_renderers"), Renderer
+    )
+    return _first_wins(state, "renderer", items, lambda r: r.name)
+
+
+def loaders() -> dict[str, Loader]:
+    """Every loader by name; on a name conflict the first registered wins."""
+    state = _get_state()
+    items = _typed(state, "govdisclosure_loaders", _collect(state, "govdisclosure_loaders"), Loader)
+    return _first_wins(state, "loader", items, lambda x: x.name)
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every validation rule: the core's (a built-in plugin) and the plugins'.
+
+    Rule ids must be unique; a repeated id keeps the first rule.
+    """
+    from .validation.rules import Rule
+
+    state = _get_state()
+    items = _typed(state, "govdisclosure_rules", _collect(state, "govdisclosure_rules"), Rule)
+    return tuple(_first_wins(state, "rule", items, _rule_id).values())
+
+
+def _rule_id(rule: Rule) -> str:
+    return str(getattr(rule, "id", None) or repr(rule))
+
+
+def _plugin_template_items(state: _State) -> list[tuple[str, StatisticsTemplate]]:
+    hook = "govdisclosure_statistics_templates"
+    return _typed(state, hook, _collect(state, hook), StatisticsTemplate)
+
+
+def templates() -> dict[str, StatisticsTemplate]:
+    """Every statistics template by id: the built-in ones, then the plugins'.
+
+    A plugin template whose id repeats a built-in (or an earlier plugin's)
+    is ignored and reported as a :class:`Conflict`.
+    """
+    from .templates import builtin_templates
+
+    state = _get_state()
+    builtin = [(_CORE_DISTRIBUTION, t) for t in builtin_templates().values()]
+    return _first_wins(
+        state, "template", [*builtin, *_plugin_template_items(state)], lambda t: t.id
+    )
+
+
+def _plugin_templates() -> Mapping[str, StatisticsTemplate]:
+    """The template source handed to the registry (which tries built-ins first)."""
+    return templates()
+
+
+def failures() -> tuple[PluginFailure, ...]:
+    """Every load failure, then every hook failure (all hooks are asked first)."""
+    state = _get_state()
+    _touch_everything(state)
+    return (*state.load_failures, *state.hook_failures.values())
+
+
+def conflicts() -> tuple[Conflict, ...]:
+    """Renderer names, rule ids and template ids provided more than once."""
+    state = _get_state()
+    _touch_everything(state)
+    return tuple(state.conflicts.values())
+
+
+def _touch_everything(state: _State) -> None:
+    """Run every hook once so that failures and conflicts are all known."""
+    renderers()
+    loaders()
+    templates()
+    try:
+        rules()
+    except ImportError:
+        # The validation package is not importable: its built-in plugin is
+        # already reported as a load failure; other hooks still count.
+        _collect(state, "govdisclosure_rules")
+
+
+def plugin_infos() -> tuple[PluginInfo, ...]:
+    """Each registered plugin with its origin and what it provides."""
+    state = _get_state()
+    _touch_everything(state)
+    pm = state.pm
+    provided: dict[str, dict[str, list[str]]] = {}
+
+    def add(what: str, plugin: str, name: str) -> None:
+        provided.setdefault(plugin, {}).setdefault(what, []).append(name)
+
+    for plugin, r in _typed(
+        state, "govdisclosure_renderers", _collect(state, "govdisclosure_renderers"), Renderer
+    ):
+        add("renderers", plugin, r.name)
+    for plugin, ld in _typed(
+        state, "govdisclosure_loaders", _collect(state, "govdisclosure_loaders"), Loader
+    ):
+        add("loaders", plugin, ld.name)
+    for plugin, t in _plugin_template_items(state):
+        add("templates", plugin, t.id)
+    for plugin, rule in _collect(state, "govdisclosure_rules"):
+        add("rules", plugin, _rule_id(rule))
+    out = []
+    for name, plugin_obj in pm.list_name_plugin():
+        origin = state.origin(name)
+        hooks = tuple(sorted(c.name for c in pm.get_hookcallers(plugin_obj) or ()))
+        what = provided.get(name, {})
+        out.append(
+            PluginInfo(
+                name,
+                origin.distribution,
+                origin.version,
+                origin.builtin,
+                hooks,
+                tuple(what.get("renderers", ())),
+                tuple(what.get("loaders", ())),
+                tuple(what.get("templates", ())),
+                tuple(what.get("rules", ())),
+            )
+        )
+    return tuple(out)
