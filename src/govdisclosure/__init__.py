@@ -19,6 +19,7 @@ from .editions.e2021 import Report2021, Table2_2021, Table3_2021
 from .editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
 from .errors import LoadError, Problem
 from .registry import EDITIONS, Report, describe, find_template
+from .render import render
 
 try:
     __version__ = version("govdisclosure")
@@ -60,4 +61,5 @@ __all__ = [
     "find_template",
     "load",
     "loads",
+    "render",
 ]
