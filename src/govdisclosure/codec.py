@@ -259,8 +259,9 @@ def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
             name = getattr(note, "name", None)
             if name is not None:
                 step = name
-            elif isinstance(getattr(note, "index", None), int):
-                step = typing.cast(int, note.index)
+            elif isinstance(getattr(note, "index", None), (int, str)):
+                # list items carry an int index; mapping values their str key
+                step = typing.cast(int | str, note.index)
             else:
                 step = str(note)
             yield from _problems(sub, (*path, step))
