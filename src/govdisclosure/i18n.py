@@ -1,5 +1,182 @@
-"""Stand-in until catalogs land."""
+"""Message catalogs: official Chinese wording and English translations.
+
+Two kinds of message ids live in the catalogs:
+
+* **Official labels are their own message id.**  The Chinese text of a
+  table's row, column, block caption, title or note (``"（七）总计"``) is the
+  id; the ``zh_Hans_CN`` catalog maps it to itself and the ``en`` catalog to
+  an English translation.  The wording of the format is the source, so the
+  labels are never paraphrased in code.
+* **Every other message has an English id** (``"Cannot read report"``); the
+  ``zh_Hans_CN`` catalog holds its Chinese translation.
+
+The ``.po`` files under ``locale/<locale>/LC_MESSAGES/govdisclosure.po``
+are the source of truth.  They are read with Babel at first use and
+compiled in memory (cached per locale), so there is no ``.mo`` build step
+and an editable install sees an edited catalog on the next run.  A catalog
+that is missing raises :class:`CatalogMissingError`: silently showing
+untranslated text (what ``gettext`` and Babel's ``Translations.load`` do)
+would hide a packaging mistake.  A message id that a catalog lacks is shown
+untranslated, as gettext does; ``scripts/update_catalogs.py --check`` and
+the test suite make sure that never happens for the library's own ids.
+
+The locale is always a parameter, never global state: a server can render
+one report in Chinese and the next in English at the same time.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from importlib import resources
+from typing import Final
+
+from babel import Locale
+from babel.core import UnknownLocaleError as BabelUnknownLocaleError
+from babel.core import get_global
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+__all__ = [
+    "DEFAULT_LOCALE",
+    "DOMAIN",
+    "LOCALES",
+    "N_",
+    "CatalogMissingError",
+    "UnknownLocaleError",
+    "catalog_path",
+    "gettext",
+    "load_catalog",
+    "ngettext",
+    "normalize_locale",
+]
+
+#: The gettext domain, and the name of every catalog file.
+DOMAIN: Final = "govdisclosure"
+
+#: The locale of the official wording; the default everywhere.
+DEFAULT_LOCALE: Final = "zh_Hans_CN"
+
+#: Locales the library ships catalogs for, default first.
+LOCALES: Final = ("zh_Hans_CN", "en")
+
+
+class UnknownLocaleError(ValueError):
+    """A locale the library has no catalog for (or that is not a locale)."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        super().__init__(
+            f"unknown locale {locale!r}; supported: {', '.join(LOCALES)}"
+            " (and their variants such as zh_CN, zh, en_US)"
+        )
+
+
+class CatalogMissingError(LookupError):
+    """A supported locale whose catalog file is not installed."""
+
+
+def N_(msgid: str) -> str:
+    """Mark a string as a message id without translating it.
+
+    Use it where a message is defined (a table of messages, a constant) and
+    translate it later with :func:`gettext`; ``scripts/update_catalogs.py``
+    collects every ``N_("...")`` literal.
+    """
+    return msgid
+
+
+def _script(locale: Locale) -> str | None:
+    """The script of a locale, filling it in from CLDR's likely subtags.
+
+    ``zh`` and ``zh_CN`` mean Simplified Chinese, ``zh_TW`` Traditional;
+    the likely-subtags table is what tells them apart when no script is
+    written.
+    """
+    if locale.script:
+        return locale.script
+    likely = get_global("likely_subtags")
+    for key in (f"{locale.language}_{locale.territory}", locale.language):
+        if key in likely:
+            parts = str(likely[key]).split("_")
+            if len(parts) > 1 and len(parts[1]) == 4:
+                return parts[1]
+    return None
+
+
+def _parse(identifier: str) -> Locale:
+    sep = "-" if "-" in identifier else "_"
+    try:
+        return Locale.parse(identifier, sep=sep)
+    except (ValueError, TypeError, BabelUnknownLocaleError):
+        raise UnknownLocaleError(identifier) from None
+
+
+@cache
+def normalize_locale(locale: str) -> str:
+    """The supported locale ``locale`` stands for: ``"zh_CN"`` → ``"zh_Hans_CN"``.
+
+    Language and script decide (``en_US``, ``en-GB`` → ``en``; ``zh``,
+    ``zh_Hans``, ``zh_SG`` → ``zh_Hans_CN``); a Traditional Chinese locale
+    or any other language raises :class:`UnknownLocaleError`, because
+    showing Simplified text to a reader who asked for Traditional is a
+    silent fallback.
+    """
+    if not isinstance(locale, str) or not locale.strip():
+        raise UnknownLocaleError(str(locale))
+    wanted = _parse(locale.strip())
+    for supported in LOCALES:
+        have = Locale.parse(supported)
+        if have.language == wanted.language and _script(have) == _script(wanted):
+            return supported
+    raise UnknownLocaleError(locale)
+
+
+def catalog_path(locale: str) -> resources.abc.Traversable:
+    """Where the ``.po`` catalog of a supported locale lives in the package."""
+    name = normalize_locale(locale)
+    return resources.files(__package__).joinpath("locale", name, "LC_MESSAGES", f"{DOMAIN}.po")
+
+
+@cache
+def load_catalog(locale: str) -> Catalog:
+    """The parsed ``.po`` catalog of a locale (cached; raises if missing)."""
+    name = normalize_locale(locale)
+    path = catalog_path(name)
+    if not path.is_file():
+        raise CatalogMissingError(f"no message catalog for {name!r} at {path}")
+    with path.open("rb") as handle:
+        return read_po(handle, locale=name, domain=DOMAIN)
+
+
+@cache
+def _translations(locale: str) -> Translations:
+    """The catalog compiled in memory: gettext's own lookup and plural rules.
+
+    Fuzzy entries are left out (``write_mo`` skips them), as ``msgfmt``
+    does: a translation someone marked as doubtful is not shown.
+    """
+    buffer = io.BytesIO()
+    write_mo(buffer, load_catalog(locale))
+    buffer.seek(0)
+    return Translations(fp=buffer, domain=DOMAIN)
 
 
 def gettext(locale: str, msgid: str) -> str:
-    return msgid
+    """``msgid`` translated into ``locale`` (``"zh_Hans_CN"``, ``"en"`` or a variant).
+
+    Raises :class:`UnknownLocaleError` for a locale without a catalog and
+    :class:`CatalogMissingError` when its file is missing.
+    """
+    return _translations(normalize_locale(locale)).gettext(msgid)
+
+
+def ngettext(locale: str, singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n``, by the locale's plural rules.
+
+    Chinese has a single form, English two; the rules come from the
+    catalog's ``Plural-Forms`` header, which Babel fills in from CLDR.
+    """
+    return _translations(normalize_locale(locale)).ngettext(singular, plural, n)

@@ -137,6 +137,17 @@ class Report2019(ReportBase):
     """A report in the 2019 format."""
 
     edition: ClassVar[Literal["2019"]] = "2019"
+    #: The six section headings.  Section 五 is worded as the one real 2019
+    #: report checked prints it (上海市人民政府办公厅, formats.md §2.5, ◐);
+    #: the official 2019 wording was not seen.
+    SECTION_HEADINGS: ClassVar[tuple[str, ...]] = (
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、政府信息公开工作存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    )
 
     table2: Table2_2019 = field(factory=Table2_2019)
     table3: Table3_2019 = field(factory=Table3_2019)

@@ -111,6 +111,16 @@ class Report2021(ReportBase):
     """
 
     edition: ClassVar[Literal["2021"]] = "2021"
+    #: The six section headings as the format fixes them (formats.md §1.4);
+    #: sections 二–四 have tables 2–4 as their body.
+    SECTION_HEADINGS: ClassVar[tuple[str, ...]] = (
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    )
 
     table2: Table2_2021 = field(factory=Table2_2021)
     table3: Table3_2021 = field(factory=Table3_2021)
