@@ -20,6 +20,7 @@ from .editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
 from .errors import LoadError, Problem
 from .registry import EDITIONS, Report, describe, find_template
 from .render import render
+from .validation import Finding, validate
 
 try:
     __version__ = version("govdisclosure")
@@ -28,6 +29,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "EDITIONS",
+    "Finding",
     "NA",
     "ApplicantRow",
     "Contact",

@@ -1,0 +1,26 @@
+"""Validation: rules, findings and the engine that runs them.
+
+``validate(report)`` returns a tuple of :class:`Finding` (rule id,
+severity, JSON path, the cells involved, expected and actual numbers, a
+message in any locale).  The core's rules live in the modules of this
+package and are registered, like any plugin's, through the
+``govdisclosure_rules`` hook by :mod:`.builtin`.
+"""
+
+from __future__ import annotations
+
+from .engine import validate
+from .findings import SEVERITIES, Finding, Label, Severity
+from .rules import ALL_EDITIONS, BlankPolicy, Context, Rule
+
+__all__ = [
+    "ALL_EDITIONS",
+    "SEVERITIES",
+    "BlankPolicy",
+    "Context",
+    "Finding",
+    "Label",
+    "Rule",
+    "Severity",
+    "validate",
+]

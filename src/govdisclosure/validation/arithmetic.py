@@ -1,0 +1,404 @@
+"""Arithmetic rules, derived from the table definitions.
+
+Nothing here lists cells.  :func:`govdisclosure.relations.report_equations`
+derives every relation of a report from its table classes (a field marked
+as a total, a printed balance) or, for legacy reports, from the statistics
+template; this module turns each relation *rule id* it produces into a
+:class:`~.rules.Rule` and checks the equations fast:
+
+* per shape (edition and layout, or legacy template) the equations are
+  compiled once into straight-line Python over the flat tuple of cells
+  (:func:`govdisclosure.flat.shape_of`), one comparison per equation, all
+  cells unpacked into local variables.  For a report whose cells are all
+  numbers this is the whole cost; the engineering notes measured such code
+  at about a third of the cost of walking the objects.
+* only an equation that the fast code flags (or every equation, when a blank
+  cell makes the fast code raise ``TypeError``) is evaluated again with care
+  to build its finding.
+
+Severity follows the basis of each equation (formats.md §4):
+
+* ``official`` or ``structural`` (printed in the format, or implied by its
+  rows and columns): a mismatch is an **error**; the published table
+  contradicts itself.
+* ``practitioner`` or ``heuristic`` (a legacy template row whose wording or
+  relation was reconstructed, not checked against an official table): a
+  mismatch is a **warning**, because the relation itself may not hold in
+  that province's or year's version of the table, and a report that
+  follows its own version must not fail.
+* ``channels`` (the sum of publication channels against the total): the
+  counting rule "不同渠道和方式公开相同信息计1条" lets the channels exceed
+  the total, so only channels that fall *short* of it are reported, as a
+  **notice**.
+
+Blank and not-applicable cells follow the context's blank policy: ``zero``
+reads them as 0; ``missing`` reports a relation that has some blank and
+some filled cells as a *notice* that it could not be checked (never a pass,
+never a failure).  A relation whose cells are all blank states nothing and
+is skipped, as a table row left wholly empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from functools import partial
+from typing import Any, Final
+
+import attrs
+from attrs import frozen
+
+from ..cells import CellValue, NotApplicable
+from ..common import ReportingUnit
+from ..editions.applications import ApplicantRow
+from ..editions.e2019 import Report2019
+from ..editions.e2021 import Report2021
+from ..editions.legacy import ReportLegacy, StatisticsTable
+from ..flat import shape_of
+from ..paths import json_path
+from ..registry import Report
+from ..relations import Basis, Equation, report_equations
+from ..templates import builtin_templates
+from .findings import Finding, Label, Severity
+from .labels import cell_names
+from .rules import BlankPolicy, Context, Rule
+from .values import is_blank
+
+__all__ = ["arithmetic_rules", "compiled_for", "equation_severity"]
+
+
+def equation_severity(eq: Equation) -> Severity:
+    """Severity of a failed equation (see the module docstring for why)."""
+    if eq.kind == "channels":
+        return "notice"
+    return "error" if eq.basis in ("official", "structural") else "warning"
+
+
+@frozen(eq=False)
+class Compiled:
+    """The equations of one shape, ready to run over its flat tuple."""
+
+    equations: tuple[Equation, ...]
+    totals: tuple[tuple[int, ...], ...]
+    parts: tuple[tuple[int, ...], ...]
+    involves: tuple[tuple[str, ...], ...]
+    severities: tuple[Severity, ...]
+    by_rule: dict[str, tuple[int, ...]]
+    #: ``fast(values)`` → indices of the equations that do not hold; raises
+    #: ``TypeError`` when a cell it reads is blank or not applicable.
+    fast: Callable[[Sequence[CellValue]], list[int]]
+
+
+_COMPILED: dict[tuple[Any, ...], Compiled] = {}
+
+
+def compiled_for(report: Report) -> Compiled:
+    """The compiled equations of ``report``'s shape (built on first use)."""
+    shape = shape_of(report)
+    comp = _COMPILED.get(shape.key)
+    if comp is None:
+        comp = _COMPILED[shape.key] = _compile(report)
+    return comp
+
+
+def _compile(report: Report) -> Compiled:
+    shape = shape_of(report)
+    index = shape.index()
+    equations = report_equations(report)
+    totals = tuple(tuple(index[p] for p in eq.total) for eq in equations)
+    parts = tuple(tuple(index[p] for p in eq.parts) for eq in equations)
+    by_rule: dict[str, list[int]] = {}
+    for k, eq in enumerate(equations):
+        by_rule.setdefault(eq.rule, []).append(k)
+
+    def side(idx: tuple[int, ...]) -> str:
+        if not idx:
+            return "0"
+        # ``+ 0`` on a lone cell makes a blank raise TypeError like a sum does.
+        return " + ".join(f"c{i}" for i in idx) + (" + 0" if len(idx) == 1 else "")
+
+    ops = {"equal": "!=", "at_most": "<", "channels": ">"}
+    lines = ["def fast(v):"]
+    if shape.paths:
+        lines.append("    " + "".join(f"c{i}, " for i in range(len(shape.paths))) + "= v")
+    lines.append("    out = []")
+    for k, eq in enumerate(equations):
+        cond = f"{side(totals[k])} {ops[eq.kind]} {side(parts[k])}"
+        lines.append(f"    if {cond}:\n        out.append({k})")
+    lines.append("    return out")
+    namespace: dict[str, Any] = {}
+    exec("\n".join(lines) + "\n", namespace)
+    return Compiled(
+        equations,
+        totals,
+        parts,
+        tuple(tuple(json_path(p) for p in eq.involves) for eq in equations),
+        tuple(equation_severity(eq) for eq in equations),
+        {rule: tuple(ks) for rule, ks in by_rule.items()},
+        namespace["fast"],
+    )
+
+
+def _zeroed(values: Sequence[CellValue]) -> tuple[CellValue, ...]:
+    return tuple(0 if v is None or type(v) is NotApplicable else v for v in values)
+
+
+@frozen(eq=False)
+class _Run:
+    report: Report
+    comp: Compiled
+    values: Sequence[CellValue]
+    #: Flagged equation indices; None when every equation needs a careful look.
+    flagged: frozenset[int] | None
+
+
+def _run(report: Report, blank: BlankPolicy) -> _Run:
+    comp = compiled_for(report)
+    values: Sequence[CellValue] = shape_of(report).flatten(report)
+    try:
+        return _Run(report, comp, values, frozenset(comp.fast(values)))
+    except TypeError:
+        if blank == "zero":
+            values = _zeroed(values)
+            return _Run(report, comp, values, frozenset(comp.fast(values)))
+        return _Run(report, comp, values, None)
+
+
+def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
+    """The findings of one arithmetic rule (the run is shared through ``context``)."""
+    run = context.cache.get("arithmetic")
+    if run is None or run.report is not report:
+        run = context.cache["arithmetic"] = _run(report, context.blank)
+    if run.flagged is not None and not run.flagged:
+        return []
+    ks = run.comp.by_rule.get(rule_id, ())
+    out = []
+    for k in ks:
+        if run.flagged is None or k in run.flagged:
+            finding = _evaluate(report, run.comp, k, run.values)
+            if finding is not None:
+                out.append(finding)
+    return out
+
+
+def _evaluate(
+    report: Report, comp: Compiled, k: int, values: Sequence[CellValue]
+) -> Finding | None:
+    """The finding of equation ``k``, or None when it holds (or states nothing)."""
+    eq = comp.equations[k]
+    t_vals = [values[i] for i in comp.totals[k]]
+    p_vals = [values[i] for i in comp.parts[k]]
+    names = cell_names(report)
+    every = list(eq.involves)
+    blanks = [p for p, v in zip(every, [*t_vals, *p_vals], strict=True) if is_blank(v)]
+    path = comp.involves[k][0]
+    if blanks:
+        if len(blanks) == len(every):
+            return None
+        return Finding(
+            rule=eq.rule,
+            severity="notice",
+            path=path,
+            involves=comp.involves[k],
+            message_id="relation.not-checkable",
+            params={
+                "blank": len(blanks),
+                "size": len(every),
+                "cells": Label(tuple(names[p].short for p in blanks), sep="; "),
+            },
+        )
+    total: int | Decimal = sum(t_vals)  # type: ignore[arg-type]
+    parts: int | Decimal = sum(p_vals)  # type: ignore[arg-type]
+    holds = {
+        "equal": total == parts,
+        "at_most": total >= parts,
+        "channels": total <= parts,
+    }[eq.kind]
+    if holds:
+        return None
+    severity = comp.severities[k]
+    cell = names[eq.total[0]].label
+    if eq.kind == "at_most":
+        return Finding(
+            rule=eq.rule,
+            severity=severity,
+            path=path,
+            involves=comp.involves[k],
+            expected=total,
+            actual=parts,
+            message_id="arithmetic.at-most",
+            params={"part": names[eq.parts[0]].label, "cell": cell},
+        )
+    if eq.kind == "channels":
+        return Finding(
+            rule=eq.rule,
+            severity=severity,
+            path=path,
+            involves=comp.involves[k],
+            expected=parts,
+            actual=total,
+            message_id="arithmetic.channels",
+            params={"cell": cell},
+        )
+    if len(eq.total) == 1:
+        return Finding(
+            rule=eq.rule,
+            severity=severity,
+            path=path,
+            involves=comp.involves[k],
+            expected=parts,
+            actual=total,
+            message_id="arithmetic.sum",
+            params={"cell": cell},
+        )
+    return Finding(
+        rule=eq.rule,
+        severity=severity,
+        path=path,
+        involves=comp.involves[k],
+        expected=parts,
+        actual=total,
+        message_id="arithmetic.balance",
+        params={
+            "column": names[eq.total[0]].column,
+            "lhs": Label(tuple(names[p].row_code for p in eq.total), sep=" + "),
+            "rhs": Label(tuple(names[p].row_code for p in eq.parts), sep=" + "),
+        },
+    )
+
+
+# -- the rules -----------------------------------------------------------------
+
+#: Title, description and source of each relation rule id.  The *relations*
+#: come from the table definitions; this is only their documentation.  A
+#: rule id the definitions produce that is missing here still becomes a rule,
+#: with a description generated from its equations.
+_DOCS: Final[dict[str, tuple[str, str, str, Basis]]] = {
+    "table3.balance": (
+        "Table 3 balance: 一 + 二 = 三（七） + 四 in every column",
+        "For each of the seven applicant columns, the applications received this year (一) "
+        "plus those carried over from last year (二) equal the results total (三（七）) plus "
+        "those carried forward to next year (四).  This is the only relation the format "
+        "prints, in the table's corner.",
+        "Table 3 note “（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”, "
+        "国办公开办函〔2021〕30号 and 〔2019〕60号 (formats.md §1.6, §4.1 T3.a)",
+        "official",
+    ),
+    "table3.row-total": (
+        "Table 3 row total: 总计 = the six applicant columns",
+        "In every row of table 3, 总计 equals 自然人 plus the five 法人或其他组织 columns "
+        "(商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).  The column heads leave no "
+        "other applicant, so the total can only be their sum; the format has no 法人 subtotal.",
+        "Structure of table 3's column heads (formats.md §1.6, §4.1 T3.c); practitioners "
+        "check all rows the same way",
+        "structural",
+    ),
+    "table3.results-total": (
+        "Table 3 results total: 三（七） = the sum of every result row",
+        "Column by column, （七）总计 equals （一） + （二） + every sub-row of （三）不予公开, "
+        "（四）无法提供, （五）不予处理 and （六）其他处理.  The note under （二） "
+        "(“区分处理的，只计这一情形，不计其他情形”) makes the results exclusive: each "
+        "application is counted under exactly one result.",
+        "Structure of table 3 and the note of row （二） (formats.md §1.6, §4.1 T3.b)",
+        "structural",
+    ),
+    "table4.group-total": (
+        "Table 4 group total: 总计 = 维持 + 纠正 + 其他 + 尚未审结",
+        "In each of the three groups of table 4 (行政复议, 未经复议直接起诉, 复议后起诉), 总计 "
+        "equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结: every case has exactly one outcome "
+        "or is pending.",
+        "Structure of table 4 (formats.md §1.7, §4.1 T4.a)",
+        "structural",
+    ),
+    "legacy.sum": (
+        "Statistics table: a row equals the sum of its numbered sub-rows",
+        "In a pre-2019 statistics table, a row whose numbered sub-rows split it (收到申请数 "
+        "into 当面, 传真, 网络, 信函 …) equals their sum, in every value column.  The template "
+        "says which rows split which.  A mismatch is an error where the template's rows are "
+        "checked against published tables, a warning where the relation is reconstructed "
+        "(the national 2016–2018 template marks those rows partly checked or unchecked).",
+        "Statistics template data: each row's parent, relation and status "
+        "(templates/*.json; formats.md §3.3–3.4, §4.4)",
+        "structural",
+    ),
+    "legacy.of-which": (
+        "Statistics table: a 其中 row is at most its parent",
+        "A row introduced by 其中 (of which) counts part of its parent row, so it cannot "
+        "exceed it (主动公开规范性文件数 ≤ 主动公开政府信息数).",
+        "Meaning of 其中 in the statistics table (formats.md §4.4)",
+        "structural",
+    ),
+    "legacy.channel": (
+        "Statistics table: each publication channel is at most the total",
+        "Each channel count (政府公报, 政府网站, 政务微博 …) is at most the number of "
+        "items published: the total counts every item once, whatever the channels.",
+        "Row note “不同渠道和方式公开相同信息计1条” (formats.md §3.6, §4.4)",
+        "practitioner",
+    ),
+    "legacy.channels": (
+        "Statistics table: the channels together reach the total",
+        "Every item is published on at least one channel, so the channels together should "
+        "reach the total; they may exceed it, because an item on several channels counts "
+        "once.  Channels that fall short are a notice only: the template's list of channels "
+        "may not cover every way an office publishes.",
+        "Row note “不同渠道和方式公开相同信息计1条” (formats.md §3.6, §4.4); the seed report "
+        "(玉溪 2017) has channels that happen to add up exactly",
+        "heuristic",
+    ),
+}
+
+
+def _samples() -> list[Report]:
+    """One blank report of every shape the library ships."""
+    unit = ReportingUnit(name="")
+    r2021 = Report2021(unit=unit, year=2021)
+    single = attrs.evolve(
+        r2021,
+        table3=attrs.evolve(
+            r2021.table3,
+            results=attrs.evolve(r2021.table3.results, other_handling=ApplicantRow()),
+        ),
+    )
+    legacy = [
+        ReportLegacy(unit=unit, year=2016, statistics=StatisticsTable(template=tid))
+        for tid in builtin_templates()
+    ]
+    return [r2021, single, Report2019(unit=unit, year=2019), *legacy]
+
+
+def arithmetic_rules() -> tuple[Rule, ...]:
+    """One rule per relation rule id the table definitions produce.
+
+    The editions, severity and order come from the equations themselves;
+    :data:`_DOCS` only explains them.
+    """
+    editions: dict[str, set[str]] = {}
+    severities: dict[str, set[Severity]] = {}
+    sizes: dict[str, int] = {}
+    for report in _samples():
+        for eq in report_equations(report):
+            editions.setdefault(eq.rule, set()).add(report.edition)
+            severities.setdefault(eq.rule, set()).add(equation_severity(eq))
+            sizes[eq.rule] = len(eq.involves)
+    rules = []
+    for rule_id, eds in editions.items():
+        worst = min(severities[rule_id], key=("error", "warning", "notice").index)
+        title, description, source, basis = _DOCS.get(rule_id) or (
+            rule_id,
+            f"A relation the table definitions declare ({rule_id}, {sizes[rule_id]} cells).",
+            "Table definitions (govdisclosure.editions)",
+            "structural",
+        )
+        rules.append(
+            Rule(
+                id=rule_id,
+                severity=worst,
+                title=title,
+                description=description,
+                source=source,
+                basis=basis,
+                editions=frozenset(eds),
+                check=partial(check_rule, rule_id),
+            )
+        )
+    return tuple(rules)

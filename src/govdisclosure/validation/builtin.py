@@ -1,0 +1,39 @@
+"""The core's rules, registered like any plugin's.
+
+The plugin manager registers this module first (see
+:data:`govdisclosure.plugin_manager.BUILTIN_PLUGINS`), so the core's rules
+come through the same ``govdisclosure_rules`` hook as a province's own
+checks, and a plugin cannot silently replace a core rule id.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..hookspecs import hookimpl
+from .arithmetic import arithmetic_rules
+from .completeness import completeness_rules
+from .continuity import continuity_rules
+from .deadlines import deadline_rules
+from .narrative import narrative_rules
+from .rules import Rule
+
+__all__ = ["core_rules", "govdisclosure_rules"]
+
+
+@cache
+def core_rules() -> tuple[Rule, ...]:
+    """Every core rule, in catalog order: tables, dates, completeness,
+    cross-year, text."""
+    return (
+        *arithmetic_rules(),
+        *deadline_rules(),
+        *completeness_rules(),
+        *continuity_rules(),
+        *narrative_rules(),
+    )
+
+
+@hookimpl
+def govdisclosure_rules() -> list[Rule]:
+    return list(core_rules())

@@ -1,0 +1,233 @@
+"""Completeness: the sections a report must have, and the fee statement.
+
+The 2021 format says the content "不能遗漏，也不宜泛化" and fixes six
+sections (formats.md §1.3–1.4); the 2019 format has the same six.  Real
+reports word the headings differently ("五、政府信息公开工作存在的主要问题及
+改进情况", "五、存在问题及改进情况"), so headings are matched by their key
+words, not their exact text, and the printed numbering is ignored.
+
+Sections 二, 三 and 四 have tables as their body: such a section counts as
+present and filled when its table has any filled cell, even if the
+transcription kept no heading for it.
+
+Before 2019 there was no fixed outline (each office chose its headings),
+so a legacy report is only required to have some narrative at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from attrs import frozen
+
+from ..editions.applications import OtherHandling2021
+from ..editions.e2021 import Report2021
+from ..flat import shape_of
+from ..introspect import iter_cells
+from ..paths import json_path
+from ..registry import Report
+from .findings import Finding, Label
+from .rules import Context, Rule
+from .text import has_text, normalize_heading, section_paragraphs
+from .values import number
+
+__all__ = ["SECTIONS", "completeness_rules", "find_sections"]
+
+
+@frozen
+class ExpectedSection:
+    """A section of the fixed outline and the key words that recognise it."""
+
+    number: str
+    heading: str
+    keywords: tuple[str, ...]
+    #: The table that is this section's body, if any.
+    table: str | None = None
+
+
+#: The six sections, in printed order (headings as in the 2021 format).
+SECTIONS: tuple[ExpectedSection, ...] = (
+    ExpectedSection("一", "一、总体情况", ("总体情况", "概述", "总体", "基本情况")),
+    ExpectedSection("二", "二、主动公开政府信息情况", ("主动公开",), "table2"),
+    ExpectedSection("三", "三、收到和处理政府信息公开申请情况", ("申请",), "table3"),
+    ExpectedSection("四", "四、政府信息公开行政复议、行政诉讼情况", ("复议", "诉讼"), "table4"),
+    ExpectedSection("五", "五、存在的主要问题及改进情况", ("问题", "改进", "不足")),
+    ExpectedSection("六", "六、其他需要报告的事项", ("其他", "需要报告", "需要说明")),
+)
+
+#: Order in which key words are tried: a heading such as
+#: "因政府信息公开申请行政复议…" names 申请 but is section 四, and
+#: "其他需要报告的事项" must not be taken for anything but 六.
+_MATCH_ORDER = ("四", "五", "六", "二", "三", "一")
+_BY_NUMBER = {s.number: s for s in SECTIONS}
+_LEADING = re.compile(r"^\s*([一二三四五六])\s*[、.．]")
+
+
+def _classify(heading: str) -> str | None:
+    text = normalize_heading(heading)
+    for numeral in _MATCH_ORDER:
+        if any(k in text for k in _BY_NUMBER[numeral].keywords):
+            return numeral
+    m = _LEADING.match(heading)
+    return m.group(1) if m else None
+
+
+def find_sections(report: Report) -> dict[str, int]:
+    """Which top-level section (by index) is each of 一…六; first match wins."""
+    found: dict[str, int] = {}
+    for i, section in enumerate(report.sections):
+        numeral = _classify(section.heading)
+        if numeral is not None and numeral not in found:
+            found[numeral] = i
+    return found
+
+
+def _table_filled(report: Report, table: str) -> bool:
+    shape = shape_of(report)
+    values = shape.flatten(report)
+    return any(v is not None for p, v in zip(shape.paths, values, strict=True) if p[0] == table)
+
+
+def _missing_or_empty(report: Report, context: Context, want_missing: bool) -> Iterator[Finding]:
+    if report.edition == "legacy":
+        if want_missing and not (
+            any(p.strip() for p in report.preamble) or any(has_text(s) for s in report.sections)
+        ):
+            yield Finding(
+                rule="completeness.section-missing",
+                severity="warning",
+                path="$.sections",
+                involves=("$.preamble", "$.sections"),
+                message_id="completeness.no-narrative",
+            )
+        return
+    found = find_sections(report)
+    for expected in SECTIONS:
+        index = found.get(expected.number)
+        table_filled = expected.table is not None and _table_filled(report, expected.table)
+        if index is None:
+            if want_missing and not table_filled:
+                yield Finding(
+                    rule="completeness.section-missing",
+                    severity="error",
+                    path="$.sections",
+                    involves=("$.sections",),
+                    message_id="completeness.section-missing",
+                    params={"number": expected.number, "heading": Label((expected.heading,))},
+                )
+            continue
+        if not want_missing and not table_filled and not has_text(report.sections[index]):
+            path = json_path(("sections", index))
+            yield Finding(
+                rule="completeness.section-empty",
+                severity="warning",
+                path=path,
+                involves=(path,),
+                message_id="completeness.section-empty",
+                params={"heading": report.sections[index].heading},
+            )
+
+
+def _section_missing(report: Report, context: Context) -> Iterator[Finding]:
+    return _missing_or_empty(report, context, True)
+
+
+def _section_empty(report: Report, context: Context) -> Iterator[Finding]:
+    return _missing_or_empty(report, context, False)
+
+
+#: Words that show section 六 speaks of fees: the fee's name, charging, or an
+#: amount of money ("收取信息处理费 380 元", "共计400元").
+_FEE_WORDS = re.compile(r"信息处理费|收费|收取.{0,10}费|\d+(?:\.\d+)?\s*万?元")
+
+
+def _fee_statement(report: Report, context: Context) -> Iterator[Finding]:
+    if not isinstance(report, Report2021):
+        return
+    other = report.table3.results.other_handling
+    if not isinstance(other, OtherHandling2021):
+        return
+    row = other.unpaid_fee
+    total = number(row.total)
+    if total is None:
+        # The row's 总计 is blank: its applicant columns still tell.
+        total = sum(
+            n
+            for _, _, specs, v in iter_cells(row)
+            if specs[-1].role != "total" and (n := number(v)) is not None
+        )
+    if not total:
+        return
+    prefix = "$.table3.results.other_handling.unpaid_fee"
+    index = find_sections(report).get("六")
+    if index is not None:
+        text = "".join(t for _, t in section_paragraphs(report.sections[index], ()))
+        if _FEE_WORDS.search(text):
+            return
+    path = json_path(("sections", index)) if index is not None else "$.sections"
+    yield Finding(
+        rule="completeness.fee-statement",
+        severity="warning",
+        path=path,
+        involves=(path, f"{prefix}.total"),
+        actual=total,
+        message_id="completeness.fee-statement",
+    )
+
+
+def completeness_rules() -> tuple[Rule, ...]:
+    return (
+        Rule(
+            id="completeness.section-missing",
+            severity="error",
+            title="A required section is missing",
+            description=(
+                "The 2019 and 2021 formats fix six sections (一 总体情况, 二 主动公开, 三 依申请, "
+                "四 复议诉讼, 五 问题及改进, 六 其他事项); each must be there.  Headings are "
+                "matched by key words, since real reports vary them; a table section whose "
+                "table is filled counts as present.  For a pre-2019 report, which had no fixed "
+                "outline, only the absence of any narrative is reported, as a warning."
+            ),
+            source=(
+                "条例 第五十条; 国办公开办函〔2021〕30号 一、报告内容: “不能遗漏，也不宜泛化” "
+                "(formats.md §1.3–1.4, §2.5)"
+            ),
+            basis="official",
+            check=_section_missing,
+        ),
+        Rule(
+            id="completeness.section-empty",
+            severity="warning",
+            title="A section has no content",
+            description=(
+                "A section heading with nothing under it (no paragraph, no sub-section, and "
+                "for sections 二–四 no filled table cell).  A warning: the heading shows the "
+                "section was meant, and the content may have been an image or a table the "
+                "transcription did not keep.  “无。” counts as content."
+            ),
+            source="国办公开办函〔2021〕30号 一、报告内容 (formats.md §1.3)",
+            basis="official",
+            editions=frozenset({"2021", "2019"}),
+            check=_section_empty,
+        ),
+        Rule(
+            id="completeness.fee-statement",
+            severity="warning",
+            title="Fees counted in table 3 but not reported in section 六",
+            description=(
+                "When table 3 row （六）2 (applications dropped because the applicant did not "
+                "pay the processing fee) is not zero, the office sent fee notices, and section "
+                "六 should report the 信息处理费 (notices sent, amounts charged).  Checked only "
+                "in the 2021 official layout, the first with that row.  Section 六 passes when it "
+                "names the fee, charging, or an amount of money."
+            ),
+            source=(
+                "《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号); 2021 format item "
+                "（六）, practice of reporting the fee there (formats.md §1.3, §1.8)"
+            ),
+            basis="practitioner",
+            editions=frozenset({"2021"}),
+            check=_fee_statement,
+        ),
+    )

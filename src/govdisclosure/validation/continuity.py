@@ -1,0 +1,321 @@
+"""Continuity with last year's report (``validate(..., previous=...)``).
+
+Three relations tie a report to the one before it:
+
+* **carried over** (2019/2021 table 3): 二、上年结转 this year equals
+  四、结转下年度继续办理 last year, column by column;
+* **in force** (2021 table 2, block A): 现行有效件数 this year equals last
+  year's + 本年制发件数 − 本年废止件数, for 规章 and 行政规范性文件.  Only
+  between two 2021-format reports: the 2019 format's columns
+  (对外公开总数量, a cumulative count of disclosures) mean something else;
+* **cumulative** (legacy templates with a running-total column such as
+  历年累计): this year's running total equals last year's plus this year's
+  value, row by row.
+
+All are *warnings*: they come from practice (formats.md §4.1 X.1, X.2), and
+they break legitimately when an agency is restructured, when last year's
+report was wrong and this year's corrects it, or (in force) when
+amendments are counted as issued or a clean-up expires documents without
+repealing them.
+
+The relations only make sense for the same unit's report for the year
+before; otherwise nothing is checked and one warning,
+``continuity.not-checked``, says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from ..cells import CellValue
+from ..editions.e2021 import DocumentRow2021, Report2021
+from ..editions.legacy import ReportLegacy
+from ..introspect import iter_cells, table_fields
+from ..paths import Path, json_path
+from ..registry import Report, template_of
+from .findings import Finding, Label
+from .labels import label_of
+from .rules import ALL_EDITIONS, Context, Rule
+from .values import is_blank, number
+
+__all__ = ["continuity_rules", "same_unit"]
+
+_PREVIOUS = "上年报告"
+
+
+def same_unit(report: Report, previous: Report) -> bool:
+    """Same reporting unit: same region code when both have one, else same name."""
+    a, b = report.unit, previous.unit
+    if a.region_code and b.region_code:
+        return a.region_code == b.region_code
+    return "".join(a.name.split()) == "".join(b.name.split())
+
+
+def _comparable(report: Report, context: Context) -> Report | None:
+    """Last year's report of the same unit, or None (nothing to check)."""
+    previous = context.previous
+    if previous is None or previous.year != report.year - 1:
+        return None
+    return previous if same_unit(report, previous) else None
+
+
+def _not_checked(report: Report, context: Context) -> Iterator[Finding]:
+    previous = context.previous
+    if previous is None:
+        return
+    if previous.year != report.year - 1:
+        yield Finding(
+            rule="continuity.not-checked",
+            severity="warning",
+            path="$.year",
+            involves=("$.year",),
+            expected=report.year - 1,
+            actual=previous.year,
+            message_id="continuity.wrong-year",
+            params={"previous_year": previous.year, "year": report.year},
+        )
+    elif not same_unit(report, previous):
+        yield Finding(
+            rule="continuity.not-checked",
+            severity="warning",
+            path="$.unit",
+            involves=("$.unit",),
+            message_id="continuity.other-unit",
+            params={"previous_unit": previous.unit.name, "unit": report.unit.name},
+        )
+    elif isinstance(report, ReportLegacy) != isinstance(previous, ReportLegacy) or (
+        isinstance(report, ReportLegacy)
+        and isinstance(previous, ReportLegacy)
+        and report.statistics.template != previous.statistics.template
+    ):
+
+        def edition(r: Report) -> str:
+            if isinstance(r, ReportLegacy):
+                return f"{r.edition}:{r.statistics.template}"
+            return r.edition
+
+        yield Finding(
+            rule="continuity.not-checked",
+            severity="warning",
+            path="$",
+            involves=("$",),
+            message_id="continuity.other-edition",
+            params={
+                "previous_edition": edition(previous),
+                "edition": edition(report),
+            },
+        )
+
+
+def _compare(
+    rule: str,
+    report: Report,
+    context: Context,
+    path: Path,
+    actual: CellValue,
+    terms: Sequence[tuple[int, CellValue, Label]],
+    message_id: str,
+    params: dict[str, Label | int | Decimal | str | None],
+) -> Iterator[Finding]:
+    """``actual`` (at ``path``) against Σ sign·term; a warning when they differ.
+
+    ``terms`` are ``(sign, value, label)``; blanks follow the blank policy.
+    """
+    values = [actual, *(v for _, v, _ in terms)]
+    here = json_path(path)
+    cell = label_of(report, path)
+    blanks = [i for i, v in enumerate(values) if is_blank(v)]
+    if blanks and context.blank == "missing":
+        if len(blanks) == len(values):
+            return
+        labels = [cell, *(label for _, _, label in terms)]
+        yield Finding(
+            rule=rule,
+            severity="notice",
+            path=here,
+            involves=(here,),
+            message_id="relation.not-checkable",
+            params={
+                "blank": len(blanks),
+                "size": len(values),
+                "cells": Label(tuple(labels[i] for i in blanks), sep="; "),
+            },
+        )
+        return
+
+    def num(v: CellValue) -> int | Decimal:
+        n = number(v)
+        return 0 if n is None else n
+
+    expected = sum((sign * num(v) for sign, v, _ in terms), start=0)
+    got = num(actual)
+    if got != expected:
+        yield Finding(
+            rule=rule,
+            severity="warning",
+            path=here,
+            involves=(here,),
+            expected=expected,
+            actual=got,
+            message_id=message_id,
+            params={"cell": cell, **params},
+        )
+
+
+def _carried_over(report: Report, context: Context) -> Iterator[Finding]:
+    previous = _comparable(report, context)
+    if previous is None or isinstance(report, ReportLegacy) or isinstance(previous, ReportLegacy):
+        return
+    last = previous.table3.carried_forward
+    for path, _, _, value in iter_cells(report.table3.carried_over, ("table3", "carried_over")):
+        column = path[-1]
+        prev_path = ("table3", "carried_forward", column)
+        before = getattr(last, str(column))
+        yield from _compare(
+            "continuity.carried-over",
+            report,
+            context,
+            path,
+            value,
+            [(1, before, Label((_PREVIOUS, label_of(previous, prev_path))))],
+            "continuity.carried-over",
+            {"previous": Label((_PREVIOUS, label_of(previous, prev_path)))},
+        )
+
+
+def _in_force(report: Report, context: Context) -> Iterator[Finding]:
+    previous = _comparable(report, context)
+    if not isinstance(report, Report2021) or not isinstance(previous, Report2021):
+        return
+    for f, _, _ in table_fields(type(report.table2)):
+        row = getattr(report.table2, f.name)
+        if not isinstance(row, DocumentRow2021):
+            continue
+        before: DocumentRow2021 = getattr(previous.table2, f.name)
+        prefix: Path = ("table2", f.name)
+        issued = label_of(report, (*prefix, "issued"))
+        repealed = label_of(report, (*prefix, "repealed"))
+        last = Label((_PREVIOUS, label_of(previous, (*prefix, "in_force"))))
+        yield from _compare(
+            "continuity.in-force",
+            report,
+            context,
+            (*prefix, "in_force"),
+            row.in_force,
+            [(1, before.in_force, last), (1, row.issued, issued), (-1, row.repealed, repealed)],
+            "continuity.in-force",
+            {
+                "previous": _show(before.in_force),
+                "issued": _show(row.issued),
+                "repealed": _show(row.repealed),
+            },
+        )
+
+
+def _show(value: CellValue) -> str:
+    return "" if value is None else str(value)
+
+
+def _cumulative(report: Report, context: Context) -> Iterator[Finding]:
+    previous = _comparable(report, context)
+    if not isinstance(report, ReportLegacy) or not isinstance(previous, ReportLegacy):
+        return
+    if report.statistics.template != previous.statistics.template:
+        return
+    template = template_of(report)
+    running = [c for c in template.columns if c.cumulative]
+    yearly = [c for c in template.columns if not c.cumulative]
+    if not running or not yearly:
+        return
+    this_year = yearly[0]
+    for column in running:
+        for row in template.value_rows:
+            path: Path = ("statistics", "rows", row.code, column.key)
+            year_path: Path = ("statistics", "rows", row.code, this_year.key)
+            before = previous.statistics.value(row.code, column.key)
+            now = report.statistics.value(row.code, this_year.key)
+            yield from _compare(
+                "continuity.cumulative",
+                report,
+                context,
+                path,
+                report.statistics.value(row.code, column.key),
+                [
+                    (1, before, Label((_PREVIOUS, label_of(previous, path)))),
+                    (1, now, label_of(report, year_path)),
+                ],
+                "continuity.cumulative",
+                {"previous": _show(before), "this_year": _show(now)},
+            )
+
+
+def continuity_rules() -> tuple[Rule, ...]:
+    why = (
+        "  A warning: it breaks legitimately when an agency is restructured or when last "
+        "year's report was wrong.  Checked only when the previous report is the same unit's "
+        "for the year before."
+    )
+    return (
+        Rule(
+            id="continuity.carried-over",
+            severity="warning",
+            title="Carried over ≠ last year's carried forward",
+            description=(
+                "Table 3 row 二、上年结转政府信息公开申请数量 equals last year's row "
+                "四、结转下年度继续办理, in every column (2019 and 2021 formats, across them "
+                "too: the rows are the same)." + why
+            ),
+            source=(
+                "Practice: year-on-year check “[Y−1年] 结转下年度继续办理 VS [Y年] "
+                "上年结转政府信息公开申请数量” (formats.md §4.1 X.1)"
+            ),
+            basis="practitioner",
+            editions=frozenset({"2021", "2019"}),
+            check=_carried_over,
+        ),
+        Rule(
+            id="continuity.in-force",
+            severity="warning",
+            title="In force ≠ last year's + issued − repealed",
+            description=(
+                "Table 2 block A: 现行有效件数 equals last year's 现行有效件数 + 本年制发件数 − "
+                "本年废止件数, for 规章 and 行政规范性文件.  Between two 2021-format reports "
+                "only (the 2019 format's columns differ).  Amendments counted as issued and "
+                "documents that expire without being repealed also break it." + why
+            ),
+            source="Practice: cross-year formula (formats.md §4.1 X.2)",
+            basis="heuristic",
+            editions=frozenset({"2021"}),
+            check=_in_force,
+        ),
+        Rule(
+            id="continuity.cumulative",
+            severity="warning",
+            title="Running total ≠ last year's + this year's",
+            description=(
+                "In a pre-2019 statistics table with a running-total column (历年累计), each "
+                "row's running total equals last year's running total plus this year's value "
+                "(平潭县 2011 → 2012: 1516 + 2026 = 3542)." + why
+            ),
+            source="Meaning of the 历年累计 column (fujian-2011 template; formats.md §3)",
+            basis="structural",
+            editions=frozenset({"legacy"}),
+            check=_cumulative,
+        ),
+        Rule(
+            id="continuity.not-checked",
+            severity="warning",
+            title="Continuity not checked",
+            description=(
+                "A previous report was given but is not the same unit's report for the year "
+                "before (or its tables do not match this report's), so the continuity rules "
+                "were not applied.  Reported so that a wrong --previous file is not mistaken "
+                "for a pass."
+            ),
+            source="Preconditions of the continuity rules",
+            basis="structural",
+            editions=ALL_EDITIONS,
+            check=_not_checked,
+        ),
+    )

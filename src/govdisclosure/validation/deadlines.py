@@ -1,0 +1,153 @@
+"""Dates: the statutory deadline, and dates that cannot be right.
+
+The deadline depends on the regulation in force when the report was due
+and on who reports (formats.md §0):
+
+* reports for 2019 on (条例, 国务院令第711号, 第四十九条): a government
+  department publishes by **31 January** of the next year; a people's
+  government (整体 report, or its 办公厅/室 on its behalf) by **31 March**;
+* reports for 2008–2018 (2007 条例, 国务院令第492号, 第三十一条): every
+  administrative body by **31 March** of the next year.  (The 2018 reports
+  were due on 2019-03-31, before the 2019 regulation took effect on
+  2019-05-15.)
+
+A late date is a *warning*: the report is still a report, and the date we
+hold may be a repost's (the seed report was posted on a provincial portal
+almost two years after it was signed).  A date before the reporting period
+ends is an *error*: an annual report cannot be written, filled in or
+published before the year it reports on is over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..common import UnitKind
+from ..registry import Report
+from .findings import Finding, Label
+from .rules import ALL_EDITIONS, Context, Rule
+
+__all__ = ["deadline_for", "deadline_rules"]
+
+_DATE_LABELS = {
+    "written": "成文日期",
+    "filled": "填报日期",
+    "published": "发布日期",
+}
+
+
+def deadline_for(report: Report) -> tuple[dt.date, str] | None:
+    """The publication deadline of ``report`` and the article that sets it.
+
+    ``None`` for years before 2008, when no regulation required a report.
+    """
+    year = report.year
+    if year >= 2019:
+        if report.unit.kind == UnitKind.DEPARTMENT:
+            return dt.date(year + 1, 1, 31), "条例（国务院令第711号）第四十九条"
+        return dt.date(year + 1, 3, 31), "条例（国务院令第711号）第四十九条"
+    if year >= 2008:
+        return dt.date(year + 1, 3, 31), "条例（国务院令第492号）第三十一条"
+    return None
+
+
+def _late(which: str, report: Report, context: Context) -> Iterator[Finding]:
+    date: dt.date | None = getattr(report.dates, which)
+    deadline = deadline_for(report)
+    if date is None or deadline is None or date <= deadline[0]:
+        return
+    yield Finding(
+        rule=f"deadline.{which}",
+        severity="warning",
+        path=f"$.dates.{which}",
+        involves=(f"$.dates.{which}", "$.year", "$.unit.kind"),
+        message_id="deadline.late",
+        params={
+            "date_label": Label((_DATE_LABELS[which],)),
+            "date": date.isoformat(),
+            "deadline": deadline[0].isoformat(),
+            "regulation": Label((deadline[1],)),
+        },
+    )
+
+
+def _before_end(report: Report, context: Context) -> Iterator[Finding]:
+    end = report.period.end
+    for which, label in _DATE_LABELS.items():
+        date: dt.date | None = getattr(report.dates, which)
+        if date is not None and date < end:
+            yield Finding(
+                rule="dates.before-period-end",
+                severity="error",
+                path=f"$.dates.{which}",
+                involves=(f"$.dates.{which}", "$.period.end"),
+                message_id="dates.before-period-end",
+                params={
+                    "date_label": Label((label,)),
+                    "date": date.isoformat(),
+                    "end": end.isoformat(),
+                },
+            )
+
+
+def _written(report: Report, context: Context) -> Iterator[Finding]:
+    return _late("written", report, context)
+
+
+def _published(report: Report, context: Context) -> Iterator[Finding]:
+    return _late("published", report, context)
+
+
+_DEADLINE_SOURCE = (
+    "条例（国务院令第711号）第四十九条 (reports for 2019 on: departments by 31 January, "
+    "governments by 31 March of the next year); 2007 条例（国务院令第492号）第三十一条 "
+    "(reports for 2008–2018: 31 March) (formats.md §0)"
+)
+
+
+def deadline_rules() -> tuple[Rule, ...]:
+    return (
+        Rule(
+            id="deadline.written",
+            severity="warning",
+            title="Report signed after the deadline",
+            description=(
+                "The 成文日期 (date under the issuing unit's name) is after the statutory "
+                "publication deadline.  A warning, not an error: the report exists either way, "
+                "and a late date may also be a transcription of a later revision."
+            ),
+            source=_DEADLINE_SOURCE,
+            basis="official",
+            editions=ALL_EDITIONS,
+            check=_written,
+        ),
+        Rule(
+            id="deadline.published",
+            severity="warning",
+            title="Report published after the deadline",
+            description=(
+                "The 发布日期 (date the report was posted) is after the statutory deadline.  "
+                "A warning: the date held may be that of a repost on another portal rather "
+                "than of the first publication."
+            ),
+            source=_DEADLINE_SOURCE,
+            basis="official",
+            editions=ALL_EDITIONS,
+            check=_published,
+        ),
+        Rule(
+            id="dates.before-period-end",
+            severity="error",
+            title="Date before the reporting period ends",
+            description=(
+                "成文日期, 填报日期 or 发布日期 falls before the end of the statistics period.  "
+                "An annual report covers the whole period, so such a date is a typo (often "
+                "the report year where the next year was meant)."
+            ),
+            source="条例 第四十九条, 第五十条: the report is on the previous year (formats.md §0)",
+            basis="structural",
+            editions=ALL_EDITIONS,
+            check=_before_end,
+        ),
+    )

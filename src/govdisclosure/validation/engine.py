@@ -1,0 +1,111 @@
+"""Run rules over a report and return its findings in a stable order.
+
+The order is the report's own: findings about dates and text come where
+those fields sit in the report, findings about cells in the order the
+tables print their cells (the shape's cell order); then by rule id, then
+by severity.  Two runs over the same report give the same tuple, so
+findings can be compared, diffed and snapshot-tested.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+
+from ..flat import shape_of
+from ..registry import Report
+from .findings import Finding, sort_key
+from .rules import BlankPolicy, Context, Rule
+
+__all__ = ["path_order", "validate"]
+
+_TOKEN = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
+
+
+def _tokens(path: str) -> tuple[tuple[int, int | str], ...]:
+    """``$.sections[10].paragraphs[2]`` → comparable tokens (indexes as numbers)."""
+    out: list[tuple[int, int | str]] = []
+    for m in _TOKEN.finditer(path):
+        name, index, key = m.groups()
+        if index is not None:
+            out.append((0, int(index)))
+        else:
+            out.append((1, name if name is not None else key))
+    return tuple(out)
+
+
+_ORDERS: dict[tuple[Any, ...], Callable[[str], tuple[object, ...]]] = {}
+
+
+def path_order(report: Report) -> Callable[[str], tuple[object, ...]]:
+    """A sort key for JSON paths of ``report``: document order.
+
+    Top-level fields in the order the report class declares them; cells in
+    the shape's order; anything else by its path tokens.
+    """
+    shape = shape_of(report)
+    order = _ORDERS.get(shape.key)
+    if order is None:
+        fields = {f.name: i for i, f in enumerate(attrs.fields(type(report)))}
+        cells = {p: i for i, p in enumerate(shape.json_paths)}
+        unknown = len(fields)
+
+        def order(path: str) -> tuple[object, ...]:
+            tokens = _tokens(path)
+            top = fields.get(str(tokens[0][1]), unknown) if tokens else -1
+            return (top, cells.get(path, -1), tokens)
+
+        _ORDERS[shape.key] = order
+    return order
+
+
+def validate(
+    report: Report,
+    *,
+    previous: Report | None = None,
+    blank: BlankPolicy = "missing",
+    rules: Iterable[Rule] | None = None,
+    locale: str = "zh_Hans_CN",
+) -> tuple[Finding, ...]:
+    """Check ``report`` and return every finding, sorted.
+
+    ``previous`` is last year's report of the same unit (enables the
+    continuity rules).  ``blank`` is how blank and not-applicable cells are
+    read: ``"missing"`` (relations over them become notices) or ``"zero"``.
+    ``rules`` defaults to every rule the core and the installed plugins
+    provide (:func:`govdisclosure.plugin_manager.rules`).
+
+    A rule that raises does not stop the others: its failure becomes an
+    error finding ``rule.crashed`` on ``$``, naming the rule, so that a
+    broken plugin is visible and the report is not passed unchecked.
+    """
+    if blank not in ("zero", "missing"):
+        raise ValueError(f"blank must be 'zero' or 'missing', not {blank!r}")
+    if rules is None:
+        from ..plugin_manager import rules as installed
+
+        rules = installed()
+    context = Context(previous=previous, blank=blank, locale=locale)
+    out: list[Finding] = []
+    edition = report.edition
+    for rule in rules:
+        if edition not in rule.editions:
+            continue
+        try:
+            out.extend(rule.check(report, context))
+        except Exception as exc:  # noqa: BLE001 - reported as a finding, others go on
+            out.append(
+                Finding(
+                    rule=rule.id,
+                    severity="error",
+                    path="$",
+                    message_id="rule.crashed",
+                    params={"rule": rule.id, "error": f"{type(exc).__name__}: {exc}"},
+                )
+            )
+    if len(out) > 1:
+        out.sort(key=sort_key(path_order(report)))
+    return tuple(out)

@@ -1,0 +1,139 @@
+"""Findings: what validation reports, as data.
+
+A finding names the rule that produced it, how serious it is, the cell (or
+text) it is about as a JSON path, every cell of the relation it checked,
+the numbers it expected and found, and a message id with parameters.  The
+text is rendered only when asked, in the locale asked for
+(:meth:`Finding.message`), so the same findings can be shown in Chinese and
+English, compared in tests, or written as JSON without parsing prose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Literal, TypeAlias
+
+from attrs import field, frozen
+
+from ..i18n import gettext
+from .messages import template
+
+__all__ = ["SEVERITIES", "Finding", "Label", "Param", "Severity", "severity_rank"]
+
+Severity = Literal["error", "warning", "notice"]
+
+#: Severities from the most to the least serious.
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "notice")
+
+
+def severity_rank(severity: Severity) -> int:
+    """0 for an error, 1 for a warning, 2 for a notice (sort key)."""
+    return SEVERITIES.index(severity)
+
+
+@frozen
+class Label:
+    """Text assembled from message ids, translated when the message is rendered.
+
+    Official labels are their own message ids (``"（七）总计"``), so a cell is
+    named by the chain of labels from its row down to its column and each
+    piece is translated on its own.  ``parts`` may nest labels, e.g. the
+    left side of table 3's balance, ``一 + 二``.
+    """
+
+    parts: tuple[str | Label, ...]
+    sep: str = " / "
+
+    def render(self, locale: str) -> str:
+        return self.sep.join(
+            p.render(locale) if isinstance(p, Label) else gettext(locale, p) for p in self.parts
+        )
+
+
+#: A message parameter: shown as is (numbers, quoted text) or translated (a Label).
+Param: TypeAlias = str | int | Decimal | None | Label
+Number: TypeAlias = int | Decimal | None
+
+
+def _params(value: Mapping[str, Param]) -> tuple[tuple[str, Param], ...]:
+    return tuple(value.items())
+
+
+def _paths(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@frozen(kw_only=True)
+class Finding:
+    """One thing validation found in a report.
+
+    ``path`` is the JSON path (``$.table3.results.total.natural_person``) of
+    the cell the finding points at: for an arithmetic relation its total,
+    for a date the date, for text the paragraph or section.  ``involves``
+    lists every cell of the relation, so a user (or a test) can see that a
+    changed cell is covered.  ``expected`` and ``actual`` are the two numbers
+    that disagree, when there are numbers.
+
+    ``message_id`` names a message of :mod:`.messages` (the core's rules) or
+    is itself an English message id (a plugin's rule); ``params`` fill its
+    ``{placeholders}``.
+    """
+
+    rule: str
+    severity: Severity
+    path: str
+    involves: tuple[str, ...] = field(default=(), converter=_paths)
+    expected: Number = None
+    actual: Number = None
+    message_id: str = ""
+    params: tuple[tuple[str, Param], ...] = field(factory=dict, converter=_params)
+
+    def message(self, locale: str = "zh_Hans_CN") -> str:
+        """The message in ``locale`` with its parameters filled in."""
+        values = {
+            k: v.render(locale) if isinstance(v, Label) else ("" if v is None else str(v))
+            for k, v in self.params
+        }
+        for key, value in (("expected", self.expected), ("actual", self.actual)):
+            values.setdefault(key, "" if value is None else str(value))
+        return template(locale, self.message_id).format_map(_Missing(values))
+
+    def to_dict(self, locale: str = "zh_Hans_CN") -> dict[str, object]:
+        """A JSON-ready dict: numbers stay numbers (a Decimal becomes a string)."""
+
+        def num(value: Number) -> int | str | None:
+            return str(value) if isinstance(value, Decimal) else value
+
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "path": self.path,
+            "involves": list(self.involves),
+            "expected": num(self.expected),
+            "actual": num(self.actual),
+            "message": self.message(locale),
+        }
+
+
+class _Missing(dict[str, str]):
+    """Leave an unknown ``{placeholder}`` visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def sort_key(order: Callable[[str], tuple[object, ...]]) -> Callable[[Finding], tuple[object, ...]]:
+    """Sort findings by the position of their path, then rule, then severity."""
+
+    def key(f: Finding) -> tuple[object, ...]:
+        return (
+            order(f.path),
+            f.rule,
+            severity_rank(f.severity),
+            f.involves,
+            f.message_id,
+            repr(f.params),
+        )
+
+    return key

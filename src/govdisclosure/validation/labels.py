@@ -1,0 +1,92 @@
+"""Names of cells for messages, derived from the table definitions.
+
+A finding's text names cells the way the printed table does: the chain of
+official labels from the row down to the column (``（七）总计 / 自然人``),
+or, where a relation lists many cells, the short printed numbering
+(``三（七）``).  Both come from the :class:`~govdisclosure.spec.Spec` chain of
+each cell (or, for legacy reports, the statistics template), computed once
+per shape.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from ..editions.legacy import ReportLegacy
+from ..flat import shape_of
+from ..introspect import iter_cells
+from ..paths import Path, json_path
+from ..registry import TABLE_KEYS, Report, find_template
+from .findings import Label
+
+__all__ = ["CellName", "cell_names", "label_of"]
+
+
+@frozen
+class CellName:
+    """How messages name one cell."""
+
+    path: Path
+    json: str
+    #: Row labels then the column label.
+    label: Label
+    #: The row's printed numbering (``三（七）``), or its label when it has none.
+    row_code: Label
+    #: The column label alone.
+    column: Label
+    #: Row numbering and column (``三（一） / 科研机构``), for lists of cells.
+    short: Label
+
+
+def cell_names(report: Report) -> dict[Path, CellName]:
+    """Every cell of ``report``'s shape with its names (computed once per shape)."""
+    key = shape_of(report).key
+    names = _CACHE.get(key)
+    if names is None:
+        names = _CACHE[key] = _names(report)
+    return names
+
+
+_CACHE: dict[tuple[object, ...], dict[Path, CellName]] = {}
+
+
+def _names(report: Report) -> dict[Path, CellName]:
+    out: dict[Path, CellName] = {}
+    if isinstance(report, ReportLegacy):
+        template = find_template(report.statistics.template)
+        for row in template.value_rows:
+            for column in template.columns:
+                path: Path = ("statistics", "rows", row.code, column.key)
+                out[path] = CellName(
+                    path,
+                    json_path(path),
+                    Label((row.label, column.label)),
+                    Label((row.number or row.label,)),
+                    Label((column.label,)),
+                    Label((row.number or row.label, column.label)),
+                )
+        return out
+    for table_key in TABLE_KEYS:
+        for path, _, specs, _ in iter_cells(getattr(report, table_key), (table_key,)):
+            labels: list[str] = [s.label for s in specs]
+            if specs[-1].column:
+                labels.append(specs[-1].column)
+            row_specs = specs[:-1] if len(specs) > 1 else specs
+            code = "".join(s.code for s in row_specs)
+            heading = specs[-1].column or specs[-1].label
+            row_code = Label((code,)) if code else Label(tuple(s.label for s in row_specs))
+            out[path] = CellName(
+                path,
+                json_path(path),
+                Label(tuple(labels)),
+                row_code,
+                Label((heading,)),
+                Label((row_code, heading)) if len(specs) > 1 else Label((heading,)),
+            )
+    return out
+
+
+def label_of(report: Report, path: Path) -> Label:
+    """The full label of a cell of ``report`` (its JSON path if it is not a cell)."""
+    name = cell_names(report).get(path)
+    return name.label if name is not None else Label((json_path(path),))

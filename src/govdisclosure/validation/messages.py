@@ -1,0 +1,114 @@
+"""The text of every finding the core's rules produce.
+
+A finding carries a short, stable ``message_id`` (``"arithmetic.sum"``)
+rather than prose, so findings compare and serialise cheaply; the text is
+looked up here when a message is shown.  Each text is an English message id
+written as a literal ``gettext(locale, "...")`` call, which is what the
+catalog extraction looks for; the catalogs give the Chinese.
+
+A plugin's rule may use any English sentence as its ``message_id``: an id
+not listed here is translated as it stands.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..i18n import gettext
+
+__all__ = ["MESSAGE_IDS", "template"]
+
+
+def _templates(locale: str) -> dict[str, str]:
+    return {
+        # arithmetic.py
+        "arithmetic.sum": gettext(
+            locale, "{cell} is {actual}, but the cells it totals add up to {expected}"
+        ),
+        "arithmetic.balance": gettext(
+            locale, "{column}: {lhs} is {actual}, but {rhs} is {expected}"
+        ),
+        "arithmetic.at-most": gettext(
+            locale, "{part} is {actual}, more than {cell} ({expected}), which includes it"
+        ),
+        "arithmetic.channels": gettext(
+            locale,
+            "{cell} is {actual}, but its channels add up to only {expected}; an item published "
+            "on several channels counts once, so the channels together should reach the total",
+        ),
+        "relation.not-checkable": gettext(
+            locale,
+            "Not checkable: {blank} of the {size} cells of this relation are blank or not "
+            "applicable ({cells}); read blanks as zero to check it",
+        ),
+        # deadlines.py
+        "deadline.late": gettext(
+            locale, "{date_label} {date} is after the deadline {deadline} ({regulation})"
+        ),
+        "dates.before-period-end": gettext(
+            locale, "{date_label} {date} is before the reporting period ends ({end})"
+        ),
+        # completeness.py
+        "completeness.section-missing": gettext(locale, "Section {number} “{heading}” is missing"),
+        "completeness.no-narrative": gettext(locale, "The report has no narrative text"),
+        "completeness.section-empty": gettext(locale, "Section “{heading}” has no content"),
+        "completeness.fee-statement": gettext(
+            locale,
+            "Table 3 （六）2 counts {actual} applications dropped for unpaid fees, but section "
+            "六 says nothing about information processing fees (信息处理费) or an amount charged",
+        ),
+        # continuity.py
+        "continuity.carried-over": gettext(
+            locale,
+            "{cell} is {actual}, but last year's report carried {expected} forward ({previous})",
+        ),
+        "continuity.in-force": gettext(
+            locale,
+            "{cell} is {actual}, but last year's {previous} + issued {issued} − repealed "
+            "{repealed} = {expected}",
+        ),
+        "continuity.cumulative": gettext(
+            locale,
+            "{cell} is {actual}, but last year's running total {previous} + this year's "
+            "{this_year} = {expected}",
+        ),
+        "continuity.wrong-year": gettext(
+            locale,
+            "Continuity not checked: the previous report is for {previous_year}, not {year}",
+        ),
+        "continuity.other-unit": gettext(
+            locale,
+            "Continuity not checked: the previous report is by {previous_unit}, not {unit}",
+        ),
+        "continuity.other-edition": gettext(
+            locale,
+            "Continuity not checked: the previous report's tables ({previous_edition}) do not "
+            "match this one's ({edition})",
+        ),
+        # narrative.py
+        "narrative.mismatch": gettext(
+            locale, "The text says {expected} (“{sentence}”), but {cell} gives {actual}"
+        ),
+        "narrative.mismatch-at-least": gettext(
+            locale,
+            "The text says {expected} (“{sentence}”), but {cell} gives at least {actual} "
+            "(blank cells not counted)",
+        ),
+        # engine.py
+        "rule.crashed": gettext(locale, "Rule {rule} could not run: {error}"),
+    }
+
+
+#: Every message id of the core's rules.
+MESSAGE_IDS: frozenset[str] = frozenset(_templates("en"))
+
+
+@cache
+def _table(locale: str) -> dict[str, str]:
+    return _templates(locale)
+
+
+def template(locale: str, message_id: str) -> str:
+    """The text of ``message_id`` in ``locale`` (an unknown id is its own text)."""
+    text = _table(locale).get(message_id)
+    return text if text is not None else gettext(locale, message_id)

@@ -1,0 +1,408 @@
+"""Numbers the text states against the numbers of the tables.
+
+Reports restate key figures in prose ("全市共受理政府信息公开申请 3119 件",
+"政府信息公开行政复议 351件").  When the two disagree, one of them is wrong
+(洪泽区 2024: text 17, table 95; 上海市政府办公厅 2019: text "予以公开及部分公开
+258件", table 275).  These checks are *warnings*: prose is matched by
+patterns, and prose is free.
+
+All patterns are data, in :data:`CHECKS`: a regular expression with a
+named group ``n`` for the number, words that disqualify a match, the
+quantity of the tables it is compared with, and the rule id.  Guards
+against false positives, each learned from a real report:
+
+* a match whose clause names a part of the unit ("县直各单位主动公开政府信息
+  303条", "各乡镇…") or last year ("去年", "上年度结转") is not a statement
+  of the total;
+* when several sentences match, one that agrees with the table is taken as
+  the statement of the total and the others as breakdowns ("市政府办…9起",
+  "华宁县…1起" beside "接到依申请公开政府信息22起"): no warning;
+  otherwise the first disagreeing sentence is reported;
+* compound phrases are their own patterns: "予以公开及部分公开258件" is
+  compared with （一） + （二）, never with （一） alone;
+* blank cells: a row's 总计 left blank is read from its applicant cells
+  (上海 2019 leaves every 总计 of the result rows blank).  Under the
+  "missing" blank policy the table then gives only a lower bound (blanks
+  are unknown but not negative): a stated number *below* it is reported,
+  one at or above it cannot be judged and is left alone.  A quantity whose
+  cells are all blank states nothing and is skipped (the 玉溪 2017 table was
+  published as an image).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+
+from attrs import frozen
+
+from ..cells import CellValue
+from ..editions.legacy import ReportLegacy
+from ..introspect import iter_cells, table_fields
+from ..paths import Path, json_path
+from ..registry import Report, template_of
+from .findings import Finding, Label
+from .labels import label_of
+from .rules import Context, Rule
+from .text import iter_paragraphs
+from .values import number
+
+__all__ = ["CHECKS", "NarrativeCheck", "Quantity", "narrative_rules"]
+
+
+@frozen
+class Quantity:
+    """A figure of the tables: the sum of some rows' totals.
+
+    ``rows`` are ``(total path, part paths)``; a blank total is read from
+    its parts.  ``label`` names the figure in messages.
+    """
+
+    rows: tuple[tuple[Path, tuple[Path, ...]], ...]
+    label: Label
+
+
+@frozen
+class NarrativeCheck:
+    """One pattern of prose and the table figure it restates."""
+
+    rule: str
+    pattern: re.Pattern[str]
+    quantity: Callable[[Report], Quantity | None]
+    #: Words that, in the matched text before the number, show the sentence
+    #: is not about the unit's total for the year.
+    reject: tuple[str, ...] = ()
+    editions: frozenset[str] = frozenset({"2021", "2019"})
+
+
+# -- reading cells -----------------------------------------------------------
+
+
+def _get(report: Report, path: Path) -> CellValue:
+    if isinstance(report, ReportLegacy):
+        return report.statistics.value(str(path[2]), str(path[3]))
+    obj: object = report
+    for name in path:
+        obj = getattr(obj, str(name))
+    return obj  # type: ignore[return-value]
+
+
+def _labels_along(report: Report, path: Path) -> list[str]:
+    """Official labels of the fields along ``path`` (those that carry a spec)."""
+    obj: object = report
+    out: list[str] = []
+    for name in path:
+        for f, spec, _ in table_fields(type(obj)):
+            if f.name == name:
+                out.append(spec.label)
+                break
+        obj = getattr(obj, str(name))
+    return out
+
+
+def _rows_under(report: Report, path: Path) -> tuple[tuple[Path, tuple[Path, ...]], ...]:
+    """Every row under ``path`` as (its total cell, its other cells)."""
+    obj: object = report
+    for name in path:
+        obj = getattr(obj, str(name))
+    rows: dict[Path, tuple[list[Path], list[Path]]] = {}
+    for cell_path, _, specs, _ in iter_cells(obj, tuple(str(p) for p in path)):
+        totals, parts = rows.setdefault(cell_path[:-1], ([], []))
+        (totals if specs[-1].role == "total" else parts).append(cell_path)
+    return tuple((totals[0], tuple(parts)) for totals, parts in rows.values() if totals)
+
+
+def _typed(*paths: Path) -> Callable[[Report], Quantity | None]:
+    """The sum of the totals of every row under each of ``paths``."""
+
+    def get(report: Report) -> Quantity | None:
+        if isinstance(report, ReportLegacy):
+            return None
+        rows = tuple(r for p in paths for r in _rows_under(report, p))
+        # The innermost label names the figure ("（四）无法提供 / 总计").
+        labels = [Label((*_labels_along(report, p)[-1:], "总计")) for p in paths]
+        label = labels[0] if len(labels) == 1 else Label(tuple(labels), sep=" + ")
+        return Quantity(rows, label)
+
+    return get
+
+
+def _legacy(*words: str) -> Callable[[Report], Quantity | None]:
+    """The template row whose label has one of ``words`` (not a 其中 row)."""
+
+    def get(report: Report) -> Quantity | None:
+        if not isinstance(report, ReportLegacy):
+            return None
+        template = template_of(report)
+        columns = [c for c in template.columns if not c.cumulative]
+        if not columns:
+            return None
+        column = columns[0].key
+        for row in template.value_rows:
+            if row.label.startswith("其中") or not any(w in row.label for w in words):
+                continue
+            parts = tuple(
+                ("statistics", "rows", r.code, column)
+                for r in template.rows
+                if r.parent == row.code and r.relation == "sum"
+            )
+            path: Path = ("statistics", "rows", row.code, column)
+            return Quantity(((path, parts),), label_of(report, path))
+        return None
+
+    return get
+
+
+# -- the checks, as data -------------------------------------------------------
+
+_N = r"(?P<n>\d[\d,]*)"
+_COUNT = r"\s*(?:件|起|宗|个)"
+_CLAUSE = r"[^。；;，,：:\d]"
+_PAST = ("去年", "上年", "上一年", "结转", "同比")
+_PART_OF_UNIT = ("各", "县直", "区直", "市直", "部门", "乡镇", "单位", "网站")
+
+_RESULTS = ("table3", "results")
+
+#: Every prose pattern, with the table figure it is compared with.
+CHECKS: tuple[NarrativeCheck, ...] = (
+    NarrativeCheck(
+        "narrative.applications",
+        re.compile(
+            rf"(?:收到|受理|接到|接收)(?P<pre>{_CLAUSE}{{0,20}}?)申请"
+            rf"(?P<mid>{_CLAUSE}{{0,12}}?){_N}\s*(?:件|起|条|个|宗)"
+        ),
+        _typed(("table3", "new_applications")),
+        ("复议", "诉讼", "申诉", "举报", "投诉", *_PAST),
+    ),
+    NarrativeCheck(
+        "narrative.applications",
+        re.compile(
+            rf"(?:收到|受理|接到|接收)(?P<pre>{_CLAUSE}{{0,20}}?)申请"
+            rf"(?P<mid>{_CLAUSE}{{0,12}}?){_N}\s*(?:件|起|条|个|宗)"
+        ),
+        _legacy("收到申请数", "依申请公开信息总数", "申请总数"),
+        ("复议", "诉讼", "申诉", "举报", "投诉", *_PAST),
+        frozenset({"legacy"}),
+    ),
+    NarrativeCheck(
+        "narrative.reconsideration",
+        re.compile(rf"行政复议(?P<mid>{_CLAUSE}{{0,8}}?){_N}{_COUNT}"),
+        _typed(("table4", "reconsideration")),
+        ("诉讼", *_PAST),
+    ),
+    NarrativeCheck(
+        "narrative.reconsideration",
+        re.compile(rf"行政复议(?P<mid>{_CLAUSE}{{0,8}}?){_N}{_COUNT}"),
+        _legacy("行政复议"),
+        ("诉讼", *_PAST),
+        frozenset({"legacy"}),
+    ),
+    NarrativeCheck(
+        "narrative.litigation",
+        re.compile(rf"诉讼(?P<mid>{_CLAUSE}{{0,8}}?){_N}{_COUNT}"),
+        _typed(("table4", "litigation_direct"), ("table4", "litigation_after_reconsideration")),
+        ("复议", *_PAST),
+    ),
+    NarrativeCheck(
+        "narrative.litigation",
+        re.compile(rf"诉讼(?P<mid>{_CLAUSE}{{0,8}}?){_N}{_COUNT}"),
+        _legacy("行政诉讼"),
+        ("复议", *_PAST),
+        frozenset({"legacy"}),
+    ),
+    NarrativeCheck(
+        "narrative.proactive",
+        re.compile(
+            rf"(?P<pre>{_CLAUSE}{{0,20}}?)主动公开(?:政府)?信息\s*(?:共计|共|总计|合计)?\s*{_N}\s*条"
+        ),
+        _legacy("主动公开政府信息数", "主动公开信息数"),
+        (*_PART_OF_UNIT, *_PAST),
+        frozenset({"legacy"}),
+    ),
+    NarrativeCheck(
+        "narrative.results",
+        re.compile(rf"予以公开(?:及|和|、)部分公开\s*{_N}\s*件"),
+        _typed((*_RESULTS, "disclosed"), (*_RESULTS, "partly_disclosed")),
+    ),
+    NarrativeCheck(
+        "narrative.results",
+        re.compile(rf"(?<![不及和、])予以公开(?![及和、])\s*{_N}\s*件"),
+        _typed((*_RESULTS, "disclosed")),
+    ),
+    NarrativeCheck(
+        "narrative.results",
+        re.compile(rf"(?<![及和、])部分公开\s*{_N}\s*件"),
+        _typed((*_RESULTS, "partly_disclosed")),
+    ),
+    NarrativeCheck(
+        "narrative.results",
+        re.compile(rf"不予公开\s*{_N}\s*件"),
+        _typed((*_RESULTS, "not_disclosed")),
+    ),
+    NarrativeCheck(
+        "narrative.results",
+        re.compile(rf"无法提供\s*{_N}\s*件"),
+        _typed((*_RESULTS, "unable_to_provide")),
+    ),
+    NarrativeCheck(
+        "narrative.results",
+        re.compile(rf"不予处理\s*{_N}\s*件"),
+        _typed((*_RESULTS, "not_processed")),
+    ),
+    NarrativeCheck(
+        "narrative.results",
+        re.compile(rf"其他处理\s*{_N}\s*件"),
+        _typed((*_RESULTS, "other_handling")),
+    ),
+)
+
+
+# -- evaluation ----------------------------------------------------------------
+
+
+def _value(report: Report, quantity: Quantity, blank: str) -> tuple[int | Decimal, bool] | None:
+    """(value, exact) of a figure, or None when all its cells are blank.
+
+    Not exact means blank cells were left out, so the value is a lower bound.
+    """
+    total: int | Decimal = 0
+    exact = True
+    filled = False
+    for total_path, parts in quantity.rows:
+        cell = number(_get(report, total_path))
+        if cell is not None:
+            total += cell
+            filled = True
+            continue
+        numbers = [n for n in (number(_get(report, p)) for p in parts) if n is not None]
+        if numbers:
+            filled = True
+        total += sum(numbers)
+        if len(numbers) < len(parts) or not parts:
+            exact = False
+    if not filled:
+        return None
+    return total, exact or blank == "zero"
+
+
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    s = text[before[-1] if before else 0 : after.end() if after else len(text)].strip()
+    return s if len(s) <= 160 else s[:157] + "…"
+
+
+def _matches(check: NarrativeCheck, report: Report) -> Iterator[tuple[str, str, re.Match[str]]]:
+    for path, text in iter_paragraphs(report):
+        for m in check.pattern.finditer(text):
+            context = "".join(g or "" for k, g in m.groupdict().items() if k != "n")
+            if any(word in context for word in check.reject):
+                continue
+            yield path, text, m
+
+
+def _check(checks: Sequence[NarrativeCheck], report: Report, context: Context) -> Iterator[Finding]:
+    for check in checks:
+        if report.edition not in check.editions:
+            continue
+        quantity = check.quantity(report)
+        if quantity is None:
+            continue
+        value = _value(report, quantity, context.blank)
+        if value is None:
+            continue
+        table, exact = value
+        first: tuple[str, str, re.Match[str], int] | None = None
+        agreed = False
+        for path, text, m in _matches(check, report):
+            stated = int(m.group("n").replace(",", ""))
+            if stated == table or (not exact and stated >= table):
+                agreed = True
+                break
+            if first is None:
+                first = (path, text, m, stated)
+        if agreed or first is None:
+            continue
+        path, text, m, stated = first
+        cells = tuple(json_path(total) for total, _ in quantity.rows)
+        yield Finding(
+            rule=check.rule,
+            severity="warning",
+            path=cells[0],
+            involves=(*cells, path),
+            expected=stated,
+            actual=table,
+            message_id="narrative.mismatch" if exact else "narrative.mismatch-at-least",
+            params={"cell": quantity.label, "sentence": _sentence(text, m.start(), m.end())},
+        )
+
+
+def _for(rule: str) -> Callable[[Report, Context], Iterator[Finding]]:
+    checks = tuple(c for c in CHECKS if c.rule == rule)
+
+    def check(report: Report, context: Context) -> Iterator[Finding]:
+        return _check(checks, report, context)
+
+    return check
+
+
+_WHY = (
+    "  A warning: the text is matched by patterns (see narrative.py), and either the text "
+    "or the table may be the wrong one."
+)
+
+
+def narrative_rules() -> tuple[Rule, ...]:
+    source = "Practice: text-versus-table checks (formats.md §4.1 X.3)"
+
+    def editions(rule: str) -> frozenset[str]:
+        return frozenset(e for c in CHECKS if c.rule == rule for e in c.editions)
+
+    specs = (
+        (
+            "narrative.applications",
+            "Applications stated in the text ≠ table",
+            "A sentence such as “共受理政府信息公开申请N件” (收到/受理/接到 … 申请 N 件/起/条) "
+            "against table 3 一、本年新收 总计, or the legacy table's 收到申请数.",
+        ),
+        (
+            "narrative.reconsideration",
+            "Reconsiderations stated in the text ≠ table",
+            "“行政复议N件” against table 4 行政复议 总计, or the legacy table's 行政复议数.",
+        ),
+        (
+            "narrative.litigation",
+            "Lawsuits stated in the text ≠ table",
+            "“行政诉讼N件” against table 4 未经复议直接起诉 总计 + 复议后起诉 总计 (the format "
+            "has no litigation total column), or the legacy table's 行政诉讼数.",
+        ),
+        (
+            "narrative.proactive",
+            "Information published stated in the text ≠ table",
+            "“主动公开政府信息N条” against the legacy table's 主动公开政府信息数; sentences "
+            "about part of the unit (县直各单位, 各乡镇 …) are not the total and are skipped.",
+        ),
+        (
+            "narrative.results",
+            "Handling results stated in the text ≠ table",
+            "“予以公开及部分公开N件”, “不予公开N件”, “无法提供N件”, “不予处理N件”, "
+            "“其他处理N件” against the sum of the matching result rows of table 3.",
+        ),
+    )
+    return tuple(
+        Rule(
+            id=rule,
+            severity="warning",
+            title=title,
+            description=description + _WHY,
+            source=source,
+            basis="practitioner",
+            editions=editions(rule),
+            check=_for(rule),
+        )
+        for rule, title, description in specs
+    )

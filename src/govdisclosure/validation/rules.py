@@ -1,0 +1,83 @@
+"""What a validation rule is, and what it is given.
+
+A :class:`Rule` is data plus one function: its stable id, the severity of
+what it finds, a title (a message id), a description of what it checks and
+why, the source of the requirement (the official text, or practice), the
+editions it applies to, and ``check(report, context)``.  The core's rules
+and plugins' rules are the same kind of object, registered through the same
+hook (:func:`govdisclosure.hookspecs.govdisclosure_rules`), and the rule
+catalog (docs/rules.md) is generated from these fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Literal
+
+from attrs import field, frozen
+
+from ..registry import Report
+from ..relations import Basis
+from .findings import Finding, Severity
+
+__all__ = ["ALL_EDITIONS", "BlankPolicy", "Context", "Rule"]
+
+BlankPolicy = Literal["zero", "missing"]
+
+#: Every edition, for rules that apply to all reports.
+ALL_EDITIONS: frozenset[str] = frozenset({"2021", "2019", "legacy"})
+
+
+def _editions(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+@frozen(kw_only=True)
+class Context:
+    """What a rule may know besides the report itself.
+
+    ``previous`` is last year's report of the same unit, for the
+    cross-year rules; ``blank`` says how to read a blank (or not applicable)
+    cell: ``"missing"`` (the default) makes a relation over such a cell a
+    notice that it could not be checked, ``"zero"`` reads it as 0 (some
+    offices leave zeros blank, as 上海 2019 does).  ``locale`` is the
+    language the caller will show messages in, for rules that must match
+    text in it.
+    """
+
+    previous: Report | None = None
+    blank: BlankPolicy = "missing"
+    locale: str = "zh_Hans_CN"
+    #: Per-validation scratch space, so that rules sharing work (the
+    #: arithmetic rules share one flattening of the report) do it once.
+    cache: dict[str, Any] = field(factory=dict, eq=False, repr=False)
+
+
+@frozen(kw_only=True)
+class Rule:
+    """A validation rule.
+
+    ``severity`` is the severity of a failed check.  A rule may also report
+    findings of lower severity (every arithmetic rule reports a relation it
+    could not check, because of blank cells, as a notice).  ``basis`` says
+    where the requirement comes from, as in formats.md §4: ``official``
+    (printed in the format or the regulation), ``structural`` (follows from
+    the table's definitions), ``practitioner`` (practice, not printed) or
+    ``heuristic`` (can fail legitimately).  ``editions`` lists the editions
+    it applies to; the engine does not call it for others.
+    """
+
+    id: str
+    severity: Severity
+    #: A short title; a message id of the catalogs.
+    title: str
+    #: What the rule checks and why (English, for the rule catalog).
+    description: str
+    #: Where the requirement is written down, or the practice it comes from.
+    source: str
+    basis: Basis
+    editions: frozenset[str] = field(default=ALL_EDITIONS, converter=_editions)
+    check: Callable[[Report, Context], Iterable[Finding]] = field(eq=False, repr=False)
+
+    def applies_to(self, report: Report) -> bool:
+        return report.edition in self.editions
