@@ -29,11 +29,11 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "EDITIONS",
-    "Finding",
     "NA",
     "ApplicantRow",
     "Contact",
     "Count",
+    "Finding",
     "LoadError",
     "Money",
     "NotApplicable",
@@ -64,4 +64,5 @@ __all__ = [
     "load",
     "loads",
     "render",
+    "validate",
 ]
