@@ -55,6 +55,7 @@ from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
 from ..editions.legacy import ReportLegacy, StatisticsTable
 from ..flat import shape_of
+from ..i18n import N_
 from ..paths import json_path
 from ..registry import Report
 from ..relations import Basis, Equation, report_equations
@@ -275,7 +276,7 @@ def _evaluate(
 #: with a description generated from its equations.
 _DOCS: Final[dict[str, tuple[str, str, str, Basis]]] = {
     "table3.balance": (
-        "Table 3 balance: 一 + 二 = 三（七） + 四 in every column",
+        N_("Table 3 balance: 一 + 二 = 三（七） + 四 in every column"),
         "For each of the seven applicant columns, the applications received this year (一) "
         "plus those carried over from last year (二) equal the results total (三（七）) plus "
         "those carried forward to next year (四).  This is the only relation the format "
@@ -285,7 +286,7 @@ _DOCS: Final[dict[str, tuple[str, str, str, Basis]]] = {
         "official",
     ),
     "table3.row-total": (
-        "Table 3 row total: 总计 = the six applicant columns",
+        N_("Table 3 row total: 总计 = the six applicant columns"),
         "In every row of table 3, 总计 equals 自然人 plus the five 法人或其他组织 columns "
         "(商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).  The column heads leave no "
         "other applicant, so the total can only be their sum; the format has no 法人 subtotal.",
@@ -294,7 +295,7 @@ _DOCS: Final[dict[str, tuple[str, str, str, Basis]]] = {
         "structural",
     ),
     "table3.results-total": (
-        "Table 3 results total: 三（七） = the sum of every result row",
+        N_("Table 3 results total: 三（七） = the sum of every result row"),
         "Column by column, （七）总计 equals （一） + （二） + every sub-row of （三）不予公开, "
         "（四）无法提供, （五）不予处理 and （六）其他处理.  The note under （二） "
         "(“区分处理的，只计这一情形，不计其他情形”) makes the results exclusive: each "
@@ -303,7 +304,7 @@ _DOCS: Final[dict[str, tuple[str, str, str, Basis]]] = {
         "structural",
     ),
     "table4.group-total": (
-        "Table 4 group total: 总计 = 维持 + 纠正 + 其他 + 尚未审结",
+        N_("Table 4 group total: 总计 = 维持 + 纠正 + 其他 + 尚未审结"),
         "In each of the three groups of table 4 (行政复议, 未经复议直接起诉, 复议后起诉), 总计 "
         "equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结: every case has exactly one outcome "
         "or is pending.",
@@ -311,7 +312,7 @@ _DOCS: Final[dict[str, tuple[str, str, str, Basis]]] = {
         "structural",
     ),
     "legacy.sum": (
-        "Statistics table: a row equals the sum of its numbered sub-rows",
+        N_("Statistics table: a row equals the sum of its numbered sub-rows"),
         "In a pre-2019 statistics table, a row whose numbered sub-rows split it (收到申请数 "
         "into 当面, 传真, 网络, 信函 …) equals their sum, in every value column.  The template "
         "says which rows split which.  A mismatch is an error where the template's rows are "
@@ -322,21 +323,21 @@ _DOCS: Final[dict[str, tuple[str, str, str, Basis]]] = {
         "structural",
     ),
     "legacy.of-which": (
-        "Statistics table: a 其中 row is at most its parent",
+        N_("Statistics table: a 其中 row is at most its parent"),
         "A row introduced by 其中 (of which) counts part of its parent row, so it cannot "
         "exceed it (主动公开规范性文件数 ≤ 主动公开政府信息数).",
         "Meaning of 其中 in the statistics table (formats.md §4.4)",
         "structural",
     ),
     "legacy.channel": (
-        "Statistics table: each publication channel is at most the total",
+        N_("Statistics table: each publication channel is at most the total"),
         "Each channel count (政府公报, 政府网站, 政务微博 …) is at most the number of "
         "items published: the total counts every item once, whatever the channels.",
         "Row note “不同渠道和方式公开相同信息计1条” (formats.md §3.6, §4.4)",
         "practitioner",
     ),
     "legacy.channels": (
-        "Statistics table: the channels together reach the total",
+        N_("Statistics table: the channels together reach the total"),
         "Every item is published on at least one channel, so the channels together should "
         "reach the total; they may exceed it, because an item on several channels counts "
         "once.  Channels that fall short are a notice only: the template's list of channels "

@@ -24,6 +24,7 @@ from attrs import frozen
 from ..editions.applications import OtherHandling2021
 from ..editions.e2021 import Report2021
 from ..flat import shape_of
+from ..i18n import N_
 from ..introspect import iter_cells
 from ..paths import json_path
 from ..registry import Report
@@ -37,23 +38,26 @@ __all__ = ["SECTIONS", "completeness_rules", "find_sections"]
 
 @frozen
 class ExpectedSection:
-    """A section of the fixed outline and the key words that recognise it."""
+    """How to recognise one of the six sections by its heading's key words.
+
+    The headings themselves are the report class's ``SECTION_HEADINGS``
+    (the format's wording); only the matching is defined here.
+    """
 
     number: str
-    heading: str
     keywords: tuple[str, ...]
     #: The table that is this section's body, if any.
     table: str | None = None
 
 
-#: The six sections, in printed order (headings as in the 2021 format).
+#: The six sections, in printed order.
 SECTIONS: tuple[ExpectedSection, ...] = (
-    ExpectedSection("一", "一、总体情况", ("总体情况", "概述", "总体", "基本情况")),
-    ExpectedSection("二", "二、主动公开政府信息情况", ("主动公开",), "table2"),
-    ExpectedSection("三", "三、收到和处理政府信息公开申请情况", ("申请",), "table3"),
-    ExpectedSection("四", "四、政府信息公开行政复议、行政诉讼情况", ("复议", "诉讼"), "table4"),
-    ExpectedSection("五", "五、存在的主要问题及改进情况", ("问题", "改进", "不足")),
-    ExpectedSection("六", "六、其他需要报告的事项", ("其他", "需要报告", "需要说明")),
+    ExpectedSection("一", ("总体情况", "概述", "总体", "基本情况")),
+    ExpectedSection("二", ("主动公开",), "table2"),
+    ExpectedSection("三", ("申请",), "table3"),
+    ExpectedSection("四", ("复议", "诉讼"), "table4"),
+    ExpectedSection("五", ("问题", "改进", "不足")),
+    ExpectedSection("六", ("其他", "需要报告", "需要说明")),
 )
 
 #: Order in which key words are tried: a heading such as
@@ -103,7 +107,8 @@ def _missing_or_empty(report: Report, context: Context, want_missing: bool) -> I
             )
         return
     found = find_sections(report)
-    for expected in SECTIONS:
+    headings: tuple[str, ...] = getattr(type(report), "SECTION_HEADINGS", ())
+    for n, expected in enumerate(SECTIONS):
         index = found.get(expected.number)
         table_filled = expected.table is not None and _table_filled(report, expected.table)
         if index is None:
@@ -114,7 +119,7 @@ def _missing_or_empty(report: Report, context: Context, want_missing: bool) -> I
                     path="$.sections",
                     involves=("$.sections",),
                     message_id="completeness.section-missing",
-                    params={"number": expected.number, "heading": Label((expected.heading,))},
+                    params={"heading": Label((headings[n],))},
                 )
             continue
         if not want_missing and not table_filled and not has_text(report.sections[index]):
@@ -181,7 +186,7 @@ def completeness_rules() -> tuple[Rule, ...]:
         Rule(
             id="completeness.section-missing",
             severity="error",
-            title="A required section is missing",
+            title=N_("A required section is missing"),
             description=(
                 "The 2019 and 2021 formats fix six sections (一 总体情况, 二 主动公开, 三 依申请, "
                 "四 复议诉讼, 五 问题及改进, 六 其他事项); each must be there.  Headings are "
@@ -199,7 +204,7 @@ def completeness_rules() -> tuple[Rule, ...]:
         Rule(
             id="completeness.section-empty",
             severity="warning",
-            title="A section has no content",
+            title=N_("A section has no content"),
             description=(
                 "A section heading with nothing under it (no paragraph, no sub-section, and "
                 "for sections 二–四 no filled table cell).  A warning: the heading shows the "
@@ -214,7 +219,7 @@ def completeness_rules() -> tuple[Rule, ...]:
         Rule(
             id="completeness.fee-statement",
             severity="warning",
-            title="Fees counted in table 3 but not reported in section 六",
+            title=N_("Fees counted in table 3 but not reported in section 六"),
             description=(
                 "When table 3 row （六）2 (applications dropped because the applicant did not "
                 "pay the processing fee) is not zero, the office sent fee notices, and section "

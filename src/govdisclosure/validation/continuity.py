@@ -31,6 +31,7 @@ from decimal import Decimal
 from ..cells import CellValue
 from ..editions.e2021 import DocumentRow2021, Report2021
 from ..editions.legacy import ReportLegacy
+from ..i18n import N_
 from ..introspect import iter_cells, table_fields
 from ..paths import Path, json_path
 from ..registry import Report, template_of
@@ -260,7 +261,7 @@ def continuity_rules() -> tuple[Rule, ...]:
         Rule(
             id="continuity.carried-over",
             severity="warning",
-            title="Carried over ≠ last year's carried forward",
+            title=N_("Carried over ≠ last year's carried forward"),
             description=(
                 "Table 3 row 二、上年结转政府信息公开申请数量 equals last year's row "
                 "四、结转下年度继续办理, in every column (2019 and 2021 formats, across them "
@@ -277,7 +278,7 @@ def continuity_rules() -> tuple[Rule, ...]:
         Rule(
             id="continuity.in-force",
             severity="warning",
-            title="In force ≠ last year's + issued − repealed",
+            title=N_("In force ≠ last year's + issued − repealed"),
             description=(
                 "Table 2 block A: 现行有效件数 equals last year's 现行有效件数 + 本年制发件数 − "
                 "本年废止件数, for 规章 and 行政规范性文件.  Between two 2021-format reports "
@@ -292,7 +293,7 @@ def continuity_rules() -> tuple[Rule, ...]:
         Rule(
             id="continuity.cumulative",
             severity="warning",
-            title="Running total ≠ last year's + this year's",
+            title=N_("Running total ≠ last year's + this year's"),
             description=(
                 "In a pre-2019 statistics table with a running-total column (历年累计), each "
                 "row's running total equals last year's running total plus this year's value "
@@ -306,7 +307,7 @@ def continuity_rules() -> tuple[Rule, ...]:
         Rule(
             id="continuity.not-checked",
             severity="warning",
-            title="Continuity not checked",
+            title=N_("Continuity not checked"),
             description=(
                 "A previous report was given but is not the same unit's report for the year "
                 "before (or its tables do not match this report's), so the continuity rules "

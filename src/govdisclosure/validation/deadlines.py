@@ -24,6 +24,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..common import UnitKind
+from ..i18n import N_
 from ..registry import Report
 from .findings import Finding, Label
 from .rules import ALL_EDITIONS, Context, Rule
@@ -111,7 +112,7 @@ def deadline_rules() -> tuple[Rule, ...]:
         Rule(
             id="deadline.written",
             severity="warning",
-            title="Report signed after the deadline",
+            title=N_("Report signed after the deadline"),
             description=(
                 "The 成文日期 (date under the issuing unit's name) is after the statutory "
                 "publication deadline.  A warning, not an error: the report exists either way, "
@@ -125,7 +126,7 @@ def deadline_rules() -> tuple[Rule, ...]:
         Rule(
             id="deadline.published",
             severity="warning",
-            title="Report published after the deadline",
+            title=N_("Report published after the deadline"),
             description=(
                 "The 发布日期 (date the report was posted) is after the statutory deadline.  "
                 "A warning: the date held may be that of a repost on another portal rather "
@@ -139,7 +140,7 @@ def deadline_rules() -> tuple[Rule, ...]:
         Rule(
             id="dates.before-period-end",
             severity="error",
-            title="Date before the reporting period ends",
+            title=N_("Date before the reporting period ends"),
             description=(
                 "成文日期, 填报日期 or 发布日期 falls before the end of the statistics period.  "
                 "An annual report covers the whole period, so such a date is a typo (often "

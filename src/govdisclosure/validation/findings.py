@@ -124,7 +124,11 @@ class _Missing(dict[str, str]):
 
 
 def sort_key(order: Callable[[str], tuple[object, ...]]) -> Callable[[Finding], tuple[object, ...]]:
-    """Sort findings by the position of their path, then rule, then severity."""
+    """Sort findings by the position of their path, then rule, then severity.
+
+    Ties keep the order the rules emitted them in (the sort is stable), which
+    is itself deterministic.
+    """
 
     def key(f: Finding) -> tuple[object, ...]:
         return (
@@ -133,7 +137,6 @@ def sort_key(order: Callable[[str], tuple[object, ...]]) -> Callable[[Finding], 
             severity_rank(f.severity),
             f.involves,
             f.message_id,
-            repr(f.params),
         )
 
     return key

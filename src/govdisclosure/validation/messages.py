@@ -49,7 +49,7 @@ def _templates(locale: str) -> dict[str, str]:
             locale, "{date_label} {date} is before the reporting period ends ({end})"
         ),
         # completeness.py
-        "completeness.section-missing": gettext(locale, "Section {number} “{heading}” is missing"),
+        "completeness.section-missing": gettext(locale, "Required section “{heading}” is missing"),
         "completeness.no-narrative": gettext(locale, "The report has no narrative text"),
         "completeness.section-empty": gettext(locale, "Section “{heading}” has no content"),
         "completeness.fee-statement": gettext(

@@ -39,6 +39,7 @@ from attrs import frozen
 
 from ..cells import CellValue
 from ..editions.legacy import ReportLegacy
+from ..i18n import N_
 from ..introspect import iter_cells, table_fields
 from ..paths import Path, json_path
 from ..registry import Report, template_of
@@ -365,30 +366,30 @@ def narrative_rules() -> tuple[Rule, ...]:
     specs = (
         (
             "narrative.applications",
-            "Applications stated in the text ≠ table",
+            N_("Applications stated in the text ≠ table"),
             "A sentence such as “共受理政府信息公开申请N件” (收到/受理/接到 … 申请 N 件/起/条) "
             "against table 3 一、本年新收 总计, or the legacy table's 收到申请数.",
         ),
         (
             "narrative.reconsideration",
-            "Reconsiderations stated in the text ≠ table",
+            N_("Reconsiderations stated in the text ≠ table"),
             "“行政复议N件” against table 4 行政复议 总计, or the legacy table's 行政复议数.",
         ),
         (
             "narrative.litigation",
-            "Lawsuits stated in the text ≠ table",
+            N_("Lawsuits stated in the text ≠ table"),
             "“行政诉讼N件” against table 4 未经复议直接起诉 总计 + 复议后起诉 总计 (the format "
             "has no litigation total column), or the legacy table's 行政诉讼数.",
         ),
         (
             "narrative.proactive",
-            "Information published stated in the text ≠ table",
+            N_("Information published stated in the text ≠ table"),
             "“主动公开政府信息N条” against the legacy table's 主动公开政府信息数; sentences "
             "about part of the unit (县直各单位, 各乡镇 …) are not the total and are skipped.",
         ),
         (
             "narrative.results",
-            "Handling results stated in the text ≠ table",
+            N_("Handling results stated in the text ≠ table"),
             "“予以公开及部分公开N件”, “不予公开N件”, “无法提供N件”, “不予处理N件”, "
             "“其他处理N件” against the sum of the matching result rows of table 3.",
         ),
