@@ -102,10 +102,13 @@ def model_messages() -> Iterator[tuple[str, str]]:
     The walk follows field *types*, so both layouts of a union field
     (（六）其他处理 as one row or three) are covered.
     """
+    from govdisclosure.editions.legacy import MONEY_UNITS
     from govdisclosure.introspect import attrs_classes_in, field_types
     from govdisclosure.registry import EDITIONS
     from govdisclosure.spec import get_spec
 
+    for unit in sorted(MONEY_UNITS):
+        yield unit, "editions.legacy.MONEY_UNITS"
     seen: set[type] = set()
     todo: list[type] = list(EDITIONS.values())
     while todo:
