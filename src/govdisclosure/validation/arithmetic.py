@@ -65,7 +65,13 @@ from .labels import cell_names
 from .rules import BlankPolicy, Context, Rule
 from .values import is_blank
 
-__all__ = ["arithmetic_rules", "compiled_for", "equation_severity"]
+__all__ = [
+    "arithmetic_rules",
+    "check_rule",
+    "compiled_for",
+    "equation_severity",
+    "sample_reports",
+]
 
 
 def equation_severity(eq: Equation) -> Severity:
@@ -349,7 +355,7 @@ _DOCS: Final[dict[str, tuple[str, str, str, Basis]]] = {
 }
 
 
-def _samples() -> list[Report]:
+def sample_reports() -> list[Report]:
     """One blank report of every shape the library ships."""
     unit = ReportingUnit(name="")
     r2021 = Report2021(unit=unit, year=2021)
@@ -376,13 +382,16 @@ def arithmetic_rules() -> tuple[Rule, ...]:
     editions: dict[str, set[str]] = {}
     severities: dict[str, set[Severity]] = {}
     sizes: dict[str, int] = {}
-    for report in _samples():
+    for report in sample_reports():
         for eq in report_equations(report):
             editions.setdefault(eq.rule, set()).add(report.edition)
             severities.setdefault(eq.rule, set()).add(equation_severity(eq))
             sizes[eq.rule] = len(eq.involves)
     rules = []
-    for rule_id, eds in editions.items():
+    known = list(_DOCS)
+    ordered = sorted(editions, key=lambda r: known.index(r) if r in known else len(known))
+    for rule_id in ordered:
+        eds = editions[rule_id]
         worst = min(severities[rule_id], key=("error", "warning", "notice").index)
         title, description, source, basis = _DOCS.get(rule_id) or (
             rule_id,
