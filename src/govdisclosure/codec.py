@@ -23,7 +23,7 @@ import re
 import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path as FsPath
 from typing import Any, Final
 
@@ -224,6 +224,9 @@ def _make_converter() -> cattrs.Converter:
     c.register_structure_hook(dt.date, _date)
     c.register_unstructure_hook(dt.date, dt.date.isoformat)
     c.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, Enum), _enum)
+    # A StrEnum is also a str: without its own hook the str hook above wins
+    # (single dispatch by MRO) and any text would pass as a UnitKind.
+    c.register_structure_hook(StrEnum, _enum)
     c.register_structure_hook(OtherHandling2021 | ApplicantRow, _other_handling)
     c.register_unstructure_hook(
         OtherHandling2021 | ApplicantRow, lambda v: c.unstructure(v, type(v))
