@@ -1,0 +1,96 @@
+"""PDF renderer for govdisclosure: GB/T 9704-2012 pages and the official tables.
+
+``govdisclosure.render(report, "pdf", locale=..., charts=..., font=...)``
+reaches :func:`render_pdf` through the entry point ``pdf`` of the group
+``govdisclosure``.  The layout is described in ``docs/pdf.md``:
+A4 with the standard's margins and 22 × 28 grid, title and heading faces,
+page numbers ``— n —`` alternating sides, the signature block, tables 2–4
+and the pre-2019 statistics table as the formats draw them, an attachment
+with each unit's figures for a consolidated report, optional charts.
+
+Options (``RenderOptions.extra``, all text):
+
+* ``font_dirs``: directories to search for fonts instead of the system's
+  (``os.pathsep``-separated); ``font_index``: the face of a TTC given as
+  ``RenderOptions.font``;
+* ``table_size``: the tables' type size in points (10.5–12, default 10.5);
+* ``table4``: ``auto`` (default), ``portrait`` or ``landscape``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from govdisclosure.hookspecs import hookimpl
+from govdisclosure.i18n import normalize_locale
+from govdisclosure.plugin_types import Renderer, RenderOptions
+from govdisclosure.registry import EDITIONS, Report
+
+from .document import DocumentInfo, build_pdf
+from .fonts import FontError, FontFallbackWarning, FontSet, resolve_fonts
+from .labels import SUBJECT, tr
+from .story import StoryOptions, build_story, report_title
+from .styles import TABLE_SIZE, make_styles
+
+__all__ = [
+    "RENDERER",
+    "FontError",
+    "FontFallbackWarning",
+    "FontSet",
+    "govdisclosure_renderers",
+    "render_pdf",
+    "resolve_fonts",
+]
+
+_TABLE4_MODES = ("auto", "portrait", "landscape")
+
+
+def _table_size(extra: dict[str, str]) -> float:
+    text = extra.get("table_size")
+    if text is None:
+        return TABLE_SIZE
+    size = float(text)
+    if not 9 <= size <= 12:
+        raise ValueError(f"table_size must be between 9 and 12 points, not {text}")
+    return size
+
+
+def _document_date(report: Report) -> dt.date:
+    d = report.dates
+    return d.written or d.published or dt.date(report.year + 1, 1, 1)
+
+
+def render_pdf(report: Report, options: RenderOptions) -> bytes:
+    """The report as a PDF (bytes); the same report and options give the same bytes."""
+    locale = normalize_locale(options.locale)
+    extra = dict(options.extra)
+    table4 = extra.get("table4", "auto")
+    if table4 not in _TABLE4_MODES:
+        raise ValueError(f"table4 must be one of {', '.join(_TABLE4_MODES)}, not {table4!r}")
+    fonts = resolve_fonts(options.font, extra)
+    styles = make_styles(fonts, table_size=_table_size(extra))
+    story = build_story(report, styles, StoryOptions(locale, options.charts, table4))
+    info = DocumentInfo(
+        title=report_title(report, locale),
+        author=report.signed_by or report.unit.name,
+        subject=tr(locale, SUBJECT),
+        lang="en" if locale == "en" else "zh-CN",
+        date=_document_date(report),
+        keywords=f"{report.year}, {report.edition}",
+    )
+    return build_pdf(story, styles, info)
+
+
+RENDERER = Renderer(
+    name="pdf",
+    media_type="application/pdf",
+    suffix=".pdf",
+    editions=frozenset(EDITIONS),
+    render=render_pdf,
+    description="PDF laid out to GB/T 9704-2012 with the official tables (reportlab)",
+)
+
+
+@hookimpl
+def govdisclosure_renderers() -> list[Renderer]:
+    return [RENDERER]

@@ -1,0 +1,218 @@
+"""A table that splits between any two rows, merged cells included.
+
+reportlab's :class:`~reportlab.platypus.Table` refuses to split inside a
+row span, so table 3, whose "三、本年度办理结果" cell spans 20 or 22 rows,
+would either fit whole or jump to the next page and leave half a page
+blank.  A :class:`Grid` keeps the table as a model (cells, spans, header
+rows) and :class:`GridTable` builds a reportlab table for any run of body
+rows: when it is split, a span that crosses the cut is cut too and its
+label is repeated at the top of the continuation, and the header rows are
+repeated, as word processors do with the published reports.  Rows
+themselves never split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+from attrs import frozen
+from reportlab.lib import colors
+from reportlab.platypus import Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from .styles import TextStyle
+from .text import Run, TextBlock
+
+__all__ = ["Cell", "Grid", "GridTable", "HeadGroup"]
+
+_FUZZ: Final = 1e-6
+PAD_X: Final = 2.5
+PAD_Y: Final = 3.0
+SHADE: Final = colors.Color(0.90, 0.93, 0.97)
+
+
+@frozen
+class Cell:
+    """A cell's text and style; turned into a fresh :class:`TextBlock` per build."""
+
+    text: str | tuple[Run, ...]
+    style: TextStyle
+
+    def block(self) -> TextBlock:
+        return TextBlock(self.text, self.style)
+
+
+@frozen
+class Grid:
+    """A table as data: ``rows`` include the header rows; ``None`` is a covered cell.
+
+    ``spans`` are ``(col0, row0, col1, row1)``, inclusive, in grid
+    coordinates.  ``keep_with_next`` holds rows after which no page break may
+    fall (a block caption, a section row of the statistics table).
+    ``min_rows`` is the fewest body rows a page may hold of the table.
+    """
+
+    rows: tuple[tuple[Cell | None, ...], ...]
+    col_widths: tuple[float, ...]
+    header_rows: int = 0
+    spans: tuple[tuple[int, int, int, int], ...] = ()
+    shaded_rows: frozenset[int] = frozenset()
+    keep_with_next: frozenset[int] = frozenset()
+    min_rows: int = 3
+    line_width: float = 0.5
+    #: Font set on the table itself, so that reportlab's default (Helvetica,
+    #: not embedded) is never referenced by empty cells.
+    font: str = "Times-Roman"
+
+    @property
+    def body_count(self) -> int:
+        return len(self.rows) - self.header_rows
+
+
+class GridTable(Table):  # type: ignore[misc]
+    """The reportlab table of body rows ``[start, end)`` of a :class:`Grid`."""
+
+    def __init__(self, grid: Grid, start: int = 0, end: int | None = None) -> None:
+        self.grid = grid
+        self.start = start
+        self.end = grid.body_count if end is None else end
+        h = grid.header_rows
+        picked = list(range(h)) + list(range(h + self.start, h + self.end))
+        where = {r: i for i, r in enumerate(picked)}
+        data: list[list[Any]] = [
+            [c.block() if c is not None else "" for c in grid.rows[r]] for r in picked
+        ]
+        cmds: list[tuple[Any, ...]] = [
+            ("GRID", (0, 0), (-1, -1), grid.line_width, colors.black),
+            ("FONT", (0, 0), (-1, -1), grid.font, 10),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+        ]
+        for r in sorted(grid.shaded_rows):
+            if r in where:
+                cmds.append(("BACKGROUND", (0, where[r]), (-1, where[r]), SHADE))
+        first_body, last_body = h + self.start, h + self.end - 1
+        for c0, r0, c1, r1 in grid.spans:
+            if r0 < h:  # header span: always present
+                cmds.append(("SPAN", (c0, r0), (c1, r1)))
+                continue
+            lo, hi = max(r0, first_body), min(r1, last_body)
+            if lo > hi:
+                continue
+            if lo != r0:  # continued from the previous page: repeat its label
+                cell = grid.rows[r0][c0]
+                data[where[lo]][c0] = cell.block() if cell is not None else ""
+            if (lo, c0) != (hi, c1):
+                cmds.append(("SPAN", (c0, where[lo]), (c1, where[hi])))
+        super().__init__(
+            data,
+            colWidths=list(grid.col_widths),
+            style=TableStyle(cmds),
+            repeatRows=0,
+            splitByRow=1,
+            splitInRow=0,
+        )
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Cut between body rows so that each part holds at least ``min_rows`` rows."""
+        grid = self.grid
+        self._calc(availWidth, availHeight)
+        # reportlab stops measuring rows once they pass the available height
+        # (its long-table optimisation): unmeasured rows are None.
+        heights: Sequence[float | None] = self._rowHeights
+        h = grid.header_rows
+        if any(x is None for x in heights[:h]):
+            return []
+        room = availHeight - sum(x or 0.0 for x in heights[:h])
+        total = self.end - self.start
+        least = min(grid.min_rows, total)
+        used = 0.0
+        best = 0
+        for k, rh in enumerate(heights[h:]):
+            if rh is None or used + rh > room + _FUZZ:
+                break
+            used += rh
+            if h + self.start + k not in grid.keep_with_next:
+                best = k + 1
+        if best >= total:
+            return [self]
+        if total - best < least:
+            best = total - least
+        # A span cut at the page end repeats its label in fewer rows, which
+        # can make those rows taller: check the part as it will be drawn.
+        while best >= max(least, 1):
+            head = GridTable(grid, self.start, self.start + best)
+            _, height = head.wrap(availWidth, availHeight)
+            if height <= availHeight + _FUZZ:
+                return [head, GridTable(grid, self.start + best, self.end)]
+            best -= 1
+        return []
+
+
+class HeadGroup(Flowable):  # type: ignore[misc]
+    """Headings kept with the start of what follows them, without wasting a page.
+
+    reportlab's ``keepWithNext`` wraps a heading and the next flowable in a
+    ``KeepTogether``, which moves both to the next page whenever the whole
+    of the next flowable does not fit: a heading before a long paragraph or
+    a table would leave the rest of the page blank.  Here the follower is
+    split instead, and the group moves on only when the headings and the
+    follower's first ``min_follow`` points do not fit.
+    """
+
+    def __init__(self, heads: Sequence[Flowable], follower: Flowable, min_follow: float) -> None:
+        super().__init__()
+        self.heads = list(heads)
+        self.follower = follower
+        self.min_follow = min_follow
+        self._sizes: list[tuple[float, float]] = []
+
+    def __repr__(self) -> str:
+        return f"HeadGroup({self.heads!r}, {self.follower!r})"
+
+    def _heads_height(self, aw: float) -> float:
+        total = 0.0
+        for f in self.heads:
+            _, fh = f.wrapOn(self.canv, aw, 0x7FFFFFFF)
+            total += fh + f.getSpaceBefore() + f.getSpaceAfter()
+        return total
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        hh = self._heads_height(availWidth)
+        _, fh = self.follower.wrapOn(self.canv, availWidth, max(availHeight - hh, 0))
+        self.width = availWidth
+        self.height = hh + fh + self.follower.getSpaceBefore()
+        return availWidth, self.height
+
+    def getSpaceBefore(self) -> float:
+        return 0.0  # the headings' own spacing is inside the group's height
+
+    def getSpaceAfter(self) -> float:
+        return float(self.follower.getSpaceAfter())
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        hh = self._heads_height(availWidth)
+        room = availHeight - hh - self.follower.getSpaceBefore()
+        if room < self.min_follow:
+            return []
+        parts = self.follower.split(availWidth, room)
+        if not parts:
+            return []
+        _, first = parts[0].wrapOn(self.canv, availWidth, room)
+        if first < self.min_follow - _FUZZ and len(parts) > 1:
+            return []
+        return [*self.heads, *parts]
+
+    def draw(self) -> None:
+        y = self.height
+        for f in [*self.heads, self.follower]:
+            y -= f.getSpaceBefore()
+            _, fh = f.wrapOn(self.canv, self.width, 0x7FFFFFFF)
+            y -= fh
+            f.drawOn(self.canv, 0, y)
+            if f is not self.follower:
+                y -= f.getSpaceAfter()

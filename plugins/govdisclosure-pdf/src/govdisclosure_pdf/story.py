@@ -1,0 +1,361 @@
+"""The order of things on the page: title, text, tables, signature, attachments.
+
+* Title (GB/T 9704 7.3.1): 2号, centred, broken into balanced lines, the
+  break preferably after the unit's name or before the year.
+* Text (7.3.3): paragraphs indented two characters; headings by their
+  numbering: ``一、`` in 黑体, ``（一）`` in 楷体, ``1.`` and ``（1）`` in the
+  body face.  A paragraph that opens with a run-in heading ("（一）主动公开
+  情况。2024年…") sets that heading in its level's face.
+* Tables 2–4 (2019/2021) go under the section whose heading carries their
+  number (二、三、四); a table no section claims follows the text under
+  its own title.
+* Signature (7.3.5.2): one blank line, the issuing unit two characters from
+  the right, the 成文日期 on the next line shifted two characters right of
+  the unit's first character (or itself two from the right when longer).
+* Attachments (7.3.4, 附件): the pre-2019 statistics table and, for a
+  consolidated report, the figures of each unit it consolidates, each on a
+  new page after the signature, announced under the text as 附件：1.….
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from attrs import evolve, frozen
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+from reportlab.platypus.flowables import Flowable
+
+from govdisclosure.common import Section
+from govdisclosure.editions.legacy import ReportLegacy
+from govdisclosure.registry import Report, tables_of
+
+from . import charts
+from .breakdown import breakdown_grids
+from .document import Rotated
+from .grid import GridTable, HeadGroup
+from .labels import (
+    ATTACHMENT,
+    CHANNEL_CHART,
+    CONTACT_LABELS,
+    DEFAULT_TITLE,
+    FILLED,
+    OUTCOME_CHART,
+    STATISTICS_YEAR,
+    UNIT_CHART,
+    UNIT_CHART_LEGACY,
+    format_date,
+    is_english,
+    tr,
+)
+from .styles import BODY_LEADING, TYPE_HEIGHT, TYPE_WIDTH, Styles, TextStyle
+from .tables import (
+    TableLayout,
+    fits_portrait,
+    legacy_grid,
+    table2_grid,
+    table3_grid,
+    table4_grid,
+)
+from .text import Run, TextBlock, balance_lines, text_width
+
+__all__ = ["StoryOptions", "build_story", "report_title"]
+
+_LEVEL1: Final = re.compile(r"^[一二三四五六七八九十]+、")
+_LEVEL2: Final = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+_LEVEL3: Final = re.compile(r"^\d+[.．、]")
+_LEVEL4: Final = re.compile(r"^[（(]\d+[）)]")
+#: A run-in heading: numbering, a short phrase, then 。 (or ：) and the text.
+_RUN_IN: Final = re.compile(
+    r"^((?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])[^。：]{1,30}[。：])(?=\S)"
+)
+_YEAR: Final = re.compile(r"\d{4}年")
+_NUMERAL: Final = re.compile(r"^([一二三四五六七八九十]+)、")
+
+
+@frozen
+class StoryOptions:
+    locale: str
+    charts: bool
+    #: "auto", "portrait" or "landscape": where table 4 goes.
+    table4: str = "auto"
+
+
+def report_title(report: Report, locale: str) -> str:
+    """The report's own title, else the conventional one."""
+    if report.title:
+        return report.title
+    return tr(locale, DEFAULT_TITLE).format(unit=report.unit.name, year=report.year)
+
+
+def _heading_style(heading: str, depth: int, styles: Styles) -> TextStyle:
+    if _LEVEL1.match(heading):
+        return styles.heading1
+    if _LEVEL2.match(heading):
+        return styles.heading2
+    if _LEVEL3.match(heading) or _LEVEL4.match(heading):
+        return styles.heading3
+    return (styles.heading1, styles.heading2)[min(depth, 1)] if depth < 2 else styles.heading3
+
+
+def _paragraph(text: str, styles: Styles) -> TextBlock:
+    m = _RUN_IN.match(text)
+    if m:
+        head = m.group(1)
+        hs = styles.heading1 if _LEVEL1.match(head) else styles.heading2
+        runs = (
+            Run(head, hs.font, hs.latin),
+            Run(text[len(head) :], styles.body.font, styles.body.latin),
+        )
+        return TextBlock(runs, styles.body)
+    return TextBlock(text, styles.body)
+
+
+class _Builder:
+    def __init__(self, report: Report, styles: Styles, options: StoryOptions) -> None:
+        self.report = report
+        self.styles = styles
+        self.options = options
+        self.locale = options.locale
+        self.story: list[Flowable] = []
+        self.pending: list[Flowable] = []  # headings waiting for what follows
+        self.layout = TableLayout(options.locale, styles, TYPE_WIDTH)
+
+    # -- flow helpers -------------------------------------------------------
+
+    def heading(self, block: Flowable) -> None:
+        self.pending.append(block)
+
+    def add(self, block: Flowable, min_follow: float = 2 * BODY_LEADING) -> None:
+        if self.pending:
+            self.story.append(HeadGroup(self.pending, block, min_follow))
+            self.pending = []
+        else:
+            self.story.append(block)
+
+    def flush(self) -> None:
+        self.story.extend(self.pending)
+        self.pending = []
+
+    # -- parts ---------------------------------------------------------------
+
+    def title(self) -> None:
+        st = self.styles.title
+        text = report_title(self.report, self.locale)
+        prefer: list[int] = []
+        name = self.report.unit.name
+        if text.startswith(name):
+            prefer.append(len(name))
+        m = _YEAR.search(text)
+        if m:
+            prefer.append(m.start())
+        lines = balance_lines(text, st.font, st.size, TYPE_WIDTH, latin=st.latin, prefer=prefer)
+        self.story.append(Spacer(1, BODY_LEADING))
+        self.story.append(TextBlock(text, st, lines=lines))
+
+    def section(self, section: Section, depth: int, tables: dict[str, list[Flowable]]) -> None:
+        style = _heading_style(section.heading, depth, self.styles)
+        self.heading(TextBlock(section.heading, style))
+        for text in section.paragraphs:
+            self.add(_paragraph(text, self.styles))
+        m = _NUMERAL.match(section.heading.strip())
+        if depth == 0 and m and m.group(1) in tables:
+            for block in tables.pop(m.group(1)):
+                self.add(block, min_follow=60)
+        for sub in section.subsections:
+            self.section(sub, depth + 1, tables)
+        self.flush()
+
+    def official_tables(self) -> dict[str, list[Flowable]]:
+        """Tables 2–4 of a 2019/2021 report, keyed by their section numeral."""
+        report = self.report
+        if isinstance(report, ReportLegacy):
+            return {}
+        out: dict[str, list[Flowable]] = {}
+        for key, table in tables_of(report):
+            title = str(getattr(type(table), "title", key))
+            m = _NUMERAL.match(title)
+            numeral = m.group(1) if m else key
+            blocks: list[Flowable] = []
+            if key == "table2":
+                blocks.append(GridTable(table2_grid(table, self.layout)))
+            elif key == "table3":
+                blocks.append(GridTable(table3_grid(table, self.layout)))
+                blocks[-1].spaceBefore = 4
+                if self.options.charts:
+                    chart = charts.bar_chart(
+                        tr(self.locale, OUTCOME_CHART),
+                        charts.outcome_items(table, self.locale),
+                        self.styles,
+                        self.locale,
+                    )
+                    if chart is not None:
+                        blocks += [Spacer(1, 8), chart]
+            elif key == "table4":
+                blocks.append(self.table4(table, title))
+            blocks[0].spaceBefore = 4
+            out[numeral] = blocks
+            out[numeral + "#title"] = [TextBlock(tr(self.locale, title), self.styles.heading1)]
+        return out
+
+    def table4(self, table: object, title: str) -> Flowable:
+        mode = self.options.table4
+        portrait = mode == "portrait" or (mode == "auto" and fits_portrait(table, self.layout))
+        if portrait:
+            return GridTable(table4_grid(table, self.layout))
+        wide = TableLayout(self.locale, self.styles, TYPE_HEIGHT)
+        grid = table4_grid(table, wide)
+        return Rotated(GridTable(grid))
+
+    def body(self) -> None:
+        st = self.styles
+        for text in self.report.preamble:
+            self.add(_paragraph(text, st))
+        tables = self.official_tables()
+        for section in self.report.sections:
+            self.section(section, 0, tables)
+        # Tables no section claimed, under their own titles.
+        for numeral in [k for k in tables if not k.endswith("#title")]:
+            blocks = tables.pop(numeral)
+            for head in tables.pop(numeral + "#title", []):
+                self.heading(head)
+            for block in blocks:
+                self.add(block, min_follow=60)
+            self.flush()
+
+    def attachment_notice(self, names: Sequence[str]) -> None:
+        """附件说明 (7.3.4): a blank line, then 附件：1.×× with aligned continuations."""
+        if not names:
+            return
+        st = self.styles.body
+        label = tr(self.locale, ATTACHMENT) + ("：" if not is_english(self.locale) else ": ")
+        lead = text_width(label, st.font, st.size, st.latin) + len(label) * st.char_space
+        self.flush()
+        self.story.append(Spacer(1, BODY_LEADING))
+        for i, name in enumerate(names):
+            number = f"{i + 1}." if len(names) > 1 else ""
+            if i == 0:
+                self.story.append(TextBlock(f"{label}{number}{name}", evolve(st, align="left")))
+            else:
+                self.story.append(
+                    TextBlock(
+                        f"{number}{name}", evolve(st, align="left", left=st.indent + lead, indent=0)
+                    )
+                )
+
+    def signature(self) -> None:
+        report = self.report
+        st = self.styles.body
+        unit = report.signed_by or report.unit.name
+        date = report.dates.written
+        cw = st.size + st.char_space
+        unit_w = text_width(unit, st.font, st.size, st.latin) + len(unit) * st.char_space
+        right = TYPE_WIDTH - 2 * cw
+        date_text = format_date(date, self.locale) if date else ""
+        date_w = (
+            text_width(date_text, st.font, st.size, st.latin) + len(date_text) * st.char_space
+            if date
+            else 0.0
+        )
+        if date and date_w > unit_w - 2 * cw:
+            date_x = right - date_w
+            unit_x = date_x - 2 * cw
+        else:
+            unit_x = right - unit_w
+            date_x = unit_x + 2 * cw
+        lines: list[Flowable] = [Spacer(1, BODY_LEADING)]
+        lines.append(TextBlock(unit, evolve(st, align="left", left=max(unit_x, 0), indent=0)))
+        if date:
+            lines.append(
+                TextBlock(date_text, evolve(st, align="left", left=max(date_x, 0), indent=0))
+            )
+        self.flush()
+        self.story.append(CondPageBreak(3 * BODY_LEADING))
+        self.story.extend(lines)
+
+    def attachment(self, number: int | None, title: str, blocks: Sequence[Flowable]) -> None:
+        """An attachment on a new page: 附件 (with its number) at the top left, then its title."""
+        st = self.styles
+        self.flush()
+        self.story.append(PageBreak())
+        word = tr(self.locale, ATTACHMENT)
+        if number is not None:
+            word = f"{word}{number}" if not is_english(self.locale) else f"{word} {number}"
+        self.story.append(TextBlock(word, st.attachment_label))
+        self.story.append(Spacer(1, BODY_LEADING / 2))
+        self.heading(TextBlock(title, st.table_title))
+        self.heading(Spacer(1, BODY_LEADING / 2))
+        for block in blocks:
+            self.add(block, min_follow=60)
+        self.flush()
+
+    def statistics_attachment(self) -> tuple[str, list[Flowable]] | None:
+        report = self.report
+        if not isinstance(report, ReportLegacy):
+            return None
+        template, grid = legacy_grid(report, self.layout)
+        title = tr(self.locale, template.title) + tr(self.locale, STATISTICS_YEAR).format(
+            year=report.year
+        )
+        blocks: list[Flowable] = [GridTable(grid)]
+        contact = self.contact_lines()
+        if contact:
+            blocks += [Spacer(1, 6), contact]
+        if self.options.charts:
+            chart = charts.bar_chart(
+                tr(self.locale, CHANNEL_CHART),
+                charts.channel_items(report, self.locale),
+                self.styles,
+                self.locale,
+            )
+            if chart is not None:
+                blocks += [Spacer(1, 12), chart]
+        return title, blocks
+
+    def contact_lines(self) -> Flowable | None:
+        report = self.report
+        parts: list[str] = []
+        sep = "：" if not is_english(self.locale) else ": "
+        for field, msgid in CONTACT_LABELS:
+            value = getattr(report.contact, field)
+            if value:
+                parts.append(f"{tr(self.locale, msgid)}{sep}{value}")
+        if report.dates.filled:
+            parts.append(
+                f"{tr(self.locale, FILLED)}{sep}{format_date(report.dates.filled, self.locale)}"
+            )
+        if not parts:
+            return None
+        return TextBlock("    ".join(parts), self.styles.note)
+
+    def breakdown_attachment(self) -> tuple[str, list[Flowable]] | None:
+        report = self.report
+        if not report.parts:
+            return None
+        title, grids, items = breakdown_grids(report, self.layout)
+        blocks: list[Flowable] = []
+        for grid in grids:
+            if blocks:
+                blocks.append(Spacer(1, 12))
+            blocks.append(GridTable(grid))
+        if self.options.charts and items:
+            msgid = UNIT_CHART_LEGACY if isinstance(report, ReportLegacy) else UNIT_CHART
+            chart = charts.bar_chart(tr(self.locale, msgid), items, self.styles, self.locale)
+            if chart is not None:
+                blocks += [Spacer(1, 12), chart]
+        return title, blocks
+
+
+def build_story(report: Report, styles: Styles, options: StoryOptions) -> list[Flowable]:
+    """Every flowable of the document, in order."""
+    b = _Builder(report, styles, options)
+    b.title()
+    b.body()
+    attachments = [a for a in (b.statistics_attachment(), b.breakdown_attachment()) if a]
+    b.attachment_notice([title for title, _ in attachments])
+    b.signature()
+    for i, (title, blocks) in enumerate(attachments):
+        b.attachment(i + 1 if len(attachments) > 1 else None, title, blocks)
+    b.flush()
+    return b.story
