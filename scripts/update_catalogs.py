@@ -60,6 +60,7 @@ KEYWORDS: dict[str, tuple[tuple[int, str], ...]] = {
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 MsgId = str | tuple[str, ...]
 
@@ -67,10 +68,12 @@ MsgId = str | tuple[str, ...]
 def is_chinese(msgid: str) -> bool:
     """True for official Chinese wording (a label), false for an English id.
 
-    An id with Chinese characters and no Latin letter is Chinese; an
-    English message that quotes a Chinese label is still English.
+    An id with Chinese characters and no Latin letter outside its
+    ``{placeholders}`` is Chinese; an English message that quotes a Chinese
+    label is still English.
     """
-    return bool(_CJK.search(msgid)) and not _ASCII_LETTER.search(msgid)
+    text = _PLACEHOLDER.sub("", msgid)
+    return bool(_CJK.search(text)) and not _ASCII_LETTER.search(text)
 
 
 def source_dirs(root: Path = ROOT) -> list[Path]:
