@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from functools import partial
 from typing import Any, Final
 
@@ -56,7 +57,7 @@ from ..editions.e2021 import Report2021
 from ..editions.legacy import ReportLegacy, StatisticsTable
 from ..flat import shape_of
 from ..i18n import N_
-from ..paths import json_path
+from ..paths import Path, json_path
 from ..registry import Report
 from ..relations import Basis, Equation, report_equations
 from ..templates import builtin_templates
@@ -83,7 +84,7 @@ def equation_severity(eq: Equation) -> Severity:
 
 @frozen(eq=False)
 class Compiled:
-    """The equations of one shape, ready to run over its flat tuple."""
+    """The equations of one shape, ready to run."""
 
     equations: tuple[Equation, ...]
     totals: tuple[tuple[int, ...], ...]
@@ -91,9 +92,14 @@ class Compiled:
     involves: tuple[tuple[str, ...], ...]
     severities: tuple[Severity, ...]
     by_rule: dict[str, tuple[int, ...]]
-    #: ``fast(values)`` → indices of the equations that do not hold; raises
-    #: ``TypeError`` when a cell it reads is blank or not applicable.
+    #: ``fast(values)`` → indices of the equations that do not hold over the
+    #: flat tuple; raises ``TypeError`` when a cell it reads is blank or not
+    #: applicable.
     fast: Callable[[Sequence[CellValue]], list[int]]
+    #: ``direct(report)``: the same, reading the cells straight from the
+    #: report (only those the equations use, shared rows read once), so a
+    #: report that holds is checked without building its flat tuple.
+    direct: Callable[[Report], list[int]]
 
 
 _COMPILED: dict[tuple[Any, ...], Compiled] = {}
@@ -108,6 +114,121 @@ def compiled_for(report: Report) -> Compiled:
     return comp
 
 
+_OPS: Final = {"equal": "!=", "at_most": "<", "channels": ">"}
+
+
+def _conditions(
+    equations: Sequence[Equation],
+    totals: Sequence[tuple[int, ...]],
+    parts: Sequence[tuple[int, ...]],
+    skip: frozenset[int] = frozenset(),
+) -> list[str]:
+    """One ``if … : out.append(k)`` per equation, over locals ``c<index>``.
+
+    Equations in ``skip`` are left out: they are implied by the others, so
+    when all the others hold they hold too (see :func:`_implied`).  A long
+    side is summed with ``sum((…))``, which is cheaper than a chain of ``+``.
+    """
+
+    def side(idx: tuple[int, ...]) -> str:
+        if not idx:
+            return "0"
+        if len(idx) >= 12:
+            return "sum((" + ", ".join(f"c{i}" for i in idx) + "))"
+        # ``+ 0`` on a lone cell makes a blank raise TypeError like a sum does.
+        return " + ".join(f"c{i}" for i in idx) + (" + 0" if len(idx) == 1 else "")
+
+    return [
+        f"    if {side(totals[k])} {_OPS[eq.kind]} {side(parts[k])}:\n        out.append({k})"
+        for k, eq in enumerate(equations)
+        if k not in skip
+    ]
+
+
+def _implied(equations: Sequence[Equation], index: dict[Path, int]) -> frozenset[int]:
+    """Equalities implied by the others, to leave out of the fast check.
+
+    The relations overlap: table 3's 总计 column of （七） follows from the
+    row totals and the other columns' results totals, and the 总计 column of
+    the balance from the row totals and the other columns' balances.  An
+    ``equal`` relation is a vector of +1 (total cells) and −1 (part cells);
+    one that is a linear combination of the relations kept holds whenever
+    they all hold, so checking it again proves nothing.  Relations are tried
+    longest first, and one is dropped only if the rank of the rest does not
+    fall, using exact rational elimination.  A report that fails anywhere is
+    then checked equation by equation, so nothing is lost in the findings.
+    """
+    vectors: dict[int, dict[int, Fraction]] = {}
+    for k, eq in enumerate(equations):
+        if eq.kind != "equal":
+            continue
+        vec: dict[int, Fraction] = {}
+        for p in eq.total:
+            vec[index[p]] = vec.get(index[p], Fraction(0)) + 1
+        for p in eq.parts:
+            vec[index[p]] = vec.get(index[p], Fraction(0)) - 1
+        vectors[k] = {i: c for i, c in vec.items() if c}
+
+    def rank(keys: Sequence[int]) -> int:
+        basis: dict[int, dict[int, Fraction]] = {}  # pivot → row reduced on earlier pivots
+        for key in keys:
+            row = dict(vectors[key])
+            for pivot, brow in basis.items():
+                factor = row.get(pivot)
+                if factor:
+                    for i, c in brow.items():
+                        value = row.get(i, Fraction(0)) - factor * c
+                        if value:
+                            row[i] = value
+                        else:
+                            row.pop(i, None)
+            if row:
+                pivot = min(row)
+                lead = row[pivot]
+                normalized = {i: c / lead for i, c in row.items()}
+                for other in basis.values():
+                    factor = other.get(pivot)
+                    if factor:
+                        for i, c in normalized.items():
+                            value = other.get(i, Fraction(0)) - factor * c
+                            if value:
+                                other[i] = value
+                            else:
+                                other.pop(i, None)
+                basis[pivot] = normalized
+        return len(basis)
+
+    kept = sorted(vectors, key=lambda k: -len(vectors[k]))
+    full = rank(kept)
+    dropped: set[int] = set()
+    for k in list(kept):
+        rest = [j for j in kept if j != k]
+        if rest and rank(rest) == full:
+            kept = rest
+            dropped.add(k)
+    return frozenset(dropped)
+
+
+def _reader(paths: Sequence[Path], used: Sequence[int]) -> list[str]:
+    """Statements that load cell ``i`` into local ``c<i>`` straight from ``r``.
+
+    Every row or group object is read once into a local (``o<n>``) and its
+    cells taken from it, instead of walking the whole attribute chain per
+    cell as the generic flattening does.
+    """
+    names: dict[Path, str] = {(): "r"}
+    lines: list[str] = []
+    for i in used:
+        path = paths[i]
+        for depth in range(1, len(path)):
+            prefix = path[:depth]
+            if prefix not in names:
+                names[prefix] = f"o{len(names)}"
+                lines.append(f"    {names[prefix]} = {names[prefix[:-1]]}.{prefix[-1]}")
+        lines.append(f"    c{i} = {names[path[:-1]]}.{path[-1]}")
+    return lines
+
+
 def _compile(report: Report) -> Compiled:
     shape = shape_of(report)
     index = shape.index()
@@ -117,23 +238,19 @@ def _compile(report: Report) -> Compiled:
     by_rule: dict[str, list[int]] = {}
     for k, eq in enumerate(equations):
         by_rule.setdefault(eq.rule, []).append(k)
-
-    def side(idx: tuple[int, ...]) -> str:
-        if not idx:
-            return "0"
-        # ``+ 0`` on a lone cell makes a blank raise TypeError like a sum does.
-        return " + ".join(f"c{i}" for i in idx) + (" + 0" if len(idx) == 1 else "")
-
-    ops = {"equal": "!=", "at_most": "<", "channels": ">"}
+    checks = _conditions(equations, totals, parts, _implied(equations, index))
     lines = ["def fast(v):"]
     if shape.paths:
         lines.append("    " + "".join(f"c{i}, " for i in range(len(shape.paths))) + "= v")
-    lines.append("    out = []")
-    for k, eq in enumerate(equations):
-        cond = f"{side(totals[k])} {ops[eq.kind]} {side(parts[k])}"
-        lines.append(f"    if {cond}:\n        out.append({k})")
-    lines.append("    return out")
-    namespace: dict[str, Any] = {}
+    lines += ["    out = []", *checks, "    return out", ""]
+    if isinstance(report, ReportLegacy):
+        # Legacy cells live in a dict of dicts; the flat tuple is the reader.
+        lines += ["def direct(r):", "    return fast(flatten(r))"]
+    else:
+        used = sorted({i for k in range(len(equations)) for i in (*totals[k], *parts[k])})
+        lines += ["def direct(r):", *_reader(shape.paths, used), "    out = []", *checks]
+        lines.append("    return out")
+    namespace: dict[str, Any] = {"flatten": shape.flatten}
     exec("\n".join(lines) + "\n", namespace)
     return Compiled(
         equations,
@@ -143,6 +260,7 @@ def _compile(report: Report) -> Compiled:
         tuple(equation_severity(eq) for eq in equations),
         {rule: tuple(ks) for rule, ks in by_rule.items()},
         namespace["fast"],
+        namespace["direct"],
     )
 
 
@@ -150,25 +268,45 @@ def _zeroed(values: Sequence[CellValue]) -> tuple[CellValue, ...]:
     return tuple(0 if v is None or type(v) is NotApplicable else v for v in values)
 
 
-@frozen(eq=False)
+_NONE: Final[frozenset[int]] = frozenset()
+
+
 class _Run:
-    report: Report
-    comp: Compiled
-    values: Sequence[CellValue]
-    #: Flagged equation indices; None when every equation needs a careful look.
-    flagged: frozenset[int] | None
+    """One report's run, shared by the arithmetic rules through the context.
+
+    ``flagged`` holds the equations that failed the fast check, or is None
+    when every equation needs a careful look (a blank cell).  ``values`` is
+    the flat tuple, built only when some equation needs a careful look.
+    """
+
+    __slots__ = ("comp", "flagged", "report", "values")
+
+    def __init__(
+        self,
+        report: Report,
+        comp: Compiled,
+        values: Sequence[CellValue],
+        flagged: frozenset[int] | None,
+    ) -> None:
+        self.report = report
+        self.comp = comp
+        self.values = values
+        self.flagged = flagged
 
 
 def _run(report: Report, blank: BlankPolicy) -> _Run:
     comp = compiled_for(report)
-    values: Sequence[CellValue] = shape_of(report).flatten(report)
     try:
-        return _Run(report, comp, values, frozenset(comp.fast(values)))
+        flagged = comp.direct(report)
     except TypeError:
+        values: Sequence[CellValue] = shape_of(report).flatten(report)
         if blank == "zero":
             values = _zeroed(values)
             return _Run(report, comp, values, frozenset(comp.fast(values)))
         return _Run(report, comp, values, None)
+    if not flagged:
+        return _Run(report, comp, (), _NONE)
+    return _Run(report, comp, shape_of(report).flatten(report), frozenset(flagged))
 
 
 def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
-from attrs import field, frozen
+from attrs import define, field, frozen
 
 from ..registry import Report
 from ..relations import Basis
@@ -32,9 +32,9 @@ def _editions(value: Iterable[str]) -> frozenset[str]:
     return frozenset(value)
 
 
-@frozen(kw_only=True)
+@define(kw_only=True)
 class Context:
-    """What a rule may know besides the report itself.
+    """What a rule may know besides the report itself (read it, do not change it).
 
     ``previous`` is last year's report of the same unit, for the
     cross-year rules; ``blank`` says how to read a blank (or not applicable)
@@ -49,7 +49,10 @@ class Context:
     blank: BlankPolicy = "missing"
     locale: str = "zh_Hans_CN"
     #: Per-validation scratch space, so that rules sharing work (the
-    #: arithmetic rules share one flattening of the report) do it once.
+    #: arithmetic rules share one run over the report) do it once.  Not
+    #: frozen: a context is made for every report validated, and a frozen
+    #: class costs twice as much to build (it shows when validating 100,000
+    #: reports).
     cache: dict[str, Any] = field(factory=dict, eq=False, repr=False)
 
 
