@@ -35,7 +35,14 @@ from .styles import (
 )
 from .text import text_width
 
-__all__ = ["DocumentInfo", "GovDocTemplate", "Rotated", "build_pdf", "page_number_text"]
+__all__ = [
+    "DocumentInfo",
+    "GovDocTemplate",
+    "Rotated",
+    "Stack",
+    "build_pdf",
+    "page_number_text",
+]
 
 
 def page_number_text(page: int) -> str:
@@ -125,6 +132,27 @@ def draw_page_number(canv: Any, page: int, styles: Styles) -> None:
     canv.drawText(tx)
 
 
+class Stack(Flowable):  # type: ignore[misc]
+    """Flowables drawn one under the other as a single block (never split)."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._sizes = [p.wrapOn(self.canv, availWidth, availHeight) for p in self.parts]
+        self.width = max((w for w, _ in self._sizes), default=0.0)
+        self.height = sum(h for _, h in self._sizes)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for part, (_, h) in zip(self.parts, self._sizes, strict=True):
+            y -= h
+            part.drawOn(self.canv, 0, y)
+
+
 class Rotated(Flowable):  # type: ignore[misc]
     """A flowable turned a quarter counter-clockwise: a landscape table on a portrait page.
 
@@ -140,7 +168,7 @@ class Rotated(Flowable):  # type: ignore[misc]
         self._h = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        w, h = self.content.wrapOn(self.canv, TYPE_HEIGHT, TYPE_WIDTH)
+        w, h = self.content.wrapOn(self.canv, TYPE_HEIGHT - 1, TYPE_WIDTH)
         self._w, self._h = w, h
         return h, w
 

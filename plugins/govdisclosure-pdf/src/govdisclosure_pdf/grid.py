@@ -22,7 +22,7 @@ from reportlab.platypus import Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from .styles import TextStyle
-from .text import Run, TextBlock
+from .text import Run, TextBlock, Turned
 
 __all__ = ["Cell", "Grid", "GridTable", "HeadGroup"]
 
@@ -38,8 +38,12 @@ class Cell:
 
     text: str | tuple[Run, ...]
     style: TextStyle
+    #: Set the text as one line turned to read upwards (English group labels).
+    turned: bool = False
 
-    def block(self) -> TextBlock:
+    def block(self) -> Flowable:
+        if self.turned and isinstance(self.text, str):
+            return Turned(self.text, self.style)
         return TextBlock(self.text, self.style)
 
 
@@ -87,6 +91,7 @@ class GridTable(Table):  # type: ignore[misc]
             ("GRID", (0, 0), (-1, -1), grid.line_width, colors.black),
             ("FONT", (0, 0), (-1, -1), grid.font, 10),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
             ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
@@ -96,6 +101,7 @@ class GridTable(Table):  # type: ignore[misc]
             if r in where:
                 cmds.append(("BACKGROUND", (0, where[r]), (-1, where[r]), SHADE))
         first_body, last_body = h + self.start, h + self.end - 1
+        cut: list[tuple[int, int, int, int, int]] = []  # spans cut by a page end
         for c0, r0, c1, r1 in grid.spans:
             if r0 < h:  # header span: always present
                 cmds.append(("SPAN", (c0, r0), (c1, r1)))
@@ -103,11 +109,14 @@ class GridTable(Table):  # type: ignore[misc]
             lo, hi = max(r0, first_body), min(r1, last_body)
             if lo > hi:
                 continue
-            if lo != r0:  # continued from the previous page: repeat its label
-                cell = grid.rows[r0][c0]
-                data[where[lo]][c0] = cell.block() if cell is not None else ""
+            if (lo, hi) != (r0, r1):
+                if r0 in where:
+                    data[where[r0]][c0] = ""
+                cut.append((c0, r0, c1, where[lo], where[hi]))
             if (lo, c0) != (hi, c1):
                 cmds.append(("SPAN", (c0, where[lo]), (c1, where[hi])))
+        if cut:
+            self._place_cut_labels(data, cmds, cut)
         super().__init__(
             data,
             colWidths=list(grid.col_widths),
@@ -116,6 +125,32 @@ class GridTable(Table):  # type: ignore[misc]
             splitByRow=1,
             splitInRow=0,
         )
+
+    def _place_cut_labels(
+        self,
+        data: list[list[Any]],
+        cmds: list[tuple[Any, ...]],
+        cut: Sequence[tuple[int, int, int, int, int]],
+    ) -> None:
+        """Label each piece of a cut span that has room for it.
+
+        The piece on either side of a page end repeats the span's label
+        (三、本年度办理结果) when its rows are tall enough to hold it as they
+        are; a piece of two or three rows is left blank rather than grown,
+        which would push rows off the page.
+        """
+        probe = Table(data, colWidths=list(self.grid.col_widths), style=TableStyle(cmds))
+        probe.wrap(sum(self.grid.col_widths), 0x7FFFFFFF)
+        heights: Sequence[float] = probe._rowHeights
+        for c0, r0, c1, lo, hi in cut:
+            cell = self.grid.rows[r0][c0]
+            if cell is None:
+                continue
+            block = cell.block()
+            width = sum(self.grid.col_widths[c0 : c1 + 1]) - 2 * PAD_X
+            _, need = block.wrap(width, 0x7FFFFFFF)
+            if need + 2 * PAD_Y <= sum(heights[lo : hi + 1]) + _FUZZ:
+                data[lo][c0] = block
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """Cut between body rows so that each part holds at least ``min_rows`` rows."""

@@ -33,7 +33,7 @@ from govdisclosure.registry import Report, tables_of
 
 from . import charts
 from .breakdown import breakdown_grids
-from .document import Rotated
+from .document import Rotated, Stack
 from .grid import GridTable, HeadGroup
 from .labels import (
     ATTACHMENT,
@@ -162,7 +162,7 @@ class _Builder:
         m = _NUMERAL.match(section.heading.strip())
         if depth == 0 and m and m.group(1) in tables:
             for block in tables.pop(m.group(1)):
-                self.add(block, min_follow=60)
+                self.table_block(block)
         for sub in section.subsections:
             self.section(sub, depth + 1, tables)
         self.flush()
@@ -204,9 +204,11 @@ class _Builder:
         portrait = mode == "portrait" or (mode == "auto" and fits_portrait(table, self.layout))
         if portrait:
             return GridTable(table4_grid(table, self.layout))
-        wide = TableLayout(self.locale, self.styles, TYPE_HEIGHT)
+        # Landscape: the table with its own title, turned (GB/T 9704 clause 8).
+        wide = TableLayout(self.locale, self.styles, TYPE_HEIGHT - 2)
         grid = table4_grid(table, wide)
-        return Rotated(GridTable(grid))
+        heading = TextBlock(tr(self.locale, title), evolve(self.styles.heading1, indent=0))
+        return Rotated(Stack([heading, Spacer(1, 6), GridTable(grid)]))
 
     def body(self) -> None:
         st = self.styles
@@ -221,8 +223,16 @@ class _Builder:
             for head in tables.pop(numeral + "#title", []):
                 self.heading(head)
             for block in blocks:
-                self.add(block, min_follow=60)
+                self.table_block(block)
             self.flush()
+
+    def table_block(self, block: Flowable) -> None:
+        """A table (or chart) under the pending headings; a turned table takes a page."""
+        if isinstance(block, Rotated):
+            self.flush()
+            self.story.append(block)
+        else:
+            self.add(block, min_follow=60)
 
     def attachment_notice(self, names: Sequence[str]) -> None:
         """附件说明 (7.3.4): a blank line, then 附件：1.×× with aligned continuations."""

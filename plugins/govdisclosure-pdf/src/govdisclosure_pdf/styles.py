@@ -114,6 +114,8 @@ class Styles:
     cell_header: TextStyle
     cell_vertical: TextStyle
     cell_small: TextStyle
+    #: Column heads of wide tables in English, whose words are long.
+    cell_header_small: TextStyle
     note: TextStyle
     page_number: TextStyle
 
@@ -144,10 +146,22 @@ def make_styles(fonts: FontSet, *, table_size: float = TABLE_SIZE) -> Styles:
         ),
         body=body,
         heading1=TextStyle(
-            fonts.hei, BODY_SIZE, BODY_LEADING, fonts.latin_sans, BODY_CHAR_SPACE, indent=two
+            fonts.hei,
+            BODY_SIZE,
+            BODY_LEADING,
+            fonts.latin_sans,
+            BODY_CHAR_SPACE,
+            indent=two,
+            align="left",
         ),
         heading2=TextStyle(
-            fonts.kai, BODY_SIZE, BODY_LEADING, fonts.latin, BODY_CHAR_SPACE, indent=two
+            fonts.kai,
+            BODY_SIZE,
+            BODY_LEADING,
+            fonts.latin,
+            BODY_CHAR_SPACE,
+            indent=two,
+            align="left",
         ),
         heading3=body,
         attachment_label=TextStyle(
@@ -169,6 +183,9 @@ def make_styles(fonts: FontSet, *, table_size: float = TABLE_SIZE) -> Styles:
         ),
         cell_small=TextStyle(
             fonts.body, table_size - 1, (table_size - 1) * 1.25, fonts.latin, align="left"
+        ),
+        cell_header_small=TextStyle(
+            fonts.body, table_size - 2, (table_size - 2) * 1.2, fonts.latin, align="center"
         ),
         note=TextStyle(fonts.body, 12, 18, fonts.latin, align="left"),
         page_number=TextStyle(fonts.body, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, fonts.latin),

@@ -30,9 +30,9 @@ from govdisclosure.introspect import ColumnInfo, RowInfo, TableInfo, table_info
 from govdisclosure.registry import template_of
 
 from .grid import PAD_X, Cell, Grid
-from .labels import INDICATOR, INFO_CONTENT, UNIT, format_value, tr
+from .labels import INDICATOR, INFO_CONTENT, UNIT, format_value, is_english, tr
 from .styles import Styles, TextStyle
-from .text import text_width
+from .text import longest_word, text_width
 
 __all__ = [
     "SECTION_DASH",
@@ -56,6 +56,20 @@ class TableLayout:
     locale: str
     styles: Styles
     width: float
+
+    @property
+    def head(self) -> TextStyle:
+        """Column heads of the wide tables: smaller in English, whose words are long."""
+        st = self.styles
+        return st.cell_header_small if is_english(self.locale) else st.cell_header
+
+    def head_need(self, label: str, *, chars: float = 2.0) -> float:
+        """Narrowest column for a head: its longest word (English) or ``chars`` characters."""
+        hs = self.head
+        if is_english(self.locale):
+            return longest_word(label, hs.font, hs.size, hs.latin) + 2 * PAD_X + 1
+        full = text_width(label, hs.font, hs.size, hs.latin)
+        return min(full, chars * hs.size) + 2 * PAD_X + 1.5
 
 
 def _walk(obj: object, path: Sequence[str]) -> object:
@@ -192,16 +206,22 @@ def table3_grid(table: object, layout: TableLayout) -> Grid:
         # A column under a group (商业企业…) wraps its head to 2-character
         # lines; one without (自然人, 总计) keeps a head of up to 3 on one line.
         col = columns[k]
-        head = text_width(_t(layout, col.label), st.cell_header.font, st.cell_header.size)
-        chars = 2.0 if col.group else min(max(head / st.cell_header.size, 2.0), 3.0)
-        data_w.append(max(widest, chars * st.cell.size + 2 * PAD_X + 1.5))
+        need = layout.head_need(_t(layout, col.label), chars=2.0 if col.group else 3.0)
+        data_w.append(max(widest, need))
     rest = layout.width - sum(data_w)
-    group_w = st.cell.size + 2 * PAD_X + 1.5
+    english = is_english(layout.locale)
+    group_w = (st.cell.leading if english else st.cell.size) + 2 * PAD_X + 1.5
     label_w: list[float] = []
     if n_label == 1:
         label_w = [rest]
     else:
         middle = (4.6 * st.cell.size + 2 * PAD_X) if n_label > 2 else 0.0
+        if english and n_label > 2:
+            groups = [r.label for r in info.rows if not r.columns and r.depth == 1]
+            middle = max(
+                [middle]
+                + [longest_word(_t(layout, g), st.cell.font, st.cell.size) + 8 for g in groups]
+            )
         label_w = [group_w] + ([middle] * (n_label - 2)) + [rest - group_w - middle * (n_label - 2)]
 
     rows: list[tuple[Cell | None, ...]] = []
@@ -216,7 +236,7 @@ def table3_grid(table: object, layout: TableLayout) -> Grid:
     spans.append((0, 0, n_label - 1, header_count - 1))
     r = 0
     if has_top:
-        grid_rows[0][n_label] = Cell(_t(layout, header_label or ""), st.cell_header)
+        grid_rows[0][n_label] = Cell(_t(layout, header_label or ""), layout.head)
         spans.append((n_label, 0, n - 1, 0))
         r = 1
     k = 0
@@ -226,13 +246,13 @@ def table3_grid(table: object, layout: TableLayout) -> Grid:
         if col.group and has_groups:
             j = k
             while j < len(columns) and columns[j].group == col.group:
-                grid_rows[r + 1][n_label + j] = Cell(_t(layout, columns[j].label), st.cell_header)
+                grid_rows[r + 1][n_label + j] = Cell(_t(layout, columns[j].label), layout.head)
                 j += 1
-            grid_rows[r][c] = Cell(_t(layout, col.group), st.cell_header)
+            grid_rows[r][c] = Cell(_t(layout, col.group), layout.head)
             spans.append((c, r, n_label + j - 1, r))
             k = j
         else:
-            grid_rows[r][c] = Cell(_t(layout, col.label), st.cell_header)
+            grid_rows[r][c] = Cell(_t(layout, col.label), layout.head)
             if has_groups:
                 spans.append((c, r, c, r + 1))
             k += 1
@@ -252,14 +272,15 @@ def table3_grid(table: object, layout: TableLayout) -> Grid:
         if not row.columns:
             # The outermost group sits in a one-character column: centred.
             style = st.cell_vertical if row.depth == 0 else st.cell
-            pending.append((row.depth, Cell(_t(layout, row.label), style)))
+            turned = row.depth == 0 and english and n_label > 1
+            pending.append((row.depth, Cell(_t(layout, row.label), style, turned)))
             open_groups.append((row.depth, len(rows), row.depth))
             continue
         line: list[Cell | None] = [None] * n
         for depth, cell in pending:
             line[depth] = cell
         pending = []
-        line[row.depth] = Cell(_t(layout, row.label), st.cell)
+        line[row.depth] = Cell(_t(layout, row.label), st.cell_small if english else st.cell)
         if row.depth < n_label - 1:
             spans.append((row.depth, len(rows), n_label - 1, len(rows)))
         for j, (v, unit, kind) in enumerate(row_values(table, row)):
@@ -302,7 +323,12 @@ def fits_portrait(table: object, layout: TableLayout) -> bool:
     info = table_info(table, "table4")
     n = sum(len(r.columns) for r in info.rows)
     st = layout.styles
-    need = max(table4_widest(table, layout), 2 * st.cell_header.size + 2 * PAD_X + 1)
+    heads = [c.label for r in info.rows for c in r.columns]
+    need = max(
+        table4_widest(table, layout),
+        *(layout.head_need(_t(layout, h)) for h in heads),
+        2 * st.cell_header.size + 2 * PAD_X + 1,
+    )
     return n * need <= layout.width + 1e-6
 
 
@@ -324,10 +350,10 @@ def table4_grid(table: object, layout: TableLayout) -> Grid:
         row = rows_info[i]
         if row.block is None:
             # A group alone (行政复议): label over its columns, columns over 2 rows.
-            top[c] = Cell(_t(layout, row.label), st.cell_header)
+            top[c] = Cell(_t(layout, row.label), layout.head)
             spans.append((c, 0, c + len(row.columns) - 1, 0))
             for k, col in enumerate(row.columns):
-                mid[c + k] = Cell(_t(layout, col.label), st.cell_header)
+                mid[c + k] = Cell(_t(layout, col.label), layout.head)
                 spans.append((c + k, 1, c + k, 2))
             for k, (v, u, kind) in enumerate(row_values(table, row)):
                 data[c + k] = Cell(format_value(v, layout.locale, u, kind), st.cell_number)
@@ -339,15 +365,15 @@ def table4_grid(table: object, layout: TableLayout) -> Grid:
         start = c
         while j < len(rows_info) and rows_info[j].block == row.block:
             sub = rows_info[j]
-            mid[c] = Cell(_t(layout, sub.label), st.cell_header)
+            mid[c] = Cell(_t(layout, sub.label), layout.head)
             spans.append((c, 1, c + len(sub.columns) - 1, 1))
             for k, col in enumerate(sub.columns):
-                low[c + k] = Cell(_t(layout, col.label), st.cell_header)
+                low[c + k] = Cell(_t(layout, col.label), layout.head)
             for k, (v, u, kind) in enumerate(row_values(table, sub)):
                 data[c + k] = Cell(format_value(v, layout.locale, u, kind), st.cell_number)
             c += len(sub.columns)
             j += 1
-        top[start] = Cell(_t(layout, row.block), st.cell_header)
+        top[start] = Cell(_t(layout, row.block), layout.head)
         spans.append((start, 0, c - 1, 0))
         i = j
     return Grid(

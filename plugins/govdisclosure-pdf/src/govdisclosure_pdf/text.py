@@ -33,7 +33,7 @@ from reportlab.platypus.flowables import Flowable
 
 from .styles import TextStyle
 
-__all__ = ["Run", "TextBlock", "balance_lines", "text_width"]
+__all__ = ["Run", "TextBlock", "Turned", "balance_lines", "longest_word", "text_width"]
 
 #: May not start a line (GB/T 15834 practice; reportlab's own list lacks the
 #: full-width comma, colon and semicolon).
@@ -79,6 +79,18 @@ def _word(text: str, font: str) -> _Unit:
     return _Unit(text, font, sum(_char_width(c, font) for c in text), "w")
 
 
+def _words(text: str, font: str) -> list[_Unit]:
+    """A Latin word, cut after each hyphen or slash so it can break there."""
+    out: list[_Unit] = []
+    start = 0
+    for k, ch in enumerate(text[:-1]):
+        if ch in "-/" and k > start:
+            out.append(_word(text[start : k + 1], font))
+            start = k + 1
+    out.append(_word(text[start:], font))
+    return out
+
+
 def _units(runs: Sequence[Run]) -> list[_Unit]:
     out: list[_Unit] = []
     for run in runs:
@@ -93,7 +105,7 @@ def _units(runs: Sequence[Run]) -> list[_Unit]:
                 i += 1
                 continue
             if word:
-                out.append(_word("".join(word), latin_font))
+                out.extend(_words("".join(word), latin_font))
                 word = []
             if ch == "\n":
                 out.append(_Unit("", run.font, 0.0, "n"))
@@ -107,7 +119,7 @@ def _units(runs: Sequence[Run]) -> list[_Unit]:
                 out.append(_Unit(ch, run.font, _char_width(ch, run.font), "c"))
             i += 1
         if word:
-            out.append(_word("".join(word), latin_font))
+            out.extend(_words("".join(word), latin_font))
     return out
 
 
@@ -236,6 +248,11 @@ def _kinsoku(units: Sequence[_Unit], start: int, i: int) -> int:
 def text_width(text: str, font: str, size: float, latin: str | None = None) -> float:
     """Natural width of one line of ``text`` (no spacing)."""
     return sum(u.width for u in _units([Run(text, font, latin)])) * size
+
+
+def longest_word(text: str, font: str, size: float, latin: str | None = None) -> float:
+    """Width of the widest piece a line cannot break (a Latin word, a CJK character)."""
+    return max((u.width for u in _units([Run(text, font, latin)])), default=0.0) * size
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -396,6 +413,27 @@ class TextBlock(Flowable):  # type: ignore[misc]
         if chunk:
             tx.setTextOrigin(chunk_x, y)
             tx.textOut("".join(chunk))
+
+
+class Turned(Flowable):  # type: ignore[misc]
+    """One line of text turned to read bottom to top (an English group label)."""
+
+    def __init__(self, text: str, style: TextStyle) -> None:
+        super().__init__()
+        self.block = TextBlock(text, style, lines=[text])
+        self._length = text_width(text, style.font, style.size, style.latin) + 1
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.block.wrap(self._length, 0x7FFFFFFF)
+        return self.block.style.leading, self._length
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.translate(self.block.style.leading, 0)
+        canv.rotate(90)
+        self.block.drawOn(canv, 0, 0)
+        canv.restoreState()
 
 
 def balance_lines(
