@@ -22,20 +22,14 @@ from rich.text import Text
 
 from ..codec import load
 from ..errors import LoadError, Problem
-from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
+from ..i18n import gettext
 from ..registry import Report
 from ..validation import BlankPolicy, Finding, validate
+from ._output import locale_option
 
 __all__ = ["command"]
 
 _STYLE = {"error": "bold red", "warning": "yellow", "notice": "cyan"}
-
-
-def _locale(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    try:
-        return normalize_locale(value)
-    except UnknownLocaleError as exc:
-        raise click.BadParameter(str(exc), ctx, param) from None
 
 
 def _read(path: str) -> Report | LoadError:
@@ -137,13 +131,6 @@ def _load_entries(name: str, error: LoadError, locale: str) -> list[dict[str, An
     show_default=True,
     help="A table per file, or one JSON list of findings.",
 )
-@click.option(
-    "--locale",
-    default="zh_Hans_CN",
-    show_default=True,
-    callback=_locale,
-    help=f"Language of the messages: {', '.join(LOCALES)} (or a variant such as zh_CN, en_US).",
-)
 def command(
     files: tuple[str, ...], previous: str | None, blank: str, fmt: str, locale: str
 ) -> None:
@@ -192,3 +179,6 @@ def command(
     if unreadable:
         sys.exit(2)
     sys.exit(1 if failed else 0)
+
+
+command.params.append(locale_option())
