@@ -209,9 +209,11 @@ def test_yuxi_channels_above_the_total_are_allowed() -> None:
 
 def test_yuxi_of_which_above_its_parent_is_an_error() -> None:
     findings = validate(_yuxi_with("1.1.1", 300000))
-    assert [(f.rule, f.path) for f in errors(findings)] == [
-        ("legacy.of-which", "$.statistics.rows['1.1'].value")
-    ]
+    (finding,) = errors(findings)
+    assert (finding.rule, finding.path) == ("legacy.of-which", "$.statistics.rows['1.1'].value")
+    assert (finding.actual, finding.expected) == (218972, 300000)
+    assert "$.statistics.rows['1.1.1'].value" in finding.involves
+    assert finding.message("en").index("300000") < finding.message("en").index("218972")
 
 
 @pytest.mark.parametrize(

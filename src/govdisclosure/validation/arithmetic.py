@@ -369,10 +369,17 @@ def _evaluate(
             severity=severity,
             path=path,
             involves=comp.involves[k],
-            expected=total,
-            actual=parts,
+            # ``actual`` is the parent printed at ``path``; it should be at
+            # least its 其中 row.  The message quotes the two the other way.
+            expected=parts,
+            actual=total,
             message_id="arithmetic.at-most",
-            params={"part": names[eq.parts[0]].label, "cell": cell},
+            params={
+                "part": names[eq.parts[0]].label,
+                "cell": cell,
+                "actual": parts,
+                "expected": total,
+            },
         )
     if eq.kind == "channels":
         return Finding(

@@ -72,8 +72,10 @@ class Finding:
     the cell the finding points at: for an arithmetic relation its total,
     for a date the date, for text the paragraph or section.  ``involves``
     lists every cell of the relation, so a user (or a test) can see that a
-    changed cell is covered.  ``expected`` and ``actual`` are the two numbers
-    that disagree, when there are numbers.
+    changed cell is covered.  ``actual`` is the number printed at ``path``
+    and ``expected`` what the relation says it should be (the sum of the
+    parts, last year's figure carried on, the number the text states), when
+    there are numbers.
 
     ``message_id`` names a message of :mod:`.messages` (the core's rules) or
     is itself an English message id (a plugin's rule); ``params`` fill its
