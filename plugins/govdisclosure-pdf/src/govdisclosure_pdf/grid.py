@@ -24,7 +24,7 @@ from reportlab.platypus.flowables import Flowable
 from .styles import TextStyle
 from .text import Run, TextBlock, Turned
 
-__all__ = ["Cell", "Grid", "GridTable", "HeadGroup"]
+__all__ = ["Cell", "Grid", "GridTable", "HeadGroup", "TailGroup"]
 
 _FUZZ: Final = 1e-6
 PAD_X: Final = 2.5
@@ -212,13 +212,13 @@ class HeadGroup(Flowable):  # type: ignore[misc]
     def _heads_height(self, aw: float) -> float:
         total = 0.0
         for f in self.heads:
-            _, fh = f.wrapOn(self.canv, aw, 0x7FFFFFFF)
+            _, fh = f.wrapOn(_canvas(self), aw, 0x7FFFFFFF)
             total += fh + f.getSpaceBefore() + f.getSpaceAfter()
         return total
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         hh = self._heads_height(availWidth)
-        _, fh = self.follower.wrapOn(self.canv, availWidth, max(availHeight - hh, 0))
+        _, fh = self.follower.wrapOn(_canvas(self), availWidth, max(availHeight - hh, 0))
         self.width = availWidth
         self.height = hh + fh + self.follower.getSpaceBefore()
         return availWidth, self.height
@@ -237,7 +237,7 @@ class HeadGroup(Flowable):  # type: ignore[misc]
         parts = self.follower.split(availWidth, room)
         if not parts:
             return []
-        _, first = parts[0].wrapOn(self.canv, availWidth, room)
+        _, first = parts[0].wrapOn(_canvas(self), availWidth, room)
         if first < self.min_follow - _FUZZ and len(parts) > 1:
             return []
         return [*self.heads, *parts]
@@ -251,3 +251,63 @@ class HeadGroup(Flowable):  # type: ignore[misc]
             f.drawOn(self.canv, 0, y)
             if f is not self.follower:
                 y -= f.getSpaceAfter()
+
+
+class TailGroup(Flowable):  # type: ignore[misc]
+    """The last block of text kept with what closes the document (the signature).
+
+    GB/T 9704 does not let the 发文机关署名 and 成文日期 stand alone on a
+    page.  When the two do not fit together, the leader is split so that at
+    least ``min_carry`` points of it go to the next page with the closing.
+    """
+
+    def __init__(self, leader: Flowable, closing: Flowable, min_carry: float) -> None:
+        super().__init__()
+        self.leader = leader
+        self.closing = closing
+        self.min_carry = min_carry
+        self._lh = 0.0
+
+    def __repr__(self) -> str:
+        return f"TailGroup({self.leader!r}, {self.closing!r})"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, self._lh = self.leader.wrapOn(_canvas(self), availWidth, availHeight)
+        _, ch = self.closing.wrapOn(_canvas(self), availWidth, availHeight)
+        self.width = availWidth
+        self.height = self._lh + self.leader.getSpaceAfter() + ch
+        return availWidth, self.height
+
+    def getSpaceBefore(self) -> float:
+        return float(self.leader.getSpaceBefore())
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        _, ch = self.closing.wrapOn(_canvas(self), availWidth, availHeight)
+        room = availHeight - ch
+        for height in (room, availHeight - self.min_carry):
+            if height < self.min_carry:
+                continue
+            parts = self._split_leader(availWidth, height)
+            if parts:
+                return [*parts[:-1], TailGroup(parts[-1], self.closing, self.min_carry)]
+        return []
+
+    def _split_leader(self, availWidth: float, height: float) -> list[Flowable]:
+        """A real split of the leader: headings are never cut from their follower."""
+        parts: list[Flowable] = self.leader.split(availWidth, height)
+        if len(parts) < 2:
+            return []
+        if isinstance(self.leader, HeadGroup) and parts[-1] is self.leader.follower:
+            return []
+        return parts
+
+    def draw(self) -> None:
+        _, lh = self.leader.wrapOn(self.canv, self.width, 0x7FFFFFFF)
+        _, ch = self.closing.wrapOn(self.canv, self.width, 0x7FFFFFFF)
+        self.leader.drawOn(self.canv, 0, self.height - lh)
+        self.closing.drawOn(self.canv, 0, 0)
+
+
+def _canvas(flowable: Flowable) -> Any:
+    """The canvas a nested flowable measures with (None before drawing)."""
+    return getattr(flowable, "canv", None)

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from attrs import evolve, frozen
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+from reportlab.platypus import PageBreak, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from govdisclosure.common import Section
@@ -34,7 +34,7 @@ from govdisclosure.registry import Report, tables_of
 from . import charts
 from .breakdown import breakdown_grids
 from .document import Rotated, Stack
-from .grid import GridTable, HeadGroup
+from .grid import GridTable, HeadGroup, TailGroup
 from .labels import (
     ATTACHMENT,
     CHANNEL_CHART,
@@ -120,6 +120,7 @@ class _Builder:
         self.locale = options.locale
         self.story: list[Flowable] = []
         self.pending: list[Flowable] = []  # headings waiting for what follows
+        self.closing: list[Flowable] = []  # 附件说明 and signature
         self.layout = TableLayout(options.locale, styles, TYPE_WIDTH)
 
     # -- flow helpers -------------------------------------------------------
@@ -242,13 +243,13 @@ class _Builder:
         label = tr(self.locale, ATTACHMENT) + ("：" if not is_english(self.locale) else ": ")
         lead = text_width(label, st.font, st.size, st.latin) + len(label) * st.char_space
         self.flush()
-        self.story.append(Spacer(1, BODY_LEADING))
+        self.closing.append(Spacer(1, BODY_LEADING))
         for i, name in enumerate(names):
             number = f"{i + 1}." if len(names) > 1 else ""
             if i == 0:
-                self.story.append(TextBlock(f"{label}{number}{name}", evolve(st, align="left")))
+                self.closing.append(TextBlock(f"{label}{number}{name}", evolve(st, align="left")))
             else:
-                self.story.append(
+                self.closing.append(
                     TextBlock(
                         f"{number}{name}", evolve(st, align="left", left=st.indent + lead, indent=0)
                     )
@@ -281,8 +282,14 @@ class _Builder:
                 TextBlock(date_text, evolve(st, align="left", left=max(date_x, 0), indent=0))
             )
         self.flush()
-        self.story.append(CondPageBreak(3 * BODY_LEADING))
-        self.story.extend(lines)
+        self.closing.extend(lines)
+        # The closing never stands alone on a page: the end of the text goes with it.
+        closing = Stack(self.closing)
+        if self.story and not isinstance(self.story[-1], Rotated | PageBreak):
+            self.story.append(TailGroup(self.story.pop(), closing, 2 * BODY_LEADING))
+        else:
+            self.story.append(closing)
+        self.closing = []
 
     def attachment(self, number: int | None, title: str, blocks: Sequence[Flowable]) -> None:
         """An attachment on a new page: 附件 (with its number) at the top left, then its title."""
