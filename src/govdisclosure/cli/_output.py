@@ -1,0 +1,100 @@
+"""Options and output shared by the commands: locale, edition, atomic files.
+
+A command that writes a file writes it to a temporary name in the same
+directory and renames it into place, so an interrupted run never leaves a
+half-written file, and it refuses to replace an existing file unless asked
+to (``--force``): a blank report written over a filled-in one would lose a
+year's work.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from ..i18n import LOCALES, UnknownLocaleError, normalize_locale
+from ..registry import EDITIONS
+
+__all__ = ["edition_option", "locale_option", "output_options", "write_output"]
+
+
+def _locale(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    try:
+        return normalize_locale(value)
+    except UnknownLocaleError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def locale_option() -> click.Option:
+    """``--locale``: a supported locale or a variant of one (``zh_CN``, ``en_US``)."""
+    return click.Option(
+        ["--locale", "-l"],
+        default=LOCALES[0],
+        show_default=True,
+        callback=_locale,
+        help=f"Language of labels and messages: {', '.join(LOCALES)} (or a variant, e.g. zh_CN, en_US).",
+    )
+
+
+def edition_option(required: bool = True) -> click.Option:
+    """``--edition``: one of the editions the library models."""
+    return click.Option(
+        ["--edition", "-e"],
+        type=click.Choice(list(EDITIONS)),
+        required=required,
+        help="Report format: 2021 (国办公开办函〔2021〕30号), 2019 (〔2019〕60号) or legacy (pre-2019).",
+    )
+
+
+def output_options() -> list[click.Option]:
+    """``-o/--output`` and ``--force``."""
+    return [
+        click.Option(
+            ["--output", "-o"],
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Write to this file (atomically) instead of standard output.",
+        ),
+        click.Option(
+            ["--force", "-f"],
+            is_flag=True,
+            default=False,
+            help="Replace the output file if it exists.",
+        ),
+    ]
+
+
+class _WriteError(click.FileError):
+    """A file that cannot be written: bad usage (exit 2), like a bad path."""
+
+    exit_code = 2
+
+
+def _file_error(output: Path, exc: OSError) -> click.FileError:
+    return _WriteError(str(output), hint=exc.strerror or str(exc))
+
+
+def write_output(text: str, output: Path | None, force: bool) -> None:
+    """Print ``text``, or write it to ``output`` atomically.
+
+    An existing ``output`` is a usage error (exit 2) unless ``force``; so is
+    a file that cannot be written.
+    """
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        raise click.UsageError(f"{output} exists; use --force to replace it")
+    # A name of our own in the same directory: os.replace is atomic only
+    # within one file system, and the file gets the usual permissions.
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise _file_error(output, exc) from None
+    finally:
+        tmp.unlink(missing_ok=True)

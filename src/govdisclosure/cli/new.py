@@ -1,0 +1,121 @@
+"""``govdisclosure new --edition 2021 --year 2025 --unit NAME``: a blank report to fill in.
+
+Every cell is blank (``null``), never zero: a blank report filled in part
+way must not pass for a report of zeros.  The six section headings come
+from the edition's ``SECTION_HEADINGS``, each with no paragraphs yet.  A
+legacy report needs ``--template``; its statistics list every value row of
+the template with blank cells, so the codes to fill in are in the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..codec import dumps
+from ..common import ReportingUnit, Section, UnitKind
+from ..editions.e2019 import Report2019
+from ..editions.e2021 import Report2021
+from ..editions.legacy import LegacyCell, ReportLegacy, StatisticsTable
+from ..registry import EDITIONS, Report, UnknownTemplateError, find_template, known_template_ids
+from ._output import edition_option, output_options, write_output
+
+__all__ = ["blank_report", "command"]
+
+
+def blank_report(
+    edition: str,
+    year: int,
+    unit: str,
+    kind: UnitKind = UnitKind.GOVERNMENT,
+    template: str | None = None,
+) -> Report:
+    """A report of ``edition`` with every cell blank and the official headings.
+
+    Raises :class:`ValueError` for an unknown edition, a legacy report
+    without a template or a template for another edition, and
+    :class:`~govdisclosure.registry.UnknownTemplateError` for an unknown
+    template.
+    """
+    reporting_unit = ReportingUnit(name=unit, kind=kind)
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}")
+    if edition == "legacy":
+        if template is None:
+            raise ValueError("a legacy report needs a statistics template")
+        found = find_template(template)
+        rows: dict[str, dict[str, LegacyCell]] = {
+            row.code: {column.key: None for column in found.columns} for row in found.value_rows
+        }
+        return ReportLegacy(
+            unit=reporting_unit,
+            year=year,
+            statistics=StatisticsTable(template=found.id, rows=rows),
+        )
+    if template is not None:
+        raise ValueError("only the legacy edition has statistics templates")
+    cls = Report2021 if edition == "2021" else Report2019
+    sections = tuple(Section(heading=heading) for heading in cls.SECTION_HEADINGS)
+    # ``sections`` has an attrs converter (tuple), which mypy types as Iterable[_T_co].
+    return cls(unit=reporting_unit, year=year, sections=sections)  # type: ignore[arg-type]
+
+
+def _run(
+    edition: str,
+    year: int,
+    unit: str,
+    kind: str,
+    template: str | None,
+    output: Path | None,
+    force: bool,
+) -> None:
+    if not unit.strip():
+        raise click.BadParameter("the unit name is empty", param_hint="'--unit'")
+    if edition == "legacy" and template is None:
+        known = ", ".join(known_template_ids())
+        raise click.UsageError(f"a legacy report needs --template (one of: {known})")
+    if edition != "legacy" and template is not None:
+        raise click.BadParameter(
+            "only the legacy edition has statistics templates", param_hint="'--template'"
+        )
+    try:
+        report = blank_report(edition, year, unit.strip(), UnitKind(kind), template)
+    except UnknownTemplateError:
+        known = ", ".join(known_template_ids())
+        raise click.BadParameter(
+            f"unknown template {template!r}; known: {known}", param_hint="'--template'"
+        ) from None
+    write_output(dumps(report), output, force)
+
+
+command = click.Command(
+    "new",
+    callback=_run,
+    params=[
+        edition_option(),
+        click.Option(
+            ["--year", "-y"],
+            type=click.IntRange(1990, 2100),
+            required=True,
+            help="The year the report covers (not the year it is published).",
+        ),
+        click.Option(["--unit", "-u"], required=True, help="Name of the reporting unit."),
+        click.Option(
+            ["--kind", "-k"],
+            type=click.Choice([k.value for k in UnitKind]),
+            default=UnitKind.GOVERNMENT.value,
+            show_default=True,
+            help="A people's government (人民政府) or one of its departments (政府部门).",
+        ),
+        click.Option(
+            ["--template", "-t"],
+            default=None,
+            help="Legacy only (and required there): the statistics template, e.g. national-2016.",
+        ),
+        *output_options(),
+    ],
+    help="Write a blank report of an edition to fill in: every cell blank, "
+    "the official section headings with no text yet.",
+    short_help="Write a blank report to fill in.",
+)

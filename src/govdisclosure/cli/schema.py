@@ -1,0 +1,52 @@
+"""``govdisclosure schema --edition 2021``: the JSON Schema of a report format.
+
+The schema is generated from the model (:func:`govdisclosure.schema.json_schema`),
+so it always matches what ``govdisclosure.loads`` accepts; editors and other
+languages can use it to check or complete report files.  ``--template``
+pins a legacy statistics template's row codes and columns.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..registry import UnknownTemplateError, known_template_ids
+from ..schema import json_schema
+from ._output import edition_option, output_options, write_output
+
+__all__ = ["command"]
+
+
+def _run(edition: str, template: str | None, output: Path | None, force: bool) -> None:
+    if template is not None and edition != "legacy":
+        raise click.BadParameter(
+            "only the legacy edition has statistics templates", param_hint="'--template'"
+        )
+    try:
+        schema = json_schema(edition, template=template)
+    except UnknownTemplateError:
+        known = ", ".join(known_template_ids())
+        raise click.BadParameter(
+            f"unknown template {template!r}; known: {known}", param_hint="'--template'"
+        ) from None
+    write_output(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", output, force)
+
+
+command = click.Command(
+    "schema",
+    callback=_run,
+    params=[
+        edition_option(),
+        click.Option(
+            ["--template", "-t"],
+            default=None,
+            help="Legacy only: pin the statistics template (e.g. national-2016).",
+        ),
+        *output_options(),
+    ],
+    help="Print the JSON Schema (Draft 2020-12) of a report format, generated from the model.",
+    short_help="Print the JSON Schema of a report format.",
+)

@@ -1,0 +1,186 @@
+"""``govdisclosure show FILE``: what a report holds, at a glance.
+
+Identity (unit, year, edition, period, the three dates), the section
+headings, and for each table its non-blank figures: the 总计 cells where the
+table has totals (tables 3 and 4), every figure where it has none (table 2,
+whose rows stand alone), every filled row of a legacy statistics table.
+Labels are shown in the chosen locale from the catalogs.  A file that
+cannot be read is reported in that locale on standard error, exit 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ..cells import CellValue
+from ..codec import load
+from ..common import ReportDates
+from ..editions.legacy import ReportLegacy
+from ..errors import LoadError, Problem
+from ..formatting import format_cell, format_date
+from ..i18n import N_, gettext, ngettext
+from ..introspect import CellKind, ColumnInfo, RowInfo, table_info
+from ..registry import TABLE_KEYS, Report, find_template
+from ._output import locale_option
+
+__all__ = ["command"]
+
+#: What each edition is, for people (the format's document number).
+_EDITION_NAMES = {
+    "2021": N_("2021 format (国办公开办函〔2021〕30号)"),
+    "2019": N_("2019 format (国办公开办函〔2019〕60号, trial)"),
+    "legacy": N_("Pre-2019 statistics table"),
+}
+
+_UNIT_KINDS = {"government": N_("people's government"), "department": N_("government department")}
+
+#: The three dates a report carries, by attribute of ReportDates; the
+#: Chinese terms are what reports print, so they are their own message ids.
+_DATES = {"written": N_("成文日期"), "filled": N_("填报日期"), "published": N_("发布日期")}
+
+
+def _cells(table: object, row: RowInfo) -> Iterator[tuple[ColumnInfo, CellValue]]:
+    """The cells of ``row``: a row object's columns, or a single-cell row."""
+    target: Any = table
+    for step in row.path:
+        target = getattr(target, step)
+    if attrs.has(type(target)):
+        for column in row.columns:
+            yield column, getattr(target, column.key)
+    else:
+        yield row.columns[0], target
+
+
+def _figures(table: object, key: str, locale: str) -> tuple[str, Table] | None:
+    """Title and rich table of the non-blank figures of one official table.
+
+    Where the table has totals only they are shown, in one column headed by
+    the total's label; group headings (（三）不予公开) are shown above the
+    first shown row under them so that "1.属于国家秘密" is not ambiguous.
+    """
+    info = table_info(table, key)
+    has_totals = any(c.is_total for r in info.rows for c in r.columns)
+    grid = Table(expand=False)
+    grid.add_column(gettext(locale, "Row"))
+    if has_totals:
+        total = next(c for r in info.rows for c in r.columns if c.is_total)
+        grid.add_column(gettext(locale, total.label), justify="right")
+    else:
+        grid.add_column(gettext(locale, "Column"))
+        grid.add_column(gettext(locale, "Value"), justify="right")
+    pending: list[RowInfo] = []
+    for row in info.rows:
+        pending = [g for g in pending if g.depth < row.depth]
+        if row.is_group:
+            pending.append(row)
+            continue
+        for column, value in _cells(table, row):
+            if value is None or (has_totals and not column.is_total):
+                continue
+            for group in pending:
+                grid.add_row("  " * group.depth + gettext(locale, group.label))
+            pending = []
+            label = "  " * row.depth + gettext(locale, row.label)
+            shown = format_cell(value, column.kind, locale)
+            if has_totals:
+                grid.add_row(label, shown)
+            else:
+                if row.block:
+                    label = f"{gettext(locale, row.block)} · {label}"
+                grid.add_row(label, gettext(locale, column.label), shown)
+    return (gettext(locale, info.title), grid) if grid.row_count else None
+
+
+def _statistics(report: ReportLegacy, locale: str) -> tuple[str, Table] | None:
+    template = find_template(report.statistics.template)
+    grid = Table()
+    grid.add_column(gettext(locale, "Row"))
+    grid.add_column(gettext(locale, "Unit"))
+    for column in template.columns:
+        grid.add_column(gettext(locale, column.label), justify="right")
+    for row in template.value_rows:
+        values = [report.statistics.value(row.code, c.key) for c in template.columns]
+        if all(v is None for v in values):
+            continue
+        kind: CellKind = "money" if row.is_money else "count"
+        grid.add_row(
+            "  " * row.level + gettext(locale, row.label),
+            gettext(locale, row.unit) if row.unit else "",
+            *(format_cell(v, kind, locale) for v in values),
+        )
+    return (gettext(locale, template.title), grid) if grid.row_count else None
+
+
+def _dates(dates: ReportDates, locale: str) -> Iterator[tuple[str, str]]:
+    for attribute, label in _DATES.items():
+        value = getattr(dates, attribute)
+        if value is not None:
+            yield gettext(locale, label), format_date(value, locale)
+
+
+def _show(report: Report, locale: str, console: Console) -> None:
+    def line(msgid: str, value: str) -> None:
+        console.print(f"[bold]{gettext(locale, msgid)}[/bold]: {value}", highlight=False)
+
+    unit = report.unit
+    line(N_("Reporting unit"), f"{unit.name} ({gettext(locale, _UNIT_KINDS[unit.kind.value])})")
+    line(N_("Year"), str(report.year))
+    line(N_("Edition"), gettext(locale, _EDITION_NAMES[report.edition]))
+    period = gettext(locale, "{start} to {end}").format(
+        start=format_date(report.period.start, locale), end=format_date(report.period.end, locale)
+    )
+    line(N_("Statistics period"), period)
+    for label, value in _dates(report.dates, locale):
+        console.print(f"[bold]{label}[/bold]: {value}", highlight=False)
+    if report.parts:
+        n = len(report.parts)
+        line(N_("Consolidates"), ngettext(locale, "{n} report", "{n} reports", n).format(n=n))
+    console.print(f"[bold]{gettext(locale, 'Sections')}[/bold]:", highlight=False)
+    if not report.sections:
+        console.print("  " + gettext(locale, "(none)"), highlight=False)
+    for section in report.sections:
+        n = len(section.paragraphs)
+        count = ngettext(locale, "{n} paragraph", "{n} paragraphs", n).format(n=n)
+        console.print(f"  {section.heading} ({count})", highlight=False, markup=False)
+    grids: list[tuple[str, Table] | None]
+    if isinstance(report, ReportLegacy):
+        grids = [_statistics(report, locale)]
+    else:
+        grids = [_figures(getattr(report, key), key, locale) for key in TABLE_KEYS]
+    shown = [g for g in grids if g is not None]
+    if not shown:
+        console.print(gettext(locale, "Every table cell is blank."), highlight=False)
+    for title, grid in shown:
+        console.print(f"[bold]{title}[/bold]", highlight=False)
+        console.print(grid)
+
+
+def _run(file: str, locale: str) -> None:
+    try:
+        report = load(file)
+    except LoadError as exc:
+        click.echo(exc.render(locale), err=True)
+        raise SystemExit(2) from None
+    except Exception as exc:  # noqa: BLE001 - never a traceback for a bad input
+        error = LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")], file)
+        click.echo(error.render(locale), err=True)
+        raise SystemExit(2) from None
+    _show(report, locale, Console(highlight=False, soft_wrap=False))
+
+
+command = click.Command(
+    "show",
+    callback=_run,
+    params=[
+        click.Argument(["file"], type=click.Path(dir_okay=True)),
+        locale_option(),
+    ],
+    help="Show a report's unit, year, edition, dates, sections and non-blank totals.",
+    short_help="Show what a report holds.",
+)
