@@ -303,7 +303,7 @@ class TailGroup(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         _, lh = self.leader.wrapOn(self.canv, self.width, 0x7FFFFFFF)
-        _, ch = self.closing.wrapOn(self.canv, self.width, 0x7FFFFFFF)
+        self.closing.wrapOn(self.canv, self.width, 0x7FFFFFFF)
         self.leader.drawOn(self.canv, 0, self.height - lh)
         self.closing.drawOn(self.canv, 0, 0)
 

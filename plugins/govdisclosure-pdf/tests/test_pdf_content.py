@@ -1,0 +1,217 @@
+"""Everything a report holds can be read back from its PDF.
+
+pypdf extracts text in drawing order, and a table is drawn row by row, cell
+by cell, so each row reads back as its label followed by its values: the
+tests look for exactly that sequence (whitespace removed), which checks the
+labels, the numbers as rendered and their order at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+
+import govdisclosure as gd
+from conftest import EXAMPLE_NAMES, Rendered, squash
+from govdisclosure.editions.legacy import ReportLegacy
+from govdisclosure.i18n import gettext
+from govdisclosure.introspect import table_info
+from govdisclosure.registry import tables_of, template_of
+from govdisclosure_pdf.labels import INDICATOR, format_date, format_value
+from govdisclosure_pdf.tables import legacy_label, row_values
+
+Render = Callable[..., Rendered]
+
+
+def expected_rows(report: gd.Report, locale: str) -> Iterator[str]:
+    """Each table row as it must read back: label then values."""
+    if isinstance(report, ReportLegacy):
+        template = template_of(report)
+        for row in template.rows:
+            label = gettext(locale, legacy_label(row))
+            if row.is_header:
+                yield label + "——" * (1 + len(template.columns))
+                continue
+            values = "".join(
+                format_value(report.statistics.value(row.code, c.key), locale)
+                for c in template.columns
+            )
+            yield label + gettext(locale, row.unit or "") + values
+        return
+    for key, table in tables_of(report):
+        info = table_info(table, key)
+        for row in info.rows:
+            if not row.columns:
+                continue
+            values = "".join(format_value(v, locale, u, k) for v, u, k in row_values(table, row))
+            if key == "table4":
+                yield values
+            else:
+                yield gettext(locale, row.label) + values
+
+
+def expected_labels(report: gd.Report, locale: str) -> Iterator[str]:
+    """Titles, captions, column heads, group cells and the 勾稽 note."""
+    if isinstance(report, ReportLegacy):
+        template = template_of(report)
+        yield gettext(locale, template.title)
+        yield gettext(locale, INDICATOR)
+        yield from (gettext(locale, c.label) for c in template.columns)
+        return
+    for key, table in tables_of(report):
+        info = table_info(table, key)
+        yield gettext(locale, info.title)
+        note = getattr(type(table), "note", None)
+        if note:
+            yield gettext(locale, note)
+        for row in info.rows:
+            yield gettext(locale, row.label)
+            if row.block:
+                yield gettext(locale, row.block)
+            for col in row.columns:
+                yield gettext(locale, col.label)
+                if col.group:
+                    yield gettext(locale, col.group)
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_every_row_reads_back_label_then_values(render_example: Render, name: str) -> None:
+    rendered = render_example(name)
+    missing = [
+        row
+        for row in expected_rows(rendered.report, "zh_Hans_CN")
+        if squash(row) not in rendered.text
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_every_label_reads_back(render_example: Render, name: str) -> None:
+    rendered = render_example(name)
+    missing = [
+        label
+        for label in expected_labels(rendered.report, "zh_Hans_CN")
+        if squash(label) not in rendered.text
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_narrative_reads_back(render_example: Render, name: str) -> None:
+    rendered = render_example(name)
+    report = rendered.report
+    assert squash(report.title or "") in rendered.text
+
+    def walk(sections: tuple[gd.Section, ...]) -> Iterator[str]:
+        for section in sections:
+            yield section.heading
+            yield from section.paragraphs
+            yield from walk(section.subsections)
+
+    for text in [*report.preamble, *walk(report.sections)]:
+        assert squash(text) in rendered.text, text[:40]
+
+
+def test_single_row_other_handling_is_drawn_as_printed(render_example: Render) -> None:
+    """洪泽区 2024 prints （六）其他处理 as one row: so does the PDF."""
+    rendered = render_example("hongze-2024")
+    assert re.search(r"（六）其他处理\d", rendered.text)
+    assert "1.申请人无正当理由逾期不补正" not in rendered.text
+
+
+def test_blank_and_not_applicable_cells_differ() -> None:
+    assert format_value(None, "zh_Hans_CN") == ""
+    assert format_value(gd.NA, "zh_Hans_CN") == "/"
+    assert format_value(gd.NotApplicable("—"), "zh_Hans_CN") == "—"
+    assert format_value(0, "zh_Hans_CN") == "0"
+    assert format_value(3985758, "zh_Hans_CN") == "3985758"
+    assert format_value(3985758, "en") == "3,985,758"
+
+
+def test_signature_and_date(render_example: Render) -> None:
+    rendered = render_example("yuxi-2017")
+    assert "玉溪市人民政府2018年2月23日" in rendered.text
+    assert format_date(rendered.report.dates.written, "zh_Hans_CN") == "2018年2月23日"  # type: ignore[arg-type]
+    # The date's first character is two characters right of the unit's (7.3.5.2).
+    words = re.findall(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]+)</word>',
+        rendered.poppler("pdftotext", "-bbox"),
+    )
+    unit = [w for w in words if w[2] == "玉溪市人民政府"][-1]
+    date = [w for w in words if w[2] == "2018年2月23日"][-1]
+    assert float(date[0]) - float(unit[0]) == pytest.approx(2 * 15.79, abs=0.5)
+    # The unit ends two characters from the right edge of the type area, or
+    # the date does when it would otherwise come closer than that.
+    right = 595.2756 - 26 / 25.4 * 72
+    spaces = right - float(unit[1]), right - float(date[1])
+    assert min(spaces) == pytest.approx(2 * 15.79, abs=1.5)
+
+
+def test_statistics_table_is_an_attachment(render_example: Render) -> None:
+    rendered = render_example("yuxi-2017")
+    assert "附件：政府信息公开情况统计表（2017年度）" in rendered.text
+    assert "政府信息公开情况统计表（2017年度）统计指标单位统计数" in rendered.text
+    assert "填报单位：玉溪市人民政府办公室" in rendered.text
+    assert "填报日期：2018年2月14日" in rendered.text
+
+
+def test_fujian_table_has_two_value_columns(render_example: Render) -> None:
+    rendered = render_example("pingtanxian-2012")
+    assert "统计指标单位本年度历年累计" in rendered.text
+
+
+def test_metadata(render_example: Render) -> None:
+    rendered = render_example("huaian-2024")
+    meta = rendered.reader.metadata
+    assert meta is not None
+    assert meta.title == "淮安市人民政府2024年政府信息公开工作年度报告"
+    assert meta.author == "淮安市人民政府"
+    assert meta.subject == gettext("zh_Hans_CN", "Government information disclosure annual report")
+    assert rendered.reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    yuxi = render_example("yuxi-2017").reader.metadata
+    assert yuxi is not None
+    assert yuxi["/CreationDate"].startswith("D:20180223")
+
+
+def test_english_labels_same_layout(render_example: Render) -> None:
+    zh = render_example("huaian-2024")
+    en = render_example("huaian-2024", locale="en")
+    missing = [row for row in expected_rows(en.report, "en") if squash(row) not in en.text]
+    assert missing == []
+    for label in ("(7) Total", gettext("en", "信息内容"), gettext("en", "申请人情况")):
+        assert squash(label) in en.text
+    assert "信息内容" not in en.text
+    # The narrative is the report's own text and stays as written.
+    assert squash(en.report.sections[0].heading) in en.text
+    assert len(en.reader.pages) >= len(zh.reader.pages)
+    assert en.reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_consolidated_report_has_the_breakdown(render_example: Render) -> None:
+    rendered = render_example("city-2024", charts=True)
+    report = rendered.report
+    title = gettext("zh_Hans_CN", "Figures by reporting unit")
+    assert f"附件：{title}" in rendered.text
+    for part in report.parts:
+        new = part.table3.new_applications.total  # type: ignore[union-attr]
+        assert squash(part.unit.name) + str(new) in rendered.text
+    total = report.table3.new_applications.total  # type: ignore[union-attr]
+    assert gettext("zh_Hans_CN", "Total") + str(total) in rendered.text
+
+
+def test_charts_have_chinese_labels(render_example: Render) -> None:
+    rendered = render_example("city-2024", charts=True)
+    assert squash(gettext("zh_Hans_CN", "Applications by outcome")) in rendered.text
+    assert "（一）予以公开" in rendered.text
+    assert squash(gettext("zh_Hans_CN", "New applications by reporting unit")) in rendered.text
+    plain = render_example("city-2024")
+    assert squash(gettext("zh_Hans_CN", "Applications by outcome")) not in plain.text
+
+
+def test_legacy_channel_chart(render_example: Render) -> None:
+    rendered = render_example("yuxi-2017", charts=True)
+    assert squash(gettext("zh_Hans_CN", "Proactive disclosure by channel")) in rendered.text
+    consolidated = render_example("pingtan-2011-consolidated", charts=True)
+    assert "平潭县人民政府" in consolidated.text
