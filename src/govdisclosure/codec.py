@@ -233,6 +233,22 @@ def _make_converter() -> cattrs.Converter:
     )
     c.register_structure_hook(Report, _report)
     for edition, cls in EDITIONS.items():
+        # ``parts`` are typed by their class, not the union, so their
+        # ``edition`` key (written by the unstructure hook below) must be
+        # checked and dropped here too, or a consolidated report would not
+        # read back.
+        base_structure = cattrs.gen.make_dict_structure_fn(cls, c, _cattrs_forbid_extra_keys=True)
+
+        def structure_report(
+            value: Any, _: Any, _base: Any = base_structure, _edition: str = edition
+        ) -> Any:
+            if isinstance(value, dict) and "edition" in value:
+                if value["edition"] != _edition:
+                    raise _EditionError(value["edition"])
+                value = {k: v for k, v in value.items() if k != "edition"}
+            return _base(value, None)
+
+        c.register_structure_hook(cls, structure_report)
         base = cattrs.gen.make_dict_unstructure_fn(cls, c)
 
         def unstructure_report(obj: Any, _base: Any = base, _edition: str = edition) -> Any:
