@@ -71,8 +71,9 @@ class Rendered:
 
     @cached_property
     def path(self) -> Path:
-        handle = tempfile.NamedTemporaryFile(prefix="govdisclosure-", suffix=".pdf", delete=False)
-        with handle:
+        with tempfile.NamedTemporaryFile(
+            prefix="govdisclosure-", suffix=".pdf", delete=False
+        ) as handle:
             handle.write(self.data)
         return Path(handle.name)
 
