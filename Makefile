@@ -30,7 +30,7 @@ system-deps:
 	  echo "system deps present"; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    poppler-utils fonts-wqy-zenhei fonts-arphic-uming >/dev/null) \
+	    poppler-utils fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-liberation >/dev/null) \
 	  || echo "warning: could not install poppler-utils/CJK fonts; PDF tests use the fallback"; \
 	else echo "warning: no apt-get as root; install poppler-utils and fonts-wqy-zenhei yourself"; fi
 
