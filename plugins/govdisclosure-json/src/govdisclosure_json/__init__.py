@@ -1,0 +1,42 @@
+"""Renderer ``json``: the report in govdisclosure's own lossless JSON.
+
+Rendering through the plugin system (rather than calling ``dumps``) lets
+the CLI, ``make demo`` and any tool that iterates over the installed
+renderers treat JSON like every other output format.  The bytes are
+exactly ``govdisclosure.dumps(report).encode()``, so the output loads back
+to an equal report; the core's stable key order makes the output
+byte-for-byte reproducible.
+
+The JSON Schema of this output comes from the core
+(``govdisclosure.schema.json_schema(edition)``), not from a second
+renderer: a schema describes an edition, not a report.
+"""
+
+from __future__ import annotations
+
+from govdisclosure import dumps
+from govdisclosure.hookspecs import hookimpl
+from govdisclosure.plugin_types import Renderer, RenderOptions
+from govdisclosure.registry import EDITIONS, Report
+
+__all__ = ["RENDERER", "govdisclosure_renderers", "render_json"]
+
+
+def render_json(report: Report, options: RenderOptions) -> bytes:
+    """The report as UTF-8 JSON; ``options`` are ignored (data has no locale)."""
+    return dumps(report).encode("utf-8")
+
+
+RENDERER = Renderer(
+    name="json",
+    media_type="application/json",
+    suffix=".json",
+    editions=frozenset(EDITIONS),
+    render=render_json,
+    description="The report as govdisclosure JSON (lossless; loads back to an equal report)",
+)
+
+
+@hookimpl
+def govdisclosure_renderers() -> list[Renderer]:
+    return [RENDERER]

@@ -1,0 +1,530 @@
+"""The Markdown document of a report.
+
+Layout, and why:
+
+* ``#`` title, then a list of the facts a reader looks for first (unit,
+  statistics period, the dates), then the preamble.
+* The report's own sections, as printed (``##``, sub-sections ``###`` …),
+  with their paragraphs.  Each official table goes into the section whose
+  heading carries its number (table 2 into ``二、…``), after the section's
+  paragraphs; a report without such a section gets one with the table's
+  official title, in numbering order, so no table is ever dropped.
+* Tables are GitHub-flavoured Markdown tables.  GFM has no merged cells,
+  so the three header rows of tables 3 and 4 are flattened into one,
+  joining the header groups with "：" (``行政诉讼：未经复议直接起诉：结果维持``).
+  Table 2 is four (2019: five) captioned blocks with different column
+  heads, so it becomes one table per block, each under its caption.
+  Table 4 stays one row of fifteen cells, as printed.  Nested rows are
+  indented with em spaces (``&emsp;``; an entity, because parsers trim raw
+  leading whitespace in cells), and group rows such as （三）不予公开 are
+  rows with no figures, as in the official table.
+* A blank cell is empty and a not-applicable cell shows its printed mark;
+  the legend under each table says so, because the difference (not
+  reported vs. does not apply) is a fact of the report.
+* The signature (issuing unit and 成文日期) closes the body; attachments
+  follow it, as in an official document: the pre-2019 statistics table
+  (附件) and, for a consolidated report, the per-unit breakdown.
+
+Every label goes through :func:`govdisclosure.i18n.gettext`, so
+``locale="en"`` gives the English translations; every piece of report text
+goes through :func:`.escape.escape`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from govdisclosure.cells import NotApplicable
+from govdisclosure.common import Section
+from govdisclosure.editions.e2019 import Report2019
+from govdisclosure.editions.e2021 import Report2021
+from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
+from govdisclosure.formatting import format_cell, format_date
+from govdisclosure.i18n import gettext, normalize_locale
+from govdisclosure.introspect import (
+    CellKind,
+    ColumnInfo,
+    RowInfo,
+    TableInfo,
+    iter_cells,
+    table_info,
+)
+from govdisclosure.registry import Report, find_template, tables_of
+
+from .escape import escape, escape_inline
+
+__all__ = ["render_markdown"]
+
+#: Indentation of one nesting level in a row label (two em spaces, the
+#: usual two-character indent of Chinese typesetting).
+INDENT = "&emsp;&emsp;"
+
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+# -- small pieces --------------------------------------------------------------
+
+
+def _join(locale: str) -> str:
+    """What joins a header group to the column below it (and a label to its value)."""
+    return "：" if locale.startswith("zh") else ": "
+
+
+def _t(locale: str, msgid: str) -> str:
+    return escape_inline(gettext(locale, msgid))
+
+
+def _number(value: Any, kind: CellKind, locale: str) -> str:
+    """A cell as the locale writes it; blank is empty, not applicable its mark."""
+    return escape_inline(format_cell(value, kind, locale))
+
+
+def _date(value: dt.date, locale: str) -> str:
+    return format_date(value, locale)
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]], numeric_from: int) -> list[str]:
+    """A GFM table; columns from ``numeric_from`` on are right-aligned figures."""
+    align = ["---" if i < numeric_from else "--:" for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    for row in rows:
+        lines.append("| " + " | ".join(row) + " |")
+    return lines
+
+
+def _heading(level: int, text: str) -> str:
+    return "#" * min(level, 6) + (" " + text if text else "")
+
+
+def _leading_numeral(text: str) -> int | None:
+    """1 for ``一、总体情况`` …, None when the text is not so numbered."""
+    head = text.strip().split("、", 1)
+    if len(head) == 2 and len(head[0]) == 1 and head[0] in _NUMERALS:
+        return _NUMERALS.index(head[0]) + 1
+    return None
+
+
+# -- official tables -----------------------------------------------------------
+
+
+def _cells(table: object) -> dict[tuple[str, ...], Any]:
+    return {path: value for path, _, _, value in iter_cells(table)}
+
+
+def _value(cells: dict[tuple[str, ...], Any], row: RowInfo, column: ColumnInfo) -> Any:
+    """The value of ``column`` in ``row`` (a row class, or a single cell)."""
+    key = (*row.path, column.key)
+    return cells[key] if key in cells else cells[row.path]
+
+
+def _row_object(table: object, row: RowInfo) -> object:
+    obj = table
+    for name in row.path:
+        obj = getattr(obj, name)
+    return obj
+
+
+def _shown(table: object, row: RowInfo, column: ColumnInfo, value: Any, locale: str) -> str:
+    text = _number(value, column.kind, locale)
+    # A money cell may keep the unit the report printed beside it (the 2019
+    # format's 采购总金额 has none of its own): show it with the figure.
+    unit = getattr(_row_object(table, row), f"{column.key}_unit", None)
+    if text and isinstance(unit, str) and not isinstance(value, NotApplicable):
+        text += escape_inline(unit)
+    return text
+
+
+def _header_group(table: object, row: RowInfo) -> str | None:
+    """The header spanning all of a row class's columns (申请人情况), if any."""
+    header = getattr(type(_row_object(table, row)), "header", None)
+    return header if isinstance(header, str) else None
+
+
+def _flat_label(locale: str, *parts: str | None) -> str:
+    return escape_inline(_join(locale).join(gettext(locale, p) for p in parts if p))
+
+
+def _row_label(locale: str, row: RowInfo) -> str:
+    return INDENT * row.depth + _t(locale, row.label)
+
+
+def _legend(locale: str, groups: bool) -> list[str]:
+    text = gettext(
+        locale,
+        "Empty cell: left blank in the report (not a zero). "
+        "“/” or “—”: not applicable, as the report printed it.",
+    )
+    if groups:
+        text += " " + gettext(locale, "Rows without figures head the rows below them.")
+    return [escape(text)]
+
+
+def _blocked_table(locale: str, table: object, info: TableInfo) -> list[list[str]]:
+    """Table 2: one GFM table per captioned block (第二十条第（…）项)."""
+    blocks: list[tuple[str | None, list[RowInfo]]] = []
+    for row in info.rows:
+        if blocks and blocks[-1][0] == row.block:
+            blocks[-1][1].append(row)
+        else:
+            blocks.append((row.block, [row]))
+    cells = _cells(table)
+    out = []
+    for caption, rows in blocks:
+        columns: list[ColumnInfo] = []
+        for row in rows:
+            for column in row.columns:
+                if column.label not in [c.label for c in columns]:
+                    columns.append(column)
+        header = [_t(locale, "信息内容"), *(_t(locale, c.label) for c in columns)]
+        body = []
+        for row in rows:
+            by_label = {c.label: c for c in row.columns}
+            body.append(
+                [
+                    _row_label(locale, row),
+                    *(
+                        _shown(
+                            table,
+                            row,
+                            by_label[c.label],
+                            _value(cells, row, by_label[c.label]),
+                            locale,
+                        )
+                        if c.label in by_label
+                        else ""
+                        for c in columns
+                    ),
+                ]
+            )
+        block = [f"**{_t(locale, caption)}**", ""] if caption else []
+        out.append(block + _table(header, body, 1))
+    return out
+
+
+def _row_table(locale: str, table: object, info: TableInfo) -> list[str]:
+    """Table 3: one row per printed row, nested rows indented.
+
+    The corner cell holds the table's 勾稽 note, as printed; the applicant
+    columns are headed by their flattened header groups.
+    """
+    data_rows = [r for r in info.rows if not r.is_group]
+    first = data_rows[0]
+    group = _header_group(table, first)
+    header = [
+        _t(locale, getattr(type(table), "note", "") or ""),
+        *(_flat_label(locale, group, c.group, c.label) for c in first.columns),
+    ]
+    cells = _cells(table)
+    body = []
+    for row in info.rows:
+        if row.is_group:
+            body.append([_row_label(locale, row), *([""] * len(first.columns))])
+            continue
+        body.append(
+            [
+                _row_label(locale, row),
+                *(_shown(table, row, c, _value(cells, row, c), locale) for c in row.columns),
+            ]
+        )
+    return _table(header, body, 1)
+
+
+def _one_row_table(locale: str, table: object, info: TableInfo) -> list[str]:
+    """Table 4: one row of cells under a flattened three-level header."""
+    cells = _cells(table)
+    header: list[str] = []
+    values: list[str] = []
+    for row in info.rows:
+        for column in row.columns:
+            header.append(_flat_label(locale, row.block, row.label, column.label))
+            values.append(_shown(table, row, column, _value(cells, row, column), locale))
+    return _table(header, [values], 0)
+
+
+def _official_table(locale: str, key: str, table: object) -> list[str]:
+    """The Markdown of one official table of a 2019/2021 report, with legend."""
+    info = table_info(table, key)
+    lines: list[str] = []
+    if key == "table2":
+        for block in _blocked_table(locale, table, info):
+            lines += [*block, ""]
+        groups = False
+    elif key == "table4":
+        lines += [*_one_row_table(locale, table, info), ""]
+        groups = False
+    else:
+        lines += [*_row_table(locale, table, info), ""]
+        groups = any(r.is_group for r in info.rows)
+    return lines + _legend(locale, groups)
+
+
+# -- legacy statistics table ---------------------------------------------------
+
+
+def _legacy_kind(row: TemplateRow) -> CellKind:
+    return "money" if row.is_money else "count"
+
+
+def _legacy_label(locale: str, row: TemplateRow) -> str:
+    label = gettext(locale, row.label)
+    if row.number and not row.label.startswith(row.number):
+        # Arabic item numbers take a full stop, as in the 2019/2021 tables
+        # ("1.属于国家秘密"); （一） and 一、 carry their own punctuation.
+        number = row.number + "." if row.number.isdigit() else gettext(locale, row.number)
+        label = number + label
+    return INDENT * row.level + escape_inline(label)
+
+
+def _legacy_table(locale: str, report: ReportLegacy, template: StatisticsTemplate) -> list[str]:
+    header = [
+        _t(locale, "统计指标"),
+        _t(locale, "单位"),
+        *(_t(locale, c.label) for c in template.columns),
+    ]
+    body = []
+    for row in template.rows:
+        if row.is_header:
+            body.append([_legacy_label(locale, row), "——", *([""] * len(template.columns))])
+            continue
+        body.append(
+            [
+                _legacy_label(locale, row),
+                _t(locale, row.unit or ""),
+                *(
+                    _number(report.statistics.value(row.code, c.key), _legacy_kind(row), locale)
+                    for c in template.columns
+                ),
+            ]
+        )
+    return _table(header, body, 2)
+
+
+# -- per-unit breakdown of a consolidated report -------------------------------
+
+
+def _main_totals(report: Report2021 | Report2019) -> list[tuple[str, RowInfo, ColumnInfo]]:
+    """The cells a breakdown shows: every total column of a top-level or total row.
+
+    For table 3 that is 一, 二, （七）总计 and 四 (总计 column); for table 4
+    the 总计 of each of the three groups.  Derived from the definitions'
+    ``total`` roles, so a new edition brings its own totals along.
+    """
+    out: list[tuple[str, RowInfo, ColumnInfo]] = []
+    for key, table in tables_of(report):
+        for row in table_info(table, key).rows:
+            if row.depth == 0 or row.is_total:
+                out.extend((key, row, c) for c in row.columns if c.is_total)
+    return out
+
+
+def _unit_label(locale: str, report: Report, unit_report: Report) -> str:
+    """A part's unit name; the consolidated report's own row says what it is."""
+    name = escape_inline(unit_report.unit.name)
+    if unit_report is report:
+        return name + " " + _t(locale, "(consolidated)")
+    return name
+
+
+def _breakdown_typed(locale: str, report: Report2021 | Report2019) -> list[str]:
+    totals = _main_totals(report)
+    header = [_t(locale, "Reporting unit")]
+    for _, row, column in totals:
+        if row.is_total and column.is_total:
+            header.append(_flat_label(locale, row.block, row.label))
+        else:
+            header.append(_flat_label(locale, row.block, row.label, column.label))
+    body = []
+    for unit_report in (*report.parts, report):
+        assert isinstance(unit_report, Report2021 | Report2019)
+        tables = dict(tables_of(unit_report))
+        cells = {key: _cells(t) for key, t in tables.items()}
+        body.append(
+            [
+                _unit_label(locale, report, unit_report),
+                *(
+                    _shown(tables[key], row, c, _value(cells[key], row, c), locale)
+                    for key, row, c in totals
+                ),
+            ]
+        )
+    return _table(header, body, 1)
+
+
+def _legacy_totals(template: StatisticsTemplate) -> list[tuple[TemplateRow, str, str]]:
+    """Top-level figures of a legacy table: value rows with no parent row."""
+    return [
+        (row, column.key, column.label)
+        for row in template.value_rows
+        if row.parent is None
+        for column in template.columns
+    ]
+
+
+def _breakdown_legacy(locale: str, report: ReportLegacy, template: StatisticsTemplate) -> list[str]:
+    totals = _legacy_totals(template)
+    several = len(template.columns) > 1
+    header = [_t(locale, "Reporting unit")]
+    for row, _, column_label in totals:
+        label = gettext(locale, row.label)
+        if several:
+            label += _join(locale) + gettext(locale, column_label)
+        header.append(escape_inline(label))
+    body = [
+        [
+            _unit_label(locale, report, unit_report),
+            *(
+                _number(unit_report.statistics.value(row.code, key), _legacy_kind(row), locale)
+                for row, key, _ in totals
+            ),
+        ]
+        for unit_report in (*report.parts, report)
+    ]
+    return _table(header, body, 1)
+
+
+# -- the document --------------------------------------------------------------
+
+
+def _title(locale: str, report: Report) -> str:
+    if report.title:
+        return escape_inline(report.title)
+    text = gettext(locale, "{unit} {year} annual report on government information disclosure")
+    return escape_inline(text.format(unit=report.unit.name, year=report.year))
+
+
+def _facts(locale: str, report: Report) -> list[str]:
+    period = gettext(locale, "{start} to {end}").format(
+        start=_date(report.period.start, locale), end=_date(report.period.end, locale)
+    )
+    facts = [
+        (gettext(locale, "Reporting unit"), report.unit.name),
+        (gettext(locale, "Statistics period"), period),
+    ]
+    for msgid, value in (
+        ("成文日期", report.dates.written),
+        ("填报日期", report.dates.filled),
+        ("发布日期", report.dates.published),
+    ):
+        if value is not None:
+            facts.append((gettext(locale, msgid), _date(value, locale)))
+    join = _join(locale)
+    return [f"- {escape(name)}{join}{escape_inline(value)}" for name, value in facts]
+
+
+def _contact(locale: str, report: Report) -> list[str]:
+    contact = report.contact
+    pairs = [
+        ("填报单位", contact.filing_unit),
+        ("单位负责人", contact.head),
+        ("审核人", contact.reviewer),
+        ("填报人", contact.filler),
+        ("联系电话", contact.phone),
+    ]
+    join = _join(locale)
+    shown = [
+        f"{escape(gettext(locale, k))}{join}{escape_inline(v)}" for k, v in pairs if v is not None
+    ]
+    return ["\u3000".join(shown), ""] if shown else []
+
+
+def _section(
+    locale: str, section: Section, level: int, tables: dict[int, tuple[str, list[str]]]
+) -> Iterator[str]:
+    yield _heading(level, escape_inline(section.heading))
+    yield ""
+    for paragraph in section.paragraphs:
+        text = escape(paragraph)
+        if text:
+            yield text
+            yield ""
+    number = _leading_numeral(section.heading) if level == 2 else None
+    if number is not None and number in tables:
+        title, lines = tables.pop(number)
+        # The caption repeats the official title only where the report
+        # words its heading differently.
+        if escape_inline(section.heading) != title:
+            yield f"**{title}**"
+            yield ""
+        yield from lines
+        yield ""
+    for sub in section.subsections:
+        yield from _section(locale, sub, level + 1, tables)
+
+
+def _tables_by_number(locale: str, report: Report) -> dict[int, tuple[str, list[str]]]:
+    """Official title and Markdown of each table of a 2019/2021 report, by section number."""
+    out: dict[int, tuple[str, list[str]]] = {}
+    if isinstance(report, ReportLegacy):
+        return out
+    for key, table in tables_of(report):
+        title = getattr(type(table), "title", key)
+        number = _leading_numeral(title)
+        if number is None:  # pragma: no cover - every official title is numbered
+            raise ValueError(f"table {key} has an unnumbered title {title!r}")
+        out[number] = (_t(locale, title), _official_table(locale, key, table))
+    return out
+
+
+def _orphan(table: tuple[str, list[str]]) -> Iterator[str]:
+    """A table whose section the report lacks, under its official title."""
+    title, lines = table
+    yield _heading(2, title)
+    yield ""
+    yield from lines
+    yield ""
+
+
+def _body(locale: str, report: Report) -> Iterator[str]:
+    tables = _tables_by_number(locale, report)
+    numbers = {_leading_numeral(s.heading) for s in report.sections}
+    for section in report.sections:
+        number = _leading_numeral(section.heading)
+        # A table whose section the report lacks goes before the first
+        # section numbered after it.
+        if number is not None:
+            for missing in sorted(n for n in tables if n < number and n not in numbers):
+                yield from _orphan(tables.pop(missing))
+        yield from _section(locale, section, 2, tables)
+    for missing in sorted(tables):
+        yield from _orphan(tables.pop(missing))
+
+
+def _signature(locale: str, report: Report) -> list[str]:
+    lines = [escape(report.signed_by or report.unit.name), ""]
+    if report.dates.written is not None:
+        lines += [escape(_date(report.dates.written, locale)), ""]
+    return lines
+
+
+def render_markdown(report: Report, locale: str) -> str:
+    """The whole report as a GitHub-flavoured Markdown document."""
+    locale = normalize_locale(locale)
+    lines = [_heading(1, _title(locale, report)), "", *_facts(locale, report), ""]
+    for paragraph in report.preamble:
+        text = escape(paragraph)
+        if text:
+            lines += [text, ""]
+    lines += _body(locale, report)
+    if not isinstance(report, ReportLegacy):
+        lines += _contact(locale, report)
+    lines += _signature(locale, report)
+    if isinstance(report, ReportLegacy):
+        template = find_template(report.statistics.template)
+        attachment = gettext(locale, "附件") + _join(locale) + gettext(locale, template.title)
+        lines += [_heading(2, escape_inline(attachment)), ""]
+        lines += [*_legacy_table(locale, report, template), ""]
+        lines += [*_legend(locale, any(r.is_header for r in template.rows)), ""]
+        lines += _contact(locale, report)
+    if report.parts:
+        lines += [_heading(2, _t(locale, "Breakdown by reporting unit")), ""]
+        if isinstance(report, ReportLegacy):
+            lines += _breakdown_legacy(locale, report, find_template(report.statistics.template))
+        else:
+            lines += _breakdown_typed(locale, report)
+        lines += [""]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,76 @@
+"""Making report text inert in Markdown.
+
+Everything a report says (unit names, headings, paragraphs, contact
+details) is data typed by people; none of it may turn into Markdown
+structure.  A unit named ``A | B`` must not add a table column, a paragraph
+starting ``# `` must not become a heading, ``<script>`` must not become raw
+HTML, and a newline must not end a table row.
+
+CommonMark lets any ASCII punctuation be escaped with a backslash and the
+escape always means the literal character, so the rule is simple and
+parser-independent:
+
+* characters that start inline structure anywhere (emphasis, code, links,
+  raw HTML, entities, GFM tables, strikethrough and math) are always
+  escaped;
+* characters that start block structure only at the start of a line
+  (lists ``-``/``+``/``1.``, setext underlines ``=``) are escaped there;
+* line breaks of every kind become spaces, so one piece of text is always
+  one line (inside a table cell a line break would end the row; in a
+  paragraph, a following ``# `` line would become a heading);
+* other control characters become U+FFFD (CommonMark already does so for
+  U+0000): they are not text anyone meant to publish, and replacing them
+  visibly is better than dropping them silently.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+__all__ = ["escape", "escape_inline"]
+
+#: Always escaped: \ ` * _ [ ] < > & | ~ # $ (see the module docstring).
+_INLINE: Final = re.compile(r"([\\`*_\[\]<>&|~#$])")
+
+#: Every line terminator Python knows, plus tab: all become one space.
+_BREAKS: Final = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+#: An ordered-list marker at the start of a line: up to nine digits and . or ).
+_ORDERED: Final = re.compile(r"^(\d{1,9})([.)])")
+
+
+def _clean(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in _BREAKS:
+            out.append(" ")
+        elif unicodedata.category(ch) == "Cc":
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def escape_inline(text: str) -> str:
+    """``text`` made safe where only inline Markdown is parsed.
+
+    That is a heading's content or a GFM table cell: there, ``1.`` or
+    ``-`` at the start cannot open a list, so they are left alone (labels
+    such as ``1.属于国家秘密`` stay readable in the source).
+    """
+    return _INLINE.sub(r"\\\1", _clean(text).strip(" "))
+
+
+def escape(text: str) -> str:
+    """``text`` as one line of Markdown that reads back as exactly that text.
+
+    Apart from line breaks (spaces) and control characters (U+FFFD), the
+    rendered text equals the input with leading and trailing spaces
+    removed; it is safe anywhere, including as a paragraph of its own.
+    """
+    line = escape_inline(text)
+    if line[:1] in ("-", "+", "="):
+        return "\\" + line
+    return _ORDERED.sub(r"\1\\\2", line, count=1)
