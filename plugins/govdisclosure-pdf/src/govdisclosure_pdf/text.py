@@ -389,7 +389,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
             glyphs = sum(len(u.text) for u in line.units)
             if spaces and not chinese and extra / spaces < 3 * size:
                 space_extra = extra / spaces
-            elif glyphs > 1 and extra / (glyphs - 1) < 0.5 * size:
+            elif glyphs > 1 and extra / (glyphs - 1) < 0.15 * size:
+                # Beyond that the letters visibly spread: leave the line ragged.
                 cs += extra / (glyphs - 1)
         font = ""
         chunk: list[str] = []
