@@ -1,0 +1,112 @@
+"""``govdisclosure plugins``: what is installed, what each plugin provides, what failed.
+
+The first thing to run when a format is missing: a plugin that failed to
+import (or whose hook raised) is listed here by name, distribution and
+version with its error, while the plugins that work keep working.
+``--format json`` gives the same as one JSON object for scripts;
+``--verbose`` adds the full tracebacks of failures.
+
+Exit status: 0, even when some plugin failed (the listing is the report);
+2 when strict mode (``GOVDISCLOSURE_STRICT_PLUGINS=1``) turned a failure
+into an error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import click
+import orjson
+
+from .. import plugin_manager as pm
+from ..i18n import gettext
+from ._output import locale_option
+from .render import InputError
+
+__all__ = ["command", "listing"]
+
+
+def listing() -> dict[str, Any]:
+    """Plugins, failures and conflicts as plain data (the JSON output)."""
+    return {
+        "plugins": [attrs.asdict(i) for i in pm.plugin_infos()],
+        "renderers": {
+            name: {
+                "media_type": r.media_type,
+                "suffix": r.suffix,
+                "editions": sorted(r.editions),
+                "description": r.description,
+            }
+            for name, r in sorted(pm.renderers().items())
+        },
+        "failures": [attrs.asdict(f) for f in pm.failures()],
+        "conflicts": [attrs.asdict(c) for c in pm.conflicts()],
+    }
+
+
+def _text(locale: str, verbose: bool) -> str:
+    def t(msgid: str) -> str:
+        return gettext(locale, msgid)
+
+    lines: list[str] = []
+    infos = pm.plugin_infos()
+    lines.append(t("Plugins") + f" ({len(infos)})")
+    for info in infos:
+        origin = (
+            f"{info.distribution} {info.version}" if info.distribution else t("registered in code")
+        )
+        builtin = f" [{t('built-in')}]" if info.builtin else ""
+        lines.append(f"  {info.name}  ({origin}){builtin}")
+        provides = [
+            (t("renderers"), info.renderers),
+            (t("loaders"), info.loaders),
+            (t("statistics templates"), info.templates),
+        ]
+        for what, names in provides:
+            if names:
+                lines.append(f"    {what}: {', '.join(names)}")
+        if info.rules:
+            lines.append(f"    {t('rules')}: {len(info.rules)}")
+        lines.append(f"    {t('hooks')}: {', '.join(info.hooks) or '-'}")
+    failures = pm.failures()
+    lines.append(t("Failures") + f" ({len(failures)})")
+    for failure in failures:
+        lines.append(f"  {failure.describe()}")
+        if verbose and failure.details:
+            lines.extend("    " + line for line in failure.details.rstrip().splitlines())
+    conflicts = pm.conflicts()
+    if conflicts:
+        lines.append(t("Conflicts") + f" ({len(conflicts)})")
+        for c in conflicts:
+            lines.append(
+                "  "
+                + t("{kind} {name!r}: {kept} is used, {ignored} is ignored").format(
+                    kind=c.kind, name=c.name, kept=c.kept, ignored=c.ignored
+                )
+            )
+    return "\n".join(lines)
+
+
+@click.command(name="plugins")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for scripts.",
+)
+@click.option("--verbose", "-v", is_flag=True, default=False, help="Show failure tracebacks.")
+def command(fmt: str, verbose: bool, locale: str) -> None:
+    """List installed plugins, what each provides, and any that failed."""
+    try:
+        if fmt == "json":
+            click.echo(orjson.dumps(listing(), option=orjson.OPT_INDENT_2).decode())
+        else:
+            click.echo(_text(locale, verbose))
+    except pm.PluginError as exc:
+        raise InputError(str(exc)) from None
+
+
+command.params.append(locale_option())

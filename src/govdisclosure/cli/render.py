@@ -1,0 +1,199 @@
+"""``govdisclosure render FILE --to FORMAT``: a report as PDF, Markdown, JSON …
+
+The formats are whatever renderer plugins are installed (``govdisclosure
+plugins`` lists them).  The output goes to ``-o/--output``, or by default
+to the input's name with the renderer's suffix **in the current
+directory** (``examples/huaian-2024.json`` → ``./huaian-2024.pdf``): like a
+compiler, the command never writes into the directory the input came from
+unless told to, which may be read-only or someone else's.  ``-o -`` writes
+to standard output.
+
+Writing is atomic: the document is rendered completely in memory, written
+to a temporary file next to the target and moved into place, so an
+interrupted or failed run never leaves a half-written file.  An existing
+file is never replaced without ``--force``; without it the final move is a
+hard link, which the operating system refuses if the name appeared in the
+meantime.
+
+Exit status: 0 written; 1 the renderer failed; 2 bad usage (unknown
+format, existing output, an edition the renderer does not support) or an
+input that cannot be read (reported in ``--locale``, with every problem).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..codec import load
+from ..errors import LoadError, Problem
+from ..i18n import gettext
+from ..plugin_manager import PluginError, loaders
+from ..registry import Report
+from ..render import RenderError, UnknownRendererError, get_renderer, render
+from ._output import locale_option
+
+__all__ = ["InputError", "command", "default_output", "read_report", "write_atomic"]
+
+
+def read_report(path: Path) -> Report:
+    """A report from ``path``: JSON by the core, other suffixes by a loader plugin."""
+    suffix = path.suffix.lower()
+    if suffix != ".json":
+        for loader in loaders().values():
+            if suffix in loader.suffixes:
+                try:
+                    data = path.read_bytes()
+                except OSError as exc:
+                    raise LoadError(
+                        [Problem("$", "a readable file", exc.strerror or str(exc))], str(path)
+                    ) from None
+                return loader.load(data, str(path))
+    return load(path)
+
+
+def default_output(source: Path, suffix: str) -> Path:
+    """``<stem><suffix>`` in the current directory (see the module docstring)."""
+    return Path.cwd() / (source.stem + suffix)
+
+
+def write_atomic(data: bytes, target: Path, *, force: bool) -> None:
+    """Write ``data`` to ``target`` all at once, or not at all.
+
+    Raises :class:`FileExistsError` when ``target`` exists and ``force`` is
+    false, and :class:`OSError` when it cannot be written; in every case no
+    partial file is left behind.
+    """
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(tmp, target)
+        else:
+            # link() fails if the name exists: no window in which a file
+            # created by someone else could be overwritten.
+            os.link(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+class InputError(click.ClickException):
+    """Bad usage or unreadable input: a message and exit status 2, no traceback."""
+
+    exit_code = 2
+
+
+def _fail(message: str) -> click.ClickException:
+    return InputError(message)
+
+
+def _parse_options(values: tuple[str, ...]) -> dict[str, str]:
+    extra: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--option")
+        extra[key.strip()] = value
+    return extra
+
+
+@click.command(name="render")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--to",
+    "-t",
+    "to",
+    required=True,
+    metavar="FORMAT",
+    help="Output format: the name of an installed renderer (pdf, markdown, json …).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    default=None,
+    help="Output file ('-' for standard output). Default: FILE's name with the "
+    "format's suffix, in the current directory.",
+)
+@click.option("--charts", is_flag=True, default=False, help="Add charts where the format can.")
+@click.option(
+    "--font",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="TrueType font to embed (PDF).",
+)
+@click.option(
+    "--option",
+    "options",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A renderer-specific option (repeatable).",
+)
+@click.option("--force", "-f", is_flag=True, default=False, help="Replace the output if it exists.")
+@click.pass_context
+def command(
+    ctx: click.Context,
+    file: Path,
+    to: str,
+    output: Path | None,
+    charts: bool,
+    font: Path | None,
+    options: tuple[str, ...],
+    force: bool,
+    locale: str,
+) -> None:
+    """Render FILE (a report) with an installed renderer plugin."""
+    try:
+        renderer = get_renderer(to)
+    except UnknownRendererError as exc:
+        raise _fail(
+            gettext(locale, "Unknown format {name!r}; installed: {available}").format(
+                name=to, available=", ".join(exc.available) or "-"
+            )
+        ) from None
+    except PluginError as exc:
+        raise _fail(str(exc)) from None
+    to_stdout = output is not None and str(output) == "-"
+    target = None if to_stdout else (output or default_output(file, renderer.suffix))
+    if target is not None and target.exists() and not force:
+        raise _fail(gettext(locale, "{path} exists; use --force to replace it").format(path=target))
+    try:
+        report = read_report(file)
+    except LoadError as exc:
+        raise _fail(exc.render(locale)) from None
+    try:
+        data = render(
+            report, to, locale=locale, charts=charts, font=font, **_parse_options(options)
+        )
+    except RenderError as exc:
+        raise _fail(str(exc)) from None
+    except click.ClickException:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a renderer's bug: a message, not a traceback
+        raise click.ClickException(
+            gettext(locale, "Renderer {name!r} failed: {error}").format(
+                name=to, error=f"{type(exc).__name__}: {exc}"
+            )
+        ) from None
+    if target is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        write_atomic(data, target, force=force)
+    except FileExistsError:
+        raise _fail(
+            gettext(locale, "{path} exists; use --force to replace it").format(path=target)
+        ) from None
+    except OSError as exc:
+        raise _fail(f"{target}: {exc.strerror or exc}") from None
+    click.echo(str(target), err=True)
+
+
+command.params.append(locale_option())
