@@ -1,0 +1,959 @@
+"""Hypothesis strategies for 政府信息公开工作年度报告 of every edition.
+
+Code that validates, sums, renders or stores reports needs reports to test
+with, and hand-written fixtures only cover the cases someone thought of.
+These strategies generate them:
+
+* :func:`consistent_reports` — reports whose arithmetic holds: every
+  ``equal`` relation of :func:`govdisclosure.relations.report_equations`
+  (row 总计, （七）总计, table 3's 一 + 二 = （七） + 四, table 4 totals,
+  legacy ``sum`` rows) and every ``at_most`` relation (legacy 其中 and
+  channel rows).  They are built by construction — leaf cells are drawn,
+  then totals are computed with :func:`govdisclosure.authoring.complete_totals`
+  — so no example is ever thrown away.
+* :func:`report_families` — several consistent reports of one edition, year
+  and table layout with distinct units: input for consolidation.
+* :func:`reports_with_defect` — a consistent report with exactly one number
+  cell of an ``equal`` relation changed, and the path of that cell.
+* :func:`any_reports` — anything that loads: blanks, every not-applicable
+  mark, exact ``Decimal`` money, hostile text (control characters, pipes,
+  markup, very long lines), nested ``parts``.  For round trips and renderers.
+* :func:`units`, :func:`sections` — the pieces.
+
+Usage::
+
+    from hypothesis import given
+    from govdisclosure import dumps, loads
+    from govdisclosure.relations import report_equations
+    from govdisclosure.testing.strategies import (
+        any_reports, consistent_reports, reports_with_defect,
+    )
+
+    @given(any_reports())
+    def test_round_trip(report):
+        assert loads(dumps(report)) == report
+
+    @given(consistent_reports("2019", blanks=True))
+    def test_my_validator_accepts_consistent_reports(report):
+        assert my_validator(report) == []
+
+    @given(reports_with_defect("2021"))
+    def test_my_validator_finds_the_defect(case):
+        report, path = case          # path: ("table3", "results", "total", "total")
+        assert any(f.path == path for f in my_validator(report))
+
+Defect paths are attribute paths (tuples of names, and legacy row codes);
+:func:`govdisclosure.paths.json_path` turns one into the ``$.table3…`` string
+used in load errors and findings.
+
+Installing govdisclosure also registers strategies with Hypothesis (through
+its ``hypothesis`` entry point), so ``st.from_type(Report2021)`` and
+``st.builds`` of your own classes holding a report or a
+:class:`~govdisclosure.common.ReportingUnit` just work: report classes get
+:func:`consistent_reports` of their edition, units :func:`units`, sections
+:func:`sections`.
+
+Every strategy keeps generation fast: cells are drawn as one list of
+integers per report, never filtered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cache
+from typing import Any, Literal, TypeAlias
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from ..authoring import SECTION_HEADINGS, blank_report, fill_flat, ordered_totals
+from ..cells import MAX_COUNT, NA_MARKS, CellValue, NotApplicable, is_number
+from ..common import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
+from ..editions.applications import ApplicantRow
+from ..editions.e2019 import Report2019
+from ..editions.e2021 import Report2021
+from ..editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
+from ..flat import Shape, shape_of
+from ..paths import Path
+from ..registry import EDITIONS, Report, find_template, known_template_ids
+from ..relations import Equation, report_equations
+
+__all__ = [
+    "EDITION_YEARS",
+    "any_reports",
+    "consistent_reports",
+    "report_families",
+    "reports_with_defect",
+    "sections",
+    "units",
+]
+
+Text: TypeAlias = Literal["realistic", "hostile"]
+
+#: Years each edition was used for (inclusive), used when ``year=None``.
+EDITION_YEARS: dict[str, tuple[int, int]] = {
+    "2021": (2021, 2025),
+    "2019": (2019, 2020),
+    "legacy": (2008, 2018),
+}
+
+_NA: tuple[NotApplicable, ...] = tuple(NotApplicable(m) for m in NA_MARKS)
+
+# -- text ------------------------------------------------------------------------
+
+# (place, GB/T 2260 code): real places at province, city and county level.
+_PLACES: tuple[tuple[str, str], ...] = (
+    ("上海市", "310000"),
+    ("江苏省", "320000"),
+    ("淮安市", "320800"),
+    ("洪泽区", "320813"),
+    ("淮安区", "320803"),
+    ("盱眙县", "320830"),
+    ("云南省", "530000"),
+    ("玉溪市", "530400"),
+    ("红塔区", "530402"),
+    ("华宁县", "530424"),
+    ("澄江市", "530481"),
+    ("福建省", "350000"),
+    ("福州市", "350100"),
+    ("平潭县", "350128"),
+    ("闽侯县", "350121"),
+    ("浙江省", "330000"),
+    ("杭州市", "330100"),
+    ("西湖区", "330106"),
+    ("四川省", "510000"),
+    ("成都市", "510100"),
+    ("武侯区", "510107"),
+    ("甘肃省", "620000"),
+    ("定西市", "621100"),
+    ("安定区", "621102"),
+    ("湖北省", "420000"),
+    ("武汉市", "420100"),
+    ("江岸区", "420102"),
+    ("吉林省", "220000"),
+    ("吉林市", "220200"),
+    ("龙潭区", "220203"),
+)
+_DEPARTMENTS: tuple[str, ...] = (
+    "发展和改革委员会",
+    "教育局",
+    "公安局",
+    "民政局",
+    "司法局",
+    "财政局",
+    "人力资源和社会保障局",
+    "自然资源和规划局",
+    "生态环境局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "卫生健康委员会",
+    "市场监督管理局",
+    "应急管理局",
+)
+_SENTENCES: tuple[str, ...] = (
+    "认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外。",
+    "进一步完善政府信息公开工作机制，明确分管领导和工作人员。",
+    "围绕重大决策部署和群众关切，及时准确公开政府信息。",
+    "严格依法办理政府信息公开申请，做到件件有回复。",
+    "加强政府信息公开审查，防止泄露国家秘密和个人隐私。",
+    "持续优化政府网站政府信息公开专栏，规范栏目设置。",
+    "通过政府网站、政务新媒体等多种渠道发布政策解读材料。",
+    "组织开展政府信息公开业务培训，提升工作人员业务水平。",
+    "将政府信息公开工作纳入年度绩效考核，强化监督检查。",
+    "主动公开的内容与群众期盼相比仍有差距，部分栏目更新不够及时。",
+    "下一步将加大政策解读力度，提高解读材料的针对性和可读性。",
+    "本年度未发生因政府信息公开工作引发的责任追究情况。",
+    "按照《政府信息公开信息处理费管理办法》规定，本年度未收取信息处理费。",
+    "无。",
+)
+_SUBHEADINGS: tuple[str, ...] = (
+    "（一）主动公开",
+    "（二）依申请公开",
+    "（三）政府信息管理",
+    "（四）政府信息公开平台建设",
+    "（五）监督保障",
+)
+_HOSTILE: tuple[str, ...] = (
+    "",
+    " ",
+    "<script>alert(1)</script>",
+    "R&D < 100 & > 50 &amp; &#x41;",
+    "<b>粗体</b><para>段落</para><unknown/>",
+    "| 列一 | 列二 |\n|---|---|\n| 1 | 2 |",
+    "a|b||c\\|d",
+    "**粗** _斜_ `代码` [链接](http://example.invalid) # 不是标题",
+    "\x00\x01\x02\x1b[31m\x7f\x9f",
+    "\r\n\t\x0b\x0c\u2028\u2029\x85",
+    "\u202e倒序\u202c\u200b\u200d\ufeff\u00ad",
+    '"引号" \'单引号\' \\反斜杠\\ {"json": [1, 2]}',
+    "%s %d {0} {name} ${x} $(rm)",
+    "𠀀𪚥🀄️👨‍👩‍👧 e\u0301",
+    "，。、；：？！…—（）【】《》“”‘’",
+)
+
+
+def _text(kind: Text, *, max_sentences: int = 3) -> st.SearchStrategy[str]:
+    if kind == "realistic":
+        return st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=max_sentences).map(
+            "".join
+        )
+    return _hostile_text()
+
+
+def _hostile_text() -> st.SearchStrategy[str]:
+    # Lone surrogates cannot be encoded as UTF-8 (nor stored in a JSON file
+    # we write), so they are the one kind of character left out.
+    any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
+    long_line = st.tuples(
+        st.sampled_from(("长", "a", "|", "<b>", " ")), st.integers(2000, 6000)
+    ).map(lambda t: t[0] * t[1])
+    return st.one_of(st.sampled_from(_HOSTILE), any_text, long_line)
+
+
+def _validate_text(text: str) -> Text:
+    if text not in ("realistic", "hostile"):
+        raise InvalidArgument(f"text must be 'realistic' or 'hostile', not {text!r}")
+    return text  # type: ignore[return-value]
+
+
+# -- units and narrative -------------------------------------------------------------
+
+
+def units(
+    kind: UnitKind | None = None, *, text: Text = "realistic"
+) -> st.SearchStrategy[ReportingUnit]:
+    """Reporting units: ``X市人民政府`` or ``X市教育局`` with their region codes.
+
+    ``kind`` fixes :class:`~govdisclosure.common.UnitKind`; ``None`` draws
+    either.  Names are real place names plus a department, so a family of a
+    few units has distinct names without filtering.  ``text="hostile"``
+    draws arbitrary names instead (any text that loads).
+    """
+    _validate_text(text)
+    if kind is not None and not isinstance(kind, UnitKind):
+        raise InvalidArgument(f"kind must be a UnitKind or None, not {kind!r}")
+    return _units(kind, text)
+
+
+@st.composite
+def _units(draw: st.DrawFn, kind: UnitKind | None, text: Text) -> ReportingUnit:
+    place, code = draw(st.sampled_from(_PLACES))
+    unit_kind = kind if kind is not None else draw(st.sampled_from(UnitKind))
+    government = f"{place}人民政府"
+    if unit_kind is UnitKind.GOVERNMENT:
+        name, parent = government, None
+    else:
+        name, parent = place + draw(st.sampled_from(_DEPARTMENTS)), government
+    if text == "hostile":
+        name = draw(_hostile_text())
+    return ReportingUnit(
+        name=name,
+        kind=unit_kind,
+        region_code=code if draw(st.booleans()) else None,
+        parent=parent if draw(st.booleans()) else None,
+    )
+
+
+def sections(
+    edition: str = "2021", *, text: Text = "realistic", max_paragraphs: int = 3
+) -> st.SearchStrategy[tuple[Section, ...]]:
+    """The narrative: the edition's section headings in printed order.
+
+    Section 一 of the 2019/2021 formats carries the five conventional
+    sub-headings (（一）主动公开 …).  ``text="hostile"`` keeps the structure
+    but fills headings and paragraphs with hostile text and nests
+    sub-sections more deeply.
+    """
+    _check_edition(edition)
+    _validate_text(text)
+    if max_paragraphs < 0:
+        raise InvalidArgument("max_paragraphs must be >= 0")
+    return _sections(edition, text, max_paragraphs)
+
+
+@st.composite
+def _sections(
+    draw: st.DrawFn, edition: str, text: Text, max_paragraphs: int
+) -> tuple[Section, ...]:
+    paragraphs: st.SearchStrategy[list[str]] = st.lists(_text(text), max_size=max_paragraphs)
+    if text == "hostile":
+        leaf = st.builds(_section, _hostile_text(), paragraphs)
+        nested = st.recursive(
+            leaf,
+            lambda inner: st.builds(
+                _section, _hostile_text(), paragraphs, st.lists(inner, max_size=3)
+            ),
+            max_leaves=6,
+        )
+        return tuple(draw(st.lists(nested, max_size=8)))
+    out = []
+    for i, heading in enumerate(SECTION_HEADINGS[edition]):
+        subsections: list[Section] = []
+        if i == 0 and edition != "legacy" and draw(st.booleans()):
+            subsections = [_section(h, draw(paragraphs)) for h in _SUBHEADINGS]
+        out.append(_section(heading, draw(paragraphs), subsections))
+    return tuple(out)
+
+
+def _section(
+    heading: str, paragraphs: list[str], subsections: list[Section] | None = None
+) -> Section:
+    """A :class:`Section` (its tuple converters confuse the attrs mypy plugin)."""
+    fields: dict[str, Any] = {
+        "heading": heading,
+        "paragraphs": tuple(paragraphs),
+        "subsections": tuple(subsections or ()),
+    }
+    return Section(**fields)
+
+
+@st.composite
+def _identity(
+    draw: st.DrawFn, edition: str, year: int, unit: ReportingUnit, text: Text
+) -> dict[str, Any]:
+    """Everything but the tables: title, dates, contact, narrative."""
+    hostile = text == "hostile"
+    next_year = dt.date(year + 1, 1, 1)
+
+    def maybe_date(max_days: int) -> dt.date | None:
+        if not draw(st.booleans()):
+            return None
+        return next_year + dt.timedelta(days=draw(st.integers(0, max_days)))
+
+    def maybe_text(realistic: st.SearchStrategy[str]) -> str | None:
+        if not draw(st.booleans()):
+            return None
+        return draw(_hostile_text() if hostile else realistic)
+
+    people = st.sampled_from(("张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆"))
+    phone = st.integers(10_000_000, 99_999_999).map(lambda n: f"0877-{n}")
+    return {
+        "title": maybe_text(st.just(f"{unit.name}{year}年政府信息公开工作年度报告")),
+        "dates": ReportDates(
+            written=maybe_date(60), filled=maybe_date(30), published=maybe_date(80)
+        ),
+        "signed_by": maybe_text(st.just(unit.name)),
+        "contact": Contact(
+            filing_unit=maybe_text(st.just(f"{unit.name}办公室")),
+            head=maybe_text(people),
+            reviewer=maybe_text(people),
+            filler=maybe_text(people),
+            phone=maybe_text(phone),
+        ),
+        "preamble": tuple(draw(st.lists(_text(text), max_size=1))),
+        "sections": draw(_sections(edition, text, 3)),
+    }
+
+
+# -- cells -------------------------------------------------------------------------
+
+
+def _money(number: int, places: int) -> Decimal:
+    """An exact amount with ``places`` decimals (``Decimal("96171.60")``)."""
+    return Decimal(number).scaleb(-places)
+
+
+@attrs.frozen
+class _Layout:
+    """What the construction needs to know about one table layout."""
+
+    shape: Shape
+    index: dict[Path, int]
+    totals: list[Equation]  # single-total ``equal`` equations, inner first
+    computed: frozenset[int]  # positions that are totals or balance left sides
+    balances: tuple[Equation, ...]  # per leaf column: 一, 二 = （七）, 四
+
+
+@cache
+def _typed_layout(edition: str, single_other_handling: bool) -> _Layout:
+    blank = _blank_of(edition, single_other_handling)
+    shape = shape_of(blank)
+    index = shape.index()
+    equations = report_equations(blank)
+    totals = ordered_totals(equations)
+    total_paths = {eq.total[0] for eq in totals}
+    balances = tuple(
+        eq
+        for eq in equations
+        if eq.kind == "equal" and len(eq.total) > 1 and not (set(eq.total) & total_paths)
+    )
+    computed = {index[p] for p in total_paths}
+    computed |= {index[p] for eq in balances for p in eq.total}
+    return _Layout(shape, index, totals, frozenset(computed), balances)
+
+
+def _check_edition(edition: str) -> None:
+    if edition not in EDITIONS:
+        raise InvalidArgument(f"edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
+
+
+def _check_common(
+    edition: str,
+    year: int | None,
+    max_count: int,
+    single_other_handling: bool,
+    template: str,
+) -> None:
+    _check_edition(edition)
+    if year is not None and not isinstance(year, int):
+        raise InvalidArgument(f"year must be an int or None, not {year!r}")
+    # A total adds up at most ~130 leaves (（七）总计 of table 3 plus 四);
+    # keeping leaves below MAX_COUNT / 200 keeps every total loadable.
+    if not 0 <= max_count <= MAX_COUNT // 200:
+        raise InvalidArgument(f"max_count must be between 0 and {MAX_COUNT // 200}")
+    if single_other_handling and edition != "2021":
+        raise InvalidArgument("single_other_handling applies to the 2021 edition only")
+    if edition == "legacy":
+        try:
+            find_template(template)
+        except KeyError:
+            raise InvalidArgument(f"unknown statistics template {template!r}") from None
+
+
+def _draw_cell_states(
+    draw: st.DrawFn, n: int, max_count: int, blanks: bool
+) -> tuple[list[int], list[int]]:
+    """``n`` numbers and ``n`` states (0 blank, 1 not applicable, 2+ number).
+
+    Drawn as two lists in one go each: hundreds of cells per report stay
+    cheap to generate and shrink towards zeros and filled cells.
+    """
+    numbers = draw(st.lists(st.integers(0, max_count), min_size=n, max_size=n))
+    if not blanks:
+        return numbers, [2] * n
+    states = draw(st.lists(st.integers(0, 7).map(lambda s: 7 - s), min_size=n, max_size=n))
+    return numbers, states
+
+
+def _cell(number: int, state: int, kind: str, places: int = 0) -> CellValue:
+    if state == 0:
+        return None
+    if state == 1:
+        return _NA[number % len(_NA)]
+    if kind == "money":
+        return _money(number, places)
+    return number
+
+
+def _value(v: CellValue) -> int | Decimal:
+    return v if is_number(v) else 0  # type: ignore[return-value]
+
+
+# -- consistent reports --------------------------------------------------------------
+
+
+def consistent_reports(
+    edition: str = "2021",
+    *,
+    year: int | None = None,
+    unit: ReportingUnit | st.SearchStrategy[ReportingUnit] | None = None,
+    max_count: int = 10_000,
+    single_other_handling: bool = False,
+    template: str = "national-2016",
+    blanks: bool = False,
+    text: Text = "realistic",
+    max_money: int = 1_000_000,
+) -> st.SearchStrategy[Report]:
+    """Reports of ``edition`` whose every arithmetic relation holds.
+
+    * ``year``: fixed, or drawn from :data:`EDITION_YEARS` of the edition.
+    * ``unit``: a :class:`ReportingUnit`, a strategy for one, or ``None`` for
+      :func:`units`.
+    * ``max_count``: bound of every *leaf* count (totals are sums of leaves);
+      at most ``MAX_COUNT // 200`` so that every total still loads.
+    * ``single_other_handling``: 2021 only; （六）其他处理 printed as one row.
+    * ``template``: statistics template of legacy reports.
+    * ``blanks``: leave some cells blank or not applicable.  Relations then
+      hold with blanks read as 0 (a total whose parts are all blank is left
+      blank).  With ``blanks=False`` every cell is a number.
+    * ``text``: ``"realistic"`` Chinese narrative under the edition's
+      headings, or ``"hostile"`` text.
+    * ``max_money``: bound of money cells in the printed unit (万元 / 元);
+      amounts have 0–2 decimals.
+
+    Table 3 is built column by column so that 一 + 二 = （七） + 四: the
+    result rows and 四 are drawn, 二 is drawn no larger than their sum, and
+    一 is the difference.  Legacy parents of ``sum`` rows are sums; 其中 and
+    channel rows are drawn no larger than their parent.  The 2019 format's
+    本年增/减 never takes a count of items below zero.
+    """
+    _check_common(edition, year, max_count, single_other_handling, template)
+    _validate_text(text)
+    if max_money < 0:
+        raise InvalidArgument("max_money must be >= 0")
+    units_ = _unit_strategy(unit)
+    return _consistent(
+        edition, year, units_, max_count, single_other_handling, template, blanks, text, max_money
+    )
+
+
+def _unit_strategy(
+    unit: ReportingUnit | st.SearchStrategy[ReportingUnit] | None,
+) -> st.SearchStrategy[ReportingUnit]:
+    if unit is None:
+        return units()
+    if isinstance(unit, ReportingUnit):
+        return st.just(unit)
+    if isinstance(unit, st.SearchStrategy):
+        return unit
+    raise InvalidArgument(f"unit must be a ReportingUnit, a strategy or None, not {unit!r}")
+
+
+@st.composite
+def _consistent(
+    draw: st.DrawFn,
+    edition: str,
+    year: int | None,
+    unit: st.SearchStrategy[ReportingUnit],
+    max_count: int,
+    single_other_handling: bool,
+    template: str,
+    blanks: bool,
+    text: Text,
+    max_money: int,
+) -> Report:
+    if year is None:
+        year = draw(st.integers(*EDITION_YEARS[edition]))
+    the_unit = draw(unit)
+    identity = draw(_identity(edition, year, the_unit, text))
+    if edition == "legacy":
+        statistics = draw(_legacy_statistics(template, max_count, blanks, max_money))
+        return ReportLegacy(unit=the_unit, year=year, statistics=statistics, **identity)
+    layout = _typed_layout(edition, single_other_handling)
+    values = draw(_typed_values(layout, max_count, blanks, max_money))
+    blank = _blank_of(edition, single_other_handling)
+    skeleton = attrs.evolve(blank, unit=the_unit, year=year, period=_calendar(year), **identity)
+    if edition == "2019":
+        skeleton = _with_amount_unit(skeleton, draw(st.sampled_from((None, "元", "万元"))))
+    return layout.shape.rebuild(skeleton, values)
+
+
+def _with_amount_unit(report: Any, amount_unit: str | None) -> Any:
+    """A 2019 report whose 政府集中采购 amount carries ``amount_unit``."""
+    t2 = report.table2
+    procurement = attrs.evolve(t2.procurement, amount_unit=amount_unit)
+    return attrs.evolve(report, table2=attrs.evolve(t2, procurement=procurement))
+
+
+def _calendar(year: int) -> Period:
+    return Period.calendar_year(year)
+
+
+@cache
+def _blank_of(edition: str, single_other_handling: bool) -> Any:
+    """A blank 2019/2021 report of one layout (typed ``Any``: the two
+    editions' table classes differ, and callers only ``evolve`` it)."""
+    blank: Any = blank_report(edition, 2000, "")
+    if single_other_handling:
+        results = attrs.evolve(blank.table3.results, other_handling=ApplicantRow())
+        blank = attrs.evolve(blank, table3=attrs.evolve(blank.table3, results=results))
+    return blank
+
+
+@st.composite
+def _typed_values(
+    draw: st.DrawFn, layout: _Layout, max_count: int, blanks: bool, max_money: int
+) -> list[CellValue]:
+    kinds = layout.shape.kinds
+    paths = layout.shape.paths
+    n = len(kinds)
+    numbers, states = _draw_cell_states(draw, n, max_count, blanks)
+    money_n = sum(1 for k in kinds if k == "money")
+    money = draw(st.lists(st.integers(0, max_money * 100), min_size=money_n, max_size=money_n))
+    places = draw(st.lists(st.integers(0, 2), min_size=money_n, max_size=money_n))
+    values: list[CellValue] = [None] * n
+    m = 0
+    for i, kind in enumerate(kinds):
+        if i in layout.computed:
+            continue
+        if kind == "money":
+            # cents scaled to 0, 1 or 2 decimals: 1234 → 12.34, 123.4 or 12
+            values[i] = _cell(money[m] // 10 ** (2 - places[m]), states[i], kind, places[m])
+            m += 1
+        elif kind == "signed":
+            # 本年增/减: a change never takes the previous year's items below 0.
+            previous = values[i - 1] if paths[i - 1][-1] == "previous_items" else None
+            floor = -_value(previous) if previous is not None else 0
+            span = max_count - int(floor)
+            values[i] = _cell(int(floor) + numbers[i] % (span + 1), states[i], kind)
+        else:
+            values[i] = _cell(numbers[i], states[i], kind)
+    # Totals of the drawn cells first: （七）总计 and 四's columns are needed
+    # to choose 一 and 二.
+    fill_flat(layout.totals, values, layout.index)
+    for eq in layout.balances:
+        first, carried = (layout.index[p] for p in eq.total)
+        due = sum((_value(values[layout.index[p]]) for p in eq.parts), 0)
+        carried_value = numbers[carried] % (int(due) + 1)
+        if states[carried] < 2:
+            carried_value = 0
+            values[carried] = _cell(0, states[carried], "count")
+        else:
+            values[carried] = carried_value
+        values[first] = int(due) - carried_value
+    fill_flat(layout.totals, values, layout.index)
+    return values
+
+
+@st.composite
+def _legacy_statistics(
+    draw: st.DrawFn, template_id: str, max_count: int, blanks: bool, max_money: int
+) -> StatisticsTable:
+    template = find_template(template_id)
+    rows = template.value_rows
+    columns = template.columns
+    n = len(rows) * len(columns)
+    numbers, states = _draw_cell_states(draw, n, max_count, blanks)
+    extra = draw(st.lists(st.integers(0, max_count), min_size=n, max_size=n))
+    places = draw(st.lists(st.integers(0, 2), min_size=len(rows), max_size=len(rows)))
+    values = _legacy_values(template, numbers, states, extra, places, max_money)
+    table_rows: dict[str, dict[str, CellValue]] = {}
+    for r, row in enumerate(rows):
+        cells = {c.key: values[r][k] for k, c in enumerate(columns)}
+        # A row left entirely blank is sometimes printed, sometimes omitted.
+        if blanks and all(v is None for v in cells.values()) and numbers[r * len(columns)] % 2:
+            continue
+        table_rows[row.code] = cells
+    return StatisticsTable(template=template_id, rows=table_rows)
+
+
+def _legacy_values(
+    template: StatisticsTemplate,
+    numbers: list[int],
+    states: list[int],
+    extra: list[int],
+    places: list[int],
+    max_money: int,
+) -> list[list[CellValue]]:
+    """Values row by row: sums for ``sum`` parents, bounds for 其中 rows.
+
+    A cumulative column (历年累计) is this year's value plus earlier years,
+    so it is never below the year's value.
+    """
+    rows = template.value_rows
+    width = len(template.columns)
+    position = {row.code: r for r, row in enumerate(rows)}
+    sum_children: dict[str, list[str]] = {}
+    for row in rows:
+        if row.relation == "sum" and row.parent is not None:
+            sum_children.setdefault(row.parent, []).append(row.code)
+    values: list[list[CellValue] | None] = [None] * len(rows)
+
+    def resolve(code: str) -> list[CellValue]:
+        r = position[code]
+        done = values[r]
+        if done is not None:
+            return done
+        row = rows[r]
+        out: list[CellValue] = []
+        if code in sum_children:
+            children = [resolve(c) for c in sum_children[code]]
+            for k in range(width):
+                numbers_k = [v[k] for v in children if is_number(v[k])]
+                out.append(sum(numbers_k[1:], numbers_k[0]) if numbers_k else None)  # type: ignore[arg-type]
+        else:
+            bound: list[CellValue] | None = None
+            if row.relation in ("of_which", "channel") and row.parent in position:
+                bound = resolve(row.parent)
+            this_year: int | Decimal = 0
+            for k, column in enumerate(template.columns):
+                i = r * width + k
+                if states[i] < 2:
+                    out.append(_cell(numbers[i], states[i], "count"))
+                    continue
+                value: int | Decimal
+                if row.is_money:
+                    scale = 10 ** places[r]
+                    value = _money(numbers[i] % (max_money * scale + 1), places[r])
+                    if column.cumulative:
+                        value = this_year + _money(extra[i] % (max_money * scale + 1), places[r])
+                    if bound is not None:
+                        value = min(value, _value(bound[k]))
+                elif column.cumulative:
+                    # 历年累计: this year's value plus earlier years, and
+                    # no more than the parent's running total.
+                    room = extra[i]
+                    if bound is not None:
+                        room %= max(int(_value(bound[k])) - int(this_year), 0) + 1
+                    value = int(this_year) + room
+                else:
+                    value = numbers[i]
+                    if bound is not None:
+                        value %= int(_value(bound[k])) + 1
+                out.append(value)
+                if not column.cumulative:
+                    this_year = value
+        values[r] = out
+        return out
+
+    for row in rows:
+        resolve(row.code)
+    return [v for v in values if v is not None]
+
+
+# -- families and defects ------------------------------------------------------------
+
+
+def report_families(
+    edition: str = "2021",
+    *,
+    year: int | None = None,
+    min_size: int = 1,
+    max_size: int = 6,
+    template: str = "national-2016",
+    max_count: int = 10_000,
+    single_other_handling: bool = False,
+    blanks: bool = False,
+) -> st.SearchStrategy[list[Report]]:
+    """Lists of consistent reports of one edition, year and layout.
+
+    Every report has a different unit name, the same year, the same
+    （六） layout (2021) or statistics template (legacy): what
+    consolidation accepts.  Units are departments and governments of real
+    places; their ``parent`` is left as drawn.
+    """
+    _check_common(edition, year, max_count, single_other_handling, template)
+    if not 0 <= min_size <= max_size:
+        raise InvalidArgument("need 0 <= min_size <= max_size")
+    if max_size > len(_PLACES) * (len(_DEPARTMENTS) + 1):
+        raise InvalidArgument("max_size is larger than the number of distinct unit names")
+    return _families(
+        edition, year, min_size, max_size, template, max_count, single_other_handling, blanks
+    )
+
+
+@st.composite
+def _families(
+    draw: st.DrawFn,
+    edition: str,
+    year: int | None,
+    min_size: int,
+    max_size: int,
+    template: str,
+    max_count: int,
+    single_other_handling: bool,
+    blanks: bool,
+) -> list[Report]:
+    if year is None:
+        year = draw(st.integers(*EDITION_YEARS[edition]))
+    members = draw(
+        st.lists(units(), min_size=min_size, max_size=max_size, unique_by=lambda u: u.name)
+    )
+    return [
+        draw(
+            consistent_reports(
+                edition,
+                year=year,
+                unit=member,
+                max_count=max_count,
+                single_other_handling=single_other_handling,
+                template=template,
+                blanks=blanks,
+            )
+        )
+        for member in members
+    ]
+
+
+def reports_with_defect(
+    edition: str = "2021",
+    *,
+    year: int | None = None,
+    unit: ReportingUnit | st.SearchStrategy[ReportingUnit] | None = None,
+    max_count: int = 10_000,
+    single_other_handling: bool = False,
+    template: str = "national-2016",
+) -> st.SearchStrategy[tuple[Report, Path]]:
+    """``(report, path)``: a consistent report with one cell made wrong.
+
+    The cell at ``path`` takes part in at least one ``equal`` relation and
+    was changed by a non-zero amount (staying a valid count), so at least
+    one relation involving it no longer holds; every other cell is as
+    :func:`consistent_reports` built it (all numbers, no blanks).  ``path``
+    is an attribute path such as ``("table3", "results", "total",
+    "natural_person")`` or ``("statistics", "rows", "3.1", "value")``;
+    :func:`govdisclosure.paths.json_path` gives its string form.
+    """
+    _check_common(edition, year, max_count, single_other_handling, template)
+    base = consistent_reports(
+        edition,
+        year=year,
+        unit=unit,
+        max_count=max_count,
+        single_other_handling=single_other_handling,
+        template=template,
+    )
+    return _with_defect(base)
+
+
+_EQUAL_PATHS: dict[tuple[Any, ...], tuple[Path, ...]] = {}
+
+
+def _equal_paths(report: Report) -> tuple[Path, ...]:
+    """Cells in at least one ``equal`` relation (cached per table layout)."""
+    key = shape_of(report).key
+    cached = _EQUAL_PATHS.get(key)
+    if cached is None:
+        seen: dict[Path, None] = {}
+        for eq in report_equations(report):
+            if eq.kind == "equal":
+                for p in eq.involves:
+                    seen.setdefault(p, None)
+        cached = _EQUAL_PATHS[key] = tuple(seen)
+    return cached
+
+
+@st.composite
+def _with_defect(draw: st.DrawFn, base: st.SearchStrategy[Report]) -> tuple[Report, Path]:
+    report = draw(base)
+    paths = _equal_paths(report)
+    path = draw(st.sampled_from(paths))
+    old = _get(report, path)
+    number = _value(old)
+    up_room = MAX_COUNT - int(number)
+    down = int(number) > 0 and draw(st.booleans())
+    step = draw(st.integers(1, min(int(number), 1000) if down else min(up_room, 1000)))
+    new = number - step if down else number + step
+    return _put(report, path, new), path
+
+
+def _get(report: Report, path: Path) -> CellValue:
+    if isinstance(report, ReportLegacy):
+        return report.statistics.value(str(path[2]), str(path[3]))
+    obj: Any = report
+    for name in path:
+        obj = getattr(obj, str(name))
+    value: CellValue = obj
+    return value
+
+
+def _put(report: Report, path: Path, value: CellValue) -> Report:
+    if isinstance(report, ReportLegacy):
+        rows = {code: dict(cells) for code, cells in report.statistics.rows.items()}
+        rows.setdefault(str(path[2]), {})[str(path[3])] = value
+        return attrs.evolve(report, statistics=attrs.evolve(report.statistics, rows=rows))
+    shape = shape_of(report)
+    values = list(shape.flatten(report))
+    values[shape.index()[path]] = value
+    return shape.rebuild(report, values)
+
+
+# -- anything that loads -------------------------------------------------------------
+
+
+def any_reports(
+    edition: str | None = None,
+    *,
+    max_depth: int = 2,
+    max_parts: int = 2,
+    text: Text = "hostile",
+) -> st.SearchStrategy[Report]:
+    """Any report the codec accepts, consistent or not.
+
+    Cells take the whole valid range (0–10^9, signed ±10^9, money with up to
+    six decimals), blanks and every not-applicable mark; （六） takes either
+    layout; legacy reports use any known template and any subset of its
+    rows; ``parts`` nest up to ``max_depth`` levels with up to
+    ``max_parts`` reports each.  Text is hostile by default (control
+    characters, pipes, markup, very long lines).  ``edition=None`` draws
+    any edition.
+    """
+    if edition is not None:
+        _check_edition(edition)
+    _validate_text(text)
+    if max_depth < 0 or max_parts < 0:
+        raise InvalidArgument("max_depth and max_parts must be >= 0")
+    editions = (edition,) if edition is not None else tuple(EDITIONS)
+    return st.sampled_from(editions).flatmap(lambda e: _any(e, max_depth, max_parts, text))
+
+
+@st.composite
+def _any(draw: st.DrawFn, edition: str, depth: int, max_parts: int, text: Text) -> Report:
+    year = draw(st.integers(1990, 2100))
+    unit = draw(units(text=text))
+    identity = draw(_identity(edition, year, unit, text))
+    identity["period"] = Period(start=draw(st.dates()), end=draw(st.dates()))
+    parts: Any = ()
+    if depth > 0 and max_parts > 0:
+        parts = tuple(draw(st.lists(_any(edition, depth - 1, max_parts, text), max_size=max_parts)))
+    if edition == "legacy":
+        template = draw(st.sampled_from(known_template_ids()))
+        statistics = draw(_any_statistics(find_template(template)))
+        return ReportLegacy(unit=unit, year=year, statistics=statistics, parts=parts, **identity)
+    single = edition == "2021" and draw(st.booleans())
+    layout = _typed_layout(edition, single)
+    n = len(layout.shape.kinds)
+    numbers = draw(st.lists(st.integers(0, MAX_COUNT), min_size=n, max_size=n))
+    states = draw(st.lists(st.integers(0, 5), min_size=n, max_size=n))
+    values: list[CellValue] = []
+    for number, state, kind in zip(numbers, states, layout.shape.kinds, strict=True):
+        if state == 0:
+            values.append(None)
+        elif state == 1:
+            values.append(_NA[number % len(_NA)])
+        elif kind == "money":
+            values.append(_money(number, number % 7))
+        elif kind == "signed":
+            values.append(-number if state == 2 else number)
+        else:
+            values.append(number)
+    skeleton: Any = attrs.evolve(
+        _blank_of(edition, single), unit=unit, year=year, parts=parts, **identity
+    )
+    if edition == "2019":
+        amount_unit = draw(st.none() | st.sampled_from(("元", "万元")) | _hostile_text())
+        skeleton = _with_amount_unit(skeleton, amount_unit)
+    return layout.shape.rebuild(skeleton, values)
+
+
+@st.composite
+def _any_statistics(draw: st.DrawFn, template: StatisticsTemplate) -> StatisticsTable:
+    rows: dict[str, dict[str, CellValue]] = {}
+    codes = [r.code for r in template.rows]
+    chosen = draw(st.lists(st.sampled_from(codes), unique=True, max_size=len(codes)))
+    keys = [c.key for c in template.columns]
+    for code in chosen:
+        row = template.row(code)
+        cells: dict[str, CellValue] = {}
+        for key in draw(st.lists(st.sampled_from(keys), unique=True, max_size=len(keys))):
+            if row.is_header:
+                cells[key] = None
+                continue
+            state = draw(st.integers(0, 3))
+            number = draw(st.integers(0, MAX_COUNT))
+            if state == 0:
+                cells[key] = None
+            elif state == 1:
+                cells[key] = _NA[number % len(_NA)]
+            elif row.is_money:
+                cells[key] = _money(number, number % 7)
+            else:
+                cells[key] = number
+        rows[code] = cells
+    return StatisticsTable(template=template.id, rows=rows)
+
+
+# -- registration with Hypothesis ----------------------------------------------------
+
+
+def _hypothesis_setup_hook() -> None:
+    """Called by Hypothesis through the ``hypothesis`` entry point.
+
+    Registers strategies so that ``st.from_type`` (and ``st.builds`` of
+    classes that hold these types) produce valid values instead of failing
+    on attrs fields whose ranges Hypothesis cannot infer.
+    """
+    st.register_type_strategy(ReportingUnit, units())
+    st.register_type_strategy(Report2021, consistent_reports("2021"))
+    st.register_type_strategy(Report2019, consistent_reports("2019"))
+    st.register_type_strategy(ReportLegacy, consistent_reports("legacy"))
+    st.register_type_strategy(
+        Section,
+        st.builds(
+            Section,
+            heading=st.sampled_from(SECTION_HEADINGS["2021"]),
+            paragraphs=st.lists(_text("realistic"), max_size=3).map(tuple),
+        ),
+    )
