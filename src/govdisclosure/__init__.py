@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .authoring import blank_report, complete_totals
 from .cells import NA, Count, Money, NotApplicable, Signed
 from .codec import dump, dumps, load, loads
 from .common import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
@@ -57,6 +58,8 @@ __all__ = [
     "Table4",
     "UnitKind",
     "__version__",
+    "blank_report",
+    "complete_totals",
     "describe",
     "dump",
     "dumps",
