@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator
 import pytest
 
 import govdisclosure as gd
-from conftest import EXAMPLE_NAMES, Rendered, squash
 from govdisclosure.editions.legacy import ReportLegacy
 from govdisclosure.i18n import gettext
 from govdisclosure.introspect import table_info
 from govdisclosure.registry import tables_of, template_of
 from govdisclosure_pdf.labels import INDICATOR, format_date, format_value
 from govdisclosure_pdf.tables import legacy_label, row_values
+from pdf_helpers import EXAMPLE_NAMES, Rendered, squash
 
 Render = Callable[..., Rendered]
 

@@ -17,7 +17,6 @@ import pytest
 from pypdf import PdfReader
 
 import govdisclosure as gd
-from conftest import Rendered, squash
 from govdisclosure.plugin_types import RenderOptions
 from govdisclosure_pdf import render_pdf
 from govdisclosure_pdf.fonts import FontError, resolve_fonts
@@ -33,6 +32,7 @@ from govdisclosure_pdf.styles import (
 )
 from govdisclosure_pdf.tables import TableLayout, table3_grid
 from govdisclosure_pdf.text import NO_END, NO_START, TextBlock, balance_lines
+from pdf_helpers import Rendered, squash
 
 Render = Callable[..., Rendered]
 _WORD = re.compile(
