@@ -1,0 +1,172 @@
+"""``render()`` and ``govdisclosure render``: lookup, editions, atomic output, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import govdisclosure as gd
+from fake_plugins import Site, make_site, renderer_source
+from govdisclosure.cli import cli
+from govdisclosure.render import UnknownRendererError, UnsupportedEditionError
+
+ROOT = Path(__file__).resolve().parents[1]
+HUAIAN = ROOT / "examples" / "huaian-2024.json"
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
+    yield from make_site(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    out = tmp_path / "work"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    return out
+
+
+def _run(*args: str) -> tuple[int, str, str, BaseException | None]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr, result.exception
+
+
+def test_render_returns_the_renderers_bytes(site: Site) -> None:
+    report = gd.load(HUAIAN)
+    assert gd.render(report, "json") == gd.dumps(report).encode()
+    assert gd.render(report, "markdown").startswith(b"# ")
+
+
+def test_unknown_renderer_lists_the_available_ones(site: Site) -> None:
+    with pytest.raises(UnknownRendererError) as info:
+        gd.render(gd.load(HUAIAN), "docx")
+    assert {"json", "markdown"} <= set(info.value.available)
+    assert "docx" in str(info.value) and "markdown" in str(info.value)
+
+
+def test_an_edition_the_renderer_does_not_support(site: Site) -> None:
+    site.install(renderer_source("only2019", editions=("2019",)))
+    with pytest.raises(UnsupportedEditionError, match=r"2021.*2019"):
+        gd.render(gd.load(HUAIAN), "only2019")
+
+
+def test_options_reach_the_renderer(site: Site) -> None:
+    source = """
+    from govdisclosure.hookspecs import hookimpl
+    from govdisclosure.plugin_types import Renderer
+
+    def _render(report, options):
+        return repr((options.locale, options.charts, str(options.font), dict(options.extra))).encode()
+
+    @hookimpl
+    def govdisclosure_renderers():
+        return [Renderer(name="echo", media_type="text/plain", suffix=".txt",
+                         editions=frozenset({"2021"}), render=_render)]
+    """
+    site.install(source)
+    data = gd.render(gd.load(HUAIAN), "echo", locale="en", charts=True, font="/f.ttf", dpi=300)
+    assert data == repr(("en", True, "/f.ttf", {"dpi": "300"})).encode()
+
+
+def test_cli_writes_next_to_the_current_directory(site: Site, workdir: Path) -> None:
+    code, _, err, _ = _run("render", str(HUAIAN), "--to", "markdown")
+    assert code == 0
+    out = workdir / "huaian-2024.md"
+    assert out.read_bytes() == gd.render(gd.load(HUAIAN), "markdown")
+    assert str(out) in err
+    assert sorted(p.name for p in workdir.iterdir()) == ["huaian-2024.md"]
+
+
+def test_cli_output_option_and_locale(site: Site, workdir: Path) -> None:
+    target = workdir / "report-en.md"
+    code, _, _, _ = _run("render", str(HUAIAN), "-t", "markdown", "-o", str(target), "-l", "en")
+    assert code == 0
+    assert target.read_bytes() == gd.render(gd.load(HUAIAN), "markdown", locale="en")
+
+
+def test_cli_to_standard_output(site: Site, workdir: Path) -> None:
+    code, out, _, _ = _run("render", str(HUAIAN), "--to", "json", "-o", "-")
+    assert code == 0
+    assert out == gd.dumps(gd.load(HUAIAN))
+    assert list(workdir.iterdir()) == []
+
+
+def test_cli_never_overwrites_without_force(site: Site, workdir: Path) -> None:
+    target = workdir / "huaian-2024.json"
+    target.write_text("precious", encoding="utf-8")
+    code, _, err, exc = _run("render", str(HUAIAN), "--to", "json")
+    assert code == 2 and "--force" in err and isinstance(exc, SystemExit)
+    assert target.read_text(encoding="utf-8") == "precious"
+    code, _, _, _ = _run("render", str(HUAIAN), "--to", "json", "--force")
+    assert code == 0
+    assert target.read_bytes() == gd.render(gd.load(HUAIAN), "json")
+    assert sorted(p.name for p in workdir.iterdir()) == ["huaian-2024.json"]
+
+
+def test_cli_unknown_format_lists_the_installed_ones(site: Site, workdir: Path) -> None:
+    code, _, err, exc = _run("render", str(HUAIAN), "--to", "docx")
+    assert code == 2 and isinstance(exc, SystemExit)
+    assert "docx" in err and "markdown" in err and "json" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("locale", "heading"), [("zh_Hans_CN", "无法读取报告"), ("en", "Cannot read report")]
+)
+def test_cli_bad_input_is_a_message_in_the_locale(
+    site: Site, workdir: Path, locale: str, heading: str
+) -> None:
+    bad = workdir / "bad.json"
+    bad.write_text('{"edition": "2021", "unit": {"name": "X"}, "year": "2024"}', encoding="utf-8")
+    code, _, err, exc = _run("render", str(bad), "--to", "markdown", "--locale", locale)
+    assert code == 2 and isinstance(exc, SystemExit)
+    assert heading in err and "$.year" in err and "Traceback" not in err
+    assert sorted(p.name for p in workdir.iterdir()) == ["bad.json"]
+
+
+def test_cli_missing_file(site: Site, workdir: Path) -> None:
+    code, _, err, _ = _run("render", str(workdir / "nope.json"), "--to", "json")
+    assert code == 2 and "nope.json" in err
+
+
+def test_cli_failing_renderer_leaves_no_file(site: Site, workdir: Path) -> None:
+    source = """
+    from govdisclosure.hookspecs import hookimpl
+    from govdisclosure.plugin_types import Renderer
+
+    def _render(report, options):
+        raise RuntimeError("renderer bug")
+
+    @hookimpl
+    def govdisclosure_renderers():
+        return [Renderer(name="crash", media_type="text/plain", suffix=".txt",
+                         editions=frozenset({"2021"}), render=_render)]
+    """
+    site.install(source)
+    code, _, err, _ = _run("render", str(HUAIAN), "--to", "crash")
+    assert code == 1 and "renderer bug" in err and "Traceback" not in err
+    assert list(workdir.iterdir()) == []
+
+
+def test_cli_unsupported_edition(site: Site, workdir: Path) -> None:
+    site.install(renderer_source("only2019", editions=("2019",)))
+    code, _, err, _ = _run("render", str(HUAIAN), "--to", "only2019")
+    assert code == 2 and "2021" in err
+    assert list(workdir.iterdir()) == []
+
+
+def test_write_atomic_replaces_whole_files(tmp_path: Path) -> None:
+    from govdisclosure.cli.render import write_atomic
+
+    target = tmp_path / "out.bin"
+    write_atomic(b"one", target, force=False)
+    with pytest.raises(FileExistsError):
+        write_atomic(b"two", target, force=False)
+    assert target.read_bytes() == b"one"
+    write_atomic(b"three", target, force=True)
+    assert target.read_bytes() == b"three"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
