@@ -1,0 +1,76 @@
+"""Render every example report with every installed renderer (``make demo``).
+
+Usage: ``python examples/render_all.py OUT_DIR``
+
+Each ``examples/**/*.json`` (not the example plugins under
+``examples/plugins``) is loaded and rendered by each installed renderer
+that supports its edition, into ``OUT_DIR/<stem><suffix>``; reports in
+sub-directories get the directory in the name (``consolidation-xishan-2024.pdf``)
+so that two examples with one stem never overwrite each other.  Each file
+is written atomically.  The script prints every file it wrote and exits 1
+if any report could not be loaded or rendered, after trying all of them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import govdisclosure as gd
+from govdisclosure.cli.render import write_atomic
+from govdisclosure.plugin_manager import failures, renderers
+
+EXAMPLES = Path(__file__).resolve().parent
+
+
+def example_files() -> list[Path]:
+    return sorted(
+        p for p in EXAMPLES.rglob("*.json") if "plugins" not in p.relative_to(EXAMPLES).parts
+    )
+
+
+def output_name(path: Path, suffix: str) -> str:
+    parts = path.relative_to(EXAMPLES).with_suffix("").parts
+    return "-".join(parts) + suffix
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    out = Path(argv[0])
+    out.mkdir(parents=True, exist_ok=True)
+    for failure in failures():
+        print(f"warning: plugin {failure.describe()}", file=sys.stderr)
+    available = renderers()
+    if not available:
+        print("error: no renderer plugin is installed", file=sys.stderr)
+        return 1
+    print(f"renderers: {', '.join(sorted(available))}")
+    errors = 0
+    written = 0
+    for path in example_files():
+        try:
+            report = gd.load(path)
+        except gd.LoadError as exc:
+            print(exc.render("en"), file=sys.stderr)
+            errors += 1
+            continue
+        for name, renderer in sorted(available.items()):
+            if report.edition not in renderer.editions:
+                continue
+            target = out / output_name(path, renderer.suffix)
+            try:
+                write_atomic(gd.render(report, name), target, force=True)
+            except Exception as exc:  # noqa: BLE001 - report every failure, then exit non-zero
+                print(f"error: {path.name} → {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                errors += 1
+                continue
+            written += 1
+            print(f"  {target}")
+    print(f"{written} files in {out}/" + (f", {errors} failures" if errors else ""))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
