@@ -46,42 +46,41 @@ def listing() -> dict[str, Any]:
 
 
 def _text(locale: str, verbose: bool) -> str:
-    def t(msgid: str) -> str:
-        return gettext(locale, msgid)
-
     lines: list[str] = []
     infos = pm.plugin_infos()
-    lines.append(t("Plugins") + f" ({len(infos)})")
+    lines.append(gettext(locale, "Plugins") + f" ({len(infos)})")
     for info in infos:
         origin = (
-            f"{info.distribution} {info.version}" if info.distribution else t("registered in code")
+            f"{info.distribution} {info.version}"
+            if info.distribution
+            else gettext(locale, "registered in code")
         )
-        builtin = f" [{t('built-in')}]" if info.builtin else ""
+        builtin = " [" + gettext(locale, "built-in") + "]" if info.builtin else ""
         lines.append(f"  {info.name}  ({origin}){builtin}")
         provides = [
-            (t("renderers"), info.renderers),
-            (t("loaders"), info.loaders),
-            (t("statistics templates"), info.templates),
+            (gettext(locale, "renderers"), info.renderers),
+            (gettext(locale, "loaders"), info.loaders),
+            (gettext(locale, "statistics templates"), info.templates),
         ]
         for what, names in provides:
             if names:
                 lines.append(f"    {what}: {', '.join(names)}")
         if info.rules:
-            lines.append(f"    {t('rules')}: {len(info.rules)}")
-        lines.append(f"    {t('hooks')}: {', '.join(info.hooks) or '-'}")
+            lines.append("    " + gettext(locale, "rules") + f": {len(info.rules)}")
+        lines.append("    " + gettext(locale, "hooks") + f": {', '.join(info.hooks) or '-'}")
     failures = pm.failures()
-    lines.append(t("Failures") + f" ({len(failures)})")
+    lines.append(gettext(locale, "Failures") + f" ({len(failures)})")
     for failure in failures:
         lines.append(f"  {failure.describe()}")
         if verbose and failure.details:
             lines.extend("    " + line for line in failure.details.rstrip().splitlines())
     conflicts = pm.conflicts()
     if conflicts:
-        lines.append(t("Conflicts") + f" ({len(conflicts)})")
+        lines.append(gettext(locale, "Conflicts") + f" ({len(conflicts)})")
         for c in conflicts:
             lines.append(
                 "  "
-                + t("{kind} {name!r}: {kept} is used, {ignored} is ignored").format(
+                + gettext(locale, "{kind} {name!r}: {kept} is used, {ignored} is ignored").format(
                     kind=c.kind, name=c.name, kept=c.kept, ignored=c.ignored
                 )
             )
