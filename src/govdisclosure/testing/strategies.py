@@ -194,6 +194,7 @@ _HOSTILE: tuple[str, ...] = (
 )
 
 
+@cache
 def _text(kind: Text, *, max_sentences: int = 3) -> st.SearchStrategy[str]:
     if kind == "realistic":
         return st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=max_sentences).map(
@@ -202,6 +203,7 @@ def _text(kind: Text, *, max_sentences: int = 3) -> st.SearchStrategy[str]:
     return _hostile_text()
 
 
+@cache
 def _hostile_text() -> st.SearchStrategy[str]:
     # Lone surrogates cannot be encoded as UTF-8 (nor stored in a JSON file
     # we write), so they are the one kind of character left out.
@@ -273,21 +275,27 @@ def sections(
     return _sections(edition, text, max_paragraphs)
 
 
+@cache
+def _hostile_sections(max_paragraphs: int) -> st.SearchStrategy[list[Section]]:
+    """Arbitrarily nested sections of hostile text (built once: strategy
+    construction and validation cost more than drawing)."""
+    paragraphs = st.lists(_hostile_text(), max_size=max_paragraphs)
+    leaf = st.builds(_section, _hostile_text(), paragraphs)
+    nested = st.recursive(
+        leaf,
+        lambda inner: st.builds(_section, _hostile_text(), paragraphs, st.lists(inner, max_size=3)),
+        max_leaves=5,
+    )
+    return st.lists(nested, max_size=4)
+
+
 @st.composite
 def _sections(
     draw: st.DrawFn, edition: str, text: Text, max_paragraphs: int
 ) -> tuple[Section, ...]:
-    paragraphs: st.SearchStrategy[list[str]] = st.lists(_text(text), max_size=max_paragraphs)
     if text == "hostile":
-        leaf = st.builds(_section, _hostile_text(), paragraphs)
-        nested = st.recursive(
-            leaf,
-            lambda inner: st.builds(
-                _section, _hostile_text(), paragraphs, st.lists(inner, max_size=3)
-            ),
-            max_leaves=6,
-        )
-        return tuple(draw(st.lists(nested, max_size=8)))
+        return tuple(draw(_hostile_sections(max_paragraphs)))
+    paragraphs: st.SearchStrategy[list[str]] = st.lists(_text(text), max_size=max_paragraphs)
     out = []
     for i, heading in enumerate(SECTION_HEADINGS[edition]):
         subsections: list[Section] = []
@@ -884,21 +892,12 @@ def _any(draw: st.DrawFn, edition: str, depth: int, max_parts: int, text: Text) 
         return ReportLegacy(unit=unit, year=year, statistics=statistics, parts=parts, **identity)
     single = edition == "2021" and draw(st.booleans())
     layout = _typed_layout(edition, single)
-    n = len(layout.shape.kinds)
-    numbers = draw(st.lists(st.integers(0, MAX_COUNT), min_size=n, max_size=n))
-    states = draw(st.lists(st.integers(0, 5), min_size=n, max_size=n))
-    values: list[CellValue] = []
-    for number, state, kind in zip(numbers, states, layout.shape.kinds, strict=True):
-        if state == 0:
-            values.append(None)
-        elif state == 1:
-            values.append(_NA[number % len(_NA)])
-        elif kind == "money":
-            values.append(_money(number, number % 7))
-        elif kind == "signed":
-            values.append(-number if state == 2 else number)
-        else:
-            values.append(number)
+    values = [
+        _any_cell(state, number, kind)
+        for (state, number), kind in zip(
+            _cells_from_bytes(draw, len(layout.shape.kinds)), layout.shape.kinds, strict=True
+        )
+    ]
     skeleton: Any = attrs.evolve(
         _blank_of(edition, single), unit=unit, year=year, parts=parts, **identity
     )
@@ -908,29 +907,60 @@ def _any(draw: st.DrawFn, edition: str, depth: int, max_parts: int, text: Text) 
     return layout.shape.rebuild(skeleton, values)
 
 
+def _cells_from_bytes(draw: st.DrawFn, n: int) -> list[tuple[int, int]]:
+    """``n`` (state, number) pairs decoded from one draw of bytes.
+
+    One ``binary`` draw instead of hundreds of integer draws keeps
+    :func:`any_reports` fast; the decoding still hits the edges often (0,
+    small counts, exactly ``MAX_COUNT``) and shrinks towards blank cells.
+    """
+    raw = draw(st.binary(min_size=5 * n, max_size=5 * n))
+    out = []
+    for i in range(0, 5 * n, 5):
+        state = raw[i] % 6
+        bits = int.from_bytes(raw[i + 1 : i + 5], "big")
+        bucket = bits >> 29  # 0..7
+        if bucket < 4:
+            number = bits % 100
+        elif bucket < 6:
+            number = bits % (MAX_COUNT + 1)
+        elif bucket == 6:
+            number = MAX_COUNT
+        else:
+            number = bits % 10_000
+        out.append((state, number))
+    return out
+
+
+def _any_cell(state: int, number: int, kind: str) -> CellValue:
+    """Any loadable value of a cell of ``kind`` (state 0 blank, 1 "/" etc.)."""
+    if state == 0:
+        return None
+    if state == 1:
+        return _NA[number % len(_NA)]
+    if kind == "money":
+        return _money(number, number % 7)
+    if kind == "signed" and state == 2:
+        return -number
+    return number
+
+
 @st.composite
 def _any_statistics(draw: st.DrawFn, template: StatisticsTemplate) -> StatisticsTable:
     rows: dict[str, dict[str, CellValue]] = {}
     codes = [r.code for r in template.rows]
     chosen = draw(st.lists(st.sampled_from(codes), unique=True, max_size=len(codes)))
     keys = [c.key for c in template.columns]
+    cells_drawn = iter(_cells_from_bytes(draw, len(chosen) * len(keys)))
     for code in chosen:
         row = template.row(code)
         cells: dict[str, CellValue] = {}
         for key in draw(st.lists(st.sampled_from(keys), unique=True, max_size=len(keys))):
+            state, number = next(cells_drawn)
             if row.is_header:
                 cells[key] = None
-                continue
-            state = draw(st.integers(0, 3))
-            number = draw(st.integers(0, MAX_COUNT))
-            if state == 0:
-                cells[key] = None
-            elif state == 1:
-                cells[key] = _NA[number % len(_NA)]
-            elif row.is_money:
-                cells[key] = _money(number, number % 7)
             else:
-                cells[key] = number
+                cells[key] = _any_cell(min(state, 3), number, "money" if row.is_money else "count")
         rows[code] = cells
     return StatisticsTable(template=template.id, rows=rows)
 
