@@ -178,7 +178,10 @@ def _blocked_table(locale: str, table: object, info: TableInfo) -> list[list[str
             for column in row.columns:
                 if column.label not in [c.label for c in columns]:
                     columns.append(column)
-        header = [_t(locale, "信息内容"), *(_t(locale, c.label) for c in columns)]
+        header = [
+            escape_inline(gettext(locale, "信息内容")),
+            *(_t(locale, c.label) for c in columns),
+        ]
         body = []
         for row in rows:
             by_label = {c.label: c for c in row.columns}
@@ -280,8 +283,8 @@ def _legacy_label(locale: str, row: TemplateRow) -> str:
 
 def _legacy_table(locale: str, report: ReportLegacy, template: StatisticsTemplate) -> list[str]:
     header = [
-        _t(locale, "统计指标"),
-        _t(locale, "单位"),
+        escape_inline(gettext(locale, "统计指标")),
+        escape_inline(gettext(locale, "单位")),
         *(_t(locale, c.label) for c in template.columns),
     ]
     body = []
@@ -324,13 +327,13 @@ def _unit_label(locale: str, report: Report, unit_report: Report) -> str:
     """A part's unit name; the consolidated report's own row says what it is."""
     name = escape_inline(unit_report.unit.name)
     if unit_report is report:
-        return name + " " + _t(locale, "(consolidated)")
+        return name + " " + escape_inline(gettext(locale, "(consolidated)"))
     return name
 
 
 def _breakdown_typed(locale: str, report: Report2021 | Report2019) -> list[str]:
     totals = _main_totals(report)
-    header = [_t(locale, "Reporting unit")]
+    header = [escape_inline(gettext(locale, "Reporting unit"))]
     for _, row, column in totals:
         if row.is_total and column.is_total:
             header.append(_flat_label(locale, row.block, row.label))
@@ -366,7 +369,7 @@ def _legacy_totals(template: StatisticsTemplate) -> list[tuple[TemplateRow, str,
 def _breakdown_legacy(locale: str, report: ReportLegacy, template: StatisticsTemplate) -> list[str]:
     totals = _legacy_totals(template)
     several = len(template.columns) > 1
-    header = [_t(locale, "Reporting unit")]
+    header = [escape_inline(gettext(locale, "Reporting unit"))]
     for row, _, column_label in totals:
         label = gettext(locale, row.label)
         if several:
@@ -519,7 +522,7 @@ def render_markdown(report: Report, locale: str) -> str:
         lines += [*_legend(locale, any(r.is_header for r in template.rows)), ""]
         lines += _contact(locale, report)
     if report.parts:
-        lines += [_heading(2, _t(locale, "Breakdown by reporting unit")), ""]
+        lines += [_heading(2, escape_inline(gettext(locale, "Breakdown by reporting unit"))), ""]
         if isinstance(report, ReportLegacy):
             lines += _breakdown_legacy(locale, report, find_template(report.statistics.template))
         else:
