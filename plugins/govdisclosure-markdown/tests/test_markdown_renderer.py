@@ -28,8 +28,9 @@ from govdisclosure.editions.legacy import ReportLegacy
 from govdisclosure.formatting import format_cell
 from govdisclosure.introspect import CellKind, RowInfo, iter_cells, table_info
 from govdisclosure.registry import find_template, tables_of
+from govdisclosure.testing.strategies import any_reports, consistent_reports
 from govdisclosure_markdown import RENDERER, escape
-from markdown_reports import hostile_text, reports
+from markdown_reports import hostile_text
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted(
@@ -172,8 +173,10 @@ def expected_tables(report: gd.Report, locale: str) -> list[tuple[int, list[list
 
             def figures(row: RowInfo, table: object = table, cells: Any = cells) -> list[str]:
                 return [
-                    _fmt(v := _value(cells, row, c.key), c.kind, locale)
-                    + _unit_suffix(table, row, c.key, v)
+                    shown(
+                        _fmt(v := _value(cells, row, c.key), c.kind, locale)
+                        + _unit_suffix(table, row, c.key, v)
+                    )
                     for c in row.columns
                 ]
 
@@ -292,9 +295,7 @@ def test_examples_round_trip_through_json(path: Path) -> None:
     assert _render(again) == _render(report)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(report=reports(), locale=st.sampled_from(LOCALES))
-def test_generated_reports(report: gd.Report, locale: str) -> None:
+def _check_generated(report: gd.Report, locale: str) -> None:
     parsed = check_document(report, locale)
     # Text that tries to be Markdown comes out as the same text.
     paragraphs = set(parsed.paragraphs)
@@ -314,6 +315,27 @@ def test_generated_reports(report: gd.Report, locale: str) -> None:
     again = gd.loads(gd.dumps(report))
     assert again == report
     assert _render(again, locale) == _render(report, locale)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=any_reports(), locale=st.sampled_from(LOCALES))
+def test_any_report_hostile_text_and_parts(report: gd.Report, locale: str) -> None:
+    _check_generated(report, locale)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    report=st.sampled_from(sorted(gd.EDITIONS)).flatmap(
+        lambda e: consistent_reports(e, blanks=True, single_other_handling=False)
+    ),
+    locale=st.sampled_from(LOCALES),
+)
+def test_consistent_reports_with_official_headings(report: gd.Report, locale: str) -> None:
+    # Realistic reports carry the official headings: every table sits in its section.
+    _check_generated(report, locale)
+    if not isinstance(report, ReportLegacy):
+        parsed = Parsed(_render(report, locale))
+        assert len(parsed.headings) == 1 + sum(1 for _ in _all_sections(report.sections))
 
 
 @settings(max_examples=200, deadline=None)

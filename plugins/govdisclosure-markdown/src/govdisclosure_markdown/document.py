@@ -128,13 +128,13 @@ def _row_object(table: object, row: RowInfo) -> object:
 
 
 def _shown(table: object, row: RowInfo, column: ColumnInfo, value: Any, locale: str) -> str:
-    text = _number(value, column.kind, locale)
+    text = format_cell(value, column.kind, locale)
     # A money cell may keep the unit the report printed beside it (the 2019
     # format's 采购总金额 has none of its own): show it with the figure.
     unit = getattr(_row_object(table, row), f"{column.key}_unit", None)
     if text and isinstance(unit, str) and not isinstance(value, NotApplicable):
-        text += escape_inline(unit)
-    return text
+        text += unit
+    return escape_inline(text)
 
 
 def _header_group(table: object, row: RowInfo) -> str | None:
