@@ -235,3 +235,22 @@ def test_a_plugin_registered_in_code_is_seen(site: Site) -> None:
     assert (info.distribution, info.builtin) == (None, False)
     manager.unregister(plugin)
     assert "in-code" not in pm.renderers()
+
+
+def test_a_hook_asking_for_its_own_results_does_not_recurse(site: Site) -> None:
+    source = """
+    import attrs
+    from govdisclosure.hookspecs import hookimpl
+    from govdisclosure.registry import UnknownTemplateError, find_template
+
+    @hookimpl
+    def govdisclosure_statistics_templates():
+        try:
+            find_template("gdtest-not-yet-known")
+        except UnknownTemplateError:
+            pass
+        return [attrs.evolve(find_template("fujian-2011"), id="gdtest-reentrant")]
+    """
+    site.install(source)
+    assert "gdtest-reentrant" in pm.templates()
+    assert pm.failures() == ()

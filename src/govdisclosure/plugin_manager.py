@@ -167,6 +167,10 @@ class _State:
         self.conflicts: dict[tuple[str, str, str], Conflict] = {}
         self.cache: dict[str, tuple[object, list[tuple[str, Any]]]] = {}
         self.lock = threading.RLock()
+        # Hooks being called right now: a hook implementation that asks the
+        # facade for its own hook's results (a template hook calling
+        # find_template for an unknown id) gets nothing instead of recursing.
+        self.collecting: set[str] = set()
 
     def fail(self, failure: PluginFailure) -> None:
         if self.strict:
@@ -355,21 +359,33 @@ def _collect(state: _State, hook: str) -> list[tuple[str, Any]]:
         cached = state.cache.get(hook)
         if cached is not None and cached[0] == key:
             return cached[1]
-        out: list[tuple[str, Any]] = []
-        caller = getattr(pm.hook, hook)
-        for impl in caller.get_hookimpls():
-            name = impl.plugin_name
-            try:
-                result = impl.function()
-                items = list(result) if result is not None else []
-                if isinstance(result, str | bytes):
-                    raise TypeError(f"{hook} must return a list, not {type(result).__name__}")
-            except Exception as exc:  # noqa: BLE001 - reported by plugin name, others kept
-                state.fail(_failure(name, state.origin(name), exc, hook))
-                continue
-            out.extend((name, item) for item in items)
+        if hook in state.collecting:
+            return []
+        state.collecting.add(hook)
+        try:
+            out = _call_each(state, hook)
+        finally:
+            state.collecting.discard(hook)
         state.cache[hook] = (key, out)
         return out
+
+
+def _call_each(state: _State, hook: str) -> list[tuple[str, Any]]:
+    """Call every implementation of ``hook`` on its own, reporting failures."""
+    out: list[tuple[str, Any]] = []
+    caller = getattr(state.pm.hook, hook)
+    for impl in caller.get_hookimpls():
+        name = impl.plugin_name
+        try:
+            result = impl.function()
+            items = list(result) if result is not None else []
+            if isinstance(result, str | bytes):
+                raise TypeError(f"{hook} must return a list, not {type(result).__name__}")
+        except Exception as exc:  # noqa: BLE001 - reported by plugin name, others kept
+            state.fail(_failure(name, state.origin(name), exc, hook))
+            continue
+        out.extend((name, item) for item in items)
+    return out
 
 
 def _typed(
