@@ -1,0 +1,130 @@
+"""Loading and saving 10,000 reports, side by side with plain orjson.
+
+What is measured, on the same texts in the same run:
+
+* load: ``orjson.loads`` of each text into dicts (the floor: parsing alone)
+  against :func:`govdisclosure.codec.loads_many` (parse, check every cell,
+  build the frozen objects) and a plain ``loads`` loop;
+* dump: ``orjson.dumps`` of the equivalent dicts (already unstructured)
+  against :func:`govdisclosure.codec.dumps_bytes` of the report objects
+  (same bytes), and the ``str`` versions of both (``.decode()``).
+
+The reports are realistic 2021-edition reports: the two 2021 examples
+shipped in ``examples/`` (about 200 cells and 13–15 KiB each, mostly
+narrative), with every table cell redrawn from a seeded generator and the
+totals recomputed, so each text differs.
+
+Run ``python bench/load_bench.py [N]`` (default 10,000) or ``make bench``.
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+import sys
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import orjson
+
+from govdisclosure import codec
+from govdisclosure.authoring import complete_totals
+from govdisclosure.cells import is_number
+from govdisclosure.flat import shape_of
+from govdisclosure.registry import Report
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ("huaian-2024.json", "hongze-2024.json")
+REPEAT = 5
+
+
+def make_texts(n: int, seed: int = 2024) -> list[bytes]:
+    """``n`` distinct, consistent report texts derived from the examples."""
+    rng = random.Random(seed)
+    bases = [codec.load(ROOT / "examples" / name) for name in EXAMPLES]
+    texts = []
+    for i in range(n):
+        base = bases[i % len(bases)]
+        shape = shape_of(base)
+        values = [
+            _redraw(rng, v, kind) for v, kind in zip(shape.flatten(base), shape.kinds, strict=True)
+        ]
+        report: Report = shape.rebuild(base, values)
+        report = attrs.evolve(report, unit=attrs.evolve(report.unit, name=f"{base.unit.name}{i}"))
+        report = complete_totals(report, overwrite=True)
+        texts.append(codec.dumps(report).encode())
+    return texts
+
+
+def _redraw(rng: random.Random, value: Any, kind: str) -> Any:
+    if not is_number(value):
+        return value  # keep blanks and "/" where the real report had them
+    if kind == "money":
+        return Decimal(rng.randrange(0, 10**6)).scaleb(-2)  # 万元, two decimals
+    return rng.choice((0, 0, 0, 1, 2, 5, rng.randrange(0, 50), rng.randrange(0, 5000)))
+
+
+def best(fn: Callable[[], Any], *, paused_gc: bool = False) -> float:
+    """Best wall time of :data:`REPEAT` runs (seconds)."""
+    times = []
+    for _ in range(REPEAT):
+        gc.collect()
+        enabled = gc.isenabled()
+        if paused_gc:
+            gc.disable()
+        try:
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+        finally:
+            if enabled:
+                gc.enable()
+    return min(times)
+
+
+def main(n: int = 10_000) -> dict[str, float]:
+    texts = make_texts(n)
+    size = sum(map(len, texts)) / n
+    reports = codec.loads_many(texts)
+    dicts = [codec.unstructure(r) for r in reports]
+    cells = len(shape_of(reports[0]).paths)
+    assert [codec.dumps(r).encode() for r in reports] == texts  # same bytes both ways
+
+    def us(seconds: float) -> float:
+        return seconds / n * 1e6
+
+    results = {
+        "orjson.loads": us(best(lambda: [orjson.loads(t) for t in texts])),
+        "orjson.loads, GC paused": us(best(lambda: [orjson.loads(t) for t in texts], paused_gc=True)),
+        "codec.loads loop": us(best(lambda: [codec.loads(t) for t in texts])),
+        "codec.loads_many": us(best(lambda: codec.loads_many(texts))),
+        "orjson.dumps": us(
+            best(lambda: [orjson.dumps(d, option=orjson.OPT_INDENT_2) for d in dicts])
+        ),
+        "orjson.dumps + decode": us(
+            best(lambda: [orjson.dumps(d, option=orjson.OPT_INDENT_2).decode() for d in dicts])
+        ),
+        "codec.dumps_bytes": us(best(lambda: [codec.dumps_bytes(r) for r in reports])),
+        "codec.dumps (str)": us(best(lambda: [codec.dumps(r) for r in reports])),
+    }
+    print(f"load_bench: {n} reports, 2021 edition, {cells} cells, {size / 1024:.1f} KiB each")
+    print(f"  (best of {REPEAT} runs; µs per report)")
+    for name, value in results.items():
+        print(f"  {name:<26} {value:8.1f} µs")
+    load_ratio = results["codec.loads_many"] / results["orjson.loads"]
+    load_ratio_paused = results["codec.loads_many"] / results["orjson.loads, GC paused"]
+    dump_ratio = results["codec.dumps_bytes"] / results["orjson.dumps"]
+    str_ratio = results["codec.dumps (str)"] / results["orjson.dumps + decode"]
+    print(f"  load: loads_many / orjson.loads          = {load_ratio:.2f}×  (target ≤ 2)")
+    print(f"  load: loads_many / orjson.loads (GC off) = {load_ratio_paused:.2f}×")
+    print(f"  dump: dumps_bytes / orjson.dumps         = {dump_ratio:.2f}×  (target ≤ 1.3)")
+    print(f"  dump: dumps / (orjson.dumps + decode)    = {str_ratio:.2f}×")
+    return results
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
