@@ -342,7 +342,10 @@ def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
             _show(exc.found),
         )
     elif isinstance(exc, KeyError):
-        yield Problem(json_path((*path, str(exc.args[0]))), "a required field", "nothing")
+        # cattrs already notes the field's name on a missing key
+        key = str(exc.args[0])
+        where = path if path and path[-1] == key else (*path, key)
+        yield Problem(json_path(where), "a required field", "nothing")
     elif isinstance(exc, (TypeError, ValueError)) and "missing" in str(exc):
         yield Problem(json_path(path), "a required field", str(exc))
     else:
