@@ -7,6 +7,7 @@ blank and not-applicable cells read as 0.
 
 from __future__ import annotations
 
+import re
 import runpy
 from decimal import Decimal
 from pathlib import Path as FsPath
@@ -233,3 +234,17 @@ def test_bad_arguments_fail_at_once(make: Any) -> None:
 def test_strategies_example_runs() -> None:
     namespace = runpy.run_path(str(ROOT / "examples" / "strategies_example.py"))
     namespace["main"]()
+
+
+def test_docs_examples_run() -> None:
+    """Every Python block of docs/testing.md runs, in order, and its tests pass."""
+    text = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL)
+    assert len(blocks) >= 5
+    namespace: dict[str, Any] = {}
+    for block in blocks:
+        exec(compile(block, "docs/testing.md", "exec"), namespace)
+    tests = [v for k, v in namespace.items() if k.startswith("test_") and callable(v)]
+    assert len(tests) >= 5
+    for test in tests:
+        test()
