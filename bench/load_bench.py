@@ -99,7 +99,9 @@ def main(n: int = 10_000) -> dict[str, float]:
 
     results = {
         "orjson.loads": us(best(lambda: [orjson.loads(t) for t in texts])),
-        "orjson.loads, GC paused": us(best(lambda: [orjson.loads(t) for t in texts], paused_gc=True)),
+        "orjson.loads, GC paused": us(
+            best(lambda: [orjson.loads(t) for t in texts], paused_gc=True)
+        ),
         "codec.loads loop": us(best(lambda: [codec.loads(t) for t in texts])),
         "codec.loads_many": us(best(lambda: codec.loads_many(texts))),
         "orjson.dumps": us(
