@@ -248,3 +248,13 @@ def test_docs_examples_run() -> None:
     assert len(tests) >= 5
     for test in tests:
         test()
+
+
+@FAST
+@given(consistent_reports("legacy", template="fujian-2011", blanks=True))
+def test_running_totals_are_never_below_the_year(report: gd.Report) -> None:
+    assert isinstance(report, gd.ReportLegacy)
+    for values in report.statistics.rows.values():
+        year, cumulative = values.get("year"), values.get("cumulative")
+        if is_number(year) and is_number(cumulative):
+            assert cumulative >= year  # type: ignore[operator]

@@ -668,7 +668,9 @@ def _legacy_values(
             this_year: int | Decimal = 0
             for k, column in enumerate(template.columns):
                 i = r * width + k
-                if states[i] < 2:
+                # A running total is never left blank beside a filled year
+                # (a blank would read as 0, below the year's value).
+                if states[i] < 2 and not (column.cumulative and this_year):
                     out.append(_cell(numbers[i], states[i], "count"))
                     continue
                 value: int | Decimal
