@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import runpy
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path as FsPath
 from typing import Any
@@ -258,3 +260,28 @@ def test_running_totals_are_never_below_the_year(report: gd.Report) -> None:
         year, cumulative = values.get("year"), values.get("cumulative")
         if is_number(year) and is_number(cumulative):
             assert cumulative >= year  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "import govdisclosure.testing.strategies",
+        "from govdisclosure.testing import consistent_reports",
+        "import hypothesis",
+    ],
+)
+def test_registration_works_whichever_package_is_imported_first(first: str) -> None:
+    """Hypothesis calls the entry-point hook while it is being imported; a
+    strategies module imported before Hypothesis must still register."""
+    code = (
+        f"{first}\n"
+        "from hypothesis import strategies as st\n"
+        "import govdisclosure as gd\n"
+        "assert isinstance(st.from_type(gd.ReportingUnit).example(), gd.ReportingUnit)\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"

@@ -59,6 +59,12 @@ integers per report, never filtered.
 
 from __future__ import annotations
 
+# First, before Hypothesis is imported: Hypothesis looks the hook up here
+# while it loads (see _hook).
+from ._hook import _hypothesis_setup_hook as _hypothesis_setup_hook
+from ._hook import _strategies_loaded
+
+# isort: split
 import datetime as dt
 from decimal import Decimal
 from functools import cache
@@ -970,12 +976,12 @@ def _any_statistics(draw: st.DrawFn, template: StatisticsTemplate) -> Statistics
 # -- registration with Hypothesis ----------------------------------------------------
 
 
-def _hypothesis_setup_hook() -> None:
-    """Called by Hypothesis through the ``hypothesis`` entry point.
+def _register_strategies() -> None:
+    """Register strategies with Hypothesis (through its entry point).
 
-    Registers strategies so that ``st.from_type`` (and ``st.builds`` of
-    classes that hold these types) produce valid values instead of failing
-    on attrs fields whose ranges Hypothesis cannot infer.
+    So ``st.from_type`` (and ``st.builds`` of classes that hold these types)
+    produce valid values instead of failing on attrs fields whose ranges
+    Hypothesis cannot infer.
     """
     st.register_type_strategy(ReportingUnit, units())
     st.register_type_strategy(Report2021, consistent_reports("2021"))
@@ -984,8 +990,11 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(
         Section,
         st.builds(
-            Section,
-            heading=st.sampled_from(SECTION_HEADINGS["2021"]),
-            paragraphs=st.lists(_text("realistic"), max_size=3).map(tuple),
+            _section,
+            st.sampled_from(SECTION_HEADINGS["2021"]),
+            st.lists(_text("realistic"), max_size=3),
         ),
     )
+
+
+_strategies_loaded(_register_strategies)
