@@ -1,0 +1,33 @@
+"""Consolidation of reports, per-unit breakdowns, parent checks, comparison.
+
+* :func:`consolidate` adds up the reports of several units into the report
+  of the unit that covers them (a commutative monoid over one edition and
+  year; :mod:`.consolidate`, :mod:`.combine`).
+* :func:`breakdown` and :func:`cell_breakdown` show which unit contributed
+  what (:mod:`.breakdown`).
+* :func:`check_against_parts` compares a published parent report with the
+  sum of its units' reports (:mod:`.check_parent`).
+* :func:`compare` compares two reports cell by cell, across years and
+  editions, naming what cannot be compared (:mod:`.compare`).
+
+See ``docs/aggregation.md``.
+"""
+
+from __future__ import annotations
+
+from .combine import combine
+from .consolidate import check_compatible, consolidate, partly_blank_paths
+from .errors import ConsolidationError
+from .tree import iter_nodes, leaves, strip_narrative, unit_key
+
+__all__ = [
+    "ConsolidationError",
+    "check_compatible",
+    "combine",
+    "consolidate",
+    "iter_nodes",
+    "leaves",
+    "partly_blank_paths",
+    "strip_narrative",
+    "unit_key",
+]

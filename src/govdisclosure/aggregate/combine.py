@@ -1,0 +1,106 @@
+"""How cells add up: numbers exactly, blank and not-applicable by one rule.
+
+The rule, per cell, over every report being consolidated:
+
+* **any number** → the exact sum of the numbers; blank and not-applicable
+  cells add nothing (``blank + 3 = 3``, ``"/" + 3 = 3``).  ``int`` stays
+  ``int`` and ``Decimal`` stays ``Decimal``; sums are taken at unlimited
+  decimal precision, so no digit of an amount is ever rounded away.
+* **no number, some blank** → blank.  A blank may hide a figure the office
+  did not write down, so the whole is not known either, even beside "/".
+* **only not-applicable** → not applicable, keeping the printed mark when
+  every report printed the same one, else ``"/"``.
+
+The rule is commutative and associative (the result depends only on which
+of the three states occur and on the sum of the numbers), and a blank report
+is its identity — which is what makes consolidation a monoid.  That a number
+absorbed a blank is not stored anywhere: it is derived from the reports the
+result was built from (:func:`govdisclosure.aggregate.partly_blank_paths`).
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
+
+from ..cells import NA, CellValue, NotApplicable
+from ..i18n import N_
+from ..paths import json_path
+from .errors import ConsolidationError
+
+__all__ = ["combine", "exact_decimals", "sum_columns"]
+
+
+def combine(values: Iterable[CellValue], where: str = "$") -> CellValue:
+    """Combine one cell across reports by the rule above.
+
+    ``where`` names the cell in the error raised for a value that is not a
+    cell value at all (a float, a string): summing it would be a guess.
+    """
+    numbers: list[int | Decimal] = []
+    blank = False
+    marks: set[str] = set()
+    for value in values:
+        kind = type(value)
+        if kind is int or kind is Decimal:
+            numbers.append(value)  # type: ignore[arg-type]
+        elif value is None:
+            blank = True
+        elif isinstance(value, NotApplicable):
+            marks.add(value.mark)
+        else:
+            raise ConsolidationError(
+                "cell-value",
+                N_("{path} holds {value}, which is not a number, blank or not applicable"),
+                {"path": where, "value": repr(value)},
+            )
+    if numbers:
+        return sum(numbers[1:], numbers[0])
+    if blank or not marks:
+        return None
+    if len(marks) == 1:
+        return NotApplicable(marks.pop())  # type: ignore[arg-type]
+    return NA
+
+
+@contextmanager
+def exact_decimals() -> Iterator[None]:
+    """Decimal arithmetic without rounding, whatever the caller's context.
+
+    The default context keeps 28 significant digits; an addition beyond
+    that would round silently.  Addition never needs more digits than its
+    operands have, so unlimited precision costs nothing in practice.
+    """
+    with decimal.localcontext() as ctx:
+        ctx.prec = decimal.MAX_PREC
+        ctx.Emax = decimal.MAX_EMAX
+        ctx.Emin = decimal.MIN_EMIN
+        yield
+
+
+def sum_columns(
+    rows: Sequence[Sequence[CellValue]], paths: Sequence[tuple[str | int, ...]]
+) -> list[CellValue]:
+    """Combine ``rows`` (one tuple of cells per report) column by column.
+
+    The common case, a column of numbers, is one C-level ``sum``; a column
+    with a blank or a not-applicable cell (``sum`` raises ``TypeError``) or
+    whose sum is not an ``int`` or ``Decimal`` (a float slipped in) takes
+    the cell-by-cell rule.  ``rows`` must not be empty.
+    """
+    out: list[CellValue] = []
+    with exact_decimals():
+        for i, column in enumerate(zip(*rows, strict=True)):
+            try:
+                total = sum(column)
+            except TypeError:
+                out.append(combine(column, json_path(paths[i])))
+                continue
+            kind = type(total)
+            if kind is int or kind is Decimal:
+                out.append(total)
+            else:
+                out.append(combine(column, json_path(paths[i])))
+    return out

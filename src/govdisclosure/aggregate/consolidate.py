@@ -1,0 +1,382 @@
+"""Consolidation: the reports of several units added up into one report.
+
+A city's (全市) report is built from the reports of its offices, counties and
+departments — the 玉溪 2017 report says so and lists the 22 applications
+unit by unit.  :func:`consolidate` makes that report: every count and amount
+is the exact sum of the inputs (blank and not-applicable cells combine by
+the rule of :mod:`.combine`), the narrative is the consolidating unit's own
+(or none: prose is not summed), and ``parts`` keeps the inputs without their
+narrative, so the whole tree province ← cities ← counties stays available
+for a per-unit :func:`~govdisclosure.aggregate.breakdown`.
+
+Reports of one edition and year form a commutative monoid under
+consolidation: the blank report is the identity, the order and the grouping
+of the inputs do not change a number.  Whatever would break that — two
+years, two editions, two statistics templates, two layouts of （六） that
+cannot be reconciled, a unit counted twice (even once directly and once
+inside a sub-consolidation) — raises :class:`ConsolidationError`, never a
+sum.
+
+Speed: each input is flattened once with the generated code of
+:func:`govdisclosure.flat.shape_of`, the cells are summed column by column
+with the built-in ``sum`` (exact for ``int`` and ``Decimal``), and the
+tables are rebuilt once.  Flattening is what costs (see
+``bench/consolidate_bench.py``).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from typing import Any, TypeVar, cast
+
+import attrs
+
+from ..authoring import blank_report
+from ..cells import CellValue, NotApplicable, is_number
+from ..common import Period, ReportingUnit, Section, UnitKind
+from ..editions.legacy import ReportLegacy
+from ..flat import shape_of
+from ..i18n import N_
+from ..introspect import cell_kind, table_fields
+from ..paths import Path
+from ..registry import TABLE_KEYS, Report
+from ..report_base import ReportBase
+from .combine import sum_columns
+from .errors import ConsolidationError
+from .layout import choose_shape, values_in
+from .tree import UnitKey, leaves, strip_narrative, unit_key
+
+__all__ = ["check_compatible", "consolidate", "partly_blank_paths", "sum_reports"]
+
+R = TypeVar("R", bound=Report)
+
+
+def consolidate(
+    reports: Iterable[R],
+    unit: ReportingUnit | str | None = None,
+    *,
+    kind: UnitKind | str | None = None,
+    narrative: Report | Sequence[Section] | None = None,
+    edition: str | None = None,
+    year: int | None = None,
+    template: str | None = None,
+    fold_other_handling: bool = False,
+) -> R:
+    """The report of ``unit`` that adds up ``reports``.
+
+    * ``unit``: the consolidating unit, a :class:`ReportingUnit` or a name
+      (then ``kind`` says government or department; government by default).
+      Left out, it is the ``narrative`` report's unit, or else the
+      ``parent`` every input names; with neither, it is an error.
+    * ``narrative``: the consolidating unit's own text.  A report (for
+      instance the unit's draft) gives its preamble, sections, title, dates,
+      signatories and period; a list of :class:`Section` gives just the
+      sections.  Without it the result has no narrative at all: the units'
+      prose is not summed.
+    * ``edition``, ``year``, ``template`` (legacy statistics template):
+      needed only for an empty ``reports``, whose result is the blank
+      report — the identity of consolidation; given with inputs, they must
+      agree with them.
+    * ``fold_other_handling``: allow 2021 reports that print （六）其他处理
+      as three sub-rows to be added to reports that print it as one row, by
+      folding the sub-rows.  Off by default: folding discards a split the
+      office printed.  A （六） left entirely blank fits either layout.
+
+    The result's ``parts`` are the inputs without their narrative
+    (:func:`~.tree.strip_narrative`), in the order given.  Raises
+    :class:`ConsolidationError` for inputs that cannot be added up.
+    """
+    inputs = list(reports)
+    if not inputs:
+        target_unit = _resolve_unit(inputs, unit, kind, narrative)
+        return cast(R, _identity(target_unit, narrative, edition, year, template))
+    check_compatible(inputs, edition=edition, year=year, template=template)
+    target_unit = _resolve_unit(inputs, unit, kind, narrative)
+    values, shape = _sum(inputs, fold_other_handling)
+    base = next(r for r in inputs if shape_of(r).key == shape.key)
+    rebuilt = shape.rebuild(base, values)
+    parts = tuple(strip_narrative(r) for r in inputs)
+    return cast(
+        R,
+        attrs.evolve(rebuilt, **_identity_fields(target_unit, inputs, narrative), parts=parts),
+    )
+
+
+def sum_reports(
+    reports: Sequence[Report], *, fold_other_handling: bool = False
+) -> tuple[tuple[Path, ...], list[CellValue]]:
+    """The combined cells of ``reports`` and their paths, without building a
+    report (the parent check and the benchmark use it).
+
+    Checks what :func:`consolidate` checks; ``reports`` must not be empty.
+    """
+    check_compatible(reports)
+    values, shape = _sum(reports, fold_other_handling)
+    return shape.paths, values
+
+
+def _sum(reports: Sequence[Report], fold: bool) -> tuple[list[CellValue], Any]:
+    shape = choose_shape(reports, fold=fold)
+    key = shape.key
+    flatten = shape.flatten
+    # Bulk flattening allocates a tuple per report and nothing cyclic; a
+    # collection pass over 100,000 reports mid-way is pure cost.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        rows = [
+            flatten(r) if shape_of(r).key == key else values_in(r, shape, fold=fold)
+            for r in reports
+        ]
+        return sum_columns(rows, shape.paths), shape
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def check_compatible(
+    reports: Sequence[Report],
+    *,
+    edition: str | None = None,
+    year: int | None = None,
+    template: str | None = None,
+) -> None:
+    """Raise :class:`ConsolidationError` unless ``reports`` can be added up.
+
+    Same edition, same year, same statistics template (legacy), the same
+    non-cell table data (the 2019 format's unit of 采购总金额), and no unit
+    twice among the leaves of all their trees.  The table layout is checked
+    when the cells are read (:func:`~.layout.choose_shape`).
+    """
+    editions = sorted({r.edition for r in reports} | ({edition} if edition else set()))
+    if len(editions) > 1:
+        raise ConsolidationError(
+            "editions",
+            N_("Reports of different editions cannot be added up: {editions}"),
+            {"editions": ", ".join(editions)},
+        )
+    years = sorted({r.year for r in reports} | ({year} if year is not None else set()))
+    if len(years) > 1:
+        raise ConsolidationError(
+            "years",
+            N_("Reports of different years cannot be added up: {years}"),
+            {"years": ", ".join(map(str, years))},
+        )
+    if editions == ["legacy"]:
+        templates = sorted(
+            {cast(ReportLegacy, r).statistics.template for r in reports}
+            | ({template} if template else set())
+        )
+        if len(templates) > 1:
+            raise ConsolidationError(
+                "templates",
+                N_(
+                    "Legacy reports can be added up only when they use the same statistics "
+                    "template; these use {templates}"
+                ),
+                {"templates": ", ".join(templates)},
+            )
+    _check_table_data(reports)
+    _check_duplicates(reports)
+
+
+def _check_duplicates(reports: Sequence[Report]) -> None:
+    seen: Counter[UnitKey] = Counter()
+    for report in reports:
+        if report.parts:
+            seen.update(unit_key(leaf.unit) for leaf in leaves(report))
+        else:
+            seen[unit_key(report.unit)] += 1
+    twice = sorted(k for k, n in seen.items() if n > 1)
+    if not twice:
+        return
+    entries = []
+    for key in twice:
+        inputs = [r.unit.name for r in reports for leaf in leaves(r) if unit_key(leaf.unit) == key]
+        name, code = key
+        label = name if code is None else f"{name} [{code}]"
+        entries.append(f"{label} ← {', '.join(inputs)}")
+    raise ConsolidationError(
+        "duplicate-unit",
+        N_(
+            "Units would be counted more than once; each is shown with the inputs that "
+            "contain it: {units}"
+        ),
+        {"units": "; ".join(entries)},
+    )
+
+
+def _data_paths(cls: type[Report]) -> tuple[Path, ...]:
+    return _data_paths_of(cast(Any, cls))
+
+
+@cache
+def _data_paths_of(cls: Any) -> tuple[Path, ...]:
+    """Paths of the non-cell data inside the tables of a report class
+    (``amount_unit`` of the 2019 format's 政府集中采购), derived from the
+    definitions: attrs fields of table classes that carry no spec."""
+    if cls is ReportLegacy:
+        return ()
+    blank = cls(unit=ReportingUnit(name=""), year=2000)
+    out: list[Path] = []
+
+    def walk(obj: Any, prefix: Path) -> None:
+        spec_fields = {f.name for f, _, _ in table_fields(type(obj))}
+        for f in attrs.fields(type(obj)):
+            if f.name not in spec_fields:
+                out.append((*prefix, f.name))
+        for f, _, tp in table_fields(type(obj)):
+            if cell_kind(tp) is None:
+                walk(getattr(obj, f.name), (*prefix, f.name))
+
+    for key in TABLE_KEYS:
+        walk(getattr(blank, key), (key,))
+    return tuple(out)
+
+
+def _get(obj: object, path: Path) -> object:
+    for name in path:
+        obj = getattr(obj, str(name))
+    return obj
+
+
+def _check_table_data(reports: Sequence[Report]) -> None:
+    for path in _data_paths(type(reports[0])):
+        values = {repr(_get(r, path)) for r in reports}
+        if len(values) > 1:
+            raise ConsolidationError(
+                "table-data",
+                N_(
+                    "The reports differ in {path} ({values}); their figures are not in the "
+                    "same terms and cannot be added up"
+                ),
+                {"path": ".".join(map(str, path)), "values": ", ".join(sorted(values))},
+            )
+
+
+def _resolve_unit(
+    inputs: Sequence[Report],
+    unit: ReportingUnit | str | None,
+    kind: UnitKind | str | None,
+    narrative: Report | Sequence[Section] | None,
+) -> ReportingUnit:
+    the_kind = UnitKind(kind) if kind is not None else None
+    if isinstance(unit, ReportingUnit):
+        return unit if the_kind is None else attrs.evolve(unit, kind=the_kind)
+    if isinstance(unit, str):
+        return ReportingUnit(name=unit, kind=the_kind or UnitKind.GOVERNMENT)
+    if isinstance(narrative, ReportBase):
+        found = narrative.unit
+        return found if the_kind is None else attrs.evolve(found, kind=the_kind)
+    if not inputs:
+        raise ConsolidationError(
+            "empty",
+            N_(
+                "Nothing to consolidate: an empty list gives the blank report of a unit, "
+                "so name the unit, the edition and the year"
+            ),
+        )
+    parents = {r.unit.parent for r in inputs}
+    if len(parents) == 1 and None not in parents:
+        return ReportingUnit(name=cast(str, parents.pop()), kind=the_kind or UnitKind.GOVERNMENT)
+    raise ConsolidationError(
+        "no-unit",
+        N_(
+            "Name the consolidating unit: the reports do not all name the same parent unit "
+            "({parents})"
+        ),
+        {"parents": ", ".join(sorted(str(p) for p in parents))},
+    )
+
+
+def _identity(
+    unit: ReportingUnit,
+    narrative: Report | Sequence[Section] | None,
+    edition: str | None,
+    year: int | None,
+    template: str | None,
+) -> Report:
+    """The blank report of ``unit``: consolidating nothing."""
+    if isinstance(narrative, ReportBase):
+        edition = edition or narrative.edition
+        year = narrative.year if year is None else year
+        if template is None and isinstance(narrative, ReportLegacy):
+            template = narrative.statistics.template
+        check_compatible([narrative], edition=edition, year=year, template=template)
+    if edition is None or year is None:
+        raise ConsolidationError(
+            "empty",
+            N_(
+                "Nothing to consolidate: an empty list gives the blank report of a unit, "
+                "so name the unit, the edition and the year"
+            ),
+        )
+    blank = blank_report(edition, year, unit, template if edition == "legacy" else None)
+    return attrs.evolve(blank, **_identity_fields(unit, [], narrative))
+
+
+def _identity_fields(
+    unit: ReportingUnit, inputs: Sequence[Report], narrative: Report | Sequence[Section] | None
+) -> dict[str, Any]:
+    """Every field of :class:`ReportBase` but ``year``: from the narrative
+    report when there is one, else blank; the period the inputs share."""
+    if isinstance(narrative, ReportBase):
+        source: Any = narrative
+    else:
+        source = ReportBase(unit=unit, year=inputs[0].year if inputs else 2000)
+    out = {f.name: getattr(source, f.name) for f in attrs.fields(ReportBase) if f.name != "year"}
+    out["unit"] = unit
+    if not isinstance(narrative, ReportBase):
+        periods = {r.period for r in inputs}
+        year = inputs[0].year if inputs else None
+        out["period"] = (
+            periods.pop()
+            if len(periods) == 1
+            else Period.calendar_year(year)
+            if year is not None
+            else out["period"]
+        )
+        if narrative is not None:
+            out["sections"] = tuple(narrative)
+    return out
+
+
+# -- provenance ----------------------------------------------------------------------
+
+
+def partly_blank_paths(report: Report, *, deep: bool = True) -> tuple[Path, ...]:
+    """Cells whose figure absorbed a blank or a "/" of some contributing report.
+
+    ``blank + 3 = 3`` is the rule, and a reader should know that the 3 is
+    incomplete.  That is not stored as a flag: it is read off the reports
+    the result was built from — the leaves of its tree (``deep``, the
+    default: a county's blank stays visible through its city), or only the
+    direct ``parts``.  Paths are in table order; a report without parts has
+    none.
+    """
+    if not report.parts:
+        return ()
+    shape = shape_of(report)
+    own = shape.flatten(report)
+    contributors: list[Report] = list(leaves(report)) if deep else list(report.parts)
+    rows = [values_in(r, shape, fold=True) for r in contributors]
+    return tuple(
+        path
+        for i, path in enumerate(shape.paths)
+        if is_number(own[i]) and any(_not_number(row[i]) for row in rows)
+    )
+
+
+def _not_number(value: CellValue) -> bool:
+    return value is None or isinstance(value, NotApplicable)
+
+
+def iter_contributors(report: Report, *, deep: bool = False) -> Iterator[Report]:
+    """The direct parts, or (``deep``) the leaves of the tree."""
+    if deep:
+        yield from leaves(report)
+    else:
+        yield from report.parts

@@ -1,0 +1,40 @@
+"""The one error consolidation raises, readable in Chinese and English.
+
+Consolidating the wrong reports must never produce a number: a sum over two
+years, two editions or a unit counted twice looks exactly like a right one.
+So every refusal is a :class:`ConsolidationError` that says what was wrong
+and with which reports, in both locales (``str()``), or in one
+(:meth:`ConsolidationError.render`).  The message is an English message id
+of the catalogs with ``{placeholders}``, so it is translated as a whole
+rather than assembled from pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..i18n import gettext
+
+__all__ = ["ConsolidationError"]
+
+
+class ConsolidationError(ValueError):
+    """Reports that cannot be added up (or compared cell by cell).
+
+    ``code`` is a stable identifier of the reason (``"years"``,
+    ``"editions"``, ``"shapes"``, ``"templates"``, ``"duplicate-unit"``,
+    ``"empty"``, ``"table-data"``, ``"cell-value"``, ``"no-unit"``), for
+    programs that handle some reasons themselves; ``message_id`` and
+    ``params`` make the text.
+    """
+
+    def __init__(self, code: str, message_id: str, params: Mapping[str, object] | None = None):
+        self.code = code
+        self.message_id = message_id
+        self.params = dict(params or {})
+        super().__init__(self.render("zh_Hans_CN") + "\n" + self.render("en"))
+
+    def render(self, locale: str = "zh_Hans_CN") -> str:
+        """The message in ``locale`` with its parameters filled in."""
+        values = {k: str(v) for k, v in self.params.items()}
+        return gettext(locale, self.message_id).format_map(values)
