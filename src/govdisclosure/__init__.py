@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .aggregate import ConsolidationError, breakdown, compare, consolidate
 from .authoring import blank_report, complete_totals
 from .cells import NA, Count, Money, NotApplicable, Signed
 from .codec import dump, dumps, load, loads
@@ -32,6 +33,7 @@ __all__ = [
     "EDITIONS",
     "NA",
     "ApplicantRow",
+    "ConsolidationError",
     "Contact",
     "Count",
     "Finding",
@@ -59,7 +61,10 @@ __all__ = [
     "UnitKind",
     "__version__",
     "blank_report",
+    "breakdown",
+    "compare",
     "complete_totals",
+    "consolidate",
     "describe",
     "dump",
     "dumps",

@@ -15,15 +15,51 @@ See ``docs/aggregation.md``.
 
 from __future__ import annotations
 
+from .breakdown import (
+    Breakdown,
+    BreakdownColumn,
+    BreakdownRow,
+    CellBreakdown,
+    Contribution,
+    breakdown,
+    cell_breakdown,
+)
+from .check_parent import check_against_parts
 from .combine import combine
+from .compare import (
+    NOT_COMPARABLE,
+    CellChange,
+    Comparison,
+    NotComparable,
+    Note,
+    Reason,
+    Unmatched,
+    compare,
+)
 from .consolidate import check_compatible, consolidate, partly_blank_paths
 from .errors import ConsolidationError
 from .tree import iter_nodes, leaves, strip_narrative, unit_key
 
 __all__ = [
+    "NOT_COMPARABLE",
+    "Breakdown",
+    "BreakdownColumn",
+    "BreakdownRow",
+    "CellBreakdown",
+    "CellChange",
+    "Comparison",
     "ConsolidationError",
+    "Contribution",
+    "NotComparable",
+    "Note",
+    "Reason",
+    "Unmatched",
+    "breakdown",
+    "cell_breakdown",
+    "check_against_parts",
     "check_compatible",
     "combine",
+    "compare",
     "consolidate",
     "iter_nodes",
     "leaves",

@@ -1,0 +1,86 @@
+"""A published parent report against the reports of the units it covers.
+
+A city publishes a 全市 report and its counties and departments publish
+their own; the city's figures "should" be the sum of theirs (formats.md
+§4.1 A.1).  It is not an official identity: the city may cover units that
+publish no report of their own, or count an application passed between two
+of its units only once.  So every difference is a **warning**, never an
+error, and it is reported as a validation :class:`Finding` (rule
+``aggregate.parent-vs-parts``) so that it can be shown, filtered and
+serialised with every other finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..cells import CellValue, is_number
+from ..flat import shape_of
+from ..i18n import N_
+from ..paths import json_path
+from ..registry import Report
+from ..validation.engine import path_order
+from ..validation.findings import Finding, sort_key
+from ..validation.labels import cell_names
+from .combine import sum_columns
+from .consolidate import check_compatible
+from .layout import values_in
+
+__all__ = ["RULE", "check_against_parts"]
+
+#: The rule id of the findings.
+RULE = "aggregate.parent-vs-parts"
+
+_MESSAGE = N_(
+    "{cell}: the published figure is {actual}, but the {count} reports of the units it "
+    "covers add up to {expected}"
+)
+
+
+def check_against_parts(
+    published_parent: Report,
+    parts_reports: Sequence[Report] | None = None,
+    *,
+    fold_other_handling: bool = True,
+) -> list[Finding]:
+    """A warning for every cell where ``published_parent``'s number differs
+    from the sum of ``parts_reports`` (default: the parent's own ``parts``).
+
+    Only cells where both sides have a number are compared: a blank on
+    either side is not a difference we can state.  Parts are added up by
+    the consolidation rule and must be consolidable (same edition and year
+    as the parent, no unit twice; :class:`ConsolidationError` otherwise);
+    a part whose （六） layout differs from the parent's is read in the
+    parent's layout (``fold_other_handling``).  Findings are in table order.
+    """
+    parts = list(published_parent.parts if parts_reports is None else parts_reports)
+    if not parts:
+        return []
+    check_compatible(
+        parts,
+        edition=published_parent.edition,
+        year=published_parent.year,
+        template=getattr(getattr(published_parent, "statistics", None), "template", None),
+    )
+    shape = shape_of(published_parent)
+    rows = [values_in(r, shape, fold=fold_other_handling) for r in parts]
+    sums: list[CellValue] = sum_columns(rows, shape.paths)
+    own = shape.flatten(published_parent)
+    names = cell_names(published_parent)
+    findings = []
+    for path, mine, theirs in zip(shape.paths, own, sums, strict=True):
+        if is_number(mine) and is_number(theirs) and mine != theirs:
+            findings.append(
+                Finding(
+                    rule=RULE,
+                    severity="warning",
+                    path=json_path(path),
+                    involves=(json_path(path),),
+                    expected=theirs,  # type: ignore[arg-type]
+                    actual=mine,  # type: ignore[arg-type]
+                    message_id=_MESSAGE,
+                    params={"cell": names[path].label, "count": len(parts)},
+                )
+            )
+    findings.sort(key=sort_key(path_order(published_parent)))
+    return findings
