@@ -6,16 +6,18 @@ The rule, per cell, over every report being consolidated:
   cells add nothing (``blank + 3 = 3``, ``"/" + 3 = 3``).  ``int`` stays
   ``int`` and ``Decimal`` stays ``Decimal``; sums are taken at unlimited
   decimal precision, so no digit of an amount is ever rounded away.
-* **no number, some blank** → blank.  A blank may hide a figure the office
-  did not write down, so the whole is not known either, even beside "/".
-* **only not-applicable** → not applicable, keeping the printed mark when
-  every report printed the same one, else ``"/"``.
+* **no number, some not applicable** → not applicable, keeping the printed
+  mark when every such report printed the same one, else ``"/"``.
+* **nothing but blanks** → blank.
 
-The rule is commutative and associative (the result depends only on which
-of the three states occur and on the sum of the numbers), and a blank report
-is its identity — which is what makes consolidation a monoid.  That a number
-absorbed a blank is not stored anywhere: it is derived from the reports the
-result was built from (:func:`govdisclosure.aggregate.partly_blank_paths`).
+In one sentence: a blank says nothing, so it never changes what the other
+reports say.  That makes the blank report the identity (``blank + "/"`` must
+be ``"/"``, or consolidating with an empty report would change a cell), and
+the rule is commutative and associative because the result depends only on
+which states occur and on the sum of the numbers — together, a monoid.
+That a number absorbed a blank or a "/" is not stored anywhere: it is
+derived from the reports the result was built from
+(:func:`govdisclosure.aggregate.partly_blank_paths`).
 """
 
 from __future__ import annotations
@@ -40,14 +42,13 @@ def combine(values: Iterable[CellValue], where: str = "$") -> CellValue:
     cell value at all (a float, a string): summing it would be a guess.
     """
     numbers: list[int | Decimal] = []
-    blank = False
     marks: set[str] = set()
     for value in values:
         kind = type(value)
         if kind is int or kind is Decimal:
             numbers.append(value)  # type: ignore[arg-type]
         elif value is None:
-            blank = True
+            continue
         elif isinstance(value, NotApplicable):
             marks.add(value.mark)
         else:
@@ -58,7 +59,7 @@ def combine(values: Iterable[CellValue], where: str = "$") -> CellValue:
             )
     if numbers:
         return sum(numbers[1:], numbers[0])
-    if blank or not marks:
+    if not marks:
         return None
     if len(marks) == 1:
         return NotApplicable(marks.pop())  # type: ignore[arg-type]

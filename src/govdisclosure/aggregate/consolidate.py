@@ -97,7 +97,7 @@ def consolidate(
     target_unit = _resolve_unit(inputs, unit, kind, narrative)
     values, shape = _sum(inputs, fold_other_handling)
     base = next(r for r in inputs if shape_of(r).key == shape.key)
-    rebuilt = shape.rebuild(base, values)
+    rebuilt = _with_data(shape.rebuild(base, values), _table_data(inputs))
     parts = tuple(strip_narrative(r) for r in inputs)
     return cast(
         R,
@@ -179,7 +179,7 @@ def check_compatible(
                 ),
                 {"templates": ", ".join(templates)},
             )
-    _check_table_data(reports)
+    _table_data(reports)
     _check_duplicates(reports)
 
 
@@ -243,9 +243,23 @@ def _get(obj: object, path: Path) -> object:
     return obj
 
 
-def _check_table_data(reports: Sequence[Report]) -> None:
+def _table_data(reports: Sequence[Report]) -> dict[Path, object]:
+    """The non-cell table data of ``reports`` (the 2019 format's unit of
+    采购总金额), which must agree among the reports that have a figure
+    beside it; raises :class:`ConsolidationError` when it does not.
+
+    A report whose cells beside the data are all blank or "/" says nothing
+    in those terms, so its data does not count — which keeps the blank
+    report the identity.
+    """
+    out: dict[Path, object] = {}
     for path in _data_paths(type(reports[0])):
-        values = {repr(_get(r, path)) for r in reports}
+        row_cells = _row_cells(type(reports[0]), path)
+        values = {
+            repr(_get(r, path)): _get(r, path)
+            for r in reports
+            if any(is_number(_get(r, cell)) for cell in row_cells)
+        }
         if len(values) > 1:
             raise ConsolidationError(
                 "table-data",
@@ -255,6 +269,31 @@ def _check_table_data(reports: Sequence[Report]) -> None:
                 ),
                 {"path": ".".join(map(str, path)), "values": ", ".join(sorted(values))},
             )
+        out[path] = next(iter(values.values())) if values else _get(reports[0], path)
+    return out
+
+
+def _row_cells(cls: type[Report], path: Path) -> tuple[Path, ...]:
+    """The cells of the row object that holds the data at ``path``."""
+    row: Any = _get(cls(unit=ReportingUnit(name=""), year=2000), path[:-1])  # type: ignore[call-arg]
+    return tuple(
+        (*path[:-1], f.name) for f, _, tp in table_fields(type(row)) if cell_kind(tp) is not None
+    )
+
+
+def _with_data(report: R, data: dict[Path, object]) -> R:
+    """``report`` with the table data set (nested evolve along each path)."""
+    for path, value in data.items():
+        if _get(report, path) != value:
+            report = cast(R, _evolve_at(report, path, value))
+    return report
+
+
+def _evolve_at(obj: Any, path: Path, value: object) -> Any:
+    name = str(path[0])
+    if len(path) == 1:
+        return attrs.evolve(obj, **{name: value})
+    return attrs.evolve(obj, **{name: _evolve_at(getattr(obj, name), path[1:], value)})
 
 
 def _resolve_unit(
@@ -315,7 +354,7 @@ def _identity(
             ),
         )
     blank = blank_report(edition, year, unit, template if edition == "legacy" else None)
-    return attrs.evolve(blank, **_identity_fields(unit, [], narrative))
+    return attrs.evolve(blank, **_identity_fields(unit, [blank], narrative))
 
 
 def _identity_fields(
