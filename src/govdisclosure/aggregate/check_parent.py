@@ -24,7 +24,7 @@ from ..validation.findings import Finding, sort_key
 from ..validation.labels import cell_names
 from .combine import sum_columns
 from .consolidate import check_compatible
-from .layout import values_in
+from .layout import choose_shape, values_in
 
 __all__ = ["RULE", "check_against_parts"]
 
@@ -50,8 +50,9 @@ def check_against_parts(
     either side is not a difference we can state.  Parts are added up by
     the consolidation rule and must be consolidable (same edition and year
     as the parent, no unit twice; :class:`ConsolidationError` otherwise);
-    a part whose （六） layout differs from the parent's is read in the
-    parent's layout (``fold_other_handling``).  Findings are in table order.
+    when the parent and the parts print （六） differently, both sides are
+    read with （六） as one row (``fold_other_handling``), so （七）总计 and
+    every other row still compare.  Findings are in table order.
     """
     parts = list(published_parent.parts if parts_reports is None else parts_reports)
     if not parts:
@@ -62,11 +63,12 @@ def check_against_parts(
         year=published_parent.year,
         template=getattr(getattr(published_parent, "statistics", None), "template", None),
     )
-    shape = shape_of(published_parent)
+    everyone = [published_parent, *parts]
+    shape = choose_shape(everyone, fold=fold_other_handling)
     rows = [values_in(r, shape, fold=fold_other_handling) for r in parts]
     sums: list[CellValue] = sum_columns(rows, shape.paths)
-    own = shape.flatten(published_parent)
-    names = cell_names(published_parent)
+    own = values_in(published_parent, shape, fold=fold_other_handling)
+    names = cell_names(next(r for r in everyone if shape_of(r).key == shape.key))
     findings = []
     for path, mine, theirs in zip(shape.paths, own, sums, strict=True):
         if is_number(mine) and is_number(theirs) and mine != theirs:
