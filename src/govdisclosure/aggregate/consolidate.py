@@ -38,7 +38,7 @@ from ..authoring import blank_report
 from ..cells import CellValue, NotApplicable, is_number
 from ..common import Period, ReportingUnit, Section, UnitKind
 from ..editions.legacy import ReportLegacy
-from ..flat import shape_of
+from ..flat import Shape, shape_of
 from ..i18n import N_
 from ..introspect import cell_kind, table_fields
 from ..paths import Path
@@ -95,10 +95,13 @@ def consolidate(
         return cast(R, _identity(target_unit, narrative, edition, year, template))
     check_compatible(inputs, edition=edition, year=year, template=template)
     target_unit = _resolve_unit(inputs, unit, kind, narrative)
-    values, shape = _sum(inputs, fold_other_handling)
-    base = next(r for r in inputs if shape_of(r).key == shape.key)
+    shapes = [shape_of(r) for r in inputs]
+    values, shape = _sum(inputs, fold_other_handling, shapes)
+    base = next(r for r, s in zip(inputs, shapes, strict=True) if s is shape)
     rebuilt = _with_data(shape.rebuild(base, values), _table_data(inputs))
-    parts = tuple(strip_narrative(r) for r in inputs)
+    parts: Any = tuple(
+        r if not (r.sections or r.preamble or r.parts) else strip_narrative(r) for r in inputs
+    )
     return cast(
         R,
         attrs.evolve(rebuilt, **_identity_fields(target_unit, inputs, narrative), parts=parts),
@@ -118,9 +121,12 @@ def sum_reports(
     return shape.paths, values
 
 
-def _sum(reports: Sequence[Report], fold: bool) -> tuple[list[CellValue], Any]:
-    shape = choose_shape(reports, fold=fold)
-    key = shape.key
+def _sum(
+    reports: Sequence[Report], fold: bool, shapes: Sequence[Shape] | None = None
+) -> tuple[list[CellValue], Shape]:
+    if shapes is None:
+        shapes = [shape_of(r) for r in reports]
+    shape = choose_shape(reports, fold=fold, shapes_of=shapes)
     flatten = shape.flatten
     # Bulk flattening allocates a tuple per report and nothing cyclic; a
     # collection pass over 100,000 reports mid-way is pure cost.
@@ -128,8 +134,8 @@ def _sum(reports: Sequence[Report], fold: bool) -> tuple[list[CellValue], Any]:
     gc.disable()
     try:
         rows = [
-            flatten(r) if shape_of(r).key == key else values_in(r, shape, fold=fold)
-            for r in reports
+            flatten(r) if s is shape else values_in(r, shape, fold=fold)
+            for r, s in zip(reports, shapes, strict=True)
         ]
         return sum_columns(rows, shape.paths), shape
     finally:
@@ -184,13 +190,14 @@ def check_compatible(
 
 
 def _check_duplicates(reports: Sequence[Report]) -> None:
-    seen: Counter[UnitKey] = Counter()
-    for report in reports:
-        if report.parts:
-            seen.update(unit_key(leaf.unit) for leaf in leaves(report))
-        else:
-            seen[unit_key(report.unit)] += 1
-    twice = sorted(k for k, n in seen.items() if n > 1)
+    keys: list[UnitKey] = [
+        (u.name, u.region_code)
+        for r in reports
+        for u in ((r.unit,) if not r.parts else (leaf.unit for leaf in leaves(r)))
+    ]
+    if len(set(keys)) == len(keys):
+        return
+    twice = sorted(k for k, n in Counter(keys).items() if n > 1)
     if not twice:
         return
     entries = []
@@ -369,15 +376,10 @@ def _identity_fields(
     out = {f.name: getattr(source, f.name) for f in attrs.fields(ReportBase) if f.name != "year"}
     out["unit"] = unit
     if not isinstance(narrative, ReportBase):
-        periods = {r.period for r in inputs}
-        year = inputs[0].year if inputs else None
-        out["period"] = (
-            periods.pop()
-            if len(periods) == 1
-            else Period.calendar_year(year)
-            if year is not None
-            else out["period"]
-        )
+        if inputs:
+            first = inputs[0].period
+            same = all(r.period is first or r.period == first for r in inputs)
+            out["period"] = first if same else Period.calendar_year(inputs[0].year)
         if narrative is not None:
             out["sections"] = tuple(narrative)
     return out

@@ -127,17 +127,19 @@ def values_in(report: Report, target: Shape, *, fold: bool = True) -> tuple[Cell
     return p.apply(values)
 
 
-def choose_shape(reports: Sequence[Report], *, fold: bool) -> Shape:
+def choose_shape(
+    reports: Sequence[Report], *, fold: bool, shapes_of: Sequence[Shape] | None = None
+) -> Shape:
     """The shape a set of reports of one edition is added up in.
 
     One shape → that shape.  2021 reports in both （六） layouts → the
     one-row layout when some one-row report has a figure in （六） (folding
     the others, which needs ``fold`` unless their （六） is blank), else the
     three-row layout (the one-row reports' blank （六） adapts).
+    ``shapes_of`` may pass each report's shape when the caller has them.
     """
     shapes: dict[tuple[Any, ...], Shape] = {}
-    for report in reports:
-        shape = shape_of(report)
+    for shape in {id(s): s for s in shapes_of or map(shape_of, reports)}.values():
         shapes.setdefault(shape.key, shape)
     if len(shapes) == 1:
         return next(iter(shapes.values()))
