@@ -204,6 +204,13 @@ def test_narrative_is_the_consolidating_units_own() -> None:
     assert city.sections == sections
 
 
+def test_narrative_of_another_year_is_refused() -> None:
+    draft = gd.blank_report("2021", 2023, "清河市人民政府", with_headings=True)
+    with pytest.raises(ConsolidationError) as info:
+        consolidate(qinghe(), narrative=draft)
+    assert info.value.code == "years"
+
+
 def test_unit_by_name_kind_and_object() -> None:
     parts = qinghe()
     assert consolidate(parts, "清河市生态环境局汇总", kind="department").unit.kind is (

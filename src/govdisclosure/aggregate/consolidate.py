@@ -49,7 +49,7 @@ from .errors import ConsolidationError
 from .layout import choose_shape, values_in
 from .tree import UnitKey, leaves, strip_narrative, unit_key
 
-__all__ = ["check_compatible", "consolidate", "partly_blank_paths", "sum_reports"]
+__all__ = ["check_compatible", "consolidate", "partly_blank_paths"]
 
 R = TypeVar("R", bound=Report)
 
@@ -93,6 +93,9 @@ def consolidate(
     if not inputs:
         target_unit = _resolve_unit(inputs, unit, kind, narrative)
         return cast(R, _identity(target_unit, narrative, edition, year, template))
+    if isinstance(narrative, ReportBase):
+        # The unit's own text must be about the same year, in the same format.
+        _check_editions_and_years([inputs[0], narrative], edition, year)
     check_compatible(inputs, edition=edition, year=year, template=template)
     target_unit = _resolve_unit(inputs, unit, kind, narrative)
     shapes = [shape_of(r) for r in inputs]
@@ -106,19 +109,6 @@ def consolidate(
         R,
         attrs.evolve(rebuilt, **_identity_fields(target_unit, inputs, narrative), parts=parts),
     )
-
-
-def sum_reports(
-    reports: Sequence[Report], *, fold_other_handling: bool = False
-) -> tuple[tuple[Path, ...], list[CellValue]]:
-    """The combined cells of ``reports`` and their paths, without building a
-    report (the parent check and the benchmark use it).
-
-    Checks what :func:`consolidate` checks; ``reports`` must not be empty.
-    """
-    check_compatible(reports)
-    values, shape = _sum(reports, fold_other_handling)
-    return shape.paths, values
 
 
 def _sum(
@@ -157,21 +147,8 @@ def check_compatible(
     twice among the leaves of all their trees.  The table layout is checked
     when the cells are read (:func:`~.layout.choose_shape`).
     """
-    editions = sorted({r.edition for r in reports} | ({edition} if edition else set()))
-    if len(editions) > 1:
-        raise ConsolidationError(
-            "editions",
-            N_("Reports of different editions cannot be added up: {editions}"),
-            {"editions": ", ".join(editions)},
-        )
-    years = sorted({r.year for r in reports} | ({year} if year is not None else set()))
-    if len(years) > 1:
-        raise ConsolidationError(
-            "years",
-            N_("Reports of different years cannot be added up: {years}"),
-            {"years": ", ".join(map(str, years))},
-        )
-    if editions == ["legacy"]:
+    _check_editions_and_years(reports, edition, year)
+    if {r.edition for r in reports} == {"legacy"}:
         templates = sorted(
             {cast(ReportLegacy, r).statistics.template for r in reports}
             | ({template} if template else set())
@@ -187,6 +164,25 @@ def check_compatible(
             )
     _table_data(reports)
     _check_duplicates(reports)
+
+
+def _check_editions_and_years(
+    reports: Sequence[Report], edition: str | None, year: int | None
+) -> None:
+    editions = sorted({r.edition for r in reports} | ({edition} if edition else set()))
+    if len(editions) > 1:
+        raise ConsolidationError(
+            "editions",
+            N_("Reports of different editions cannot be added up: {editions}"),
+            {"editions": ", ".join(editions)},
+        )
+    years = sorted({r.year for r in reports} | ({year} if year is not None else set()))
+    if len(years) > 1:
+        raise ConsolidationError(
+            "years",
+            N_("Reports of different years cannot be added up: {years}"),
+            {"years": ", ".join(map(str, years))},
+        )
 
 
 def _check_duplicates(reports: Sequence[Report]) -> None:
