@@ -151,10 +151,19 @@ def test_signature_and_date(render_example: Render) -> None:
 
 def test_statistics_table_is_an_attachment(render_example: Render) -> None:
     rendered = render_example("yuxi-2017")
-    assert "附件：政府信息公开情况统计表（2017年度）" in rendered.text
+    # The seed prints its own 附件说明; it is set once, in the note's place,
+    # not followed by a second, generated one.
+    assert rendered.text.count("附件:玉溪市政府信息公开情况统计表(2017年度)") == 1
+    assert "附件：政府信息公开情况统计表（2017年度）" not in rendered.text
+    assert "附件:玉溪市政府信息公开情况统计表(2017年度)玉溪市人民政府2018年2月23日" in rendered.text
     assert "政府信息公开情况统计表（2017年度）统计指标单位统计数" in rendered.text
     assert "填报单位：玉溪市人民政府办公室" in rendered.text
     assert "填报日期：2018年2月14日" in rendered.text
+
+
+def test_generated_attachment_note_where_none_is_printed(render_example: Render) -> None:
+    rendered = render_example("pingtan-2011")
+    assert re.search(r"附件：[^:：]*统计表", rendered.text)
 
 
 def test_fujian_table_has_two_value_columns(render_example: Render) -> None:

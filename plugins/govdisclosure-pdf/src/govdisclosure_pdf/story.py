@@ -15,6 +15,10 @@
 * Attachments (7.3.4, 附件): the pre-2019 statistics table and, for a
   consolidated report, the figures of each unit it consolidates, each on a
   new page after the signature, announced under the text as 附件：1.….
+  Where the report's own text already prints that note (the seed ends its
+  last section with "附件:玉溪市政府信息公开情况统计表(2017年度)"), the
+  printed wording is set in the note's place instead of a second, generated
+  one.
 """
 
 from __future__ import annotations
@@ -72,6 +76,8 @@ _RUN_IN: Final = re.compile(
 )
 _YEAR: Final = re.compile(r"\d{4}年")
 _NUMERAL: Final = re.compile(r"^([一二三四五六七八九十]+)、")
+#: A paragraph that is itself the 附件说明 ("附件:××", "附件：1.××").
+_ATTACHMENT_NOTE: Final = re.compile(r"^\s*附\s*件\s*[:：]")
 
 
 @frozen
@@ -121,6 +127,7 @@ class _Builder:
         self.story: list[Flowable] = []
         self.pending: list[Flowable] = []  # headings waiting for what follows
         self.closing: list[Flowable] = []  # 附件说明 and signature
+        self.printed_notes: list[str] = []  # 附件说明 the report's text prints
         self.layout = TableLayout(options.locale, styles, TYPE_WIDTH)
 
     # -- flow helpers -------------------------------------------------------
@@ -159,6 +166,9 @@ class _Builder:
         style = _heading_style(section.heading, depth, self.styles)
         self.heading(TextBlock(section.heading, style))
         for text in section.paragraphs:
+            if _ATTACHMENT_NOTE.match(text):
+                self.printed_notes.append(text.strip())
+                continue
             self.add(_paragraph(text, self.styles))
         m = _NUMERAL.match(section.heading.strip())
         if depth == 0 and m and m.group(1) in tables:
@@ -236,10 +246,20 @@ class _Builder:
             self.add(block, min_follow=60)
 
     def attachment_notice(self, names: Sequence[str]) -> None:
-        """附件说明 (7.3.4): a blank line, then 附件：1.×× with aligned continuations."""
+        """附件说明 (7.3.4): a blank line, then 附件：1.×× with aligned continuations.
+
+        A note the report's text printed replaces the generated one, word for
+        word, so it is neither lost nor said twice.
+        """
+        st = self.styles.body
+        if self.printed_notes:
+            self.flush()
+            self.closing.append(Spacer(1, BODY_LEADING))
+            for note in self.printed_notes:
+                self.closing.append(TextBlock(note, evolve(st, align="left")))
+            return
         if not names:
             return
-        st = self.styles.body
         label = tr(self.locale, ATTACHMENT) + ("：" if not is_english(self.locale) else ": ")
         lead = text_width(label, st.font, st.size, st.latin) + len(label) * st.char_space
         self.flush()
