@@ -12,7 +12,6 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-import attrs
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -25,24 +24,6 @@ from govdisclosure.testing.strategies import report_families
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EDITIONS = st.sampled_from(["2021", "2019", "legacy"])
-
-
-def one_amount_unit(reports: list[gd.Report]) -> list[gd.Report]:
-    """The family with the first report's unit of 采购总金额 (2019 format).
-
-    The strategy draws that unit per report; amounts in 元 and in 万元 are
-    rightly refused together, so a family meant to be added up shares one.
-    """
-    first = reports[0]
-    if not isinstance(first, gd.Report2019):
-        return reports
-    wanted = first.table2.procurement.amount_unit
-    out: list[gd.Report] = []
-    for r in reports:
-        assert isinstance(r, gd.Report2019)
-        procurement = attrs.evolve(r.table2.procurement, amount_unit=wanted)
-        out.append(attrs.evolve(r, table2=attrs.evolve(r.table2, procurement=procurement)))
-    return out
 
 
 def numbers(report: gd.Report) -> tuple[CellValue, ...]:
@@ -64,7 +45,7 @@ def families(draw: st.DrawFn, min_size: int = 1, max_size: int = 5) -> list[gd.R
             template=draw(st.sampled_from(["national-2016", "fujian-2011"])),
         )
     )
-    return one_amount_unit(family)
+    return family
 
 
 @SETTINGS
@@ -144,9 +125,7 @@ def test_consolidating_valid_reports_gives_a_valid_report(
     cells are read as zero both ways, since a blank absorbed by a number
     is the point of the blank rule."""
     blanks = data.draw(st.booleans())
-    reports = one_amount_unit(
-        data.draw(report_families(edition, min_size=2, max_size=4, blanks=blanks))
-    )
+    reports = data.draw(report_families(edition, min_size=2, max_size=4, blanks=blanks))
     policy = "zero" if blanks else "missing"
     for report in reports:
         assume(not any(f.severity == "error" for f in gd.validate(report, blank=policy)))

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import govdisclosure as gd
+from govdisclosure.aggregate import consolidate
 from govdisclosure.authoring import SECTION_HEADINGS, complete_totals
 from govdisclosure.cells import MAX_COUNT, is_number
 from govdisclosure.common import UnitKind
@@ -172,6 +173,8 @@ def test_report_families_share_year_and_layout(edition: str) -> None:
         assert len({r.unit.name for r in family}) == len(family)
         assert len({shape_of(r).key for r in family}) == 1
         assert all(broken(r) == [] for r in family)
+        # What consolidate() needs: here, one unit for 2019's 采购总金额.
+        assert consolidate(family, "汇总单位").year == family[0].year
 
     check()
 

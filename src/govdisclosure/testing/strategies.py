@@ -726,8 +726,8 @@ def report_families(
     """Lists of consistent reports of one edition, year and layout.
 
     Every report has a different unit name, the same year, the same
-    （六） layout (2021) or statistics template (legacy): what
-    consolidation accepts.  Units are departments and governments of real
+    （六） layout (2021), unit of 采购总金额 (2019) or statistics template
+    (legacy): what consolidation accepts.  Units are departments and governments of real
     places; their ``parent`` is left as drawn.
     """
     _check_common(edition, year, max_count, single_other_handling, template)
@@ -757,7 +757,7 @@ def _families(
     members = draw(
         st.lists(units(), min_size=min_size, max_size=max_size, unique_by=lambda u: u.name)
     )
-    return [
+    family = [
         draw(
             consistent_reports(
                 edition,
@@ -771,6 +771,12 @@ def _families(
         )
         for member in members
     ]
+    if edition == "2019":
+        # Amounts in 元 and in 万元 are rightly refused together: a family
+        # meant to be added up prints its 采购总金额 in one unit.
+        amount_unit = draw(st.sampled_from((None, "元", "万元")))
+        family = [_with_amount_unit(report, amount_unit) for report in family]
+    return family
 
 
 def reports_with_defect(
