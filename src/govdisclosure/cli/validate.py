@@ -6,6 +6,14 @@ still checked.  Exit status: 0 when no finding is an error, 1 when any
 finding is an error, 2 when the command was misused or an input could not
 be read.  ``--format json`` prints one JSON list of findings on stdout (the
 summary and read errors go to stderr), for scripts and CI.
+
+``--part FILE`` (repeatable) names the reports of the units a published
+report consolidates: each FILE is then also compared cell by cell with the
+sum of those parts (rule ``aggregate.parent_differs``, warnings — a city
+may cover units that publish no report of their own).  Parts that cannot be
+read, or cannot be added up with a FILE (another year or edition, a unit
+twice), are reported and exit 2; the parent check is then skipped rather
+than run over an incomplete sum.
 """
 
 from __future__ import annotations
@@ -20,11 +28,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..aggregate import ConsolidationError, check_against_parts
 from ..codec import load
 from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..registry import Report
 from ..validation import BlankPolicy, Finding, validate
+from ..validation.engine import path_order
+from ..validation.findings import sort_key
 from ._output import locale_option
 
 __all__ = ["command"]
@@ -116,6 +127,14 @@ def _load_entries(name: str, error: LoadError, locale: str) -> list[dict[str, An
     help="Last year's report of the same unit, for the cross-year (continuity) rules.",
 )
 @click.option(
+    "--part",
+    "parts",
+    multiple=True,
+    metavar="FILE",
+    help="A report of a unit that FILE consolidates (repeat for each unit): "
+    "FILE's cells are also compared with the sum of the parts.",
+)
+@click.option(
     "--blank",
     type=click.Choice(["missing", "zero"]),
     default="missing",
@@ -132,7 +151,12 @@ def _load_entries(name: str, error: LoadError, locale: str) -> list[dict[str, An
     help="A table per file, or one JSON list of findings.",
 )
 def command(
-    files: tuple[str, ...], previous: str | None, blank: str, fmt: str, locale: str
+    files: tuple[str, ...],
+    previous: str | None,
+    parts: tuple[str, ...],
+    blank: str,
+    fmt: str,
+    locale: str,
 ) -> None:
     """Check reports against the format's rules and list what is wrong.
 
@@ -150,6 +174,16 @@ def command(
             err.print(Text(read.with_source(previous).render(locale)))
         else:
             last_year = read
+    part_reports: list[Report] = []
+    parts_readable = True
+    for name in parts:
+        read = _read(name)
+        if isinstance(read, LoadError):
+            unreadable += 1
+            parts_readable = False
+            err.print(Text(read.with_source(name).render(locale)))
+        else:
+            part_reports.append(read)
     entries: list[dict[str, Any]] = []
     passed = failed = 0
     for name in files:
@@ -160,6 +194,15 @@ def command(
             entries.extend(_load_entries(name, read, locale))
             continue
         findings = validate(read, previous=last_year, blank=cast(BlankPolicy, blank), locale=locale)
+        if part_reports and parts_readable:
+            try:
+                against = check_against_parts(read, part_reports)
+            except ConsolidationError as exc:
+                unreadable += 1
+                message = gettext(locale, "Cannot compare with the parts")
+                err.print(Text(f"{name}: {message}: {exc.render(locale)}"))
+            else:
+                findings = tuple(sorted((*findings, *against), key=sort_key(path_order(read))))
         if any(f.severity == "error" for f in findings):
             failed += 1
         else:
