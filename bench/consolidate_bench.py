@@ -135,11 +135,15 @@ def main() -> None:
     ratio_objects = t_ours / (t_stack + t_np)
     print(f"ratio consolidate / numpy floor:             {ratio_floor:6.1f}x")
     print(f"ratio consolidate / numpy from the objects:  {ratio_objects:6.2f}x")
-    verdict = "met" if ratio_floor <= TARGET_RATIO else "not met"
+    # The target counts numpy's conversion from the objects too ("a numpy
+    # sum of the same numbers stacked in one array, conversion from the
+    # objects included"); the pre-stacked floor is printed beside it.
+    verdict = "met" if ratio_objects <= TARGET_RATIO else "not met"
     print(
-        f"target <= {TARGET_RATIO:.0f}x the numpy floor: {verdict}; "
-        f"reading the numbers out of the objects is "
-        f"{t_flatten / t_ours:.0%} of consolidate's time"
+        f"target <= {TARGET_RATIO:.0f}x numpy with its conversion from the objects: {verdict} "
+        f"({ratio_objects:.2f}x); against the pre-stacked floor alone {ratio_floor:.0f}x, "
+        f"reading the numbers out of the objects being {t_flatten / t_ours:.0%} of "
+        f"consolidate's time"
     )
 
 
