@@ -40,7 +40,7 @@ __all__ = [
     "ordered_totals",
 ]
 
-R = TypeVar("R", Report2021, Report2019, ReportLegacy)
+R = TypeVar("R", bound=Report)
 
 #: Template of a blank legacy report when none is named: the national
 #: 2016–2018 统计表, the most widely used pre-2019 table.
