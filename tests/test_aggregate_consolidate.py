@@ -22,6 +22,7 @@ from govdisclosure.cells import NA, CellValue, NotApplicable, is_number
 from govdisclosure.editions.applications import ApplicantRow, OtherHandling2021
 from govdisclosure.flat import shape_of
 from govdisclosure.paths import Path
+from tuple_fields import paragraphs_arg
 
 ROOT = FsPath(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -53,9 +54,11 @@ def unit(name: str, code: str | None = None) -> gd.ReportingUnit:
     return gd.ReportingUnit(name=name, region_code=code)
 
 
-def blank2021(name: str, year: int = 2024, **cells: CellValue) -> gd.Report:
+def blank2021(name: str, year: int = 2024, **cells: CellValue) -> gd.Report2021:
     report = gd.blank_report("2021", year, unit(name))
-    return with_cells(report, {tuple(k.split("__")): v for k, v in cells.items()})
+    filled = with_cells(report, {tuple(k.split("__")): v for k, v in cells.items()})
+    assert isinstance(filled, gd.Report2021)
+    return filled
 
 
 # -- sums --------------------------------------------------------------------------------
@@ -84,7 +87,7 @@ def test_int_stays_int_and_decimal_stays_decimal_exactly() -> None:
     fees = shape_of(total).flatten(total)[shape_of(total).index()[FEES]]
     assert type(fees) is Decimal and fees == Decimal("12345678901234567890123456789.31")
     assert str(fees) == "12345678901234567890123456789.31"  # 31 digits: no rounding
-    new = total.table3.new_applications.total  # type: ignore[union-attr]
+    new = total.table3.new_applications.total
     assert type(new) is int and new == 3
 
 
@@ -108,7 +111,7 @@ def test_blank_and_not_applicable_rule(values: tuple[CellValue, ...], expected: 
         for i, v in enumerate(values)
     ]
     total = consolidate(reports, "合计")
-    assert total.table3.new_applications.natural_person == expected  # type: ignore[union-attr]
+    assert total.table3.new_applications.natural_person == expected
 
 
 def test_partly_blank_cells_are_derived_from_the_parts() -> None:
@@ -137,7 +140,8 @@ def test_n_copies_under_n_names_multiply_every_number() -> None:
         total = consolidate(copies, "合计")
         for mine, one in zip(numbers(total), numbers(report), strict=True):
             if is_number(one):
-                assert mine == one * n  # type: ignore[operator]
+                assert isinstance(one, int | Decimal)
+                assert mine == one * n
                 assert type(mine) is type(one)
             else:
                 assert mine == one  # blank stays blank, "/" stays "/"
@@ -157,9 +161,9 @@ def test_shuffled_inputs_give_identical_numbers() -> None:
 
 
 def test_empty_list_with_a_unit_is_the_blank_report() -> None:
-    empty = consolidate([], "清河市人民政府", edition="2021", year=2024)
+    empty: gd.Report = consolidate([], "清河市人民政府", edition="2021", year=2024)
     assert empty == gd.blank_report("2021", 2024, "清河市人民政府")
-    legacy = consolidate([], "X", edition="legacy", year=2017, template="fujian-2011")
+    legacy: gd.Report = consolidate([], "X", edition="legacy", year=2017, template="fujian-2011")
     assert isinstance(legacy, gd.ReportLegacy) and legacy.statistics.template == "fujian-2011"
     parts = qinghe()
     with_identity = consolidate([empty, *parts], "清河市人民政府")
@@ -199,7 +203,7 @@ def test_narrative_is_the_consolidating_units_own() -> None:
     city = consolidate(parts, narrative=draft)
     assert city.unit.name == "清河市人民政府"
     assert city.title == draft.title and city.sections == draft.sections
-    sections = (gd.Section(heading="一、总体情况", paragraphs=("全市……",)),)
+    sections = (gd.Section(heading="一、总体情况", paragraphs=paragraphs_arg("全市……")),)
     city = consolidate(parts, "清河市人民政府", narrative=sections)
     assert city.sections == sections
 
@@ -279,7 +283,7 @@ def test_same_name_in_different_regions_is_two_units() -> None:
     a = blank2021("住房和城乡建设局", table3__new_applications__total=1)
     b = attrs.evolve(a, unit=unit("住房和城乡建设局", "530400"))
     c = attrs.evolve(a, unit=unit("住房和城乡建设局", "530100"))
-    assert consolidate([b, c], "X").table3.new_applications.total == 2  # type: ignore[union-attr]
+    assert consolidate([b, c], "X").table3.new_applications.total == 2
     with pytest.raises(ConsolidationError):
         consolidate([b, attrs.evolve(b)], "X")
 
@@ -292,7 +296,8 @@ def test_no_common_parent_needs_a_unit() -> None:
 
 def test_a_value_that_is_not_a_cell_is_refused() -> None:
     a = blank2021("甲", table3__new_applications__total=1)
-    b = with_cells(blank2021("乙"), {("table3", "new_applications", "total"): 1.5})
+    # A float is no cell value: it is what this test feeds consolidate.
+    b = with_cells(blank2021("乙"), {("table3", "new_applications", "total"): 1.5})  # type: ignore[dict-item]
     with pytest.raises(ConsolidationError) as info:
         consolidate([a, b], "X")
     assert info.value.code == "cell-value"
@@ -325,14 +330,14 @@ def test_other_handling_layouts_are_not_mixed_silently() -> None:
         expected = sum(v for v in [*subrows, getattr(one, column)] if is_number(v))
         assert getattr(row, column) == expected
     # The parts keep what each unit printed.
-    assert folded.parts[1].table3.results.other_handling == three  # type: ignore[union-attr]
+    assert folded.parts[1].table3.results.other_handling == three
     # Folding keeps every total: （七） is the same either way.
     assert (
         folded.table3.results.total
         == consolidate(
             [hongze, attrs.evolve(huaian, unit=unit("另一"))], "Y", fold_other_handling=True
         ).table3.results.total
-    )  # type: ignore[union-attr]
+    )
 
 
 def test_a_blank_other_handling_fits_either_layout() -> None:
@@ -342,11 +347,13 @@ def test_a_blank_other_handling_fits_either_layout() -> None:
     results = attrs.evolve(blank.table3.results, other_handling=ApplicantRow())
     blank_one_row = attrs.evolve(blank, table3=attrs.evolve(blank.table3, results=results))
     total = consolidate([huaian, blank_one_row], "X")
-    assert isinstance(total.table3.results.other_handling, OtherHandling2021)  # type: ignore[union-attr]
+    assert isinstance(total, gd.Report2021)
+    assert isinstance(total.table3.results.other_handling, OtherHandling2021)
     assert numbers(total) == numbers(huaian)
     # And a blank three-row report adds to one-row reports without folding.
     total = consolidate([hongze, gd.blank_report("2021", 2024, "空白")], "Y")
-    assert isinstance(total.table3.results.other_handling, ApplicantRow)  # type: ignore[union-attr]
+    assert isinstance(total, gd.Report2021)
+    assert isinstance(total.table3.results.other_handling, ApplicantRow)
     assert numbers(total) == numbers(hongze)
 
 

@@ -214,7 +214,7 @@ def test_templates_from_plugins_reach_the_registry(site: Site) -> None:
 
 def test_a_plugin_registered_in_code_is_seen(site: Site) -> None:
     class InCode:
-        @gd.hookspecs.hookimpl  # type: ignore[attr-defined]
+        @gd.hookspecs.hookimpl
         def govdisclosure_renderers(self) -> list[Renderer]:
             return [
                 Renderer(

@@ -140,7 +140,7 @@ def test_shanghai_2019_blanks_are_notices_under_missing() -> None:
 def test_shanghai_2019_text_differs_from_table() -> None:
     """Text 258 予以公开及部分公开 vs table 275; text 265 无法提供 vs table 337."""
     for blank in ("missing", "zero"):
-        findings = validate(example("shanghai-szfbgt-2019.json"), blank=blank)  # type: ignore[arg-type]
+        findings = validate(example("shanghai-szfbgt-2019.json"), blank=blank)
         narrative = {
             (f.path, f.expected, f.actual) for f in findings if f.rule == "narrative.results"
         }

@@ -36,10 +36,13 @@ from govdisclosure.relations import report_equations
 from govdisclosure.validation import validate
 from govdisclosure.validation.arithmetic import arithmetic_rules
 from govdisclosure.validation.builtin import core_rules
+from tuple_fields import paragraphs_arg, sections_arg
 
 ARITHMETIC = arithmetic_rules()
 
-SECTIONS = tuple(Section(heading=h, paragraphs=("无。",)) for h in Report2021.SECTION_HEADINGS)
+SECTIONS = tuple(
+    Section(heading=h, paragraphs=paragraphs_arg("无。")) for h in Report2021.SECTION_HEADINGS
+)
 
 
 def _blank_2021_single() -> Report2021:
@@ -52,16 +55,16 @@ def _base(kind: str) -> Report:
     dates = ReportDates(written=dt.date(2025, 1, 20), published=dt.date(2025, 1, 25))
     unit = ReportingUnit(name="测试单位")
     if kind == "2021":
-        return Report2021(unit=unit, year=2024, dates=dates, sections=SECTIONS)
+        return Report2021(unit=unit, year=2024, dates=dates, sections=sections_arg(SECTIONS))
     if kind == "2021-single":
-        return attrs.evolve(_blank_2021_single(), dates=dates, sections=SECTIONS)
+        return attrs.evolve(_blank_2021_single(), dates=dates, sections=sections_arg(SECTIONS))
     if kind == "2019":
-        return Report2019(unit=unit, year=2020, dates=dates, sections=SECTIONS)
+        return Report2019(unit=unit, year=2020, dates=dates, sections=sections_arg(SECTIONS))
     return ReportLegacy(
         unit=unit,
         year=2012,
         dates=ReportDates(written=dt.date(2013, 1, 16), published=dt.date(2013, 1, 17)),
-        sections=(Section(heading="一、概述", paragraphs=("本报告……",)),),
+        sections=sections_arg([Section(heading="一、概述", paragraphs=paragraphs_arg("本报告……"))]),
         statistics=StatisticsTable(template=kind.removeprefix("legacy:")),
     )
 
@@ -152,9 +155,7 @@ def test_any_changed_cell_of_tables_3_and_4_is_an_error_involving_it(
     for path, bumped in cases:
         for blank in ("missing", "zero"):
             errors = [
-                f
-                for f in validate(bumped, rules=ARITHMETIC, blank=blank)  # type: ignore[arg-type]
-                if f.severity == "error"
+                f for f in validate(bumped, rules=ARITHMETIC, blank=blank) if f.severity == "error"
             ]
             assert any(path in f.involves for f in errors), (path, blank, errors)
 

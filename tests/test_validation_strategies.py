@@ -41,7 +41,7 @@ def test_consistent_reports_have_no_arithmetic_finding(report: Report) -> None:
     channel no larger than the total, and the channels may then fall short
     of it, which the rule reports as a notice."""
     for blank in ("missing", "zero"):
-        findings = validate(report, rules=ARITHMETIC, blank=blank)  # type: ignore[arg-type]
+        findings = validate(report, rules=ARITHMETIC, blank=blank)
         assert {(f.rule, f.severity) for f in findings} <= {("legacy.channels", "notice")}
 
 
@@ -89,7 +89,7 @@ def test_a_defect_is_found_at_its_cell(case: tuple[str, tuple[Report, Path]]) ->
     severity, (report, path) = case
     cell = json_path(path)
     for blank in ("missing", "zero"):
-        findings = validate(report, rules=ARITHMETIC, blank=blank)  # type: ignore[arg-type]
+        findings = validate(report, rules=ARITHMETIC, blank=blank)
         hits = [f for f in findings if cell in f.involves and f.rule in ARITHMETIC_IDS]
         assert hits, (cell, findings)
         if severity == "error":
