@@ -8,6 +8,10 @@ contributing units, columns the cells with their official labels — and
 from the report's ``parts`` (or the leaves of its tree), so they show what
 each unit printed, blank and "/" included; the consolidated figure is the
 report's own.
+
+``breakdown(report, columns="headline")`` is the short table a rendered
+report appends (see :func:`breakdown`): every renderer shows the same cells,
+with the same labels and figures, because they all take them from here.
 """
 
 from __future__ import annotations
@@ -19,14 +23,16 @@ from attrs import frozen
 
 from ..cells import CellValue, is_number
 from ..common import ReportingUnit
-from ..flat import shape_of
+from ..editions.legacy import ReportLegacy
+from ..flat import Shape, shape_of
 from ..i18n import gettext
-from ..introspect import CellKind
+from ..introspect import CellKind, table_info
 from ..paths import Path, json_path
-from ..registry import Report
+from ..registry import Report, find_template, tables_of
 from ..validation.findings import Label
 from ..validation.labels import cell_names
 from .combine import combine, exact_decimals
+from .errors import ConsolidationError
 from .layout import values_in
 from .tree import iter_nodes, leaves
 
@@ -41,6 +47,7 @@ __all__ = [
 ]
 
 Rows = Literal["parts", "leaves", "tree"]
+Columns = Literal["all", "headline"]
 
 
 @frozen
@@ -49,7 +56,9 @@ class BreakdownColumn:
 
     path: Path
     json_path: str
-    #: Row labels then column label, translated when rendered.
+    #: The header group of the row when the table prints one (行政诉讼,
+    #: 第二十条第（一）项), the row labels, then the column label;
+    #: translated when rendered.
     label: Label
     kind: CellKind
 
@@ -128,7 +137,9 @@ class Breakdown:
     ``rows[i].values[j]`` is what unit ``i`` printed in cell
     ``columns[j]``; ``totals[j]`` is the consolidated figure.  A unit whose
     （六）其他处理 layout differs from the report's is shown in the
-    report's layout (its sub-rows folded).
+    report's layout (its sub-rows folded); one that cannot be (a part
+    attached by hand, of another template or edition) shows the cells it
+    has under the same paths and blank for the others.
     """
 
     unit: ReportingUnit
@@ -191,6 +202,7 @@ def breakdown(
     report: Report,
     *,
     rows: Rows = "parts",
+    columns: Columns = "all",
     paths: Iterable[Path | str] | None = None,
     filled_only: bool = False,
 ) -> Breakdown:
@@ -200,8 +212,20 @@ def breakdown(
       (the units at the bottom of the tree: counties rather than the cities
       that consolidated them) or ``"tree"`` (every report of the tree below
       the root, parents before their parts, with their depth).
+    * ``columns``: ``"all"`` (every cell in table order, the default) or
+      ``"headline"``: the figures a reader compares across units, which is
+      what a rendered report's breakdown appendix shows.  For the 2019 and
+      2021 formats that is every 总计 column of a top-level or total row —
+      table 3's 一, 二, 三（七） and 四, and the 总计 of 行政复议 and of
+      both 行政诉讼 groups in table 4; for a pre-2019 report every column of
+      each statistics row that is not part of another row (no ``parent``).
+      Why a fixed choice here and not in each renderer: the appendix of the
+      PDF and of the Markdown must show the same cells under the same
+      labels, and a new edition or template brings its own headline along,
+      since the choice is read from the definitions' ``total`` roles and
+      the template's row tree.
     * ``paths``: the cells to show, by attribute or JSON path, in the order
-      given; default every cell in table order.
+      given (instead of ``columns``).
     * ``filled_only``: leave out cells no unit filled in (no number
       anywhere), which keeps a renderer's table short.
 
@@ -210,6 +234,12 @@ def breakdown(
     shape = shape_of(report)
     names = cell_names(report)
     index = shape.index()
+    if paths is not None and columns != "all":
+        raise ValueError("give either paths or columns, not both")
+    if columns == "headline":
+        paths = _headline_paths(report)
+    elif columns != "all":
+        raise ValueError(f"columns must be 'all' or 'headline', not {columns!r}")
     if paths is None:
         chosen = list(range(len(shape.paths)))
     else:
@@ -221,15 +251,19 @@ def breakdown(
                 raise KeyError(p)
             chosen.append(found)
     contributors = _contributors(report, rows)
-    all_values = [values_in(r, shape, fold=True) for _, r in contributors]
+    all_values = [_values_in(r, shape) for _, r in contributors]
     own = shape.flatten(report)
     if filled_only:
         chosen = [
             j for j in chosen if is_number(own[j]) or any(is_number(v[j]) for v in all_values)
         ]
-    columns = tuple(
+    blocks = _blocks(report)
+    table_columns = tuple(
         BreakdownColumn(
-            shape.paths[j], names[shape.paths[j]].json, names[shape.paths[j]].label, shape.kinds[j]
+            shape.paths[j],
+            names[shape.paths[j]].json,
+            _with_block(names[shape.paths[j]].label, shape.paths[j], blocks),
+            shape.kinds[j],
         )
         for j in chosen
     )
@@ -241,10 +275,68 @@ def breakdown(
         report.unit,
         report.year,
         report.edition,
-        columns,
+        table_columns,
         table,
         tuple(own[j] for j in chosen),
     )
+
+
+def _values_in(report: Report, shape: Shape) -> tuple[CellValue, ...]:
+    """``report``'s cells in the layout ``shape``, folded if need be.
+
+    A part :func:`~govdisclosure.aggregate.consolidate` would refuse (another
+    template or edition, or a one-row （六） where the report prints three
+    rows, attached by hand) still shows: each cell it has under the same
+    path, blank for the others, so a renderer never fails on it.
+    """
+    try:
+        return values_in(report, shape, fold=True)
+    except ConsolidationError:
+        own = shape_of(report)
+        values = dict(zip(own.paths, own.flatten(report), strict=True))
+        return tuple(values.get(p) for p in shape.paths)
+
+
+def _headline_paths(report: Report) -> list[Path]:
+    """The cells of ``breakdown(report, columns="headline")``, in table order."""
+    if isinstance(report, ReportLegacy):
+        template = find_template(report.statistics.template)
+        return [
+            ("statistics", "rows", row.code, column.key)
+            for row in template.value_rows
+            if row.parent is None
+            for column in template.columns
+        ]
+    out: list[Path] = []
+    for key, table in tables_of(report):
+        for row in table_info(table, key).rows:
+            if row.depth == 0 or row.is_total:
+                out.extend((key, *row.path, c.key) for c in row.columns if c.is_total)
+    return out
+
+
+def _blocks(report: Report) -> dict[Path, str]:
+    """The header group (``block``) of each row that has one, by row path."""
+    if isinstance(report, ReportLegacy):
+        return {}
+    return {
+        (key, *row.path): row.block
+        for key, table in tables_of(report)
+        for row in table_info(table, key).rows
+        if row.block
+    }
+
+
+def _with_block(label: Label, path: Path, blocks: dict[Path, str]) -> Label:
+    """``label`` headed by its row's header group, as the printed table heads it.
+
+    A cell of a row class has the row's path plus its column; a cell placed
+    directly in a table is a row of its own.
+    """
+    block = blocks.get(path[:-1]) or blocks.get(path)
+    if block is None or (label.parts and label.parts[0] == block):
+        return label
+    return Label((block, *label.parts), label.sep)
 
 
 def _contributors(report: Report, rows: Rows) -> Sequence[tuple[int, Report]]:
