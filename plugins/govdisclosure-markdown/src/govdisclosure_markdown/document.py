@@ -36,10 +36,9 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from govdisclosure.aggregate import breakdown
 from govdisclosure.cells import NotApplicable
 from govdisclosure.common import Section
-from govdisclosure.editions.e2019 import Report2019
-from govdisclosure.editions.e2021 import Report2021
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
 from govdisclosure.formatting import format_cell, format_date
 from govdisclosure.i18n import gettext, normalize_locale
@@ -308,82 +307,22 @@ def _legacy_table(locale: str, report: ReportLegacy, template: StatisticsTemplat
 # -- per-unit breakdown of a consolidated report -------------------------------
 
 
-def _main_totals(report: Report2021 | Report2019) -> list[tuple[str, RowInfo, ColumnInfo]]:
-    """The cells a breakdown shows: every total column of a top-level or total row.
+def _breakdown(locale: str, report: Report) -> list[str]:
+    """A row per part, then the consolidated report's own row.
 
-    For table 3 that is 一, 二, （七）总计 and 四 (总计 column); for table 4
-    the 总计 of each of the three groups.  Derived from the definitions'
-    ``total`` roles, so a new edition brings its own totals along.
+    The cells, their labels and each unit's figures are the core's
+    ``breakdown(report, columns="headline")``, which the PDF shows too.
     """
-    out: list[tuple[str, RowInfo, ColumnInfo]] = []
-    for key, table in tables_of(report):
-        for row in table_info(table, key).rows:
-            if row.depth == 0 or row.is_total:
-                out.extend((key, row, c) for c in row.columns if c.is_total)
-    return out
-
-
-def _unit_label(locale: str, report: Report, unit_report: Report) -> str:
-    """A part's unit name; the consolidated report's own row says what it is."""
-    name = escape_inline(unit_report.unit.name)
-    if unit_report is report:
-        return name + " " + escape_inline(gettext(locale, "(consolidated)"))
-    return name
-
-
-def _breakdown_typed(locale: str, report: Report2021 | Report2019) -> list[str]:
-    totals = _main_totals(report)
-    header = [escape_inline(gettext(locale, "Reporting unit"))]
-    for _, row, column in totals:
-        if row.is_total and column.is_total:
-            header.append(_flat_label(locale, row.block, row.label))
-        else:
-            header.append(_flat_label(locale, row.block, row.label, column.label))
-    body = []
-    for unit_report in (*report.parts, report):
-        assert isinstance(unit_report, Report2021 | Report2019)
-        tables = dict(tables_of(unit_report))
-        cells = {key: _cells(t) for key, t in tables.items()}
-        body.append(
-            [
-                _unit_label(locale, report, unit_report),
-                *(
-                    _shown(tables[key], row, c, _value(cells[key], row, c), locale)
-                    for key, row, c in totals
-                ),
-            ]
-        )
-    return _table(header, body, 1)
-
-
-def _legacy_totals(template: StatisticsTemplate) -> list[tuple[TemplateRow, str, str]]:
-    """Top-level figures of a legacy table: value rows with no parent row."""
-    return [
-        (row, column.key, column.label)
-        for row in template.value_rows
-        if row.parent is None
-        for column in template.columns
+    table = breakdown(report, columns="headline")
+    header = [
+        escape_inline(gettext(locale, "Reporting unit")),
+        *(escape_inline(c.label.render(locale)) for c in table.columns),
     ]
-
-
-def _breakdown_legacy(locale: str, report: ReportLegacy, template: StatisticsTemplate) -> list[str]:
-    totals = _legacy_totals(template)
-    several = len(template.columns) > 1
-    header = [escape_inline(gettext(locale, "Reporting unit"))]
-    for row, _, column_label in totals:
-        label = gettext(locale, row.label)
-        if several:
-            label += _join(locale) + gettext(locale, column_label)
-        header.append(escape_inline(label))
+    own = escape_inline(report.unit.name) + " " + _t(locale, "(consolidated)")
+    units = [(escape_inline(r.unit.name), r.values) for r in table.rows]
     body = [
-        [
-            _unit_label(locale, report, unit_report),
-            *(
-                _number(unit_report.statistics.value(row.code, key), _legacy_kind(row), locale)
-                for row, key, _ in totals
-            ),
-        ]
-        for unit_report in (*report.parts, report)
+        [name, *(_number(v, c.kind, locale) for v, c in zip(values, table.columns, strict=True))]
+        for name, values in [*units, (own, table.totals)]
     ]
     return _table(header, body, 1)
 
@@ -523,11 +462,7 @@ def render_markdown(report: Report, locale: str) -> str:
         lines += _contact(locale, report)
     if report.parts:
         lines += [_heading(2, escape_inline(gettext(locale, "Breakdown by reporting unit"))), ""]
-        if isinstance(report, ReportLegacy):
-            lines += _breakdown_legacy(locale, report, find_template(report.statistics.template))
-        else:
-            lines += _breakdown_typed(locale, report)
-        lines += [""]
+        lines += [*_breakdown(locale, report), ""]
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
