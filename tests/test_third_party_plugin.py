@@ -79,6 +79,7 @@ def test_installed_plugin_is_discovered(with_csv: None) -> None:
 
 def test_csv_has_one_row_per_cell(with_csv: None) -> None:
     report = gd.load(HUAIAN)
+    assert isinstance(report, gd.Report2021)
     rows = _rows(gd.render(report, "csv"))
     assert rows[0] == ["table", "row", "column", "value"]
     expected = sum(
