@@ -42,14 +42,16 @@ def expected_rows(report: gd.Report, locale: str) -> Iterator[str]:
         return
     for key, table in tables_of(report):
         info = table_info(table, key)
-        for row in info.rows:
-            if not row.columns:
+        for row_info in info.rows:
+            if not row_info.columns:
                 continue
-            values = "".join(format_value(v, locale, u, k) for v, u, k in row_values(table, row))
+            values = "".join(
+                format_value(v, locale, u, k) for v, u, k in row_values(table, row_info)
+            )
             if key == "table4":
                 yield values
             else:
-                yield gettext(locale, row.label) + values
+                yield gettext(locale, row_info.label) + values
 
 
 def expected_labels(report: gd.Report, locale: str) -> Iterator[str]:
@@ -178,10 +180,12 @@ def test_metadata(render_example: Render) -> None:
     assert meta.title == "淮安市人民政府2024年政府信息公开工作年度报告"
     assert meta.author == "淮安市人民政府"
     assert meta.subject == gettext("zh_Hans_CN", "Government information disclosure annual report")
-    assert rendered.reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    lang = rendered.reader.root_object["/Lang"]
+    assert isinstance(lang, str) and lang == "zh-CN"
     yuxi = render_example("yuxi-2017").reader.metadata
     assert yuxi is not None
-    assert yuxi["/CreationDate"].startswith("D:20180223")
+    created = yuxi["/CreationDate"]
+    assert isinstance(created, str) and created.startswith("D:20180223")
 
 
 def test_english_labels_same_layout(render_example: Render) -> None:
@@ -195,7 +199,8 @@ def test_english_labels_same_layout(render_example: Render) -> None:
     # The narrative is the report's own text and stays as written.
     assert squash(en.report.sections[0].heading) in en.text
     assert len(en.reader.pages) >= len(zh.reader.pages)
-    assert en.reader.trailer["/Root"]["/Lang"] == "en"
+    lang = en.reader.root_object["/Lang"]
+    assert isinstance(lang, str) and lang == "en"
 
 
 def test_consolidated_report_has_the_breakdown(render_example: Render) -> None:

@@ -33,6 +33,7 @@ from govdisclosure_pdf.styles import (
 from govdisclosure_pdf.tables import TableLayout, table3_grid
 from govdisclosure_pdf.text import NO_END, NO_START, TextBlock, balance_lines
 from pdf_helpers import Rendered, squash
+from pdf_reports import paragraphs_arg, sections_arg
 
 Render = Callable[..., Rendered]
 _WORD = re.compile(
@@ -136,6 +137,7 @@ def test_no_line_starts_with_closing_punctuation() -> None:
 def test_table3_splits_inside_its_merged_cell() -> None:
     """The 22-row group cell is cut at the page end instead of jumping a page."""
     report = gd.load(Path(__file__).resolve().parents[3] / "examples" / "huaian-2024.json")
+    assert isinstance(report, gd.Report2021)
     layout = TableLayout("zh_Hans_CN", make_styles(resolve_fonts()), TYPE_WIDTH)
     table = GridTable(table3_grid(report.table3, layout))
     _, full = table.wrap(TYPE_WIDTH, TYPE_HEIGHT)
@@ -229,12 +231,14 @@ def _hostile() -> gd.Report2021:
     return gd.Report2021(
         unit=gd.ReportingUnit(name=HOSTILE_NAME),
         year=2024,
-        preamble=("<para>段落</para> &lt;" + LONG_WORD + "，结束。",),
-        sections=(
-            gd.Section(
-                heading="一、<i>总体情况</i>",
-                paragraphs=("R&D < 100 > 50 &nbsp; <br/> 文本" * 30,),
-            ),
+        preamble=paragraphs_arg("<para>段落</para> &lt;" + LONG_WORD + "，结束。"),
+        sections=sections_arg(
+            [
+                gd.Section(
+                    heading="一、<i>总体情况</i>",
+                    paragraphs=paragraphs_arg("R&D < 100 > 50 &nbsp; <br/> 文本" * 30),
+                ),
+            ]
         ),
         table3=attrs.evolve(
             gd.Table3_2021(), new_applications=gd.ApplicantRow(natural_person=gd.NA, total=3)
