@@ -41,6 +41,8 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# mypy --strict over everything listed in pyproject's [tool.mypy] files: the
+# library, the plugins and their tests, tests/, examples/ and bench/.
 typecheck: install
 	$(BIN)/mypy
 
