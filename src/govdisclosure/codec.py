@@ -10,7 +10,7 @@ Choices, and why:
   converter's hooks rather than in attrs validators, so each failure carries
   its JSON path and all of them are reported at once (:class:`LoadError`).
 * **Stable output.**  Keys in definition order, ``edition`` first, UTF-8
-  without ``\\uXXXX`` escapes, two-space indent, newline at the end:
+  without ``\\u4e2d``-style escapes, two-space indent, newline at the end:
   ``dumps(loads(text)) == text`` for any text we wrote.
 * **Fast, with the converter as the reference.**  Generic structuring cost
   about three times the JSON parse.  Generated per-class functions (see
