@@ -7,8 +7,15 @@ Each ``examples/**/*.json`` (not the example plugins under
 that supports its edition, into ``OUT_DIR/<stem><suffix>``; reports in
 sub-directories get the directory in the name (``consolidation-xishan-2024.pdf``)
 so that two examples with one stem never overwrite each other.  Each file
-is written atomically.  The script prints every file it wrote and exits 1
-if any report could not be loaded or rendered, after trying all of them.
+is written atomically.
+
+Each sub-directory of units' reports (``examples/consolidation``) is also
+consolidated into the report of the unit they all name as ``parent`` and
+rendered as ``<dir>-consolidated<suffix>``, with its per-unit breakdown
+appendix: what a city office would publish.
+
+The script prints every file it wrote and exits 1 if any report could not
+be loaded, consolidated or rendered, after trying all of them.
 """
 
 from __future__ import annotations
@@ -34,6 +41,11 @@ def output_name(path: Path, suffix: str) -> str:
     return "-".join(parts) + suffix
 
 
+def unit_directories(files: list[Path]) -> list[Path]:
+    """Sub-directories of ``examples/`` whose reports are units to add up."""
+    return sorted({p.parent for p in files if p.parent != EXAMPLES})
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
@@ -49,25 +61,43 @@ def main(argv: list[str]) -> int:
     print(f"renderers: {', '.join(sorted(available))}")
     errors = 0
     written = 0
-    for path in example_files():
-        try:
-            report = gd.load(path)
-        except gd.LoadError as exc:
-            print(exc.render("en"), file=sys.stderr)
-            errors += 1
-            continue
+
+    def render_all(report: gd.Report, source: Path) -> None:
+        nonlocal errors, written
         for name, renderer in sorted(available.items()):
             if report.edition not in renderer.editions:
                 continue
-            target = out / output_name(path, renderer.suffix)
+            target = out / output_name(source, renderer.suffix)
             try:
                 write_atomic(gd.render(report, name), target, force=True)
             except Exception as exc:  # noqa: BLE001 - report every failure, then exit non-zero
-                print(f"error: {path.name} → {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                print(
+                    f"error: {source.name} → {name}: {type(exc).__name__}: {exc}", file=sys.stderr
+                )
                 errors += 1
                 continue
             written += 1
             print(f"  {target}")
+
+    files = example_files()
+    loaded: dict[Path, gd.Report] = {}
+    for path in files:
+        try:
+            loaded[path] = gd.load(path)
+        except gd.LoadError as exc:
+            print(exc.render("en"), file=sys.stderr)
+            errors += 1
+            continue
+        render_all(loaded[path], path)
+    for directory in unit_directories(files):
+        units = [report for path, report in loaded.items() if path.parent == directory]
+        try:
+            total = gd.consolidate(units)
+        except gd.ConsolidationError as exc:
+            print(f"error: {directory.name}: {exc.render('en')}", file=sys.stderr)
+            errors += 1
+            continue
+        render_all(total, directory.with_name(directory.name + "-consolidated.json"))
     print(f"{written} files in {out}/" + (f", {errors} failures" if errors else ""))
     return 1 if errors else 0
 
