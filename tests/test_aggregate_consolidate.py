@@ -22,7 +22,6 @@ from govdisclosure.cells import NA, CellValue, NotApplicable, is_number
 from govdisclosure.editions.applications import ApplicantRow, OtherHandling2021
 from govdisclosure.flat import shape_of
 from govdisclosure.paths import Path
-from tuple_fields import paragraphs_arg
 
 ROOT = FsPath(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -203,7 +202,7 @@ def test_narrative_is_the_consolidating_units_own() -> None:
     city = consolidate(parts, narrative=draft)
     assert city.unit.name == "清河市人民政府"
     assert city.title == draft.title and city.sections == draft.sections
-    sections = (gd.Section(heading="一、总体情况", paragraphs=paragraphs_arg("全市……")),)
+    sections = (gd.Section(heading="一、总体情况", paragraphs=("全市……",)),)
     city = consolidate(parts, "清河市人民政府", narrative=sections)
     assert city.sections == sections
 

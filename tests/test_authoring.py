@@ -18,7 +18,6 @@ from govdisclosure.paths import Path
 from govdisclosure.registry import UnknownTemplateError
 from govdisclosure.relations import report_equations
 from govdisclosure.testing import consistent_reports
-from tuple_fields import parts_arg
 
 FAST = settings(max_examples=50, deadline=None)
 
@@ -150,7 +149,7 @@ def test_parts_are_completed_too() -> None:
     part = attrs.evolve(
         part, table4=attrs.evolve(t4, reconsideration=attrs.evolve(t4.reconsideration, upheld=1))
     )
-    whole = attrs.evolve(blank_report("2021", 2024, "玉溪市人民政府"), parts=parts_arg([part]))
+    whole = attrs.evolve(blank_report("2021", 2024, "玉溪市人民政府"), parts=tuple([part]))
     assert complete_totals(whole).parts[0].table4.reconsideration.total == 1
 
 

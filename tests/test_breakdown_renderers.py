@@ -40,8 +40,7 @@ def pingtan() -> gd.Report:
     parent = gd.load(EXAMPLES / "pingtan-2011.json")
     child = gd.load(EXAMPLES / "pingtanxian-2011.json")
     assert isinstance(parent, ReportLegacy) and isinstance(child, ReportLegacy)
-    # converter=tuple leaves the attrs plugin a bare type variable for parts.
-    return attrs.evolve(parent, parts=(child,))  # type: ignore[arg-type]
+    return attrs.evolve(parent, parts=(child,))
 
 
 def squash(text: str) -> str:

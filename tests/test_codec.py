@@ -433,3 +433,15 @@ def test_loads_many_restores_gc_even_on_error() -> None:
     with pytest.raises(LoadError):
         codec.loads_many([good, "{"])
     assert gc.isenabled()
+
+
+def test_typed_tuple_converters_keep_the_fast_path() -> None:
+    """The tuple fields' typed converters (govdisclosure.tuples) are known to
+    the codec, so every model class is still built without ``__init__``."""
+    from govdisclosure.codec import _can_generate
+    from govdisclosure.common import Section
+
+    for cls in (Section, gd.Report2021, gd.Report2019, gd.ReportLegacy):
+        assert _can_generate(cls), cls.__name__
+    section = Section(heading="一、总体情况", paragraphs=["列表也可"], subsections=iter(()))
+    assert section.paragraphs == ("列表也可",) and section.subsections == ()

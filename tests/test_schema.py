@@ -164,8 +164,8 @@ def reports(
         "sections": [
             Section(
                 heading=h,
-                paragraphs=(draw(_text),),  # type: ignore[arg-type]
-                subsections=(Section(heading=draw(_text)),),  # type: ignore[arg-type]
+                paragraphs=(draw(_text),),
+                subsections=(Section(heading=draw(_text)),),
             )
             for h in draw(st.lists(_text, max_size=2))
         ],

@@ -28,9 +28,9 @@ def run(*args: str) -> tuple[int, str, str]:
 def published_city(tmp_path: Path, *, new_applications_delta: int = 0) -> str:
     """The city report as the sum of its parts, optionally with one cell misprinted."""
     city = consolidate([gd.load(p) for p in PARTS], "示例市人民政府")
+    assert isinstance(city, gd.Report2021)
     city = attrs.evolve(city, parts=())  # published on its own, without provenance
     if new_applications_delta:
-        assert isinstance(city, gd.Report2021)
         row = city.table3.new_applications
         assert isinstance(row.total, int)
         row = attrs.evolve(row, total=row.total + new_applications_delta)

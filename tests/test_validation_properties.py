@@ -36,13 +36,10 @@ from govdisclosure.relations import report_equations
 from govdisclosure.validation import validate
 from govdisclosure.validation.arithmetic import arithmetic_rules
 from govdisclosure.validation.builtin import core_rules
-from tuple_fields import paragraphs_arg, sections_arg
 
 ARITHMETIC = arithmetic_rules()
 
-SECTIONS = tuple(
-    Section(heading=h, paragraphs=paragraphs_arg("无。")) for h in Report2021.SECTION_HEADINGS
-)
+SECTIONS = tuple(Section(heading=h, paragraphs=("无。",)) for h in Report2021.SECTION_HEADINGS)
 
 
 def _blank_2021_single() -> Report2021:
@@ -55,16 +52,16 @@ def _base(kind: str) -> Report:
     dates = ReportDates(written=dt.date(2025, 1, 20), published=dt.date(2025, 1, 25))
     unit = ReportingUnit(name="测试单位")
     if kind == "2021":
-        return Report2021(unit=unit, year=2024, dates=dates, sections=sections_arg(SECTIONS))
+        return Report2021(unit=unit, year=2024, dates=dates, sections=SECTIONS)
     if kind == "2021-single":
-        return attrs.evolve(_blank_2021_single(), dates=dates, sections=sections_arg(SECTIONS))
+        return attrs.evolve(_blank_2021_single(), dates=dates, sections=SECTIONS)
     if kind == "2019":
-        return Report2019(unit=unit, year=2020, dates=dates, sections=sections_arg(SECTIONS))
+        return Report2019(unit=unit, year=2020, dates=dates, sections=SECTIONS)
     return ReportLegacy(
         unit=unit,
         year=2012,
         dates=ReportDates(written=dt.date(2013, 1, 16), published=dt.date(2013, 1, 17)),
-        sections=sections_arg([Section(heading="一、概述", paragraphs=paragraphs_arg("本报告……"))]),
+        sections=tuple([Section(heading="一、概述", paragraphs=("本报告……",))]),
         statistics=StatisticsTable(template=kind.removeprefix("legacy:")),
     )
 

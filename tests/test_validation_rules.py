@@ -19,13 +19,10 @@ from govdisclosure.registry import Report
 from govdisclosure.validation import Context, Finding, Label, Rule, validate
 from govdisclosure.validation.builtin import core_rules
 from govdisclosure.validation.deadlines import deadline_for
-from tuple_fields import paragraphs_arg, sections_arg
 
 UNIT = ReportingUnit(name="某市人民政府", region_code="320800")
 DEPT = ReportingUnit(name="某市生态环境局", kind=UnitKind.DEPARTMENT)
-SECTIONS = tuple(
-    Section(heading=h, paragraphs=paragraphs_arg("无。")) for h in Report2021.SECTION_HEADINGS
-)
+SECTIONS = tuple(Section(heading=h, paragraphs=("无。",)) for h in Report2021.SECTION_HEADINGS)
 
 
 def only(findings: tuple[Finding, ...], prefix: str) -> list[Finding]:
@@ -57,9 +54,7 @@ def test_no_deadline_before_the_2007_regulation() -> None:
 
 def test_department_published_on_1_february_is_late() -> None:
     dates = ReportDates(written=dt.date(2025, 1, 31), published=dt.date(2025, 2, 1))
-    findings = validate(
-        Report2021(unit=DEPT, year=2024, dates=dates, sections=sections_arg(SECTIONS))
-    )
+    findings = validate(Report2021(unit=DEPT, year=2024, dates=dates, sections=SECTIONS))
     (late,) = only(findings, "deadline.")
     assert (late.rule, late.severity, late.path) == (
         "deadline.published",
@@ -71,17 +66,13 @@ def test_department_published_on_1_february_is_late() -> None:
 
 def test_government_on_31_march_is_on_time() -> None:
     dates = ReportDates(written=dt.date(2025, 3, 31), published=dt.date(2025, 3, 31))
-    findings = validate(
-        Report2021(unit=UNIT, year=2024, dates=dates, sections=sections_arg(SECTIONS))
-    )
+    findings = validate(Report2021(unit=UNIT, year=2024, dates=dates, sections=SECTIONS))
     assert only(findings, "deadline.") == []
 
 
 def test_date_before_the_period_ends_is_an_error() -> None:
     dates = ReportDates(written=dt.date(2024, 2, 20), filled=dt.date(2024, 12, 31))
-    findings = validate(
-        Report2021(unit=UNIT, year=2024, dates=dates, sections=sections_arg(SECTIONS))
-    )
+    findings = validate(Report2021(unit=UNIT, year=2024, dates=dates, sections=SECTIONS))
     (early,) = only(findings, "dates.")
     assert (early.severity, early.path) == ("error", "$.dates.written")
 
@@ -98,10 +89,10 @@ def test_sections_matched_loosely() -> None:
         "五、存在问题及改进情况",
         "六、其他需要报告的事项",
     )
-    sections = tuple(Section(heading=h, paragraphs=paragraphs_arg("……")) for h in headings)
+    sections = tuple(Section(heading=h, paragraphs=("……",)) for h in headings)
     assert (
         only(
-            validate(Report2021(unit=UNIT, year=2024, sections=sections_arg(sections))),
+            validate(Report2021(unit=UNIT, year=2024, sections=sections)),
             "completeness",
         )
         == []
@@ -110,11 +101,11 @@ def test_sections_matched_loosely() -> None:
 
 def test_missing_and_empty_sections() -> None:
     sections = (
-        Section(heading="一、总体情况", paragraphs=paragraphs_arg("……")),
+        Section(heading="一、总体情况", paragraphs=("……",)),
         Section(heading="五、政府信息公开工作存在的主要问题及改进情况"),
-        Section(heading="六、其他需要报告的事项", paragraphs=paragraphs_arg("无。")),
+        Section(heading="六、其他需要报告的事项", paragraphs=("无。",)),
     )
-    findings = validate(Report2019(unit=UNIT, year=2020, sections=sections_arg(sections)))
+    findings = validate(Report2019(unit=UNIT, year=2020, sections=sections))
     missing = only(findings, "completeness.section-missing")
     assert len(missing) == 3  # 二, 三, 四: no heading and no table
     assert all(f.severity == "error" for f in missing)
@@ -125,7 +116,7 @@ def test_missing_and_empty_sections() -> None:
 
 def test_a_filled_table_stands_for_its_section() -> None:
     report = Report2021(
-        unit=UNIT, year=2024, sections=sections_arg((SECTIONS[0], SECTIONS[4], SECTIONS[5]))
+        unit=UNIT, year=2024, sections=tuple((SECTIONS[0], SECTIONS[4], SECTIONS[5]))
     )
     table4 = attrs.evolve(
         report.table4,
@@ -145,16 +136,16 @@ def test_legacy_needs_some_narrative() -> None:
     bare = ReportLegacy(unit=UNIT, year=2012, statistics=StatisticsTable(template="fujian-2011"))
     (finding,) = only(validate(bare), "completeness")
     assert (finding.rule, finding.severity) == ("completeness.section-missing", "warning")
-    told = attrs.evolve(bare, preamble=paragraphs_arg("本报告……"))
+    told = attrs.evolve(bare, preamble=("本报告……",))
     assert only(validate(told), "completeness") == []
 
 
 def _with_unpaid_fee(sixth: tuple[str, ...]) -> Report2021:
     sections = (
         *SECTIONS[:5],
-        Section(heading="六、其他需要报告的事项", paragraphs=paragraphs_arg(*sixth)),
+        Section(heading="六、其他需要报告的事项", paragraphs=tuple(sixth)),
     )
-    report = Report2021(unit=UNIT, year=2024, sections=sections_arg(sections))
+    report = Report2021(unit=UNIT, year=2024, sections=sections)
     other = report.table3.results.other_handling
     assert isinstance(other, OtherHandling2021)  # the 2021 edition's （六）其他处理 breakdown
     fee = ApplicantRow(natural_person=2, total=2)
@@ -173,7 +164,7 @@ def test_fee_statement_required_when_fees_went_unpaid() -> None:
 
 
 def test_fee_statement_not_asked_of_the_single_row_layout() -> None:
-    report = Report2021(unit=UNIT, year=2024, sections=sections_arg(SECTIONS))
+    report = Report2021(unit=UNIT, year=2024, sections=SECTIONS)
     results = attrs.evolve(
         report.table3.results, other_handling=ApplicantRow(natural_person=2, total=2)
     )
@@ -197,8 +188,8 @@ def _applications(report: Report2021, over: int, forward: int) -> Report2021:
 
 
 def test_carried_over_continues_last_years_carried_forward() -> None:
-    last = _applications(Report2021(unit=UNIT, year=2023, sections=sections_arg(SECTIONS)), 0, 5)
-    this = _applications(Report2021(unit=UNIT, year=2024, sections=sections_arg(SECTIONS)), 5, 0)
+    last = _applications(Report2021(unit=UNIT, year=2023, sections=SECTIONS), 0, 5)
+    this = _applications(Report2021(unit=UNIT, year=2024, sections=SECTIONS), 5, 0)
     assert only(validate(this, previous=last), "continuity") == []
     wrong = _applications(this, 4, 0)
     (finding,) = only(validate(wrong, previous=last), "continuity")
@@ -208,14 +199,14 @@ def test_carried_over_continues_last_years_carried_forward() -> None:
 
 
 def test_carried_over_across_the_2019_and_2021_formats() -> None:
-    last = Report2019(unit=UNIT, year=2020, sections=sections_arg(SECTIONS))
+    last = Report2019(unit=UNIT, year=2020, sections=SECTIONS)
     last = attrs.evolve(
         last,
         table3=attrs.evolve(
             last.table3, carried_forward=attrs.evolve(last.table3.carried_forward, total=7)
         ),
     )
-    this = Report2021(unit=UNIT, year=2021, sections=sections_arg(SECTIONS))
+    this = Report2021(unit=UNIT, year=2021, sections=SECTIONS)
     this = attrs.evolve(
         this,
         table3=attrs.evolve(
@@ -228,7 +219,7 @@ def test_carried_over_across_the_2019_and_2021_formats() -> None:
 
 def test_in_force_continues_last_years() -> None:
     def with_rules(year: int, issued: int, repealed: int, in_force: int) -> Report2021:
-        r = Report2021(unit=UNIT, year=year, sections=sections_arg(SECTIONS))
+        r = Report2021(unit=UNIT, year=year, sections=SECTIONS)
         row = attrs.evolve(r.table2.rules, issued=issued, repealed=repealed, in_force=in_force)
         return attrs.evolve(r, table2=attrs.evolve(r.table2, rules=row))
 
@@ -239,8 +230,8 @@ def test_in_force_continues_last_years() -> None:
 
 
 def test_previous_for_the_wrong_year_is_not_compared() -> None:
-    last = _applications(Report2021(unit=UNIT, year=2022, sections=sections_arg(SECTIONS)), 0, 5)
-    this = _applications(Report2021(unit=UNIT, year=2024, sections=sections_arg(SECTIONS)), 1, 0)
+    last = _applications(Report2021(unit=UNIT, year=2022, sections=SECTIONS), 0, 5)
+    this = _applications(Report2021(unit=UNIT, year=2024, sections=SECTIONS), 1, 0)
     (finding,) = only(validate(this, previous=last), "continuity")
     assert (finding.rule, finding.path) == ("continuity.not-checked", "$.year")
     assert "2022" in finding.message("en")

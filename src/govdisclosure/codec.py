@@ -51,6 +51,7 @@ from .editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
 from .errors import LoadError, Problem
 from .paths import Path, json_path
 from .registry import EDITIONS, Report, UnknownTemplateError, find_template
+from .tuples import TUPLE_CONVERTERS
 
 __all__ = [
     "converter",
@@ -657,12 +658,14 @@ def _generate(cls: type, edition: str | None, pending: list[type]) -> None:
 
 def _can_generate(cls: type) -> bool:
     """Whether building ``cls`` without its ``__init__`` gives the same object:
-    no validators, no converters but ``tuple`` (we build tuples), no
+    no validators, no converters but the tuple ones (we build tuples), no
     post-init hook, every field a slot we can set."""
     if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
         return False
     for f in attrs.fields(cls):
-        if f.validator is not None or not f.init or f.converter not in (None, tuple):
+        if f.validator is not None or not f.init:
+            return False
+        if f.converter is not None and f.converter not in TUPLE_CONVERTERS:
             return False
         if not isinstance(getattr(cls, f.name, None), types.MemberDescriptorType):
             return False

@@ -9,9 +9,12 @@ unknown.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 
 from attrs import field, frozen
+
+from .tuples import texts, tuple_converter
 
 __all__ = ["Contact", "Period", "ReportDates", "ReportingUnit", "Section", "UnitKind"]
 
@@ -77,6 +80,14 @@ class Contact:
     phone: str | None = None
 
 
+def sections(values: Iterable[Section]) -> tuple[Section, ...]:
+    """Sections and sub-sections: any iterable of :class:`Section`, kept as a tuple."""
+    return tuple(values)
+
+
+tuple_converter(sections)
+
+
 @frozen(kw_only=True)
 class Section:
     """A narrative section: its heading as printed, paragraphs, sub-sections.
@@ -87,5 +98,5 @@ class Section:
     """
 
     heading: str
-    paragraphs: tuple[str, ...] = field(default=(), converter=tuple)
-    subsections: tuple[Section, ...] = field(default=(), converter=tuple)
+    paragraphs: tuple[str, ...] = field(default=(), converter=texts)
+    subsections: tuple[Section, ...] = field(default=(), converter=sections)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import attrs
 from attrs import field, frozen
 
-from .common import Contact, Period, ReportDates, ReportingUnit, Section
+from .common import Contact, Period, ReportDates, ReportingUnit, Section, sections
+from .tuples import texts
 
 __all__ = ["ReportBase"]
 
@@ -31,5 +32,5 @@ class ReportBase:
     #: 发文机关署名 under the text, when it differs from ``unit.name``.
     signed_by: str | None = None
     contact: Contact = attrs.Factory(Contact)
-    preamble: tuple[str, ...] = field(default=(), converter=tuple)
-    sections: tuple[Section, ...] = field(default=(), converter=tuple)
+    preamble: tuple[str, ...] = field(default=(), converter=texts)
+    sections: tuple[Section, ...] = field(default=(), converter=sections)

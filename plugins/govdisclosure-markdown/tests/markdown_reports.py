@@ -8,14 +8,9 @@ Unicode, for checking :func:`govdisclosure_markdown.escape` on its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
 from hypothesis import strategies as st
 
-from govdisclosure import Section
-
-__all__ = ["HOSTILE", "hostile_text", "paragraphs_arg", "sections_arg"]
+__all__ = ["HOSTILE", "hostile_text"]
 
 #: Markdown, HTML and GFM-table syntax, entities, control characters.
 HOSTILE = (
@@ -77,22 +72,3 @@ HOSTILE = (
 hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12)), max_size=5).map(
     "".join
 )
-
-
-# -- arguments of the converter=tuple fields -----------------------------------------------
-# mypy's attrs plugin types the parameters of fields declared converter=tuple
-# (Section.paragraphs/subsections, a report's preamble/sections/parts) as
-# Iterable[_T_co] with the type variable unbound, so no argument type-checks.
-# These check the items and pass the tuple on untyped; tests/tuple_fields.py
-# has the same for the library's tests.  Drop them once the library declares
-# typed converters.
-
-
-def paragraphs_arg(*paragraphs: str) -> Any:
-    """``paragraphs=`` of a :class:`~govdisclosure.Section`, ``preamble=`` of a report."""
-    return paragraphs
-
-
-def sections_arg(items: Iterable[Section]) -> Any:
-    """``sections=`` of a report."""
-    return tuple(items)

@@ -30,7 +30,7 @@ from govdisclosure.introspect import CellKind, RowInfo, iter_cells, table_info
 from govdisclosure.registry import find_template, tables_of
 from govdisclosure.testing.strategies import any_reports, consistent_reports
 from govdisclosure_markdown import RENDERER, escape
-from markdown_reports import hostile_text, paragraphs_arg, sections_arg
+from markdown_reports import hostile_text
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted(
@@ -365,8 +365,8 @@ def test_hostile_unit_name_changes_no_structure() -> None:
         year=2024,
         title=hostile,
         signed_by=hostile,
-        preamble=paragraphs_arg(hostile),
-        sections=sections_arg([Section(heading=hostile, paragraphs=paragraphs_arg(hostile))]),
+        preamble=(hostile,),
+        sections=tuple([Section(heading=hostile, paragraphs=(hostile,))]),
     )
     a, b = Parsed(_render(plain)), Parsed(_render(evil))
     assert [len(t) for t in a.tables] == [len(t) for t in b.tables]
@@ -415,9 +415,8 @@ def test_tables_sit_in_their_sections() -> None:
     report = gd.Report2021(
         unit=gd.ReportingUnit(name="X"),
         year=2024,
-        sections=sections_arg(
-            Section(heading=h, paragraphs=paragraphs_arg("p"))
-            for h in gd.Report2021.SECTION_HEADINGS
+        sections=tuple(
+            Section(heading=h, paragraphs=("p",)) for h in gd.Report2021.SECTION_HEADINGS
         ),
     )
     markdown = _render(report)

@@ -33,7 +33,6 @@ from govdisclosure_pdf.styles import (
 from govdisclosure_pdf.tables import TableLayout, table3_grid
 from govdisclosure_pdf.text import NO_END, NO_START, TextBlock, balance_lines
 from pdf_helpers import Rendered, squash
-from pdf_reports import paragraphs_arg, sections_arg
 
 Render = Callable[..., Rendered]
 _WORD = re.compile(
@@ -231,12 +230,12 @@ def _hostile() -> gd.Report2021:
     return gd.Report2021(
         unit=gd.ReportingUnit(name=HOSTILE_NAME),
         year=2024,
-        preamble=paragraphs_arg("<para>段落</para> &lt;" + LONG_WORD + "，结束。"),
-        sections=sections_arg(
+        preamble=("<para>段落</para> &lt;" + LONG_WORD + "，结束。",),
+        sections=tuple(
             [
                 gd.Section(
                     heading="一、<i>总体情况</i>",
-                    paragraphs=paragraphs_arg("R&D < 100 > 50 &nbsp; <br/> 文本" * 30),
+                    paragraphs=("R&D < 100 > 50 &nbsp; <br/> 文本" * 30,),
                 ),
             ]
         ),

@@ -57,8 +57,7 @@ def blank_report(
         raise ValueError("only the legacy edition has statistics templates")
     cls = Report2021 if edition == "2021" else Report2019
     sections = tuple(Section(heading=heading) for heading in cls.SECTION_HEADINGS)
-    # ``sections`` has an attrs converter (tuple), which mypy types as Iterable[_T_co].
-    return cls(unit=reporting_unit, year=year, sections=sections)  # type: ignore[arg-type]
+    return cls(unit=reporting_unit, year=year, sections=sections)
 
 
 def _run(

@@ -7,6 +7,7 @@ without a unit (上海 wrote "251000元"), so the unit is kept beside it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar, Literal
 
 from attrs import field, frozen
@@ -14,6 +15,7 @@ from attrs import field, frozen
 from ..cells import Count, Money, Signed
 from ..report_base import ReportBase
 from ..spec import Balance, cell, part
+from ..tuples import tuple_converter
 from .applications import (
     BALANCE_NOTE,
     ApplicantRow,
@@ -132,6 +134,14 @@ class Table3_2019:
     )
 
 
+def _parts(values: Iterable[Report2019]) -> tuple[Report2019, ...]:
+    """The consolidated reports: any iterable of them, kept as a tuple."""
+    return tuple(values)
+
+
+tuple_converter(_parts)
+
+
 @frozen(kw_only=True)
 class Report2019(ReportBase):
     """A report in the 2019 format."""
@@ -152,4 +162,4 @@ class Report2019(ReportBase):
     table2: Table2_2019 = field(factory=Table2_2019)
     table3: Table3_2019 = field(factory=Table3_2019)
     table4: Table4 = field(factory=Table4)
-    parts: tuple[Report2019, ...] = field(default=(), converter=tuple)
+    parts: tuple[Report2019, ...] = field(default=(), converter=_parts)

@@ -7,6 +7,7 @@ practitioner schema (◐).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar, Literal
 
 from attrs import field, frozen
@@ -14,6 +15,7 @@ from attrs import field, frozen
 from ..cells import Count, Money
 from ..report_base import ReportBase
 from ..spec import Balance, cell, part
+from ..tuples import tuple_converter
 from .applications import (
     BALANCE_NOTE,
     ApplicantRow,
@@ -101,6 +103,14 @@ class Table3_2021:
     )
 
 
+def _parts(values: Iterable[Report2021]) -> tuple[Report2021, ...]:
+    """The consolidated reports: any iterable of them, kept as a tuple."""
+    return tuple(values)
+
+
+tuple_converter(_parts)
+
+
 @frozen(kw_only=True)
 class Report2021(ReportBase):
     """A report in the 2021 format.
@@ -125,4 +135,4 @@ class Report2021(ReportBase):
     table2: Table2_2021 = field(factory=Table2_2021)
     table3: Table3_2021 = field(factory=Table3_2021)
     table4: Table4 = field(factory=Table4)
-    parts: tuple[Report2021, ...] = field(default=(), converter=tuple)
+    parts: tuple[Report2021, ...] = field(default=(), converter=_parts)

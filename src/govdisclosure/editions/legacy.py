@@ -13,6 +13,7 @@ hook.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import ClassVar, Literal
 
@@ -20,6 +21,7 @@ from attrs import field, frozen
 
 from ..cells import NotApplicable
 from ..report_base import ReportBase
+from ..tuples import tuple_converter
 
 __all__ = [
     "LegacyCell",
@@ -130,6 +132,14 @@ class StatisticsTable:
         return self.rows.get(code, {}).get(column)
 
 
+def _parts(values: Iterable[ReportLegacy]) -> tuple[ReportLegacy, ...]:
+    """The consolidated reports: any iterable of them, kept as a tuple."""
+    return tuple(values)
+
+
+tuple_converter(_parts)
+
+
 @frozen(kw_only=True)
 class ReportLegacy(ReportBase):
     """A pre-2019 report: free narrative plus a template-driven table."""
@@ -137,4 +147,4 @@ class ReportLegacy(ReportBase):
     edition: ClassVar[Literal["legacy"]] = "legacy"
 
     statistics: StatisticsTable
-    parts: tuple[ReportLegacy, ...] = field(default=(), converter=tuple)
+    parts: tuple[ReportLegacy, ...] = field(default=(), converter=_parts)
