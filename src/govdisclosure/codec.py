@@ -29,7 +29,7 @@ import re
 import secrets
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from enum import Enum, StrEnum
 from pathlib import Path as FsPath
@@ -922,7 +922,7 @@ def dump(report: Report, path: str | os.PathLike[str]) -> None:
         raise
 
 
-def loads_many(texts: list[bytes] | list[str]) -> list[Report]:
+def loads_many(texts: Iterable[str | bytes]) -> list[Report]:
     """Load many reports with the garbage collector paused.
 
     Bulk loads build many small objects; pausing GC is the largest single
