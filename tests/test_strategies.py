@@ -262,7 +262,7 @@ def test_running_totals_are_never_below_the_year(report: gd.Report) -> None:
     for values in report.statistics.rows.values():
         year, cumulative = values.get("year"), values.get("cumulative")
         if is_number(year) and is_number(cumulative):
-            assert cumulative >= year  # type: ignore[operator]
+            assert cumulative >= year
 
 
 @pytest.mark.parametrize(

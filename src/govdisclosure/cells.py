@@ -18,7 +18,7 @@ the converter (:mod:`govdisclosure.codec`) can tell the kinds apart.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Final, Literal
+from typing import Annotated, Final, Literal, TypeGuard
 
 from attrs import frozen
 
@@ -63,7 +63,7 @@ Money = Annotated[Decimal | None | NotApplicable, "money"]
 CellValue = int | Decimal | None | NotApplicable
 
 
-def is_number(value: object) -> bool:
+def is_number(value: object) -> TypeGuard[int | Decimal]:
     """True for a filled cell (an int or a Decimal, not a bool)."""
     return type(value) is int or type(value) is Decimal
 

@@ -78,8 +78,8 @@ def check_against_parts(
                     severity="warning",
                     path=json_path(path),
                     involves=(json_path(path),),
-                    expected=theirs,  # type: ignore[arg-type]
-                    actual=mine,  # type: ignore[arg-type]
+                    expected=theirs,
+                    actual=mine,
                     message_id=_MESSAGE,
                     params={"cell": names[path].label, "count": len(parts)},
                 )

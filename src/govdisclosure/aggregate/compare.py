@@ -180,7 +180,7 @@ class CellChange:
     def change(self) -> int | Decimal | None:
         """``new − old``, exact; ``None`` unless both are numbers."""
         if is_number(self.old) and is_number(self.new):
-            return self.new - self.old  # type: ignore[operator]
+            return self.new - self.old
         return None
 
     @property

@@ -452,7 +452,7 @@ def _cell(number: int, state: int, kind: str, places: int = 0) -> CellValue:
 
 
 def _value(v: CellValue) -> int | Decimal:
-    return v if is_number(v) else 0  # type: ignore[return-value]
+    return v if is_number(v) else 0
 
 
 # -- consistent reports --------------------------------------------------------------

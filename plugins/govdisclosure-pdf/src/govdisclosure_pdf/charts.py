@@ -44,9 +44,9 @@ def _row_total(table: object, row: RowInfo) -> Number | None:
     values = row_values(table, row)
     totals = [v for (v, _, _), c in zip(values, row.columns, strict=True) if c.is_total]
     if totals and is_number(totals[0]):
-        return totals[0]  # type: ignore[return-value]
+        return totals[0]
     parts = [v for (v, _, _), c in zip(values, row.columns, strict=True) if not c.is_total]
-    numbers: list[Number] = [v for v in parts if is_number(v)]  # type: ignore[misc]
+    numbers: list[Number] = [v for v in parts if is_number(v)]
     return sum(numbers) if numbers else None
 
 
@@ -99,7 +99,7 @@ def channel_items(report: ReportLegacy, locale: str) -> list[tuple[str, Number |
     for row in _channel_rows(template.rows):
         value = report.statistics.value(row.code, key)
         label = tr(locale, legacy_label(row)).removeprefix("其中：")
-        out.append((label, value if is_number(value) else None))  # type: ignore[arg-type]
+        out.append((label, value if is_number(value) else None))
     return out
 
 
