@@ -328,6 +328,19 @@ def test_legacy_amount_in_a_count_row() -> None:
     assert problem == Problem("$.statistics.rows['3.1'].value", "a whole-number count", "'12.5'")
 
 
+def test_legacy_text_that_is_no_number() -> None:
+    """Before the template is read, a cell's text can only be said to be
+    neither a count nor an amount (not "an amount" in a count row)."""
+    data = _doc("legacy")
+    data["statistics"]["rows"] = {"3.1": {"value": "abc"}}
+    problem = _only(data)
+    assert problem == Problem(
+        "$.statistics.rows['3.1'].value",
+        'a whole-number count, an amount string, null (blank) or "/"',
+        "'abc'",
+    )
+
+
 def test_every_problem_is_reported_at_once() -> None:
     data = _doc()
     data["year"] = "2024"

@@ -139,7 +139,10 @@ def _legacy_cell(value: Any, _: Any) -> LegacyCell:
     if type(value) is str:
         if value in _NA_INSTANCES:
             return _NA_INSTANCES[value]
-        return _decimal(value)
+        if _DECIMAL.match(value):
+            return _decimal(value)
+    # Which of the two a row wants is the template's to say (see
+    # _legacy_problems); text that is neither is refused naming both.
     raise _Bad('a whole-number count, an amount string, null (blank) or "/"', value)
 
 
