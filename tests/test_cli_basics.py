@@ -195,6 +195,17 @@ def test_show_blank_report(runner: CliRunner, tmp_path: Path) -> None:
     assert "六、其他需要报告的事项 (0 paragraphs)" in result.output
 
 
+@pytest.mark.parametrize("name", ["[/] 单位", "[bold]单位[/bold]", "单位 [link=x]y"])
+def test_show_prints_report_text_literally(runner: CliRunner, tmp_path: Path, name: str) -> None:
+    """Square brackets in a unit name are text, not terminal markup."""
+    out = tmp_path / "odd.json"
+    runner.invoke(cli, ["new", "-e", "2021", "-y", "2025", "-u", name, "-o", str(out)])
+    result = runner.invoke(cli, ["show", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    assert name in result.output
+
+
 def test_show_load_error_names_the_path_in_the_locale(runner: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     data = json.loads(HUAIAN.read_text("utf-8"))

@@ -17,6 +17,7 @@ import attrs
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..cells import CellValue
 from ..codec import load
@@ -84,16 +85,16 @@ def _figures(table: object, key: str, locale: str) -> tuple[str, Table] | None:
             if value is None or (has_totals and not column.is_total):
                 continue
             for group in pending:
-                grid.add_row("  " * group.depth + gettext(locale, group.label))
+                grid.add_row(Text("  " * group.depth + gettext(locale, group.label)))
             pending = []
             label = "  " * row.depth + gettext(locale, row.label)
             shown = format_cell(value, column.kind, locale)
             if has_totals:
-                grid.add_row(label, shown)
+                grid.add_row(Text(label), Text(shown))
             else:
                 if row.block:
                     label = f"{gettext(locale, row.block)} · {label}"
-                grid.add_row(label, gettext(locale, column.label), shown)
+                grid.add_row(Text(label), Text(gettext(locale, column.label)), Text(shown))
     return (gettext(locale, info.title), grid) if grid.row_count else None
 
 
@@ -110,9 +111,9 @@ def _statistics(report: ReportLegacy, locale: str) -> tuple[str, Table] | None:
             continue
         kind: CellKind = "money" if row.is_money else "count"
         grid.add_row(
-            "  " * row.level + gettext(locale, row.label),
-            gettext(locale, row.unit) if row.unit else "",
-            *(format_cell(v, kind, locale) for v in values),
+            Text("  " * row.level + gettext(locale, row.label)),
+            Text(gettext(locale, row.unit) if row.unit else ""),
+            *(Text(format_cell(v, kind, locale)) for v in values),
         )
     return (gettext(locale, template.title), grid) if grid.row_count else None
 
@@ -125,8 +126,12 @@ def _dates(dates: ReportDates, locale: str) -> Iterator[tuple[str, str]]:
 
 
 def _show(report: Report, locale: str, console: Console) -> None:
+    def labelled(label: str, value: str) -> None:
+        # Report text is shown literally: a unit named "[/] 单位" is no markup.
+        console.print(Text.assemble((label, "bold"), ": ", value), highlight=False)
+
     def line(msgid: str, value: str) -> None:
-        console.print(f"[bold]{gettext(locale, msgid)}[/bold]: {value}", highlight=False)
+        labelled(gettext(locale, msgid), value)
 
     unit = report.unit
     line(N_("Reporting unit"), f"{unit.name} ({gettext(locale, _UNIT_KINDS[unit.kind.value])})")
@@ -137,11 +142,11 @@ def _show(report: Report, locale: str, console: Console) -> None:
     )
     line(N_("Statistics period"), period)
     for label, value in _dates(report.dates, locale):
-        console.print(f"[bold]{label}[/bold]: {value}", highlight=False)
+        labelled(label, value)
     if report.parts:
         n = len(report.parts)
         line(N_("Consolidates"), ngettext(locale, "{n} report", "{n} reports", n).format(n=n))
-    console.print(f"[bold]{gettext(locale, 'Sections')}[/bold]:", highlight=False)
+    console.print(Text(gettext(locale, "Sections") + ":", style="bold"), highlight=False)
     if not report.sections:
         console.print("  " + gettext(locale, "(none)"), highlight=False)
     for section in report.sections:
@@ -157,7 +162,7 @@ def _show(report: Report, locale: str, console: Console) -> None:
     if not shown:
         console.print(gettext(locale, "Every table cell is blank."), highlight=False)
     for title, grid in shown:
-        console.print(f"[bold]{title}[/bold]", highlight=False)
+        console.print(Text(title, style="bold"), highlight=False)
         console.print(grid)
 
 
