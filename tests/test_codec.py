@@ -328,6 +328,27 @@ def test_legacy_amount_in_a_count_row() -> None:
     assert problem == Problem("$.statistics.rows['3.1'].value", "a whole-number count", "'12.5'")
 
 
+def test_unknown_unit_kind_is_explained_in_both_locales() -> None:
+    data = _doc()
+    data["unit"]["kind"] = "county"
+    problem = _only(data)
+    assert problem.path == "$.unit.kind"
+    error = LoadError([problem])
+    assert '"government"（人民政府）或 "department"（部门）' in error.render("zh_Hans_CN")
+    assert "one of" not in error.render("zh_Hans_CN")
+    assert '(a people\'s government) or "department"' in error.render("en")
+
+
+def test_a_part_of_another_edition_names_the_parents_edition() -> None:
+    data = _doc()
+    part = _doc("2019")
+    data["parts"] = [part]
+    problem = _only(data)
+    assert problem == Problem(
+        "$.parts[0].edition", "the edition of the report it is part of", "'2019'"
+    )
+
+
 def test_legacy_text_that_is_no_number() -> None:
     """Before the template is read, a cell's text can only be said to be
     neither a count nor an amount (not "an amount" in a count row)."""

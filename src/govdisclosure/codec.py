@@ -46,9 +46,11 @@ from cattrs.errors import (
 )
 
 from .cells import MAX_COUNT, NA_MARKS, NotApplicable
+from .common import UnitKind
 from .editions.applications import ApplicantRow, OtherHandling2021
 from .editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
 from .errors import LoadError, Problem
+from .i18n import N_
 from .paths import Path, json_path
 from .registry import EDITIONS, Report, UnknownTemplateError, find_template
 from .tuples import TUPLE_CONVERTERS
@@ -190,11 +192,20 @@ def _raise_date(value: str) -> dt.date:
     raise ValueError(value)
 
 
+#: What an enum field expects, as a message id of the catalogs.
+_ENUM_EXPECTED: Final[dict[type[Enum], str]] = {
+    UnitKind: N_('"government" (a people\'s government) or "department"'),
+}
+
+
 def _enum(value: Any, cls: type[Enum]) -> Enum:
     try:
         return cls(value)
     except ValueError:
-        raise _Bad("one of " + ", ".join(repr(m.value) for m in cls), value) from None
+        expected = _ENUM_EXPECTED.get(cls)
+        if expected is None:  # an enum added to the model without a message yet
+            expected = "one of " + ", ".join(repr(m.value) for m in cls)
+        raise _Bad(expected, value) from None
 
 
 def _is_homogeneous_tuple(tp: Any) -> bool:
@@ -248,9 +259,11 @@ def _report(value: Any, _: Any) -> Report:
 
 
 class _EditionError(ValueError):
-    def __init__(self, found: object):
+    def __init__(self, found: object, *, of_parent: bool = False):
         super().__init__(found)
         self.found = found
+        #: Raised for a part whose edition differs from its report's.
+        self.of_parent = of_parent
 
 
 def _is_kind(kind: str) -> Callable[[Any], bool]:
@@ -300,7 +313,7 @@ def _make_converter() -> cattrs.Converter:
         ) -> Any:
             if isinstance(value, dict) and "edition" in value:
                 if value["edition"] != _edition:
-                    raise _EditionError(value["edition"])
+                    raise _EditionError(value["edition"], of_parent=True)
                 value = {k: v for k, v in value.items() if k != "edition"}
             return _base(value, None)
 
@@ -346,11 +359,12 @@ def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
     if isinstance(exc, _Bad):
         yield Problem(json_path(path), exc.expected, _show(exc.found))
     elif isinstance(exc, _EditionError):
-        yield Problem(
-            json_path((*path, "edition")),
-            'edition "2021", "2019" or "legacy"',
-            _show(exc.found),
+        expected = (
+            N_("the edition of the report it is part of")
+            if exc.of_parent
+            else 'edition "2021", "2019" or "legacy"'
         )
+        yield Problem(json_path((*path, "edition")), expected, _show(exc.found))
     elif isinstance(exc, KeyError):
         # cattrs already notes the field's name on a missing key
         key = str(exc.args[0])
