@@ -53,7 +53,7 @@ def test_schema_with_template(runner: CliRunner) -> None:
     ],
 )
 def test_schema_usage_errors_exit_2(runner: CliRunner, args: list[str], message: str) -> None:
-    result = runner.invoke(cli, args)
+    result = runner.invoke(cli, [*args, "--locale", "en"])
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
@@ -134,8 +134,25 @@ def test_new_legacy_lists_the_templates_rows_blank(runner: CliRunner) -> None:
     ],
 )
 def test_new_usage_errors_exit_2(runner: CliRunner, args: list[str], message: str) -> None:
-    result = runner.invoke(cli, ["new", *args])
+    result = runner.invoke(cli, ["new", *args, "--locale", "en"])
     assert result.exit_code == 2, result.output
+    assert message in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["new", "-e", "legacy", "-y", "2016", "-u", "某县"], "需要 --template"),
+        (["new", "-e", "2021", "-y", "2024", "-u", "  "], "单位名称为空"),
+        (["schema", "-e", "legacy", "-t", "no-such"], "未知的统计表模板 'no-such'"),
+        (["schema", "-e", "2021", "-t", "national-2016"], "只有2019年以前的报告"),
+    ],
+)
+def test_usage_errors_in_the_default_locale(
+    runner: CliRunner, args: list[str], message: str
+) -> None:
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
     assert message in result.output
 
 
@@ -144,7 +161,8 @@ def test_new_does_not_overwrite_without_force(runner: CliRunner, tmp_path: Path)
     out.write_text('{"filled": "a year of work"}', "utf-8")
     args = ["new", "-e", "2021", "-y", "2025", "-u", "某市", "-o", str(out)]
     result = runner.invoke(cli, args)
-    assert result.exit_code == 2 and "exists" in result.output
+    assert result.exit_code == 2 and "已存在" in result.output  # the default locale
+    assert "exists" in runner.invoke(cli, [*args, "-l", "en"]).output
     assert out.read_text("utf-8") == '{"filled": "a year of work"}'
     assert runner.invoke(cli, [*args, "--force"]).exit_code == 0
     assert gd.load(out).unit.name == "某市"

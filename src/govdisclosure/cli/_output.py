@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from ..i18n import LOCALES, UnknownLocaleError, normalize_locale
+from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
 from ..registry import EDITIONS
 
 __all__ = ["edition_option", "locale_option", "output_options", "write_output"]
@@ -76,17 +76,18 @@ def _file_error(output: Path, exc: OSError) -> click.FileError:
     return _WriteError(str(output), hint=exc.strerror or str(exc))
 
 
-def write_output(text: str, output: Path | None, force: bool) -> None:
+def write_output(text: str, output: Path | None, force: bool, locale: str) -> None:
     """Print ``text``, or write it to ``output`` atomically.
 
-    An existing ``output`` is a usage error (exit 2) unless ``force``; so is
-    a file that cannot be written.
+    An existing ``output`` is a usage error (exit 2, said in ``locale``)
+    unless ``force``; so is a file that cannot be written.
     """
     if output is None:
         click.echo(text, nl=False)
         return
     if output.exists() and not force:
-        raise click.UsageError(f"{output} exists; use --force to replace it")
+        message = gettext(locale, "{path} exists; use --force to replace it")
+        raise click.UsageError(message.format(path=output))
     # A name of our own in the same directory: os.replace is atomic only
     # within one file system, and the file gets the usual permissions.
     tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")

@@ -100,7 +100,7 @@ def command(
     except ConsolidationError as exc:
         click.echo(f"{gettext(locale, 'Cannot consolidate')}: {exc.render(locale)}", err=True)
         sys.exit(2)
-    write_output(dumps(result), output, force)
+    write_output(dumps(result), output, force, locale)
     if output is not None:
         click.echo(
             gettext(locale, "Consolidated {count} reports into {unit} ({year}): {path}").format(

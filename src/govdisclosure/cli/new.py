@@ -18,8 +18,9 @@ from ..common import ReportingUnit, Section, UnitKind
 from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
 from ..editions.legacy import LegacyCell, ReportLegacy, StatisticsTable
+from ..i18n import gettext
 from ..registry import EDITIONS, Report, UnknownTemplateError, find_template, known_template_ids
-from ._output import edition_option, output_options, write_output
+from ._output import edition_option, locale_option, output_options, write_output
 
 __all__ = ["blank_report", "command"]
 
@@ -68,24 +69,27 @@ def _run(
     template: str | None,
     output: Path | None,
     force: bool,
+    locale: str,
 ) -> None:
+    known = ", ".join(known_template_ids())
     if not unit.strip():
-        raise click.BadParameter("the unit name is empty", param_hint="'--unit'")
+        raise click.BadParameter(gettext(locale, "the unit name is empty"), param_hint="'--unit'")
     if edition == "legacy" and template is None:
-        known = ", ".join(known_template_ids())
-        raise click.UsageError(f"a legacy report needs --template (one of: {known})")
+        message = gettext(locale, "a legacy report needs --template (one of: {known})")
+        raise click.UsageError(message.format(known=known))
     if edition != "legacy" and template is not None:
         raise click.BadParameter(
-            "only the legacy edition has statistics templates", param_hint="'--template'"
+            gettext(locale, "only the legacy edition has statistics templates"),
+            param_hint="'--template'",
         )
     try:
         report = blank_report(edition, year, unit.strip(), UnitKind(kind), template)
     except UnknownTemplateError:
-        known = ", ".join(known_template_ids())
+        message = gettext(locale, "unknown template {template}; known: {known}")
         raise click.BadParameter(
-            f"unknown template {template!r}; known: {known}", param_hint="'--template'"
+            message.format(template=repr(template), known=known), param_hint="'--template'"
         ) from None
-    write_output(dumps(report), output, force)
+    write_output(dumps(report), output, force, locale)
 
 
 command = click.Command(
@@ -113,6 +117,7 @@ command = click.Command(
             help="Legacy only (and required there): the statistics template, e.g. national-2016.",
         ),
         *output_options(),
+        locale_option(),
     ],
     help="Write a blank report of an edition to fill in: every cell blank, "
     "the official section headings with no text yet.",

@@ -13,26 +13,30 @@ from pathlib import Path
 
 import click
 
+from ..i18n import gettext
 from ..registry import UnknownTemplateError, known_template_ids
 from ..schema import json_schema
-from ._output import edition_option, output_options, write_output
+from ._output import edition_option, locale_option, output_options, write_output
 
 __all__ = ["command"]
 
 
-def _run(edition: str, template: str | None, output: Path | None, force: bool) -> None:
+def _run(edition: str, template: str | None, output: Path | None, force: bool, locale: str) -> None:
     if template is not None and edition != "legacy":
         raise click.BadParameter(
-            "only the legacy edition has statistics templates", param_hint="'--template'"
+            gettext(locale, "only the legacy edition has statistics templates"),
+            param_hint="'--template'",
         )
     try:
         schema = json_schema(edition, template=template)
     except UnknownTemplateError:
         known = ", ".join(known_template_ids())
+        message = gettext(locale, "unknown template {template}; known: {known}")
         raise click.BadParameter(
-            f"unknown template {template!r}; known: {known}", param_hint="'--template'"
+            message.format(template=repr(template), known=known), param_hint="'--template'"
         ) from None
-    write_output(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", output, force)
+    text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    write_output(text, output, force, locale)
 
 
 command = click.Command(
@@ -46,6 +50,7 @@ command = click.Command(
             help="Legacy only: pin the statistics template (e.g. national-2016).",
         ),
         *output_options(),
+        locale_option(),
     ],
     help="Print the JSON Schema (Draft 2020-12) of a report format, generated from the model.",
     short_help="Print the JSON Schema of a report format.",
