@@ -7,7 +7,9 @@ Nothing here lists cells by hand.  Three sources produce every equation:
   table-3 row, 总计 of a table-4 group); for a row, column by column, every
   leaf row under its siblings (（七）总计);
 * a table class's ``balances`` (table 3's printed 勾稽关系);
-* for legacy reports, the statistics template's ``parent``/``relation``.
+* for legacy reports, the statistics template's ``parent``/``relation``,
+  and its column roles: a running-total column (``cumulative``, 历年累计)
+  is at least the year's column in every row.
 
 Each :class:`Equation` names every cell it involves, so the validator can
 point at them and the authoring helpers can fill totals in.
@@ -175,6 +177,24 @@ def legacy_equations(template: StatisticsTemplate) -> Iterator[Equation]:
                     (path(parent.code),),
                     tuple(path(r.code) for r in channels),
                     "heuristic",
+                    column.key,
+                )
+    # A running total since the first year (历年累计) includes this year's
+    # figure, so in every row it is at least the year's column.  The roles
+    # come from the template's columns, not from their keys.
+    yearly = [c for c in template.columns if not c.cumulative]
+    if yearly:
+        this_year = yearly[0]
+        for column in template.columns:
+            if not column.cumulative:
+                continue
+            for row in template.value_rows:
+                yield Equation(
+                    "legacy.cumulative",
+                    "at_most",
+                    (("statistics", "rows", row.code, column.key),),
+                    (("statistics", "rows", row.code, this_year.key),),
+                    "structural",
                     column.key,
                 )
 

@@ -497,6 +497,19 @@ _DOCS: Final[dict[str, tuple[str, str, str, Basis]]] = {
         "(玉溪 2017) has channels that happen to add up exactly",
         "heuristic",
     ),
+    "legacy.cumulative": (
+        N_("Statistics table: the running total is at least this year's figure"),
+        "In a pre-2019 statistics table with a running-total column (历年累计 beside "
+        "本年度, as in the fujian-2011 template), each row's running total counts every "
+        "year since the start, this year included, so it cannot be below this year's "
+        "figure.  The columns' roles come from the template (a column marked cumulative "
+        "against the first column that is not), not from their keys.  Last year's running "
+        "total plus this year's is checked separately, against the previous report "
+        "(continuity.cumulative).",
+        "Meaning of the 历年累计 column (fujian-2011 template, templates/*.json; "
+        "formats.md §3, §4.4)",
+        "structural",
+    ),
 }
 
 
