@@ -15,6 +15,7 @@ from .arithmetic import arithmetic_rules
 from .completeness import completeness_rules
 from .continuity import continuity_rules
 from .deadlines import deadline_rules
+from .identity import identity_rules
 from .narrative import narrative_rules
 from .rules import Rule
 
@@ -23,11 +24,12 @@ __all__ = ["core_rules", "govdisclosure_rules"]
 
 @cache
 def core_rules() -> tuple[Rule, ...]:
-    """Every core rule, in catalog order: tables, dates, completeness,
-    cross-year, text."""
+    """Every core rule, in catalog order: tables, dates, period and edition,
+    completeness, cross-year, text."""
     return (
         *arithmetic_rules(),
         *deadline_rules(),
+        *identity_rules(),
         *completeness_rules(),
         *continuity_rules(),
         *narrative_rules(),

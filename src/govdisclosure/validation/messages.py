@@ -48,6 +48,14 @@ def _templates(locale: str) -> dict[str, str]:
         "dates.before-period-end": gettext(
             locale, "{date_label} {date} is before the reporting period ends ({end})"
         ),
+        # identity.py
+        "period.inverted": gettext(
+            locale, "The statistics period starts on {start}, after it ends ({end})"
+        ),
+        "period.outside-year": gettext(
+            locale, "The statistics period {start} to {end} is not within the report's year {year}"
+        ),
+        "edition.year": gettext(locale, "{edition} is for {years}, but this report is on {year}"),
         # completeness.py
         "completeness.section-missing": gettext(locale, "Required section “{heading}” is missing"),
         "completeness.no-narrative": gettext(locale, "The report has no narrative text"),

@@ -1,0 +1,170 @@
+"""Identity: the statistics period, and whether the edition fits the year.
+
+A report is on one year (``year``) and covers a statistics period
+(``period``, the calendar year unless the report says otherwise):
+
+* a period that starts after it ends is an **error**: no report can cover
+  it, and the date checks that read the period's end go wrong with it;
+* a period that reaches outside the report's year is a **warning**: an
+  annual report is on the calendar year (formats.md §0.1: "a report covers
+  one calendar year"), but an office may state a period that differs by a
+  day, or the year may be the typo;
+* an edition that does not fit the year is a **warning**: each format was
+  used for a run of years (formats.md §1.1, §2.1, §3), but a report filed
+  in the wrong format is still a report, and a transcription may have picked
+  the edition by its look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..i18n import N_
+from ..registry import Report
+from .findings import Finding, Label
+from .rules import ALL_EDITIONS, Context, Rule
+
+__all__ = ["EDITION_YEARS", "edition_fits_year", "identity_rules"]
+
+#: The years (first, last; ``None``: still in use) each edition is the
+#: format for, from formats.md: the 2021 format from the 2021 reports on
+#: (§1.1 ✅, local notices ◐); the 2019 format for the 2019 and 2020 reports
+#: (§2.1: 2019 ✅ by a real report, 2020 ◐ "2020 reports cite it"); the
+#: pre-2019 statistics tables under the 2007 regulation, in force from
+#: 2008-05-01, for 2008–2018 (§0.2, §3; the regulation's text is ❓ there).
+EDITION_YEARS: dict[str, tuple[int, int | None]] = {
+    "2021": (2021, None),
+    "2019": (2019, 2020),
+    "legacy": (2008, 2018),
+}
+
+#: How messages name each edition and its years (message ids).
+_EDITION_NAMES: dict[str, tuple[str, str]] = {
+    "2021": (N_("The 2021 format"), N_("reports on 2021 and later")),
+    "2019": (N_("The 2019 format"), N_("reports on 2019 and 2020")),
+    "legacy": (N_("The pre-2019 format"), N_("reports on 2008 to 2018")),
+}
+
+
+def edition_fits_year(edition: str, year: int) -> bool:
+    """Whether ``edition`` is the format for reports on ``year`` (unknown editions fit)."""
+    span = EDITION_YEARS.get(edition)
+    if span is None:
+        return True
+    first, last = span
+    return year >= first and (last is None or year <= last)
+
+
+def _inverted(report: Report, context: Context) -> Iterator[Finding]:
+    period = report.period
+    if period.start > period.end:
+        yield Finding(
+            rule="period.inverted",
+            severity="error",
+            path="$.period.start",
+            involves=("$.period.start", "$.period.end"),
+            message_id="period.inverted",
+            params={"start": period.start.isoformat(), "end": period.end.isoformat()},
+        )
+
+
+def _outside_year(report: Report, context: Context) -> Iterator[Finding]:
+    period = report.period
+    outside = [
+        which
+        for which, date in (("start", period.start), ("end", period.end))
+        if date.year != report.year
+    ]
+    if not outside:
+        return
+    yield Finding(
+        rule="period.outside-year",
+        severity="warning",
+        path=f"$.period.{outside[0]}",
+        involves=(*(f"$.period.{w}" for w in outside), "$.year"),
+        message_id="period.outside-year",
+        params={
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "year": report.year,
+        },
+    )
+
+
+def _edition_year(report: Report, context: Context) -> Iterator[Finding]:
+    edition = report.edition
+    if edition_fits_year(edition, report.year) or edition not in _EDITION_NAMES:
+        return
+    name, years = _EDITION_NAMES[edition]
+    yield Finding(
+        rule="edition.year",
+        severity="warning",
+        path="$.year",
+        involves=("$.edition", "$.year"),
+        message_id="edition.year",
+        params={"edition": Label((name,)), "years": Label((years,)), "year": report.year},
+    )
+
+
+def identity_rules() -> tuple[Rule, ...]:
+    return (
+        Rule(
+            id="period.inverted",
+            severity="error",
+            title=N_("Statistics period starts after it ends"),
+            description=(
+                "The statistics period's start date is after its end date.  No report can "
+                "cover such a period; the two dates are swapped or one is a typo.  (The "
+                "other date rules read the period's end, so they are off too.)"
+            ),
+            source="Meaning of the statistics period (统计期限; formats.md §0.1)",
+            basis="structural",
+            editions=ALL_EDITIONS,
+            check=_inverted,
+        ),
+        Rule(
+            id="period.outside-year",
+            severity="warning",
+            title=N_("Statistics period outside the report's year"),
+            description=(
+                "The statistics period starts or ends outside the year the report is on.  "
+                "An annual report covers the calendar year before it is published, so the "
+                "period or the year is probably a typo.  A warning: an office may state a "
+                "period that differs from the calendar year (e.g. a unit set up during the "
+                "year, or a period ending on the first day of the next year)."
+            ),
+            source=(
+                "条例 第四十九条 (the report is on the previous year); “a report covers one "
+                "calendar year” (formats.md §0.1)"
+            ),
+            basis="official",
+            editions=ALL_EDITIONS,
+            check=_outside_year,
+        ),
+        Rule(
+            id="edition.year",
+            severity="warning",
+            title=N_("Edition does not fit the report's year"),
+            description=(
+                "Each format was used for a run of years: the 2021 format (国办公开办函〔2021〕"
+                "30号) for reports on 2021 and later, the 2019 format (国办公开办函〔2019〕60号, "
+                "试行) for 2019 and 2020, the pre-2019 statistics tables (2007 regulation, in "
+                "force from 2008-05-01) for 2008 to 2018.  A report in another format than "
+                "its year's is probably mislabelled (wrong edition or wrong year).  A warning: "
+                "an office may have used an old template.  How sure the years are (formats.md): "
+                "the 2019 format for the 2019 reports is checked against a real report (✅); "
+                "that the 2020 reports still used it, and that the 2021 format applies from "
+                "the 2021 reports, rest on reports and local notices citing them (◐); the "
+                "2007 regulation's text, and so the first legacy year, is not checked there "
+                "(❓; 2008 is the first year it was in force)."
+            ),
+            source=(
+                "国办公开办函〔2021〕30号 (applies from the 2021 reports, formats.md §1.1 ◐); "
+                "国办公开办函〔2019〕60号 (2019 and 2020 reports, §2.1 ✅/◐); 2007 条例 "
+                "(国务院令第492号), in force 2008-05-01 to 2019-05-14 (§0.2 ❓, §3)"
+            ),
+            basis="official",
+            editions=ALL_EDITIONS,
+            check=_edition_year,
+        ),
+    )
