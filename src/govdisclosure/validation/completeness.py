@@ -12,6 +12,14 @@ transcription kept no heading for it.
 
 Before 2019 there was no fixed outline (each office chose its headings),
 so a legacy report is only required to have some narrative at all.
+
+A consolidated report (non-empty ``parts``) with no narrative at all (no
+preamble, no sections) is what ``consolidate`` makes when it is given no
+narrative: prose cannot be added up, so the consolidating unit's own text is
+still to come.  Such a report gets one *warning* that its narrative is
+missing, not an error per section, so that consolidating reports that pass
+validation gives a report that passes too.  As soon as it has some sections,
+the per-section checks apply as to any report.
 """
 
 from __future__ import annotations
@@ -93,7 +101,24 @@ def _table_filled(report: Report, table: str) -> bool:
     return any(v is not None for p, v in zip(shape.paths, values, strict=True) if p[0] == table)
 
 
+def _no_narrative_yet(report: Report) -> bool:
+    """A consolidated report whose unit has not added its own text (no preamble, no sections)."""
+    return (
+        bool(report.parts) and not report.sections and not any(p.strip() for p in report.preamble)
+    )
+
+
 def _missing_or_empty(report: Report, context: Context, want_missing: bool) -> Iterator[Finding]:
+    if _no_narrative_yet(report):
+        if want_missing:
+            yield Finding(
+                rule="completeness.section-missing",
+                severity="warning",
+                path="$.sections",
+                involves=("$.preamble", "$.sections", "$.parts"),
+                message_id="completeness.consolidated-no-narrative",
+            )
+        return
     if report.edition == "legacy":
         if want_missing and not (
             any(p.strip() for p in report.preamble) or any(has_text(s) for s in report.sections)
@@ -192,7 +217,12 @@ def completeness_rules() -> tuple[Rule, ...]:
                 "四 复议诉讼, 五 问题及改进, 六 其他事项); each must be there.  Headings are "
                 "matched by key words, since real reports vary them; a table section whose "
                 "table is filled counts as present.  For a pre-2019 report, which had no fixed "
-                "outline, only the absence of any narrative is reported, as a warning."
+                "outline, only the absence of any narrative is reported, as a warning.  A "
+                "consolidated report (one with parts) that has no narrative at all, no preamble "
+                "and no sections, as `govdisclosure consolidate` makes without --narrative, "
+                "gets one warning that the consolidating unit's text is still to be added, "
+                "instead of an error per section; once it has sections, they are checked one "
+                "by one as in any report."
             ),
             source=(
                 "条例 第五十条; 国办公开办函〔2021〕30号 一、报告内容: “不能遗漏，也不宜泛化” "

@@ -59,6 +59,11 @@ def _templates(locale: str) -> dict[str, str]:
         # completeness.py
         "completeness.section-missing": gettext(locale, "Required section “{heading}” is missing"),
         "completeness.no-narrative": gettext(locale, "The report has no narrative text"),
+        "completeness.consolidated-no-narrative": gettext(
+            locale,
+            "The consolidated report has no narrative yet: prose is not added up from the "
+            "parts; add the consolidating unit's own text (consolidate --narrative FILE)",
+        ),
         "completeness.section-empty": gettext(locale, "Section “{heading}” has no content"),
         "completeness.fee-statement": gettext(
             locale,
