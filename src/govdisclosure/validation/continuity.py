@@ -42,7 +42,9 @@ from .values import is_blank, number
 
 __all__ = ["continuity_rules", "same_unit"]
 
-_PREVIOUS = "上年报告"
+#: Names last year's report in front of its cells' labels (a message id,
+#: translated when the finding is shown: 上年报告 in Chinese).
+_PREVIOUS = N_("last year's report")
 
 
 def same_unit(report: Report, previous: Report) -> bool:
