@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import random
 import re
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from govdisclosure.plugin_types import RenderOptions
 from govdisclosure_pdf import render_pdf
 from govdisclosure_pdf.fonts import FontError, resolve_fonts
 from govdisclosure_pdf.grid import GridTable
+from govdisclosure_pdf.story import report_title
 from govdisclosure_pdf.styles import (
     BODY_LEADING,
     MARGINS,
@@ -28,11 +30,21 @@ from govdisclosure_pdf.styles import (
     PAGE_WIDTH,
     TYPE_HEIGHT,
     TYPE_WIDTH,
+    TextStyle,
     make_styles,
 )
 from govdisclosure_pdf.tables import TableLayout, table3_grid
-from govdisclosure_pdf.text import NO_END, NO_START, TextBlock, balance_lines
+from govdisclosure_pdf.text import (
+    NO_END,
+    NO_START,
+    Run,
+    TextBlock,
+    balance_lines,
+    text_width,
+)
+from govdisclosure_pdf.text import _units as text_units
 from pdf_helpers import Rendered, squash
+from pdf_reports import EXAMPLES
 
 Render = Callable[..., Rendered]
 _WORD = re.compile(
@@ -115,6 +127,87 @@ def test_title_breaks_after_the_unit() -> None:
     lines = balance_lines(text, st.font, st.size, TYPE_WIDTH, latin=st.latin, prefer=[10])
     assert lines == ["淮安市洪泽区人民政府", "2024年政府信息公开工作年度报告"]
     assert balance_lines("短标题", st.font, st.size, TYPE_WIDTH) == ["短标题"]
+
+
+def _exhaustive_title(text: str, st: TextStyle, prefer: list[int]) -> list[str]:
+    """The title breaks by trying every combination (what balance_lines once did)."""
+    units = text_units([Run(text, st.font, st.latin)])
+    widths = [u.width * st.size for u in units]
+    if sum(widths) <= TYPE_WIDTH + 1e-6:
+        return [text]
+    offsets = list(itertools.accumulate((len(u.text) for u in units), initial=0))
+    prefix = list(itertools.accumulate(widths, initial=0.0))
+    valid = [
+        k
+        for k in range(1, len(units))
+        if not (units[k].kind == "c" and units[k].text[0] in NO_START)
+        and not (units[k - 1].kind == "c" and units[k - 1].text[-1] in NO_END)
+    ]
+    em, end = st.size, len(units)
+    for count in range(1, len(units) + 1):
+        best: tuple[float, tuple[int, ...]] | None = None
+        for chosen in itertools.combinations(valid, count - 1):
+            cuts = [0, *chosen, end]
+            ws = [prefix[b] - prefix[a] for a, b in itertools.pairwise(cuts)]
+            if max(ws) > TYPE_WIDTH + 1e-6:
+                continue
+            cost = max(ws) + sum(0.5 * em for a, b in itertools.pairwise(ws) if a > b + em)
+            cost -= sum(20 * em for k in chosen if offsets[k] in prefer)
+            if best is None or cost < best[0] - 1e-6:
+                best = (cost, chosen)
+        if best is not None:
+            cuts = [0, *best[1], end]
+            return [
+                "".join(u.text for u in units[a:b]).strip() for a, b in itertools.pairwise(cuts)
+            ]
+    return [text]
+
+
+def test_title_lines_are_the_best_of_every_combination() -> None:
+    """The dynamic programme sets titles of up to four lines as trying every break did."""
+    st = make_styles(resolve_fonts()).title
+    rng = random.Random(2024)
+    chars = "淮安市洪泽区人民政府办公室发展和改革委员会自然资源规划局街道办事处"
+    suffixes = ("{y}年政府信息公开工作年度报告", "政府信息公开工作{y}年度报告")
+    for _ in range(150):
+        name = "".join(rng.choice(chars) for _ in range(rng.randint(2, 40)))
+        if rng.random() < 0.3:
+            k = rng.randint(1, len(name) - 1)
+            name = f"{name[:k]}（{name[k : k + 3]}）{name[k + 3 :]}"
+        if rng.random() < 0.1:
+            name = f"{name[:5]}Digital Office {name[5:]}"
+        text = name + rng.choice(suffixes).format(y=rng.choice((2011, 2024)))
+        prefer = [len(name)] if rng.random() < 0.8 else []
+        year = re.search(r"\d{4}年", text)
+        if year:
+            prefer.append(year.start())
+        expected = _exhaustive_title(text, st, prefer)
+        got = balance_lines(text, st.font, st.size, TYPE_WIDTH, latin=st.latin, prefer=prefer)
+        assert got == expected, text
+
+
+@pytest.mark.parametrize("where", ["title", "unit"])
+def test_very_long_title_renders(where: str) -> None:
+    """A 300-character title (or unit name, which makes the title) is set in full.
+
+    Trying every combination of breaks never finished for 150 characters.
+    """
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    long = "".join(
+        random.Random(7).choice("政府信息公开工作年度报告（）《》，") for _ in range(300)
+    )
+    if where == "title":
+        report = attrs.evolve(report, title=long)
+    else:
+        report = attrs.evolve(report, title=None, unit=attrs.evolve(report.unit, name=long))
+    title = report_title(report, "zh_Hans_CN")
+    data = render_pdf(report, RenderOptions())
+    text = squash("".join(p.extract_text() for p in PdfReader(BytesIO(data)).pages))
+    assert squash(title) in text
+    st = make_styles(resolve_fonts()).title
+    lines = balance_lines(title, st.font, st.size, TYPE_WIDTH, latin=st.latin)
+    assert "".join(lines) == title
+    assert all(text_width(line, st.font, st.size, st.latin) <= TYPE_WIDTH + 1e-6 for line in lines)
 
 
 def test_no_line_starts_with_closing_punctuation() -> None:

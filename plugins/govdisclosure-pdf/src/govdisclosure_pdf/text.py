@@ -451,78 +451,148 @@ def balance_lines(
     The standard wants the lines symmetric, of sensible length, words kept
     whole, in a trapezoid or diamond.  The fewest lines that fit are used;
     among the break positions that keep Latin words, digits and 禁则 intact
-    the one with the shortest longest line wins, a line longer than the one
-    above it (a trapezoid) is preferred, and so is any position in
-    ``prefer`` (the end of the unit's name).
+    the most even lines win (the least width beyond the average line), a
+    line longer than the one below it (not a trapezoid) costs extra, and a
+    break at any position in ``prefer`` (the end of the unit's name) is
+    worth more than evenness.  See :func:`_balanced_breaks` for the search,
+    which takes time polynomial in the length of the title.
     """
     units = _units([Run(text, font, latin)])
     widths = [u.width * size for u in units]
     total = sum(widths)
     if total <= avail + _FUZZ or len(units) < 2:
         return [text]
-    count = math.ceil(total / avail)
-    # Valid break positions (between units k-1 and k) and their char offsets.
+    # Break positions (between units k-1 and k) and their char offsets.
     offsets = [0]
     for u in units:
         offsets.append(offsets[-1] + len(u.text))
+    prefix = [0.0]
+    for w in widths:
+        prefix.append(prefix[-1] + w)
     valid = [
         k
         for k in range(1, len(units))
         if not (units[k].kind == "c" and units[k].text[0] in NO_START)
         and not (units[k - 1].kind == "c" and units[k - 1].text[-1] in NO_END)
     ]
-    prefix = [0.0]
-    for w in widths:
-        prefix.append(prefix[-1] + w)
-    preferred = set(prefer)
-    em = size
-
-    best: tuple[float, list[int]] | None = None
-    while best is None and count <= len(units):
-        best = _best_breaks(valid, prefix, offsets, count, avail, preferred, em)
-        count += 1
-    if best is None:
+    wanted = set(prefer)
+    preferred = {k for k in valid if offsets[k] in wanted}
+    breaks = _balanced_breaks(valid, prefix, avail, preferred, size)
+    if breaks is None:
         return [text]
-    cuts = [0, *best[1], len(units)]
+    cuts = [0, *breaks, len(units)]
     return ["".join(u.text for u in units[a:b]).strip() for a, b in itertools.pairwise(cuts)]
 
 
-def _best_breaks(
+class _Way(NamedTuple):
+    """A way to set the first lines of a title (see :func:`_balanced_breaks`)."""
+
+    longest: float  # the longest line so far (at least the shortest possible)
+    extra: float  # penalties less bonuses so far
+    breaks: tuple[int, ...]
+
+
+def _covers(x: _Way, y: _Way) -> bool:
+    """Whatever follows, ``x`` ends up at least as good as ``y`` (and wins a tie)."""
+    return (
+        x.longest <= y.longest + _FUZZ
+        and x.extra <= y.extra + _FUZZ
+        and (x.breaks < y.breaks or x.extra < y.extra - _FUZZ)
+    )
+
+
+def _balanced_breaks(
     valid: Sequence[int],
     prefix: Sequence[float],
-    offsets: Sequence[int],
-    count: int,
     avail: float,
     preferred: set[int],
     em: float,
-) -> tuple[float, list[int]] | None:
-    """Exhaustive search over ``count - 1`` breaks (titles are short)."""
+) -> list[int] | None:
+    """The breaks for :func:`balance_lines`, or ``None`` when no set of lines fits.
+
+    ``prefix[k]`` is the width of the first ``k`` units; a line runs from
+    one position of ``0, *valid, n`` to a later one and is at most
+    ``avail`` wide.  Among the ways to set the text in the fewest lines
+    the cheapest wins, on a tie the one with the earliest breaks.  The cost
+    is the longest line, plus half an em for each line more than an em
+    longer than the next (a trapezoid, each line no longer than the next,
+    is preferred), less 20 em for each break in ``preferred`` (a break at a
+    word boundary the caller knows beats any merely even one).
+
+    Dynamic programming over the lines instead of trying every combination
+    of breaks (which took minutes for a 150-character title):
+
+    * ``rest[k]``, the fewest lines from position ``k`` to the end, gives
+      the number of lines ``count`` and prunes every partial setting that
+      could not finish in ``count`` lines;
+    * layer ``j`` maps each possible ``j``-th line ``(a, b)`` to the ways
+      of reaching it worth keeping: the cost is the longest line (not a
+      sum) plus the rest, so a way is dropped only when another has no
+      longer a line, no more penalties and earlier breaks (or clearly
+      fewer penalties) — it could then never win.
+
+    With ``n`` units, at most ``m`` of them on a line, there are at most
+    ``n·m`` lines, each followed by at most ``m`` others, in ``count``
+    layers; a line keeps at most one way per value of ``(longest, extra)``,
+    and both take few values (``longest`` is raised to the shortest
+    possible longest line, below which it makes no difference).  In all
+    ``O(count·n·m²·w)`` steps with ``w`` ways per line, in practice 1–3:
+    a 300-character title takes milliseconds (see ``docs/pdf.md``).
+    """
     end = len(prefix) - 1
-    best: tuple[float, list[int]] | None = None
+    positions = [0, *valid, end]
+    # nexts[a]: where a line starting at position a may end.
+    nexts: dict[int, list[int]] = {}
+    for i, a in enumerate(positions[:-1]):
+        out: list[int] = []
+        for b in positions[i + 1 :]:
+            if prefix[b] - prefix[a] > avail + _FUZZ:
+                break  # prefix only grows: every later end is wider still
+            out.append(b)
+        nexts[a] = out
+    rest: dict[int, float] = {end: 0}
+    for a in reversed(positions[:-1]):
+        rest[a] = 1 + min((rest[b] for b in nexts[a]), default=math.inf)
+    if math.isinf(rest[0]):
+        return None
+    count = int(rest[0])
+    # The shortest possible longest line (a bottleneck path): the longest
+    # line of any setting is at least this.
+    reach: dict[int, float] = {0: 0.0}
+    for j in range(count):
+        step: dict[int, float] = {}
+        for a, longest in reach.items():
+            for b in nexts[a]:
+                if rest[b] <= count - j - 1:
+                    w = max(longest, prefix[b] - prefix[a])
+                    step[b] = min(w, step.get(b, math.inf))
+        reach = step
+    floor = reach[end]
 
-    def walk(start: int, left: int, chosen: list[int], widths: list[float]) -> None:
-        nonlocal best
-        if left == 0:
-            w = prefix[end] - prefix[start]
-            if w > avail + _FUZZ:
-                return
-            all_w = [*widths, w]
-            cost = max(all_w)
-            # Trapezoid: each line no longer than the next.
-            cost += sum(0.5 * em for a, b in itertools.pairwise(all_w) if a > b + em)
-            # A break at a word boundary the caller knows (after the unit's
-            # name, before the year) beats any merely even one.
-            cost -= sum(20 * em for k in chosen if offsets[k] in preferred)
-            if best is None or cost < best[0] - _FUZZ:
-                best = (cost, list(chosen))
-            return
-        for k in valid:
-            if k <= start:
-                continue
-            w = prefix[k] - prefix[start]
-            if w > avail + _FUZZ:
-                break
-            walk(k, left - 1, [*chosen, k], [*widths, w])
-
-    walk(0, count - 1, [], [])
-    return best
+    layer: dict[tuple[int, int], list[_Way]] = {
+        (0, b): [_Way(max(floor, prefix[b]), 0.0, ())] for b in nexts[0] if rest[b] <= count - 1
+    }
+    for j in range(1, count):
+        following: dict[tuple[int, int], list[_Way]] = {}
+        for (a, b), ways in layer.items():
+            above = prefix[b] - prefix[a]
+            bonus = 20 * em if b in preferred else 0.0
+            for c in nexts[b]:
+                if rest[c] > count - j - 1:
+                    continue
+                w = prefix[c] - prefix[b]
+                penalty = 0.5 * em if above > w + em else 0.0
+                kept = following.setdefault((b, c), [])
+                for way in ways:
+                    new = _Way(max(way.longest, w), way.extra + penalty - bonus, (*way.breaks, b))
+                    if not any(_covers(k, new) for k in kept):
+                        kept[:] = [k for k in kept if not _covers(new, k)]
+                        kept.append(new)
+        layer = following
+    best: _Way | None = None
+    # In the order of the breaks, as an exhaustive search would meet them.
+    finished = [w for (_, b), ways in layer.items() if b == end for w in ways]
+    for way in sorted(finished, key=lambda w: w.breaks):
+        if best is None or way.longest + way.extra < best.longest + best.extra - _FUZZ:
+            best = way
+    return None if best is None else list(best.breaks)
