@@ -170,3 +170,59 @@ def test_write_atomic_replaces_whole_files(tmp_path: Path) -> None:
     write_atomic(b"three", target, force=True)
     assert target.read_bytes() == b"three"
     assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
+
+
+@pytest.mark.parametrize(
+    ("key", "flag"), [("locale", "--locale"), ("charts", "--charts"), ("font", "--font")]
+)
+@pytest.mark.parametrize(
+    ("locale", "words"), [("zh_Hans_CN", "不是输出格式的选项"), ("en", "not a renderer option")]
+)
+def test_cli_option_that_render_takes_itself(
+    site: Site, workdir: Path, key: str, flag: str, locale: str, words: str
+) -> None:
+    """``--option locale=en`` once crashed with "got multiple values for keyword argument"."""
+    code, out, err, exc = _run(
+        "render", str(HUAIAN), "--to", "markdown", "-o", "-", "--option", f"{key}=x",
+        "--locale", locale,
+    )  # fmt: skip
+    assert code == 2 and isinstance(exc, SystemExit), err
+    assert words in err and f"{key}=" in err and flag in err
+    assert "Traceback" not in err and "TypeError" not in err and out == ""
+
+
+@pytest.mark.parametrize(("locale", "words"), [("zh_Hans_CN", "格式应为"), ("en", "expects")])
+def test_cli_malformed_option(site: Site, workdir: Path, locale: str, words: str) -> None:
+    code, _, err, _ = _run(
+        "render", str(HUAIAN), "--to", "json", "--option", "dpi", "--locale", locale
+    )
+    assert code == 2 and words in err and "KEY=VALUE" in err and "'dpi'" in err
+    assert list(workdir.iterdir()) == []
+
+
+@pytest.mark.parametrize(("locale", "words"), [("zh_Hans_CN", "无法使用"), ("en", "cannot use")])
+def test_cli_options_the_renderer_cannot_use(
+    site: Site, workdir: Path, locale: str, words: str
+) -> None:
+    """A renderer raising RenderError was asked for the impossible: exit 2, not a bug."""
+    source = """
+    from govdisclosure.hookspecs import hookimpl
+    from govdisclosure.plugin_types import Renderer
+    from govdisclosure.render import RenderError
+
+    def _render(report, options):
+        raise RenderError(f"no such paper: {options.extra.get('paper')}")
+
+    @hookimpl
+    def govdisclosure_renderers():
+        return [Renderer(name="picky", media_type="text/plain", suffix=".txt",
+                         editions=frozenset({"2021"}), render=_render)]
+    """
+    site.install(source)
+    code, _, err, exc = _run(
+        "render", str(HUAIAN), "--to", "picky", "--option", "paper=A0", "--locale", locale
+    )
+    assert code == 2 and isinstance(exc, SystemExit)
+    assert words in err and "no such paper: A0" in err and "'picky'" in err
+    assert "Traceback" not in err
+    assert list(workdir.iterdir()) == []

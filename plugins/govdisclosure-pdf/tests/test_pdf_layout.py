@@ -15,9 +15,11 @@ from pathlib import Path
 
 import attrs
 import pytest
+from click.testing import CliRunner
 from pypdf import PdfReader
 
 import govdisclosure as gd
+from govdisclosure.cli import cli
 from govdisclosure.plugin_types import RenderOptions
 from govdisclosure_pdf import render_pdf
 from govdisclosure_pdf.fonts import FontError, resolve_fonts
@@ -272,6 +274,29 @@ def test_font_option_and_bad_font(tmp_path: Path) -> None:
         render_pdf(report, RenderOptions(font=bad))
     with pytest.raises(FontError):
         render_pdf(report, RenderOptions(font=tmp_path / "missing.ttf"))
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--font", "{bad}"], "cannot be embedded"),
+        (["--option", "table4=sideways"], "table4 must be one of"),
+        (["--option", "table_size=big"], "table_size must be between"),
+    ],
+)
+def test_cli_options_the_pdf_cannot_use(tmp_path: Path, args: list[str], words: str) -> None:
+    """Usage errors (exit 2) in the user's locale, not a renderer failure (exit 1)."""
+    bad = tmp_path / "not-a-font.ttf"
+    bad.write_bytes(b"nothing")
+    args = [a.format(bad=bad) for a in args]
+    out = tmp_path / "out.pdf"
+    result = CliRunner().invoke(
+        cli, ["render", str(EXAMPLES / "huaian-2024.json"), "--to", "pdf", "-o", str(out), *args]
+    )
+    assert result.exit_code == 2, result.stderr
+    assert words in result.stderr and "无法使用所给的选项" in result.stderr
+    assert "生成失败" not in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
 
 
 _FALLBACK = textwrap.dedent(

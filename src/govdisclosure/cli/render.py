@@ -15,9 +15,16 @@ file is never replaced without ``--force``; without it the final move is a
 hard link, which the operating system refuses if the name appeared in the
 meantime.
 
-Exit status: 0 written; 1 the renderer failed; 2 bad usage (unknown
-format, existing output, an edition the renderer does not support) or an
-input that cannot be read (reported in ``--locale``, with every problem).
+Renderer-specific options are ``--option KEY=VALUE``; the keys ``locale``,
+``charts`` and ``font`` (and ``to``, ``report``) belong to ``render()``
+itself and are refused with the flag to use instead.  A renderer that
+cannot use what it was given (a ``--font`` it cannot embed, an option value
+it does not know) raises :class:`~govdisclosure.render.RenderError`.
+
+Exit status: 0 written; 1 the renderer failed (a bug in it); 2 bad usage
+(unknown format, a malformed or reserved ``--option``, options the renderer
+cannot use, existing output, an edition the renderer does not support) or
+an input that cannot be read (reported in ``--locale``, with every problem).
 """
 
 from __future__ import annotations
@@ -33,7 +40,13 @@ from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..plugin_manager import PluginError, loaders
 from ..registry import Report
-from ..render import RenderError, UnknownRendererError, get_renderer, render
+from ..render import (
+    RenderError,
+    UnknownRendererError,
+    UnsupportedEditionError,
+    get_renderer,
+    render,
+)
 from ._output import locale_option
 
 __all__ = ["InputError", "command", "default_output", "read_report", "write_atomic"]
@@ -93,13 +106,34 @@ def _fail(message: str) -> click.ClickException:
     return InputError(message)
 
 
-def _parse_options(values: tuple[str, ...]) -> dict[str, str]:
+#: What ``render()`` takes itself, so not a renderer option: the CLI's own
+#: way of saying it.
+_RESERVED: dict[str, str] = {
+    "report": "FILE",
+    "to": "--to",
+    "locale": "--locale",
+    "charts": "--charts",
+    "font": "--font",
+}
+
+
+def _parse_options(values: tuple[str, ...], locale: str) -> dict[str, str]:
+    """``--option KEY=VALUE`` as a dict; a malformed or reserved key is bad usage."""
     extra: dict[str, str] = {}
     for item in values:
         key, sep, value = item.partition("=")
+        key = key.strip()
         if not sep or not key:
-            raise click.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--option")
-        extra[key.strip()] = value
+            raise _fail(
+                gettext(locale, "--option expects KEY=VALUE, not {item!r}").format(item=item)
+            )
+        if key in _RESERVED:
+            raise _fail(
+                gettext(
+                    locale, "--option {key}=… is not a renderer option; use {instead} instead"
+                ).format(key=key, instead=_RESERVED[key])
+            )
+        extra[key] = value
     return extra
 
 
@@ -159,6 +193,7 @@ def command(
         ) from None
     except PluginError as exc:
         raise _fail(str(exc)) from None
+    extra = _parse_options(options, locale)
     to_stdout = output is not None and str(output) == "-"
     target = None if to_stdout else (output or default_output(file, renderer.suffix))
     if target is not None and target.exists() and not force:
@@ -168,11 +203,17 @@ def command(
     except LoadError as exc:
         raise _fail(exc.render(locale)) from None
     try:
-        data = render(
-            report, to, locale=locale, charts=charts, font=font, **_parse_options(options)
-        )
-    except RenderError as exc:
+        data = render(report, to, locale=locale, charts=charts, font=font, **extra)
+    except UnsupportedEditionError as exc:
         raise _fail(str(exc)) from None
+    except RenderError as exc:
+        # The renderer cannot use what it was given (a font that cannot be
+        # embedded, an option value it does not know): bad usage, not a bug.
+        raise _fail(
+            gettext(locale, "Renderer {name!r} cannot use the options given: {error}").format(
+                name=to, error=exc
+            )
+        ) from None
     except click.ClickException:
         raise
     except Exception as exc:  # noqa: BLE001 - a renderer's bug: a message, not a traceback

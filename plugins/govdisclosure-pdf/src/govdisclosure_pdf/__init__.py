@@ -20,11 +20,13 @@ Options (``RenderOptions.extra``, all text):
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from govdisclosure.hookspecs import hookimpl
 from govdisclosure.i18n import normalize_locale
 from govdisclosure.plugin_types import Renderer, RenderOptions
 from govdisclosure.registry import EDITIONS, Report
+from govdisclosure.render import RenderError
 
 from .document import DocumentInfo, build_pdf
 from .fonts import FontError, FontFallbackWarning, FontSet, resolve_fonts
@@ -49,9 +51,12 @@ def _table_size(extra: dict[str, str]) -> float:
     text = extra.get("table_size")
     if text is None:
         return TABLE_SIZE
-    size = float(text)
+    try:
+        size = float(text)
+    except ValueError:
+        size = math.nan
     if not 9 <= size <= 12:
-        raise ValueError(f"table_size must be between 9 and 12 points, not {text}")
+        raise RenderError(f"table_size must be between 9 and 12 points, not {text}")
     return size
 
 
@@ -66,7 +71,7 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
     extra = dict(options.extra)
     table4 = extra.get("table4", "auto")
     if table4 not in _TABLE4_MODES:
-        raise ValueError(f"table4 must be one of {', '.join(_TABLE4_MODES)}, not {table4!r}")
+        raise RenderError(f"table4 must be one of {', '.join(_TABLE4_MODES)}, not {table4!r}")
     fonts = resolve_fonts(options.font, extra)
     styles = make_styles(fonts, table_size=_table_size(extra))
     story = build_story(report, styles, StoryOptions(locale, options.charts, table4))

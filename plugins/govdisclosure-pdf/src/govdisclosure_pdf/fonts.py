@@ -34,6 +34,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from govdisclosure.render import RenderError
+
 __all__ = [
     "ENV_FONT",
     "ENV_FONT_DIRS",
@@ -56,8 +58,13 @@ FALLBACK_CID_FONT: Final = "STSong-Light"
 _PROBE: Final = "政"
 
 
-class FontError(ValueError):
-    """A font the caller named cannot be used (missing, CFF outlines, no CJK)."""
+class FontError(RenderError):
+    """A font the caller named cannot be used (missing, CFF outlines, no CJK).
+
+    A :class:`~govdisclosure.render.RenderError` (so a ``ValueError``): the
+    caller asked for something that cannot be done, which ``govdisclosure
+    render`` reports as bad usage (exit 2), not as a failure of the renderer.
+    """
 
 
 class FontFallbackWarning(UserWarning):
