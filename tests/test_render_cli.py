@@ -226,3 +226,59 @@ def test_cli_options_the_renderer_cannot_use(
     assert words in err and "no such paper: A0" in err and "'picky'" in err
     assert "Traceback" not in err
     assert list(workdir.iterdir()) == []
+
+
+_HOOKS_RAISE = """
+from govdisclosure.hookspecs import hookimpl
+
+@hookimpl
+def govdisclosure_renderers():
+    raise RuntimeError("renderers hook broke")
+
+@hookimpl
+def govdisclosure_rules():
+    raise RuntimeError("rules hook broke")
+"""
+
+
+@pytest.mark.parametrize("command", ["validate", "render"])
+@pytest.mark.parametrize(
+    ("locale", "words"), [("zh_Hans_CN", "警告：插件"), ("en", "Warning: plugin")]
+)
+def test_failed_plugins_are_warned_about_and_the_command_carries_on(
+    site: Site, workdir: Path, command: str, locale: str, words: str
+) -> None:
+    """One stderr line per failed plugin (not only in ``govdisclosure plugins``)."""
+    at_import, _, import_dist = site.install(
+        "raise RuntimeError('boom at import')\n", version="2.3"
+    )
+    in_hooks, _, hooks_dist = site.install(_HOOKS_RAISE, version="0.9")
+    args = [str(HUAIAN), "--locale", locale]
+    if command == "render":
+        args += ["--to", "json", "-o", "-"]
+    code, out, err, _ = _run(command, *args)
+    assert code == 0, err
+    warnings = [line for line in err.splitlines() if words in line]
+    assert len(warnings) == 2, err
+    first, second = warnings
+    assert at_import in first and f"{import_dist} 2.3" in first and "boom at import" in first
+    assert in_hooks in second and f"{hooks_dist} 0.9" in second and "hook broke" in second
+    assert "govdisclosure plugins" in first and "Traceback" not in err
+    if command == "render":
+        assert out.encode() == gd.render(gd.load(HUAIAN), "json")
+
+
+def test_no_warning_without_failed_plugins(site: Site, workdir: Path) -> None:
+    code, _, err, _ = _run("validate", str(HUAIAN), "--locale", "en")
+    assert code == 0 and "Warning" not in err
+
+
+def test_failed_plugin_in_strict_mode_is_an_error(
+    site: Site, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name, _, _ = site.install("raise RuntimeError('boom')\n")
+    monkeypatch.setenv("GOVDISCLOSURE_STRICT_PLUGINS", "1")
+    for args in (["validate", str(HUAIAN)], ["render", str(HUAIAN), "--to", "json", "-o", "-"]):
+        code, out, err, exc = _run(*args)
+        assert code == 2 and isinstance(exc, SystemExit), err
+        assert name in err and "boom" in err and "Traceback" not in err and out == ""

@@ -14,10 +14,17 @@ from pathlib import Path
 
 import click
 
+from .. import plugin_manager
 from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
 from ..registry import EDITIONS
 
-__all__ = ["edition_option", "locale_option", "output_options", "write_output"]
+__all__ = [
+    "edition_option",
+    "locale_option",
+    "output_options",
+    "warn_plugin_failures",
+    "write_output",
+]
 
 
 def _locale(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -99,3 +106,39 @@ def write_output(text: str, output: Path | None, force: bool, locale: str) -> No
         raise _file_error(output, exc) from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+class _StrictPluginError(click.ClickException):
+    """A plugin failed in strict mode: bad usage (exit 2), like ``plugins`` reports it."""
+
+    exit_code = 2
+
+
+def warn_plugin_failures(locale: str) -> None:
+    """One warning line on stderr per plugin that failed to load or whose hook raised.
+
+    The command carries on without it (its formats, rules or templates are
+    simply missing); ``govdisclosure plugins --verbose`` gives the details.
+    In strict mode (``GOVDISCLOSURE_STRICT_PLUGINS=1``) the failure is an
+    error instead (exit 2).
+    """
+    try:
+        failures = plugin_manager.failures()
+    except plugin_manager.PluginError as exc:
+        raise _StrictPluginError(str(exc)) from None
+    seen: set[str] = set()
+    for failure in failures:
+        if failure.name in seen:
+            continue
+        seen.add(failure.name)
+        origin = (
+            f"{failure.distribution} {failure.version or ''}".strip()
+            if failure.distribution
+            else gettext(locale, "registered in code")
+        )
+        message = gettext(
+            locale,
+            "Warning: plugin {name} ({origin}) failed and is skipped: {error}"
+            " (see `govdisclosure plugins`)",
+        ).format(name=failure.name, origin=origin, error=failure.error)
+        click.echo(message, err=True)

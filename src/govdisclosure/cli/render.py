@@ -47,7 +47,7 @@ from ..render import (
     get_renderer,
     render,
 )
-from ._output import locale_option
+from ._output import locale_option, warn_plugin_failures
 
 __all__ = ["InputError", "command", "default_output", "read_report", "write_atomic"]
 
@@ -183,6 +183,7 @@ def command(
     locale: str,
 ) -> None:
     """Render FILE (a report) with an installed renderer plugin."""
+    warn_plugin_failures(locale)
     try:
         renderer = get_renderer(to)
     except UnknownRendererError as exc:

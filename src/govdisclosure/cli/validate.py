@@ -36,7 +36,7 @@ from ..registry import Report
 from ..validation import BlankPolicy, Finding, validate
 from ..validation.engine import path_order
 from ..validation.findings import sort_key
-from ._output import locale_option
+from ._output import locale_option, warn_plugin_failures
 
 __all__ = ["command"]
 
@@ -163,6 +163,7 @@ def command(
     Exit status 0: no errors; 1: some finding is an error; 2: bad usage or
     an unreadable input.
     """
+    warn_plugin_failures(locale)
     err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
     out = Console(highlight=False, width=max(Console().width, 120))
     unreadable = 0
