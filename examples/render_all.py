@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 import govdisclosure as gd
-from govdisclosure.cli.render import write_atomic
+from govdisclosure.files import write_atomic
 from govdisclosure.plugin_manager import failures, renderers
 
 EXAMPLES = Path(__file__).resolve().parent

@@ -160,7 +160,7 @@ def test_cli_unsupported_edition(site: Site, workdir: Path) -> None:
 
 
 def test_write_atomic_replaces_whole_files(tmp_path: Path) -> None:
-    from govdisclosure.cli.render import write_atomic
+    from govdisclosure.files import write_atomic
 
     target = tmp_path / "out.bin"
     write_atomic(b"one", target, force=False)

@@ -26,7 +26,6 @@ import datetime as dt
 import gc
 import os
 import re
-import secrets
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
@@ -50,6 +49,7 @@ from .common import UnitKind
 from .editions.applications import ApplicantRow, OtherHandling2021
 from .editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
 from .errors import LoadError, Problem
+from .files import write_atomic
 from .i18n import N_
 from .paths import Path, json_path
 from .registry import EDITIONS, Report, UnknownTemplateError, find_template
@@ -916,27 +916,13 @@ def dumps_bytes(report: Report) -> bytes:
 
 
 def dump(report: Report, path: str | os.PathLike[str]) -> None:
-    """Write a report atomically.
+    """Write a report atomically (:func:`govdisclosure.files.write_atomic`).
 
     The JSON is made first, so a report that cannot be written leaves
-    nothing behind.  It then goes to a new temporary file beside the target
-    (same file system, created with the usual permissions), is flushed to
-    disk and renamed over the target: readers see the old file or the new
-    one, never part of one.  On any failure the temporary file is removed.
+    nothing behind; readers of ``path`` see the old file or the new one,
+    never part of one.  An existing file is replaced.
     """
-    data = dumps_bytes(report)
-    target = FsPath(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(dumps_bytes(report), path, force=True)
 
 
 def loads_many(texts: Iterable[str | bytes]) -> list[Report]:

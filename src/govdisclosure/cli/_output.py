@@ -9,12 +9,12 @@ year's work.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
 from .. import plugin_manager
+from ..files import write_atomic
 from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
 from ..registry import EDITIONS
 
@@ -92,20 +92,13 @@ def write_output(text: str, output: Path | None, force: bool, locale: str) -> No
     if output is None:
         click.echo(text, nl=False)
         return
-    if output.exists() and not force:
-        message = gettext(locale, "{path} exists; use --force to replace it")
-        raise click.UsageError(message.format(path=output))
-    # A name of our own in the same directory: os.replace is atomic only
-    # within one file system, and the file gets the usual permissions.
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, output)
+        write_atomic(text.encode("utf-8"), output, force=force)
+    except FileExistsError:
+        message = gettext(locale, "{path} exists; use --force to replace it")
+        raise click.UsageError(message.format(path=output)) from None
     except OSError as exc:
         raise _file_error(output, exc) from None
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 class _StrictPluginError(click.ClickException):

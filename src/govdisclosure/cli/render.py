@@ -29,7 +29,6 @@ an input that cannot be read (reported in ``--locale``, with every problem).
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -37,6 +36,7 @@ import click
 
 from ..codec import load
 from ..errors import LoadError, Problem
+from ..files import write_atomic
 from ..i18n import gettext
 from ..plugin_manager import PluginError, loaders
 from ..registry import Report
@@ -49,7 +49,7 @@ from ..render import (
 )
 from ._output import locale_option, warn_plugin_failures
 
-__all__ = ["InputError", "command", "default_output", "read_report", "write_atomic"]
+__all__ = ["InputError", "command", "default_output", "read_report"]
 
 
 def read_report(path: Path) -> Report:
@@ -71,29 +71,6 @@ def read_report(path: Path) -> Report:
 def default_output(source: Path, suffix: str) -> Path:
     """``<stem><suffix>`` in the current directory (see the module docstring)."""
     return Path.cwd() / (source.stem + suffix)
-
-
-def write_atomic(data: bytes, target: Path, *, force: bool) -> None:
-    """Write ``data`` to ``target`` all at once, or not at all.
-
-    Raises :class:`FileExistsError` when ``target`` exists and ``force`` is
-    false, and :class:`OSError` when it cannot be written; in every case no
-    partial file is left behind.
-    """
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp, target)
-        else:
-            # link() fails if the name exists: no window in which a file
-            # created by someone else could be overwritten.
-            os.link(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 class InputError(click.ClickException):
