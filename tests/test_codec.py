@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure import codec
+from govdisclosure.codec import fast_read
 from govdisclosure.errors import LoadError, Problem
 from govdisclosure.testing.strategies import any_reports, consistent_reports
 
@@ -85,7 +86,7 @@ def _outcome(data: Any, *, reference: bool, monkeypatch: pytest.MonkeyPatch) -> 
         if reference:
 
             def refuse(_: Any) -> Any:
-                raise codec._Slow
+                raise fast_read._Slow
 
             m.setattr(codec, "_fast_report", refuse)
         try:
@@ -165,7 +166,7 @@ def test_fast_path_agrees_with_reference_on_damaged_input(data: Any) -> None:
 @given(any_reports(max_depth=1))
 def test_fast_path_builds_the_reference_report(report: gd.Report) -> None:
     data = orjson.loads(gd.dumps(report))
-    assert codec._fast_report(data) == codec._reference_structure(data) == report
+    assert fast_read._fast_report(data) == codec._reference_structure(data) == report
 
 
 # -- one test per kind of bad input --------------------------------------------------
@@ -471,7 +472,7 @@ def test_loads_many_restores_gc_even_on_error() -> None:
 def test_typed_tuple_converters_keep_the_fast_path() -> None:
     """The tuple fields' typed converters (govdisclosure.tuples) are known to
     the codec, so every model class is still built without ``__init__``."""
-    from govdisclosure.codec import _can_generate
+    from govdisclosure.codec.fast_read import _can_generate
     from govdisclosure.common import Section
 
     for cls in (Section, gd.Report2021, gd.Report2019, gd.ReportLegacy):

@@ -1,0 +1,325 @@
+"""The generated loader: straight-line code per class, the reference as fallback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Final
+
+import attrs
+
+from ..cells import MAX_COUNT, NotApplicable
+from ..editions.applications import ApplicantRow, OtherHandling2021
+from ..editions.legacy import LegacyCell
+from ..registry import EDITIONS, Report
+from ..tuples import TUPLE_CONVERTERS
+from .reference import _NA_INSTANCES, _SUBROW_KEYS, _date, _decimal, converter
+
+# -- fast path -------------------------------------------------------------------
+#
+# The converter above is the reference: it is strict and reports every
+# problem with its path.  It is also generic, and loading spends most of its
+# time there (engineering notes: cattrs+orjson ~3× a bare orjson.loads).
+# So for each attrs class reachable from a report we generate, once,
+# straight-line code that checks each value with direct type tests, in the
+# same order and with the same rules as the hooks, and builds the object
+# without going through its ``__init__`` (none of these classes has
+# validators or ``__attrs_post_init__``; the ``tuple`` converters are
+# applied by building tuples).  The fast path never reports anything: on the
+# first value it does not like it raises, and :func:`structure` starts over
+# with the reference converter, so error messages and paths are exactly the
+# reference's.  Tests check that both paths agree on valid and invalid input.
+
+
+class _Slow(Exception):
+    """The fast path met something it leaves to the reference converter."""
+
+
+_MISSING: Final = object()
+
+
+def _fast_decimal(value: Any) -> Decimal | NotApplicable:
+    if type(value) is not str:
+        raise _Slow
+    na = _NA_INSTANCES.get(value)
+    return na if na is not None else _decimal(value)
+
+
+def _fast_legacy_cell(value: Any) -> LegacyCell:
+    if type(value) is int:
+        if 0 <= value <= MAX_COUNT:
+            return value
+        raise _Slow
+    if value is None:
+        return None
+    return _fast_decimal(value)
+
+
+def _fast_rows(value: Any) -> dict[str, dict[str, LegacyCell]]:
+    if type(value) is not dict:
+        raise _Slow
+    out: dict[str, dict[str, LegacyCell]] = {}
+    for code, row in value.items():
+        if type(code) is not str or type(row) is not dict:
+            raise _Slow
+        cells: dict[str, LegacyCell] = {}
+        for key, cell in row.items():
+            if type(key) is not str:
+                raise _Slow
+            cells[key] = _fast_legacy_cell(cell)
+        out[code] = cells
+    return out
+
+
+def _fast_other_handling(value: Any) -> OtherHandling2021 | ApplicantRow:
+    """（六）其他处理, decided as :func:`_other_handling` decides."""
+    if type(value) is dict and _SUBROW_KEYS.isdisjoint(value):
+        return typing.cast(ApplicantRow, _FAST_NS["_s_row"](value))
+    return typing.cast(OtherHandling2021, _FAST_NS["_s_subrows"](value))
+
+
+_FAST_NS: dict[str, Any] = {
+    "_Slow": _Slow,
+    "_M": _MISSING,
+    "_NA": _NA_INSTANCES,
+    "_MAXC": MAX_COUNT,
+    "_new": object.__new__,
+    "_dec": _fast_decimal,
+    "_date": _date,
+    "_rows": _fast_rows,
+    "_legacy": _fast_legacy_cell,
+    "_oh": _fast_other_handling,
+    "_conv": None,  # the converter, set below (a generic field's fallback)
+}
+
+
+def _fn_name(cls: type) -> str:
+    return f"_s_{cls.__module__.replace('.', '_')}_{cls.__qualname__.replace('.', '_')}"
+
+
+def _check_code(kind: str, v: str, optional: bool) -> list[str]:
+    """Lines that check (and convert) local ``v`` for one field kind."""
+    if kind == "count" or kind == "signed":
+        low = "0" if kind == "count" else "-_MAXC"
+        return [
+            f"if {v}.__class__ is int:",
+            f"    if {v} < {low} or {v} > _MAXC: raise _Slow",
+            f"elif {v} is not None:",
+            f"    if {v}.__class__ is not str: raise _Slow",
+            f"    {v} = _NA[{v}]",
+        ]
+    if kind == "money":
+        return [f"if {v} is not None: {v} = _dec({v})"]
+    if kind in ("str", "int", "bool"):
+        cond = f"{v}.__class__ is not {kind}"
+        if optional:
+            cond = f"{v} is not None and {cond}"
+        return [f"if {cond}: raise _Slow"]
+    if kind == "date":
+        return (
+            [f"if {v} is not None: {v} = _date({v}, None)"]
+            if optional
+            else [f"{v} = _date({v}, None)"]
+        )
+    raise AssertionError(kind)
+
+
+def _classify(tp: Any) -> tuple[str, Any, bool]:
+    """``(kind, detail, optional)`` of a field type, for code generation."""
+    from ..introspect import cell_kind
+
+    kind = cell_kind(tp)
+    if kind is not None:
+        return kind, None, False
+    if tp == LegacyCell:
+        return "legacy", None, False
+    if tp == OtherHandling2021 | ApplicantRow:
+        return "other_handling", None, False
+    args = typing.get_args(tp)
+    origin = typing.get_origin(tp)
+    optional = False
+    if origin in (typing.Union, types.UnionType) and type(None) in args and len(args) == 2:
+        tp = next(a for a in args if a is not type(None))
+        optional = True
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if tp in (str, int, bool):
+        return tp.__name__, None, optional
+    if tp is dt.date:
+        return "date", None, optional
+    if optional:
+        return "generic", None, False
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return "enum", tp, False
+    if isinstance(tp, type) and attrs.has(tp):
+        return "object", tp, False
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = args[0]
+        if item is str:
+            return "str_tuple", None, False
+        if isinstance(item, type) and attrs.has(item):
+            return "object_tuple", item, False
+    if tp == dict[str, dict[str, LegacyCell]]:
+        return "rows", None, False
+    return "generic", None, False
+
+
+def _generate(cls: type, edition: str | None, pending: list[type]) -> None:
+    """Compile the fast structure function of ``cls`` into ``_FAST_NS``.
+
+    Two variants are generated.  The usual input (anything we wrote) has
+    every key, so the first variant reads keys by subscription after one
+    length check, which also rules out unknown keys; anything else goes to
+    the second, which looks keys up with defaults and checks for unknown
+    ones.  ``edition`` is set for report classes: their JSON may carry an
+    ``edition`` key, which must then name their own edition.
+    """
+    from ..introspect import field_types
+
+    name = _fn_name(cls)
+    if name in _FAST_NS:
+        return
+    if not _can_generate(cls):
+        # Leave the class to the reference converter (its errors send the
+        # whole report down the reference path).
+        _FAST_NS[name] = lambda d, _cls=cls: converter.structure(d, _cls)
+        return
+    _FAST_NS[name] = None  # reserve: recursive classes refer to themselves
+    hints = field_types(cls)
+    fields = attrs.fields(cls)
+    consts: dict[str, Any] = {"_C": cls}
+    exact: list[str] = []
+    partial: list[str] = []
+    for i, f in enumerate(fields):
+        v = f"v{i}"
+        kind, detail, optional = _classify(hints[f.name])
+        consts[f"_S{i}"] = getattr(cls, f.name).__set__
+        body: list[str]
+        if kind in ("count", "signed", "money", "str", "int", "bool", "date"):
+            body = _check_code(kind, v, optional)
+        elif kind == "legacy":
+            body = [f"{v} = _legacy({v})"]
+        elif kind == "other_handling":
+            body = [f"{v} = _oh({v})"]
+        elif kind == "enum":
+            consts[f"_E{i}"] = detail
+            body = [f"{v} = _E{i}({v})"]
+        elif kind == "object":
+            pending.append(detail)
+            body = [f"{v} = {_fn_name(detail)}({v})"]
+        elif kind == "str_tuple":
+            body = [
+                f"if {v}.__class__ is not list: raise _Slow",
+                f"for x in {v}:",
+                "    if x.__class__ is not str: raise _Slow",
+                f"{v} = tuple({v})",
+            ]
+        elif kind == "object_tuple":
+            pending.append(detail)
+            body = [
+                f"if {v}.__class__ is not list: raise _Slow",
+                f"{v} = tuple([{_fn_name(detail)}(x) for x in {v}])",
+            ]
+        elif kind == "rows":
+            body = [f"{v} = _rows({v})"]
+        else:
+            consts[f"_T{i}"] = hints[f.name]
+            body = [f"{v} = _conv.structure({v}, _T{i})"]
+        exact.append(f"{v} = d[{f.name!r}]")
+        exact += body
+        default = f.default
+        if default is attrs.NOTHING:
+            partial.append(f"{v} = d[{f.name!r}]")
+            partial += body
+        elif default is None and (kind in ("count", "signed", "money", "legacy") or optional):
+            partial.append(f"{v} = g({f.name!r})")  # missing and null are both blank
+            partial += body
+        else:
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                if default.takes_self:
+                    missing = "raise _Slow"  # the reference path computes it
+                else:
+                    consts[f"_D{i}"] = default.factory
+                    missing = f"{v} = _D{i}()"
+            else:
+                consts[f"_D{i}"] = default
+                missing = f"{v} = _D{i}"
+            partial += [f"{v} = g({f.name!r}, _M)", f"if {v} is _M:", f"    {missing}", "else:"]
+            partial += ["    " + line for line in body]
+    build = ["o = _new(_C)", *(f"_S{i}(o, v{i})" for i in range(len(fields))), "return o"]
+    params = ", ".join(f"{k}={name}{k}" for k in consts)
+    for k, value in consts.items():
+        _FAST_NS[f"{name}{k}"] = value
+    _FAST_NS[f"{name}_K"] = frozenset(f.name for f in fields) | (
+        {"edition"} if edition else frozenset()
+    )
+    head = ["if d.__class__ is not dict: raise _Slow"]
+    if edition is None:
+        head.append(f"if len(d) != {len(fields)}: return {name}_partial(d)")
+    else:
+        head += [
+            "n = len(d)",
+            "if 'edition' in d:",
+            f"    if d['edition'] != {edition!r}: raise _Slow",
+            "    n -= 1",
+            f"if n != {len(fields)}: return {name}_partial(d)",
+        ]
+    source = [f"def {name}(d, {params}):", *("    " + x for x in head + exact + build)]
+    source += [
+        f"def {name}_partial(d, {params}):",
+        f"    if not d.keys() <= {name}_K: raise _Slow",
+        *(
+            [f"    if 'edition' in d and d['edition'] != {edition!r}: raise _Slow"]
+            if edition
+            else []
+        ),
+        "    g = d.get",
+        *("    " + x for x in partial + build),
+    ]
+    exec("\n".join(source), _FAST_NS)
+
+
+def _can_generate(cls: type) -> bool:
+    """Whether building ``cls`` without its ``__init__`` gives the same object:
+    no validators, no converters but the tuple ones (we build tuples), no
+    post-init hook, every field a slot we can set."""
+    if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
+        return False
+    for f in attrs.fields(cls):
+        if f.validator is not None or not f.init:
+            return False
+        if f.converter is not None and f.converter not in TUPLE_CONVERTERS:
+            return False
+        if not isinstance(getattr(cls, f.name, None), types.MemberDescriptorType):
+            return False
+    return True
+
+
+def _build_fast_path() -> Callable[[Any], Report]:
+    """Generate the fast functions of every report class; return the entry."""
+    _FAST_NS["_conv"] = converter
+    pending: list[type] = [ApplicantRow, OtherHandling2021]
+    for edition, cls in EDITIONS.items():
+        _generate(cls, edition, pending)
+    while pending:
+        _generate(pending.pop(), None, pending)
+    _FAST_NS["_s_row"] = _FAST_NS[_fn_name(ApplicantRow)]
+    _FAST_NS["_s_subrows"] = _FAST_NS[_fn_name(OtherHandling2021)]
+    by_edition = {edition: _FAST_NS[_fn_name(cls)] for edition, cls in EDITIONS.items()}
+
+    def fast_report(data: Any) -> Report:
+        if type(data) is not dict:
+            raise _Slow
+        edition = data.get("edition")
+        if type(edition) is not str or edition not in by_edition:
+            raise _Slow
+        report: Report = by_edition[edition](data)
+        return report
+
+    return fast_report
+
+
+_fast_report: Final = _build_fast_path()

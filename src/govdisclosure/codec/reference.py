@@ -1,0 +1,380 @@
+"""The reference converter: strict cattrs hooks, and every problem with its path.
+
+Counts must be JSON integers in ``[0, 10^9]``, money a JSON *string* holding
+a plain decimal, text must be text (cattrs' defaults would coerce ``3.7`` to
+``3``).  The checks live in the converter's hooks, not in attrs validators,
+so each failure carries its JSON path and all of them are reported at once.
+The fast paths (:mod:`.fast_read`, :mod:`.fast_write`) are checked against
+this converter, and it decides whenever they meet anything unusual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from enum import Enum, StrEnum
+from typing import Any, Final
+
+import attrs
+import cattrs
+import orjson
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from ..cells import MAX_COUNT, NA_MARKS, NotApplicable
+from ..common import UnitKind
+from ..editions.applications import ApplicantRow, OtherHandling2021
+from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
+from ..errors import Problem
+from ..i18n import N_
+from ..paths import Path, json_path
+from ..registry import EDITIONS, Report, UnknownTemplateError, find_template
+
+_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?\Z")
+_NA_INSTANCES: Final[dict[str, NotApplicable]] = {m: NotApplicable(m) for m in NA_MARKS}
+
+
+class _Bad(ValueError):
+    """A leaf value that is not what the field expects."""
+
+    def __init__(self, expected: str, found: object):
+        super().__init__(expected)
+        self.expected = expected
+        self.found = found
+
+
+def _show(value: object) -> str:
+    text = orjson.dumps(value, default=str).decode() if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# -- cells ---------------------------------------------------------------------
+
+
+def _count(value: Any, _: Any) -> int | NotApplicable | None:
+    if type(value) is int:
+        if 0 <= value <= MAX_COUNT:
+            return value
+        raise _Bad("a count between 0 and 1000000000", value)
+    if value is None:
+        return None
+    if type(value) is str and value in _NA_INSTANCES:
+        return _NA_INSTANCES[value]
+    raise _Bad('a whole-number count, null (blank) or "/" (not applicable)', value)
+
+
+def _signed(value: Any, _: Any) -> int | NotApplicable | None:
+    if type(value) is int:
+        if -MAX_COUNT <= value <= MAX_COUNT:
+            return value
+        raise _Bad("a signed count between -1000000000 and 1000000000", value)
+    if value is None:
+        return None
+    if type(value) is str and value in _NA_INSTANCES:
+        return _NA_INSTANCES[value]
+    raise _Bad('a whole number (may be negative), null (blank) or "/" (not applicable)', value)
+
+
+def _decimal(value: str) -> Decimal:
+    if not _DECIMAL.match(value):
+        raise _Bad('an amount as a decimal string such as "96171.6"', value)
+    number = Decimal(value)
+    if number < 0:
+        raise _Bad("a non-negative amount", value)
+    return number
+
+
+def _money(value: Any, _: Any) -> Decimal | NotApplicable | None:
+    if value is None:
+        return None
+    if type(value) is str:
+        if value in _NA_INSTANCES:
+            return _NA_INSTANCES[value]
+        return _decimal(value)
+    raise _Bad('an amount as a decimal string such as "96171.6", null or "/"', value)
+
+
+def _legacy_cell(value: Any, _: Any) -> LegacyCell:
+    if type(value) is int:
+        if 0 <= value <= MAX_COUNT:
+            return value
+        raise _Bad("a count between 0 and 1000000000", value)
+    if value is None:
+        return None
+    if type(value) is str:
+        if value in _NA_INSTANCES:
+            return _NA_INSTANCES[value]
+        if _DECIMAL.match(value):
+            return _decimal(value)
+    # Which of the two a row wants is the template's to say (see
+    # _legacy_problems); text that is neither is refused naming both.
+    raise _Bad('a whole-number count, an amount string, null (blank) or "/"', value)
+
+
+def _unstructure_cell(value: Any) -> Any:
+    if type(value) is int or value is None:
+        return value
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, NotApplicable):
+        return value.mark
+    raise TypeError(f"not a cell value: {value!r}")
+
+
+# -- scalars -------------------------------------------------------------------
+
+
+def _str(value: Any, _: Any) -> str:
+    if type(value) is str:
+        return value
+    raise _Bad("text (a JSON string)", value)
+
+
+def _int(value: Any, _: Any) -> int:
+    if type(value) is int:
+        return value
+    raise _Bad("a whole number", value)
+
+
+def _bool(value: Any, _: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise _Bad("true or false", value)
+
+
+def _date(value: Any, _: Any) -> dt.date:
+    if type(value) is str:
+        try:
+            return dt.date.fromisoformat(value) if len(value) == 10 else _raise_date(value)
+        except ValueError:
+            pass
+    raise _Bad('a date as "YYYY-MM-DD"', value)
+
+
+def _raise_date(value: str) -> dt.date:
+    raise ValueError(value)
+
+
+#: What an enum field expects, as a message id of the catalogs.
+_ENUM_EXPECTED: Final[dict[type[Enum], str]] = {
+    UnitKind: N_('"government" (a people\'s government) or "department"'),
+}
+
+
+def _enum(value: Any, cls: type[Enum]) -> Enum:
+    try:
+        return cls(value)
+    except ValueError:
+        expected = _ENUM_EXPECTED.get(cls)
+        if expected is None:  # an enum added to the model without a message yet
+            expected = "one of " + ", ".join(repr(m.value) for m in cls)
+        raise _Bad(expected, value) from None
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple(value: Any, tp: Any) -> tuple[Any, ...]:
+    """A ``tuple[X, ...]`` field from a JSON array, and only from one.
+
+    cattrs would iterate whatever it is given, so a paragraph list written
+    as one string would load as one paragraph per character.
+    """
+    if type(value) is not list:
+        raise _Bad("a value of the right type", value)
+    item = typing.get_args(tp)[0]
+    handler = converter.get_structure_hook(item)
+    out, errors = [], []
+    for index, element in enumerate(value):
+        try:
+            out.append(handler(element, item))
+        except Exception as exc:  # noqa: BLE001 - collected, reported with the index
+            note = IterableValidationNote(f"Structuring {tp} @ index {index}", index, item)
+            exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+    return tuple(out)
+
+
+def _other_handling(value: Any, _: Any) -> OtherHandling2021 | ApplicantRow:
+    """（六）其他处理: three official sub-rows, or a single printed row."""
+    if isinstance(value, dict) and not (value.keys() & _SUBROW_KEYS):
+        return converter.structure(value, ApplicantRow)
+    return converter.structure(value, OtherHandling2021)
+
+
+_SUBROW_KEYS: Final = frozenset(a.name for a in attrs.fields(OtherHandling2021))
+
+
+def _report(value: Any, _: Any) -> Report:
+    if not isinstance(value, dict):
+        raise _Bad("a JSON object (a report)", value)
+    edition = value.get("edition")
+    cls = EDITIONS.get(edition) if isinstance(edition, str) else None
+    if cls is None:
+        raise _EditionError(edition)
+    body = {k: v for k, v in value.items() if k != "edition"}
+    report: Report = converter.structure(body, cls)
+    return report
+
+
+class _EditionError(ValueError):
+    def __init__(self, found: object, *, of_parent: bool = False):
+        super().__init__(found)
+        self.found = found
+        #: Raised for a part whose edition differs from its report's.
+        self.of_parent = of_parent
+
+
+def _is_kind(kind: str) -> Callable[[Any], bool]:
+    def predicate(tp: Any) -> bool:
+        meta = getattr(tp, "__metadata__", None)
+        return bool(meta) and typing.cast(tuple[Any, ...], meta)[0] == kind
+
+    return predicate
+
+
+def _make_converter() -> cattrs.Converter:
+    c = cattrs.Converter(forbid_extra_keys=True)
+    kind_hooks: dict[str, Callable[[Any, Any], Any]] = {
+        "count": _count,
+        "signed": _signed,
+        "money": _money,
+    }
+    for kind, hook in kind_hooks.items():
+        c.register_structure_hook_func(_is_kind(kind), hook)
+        c.register_unstructure_hook_func(_is_kind(kind), _unstructure_cell)
+    c.register_structure_hook(LegacyCell, _legacy_cell)
+    c.register_unstructure_hook(LegacyCell, _unstructure_cell)
+    c.register_structure_hook(str, _str)
+    c.register_structure_hook(int, _int)
+    c.register_structure_hook(bool, _bool)
+    c.register_structure_hook(dt.date, _date)
+    c.register_unstructure_hook(dt.date, dt.date.isoformat)
+    c.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, Enum), _enum)
+    # A StrEnum is also a str: without its own hook the str hook above wins
+    # (single dispatch by MRO) and any text would pass as a UnitKind.
+    c.register_structure_hook(StrEnum, _enum)
+    c.register_structure_hook_func(_is_homogeneous_tuple, _tuple)
+    c.register_structure_hook(OtherHandling2021 | ApplicantRow, _other_handling)
+    c.register_unstructure_hook(
+        OtherHandling2021 | ApplicantRow, lambda v: c.unstructure(v, type(v))
+    )
+    c.register_structure_hook(Report, _report)
+    for edition, cls in EDITIONS.items():
+        # ``parts`` are typed by their class, not the union, so their
+        # ``edition`` key (written by the unstructure hook below) must be
+        # checked and dropped here too, or a consolidated report would not
+        # read back.
+        base_structure = cattrs.gen.make_dict_structure_fn(cls, c, _cattrs_forbid_extra_keys=True)
+
+        def structure_report(
+            value: Any, _: Any, _base: Any = base_structure, _edition: str = edition
+        ) -> Any:
+            if isinstance(value, dict) and "edition" in value:
+                if value["edition"] != _edition:
+                    raise _EditionError(value["edition"], of_parent=True)
+                value = {k: v for k, v in value.items() if k != "edition"}
+            return _base(value, None)
+
+        c.register_structure_hook(cls, structure_report)
+        base = cattrs.gen.make_dict_unstructure_fn(cls, c)
+
+        def unstructure_report(obj: Any, _base: Any = base, _edition: str = edition) -> Any:
+            return {"edition": _edition, **_base(obj)}
+
+        c.register_unstructure_hook(cls, unstructure_report)
+    c.register_unstructure_hook(Report, lambda v: c.unstructure(v, type(v)))
+    return c
+
+
+#: The converter; use it to (un)structure parts of a report.
+converter: Final = _make_converter()
+
+
+# -- errors --------------------------------------------------------------------
+
+
+def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield Problem(json_path((*path, key)), "no such field (unknown key)", repr(key))
+        return
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            step: str | int
+            name = getattr(note, "name", None)
+            if name is not None:
+                step = name
+            elif isinstance(getattr(note, "index", None), (int, str)):
+                # list items carry an int index; mapping values their str key
+                step = typing.cast(int | str, note.index)
+            else:
+                step = str(note)
+            yield from _problems(sub, (*path, step))
+        for sub in without:
+            yield from _problems(sub, path)
+        return
+    if isinstance(exc, _Bad):
+        yield Problem(json_path(path), exc.expected, _show(exc.found))
+    elif isinstance(exc, _EditionError):
+        expected = (
+            N_("the edition of the report it is part of")
+            if exc.of_parent
+            else 'edition "2021", "2019" or "legacy"'
+        )
+        yield Problem(json_path((*path, "edition")), expected, _show(exc.found))
+    elif isinstance(exc, KeyError):
+        # cattrs already notes the field's name on a missing key
+        key = str(exc.args[0])
+        where = path if path and path[-1] == key else (*path, key)
+        yield Problem(json_path(where), "a required field", "nothing")
+    elif isinstance(exc, (TypeError, ValueError)) and "missing" in str(exc):
+        yield Problem(json_path(path), "a required field", str(exc))
+    else:
+        yield Problem(json_path(path), "a value of the right type", f"{type(exc).__name__}: {exc}")
+
+
+def _legacy_problems(report: ReportLegacy, root: Path) -> Iterator[Problem]:
+    """What only the template can tell: known rows, columns and units."""
+    table = report.statistics
+    try:
+        template = find_template(table.template)
+    except UnknownTemplateError:
+        yield Problem(
+            json_path((*root, "statistics", "template")),
+            "a known statistics template id",
+            _show(table.template),
+        )
+        return
+    columns = {c.key for c in template.columns}
+    rows = {r.code: r for r in template.rows}
+    for code, values in table.rows.items():
+        row_path = (*root, "statistics", "rows", code)
+        row = rows.get(code)
+        if row is None:
+            yield Problem(json_path(row_path), "a row code of the template", _show(code))
+            continue
+        for key, value in values.items():
+            path = json_path((*row_path, key))
+            if key not in columns:
+                yield Problem(path, "a column key of the template", _show(key))
+            elif row.is_header and value is not None:
+                yield Problem(path, "no value: this row is a section heading", _show(value))
+            elif row.unit in MONEY_UNITS and type(value) is int:
+                yield Problem(path, 'an amount as a decimal string such as "96171.6"', str(value))
+            elif row.unit not in MONEY_UNITS and isinstance(value, Decimal):
+                yield Problem(path, "a whole-number count", _show(format(value, "f")))
+    for i, part in enumerate(report.parts):
+        yield from _legacy_problems(part, (*root, "parts", i))
