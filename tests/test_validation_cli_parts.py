@@ -80,3 +80,18 @@ def test_an_unreadable_part_exits_2_and_skips_the_parent_check(tmp_path: Path) -
     assert code == 2
     assert "bad.json" in err
     assert [e for e in json.loads(out) if e["rule"] == RULE] == []
+
+
+def test_a_report_among_its_own_parts_is_refused(tmp_path: Path) -> None:
+    city = published_city(tmp_path)
+    code, _, err = run(city, "--part", city, *parts_args())
+    assert code == 2
+    assert "既作为待核对的报告" in err
+
+
+def test_a_file_whose_parts_cannot_be_added_is_not_counted_as_passed(tmp_path: Path) -> None:
+    code, out, _ = run(
+        published_city(tmp_path), "--part", PARTS[0], "--part", PARTS[0], "--locale", "en"
+    )
+    assert code == 2
+    assert "1 files: 0 passed," in out and "1 unreadable" in out

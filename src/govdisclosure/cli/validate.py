@@ -18,6 +18,7 @@ than run over an incomplete sum.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, cast
@@ -164,6 +165,10 @@ def command(
     an unreadable input.
     """
     warn_plugin_failures(locale)
+    own = {os.path.realpath(name) for name in files} & {os.path.realpath(p) for p in parts}
+    if own:
+        message = gettext(locale, "{path} is given both as a report and as one of its parts")
+        raise click.UsageError(message.format(path=sorted(own)[0]))
     err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
     out = Console(highlight=False, width=max(Console().width, 120))
     unreadable = 0
@@ -195,6 +200,7 @@ def command(
             entries.extend(_load_entries(name, read, locale))
             continue
         findings = validate(read, previous=last_year, blank=cast(BlankPolicy, blank), locale=locale)
+        checked = True
         if part_reports and parts_readable:
             try:
                 against = check_against_parts(read, part_reports)
@@ -202,11 +208,12 @@ def command(
                 unreadable += 1
                 message = gettext(locale, "Cannot compare with the parts")
                 err.print(Text(f"{name}: {message}: {exc.render(locale)}"))
+                checked = False  # neither passed nor failed: counted as unreadable
             else:
                 findings = tuple(sorted((*findings, *against), key=sort_key(path_order(read))))
         if any(f.severity == "error" for f in findings):
             failed += 1
-        else:
+        elif checked:
             passed += 1
         if fmt == "json":
             entries.extend({"file": name, **f.to_dict(locale)} for f in findings)
