@@ -100,8 +100,9 @@ def test_cli_consolidate_then_validate_exits_0(tmp_path: Path) -> None:
     as_json = runner.invoke(cli, ["validate", "--format", "json", "-l", "en", str(out)])
     assert as_json.exit_code == 0
     rules = [(f["rule"], f["severity"]) for f in json.loads(as_json.stdout)]
-    assert rules.count(("completeness.section-missing", "warning")) == 1
-    assert not [r for r in rules if r[1] == "error"]
+    # One warning, as the docs promise: the fee statement (清河's （六）2 is
+    # not zero) waits until there is a section 六 to read.
+    assert rules == [("completeness.section-missing", "warning")]
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
