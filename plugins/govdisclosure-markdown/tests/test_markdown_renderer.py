@@ -95,12 +95,15 @@ def _value(cells: dict[tuple[str, ...], Any], row: RowInfo, key: str) -> Any:
     return cells[path] if path in cells else cells[row.path]
 
 
-def _unit_suffix(table: object, row: RowInfo, key: str, value: Any) -> str:
+def _unit_suffix(table: object, row: RowInfo, key: str, value: Any, locale: str) -> str:
+    """The printed unit of a 2019 amount, in the locale's word (元, " CNY")."""
     obj = table
     for name in row.path:
         obj = getattr(obj, name)
     unit = getattr(obj, f"{key}_unit", None)
-    return unit if unit and value is not None and not isinstance(value, NotApplicable) else ""
+    if not unit or value is None or isinstance(value, NotApplicable):
+        return ""
+    return unit if locale.startswith("zh") else " " + {"元": "CNY", "万元": "10,000 CNY"}[unit]
 
 
 def _numbered(heading: str) -> int | None:
@@ -175,7 +178,7 @@ def expected_tables(report: gd.Report, locale: str) -> list[tuple[int, list[list
                 return [
                     shown(
                         _fmt(v := _value(cells, row, c.key), c.kind, locale)
-                        + _unit_suffix(table, row, c.key, v)
+                        + _unit_suffix(table, row, c.key, v, locale)
                     )
                     for c in row.columns
                 ]

@@ -188,6 +188,13 @@ def test_metadata(render_example: Render) -> None:
     assert isinstance(created, str) and created.startswith("D:20180223")
 
 
+def test_a_printed_amount_unit_is_translated(render_example: Render) -> None:
+    """上海 2019 prints its 采购总金额 in 元: "251000元" in Chinese, CNY in English."""
+    assert "251000元" in render_example("shanghai-szfbgt-2019").text
+    english = render_example("shanghai-szfbgt-2019", locale="en").text
+    assert "251,000CNY" in english and "251,000元" not in english
+
+
 def test_english_labels_same_layout(render_example: Render) -> None:
     zh = render_example("huaian-2024")
     en = render_example("huaian-2024", locale="en")

@@ -132,7 +132,9 @@ def _shown(table: object, row: RowInfo, column: ColumnInfo, value: Any, locale: 
     # format's 采购总金额 has none of its own): show it with the figure.
     unit = getattr(_row_object(table, row), f"{column.key}_unit", None)
     if text and isinstance(unit, str) and not isinstance(value, NotApplicable):
-        text += unit
+        # The unit is a catalog word (元 → "CNY"), set apart in English.
+        shown = gettext(locale, unit)
+        text += shown if shown == unit else f" {shown}"
     return escape_inline(text)
 
 

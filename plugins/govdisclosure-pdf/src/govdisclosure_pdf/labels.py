@@ -103,4 +103,7 @@ def format_value(value: object, locale: str, unit: str | None = None, kind: str 
         raise TypeError(f"not a cell value: {value!r}")
     if kind == "signed" and type(value) is int and value > 0:
         text = f"+{text}"
-    return f"{text}{unit}" if unit else text
+    if not unit:
+        return text
+    # The unit is a catalog word (元 → "CNY"), set apart in English.
+    return f"{text} {tr(locale, unit)}" if is_english(locale) else f"{text}{tr(locale, unit)}"
