@@ -103,3 +103,16 @@ def test_reports_are_immutable() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         report.year = 2025  # type: ignore[misc]
     assert report.period.start.isoformat() == "2024-01-01"
+
+
+def test_paragraphs_refuse_one_string_and_non_text() -> None:
+    """A str is an Iterable[str], so only the converter can stop it being split."""
+    import pytest
+
+    from govdisclosure.common import Section
+
+    with pytest.raises(TypeError, match="one string"):
+        Section(heading="一、总体情况", paragraphs="第一段文字")
+    with pytest.raises(TypeError, match="not int"):
+        Section(heading="一、总体情况", paragraphs=[1])  # type: ignore[list-item]
+    assert Section(heading="h", paragraphs=iter(["a", "b"])).paragraphs == ("a", "b")

@@ -34,8 +34,20 @@ def tuple_converter(function: Callable[[Any], tuple[Any, ...]]) -> None:
 
 
 def texts(values: Iterable[str]) -> tuple[str, ...]:
-    """Paragraphs: any iterable of strings, kept as a tuple."""
-    return tuple(values)
+    """Paragraphs: any iterable of strings, kept as a tuple.
+
+    A single string is refused rather than split into one paragraph per
+    character (a ``str`` is itself an ``Iterable[str]``, so the type
+    checker cannot catch it), and so is anything that is not text: a report
+    that could not be written and read back is never built.
+    """
+    if isinstance(values, str):
+        raise TypeError("expected a sequence of paragraphs, got one string; wrap it: (text,)")
+    out = tuple(values)
+    for value in out:
+        if not isinstance(value, str):
+            raise TypeError(f"a paragraph must be a string, not {type(value).__name__}")
+    return out
 
 
 tuple_converter(texts)

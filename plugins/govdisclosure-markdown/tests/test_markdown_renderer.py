@@ -103,7 +103,8 @@ def _unit_suffix(table: object, row: RowInfo, key: str, value: Any, locale: str)
     unit = getattr(obj, f"{key}_unit", None)
     if not unit or value is None or isinstance(value, NotApplicable):
         return ""
-    return unit if locale.startswith("zh") else " " + {"元": "CNY", "万元": "10,000 CNY"}[unit]
+    word = {"元": "CNY", "万元": "10,000 CNY"}.get(unit, unit) if locale == "en" else unit
+    return word if word == unit else " " + word
 
 
 def _numbered(heading: str) -> int | None:

@@ -131,7 +131,7 @@ def _shown(table: object, row: RowInfo, column: ColumnInfo, value: Any, locale: 
     # A money cell may keep the unit the report printed beside it (the 2019
     # format's 采购总金额 has none of its own): show it with the figure.
     unit = getattr(_row_object(table, row), f"{column.key}_unit", None)
-    if text and isinstance(unit, str) and not isinstance(value, NotApplicable):
+    if text and isinstance(unit, str) and unit and not isinstance(value, NotApplicable):
         # The unit is a catalog word (元 → "CNY"), set apart in English.
         shown = gettext(locale, unit)
         text += shown if shown == unit else f" {shown}"
