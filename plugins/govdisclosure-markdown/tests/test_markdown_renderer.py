@@ -101,6 +101,8 @@ def _unit_suffix(table: object, row: RowInfo, key: str, value: Any, locale: str)
     for name in row.path:
         obj = getattr(obj, name)
     unit = getattr(obj, f"{key}_unit", None)
+    if not isinstance(unit, str):
+        return ""
     if not unit or value is None or isinstance(value, NotApplicable):
         return ""
     word = {"元": "CNY", "万元": "10,000 CNY"}.get(unit, unit) if locale == "en" else unit
