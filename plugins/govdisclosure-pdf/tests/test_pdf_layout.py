@@ -212,6 +212,19 @@ def test_very_long_title_renders(where: str) -> None:
     assert all(text_width(line, st.font, st.size, st.latin) <= TYPE_WIDTH + 1e-6 for line in lines)
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["淮安市人民政府" + "A" * 200 + "年度报告", "《" * 60, "」" * 60, "Annual" * 40],
+)
+def test_a_title_no_allowed_break_fits_is_cut_to_the_type_area(title: str) -> None:
+    """A Latin word wider than the line, or punctuation 禁则 will not break,
+    is cut where the width runs out rather than set past the margin."""
+    st = make_styles(resolve_fonts()).title
+    lines = balance_lines(title, st.font, st.size, TYPE_WIDTH, latin=st.latin)
+    assert len(lines) > 1 and "".join(lines) == title
+    assert all(text_width(line, st.font, st.size, st.latin) <= TYPE_WIDTH + 1e-6 for line in lines)
+
+
 def test_no_line_starts_with_closing_punctuation() -> None:
     style = make_styles(resolve_fonts()).body
     text = "，".join("政府信息公开" * k for k in range(1, 30)) + "。"

@@ -437,6 +437,30 @@ class Turned(Flowable):  # type: ignore[misc]
         canv.restoreState()
 
 
+def _forced_lines(
+    text: str, font: str, size: float, avail: float, latin: str | None
+) -> list[str]:
+    """Lines cut wherever the width runs out, for a title no allowed break fits.
+
+    A Latin word wider than the line, or a run of punctuation that 禁则
+    forbids breaking, would otherwise be set on one line past the margin;
+    as in body text, fitting the page comes before keeping the word whole.
+    """
+    lines: list[str] = []
+    line = ""
+    width = 0.0
+    for ch in text:
+        w = text_width(ch, font, size, latin)
+        if line and width + w > avail + _FUZZ:
+            lines.append(line)
+            line, width = "", 0.0
+        line += ch
+        width += w
+    if line:
+        lines.append(line)
+    return lines
+
+
 def balance_lines(
     text: str,
     font: str,
@@ -460,8 +484,10 @@ def balance_lines(
     units = _units([Run(text, font, latin)])
     widths = [u.width * size for u in units]
     total = sum(widths)
-    if total <= avail + _FUZZ or len(units) < 2:
+    if total <= avail + _FUZZ:
         return [text]
+    if len(units) < 2:
+        return _forced_lines(text, font, size, avail, latin)
     # Break positions (between units k-1 and k) and their char offsets.
     offsets = [0]
     for u in units:
@@ -479,7 +505,7 @@ def balance_lines(
     preferred = {k for k in valid if offsets[k] in wanted}
     breaks = _balanced_breaks(valid, prefix, avail, preferred, size)
     if breaks is None:
-        return [text]
+        return _forced_lines(text, font, size, avail, latin)
     cuts = [0, *breaks, len(units)]
     return ["".join(u.text for u in units[a:b]).strip() for a, b in itertools.pairwise(cuts)]
 
