@@ -437,9 +437,7 @@ class Turned(Flowable):  # type: ignore[misc]
         canv.restoreState()
 
 
-def _forced_lines(
-    text: str, font: str, size: float, avail: float, latin: str | None
-) -> list[str]:
+def _forced_lines(text: str, font: str, size: float, avail: float, latin: str | None) -> list[str]:
     """Lines cut wherever the width runs out, for a title no allowed break fits.
 
     A Latin word wider than the line, or a run of punctuation that 禁则
