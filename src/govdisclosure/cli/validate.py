@@ -9,7 +9,7 @@ summary and read errors go to stderr), for scripts and CI.
 
 ``--part FILE`` (repeatable) names the reports of the units a published
 report consolidates: each FILE is then also compared cell by cell with the
-sum of those parts (rule ``aggregate.parent_differs``, warnings — a city
+sum of those parts (rule ``aggregate.parent-vs-parts``, warnings — a city
 may cover units that publish no report of their own).  Parts that cannot be
 read, or cannot be added up with a FILE (another year or edition, a unit
 twice), are reported and exit 2; the parent check is then skipped rather
@@ -208,7 +208,7 @@ def command(
                 unreadable += 1
                 message = gettext(locale, "Cannot compare with the parts")
                 err.print(Text(f"{name}: {message}: {exc.render(locale)}"))
-                checked = False  # neither passed nor failed: counted as unreadable
+                checked = False  # never counted as passed; counted as unreadable
             else:
                 findings = tuple(sorted((*findings, *against), key=sort_key(path_order(read))))
         if any(f.severity == "error" for f in findings):
