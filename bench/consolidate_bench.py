@@ -39,8 +39,8 @@ import numpy as np
 
 from govdisclosure import ReportingUnit, blank_report, consolidate
 from govdisclosure.aggregate.combine import sum_columns
+from govdisclosure.editions import Report
 from govdisclosure.flat import shape_of
-from govdisclosure.registry import Report
 
 TARGET_RATIO = 2.0
 

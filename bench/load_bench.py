@@ -34,8 +34,8 @@ import orjson
 from govdisclosure import codec
 from govdisclosure.authoring import complete_totals
 from govdisclosure.cells import is_number
+from govdisclosure.editions import Report
 from govdisclosure.flat import shape_of
-from govdisclosure.registry import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ("huaian-2024.json", "hongze-2024.json")

@@ -36,8 +36,8 @@ import numpy as np
 
 from govdisclosure import Report2021, ReportingUnit, validate
 from govdisclosure.cells import CellValue
+from govdisclosure.editions import Report
 from govdisclosure.flat import shape_of
-from govdisclosure.registry import Report
 from govdisclosure.relations import Equation, report_equations
 from govdisclosure.validation.arithmetic import arithmetic_rules
 

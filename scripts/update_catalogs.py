@@ -13,8 +13,8 @@ list of labels is ever kept by hand:
    through its attrs fields: each :class:`~govdisclosure.spec.Spec` gives its
    label, column heading, block caption, unit and note; every
    ``ClassVar[str]`` or ``ClassVar[tuple[str, ...]]`` on a table or report
-   class (``title``, ``note``, ``header``, ``SECTION_HEADINGS``) is official
-   text too.  Every statistics template (built in, or from an installed
+   class (``title``, ``note``, ``header``) is official text too, and so are
+   the section headings of every edition record.  Every statistics template (built in, or from an installed
    plugin) gives its title, column labels, row labels and units.
 2. **The code** under ``src/`` and ``plugins/*/src``: literal arguments of
    ``gettext(locale, "...")``, ``ngettext(locale, "...", "...", n)`` and
@@ -100,20 +100,23 @@ def _official_classvars(cls: type) -> Iterator[tuple[str, str]]:
 
 
 def model_messages() -> Iterator[tuple[str, str]]:
-    """``(msgid, where)`` of every official text of the 2019/2021 editions.
+    """``(msgid, where)`` of every official text of every edition.
 
     The walk follows field *types*, so both layouts of a union field
     (（六）其他处理 as one row or three) are covered.
     """
+    from govdisclosure.editions import EDITIONS
     from govdisclosure.editions.legacy import MONEY_UNITS
     from govdisclosure.introspect import attrs_classes_in, field_types
-    from govdisclosure.registry import EDITIONS
     from govdisclosure.spec import get_spec
 
     for unit in sorted(MONEY_UNITS):
         yield unit, "editions.legacy.MONEY_UNITS"
+    for edition in EDITIONS.values():
+        for heading in edition.section_headings:
+            yield heading, f"edition {edition.id} section_headings"
     seen: set[type] = set()
-    todo: list[type] = list(EDITIONS.values())
+    todo: list[type] = [edition.report_class for edition in EDITIONS.values()]
     while todo:
         cls = todo.pop(0)
         if cls in seen:

@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
-from govdisclosure.authoring import SECTION_HEADINGS, blank_report, complete_totals
+from govdisclosure.authoring import blank_report, complete_totals
 from govdisclosure.cells import NA
+from govdisclosure.editions import EDITIONS
 from govdisclosure.editions.applications import ApplicantRow
 from govdisclosure.flat import shape_of
 from govdisclosure.paths import Path
@@ -171,7 +172,7 @@ def test_blank_report(edition: str, cls: type) -> None:
     assert all(v is None for v in shape_of(report).flatten(report))
     assert report.sections == ()
     headed = blank_report(edition, 2020, "上海市人民政府", with_headings=True)
-    assert tuple(s.heading for s in headed.sections) == SECTION_HEADINGS[edition]
+    assert tuple(s.heading for s in headed.sections) == EDITIONS[edition].section_headings
     assert gd.loads(gd.dumps(headed)) == headed
 
 

@@ -94,8 +94,7 @@ def test_new_is_blank_with_the_official_headings(runner: CliRunner, edition: str
     report = _new(runner, "--edition", edition, "--year", "2025", "--unit", "某市人民政府")
     assert report.edition == edition and report.year == 2025
     assert report.unit.name == "某市人民政府" and report.unit.kind == gd.UnitKind.GOVERNMENT
-    cls = gd.EDITIONS[edition]
-    assert [s.heading for s in report.sections] == list(cls.SECTION_HEADINGS)  # type: ignore[union-attr]
+    assert [s.heading for s in report.sections] == list(gd.EDITIONS[edition].section_headings)
     assert len(report.sections) == 6
     assert all(s.paragraphs == () for s in report.sections)
     from govdisclosure.flat import shape_of

@@ -71,7 +71,7 @@ def test_2019_differs_from_2021_only_where_the_format_does() -> None:
 
 
 def test_single_row_variant_describes_what_was_printed() -> None:
-    table3 = gd.describe("2021", single_other_handling=True)[1]
+    table3 = gd.describe("2021", variant="single-other-handling")[1]
     assert len(_data_rows(table3)) == 23
     other = next(r for r in table3.rows if r.code == "（六）")
     assert not other.is_group

@@ -13,8 +13,8 @@ import attrs
 import pytest
 
 from govdisclosure import load
+from govdisclosure.editions import Report
 from govdisclosure.editions.legacy import ReportLegacy
-from govdisclosure.registry import Report
 from govdisclosure.validation import Finding, validate
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -16,12 +16,11 @@ from hypothesis import strategies as st
 import govdisclosure as gd
 from govdisclosure.cli import cli
 from govdisclosure.common import Period
-from govdisclosure.registry import Report
-from govdisclosure.testing.strategies import EDITION_YEARS as DRAWN_YEARS
-from govdisclosure.testing.strategies import consistent_reports
+from govdisclosure.editions import EDITIONS, Report
+from govdisclosure.testing.strategies import consistent_reports, edition_years
 from govdisclosure.validation import Finding, validate
 from govdisclosure.validation.builtin import core_rules
-from govdisclosure.validation.identity import EDITION_YEARS, edition_fits_year, identity_rules
+from govdisclosure.validation.identity import edition_fits_year, identity_rules
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 UNIT = gd.ReportingUnit(name="某市人民政府", region_code="320800")
@@ -83,7 +82,8 @@ def test_period_outside_the_year_is_a_warning(start: dt.date, end: dt.date, path
 
 
 def test_edition_years_follow_the_formats() -> None:
-    assert EDITION_YEARS == {"2021": (2021, None), "2019": (2019, 2020), "legacy": (2008, 2018)}
+    years = {e.id: (e.first_year, e.last_year) for e in EDITIONS.values()}
+    assert years == {"2021": (2021, None), "2019": (2019, 2020), "legacy": (2008, 2018)}
     assert edition_fits_year("2021", 2021) and edition_fits_year("2021", 2040)
     assert not edition_fits_year("2021", 2020)
     assert edition_fits_year("2019", 2019) and edition_fits_year("2019", 2020)
@@ -94,7 +94,8 @@ def test_edition_years_follow_the_formats() -> None:
 
 
 def test_strategies_draw_years_that_fit() -> None:
-    for edition, (first, last) in DRAWN_YEARS.items():
+    for edition in EDITIONS:
+        first, last = edition_years(edition)
         assert edition_fits_year(edition, first) and edition_fits_year(edition, last)
 
 

@@ -27,11 +27,11 @@ from hypothesis import strategies as st
 from govdisclosure import Report2019, Report2021, ReportingUnit, Section
 from govdisclosure.cells import CellValue
 from govdisclosure.common import ReportDates
+from govdisclosure.editions import EDITIONS, Report
 from govdisclosure.editions.applications import ApplicantRow
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTable
 from govdisclosure.flat import shape_of
 from govdisclosure.paths import json_path
-from govdisclosure.registry import Report
 from govdisclosure.relations import report_equations
 from govdisclosure.validation import validate
 from govdisclosure.validation.arithmetic import arithmetic_rules
@@ -39,7 +39,9 @@ from govdisclosure.validation.builtin import core_rules
 
 ARITHMETIC = arithmetic_rules()
 
-SECTIONS = tuple(Section(heading=h, paragraphs=("无。",)) for h in Report2021.SECTION_HEADINGS)
+SECTIONS = tuple(
+    Section(heading=h, paragraphs=("无。",)) for h in EDITIONS["2021"].section_headings
+)
 
 
 def _blank_2021_single() -> Report2021:

@@ -12,17 +12,19 @@ import pytest
 
 from govdisclosure import Report2019, Report2021, ReportingUnit, Section, UnitKind
 from govdisclosure.common import ReportDates
+from govdisclosure.editions import EDITIONS, Report
 from govdisclosure.editions.applications import ApplicantRow, OtherHandling2021
 from govdisclosure.hookspecs import hookimpl
 from govdisclosure.plugin_manager import get_plugin_manager, rules
-from govdisclosure.registry import Report
 from govdisclosure.validation import Context, Finding, Label, Rule, validate
 from govdisclosure.validation.builtin import core_rules
 from govdisclosure.validation.deadlines import deadline_for
 
 UNIT = ReportingUnit(name="某市人民政府", region_code="320800")
 DEPT = ReportingUnit(name="某市生态环境局", kind=UnitKind.DEPARTMENT)
-SECTIONS = tuple(Section(heading=h, paragraphs=("无。",)) for h in Report2021.SECTION_HEADINGS)
+SECTIONS = tuple(
+    Section(heading=h, paragraphs=("无。",)) for h in EDITIONS["2021"].section_headings
+)
 
 
 def only(findings: tuple[Finding, ...], prefix: str) -> list[Finding]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from govdisclosure.editions import Report
 from govdisclosure.paths import Path, json_path
-from govdisclosure.registry import Report
 from govdisclosure.testing.strategies import consistent_reports, reports_with_defect
 from govdisclosure.validation import validate
 from govdisclosure.validation.arithmetic import arithmetic_rules

@@ -23,17 +23,17 @@ import attrs
 
 from .cells import CellValue, NotApplicable, is_number
 from .common import ReportingUnit, Section
+from .editions import EDITIONS, Report, edition_of
 from .editions.e2019 import Report2019
 from .editions.e2021 import Report2021
 from .editions.legacy import ReportLegacy, StatisticsTable
 from .flat import shape_of
 from .paths import Path
-from .registry import EDITIONS, Report, find_template
+from .registry import find_template
 from .relations import Equation, report_equations
 
 __all__ = [
     "DEFAULT_TEMPLATE",
-    "SECTION_HEADINGS",
     "blank_report",
     "complete_totals",
     "fill_flat",
@@ -46,38 +46,6 @@ R = TypeVar("R", bound=Report)
 #: 2016–2018 统计表, the most widely used pre-2019 table.
 DEFAULT_TEMPLATE = "national-2016"
 
-#: Section headings of each edition, as the format prints them (formats.md
-#: §1.4, §2.5, §3.2).  Legacy reports had no fixed headings; these follow the
-#: blocks of the national 统计表, which real 2016–2018 reports mirror.
-SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
-    "2021": (
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项",
-    ),
-    "2019": (
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项",
-    ),
-    "legacy": (
-        "一、概述",
-        "二、主动公开政府信息情况",
-        "三、回应解读情况",
-        "四、依申请公开政府信息情况",
-        "五、政府信息公开的收费及减免情况",
-        "六、因政府信息公开申请行政复议、提起行政诉讼的情况",
-        "七、存在的主要问题及改进措施",
-        "八、其他需要报告的事项",
-    ),
-}
-
 
 @overload
 def blank_report(
@@ -87,6 +55,7 @@ def blank_report(
     template: None = None,
     *,
     with_headings: bool = False,
+    with_rows: bool = False,
 ) -> Report2021: ...
 @overload
 def blank_report(
@@ -96,6 +65,7 @@ def blank_report(
     template: None = None,
     *,
     with_headings: bool = False,
+    with_rows: bool = False,
 ) -> Report2019: ...
 @overload
 def blank_report(
@@ -105,6 +75,7 @@ def blank_report(
     template: str | None = None,
     *,
     with_headings: bool = False,
+    with_rows: bool = False,
 ) -> ReportLegacy: ...
 @overload
 def blank_report(
@@ -114,6 +85,7 @@ def blank_report(
     template: str | None = None,
     *,
     with_headings: bool = False,
+    with_rows: bool = False,
 ) -> Report: ...
 def blank_report(
     edition: str,
@@ -122,37 +94,51 @@ def blank_report(
     template: str | None = None,
     *,
     with_headings: bool = False,
+    with_rows: bool = False,
 ) -> Report:
     """A report of ``edition`` with every cell blank, ready to be filled in.
 
     ``unit`` may be a :class:`ReportingUnit` or just its name.  ``template``
-    names the statistics template of a legacy report (default
-    :data:`DEFAULT_TEMPLATE`); it must be known (built in or from a plugin).
-    ``with_headings=True`` adds the edition's section headings with no text,
-    the skeleton an office writes into; by default the narrative is empty, so
-    a blank report prints nothing its author did not write.
+    names the statistics template of a template-driven (pre-2019) report
+    (default :data:`DEFAULT_TEMPLATE`); it must be known (built in or from a
+    plugin).  ``with_headings=True`` adds the edition's section headings
+    (:attr:`Edition.section_headings <govdisclosure.editions.base.Edition.section_headings>`)
+    with no text, the skeleton an office writes into; by default the
+    narrative is empty, so a blank report prints nothing its author did not
+    write.  ``with_rows=True`` lists every value row of the template with
+    blank cells, so the row codes to fill in are in the file (a fixed-table
+    edition always has every cell).  ``govdisclosure new`` writes both.
     """
-    if edition not in EDITIONS:
-        raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}")
+    try:
+        record = EDITIONS[edition]
+    except KeyError:
+        raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}") from None
     if isinstance(unit, str):
         unit = ReportingUnit(name=unit)
     # typed Any: the tuple converter on `sections` confuses the attrs mypy plugin
     sections: Any = (
-        tuple(Section(heading=h) for h in SECTION_HEADINGS[edition]) if with_headings else ()
+        tuple(Section(heading=h) for h in record.section_headings) if with_headings else ()
     )
-    if edition == "legacy":
-        template_id = template or DEFAULT_TEMPLATE
-        find_template(template_id)  # raises UnknownTemplateError early
-        return ReportLegacy(
-            unit=unit,
-            year=year,
-            sections=sections,
-            statistics=StatisticsTable(template=template_id),
-        )
-    if template is not None:
-        raise ValueError(f"edition {edition!r} has fixed tables; templates are for legacy reports")
-    cls = Report2021 if edition == "2021" else Report2019
-    return cls(unit=unit, year=year, sections=sections)
+    if not record.template_driven:
+        if template is not None:
+            raise ValueError(
+                f"edition {edition!r} has fixed tables; templates are for legacy reports"
+            )
+        report: Report = record.report_class(unit=unit, year=year, sections=sections)
+        return report
+    found = find_template(template or DEFAULT_TEMPLATE)  # raises UnknownTemplateError early
+    rows: dict[str, dict[str, CellValue]] = (
+        {row.code: {column.key: None for column in found.columns} for row in found.value_rows}
+        if with_rows
+        else {}
+    )
+    legacy: Report = record.report_class(
+        unit=unit,
+        year=year,
+        sections=sections,
+        statistics=StatisticsTable(template=found.id, rows=rows),
+    )
+    return legacy
 
 
 def complete_totals(report: R, *, overwrite: bool = False) -> R:
@@ -182,8 +168,8 @@ def complete_totals(report: R, *, overwrite: bool = False) -> R:
     """
     equations = _single_total_equations(report_equations(report))
     parts = tuple(complete_totals(p, overwrite=overwrite) for p in report.parts)
-    if isinstance(report, ReportLegacy):
-        completed: Any = _complete_legacy(report, equations, overwrite)
+    if edition_of(report).template_driven:
+        completed: Any = _complete_legacy(report, equations, overwrite)  # type: ignore[arg-type]
     else:
         completed = _complete_typed(report, equations, overwrite)
     if parts != report.parts:
@@ -281,16 +267,13 @@ def ordered_totals(equations: Iterable[Equation]) -> list[Equation]:
     return _single_total_equations(equations)
 
 
-def _complete_typed(
-    report: Report2021 | Report2019, equations: list[Equation], overwrite: bool
-) -> Report2021 | Report2019:
+def _complete_typed(report: Report, equations: list[Equation], overwrite: bool) -> Report:
     shape = shape_of(report)
     index = shape.index()
     values: list[CellValue] = list(shape.flatten(report))
     if not fill_flat(equations, values, index, overwrite=overwrite):
         return report
-    rebuilt = shape.rebuild(report, values)
-    assert isinstance(rebuilt, (Report2021, Report2019))
+    rebuilt: Report = shape.rebuild(report, values)
     return rebuilt
 
 

@@ -20,12 +20,11 @@ import attrs
 from attrs import frozen
 
 from .cells import CellValue
-from .editions.e2019 import Report2019
-from .editions.e2021 import Report2021
+from .editions import EDITIONS, Report, edition_of
 from .editions.legacy import ReportLegacy, StatisticsTable
 from .introspect import CellKind, cell_kind, iter_cells, table_fields
 from .paths import Path, json_path
-from .registry import TABLE_KEYS, Report, find_template
+from .registry import find_template
 
 __all__ = ["Shape", "shape_of"]
 
@@ -55,25 +54,29 @@ class Shape:
 
 
 def shape_of(report: Report) -> Shape:
-    """The :class:`Shape` of a report (cached per shape)."""
-    if isinstance(report, ReportLegacy):
-        return _legacy_shape(report.statistics.template)
-    return _typed_shape(_layout_key(report))
+    """The :class:`Shape` of a report (cached per shape).
 
-
-def _layout_key(report: Report2021 | Report2019) -> tuple[type, type]:
-    return (type(report), type(report.table3.results.other_handling))
+    The key is ``(edition id, variant id or None)`` for a fixed-table
+    edition and ``(edition id, template id)`` for a template-driven one.
+    """
+    edition = edition_of(report)
+    if edition.template_driven:
+        return _legacy_shape(report.statistics.template)  # type: ignore[union-attr]
+    variant = edition.variant_of(report)
+    return _typed_shape(edition.id, None if variant is None else variant.id)
 
 
 @cache
-def _typed_shape(key: tuple[type, type]) -> Shape:
-    cls, other_cls = key
-    blank = cls(unit=_unit(), year=2000)
-    results = attrs.evolve(blank.table3.results, other_handling=other_cls())
-    blank = attrs.evolve(blank, table3=attrs.evolve(blank.table3, results=results))
+def _typed_shape(edition_id: str, variant_id: str | None) -> Shape:
+    edition = EDITIONS[edition_id]
+    blank = edition.report_class(unit=_unit(), year=2000)
+    if variant_id is not None:
+        blank = edition.variant(variant_id).apply(blank)
+    table_keys = edition.table_keys
+    key = (edition_id, variant_id)
     paths: list[Path] = []
     kinds: list[CellKind] = []
-    for table_key in TABLE_KEYS:
+    for table_key in table_keys:
         for path, kind, _, _ in iter_cells(getattr(blank, table_key), (table_key,)):
             paths.append(path)
             kinds.append(kind)
@@ -98,7 +101,7 @@ def _typed_shape(key: tuple[type, type]) -> Shape:
                 args.append(f"{f.name}={expr}.{f.name}")  # non-cell data, e.g. amount_unit
         return f"{name}(" + ", ".join(args) + ")"
 
-    tables = ", ".join(f"{k}=" + build(getattr(blank, k), f"r.{k}") for k in TABLE_KEYS)
+    tables = ", ".join(f"{k}=" + build(getattr(blank, k), f"r.{k}") for k in table_keys)
     rebuild_src = f"def rebuild(r, v):\n    return evolve(r, {tables})\n"
     namespace: dict[str, Any] = {"evolve": attrs.evolve, **ctors}
     exec(flat_src, namespace)

@@ -1,41 +1,28 @@
-"""The editions and what belongs to each: report class, tables, templates."""
+"""Statistics templates, and what the tables of an edition look like.
+
+The editions themselves and their registry live in
+:mod:`govdisclosure.editions`; this module adds the pre-2019 statistics
+templates (built in, and from plugins) and the descriptions of tables.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Final, Literal, TypeAlias
 
-from .editions.e2019 import Report2019
-from .editions.e2021 import Report2021
+from .editions import EDITIONS, Report, UnknownEditionError, edition_of
 from .editions.legacy import ReportLegacy, StatisticsTemplate
 from .introspect import TableInfo, table_info
 from .templates import builtin_templates
 
 __all__ = [
-    "EDITIONS",
-    "TABLE_KEYS",
-    "Edition",
-    "Report",
     "UnknownTemplateError",
     "describe",
     "find_template",
+    "known_template_ids",
     "set_template_source",
     "tables_of",
     "template_of",
 ]
-
-Edition = Literal["2021", "2019", "legacy"]
-Report: TypeAlias = Report2021 | Report2019 | ReportLegacy
-
-#: Report class of each edition, in the order users meet them (newest first).
-EDITIONS: Final[dict[str, type[Report2021] | type[Report2019] | type[ReportLegacy]]] = {
-    "2021": Report2021,
-    "2019": Report2019,
-    "legacy": ReportLegacy,
-}
-
-#: The attribute names of the official tables, in printed order.
-TABLE_KEYS: Final = ("table2", "table3", "table4")
 
 
 class UnknownTemplateError(KeyError):
@@ -74,40 +61,35 @@ def template_of(report: ReportLegacy) -> StatisticsTemplate:
     return find_template(report.statistics.template)
 
 
-def tables_of(report: Report2021 | Report2019) -> tuple[tuple[str, object], ...]:
-    """``(key, table)`` pairs of a 2019/2021 report, in printed order."""
-    return tuple((key, getattr(report, key)) for key in TABLE_KEYS)
+def tables_of(report: object) -> tuple[tuple[str, object], ...]:
+    """``(key, table)`` pairs of a report's fixed tables, in printed order.
+
+    Empty for a template-driven edition (its table is ``statistics``,
+    described by :func:`template_of`).
+    """
+    edition = edition_of(report)
+    if edition.template_driven:
+        return ()
+    return tuple((key, getattr(report, key)) for key in edition.table_keys)
 
 
-def describe(edition: str, *, single_other_handling: bool = False) -> tuple[TableInfo, ...]:
+def describe(edition: str, *, variant: str | None = None) -> tuple[TableInfo, ...]:
     """Rows and columns, with official labels, of every table of an edition.
 
-    ``single_other_handling`` describes the 2021 layout variant that prints
-    （六）其他处理 as one row.  Legacy tables are described by their
-    template (:func:`find_template`).
+    ``variant`` names one of the edition's layout variants (for instance
+    ``"single-other-handling"``, the 2021 layout that prints （六）其他处理
+    as one row).  A template-driven edition is described by its templates
+    (:func:`find_template`).
     """
     from .common import ReportingUnit
 
-    blank: Report2021 | Report2019
-    if edition == "2021":
-        blank = Report2021(unit=ReportingUnit(name=""), year=2000)
-        if single_other_handling:
-            blank = _single_row_variant(blank)
-    elif edition == "2019":
-        blank = Report2019(unit=ReportingUnit(name=""), year=2000)
-    elif edition == "legacy":
-        raise ValueError("legacy tables are template-driven: use find_template(id)")
-    else:
-        raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}")
-    if single_other_handling and edition != "2021":
-        raise ValueError("only the 2021 edition has the single-row variant")
+    try:
+        record = EDITIONS[edition]
+    except UnknownEditionError:
+        raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}") from None
+    if record.template_driven:
+        raise ValueError(f"{edition} tables are template-driven: use find_template(id)")
+    blank: Report = record.report_class(unit=ReportingUnit(name=""), year=2000)
+    if variant is not None:
+        blank = record.variant(variant).apply(blank)
     return tuple(table_info(table, key) for key, table in tables_of(blank))
-
-
-def _single_row_variant(report: Report2021) -> Report2021:
-    import attrs
-
-    from .editions.applications import ApplicantRow
-
-    results = attrs.evolve(report.table3.results, other_handling=ApplicantRow())
-    return attrs.evolve(report, table3=attrs.evolve(report.table3, results=results))

@@ -27,7 +27,7 @@ from .introspect import cell_kind, is_row_class, table_fields
 from .paths import Path
 
 if TYPE_CHECKING:
-    from .registry import Report
+    from .editions import Report
 
 __all__ = ["Basis", "Equation", "EquationKind", "legacy_equations", "table_equations"]
 

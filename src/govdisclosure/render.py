@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from . import plugin_manager
+from .editions import Report
 from .plugin_types import Renderer, RenderOptions
-from .registry import Report
 
 __all__ = [
     "RenderError",

@@ -45,10 +45,11 @@ from typing import Any, Final, Union
 import attrs
 
 from .cells import MAX_COUNT, NA_MARKS
+from .editions import EDITIONS
 from .editions.legacy import LegacyCell, StatisticsTable, StatisticsTemplate
 from .i18n import gettext
 from .introspect import cell_kind, field_types, is_row_class
-from .registry import EDITIONS, find_template
+from .registry import find_template
 from .spec import Spec, get_spec
 
 __all__ = [
@@ -267,7 +268,7 @@ class _Builder:
             schema["description"] = cls.__doc__.strip().split("\n\n")[0].replace("\n", " ")
         properties: dict[str, Any] = {}
         required: list[str] = []
-        edition = next((e for e, c in EDITIONS.items() if c is cls), None)
+        edition = next((e.id for e in EDITIONS.values() if e.report_class is cls), None)
         if edition is not None:
             properties["edition"] = {"const": edition}
             required.append("edition")
@@ -298,10 +299,11 @@ def json_schema(edition: str, *, template: str | None = None) -> dict[str, Any]:
     :class:`~govdisclosure.registry.UnknownTemplateError` for an unknown
     template id.
     """
-    cls = EDITIONS.get(edition)
-    if cls is None:
+    record = EDITIONS.get(edition)
+    if record is None:
         raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}")
-    if template is not None and edition != "legacy":
+    cls = record.report_class
+    if template is not None and not record.template_driven:
         raise ValueError("only the legacy edition has statistics templates")
     pinned = find_template(template) if template is not None else None
     builder = _Builder(pinned)

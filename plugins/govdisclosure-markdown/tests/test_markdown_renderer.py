@@ -422,12 +422,12 @@ def test_tables_sit_in_their_sections() -> None:
         unit=gd.ReportingUnit(name="X"),
         year=2024,
         sections=tuple(
-            Section(heading=h, paragraphs=("p",)) for h in gd.Report2021.SECTION_HEADINGS
+            Section(heading=h, paragraphs=("p",)) for h in gd.EDITIONS["2021"].section_headings
         ),
     )
     markdown = _render(report)
     parsed = Parsed(markdown)
-    assert [t for _, t in parsed.headings[1:]] == list(gd.Report2021.SECTION_HEADINGS)
+    assert [t for _, t in parsed.headings[1:]] == list(gd.EDITIONS["2021"].section_headings)
     # Table 3 (the 25-row table) comes after heading 三 and before 四.
     three = markdown.index("## 三、")
     four = markdown.index("## 四、")

@@ -27,7 +27,6 @@ from .breakdown import (
 from .check_parent import check_against_parts
 from .combine import combine
 from .compare import (
-    NOT_COMPARABLE,
     CellChange,
     Comparison,
     NotComparable,
@@ -35,13 +34,13 @@ from .compare import (
     Reason,
     Unmatched,
     compare,
+    not_comparable,
 )
 from .consolidate import check_compatible, consolidate, partly_blank_paths
 from .errors import ConsolidationError
 from .tree import iter_nodes, leaves, strip_narrative, unit_key
 
 __all__ = [
-    "NOT_COMPARABLE",
     "Breakdown",
     "BreakdownColumn",
     "BreakdownRow",
@@ -63,6 +62,7 @@ __all__ = [
     "consolidate",
     "iter_nodes",
     "leaves",
+    "not_comparable",
     "partly_blank_paths",
     "strip_narrative",
     "unit_key",

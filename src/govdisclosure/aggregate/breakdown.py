@@ -23,12 +23,13 @@ from attrs import frozen
 
 from ..cells import CellValue, is_number
 from ..common import ReportingUnit
+from ..editions import Report
 from ..editions.legacy import ReportLegacy
 from ..flat import Shape, shape_of
 from ..i18n import gettext
 from ..introspect import CellKind, table_info
 from ..paths import Path, json_path
-from ..registry import Report, find_template, tables_of
+from ..registry import find_template, tables_of
 from ..validation.findings import Label
 from ..validation.labels import cell_names
 from .combine import combine, exact_decimals

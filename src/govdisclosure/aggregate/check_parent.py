@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..cells import CellValue, is_number
+from ..editions import Report
 from ..flat import shape_of
 from ..i18n import N_
 from ..paths import json_path
-from ..registry import Report
 from ..validation.engine import path_order
 from ..validation.findings import Finding, sort_key
 from ..validation.labels import cell_names

@@ -31,6 +31,7 @@ from attrs import frozen
 
 from ..cells import CellValue, is_number
 from ..common import ReportingUnit
+from ..editions import EDITIONS, Reason, Report
 from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
 from ..editions.legacy import ReportLegacy
@@ -38,13 +39,12 @@ from ..flat import Shape, shape_of
 from ..i18n import N_, gettext
 from ..introspect import CellKind, table_fields
 from ..paths import Path, json_path
-from ..registry import TABLE_KEYS, Report, find_template
+from ..registry import find_template
 from ..validation.findings import Label
 from ..validation.labels import cell_names
 from .tree import unit_key
 
 __all__ = [
-    "NOT_COMPARABLE",
     "CellChange",
     "Comparison",
     "NotComparable",
@@ -52,105 +52,38 @@ __all__ = [
     "Reason",
     "Unmatched",
     "compare",
+    "not_comparable",
 ]
 
 
-@frozen
-class Reason:
-    """Why some cells of two reports cannot be compared.
+def not_comparable() -> tuple[Reason, ...]:
+    """Every reason of every known edition, newest edition first.
 
-    ``prefixes`` are attribute paths; the reason covers every cell under
-    them.  With ``pairs`` (sets of two editions) it applies between those
-    editions to *every* cell under the prefixes, even one whose path
-    survived; without, it explains cells that have no counterpart.  The
-    area shown to users is derived from the definitions (the block caption
-    or label of the field at the prefix).
+    The reasons are data of the edition whose introduction brought the
+    change (:attr:`Edition.not_comparable
+    <govdisclosure.editions.base.Edition.not_comparable>`): the 2021 format
+    lists what changed from the 2019 one, the 2019 format what changed from
+    the pre-2019 statistics table.
     """
-
-    id: str
-    prefixes: tuple[Path, ...]
-    #: English message id; the catalogs give the Chinese.
-    text: str
-    source: str
-    pairs: tuple[frozenset[str], ...] = ()
+    return tuple(reason for edition in EDITIONS.values() for reason in edition.not_comparable)
 
 
-_FORMATS = (frozenset({"2019", "2021"}),)
-_LEGACY = (frozenset({"legacy", "2019"}), frozenset({"legacy", "2021"}))
+def _lineage(edition_id: str) -> list[str]:
+    """``edition_id`` and its predecessors, newest first."""
+    chain = [edition_id]
+    while (previous := EDITIONS[chain[-1]].predecessor) is not None and previous not in chain:
+        chain.append(previous)
+    return chain
 
-#: What is not comparable and why.  Table 2 rows per formats.md §2.6 (“the
-#: T2 numbers are not comparable across 2020→2021”); table 3 (六) per §2.3
-#: and §2.6; the pre-2019 table per §3.
-NOT_COMPARABLE: tuple[Reason, ...] = (
-    Reason(
-        "table2-publication",
-        (("table2", "rules"), ("table2", "normative_documents")),
-        N_(
-            "The columns changed: 本年新制作数量 / 本年新公开数量 / 对外公开总数量 (2019 format) "
-            "became 本年制发件数 / 本年废止件数 / 现行有效件数 (2021 format); 对外公开总数量 "
-            "counted disclosures cumulatively, 现行有效件数 counts documents in force"
-        ),
-        "formats.md §2.6",
-        _FORMATS,
-    ),
-    Reason(
-        "table2-licensing",
-        (("table2", "licensing"), ("table2", "other_services")),
-        N_(
-            "The columns changed: 上一年项目数量 / 本年增/减 / 处理决定数量 (2019 format) became "
-            "本年处理决定数量 alone (2021 format), and the row 其他对外管理服务事项 was dropped"
-        ),
-        "formats.md §2.6",
-        _FORMATS,
-    ),
-    Reason(
-        "table2-penalties",
-        (("table2", "penalties"), ("table2", "enforcement")),
-        N_(
-            "The columns changed: 上一年项目数量 / 本年增/减 / 处理决定数量 (2019 format) became "
-            "本年处理决定数量 alone (2021 format)"
-        ),
-        "formats.md §2.6",
-        _FORMATS,
-    ),
-    Reason(
-        "table2-fees",
-        (("table2", "fees"),),
-        N_(
-            "Counts became money: the number of fee items (上一年项目数量 / 本年增/减, 2019 "
-            "format) became the amount charged (本年收费金额, 万元, 2021 format)"
-        ),
-        "formats.md §2.6",
-        _FORMATS,
-    ),
-    Reason(
-        "table2-procurement",
-        (("table2", "procurement"),),
-        N_("政府集中采购 was removed from the 2021 format; it has no successor"),
-        "formats.md §2.6",
-        _FORMATS,
-    ),
-    Reason(
-        "table3-other-handling",
-        (("table3", "results", "other_handling"),),
-        N_(
-            "（六）其他处理 is one row in one report and three sub-rows in the other; "
-            "（七）总计 still compares the totals"
-        ),
-        "formats.md §2.3, §2.6",
-    ),
-    Reason(
-        "statistics-table",
-        (("statistics",), *((key,) for key in TABLE_KEYS)),
-        N_(
-            "The pre-2019 statistics table (政府信息公开情况统计表) and the tables of the 2019 "
-            "and 2021 formats have different rows; no cell of one corresponds to a cell of "
-            "the other"
-        ),
-        "formats.md §2, §3",
-        _LEGACY,
-    ),
-)
+
+def _crossed(a: str, b: str) -> list[str]:
+    """The editions whose introduction lies between editions ``a`` and ``b``,
+    oldest first (the most fundamental change first)."""
+    for old, new in ((a, b), (b, a)):
+        lineage = _lineage(new)
+        if old in lineage:
+            return lineage[: lineage.index(old)][::-1]
+    return []
 
 
 @frozen
@@ -318,7 +251,7 @@ def compare(old: Report, new: Report) -> Comparison:
     so, sn = shape_of(old), shape_of(new)
     vo, vn = so.flatten(old), sn.flatten(new)
     names_old, names_new = cell_names(old), cell_names(new)
-    pair = frozenset({old.edition, new.edition})
+    pair = (old.edition, new.edition)
     notes = _notes(old, new)
     matches, label_matched = _match(old, new, so, sn)
     if label_matched:
@@ -382,9 +315,9 @@ def compare(old: Report, new: Report) -> Comparison:
                 appeared.append(unmatched_new(j))
             else:
                 kept.setdefault(reason.id, ([], []))[1].append(unmatched_new(j))
-    not_comparable = tuple(
+    groups = tuple(
         NotComparable(r, _area(r, old, new), tuple(kept[r.id][0]), tuple(kept[r.id][1]))
-        for r in NOT_COMPARABLE
+        for r in not_comparable()
         if r.id in kept
     )
     return Comparison(
@@ -395,7 +328,7 @@ def compare(old: Report, new: Report) -> Comparison:
         old.edition,
         new.edition,
         tuple(cells),
-        not_comparable,
+        groups,
         tuple(appeared),
         tuple(vanished),
         tuple(notes),
@@ -477,18 +410,20 @@ def _row(path: Path, printed: set[str] | None) -> bool | None:
     return str(path[2]) in printed
 
 
-def _reason(path: Path, pair: frozenset[str], *, matched: bool) -> Reason | None:
+def _reason(path: Path, pair: tuple[str, str], *, matched: bool) -> Reason | None:
     """The reason keeping ``path`` out of the comparison, if any.
 
-    Reasons scoped to this pair of editions come first and cover matched
-    cells too; unscoped reasons only explain a cell without a counterpart.
+    Reasons of the changes between the two editions come first, oldest
+    change first, and cover matched cells too; the other reasons only
+    explain a cell without a counterpart.
     """
-    for reason in NOT_COMPARABLE:
-        if pair in reason.pairs and _under(path, reason):
-            return reason
+    for crossed in _crossed(*pair):
+        for reason in EDITIONS[crossed].not_comparable:
+            if reason.across and _under(path, reason):
+                return reason
     if not matched:
-        for reason in NOT_COMPARABLE:
-            if not reason.pairs and _under(path, reason):
+        for reason in not_comparable():
+            if not reason.across and _under(path, reason):
                 return reason
     return None
 

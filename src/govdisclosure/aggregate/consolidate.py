@@ -37,12 +37,12 @@ import attrs
 from ..authoring import blank_report
 from ..cells import CellValue, NotApplicable, is_number
 from ..common import Period, ReportingUnit, Section, UnitKind
+from ..editions import EDITIONS, Report
 from ..editions.legacy import ReportLegacy
 from ..flat import Shape, shape_of
 from ..i18n import N_
 from ..introspect import cell_kind, table_fields
 from ..paths import Path
-from ..registry import TABLE_KEYS, Report
 from ..report_base import ReportBase
 from .combine import sum_columns
 from .errors import ConsolidationError
@@ -221,7 +221,8 @@ def _data_paths_of(cls: Any) -> tuple[Path, ...]:
     """Paths of the non-cell data inside the tables of a report class
     (``amount_unit`` of the 2019 format's 政府集中采购), derived from the
     definitions: attrs fields of table classes that carry no spec."""
-    if cls is ReportLegacy:
+    edition = EDITIONS[cls.edition]
+    if edition.template_driven:
         return ()
     blank = cls(unit=ReportingUnit(name=""), year=2000)
     out: list[Path] = []
@@ -235,7 +236,7 @@ def _data_paths_of(cls: Any) -> tuple[Path, ...]:
             if cell_kind(tp) is None:
                 walk(getattr(obj, f.name), (*prefix, f.name))
 
-    for key in TABLE_KEYS:
+    for key in edition.table_keys:
         walk(getattr(blank, key), (key,))
     return tuple(out)
 

@@ -26,10 +26,10 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from ..cells import CellValue
+from ..editions import EDITIONS, Report
 from ..flat import Shape, shape_of
 from ..i18n import N_
 from ..paths import Path, json_path
-from ..registry import Report
 from .combine import combine
 from .errors import ConsolidationError
 
@@ -119,7 +119,7 @@ def values_in(report: Report, target: Shape, *, fold: bool = True) -> tuple[Cell
     values = source.flatten(report)
     if source.key == target.key:
         return values
-    if source.key[0] == "legacy" or target.key[0] == "legacy" or source.key[0] != target.key[0]:
+    if _template_driven(source) or _template_driven(target) or source.key[0] != target.key[0]:
         raise _shape_error(source, target)
     p = plan(source, target)
     if not p.is_lossless_for(values) and not (fold and p.folds):
@@ -143,9 +143,8 @@ def choose_shape(
         shapes.setdefault(shape.key, shape)
     if len(shapes) == 1:
         return next(iter(shapes.values()))
-    kinds = {key[0] for key in shapes}
-    if "legacy" in kinds:
-        templates = sorted(str(key[1]) for key in shapes if key[0] == "legacy")
+    if any(map(_template_driven, shapes.values())):
+        templates = sorted(str(s.key[1]) for s in shapes.values() if _template_driven(s))
         raise ConsolidationError(
             "templates",
             N_(
@@ -154,7 +153,7 @@ def choose_shape(
             ),
             {"templates": ", ".join(templates)},
         )
-    # Typed reports of one edition: only （六）'s layout differs.
+    # Typed reports of one edition: only a layout variant differs.
     by_size = sorted(shapes.values(), key=lambda s: len(s.paths))
     one_row, three_rows = by_size[0], by_size[-1]
     to_three = plan(one_row, three_rows)
@@ -195,7 +194,9 @@ def _shape_error(source: Shape, target: Shape) -> ConsolidationError:
     )
 
 
+def _template_driven(shape: Shape) -> bool:
+    return EDITIONS[str(shape.key[0])].template_driven
+
+
 def _describe(shape: Shape) -> str:
-    if shape.key[0] == "legacy":
-        return f"legacy/{shape.key[1]}"
-    return "/".join(getattr(k, "__name__", str(k)) for k in shape.key)
+    return "/".join(str(k) for k in shape.key if k is not None)

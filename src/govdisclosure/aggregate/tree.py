@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from ..common import ReportingUnit
-from ..registry import Report
+from ..editions import Report
 
 __all__ = ["UnitKey", "iter_nodes", "leaves", "strip_narrative", "unit_key"]
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import click
 
 from .. import plugin_manager
+from ..editions import EDITIONS
 from ..files import write_atomic
 from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
-from ..registry import EDITIONS
 
 __all__ = [
     "edition_option",

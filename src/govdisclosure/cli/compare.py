@@ -19,9 +19,9 @@ from rich.text import Text
 
 from ..aggregate import Comparison, Unmatched, compare
 from ..codec import load
+from ..editions import Report
 from ..errors import LoadError, Problem
 from ..i18n import gettext
-from ..registry import Report
 from ._output import locale_option
 
 __all__ = ["command"]

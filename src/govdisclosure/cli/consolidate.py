@@ -18,9 +18,9 @@ import click
 from ..aggregate import ConsolidationError, consolidate
 from ..codec import dumps, load
 from ..common import ReportingUnit, UnitKind
+from ..editions import Report
 from ..errors import LoadError, Problem
 from ..i18n import gettext
-from ..registry import Report
 from ._output import locale_option, output_options, write_output
 
 __all__ = ["command"]

@@ -1,10 +1,11 @@
 """``govdisclosure new --edition 2021 --year 2025 --unit NAME``: a blank report to fill in.
 
 Every cell is blank (``null``), never zero: a blank report filled in part
-way must not pass for a report of zeros.  The six section headings come
-from the edition's ``SECTION_HEADINGS``, each with no paragraphs yet.  A
-legacy report needs ``--template``; its statistics list every value row of
-the template with blank cells, so the codes to fill in are in the file.
+way must not pass for a report of zeros.  The report is
+:func:`govdisclosure.authoring.blank_report` with the edition's section
+headings, each with no paragraphs yet.  A pre-2019 report needs
+``--template``; its statistics list every value row of the template with
+blank cells, so the codes to fill in are in the file.
 """
 
 from __future__ import annotations
@@ -13,52 +14,15 @@ from pathlib import Path
 
 import click
 
+from ..authoring import blank_report
 from ..codec import dumps
-from ..common import ReportingUnit, Section, UnitKind
-from ..editions.e2019 import Report2019
-from ..editions.e2021 import Report2021
-from ..editions.legacy import LegacyCell, ReportLegacy, StatisticsTable
+from ..common import ReportingUnit, UnitKind
+from ..editions import EDITIONS
 from ..i18n import gettext
-from ..registry import EDITIONS, Report, UnknownTemplateError, find_template, known_template_ids
+from ..registry import UnknownTemplateError, known_template_ids
 from ._output import edition_option, locale_option, output_options, write_output
 
-__all__ = ["blank_report", "command"]
-
-
-def blank_report(
-    edition: str,
-    year: int,
-    unit: str,
-    kind: UnitKind = UnitKind.GOVERNMENT,
-    template: str | None = None,
-) -> Report:
-    """A report of ``edition`` with every cell blank and the official headings.
-
-    Raises :class:`ValueError` for an unknown edition, a legacy report
-    without a template or a template for another edition, and
-    :class:`~govdisclosure.registry.UnknownTemplateError` for an unknown
-    template.
-    """
-    reporting_unit = ReportingUnit(name=unit, kind=kind)
-    if edition not in EDITIONS:
-        raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}")
-    if edition == "legacy":
-        if template is None:
-            raise ValueError("a legacy report needs a statistics template")
-        found = find_template(template)
-        rows: dict[str, dict[str, LegacyCell]] = {
-            row.code: {column.key: None for column in found.columns} for row in found.value_rows
-        }
-        return ReportLegacy(
-            unit=reporting_unit,
-            year=year,
-            statistics=StatisticsTable(template=found.id, rows=rows),
-        )
-    if template is not None:
-        raise ValueError("only the legacy edition has statistics templates")
-    cls = Report2021 if edition == "2021" else Report2019
-    sections = tuple(Section(heading=heading) for heading in cls.SECTION_HEADINGS)
-    return cls(unit=reporting_unit, year=year, sections=sections)
+__all__ = ["command"]
 
 
 def _run(
@@ -74,16 +38,24 @@ def _run(
     known = ", ".join(known_template_ids())
     if not unit.strip():
         raise click.BadParameter(gettext(locale, "the unit name is empty"), param_hint="'--unit'")
-    if edition == "legacy" and template is None:
+    template_driven = EDITIONS[edition].template_driven
+    if template_driven and template is None:
         message = gettext(locale, "a legacy report needs --template (one of: {known})")
         raise click.UsageError(message.format(known=known))
-    if edition != "legacy" and template is not None:
+    if not template_driven and template is not None:
         raise click.BadParameter(
             gettext(locale, "only the legacy edition has statistics templates"),
             param_hint="'--template'",
         )
     try:
-        report = blank_report(edition, year, unit.strip(), UnitKind(kind), template)
+        report = blank_report(
+            edition,
+            year,
+            ReportingUnit(name=unit.strip(), kind=UnitKind(kind)),
+            template,
+            with_headings=True,
+            with_rows=True,
+        )
     except UnknownTemplateError:
         message = gettext(locale, "unknown template {template}; known: {known}")
         raise click.BadParameter(

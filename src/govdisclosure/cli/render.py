@@ -35,11 +35,11 @@ from pathlib import Path
 import click
 
 from ..codec import load
+from ..editions import Report
 from ..errors import LoadError, Problem
 from ..files import write_atomic
 from ..i18n import gettext
 from ..plugin_manager import PluginError, loaders
-from ..registry import Report
 from ..render import (
     RenderError,
     UnknownRendererError,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from ..editions import EDITIONS
 from ..i18n import gettext
 from ..registry import UnknownTemplateError, known_template_ids
 from ..schema import json_schema
@@ -22,7 +23,7 @@ __all__ = ["command"]
 
 
 def _run(edition: str, template: str | None, output: Path | None, force: bool, locale: str) -> None:
-    if template is not None and edition != "legacy":
+    if template is not None and not EDITIONS[edition].template_driven:
         raise click.BadParameter(
             gettext(locale, "only the legacy edition has statistics templates"),
             param_hint="'--template'",

@@ -22,22 +22,16 @@ from rich.text import Text
 from ..cells import CellValue
 from ..codec import load
 from ..common import ReportDates
+from ..editions import Report, edition_of
 from ..editions.legacy import ReportLegacy
 from ..errors import LoadError, Problem
 from ..formatting import format_cell, format_date
 from ..i18n import N_, gettext, ngettext
 from ..introspect import CellKind, ColumnInfo, RowInfo, table_info
-from ..registry import TABLE_KEYS, Report, find_template
+from ..registry import find_template, tables_of
 from ._output import locale_option
 
 __all__ = ["command"]
-
-#: What each edition is, for people (the format's document number).
-_EDITION_NAMES = {
-    "2021": N_("2021 format (国办公开办函〔2021〕30号)"),
-    "2019": N_("2019 format (国办公开办函〔2019〕60号, trial)"),
-    "legacy": N_("Pre-2019 statistics table"),
-}
 
 _UNIT_KINDS = {"government": N_("people's government"), "department": N_("government department")}
 
@@ -136,7 +130,7 @@ def _show(report: Report, locale: str, console: Console) -> None:
     unit = report.unit
     line(N_("Reporting unit"), f"{unit.name} ({gettext(locale, _UNIT_KINDS[unit.kind.value])})")
     line(N_("Year"), str(report.year))
-    line(N_("Edition"), gettext(locale, _EDITION_NAMES[report.edition]))
+    line(N_("Edition"), gettext(locale, edition_of(report).title))
     period = gettext(locale, "{start} to {end}").format(
         start=format_date(report.period.start, locale), end=format_date(report.period.end, locale)
     )
@@ -154,10 +148,10 @@ def _show(report: Report, locale: str, console: Console) -> None:
         count = ngettext(locale, "{n} paragraph", "{n} paragraphs", n).format(n=n)
         console.print(f"  {section.heading} ({count})", highlight=False, markup=False)
     grids: list[tuple[str, Table] | None]
-    if isinstance(report, ReportLegacy):
-        grids = [_statistics(report, locale)]
+    if edition_of(report).template_driven:
+        grids = [_statistics(report, locale)]  # type: ignore[arg-type]
     else:
-        grids = [_figures(getattr(report, key), key, locale) for key in TABLE_KEYS]
+        grids = [_figures(table, key, locale) for key, table in tables_of(report)]
     shown = [g for g in grids if g is not None]
     if not shown:
         console.print(gettext(locale, "Every table cell is blank."), highlight=False)

@@ -31,9 +31,9 @@ from rich.text import Text
 
 from ..aggregate import ConsolidationError, check_against_parts
 from ..codec import load
+from ..editions import Report
 from ..errors import LoadError, Problem
 from ..i18n import gettext
-from ..registry import Report
 from ..validation import BlankPolicy, Finding, validate
 from ..validation.engine import path_order
 from ..validation.findings import sort_key

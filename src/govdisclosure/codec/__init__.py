@@ -31,10 +31,10 @@ from typing import Any, Final
 
 import orjson
 
+from ..editions import Report
 from ..editions.legacy import ReportLegacy
 from ..errors import LoadError, Problem
 from ..files import write_atomic
-from ..registry import Report
 from .fast_read import _fast_report
 from .fast_write import _fast_unstructure
 from .reference import _legacy_problems, _problems, converter

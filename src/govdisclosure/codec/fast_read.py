@@ -13,9 +13,9 @@ from typing import Any, Final
 import attrs
 
 from ..cells import MAX_COUNT, NotApplicable
+from ..editions import BUILTIN, EDITIONS, Report
 from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import LegacyCell
-from ..registry import EDITIONS, Report
 from ..tuples import TUPLE_CONVERTERS
 from .reference import _NA_INSTANCES, _SUBROW_KEYS, _date, _decimal, converter
 
@@ -299,24 +299,40 @@ def _can_generate(cls: type) -> bool:
 
 
 def _build_fast_path() -> Callable[[Any], Report]:
-    """Generate the fast functions of every report class; return the entry."""
+    """Generate the fast functions of every report class; return the entry.
+
+    Editions added by plugins are generated the first time one of their
+    reports is read.
+    """
     _FAST_NS["_conv"] = converter
     pending: list[type] = [ApplicantRow, OtherHandling2021]
-    for edition, cls in EDITIONS.items():
+    by_edition: dict[str, Callable[[Any], Any]] = {}
+
+    def add(edition: str) -> Callable[[Any], Any]:
+        cls = EDITIONS[edition].report_class
         _generate(cls, edition, pending)
-    while pending:
-        _generate(pending.pop(), None, pending)
+        while pending:
+            _generate(pending.pop(), None, pending)
+        by_edition[edition] = _FAST_NS[_fn_name(cls)]
+        return by_edition[edition]
+
+    for edition in BUILTIN:
+        add(edition.id)
     _FAST_NS["_s_row"] = _FAST_NS[_fn_name(ApplicantRow)]
     _FAST_NS["_s_subrows"] = _FAST_NS[_fn_name(OtherHandling2021)]
-    by_edition = {edition: _FAST_NS[_fn_name(cls)] for edition, cls in EDITIONS.items()}
 
     def fast_report(data: Any) -> Report:
         if type(data) is not dict:
             raise _Slow
         edition = data.get("edition")
-        if type(edition) is not str or edition not in by_edition:
+        if type(edition) is not str:
             raise _Slow
-        report: Report = by_edition[edition](data)
+        read = by_edition.get(edition)
+        if read is None:
+            if edition not in EDITIONS:
+                raise _Slow
+            read = add(edition)
+        report: Report = read(data)
         return report
 
     return fast_report

@@ -9,9 +9,9 @@ from typing import Any, Final
 import attrs
 
 from ..cells import NotApplicable
+from ..editions import BUILTIN, Report, edition_of
 from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import LegacyCell
-from ..registry import EDITIONS, Report
 from .fast_read import _classify, _fn_name
 from .reference import converter
 
@@ -88,18 +88,28 @@ def _generate_out(cls: type, edition: str | None, pending: list[type]) -> None:
 
 
 def _build_out_path() -> Callable[[Report], dict[str, Any]]:
+    """Generate the writers of every report class; editions added by
+    plugins are generated the first time one of their reports is written."""
     _OUT_NS["_conv"] = converter
     pending: list[type] = [ApplicantRow, OtherHandling2021]
-    for edition, cls in EDITIONS.items():
-        _generate_out(cls, edition, pending)
-    while pending:
-        _generate_out(pending.pop(), None, pending)
+    by_class: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+    def add(cls: type) -> Callable[[Any], dict[str, Any]]:
+        _generate_out(cls, cls.edition, pending)  # type: ignore[attr-defined]
+        while pending:
+            _generate_out(pending.pop(), None, pending)
+        by_class[cls] = _OUT_NS[_out_name(cls)]
+        return by_class[cls]
+
+    for edition in BUILTIN:
+        add(edition.report_class)
     _OUT_NS["_oh"] = {c: _OUT_NS[_out_name(c)] for c in (ApplicantRow, OtherHandling2021)}
-    by_class = {cls: _OUT_NS[_out_name(cls)] for cls in EDITIONS.values()}
 
     def out(report: Report) -> dict[str, Any]:
-        result: dict[str, Any] = by_class[type(report)](report)
-        return result
+        write = by_class.get(type(report))
+        if write is None:
+            write = add(edition_of(report).report_class)
+        return write(report)
 
     return out
 

@@ -30,12 +30,14 @@ from cattrs.errors import (
 
 from ..cells import MAX_COUNT, NA_MARKS, NotApplicable
 from ..common import UnitKind
+from ..editions import EDITIONS, Report
 from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
 from ..errors import Problem
 from ..i18n import N_
 from ..paths import Path, json_path
-from ..registry import EDITIONS, Report, UnknownTemplateError, find_template
+from ..registry import UnknownTemplateError, find_template
+from ..report_base import ReportBase
 
 _DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?\Z")
 _NA_INSTANCES: Final[dict[str, NotApplicable]] = {m: NotApplicable(m) for m in NA_MARKS}
@@ -220,9 +222,10 @@ def _report(value: Any, _: Any) -> Report:
     if not isinstance(value, dict):
         raise _Bad("a JSON object (a report)", value)
     edition = value.get("edition")
-    cls = EDITIONS.get(edition) if isinstance(edition, str) else None
-    if cls is None:
+    record = EDITIONS.get(edition) if isinstance(edition, str) else None
+    if record is None:
         raise _EditionError(edition)
+    cls = record.report_class
     body = {k: v for k, v in value.items() if k != "edition"}
     report: Report = converter.structure(body, cls)
     return report
@@ -242,6 +245,39 @@ def _is_kind(kind: str) -> Callable[[Any], bool]:
         return bool(meta) and typing.cast(tuple[Any, ...], meta)[0] == kind
 
     return predicate
+
+
+def _is_report_class(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, ReportBase) and tp is not ReportBase
+
+
+def _structure_report_fn(cls: type, c: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure a report of ``cls``.  ``parts`` are typed by their class,
+    not the union, so their ``edition`` key (written by the unstructure hook)
+    must be checked and dropped here too, or a consolidated report would not
+    read back."""
+    base: Any = cattrs.gen.make_dict_structure_fn(cls, c, _cattrs_forbid_extra_keys=True)
+    edition: str = cls.edition  # type: ignore[attr-defined]
+
+    def structure_report(value: Any, _: Any) -> Any:
+        if isinstance(value, dict) and "edition" in value:
+            if value["edition"] != edition:
+                raise _EditionError(value["edition"], of_parent=True)
+            value = {k: v for k, v in value.items() if k != "edition"}
+        return base(value, None)
+
+    return structure_report
+
+
+def _unstructure_report_fn(cls: type, c: cattrs.Converter) -> Callable[[Any], Any]:
+    """A report as a dict with ``edition`` first."""
+    base: Any = cattrs.gen.make_dict_unstructure_fn(cls, c)
+    edition: str = cls.edition  # type: ignore[attr-defined]
+
+    def unstructure_report(obj: Any) -> Any:
+        return {"edition": edition, **base(obj)}
+
+    return unstructure_report
 
 
 def _make_converter() -> cattrs.Converter:
@@ -271,29 +307,12 @@ def _make_converter() -> cattrs.Converter:
         OtherHandling2021 | ApplicantRow, lambda v: c.unstructure(v, type(v))
     )
     c.register_structure_hook(Report, _report)
-    for edition, cls in EDITIONS.items():
-        # ``parts`` are typed by their class, not the union, so their
-        # ``edition`` key (written by the unstructure hook below) must be
-        # checked and dropped here too, or a consolidated report would not
-        # read back.
-        base_structure = cattrs.gen.make_dict_structure_fn(cls, c, _cattrs_forbid_extra_keys=True)
-
-        def structure_report(
-            value: Any, _: Any, _base: Any = base_structure, _edition: str = edition
-        ) -> Any:
-            if isinstance(value, dict) and "edition" in value:
-                if value["edition"] != _edition:
-                    raise _EditionError(value["edition"], of_parent=True)
-                value = {k: v for k, v in value.items() if k != "edition"}
-            return _base(value, None)
-
-        c.register_structure_hook(cls, structure_report)
-        base = cattrs.gen.make_dict_unstructure_fn(cls, c)
-
-        def unstructure_report(obj: Any, _base: Any = base, _edition: str = edition) -> Any:
-            return {"edition": _edition, **_base(obj)}
-
-        c.register_unstructure_hook(cls, unstructure_report)
+    # Report classes are found by predicate, not listed: an edition added by
+    # a plugin gets the same hooks the first time one of its reports is met.
+    c.register_structure_hook_factory(_is_report_class, lambda cls: _structure_report_fn(cls, c))
+    c.register_unstructure_hook_factory(
+        _is_report_class, lambda cls: _unstructure_report_fn(cls, c)
+    )
     c.register_unstructure_hook(Report, lambda v: c.unstructure(v, type(v)))
     return c
 

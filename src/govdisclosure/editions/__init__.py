@@ -1,1 +1,93 @@
-"""The official table definitions, one module per edition."""
+"""The editions of the report format: one module each, and their registry.
+
+:data:`EDITIONS` maps an edition id (the ``edition`` key of our JSON) to its
+:class:`~govdisclosure.editions.base.Edition` record, newest first: the
+built-in editions below, then those that plugins add through the
+``govdisclosure_editions`` hook.  Adding a national format is one module
+(its table classes and its ``EDITION`` record) and one line in
+:data:`BUILTIN`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Final, TypeAlias
+
+from .base import Edition, Reason, Variant
+from .e2019 import EDITION as E2019
+from .e2019 import Report2019
+from .e2021 import EDITION as E2021
+from .e2021 import Report2021
+from .legacy import EDITION as LEGACY
+from .legacy import ReportLegacy
+
+__all__ = [
+    "BUILTIN",
+    "EDITIONS",
+    "Edition",
+    "Reason",
+    "Report",
+    "UnknownEditionError",
+    "Variant",
+    "edition_of",
+    "set_edition_source",
+]
+
+#: A report of a built-in edition (the static type; plugin editions are
+#: ReportBase subclasses the type checker cannot know).
+Report: TypeAlias = Report2021 | Report2019 | ReportLegacy
+
+#: The editions that ship with the library, newest first.
+BUILTIN: Final[tuple[Edition, ...]] = (E2021, E2019, LEGACY)
+
+
+class UnknownEditionError(KeyError):
+    """An edition id nobody provides."""
+
+
+_extra: Callable[[], Sequence[Edition]] | None = None
+
+
+def set_edition_source(source: Callable[[], Sequence[Edition]] | None) -> None:
+    """Where editions beyond the built-in ones come from (the plugin manager)."""
+    global _extra
+    _extra = source
+
+
+class _Registry(Mapping[str, Edition]):
+    """Built-in editions, then plugin editions (asked for at each lookup,
+    so a plugin manager reset or a test plugin is seen at once)."""
+
+    def _all(self) -> dict[str, Edition]:
+        found = {e.id: e for e in BUILTIN}
+        if _extra is not None:
+            for extra in _extra():
+                found.setdefault(extra.id, extra)
+        return found
+
+    def __getitem__(self, key: str) -> Edition:
+        for builtin in BUILTIN:
+            if builtin.id == key:
+                return builtin
+        try:
+            return self._all()[key]
+        except KeyError:
+            raise UnknownEditionError(key) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __repr__(self) -> str:
+        return f"EDITIONS({', '.join(self)})"
+
+
+#: Every known edition by id, newest first (built-in, then plugins).
+EDITIONS: Final[Mapping[str, Edition]] = _Registry()
+
+
+def edition_of(report: object) -> Edition:
+    """The edition record of a report (by its class's ``edition`` id)."""
+    return EDITIONS[type(report).edition]  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from typing import ClassVar, Literal
 from attrs import field, frozen
 
 from ..cells import Count, Money, Signed
+from ..i18n import N_
 from ..report_base import ReportBase
 from ..spec import Balance, cell, part
 from ..tuples import tuple_converter
@@ -24,8 +25,10 @@ from .applications import (
     Table4,
     UnableToProvide,
 )
+from .base import Edition, Reason
 
 __all__ = [
+    "EDITION",
     "FeeItemRow2019",
     "ItemRow2019",
     "ProcurementRow2019",
@@ -147,19 +150,46 @@ class Report2019(ReportBase):
     """A report in the 2019 format."""
 
     edition: ClassVar[Literal["2019"]] = "2019"
-    #: The six section headings.  Section 五 is worded as the one real 2019
-    #: report checked prints it (上海市人民政府办公厅, formats.md §2.5, ◐);
-    #: the official 2019 wording was not seen.
-    SECTION_HEADINGS: ClassVar[tuple[str, ...]] = (
+    table2: Table2_2019 = field(factory=Table2_2019)
+    table3: Table3_2019 = field(factory=Table3_2019)
+    table4: Table4 = field(factory=Table4)
+    parts: tuple[Report2019, ...] = field(default=(), converter=_parts)
+
+
+#: The 2019 format, for the 2019 and 2020 reports (formats.md §2.1: 2019 ✅
+#: by a real report, 2020 ◐ "2020 reports cite it").
+EDITION = Edition(
+    id="2019",
+    report_class=Report2019,
+    first_year=2019,
+    last_year=2020,
+    name=N_("The 2019 format"),
+    years_text=N_("reports on 2019 and 2020"),
+    title=N_("2019 format (国办公开办函〔2019〕60号, trial)"),
+    # Section 五 is worded as the one real 2019 report checked prints it
+    # (上海市人民政府办公厅, formats.md §2.5, ◐); the official 2019 wording
+    # was not seen, and formats.md only believes it matches 2021's (❓).
+    section_headings=(
         "一、总体情况",
         "二、主动公开政府信息情况",
         "三、收到和处理政府信息公开申请情况",
         "四、政府信息公开行政复议、行政诉讼情况",
         "五、政府信息公开工作存在的主要问题及改进情况",
         "六、其他需要报告的事项",
-    )
-
-    table2: Table2_2019 = field(factory=Table2_2019)
-    table3: Table3_2019 = field(factory=Table3_2019)
-    table4: Table4 = field(factory=Table4)
-    parts: tuple[Report2019, ...] = field(default=(), converter=_parts)
+    ),
+    table_keys=("table2", "table3", "table4"),
+    predecessor="legacy",
+    not_comparable=(
+        Reason(
+            "statistics-table",
+            (("statistics",), ("table2",), ("table3",), ("table4",)),
+            N_(
+                "The pre-2019 statistics table (政府信息公开情况统计表) and the tables of the 2019 "
+                "and 2021 formats have different rows; no cell of one corresponds to a cell of "
+                "the other"
+            ),
+            "formats.md §2, §3",
+        ),
+    ),
+    source="formats.md §2",
+)

@@ -13,6 +13,7 @@ from typing import ClassVar, Literal
 from attrs import field, frozen
 
 from ..cells import Count, Money
+from ..i18n import N_
 from ..report_base import ReportBase
 from ..spec import Balance, cell, part
 from ..tuples import tuple_converter
@@ -25,8 +26,9 @@ from .applications import (
     Table4,
     UnableToProvide,
 )
+from .base import Edition, Reason, Variant
 
-__all__ = ["DocumentRow2021", "Report2021", "Results2021", "Table2_2021", "Table3_2021"]
+__all__ = ["EDITION", "DocumentRow2021", "Report2021", "Results2021", "Table2_2021", "Table3_2021"]
 
 _A = "第二十条第（一）项"
 _B = "第二十条第（五）项"
@@ -121,18 +123,96 @@ class Report2021(ReportBase):
     """
 
     edition: ClassVar[Literal["2021"]] = "2021"
-    #: The six section headings as the format fixes them (formats.md §1.4);
-    #: sections 二–四 have tables 2–4 as their body.
-    SECTION_HEADINGS: ClassVar[tuple[str, ...]] = (
+    table2: Table2_2021 = field(factory=Table2_2021)
+    table3: Table3_2021 = field(factory=Table3_2021)
+    table4: Table4 = field(factory=Table4)
+    parts: tuple[Report2021, ...] = field(default=(), converter=_parts)
+
+
+_SOURCE = "formats.md §2.6"
+
+#: The 2021 format: six sections (formats.md §1.4), tables 2–4.
+EDITION = Edition(
+    id="2021",
+    report_class=Report2021,
+    # From the 2021 reports on (formats.md §1.1 ✅, local notices ◐).
+    first_year=2021,
+    last_year=None,
+    name=N_("The 2021 format"),
+    years_text=N_("reports on 2021 and later"),
+    title=N_("2021 format (国办公开办函〔2021〕30号)"),
+    section_headings=(
         "一、总体情况",
         "二、主动公开政府信息情况",
         "三、收到和处理政府信息公开申请情况",
         "四、政府信息公开行政复议、行政诉讼情况",
         "五、存在的主要问题及改进情况",
         "六、其他需要报告的事项",
-    )
-
-    table2: Table2_2021 = field(factory=Table2_2021)
-    table3: Table3_2021 = field(factory=Table3_2021)
-    table4: Table4 = field(factory=Table4)
-    parts: tuple[Report2021, ...] = field(default=(), converter=_parts)
+    ),
+    table_keys=("table2", "table3", "table4"),
+    predecessor="2019",
+    not_comparable=(
+        Reason(
+            "table2-publication",
+            (("table2", "rules"), ("table2", "normative_documents")),
+            N_(
+                "The columns changed: 本年新制作数量 / 本年新公开数量 / 对外公开总数量 (2019 format) "
+                "became 本年制发件数 / 本年废止件数 / 现行有效件数 (2021 format); 对外公开总数量 "
+                "counted disclosures cumulatively, 现行有效件数 counts documents in force"
+            ),
+            _SOURCE,
+        ),
+        Reason(
+            "table2-licensing",
+            (("table2", "licensing"), ("table2", "other_services")),
+            N_(
+                "The columns changed: 上一年项目数量 / 本年增/减 / 处理决定数量 (2019 format) became "
+                "本年处理决定数量 alone (2021 format), and the row 其他对外管理服务事项 was dropped"
+            ),
+            _SOURCE,
+        ),
+        Reason(
+            "table2-penalties",
+            (("table2", "penalties"), ("table2", "enforcement")),
+            N_(
+                "The columns changed: 上一年项目数量 / 本年增/减 / 处理决定数量 (2019 format) became "
+                "本年处理决定数量 alone (2021 format)"
+            ),
+            _SOURCE,
+        ),
+        Reason(
+            "table2-fees",
+            (("table2", "fees"),),
+            N_(
+                "Counts became money: the number of fee items (上一年项目数量 / 本年增/减, 2019 "
+                "format) became the amount charged (本年收费金额, 万元, 2021 format)"
+            ),
+            _SOURCE,
+        ),
+        Reason(
+            "table2-procurement",
+            (("table2", "procurement"),),
+            N_("政府集中采购 was removed from the 2021 format; it has no successor"),
+            _SOURCE,
+        ),
+        Reason(
+            "table3-other-handling",
+            (("table3", "results", "other_handling"),),
+            N_(
+                "（六）其他处理 is one row in one report and three sub-rows in the other; "
+                "（七）总计 still compares the totals"
+            ),
+            "formats.md §2.3, §2.6",
+            across=False,
+        ),
+    ),
+    variants=(
+        Variant(
+            id="single-other-handling",
+            path=("table3", "results", "other_handling"),
+            blank=ApplicantRow,
+            description=N_("（六）其他处理 printed as one row (as in the 2019 format)"),
+        ),
+    ),
+    source="formats.md §1",
+)

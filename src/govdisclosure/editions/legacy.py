@@ -20,10 +20,13 @@ from typing import ClassVar, Literal
 from attrs import field, frozen
 
 from ..cells import NotApplicable
+from ..i18n import N_
 from ..report_base import ReportBase
 from ..tuples import tuple_converter
+from .base import Edition
 
 __all__ = [
+    "EDITION",
     "LegacyCell",
     "ReportLegacy",
     "StatisticsTable",
@@ -148,3 +151,31 @@ class ReportLegacy(ReportBase):
 
     statistics: StatisticsTable
     parts: tuple[ReportLegacy, ...] = field(default=(), converter=_parts)
+
+
+#: The pre-2019 statistics tables under the 2007 regulation, in force from
+#: 2008-05-01, for the 2008–2018 reports (formats.md §0.2, §3; the
+#: regulation's text is ❓ there).  The text was free; the headings follow
+#: the blocks of the national 统计表, which real 2016–2018 reports mirror.
+EDITION = Edition(
+    id="legacy",
+    report_class=ReportLegacy,
+    first_year=2008,
+    last_year=2018,
+    name=N_("The pre-2019 format"),
+    years_text=N_("reports on 2008 to 2018"),
+    title=N_("Pre-2019 statistics table"),
+    section_headings=(
+        "一、概述",
+        "二、主动公开政府信息情况",
+        "三、回应解读情况",
+        "四、依申请公开政府信息情况",
+        "五、政府信息公开的收费及减免情况",
+        "六、因政府信息公开申请行政复议、提起行政诉讼的情况",
+        "七、存在的主要问题及改进措施",
+        "八、其他需要报告的事项",
+    ),
+    table_keys=("statistics",),
+    template_driven=True,
+    source="formats.md §3",
+)

@@ -74,22 +74,22 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from ..authoring import SECTION_HEADINGS, blank_report, fill_flat, ordered_totals
+from ..authoring import blank_report, fill_flat, ordered_totals
 from ..cells import MAX_COUNT, NA_MARKS, CellValue, NotApplicable, is_number
 from ..common import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
-from ..editions.applications import ApplicantRow
+from ..editions import EDITIONS, Report, edition_of
 from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
 from ..editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
 from ..flat import Shape, shape_of
 from ..paths import Path
-from ..registry import EDITIONS, Report, find_template, known_template_ids
+from ..registry import find_template, known_template_ids
 from ..relations import Equation, report_equations
 
 __all__ = [
-    "EDITION_YEARS",
     "any_reports",
     "consistent_reports",
+    "edition_years",
     "report_families",
     "reports_with_defect",
     "sections",
@@ -98,12 +98,28 @@ __all__ = [
 
 Text: TypeAlias = Literal["realistic", "hostile"]
 
-#: Years each edition was used for (inclusive), used when ``year=None``.
-EDITION_YEARS: dict[str, tuple[int, int]] = {
-    "2021": (2021, 2025),
-    "2019": (2019, 2020),
-    "legacy": (2008, 2018),
-}
+#: How many years past its first a format still in force is drawn for.
+_YEARS_IN_FORCE = 4
+
+#: The layout variant the ``single_other_handling`` arguments name.
+_SINGLE_ROW = "single-other-handling"
+
+
+def edition_years(edition: str) -> tuple[int, int]:
+    """The years (inclusive) drawn for ``edition`` when ``year=None``: the
+    edition's own span, or its first few years while it is still in force."""
+    record = EDITIONS[edition]
+    last = record.last_year
+    return record.first_year, last if last is not None else record.first_year + _YEARS_IN_FORCE
+
+
+def _template_driven(edition: str) -> bool:
+    return EDITIONS[edition].template_driven
+
+
+def _has_single_row(edition: str) -> bool:
+    return any(v.id == _SINGLE_ROW for v in EDITIONS[edition].variants)
+
 
 _NA: tuple[NotApplicable, ...] = tuple(NotApplicable(m) for m in NA_MARKS)
 
@@ -303,9 +319,9 @@ def _sections(
         return tuple(draw(_hostile_sections(max_paragraphs)))
     paragraphs: st.SearchStrategy[list[str]] = st.lists(_text(text), max_size=max_paragraphs)
     out = []
-    for i, heading in enumerate(SECTION_HEADINGS[edition]):
+    for i, heading in enumerate(EDITIONS[edition].section_headings):
         subsections: list[Section] = []
-        if i == 0 and edition != "legacy" and draw(st.booleans()):
+        if i == 0 and not _template_driven(edition) and draw(st.booleans()):
             subsections = [_section(h, draw(paragraphs)) for h in _SUBHEADINGS]
         out.append(_section(heading, draw(paragraphs), subsections))
     return tuple(out)
@@ -417,9 +433,12 @@ def _check_common(
     # keeping leaves below MAX_COUNT / 200 keeps every total loadable.
     if not 0 <= max_count <= MAX_COUNT // 200:
         raise InvalidArgument(f"max_count must be between 0 and {MAX_COUNT // 200}")
-    if single_other_handling and edition != "2021":
-        raise InvalidArgument("single_other_handling applies to the 2021 edition only")
-    if edition == "legacy":
+    if single_other_handling and not _has_single_row(edition):
+        raise InvalidArgument(
+            f"single_other_handling applies to editions with the {_SINGLE_ROW} variant, "
+            f"not {edition!r}"
+        )
+    if _template_driven(edition):
         try:
             find_template(template)
         except KeyError:
@@ -472,7 +491,7 @@ def consistent_reports(
 ) -> st.SearchStrategy[Report]:
     """Reports of ``edition`` whose every arithmetic relation holds.
 
-    * ``year``: fixed, or drawn from :data:`EDITION_YEARS` of the edition.
+    * ``year``: fixed, or drawn from :func:`edition_years` of the edition.
     * ``unit``: a :class:`ReportingUnit`, a strategy for one, or ``None`` for
       :func:`units`.
     * ``max_count``: bound of every *leaf* count (totals are sums of leaves);
@@ -529,12 +548,15 @@ def _consistent(
     max_money: int,
 ) -> Report:
     if year is None:
-        year = draw(st.integers(*EDITION_YEARS[edition]))
+        year = draw(st.integers(*edition_years(edition)))
     the_unit = draw(unit)
     identity = draw(_identity(edition, year, the_unit, text))
-    if edition == "legacy":
+    if _template_driven(edition):
         statistics = draw(_legacy_statistics(template, max_count, blanks, max_money))
-        return ReportLegacy(unit=the_unit, year=year, statistics=statistics, **identity)
+        report: Report = EDITIONS[edition].report_class(
+            unit=the_unit, year=year, statistics=statistics, **identity
+        )
+        return report
     layout = _typed_layout(edition, single_other_handling)
     values = draw(_typed_values(layout, max_count, blanks, max_money))
     blank = _blank_of(edition, single_other_handling)
@@ -561,8 +583,7 @@ def _blank_of(edition: str, single_other_handling: bool) -> Any:
     editions' table classes differ, and callers only ``evolve`` it)."""
     blank: Any = blank_report(edition, 2000, "")
     if single_other_handling:
-        results = attrs.evolve(blank.table3.results, other_handling=ApplicantRow())
-        blank = attrs.evolve(blank, table3=attrs.evolve(blank.table3, results=results))
+        blank = EDITIONS[edition].variant(_SINGLE_ROW).apply(blank)
     return blank
 
 
@@ -753,7 +774,7 @@ def _families(
     blanks: bool,
 ) -> list[Report]:
     if year is None:
-        year = draw(st.integers(*EDITION_YEARS[edition]))
+        year = draw(st.integers(*edition_years(edition)))
     members = draw(
         st.lists(units(), min_size=min_size, max_size=max_size, unique_by=lambda u: u.name)
     )
@@ -842,8 +863,8 @@ def _with_defect(draw: st.DrawFn, base: st.SearchStrategy[Report]) -> tuple[Repo
 
 
 def _get(report: Report, path: Path) -> CellValue:
-    if isinstance(report, ReportLegacy):
-        return report.statistics.value(str(path[2]), str(path[3]))
+    if edition_of(report).template_driven:
+        return report.statistics.value(str(path[2]), str(path[3]))  # type: ignore[union-attr]
     obj: Any = report
     for name in path:
         obj = getattr(obj, str(name))
@@ -852,10 +873,14 @@ def _get(report: Report, path: Path) -> CellValue:
 
 
 def _put(report: Report, path: Path, value: CellValue) -> Report:
-    if isinstance(report, ReportLegacy):
-        rows = {code: dict(cells) for code, cells in report.statistics.rows.items()}
+    if edition_of(report).template_driven:
+        legacy: Any = report
+        rows = {code: dict(cells) for code, cells in legacy.statistics.rows.items()}
         rows.setdefault(str(path[2]), {})[str(path[3])] = value
-        return attrs.evolve(report, statistics=attrs.evolve(report.statistics, rows=rows))
+        changed: Report = attrs.evolve(
+            legacy, statistics=attrs.evolve(legacy.statistics, rows=rows)
+        )
+        return changed
     shape = shape_of(report)
     values = list(shape.flatten(report))
     values[shape.index()[path]] = value
@@ -900,11 +925,14 @@ def _any(draw: st.DrawFn, edition: str, depth: int, max_parts: int, text: Text) 
     parts: Any = ()
     if depth > 0 and max_parts > 0:
         parts = tuple(draw(st.lists(_any(edition, depth - 1, max_parts, text), max_size=max_parts)))
-    if edition == "legacy":
+    if _template_driven(edition):
         template = draw(st.sampled_from(known_template_ids()))
         statistics = draw(_any_statistics(find_template(template)))
-        return ReportLegacy(unit=unit, year=year, statistics=statistics, parts=parts, **identity)
-    single = edition == "2021" and draw(st.booleans())
+        legacy: Report = EDITIONS[edition].report_class(
+            unit=unit, year=year, statistics=statistics, parts=parts, **identity
+        )
+        return legacy
+    single = _has_single_row(edition) and draw(st.booleans())
     layout = _typed_layout(edition, single)
     values = [
         _any_cell(state, number, kind)
@@ -997,7 +1025,7 @@ def _register_strategies() -> None:
         Section,
         st.builds(
             _section,
-            st.sampled_from(SECTION_HEADINGS["2021"]),
+            st.sampled_from(EDITIONS["2021"].section_headings),
             st.lists(_text("realistic"), max_size=3),
         ),
     )

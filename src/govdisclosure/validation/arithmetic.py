@@ -51,6 +51,7 @@ from attrs import frozen
 
 from ..cells import CellValue, NotApplicable
 from ..common import ReportingUnit
+from ..editions import Report
 from ..editions.applications import ApplicantRow
 from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
@@ -58,7 +59,6 @@ from ..editions.legacy import ReportLegacy, StatisticsTable
 from ..flat import shape_of
 from ..i18n import N_
 from ..paths import Path, json_path
-from ..registry import Report
 from ..relations import Basis, Equation, report_equations
 from ..templates import builtin_templates
 from .findings import Finding, Label, Severity

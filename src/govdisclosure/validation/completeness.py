@@ -29,13 +29,13 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
+from ..editions import Report, edition_of
 from ..editions.applications import OtherHandling2021
 from ..editions.e2021 import Report2021
 from ..flat import shape_of
 from ..i18n import N_
 from ..introspect import iter_cells
 from ..paths import json_path
-from ..registry import Report
 from .findings import Finding, Label
 from .rules import Context, Rule
 from .text import has_text, normalize_heading, section_paragraphs
@@ -48,7 +48,7 @@ __all__ = ["SECTIONS", "completeness_rules", "find_sections"]
 class ExpectedSection:
     """How to recognise one of the six sections by its heading's key words.
 
-    The headings themselves are the report class's ``SECTION_HEADINGS``
+    The headings themselves are the edition's ``section_headings``
     (the format's wording); only the matching is defined here.
     """
 
@@ -132,7 +132,7 @@ def _missing_or_empty(report: Report, context: Context, want_missing: bool) -> I
             )
         return
     found = find_sections(report)
-    headings: tuple[str, ...] = getattr(type(report), "SECTION_HEADINGS", ())
+    headings = edition_of(report).section_headings
     for n, expected in enumerate(SECTIONS):
         index = found.get(expected.number)
         table_filled = expected.table is not None and _table_filled(report, expected.table)

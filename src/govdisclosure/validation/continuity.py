@@ -29,12 +29,13 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from ..cells import CellValue
+from ..editions import Report
 from ..editions.e2021 import DocumentRow2021, Report2021
 from ..editions.legacy import ReportLegacy
 from ..i18n import N_
 from ..introspect import iter_cells, table_fields
 from ..paths import Path, json_path
-from ..registry import Report, template_of
+from ..registry import template_of
 from .findings import Finding, Label
 from .labels import label_of
 from .rules import ALL_EDITIONS, Context, Rule

@@ -24,8 +24,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..common import UnitKind
+from ..editions import Report
 from ..i18n import N_
-from ..registry import Report
 from .findings import Finding, Label
 from .rules import ALL_EDITIONS, Context, Rule
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import attrs
 
+from ..editions import Report
 from ..flat import shape_of
-from ..registry import Report
 from .findings import Finding, sort_key
 from .rules import BlankPolicy, Context, Rule
 

@@ -19,40 +19,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..editions import EDITIONS, Report
 from ..i18n import N_
-from ..registry import Report
 from .findings import Finding, Label
 from .rules import ALL_EDITIONS, Context, Rule
 
-__all__ = ["EDITION_YEARS", "edition_fits_year", "identity_rules"]
-
-#: The years (first, last; ``None``: still in use) each edition is the
-#: format for, from formats.md: the 2021 format from the 2021 reports on
-#: (§1.1 ✅, local notices ◐); the 2019 format for the 2019 and 2020 reports
-#: (§2.1: 2019 ✅ by a real report, 2020 ◐ "2020 reports cite it"); the
-#: pre-2019 statistics tables under the 2007 regulation, in force from
-#: 2008-05-01, for 2008–2018 (§0.2, §3; the regulation's text is ❓ there).
-EDITION_YEARS: dict[str, tuple[int, int | None]] = {
-    "2021": (2021, None),
-    "2019": (2019, 2020),
-    "legacy": (2008, 2018),
-}
-
-#: How messages name each edition and its years (message ids).
-_EDITION_NAMES: dict[str, tuple[str, str]] = {
-    "2021": (N_("The 2021 format"), N_("reports on 2021 and later")),
-    "2019": (N_("The 2019 format"), N_("reports on 2019 and 2020")),
-    "legacy": (N_("The pre-2019 format"), N_("reports on 2008 to 2018")),
-}
+__all__ = ["edition_fits_year", "identity_rules"]
 
 
 def edition_fits_year(edition: str, year: int) -> bool:
-    """Whether ``edition`` is the format for reports on ``year`` (unknown editions fit)."""
-    span = EDITION_YEARS.get(edition)
-    if span is None:
-        return True
-    first, last = span
-    return year >= first and (last is None or year <= last)
+    """Whether ``edition`` is the format for reports on ``year`` (unknown
+    editions fit: nothing is known against them)."""
+    record = EDITIONS.get(edition)
+    return True if record is None else record.fits_year(year)
 
 
 def _inverted(report: Report, context: Context) -> Iterator[Finding]:
@@ -93,9 +72,10 @@ def _outside_year(report: Report, context: Context) -> Iterator[Finding]:
 
 def _edition_year(report: Report, context: Context) -> Iterator[Finding]:
     edition = report.edition
-    if edition_fits_year(edition, report.year) or edition not in _EDITION_NAMES:
+    record = EDITIONS.get(edition)
+    if record is None or record.fits_year(report.year):
         return
-    name, years = _EDITION_NAMES[edition]
+    name, years = record.name, record.years_text
     yield Finding(
         rule="edition.year",
         severity="warning",

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from ..editions.legacy import ReportLegacy
+from ..editions import Report, edition_of
 from ..flat import shape_of
 from ..introspect import iter_cells
 from ..paths import Path, json_path
-from ..registry import TABLE_KEYS, Report, find_template
+from ..registry import find_template, tables_of
 from .findings import Label
 
 __all__ = ["CellName", "cell_names", "label_of"]
@@ -52,8 +52,8 @@ _CACHE: dict[tuple[object, ...], dict[Path, CellName]] = {}
 
 def _names(report: Report) -> dict[Path, CellName]:
     out: dict[Path, CellName] = {}
-    if isinstance(report, ReportLegacy):
-        template = find_template(report.statistics.template)
+    if edition_of(report).template_driven:
+        template = find_template(report.statistics.template)  # type: ignore[union-attr]
         for row in template.value_rows:
             for column in template.columns:
                 path: Path = ("statistics", "rows", row.code, column.key)
@@ -66,8 +66,8 @@ def _names(report: Report) -> dict[Path, CellName]:
                     Label((row.number or row.label, column.label)),
                 )
         return out
-    for table_key in TABLE_KEYS:
-        for path, _, specs, _ in iter_cells(getattr(report, table_key), (table_key,)):
+    for table_key, table in tables_of(report):
+        for path, _, specs, _ in iter_cells(table, (table_key,)):
             labels: list[str] = [s.label for s in specs]
             if specs[-1].column:
                 labels.append(specs[-1].column)

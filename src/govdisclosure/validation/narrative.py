@@ -38,11 +38,12 @@ from decimal import Decimal
 from attrs import frozen
 
 from ..cells import CellValue
+from ..editions import Report
 from ..editions.legacy import ReportLegacy
 from ..i18n import N_
 from ..introspect import iter_cells, table_fields
 from ..paths import Path, json_path
-from ..registry import Report, template_of
+from ..registry import template_of
 from .findings import Finding, Label
 from .labels import label_of
 from .rules import Context, Rule

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from attrs import define, field, frozen
 
-from ..registry import Report
+from ..editions import Report
 from ..relations import Basis
 from .findings import Finding, Severity
 

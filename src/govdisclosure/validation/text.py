@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 
 from ..common import Section
+from ..editions import Report
 from ..paths import Path, json_path
-from ..registry import Report
 
 __all__ = ["has_text", "iter_paragraphs", "normalize_heading", "section_paragraphs"]
 

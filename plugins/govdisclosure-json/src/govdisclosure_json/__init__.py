@@ -15,9 +15,9 @@ renderer: a schema describes an edition, not a report.
 from __future__ import annotations
 
 from govdisclosure import dumps
+from govdisclosure.editions import EDITIONS, Report
 from govdisclosure.hookspecs import hookimpl
 from govdisclosure.plugin_types import Renderer, RenderOptions
-from govdisclosure.registry import EDITIONS, Report
 
 __all__ = ["RENDERER", "govdisclosure_renderers", "render_json"]
 

@@ -9,9 +9,9 @@ the locale asked for; see :mod:`.document` for the layout and
 
 from __future__ import annotations
 
+from govdisclosure.editions import EDITIONS, Report
 from govdisclosure.hookspecs import hookimpl
 from govdisclosure.plugin_types import Renderer, RenderOptions
-from govdisclosure.registry import EDITIONS, Report
 
 from .document import render_markdown
 from .escape import escape

@@ -39,6 +39,7 @@ from typing import Any
 from govdisclosure.aggregate import breakdown
 from govdisclosure.cells import NotApplicable
 from govdisclosure.common import Section
+from govdisclosure.editions import Report
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
 from govdisclosure.formatting import format_cell, format_date
 from govdisclosure.i18n import gettext, normalize_locale
@@ -50,7 +51,7 @@ from govdisclosure.introspect import (
     iter_cells,
     table_info,
 )
-from govdisclosure.registry import Report, find_template, tables_of
+from govdisclosure.registry import find_template, tables_of
 
 from .escape import escape, escape_inline
 

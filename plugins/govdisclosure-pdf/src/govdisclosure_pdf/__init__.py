@@ -22,10 +22,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from govdisclosure.editions import EDITIONS, Report
 from govdisclosure.hookspecs import hookimpl
 from govdisclosure.i18n import normalize_locale
 from govdisclosure.plugin_types import Renderer, RenderOptions
-from govdisclosure.registry import EDITIONS, Report
 from govdisclosure.render import RenderError
 
 from .document import DocumentInfo, build_pdf

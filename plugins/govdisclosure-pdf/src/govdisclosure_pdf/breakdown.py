@@ -19,8 +19,8 @@ from decimal import Decimal
 
 from govdisclosure.aggregate import Breakdown, breakdown
 from govdisclosure.cells import CellValue
+from govdisclosure.editions import Report
 from govdisclosure.editions.legacy import ReportLegacy
-from govdisclosure.registry import Report
 
 from .grid import PAD_X, Cell, Grid
 from .labels import BREAKDOWN_TITLE, INDICATOR, REPORTING_UNIT, TOTAL, format_value, tr

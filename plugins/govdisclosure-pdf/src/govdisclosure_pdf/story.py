@@ -32,8 +32,9 @@ from reportlab.platypus import PageBreak, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from govdisclosure.common import Section
+from govdisclosure.editions import Report
 from govdisclosure.editions.legacy import ReportLegacy
-from govdisclosure.registry import Report, tables_of
+from govdisclosure.registry import tables_of
 
 from . import charts
 from .breakdown import breakdown_grids

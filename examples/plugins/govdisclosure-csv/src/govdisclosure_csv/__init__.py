@@ -19,12 +19,13 @@ import io
 from decimal import Decimal
 
 from govdisclosure.cells import NotApplicable
+from govdisclosure.editions import EDITIONS, Report
 from govdisclosure.editions.legacy import ReportLegacy
 from govdisclosure.hookspecs import hookimpl
 from govdisclosure.i18n import gettext
 from govdisclosure.introspect import iter_cells, table_info
 from govdisclosure.plugin_types import Renderer, RenderOptions
-from govdisclosure.registry import EDITIONS, Report, find_template, tables_of
+from govdisclosure.registry import find_template, tables_of
 
 __all__ = ["govdisclosure_renderers", "render_csv", "rows"]
 
