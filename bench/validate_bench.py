@@ -127,7 +127,7 @@ def main() -> None:
     index = shape.index()
     print(
         f"{len(eqs)} relations per report over {len(shape.paths)} cells; "
-        f"rules: {', '.join(r.id for r in rules if '2021' in r.editions)}"
+        f"rules: {', '.join(r.id for r in rules if r.applies_to(reports[0]))}"
     )
 
     validate(reports[0], rules=rules)  # compile the shape's checker outside the timing

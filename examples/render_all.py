@@ -65,7 +65,7 @@ def main(argv: list[str]) -> int:
     def render_all(report: gd.Report, source: Path) -> None:
         nonlocal errors, written
         for name, renderer in sorted(available.items()):
-            if report.edition not in renderer.editions:
+            if not renderer.supports(report.edition):
                 continue
             target = out / output_name(source, renderer.suffix)
             try:

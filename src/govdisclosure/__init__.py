@@ -9,6 +9,7 @@ validators and renderers are built on.
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from .aggregate import ConsolidationError, breakdown, compare, consolidate
 from .authoring import blank_report, complete_totals
@@ -24,6 +25,30 @@ from .errors import LoadError, Problem
 from .registry import describe, find_template
 from .render import render
 from .validation import Finding, validate
+
+
+def _install_plugin_sources() -> None:
+    """Make the plugin manager the source of the editions and statistics
+    templates plugins add.  Done here, at the top of the package, so that
+    the registries (low in the package) never import the manager; the
+    manager itself is built on the first lookup that needs it."""
+    from . import editions, registry
+
+    def plugin_editions() -> Any:
+        from .plugin_manager import plugin_editions as found
+
+        return found()
+
+    def plugin_templates() -> Any:
+        from .plugin_manager import plugin_templates as found
+
+        return found()
+
+    editions.set_edition_source(plugin_editions)
+    registry.set_template_source(plugin_templates)
+
+
+_install_plugin_sources()
 
 try:
     __version__ = version("govdisclosure")

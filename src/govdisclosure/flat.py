@@ -20,8 +20,8 @@ import attrs
 from attrs import frozen
 
 from .cells import CellValue
-from .editions import EDITIONS, Report, edition_of
-from .editions.legacy import ReportLegacy, StatisticsTable
+from .editions import EDITIONS, Report, edition_of, is_template_driven
+from .editions.legacy import StatisticsTable
 from .introspect import CellKind, cell_kind, iter_cells, table_fields
 from .paths import Path, json_path
 from .registry import find_template
@@ -153,7 +153,7 @@ def _legacy_shape(template_id: str) -> Shape:
             if value is not None:
                 rows.setdefault(code, {})[key] = value
         table = StatisticsTable(template=template_id, rows=rows)
-        assert isinstance(report, ReportLegacy)
+        assert is_template_driven(report)
         return attrs.evolve(report, statistics=table)
 
     return Shape(("legacy", template_id), paths, kinds, flatten, rebuild)

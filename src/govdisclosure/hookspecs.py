@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from .editions.base import Edition
     from .editions.legacy import StatisticsTemplate
     from .plugin_types import Loader, Renderer
     from .validation.rules import Rule
@@ -81,4 +82,24 @@ def govdisclosure_statistics_templates() -> Sequence[StatisticsTemplate]:  # typ
     with :func:`govdisclosure.templates.parse_template` from JSON data).
     Collected.  A template id that repeats a built-in one is ignored and
     reported.
+    """
+
+
+@hookspec
+def govdisclosure_editions() -> Sequence[Edition]:  # type: ignore[empty-body]
+    """Editions of the report format beyond the built-in ones.
+
+    Receives nothing.  Returns a list of
+    :class:`~govdisclosure.editions.base.Edition` records: a provincial
+    variant, or a national format newer than the library.  Each record
+    names its report class (a :class:`~govdisclosure.report_base.ReportBase`
+    subclass with a ``ClassVar`` ``edition`` equal to the record's ``id``,
+    whose tables are built from :func:`~govdisclosure.spec.cell` and
+    :func:`~govdisclosure.spec.part` fields like the built-in ones), its
+    years, headings, table keys and layout variants.  Once registered,
+    loading, saving, the JSON Schema, ``describe``, validation (every rule
+    that applies to all editions, and the arithmetic of its tables),
+    consolidation, comparison and the Hypothesis strategies work on it.
+    Collected.  An id that repeats a built-in edition (or an earlier
+    plugin's) is ignored and reported as a conflict.
     """

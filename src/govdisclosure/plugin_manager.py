@@ -42,6 +42,8 @@ import pluggy
 from attrs import field, frozen
 
 from . import hookspecs
+from .editions import BUILTIN as BUILTIN_EDITIONS
+from .editions.base import Edition
 from .editions.legacy import StatisticsTemplate
 from .plugin_types import Loader, Renderer
 
@@ -59,6 +61,7 @@ __all__ = [
     "PluginFailure",
     "PluginInfo",
     "conflicts",
+    "editions",
     "failures",
     "get_plugin_manager",
     "loaders",
@@ -136,6 +139,7 @@ class PluginInfo:
     loaders: tuple[str, ...] = ()
     templates: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    editions: tuple[str, ...] = ()
 
 
 class PluginError(RuntimeError):
@@ -186,6 +190,10 @@ class _State:
 
 _state: _State | None = None
 _build_lock = threading.Lock()
+#: Set while this thread builds the manager: a plugin module that asks the
+#: edition or template registry while it is being imported must not wait
+#: for the build it is part of.
+_building = threading.local()
 
 
 def _flag(name: str) -> bool:
@@ -209,9 +217,9 @@ def get_plugin_manager() -> pluggy.PluginManager:
     """The process-wide plugin manager, built on first use.
 
     Building registers the hookspecs, the built-in plugins and then the
-    entry points (subject to the environment variables above), and makes
-    the manager the source of extra statistics templates for
-    :func:`govdisclosure.registry.find_template`.
+    entry points (subject to the environment variables above).  The
+    package (``govdisclosure/__init__.py``) makes the facade the source of
+    extra editions and statistics templates for the registries below it.
     """
     return _get_state().pm
 
@@ -219,11 +227,8 @@ def get_plugin_manager() -> pluggy.PluginManager:
 def reset_plugin_manager() -> None:
     """Forget the manager so the next call rebuilds it (tests, env changes)."""
     global _state
-    from . import registry
-
     with _build_lock:
         _state = None
-        registry.set_template_source(None)
 
 
 def _get_state() -> _State:
@@ -233,10 +238,11 @@ def _get_state() -> _State:
         return state
     with _build_lock:
         if _state is None:
-            _state = _build()
-            from . import registry
-
-            registry.set_template_source(_plugin_templates)
+            _building.active = True
+            try:
+                _state = _build()
+            finally:
+                _building.active = False
         return _state
 
 
@@ -478,9 +484,34 @@ def templates() -> dict[str, StatisticsTemplate]:
     )
 
 
-def _plugin_templates() -> Mapping[str, StatisticsTemplate]:
-    """The template source handed to the registry (which tries built-ins first)."""
+def plugin_templates() -> Mapping[str, StatisticsTemplate]:
+    """The template source of the registry (which tries built-ins first);
+    nothing while the manager is being built."""
+    if getattr(_building, "active", False):
+        return {}
     return templates()
+
+
+def editions() -> dict[str, Edition]:
+    """Every edition by id: the built-in ones, then the plugins'.
+
+    A plugin edition whose id repeats a built-in (or an earlier plugin's)
+    is ignored and reported as a :class:`Conflict`.
+    """
+    state = _get_state()
+    hook = "govdisclosure_editions"
+    builtin = [(_CORE_DISTRIBUTION, e) for e in BUILTIN_EDITIONS]
+    plugins = _typed(state, hook, _collect(state, hook), Edition)
+    return _first_wins(state, "edition", [*builtin, *plugins], lambda e: e.id)
+
+
+def plugin_editions() -> tuple[Edition, ...]:
+    """The edition source of :data:`govdisclosure.editions.EDITIONS`: the
+    plugins' editions; nothing while the manager is being built."""
+    if getattr(_building, "active", False):
+        return ()
+    found = editions()
+    return tuple(e for e in found.values() if e not in BUILTIN_EDITIONS)
 
 
 def failures() -> tuple[PluginFailure, ...]:
@@ -502,6 +533,7 @@ def _touch_everything(state: _State) -> None:
     renderers()
     loaders()
     templates()
+    editions()
     try:
         rules()
     except ImportError:
@@ -530,6 +562,10 @@ def plugin_infos() -> tuple[PluginInfo, ...]:
         add("loaders", plugin, ld.name)
     for plugin, t in _plugin_template_items(state):
         add("templates", plugin, t.id)
+    for plugin, e in _typed(
+        state, "govdisclosure_editions", _collect(state, "govdisclosure_editions"), Edition
+    ):
+        add("editions", plugin, e.id)
     for plugin, rule in _collect(state, "govdisclosure_rules"):
         add("rules", plugin, _rule_id(rule))
     out = []
@@ -548,6 +584,7 @@ def plugin_infos() -> tuple[PluginInfo, ...]:
                 tuple(what.get("loaders", ())),
                 tuple(what.get("templates", ())),
                 tuple(what.get("rules", ())),
+                tuple(what.get("editions", ())),
             )
         )
     return tuple(out)

@@ -42,10 +42,16 @@ class Renderer:
     media_type: str
     #: File suffix with the dot (".pdf").
     suffix: str
-    #: Editions the renderer supports ("2021", "2019", "legacy").
-    editions: frozenset[str]
     render: Callable[[Report, RenderOptions], bytes]
+    #: Editions the renderer supports ("2021", "2019", "legacy"); ``None``
+    #: when it lays out any edition's tables from their definitions (the
+    #: built-in renderers do), editions added by plugins included.
+    editions: frozenset[str] | None = None
     description: str = ""
+
+    def supports(self, edition: str) -> bool:
+        """Whether the renderer can render reports of ``edition``."""
+        return self.editions is None or edition in self.editions
 
 
 @frozen(kw_only=True)

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import frozen
 
-from .editions.legacy import ReportLegacy, StatisticsTemplate
+from .editions import is_template_driven
+from .editions.legacy import StatisticsTemplate
 from .introspect import cell_kind, is_row_class, table_fields
 from .paths import Path
 
@@ -203,6 +204,6 @@ def report_equations(report: Report) -> tuple[Equation, ...]:
     """Every arithmetic relation of ``report``'s own tables."""
     from .registry import tables_of, template_of
 
-    if isinstance(report, ReportLegacy):
+    if is_template_driven(report):
         return tuple(legacy_equations(template_of(report)))
     return tuple(eq for key, table in tables_of(report) for eq in table_equations(table, (key,)))

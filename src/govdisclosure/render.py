@@ -54,7 +54,7 @@ class UnsupportedEditionError(RenderError):
     def __init__(self, renderer: Renderer, edition: str) -> None:
         self.renderer = renderer
         self.edition = edition
-        supported = ", ".join(sorted(renderer.editions)) or "none"
+        supported = ", ".join(sorted(renderer.editions or ())) or "none"
         super().__init__(
             f"renderer {renderer.name!r} does not support the {edition!r} edition"
             f" (it supports: {supported})"
@@ -86,7 +86,7 @@ def render(
     """
     renderer = get_renderer(to)
     edition = report.edition
-    if edition not in renderer.editions:
+    if not renderer.supports(edition):
         raise UnsupportedEditionError(renderer, edition)
     options = RenderOptions(
         locale=locale,

@@ -23,8 +23,7 @@ from attrs import frozen
 
 from ..cells import CellValue, is_number
 from ..common import ReportingUnit
-from ..editions import Report
-from ..editions.legacy import ReportLegacy
+from ..editions import Report, is_template_driven
 from ..flat import Shape, shape_of
 from ..i18n import gettext
 from ..introspect import CellKind, table_info
@@ -300,7 +299,7 @@ def _values_in(report: Report, shape: Shape) -> tuple[CellValue, ...]:
 
 def _headline_paths(report: Report) -> list[Path]:
     """The cells of ``breakdown(report, columns="headline")``, in table order."""
-    if isinstance(report, ReportLegacy):
+    if is_template_driven(report):
         template = find_template(report.statistics.template)
         return [
             ("statistics", "rows", row.code, column.key)
@@ -318,7 +317,7 @@ def _headline_paths(report: Report) -> list[Path]:
 
 def _blocks(report: Report) -> dict[Path, str]:
     """The header group (``block``) of each row that has one, by row path."""
-    if isinstance(report, ReportLegacy):
+    if is_template_driven(report):
         return {}
     return {
         (key, *row.path): row.block

@@ -31,7 +31,7 @@ from attrs import frozen
 
 from ..cells import CellValue, is_number
 from ..common import ReportingUnit
-from ..editions import EDITIONS, Reason, Report
+from ..editions import EDITIONS, Reason, Report, is_template_driven
 from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
 from ..editions.legacy import ReportLegacy
@@ -360,13 +360,13 @@ def _notes(old: Report, new: Report) -> list[Note]:
 
 
 def _template(report: Report) -> str:
-    return report.statistics.template if isinstance(report, ReportLegacy) else report.edition
+    return report.statistics.template if is_template_driven(report) else report.edition
 
 
 def _match(old: Report, new: Report, so: Shape, sn: Shape) -> tuple[list[tuple[int, int]], bool]:
     """Index pairs of matched cells; and whether labels (not paths) matched."""
-    legacy = (isinstance(old, ReportLegacy), isinstance(new, ReportLegacy))
-    if isinstance(old, ReportLegacy) and isinstance(new, ReportLegacy) and so.key != sn.key:
+    legacy = (is_template_driven(old), is_template_driven(new))
+    if is_template_driven(old) and is_template_driven(new) and so.key != sn.key:
         key_old = _label_keys(old, so)
         key_new = _label_keys(new, sn)
         where = {k: j for j, k in enumerate(key_new) if k is not None}
@@ -398,7 +398,7 @@ def _label_keys(report: ReportLegacy, shape: Shape) -> list[tuple[str, str] | No
 
 def _printed_rows(report: Report) -> set[str] | None:
     """Row codes a legacy report printed; ``None`` for the fixed formats."""
-    if isinstance(report, ReportLegacy):
+    if is_template_driven(report):
         return set(report.statistics.rows)
     return None
 
@@ -439,7 +439,7 @@ def _area(reason: Reason, old: Report, new: Report) -> Label:
     pre-2019 table."""
     parts: list[str] = []
     for report in (old, new):
-        if isinstance(report, ReportLegacy):
+        if is_template_driven(report):
             title = find_template(report.statistics.template).title
             if title not in parts:
                 parts.append(title)

@@ -37,7 +37,7 @@ import attrs
 from ..authoring import blank_report
 from ..cells import CellValue, NotApplicable, is_number
 from ..common import Period, ReportingUnit, Section, UnitKind
-from ..editions import EDITIONS, Report
+from ..editions import EDITIONS, Report, is_template_driven
 from ..editions.legacy import ReportLegacy
 from ..flat import Shape, shape_of
 from ..i18n import N_
@@ -346,7 +346,7 @@ def _identity(
     if isinstance(narrative, ReportBase):
         edition = edition or narrative.edition
         year = narrative.year if year is None else year
-        if template is None and isinstance(narrative, ReportLegacy):
+        if template is None and is_template_driven(narrative):
             template = narrative.statistics.template
         check_compatible([narrative], edition=edition, year=year, template=template)
     if edition is None or year is None:
@@ -357,7 +357,9 @@ def _identity(
                 "so name the unit, the edition and the year"
             ),
         )
-    blank = blank_report(edition, year, unit, template if edition == "legacy" else None)
+    blank = blank_report(
+        edition, year, unit, template if EDITIONS[edition].template_driven else None
+    )
     return attrs.evolve(blank, **_identity_fields(unit, [blank], narrative))
 
 

@@ -45,11 +45,28 @@ def locale_option() -> click.Option:
     )
 
 
+class _EditionChoice(click.Choice[str]):
+    """The known editions, asked when the option is used (not when the
+    command line is built): editions that plugins add are known only once
+    the plugins are loaded, and loading them costs start-up time."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(EDITIONS)
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        pass
+
+
 def edition_option(required: bool = True) -> click.Option:
     """``--edition``: one of the editions the library models."""
     return click.Option(
         ["--edition", "-e"],
-        type=click.Choice(list(EDITIONS)),
+        type=_EditionChoice(),
         required=required,
         help="Report format: 2021 (国办公开办函〔2021〕30号), 2019 (〔2019〕60号) or legacy (pre-2019).",
     )

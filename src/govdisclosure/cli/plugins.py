@@ -35,7 +35,7 @@ def listing() -> dict[str, Any]:
             name: {
                 "media_type": r.media_type,
                 "suffix": r.suffix,
-                "editions": sorted(r.editions),
+                "editions": None if r.editions is None else sorted(r.editions),
                 "description": r.description,
             }
             for name, r in sorted(pm.renderers().items())

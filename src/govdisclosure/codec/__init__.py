@@ -31,8 +31,7 @@ from typing import Any, Final
 
 import orjson
 
-from ..editions import Report
-from ..editions.legacy import ReportLegacy
+from ..editions import Report, is_template_driven
 from ..errors import LoadError, Problem
 from ..files import write_atomic
 from .fast_read import _fast_report
@@ -65,7 +64,7 @@ def structure(data: Any, *, source: str | None = None) -> Report:
         report = _fast_report(data)
     except Exception:  # noqa: BLE001 - anything unusual: the reference path decides
         report = _reference_structure(data, source)
-    if isinstance(report, ReportLegacy):
+    if is_template_driven(report):
         problems = list(_legacy_problems(report, ()))
         if problems:
             raise LoadError(problems, source)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Final, TypeAlias
 
+from typing_extensions import TypeIs
+
 from .base import Edition, Reason, Variant
 from .e2019 import EDITION as E2019
 from .e2019 import Report2019
@@ -30,6 +32,7 @@ __all__ = [
     "UnknownEditionError",
     "Variant",
     "edition_of",
+    "is_template_driven",
     "set_edition_source",
 ]
 
@@ -91,3 +94,16 @@ EDITIONS: Final[Mapping[str, Edition]] = _Registry()
 def edition_of(report: object) -> Edition:
     """The edition record of a report (by its class's ``edition`` id)."""
     return EDITIONS[type(report).edition]  # type: ignore[attr-defined]
+
+
+def is_template_driven(report: object) -> TypeIs[ReportLegacy]:
+    """Whether ``report``'s statistics follow a template it names (the
+    pre-2019 tables) rather than fixed table classes.
+
+    Code that treats the two kinds differently asks this, never which
+    edition the report is; a template-driven edition added by a plugin has
+    the fields of :class:`~govdisclosure.editions.legacy.ReportLegacy`.
+    Anything that is not a report (``None``: no previous report) is not.
+    """
+    edition = getattr(type(report), "edition", None)
+    return isinstance(edition, str) and EDITIONS[edition].template_driven

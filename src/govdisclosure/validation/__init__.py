@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from .engine import validate
 from .findings import SEVERITIES, Finding, Label, Severity
-from .rules import ALL_EDITIONS, BlankPolicy, Context, Rule
+from .rules import BlankPolicy, Context, Rule
 
 __all__ = [
-    "ALL_EDITIONS",
     "SEVERITIES",
     "BlankPolicy",
     "Context",

@@ -46,16 +46,12 @@ from fractions import Fraction
 from functools import partial
 from typing import Any, Final
 
-import attrs
 from attrs import frozen
 
 from ..cells import CellValue, NotApplicable
 from ..common import ReportingUnit
-from ..editions import Report
-from ..editions.applications import ApplicantRow
-from ..editions.e2019 import Report2019
-from ..editions.e2021 import Report2021
-from ..editions.legacy import ReportLegacy, StatisticsTable
+from ..editions import EDITIONS, Report, edition_of
+from ..editions.legacy import StatisticsTable
 from ..flat import shape_of
 from ..i18n import N_
 from ..paths import Path, json_path
@@ -243,8 +239,8 @@ def _compile(report: Report) -> Compiled:
     if shape.paths:
         lines.append("    " + "".join(f"c{i}, " for i in range(len(shape.paths))) + "= v")
     lines += ["    out = []", *checks, "    return out", ""]
-    if isinstance(report, ReportLegacy):
-        # Legacy cells live in a dict of dicts; the flat tuple is the reader.
+    if edition_of(report).template_driven:
+        # Template cells live in a dict of dicts; the flat tuple is the reader.
         lines += ["def direct(r):", "    return fast(flatten(r))"]
     else:
         used = sorted({i for k in range(len(equations)) for i in (*totals[k], *parts[k])})
@@ -514,21 +510,26 @@ _DOCS: Final[dict[str, tuple[str, str, str, Basis]]] = {
 
 
 def sample_reports() -> list[Report]:
-    """One blank report of every shape the library ships."""
+    """One blank report of every shape: each known edition in its official
+    layout and in each of its variants, a template-driven edition once per
+    built-in template."""
     unit = ReportingUnit(name="")
-    r2021 = Report2021(unit=unit, year=2021)
-    single = attrs.evolve(
-        r2021,
-        table3=attrs.evolve(
-            r2021.table3,
-            results=attrs.evolve(r2021.table3.results, other_handling=ApplicantRow()),
-        ),
-    )
-    legacy = [
-        ReportLegacy(unit=unit, year=2016, statistics=StatisticsTable(template=tid))
-        for tid in builtin_templates()
-    ]
-    return [r2021, single, Report2019(unit=unit, year=2019), *legacy]
+    out: list[Report] = []
+    for edition in EDITIONS.values():
+        if edition.template_driven:
+            out.extend(
+                edition.report_class(
+                    unit=unit,
+                    year=edition.first_year,
+                    statistics=StatisticsTable(template=tid),
+                )
+                for tid in builtin_templates()
+            )
+            continue
+        blank = edition.report_class(unit=unit, year=edition.first_year)
+        out.append(blank)
+        out.extend(variant.apply(blank) for variant in edition.variants)
+    return out
 
 
 def arithmetic_rules() -> tuple[Rule, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..editions import EDITIONS
 from ..hookspecs import hookimpl
 from .arithmetic import arithmetic_rules
 from .completeness import completeness_rules
@@ -22,10 +23,19 @@ from .rules import Rule
 __all__ = ["core_rules", "govdisclosure_rules"]
 
 
-@cache
 def core_rules() -> tuple[Rule, ...]:
     """Every core rule, in catalog order: tables, dates, period and edition,
-    completeness, cross-year, text."""
+    completeness, cross-year, text.
+
+    The arithmetic rules say which editions they apply to from the known
+    editions' tables, so the rules are made once per set of known editions
+    (an edition added by a plugin gets them too).
+    """
+    return _core_rules(tuple(EDITIONS))
+
+
+@cache
+def _core_rules(editions: tuple[str, ...]) -> tuple[Rule, ...]:
     return (
         *arithmetic_rules(),
         *deadline_rules(),

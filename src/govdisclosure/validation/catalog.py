@@ -14,16 +14,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ..editions.applications import OtherHandling2021
-from ..editions.e2021 import Report2021
-from ..editions.legacy import ReportLegacy
+from ..editions import EDITIONS, edition_of
 from ..relations import report_equations
 from .arithmetic import sample_reports
 from .rules import Rule
 
 __all__ = ["render_catalog"]
-
-_EDITION_ORDER = ("2021", "2019", "legacy")
 
 _HEADER = """\
 # Validation rules
@@ -48,20 +44,22 @@ def _relation_counts() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for report in sample_reports():
         counts = Counter(eq.rule for eq in report_equations(report))
-        name: str = report.edition
-        if isinstance(report, ReportLegacy):
-            name = f"legacy template {report.statistics.template}"
-        elif isinstance(report, Report2021) and not isinstance(
-            report.table3.results.other_handling, OtherHandling2021
-        ):
-            name = "2021 with a single （六） row"
+        edition = edition_of(report)
+        variant = edition.variant_of(report)
+        name: str = edition.id
+        if edition.template_driven:
+            name = f"{edition.id} template {report.statistics.template}"  # type: ignore[union-attr]
+        elif variant is not None:
+            name = f"{edition.id}, variant {variant.id}"
         for rule, n in counts.items():
             out.setdefault(rule, []).append(f"{name}: {n}")
     return out
 
 
 def _editions(rule: Rule) -> str:
-    return ", ".join(e for e in _EDITION_ORDER if e in rule.editions)
+    if rule.editions is None:
+        return "every edition"
+    return ", ".join(e for e in EDITIONS if e in rule.editions)
 
 
 def render_catalog(rules: Iterable[Rule]) -> str:

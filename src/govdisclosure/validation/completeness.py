@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from ..editions import Report, edition_of
+from ..editions import Report, edition_of, is_template_driven
 from ..editions.applications import OtherHandling2021
 from ..editions.e2021 import Report2021
 from ..flat import shape_of
@@ -119,7 +119,7 @@ def _missing_or_empty(report: Report, context: Context, want_missing: bool) -> I
                 message_id="completeness.consolidated-no-narrative",
             )
         return
-    if report.edition == "legacy":
+    if is_template_driven(report):
         if want_missing and not (
             any(p.strip() for p in report.preamble) or any(has_text(s) for s in report.sections)
         ):

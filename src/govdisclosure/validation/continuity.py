@@ -29,16 +29,15 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from ..cells import CellValue
-from ..editions import Report
+from ..editions import Report, is_template_driven
 from ..editions.e2021 import DocumentRow2021, Report2021
-from ..editions.legacy import ReportLegacy
 from ..i18n import N_
 from ..introspect import iter_cells, table_fields
 from ..paths import Path, json_path
 from ..registry import template_of
 from .findings import Finding, Label
 from .labels import label_of
-from .rules import ALL_EDITIONS, Context, Rule
+from .rules import Context, Rule
 from .values import is_blank, number
 
 __all__ = ["continuity_rules", "same_unit"]
@@ -88,14 +87,14 @@ def _not_checked(report: Report, context: Context) -> Iterator[Finding]:
             message_id="continuity.other-unit",
             params={"previous_unit": previous.unit.name, "unit": report.unit.name},
         )
-    elif isinstance(report, ReportLegacy) != isinstance(previous, ReportLegacy) or (
-        isinstance(report, ReportLegacy)
-        and isinstance(previous, ReportLegacy)
+    elif is_template_driven(report) != is_template_driven(previous) or (
+        is_template_driven(report)
+        and is_template_driven(previous)
         and report.statistics.template != previous.statistics.template
     ):
 
         def edition(r: Report) -> str:
-            if isinstance(r, ReportLegacy):
+            if is_template_driven(r):
                 return f"{r.edition}:{r.statistics.template}"
             return r.edition
 
@@ -169,7 +168,7 @@ def _compare(
 
 def _carried_over(report: Report, context: Context) -> Iterator[Finding]:
     previous = _comparable(report, context)
-    if previous is None or isinstance(report, ReportLegacy) or isinstance(previous, ReportLegacy):
+    if previous is None or is_template_driven(report) or is_template_driven(previous):
         return
     last = previous.table3.carried_forward
     for path, _, _, value in iter_cells(report.table3.carried_over, ("table3", "carried_over")):
@@ -223,7 +222,7 @@ def _show(value: CellValue) -> str:
 
 def _cumulative(report: Report, context: Context) -> Iterator[Finding]:
     previous = _comparable(report, context)
-    if not isinstance(report, ReportLegacy) or not isinstance(previous, ReportLegacy):
+    if not is_template_driven(report) or not is_template_driven(previous):
         return
     if report.statistics.template != previous.statistics.template:
         return
@@ -319,7 +318,6 @@ def continuity_rules() -> tuple[Rule, ...]:
             ),
             source="Preconditions of the continuity rules",
             basis="structural",
-            editions=ALL_EDITIONS,
             check=_not_checked,
         ),
     )

@@ -27,7 +27,7 @@ from ..common import UnitKind
 from ..editions import Report
 from ..i18n import N_
 from .findings import Finding, Label
-from .rules import ALL_EDITIONS, Context, Rule
+from .rules import Context, Rule
 
 __all__ = ["deadline_for", "deadline_rules"]
 
@@ -120,7 +120,6 @@ def deadline_rules() -> tuple[Rule, ...]:
             ),
             source=_DEADLINE_SOURCE,
             basis="official",
-            editions=ALL_EDITIONS,
             check=_written,
         ),
         Rule(
@@ -134,7 +133,6 @@ def deadline_rules() -> tuple[Rule, ...]:
             ),
             source=_DEADLINE_SOURCE,
             basis="official",
-            editions=ALL_EDITIONS,
             check=_published,
         ),
         Rule(
@@ -148,7 +146,6 @@ def deadline_rules() -> tuple[Rule, ...]:
             ),
             source="条例 第四十九条, 第五十条: the report is on the previous year (formats.md §0)",
             basis="structural",
-            editions=ALL_EDITIONS,
             check=_before_end,
         ),
     )

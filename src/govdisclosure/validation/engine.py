@@ -92,7 +92,7 @@ def validate(
     out: list[Finding] = []
     edition = report.edition
     for rule in rules:
-        if edition not in rule.editions:
+        if rule.editions is not None and edition not in rule.editions:
             continue
         try:
             out.extend(rule.check(report, context))

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ..editions import EDITIONS, Report
 from ..i18n import N_
 from .findings import Finding, Label
-from .rules import ALL_EDITIONS, Context, Rule
+from .rules import Context, Rule
 
 __all__ = ["edition_fits_year", "identity_rules"]
 
@@ -99,7 +99,6 @@ def identity_rules() -> tuple[Rule, ...]:
             ),
             source="Meaning of the statistics period (统计期限; formats.md §0.1)",
             basis="structural",
-            editions=ALL_EDITIONS,
             check=_inverted,
         ),
         Rule(
@@ -118,7 +117,6 @@ def identity_rules() -> tuple[Rule, ...]:
                 "calendar year” (formats.md §0.1)"
             ),
             basis="official",
-            editions=ALL_EDITIONS,
             check=_outside_year,
         ),
         Rule(
@@ -144,7 +142,6 @@ def identity_rules() -> tuple[Rule, ...]:
                 "(国务院令第492号), in force 2008-05-01 to 2019-05-14 (§0.2 ❓, §3)"
             ),
             basis="official",
-            editions=ALL_EDITIONS,
             check=_edition_year,
         ),
     )

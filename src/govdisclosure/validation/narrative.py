@@ -38,8 +38,7 @@ from decimal import Decimal
 from attrs import frozen
 
 from ..cells import CellValue
-from ..editions import Report
-from ..editions.legacy import ReportLegacy
+from ..editions import Report, is_template_driven
 from ..i18n import N_
 from ..introspect import iter_cells, table_fields
 from ..paths import Path, json_path
@@ -82,7 +81,7 @@ class NarrativeCheck:
 
 
 def _get(report: Report, path: Path) -> CellValue:
-    if isinstance(report, ReportLegacy):
+    if is_template_driven(report):
         return report.statistics.value(str(path[2]), str(path[3]))
     obj: object = report
     for name in path:
@@ -119,7 +118,7 @@ def _typed(*paths: Path) -> Callable[[Report], Quantity | None]:
     """The sum of the totals of every row under each of ``paths``."""
 
     def get(report: Report) -> Quantity | None:
-        if isinstance(report, ReportLegacy):
+        if is_template_driven(report):
             return None
         rows = tuple(r for p in paths for r in _rows_under(report, p))
         # The innermost label names the figure ("（四）无法提供 / 总计").
@@ -134,7 +133,7 @@ def _legacy(*words: str) -> Callable[[Report], Quantity | None]:
     """The template row whose label has one of ``words`` (not a 其中 row)."""
 
     def get(report: Report) -> Quantity | None:
-        if not isinstance(report, ReportLegacy):
+        if not is_template_driven(report):
             return None
         template = template_of(report)
         columns = [c for c in template.columns if not c.cumulative]

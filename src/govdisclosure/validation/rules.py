@@ -20,16 +20,13 @@ from ..editions import Report
 from ..relations import Basis
 from .findings import Finding, Severity
 
-__all__ = ["ALL_EDITIONS", "BlankPolicy", "Context", "Rule"]
+__all__ = ["BlankPolicy", "Context", "Rule"]
 
 BlankPolicy = Literal["zero", "missing"]
 
-#: Every edition, for rules that apply to all reports.
-ALL_EDITIONS: frozenset[str] = frozenset({"2021", "2019", "legacy"})
 
-
-def _editions(value: Iterable[str]) -> frozenset[str]:
-    return frozenset(value)
+def _editions(value: Iterable[str] | None) -> frozenset[str] | None:
+    return None if value is None else frozenset(value)
 
 
 @define(kw_only=True)
@@ -67,7 +64,8 @@ class Rule:
     (printed in the format or the regulation), ``structural`` (follows from
     the table's definitions), ``practitioner`` (practice, not printed) or
     ``heuristic`` (can fail legitimately).  ``editions`` lists the editions
-    it applies to; the engine does not call it for others.
+    it applies to, and the engine does not call it for others; ``None`` (the
+    default) means every edition, including those plugins add.
     """
 
     id: str
@@ -79,8 +77,8 @@ class Rule:
     #: Where the requirement is written down, or the practice it comes from.
     source: str
     basis: Basis
-    editions: frozenset[str] = field(default=ALL_EDITIONS, converter=_editions)
+    editions: frozenset[str] | None = field(default=None, converter=_editions)
     check: Callable[[Report, Context], Iterable[Finding]] = field(eq=False, repr=False)
 
     def applies_to(self, report: Report) -> bool:
-        return report.edition in self.editions
+        return self.editions is None or report.edition in self.editions

@@ -15,7 +15,7 @@ renderer: a schema describes an edition, not a report.
 from __future__ import annotations
 
 from govdisclosure import dumps
-from govdisclosure.editions import EDITIONS, Report
+from govdisclosure.editions import Report
 from govdisclosure.hookspecs import hookimpl
 from govdisclosure.plugin_types import Renderer, RenderOptions
 
@@ -31,7 +31,6 @@ RENDERER = Renderer(
     name="json",
     media_type="application/json",
     suffix=".json",
-    editions=frozenset(EDITIONS),
     render=render_json,
     description="The report as govdisclosure JSON (lossless; loads back to an equal report)",
 )

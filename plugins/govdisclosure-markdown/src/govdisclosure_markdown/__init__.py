@@ -9,7 +9,7 @@ the locale asked for; see :mod:`.document` for the layout and
 
 from __future__ import annotations
 
-from govdisclosure.editions import EDITIONS, Report
+from govdisclosure.editions import Report
 from govdisclosure.hookspecs import hookimpl
 from govdisclosure.plugin_types import Renderer, RenderOptions
 
@@ -28,7 +28,6 @@ RENDERER = Renderer(
     name="markdown",
     media_type="text/markdown; charset=utf-8; variant=GFM",
     suffix=".md",
-    editions=frozenset(EDITIONS),
     render=render,
     description="The whole report as a GitHub-flavoured Markdown document",
 )

@@ -39,7 +39,7 @@ from typing import Any
 from govdisclosure.aggregate import breakdown
 from govdisclosure.cells import NotApplicable
 from govdisclosure.common import Section
-from govdisclosure.editions import Report
+from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
 from govdisclosure.formatting import format_cell, format_date
 from govdisclosure.i18n import gettext, normalize_locale
@@ -402,7 +402,7 @@ def _section(
 def _tables_by_number(locale: str, report: Report) -> dict[int, tuple[str, list[str]]]:
     """Official title and Markdown of each table of a 2019/2021 report, by section number."""
     out: dict[int, tuple[str, list[str]]] = {}
-    if isinstance(report, ReportLegacy):
+    if is_template_driven(report):
         return out
     for key, table in tables_of(report):
         title = getattr(type(table), "title", key)
@@ -453,10 +453,10 @@ def render_markdown(report: Report, locale: str) -> str:
         if text:
             lines += [text, ""]
     lines += _body(locale, report)
-    if not isinstance(report, ReportLegacy):
+    if not is_template_driven(report):
         lines += _contact(locale, report)
     lines += _signature(locale, report)
-    if isinstance(report, ReportLegacy):
+    if is_template_driven(report):
         template = find_template(report.statistics.template)
         attachment = gettext(locale, "附件") + _join(locale) + gettext(locale, template.title)
         lines += [_heading(2, escape_inline(attachment)), ""]

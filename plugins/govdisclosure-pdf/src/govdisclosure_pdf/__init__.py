@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from govdisclosure.editions import EDITIONS, Report
+from govdisclosure.editions import Report
 from govdisclosure.hookspecs import hookimpl
 from govdisclosure.i18n import normalize_locale
 from govdisclosure.plugin_types import Renderer, RenderOptions
@@ -90,7 +90,6 @@ RENDERER = Renderer(
     name="pdf",
     media_type="application/pdf",
     suffix=".pdf",
-    editions=frozenset(EDITIONS),
     render=render_pdf,
     description="PDF laid out to GB/T 9704-2012 with the official tables (reportlab)",
 )

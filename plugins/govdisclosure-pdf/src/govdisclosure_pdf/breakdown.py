@@ -19,8 +19,7 @@ from decimal import Decimal
 
 from govdisclosure.aggregate import Breakdown, breakdown
 from govdisclosure.cells import CellValue
-from govdisclosure.editions import Report
-from govdisclosure.editions.legacy import ReportLegacy
+from govdisclosure.editions import Report, is_template_driven
 
 from .grid import PAD_X, Cell, Grid
 from .labels import BREAKDOWN_TITLE, INDICATOR, REPORTING_UNIT, TOTAL, format_value, tr
@@ -39,7 +38,7 @@ def breakdown_grids(
     locale = layout.locale
     table = breakdown(report, columns="headline")
     title = tr(locale, BREAKDOWN_TITLE)
-    grids = _turned(table, layout) if isinstance(report, ReportLegacy) else _across(table, layout)
+    grids = _turned(table, layout) if is_template_driven(report) else _across(table, layout)
     return title, grids, _chart_items(table)
 
 

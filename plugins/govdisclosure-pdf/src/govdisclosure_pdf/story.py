@@ -32,8 +32,7 @@ from reportlab.platypus import PageBreak, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from govdisclosure.common import Section
-from govdisclosure.editions import Report
-from govdisclosure.editions.legacy import ReportLegacy
+from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.registry import tables_of
 
 from . import charts
@@ -182,7 +181,7 @@ class _Builder:
     def official_tables(self) -> dict[str, list[Flowable]]:
         """Tables 2–4 of a 2019/2021 report, keyed by their section numeral."""
         report = self.report
-        if isinstance(report, ReportLegacy):
+        if is_template_driven(report):
             return {}
         out: dict[str, list[Flowable]] = {}
         for key, table in tables_of(report):
@@ -330,7 +329,7 @@ class _Builder:
 
     def statistics_attachment(self) -> tuple[str, list[Flowable]] | None:
         report = self.report
-        if not isinstance(report, ReportLegacy):
+        if not is_template_driven(report):
             return None
         template, grid = legacy_grid(report, self.layout)
         title = tr(self.locale, template.title) + tr(self.locale, STATISTICS_YEAR).format(
@@ -378,7 +377,7 @@ class _Builder:
                 blocks.append(Spacer(1, 12))
             blocks.append(GridTable(grid))
         if self.options.charts and items:
-            msgid = UNIT_CHART_LEGACY if isinstance(report, ReportLegacy) else UNIT_CHART
+            msgid = UNIT_CHART_LEGACY if is_template_driven(report) else UNIT_CHART
             chart = charts.bar_chart(tr(self.locale, msgid), items, self.styles, self.locale)
             if chart is not None:
                 blocks += [Spacer(1, 12), chart]

@@ -19,8 +19,7 @@ import io
 from decimal import Decimal
 
 from govdisclosure.cells import NotApplicable
-from govdisclosure.editions import EDITIONS, Report
-from govdisclosure.editions.legacy import ReportLegacy
+from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.hookspecs import hookimpl
 from govdisclosure.i18n import gettext
 from govdisclosure.introspect import iter_cells, table_info
@@ -49,7 +48,7 @@ def rows(report: Report, locale: str = "zh_Hans_CN") -> list[tuple[str, str, str
         return gettext(locale, label)
 
     out: list[tuple[str, str, str, str]] = []
-    if isinstance(report, ReportLegacy):
+    if is_template_driven(report):
         template = find_template(report.statistics.template)
         for trow in template.value_rows:
             for tcol in template.columns:
@@ -82,7 +81,6 @@ def govdisclosure_renderers() -> list[Renderer]:
             name="csv",
             media_type="text/csv; charset=utf-8",
             suffix=".csv",
-            editions=frozenset(EDITIONS),
             render=render_csv,
             description="Every table cell as a CSV row: table, row, column, value",
         )
