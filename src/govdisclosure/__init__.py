@@ -14,7 +14,7 @@ from typing import Any
 from .aggregate import ConsolidationError, breakdown, compare, consolidate
 from .authoring import blank_report, complete_totals
 from .cells import NA, Count, Money, NotApplicable, Signed
-from .codec import dump, dumps, load, loads
+from .codec import dump, dumps, loads
 from .common import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
 from .editions import EDITIONS, Report
 from .editions.applications import ApplicantRow, ReviewOutcomes, Table4
@@ -22,6 +22,7 @@ from .editions.e2019 import Report2019, Table2_2019, Table3_2019
 from .editions.e2021 import Report2021, Table2_2021, Table3_2021
 from .editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
 from .errors import LoadError, Problem
+from .inputs import load
 from .registry import describe, find_template
 from .render import render
 from .validation import Finding, validate

@@ -18,10 +18,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..aggregate import Comparison, Unmatched, compare
-from ..codec import load
 from ..editions import Report
 from ..errors import LoadError, Problem
 from ..i18n import gettext
+from ..inputs import load
 from ._output import locale_option
 
 __all__ = ["command"]

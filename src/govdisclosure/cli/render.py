@@ -34,12 +34,12 @@ from pathlib import Path
 
 import click
 
-from ..codec import load
 from ..editions import Report
-from ..errors import LoadError, Problem
+from ..errors import LoadError
 from ..files import write_atomic
 from ..i18n import gettext
-from ..plugin_manager import PluginError, loaders
+from ..inputs import load
+from ..plugin_manager import PluginError
 from ..render import (
     RenderError,
     UnknownRendererError,
@@ -53,18 +53,7 @@ __all__ = ["InputError", "command", "default_output", "read_report"]
 
 
 def read_report(path: Path) -> Report:
-    """A report from ``path``: JSON by the core, other suffixes by a loader plugin."""
-    suffix = path.suffix.lower()
-    if suffix != ".json":
-        for loader in loaders().values():
-            if suffix in loader.suffixes:
-                try:
-                    data = path.read_bytes()
-                except OSError as exc:
-                    raise LoadError(
-                        [Problem("$", "a readable file", exc.strerror or str(exc))], str(path)
-                    ) from None
-                return loader.load(data, str(path))
+    """A report from ``path``, through the one input door (:func:`govdisclosure.inputs.load`)."""
     return load(path)
 
 

@@ -20,13 +20,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ..cells import CellValue
-from ..codec import load
 from ..common import ReportDates
 from ..editions import Report, edition_of
 from ..editions.legacy import ReportLegacy
 from ..errors import LoadError, Problem
 from ..formatting import format_cell, format_date
 from ..i18n import N_, gettext, ngettext
+from ..inputs import load
 from ..introspect import CellKind, ColumnInfo, RowInfo, table_info
 from ..registry import find_template, tables_of
 from ._output import locale_option

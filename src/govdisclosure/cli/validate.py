@@ -30,10 +30,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..aggregate import ConsolidationError, check_against_parts
-from ..codec import load
 from ..editions import Report
 from ..errors import LoadError, Problem
 from ..i18n import gettext
+from ..inputs import load
 from ..validation import BlankPolicy, Finding, validate
 from ..validation.engine import path_order
 from ..validation.findings import sort_key

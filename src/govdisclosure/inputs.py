@@ -1,0 +1,89 @@
+"""One input door: a report from any file the library or a plugin can read.
+
+:func:`load` is ``gd.load`` and what every command reads its files with.
+Our JSON is read by the codec; any other format (a portal's web page, a
+Word or Excel file, a PDF) by the loader plugin that declares the file's
+suffix (``govdisclosure_loaders`` hook).  A file whose suffix no loader
+declares is read as JSON when its content is JSON, so a report saved as
+``report.txt`` or piped through ``/dev/stdin`` still loads.
+
+Every failure is a :class:`~govdisclosure.errors.LoadError` naming the
+file: an unreadable file, a format nobody reads, and a loader that broke
+(its exception is reported, never passed through as a traceback).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import codec
+from .editions import Report
+from .errors import LoadError, Problem
+from .plugin_types import Loader
+
+__all__ = ["load", "loader_for"]
+
+#: What a JSON report starts with, once a BOM and white space are skipped.
+_JSON_START = (b"{",)
+
+
+def loader_for(path: str | os.PathLike[str]) -> Loader | None:
+    """The loader plugin that reads ``path`` by its suffix (``None``: JSON
+    by the core, or no loader declares it)."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return None
+    # Imported here: reading our JSON must not cost the plugins' start-up.
+    from . import plugin_manager
+
+    for loader in plugin_manager.loaders().values():
+        if suffix in loader.suffixes:
+            return loader
+    return None
+
+
+def load(path: str | os.PathLike[str]) -> Report:
+    """Read a report from ``path``, whatever its format (see the module docstring)."""
+    name = os.fspath(path)
+    loader = loader_for(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise LoadError([Problem("$", "a readable file", exc.strerror or str(exc))], name) from None
+    if loader is not None:
+        return _by_loader(loader, data, name)
+    if Path(path).suffix.lower() not in ("", ".json") and not _looks_like_json(data):
+        from . import plugin_manager
+
+        known = sorted({s for ld in plugin_manager.loaders().values() for s in ld.suffixes})
+        raise LoadError(
+            [Problem("$", "a JSON report, or a file a loader plugin reads", _suffixes(known))],
+            name,
+        )
+    return codec.loads(data, source=name)
+
+
+def _by_loader(loader: Loader, data: bytes, name: str) -> Report:
+    try:
+        return loader.load(data, name)
+    except LoadError as exc:
+        raise exc if exc.source else exc.with_source(name) from None
+    except Exception as exc:  # noqa: BLE001 - a broken loader is reported, not a traceback
+        raise LoadError(
+            [
+                Problem(
+                    "$", "a file the loader can read", f"{loader.name}: {type(exc).__name__}: {exc}"
+                )
+            ],
+            name,
+        ) from None
+
+
+def _looks_like_json(data: bytes) -> bool:
+    head = data[:64].lstrip(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(_JSON_START)
+
+
+def _suffixes(known: list[str]) -> str:
+    return "loaders read: " + (", ".join(known) if known else "none installed")
