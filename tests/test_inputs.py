@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fake_plugins import Site, make_site
 
 import govdisclosure as gd
+from fake_plugins import Site, make_site
 from govdisclosure.cli import cli
 
 LOADER = """
