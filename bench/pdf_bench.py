@@ -53,7 +53,7 @@ from reportlab.platypus import (
 
 import govdisclosure as gd
 from govdisclosure.introspect import table_info
-from govdisclosure.plugin_types import RenderOptions
+from govdisclosure.plugin.types import RenderOptions
 from govdisclosure_pdf import FontFallbackWarning, render_pdf
 from govdisclosure_pdf.fonts import resolve_fonts
 from govdisclosure_pdf.styles import MARGINS, TYPE_HEIGHT, TYPE_WIDTH, make_styles

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import govdisclosure as gd
 from govdisclosure.files import write_atomic
-from govdisclosure.plugin_manager import failures, renderers
+from govdisclosure.plugin.manager import failures, renderers
 
 EXAMPLES = Path(__file__).resolve().parent
 

@@ -18,7 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from govdisclosure.validation.builtin import core_rules
+from govdisclosure.plugin.builtin import core_rules
 from govdisclosure.validation.catalog import render_catalog
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "rules.md"

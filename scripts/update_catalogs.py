@@ -10,7 +10,7 @@ Message ids come from two places, and both are collected here so that no
 list of labels is ever kept by hand:
 
 1. **The table definitions.**  Every edition's report class is walked
-   through its attrs fields: each :class:`~govdisclosure.spec.Spec` gives its
+   through its attrs fields: each :class:`~govdisclosure.fields.Spec` gives its
    label, column heading, block caption, unit and note; every
    ``ClassVar[str]`` or ``ClassVar[tuple[str, ...]]`` on a table or report
    class (``title``, ``note``, ``header``) is official text too, and so are
@@ -107,8 +107,8 @@ def model_messages() -> Iterator[tuple[str, str]]:
     """
     from govdisclosure.editions import EDITIONS
     from govdisclosure.editions.legacy import MONEY_UNITS
+    from govdisclosure.fields import get_spec
     from govdisclosure.introspect import attrs_classes_in, field_types
-    from govdisclosure.spec import get_spec
 
     for unit in sorted(MONEY_UNITS):
         yield unit, "editions.legacy.MONEY_UNITS"
@@ -140,7 +140,7 @@ def model_messages() -> Iterator[tuple[str, str]]:
 
 def template_messages() -> Iterator[tuple[str, str]]:
     """``(msgid, where)`` of every statistics template's printed text."""
-    from govdisclosure import plugin_manager
+    from govdisclosure.plugin import manager as plugin_manager
 
     for template in plugin_manager.templates().values():
         where = f"template {template.id}"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from govdisclosure.plugin_manager import reset_plugin_manager
+from govdisclosure.plugin.manager import reset_plugin_manager
 
 _counter = itertools.count()
 
@@ -83,8 +83,8 @@ def make_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]
 
 
 RENDERER_SOURCE = """
-from govdisclosure.hookspecs import hookimpl
-from govdisclosure.plugin_types import Renderer
+from govdisclosure.plugin.specs import hookimpl
+from govdisclosure.plugin.types import Renderer
 
 
 def _render(report, options):

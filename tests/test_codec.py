@@ -473,7 +473,7 @@ def test_typed_tuple_converters_keep_the_fast_path() -> None:
     """The tuple fields' typed converters (govdisclosure.tuples) are known to
     the codec, so every model class is still built without ``__init__``."""
     from govdisclosure.codec.fast_read import _can_generate
-    from govdisclosure.common import Section
+    from govdisclosure.report_base import Section
 
     for cls in (Section, gd.Report2021, gd.Report2019, gd.ReportLegacy):
         assert _can_generate(cls), cls.__name__

@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 import govdisclosure as gd
-from govdisclosure import plugin_manager as pm
 from govdisclosure.aggregate import compare
 from govdisclosure.cli import cli
+from govdisclosure.plugin import manager as pm
 from govdisclosure.schema import json_schema
 from govdisclosure.testing.strategies import any_reports, consistent_reports
 

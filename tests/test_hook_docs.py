@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govdisclosure import hookspecs
+from govdisclosure.plugin import specs as hookspecs
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "plugins.md"
 

@@ -22,8 +22,8 @@ LOADER = """
 import attrs
 import govdisclosure as gd
 from govdisclosure.errors import LoadError, Problem
-from govdisclosure.hookspecs import hookimpl
-from govdisclosure.plugin_types import Loader
+from govdisclosure.plugin.specs import hookimpl
+from govdisclosure.plugin.types import Loader
 
 
 def _load(data, source):

@@ -109,7 +109,7 @@ def test_paragraphs_refuse_one_string_and_non_text() -> None:
     """A str is an Iterable[str], so only the converter can stop it being split."""
     import pytest
 
-    from govdisclosure.common import Section
+    from govdisclosure.report_base import Section
 
     with pytest.raises(TypeError, match="one string"):
         Section(heading="一、总体情况", paragraphs="第一段文字")

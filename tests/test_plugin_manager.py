@@ -9,9 +9,10 @@ import pytest
 
 import govdisclosure as gd
 from fake_plugins import Site, make_site, renderer_source
-from govdisclosure import plugin_manager as pm
 from govdisclosure.editions.legacy import StatisticsTemplate
-from govdisclosure.plugin_types import Renderer
+from govdisclosure.plugin import manager as pm
+from govdisclosure.plugin.specs import hookimpl
+from govdisclosure.plugin.types import Renderer
 from govdisclosure.registry import find_template
 from govdisclosure.validation.rules import Rule
 
@@ -30,7 +31,7 @@ def test_manager_is_cached_and_resettable(site: Site) -> None:
 
 def test_builtins_and_installed_plugins(site: Site) -> None:
     infos = {i.name: i for i in pm.plugin_infos()}
-    builtin = infos["govdisclosure.validation.builtin"]
+    builtin = infos["govdisclosure.plugin.builtin"]
     assert builtin.builtin and builtin.distribution == "govdisclosure"
     assert "govdisclosure_rules" in builtin.hooks and builtin.rules
     # The renderer plugins of this repository are installed distributions.
@@ -93,7 +94,7 @@ def test_a_subset_of_plugins_by_name(site: Site, monkeypatch: pytest.MonkeyPatch
 
 def test_a_hook_that_raises_is_reported_and_the_others_kept(site: Site) -> None:
     source = """
-    from govdisclosure.hookspecs import hookimpl
+    from govdisclosure.plugin.specs import hookimpl
 
     @hookimpl
     def govdisclosure_renderers():
@@ -116,7 +117,7 @@ def test_a_hook_that_raises_is_reported_and_the_others_kept(site: Site) -> None:
 
 def test_a_hook_returning_the_wrong_type_is_reported(site: Site) -> None:
     source = """
-    from govdisclosure.hookspecs import hookimpl
+    from govdisclosure.plugin.specs import hookimpl
 
     @hookimpl
     def govdisclosure_renderers():
@@ -135,7 +136,7 @@ def test_a_hook_returning_the_wrong_type_is_reported(site: Site) -> None:
 
 def test_a_misspelt_hook_is_a_failure(site: Site) -> None:
     source = """
-    from govdisclosure.hookspecs import hookimpl
+    from govdisclosure.plugin.specs import hookimpl
 
     @hookimpl
     def govdisclosure_renderer():
@@ -149,7 +150,7 @@ def test_a_misspelt_hook_is_a_failure(site: Site) -> None:
 
 def test_a_wrong_hook_signature_is_a_failure(site: Site) -> None:
     source = """
-    from govdisclosure.hookspecs import hookimpl
+    from govdisclosure.plugin.specs import hookimpl
 
     @hookimpl
     def govdisclosure_renderers(unknown_argument):
@@ -184,7 +185,7 @@ def test_templates_from_plugins_reach_the_registry(site: Site) -> None:
     base = find_template("fujian-2011")
     source = """
     import attrs
-    from govdisclosure.hookspecs import hookimpl
+    from govdisclosure.plugin.specs import hookimpl
     from govdisclosure.registry import find_template
 
     @hookimpl
@@ -214,7 +215,7 @@ def test_templates_from_plugins_reach_the_registry(site: Site) -> None:
 
 def test_a_plugin_registered_in_code_is_seen(site: Site) -> None:
     class InCode:
-        @gd.hookspecs.hookimpl
+        @hookimpl
         def govdisclosure_renderers(self) -> list[Renderer]:
             return [
                 Renderer(
@@ -240,7 +241,7 @@ def test_a_plugin_registered_in_code_is_seen(site: Site) -> None:
 def test_a_hook_asking_for_its_own_results_does_not_recurse(site: Site) -> None:
     source = """
     import attrs
-    from govdisclosure.hookspecs import hookimpl
+    from govdisclosure.plugin.specs import hookimpl
     from govdisclosure.registry import UnknownTemplateError, find_template
 
     @hookimpl

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import govdisclosure as gd
-from govdisclosure.plugin_manager import renderers
+from govdisclosure.plugin.manager import renderers
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

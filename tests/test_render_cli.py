@@ -56,8 +56,8 @@ def test_an_edition_the_renderer_does_not_support(site: Site) -> None:
 
 def test_options_reach_the_renderer(site: Site) -> None:
     source = """
-    from govdisclosure.hookspecs import hookimpl
-    from govdisclosure.plugin_types import Renderer
+    from govdisclosure.plugin.specs import hookimpl
+    from govdisclosure.plugin.types import Renderer
 
     def _render(report, options):
         return repr((options.locale, options.charts, str(options.font), dict(options.extra))).encode()
@@ -135,8 +135,8 @@ def test_cli_missing_file(site: Site, workdir: Path) -> None:
 
 def test_cli_failing_renderer_leaves_no_file(site: Site, workdir: Path) -> None:
     source = """
-    from govdisclosure.hookspecs import hookimpl
-    from govdisclosure.plugin_types import Renderer
+    from govdisclosure.plugin.specs import hookimpl
+    from govdisclosure.plugin.types import Renderer
 
     def _render(report, options):
         raise RuntimeError("renderer bug")
@@ -206,8 +206,8 @@ def test_cli_options_the_renderer_cannot_use(
 ) -> None:
     """A renderer raising RenderError was asked for the impossible: exit 2, not a bug."""
     source = """
-    from govdisclosure.hookspecs import hookimpl
-    from govdisclosure.plugin_types import Renderer
+    from govdisclosure.plugin.specs import hookimpl
+    from govdisclosure.plugin.types import Renderer
     from govdisclosure.render import RenderError
 
     def _render(report, options):
@@ -229,7 +229,7 @@ def test_cli_options_the_renderer_cannot_use(
 
 
 _HOOKS_RAISE = """
-from govdisclosure.hookspecs import hookimpl
+from govdisclosure.plugin.specs import hookimpl
 
 @hookimpl
 def govdisclosure_renderers():

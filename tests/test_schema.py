@@ -26,12 +26,12 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.cells import MAX_COUNT, NA_MARKS, NotApplicable
-from govdisclosure.common import ReportDates, ReportingUnit, Section, UnitKind
 from govdisclosure.editions import EDITIONS
 from govdisclosure.editions.applications import ApplicantRow
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTable
 from govdisclosure.flat import shape_of
 from govdisclosure.registry import UnknownTemplateError
+from govdisclosure.report_base import ReportDates, ReportingUnit, Section, UnitKind
 from govdisclosure.schema import COLUMN_KEY_PATTERN, ROW_CODE_PATTERN, json_schema
 from govdisclosure.templates import builtin_templates
 

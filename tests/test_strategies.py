@@ -24,12 +24,12 @@ import govdisclosure as gd
 from govdisclosure.aggregate import consolidate
 from govdisclosure.authoring import complete_totals
 from govdisclosure.cells import MAX_COUNT, is_number
-from govdisclosure.common import UnitKind
 from govdisclosure.editions import EDITIONS
 from govdisclosure.editions.applications import ApplicantRow, OtherHandling2021
 from govdisclosure.flat import shape_of
 from govdisclosure.paths import Path, json_path
 from govdisclosure.relations import Equation, report_equations
+from govdisclosure.report_base import UnitKind
 from govdisclosure.testing import (
     any_reports,
     consistent_reports,

@@ -25,9 +25,9 @@ from click.testing import CliRunner
 
 import govdisclosure as gd
 from fake_plugins import Site, make_site
-from govdisclosure import plugin_manager as pm
 from govdisclosure.cli import cli
 from govdisclosure.introspect import table_info
+from govdisclosure.plugin import manager as pm
 from govdisclosure.registry import find_template, tables_of
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 import govdisclosure as gd
 from govdisclosure import Report2021, ReportingUnit, Section
 from govdisclosure.aggregate import consolidate
+from govdisclosure.check import validate
 from govdisclosure.cli import cli
 from govdisclosure.testing.strategies import report_families
-from govdisclosure.validation import BlankPolicy, Finding, validate
+from govdisclosure.validation import BlankPolicy, Finding
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 QINGHE = [str(p) for p in sorted((EXAMPLES / "consolidation").glob("*.json"))]

@@ -13,8 +13,9 @@ from pathlib import Path
 import attrs
 
 import govdisclosure as gd
+from govdisclosure.check import validate
 from govdisclosure.editions.legacy import ReportLegacy
-from govdisclosure.validation import Finding, validate
+from govdisclosure.validation import Finding
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

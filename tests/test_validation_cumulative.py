@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.cells import is_number
+from govdisclosure.check import validate
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateColumn
 from govdisclosure.paths import json_path
+from govdisclosure.plugin.builtin import core_rules
 from govdisclosure.relations import legacy_equations, report_equations
 from govdisclosure.testing.strategies import consistent_reports
-from govdisclosure.validation import validate
 from govdisclosure.validation.arithmetic import arithmetic_rules
-from govdisclosure.validation.builtin import core_rules
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 RULE = next(r for r in core_rules() if r.id == "legacy.cumulative")

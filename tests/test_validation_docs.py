@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from govdisclosure import Report2021, ReportingUnit
-from govdisclosure.validation import validate
-from govdisclosure.validation.builtin import core_rules
+from govdisclosure.check import validate
+from govdisclosure.plugin.builtin import core_rules
 from govdisclosure.validation.catalog import render_catalog
 
 ROOT = Path(__file__).resolve().parent.parent

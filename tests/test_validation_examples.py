@@ -13,9 +13,10 @@ import attrs
 import pytest
 
 from govdisclosure import load
+from govdisclosure.check import validate
 from govdisclosure.editions import Report
 from govdisclosure.editions.legacy import ReportLegacy
-from govdisclosure.validation import Finding, validate
+from govdisclosure.validation import Finding
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

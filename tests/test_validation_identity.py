@@ -14,12 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure.check import validate
 from govdisclosure.cli import cli
-from govdisclosure.common import Period
 from govdisclosure.editions import EDITIONS, Report
+from govdisclosure.plugin.builtin import core_rules
+from govdisclosure.report_base import Period
 from govdisclosure.testing.strategies import consistent_reports, edition_years
-from govdisclosure.validation import Finding, validate
-from govdisclosure.validation.builtin import core_rules
+from govdisclosure.validation import Finding
 from govdisclosure.validation.identity import edition_fits_year, identity_rules
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -26,16 +26,16 @@ from hypothesis import strategies as st
 
 from govdisclosure import Report2019, Report2021, ReportingUnit, Section
 from govdisclosure.cells import CellValue
-from govdisclosure.common import ReportDates
+from govdisclosure.check import validate
 from govdisclosure.editions import EDITIONS, Report
 from govdisclosure.editions.applications import ApplicantRow
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTable
 from govdisclosure.flat import shape_of
 from govdisclosure.paths import json_path
+from govdisclosure.plugin.builtin import core_rules
 from govdisclosure.relations import report_equations
-from govdisclosure.validation import validate
+from govdisclosure.report_base import ReportDates
 from govdisclosure.validation.arithmetic import arithmetic_rules
-from govdisclosure.validation.builtin import core_rules
 
 ARITHMETIC = arithmetic_rules()
 

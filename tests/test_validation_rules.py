@@ -11,13 +11,14 @@ import attrs
 import pytest
 
 from govdisclosure import Report2019, Report2021, ReportingUnit, Section, UnitKind
-from govdisclosure.common import ReportDates
+from govdisclosure.check import validate
 from govdisclosure.editions import EDITIONS, Report
 from govdisclosure.editions.applications import ApplicantRow, OtherHandling2021
-from govdisclosure.hookspecs import hookimpl
-from govdisclosure.plugin_manager import get_plugin_manager, rules
-from govdisclosure.validation import Context, Finding, Label, Rule, validate
-from govdisclosure.validation.builtin import core_rules
+from govdisclosure.plugin.builtin import core_rules
+from govdisclosure.plugin.manager import get_plugin_manager, rules
+from govdisclosure.plugin.specs import hookimpl
+from govdisclosure.report_base import ReportDates
+from govdisclosure.validation import Context, Finding, Label, Rule
 from govdisclosure.validation.deadlines import deadline_for
 
 UNIT = ReportingUnit(name="某市人民政府", region_code="320800")

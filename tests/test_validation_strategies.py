@@ -11,12 +11,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from govdisclosure.check import validate
 from govdisclosure.editions import Report
 from govdisclosure.paths import Path, json_path
+from govdisclosure.plugin.builtin import core_rules
 from govdisclosure.testing.strategies import consistent_reports, reports_with_defect
-from govdisclosure.validation import validate
 from govdisclosure.validation.arithmetic import arithmetic_rules
-from govdisclosure.validation.builtin import core_rules
 
 ARITHMETIC = arithmetic_rules()
 ARITHMETIC_IDS = {r.id for r in ARITHMETIC}

@@ -14,8 +14,8 @@ from typing import Any
 from .aggregate import ConsolidationError, breakdown, compare, consolidate
 from .authoring import blank_report, complete_totals
 from .cells import NA, Count, Money, NotApplicable, Signed
+from .check import validate
 from .codec import dump, dumps, loads
-from .common import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
 from .editions import EDITIONS, Report
 from .editions.applications import ApplicantRow, ReviewOutcomes, Table4
 from .editions.e2019 import Report2019, Table2_2019, Table3_2019
@@ -25,7 +25,8 @@ from .errors import LoadError, Problem
 from .inputs import load
 from .registry import describe, find_template
 from .render import render
-from .validation import Finding, validate
+from .report_base import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
+from .validation import Finding
 
 
 def _install_plugin_sources() -> None:
@@ -36,12 +37,12 @@ def _install_plugin_sources() -> None:
     from . import editions, registry
 
     def plugin_editions() -> Any:
-        from .plugin_manager import plugin_editions as found
+        from .plugin.manager import plugin_editions as found
 
         return found()
 
     def plugin_templates() -> Any:
-        from .plugin_manager import plugin_templates as found
+        from .plugin.manager import plugin_templates as found
 
         return found()
 

@@ -22,7 +22,6 @@ from typing import Any, Literal, TypeVar, overload
 import attrs
 
 from .cells import CellValue, NotApplicable, is_number
-from .common import ReportingUnit, Section
 from .editions import EDITIONS, Report, edition_of
 from .editions.e2019 import Report2019
 from .editions.e2021 import Report2021
@@ -31,6 +30,7 @@ from .flat import shape_of
 from .paths import Path
 from .registry import find_template
 from .relations import Equation, report_equations
+from .report_base import ReportingUnit, Section
 
 __all__ = [
     "DEFAULT_TEMPLATE",

@@ -160,6 +160,6 @@ def _legacy_shape(template_id: str) -> Shape:
 
 
 def _unit() -> Any:
-    from .common import ReportingUnit
+    from .report_base import ReportingUnit
 
     return ReportingUnit(name="")

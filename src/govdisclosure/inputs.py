@@ -20,7 +20,7 @@ from pathlib import Path
 from . import codec
 from .editions import Report
 from .errors import LoadError, Problem
-from .plugin_types import Loader
+from .plugin.types import Loader
 
 __all__ = ["load", "loader_for"]
 
@@ -35,7 +35,7 @@ def loader_for(path: str | os.PathLike[str]) -> Loader | None:
     if suffix == ".json":
         return None
     # Imported here: reading our JSON must not cost the plugins' start-up.
-    from . import plugin_manager
+    from .plugin import manager as plugin_manager
 
     for loader in plugin_manager.loaders().values():
         if suffix in loader.suffixes:
@@ -54,7 +54,7 @@ def load(path: str | os.PathLike[str]) -> Report:
     if loader is not None:
         return _by_loader(loader, data, name)
     if Path(path).suffix.lower() not in ("", ".json") and not _looks_like_json(data):
-        from . import plugin_manager
+        from .plugin import manager as plugin_manager
 
         known = sorted({s for ld in plugin_manager.loaders().values() for s in ld.suffixes})
         raise LoadError(

@@ -18,7 +18,7 @@ from typing import Any, Literal, Union
 import attrs
 from attrs import frozen
 
-from .spec import Spec, get_spec
+from .fields import Spec, get_spec
 
 __all__ = [
     "CellKind",

@@ -81,7 +81,7 @@ def describe(edition: str, *, variant: str | None = None) -> tuple[TableInfo, ..
     as one row).  A template-driven edition is described by its templates
     (:func:`find_template`).
     """
-    from .common import ReportingUnit
+    from .report_base import ReportingUnit
 
     try:
         record = EDITIONS[edition]

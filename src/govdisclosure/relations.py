@@ -2,7 +2,7 @@
 
 Nothing here lists cells by hand.  Three sources produce every equation:
 
-* a field whose :class:`~govdisclosure.spec.Spec` has ``role == "total"``
+* a field whose :class:`~govdisclosure.fields.Spec` has ``role == "total"``
   equals the sum of its siblings — for a cell, the sibling cells (总计 of a
   table-3 row, 总计 of a table-4 group); for a row, column by column, every
   leaf row under its siblings (（七）总计);

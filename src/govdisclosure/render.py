@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import plugin_manager
 from .editions import Report
-from .plugin_types import Renderer, RenderOptions
+from .plugin import manager as plugin_manager
+from .plugin.types import Renderer, RenderOptions
 
 __all__ = [
     "RenderError",

@@ -1,14 +1,116 @@
-"""Fields every report has, whatever its edition."""
+"""What every report has, whatever its edition: the reporting unit, the
+statistics period, dates, contact, the narrative, and :class:`ReportBase`
+that each edition's report class extends with its tables.
+
+Real reports carry three different dates (成文日期 on the signature,
+填报日期 on the statistics table, 发布日期 on the web page); a model with a
+single "date" would lose two of them, so all three are kept and any may be
+unknown.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from enum import StrEnum
 
 import attrs
 from attrs import field, frozen
 
-from .common import Contact, Period, ReportDates, ReportingUnit, Section, sections
-from .tuples import texts
+from .tuples import texts, tuple_converter
 
-__all__ = ["ReportBase"]
+__all__ = [
+    "Contact",
+    "Period",
+    "ReportBase",
+    "ReportDates",
+    "ReportingUnit",
+    "Section",
+    "UnitKind",
+]
+
+
+class UnitKind(StrEnum):
+    """What kind of body reports; it decides the deadline (条例 第四十九条)."""
+
+    #: 人民政府 (a people's government at any level, or its 办公厅/室 on its behalf).
+    GOVERNMENT = "government"
+    #: 政府部门 (a department of a people's government).
+    DEPARTMENT = "department"
+
+
+@frozen(kw_only=True)
+class ReportingUnit:
+    """The body that publishes the report."""
+
+    name: str
+    kind: UnitKind = UnitKind.GOVERNMENT
+    #: GB/T 2260 administrative division code, where known (530400 for 玉溪市).
+    region_code: str | None = None
+    #: Name of the unit this one reports to or is consolidated into.
+    parent: str | None = None
+
+
+@frozen(kw_only=True)
+class Period:
+    """The statistics period; a calendar year unless a report says otherwise."""
+
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def calendar_year(cls, year: int) -> Period:
+        return cls(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+
+
+@frozen(kw_only=True)
+class ReportDates:
+    """The three dates a real report carries; any may be unknown."""
+
+    #: 成文日期: the date under the issuing unit's name.
+    written: dt.date | None = None
+    #: 填报日期: the date the statistics table was filled in.
+    filled: dt.date | None = None
+    #: 发布日期: the date the report was published (posted online).
+    published: dt.date | None = None
+
+
+@frozen(kw_only=True)
+class Contact:
+    """Signatories and contact printed under the statistics table."""
+
+    #: 填报单位 (the office that filled in the table).
+    filing_unit: str | None = None
+    #: 单位负责人
+    head: str | None = None
+    #: 审核人
+    reviewer: str | None = None
+    #: 填报人
+    filler: str | None = None
+    #: 联系电话
+    phone: str | None = None
+
+
+def sections(values: Iterable[Section]) -> tuple[Section, ...]:
+    """Sections and sub-sections: any iterable of :class:`Section`, kept as a tuple."""
+    return tuple(values)
+
+
+tuple_converter(sections)
+
+
+@frozen(kw_only=True)
+class Section:
+    """A narrative section: its heading as printed, paragraphs, sub-sections.
+
+    Headings keep their printed numbering (``一、总体情况``,
+    ``（一）健全组织领导``) because real reports vary it and a renderer must
+    show what the office wrote.
+    """
+
+    heading: str
+    paragraphs: tuple[str, ...] = field(default=(), converter=texts)
+    subsections: tuple[Section, ...] = field(default=(), converter=sections)
 
 
 def _calendar_year(self: ReportBase) -> Period:

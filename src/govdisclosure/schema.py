@@ -47,10 +47,10 @@ import attrs
 from .cells import MAX_COUNT, NA_MARKS
 from .editions import EDITIONS
 from .editions.legacy import LegacyCell, StatisticsTable, StatisticsTemplate
+from .fields import Spec, get_spec
 from .i18n import gettext
 from .introspect import cell_kind, field_types, is_row_class
 from .registry import find_template
-from .spec import Spec, get_spec
 
 __all__ = [
     "COLUMN_KEY_PATTERN",

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 
 import govdisclosure as gd
-from govdisclosure import plugin_manager
+from govdisclosure.plugin import manager as plugin_manager
 from govdisclosure.testing.strategies import any_reports
 from govdisclosure_json import RENDERER
 

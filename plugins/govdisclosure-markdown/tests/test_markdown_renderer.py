@@ -21,13 +21,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 import govdisclosure as gd
-from govdisclosure import plugin_manager
 from govdisclosure.cells import NotApplicable
-from govdisclosure.common import Section
 from govdisclosure.editions.legacy import ReportLegacy
 from govdisclosure.formatting import format_cell
 from govdisclosure.introspect import CellKind, RowInfo, iter_cells, table_info
+from govdisclosure.plugin import manager as plugin_manager
 from govdisclosure.registry import find_template, tables_of
+from govdisclosure.report_base import Section
 from govdisclosure.testing.strategies import any_reports, consistent_reports
 from govdisclosure_markdown import RENDERER, escape
 from markdown_reports import hostile_text

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
-from govdisclosure.plugin_types import RenderOptions
+from govdisclosure.plugin.types import RenderOptions
 from govdisclosure_pdf import render_pdf
 from pdf_helpers import Rendered
 from pdf_reports import EXAMPLES, city_2024, pingtan_2011

@@ -18,7 +18,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 import govdisclosure as gd
-from govdisclosure.plugin_types import RenderOptions
+from govdisclosure.plugin.types import RenderOptions
 
 EXAMPLE_NAMES = (
     "huaian-2024",

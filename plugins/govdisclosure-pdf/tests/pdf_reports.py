@@ -14,8 +14,8 @@ import attrs
 
 import govdisclosure as gd
 from govdisclosure.cells import NotApplicable
-from govdisclosure.common import ReportingUnit
 from govdisclosure.flat import shape_of
+from govdisclosure.report_base import ReportingUnit
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 

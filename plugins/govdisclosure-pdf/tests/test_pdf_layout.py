@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 import govdisclosure as gd
 from govdisclosure.cli import cli
-from govdisclosure.plugin_types import RenderOptions
+from govdisclosure.plugin.types import RenderOptions
 from govdisclosure_pdf import render_pdf
 from govdisclosure_pdf.fonts import FontError, resolve_fonts
 from govdisclosure_pdf.grid import GridTable
@@ -316,7 +316,7 @@ _FALLBACK = textwrap.dedent(
     """
     import sys, warnings
     import govdisclosure as gd
-    from govdisclosure.plugin_types import RenderOptions
+    from govdisclosure.plugin.types import RenderOptions
     from govdisclosure_pdf import FontFallbackWarning, render_pdf
     report = gd.load(sys.argv[1])
     with warnings.catch_warnings(record=True) as caught:
@@ -408,7 +408,7 @@ def test_same_bytes_across_processes(render_example: Render, examples_dir: Path)
     rendered = render_example("huaian-2024")
     code = (
         "import sys, govdisclosure as gd\n"
-        "from govdisclosure.plugin_types import RenderOptions\n"
+        "from govdisclosure.plugin.types import RenderOptions\n"
         "from govdisclosure_pdf import render_pdf\n"
         "sys.stdout.buffer.write(render_pdf(gd.load(sys.argv[1]), RenderOptions()))\n"
     )
@@ -421,7 +421,7 @@ def test_same_bytes_across_processes(render_example: Render, examples_dir: Path)
 
 
 def test_plugin_is_registered() -> None:
-    from govdisclosure import plugin_manager
+    from govdisclosure.plugin import manager as plugin_manager
 
     renderer = plugin_manager.renderers()["pdf"]
     assert renderer.media_type == "application/pdf"

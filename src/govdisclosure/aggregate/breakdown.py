@@ -22,15 +22,15 @@ from typing import Literal
 from attrs import frozen
 
 from ..cells import CellValue, is_number
-from ..common import ReportingUnit
 from ..editions import Report, is_template_driven
 from ..flat import Shape, shape_of
 from ..i18n import gettext
 from ..introspect import CellKind, table_info
+from ..naming import cell_names
 from ..paths import Path, json_path
 from ..registry import find_template, tables_of
+from ..report_base import ReportingUnit
 from ..validation.findings import Label
-from ..validation.labels import cell_names
 from .combine import combine, exact_decimals
 from .errors import ConsolidationError
 from .layout import values_in

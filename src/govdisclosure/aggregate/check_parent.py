@@ -18,10 +18,10 @@ from ..cells import CellValue, is_number
 from ..editions import Report
 from ..flat import shape_of
 from ..i18n import N_
+from ..naming import cell_names
 from ..paths import json_path
 from ..validation.engine import path_order
 from ..validation.findings import Finding, sort_key
-from ..validation.labels import cell_names
 from .combine import sum_columns
 from .consolidate import check_compatible
 from .layout import choose_shape, values_in

@@ -30,7 +30,6 @@ from fractions import Fraction
 from attrs import frozen
 
 from ..cells import CellValue, is_number
-from ..common import ReportingUnit
 from ..editions import EDITIONS, Reason, Report, is_template_driven
 from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
@@ -38,10 +37,11 @@ from ..editions.legacy import ReportLegacy
 from ..flat import Shape, shape_of
 from ..i18n import N_, gettext
 from ..introspect import CellKind, table_fields
+from ..naming import cell_names
 from ..paths import Path, json_path
 from ..registry import find_template
+from ..report_base import ReportingUnit
 from ..validation.findings import Label
-from ..validation.labels import cell_names
 from .tree import unit_key
 
 __all__ = [

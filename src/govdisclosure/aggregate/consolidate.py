@@ -36,14 +36,13 @@ import attrs
 
 from ..authoring import blank_report
 from ..cells import CellValue, NotApplicable, is_number
-from ..common import Period, ReportingUnit, Section, UnitKind
 from ..editions import EDITIONS, Report, is_template_driven
 from ..editions.legacy import ReportLegacy
 from ..flat import Shape, shape_of
 from ..i18n import N_
 from ..introspect import cell_kind, table_fields
 from ..paths import Path
-from ..report_base import ReportBase
+from ..report_base import Period, ReportBase, ReportingUnit, Section, UnitKind
 from .combine import sum_columns
 from .errors import ConsolidationError
 from .layout import choose_shape, values_in

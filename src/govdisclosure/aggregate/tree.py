@@ -16,8 +16,8 @@ from typing import Any
 
 import attrs
 
-from ..common import ReportingUnit
 from ..editions import Report
+from ..report_base import ReportingUnit
 
 __all__ = ["UnitKey", "iter_nodes", "leaves", "strip_narrative", "unit_key"]
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import click
 
-from .. import plugin_manager
 from ..editions import EDITIONS
 from ..files import write_atomic
 from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
+from ..plugin import manager as plugin_manager
 
 __all__ = [
     "edition_option",

@@ -17,11 +17,11 @@ import click
 
 from ..aggregate import ConsolidationError, consolidate
 from ..codec import dumps
-from ..common import ReportingUnit, UnitKind
 from ..editions import Report
 from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..inputs import load
+from ..report_base import ReportingUnit, UnitKind
 from ._output import locale_option, output_options, write_output
 
 __all__ = ["command"]

@@ -16,10 +16,10 @@ import click
 
 from ..authoring import blank_report
 from ..codec import dumps
-from ..common import ReportingUnit, UnitKind
 from ..editions import EDITIONS
 from ..i18n import gettext
 from ..registry import UnknownTemplateError, known_template_ids
+from ..report_base import ReportingUnit, UnitKind
 from ._output import edition_option, locale_option, output_options, write_output
 
 __all__ = ["command"]

@@ -19,8 +19,8 @@ import attrs
 import click
 import orjson
 
-from .. import plugin_manager as pm
 from ..i18n import gettext
+from ..plugin import manager as pm
 from ._output import locale_option
 from .render import InputError
 

@@ -39,7 +39,7 @@ from ..errors import LoadError
 from ..files import write_atomic
 from ..i18n import gettext
 from ..inputs import load
-from ..plugin_manager import PluginError
+from ..plugin.manager import PluginError
 from ..render import (
     RenderError,
     UnknownRendererError,

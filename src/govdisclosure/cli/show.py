@@ -20,7 +20,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..cells import CellValue
-from ..common import ReportDates
 from ..editions import Report, edition_of
 from ..editions.legacy import ReportLegacy
 from ..errors import LoadError, Problem
@@ -29,6 +28,7 @@ from ..i18n import N_, gettext, ngettext
 from ..inputs import load
 from ..introspect import CellKind, ColumnInfo, RowInfo, table_info
 from ..registry import find_template, tables_of
+from ..report_base import ReportDates
 from ._output import locale_option
 
 __all__ = ["command"]

@@ -30,11 +30,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..aggregate import ConsolidationError, check_against_parts
+from ..check import validate
 from ..editions import Report
 from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..inputs import load
-from ..validation import BlankPolicy, Finding, validate
+from ..validation import BlankPolicy, Finding
 from ..validation.engine import path_order
 from ..validation.findings import sort_key
 from ._output import locale_option, warn_plugin_failures

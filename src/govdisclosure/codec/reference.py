@@ -29,7 +29,6 @@ from cattrs.errors import (
 )
 
 from ..cells import MAX_COUNT, NA_MARKS, NotApplicable
-from ..common import UnitKind
 from ..editions import EDITIONS, Report
 from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
@@ -37,7 +36,7 @@ from ..errors import Problem
 from ..i18n import N_
 from ..paths import Path, json_path
 from ..registry import UnknownTemplateError, find_template
-from ..report_base import ReportBase
+from ..report_base import ReportBase, UnitKind
 
 _DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?\Z")
 _NA_INSTANCES: Final[dict[str, NotApplicable]] = {m: NotApplicable(m) for m in NA_MARKS}

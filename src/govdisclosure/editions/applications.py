@@ -13,7 +13,7 @@ from typing import ClassVar
 from attrs import frozen
 
 from ..cells import Count
-from ..spec import cell, part
+from ..fields import cell, part
 
 __all__ = [
     "BALANCE_NOTE",

@@ -13,9 +13,9 @@ from typing import ClassVar, Literal
 from attrs import field, frozen
 
 from ..cells import Count, Money
+from ..fields import Balance, cell, part
 from ..i18n import N_
 from ..report_base import ReportBase
-from ..spec import Balance, cell, part
 from ..tuples import tuple_converter
 from .applications import (
     BALANCE_NOTE,

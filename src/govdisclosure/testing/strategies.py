@@ -49,7 +49,7 @@ used in load errors and findings.
 Installing govdisclosure also registers strategies with Hypothesis (through
 its ``hypothesis`` entry point), so ``st.from_type(Report2021)`` and
 ``st.builds`` of your own classes holding a report or a
-:class:`~govdisclosure.common.ReportingUnit` just work: report classes get
+:class:`~govdisclosure.report_base.ReportingUnit` just work: report classes get
 :func:`consistent_reports` of their edition, units :func:`units`, sections
 :func:`sections`.
 
@@ -76,7 +76,6 @@ from hypothesis.errors import InvalidArgument
 
 from ..authoring import blank_report, fill_flat, ordered_totals
 from ..cells import MAX_COUNT, NA_MARKS, CellValue, NotApplicable, is_number
-from ..common import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
 from ..editions import EDITIONS, Report, edition_of
 from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
@@ -85,6 +84,7 @@ from ..flat import Shape, shape_of
 from ..paths import Path
 from ..registry import find_template, known_template_ids
 from ..relations import Equation, report_equations
+from ..report_base import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
 
 __all__ = [
     "any_reports",
@@ -250,7 +250,7 @@ def units(
 ) -> st.SearchStrategy[ReportingUnit]:
     """Reporting units: ``X市人民政府`` or ``X市教育局`` with their region codes.
 
-    ``kind`` fixes :class:`~govdisclosure.common.UnitKind`; ``None`` draws
+    ``kind`` fixes :class:`~govdisclosure.report_base.UnitKind`; ``None`` draws
     either.  Names are real place names plus a department, so a family of a
     few units has distinct names without filtering.  ``text="hostile"``
     draws arbitrary names instead (any text that loads).

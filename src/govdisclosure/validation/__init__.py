@@ -1,10 +1,11 @@
 """Validation: rules, findings and the engine that runs them.
 
-``validate(report)`` returns a tuple of :class:`Finding` (rule id,
-severity, JSON path, the cells involved, expected and actual numbers, a
-message in any locale).  The core's rules live in the modules of this
-package and are registered, like any plugin's, through the
-``govdisclosure_rules`` hook by :mod:`.builtin`.
+``validate(report, rules=...)`` runs the given rules and returns a tuple of
+:class:`Finding` (rule id, severity, JSON path, the cells involved,
+expected and actual numbers, a message in any locale);
+:func:`govdisclosure.validate` runs every installed rule.  The core's rules
+live in the modules of this package and are registered, like any plugin's,
+through the ``govdisclosure_rules`` hook by :mod:`govdisclosure.plugin.builtin`.
 """
 
 from __future__ import annotations

@@ -49,16 +49,16 @@ from typing import Any, Final
 from attrs import frozen
 
 from ..cells import CellValue, NotApplicable
-from ..common import ReportingUnit
 from ..editions import EDITIONS, Report, edition_of
 from ..editions.legacy import StatisticsTable
 from ..flat import shape_of
 from ..i18n import N_
+from ..naming import cell_names
 from ..paths import Path, json_path
 from ..relations import Basis, Equation, report_equations
+from ..report_base import ReportingUnit
 from ..templates import builtin_templates
 from .findings import Finding, Label, Severity
-from .labels import cell_names
 from .rules import BlankPolicy, Context, Rule
 from .values import is_blank
 

@@ -37,8 +37,8 @@ from ..i18n import N_
 from ..introspect import iter_cells
 from ..paths import json_path
 from .findings import Finding, Label
+from .paragraphs import has_text, normalize_heading, section_paragraphs
 from .rules import Context, Rule
-from .text import has_text, normalize_heading, section_paragraphs
 from .values import number
 
 __all__ = ["SECTIONS", "completeness_rules", "find_sections"]

@@ -33,10 +33,10 @@ from ..editions import Report, is_template_driven
 from ..editions.e2021 import DocumentRow2021, Report2021
 from ..i18n import N_
 from ..introspect import iter_cells, table_fields
+from ..naming import label_of
 from ..paths import Path, json_path
 from ..registry import template_of
 from .findings import Finding, Label
-from .labels import label_of
 from .rules import Context, Rule
 from .values import is_blank, number
 

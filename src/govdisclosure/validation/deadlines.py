@@ -23,9 +23,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..common import UnitKind
 from ..editions import Report
 from ..i18n import N_
+from ..report_base import UnitKind
 from .findings import Finding, Label
 from .rules import Context, Rule
 

@@ -67,16 +67,16 @@ def validate(
     *,
     previous: Report | None = None,
     blank: BlankPolicy = "missing",
-    rules: Iterable[Rule] | None = None,
+    rules: Iterable[Rule],
     locale: str = "zh_Hans_CN",
 ) -> tuple[Finding, ...]:
-    """Check ``report`` and return every finding, sorted.
+    """Check ``report`` against ``rules`` and return every finding, sorted.
 
     ``previous`` is last year's report of the same unit (enables the
     continuity rules).  ``blank`` is how blank and not-applicable cells are
     read: ``"missing"`` (relations over them become notices) or ``"zero"``.
-    ``rules`` defaults to every rule the core and the installed plugins
-    provide (:func:`govdisclosure.plugin_manager.rules`).
+    ``rules`` are the rules to run; :func:`govdisclosure.validate` supplies
+    every installed one (the engine knows nothing of plugins).
 
     A rule that raises does not stop the others: its failure becomes an
     error finding ``rule.crashed`` on ``$``, naming the rule, so that a
@@ -84,10 +84,6 @@ def validate(
     """
     if blank not in ("zero", "missing"):
         raise ValueError(f"blank must be 'zero' or 'missing', not {blank!r}")
-    if rules is None:
-        from ..plugin_manager import rules as installed
-
-        rules = installed()
     context = Context(previous=previous, blank=blank, locale=locale)
     out: list[Finding] = []
     edition = report.edition

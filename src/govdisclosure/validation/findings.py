@@ -16,7 +16,7 @@ from typing import Literal, TypeAlias
 
 from attrs import field, frozen
 
-from ..i18n import gettext
+from ..naming import Label
 from .messages import template
 
 __all__ = ["SEVERITIES", "Finding", "Label", "Param", "Severity", "severity_rank"]
@@ -30,25 +30,6 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "notice")
 def severity_rank(severity: Severity) -> int:
     """0 for an error, 1 for a warning, 2 for a notice (sort key)."""
     return SEVERITIES.index(severity)
-
-
-@frozen
-class Label:
-    """Text assembled from message ids, translated when the message is rendered.
-
-    Official labels are their own message ids (``"（七）总计"``), so a cell is
-    named by the chain of labels from its row down to its column and each
-    piece is translated on its own.  ``parts`` may nest labels, e.g. the
-    left side of table 3's balance, ``一 + 二``.
-    """
-
-    parts: tuple[str | Label, ...]
-    sep: str = " / "
-
-    def render(self, locale: str) -> str:
-        return self.sep.join(
-            p.render(locale) if isinstance(p, Label) else gettext(locale, p) for p in self.parts
-        )
 
 
 #: A message parameter: shown as is (numbers, quoted text) or translated (a Label).

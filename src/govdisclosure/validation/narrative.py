@@ -41,12 +41,12 @@ from ..cells import CellValue
 from ..editions import Report, is_template_driven
 from ..i18n import N_
 from ..introspect import iter_cells, table_fields
+from ..naming import label_of
 from ..paths import Path, json_path
 from ..registry import template_of
 from .findings import Finding, Label
-from .labels import label_of
+from .paragraphs import iter_paragraphs
 from .rules import Context, Rule
-from .text import iter_paragraphs
 from .values import number
 
 __all__ = ["CHECKS", "NarrativeCheck", "Quantity", "narrative_rules"]

@@ -5,7 +5,7 @@ what it finds, a title (a message id), a description of what it checks and
 why, the source of the requirement (the official text, or practice), the
 editions it applies to, and ``check(report, context)``.  The core's rules
 and plugins' rules are the same kind of object, registered through the same
-hook (:func:`govdisclosure.hookspecs.govdisclosure_rules`), and the rule
+hook (:func:`govdisclosure.plugin.specs.govdisclosure_rules`), and the rule
 catalog (docs/rules.md) is generated from these fields.
 """
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from govdisclosure import dumps
 from govdisclosure.editions import Report
-from govdisclosure.hookspecs import hookimpl
-from govdisclosure.plugin_types import Renderer, RenderOptions
+from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 
 __all__ = ["RENDERER", "govdisclosure_renderers", "render_json"]
 

@@ -10,8 +10,7 @@ the locale asked for; see :mod:`.document` for the layout and
 from __future__ import annotations
 
 from govdisclosure.editions import Report
-from govdisclosure.hookspecs import hookimpl
-from govdisclosure.plugin_types import Renderer, RenderOptions
+from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 
 from .document import render_markdown
 from .escape import escape

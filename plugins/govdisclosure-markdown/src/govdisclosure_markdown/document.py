@@ -38,7 +38,6 @@ from typing import Any
 
 from govdisclosure.aggregate import breakdown
 from govdisclosure.cells import NotApplicable
-from govdisclosure.common import Section
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
 from govdisclosure.formatting import format_cell, format_date
@@ -52,6 +51,7 @@ from govdisclosure.introspect import (
     table_info,
 )
 from govdisclosure.registry import find_template, tables_of
+from govdisclosure.report_base import Section
 
 from .escape import escape, escape_inline
 

@@ -23,9 +23,8 @@ import datetime as dt
 import math
 
 from govdisclosure.editions import Report
-from govdisclosure.hookspecs import hookimpl
 from govdisclosure.i18n import normalize_locale
-from govdisclosure.plugin_types import Renderer, RenderOptions
+from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 from govdisclosure.render import RenderError
 
 from .document import DocumentInfo, build_pdf

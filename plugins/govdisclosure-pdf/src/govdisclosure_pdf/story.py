@@ -31,9 +31,9 @@ from attrs import evolve, frozen
 from reportlab.platypus import PageBreak, Spacer
 from reportlab.platypus.flowables import Flowable
 
-from govdisclosure.common import Section
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.registry import tables_of
+from govdisclosure.report_base import Section
 
 from . import charts
 from .breakdown import breakdown_grids

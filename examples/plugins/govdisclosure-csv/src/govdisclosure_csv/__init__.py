@@ -20,10 +20,9 @@ from decimal import Decimal
 
 from govdisclosure.cells import NotApplicable
 from govdisclosure.editions import Report, is_template_driven
-from govdisclosure.hookspecs import hookimpl
 from govdisclosure.i18n import gettext
 from govdisclosure.introspect import iter_cells, table_info
-from govdisclosure.plugin_types import Renderer, RenderOptions
+from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 from govdisclosure.registry import find_template, tables_of
 
 __all__ = ["govdisclosure_renderers", "render_csv", "rows"]

@@ -20,9 +20,9 @@ from govdisclosure.editions.applications import ApplicantRow, Table4
 from govdisclosure.editions.base import Edition, Reason, Variant
 from govdisclosure.editions.e2021 import EDITION as EDITION_2021
 from govdisclosure.editions.e2021 import DocumentRow2021, Table3_2021
-from govdisclosure.hookspecs import hookimpl
+from govdisclosure.fields import cell, part
+from govdisclosure.plugin import hookimpl
 from govdisclosure.report_base import ReportBase
-from govdisclosure.spec import cell, part
 from govdisclosure.tuples import tuple_converter
 
 __all__ = ["EDITION", "ConsultationRow", "ReportDraft2027", "Table2Draft"]

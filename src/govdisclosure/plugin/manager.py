@@ -41,14 +41,14 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import pluggy
 from attrs import field, frozen
 
-from . import hookspecs
-from .editions import BUILTIN as BUILTIN_EDITIONS
-from .editions.base import Edition
-from .editions.legacy import StatisticsTemplate
-from .plugin_types import Loader, Renderer
+from ..editions import BUILTIN as BUILTIN_EDITIONS
+from ..editions.base import Edition
+from ..editions.legacy import StatisticsTemplate
+from . import specs as hookspecs
+from .types import Loader, Renderer
 
 if TYPE_CHECKING:
-    from .validation.rules import Rule
+    from ..validation.rules import Rule
 
 __all__ = [
     "BUILTIN_PLUGINS",
@@ -77,7 +77,7 @@ ENTRY_POINT_GROUP: Final = hookspecs.PROJECT
 
 #: Modules of the library itself that implement hooks, registered before any
 #: entry point so that on a name conflict the core wins.
-BUILTIN_PLUGINS: Final[tuple[str, ...]] = ("govdisclosure.validation.builtin",)
+BUILTIN_PLUGINS: Final[tuple[str, ...]] = ("govdisclosure.plugin.builtin",)
 
 DISABLE_AUTOLOAD_ENV: Final = "GOVDISCLOSURE_DISABLE_PLUGIN_AUTOLOAD"
 PLUGINS_ENV: Final = "GOVDISCLOSURE_PLUGINS"
@@ -453,7 +453,7 @@ def rules() -> tuple[Rule, ...]:
 
     Rule ids must be unique; a repeated id keeps the first rule.
     """
-    from .validation.rules import Rule
+    from ..validation.rules import Rule
 
     state = _get_state()
     items = _typed(state, "govdisclosure_rules", _collect(state, "govdisclosure_rules"), Rule)
@@ -475,7 +475,7 @@ def templates() -> dict[str, StatisticsTemplate]:
     A plugin template whose id repeats a built-in (or an earlier plugin's)
     is ignored and reported as a :class:`Conflict`.
     """
-    from .templates import builtin_templates
+    from ..templates import builtin_templates
 
     state = _get_state()
     builtin = [(_CORE_DISTRIBUTION, t) for t in builtin_templates().values()]

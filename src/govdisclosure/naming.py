@@ -1,9 +1,12 @@
 """Names of cells for messages, derived from the table definitions.
 
+Part of the model, not of validation: findings, comparisons, breakdowns and
+the renderers all name cells the same way.
+
 A finding's text names cells the way the printed table does: the chain of
 official labels from the row down to the column (``（七）总计 / 自然人``),
 or, where a relation lists many cells, the short printed numbering
-(``三（七）``).  Both come from the :class:`~govdisclosure.spec.Spec` chain of
+(``三（七）``).  Both come from the :class:`~govdisclosure.fields.Spec` chain of
 each cell (or, for legacy reports, the statistics template), computed once
 per shape.
 """
@@ -12,14 +15,33 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from ..editions import Report, edition_of
-from ..flat import shape_of
-from ..introspect import iter_cells
-from ..paths import Path, json_path
-from ..registry import find_template, tables_of
-from .findings import Label
+from .editions import Report, edition_of
+from .flat import shape_of
+from .i18n import gettext
+from .introspect import iter_cells
+from .paths import Path, json_path
+from .registry import find_template, tables_of
 
-__all__ = ["CellName", "cell_names", "label_of"]
+__all__ = ["CellName", "Label", "cell_names", "label_of"]
+
+
+@frozen
+class Label:
+    """Text assembled from message ids, translated when the message is rendered.
+
+    Official labels are their own message ids (``"（七）总计"``), so a cell is
+    named by the chain of labels from its row down to its column and each
+    piece is translated on its own.  ``parts`` may nest labels, e.g. the
+    left side of table 3's balance, ``一 + 二``.
+    """
+
+    parts: tuple[str | Label, ...]
+    sep: str = " / "
+
+    def render(self, locale: str) -> str:
+        return self.sep.join(
+            p.render(locale) if isinstance(p, Label) else gettext(locale, p) for p in self.parts
+        )
 
 
 @frozen

@@ -9,8 +9,8 @@ implementation may accept fewer arguments than the spec declares.
 
 Example::
 
-    from govdisclosure.hookspecs import hookimpl
-    from govdisclosure.plugin_types import Renderer
+    from govdisclosure.plugin.specs import hookimpl
+    from govdisclosure.plugin.types import Renderer
 
     @hookimpl
     def govdisclosure_renderers():
@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from .editions.base import Edition
-    from .editions.legacy import StatisticsTemplate
-    from .plugin_types import Loader, Renderer
-    from .validation.rules import Rule
+    from ..editions.base import Edition
+    from ..editions.legacy import StatisticsTemplate
+    from ..validation.rules import Rule
+    from .types import Loader, Renderer
 
 __all__ = ["PROJECT", "hookimpl", "hookspec"]
 
@@ -45,7 +45,7 @@ def govdisclosure_renderers() -> Sequence[Renderer]:  # type: ignore[empty-body]
     """Output formats this plugin provides.
 
     Receives nothing.  Returns a list of
-    :class:`~govdisclosure.plugin_types.Renderer`.  Collected: the results of
+    :class:`~govdisclosure.plugin.types.Renderer`.  Collected: the results of
     all plugins are gathered; two renderers with the same ``name`` are a
     conflict that the plugin listing reports (the first loaded wins).
     """
@@ -58,7 +58,7 @@ def govdisclosure_rules() -> Sequence[Rule]:  # type: ignore[empty-body]
     Receives nothing.  Returns a list of
     :class:`~govdisclosure.validation.rules.Rule`.  Collected.  Rule ids must
     be unique; the core's rules are registered through this same hook by
-    the built-in plugin ``govdisclosure.validation.builtin``.
+    the built-in plugin ``govdisclosure.plugin.builtin``.
     """
 
 
@@ -67,7 +67,7 @@ def govdisclosure_loaders() -> Sequence[Loader]:  # type: ignore[empty-body]
     """Readers of other input formats (Excel, HTML …).
 
     Receives nothing.  Returns a list of
-    :class:`~govdisclosure.plugin_types.Loader`.  Collected.  The core's
+    :class:`~govdisclosure.plugin.types.Loader`.  Collected.  The core's
     JSON reading does not go through this hook; loaders are consulted for
     files whose suffix is not ``.json``.
     """
@@ -94,8 +94,8 @@ def govdisclosure_editions() -> Sequence[Edition]:  # type: ignore[empty-body]
     variant, or a national format newer than the library.  Each record
     names its report class (a :class:`~govdisclosure.report_base.ReportBase`
     subclass with a ``ClassVar`` ``edition`` equal to the record's ``id``,
-    whose tables are built from :func:`~govdisclosure.spec.cell` and
-    :func:`~govdisclosure.spec.part` fields like the built-in ones), its
+    whose tables are built from :func:`~govdisclosure.fields.cell` and
+    :func:`~govdisclosure.fields.part` fields like the built-in ones), its
     years, headings, table keys and layout variants.  Once registered,
     loading, saving, the JSON Schema, ``describe``, validation (every rule
     that applies to all editions, and the arithmetic of its tables),

@@ -1,7 +1,7 @@
 """The core's rules, registered like any plugin's.
 
 The plugin manager registers this module first (see
-:data:`govdisclosure.plugin_manager.BUILTIN_PLUGINS`), so the core's rules
+:data:`govdisclosure.plugin.manager.BUILTIN_PLUGINS`), so the core's rules
 come through the same ``govdisclosure_rules`` hook as a province's own
 checks, and a plugin cannot silently replace a core rule id.
 """
@@ -11,14 +11,14 @@ from __future__ import annotations
 from functools import cache
 
 from ..editions import EDITIONS
-from ..hookspecs import hookimpl
-from .arithmetic import arithmetic_rules
-from .completeness import completeness_rules
-from .continuity import continuity_rules
-from .deadlines import deadline_rules
-from .identity import identity_rules
-from .narrative import narrative_rules
-from .rules import Rule
+from ..validation.arithmetic import arithmetic_rules
+from ..validation.completeness import completeness_rules
+from ..validation.continuity import continuity_rules
+from ..validation.deadlines import deadline_rules
+from ..validation.identity import identity_rules
+from ..validation.narrative import narrative_rules
+from ..validation.rules import Rule
+from .specs import hookimpl
 
 __all__ = ["core_rules", "govdisclosure_rules"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from attrs import field, frozen
 
-from .editions import Report
+from ..editions import Report
 
 __all__ = ["Loader", "RenderOptions", "Renderer"]
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..common import Section
 from ..editions import Report
 from ..paths import Path, json_path
+from ..report_base import Section
 
 __all__ = ["has_text", "iter_paragraphs", "normalize_heading", "section_paragraphs"]
 

@@ -1,0 +1,45 @@
+"""``gd.validate``: a report checked against every installed rule.
+
+The engine (:func:`govdisclosure.validation.engine.validate`) runs the rules
+it is given and knows nothing of plugins; this is where the installed ones
+— the core's, registered through the built-in plugin, and every plugin's —
+are supplied.  Keeping the two apart keeps validation below the plugin
+layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .editions import Report
+from .validation import BlankPolicy, Finding, Rule
+from .validation.engine import validate as run
+
+__all__ = ["validate"]
+
+
+def validate(
+    report: Report,
+    *,
+    previous: Report | None = None,
+    blank: BlankPolicy = "missing",
+    rules: Iterable[Rule] | None = None,
+    locale: str = "zh_Hans_CN",
+) -> tuple[Finding, ...]:
+    """Check ``report`` and return every finding, sorted.
+
+    ``previous`` is last year's report of the same unit (enables the
+    continuity rules).  ``blank`` is how blank and not-applicable cells are
+    read: ``"missing"`` (relations over them become notices) or ``"zero"``.
+    ``rules`` defaults to every rule the core and the installed plugins
+    provide (:func:`govdisclosure.plugin.manager.rules`).
+
+    A rule that raises does not stop the others: its failure becomes an
+    error finding ``rule.crashed`` on ``$``, naming the rule, so that a
+    broken plugin is visible and the report is not passed unchecked.
+    """
+    if rules is None:
+        from .plugin.manager import rules as installed
+
+        rules = installed()
+    return run(report, previous=previous, blank=blank, rules=rules, locale=locale)
