@@ -71,8 +71,14 @@ from functools import cache
 from typing import Any, Literal, TypeAlias
 
 import attrs
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as exc:  # pragma: no cover - exercised in a venv without hypothesis
+    raise ImportError(
+        "govdisclosure.testing needs Hypothesis, which the library does not require: "
+        "install it with  pip install 'govdisclosure[testing]'"
+    ) from exc
 
 from ..authoring import blank_report, fill_flat, ordered_totals
 from ..cells import MAX_COUNT, NA_MARKS, CellValue, NotApplicable, is_number
