@@ -71,6 +71,7 @@ from functools import cache
 from typing import Any, Literal, TypeAlias
 
 import attrs
+
 try:
     from hypothesis import strategies as st
     from hypothesis.errors import InvalidArgument
