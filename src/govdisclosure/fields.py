@@ -15,9 +15,21 @@ from typing import Any, Final, Literal
 import attrs
 from attrs import frozen
 
-__all__ = ["METADATA_KEY", "Balance", "Spec", "cell", "get_spec", "part"]
+__all__ = [
+    "METADATA_KEY",
+    "PRINTED_KEY",
+    "Balance",
+    "Spec",
+    "cell",
+    "get_spec",
+    "part",
+    "printed",
+    "printed_choices",
+]
 
 METADATA_KEY: Final = "govdisclosure"
+#: Metadata key of a :func:`printed` field (its expected values).
+PRINTED_KEY: Final = "govdisclosure.printed"
 
 Role = Literal["part", "total"]
 
@@ -100,6 +112,24 @@ def get_spec(field: attrs.Attribute[Any]) -> Spec | None:
     """The :class:`Spec` of a field, or ``None`` for a non-table field."""
     spec = field.metadata.get(METADATA_KEY)
     return spec if isinstance(spec, Spec) else None
+
+
+def printed(*, choices: tuple[str, ...]) -> Any:
+    """Text a table prints beside its cells that is not a cell itself (the
+    unit 上海 printed with the 2019 procurement amount, "251000元").
+
+    ``choices`` are the values readers of the format expect; anything else
+    is kept as printed.  Blank (``None``) by default.  Consolidation keeps
+    such text only where every part agrees; the strategies draw it from
+    ``choices``.
+    """
+    return attrs.field(default=None, metadata={PRINTED_KEY: choices})
+
+
+def printed_choices(field: attrs.Attribute[Any]) -> tuple[str, ...] | None:
+    """The expected values of a :func:`printed` field; ``None`` for any other."""
+    choices = field.metadata.get(PRINTED_KEY)
+    return tuple(choices) if isinstance(choices, tuple) else None
 
 
 @frozen

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal, Union
 
 import attrs
 from attrs import frozen
 
-from .fields import Spec, get_spec
+from .fields import Spec, get_spec, printed_choices
 
 __all__ = [
     "CellKind",
@@ -30,6 +30,7 @@ __all__ = [
     "field_types",
     "is_row_class",
     "iter_cells",
+    "printed_fields",
     "table_fields",
     "table_info",
 ]
@@ -214,3 +215,24 @@ def table_info(table: object, key: str) -> TableInfo:
     """Describe a table instance (use a blank instance to describe a class)."""
     title = getattr(type(table), "title", key)
     return TableInfo(key, title, tuple(_rows(table, (), 0)))
+
+
+def printed_fields(
+    tables: Iterable[tuple[str, object]],
+) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """``(path, choices)`` of every :func:`~govdisclosure.fields.printed`
+    field inside ``tables`` (``(key, table)`` pairs), in definition order."""
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+
+    def walk(obj: Any, prefix: tuple[str, ...]) -> None:
+        for f in attrs.fields(type(obj)):
+            choices = printed_choices(f)
+            if choices is not None:
+                out.append(((*prefix, f.name), choices))
+        for f, _, tp in table_fields(type(obj)):
+            if cell_kind(tp) is None:
+                walk(getattr(obj, f.name), (*prefix, f.name))
+
+    for key, table in tables:
+        walk(table, (key,))
+    return tuple(out)

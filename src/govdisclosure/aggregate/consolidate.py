@@ -40,8 +40,9 @@ from ..editions import EDITIONS, Report, is_template_driven
 from ..editions.legacy import ReportLegacy
 from ..flat import Shape, shape_of
 from ..i18n import N_
-from ..introspect import cell_kind, table_fields
+from ..introspect import cell_kind, printed_fields, table_fields
 from ..paths import Path
+from ..registry import tables_of
 from ..report_base import Period, ReportBase, ReportingUnit, Section, UnitKind
 from .combine import sum_columns
 from .errors import ConsolidationError
@@ -217,27 +218,13 @@ def _data_paths(cls: type[Report]) -> tuple[Path, ...]:
 
 @cache
 def _data_paths_of(cls: Any) -> tuple[Path, ...]:
-    """Paths of the non-cell data inside the tables of a report class
-    (``amount_unit`` of the 2019 format's 政府集中采购), derived from the
-    definitions: attrs fields of table classes that carry no spec."""
-    edition = EDITIONS[cls.edition]
-    if edition.template_driven:
+    """Paths of the printed text inside the tables of a report class that
+    is not a cell (``amount_unit`` of the 2019 format's 政府集中采购),
+    derived from the definitions (:func:`govdisclosure.fields.printed`)."""
+    if EDITIONS[cls.edition].template_driven:
         return ()
     blank = cls(unit=ReportingUnit(name=""), year=2000)
-    out: list[Path] = []
-
-    def walk(obj: Any, prefix: Path) -> None:
-        spec_fields = {f.name for f, _, _ in table_fields(type(obj))}
-        for f in attrs.fields(type(obj)):
-            if f.name not in spec_fields:
-                out.append((*prefix, f.name))
-        for f, _, tp in table_fields(type(obj)):
-            if cell_kind(tp) is None:
-                walk(getattr(obj, f.name), (*prefix, f.name))
-
-    for key in edition.table_keys:
-        walk(getattr(blank, key), (key,))
-    return tuple(out)
+    return tuple(path for path, _ in printed_fields(tables_of(blank)))
 
 
 def _get(obj: object, path: Path) -> object:

@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 from attrs import field, frozen
 
 from ..cells import Count, Money, Signed
-from ..fields import Balance, cell, part
+from ..fields import Balance, cell, part, printed
 from ..i18n import N_
 from ..report_base import ReportBase
 from ..tuples import tuple_converter
@@ -81,7 +81,7 @@ class ProcurementRow2019:
         "采购总金额", note="The 2019 format prints no unit; amount_unit keeps the one printed."
     )
     #: The unit printed with the amount ("元", "万元"), if any.
-    amount_unit: str | None = None
+    amount_unit: str | None = printed(choices=("元", "万元"))
 
 
 @frozen(kw_only=True)

@@ -88,8 +88,9 @@ from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
 from ..editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
 from ..flat import Shape, shape_of
+from ..introspect import printed_fields
 from ..paths import Path
-from ..registry import find_template, known_template_ids
+from ..registry import find_template, known_template_ids, tables_of
 from ..relations import Equation, report_equations
 from ..report_base import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
 
@@ -568,16 +569,26 @@ def _consistent(
     values = draw(_typed_values(layout, max_count, blanks, max_money))
     blank = _blank_of(edition, single_other_handling)
     skeleton = attrs.evolve(blank, unit=the_unit, year=year, period=_calendar(year), **identity)
-    if edition == "2019":
-        skeleton = _with_amount_unit(skeleton, draw(st.sampled_from((None, "元", "万元"))))
+    for path, choices in _printed(edition):
+        skeleton = _evolve_at(skeleton, path, draw(st.sampled_from((None, *choices))))
     return layout.shape.rebuild(skeleton, values)
 
 
-def _with_amount_unit(report: Any, amount_unit: str | None) -> Any:
-    """A 2019 report whose 政府集中采购 amount carries ``amount_unit``."""
-    t2 = report.table2
-    procurement = attrs.evolve(t2.procurement, amount_unit=amount_unit)
-    return attrs.evolve(report, table2=attrs.evolve(t2, procurement=procurement))
+@cache
+def _printed(edition: str) -> tuple[tuple[Path, tuple[str, ...]], ...]:
+    """The printed text fields of an edition's tables (the 2019 format's
+    unit of 采购总金额) with their expected values, from the definitions."""
+    if _template_driven(edition):
+        return ()
+    return printed_fields(tables_of(blank_report(edition, 2000, "")))
+
+
+def _evolve_at(obj: Any, path: Path, value: object) -> Any:
+    """``obj`` with the attribute at ``path`` replaced by ``value``."""
+    if not path:
+        return value
+    head = str(path[0])
+    return attrs.evolve(obj, **{head: _evolve_at(getattr(obj, head), path[1:], value)})
 
 
 def _calendar(year: int) -> Period:
@@ -799,11 +810,11 @@ def _families(
         )
         for member in members
     ]
-    if edition == "2019":
+    for path, choices in _printed(edition):
         # Amounts in 元 and in 万元 are rightly refused together: a family
         # meant to be added up prints its 采购总金额 in one unit.
-        amount_unit = draw(st.sampled_from((None, "元", "万元")))
-        family = [_with_amount_unit(report, amount_unit) for report in family]
+        value = draw(st.sampled_from((None, *choices)))
+        family = [_evolve_at(report, path, value) for report in family]
     return family
 
 
@@ -950,9 +961,10 @@ def _any(draw: st.DrawFn, edition: str, depth: int, max_parts: int, text: Text) 
     skeleton: Any = attrs.evolve(
         _blank_of(edition, single), unit=unit, year=year, parts=parts, **identity
     )
-    if edition == "2019":
-        amount_unit = draw(st.none() | st.sampled_from(("元", "万元")) | _hostile_text())
-        skeleton = _with_amount_unit(skeleton, amount_unit)
+    for path, choices in _printed(edition):
+        expected = st.sampled_from(choices) if choices else st.nothing()
+        value = draw(st.none() | expected | _hostile_text())
+        skeleton = _evolve_at(skeleton, path, value)
     return layout.shape.rebuild(skeleton, values)
 
 

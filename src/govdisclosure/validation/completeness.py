@@ -31,7 +31,6 @@ from attrs import frozen
 
 from ..editions import Report, edition_of, is_template_driven
 from ..editions.applications import OtherHandling2021
-from ..editions.e2021 import Report2021
 from ..flat import shape_of
 from ..i18n import N_
 from ..introspect import iter_cells
@@ -173,11 +172,14 @@ _FEE_WORDS = re.compile(r"信息处理费|收费|收取.{0,10}费|\d+(?:\.\d+)?\
 
 
 def _fee_statement(report: Report, context: Context) -> Iterator[Finding]:
-    if not isinstance(report, Report2021) or _no_narrative_yet(report):
+    if _no_narrative_yet(report):
         # A consolidation with no text yet gets the one narrative warning;
         # what section 六 must say is for when the text is written.
         return
-    other = report.table3.results.other_handling
+    # The rule reads the official three-row （六）; a report that prints
+    # （六） as one row (or has no table 3) has no 信息处理费 row to read.
+    results = getattr(getattr(report, "table3", None), "results", None)
+    other = getattr(results, "other_handling", None)
     if not isinstance(other, OtherHandling2021):
         return
     row = other.unpaid_fee

@@ -30,7 +30,7 @@ from decimal import Decimal
 
 from ..cells import CellValue
 from ..editions import Report, is_template_driven
-from ..editions.e2021 import DocumentRow2021, Report2021
+from ..editions.e2021 import DocumentRow2021
 from ..i18n import N_
 from ..introspect import iter_cells, table_fields
 from ..naming import label_of
@@ -189,13 +189,17 @@ def _carried_over(report: Report, context: Context) -> Iterator[Finding]:
 
 def _in_force(report: Report, context: Context) -> Iterator[Finding]:
     previous = _comparable(report, context)
-    if not isinstance(report, Report2021) or not isinstance(previous, Report2021):
+    table2 = getattr(report, "table2", None)
+    previous_table2 = getattr(previous, "table2", None)
+    if previous is None or table2 is None or previous_table2 is None:
         return
-    for f, _, _ in table_fields(type(report.table2)):
-        row = getattr(report.table2, f.name)
-        if not isinstance(row, DocumentRow2021):
+    # Rows of 本年制发 / 本年废止 / 现行有效 in both years (the 2021 format's
+    # block A; the 2019 format's rows have other columns and are skipped).
+    for f, _, _ in table_fields(type(table2)):
+        row = getattr(table2, f.name)
+        before = getattr(previous_table2, f.name, None)
+        if not isinstance(row, DocumentRow2021) or not isinstance(before, DocumentRow2021):
             continue
-        before: DocumentRow2021 = getattr(previous.table2, f.name)
         prefix: Path = ("table2", f.name)
         issued = label_of(report, (*prefix, "issued"))
         repealed = label_of(report, (*prefix, "repealed"))
