@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
-from govdisclosure.cells import MAX_COUNT, NA_MARKS, NotApplicable
+from govdisclosure.cells import MAX_STORED, NA_MARKS, NotApplicable
 from govdisclosure.editions import EDITIONS
 from govdisclosure.editions.applications import ApplicantRow
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTable
@@ -129,8 +129,8 @@ def test_builtin_template_codes_fit_the_generic_patterns() -> None:
 
 _na = st.builds(NotApplicable, st.sampled_from(NA_MARKS))
 _cell_values: dict[str, st.SearchStrategy[Any]] = {
-    "count": st.one_of(st.none(), st.integers(0, MAX_COUNT), _na),
-    "signed": st.one_of(st.none(), st.integers(-MAX_COUNT, MAX_COUNT), _na),
+    "count": st.one_of(st.none(), st.integers(0, MAX_STORED), _na),
+    "signed": st.one_of(st.none(), st.integers(-MAX_STORED, MAX_STORED), _na),
     "money": st.one_of(
         st.none(),
         _na,
@@ -264,12 +264,12 @@ _OTHER = ("table3", "results", "other_handling")
 
 BAD: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("count negative", "2021", _set(_COUNT, -1)),
-    ("count too large", "2021", _set(_COUNT, MAX_COUNT + 1)),
+    ("count too large", "2021", _set(_COUNT, MAX_STORED + 1)),
     ("count fraction", "2021", _set(_COUNT, 1.5)),
     ("count as string", "2021", _set(_COUNT, "5")),
     ("count as bool", "2021", _set(_COUNT, True)),
     ("count unknown mark", "2021", _set(_COUNT, "x")),
-    ("signed too small", "2019", _set(_SIGNED, -MAX_COUNT - 1)),
+    ("signed too small", "2019", _set(_SIGNED, -MAX_STORED - 1)),
     ("signed as string", "2019", _set(_SIGNED, "+5")),
     ("money as number", "2021", _set(_MONEY, 96171.6)),
     ("money as int", "2021", _set(_MONEY, 5)),
@@ -364,7 +364,7 @@ def test_empty_other_handling_reads_as_the_single_row() -> None:
 _scalars = st.one_of(
     st.none(),
     st.booleans(),
-    st.integers(-(2 * MAX_COUNT), 2 * MAX_COUNT),
+    st.integers(-(2 * MAX_STORED), 2 * MAX_STORED),
     st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: not f.is_integer()),
     st.sampled_from(NA_MARKS),
     st.text(st.sampled_from("0123456789.-+eE \n/—元"), max_size=8),

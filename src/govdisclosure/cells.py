@@ -24,6 +24,7 @@ from attrs import frozen
 
 __all__ = [
     "MAX_COUNT",
+    "MAX_STORED",
     "NA",
     "NA_MARKS",
     "Count",
@@ -38,9 +39,19 @@ __all__ = [
 #: that a report written with "—" is saved with "—".
 NA_MARKS: Final = ("/", "—", "－", "-", "N/A")
 
-#: A count above this is a typo, not a real count (the largest real figure
-#: seen, 淮安 2024 行政处罚, is about 4 × 10^6).
+#: A unit's own count above this is a typo, not a real count (the largest
+#: real figure seen, 淮安 2024 行政处罚, is about 4 × 10^6).  Validation
+#: reports it (``cells.implausible-count``); loading does not refuse it,
+#: because a consolidated report's totals can rightly pass it: 300 cities the
+#: size of 淮安 already add up to more than 10^9 行政处罚.
 MAX_COUNT: Final = 10**9
+
+#: The largest count (in absolute value) our JSON holds.  A national
+#: roll-up of every county (about 3,000) at MAX_COUNT each stays far below
+#: it, and it is below 2^53, so every JSON reader, JavaScript included,
+#: reads it exactly.  Anything larger is refused on loading, and nothing we
+#: write can exceed it without :func:`govdisclosure.dump` refusing first.
+MAX_STORED: Final = 10**15
 
 
 @frozen

@@ -44,7 +44,7 @@ from typing import Any, Final, Union
 
 import attrs
 
-from .cells import MAX_COUNT, NA_MARKS
+from .cells import MAX_STORED, NA_MARKS
 from .editions import EDITIONS
 from .editions.legacy import LegacyCell, StatisticsTable, StatisticsTemplate
 from .fields import Spec, get_spec
@@ -88,7 +88,7 @@ def _cell_defs() -> dict[str, Any]:
         "enum": list(NA_MARKS),
         "description": "Not applicable, with the mark the report printed.",
     }
-    count = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
+    count = {"type": "integer", "minimum": 0, "maximum": MAX_STORED}
     money = {"type": "string", "pattern": MONEY_PATTERN}
     null = {"type": "null", "description": "Blank: left empty in the report (not a zero)."}
     return {
@@ -100,7 +100,7 @@ def _cell_defs() -> dict[str, Any]:
         "signed": {
             "description": "A signed count (本年增/减): may be negative.",
             "anyOf": [
-                {"type": "integer", "minimum": -MAX_COUNT, "maximum": MAX_COUNT},
+                {"type": "integer", "minimum": -MAX_STORED, "maximum": MAX_STORED},
                 null,
                 _ref("not_applicable"),
             ],
@@ -118,7 +118,7 @@ def _legacy_cell_def() -> dict[str, Any]:
         "description": "A statistics cell: a count, an amount string, blank or not applicable; "
         "which of count or amount depends on the row's unit in the template.",
         "anyOf": [
-            {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
+            {"type": "integer", "minimum": 0, "maximum": MAX_STORED},
             {"type": "string", "pattern": MONEY_PATTERN},
             {"type": "null"},
             _ref("not_applicable"),

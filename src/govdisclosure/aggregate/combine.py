@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 
-from ..cells import NA, CellValue, NotApplicable
+from ..cells import MAX_STORED, NA, CellValue, NotApplicable
 from ..i18n import N_
 from ..paths import json_path
 from .errors import ConsolidationError
@@ -104,4 +104,17 @@ def sum_columns(
                 out.append(total)
             else:
                 out.append(combine(column, json_path(paths[i])))
+    for i, value in enumerate(out):
+        if type(value) is int and not -MAX_STORED <= value <= MAX_STORED:
+            raise _too_large(paths[i], value)
     return out
+
+
+def _too_large(path: tuple[str | int, ...], value: int) -> ConsolidationError:
+    """A sum our JSON cannot hold: refused here, so that no file is written
+    that :func:`govdisclosure.load` would refuse."""
+    return ConsolidationError(
+        "too-large",
+        N_("The total at {path} is {value}, above the largest count a report holds ({limit})"),
+        {"path": json_path(path), "value": str(value), "limit": str(MAX_STORED)},
+    )

@@ -12,7 +12,7 @@ from typing import Any, Final
 
 import attrs
 
-from ..cells import MAX_COUNT, NotApplicable
+from ..cells import MAX_STORED, NotApplicable
 from ..editions import BUILTIN, EDITIONS, Report
 from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import LegacyCell
@@ -51,7 +51,7 @@ def _fast_decimal(value: Any) -> Decimal | NotApplicable:
 
 def _fast_legacy_cell(value: Any) -> LegacyCell:
     if type(value) is int:
-        if 0 <= value <= MAX_COUNT:
+        if 0 <= value <= MAX_STORED:
             return value
         raise _Slow
     if value is None:
@@ -86,7 +86,7 @@ _FAST_NS: dict[str, Any] = {
     "_Slow": _Slow,
     "_M": _MISSING,
     "_NA": _NA_INSTANCES,
-    "_MAXC": MAX_COUNT,
+    "_MAXC": MAX_STORED,
     "_new": object.__new__,
     "_dec": _fast_decimal,
     "_date": _date,

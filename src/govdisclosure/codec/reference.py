@@ -28,7 +28,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ..cells import MAX_COUNT, NA_MARKS, NotApplicable
+from ..cells import MAX_STORED, NA_MARKS, NotApplicable
 from ..editions import EDITIONS, Report
 from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
@@ -61,9 +61,9 @@ def _show(value: object) -> str:
 
 def _count(value: Any, _: Any) -> int | NotApplicable | None:
     if type(value) is int:
-        if 0 <= value <= MAX_COUNT:
+        if 0 <= value <= MAX_STORED:
             return value
-        raise _Bad("a count between 0 and 1000000000", value)
+        raise _Bad("a count between 0 and 1000000000000000", value)
     if value is None:
         return None
     if type(value) is str and value in _NA_INSTANCES:
@@ -73,9 +73,9 @@ def _count(value: Any, _: Any) -> int | NotApplicable | None:
 
 def _signed(value: Any, _: Any) -> int | NotApplicable | None:
     if type(value) is int:
-        if -MAX_COUNT <= value <= MAX_COUNT:
+        if -MAX_STORED <= value <= MAX_STORED:
             return value
-        raise _Bad("a signed count between -1000000000 and 1000000000", value)
+        raise _Bad("a signed count between -1000000000000000 and 1000000000000000", value)
     if value is None:
         return None
     if type(value) is str and value in _NA_INSTANCES:
@@ -104,9 +104,9 @@ def _money(value: Any, _: Any) -> Decimal | NotApplicable | None:
 
 def _legacy_cell(value: Any, _: Any) -> LegacyCell:
     if type(value) is int:
-        if 0 <= value <= MAX_COUNT:
+        if 0 <= value <= MAX_STORED:
             return value
-        raise _Bad("a count between 0 and 1000000000", value)
+        raise _Bad("a count between 0 and 1000000000000000", value)
     if value is None:
         return None
     if type(value) is str:

@@ -17,6 +17,7 @@ from ..validation.continuity import continuity_rules
 from ..validation.deadlines import deadline_rules
 from ..validation.identity import identity_rules
 from ..validation.narrative import narrative_rules
+from ..validation.plausibility import plausibility_rules
 from ..validation.rules import Rule
 from .specs import hookimpl
 
@@ -38,6 +39,7 @@ def core_rules() -> tuple[Rule, ...]:
 def _core_rules(editions: tuple[str, ...]) -> tuple[Rule, ...]:
     return (
         *arithmetic_rules(),
+        *plausibility_rules(),
         *deadline_rules(),
         *identity_rules(),
         *completeness_rules(),

@@ -41,6 +41,10 @@ def _templates(locale: str) -> dict[str, str]:
             "Not checkable: {blank} of the {size} cells of this relation are blank or not "
             "applicable ({cells}); read blanks as zero to check it",
         ),
+        # plausibility.py
+        "cells.implausible-count": gettext(
+            locale, "{cell} is {actual}, more than any unit could count (above {limit}): a typo?"
+        ),
         # deadlines.py
         "deadline.late": gettext(
             locale, "{date_label} {date} is after the deadline {deadline} ({regulation})"
