@@ -16,6 +16,8 @@ from govdisclosure.plugin.types import Renderer
 from govdisclosure.registry import find_template
 from govdisclosure.validation.rules import Rule
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
 
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
@@ -255,3 +257,37 @@ def test_a_hook_asking_for_its_own_results_does_not_recurse(site: Site) -> None:
     site.install(source)
     assert "gdtest-reentrant" in pm.templates()
     assert pm.failures() == ()
+
+
+def test_an_impostor_called_pdf_is_a_reported_conflict_and_the_official_renderer_renders(
+    site: Site,
+) -> None:
+    """An entry point and a renderer both named ``pdf`` in another distribution
+    must not replace the official PDF renderer."""
+    site.install(renderer_source("pdf", body="IMPOSTOR"), entry_point="pdf", dist="evil-pdf")
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert gd.render(report, "pdf").startswith(b"%PDF")
+    found = {(c.kind, c.name) for c in pm.conflicts()}
+    assert ("renderer", "pdf") in found and ("plugin", "pdf") in found
+    info = {i.name: i for i in pm.plugin_infos()}
+    assert info["pdf"].distribution == "govdisclosure-pdf"
+    assert info["evil-pdf:pdf"].distribution == "evil-pdf"
+
+
+def test_naming_another_plugin_explicitly_lets_it_render(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site.install(renderer_source("pdf", body="OTHER"), entry_point="pdf", dist="other-pdf")
+    monkeypatch.setenv("GOVDISCLOSURE_PLUGINS", "other-pdf")
+    pm.reset_plugin_manager()
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert gd.render(report, "pdf") == b"OTHER"
+
+
+@pytest.mark.parametrize("raised", ["SystemExit(3)", "KeyboardInterrupt()"])
+def test_a_plugin_exiting_while_it_loads_is_contained(site: Site, raised: str) -> None:
+    name, _, _ = site.install(f"raise {raised}\n")
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert gd.validate(report) is not None  # the process goes on
+    (failure,) = [f for f in pm.failures() if f.name == name]
+    assert raised.split("(")[0] in failure.error

@@ -54,6 +54,7 @@ __all__ = [
     "BUILTIN_PLUGINS",
     "DISABLE_AUTOLOAD_ENV",
     "ENTRY_POINT_GROUP",
+    "OFFICIAL_DISTRIBUTIONS",
     "PLUGINS_ENV",
     "STRICT_ENV",
     "Conflict",
@@ -255,7 +256,7 @@ def _build() -> _State:
         origin = _Origin(_CORE_DISTRIBUTION, core_version, True)
         try:
             module = importlib.import_module(module_name)
-        except Exception as exc:  # noqa: BLE001 - any import error is the plugin's, reported
+        except BaseException as exc:  # noqa: BLE001 - any import error is the plugin's, reported
             state.fail(_failure(module_name, origin, exc))
             continue
         _register(state, module, module_name, origin)
@@ -284,33 +285,75 @@ def _selected() -> set[str] | None:
     return {part.strip() for part in raw.split(",") if part.strip()}
 
 
-def _load_entry_points(state: _State) -> None:
-    wanted = _selected()
-    seen: set[str] = set()
+#: The distributions the project itself publishes.  Their entry points load
+#: first, so that on a name clash (a renderer called ``pdf``, an entry point
+#: called ``markdown``) the official plugin is kept and the other reported
+#: as a conflict, never a silent replacement.  A user who wants another
+#: plugin's ``pdf`` names it: ``GOVDISCLOSURE_PLUGINS`` loads only the
+#: distributions or entry points it lists.
+OFFICIAL_DISTRIBUTIONS: Final = frozenset(
+    {
+        "govdisclosure-json",
+        "govdisclosure-markdown",
+        "govdisclosure-pdf",
+        "govdisclosure-html",
+        "govdisclosure-xlsx",
+        "govdisclosure-docx",
+    }
+)
+
+
+def _entry_points() -> list[tuple[_Origin, importlib.metadata.EntryPoint]]:
+    """Every entry point of the group, official distributions first, each
+    distribution once (it can appear twice on sys.path: an editable install
+    plus a build dir; the first one found wins)."""
+    found: list[tuple[_Origin, importlib.metadata.EntryPoint]] = []
+    seen: set[tuple[str, str]] = set()
     for dist in importlib.metadata.distributions():
         dist_name = dist.metadata["name"] or "?"
         origin = _Origin(dist_name, dist.version, False)
         for ep in dist.entry_points:
-            if ep.group != ENTRY_POINT_GROUP or ep.name in seen:
+            key = (_normal(dist_name), ep.name)
+            if ep.group != ENTRY_POINT_GROUP or key in seen:
                 continue
-            # The same distribution can appear twice on sys.path (an
-            # editable install plus a build dir); the first one wins.
-            seen.add(ep.name)
-            if wanted is not None and ep.name not in wanted and dist_name not in wanted:
-                continue
-            if state.pm.is_blocked(ep.name):
-                continue
-            try:
-                plugin = ep.load()
-            except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
-                state.fail(_failure(ep.name, origin, exc))
-                continue
-            _register(state, plugin, ep.name, origin)
+            seen.add(key)
+            found.append((origin, ep))
+    official = [x for x in found if _normal(x[0].distribution or "") in OFFICIAL_DISTRIBUTIONS]
+    others = [x for x in found if x not in official]
+    return official + others
+
+
+def _normal(name: str) -> str:
+    return name.lower().replace("_", "-")
+
+
+def _load_entry_points(state: _State) -> None:
+    wanted = _selected()
+    for origin, ep in _entry_points():
+        dist_name = origin.distribution or "?"
+        if wanted is not None and ep.name not in wanted and dist_name not in wanted:
+            continue
+        if state.pm.is_blocked(ep.name):
+            continue
+        try:
+            plugin = ep.load()
+        # BaseException: a plugin that calls sys.exit() or is interrupted
+        # while it imports must not end the caller's process.
+        except BaseException as exc:  # noqa: BLE001 - a broken plugin must not stop the others
+            state.fail(_failure(ep.name, origin, exc))
+            continue
+        _register(state, plugin, ep.name, origin)
 
 
 def _register(state: _State, plugin: object, name: str, origin: _Origin) -> None:
     """Register one plugin; a plugin pluggy rejects is a recorded failure."""
     pm = state.pm
+    if pm.get_plugin(name) is not None and origin.distribution != state.origin(name).distribution:
+        # Another distribution took the name first (official ones load
+        # first): keep both under distinct names and report the clash.
+        kept = name
+        name = f"{origin.distribution}:{name}"
+        state.conflicts.setdefault(("plugin", kept, name), Conflict("plugin", kept, kept, name))
     if pm.get_plugin(name) is not None:
         state.fail(
             PluginFailure(
@@ -387,7 +430,7 @@ def _call_each(state: _State, hook: str) -> list[tuple[str, Any]]:
             items = list(result) if result is not None else []
             if isinstance(result, str | bytes):
                 raise TypeError(f"{hook} must return a list, not {type(result).__name__}")
-        except Exception as exc:  # noqa: BLE001 - reported by plugin name, others kept
+        except BaseException as exc:  # noqa: BLE001 - reported by plugin name, others kept
             state.fail(_failure(name, state.origin(name), exc, hook))
             continue
         out.extend((name, item) for item in items)
