@@ -481,3 +481,20 @@ def test_typed_tuple_converters_keep_the_fast_path() -> None:
         assert _can_generate(cls), cls.__name__
     section = Section(heading="一、总体情况", paragraphs=["列表也可"], subsections=iter(()))
     assert section.paragraphs == ("列表也可",) and section.subsections == ()
+
+
+def test_a_report_listing_itself_or_a_unit_twice_among_its_parts_is_refused() -> None:
+    """Either would count a unit twice; the repeat is named by its path."""
+    unit = gd.blank_report("2021", 2024, "甲县")
+    other = gd.blank_report("2021", 2024, "乙县")
+    itself = gd.blank_report("2021", 2024, "甲县")
+    for parts, path in (
+        ((other, itself), "$.parts[1].unit.name"),
+        ((other, other), "$.parts[1].unit.name"),
+    ):
+        report = attrs.evolve(unit, parts=parts)
+        with pytest.raises(LoadError) as info:
+            gd.loads(gd.dumps(report))
+        assert [p.path for p in info.value.problems] == [path]
+    fine = attrs.evolve(gd.blank_report("2021", 2024, "某市"), parts=(unit, other))
+    assert gd.loads(gd.dumps(fine)) == fine

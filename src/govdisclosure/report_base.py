@@ -50,6 +50,11 @@ class ReportingUnit:
     #: Name of the unit this one reports to or is consolidated into.
     parent: str | None = None
 
+    @property
+    def key(self) -> tuple[str, str | None]:
+        """What makes two units the same unit: name and region code."""
+        return (self.name, self.region_code)
+
 
 @frozen(kw_only=True)
 class Period:

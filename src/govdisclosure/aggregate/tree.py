@@ -25,8 +25,8 @@ UnitKey = tuple[str, str | None]
 
 
 def unit_key(unit: ReportingUnit) -> UnitKey:
-    """What makes two units the same unit: name and region code."""
-    return (unit.name, unit.region_code)
+    """What makes two units the same unit (:attr:`ReportingUnit.key`)."""
+    return unit.key
 
 
 def leaves(report: Report) -> Iterator[Report]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import gc
 import os
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path as FsPath
 from typing import Any, Final
 
@@ -34,6 +34,7 @@ import orjson
 from ..editions import Report, is_template_driven
 from ..errors import LoadError, Problem
 from ..files import write_atomic
+from ..paths import Path, json_path
 from .fast_read import _fast_report
 from .fast_write import _fast_unstructure
 from .reference import _legacy_problems, _problems, converter
@@ -68,7 +69,32 @@ def structure(data: Any, *, source: str | None = None) -> Report:
         problems = list(_legacy_problems(report, ()))
         if problems:
             raise LoadError(problems, source)
+    if report.parts:
+        problems = list(_repeated_units(report))
+        if problems:
+            raise LoadError(problems, source)
     return report
+
+
+def _repeated_units(report: Report) -> Iterator[Problem]:
+    """A unit that appears twice in a report's tree of parts (the report
+    itself among its parts, or one unit listed twice) would be counted
+    twice: such a file is refused, naming each repeat."""
+    seen: set[tuple[str, str | None]] = set()
+
+    def walk(node: Any, path: Path) -> Iterator[Problem]:
+        key = node.unit.key
+        if key in seen:
+            yield Problem(
+                json_path((*path, "unit", "name")),
+                "a unit that appears once among a report and its parts",
+                repr(node.unit.name),
+            )
+        seen.add(key)
+        for i, part in enumerate(node.parts):
+            yield from walk(part, (*path, "parts", i))
+
+    yield from walk(report, ())
 
 
 def _reference_structure(data: Any, source: str | None = None) -> Report:

@@ -923,7 +923,8 @@ def any_reports(
     rows; ``parts`` nest up to ``max_depth`` levels with up to
     ``max_parts`` reports each.  Text is hostile by default (control
     characters, pipes, markup, very long lines).  ``edition=None`` draws
-    any edition.
+    any edition.  Units are distinct across the tree of parts (the codec
+    refuses a unit counted twice).
     """
     if edition is not None:
         _check_edition(edition)
@@ -931,7 +932,33 @@ def any_reports(
     if max_depth < 0 or max_parts < 0:
         raise InvalidArgument("max_depth and max_parts must be >= 0")
     editions = (edition,) if edition is not None else tuple(EDITIONS)
-    return st.sampled_from(editions).flatmap(lambda e: _any(e, max_depth, max_parts, text))
+    return (
+        st.sampled_from(editions)
+        .flatmap(lambda e: _any(e, max_depth, max_parts, text))
+        .map(_distinct_units)
+    )
+
+
+def _distinct_units(report: Report) -> Report:
+    """``report`` with every unit of its tree made distinct (a repeat gets
+    a numbered name): a unit twice in one tree would be counted twice, and
+    the codec refuses it."""
+    seen: set[tuple[str, str | None]] = set()
+
+    def walk(node: Any) -> Any:
+        unit = node.unit
+        n = 1
+        while unit.key in seen:
+            n += 1
+            unit = attrs.evolve(node.unit, name=f"{node.unit.name}（{n}）")
+        seen.add(unit.key)
+        parts = tuple(walk(part) for part in node.parts)
+        if unit is node.unit and parts == node.parts:
+            return node
+        return attrs.evolve(node, unit=unit, parts=parts)
+
+    distinct: Report = walk(report)
+    return distinct
 
 
 @st.composite
