@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import govdisclosure as gd
 from govdisclosure.aggregate import consolidate
-from govdisclosure.aggregate.check_parent import RULE
+from govdisclosure.aggregate.check_parent import RULE, RULE_BELOW
 from govdisclosure.cli import cli
 
 PARTS = sorted(
@@ -54,12 +54,26 @@ def test_a_misprinted_city_cell_is_named_with_the_sum(tmp_path: Path) -> None:
     city = published_city(tmp_path, new_applications_delta=5)
     code, out, _ = run(city, *parts_args(), "--format", "json", "--locale", "en")
     found = [e for e in json.loads(out) if e["rule"] == RULE]
-    assert [e["path"] for e in found] == ["$.table3.new_applications.total"]
-    assert found[0]["severity"] == "warning"
-    assert found[0]["actual"] == found[0]["expected"] + 5
+    # Above the parts: one notice for the report, naming the cell.
+    assert [(e["path"], e["severity"]) for e in found] == [("$", "notice")]
+    assert found[0]["involves"] == ["$.table3.new_applications.total"]
+    assert found[0]["message"] == "1 cell exceeds the listed parts; parts may be missing"
     # The misprint also breaks the table's own arithmetic: both are reported.
     assert code == 1
     assert any(e["rule"] != RULE for e in json.loads(out))
+
+
+def test_a_city_cell_below_its_parts_is_an_error(tmp_path: Path) -> None:
+    city = published_city(tmp_path, new_applications_delta=-5)
+    code, out, _ = run(city, *parts_args(), "--format", "json", "--locale", "en")
+    found = [e for e in json.loads(out) if e["rule"] == RULE_BELOW]
+    assert [(e["path"], e["severity"]) for e in found] == [
+        ("$.table3.new_applications.total", "error")
+    ]
+    assert found[0]["actual"] == found[0]["expected"] - 5
+    assert f"below the {found[0]['expected']} that the {len(PARTS)} reports" in found[0]["message"]
+    assert [e for e in json.loads(out) if e["rule"] == RULE] == []
+    assert code == 1
 
 
 def test_parts_of_another_year_exit_2_with_a_message(tmp_path: Path) -> None:

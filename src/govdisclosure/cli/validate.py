@@ -9,8 +9,10 @@ summary and read errors go to stderr), for scripts and CI.
 
 ``--part FILE`` (repeatable) names the reports of the units a published
 report consolidates: each FILE is then also compared cell by cell with the
-sum of those parts (rule ``aggregate.parent-vs-parts``, warnings — a city
-may cover units that publish no report of their own).  Parts that cannot be
+sum of those parts (a cell below the sum is an error,
+``aggregate.parent-below-parts``; the cells above it one notice,
+``aggregate.parent-vs-parts`` — a city may cover units that publish no
+report of their own).  Parts that cannot be
 read, or cannot be added up with a FILE (another year or edition, a unit
 twice), are reported and exit 2; the parent check is then skipped rather
 than run over an incomplete sum.

@@ -17,7 +17,7 @@ from typing import Literal, TypeAlias
 from attrs import field, frozen
 
 from ..i18n import gettext
-from .messages import template
+from .messages import PLURAL_PARAMS, template
 
 __all__ = ["SEVERITIES", "Finding", "Label", "Param", "Severity", "severity_rank"]
 
@@ -99,7 +99,9 @@ class Finding:
         }
         for key, value in (("expected", self.expected), ("actual", self.actual)):
             values.setdefault(key, "" if value is None else str(value))
-        return template(locale, self.message_id).format_map(_Missing(values))
+        count = dict(self.params).get(PLURAL_PARAMS.get(self.message_id, ""))
+        n = count if isinstance(count, int) else None
+        return template(locale, self.message_id, n).format_map(_Missing(values))
 
     def to_dict(self, locale: str = "zh_Hans_CN") -> dict[str, object]:
         """A JSON-ready dict: numbers stay numbers (a Decimal becomes a string)."""
