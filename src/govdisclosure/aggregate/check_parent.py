@@ -96,7 +96,7 @@ def check_against_parts(
                     params={"cell": names[path].label, "count": len(parts)},
                 )
             )
-        elif mine > theirs:  # type: ignore[operator]
+        elif mine > theirs:
             above.append(json_path(path))
         else:
             findings.append(
