@@ -70,6 +70,7 @@ from ..relations import Basis, Equation, report_equations
 from ..templates import builtin_templates
 from .findings import Finding, Label, Severity
 from .labels import cell_names
+from .outcomes import Outcome, RelationOutcome
 from .rules import BlankPolicy, Context, Rule
 from .values import is_blank
 
@@ -329,34 +330,45 @@ def _run(report: Report, blank: BlankPolicy) -> _Run:
 
 
 def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
-    """The findings of one arithmetic rule (the run is shared through ``context``)."""
+    """The findings of one arithmetic rule (the run is shared through ``context``).
+
+    When ``context.outcomes`` is a list, the outcome of every equation of
+    the rule is appended to it.
+    """
     run = context.cache.get("arithmetic")
     if run is None or run.report is not report:
         run = context.cache["arithmetic"] = _run(report, context.blank)
-    if run.flagged is not None and not run.flagged:
-        return []
+    record = context.outcomes
     ks = run.comp.by_rule.get(rule_id, ())
+    if run.flagged is not None and not run.flagged:
+        if record is not None:
+            record.extend(RelationOutcome(rule_id, run.comp.involves[k][0], "passed") for k in ks)
+        return []
     out = []
     for k in ks:
         if run.flagged is None or k in run.flagged:
-            finding = _evaluate(report, run.comp, k, run.values)
+            outcome, finding = _evaluate(report, run.comp, k, run.values)
             if finding is not None:
                 out.append(finding)
+        else:
+            outcome = "passed"
+        if record is not None:
+            record.append(RelationOutcome(rule_id, run.comp.involves[k][0], outcome))
     return out
 
 
 def _evaluate(
     report: Report, comp: Compiled, k: int, values: Sequence[CellValue]
-) -> Finding | None:
-    """The finding of equation ``k``, or None when it holds (or states nothing)."""
+) -> tuple[Outcome, Finding | None]:
+    """How equation ``k`` went, and its finding (None when it holds or states nothing)."""
     eq = comp.equations[k]
     t_vals = [values[i] for i in comp.totals[k]]
     p_vals = [values[i] for i in comp.parts[k]]
     blanks = tuple(p for p, v in zip(eq.involves, [*t_vals, *p_vals], strict=True) if is_blank(v))
     if blanks:
         if len(blanks) == len(eq.involves):
-            return None
-        return equation_finding(
+            return "not-checkable", None
+        return "not-checkable", equation_finding(
             report, eq, comp.severities[k], blanks=blanks, involves=comp.involves[k]
         )
     total: int | Decimal = sum(t_vals)  # type: ignore[arg-type]
@@ -367,8 +379,8 @@ def _evaluate(
         "channels": total <= parts,
     }[eq.kind]
     if holds:
-        return None
-    return equation_finding(
+        return "passed", None
+    return "failed", equation_finding(
         report, eq, comp.severities[k], total=total, parts=parts, involves=comp.involves[k]
     )
 

@@ -53,6 +53,7 @@ from ..paths import Path, json_path
 from ..registry import Report, template_of
 from .findings import Finding, Label
 from .labels import label_of
+from .outcomes import Outcome, RelationOutcome
 from .rules import Context, Rule
 from .text import iter_paragraphs
 from .values import number
@@ -453,32 +454,56 @@ def statements(report: Report) -> list[Statement]:
     return list(out.values())
 
 
-def _check(checks: Sequence[NarrativeCheck], report: Report, context: Context) -> Iterator[Finding]:
+def _groups(checks: Sequence[NarrativeCheck]) -> list[list[NarrativeCheck]]:
+    """Checks grouped by the figure they compare with (the patterns of one
+    noun, in both orders, read one figure: they are judged together)."""
+    groups: dict[int, list[NarrativeCheck]] = {}
     for check in checks:
-        if report.edition not in check.editions:
-            continue
-        quantity = check.quantity(report)
+        groups.setdefault(id(check.quantity), []).append(check)
+    return list(groups.values())
+
+
+def _check(checks: Sequence[NarrativeCheck], report: Report, context: Context) -> Iterator[Finding]:
+    for group in _groups([c for c in checks if report.edition in c.editions]):
+        quantity = group[0].quantity(report)
         if quantity is None:
             continue
+        rule = group[0].rule
+        # Every statement of this figure, in the order the text makes them.
+        found = sorted(
+            (
+                (path, m.start(), text, m)
+                for check in group
+                for path, text, m in _matches(check, report)
+            ),
+            key=lambda item: (item[0], item[1]),
+        )
+        if not found:
+            continue  # the text states nothing about this figure
+        cells = tuple(json_path(total) for total, _ in quantity.rows)
         value = _value(report, quantity, context.blank)
         if value is None:
+            if context.outcomes is not None:
+                context.outcomes.append(RelationOutcome(rule, cells[0], "not-checkable"))
             continue
         table, exact = value
         first: tuple[str, str, re.Match[str], int] | None = None
         agreed = False
-        for path, text, m in _matches(check, report):
+        for path, _, text, m in found:
             stated = int(m.group("n").replace(",", ""))
             if stated == table or (not exact and stated >= table):
                 agreed = True
                 break
             if first is None:
                 first = (path, text, m, stated)
+        if context.outcomes is not None:
+            outcome: Outcome = "passed" if agreed else "failed"
+            context.outcomes.append(RelationOutcome(rule, cells[0], outcome))
         if agreed or first is None:
             continue
         path, text, m, stated = first
-        cells = tuple(json_path(total) for total, _ in quantity.rows)
         yield Finding(
-            rule=check.rule,
+            rule=rule,
             severity="warning",
             path=cells[0],
             involves=(*cells, path),
