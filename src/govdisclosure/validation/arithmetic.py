@@ -338,12 +338,17 @@ def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
     run = context.cache.get("arithmetic")
     if run is None or run.report is not report:
         run = context.cache["arithmetic"] = _run(report, context.blank)
+    if run.flagged is not None and not run.flagged:
+        # Every equation holds (the common case: keep it cheap).
+        if context.outcomes is not None:
+            involves = run.comp.involves
+            context.outcomes.extend(
+                RelationOutcome(rule_id, involves[k][0], "passed")
+                for k in run.comp.by_rule.get(rule_id, ())
+            )
+        return []
     record = context.outcomes
     ks = run.comp.by_rule.get(rule_id, ())
-    if run.flagged is not None and not run.flagged:
-        if record is not None:
-            record.extend(RelationOutcome(rule_id, run.comp.involves[k][0], "passed") for k in ks)
-        return []
     out = []
     for k in ks:
         if run.flagged is None or k in run.flagged:
