@@ -139,20 +139,60 @@ def test_pingtan_parent_equals_its_only_part() -> None:
     assert check_against_parts(with_parts) == []
 
 
-def test_a_city_against_one_district_gives_warnings_only() -> None:
-    """洪泽区 is one district of 淮安; the city covers far more (advisory)."""
+def test_a_city_against_one_district_gives_one_summary_notice() -> None:
+    """洪泽区 is one district of 淮安; the city covers far more: parts are missing."""
     city = gd.load(EXAMPLES / "huaian-2024.json")
     district = gd.load(EXAMPLES / "hongze-2024.json")
-    findings = check_against_parts(city, [district])
-    assert findings and all(isinstance(f, Finding) for f in findings)
-    assert {f.rule for f in findings} == {"aggregate.parent-vs-parts"}
-    assert {f.severity for f in findings} == {"warning"}
+    (notice,) = check_against_parts(city, [district])
+    assert isinstance(notice, Finding)
+    assert (notice.rule, notice.severity, notice.path) == (
+        "aggregate.parent-vs-parts",
+        "notice",
+        "$",
+    )
+    assert "$.table3.new_applications.total" in notice.involves
+    n = len(notice.involves)
+    assert n > 1
+    assert notice.message("en") == f"{n} cells exceed the listed parts; parts may be missing"
+    assert (
+        notice.message("zh_Hans_CN") == f"{n}个单元格大于所列单位报告之和；可能缺少部分单位的报告"
+    )
+
+
+def test_a_parent_below_its_parts_is_an_error_per_cell_saying_which_way() -> None:
+    """The district published as if it covered the whole city: impossible."""
+    city = gd.load(EXAMPLES / "huaian-2024.json")
+    district = gd.load(EXAMPLES / "hongze-2024.json")
+    findings = check_against_parts(district, [city])
+    assert findings and {(f.rule, f.severity) for f in findings} == {
+        ("aggregate.parent-below-parts", "error")
+    }
     first = next(f for f in findings if f.path == "$.table3.new_applications.total")
     assert isinstance(city, gd.Report2021) and isinstance(district, gd.Report2021)
-    assert first.actual == city.table3.new_applications.total
-    assert first.expected == district.table3.new_applications.total
-    assert "1 份报告合计为" in first.message("zh_Hans_CN")
-    assert "add up to" in first.message("en")
+    assert (first.actual, first.expected) == (95, 3119)
+    assert first.message("en").endswith(
+        ": the published figure is 95, below the 3119 that the 1 report of the unit it covers "
+        "gives; a parent cannot count less than its parts"
+    )
+    assert "below" in first.message("en") and "1 reports" not in first.message("en")
+    assert "小于所涵盖单位的 1 份报告之和 3119" in first.message("zh_Hans_CN")
+
+
+def test_the_plural_follows_the_number_of_reports() -> None:
+    city = gd.load(EXAMPLES / "huaian-2024.json")
+    district = gd.load(EXAMPLES / "hongze-2024.json")
+    other = attrs.evolve(district, unit=gd.ReportingUnit(name="淮安市清江浦区人民政府"))
+    (one,) = [
+        f for f in check_against_parts(district, [city]) if "new_applications.total" in f.path
+    ]
+    (two,) = [
+        f
+        for f in check_against_parts(district, [city, other])
+        if "new_applications.total" in f.path
+    ]
+    assert "the 1 report of the unit it covers gives" in one.message("en")
+    assert "below the 3214 that the 2 reports of the units it covers add up to" in two.message("en")
+    assert "2 份报告之和 3214" in two.message("zh_Hans_CN")
 
 
 def test_parent_check_compares_only_cells_both_sides_filled() -> None:
@@ -166,9 +206,9 @@ def test_parent_check_compares_only_cells_both_sides_filled() -> None:
         for name, n in (("市政府办", 9), ("华宁县", 1), ("江川区", 1), ("市环保局", 7))
     ]
     findings = check_against_parts(seed, units)  # 18 of the 22 applications
-    assert [(f.path, f.actual, f.expected) for f in findings] == [
-        ("$.statistics.rows['3.1'].value", 22, 18)
-    ]
+    (notice,) = findings
+    assert notice.involves == ("$.statistics.rows['3.1'].value",)
+    assert notice.message("en") == "1 cell exceeds the listed parts; parts may be missing"
 
 
 def test_parent_check_refuses_parts_of_another_year() -> None:

@@ -48,7 +48,7 @@ def test_errors_exit_1() -> None:
 def test_json_lists_every_finding_with_its_file(tmp_path: Path) -> None:
     code, out, err = run(PT2012, HONGZE, "--format", "json", "--locale", "en")
     assert code == 1
-    entries = json.loads(out)
+    entries = json.loads(out)["findings"]
     assert {e["file"] for e in entries} == {PT2012, HONGZE}
     for e in entries:
         assert set(e) >= {
@@ -72,8 +72,8 @@ def test_json_lists_every_finding_with_its_file(tmp_path: Path) -> None:
 def test_both_locales() -> None:
     _, zh, _ = run(PT2012, "--format", "json")
     _, en, _ = run(PT2012, "--format", "json", "--locale", "en")
-    zh_msg = json.loads(zh)[0]["message"]
-    en_msg = json.loads(en)[0]["message"]
+    zh_msg = json.loads(zh)["findings"][0]["message"]
+    en_msg = json.loads(en)["findings"][0]["message"]
     assert zh_msg != en_msg
     assert "2026" in zh_msg and "2026" in en_msg
     assert "but" in en_msg
@@ -90,17 +90,17 @@ def test_blank_policy_option() -> None:
     code_zero, out, _ = run(SHANGHAI, "--blank", "zero", "--format", "json")
     assert code_missing == 0
     assert code_zero == 1
-    assert any(e["rule"] == "table3.results-total" for e in json.loads(out))
+    assert any(e["rule"] == "table3.results-total" for e in json.loads(out)["findings"])
 
 
 def test_previous_enables_continuity() -> None:
     code, out, _ = run(PT2012, "--previous", PT2011, "--format", "json")
     assert code == 1  # the table's own errors remain
-    assert not [e for e in json.loads(out) if e["rule"].startswith("continuity.")]
+    assert not [e for e in json.loads(out)["findings"] if e["rule"].startswith("continuity.")]
     _, out, _ = run(PT2012, "--previous", HUAIAN, "--format", "json")
-    assert [e["rule"] for e in json.loads(out) if e["rule"].startswith("continuity.")] == [
-        "continuity.not-checked"
-    ]
+    assert [
+        e["rule"] for e in json.loads(out)["findings"] if e["rule"].startswith("continuity.")
+    ] == ["continuity.not-checked"]
 
 
 def test_one_unreadable_file_does_not_stop_the_others(tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_unreadable_file_in_json_and_in_chinese(tmp_path: Path) -> None:
     bad.write_text('{"edition": "2021", "unit": {"name": "x"}, "year": 2024, "table3": 5}')
     code, out, err = run(str(bad), PT2012, "--format", "json")
     assert code == 2
-    entries = json.loads(out)
+    entries = json.loads(out)["findings"]
     loads = [e for e in entries if e["rule"] == "load"]
     assert loads and all(e["file"] == str(bad) and e["severity"] == "error" for e in loads)
     assert any(e["path"] == "$.table3" for e in loads)

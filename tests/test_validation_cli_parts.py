@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import govdisclosure as gd
 from govdisclosure.aggregate import consolidate
-from govdisclosure.aggregate.check_parent import RULE
+from govdisclosure.aggregate.check_parent import RULE, RULE_BELOW
 from govdisclosure.cli import cli
 
 PARTS = sorted(
@@ -47,19 +47,33 @@ def parts_args() -> list[str]:
 def test_a_city_equal_to_its_parts_has_no_parent_finding(tmp_path: Path) -> None:
     code, out, _ = run(published_city(tmp_path), *parts_args(), "--format", "json")
     assert code in (0, 1)
-    assert [e for e in json.loads(out) if e["rule"] == RULE] == []
+    assert [e for e in json.loads(out)["findings"] if e["rule"] == RULE] == []
 
 
 def test_a_misprinted_city_cell_is_named_with_the_sum(tmp_path: Path) -> None:
     city = published_city(tmp_path, new_applications_delta=5)
     code, out, _ = run(city, *parts_args(), "--format", "json", "--locale", "en")
-    found = [e for e in json.loads(out) if e["rule"] == RULE]
-    assert [e["path"] for e in found] == ["$.table3.new_applications.total"]
-    assert found[0]["severity"] == "warning"
-    assert found[0]["actual"] == found[0]["expected"] + 5
+    found = [e for e in json.loads(out)["findings"] if e["rule"] == RULE]
+    # Above the parts: one notice for the report, naming the cell.
+    assert [(e["path"], e["severity"]) for e in found] == [("$", "notice")]
+    assert found[0]["involves"] == ["$.table3.new_applications.total"]
+    assert found[0]["message"] == "1 cell exceeds the listed parts; parts may be missing"
     # The misprint also breaks the table's own arithmetic: both are reported.
     assert code == 1
-    assert any(e["rule"] != RULE for e in json.loads(out))
+    assert any(e["rule"] != RULE for e in json.loads(out)["findings"])
+
+
+def test_a_city_cell_below_its_parts_is_an_error(tmp_path: Path) -> None:
+    city = published_city(tmp_path, new_applications_delta=-5)
+    code, out, _ = run(city, *parts_args(), "--format", "json", "--locale", "en")
+    found = [e for e in json.loads(out)["findings"] if e["rule"] == RULE_BELOW]
+    assert [(e["path"], e["severity"]) for e in found] == [
+        ("$.table3.new_applications.total", "error")
+    ]
+    assert found[0]["actual"] == found[0]["expected"] - 5
+    assert f"below the {found[0]['expected']} that the {len(PARTS)} reports" in found[0]["message"]
+    assert [e for e in json.loads(out)["findings"] if e["rule"] == RULE] == []
+    assert code == 1
 
 
 def test_parts_of_another_year_exit_2_with_a_message(tmp_path: Path) -> None:
@@ -79,7 +93,7 @@ def test_an_unreadable_part_exits_2_and_skips_the_parent_check(tmp_path: Path) -
     code, out, err = run(city, "--part", str(bad), *parts_args(), "--format", "json")
     assert code == 2
     assert "bad.json" in err
-    assert [e for e in json.loads(out) if e["rule"] == RULE] == []
+    assert [e for e in json.loads(out)["findings"] if e["rule"] == RULE] == []
 
 
 def test_a_report_among_its_own_parts_is_refused(tmp_path: Path) -> None:

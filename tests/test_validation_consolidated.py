@@ -100,7 +100,7 @@ def test_cli_consolidate_then_validate_exits_0(tmp_path: Path) -> None:
     assert checked.exit_code == 0, checked.output
     as_json = runner.invoke(cli, ["validate", "--format", "json", "-l", "en", str(out)])
     assert as_json.exit_code == 0
-    rules = [(f["rule"], f["severity"]) for f in json.loads(as_json.stdout)]
+    rules = [(f["rule"], f["severity"]) for f in json.loads(as_json.stdout)["findings"]]
     # One warning, as the docs promise: the fee statement (清河's （六）2 is
     # not zero) waits until there is a section 六 to read.
     assert rules == [("completeness.section-missing", "warning")]

@@ -167,5 +167,5 @@ def test_new_with_a_year_before_the_edition_warns(tmp_path: Path) -> None:
     assert made.exit_code == 0, made.output
     result = runner.invoke(cli, ["validate", "--format", "json", "-l", "en", str(out)])
     assert result.exit_code == 0
-    rules = [(f["rule"], f["severity"]) for f in json.loads(result.stdout)]
+    rules = [(f["rule"], f["severity"]) for f in json.loads(result.stdout)["findings"]]
     assert ("edition.year", "warning") in rules

@@ -13,9 +13,11 @@ from collections.abc import Iterable
 
 from .editions import Report
 from .validation import BlankPolicy, Finding, Rule
+from .validation.engine import Validation
+from .validation.engine import check as run_check
 from .validation.engine import validate as run
 
-__all__ = ["validate"]
+__all__ = ["check", "validate"]
 
 
 def validate(
@@ -43,3 +45,21 @@ def validate(
 
         rules = installed()
     return run(report, previous=previous, blank=blank, rules=rules, locale=locale)
+
+
+def check(
+    report: Report,
+    *,
+    previous: Report | None = None,
+    blank: BlankPolicy = "missing",
+    rules: Iterable[Rule] | None = None,
+    locale: str = "zh_Hans_CN",
+) -> Validation:
+    """:func:`validate`, with the outcome of every relation as well
+    (passed, failed, not checkable), for summaries; see
+    :func:`govdisclosure.validation.engine.check`."""
+    if rules is None:
+        from .plugin.manager import rules as installed
+
+        rules = installed()
+    return run_check(report, previous=previous, blank=blank, rules=rules, locale=locale)

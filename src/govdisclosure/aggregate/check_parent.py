@@ -2,12 +2,24 @@
 
 A city publishes a 全市 report and its counties and departments publish
 their own; the city's figures "should" be the sum of theirs (formats.md
-§4.1 A.1).  It is not an official identity: the city may cover units that
-publish no report of their own, or count an application passed between two
-of its units only once.  So every difference is a **warning**, never an
-error, and it is reported as a validation :class:`Finding` (rule
-``aggregate.parent-vs-parts``) so that it can be shown, filtered and
-serialised with every other finding.
+§4.1 A.1).  Which way a difference goes tells what it can mean:
+
+* **below** its parts: the parent counts fewer applications (cases, items)
+  than the units it covers report between them.  A parent covers every
+  unit listed, so that is impossible: one of the figures is wrong.  Each
+  such cell is an **error** of its own (rule ``aggregate.parent-below-parts``),
+  saying the parent is below.
+* **above** its parts: expected whenever some units are not listed (the
+  city covers units that publish no report of their own, or whose reports
+  were not given).  One **notice** per report (rule
+  ``aggregate.parent-vs-parts``) says how many cells exceed the listed
+  parts, and names them in ``involves``; one warning per cell would bury
+  the report's real findings.
+
+A signed cell (the 2019 format's 本年增/减) has no such direction: a change
+can go either way in each unit, so a difference there stays a **warning**
+per cell (rule ``aggregate.parent-vs-parts``), never an error.  Both are validation :class:`Finding` objects, to
+be shown, filtered and serialised with every other finding.
 """
 
 from __future__ import annotations
@@ -17,7 +29,6 @@ from collections.abc import Sequence
 from ..cells import CellValue, is_number
 from ..editions import Report
 from ..flat import shape_of
-from ..i18n import N_
 from ..naming import cell_names
 from ..paths import json_path
 from ..validation.engine import path_order
@@ -26,15 +37,12 @@ from .combine import sum_columns
 from .consolidate import check_compatible
 from .layout import choose_shape, values_in
 
-__all__ = ["RULE", "check_against_parts"]
+__all__ = ["RULE", "RULE_BELOW", "check_against_parts"]
 
-#: The rule id of the findings.
+#: The rule id of the summary notice (parent above its listed parts).
 RULE = "aggregate.parent-vs-parts"
-
-_MESSAGE = N_(
-    "{cell}: the published figure is {actual}, but the {count} reports of the units it "
-    "covers add up to {expected}"
-)
+#: The rule id of a cell where the parent is below the sum of its parts.
+RULE_BELOW = "aggregate.parent-below-parts"
 
 
 def check_against_parts(
@@ -43,8 +51,9 @@ def check_against_parts(
     *,
     fold_other_handling: bool = True,
 ) -> list[Finding]:
-    """A warning for every cell where ``published_parent``'s number differs
-    from the sum of ``parts_reports`` (default: the parent's own ``parts``).
+    """Where ``published_parent``'s numbers differ from the sum of
+    ``parts_reports`` (default: the parent's own ``parts``): an error for
+    every cell below the sum, one notice for all the cells above it.
 
     Only cells where both sides have a number are compared: a blank on
     either side is not a difference we can state.  Parts are added up by
@@ -70,8 +79,11 @@ def check_against_parts(
     own = values_in(published_parent, shape, fold=fold_other_handling)
     names = cell_names(next(r for r in everyone if shape_of(r).key == shape.key))
     findings = []
-    for path, mine, theirs in zip(shape.paths, own, sums, strict=True):
-        if is_number(mine) and is_number(theirs) and mine != theirs:
+    above: list[str] = []
+    for path, kind, mine, theirs in zip(shape.paths, shape.kinds, own, sums, strict=True):
+        if not (is_number(mine) and is_number(theirs)) or mine == theirs:
+            continue
+        if kind == "signed":
             findings.append(
                 Finding(
                     rule=RULE,
@@ -80,9 +92,35 @@ def check_against_parts(
                     involves=(json_path(path),),
                     expected=theirs,
                     actual=mine,
-                    message_id=_MESSAGE,
+                    message_id="aggregate.parent-differs",
+                    params={"cell": names[path].label, "count": len(parts)},
+                )
+            )
+        elif mine > theirs:
+            above.append(json_path(path))
+        else:
+            findings.append(
+                Finding(
+                    rule=RULE_BELOW,
+                    severity="error",
+                    path=json_path(path),
+                    involves=(json_path(path),),
+                    expected=theirs,
+                    actual=mine,
+                    message_id="aggregate.parent-below-parts",
                     params={"cell": names[path].label, "count": len(parts)},
                 )
             )
     findings.sort(key=sort_key(path_order(published_parent)))
+    if above:
+        findings.append(
+            Finding(
+                rule=RULE,
+                severity="notice",
+                path="$",
+                involves=tuple(above),
+                message_id="aggregate.parent-above-parts",
+                params={"cells": len(above), "count": len(parts)},
+            )
+        )
     return findings

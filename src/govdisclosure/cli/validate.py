@@ -9,11 +9,19 @@ summary and read errors go to stderr), for scripts and CI.
 
 ``--part FILE`` (repeatable) names the reports of the units a published
 report consolidates: each FILE is then also compared cell by cell with the
-sum of those parts (rule ``aggregate.parent-vs-parts``, warnings — a city
-may cover units that publish no report of their own).  Parts that cannot be
+sum of those parts (a cell below the sum is an error,
+``aggregate.parent-below-parts``; the cells above it one notice,
+``aggregate.parent-vs-parts`` — a city may cover units that publish no
+report of their own).  Parts that cannot be
 read, or cannot be added up with a FILE (another year or edition, a unit
 twice), are reported and exit 2; the parent check is then skipped rather
 than run over an incomplete sum.
+
+Each file's summary says how many relations were checked and how each went
+(passed, failed, not checkable).  ``--accept FILE`` reads accepted findings
+(JSON or TOML, see :mod:`govdisclosure.validation.review`): they are listed
+as accepted and do not fail the run; a finding whose values changed since
+it was accepted is re-opened.  ``--format sarif`` writes SARIF 2.1.0.
 """
 
 from __future__ import annotations
@@ -29,15 +37,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .. import __version__
 from ..aggregate import ConsolidationError, check_against_parts
-from ..check import validate
+from ..check import check
 from ..editions import Report
 from ..errors import LoadError, Problem
-from ..i18n import gettext
+from ..i18n import gettext, ngettext
 from ..inputs import load
 from ..validation import BlankPolicy, Finding
 from ..validation.engine import path_order
 from ..validation.findings import sort_key
+from ..validation.outcomes import RelationCounts
+from ..validation.review import Acceptance, Reviewed, load_acceptances, review, unused
+from ..validation.sarif import FileResult, sarif_log
 from ._output import locale_option, warn_plugin_failures
 
 __all__ = ["command"]
@@ -72,13 +84,46 @@ def _counts(locale: str, findings: Sequence[Finding]) -> str:
     )
 
 
+def _relations(locale: str, counts: RelationCounts) -> str:
+    return ngettext(
+        locale,
+        "{checked} relation checked, {passed} passed, {failed} failed, "
+        "{not_checkable} not checkable",
+        "{checked} relations checked, {passed} passed, {failed} failed, "
+        "{not_checkable} not checkable",
+        counts.checked,
+    ).format(**counts.to_dict())
+
+
+def _status(locale: str, reviewed: Reviewed) -> str:
+    accepted = reviewed.acceptance
+    if reviewed.status == "accepted" and accepted is not None:
+        return gettext(locale, "accepted: {reason} ({who}, {date})").format(
+            reason=accepted.reason, who=accepted.who, date=accepted.date.isoformat()
+        )
+    if reviewed.status == "reopened":
+        return gettext(locale, "re-opened: the values changed since it was accepted")
+    return gettext(locale, "open")
+
+
 def _print_text(
-    console: Console, locale: str, name: str, report: Report, findings: Sequence[Finding]
+    console: Console,
+    locale: str,
+    name: str,
+    report: Report,
+    reviewed: Sequence[Reviewed],
+    counts: RelationCounts,
+    with_status: bool,
 ) -> None:
+    findings = [r.finding for r in reviewed]
     head = Text(f"{name}", style="bold")
     head.append(f"  {report.unit.name} {report.year} ({report.edition})  ", style="")
     head.append(_counts(locale, findings), style="dim")
+    accepted = sum(r.status == "accepted" for r in reviewed)
+    if accepted:
+        head.append("; " + gettext(locale, "{n} accepted").format(n=accepted), style="dim")
     console.print(head)
+    console.print(Text("  " + _relations(locale, counts), style="dim"))
     if not findings:
         console.print(Text("  " + gettext(locale, "No findings."), style="green"))
         console.print()
@@ -88,37 +133,41 @@ def _print_text(
     table.add_column(gettext(locale, "Rule"), no_wrap=True)
     table.add_column(gettext(locale, "Path"), overflow="fold")
     table.add_column(gettext(locale, "Message"), overflow="fold")
-    for f in findings:
-        table.add_row(
+    if with_status:
+        table.add_column(gettext(locale, "Status"), overflow="fold")
+    for r in reviewed:
+        f = r.finding
+        row = [
             Text(_severity(locale, f.severity), style=_STYLE[f.severity]),
             Text(f.rule),
             Text(f.path),
             Text(f.message(locale)),
-        )
+        ]
+        if with_status:
+            row.append(Text(_status(locale, r), style="green" if r.status == "accepted" else ""))
+        table.add_row(*row)
     console.print(table)
     console.print()
 
 
-def _load_entries(name: str, error: LoadError, locale: str) -> list[dict[str, Any]]:
-    """An unreadable file as JSON entries: one per problem, rule ``load``."""
+def _load_findings(error: LoadError, locale: str) -> list[Finding]:
+    """An unreadable file as findings: one per problem, rule ``load``."""
     out = []
     for p in error.problems:
         text = f"{gettext(locale, 'expected')} {gettext(locale, p.expected)}"
         if p.found:
             text += f"; {gettext(locale, 'found')} {p.found}"
         out.append(
-            {
-                "file": name,
-                "rule": "load",
-                "severity": "error",
-                "path": p.path,
-                "involves": [p.path],
-                "expected": None,
-                "actual": None,
-                "message": text,
-            }
+            Finding(rule="load", severity="error", path=p.path, involves=(p.path,), message_id=text)
         )
     return out
+
+
+def _entry(name: str, r: Reviewed, locale: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"file": name, **r.finding.to_dict(locale), "status": r.status}
+    if r.acceptance is not None:
+        entry["acceptance"] = r.acceptance.to_dict()
+    return entry
 
 
 @click.command("validate")
@@ -147,10 +196,16 @@ def _load_entries(name: str, error: LoadError, locale: str) -> list[dict[str, An
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "sarif"]),
     default="text",
     show_default=True,
-    help="A table per file, or one JSON list of findings.",
+    help="A table per file, one JSON document (reports and findings), or SARIF 2.1.0.",
+)
+@click.option(
+    "--accept",
+    metavar="FILE",
+    help="Accepted findings (JSON or TOML: fingerprint, reason, who, date): listed as "
+    "accepted and not failing the run; re-opened when their values change.",
 )
 def command(
     files: tuple[str, ...],
@@ -158,6 +213,7 @@ def command(
     parts: tuple[str, ...],
     blank: str,
     fmt: str,
+    accept: str | None,
     locale: str,
 ) -> None:
     """Check reports against the format's rules and list what is wrong.
@@ -172,6 +228,13 @@ def command(
         raise click.UsageError(message.format(path=sorted(own)[0]))
     err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
     out = Console(highlight=False, width=max(Console().width, 120))
+    acceptances: tuple[Acceptance, ...] = ()
+    if accept is not None:
+        try:
+            acceptances = load_acceptances(accept)
+        except LoadError as exc:
+            err.print(Text(exc.with_source(accept).render(locale)))
+            sys.exit(2)
     unreadable = 0
     last_year: Report | None = None
     if previous is not None:
@@ -191,16 +254,19 @@ def command(
             err.print(Text(read.with_source(name).render(locale)))
         else:
             part_reports.append(read)
-    entries: list[dict[str, Any]] = []
+    results: list[FileResult] = []
+    reports: list[dict[str, Any]] = []
     passed = failed = 0
     for name in files:
         read = _read(name)
         if isinstance(read, LoadError):
             unreadable += 1
             err.print(Text(read.with_source(name).render(locale)))
-            entries.extend(_load_entries(name, read, locale))
+            results.append(FileResult(name, tuple(review(_load_findings(read, locale), ())), None))
+            reports.append({"file": name, "readable": False})
             continue
-        findings = validate(read, previous=last_year, blank=cast(BlankPolicy, blank), locale=locale)
+        validation = check(read, previous=last_year, blank=cast(BlankPolicy, blank), locale=locale)
+        findings = validation.findings
         checked = True
         if part_reports and parts_readable:
             try:
@@ -212,21 +278,55 @@ def command(
                 checked = False  # never counted as passed; counted as unreadable
             else:
                 findings = tuple(sorted((*findings, *against), key=sort_key(path_order(read))))
-        if any(f.severity == "error" for f in findings):
+        reviewed = tuple(review(findings, acceptances))
+        counts = validation.counts
+        results.append(FileResult(name, reviewed, counts))
+        if any(r.finding.severity == "error" and r.status != "accepted" for r in reviewed):
             failed += 1
         elif checked:
             passed += 1
-        if fmt == "json":
-            entries.extend({"file": name, **f.to_dict(locale)} for f in findings)
-        else:
-            _print_text(out, locale, name, read, findings)
+        reports.append(
+            {
+                "file": name,
+                "readable": True,
+                "unit": read.unit.name,
+                "year": read.year,
+                "edition": read.edition,
+                "relations": counts.to_dict(),
+                "findings": len(reviewed),
+                "accepted": sum(r.status == "accepted" for r in reviewed),
+            }
+        )
+        if fmt == "text":
+            _print_text(out, locale, name, read, reviewed, counts, accept is not None)
     summary = gettext(
         locale, "{total} files: {passed} passed, {failed} with errors, {unreadable} unreadable"
     ).format(total=len(files), passed=passed, failed=failed, unreadable=unreadable)
+    every = [r for result in results for r in result.reviewed]
+    stale = unused(every, acceptances)
     if fmt == "json":
-        sys.stdout.write(orjson.dumps(entries, option=orjson.OPT_INDENT_2).decode() + "\n")
+        document = {
+            "reports": reports,
+            "findings": [_entry(res.file, r, locale) for res in results for r in res.reviewed],
+            "unused_acceptances": [a.to_dict() for a in stale],
+        }
+        sys.stdout.write(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n")
+        err.print(Text(summary))
+    elif fmt == "sarif":
+        from ..plugin.manager import rules as installed
+
+        log = sarif_log(results, list(installed()), locale=locale, version=__version__)
+        sys.stdout.write(orjson.dumps(log, option=orjson.OPT_INDENT_2).decode() + "\n")
         err.print(Text(summary))
     else:
+        if stale:
+            note = ngettext(
+                locale,
+                "{n} accepted finding was not found again (fixed, or its values changed)",
+                "{n} accepted findings were not found again (fixed, or their values changed)",
+                len(stale),
+            )
+            out.print(Text(note.format(n=len(stale)), style="dim"))
         out.print(Text(summary, style="bold"))
     if unreadable:
         sys.exit(2)

@@ -12,9 +12,16 @@ template; this module turns each relation *rule id* it produces into a
   cells unpacked into local variables.  For a report whose cells are all
   numbers this is the whole cost; the engineering notes measured such code
   at about a third of the cost of walking the objects.
-* only an equation that the fast code flags (or every equation, when a blank
-  cell makes the fast code raise ``TypeError``) is evaluated again with care
-  to build its finding.
+* the fast code leaves out equations implied by the others (:func:`_implied`):
+  when every equation it checks holds, they hold too.  When some equation
+  fails, that proof is gone, so the equations it flags *and every implied
+  one* are evaluated again with care to build their findings (a wrong
+  （七）总计 自然人 whose row still adds up breaks only the implied 自然人
+  column of the results total).  A blank cell makes the fast code raise
+  ``TypeError``, and then every equation is evaluated with care.  The
+  findings are therefore exactly those of evaluating every equation one by
+  one (:mod:`govdisclosure.testing.reference` is that evaluator, and the
+  tests hold the two to the same findings).
 
 Severity follows the basis of each equation (formats.md §4):
 
@@ -59,6 +66,7 @@ from ..relations import Basis, Equation, report_equations
 from ..report_base import ReportingUnit
 from ..templates import builtin_templates
 from .findings import Finding, Label, Severity
+from .outcomes import Outcome, RelationOutcome
 from .rules import BlankPolicy, Context, Rule
 from .values import is_blank
 
@@ -66,6 +74,7 @@ __all__ = [
     "arithmetic_rules",
     "check_rule",
     "compiled_for",
+    "equation_finding",
     "equation_severity",
     "sample_reports",
 ]
@@ -88,6 +97,9 @@ class Compiled:
     involves: tuple[tuple[str, ...], ...]
     severities: tuple[Severity, ...]
     by_rule: dict[str, tuple[int, ...]]
+    #: Equations left out of the fast check because the others imply them:
+    #: evaluated with care whenever the fast check flags anything.
+    implied: frozenset[int]
     #: ``fast(values)`` → indices of the equations that do not hold over the
     #: flat tuple; raises ``TypeError`` when a cell it reads is blank or not
     #: applicable.
@@ -152,7 +164,8 @@ def _implied(equations: Sequence[Equation], index: dict[Path, int]) -> frozenset
     they all hold, so checking it again proves nothing.  Relations are tried
     longest first, and one is dropped only if the rank of the rest does not
     fall, using exact rational elimination.  A report that fails anywhere is
-    then checked equation by equation, so nothing is lost in the findings.
+    then has every dropped relation evaluated as well (see :func:`_run`), so
+    nothing is lost in the findings.
     """
     vectors: dict[int, dict[int, Fraction]] = {}
     for k, eq in enumerate(equations):
@@ -234,7 +247,8 @@ def _compile(report: Report) -> Compiled:
     by_rule: dict[str, list[int]] = {}
     for k, eq in enumerate(equations):
         by_rule.setdefault(eq.rule, []).append(k)
-    checks = _conditions(equations, totals, parts, _implied(equations, index))
+    implied = _implied(equations, index)
+    checks = _conditions(equations, totals, parts, implied)
     lines = ["def fast(v):"]
     if shape.paths:
         lines.append("    " + "".join(f"c{i}, " for i in range(len(shape.paths))) + "= v")
@@ -255,6 +269,7 @@ def _compile(report: Report) -> Compiled:
         tuple(tuple(json_path(p) for p in eq.involves) for eq in equations),
         tuple(equation_severity(eq) for eq in equations),
         {rule: tuple(ks) for rule, ks in by_rule.items()},
+        implied,
         namespace["fast"],
         namespace["direct"],
     )
@@ -270,8 +285,9 @@ _NONE: Final[frozenset[int]] = frozenset()
 class _Run:
     """One report's run, shared by the arithmetic rules through the context.
 
-    ``flagged`` holds the equations that failed the fast check, or is None
-    when every equation needs a careful look (a blank cell).  ``values`` is
+    ``flagged`` holds the equations that need a careful look (those that
+    failed the fast check and, then, every equation the fast check left out
+    as implied), or is None when every equation needs one (a blank cell).  ``values`` is
     the flat tuple, built only when some equation needs a careful look.
     """
 
@@ -298,55 +314,63 @@ def _run(report: Report, blank: BlankPolicy) -> _Run:
         values: Sequence[CellValue] = shape_of(report).flatten(report)
         if blank == "zero":
             values = _zeroed(values)
-            return _Run(report, comp, values, frozenset(comp.fast(values)))
+            flagged = comp.fast(values)
+            if not flagged:
+                return _Run(report, comp, values, _NONE)
+            return _Run(report, comp, values, comp.implied.union(flagged))
         return _Run(report, comp, values, None)
     if not flagged:
         return _Run(report, comp, (), _NONE)
-    return _Run(report, comp, shape_of(report).flatten(report), frozenset(flagged))
+    # Some equation fails: the implied ones are no longer proved to hold.
+    return _Run(report, comp, shape_of(report).flatten(report), comp.implied.union(flagged))
 
 
 def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
-    """The findings of one arithmetic rule (the run is shared through ``context``)."""
+    """The findings of one arithmetic rule (the run is shared through ``context``).
+
+    When ``context.outcomes`` is a list, the outcome of every equation of
+    the rule is appended to it.
+    """
     run = context.cache.get("arithmetic")
     if run is None or run.report is not report:
         run = context.cache["arithmetic"] = _run(report, context.blank)
     if run.flagged is not None and not run.flagged:
+        # Every equation holds (the common case: keep it cheap).
+        if context.outcomes is not None:
+            involves = run.comp.involves
+            context.outcomes.extend(
+                RelationOutcome(rule_id, involves[k][0], "passed")
+                for k in run.comp.by_rule.get(rule_id, ())
+            )
         return []
+    record = context.outcomes
     ks = run.comp.by_rule.get(rule_id, ())
     out = []
     for k in ks:
         if run.flagged is None or k in run.flagged:
-            finding = _evaluate(report, run.comp, k, run.values)
+            outcome, finding = _evaluate(report, run.comp, k, run.values)
             if finding is not None:
                 out.append(finding)
+        else:
+            outcome = "passed"
+        if record is not None:
+            record.append(RelationOutcome(rule_id, run.comp.involves[k][0], outcome))
     return out
 
 
 def _evaluate(
     report: Report, comp: Compiled, k: int, values: Sequence[CellValue]
-) -> Finding | None:
-    """The finding of equation ``k``, or None when it holds (or states nothing)."""
+) -> tuple[Outcome, Finding | None]:
+    """How equation ``k`` went, and its finding (None when it holds or states nothing)."""
     eq = comp.equations[k]
     t_vals = [values[i] for i in comp.totals[k]]
     p_vals = [values[i] for i in comp.parts[k]]
-    names = cell_names(report)
-    every = list(eq.involves)
-    blanks = [p for p, v in zip(every, [*t_vals, *p_vals], strict=True) if is_blank(v)]
-    path = comp.involves[k][0]
+    blanks = tuple(p for p, v in zip(eq.involves, [*t_vals, *p_vals], strict=True) if is_blank(v))
     if blanks:
-        if len(blanks) == len(every):
-            return None
-        return Finding(
-            rule=eq.rule,
-            severity="notice",
-            path=path,
-            involves=comp.involves[k],
-            message_id="relation.not-checkable",
-            params={
-                "blank": len(blanks),
-                "size": len(every),
-                "cells": Label(tuple(names[p].short for p in blanks), sep="; "),
-            },
+        if len(blanks) == len(eq.involves):
+            return "not-checkable", None
+        return "not-checkable", equation_finding(
+            report, eq, comp.severities[k], blanks=blanks, involves=comp.involves[k]
         )
     total: int | Decimal = sum(t_vals)  # type: ignore[arg-type]
     parts: int | Decimal = sum(p_vals)  # type: ignore[arg-type]
@@ -356,15 +380,56 @@ def _evaluate(
         "channels": total <= parts,
     }[eq.kind]
     if holds:
-        return None
-    severity = comp.severities[k]
+        return "passed", None
+    return "failed", equation_finding(
+        report, eq, comp.severities[k], total=total, parts=parts, involves=comp.involves[k]
+    )
+
+
+def equation_finding(
+    report: Report,
+    eq: Equation,
+    severity: Severity,
+    *,
+    blanks: Sequence[Path] = (),
+    total: int | Decimal = 0,
+    parts: int | Decimal = 0,
+    involves: tuple[str, ...] | None = None,
+) -> Finding:
+    """The finding of an equation that does not hold, or cannot be checked.
+
+    ``blanks`` (when not empty) are the blank cells that make it not
+    checkable: the finding is then a notice naming them.  Otherwise
+    ``total`` and ``parts`` are the two sides that disagree and
+    ``severity`` is the equation's (:func:`equation_severity`).  Deciding
+    *whether* an equation holds is the caller's job; this only says so.
+    ``involves`` is the equation's cells as JSON paths, when the caller has
+    them already.
+    """
+    names = cell_names(report)
+    if involves is None:
+        involves = tuple(json_path(p) for p in eq.involves)
+    path = involves[0]
+    if blanks:
+        return Finding(
+            rule=eq.rule,
+            severity="notice",
+            path=path,
+            involves=involves,
+            message_id="relation.not-checkable",
+            params={
+                "blank": len(blanks),
+                "size": len(eq.involves),
+                "cells": Label(tuple(names[p].short for p in blanks), sep="; "),
+            },
+        )
     cell = names[eq.total[0]].label
     if eq.kind == "at_most":
         return Finding(
             rule=eq.rule,
             severity=severity,
             path=path,
-            involves=comp.involves[k],
+            involves=involves,
             # ``actual`` is the parent printed at ``path``; it should be at
             # least its 其中 row.  The message quotes the two the other way.
             expected=parts,
@@ -382,7 +447,7 @@ def _evaluate(
             rule=eq.rule,
             severity=severity,
             path=path,
-            involves=comp.involves[k],
+            involves=involves,
             expected=parts,
             actual=total,
             message_id="arithmetic.channels",
@@ -393,7 +458,7 @@ def _evaluate(
             rule=eq.rule,
             severity=severity,
             path=path,
-            involves=comp.involves[k],
+            involves=involves,
             expected=parts,
             actual=total,
             message_id="arithmetic.sum",
@@ -403,7 +468,7 @@ def _evaluate(
         rule=eq.rule,
         severity=severity,
         path=path,
-        involves=comp.involves[k],
+        involves=involves,
         expected=parts,
         actual=total,
         message_id="arithmetic.balance",

@@ -37,6 +37,7 @@ from ..naming import label_of
 from ..paths import Path, json_path
 from ..registry import template_of
 from .findings import Finding, Label
+from .outcomes import RelationOutcome
 from .rules import Context, Rule
 from .values import is_blank, number
 
@@ -129,7 +130,10 @@ def _compare(
     here = json_path(path)
     cell = label_of(report, path)
     blanks = [i for i, v in enumerate(values) if is_blank(v)]
+    record = context.outcomes
     if blanks and context.blank == "missing":
+        if record is not None:
+            record.append(RelationOutcome(rule, here, "not-checkable"))
         if len(blanks) == len(values):
             return
         labels = [cell, *(label for _, _, label in terms)]
@@ -153,6 +157,8 @@ def _compare(
 
     expected = sum((sign * num(v) for sign, v, _ in terms), start=0)
     got = num(actual)
+    if record is not None:
+        record.append(RelationOutcome(rule, here, "passed" if got == expected else "failed"))
     if got != expected:
         yield Finding(
             rule=rule,

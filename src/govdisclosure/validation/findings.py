@@ -10,6 +10,8 @@ English, compared in tests, or written as JSON without parsing prose.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Literal, TypeAlias
@@ -17,7 +19,7 @@ from typing import Literal, TypeAlias
 from attrs import field, frozen
 
 from ..naming import Label
-from .messages import template
+from .messages import PLURAL_PARAMS, template
 
 __all__ = ["SEVERITIES", "Finding", "Label", "Param", "Severity", "severity_rank"]
 
@@ -38,7 +40,9 @@ Number: TypeAlias = int | Decimal | None
 
 
 def _params(value: Mapping[str, Param]) -> tuple[tuple[str, Param], ...]:
-    return tuple(value.items())
+    """A mapping, or (at run time) the pairs a finding already holds, as
+    ``attrs.evolve`` passes them: ``dict()`` takes both."""
+    return tuple(dict(value).items())
 
 
 def _paths(value: Iterable[str]) -> tuple[str, ...]:
@@ -80,7 +84,29 @@ class Finding:
         }
         for key, value in (("expected", self.expected), ("actual", self.actual)):
             values.setdefault(key, "" if value is None else str(value))
-        return template(locale, self.message_id).format_map(_Missing(values))
+        count = dict(self.params).get(PLURAL_PARAMS.get(self.message_id, ""))
+        n = count if isinstance(count, int) else None
+        return template(locale, self.message_id, n).format_map(_Missing(values))
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable identity of this finding: the same on every run and machine.
+
+        The SHA-256 of a canonical JSON (sorted keys, no spaces, UTF-8) of
+        the rule, the path, the two numbers and the message parameters
+        (labels as their message ids, so the locale does not matter).  A
+        changed value gives another fingerprint: an accepted finding whose
+        numbers change is a new finding (see :mod:`.review`).
+        """
+        data = {
+            "rule": self.rule,
+            "path": self.path,
+            "expected": _canonical(self.expected),
+            "actual": _canonical(self.actual),
+            "params": {k: _canonical(v) for k, v in self.params},
+        }
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def to_dict(self, locale: str = "zh_Hans_CN") -> dict[str, object]:
         """A JSON-ready dict: numbers stay numbers (a Decimal becomes a string)."""
@@ -96,7 +122,17 @@ class Finding:
             "expected": num(self.expected),
             "actual": num(self.actual),
             "message": self.message(locale),
+            "fingerprint": self.fingerprint,
         }
+
+
+def _canonical(value: Param) -> object:
+    """A parameter as plain JSON data: a Decimal as its string, a Label as its ids."""
+    if isinstance(value, Label):
+        return {"label": [_canonical(p) for p in value.parts], "sep": value.sep}
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    return value
 
 
 class _Missing(dict[str, str]):

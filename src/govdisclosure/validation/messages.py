@@ -14,9 +14,47 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..i18n import gettext
+from ..i18n import gettext, ngettext
 
-__all__ = ["MESSAGE_IDS", "template"]
+__all__ = ["MESSAGE_IDS", "PLURAL_PARAMS", "template"]
+
+#: Messages with a plural: the message id and the parameter that chooses
+#: the form ("1 report", "2 reports"; Chinese has one form).
+PLURAL_PARAMS: dict[str, str] = {
+    "aggregate.parent-below-parts": "count",
+    "aggregate.parent-above-parts": "cells",
+    "aggregate.parent-differs": "count",
+}
+
+
+def _plural(locale: str, message_id: str, n: int) -> str | None:
+    """The text of a message with a plural, in the form ``n`` asks for."""
+    if message_id == "aggregate.parent-below-parts":
+        return ngettext(
+            locale,
+            "{cell}: the published figure is {actual}, below the {expected} that the {count} report "
+            "of the unit it covers gives; a parent cannot count less than its parts",
+            "{cell}: the published figure is {actual}, below the {expected} that the {count} "
+            "reports of the units it covers add up to; a parent cannot count less than its parts",
+            n,
+        )
+    if message_id == "aggregate.parent-above-parts":
+        return ngettext(
+            locale,
+            "{cells} cell exceeds the listed parts; parts may be missing",
+            "{cells} cells exceed the listed parts; parts may be missing",
+            n,
+        )
+    if message_id == "aggregate.parent-differs":
+        return ngettext(
+            locale,
+            "{cell}: the published change is {actual}, but the {count} report of the unit it covers "
+            "gives {expected}",
+            "{cell}: the published change is {actual}, but the {count} reports of the units it "
+            "covers add up to {expected}",
+            n,
+        )
+    return None
 
 
 def _templates(locale: str) -> dict[str, str]:
@@ -117,7 +155,7 @@ def _templates(locale: str) -> dict[str, str]:
 
 
 #: Every message id of the core's rules.
-MESSAGE_IDS: frozenset[str] = frozenset(_templates("en"))
+MESSAGE_IDS: frozenset[str] = frozenset(_templates("en")) | frozenset(PLURAL_PARAMS)
 
 
 @cache
@@ -125,7 +163,14 @@ def _table(locale: str) -> dict[str, str]:
     return _templates(locale)
 
 
-def template(locale: str, message_id: str) -> str:
-    """The text of ``message_id`` in ``locale`` (an unknown id is its own text)."""
+def template(locale: str, message_id: str, n: int | None = None) -> str:
+    """The text of ``message_id`` in ``locale`` (an unknown id is its own text).
+
+    ``n`` chooses the plural form of a message listed in :data:`PLURAL_PARAMS`.
+    """
+    if message_id in PLURAL_PARAMS:
+        plural = _plural(locale, message_id, 1 if n is None else n)
+        if plural is not None:
+            return plural
     text = _table(locale).get(message_id)
     return text if text is not None else gettext(locale, message_id)

@@ -6,9 +6,17 @@ Reports restate key figures in prose ("全市共受理政府信息公开申请 3
 258件", table 275).  These checks are *warnings*: prose is matched by
 patterns, and prose is free.
 
-All patterns are data, in :data:`CHECKS`: a regular expression with a
-named group ``n`` for the number, words that disqualify a match, the
-quantity of the tables it is compared with, and the rule id.  Guards
+All patterns are data, in :data:`CHECKS`, built from the table
+definitions: the noun a sentence uses for a row is taken from the row's
+official label (:func:`noun_of`: ``一、本年新收政府信息公开申请数量`` → 申请,
+``（四）无法提供`` → 无法提供, the 行政诉讼 caption of table 4's two
+litigation groups), and each noun gets both orders a count is written in
+(:func:`patterns`: "行政复议 351件" and "收到1份有关政府信息公开行政复议申请")
+with the measure words real reports use (:data:`MEASURE_WORDS`).  Each
+check is a regular expression with a named group ``n`` for the number,
+words that disqualify a match (including the nouns of the other rows: a
+clause about 行政复议 is not an application count), the quantity of the
+tables it is compared with, and the rule id.  Guards
 against false positives, each learned from a real report:
 
 * a match whose clause names a part of the unit ("县直各单位主动公开政府信息
@@ -45,11 +53,22 @@ from ..naming import label_of
 from ..paths import Path, json_path
 from ..registry import template_of
 from .findings import Finding, Label
+from .outcomes import Outcome, RelationOutcome
 from .paragraphs import iter_paragraphs
 from .rules import Context, Rule
 from .values import number
 
-__all__ = ["CHECKS", "NarrativeCheck", "Quantity", "narrative_rules"]
+__all__ = [
+    "CHECKS",
+    "MEASURE_WORDS",
+    "NarrativeCheck",
+    "Quantity",
+    "Statement",
+    "narrative_rules",
+    "noun_of",
+    "patterns",
+    "statements",
+]
 
 
 @frozen
@@ -155,108 +174,205 @@ def _legacy(*words: str) -> Callable[[Report], Quantity | None]:
     return get
 
 
-# -- the checks, as data -------------------------------------------------------
+# -- the checks, derived from the table definitions -------------------------------
+
+#: The measure words counts are stated with: 件 (applications, cases), 份
+#: (an application form: "收到1份…行政复议申请"), 条 (items, and applications
+#: in pre-2019 tables), 起 and 宗 (cases), 次 (times), 个.
+MEASURE_WORDS: tuple[str, ...] = ("件", "份", "条", "起", "宗", "次", "个")
 
 _N = r"(?P<n>\d[\d,]*)"
-_COUNT = r"\s*(?:件|起|宗|个)"
+_MEASURE = r"\s*(?:" + "|".join(MEASURE_WORDS) + ")"
+#: One clause: a stated figure never reaches across a comma, a colon, a
+#: full stop or another number.
 _CLAUSE = r"[^。；;，,：:\d]"
+#: Between a number and the noun after it: one clause, and no list separator.
+_LINK = r"[^。；;，,：:、\d]"
 _PAST = ("去年", "上年", "上一年", "结转", "同比")
 _PART_OF_UNIT = ("各", "县直", "区直", "市直", "部门", "乡镇", "单位", "网站")
+#: Verbs that introduce the applications received (not answered, 答复/办结).
+_RECEIVED = ("收到", "受理", "接到", "接收", "新收")
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])")
+_NOTE = re.compile(r"（[^）]*）")
+
+
+def noun_of(label: str) -> str:
+    """The word a narrative uses for a table row, from the row's official label.
+
+    The numbering (``一、``, ``（二）``, ``1.``), notes in brackets, the
+    "received this year" verbs and the trailing 数量/数 go, and so does the
+    qualifier 政府信息公开 the text usually puts elsewhere: ``一、本年新收政府
+    信息公开申请数量`` → ``申请``, ``（二）部分公开（区分处理的…）`` → ``部分公开``,
+    ``行政复议数`` → ``行政复议``.
+    """
+    text = _NOTE.sub("", _NUMBERING.sub("", label.strip()))
+    for verb in ("本年新收", *_RECEIVED):
+        text = text.removeprefix(verb)
+    for suffix in ("数量", "总数", "数"):
+        text = text.removesuffix(suffix)
+    return text.removeprefix("政府信息公开")
+
+
+def _noun_pattern(noun: str) -> str:
+    """The noun as a pattern: ``行政复议`` is also written 复议 (上海 2019: "复议7件、诉讼9件")."""
+    if noun.startswith("行政"):
+        return "(?:行政)?" + re.escape(noun.removeprefix("行政"))
+    return re.escape(noun)
+
+
+def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str], ...]:
+    """The two orders a narrative states a count in, for ``noun``.
+
+    * noun first: "行政复议 351件", "受理政府信息公开申请 3119 件",
+      "予以公开及部分公开258件";
+    * number first: "收到1份有关政府信息公开行政复议申请", "受理申请3件" …
+      "共受理3件政府信息公开申请".
+
+    Each names the text around the number (``pre``, ``mid``) so that the
+    checks can reject a clause about something else.  ``verbs``, when
+    given, must come before (the applications *received*, not answered).
+    A noun right after 及/和/、/与 is the second half of a compound
+    ("予以公开及部分公开"), not a statement of its own.
+    """
+    noun_re = "(?<![及和、与])" + _noun_pattern(noun)
+    verb = "(?:" + "|".join(verbs) + ")" if verbs else ""
+    first = (
+        rf"{verb}(?P<pre>{_CLAUSE}{{0,20}}?)" if verbs else ""
+    ) + rf"{noun_re}(?P<mid>{_CLAUSE}{{0,12}}?){_N}{_MEASURE}"
+    # Number first, the words between it and the noun never hold a list
+    # separator: in "行政复议案件2件、行政诉讼案件7件" the 2 is not a lawsuit count.
+    second = (
+        rf"{verb}(?P<pre>{_CLAUSE}{{0,8}}?)" if verbs else ""
+    ) + rf"{_N}{_MEASURE}(?P<mid>{_LINK}{{0,16}}?){noun_re}"
+    return re.compile(first), re.compile(second)
+
+
+def _compound(*nouns: str) -> re.Pattern[str]:
+    """Two rows stated as one figure: "予以公开及部分公开258件"."""
+    joined = "(?:及|和|、|与)".join(re.escape(n) for n in nouns)
+    return re.compile(rf"{joined}(?P<mid>\s*(?:共|共计|合计)?\s*){_N}{_MEASURE}")
+
+
+def _label(cls: type, *names: str) -> str:
+    """The official label (or, for a block, its caption) of a field of ``cls``."""
+    obj: type = cls
+    label = ""
+    for name in names:
+        for f, spec, tp in table_fields(obj):
+            if f.name == name:
+                label = spec.label
+                obj = tp
+                break
+        else:
+            raise KeyError(name)
+    return label
+
+
+def _block(cls: type, name: str) -> str:
+    for f, spec, _ in table_fields(cls):
+        if f.name == name and spec.block:
+            return spec.block
+    raise KeyError(name)
+
 
 _RESULTS = ("table3", "results")
-
-#: Every prose pattern, with the table figure it is compared with.
-CHECKS: tuple[NarrativeCheck, ...] = (
-    NarrativeCheck(
-        "narrative.applications",
-        re.compile(
-            rf"(?:收到|受理|接到|接收)(?P<pre>{_CLAUSE}{{0,20}}?)申请"
-            rf"(?P<mid>{_CLAUSE}{{0,12}}?){_N}\s*(?:件|起|条|个|宗)"
-        ),
-        _typed(("table3", "new_applications")),
-        ("复议", "诉讼", "申诉", "举报", "投诉", *_PAST),
-    ),
-    NarrativeCheck(
-        "narrative.applications",
-        re.compile(
-            rf"(?:收到|受理|接到|接收)(?P<pre>{_CLAUSE}{{0,20}}?)申请"
-            rf"(?P<mid>{_CLAUSE}{{0,12}}?){_N}\s*(?:件|起|条|个|宗)"
-        ),
-        _legacy("收到申请数", "依申请公开信息总数", "申请总数"),
-        ("复议", "诉讼", "申诉", "举报", "投诉", *_PAST),
-        frozenset({"legacy"}),
-    ),
-    NarrativeCheck(
-        "narrative.reconsideration",
-        re.compile(rf"行政复议(?P<mid>{_CLAUSE}{{0,8}}?){_N}{_COUNT}"),
-        _typed(("table4", "reconsideration")),
-        ("诉讼", *_PAST),
-    ),
-    NarrativeCheck(
-        "narrative.reconsideration",
-        re.compile(rf"行政复议(?P<mid>{_CLAUSE}{{0,8}}?){_N}{_COUNT}"),
-        _legacy("行政复议"),
-        ("诉讼", *_PAST),
-        frozenset({"legacy"}),
-    ),
-    NarrativeCheck(
-        "narrative.litigation",
-        re.compile(rf"诉讼(?P<mid>{_CLAUSE}{{0,8}}?){_N}{_COUNT}"),
-        _typed(("table4", "litigation_direct"), ("table4", "litigation_after_reconsideration")),
-        ("复议", *_PAST),
-    ),
-    NarrativeCheck(
-        "narrative.litigation",
-        re.compile(rf"诉讼(?P<mid>{_CLAUSE}{{0,8}}?){_N}{_COUNT}"),
-        _legacy("行政诉讼"),
-        ("复议", *_PAST),
-        frozenset({"legacy"}),
-    ),
-    NarrativeCheck(
-        "narrative.proactive",
-        re.compile(
-            rf"(?P<pre>{_CLAUSE}{{0,20}}?)主动公开(?:政府)?信息\s*(?:共计|共|总计|合计)?\s*{_N}\s*条"
-        ),
-        _legacy("主动公开政府信息数", "主动公开信息数"),
-        (*_PART_OF_UNIT, *_PAST),
-        frozenset({"legacy"}),
-    ),
-    NarrativeCheck(
-        "narrative.results",
-        re.compile(rf"予以公开(?:及|和|、)部分公开\s*{_N}\s*件"),
-        _typed((*_RESULTS, "disclosed"), (*_RESULTS, "partly_disclosed")),
-    ),
-    NarrativeCheck(
-        "narrative.results",
-        re.compile(rf"(?<![不及和、])予以公开(?![及和、])\s*{_N}\s*件"),
-        _typed((*_RESULTS, "disclosed")),
-    ),
-    NarrativeCheck(
-        "narrative.results",
-        re.compile(rf"(?<![及和、])部分公开\s*{_N}\s*件"),
-        _typed((*_RESULTS, "partly_disclosed")),
-    ),
-    NarrativeCheck(
-        "narrative.results",
-        re.compile(rf"不予公开\s*{_N}\s*件"),
-        _typed((*_RESULTS, "not_disclosed")),
-    ),
-    NarrativeCheck(
-        "narrative.results",
-        re.compile(rf"无法提供\s*{_N}\s*件"),
-        _typed((*_RESULTS, "unable_to_provide")),
-    ),
-    NarrativeCheck(
-        "narrative.results",
-        re.compile(rf"不予处理\s*{_N}\s*件"),
-        _typed((*_RESULTS, "not_processed")),
-    ),
-    NarrativeCheck(
-        "narrative.results",
-        re.compile(rf"其他处理\s*{_N}\s*件"),
-        _typed((*_RESULTS, "other_handling")),
-    ),
+_RESULT_ROWS = (
+    "disclosed",
+    "partly_disclosed",
+    "not_disclosed",
+    "unable_to_provide",
+    "not_processed",
+    "other_handling",
 )
+
+
+def _build_checks() -> tuple[NarrativeCheck, ...]:
+    """Every prose check, its nouns taken from the table definitions."""
+    from ..editions.applications import Table4
+    from ..editions.e2021 import Results2021, Table3_2021
+
+    applications = noun_of(_label(Table3_2021, "new_applications"))  # 申请
+    reconsideration = noun_of(_label(Table4, "reconsideration"))  # 行政复议
+    litigation = noun_of(_block(Table4, "litigation_direct"))  # 行政诉讼
+    results = {name: noun_of(_label(Results2021, name)) for name in _RESULT_ROWS}
+    # The rows a clause can be about instead; 申请 is not among them, since
+    # every case starts as one ("行政复议申请3件" is a reconsideration count).
+    others = (reconsideration, litigation, *results.values())
+
+    def check(
+        rule: str,
+        noun: str,
+        quantity: Callable[[Report], Quantity | None],
+        reject: tuple[str, ...],
+        editions: frozenset[str] = frozenset({"2021", "2019"}),
+        verbs: tuple[str, ...] = (),
+    ) -> list[NarrativeCheck]:
+        # A clause that names another row ("有关政府信息公开行政复议申请" is
+        # not an application count) is about that row, not this one.
+        foreign = tuple(o for o in others if o != noun and noun not in o)
+        return [
+            NarrativeCheck(rule, pattern, quantity, (*reject, *foreign), editions)
+            for pattern in patterns(noun, verbs=verbs)
+        ]
+
+    legacy = frozenset({"legacy"})
+    about_cases = ("复议", "诉讼", "起诉", "申诉", "举报", "投诉", *_PAST)
+    out = [
+        *check(
+            "narrative.applications",
+            applications,
+            _typed(("table3", "new_applications")),
+            about_cases,
+            verbs=_RECEIVED,
+        ),
+        *check(
+            "narrative.applications",
+            applications,
+            _legacy("收到申请数", "依申请公开信息总数", "申请总数"),
+            about_cases,
+            legacy,
+            verbs=_RECEIVED,
+        ),
+        *check(
+            "narrative.reconsideration",
+            reconsideration,
+            _typed(("table4", "reconsideration")),
+            ("诉讼", "起诉", *_PAST),
+        ),
+        *check(
+            "narrative.reconsideration",
+            reconsideration,
+            _legacy("行政复议"),
+            ("诉讼", "起诉", *_PAST),
+            legacy,
+        ),
+        *check(
+            "narrative.litigation",
+            litigation,
+            _typed(("table4", "litigation_direct"), ("table4", "litigation_after_reconsideration")),
+            ("复议", *_PAST),
+        ),
+        *check("narrative.litigation", litigation, _legacy("行政诉讼"), ("复议", *_PAST), legacy),
+        NarrativeCheck(
+            "narrative.proactive",
+            re.compile(
+                rf"(?P<pre>{_CLAUSE}{{0,20}}?)主动公开(?:政府)?信息\s*(?:共计|共|总计|合计)?"
+                rf"\s*{_N}{_MEASURE}"
+            ),
+            _legacy("主动公开政府信息数", "主动公开信息数"),
+            (*_PART_OF_UNIT, *_PAST),
+            legacy,
+        ),
+        NarrativeCheck(
+            "narrative.results",
+            _compound(results["disclosed"], results["partly_disclosed"]),
+            _typed((*_RESULTS, "disclosed"), (*_RESULTS, "partly_disclosed")),
+        ),
+    ]
+    for name, noun in results.items():
+        out += check("narrative.results", noun, _typed((*_RESULTS, name)), ())
+    return tuple(out)
 
 
 # -- evaluation ----------------------------------------------------------------
@@ -306,32 +422,88 @@ def _matches(check: NarrativeCheck, report: Report) -> Iterator[tuple[str, str, 
             yield path, text, m
 
 
-def _check(checks: Sequence[NarrativeCheck], report: Report, context: Context) -> Iterator[Finding]:
-    for check in checks:
+@frozen
+class Statement:
+    """A count the narrative states, as the checks read it."""
+
+    rule: str
+    number: int
+    #: The sentence it was read from (cut at 160 characters).
+    sentence: str
+    #: The JSON path of the paragraph.
+    path: str
+
+
+def statements(report: Report) -> list[Statement]:
+    """Every count the narrative of ``report`` states, in the order of the checks.
+
+    What the checks compare with the tables (a statement the checks reject
+    as being about a part of the unit, last year or another row is not
+    listed).  A sentence may state several counts; the same count read by
+    two patterns is listed once.
+    """
+    out: dict[tuple[str, int, str, int], Statement] = {}
+    for check in CHECKS:
         if report.edition not in check.editions:
             continue
-        quantity = check.quantity(report)
+        for path, text, m in _matches(check, report):
+            stated = int(m.group("n").replace(",", ""))
+            key = (check.rule, stated, path, m.start("n"))
+            if key not in out:
+                out[key] = Statement(check.rule, stated, _sentence(text, m.start(), m.end()), path)
+    return list(out.values())
+
+
+def _groups(checks: Sequence[NarrativeCheck]) -> list[list[NarrativeCheck]]:
+    """Checks grouped by the figure they compare with (the patterns of one
+    noun, in both orders, read one figure: they are judged together)."""
+    groups: dict[int, list[NarrativeCheck]] = {}
+    for check in checks:
+        groups.setdefault(id(check.quantity), []).append(check)
+    return list(groups.values())
+
+
+def _check(checks: Sequence[NarrativeCheck], report: Report, context: Context) -> Iterator[Finding]:
+    for group in _groups([c for c in checks if report.edition in c.editions]):
+        quantity = group[0].quantity(report)
         if quantity is None:
             continue
+        rule = group[0].rule
+        # Every statement of this figure, in the order the text makes them.
+        found = sorted(
+            (
+                (path, m.start(), text, m)
+                for check in group
+                for path, text, m in _matches(check, report)
+            ),
+            key=lambda item: (item[0], item[1]),
+        )
+        if not found:
+            continue  # the text states nothing about this figure
+        cells = tuple(json_path(total) for total, _ in quantity.rows)
         value = _value(report, quantity, context.blank)
         if value is None:
+            if context.outcomes is not None:
+                context.outcomes.append(RelationOutcome(rule, cells[0], "not-checkable"))
             continue
         table, exact = value
         first: tuple[str, str, re.Match[str], int] | None = None
         agreed = False
-        for path, text, m in _matches(check, report):
+        for path, _, text, m in found:
             stated = int(m.group("n").replace(",", ""))
             if stated == table or (not exact and stated >= table):
                 agreed = True
                 break
             if first is None:
                 first = (path, text, m, stated)
+        if context.outcomes is not None:
+            outcome: Outcome = "passed" if agreed else "failed"
+            context.outcomes.append(RelationOutcome(rule, cells[0], outcome))
         if agreed or first is None:
             continue
         path, text, m, stated = first
-        cells = tuple(json_path(total) for total, _ in quantity.rows)
         yield Finding(
-            rule=check.rule,
+            rule=rule,
             severity="warning",
             path=cells[0],
             involves=(*cells, path),
@@ -340,6 +512,10 @@ def _check(checks: Sequence[NarrativeCheck], report: Report, context: Context) -
             message_id="narrative.mismatch" if exact else "narrative.mismatch-at-least",
             params={"cell": quantity.label, "sentence": _sentence(text, m.start(), m.end())},
         )
+
+
+#: Every prose check, with the table figure it is compared with.
+CHECKS: tuple[NarrativeCheck, ...] = _build_checks()
 
 
 def _for(rule: str) -> Callable[[Report, Context], Iterator[Finding]]:
@@ -367,13 +543,16 @@ def narrative_rules() -> tuple[Rule, ...]:
         (
             "narrative.applications",
             N_("Applications stated in the text ≠ table"),
-            "A sentence such as “共受理政府信息公开申请N件” (收到/受理/接到 … 申请 N 件/起/条) "
-            "against table 3 一、本年新收 总计, or the legacy table's 收到申请数.",
+            "A sentence such as “共受理政府信息公开申请N件” or “共受理N件政府信息公开申请” "
+            "(收到/受理/接到/接收 …, the count before or after the noun, with any of the measure "
+            "words 件, 份, 条, 起, 宗, 次, 个) against table 3 一、本年新收 总计, or the legacy "
+            "table's 收到申请数.",
         ),
         (
             "narrative.reconsideration",
             N_("Reconsiderations stated in the text ≠ table"),
-            "“行政复议N件” against table 4 行政复议 总计, or the legacy table's 行政复议数.",
+            "“行政复议N件” or “收到N份…行政复议申请” against table 4 行政复议 总计, or the legacy "
+            "table's 行政复议数.",
         ),
         (
             "narrative.litigation",

@@ -19,6 +19,7 @@ from attrs import define, field, frozen
 from ..editions import Report
 from ..relations import Basis
 from .findings import Finding, Severity
+from .outcomes import RelationOutcome
 
 __all__ = ["BlankPolicy", "Context", "Rule"]
 
@@ -51,6 +52,10 @@ class Context:
     #: class costs twice as much to build (it shows when validating 100,000
     #: reports).
     cache: dict[str, Any] = field(factory=dict, eq=False, repr=False)
+    #: When a list, rules that check relations append the outcome of each
+    #: (:class:`~.outcomes.RelationOutcome`); None (the default) when the
+    #: caller only wants the findings, so that nothing is spent on it.
+    outcomes: list[RelationOutcome] | None = field(default=None, eq=False, repr=False)
 
 
 @frozen(kw_only=True)
