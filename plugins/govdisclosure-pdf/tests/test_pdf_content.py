@@ -19,6 +19,7 @@ from govdisclosure.i18n import gettext
 from govdisclosure.introspect import table_info
 from govdisclosure.registry import tables_of, template_of
 from govdisclosure_pdf.labels import INDICATOR, format_date, format_value
+from govdisclosure_pdf.printing import for_print
 from govdisclosure_pdf.tables import legacy_label, row_values
 from pdf_helpers import EXAMPLE_NAMES, Rendered, squash
 
@@ -104,7 +105,7 @@ def test_every_label_reads_back(render_example: Render, name: str) -> None:
 def test_narrative_reads_back(render_example: Render, name: str) -> None:
     rendered = render_example(name)
     report = rendered.report
-    assert squash(report.title or "") in rendered.text
+    assert squash(for_print(report.title or "")) in rendered.text
 
     def walk(sections: tuple[gd.Section, ...]) -> Iterator[str]:
         for section in sections:
@@ -112,8 +113,9 @@ def test_narrative_reads_back(render_example: Render, name: str) -> None:
             yield from section.paragraphs
             yield from walk(section.subsections)
 
+    # Printed as tidied for print (full-width marks in Chinese, no stray spaces).
     for text in [*report.preamble, *walk(report.sections)]:
-        assert squash(text) in rendered.text, text[:40]
+        assert squash(for_print(text)) in rendered.text, text[:40]
 
 
 def test_single_row_other_handling_is_drawn_as_printed(render_example: Render) -> None:
@@ -155,9 +157,14 @@ def test_statistics_table_is_an_attachment(render_example: Render) -> None:
     rendered = render_example("yuxi-2017")
     # The seed prints its own 附件说明; it is set once, in the note's place,
     # not followed by a second, generated one.
-    assert rendered.text.count("附件:玉溪市政府信息公开情况统计表(2017年度)") == 1
+    # It is tidied for print: the data's half-width colon and brackets are
+    # printed full-width, as in Chinese text.
+    assert rendered.text.count("附件：玉溪市政府信息公开情况统计表（2017年度）") == 1
     assert "附件：政府信息公开情况统计表（2017年度）" not in rendered.text
-    assert "附件:玉溪市政府信息公开情况统计表(2017年度)玉溪市人民政府2018年2月23日" in rendered.text
+    assert (
+        "附件：玉溪市政府信息公开情况统计表（2017年度）玉溪市人民政府2018年2月23日" in rendered.text
+    )
+    assert rendered.report.sections[-1].paragraphs[-1].startswith("附件:")  # the data as typed
     assert "政府信息公开情况统计表（2017年度）统计指标单位统计数" in rendered.text
     assert "填报单位：玉溪市人民政府办公室" in rendered.text
     assert "填报日期：2018年2月14日" in rendered.text
@@ -204,7 +211,7 @@ def test_english_labels_same_layout(render_example: Render) -> None:
         assert squash(label) in en.text
     assert "信息内容" not in en.text
     # The narrative is the report's own text and stays as written.
-    assert squash(en.report.sections[0].heading) in en.text
+    assert squash(for_print(en.report.sections[0].heading)) in en.text
     assert len(en.reader.pages) >= len(zh.reader.pages)
     lang = en.reader.root_object["/Lang"]
     assert isinstance(lang, str) and lang == "en"

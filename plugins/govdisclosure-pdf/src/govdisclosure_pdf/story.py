@@ -53,6 +53,7 @@ from .labels import (
     is_english,
     tr,
 )
+from .printing import for_print
 from .styles import BODY_LEADING, TYPE_HEIGHT, TYPE_WIDTH, Styles, TextStyle
 from .tables import (
     TableLayout,
@@ -106,6 +107,7 @@ def _heading_style(heading: str, depth: int, styles: Styles) -> TextStyle:
 
 
 def _paragraph(text: str, styles: Styles) -> TextBlock:
+    text = for_print(text)
     m = _RUN_IN.match(text)
     if m:
         head = m.group(1)
@@ -148,26 +150,38 @@ class _Builder:
 
     # -- parts ---------------------------------------------------------------
 
+    def signer(self) -> str:
+        """The issuing unit printed in the signature (署名)."""
+        return self.report.signed_by or self.report.unit.name
+
     def title(self) -> None:
         st = self.styles.title
-        text = report_title(self.report, self.locale)
+        text = for_print(report_title(self.report, self.locale))
         prefer: list[int] = []
-        name = self.report.unit.name
-        if text.startswith(name):
-            prefer.append(len(name))
+        names = [
+            n
+            for n in dict.fromkeys((for_print(self.report.unit.name), for_print(self.signer())))
+            if n
+        ]
+        for name in names:
+            at = text.find(name)
+            if at >= 0:
+                prefer += [at, at + len(name)]
         m = _YEAR.search(text)
         if m:
             prefer.append(m.start())
-        lines = balance_lines(text, st.font, st.size, TYPE_WIDTH, latin=st.latin, prefer=prefer)
+        lines = balance_lines(
+            text, st.font, st.size, TYPE_WIDTH, latin=st.latin, prefer=prefer, names=names
+        )
         self.story.append(Spacer(1, BODY_LEADING))
         self.story.append(TextBlock(text, st, lines=lines))
 
     def section(self, section: Section, depth: int, tables: dict[str, list[Flowable]]) -> None:
         style = _heading_style(section.heading, depth, self.styles)
-        self.heading(TextBlock(section.heading, style))
+        self.heading(TextBlock(for_print(section.heading), style))
         for text in section.paragraphs:
             if _ATTACHMENT_NOTE.match(text):
-                self.printed_notes.append(text.strip())
+                self.printed_notes.append(for_print(text.strip()))
                 continue
             self.add(_paragraph(text, self.styles))
         m = _NUMERAL.match(section.heading.strip())
