@@ -8,20 +8,27 @@ labels, the numbers as rendered and their order at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from io import BytesIO
 
 import pytest
+from pypdf import PdfReader
 
 import govdisclosure as gd
 from govdisclosure.editions.legacy import ReportLegacy
 from govdisclosure.i18n import gettext
 from govdisclosure.introspect import table_info
+from govdisclosure.plugin_types import RenderOptions
 from govdisclosure.registry import tables_of, template_of
-from govdisclosure_pdf.labels import INDICATOR, format_date, format_value
+from govdisclosure.render import RenderError
+from govdisclosure_pdf import render_pdf
+from govdisclosure_pdf.labels import INDICATOR, chinese_date, format_date, format_value
 from govdisclosure_pdf.printing import for_print
 from govdisclosure_pdf.tables import legacy_label, row_values
 from pdf_helpers import EXAMPLE_NAMES, Rendered, squash
+from pdf_reports import EXAMPLES
 
 Render = Callable[..., Rendered]
 
@@ -151,6 +158,32 @@ def test_signature_and_date(render_example: Render) -> None:
     right = 595.2756 - 26 / 25.4 * 72
     spaces = right - float(unit[1]), right - float(date[1])
     assert min(spaces) == pytest.approx(2 * 15.79, abs=1.5)
+
+
+def test_signature_date_falls_back_to_publication(render_example: Render) -> None:
+    """上海 2019 gives only its publication date: it goes under the unit's name."""
+    rendered = render_example("shanghai-szfbgt-2019")
+    assert rendered.report.dates.written is None
+    assert rendered.text.endswith("上海市人民政府办公厅2020年1月31日")
+
+
+def test_no_date_is_invented(render_example: Render) -> None:
+    """淮安 2024 gives no date: the unit is signed, nothing under it."""
+    rendered = render_example("huaian-2024")
+    assert rendered.report.dates.written is None and rendered.report.dates.published is None
+    assert rendered.text.endswith("淮安市人民政府")
+
+
+def test_signature_date_in_chinese_numerals() -> None:
+    report = gd.load(EXAMPLES / "yuxi-2017.json")
+    data = render_pdf(report, RenderOptions(extra={"date_numerals": "chinese"}))
+    text = squash("".join(p.extract_text() for p in PdfReader(BytesIO(data)).pages))
+    assert "玉溪市人民政府二〇一八年二月二十三日" in text
+    assert chinese_date(dt.date(2025, 1, 20)) == "二〇二五年一月二十日"
+    assert chinese_date(dt.date(2020, 10, 1)) == "二〇二〇年十月一日"
+    assert chinese_date(dt.date(2013, 12, 31)) == "二〇一三年十二月三十一日"
+    with pytest.raises(RenderError, match="date_numerals"):
+        render_pdf(report, RenderOptions(extra={"date_numerals": "roman"}))
 
 
 def test_statistics_table_is_an_attachment(render_example: Render) -> None:

@@ -24,6 +24,7 @@ from govdisclosure.plugin_types import RenderOptions
 from govdisclosure_pdf import render_pdf
 from govdisclosure_pdf.fonts import FontError, resolve_fonts
 from govdisclosure_pdf.grid import GridTable
+from govdisclosure_pdf.printing import for_print
 from govdisclosure_pdf.story import report_title
 from govdisclosure_pdf.styles import (
     BODY_LEADING,
@@ -388,7 +389,10 @@ def test_hostile_text_reads_back_literally() -> None:
     report = _hostile()
     data = render_pdf(report, RenderOptions())
     text = squash("".join(p.extract_text() for p in PdfReader(BytesIO(data)).pages))
-    assert squash(HOSTILE_NAME) in text
+    # Markup is printed, never interpreted; the name's straight quotes sit in
+    # Chinese text and are printed as “ ” (for_print), the data unchanged.
+    assert squash(for_print(HOSTILE_NAME)) in text
+    assert '"Courier"' in HOSTILE_NAME and report.unit.name == HOSTILE_NAME
     assert squash("<para>段落</para> &lt;") in text
     assert LONG_WORD in text
     assert squash("R&D < 100 > 50 &nbsp; <br/> 文本") in text

@@ -14,7 +14,9 @@ Options (``RenderOptions.extra``, all text):
   (``os.pathsep``-separated); ``font_index``: the face of a TTC given as
   ``RenderOptions.font``;
 * ``table_size``: the tables' type size in points (10.5–12, default 10.5);
-* ``table4``: ``auto`` (default), ``portrait`` or ``landscape``.
+* ``table4``: ``auto`` (default), ``portrait`` or ``landscape``;
+* ``date_numerals``: ``arabic`` (default: 2018年2月23日, GB/T 9704-2012
+  7.3.5.4) or ``chinese`` (二〇一八年二月二十三日) for the signature's date.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ __all__ = [
 ]
 
 _TABLE4_MODES = ("auto", "portrait", "landscape")
+_DATE_NUMERALS = ("arabic", "chinese")
 
 
 def _table_size(extra: dict[str, str]) -> float:
@@ -72,9 +75,14 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
     table4 = extra.get("table4", "auto")
     if table4 not in _TABLE4_MODES:
         raise RenderError(f"table4 must be one of {', '.join(_TABLE4_MODES)}, not {table4!r}")
+    numerals = extra.get("date_numerals", "arabic")
+    if numerals not in _DATE_NUMERALS:
+        raise RenderError(
+            f"date_numerals must be one of {', '.join(_DATE_NUMERALS)}, not {numerals!r}"
+        )
     fonts = resolve_fonts(options.font, extra)
     styles = make_styles(fonts, table_size=_table_size(extra))
-    story = build_story(report, styles, StoryOptions(locale, options.charts, table4))
+    story = build_story(report, styles, StoryOptions(locale, options.charts, table4, numerals))
     info = DocumentInfo(
         title=report_title(report, locale),
         author=report.signed_by or report.unit.name,

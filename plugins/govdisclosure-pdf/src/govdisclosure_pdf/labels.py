@@ -82,6 +82,22 @@ def format_date(date: dt.date, locale: str) -> str:
     return formatting.format_date(date, locale)
 
 
+_DIGITS: Final = "〇一二三四五六七八九"
+
+
+def _chinese_number(n: int) -> str:
+    """1–31 as written in dates: 一, 十, 十一, 二十, 二十三."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones or not tens else "")
+
+
+def chinese_date(date: dt.date) -> str:
+    """二〇一八年二月二十三日: a date in Chinese numerals (GB/T 9704-1999 and house styles)."""
+    year = "".join(_DIGITS[int(d)] for d in str(date.year))
+    return f"{year}年{_chinese_number(date.month)}月{_chinese_number(date.day)}日"
+
+
 def format_value(value: object, locale: str, unit: str | None = None, kind: str = "count") -> str:
     """A cell as printed: blank stays empty, not applicable shows its mark.
 

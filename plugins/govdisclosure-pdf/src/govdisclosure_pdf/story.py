@@ -10,8 +10,10 @@
   number (二、三、四); a table no section claims follows the text under
   its own title.
 * Signature (7.3.5.2): one blank line, the issuing unit two characters from
-  the right, the 成文日期 on the next line shifted two characters right of
+  the right, the date on the next line shifted two characters right of
   the unit's first character (or itself two from the right when longer).
+  The date is the 成文日期, else the publication date; with neither known,
+  no date is printed (none is invented).
 * Attachments (7.3.4, 附件): the pre-2019 statistics table and, for a
   consolidated report, the figures of each unit it consolidates, each on a
   new page after the signature, announced under the text as 附件：1.….
@@ -49,6 +51,7 @@ from .labels import (
     STATISTICS_YEAR,
     UNIT_CHART,
     UNIT_CHART_LEGACY,
+    chinese_date,
     format_date,
     is_english,
     tr,
@@ -87,6 +90,9 @@ class StoryOptions:
     charts: bool
     #: "auto", "portrait" or "landscape": where table 4 goes.
     table4: str = "auto"
+    #: "arabic" (2018年2月23日, GB/T 9704-2012 7.3.5.4) or "chinese"
+    #: (二〇一八年二月二十三日, the 1999 edition and some house styles).
+    date_numerals: str = "arabic"
 
 
 def report_title(report: Report, locale: str) -> str:
@@ -289,15 +295,25 @@ class _Builder:
                     )
                 )
 
+    def signature_date(self) -> str:
+        """The date under the signature: 成文日期, else 发布日期; empty when neither is known."""
+        dates = self.report.dates
+        date = dates.written or dates.published
+        if date is None:
+            return ""
+        if self.options.date_numerals == "chinese" and not is_english(self.locale):
+            return chinese_date(date)
+        return format_date(date, self.locale)
+
     def signature(self) -> None:
-        report = self.report
+        """署名 and date (GB/T 9704 7.3.5.2), see the module docstring."""
         st = self.styles.body
-        unit = report.signed_by or report.unit.name
-        date = report.dates.written
+        unit = for_print(self.signer())
+        date_text = self.signature_date()
+        date = bool(date_text)
         cw = st.size + st.char_space
         unit_w = text_width(unit, st.font, st.size, st.latin) + len(unit) * st.char_space
         right = TYPE_WIDTH - 2 * cw
-        date_text = format_date(date, self.locale) if date else ""
         date_w = (
             text_width(date_text, st.font, st.size, st.latin) + len(date_text) * st.char_space
             if date
