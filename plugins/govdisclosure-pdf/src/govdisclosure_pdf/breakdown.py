@@ -57,7 +57,7 @@ def _across(table: Breakdown, layout: TableLayout) -> list[Grid]:
     unit_w = 7.5 * st.cell.size + 2 * PAD_X
     col_w = (layout.width - unit_w) / max(len(table.columns), 1)
     header: tuple[Cell | None, ...] = (
-        Cell(tr(locale, REPORTING_UNIT), st.cell_header),
+        Cell(tr(locale, REPORTING_UNIT), st.cell_head),
         *[Cell(c.label.render(locale), st.cell_small) for c in table.columns],
     )
     rows: list[tuple[Cell | None, ...]] = [header]
@@ -94,8 +94,8 @@ def _turned(table: Breakdown, layout: TableLayout) -> list[Grid]:
         label_w = layout.width - value_w * len(chunk)
         rows: list[tuple[Cell | None, ...]] = [
             (
-                Cell(tr(locale, INDICATOR), st.cell_header),
-                *[Cell(name, st.cell_header) for name, _ in chunk],
+                Cell(tr(locale, INDICATOR), st.cell_head),
+                *[Cell(name, st.cell_head) for name, _ in chunk],
             )
         ]
         for j, column in enumerate(table.columns):

@@ -65,6 +65,8 @@ class Grid:
     keep_with_next: frozenset[int] = frozenset()
     min_rows: int = 3
     line_width: float = 0.5
+    #: Padding above and below each cell's text (row height).
+    pad_y: float = PAD_Y
     #: Font set on the table itself, so that reportlab's default (Helvetica,
     #: not embedded) is never referenced by empty cells.
     font: str = "Times-Roman"
@@ -94,8 +96,8 @@ class GridTable(Table):  # type: ignore[misc]
             ("ALIGN", (0, 0), (-1, -1), "CENTER"),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+            ("TOPPADDING", (0, 0), (-1, -1), grid.pad_y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), grid.pad_y),
         ]
         for r in sorted(grid.shaded_rows):
             if r in where:
@@ -149,7 +151,7 @@ class GridTable(Table):  # type: ignore[misc]
             block = cell.block()
             width = sum(self.grid.col_widths[c0 : c1 + 1]) - 2 * PAD_X
             _, need = block.wrap(width, 0x7FFFFFFF)
-            if need + 2 * PAD_Y <= sum(heights[lo : hi + 1]) + _FUZZ:
+            if need + 2 * self.grid.pad_y <= sum(heights[lo : hi + 1]) + _FUZZ:
                 data[lo][c0] = block
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -183,7 +185,9 @@ class GridTable(Table):  # type: ignore[misc]
             head = GridTable(grid, self.start, self.start + best)
             _, height = head.wrap(availWidth, availHeight)
             if height <= availHeight + _FUZZ:
-                return [head, GridTable(grid, self.start + best, self.end)]
+                tail = GridTable(grid, self.start + best, self.end)
+                tail.spaceAfter = self.getSpaceAfter()  # the blank line goes after the last part
+                return [head, tail]
             best -= 1
         return []
 

@@ -258,11 +258,33 @@ class _Builder:
             self.flush()
 
     def table_block(self, block: Flowable) -> None:
-        """A table (or chart) under the pending headings; a turned table takes a page."""
+        """A table (or chart) under the pending headings; a turned table takes a page.
+
+        A blank line (one grid line) separates a table from the heading after
+        it, as in the published reports.  A turned table carries its own
+        heading on its page: a section heading still waiting (四、… with no
+        text of its own) is set there, turned with the table, instead of
+        being left alone at the foot of the page before.
+        """
         if isinstance(block, Rotated):
+            content = block.content
+            if (
+                isinstance(content, Stack)
+                and self.pending
+                and all(isinstance(p, TextBlock) for p in self.pending)
+            ):
+                heads = [
+                    TextBlock(p.plain_text, evolve(p.style, indent=0, left=0))
+                    for p in self.pending
+                    if isinstance(p, TextBlock)
+                ]
+                content.parts[:1] = heads
+                self.pending = []
             self.flush()
             self.story.append(block)
         else:
+            if isinstance(block, GridTable):
+                block.spaceAfter = BODY_LEADING
             self.add(block, min_follow=60)
 
     def attachment_notice(self, names: Sequence[str]) -> None:
