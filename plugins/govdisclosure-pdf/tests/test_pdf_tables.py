@@ -14,6 +14,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+import govdisclosure as gd
 from govdisclosure.plugin_types import RenderOptions
 from govdisclosure.registry import tables_of
 from govdisclosure_pdf import render_pdf
@@ -80,9 +81,8 @@ def test_a_blank_line_between_a_table_and_the_next_heading(render_example: Rende
 
 def test_column_heads_are_bold() -> None:
     """Every head cell of tables 2–4 is set in a stroked (bold) style, body cells not."""
-    from govdisclosure import load
-
-    report = load(EXAMPLES / "huaian-2024.json")
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert isinstance(report, gd.Report2021)
     styles = make_styles(resolve_fonts())
     for locale in ("zh_Hans_CN", "en"):
         layout = TableLayout(locale, styles, TYPE_WIDTH)
