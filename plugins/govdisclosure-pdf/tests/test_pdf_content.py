@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import BooleanObject, Destination, DictionaryObject
 
 import govdisclosure as gd
 from govdisclosure.editions.legacy import ReportLegacy
@@ -220,12 +221,67 @@ def test_metadata(render_example: Render) -> None:
     assert meta.title == "淮安市人民政府2024年政府信息公开工作年度报告"
     assert meta.author == "淮安市人民政府"
     assert meta.subject == gettext("zh_Hans_CN", "Government information disclosure annual report")
+    # Words a search would use, not "2024, 2021" (the year and the edition).
+    assert str(meta["/Keywords"]) == "政府信息公开工作年度报告, 淮安市人民政府, 2024年"
     lang = rendered.reader.root_object["/Lang"]
     assert isinstance(lang, str) and lang == "zh-CN"
+    # The viewer shows the title, not the file name, and opens the outline.
+    prefs = rendered.reader.root_object["/ViewerPreferences"]
+    assert isinstance(prefs, DictionaryObject)
+    assert prefs["/DisplayDocTitle"] == BooleanObject(True)
+    assert str(rendered.reader.root_object["/PageMode"]) == "/UseOutlines"
+    # 淮安 states no date: none is invented (reportlab would write 2000-01-01).
+    assert "/CreationDate" not in meta and "/ModDate" not in meta
     yuxi = render_example("yuxi-2017").reader.metadata
     assert yuxi is not None
     created = yuxi["/CreationDate"]
     assert isinstance(created, str) and created.startswith("D:20180223")
+    shanghai = render_example("shanghai-szfbgt-2019").reader.metadata
+    assert shanghai is not None and str(shanghai["/CreationDate"]).startswith("D:20200131")
+
+
+def _outline(rendered: Rendered) -> list[tuple[int, str, int]]:
+    """(depth, title, page number) of every bookmark, in order."""
+    reader = rendered.reader
+    out: list[tuple[int, str, int]] = []
+
+    def walk(items: Sequence[object], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                assert isinstance(item, Destination)
+                page = reader.get_destination_page_number(item)
+                assert page is not None
+                out.append((depth, str(item.title), page + 1))
+
+    walk(reader.outline, 0)
+    return out
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_bookmarks_for_sections_and_tables(render_example: Render, name: str) -> None:
+    """Every 一、… section is a top-level bookmark on the page that prints it."""
+    rendered = render_example(name)
+    outline = _outline(rendered)
+    report = rendered.report
+    tops = [title for depth, title, _ in outline if depth == 0]
+    headings = [
+        for_print(s.heading)
+        for s in report.sections
+        if re.match(r"[一二三四五六七八九十]+、", s.heading)
+    ]
+    for heading in headings:
+        assert heading in tops, heading
+    for depth, title, page in outline:
+        text = squash(rendered.reader.pages[page - 1].extract_text())
+        if depth == 0 and not title.startswith("附件"):
+            assert squash(title) in text, (title, page)
+    if isinstance(report, ReportLegacy):
+        assert any(t.startswith("附件：") and "统计表" in t for t in tops)
+    else:
+        tables = [title for depth, title, _ in outline if depth == 1 and "情况" in title]
+        assert "收到和处理政府信息公开申请情况" in tables
 
 
 def test_a_printed_amount_unit_is_translated(render_example: Render) -> None:

@@ -32,7 +32,7 @@ from govdisclosure.render import RenderError
 
 from .document import DocumentInfo, build_pdf
 from .fonts import FontError, FontFallbackWarning, FontSet, resolve_fonts
-from .labels import SUBJECT, tr
+from .labels import SUBJECT, is_english, tr
 from .story import StoryOptions, build_story, report_title
 from .styles import TABLE_SIZE, make_styles
 
@@ -63,9 +63,19 @@ def _table_size(extra: dict[str, str]) -> float:
     return size
 
 
-def _document_date(report: Report) -> dt.date:
+def _document_date(report: Report) -> dt.date | None:
+    """The PDF's creation date: the 成文日期, else the publication date, else none."""
     d = report.dates
-    return d.written or d.published or dt.date(report.year + 1, 1, 1)
+    return d.written or d.published
+
+
+def _keywords(report: Report, locale: str) -> str:
+    """What a search for the document would use: the kind of report, the unit, the year."""
+    words = [tr(locale, SUBJECT), report.unit.name]
+    if report.unit.parent:
+        words.append(report.unit.parent)
+    words.append(f"{report.year}" if is_english(locale) else f"{report.year}年")
+    return ", ".join(dict.fromkeys(w for w in words if w))
 
 
 def render_pdf(report: Report, options: RenderOptions) -> bytes:
@@ -89,7 +99,7 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
         subject=tr(locale, SUBJECT),
         lang="en" if locale == "en" else "zh-CN",
         date=_document_date(report),
-        keywords=f"{report.year}, {report.edition}",
+        keywords=_keywords(report, locale),
     )
     return build_pdf(story, styles, info)
 

@@ -21,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from .outline import Entry, mark
 from .styles import TextStyle
 from .text import Run, TextBlock, Turned
 
@@ -80,6 +81,8 @@ class GridTable(Table):  # type: ignore[misc]
     """The reportlab table of body rows ``[start, end)`` of a :class:`Grid`."""
 
     def __init__(self, grid: Grid, start: int = 0, end: int | None = None) -> None:
+        #: Bookmark of the table, set on its first part only.
+        self.outline: Entry | None = None
         self.grid = grid
         self.start = start
         self.end = grid.body_count if end is None else end
@@ -127,6 +130,10 @@ class GridTable(Table):  # type: ignore[misc]
             splitByRow=1,
             splitInRow=0,
         )
+
+    def draw(self) -> None:
+        mark(self.canv, self.outline, self._height)
+        super().draw()
 
     def _place_cut_labels(
         self,
@@ -185,6 +192,7 @@ class GridTable(Table):  # type: ignore[misc]
             head = GridTable(grid, self.start, self.start + best)
             _, height = head.wrap(availWidth, availHeight)
             if height <= availHeight + _FUZZ:
+                head.outline = self.outline
                 tail = GridTable(grid, self.start + best, self.end)
                 tail.spaceAfter = self.getSpaceAfter()  # the blank line goes after the last part
                 return [head, tail]

@@ -56,6 +56,7 @@ from .labels import (
     is_english,
     tr,
 )
+from .outline import OutlineLevels
 from .printing import for_print
 from .styles import BODY_LEADING, TYPE_HEIGHT, TYPE_WIDTH, Styles, TextStyle
 from .tables import (
@@ -80,6 +81,8 @@ _RUN_IN: Final = re.compile(
 )
 _YEAR: Final = re.compile(r"\d{4}年")
 _NUMERAL: Final = re.compile(r"^([一二三四五六七八九十]+)、")
+#: A table title's own number: 二、 or II.
+_TABLE_NUMBER: Final = re.compile(r"^(?:[一二三四五六七八九十]+、|[IVX]+\.\s*)")
 #: A paragraph that is itself the 附件说明 ("附件:××", "附件：1.××").
 _ATTACHMENT_NOTE: Final = re.compile(r"^\s*附\s*件\s*[:：]")
 
@@ -112,18 +115,31 @@ def _heading_style(heading: str, depth: int, styles: Styles) -> TextStyle:
     return (styles.heading1, styles.heading2)[min(depth, 1)] if depth < 2 else styles.heading3
 
 
-def _paragraph(text: str, styles: Styles) -> TextBlock:
+def _paragraph(text: str, styles: Styles, levels: OutlineLevels) -> TextBlock:
     text = for_print(text)
     m = _RUN_IN.match(text)
     if m:
         head = m.group(1)
-        hs = styles.heading1 if _LEVEL1.match(head) else styles.heading2
+        level1 = bool(_LEVEL1.match(head))
+        hs = styles.heading1 if level1 else styles.heading2
         runs = (
             Run(head, hs.font, hs.latin),
             Run(text[len(head) :], styles.body.font, styles.body.latin),
         )
-        return TextBlock(runs, styles.body)
+        outline = levels.entry(head.rstrip("。："), 0 if level1 else 1)
+        return TextBlock(runs, styles.body, outline=outline)
     return TextBlock(text, styles.body)
+
+
+def _outline_level(heading: str, depth: int) -> int | None:
+    """Outline depth of a section heading: 一、 is 0, （一） is 1, deeper ones none."""
+    if _LEVEL1.match(heading):
+        return 0
+    if _LEVEL2.match(heading):
+        return 1
+    if _LEVEL3.match(heading) or _LEVEL4.match(heading):
+        return None
+    return depth if depth < 2 else None
 
 
 class _Builder:
@@ -137,6 +153,9 @@ class _Builder:
         self.closing: list[Flowable] = []  # 附件说明 and signature
         self.printed_notes: list[str] = []  # 附件说明 the report's text prints
         self.layout = TableLayout(options.locale, styles, TYPE_WIDTH)
+        self.levels = OutlineLevels()
+        #: Bookmark text of each official table block, by id().
+        self.table_titles: dict[int, str] = {}
 
     # -- flow helpers -------------------------------------------------------
 
@@ -184,12 +203,17 @@ class _Builder:
 
     def section(self, section: Section, depth: int, tables: dict[str, list[Flowable]]) -> None:
         style = _heading_style(section.heading, depth, self.styles)
-        self.heading(TextBlock(for_print(section.heading), style))
+        heading = for_print(section.heading)
+        level = _outline_level(heading.strip(), depth)
+        outline = (
+            None if level is None or not heading.strip() else self.levels.entry(heading, level)
+        )
+        self.heading(TextBlock(heading, style, outline=outline))
         for text in section.paragraphs:
             if _ATTACHMENT_NOTE.match(text):
                 self.printed_notes.append(for_print(text.strip()))
                 continue
-            self.add(_paragraph(text, self.styles))
+            self.add(_paragraph(text, self.styles, self.levels))
         m = _NUMERAL.match(section.heading.strip())
         if depth == 0 and m and m.group(1) in tables:
             for block in tables.pop(m.group(1)):
@@ -226,6 +250,8 @@ class _Builder:
             elif key == "table4":
                 blocks.append(self.table4(table, title))
             blocks[0].spaceBefore = 4
+            label = _TABLE_NUMBER.sub("", tr(self.locale, title)).strip()
+            self.table_titles[id(blocks[0])] = label
             out[numeral] = blocks
             out[numeral + "#title"] = [TextBlock(tr(self.locale, title), self.styles.heading1)]
         return out
@@ -244,7 +270,7 @@ class _Builder:
     def body(self) -> None:
         st = self.styles
         for text in self.report.preamble:
-            self.add(_paragraph(text, st))
+            self.add(_paragraph(text, st, self.levels))
         tables = self.official_tables()
         for section in self.report.sections:
             self.section(section, 0, tables)
@@ -266,6 +292,16 @@ class _Builder:
         text of its own) is set there, turned with the table, instead of
         being left alone at the foot of the page before.
         """
+        name = self.table_titles.get(id(block))
+        if isinstance(block, Rotated | GridTable) and name:
+            # Under the heading that the pending list (or the last section) set.
+            if (
+                self.pending
+                and isinstance(self.pending[0], TextBlock)
+                and not self.pending[0].outline
+            ):
+                self.pending[0].outline = self.levels.entry(self.pending[0].plain_text, 0)
+            block.outline = self.levels.entry(name, 1)
         if isinstance(block, Rotated):
             content = block.content
             if (
@@ -274,7 +310,7 @@ class _Builder:
                 and all(isinstance(p, TextBlock) for p in self.pending)
             ):
                 heads = [
-                    TextBlock(p.plain_text, evolve(p.style, indent=0, left=0))
+                    TextBlock(p.plain_text, evolve(p.style, indent=0, left=0), outline=p.outline)
                     for p in self.pending
                     if isinstance(p, TextBlock)
                 ]
@@ -371,7 +407,9 @@ class _Builder:
         word = tr(self.locale, ATTACHMENT)
         if number is not None:
             word = f"{word}{number}" if not is_english(self.locale) else f"{word} {number}"
-        self.story.append(TextBlock(word, st.attachment_label))
+        sep = ": " if is_english(self.locale) else "："
+        entry = self.levels.entry(f"{word}{sep}{title}", 0)
+        self.story.append(TextBlock(word, st.attachment_label, outline=entry))
         self.story.append(Spacer(1, BODY_LEADING / 2))
         self.heading(TextBlock(title, st.table_title))
         self.heading(Spacer(1, BODY_LEADING / 2))

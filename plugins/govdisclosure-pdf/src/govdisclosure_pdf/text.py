@@ -32,6 +32,7 @@ from typing import Any, Final, NamedTuple
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
+from .outline import Entry, mark
 from .styles import TextStyle
 
 __all__ = ["Run", "TextBlock", "Turned", "balance_lines", "longest_word", "text_width"]
@@ -342,11 +343,14 @@ class TextBlock(Flowable):  # type: ignore[misc]
         *,
         keep_with_next: bool = False,
         lines: Sequence[str] | None = None,
+        outline: Entry | None = None,
         _units_: list[_Unit] | None = None,
         _first_: bool = True,
     ) -> None:
         super().__init__()
         self.style = style
+        #: Bookmark set where the block starts (a heading).
+        self.outline = outline
         if isinstance(runs, str):
             runs = (Run(runs, style.font, style.latin),)
         self.runs = tuple(runs)
@@ -413,7 +417,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
         if fit >= len(lines) or self.fixed is not None:
             return [self] if fit >= len(lines) else []
         cut = lines[fit - 1].end
-        head = TextBlock(self.runs, self.style, _units_=self._units[:cut], _first_=self._first)
+        head = TextBlock(
+            self.runs,
+            self.style,
+            outline=self.outline,
+            _units_=self._units[:cut],
+            _first_=self._first,
+        )
         head._lines = lines[:fit]
         head._for_width = availWidth
         head.spaceAfter = 0
@@ -428,6 +438,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canv = self.canv
+        mark(canv, self.outline, self.height)
         st = self.style
         lines = self._lines
         size = st.size
