@@ -40,6 +40,7 @@ from govdisclosure.registry import Report, tables_of
 from . import charts
 from .breakdown import breakdown_grids
 from .document import Rotated, Stack
+from .fonts import covers
 from .grid import GridTable, HeadGroup, TailGroup
 from .labels import (
     ATTACHMENT,
@@ -58,7 +59,7 @@ from .labels import (
 )
 from .outline import OutlineLevels
 from .printing import for_print
-from .styles import BODY_LEADING, TYPE_HEIGHT, TYPE_WIDTH, Styles, TextStyle
+from .styles import BODY_LEADING, TITLE_STROKE, TYPE_HEIGHT, TYPE_WIDTH, Styles, TextStyle
 from .tables import (
     TableLayout,
     fits_portrait,
@@ -195,6 +196,12 @@ class _Builder:
         m = _YEAR.search(text)
         if m:
             prefer.append(m.start())
+        if not covers(st.font, text):
+            # A character the heavy title face lacks (it covers GB 2312): the
+            # body face, stroked, has it.
+            st = evolve(
+                st, font=self.styles.body.font, latin=self.styles.body.latin, bold=TITLE_STROKE
+            )
         lines = balance_lines(
             text, st.font, st.size, TYPE_WIDTH, latin=st.latin, prefer=prefer, names=names
         )

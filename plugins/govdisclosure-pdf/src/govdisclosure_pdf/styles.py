@@ -66,6 +66,8 @@ LINES_PER_PAGE: Final = 22
 BODY_LEADING: Final = TYPE_HEIGHT / LINES_PER_PAGE - 0.001
 #: Extra advance per character so that 28 of them fill the type area.
 BODY_CHAR_SPACE: Final = TYPE_WIDTH / CHARS_PER_LINE - BODY_SIZE
+#: Outline stroke (points) that makes a regular Song face stand in for 小标宋.
+TITLE_STROKE: Final = 0.45
 #: Outline stroke (points) that emboldens table heads, as Word's bold does
 #: for a Chinese face that has no bold.
 HEAD_STROKE: Final = 0.3
@@ -137,6 +139,8 @@ def make_styles(fonts: FontSet, *, table_size: float = TABLE_SIZE) -> Styles:
         indent=two,
     )
     table_leading = table_size * 1.25
+    # A heavy title face sets its digits in its own heavy Latin, not in a regular Times.
+    heavy_latin = None if fonts.heavy_title else fonts.latin
     cell = TextStyle(fonts.body, table_size, table_leading, fonts.latin, align="left")
     return Styles(
         fonts=fonts,
@@ -144,9 +148,9 @@ def make_styles(fonts: FontSet, *, table_size: float = TABLE_SIZE) -> Styles:
             fonts.title,
             TITLE_SIZE,
             BODY_LEADING * 1.25,
-            fonts.latin,
+            heavy_latin,
             align="center",
-            bold=0.45 if fonts.title == fonts.body else 0.0,
+            bold=TITLE_STROKE if fonts.title == fonts.body else 0.0,
             space_after=BODY_LEADING,
         ),
         body=body,
@@ -176,7 +180,7 @@ def make_styles(fonts: FontSet, *, table_size: float = TABLE_SIZE) -> Styles:
             fonts.title,
             BODY_SIZE + 2,
             BODY_LEADING,
-            fonts.latin,
+            heavy_latin,
             align="center",
             bold=0.3 if fonts.title == fonts.body else 0.0,
         ),
