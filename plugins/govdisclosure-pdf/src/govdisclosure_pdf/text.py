@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Final, NamedTuple
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -612,13 +612,13 @@ def balance_lines(
     ]
     wanted = set(prefer)
     preferred = {k for k in valid if offsets[k] in wanted}
-    tiers: list[set[int]] = []
+    tiers: Iterable[set[int]] = ()
     if names is not None and any(u.kind == "c" for u in units):
         from .words import title_breaks  # loads the segmenter only when needed
 
         tiers = title_breaks(text, names)
     breaks = None
-    for allowed in [*tiers, None]:
+    for allowed in itertools.chain(tiers, [None]):
         candidates = valid if allowed is None else [k for k in valid if offsets[k] in allowed]
         breaks = _balanced_breaks(candidates, prefix, avail, preferred, size)
         if breaks is not None:

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Final, Protocol
 
-__all__ = ["REPORT_NAMES", "title_breaks", "word_bounds"]
+__all__ = ["REPORT_NAMES", "edges", "inside", "title_breaks", "word_bounds"]
 
 #: Names of the report that a title keeps on one line.
 REPORT_NAMES: Final = (
@@ -68,8 +68,8 @@ def _spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
     return out
 
 
-def title_breaks(text: str, names: Sequence[str]) -> list[set[int]]:
-    """Allowed break offsets for a title, strictest first.
+def title_breaks(text: str, names: Sequence[str]) -> Iterator[set[int]]:
+    """Allowed break offsets for a title, strictest first (lazily).
 
     1. between words, with ``names`` and :data:`REPORT_NAMES` whole;
     2. between words, the report's name still whole but a unit's name
@@ -77,27 +77,36 @@ def title_breaks(text: str, names: Sequence[str]) -> list[set[int]]:
     3. between words as the segmenter alone sees them.
 
     Every tier keeps a year with its 年.  The caller tries each in turn and
-    falls back to its own rules (any character) when none fits.
+    falls back to its own rules (any character) when none fits.  A title
+    made only of names, the report's name and a year (淮安市人民政府 +
+    2024年 + 政府信息公开工作年度报告) needs no segmenter for the first
+    tier, so the dictionary is loaded only when a title has other words or
+    does not fit that way.
     """
-    bounds = word_bounds(text)
-    # A number is one word with the date character after it.
-    for m in _DATE.finditer(text):
-        bounds -= set(range(m.start() + 1, m.end()))
+    units = _spans(text, names)
+    reports = _spans(text, REPORT_NAMES)
+    dates = [(m.start(), m.end()) for m in _DATE.finditer(text)]
+    whole = inside(units) | inside(reports) | inside(dates)
+    covered = {k for a, b in (*units, *reports, *dates) for k in range(a, b)}
+    if all(k in covered or text[k].isspace() for k in range(len(text))):
+        yield edges(text, [*units, *reports, *dates]) - whole
+    bounds = word_bounds(text) - inside(dates)
     for k in range(1, len(text)):
         if text[k - 1].isascii() and text[k].isascii() and not text[k - 1].isspace():
             bounds.discard(k)  # inside a Latin word or number (the text breaker's job)
+    yield (bounds | edges(text, units) | edges(text, reports)) - whole
+    yield (bounds | edges(text, reports)) - inside(reports) - inside(dates)
+    yield bounds
 
-    def inside(spans: list[tuple[int, int]]) -> set[int]:
-        out: set[int] = set()
-        for a, b in spans:
-            out.update(range(a + 1, b))
-        return out
 
-    def edges(spans: list[tuple[int, int]]) -> set[int]:
-        return {k for a, b in spans for k in (a, b) if 0 < k < len(text)}
+def inside(spans: Sequence[tuple[int, int]]) -> set[int]:
+    """Offsets strictly inside any of ``spans`` (a break there would cut it)."""
+    out: set[int] = set()
+    for a, b in spans:
+        out.update(range(a + 1, b))
+    return out
 
-    units = _spans(text, names)
-    reports = _spans(text, REPORT_NAMES)
-    tier1 = (bounds | edges(units) | edges(reports)) - inside(units) - inside(reports)
-    tier2 = (bounds | edges(reports)) - inside(reports)
-    return [tier1, tier2, bounds]
+
+def edges(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """The ends of ``spans`` that are positions between two characters of ``text``."""
+    return {k for a, b in spans for k in (a, b) if 0 < k < len(text)}
