@@ -113,8 +113,11 @@ def _words(text: str, font: str) -> list[_Unit]:
     return out
 
 
-#: A date or year in Chinese form, set as one piece: 2024年1月20日, 2024年度, 12月31日.
-_CN_DATE: Final = re.compile(r"\d{4}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日")
+#: The pieces of a Chinese date, each set whole: 2024年 (2024年度), 12月31日, 12月.
+#: A line may break between the year and the month, as between two words:
+#: a whole date (2012年12月31日, seven characters) taken down to the next line
+#: would spread the line it leaves by a third of a character per gap.
+_CN_DATE: Final = re.compile(r"\d{4}年度?|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日")
 #: Closing marks whose ink sits on the left of their em box, and opening
 #: marks with it on the right: two of them side by side leave a gap of a
 #: whole character, which typesetters squeeze to half (标点挤压).
