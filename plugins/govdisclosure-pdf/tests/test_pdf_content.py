@@ -327,6 +327,58 @@ def test_charts_have_chinese_labels(render_example: Render) -> None:
     assert squash(gettext("zh_Hans_CN", "Applications by outcome")) not in plain.text
 
 
+def test_charts_are_numbered_with_units(render_example: Render) -> None:
+    rendered = render_example("city-2024", charts=True)
+    first = rendered.text.index("图1　申请办理结果（单位：件）".replace("　", ""))
+    second = rendered.text.index("图2各报告单位本年新收申请（单位：件）")
+    assert first < second
+    english = render_example("city-2024", locale="en", charts=True).text
+    assert "Figure1Applicationsbyoutcome(unit:applications)" in english
+
+
+def test_a_blank_total_is_not_drawn_and_the_caption_says_so(render_example: Render) -> None:
+    """上海 2019 left table 3's 总计 column blank: no bar is made up from a sum."""
+    rendered = render_example("shanghai-szfbgt-2019", charts=True)
+    assert (
+        "图1申请办理结果（单位：件）报告未填写，未绘制：（一）予以公开；（二）部分公开"
+        in rendered.text
+    )
+    english = render_example("shanghai-szfbgt-2019", locale="en", charts=True).text
+    assert "Leftblankinthereport,notdrawn:(1)Disclosed;" in english
+
+
+def test_a_blank_value_gets_no_bar() -> None:
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+
+    from govdisclosure_pdf.charts import bar_chart, chart_caption
+    from govdisclosure_pdf.fonts import resolve_fonts
+    from govdisclosure_pdf.styles import make_styles
+
+    items = [("甲单位", 5), ("乙单位", None), ("丙单位", 0)]
+    drawing = bar_chart(items, make_styles(resolve_fonts()), "zh_Hans_CN")
+    assert drawing is not None
+    chart = next(c for c in drawing.contents if isinstance(c, HorizontalBarChart))
+    assert chart.data == [[0.0, None, 5.0]]  # bottom to top; the blank is not a 0
+    caption = chart_caption(3, "标题", "件", items, "zh_Hans_CN")
+    assert caption == ["图3　标题（单位：件）", "报告未填写，未绘制：乙单位"]
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+def test_charts_stay_inside_the_type_area(render_example: Render, locale: str) -> None:
+    """No label runs off the page (an English one once ran 40 characters past it)."""
+    rendered = render_example("city-2024", locale=locale, charts=True)
+    bbox = rendered.poppler("pdftotext", "-bbox")
+    left, right = 28 * 72 / 25.4, 595.2756 - 26 * 72 / 25.4
+    found = 0
+    for page in bbox.split("<page ")[1:]:
+        if "Figure" not in page and "图1" not in page and "图2" not in page:
+            continue
+        found += 1
+        for x0, x1 in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', page):
+            assert left - 1 <= float(x0) and float(x1) <= right + 1
+    assert found >= 2
+
+
 def test_legacy_channel_chart(render_example: Render) -> None:
     rendered = render_example("yuxi-2017", charts=True)
     assert squash(gettext("zh_Hans_CN", "Proactive disclosure by channel")) in rendered.text

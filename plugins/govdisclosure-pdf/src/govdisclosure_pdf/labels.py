@@ -24,14 +24,19 @@ __all__ = [
     "ATTACHMENT",
     "BREAKDOWN_TITLE",
     "CHANNEL_CHART",
+    "CHART_BLANK",
+    "CHART_UNIT",
     "CONTACT_LABELS",
+    "FIGURE",
     "INDICATOR",
     "INFO_CONTENT",
     "OUTCOME_CHART",
     "TOTAL",
     "UNIT",
+    "UNIT_APPLICATIONS",
     "UNIT_CHART",
     "UNIT_CHART_LEGACY",
+    "UNIT_ITEMS",
     "format_date",
     "format_value",
     "is_english",
@@ -64,6 +69,13 @@ UNIT_CHART: Final = N_("New applications by reporting unit")
 UNIT_CHART_LEGACY: Final = N_("Proactive disclosure by reporting unit")
 DEFAULT_TITLE: Final = N_("{unit} annual report on government information disclosure for {year}")
 SUBJECT: Final = N_("Government information disclosure annual report")
+#: A chart's number in the document, its unit, and the rows it leaves out.
+FIGURE: Final = N_("Figure {number}")
+CHART_UNIT: Final = N_("(unit: {unit})")
+CHART_BLANK: Final = N_("Left blank in the report, not drawn: {rows}")
+#: Units of the charts' values: applications (件) and items disclosed (条).
+UNIT_APPLICATIONS: Final = N_("applications")
+UNIT_ITEMS: Final = N_("items")
 #: The year after a statistics table's title, as the tables print it.
 STATISTICS_YEAR: Final = N_("（{year}年度）")
 

@@ -50,8 +50,10 @@ from .labels import (
     FILLED,
     OUTCOME_CHART,
     STATISTICS_YEAR,
+    UNIT_APPLICATIONS,
     UNIT_CHART,
     UNIT_CHART_LEGACY,
+    UNIT_ITEMS,
     chinese_date,
     format_date,
     is_english,
@@ -155,6 +157,7 @@ class _Builder:
         self.printed_notes: list[str] = []  # 附件说明 the report's text prints
         self.layout = TableLayout(options.locale, styles, TYPE_WIDTH)
         self.levels = OutlineLevels()
+        self.figures = 0  # charts numbered so far
         #: Bookmark text of each official table block, by id().
         self.table_titles: dict[int, str] = {}
 
@@ -246,14 +249,9 @@ class _Builder:
                 blocks.append(GridTable(table3_grid(table, self.layout)))
                 blocks[-1].spaceBefore = 4
                 if self.options.charts:
-                    chart = charts.bar_chart(
-                        tr(self.locale, OUTCOME_CHART),
-                        charts.outcome_items(table, self.locale),
-                        self.styles,
-                        self.locale,
+                    blocks += self.chart(
+                        OUTCOME_CHART, UNIT_APPLICATIONS, charts.outcome_items(table, self.locale)
                     )
-                    if chart is not None:
-                        blocks += [Spacer(1, 8), chart]
             elif key == "table4":
                 blocks.append(self.table4(table, title))
             blocks[0].spaceBefore = 4
@@ -437,14 +435,9 @@ class _Builder:
         if contact:
             blocks += [Spacer(1, 6), contact]
         if self.options.charts:
-            chart = charts.bar_chart(
-                tr(self.locale, CHANNEL_CHART),
-                charts.channel_items(report, self.locale),
-                self.styles,
-                self.locale,
+            blocks += self.chart(
+                CHANNEL_CHART, UNIT_ITEMS, charts.channel_items(report, self.locale)
             )
-            if chart is not None:
-                blocks += [Spacer(1, 12), chart]
         return title, blocks
 
     def contact_lines(self) -> Flowable | None:
@@ -474,11 +467,27 @@ class _Builder:
                 blocks.append(Spacer(1, 12))
             blocks.append(GridTable(grid))
         if self.options.charts and items:
-            msgid = UNIT_CHART_LEGACY if isinstance(report, ReportLegacy) else UNIT_CHART
-            chart = charts.bar_chart(tr(self.locale, msgid), items, self.styles, self.locale)
-            if chart is not None:
-                blocks += [Spacer(1, 12), chart]
+            legacy = isinstance(report, ReportLegacy)
+            msgid = UNIT_CHART_LEGACY if legacy else UNIT_CHART
+            blocks += self.chart(msgid, UNIT_ITEMS if legacy else UNIT_APPLICATIONS, items)
         return title, blocks
+
+    def chart(
+        self, title: str, unit: str, items: Sequence[tuple[str, charts.Number | None]]
+    ) -> list[Flowable]:
+        """A chart with its caption under it (图1 … （单位：件）), numbered in document order."""
+        if not items:
+            return []
+        drawing = charts.bar_chart(items, self.styles, self.locale)
+        self.figures += 1
+        caption = charts.chart_caption(
+            self.figures, tr(self.locale, title), tr(self.locale, unit), items, self.locale
+        )
+        style = evolve(self.styles.note, align="center")
+        # Every value blank: no bars, but the caption says what was left out.
+        blocks: list[Flowable] = [] if drawing is None else [drawing, Spacer(1, 4)]
+        blocks += [TextBlock(line, style) for line in caption]
+        return [Spacer(1, 12), Stack(blocks)]
 
 
 def build_story(report: Report, styles: Styles, options: StoryOptions) -> list[Flowable]:
