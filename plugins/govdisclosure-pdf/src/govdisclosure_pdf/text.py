@@ -221,6 +221,14 @@ def _cut_word(u: _Unit, room: float, size: float, cs: float) -> tuple[_Unit, _Un
         soft = max(u.text.rfind("/", 0, cut), u.text.rfind(".", 0, cut)) + 1
         if soft > 0 and soft * 2 >= cut:
             cut = soft
+        elif u.text.isalpha() and len(u.text) <= 30 and cut > 3:
+            # An English word (not a 500-letter string, copied as it is):
+            # cut one letter earlier and mark the cut with a hyphen.
+            hyphen = _char_width("-", u.font) * size + cs
+            while cut > 2 and (used + hyphen > room + _FUZZ or len(u.text) - cut < 3):
+                cut -= 1
+                used -= _char_width(u.text[cut], u.font) * size + cs
+            return _word(u.text[:cut] + "-", u.font), _word(u.text[cut:], u.font)
     return _word(u.text[:cut], u.font), _word(u.text[cut:], u.font)
 
 
