@@ -384,3 +384,44 @@ def test_legacy_channel_chart(render_example: Render) -> None:
     assert squash(gettext("zh_Hans_CN", "Proactive disclosure by channel")) in rendered.text
     consolidated = render_example("pingtan-2011-consolidated", charts=True)
     assert "平潭县人民政府" in consolidated.text
+
+
+def _consolidated(locale: str) -> str:
+    parts = [gd.load(p) for p in sorted((EXAMPLES / "consolidation").glob("*.json"))]
+    report = gd.consolidate(parts)
+    assert not report.sections and not report.preamble
+    data = render_pdf(report, RenderOptions(locale=locale))
+    pages = PdfReader(BytesIO(data)).pages
+    return squash("".join(p.extract_text() for p in pages))
+
+
+def test_a_consolidated_report_without_text_gets_a_marked_skeleton() -> None:
+    """All six sections in order; what the office must write is marked 【待补充】."""
+    text = _consolidated("zh_Hans_CN")
+    headings = gd.Report2021.SECTION_HEADINGS
+    where = [text.index(h) for h in headings]
+    assert where == sorted(where)
+    assert text.index("一、总体情况本报告汇总了3个单位的政府信息公开工作年度报告") > 0
+    assert "清河市东城区人民政府、清河市生态环境局、清河市西山县人民政府" in text
+    assert "共新收政府信息公开申请270件，上年结转13件" in text
+    assert text.count("【待补充】") == 3
+    assert "二、主动公开政府信息情况第二十条第（一）项" in text  # the table under its section
+    # The date is left for the office to fill in, under the unit's name.
+    assert re.search(r"附件：各报告单位数据清河市人民政府年月日(—\d+—)?附件", text)
+    # The attachment's columns: the row label, the applicant column under it.
+    assert "三、本年度办理结果/（七）总计/总计" not in text
+    assert "（七）总计" in text.split("各报告单位数据")[-1]
+
+
+def test_the_skeleton_in_english() -> None:
+    text = _consolidated("en")
+    assert "I.Overallsituation" in text and "VI.Othermatterstoreport" in text
+    assert text.count("[Tobecompleted]") == 3
+    assert "Thisreportconsolidatestheannualreportsof3units" in text
+    assert re.search(r"Annex:Figuresbyreportingunit清河市人民政府\[date\](—\d+—)?Annex", text)
+
+
+def test_a_report_with_its_own_text_gets_no_skeleton(render_example: Render) -> None:
+    rendered = render_example("city-2024")  # consolidated, with a section of its own
+    assert rendered.report.parts and rendered.report.sections
+    assert "【待补充】" not in rendered.text

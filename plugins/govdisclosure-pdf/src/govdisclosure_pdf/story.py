@@ -61,6 +61,7 @@ from .labels import (
 )
 from .outline import OutlineLevels
 from .printing import for_print
+from .skeleton import BLANK_DATE, needs_skeleton, skeleton_sections
 from .styles import BODY_LEADING, TITLE_STROKE, TYPE_HEIGHT, TYPE_WIDTH, Styles, TextStyle
 from .tables import (
     TableLayout,
@@ -118,8 +119,10 @@ def _heading_style(heading: str, depth: int, styles: Styles) -> TextStyle:
     return (styles.heading1, styles.heading2)[min(depth, 1)] if depth < 2 else styles.heading3
 
 
-def _paragraph(text: str, styles: Styles, levels: OutlineLevels) -> TextBlock:
-    text = for_print(text)
+def _paragraph(text: str, styles: Styles, levels: OutlineLevels, *, tidy: bool = True) -> TextBlock:
+    """A paragraph of the report's text, tidied for print (``tidy``), with its run-in heading."""
+    if tidy:
+        text = for_print(text)
     m = _RUN_IN.match(text)
     if m:
         head = m.group(1)
@@ -158,6 +161,8 @@ class _Builder:
         self.layout = TableLayout(options.locale, styles, TYPE_WIDTH)
         self.levels = OutlineLevels()
         self.figures = 0  # charts numbered so far
+        #: A consolidated report without text: its sections are a skeleton.
+        self.skeleton = needs_skeleton(report)
         #: Bookmark text of each official table block, by id().
         self.table_titles: dict[int, str] = {}
 
@@ -214,6 +219,8 @@ class _Builder:
     def section(self, section: Section, depth: int, tables: dict[str, list[Flowable]]) -> None:
         style = _heading_style(section.heading, depth, self.styles)
         heading = for_print(section.heading)
+        if self.skeleton:
+            heading = tr(self.locale, section.heading)  # the format's heading, translated
         level = _outline_level(heading.strip(), depth)
         outline = (
             None if level is None or not heading.strip() else self.levels.entry(heading, level)
@@ -223,7 +230,8 @@ class _Builder:
             if _ATTACHMENT_NOTE.match(text):
                 self.printed_notes.append(for_print(text.strip()))
                 continue
-            self.add(_paragraph(text, self.styles, self.levels))
+            # A skeleton's text is the renderer's own, already as it should be printed.
+            self.add(_paragraph(text, self.styles, self.levels, tidy=not self.skeleton))
         m = _NUMERAL.match(section.heading.strip())
         if depth == 0 and m and m.group(1) in tables:
             for block in tables.pop(m.group(1)):
@@ -277,7 +285,10 @@ class _Builder:
         for text in self.report.preamble:
             self.add(_paragraph(text, st, self.levels))
         tables = self.official_tables()
-        for section in self.report.sections:
+        sections = self.report.sections
+        if self.skeleton:
+            sections = skeleton_sections(self.report, self.locale)
+        for section in sections:
             self.section(section, 0, tables)
         # Tables no section claimed, under their own titles.
         for numeral in [k for k in tables if not k.endswith("#title")]:
@@ -363,7 +374,9 @@ class _Builder:
         dates = self.report.dates
         date = dates.written or dates.published
         if date is None:
-            return ""
+            # A skeleton leaves the date for the office to fill in; a report
+            # of its own states none, so none is printed.
+            return tr(self.locale, BLANK_DATE) if needs_skeleton(self.report) else ""
         if self.options.date_numerals == "chinese" and not is_english(self.locale):
             return chinese_date(date)
         return format_date(date, self.locale)
