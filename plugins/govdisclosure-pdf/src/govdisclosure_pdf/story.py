@@ -500,7 +500,9 @@ class _Builder:
         # Every value blank: no bars, but the caption says what was left out.
         blocks: list[Flowable] = [] if drawing is None else [drawing, Spacer(1, 4)]
         blocks += [TextBlock(line, style) for line in caption]
-        return [Spacer(1, 12), Stack(blocks)]
+        stack = Stack(blocks)
+        stack.spaceAfter = BODY_LEADING / 2  # apart from the heading that follows
+        return [Spacer(1, 12), stack]
 
 
 def build_story(report: Report, styles: Styles, options: StoryOptions) -> list[Flowable]:
