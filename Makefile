@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 PLUGINS := $(wildcard plugins/govdisclosure-*)
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest system-deps install clean bench docs-catalog
+.PHONY: demo test lint typecheck pytest system-deps fonts install clean bench docs-catalog
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,19 +22,31 @@ $(STAMP): $(BIN)/python pyproject.toml $(wildcard plugins/*/pyproject.toml)
 install: $(STAMP)
 
 # CJK TrueType fonts (embedded in PDFs) and poppler-utils (pdftotext,
-# pdffonts, pdftoppm used by the PDF tests).  Skipped quietly where apt-get
-# is unavailable or not permitted; the PDF renderer then falls back to the
-# built-in STSong-Light CID font and its tests cover that path.
+# pdffonts, pdftoppm used by the PDF tests).  The official faces (小标宋,
+# 仿宋, 黑体, 楷体) are not free; these stand in for them (docs/pdf.md):
+# Noto Serif CJK SC Bold for 小标宋 (converted by `make fonts`), AR PL UMing
+# for 仿宋 (a Song face: no free 仿宋 covers these reports), WenQuanYi Zen
+# Hei for 黑体, LXGW WenKai for 楷体, Liberation Serif for Times New Roman.
+# Skipped quietly where apt-get is unavailable or not permitted; the PDF
+# renderer then uses what it finds (at worst the built-in STSong-Light CID
+# font) and its tests cover that path.
+SYSTEM_FONTS := fonts-noto-cjk fonts-lxgw-wenkai fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-liberation
 system-deps:
-	@if command -v pdftotext >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'wqy\|uming'; then \
+	@if command -v pdftotext >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'uming' \
+	    && fc-list 2>/dev/null | grep -qi 'wenkai' && fc-list 2>/dev/null | grep -qi 'noto serif cjk'; then \
 	  echo "system deps present"; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    poppler-utils fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-liberation >/dev/null) \
+	    poppler-utils $(SYSTEM_FONTS) >/dev/null) \
 	  || echo "warning: could not install poppler-utils/CJK fonts; PDF tests use the fallback"; \
-	else echo "warning: no apt-get as root; install poppler-utils and fonts-wqy-zenhei yourself"; fi
+	else echo "warning: no apt-get as root; install poppler-utils and $(SYSTEM_FONTS) yourself"; fi
 
-demo: install system-deps
+# The heavy title face: Noto Serif CJK SC Bold converted once to TrueType
+# (reportlab embeds only TrueType), cached under ~/.cache/govdisclosure/fonts.
+fonts: install system-deps
+	$(BIN)/python -m govdisclosure_pdf.titleface
+
+demo: install system-deps fonts
 	$(BIN)/python examples/render_all.py out
 
 lint: install
@@ -46,7 +58,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install system-deps
+pytest: install system-deps fonts
 	$(BIN)/pytest
 
 test: lint typecheck pytest

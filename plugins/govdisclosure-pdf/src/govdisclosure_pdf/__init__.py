@@ -14,7 +14,9 @@ Options (``RenderOptions.extra``, all text):
   (``os.pathsep``-separated); ``font_index``: the face of a TTC given as
   ``RenderOptions.font``;
 * ``table_size``: the tables' type size in points (10.5–12, default 10.5);
-* ``table4``: ``auto`` (default), ``portrait`` or ``landscape``.
+* ``table4``: ``auto`` (default), ``portrait`` or ``landscape``;
+* ``date_numerals``: ``arabic`` (default: 2018年2月23日, GB/T 9704-2012
+  7.3.5.4) or ``chinese`` (二〇一八年二月二十三日) for the signature's date.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from govdisclosure.render import RenderError
 
 from .document import DocumentInfo, build_pdf
 from .fonts import FontError, FontFallbackWarning, FontSet, resolve_fonts
-from .labels import SUBJECT, tr
+from .labels import SUBJECT, is_english, tr
 from .story import StoryOptions, build_story, report_title
 from .styles import TABLE_SIZE, make_styles
 
@@ -44,6 +46,7 @@ __all__ = [
 ]
 
 _TABLE4_MODES = ("auto", "portrait", "landscape")
+_DATE_NUMERALS = ("arabic", "chinese")
 
 
 def _table_size(extra: dict[str, str]) -> float:
@@ -59,9 +62,19 @@ def _table_size(extra: dict[str, str]) -> float:
     return size
 
 
-def _document_date(report: Report) -> dt.date:
+def _document_date(report: Report) -> dt.date | None:
+    """The PDF's creation date: the 成文日期, else the publication date, else none."""
     d = report.dates
-    return d.written or d.published or dt.date(report.year + 1, 1, 1)
+    return d.written or d.published
+
+
+def _keywords(report: Report, locale: str) -> str:
+    """What a search for the document would use: the kind of report, the unit, the year."""
+    words = [tr(locale, SUBJECT), report.unit.name]
+    if report.unit.parent:
+        words.append(report.unit.parent)
+    words.append(f"{report.year}" if is_english(locale) else f"{report.year}年")
+    return ", ".join(dict.fromkeys(w for w in words if w))
 
 
 def render_pdf(report: Report, options: RenderOptions) -> bytes:
@@ -71,16 +84,21 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
     table4 = extra.get("table4", "auto")
     if table4 not in _TABLE4_MODES:
         raise RenderError(f"table4 must be one of {', '.join(_TABLE4_MODES)}, not {table4!r}")
+    numerals = extra.get("date_numerals", "arabic")
+    if numerals not in _DATE_NUMERALS:
+        raise RenderError(
+            f"date_numerals must be one of {', '.join(_DATE_NUMERALS)}, not {numerals!r}"
+        )
     fonts = resolve_fonts(options.font, extra)
     styles = make_styles(fonts, table_size=_table_size(extra))
-    story = build_story(report, styles, StoryOptions(locale, options.charts, table4))
+    story = build_story(report, styles, StoryOptions(locale, options.charts, table4, numerals))
     info = DocumentInfo(
         title=report_title(report, locale),
         author=report.signed_by or report.unit.name,
         subject=tr(locale, SUBJECT),
         lang="en" if locale == "en" else "zh-CN",
         date=_document_date(report),
-        keywords=f"{report.year}, {report.edition}",
+        keywords=_keywords(report, locale),
     )
     return build_pdf(story, styles, info)
 

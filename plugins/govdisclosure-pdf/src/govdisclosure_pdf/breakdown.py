@@ -15,7 +15,11 @@ below.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from typing import Final
+
+from attrs import evolve
 
 from govdisclosure.aggregate import Breakdown, breakdown
 from govdisclosure.cells import CellValue
@@ -24,11 +28,14 @@ from govdisclosure.editions import Report, is_template_driven
 from .grid import PAD_X, Cell, Grid
 from .labels import BREAKDOWN_TITLE, INDICATOR, REPORTING_UNIT, TOTAL, format_value, tr
 from .tables import TableLayout
+from .text import text_width
 
 __all__ = ["breakdown_grids"]
 
 Number = int | Decimal
 _UNITS_PER_TABLE = 4
+#: A label that is a numbered section of its table: 一、…, 三、本年度办理结果.
+_SECTION: Final = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 def breakdown_grids(
@@ -49,18 +56,70 @@ def _units(table: Breakdown, locale: str) -> list[tuple[str, tuple[CellValue, ..
     return out
 
 
+def _heads(table: Breakdown, locale: str) -> tuple[list[str | None], list[str], list[str]]:
+    """The three header rows of the across table, as a person would label the columns.
+
+    The core's label is a path (三、本年度办理结果 / （七）总计 / 总计); a
+    reader wants the row it comes from (（七）总计) with the applicant column
+    (总计) under it, and the two 行政诉讼 columns under one 行政诉讼.  Row
+    0 holds such a group (``None`` where the column has none), row 1 the
+    row label, row 2 the column label.
+    """
+    groups: list[str | None] = []
+    rows: list[str] = []
+    columns: list[str] = []
+    for column in table.columns:
+        raw = [p if isinstance(p, str) else p.render("zh_Hans_CN") for p in column.label.parts]
+        head, *middle, last = [
+            tr(locale, p) if isinstance(p, str) else p.render(locale) for p in column.label.parts
+        ]
+        # A numbered section (三、本年度办理结果) is the table's, not a group.
+        grouped = bool(middle) and not _SECTION.match(raw[0])
+        groups.append(head if grouped else None)
+        rows.append(middle[-1] if middle else head)
+        columns.append(last)
+    return groups, rows, columns
+
+
 def _across(table: Breakdown, layout: TableLayout) -> list[Grid]:
-    """One row per unit, one column per figure."""
+    """One row per unit, one column per figure, under three header rows."""
     st = layout.styles
     locale = layout.locale
-    unit_w = 7.5 * st.cell.size + 2 * PAD_X
-    col_w = (layout.width - unit_w) / max(len(table.columns), 1)
-    header: tuple[Cell | None, ...] = (
-        Cell(tr(locale, REPORTING_UNIT), st.cell_header),
-        *[Cell(c.label.render(locale), st.cell_small) for c in table.columns],
-    )
-    rows: list[tuple[Cell | None, ...]] = [header]
-    for name, values in _units(table, locale):
+    units = _units(table, locale)
+    widest = max(text_width(name, st.cell.font, st.cell.size, st.cell.latin) for name, _ in units)
+    # Wide enough for the longest name on one line, up to a third of the width.
+    unit_w = min(widest + 2 * PAD_X + 2, layout.width / 3)
+    unit_w = max(unit_w, 5 * st.cell.size + 2 * PAD_X)
+    n = max(len(table.columns), 1)
+    col_w = (layout.width - unit_w) / n
+    groups, labels, subs = _heads(table, locale)
+    plain = evolve(layout.head, bold=0.0)  # the applicant column under its row
+    spans: list[tuple[int, int, int, int]] = [(0, 0, 0, 2)]
+    top: list[Cell | None] = [Cell(tr(locale, REPORTING_UNIT), st.cell_head)]
+    mid: list[Cell | None] = [None]
+    low: list[Cell | None] = [None]
+    j = 0
+    while j < len(table.columns):
+        c = j + 1
+        group = groups[j]
+        if group is None:
+            top.append(Cell(labels[j], layout.head))
+            mid.append(None)
+            spans.append((c, 0, c, 1))
+            j += 1
+            continue
+        k = j
+        while k + 1 < len(groups) and groups[k + 1] == group:
+            k += 1
+        top.append(Cell(group, layout.head))
+        top.extend([None] * (k - j))
+        if k > j:
+            spans.append((c, 0, k + 1, 0))
+        mid.extend(Cell(labels[i], layout.head) for i in range(j, k + 1))
+        j = k + 1
+    low.extend(Cell(sub, plain) for sub in subs)
+    rows: list[tuple[Cell | None, ...]] = [tuple(top), tuple(mid), tuple(low)]
+    for name, values in units:
         rows.append(
             (
                 Cell(name, st.cell),
@@ -74,7 +133,8 @@ def _across(table: Breakdown, layout: TableLayout) -> list[Grid]:
         font=st.fonts.body,
         rows=tuple(rows),
         col_widths=(unit_w, *([col_w] * len(table.columns))),
-        header_rows=1,
+        header_rows=3,
+        spans=tuple(spans),
         shaded_rows=frozenset({len(rows) - 1}),
         min_rows=2,
     )
@@ -93,8 +153,8 @@ def _turned(table: Breakdown, layout: TableLayout) -> list[Grid]:
         label_w = layout.width - value_w * len(chunk)
         rows: list[tuple[Cell | None, ...]] = [
             (
-                Cell(tr(locale, INDICATOR), st.cell_header),
-                *[Cell(name, st.cell_header) for name, _ in chunk],
+                Cell(tr(locale, INDICATOR), st.cell_head),
+                *[Cell(name, st.cell_head) for name, _ in chunk],
             )
         ]
         for j, column in enumerate(table.columns):

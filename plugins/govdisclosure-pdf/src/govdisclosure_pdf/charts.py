@@ -7,9 +7,12 @@
   table's channel rows (or the sub-rows of its first row).
 * For a consolidated report, one bar per reporting unit.
 
-A row's value is its 总计 cell; where a report left 总计 blank but filled
-the applicant columns (上海 2019 does), their sum is shown.  Blank cells
-are left out of a sum; a chart whose values are all blank is not drawn.
+A row's value is its 总计 cell as the report gives it: where a report left
+总计 blank (上海 2019 does) no bar is drawn and the caption says so, rather
+than drawing a sum the report never printed.  A blank cell is never drawn
+as 0; a chart whose values are all blank is not drawn.  Under each chart a
+caption gives its number in the document (图1, 图2 …), its title and the
+unit of its values.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from decimal import Decimal
 from typing import Final
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 
 from govdisclosure.cells import is_number
@@ -28,11 +31,12 @@ from govdisclosure.editions.legacy import ReportLegacy, TemplateRow
 from govdisclosure.introspect import RowInfo, table_info
 from govdisclosure.registry import template_of
 
-from .labels import format_value, tr
+from .labels import CHART_BLANK, CHART_UNIT, FIGURE, format_value, is_english, tr
 from .styles import TYPE_WIDTH, Styles
 from .tables import legacy_label, row_values
+from .text import text_width
 
-__all__ = ["bar_chart", "channel_items", "outcome_items"]
+__all__ = ["bar_chart", "channel_items", "chart_caption", "outcome_items"]
 
 BAR: Final = colors.Color(0.27, 0.42, 0.62)
 _REMARK: Final = re.compile(r"^(（[^）]*）[^（(]+)[（(].*$")
@@ -41,12 +45,14 @@ Number = int | Decimal
 
 
 def _row_total(table: object, row: RowInfo) -> Number | None:
+    """The row's 总计 as the report gives it: a blank total stays blank (no sum is made up)."""
     values = row_values(table, row)
     totals = [v for (v, _, _), c in zip(values, row.columns, strict=True) if c.is_total]
     if totals and is_number(totals[0]):
         return totals[0]
-    parts = [v for (v, _, _), c in zip(values, row.columns, strict=True) if not c.is_total]
-    numbers: list[Number] = [v for v in parts if is_number(v)]
+    if totals:
+        return None
+    numbers: list[Number] = [v for v, _, _ in values if is_number(v)]
     return sum(numbers) if numbers else None
 
 
@@ -104,47 +110,54 @@ def channel_items(report: ReportLegacy, locale: str) -> list[tuple[str, Number |
 
 
 def bar_chart(
-    title: str,
     items: Sequence[tuple[str, Number | None]],
     styles: Styles,
     locale: str,
     *,
     width: float = TYPE_WIDTH,
 ) -> Drawing | None:
-    """A horizontal bar chart with a title; None when every value is blank."""
+    """Horizontal bars, one per item; None when every value is blank.
+
+    A blank value gets no bar (it is not a 0): its label stays, with no
+    bar and no figure, and the caption says so (:func:`chart_caption`).
+    Labels wider than their column wrap onto more lines (the bar pitch
+    grows), so nothing runs past the type area.
+    """
     if not items or all(v is None for _, v in items):
         return None
     fonts = styles.fonts
     size = 10.5
-    bar_pitch = 22.0
+    ascii_labels = fonts.latin is not None and all(label.isascii() for label, _ in items)
+    measure = fonts.latin if ascii_labels and fonts.latin else fonts.body
     label_w = min(
-        max(len(label) for label, _ in items) * size + 8,
-        width * 0.45,
+        max(text_width(label, measure, size) for label, _ in items) + 8,
+        width * 0.42,
     )
+    wrapped = [_wrap(label, measure, size, label_w - 8) for label, _ in items]
+    lines = max(len(w) for w in wrapped)
+    bar_pitch = max(22.0, lines * size * 1.2 + 6)
     plot_h = bar_pitch * len(items)
-    height = plot_h + 56
+    height = plot_h + 30
     d = Drawing(width, height)
-    d.add(
-        String(
-            width / 2,
-            height - 18,
-            title,
-            fontName=fonts.hei,
-            fontSize=12,
-            textAnchor="middle",
-        )
-    )
     chart = HorizontalBarChart()
     chart.x = label_w
-    chart.y = 24
-    chart.width = width - label_w - 40
+    chart.y = 20
+    numbers = [float(v) for _, v in items if v is not None]
+    widest = max(
+        text_width(format_value(_as_number(v), locale), fonts.latin or fonts.body, 9)
+        for v in numbers
+    )
+    chart.width = width - label_w - widest - 10
     chart.height = plot_h
-    values = [float(v) if v is not None else 0.0 for _, v in reversed(items)]
-    chart.data = [values]
-    chart.categoryAxis.categoryNames = [label for label, _ in reversed(items)]
-    chart.categoryAxis.labels.fontName = fonts.body
+    chart.data = [[float(v) if v is not None else None for _, v in reversed(items)]]
+    chart.categoryAxis.categoryNames = ["\n".join(w) for w in reversed(wrapped)]
+    # English labels in the Latin face (the CJK face's Latin is a typewriter's)
+    # unless a label holds Chinese (a unit's name).
+    chart.categoryAxis.labels.fontName = measure
     chart.categoryAxis.labels.fontSize = size
+    chart.categoryAxis.labels.leading = size * 1.2
     chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.textAnchor = "end"
     chart.categoryAxis.labels.dx = -4
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = fonts.latin or fonts.body
@@ -157,13 +170,45 @@ def bar_chart(
     chart.barWidth = bar_pitch * 0.6
     chart.barSpacing = bar_pitch * 0.4
     chart.groupSpacing = 0
-    chart.barLabelFormat = lambda v: format_value(_as_number(v), locale)
+    chart.barLabelFormat = lambda v: "" if v is None else format_value(_as_number(v), locale)
     chart.barLabels.fontName = fonts.latin or fonts.body
     chart.barLabels.fontSize = 9
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     d.add(chart)
     return d
+
+
+def chart_caption(
+    number: int, title: str, unit: str, items: Sequence[tuple[str, Number | None]], locale: str
+) -> list[str]:
+    """图1　申请办理结果（单位：件）, and a note naming the rows left blank."""
+    english = is_english(locale)
+    head = tr(locale, FIGURE).format(number=number)
+    gap, before_unit = (" ", " ") if english else ("　", "")
+    lines = [f"{head}{gap}{title}{before_unit}{tr(locale, CHART_UNIT).format(unit=unit)}"]
+    blank = [label for label, v in items if v is None]
+    if blank:
+        sep = "; " if english else "；"
+        lines.append(tr(locale, CHART_BLANK).format(rows=sep.join(blank)))
+    return lines
+
+
+def _wrap(label: str, font: str, size: float, width: float) -> list[str]:
+    """``label`` in lines no wider than ``width`` (between words in English)."""
+    words = label.split(" ") if " " in label else list(label)
+    glue = " " if " " in label else ""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        trial = f"{line}{glue}{word}" if line else word
+        if line and text_width(trial, font, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    lines.append(line)
+    return lines
 
 
 def _as_number(v: float) -> Number:

@@ -11,7 +11,12 @@ turn counter-clockwise on every page.
 
 Reproducibility: reportlab's ``invariant`` mode fixes the file identifier
 and object order; the creation date is the report's own (成文日期, else the
-publication date, else 1 January of the following year), never the clock.
+publication date), never the clock, and a report with neither date gets no
+date at all rather than an invented one.
+
+Navigation: the viewer shows the document's title rather than its file name
+(``DisplayDocTitle``) and opens the outline (:mod:`.outline`) beside the
+pages.
 """
 
 from __future__ import annotations
@@ -20,9 +25,11 @@ import datetime as dt
 from io import BytesIO
 from typing import Any
 
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.flowables import Flowable
 
+from .outline import Entry, mark
 from .styles import (
     MARGINS,
     PAGE_HEIGHT,
@@ -54,7 +61,14 @@ class DocumentInfo:
     """Metadata written into the PDF."""
 
     def __init__(
-        self, *, title: str, author: str, subject: str, lang: str, date: dt.date, keywords: str
+        self,
+        *,
+        title: str,
+        author: str,
+        subject: str,
+        lang: str,
+        date: dt.date | None,
+        keywords: str,
     ) -> None:
         self.title = title
         self.author = author
@@ -84,6 +98,7 @@ class GovDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             creator="govdisclosure-pdf",
             invariant=1,
             lang=info.lang,
+            displayDocTitle=True,
             initialFontName=styles.fonts.body,
         )
         frame = Frame(
@@ -101,9 +116,36 @@ class GovDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def _on_page(self, canv: Any, doc: Any) -> None:
         date = self.gd_info.date
-        stamp = f"D:{date.year:04d}{date.month:02d}{date.day:02d}000000+08'00'"
-        canv.setDateFormatter(lambda *_: stamp)
+        if date is None:
+            # The same object (the document has registered it): only its class changes.
+            canv._doc.info.__class__ = _UndatedInfo
+        else:
+            stamp = f"D:{date.year:04d}{date.month:02d}{date.day:02d}000000+08'00'"
+            canv.setDateFormatter(lambda *_: stamp)
+        if doc.page == 1 and getattr(canv, "_gd_outline_shown", False) is False:
+            canv.showOutline()
+            canv._gd_outline_shown = True
         draw_page_number(canv, doc.page, self.gd_styles)
+
+
+class _UndatedInfo(PDFInfo):  # type: ignore[misc]
+    """The document information dictionary without CreationDate and ModDate.
+
+    reportlab always writes both (in invariant mode, a fixed date); a report
+    that states no date must not claim one.
+    """
+
+    def format(self, document: Any) -> bytes:
+        entries = {
+            "Title": PDFString(self.title),
+            "Author": PDFString(self.author),
+            "Producer": PDFString(self.producer),
+            "Creator": PDFString(self.creator),
+            "Subject": PDFString(self.subject),
+            "Keywords": PDFString(self.keywords),
+            "Trapped": PDFName(self.trapped),
+        }
+        return bytes(PDFDictionary(entries).format(document))
 
 
 def draw_page_number(canv: Any, page: int, styles: Styles) -> None:
@@ -161,9 +203,10 @@ class Rotated(Flowable):  # type: ignore[misc]
     edge (GB/T 9704 clause 8); the page number stays where it always is.
     """
 
-    def __init__(self, content: Flowable) -> None:
+    def __init__(self, content: Flowable, outline: Entry | None = None) -> None:
         super().__init__()
         self.content = content
+        self.outline = outline
         self._w = 0.0
         self._h = 0.0
 
@@ -179,6 +222,8 @@ class Rotated(Flowable):  # type: ignore[misc]
         canv.rotate(90)
         self.content.drawOn(canv, 0, 0)
         canv.restoreState()
+        # After the content: the heading turned with the table is its parent.
+        mark(canv, self.outline, self._w)
 
 
 def build_pdf(story: list[Flowable], styles: Styles, info: DocumentInfo) -> bytes:

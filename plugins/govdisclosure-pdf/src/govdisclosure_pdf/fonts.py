@@ -22,10 +22,14 @@ registered font and every resolved :class:`FontSet` is cached per process.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import threading
+import tomllib
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Final
 
@@ -49,6 +53,8 @@ __all__ = [
 
 #: A TrueType/TTC file to embed for every role ("path" or "path#index").
 ENV_FONT: Final = "GOVDISCLOSURE_PDF_FONT"
+#: A font configuration file (TOML) naming a face per role.
+ENV_FONT_CONFIG: Final = "GOVDISCLOSURE_PDF_FONTS"
 #: Directories to search instead of the platform's (``os.pathsep``-separated).
 ENV_FONT_DIRS: Final = "GOVDISCLOSURE_PDF_FONT_DIRS"
 #: reportlab's built-in Adobe-GB1 CID font, used when no TrueType font is found.
@@ -89,40 +95,163 @@ class FontSet:
     latin_sans: str | None
     embedded: bool
     files: tuple[tuple[str, str], ...] = ()
+    #: (official face, the face standing in for it) where the official one is missing.
+    stand_ins: tuple[tuple[str, str], ...] = ()
+    #: The title face is a heavy face of its own (not the body face, stroked).
+    heavy_title: bool = False
 
 
-# Candidate files per role, best first: (file name, TTC index).  Windows and
-# macOS names first where they carry the genuine GB/T 9704 faces, then the
-# Debian packages fonts-arphic-uming/ukai and fonts-wqy-zenhei/microhei.
-_SONG: Final = (("simsun.ttc", 0), ("simsun.ttf", 0), ("uming.ttc", 0), ("Songti.ttc", 0))
-_TITLE: Final = (("FZXBSJW.TTF", 0), ("FZXBSJW--GB1-0.ttf", 0), *_SONG)
-_BODY: Final = (("simfang.ttf", 0), ("STFANGSO.TTF", 0), ("FangSong.ttf", 0), *_SONG)
-_HEI: Final = (
-    ("simhei.ttf", 0),
-    ("wqy-zenhei.ttc", 0),
-    ("wqy-microhei.ttc", 0),
-    ("STHeiti.ttc", 0),
+@frozen
+class Role:
+    """Where a role's face is looked for, best first.
+
+    ``official`` are the faces GB/T 9704 and the published reports use, by
+    family name (fontconfig) and by file name (Windows and macOS folders);
+    ``stand_in`` the closest faces that a free system can install, with the
+    name the stand-in note gives them.
+    """
+
+    name: str
+    official_families: tuple[str, ...]
+    official_files: tuple[tuple[str, int], ...]
+    stand_in_families: tuple[str, ...] = ()
+    stand_in_files: tuple[tuple[str, int], ...] = ()
+
+
+# Windows (SimSun, SimFang, SimHei, SimKai), macOS (Songti, STFangsong,
+# STHeiti, Kaiti), the 方正 faces offices install, then Debian packages:
+# fonts-arphic-uming/ukai, fonts-wqy-zenhei, fonts-lxgw-wenkai.
+_SONG_FAMILIES: Final = ("SimSun", "宋体", "Songti SC", "STSong", "AR PL UMing CN")
+_SONG_FILES: Final = (("simsun.ttc", 0), ("simsun.ttf", 0), ("uming.ttc", 0), ("Songti.ttc", 0))
+TITLE: Final = Role(
+    "小标宋",
+    ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", "小标宋"),
+    (("FZXBSJW.TTF", 0), ("FZXBSK.TTF", 0), ("FZXBSJW--GB1-0.ttf", 0)),
 )
-_KAI: Final = (("simkai.ttf", 0), ("STKAITI.TTF", 0), ("ukai.ttc", 0), ("Kaiti.ttc", 0))
-_CJK_ANY: Final = (*_BODY, *_HEI, *_KAI)
-_LATIN: Final = (
-    ("times.ttf", 0),
-    ("Times New Roman.ttf", 0),
-    ("LiberationSerif-Regular.ttf", 0),
-    ("DejaVuSerif.ttf", 0),
+BODY: Final = Role(
+    "仿宋",
+    (
+        "仿宋_GB2312",
+        "FangSong_GB2312",
+        "仿宋",
+        "FangSong",
+        "方正仿宋简体",
+        "方正仿宋_GBK",
+        "FZFangSong-Z02S",
+        "STFangsong",
+        "华文仿宋",
+    ),
+    (("simfang.ttf", 0), ("FZFSK.TTF", 0), ("FZFSJW.TTF", 0), ("STFANGSO.TTF", 0)),
+    _SONG_FAMILIES,
+    _SONG_FILES,
 )
-_LATIN_SANS: Final = (
-    ("arial.ttf", 0),
-    ("Arial.ttf", 0),
-    ("LiberationSans-Regular.ttf", 0),
-    ("DejaVuSans.ttf", 0),
+HEI: Final = Role(
+    "黑体",
+    ("黑体", "SimHei", "方正黑体简体", "方正黑体_GBK", "FZHei-B01S", "STHeiti", "华文黑体"),
+    (("simhei.ttf", 0), ("FZHTK.TTF", 0), ("STHeiti.ttc", 0)),
+    ("WenQuanYi Zen Hei", "WenQuanYi Micro Hei"),
+    (("wqy-zenhei.ttc", 0), ("wqy-microhei.ttc", 0)),
 )
+KAI: Final = Role(
+    "楷体",
+    (
+        "楷体_GB2312",
+        "KaiTi_GB2312",
+        "楷体",
+        "KaiTi",
+        "方正楷体简体",
+        "方正楷体_GBK",
+        "FZKai-Z03S",
+        "STKaiti",
+        "华文楷体",
+    ),
+    (("simkai.ttf", 0), ("FZKTK.TTF", 0), ("STKAITI.TTF", 0), ("Kaiti.ttc", 0)),
+    ("LXGW WenKai", "AR PL UKai CN"),
+    (("LXGWWenKai-Regular.ttf", 0), ("ukai.ttc", 0)),
+)
+LATIN: Final = Role(
+    "Times New Roman",
+    ("Times New Roman",),
+    (("times.ttf", 0), ("Times New Roman.ttf", 0)),
+    ("Liberation Serif", "DejaVu Serif"),
+    (("LiberationSerif-Regular.ttf", 0), ("DejaVuSerif.ttf", 0)),
+)
+LATIN_SANS: Final = Role(
+    "Arial",
+    ("Arial",),
+    (("arial.ttf", 0), ("Arial.ttf", 0)),
+    ("Liberation Sans", "DejaVu Sans"),
+    (("LiberationSans-Regular.ttf", 0), ("DejaVuSans.ttf", 0)),
+)
+#: The roles a font configuration file may name.
+ROLES: Final = {
+    "title": TITLE,
+    "body": BODY,
+    "hei": HEI,
+    "kai": KAI,
+    "latin": LATIN,
+    "latin_sans": LATIN_SANS,
+}
+#: Styles taken as the regular face of a family.
+_REGULAR: Final = ("Regular", "Medium", "Book", "Normal", "R", "")
+
+
+@frozen
+class Face:
+    """A font face fontconfig knows: its file, TTC index, family names and style."""
+
+    path: Path
+    index: int
+    families: tuple[str, ...]
+    style: str
+    truetype: bool
+
 
 _lock = threading.RLock()
 _registered: dict[tuple[str, int], str | None] = {}
-_sets: dict[tuple[str | None, tuple[str, ...]], FontSet] = {}
+_sets: dict[tuple[str | None, str | None, tuple[str, ...]], FontSet] = {}
 _indexes: dict[tuple[str, ...], dict[str, Path]] = {}
 _warned = False
+_noted: set[tuple[tuple[str, str], ...]] = set()
+
+
+@cache
+def fontconfig_faces() -> tuple[Face, ...]:
+    """Every face fontconfig lists (``fc-list``), or none where it is not installed."""
+    exe = shutil.which("fc-list")
+    if exe is None:
+        return ()
+    try:
+        out = subprocess.run(
+            [exe, "--format", "%{file}\t%{index}\t%{family}\t%{style}\t%{fontformat}\n"],
+            capture_output=True,
+            check=True,
+            timeout=30,
+        ).stdout.decode("utf-8", "replace")
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    faces: list[Face] = []
+    for line in sorted(out.splitlines()):
+        parts = line.split("\t")
+        if len(parts) != 5 or not parts[1].isdigit():
+            continue
+        path, index, families, style, fmt = parts
+        faces.append(
+            Face(
+                Path(path),
+                int(index),
+                tuple(f.strip() for f in families.split(",")),
+                style.split(",")[0].strip(),
+                fmt == "TrueType",
+            )
+        )
+    return tuple(faces)
+
+
+def _by_family(family: str, faces: Sequence[Face]) -> list[Face]:
+    """TrueType faces of ``family``, the regular style first."""
+    found = [f for f in faces if family in f.families and f.truetype]
+    return sorted(found, key=lambda f: (f.style not in _REGULAR, str(f.path), f.index))
 
 
 def default_font_dirs() -> tuple[Path, ...]:
@@ -207,6 +336,16 @@ def _first(
     return None
 
 
+def covers(font: str, text: str) -> bool:
+    """Whether the registered TrueType ``font`` has a glyph for every character of ``text``
+    (Latin letters and digits excepted: a Latin face sets them)."""
+    face = getattr(pdfmetrics.getFont(font), "face", None)
+    widths = getattr(face, "charWidths", None)
+    if not isinstance(widths, dict):
+        return True  # a CID font: the viewer supplies the glyphs
+    return all(ord(c) in widths for c in text if ord(c) >= 0x2000)
+
+
 def _parse_named(text: str) -> tuple[Path, int]:
     path, sep, index = text.rpartition("#")
     if sep and index.isdigit():
@@ -250,13 +389,17 @@ def resolve_fonts(font: Path | None = None, extra: Mapping[str, str] | None = No
     ``font`` (or ``$GOVDISCLOSURE_PDF_FONT``, written ``path`` or
     ``path#index``) names one file used for every role; a named font that
     cannot be used raises :class:`FontError` rather than silently falling
-    back.  ``extra["font_dirs"]`` (or ``$GOVDISCLOSURE_PDF_FONT_DIRS``)
-    replaces the platform's font directories.
+    back.  ``extra["font_config"]`` (or ``$GOVDISCLOSURE_PDF_FONTS``) names a
+    TOML file with a face per role (see ``docs/pdf.md``).
+    ``extra["font_dirs"]`` (or ``$GOVDISCLOSURE_PDF_FONT_DIRS``) replaces the
+    platform's font directories and fontconfig.
     """
     extra = extra or {}
     named = str(font) if font is not None else os.environ.get(ENV_FONT) or None
+    config = extra.get("font_config") or os.environ.get(ENV_FONT_CONFIG) or None
     dirs = _font_dirs(extra)
-    key = (named, tuple(str(d) for d in dirs))
+    explicit = bool(extra.get("font_dirs") or os.environ.get(ENV_FONT_DIRS))
+    key = (named, config, (*(str(d) for d in dirs), str(explicit)))
     with _lock:
         cached = _sets.get(key)
         if cached is not None:
@@ -267,27 +410,123 @@ def resolve_fonts(font: Path | None = None, extra: Mapping[str, str] | None = No
             index = int(extra["font_index"])
         result = _named_set(path, index)
     else:
-        result = _search(_index(dirs))
+        faces = () if explicit else fontconfig_faces()
+        chosen = _read_config(Path(config), faces) if config else {}
+        result = _search(_index(dirs), faces, chosen, system=not explicit)
+        _note_stand_ins(result)
     with _lock:
         _sets[key] = result
     return result
 
 
-def _search(index: Mapping[str, Path]) -> FontSet:
-    body = _first(_BODY, index, cjk=True) or _first(_CJK_ANY, index, cjk=True)
+def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path, str]]:
+    """The faces a font configuration file names, registered, by role.
+
+    The file is TOML with a ``[fonts]`` table; each key is a role of
+    :data:`ROLES` and each value a family name (found through fontconfig)
+    or a TrueType/TTC file, ``path#index`` for a face of a collection.
+    """
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise FontError(f"{path}: cannot read the font configuration: {exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise FontError(f"{path}: not a TOML file: {exc}") from exc
+    table = data.get("fonts")
+    if not isinstance(table, dict):
+        raise FontError(f"{path}: expected a [fonts] table naming a face per role")
+    out: dict[str, tuple[str, Path, str]] = {}
+    for role, value in table.items():
+        where = f"{path}: fonts.{role}"
+        if role not in ROLES:
+            raise FontError(f"{where}: unknown role; expected one of {', '.join(ROLES)}")
+        if not isinstance(value, str) or not value:
+            raise FontError(f"{where}: expected a family name or a font file, not {value!r}")
+        cjk = role not in ("latin", "latin_sans")
+        found: tuple[str, Path] | None = None
+        file, index = _parse_named(value)
+        if file.suffix.lower() in (".ttf", ".ttc", ".otf") or os.sep in value:
+            if not file.expanduser().is_file():
+                raise FontError(f"{where}: font file not found: {file}")
+            name = _register(file.expanduser(), index, cjk=cjk)
+            found = (name, file) if name else None
+        else:
+            for face in _by_family(value, faces):
+                name = _register(face.path, face.index, cjk=cjk)
+                if name:
+                    found = (name, face.path)
+                    break
+            if found is None and not _by_family(value, faces):
+                raise FontError(f"{where}: no TrueType face of the family {value!r} is installed")
+        if found is None:
+            raise FontError(
+                f"{where}: {value} cannot be embedded: it needs TrueType (glyf) outlines"
+                + (" and Chinese glyphs" if cjk else "")
+            )
+        out[role] = (found[0], found[1], value)
+    return out
+
+
+def _find(
+    role: Role, index: Mapping[str, Path], faces: Sequence[Face], *, cjk: bool
+) -> tuple[str, Path, str, bool] | None:
+    """The role's face: (registered name, file, face name, official?)."""
+    for official, families, files in (
+        (True, role.official_families, role.official_files),
+        (False, role.stand_in_families, role.stand_in_files),
+    ):
+        for family in families:
+            for face in _by_family(family, faces):
+                name = _register(face.path, face.index, cjk=cjk)
+                if name is not None:
+                    return name, face.path, family, official
+        found = _first(files, index, cjk=cjk)
+        if found is not None:
+            return found[0], found[1], found[1].stem, official
+    return None
+
+
+def _search(
+    index: Mapping[str, Path],
+    faces: Sequence[Face],
+    chosen: Mapping[str, tuple[str, Path, str]],
+    *,
+    system: bool,
+) -> FontSet:
+    found: dict[str, tuple[str, Path, str, bool] | None] = {}
+    for key, role in ROLES.items():
+        if key in chosen:
+            name, path, label = chosen[key]
+            found[key] = (name, path, label, True)
+        else:
+            found[key] = _find(role, index, faces, cjk=key not in ("latin", "latin_sans"))
+    body = found["body"]
     if body is None:
-        return _fallback_set()
-    title = _first(_TITLE, index, cjk=True) or body
-    hei = _first(_HEI, index, cjk=True) or body
-    kai = _first(_KAI, index, cjk=True) or body
-    latin = _first(_LATIN, index, cjk=False)
-    latin_sans = _first(_LATIN_SANS, index, cjk=False)
+        body = next((found[k] for k in ("kai", "hei", "title") if found[k]), None)
+        if body is None:
+            return _fallback_set()
+        found["body"] = (*body[:3], False)
+    heavy = found["title"] is not None
+    if found["title"] is None and system:
+        converted = _converted_title()
+        if converted is not None:
+            found["title"] = converted
+            heavy = True
+    title = found["title"] or (*body[:3], False)
+    hei = found["hei"] or (*body[:3], False)
+    kai = found["kai"] or (*body[:3], False)
+    latin, latin_sans = found["latin"], found["latin_sans"]
     roles = {"title": title, "body": body, "hei": hei, "kai": kai}
-    files = tuple((role, str(found[1])) for role, found in roles.items())
     if latin is not None:
-        files += (("latin", str(latin[1])),)
+        roles["latin"] = latin
     if latin_sans is not None:
-        files += (("latin_sans", str(latin_sans[1])),)
+        roles["latin_sans"] = latin_sans
+    files = tuple((role, str(face[1])) for role, face in roles.items())
+    stand_ins = tuple(
+        (ROLES[role].name, face[2] + (", stroked" if role == "title" and not heavy else ""))
+        for role, face in roles.items()
+        if not face[3]
+    )
     return FontSet(
         title[0],
         body[0],
@@ -297,4 +536,33 @@ def _search(index: Mapping[str, Path]) -> FontSet:
         latin_sans[0] if latin_sans else None,
         True,
         files,
+        stand_ins,
+        heavy,
+    )
+
+
+def _converted_title() -> tuple[str, Path, str, bool] | None:
+    """Noto Serif CJK SC Bold converted to TrueType, when ``make fonts`` has built it."""
+    from .titleface import STAND_IN_NAME, cached_face
+
+    path = cached_face()
+    if path is None:
+        return None
+    name = _register(path, 0, cjk=True)
+    return None if name is None else (name, path, STAND_IN_NAME, False)
+
+
+def _note_stand_ins(fonts: FontSet) -> None:
+    """Say once per process, on stderr, which face stands in for which official one."""
+    if not fonts.stand_ins:
+        return
+    with _lock:
+        if fonts.stand_ins in _noted:
+            return
+        _noted.add(fonts.stand_ins)
+    pairs = "; ".join(f"{official} → {face}" for official, face in fonts.stand_ins)
+    print(
+        f"govdisclosure-pdf: official faces not installed, standing in: {pairs} "
+        f"(name others in a font configuration file: ${ENV_FONT_CONFIG}, see docs/pdf.md)",
+        file=sys.stderr,
     )

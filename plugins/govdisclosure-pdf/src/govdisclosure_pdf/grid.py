@@ -21,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from .outline import Entry, mark
 from .styles import TextStyle
 from .text import Run, TextBlock, Turned
 
@@ -65,6 +66,8 @@ class Grid:
     keep_with_next: frozenset[int] = frozenset()
     min_rows: int = 3
     line_width: float = 0.5
+    #: Padding above and below each cell's text (row height).
+    pad_y: float = PAD_Y
     #: Font set on the table itself, so that reportlab's default (Helvetica,
     #: not embedded) is never referenced by empty cells.
     font: str = "Times-Roman"
@@ -78,6 +81,8 @@ class GridTable(Table):  # type: ignore[misc]
     """The reportlab table of body rows ``[start, end)`` of a :class:`Grid`."""
 
     def __init__(self, grid: Grid, start: int = 0, end: int | None = None) -> None:
+        #: Bookmark of the table, set on its first part only.
+        self.outline: Entry | None = None
         self.grid = grid
         self.start = start
         self.end = grid.body_count if end is None else end
@@ -94,8 +99,8 @@ class GridTable(Table):  # type: ignore[misc]
             ("ALIGN", (0, 0), (-1, -1), "CENTER"),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+            ("TOPPADDING", (0, 0), (-1, -1), grid.pad_y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), grid.pad_y),
         ]
         for r in sorted(grid.shaded_rows):
             if r in where:
@@ -126,6 +131,10 @@ class GridTable(Table):  # type: ignore[misc]
             splitInRow=0,
         )
 
+    def draw(self) -> None:
+        mark(self.canv, self.outline, self._height)
+        super().draw()
+
     def _place_cut_labels(
         self,
         data: list[list[Any]],
@@ -149,7 +158,7 @@ class GridTable(Table):  # type: ignore[misc]
             block = cell.block()
             width = sum(self.grid.col_widths[c0 : c1 + 1]) - 2 * PAD_X
             _, need = block.wrap(width, 0x7FFFFFFF)
-            if need + 2 * PAD_Y <= sum(heights[lo : hi + 1]) + _FUZZ:
+            if need + 2 * self.grid.pad_y <= sum(heights[lo : hi + 1]) + _FUZZ:
                 data[lo][c0] = block
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -183,7 +192,10 @@ class GridTable(Table):  # type: ignore[misc]
             head = GridTable(grid, self.start, self.start + best)
             _, height = head.wrap(availWidth, availHeight)
             if height <= availHeight + _FUZZ:
-                return [head, GridTable(grid, self.start + best, self.end)]
+                head.outline = self.outline
+                tail = GridTable(grid, self.start + best, self.end)
+                tail.spaceAfter = self.getSpaceAfter()  # the blank line goes after the last part
+                return [head, tail]
             best -= 1
         return []
 

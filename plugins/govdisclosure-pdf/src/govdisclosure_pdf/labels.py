@@ -24,14 +24,19 @@ __all__ = [
     "ATTACHMENT",
     "BREAKDOWN_TITLE",
     "CHANNEL_CHART",
+    "CHART_BLANK",
+    "CHART_UNIT",
     "CONTACT_LABELS",
+    "FIGURE",
     "INDICATOR",
     "INFO_CONTENT",
     "OUTCOME_CHART",
     "TOTAL",
     "UNIT",
+    "UNIT_APPLICATIONS",
     "UNIT_CHART",
     "UNIT_CHART_LEGACY",
+    "UNIT_ITEMS",
     "format_date",
     "format_value",
     "is_english",
@@ -64,6 +69,13 @@ UNIT_CHART: Final = N_("New applications by reporting unit")
 UNIT_CHART_LEGACY: Final = N_("Proactive disclosure by reporting unit")
 DEFAULT_TITLE: Final = N_("{unit} annual report on government information disclosure for {year}")
 SUBJECT: Final = N_("Government information disclosure annual report")
+#: A chart's number in the document, its unit, and the rows it leaves out.
+FIGURE: Final = N_("Figure {number}")
+CHART_UNIT: Final = N_("(unit: {unit})")
+CHART_BLANK: Final = N_("Left blank in the report, not drawn: {rows}")
+#: Units of the charts' values: applications (件) and items disclosed (条).
+UNIT_APPLICATIONS: Final = N_("applications")
+UNIT_ITEMS: Final = N_("items")
 #: The year after a statistics table's title, as the tables print it.
 STATISTICS_YEAR: Final = N_("（{year}年度）")
 
@@ -80,6 +92,22 @@ def is_english(locale: str) -> bool:
 def format_date(date: dt.date, locale: str) -> str:
     """GB/T 9704 7.3.5.4: 2018年2月23日 (no zero padding); 23 February 2018."""
     return formatting.format_date(date, locale)
+
+
+_DIGITS: Final = "〇一二三四五六七八九"
+
+
+def _chinese_number(n: int) -> str:
+    """1–31 as written in dates: 一, 十, 十一, 二十, 二十三."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones or not tens else "")
+
+
+def chinese_date(date: dt.date) -> str:
+    """二〇一八年二月二十三日: a date in Chinese numerals (GB/T 9704-1999 and house styles)."""
+    year = "".join(_DIGITS[int(d)] for d in str(date.year))
+    return f"{year}年{_chinese_number(date.month)}月{_chinese_number(date.day)}日"
 
 
 def format_value(value: object, locale: str, unit: str | None = None, kind: str = "count") -> str:

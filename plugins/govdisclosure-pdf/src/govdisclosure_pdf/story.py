@@ -10,8 +10,10 @@
   number (二、三、四); a table no section claims follows the text under
   its own title.
 * Signature (7.3.5.2): one blank line, the issuing unit two characters from
-  the right, the 成文日期 on the next line shifted two characters right of
+  the right, the date on the next line shifted two characters right of
   the unit's first character (or itself two from the right when longer).
+  The date is the 成文日期, else the publication date; with neither known,
+  no date is printed (none is invented).
 * Attachments (7.3.4, 附件): the pre-2019 statistics table and, for a
   consolidated report, the figures of each unit it consolidates, each on a
   new page after the signature, announced under the text as 附件：1.….
@@ -38,6 +40,7 @@ from govdisclosure.report_base import Section
 from . import charts
 from .breakdown import breakdown_grids
 from .document import Rotated, Stack
+from .fonts import covers
 from .grid import GridTable, HeadGroup, TailGroup
 from .labels import (
     ATTACHMENT,
@@ -47,13 +50,19 @@ from .labels import (
     FILLED,
     OUTCOME_CHART,
     STATISTICS_YEAR,
+    UNIT_APPLICATIONS,
     UNIT_CHART,
     UNIT_CHART_LEGACY,
+    UNIT_ITEMS,
+    chinese_date,
     format_date,
     is_english,
     tr,
 )
-from .styles import BODY_LEADING, TYPE_HEIGHT, TYPE_WIDTH, Styles, TextStyle
+from .outline import OutlineLevels
+from .printing import for_print
+from .skeleton import BLANK_DATE, needs_skeleton, skeleton_sections
+from .styles import BODY_LEADING, TITLE_STROKE, TYPE_HEIGHT, TYPE_WIDTH, Styles, TextStyle
 from .tables import (
     TableLayout,
     fits_portrait,
@@ -76,6 +85,8 @@ _RUN_IN: Final = re.compile(
 )
 _YEAR: Final = re.compile(r"\d{4}年")
 _NUMERAL: Final = re.compile(r"^([一二三四五六七八九十]+)、")
+#: A table title's own number: 二、 or II.
+_TABLE_NUMBER: Final = re.compile(r"^(?:[一二三四五六七八九十]+、|[IVX]+\.\s*)")
 #: A paragraph that is itself the 附件说明 ("附件:××", "附件：1.××").
 _ATTACHMENT_NOTE: Final = re.compile(r"^\s*附\s*件\s*[:：]")
 
@@ -86,6 +97,9 @@ class StoryOptions:
     charts: bool
     #: "auto", "portrait" or "landscape": where table 4 goes.
     table4: str = "auto"
+    #: "arabic" (2018年2月23日, GB/T 9704-2012 7.3.5.4) or "chinese"
+    #: (二〇一八年二月二十三日, the 1999 edition and some house styles).
+    date_numerals: str = "arabic"
 
 
 def report_title(report: Report, locale: str) -> str:
@@ -105,17 +119,33 @@ def _heading_style(heading: str, depth: int, styles: Styles) -> TextStyle:
     return (styles.heading1, styles.heading2)[min(depth, 1)] if depth < 2 else styles.heading3
 
 
-def _paragraph(text: str, styles: Styles) -> TextBlock:
+def _paragraph(text: str, styles: Styles, levels: OutlineLevels, *, tidy: bool = True) -> TextBlock:
+    """A paragraph of the report's text, tidied for print (``tidy``), with its run-in heading."""
+    if tidy:
+        text = for_print(text)
     m = _RUN_IN.match(text)
     if m:
         head = m.group(1)
-        hs = styles.heading1 if _LEVEL1.match(head) else styles.heading2
+        level1 = bool(_LEVEL1.match(head))
+        hs = styles.heading1 if level1 else styles.heading2
         runs = (
             Run(head, hs.font, hs.latin),
             Run(text[len(head) :], styles.body.font, styles.body.latin),
         )
-        return TextBlock(runs, styles.body)
+        outline = levels.entry(head.rstrip("。："), 0 if level1 else 1)
+        return TextBlock(runs, styles.body, outline=outline)
     return TextBlock(text, styles.body)
+
+
+def _outline_level(heading: str, depth: int) -> int | None:
+    """Outline depth of a section heading: 一、 is 0, （一） is 1, deeper ones none."""
+    if _LEVEL1.match(heading):
+        return 0
+    if _LEVEL2.match(heading):
+        return 1
+    if _LEVEL3.match(heading) or _LEVEL4.match(heading):
+        return None
+    return depth if depth < 2 else None
 
 
 class _Builder:
@@ -129,6 +159,12 @@ class _Builder:
         self.closing: list[Flowable] = []  # 附件说明 and signature
         self.printed_notes: list[str] = []  # 附件说明 the report's text prints
         self.layout = TableLayout(options.locale, styles, TYPE_WIDTH)
+        self.levels = OutlineLevels()
+        self.figures = 0  # charts numbered so far
+        #: A consolidated report without text: its sections are a skeleton.
+        self.skeleton = needs_skeleton(report)
+        #: Bookmark text of each official table block, by id().
+        self.table_titles: dict[int, str] = {}
 
     # -- flow helpers -------------------------------------------------------
 
@@ -148,28 +184,54 @@ class _Builder:
 
     # -- parts ---------------------------------------------------------------
 
+    def signer(self) -> str:
+        """The issuing unit printed in the signature (署名)."""
+        return self.report.signed_by or self.report.unit.name
+
     def title(self) -> None:
         st = self.styles.title
-        text = report_title(self.report, self.locale)
+        text = for_print(report_title(self.report, self.locale))
         prefer: list[int] = []
-        name = self.report.unit.name
-        if text.startswith(name):
-            prefer.append(len(name))
+        names = [
+            n
+            for n in dict.fromkeys((for_print(self.report.unit.name), for_print(self.signer())))
+            if n
+        ]
+        for name in names:
+            at = text.find(name)
+            if at >= 0:
+                prefer += [at, at + len(name)]
         m = _YEAR.search(text)
         if m:
             prefer.append(m.start())
-        lines = balance_lines(text, st.font, st.size, TYPE_WIDTH, latin=st.latin, prefer=prefer)
+        if not covers(st.font, text):
+            # A character the heavy title face lacks (it covers GB 2312): the
+            # body face, stroked, has it.
+            st = evolve(
+                st, font=self.styles.body.font, latin=self.styles.body.latin, bold=TITLE_STROKE
+            )
+        lines = balance_lines(
+            text, st.font, st.size, TYPE_WIDTH, latin=st.latin, prefer=prefer, names=names
+        )
         self.story.append(Spacer(1, BODY_LEADING))
         self.story.append(TextBlock(text, st, lines=lines))
 
     def section(self, section: Section, depth: int, tables: dict[str, list[Flowable]]) -> None:
         style = _heading_style(section.heading, depth, self.styles)
-        self.heading(TextBlock(section.heading, style))
+        heading = for_print(section.heading)
+        if self.skeleton:
+            heading = tr(self.locale, section.heading)  # the format's heading, translated
+        level = _outline_level(heading.strip(), depth)
+        outline = (
+            None if level is None or not heading.strip() else self.levels.entry(heading, level)
+        )
+        self.heading(TextBlock(heading, style, outline=outline))
         for text in section.paragraphs:
             if _ATTACHMENT_NOTE.match(text):
-                self.printed_notes.append(text.strip())
+                self.printed_notes.append(for_print(text.strip()))
                 continue
-            self.add(_paragraph(text, self.styles))
+            # A skeleton's text is the renderer's own, already as it should be printed.
+            self.add(_paragraph(text, self.styles, self.levels, tidy=not self.skeleton))
         m = _NUMERAL.match(section.heading.strip())
         if depth == 0 and m and m.group(1) in tables:
             for block in tables.pop(m.group(1)):
@@ -195,17 +257,14 @@ class _Builder:
                 blocks.append(GridTable(table3_grid(table, self.layout)))
                 blocks[-1].spaceBefore = 4
                 if self.options.charts:
-                    chart = charts.bar_chart(
-                        tr(self.locale, OUTCOME_CHART),
-                        charts.outcome_items(table, self.locale),
-                        self.styles,
-                        self.locale,
+                    blocks += self.chart(
+                        OUTCOME_CHART, UNIT_APPLICATIONS, charts.outcome_items(table, self.locale)
                     )
-                    if chart is not None:
-                        blocks += [Spacer(1, 8), chart]
             elif key == "table4":
                 blocks.append(self.table4(table, title))
             blocks[0].spaceBefore = 4
+            label = _TABLE_NUMBER.sub("", tr(self.locale, title)).strip()
+            self.table_titles[id(blocks[0])] = label
             out[numeral] = blocks
             out[numeral + "#title"] = [TextBlock(tr(self.locale, title), self.styles.heading1)]
         return out
@@ -224,9 +283,12 @@ class _Builder:
     def body(self) -> None:
         st = self.styles
         for text in self.report.preamble:
-            self.add(_paragraph(text, st))
+            self.add(_paragraph(text, st, self.levels))
         tables = self.official_tables()
-        for section in self.report.sections:
+        sections = self.report.sections
+        if self.skeleton:
+            sections = skeleton_sections(self.report, self.locale)
+        for section in sections:
             self.section(section, 0, tables)
         # Tables no section claimed, under their own titles.
         for numeral in [k for k in tables if not k.endswith("#title")]:
@@ -238,11 +300,43 @@ class _Builder:
             self.flush()
 
     def table_block(self, block: Flowable) -> None:
-        """A table (or chart) under the pending headings; a turned table takes a page."""
+        """A table (or chart) under the pending headings; a turned table takes a page.
+
+        A blank line (one grid line) separates a table from the heading after
+        it, as in the published reports.  A turned table carries its own
+        heading on its page: a section heading still waiting (四、… with no
+        text of its own) is set there, turned with the table, instead of
+        being left alone at the foot of the page before.
+        """
+        name = self.table_titles.get(id(block))
+        if isinstance(block, Rotated | GridTable) and name:
+            # Under the heading that the pending list (or the last section) set.
+            if (
+                self.pending
+                and isinstance(self.pending[0], TextBlock)
+                and not self.pending[0].outline
+            ):
+                self.pending[0].outline = self.levels.entry(self.pending[0].plain_text, 0)
+            block.outline = self.levels.entry(name, 1)
         if isinstance(block, Rotated):
+            content = block.content
+            if (
+                isinstance(content, Stack)
+                and self.pending
+                and all(isinstance(p, TextBlock) for p in self.pending)
+            ):
+                heads = [
+                    TextBlock(p.plain_text, evolve(p.style, indent=0, left=0), outline=p.outline)
+                    for p in self.pending
+                    if isinstance(p, TextBlock)
+                ]
+                content.parts[:1] = heads
+                self.pending = []
             self.flush()
             self.story.append(block)
         else:
+            if isinstance(block, GridTable):
+                block.spaceAfter = BODY_LEADING
             self.add(block, min_follow=60)
 
     def attachment_notice(self, names: Sequence[str]) -> None:
@@ -275,15 +369,27 @@ class _Builder:
                     )
                 )
 
+    def signature_date(self) -> str:
+        """The date under the signature: 成文日期, else 发布日期; empty when neither is known."""
+        dates = self.report.dates
+        date = dates.written or dates.published
+        if date is None:
+            # A skeleton leaves the date for the office to fill in; a report
+            # of its own states none, so none is printed.
+            return tr(self.locale, BLANK_DATE) if needs_skeleton(self.report) else ""
+        if self.options.date_numerals == "chinese" and not is_english(self.locale):
+            return chinese_date(date)
+        return format_date(date, self.locale)
+
     def signature(self) -> None:
-        report = self.report
+        """署名 and date (GB/T 9704 7.3.5.2), see the module docstring."""
         st = self.styles.body
-        unit = report.signed_by or report.unit.name
-        date = report.dates.written
+        unit = for_print(self.signer())
+        date_text = self.signature_date()
+        date = bool(date_text)
         cw = st.size + st.char_space
         unit_w = text_width(unit, st.font, st.size, st.latin) + len(unit) * st.char_space
         right = TYPE_WIDTH - 2 * cw
-        date_text = format_date(date, self.locale) if date else ""
         date_w = (
             text_width(date_text, st.font, st.size, st.latin) + len(date_text) * st.char_space
             if date
@@ -319,7 +425,9 @@ class _Builder:
         word = tr(self.locale, ATTACHMENT)
         if number is not None:
             word = f"{word}{number}" if not is_english(self.locale) else f"{word} {number}"
-        self.story.append(TextBlock(word, st.attachment_label))
+        sep = ": " if is_english(self.locale) else "："
+        entry = self.levels.entry(f"{word}{sep}{title}", 0)
+        self.story.append(TextBlock(word, st.attachment_label, outline=entry))
         self.story.append(Spacer(1, BODY_LEADING / 2))
         self.heading(TextBlock(title, st.table_title))
         self.heading(Spacer(1, BODY_LEADING / 2))
@@ -340,14 +448,9 @@ class _Builder:
         if contact:
             blocks += [Spacer(1, 6), contact]
         if self.options.charts:
-            chart = charts.bar_chart(
-                tr(self.locale, CHANNEL_CHART),
-                charts.channel_items(report, self.locale),
-                self.styles,
-                self.locale,
+            blocks += self.chart(
+                CHANNEL_CHART, UNIT_ITEMS, charts.channel_items(report, self.locale)
             )
-            if chart is not None:
-                blocks += [Spacer(1, 12), chart]
         return title, blocks
 
     def contact_lines(self) -> Flowable | None:
@@ -377,11 +480,29 @@ class _Builder:
                 blocks.append(Spacer(1, 12))
             blocks.append(GridTable(grid))
         if self.options.charts and items:
-            msgid = UNIT_CHART_LEGACY if is_template_driven(report) else UNIT_CHART
-            chart = charts.bar_chart(tr(self.locale, msgid), items, self.styles, self.locale)
-            if chart is not None:
-                blocks += [Spacer(1, 12), chart]
+            legacy = is_template_driven(report)
+            msgid = UNIT_CHART_LEGACY if legacy else UNIT_CHART
+            blocks += self.chart(msgid, UNIT_ITEMS if legacy else UNIT_APPLICATIONS, items)
         return title, blocks
+
+    def chart(
+        self, title: str, unit: str, items: Sequence[tuple[str, charts.Number | None]]
+    ) -> list[Flowable]:
+        """A chart with its caption under it (图1 … （单位：件）), numbered in document order."""
+        if not items:
+            return []
+        drawing = charts.bar_chart(items, self.styles, self.locale)
+        self.figures += 1
+        caption = charts.chart_caption(
+            self.figures, tr(self.locale, title), tr(self.locale, unit), items, self.locale
+        )
+        style = evolve(self.styles.note, align="center")
+        # Every value blank: no bars, but the caption says what was left out.
+        blocks: list[Flowable] = [] if drawing is None else [drawing, Spacer(1, 4)]
+        blocks += [TextBlock(line, style) for line in caption]
+        stack = Stack(blocks)
+        stack.spaceAfter = BODY_LEADING / 2  # apart from the heading that follows
+        return [Spacer(1, 12), stack]
 
 
 def build_story(report: Report, styles: Styles, options: StoryOptions) -> list[Flowable]:

@@ -66,6 +66,11 @@ LINES_PER_PAGE: Final = 22
 BODY_LEADING: Final = TYPE_HEIGHT / LINES_PER_PAGE - 0.001
 #: Extra advance per character so that 28 of them fill the type area.
 BODY_CHAR_SPACE: Final = TYPE_WIDTH / CHARS_PER_LINE - BODY_SIZE
+#: Outline stroke (points) that makes a regular Song face stand in for 小标宋.
+TITLE_STROKE: Final = 0.45
+#: Outline stroke (points) that emboldens table heads, as Word's bold does
+#: for a Chinese face that has no bold.
+HEAD_STROKE: Final = 0.3
 #: Distance from the type area's bottom edge to the page number's dash (7.5).
 PAGE_NUMBER_DROP: Final = 7 * mm
 
@@ -112,6 +117,8 @@ class Styles:
     cell: TextStyle
     cell_number: TextStyle
     cell_header: TextStyle
+    #: Column heads, bold (stroked, as word processors embolden a face with no bold).
+    cell_head: TextStyle
     cell_vertical: TextStyle
     cell_small: TextStyle
     #: Column heads of wide tables in English, whose words are long.
@@ -132,6 +139,8 @@ def make_styles(fonts: FontSet, *, table_size: float = TABLE_SIZE) -> Styles:
         indent=two,
     )
     table_leading = table_size * 1.25
+    # A heavy title face sets its digits in its own heavy Latin, not in a regular Times.
+    heavy_latin = None if fonts.heavy_title else fonts.latin
     cell = TextStyle(fonts.body, table_size, table_leading, fonts.latin, align="left")
     return Styles(
         fonts=fonts,
@@ -139,9 +148,9 @@ def make_styles(fonts: FontSet, *, table_size: float = TABLE_SIZE) -> Styles:
             fonts.title,
             TITLE_SIZE,
             BODY_LEADING * 1.25,
-            fonts.latin,
+            heavy_latin,
             align="center",
-            bold=0.45 if fonts.title == fonts.body else 0.0,
+            bold=TITLE_STROKE if fonts.title == fonts.body else 0.0,
             space_after=BODY_LEADING,
         ),
         body=body,
@@ -171,13 +180,17 @@ def make_styles(fonts: FontSet, *, table_size: float = TABLE_SIZE) -> Styles:
             fonts.title,
             BODY_SIZE + 2,
             BODY_LEADING,
-            fonts.latin,
+            heavy_latin,
             align="center",
             bold=0.3 if fonts.title == fonts.body else 0.0,
         ),
         cell=cell,
-        cell_number=TextStyle(fonts.body, table_size, table_leading, fonts.latin, align="right"),
+        # Numbers are centred in their cells, as the published tables print them.
+        cell_number=TextStyle(fonts.body, table_size, table_leading, fonts.latin, align="center"),
         cell_header=TextStyle(fonts.body, table_size, table_leading, fonts.latin, align="center"),
+        cell_head=TextStyle(
+            fonts.body, table_size, table_leading, fonts.latin, align="center", bold=HEAD_STROKE
+        ),
         cell_vertical=TextStyle(
             fonts.body, table_size, table_leading, fonts.latin, align="center", kinsoku=False
         ),
@@ -185,7 +198,12 @@ def make_styles(fonts: FontSet, *, table_size: float = TABLE_SIZE) -> Styles:
             fonts.body, table_size - 1, (table_size - 1) * 1.25, fonts.latin, align="left"
         ),
         cell_header_small=TextStyle(
-            fonts.body, table_size - 2, (table_size - 2) * 1.2, fonts.latin, align="center"
+            fonts.body,
+            table_size - 2,
+            (table_size - 2) * 1.2,
+            fonts.latin,
+            align="center",
+            bold=HEAD_STROKE * 0.8,
         ),
         note=TextStyle(fonts.body, 12, 18, fonts.latin, align="left"),
         page_number=TextStyle(fonts.body, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, fonts.latin),

@@ -45,6 +45,10 @@ __all__ = [
     "table4_grid",
 ]
 
+#: Cell padding above and below in table 2: its rows are as tall as the
+#: published reports' (about 34 pt for one line; a report's Word table has
+#: rows of 0.9–1.2 cm there).
+TABLE2_PAD_Y: Final = 10.0
 #: What the statistics table prints in the unit and value cells of a section row.
 SECTION_DASH: Final = "——"
 
@@ -61,7 +65,7 @@ class TableLayout:
     def head(self) -> TextStyle:
         """Column heads of the wide tables: smaller in English, whose words are long."""
         st = self.styles
-        return st.cell_header_small if is_english(self.locale) else st.cell_header
+        return st.cell_header_small if is_english(self.locale) else st.cell_head
 
     def head_need(self, label: str, *, chars: float = 2.0) -> float:
         """Narrowest column for a head: its longest word (English) or ``chars`` characters."""
@@ -142,8 +146,8 @@ def table2_grid(table: object, layout: TableLayout) -> Grid:
             shaded.add(r)
             keep.add(r)
         r = len(rows)
-        head = [Cell(_t(layout, INFO_CONTENT), st.cell_header)]
-        head += [Cell(_t(layout, c.label), st.cell_header) for c in block_rows[0].columns]
+        head = [Cell(_t(layout, INFO_CONTENT), st.cell_head)]
+        head += [Cell(_t(layout, c.label), st.cell_head) for c in block_rows[0].columns]
         rows.append(spread(head, r))
         keep.add(r)
         for row in block_rows:
@@ -162,6 +166,7 @@ def table2_grid(table: object, layout: TableLayout) -> Grid:
         shaded_rows=frozenset(shaded),
         keep_with_next=frozenset(keep),
         min_rows=2,
+        pad_y=TABLE2_PAD_Y,
     )
 
 
@@ -421,9 +426,9 @@ def legacy_grid(report: ReportLegacy, layout: TableLayout) -> tuple[StatisticsTe
         value_w.append(max(widest, min(head + 2 * PAD_X + 1, 6 * st.cell.size), 5 * st.cell.size))
     label_w = layout.width - unit_w - sum(value_w)
     header: list[Cell | None] = [
-        Cell(_t(layout, INDICATOR), st.cell_header),
-        Cell(_t(layout, UNIT), st.cell_header),
-        *[Cell(_t(layout, c.label), st.cell_header) for c in template.columns],
+        Cell(_t(layout, INDICATOR), st.cell_head),
+        Cell(_t(layout, UNIT), st.cell_head),
+        *[Cell(_t(layout, c.label), st.cell_head) for c in template.columns],
     ]
     rows: list[tuple[Cell | None, ...]] = [tuple(header)]
     keep: set[int] = set()

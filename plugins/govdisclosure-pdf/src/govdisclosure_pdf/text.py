@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any, Final, NamedTuple
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
+from .outline import Entry, mark
 from .styles import TextStyle
 
 __all__ = ["Run", "TextBlock", "Turned", "balance_lines", "longest_word", "text_width"]
@@ -73,14 +75,34 @@ class _Unit(NamedTuple):
     font: str
     width: float  # at 1 pt, char spacing excluded
     kind: str  # "c" CJK, "w" Latin word, "s" space, "n" forced break
+    #: No break and no justification space after this unit (inside a date).
+    glue: bool = False
+    #: The advance was cut by half an em (punctuation squeezed against the next mark).
+    squeezed: bool = False
 
 
 def _word(text: str, font: str) -> _Unit:
     return _Unit(text, font, sum(_char_width(c, font) for c in text), "w")
 
 
+def _is_token(text: str) -> bool:
+    """A number, date, telephone number, URL or e-mail address: never split, never spaced."""
+    return (
+        any(c.isdigit() for c in text)
+        or "@" in text
+        or "://" in text
+        or text.lower().startswith("www.")
+    )
+
+
 def _words(text: str, font: str) -> list[_Unit]:
-    """A Latin word, cut after each hyphen or slash so it can break there."""
+    """A Latin word, cut after each hyphen or slash so it can break there.
+
+    Numbers, dates, telephone numbers, URLs and e-mail addresses stay one
+    piece ("0517-83605210" copied from the PDF must read the same).
+    """
+    if _is_token(text):
+        return [_word(text, font)]
     out: list[_Unit] = []
     start = 0
     for k, ch in enumerate(text[:-1]):
@@ -91,13 +113,44 @@ def _words(text: str, font: str) -> list[_Unit]:
     return out
 
 
+#: The pieces of a Chinese date, each set whole: 2024年 (2024年度), 12月31日, 12月.
+#: A line may break between the year and the month, as between two words:
+#: a whole date (2012年12月31日, seven characters) taken down to the next line
+#: would spread the line it leaves by a third of a character per gap.
+_CN_DATE: Final = re.compile(r"\d{4}年度?|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日")
+#: Closing marks whose ink sits on the left of their em box, and opening
+#: marks with it on the right: two of them side by side leave a gap of a
+#: whole character, which typesetters squeeze to half (标点挤压).
+_INK_LEFT: Final = frozenset("，。、；：）》」』】〕〉”’")
+_INK_RIGHT: Final = frozenset("（《「『【〔〈“‘")
+
+
+def _glued(text: str) -> set[int]:
+    """Offsets in ``text`` (between ``k-1`` and ``k``) inside a Chinese date."""
+    out: set[int] = set()
+    for m in _CN_DATE.finditer(text):
+        out.update(range(m.start() + 1, m.end()))
+    return out
+
+
+def _closed_word(word: list[str], font: str, glue: bool) -> list[_Unit]:
+    """The pieces of a finished Latin word; ``glue``: a date goes on after it."""
+    pieces = _words("".join(word), font)
+    if glue:
+        pieces[-1] = pieces[-1]._replace(glue=True)
+    word.clear()
+    return pieces
+
+
 def _units(runs: Sequence[Run]) -> list[_Unit]:
     out: list[_Unit] = []
     for run in runs:
         latin_font = run.latin or run.font
         word: list[str] = []
         text = run.text
+        glued = _glued(text)
         i = 0
+
         while i < len(text):
             ch = text[i]
             if _is_latin(ch):
@@ -105,8 +158,7 @@ def _units(runs: Sequence[Run]) -> list[_Unit]:
                 i += 1
                 continue
             if word:
-                out.extend(_words("".join(word), latin_font))
-                word = []
+                out.extend(_closed_word(word, latin_font, i in glued))
             if ch == "\n":
                 out.append(_Unit("", run.font, 0.0, "n"))
             elif ch.isspace():
@@ -116,10 +168,20 @@ def _units(runs: Sequence[Run]) -> list[_Unit]:
                 out.append(_Unit(ch * 2, run.font, 2 * _char_width(ch, run.font), "c"))
                 i += 1
             else:
-                out.append(_Unit(ch, run.font, _char_width(ch, run.font), "c"))
+                out.append(_Unit(ch, run.font, _char_width(ch, run.font), "c", i + 1 in glued))
             i += 1
         if word:
-            out.extend(_words("".join(word), latin_font))
+            out.extend(_closed_word(word, latin_font, len(text) in glued))
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if (
+            a.kind == "c"
+            and b.kind == "c"
+            and a.text[-1] in _INK_LEFT
+            and b.text[0] in _INK_RIGHT
+            and a.width >= 0.9
+        ):
+            out[k] = a._replace(width=a.width - 0.5, squeezed=True)
     return out
 
 
@@ -142,7 +204,11 @@ def _advance(u: _Unit, size: float, cs: float) -> float:
 
 
 def _cut_word(u: _Unit, room: float, size: float, cs: float) -> tuple[_Unit, _Unit]:
-    """Cut a Latin word wider than a line: the longest head that fits, at least 1 char."""
+    """Cut a Latin word wider than a line: the longest head that fits, at least 1 char.
+
+    A URL or path is cut after its last ``/`` (or ``.``) that fits, when
+    that keeps at least half the line.
+    """
     used = 0.0
     cut = 0
     for ch in u.text:
@@ -151,6 +217,18 @@ def _cut_word(u: _Unit, room: float, size: float, cs: float) -> tuple[_Unit, _Un
             break
         used += w
         cut += 1
+    if cut < len(u.text):
+        soft = max(u.text.rfind("/", 0, cut), u.text.rfind(".", 0, cut)) + 1
+        if soft > 0 and soft * 2 >= cut:
+            cut = soft
+        elif u.text.isalpha() and len(u.text) <= 30 and cut > 3:
+            # An English word (not a 500-letter string, copied as it is):
+            # cut one letter earlier and mark the cut with a hyphen.
+            hyphen = _char_width("-", u.font) * size + cs
+            while cut > 2 and (used + hyphen > room + _FUZZ or len(u.text) - cut < 3):
+                cut -= 1
+                used -= _char_width(u.text[cut], u.font) * size + cs
+            return _word(u.text[:cut] + "-", u.font), _word(u.text[cut:], u.font)
     return _word(u.text[:cut], u.font), _word(u.text[cut:], u.font)
 
 
@@ -219,26 +297,32 @@ def _break(
 
 
 def _kinsoku(units: Sequence[_Unit], start: int, i: int) -> int:
-    """Move a break before ``units[i]`` back so that neither 禁则 is broken.
+    """Move a break before ``units[i]`` back so that no rule is broken.
 
     A closing mark that would start the next line, or an opening mark that
-    would end this one, goes down together with its neighbour.  At most two
-    steps, and never to an empty line; when nothing helps, the closing mark
-    hangs at the end of the line instead (the break moves forward by one).
+    would end this one, goes down together with its neighbour (at most two
+    steps, 禁则); a date such as 2024年1月20日 goes down whole.  Never to an
+    empty line; when nothing helps, the closing mark hangs at the end of
+    the line instead (the break moves forward by one).
     """
 
-    def bad(k: int) -> bool:
+    def kinsoku(k: int) -> bool:
         nxt, prev = units[k], units[k - 1]
         return (nxt.kind == "c" and nxt.text[0] in NO_START) or (
             prev.kind == "c" and prev.text[-1] in NO_END
         )
 
     k = i
-    for _ in range(3):
-        if k <= start or not bad(k):
+    steps = 0
+    while k > start:
+        if units[k - 1].glue:
+            k -= 1
+        elif kinsoku(k) and steps < 3:
+            k -= 1
+            steps += 1
+        else:
             break
-        k -= 1
-    if k > start and not bad(k):
+    if k > start and not kinsoku(k) and not units[k - 1].glue:
         return k
     if units[i].kind == "c" and units[i].text[0] in NO_START:
         return i + 1  # hang the mark rather than start a line with it
@@ -270,11 +354,14 @@ class TextBlock(Flowable):  # type: ignore[misc]
         *,
         keep_with_next: bool = False,
         lines: Sequence[str] | None = None,
+        outline: Entry | None = None,
         _units_: list[_Unit] | None = None,
         _first_: bool = True,
     ) -> None:
         super().__init__()
         self.style = style
+        #: Bookmark set where the block starts (a heading).
+        self.outline = outline
         if isinstance(runs, str):
             runs = (Run(runs, style.font, style.latin),)
         self.runs = tuple(runs)
@@ -341,7 +428,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
         if fit >= len(lines) or self.fixed is not None:
             return [self] if fit >= len(lines) else []
         cut = lines[fit - 1].end
-        head = TextBlock(self.runs, self.style, _units_=self._units[:cut], _first_=self._first)
+        head = TextBlock(
+            self.runs,
+            self.style,
+            outline=self.outline,
+            _units_=self._units[:cut],
+            _first_=self._first,
+        )
         head._lines = lines[:fit]
         head._for_width = availWidth
         head.spaceAfter = 0
@@ -356,6 +449,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canv = self.canv
+        mark(canv, self.outline, self.height)
         st = self.style
         lines = self._lines
         size = st.size
@@ -373,47 +467,67 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def _draw_line(self, tx: Any, line: _Line, y: float, size: float) -> None:
         st = self.style
         cs = st.char_space
-        extra = line.avail - line.width - line.offset
+        # ``avail`` is already the room after the first-line indent.
+        extra = line.avail - line.width
         x = st.left + line.offset
+        gap = 0.0  # added after each unit a break could follow
         space_extra = 0.0
+        units = line.units
         if st.align == "center":
             x += max(extra / 2, 0.0)
         elif st.align == "right":
             x += max(extra, 0.0)
         elif st.align == "justify" and line.justify and extra > _FUZZ:
             # English lines stretch their spaces; a line with Chinese in it
-            # spreads the spare width over every gap, spaces included, so a
-            # stray space in Chinese text never opens a hole.
-            spaces = sum(1 for u in line.units if u.kind == "s")
-            chinese = any(u.kind == "c" for u in line.units)
-            glyphs = sum(len(u.text) for u in line.units)
+            # spreads the spare width over the gaps between its pieces,
+            # spaces included, so a stray space never opens a hole.  The
+            # letters of a word, a number, a telephone number or a date are
+            # never spread apart.
+            spaces = sum(1 for u in units if u.kind == "s")
+            chinese = any(u.kind == "c" for u in units)
+            gaps = sum(1 for u in units[:-1] if not u.glue)
             if spaces and not chinese and extra / spaces < 3 * size:
                 space_extra = extra / spaces
-            elif glyphs > 1 and extra / (glyphs - 1) < 0.15 * size:
-                # Beyond that the letters visibly spread: leave the line ragged.
-                cs += extra / (glyphs - 1)
+            elif gaps and extra / gaps < 0.5 * size:
+                # Beyond that the line would look gappy: leave it ragged.
+                gap = extra / gaps
         font = ""
         chunk: list[str] = []
         chunk_x = x
-        for u in line.units:
-            if u.kind == "s" or u.font != font:
-                if chunk:
-                    tx.setTextOrigin(chunk_x, y)
-                    tx.textOut("".join(chunk))
-                    chunk = []
-                if u.kind == "s":
-                    x += u.width * size + cs + space_extra
-                    chunk_x = x
-                    continue
-                font = u.font
-                tx.setFont(font, size)
-                tx.setCharSpace(cs)
+        chunk_cs = cs
+        last = len(units) - 1
+
+        def flush() -> None:
+            if chunk:
+                tx.setTextOrigin(chunk_x, y)
+                tx.textOut("".join(chunk))
+                chunk.clear()
+
+        for k, u in enumerate(units):
+            after = 0.0 if (u.glue or k == last) else gap
+            if u.kind == "s":
+                flush()
+                x += u.width * size + cs + space_extra + after
+                continue
+            # One-character pieces in one face share a chunk: the gap goes
+            # into the character spacing.  Anything else is placed alone.
+            alone = len(u.text) > 1 or u.squeezed
+            ucs = cs if alone else cs + after
+            if chunk and (alone or u.font != font or ucs != chunk_cs):
+                flush()
+            if not chunk:
+                if u.font != font:
+                    font = u.font
+                    tx.setFont(font, size)
+                if ucs != chunk_cs or k == 0:
+                    tx.setCharSpace(ucs)
+                chunk_cs = ucs
                 chunk_x = x
             chunk.append(u.text)
-            x += u.width * size + cs * len(u.text)
-        if chunk:
-            tx.setTextOrigin(chunk_x, y)
-            tx.textOut("".join(chunk))
+            x += u.width * size + cs * len(u.text) + after
+            if alone:
+                flush()
+        flush()
 
 
 class Turned(Flowable):  # type: ignore[misc]
@@ -467,17 +581,24 @@ def balance_lines(
     *,
     latin: str | None = None,
     prefer: Sequence[int] = (),
+    names: Sequence[str] | None = None,
 ) -> list[str]:
     """Break a title into lines of even length (GB/T 9704 7.3.1).
 
     The standard wants the lines symmetric, of sensible length, words kept
-    whole, in a trapezoid or diamond.  The fewest lines that fit are used;
-    among the break positions that keep Latin words, digits and 禁则 intact
-    the most even lines win (the least width beyond the average line), a
-    line longer than the one below it (not a trapezoid) costs extra, and a
-    break at any position in ``prefer`` (the end of the unit's name) is
-    worth more than evenness.  See :func:`_balanced_breaks` for the search,
-    which takes time polynomial in the length of the title.
+    whole (词意完整), in a trapezoid or diamond: the longer line may come
+    first or last.  Lines break only between words (:mod:`.words`: a
+    segmenter's words, ``names`` such as the unit's name and the report's
+    name kept whole; ``names=None`` skips the segmenter and allows any
+    break 禁则 allows); when no such setting fits, names longer than a
+    line are opened at their own words, then any character will do.
+
+    The fewest lines that fit are used; among them the most even (the
+    shortest longest line) wins, a line more than a character shorter
+    than both its neighbours (a waist) costs extra, and a break at any
+    position in ``prefer`` (the end of the unit's name) is worth more than
+    evenness.  See :func:`_balanced_breaks` for the search, which takes
+    time polynomial in the length of the title.
     """
     units = _units([Run(text, font, latin)])
     widths = [u.width * size for u in units]
@@ -498,10 +619,21 @@ def balance_lines(
         for k in range(1, len(units))
         if not (units[k].kind == "c" and units[k].text[0] in NO_START)
         and not (units[k - 1].kind == "c" and units[k - 1].text[-1] in NO_END)
+        and not units[k - 1].glue
     ]
     wanted = set(prefer)
     preferred = {k for k in valid if offsets[k] in wanted}
-    breaks = _balanced_breaks(valid, prefix, avail, preferred, size)
+    tiers: Iterable[set[int]] = ()
+    if names is not None and any(u.kind == "c" for u in units):
+        from .words import title_breaks  # loads the segmenter only when needed
+
+        tiers = title_breaks(text, names)
+    breaks = None
+    for allowed in itertools.chain(tiers, [None]):
+        candidates = valid if allowed is None else [k for k in valid if offsets[k] in allowed]
+        breaks = _balanced_breaks(candidates, prefix, avail, preferred, size)
+        if breaks is not None:
+            break
     if breaks is None:
         return _forced_lines(text, font, size, avail, latin)
     cuts = [0, *breaks, len(units)]
@@ -514,6 +646,9 @@ class _Way(NamedTuple):
     longest: float  # the longest line so far (at least the shortest possible)
     extra: float  # penalties less bonuses so far
     breaks: tuple[int, ...]
+    #: The last line is more than an em shorter than the one before it
+    #: (a longer line after it would make a waist).
+    fell: bool = False
 
 
 def _covers(x: _Way, y: _Way) -> bool:
@@ -521,6 +656,7 @@ def _covers(x: _Way, y: _Way) -> bool:
     return (
         x.longest <= y.longest + _FUZZ
         and x.extra <= y.extra + _FUZZ
+        and (y.fell or not x.fell)
         and (x.breaks < y.breaks or x.extra < y.extra - _FUZZ)
     )
 
@@ -539,8 +675,8 @@ def _balanced_breaks(
     ``avail`` wide.  Among the ways to set the text in the fewest lines
     the cheapest wins, on a tie the one with the earliest breaks.  The cost
     is the longest line, plus half an em for each line more than an em
-    longer than the next (a trapezoid, each line no longer than the next,
-    is preferred), less 20 em for each break in ``preferred`` (a break at a
+    shorter than both its neighbours (a waist: the standard allows a
+    trapezoid either way up or a diamond), less 20 em for each break in ``preferred`` (a break at a
     word boundary the caller knows beats any merely even one).
 
     Dynamic programming over the lines instead of trying every combination
@@ -605,10 +741,16 @@ def _balanced_breaks(
                 if rest[c] > count - j - 1:
                     continue
                 w = prefix[c] - prefix[b]
-                penalty = 0.5 * em if above > w + em else 0.0
+                rises = w > above + em
                 kept = following.setdefault((b, c), [])
                 for way in ways:
-                    new = _Way(max(way.longest, w), way.extra + penalty - bonus, (*way.breaks, b))
+                    penalty = 0.5 * em if way.fell and rises else 0.0
+                    new = _Way(
+                        max(way.longest, w),
+                        way.extra + penalty - bonus,
+                        (*way.breaks, b),
+                        above > w + em,
+                    )
                     if not any(_covers(k, new) for k in kept):
                         kept[:] = [k for k in kept if not _covers(new, k)]
                         kept.append(new)
