@@ -1,0 +1,1 @@
+"""HTML import and rendering for govdisclosure (filled in below)."""

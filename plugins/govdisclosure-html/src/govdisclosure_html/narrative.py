@@ -1,0 +1,154 @@
+"""The report's text: title, unit, year, dates, preamble and numbered sections.
+
+Read from what the page prints and nothing else: a fact the page does not
+print stays unknown.  Section headings are paragraphs that begin with a
+Chinese numeral and 、 (一、总体情况) and are short; sub-headings begin with
+（一）.  A heading printed in the same paragraph as its first sentence
+(（一）强化组织领导。为确保…) is a sub-section with that sentence as its
+first paragraph: the heading is the text up to the first full stop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from attrs import frozen
+from govdisclosure.common import Section
+
+from .text import clean
+
+__all__ = ["Narrative", "read_narrative"]
+
+_SECTION = re.compile(r"^[一二三四五六七八九十]{1,2}、")
+_SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[）)]")
+_DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+_PERIOD = re.compile(
+    r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|－|-|—)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
+)
+_YEAR = re.compile(r"(\d{4})\s*年")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+MAX_HEADING = 40
+
+
+@frozen
+class Narrative:
+    title: str | None
+    unit: str | None
+    year: int | None
+    written: dt.date | None
+    published: dt.date | None
+    period: tuple[dt.date, dt.date] | None
+    signed_by: str | None
+    preamble: tuple[str, ...]
+    sections: tuple[Section, ...]
+
+
+def _cn_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if all(c in _CN_DIGITS for c in text):
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    # 十, 十二, 二十, 二十一 (months and days)
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return _CN_DIGITS.get(text, 0)
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date printed as 2022年1月7日 or 二○一○年四月十日, if the text is one."""
+    m = _DATE.search(text)
+    if not m:
+        return None
+    try:
+        return dt.date(_cn_number(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _heading_split(text: str) -> tuple[str, str | None]:
+    """A sub-heading run into its first sentence: (heading, rest)."""
+    for stop in ("。", "：", ":"):
+        i = text.find(stop)
+        if 0 < i <= MAX_HEADING:
+            rest = text[i + 1 :].strip()
+            return text[: i + (1 if stop == "。" else 0)].strip(), rest or None
+    return text, None
+
+
+def read_narrative(
+    paragraphs: Sequence[str], title: str | None, published: dt.date | None
+) -> Narrative:
+    """Split the body's paragraphs (tables taken out) into the narrative."""
+    paras = [p.strip() for p in paragraphs if p.strip()]
+    # A title repeated at the top of the body is not a paragraph.
+    while paras and title and clean(paras[0]) and clean(title).startswith(clean(paras[0])):
+        paras.pop(0)
+    # Captions of attachments after the signature ("附表：", "附件：信息公开附表.xls").
+    while paras and paras[-1].startswith("附") and len(paras[-1]) <= 40:
+        paras.pop()
+    written = None
+    signed_by = None
+    if paras and parse_date(paras[-1]) is not None and len(clean(paras[-1])) <= 14:
+        written = parse_date(paras.pop())
+        if paras and len(paras[-1]) <= 30 and not _SECTION.match(paras[-1]) and not paras[-1].endswith("。"):
+            signed_by = paras.pop()
+    preamble: list[str] = []
+    sections: list[dict[str, object]] = []
+    for p in paras:
+        if _SECTION.match(p) and len(p) <= MAX_HEADING:
+            sections.append({"heading": p, "paragraphs": [], "subsections": []})
+        elif _SUBSECTION.match(p) and sections:
+            heading, rest = _heading_split(p)
+            subs = sections[-1]["subsections"]
+            assert isinstance(subs, list)
+            subs.append({"heading": heading, "paragraphs": [rest] if rest else []})
+        elif sections:
+            subs = sections[-1]["subsections"]
+            assert isinstance(subs, list)
+            target = subs[-1]["paragraphs"] if subs else sections[-1]["paragraphs"]
+            assert isinstance(target, list)
+            target.append(p)
+        else:
+            preamble.append(p)
+    built = tuple(
+        Section(
+            heading=str(s["heading"]),
+            paragraphs=list(s["paragraphs"]),  # type: ignore[call-overload]
+            subsections=[
+                Section(heading=str(sub["heading"]), paragraphs=list(sub["paragraphs"]))
+                for sub in s["subsections"]  # type: ignore[attr-defined]
+            ],
+        )
+        for s in sections
+    )
+    text = "".join(paras)
+    period = None
+    m = _PERIOD.search(clean(text))
+    if m:
+        try:
+            start = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            end = dt.date(int(m.group(4) or m.group(1)), int(m.group(5)), int(m.group(6)))
+            period = (start, end)
+        except ValueError:
+            period = None
+    year = None
+    unit = None
+    if title:
+        ym = _YEAR.search(title)
+        if ym:
+            year = int(ym.group(1))
+            unit = title[: ym.start()].strip() or None
+    return Narrative(
+        title=title,
+        unit=unit,
+        year=year,
+        written=written,
+        published=published,
+        period=period,
+        signed_by=signed_by,
+        preamble=tuple(preamble),
+        sections=built,
+    )
