@@ -1,1 +1,93 @@
-"""HTML import and rendering for govdisclosure (filled in below)."""
+"""HTML for govdisclosure: import portal pages, render reports as pages.
+
+* Loader ``html`` (``.html``, ``.htm``): a report published as a web page
+  read into the typed model.  :func:`import_html` gives the report, the
+  provenance of every cell (kept beside the report, not inside it) and the
+  problems; the loader returns the report and refuses, with every problem
+  named, a page it cannot import (no table, report in an attachment).
+* Renderer ``html``: a standalone page (the default) or, with
+  ``--option fragment=true``, the ``<article>`` alone for pasting into a
+  content system.
+
+See ``docs/import.md``.
+"""
+
+from __future__ import annotations
+
+from govdisclosure.errors import LoadError, Problem
+from govdisclosure.hookspecs import hookimpl
+from govdisclosure.plugin_types import Loader, Renderer, RenderOptions
+from govdisclosure.registry import EDITIONS, Report
+from govdisclosure.render import RenderError
+
+from .importer import ImportResult, import_html
+from .provenance import CellOrigin, ImportProblem, Provenance, provenance_json
+from .render import render_html
+
+__all__ = [
+    "LOADER",
+    "RENDERER",
+    "CellOrigin",
+    "ImportProblem",
+    "ImportResult",
+    "Provenance",
+    "govdisclosure_loaders",
+    "govdisclosure_renderers",
+    "import_html",
+    "load",
+    "provenance_json",
+    "render",
+    "render_html",
+]
+
+_TRUE = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+
+
+def render(report: Report, options: RenderOptions) -> bytes:
+    """The page (or fragment) as UTF-8 bytes."""
+    unknown = set(options.extra) - {"fragment"}
+    if unknown:
+        raise RenderError(f"unknown option(s) for html: {', '.join(sorted(unknown))}; known: fragment")
+    raw = options.extra.get("fragment", "false").strip().lower()
+    if raw not in _TRUE:
+        raise RenderError(f"fragment must be true or false, not {raw!r}")
+    return render_html(report, options.locale, fragment=_TRUE[raw]).encode("utf-8")
+
+
+def load(data: bytes, source: str) -> Report:
+    """The loader: the report of a page, or :class:`LoadError` naming every problem."""
+    result = import_html(data, source)
+    if result.report is None:
+        raise LoadError(
+            [Problem(p.path or "$", p.message_id.format(**p.params)) for p in result.problems if p.severity == "error"]
+            or [Problem("$", "a report page")],
+            source,
+        )
+    return result.report
+
+
+RENDERER = Renderer(
+    name="html",
+    media_type="text/html; charset=utf-8",
+    suffix=".html",
+    editions=frozenset(EDITIONS),
+    render=render,
+    description="The report as an HTML page (or fragment) with the official tables",
+)
+
+LOADER = Loader(
+    name="html",
+    suffixes=frozenset({".html", ".htm"}),
+    load=load,
+    description="A report published as a portal web page, placed on the official tables",
+)
+
+
+@hookimpl
+def govdisclosure_renderers() -> list[Renderer]:
+    return [RENDERER]
+
+
+@hookimpl
+def govdisclosure_loaders() -> list[Loader]:
+    return [LOADER]

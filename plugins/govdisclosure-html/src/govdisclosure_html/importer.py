@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -36,7 +37,7 @@ from .page import Page, read_page
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
 from .source import SourceCell, source_cells
 from .targets import Target, TargetTable, edition_tables, words_of_edition
-from .text import CellText, clean, label_key, read_number
+from .text import CellText, Key, clean, label_key, read_number
 
 __all__ = ["ImportResult", "import_html"]
 
@@ -64,6 +65,7 @@ class ImportResult:
 _OTHER_EDITION = {"2021": "2019", "2019": "2021"}
 
 
+@cache
 def _aliases(edition: str) -> dict[str, str]:
     """Printed words of the other edition → this edition's words, same cell path."""
     def row_path(t: Target) -> tuple[str, ...]:
@@ -92,6 +94,15 @@ def _printed_words(grids: Sequence[Grid]) -> set[str]:
     return words
 
 
+def _printed_keys(grids: Sequence[Grid]) -> set[Key]:
+    return {
+        label_key(cell.text)
+        for grid in grids
+        for cell in grid.cells()
+        if cell.text.strip() and read_number(cell.text).unreadable
+    }
+
+
 def _recognise(grids: Sequence[Grid]) -> tuple[str | None, str, bool]:
     """(edition or None, evidence, single （六） row)."""
     printed = _printed_words(grids)
@@ -107,13 +118,13 @@ def _recognise(grids: Sequence[Grid]) -> tuple[str | None, str, bool]:
     edition = "2021" if only21 > only19 else "2019"
     single = False
     if edition == "2021":
-        # The words of （六）'s three official sub-rows (not of （六） itself).
+        # （六）'s three official sub-rows, by numbering and words ("3.其他", not the column 其他).
         three = {
-            t.row.words
+            t.row
             for t in edition_tables("2021")[1].targets
             if "other_handling" in t.path and t.path[-2] != "other_handling"
         }
-        single = not (printed & three)
+        single = not (_printed_keys(grids) & three)
     return edition, evidence, single
 
 
@@ -124,11 +135,11 @@ def _assign(grids: Sequence[Grid], tables: Sequence[TargetTable], aliases: dict[
         cells = list(source_cells(grid))
         if not cells:
             continue
-        scored = []
-        for table in tables:
-            placed, unplaced = place(cells, table, aliases)
-            scored.append((len(placed), table, placed, unplaced))
-        n, table, placed, unplaced = max(scored, key=lambda s: s[0])
+        # The table whose labels the grid prints most of is the one to fill.
+        printed = {lab.key.words for c in cells for lab in (*c.row_labels, *c.column_labels)}
+        table = max(tables, key=lambda t: len(printed & (t.row_words | t.column_words)))
+        placed, unplaced = place(cells, table, aliases)
+        n = len(placed)
         if n == 0:
             continue
         old = best.get(table.key)

@@ -106,12 +106,26 @@ def _code_ok(printed: Key, official: Key) -> bool:
     return not printed.code or not official.code or printed.code == official.code
 
 
+_RESOLVERS: dict[tuple[int, int], tuple[_Resolver, _Resolver]] = {}
+
+
+def _resolvers(table: TargetTable, aliases: dict[str, str]) -> tuple[_Resolver, _Resolver]:
+    """The row and column resolvers of a table, kept (tables and aliases are cached values)."""
+    key = (id(table), id(aliases))
+    found = _RESOLVERS.get(key)
+    if found is None:
+        found = _RESOLVERS[key] = (
+            _Resolver(table.row_words, aliases),
+            _Resolver(table.column_words | table.row_words, aliases),
+        )
+    return found
+
+
 def place(
     cells: Sequence[SourceCell], table: TargetTable, aliases: dict[str, str]
 ) -> tuple[list[Placement], list[SourceCell]]:
     """Place ``cells`` (one grid) on ``table``: placements and cells left unplaced."""
-    rows = _Resolver(table.row_words, aliases)
-    cols = _Resolver(table.column_words | table.row_words, aliases)
+    rows, cols = _resolvers(table, aliases)
     placed: list[Placement] = []
     unplaced: list[SourceCell] = []
     for cell in cells:

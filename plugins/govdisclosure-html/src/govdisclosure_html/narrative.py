@@ -78,6 +78,62 @@ def _heading_split(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+_REPORT_SUFFIX = re.compile(r"(政府)?(信息公开|政务公开)(工作)?(年度)?报告.*$")
+
+
+def title_facts(title: str | None) -> tuple[int | None, str | None]:
+    """The year and the unit a title names: 平潭综合实验区2023年度政府信息公开工作年度报告
+    gives (2023, "平潭综合实验区"); 2019年上海市人民政府办公厅政府信息公开工作年度报告
+    gives (2019, "上海市人民政府办公厅")."""
+    if not title:
+        return None, None
+    m = _YEAR.search(title)
+    if not m:
+        return None, None
+    before = title[: m.start()].strip()
+    after = title[m.end() :].lstrip("度").strip()
+    unit = before or _REPORT_SUFFIX.sub("", after).strip()
+    return int(m.group(1)), unit or None
+
+
+def _looks_signature(text: str, unit: str | None, title: str | None) -> bool:
+    """A last short line naming the unit, with no sentence end: the signature."""
+    if len(text) > 30 or text.endswith(("。", "；", "：")) or _SECTION.match(text):
+        return False
+    return bool(unit and unit in text) or bool(title and text in title)
+
+
+class _Open:
+    """A section being read: heading, paragraphs, sub-sections (heading, paragraphs)."""
+
+    def __init__(self, heading: str) -> None:
+        self.heading = heading
+        self.paragraphs: list[str] = []
+        self.subs: list[tuple[str, list[str]]] = []
+
+    def add(self, text: str) -> None:
+        (self.subs[-1][1] if self.subs else self.paragraphs).append(text)
+
+    def build(self) -> Section:
+        return Section(
+            heading=self.heading,
+            paragraphs=self.paragraphs,
+            subsections=[Section(heading=h, paragraphs=p) for h, p in self.subs],
+        )
+
+
+def _period(text: str) -> tuple[dt.date, dt.date] | None:
+    m = _PERIOD.search(clean(text))
+    if not m:
+        return None
+    try:
+        start = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        end = dt.date(int(m.group(4) or m.group(1)), int(m.group(5)), int(m.group(6)))
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
+
+
 def read_narrative(
     paragraphs: Sequence[str], title: str | None, published: dt.date | None
 ) -> Narrative:
@@ -89,58 +145,30 @@ def read_narrative(
     # Captions of attachments after the signature ("附表：", "附件：信息公开附表.xls").
     while paras and paras[-1].startswith("附") and len(paras[-1]) <= 40:
         paras.pop()
+    year, unit = title_facts(title)
     written = None
     signed_by = None
     if paras and parse_date(paras[-1]) is not None and len(clean(paras[-1])) <= 14:
         written = parse_date(paras.pop())
         if paras and len(paras[-1]) <= 30 and not _SECTION.match(paras[-1]) and not paras[-1].endswith("。"):
             signed_by = paras.pop()
+    elif paras and _looks_signature(paras[-1], unit, title):
+        signed_by = paras.pop()
     preamble: list[str] = []
-    sections: list[dict[str, object]] = []
+    sections: list[_Open] = []
     for p in paras:
         if _SECTION.match(p) and len(p) <= MAX_HEADING:
-            sections.append({"heading": p, "paragraphs": [], "subsections": []})
+            sections.append(_Open(p))
         elif _SUBSECTION.match(p) and sections:
             heading, rest = _heading_split(p)
-            subs = sections[-1]["subsections"]
-            assert isinstance(subs, list)
-            subs.append({"heading": heading, "paragraphs": [rest] if rest else []})
+            sections[-1].subs.append((heading, [rest] if rest else []))
         elif sections:
-            subs = sections[-1]["subsections"]
-            assert isinstance(subs, list)
-            target = subs[-1]["paragraphs"] if subs else sections[-1]["paragraphs"]
-            assert isinstance(target, list)
-            target.append(p)
+            sections[-1].add(p)
         else:
             preamble.append(p)
-    built = tuple(
-        Section(
-            heading=str(s["heading"]),
-            paragraphs=list(s["paragraphs"]),  # type: ignore[call-overload]
-            subsections=[
-                Section(heading=str(sub["heading"]), paragraphs=list(sub["paragraphs"]))
-                for sub in s["subsections"]  # type: ignore[attr-defined]
-            ],
-        )
-        for s in sections
-    )
-    text = "".join(paras)
-    period = None
-    m = _PERIOD.search(clean(text))
-    if m:
-        try:
-            start = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            end = dt.date(int(m.group(4) or m.group(1)), int(m.group(5)), int(m.group(6)))
-            period = (start, end)
-        except ValueError:
-            period = None
-    year = None
-    unit = None
-    if title:
-        ym = _YEAR.search(title)
-        if ym:
-            year = int(ym.group(1))
-            unit = title[: ym.start()].strip() or None
+    period = _period("".join(paras))
+    if year is None and period is not None:
+        year = period[1].year
     return Narrative(
         title=title,
         unit=unit,
@@ -150,5 +178,5 @@ def read_narrative(
         period=period,
         signed_by=signed_by,
         preamble=tuple(preamble),
-        sections=built,
+        sections=tuple(s.build() for s in sections),
     )

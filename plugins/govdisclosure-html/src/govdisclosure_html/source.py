@@ -100,10 +100,18 @@ def source_cells(grid: Grid) -> Iterator[SourceCell]:
     for band in bands(grid):
         label_cols: set[int] = set()
         for c in range(width):
-            texts = [_at(grid, r, c) for r in band.data]
-            if any(s is not None and s.is_origin and looks_numeric(s.cell.text) for s in texts):
-                continue
-            if any(s is not None and s.cell.text.strip() for s in texts):
+            # A label column holds text in most rows; a "——" (not applicable)
+            # in a unit column's header rows does not make it a value column.
+            numeric = text = 0
+            for r in band.data:
+                s = _at(grid, r, c)
+                if s is None or not s.cell.text.strip():
+                    continue
+                if looks_numeric(s.cell.text):
+                    numeric += s.is_origin
+                else:
+                    text += 1
+            if text > numeric:
                 label_cols.add(c)
         for r in band.data:
             row_labels = _distinct(_at(grid, r, c) for c in range(width) if c in label_cols)

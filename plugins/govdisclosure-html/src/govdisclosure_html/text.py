@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
@@ -31,6 +32,7 @@ _ENUM = re.compile(
 _OF_WHICH = re.compile(r"^其中[:：]?")
 
 
+@lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """NFKC (full-width digits, letters, spaces and brackets to half width),
     every run of white space (``&nbsp;``, ideographic space, line breaks) removed.
@@ -52,6 +54,7 @@ class Key:
         return f"{self.code}.{self.words}" if self.code else self.words
 
 
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> Key:
     """The matching key of a printed label.
 
@@ -105,6 +108,7 @@ def split_number(text: str) -> tuple[str, str | None]:
     return s, None
 
 
+@lru_cache(maxsize=8192)
 def read_number(text: str) -> CellText:
     """Read one printed value cell (see :class:`CellText`)."""
     s = clean(text)
