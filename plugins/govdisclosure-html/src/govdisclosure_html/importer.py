@@ -167,6 +167,26 @@ def _value_for(kind: str, read: CellText) -> tuple[Any, str | None]:
     return v, None
 
 
+_LEADING = re.compile(r"^([+-]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(.*)$", re.S)
+
+
+def _amount_with_unit(text: str) -> CellText:
+    """An amount printed with a unit of its own words ("251000 元", "12.5 thousand"):
+    the figure, and the rest as the printed unit (a 2019 采购总金额 keeps it)."""
+    raw = text.replace("\xa0", " ").strip()
+    head, _, tail = raw.partition(" ")
+    if tail:
+        read = read_number(head)
+        if not read.unreadable and read.value is not None and not isinstance(read.value, NotApplicable):
+            return CellText(read.value, tail.strip())
+    m = _LEADING.match(raw)
+    if m and m.group(2).strip():
+        read = read_number(m.group(1))
+        if not read.unreadable:
+            return CellText(read.value, m.group(2).strip())
+    return CellText(None, unreadable=True)
+
+
 def _set(tree: dict[str, Any], path: Sequence[str], value: Any) -> None:
     for part in path[:-1]:
         tree = tree.setdefault(part, {})
@@ -226,7 +246,9 @@ def _paragraphs(page: Page) -> list[str]:
 
 
 def _title(page: Page) -> str | None:
-    title = page.meta.get("ArticleTitle") or page.html_title.split("_")[0].split("|")[0].strip()
+    # The content system's own metadata first, then the page's heading, then
+    # <title> without the site name the portals append after "_".
+    title = page.meta.get("ArticleTitle") or page.heading or page.html_title.split("_")[0].strip()
     return title or None
 
 
@@ -321,6 +343,8 @@ def _finish_official(
     for gi, (table, placed, unplaced) in sorted(assigned.items()):
         for p in sorted(placed, key=lambda p: (p.source.cell.row, p.source.cell.col)):
             read = read_number(p.source.cell.text)
+            if read.unreadable and p.target.path[-1] == "amount":
+                read = _amount_with_unit(p.source.cell.text)
             value, reason = _value_for(p.target.kind, read)
             path = json_path(p.target.path)
             if read.unreadable or reason:

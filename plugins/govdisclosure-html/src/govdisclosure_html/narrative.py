@@ -103,6 +103,22 @@ def _looks_signature(text: str, unit: str | None, title: str | None) -> bool:
     return bool(unit and unit in text) or bool(title and text in title)
 
 
+#: Fact lines a page may print before the text ("统计期限：2021年1月1日至2021年12月31日").
+_FACT = re.compile(r"^(报告单位|报告年度|统计期限|成文日期|填报日期|发布日期)\s*[:：]\s*(.*)$", re.S)
+
+
+def _facts(paras: list[str]) -> dict[str, str]:
+    """Leading fact lines, taken off ``paras``."""
+    out: dict[str, str] = {}
+    while paras:
+        m = _FACT.match(paras[0])
+        if not m or m.group(1) in out:
+            break
+        out[m.group(1)] = m.group(2).strip()
+        paras.pop(0)
+    return out
+
+
 class _Open:
     """A section being read: heading, paragraphs, sub-sections (heading, paragraphs)."""
 
@@ -131,7 +147,7 @@ def _period(text: str) -> tuple[dt.date, dt.date] | None:
         end = dt.date(int(m.group(4) or m.group(1)), int(m.group(5)), int(m.group(6)))
     except ValueError:
         return None
-    return (start, end) if start <= end else None
+    return start, end
 
 
 def read_narrative(
@@ -145,11 +161,18 @@ def read_narrative(
     # Captions of attachments after the signature ("附表：", "附件：信息公开附表.xls").
     while paras and paras[-1].startswith("附") and len(paras[-1]) <= 40:
         paras.pop()
+    facts = _facts(paras)
     year, unit = title_facts(title)
-    written = None
+    if "报告年度" in facts:
+        m = _YEAR.search(facts["报告年度"] + "年")
+        year = int(m.group(1)) if m else year
+    unit = facts.get("报告单位") or unit
+    written = parse_date(facts["成文日期"]) if "成文日期" in facts else None
+    if "发布日期" in facts:
+        published = parse_date(facts["发布日期"]) or published
     signed_by = None
     if paras and parse_date(paras[-1]) is not None and len(clean(paras[-1])) <= 14:
-        written = parse_date(paras.pop())
+        written = parse_date(paras.pop()) or written
         if paras and len(paras[-1]) <= 30 and not _SECTION.match(paras[-1]) and not paras[-1].endswith("。"):
             signed_by = paras.pop()
     elif paras and _looks_signature(paras[-1], unit, title):
@@ -166,7 +189,7 @@ def read_narrative(
             sections[-1].add(p)
         else:
             preamble.append(p)
-    period = _period("".join(paras))
+    period = _period(facts.get("统计期限", "")) or _period("".join(paras))
     if year is None and period is not None:
         year = period[1].year
     return Narrative(

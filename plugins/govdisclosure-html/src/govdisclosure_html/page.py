@@ -64,6 +64,8 @@ class Page:
     decoded: Decoded
     meta: dict[str, str]
     html_title: str
+    #: The first ``<h1>`` of the article body, if any.
+    heading: str | None
     #: Paragraphs and tables of the article body, in reading order.
     blocks: tuple[Block, ...]
     grids: tuple[Grid, ...]
@@ -113,6 +115,9 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
             if m and score.get(node.mem_id, 0) > 0:
                 hinted.append((score[node.mem_id], node, name))
                 break
+    articles = doc.css("article")
+    if len(articles) == 1 and score.get(articles[0].mem_id, 0) > 0:
+        return articles[0], "article"
     if hinted:
         best = max(s for s, _, _ in hinted)
         for s, node, name in hinted:  # the outermost of the best-scoring ones
@@ -125,7 +130,8 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
         best_child = max(children, key=lambda c: score.get(c.mem_id, 0), default=None)
         if best_child is None or total == 0 or score.get(best_child.mem_id, 0) < 0.85 * total:
             return node, "density"
-        if best_child.tag == "table":
+        # Never descend past a table: one long paragraph must not hide the tables.
+        if best_child.tag == "table" or len(best_child.css("table")) < len(node.css("table")):
             return node, "density"
         node = best_child
 
@@ -193,10 +199,12 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     index = {t.mem_id: i for i, t in enumerate(leaf)}
     grids = tuple(expand(t, i) for i, t in enumerate(leaf))
     title_node = doc.css_first("title")
+    h1 = body.css_first("h1")
     return Page(
         decoded=decoded,
         meta=_meta(doc),
         html_title=cell_text(title_node) if title_node is not None else "",
+        heading=cell_text(h1) or None if h1 is not None else None,
         blocks=tuple(_blocks(body, index)),
         grids=grids,
         attachments=_attachments(doc),

@@ -28,15 +28,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from html import escape
 from typing import Any
 
 from govdisclosure.cells import NotApplicable
 from govdisclosure.common import Section
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
-from govdisclosure.formatting import format_cell, format_date
+from govdisclosure.formatting import format_cell, format_date, format_money
 from govdisclosure.i18n import gettext, normalize_locale
-from govdisclosure.introspect import ColumnInfo, RowInfo, TableInfo, iter_cells, table_info
+from govdisclosure.introspect import CellKind, ColumnInfo, RowInfo, TableInfo, iter_cells, table_info
 from govdisclosure.registry import Report, find_template, tables_of
 
 __all__ = ["CSS", "render_html"]
@@ -113,15 +114,31 @@ def _row_object(table: object, row: RowInfo) -> object:
     return obj
 
 
+def _figure(value: Any, kind: CellKind, locale: str) -> str:
+    """A cell as the locale writes it; an amount with every decimal it has.
+
+    A published page must not round a published figure (the core's display
+    format stops at four decimals; 5949.088667 万元 is printed as is).
+    """
+    if kind == "money" and isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        places = max(-exponent, 0) if isinstance(exponent, int) else 0
+        return format_money(value, locale, places=places, unit=None)
+    return format_cell(value, kind, locale)
+
+
 def _value(table: object, cells: dict[tuple[str, ...], Any], row: RowInfo, column: ColumnInfo, locale: str) -> str:
     key = (*row.path, column.key)
     value = cells[key] if key in cells else cells[row.path]
-    text = format_cell(value, column.kind, locale)
+    text = _figure(value, column.kind, locale)
     # The 2019 采购总金额 keeps the unit the report printed beside the figure.
     unit = getattr(_row_object(table, row), f"{column.key}_unit", None)
     if text and isinstance(unit, str) and unit and not isinstance(value, NotApplicable):
+        # 元 and 万元 follow the figure as reports print them ("147230元");
+        # any other unit, and every unit in English, is set apart by a space
+        # so that a reader (and the importer) can tell figure from unit.
         shown = gettext(locale, unit)
-        text += shown if shown == unit else f" {shown}"
+        text += shown if shown == unit and unit in ("元", "万元") else f" {shown}"
     return escape(text)
 
 
@@ -320,7 +337,7 @@ def _legacy(locale: str, report: ReportLegacy, template: StatisticsTemplate, bor
             continue
         kind = "money" if row.is_money else "count"
         values = "".join(
-            _td(escape(format_cell(report.statistics.value(row.code, c.key), kind, locale)))
+            _td(escape(_figure(report.statistics.value(row.code, c.key), kind, locale)))
             for c in template.columns
         )
         yield f"<tr>{label}<td>{_t(locale, row.unit or '')}</td>{values}</tr>"
@@ -351,6 +368,7 @@ def _facts(locale: str, report: Report) -> list[str]:
     )
     facts = [
         (gettext(locale, "Reporting unit"), report.unit.name),
+        (gettext(locale, "Report year"), str(report.year)),
         (gettext(locale, "Statistics period"), period),
     ]
     for msgid, value in (

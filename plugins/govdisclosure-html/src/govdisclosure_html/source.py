@@ -12,6 +12,7 @@ of its row (the label columns, merged cells included) and of its column
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from attrs import frozen
@@ -54,14 +55,24 @@ def _origins(grid: Grid, r: int) -> Iterator[Slot]:
             yield slot
 
 
+#: A figure followed by words of its own ("251000 元"): a value, not a heading.
+_FIGURE_FIRST = re.compile(r"^\s*[+-]?\d[\d,.]*\s+\S")
+
+
+def _is_figure(text: str) -> bool:
+    return looks_numeric(text) or _FIGURE_FIRST.match(text) is not None
+
+
 def bands(grid: Grid) -> list[Band]:
     """Header/data bands, top to bottom."""
     kinds: list[str] = []
     for r in range(len(grid.rows)):
         origins = list(_origins(grid, r))
-        numeric = any(looks_numeric(s.cell.text) for s in origins)
-        empty = any(not s.cell.text.strip() for s in origins)
-        if numeric or (empty and kinds and kinds[-1] == "data"):
+        numeric = any(_is_figure(s.cell.text) for s in origins)
+        empty = sum(1 for s in origins if not s.cell.text.strip())
+        # A row of empty value cells is data (a report that left a row blank),
+        # not a header: it follows data, or its cells are mostly empty.
+        if numeric or (empty and r > 0 and (kinds[-1] == "data" or 2 * empty >= len(origins))):
             kinds.append("data")
         else:
             kinds.append("header")
@@ -107,7 +118,7 @@ def source_cells(grid: Grid) -> Iterator[SourceCell]:
                 s = _at(grid, r, c)
                 if s is None or not s.cell.text.strip():
                     continue
-                if looks_numeric(s.cell.text):
+                if _is_figure(s.cell.text):
                     numeric += s.is_origin
                 else:
                     text += 1
