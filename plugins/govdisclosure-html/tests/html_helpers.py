@@ -18,4 +18,8 @@ def figures(report: Report) -> dict[tuple[str, ...], Any]:
             for row in template.value_rows
             for column in template.columns
         }
-    return {path: value for key, table in tables_of(report) for path, _, _, value in iter_cells(table, (key,))}
+    return {
+        path: value
+        for key, table in tables_of(report)
+        for path, _, _, value in iter_cells(table, (key,))
+    }

@@ -7,17 +7,18 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-import govdisclosure as gd
 import pytest
 from click.testing import CliRunner
-from govdisclosure.cli import cli
+from selectolax.lexbor import LexborHTMLParser
+
+import govdisclosure as gd
 from govdisclosure.cells import NotApplicable
+from govdisclosure.cli import cli
 from govdisclosure.plugin_manager import loaders
 from govdisclosure_html import import_html
 from govdisclosure_html.charset import decode
 from govdisclosure_html.grid import expand
 from govdisclosure_html.text import label_key, read_number
-from selectolax.lexbor import LexborHTMLParser
 
 DATA = Path(__file__).parent / "data"
 PAGE_2023 = DATA / "2023_central-zhsyq_87885" / "page.html"
@@ -120,7 +121,10 @@ def test_marks_blanks_and_words() -> None:
 
 
 def test_label_keys_ignore_numbering_style_and_spacing() -> None:
-    keys = {label_key(s) for s in ("1.属于国家秘密", "1、属于国家秘密", "（1）属于国家秘密", "１．属于 国家\n秘密")}
+    keys = {
+        label_key(s)
+        for s in ("1.属于国家秘密", "1、属于国家秘密", "（1）属于国家秘密", "１．属于 国家\n秘密")
+    }
     assert len(keys) == 1
     assert label_key("其中：2．政府公报公开").words == "政府公报公开"
     assert label_key("（三）不予公开") != label_key("三、不予公开")
@@ -151,7 +155,11 @@ def test_a_failing_relation_over_a_cell_placed_by_position_is_a_doubtful_mapping
     page = page[:j] + ">5<" + page[j + 3 :]
     report, provenance, problems = import_html(page.encode("utf-8"))
     assert report is not None
-    cell = next(c for c in provenance.cells if c.path == "$.table3.results.not_disclosed.third_party_rights.natural_person")
+    cell = next(
+        c
+        for c in provenance.cells
+        if c.path == "$.table3.results.not_disclosed.third_party_rights.natural_person"
+    )
     assert cell.match == "position" and cell.doubtful and cell.text == "5"
     codes = [p.code for p in problems]
     assert "doubtful-mapping" in codes and "publisher-error" not in codes

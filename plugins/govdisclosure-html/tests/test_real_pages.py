@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from govdisclosure import Report2019, Report2021, ReportLegacy
 from govdisclosure.introspect import iter_cells
 from govdisclosure_html import ImportResult, import_html
@@ -166,7 +167,14 @@ def test_the_2019_page() -> None:
     assert report.dates.written == dt.date(2020, 1, 6)
     assert report.dates.published == dt.date(2020, 1, 9)
     assert report.unit.name == "平潭综合实验区金井片区管理局"
-    assert [s.heading[:2] for s in report.sections] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+    assert [s.heading[:2] for s in report.sections] == [
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "五、",
+        "六、",
+    ]
     assert not [p for p in problems if p.severity == "error"]
 
 
@@ -177,7 +185,23 @@ def test_the_2009_statistics_table_fits_the_fujian_template_with_its_column_by_p
     assert report.statistics.template == "fujian-2011"
     expected = {"1": 15, "1.1": 15} | {
         code: 0
-        for code in ("1.2", "2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3", "3.1", "3.2", "3.3", "4", "5", "6")
+        for code in (
+            "1.2",
+            "2",
+            "2.1",
+            "2.2",
+            "2.3",
+            "2.4",
+            "2.5",
+            "2.6",
+            "3",
+            "3.1",
+            "3.2",
+            "3.3",
+            "4",
+            "5",
+            "6",
+        )
     }
     assert {code: row["year"] for code, row in report.statistics.rows.items()} == expected
     # 年末统计 is neither 本年度 nor 历年累计: placed by position, so every cell is doubtful.
@@ -193,10 +217,16 @@ def test_the_2009_statistics_table_fits_the_fujian_template_with_its_column_by_p
     [
         ("2013_central-dishuiju_80774", "no-table", None),
         ("2015_jtj-jiaojianju_80446", "report-in-attachment", "信息公开附表.xls"),
-        ("2020_gaj-gonganju_80590", "report-in-attachment", "平潭综合实验区公安局2020年政府信息公开工作年度报告.doc"),
+        (
+            "2020_gaj-gonganju_80590",
+            "report-in-attachment",
+            "平潭综合实验区公安局2020年政府信息公开工作年度报告.doc",
+        ),
     ],
 )
-def test_pages_without_report_tables_are_reported_not_guessed(folder: str, code: str, named: str | None) -> None:
+def test_pages_without_report_tables_are_reported_not_guessed(
+    folder: str, code: str, named: str | None
+) -> None:
     report, provenance, problems = _import(folder)
     assert report is None
     assert provenance.cells == ()

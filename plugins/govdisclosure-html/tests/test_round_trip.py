@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import govdisclosure as gd
 import pytest
+from hypothesis import HealthCheck, given, settings
+
+import govdisclosure as gd
 from govdisclosure.testing.strategies import any_reports
 from govdisclosure_html import import_html
 from html_helpers import figures
-from hypothesis import HealthCheck, given, settings
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "examples").glob("*.json"))
 

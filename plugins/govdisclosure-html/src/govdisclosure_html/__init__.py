@@ -47,7 +47,9 @@ def render(report: Report, options: RenderOptions) -> bytes:
     """The page (or fragment) as UTF-8 bytes."""
     unknown = set(options.extra) - {"fragment"}
     if unknown:
-        raise RenderError(f"unknown option(s) for html: {', '.join(sorted(unknown))}; known: fragment")
+        raise RenderError(
+            f"unknown option(s) for html: {', '.join(sorted(unknown))}; known: fragment"
+        )
     raw = options.extra.get("fragment", "false").strip().lower()
     if raw not in _TRUE:
         raise RenderError(f"fragment must be true or false, not {raw!r}")
@@ -59,7 +61,11 @@ def load(data: bytes, source: str) -> Report:
     result = import_html(data, source)
     if result.report is None:
         raise LoadError(
-            [Problem(p.path or "$", p.message_id.format(**p.params)) for p in result.problems if p.severity == "error"]
+            [
+                Problem(p.path or "$", p.message_id.format(**p.params))
+                for p in result.problems
+                if p.severity == "error"
+            ]
             or [Problem("$", "a report page")],
             source,
         )

@@ -57,10 +57,10 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(data[len(bom) :].decode(name, errors="replace"), name, "bom")
     for how, candidate in (("header", declared), ("declared", _meta_charset(data))):
         if candidate:
-            name = _codec(candidate)
-            if name is not None:
+            codec = _codec(candidate)
+            if codec is not None:
                 try:
-                    return Decoded(data.decode(name), name, how)
+                    return Decoded(data.decode(codec), codec, how)
                 except UnicodeDecodeError:
                     pass  # a wrong declaration: fall through to detection
     try:
@@ -69,8 +69,8 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         pass
     best = from_bytes(data).best()
     if best is not None:
-        name = _codec(best.encoding) or best.encoding
-        return Decoded(data.decode(name, errors="replace"), name, "detected")
+        found = _codec(best.encoding) or best.encoding
+        return Decoded(data.decode(found, errors="replace"), found, "detected")
     return Decoded(data.decode("gb18030", errors="replace"), "gb18030", "detected")
 
 

@@ -72,8 +72,6 @@ class Grid:
                     yield slot.cell
 
 
-
-
 def cell_text(node: LexborNode) -> str:
     """The text of a cell or paragraph as printed, outer white space trimmed.
 

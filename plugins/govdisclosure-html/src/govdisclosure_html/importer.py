@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import attrs
 from attrs import frozen
+
 from govdisclosure.cells import MAX_COUNT, NotApplicable
 from govdisclosure.codec import structure
 from govdisclosure.errors import LoadError
-from govdisclosure.paths import json_path
+from govdisclosure.paths import json_path as _json_path
 from govdisclosure.registry import Report
 from govdisclosure.validation import validate
 
@@ -62,12 +63,19 @@ class ImportResult:
         return sum(1 for p in self.problems if p.code == "cell-not-placed")
 
 
+@cache
+def json_path(path: tuple[str, ...]) -> str:
+    """``$.table3…`` of a target path (the same few hundred paths on every page)."""
+    return _json_path(path)
+
+
 _OTHER_EDITION = {"2021": "2019", "2019": "2021"}
 
 
 @cache
 def _aliases(edition: str) -> dict[str, str]:
     """Printed words of the other edition → this edition's words, same cell path."""
+
     def row_path(t: Target) -> tuple[str, ...]:
         return t.path[:-1] if t.column else t.path
 
@@ -128,7 +136,9 @@ def _recognise(grids: Sequence[Grid]) -> tuple[str | None, str, bool]:
     return edition, evidence, single
 
 
-def _assign(grids: Sequence[Grid], tables: Sequence[TargetTable], aliases: dict[str, str]) -> dict[int, tuple[TargetTable, list[Placement], list[SourceCell]]]:
+def _assign(
+    grids: Sequence[Grid], tables: Sequence[TargetTable], aliases: dict[str, str]
+) -> dict[int, tuple[TargetTable, list[Placement], list[SourceCell]]]:
     """Each grid to the official table it fills best; one grid per table."""
     best: dict[str, tuple[int, TargetTable, list[Placement], list[SourceCell]]] = {}
     for grid in grids:
@@ -177,7 +187,11 @@ def _amount_with_unit(text: str) -> CellText:
     head, _, tail = raw.partition(" ")
     if tail:
         read = read_number(head)
-        if not read.unreadable and read.value is not None and not isinstance(read.value, NotApplicable):
+        if (
+            not read.unreadable
+            and read.value is not None
+            and not isinstance(read.value, NotApplicable)
+        ):
             return CellText(read.value, tail.strip())
     m = _LEADING.match(raw)
     if m and m.group(2).strip():
@@ -215,7 +229,11 @@ def _unit_kind(name: str | None) -> str:
 def _base(narrative: Narrative, edition: str, problems: list[ImportProblem]) -> dict[str, Any]:
     unit = narrative.signed_by or narrative.unit
     if unit is None:
-        problems.append(ImportProblem(severity="error", code="no-unit", message_id="The page prints no reporting unit"))
+        problems.append(
+            ImportProblem(
+                severity="error", code="no-unit", message_id="The page prints no reporting unit"
+            )
+        )
     data: dict[str, Any] = {
         "edition": edition,
         "unit": {"name": unit or "", "kind": _unit_kind(unit)},
@@ -225,19 +243,26 @@ def _base(narrative: Narrative, edition: str, problems: list[ImportProblem]) -> 
             "written": narrative.written.isoformat() if narrative.written else None,
             "published": narrative.published.isoformat() if narrative.published else None,
         },
-        "signed_by": narrative.signed_by if narrative.signed_by and narrative.signed_by != unit else None,
+        "signed_by": narrative.signed_by
+        if narrative.signed_by and narrative.signed_by != unit
+        else None,
         "preamble": list(narrative.preamble),
         "sections": [
             {
                 "heading": s.heading,
                 "paragraphs": list(s.paragraphs),
-                "subsections": [{"heading": x.heading, "paragraphs": list(x.paragraphs)} for x in s.subsections],
+                "subsections": [
+                    {"heading": x.heading, "paragraphs": list(x.paragraphs)} for x in s.subsections
+                ],
             }
             for s in narrative.sections
         ],
     }
     if narrative.period is not None:
-        data["period"] = {"start": narrative.period[0].isoformat(), "end": narrative.period[1].isoformat()}
+        data["period"] = {
+            "start": narrative.period[0].isoformat(),
+            "end": narrative.period[1].isoformat(),
+        }
     return data
 
 
@@ -253,7 +278,9 @@ def _title(page: Page) -> str | None:
 
 
 def _published(page: Page) -> dt.date | None:
-    raw = page.meta.get("PubDate") or page.meta.get("pubdate") or page.meta.get("firstpublishedtime")
+    raw = (
+        page.meta.get("PubDate") or page.meta.get("pubdate") or page.meta.get("firstpublishedtime")
+    )
     if raw:
         m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
         if m:
@@ -265,7 +292,9 @@ def _published(page: Page) -> dt.date | None:
     return None
 
 
-def import_html(data: bytes, source: str = "<page>", *, charset: str | None = None, validate_report: bool = True) -> ImportResult:
+def import_html(
+    data: bytes, source: str = "<page>", *, charset: str | None = None, validate_report: bool = True
+) -> ImportResult:
     """Import one page: ``report, provenance, problems = import_html(data, "page.html")``.
 
     ``report`` is None when the page holds no report tables (text only, or
@@ -276,7 +305,9 @@ def import_html(data: bytes, source: str = "<page>", *, charset: str | None = No
     problems: list[ImportProblem] = []
     attachments = tuple((a.href, a.text) for a in page.attachments)
     narrative = read_narrative(_paragraphs(page), _title(page), _published(page))
-    edition, evidence, single = _recognise(page.grids) if page.grids else (None, "no table on the page", False)
+    edition, evidence, single = (
+        _recognise(page.grids) if page.grids else (None, "no table on the page", False)
+    )
     prov = Provenance(
         source=source,
         encoding=page.decoded.encoding,
@@ -290,8 +321,12 @@ def import_html(data: bytes, source: str = "<page>", *, charset: str | None = No
         from govdisclosure.plugin_manager import templates
 
         found = best_template(page.grids, list(templates().values()))
-        if found is not None and found[1].matched_rows * 2 >= len({c.cell.row for c in source_cells(found[0])}):
-            return _finish_legacy(found[0], found[1], narrative, prov, problems, source, validate_report)
+        if found is not None and found[1].matched_rows * 2 >= len(
+            {c.cell.row for c in source_cells(found[0])}
+        ):
+            return _finish_legacy(
+                found[0], found[1], narrative, prov, problems, source, validate_report
+            )
         if found is not None:
             problems.append(
                 ImportProblem(
@@ -306,7 +341,9 @@ def import_html(data: bytes, source: str = "<page>", *, charset: str | None = No
     if edition is None:
         _no_report(page, problems)
         return ImportResult(None, prov, tuple(problems))
-    return _finish_official(page, edition, single, narrative, prov, problems, source, validate_report)
+    return _finish_official(
+        page, edition, single, narrative, prov, problems, source, validate_report
+    )
 
 
 def _no_report(page: Page, problems: list[ImportProblem]) -> None:
@@ -321,9 +358,21 @@ def _no_report(page: Page, problems: list[ImportProblem]) -> None:
             )
         )
     elif page.grids:
-        problems.append(ImportProblem(severity="error", code="tables-not-recognised", message_id="The page's tables are not the tables of any edition"))
+        problems.append(
+            ImportProblem(
+                severity="error",
+                code="tables-not-recognised",
+                message_id="The page's tables are not the tables of any edition",
+            )
+        )
     else:
-        problems.append(ImportProblem(severity="error", code="no-table", message_id="The page has no statistics table (text only): no figures imported"))
+        problems.append(
+            ImportProblem(
+                severity="error",
+                code="no-table",
+                message_id="The page has no statistics table (text only): no figures imported",
+            )
+        )
 
 
 def _finish_official(
@@ -340,7 +389,7 @@ def _finish_official(
     assigned = _assign(page.grids, tables, _aliases(edition))
     data = _base(narrative, edition, problems)
     origins: list[CellOrigin] = []
-    for gi, (table, placed, unplaced) in sorted(assigned.items()):
+    for gi, (_table, placed, unplaced) in sorted(assigned.items()):
         for p in sorted(placed, key=lambda p: (p.source.cell.row, p.source.cell.col)):
             read = read_number(p.source.cell.text)
             if read.unreadable and p.target.path[-1] == "amount":
@@ -354,7 +403,10 @@ def _finish_official(
                         code="cell-unreadable",
                         message_id="Cell “{text}” cannot be read as a figure ({reason}); left blank",
                         params={"text": p.source.cell.text, "reason": reason or "not a number"},
-                        table=gi, row=p.source.cell.row, col=p.source.cell.col, path=path,
+                        table=gi,
+                        row=p.source.cell.row,
+                        col=p.source.cell.col,
+                        path=path,
                     )
                 )
                 value = None
@@ -368,11 +420,18 @@ def _finish_official(
             _set(data, p.target.path, value)
             origins.append(
                 CellOrigin(
-                    path=path, table=gi, row=p.source.cell.row, col=p.source.cell.col,
-                    rowspan=p.source.cell.rowspan, colspan=p.source.cell.colspan,
-                    text=p.source.cell.text, value=read.value if value is not None else None,
-                    match=p.kind, labels=tuple(LabelMatch(m.official, m.printed, m.kind) for m in p.matches),
-                    doubtful=p.doubtful, note=note,
+                    path=path,
+                    table=gi,
+                    row=p.source.cell.row,
+                    col=p.source.cell.col,
+                    rowspan=p.source.cell.rowspan,
+                    colspan=p.source.cell.colspan,
+                    text=p.source.cell.text,
+                    value=read.value if value is not None else None,
+                    match=p.kind,
+                    labels=tuple(LabelMatch(m.official, m.printed, m.kind) for m in p.matches),
+                    doubtful=p.doubtful,
+                    note=note,
                 )
             )
             if p.kind not in ("exact",):
@@ -383,7 +442,12 @@ def _finish_official(
     for table in tables:
         if table.key not in {t.key for t, _, _ in assigned.values()}:
             problems.append(
-                ImportProblem(severity="error", code="table-missing", message_id="Table “{title}” is not on the page; its cells stay blank", params={"title": table.title})
+                ImportProblem(
+                    severity="error",
+                    code="table-missing",
+                    message_id="Table “{title}” is not on the page; its cells stay blank",
+                    params={"title": table.title},
+                )
             )
     placed_paths = {o.path for o in origins}
     for table in tables:
@@ -391,13 +455,25 @@ def _finish_official(
             for t in table.targets:
                 if json_path(t.path) not in placed_paths:
                     problems.append(
-                        ImportProblem(severity="warning", code="cell-missing", message_id="No printed cell for {label}; left blank", params={"label": f"{t.row_label} / {t.column_label}"}, path=json_path(t.path))
+                        ImportProblem(
+                            severity="warning",
+                            code="cell-missing",
+                            message_id="No printed cell for {label}; left blank",
+                            params={"label": f"{t.row_label} / {t.column_label}"},
+                            path=json_path(t.path),
+                        )
                     )
     return _build(data, prov, origins, problems, source, validate_report)
 
 
 def _finish_legacy(
-    grid: Grid, result: LegacyResult, narrative: Narrative, prov: Provenance, problems: list[ImportProblem], source: str, validate_report: bool
+    grid: Grid,
+    result: LegacyResult,
+    narrative: Narrative,
+    prov: Provenance,
+    problems: list[ImportProblem],
+    source: str,
+    validate_report: bool,
 ) -> ImportResult:
     data = _base(narrative, "legacy", problems)
     rows: dict[str, dict[str, Any]] = {}
@@ -411,50 +487,100 @@ def _finish_legacy(
         if read.unreadable or reason:
             problems.append(
                 ImportProblem(
-                    severity="error", code="cell-unreadable",
+                    severity="error",
+                    code="cell-unreadable",
                     message_id="Cell “{text}” cannot be read as a figure ({reason}); left blank",
                     params={"text": p.source.cell.text, "reason": reason or "not a number"},
-                    table=grid.index, row=p.source.cell.row, col=p.source.cell.col, path=path,
+                    table=grid.index,
+                    row=p.source.cell.row,
+                    col=p.source.cell.col,
+                    path=path,
                 )
             )
             value = None
         rows.setdefault(p.code, {})[p.column] = value
-        kind = max((p.row_kind, p.column_kind), key=lambda k: ["exact", "normalised", "other-edition", "similar", "position"].index(k))
+        kind = max(
+            (p.row_kind, p.column_kind),
+            key=lambda k: ["exact", "normalised", "other-edition", "similar", "position"].index(k),
+        )
         note = None
         if p.unit_printed and row.unit and clean(p.unit_printed) != clean(row.unit):
             note = f"unit printed {p.unit_printed}, template says {row.unit}"
         column_label = next(c.label for c in template.columns if c.key == p.column)
         origins.append(
             CellOrigin(
-                path=path, table=grid.index, row=p.source.cell.row, col=p.source.cell.col,
-                rowspan=p.source.cell.rowspan, colspan=p.source.cell.colspan, text=p.source.cell.text,
-                value=read.value if value is not None else None, match=kind,
+                path=path,
+                table=grid.index,
+                row=p.source.cell.row,
+                col=p.source.cell.col,
+                rowspan=p.source.cell.rowspan,
+                colspan=p.source.cell.colspan,
+                text=p.source.cell.text,
+                value=read.value if value is not None else None,
+                match=kind,
                 labels=(
                     LabelMatch(p.official_label, p.printed_label, p.row_kind),
-                    LabelMatch(column_label, next((lab.cell.text for lab in p.source.column_labels), ""), p.column_kind),
+                    LabelMatch(
+                        column_label,
+                        next((lab.cell.text for lab in p.source.column_labels), ""),
+                        p.column_kind,
+                    ),
                 ),
-                doubtful=kind == "position" or not p.source.aligned, note=note,
+                doubtful=kind == "position" or not p.source.aligned,
+                note=note,
             )
         )
     for cell in result.unplaced:
         if cell.cell.text.strip():
             problems.append(_unplaced_problem(cell))
     for label in result.unfit_rows:
-        problems.append(ImportProblem(severity="warning", code="row-not-in-template", message_id="Printed row “{label}” fits no row of template {template}", params={"label": label, "template": template.id}, table=grid.index))
+        problems.append(
+            ImportProblem(
+                severity="warning",
+                code="row-not-in-template",
+                message_id="Printed row “{label}” fits no row of template {template}",
+                params={"label": label, "template": template.id},
+                table=grid.index,
+            )
+        )
     data["statistics"] = {"template": template.id, "rows": rows}
-    prov = attrs.evolve(prov, edition="legacy", template=template.id, edition_evidence=f"template {template.id}: {result.matched_rows} rows matched")
+    prov = attrs.evolve(
+        prov,
+        edition="legacy",
+        template=template.id,
+        edition_evidence=f"template {template.id}: {result.matched_rows} rows matched",
+    )
     return _build(data, prov, origins, problems, source, validate_report)
 
 
-def _build(data: dict[str, Any], prov: Provenance, origins: list[CellOrigin], problems: list[ImportProblem], source: str, validate_report: bool) -> ImportResult:
+def _build(
+    data: dict[str, Any],
+    prov: Provenance,
+    origins: list[CellOrigin],
+    problems: list[ImportProblem],
+    source: str,
+    validate_report: bool,
+) -> ImportResult:
     if data.get("year") is None:
-        problems.append(ImportProblem(severity="error", code="no-year", message_id="The page prints no report year"))
+        problems.append(
+            ImportProblem(
+                severity="error", code="no-year", message_id="The page prints no report year"
+            )
+        )
         return ImportResult(None, attrs.evolve(prov, cells=tuple(origins)), tuple(problems))
     try:
         report = structure(data, source=source)
     except LoadError as err:
         for p in err.problems:
-            problems.append(ImportProblem(severity="error", code="model-refused", message_id="The model refuses {path}: {found}", params={"path": p.path, "found": p.found}, path=p.path))
+            problems.append(
+                ImportProblem(
+                    severity="error",
+                    code="model-refused",
+                    message_id="The model refuses {path}: {found}",
+                    params={"path": p.path, "found": p.found},
+                    path=p.path,
+                )
+            )
         return ImportResult(None, attrs.evolve(prov, cells=tuple(origins)), tuple(problems))
     prov = attrs.evolve(prov, cells=tuple(origins))
     if validate_report:
@@ -475,20 +601,25 @@ def _prove(report: Report, prov: Provenance) -> list[ImportProblem]:
         if doubtful:
             out.append(
                 ImportProblem(
-                    severity="warning", code="doubtful-mapping",
+                    severity="warning",
+                    code="doubtful-mapping",
                     message_id="Relation {rule} fails at {path}, but {cells} were placed with doubt: check the mapping before blaming the publisher",
-                    params={"rule": finding.rule, "path": finding.path, "cells": ", ".join(c.path for c in doubtful)},
+                    params={
+                        "rule": finding.rule,
+                        "path": finding.path,
+                        "cells": ", ".join(c.path for c in doubtful),
+                    },
                     path=finding.path,
                 )
             )
         else:
             out.append(
                 ImportProblem(
-                    severity="warning", code="publisher-error",
+                    severity="warning",
+                    code="publisher-error",
                     message_id="As printed, the figures break relation {rule}: {message}",
                     params={"rule": finding.rule, "message": finding.message("en")},
                     path=finding.path,
                 )
             )
     return out
-

@@ -15,6 +15,7 @@ import difflib
 from collections.abc import Sequence
 
 from attrs import frozen
+
 from govdisclosure.editions.legacy import StatisticsTemplate
 
 from .grid import Grid
@@ -78,10 +79,10 @@ def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
     for vc in value_cols:
         heads = next((c.column_labels for c in cells if c.cell.col == vc), ())
         for h in heads:
-            hit = next((col for col in template.columns if clean(col.label) == h.key.words), None)
-            if hit is not None and hit.key in free:
-                col_key[vc] = (hit.key, "normalised")
-                free.remove(hit.key)
+            column = next((c for c in template.columns if clean(c.label) == h.key.words), None)
+            if column is not None and column.key in free:
+                col_key[vc] = (column.key, "normalised")
+                free.remove(column.key)
                 break
     for vc in value_cols:
         if vc not in col_key and free:
@@ -109,10 +110,6 @@ def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
         row = template.rows[i]
         used.add(row.code)
         position = i + 1
-        if kind == "normalised" and clean(label.cell.text) == clean(
-            (row.number + "." if row.number.isdigit() else row.number) + row.label
-        ):
-            kind = "normalised"
         if label.cell.text == row.label:
             kind = "exact"
         for c in row_cells:

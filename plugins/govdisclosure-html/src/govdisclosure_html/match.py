@@ -31,7 +31,13 @@ __all__ = ["Match", "MatchKind", "Placement", "place"]
 
 #: How a label was matched, from surest to least sure.
 MatchKind = Literal["exact", "normalised", "other-edition", "similar", "position"]
-_RANK: dict[str, int] = {"exact": 0, "normalised": 1, "other-edition": 2, "similar": 3, "position": 4}
+_RANK: dict[str, int] = {
+    "exact": 0,
+    "normalised": 1,
+    "other-edition": 2,
+    "similar": 3,
+    "position": 4,
+}
 
 
 @frozen
@@ -156,18 +162,30 @@ def _best(
             c = cols(clab.key.words)
             if c is not None:
                 col_options.append((clab, c[0], c[1]))
-        for clab, cwords, ckind in col_options:
+        for col_label, cwords, ckind in col_options:
             for target in table.index.get((rwords, cwords), ()):
                 if not _code_ok(rlab.key, target.row):
                     continue
-                matches = [Match(target.row_label, rlab.cell.text, _kind(rlab, target.row, target.row_label, rkind))]
-                if clab is not None and target.column is not None and target.column_label:
+                matches = [
+                    Match(
+                        target.row_label,
+                        rlab.cell.text,
+                        _kind(rlab, target.row, target.row_label, rkind),
+                    )
+                ]
+                if col_label is not None and target.column is not None and target.column_label:
                     matches.append(
-                        Match(target.column_label, clab.cell.text, _kind(clab, target.column, target.column_label, ckind))
+                        Match(
+                            target.column_label,
+                            col_label.cell.text,
+                            _kind(col_label, target.column, target.column_label, ckind),
+                        )
                     )
                 context = sum(1 for k in target.context if k.words in printed_words)
                 kind = _worst(m.kind for m in matches)
-                candidates.append((context, -_RANK[kind], Placement(cell, target, kind, tuple(matches))))
+                candidates.append(
+                    (context, -_RANK[kind], Placement(cell, target, kind, tuple(matches)))
+                )
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from attrs import frozen
+
 from govdisclosure.common import Section
 
 from .text import clean
@@ -23,7 +24,9 @@ __all__ = ["Narrative", "read_narrative"]
 
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,2}、")
 _SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[）)]")
-_DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+_DATE = re.compile(
+    r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+)
 _PERIOD = re.compile(
     r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|－|-|—)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
 )
@@ -54,7 +57,9 @@ def _cn_number(text: str) -> int:
     tens, _, units = text.partition("十")
     if "十" not in text:
         return _CN_DIGITS.get(text, 0)
-    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (
+        _CN_DIGITS.get(units, 0) if units else 0
+    )
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -104,7 +109,9 @@ def _looks_signature(text: str, unit: str | None, title: str | None) -> bool:
 
 
 #: Fact lines a page may print before the text ("统计期限：2021年1月1日至2021年12月31日").
-_FACT = re.compile(r"^(报告单位|报告年度|统计期限|成文日期|填报日期|发布日期)\s*[:：]\s*(.*)$", re.S)
+_FACT = re.compile(
+    r"^(报告单位|报告年度|统计期限|成文日期|填报日期|发布日期)\s*[:：]\s*(.*)$", re.S
+)
 
 
 def _facts(paras: list[str]) -> dict[str, str]:
@@ -173,7 +180,12 @@ def read_narrative(
     signed_by = None
     if paras and parse_date(paras[-1]) is not None and len(clean(paras[-1])) <= 14:
         written = parse_date(paras.pop()) or written
-        if paras and len(paras[-1]) <= 30 and not _SECTION.match(paras[-1]) and not paras[-1].endswith("。"):
+        if (
+            paras
+            and len(paras[-1]) <= 30
+            and not _SECTION.match(paras[-1])
+            and not paras[-1].endswith("。")
+        ):
             signed_by = paras.pop()
     elif paras and _looks_signature(paras[-1], unit, title):
         signed_by = paras.pop()

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Literal
 
 from attrs import field, frozen
+
 from govdisclosure.cells import NotApplicable
 from govdisclosure.i18n import gettext
 
@@ -137,7 +138,16 @@ def provenance_json(
                 "severity": p.severity,
                 "code": p.code,
                 "message": p.message(locale),
-                **{k: v for k, v in (("table", p.table), ("row", p.row), ("col", p.col), ("path", p.path)) if v is not None},
+                **{
+                    k: v
+                    for k, v in (
+                        ("table", p.table),
+                        ("row", p.row),
+                        ("col", p.col),
+                        ("path", p.path),
+                    )
+                    if v is not None
+                },
             }
             for p in problems
         ],

@@ -37,7 +37,14 @@ from govdisclosure.common import Section
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
 from govdisclosure.formatting import format_cell, format_date, format_money
 from govdisclosure.i18n import gettext, normalize_locale
-from govdisclosure.introspect import CellKind, ColumnInfo, RowInfo, TableInfo, iter_cells, table_info
+from govdisclosure.introspect import (
+    CellKind,
+    ColumnInfo,
+    RowInfo,
+    TableInfo,
+    iter_cells,
+    table_info,
+)
 from govdisclosure.registry import Report, find_template, tables_of
 
 __all__ = ["CSS", "render_html"]
@@ -86,7 +93,7 @@ def _lang(locale: str) -> str:
 def _attrs(**values: Any) -> str:
     out = []
     for name, value in values.items():
-        if value is None or value == 1 and name in ("rowspan", "colspan"):
+        if value is None or (value == 1 and name in ("rowspan", "colspan")):
             continue
         out.append(f' {name.rstrip("_")}="{escape(str(value))}"')
     return "".join(out)
@@ -127,7 +134,9 @@ def _figure(value: Any, kind: CellKind, locale: str) -> str:
     return format_cell(value, kind, locale)
 
 
-def _value(table: object, cells: dict[tuple[str, ...], Any], row: RowInfo, column: ColumnInfo, locale: str) -> str:
+def _value(
+    table: object, cells: dict[tuple[str, ...], Any], row: RowInfo, column: ColumnInfo, locale: str
+) -> str:
     key = (*row.path, column.key)
     value = cells[key] if key in cells else cells[row.path]
     text = _figure(value, column.kind, locale)
@@ -181,8 +190,11 @@ def _table2(locale: str, table: object, info: TableInfo, border: bool) -> Iterat
         yield '<tbody class="gd-block">'
         if caption:
             yield f"<tr>{_th(_t(locale, caption), 'colgroup', colspan=width + 1)}</tr>"
-        head = [_th(_t(locale, '信息内容'), 'col')]
-        head += [_th(_t(locale, label), 'col', colspan=span) for label, span in zip(labels, spans, strict=True)]
+        head = [_th(_t(locale, "信息内容"), "col")]
+        head += [
+            _th(_t(locale, label), "col", colspan=span)
+            for label, span in zip(labels, spans, strict=True)
+        ]
         yield "<tr>" + "".join(head) + "</tr>"
         for row in rows:
             by_label = {c.label: c for c in row.columns}
@@ -283,7 +295,9 @@ def _table4(locale: str, table: object, info: TableInfo, border: bool) -> Iterat
             second.append(_th(_t(locale, rows[j].label), "colgroup", colspan=len(rows[j].columns)))
             third += [_th(_t(locale, c.label), "col") for c in rows[j].columns]
             j += 1
-        first.append(_th(_t(locale, row.block), "colgroup", colspan=sum(len(r.columns) for r in rows[i:j])))
+        first.append(
+            _th(_t(locale, row.block), "colgroup", colspan=sum(len(r.columns) for r in rows[i:j]))
+        )
         i = j
     for line in (first, second, third):
         yield "<tr>" + "".join(line) + "</tr>"
@@ -323,7 +337,9 @@ def _legacy_label(locale: str, row: TemplateRow) -> str:
     return escape(label)
 
 
-def _legacy(locale: str, report: ReportLegacy, template: StatisticsTemplate, border: bool) -> Iterator[str]:
+def _legacy(
+    locale: str, report: ReportLegacy, template: StatisticsTemplate, border: bool
+) -> Iterator[str]:
     yield f'<table class="gd-table gd-legacy"{_attrs(border=1 if border else None)}>'
     yield f"<caption>{_t(locale, template.title)}</caption>"
     head = [_th(_t(locale, "统计指标"), "col"), _th(_t(locale, "单位"), "col")]
@@ -335,7 +351,7 @@ def _legacy(locale: str, report: ReportLegacy, template: StatisticsTemplate, bor
         if row.is_header:
             yield f"<tr>{label}<td>——</td>" + "<td></td>" * len(template.columns) + "</tr>"
             continue
-        kind = "money" if row.is_money else "count"
+        kind: CellKind = "money" if row.is_money else "count"
         values = "".join(
             _td(escape(_figure(report.statistics.value(row.code, c.key), kind, locale)))
             for c in template.columns
@@ -379,7 +395,11 @@ def _facts(locale: str, report: Report) -> list[str]:
         if value is not None:
             facts.append((gettext(locale, msgid), format_date(value, locale)))
     join = _join(locale)
-    return ['<div class="gd-facts">', *(f"<p>{escape(k)}{join}{escape(v)}</p>" for k, v in facts), "</div>"]
+    return [
+        '<div class="gd-facts">',
+        *(f"<p>{escape(k)}{join}{escape(v)}</p>" for k, v in facts),
+        "</div>",
+    ]
 
 
 def _leading_numeral(text: str) -> int | None:
@@ -389,7 +409,9 @@ def _leading_numeral(text: str) -> int | None:
     return None
 
 
-def _section(locale: str, section: Section, level: int, tables: dict[int, list[str]]) -> Iterator[str]:
+def _section(
+    locale: str, section: Section, level: int, tables: dict[int, list[str]]
+) -> Iterator[str]:
     h = min(level, 6)
     yield f"<section><h{h}>{escape(section.heading)}</h{h}>"
     for paragraph in section.paragraphs:
@@ -445,7 +467,10 @@ def _contact(locale: str, report: Report) -> list[str]:
 
 
 def _article(locale: str, report: Report, border: bool) -> list[str]:
-    lines = [f'<article class="gd-report" lang="{_lang(locale)}">', f"<h1>{escape(_title(locale, report))}</h1>"]
+    lines = [
+        f'<article class="gd-report" lang="{_lang(locale)}">',
+        f"<h1>{escape(_title(locale, report))}</h1>",
+    ]
     lines += _facts(locale, report)
     lines += [f"<p>{escape(p)}</p>" for p in report.preamble]
     lines += _body(locale, report, border)
@@ -459,7 +484,10 @@ def _article(locale: str, report: Report, border: bool) -> list[str]:
     if isinstance(report, ReportLegacy):
         template = find_template(report.statistics.template)
         heading = gettext(locale, "附件") + _join(locale) + gettext(locale, template.title)
-        lines += [f"<section><h2>{escape(heading)}</h2>", *_legacy(locale, report, template, border)]
+        lines += [
+            f"<section><h2>{escape(heading)}</h2>",
+            *_legacy(locale, report, template, border),
+        ]
         lines += [_legend(locale), *_contact(locale, report), "</section>"]
     lines.append("</article>")
     return lines

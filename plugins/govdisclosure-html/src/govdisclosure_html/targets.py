@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from attrs import frozen
+
 from govdisclosure.editions.applications import ApplicantRow
 from govdisclosure.introspect import CellKind, TableInfo
 from govdisclosure.registry import describe

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Final
 
 from attrs import frozen
+
 from govdisclosure.cells import NA_MARKS, NotApplicable
 
 __all__ = ["CellText", "Key", "clean", "label_key", "read_number", "split_number"]
