@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from govdisclosure.errors import LoadError, Problem
 from govdisclosure.hookspecs import hookimpl
+from govdisclosure.i18n import N_
 from govdisclosure.plugin_types import Loader, Renderer, RenderOptions
 from govdisclosure.registry import EDITIONS, Report
 from govdisclosure.render import RenderError
@@ -56,19 +57,28 @@ def render(report: Report, options: RenderOptions) -> bytes:
     return render_html(report, options.locale, fragment=_TRUE[raw]).encode("utf-8")
 
 
+#: What a page must have, per problem that stops the import (message ids).
+_EXPECTED = {
+    "report-in-attachment": N_("the report's tables on the page, not only in an attachment"),
+    "no-table": N_("the report's tables on the page (it has text only)"),
+    "tables-not-recognised": N_("the tables of an edition of the report format"),
+    "no-template-fits": N_("a statistics table that fits a template"),
+    "no-year": N_("the report year printed on the page"),
+    "model-refused": N_("figures the model accepts"),
+}
+
+
+def _problem(p: ImportProblem) -> Problem:
+    found = p.params.get("attachments") or p.params.get("rows") or p.params.get("found", "")
+    return Problem(p.path or "$", _EXPECTED.get(p.code, N_("a report page")), found)
+
+
 def load(data: bytes, source: str) -> Report:
     """The loader: the report of a page, or :class:`LoadError` naming every problem."""
     result = import_html(data, source)
     if result.report is None:
-        raise LoadError(
-            [
-                Problem(p.path or "$", p.message_id.format(**p.params))
-                for p in result.problems
-                if p.severity == "error"
-            ]
-            or [Problem("$", "a report page")],
-            source,
-        )
+        errors = [_problem(p) for p in result.problems if p.severity == "error"]
+        raise LoadError(errors or [Problem("$", N_("a report page"))], source)
     return result.report
 
 

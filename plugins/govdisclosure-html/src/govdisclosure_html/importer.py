@@ -26,6 +26,7 @@ from attrs import frozen
 from govdisclosure.cells import MAX_COUNT, NotApplicable
 from govdisclosure.codec import structure
 from govdisclosure.errors import LoadError
+from govdisclosure.i18n import N_
 from govdisclosure.paths import json_path as _json_path
 from govdisclosure.registry import Report
 from govdisclosure.validation import validate
@@ -212,7 +213,9 @@ def _unplaced_problem(source: SourceCell) -> ImportProblem:
     return ImportProblem(
         severity="warning",
         code="cell-not-placed",
-        message_id="Printed cell “{text}” (labels: {labels}) matches no cell of the official table; left out",
+        message_id=N_(
+            "Printed cell “{text}” (labels: {labels}) matches no cell of the official table; left out"
+        ),
         params={"text": source.cell.text, "labels": labels or "—"},
         table=source.grid,
         row=source.cell.row,
@@ -231,7 +234,7 @@ def _base(narrative: Narrative, edition: str, problems: list[ImportProblem]) -> 
     if unit is None:
         problems.append(
             ImportProblem(
-                severity="error", code="no-unit", message_id="The page prints no reporting unit"
+                severity="error", code="no-unit", message_id=N_("The page prints no reporting unit")
             )
         )
     data: dict[str, Any] = {
@@ -332,7 +335,9 @@ def import_html(
                 ImportProblem(
                     severity="error",
                     code="no-template-fits",
-                    message_id="No statistics template fits the table; rows that fit none: {rows}",
+                    message_id=N_(
+                        "No statistics template fits the table; rows that fit none: {rows}"
+                    ),
                     params={"rows": "、".join(found[1].unfit_rows)},
                     table=found[0].index,
                 )
@@ -353,7 +358,9 @@ def _no_report(page: Page, problems: list[ImportProblem]) -> None:
             ImportProblem(
                 severity="error",
                 code="report-in-attachment",
-                message_id="The page has no report tables; the report is in an attachment: {attachments}",
+                message_id=N_(
+                    "The page has no report tables; the report is in an attachment: {attachments}"
+                ),
                 params={"attachments": names},
             )
         )
@@ -362,7 +369,7 @@ def _no_report(page: Page, problems: list[ImportProblem]) -> None:
             ImportProblem(
                 severity="error",
                 code="tables-not-recognised",
-                message_id="The page's tables are not the tables of any edition",
+                message_id=N_("The page's tables are not the tables of any edition"),
             )
         )
     else:
@@ -370,7 +377,7 @@ def _no_report(page: Page, problems: list[ImportProblem]) -> None:
             ImportProblem(
                 severity="error",
                 code="no-table",
-                message_id="The page has no statistics table (text only): no figures imported",
+                message_id=N_("The page has no statistics table (text only): no figures imported"),
             )
         )
 
@@ -401,7 +408,9 @@ def _finish_official(
                     ImportProblem(
                         severity="error",
                         code="cell-unreadable",
-                        message_id="Cell “{text}” cannot be read as a figure ({reason}); left blank",
+                        message_id=N_(
+                            "Cell “{text}” cannot be read as a figure ({reason}); left blank"
+                        ),
                         params={"text": p.source.cell.text, "reason": reason or "not a number"},
                         table=gi,
                         row=p.source.cell.row,
@@ -445,7 +454,7 @@ def _finish_official(
                 ImportProblem(
                     severity="error",
                     code="table-missing",
-                    message_id="Table “{title}” is not on the page; its cells stay blank",
+                    message_id=N_("Table “{title}” is not on the page; its cells stay blank"),
                     params={"title": table.title},
                 )
             )
@@ -458,7 +467,7 @@ def _finish_official(
                         ImportProblem(
                             severity="warning",
                             code="cell-missing",
-                            message_id="No printed cell for {label}; left blank",
+                            message_id=N_("No printed cell for {label}; left blank"),
                             params={"label": f"{t.row_label} / {t.column_label}"},
                             path=json_path(t.path),
                         )
@@ -489,7 +498,9 @@ def _finish_legacy(
                 ImportProblem(
                     severity="error",
                     code="cell-unreadable",
-                    message_id="Cell “{text}” cannot be read as a figure ({reason}); left blank",
+                    message_id=N_(
+                        "Cell “{text}” cannot be read as a figure ({reason}); left blank"
+                    ),
                     params={"text": p.source.cell.text, "reason": reason or "not a number"},
                     table=grid.index,
                     row=p.source.cell.row,
@@ -538,7 +549,7 @@ def _finish_legacy(
             ImportProblem(
                 severity="warning",
                 code="row-not-in-template",
-                message_id="Printed row “{label}” fits no row of template {template}",
+                message_id=N_("Printed row “{label}” fits no row of template {template}"),
                 params={"label": label, "template": template.id},
                 table=grid.index,
             )
@@ -564,7 +575,7 @@ def _build(
     if data.get("year") is None:
         problems.append(
             ImportProblem(
-                severity="error", code="no-year", message_id="The page prints no report year"
+                severity="error", code="no-year", message_id=N_("The page prints no report year")
             )
         )
         return ImportResult(None, attrs.evolve(prov, cells=tuple(origins)), tuple(problems))
@@ -576,7 +587,7 @@ def _build(
                 ImportProblem(
                     severity="error",
                     code="model-refused",
-                    message_id="The model refuses {path}: {found}",
+                    message_id=N_("The model refuses {path}: {found}"),
                     params={"path": p.path, "found": p.found},
                     path=p.path,
                 )
@@ -603,7 +614,9 @@ def _prove(report: Report, prov: Provenance) -> list[ImportProblem]:
                 ImportProblem(
                     severity="warning",
                     code="doubtful-mapping",
-                    message_id="Relation {rule} fails at {path}, but {cells} were placed with doubt: check the mapping before blaming the publisher",
+                    message_id=N_(
+                        "Relation {rule} fails at {path}, but {cells} were placed with doubt: check the mapping before blaming the publisher"
+                    ),
                     params={
                         "rule": finding.rule,
                         "path": finding.path,
@@ -617,7 +630,7 @@ def _prove(report: Report, prov: Provenance) -> list[ImportProblem]:
                 ImportProblem(
                     severity="warning",
                     code="publisher-error",
-                    message_id="As printed, the figures break relation {rule}: {message}",
+                    message_id=N_("As printed, the figures break relation {rule}: {message}"),
                     params={"rule": finding.rule, "message": finding.message("en")},
                     path=finding.path,
                 )
