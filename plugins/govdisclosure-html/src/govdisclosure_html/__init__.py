@@ -17,7 +17,7 @@ from __future__ import annotations
 from govdisclosure.errors import LoadError, Problem
 from govdisclosure.hookspecs import hookimpl
 from govdisclosure.i18n import N_
-from govdisclosure.plugin_types import Loader, Renderer, RenderOptions
+from govdisclosure.plugin_types import ImportOutcome, Loader, Renderer, RenderOptions
 from govdisclosure.registry import EDITIONS, Report
 from govdisclosure.render import RenderError
 
@@ -39,6 +39,7 @@ __all__ = [
     "provenance_json",
     "render",
     "render_html",
+    "trace",
 ]
 
 _TRUE = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
@@ -82,6 +83,41 @@ def load(data: bytes, source: str) -> Report:
     return result.report
 
 
+#: Problems that make an import partial (a cell not read, not placed, or placed with doubt).
+_PARTIAL = frozenset(
+    {
+        "cell-not-placed",
+        "cell-unreadable",
+        "cell-missing",
+        "table-missing",
+        "doubtful-mapping",
+        "model-refused",
+    }
+)
+
+
+def trace(data: bytes, source: str, locale: str) -> ImportOutcome:
+    """The import with its provenance, for ``govdisclosure import``."""
+    result = import_html(data, source)
+    problems = result.problems
+    complete = (
+        result.report is not None
+        and not any(p.code in _PARTIAL for p in problems)
+        and not any(c.doubtful for c in result.provenance.cells)
+    )
+    return ImportOutcome(
+        report=result.report,
+        provenance=provenance_json(result.provenance, problems, locale),
+        cells_placed=len(result.provenance.cells),
+        cells_not_placed=sum(
+            1 for p in problems if p.code in ("cell-not-placed", "cell-unreadable")
+        ),
+        complete=complete,
+        errors=tuple(p.message(locale) for p in problems if p.severity == "error"),
+        warnings=tuple(p.message(locale) for p in problems if p.severity == "warning"),
+    )
+
+
 RENDERER = Renderer(
     name="html",
     media_type="text/html; charset=utf-8",
@@ -96,6 +132,7 @@ LOADER = Loader(
     suffixes=frozenset({".html", ".htm"}),
     load=load,
     description="A report published as a portal web page, placed on the official tables",
+    trace=trace,
 )
 
 
