@@ -67,8 +67,9 @@ th, td { border: 1px solid #000; padding: 0.2em 0.35em; }
 th { font-weight: normal; }
 thead th, th[scope="colgroup"] { text-align: center; }
 tbody th { text-align: left; }
-td { text-align: right; font-variant-numeric: tabular-nums; }
-.gd-block th { text-align: left; font-weight: bold; }
+td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.gd-block th { text-align: left; }
+.gd-block th[scope="colgroup"] { font-weight: bold; }
 .gd-legend { font-size: 10.5pt; text-indent: 0; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @media print {
