@@ -12,6 +12,7 @@ cell is marked doubtful.
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -48,6 +49,15 @@ class LegacyResult:
     matched_rows: int
 
 
+@lru_cache(maxsize=65536)
+def _ratio(a: str, b: str) -> float:
+    """difflib's similarity of two labels (remembered: the same labels recur page after page)."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < 0.8 or matcher.quick_ratio() < 0.8:
+        return 0.0  # an upper bound below the cut: not similar
+    return matcher.ratio()
+
+
 def _row_match(
     words: str, code: str, template: StatisticsTemplate, used: set[str], start: int
 ) -> tuple[int, MatchKind] | None:
@@ -61,7 +71,7 @@ def _row_match(
     for i in order:
         if rows[i].code in used:
             continue
-        ratio = difflib.SequenceMatcher(None, words, label_key(rows[i].label).words).ratio()
+        ratio = _ratio(words, label_key(rows[i].label).words)
         if ratio >= 0.8 and (best is None or ratio > best[0]):
             best = (ratio, i)
     return (best[1], "similar") if best else None

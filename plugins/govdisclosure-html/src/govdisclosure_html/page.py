@@ -43,6 +43,11 @@ ATTACHMENT_SUFFIXES: Final = (
 )
 
 
+_FILE_LINK = re.compile(
+    r"\.(" + "|".join(s[1:] for s in ATTACHMENT_SUFFIXES) + r")(?:$|[?#])", re.IGNORECASE
+)
+
+
 @frozen
 class Attachment:
     """A link to a file, as the page prints it."""
@@ -196,8 +201,12 @@ def _meta(doc: LexborHTMLParser) -> dict[str, str]:
 def _attachments(doc: LexborHTMLParser) -> tuple[Attachment, ...]:
     seen: dict[str, Attachment] = {}
     for a in doc.css("a[href]"):
-        att = Attachment(href=(a.attributes.get("href") or "").strip(), text=cell_text(a))
-        if att.suffix and att.href not in seen:
+        href = (a.attributes.get("href") or "").strip()
+        text = cell_text(a)
+        if _FILE_LINK.search(href) is None and _FILE_LINK.search(text) is None:
+            continue
+        att = Attachment(href=href, text=text)
+        if att.href not in seen:
             seen[att.href] = att
     return tuple(seen.values())
 
