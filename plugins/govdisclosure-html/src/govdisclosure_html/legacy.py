@@ -12,8 +12,8 @@ cell is marked doubtful.
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 from attrs import frozen
 
