@@ -122,8 +122,9 @@ def expand(table: LexborNode, index: int) -> Grid:
             line = slots[r]
             while col < len(line) and line[col] is not None:
                 col += 1
-            colspan = _span(td.attributes.get("colspan"), 1000, 1)
-            rowspan = _span(td.attributes.get("rowspan"), 65534, group_end[g] - r + 1)
+            attrs = td.attrs  # lazy: cheaper than .attributes, which copies every attribute
+            colspan = _span(attrs.get("colspan"), 1000, 1)
+            rowspan = _span(attrs.get("rowspan"), 65534, group_end[g] - r + 1)
             rowspan = min(rowspan, group_end[g] - r + 1)
             cell = Cell(r, col, rowspan, colspan, cell_text(td), td.tag == "th")
             for rr in range(r, r + rowspan):

@@ -131,7 +131,8 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
         return articles[0], "article"
     hinted: list[tuple[int, LexborNode, str]] = []
     for node in doc.css("[class], [id]"):
-        names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        attrs = node.attrs
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         for name in names.split():
             if _HINT.search(name):
                 n = _content_length(node)
