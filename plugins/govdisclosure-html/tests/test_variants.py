@@ -60,7 +60,7 @@ def test_a_2021_table_printing_the_2019_wording_of_other_handling_as_one_row() -
     )
     text = PAGE[:row_start] + one_row + PAGE[seven_row:]
     text = text.replace('rowspan="22"', 'rowspan="20"', 1)
-    report, provenance, problems = import_html(text.encode("utf-8"))
+    report, _, problems = import_html(text.encode("utf-8"))
     assert isinstance(report, gd.Report2021)
     other = report.table3.results.other_handling
     assert isinstance(other, gd.ApplicantRow) and other.natural_person == 2 and other.total == 2
