@@ -170,3 +170,20 @@ def test_unknown_options_are_refused() -> None:
         gd.render(report, "html", fragment="maybe")
     with pytest.raises(RenderError, match="unknown option"):
         gd.render(report, "html", colour="red")
+
+
+def test_a_consolidated_report_ends_with_the_cores_breakdown() -> None:
+    from govdisclosure.aggregate import breakdown, consolidate
+
+    parts = [gd.load(p) for p in sorted((EXAMPLES / "consolidation").glob("*.json"))]
+    report = consolidate(parts, "清河市人民政府")
+    root = _parse(gd.render(report, "html"))
+    table = _tables(root)[-1]
+    expected = breakdown(report, columns="headline")
+    rows = [[_text(c) for c in _cells(r)] for r in table.iter(f"{NS}tr")]
+    assert rows[0][1:] == [c.label.render("zh_Hans_CN") for c in expected.columns]
+    assert [r[0] for r in rows[1:-1]] == [r.unit.name for r in expected.rows]
+    first = expected.rows[0]
+    assert rows[1][1:] == [
+        "" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in first.values
+    ]

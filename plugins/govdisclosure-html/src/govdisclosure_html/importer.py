@@ -458,6 +458,19 @@ def _finish_official(
                     params={"title": table.title},
                 )
             )
+    for grid in page.grids:
+        if grid.index not in assigned and any(c.text.strip() for c in grid.cells()):
+            problems.append(
+                ImportProblem(
+                    severity="info",
+                    code="table-not-imported",
+                    message_id=N_(
+                        "Table {number} on the page is none of the official tables; not imported"
+                    ),
+                    params={"number": str(grid.index + 1)},
+                    table=grid.index,
+                )
+            )
     placed_paths = {o.path for o in origins}
     for table in tables:
         if table.key in {t.key for t, _, _ in assigned.values()}:

@@ -32,6 +32,7 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
+from govdisclosure.aggregate import breakdown
 from govdisclosure.cells import NotApplicable
 from govdisclosure.common import Section
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
@@ -361,6 +362,33 @@ def _legacy(
     yield "</tbody></table>"
 
 
+# -- per-unit breakdown of a consolidated report -------------------------------
+
+
+def _breakdown(locale: str, report: Report, border: bool) -> Iterator[str]:
+    """A row per part, then the consolidated report's own row.
+
+    The cells, their labels and each unit's figures are the core's
+    ``breakdown(report, columns="headline")``, which the PDF and Markdown show too.
+    """
+    table = breakdown(report, columns="headline")
+    title = gettext(locale, "Breakdown by reporting unit")
+    yield f"<section><h2>{escape(title)}</h2>"
+    yield f'<table class="gd-table gd-breakdown"{_attrs(border=1 if border else None)}>'
+    yield f"<caption>{escape(title)}</caption>"
+    head = [_th(_t(locale, "Reporting unit"), "col")]
+    head += [_th(escape(c.label.render(locale)), "col") for c in table.columns]
+    yield "<thead><tr>" + "".join(head) + "</tr></thead><tbody>"
+    own = f"{report.unit.name} {gettext(locale, '(consolidated)')}"
+    for name, values in [*((r.unit.name, r.values) for r in table.rows), (own, table.totals)]:
+        cells = "".join(
+            _td(escape(_figure(v, c.kind, locale)))
+            for v, c in zip(values, table.columns, strict=True)
+        )
+        yield f'<tr><th scope="row">{escape(name)}</th>{cells}</tr>'
+    yield "</tbody></table></section>"
+
+
 # -- the document --------------------------------------------------------------
 
 
@@ -490,6 +518,8 @@ def _article(locale: str, report: Report, border: bool) -> list[str]:
             *_legacy(locale, report, template, border),
         ]
         lines += [_legend(locale), *_contact(locale, report), "</section>"]
+    if report.parts:
+        lines += _breakdown(locale, report, border)
     lines.append("</article>")
     return lines
 
