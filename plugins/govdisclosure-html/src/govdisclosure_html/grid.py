@@ -15,6 +15,7 @@ limits the standard sets (colspan ≤ 1000, rowspan ≤ 65534).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from attrs import frozen
 from selectolax.lexbor import LexborNode
@@ -22,8 +23,7 @@ from selectolax.lexbor import LexborNode
 __all__ = ["Cell", "Grid", "Slot", "cell_text", "expand"]
 
 
-@frozen
-class Cell:
+class Cell(NamedTuple):
     """One printed cell: where it starts, how far it spans, its text as printed."""
 
     row: int
@@ -40,8 +40,7 @@ class Cell:
         return self.rowspan > 1 or self.colspan > 1
 
 
-@frozen
-class Slot:
+class Slot(NamedTuple):
     """A grid position and the cell that covers it."""
 
     cell: Cell

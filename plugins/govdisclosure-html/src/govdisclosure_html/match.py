@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from typing import Literal
-
-from attrs import frozen
+from typing import Literal, NamedTuple
 
 from .source import Label, SourceCell
 from .targets import Target, TargetTable
@@ -40,8 +38,7 @@ _RANK: dict[str, int] = {
 }
 
 
-@frozen
-class Match:
+class Match(NamedTuple):
     """How one label of a target was found among the printed labels."""
 
     official: str
@@ -49,8 +46,7 @@ class Match:
     kind: MatchKind
 
 
-@frozen
-class Placement:
+class Placement(NamedTuple):
     """A printed cell placed on a target cell."""
 
     source: SourceCell

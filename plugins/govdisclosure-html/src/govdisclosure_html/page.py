@@ -21,11 +21,33 @@ from .grid import Grid, cell_text, expand
 
 __all__ = ["Attachment", "Block", "Page", "read_page"]
 
-_HINT = re.compile(
-    r"(TRS_Editor|article[-_]?content|^zoom$|Zoom|BodyLabel|news[-_]?content|"
-    r"detail[-_]?content|xxgk[-_]?content|pages?[-_]content|art[-_]?con|con[-_]?text)",
-    re.IGNORECASE,
+#: Names (class or id, lower-cased) that content systems give the article
+#: container: TRS (TRS_Editor), the common portal templates (article_content,
+#: zoom, BodyLabel, news_content, detail_content, xxgk_content …).
+_HINTS: Final = (
+    "trs_editor",
+    "article_content",
+    "article-content",
+    "articlecontent",
+    "zoom",
+    "bodylabel",
+    "news_content",
+    "news-content",
+    "newscontent",
+    "detail_content",
+    "detail-content",
+    "xxgk_content",
+    "page_content",
+    "pages_content",
+    "art_con",
 )
+
+
+def _is_hint(name: str) -> bool:
+    lowered = name.lower()
+    return any(h in lowered for h in _HINTS)
+
+
 _SKIP: Final = frozenset({"script", "style", "noscript", "template", "head", "iframe", "svg"})
 _BLOCKS: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"})
 ATTACHMENT_SUFFIXES: Final = (
@@ -118,8 +140,8 @@ def _inside(node: LexborNode, tag: str) -> bool:
 
 
 def _content_length(node: LexborNode) -> int:
-    """Paragraph and table text under ``node`` (a cheap measure, in C)."""
-    return sum(len(n.text(deep=True)) for n in node.css("p, table, h1, h2, h3, li"))
+    """The text under ``node`` (scripts and styles are gone by now), measured in C."""
+    return len(node.text(deep=True))
 
 
 def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
@@ -134,7 +156,7 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
         attrs = node.attrs
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         for name in names.split():
-            if _HINT.search(name):
+            if _is_hint(name):
                 n = _content_length(node)
                 if n > 0:
                     hinted.append((n, node, name))
@@ -219,7 +241,7 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     for node in doc.css("script, style, noscript, template"):
         node.decompose()
     body, how = _find_body(doc)
-    data_tables = [t for t in body.traverse(include_text=False) if t.tag == "table"]
+    data_tables = body.css("table")
     # css() matches the node itself too: a leaf table finds only itself.
     leaf = [t for t in data_tables if len(t.css("table")) == 1]
     index = {t.mem_id: i for i, t in enumerate(leaf)}

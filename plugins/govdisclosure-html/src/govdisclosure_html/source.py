@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from attrs import frozen
+from typing import NamedTuple
 
 from .grid import Cell, Grid, Slot
 from .text import Key, label_key, looks_numeric
@@ -23,16 +22,14 @@ from .text import Key, label_key, looks_numeric
 __all__ = ["Label", "SourceCell", "bands", "source_cells"]
 
 
-@frozen
-class Label:
+class Label(NamedTuple):
     """A printed label cell and its matching key."""
 
     cell: Cell
     key: Key
 
 
-@frozen
-class SourceCell:
+class SourceCell(NamedTuple):
     """A printed value cell with the labels of its row and column."""
 
     grid: int
@@ -43,8 +40,7 @@ class SourceCell:
     aligned: bool
 
 
-@frozen
-class Band:
+class Band(NamedTuple):
     headers: tuple[int, ...]
     data: tuple[int, ...]
 
@@ -124,12 +120,18 @@ def source_cells(grid: Grid) -> Iterator[SourceCell]:
                     text += 1
             if text > numeric:
                 label_cols.add(c)
+        columns: dict[int, tuple[Label, ...]] = {}
+        ordered = sorted(label_cols)
         for r in band.data:
-            row_labels = _distinct(_at(grid, r, c) for c in range(width) if c in label_cols)
+            row_labels = _distinct(_at(grid, r, c) for c in ordered)
             for slot in _origins(grid, r):
                 if slot.col in label_cols:
                     continue
-                column = _distinct(_at(grid, h, slot.col) for h in band.headers)
+                column = columns.get(slot.col)
+                if column is None:
+                    column = columns[slot.col] = _distinct(
+                        _at(grid, h, slot.col) for h in band.headers
+                    )
                 above = _at(grid, band.headers[-1], slot.col) if band.headers else None
                 aligned = (
                     slot.cell.rowspan == 1
