@@ -443,8 +443,6 @@ def _finish_official(
                     note=note,
                 )
             )
-            if p.kind not in ("exact",):
-                pass
         for cell in unplaced:
             if cell.cell.text.strip():
                 problems.append(_unplaced_problem(cell))

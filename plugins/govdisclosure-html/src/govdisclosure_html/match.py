@@ -200,7 +200,6 @@ def _by_position(
     """Rows whose label matched nothing, placed between two placed neighbours."""
     if not unplaced or not placed:
         return placed, unplaced
-    order = {t.path: i for i, t in enumerate(table.targets)}
     row_of: dict[int, list[Placement]] = {}
     for p in placed:
         row_of.setdefault(p.source.cell.row, []).append(p)
@@ -241,7 +240,6 @@ def _by_position(
                 Placement(cell, target, "position", (Match(target.row_label, printed, "position"),))
             )
         used_rows.add(guess_row)
-    del order
     return placed + extra, still
 
 
