@@ -9,7 +9,7 @@ from attrs import field, frozen
 
 from ..editions import Report
 
-__all__ = ["Loader", "RenderOptions", "Renderer"]
+__all__ = ["ImportOutcome", "Loader", "RenderOptions", "Renderer"]
 
 
 @frozen(kw_only=True)
@@ -55,6 +55,26 @@ class Renderer:
 
 
 @frozen(kw_only=True)
+class ImportOutcome:
+    """What an importing loader found in one file, for ``govdisclosure import``.
+
+    ``report`` is None when nothing could be imported.  ``provenance`` is
+    the loader's own JSON-ready record of where each cell was printed
+    (written beside the report, never inside it).  ``errors`` and
+    ``warnings`` are messages in the locale asked for; ``complete`` is True
+    when every cell of the report was placed without doubt.
+    """
+
+    report: Report | None
+    provenance: Mapping[str, object]
+    cells_placed: int = 0
+    cells_not_placed: int = 0
+    complete: bool = False
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
 class Loader:
     """A reader of another input format (Excel, HTML …) into a report.
 
@@ -67,3 +87,6 @@ class Loader:
     suffixes: frozenset[str]
     load: Callable[[bytes, str], Report]
     description: str = ""
+    #: ``trace(data, source, locale)``: the import with its provenance, for
+    #: loaders that read published documents (``govdisclosure import``).
+    trace: Callable[[bytes, str, str], ImportOutcome] | None = None

@@ -1,0 +1,137 @@
+"""An HTML table as a grid of slots, merged cells kept as one origin.
+
+``pandas.read_html`` copies a merged cell's text into every slot it covers,
+so a number printed once under a three-column header is read three times.
+Here a merged cell has one *origin* slot (its top-left) and the slots it
+covers point back at it: a reader takes values from origins only, and a
+header that spans columns still labels each of them.
+
+The slot-filling follows the HTML table model (rows in order, a cell goes
+to the first free column, ``rowspan`` reserves slots in the rows below,
+``rowspan="0"`` runs to the end of its row group); spans are clamped to the
+limits the standard sets (colspan ≤ 1000, rowspan ≤ 65534).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from attrs import frozen
+from selectolax.lexbor import LexborNode
+
+__all__ = ["Cell", "Grid", "Slot", "cell_text", "expand"]
+
+
+class Cell(NamedTuple):
+    """One printed cell: where it starts, how far it spans, its text as printed."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    #: The cell's text as printed: its text nodes joined, outer white space
+    #: trimmed, inner white space (``&nbsp;`` runs, line breaks) kept.
+    text: str
+    header: bool = False
+
+    @property
+    def merged(self) -> bool:
+        return self.rowspan > 1 or self.colspan > 1
+
+
+class Slot(NamedTuple):
+    """A grid position and the cell that covers it."""
+
+    cell: Cell
+    row: int
+    col: int
+
+    @property
+    def is_origin(self) -> bool:
+        return self.cell.row == self.row and self.cell.col == self.col
+
+
+@frozen
+class Grid:
+    """A table as rows of slots (``None`` where no cell covers a position)."""
+
+    index: int
+    rows: tuple[tuple[Slot | None, ...], ...]
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def cells(self) -> Iterator[Cell]:
+        """Every printed cell once, in reading order."""
+        for r, row in enumerate(self.rows):
+            for c, slot in enumerate(row):
+                if slot is not None and slot.cell.row == r and slot.cell.col == c:
+                    yield slot.cell
+
+
+def cell_text(node: LexborNode) -> str:
+    """The text of a cell or paragraph as printed, outer white space trimmed.
+
+    Text nodes are joined without a separator: a Chinese label set in
+    several ``<span>``/``<p>`` pieces ("本年度办" + "理结果") is one label.
+    """
+    return (node.text(deep=True, separator="", strip=False) or "").strip()
+
+
+def _span(value: str | None, limit: int, zero: int) -> int:
+    if value is None:
+        return 1
+    digits = "".join(ch for ch in value.strip() if ch.isdigit())
+    if not digits:
+        return 1
+    n = int(digits[:6])
+    if n == 0:
+        return zero
+    return max(1, min(n, limit))
+
+
+def _rows(table: LexborNode) -> list[tuple[LexborNode, int]]:
+    """The table's own rows (not those of nested tables), with their group number."""
+    out: list[tuple[LexborNode, int]] = []
+    group = 0
+    for child in table.iter():
+        if child.tag in ("thead", "tbody", "tfoot"):
+            group += 1
+            out.extend((tr, group) for tr in child.iter() if tr.tag == "tr")
+            group += 1
+        elif child.tag == "tr":
+            out.append((child, group))
+    return out
+
+
+def expand(table: LexborNode, index: int) -> Grid:
+    """The grid of one ``<table>`` element."""
+    rows = _rows(table)
+    group_end: dict[int, int] = {}
+    for i, (_, g) in enumerate(rows):
+        group_end[g] = i
+    slots: list[list[Slot | None]] = [[] for _ in rows]
+    for r, (tr, g) in enumerate(rows):
+        col = 0
+        for td in tr.iter():
+            if td.tag not in ("td", "th"):
+                continue
+            line = slots[r]
+            while col < len(line) and line[col] is not None:
+                col += 1
+            attrs = td.attrs  # lazy: cheaper than .attributes, which copies every attribute
+            colspan = _span(attrs.get("colspan"), 1000, 1)
+            rowspan = _span(attrs.get("rowspan"), 65534, group_end[g] - r + 1)
+            rowspan = min(rowspan, group_end[g] - r + 1)
+            cell = Cell(r, col, rowspan, colspan, cell_text(td), td.tag == "th")
+            for rr in range(r, r + rowspan):
+                target = slots[rr]
+                while len(target) < col + colspan:
+                    target.append(None)
+                for cc in range(col, col + colspan):
+                    if target[cc] is None:  # overlapping spans: the first cell keeps the slot
+                        target[cc] = Slot(cell, rr, cc)
+            col += colspan
+    return Grid(index, tuple(tuple(line) for line in slots))

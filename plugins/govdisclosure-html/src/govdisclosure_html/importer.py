@@ -1,0 +1,649 @@
+"""Import one portal page: the report, the provenance of its cells, the problems.
+
+Steps, each in its own module: decode and take the page apart
+(:mod:`.page`), read every table as a grid (:mod:`.grid`) and bands of
+labelled value cells (:mod:`.source`), recognise the edition from the
+printed labels, place the cells on the official tables (:mod:`.match`) or
+on a statistics template (:mod:`.legacy`), read the text
+(:mod:`.narrative`), build the report through the library's own strict
+converter, and run the arithmetic rules to tell the publisher's errors from
+doubtful placements.  Nothing is guessed: a cell that cannot be read or
+placed stays blank and is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from govdisclosure.cells import MAX_COUNT, NotApplicable
+from govdisclosure.check import validate
+from govdisclosure.codec import structure
+from govdisclosure.editions import Report
+from govdisclosure.errors import LoadError
+from govdisclosure.i18n import N_
+from govdisclosure.paths import json_path as _json_path
+
+from .grid import Grid
+from .legacy import LegacyResult, best_template
+from .match import Placement, place
+from .narrative import Narrative, parse_date, read_narrative
+from .page import Page, read_page
+from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
+from .source import SourceCell, source_cells
+from .targets import Target, TargetTable, edition_tables, words_of_edition
+from .text import CellText, Key, clean, label_key, read_number
+
+__all__ = ["ImportResult", "import_html"]
+
+
+@frozen
+class ImportResult:
+    """What :func:`import_html` returns: unpack it as ``report, provenance, problems``."""
+
+    report: Report | None
+    provenance: Provenance
+    problems: tuple[ImportProblem, ...]
+
+    def __iter__(self) -> Any:
+        return iter((self.report, self.provenance, self.problems))
+
+    @property
+    def cells_placed(self) -> int:
+        return len(self.provenance.cells)
+
+    @property
+    def cells_not_placed(self) -> int:
+        return sum(1 for p in self.problems if p.code == "cell-not-placed")
+
+
+@cache
+def json_path(path: tuple[str, ...]) -> str:
+    """``$.table3…`` of a target path (the same few hundred paths on every page)."""
+    return _json_path(path)
+
+
+_OTHER_EDITION = {"2021": "2019", "2019": "2021"}
+
+
+@cache
+def _aliases(edition: str) -> dict[str, str]:
+    """Printed words of the other edition → this edition's words, same cell path."""
+
+    def row_path(t: Target) -> tuple[str, ...]:
+        return t.path[:-1] if t.column else t.path
+
+    mine = {row_path(t): t for table in edition_tables(edition) for t in table.targets}
+    out: dict[str, str] = {}
+    for table in edition_tables(_OTHER_EDITION[edition]):
+        for t in table.targets:
+            own = mine.get(row_path(t))
+            if own is None:
+                continue
+            if own.row.words != t.row.words:
+                out.setdefault(t.row.words, own.row.words)
+            if own.column and t.column and own.column.words != t.column.words:
+                out.setdefault(t.column.words, own.column.words)
+    return out
+
+
+def _printed_words(grids: Sequence[Grid]) -> set[str]:
+    words: set[str] = set()
+    for grid in grids:
+        for cell in grid.cells():
+            if cell.text.strip() and read_number(cell.text).unreadable:
+                words.add(label_key(cell.text).words)
+    return words
+
+
+def _printed_keys(grids: Sequence[Grid]) -> set[Key]:
+    return {
+        label_key(cell.text)
+        for grid in grids
+        for cell in grid.cells()
+        if cell.text.strip() and read_number(cell.text).unreadable
+    }
+
+
+def _recognise(grids: Sequence[Grid]) -> tuple[str | None, str, bool]:
+    """(edition or None, evidence, single （六） row)."""
+    printed = _printed_words(grids)
+    w21, w19 = words_of_edition("2021"), words_of_edition("2019")
+    only21 = len(printed & (w21 - w19))
+    only19 = len(printed & (w19 - w21))
+    shared = len(printed & w21 & w19)
+    evidence = f"labels only in 2021: {only21}, only in 2019: {only19}, in both: {shared}"
+    if shared + only21 + only19 < 5:
+        return None, evidence, False
+    if only21 == only19:
+        return None, evidence + " (undecided)", False
+    edition = "2021" if only21 > only19 else "2019"
+    single = False
+    if edition == "2021":
+        # （六）'s three official sub-rows, by numbering and words ("3.其他", not the column 其他).
+        three = {
+            t.row
+            for t in edition_tables("2021")[1].targets
+            if "other_handling" in t.path and t.path[-2] != "other_handling"
+        }
+        single = not (_printed_keys(grids) & three)
+    return edition, evidence, single
+
+
+def _assign(
+    grids: Sequence[Grid], tables: Sequence[TargetTable], aliases: dict[str, str]
+) -> dict[int, tuple[TargetTable, list[Placement], list[SourceCell]]]:
+    """Each grid to the official table it fills best; one grid per table."""
+    best: dict[str, tuple[int, TargetTable, list[Placement], list[SourceCell]]] = {}
+    for grid in grids:
+        cells = list(source_cells(grid))
+        if not cells:
+            continue
+        # The table whose labels the grid prints most of is the one to fill.
+        printed = {lab.key.words for c in cells for lab in (*c.row_labels, *c.column_labels)}
+        table = max(tables, key=lambda t: len(printed & (t.row_words | t.column_words)))
+        placed, unplaced = place(cells, table, aliases)
+        n = len(placed)
+        if n == 0:
+            continue
+        old = best.get(table.key)
+        if old is None or n > len(old[2]):
+            best[table.key] = (grid.index, table, placed, unplaced)
+    return {gi: (t, p, u) for gi, t, p, u in best.values()}
+
+
+def _value_for(kind: str, read: CellText) -> tuple[Any, str | None]:
+    """The JSON value of a read cell for a cell kind, or (None, reason)."""
+    v = read.value
+    if v is None or isinstance(v, NotApplicable):
+        return (None if v is None else v.mark), None
+    if kind == "money":
+        amount = Decimal(v)
+        return str(amount), None
+    if isinstance(v, Decimal):
+        if v != v.to_integral_value():
+            return None, "not a whole number"
+        v = int(v)
+    if kind == "count" and v < 0:
+        return None, "a negative count"
+    if abs(v) > MAX_COUNT:
+        return None, "above 10^9"
+    return v, None
+
+
+_LEADING = re.compile(r"^([+-]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(.*)$", re.S)
+
+
+def _amount_with_unit(text: str) -> CellText:
+    """An amount printed with a unit of its own words ("251000 元", "12.5 thousand"):
+    the figure, and the rest as the printed unit (a 2019 采购总金额 keeps it)."""
+    raw = text.replace("\xa0", " ").strip()
+    head, _, tail = raw.partition(" ")
+    if tail:
+        read = read_number(head)
+        if (
+            not read.unreadable
+            and read.value is not None
+            and not isinstance(read.value, NotApplicable)
+        ):
+            return CellText(read.value, tail.strip())
+    m = _LEADING.match(raw)
+    if m and m.group(2).strip():
+        read = read_number(m.group(1))
+        if not read.unreadable:
+            return CellText(read.value, m.group(2).strip())
+    return CellText(None, unreadable=True)
+
+
+def _set(tree: dict[str, Any], path: Sequence[str], value: Any) -> None:
+    for part in path[:-1]:
+        tree = tree.setdefault(part, {})
+    tree[path[-1]] = value
+
+
+def _unplaced_problem(source: SourceCell) -> ImportProblem:
+    labels = " / ".join(lab.cell.text for lab in (*source.row_labels, *source.column_labels))
+    return ImportProblem(
+        severity="warning",
+        code="cell-not-placed",
+        message_id=N_(
+            "Printed cell “{text}” (labels: {labels}) matches no cell of the official table; left out"
+        ),
+        params={"text": source.cell.text, "labels": labels or "—"},
+        table=source.grid,
+        row=source.cell.row,
+        col=source.cell.col,
+    )
+
+
+def _unit_kind(name: str | None) -> str:
+    if name and re.search(r"(局|委员会|委|厅|办公室|中心|署|处)$", name):
+        return "department"
+    return "government"
+
+
+def _base(narrative: Narrative, edition: str, problems: list[ImportProblem]) -> dict[str, Any]:
+    unit = narrative.signed_by or narrative.unit
+    if unit is None:
+        problems.append(
+            ImportProblem(
+                severity="error", code="no-unit", message_id=N_("The page prints no reporting unit")
+            )
+        )
+    data: dict[str, Any] = {
+        "edition": edition,
+        "unit": {"name": unit or "", "kind": _unit_kind(unit)},
+        "year": narrative.year,
+        "title": narrative.title,
+        "dates": {
+            "written": narrative.written.isoformat() if narrative.written else None,
+            "published": narrative.published.isoformat() if narrative.published else None,
+        },
+        "signed_by": narrative.signed_by
+        if narrative.signed_by and narrative.signed_by != unit
+        else None,
+        "preamble": list(narrative.preamble),
+        "sections": [
+            {
+                "heading": s.heading,
+                "paragraphs": list(s.paragraphs),
+                "subsections": [
+                    {"heading": x.heading, "paragraphs": list(x.paragraphs)} for x in s.subsections
+                ],
+            }
+            for s in narrative.sections
+        ],
+    }
+    if narrative.period is not None:
+        data["period"] = {
+            "start": narrative.period[0].isoformat(),
+            "end": narrative.period[1].isoformat(),
+        }
+    return data
+
+
+def _paragraphs(page: Page) -> list[str]:
+    return [b.text for b in page.blocks if b.text is not None]
+
+
+def _title(page: Page) -> str | None:
+    # The content system's own metadata first, then the page's heading, then
+    # <title> without the site name the portals append after "_".
+    title = page.meta.get("ArticleTitle") or page.heading or page.html_title.split("_")[0].strip()
+    return title or None
+
+
+def _published(page: Page) -> dt.date | None:
+    raw = (
+        page.meta.get("PubDate") or page.meta.get("pubdate") or page.meta.get("firstpublishedtime")
+    )
+    if raw:
+        m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return None
+        return parse_date(raw)
+    return None
+
+
+def import_html(
+    data: bytes, source: str = "<page>", *, charset: str | None = None, validate_report: bool = True
+) -> ImportResult:
+    """Import one page: ``report, provenance, problems = import_html(data, "page.html")``.
+
+    ``report`` is None when the page holds no report tables (text only, or
+    the report is an attachment: the problems name it).  ``charset`` is the
+    one an HTTP header gave, if any.
+    """
+    page = read_page(data, charset)
+    problems: list[ImportProblem] = []
+    attachments = tuple((a.href, a.text) for a in page.attachments)
+    narrative = read_narrative(_paragraphs(page), _title(page), _published(page))
+    edition, evidence, single = (
+        _recognise(page.grids) if page.grids else (None, "no table on the page", False)
+    )
+    prov = Provenance(
+        source=source,
+        encoding=page.decoded.encoding,
+        encoding_found_by=page.decoded.how,
+        body_found_by=page.body_found_by,
+        edition=edition,
+        edition_evidence=evidence,
+        attachments=attachments,
+    )
+    if edition is None and page.grids:
+        from govdisclosure.plugin.manager import templates
+
+        found = best_template(page.grids, list(templates().values()))
+        if found is not None and found[1].matched_rows * 2 >= len(
+            {c.cell.row for c in source_cells(found[0])}
+        ):
+            return _finish_legacy(
+                found[0], found[1], narrative, prov, problems, source, validate_report
+            )
+        if found is not None:
+            problems.append(
+                ImportProblem(
+                    severity="error",
+                    code="no-template-fits",
+                    message_id=N_(
+                        "No statistics template fits the table; rows that fit none: {rows}"
+                    ),
+                    params={"rows": "、".join(found[1].unfit_rows)},
+                    table=found[0].index,
+                )
+            )
+            return ImportResult(None, prov, tuple(problems))
+    if edition is None:
+        _no_report(page, problems)
+        return ImportResult(None, prov, tuple(problems))
+    return _finish_official(
+        page, edition, single, narrative, prov, problems, source, validate_report
+    )
+
+
+def _no_report(page: Page, problems: list[ImportProblem]) -> None:
+    if page.attachments:
+        names = "、".join(f"{a.text or a.href} ({a.href})" for a in page.attachments)
+        problems.append(
+            ImportProblem(
+                severity="error",
+                code="report-in-attachment",
+                message_id=N_(
+                    "The page has no report tables; the report is in an attachment: {attachments}"
+                ),
+                params={"attachments": names},
+            )
+        )
+    elif page.grids:
+        problems.append(
+            ImportProblem(
+                severity="error",
+                code="tables-not-recognised",
+                message_id=N_("The page's tables are not the tables of any edition"),
+            )
+        )
+    else:
+        problems.append(
+            ImportProblem(
+                severity="error",
+                code="no-table",
+                message_id=N_("The page has no statistics table (text only): no figures imported"),
+            )
+        )
+
+
+def _finish_official(
+    page: Page,
+    edition: str,
+    single: bool,
+    narrative: Narrative,
+    prov: Provenance,
+    problems: list[ImportProblem],
+    source: str,
+    validate_report: bool,
+) -> ImportResult:
+    tables = edition_tables(edition, single)
+    assigned = _assign(page.grids, tables, _aliases(edition))
+    data = _base(narrative, edition, problems)
+    origins: list[CellOrigin] = []
+    for gi, (_table, placed, unplaced) in sorted(assigned.items()):
+        for p in sorted(placed, key=lambda p: (p.source.cell.row, p.source.cell.col)):
+            read = read_number(p.source.cell.text)
+            if read.unreadable and p.target.path[-1] == "amount":
+                read = _amount_with_unit(p.source.cell.text)
+            value, reason = _value_for(p.target.kind, read)
+            path = json_path(p.target.path)
+            if read.unreadable or reason:
+                problems.append(
+                    ImportProblem(
+                        severity="error",
+                        code="cell-unreadable",
+                        message_id=N_(
+                            "Cell “{text}” cannot be read as a figure ({reason}); left blank"
+                        ),
+                        params={"text": p.source.cell.text, "reason": reason or "not a number"},
+                        table=gi,
+                        row=p.source.cell.row,
+                        col=p.source.cell.col,
+                        path=path,
+                    )
+                )
+                value = None
+            note = None
+            if read.unit and p.target.path[-1] == "amount":
+                _set(data, (*p.target.path[:-1], "amount_unit"), read.unit)
+                note = f"unit printed: {read.unit}"
+            elif read.unit == "元" and p.target.kind == "money" and value is not None:
+                value = str(Decimal(value) / Decimal(10000))
+                note = "printed in 元, converted to 万元"
+            _set(data, p.target.path, value)
+            origins.append(
+                CellOrigin(
+                    path=path,
+                    table=gi,
+                    row=p.source.cell.row,
+                    col=p.source.cell.col,
+                    rowspan=p.source.cell.rowspan,
+                    colspan=p.source.cell.colspan,
+                    text=p.source.cell.text,
+                    value=read.value if value is not None else None,
+                    match=p.kind,
+                    labels=tuple(LabelMatch(m.official, m.printed, m.kind) for m in p.matches),
+                    doubtful=p.doubtful,
+                    note=note,
+                )
+            )
+        for cell in unplaced:
+            if cell.cell.text.strip():
+                problems.append(_unplaced_problem(cell))
+    for table in tables:
+        if table.key not in {t.key for t, _, _ in assigned.values()}:
+            problems.append(
+                ImportProblem(
+                    severity="error",
+                    code="table-missing",
+                    message_id=N_("Table “{title}” is not on the page; its cells stay blank"),
+                    params={"title": table.title},
+                )
+            )
+    for grid in page.grids:
+        if grid.index not in assigned and any(c.text.strip() for c in grid.cells()):
+            problems.append(
+                ImportProblem(
+                    severity="info",
+                    code="table-not-imported",
+                    message_id=N_(
+                        "Table {number} on the page is none of the official tables; not imported"
+                    ),
+                    params={"number": str(grid.index + 1)},
+                    table=grid.index,
+                )
+            )
+    placed_paths = {o.path for o in origins}
+    for table in tables:
+        if table.key in {t.key for t, _, _ in assigned.values()}:
+            for t in table.targets:
+                if json_path(t.path) not in placed_paths:
+                    problems.append(
+                        ImportProblem(
+                            severity="warning",
+                            code="cell-missing",
+                            message_id=N_("No printed cell for {label}; left blank"),
+                            params={"label": f"{t.row_label} / {t.column_label}"},
+                            path=json_path(t.path),
+                        )
+                    )
+    return _build(data, prov, origins, problems, source, validate_report)
+
+
+def _finish_legacy(
+    grid: Grid,
+    result: LegacyResult,
+    narrative: Narrative,
+    prov: Provenance,
+    problems: list[ImportProblem],
+    source: str,
+    validate_report: bool,
+) -> ImportResult:
+    data = _base(narrative, "legacy", problems)
+    rows: dict[str, dict[str, Any]] = {}
+    origins: list[CellOrigin] = []
+    template = result.template
+    for p in result.placements:
+        row = template.row(p.code)
+        read = read_number(p.source.cell.text)
+        value, reason = _value_for("money" if row.is_money else "count", read)
+        path = json_path(("statistics", "rows", p.code, p.column))
+        if read.unreadable or reason:
+            problems.append(
+                ImportProblem(
+                    severity="error",
+                    code="cell-unreadable",
+                    message_id=N_(
+                        "Cell “{text}” cannot be read as a figure ({reason}); left blank"
+                    ),
+                    params={"text": p.source.cell.text, "reason": reason or "not a number"},
+                    table=grid.index,
+                    row=p.source.cell.row,
+                    col=p.source.cell.col,
+                    path=path,
+                )
+            )
+            value = None
+        rows.setdefault(p.code, {})[p.column] = value
+        kind = max(
+            (p.row_kind, p.column_kind),
+            key=lambda k: ["exact", "normalised", "other-edition", "similar", "position"].index(k),
+        )
+        note = None
+        if p.unit_printed and row.unit and clean(p.unit_printed) != clean(row.unit):
+            note = f"unit printed {p.unit_printed}, template says {row.unit}"
+        column_label = next(c.label for c in template.columns if c.key == p.column)
+        origins.append(
+            CellOrigin(
+                path=path,
+                table=grid.index,
+                row=p.source.cell.row,
+                col=p.source.cell.col,
+                rowspan=p.source.cell.rowspan,
+                colspan=p.source.cell.colspan,
+                text=p.source.cell.text,
+                value=read.value if value is not None else None,
+                match=kind,
+                labels=(
+                    LabelMatch(p.official_label, p.printed_label, p.row_kind),
+                    LabelMatch(
+                        column_label,
+                        next((lab.cell.text for lab in p.source.column_labels), ""),
+                        p.column_kind,
+                    ),
+                ),
+                doubtful=kind == "position" or not p.source.aligned,
+                note=note,
+            )
+        )
+    for cell in result.unplaced:
+        if cell.cell.text.strip():
+            problems.append(_unplaced_problem(cell))
+    for label in result.unfit_rows:
+        problems.append(
+            ImportProblem(
+                severity="warning",
+                code="row-not-in-template",
+                message_id=N_("Printed row “{label}” fits no row of template {template}"),
+                params={"label": label, "template": template.id},
+                table=grid.index,
+            )
+        )
+    data["statistics"] = {"template": template.id, "rows": rows}
+    prov = attrs.evolve(
+        prov,
+        edition="legacy",
+        template=template.id,
+        edition_evidence=f"template {template.id}: {result.matched_rows} rows matched",
+    )
+    return _build(data, prov, origins, problems, source, validate_report)
+
+
+def _build(
+    data: dict[str, Any],
+    prov: Provenance,
+    origins: list[CellOrigin],
+    problems: list[ImportProblem],
+    source: str,
+    validate_report: bool,
+) -> ImportResult:
+    if data.get("year") is None:
+        problems.append(
+            ImportProblem(
+                severity="error", code="no-year", message_id=N_("The page prints no report year")
+            )
+        )
+        return ImportResult(None, attrs.evolve(prov, cells=tuple(origins)), tuple(problems))
+    try:
+        report = structure(data, source=source)
+    except LoadError as err:
+        for p in err.problems:
+            problems.append(
+                ImportProblem(
+                    severity="error",
+                    code="model-refused",
+                    message_id=N_("The model refuses {path}: {found}"),
+                    params={"path": p.path, "found": p.found},
+                    path=p.path,
+                )
+            )
+        return ImportResult(None, attrs.evolve(prov, cells=tuple(origins)), tuple(problems))
+    prov = attrs.evolve(prov, cells=tuple(origins))
+    if validate_report:
+        problems.extend(_prove(report, prov))
+    return ImportResult(report, prov, tuple(problems))
+
+
+def _prove(report: Report, prov: Provenance) -> list[ImportProblem]:
+    """Run the arithmetic rules; a failing relation is the publisher's error
+    when every cell of it was placed surely, a doubtful mapping otherwise."""
+    by_path = {c.path: c for c in prov.cells}
+    out: list[ImportProblem] = []
+    for finding in validate(report):
+        if not finding.message_id.startswith("arithmetic.") or finding.severity == "notice":
+            continue
+        cells = [by_path[p] for p in (finding.path, *finding.involves) if p in by_path]
+        doubtful = [c for c in cells if c.doubtful or c.match == "position"]
+        if doubtful:
+            out.append(
+                ImportProblem(
+                    severity="warning",
+                    code="doubtful-mapping",
+                    message_id=N_(
+                        "Relation {rule} fails at {path}, but {cells} were placed with doubt: check the mapping before blaming the publisher"
+                    ),
+                    params={
+                        "rule": finding.rule,
+                        "path": finding.path,
+                        "cells": ", ".join(c.path for c in doubtful),
+                    },
+                    path=finding.path,
+                )
+            )
+        else:
+            out.append(
+                ImportProblem(
+                    severity="warning",
+                    code="publisher-error",
+                    message_id=N_("As printed, the figures break relation {rule}: {message}"),
+                    params={"rule": finding.rule, "message": finding.message("en")},
+                    path=finding.path,
+                )
+            )
+    return out

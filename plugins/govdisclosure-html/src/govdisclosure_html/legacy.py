@@ -1,0 +1,148 @@
+"""A pre-2019 statistics table matched against the statistics templates.
+
+Template rows are matched in printed order by their label's matching key
+(numbering and "其中：" aside), a close wording standing in where the words
+differ (其他 / 其它, 答复数 / 答复总数), and each one only once, so a label
+printed twice (被依法纠错数 under 行政复议 and 行政诉讼) goes to the next row of
+that name.  Value columns are matched by their heading (本年度, 历年累计,
+统计数); a heading that is none of them is placed by position, and every such
+cell is marked doubtful.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from functools import lru_cache
+
+from attrs import frozen
+
+from govdisclosure.editions.legacy import StatisticsTemplate
+
+from .grid import Grid
+from .match import MatchKind
+from .source import SourceCell, source_cells
+from .text import clean, label_key
+
+__all__ = ["LegacyPlacement", "LegacyResult", "match_template"]
+
+
+@frozen
+class LegacyPlacement:
+    source: SourceCell
+    code: str
+    column: str
+    row_kind: MatchKind
+    column_kind: MatchKind
+    printed_label: str
+    official_label: str
+    unit_printed: str | None
+
+
+@frozen
+class LegacyResult:
+    template: StatisticsTemplate
+    placements: tuple[LegacyPlacement, ...]
+    unplaced: tuple[SourceCell, ...]
+    #: Printed row labels that fit no template row.
+    unfit_rows: tuple[str, ...]
+    matched_rows: int
+
+
+@lru_cache(maxsize=65536)
+def _ratio(a: str, b: str) -> float:
+    """difflib's similarity of two labels (remembered: the same labels recur page after page)."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < 0.8 or matcher.quick_ratio() < 0.8:
+        return 0.0  # an upper bound below the cut: not similar
+    return matcher.ratio()
+
+
+def _row_match(
+    words: str, code: str, template: StatisticsTemplate, used: set[str], start: int
+) -> tuple[int, MatchKind] | None:
+    rows = template.rows
+    order = list(range(start, len(rows))) + list(range(0, start))
+    for i in order:
+        key = label_key(rows[i].label)
+        if rows[i].code not in used and key.words == words:
+            return i, "normalised"
+    best: tuple[float, int] | None = None
+    for i in order:
+        if rows[i].code in used:
+            continue
+        ratio = _ratio(words, label_key(rows[i].label).words)
+        if ratio >= 0.8 and (best is None or ratio > best[0]):
+            best = (ratio, i)
+    return (best[1], "similar") if best else None
+
+
+def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
+    cells = list(source_cells(grid))
+    by_row: dict[int, list[SourceCell]] = {}
+    for c in cells:
+        by_row.setdefault(c.cell.row, []).append(c)
+    # Value columns in printed order, and the template column each one is.
+    value_cols = sorted({c.cell.col for c in cells})
+    col_key: dict[int, tuple[str, MatchKind]] = {}
+    free = [col.key for col in template.columns]
+    for vc in value_cols:
+        heads = next((c.column_labels for c in cells if c.cell.col == vc), ())
+        for h in heads:
+            column = next((c for c in template.columns if clean(c.label) == h.key.words), None)
+            if column is not None and column.key in free:
+                col_key[vc] = (column.key, "normalised")
+                free.remove(column.key)
+                break
+    for vc in value_cols:
+        if vc not in col_key and free:
+            col_key[vc] = (free.pop(0), "position")
+    used: set[str] = set()
+    placements: list[LegacyPlacement] = []
+    unplaced: list[SourceCell] = []
+    unfit: list[str] = []
+    position = 0
+    for r in sorted(by_row):
+        row_cells = by_row[r]
+        labels = row_cells[0].row_labels
+        # The label is the first label cell; a later short one is the unit (条, 件).
+        label = labels[0] if labels else None
+        unit = labels[-1].cell.text.strip() if len(labels) > 1 else None
+        if label is None:
+            unplaced.extend(row_cells)
+            continue
+        hit = _row_match(label.key.words, label.key.code, template, used, position)
+        if hit is None:
+            unfit.append(label.cell.text)
+            unplaced.extend(row_cells)
+            continue
+        i, kind = hit
+        row = template.rows[i]
+        used.add(row.code)
+        position = i + 1
+        if label.cell.text == row.label:
+            kind = "exact"
+        for c in row_cells:
+            if c.cell.col not in col_key or row.is_header:
+                unplaced.append(c)
+                continue
+            key, ckind = col_key[c.cell.col]
+            placements.append(
+                LegacyPlacement(c, row.code, key, kind, ckind, label.cell.text, row.label, unit)
+            )
+    return LegacyResult(template, tuple(placements), tuple(unplaced), tuple(unfit), len(used))
+
+
+def best_template(
+    grids: Sequence[Grid], templates: Sequence[StatisticsTemplate]
+) -> tuple[Grid, LegacyResult] | None:
+    """The grid and template that fit best, if at least half the printed rows fit."""
+    best: tuple[Grid, LegacyResult] | None = None
+    for grid in grids:
+        for template in templates:
+            result = match_template(grid, template)
+            if best is None or result.matched_rows > best[1].matched_rows:
+                best = (grid, result)
+    if best is None or best[1].matched_rows == 0:
+        return None
+    return best

@@ -1,0 +1,259 @@
+"""Placing printed value cells on the cells of the official tables.
+
+A printed cell is placed on a target cell when the target's row label and
+column label are both among the labels printed for it (the row label from
+the row's label cells, or from the header where a table has no label
+column, as table 4; the two from different printed cells).  Labels are
+compared by their matching keys (:func:`.text.label_key`); where a printed
+label is not an official one, the other edition's wording of the same cell
+(规范性文件 / 行政规范性文件) and then a close wording (difflib ratio ≥ 0.8,
+same numbering) stand in, and the match records which.  Among the
+candidates the one with most of its context labels printed (the rows above,
+header groups, block caption) wins; a tie between different cells is an
+ambiguity and nothing is placed.  A printed row whose label matches no
+official row is placed by position only when it sits alone between two
+placed rows that have exactly one unplaced official row between them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from typing import Literal, NamedTuple
+
+from .source import Label, SourceCell
+from .targets import Target, TargetTable
+from .text import Key
+
+__all__ = ["Match", "MatchKind", "Placement", "place"]
+
+#: How a label was matched, from surest to least sure.
+MatchKind = Literal["exact", "normalised", "other-edition", "similar", "position"]
+_RANK: dict[str, int] = {
+    "exact": 0,
+    "normalised": 1,
+    "other-edition": 2,
+    "similar": 3,
+    "position": 4,
+}
+
+
+class Match(NamedTuple):
+    """How one label of a target was found among the printed labels."""
+
+    official: str
+    printed: str
+    kind: MatchKind
+
+
+class Placement(NamedTuple):
+    """A printed cell placed on a target cell."""
+
+    source: SourceCell
+    target: Target
+    #: The worst of the row and column matches.
+    kind: MatchKind
+    matches: tuple[Match, ...]
+
+    @property
+    def doubtful(self) -> bool:
+        """Placed by position only, or read from a merged region not aligned with its header."""
+        return self.kind == "position" or not self.source.aligned
+
+
+def _worst(kinds: Iterable[MatchKind]) -> MatchKind:
+    return max(kinds, key=lambda k: _RANK[k], default="exact")
+
+
+class _Resolver:
+    """Printed words → official words of one table, remembered per word."""
+
+    def __init__(self, official: frozenset[str], aliases: dict[str, str]) -> None:
+        self.official = official
+        self.aliases = aliases
+        self.cache: dict[str, tuple[str, MatchKind] | None] = {}
+
+    def __call__(self, words: str) -> tuple[str, MatchKind] | None:
+        if words in self.cache:
+            return self.cache[words]
+        found: tuple[str, MatchKind] | None
+        if words in self.official:
+            found = (words, "normalised")
+        elif words in self.aliases:
+            found = (self.aliases[words], "other-edition")
+        else:
+            close = difflib.get_close_matches(words, list(self.official), n=2, cutoff=0.8)
+            # Two equally close official labels: no choice is made.
+            if len(close) == 1 or (
+                len(close) == 2
+                and difflib.SequenceMatcher(None, words, close[0]).ratio()
+                > difflib.SequenceMatcher(None, words, close[1]).ratio()
+            ):
+                found = (close[0], "similar")
+            else:
+                found = None
+        self.cache[words] = found
+        return found
+
+
+def _kind(printed: Label, official: Key, label: str, resolved: MatchKind) -> MatchKind:
+    if resolved != "normalised":
+        return resolved
+    if printed.cell.text == label:
+        return "exact"
+    return "normalised"
+
+
+def _code_ok(printed: Key, official: Key) -> bool:
+    return not printed.code or not official.code or printed.code == official.code
+
+
+_RESOLVERS: dict[tuple[int, int], tuple[_Resolver, _Resolver]] = {}
+
+
+def _resolvers(table: TargetTable, aliases: dict[str, str]) -> tuple[_Resolver, _Resolver]:
+    """The row and column resolvers of a table, kept (tables and aliases are cached values)."""
+    key = (id(table), id(aliases))
+    found = _RESOLVERS.get(key)
+    if found is None:
+        found = _RESOLVERS[key] = (
+            _Resolver(table.row_words, aliases),
+            _Resolver(table.column_words | table.row_words, aliases),
+        )
+    return found
+
+
+def place(
+    cells: Sequence[SourceCell], table: TargetTable, aliases: dict[str, str]
+) -> tuple[list[Placement], list[SourceCell]]:
+    """Place ``cells`` (one grid) on ``table``: placements and cells left unplaced."""
+    rows, cols = _resolvers(table, aliases)
+    placed: list[Placement] = []
+    unplaced: list[SourceCell] = []
+    for cell in cells:
+        best = _best(cell, table, rows, cols)
+        if best is None:
+            unplaced.append(cell)
+        else:
+            placed.append(best)
+    placed, unplaced = _by_position(placed, unplaced, table)
+    return _one_each(placed, unplaced)
+
+
+def _best(
+    cell: SourceCell, table: TargetTable, rows: _Resolver, cols: _Resolver
+) -> Placement | None:
+    row_side = cell.row_labels or cell.column_labels
+    candidates: list[tuple[int, int, Placement]] = []
+    printed_words = {lab.key.words for lab in (*cell.row_labels, *cell.column_labels)}
+    for rlab in row_side:
+        r = rows(rlab.key.words)
+        if r is None:
+            continue
+        rwords, rkind = r
+        col_options: list[tuple[Label | None, str | None, MatchKind]] = [(None, None, "exact")]
+        for clab in cell.column_labels:
+            if clab.cell == rlab.cell:
+                continue
+            c = cols(clab.key.words)
+            if c is not None:
+                col_options.append((clab, c[0], c[1]))
+        for col_label, cwords, ckind in col_options:
+            for target in table.index.get((rwords, cwords), ()):
+                if not _code_ok(rlab.key, target.row):
+                    continue
+                matches = [
+                    Match(
+                        target.row_label,
+                        rlab.cell.text,
+                        _kind(rlab, target.row, target.row_label, rkind),
+                    )
+                ]
+                if col_label is not None and target.column is not None and target.column_label:
+                    matches.append(
+                        Match(
+                            target.column_label,
+                            col_label.cell.text,
+                            _kind(col_label, target.column, target.column_label, ckind),
+                        )
+                    )
+                context = sum(1 for k in target.context if k.words in printed_words)
+                kind = _worst(m.kind for m in matches)
+                candidates.append(
+                    (context, -_RANK[kind], Placement(cell, target, kind, tuple(matches)))
+                )
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    top = candidates[0]
+    for other in candidates[1:]:
+        if (other[0], other[1]) != (top[0], top[1]):
+            break
+        if other[2].target.path != top[2].target.path:
+            return None  # ambiguous: two official cells fit equally well
+    return top[2]
+
+
+def _by_position(
+    placed: list[Placement], unplaced: list[SourceCell], table: TargetTable
+) -> tuple[list[Placement], list[SourceCell]]:
+    """Rows whose label matched nothing, placed between two placed neighbours."""
+    if not unplaced or not placed:
+        return placed, unplaced
+    row_of: dict[int, list[Placement]] = {}
+    for p in placed:
+        row_of.setdefault(p.source.cell.row, []).append(p)
+    # The official row (path without the column) each printed row went to.
+    row_target = {r: ps[0].target.path[:-1] for r, ps in row_of.items() if ps[0].target.column}
+    official_rows: list[tuple[str, ...]] = []
+    for t in table.targets:
+        if t.column is not None and t.path[:-1] not in official_rows:
+            official_rows.append(t.path[:-1])
+    used_rows = set(row_target.values())
+    still: list[SourceCell] = []
+    extra: list[Placement] = []
+    by_row: dict[int, list[SourceCell]] = {}
+    for cell in unplaced:
+        by_row.setdefault(cell.cell.row, []).append(cell)
+    for r, cells in by_row.items():
+        above = max((x for x in row_target if x < r), default=None)
+        below = min((x for x in row_target if x > r), default=None)
+        if above is None or below is None or r in row_target:
+            still.extend(cells)
+            continue
+        gap_rows = [x for x in range(above + 1, below) if x not in row_target]
+        i, j = official_rows.index(row_target[above]), official_rows.index(row_target[below])
+        between = [p for p in official_rows[i + 1 : j] if p not in used_rows]
+        if len(gap_rows) != 1 or len(between) != 1 or j - i != 2:
+            still.extend(cells)
+            continue
+        guess_row = between[0]
+        columns = {p.source.cell.col: p.target.path[-1] for p in row_of[above]}
+        for cell in cells:
+            key = columns.get(cell.cell.col)
+            target = next((t for t in table.targets if t.path == (*guess_row, key)), None)
+            if target is None:
+                still.append(cell)
+                continue
+            printed = cell.row_labels[-1].cell.text if cell.row_labels else ""
+            extra.append(
+                Placement(cell, target, "position", (Match(target.row_label, printed, "position"),))
+            )
+        used_rows.add(guess_row)
+    return placed + extra, still
+
+
+def _one_each(
+    placed: list[Placement], unplaced: list[SourceCell]
+) -> tuple[list[Placement], list[SourceCell]]:
+    """One printed cell per target: the surest keeps it, the others are unplaced."""
+    best: dict[tuple[str, ...], Placement] = {}
+    for p in placed:
+        old = best.get(p.target.path)
+        if old is None or _RANK[p.kind] < _RANK[old.kind]:
+            if old is not None:
+                unplaced.append(old.source)
+            best[p.target.path] = p
+        else:
+            unplaced.append(p.source)
+    return list(best.values()), unplaced

@@ -1,0 +1,217 @@
+"""The report's text: title, unit, year, dates, preamble and numbered sections.
+
+Read from what the page prints and nothing else: a fact the page does not
+print stays unknown.  Section headings are paragraphs that begin with a
+Chinese numeral and 、 (一、总体情况) and are short; sub-headings begin with
+（一）.  A heading printed in the same paragraph as its first sentence
+(（一）强化组织领导。为确保…) is a sub-section with that sentence as its
+first paragraph: the heading is the text up to the first full stop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from govdisclosure.report_base import Section
+
+from .text import clean
+
+__all__ = ["Narrative", "read_narrative"]
+
+_SECTION = re.compile(r"^[一二三四五六七八九十]{1,2}、")
+_SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[）)]")
+_DATE = re.compile(
+    r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+)
+_PERIOD = re.compile(
+    r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|－|-|—)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
+)
+_YEAR = re.compile(r"(\d{4})\s*年")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+MAX_HEADING = 40
+
+
+@frozen
+class Narrative:
+    title: str | None
+    unit: str | None
+    year: int | None
+    written: dt.date | None
+    published: dt.date | None
+    period: tuple[dt.date, dt.date] | None
+    signed_by: str | None
+    preamble: tuple[str, ...]
+    sections: tuple[Section, ...]
+
+
+def _cn_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if all(c in _CN_DIGITS for c in text):
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    # 十, 十二, 二十, 二十一 (months and days)
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return _CN_DIGITS.get(text, 0)
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (
+        _CN_DIGITS.get(units, 0) if units else 0
+    )
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date printed as 2022年1月7日 or 二○一○年四月十日, if the text is one."""
+    m = _DATE.search(text)
+    if not m:
+        return None
+    try:
+        return dt.date(_cn_number(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _heading_split(text: str) -> tuple[str, str | None]:
+    """A sub-heading run into its first sentence: (heading, rest)."""
+    for stop in ("。", "：", ":"):
+        i = text.find(stop)
+        if 0 < i <= MAX_HEADING:
+            rest = text[i + 1 :].strip()
+            return text[: i + (1 if stop == "。" else 0)].strip(), rest or None
+    return text, None
+
+
+_REPORT_SUFFIX = re.compile(r"(政府)?(信息公开|政务公开)(工作)?(年度)?报告.*$")
+
+
+def title_facts(title: str | None) -> tuple[int | None, str | None]:
+    """The year and the unit a title names: 平潭综合实验区2023年度政府信息公开工作年度报告
+    gives (2023, "平潭综合实验区"); 2019年上海市人民政府办公厅政府信息公开工作年度报告
+    gives (2019, "上海市人民政府办公厅")."""
+    if not title:
+        return None, None
+    m = _YEAR.search(title)
+    if not m:
+        return None, None
+    before = title[: m.start()].strip()
+    after = title[m.end() :].lstrip("度").strip()
+    unit = before or _REPORT_SUFFIX.sub("", after).strip()
+    return int(m.group(1)), unit or None
+
+
+def _looks_signature(text: str, unit: str | None, title: str | None) -> bool:
+    """A last short line naming the unit, with no sentence end: the signature."""
+    if len(text) > 30 or text.endswith(("。", "；", "：")) or _SECTION.match(text):
+        return False
+    return bool(unit and unit in text) or bool(title and text in title)
+
+
+#: Fact lines a page may print before the text ("统计期限：2021年1月1日至2021年12月31日").
+_FACT = re.compile(
+    r"^(报告单位|报告年度|统计期限|成文日期|填报日期|发布日期)\s*[:：]\s*(.*)$", re.S
+)
+
+
+def _facts(paras: list[str]) -> dict[str, str]:
+    """Leading fact lines, taken off ``paras``."""
+    out: dict[str, str] = {}
+    while paras:
+        m = _FACT.match(paras[0])
+        if not m or m.group(1) in out:
+            break
+        out[m.group(1)] = m.group(2).strip()
+        paras.pop(0)
+    return out
+
+
+class _Open:
+    """A section being read: heading, paragraphs, sub-sections (heading, paragraphs)."""
+
+    def __init__(self, heading: str) -> None:
+        self.heading = heading
+        self.paragraphs: list[str] = []
+        self.subs: list[tuple[str, list[str]]] = []
+
+    def add(self, text: str) -> None:
+        (self.subs[-1][1] if self.subs else self.paragraphs).append(text)
+
+    def build(self) -> Section:
+        return Section(
+            heading=self.heading,
+            paragraphs=self.paragraphs,
+            subsections=[Section(heading=h, paragraphs=p) for h, p in self.subs],
+        )
+
+
+def _period(text: str) -> tuple[dt.date, dt.date] | None:
+    m = _PERIOD.search(clean(text))
+    if not m:
+        return None
+    try:
+        start = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        end = dt.date(int(m.group(4) or m.group(1)), int(m.group(5)), int(m.group(6)))
+    except ValueError:
+        return None
+    return start, end
+
+
+def read_narrative(
+    paragraphs: Sequence[str], title: str | None, published: dt.date | None
+) -> Narrative:
+    """Split the body's paragraphs (tables taken out) into the narrative."""
+    paras = [p.strip() for p in paragraphs if p.strip()]
+    # A title repeated at the top of the body is not a paragraph.
+    while paras and title and clean(paras[0]) and clean(title).startswith(clean(paras[0])):
+        paras.pop(0)
+    # Captions of attachments after the signature ("附表：", "附件：信息公开附表.xls").
+    while paras and paras[-1].startswith("附") and len(paras[-1]) <= 40:
+        paras.pop()
+    facts = _facts(paras)
+    year, unit = title_facts(title)
+    if "报告年度" in facts:
+        m = _YEAR.search(facts["报告年度"] + "年")
+        year = int(m.group(1)) if m else year
+    unit = facts.get("报告单位") or unit
+    written = parse_date(facts["成文日期"]) if "成文日期" in facts else None
+    if "发布日期" in facts:
+        published = parse_date(facts["发布日期"]) or published
+    signed_by = None
+    if paras and parse_date(paras[-1]) is not None and len(clean(paras[-1])) <= 14:
+        written = parse_date(paras.pop()) or written
+        if (
+            paras
+            and len(paras[-1]) <= 30
+            and not _SECTION.match(paras[-1])
+            and not paras[-1].endswith("。")
+        ):
+            signed_by = paras.pop()
+    elif paras and _looks_signature(paras[-1], unit, title):
+        signed_by = paras.pop()
+    preamble: list[str] = []
+    sections: list[_Open] = []
+    for p in paras:
+        if _SECTION.match(p) and len(p) <= MAX_HEADING:
+            sections.append(_Open(p))
+        elif _SUBSECTION.match(p) and sections:
+            heading, rest = _heading_split(p)
+            sections[-1].subs.append((heading, [rest] if rest else []))
+        elif sections:
+            sections[-1].add(p)
+        else:
+            preamble.append(p)
+    period = _period(facts.get("统计期限", "")) or _period("".join(paras))
+    if year is None and period is not None:
+        year = period[1].year
+    return Narrative(
+        title=title,
+        unit=unit,
+        year=year,
+        written=written,
+        published=published,
+        period=period,
+        signed_by=signed_by,
+        preamble=tuple(preamble),
+        sections=tuple(s.build() for s in sections),
+    )

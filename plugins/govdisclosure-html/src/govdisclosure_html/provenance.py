@@ -1,0 +1,154 @@
+"""Where every imported cell was printed, and what the import could not do.
+
+Kept beside the report, never inside it: the official model holds what the
+report says, the provenance holds how we know.  Both are plain attrs
+values with a JSON form (:func:`provenance_json`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Literal
+
+from attrs import field, frozen
+
+from govdisclosure.cells import NotApplicable
+from govdisclosure.i18n import gettext
+
+__all__ = ["CellOrigin", "ImportProblem", "LabelMatch", "Provenance", "provenance_json"]
+
+Severity = Literal["error", "warning", "info"]
+
+
+@frozen
+class LabelMatch:
+    official: str
+    printed: str
+    kind: str
+
+
+@frozen(kw_only=True)
+class CellOrigin:
+    """One cell of the report and where it was printed."""
+
+    #: JSON path in the report ($.table3.results.total.natural_person).
+    path: str
+    #: Index of the table on the page (0 = first table of the article body).
+    table: int
+    #: Row and column of the printed cell in the expanded grid of that table,
+    #: and how many rows and columns the printed cell spans.
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    #: The cell's text exactly as printed.
+    text: str
+    value: int | Decimal | NotApplicable | None
+    #: The worst label match of the row and column (exact … position).
+    match: str
+    labels: tuple[LabelMatch, ...] = ()
+    #: Placed by position only, or read from a merged region that does not
+    #: line up with its column header.
+    doubtful: bool = False
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class ImportProblem:
+    """Something the import could not do, or did with doubt.
+
+    ``message_id`` is an English message id of the catalogs with
+    ``{placeholders}`` filled from ``params``; ``where`` says where on the
+    page (table, row, column) when that is known.
+    """
+
+    severity: Severity
+    code: str
+    message_id: str
+    params: Mapping[str, str] = field(factory=dict)
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    path: str | None = None
+
+    def message(self, locale: str = "zh_Hans_CN") -> str:
+        return gettext(locale, self.message_id).format(**self.params)
+
+
+@frozen(kw_only=True)
+class Provenance:
+    """The provenance of one imported report."""
+
+    source: str
+    encoding: str
+    encoding_found_by: str
+    body_found_by: str
+    edition: str | None
+    #: How the edition was recognised ("labels: 2021 23 / 2019 1", "template fujian-2011 …").
+    edition_evidence: str
+    template: str | None = None
+    cells: tuple[CellOrigin, ...] = ()
+    attachments: tuple[tuple[str, str], ...] = ()
+
+
+def _value(value: int | Decimal | NotApplicable | None) -> int | str | None:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, NotApplicable):
+        return value.mark
+    return value
+
+
+def provenance_json(
+    provenance: Provenance, problems: Sequence[ImportProblem], locale: str = "zh_Hans_CN"
+) -> dict[str, object]:
+    """The provenance and problems as one JSON-ready dict."""
+    return {
+        "source": provenance.source,
+        "encoding": provenance.encoding,
+        "encoding_found_by": provenance.encoding_found_by,
+        "body_found_by": provenance.body_found_by,
+        "edition": provenance.edition,
+        "edition_evidence": provenance.edition_evidence,
+        "template": provenance.template,
+        "attachments": [{"href": h, "text": t} for h, t in provenance.attachments],
+        "cells": [
+            {
+                "path": c.path,
+                "table": c.table,
+                "row": c.row,
+                "col": c.col,
+                "rowspan": c.rowspan,
+                "colspan": c.colspan,
+                "text": c.text,
+                "value": _value(c.value),
+                "match": c.match,
+                "labels": [
+                    {"official": m.official, "printed": m.printed, "match": m.kind}
+                    for m in c.labels
+                ],
+                "doubtful": c.doubtful,
+                **({"note": c.note} if c.note else {}),
+            }
+            for c in provenance.cells
+        ],
+        "problems": [
+            {
+                "severity": p.severity,
+                "code": p.code,
+                "message": p.message(locale),
+                **{
+                    k: v
+                    for k, v in (
+                        ("table", p.table),
+                        ("row", p.row),
+                        ("col", p.col),
+                        ("path", p.path),
+                    )
+                    if v is not None
+                },
+            }
+            for p in problems
+        ],
+    }
