@@ -6,6 +6,7 @@ import random
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path as FsPath
+from typing import Any
 
 import attrs
 import pytest
@@ -295,8 +296,12 @@ def test_no_common_parent_needs_a_unit() -> None:
 
 def test_a_value_that_is_not_a_cell_is_refused() -> None:
     a = blank2021("甲", table3__new_applications__total=1)
-    # A float is no cell value: it is what this test feeds consolidate.
-    b = with_cells(blank2021("乙"), {("table3", "new_applications", "total"): 1.5})  # type: ignore[dict-item]
+    # A float is no cell value: the model refuses it when the row is built…
+    with pytest.raises(ValueError, match=r"ApplicantRow\.total"):
+        with_cells(blank2021("乙"), {("table3", "new_applications", "total"): 1.5})  # type: ignore[dict-item]
+    # …and consolidate refuses one forced past that check.
+    b: Any = blank2021("乙")
+    object.__setattr__(b.table3.new_applications, "total", 1.5)
     with pytest.raises(ConsolidationError) as info:
         consolidate([a, b], "X")
     assert info.value.code == "cell-value"

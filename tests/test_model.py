@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 import pytest
 
@@ -116,3 +118,29 @@ def test_paragraphs_refuse_one_string_and_non_text() -> None:
     with pytest.raises(TypeError, match="not int"):
         Section(heading="一、总体情况", paragraphs=[1])  # type: ignore[list-item]
     assert Section(heading="h", paragraphs=iter(["a", "b"])).paragraphs == ("a", "b")
+
+
+@pytest.mark.parametrize("junk", [-5, 3.5, "5", 10**20, True, Decimal("1")])
+def test_a_count_cell_refuses_junk_when_built(junk: object) -> None:
+    """A report built in Python holds the loader's invariants, so gd.dump
+    never writes what gd.load refuses; the error names the field."""
+    with pytest.raises(ValueError, match=r"ApplicantRow\.natural_person"):
+        gd.ApplicantRow(natural_person=junk)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("junk", [5, 3.5, "5", Decimal("-1"), Decimal("NaN")])
+def test_a_money_cell_refuses_junk_when_built(junk: object) -> None:
+    with pytest.raises(ValueError, match=r"Table2_2021\.fees"):
+        gd.Table2_2021(fees=junk)  # type: ignore[arg-type]
+
+
+def test_signed_cells_take_negatives_and_legacy_rows_are_checked() -> None:
+    from govdisclosure.editions.e2019 import ItemRow2019
+
+    assert ItemRow2019(change=-3).change == -3
+    with pytest.raises(ValueError, match=r"ItemRow2019\.change"):
+        ItemRow2019(change=1.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"rows\['1'\]\['value'\]"):
+        gd.StatisticsTable(template="national-2016", rows={"1": {"value": -1}})
+    with pytest.raises(TypeError, match="year"):
+        gd.blank_report("2021", True, "x")

@@ -31,6 +31,7 @@ __all__ = [
     "Money",
     "NotApplicable",
     "Signed",
+    "cell_problem",
     "is_number",
     "number_or_zero",
 ]
@@ -84,3 +85,31 @@ def number_or_zero(value: CellValue) -> int | Decimal:
     if value is None or isinstance(value, NotApplicable):
         return 0
     return value
+
+
+#: What each kind of cell may hold, for messages (the codec's wording).
+EXPECTED: Final = {
+    "count": "a count between 0 and 1000000000000000, None (blank) or NotApplicable",
+    "signed": "a whole number between -1000000000000000 and 1000000000000000, None or NotApplicable",
+    "money": "a non-negative finite Decimal, None (blank) or NotApplicable",
+}
+
+
+def cell_problem(kind: str, value: object) -> str | None:
+    """What is wrong with ``value`` as a cell of ``kind`` (``None``: nothing).
+
+    The model checks every cell with this when an object is built, so a
+    report made in Python holds the same invariants as one loaded from
+    JSON: no negative count, no float, no text, no ``True``, nothing the
+    JSON could not hold (:data:`MAX_STORED`).
+    """
+    if value is None or type(value) is NotApplicable:
+        return None
+    if kind == "money":
+        if type(value) is Decimal and value.is_finite() and value >= 0:
+            return None
+    elif type(value) is int:
+        low = 0 if kind == "count" else -MAX_STORED
+        if low <= value <= MAX_STORED:
+            return None
+    return EXPECTED.get(kind, "a cell value")

@@ -10,17 +10,22 @@ Schema, aggregation — is derived from these classes by walking
 
 from __future__ import annotations
 
+import typing
 from typing import Any, Final, Literal
 
 import attrs
 from attrs import frozen
 
+from .cells import cell_problem
+
 __all__ = [
+    "CODEC_CHECKED",
     "METADATA_KEY",
     "PRINTED_KEY",
     "Balance",
     "Spec",
     "cell",
+    "codec_checked",
     "get_spec",
     "part",
     "printed",
@@ -62,6 +67,54 @@ def _meta(spec: Spec) -> dict[str, Any]:
     return {METADATA_KEY: spec}
 
 
+#: Validators whose check the codec's readers make themselves (whatever
+#: passes the reader passes the validator), so the generated reader may
+#: build objects without calling ``__init__`` (see codec/fast_read.py).
+CODEC_CHECKED: Final[set[object]] = set()
+
+_V = typing.TypeVar("_V")
+
+
+def codec_checked(validator: _V) -> _V:
+    """Declare ``validator`` as one the codec's readers already enforce."""
+    CODEC_CHECKED.add(validator)
+    return validator
+
+
+#: The cell kind of each cell field, resolved once from its class's
+#: annotation, keyed by the attrs ``Attribute`` object's id (one per class
+#: and field, alive as long as the class).
+_KINDS: dict[int, str | None] = {}
+
+
+def _kind_of(cls: type, attribute: attrs.Attribute[Any]) -> str | None:
+    hint = typing.get_type_hints(cls, include_extras=True)[attribute.name]
+    meta = getattr(hint, "__metadata__", None)
+    kind = _KINDS[id(attribute)] = meta[0] if meta else None
+    return kind
+
+
+@codec_checked
+def _check_cell(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """attrs validator of every :func:`cell`: the value fits the cell's kind
+    (``Count``, ``Signed`` or ``Money`` in the annotation)."""
+    if value is None:
+        return
+    kind = _KINDS.get(id(attribute), _UNKNOWN)
+    if kind is _UNKNOWN:
+        kind = _kind_of(type(instance), attribute)
+    if kind is None:
+        return
+    problem = cell_problem(kind, value)
+    if problem is not None:
+        raise ValueError(
+            f"{type(instance).__name__}.{attribute.name}: expected {problem}, got {value!r}"
+        )
+
+
+_UNKNOWN: Final = "?"
+
+
 def cell(
     label: str,
     *,
@@ -79,6 +132,7 @@ def cell(
     """
     return attrs.field(
         default=None,
+        validator=_check_cell,
         metadata=_meta(
             Spec(label, code, unit, "total" if total else "part", block, column, note, total)
         ),

@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import Any
 
 import attrs
 from attrs import field, frozen
 
+from .fields import codec_checked
 from .tuples import texts, tuple_converter
 
 __all__ = [
@@ -28,6 +30,12 @@ __all__ = [
     "Section",
     "UnitKind",
 ]
+
+
+@codec_checked
+def _text(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if type(value) is not str:
+        raise TypeError(f"{type(instance).__name__}.{attribute.name}: expected text, got {value!r}")
 
 
 class UnitKind(StrEnum):
@@ -43,7 +51,7 @@ class UnitKind(StrEnum):
 class ReportingUnit:
     """The body that publishes the report."""
 
-    name: str
+    name: str = field(validator=_text)
     kind: UnitKind = UnitKind.GOVERNMENT
     #: GB/T 2260 administrative division code, where known (530400 for 玉溪市).
     region_code: str | None = None
@@ -118,6 +126,18 @@ class Section:
     subsections: tuple[Section, ...] = field(default=(), converter=sections)
 
 
+@codec_checked
+def _whole_year(instance: object, attribute: object, value: int) -> None:
+    if type(value) is not int:
+        raise TypeError(f"{type(instance).__name__}.year: expected a whole number, got {value!r}")
+
+
+@codec_checked
+def _unit(instance: object, attribute: object, value: ReportingUnit) -> None:
+    if not isinstance(value, ReportingUnit):
+        raise TypeError(f"{type(instance).__name__}.unit: expected a ReportingUnit, got {value!r}")
+
+
 def _calendar_year(self: ReportBase) -> Period:
     return Period.calendar_year(self.year)
 
@@ -131,8 +151,8 @@ class ReportBase:
     their sub-headings, in printed order.
     """
 
-    unit: ReportingUnit
-    year: int
+    unit: ReportingUnit = field(validator=_unit)
+    year: int = field(validator=_whole_year)
     period: Period = attrs.Factory(_calendar_year, takes_self=True)
     title: str | None = None
     dates: ReportDates = attrs.Factory(ReportDates)

@@ -16,6 +16,7 @@ from ..cells import MAX_STORED, NotApplicable
 from ..editions import BUILTIN, EDITIONS, Report
 from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import LegacyCell
+from ..fields import CODEC_CHECKED
 from ..tuples import TUPLE_CONVERTERS
 from .reference import _NA_INSTANCES, _SUBROW_KEYS, _date, _decimal, converter
 
@@ -284,12 +285,14 @@ def _generate(cls: type, edition: str | None, pending: list[type]) -> None:
 
 def _can_generate(cls: type) -> bool:
     """Whether building ``cls`` without its ``__init__`` gives the same object:
-    no validators, no converters but the tuple ones (we build tuples), no
-    post-init hook, every field a slot we can set."""
+    no validators but those the readers enforce themselves
+    (:data:`govdisclosure.fields.CODEC_CHECKED`), no converters but the
+    tuple ones (we build tuples), no post-init hook, every field a slot we
+    can set."""
     if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
         return False
     for f in attrs.fields(cls):
-        if f.validator is not None or not f.init:
+        if (f.validator is not None and f.validator not in CODEC_CHECKED) or not f.init:
             return False
         if f.converter is not None and f.converter not in TUPLE_CONVERTERS:
             return False

@@ -19,7 +19,8 @@ from typing import ClassVar, Literal
 
 from attrs import field, frozen
 
-from ..cells import NotApplicable
+from ..cells import NotApplicable, cell_problem
+from ..fields import codec_checked
 from ..i18n import N_
 from ..report_base import ReportBase
 from ..tuples import tuple_converter
@@ -118,6 +119,22 @@ class StatisticsTemplate:
         return tuple(r for r in self.rows if not r.is_header)
 
 
+@codec_checked
+def _check_rows(
+    instance: object, attribute: object, rows: dict[str, dict[str, LegacyCell]]
+) -> None:
+    """Every value is a count or an amount the JSON can hold, blank or "/"
+    (which of count or amount a row wants is the template's to say, and
+    the codec checks it against the template)."""
+    for code, values in rows.items():
+        for key, value in values.items():
+            if cell_problem("money" if type(value) is Decimal else "count", value) is not None:
+                raise ValueError(
+                    f"StatisticsTable.rows[{code!r}][{key!r}]: expected a count, a Decimal "
+                    f"amount, None (blank) or NotApplicable, got {value!r}"
+                )
+
+
 @frozen(kw_only=True)
 class StatisticsTable:
     """The statistics annex: a template id and the values the report printed.
@@ -129,7 +146,7 @@ class StatisticsTable:
     """
 
     template: str
-    rows: dict[str, dict[str, LegacyCell]] = field(factory=dict)
+    rows: dict[str, dict[str, LegacyCell]] = field(factory=dict, validator=_check_rows)
 
     def value(self, code: str, column: str) -> LegacyCell:
         return self.rows.get(code, {}).get(column)
