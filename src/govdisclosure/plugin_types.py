@@ -46,6 +46,10 @@ class Renderer:
     editions: frozenset[str]
     render: Callable[[Report, RenderOptions], bytes]
     description: str = ""
+    #: A fill-in form of the report, for formats a unit fills in and sends
+    #: back (the Excel filing template): ``govdisclosure new --to NAME``
+    #: writes ``form(blank_report, options)``.  None when the format has none.
+    form: Callable[[Report, RenderOptions], bytes] | None = None
 
 
 @frozen(kw_only=True)
