@@ -92,6 +92,25 @@ def _vertical(cell: GridCell, locale: str) -> bool:
     return cell.role == "group" and cell.col == 0 and cell.rows > 3 and locale != "en"
 
 
+def _widths(
+    cells: tuple[GridCell, ...], texts: dict[GridCell, str], width: int, locale: str
+) -> list[float]:
+    """Column widths (in characters) from the one-column cells: labels up to 60, heads 12."""
+    widths = [4.0] * width
+    for cell in cells:
+        if cell.cols != 1:
+            continue
+        if cell.role == "value":
+            need = 8.0
+        elif _vertical(cell, locale):
+            need = 3.0
+        else:
+            cap = 60.0 if cell.role in ("label", "group") else 12.0
+            need = min(_text_width(texts[cell]), cap) + 2
+        widths[cell.col] = max(widths[cell.col], need)
+    return widths
+
+
 def _draw_table(ws: Worksheet, plan: SheetPlan, report: Report, locale: str) -> None:
     grid = plan.grid
     values = cell_values(report)
@@ -99,7 +118,13 @@ def _draw_table(ws: Worksheet, plan: SheetPlan, report: Report, locale: str) -> 
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=grid.width)
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.row_dimensions[1].height = 30
-    widths = [0.0] * grid.width
+    texts = {
+        cell: gettext(locale, cell.text) if cell.text else ""
+        for cell in grid.cells
+        if cell.role != "value"
+    }
+    widths = _widths(grid.cells, texts, grid.width, locale)
+    heights = [15.0] * grid.height
     for cell in grid.cells:
         target = ws[plan.address(cell)]
         font, alignment = _style(cell)
@@ -108,27 +133,27 @@ def _draw_table(ws: Worksheet, plan: SheetPlan, report: Report, locale: str) -> 
             value = values[cell.path]
             target.value = written_value(value)  # type: ignore[arg-type]
             target.number_format = number_format(value, cell.kind)  # type: ignore[arg-type]
-            need = 10.0
         else:
-            text = gettext(locale, cell.text) if cell.text else ""
-            target.value = text
-            need = min(_text_width(text), 40.0 if cell.role in ("label", "group") else 12.0)
+            target.value = texts[cell]
             if _vertical(cell, locale):
                 alignment = Alignment(
                     horizontal="center", vertical="center", wrap_text=True, text_rotation=255
                 )
-                need = 4.0
+            else:
+                room = sum(widths[cell.col : cell.last_col + 1]) - 1
+                lines = -(-_text_width(texts[cell]) // max(room, 1.0))
+                heights[cell.row] = max(heights[cell.row], 14.0 * lines / cell.rows + 2)
         target.font = font
         target.alignment = alignment
-        if cell.cols == 1:
-            widths[cell.col] = max(widths[cell.col], need)
         for r in range(cell.row, cell.last_row + 1):
             for c in range(cell.col, cell.last_col + 1):
                 ws.cell(r + 2, c + 1).border = _BORDER
         if cell.rows > 1 or cell.cols > 1:
             ws.merge_cells(plan.range(cell))
-    for c, need in enumerate(widths):
-        ws.column_dimensions[get_column_letter(c + 1)].width = max(6.0, need + 2)
+    for c, width in enumerate(widths):
+        ws.column_dimensions[get_column_letter(c + 1)].width = width
+    for r, height in enumerate(heights):
+        ws.row_dimensions[r + 2].height = height
     labels = max(
         (c.last_col + 1 for c in grid.cells if c.role in ("label", "group", "note")), default=0
     )
@@ -173,6 +198,9 @@ def _draw_cover(ws: Worksheet, report: Report, locale: str) -> dict[tuple[str, .
     ws.column_dimensions["A"].width = 26
     ws.column_dimensions["B"].width = 56
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     return addresses
 
 
