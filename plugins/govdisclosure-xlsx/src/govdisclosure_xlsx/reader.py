@@ -121,10 +121,14 @@ def _cover(wb: Workbook, report: Report, locale: str, problems: list[Problem]) -
             continue
         if field.kind == "fixed":
             continue
+        found = ws.cell(row, 2).value
+        if found in (None, "") and field.get(report) == "":
+            # A cell cannot tell an empty text from no text; keep the report's own.
+            continue
         try:
-            values[field.path] = parse_cover_value(field, ws.cell(row, 2).value)
+            values[field.path] = parse_cover_value(field, found)
         except CoverProblem as exc:
-            problems.append(Problem(where, str(exc.args[0]), repr(ws.cell(row, 2).value)))
+            problems.append(Problem(where, str(exc.args[0]), repr(found)))
     return apply_cover(report, values)
 
 

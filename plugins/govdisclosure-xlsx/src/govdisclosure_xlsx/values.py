@@ -108,9 +108,8 @@ def parse_cell(value: Any, kind: CellKind, unit: str | None, fmt: str = "General
 
 def _from_number(value: int | float, kind: CellKind, fmt: str) -> int | Decimal:
     if kind == "money":
-        if isinstance(value, int):
-            return Decimal(value)
-        exact = Decimal(repr(value))
+        # A whole amount comes back as an int (1000.0 is stored as "1000").
+        exact = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
         exponent = exact.as_tuple().exponent
         shown = -exponent if isinstance(exponent, int) and exponent < 0 else 0
         places = max(shown, _places(fmt))
