@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -102,7 +103,9 @@ def test_table4_has_three_header_rows_and_no_litigation_total() -> None:
 def test_cover_has_unit_year_period_and_dates() -> None:
     report = example("huaian-2024.json")
     ws = _sheet(gd.render(report, "xlsx"), "封面")
-    pairs = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(3, ws.max_row + 1)}
+    pairs: dict[Any, Any] = {
+        ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(3, ws.max_row + 1)
+    }
     assert pairs["报告单位"] == report.unit.name
     assert pairs["年度"] == report.year
     assert pairs["统计期限起始日"].date() == report.period.start
