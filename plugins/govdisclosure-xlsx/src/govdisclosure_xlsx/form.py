@@ -25,7 +25,7 @@ same way.  On top:
   The relation (its rule title and the cells it adds up) is the cell's
   comment.  Relations about publication channels, which may legitimately
   not add up, are not formatted (they are notices in validation).
-  The formulas use only SUM, COUNT, ROUND, AND and ISNUMBER with absolute
+  The formulas use only SUM, COUNT, ROUND, AND, OR, IF, INT and ISNUMBER with absolute
   references within one sheet, which every spreadsheet understands; ROUND
   keeps the binary fractions of amounts (0.1 + 0.2) from showing a false
   mismatch.
@@ -67,16 +67,20 @@ _INPUT: Final = Protection(locked=False)
 
 
 def validation_formula(address: str, kind: CellKind) -> str:
-    """The custom data-validation formula of a value cell at ``address`` (no ``=``)."""
+    """The custom data-validation formula of a value cell at ``address`` (no ``=``).
+
+    IF, not AND, guards the arithmetic: AND evaluates every argument, and
+    ``INT("/")`` is an error that would refuse the not-applicable mark.
+    """
     a = address
     if kind == "count":
-        number = f"AND(ISNUMBER({a}),{a}>=0,{a}<={MAX_COUNT},{a}=INT({a}))"
+        number = f"AND({a}>=0,{a}<={MAX_COUNT},{a}=INT({a}))"
     elif kind == "signed":
-        number = f"AND(ISNUMBER({a}),{a}>=-{MAX_COUNT},{a}<={MAX_COUNT},{a}=INT({a}))"
+        number = f"AND({a}>=-{MAX_COUNT},{a}<={MAX_COUNT},{a}=INT({a}))"
     else:
-        number = f"AND(ISNUMBER({a}),{a}>=0)"
+        number = f"{a}>=0"
     marks = ",".join(f'{a}="{m}"' for m in NA_MARKS)
-    return f"OR({number},{marks})"
+    return f"IF(ISNUMBER({a}),{number},OR({marks}))"
 
 
 def relation_formula(eq: Equation, where: dict[Path, str]) -> str:
