@@ -1,7 +1,8 @@
 # Two entry points for a fresh machine: `make demo` and `make test`.
 # Everything they need is installed from nothing: a venv, the library, the
 # plugins under plugins/, the dev tools, and (on Debian, where allowed) the
-# CJK TrueType fonts and poppler-utils used by the PDF renderer and its tests.
+# CJK TrueType fonts and poppler-utils used by the PDF renderer and its tests,
+# and LibreOffice, the office tests' independent spreadsheet and word processor.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -25,14 +26,22 @@ install: $(STAMP)
 # pdffonts, pdftoppm used by the PDF tests).  Skipped quietly where apt-get
 # is unavailable or not permitted; the PDF renderer then falls back to the
 # built-in STSong-Light CID font and its tests cover that path.
+# LibreOffice Calc and Writer (headless, without recommends: about 23 s of
+# apt-get, measured on the development machine) are the independent engine of the office
+# tests: they recalculate the Excel template's relation formulas and turn the
+# .docx into a PDF for pdftotext.  Without them those tests are skipped with
+# that reason.
 system-deps:
-	@if command -v pdftotext >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'wqy\|uming'; then \
+	@if command -v pdftotext >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'wqy\|uming' \
+	    && command -v soffice >/dev/null 2>&1; then \
 	  echo "system deps present"; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    poppler-utils fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-liberation >/dev/null) \
-	  || echo "warning: could not install poppler-utils/CJK fonts; PDF tests use the fallback"; \
-	else echo "warning: no apt-get as root; install poppler-utils and fonts-wqy-zenhei yourself"; fi
+	    poppler-utils fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-liberation >/dev/null \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    libreoffice-calc libreoffice-writer >/dev/null) \
+	  || echo "warning: could not install poppler-utils/CJK fonts/LibreOffice; PDF tests use the fallback, office tests skip"; \
+	else echo "warning: no apt-get as root; install poppler-utils, fonts-wqy-zenhei, libreoffice-calc and libreoffice-writer yourself"; fi
 
 demo: install system-deps
 	$(BIN)/python examples/render_all.py out
