@@ -188,8 +188,10 @@ def build_document(report: Report, locale: str, template: Path | None = None) ->
                 continue
             body.remove(child)
     setup_document(doc)
-    doc.core_properties.title = clean(_title(report, locale))
-    doc.core_properties.author = clean(report.unit.name)
+    # Document properties hold at most 255 characters (python-docx enforces
+    # the limit Word has); the full title is the first paragraph.
+    doc.core_properties.title = clean(_title(report, locale))[:255]
+    doc.core_properties.author = clean(report.unit.name)[:255]
     doc.add_paragraph(clean(_title(report, locale)), style="Title")
     for paragraph in report.preamble:
         _paragraph(doc, paragraph)
