@@ -50,11 +50,13 @@ def _column_widths(grid: TableGrid, texts: dict[GridCell, str], total: float) ->
         if cell.cols != 1:
             continue
         if cell.role == "value":
-            want = 4.5
+            want = 4.0
         elif cell.role == "group" and cell.col == 0 and cell.rows > 3:
             want = 1.3
-        elif cell.role in ("label", "group"):
-            want = min(_width(texts[cell]), 16.0)
+        elif cell.role == "group":
+            want = min(_width(texts[cell]), 5.5)
+        elif cell.role == "label":
+            want = min(_width(texts[cell]), 20.0)
         else:
             want = min(_width(texts[cell]), 4.5)
         need[cell.col] = max(need[cell.col], want)
