@@ -66,9 +66,11 @@ class SheetPlan:
 def _sheet_name(grid: TableGrid, locale: str) -> str:
     if grid.key == "statistics":
         return gettext(locale, N_("Statistics table"))
+    # Chinese numbers the tables as the sections (表三); other languages in digits.
     numeral = grid.title.split("、", 1)[0]
     number = next((n for n in range(1, 11) if chinese_numeral(n) == numeral), 0)
-    return gettext(locale, N_("Table {number}")).format(number=number, numeral=numeral)
+    shown = numeral if locale.startswith("zh") else str(number)
+    return gettext(locale, N_("Table {number}")).format(number=shown)
 
 
 def sheet_plans(report: Report, locale: str) -> tuple[SheetPlan, ...]:
