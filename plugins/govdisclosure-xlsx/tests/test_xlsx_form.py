@@ -149,13 +149,20 @@ def test_libreoffice_evaluates_relations_and_validation(tmp_path: Path) -> None:
 
 
 @needs_libreoffice
-def test_a_template_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+def test_a_template_saved_by_libreoffice_reads_the_same_and_keeps_its_checks(
+    tmp_path: Path,
+) -> None:
     report = gd.load(Path(__file__).resolve().parents[3] / "examples" / "huaian-2024.json")
     resaved = libreoffice_roundtrip(_form(report), tmp_path)
     assert load_xlsx(resaved, "resaved.xlsx") == report
-    ws = open_bytes(resaved)["表三"]
-    assert ws.protection.sheet
-    assert len(ws.data_validations.dataValidation) > 0
+    before, after = open_bytes(_form(report))["表三"], open_bytes(resaved)["表三"]
+    assert after.protection.sheet
+    assert len(after.data_validations.dataValidation) == len(before.data_validations.dataValidation)
+    assert sorted((r, f) for r, f, _ in _rules(after)) == sorted(
+        (r, f) for r, f, _ in _rules(before)
+    )
+    comments = [c.coordinate for row in after.iter_rows() for c in row if c.comment]
+    assert comments == [c.coordinate for row in before.iter_rows() for c in row if c.comment]
 
 
 def test_new_to_xlsx_writes_the_template(tmp_path: Path) -> None:
