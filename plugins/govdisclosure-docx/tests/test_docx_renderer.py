@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from docx import Document as open_document
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 from hypothesis import HealthCheck, given, settings
 
 import govdisclosure as gd
@@ -205,18 +205,31 @@ def test_english_labels() -> None:
     assert "Applicants" in text or "Natural persons" in text
 
 
-def test_an_office_template_keeps_its_header(tmp_path: Path) -> None:
+def test_an_office_template_keeps_its_page_styles_and_header(tmp_path: Path) -> None:
     template = open_document()
     template.sections[0].header.paragraphs[0].text = "某某市人民政府办公室"
+    template.sections[0].left_margin = Mm(30)
+    template.styles["Heading 1"].font.size = Pt(18)
     template.add_paragraph("to be replaced")
     path = tmp_path / "office.docx"
     template.save(str(path))
     report = gd.load(EXAMPLES / "huaian-2024.json")
     doc = _open(gd.render(report, "docx", template=str(path)))
-    assert doc.sections[0].header.paragraphs[0].text == "某某市人民政府办公室"  # type: ignore[attr-defined]
-    assert "to be replaced" not in [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
+    section = doc.sections[0]  # type: ignore[attr-defined]
+    assert section.header.paragraphs[0].text == "某某市人民政府办公室"
+    assert round(section.left_margin.mm) == 30
+    assert doc.styles["Heading 1"].font.size == Pt(18)  # type: ignore[attr-defined]
+    paragraphs = doc.paragraphs  # type: ignore[attr-defined]
+    assert "to be replaced" not in [p.text for p in paragraphs]
+    assert [p.text for p in paragraphs if p.style.name == "Heading 1"] == [
+        s.heading for s in report.sections
+    ]
+    assert "PAGE" in section.footer._element.xml  # the template had no footer: numbers added
+    assert len(doc.tables) == 3  # type: ignore[attr-defined]
     with pytest.raises(RenderError):
         gd.render(report, "docx", template=str(tmp_path / "missing.docx"))
+    with pytest.raises(RenderError):
+        gd.render(report, "docx", colour="red")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

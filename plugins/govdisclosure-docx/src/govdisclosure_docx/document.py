@@ -176,8 +176,8 @@ def build_document(report: Report, locale: str, template: Path | None = None) ->
     """The report as a python-docx document.
 
     With ``template`` the document starts from that .docx (the office's own
-    letterhead and styles): its body is emptied, its styles are kept and only
-    the page grid and the styles this renderer uses are set where missing.
+    letterhead and styles): its body is emptied, its page and styles are kept,
+    and only the styles this renderer uses and it lacks are added.
     """
     locale = normalize_locale(locale)
     doc = open_document(str(template)) if template else open_document()
@@ -187,7 +187,7 @@ def build_document(report: Report, locale: str, template: Path | None = None) ->
             if child.tag.endswith("}sectPr"):
                 continue
             body.remove(child)
-    setup_document(doc)
+    setup_document(doc, office_template=template is not None)
     # Document properties hold at most 255 characters (python-docx enforces
     # the limit Word has); the full title is the first paragraph.
     doc.core_properties.title = clean(_title(report, locale))[:255]

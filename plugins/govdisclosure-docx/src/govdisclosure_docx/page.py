@@ -109,8 +109,45 @@ def _style(doc: Document, name: str, face: str, size: Pt, *, bold: bool = False)
     return style
 
 
-def setup_document(doc: Document) -> None:
-    """A4, GB/T 9704 margins and grid, the styles, page numbers on both sides."""
+def _has_style(doc: Document, name: str) -> bool:
+    return any(style.name == name for style in doc.styles)
+
+
+def _new_style(doc: Document, name: str, outline: int | None = None) -> None:
+    """Add a paragraph style ``name`` based on Normal (for a template that lacks it)."""
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    if outline is not None:
+        # What makes a heading show in Word's navigation pane.
+        level = OxmlElement("w:outlineLvl")
+        level.set(qn("w:val"), str(outline))
+        style.element.get_or_add_pPr().append(level)
+
+
+def setup_document(doc: Document, *, office_template: bool = False) -> None:
+    """A4, GB/T 9704 margins and grid, the styles, page numbers on both sides.
+
+    With ``office_template`` the document is the office's own: its page,
+    grid, defaults and every style it defines are kept; only the styles this
+    renderer uses and the template lacks are added (in the GB/T 9704 form),
+    and page numbers only if it has no footer text of its own.
+    """
+    if office_template:
+        for name, outline in (("Title", None), *((f"Heading {n}", n - 1) for n in range(1, 5))):
+            if not _has_style(doc, name):
+                _new_style(doc, name, outline)
+                _configure(doc, name)
+        if not _has_style(doc, "Body Text First Indent"):
+            _body_indent(doc)
+        if not _has_style(doc, "Table Text"):
+            _table_style(doc)
+        footer = doc.sections[0].footer
+        own = not footer.is_linked_to_previous and (
+            any(p.text.strip() for p in footer.paragraphs) or "PAGE" in footer._element.xml
+        )
+        if not own:
+            _page_numbers(doc)
+        return
     section = doc.sections[0]
     section.start_type = WD_SECTION_START.NEW_PAGE
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -134,19 +171,27 @@ def setup_document(doc: Document) -> None:
     spacing = OxmlElement("w:spacing")
     spacing.set(qn("w:val"), str(CONDENSE))
     normal.element.get_or_add_rPr().append(spacing)
-    title = _style(doc, "Title", XIAOBIAOSONG, TITLE)
-    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.space_after = Pt(29)
-    ppr = title.element.get_or_add_pPr()
-    for border in ppr.findall(qn("w:pBdr")):
-        ppr.remove(border)
-    for level, face in enumerate(HEADING_FACES, start=1):
-        heading = _style(doc, f"Heading {level}", face, BODY)
-        heading.paragraph_format.keep_with_next = True
-        _indent_chars(heading.paragraph_format, 2)
+    for name in ("Title", *(f"Heading {n}" for n in range(1, 5))):
+        _configure(doc, name)
     _body_indent(doc)
     _table_style(doc)
     _page_numbers(doc)
+
+
+def _configure(doc: Document, name: str) -> None:
+    """The GB/T 9704 form of the title or a heading style."""
+    if name == "Title":
+        title = _style(doc, "Title", XIAOBIAOSONG, TITLE)
+        title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title.paragraph_format.space_after = Pt(29)
+        ppr = title.element.get_or_add_pPr()
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+        return
+    level = int(name.rsplit(" ", 1)[1])
+    heading = _style(doc, name, HEADING_FACES[level - 1], BODY)
+    heading.paragraph_format.keep_with_next = True
+    _indent_chars(heading.paragraph_format, 2)
 
 
 def _defaults(doc: Document) -> None:
