@@ -53,6 +53,9 @@ def test_labels_locked_inputs_unlocked_without_password(key: str) -> None:
             assert locked is (cell.role != "value"), (plan.name, plan.address(cell))
     cover = wb["封面"]
     assert cover.protection.sheet and not cover.protection.password
+    choices = {str(dv.sqref): dv for dv in cover.data_validations.dataValidation}
+    kind_row = next(row for row, field in cover_rows(report) if field.kind == "unit_kind")
+    assert choices[f"B{kind_row}"].formula1 == '"人民政府,政府部门"'
     for row, field in cover_rows(report):
         assert cover.cell(row, 2).protection.locked is (field.kind == "fixed")
         assert cover.cell(row, 1).protection.locked

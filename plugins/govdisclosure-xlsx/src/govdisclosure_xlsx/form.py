@@ -51,6 +51,7 @@ from govdisclosure.registry import Report
 from govdisclosure.relations import Equation, report_equations
 from govdisclosure.validation.arithmetic import arithmetic_rules, equation_severity
 
+from .cover import UNIT_KIND_LABELS
 from .plan import SheetPlan, cover_name, cover_rows
 from .values import EXPECTED
 from .workbook import build_workbook
@@ -109,6 +110,17 @@ def build_form(report: Report, locale: str) -> Workbook:
     for row, field in cover_rows(report):
         if field.kind != "fixed":
             cover.cell(row, 2).protection = _INPUT
+        if field.kind == "unit_kind":
+            # A drop-down of the two kinds, in the workbook's language.
+            names = ",".join(gettext(locale, label) for label in UNIT_KIND_LABELS.values())
+            choice = DataValidation(type="list", formula1=f'"{names}"', sqref=f"B{row}")
+            cover.add_data_validation(choice)
+        elif field.kind == "year":
+            year = DataValidation(
+                type="whole", operator="between", formula1="1990", formula2="2100", sqref=f"B{row}"
+            )
+            year.showErrorMessage = True
+            cover.add_data_validation(year)
     cover.protection.sheet = True
     where_sheet: dict[Path, tuple[SheetPlan, str]] = {}
     for plan in plans:
