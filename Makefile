@@ -1,7 +1,8 @@
 # Two entry points for a fresh machine: `make demo` and `make test`.
 # Everything they need is installed from nothing: a venv, the library, the
 # plugins under plugins/, the dev tools, and (on Debian, where allowed) the
-# CJK TrueType fonts and poppler-utils used by the PDF renderer and its tests.
+# CJK TrueType fonts and poppler-utils used by the PDF renderer and its tests,
+# and LibreOffice, the office tests' independent spreadsheet and word processor.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -27,19 +28,27 @@ install: $(STAMP)
 # Noto Serif CJK SC Bold for 小标宋 (converted by `make fonts`), AR PL UMing
 # for 仿宋 (a Song face: no free 仿宋 covers these reports), WenQuanYi Zen
 # Hei for 黑体, LXGW WenKai for 楷体, Liberation Serif for Times New Roman.
+# LibreOffice Calc and Writer (headless, without recommends: about 23 s of
+# apt-get, measured on the development machine) are the independent engine of
+# the office tests: they recalculate the Excel template's relation formulas
+# and turn the .docx into a PDF for pdftotext.
 # Skipped quietly where apt-get is unavailable or not permitted; the PDF
 # renderer then uses what it finds (at worst the built-in STSong-Light CID
-# font) and its tests cover that path.
+# font) and its tests cover that path; the office tests that need
+# LibreOffice are skipped with that reason.
 SYSTEM_FONTS := fonts-noto-cjk fonts-lxgw-wenkai fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-liberation
 system-deps:
 	@if command -v pdftotext >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'uming' \
-	    && fc-list 2>/dev/null | grep -qi 'wenkai' && fc-list 2>/dev/null | grep -qi 'noto serif cjk'; then \
+	    && fc-list 2>/dev/null | grep -qi 'wenkai' && fc-list 2>/dev/null | grep -qi 'noto serif cjk' \
+	    && command -v soffice >/dev/null 2>&1; then \
 	  echo "system deps present"; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    poppler-utils $(SYSTEM_FONTS) >/dev/null) \
-	  || echo "warning: could not install poppler-utils/CJK fonts; PDF tests use the fallback"; \
-	else echo "warning: no apt-get as root; install poppler-utils and $(SYSTEM_FONTS) yourself"; fi
+	    poppler-utils $(SYSTEM_FONTS) >/dev/null \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    libreoffice-calc libreoffice-writer >/dev/null) \
+	  || echo "warning: could not install poppler-utils/CJK fonts/LibreOffice; PDF tests use the fallback, office tests skip"; \
+	else echo "warning: no apt-get as root; install poppler-utils, $(SYSTEM_FONTS), libreoffice-calc and libreoffice-writer yourself"; fi
 
 # The heavy title face: Noto Serif CJK SC Bold converted once to TrueType
 # (reportlab embeds only TrueType), cached under ~/.cache/govdisclosure/fonts.

@@ -131,7 +131,7 @@ def test_a_hook_returning_the_wrong_type_is_reported(site: Site) -> None:
     """
     name, _, _ = site.install(source)
     assert all(isinstance(r, Renderer) for r in pm.renderers().values())
-    # Only the installed plugins' loaders (the HTML one), none from the bad plugin.
+    # Only the installed plugins' well-formed loaders (html, xlsx), none from the bad plugin.
     assert all(isinstance(loader, Loader) for loader in pm.loaders().values())
     hooks = {(f.name, f.hook) for f in pm.failures()}
     assert hooks == {(name, "govdisclosure_renderers"), (name, "govdisclosure_loaders")}

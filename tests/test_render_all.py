@@ -34,6 +34,18 @@ def test_every_example_in_every_format(demo: Path) -> None:
             assert (demo / (stem + suffix)).stat().st_size > 0, stem + suffix
 
 
+def test_the_filing_templates_are_written_and_read_back(demo: Path) -> None:
+    forms = {n for n, r in renderers().items() if r.form is not None}
+    if "xlsx" not in forms:
+        pytest.skip("the xlsx plugin (plugins/govdisclosure-xlsx) is not installed")
+    from govdisclosure_xlsx import load_xlsx
+
+    for stem in ("form-2021", "form-2019", "form-legacy-national-2016", "form-legacy-fujian-2011"):
+        data = (demo / f"{stem}.xlsx").read_bytes()
+        report = load_xlsx(data, stem)
+        assert report.unit.name == "某县人民政府"
+
+
 def test_the_units_are_consolidated_with_their_breakdown(demo: Path) -> None:
     units = [gd.load(p) for p in sorted((EXAMPLES / "consolidation").glob("*.json"))]
     written = gd.load(demo / "consolidation-consolidated.json")

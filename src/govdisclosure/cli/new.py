@@ -6,6 +6,10 @@ way must not pass for a report of zeros.  The report is
 headings, each with no paragraphs yet.  A pre-2019 report needs
 ``--template``; its statistics list every value row of the template with
 blank cells, so the codes to fill in are in the file.
+
+``--to FORMAT`` writes the blank report as that format's fill-in form
+instead of JSON (the renderer's ``form``, e.g. the Excel filing template of
+``--to xlsx``); such a form is a binary file, so ``-o`` is required.
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ import click
 
 from ..authoring import blank_report
 from ..codec import dumps
-from ..editions import EDITIONS
+from ..editions import EDITIONS, Report
+from ..files import write_atomic
 from ..i18n import gettext
+from ..plugin.manager import renderers
+from ..plugin.types import RenderOptions
 from ..registry import UnknownTemplateError, known_template_ids
 from ..report_base import ReportingUnit, UnitKind
 from ._output import edition_option, locale_option, output_options, write_output
@@ -31,6 +38,7 @@ def _run(
     unit: str,
     kind: str,
     template: str | None,
+    to: str | None,
     output: Path | None,
     force: bool,
     locale: str,
@@ -61,7 +69,37 @@ def _run(
         raise click.BadParameter(
             message.format(template=repr(template), known=known), param_hint="'--template'"
         ) from None
-    write_output(dumps(report), output, force, locale)
+    if to is None:
+        write_output(dumps(report), output, force, locale)
+    else:
+        _write_form(report, to, output, force, locale)
+
+
+def _write_form(report: Report, to: str, output: Path | None, force: bool, locale: str) -> None:
+    """The blank report as the fill-in form of the renderer ``to``."""
+    with_form = {name: r for name, r in renderers().items() if r.form is not None}
+    renderer = with_form.get(to)
+    if renderer is None or renderer.form is None:
+        message = gettext(locale, "Format {name!r} has no fill-in form; formats with one: {known}")
+        known = ", ".join(sorted(with_form)) or "-"
+        raise click.BadParameter(message.format(name=to, known=known), param_hint="'--to'")
+    if output is None:
+        message = gettext(locale, "--to {name} writes a binary file: give -o FILE")
+        raise click.UsageError(message.format(name=to))
+    if not renderer.supports(report.edition):
+        message = gettext(locale, "Format {name!r} does not support the {edition!r} edition")
+        raise click.UsageError(message.format(name=to, edition=report.edition))
+    if output.exists() and not force:
+        message = gettext(locale, "{path} exists; use --force to replace it")
+        raise click.UsageError(message.format(path=output))
+    data = renderer.form(report, RenderOptions(locale=locale))
+    try:
+        write_atomic(data, output, force=force)
+    except FileExistsError:
+        message = gettext(locale, "{path} exists; use --force to replace it")
+        raise click.UsageError(message.format(path=output)) from None
+    except OSError as exc:
+        raise click.FileError(str(output), hint=exc.strerror or str(exc)) from None
 
 
 command = click.Command(
@@ -87,6 +125,13 @@ command = click.Command(
             ["--template", "-t"],
             default=None,
             help="Legacy only (and required there): the statistics template, e.g. national-2016.",
+        ),
+        click.Option(
+            ["--to"],
+            default=None,
+            metavar="FORMAT",
+            help="Write the fill-in form of this format (xlsx: the Excel filing template) "
+            "instead of JSON; needs -o.",
         ),
         *output_options(),
         locale_option(),

@@ -48,6 +48,10 @@ class Renderer:
     #: built-in renderers do), editions added by plugins included.
     editions: frozenset[str] | None = None
     description: str = ""
+    #: A fill-in form of the report, for formats a unit fills in and sends
+    #: back (the Excel filing template): ``govdisclosure new --to NAME``
+    #: writes ``form(blank_report, options)``.  None when the format has none.
+    form: Callable[[Report, RenderOptions], bytes] | None = None
 
     def supports(self, edition: str) -> bool:
         """Whether the renderer can render reports of ``edition``."""

@@ -1,0 +1,55 @@
+"""Renderer ``docx``: the report as a Word document laid out after GB/T 9704-2012.
+
+Word is where a report is drafted and signed; this renderer gives the
+office a .docx it can keep editing: official faces by name, Word heading
+styles, tables with real merged cells, page numbers and the signature
+block (see :mod:`.page`, :mod:`.tables` and :mod:`.document`).
+
+``--option template=FILE.docx`` renders into the office's own document
+(letterhead, styles), keeping what it defines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govdisclosure.editions import Report
+from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
+from govdisclosure.render import RenderError
+
+from .document import build_document, document_bytes
+
+__all__ = ["RENDERER", "render"]
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def render(report: Report, options: RenderOptions) -> bytes:
+    """The Word document as bytes."""
+    unknown = set(options.extra) - {"template"}
+    if unknown:
+        raise RenderError(f"unknown option(s) {', '.join(sorted(unknown))}; docx takes: template")
+    template = options.extra.get("template")
+    path = Path(template) if template else None
+    if path is not None and not path.is_file():
+        raise RenderError(f"template {template!r} is not a readable .docx file")
+    try:
+        return document_bytes(build_document(report, options.locale, path))
+    except (KeyError, ValueError) as exc:
+        if path is None:
+            raise
+        raise RenderError(f"template {template!r} cannot be used: {exc}") from None
+
+
+RENDERER = Renderer(
+    name="docx",
+    media_type=MEDIA_TYPE,
+    suffix=".docx",
+    render=render,
+    description="Word document after GB/T 9704: official faces, heading styles, merged tables",
+)
+
+
+@hookimpl
+def govdisclosure_renderers() -> list[Renderer]:
+    return [RENDERER]
