@@ -11,7 +11,7 @@ from click.testing import CliRunner
 import govdisclosure as gd
 from fake_plugins import Site, make_site, renderer_source
 from govdisclosure.cli import cli
-from govdisclosure.render import UnknownRendererError, UnsupportedEditionError
+from govdisclosure.rendering import UnknownRendererError, UnsupportedEditionError
 
 ROOT = Path(__file__).resolve().parents[1]
 HUAIAN = ROOT / "examples" / "huaian-2024.json"
@@ -208,7 +208,7 @@ def test_cli_options_the_renderer_cannot_use(
     source = """
     from govdisclosure.plugin.specs import hookimpl
     from govdisclosure.plugin.types import Renderer
-    from govdisclosure.render import RenderError
+    from govdisclosure.rendering import RenderError
 
     def _render(report, options):
         raise RenderError(f"no such paper: {options.extra.get('paper')}")

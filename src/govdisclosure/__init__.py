@@ -2,60 +2,128 @@
 
 A typed, immutable model of the 政府信息公开工作年度报告 in every edition
 (the 2021 format in force, the 2019 format, and the pre-2019 statistics
-table), lossless JSON loading and saving, and the introspection API the
-validators and renderers are built on.
+table), lossless JSON loading and saving, validation, consolidation, and
+rendering through plugins.
+
+The names below are imported when first used (PEP 562 ``__getattr__``), so
+``import govdisclosure`` and ``govdisclosure --version`` cost almost nothing;
+``from govdisclosure import load`` imports what ``load`` needs and no more.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from .aggregate import ConsolidationError, breakdown, compare, consolidate
-from .authoring import blank_report, complete_totals
-from .cells import NA, Count, Money, NotApplicable, Signed
-from .check import validate
-from .codec import dump, dumps, loads
-from .editions import EDITIONS, Report
-from .editions.applications import ApplicantRow, ReviewOutcomes, Table4
-from .editions.e2019 import Report2019, Table2_2019, Table3_2019
-from .editions.e2021 import Report2021, Table2_2021, Table3_2021
-from .editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
-from .errors import LoadError, Problem
-from .inputs import load
-from .registry import describe, find_template
-from .render import render
-from .report_base import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
-from .validation import Finding
+from . import _sources
 
-
-def _install_plugin_sources() -> None:
-    """Make the plugin manager the source of the editions and statistics
-    templates plugins add.  Done here, at the top of the package, so that
-    the registries (low in the package) never import the manager; the
-    manager itself is built on the first lookup that needs it."""
-    from . import editions, registry
-
-    def plugin_editions() -> Any:
-        from .plugin.manager import plugin_editions as found
-
-        return found()
-
-    def plugin_templates() -> Any:
-        from .plugin.manager import plugin_templates as found
-
-        return found()
-
-    editions.set_edition_source(plugin_editions)
-    registry.set_template_source(plugin_templates)
+if TYPE_CHECKING:
+    from .aggregate.breakdown import breakdown
+    from .aggregate.compare import compare
+    from .aggregate.consolidate import consolidate
+    from .aggregate.errors import ConsolidationError
+    from .authoring import blank_report, complete_totals
+    from .cells import NA, Count, Money, NotApplicable, Signed
+    from .check import validate
+    from .codec import dump, dumps, loads
+    from .editions import EDITIONS, Report
+    from .editions.applications import ApplicantRow, ReviewOutcomes, Table4
+    from .editions.e2019 import Report2019, Table2_2019, Table3_2019
+    from .editions.e2021 import Report2021, Table2_2021, Table3_2021
+    from .editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
+    from .errors import LoadError, Problem
+    from .inputs import load
+    from .registry import describe, find_template
+    from .rendering import render
+    from .report_base import Contact, Period, ReportDates, ReportingUnit, Section, UnitKind
+    from .validation import Finding
 
 
-_install_plugin_sources()
+#: Public name → the module that defines it.
+_LAZY: dict[str, str] = {
+    "ApplicantRow": ".editions.applications",
+    "ConsolidationError": ".aggregate.errors",
+    "Contact": ".report_base",
+    "Count": ".cells",
+    "EDITIONS": ".editions",
+    "Finding": ".validation",
+    "LoadError": ".errors",
+    "Money": ".cells",
+    "NA": ".cells",
+    "NotApplicable": ".cells",
+    "Period": ".report_base",
+    "Problem": ".errors",
+    "Report": ".editions",
+    "Report2019": ".editions.e2019",
+    "Report2021": ".editions.e2021",
+    "ReportDates": ".report_base",
+    "ReportLegacy": ".editions.legacy",
+    "ReportingUnit": ".report_base",
+    "ReviewOutcomes": ".editions.applications",
+    "Section": ".report_base",
+    "Signed": ".cells",
+    "StatisticsTable": ".editions.legacy",
+    "StatisticsTemplate": ".editions.legacy",
+    "Table2_2019": ".editions.e2019",
+    "Table2_2021": ".editions.e2021",
+    "Table3_2019": ".editions.e2019",
+    "Table3_2021": ".editions.e2021",
+    "Table4": ".editions.applications",
+    "UnitKind": ".report_base",
+    "blank_report": ".authoring",
+    "breakdown": ".aggregate.breakdown",
+    "compare": ".aggregate.compare",
+    "complete_totals": ".authoring",
+    "consolidate": ".aggregate.consolidate",
+    "describe": ".registry",
+    "dump": ".codec",
+    "dumps": ".codec",
+    "find_template": ".registry",
+    "load": ".inputs",
+    "loads": ".codec",
+    "render": ".rendering",
+    "validate": ".check",
+}
 
-try:
-    __version__ = version("govdisclosure")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("govdisclosure")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            found = "0.0.0"
+        globals()["__version__"] = found
+        return found
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+def _plugin_editions() -> Any:
+    from .plugin.manager import plugin_editions
+
+    return plugin_editions()
+
+
+def _plugin_templates() -> Any:
+    from .plugin.manager import plugin_templates
+
+    return plugin_templates()
+
+
+# The registries (low in the package) ask these for what plugins add; the
+# manager is imported and built on the first lookup that needs it.
+_sources.editions = _plugin_editions
+_sources.templates = _plugin_templates
 
 __all__ = [
     "EDITIONS",

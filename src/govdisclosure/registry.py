@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from . import _sources
 from .editions import EDITIONS, Report, UnknownEditionError, edition_of
 from .editions.legacy import ReportLegacy, StatisticsTemplate
 from .introspect import TableInfo, table_info
@@ -29,13 +30,10 @@ class UnknownTemplateError(KeyError):
     """A legacy report names a statistics template nobody provides."""
 
 
-_extra_templates: Callable[[], Mapping[str, StatisticsTemplate]] | None = None
-
-
 def set_template_source(source: Callable[[], Mapping[str, StatisticsTemplate]] | None) -> None:
-    """Where templates beyond the built-in ones come from (the plugin manager)."""
-    global _extra_templates
-    _extra_templates = source
+    """Where templates beyond the built-in ones come from (the package
+    installs the plugin manager's; tests may install their own)."""
+    _sources.templates = source
 
 
 def find_template(template_id: str) -> StatisticsTemplate:
@@ -43,8 +41,9 @@ def find_template(template_id: str) -> StatisticsTemplate:
     builtin = builtin_templates()
     if template_id in builtin:
         return builtin[template_id]
-    if _extra_templates is not None:
-        extra = _extra_templates()
+    source = _sources.templates
+    if source is not None:
+        extra: Mapping[str, StatisticsTemplate] = source()
         if template_id in extra:
             return extra[template_id]
     raise UnknownTemplateError(template_id)
@@ -52,8 +51,9 @@ def find_template(template_id: str) -> StatisticsTemplate:
 
 def known_template_ids() -> tuple[str, ...]:
     ids = list(builtin_templates())
-    if _extra_templates is not None:
-        ids.extend(k for k in _extra_templates() if k not in ids)
+    source = _sources.templates
+    if source is not None:
+        ids.extend(k for k in source() if k not in ids)
     return tuple(ids)
 
 

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 import govdisclosure as gd
 from govdisclosure.flat import shape_of
 from govdisclosure.formatting import format_cell, format_date
-from govdisclosure.render import RenderError
+from govdisclosure.rendering import RenderError
 from govdisclosure.testing.strategies import any_reports
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"

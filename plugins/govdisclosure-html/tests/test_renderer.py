@@ -14,7 +14,7 @@ import html5lib
 import pytest
 
 import govdisclosure as gd
-from govdisclosure.render import RenderError
+from govdisclosure.rendering import RenderError
 from govdisclosure_html import render_html
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"

@@ -23,7 +23,7 @@ from govdisclosure.i18n import gettext
 from govdisclosure.introspect import table_info
 from govdisclosure.plugin.types import RenderOptions
 from govdisclosure.registry import tables_of, template_of
-from govdisclosure.render import RenderError
+from govdisclosure.rendering import RenderError
 from govdisclosure_pdf import render_pdf
 from govdisclosure_pdf.labels import INDICATOR, chinese_date, format_date, format_value
 from govdisclosure_pdf.printing import for_print

@@ -19,7 +19,7 @@ Renderer-specific options are ``--option KEY=VALUE``; the keys ``locale``,
 ``charts`` and ``font`` (and ``to``, ``report``) belong to ``render()``
 itself and are refused with the flag to use instead.  A renderer that
 cannot use what it was given (a ``--font`` it cannot embed, an option value
-it does not know) raises :class:`~govdisclosure.render.RenderError`.
+it does not know) raises :class:`~govdisclosure.rendering.RenderError`.
 
 Exit status: 0 written; 1 the renderer failed (a bug in it); 2 bad usage
 (unknown format, a malformed or reserved ``--option``, options the renderer
@@ -40,7 +40,7 @@ from ..files import write_atomic
 from ..i18n import gettext
 from ..inputs import load
 from ..plugin.manager import PluginError
-from ..render import (
+from ..rendering import (
     RenderError,
     UnknownRendererError,
     UnsupportedEditionError,

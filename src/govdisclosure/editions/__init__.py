@@ -15,6 +15,7 @@ from typing import Final, TypeAlias
 
 from typing_extensions import TypeIs
 
+from .. import _sources
 from .base import Edition, Reason, Variant
 from .e2019 import EDITION as E2019
 from .e2019 import Report2019
@@ -48,13 +49,10 @@ class UnknownEditionError(KeyError):
     """An edition id nobody provides."""
 
 
-_extra: Callable[[], Sequence[Edition]] | None = None
-
-
 def set_edition_source(source: Callable[[], Sequence[Edition]] | None) -> None:
-    """Where editions beyond the built-in ones come from (the plugin manager)."""
-    global _extra
-    _extra = source
+    """Where editions beyond the built-in ones come from (the package
+    installs the plugin manager's; tests may install their own)."""
+    _sources.editions = source
 
 
 class _Registry(Mapping[str, Edition]):
@@ -63,8 +61,9 @@ class _Registry(Mapping[str, Edition]):
 
     def _all(self) -> dict[str, Edition]:
         found = {e.id: e for e in BUILTIN}
-        if _extra is not None:
-            for extra in _extra():
+        source = _sources.editions
+        if source is not None:
+            for extra in source():
                 found.setdefault(extra.id, extra)
         return found
 

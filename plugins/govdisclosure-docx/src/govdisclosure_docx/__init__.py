@@ -15,7 +15,7 @@ from pathlib import Path
 
 from govdisclosure.editions import Report
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
-from govdisclosure.render import RenderError
+from govdisclosure.rendering import RenderError
 
 from .document import build_document, document_bytes
 

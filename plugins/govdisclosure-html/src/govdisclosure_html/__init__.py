@@ -18,7 +18,7 @@ from govdisclosure.editions import Report
 from govdisclosure.errors import LoadError, Problem
 from govdisclosure.i18n import N_
 from govdisclosure.plugin import ImportOutcome, Loader, Renderer, RenderOptions, hookimpl
-from govdisclosure.render import RenderError
+from govdisclosure.rendering import RenderError
 
 from .importer import ImportResult, import_html
 from .provenance import CellOrigin, ImportProblem, Provenance, provenance_json

@@ -27,7 +27,7 @@ import math
 from govdisclosure.editions import Report
 from govdisclosure.i18n import normalize_locale
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
-from govdisclosure.render import RenderError
+from govdisclosure.rendering import RenderError
 
 from .document import DocumentInfo, build_pdf
 from .fonts import FontError, FontFallbackWarning, FontSet, resolve_fonts

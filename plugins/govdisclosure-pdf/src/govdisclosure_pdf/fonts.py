@@ -38,7 +38,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from govdisclosure.render import RenderError
+from govdisclosure.rendering import RenderError
 
 __all__ = [
     "ENV_FONT",
@@ -67,7 +67,7 @@ _PROBE: Final = "政"
 class FontError(RenderError):
     """A font the caller named cannot be used (missing, CFF outlines, no CJK).
 
-    A :class:`~govdisclosure.render.RenderError` (so a ``ValueError``): the
+    A :class:`~govdisclosure.rendering.RenderError` (so a ``ValueError``): the
     caller asked for something that cannot be done, which ``govdisclosure
     render`` reports as bad usage (exit 2), not as a failure of the renderer.
     """
