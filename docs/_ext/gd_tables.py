@@ -30,7 +30,9 @@ import govdisclosure as gd
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)
 
 
-def official_tables_html(edition: str, template: str | None = None, locale: str = "zh_Hans_CN") -> str:
+def official_tables_html(
+    edition: str, template: str | None = None, locale: str = "zh_Hans_CN"
+) -> str:
     """The HTML of every statistics table of a blank report of ``edition``."""
     from govdisclosure_html import render_html
 
