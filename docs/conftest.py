@@ -123,7 +123,7 @@ def evaluate_json(example: Example) -> None:
 
 
 def _setup(namespace: dict[str, object]) -> None:
-    scratch = Path(namespace.get("__scratch__") or _scratch_root()) / str(len(_dirs))
+    scratch = _scratch_root() / str(len(_dirs))
     scratch.mkdir(parents=True)
     _dirs.append(scratch)
     for name in SHARED:
@@ -157,7 +157,7 @@ class PyconParser(PythonCodeBlockParser):
     """```` ```pycon ```` blocks, run as doctests."""
 
     def __init__(self) -> None:
-        super().__init__(doctest_optionflags=doctest.NORMALIZE_WHITESPACE)
+        super().__init__(doctest_optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
         self.codeblock_parser = CodeBlockParser("pycon", PythonEvaluator(()))
 
 
