@@ -73,7 +73,7 @@ def commands(source: str) -> Iterator[tuple[str, list[str]]]:
 def run_command(command: str, cwd: Path) -> tuple[int, list[str]]:
     """Exit status and output lines (standard output and error, in order)."""
     done = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", command],
+        ["bash", "-c", command],
         cwd=cwd,
         env=console_env(),
         stdout=subprocess.PIPE,
