@@ -17,7 +17,10 @@ so the page cannot drift from the code.  Usage in a MyST page::
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -62,6 +65,29 @@ class OfficialTables(SphinxDirective):
         return [nodes.raw("", html, format="html")]
 
 
+class JsonSchema(SphinxDirective):
+    """``{json-schema} EDITION``: the JSON Schema ``govdisclosure schema`` prints."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {"template": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        # Run as the command itself, in a process of its own: autodoc, in
+        # this process, rewrites the annotations the schema is built from.
+        edition = self.arguments[0]
+        command = [sys.executable, "-c", "from govdisclosure.cli import main; main()"]
+        command += ["schema", "--edition", edition]
+        if "template" in self.options:
+            command += ["--template", self.options["template"]]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise self.error(f"govdisclosure schema failed: {done.stderr}")
+        text = json.dumps(json.loads(done.stdout), ensure_ascii=False, indent=2)
+        block = nodes.literal_block(text, text, language="json")
+        return [block]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("official-tables", OfficialTables)
+    app.add_directive("json-schema", JsonSchema)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
