@@ -3,7 +3,7 @@
     python scripts/update_doc_outputs.py docs/getting-started.md [...]
 
 Runs every console block of the page in order, in one scratch directory
-holding ``examples/`` and in the setting the tests use (docs/conftest.py),
+holding ``examples/`` and in the setting the tests use (docs/_ext/doc_examples.py),
 and writes what each command printed under it.  A command whose shown output
 is ``...`` is left as it is.  Review the diff: the tests then hold the page
 to it.
@@ -17,9 +17,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "docs"))
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
-from conftest import SHARED, commands, run_command  # noqa: E402
+from doc_examples import SHARED, commands, run_command  # noqa: E402
 
 BLOCK = re.compile(r"^```console\n(.*?)^```", re.S | re.M)
 
