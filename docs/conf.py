@@ -70,7 +70,6 @@ intersphinx_mapping = {
     "click": ("https://click.palletsprojects.com/en/8.1.x/", "_inventories/click.inv"),
     "hypothesis": ("https://hypothesis.readthedocs.io/en/latest/", "_inventories/hypothesis.inv"),
 }
-intersphinx_disabled_reftypes = ["*"]
 
 # -- HTML ---------------------------------------------------------------------
 html_theme = "furo"

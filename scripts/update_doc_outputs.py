@@ -35,7 +35,7 @@ def refresh(page: Path) -> None:
             for command, shown in commands(match.group(1)):
                 _, actual = run_command(command.split("  #", 1)[0].rstrip(), work)
                 out.append(f"$ {command}")
-                out.extend(shown if shown == ["..."] else actual)
+                out.extend(shown if shown in (["..."], ["…"]) else actual)
             return "```console\n" + "".join(line + "\n" for line in out) + "```"
 
         text = page.read_text(encoding="utf-8")

@@ -4,8 +4,9 @@
 * ```` ```pycon ```` blocks are doctests: the output shown is the output checked;
 * ```` ```console ```` blocks run each ``$ command`` with bash and compare what
   it prints (standard output and error, in order) with the lines shown under
-  it; a line ``...`` stands for any number of lines, a command with nothing
+  it; a line ``...`` (or ``…``) stands for any number of lines, a command with nothing
   under it must merely succeed;
+* ```` ```toml ```` blocks must parse;
 * ```` ```json ```` blocks must parse (a document, or an excerpt ``"key": value``).
 
 A page runs in a scratch directory of its own holding the repository's
@@ -27,6 +28,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,10 +88,10 @@ def run_command(command: str, cwd: Path) -> tuple[int, list[str]]:
 
 
 def matches(expected: list[str], actual: list[str]) -> bool:
-    """Whether ``actual`` is ``expected``, a ``...`` line standing for any lines."""
+    """Whether ``actual`` is ``expected``, a ``...`` or ``…`` line standing for any lines."""
     if not expected:
         return True
-    if expected[0] == "...":
+    if expected[0].strip() in ("...", "…"):
         rest = expected[1:]
         return any(matches(rest, actual[i:]) for i in range(len(actual) + 1))
     return bool(actual) and actual[0] == expected[0] and matches(expected[1:], actual[1:])
@@ -120,6 +122,11 @@ def evaluate_json(example: Example) -> None:
         json.loads(text)
     except json.JSONDecodeError:
         json.loads("{" + text + "}")
+
+
+def evaluate_toml(example: Example) -> None:
+    """A TOML document (a configuration file the page shows) must parse."""
+    tomllib.loads(str(example.parsed))
 
 
 def _setup(namespace: dict[str, object]) -> None:
@@ -167,6 +174,7 @@ SYBIL = Sybil(
         PyconParser(),
         CodeBlockParser(language="console", evaluator=evaluate_console),
         CodeBlockParser(language="json", evaluator=evaluate_json),
+        CodeBlockParser(language="toml", evaluator=evaluate_toml),
         SkipParser(),
     ],
     path=str(ROOT / "docs"),
