@@ -50,7 +50,7 @@ myst_heading_anchors = 4
 # -- autodoc ------------------------------------------------------------------
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_class_signature = "separated"
+autodoc_class_signature = "mixed"
 typehints_use_signature = False
 typehints_document_rtype = True
 always_document_param_types = False
