@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 PLUGINS := $(wildcard plugins/govdisclosure-*)
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest system-deps fonts install clean bench docs-catalog
+.PHONY: demo test lint typecheck pytest system-deps fonts install clean bench docs-catalog docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,10 +70,18 @@ typecheck: install
 pytest: install system-deps fonts
 	$(BIN)/pytest
 
-test: lint typecheck pytest
+# The documentation site (Sphinx, docs/conf.py) from scratch, warnings as
+# errors: a broken internal link or anchor, a reference that does not resolve,
+# or a public name or hook missing from the API reference fails the build.
+docs: install
+	rm -rf docs/_build
+	$(BIN)/sphinx-build -q -W --keep-going -b html docs docs/_build/html
+	@echo "docs built: docs/_build/html/index.html"
+
+test: lint typecheck pytest docs
 
 bench: install
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis docs/_build

@@ -68,8 +68,13 @@ class NotApplicable:
 #: The usual not-applicable cell, printed "/".
 NA: Final = NotApplicable()
 
+#: A count cell: a non-negative ``int``, blank (``None``) or not applicable.
 Count = Annotated[int | None | NotApplicable, "count"]
+#: A signed cell (the 2019 format's 本年增/减): an ``int`` that may be negative,
+#: blank or not applicable.
 Signed = Annotated[int | None | NotApplicable, "signed"]
+#: An amount: a ``Decimal`` (never a float) in the unit the format prints, blank
+#: or not applicable.
 Money = Annotated[Decimal | None | NotApplicable, "money"]
 
 CellValue = int | Decimal | None | NotApplicable

@@ -36,7 +36,9 @@ __all__ = ["PROJECT", "hookimpl", "hookspec"]
 #: Project name used for markers and the entry-point group.
 PROJECT = "govdisclosure"
 
+#: Marks a function below as a hook specification (the core's side).
 hookspec = pluggy.HookspecMarker(PROJECT)
+#: Marks a plugin's function as the implementation of the hook of the same name.
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
