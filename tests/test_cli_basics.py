@@ -255,3 +255,17 @@ def test_show_unknown_locale_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["show", str(HUAIAN), "--locale", "fr"])
     assert result.exit_code == 2
     assert "unknown locale 'fr'" in result.output
+
+
+def test_escape_sequences_in_report_text_are_shown_escaped(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A unit name or heading holding ESC sequences (clear screen, set the
+    window title) is printed with the control characters escaped."""
+    report = gd.blank_report("2021", 2024, "某县\x1b]0;pwned\x07\x1b[2J人民政府", with_headings=True)
+    path = tmp_path / "hostile.json"
+    gd.dump(report, path)
+    for args in (["show", str(path)], ["validate", str(path)]):
+        result = runner.invoke(cli, args)
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout, args
+        assert "某县\\x1b]0;pwned\\x07\\x1b[2J人民政府" in result.stdout, args

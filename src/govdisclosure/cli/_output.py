@@ -22,6 +22,7 @@ __all__ = [
     "edition_option",
     "locale_option",
     "output_options",
+    "printable",
     "warn_plugin_failures",
     "write_output",
 ]
@@ -152,3 +153,30 @@ def warn_plugin_failures(locale: str) -> None:
             " (see `govdisclosure plugins`)",
         ).format(name=failure.name, origin=origin, error=failure.error)
         click.echo(message, err=True)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+#: Characters a terminal acts on instead of showing: C0 controls but tab and
+#: newline, DEL, C1 controls (ESC starts the sequences that clear a screen
+#: or set a window title), and the bidirectional overrides.
+_CONTROLS = {
+    c: _escape(chr(c))
+    for c in (
+        *range(0x00, 0x09),
+        *range(0x0B, 0x20),
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+}
+
+
+def printable(text: str) -> str:
+    """``text`` from a report, safe to print: control characters shown as
+    escapes (``\\x1b``), so a unit name cannot clear the screen or set the
+    window title.  Everything else is printed as it is."""
+    return text.translate(_CONTROLS)

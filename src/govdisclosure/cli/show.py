@@ -29,7 +29,7 @@ from ..inputs import load
 from ..introspect import CellKind, ColumnInfo, RowInfo, table_info
 from ..registry import find_template, tables_of
 from ..report_base import ReportDates
-from ._output import locale_option
+from ._output import locale_option, printable
 
 __all__ = ["command"]
 
@@ -122,7 +122,7 @@ def _dates(dates: ReportDates, locale: str) -> Iterator[tuple[str, str]]:
 def _show(report: Report, locale: str, console: Console) -> None:
     def labelled(label: str, value: str) -> None:
         # Report text is shown literally: a unit named "[/] 单位" is no markup.
-        console.print(Text.assemble((label, "bold"), ": ", value), highlight=False)
+        console.print(Text.assemble((label, "bold"), ": ", printable(value)), highlight=False)
 
     def line(msgid: str, value: str) -> None:
         labelled(gettext(locale, msgid), value)
@@ -146,7 +146,7 @@ def _show(report: Report, locale: str, console: Console) -> None:
     for section in report.sections:
         n = len(section.paragraphs)
         count = ngettext(locale, "{n} paragraph", "{n} paragraphs", n).format(n=n)
-        console.print(f"  {section.heading} ({count})", highlight=False, markup=False)
+        console.print(f"  {printable(section.heading)} ({count})", highlight=False, markup=False)
     grids: list[tuple[str, Table] | None]
     if edition_of(report).template_driven:
         grids = [_statistics(report, locale)]  # type: ignore[arg-type]

@@ -50,7 +50,7 @@ from ..validation.findings import sort_key
 from ..validation.outcomes import RelationCounts
 from ..validation.review import Acceptance, Reviewed, load_acceptances, review, unused
 from ..validation.sarif import FileResult, sarif_log
-from ._output import locale_option, warn_plugin_failures
+from ._output import locale_option, printable, warn_plugin_failures
 
 __all__ = ["command"]
 
@@ -117,7 +117,7 @@ def _print_text(
 ) -> None:
     findings = [r.finding for r in reviewed]
     head = Text(f"{name}", style="bold")
-    head.append(f"  {report.unit.name} {report.year} ({report.edition})  ", style="")
+    head.append(f"  {printable(report.unit.name)} {report.year} ({report.edition})  ", style="")
     head.append(_counts(locale, findings), style="dim")
     accepted = sum(r.status == "accepted" for r in reviewed)
     if accepted:
@@ -141,7 +141,7 @@ def _print_text(
             Text(_severity(locale, f.severity), style=_STYLE[f.severity]),
             Text(f.rule),
             Text(f.path),
-            Text(f.message(locale)),
+            Text(printable(f.message(locale))),
         ]
         if with_status:
             row.append(Text(_status(locale, r), style="green" if r.status == "accepted" else ""))
