@@ -67,8 +67,11 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+# The command line takes its default language from LC_ALL / LC_MESSAGES /
+# LANG; the tests expect the official (Chinese) default unless they name a
+# locale, so they run with a neutral environment whatever the machine's.
 pytest: install system-deps fonts
-	$(BIN)/pytest
+	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 $(BIN)/pytest
 
 # The documentation site (Sphinx, docs/conf.py) from scratch, warnings as
 # errors: a broken internal link or anchor, a reference that does not resolve,

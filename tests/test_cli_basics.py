@@ -15,6 +15,7 @@ from govdisclosure.editions.legacy import ReportLegacy
 from govdisclosure.schema import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
 HUAIAN = ROOT / "examples" / "huaian-2024.json"
 PINGTAN = ROOT / "examples" / "pingtan-2011.json"
 
@@ -262,10 +263,46 @@ def test_escape_sequences_in_report_text_are_shown_escaped(
 ) -> None:
     """A unit name or heading holding ESC sequences (clear screen, set the
     window title) is printed with the control characters escaped."""
-    report = gd.blank_report("2021", 2024, "某县\x1b]0;pwned\x07\x1b[2J人民政府", with_headings=True)
+    report = gd.blank_report(
+        "2021", 2024, "某县\x1b]0;pwned\x07\x1b[2J人民政府", with_headings=True
+    )
     path = tmp_path / "hostile.json"
     gd.dump(report, path)
     for args in (["show", str(path)], ["validate", str(path)]):
         result = runner.invoke(cli, args)
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout, args
         assert "某县\\x1b]0;pwned\\x07\\x1b[2J人民政府" in result.stdout, args
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "C.UTF-8"}, "zh"),
+        ({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "en_US", "LANG": "zh_CN"}, "en"),
+        ({"LANG": "fr_FR.UTF-8"}, "zh"),
+    ],
+)
+def test_the_default_locale_comes_from_the_environment(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], expected: str
+) -> None:
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    result = runner.invoke(cli, ["show", str(EXAMPLES / "huaian-2024.json")])
+    assert result.exit_code == 0
+    english = "Edition" in result.stdout
+    assert english == (expected == "en"), result.stdout[:200]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_locale_may_come_before_or_after_the_command(runner: CliRunner, where: str) -> None:
+    path = str(EXAMPLES / "huaian-2024.json")
+    args = (
+        ["--locale", "en", "show", path] if where == "before" else ["show", path, "--locale", "en"]
+    )
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0 and "Edition" in result.stdout

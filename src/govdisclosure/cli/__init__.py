@@ -51,8 +51,19 @@ class _LazyGroup(click.Group):
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="govdisclosure", prog_name="govdisclosure")
-def cli() -> None:
+@click.option(
+    "--locale",
+    "-l",
+    default=None,
+    help="Language of every command's labels and messages (zh_Hans_CN, en); "
+    "the commands' own --locale, before or after the command name, is the same.",
+)
+@click.pass_context
+def cli(ctx: click.Context, locale: str | None) -> None:
     """Annual reports on government information disclosure (政府信息公开工作年度报告)."""
+    if locale is not None:
+        # Becomes the subcommand's --locale default; the subcommand checks it.
+        ctx.default_map = {name: {"locale": locale} for name in _modules()}
 
 
 def main() -> None:

@@ -9,7 +9,9 @@ year's work.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Final
 
 import click
 
@@ -20,6 +22,7 @@ from ..plugin import manager as plugin_manager
 
 __all__ = [
     "edition_option",
+    "environment_locale",
     "locale_option",
     "output_options",
     "printable",
@@ -35,12 +38,34 @@ def _locale(ctx: click.Context, param: click.Parameter, value: str) -> str:
         raise click.BadParameter(str(exc), ctx, param) from None
 
 
+#: The environment variables that name the user's language, in POSIX order.
+LOCALE_VARIABLES: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def environment_locale() -> str:
+    """The locale the environment asks for: the first of ``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG`` that is set decides (POSIX); ``C``/``POSIX``, an
+    unsupported language or nothing set give Chinese, the official wording."""
+    for variable in LOCALE_VARIABLES:
+        value = os.environ.get(variable, "").split(".")[0].split("@")[0].strip()
+        if not value:
+            continue
+        if value in ("C", "POSIX"):
+            return LOCALES[0]
+        try:
+            return normalize_locale(value)
+        except UnknownLocaleError:
+            return LOCALES[0]
+    return LOCALES[0]
+
+
 def locale_option() -> click.Option:
-    """``--locale``: a supported locale or a variant of one (``zh_CN``, ``en_US``)."""
+    """``--locale``: a supported locale or a variant of one (``zh_CN``, ``en_US``);
+    by default the environment's (:func:`environment_locale`)."""
     return click.Option(
         ["--locale", "-l"],
-        default=LOCALES[0],
-        show_default=True,
+        default=environment_locale,
+        show_default="LC_ALL / LC_MESSAGES / LANG, else zh_Hans_CN",
         callback=_locale,
         help=f"Language of labels and messages: {', '.join(LOCALES)} (or a variant, e.g. zh_CN, en_US).",
     )
