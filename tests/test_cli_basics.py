@@ -179,9 +179,9 @@ def test_show_in_chinese(runner: CliRunner) -> None:
     assert "统计期限: 2024年1月1日至2024年12月31日" in out
     assert "一、总体情况" in out
     assert "三、收到和处理政府信息公开申请情况" in out
-    assert "3,985,758" in out  # 行政处罚, table 2
-    assert "96,171.6" in out  # 行政事业性收费, 万元
-    assert "3,050" in out  # （七）总计 总计
+    assert "3985758" in out  # 行政处罚, table 2, as the official table prints it
+    assert "96171.6" in out  # 行政事业性收费, 万元
+    assert "3050" in out  # （七）总计 总计
     assert "（七）总计" in out
 
 
@@ -201,7 +201,7 @@ def test_show_legacy_statistics(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["show", str(PINGTAN), "-l", "zh_CN"])
     assert result.exit_code == 0, result.output
     assert "政府信息公开情况统计表" in result.output
-    assert "主动公开信息数" in result.output and "1,516" in result.output
+    assert "主动公开信息数" in result.output and "1516" in result.output
 
 
 def test_show_blank_report(runner: CliRunner, tmp_path: Path) -> None:

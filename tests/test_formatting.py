@@ -189,9 +189,11 @@ def test_cells_keep_their_three_states() -> None:
     assert format_cell(NotApplicable("—"), "money") == "—"
     assert format_cell(0, "count") == "0"
     assert format_cell(3985758, "count", "en") == "3,985,758"
-    assert format_cell(1036, "signed") == "+1,036"
+    assert format_cell(1036, "signed") == "+1036"  # Chinese: bare digits, as printed
+    assert format_cell(1036, "signed", "en") == "+1,036"
     assert format_cell(-12, "signed") == "-12"
-    assert format_cell(Decimal("96171.6"), "money") == "96,171.6"
+    assert format_cell(Decimal("96171.6"), "money") == "96171.6"
+    assert format_cell(Decimal("96171.6"), "money", "en") == "96,171.6"
     with pytest.raises(TypeError):
         format_cell(Decimal("1"), "count")
     with pytest.raises(TypeError):

@@ -7,7 +7,9 @@ nothing locale-specific is hard-coded here except what CLDR does not say:
 
 * **Counts** use CLDR's grouping for the locale: ``218,972`` in both
   ``zh_Hans_CN`` and ``en`` (CLDR's Chinese pattern is ``#,##0``).  Pass
-  ``grouping=False`` for the bare digits that many printed tables use.
+  ``grouping=False`` for the bare digits that many printed tables use;
+  :func:`format_cell`, the form of a table cell, writes bare digits in
+  Chinese as the official tables do.
 * **Money** is quantized with :data:`~decimal.ROUND_HALF_UP` *before*
   Babel sees it.  Babel rounds with the current :mod:`decimal` context,
   which is round-half-even by default (``1.005`` → ``1.00``), while Chinese
@@ -151,13 +153,20 @@ def chinese_numbering(level: int, n: int) -> str:
     raise ValueError(f"outline levels are 1 to 4, not {level!r}")
 
 
-def format_cell(value: CellValue, kind: CellKind, locale: str = "zh_Hans_CN") -> str:
+def format_cell(
+    value: CellValue, kind: CellKind, locale: str = "zh_Hans_CN", *, grouping: bool | None = None
+) -> str:
     """A table cell for display: blank stays ``""``, not applicable keeps its mark.
 
-    Counts are grouped; a signed value shows ``+`` for an increase (reports
-    print "+1036"); money is shown without its unit (the column header
-    carries it) and with the decimals it has.
+    Numbers are written as the official tables print them: bare digits in
+    Chinese (``3985758``; the published tables use no thousands separator),
+    grouped in English (``3,985,758``); ``grouping`` overrides.  A signed
+    value shows ``+`` for an increase (reports print "+1036"); money is
+    shown without its unit (the column header carries it) and with the
+    decimals it has.
     """
+    if grouping is None:
+        grouping = normalize_locale(locale) != "zh_Hans_CN"
     if value is None:
         return ""
     if isinstance(value, NotApplicable):
@@ -165,8 +174,8 @@ def format_cell(value: CellValue, kind: CellKind, locale: str = "zh_Hans_CN") ->
     if kind == "money":
         if not isinstance(value, Decimal):
             raise TypeError(f"a money cell holds a Decimal, not {type(value).__name__}")
-        return format_money(value, locale, unit=None)
+        return format_money(value, locale, unit=None, grouping=grouping)
     if type(value) is not int:
         raise TypeError(f"a {kind} cell holds an int, not {type(value).__name__}")
-    text = format_count(value, locale)
+    text = format_count(value, locale, grouping=grouping)
     return "+" + text if kind == "signed" and value > 0 else text
