@@ -11,7 +11,7 @@ any other, never the end of the run.  See ``docs/cli.md#batch-runs``.
 
 from __future__ import annotations
 
-from .inputs import expand_inputs, report_suffixes
+from .inputs import expand_inputs, output_stems, report_suffixes
 from .progress import Progress
 from .runner import Interrupted, default_jobs, run_files
 from .summary import Summary
@@ -22,6 +22,7 @@ __all__ = [
     "Summary",
     "default_jobs",
     "expand_inputs",
+    "output_stems",
     "report_suffixes",
     "run_files",
 ]

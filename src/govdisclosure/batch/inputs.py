@@ -12,7 +12,8 @@ An argument is, in this order of checks:
   that cannot be read instead of dropping it silently.
 
 Files are listed in a stable order (each argument's files sorted by path)
-and a file named twice is kept once.
+and a file named twice is kept once — unless ``unique=False`` (``consolidate``
+must see a unit given twice, to refuse it).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import glob
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["expand_inputs", "report_suffixes"]
+__all__ = ["expand_inputs", "output_stems", "report_suffixes"]
 
 
 def report_suffixes() -> frozenset[str]:
@@ -46,6 +47,7 @@ def expand_inputs(
     *,
     pattern: str | None = None,
     suffixes: Iterable[str] | None = None,
+    unique: bool = True,
 ) -> list[Path]:
     """The files named by ``items`` (see the module docstring).
 
@@ -58,7 +60,7 @@ def expand_inputs(
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
-        if path not in seen:
+        if path not in seen or not unique:
             seen.add(path)
             files.append(path)
 
@@ -77,3 +79,13 @@ def expand_inputs(
             for found in files_only or [path]:
                 add(found)
     return files
+
+
+def output_stems(paths: Iterable[Path]) -> dict[Path, str]:
+    """Output stem of each input: its own stem, or ``folder_stem`` where stems repeat
+    (portal archives keep every page as ``page.html`` in a folder of its own)."""
+    listed = list(paths)
+    seen: dict[str, int] = {}
+    for p in listed:
+        seen[p.stem] = seen.get(p.stem, 0) + 1
+    return {p: p.stem if seen[p.stem] == 1 else f"{p.parent.name}_{p.stem}" for p in listed}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -53,7 +53,7 @@ def _chunksize(count: int, jobs: int) -> int:
     return max(1, min(64, count // (jobs * 8) or 1))
 
 
-def run_files(fn: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> Iterator[R]:
+def run_files(fn: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> Generator[R, None, None]:
     """``fn(item)`` for each item, in order, over ``jobs`` processes."""
     jobs = max(1, min(jobs, len(items) or 1))
     if jobs == 1:

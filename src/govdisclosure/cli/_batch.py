@@ -54,10 +54,15 @@ def batch_options() -> list[click.Option]:
 
 
 def input_files(
-    items: Iterable[str], pattern: str | None, locale: str, suffixes: Iterable[str] | None = None
+    items: Iterable[str],
+    pattern: str | None,
+    locale: str,
+    suffixes: Iterable[str] | None = None,
+    *,
+    unique: bool = True,
 ) -> list[Path]:
     """The files named by ``items``; none at all is bad usage."""
-    files = expand_inputs(items, pattern=pattern, suffixes=suffixes)
+    files = expand_inputs(items, pattern=pattern, suffixes=suffixes, unique=unique)
     if not files:
         raise click.UsageError(gettext(locale, "No input files found"))
     return files

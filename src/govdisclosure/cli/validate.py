@@ -219,13 +219,15 @@ def _check_file(options: _Options, name: str) -> _Outcome:
     read = _read(name)
     if isinstance(read, LoadError):
         reviewed: tuple[Reviewed, ...] = tuple(review(_load_findings(read, locale), ()))
+        report: dict[str, Any] = {"file": name, "readable": False}
+        entries = tuple(_entry(name, r, locale) for r in reviewed) if options.fmt != "text" else ()
         return _Outcome(
             name,
             "unreadable",
-            "",
+            _lines(report, entries) if options.fmt == "jsonl" else "",
             read.with_source(name).render(locale),
-            {"file": name, "readable": False},
-            tuple(_entry(name, r, locale) for r in reviewed) if options.fmt != "text" else (),
+            report,
+            entries,
             FileResult(name, reviewed, None) if options.fmt == "sarif" else None,
             frozenset(),
         )
@@ -262,22 +264,26 @@ def _check_file(options: _Options, name: str) -> _Outcome:
         )
         _print_text(console, locale, name, read, reviewed, counts, options.with_status)
         text = buffer.getvalue()
+    report = {
+        "file": name,
+        "readable": True,
+        "unit": read.unit.name,
+        "year": read.year,
+        "edition": read.edition,
+        "relations": counts.to_dict(),
+        "findings": len(reviewed),
+        "accepted": sum(r.status == "accepted" for r in reviewed),
+    }
+    entries = tuple(_entry(name, r, locale) for r in reviewed) if options.fmt != "text" else ()
+    if options.fmt == "jsonl":
+        text = _lines(report, entries)
     return _Outcome(
         name,
         status,
         text,
         errors,
-        {
-            "file": name,
-            "readable": True,
-            "unit": read.unit.name,
-            "year": read.year,
-            "edition": read.edition,
-            "relations": counts.to_dict(),
-            "findings": len(reviewed),
-            "accepted": sum(r.status == "accepted" for r in reviewed),
-        },
-        tuple(_entry(name, r, locale) for r in reviewed) if options.fmt != "text" else (),
+        report if options.fmt != "jsonl" else {},
+        entries if options.fmt != "jsonl" else (),
         FileResult(name, reviewed, counts) if options.fmt == "sarif" else None,
         frozenset(r.finding.fingerprint for r in reviewed if r.status == "accepted"),
     )
@@ -285,6 +291,14 @@ def _check_file(options: _Options, name: str) -> _Outcome:
 
 def _line(obj: dict[str, Any]) -> None:
     sys.stdout.write(orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE).decode())
+
+
+def _lines(report: dict[str, Any], entries: Sequence[dict[str, Any]]) -> str:
+    """A file's JSON Lines: its report object, then one object per finding."""
+    out = [orjson.dumps({"type": "report", **report})]
+    out.extend(orjson.dumps({"type": "finding", **entry}) for entry in entries)
+    out.append(b"")
+    return b"\n".join(out).decode()
 
 
 @click.command("validate")
@@ -413,12 +427,8 @@ def command(
                 elif outcome.status == "passed":
                     passed += 1
                 used |= outcome.accepted
-                if fmt == "text":
+                if fmt in ("text", "jsonl"):
                     sys.stdout.write(outcome.text)
-                elif fmt == "jsonl":
-                    _line({"type": "report", **outcome.report})
-                    for entry in outcome.findings:
-                        _line({"type": "finding", **entry})
                 else:
                     reports.append(outcome.report)
                     findings.extend(outcome.findings)
