@@ -190,11 +190,14 @@ def _check_duplicates(reports: Sequence[Report]) -> None:
     twice = False
     for r in reports:
         for u in (r.unit,) if not r.parts else (leaf.unit for leaf in leaves(r)):
+            # An input that is a partial sum of a distributed run (its unit
+            # name starts with NUL) is named by the unit it holds.
+            holder = r.unit.name if not r.unit.name.startswith("\0") else u.name
             found = holders.get(u.key)
             if found is None:
-                holders[u.key] = [r.unit.name]
+                holders[u.key] = [holder]
             else:
-                found.append(r.unit.name)
+                found.append(holder)
                 twice = True
     if twice:
         raise duplicate_error({k: v for k, v in holders.items() if len(v) > 1})
