@@ -52,6 +52,7 @@ def test_expansion_walks_directories_filters_and_globs(corpus: Path) -> None:
     assert len(expand_inputs([str(corpus)], pattern="huaian-*")) == 5
     assert len(expand_inputs([str(corpus / "batch*" / "*-3.json")])) == 6
     assert len(expand_inputs([str(corpus / "**" / "*.txt")])) == 1
+    assert len(expand_inputs([str(corpus / "batch[01]")])) == 12  # directories it matches
     missing = str(corpus / "nothing-*.json")
     assert expand_inputs([missing]) == [Path(missing)]  # kept, to be reported
 
@@ -173,3 +174,26 @@ def test_streamed_consolidation_equals_consolidate_on_families(
         assert consolidate_stream(family, "全市") == consolidate(family, "全市")
     finally:
         stream_module.CHUNK = saved
+
+
+def test_ctrl_c_stops_with_the_summary_so_far_and_writes_nothing(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = Progress.advance
+
+    def interrupt_after_three(self: Progress, count: int = 1) -> None:
+        original(self, count)
+        if self.done == 3:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Progress, "advance", interrupt_after_three)
+    code, out, err = run("validate", str(corpus), "-j", "2", "--format", "jsonl", "-l", "en")
+    assert code == 2
+    assert "Interrupted after 3 of 31 files; 3 files read" in err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert sum(x["type"] == "report" for x in lines) == 3
+    assert lines[-1] == {**lines[-1], "type": "summary", "interrupted": True, "read": 3}
+    target = tmp_path / "cells.parquet"
+    code, _, err = run("export", str(corpus), "-o", str(target), "-j", "2", "-l", "en")
+    assert code == 2 and "Interrupted" in err
+    assert not target.exists() and list(tmp_path.glob(".cells.parquet*")) == []

@@ -7,7 +7,7 @@ An argument is, in this order of checks:
   reads (``.json`` and the suffixes of the installed loader plugins);
 * an existing file: itself, whatever its name (naming a file is asking for it);
 * a glob pattern (``reports/**/2024-*.json``; ``**`` crosses directories):
-  the files it matches, sorted;
+  the files it matches, sorted (a directory it matches counts as above);
 * anything else: kept as given, so that the command reports it as a file
   that cannot be read instead of dropping it silently.
 
@@ -75,9 +75,16 @@ def expand_inputs(
             add(path)
         else:
             matches = sorted(Path(p) for p in glob.glob(item, recursive=True))
-            files_only = [p for p in matches if p.is_file()]
-            for found in files_only or [path]:
-                add(found)
+            if not matches:
+                add(path)
+            for match in matches:
+                if match.is_dir():
+                    if wanted is None:
+                        wanted = report_suffixes()
+                    for found in _in_directory(match, pattern, wanted):
+                        add(found)
+                else:
+                    add(match)
     return files
 
 
