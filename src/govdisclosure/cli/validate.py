@@ -38,7 +38,7 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from functools import partial
+from functools import cache, partial
 from typing import Any, cast
 
 import click
@@ -213,6 +213,19 @@ class _Outcome:
     accepted: frozenset[str]
 
 
+@cache
+def _text_console(width: int, color: bool) -> Console:
+    """One capturing console per process and setting: making a Console costs
+    more than printing a clean report's three lines."""
+    return Console(
+        file=io.StringIO(),
+        highlight=False,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+    )
+
+
 def _check_file(options: _Options, name: str) -> _Outcome:
     """Read and check one file; every failure becomes an outcome, never an exception."""
     locale = options.locale
@@ -254,16 +267,10 @@ def _check_file(options: _Options, name: str) -> _Outcome:
         status = "passed" if checked else "unchecked"
     text = ""
     if options.fmt == "text":
-        buffer = io.StringIO()
-        console = Console(
-            file=buffer,
-            highlight=False,
-            width=options.width,
-            force_terminal=options.color,
-            color_system="standard" if options.color else None,
-        )
+        console = _text_console(options.width, options.color)
+        console.begin_capture()
         _print_text(console, locale, name, read, reviewed, counts, options.with_status)
-        text = buffer.getvalue()
+        text = console.end_capture()
     report = {
         "file": name,
         "readable": True,
