@@ -58,7 +58,12 @@ class FileFindings:
 
 def read_bag(files: Sequence[str], npartitions: int | None = None) -> Bag:
     """A bag of file names (as strings), in ``npartitions`` partitions."""
-    db: Any = importlib.import_module("dask.bag")
+    try:
+        db: Any = importlib.import_module("dask.bag")
+    except ImportError:
+        raise ImportError(
+            "reading a bag of files needs dask: pip install 'govdisclosure[dask]'"
+        ) from None
 
     names = [str(f) for f in files]
     return cast(Bag, db.from_sequence(names, npartitions=npartitions or min(len(names), 100) or 1))
