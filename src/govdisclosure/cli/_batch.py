@@ -9,7 +9,6 @@ processes (default: every core); ``--quiet`` hides the progress display.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 import click
 
@@ -60,8 +59,8 @@ def input_files(
     suffixes: Iterable[str] | None = None,
     *,
     unique: bool = True,
-) -> list[Path]:
-    """The files named by ``items``; none at all is bad usage."""
+) -> list[str]:
+    """The files named by ``items`` (as strings); none at all is bad usage."""
     files = expand_inputs(items, pattern=pattern, suffixes=suffixes, unique=unique)
     if not files:
         raise click.UsageError(gettext(locale, "No input files found"))

@@ -49,7 +49,7 @@ def _read(path: str) -> Report | LoadError:
         return LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")], path)
 
 
-def _read_with(locale: str, path: Path) -> Report | str:
+def _read_with(locale: str, path: str) -> Report | str:
     """A report without its narrative (parts keep figures only), or why it cannot
     be read (in ``locale``): what a worker sends back."""
     read = _read(str(path))

@@ -31,7 +31,7 @@ from ._output import locale_option, warn_plugin_failures
 __all__ = ["command"]
 
 
-def _tables(with_findings: bool, locale: str, path: Path) -> tuple[Any, Any] | str:
+def _tables(with_findings: bool, locale: str, path: str) -> tuple[Any, Any] | str:
     """A file's cell batch (and findings batch), or why it cannot be read."""
     from ..export import cell_batch, finding_batch
 

@@ -63,7 +63,7 @@ class _Options:
     out_dir: Path
     force: bool
     locale: str
-    names: dict[Path, str]
+    names: dict[str, str]
 
 
 @frozen
@@ -75,9 +75,10 @@ class _FileResult:
     not_placed: int = 0
 
 
-def _import_file(options: _Options, path: Path) -> _FileResult:
+def _import_file(options: _Options, name: str) -> _FileResult:
     """Import one file and write its JSON; every failure is a result, not an exception."""
     locale = options.locale
+    path = Path(name)
     failed = gettext(locale, _STATE["failed"])
     loader = _by_suffix().get(path.suffix.lower())
     if loader is None:
@@ -91,7 +92,7 @@ def _import_file(options: _Options, path: Path) -> _FileResult:
         return _FileResult("failed", (f"{path}: {failed}: {exc.strerror or exc}",), ())
     outcome = _outcome(loader, data, str(path), locale)
     written: list[str] = []
-    stem = options.names[path]
+    stem = options.names[name]
     try:
         if outcome.report is not None:
             target = options.out_dir / (stem + ".json")

@@ -122,7 +122,7 @@ class _Job:
     to: str
     suffix: str
     out_dir: Path
-    names: dict[Path, str]
+    names: dict[str, str]
     charts: bool
     font: Path | None
     extra: dict[str, str]
@@ -138,10 +138,11 @@ class _Done:
     message: str
 
 
-def _render_file(job: _Job, file: Path) -> _Done:
+def _render_file(job: _Job, name: str) -> _Done:
     """Render one file of a batch and write it; every failure is a result."""
     locale = job.locale
-    target = job.out_dir / (job.names[file] + job.suffix)
+    file = Path(name)
+    target = job.out_dir / (job.names[name] + job.suffix)
     if target.exists() and not job.force:
         return _Done(
             "skipped",
@@ -175,7 +176,7 @@ def _render_file(job: _Job, file: Path) -> _Done:
     return _Done("written", str(target))
 
 
-def _render_many(files: list[Path], job: _Job, jobs: int, quiet: bool, locale: str) -> None:
+def _render_many(files: list[str], job: _Job, jobs: int, quiet: bool, locale: str) -> None:
     batch = Summary(total=len(files))
     done = run_files(partial(_render_file, job), files, jobs)
     try:
@@ -276,7 +277,7 @@ def command(
         raise _fail(str(exc)) from None
     extra = _parse_options(options, locale)
     single = len(files) == 1 and not Path(files[0]).is_dir() and Path(files[0]).exists()
-    paths = [Path(files[0])] if single else input_files(files, pattern, locale)
+    paths = [files[0]] if single else input_files(files, pattern, locale)
     if not single or out_dir is not None:
         if output is not None:
             raise _fail(gettext(locale, "-o names the output of one FILE; use -d DIR for many"))
@@ -290,7 +291,7 @@ def command(
         )
         _render_many(paths, job, jobs, quiet, locale)
         return
-    file = paths[0]
+    file = Path(paths[0])
     to_stdout = output is not None and str(output) == "-"
     target = None if to_stdout else (output or default_output(file, renderer.suffix))
     if target is not None and target.exists() and not force:

@@ -366,7 +366,7 @@ def command(
     usage, an unreadable input, or an interrupted run.
     """
     warn_plugin_failures(locale)
-    paths = [str(p) for p in input_files(files, pattern, locale)]
+    paths = input_files(files, pattern, locale)
     own = {os.path.realpath(name) for name in paths} & {os.path.realpath(p) for p in parts}
     if own:
         message = gettext(locale, "{path} is given both as a report and as one of its parts")
