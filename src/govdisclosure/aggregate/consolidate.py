@@ -27,7 +27,6 @@ tables are rebuilt once.  Flattening is what costs (see
 from __future__ import annotations
 
 import gc
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, TypeVar, cast
@@ -47,7 +46,7 @@ from ..report_base import Period, ReportBase, ReportingUnit, Section, UnitKind
 from .combine import sum_columns
 from .errors import ConsolidationError
 from .layout import choose_shape, values_in
-from .tree import UnitKey, leaves, strip_narrative, unit_key
+from .tree import UnitKey, leaves, strip_narrative
 
 __all__ = ["check_compatible", "consolidate", "partly_blank_paths"]
 
@@ -186,23 +185,46 @@ def _check_editions_and_years(
 
 
 def _check_duplicates(reports: Sequence[Report]) -> None:
-    keys: list[UnitKey] = [
-        (u.name, u.region_code)
-        for r in reports
-        for u in ((r.unit,) if not r.parts else (leaf.unit for leaf in leaves(r)))
-    ]
-    if len(set(keys)) == len(keys):
-        return
-    twice = sorted(k for k, n in Counter(keys).items() if n > 1)
-    if not twice:
-        return
+    """Raise when a unit occurs twice among the leaves: one pass, a dict lookup per unit."""
+    holders: dict[UnitKey, list[str]] = {}
+    twice = False
+    for r in reports:
+        for u in (r.unit,) if not r.parts else (leaf.unit for leaf in leaves(r)):
+            # An input that is a partial sum of a distributed run (its unit
+            # name starts with NUL) is named by the unit it holds.
+            holder = r.unit.name if not r.unit.name.startswith("\0") else u.name
+            found = holders.get(u.key)
+            if found is None:
+                holders[u.key] = [holder]
+            else:
+                found.append(holder)
+                twice = True
+    if twice:
+        raise duplicate_error({k: v for k, v in holders.items() if len(v) > 1})
+
+
+#: Units listed by name in a duplicate-unit message; the rest are counted.
+SHOWN = 20
+
+
+def duplicate_error(twice: dict[UnitKey, list[str]]) -> ConsolidationError:
+    """The error naming units counted more than once, with the inputs holding each.
+
+    The first :data:`SHOWN` units (in order) are named; the others are
+    counted, so that two copies of a province give a readable message, not
+    one of half a megabyte.
+    """
+    keys = sorted(twice)
     entries = []
-    for key in twice:
-        inputs = [r.unit.name for r in reports for leaf in leaves(r) if unit_key(leaf.unit) == key]
+    for key in keys[:SHOWN]:
         name, code = key
         label = name if code is None else f"{name} [{code}]"
-        entries.append(f"{label} ← {', '.join(inputs)}")
-    raise ConsolidationError(
+        holders = twice[key]
+        shown = ", ".join(holders[:SHOWN]) + (" …" if len(holders) > SHOWN else "")
+        entries.append(f"{label} ← {shown}")
+    if len(keys) > SHOWN:
+        entries.append(f"… (+{len(keys) - SHOWN})")
+    return ConsolidationError(
         "duplicate-unit",
         N_(
             "Units would be counted more than once; each is shown with the inputs that "

@@ -6,22 +6,35 @@ be added up (different years, editions or statistics templates, a unit
 twice, directly or inside a consolidated input) and unreadable inputs are
 reported with a message in the chosen locale and exit status 2, never with
 a traceback and never with a file written.
+
+FILE may be a directory (walked recursively, ``--glob`` to filter) or a glob
+pattern.  The files are read in ``--jobs`` worker processes and folded into
+the sum as they arrive (:class:`govdisclosure.aggregate.stream.Folder`):
+each input's narrative is dropped on reading, and with ``--no-parts`` the
+inputs are not kept at all, so memory stays flat however many files there
+are.  Every unreadable file is reported (the run goes on, to name them
+all), and then nothing is written: a total that silently left a unit out
+would be wrong.
 """
 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
 
-from ..aggregate import ConsolidationError, consolidate
+from ..aggregate import ConsolidationError, check_compatible, strip_narrative
+from ..aggregate.stream import Folder
+from ..batch import Progress, Summary, run_files
 from ..codec import dumps
 from ..editions import Report
 from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..inputs import load
 from ..report_base import ReportingUnit, UnitKind
+from ._batch import batch_options, input_files
 from ._output import locale_option, output_options, write_output
 
 __all__ = ["command"]
@@ -36,8 +49,24 @@ def _read(path: str) -> Report | LoadError:
         return LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")], path)
 
 
+def _read_with(locale: str, path: str) -> Report | str:
+    """A report without its narrative (parts keep figures only), or why it cannot
+    be read (in ``locale``): what a worker sends back."""
+    read = _read(str(path))
+    if isinstance(read, LoadError):
+        return read.with_source(str(path)).render(locale)
+    return strip_narrative(read)
+
+
 @click.command("consolidate")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "--no-parts",
+    is_flag=True,
+    default=False,
+    help="Leave the inputs out of the result (no parts): the totals only, in memory that "
+    "does not grow with the number of files.",
+)
 @click.option("--unit", "-u", required=True, help="Name of the consolidating unit (全市, 全县 …).")
 @click.option(
     "--kind",
@@ -64,6 +93,7 @@ def _read(path: str) -> Report | LoadError:
 )
 def command(
     files: tuple[str, ...],
+    no_parts: bool,
     unit: str,
     kind: str,
     region_code: str | None,
@@ -72,6 +102,9 @@ def command(
     fold_other_handling: bool,
     output: Path | None,
     force: bool,
+    pattern: str | None,
+    jobs: int,
+    quiet: bool,
     locale: str,
 ) -> None:
     """Add up the reports of several units into the report of UNIT.
@@ -81,35 +114,66 @@ def command(
     (without their text) as the result's parts.  Exit status 0: written;
     2: unreadable input, inputs that cannot be added up, or bad usage.
     """
-    reports: list[Report] = []
-    unreadable = False
-    for name in (*files, *((narrative,) if narrative else ())):
-        read = _read(name)
+    paths = input_files(files, pattern, locale, unique=False)
+    own: Report | None = None
+    if narrative:
+        read = _read(narrative)
         if isinstance(read, LoadError):
-            click.echo(read.with_source(name).render(locale), err=True)
-            unreadable = True
-        else:
-            reports.append(read)
-    if unreadable:
-        sys.exit(2)
-    own = reports.pop() if narrative else None
-    the_unit = ReportingUnit(name=unit, kind=UnitKind(kind), region_code=region_code, parent=parent)
+            click.echo(read.with_source(narrative).render(locale), err=True)
+            sys.exit(2)
+        own = read
+    folder = Folder(keep_parts=not no_parts, fold_other_handling=fold_other_handling)
+    batch = Summary(total=len(paths))
+    problem: ConsolidationError | None = None
+    results = run_files(partial(_read_with, locale), paths, jobs)
     try:
-        result = consolidate(
-            reports, the_unit, narrative=own, fold_other_handling=fold_other_handling
+        with Progress(len(paths), locale, quiet=quiet) as progress:
+            for result in results:
+                progress.advance()
+                if isinstance(result, str):
+                    click.echo(result, err=True)
+                    batch.skipped += 1
+                    continue
+                batch.read += 1
+                if problem is None:
+                    try:
+                        folder.add(result)
+                    except ConsolidationError as exc:
+                        problem = exc
+    except KeyboardInterrupt:
+        batch.interrupted = True
+    finally:
+        results.close()
+    if problem is None and not batch.skipped and not batch.interrupted:
+        the_unit = ReportingUnit(
+            name=unit, kind=UnitKind(kind), region_code=region_code, parent=parent
         )
-    except ConsolidationError as exc:
-        click.echo(f"{gettext(locale, 'Cannot consolidate')}: {exc.render(locale)}", err=True)
+        try:
+            if own is not None and folder.count:
+                check_compatible([folder.first_report(), own])
+            result = folder.result(the_unit, narrative=own)
+        except ConsolidationError as exc:
+            problem = exc
+        else:
+            write_output(dumps(result), output, force, locale)
+            batch.written = 1 if output is not None else 0
+            batch.passed = batch.read
+            if output is not None:
+                click.echo(
+                    gettext(
+                        locale, "Consolidated {count} reports into {unit} ({year}): {path}"
+                    ).format(count=folder.count, unit=unit, year=result.year, path=output),
+                    err=True,
+                )
+    if problem is not None:
+        click.echo(f"{gettext(locale, 'Cannot consolidate')}: {problem.render(locale)}", err=True)
+    batch.stop()
+    if not quiet or batch.interrupted:
+        click.echo(batch.render(locale), err=True)
+    if problem is not None or batch.skipped or batch.interrupted:
         sys.exit(2)
-    write_output(dumps(result), output, force, locale)
-    if output is not None:
-        click.echo(
-            gettext(locale, "Consolidated {count} reports into {unit} ({year}): {path}").format(
-                count=len(reports), unit=unit, year=result.year, path=output
-            ),
-            err=True,
-        )
 
 
 command.params.extend(output_options())
+command.params.extend(batch_options())
 command.params.append(locale_option())

@@ -21,6 +21,14 @@ itself and are refused with the flag to use instead.  A renderer that
 cannot use what it was given (a ``--font`` it cannot embed, an option value
 it does not know) raises :class:`~govdisclosure.rendering.RenderError`.
 
+Many files at once: ``render FILE... --to FORMAT -d DIR`` (FILE may be a
+directory, walked recursively, ``--glob`` to filter, or a glob pattern)
+renders every file into DIR (default: the current directory) in ``--jobs``
+worker processes, each written atomically; a file that cannot be read or
+rendered, or whose output exists without ``--force``, is reported and
+skipped, and the run ends with a summary.  ``-o`` names the output of a
+single FILE only.
+
 Exit status: 0 written; 1 the renderer failed (a bug in it); 2 bad usage
 (unknown format, a malformed or reserved ``--option``, options the renderer
 cannot use, existing output, an edition the renderer does not support) or
@@ -30,10 +38,13 @@ an input that cannot be read (reported in ``--locale``, with every problem).
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
+from attrs import frozen
 
+from ..batch import Progress, Summary, output_stems, run_files
 from ..editions import Report
 from ..errors import LoadError
 from ..files import write_atomic
@@ -47,6 +58,7 @@ from ..rendering import (
     get_renderer,
     render,
 )
+from ._batch import batch_options, input_files
 from ._output import locale_option, warn_plugin_failures
 
 __all__ = ["InputError", "command", "default_output", "read_report"]
@@ -103,8 +115,98 @@ def _parse_options(values: tuple[str, ...], locale: str) -> dict[str, str]:
     return extra
 
 
+@frozen
+class _Job:
+    """What every file of a batch is rendered with."""
+
+    to: str
+    suffix: str
+    out_dir: Path
+    names: dict[str, str]
+    charts: bool
+    font: Path | None
+    extra: dict[str, str]
+    force: bool
+    locale: str
+
+
+@frozen
+class _Done:
+    """One file of a batch: ``status`` written, failed (renderer) or skipped."""
+
+    status: str
+    message: str
+
+
+def _render_file(job: _Job, name: str) -> _Done:
+    """Render one file of a batch and write it; every failure is a result."""
+    locale = job.locale
+    file = Path(name)
+    target = job.out_dir / (job.names[name] + job.suffix)
+    if target.exists() and not job.force:
+        return _Done(
+            "skipped",
+            gettext(locale, "{path} exists; use --force to replace it").format(path=target),
+        )
+    try:
+        report = read_report(file)
+    except LoadError as exc:
+        return _Done("skipped", exc.with_source(str(file)).render(locale))
+    try:
+        data = render(report, job.to, locale=locale, charts=job.charts, font=job.font, **job.extra)
+    except (UnsupportedEditionError, RenderError) as exc:
+        return _Done("skipped", f"{file}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a renderer's bug: a message, not a traceback
+        return _Done(
+            "failed",
+            f"{file}: "
+            + gettext(locale, "Renderer {name!r} failed: {error}").format(
+                name=job.to, error=f"{type(exc).__name__}: {exc}"
+            ),
+        )
+    try:
+        write_atomic(data, target, force=job.force)
+    except FileExistsError:
+        return _Done(
+            "skipped",
+            gettext(locale, "{path} exists; use --force to replace it").format(path=target),
+        )
+    except OSError as exc:
+        return _Done("skipped", f"{target}: {exc.strerror or exc}")
+    return _Done("written", str(target))
+
+
+def _render_many(files: list[str], job: _Job, jobs: int, quiet: bool, locale: str) -> None:
+    batch = Summary(total=len(files))
+    done = run_files(partial(_render_file, job), files, jobs)
+    try:
+        with Progress(len(files), locale, quiet=quiet) as progress:
+            for result in done:
+                if result.status == "skipped":
+                    batch.skipped += 1
+                else:
+                    batch.read += 1
+                if result.status == "written":
+                    batch.written += 1
+                    batch.passed += 1
+                    if not quiet:
+                        click.echo(result.message, err=True)
+                else:
+                    if result.status == "failed":
+                        batch.failed += 1
+                    click.echo(result.message, err=True)
+                progress.advance()
+    except KeyboardInterrupt:
+        batch.interrupted = True
+    finally:
+        done.close()
+    batch.stop()
+    click.echo(batch.render(locale), err=True)
+    sys.exit(batch.exit_code)
+
+
 @click.command(name="render")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option(
     "--to",
     "-t",
@@ -118,8 +220,16 @@ def _parse_options(values: tuple[str, ...], locale: str) -> dict[str, str]:
     "-o",
     type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     default=None,
-    help="Output file ('-' for standard output). Default: FILE's name with the "
-    "format's suffix, in the current directory.",
+    help="Output file ('-' for standard output) of a single FILE. Default: FILE's name "
+    "with the format's suffix, in the current directory.",
+)
+@click.option(
+    "--output-dir",
+    "-d",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Directory for the outputs (each named after its input; default: the current directory).",
 )
 @click.option("--charts", is_flag=True, default=False, help="Add charts where the format can.")
 @click.option(
@@ -139,16 +249,21 @@ def _parse_options(values: tuple[str, ...], locale: str) -> dict[str, str]:
 @click.pass_context
 def command(
     ctx: click.Context,
-    file: Path,
+    files: tuple[str, ...],
     to: str,
     output: Path | None,
+    out_dir: Path | None,
     charts: bool,
     font: Path | None,
     options: tuple[str, ...],
     force: bool,
+    pattern: str | None,
+    jobs: int,
+    quiet: bool,
     locale: str,
 ) -> None:
-    """Render FILE (a report) with an installed renderer plugin."""
+    """Render FILE (a report; or many: files, directories, glob patterns) with an
+    installed renderer plugin."""
     warn_plugin_failures(locale)
     try:
         renderer = get_renderer(to)
@@ -161,6 +276,22 @@ def command(
     except PluginError as exc:
         raise _fail(str(exc)) from None
     extra = _parse_options(options, locale)
+    single = len(files) == 1 and not Path(files[0]).is_dir() and Path(files[0]).exists()
+    paths = [files[0]] if single else input_files(files, pattern, locale)
+    if not single or out_dir is not None:
+        if output is not None:
+            raise _fail(gettext(locale, "-o names the output of one FILE; use -d DIR for many"))
+        target_dir = out_dir if out_dir is not None else Path.cwd()
+        try:
+            target_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _fail(f"{target_dir}: {exc.strerror or exc}") from None
+        job = _Job(
+            to, renderer.suffix, target_dir, output_stems(paths), charts, font, extra, force, locale
+        )
+        _render_many(paths, job, jobs, quiet, locale)
+        return
+    file = Path(paths[0])
     to_stdout = output is not None and str(output) == "-"
     target = None if to_stdout else (output or default_output(file, renderer.suffix))
     if target is not None and target.exists() and not force:
@@ -204,4 +335,5 @@ def command(
     click.echo(str(target), err=True)
 
 
+command.params.extend(batch_options())
 command.params.append(locale_option())

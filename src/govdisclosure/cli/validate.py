@@ -4,8 +4,16 @@ Every file is read and checked on its own: one unreadable file is reported
 (in the chosen locale, with every problem and its path) and the others are
 still checked.  Exit status: 0 when no finding is an error, 1 when any
 finding is an error, 2 when the command was misused or an input could not
-be read.  ``--format json`` prints one JSON list of findings on stdout (the
-summary and read errors go to stderr), for scripts and CI.
+be read.  ``--format json`` prints one JSON document (reports, findings,
+unused acceptances) on stdout (the summary and read errors go to stderr),
+for scripts and CI; ``--format jsonl`` streams one JSON object per line as
+each file is checked, for runs too large to hold in one document.
+
+FILE may be a directory (walked recursively, ``--glob`` to filter) or a
+glob pattern; ``--jobs N`` checks the files in N worker processes (output
+in the order of the files), with a progress display on standard error
+(``--quiet``: none) and a closing summary with the time and files per
+second.  Ctrl-C stops the run with the summary so far (exit 2).
 
 ``--part FILE`` (repeatable) names the reports of the units a published
 report consolidates: each FILE is then also compared cell by cell with the
@@ -26,19 +34,23 @@ it was accepted is re-opened.  ``--format sarif`` writes SARIF 2.1.0.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
+from functools import cache, partial
 from typing import Any, cast
 
 import click
 import orjson
+from attrs import frozen
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from .. import __version__
 from ..aggregate import ConsolidationError, check_against_parts
+from ..batch import Progress, Summary, run_files
 from ..check import check
 from ..editions import Report
 from ..errors import LoadError, Problem
@@ -48,8 +60,9 @@ from ..validation import BlankPolicy, Finding
 from ..validation.engine import path_order
 from ..validation.findings import sort_key
 from ..validation.outcomes import RelationCounts
-from ..validation.review import Acceptance, Reviewed, load_acceptances, review, unused
+from ..validation.review import Acceptance, Reviewed, load_acceptances, review
 from ..validation.sarif import FileResult, sarif_log
+from ._batch import batch_options, input_files
 from ._output import locale_option, printable, warn_plugin_failures
 
 __all__ = ["command"]
@@ -170,6 +183,131 @@ def _entry(name: str, r: Reviewed, locale: str) -> dict[str, Any]:
     return entry
 
 
+@frozen
+class _Options:
+    """What every file is checked with (sent once per chunk to the workers)."""
+
+    fmt: str
+    blank: str
+    locale: str
+    acceptances: tuple[Acceptance, ...]
+    with_status: bool
+    previous: Report | None
+    parts: tuple[Report, ...] | None
+    color: bool
+    width: int
+
+
+@frozen
+class _Outcome:
+    """One file's result, ready to print: built in a worker, printed in order."""
+
+    name: str
+    #: passed, failed, unreadable (skipped), unchecked (read, parent check impossible)
+    status: str
+    text: str
+    errors: str
+    report: dict[str, Any]
+    findings: tuple[dict[str, Any], ...]
+    result: FileResult | None
+    accepted: frozenset[str]
+
+
+@cache
+def _text_console(width: int, color: bool) -> Console:
+    """One capturing console per process and setting: making a Console costs
+    more than printing a clean report's three lines."""
+    return Console(
+        file=io.StringIO(),
+        highlight=False,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+    )
+
+
+def _check_file(options: _Options, name: str) -> _Outcome:
+    """Read and check one file; every failure becomes an outcome, never an exception."""
+    locale = options.locale
+    read = _read(name)
+    if isinstance(read, LoadError):
+        reviewed: tuple[Reviewed, ...] = tuple(review(_load_findings(read, locale), ()))
+        report: dict[str, Any] = {"file": name, "readable": False}
+        entries = tuple(_entry(name, r, locale) for r in reviewed) if options.fmt != "text" else ()
+        return _Outcome(
+            name,
+            "unreadable",
+            _lines(report, entries) if options.fmt == "jsonl" else "",
+            read.with_source(name).render(locale),
+            report,
+            entries,
+            FileResult(name, reviewed, None) if options.fmt == "sarif" else None,
+            frozenset(),
+        )
+    validation = check(
+        read, previous=options.previous, blank=cast(BlankPolicy, options.blank), locale=locale
+    )
+    findings = validation.findings
+    errors = ""
+    checked = True
+    if options.parts:
+        try:
+            against = check_against_parts(read, list(options.parts))
+        except ConsolidationError as exc:
+            message = gettext(locale, "Cannot compare with the parts")
+            errors = f"{name}: {message}: {exc.render(locale)}"
+            checked = False  # never counted as passed; counted as unreadable
+        else:
+            findings = tuple(sorted((*findings, *against), key=sort_key(path_order(read))))
+    reviewed = tuple(review(findings, options.acceptances))
+    counts = validation.counts
+    if any(r.finding.severity == "error" and r.status != "accepted" for r in reviewed):
+        status = "failed"
+    else:
+        status = "passed" if checked else "unchecked"
+    text = ""
+    if options.fmt == "text":
+        console = _text_console(options.width, options.color)
+        console.begin_capture()
+        _print_text(console, locale, name, read, reviewed, counts, options.with_status)
+        text = console.end_capture()
+    report = {
+        "file": name,
+        "readable": True,
+        "unit": read.unit.name,
+        "year": read.year,
+        "edition": read.edition,
+        "relations": counts.to_dict(),
+        "findings": len(reviewed),
+        "accepted": sum(r.status == "accepted" for r in reviewed),
+    }
+    entries = tuple(_entry(name, r, locale) for r in reviewed) if options.fmt != "text" else ()
+    if options.fmt == "jsonl":
+        text = _lines(report, entries)
+    return _Outcome(
+        name,
+        status,
+        text,
+        errors,
+        report if options.fmt != "jsonl" else {},
+        entries if options.fmt != "jsonl" else (),
+        FileResult(name, reviewed, counts) if options.fmt == "sarif" else None,
+        frozenset(r.finding.fingerprint for r in reviewed if r.status == "accepted"),
+    )
+
+
+def _line(obj: dict[str, Any]) -> None:
+    sys.stdout.write(orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE).decode())
+
+
+def _lines(report: dict[str, Any], entries: Sequence[dict[str, Any]]) -> str:
+    """A file's JSON Lines: its report object, then one object per finding."""
+    out = [orjson.dumps({"type": "report", **report})]
+    out.extend(orjson.dumps({"type": "finding", **entry}) for entry in entries)
+    out.append(b"")
+    return b"\n".join(out).decode()
+
+
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option(
@@ -196,10 +334,12 @@ def _entry(name: str, r: Reviewed, locale: str) -> dict[str, Any]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif"]),
+    type=click.Choice(["text", "json", "jsonl", "sarif"]),
     default="text",
     show_default=True,
-    help="A table per file, one JSON document (reports and findings), or SARIF 2.1.0.",
+    help="A table per file, one JSON document (reports and findings), JSON Lines "
+    "streamed file by file (one object per line: reports, findings, the summary), "
+    "or SARIF 2.1.0.",
 )
 @click.option(
     "--accept",
@@ -214,15 +354,20 @@ def command(
     blank: str,
     fmt: str,
     accept: str | None,
+    pattern: str | None,
+    jobs: int,
+    quiet: bool,
     locale: str,
 ) -> None:
     """Check reports against the format's rules and list what is wrong.
 
-    Exit status 0: no errors; 1: some finding is an error; 2: bad usage or
-    an unreadable input.
+    FILE may be a file, a directory (every report below it) or a glob
+    pattern.  Exit status 0: no errors; 1: some finding is an error; 2: bad
+    usage, an unreadable input, or an interrupted run.
     """
     warn_plugin_failures(locale)
-    own = {os.path.realpath(name) for name in files} & {os.path.realpath(p) for p in parts}
+    paths = input_files(files, pattern, locale)
+    own = {os.path.realpath(name) for name in paths} & {os.path.realpath(p) for p in parts}
     if own:
         message = gettext(locale, "{path} is given both as a report and as one of its parts")
         raise click.UsageError(message.format(path=sorted(own)[0]))
@@ -254,63 +399,71 @@ def command(
             err.print(Text(read.with_source(name).render(locale)))
         else:
             part_reports.append(read)
+    options = _Options(
+        fmt=fmt,
+        blank=blank,
+        locale=locale,
+        acceptances=acceptances,
+        with_status=accept is not None,
+        previous=last_year,
+        parts=tuple(part_reports) if part_reports and parts_readable else None,
+        color=out.is_terminal and not out.no_color,
+        width=out.width,
+    )
     results: list[FileResult] = []
     reports: list[dict[str, Any]] = []
+    findings: list[dict[str, Any]] = []
+    used: set[str] = set()
     passed = failed = 0
-    for name in files:
-        read = _read(name)
-        if isinstance(read, LoadError):
-            unreadable += 1
-            err.print(Text(read.with_source(name).render(locale)))
-            results.append(FileResult(name, tuple(review(_load_findings(read, locale), ())), None))
-            reports.append({"file": name, "readable": False})
-            continue
-        validation = check(read, previous=last_year, blank=cast(BlankPolicy, blank), locale=locale)
-        findings = validation.findings
-        checked = True
-        if part_reports and parts_readable:
-            try:
-                against = check_against_parts(read, part_reports)
-            except ConsolidationError as exc:
-                unreadable += 1
-                message = gettext(locale, "Cannot compare with the parts")
-                err.print(Text(f"{name}: {message}: {exc.render(locale)}"))
-                checked = False  # never counted as passed; counted as unreadable
-            else:
-                findings = tuple(sorted((*findings, *against), key=sort_key(path_order(read))))
-        reviewed = tuple(review(findings, acceptances))
-        counts = validation.counts
-        results.append(FileResult(name, reviewed, counts))
-        if any(r.finding.severity == "error" and r.status != "accepted" for r in reviewed):
-            failed += 1
-        elif checked:
-            passed += 1
-        reports.append(
-            {
-                "file": name,
-                "readable": True,
-                "unit": read.unit.name,
-                "year": read.year,
-                "edition": read.edition,
-                "relations": counts.to_dict(),
-                "findings": len(reviewed),
-                "accepted": sum(r.status == "accepted" for r in reviewed),
-            }
-        )
-        if fmt == "text":
-            _print_text(out, locale, name, read, reviewed, counts, accept is not None)
+    batch = Summary(total=len(paths))
+    outcomes = run_files(partial(_check_file, options), paths, jobs)
+    try:
+        with Progress(len(paths), locale, quiet=quiet) as progress:
+            for outcome in outcomes:
+                if outcome.errors:
+                    err.print(Text(outcome.errors))
+                if outcome.status == "unreadable":
+                    unreadable += 1
+                    batch.skipped += 1
+                else:
+                    batch.read += 1
+                if outcome.errors and outcome.status != "unreadable":
+                    unreadable += 1  # the parent check could not be made
+                if outcome.status == "failed":
+                    failed += 1
+                elif outcome.status == "passed":
+                    passed += 1
+                used |= outcome.accepted
+                if fmt in ("text", "jsonl"):
+                    sys.stdout.write(outcome.text)
+                else:
+                    reports.append(outcome.report)
+                    findings.extend(outcome.findings)
+                    if outcome.result is not None:
+                        results.append(outcome.result)
+                progress.advance()
+    except KeyboardInterrupt:
+        batch.interrupted = True
+    finally:
+        outcomes.close()
+    batch.stop()
+    batch.passed, batch.failed = passed, failed
     summary = gettext(
         locale, "{total} files: {passed} passed, {failed} with errors, {unreadable} unreadable"
-    ).format(total=len(files), passed=passed, failed=failed, unreadable=unreadable)
-    every = [r for result in results for r in result.reviewed]
-    stale = unused(every, acceptances)
+    ).format(total=len(paths), passed=passed, failed=failed, unreadable=unreadable)
+    stale = [a for a in acceptances if a.fingerprint not in used]
     if fmt == "json":
         document = {
             "reports": reports,
-            "findings": [_entry(res.file, r, locale) for res in results for r in res.reviewed],
+            "findings": findings,
             "unused_acceptances": [a.to_dict() for a in stale],
         }
         sys.stdout.write(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n")
+        err.print(Text(summary))
+    elif fmt == "jsonl":
+        for acceptance in stale:
+            _line({"type": "unused_acceptance", **acceptance.to_dict()})
+        _line({"type": "summary", **batch.to_dict()})
         err.print(Text(summary))
     elif fmt == "sarif":
         from ..plugin.manager import rules as installed
@@ -328,9 +481,12 @@ def command(
             )
             out.print(Text(note.format(n=len(stale)), style="dim"))
         out.print(Text(summary, style="bold"))
-    if unreadable:
+    if not quiet or batch.interrupted:
+        err.print(Text(batch.render(locale)))
+    if unreadable or batch.interrupted:
         sys.exit(2)
     sys.exit(1 if failed else 0)
 
 
+command.params.extend(batch_options())
 command.params.append(locale_option())

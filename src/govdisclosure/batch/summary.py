@@ -1,0 +1,89 @@
+"""The closing line of a batch run and its exit status.
+
+Counted per file: read (an input was taken up), passed, failed (findings of
+severity error, or a render/import that failed), written (output files),
+skipped (unreadable or refused inputs, left out of the run).  The exit
+status is the worst result: 2 when a file was skipped or the run was
+interrupted, 1 when a file failed, else 0.
+"""
+
+from __future__ import annotations
+
+import time
+
+from attrs import define, field
+
+from ..i18n import gettext
+
+__all__ = ["Summary"]
+
+
+@define
+class Summary:
+    """Counts of a batch run (see the module docstring)."""
+
+    total: int = 0
+    read: int = 0
+    passed: int = 0
+    failed: int = 0
+    written: int = 0
+    skipped: int = 0
+    interrupted: bool = False
+    start: float = field(factory=time.perf_counter)
+    end: float | None = None
+
+    def stop(self) -> None:
+        """Fix the elapsed time."""
+        self.end = time.perf_counter()
+
+    @property
+    def seconds(self) -> float:
+        return (self.end if self.end is not None else time.perf_counter()) - self.start
+
+    @property
+    def rate(self) -> float:
+        """Files per second (files read over the whole elapsed time)."""
+        return self.read / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def exit_code(self) -> int:
+        if self.skipped or self.interrupted:
+            return 2
+        return 1 if self.failed else 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "files": self.total,
+            "read": self.read,
+            "passed": self.passed,
+            "failed": self.failed,
+            "written": self.written,
+            "skipped": self.skipped,
+            "interrupted": self.interrupted,
+            "seconds": round(self.seconds, 3),
+            "files_per_second": round(self.rate, 1),
+        }
+
+    def render(self, locale: str) -> str:
+        text = gettext(
+            locale,
+            "{read} files read: {passed} passed, {failed} failed, {written} written, "
+            "{skipped} skipped; {seconds} s, {rate} files/s",
+        ).format(
+            read=f"{self.read:,}",
+            passed=f"{self.passed:,}",
+            failed=f"{self.failed:,}",
+            written=f"{self.written:,}",
+            skipped=f"{self.skipped:,}",
+            seconds=f"{self.seconds:.1f}",
+            rate=f"{self.rate:,.0f}",
+        )
+        if self.interrupted:
+            text = (
+                gettext(locale, "Interrupted after {done} of {total} files").format(
+                    done=f"{self.read + self.skipped:,}", total=f"{self.total:,}"
+                )
+                + "; "
+                + text
+            )
+        return text

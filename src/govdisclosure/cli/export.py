@@ -1,0 +1,156 @@
+"""``govdisclosure export FILE... --to parquet|csv -o OUT``: reports as long-format tables.
+
+One row per cell of every report (unit, region code, parent, year, edition,
+stable cell key, row and column labels in Chinese and English, value,
+state; see :mod:`govdisclosure.export` and ``docs/export.md``), and with
+``--findings FILE`` one row per validation finding with its fingerprint.
+FILE may be a directory (walked recursively, ``--glob`` to filter) or a
+glob pattern; the files are read in ``--jobs`` worker processes and their
+rows streamed into the output, which is written to a temporary file and
+moved into place at the end (an existing file only with ``--force``).  A
+file that cannot be read is reported and left out; the run goes on and
+exits 2.  Ctrl-C stops it without writing anything.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..batch import Progress, Summary, run_files
+from ..errors import LoadError, Problem
+from ..i18n import gettext
+from ..inputs import load
+from ._batch import batch_options, input_files
+from ._output import locale_option, warn_plugin_failures
+
+__all__ = ["command"]
+
+
+def _tables(with_findings: bool, locale: str, path: str) -> tuple[Any, Any] | str:
+    """A file's cell batch (and findings batch), or why it cannot be read."""
+    from ..export import cell_batch, finding_batch
+
+    name = str(path)
+    try:
+        report = load(path)
+    except LoadError as exc:
+        return exc.with_source(name).render(locale)
+    except Exception as exc:  # noqa: BLE001 - any unreadable input is reported, never a traceback
+        error = LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")])
+        return error.with_source(name).render(locale)
+    return cell_batch(report, name), finding_batch(report, name) if with_findings else None
+
+
+@click.command("export")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "--to",
+    "-t",
+    "to",
+    type=click.Choice(["parquet", "csv"]),
+    default="parquet",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The cells table: one row per cell of every report.",
+)
+@click.option(
+    "--findings",
+    "findings_to",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write the findings table (every installed rule): one row per finding.",
+)
+@click.option("--force", "-f", is_flag=True, default=False, help="Replace files that exist.")
+def command(
+    files: tuple[str, ...],
+    to: str,
+    output: Path,
+    findings_to: Path | None,
+    force: bool,
+    pattern: str | None,
+    jobs: int,
+    quiet: bool,
+    locale: str,
+) -> None:
+    """Write reports as tidy long-format tables (Parquet or CSV) for analysis."""
+    warn_plugin_failures(locale)
+    try:
+        from ..export import CELL_SCHEMA, FINDING_SCHEMA, TableWriter
+        from ..export.tables import pyarrow
+
+        pyarrow()
+    except ImportError as exc:
+        raise click.ClickException(str(exc)) from None
+    paths = input_files(files, pattern, locale)
+    writers: list[TableWriter] = []
+    try:
+        cells = TableWriter(output, CELL_SCHEMA.get(), to, force=force)
+        writers.append(cells)
+        found = (
+            TableWriter(findings_to, FINDING_SCHEMA.get(), to, force=force)
+            if findings_to is not None
+            else None
+        )
+        if found is not None:
+            writers.append(found)
+    except FileExistsError as exc:
+        for writer in writers:
+            writer.abort()
+        message = gettext(locale, "{path} exists; use --force to replace it")
+        raise click.UsageError(message.format(path=exc.filename)) from None
+    except OSError as exc:
+        for writer in writers:
+            writer.abort()
+        raise click.ClickException(f"{exc.filename}: {exc.strerror or exc}") from None
+    batch = Summary(total=len(paths))
+    results = run_files(partial(_tables, found is not None, locale), paths, jobs)
+    try:
+        with Progress(len(paths), locale, quiet=quiet) as progress:
+            for result in results:
+                progress.advance()
+                if isinstance(result, str):
+                    click.echo(result, err=True)
+                    batch.skipped += 1
+                    continue
+                batch.read += 1
+                batch.passed += 1
+                cells.write(result[0])
+                if found is not None:
+                    found.write(result[1])
+    except KeyboardInterrupt:
+        batch.interrupted = True
+    finally:
+        results.close()
+    if batch.interrupted:
+        for writer in writers:
+            writer.abort()
+    else:
+        for writer in writers:
+            writer.commit()
+            batch.written += 1
+            if not quiet:
+                click.echo(
+                    gettext(locale, "{rows} rows: {path}").format(
+                        rows=f"{writer.rows:,}", path=writer.target
+                    ),
+                    err=True,
+                )
+    batch.stop()
+    if not quiet or batch.interrupted:
+        click.echo(batch.render(locale), err=True)
+    sys.exit(batch.exit_code)
+
+
+command.params.extend(batch_options())
+command.params.append(locale_option())

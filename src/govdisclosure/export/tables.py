@@ -1,0 +1,247 @@
+"""The two long-format tables: cells and findings, as Arrow record batches.
+
+One batch per report; the static columns of a report's layout (keys,
+labels, breaks) come from :mod:`.keys`, computed once per shape, so a
+report costs its flattening and the building of its arrays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..cells import NotApplicable
+from ..editions import EDITIONS, Report
+from ..flat import shape_of
+from ..validation import Finding
+from .keys import layout_of
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = [
+    "CELL_SCHEMA",
+    "FINDING_SCHEMA",
+    "cell_batch",
+    "cells",
+    "cells_frame",
+    "finding_batch",
+    "findings",
+    "pyarrow",
+]
+
+#: Counts up to 10^15 and amounts with up to four decimals, exactly.
+VALUE_TYPE = ("decimal128", 38, 4)
+
+
+def pyarrow() -> Any:
+    """The ``pyarrow`` module, or an error saying which extra to install."""
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover - the dev extra installs it
+        raise ImportError(
+            "the export needs pyarrow: pip install 'govdisclosure[parquet]'"
+        ) from None
+    return pa
+
+
+def _cell_schema() -> pa.Schema:
+    pa = pyarrow()
+    text = pa.string()
+    return pa.schema(
+        [
+            ("file", text),
+            ("unit", text),
+            ("unit_kind", text),
+            ("region_code", text),
+            ("parent_unit", text),
+            ("year", pa.int16()),
+            ("edition", text),
+            ("template", text),
+            ("key", text),
+            ("kind", text),
+            ("row_code", text),
+            ("row_zh", text),
+            ("row_en", text),
+            ("column_zh", text),
+            ("column_en", text),
+            ("value", pa.decimal128(38, 4)),
+            ("state", text),
+            ("mark", text),
+            ("not_comparable_with_previous", text),
+            ("not_comparable_with_next", text),
+        ]
+    )
+
+
+def _finding_schema() -> pa.Schema:
+    pa = pyarrow()
+    text = pa.string()
+    return pa.schema(
+        [
+            ("file", text),
+            ("unit", text),
+            ("region_code", text),
+            ("year", pa.int16()),
+            ("edition", text),
+            ("rule", text),
+            ("severity", text),
+            ("path", text),
+            ("involves", pa.list_(text)),
+            ("expected", text),
+            ("actual", text),
+            ("message_zh", text),
+            ("message_en", text),
+            ("fingerprint", text),
+        ]
+    )
+
+
+class _Schema:
+    """Schemas built on first use (pyarrow is imported only when exporting)."""
+
+    def __init__(self, build: Any) -> None:
+        self._build = build
+        self._schema: Any = None
+
+    def get(self) -> pa.Schema:
+        if self._schema is None:
+            self._schema = self._build()
+        return self._schema
+
+
+CELL_SCHEMA = _Schema(_cell_schema)
+FINDING_SCHEMA = _Schema(_finding_schema)
+
+
+def _state(value: object) -> tuple[str, str | None]:
+    if value is None:
+        return "blank", None
+    if isinstance(value, NotApplicable):
+        return "not_applicable", value.mark
+    return "number", None
+
+
+def cell_batch(report: Report, file: str | None = None) -> pa.RecordBatch:
+    """One row per cell of ``report`` (``file``: where it was read from)."""
+    pa = pyarrow()
+    layout = layout_of(report)
+    values = shape_of(report).flatten(report)
+    n = len(values)
+    unit = report.unit
+    template = (
+        report.statistics.template  # type: ignore[union-attr]
+        if EDITIONS[report.edition].template_driven
+        else None
+    )
+    numbers: list[Decimal | int | None] = []
+    states: list[str] = []
+    marks: list[str | None] = []
+    for value in values:
+        state, mark = _state(value)
+        states.append(state)
+        marks.append(mark)
+        numbers.append(value if state == "number" else None)  # type: ignore[arg-type]
+    columns = [
+        pa.array([file] * n, pa.string()),
+        pa.array([unit.name] * n, pa.string()),
+        pa.array([str(unit.kind.value)] * n, pa.string()),
+        pa.array([unit.region_code] * n, pa.string()),
+        pa.array([unit.parent] * n, pa.string()),
+        pa.array([report.year] * n, pa.int16()),
+        pa.array([report.edition] * n, pa.string()),
+        pa.array([template] * n, pa.string()),
+        pa.array(layout.keys, pa.string()),
+        pa.array(layout.kinds, pa.string()),
+        pa.array(layout.row_code, pa.string()),
+        pa.array(layout.row_zh, pa.string()),
+        pa.array(layout.row_en, pa.string()),
+        pa.array(layout.column_zh, pa.string()),
+        pa.array(layout.column_en, pa.string()),
+        pa.array(numbers, pa.decimal128(38, 4)),
+        pa.array(states, pa.string()),
+        pa.array(marks, pa.string()),
+        pa.array(layout.break_before, pa.string()),
+        pa.array(layout.break_after, pa.string()),
+    ]
+    return pa.RecordBatch.from_arrays(columns, schema=CELL_SCHEMA.get())
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def finding_batch(
+    report: Report, file: str | None = None, found: Sequence[Finding] | None = None
+) -> pa.RecordBatch:
+    """One row per finding of ``report`` (validated with every installed rule
+    unless ``found`` gives the findings)."""
+    pa = pyarrow()
+    if found is None:
+        from ..check import validate
+
+        found = validate(report)
+    unit = report.unit
+    rows = [
+        {
+            "file": file,
+            "unit": unit.name,
+            "region_code": unit.region_code,
+            "year": report.year,
+            "edition": report.edition,
+            "rule": f.rule,
+            "severity": f.severity,
+            "path": f.path,
+            "involves": list(f.involves),
+            "expected": _text(f.expected),
+            "actual": _text(f.actual),
+            "message_zh": f.message("zh_Hans_CN"),
+            "message_en": f.message("en"),
+            "fingerprint": f.fingerprint,
+        }
+        for f in found
+    ]
+    return pa.RecordBatch.from_pylist(rows, schema=FINDING_SCHEMA.get())
+
+
+def _files(reports: Sequence[Report], files: Sequence[str] | None) -> Iterable[str | None]:
+    if files is None:
+        return [None] * len(reports)
+    if len(files) != len(reports):
+        raise ValueError("give one file name per report")
+    return files
+
+
+def cells(reports: Iterable[Report], files: Sequence[str] | None = None) -> pa.Table:
+    """One row per cell of every report, as a :class:`pyarrow.Table`."""
+    pa = pyarrow()
+    listed = list(reports)
+    batches = [cell_batch(r, f) for r, f in zip(listed, _files(listed, files), strict=True)]
+    return pa.Table.from_batches(batches, schema=CELL_SCHEMA.get())
+
+
+def findings(reports: Iterable[Report], files: Sequence[str] | None = None) -> pa.Table:
+    """One row per finding of every report (every installed rule), as a table."""
+    pa = pyarrow()
+    listed = list(reports)
+    batches = [finding_batch(r, f) for r, f in zip(listed, _files(listed, files), strict=True)]
+    return pa.Table.from_batches(batches, schema=FINDING_SCHEMA.get())
+
+
+def cells_frame(
+    reports: Iterable[Report],
+    library: Literal["pandas", "polars"] = "pandas",
+    files: Sequence[str] | None = None,
+) -> Any:
+    """:func:`cells` as a pandas or Polars data frame (whichever is installed).
+
+    Values stay exact: pandas gets :class:`decimal.Decimal` objects, Polars
+    its ``Decimal`` type.
+    """
+    table = cells(reports, files)
+    if library == "polars":
+        import polars
+
+        return polars.from_arrow(table)
+    return table.to_pandas()

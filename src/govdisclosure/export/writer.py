@@ -1,0 +1,122 @@
+"""Streaming the long-format tables into Parquet or CSV files, atomically.
+
+A :class:`TableWriter` takes record batches one at a time and writes them
+to a temporary file beside the target; :meth:`TableWriter.commit` moves it
+into place (refusing to replace an existing file unless ``force``), and
+:meth:`TableWriter.abort` — or leaving the ``with`` block on an exception —
+removes it.  So an interrupted or failed export never leaves a partial
+file, and memory holds one batch, not the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..editions import Report
+from .tables import CELL_SCHEMA, FINDING_SCHEMA, cell_batch, finding_batch, pyarrow
+
+__all__ = ["FORMATS", "TableWriter", "write"]
+
+FORMATS = ("parquet", "csv")
+
+
+class TableWriter:
+    """Batches of one schema into one file (see the module docstring)."""
+
+    def __init__(self, target: Path, schema: Any, to: str, *, force: bool) -> None:
+        if to not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {to!r}")
+        if target.exists() and not force:
+            raise FileExistsError(17, "File exists", str(target))
+        self.target = target
+        self.force = force
+        self.rows = 0
+        self._tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        if to == "parquet":
+            import pyarrow.parquet as pq
+
+            self._writer: Any = pq.ParquetWriter(self._tmp, schema, compression="zstd")
+        else:
+            import pyarrow.csv as pcsv
+
+            self._writer = pcsv.CSVWriter(str(self._tmp), schema)
+
+    def write(self, batch: Any) -> None:
+        if batch.num_rows:
+            self._writer.write_batch(batch)
+            self.rows += batch.num_rows
+
+    def commit(self) -> None:
+        """Close the file and move it into place."""
+        self._writer.close()
+        try:
+            if self.force:
+                os.replace(self._tmp, self.target)
+            else:
+                os.link(self._tmp, self.target)
+        finally:
+            self._tmp.unlink(missing_ok=True)
+
+    def abort(self) -> None:
+        """Close and remove the temporary file; the target is untouched."""
+        try:
+            self._writer.close()
+        finally:
+            self._tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def write(
+    reports: Iterable[Report],
+    cells_to: str | os.PathLike[str],
+    *,
+    to: str = "parquet",
+    findings_to: str | os.PathLike[str] | None = None,
+    files: Sequence[str] | None = None,
+    force: bool = False,
+) -> int:
+    """Write the cells (and, with ``findings_to``, the findings) of ``reports``.
+
+    Streams: one report's batch at a time.  Returns the number of cell rows.
+    """
+    pyarrow()
+    names = iter(files) if files is not None else None
+    cells = TableWriter(Path(cells_to), CELL_SCHEMA.get(), to, force=force)
+    found = (
+        TableWriter(Path(findings_to), FINDING_SCHEMA.get(), to, force=force)
+        if findings_to is not None
+        else None
+    )
+    try:
+        for report in reports:
+            name = next(names) if names is not None else None
+            cells.write(cell_batch(report, name))
+            if found is not None:
+                found.write(finding_batch(report, name))
+    except BaseException:
+        cells.abort()
+        if found is not None:
+            found.abort()
+        raise
+    cells.commit()
+    if found is not None:
+        found.commit()
+    return cells.rows
