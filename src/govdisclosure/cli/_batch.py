@@ -33,8 +33,9 @@ def batch_options() -> list[click.Option]:
             ["--glob", "pattern"],
             metavar="PATTERN",
             default=None,
-            help="Only the files in the given directories whose name matches PATTERN "
-            "(e.g. '*-2024.json'); default: every file a report can be read from.",
+            help="Only the files in the given directories whose name matches PATTERN (shell "
+            "wildcards; a pattern with a slash is matched against the path below the "
+            "directory); default: every file a report can be read from.",
         ),
         click.Option(
             ["--jobs", "-j"],
