@@ -128,8 +128,40 @@ def _text(chars: Sequence[dict[str, Any]]) -> str:
     return "\n".join(x for x in out if x)
 
 
+def _turn(box: BBox, rotation: int) -> BBox:
+    """A page box in the frame of a table set turned on the page: text that
+    runs up the page (``rotation`` 90) reads left to right with ``x = -top``
+    and lines going down with ``top = x``; text that runs down (-90) the other way."""
+    x0, top, x1, bottom = box
+    if rotation == 90:
+        return (-bottom, x0, -top, x1)
+    if rotation == -90:
+        return (top, -x1, bottom, -x0)
+    return box
+
+
+def _rotation(chars: Sequence[dict[str, Any]]) -> int:
+    """90 when most characters run up the page, -90 down, 0 upright."""
+    turned = [c for c in chars if not c.get("upright", True) and c["text"].strip()]
+    if 2 * len(turned) <= len([c for c in chars if c["text"].strip()]):
+        return 0
+    up = sum(1 for c in turned if float(c["matrix"][1]) > 0)
+    return 90 if 2 * up >= len(turned) else -90
+
+
+def _turn_char(ch: dict[str, Any], rotation: int) -> dict[str, Any]:
+    x0, top, x1, bottom = _turn((ch["x0"], ch["top"], ch["x1"], ch["bottom"]), rotation)
+    return {**ch, "x0": x0, "top": top, "x1": x1, "bottom": bottom}
+
+
 def _piece(page_no: int, table: Any, chars: list[dict[str, Any]]) -> Piece:
-    boxes: list[BBox] = [tuple(map(float, c)) for c in table.cells]  # type: ignore[misc]
+    """One table piece.  A table set turned on the page (our own renderer turns
+    a wide table 4) is read in its own frame; boxes stay in page coordinates."""
+    page_boxes: list[BBox] = [tuple(map(float, c)) for c in table.cells]  # type: ignore[misc]
+    rotation = _rotation(chars)
+    if rotation:
+        chars = [_turn_char(c, rotation) for c in chars]
+    boxes = [_turn(b, rotation) for b in page_boxes]
     xs = _snap(v for b in boxes for v in (b[0], b[2]))
     ys = _snap(v for b in boxes for v in (b[1], b[3]))
     slots: dict[tuple[int, int], int] = {}
@@ -151,7 +183,7 @@ def _piece(page_no: int, table: Any, chars: list[dict[str, Any]]) -> Piece:
         if hit is not None:
             inside[hit].append(ch)
     cells = tuple(
-        PieceCell(r, c, rs, cs, _text(inside[k]), boxes[k])
+        PieceCell(r, c, rs, cs, _text(inside[k]), page_boxes[k])
         for k, (r, c, rs, cs) in sorted(enumerate(spans), key=lambda x: (x[1][0], x[1][1]))
     )
     return Piece(page_no, tuple(map(float, table.bbox)), xs, ys, cells)  # type: ignore[arg-type]

@@ -11,12 +11,14 @@ At the seam:
 
 * a header the continuation repeats (the same text as the table's first
   rows, no figure in it) is dropped: it labels nothing new;
-* a label cut by the page break is joined again.  A cell of the
-  continuation's first row in a label column (its text is not a figure)
-  continues the cell above it when it is empty (三、本年度办理结果 runs on
-  as an empty merged cell) or when its text starts with no numbering of its
-  own (淮安 prints "（四）无" at the foot of page 4 and "法提供" at the top
-  of page 5).  A figure never continues anything.
+* a group label cut by the page break is joined again.  A cell of the
+  continuation's first row that groups rows (a label cell with another
+  label to its right: 三、…, （四）…) continues the label cell above it
+  when it is empty (三、本年度办理结果 runs on as an empty merged cell) or
+  when its text starts with no numbering of its own (淮安 prints "（四）无"
+  at the foot of page 4 and "法提供" at the top of page 5).  A row's own
+  label (行政规范性文件 at the top of a page, under 规章) starts a row of its
+  own, and a figure never continues anything.
 """
 
 from __future__ import annotations
@@ -151,9 +153,14 @@ def _seam(before: list[_Cell], after: list[_Cell], offset: int) -> list[_Cell]:
         return after
     first = min(c.row for c in after)
     last = offset - 1
+    # A label column with another label to its right groups rows (三、…, （四）…):
+    # only such a group can run on over the break; the row's own label cannot.
+    labels = [
+        c.col for c in after if c.row == first and c.text.strip() and not looks_numeric(c.text)
+    ]
     kept: list[_Cell] = []
     for c in after:
-        if c.row == first and not looks_numeric(c.text):
+        if c.row == first and not looks_numeric(c.text) and any(col > c.col for col in labels):
             j = next(
                 (
                     i
