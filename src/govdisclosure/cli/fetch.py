@@ -15,6 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 from attrs import frozen
 
+from ..i18n import N_, gettext
+
 __all__ = ["MAX_BYTES", "FetchError", "Fetched", "fetch", "is_url"]
 
 #: The largest file fetched (50 MiB: a long report PDF is a few MiB).
@@ -34,7 +36,16 @@ _TYPES: Final = {
 
 
 class FetchError(Exception):
-    """A URL that could not be fetched; the message says why."""
+    """A URL that could not be fetched: a message id of the catalogs and its
+    parameters (:meth:`message` gives it in a locale)."""
+
+    def __init__(self, message_id: str, **params: object) -> None:
+        super().__init__(message_id.format(**params))
+        self.message_id = message_id
+        self.params = params
+
+    def message(self, locale: str) -> str:
+        return gettext(locale, self.message_id).format(**self.params)
 
 
 @frozen
@@ -69,16 +80,20 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> 
             client.stream("GET", url) as response,
         ):
             if response.status_code >= 400:
-                raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}")
+                raise FetchError(
+                    N_("HTTP {status} {reason}"),
+                    status=response.status_code,
+                    reason=response.reason_phrase,
+                )
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(f"larger than {max_bytes} bytes ({declared})")
+                raise FetchError(N_("larger than {limit} bytes"), limit=max_bytes)
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
-                    raise FetchError(f"larger than {max_bytes} bytes")
+                    raise FetchError(N_("larger than {limit} bytes"), limit=max_bytes)
                 chunks.append(chunk)
             final = str(response.url)
             return Fetched(
@@ -88,8 +103,10 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> 
                 response.charset_encoding,
             )
     except httpx.TooManyRedirects:
-        raise FetchError(f"more than {MAX_REDIRECTS} redirects") from None
+        raise FetchError(N_("more than {count} redirects"), count=MAX_REDIRECTS) from None
     except httpx.TimeoutException:
-        raise FetchError(f"no answer within {timeout:g} s") from None
+        raise FetchError(N_("no answer within {seconds} s"), seconds=f"{timeout:g}") from None
     except httpx.HTTPError as exc:
-        raise FetchError(f"{type(exc).__name__}: {exc}") from None
+        raise FetchError(
+            N_("cannot fetch: {reason}"), reason=f"{type(exc).__name__}: {exc}"
+        ) from None

@@ -115,7 +115,7 @@ class _Run:
         try:
             got = fetch(url)
         except FetchError as exc:
-            self.fail(url, str(exc))
+            self.fail(url, exc.message(self.locale))
             return
         loader = self.by_suffix.get(got.suffix)
         if loader is None:
