@@ -6,7 +6,7 @@ adding a command never edits a shared list.  A command's module is imported
 only when that command runs (or when ``--help`` lists them all), so
 ``govdisclosure --version`` and a single command do not pay for the others.
 A module whose command name is a Python keyword ends in ``ing``
-(``importing`` is ``import``).  Exit codes: 0 fine, 1 findings of severity
+(``importing`` is ``import``); helper modules start with an underscore.  Exit codes: 0 fine, 1 findings of severity
 error, 2 bad usage or unreadable input (with a message, never a traceback).
 """
 

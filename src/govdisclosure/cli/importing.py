@@ -18,8 +18,10 @@ replaced without ``--force``.
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urljoin, urlsplit
 
+import attrs
 import click
 import orjson
 from attrs import frozen
@@ -32,6 +34,7 @@ from ..i18n import N_, gettext
 from ..plugin.manager import loaders
 from ..plugin.types import ImportOutcome, Loader
 from ._batch import batch_options, input_files
+from ._fetch import FetchError, fetch, is_url
 from ._output import locale_option, warn_plugin_failures
 
 __all__ = ["command"]
@@ -125,6 +128,139 @@ def _import_file(options: _Options, name: str) -> _FileResult:
     return _FileResult(state, lines, tuple(written), outcome.cells_placed, outcome.cells_not_placed)
 
 
+def _from_header(data: bytes, charset: str | None) -> bytes:
+    """A page whose server declared its charset, as UTF-8 with a byte-order
+    mark: the HTML loader then decodes it as the server said (a BOM in the
+    page itself still wins, as the HTML standard orders)."""
+    if not charset or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return data
+    try:
+        name = "gb18030" if charset.lower() in ("gb2312", "gbk") else charset
+        return b"\xef\xbb\xbf" + data.decode(name).encode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data
+
+
+class _Run:
+    """The state of one ``import`` run: counts, names taken, options."""
+
+    def __init__(self, out_dir: Path, force: bool, locale: str) -> None:
+        self.out_dir, self.force, self.locale = out_dir, force, locale
+        self.by_suffix = _by_suffix()
+        self.counts = {"full": 0, "partly": 0, "failed": 0}
+        self.placed = self.not_placed = 0
+        self.files = 0
+
+    def fail(self, label: str, message: str) -> None:
+        click.echo(f"{label}: {gettext(self.locale, _STATE['failed'])}: {message}")
+        self.counts["failed"] += 1
+
+    def url(self, url: str, name: str) -> None:
+        """Fetch a page or file; a page whose report is only an attachment is
+        followed to the attachment (the provenance names both)."""
+        try:
+            got = fetch(url)
+        except FetchError as exc:
+            self.fail(url, exc.message(self.locale))
+            return
+        loader = self.by_suffix.get(got.suffix)
+        if loader is None:
+            self.fail(url, _no_loader(self.locale, got.suffix))
+            return
+        data = _from_header(got.data, got.charset) if loader.name == "html" else got.data
+        outcome = _outcome(loader, data, got.url, self.locale)
+        attachments = outcome.provenance.get("attachments") if outcome.report is None else None
+        if isinstance(attachments, list):
+            for att in attachments:
+                target = urljoin(got.url, str(att.get("href", "")))
+                suffix = PurePosixPath(urlsplit(target).path).suffix.lower()
+                if suffix not in self.by_suffix:
+                    continue
+                try:
+                    file = fetch(target)
+                except FetchError:
+                    continue
+                inner = self.by_suffix.get(file.suffix) or self.by_suffix[suffix]
+                followed = _outcome(inner, file.data, file.url, self.locale)
+                if followed.report is not None:
+                    followed = attrs.evolve(
+                        followed,
+                        provenance={
+                            **followed.provenance,
+                            "linked_from": got.url,
+                            "link_text": str(att.get("text", "")),
+                        },
+                    )
+                    self.finish(f"{url} → {file.url}", name, followed)
+                    return
+        self.finish(url, name, outcome)
+
+    def file(self, path: Path, name: str) -> None:
+        loader = self.by_suffix.get(path.suffix.lower())
+        if loader is None:
+            self.fail(str(path), _no_loader(self.locale, path.suffix))
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.fail(str(path), str(exc.strerror or exc))
+            return
+        self.finish(str(path), name, _outcome(loader, data, str(path), self.locale))
+
+    def finish(self, label: str, name: str, outcome: ImportOutcome) -> None:
+        locale = self.locale
+        self.placed += outcome.cells_placed
+        self.not_placed += outcome.cells_not_placed
+        written: list[str] = []
+        try:
+            if outcome.report is not None:
+                target = self.out_dir / (name + ".json")
+                write_atomic(dumps(outcome.report).encode("utf-8"), target, force=self.force)
+                written.append(str(target))
+            if outcome.provenance:
+                target = self.out_dir / (name + ".provenance.json")
+                text = orjson.dumps(outcome.provenance, option=orjson.OPT_INDENT_2) + b"\n"
+                write_atomic(text, target, force=self.force)
+                written.append(str(target))
+        except FileExistsError as exc:
+            message = gettext(locale, "{path} exists; use --force to replace it").format(
+                path=exc.filename or exc
+            )
+            self.fail(label, message)
+            return
+        except OSError as exc:
+            self.fail(label, str(exc.strerror or exc))
+            return
+        if outcome.report is None:
+            state = "failed"
+        elif outcome.complete:
+            state = "full"
+        else:
+            state = "partly"
+        self.counts[state] += 1
+        line = f"{label}: {gettext(locale, _STATE[state])}"
+        if outcome.report is not None:
+            line += " " + gettext(
+                locale, "({placed} cells placed, {not_placed} not placed)"
+            ).format(placed=outcome.cells_placed, not_placed=outcome.cells_not_placed)
+        click.echo(line)
+        for message in (*outcome.errors, *outcome.warnings):
+            click.echo(f"  {message}")
+        for written_name in written:
+            click.echo(f"  → {written_name}", err=True)
+
+
+def _no_loader(locale: str, suffix: str) -> str:
+    return gettext(locale, "no loader reads {suffix} files").format(suffix=suffix or "-")
+
+
+def _url_name(url: str) -> str:
+    """An output stem for a URL: its last path segment's stem, else its host."""
+    parts = urlsplit(url)
+    stem = PurePosixPath(unquote(parts.path)).stem
+    return stem or parts.hostname or "page"
+
+
 @click.command(name="import")
 @click.argument("files", nargs=-1, required=True)
 @click.option(
@@ -146,9 +282,11 @@ def command(
     quiet: bool,
     locale: str,
 ) -> None:
-    """Import published reports (web pages …) with the loader plugins."""
+    """Import published reports (files, directories, globs, http(s) URLs) with the loader plugins."""
     warn_plugin_failures(locale)
-    paths = input_files(files, pattern, locale, suffixes=set(_by_suffix()))
+    urls = [f for f in files if is_url(f)]
+    local = tuple(f for f in files if not is_url(f))
+    paths = input_files(local, pattern, locale, suffixes=set(_by_suffix())) if local else []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -182,13 +320,36 @@ def command(
         batch.interrupted = True
     finally:
         results.close()
+    # URLs are fetched one by one in this process, after the files (a
+    # page whose report is an attachment is followed to it).
+    run = _Run(out_dir, force, locale)
+    taken = set(options.names.values())
+    for url in urls:
+        if batch.interrupted:
+            break
+        name = _url_name(url)
+        n = 2
+        while name in taken:
+            name = f"{_url_name(url)}_{n}"
+            n += 1
+        taken.add(name)
+        run.url(url, name)
+    for state, n in run.counts.items():
+        counts[state] += n
+    placed += run.placed
+    not_placed += run.not_placed
     batch.stop()
     click.echo(
         gettext(
             locale,
             "{files} files: {full} fully imported, {partly} partly imported, {failed} failed; "
             "{placed} cells placed, {not_placed} not placed",
-        ).format(files=len(paths), placed=placed, not_placed=not_placed, **counts)
+        ).format(
+            files=len(paths) + len(urls),
+            placed=placed,
+            not_placed=not_placed,
+            **counts,
+        )
     )
     if not quiet or batch.interrupted:
         click.echo(batch.render(locale), err=True)

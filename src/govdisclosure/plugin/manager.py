@@ -297,6 +297,8 @@ OFFICIAL_DISTRIBUTIONS: Final = frozenset(
         "govdisclosure-markdown",
         "govdisclosure-pdf",
         "govdisclosure-html",
+        "govdisclosure-pdf-import",
+        "govdisclosure-docx-import",
         "govdisclosure-xlsx",
         "govdisclosure-docx",
     }

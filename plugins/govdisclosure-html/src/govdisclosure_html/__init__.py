@@ -15,12 +15,11 @@ See ``docs/import.md``.
 from __future__ import annotations
 
 from govdisclosure.editions import Report
-from govdisclosure.errors import LoadError, Problem
-from govdisclosure.i18n import N_
 from govdisclosure.plugin import ImportOutcome, Loader, Renderer, RenderOptions, hookimpl
 from govdisclosure.rendering import RenderError
 
-from .importer import ImportResult, import_html
+from .importer import Document, ImportResult, import_document, import_html
+from .outcome import outcome, report_or_error
 from .provenance import CellOrigin, ImportProblem, Provenance, provenance_json
 from .render import render_html
 
@@ -28,16 +27,20 @@ __all__ = [
     "LOADER",
     "RENDERER",
     "CellOrigin",
+    "Document",
     "ImportProblem",
     "ImportResult",
     "Provenance",
     "govdisclosure_loaders",
     "govdisclosure_renderers",
+    "import_document",
     "import_html",
     "load",
+    "outcome",
     "provenance_json",
     "render",
     "render_html",
+    "report_or_error",
     "trace",
 ]
 
@@ -57,64 +60,14 @@ def render(report: Report, options: RenderOptions) -> bytes:
     return render_html(report, options.locale, fragment=_TRUE[raw]).encode("utf-8")
 
 
-#: What a page must have, per problem that stops the import (message ids).
-_EXPECTED = {
-    "report-in-attachment": N_("the report's tables on the page, not only in an attachment"),
-    "no-table": N_("the report's tables on the page (it has text only)"),
-    "tables-not-recognised": N_("the tables of an edition of the report format"),
-    "no-template-fits": N_("a statistics table that fits a template"),
-    "no-year": N_("the report year printed on the page"),
-    "model-refused": N_("figures the model accepts"),
-}
-
-
-def _problem(p: ImportProblem) -> Problem:
-    found = p.params.get("attachments") or p.params.get("rows") or p.params.get("found", "")
-    return Problem(p.path or "$", _EXPECTED.get(p.code, N_("a report page")), found)
-
-
 def load(data: bytes, source: str) -> Report:
     """The loader: the report of a page, or :class:`LoadError` naming every problem."""
-    result = import_html(data, source)
-    if result.report is None:
-        errors = [_problem(p) for p in result.problems if p.severity == "error"]
-        raise LoadError(errors or [Problem("$", N_("a report page"))], source)
-    return result.report
-
-
-#: Problems that make an import partial (a cell not read, not placed, or placed with doubt).
-_PARTIAL = frozenset(
-    {
-        "cell-not-placed",
-        "cell-unreadable",
-        "cell-missing",
-        "table-missing",
-        "doubtful-mapping",
-        "model-refused",
-    }
-)
+    return report_or_error(import_html(data, source), source)
 
 
 def trace(data: bytes, source: str, locale: str) -> ImportOutcome:
     """The import with its provenance, for ``govdisclosure import``."""
-    result = import_html(data, source)
-    problems = result.problems
-    complete = (
-        result.report is not None
-        and not any(p.code in _PARTIAL for p in problems)
-        and not any(c.doubtful for c in result.provenance.cells)
-    )
-    return ImportOutcome(
-        report=result.report,
-        provenance=provenance_json(result.provenance, problems, locale),
-        cells_placed=len(result.provenance.cells),
-        cells_not_placed=sum(
-            1 for p in problems if p.code in ("cell-not-placed", "cell-unreadable")
-        ),
-        complete=complete,
-        errors=tuple(p.message(locale) for p in problems if p.severity == "error"),
-        warnings=tuple(p.message(locale) for p in problems if p.severity == "warning"),
-    )
+    return outcome(import_html(data, source), locale)
 
 
 RENDERER = Renderer(

@@ -34,6 +34,10 @@ class Cell(NamedTuple):
     #: trimmed, inner white space (``&nbsp;`` runs, line breaks) kept.
     text: str
     header: bool = False
+    #: Where a PDF printed the cell: page number (1-based) and bounding box
+    #: (x0, top, x1, bottom in points from the page's top left); None on a web page.
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
     @property
     def merged(self) -> bool:

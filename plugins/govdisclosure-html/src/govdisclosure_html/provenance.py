@@ -52,6 +52,10 @@ class CellOrigin:
     #: line up with its column header.
     doubtful: bool = False
     note: str | None = None
+    #: A PDF's page (1-based) and the cell's bounding box on it
+    #: (x0, top, x1, bottom in points from the top left); None on a web page.
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
 
 @frozen(kw_only=True)
@@ -90,6 +94,12 @@ class Provenance:
     template: str | None = None
     cells: tuple[CellOrigin, ...] = ()
     attachments: tuple[tuple[str, str], ...] = ()
+    #: The page (URL or file) the source was linked from, when an import
+    #: followed a page to its attachment.
+    linked_from: str | None = None
+    #: The file's format ("html", "pdf", "docx") and its number of pages, if it has pages.
+    format: str = "html"
+    pages: int | None = None
 
 
 def _value(value: int | Decimal | NotApplicable | None) -> int | str | None:
@@ -106,6 +116,9 @@ def provenance_json(
     """The provenance and problems as one JSON-ready dict."""
     return {
         "source": provenance.source,
+        **({"linked_from": provenance.linked_from} if provenance.linked_from else {}),
+        "format": provenance.format,
+        **({"pages": provenance.pages} if provenance.pages is not None else {}),
         "encoding": provenance.encoding,
         "encoding_found_by": provenance.encoding_found_by,
         "body_found_by": provenance.body_found_by,
@@ -130,6 +143,8 @@ def provenance_json(
                 ],
                 "doubtful": c.doubtful,
                 **({"note": c.note} if c.note else {}),
+                **({"page": c.page} if c.page is not None else {}),
+                **({"bbox": [round(v, 2) for v in c.bbox]} if c.bbox is not None else {}),
             }
             for c in provenance.cells
         ],

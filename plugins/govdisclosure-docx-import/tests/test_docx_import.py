@@ -1,0 +1,107 @@
+"""Word import: .docx files with real gridSpan/vMerge merges (tests/data/README.md),
+old binary files reported as "convert it first"."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import govdisclosure as gd
+from govdisclosure.cli import cli
+from govdisclosure.introspect import iter_cells
+from govdisclosure.registry import tables_of
+from govdisclosure_docx_import import docx_document, import_doc, import_docx
+from govdisclosure_html import Document
+
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+
+def _figures(report: gd.Report) -> dict[tuple[str, ...], Any]:
+    return {p: v for key, t in tables_of(report) for p, _, _, v in iter_cells(t, (key,))}
+
+
+@pytest.mark.parametrize("name", ["huaian-2024", "hongze-2024"])
+def test_every_cell_of_the_word_file(name: str) -> None:
+    report, prov, problems = import_docx((DATA / f"{name}.docx").read_bytes(), f"{name}.docx")
+    assert report is not None, [p.message("en") for p in problems]
+    expected = gd.load(EXAMPLES / f"{name}.json")
+    assert _figures(report) == _figures(expected)
+    assert (report.title, report.unit.name, report.period) == (
+        expected.title,
+        expected.unit.name,
+        expected.period,
+    )
+    assert prov.format == "docx" and not any(c.doubtful for c in prov.cells)
+    assert not [p for p in problems if p.code in ("cell-not-placed", "cell-missing")]
+
+
+def test_merged_cells_are_one_origin() -> None:
+    doc = docx_document((DATA / "huaian-2024.docx").read_bytes(), "huaian.docx")
+    assert isinstance(doc, Document)
+    cells = {c.text: c for g in doc.grids for c in g.cells()}
+    assert cells["三、本年度办理结果"].rowspan == 22  # vMerge restart + 21 continue
+    assert cells["申请人情况"].colspan == 7  # gridSpan
+    grid = next(g for g in doc.grids if any(c.text == "申请人情况" for c in g.cells()))
+    slots = [s for row in grid.rows for s in row if s is not None]
+    covered = [s for s in slots if s.cell.text == "三、本年度办理结果"]
+    assert len(covered) == 22 and sum(s.is_origin for s in covered) == 1
+
+
+def test_a_broken_docx_is_reported() -> None:
+    report, _, problems = import_docx(b"PK\x03\x04 not a package", "broken.docx")
+    assert report is None and [p.code for p in problems] == ["unreadable-file"]
+
+
+def test_old_binary_files_are_convert_it_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GOVDISCLOSURE_SOFFICE", raising=False)
+    for suffix in (".doc", ".xls"):
+        report, _, problems = import_doc(b"\xd0\xcf\x11\xe0 old", f"report{suffix}")
+        assert report is None and [p.code for p in problems] == ["convert-first"]
+        assert "convert it first" in problems[0].message("en")
+        assert "先转换" in problems[0].message("zh_Hans_CN")
+
+
+def test_import_command_reads_word_files(tmp_path: Path) -> None:
+    old = tmp_path / "old.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0 old")
+    result = CliRunner().invoke(
+        cli,
+        ["import", str(DATA / "hongze-2024.docx"), str(old), "-o", str(tmp_path / "o")],
+        env={"GOVDISCLOSURE_SOFFICE": "0"},
+    )
+    assert result.exit_code == 2, result.output
+    provenance = json.loads((tmp_path / "o/hongze-2024.provenance.json").read_text("utf-8"))
+    assert provenance["format"] == "docx" and len(provenance["cells"]) == 186
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_a_doc_is_converted_through_libreoffice_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path),
+            str(DATA / "hongze-2024.docx"),
+        ],
+        check=True,
+        timeout=180,
+        capture_output=True,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    data = (tmp_path / "hongze-2024.doc").read_bytes()
+    monkeypatch.setenv("GOVDISCLOSURE_SOFFICE", "1")
+    report, _, problems = import_doc(data, "hongze-2024.doc")
+    assert report is not None, [p.message("en") for p in problems]
+    assert _figures(report) == _figures(gd.load(EXAMPLES / "hongze-2024.json"))

@@ -1,0 +1,79 @@
+"""An import's result as the loader hook and ``govdisclosure import`` want it.
+
+Every importer that maps through :func:`~govdisclosure_html.importer.import_document`
+(the web page, PDF and Word loaders) ends the same way: the loader returns
+the report or refuses with every problem named, and ``trace`` gives the
+command the report, its provenance and the counts of its summary.  Kept in
+one place so the formats cannot drift apart in what "fully imported" means.
+"""
+
+from __future__ import annotations
+
+from govdisclosure.editions import Report
+from govdisclosure.errors import LoadError, Problem
+from govdisclosure.i18n import N_
+from govdisclosure.plugin import ImportOutcome
+
+from .importer import ImportResult
+from .provenance import ImportProblem, provenance_json
+
+__all__ = ["PARTIAL", "outcome", "report_or_error"]
+
+#: What a file must have, per problem that stops the import (message ids).
+_EXPECTED = {
+    "report-in-attachment": N_("the report's tables on the page, not only in an attachment"),
+    "no-table": N_("the report's tables on the page (it has text only)"),
+    "tables-not-recognised": N_("the tables of an edition of the report format"),
+    "no-template-fits": N_("a statistics table that fits a template"),
+    "no-year": N_("the report year printed on the page"),
+    "model-refused": N_("figures the model accepts"),
+    "no-text-layer": N_("a PDF with a text layer (not a scanned image)"),
+    "unreadable-file": N_("a file that opens"),
+    "convert-first": N_("a .docx file (convert the old binary format first)"),
+}
+
+#: Problems that make an import partial (a cell not read, not placed, or placed with doubt).
+PARTIAL = frozenset(
+    {
+        "cell-not-placed",
+        "cell-unreadable",
+        "cell-missing",
+        "table-missing",
+        "doubtful-mapping",
+        "model-refused",
+    }
+)
+
+
+def _problem(p: ImportProblem) -> Problem:
+    found = p.params.get("attachments") or p.params.get("rows") or p.params.get("found", "")
+    return Problem(p.path or "$", _EXPECTED.get(p.code, N_("a report page")), found)
+
+
+def report_or_error(result: ImportResult, source: str) -> Report:
+    """The loader's answer: the report, or :class:`LoadError` naming every problem."""
+    if result.report is None:
+        errors = [_problem(p) for p in result.problems if p.severity == "error"]
+        raise LoadError(errors or [Problem("$", N_("a report page"))], source)
+    return result.report
+
+
+def outcome(result: ImportResult, locale: str) -> ImportOutcome:
+    """The import with its provenance, for ``govdisclosure import``."""
+    problems = result.problems
+    complete = (
+        result.report is not None
+        and not any(p.code in PARTIAL for p in problems)
+        and not any(c.doubtful for c in result.provenance.cells)
+    )
+    return ImportOutcome(
+        report=result.report,
+        provenance=provenance_json(result.provenance, problems, locale),
+        cells_placed=len(result.provenance.cells),
+        cells_not_placed=sum(
+            1 for p in problems if p.code in ("cell-not-placed", "cell-unreadable")
+        ),
+        complete=complete,
+        errors=tuple(p.message(locale) for p in problems if p.severity == "error"),
+        warnings=tuple(p.message(locale) for p in problems if p.severity == "warning"),
+    )

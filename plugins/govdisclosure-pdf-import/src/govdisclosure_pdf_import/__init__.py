@@ -1,0 +1,151 @@
+"""PDF import for govdisclosure: a published report's text layer into the model.
+
+* Loader ``pdf`` (``.pdf``): the ruled tables of every page read as grids
+  (:mod:`.layout`), tables that run over a page break joined again
+  (:mod:`.stitch`), the text outside the tables put back into a title and
+  paragraphs (:mod:`.paragraphs`); then the same mapping as a web page
+  (:func:`govdisclosure_html.import_document`): the edition from the
+  labels, every cell placed on the official tables, proof by the relations.
+  Every cell's provenance names its page and bounding box.
+* A PDF without a text layer (a scan) is refused as such: nothing is read
+  from images and nothing is guessed.
+
+This plugin reads PDFs; ``govdisclosure-pdf`` writes them.  See
+``docs/import.md``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import pdfplumber
+from attrs import evolve
+
+from govdisclosure.editions import Report
+from govdisclosure.i18n import N_
+from govdisclosure.plugin import ImportOutcome, Loader, hookimpl
+from govdisclosure_html import (
+    Document,
+    ImportProblem,
+    ImportResult,
+    Provenance,
+    import_document,
+    outcome,
+    report_or_error,
+)
+
+from .layout import Line, Piece, read_page
+from .paragraphs import paragraphs
+from .stitch import chains, to_grid
+
+__all__ = ["LOADER", "govdisclosure_loaders", "import_pdf", "load", "pdf_document", "trace"]
+
+
+def _failed(source: str, pages: int | None, problem: ImportProblem, how: str) -> ImportResult:
+    prov = Provenance(
+        source=source,
+        encoding="",
+        encoding_found_by="",
+        body_found_by=how,
+        edition=None,
+        edition_evidence="",
+        format="pdf",
+        pages=pages,
+    )
+    return ImportResult(None, prov, (problem,))
+
+
+def pdf_document(data: bytes, source: str) -> Document | ImportResult:
+    """The :class:`Document` of a PDF, or the failed :class:`ImportResult`
+    when the file does not open or has no text layer."""
+    pieces: list[Piece] = []
+    lines: list[Line] = []
+    chars = 0
+    images = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            n_pages = len(pdf.pages)
+            for n, page in enumerate(pdf.pages, start=1):
+                p, ln, c = read_page(page, n)
+                pieces += p
+                lines += ln
+                chars += c
+                images += len(page.images)
+                page.close()  # drop the page's cached layout: a long PDF stays small
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a broken file
+        return _failed(
+            source,
+            None,
+            ImportProblem(
+                severity="error",
+                code="unreadable-file",
+                message_id=N_("The file cannot be read as a PDF ({found})"),
+                params={"found": f"{type(exc).__name__}: {exc}"[:200]},
+            ),
+            "",
+        )
+    if chars == 0:
+        return _failed(
+            source,
+            n_pages,
+            ImportProblem(
+                severity="error",
+                code="no-text-layer",
+                message_id=N_(
+                    "The PDF has no text layer ({pages} pages, {images} images): a scanned document? Nothing is read from images; run OCR first"
+                ),
+                params={"pages": str(n_pages), "images": str(images), "found": "no text layer"},
+            ),
+            "no text layer",
+        )
+    grids = tuple(to_grid(chain, i) for i, chain in enumerate(chains(pieces, lines)))
+    title, paras = paragraphs(lines, pieces)
+    return Document(
+        grids=grids,
+        paragraphs=tuple(paras),
+        title=title,
+        encoding="Unicode (the PDF's text layer)",
+        encoding_found_by="the fonts' character maps",
+        body_found_by="ruled tables by their drawn rules; text outside them by lines",
+        format="pdf",
+        pages=n_pages,
+    )
+
+
+def import_pdf(
+    data: bytes, source: str = "<pdf>", *, linked_from: str | None = None
+) -> ImportResult:
+    """Import one PDF: ``report, provenance, problems = import_pdf(data, "report.pdf")``."""
+    doc = pdf_document(data, source)
+    if isinstance(doc, ImportResult):
+        if linked_from is not None:
+            return evolve(doc, provenance=evolve(doc.provenance, linked_from=linked_from))
+        return doc
+    if linked_from is not None:
+        doc = evolve(doc, linked_from=linked_from)
+    return import_document(doc, source)
+
+
+def load(data: bytes, source: str) -> Report:
+    """The loader: the report of a PDF, or :class:`LoadError` naming every problem."""
+    return report_or_error(import_pdf(data, source), source)
+
+
+def trace(data: bytes, source: str, locale: str) -> ImportOutcome:
+    """The import with its provenance, for ``govdisclosure import``."""
+    return outcome(import_pdf(data, source), locale)
+
+
+LOADER = Loader(
+    name="pdf",
+    suffixes=frozenset({".pdf"}),
+    load=load,
+    description="A report published as a PDF (text layer), placed on the official tables",
+    trace=trace,
+)
+
+
+@hookimpl
+def govdisclosure_loaders() -> Sequence[Loader]:
+    return [LOADER]

@@ -1,0 +1,240 @@
+"""A PDF page's text layer taken apart: its ruled tables and its lines of text.
+
+A ruled table is what its drawn rules enclose.  Word processors (WPS, Word)
+also paint white or tinted *filled* boxes behind paragraphs; taken as rules
+they make every paragraph a one-column "table".  So only what a reader sees
+as a rule counts: stroked lines, curves and rectangles, and filled
+rectangles thin enough to be a line (≤ 2 pt) in a colour that is not white.
+
+Each cell's text is read from the characters whose centre lies in it,
+found by bisection on the table's row and column boundaries (no cropping
+of the page per cell, which is what makes pdfplumber's own ``extract()``
+slow).  Characters outside every table become lines of text, in reading
+order, each with its font size and position.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from statistics import median
+from typing import Any, NamedTuple
+
+from pdfplumber.page import Page as PlumberPage
+
+__all__ = ["Line", "Piece", "PieceCell", "read_page"]
+
+BBox = tuple[float, float, float, float]
+
+#: Boundaries closer than this (points) are one boundary.
+_SNAP = 2.0
+
+
+class PieceCell(NamedTuple):
+    """One drawn cell of a table piece: its slot range and its text."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    text: str
+    bbox: BBox
+
+
+class Piece(NamedTuple):
+    """One ruled table as drawn on one page (a table may continue on the next)."""
+
+    page: int
+    bbox: BBox
+    #: Column boundaries (x) and row boundaries (y), left to right, top to bottom.
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    cells: tuple[PieceCell, ...]
+
+
+class Line(NamedTuple):
+    """One line of text outside the tables."""
+
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    text: str
+
+
+def _is_rule(obj: dict[str, Any]) -> bool:
+    kind = obj.get("object_type")
+    if kind == "char":
+        return False
+    if obj.get("stroke"):
+        return True
+    if kind == "rect" and obj.get("fill"):
+        thin = min(float(obj["width"]), float(obj["height"])) <= 2.0
+        colour = obj.get("non_stroking_color")
+        white = colour in ((1,), (1.0,), (1, 1, 1), (1.0, 1.0, 1.0), (0, 0, 0, 0), [1.0])
+        return thin and not white
+    return False
+
+
+def _snap(values: Iterable[float]) -> tuple[float, ...]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > _SNAP:
+            out.append(v)
+    return tuple(out)
+
+
+def _index(bounds: Sequence[float], v: float) -> int:
+    """The boundary nearest to ``v``."""
+    i = bisect.bisect_left(bounds, v)
+    if i == 0:
+        return 0
+    if i == len(bounds):
+        return len(bounds) - 1
+    return i if bounds[i] - v < v - bounds[i - 1] else i - 1
+
+
+def _text(chars: Sequence[dict[str, Any]]) -> str:
+    """Characters as lines (top to bottom), each left to right; lines joined by
+    ``\\n``; a space where the gap between two characters is a space wide."""
+    if not chars:
+        return ""
+    lines: list[list[dict[str, Any]]] = []
+    for ch in sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2):
+        mid = (ch["top"] + ch["bottom"]) / 2
+        if lines:
+            last = lines[-1][0]
+            if abs(mid - (last["top"] + last["bottom"]) / 2) <= 0.4 * max(last["size"], 1.0):
+                lines[-1].append(ch)
+                continue
+        lines.append([ch])
+    out: list[str] = []
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+        parts: list[str] = []
+        prev: dict[str, Any] | None = None
+        for ch in line:
+            if prev is not None:
+                if abs(ch["x0"] - prev["x0"]) < 0.5 and ch["text"] == prev["text"]:
+                    continue  # the same glyph drawn twice (fake bold)
+                gap = ch["x0"] - prev["x1"]
+                if gap > 0.15 * max(ch["size"], 1.0) and ch["text"] != " " and parts[-1] != " ":
+                    parts.append(" ")
+            parts.append(ch["text"])
+            prev = ch
+        out.append("".join(parts).strip())
+    return "\n".join(x for x in out if x)
+
+
+def _turn(box: BBox, rotation: int) -> BBox:
+    """A page box in the frame of a table set turned on the page: text that
+    runs up the page (``rotation`` 90) reads left to right with ``x = -top``
+    and lines going down with ``top = x``; text that runs down (-90) the other way."""
+    x0, top, x1, bottom = box
+    if rotation == 90:
+        return (-bottom, x0, -top, x1)
+    if rotation == -90:
+        return (top, -x1, bottom, -x0)
+    return box
+
+
+def _rotation(chars: Sequence[dict[str, Any]]) -> int:
+    """90 when most characters run up the page, -90 down, 0 upright."""
+    turned = [c for c in chars if not c.get("upright", True) and c["text"].strip()]
+    if 2 * len(turned) <= len([c for c in chars if c["text"].strip()]):
+        return 0
+    up = sum(1 for c in turned if float(c["matrix"][1]) > 0)
+    return 90 if 2 * up >= len(turned) else -90
+
+
+def _turn_char(ch: dict[str, Any], rotation: int) -> dict[str, Any]:
+    x0, top, x1, bottom = _turn((ch["x0"], ch["top"], ch["x1"], ch["bottom"]), rotation)
+    return {**ch, "x0": x0, "top": top, "x1": x1, "bottom": bottom}
+
+
+def _piece(page_no: int, table: Any, chars: list[dict[str, Any]]) -> Piece:
+    """One table piece.  A table set turned on the page (our own renderer turns
+    a wide table 4) is read in its own frame; boxes stay in page coordinates."""
+    page_boxes: list[BBox] = [tuple(map(float, c)) for c in table.cells]  # type: ignore[misc]
+    rotation = _rotation(chars)
+    if rotation:
+        chars = [_turn_char(c, rotation) for c in chars]
+    boxes = [_turn(b, rotation) for b in page_boxes]
+    xs = _snap(v for b in boxes for v in (b[0], b[2]))
+    ys = _snap(v for b in boxes for v in (b[1], b[3]))
+    slots: dict[tuple[int, int], int] = {}
+    spans: list[tuple[int, int, int, int]] = []
+    for k, b in enumerate(boxes):
+        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+        spans.append((r0, c0, max(1, r1 - r0), max(1, c1 - c0)))
+        for r in range(r0, max(r0 + 1, r1)):
+            for c in range(c0, max(c0 + 1, c1)):
+                slots.setdefault((r, c), k)
+    inside: list[list[dict[str, Any]]] = [[] for _ in boxes]
+    for ch in chars:
+        x = (ch["x0"] + ch["x1"]) / 2
+        y = (ch["top"] + ch["bottom"]) / 2
+        c = bisect.bisect_right(xs, x) - 1
+        r = bisect.bisect_right(ys, y) - 1
+        hit = slots.get((r, c))
+        if hit is not None:
+            inside[hit].append(ch)
+    cells = tuple(
+        PieceCell(r, c, rs, cs, _text(inside[k]), page_boxes[k])
+        for k, (r, c, rs, cs) in sorted(enumerate(spans), key=lambda x: (x[1][0], x[1][1]))
+    )
+    return Piece(page_no, tuple(map(float, table.bbox)), xs, ys, cells)  # type: ignore[arg-type]
+
+
+def _within(ch: dict[str, Any], box: BBox) -> bool:
+    x = (float(ch["x0"]) + float(ch["x1"])) / 2
+    y = (float(ch["top"]) + float(ch["bottom"])) / 2
+    return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
+
+
+def _lines(page_no: int, chars: list[dict[str, Any]]) -> list[Line]:
+    groups: list[list[dict[str, Any]]] = []
+    for ch in sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"])):
+        mid = (ch["top"] + ch["bottom"]) / 2
+        if groups:
+            first = groups[-1][0]
+            if abs(mid - (first["top"] + first["bottom"]) / 2) <= 0.4 * max(first["size"], 1.0):
+                groups[-1].append(ch)
+                continue
+        groups.append([ch])
+    out: list[Line] = []
+    for g in groups:
+        text = _text(g)
+        if not text:
+            continue
+        visible = [c for c in g if c["text"].strip()]
+        out.append(
+            Line(
+                page_no,
+                min(c["x0"] for c in visible),
+                max(c["x1"] for c in visible),
+                min(c["top"] for c in g),
+                max(c["bottom"] for c in g),
+                float(median(c["size"] for c in visible)),
+                text,
+            )
+        )
+    return out
+
+
+def read_page(page: PlumberPage, page_no: int) -> tuple[list[Piece], list[Line], int]:
+    """The ruled tables and the lines of text of one page, and its number of characters."""
+    chars = list(page.chars)
+    ruled = page.filter(_is_rule)
+    tables = [t for t in ruled.find_tables() if len(t.cells) >= 2]
+    pieces: list[Piece] = []
+    rest = chars
+    for t in sorted(tables, key=lambda t: t.bbox[1]):
+        box: BBox = tuple(map(float, t.bbox))  # type: ignore[assignment]
+        mine = [c for c in rest if _within(c, box)]
+        rest = [c for c in rest if not _within(c, box)]
+        pieces.append(_piece(page_no, t, mine))
+    return pieces, _lines(page_no, rest), len(chars)

@@ -1,0 +1,77 @@
+"""Lines of a PDF's text put back into a title and paragraphs.
+
+A PDF has no paragraphs, only lines at positions.  A paragraph of these
+reports starts with a first-line indent (two characters in the official
+format), and ends with a line that stops short of the right margin; a
+heading or the signature stands on its own, indented or right-aligned.  So
+a line starts a new paragraph when it is indented, when the line before it
+ended short, when its type size differs, or when a table or a wide gap
+comes between.  Lines join without a space (Chinese); a paragraph runs on
+over a page break when nothing says otherwise.
+
+The title is the largest type at the top of the first page (淮安 2024 sets
+its unit and "2024年政府信息公开工作年度报告" on two lines); page numbers
+("- 3 -") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .layout import Line, Piece
+from .stitch import is_page_number
+
+__all__ = ["paragraphs"]
+
+_SPACE_NEAR_CJK = re.compile(
+    r"\s+(?=[\u3000-\u9fff\uff00-\uffef])|(?<=[\u3000-\u9fff\uff00-\uffef])\s+"
+)
+
+
+def _title(lines: Sequence[Line], body: float) -> tuple[str | None, int]:
+    """The title from the first page's leading lines set larger than the body."""
+    n = 0
+    parts: list[str] = []
+    for line in lines:
+        if line.page != 1 or line.size < body * 1.15:
+            break
+        parts.append(line.text)
+        n += 1
+    if not parts:
+        return None, 0
+    return _SPACE_NEAR_CJK.sub("", "".join(parts)), n
+
+
+def paragraphs(lines: Sequence[Line], pieces: Sequence[Piece]) -> tuple[str | None, list[str]]:
+    """``(title, paragraphs)`` of the text lines, in reading order."""
+    lines = [ln for ln in lines if not is_page_number(ln.text)]
+    if not lines:
+        return None, []
+    body = Counter(round(ln.size) for ln in lines).most_common(1)[0][0]
+    left = Counter(round(ln.x0) for ln in lines if round(ln.size) == body).most_common(1)[0][0]
+    right = max(ln.x1 for ln in lines if round(ln.size) == body)
+    title, skip = _title(lines, body)
+    out: list[str] = []
+    prev: Line | None = None
+    for line in lines[skip:]:
+        indent = line.x0 > left + 1.2 * line.size
+        new = (
+            prev is None
+            or indent
+            or prev.x1 < right - 1.5 * prev.size
+            or abs(line.size - prev.size) > 1.0
+            or (line.page == prev.page and line.top - prev.bottom > 1.5 * line.size)
+            or any(
+                (p.page, p.bbox[1]) > (prev.page, prev.top)
+                and (p.page, p.bbox[1]) < (line.page, line.top)
+                for p in pieces
+            )
+        )
+        if new or not out:
+            out.append(line.text)
+        else:
+            out[-1] += line.text
+        prev = line
+    return title, out

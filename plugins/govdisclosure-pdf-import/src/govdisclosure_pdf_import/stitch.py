@@ -1,0 +1,194 @@
+"""Table pieces across page breaks joined into one grid.
+
+A table that runs over a page break is drawn as two pieces: the last ruled
+table of one page and the first of the next, with no text between them but
+page numbers.  The pieces need not have the same columns (table 2 of 淮安
+2024 continues with a two-column block), so the grid's columns are the
+union of both pieces' column boundaries, and each cell spans the columns
+its own rules enclose.
+
+At the seam:
+
+* a header the continuation repeats (the same text as the table's first
+  rows, no figure in it) is dropped: it labels nothing new;
+* a group label cut by the page break is joined again.  A cell of the
+  continuation's first row that groups rows (a label cell with another
+  label to its right: 三、…, （四）…) continues the label cell above it
+  when it is empty (三、本年度办理结果 runs on as an empty merged cell) or
+  when its text starts with no numbering of its own (淮安 prints "（四）无"
+  at the foot of page 4 and "法提供" at the top of page 5).  A row's own
+  label (行政规范性文件 at the top of a page, under 规章) starts a row of its
+  own, and a figure never continues anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from govdisclosure_html.grid import Cell, Grid, Slot
+from govdisclosure_html.text import clean, label_key, looks_numeric
+
+from .layout import Line, Piece
+
+__all__ = ["chains", "to_grid"]
+
+#: Lines that are page furniture, not text between two pieces: page numbers.
+_TOLERANCE = 8.0
+
+
+def is_page_number(text: str) -> bool:
+    s = clean(text).strip("-—–－·")
+    if s.startswith("第") and s.endswith("页"):
+        s = s[1:-1]
+    return (s.isdigit() and len(s) <= 4) or (s.count("/") == 1 and s.replace("/", "").isdigit())
+
+
+def chains(pieces: Sequence[Piece], lines: Sequence[Line]) -> list[list[Piece]]:
+    """Pieces grouped into tables: a piece continues the one before when it
+    is the first on the next page, the one before is the last on its page,
+    they have the same left and right edges, and no text (page numbers
+    aside) comes between them."""
+    text = [ln for ln in lines if not is_page_number(ln.text)]
+    out: list[list[Piece]] = []
+    for piece in pieces:
+        if out:
+            prev = out[-1][-1]
+            if (
+                piece.page == prev.page + 1
+                and abs(piece.bbox[0] - prev.bbox[0]) <= _TOLERANCE
+                and abs(piece.bbox[2] - prev.bbox[2]) <= _TOLERANCE
+                and not any(p.page == prev.page and p.bbox[1] > prev.bbox[1] for p in pieces)
+                and not any(p.page == piece.page and p.bbox[1] < piece.bbox[1] for p in pieces)
+                and not any(
+                    (ln.page == prev.page and ln.top >= prev.bbox[3])
+                    or (ln.page == piece.page and ln.bottom <= piece.bbox[1])
+                    for ln in text
+                )
+            ):
+                out[-1].append(piece)
+                continue
+        out.append([piece])
+    return out
+
+
+class _Cell(NamedTuple):
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    text: str
+    page: int
+    bbox: tuple[float, float, float, float]
+
+
+def _columns(chain: Sequence[Piece]) -> list[float]:
+    """The grid's column boundaries: the first piece's, and those of a later
+    piece that are not within a few points of one already there (a page's
+    table may sit 3 pt to the side of the same table on the page before)."""
+    xs = list(chain[0].xs)
+    for piece in chain[1:]:
+        for x in piece.xs:
+            if min(abs(x - b) for b in xs) > _TOLERANCE / 2:
+                xs.append(x)
+    return sorted(xs)
+
+
+def _nearest(bounds: Sequence[float], v: float) -> int:
+    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+
+
+def _header_rows(cells: Sequence[_Cell]) -> list[tuple[str, ...]]:
+    """The texts of the leading rows that hold no figure."""
+    rows: dict[int, list[_Cell]] = {}
+    for c in cells:
+        rows.setdefault(c.row, []).append(c)
+    out: list[tuple[str, ...]] = []
+    for r in sorted(rows):
+        texts = [c.text for c in sorted(rows[r], key=lambda c: c.col)]
+        if any(looks_numeric(t) for t in texts):
+            break
+        out.append(tuple(clean(t) for t in texts))
+    return out
+
+
+def to_grid(chain: Sequence[Piece], index: int) -> Grid:
+    """One grid for a chain of pieces (see the module doc)."""
+    xs = _columns(chain)
+    cells: list[_Cell] = []
+    offset = 0
+    for n, piece in enumerate(chain):
+        mine = [
+            _Cell(
+                c.row + offset,
+                _nearest(xs, piece.xs[c.col]),
+                c.rowspan,
+                max(1, _nearest(xs, piece.xs[c.col + c.colspan]) - _nearest(xs, piece.xs[c.col])),
+                c.text,
+                piece.page,
+                c.bbox,
+            )
+            for c in piece.cells
+        ]
+        if n:
+            mine = _seam(cells, mine, offset)
+        cells.extend(mine)
+        offset = max((c.row + c.rowspan for c in cells), default=0)
+    return _grid(cells, index, len(xs) - 1)
+
+
+def _seam(before: list[_Cell], after: list[_Cell], offset: int) -> list[_Cell]:
+    """Drop a repeated header and join labels cut by the page break (``before`` is changed)."""
+    head = _header_rows(before)
+    mine = _header_rows(after)
+    k = 0
+    while k < len(head) and k < len(mine) and head[k] == mine[k]:
+        k += 1
+    if k:
+        drop = {offset + i for i in range(k)}
+        after = [c for c in after if c.row not in drop]
+        shift = k
+        after = [c._replace(row=c.row - shift) for c in after]
+    if not after:
+        return after
+    first = min(c.row for c in after)
+    last = offset - 1
+    # A label column with another label to its right groups rows (三、…, （四）…):
+    # only such a group can run on over the break; the row's own label cannot.
+    labels = [
+        c.col for c in after if c.row == first and c.text.strip() and not looks_numeric(c.text)
+    ]
+    kept: list[_Cell] = []
+    for c in after:
+        if c.row == first and not looks_numeric(c.text) and any(col > c.col for col in labels):
+            j = next(
+                (
+                    i
+                    for i, b in enumerate(before)
+                    if b.col == c.col
+                    and b.colspan == c.colspan
+                    and b.row <= last < b.row + b.rowspan
+                    and b.text.strip()
+                    and not looks_numeric(b.text)
+                ),
+                None,
+            )
+            if j is not None and (not c.text.strip() or not label_key(c.text).code):
+                b = before[j]
+                text = b.text + ("\n" + c.text if c.text.strip() else "")
+                before[j] = b._replace(rowspan=c.row + c.rowspan - b.row, text=text)
+                continue
+        kept.append(c)
+    return kept
+
+
+def _grid(cells: Sequence[_Cell], index: int, width: int) -> Grid:
+    height = max((c.row + c.rowspan for c in cells), default=0)
+    slots: list[list[Slot | None]] = [[None] * width for _ in range(height)]
+    for c in sorted(cells, key=lambda c: (c.row, c.col)):
+        cell = Cell(c.row, c.col, c.rowspan, c.colspan, c.text, False, c.page, c.bbox)
+        for r in range(c.row, c.row + c.rowspan):
+            for col in range(c.col, min(width, c.col + c.colspan)):
+                if slots[r][col] is None:
+                    slots[r][col] = Slot(cell, r, col)
+    return Grid(index, tuple(tuple(row) for row in slots))

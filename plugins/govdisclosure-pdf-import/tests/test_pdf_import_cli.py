@@ -1,0 +1,38 @@
+"""``govdisclosure import`` on PDFs: report and provenance per file, the scan a failure."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import govdisclosure as gd
+from govdisclosure.cli import cli
+from pdfimport_helpers import DATA, EXAMPLES, figures
+
+
+def test_import_the_published_pdfs_and_a_scan(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["import", str(DATA / "*.pdf"), "-o", str(tmp_path), "--locale", "en"]
+    )
+    # The scan fails (no text layer): the worst result is a failure.
+    assert result.exit_code == 2, result.output
+    assert (
+        "3 files: 2 fully imported, 0 partly imported, 1 failed; 386 cells placed, 0 not placed"
+        in result.output
+    )
+    assert "no text layer" in result.output
+    report = gd.load(tmp_path / "hongze-2024.json")
+    assert figures(report) == figures(gd.load(EXAMPLES / "hongze-2024.json"))
+    provenance = json.loads((tmp_path / "hongze-2024.provenance.json").read_text("utf-8"))
+    assert provenance["format"] == "pdf" and provenance["pages"] == 5
+    cell = next(c for c in provenance["cells"] if c["path"] == "$.table2.licensing")
+    assert (cell["text"], cell["page"], cell["match"]) == ("9487", 2, "exact")
+    assert [p["code"] for p in provenance["problems"]] == ["publisher-label", "publisher-error"]
+
+
+def test_the_two_published_pdfs_import_fully(tmp_path: Path) -> None:
+    files = [str(DATA / "huaian-2024.pdf"), str(DATA / "hongze-2024.pdf")]
+    result = CliRunner().invoke(cli, ["import", *files, "-o", str(tmp_path), "--locale", "en"])
+    assert result.exit_code == 0, result.output

@@ -1,0 +1,112 @@
+"""Fetching a report by URL for ``govdisclosure import``: httpx with limits.
+
+A portal page or attachment is fetched with a timeout, a bounded number of
+redirects and a size cap (read in chunks, so a huge file is refused before
+it fills memory).  The suffix that picks the loader comes from the URL's
+path, else from the response's content type; the charset the server
+declares is returned for the HTML loader's decoding.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Final
+from urllib.parse import unquote, urlsplit
+
+from attrs import frozen
+
+from ..i18n import N_, gettext
+
+__all__ = ["MAX_BYTES", "FetchError", "Fetched", "fetch", "is_url"]
+
+#: The largest file fetched (50 MiB: a long report PDF is a few MiB).
+MAX_BYTES: Final = 50 * 1024 * 1024
+TIMEOUT: Final = 30.0
+MAX_REDIRECTS: Final = 5
+
+_TYPES: Final = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "application/pdf": ".pdf",
+    "application/msword": ".doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.ms-excel": ".xls",
+    "application/json": ".json",
+}
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched: a message id of the catalogs and its
+    parameters (:meth:`message` gives it in a locale)."""
+
+    def __init__(self, message_id: str, **params: object) -> None:
+        super().__init__(message_id.format(**params))
+        self.message_id = message_id
+        self.params = params
+
+    def message(self, locale: str) -> str:
+        return gettext(locale, self.message_id).format(**self.params)
+
+
+@frozen
+class Fetched:
+    url: str
+    data: bytes
+    suffix: str
+    charset: str | None
+
+
+def is_url(item: str) -> bool:
+    return item.lower().startswith(("http://", "https://"))
+
+
+def _suffix(url: str, content_type: str) -> str:
+    suffix = PurePosixPath(unquote(urlsplit(url).path)).suffix.lower()
+    mime = content_type.split(";", 1)[0].strip().lower()
+    if suffix in (".htm", ".html", ".shtml", ".jsp", ".php", ".aspx", "") and mime in _TYPES:
+        return _TYPES[mime]
+    return ".html" if suffix in (".shtml", ".jsp", ".php", ".aspx", "") else suffix
+
+
+def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> Fetched:
+    """The body of ``url`` (redirects followed), or :class:`FetchError`."""
+    import httpx
+
+    try:
+        with (
+            httpx.Client(
+                follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            if response.status_code >= 400:
+                raise FetchError(
+                    N_("HTTP {status} {reason}"),
+                    status=response.status_code,
+                    reason=response.reason_phrase,
+                )
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise FetchError(N_("larger than {limit} bytes"), limit=max_bytes)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise FetchError(N_("larger than {limit} bytes"), limit=max_bytes)
+                chunks.append(chunk)
+            final = str(response.url)
+            return Fetched(
+                final,
+                b"".join(chunks),
+                _suffix(final, response.headers.get("content-type", "")),
+                response.charset_encoding,
+            )
+    except httpx.TooManyRedirects:
+        raise FetchError(N_("more than {count} redirects"), count=MAX_REDIRECTS) from None
+    except httpx.TimeoutException:
+        raise FetchError(N_("no answer within {seconds} s"), seconds=f"{timeout:g}") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(
+            N_("cannot fetch: {reason}"), reason=f"{type(exc).__name__}: {exc}"
+        ) from None
