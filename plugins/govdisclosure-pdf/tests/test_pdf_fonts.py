@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
-from govdisclosure_pdf.fonts import FontError, fontconfig_faces, resolve_fonts
+from govdisclosure_pdf.fontconfig import fontconfig_faces
+from govdisclosure_pdf.fonts import FontError, resolve_fonts
 from govdisclosure_pdf.titleface import build, find_source
 
 _WENKAI = [f for f in fontconfig_faces() if "LXGW WenKai" in f.families and f.style == "Regular"]

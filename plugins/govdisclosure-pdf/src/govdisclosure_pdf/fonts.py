@@ -22,14 +22,11 @@ registered font and every resolved :class:`FontSet` is cached per process.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 import threading
 import tomllib
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Final
 
@@ -39,6 +36,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from govdisclosure.rendering import RenderError
+
+from .fontconfig import Face, fontconfig_faces
 
 __all__ = [
     "ENV_FONT",
@@ -196,56 +195,12 @@ ROLES: Final = {
 _REGULAR: Final = ("Regular", "Medium", "Book", "Normal", "R", "")
 
 
-@frozen
-class Face:
-    """A font face fontconfig knows: its file, TTC index, family names and style."""
-
-    path: Path
-    index: int
-    families: tuple[str, ...]
-    style: str
-    truetype: bool
-
-
 _lock = threading.RLock()
 _registered: dict[tuple[str, int], str | None] = {}
 _sets: dict[tuple[str | None, str | None, tuple[str, ...]], FontSet] = {}
 _indexes: dict[tuple[str, ...], dict[str, Path]] = {}
 _warned = False
 _noted: set[tuple[tuple[str, str], ...]] = set()
-
-
-@cache
-def fontconfig_faces() -> tuple[Face, ...]:
-    """Every face fontconfig lists (``fc-list``), or none where it is not installed."""
-    exe = shutil.which("fc-list")
-    if exe is None:
-        return ()
-    try:
-        out = subprocess.run(
-            [exe, "--format", "%{file}\t%{index}\t%{family}\t%{style}\t%{fontformat}\n"],
-            capture_output=True,
-            check=True,
-            timeout=30,
-        ).stdout.decode("utf-8", "replace")
-    except (OSError, subprocess.SubprocessError):
-        return ()
-    faces: list[Face] = []
-    for line in sorted(out.splitlines()):
-        parts = line.split("\t")
-        if len(parts) != 5 or not parts[1].isdigit():
-            continue
-        path, index, families, style, fmt = parts
-        faces.append(
-            Face(
-                Path(path),
-                int(index),
-                tuple(f.strip() for f in families.split(",")),
-                style.split(",")[0].strip(),
-                fmt == "TrueType",
-            )
-        )
-    return tuple(faces)
 
 
 def _by_family(family: str, faces: Sequence[Face]) -> list[Face]:

@@ -57,7 +57,7 @@ def characters() -> str:
 
 def find_source() -> tuple[Path, int] | None:
     """The Noto Serif CJK SC Bold face: through fontconfig, else Debian's path."""
-    from .fonts import fontconfig_faces
+    from .fontconfig import fontconfig_faces
 
     for face in fontconfig_faces():
         if SOURCE_FAMILY in face.families and face.style == SOURCE_STYLE:
