@@ -78,8 +78,8 @@ class Parsed:
         self.types = {t.type for t in tokens}
 
 
-def _render(report: gd.Report, locale: str = "zh_Hans_CN") -> str:
-    data = gd.render(report, "markdown", locale=locale)
+def _render(report: gd.Report, locale: str = "zh_Hans_CN", **extra: Any) -> str:
+    data = gd.render(report, "markdown", locale=locale, **extra)
     return data.decode("utf-8")
 
 
@@ -393,9 +393,20 @@ def test_blank_and_not_applicable_are_distinguished() -> None:
     assert table4[1][:3] == ["0", "/", ""]
     assert table4[0][0] == "行政复议：结果维持"
     assert table4[0][5] == "行政诉讼：未经复议直接起诉：结果维持"
-    # The legend under the table says what the difference means.
-    en = Parsed(_render(report, "en"))
+    # Asked for, the legend under the table says what the difference means;
+    # by default the document is the report as printed, without it.
+    en = Parsed(_render(report, "en", details="true"))
     assert any("not applicable" in p for p in en.paragraphs)
+    plain = Parsed(_render(report, "en"))
+    assert not any("not applicable" in p for p in plain.paragraphs)
+
+
+def test_an_unknown_markdown_option_names_the_known_ones() -> None:
+    from govdisclosure.rendering import RenderError
+
+    report = gd.Report2021(unit=gd.ReportingUnit(name="X"), year=2024)
+    with pytest.raises(RenderError, match="details"):
+        gd.render(report, "markdown", detials="true")
 
 
 def test_nested_rows_are_indented_by_depth() -> None:

@@ -17,14 +17,14 @@ with the same labels and figures, because they all take them from here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Final, Literal
 
 from attrs import frozen
 
 from ..cells import CellValue, is_number
 from ..editions import Report, is_template_driven
 from ..flat import Shape, shape_of
-from ..i18n import gettext
+from ..i18n import N_, gettext
 from ..introspect import CellKind, table_info
 from ..naming import cell_names
 from ..paths import Path, json_path
@@ -37,6 +37,7 @@ from .layout import values_in
 from .tree import iter_nodes, leaves
 
 __all__ = [
+    "APPENDIX_TITLE",
     "Breakdown",
     "BreakdownColumn",
     "BreakdownRow",
@@ -45,6 +46,10 @@ __all__ = [
     "breakdown",
     "cell_breakdown",
 ]
+
+#: The name of the per-unit appendix of a consolidated report, the same in
+#: every renderer and locale (a message id of the catalogs).
+APPENDIX_TITLE: Final = N_("Figures by reporting unit")
 
 Rows = Literal["parts", "leaves", "tree"]
 Columns = Literal["all", "headline"]

@@ -9,8 +9,11 @@ the locale asked for; see :mod:`.document` for the layout and
 
 from __future__ import annotations
 
+from typing import Final
+
 from govdisclosure.editions import Report
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
+from govdisclosure.rendering import RenderError
 
 from .document import render_markdown
 from .escape import escape
@@ -18,9 +21,25 @@ from .escape import escape
 __all__ = ["RENDERER", "escape", "govdisclosure_renderers", "render", "render_markdown"]
 
 
+#: The options the renderer reads from ``RenderOptions.extra``.
+OPTIONS: Final = {"details": ("false", "true")}
+
+
 def render(report: Report, options: RenderOptions) -> bytes:
-    """The Markdown document as UTF-8 bytes."""
-    return render_markdown(report, options.locale).encode("utf-8")
+    """The Markdown document as UTF-8 bytes.
+
+    ``--option details=true`` adds the unit/period list and the cell legends
+    (see :func:`render_markdown`); an unknown option or value is a
+    :class:`~govdisclosure.rendering.RenderError` naming the known ones.
+    """
+    for key, value in options.extra.items():
+        allowed = OPTIONS.get(key)
+        if allowed is None:
+            raise RenderError(f"unknown option {key!r}; markdown knows: {', '.join(OPTIONS)}")
+        if value not in allowed:
+            raise RenderError(f"{key} must be one of {', '.join(allowed)}, not {value!r}")
+    details = options.extra.get("details", "false") == "true"
+    return render_markdown(report, options.locale, details=details).encode("utf-8")
 
 
 RENDERER = Renderer(

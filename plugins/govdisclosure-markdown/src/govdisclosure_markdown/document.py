@@ -37,6 +37,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from govdisclosure.aggregate import breakdown
+from govdisclosure.aggregate.breakdown import APPENDIX_TITLE
 from govdisclosure.cells import NotApplicable
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
@@ -249,8 +250,9 @@ def _one_row_table(locale: str, table: object, info: TableInfo) -> list[str]:
     return _table(header, [values], 0)
 
 
-def _official_table(locale: str, key: str, table: object) -> list[str]:
-    """The Markdown of one official table of a 2019/2021 report, with legend."""
+def _official_table(locale: str, key: str, table: object, details: bool) -> list[str]:
+    """The Markdown of one official table of a 2019/2021 report (with the
+    cell legend when ``details`` is asked for)."""
     info = table_info(table, key)
     lines: list[str] = []
     if key == "table2":
@@ -263,7 +265,7 @@ def _official_table(locale: str, key: str, table: object) -> list[str]:
     else:
         lines += [*_row_table(locale, table, info), ""]
         groups = any(r.is_group for r in info.rows)
-    return lines + _legend(locale, groups)
+    return lines + (_legend(locale, groups) if details else [])
 
 
 # -- legacy statistics table ---------------------------------------------------
@@ -399,7 +401,9 @@ def _section(
         yield from _section(locale, sub, level + 1, tables)
 
 
-def _tables_by_number(locale: str, report: Report) -> dict[int, tuple[str, list[str]]]:
+def _tables_by_number(
+    locale: str, report: Report, details: bool
+) -> dict[int, tuple[str, list[str]]]:
     """Official title and Markdown of each table of a 2019/2021 report, by section number."""
     out: dict[int, tuple[str, list[str]]] = {}
     if is_template_driven(report):
@@ -409,7 +413,7 @@ def _tables_by_number(locale: str, report: Report) -> dict[int, tuple[str, list[
         number = _leading_numeral(title)
         if number is None:  # pragma: no cover - every official title is numbered
             raise ValueError(f"table {key} has an unnumbered title {title!r}")
-        out[number] = (_t(locale, title), _official_table(locale, key, table))
+        out[number] = (_t(locale, title), _official_table(locale, key, table, details))
     return out
 
 
@@ -422,8 +426,8 @@ def _orphan(table: tuple[str, list[str]]) -> Iterator[str]:
     yield ""
 
 
-def _body(locale: str, report: Report) -> Iterator[str]:
-    tables = _tables_by_number(locale, report)
+def _body(locale: str, report: Report, details: bool) -> Iterator[str]:
+    tables = _tables_by_number(locale, report, details)
     numbers = {_leading_numeral(s.heading) for s in report.sections}
     for section in report.sections:
         number = _leading_numeral(section.heading)
@@ -444,15 +448,24 @@ def _signature(locale: str, report: Report) -> list[str]:
     return lines
 
 
-def render_markdown(report: Report, locale: str) -> str:
-    """The whole report as a GitHub-flavoured Markdown document."""
+def render_markdown(report: Report, locale: str, *, details: bool = False) -> str:
+    """The whole report as a GitHub-flavoured Markdown document.
+
+    The document is the report as printed: title, text, tables, signature.
+    ``details=True`` adds what a reader of the data wants and a printed
+    report does not carry: the list of unit, statistics period and dates
+    under the title, and under each table the legend of blank and
+    not-applicable cells.
+    """
     locale = normalize_locale(locale)
-    lines = [_heading(1, _title(locale, report)), "", *_facts(locale, report), ""]
+    lines = [_heading(1, _title(locale, report)), ""]
+    if details:
+        lines += [*_facts(locale, report), ""]
     for paragraph in report.preamble:
         text = escape(paragraph)
         if text:
             lines += [text, ""]
-    lines += _body(locale, report)
+    lines += _body(locale, report, details)
     if not is_template_driven(report):
         lines += _contact(locale, report)
     lines += _signature(locale, report)
@@ -461,10 +474,11 @@ def render_markdown(report: Report, locale: str) -> str:
         attachment = gettext(locale, "附件") + _join(locale) + gettext(locale, template.title)
         lines += [_heading(2, escape_inline(attachment)), ""]
         lines += [*_legacy_table(locale, report, template), ""]
-        lines += [*_legend(locale, any(r.is_header for r in template.rows)), ""]
+        if details:
+            lines += [*_legend(locale, any(r.is_header for r in template.rows)), ""]
         lines += _contact(locale, report)
     if report.parts:
-        lines += [_heading(2, escape_inline(gettext(locale, "Breakdown by reporting unit"))), ""]
+        lines += [_heading(2, escape_inline(gettext(locale, APPENDIX_TITLE))), ""]
         lines += [*_breakdown(locale, report), ""]
     while lines and not lines[-1]:
         lines.pop()

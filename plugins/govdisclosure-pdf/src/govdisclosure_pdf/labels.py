@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Final
 
 from govdisclosure import formatting
+from govdisclosure.aggregate.breakdown import APPENDIX_TITLE
 from govdisclosure.cells import NotApplicable
 from govdisclosure.i18n import N_, gettext, normalize_locale
 
@@ -60,7 +61,7 @@ CONTACT_LABELS: Final = (
 )
 FILLED: Final = N_("填报日期")
 #: This renderer's own words.
-BREAKDOWN_TITLE: Final = N_("Figures by reporting unit")
+BREAKDOWN_TITLE: Final = APPENDIX_TITLE
 TOTAL: Final = N_("Total")
 REPORTING_UNIT: Final = N_("Reporting unit")
 OUTCOME_CHART: Final = N_("Applications by outcome")
