@@ -61,6 +61,22 @@ def _outcome(loader: Loader, data: bytes, source: str, locale: str) -> ImportOut
     return ImportOutcome(report=report, provenance={}, complete=True)
 
 
+def _write_outcome(
+    outcome: ImportOutcome, out_dir: Path, stem: str, force: bool, written: list[str]
+) -> None:
+    """Write ``stem.json`` (the report) and ``stem.provenance.json`` atomically,
+    appending each name to ``written``; raises what the writes raise."""
+    if outcome.report is not None:
+        target = out_dir / (stem + ".json")
+        write_atomic(dumps(outcome.report).encode("utf-8"), target, force=force)
+        written.append(str(target))
+    if outcome.provenance:
+        target = out_dir / (stem + ".provenance.json")
+        text = orjson.dumps(outcome.provenance, option=orjson.OPT_INDENT_2) + b"\n"
+        write_atomic(text, target, force=force)
+        written.append(str(target))
+
+
 @frozen
 class _Options:
     out_dir: Path
@@ -97,15 +113,7 @@ def _import_file(options: _Options, name: str) -> _FileResult:
     written: list[str] = []
     stem = options.names[name]
     try:
-        if outcome.report is not None:
-            target = options.out_dir / (stem + ".json")
-            write_atomic(dumps(outcome.report).encode("utf-8"), target, force=options.force)
-            written.append(str(target))
-        if outcome.provenance:
-            target = options.out_dir / (stem + ".provenance.json")
-            text = orjson.dumps(outcome.provenance, option=orjson.OPT_INDENT_2) + b"\n"
-            write_atomic(text, target, force=options.force)
-            written.append(str(target))
+        _write_outcome(outcome, options.out_dir, stem, options.force, written)
     except FileExistsError as exc:
         message = gettext(locale, "{path} exists; use --force to replace it").format(
             path=exc.filename or exc
@@ -213,15 +221,7 @@ class _Run:
         self.not_placed += outcome.cells_not_placed
         written: list[str] = []
         try:
-            if outcome.report is not None:
-                target = self.out_dir / (name + ".json")
-                write_atomic(dumps(outcome.report).encode("utf-8"), target, force=self.force)
-                written.append(str(target))
-            if outcome.provenance:
-                target = self.out_dir / (name + ".provenance.json")
-                text = orjson.dumps(outcome.provenance, option=orjson.OPT_INDENT_2) + b"\n"
-                write_atomic(text, target, force=self.force)
-                written.append(str(target))
+            _write_outcome(outcome, self.out_dir, name, self.force, written)
         except FileExistsError as exc:
             message = gettext(locale, "{path} exists; use --force to replace it").format(
                 path=exc.filename or exc
