@@ -22,14 +22,15 @@ __all__ = ["RENDERER", "escape", "govdisclosure_renderers", "render", "render_ma
 
 
 #: The options the renderer reads from ``RenderOptions.extra``.
-OPTIONS: Final = {"details": ("false", "true")}
+OPTIONS: Final = {"details": ("false", "true"), "tables": ("pipe", "html")}
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
     """The Markdown document as UTF-8 bytes.
 
-    ``--option details=true`` adds the unit/period list and the cell legends
-    (see :func:`render_markdown`); an unknown option or value is a
+    ``--option details=true`` adds the unit/period list and the cell legends,
+    ``--option tables=html`` draws tables 3 and 4 as HTML tables with their
+    merged cells (see :func:`render_markdown`); an unknown option or value is a
     :class:`~govdisclosure.rendering.RenderError` naming the known ones.
     """
     for key, value in options.extra.items():
@@ -39,7 +40,9 @@ def render(report: Report, options: RenderOptions) -> bytes:
         if value not in allowed:
             raise RenderError(f"{key} must be one of {', '.join(allowed)}, not {value!r}")
     details = options.extra.get("details", "false") == "true"
-    return render_markdown(report, options.locale, details=details).encode("utf-8")
+    html_tables = options.extra.get("tables", "pipe") == "html"
+    markdown = render_markdown(report, options.locale, details=details, html_tables=html_tables)
+    return markdown.encode("utf-8")
 
 
 RENDERER = Renderer(

@@ -55,6 +55,7 @@ from govdisclosure.registry import find_template, tables_of
 from govdisclosure.report_base import Section
 
 from .escape import escape, escape_inline
+from .merged import html_table
 
 __all__ = ["render_markdown"]
 
@@ -401,8 +402,18 @@ def _section(
         yield from _section(locale, sub, level + 1, tables)
 
 
+#: The tables whose headers are merged (drawn as HTML with ``html_tables``).
+_MERGED = frozenset({"table3", "table4"})
+
+
+def _merged_grids(report: Report) -> dict[str, Any]:
+    from govdisclosure.table_grid import report_grids
+
+    return {grid.key: grid for grid in report_grids(report)}
+
+
 def _tables_by_number(
-    locale: str, report: Report, details: bool
+    locale: str, report: Report, details: bool, html_tables: bool = False
 ) -> dict[int, tuple[str, list[str]]]:
     """Official title and Markdown of each table of a 2019/2021 report, by section number."""
     out: dict[int, tuple[str, list[str]]] = {}
@@ -413,7 +424,11 @@ def _tables_by_number(
         number = _leading_numeral(title)
         if number is None:  # pragma: no cover - every official title is numbered
             raise ValueError(f"table {key} has an unnumbered title {title!r}")
-        out[number] = (_t(locale, title), _official_table(locale, key, table, details))
+        if html_tables and key in _MERGED:
+            lines = [*html_table(report, _merged_grids(report)[key], locale), ""]
+        else:
+            lines = _official_table(locale, key, table, details)
+        out[number] = (_t(locale, title), lines)
     return out
 
 
@@ -426,8 +441,8 @@ def _orphan(table: tuple[str, list[str]]) -> Iterator[str]:
     yield ""
 
 
-def _body(locale: str, report: Report, details: bool) -> Iterator[str]:
-    tables = _tables_by_number(locale, report, details)
+def _body(locale: str, report: Report, details: bool, html_tables: bool) -> Iterator[str]:
+    tables = _tables_by_number(locale, report, details, html_tables)
     numbers = {_leading_numeral(s.heading) for s in report.sections}
     for section in report.sections:
         number = _leading_numeral(section.heading)
@@ -448,14 +463,18 @@ def _signature(locale: str, report: Report) -> list[str]:
     return lines
 
 
-def render_markdown(report: Report, locale: str, *, details: bool = False) -> str:
+def render_markdown(
+    report: Report, locale: str, *, details: bool = False, html_tables: bool = False
+) -> str:
     """The whole report as a GitHub-flavoured Markdown document.
 
     The document is the report as printed: title, text, tables, signature.
     ``details=True`` adds what a reader of the data wants and a printed
     report does not carry: the list of unit, statistics period and dates
     under the title, and under each table the legend of blank and
-    not-applicable cells.
+    not-applicable cells.  ``html_tables=True`` writes tables 3 and 4, whose
+    headers are merged, as HTML tables with their merged cells
+    (:mod:`.merged`) instead of pipe tables.
     """
     locale = normalize_locale(locale)
     lines = [_heading(1, _title(locale, report)), ""]
@@ -465,7 +484,7 @@ def render_markdown(report: Report, locale: str, *, details: bool = False) -> st
         text = escape(paragraph)
         if text:
             lines += [text, ""]
-    lines += _body(locale, report, details)
+    lines += _body(locale, report, details, html_tables)
     if not is_template_driven(report):
         lines += _contact(locale, report)
     lines += _signature(locale, report)
