@@ -53,6 +53,7 @@ from govdisclosure.introspect import (
 )
 from govdisclosure.registry import find_template, tables_of
 from govdisclosure.report_base import Section
+from govdisclosure.table_grid import report_grids
 
 from .escape import escape, escape_inline
 from .merged import html_table
@@ -406,12 +407,6 @@ def _section(
 _MERGED = frozenset({"table3", "table4"})
 
 
-def _merged_grids(report: Report) -> dict[str, Any]:
-    from govdisclosure.table_grid import report_grids
-
-    return {grid.key: grid for grid in report_grids(report)}
-
-
 def _tables_by_number(
     locale: str, report: Report, details: bool, html_tables: bool = False
 ) -> dict[int, tuple[str, list[str]]]:
@@ -419,13 +414,15 @@ def _tables_by_number(
     out: dict[int, tuple[str, list[str]]] = {}
     if is_template_driven(report):
         return out
+    # The grids of the official layout, computed once, when HTML tables are asked for.
+    grids = {g.key: g for g in report_grids(report)} if html_tables else {}
     for key, table in tables_of(report):
         title = getattr(type(table), "title", key)
         number = _leading_numeral(title)
         if number is None:  # pragma: no cover - every official title is numbered
             raise ValueError(f"table {key} has an unnumbered title {title!r}")
-        if html_tables and key in _MERGED:
-            lines = [*html_table(report, _merged_grids(report)[key], locale), ""]
+        if key in _MERGED and key in grids:
+            lines = [*html_table(report, grids[key], locale), ""]
         else:
             lines = _official_table(locale, key, table, details)
         out[number] = (_t(locale, title), lines)
