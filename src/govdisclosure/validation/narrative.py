@@ -50,7 +50,6 @@ from attrs import frozen
 
 from ..cells import CellValue
 from ..editions import Report, is_template_driven
-from ..flat import shape_of
 from ..i18n import N_
 from ..introspect import iter_cells, table_fields
 from ..naming import label_of
@@ -60,7 +59,7 @@ from .findings import Finding, Label
 from .outcomes import Outcome, RelationOutcome
 from .paragraphs import iter_paragraphs
 from .rules import Context, Rule
-from .shared import cell_values, paragraphs
+from .shared import cell_values, paragraphs, shape
 from .values import number
 
 __all__ = [
@@ -106,6 +105,10 @@ class NarrativeCheck:
     #: Text every match contains: a paragraph without it is not searched
     #: (empty: every paragraph is).
     needs: str = ""
+    #: At most how many characters of a match come before the ``needs`` it
+    #: contains (None: no bound, as when a number comes first), so that the
+    #: search can start that far before the first ``needs`` of a clause.
+    lead: int | None = None
 
 
 # -- reading cells -----------------------------------------------------------
@@ -202,6 +205,8 @@ MEASURE_WORDS: tuple[str, ...] = ("件", "份", "条", "起", "宗", "次", "个
 CLAUSE_BREAKS = "。；;，：:"
 
 _N = r"(?P<n>\d[\d,]*)"
+#: What every pattern needs somewhere (it reads a number, :data:`_N`).
+_DIGIT = re.compile(r"\d")
 _MEASURE = r"\s*(?:" + "|".join(MEASURE_WORDS) + ")"
 #: One clause: a stated figure never reaches across a comma, a colon, a
 #: full stop or another number.
@@ -246,6 +251,10 @@ def _core(noun: str) -> str:
     return noun.removeprefix("行政")
 
 
+#: The most characters between the verb and the noun of a noun-first statement.
+_PRE_FIRST = 20
+
+
 def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str], ...]:
     """The two orders a narrative states a count in, for ``noun``.
 
@@ -263,7 +272,7 @@ def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str]
     noun_re = "(?<![及和、与])" + _noun_pattern(noun)
     verb = "(?:" + "|".join(verbs) + ")" if verbs else ""
     first = (
-        rf"{verb}(?P<pre>{_CLAUSE}{{0,20}}?)" if verbs else ""
+        rf"{verb}(?P<pre>{_CLAUSE}{{0,{_PRE_FIRST}}}?)" if verbs else ""
     ) + rf"{noun_re}(?P<mid>{_CLAUSE}{{0,12}}?){_N}{_MEASURE}"
     # Number first, the words between it and the noun never hold a list
     # separator: in "行政复议案件2件、行政诉讼案件7件" the 2 is not a lawsuit count.
@@ -271,6 +280,14 @@ def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str]
         rf"{verb}(?P<pre>{_CLAUSE}{{0,8}}?)" if verbs else ""
     ) + rf"{_N}{_MEASURE}(?P<mid>{_LINK}{{0,16}}?){noun_re}"
     return re.compile(first), re.compile(second)
+
+
+def _leads(noun: str, verbs: tuple[str, ...]) -> tuple[int | None, int | None]:
+    """:attr:`NarrativeCheck.lead` of the two :func:`patterns` of ``noun``:
+    the verb, the words after it and the optional 行政 come before the noun
+    in the first; a number of any length in the second."""
+    before = max(map(len, verbs)) + _PRE_FIRST if verbs else 0
+    return before + len(noun) - len(_core(noun)), None
 
 
 def _compound(*nouns: str) -> re.Pattern[str]:
@@ -337,8 +354,10 @@ def _build_checks() -> tuple[NarrativeCheck, ...]:
         # not an application count) is about that row, not this one.
         foreign = tuple(o for o in others if o != noun and noun not in o)
         return [
-            NarrativeCheck(rule, pattern, quantity, (*reject, *foreign), editions, _core(noun))
-            for pattern in patterns(noun, verbs=verbs)
+            NarrativeCheck(
+                rule, pattern, quantity, (*reject, *foreign), editions, _core(noun), lead
+            )
+            for pattern, lead in zip(patterns(noun, verbs=verbs), _leads(noun, verbs), strict=True)
         ]
 
     legacy = frozenset({"legacy"})
@@ -383,19 +402,21 @@ def _build_checks() -> tuple[NarrativeCheck, ...]:
         NarrativeCheck(
             "narrative.proactive",
             re.compile(
-                rf"(?P<pre>{_CLAUSE}{{0,20}}?){proactive}(?:政府)?信息\s*(?:共计|共|总计|合计)?"
-                rf"\s*{_N}{_MEASURE}"
+                rf"(?P<pre>{_CLAUSE}{{0,{_PRE_FIRST}}}?){proactive}(?:政府)?信息\s*"
+                rf"(?:共计|共|总计|合计)?\s*{_N}{_MEASURE}"
             ),
             _legacy("主动公开政府信息数", "主动公开信息数"),
             (*_PART_OF_UNIT, *_PAST),
             legacy,
             proactive,
+            _PRE_FIRST,
         ),
         NarrativeCheck(
             "narrative.results",
             _compound(results["disclosed"], results["partly_disclosed"]),
             _typed((*_RESULTS, "disclosed"), (*_RESULTS, "partly_disclosed")),
             needs=results["disclosed"],
+            lead=0,
         ),
     ]
     for name, noun in results.items():
@@ -606,14 +627,14 @@ Figures = dict[tuple[Any, ...], tuple[_Figure, ...]]
 
 
 def _figures(
-    checks: Sequence[NarrativeCheck], report: Report, known: Figures
+    checks: Sequence[NarrativeCheck], report: Report, context: Context, known: Figures
 ) -> tuple[_Figure, ...]:
     """The figures of ``checks`` for ``report``'s shape, derived once per
     shape and kept in ``known`` (one dict per set of checks)."""
-    shape = shape_of(report)
-    figures = known.get(shape.key)
+    layout = shape(report, context)
+    figures = known.get(layout.key)
     if figures is None:
-        index = shape.index()
+        index = layout.index()
         out = []
         for group in _groups([c for c in checks if report.edition in c.editions]):
             quantity = group[0].quantity(report)
@@ -630,7 +651,7 @@ def _figures(
             )
             cells = tuple(json_path(total) for total, _ in quantity.rows)
             out.append(_Figure(group[0].rule, tuple(group), rows, by_path, cells, quantity.label))
-        figures = known[shape.key] = tuple(out)
+        figures = known[layout.key] = tuple(out)
     return figures
 
 
@@ -640,7 +661,7 @@ def _check(
     """:func:`plain_check`, with the figures resolved once per shape, the
     cells read from the flat tuple shared with the other rules, and only the
     clauses holding a check's :attr:`~NarrativeCheck.needs` searched."""
-    figures = _figures(checks, report, known)
+    figures = _figures(checks, report, context, known)
     if not figures:
         return
     text = paragraphs(report, context)
@@ -648,8 +669,15 @@ def _check(
     for figure in figures:
         found: Found = []
         for check in figure.checks:
+            lead = check.lead
             for i, start, end in text.spans(check.needs, CLAUSE_BREAKS):
-                for path, paragraph, m in _accepted(check, paths[i], texts[i], start, end):
+                paragraph = texts[i]
+                if _DIGIT.search(paragraph, start, end) is None:
+                    continue  # every pattern reads a number
+                if lead is not None:
+                    # No match starts more than ``lead`` before the first word.
+                    start = max(start, paragraph.find(check.needs, start, end) - lead)
+                for path, _, m in _accepted(check, paths[i], paragraph, start, end):
                     found.append((path, m.start(), paragraph, m))
         if not found:
             continue  # the text states nothing about this figure

@@ -14,18 +14,28 @@ from __future__ import annotations
 
 from ..cells import CellValue
 from ..editions import Report
-from ..flat import shape_of
+from ..flat import Shape, shape_of
 from .paragraphs import Paragraphs
 from .rules import Context
 
-__all__ = ["cell_values", "paragraphs"]
+__all__ = ["cell_values", "paragraphs", "shape"]
+
+
+def shape(report: Report, context: Context) -> Shape:
+    """``shape_of(report)``, once per validation (it looks at the report's
+    edition and layout each time it is asked)."""
+    cached = context.cache.get("shape")
+    if cached is None or cached[0] is not report:
+        cached = context.cache["shape"] = (report, shape_of(report))
+    found: Shape = cached[1]
+    return found
 
 
 def cell_values(report: Report, context: Context) -> tuple[CellValue, ...]:
     """``shape_of(report).flatten(report)``, once per validation."""
     cached = context.cache.get("cells")
     if cached is None or cached[0] is not report:
-        cached = context.cache["cells"] = (report, shape_of(report).flatten(report))
+        cached = context.cache["cells"] = (report, shape(report, context).flatten(report))
     values: tuple[CellValue, ...] = cached[1]
     return values
 
