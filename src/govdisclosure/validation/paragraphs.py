@@ -66,12 +66,12 @@ class Paragraphs:
     """The paragraphs of one report, read once for every rule that searches them.
 
     :func:`iter_paragraphs` in two lists (``paths[i]`` is the JSON path of
-    ``texts[i]``), and the texts joined by NUL, so that finding where a word
-    occurs is a few C-level scans (:meth:`spans`) instead of one search of
-    every paragraph for every pattern.
+    ``texts[i]``), and the texts joined into one, so that finding where a
+    word occurs is a few C-level scans (:meth:`spans`) instead of one search
+    of every paragraph for every pattern.
     """
 
-    __slots__ = ("_joined", "_reversed", "_spans", "_starts", "paths", "report", "texts")
+    __slots__ = ("_joined", "_reversed", "_sep", "_spans", "_starts", "paths", "report", "texts")
 
     def __init__(self, report: Report) -> None:
         self.report = report
@@ -84,6 +84,7 @@ class Paragraphs:
             _collect(section, f"$.sections[{i}]", paths, texts)
         self.paths = paths
         self.texts = texts
+        self._sep = ""
         self._joined = ""
         self._reversed = ""
         self._starts: list[int] = []
@@ -98,30 +99,34 @@ class Paragraphs:
         finds the same matches searching ``texts[i][start:end]`` (as
         ``pattern.finditer(texts[i], start, end)``, which also lets a
         look-behind see the character before) as searching all of
-        ``texts[i]``.  ``word`` must hold neither NUL nor a break.
+        ``texts[i]``.  ``breaks`` must not be empty and ``word`` must hold
+        none of them.
         """
         key = (word, breaks)
         found = self._spans.get(key)
         if found is not None:
             return found
         found = self._spans[key] = []
-        if not self._starts:
-            self._joined = "\0".join(self.texts)
+        if not word:
+            found.extend((i, 0, len(text)) for i, text in enumerate(self.texts))
+            return found
+        sep = breaks[0]
+        if sep != self._sep:
+            # Joined by a break, so that a stretch ends where its paragraph does.
+            self._sep = sep
+            self._joined = sep.join(self.texts)
             self._reversed = self._joined[::-1]
+            self._starts = []
             start = 0
             for text in self.texts:
                 self._starts.append(start)
                 start += len(text) + 1
-        if not word:
-            found.extend((i, 0, len(text)) for i, text in enumerate(self.texts))
-            return found
         joined, size, starts = self._joined, len(self._joined), self._starts
         stop = _breaks(breaks)
         at = joined.find(word)
         while at >= 0:
             # The stretch: from after the last break before ``at`` (read in
-            # the reversed text) to the first break after it; NUL ends it
-            # at its paragraph.
+            # the reversed text) to the first break after it.
             before = stop.search(self._reversed, size - at)
             low = size - before.start() if before else 0
             after = stop.search(joined, at + len(word))
@@ -136,9 +141,9 @@ class Paragraphs:
 
 @cache
 def _breaks(breaks: str) -> re.Pattern[str]:
-    """Any of the break characters, or NUL (a single character: the same
+    """Any of the break characters (each a single character: the same
     pattern searches the reversed text)."""
-    return re.compile("[" + re.escape(breaks) + "\\0]")
+    return re.compile("[" + re.escape(breaks) + "]")
 
 
 def _collect(section: Section, prefix: str, paths: list[str], texts: list[str]) -> None:
