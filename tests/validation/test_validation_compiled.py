@@ -21,13 +21,13 @@ of the example reports, and hostile text (NUL, markup, every clause break).
 from __future__ import annotations
 
 import itertools
-from pathlib import Path as FilePath
 from typing import Any
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_validation_reference import VARIANTS, changed
 
 import govdisclosure as gd
 from govdisclosure.check import check
@@ -39,11 +39,10 @@ from govdisclosure.testing import consistent_reports
 from govdisclosure.testing.reference import reference_rules
 from govdisclosure.validation.narrative import CLAUSE_BREAKS
 from govdisclosure.validation.paragraphs import iter_paragraphs
-from test_validation_reference import VARIANTS, changed
+from locations import EXAMPLES
 
 CORE = core_rules()
 REFERENCE = reference_rules()
-EXAMPLES = FilePath(__file__).resolve().parent.parent / "examples"
 EXAMPLE_REPORTS = [gd.load(p) for p in sorted(EXAMPLES.glob("**/*.json"))]
 
 #: Every paragraph of the example reports (real prose with real statements).

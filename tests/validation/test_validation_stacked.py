@@ -10,13 +10,13 @@ with cells moved or blanked in some reports; and on the example reports.
 
 from __future__ import annotations
 
-from pathlib import Path as FilePath
 from typing import Any
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_validation_reference import VARIANTS, changed
 
 import govdisclosure as gd
 from govdisclosure.aggregate import ConsolidationError
@@ -26,10 +26,9 @@ from govdisclosure.report_base import ReportingUnit
 from govdisclosure.stacked import stack, stacked_totals, validate_stacked
 from govdisclosure.testing import report_families
 from govdisclosure.validation.arithmetic import arithmetic_rules
-from test_validation_reference import VARIANTS, changed
+from locations import EXAMPLES
 
 ARITHMETIC = arithmetic_rules()
-EXAMPLES = FilePath(__file__).resolve().parent.parent / "examples"
 
 
 def reference(reports: list[Report], blank: str) -> list[tuple[gd.Finding, ...]]:
