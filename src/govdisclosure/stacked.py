@@ -29,8 +29,9 @@ figures.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .aggregate.combine import sum_columns
@@ -51,6 +52,18 @@ __all__ = ["Stack", "stack", "stacked_totals", "validate_stacked"]
 #: Largest magnitude an int64 holds; a column is summed by numpy only when
 #: no partial sum can reach it.
 _INT64 = 2**63 - 1
+#: Integers a float64 holds exactly.
+_FLOAT_EXACT = 2**53
+
+
+def _picker(positions: Sequence[int]) -> Callable[[Sequence[CellValue]], tuple[CellValue, ...]]:
+    """A C-level function taking ``positions`` of a flat tuple, as a tuple."""
+    if len(positions) == 1:
+        one = positions[0]
+        return lambda values: (values[one],)
+    if not positions:
+        return lambda values: ()
+    return itemgetter(*positions)
 
 
 def _numpy() -> Any:
@@ -100,13 +113,13 @@ class Stack:
         if len(take) == len(shape.kinds):
             rows: list[tuple[CellValue, ...]] = self.values
         else:
-            rows = [tuple(v[i] for i in take) for v in self.values]
+            rows = list(map(_picker(take), self.values))
         self.irregular: frozenset[int] = frozenset()
         width = len(take)
         if set(map(type, chain.from_iterable(rows))) <= {int}:
-            self.counts: npt.NDArray[np.int64] = xp.array(rows, dtype=xp.int64).reshape(
-                len(rows), width
-            )
+            self.counts: npt.NDArray[np.int64] = xp.fromiter(
+                chain.from_iterable(rows), dtype=xp.int64, count=len(rows) * width
+            ).reshape(len(rows), width)
             self.plain: npt.NDArray[np.bool_] = xp.ones(len(rows), dtype=bool)
             return
         # Some cells are blank or not applicable (or not a count at all):
@@ -164,7 +177,15 @@ def validate_stacked(
                 a[column[i], j] += 1
             for i in comp.parts[k]:
                 a[column[i], j] -= 1
-        difference = stacked.counts @ a  # total minus parts, per report and relation
+        counts = stacked.counts
+        # Total minus parts, per report and relation.  float64 goes through
+        # BLAS and is exact while every sum stays below 2**53; int64 otherwise.
+        terms = int(xp.abs(a).sum(axis=0).max())
+        bound = int(xp.abs(counts).max()) if counts.size else 0
+        if bound * terms < _FLOAT_EXACT:
+            difference = counts.astype(xp.float64) @ a.astype(xp.float64)
+        else:
+            difference = counts @ a
         kinds = [comp.equations[k].kind for k in counted]
         equal = xp.array([kind == "equal" for kind in kinds])
         at_most = xp.array([kind == "at_most" for kind in kinds])
@@ -201,7 +222,7 @@ def stacked_totals(stacked: Stack) -> list[CellValue]:
     rest = [i for i in range(len(paths)) if i not in by_numpy]
     if rest:
         # Amounts, and counts with a blank or not-applicable cell somewhere.
-        rows = [tuple(v[i] for i in rest) for v in stacked.values]
+        rows = list(map(_picker(rest), stacked.values))
         for i, total in zip(rest, sum_columns(rows, [paths[i] for i in rest]), strict=True):
             out[i] = total
     # Checked as the reference checks (a total our JSON cannot hold is refused).
