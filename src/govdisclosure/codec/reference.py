@@ -208,7 +208,7 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple(value: Any, tp: Any) -> tuple[Any, ...]:
+def _tuple(value: Any, tp: Any, c: cattrs.Converter) -> tuple[Any, ...]:
     """A ``tuple[X, ...]`` field from a JSON array, and only from one.
 
     cattrs would iterate whatever it is given, so a paragraph list written
@@ -217,7 +217,7 @@ def _tuple(value: Any, tp: Any) -> tuple[Any, ...]:
     if type(value) is not list:
         raise _Bad("a value of the right type", value)
     item = typing.get_args(tp)[0]
-    handler = converter.get_structure_hook(item)
+    handler = c.get_structure_hook(item)
     out, errors = [], []
     for index, element in enumerate(value):
         try:
@@ -231,18 +231,18 @@ def _tuple(value: Any, tp: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _layout_hook(tp: Any) -> Callable[[Any, Any], Any]:
+def _layout_hook(tp: Any, c: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """Structure a variant field in the shape its keys choose (:mod:`.layouts`)."""
     layouts = layouts_of(tp)
     assert layouts is not None
 
     def structure_layout(value: Any, _: Any) -> Any:
-        return converter.structure(value, layouts.choose(value))
+        return c.structure(value, layouts.choose(value))
 
     return structure_layout
 
 
-def _report(value: Any, _: Any) -> Report:
+def _report(value: Any, c: cattrs.Converter) -> Report:
     if not isinstance(value, dict):
         raise _Bad("a JSON object (a report)", value)
     edition = value.get("edition")
@@ -251,7 +251,7 @@ def _report(value: Any, _: Any) -> Report:
         raise _EditionError(edition)
     cls = record.report_class
     body = {k: v for k, v in value.items() if k != "edition"}
-    report: Report = converter.structure(body, cls)
+    report: Report = c.structure(body, cls)
     return report
 
 
@@ -308,8 +308,15 @@ def _unstructure_report_fn(cls: type, c: cattrs.Converter) -> Callable[[Any], An
     return unstructure_report
 
 
-def _make_converter() -> cattrs.Converter:
-    c = cattrs.Converter(forbid_extra_keys=True)
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """A converter with the strict hooks of this module.
+
+    The library's :data:`converter` is the detailed one: its errors carry
+    every problem's path.  ``detailed_validation=False`` gives cattrs' faster
+    mode, which stops at the first problem without a path; the benches use
+    it to weigh cattrs against the generated reader (bench/README.md).
+    """
+    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed_validation)
     for kind, hook in _CELL_READERS.items():
         c.register_structure_hook_func(_is_kind(kind), hook)
         c.register_unstructure_hook_func(_is_kind(kind), _unstructure_cell)
@@ -324,11 +331,11 @@ def _make_converter() -> cattrs.Converter:
     # A StrEnum is also a str: without its own hook the str hook above wins
     # (single dispatch by MRO) and any text would pass as a UnitKind.
     c.register_structure_hook(StrEnum, _enum)
-    c.register_structure_hook_func(_is_homogeneous_tuple, _tuple)
+    c.register_structure_hook_func(_is_homogeneous_tuple, lambda v, tp: _tuple(v, tp, c))
     # A field with declared layout variants, whatever its edition.
-    c.register_structure_hook_factory(_has_layouts, _layout_hook)
+    c.register_structure_hook_factory(_has_layouts, lambda tp: _layout_hook(tp, c))
     c.register_unstructure_hook_func(_has_layouts, lambda v: c.unstructure(v, type(v)))
-    c.register_structure_hook(Report, _report)
+    c.register_structure_hook(Report, lambda v, _: _report(v, c))
     # Report classes are found by predicate, not listed: an edition added by
     # a plugin gets the same hooks the first time one of its reports is met.
     c.register_structure_hook_factory(_is_report_class, lambda cls: _structure_report_fn(cls, c))
@@ -340,7 +347,7 @@ def _make_converter() -> cattrs.Converter:
 
 
 #: The converter; use it to (un)structure parts of a report.
-converter: Final = _make_converter()
+converter: Final = make_converter()
 
 
 # -- errors --------------------------------------------------------------------
