@@ -9,11 +9,11 @@ derives:
   ``additionalProperties: false`` (the loader forbids unknown keys) and the
   fields without a default as ``required``; a report adds ``edition`` as a
   required ``const``;
-* cells by kind (:mod:`govdisclosure.cells`): a count is an integer in
-  ``[0, 10^9]``, a signed count in ``[-10^9, 10^9]``, money a string holding
-  a plain non-negative decimal (as the codec reads it; never a JSON number,
-  which would lose exactness); each may be ``null`` (blank) or one of the
-  not-applicable marks;
+* cells by kind, each from its rule in :data:`govdisclosure.cells.CELL_KINDS`
+  (the rules the codec reads by): a count is an integer in ``[0, 10^15]``, a
+  signed count in ``[-10^15, 10^15]``, money a string holding a plain
+  non-negative decimal (never a JSON number, which would lose exactness);
+  each may be ``null`` (blank) or one of the not-applicable marks;
 * dates as ``"YYYY-MM-DD"`` strings with ``format: date``; enums as
   ``enum``; tuples as arrays; the recursive ``parts`` and ``subsections``
   through ``$ref``;

@@ -28,7 +28,10 @@ from .reference import _NA_INSTANCES, _date, _decimal_reader, converter
 # time there (engineering notes: cattrs+orjson ~3× a bare orjson.loads).
 # So for each attrs class reachable from a report we generate, once,
 # straight-line code that checks each value with direct type tests, in the
-# same order and with the same rules as the hooks, and builds the object
+# same order and with the same rules as the hooks (a cell's bounds, marks and
+# text come from its rule in cells.CELL_KINDS, as the hooks' do; a field with
+# layout variants is read in the shape codec/layouts.py chooses), compiled by
+# govdisclosure.codegen so tracebacks show it, and builds the object
 # without going through its ``__init__`` (none of these classes has
 # validators or ``__attrs_post_init__``; the ``tuple`` converters are
 # applied by building tuples).  The fast path never reports anything: on the
