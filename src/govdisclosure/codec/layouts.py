@@ -39,27 +39,28 @@ class Layouts:
 
     official: type
     variants: tuple[type, ...]
+    #: Each shape with the JSON keys of its fields, in the order tried
+    #: (computed once: the generated reader asks for every report).
+    keys: tuple[tuple[type, frozenset[str]], ...] = attrs.field(
+        init=False, default=attrs.Factory(lambda self: _shape_keys(self.members), takes_self=True)
+    )
 
     @property
     def members(self) -> tuple[type, ...]:
         return (self.official, *self.variants)
 
-    def keys(self) -> tuple[tuple[type, frozenset[str]], ...]:
-        """Each shape with the JSON keys of its fields, in the order tried."""
-        return tuple((cls, _field_names(cls)) for cls in self.members)
-
     def choose(self, value: Any) -> type:
         """The shape ``value`` (parsed JSON) is to be read as."""
         if type(value) is not dict or not self.variants:
             return self.official
-        for cls, names in self.keys():
+        for cls, names in self.keys:
             if not names.isdisjoint(value):
                 return cls
         return self.variants[0]
 
 
-def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(a.name for a in attrs.fields(cls))
+def _shape_keys(shapes: Iterable[type]) -> tuple[tuple[type, frozenset[str]], ...]:
+    return tuple((cls, frozenset(a.name for a in attrs.fields(cls))) for cls in shapes)
 
 
 _FOUND: dict[Any, Layouts] = {}
