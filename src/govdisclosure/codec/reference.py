@@ -16,6 +16,7 @@ import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import Enum, StrEnum
+from functools import cache
 from typing import Any, Final
 
 import cattrs
@@ -61,14 +62,18 @@ def _show(value: object) -> str:
 # (fast_read) and the JSON Schema are built from the same rules.
 
 
-def _decimal_reader(rule: CellKindRule) -> Callable[[str], Decimal]:
-    """Read the text of a filled ``Decimal`` cell of ``rule``'s kind.
-
-    A leading minus sign is recognised only to say what is wrong with it:
-    "-5" is a negative amount, not a malformed one.
-    """
+@cache
+def _number_text(rule: CellKindRule) -> re.Pattern[str]:
+    """The text of a ``Decimal`` cell, with a sign allowed: a leading minus
+    is recognised only to say what is wrong with it ("-5" is a negative
+    amount, not a malformed one)."""
     assert rule.text_pattern is not None
-    text = re.compile("-?" + rule.text_pattern)
+    return re.compile("-?" + rule.text_pattern)
+
+
+def _decimal_reader(rule: CellKindRule) -> Callable[[str], Decimal]:
+    """Read the text of a filled ``Decimal`` cell of ``rule``'s kind."""
+    text = _number_text(rule)
 
     def read(value: str) -> Decimal:
         if not text.fullmatch(value):
@@ -87,8 +92,7 @@ def _claims(rule: CellKindRule) -> Callable[[Any], bool]:
     for an amount."""
     if rule.number is int:
         return lambda value: type(value) is int
-    assert rule.text_pattern is not None
-    text = re.compile("-?" + rule.text_pattern)
+    text = _number_text(rule)
     return lambda value: type(value) is str and text.fullmatch(value) is not None
 
 
