@@ -11,7 +11,11 @@ code that knows the classes.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 import attrs
@@ -166,3 +170,29 @@ def test_the_keys_choose_the_shape() -> None:
     fast, reference = read([1])
     assert fast == "refused"
     assert [p.path for p in reference] == ["$.table9.fees"]
+
+
+def test_reading_and_writing_a_builtin_report_loads_no_plugin() -> None:
+    """The built-in editions' variant fields are found without asking for
+    the editions plugins add: that would load every installed plugin (and
+    their dependencies) on the first ``gd.load``."""
+    code = textwrap.dedent(
+        """
+        import sys
+        import govdisclosure as gd
+        for name in ("huaian-2024.json", "hongze-2024.json"):  # (六) as three rows, as one
+            report = gd.load("examples/" + name)
+            assert gd.loads(gd.dumps(report)) == report
+        loaded = sorted(m for m in sys.modules if m.startswith("govdisclosure_"))
+        assert not loaded, loaded
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

@@ -13,13 +13,13 @@ generated reader and the writer, whatever the field or the edition.
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 from attrs import frozen
 
-from ..editions import EDITIONS
+from ..editions import BUILTIN, EDITIONS, Edition
 from ..introspect import attrs_classes_in, field_types
 from ..paths import Path
 
@@ -69,24 +69,29 @@ _FOUND: dict[Any, Layouts] = {}
 def layouts_of(tp: Any) -> Layouts | None:
     """The declared shapes of a variant field's type (``None``: not one).
 
-    Editions are asked at the first use of each type, so an edition a
-    plugin adds is found too.
+    The built-in editions are asked first; the editions plugins add only
+    for a type none of them declares (asking for those loads the plugins,
+    which reading a built-in report must not do).  Each type is looked up
+    at its first use, so an edition a plugin adds later is found too.
     """
     found = _FOUND.get(tp)
     if found is not None:
         return found
-    members = attrs_classes_in(tp)
-    if len(members) < 2:
+    if len(attrs_classes_in(tp)) < 2:
         return None
-    for layouts_tp, layouts in _declared():
-        _FOUND.setdefault(layouts_tp, layouts)
-    return _FOUND.get(tp)
+    for source in (lambda: BUILTIN, EDITIONS.values):
+        for declared_tp, layouts in _declared(source()):
+            _FOUND.setdefault(declared_tp, layouts)
+        found = _FOUND.get(tp)
+        if found is not None:
+            return found
+    return None
 
 
-def _declared() -> Iterable[tuple[Any, Layouts]]:
-    """Every variant field of every edition, with its shapes."""
+def _declared(editions: Iterable[Edition]) -> Iterator[tuple[Any, Layouts]]:
+    """Every variant field of ``editions``, with its shapes."""
     by_type: dict[Any, list[type]] = {}
-    for edition in EDITIONS.values():
+    for edition in editions:
         for variant in edition.variants:
             tp = _type_at(edition.report_class, variant.path)
             shape = type(variant.blank())
