@@ -56,6 +56,7 @@ from typing import Any, Final
 from attrs import field, frozen
 
 from ..cells import CellValue, NotApplicable
+from ..codegen import compile_source
 from ..editions import EDITIONS, Report, edition_of
 from ..editions.legacy import StatisticsTable
 from ..flat import shape_of
@@ -266,7 +267,7 @@ def _compile(report: Report) -> Compiled:
         lines += ["def direct(r):", *_reader(shape.paths, used), "    out = []", *checks]
         lines.append("    return out")
     namespace: dict[str, Any] = {"flatten": shape.flatten}
-    exec("\n".join(lines) + "\n", namespace)
+    compile_source(lines, namespace, what=f"arithmetic checks of {shape.key}")
     return Compiled(
         equations,
         totals,
