@@ -15,7 +15,6 @@ import linecache
 import re
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -29,6 +28,7 @@ from govdisclosure.codec import fast_read, fast_write
 from govdisclosure.codegen import FILENAME_PREFIX, compile_source
 from govdisclosure.flat import shape_of
 from govdisclosure.validation.arithmetic import compiled_for
+from locations import EXAMPLES
 
 
 def _generated_frames(call: Callable[[], Any]) -> list[tuple[str, str]]:
@@ -53,7 +53,7 @@ def _generated_frames(call: Callable[[], Any]) -> list[tuple[str, str]]:
 
 
 def _report_2021() -> gd.Report2021:
-    report = gd.load(Path(__file__).resolve().parents[1] / "examples" / "huaian-2024.json")
+    report = gd.load(EXAMPLES / "huaian-2024.json")
     assert isinstance(report, gd.Report2021)
     return report
 

@@ -15,7 +15,6 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 import attrs
@@ -35,6 +34,7 @@ from govdisclosure.errors import LoadError, Problem
 from govdisclosure.fields import cell, part
 from govdisclosure.report_base import ReportBase, ReportingUnit
 from govdisclosure.tuples import tuple_converter
+from locations import ROOT
 
 
 @frozen(kw_only=True)
@@ -192,7 +192,7 @@ def test_reading_and_writing_a_builtin_report_loads_no_plugin() -> None:
         capture_output=True,
         text=True,
         timeout=120,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=ROOT,
         check=False,
     )
     assert result.returncode == 0, result.stderr
