@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
@@ -28,7 +28,7 @@ from govdisclosure.check import validate
 from govdisclosure.codec import structure
 from govdisclosure.editions import Report
 from govdisclosure.errors import LoadError
-from govdisclosure.i18n import N_
+from govdisclosure.i18n import N_, gettext
 from govdisclosure.paths import json_path as _json_path
 
 from .grid import Grid
@@ -162,12 +162,12 @@ def _value_for(kind: str, read: CellText) -> tuple[Any, str | None]:
         return str(amount), None
     if isinstance(v, Decimal):
         if v != v.to_integral_value():
-            return None, "not a whole number"
+            return None, N_("not a whole number")
         v = int(v)
     if kind == "count" and v < 0:
-        return None, "a negative count"
+        return None, N_("a negative count")
     if abs(v) > MAX_COUNT:
-        return None, "above 10^9"
+        return None, N_("above 10^9")
     return v, None
 
 
@@ -224,6 +224,13 @@ def _printed_place(p: Placement) -> tuple[int, int]:
     """Where a placed cell was printed (row, column): the order of the provenance."""
     cell = p.source.cell
     return cell.row, cell.col
+
+
+def _in_locale(*message_ids: str) -> Callable[[str], str]:
+    """Official labels or message ids, shown in the locale of the message that
+    names them (joined by " / " when there are several)."""
+    ids = [m for m in message_ids if m]
+    return lambda locale: " / ".join(gettext(locale, m) for m in ids)
 
 
 def _unplaced_problem(source: SourceCell) -> ImportProblem:
@@ -478,7 +485,8 @@ def _finish_official(
                         message_id=N_(
                             "Cell “{text}” cannot be read as a figure ({reason}); left blank"
                         ),
-                        params={"text": p.source.cell.text, "reason": reason or "not a number"},
+                        params={"text": p.source.cell.text},
+                        localized={"reason": _in_locale(reason or N_("not a number"))},
                         table=gi,
                         row=p.source.cell.row,
                         col=p.source.cell.col,
@@ -523,7 +531,7 @@ def _finish_official(
                     severity="error",
                     code="table-missing",
                     message_id=N_("Table “{title}” is not on the page; its cells stay blank"),
-                    params={"title": table.title},
+                    localized={"title": _in_locale(table.title)},
                 )
             )
     problems.extend(_misprinted_labels(origins))
@@ -550,7 +558,7 @@ def _finish_official(
                             severity="warning",
                             code="cell-missing",
                             message_id=N_("No printed cell for {label}; left blank"),
-                            params={"label": f"{t.row_label} / {t.column_label}"},
+                            localized={"label": _in_locale(t.row_label, t.column_label or "")},
                             path=json_path(t.path),
                         )
                     )
@@ -603,7 +611,8 @@ def _finish_legacy(
                     message_id=N_(
                         "Cell “{text}” cannot be read as a figure ({reason}); left blank"
                     ),
-                    params={"text": p.source.cell.text, "reason": reason or "not a number"},
+                    params={"text": p.source.cell.text},
+                    localized={"reason": _in_locale(reason or N_("not a number"))},
                     table=grid.index,
                     row=p.source.cell.row,
                     col=p.source.cell.col,
@@ -698,6 +707,18 @@ def _build(
             )
         return ImportResult(None, attrs.evolve(prov, cells=tuple(origins)), tuple(problems))
     prov = attrs.evolve(prov, cells=tuple(origins))
+    doubtful = sum(1 for o in origins if o.doubtful)
+    if doubtful:
+        problems.append(
+            ImportProblem(
+                severity="warning",
+                code="cells-doubtful",
+                message_id=N_(
+                    "{count} cells were placed with doubt (by position, or read from a merged cell that does not line up with its heading): check them in the provenance"
+                ),
+                params={"count": str(doubtful)},
+            )
+        )
     if validate_report:
         problems.extend(_prove(report, prov))
     return ImportResult(report, prov, tuple(problems))
@@ -740,7 +761,8 @@ def _prove(report: Report, prov: Provenance) -> list[ImportProblem]:
                     severity="warning",
                     code="publisher-error",
                     message_id=N_("As printed, the figures break relation {rule}: {message}"),
-                    params={"rule": finding.rule, "message": finding.message("en")},
+                    params={"rule": finding.rule},
+                    localized={"message": finding.message},
                     path=finding.path,
                 )
             )
