@@ -90,8 +90,10 @@ def _table(report: Report, grid: TableGrid, width: float, label_cols: int) -> Ta
     return table
 
 
-def unruled_pdf(report: Report) -> bytes:
-    """The report's title, text and tables as a PDF whose tables have no rules."""
+def unruled_pdf(report: Report, *, whole_tables: bool = True) -> bytes:
+    """The report's title, text and tables as a PDF whose tables have no rules;
+    with ``whole_tables=False`` a table runs over a page break where the text
+    before it ends."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     body = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=16, firstLineIndent=22)
     heading = ParagraphStyle("heading", fontName=FONT, fontSize=12, leading=18)
@@ -120,8 +122,9 @@ def unruled_pdf(report: Report) -> bytes:
         story += [Paragraph(p, body) for p in section.paragraphs]
         for key, n in _SECTIONS.items():
             if n == i and key in grids:
+                table = _table(report, grids[key], width, _LABEL_COLUMNS[key])
                 # Kept on one page (the section's text before it may push it to the next).
-                story.append(KeepTogether([_table(report, grids[key], width, _LABEL_COLUMNS[key])]))
+                story.append(KeepTogether([table]) if whole_tables else table)
                 drawn.add(key)
     for key in _SECTIONS:  # a report with fewer sections: the tables after its text
         if key in grids and key not in drawn:

@@ -402,11 +402,14 @@ def _piece(page_no: int, rows: list[list[Segment]]) -> Piece | None:
     cells = _unique(cells)
     if not cells:
         return None
+    # The printed text's extent (a blank row's empty cells reach the columns'
+    # boundaries, and the table's edges must agree across a page break).
+    printed = [c for c in cells if c.text] or cells
     box = (
-        min(c.bbox[0] for c in cells),
-        min(c.bbox[1] for c in cells),
-        max(c.bbox[2] for c in cells),
-        max(c.bbox[3] for c in cells),
+        min(c.bbox[0] for c in printed),
+        min(c.bbox[1] for c in printed),
+        max(c.bbox[2] for c in printed),
+        max(c.bbox[3] for c in printed),
     )
     ys = tuple(float(r) for r in range(len(order) + 1))
     return Piece(page_no, box, layout.xs, ys, tuple(cells))
