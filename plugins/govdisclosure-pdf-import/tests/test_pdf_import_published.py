@@ -159,3 +159,15 @@ def test_a_file_that_is_no_pdf_is_reported_not_raised() -> None:
 def test_gd_load_reads_a_pdf_through_the_loader() -> None:
     report = gd.load(DATA / "huaian-2024.pdf")
     assert figures(report) == figures(gd.load(EXAMPLES / "huaian-2024.json"))
+
+
+def test_the_publishers_error_is_told_in_the_readers_language() -> None:
+    """The failed relation's own message follows the locale too (it used to
+    be written in English inside the Chinese sentence)."""
+    _, _, problems = _import("hongze")
+    (error,) = [p for p in problems if p.code == "publisher-error"]
+    zh = error.message("zh_Hans_CN")
+    assert zh.startswith("按原文所印数字") and "正文为17" in zh and "The text says" not in zh
+    assert "一、本年新收政府信息公开申请数量 / 总计为95" in zh
+    en = error.message("en")
+    assert en.startswith("As printed") and "The text says 17" in en and "正文为" not in en

@@ -87,13 +87,19 @@ def cell_text(node: LexborNode) -> str:
 def _span(value: str | None, limit: int, zero: int) -> int:
     if value is None:
         return 1
-    digits = "".join(ch for ch in value.strip() if ch.isdigit())
-    if not digits:
-        return 1
-    n = int(digits[:6])
+    if value.isdigit() and len(value) <= 6:  # the usual "2" (isdigit admits no sign or space)
+        n = int(value)
+    else:
+        digits = "".join(ch for ch in value.strip() if ch.isdigit())
+        if not digits:
+            return 1
+        n = int(digits[:6])
     if n == 0:
         return zero
     return max(1, min(n, limit))
+
+
+_new = tuple.__new__
 
 
 def _rows(table: LexborNode) -> list[tuple[LexborNode, int]]:
@@ -111,31 +117,45 @@ def _rows(table: LexborNode) -> list[tuple[LexborNode, int]]:
 
 
 def expand(table: LexborNode, index: int) -> Grid:
-    """The grid of one ``<table>`` element."""
+    """The grid of one ``<table>`` element.
+
+    Written for speed (it runs on every cell of every page): one attribute
+    read per cell, and a plain cell (no span) at the end of its row is
+    appended without the general slot-filling loop.
+    """
     rows = _rows(table)
     group_end: dict[int, int] = {}
     for i, (_, g) in enumerate(rows):
         group_end[g] = i
     slots: list[list[Slot | None]] = [[] for _ in rows]
     for r, (tr, g) in enumerate(rows):
+        line = slots[r]
+        left = group_end[g] - r + 1  # rows to the end of the row group, this one included
         col = 0
         for td in tr.iter():
-            if td.tag not in ("td", "th"):
+            tag = td.tag
+            if tag != "td" and tag != "th":
                 continue
-            line = slots[r]
-            while col < len(line) and line[col] is not None:
+            width = len(line)
+            while col < width and line[col] is not None:
                 col += 1
-            attrs = td.attrs  # lazy: cheaper than .attributes, which copies every attribute
-            colspan = _span(attrs.get("colspan"), 1000, 1)
-            rowspan = _span(attrs.get("rowspan"), 65534, group_end[g] - r + 1)
-            rowspan = min(rowspan, group_end[g] - r + 1)
-            cell = Cell(r, col, rowspan, colspan, cell_text(td), td.tag == "th")
-            for rr in range(r, r + rowspan):
-                target = slots[rr]
-                while len(target) < col + colspan:
-                    target.append(None)
-                for cc in range(col, col + colspan):
-                    if target[cc] is None:  # overlapping spans: the first cell keeps the slot
-                        target[cc] = Slot(cell, rr, cc)
+            attrs = td.attributes  # one call: cheaper than two lookups through .attrs
+            raw_colspan = attrs.get("colspan")
+            raw_rowspan = attrs.get("rowspan")
+            colspan = 1 if raw_colspan is None else _span(raw_colspan, 1000, 1)
+            rowspan = 1 if raw_rowspan is None else min(_span(raw_rowspan, 65534, left), left)
+            text = (td.text(deep=True, separator="", strip=False) or "").strip()  # cell_text
+            # tuple.__new__ directly: a NamedTuple's own constructor costs twice as much.
+            cell = _new(Cell, (r, col, rowspan, colspan, text, tag == "th", None, None))
+            if rowspan == 1 and colspan == 1 and col == width:
+                line.append(_new(Slot, (cell, r, col)))
+            else:
+                for rr in range(r, r + rowspan):
+                    target = slots[rr]
+                    if len(target) < col + colspan:
+                        target.extend([None] * (col + colspan - len(target)))
+                    for cc in range(col, col + colspan):
+                        if target[cc] is None:  # overlapping spans: the first cell keeps the slot
+                            target[cc] = _new(Slot, (cell, rr, cc))
             col += colspan
     return Grid(index, tuple(tuple(line) for line in slots))

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
@@ -28,12 +28,12 @@ from govdisclosure.check import validate
 from govdisclosure.codec import structure
 from govdisclosure.editions import Report
 from govdisclosure.errors import LoadError
-from govdisclosure.i18n import N_
+from govdisclosure.i18n import N_, gettext
 from govdisclosure.paths import json_path as _json_path
 
 from .grid import Grid
 from .legacy import LegacyResult, best_template
-from .match import Placement, place
+from .match import Match, Placement, place
 from .narrative import Narrative, parse_date, read_narrative
 from .page import Attachment, Page, read_page
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
@@ -94,16 +94,8 @@ def _aliases(edition: str) -> dict[str, str]:
     return out
 
 
-def _printed_words(grids: Sequence[Grid]) -> set[str]:
-    words: set[str] = set()
-    for grid in grids:
-        for cell in grid.cells():
-            if cell.text.strip() and read_number(cell.text).unreadable:
-                words.add(label_key(cell.text).words)
-    return words
-
-
 def _printed_keys(grids: Sequence[Grid]) -> set[Key]:
+    """The matching keys of every printed label (a cell that is not a figure)."""
     return {
         label_key(cell.text)
         for grid in grids
@@ -114,7 +106,8 @@ def _printed_keys(grids: Sequence[Grid]) -> set[Key]:
 
 def _recognise(grids: Sequence[Grid]) -> tuple[str | None, str, bool]:
     """(edition or None, evidence, single （六） row)."""
-    printed = _printed_words(grids)
+    keys = _printed_keys(grids)
+    printed = {k.words for k in keys}
     w21, w19 = words_of_edition("2021"), words_of_edition("2019")
     only21 = len(printed & (w21 - w19))
     only19 = len(printed & (w19 - w21))
@@ -133,7 +126,7 @@ def _recognise(grids: Sequence[Grid]) -> tuple[str | None, str, bool]:
             for t in edition_tables("2021")[1].targets
             if "other_handling" in t.path and t.path[-2] != "other_handling"
         }
-        single = not (_printed_keys(grids) & three)
+        single = not (keys & three)
     return edition, evidence, single
 
 
@@ -169,12 +162,12 @@ def _value_for(kind: str, read: CellText) -> tuple[Any, str | None]:
         return str(amount), None
     if isinstance(v, Decimal):
         if v != v.to_integral_value():
-            return None, "not a whole number"
+            return None, N_("not a whole number")
         v = int(v)
     if kind == "count" and v < 0:
-        return None, "a negative count"
+        return None, N_("a negative count")
     if abs(v) > MAX_COUNT:
-        return None, "above 10^9"
+        return None, N_("above 10^9")
     return v, None
 
 
@@ -202,10 +195,42 @@ def _amount_with_unit(text: str) -> CellText:
     return CellText(None, unreadable=True)
 
 
-def _set(tree: dict[str, Any], path: Sequence[str], value: Any) -> None:
-    for part in path[:-1]:
-        tree = tree.setdefault(part, {})
-    tree[path[-1]] = value
+@lru_cache(maxsize=4096)
+def _label_matches(matches: tuple[Match, ...]) -> tuple[LabelMatch, ...]:
+    """The provenance form of a placement's label matches (frozen, so shared)."""
+    return tuple(LabelMatch(m.official, m.printed, m.kind) for m in matches)
+
+
+class _Tree:
+    """Setting values by path in a nested dict, each parent found once (a
+    table's cells share a few dozen parents: rows of table 3, blocks of table 2)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.parents: dict[tuple[str, ...], dict[str, Any]] = {}
+
+    def __call__(self, path: tuple[str, ...], value: Any) -> None:
+        where = path[:-1]
+        parent = self.parents.get(where)
+        if parent is None:
+            parent = self.data
+            for part in where:
+                parent = parent.setdefault(part, {})
+            self.parents[where] = parent
+        parent[path[-1]] = value
+
+
+def _printed_place(p: Placement) -> tuple[int, int]:
+    """Where a placed cell was printed (row, column): the order of the provenance."""
+    cell = p.source.cell
+    return cell.row, cell.col
+
+
+def _in_locale(*message_ids: str) -> Callable[[str], str]:
+    """Official labels or message ids, shown in the locale of the message that
+    names them (joined by " / " when there are several)."""
+    ids = [m for m in message_ids if m]
+    return lambda locale: " / ".join(gettext(locale, m) for m in ids)
 
 
 def _unplaced_problem(source: SourceCell) -> ImportProblem:
@@ -368,8 +393,10 @@ def import_document(doc: Document, source: str, *, validate_report: bool = True)
         from govdisclosure.plugin.manager import templates
 
         found = best_template(doc.grids, list(templates().values()))
+        # Every value cell of the grid was either placed or left unplaced.
         if found is not None and found[1].matched_rows * 2 >= len(
-            {c.cell.row for c in source_cells(found[0])}
+            {p.source.cell.row for p in found[1].placements}
+            | {c.cell.row for c in found[1].unplaced}
         ):
             return _finish_legacy(
                 found[0], found[1], narrative, prov, problems, source, validate_report
@@ -439,14 +466,17 @@ def _finish_official(
     tables = edition_tables(edition, single)
     assigned = _assign(page.grids, tables, _aliases(edition))
     data = _base(narrative, edition, problems)
+    put = _Tree(data)
     origins: list[CellOrigin] = []
     for gi, (_table, placed, unplaced) in sorted(assigned.items()):
-        for p in sorted(placed, key=lambda p: (p.source.cell.row, p.source.cell.col)):
-            read = read_number(p.source.cell.text)
-            if read.unreadable and p.target.path[-1] == "amount":
-                read = _amount_with_unit(p.source.cell.text)
+        for p in sorted(placed, key=_printed_place):
+            printed = p.source.cell
+            read = read_number(printed.text)
+            target_path = p.target.path
+            if read.unreadable and target_path[-1] == "amount":
+                read = _amount_with_unit(printed.text)
             value, reason = _value_for(p.target.kind, read)
-            path = json_path(p.target.path)
+            path = json_path(target_path)
             if read.unreadable or reason:
                 problems.append(
                     ImportProblem(
@@ -455,7 +485,8 @@ def _finish_official(
                         message_id=N_(
                             "Cell “{text}” cannot be read as a figure ({reason}); left blank"
                         ),
-                        params={"text": p.source.cell.text, "reason": reason or "not a number"},
+                        params={"text": p.source.cell.text},
+                        localized={"reason": _in_locale(reason or N_("not a number"))},
                         table=gi,
                         row=p.source.cell.row,
                         col=p.source.cell.col,
@@ -464,42 +495,43 @@ def _finish_official(
                 )
                 value = None
             note = None
-            if read.unit and p.target.path[-1] == "amount":
-                _set(data, (*p.target.path[:-1], "amount_unit"), read.unit)
+            if read.unit and target_path[-1] == "amount":
+                put((*target_path[:-1], "amount_unit"), read.unit)
                 note = f"unit printed: {read.unit}"
             elif read.unit == "元" and p.target.kind == "money" and value is not None:
                 value = str(Decimal(value) / Decimal(10000))
                 note = "printed in 元, converted to 万元"
-            _set(data, p.target.path, value)
+            put(target_path, value)
             origins.append(
                 CellOrigin(
                     path=path,
                     table=gi,
-                    row=p.source.cell.row,
-                    col=p.source.cell.col,
-                    rowspan=p.source.cell.rowspan,
-                    colspan=p.source.cell.colspan,
-                    text=p.source.cell.text,
+                    row=printed.row,
+                    col=printed.col,
+                    rowspan=printed.rowspan,
+                    colspan=printed.colspan,
+                    text=printed.text,
                     value=read.value if value is not None else None,
                     match=p.kind,
-                    labels=tuple(LabelMatch(m.official, m.printed, m.kind) for m in p.matches),
-                    doubtful=p.doubtful,
+                    labels=_label_matches(p.matches),
+                    doubtful=p.kind == "position" or not p.source.aligned,
                     note=note,
-                    page=p.source.cell.page,
-                    bbox=p.source.cell.bbox,
+                    page=printed.page,
+                    bbox=printed.bbox,
                 )
             )
         for cell in unplaced:
             if cell.cell.text.strip():
                 problems.append(_unplaced_problem(cell))
+    filled = {t.key for t, _, _ in assigned.values()}
     for table in tables:
-        if table.key not in {t.key for t, _, _ in assigned.values()}:
+        if table.key not in filled:
             problems.append(
                 ImportProblem(
                     severity="error",
                     code="table-missing",
                     message_id=N_("Table “{title}” is not on the page; its cells stay blank"),
-                    params={"title": table.title},
+                    localized={"title": _in_locale(table.title)},
                 )
             )
     problems.extend(_misprinted_labels(origins))
@@ -518,7 +550,7 @@ def _finish_official(
             )
     placed_paths = {o.path for o in origins}
     for table in tables:
-        if table.key in {t.key for t, _, _ in assigned.values()}:
+        if table.key in filled:
             for t in table.targets:
                 if json_path(t.path) not in placed_paths:
                     problems.append(
@@ -526,7 +558,7 @@ def _finish_official(
                             severity="warning",
                             code="cell-missing",
                             message_id=N_("No printed cell for {label}; left blank"),
-                            params={"label": f"{t.row_label} / {t.column_label}"},
+                            localized={"label": _in_locale(t.row_label, t.column_label or "")},
                             path=json_path(t.path),
                         )
                     )
@@ -579,7 +611,8 @@ def _finish_legacy(
                     message_id=N_(
                         "Cell “{text}” cannot be read as a figure ({reason}); left blank"
                     ),
-                    params={"text": p.source.cell.text, "reason": reason or "not a number"},
+                    params={"text": p.source.cell.text},
+                    localized={"reason": _in_locale(reason or N_("not a number"))},
                     table=grid.index,
                     row=p.source.cell.row,
                     col=p.source.cell.col,
@@ -674,6 +707,18 @@ def _build(
             )
         return ImportResult(None, attrs.evolve(prov, cells=tuple(origins)), tuple(problems))
     prov = attrs.evolve(prov, cells=tuple(origins))
+    doubtful = sum(1 for o in origins if o.doubtful)
+    if doubtful:
+        problems.append(
+            ImportProblem(
+                severity="warning",
+                code="cells-doubtful",
+                message_id=N_(
+                    "{count} cells were placed with doubt (by position, or read from a merged cell that does not line up with its heading): check them in the provenance"
+                ),
+                params={"count": str(doubtful)},
+            )
+        )
     if validate_report:
         problems.extend(_prove(report, prov))
     return ImportResult(report, prov, tuple(problems))
@@ -716,7 +761,8 @@ def _prove(report: Report, prov: Provenance) -> list[ImportProblem]:
                     severity="warning",
                     code="publisher-error",
                     message_id=N_("As printed, the figures break relation {rule}: {message}"),
-                    params={"rule": finding.rule, "message": finding.message("en")},
+                    params={"rule": finding.rule},
+                    localized={"message": finding.message},
                     path=finding.path,
                 )
             )

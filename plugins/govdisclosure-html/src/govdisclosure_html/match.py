@@ -123,6 +123,23 @@ def _resolvers(table: TargetTable, aliases: dict[str, str]) -> tuple[_Resolver, 
     return found
 
 
+#: Labels as the memo sees them: their texts exactly as printed (a label's
+#: key is a function of its text, and an exact match needs the text).
+_LabelSig = tuple[str, ...]
+_Decision = tuple[Target, MatchKind, tuple[Match, ...]] | None
+
+#: Decisions of :func:`_decide` by table and printed labels.  Official tables
+#: print the same labels on every page of an edition, so after the first page
+#: placing a cell is one lookup; bounded, and emptied when full.
+_MEMO: dict[tuple[int, int, _LabelSig, _LabelSig, bool], _Decision] = {}
+_MEMO_LIMIT = 1 << 16
+
+
+def clear_memo() -> None:
+    """Forget every remembered placement decision (for measuring the cold path)."""
+    _MEMO.clear()
+
+
 def place(
     cells: Sequence[SourceCell], table: TargetTable, aliases: dict[str, str]
 ) -> tuple[list[Placement], list[SourceCell]]:
@@ -130,14 +147,64 @@ def place(
     rows, cols = _resolvers(table, aliases)
     placed: list[Placement] = []
     unplaced: list[SourceCell] = []
+    # A row's label tuple is shared by the row's cells, a column's by the
+    # column's: each signature is built once per grid.
+    sigs: dict[int, _LabelSig] = {}
+    table_id, aliases_id = id(table), id(aliases)
     for cell in cells:
-        best = _best(cell, table, rows, cols)
-        if best is None:
+        key = _memo_key(cell, sigs, table_id, aliases_id)
+        if key is None:
+            decision = _decide(cell, table, rows, cols)
+        elif key in _MEMO:
+            decision = _MEMO[key]
+        else:
+            if len(_MEMO) >= _MEMO_LIMIT:
+                _MEMO.clear()
+            decision = _MEMO[key] = _decide(cell, table, rows, cols)
+        if decision is None:
             unplaced.append(cell)
         else:
-            placed.append(best)
+            placed.append(Placement(cell, *decision))
     placed, unplaced = _by_position(placed, unplaced, table)
     return _one_each(placed, unplaced)
+
+
+def _signature(labels: tuple[Label, ...], sigs: dict[int, _LabelSig]) -> _LabelSig:
+    found = sigs.get(id(labels))
+    if found is None:
+        found = sigs[id(labels)] = tuple([lab.cell.text for lab in labels])
+    return found
+
+
+def _memo_key(
+    cell: SourceCell, sigs: dict[int, _LabelSig], table_id: int, aliases_id: int
+) -> tuple[int, int, _LabelSig, _LabelSig, bool] | None:
+    """What a decision depends on, or None when it depends on the cells themselves.
+
+    The decision reads the labels' keys and printed texts, and whether a
+    column label is the very cell of a row label.  Without row labels the
+    row side *is* the column labels (the flag); otherwise they can share a
+    cell only if a header cell reaches down to the value's row, which is
+    left to the direct path.
+    """
+    if cell.row_labels:
+        r = cell.cell.row
+        for lab in cell.column_labels:
+            if lab.cell.row + lab.cell.rowspan > r:
+                return None
+        return (
+            table_id,
+            aliases_id,
+            _signature(cell.row_labels, sigs),
+            _signature(cell.column_labels, sigs),
+            False,
+        )
+    return (table_id, aliases_id, (), _signature(cell.column_labels, sigs), True)
+
+
+def _decide(cell: SourceCell, table: TargetTable, rows: _Resolver, cols: _Resolver) -> _Decision:
+    best = _best(cell, table, rows, cols)
+    return None if best is None else (best.target, best.kind, best.matches)
 
 
 def _best(

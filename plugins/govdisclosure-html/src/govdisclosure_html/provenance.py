@@ -7,7 +7,7 @@ values with a JSON form (:func:`provenance_json`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal
 
@@ -71,13 +71,17 @@ class ImportProblem:
     code: str
     message_id: str
     params: Mapping[str, str] = field(factory=dict)
+    #: Parameters whose text is itself a message, written in the locale the
+    #: problem is shown in (a failed relation's own message).
+    localized: Mapping[str, Callable[[str], str]] = field(factory=dict)
     table: int | None = None
     row: int | None = None
     col: int | None = None
     path: str | None = None
 
     def message(self, locale: str = "zh_Hans_CN") -> str:
-        return gettext(locale, self.message_id).format(**self.params)
+        params = {**self.params, **{k: render(locale) for k, render in self.localized.items()}}
+        return gettext(locale, self.message_id).format(**params)
 
 
 @frozen(kw_only=True)

@@ -13,7 +13,8 @@ of its row (the label columns, merged cells included) and of its column
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from .grid import Cell, Grid, Slot
@@ -45,25 +46,30 @@ class Band(NamedTuple):
     data: tuple[int, ...]
 
 
-def _origins(grid: Grid, r: int) -> Iterator[Slot]:
-    for slot in grid.rows[r]:
-        if slot is not None and slot.is_origin:
-            yield slot
-
-
 #: A figure followed by words of its own ("251000 元"): a value, not a heading.
 _FIGURE_FIRST = re.compile(r"^\s*[+-]?\d[\d,.]*\s+\S")
 
 
+@lru_cache(maxsize=8192)
 def _is_figure(text: str) -> bool:
+    """A value rather than a label (remembered: the same few texts fill every page)."""
     return looks_numeric(text) or _FIGURE_FIRST.match(text) is not None
 
 
-def bands(grid: Grid) -> list[Band]:
+def _row_origins(grid: Grid) -> list[list[Slot]]:
+    """Each row's origin slots (a merged cell's top-left, never a slot it only covers)."""
+    return [
+        [s for s in row if s is not None and s.cell.row == r and s.cell.col == s.col]
+        for r, row in enumerate(grid.rows)
+    ]
+
+
+def bands(grid: Grid, origins_of: list[list[Slot]] | None = None) -> list[Band]:
     """Header/data bands, top to bottom."""
+    if origins_of is None:
+        origins_of = _row_origins(grid)
     kinds: list[str] = []
-    for r in range(len(grid.rows)):
-        origins = list(_origins(grid, r))
+    for r, origins in enumerate(origins_of):
         numeric = any(_is_figure(s.cell.text) for s in origins)
         empty = sum(1 for s in origins if not s.cell.text.strip())
         # A row of empty value cells is data (a report that left a row blank),
@@ -88,12 +94,12 @@ def bands(grid: Grid) -> list[Band]:
     return out
 
 
-def _distinct(slots: Iterator[Slot | None]) -> tuple[Label, ...]:
+def _distinct(slots: Iterable[Slot | None]) -> tuple[Label, ...]:
     seen: list[Cell] = []
     for slot in slots:
-        if slot is not None and slot.cell.text.strip() and slot.cell not in seen:
+        if slot is not None and slot.cell not in seen and slot.cell.text.strip():
             seen.append(slot.cell)
-    return tuple(Label(c, label_key(c.text)) for c in seen)
+    return tuple([Label(c, label_key(c.text)) for c in seen])
 
 
 def _at(grid: Grid, r: int, c: int) -> Slot | None:
@@ -101,42 +107,55 @@ def _at(grid: Grid, r: int, c: int) -> Slot | None:
     return row[c] if c < len(row) else None
 
 
+def _label_columns(grid: Grid, band: Band) -> set[int]:
+    """The columns of a band whose data cells are text more often than figures.
+
+    A "——" (not applicable) in a unit column's header rows does not make it
+    a value column: only origins count as figures, every slot as text.
+    """
+    numeric: dict[int, int] = {}
+    text: dict[int, int] = {}
+    for r in band.data:
+        for c, s in enumerate(grid.rows[r]):
+            if s is None:
+                continue
+            printed = s.cell.text
+            if not printed.strip():
+                continue
+            if _is_figure(printed):
+                if s.cell.row == r and s.cell.col == c:
+                    numeric[c] = numeric.get(c, 0) + 1
+            else:
+                text[c] = text.get(c, 0) + 1
+    return {c for c, n in text.items() if n > numeric.get(c, 0)}
+
+
 def source_cells(grid: Grid) -> Iterator[SourceCell]:
     """Every value cell of a grid with its row and column labels."""
-    width = grid.width
-    for band in bands(grid):
-        label_cols: set[int] = set()
-        for c in range(width):
-            # A label column holds text in most rows; a "——" (not applicable)
-            # in a unit column's header rows does not make it a value column.
-            numeric = text = 0
-            for r in band.data:
-                s = _at(grid, r, c)
-                if s is None or not s.cell.text.strip():
-                    continue
-                if _is_figure(s.cell.text):
-                    numeric += s.is_origin
-                else:
-                    text += 1
-            if text > numeric:
-                label_cols.add(c)
+    origins_of = _row_origins(grid)
+    for band in bands(grid, origins_of):
+        label_cols = _label_columns(grid, band)
         columns: dict[int, tuple[Label, ...]] = {}
         ordered = sorted(label_cols)
+        last_header = band.headers[-1] if band.headers else None
         for r in band.data:
-            row_labels = _distinct(_at(grid, r, c) for c in ordered)
-            for slot in _origins(grid, r):
-                if slot.col in label_cols:
+            row_labels = _distinct([_at(grid, r, c) for c in ordered])
+            for slot in origins_of[r]:
+                col = slot.col
+                if col in label_cols:
                     continue
-                column = columns.get(slot.col)
+                column = columns.get(col)
                 if column is None:
-                    column = columns[slot.col] = _distinct(
-                        _at(grid, h, slot.col) for h in band.headers
+                    column = columns[col] = _distinct([_at(grid, h, col) for h in band.headers])
+                cell = slot.cell
+                if cell.rowspan == 1 and cell.colspan == 1:
+                    aligned = True
+                else:
+                    above = _at(grid, last_header, col) if last_header is not None else None
+                    aligned = (
+                        cell.rowspan == 1
+                        and above is not None
+                        and above.cell.col == col
+                        and above.cell.colspan == cell.colspan
                     )
-                above = _at(grid, band.headers[-1], slot.col) if band.headers else None
-                aligned = (
-                    slot.cell.rowspan == 1
-                    and above is not None
-                    and above.cell.col == slot.col
-                    and above.cell.colspan == slot.cell.colspan
-                ) or (slot.cell.rowspan == 1 and slot.cell.colspan == 1)
-                yield SourceCell(grid.index, slot.cell, row_labels, column, aligned)
+                yield SourceCell(grid.index, cell, row_labels, column, aligned)

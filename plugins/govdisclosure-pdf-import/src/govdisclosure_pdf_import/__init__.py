@@ -35,9 +35,10 @@ from govdisclosure_html import (
     report_or_error,
 )
 
-from .layout import Line, Piece, read_page
+from .layout import Line, Piece, lines_of, read_page
 from .paragraphs import paragraphs
 from .stitch import chains, to_grid
+from .textgrid import text_tables
 
 __all__ = ["LOADER", "govdisclosure_loaders", "import_pdf", "load", "pdf_document", "trace"]
 
@@ -63,13 +64,17 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
     lines: list[Line] = []
     chars = 0
     images = 0
+    by_position = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             n_pages = len(pdf.pages)
             for n, page in enumerate(pdf.pages, start=1):
-                p, ln, c = read_page(page, n)
-                pieces += p
-                lines += ln
+                ruled, groups, c = read_page(page, n)
+                # Tables set by text position, among the lines outside the ruled ones.
+                unruled, used = text_tables(n, groups)
+                by_position += len(unruled)
+                pieces += sorted([*ruled, *unruled], key=lambda p: p.bbox[1])
+                lines += lines_of(n, [g for k, g in enumerate(groups) if k not in used])
                 chars += c
                 images += len(page.images)
                 page.close()  # drop the page's cached layout: a long PDF stays small
@@ -107,7 +112,11 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
         title=title,
         encoding="Unicode (the PDF's text layer)",
         encoding_found_by="the fonts' character maps",
-        body_found_by="ruled tables by their drawn rules; text outside them by lines",
+        body_found_by=(
+            "ruled tables by their drawn rules"
+            + (", tables without rules by text position" if by_position else "")
+            + "; text outside them by lines"
+        ),
         format="pdf",
         pages=n_pages,
     )

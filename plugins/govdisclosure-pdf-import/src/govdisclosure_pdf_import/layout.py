@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from pdfplumber.page import Page as PlumberPage
 
-__all__ = ["Line", "Piece", "PieceCell", "read_page"]
+__all__ = ["BBox", "Line", "Piece", "PieceCell", "line_groups", "lines_of", "read_page", "text_of"]
 
 BBox = tuple[float, float, float, float]
 
@@ -128,6 +128,9 @@ def _text(chars: Sequence[dict[str, Any]]) -> str:
     return "\n".join(x for x in out if x)
 
 
+text_of = _text
+
+
 def _turn(box: BBox, rotation: int) -> BBox:
     """A page box in the frame of a table set turned on the page: text that
     runs up the page (``rotation`` 90) reads left to right with ``x = -top``
@@ -195,7 +198,8 @@ def _within(ch: dict[str, Any], box: BBox) -> bool:
     return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
 
 
-def _lines(page_no: int, chars: list[dict[str, Any]]) -> list[Line]:
+def line_groups(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Characters grouped into lines of text, top to bottom."""
     groups: list[list[dict[str, Any]]] = []
     for ch in sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"])):
         mid = (ch["top"] + ch["bottom"]) / 2
@@ -205,6 +209,11 @@ def _lines(page_no: int, chars: list[dict[str, Any]]) -> list[Line]:
                 groups[-1].append(ch)
                 continue
         groups.append([ch])
+    return groups
+
+
+def lines_of(page_no: int, groups: Sequence[list[dict[str, Any]]]) -> list[Line]:
+    """The :class:`Line` of each group of characters that prints something."""
     out: list[Line] = []
     for g in groups:
         text = _text(g)
@@ -225,8 +234,11 @@ def _lines(page_no: int, chars: list[dict[str, Any]]) -> list[Line]:
     return out
 
 
-def read_page(page: PlumberPage, page_no: int) -> tuple[list[Piece], list[Line], int]:
-    """The ruled tables and the lines of text of one page, and its number of characters."""
+def read_page(
+    page: PlumberPage, page_no: int
+) -> tuple[list[Piece], list[list[dict[str, Any]]], int]:
+    """The ruled tables of one page, the characters outside them as lines
+    (top to bottom), and the page's number of characters."""
     chars = list(page.chars)
     ruled = page.filter(_is_rule)
     tables = [t for t in ruled.find_tables() if len(t.cells) >= 2]
@@ -237,4 +249,4 @@ def read_page(page: PlumberPage, page_no: int) -> tuple[list[Piece], list[Line],
         mine = [c for c in rest if _within(c, box)]
         rest = [c for c in rest if not _within(c, box)]
         pieces.append(_piece(page_no, t, mine))
-    return pieces, _lines(page_no, rest), len(chars)
+    return pieces, line_groups(rest), len(chars)

@@ -1,0 +1,463 @@
+"""Tables set by text position: no ruling line, only text in columns.
+
+Many offices print the report's tables with their borders switched off:
+nothing encloses a cell, so :mod:`.layout`'s ruled path finds no table.
+Such a table is found, as the ruled path's tables are mapped, by the table
+definitions: a run of lines set in several columns (segments separated by
+more than a character's width), holding figures and at least three of the
+official labels (:func:`govdisclosure_html.targets.words_of_edition`), and
+extended over the single labels above and below it only when they are
+official labels too (a section heading or a paragraph is never taken in).
+
+Its grid is rebuilt from positions:
+
+* **value columns**: the figures' centres, clustered; a figure goes to the
+  nearest column;
+* **label columns**: the left edges of the label text left of the figures;
+  a label printed over several lines (a wrapped cell) is one label when its
+  lines follow closely and the later ones carry no numbering of their own,
+  and it belongs to the row of figures nearest to its middle;
+* **header rows**: every line above the figures (and a line between two
+  blocks of figures that has text right of the label columns); a heading
+  spans the widest run of columns it is centred over, inside the heading
+  above it and clear of its neighbours on the same line, which is how the
+  official layout sets 行政复议 over five columns and 行政诉讼 over ten.
+
+Every cell keeps its page and bounding box, as on the ruled path.  What
+cannot be read this way (a blank row of figures, a heading that is not
+centred) is left to the mapping, which reports what it could not place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from functools import cache
+from statistics import median
+from typing import Any, NamedTuple
+
+from govdisclosure_html.targets import words_of_edition
+from govdisclosure_html.text import label_key, looks_numeric
+
+from .layout import BBox, Piece, PieceCell, text_of
+
+__all__ = ["text_tables"]
+
+#: A gap wider than this many character widths separates two columns.
+_GAP = 1.0
+#: Label edges closer than this (points) are one label column.
+_EDGE = 4.0
+#: A section heading (三、收到和处理…) ends a table; an official row group does not.
+_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、")
+_SENTENCE_END = ("。", "；", "：")
+
+
+class Segment(NamedTuple):
+    """Text of one line between two wide gaps."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    text: str
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@cache
+def _official() -> frozenset[str]:
+    """Every label word of the 2019 and 2021 tables: the anchors."""
+    return words_of_edition("2019") | words_of_edition("2021")
+
+
+def _is_label(text: str) -> bool:
+    return label_key(text).words in _official()
+
+
+def segments(chars: Sequence[dict[str, Any]]) -> list[Segment]:
+    """One line's characters cut at every gap wider than a character."""
+    visible = sorted((c for c in chars if c["text"].strip()), key=lambda c: c["x0"])
+    out: list[Segment] = []
+    run: list[dict[str, Any]] = []
+    for ch in visible:
+        if run and ch["x0"] - run[-1]["x1"] > _GAP * max(ch["size"], run[-1]["size"], 1.0):
+            out.append(_segment(run))
+            run = []
+        run.append(ch)
+    if run:
+        out.append(_segment(run))
+    return out
+
+
+def _segment(chars: list[dict[str, Any]]) -> Segment:
+    return Segment(
+        min(c["x0"] for c in chars),
+        max(c["x1"] for c in chars),
+        min(c["top"] for c in chars),
+        max(c["bottom"] for c in chars),
+        float(median(c["size"] for c in chars)),
+        text_of(chars),
+    )
+
+
+def _is_figure(seg: Segment) -> bool:
+    return looks_numeric(seg.text)
+
+
+def _single_in_table(seg: Segment, width: float) -> bool:
+    """A one-column line a table may hold between lines of several columns:
+    an official label, or text narrower than half the table (a wrapped
+    label) that ends no sentence and is no section heading.  A paragraph
+    runs the width of the page and ends the table."""
+    text = seg.text
+    if _is_label(text) or _is_figure(seg):
+        return True
+    narrow = seg.x1 - seg.x0 <= 0.5 * width
+    return narrow and not text.endswith(_SENTENCE_END) and not _HEADING.match(text)
+
+
+def _regions(lines: list[list[Segment]]) -> list[tuple[int, int]]:
+    """Runs of lines (start, end exclusive) that are tables by the definitions."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if len(lines[i]) < 2:
+            i += 1
+            continue
+        j = i + 1
+        width = lines[i][-1].x1 - lines[i][0].x0
+        while j < n:
+            if len(lines[j]) >= 2:
+                width = max(width, lines[j][-1].x1 - lines[j][0].x0)
+                j += 1
+                continue
+            k = j
+            while k < n and len(lines[k]) == 1 and _single_in_table(lines[k][0], width):
+                k += 1
+            if k < n and len(lines[k]) >= 2:
+                j = k
+                continue
+            break
+        a, b = i, j
+        # Official labels just above or below (a caption, a group heading) belong to it.
+        while a > 0 and len(lines[a - 1]) == 1 and _is_label(lines[a - 1][0].text):
+            a -= 1
+        while b < n and len(lines[b]) == 1 and _is_label(lines[b][0].text):
+            b += 1
+        figures = sum(1 for ln in lines[a:b] if any(_is_figure(s) for s in ln))
+        anchors = {label_key(s.text).words for ln in lines[a:b] for s in ln if _is_label(s.text)}
+        if figures >= 1 and len(anchors) >= 3:
+            out.append((a, b))
+        i = max(j, b)
+    return out
+
+
+def _cluster(values: Sequence[float], gap: float) -> list[float]:
+    """Cluster centres of sorted ``values`` (a new cluster after a gap wider than ``gap``)."""
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= gap:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups]
+
+
+class _Layout(NamedTuple):
+    label_edges: list[float]
+    value_centres: list[float]
+    value_left: float
+    right: float
+
+    @property
+    def xs(self) -> tuple[float, ...]:
+        """Column boundaries: label columns' left edges, then the value columns'."""
+        c = self.value_centres
+        mids = [(c[k] + c[k + 1]) / 2 for k in range(len(c) - 1)]
+        return (*self.label_edges, self.value_left, *mids, self.right)
+
+    def label_col(self, x0: float) -> int:
+        return max(0, bisect.bisect_right(self.label_edges, x0 + _EDGE) - 1)
+
+    def value_col(self, x: float) -> int:
+        c = self.value_centres
+        return len(self.label_edges) + min(range(len(c)), key=lambda k: abs(c[k] - x))
+
+
+def _leaf_headings(rows: list[list[Segment]]) -> list[Segment]:
+    """Headings with no heading under them before the next figures, and clear
+    of the label text of the rows: each heads one value column, even a
+    column printed blank on every row (a label column's head, 信息内容, and
+    the note in table 3's corner stand over labels and head none)."""
+    labels = [
+        (s.x0, s.x1)
+        for ln in rows
+        if any(_is_figure(x) for x in ln)
+        for s in ln
+        if not _is_figure(s)
+    ]
+    out: list[Segment] = []
+    for k, ln in enumerate(rows):
+        if any(_is_figure(s) for s in ln):
+            continue
+        for s in ln:
+            if any(x0 < s.x1 and x1 > s.x0 for x0, x1 in labels):
+                continue
+            covered = False
+            for later in rows[k + 1 :]:
+                if any(_is_figure(x) for x in later):
+                    break
+                if any(x.x0 < s.x1 and x.x1 > s.x0 for x in later):
+                    covered = True
+                    break
+            if not covered:
+                out.append(s)
+    return out
+
+
+def _layout(rows: list[list[Segment]]) -> _Layout | None:
+    figures = [s for ln in rows for s in ln if _is_figure(s)]
+    if not figures:
+        return None
+    size = median(s.size for s in figures)
+    # Columns left blank on every row are found by their headings.
+    leaves = _leaf_headings(rows)
+    centres = _cluster([s.centre for s in figures] + [s.centre for s in leaves], 1.5 * size)
+    spacing = min((b - a for a, b in itertools.pairwise(centres)), default=4 * size)
+    value_left = centres[0] - spacing / 2
+    labels = [s.x0 for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left]
+    edges = _cluster(labels, _EDGE) if labels else []
+    right = max(centres[-1] + spacing / 2, max(s.x1 for s in figures))
+    return _Layout(edges, centres, value_left, right)
+
+
+def _span(
+    seg: Segment,
+    layout: _Layout,
+    within: tuple[int, int],
+    taken: list[tuple[int, int]],
+    headed_below: set[int],
+) -> tuple[int, int]:
+    """The widest run of value columns (first, last) ``seg`` is centred over,
+    every one of them headed again below it."""
+    c = layout.value_centres
+    half = [
+        (c[k + 1] - c[k]) / 2 if k + 1 < len(c) else (c[k] - c[k - 1]) / 2 if k else 0.0
+        for k in range(len(c))
+    ]
+    own = min(range(len(c)), key=lambda k: abs(c[k] - seg.centre))
+    best = (own, own)
+    tolerance = 0.35 * min(half[k] * 2 for k in range(len(c))) if len(c) > 1 else seg.size
+    for a in range(within[0], own + 1):
+        for b in range(own, within[1] + 1):
+            if any(not (b < t0 or a > t1) for t0, t1 in taken):
+                continue
+            if b > a and not all(x in headed_below for x in range(a, b + 1)):
+                continue
+            centre = ((c[a] - half[a]) + (c[b] + half[b])) / 2
+            if abs(centre - seg.centre) <= tolerance and b - a > best[1] - best[0]:
+                best = (a, b)
+    return best
+
+
+def _piece(page_no: int, rows: list[list[Segment]]) -> Piece | None:
+    layout = _layout(rows)
+    if layout is None:
+        return None
+    n_labels = len(layout.label_edges)
+    data = [k for k, ln in enumerate(rows) if any(_is_figure(s) for s in ln)]
+    first = data[0]
+
+    def in_labels(s: Segment) -> bool:
+        return s.x1 <= layout.value_left
+
+    # Label fragments after the first figures: joined into labels, each given
+    # to the row of figures nearest to its middle.
+    def is_header(k: int) -> bool:
+        """Above the figures, text right of the labels without figures, or
+        labels alone that lead into such a line (a block's caption)."""
+        if k < first:
+            return True
+        if k in data:
+            return False
+        if not all(in_labels(s) for s in rows[k]):
+            return True
+        nxt = k + 1
+        while nxt < len(rows) and nxt not in data and all(in_labels(s) for s in rows[nxt]):
+            nxt += 1
+        return nxt < len(rows) and nxt not in data
+
+    blocks: dict[int, list[list[Segment]]] = {}
+    header_lines: list[int] = []
+    for k, ln in enumerate(rows):
+        if is_header(k):
+            header_lines.append(k)
+            continue
+        for s in ln:
+            if not in_labels(s):
+                continue
+            col = layout.label_col(s.x0)
+            column = blocks.setdefault(col, [])
+            if (
+                column
+                and s.top - column[-1][-1].bottom <= 0.6 * s.size
+                and not label_key(s.text).code
+            ):
+                column[-1].append(s)
+            else:
+                column.append([s])
+    mids = [median(s.middle for s in rows[k] if _is_figure(s)) for k in data]
+    # Each label to the row of figures nearest to its middle; a second label of
+    # the same column near the same figures is a row of its own, left blank.
+    nearest: dict[tuple[int, int], list[tuple[float, list[Segment]]]] = {}
+    for col, column in blocks.items():
+        for block in column:
+            middle = (block[0].top + block[-1].bottom) / 2
+            k = min(range(len(data)), key=lambda i: abs(mids[i] - middle))
+            nearest.setdefault((data[k], col), []).append((abs(mids[k] - middle), block))
+    attached: dict[int, list[tuple[int, list[Segment]]]] = {}
+    blank_rows: dict[float, list[tuple[int, list[Segment]]]] = {}
+    far: list[tuple[int, int, list[Segment]]] = []
+    for (k, col), found in nearest.items():
+        found.sort(key=lambda x: x[0])
+        for n, (distance, block) in enumerate(found):
+            # Its own row's figures sit level with some line of the label.
+            height = block[-1].bottom - block[0].top
+            if n == 0 and distance <= max(0.75 * height, block[0].size):
+                attached.setdefault(k, []).append((col, block))
+            elif n == 0:
+                far.append((k, col, block))
+            else:
+                blank_rows.setdefault(block[0].top, []).append((col, block))
+    for k, col, block in far:
+        # Left of the row's own label, it groups rows (三、本年度办理结果 set
+        # midway down its rows); otherwise it is a row printed blank.
+        own = [c for c, _ in attached.get(k, [])]
+        if own and all(c > col for c in own):
+            attached[k].append((col, block))
+        else:
+            blank_rows.setdefault(block[0].top, []).append((col, block))
+
+    # The value columns headed on a later line of the same run of header
+    # lines: only a heading over such columns (a group) spans several.
+    below: dict[int, set[int]] = {}
+    later: set[int] = set()
+    for k in sorted(header_lines, reverse=True):
+        if k + 1 not in header_lines:
+            later = set()
+        below[k] = set(later)
+        later |= {layout.value_col(s.centre) - n_labels for s in rows[k] if not in_labels(s)}
+
+    cells: list[PieceCell] = []
+    # Grid rows top to bottom: header lines, rows of figures, blank rows.
+    order: list[tuple[float, str, Any]] = [(rows[k][0].top, "line", k) for k in header_lines]
+    order += [(mids[i], "line", k) for i, k in enumerate(data)]
+    order += [(top, "blank", blocks_) for top, blocks_ in blank_rows.items()]
+    order.sort(key=lambda x: x[0])
+    spans: dict[int, list[tuple[int, tuple[int, int], Segment]]] = {}
+    for r, (_, kind, what) in enumerate(order):
+        if kind == "blank":
+            for col, block in what:
+                cells.append(_cell(r, col, 1, block))
+            # A row printed blank still has its cells, empty, where the columns are.
+            top = min(b[0].top for _, b in what)
+            bottom = max(b[-1].bottom for _, b in what)
+            xs = layout.xs
+            for v in range(n_labels, len(xs) - 1):
+                cells.append(PieceCell(r, v, 1, 1, "", (xs[v], top, xs[v + 1], bottom)))
+            continue
+        k = what
+        ln = rows[k]
+        if k in header_lines:
+            taken: list[tuple[int, int]] = []
+            for s in ln:
+                if in_labels(s):
+                    cells.append(_cell(r, layout.label_col(s.x0), 1, [s]))
+                    continue
+                parent = (0, len(layout.value_centres) - 1)
+                for _, (p0, p1), above in reversed([x for rr in spans.values() for x in rr]):
+                    if p0 <= layout.value_col(s.centre) - n_labels <= p1 and above.top < s.top:
+                        parent = (p0, p1)
+                        break
+                a, b = _span(s, layout, parent, taken, below[k])
+                taken.append((a, b))
+                spans.setdefault(r, []).append((r, (a, b), s))
+                cells.append(_cell(r, n_labels + a, b - a + 1, [s]))
+            continue
+        for col, block in sorted(attached.get(k, []), key=lambda x: x[0]):
+            cells.append(_cell(r, col, 1, block))
+        for s in ln:
+            if not in_labels(s):
+                cells.append(_cell(r, layout.value_col(s.centre), 1, [s]))
+    cells = _unique(cells)
+    if not cells:
+        return None
+    # The printed text's extent (a blank row's empty cells reach the columns'
+    # boundaries, and the table's edges must agree across a page break).
+    printed = [c for c in cells if c.text] or cells
+    box = (
+        min(c.bbox[0] for c in printed),
+        min(c.bbox[1] for c in printed),
+        max(c.bbox[2] for c in printed),
+        max(c.bbox[3] for c in printed),
+    )
+    ys = tuple(float(r) for r in range(len(order) + 1))
+    return Piece(page_no, box, layout.xs, ys, tuple(cells))
+
+
+def _cell(row: int, col: int, colspan: int, segs: list[Segment]) -> PieceCell:
+    bbox: BBox = (
+        min(s.x0 for s in segs),
+        min(s.top for s in segs),
+        max(s.x1 for s in segs),
+        max(s.bottom for s in segs),
+    )
+    return PieceCell(row, col, 1, colspan, "".join(s.text for s in segs), bbox)
+
+
+def _unique(cells: list[PieceCell]) -> list[PieceCell]:
+    """Two texts in one slot (a label and a stray word) are one cell, read in order."""
+    by_slot: dict[tuple[int, int], PieceCell] = {}
+    for c in cells:
+        old = by_slot.get((c.row, c.col))
+        if old is None:
+            by_slot[(c.row, c.col)] = c
+            continue
+        by_slot[(c.row, c.col)] = old._replace(
+            text=old.text + c.text,
+            colspan=max(old.colspan, c.colspan),
+            bbox=(
+                min(old.bbox[0], c.bbox[0]),
+                min(old.bbox[1], c.bbox[1]),
+                max(old.bbox[2], c.bbox[2]),
+                max(old.bbox[3], c.bbox[3]),
+            ),
+        )
+    return sorted(by_slot.values(), key=lambda c: (c.row, c.col))
+
+
+def text_tables(
+    page_no: int, groups: Sequence[Sequence[dict[str, Any]]]
+) -> tuple[list[Piece], set[int]]:
+    """The tables set by text position among a page's lines of characters
+    (top to bottom), and the indices of the lines they take."""
+    lines = [segments(g) for g in groups]
+    keep = [k for k, ln in enumerate(lines) if ln]
+    pieces: list[Piece] = []
+    used: set[int] = set()
+    for a, b in _regions([lines[k] for k in keep]):
+        piece = _piece(page_no, [lines[keep[k]] for k in range(a, b)])
+        if piece is not None:
+            pieces.append(piece)
+            used.update(keep[k] for k in range(a, b))
+    return pieces, used

@@ -1,0 +1,116 @@
+"""Tables without rules: a PDF whose tables are text set in columns.
+
+The files are drawn by :mod:`unruled` (reportlab, the official layout with
+no grid, box or line) from the reports of the examples folder, which are
+the transcriptions of real reports (淮安 2024, 洪泽 2024 with its single
+（六） row and its publisher's defect, 上海市人民政府办公厅 2019 of the 2019
+edition with 126 blank cells).  Oracles: the example's own figures, and
+pdfplumber, which finds no rule on any page and reads back, inside each
+cell's bounding box, the text the provenance says was printed there.
+"""
+
+from __future__ import annotations
+
+import io
+
+import attrs
+import pdfplumber
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure.editions import edition_of
+from govdisclosure.testing.strategies import consistent_reports
+from govdisclosure_html import Document
+from govdisclosure_pdf_import import import_pdf, pdf_document
+from pdfimport_helpers import EXAMPLES, figures
+from unruled import unruled_pdf
+
+NAMES = ["huaian-2024", "hongze-2024", "shanghai-szfbgt-2019"]
+
+
+@pytest.fixture(scope="module", params=NAMES)
+def unruled(request: pytest.FixtureRequest) -> tuple[gd.Report, bytes]:
+    report = gd.load(EXAMPLES / f"{request.param}.json")
+    return report, unruled_pdf(report)
+
+
+def test_the_file_really_has_no_rules(unruled: tuple[gd.Report, bytes]) -> None:
+
+    with pdfplumber.open(io.BytesIO(unruled[1])) as pdf:
+        for page in pdf.pages:
+            assert not page.lines and not page.rects and not page.curves
+            assert not page.find_tables()
+
+
+def test_every_printed_cell_is_read_exactly_and_none_invented(
+    unruled: tuple[gd.Report, bytes],
+) -> None:
+    expected, data = unruled
+    report, prov, problems = import_pdf(data, "unruled.pdf")
+    assert report is not None, [p.message("en") for p in problems]
+    assert edition_of(report) == edition_of(expected)
+    assert figures(report) == figures(expected)  # blanks stay blank: nothing invented
+    assert [s.heading for s in report.sections] == [s.heading for s in expected.sections]
+    codes = {p.code for p in problems}
+    assert not codes & {"cell-not-placed", "cell-unreadable", "doubtful-mapping", "table-missing"}
+    # A cell the report left blank is said to be missing, never filled.
+    blanks = {p.path for p in problems if p.code == "cell-missing"}
+    placed = {c.path for c in prov.cells if c.value is not None}
+    assert not blanks & placed
+    assert "tables without rules by text position" in prov.body_found_by
+
+
+def test_provenance_names_page_and_box_of_every_figure(unruled: tuple[gd.Report, bytes]) -> None:
+
+    _, prov, _ = import_pdf(unruled[1], "unruled.pdf")
+    figures_placed = [c for c in prov.cells if c.text.strip()]
+    assert figures_placed
+    with pdfplumber.open(io.BytesIO(unruled[1])) as pdf:
+        for cell in figures_placed:
+            assert cell.page is not None and cell.bbox is not None
+            page = pdf.pages[cell.page - 1]
+            found = page.within_bbox(cell.bbox).extract_text()
+            assert found.replace(" ", "").replace("\n", "") == cell.text.replace(" ", "")
+
+
+def test_a_table_over_a_page_break_is_one_table() -> None:
+    """Text before table 3 pushes its last rows onto the next page: the two
+    pieces are joined as ruled pieces are (same edges, nothing between).
+    (A continuation with a column printed blank on every one of its rows is
+    not read right yet: its columns come from its own figures; see docs.)"""
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    sections = list(report.sections)
+    filler = "本年度依申请公开工作总体平稳。" * 20
+    sections[2] = attrs.evolve(sections[2], paragraphs=(*sections[2].paragraphs, *[filler] * 4))
+    data = unruled_pdf(attrs.evolve(report, sections=tuple(sections)), whole_tables=False)
+    imported, prov, problems = import_pdf(data, "unruled.pdf")
+    assert imported is not None
+    pages = {c.page for c in prov.cells if c.path.startswith("$.table3.")}
+    assert len(pages) == 2  # the table does run over the break
+    assert figures(imported) == figures(report)
+    assert not {p.code for p in problems} & {"cell-not-placed", "table-not-imported"}
+
+
+def test_the_text_around_the_tables_stays_text() -> None:
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    doc = pdf_document(unruled_pdf(report), "unruled.pdf")
+    assert isinstance(doc, Document)
+    assert len(doc.grids) == 3  # tables 2, 3 and 4, nothing else
+    text = "".join(doc.paragraphs)
+    for section in report.sections:
+        assert section.heading in text
+    # No figure of a table leaks into the paragraphs as a line of its own.
+    assert "3985758" not in text
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(*(consistent_reports(e, blanks=True, max_count=10**6) for e in ("2019", "2021"))))
+def test_generated_reports_come_back_the_same(report: gd.Report) -> None:
+    """Blanks and not-applicable marks too: a column printed blank on every
+    row is found by its heading, a row printed blank stays a row."""
+    imported, prov, problems = import_pdf(unruled_pdf(report), "generated.pdf")
+    assert imported is not None, [p.message("en") for p in problems]
+    assert figures(imported) == figures(report)
+    assert all(c.page is not None and c.bbox is not None for c in prov.cells)
