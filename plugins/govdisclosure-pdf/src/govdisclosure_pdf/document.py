@@ -183,10 +183,17 @@ class Stack(Flowable):  # type: ignore[misc]
         self._sizes: list[tuple[float, float]] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._sizes = [p.wrapOn(self.canv, availWidth, availHeight) for p in self.parts]
+        canv = getattr(self, "canv", None)  # none yet when measured before drawing
+        self._sizes = [p.wrapOn(canv, availWidth, availHeight) for p in self.parts]
         self.width = max((w for w, _ in self._sizes), default=0.0)
         self.height = sum(h for _, h in self._sizes)
         return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Kept whole unless no page could hold it: then its parts go on one by one."""
+        canv = getattr(self, "canv", None)
+        tall = sum(p.wrapOn(canv, availWidth, TYPE_HEIGHT)[1] for p in self.parts)
+        return list(self.parts) if tall > TYPE_HEIGHT + 1e-6 else []
 
     def draw(self) -> None:
         y = self.height

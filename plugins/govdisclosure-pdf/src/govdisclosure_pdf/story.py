@@ -330,8 +330,12 @@ class _Builder:
                     for p in self.pending
                     if isinstance(p, TextBlock)
                 ]
-                content.parts[:1] = heads
-                self.pending = []
+                turned = Stack([*heads, *content.parts[1:]])
+                _, tall = turned.wrap(TYPE_HEIGHT - 1, TYPE_WIDTH)
+                # Only headings that fit the turned page with the table go with it.
+                if tall <= TYPE_WIDTH:
+                    content.parts[:1] = heads
+                    self.pending = []
             self.flush()
             self.story.append(block)
         else:

@@ -543,6 +543,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.height = len(lines) * leading
         return availWidth, self.height
 
+    def line_texts(self) -> list[str]:
+        """The text of each line as last set by :meth:`wrap` (to cut a block into given lines)."""
+        return ["".join(u.text for u in line.units) for line in self._lines]
+
     def natural_width(self) -> float:
         """Width of the longest line when nothing is wrapped (for column sizing)."""
         st = self.style
