@@ -214,9 +214,12 @@ class GridTable(Table):  # type: ignore[misc]
             return [self]
         if total - best < least:
             best = total - least
+        fewest = max(least, 1)
+        if 0 < best < fewest and self._never_fits(self.start + best, availWidth):
+            fewest = best  # the next row is cut over pages anyway: no rows to keep it company
         # A span cut at the page end repeats its label in fewer rows, which
         # can make those rows taller: check the part as it will be drawn.
-        while best >= max(least, 1):
+        while best >= fewest:
             head = GridTable(grid, self.start, self.start + best)
             _, height = head.wrap(availWidth, availHeight)
             if height <= availHeight + _FUZZ:
@@ -226,6 +229,11 @@ class GridTable(Table):  # type: ignore[misc]
                 return [head, tail]
             best -= 1
         return []
+
+    def _never_fits(self, row: int, availWidth: float) -> bool:
+        """Whether body row ``row`` is taller than a page with the header rows."""
+        _, whole = GridTable(self.grid, row, row + 1).wrap(availWidth, 0x7FFFFFFF)
+        return bool(whole > TYPE_HEIGHT + _FUZZ)
 
     def _split_row(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """Cut the first body row where the page ends, when no page could hold it.
@@ -240,7 +248,7 @@ class GridTable(Table):  # type: ignore[misc]
         alone = GridTable(grid, self.start, self.start + 1)
         _, whole = alone.wrap(availWidth, 0x7FFFFFFF)
         if whole <= TYPE_HEIGHT + _FUZZ:
-            return []
+            return []  # the next page holds it whole
         heights: Sequence[float | None] = alone._rowHeights
         header = sum(x or 0.0 for x in heights[: grid.header_rows])
         room = availHeight - header - 2 * grid.pad_y - _FUZZ
