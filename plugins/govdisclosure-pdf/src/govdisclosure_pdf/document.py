@@ -48,6 +48,7 @@ __all__ = [
     "Rotated",
     "Stack",
     "build_pdf",
+    "released",
     "page_number_text",
 ]
 
@@ -174,6 +175,23 @@ def draw_page_number(canv: Any, page: int, styles: Styles) -> None:
     canv.drawText(tx)
 
 
+def released(items: list[Flowable], availWidth: float, availHeight: float) -> list[Flowable]:
+    """``items`` as the parts of a split whose first part fits ``availHeight``.
+
+    A group kept together (headings with their text, text with the
+    signature) that no page can hold is let go: its members follow one
+    another, the first one split where the page ends (reportlab wants the
+    first part of a split to fit).  An empty list moves it all to the next
+    page.
+    """
+    first, rest = items[0], items[1:]
+    _, height = first.wrapOn(getattr(first, "canv", None), availWidth, availHeight)
+    if height + first.getSpaceBefore() <= availHeight + 1e-6:
+        return items
+    parts: list[Flowable] = first.split(availWidth, availHeight - first.getSpaceBefore())
+    return [*parts, *rest] if parts else []
+
+
 class Stack(Flowable):  # type: ignore[misc]
     """Flowables drawn one under the other as a single block (never split)."""
 
@@ -193,7 +211,9 @@ class Stack(Flowable):  # type: ignore[misc]
         """Kept whole unless no page could hold it: then its parts go on one by one."""
         canv = getattr(self, "canv", None)
         tall = sum(p.wrapOn(canv, availWidth, TYPE_HEIGHT)[1] for p in self.parts)
-        return list(self.parts) if tall > TYPE_HEIGHT + 1e-6 else []
+        if tall <= TYPE_HEIGHT + 1e-6:
+            return []
+        return released(list(self.parts), availWidth, availHeight)
 
     def draw(self) -> None:
         y = self.height

@@ -22,6 +22,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from .document import released
 from .outline import Entry, mark
 from .styles import TYPE_HEIGHT, TextStyle
 from .text import Run, TextBlock, Turned
@@ -375,7 +376,7 @@ class HeadGroup(Flowable):  # type: ignore[misc]
             # No page holds the headings with the start of what follows (a
             # heading of thousands of characters): each goes on its own and
             # splits where it must.
-            return [*self.heads, self.follower]
+            return released([*self.heads, self.follower], availWidth, availHeight)
         room = availHeight - hh - self.follower.getSpaceBefore()
         if room < self.min_follow:
             return []
@@ -431,7 +432,7 @@ class TailGroup(Flowable):  # type: ignore[misc]
         if ch + self.min_carry > TYPE_HEIGHT + _FUZZ:
             # No page holds the closing with the end of the text (a signing
             # unit of thousands of characters): the two go on one after the other.
-            return [self.leader, self.closing]
+            return released([self.leader, self.closing], availWidth, availHeight)
         room = availHeight - ch
         for height in (room, availHeight - self.min_carry):
             if height < self.min_carry:
