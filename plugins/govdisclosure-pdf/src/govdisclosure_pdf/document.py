@@ -48,8 +48,8 @@ __all__ = [
     "Rotated",
     "Stack",
     "build_pdf",
-    "released",
     "page_number_text",
+    "released",
 ]
 
 
