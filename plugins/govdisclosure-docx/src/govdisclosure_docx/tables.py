@@ -124,15 +124,23 @@ def add_table(
     table.autofit = False
     _narrow_margins(table)
     widths = _column_widths(grid, texts, width)
-    for r in range(grid.height):
-        for c in range(grid.width):
-            _set_width(table.cell(r, c), widths[c])
+    # The rows' XML elements, read once: python-docx's table.cell(r, c)
+    # lays out every cell of the table on each call, which made a table
+    # cost the square of its number of cells.
+    rows = table._tbl.tr_lst
+
+    def at(row: int, col: int) -> _Cell:
+        return _Cell(rows[row].tc_at_grid_offset(col), table)
+
+    for tr in rows:
+        for tc, mm in zip(tr.tc_lst, widths, strict=True):
+            _set_width(_Cell(tc, table), mm)
     for column, mm in zip(table.columns, widths, strict=True):
         column.width = Mm(mm)
     for cell in grid.cells:
-        target = table.cell(cell.row, cell.col)
+        target = at(cell.row, cell.col)
         if cell.rows > 1 or cell.cols > 1:
-            target = target.merge(table.cell(cell.last_row, cell.last_col))
+            target = target.merge(at(cell.last_row, cell.last_col))
         if cell.role == "value":
             assert cell.path is not None and cell.kind is not None
             text = format_cell(values[cell.path], cell.kind, locale)
