@@ -89,9 +89,11 @@ def _repeat_header(table: Table, rows: int) -> None:
         trpr.append(flag)
 
 
-def _write(cell: _Cell, text: str, role: str, depth: int) -> None:
+def _write(cell: _Cell, text: str, role: str, depth: int, style_id: str) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.style = "Table Text"
+    # The style by its id: python-docx looks a style name up through every
+    # style of the document on each assignment.
+    paragraph._p.style = style_id
     run = paragraph.add_run(clean(text))
     if role in ("head", "caption"):
         set_faces(run, HEITI)
@@ -124,6 +126,7 @@ def add_table(
     table.autofit = False
     _narrow_margins(table)
     widths = _column_widths(grid, texts, width)
+    style_id = doc.styles["Table Text"].style_id
     # The rows' XML elements, read once: python-docx's table.cell(r, c)
     # lays out every cell of the table on each call, which made a table
     # cost the square of its number of cells.
@@ -146,7 +149,7 @@ def add_table(
             text = format_cell(values[cell.path], cell.kind, locale)
         else:
             text = texts[cell]
-        _write(target, text, cell.role, cell.depth)
+        _write(target, text, cell.role, cell.depth, style_id)
     if grid.header_rows:
         _repeat_header(table, grid.header_rows)
     drawn: Table = table
