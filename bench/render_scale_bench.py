@@ -40,6 +40,7 @@ import math
 import time
 import warnings
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 import attrs
@@ -139,7 +140,7 @@ def curve(
     shown: list[str] = []
     for k, size in enumerate(sizes):
         report = build(size)
-        times.append(timed(lambda: render(report, name), 1 if k == len(sizes) - 1 else repeat))
+        times.append(timed(partial(render, report, name), 1 if k == len(sizes) - 1 else repeat))
         shown.append(f"{label(size)} {times[-1]:8.2f} s")
         del report
     exponent = slope(sizes, times)

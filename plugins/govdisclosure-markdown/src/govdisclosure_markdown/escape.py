@@ -26,7 +26,6 @@ parser-independent:
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Final
 
 __all__ = ["escape", "escape_inline"]
