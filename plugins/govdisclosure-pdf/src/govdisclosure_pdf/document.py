@@ -211,8 +211,8 @@ class Stack(Flowable):  # type: ignore[misc]
         """Kept whole unless no page could hold it: then its parts go on one by one."""
         canv = getattr(self, "canv", None)
         tall = sum(p.wrapOn(canv, availWidth, TYPE_HEIGHT)[1] for p in self.parts)
-        if tall <= TYPE_HEIGHT + 1e-6:
-            return []
+        if tall <= TYPE_HEIGHT + 1e-6 and not getattr(self, "_postponed", False):
+            return []  # it goes whole to the next page (reportlab marks it postponed)
         return released(list(self.parts), availWidth, availHeight)
 
     def draw(self) -> None:

@@ -203,23 +203,41 @@ class GridTable(Table):  # type: ignore[misc]
         least = min(grid.min_rows, total)
         used = 0.0
         best = 0
+        stop: int | None = None  # the first row that does not fit
         for k, rh in enumerate(heights[h:]):
             if rh is None or used + rh > room + _FUZZ:
+                stop = k
                 break
             used += rh
             if h + self.start + k not in grid.keep_with_next:
                 best = k + 1
-        if best == 0 and total:
-            return self._split_row(availWidth, availHeight)
+        if stop is not None and stop < total and self._never_fits(self.start + stop, availWidth):
+            # No page holds that row: it is cut here, after the rows before it.
+            cut = self._cut_row(stop, used, availWidth, availHeight)
+            if cut:
+                return cut
+            fewest = 1 if best else 0
+        else:
+            fewest = max(least, 1)
         if best >= total:
             return [self]
-        if total - best < least:
+        fits = best
+        if total - best < least and fewest > 1:
             best = total - least
-        fewest = max(least, 1)
-        if 0 < best < fewest and self._never_fits(self.start + best, availWidth):
-            fewest = best  # the next row is cut over pages anyway: no rows to keep it company
+        parts = self._parts(best, max(fewest, 1), availWidth, availHeight)
+        if not parts and _moved(self):
+            # Already moved to a fresh page and still no split that keeps
+            # min_rows together (a tall row beside short ones): any split.
+            parts = self._parts(fits, 1, availWidth, availHeight)
+        return parts
+
+    def _parts(
+        self, best: int, fewest: int, availWidth: float, availHeight: float
+    ) -> list[Flowable]:
+        """The first ``best`` body rows (or fewer, down to ``fewest``) and the rest."""
         # A span cut at the page end repeats its label in fewer rows, which
         # can make those rows taller: check the part as it will be drawn.
+        grid = self.grid
         while best >= fewest:
             head = GridTable(grid, self.start, self.start + best)
             _, height = head.wrap(availWidth, availHeight)
@@ -236,34 +254,44 @@ class GridTable(Table):  # type: ignore[misc]
         _, whole = GridTable(self.grid, row, row + 1).wrap(availWidth, 0x7FFFFFFF)
         return bool(whole > TYPE_HEIGHT + _FUZZ)
 
-    def _split_row(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """Cut the first body row where the page ends, when no page could hold it.
+    def _cut_row(
+        self, k: int, above: float, availWidth: float, availHeight: float
+    ) -> list[Flowable]:
+        """Cut body row ``start + k``, which no page can hold, where this page ends.
 
-        A row taller than a page (a unit's name of thousands of characters)
-        goes on over the next page, as a word processor breaks a row across
+        ``above`` is the height of the rows before it on this page.  A row
+        taller than a page (a unit's name of thousands of characters) goes
+        on over the next page, as a word processor breaks a row across
         pages: each cell too long for this page keeps the lines that fit and
         the rest continues in a row of its own on the next page; the other
         cells stay in the first part.  A row that fits a page is never cut.
         """
         grid = self.grid
-        alone = GridTable(grid, self.start, self.start + 1)
-        _, whole = alone.wrap(availWidth, 0x7FFFFFFF)
-        if whole <= TYPE_HEIGHT + _FUZZ:
-            return []  # the next page holds it whole
+        row = self.start + k
+        alone = GridTable(grid, row, row + 1)
+        alone.wrap(availWidth, 0x7FFFFFFF)
         heights: Sequence[float | None] = alone._rowHeights
         header = sum(x or 0.0 for x in heights[: grid.header_rows])
-        room = availHeight - header - 2 * grid.pad_y - _FUZZ
-        cut = _cut_row(grid, grid.header_rows + self.start, room)
+        room = availHeight - header - above - 2 * grid.pad_y - _FUZZ
+        cut = _cut_row(grid, grid.header_rows + row, room)
         if cut is None:
             return []
-        head = GridTable(cut, self.start, self.start + 1)
+        head = GridTable(cut, self.start, row + 1)
         _, height = head.wrap(availWidth, availHeight)
         if height > availHeight + _FUZZ:
             return []
         head.outline = self.outline
-        tail = GridTable(cut, self.start + 1, self.end + 1)
+        tail = GridTable(cut, row + 1, self.end + 1)
         tail.spaceAfter = self.getSpaceAfter()
         return [head, tail]
+
+
+def _moved(flowable: Flowable) -> bool:
+    """Whether reportlab already moved ``flowable`` to a new page because it
+    neither fitted nor split (it marks it ``_postponed``): failing to split
+    again would end the document with a ``LayoutError``, so what was kept
+    together for looks is let go."""
+    return bool(getattr(flowable, "_postponed", False))
 
 
 def _cell_lines(cell: Cell, width: float) -> list[str]:
@@ -372,7 +400,9 @@ class HeadGroup(Flowable):  # type: ignore[misc]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         hh = self._heads_height(availWidth)
-        if hh + self.follower.getSpaceBefore() + self.min_follow > TYPE_HEIGHT + _FUZZ:
+        if _moved(self) or (
+            hh + self.follower.getSpaceBefore() + self.min_follow > TYPE_HEIGHT + _FUZZ
+        ):
             # No page holds the headings with the start of what follows (a
             # heading of thousands of characters): each goes on its own and
             # splits where it must.
@@ -429,7 +459,7 @@ class TailGroup(Flowable):  # type: ignore[misc]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         _, ch = self.closing.wrapOn(_canvas(self), availWidth, TYPE_HEIGHT)
-        if ch + self.min_carry > TYPE_HEIGHT + _FUZZ:
+        if _moved(self) or ch + self.min_carry > TYPE_HEIGHT + _FUZZ:
             # No page holds the closing with the end of the text (a signing
             # unit of thousands of characters): the two go on one after the other.
             return released([self.leader, self.closing], availWidth, availHeight)

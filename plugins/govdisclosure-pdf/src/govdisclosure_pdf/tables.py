@@ -25,6 +25,7 @@ from typing import Final
 import attrs
 from attrs import frozen
 
+from govdisclosure.cells import NotApplicable
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
 from govdisclosure.introspect import ColumnInfo, RowInfo, TableInfo, table_info
 from govdisclosure.registry import template_of
@@ -90,9 +91,10 @@ def row_values(table: object, row: RowInfo) -> list[tuple[object, str | None, st
     prints that unit after the value, because the format printed none.
     """
     obj = _walk(table, row.path)
-    if not attrs.has(type(obj)):
+    if isinstance(obj, NotApplicable) or not attrs.has(type(obj)):
         # A single cell (blocks B–D of 2021), or a whole row given one mark
-        # ("/" for the block): every cell of the row shows it.
+        # ("/" for the block): every cell of the row shows it.  (The mark
+        # is an attrs class too, hence its own test.)
         return [(obj, None, col.kind) for col in row.columns]
     out: list[tuple[object, str | None, str]] = []
     for col in row.columns:
