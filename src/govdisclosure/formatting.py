@@ -41,6 +41,7 @@ __all__ = [
     "MAX_MONEY_PLACES",
     "chinese_numbering",
     "chinese_numeral",
+    "exact_places",
     "format_cell",
     "format_count",
     "format_date",
@@ -159,8 +160,19 @@ def chinese_numbering(level: int, n: int) -> str:
     raise ValueError(f"outline levels are 1 to 4, not {level!r}")
 
 
+def exact_places(value: Decimal) -> int:
+    """How many decimals ``value`` has: a published table shows them all."""
+    exponent = value.as_tuple().exponent
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
 def format_cell(
-    value: CellValue, kind: CellKind, locale: str = "zh_Hans_CN", *, grouping: bool | None = None
+    value: CellValue,
+    kind: CellKind,
+    locale: str = "zh_Hans_CN",
+    *,
+    grouping: bool | None = None,
+    exact: bool = False,
 ) -> str:
     """A table cell for display: blank stays ``""``, not applicable keeps its mark.
 
@@ -169,7 +181,8 @@ def format_cell(
     grouped in English (``3,985,758``); ``grouping`` overrides.  A signed
     value shows ``+`` for an increase (reports print "+1036"); money is
     shown without its unit (the column header carries it) and with the
-    decimals it has.
+    decimals it has, up to :data:`MAX_MONEY_PLACES`; ``exact=True`` shows
+    every one (a published document must not round a figure: 5949.088667).
     """
     if grouping is None:
         grouping = normalize_locale(locale) != "zh_Hans_CN"
@@ -180,7 +193,8 @@ def format_cell(
     if kind == "money":
         if not isinstance(value, Decimal):
             raise TypeError(f"a money cell holds a Decimal, not {type(value).__name__}")
-        return format_money(value, locale, unit=None, grouping=grouping)
+        places = exact_places(value) if exact else None
+        return format_money(value, locale, places=places, unit=None, grouping=grouping)
     if type(value) is not int:
         raise TypeError(f"a {kind} cell holds an int, not {type(value).__name__}")
     text = format_count(value, locale, grouping=grouping)

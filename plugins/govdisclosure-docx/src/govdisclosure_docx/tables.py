@@ -146,7 +146,8 @@ def add_table(
             target = target.merge(at(cell.last_row, cell.last_col))
         if cell.role == "value":
             assert cell.path is not None and cell.kind is not None
-            text = format_cell(values[cell.path], cell.kind, locale)
+            # Every decimal an amount has: the document is what gets published.
+            text = format_cell(values[cell.path], cell.kind, locale, exact=True)
         else:
             text = texts[cell]
         _write(target, text, cell.role, cell.depth, style_id)
