@@ -24,9 +24,13 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "examples").glob("*.jso
 
 
 def _year_printed(report: gd.Report) -> bool:
-    """Whether the document says its year where the importer reads it: the
-    title (the conventional one names it; a title of the report's own may not)."""
-    return report.title is None or str(report.year) in report.title
+    """Whether the document says its year where an importer reads it: in the
+    first 200 characters of its title (the conventional title names the year
+    after the unit; a title of the report's own may not name it, and one
+    that names it only after a unit's name of thousands of characters is not
+    read as a title)."""
+    title = report.title or f"{report.unit.name}{report.year}年"
+    return str(report.year) in title[:200]
 
 
 def _same_numbers(report: gd.Report, name: str) -> None:
