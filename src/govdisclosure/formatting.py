@@ -27,7 +27,7 @@ nothing locale-specific is hard-coded here except what CLDR does not say:
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Final
 
 from babel.dates import format_date as babel_format_date
@@ -41,6 +41,7 @@ __all__ = [
     "MAX_MONEY_PLACES",
     "chinese_numbering",
     "chinese_numeral",
+    "exact_places",
     "format_cell",
     "format_count",
     "format_date",
@@ -107,9 +108,15 @@ def format_money(
         raise ValueError("places must be >= 0")
     name = normalize_locale(locale)
     quantum = Decimal(1).scaleb(-places)
-    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    amount = format_decimal(rounded, format=pattern, locale=name, group_separator=grouping)
+    # The default context holds 28 digits: a larger amount (a consolidated
+    # total, or a typo) would make quantize raise.  Enough digits for the
+    # whole amount and its decimals keep it exact (Babel quantizes again in
+    # the current context).
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + places + 2)
+        rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+        amount = format_decimal(rounded, format=pattern, locale=name, group_separator=grouping)
     if unit is None:
         return amount
     shown = gettext(name, unit)
@@ -153,8 +160,19 @@ def chinese_numbering(level: int, n: int) -> str:
     raise ValueError(f"outline levels are 1 to 4, not {level!r}")
 
 
+def exact_places(value: Decimal) -> int:
+    """How many decimals ``value`` has: a published table shows them all."""
+    exponent = value.as_tuple().exponent
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
 def format_cell(
-    value: CellValue, kind: CellKind, locale: str = "zh_Hans_CN", *, grouping: bool | None = None
+    value: CellValue,
+    kind: CellKind,
+    locale: str = "zh_Hans_CN",
+    *,
+    grouping: bool | None = None,
+    exact: bool = False,
 ) -> str:
     """A table cell for display: blank stays ``""``, not applicable keeps its mark.
 
@@ -163,7 +181,8 @@ def format_cell(
     grouped in English (``3,985,758``); ``grouping`` overrides.  A signed
     value shows ``+`` for an increase (reports print "+1036"); money is
     shown without its unit (the column header carries it) and with the
-    decimals it has.
+    decimals it has, up to :data:`MAX_MONEY_PLACES`; ``exact=True`` shows
+    every one (a published document must not round a figure: 5949.088667).
     """
     if grouping is None:
         grouping = normalize_locale(locale) != "zh_Hans_CN"
@@ -174,7 +193,8 @@ def format_cell(
     if kind == "money":
         if not isinstance(value, Decimal):
             raise TypeError(f"a money cell holds a Decimal, not {type(value).__name__}")
-        return format_money(value, locale, unit=None, grouping=grouping)
+        places = exact_places(value) if exact else None
+        return format_money(value, locale, places=places, unit=None, grouping=grouping)
     if type(value) is not int:
         raise TypeError(f"a {kind} cell holds an int, not {type(value).__name__}")
     text = format_count(value, locale, grouping=grouping)

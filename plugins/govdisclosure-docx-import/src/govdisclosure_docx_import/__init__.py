@@ -115,9 +115,16 @@ def _grid(tbl: Any, index: int) -> Grid:
 
 
 def _title(paragraphs: list[str]) -> tuple[str | None, list[str]]:
-    """The first paragraph when it reads as the report's title."""
-    if paragraphs and "报告" in paragraphs[0] and len(paragraphs[0]) <= 80:
-        return paragraphs[0], paragraphs[1:]
+    """The first paragraph when it reads as the report's title.
+
+    A short paragraph naming a 报告, or one of any length that ends with the
+    report's name (a unit's name of hundreds of characters makes a long
+    title; body text does not end so).
+    """
+    if paragraphs and "报告" in paragraphs[0]:
+        first = paragraphs[0]
+        if len(first) <= 80 or first.rstrip().endswith("年度报告"):
+            return first, paragraphs[1:]
     return None, paragraphs
 
 

@@ -89,9 +89,11 @@ def _repeat_header(table: Table, rows: int) -> None:
         trpr.append(flag)
 
 
-def _write(cell: _Cell, text: str, role: str, depth: int) -> None:
+def _write(cell: _Cell, text: str, role: str, depth: int, style_id: str) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.style = "Table Text"
+    # The style by its id: python-docx looks a style name up through every
+    # style of the document on each assignment.
+    paragraph._p.style = style_id
     run = paragraph.add_run(clean(text))
     if role in ("head", "caption"):
         set_faces(run, HEITI)
@@ -124,21 +126,31 @@ def add_table(
     table.autofit = False
     _narrow_margins(table)
     widths = _column_widths(grid, texts, width)
-    for r in range(grid.height):
-        for c in range(grid.width):
-            _set_width(table.cell(r, c), widths[c])
+    style_id = doc.styles["Table Text"].style_id
+    # The rows' XML elements, read once: python-docx's table.cell(r, c)
+    # lays out every cell of the table on each call, which made a table
+    # cost the square of its number of cells.
+    rows = table._tbl.tr_lst
+
+    def at(row: int, col: int) -> _Cell:
+        return _Cell(rows[row].tc_at_grid_offset(col), table)
+
+    for tr in rows:
+        for tc, mm in zip(tr.tc_lst, widths, strict=True):
+            _set_width(_Cell(tc, table), mm)
     for column, mm in zip(table.columns, widths, strict=True):
         column.width = Mm(mm)
     for cell in grid.cells:
-        target = table.cell(cell.row, cell.col)
+        target = at(cell.row, cell.col)
         if cell.rows > 1 or cell.cols > 1:
-            target = target.merge(table.cell(cell.last_row, cell.last_col))
+            target = target.merge(at(cell.last_row, cell.last_col))
         if cell.role == "value":
             assert cell.path is not None and cell.kind is not None
-            text = format_cell(values[cell.path], cell.kind, locale)
+            # Every decimal an amount has: the document is what gets published.
+            text = format_cell(values[cell.path], cell.kind, locale, exact=True)
         else:
             text = texts[cell]
-        _write(target, text, cell.role, cell.depth)
+        _write(target, text, cell.role, cell.depth, style_id)
     if grid.header_rows:
         _repeat_header(table, grid.header_rows)
     drawn: Table = table

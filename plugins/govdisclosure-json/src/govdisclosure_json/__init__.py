@@ -14,7 +14,7 @@ renderer: a schema describes an edition, not a report.
 
 from __future__ import annotations
 
-from govdisclosure import dumps
+from govdisclosure.codec import dumps_bytes
 from govdisclosure.editions import Report
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 
@@ -22,8 +22,12 @@ __all__ = ["RENDERER", "govdisclosure_renderers", "render_json"]
 
 
 def render_json(report: Report, options: RenderOptions) -> bytes:
-    """The report as UTF-8 JSON; ``options`` are ignored (data has no locale)."""
-    return dumps(report).encode("utf-8")
+    """The report as UTF-8 JSON; ``options`` are ignored (data has no locale).
+
+    The bytes of :func:`govdisclosure.dumps`, written without the round trip
+    through ``str`` (which tripled the cost of a report of many parts).
+    """
+    return dumps_bytes(report)
 
 
 RENDERER = Renderer(

@@ -15,6 +15,7 @@ below.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 from typing import Final
@@ -27,6 +28,7 @@ from govdisclosure.editions import Report, is_template_driven
 
 from .grid import PAD_X, Cell, Grid
 from .labels import BREAKDOWN_TITLE, INDICATOR, REPORTING_UNIT, TOTAL, format_value, tr
+from .styles import TYPE_HEIGHT
 from .tables import TableLayout
 from .text import text_width
 
@@ -167,12 +169,20 @@ def _turned(table: Breakdown, layout: TableLayout) -> list[Grid]:
                     ],
                 )
             )
+        head = st.cell_head
+        lines = max(
+            math.ceil(text_width(name, head.font, head.size, head.latin) / (value_w - 2 * PAD_X))
+            for name, _ in chunk
+        )
         grids.append(
             Grid(
                 font=st.fonts.body,
                 rows=tuple(rows),
                 col_widths=(label_w, *([value_w] * len(chunk))),
-                header_rows=1,
+                # The names head every page of the table, unless they would
+                # take a third of it (names of hundreds of characters): then
+                # they are a row like the others, cut over pages if need be.
+                header_rows=1 if lines * head.leading < TYPE_HEIGHT / 3 else 0,
                 min_rows=3,
             )
         )

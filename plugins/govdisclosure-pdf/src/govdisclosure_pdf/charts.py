@@ -32,11 +32,11 @@ from govdisclosure.introspect import RowInfo, table_info
 from govdisclosure.registry import template_of
 
 from .labels import CHART_BLANK, CHART_UNIT, FIGURE, format_value, is_english, tr
-from .styles import TYPE_WIDTH, Styles
+from .styles import TYPE_HEIGHT, TYPE_WIDTH, Styles
 from .tables import legacy_label, row_values
 from .text import text_width
 
-__all__ = ["bar_chart", "channel_items", "chart_caption", "outcome_items"]
+__all__ = ["bar_chart", "bar_charts", "channel_items", "chart_caption", "outcome_items"]
 
 BAR: Final = colors.Color(0.27, 0.42, 0.62)
 _REMARK: Final = re.compile(r"^(（[^）]*）[^（(]+)[（(].*$")
@@ -109,12 +109,60 @@ def channel_items(report: ReportLegacy, locale: str) -> list[tuple[str, Number |
     return out
 
 
+#: Most lines a bar's label takes; a longer label ends in "…" (the full
+#: text is printed in the table the chart illustrates).
+LABEL_LINES: Final = 3
+#: Tallest one drawing is made: more bars than fit go on in another drawing
+#: on the same scale (a chart of 10,000 units would be taller than any page).
+MAX_CHART_HEIGHT: Final = TYPE_HEIGHT * 0.75
+
+
+def bar_charts(
+    items: Sequence[tuple[str, Number | None]],
+    styles: Styles,
+    locale: str,
+    *,
+    width: float = TYPE_WIDTH,
+) -> list[Drawing]:
+    """:func:`bar_chart` of ``items`` in as many drawings as keep each shorter
+    than :data:`MAX_CHART_HEIGHT`, all on one scale; none when every value is blank."""
+    numbers = [float(v) for _, v in items if v is not None]
+    if not numbers:
+        return []
+    measure = _label_font(items, styles)
+    label_w = _label_width(items, measure, width)
+    lines = max(len(_wrap(label, measure, 10.5, label_w - 8)) for label, _ in items)
+    per = max(int((MAX_CHART_HEIGHT - 30) // _pitch(lines)), 1)
+    top = max(numbers)
+    drawings = []
+    for start in range(0, len(items), per):
+        d = bar_chart(items[start : start + per], styles, locale, width=width, value_max=top)
+        if d is not None:
+            drawings.append(d)
+    return drawings
+
+
+def _label_font(items: Sequence[tuple[str, Number | None]], styles: Styles) -> str:
+    fonts = styles.fonts
+    ascii_labels = fonts.latin is not None and all(label.isascii() for label, _ in items)
+    return fonts.latin if ascii_labels and fonts.latin else fonts.body
+
+
+def _label_width(items: Sequence[tuple[str, Number | None]], font: str, width: float) -> float:
+    return min(max(text_width(label, font, 10.5) for label, _ in items) + 8, width * 0.42)
+
+
+def _pitch(lines: int) -> float:
+    return max(22.0, lines * 10.5 * 1.2 + 6)
+
+
 def bar_chart(
     items: Sequence[tuple[str, Number | None]],
     styles: Styles,
     locale: str,
     *,
     width: float = TYPE_WIDTH,
+    value_max: float | None = None,
 ) -> Drawing | None:
     """Horizontal bars, one per item; None when every value is blank.
 
@@ -127,15 +175,11 @@ def bar_chart(
         return None
     fonts = styles.fonts
     size = 10.5
-    ascii_labels = fonts.latin is not None and all(label.isascii() for label, _ in items)
-    measure = fonts.latin if ascii_labels and fonts.latin else fonts.body
-    label_w = min(
-        max(text_width(label, measure, size) for label, _ in items) + 8,
-        width * 0.42,
-    )
+    measure = _label_font(items, styles)
+    label_w = _label_width(items, measure, width)
     wrapped = [_wrap(label, measure, size, label_w - 8) for label, _ in items]
     lines = max(len(w) for w in wrapped)
-    bar_pitch = max(22.0, lines * size * 1.2 + 6)
+    bar_pitch = _pitch(lines)
     plot_h = bar_pitch * len(items)
     height = plot_h + 30
     d = Drawing(width, height)
@@ -160,6 +204,8 @@ def bar_chart(
     chart.categoryAxis.labels.textAnchor = "end"
     chart.categoryAxis.labels.dx = -4
     chart.valueAxis.valueMin = 0
+    if value_max is not None:
+        chart.valueAxis.valueMax = value_max
     chart.valueAxis.labels.fontName = fonts.latin or fonts.body
     chart.valueAxis.labels.fontSize = 9
     chart.valueAxis.visibleGrid = True
@@ -195,7 +241,8 @@ def chart_caption(
 
 
 def _wrap(label: str, font: str, size: float, width: float) -> list[str]:
-    """``label`` in lines no wider than ``width`` (between words in English)."""
+    """``label`` in lines no wider than ``width`` (between words in English),
+    at most :data:`LABEL_LINES` of them, the last ending in "…" when cut."""
     words = label.split(" ") if " " in label else list(label)
     glue = " " if " " in label else ""
     lines: list[str] = []
@@ -205,9 +252,17 @@ def _wrap(label: str, font: str, size: float, width: float) -> list[str]:
         if line and text_width(trial, font, size) > width:
             lines.append(line)
             line = word
+            if len(lines) == LABEL_LINES:
+                break
         else:
             line = trial
-    lines.append(line)
+    else:
+        lines.append(line)
+        return lines
+    last = lines[-1]
+    while last and text_width(last + "…", font, size) > width:
+        last = last[:-1]
+    lines[-1] = last + "…"
     return lines
 
 

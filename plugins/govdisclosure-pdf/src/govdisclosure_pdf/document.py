@@ -49,6 +49,7 @@ __all__ = [
     "Stack",
     "build_pdf",
     "page_number_text",
+    "released",
 ]
 
 
@@ -174,6 +175,23 @@ def draw_page_number(canv: Any, page: int, styles: Styles) -> None:
     canv.drawText(tx)
 
 
+def released(items: list[Flowable], availWidth: float, availHeight: float) -> list[Flowable]:
+    """``items`` as the parts of a split whose first part fits ``availHeight``.
+
+    A group kept together (headings with their text, text with the
+    signature) that no page can hold is let go: its members follow one
+    another, the first one split where the page ends (reportlab wants the
+    first part of a split to fit).  An empty list moves it all to the next
+    page.
+    """
+    first, rest = items[0], items[1:]
+    _, height = first.wrapOn(getattr(first, "canv", None), availWidth, availHeight)
+    if height + first.getSpaceBefore() <= availHeight + 1e-6:
+        return items
+    parts: list[Flowable] = first.split(availWidth, availHeight - first.getSpaceBefore())
+    return [*parts, *rest] if parts else []
+
+
 class Stack(Flowable):  # type: ignore[misc]
     """Flowables drawn one under the other as a single block (never split)."""
 
@@ -183,10 +201,19 @@ class Stack(Flowable):  # type: ignore[misc]
         self._sizes: list[tuple[float, float]] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._sizes = [p.wrapOn(self.canv, availWidth, availHeight) for p in self.parts]
+        canv = getattr(self, "canv", None)  # none yet when measured before drawing
+        self._sizes = [p.wrapOn(canv, availWidth, availHeight) for p in self.parts]
         self.width = max((w for w, _ in self._sizes), default=0.0)
         self.height = sum(h for _, h in self._sizes)
         return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Kept whole unless no page could hold it: then its parts go on one by one."""
+        canv = getattr(self, "canv", None)
+        tall = sum(p.wrapOn(canv, availWidth, TYPE_HEIGHT)[1] for p in self.parts)
+        if tall <= TYPE_HEIGHT + 1e-6 and not getattr(self, "_postponed", False):
+            return []  # it goes whole to the next page (reportlab marks it postponed)
+        return released(list(self.parts), availWidth, availHeight)
 
     def draw(self) -> None:
         y = self.height

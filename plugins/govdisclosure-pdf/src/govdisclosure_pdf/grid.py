@@ -16,13 +16,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
+import attrs
 from attrs import frozen
 from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from .document import released
 from .outline import Entry, mark
-from .styles import TextStyle
+from .styles import TYPE_HEIGHT, TextStyle
 from .text import Run, TextBlock, Turned
 
 __all__ = ["Cell", "Grid", "GridTable", "HeadGroup", "TailGroup"]
@@ -31,6 +33,13 @@ _FUZZ: Final = 1e-6
 PAD_X: Final = 2.5
 PAD_Y: Final = 3.0
 SHADE: Final = colors.Color(0.90, 0.93, 0.97)
+#: Body rows built at once: more than any page holds (a row is at least a
+#: line and its padding, about 18 pt), so a long table builds, measures and
+#: splits one page's worth at a time instead of all its remaining rows on
+#: every page (which made the consolidated attachment quadratic).
+WINDOW: Final = 100
+#: Fewest lines of a cell set at the foot of a page when its row is cut.
+MIN_CUT_LINES: Final = 2
 
 
 @frozen
@@ -41,11 +50,13 @@ class Cell:
     style: TextStyle
     #: Set the text as one line turned to read upwards (English group labels).
     turned: bool = False
+    #: The lines, already broken: one part of a cell cut at a page's end.
+    lines: tuple[str, ...] | None = None
 
     def block(self) -> Flowable:
         if self.turned and isinstance(self.text, str):
             return Turned(self.text, self.style)
-        return TextBlock(self.text, self.style)
+        return TextBlock(self.text, self.style, lines=self.lines)
 
 
 @frozen
@@ -86,8 +97,15 @@ class GridTable(Table):  # type: ignore[misc]
         self.grid = grid
         self.start = start
         self.end = grid.body_count if end is None else end
+        self._build(min(self.end, start + WINDOW))
+
+    def _build(self, built: int) -> None:
+        """Build the reportlab table of body rows ``[start, built)``."""
+        grid = self.grid
+        #: Body rows built so far; ``end`` once the table is whole.
+        self.built = built
         h = grid.header_rows
-        picked = list(range(h)) + list(range(h + self.start, h + self.end))
+        picked = list(range(h)) + list(range(h + self.start, h + built))
         where = {r: i for i, r in enumerate(picked)}
         data: list[list[Any]] = [
             [c.block() if c is not None else "" for c in grid.rows[r]] for r in picked
@@ -105,15 +123,15 @@ class GridTable(Table):  # type: ignore[misc]
         for r in sorted(grid.shaded_rows):
             if r in where:
                 cmds.append(("BACKGROUND", (0, where[r]), (-1, where[r]), SHADE))
-        first_body, last_body = h + self.start, h + self.end - 1
+        first_body, last_body = h + self.start, h + built - 1
         cut: list[tuple[int, int, int, int, int]] = []  # spans cut by a page end
         for c0, r0, c1, r1 in grid.spans:
             if r0 < h:  # header span: always present
                 cmds.append(("SPAN", (c0, r0), (c1, r1)))
                 continue
-            lo, hi = max(r0, first_body), min(r1, last_body)
-            if lo > hi:
+            if r1 < first_body or r0 > last_body:
                 continue
+            lo, hi = max(r0, first_body), min(r1, last_body)
             if (lo, hi) != (r0, r1):
                 if r0 in where:
                     data[where[r0]][c0] = ""
@@ -130,6 +148,15 @@ class GridTable(Table):  # type: ignore[misc]
             splitByRow=1,
             splitInRow=0,
         )
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        w, h = super().wrap(availWidth, availHeight)
+        if self.built < self.end and h <= availHeight + _FUZZ:
+            # Room for more than the rows built (never the case on a page):
+            # the whole table, so that nothing is left out.
+            self._build(self.end)
+            w, h = super().wrap(availWidth, availHeight)
+        return w, h
 
     def draw(self) -> None:
         mark(self.canv, self.outline, self._height)
@@ -176,19 +203,42 @@ class GridTable(Table):  # type: ignore[misc]
         least = min(grid.min_rows, total)
         used = 0.0
         best = 0
+        stop: int | None = None  # the first row that does not fit
         for k, rh in enumerate(heights[h:]):
             if rh is None or used + rh > room + _FUZZ:
+                stop = k
                 break
             used += rh
             if h + self.start + k not in grid.keep_with_next:
                 best = k + 1
+        if stop is not None and stop < total and self._never_fits(self.start + stop, availWidth):
+            # No page holds that row: it is cut here, after the rows before it.
+            cut = self._cut_row(stop, used, availWidth, availHeight)
+            if cut:
+                return cut
+            fewest = 1 if best else 0
+        else:
+            fewest = max(least, 1)
         if best >= total:
             return [self]
-        if total - best < least:
+        fits = best
+        if total - best < least and fewest > 1:
             best = total - least
+        parts = self._parts(best, max(fewest, 1), availWidth, availHeight)
+        if not parts and _moved(self):
+            # Already moved to a fresh page and still no split that keeps
+            # min_rows together (a tall row beside short ones): any split.
+            parts = self._parts(fits, 1, availWidth, availHeight)
+        return parts
+
+    def _parts(
+        self, best: int, fewest: int, availWidth: float, availHeight: float
+    ) -> list[Flowable]:
+        """The first ``best`` body rows (or fewer, down to ``fewest``) and the rest."""
         # A span cut at the page end repeats its label in fewer rows, which
         # can make those rows taller: check the part as it will be drawn.
-        while best >= max(least, 1):
+        grid = self.grid
+        while best >= fewest:
             head = GridTable(grid, self.start, self.start + best)
             _, height = head.wrap(availWidth, availHeight)
             if height <= availHeight + _FUZZ:
@@ -198,6 +248,113 @@ class GridTable(Table):  # type: ignore[misc]
                 return [head, tail]
             best -= 1
         return []
+
+    def _never_fits(self, row: int, availWidth: float) -> bool:
+        """Whether body row ``row`` is taller than a page with the header rows."""
+        _, whole = GridTable(self.grid, row, row + 1).wrap(availWidth, 0x7FFFFFFF)
+        return bool(whole > TYPE_HEIGHT + _FUZZ)
+
+    def _cut_row(
+        self, k: int, above: float, availWidth: float, availHeight: float
+    ) -> list[Flowable]:
+        """Cut body row ``start + k``, which no page can hold, where this page ends.
+
+        ``above`` is the height of the rows before it on this page.  A row
+        taller than a page (a unit's name of thousands of characters) goes
+        on over the next page, as a word processor breaks a row across
+        pages: each cell too long for this page keeps the lines that fit and
+        the rest continues in a row of its own on the next page; the other
+        cells stay in the first part.  A row that fits a page is never cut.
+        """
+        grid = self.grid
+        row = self.start + k
+        alone = GridTable(grid, row, row + 1)
+        alone.wrap(availWidth, 0x7FFFFFFF)
+        heights: Sequence[float | None] = alone._rowHeights
+        header = sum(x or 0.0 for x in heights[: grid.header_rows])
+        room = availHeight - header - above - 2 * grid.pad_y - _FUZZ
+        cut = _cut_row(grid, grid.header_rows + row, room)
+        if cut is None:
+            return []
+        head = GridTable(cut, self.start, row + 1)
+        _, height = head.wrap(availWidth, availHeight)
+        if height > availHeight + _FUZZ:
+            return []
+        head.outline = self.outline
+        tail = GridTable(cut, row + 1, self.end + 1)
+        tail.spaceAfter = self.getSpaceAfter()
+        return [head, tail]
+
+
+def _moved(flowable: Flowable) -> bool:
+    """Whether reportlab already moved ``flowable`` to a new page because it
+    neither fitted nor split (it marks it ``_postponed``): failing to split
+    again would end the document with a ``LayoutError``, so what was kept
+    together for looks is let go."""
+    return bool(getattr(flowable, "_postponed", False))
+
+
+def _cell_lines(cell: Cell, width: float) -> list[str]:
+    """The lines ``cell`` is set in at ``width``."""
+    block = cell.block()
+    if not isinstance(block, TextBlock):
+        return []
+    block.wrap(width, 0x7FFFFFFF)
+    return block.line_texts()
+
+
+def _cut_row(grid: Grid, r: int, room: float) -> Grid | None:
+    """``grid`` with row ``r`` cut in two: lines that fit ``room`` above, the rest below.
+
+    ``None`` when not even :data:`MIN_CUT_LINES` lines fit.
+    """
+    origins = {(c0, r0): (c1, r1) for c0, r0, c1, r1 in grid.spans}
+    upper: list[Cell | None] = []
+    lower: list[Cell | None] = []
+    moved = False
+    for c, cell in enumerate(grid.rows[r]):
+        c1, r1 = origins.get((c, r), (c, r))
+        if cell is None or r1 > r or cell.turned:
+            # Covered, or the first cell of a span down several rows: kept whole.
+            upper.append(cell)
+            lower.append(None if cell is None or r1 > r else Cell("", cell.style))
+            continue
+        width = sum(grid.col_widths[c : c1 + 1]) - 2 * PAD_X
+        lines = _cell_lines(cell, width)
+        fit = int(room // cell.style.leading)
+        if len(lines) <= fit:
+            upper.append(cell)
+            lower.append(Cell("", cell.style))
+            continue
+        if fit < MIN_CUT_LINES:
+            return None
+        upper.append(attrs.evolve(cell, lines=tuple(lines[:fit])))
+        lower.append(attrs.evolve(cell, lines=tuple(lines[fit:])))
+        moved = True
+    if not moved:
+        return None
+    spans: list[tuple[int, int, int, int]] = []
+    for c0, r0, c1, r1 in grid.spans:
+        if r0 > r:
+            spans.append((c0, r0 + 1, c1, r1 + 1))
+        elif r1 > r0 and r0 <= r <= r1:
+            spans.append((c0, r0, c1, r1 + 1))  # runs down through both parts
+        elif r0 == r1 == r:
+            spans += [(c0, r0, c1, r1), (c0, r + 1, c1, r + 1)]
+        else:
+            spans.append((c0, r0, c1, r1))
+
+    shaded = {x + 1 if x > r else x for x in grid.shaded_rows}
+    if r in grid.shaded_rows:
+        shaded.add(r + 1)
+    return attrs.evolve(
+        grid,
+        rows=(*grid.rows[:r], tuple(upper), tuple(lower), *grid.rows[r + 1 :]),
+        spans=tuple(spans),
+        shaded_rows=frozenset(shaded),
+        # No break after the row now falls after its second part.
+        keep_with_next=frozenset(x + 1 if x >= r else x for x in grid.keep_with_next),
+    )
 
 
 class HeadGroup(Flowable):  # type: ignore[misc]
@@ -243,6 +400,13 @@ class HeadGroup(Flowable):  # type: ignore[misc]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         hh = self._heads_height(availWidth)
+        if _moved(self) or (
+            hh + self.follower.getSpaceBefore() + self.min_follow > TYPE_HEIGHT + _FUZZ
+        ):
+            # No page holds the headings with the start of what follows (a
+            # heading of thousands of characters): each goes on its own and
+            # splits where it must.
+            return released([*self.heads, self.follower], availWidth, availHeight)
         room = availHeight - hh - self.follower.getSpaceBefore()
         if room < self.min_follow:
             return []
@@ -294,7 +458,11 @@ class TailGroup(Flowable):  # type: ignore[misc]
         return float(self.leader.getSpaceBefore())
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        _, ch = self.closing.wrapOn(_canvas(self), availWidth, availHeight)
+        _, ch = self.closing.wrapOn(_canvas(self), availWidth, TYPE_HEIGHT)
+        if _moved(self) or ch + self.min_carry > TYPE_HEIGHT + _FUZZ:
+            # No page holds the closing with the end of the text (a signing
+            # unit of thousands of characters): the two go on one after the other.
+            return released([self.leader, self.closing], availWidth, availHeight)
         room = availHeight - ch
         for height in (room, availHeight - self.min_carry):
             if height < self.min_carry:

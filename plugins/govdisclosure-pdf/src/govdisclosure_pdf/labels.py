@@ -127,7 +127,9 @@ def format_value(value: object, locale: str, unit: str | None = None, kind: str 
     if type(value) is int:
         text = formatting.format_count(value, locale, grouping=grouping)
     elif isinstance(value, Decimal):
-        text = formatting.format_money(value, locale, unit=None, grouping=grouping)
+        # Every decimal the amount has: a published table never rounds a figure.
+        places = formatting.exact_places(value)
+        text = formatting.format_money(value, locale, places=places, unit=None, grouping=grouping)
     else:
         raise TypeError(f"not a cell value: {value!r}")
     if kind == "signed" and type(value) is int and value > 0:

@@ -70,16 +70,23 @@ def _drop_spaces(text: str) -> str:
 
 def _brackets(chars: list[str]) -> None:
     """Turn matching ``( )`` around or beside Chinese text full-width, in place."""
+    if "(" not in chars:
+        return
+    # han[k]: Chinese characters among chars[:k], so that "is there one
+    # between the brackets" costs the same for nested brackets as for flat
+    # ones (scanning each pair's inside would be quadratic in the nesting).
+    han = [0]
+    for ch in chars:
+        han.append(han[-1] + _han(ch))
     stack: list[int] = []
     for i, ch in enumerate(chars):
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
             a = stack.pop()
-            inner = chars[a + 1 : i]
             before = chars[a - 1] if a else ""
             after = chars[i + 1] if i + 1 < len(chars) else ""
-            if any(_han(c) for c in inner) or (before and _han(before)) or (after and _han(after)):
+            if han[i] > han[a + 1] or (before and _han(before)) or (after and _han(after)):
                 chars[a], chars[i] = "（", "）"
 
 

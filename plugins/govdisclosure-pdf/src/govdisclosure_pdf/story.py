@@ -330,8 +330,12 @@ class _Builder:
                     for p in self.pending
                     if isinstance(p, TextBlock)
                 ]
-                content.parts[:1] = heads
-                self.pending = []
+                turned = Stack([*heads, *content.parts[1:]])
+                _, tall = turned.wrap(TYPE_HEIGHT - 1, TYPE_WIDTH)
+                # Only headings that fit the turned page with the table go with it.
+                if tall <= TYPE_WIDTH:
+                    content.parts[:1] = heads
+                    self.pending = []
             self.flush()
             self.story.append(block)
         else:
@@ -491,14 +495,14 @@ class _Builder:
         """A chart with its caption under it (图1 … （单位：件）), numbered in document order."""
         if not items:
             return []
-        drawing = charts.bar_chart(items, self.styles, self.locale)
+        drawings = charts.bar_charts(items, self.styles, self.locale)
         self.figures += 1
         caption = charts.chart_caption(
             self.figures, tr(self.locale, title), tr(self.locale, unit), items, self.locale
         )
         style = evolve(self.styles.note, align="center")
         # Every value blank: no bars, but the caption says what was left out.
-        blocks: list[Flowable] = [] if drawing is None else [drawing, Spacer(1, 4)]
+        blocks: list[Flowable] = [*drawings, Spacer(1, 4)] if drawings else []
         blocks += [TextBlock(line, style) for line in caption]
         stack = Stack(blocks)
         stack.spaceAfter = BODY_LEADING / 2  # apart from the heading that follows

@@ -25,6 +25,7 @@ from typing import Final
 import attrs
 from attrs import frozen
 
+from govdisclosure.cells import NotApplicable
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
 from govdisclosure.introspect import ColumnInfo, RowInfo, TableInfo, table_info
 from govdisclosure.registry import template_of
@@ -90,8 +91,11 @@ def row_values(table: object, row: RowInfo) -> list[tuple[object, str | None, st
     prints that unit after the value, because the format printed none.
     """
     obj = _walk(table, row.path)
-    if len(row.columns) == 1 and not attrs.has(type(obj)):
-        return [(obj, None, row.columns[0].kind)]
+    if isinstance(obj, NotApplicable) or not attrs.has(type(obj)):
+        # A single cell (blocks B–D of 2021), or a whole row given one mark
+        # ("/" for the block): every cell of the row shows it.  (The mark
+        # is an attrs class too, hence its own test.)
+        return [(obj, None, col.kind) for col in row.columns]
     out: list[tuple[object, str | None, str]] = []
     for col in row.columns:
         unit = getattr(obj, f"{col.key}_unit", None)
@@ -105,6 +109,32 @@ def _t(layout: TableLayout, msgid: str) -> str:
 
 def _number_width(text: str, style: TextStyle) -> float:
     return text_width(text, style.font, style.size, style.latin) + 2 * PAD_X + 1
+
+
+#: Narrowest a label column is made to leave room for numbers (characters).
+MIN_LABEL_CHARS: Final = 4
+#: Smallest type the numbers of a table are shrunk to (points).
+MIN_NUMBER_SIZE: Final = 5.0
+
+
+def fit_numbers(
+    widths: Sequence[float], room: float, style: TextStyle
+) -> tuple[list[float], TextStyle]:
+    """Number columns no wider than ``room`` together, and the style to set them in.
+
+    Columns sized for their widest number can leave the label columns no
+    room (ten-digit totals of a national roll-up, an amount of thirty
+    digits).  They are then narrowed together and their numbers set
+    smaller by the same ratio (down to :data:`MIN_NUMBER_SIZE`; beyond
+    that a number wraps in its cell, as any over-long word does), so the
+    labels keep :data:`MIN_LABEL_CHARS` characters.
+    """
+    total = sum(widths)
+    if total <= room + 1e-6 or total <= 0:
+        return list(widths), style
+    ratio = max(room, 0.0) / total
+    size = max(style.size * ratio, MIN_NUMBER_SIZE)
+    return [w * ratio for w in widths], attrs.evolve(style, size=size)
 
 
 # -- table 2 -------------------------------------------------------------------
@@ -213,20 +243,24 @@ def table3_grid(table: object, layout: TableLayout) -> Grid:
         col = columns[k]
         need = layout.head_need(_t(layout, col.label), chars=2.0 if col.group else 3.0)
         data_w.append(max(widest, need))
-    rest = layout.width - sum(data_w)
     english = is_english(layout.locale)
     group_w = (st.cell.leading if english else st.cell.size) + 2 * PAD_X + 1.5
+    middle = (4.6 * st.cell.size + 2 * PAD_X) if n_label > 2 else 0.0
+    if english and n_label > 2:
+        groups = [r.label for r in info.rows if not r.columns and r.depth == 1]
+        middle = max(
+            [middle] + [longest_word(_t(layout, g), st.cell.font, st.cell.size) + 8 for g in groups]
+        )
+    # The label columns keep their room; numbers too wide for the rest are set smaller.
+    least = MIN_LABEL_CHARS * st.cell.size + 2 * PAD_X
+    if n_label > 1:
+        least += group_w + middle * (n_label - 2)
+    data_w, number_style = fit_numbers(data_w, layout.width - least, st.cell_number)
+    rest = layout.width - sum(data_w)
     label_w: list[float] = []
     if n_label == 1:
         label_w = [rest]
     else:
-        middle = (4.6 * st.cell.size + 2 * PAD_X) if n_label > 2 else 0.0
-        if english and n_label > 2:
-            groups = [r.label for r in info.rows if not r.columns and r.depth == 1]
-            middle = max(
-                [middle]
-                + [longest_word(_t(layout, g), st.cell.font, st.cell.size) + 8 for g in groups]
-            )
         label_w = [group_w] + ([middle] * (n_label - 2)) + [rest - group_w - middle * (n_label - 2)]
 
     rows: list[tuple[Cell | None, ...]] = []
@@ -289,7 +323,7 @@ def table3_grid(table: object, layout: TableLayout) -> Grid:
         if row.depth < n_label - 1:
             spans.append((row.depth, len(rows), n_label - 1, len(rows)))
         for j, (v, unit, kind) in enumerate(row_values(table, row)):
-            line[n_label + j] = Cell(format_value(v, layout.locale, unit, kind), st.cell_number)
+            line[n_label + j] = Cell(format_value(v, layout.locale, unit, kind), number_style)
         rows.append(tuple(line))
     close(0)
     return Grid(
@@ -424,6 +458,8 @@ def legacy_grid(report: ReportLegacy, layout: TableLayout) -> tuple[StatisticsTe
         )
         head = text_width(_t(layout, col.label), st.cell_header.font, st.cell_header.size)
         value_w.append(max(widest, min(head + 2 * PAD_X + 1, 6 * st.cell.size), 5 * st.cell.size))
+    least = MIN_LABEL_CHARS * st.cell.size + 2 * PAD_X
+    value_w, number_style = fit_numbers(value_w, layout.width - unit_w - least, st.cell_number)
     label_w = layout.width - unit_w - sum(value_w)
     header: list[Cell | None] = [
         Cell(_t(layout, INDICATOR), st.cell_head),
@@ -445,7 +481,7 @@ def legacy_grid(report: ReportLegacy, layout: TableLayout) -> tuple[StatisticsTe
         else:
             cells.append(Cell(_t(layout, trow.unit or ""), st.cell_header))
             cells += [
-                Cell(format_value(values.value(trow.code, c.key), locale), st.cell_number)
+                Cell(format_value(values.value(trow.code, c.key), locale), number_style)
                 for c in template.columns
             ]
         rows.append(tuple(cells))

@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, NamedTuple
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -79,6 +79,9 @@ class _Unit(NamedTuple):
     glue: bool = False
     #: The advance was cut by half an em (punctuation squeezed against the next mark).
     squeezed: bool = False
+    #: A piece of a Latin word longer than :data:`_PIECE` that goes on from
+    #: the piece before it: cut to fill the line rather than broken before.
+    cont: bool = False
 
 
 def _word(text: str, font: str) -> _Unit:
@@ -125,64 +128,173 @@ _INK_LEFT: Final = frozenset("，。、；：）》」』】〕〉”’")
 _INK_RIGHT: Final = frozenset("（《「『【〔〈“‘")
 
 
-def _glued(text: str) -> set[int]:
-    """Offsets in ``text`` (between ``k-1`` and ``k``) inside a Chinese date."""
-    out: set[int] = set()
-    for m in _CN_DATE.finditer(text):
-        out.update(range(m.start() + 1, m.end()))
-    return out
+class _Dates:
+    """Which offsets of a text fall inside a Chinese date (no break there).
+
+    Asked for offsets in increasing order, it walks the text's dates once,
+    so a paragraph of any length costs time in proportion to its length.
+    """
+
+    def __init__(self, text: str, start: int = 0) -> None:
+        # A date is at most 7 characters: one that the start cuts is found whole.
+        self._matches = _CN_DATE.finditer(text, max(start - 8, 0))
+        self._current: re.Match[str] | None = next(self._matches, None)
+
+    def glued(self, k: int) -> bool:
+        """Whether the break between ``text[k-1]`` and ``text[k]`` is inside a date."""
+        m = self._current
+        while m is not None and m.end() <= k:
+            m = self._current = next(self._matches, None)
+        return m is not None and m.start() + 1 <= k
 
 
-def _closed_word(word: list[str], font: str, glue: bool) -> list[_Unit]:
-    """The pieces of a finished Latin word; ``glue``: a date goes on after it."""
+#: The longest piece of a Latin word handled at once: a longer "word" (a
+#: pasted string of a million letters) goes on in pieces that continue one
+#: another, so measuring and cutting it never costs more than its length.
+_PIECE: Final = 256
+
+#: Where in a block's runs reading may start again: (run, character offset).
+Position = tuple[int, int]
+
+
+def _closed_word(word: list[str], font: str, glue: bool, cont: bool) -> list[_Unit]:
+    """The pieces of a finished Latin word; ``glue``: a date goes on after it;
+    ``cont``: it continues the piece before it."""
     pieces = _words("".join(word), font)
     if glue:
         pieces[-1] = pieces[-1]._replace(glue=True)
+    if cont:
+        pieces[0] = pieces[0]._replace(cont=True)
     word.clear()
     return pieces
 
 
-def _units(runs: Sequence[Run]) -> list[_Unit]:
-    out: list[_Unit] = []
-    for run in runs:
+def _positioned(pieces: list[_Unit], at: Position) -> Iterator[tuple[_Unit, Position | None]]:
+    """``pieces`` with ``at`` (where reading can start again) after the last one only."""
+    last = len(pieces) - 1
+    for k, piece in enumerate(pieces):
+        yield piece, at if k == last else None
+
+
+def _raw_units(runs: Sequence[Run], start: Position) -> Iterator[tuple[_Unit, Position | None]]:
+    """The pieces of ``runs`` from ``start``, each with the position after it
+    (``None`` inside a word cut at a hyphen, where reading cannot start again)."""
+    r0, i0 = start
+    for r in range(r0, len(runs)):
+        run = runs[r]
         latin_font = run.latin or run.font
         word: list[str] = []
         text = run.text
-        glued = _glued(text)
-        i = 0
-
-        while i < len(text):
+        i = i0 if r == r0 else 0
+        n = len(text)
+        dates = _Dates(text, i)
+        # Starting again inside a long Latin word: its next piece goes on from the last.
+        cont = 0 < i < n and _is_latin(text[i - 1]) and _is_latin(text[i])
+        while i < n:
             ch = text[i]
             if _is_latin(ch):
                 word.append(ch)
                 i += 1
+                if len(word) >= _PIECE and i < n and _is_latin(text[i]):
+                    pieces = _closed_word(word, latin_font, False, cont)
+                    # No break and no justification space inside the word.
+                    pieces[-1] = pieces[-1]._replace(glue=True)
+                    yield from _positioned(pieces, (r, i))
+                    cont = True
                 continue
             if word:
-                out.extend(_closed_word(word, latin_font, i in glued))
+                yield from _positioned(_closed_word(word, latin_font, dates.glued(i), cont), (r, i))
+                cont = False
             if ch == "\n":
-                out.append(_Unit("", run.font, 0.0, "n"))
+                unit = _Unit("", run.font, 0.0, "n")
             elif ch.isspace():
-                out.append(_Unit(" ", latin_font, _char_width(" ", latin_font), "s"))
+                unit = _Unit(" ", latin_font, _char_width(" ", latin_font), "s")
             elif ch in "—…" and text[i + 1 : i + 2] == ch:
                 # —— and …… are one mark that must not be cut in two.
-                out.append(_Unit(ch * 2, run.font, 2 * _char_width(ch, run.font), "c"))
+                unit = _Unit(ch * 2, run.font, 2 * _char_width(ch, run.font), "c")
                 i += 1
             else:
-                out.append(_Unit(ch, run.font, _char_width(ch, run.font), "c", i + 1 in glued))
+                unit = _Unit(ch, run.font, _char_width(ch, run.font), "c", dates.glued(i + 1))
             i += 1
+            yield unit, (r, i)
         if word:
-            out.extend(_closed_word(word, latin_font, len(text) in glued))
-    for k in range(len(out) - 1):
-        a, b = out[k], out[k + 1]
+            yield from _positioned(_closed_word(word, latin_font, dates.glued(n), cont), (r, n))
+
+
+def _iter_units(
+    runs: Sequence[Run], start: Position = (0, 0)
+) -> Iterator[tuple[_Unit, Position | None]]:
+    """The pieces of ``runs`` one by one from ``start``, each with the position
+    after it, closing marks squeezed before opening ones."""
+    before: _Unit | None = None
+    before_at: Position | None = None
+    for unit, at in _raw_units(runs, start):
         if (
-            a.kind == "c"
-            and b.kind == "c"
-            and a.text[-1] in _INK_LEFT
-            and b.text[0] in _INK_RIGHT
-            and a.width >= 0.9
+            before is not None
+            and before.kind == "c"
+            and unit.kind == "c"
+            and before.text[-1] in _INK_LEFT
+            and unit.text[0] in _INK_RIGHT
+            and before.width >= 0.9
         ):
-            out[k] = a._replace(width=a.width - 0.5, squeezed=True)
-    return out
+            before = before._replace(width=before.width - 0.5, squeezed=True)
+        if before is not None:
+            yield before, before_at
+        before, before_at = unit, at
+    if before is not None:
+        yield before, before_at
+
+
+def _units(runs: Sequence[Run]) -> list[_Unit]:
+    return [unit for unit, _ in _iter_units(runs)]
+
+
+class _Source:
+    """The pieces of a block's text, read only as far as its lines need.
+
+    A paragraph of ten million characters is never turned into pieces all
+    at once: each page reads what its lines take (and a few hundred pieces
+    ahead), and the part left for the next page starts reading where this
+    one stopped, so the whole costs time and memory in proportion to the
+    text, not to its length times the number of pages.
+    """
+
+    #: Pieces read ahead at once.
+    BATCH: Final = 512
+
+    def __init__(self, runs: Sequence[Run], units: list[_Unit], at: Position | None) -> None:
+        self.runs = runs
+        #: Pieces read so far (a line cuts an over-long word in place).
+        self.units = units
+        #: Where reading goes on after ``units``; None once the text is read.
+        self.at = at
+        self._reader: Iterator[tuple[_Unit, Position | None]] | None = None
+        self._pending: list[_Unit] = []  # read, but not up to a position to start from
+
+    def has(self, k: int) -> bool:
+        """Whether piece ``k`` exists (reading more of the text when needed)."""
+        units = self.units
+        while len(units) <= k and self.at is not None:
+            if self._reader is None:
+                self._reader = _iter_units(self.runs, self.at)
+            for _ in range(self.BATCH):
+                item = next(self._reader, None)
+                if item is None:
+                    units.extend(self._pending)
+                    self._pending.clear()
+                    self.at = None
+                    break
+                unit, at = item
+                self._pending.append(unit)
+                if at is not None:
+                    units.extend(self._pending)
+                    self._pending.clear()
+                    self.at = at
+        return len(units) > k
+
+    def rest(self, cut: int) -> _Source:
+        """The pieces from ``cut`` on, read independently of this source."""
+        return _Source(self.runs, self.units[cut:], self.at)
 
 
 class _Line(NamedTuple):
@@ -197,6 +309,8 @@ class _Line(NamedTuple):
     justify: bool
     #: Index in the block's units just past this line (where the next starts).
     end: int = 0
+    #: Nothing of the block's text is left after this line.
+    last: bool = True
 
 
 def _advance(u: _Unit, size: float, cs: float) -> float:
@@ -228,72 +342,69 @@ def _cut_word(u: _Unit, room: float, size: float, cs: float) -> tuple[_Unit, _Un
             while cut > 2 and (used + hyphen > room + _FUZZ or len(u.text) - cut < 3):
                 cut -= 1
                 used -= _char_width(u.text[cut], u.font) * size + cs
-            return _word(u.text[:cut] + "-", u.font), _word(u.text[cut:], u.font)
-    return _word(u.text[:cut], u.font), _word(u.text[cut:], u.font)
+            return _word(u.text[:cut] + "-", u.font), _tail(u, cut)
+    return _word(u.text[:cut], u.font), _tail(u, cut)
 
 
-def _break(
-    units: list[_Unit],
-    widths: Sequence[float],
+def _tail(u: _Unit, cut: int) -> _Unit:
+    """What is left of ``u`` after its first ``cut`` characters (keeping its glue)."""
+    return _word(u.text[cut:], u.font)._replace(glue=u.glue)
+
+
+def _next_line(
+    source: _Source,
+    i: int,
+    room: float,
+    offset: float,
     size: float,
     cs: float,
-    offset0: float,
     kinsoku: bool = True,
-) -> tuple[list[_Line], list[_Unit]]:
-    """Greedy line breaking with 禁则 (see the module docstring).
-
-    Returns the lines and the units they index (a Latin word longer than a
-    line is cut in two there).
+) -> _Line:
+    """The line starting at piece ``i``: greedy breaking with 禁则 (see the
+    module docstring).  A Latin word longer than a line is cut in two in
+    ``source.units`` where the line ends.  The line's ``end`` is where the
+    next one starts; it is the last when nothing is left after it.
     """
-    lines: list[_Line] = []
-    units = list(units)
-    i = 0
-    n = len(units)
-    while i < n:
-        first = not lines
-        avail = widths[0] if first else widths[-1]
-        offset = offset0 if first else 0.0
-        room = avail - offset
-        while i < n and units[i].kind == "s":
-            i += 1  # no line starts with a space
-        start = i
-        used = 0.0
-        forced = False
-        while i < n:
-            u = units[i]
-            if u.kind == "n":
-                forced = True
-                break
-            w = _advance(u, size, cs)
-            if used + w > room + _FUZZ:
-                break
-            used += w
-            i += 1
-        if i < n and not forced:
-            u = units[i]
-            if i == start:
-                if u.kind == "w":
-                    head, tail = _cut_word(u, room, size, cs)
-                    units[i : i + 1] = [head, tail]
-                    n += 1
-                used += _advance(units[i], size, cs)
-                i += 1
-            elif kinsoku:
-                i = _kinsoku(units, start, i)
-        end = i
-        while end > start and units[end - 1].kind == "s":
-            end -= 1
-        line_units = tuple(units[start:end])
-        width = sum(_advance(u, size, cs) for u in line_units)
-        if forced:
-            i += 1
-        last = i >= n
-        lines.append(_Line(line_units, width, room, offset, not (forced or last), i))
-        if last and forced:
+    units = source.units
+    has = source.has
+    while has(i) and units[i].kind == "s":
+        i += 1  # no line starts with a space
+    start = i
+    used = 0.0
+    forced = False
+    while has(i):
+        u = units[i]
+        if u.kind == "n":
+            forced = True
             break
-    if not lines:
-        lines.append(_Line((), 0.0, widths[0] - offset0, offset0, False, 0))
-    return lines, units
+        w = _advance(u, size, cs)
+        if used + w > room + _FUZZ:
+            break
+        used += w
+        i += 1
+    if not forced and has(i):
+        u = units[i]
+        if i == start:
+            if u.kind == "w":
+                units[i : i + 1] = _cut_word(u, room, size, cs)
+            used += _advance(units[i], size, cs)
+            i += 1
+        elif u.cont and _char_width(u.text[0], u.font) * size + cs <= room - used + _FUZZ:
+            # A long word goes on to the end of the line, not to the next line.
+            units[i : i + 1] = _cut_word(u, room - used, size, cs)
+            used += _advance(units[i], size, cs)
+            i += 1
+        elif kinsoku:
+            i = _kinsoku(units, start, i)
+    end = i
+    while end > start and units[end - 1].kind == "s":
+        end -= 1
+    line_units = tuple(units[start:end])
+    width = sum(_advance(u, size, cs) for u in line_units)
+    if forced:
+        i += 1
+    last = not has(i)
+    return _Line(line_units, width, room, offset, not (forced or last), i, last)
 
 
 def _kinsoku(units: Sequence[_Unit], start: int, i: int) -> int:
@@ -345,6 +456,12 @@ class TextBlock(Flowable):  # type: ignore[misc]
     ``runs`` is a string (set in the style's faces) or a sequence of
     :class:`Run` (a run-in heading in another face followed by the text).
     ``lines`` gives explicit lines (a balanced title) instead of breaking.
+
+    Lines are made only as far as a page needs them (:class:`_Source`): a
+    block longer than the page is measured up to the page's end, split
+    there, and the rest goes on reading where the page stopped, so the cost
+    of a paragraph grows with its length, never with its length times its
+    pages.
     """
 
     def __init__(
@@ -355,7 +472,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         keep_with_next: bool = False,
         lines: Sequence[str] | None = None,
         outline: Entry | None = None,
-        _units_: list[_Unit] | None = None,
+        _source_: _Source | None = None,
         _first_: bool = True,
     ) -> None:
         super().__init__()
@@ -366,7 +483,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             runs = (Run(runs, style.font, style.latin),)
         self.runs = tuple(runs)
         self.fixed = tuple(lines) if lines is not None else None
-        self._units = _units_ if _units_ is not None else _units(self.runs)
+        self._source = _source_ if _source_ is not None else _Source(self.runs, [], (0, 0))
         self._first = _first_
         self.keepWithNext = keep_with_next
         self.spaceBefore = style.space_before
@@ -381,31 +498,54 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def plain_text(self) -> str:
         return "".join(r.text for r in self.runs)
 
-    def _layout(self, avail: float) -> list[_Line]:
-        if self._for_width == avail:
-            return self._lines
+    @property
+    def _units(self) -> list[_Unit]:
+        """Every piece of the block (reads the whole text)."""
+        self._source.has(math.inf)  # type: ignore[arg-type]
+        return self._source.units
+
+    def _layout(self, avail: float, need: float = math.inf) -> list[_Line]:
+        """The lines for width ``avail``: all of them, or at least ``need``."""
         st = self.style
         avail_lines = avail - st.left
-        if self.fixed is not None:
-            lines = []
-            for k, text in enumerate(self.fixed):
-                us = _units([Run(text, st.font, st.latin)])
-                width = sum(_advance(u, st.size, st.char_space) for u in us)
-                lines.append(_Line(tuple(us), width, avail_lines, 0.0, k < len(self.fixed) - 1))
-            self._lines = lines
-        else:
-            indent = st.indent if self._first else 0.0
-            self._lines, self._units = _break(
-                self._units, [avail_lines], st.size, st.char_space, indent, st.kinsoku
+        if self._for_width != avail:
+            self._lines = []
+            self._for_width = avail
+            if self.fixed is not None:
+                for k, text in enumerate(self.fixed):
+                    us = _units([Run(text, st.font, st.latin)])
+                    width = sum(_advance(u, st.size, st.char_space) for u in us)
+                    more = k < len(self.fixed) - 1
+                    self._lines.append(_Line(tuple(us), width, avail_lines, 0.0, more, 0, not more))
+        lines = self._lines
+        while len(lines) < need and not (lines and lines[-1].last):
+            i = lines[-1].end if lines else 0
+            offset = st.indent if self._first and not lines else 0.0
+            lines.append(
+                _next_line(
+                    self._source,
+                    i,
+                    avail_lines - offset,
+                    offset,
+                    st.size,
+                    st.char_space,
+                    st.kinsoku,
+                )
             )
-        self._for_width = avail
-        return self._lines
+        return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        lines = self._layout(availWidth)
+        # One line more than the room holds tells the frame the block does
+        # not fit, without setting the rest of a long paragraph.
+        leading = self.style.leading
+        lines = self._layout(availWidth, availHeight // leading + 1)
         self.width = availWidth
-        self.height = len(lines) * self.style.leading
+        self.height = len(lines) * leading
         return availWidth, self.height
+
+    def line_texts(self) -> list[str]:
+        """The text of each line as last set by :meth:`wrap` (to cut a block into given lines)."""
+        return ["".join(u.text for u in line.units) for line in self._lines]
 
     def natural_width(self) -> float:
         """Width of the longest line when nothing is wrapped (for column sizing)."""
@@ -421,29 +561,44 @@ class TextBlock(Flowable):  # type: ignore[misc]
         return max(widest, line) + st.left + (st.indent if self._first else 0.0)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        lines = self._layout(availWidth)
         fit = int((availHeight + _FUZZ) // self.style.leading)
         if fit <= 0:
             return []
-        if fit >= len(lines) or self.fixed is not None:
-            return [self] if fit >= len(lines) else []
-        cut = lines[fit - 1].end
-        head = TextBlock(
-            self.runs,
-            self.style,
-            outline=self.outline,
-            _units_=self._units[:cut],
-            _first_=self._first,
-        )
-        head._lines = lines[:fit]
-        head._for_width = availWidth
+        lines = self._layout(availWidth, fit + 1)
+        if fit >= len(lines):
+            return [self]
+        if self.fixed is not None:
+            # Explicit lines (a title too long for a page) split between them.
+            head = TextBlock(self.runs, self.style, lines=self.fixed[:fit], outline=self.outline)
+            tail = TextBlock(
+                self.runs, self.style, keep_with_next=self.keepWithNext, lines=self.fixed[fit:]
+            )
+        else:
+            cut = lines[fit - 1].end
+            source = self._source
+            head = TextBlock(
+                self.runs,
+                self.style,
+                outline=self.outline,
+                _source_=_Source(self.runs, source.units[:cut], None),
+                _first_=self._first,
+            )
+            head._lines = [line._replace(last=k == fit - 1) for k, line in enumerate(lines[:fit])]
+            head._for_width = availWidth
+            rest = source.rest(cut)
+            skip = 0
+            while rest.has(skip) and rest.units[skip].kind in "sn":
+                skip += 1
+            if skip:
+                rest = rest.rest(skip)
+            tail = TextBlock(
+                self.runs,
+                self.style,
+                keep_with_next=self.keepWithNext,
+                _source_=rest,
+                _first_=False,
+            )
         head.spaceAfter = 0
-        rest = list(self._units[cut:])
-        while rest and rest[0].kind in "sn":
-            rest.pop(0)
-        tail = TextBlock(
-            self.runs, self.style, keep_with_next=self.keepWithNext, _units_=rest, _first_=False
-        )
         tail.spaceBefore = 0
         return [head, tail]
 

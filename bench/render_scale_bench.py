@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Does rendering cost grow with the work, and no faster?
+
+Usage::
+
+    .venv/bin/python bench/render_scale_bench.py [--renderers pdf,markdown] [--quick]
+
+For every installed renderer, two curves:
+
+* **Parts.**  A consolidated 2021 report (the 淮安 2024 figures under
+  distinct unit names, consolidated with :func:`govdisclosure.consolidate`)
+  of 100, 1,000 and 10,000 parts; the renderers that print the per-unit
+  attachment list every part in a table (the PDF cuts it over hundreds of
+  pages).
+* **Paragraph.**  The 淮安 2024 report whose first section is one paragraph
+  of 10 KB, 1 MB and 10 MB of Chinese text (UTF-8 bytes; sentences of the
+  report repeated, dates, numbers and an e-mail address among them).
+
+Each point is the best of ``--repeat`` runs (one for the largest sizes),
+in CPU time of this process (``time.process_time``): the build machine is
+shared, and wall-clock time there measures the neighbours as much as the
+renderer (every renderer works in this one thread).
+The floor is the renderer's own time at the smallest size of the same run:
+the exponent is the least-squares slope of log(time) against log(size)
+over the three points, 1.0 for cost that grows as the work does.  Target:
+exponent ≤ 1.15 ("met" / "NOT met" below).  A renderer that does not print
+parts (Word, Excel: their documents hold the report's own tables only)
+still reads the whole report; its curve shows that nothing in it grows
+with the parts it ignores.
+
+``--quick`` stops each curve one size earlier (for a smoke run); the
+figures in ``bench/README.md`` come from the full run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import math
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+
+import attrs
+
+import govdisclosure as gd
+from govdisclosure.flat import shape_of
+from govdisclosure.plugin import manager
+from govdisclosure.rendering import render
+from govdisclosure.report_base import ReportingUnit
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "huaian-2024.json"
+PARTS = (100, 1_000, 10_000)
+PARAGRAPH_BYTES = (10 * 1024, 1024 * 1024, 10 * 1024 * 1024)
+TARGET = 1.15
+SENTENCE = (
+    "2024年1月20日，全市共收到政府信息公开申请3119件，"
+    "认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外。"
+    "联系邮箱hazwgkc@163.com，电话0517-83605210。"
+)
+
+
+def consolidated(n: int) -> gd.Report:
+    """``n`` units with figures of the 淮安 2024 size, consolidated (their text dropped).
+
+    Each unit's tables are objects of their own with figures of their own
+    (every count shifted by the unit's number), as real inputs are: units
+    sharing one set of table objects would let caches keyed on identity
+    flatter the smaller sizes.
+    """
+    base = gd.load(EXAMPLE)
+    lean = attrs.evolve(base, preamble=(), sections=())
+    shape = shape_of(lean)
+    cells = list(shape.flatten(lean))
+    parts = []
+    for i in range(n):
+        values = [v + i % 97 if type(v) is int else v for v in cells]
+        unit = ReportingUnit(name=f"淮安市第{i + 1}政府信息公开单位")
+        parts.append(attrs.evolve(shape.rebuild(lean, values), unit=unit))
+    return gd.consolidate(parts, "淮安市人民政府", narrative=base)
+
+
+def with_paragraph(size: int) -> gd.Report:
+    """The 淮安 2024 report whose first section is one paragraph of ``size`` bytes."""
+    base = gd.load(EXAMPLE)
+    unit = len(SENTENCE.encode())
+    text = SENTENCE * (size // unit + 1)
+    while len(text.encode()) > size:
+        text = text[:-1]
+    first = base.sections[0]
+    return attrs.evolve(
+        base, sections=(attrs.evolve(first, paragraphs=(text,)), *base.sections[1:])
+    )
+
+
+def timed(run: Callable[[], object], repeat: int) -> float:
+    """Best time of ``repeat`` runs.
+
+    The reports the bench keeps (up to 10,000 parts, built once for every
+    renderer) are frozen out of the collector's reach first: otherwise each
+    full collection during a render walks them too, and a small render
+    would pay for the bench's large ones.  The renderer's own objects are
+    collected as usual.
+    """
+    best = math.inf
+    for _ in range(repeat):
+        gc.collect()
+        gc.freeze()
+        try:
+            start = time.process_time()
+            run()
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.unfreeze()
+    return best
+
+
+def slope(sizes: Sequence[float], times: Sequence[float]) -> float:
+    """Least-squares slope of log(time) on log(size)."""
+    xs = [math.log(s) for s in sizes]
+    ys = [math.log(max(t, 1e-9)) for t in times]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+def curve(
+    name: str,
+    what: str,
+    sizes: Sequence[int],
+    label: Callable[[int], str],
+    build: Callable[[int], gd.Report],
+    repeat: int,
+) -> None:
+    times: list[float] = []
+    shown: list[str] = []
+    for k, size in enumerate(sizes):
+        report = build(size)
+        times.append(timed(partial(render, report, name), 1 if k == len(sizes) - 1 else repeat))
+        shown.append(f"{label(size)} {times[-1]:8.2f} s")
+        del report
+    exponent = slope(sizes, times)
+    verdict = "met" if exponent <= TARGET else "NOT met"
+    print(
+        f"{name:9} {what:9} " + "  ".join(shown) + f"   exponent {exponent:.2f}"
+        f" (target <= {TARGET}: {verdict})",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--renderers", help="comma-separated names (default: every installed)")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--quick", action="store_true", help="stop each curve one size earlier")
+    args = parser.parse_args()
+    names = sorted(manager.renderers())
+    if args.renderers:
+        names = [n for n in args.renderers.split(",") if n]
+    parts = PARTS[:-1] if args.quick else PARTS
+    paragraph = PARAGRAPH_BYTES[:-1] if args.quick else PARAGRAPH_BYTES
+    warnings.simplefilter("ignore")  # the PDF's font stand-in notice
+    print("time per render, best of runs; exponent = log-log slope over the sizes")
+    reports: dict[int, gd.Report] = {}
+
+    def parts_report(n: int) -> gd.Report:
+        # Built once for every renderer: the parts share their tables with
+        # one another, so even 10,000 of them take little memory.
+        if n not in reports:
+            reports[n] = consolidated(n)
+        return reports[n]
+
+    for name in names:
+        render(gd.load(EXAMPLE), name)  # plugin and fonts loaded before timing
+        curve(name, "parts", parts, lambda n: f"{n:>6,} parts", parts_report, args.repeat)
+        curve(
+            name,
+            "paragraph",
+            paragraph,
+            lambda b: f"{b / 1024 / 1024:5.2f} MB" if b >= 1024 * 1024 else f"{b // 1024:5d} KB",
+            with_paragraph,
+            args.repeat,
+        )
+
+
+if __name__ == "__main__":
+    main()
