@@ -28,7 +28,7 @@ from ..i18n import N_, gettext
 from ..introspect import CellKind, table_info
 from ..naming import cell_names
 from ..paths import Path, json_path
-from ..registry import find_template, tables_of
+from ..registry import tables_of, template_of
 from ..report_base import ReportingUnit
 from ..validation.findings import Label
 from .combine import combine, exact_decimals
@@ -305,7 +305,7 @@ def _values_in(report: Report, shape: Shape) -> tuple[CellValue, ...]:
 def _headline_paths(report: Report) -> list[Path]:
     """The cells of ``breakdown(report, columns="headline")``, in table order."""
     if is_template_driven(report):
-        template = find_template(report.statistics.template)
+        template = template_of(report)
         return [
             ("statistics", "rows", row.code, column.key)
             for row in template.value_rows

@@ -27,7 +27,7 @@ from ..formatting import format_cell, format_date
 from ..i18n import N_, gettext, ngettext
 from ..inputs import load
 from ..introspect import CellKind, ColumnInfo, RowInfo, table_info
-from ..registry import find_template, tables_of
+from ..registry import tables_of, template_of
 from ..report_base import ReportDates
 from ._output import locale_option, printable
 
@@ -93,7 +93,7 @@ def _figures(table: object, key: str, locale: str) -> tuple[str, Table] | None:
 
 
 def _statistics(report: ReportLegacy, locale: str) -> tuple[str, Table] | None:
-    template = find_template(report.statistics.template)
+    template = template_of(report)
     grid = Table()
     grid.add_column(gettext(locale, "Row"))
     grid.add_column(gettext(locale, "Unit"))
