@@ -44,6 +44,9 @@ class Shape:
     #: ``rebuild(report, values)`` → ``report`` with its tables replaced by
     #: ``values`` (narrative and identity untouched).
     rebuild: Callable[[Report, Sequence[CellValue]], Report]
+    #: Positions of cells in rows the table as printed left out (a legacy
+    #: table held through a derived template): never read as zero.
+    not_printed: frozenset[int] = frozenset()
 
     @property
     def json_paths(self) -> tuple[str, ...]:
@@ -161,7 +164,8 @@ def _legacy_shape(template: StatisticsTemplate) -> Shape:
     key: tuple[Any, ...] = ("legacy", template.id)
     if carried is not None:
         key = (*key, template)
-    return Shape(key, paths, kinds, flatten, rebuild)
+    absent = frozenset(i for i, (code, _, _) in enumerate(cells) if code in template.not_printed)
+    return Shape(key, paths, kinds, flatten, rebuild, absent)
 
 
 def _unit() -> Any:

@@ -8,6 +8,7 @@ templates (built in, and from plugins) and the descriptions of tables.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import cache
 
 from . import _sources
 from .editions import EDITIONS, Report, UnknownEditionError, edition_of, is_template_driven
@@ -20,6 +21,7 @@ __all__ = [
     "describe",
     "find_template",
     "known_template_ids",
+    "not_printed_cells",
     "report_tables",
     "set_template_source",
     "table_template",
@@ -155,3 +157,21 @@ def describe(
     if variant is not None:
         blank = record.variant(variant).apply(blank)
     return tuple(table_info(table, key) for key, table in tables_of(blank))
+
+
+def not_printed_cells(report: object) -> frozenset[tuple[str, ...]]:
+    """Paths of the cells of rows ``report``'s table did not print (a legacy
+    table held as printed through a derived template); empty otherwise."""
+    if not is_template_driven(report):
+        return frozenset()
+    return _not_printed(template_of(report))
+
+
+@cache
+def _not_printed(template: StatisticsTemplate) -> frozenset[tuple[str, ...]]:
+    return frozenset(
+        ("statistics", "rows", row.code, column.key)
+        for row in template.value_rows
+        if not row.printed
+        for column in template.columns
+    )

@@ -450,7 +450,7 @@ def _derived_problems(template_id: str, derived: StatisticsTemplate, at: Path) -
     if derived.id != template_id:
         yield Problem(
             json_path((*where, "id")),
-            f"the id the table names ({template_id!r})",
+            "the id named by statistics.template",
             _show(derived.id),
         )
     try:

@@ -18,6 +18,7 @@ import cattrs.gen
 import orjson
 
 from ..editions.legacy import StatisticsTemplate, TemplateRow
+from ..i18n import N_
 
 __all__ = ["builtin_templates", "parse_template", "template_json", "template_problems"]
 
@@ -72,18 +73,18 @@ def template_problems(
     (a template carried inside a report is checked so when it is read)."""
     keys: set[str] = set()
     if not template.columns:
-        yield ("columns",), "at least one value column", []
+        yield ("columns",), N_("at least one value column"), []
     for i, column in enumerate(template.columns):
         if column.key in keys:
-            yield ("columns", i, "key"), "a column key not used before", column.key
+            yield ("columns", i, "key"), N_("a column key not used before"), column.key
         keys.add(column.key)
     codes: set[str] = set()
     for i, row in enumerate(template.rows):
         if row.code in codes:
-            yield ("rows", i, "code"), "a row code not used before", row.code
+            yield ("rows", i, "code"), N_("a row code not used before"), row.code
         codes.add(row.code)
     for i, row in enumerate(template.rows):
         if row.parent is not None and (row.parent not in codes or row.parent == row.code):
-            yield ("rows", i, "parent"), "the code of another row of the template", row.parent
+            yield ("rows", i, "parent"), N_("the code of another row of the template"), row.parent
         if row.relation != "none" and row.parent is None:
-            yield ("rows", i, "relation"), '"none" for a row without a parent', row.relation
+            yield ("rows", i, "relation"), N_('"none" for a row without a parent'), row.relation
