@@ -245,7 +245,7 @@ def _rows(obj: object, prefix: tuple[str, ...], depth: int) -> Iterator[RowInfo]
 def table_info(table: object, key: str) -> TableInfo:
     """Describe a table instance (use a blank instance to describe a class)."""
     title = getattr(type(table), "title", key)
-    layout = getattr(type(table), "layout", "rows")
+    layout: Layout = getattr(type(table), "layout", "rows")
     return TableInfo(key, title, tuple(_rows(table, (), 0)), layout)
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cache
 
+import attrs
+
 from . import _sources
 from .editions import EDITIONS, Report, UnknownEditionError, edition_of, is_template_driven
 from .editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
-from .introspect import ColumnInfo, RowInfo, TableInfo, table_info
+from .introspect import CellKind, ColumnInfo, RowInfo, TableInfo, table_info
 from .templates import builtin_templates
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "find_template",
     "known_template_ids",
     "not_printed_cells",
+    "printed_template",
     "report_tables",
     "set_template_source",
     "table_template",
@@ -96,7 +99,7 @@ def template_info(
     printed = headings or {}
     rows = []
     for row in template.rows:
-        kind = "money" if row.is_money else "count"
+        kind: CellKind = "money" if row.is_money else "count"
         columns = (
             ()
             if row.is_header
@@ -174,4 +177,25 @@ def _not_printed(template: StatisticsTemplate) -> frozenset[tuple[str, ...]]:
         for row in template.value_rows
         if not row.printed
         for column in template.columns
+    )
+
+
+def printed_template(report: ReportLegacy) -> StatisticsTemplate:
+    """The template of ``report``'s table as the report printed it, for
+    renderers: without the rows it did not print, and with the column
+    headings it printed ("2012年度" for 本年度)."""
+    return _as_printed(template_of(report), tuple(report.statistics.headings.items()))
+
+
+@cache
+def _as_printed(
+    template: StatisticsTemplate, headings: tuple[tuple[str, str], ...]
+) -> StatisticsTemplate:
+    printed = dict(headings)
+    if not printed and not template.not_printed:
+        return template
+    return attrs.evolve(
+        template,
+        columns=tuple(attrs.evolve(c, label=printed.get(c.key, c.label)) for c in template.columns),
+        rows=tuple(r for r in template.rows if r.printed),
     )

@@ -46,7 +46,7 @@ from govdisclosure.introspect import (
     iter_cells,
     table_info,
 )
-from govdisclosure.registry import tables_of, template_of
+from govdisclosure.registry import printed_template, tables_of
 from govdisclosure.report_base import Section
 
 __all__ = ["CSS", "render_html"]
@@ -512,7 +512,7 @@ def _article(locale: str, report: Report, border: bool) -> list[str]:
         lines.append(f"<p>{_date(report.dates.written, locale)}</p>")
     lines.append("</div>")
     if is_template_driven(report):
-        template = template_of(report)
+        template = printed_template(report)
         heading = gettext(locale, "附件") + _join(locale) + gettext(locale, template.title)
         lines += [
             f"<section><h2>{escape(heading)}</h2>",

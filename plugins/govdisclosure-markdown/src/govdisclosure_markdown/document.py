@@ -51,7 +51,7 @@ from govdisclosure.introspect import (
     iter_cells,
     table_info,
 )
-from govdisclosure.registry import tables_of, template_of
+from govdisclosure.registry import printed_template, tables_of
 from govdisclosure.report_base import Section
 from govdisclosure.table_grid import report_grids
 
@@ -486,7 +486,7 @@ def render_markdown(
         lines += _contact(locale, report)
     lines += _signature(locale, report)
     if is_template_driven(report):
-        template = template_of(report)
+        template = printed_template(report)
         attachment = gettext(locale, "附件") + _join(locale) + gettext(locale, template.title)
         lines += [_heading(2, escape_inline(attachment)), ""]
         lines += [*_legacy_table(locale, report, template), ""]
