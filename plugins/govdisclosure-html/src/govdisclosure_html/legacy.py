@@ -24,7 +24,7 @@ from .match import MatchKind
 from .source import SourceCell, source_cells
 from .text import clean, label_key
 
-__all__ = ["LegacyPlacement", "LegacyResult", "match_template"]
+__all__ = ["LegacyPlacement", "LegacyResult", "PrintedLine", "match_template"]
 
 
 @frozen
@@ -40,6 +40,17 @@ class LegacyPlacement:
 
 
 @frozen
+class PrintedLine:
+    """A printed row of the table: its label and unit as printed, the
+    template row it was matched to (``None``: it fits none), its value cells."""
+
+    label: str
+    unit: str | None
+    code: str | None
+    cells: tuple[SourceCell, ...]
+
+
+@frozen
 class LegacyResult:
     template: StatisticsTemplate
     placements: tuple[LegacyPlacement, ...]
@@ -47,6 +58,21 @@ class LegacyResult:
     #: Printed row labels that fit no template row.
     unfit_rows: tuple[str, ...]
     matched_rows: int
+    #: Every printed row, in printed order.
+    lines: tuple[PrintedLine, ...] = ()
+    #: The template column each printed value column was placed in:
+    #: ``(grid column, column key, how, heading as printed)``.
+    columns: tuple[tuple[int, str, MatchKind, str], ...] = ()
+
+    @property
+    def headings(self) -> dict[str, str]:
+        """Printed headings that differ from the template's ("2012年度")."""
+        labels = {c.key: c.label for c in self.template.columns}
+        return {
+            key: printed
+            for _, key, _, printed in self.columns
+            if printed and clean(printed) != clean(labels[key])
+        }
 
 
 @lru_cache(maxsize=65536)
@@ -101,6 +127,7 @@ def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
     placements: list[LegacyPlacement] = []
     unplaced: list[SourceCell] = []
     unfit: list[str] = []
+    lines: list[PrintedLine] = []
     position = 0
     for r in sorted(by_row):
         row_cells = by_row[r]
@@ -115,10 +142,12 @@ def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
         if hit is None:
             unfit.append(label.cell.text)
             unplaced.extend(row_cells)
+            lines.append(PrintedLine(label.cell.text, unit, None, tuple(row_cells)))
             continue
         i, kind = hit
         row = template.rows[i]
         used.add(row.code)
+        lines.append(PrintedLine(label.cell.text, unit, row.code, tuple(row_cells)))
         position = i + 1
         if label.cell.text == row.label:
             kind = "exact"
@@ -130,7 +159,23 @@ def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
             placements.append(
                 LegacyPlacement(c, row.code, key, kind, ckind, label.cell.text, row.label, unit)
             )
-    return LegacyResult(template, tuple(placements), tuple(unplaced), tuple(unfit), len(used))
+    printed_heads = {
+        vc: next(
+            (c.column_labels[-1].cell.text for c in cells if c.cell.col == vc and c.column_labels),
+            "",
+        )
+        for vc in col_key
+    }
+    columns = tuple((vc, key, how, printed_heads[vc]) for vc, (key, how) in col_key.items())
+    return LegacyResult(
+        template,
+        tuple(placements),
+        tuple(unplaced),
+        tuple(unfit),
+        len(used),
+        tuple(lines),
+        columns,
+    )
 
 
 def best_template(
