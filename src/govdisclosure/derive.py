@@ -25,8 +25,8 @@ from .editions.legacy import StatisticsTemplate, TemplateColumn, TemplateRow
 
 __all__ = ["ADDED_PREFIX", "PrintedRow", "derive_template", "derived_id"]
 
-#: Codes of rows a printed table added to its base: ``added-1``, ``added-2`` …
-ADDED_PREFIX = "added-"
+#: Codes of rows a printed table added to its base: ``added1``, ``added2`` …
+ADDED_PREFIX = "added"
 
 
 @frozen(kw_only=True)

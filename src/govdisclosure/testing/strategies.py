@@ -1117,6 +1117,8 @@ def _any_cell(state: int, number: int, kind: str) -> CellValue:
 def _any_statistics(draw: st.DrawFn, template: StatisticsTemplate) -> StatisticsTable:
     rows: dict[str, dict[str, CellValue]] = {}
     codes = [r.code for r in template.rows if r.printed]
+    if not codes:  # a table printed with none of its template's rows
+        return _table(template, {})
     chosen = draw(st.lists(st.sampled_from(codes), unique=True, max_size=len(codes)))
     keys = [c.key for c in template.columns]
     cells_drawn = iter(_cells_from_bytes(draw, len(chosen) * len(keys)))

@@ -12,6 +12,7 @@ cell is marked doubtful.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -75,6 +76,10 @@ class LegacyResult:
         }
 
 
+#: A heading naming the report's year ("2012年度", "2012年"): the year's column.
+_YEAR_HEADING = re.compile(r"^(19|20)\d\d年度?$")
+
+
 @lru_cache(maxsize=65536)
 def _ratio(a: str, b: str) -> float:
     """difflib's similarity of two labels (remembered: the same labels recur page after page)."""
@@ -116,6 +121,9 @@ def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
         heads = next((c.column_labels for c in cells if c.cell.col == vc), ())
         for h in heads:
             column = next((c for c in template.columns if clean(c.label) == h.key.words), None)
+            if column is None and _YEAR_HEADING.match(clean(h.cell.text)):
+                # "2012年度" heads the year's column (本年度), not the running total.
+                column = next((c for c in template.columns if not c.cumulative), None)
             if column is not None and column.key in free:
                 col_key[vc] = (column.key, "normalised")
                 free.remove(column.key)
