@@ -25,9 +25,13 @@ from .source import source_cells
 __all__ = ["derive_from_printed", "printed_only"]
 
 
-def derive_from_printed(result: LegacyResult, source: str) -> LegacyResult | None:
+def derive_from_printed(result: LegacyResult) -> LegacyResult | None:
     """``result`` placed on the template derived from the printed table, or
-    ``None`` when the table prints exactly its template (nothing to derive)."""
+    ``None`` when the table prints exactly its template (nothing to derive).
+
+    The template says nothing of the file it came from (the provenance does):
+    the same table printed on a page, in a PDF or a Word file derives the
+    same template."""
     base = result.template
     anchored = bool(base.id)
     printed_keys = {key for _, key, _, _ in result.columns}
@@ -42,7 +46,7 @@ def derive_from_printed(result: LegacyResult, source: str) -> LegacyResult | Non
         for line in result.lines
     ]
     template = derive_template(
-        rows, base=base if anchored else None, columns=columns, title=base.title, source=source
+        rows, base=base if anchored else None, columns=columns, title=base.title
     )
     if template is base:
         return None

@@ -388,7 +388,7 @@ def import_document(
         if derive_templates:
             anchor = found if fits else (found or printed_only(doc.grids))
             if anchor is not None:
-                derived = derive_from_printed(anchor[1], source)
+                derived = derive_from_printed(anchor[1])
                 if derived is not None:
                     problems.append(_derived_problem(anchor[1], derived, anchor[0].index))
                     return _finish_legacy(
@@ -405,7 +405,7 @@ def import_document(
                     code="no-template-fits",
                     message_id=N_(
                         "No statistics template fits the table; rows that fit none: {rows}. "
-                        "Import with the option to derive a template to keep the table as printed"
+                        "Import with --derive-templates to keep the table as printed"
                     ),
                     params={"rows": "、".join(found[1].unfit_rows)},
                     table=found[0].index,
@@ -656,12 +656,28 @@ def _finish_legacy(
                 code="row-not-in-template",
                 message_id=N_(
                     "Printed row “{label}” fits no row of template {template}; left out "
-                    "(import with the option to derive a template to keep it)"
+                    "(import with --derive-templates to keep it)"
                 ),
                 params={"label": label, "template": template.id},
                 table=grid.index,
             )
         )
+    printed_codes = {line.code for line in result.lines}
+    for row in template.value_rows:
+        if row.printed and row.code not in printed_codes:
+            problems.append(
+                ImportProblem(
+                    severity="warning",
+                    code="row-not-printed",
+                    message_id=N_(
+                        "Row “{label}” of template {template} is not in the printed table; "
+                        "left blank (import with --derive-templates to hold the "
+                        "table as printed)"
+                    ),
+                    params={"label": row.label, "template": template.id},
+                    table=grid.index,
+                )
+            )
     from govdisclosure.plugin.manager import templates
 
     statistics: dict[str, Any] = {"template": template.id}
