@@ -702,14 +702,15 @@ def _table(template: StatisticsTemplate, rows: dict[str, dict[str, CellValue]]) 
 
 #: Count units real pre-2019 tables print (a derived template may swap them).
 _COUNT_UNITS = ("条", "件", "个", "次", "人次")
-#: Rows real tables add to the national or a provincial table.
+#: Rows real tables add to the national or a provincial table (worded
+#: unlike any shipped row, so a reader can tell them apart).
 _ADDED_ROWS = (
-    "政务微博发布信息数",
-    "政务微信发布信息数",
-    "其中：网上申请数",
-    "召开新闻发布会次数",
-    "举办政府开放日活动次数",
-    "被举报投诉数",
+    "政府信息公开专栏访问量",
+    "公开目录更新次数",
+    "档案馆查阅点接待人次",
+    "公共图书馆查阅点接待人次",
+    "政务新媒体账号数",
+    "信息公开业务培训场次",
 )
 
 
@@ -729,21 +730,24 @@ def printed_templates(base: str = "national-2016") -> st.SearchStrategy[Statisti
 def _printed_templates(draw: st.DrawFn, base_id: str) -> StatisticsTemplate:
     base = find_template(base_id)
     n = len(base.rows)
-    # One draw per row: left out (0), unit changed (1), renumbered (2), a row
-    # added after it (3), as the base prints it (4..).
+    # One draw per row: as the base prints it (below 12, and what it shrinks
+    # to), left out (12), unit changed (13), renumbered (14), a row added
+    # after it (15).  A table keeps at least one of its value rows.
     choices = draw(st.lists(st.integers(0, 15), min_size=n, max_size=n))
     extra = draw(st.lists(st.integers(0, 1000), min_size=n, max_size=n))
+    kept = [r for r, c in zip(base.rows, choices, strict=True) if c != 12 and not r.is_header]
+    first = base.value_rows[0] if base.value_rows else None
     printed: list[PrintedRow] = []
     for row, choice, k in zip(base.rows, choices, extra, strict=True):
-        if choice == 0 and not row.is_header:
+        if choice == 12 and not row.is_header and (kept or row is not first):
             continue
         label, unit = row.label, row.unit
-        if choice == 1 and unit in _COUNT_UNITS:
+        if choice == 13 and unit in _COUNT_UNITS:
             unit = _COUNT_UNITS[k % len(_COUNT_UNITS)]
-        if choice == 2:
+        if choice == 14:
             label = re.sub(r"(\d)\.", r"\1、", label)
         printed.append(PrintedRow(label=label, unit=unit, base=row.code, header=row.is_header))
-        if choice == 3:
+        if choice == 15:
             added = _ADDED_ROWS[k % len(_ADDED_ROWS)]
             printed.append(PrintedRow(label=added, unit=_COUNT_UNITS[k % len(_COUNT_UNITS)]))
     return derive_template(printed, base=base)

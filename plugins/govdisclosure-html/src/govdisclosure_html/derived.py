@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from govdisclosure.derive import ADDED_PREFIX, PrintedRow, derive_template
-from govdisclosure.editions.legacy import StatisticsTemplate, TemplateColumn
+from govdisclosure.editions.legacy import StatisticsTemplate, TemplateColumn, TemplateRow
+from govdisclosure.table_grid import legacy_label
 
 from .grid import Grid
 from .legacy import LegacyPlacement, LegacyResult, match_template
@@ -38,7 +39,7 @@ def derive_from_printed(result: LegacyResult) -> LegacyResult | None:
     columns = tuple(c for c in base.columns if c.key in printed_keys)
     rows = [
         PrintedRow(
-            label=line.label,
+            label=_label(line.label, base.row(line.code) if line.code is not None else None),
             unit=line.unit,
             base=line.code,
             header=line.code is not None and base.row(line.code).is_header,
@@ -77,6 +78,16 @@ def derive_from_printed(result: LegacyResult) -> LegacyResult | None:
         result.lines,
         result.columns,
     )
+
+
+def _label(printed: str, row: TemplateRow | None) -> str:
+    """The label as printed, less the line breaks a page or cell put in it;
+    the row's own label where the table printed it with the row's numbering
+    in front ("（一）" + label), as the template's rows are drawn."""
+    text = "".join(part.strip() for part in printed.splitlines())
+    if row is not None and text in (legacy_label(row), row.label):
+        return row.label
+    return text
 
 
 def printed_only(grids: Sequence[Grid]) -> tuple[Grid, LegacyResult] | None:
