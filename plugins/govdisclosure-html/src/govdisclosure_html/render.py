@@ -320,9 +320,9 @@ def _legend(locale: str) -> str:
 
 def _official(locale: str, key: str, table: object, border: bool) -> list[str]:
     info = table_info(table, key)
-    if key == "table2":
+    if info.layout == "blocks":
         lines = list(_table2(locale, table, info, border))
-    elif key == "table4":
+    elif info.layout == "single-row":
         lines = list(_table4(locale, table, info, border))
     else:
         lines = list(_table3(locale, table, info, border))

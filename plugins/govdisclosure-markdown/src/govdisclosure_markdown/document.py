@@ -257,11 +257,11 @@ def _official_table(locale: str, key: str, table: object, details: bool) -> list
     cell legend when ``details`` is asked for)."""
     info = table_info(table, key)
     lines: list[str] = []
-    if key == "table2":
+    if info.layout == "blocks":
         for block in _blocked_table(locale, table, info):
             lines += [*block, ""]
         groups = False
-    elif key == "table4":
+    elif info.layout == "single-row":
         lines += [*_one_row_table(locale, table, info), ""]
         groups = False
     else:
