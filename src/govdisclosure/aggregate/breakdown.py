@@ -309,7 +309,7 @@ def _headline_paths(report: Report) -> list[Path]:
         return [
             ("statistics", "rows", row.code, column.key)
             for row in template.value_rows
-            if row.parent is None
+            if row.parent is None and row.printed  # a row the table left out is no headline
             for column in template.columns
         ]
     out: list[Path] = []
