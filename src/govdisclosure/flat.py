@@ -22,10 +22,10 @@ from attrs import frozen
 from .cells import CellValue
 from .codegen import compile_source
 from .editions import EDITIONS, Report, edition_of, is_template_driven
-from .editions.legacy import StatisticsTable
+from .editions.legacy import StatisticsTemplate
 from .introspect import CellKind, cell_kind, iter_cells, table_fields
 from .paths import Path, json_path
-from .registry import find_template
+from .registry import known_template_ids, template_of
 
 __all__ = ["Shape", "shape_of"]
 
@@ -45,6 +45,9 @@ class Shape:
     #: ``rebuild(report, values)`` → ``report`` with its tables replaced by
     #: ``values`` (narrative and identity untouched).
     rebuild: Callable[[Report, Sequence[CellValue]], Report]
+    #: Positions of cells in rows the table as printed left out (a legacy
+    #: table held through a derived template): never read as zero.
+    not_printed: frozenset[int] = frozenset()
 
     @property
     def json_paths(self) -> tuple[str, ...]:
@@ -62,7 +65,7 @@ def shape_of(report: Report) -> Shape:
     """
     edition = edition_of(report)
     if edition.template_driven:
-        return _legacy_shape(report.statistics.template)  # type: ignore[union-attr]
+        return _legacy_shape(template_of(report))  # type: ignore[arg-type]
     variant = edition.variant_of(report)
     return _typed_shape(edition.id, None if variant is None else variant.id)
 
@@ -133,8 +136,7 @@ def _flatten_source(paths: Sequence[Path]) -> str:
 
 
 @cache
-def _legacy_shape(template_id: str) -> Shape:
-    template = find_template(template_id)
+def _legacy_shape(template: StatisticsTemplate) -> Shape:
     cells = [
         (row.code, column.key, "money" if row.is_money else "count")
         for row in template.value_rows
@@ -152,11 +154,18 @@ def _legacy_shape(template_id: str) -> Shape:
         for (code, key, _), value in zip(cells, values, strict=True):
             if value is not None:
                 rows.setdefault(code, {})[key] = value
-        table = StatisticsTable(template=template_id, rows=rows)
         assert is_template_driven(report)
+        table = attrs.evolve(report.statistics, template=template.id, derived=carried, rows=rows)
         return attrs.evolve(report, statistics=table)
 
-    return Shape(("legacy", template_id), paths, kinds, flatten, rebuild)
+    # A derived template is known by its content: two tables derived alike
+    # share a shape, and an id cannot stand for two different tables.
+    carried = None if template.id in known_template_ids() else template
+    key: tuple[Any, ...] = ("legacy", template.id)
+    if carried is not None:
+        key = (*key, template)
+    absent = frozenset(i for i, (code, _, _) in enumerate(cells) if code in template.not_printed)
+    return Shape(key, paths, kinds, flatten, rebuild, absent)
 
 
 def _unit() -> Any:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterable, Iterator
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 import attrs
 from attrs import frozen
@@ -22,8 +22,10 @@ from .cells import CELL_KINDS, CellKind
 from .fields import Spec, get_spec, printed_choices
 
 __all__ = [
+    "LAYOUTS",
     "CellKind",
     "ColumnInfo",
+    "Layout",
     "RowInfo",
     "TableInfo",
     "attrs_classes_in",
@@ -35,6 +37,20 @@ __all__ = [
     "table_fields",
     "table_info",
 ]
+
+#: How a table is laid out, declared by the table (a ``layout`` class
+#: attribute) so renderers and tools dispatch on it instead of on a table's
+#: key or the edition:
+#:
+#: * ``"blocks"``: captioned blocks of rows, each block with its own column
+#:   heads (table 2);
+#: * ``"rows"``: labelled rows, possibly grouped, under one set of column
+#:   heads that may be grouped (table 3);
+#: * ``"single-row"``: one row of cells under grouped column heads (table 4);
+#: * ``"indicators"``: 统计指标 / 单位 / value columns, one row per indicator,
+#:   section rows printing "——" (the pre-2019 statistics table).
+Layout = Literal["blocks", "rows", "single-row", "indicators"]
+LAYOUTS: tuple[Layout, ...] = ("blocks", "rows", "single-row", "indicators")
 
 
 def cell_kind(tp: Any) -> CellKind | None:
@@ -146,6 +162,9 @@ class RowInfo:
     block: str | None = None
     is_total: bool = False
     unit: str | None = None
+    #: False for a row the table as printed left out (a legacy table whose
+    #: template was derived from the printed one).
+    printed: bool = True
 
     @property
     def is_group(self) -> bool:
@@ -154,11 +173,23 @@ class RowInfo:
 
 @frozen
 class TableInfo:
-    """An official table: its attribute on the report, title and rows."""
+    """An official table: its attribute on the report, title, rows and layout.
+
+    A cell's path from the report is ``(key, *row.path)`` for a row with one
+    cell placed directly in the table (table 2's items), else ``(key,
+    *row.path, column.key)``: :meth:`cell_path` says which.
+    """
 
     key: str
     title: str
     rows: tuple[RowInfo, ...]
+    layout: Layout = "rows"
+
+    def cell_path(self, row: RowInfo, column: ColumnInfo) -> tuple[str, ...]:
+        """The path from the report of ``row``'s cell in ``column``."""
+        if len(row.columns) == 1 and row.columns[0].key == row.path[-1]:
+            return (self.key, *row.path)
+        return (self.key, *row.path, column.key)
 
 
 def _columns(cls: type) -> tuple[ColumnInfo, ...]:
@@ -213,7 +244,8 @@ def _rows(obj: object, prefix: tuple[str, ...], depth: int) -> Iterator[RowInfo]
 def table_info(table: object, key: str) -> TableInfo:
     """Describe a table instance (use a blank instance to describe a class)."""
     title = getattr(type(table), "title", key)
-    return TableInfo(key, title, tuple(_rows(table, (), 0)))
+    layout: Layout = getattr(type(table), "layout", "rows")
+    return TableInfo(key, title, tuple(_rows(table, (), 0)), layout)
 
 
 def printed_fields(

@@ -20,7 +20,7 @@ from .flat import shape_of
 from .i18n import gettext
 from .introspect import iter_cells
 from .paths import Path, json_path
-from .registry import find_template, tables_of
+from .registry import tables_of, template_info, template_of
 
 __all__ = ["CellName", "Label", "cell_names", "label_of"]
 
@@ -75,17 +75,20 @@ _CACHE: dict[tuple[object, ...], dict[Path, CellName]] = {}
 def _names(report: Report) -> dict[Path, CellName]:
     out: dict[Path, CellName] = {}
     if edition_of(report).template_driven:
-        template = find_template(report.statistics.template)  # type: ignore[union-attr]
-        for row in template.value_rows:
-            for column in template.columns:
-                path: Path = ("statistics", "rows", row.code, column.key)
+        # Named from the table description (the template's own headings: a
+        # shape's names do not depend on one report's printed headings).
+        info = template_info(template_of(report))  # type: ignore[arg-type]
+        for row in info.rows:
+            for column in row.columns:
+                path: Path = info.cell_path(row, column)
+                number = row.code or row.label
                 out[path] = CellName(
                     path,
                     json_path(path),
                     Label((row.label, column.label)),
-                    Label((row.number or row.label,)),
+                    Label((number,)),
                     Label((column.label,)),
-                    Label((row.number or row.label, column.label)),
+                    Label((number, column.label)),
                 )
         return out
     for table_key, table in tables_of(report):

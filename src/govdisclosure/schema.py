@@ -40,7 +40,7 @@ import datetime as dt
 import types
 import typing
 from enum import Enum
-from typing import Any, Final, Union
+from typing import Any, Final, Literal, Union
 
 import attrs
 
@@ -185,6 +185,8 @@ class _Builder:
             return {"type": "array", "items": self.type_schema(args[0], owner, name)}
         if origin is dict and args[0] is str:
             return self.mapping_schema(args[1], owner, name)
+        if origin is Literal:
+            return {"enum": list(args)}
         if origin is Union or origin is types.UnionType:
             return self.union_schema(args, owner, name)
         raise TypeError(f"no JSON Schema for {owner.__name__}.{name}: {tp!r}")

@@ -30,7 +30,7 @@ from .editions import Report, is_template_driven
 from .editions.legacy import StatisticsTemplate, TemplateRow
 from .introspect import CellKind, ColumnInfo, RowInfo, table_info
 from .paths import Path
-from .registry import tables_of, template_of
+from .registry import printed_template, report_tables
 
 __all__ = [
     "INDICATOR",
@@ -109,12 +109,12 @@ class TableGrid:
 def report_grids(report: Report) -> tuple[TableGrid, ...]:
     """The grids of every official table of ``report``, in printed order."""
     if is_template_driven(report):
-        return (legacy_grid(template_of(report)),)
-    out = []
-    for key, table in tables_of(report):
-        build = {"table2": _table2, "table3": _table3, "table4": _table4}[key]
-        out.append(build(table, key))
-    return tuple(out)
+        return (legacy_grid(printed_template(report)),)
+    # Each table is drawn after the layout it declares, not after its key.
+    build = {"blocks": _table2, "rows": _table3, "single-row": _table4}
+    return tuple(
+        build[info.layout](getattr(report, info.key), info.key) for info in report_tables(report)
+    )
 
 
 # -- table 2 -------------------------------------------------------------------

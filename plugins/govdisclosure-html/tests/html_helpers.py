@@ -7,13 +7,13 @@ from typing import Any
 from govdisclosure import ReportLegacy
 from govdisclosure.editions import Report
 from govdisclosure.introspect import iter_cells
-from govdisclosure.registry import find_template, tables_of
+from govdisclosure.registry import tables_of, template_of
 
 
 def figures(report: Report) -> dict[tuple[str, ...], Any]:
     """Every cell of the report's tables by path; a legacy row the report omits reads blank."""
     if isinstance(report, ReportLegacy):
-        template = find_template(report.statistics.template)
+        template = template_of(report)
         return {
             (row.code, column.key): report.statistics.value(row.code, column.key)
             for row in template.value_rows

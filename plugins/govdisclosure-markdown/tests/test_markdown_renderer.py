@@ -26,7 +26,7 @@ from govdisclosure.editions.legacy import ReportLegacy
 from govdisclosure.formatting import format_cell
 from govdisclosure.introspect import CellKind, RowInfo, iter_cells, table_info
 from govdisclosure.plugin import manager as plugin_manager
-from govdisclosure.registry import find_template, tables_of
+from govdisclosure.registry import printed_template, tables_of
 from govdisclosure.report_base import Section
 from govdisclosure.testing.strategies import any_reports, consistent_reports
 from govdisclosure_markdown import RENDERER, escape
@@ -153,7 +153,7 @@ def expected_tables(report: gd.Report, locale: str) -> list[tuple[int, list[list
     """
     out: list[tuple[int, list[list[str]]]] = []
     if isinstance(report, ReportLegacy):
-        template = find_template(report.statistics.template)
+        template = printed_template(report)
         rows = [
             [
                 ""

@@ -28,7 +28,7 @@ from ..i18n import N_, gettext
 from ..introspect import CellKind, table_info
 from ..naming import cell_names
 from ..paths import Path, json_path
-from ..registry import find_template, tables_of
+from ..registry import report_tables, tables_of, template_of
 from ..report_base import ReportingUnit
 from ..validation.findings import Label
 from .combine import combine, exact_decimals
@@ -305,11 +305,11 @@ def _values_in(report: Report, shape: Shape) -> tuple[CellValue, ...]:
 def _headline_paths(report: Report) -> list[Path]:
     """The cells of ``breakdown(report, columns="headline")``, in table order."""
     if is_template_driven(report):
-        template = find_template(report.statistics.template)
+        template = template_of(report)
         return [
             ("statistics", "rows", row.code, column.key)
             for row in template.value_rows
-            if row.parent is None
+            if row.parent is None and row.printed  # a row the table left out is no headline
             for column in template.columns
         ]
     out: list[Path] = []
@@ -322,12 +322,10 @@ def _headline_paths(report: Report) -> list[Path]:
 
 def _blocks(report: Report) -> dict[Path, str]:
     """The header group (``block``) of each row that has one, by row path."""
-    if is_template_driven(report):
-        return {}
     return {
-        (key, *row.path): row.block
-        for key, table in tables_of(report)
-        for row in table_info(table, key).rows
+        (info.key, *row.path): row.block
+        for info in report_tables(report)
+        for row in info.rows
         if row.block
     }
 

@@ -39,7 +39,7 @@ from ..i18n import N_, gettext
 from ..introspect import CellKind, table_fields
 from ..naming import cell_names
 from ..paths import Path, json_path
-from ..registry import find_template
+from ..registry import template_of
 from ..report_base import ReportingUnit
 from ..validation.findings import Label
 from .tree import unit_key
@@ -384,7 +384,7 @@ def _match(old: Report, new: Report, so: Shape, sn: Shape) -> tuple[list[tuple[i
 def _label_keys(report: ReportLegacy, shape: Shape) -> list[tuple[str, str] | None]:
     """(row label, column label) per cell; ``None`` where a template prints
     the same pair twice (no unique match)."""
-    template = find_template(report.statistics.template)
+    template = template_of(report)
     rows = {row.code: row for row in template.value_rows}
     columns = {c.key: c for c in template.columns}
     keys: list[tuple[str, str] | None] = [
@@ -440,7 +440,7 @@ def _area(reason: Reason, old: Report, new: Report) -> Label:
     parts: list[str] = []
     for report in (old, new):
         if is_template_driven(report):
-            title = find_template(report.statistics.template).title
+            title = template_of(report).title
             if title not in parts:
                 parts.append(title)
             continue

@@ -32,7 +32,7 @@ from ..errors import LoadError
 from ..files import write_atomic
 from ..i18n import N_, gettext
 from ..plugin.manager import loaders
-from ..plugin.types import ImportOutcome, Loader
+from ..plugin.types import ImportOptions, ImportOutcome, Loader
 from ._batch import batch_options, input_files
 from ._fetch import FetchError, fetch, is_url
 from ._output import locale_option, warn_plugin_failures
@@ -51,7 +51,11 @@ def _by_suffix() -> dict[str, Loader]:
     return out
 
 
-def _outcome(loader: Loader, data: bytes, source: str, locale: str) -> ImportOutcome:
+def _outcome(
+    loader: Loader, data: bytes, source: str, locale: str, choices: ImportOptions
+) -> ImportOutcome:
+    if loader.trace_with is not None:
+        return loader.trace_with(data, source, locale, choices)
     if loader.trace is not None:
         return loader.trace(data, source, locale)
     try:
@@ -83,6 +87,7 @@ class _Options:
     force: bool
     locale: str
     names: dict[str, str]
+    choices: ImportOptions
 
 
 @frozen
@@ -109,7 +114,7 @@ def _import_file(options: _Options, name: str) -> _FileResult:
         data = path.read_bytes()
     except OSError as exc:
         return _FileResult("failed", (f"{path}: {failed}: {exc.strerror or exc}",), ())
-    outcome = _outcome(loader, data, str(path), locale)
+    outcome = _outcome(loader, data, str(path), locale, options.choices)
     written: list[str] = []
     stem = options.names[name]
     try:
@@ -152,8 +157,9 @@ def _from_header(data: bytes, charset: str | None) -> bytes:
 class _Run:
     """The state of one ``import`` run: counts, names taken, options."""
 
-    def __init__(self, out_dir: Path, force: bool, locale: str) -> None:
+    def __init__(self, out_dir: Path, force: bool, locale: str, choices: ImportOptions) -> None:
         self.out_dir, self.force, self.locale = out_dir, force, locale
+        self.choices = choices
         self.by_suffix = _by_suffix()
         self.counts = {"full": 0, "partly": 0, "failed": 0}
         self.placed = self.not_placed = 0
@@ -176,7 +182,7 @@ class _Run:
             self.fail(url, _no_loader(self.locale, got.suffix))
             return
         data = _from_header(got.data, got.charset) if loader.name == "html" else got.data
-        outcome = _outcome(loader, data, got.url, self.locale)
+        outcome = _outcome(loader, data, got.url, self.locale, self.choices)
         attachments = outcome.provenance.get("attachments") if outcome.report is None else None
         if isinstance(attachments, list):
             for att in attachments:
@@ -189,7 +195,7 @@ class _Run:
                 except FetchError:
                     continue
                 inner = self.by_suffix.get(file.suffix) or self.by_suffix[suffix]
-                followed = _outcome(inner, file.data, file.url, self.locale)
+                followed = _outcome(inner, file.data, file.url, self.locale, self.choices)
                 if followed.report is not None:
                     followed = attrs.evolve(
                         followed,
@@ -213,7 +219,7 @@ class _Run:
         except OSError as exc:
             self.fail(str(path), str(exc.strerror or exc))
             return
-        self.finish(str(path), name, _outcome(loader, data, str(path), self.locale))
+        self.finish(str(path), name, _outcome(loader, data, str(path), self.locale, self.choices))
 
     def finish(self, label: str, name: str, outcome: ImportOutcome) -> None:
         locale = self.locale
@@ -273,10 +279,18 @@ def _url_name(url: str) -> str:
     help="Directory for the report JSON and its provenance JSON.",
 )
 @click.option("--force", "-f", is_flag=True, default=False, help="Replace files that exist.")
+@click.option(
+    "--derive-templates",
+    is_flag=True,
+    default=False,
+    help="Keep a pre-2019 statistics table that fits no shipped template exactly as printed, "
+    "on a template derived from it (carried in the report's JSON).",
+)
 def command(
     files: tuple[str, ...],
     out_dir: Path,
     force: bool,
+    derive_templates: bool,
     pattern: str | None,
     jobs: int,
     quiet: bool,
@@ -291,7 +305,8 @@ def command(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise click.ClickException(f"{out_dir}: {exc.strerror or exc}") from None
-    options = _Options(out_dir, force, locale, output_stems(paths))
+    choices = ImportOptions(derive_templates=derive_templates)
+    options = _Options(out_dir, force, locale, output_stems(paths), choices)
     counts = {"full": 0, "partly": 0, "failed": 0}
     placed = not_placed = 0
     batch = Summary(total=len(paths))
@@ -322,7 +337,7 @@ def command(
         results.close()
     # URLs are fetched one by one in this process, after the files (a
     # page whose report is an attachment is followed to it).
-    run = _Run(out_dir, force, locale)
+    run = _Run(out_dir, force, locale, choices)
     taken = set(options.names.values())
     for url in urls:
         if batch.interrupted:

@@ -26,8 +26,8 @@ from ..errors import LoadError, Problem
 from ..formatting import format_cell, format_date
 from ..i18n import N_, gettext, ngettext
 from ..inputs import load
-from ..introspect import CellKind, ColumnInfo, RowInfo, table_info
-from ..registry import find_template, tables_of
+from ..introspect import ColumnInfo, RowInfo, TableInfo, table_info
+from ..registry import report_tables
 from ..report_base import ReportDates
 from ._output import locale_option, printable
 
@@ -92,24 +92,31 @@ def _figures(table: object, key: str, locale: str) -> tuple[str, Table] | None:
     return (gettext(locale, info.title), grid) if grid.row_count else None
 
 
-def _statistics(report: ReportLegacy, locale: str) -> tuple[str, Table] | None:
-    template = find_template(report.statistics.template)
+def _indicators(report: ReportLegacy, info: TableInfo, locale: str) -> tuple[str, Table] | None:
+    """A table laid out as 统计指标 / 单位 / value columns (the pre-2019
+    statistics), with the headings it printed; rows it did not print are
+    not shown."""
+    columns = next((r.columns for r in info.rows if r.columns), ())
     grid = Table()
     grid.add_column(gettext(locale, "Row"))
     grid.add_column(gettext(locale, "Unit"))
-    for column in template.columns:
+    for column in columns:
         grid.add_column(gettext(locale, column.label), justify="right")
-    for row in template.value_rows:
-        values = [report.statistics.value(row.code, c.key) for c in template.columns]
+    for row in info.rows:
+        if row.is_group or not row.printed:
+            continue
+        values = [report.statistics.value(row.path[-1], c.key) for c in row.columns]
         if all(v is None for v in values):
             continue
-        kind: CellKind = "money" if row.is_money else "count"
         grid.add_row(
-            Text("  " * row.level + gettext(locale, row.label)),
+            Text("  " * row.depth + gettext(locale, row.label)),
             Text(gettext(locale, row.unit) if row.unit else ""),
-            *(Text(format_cell(v, kind, locale)) for v in values),
+            *(
+                Text(format_cell(v, c.kind, locale))
+                for v, c in zip(values, row.columns, strict=True)
+            ),
         )
-    return (gettext(locale, template.title), grid) if grid.row_count else None
+    return (gettext(locale, info.title), grid) if grid.row_count else None
 
 
 def _dates(dates: ReportDates, locale: str) -> Iterator[tuple[str, str]]:
@@ -148,10 +155,12 @@ def _show(report: Report, locale: str, console: Console) -> None:
         count = ngettext(locale, "{n} paragraph", "{n} paragraphs", n).format(n=n)
         console.print(f"  {printable(section.heading)} ({count})", highlight=False, markup=False)
     grids: list[tuple[str, Table] | None]
-    if edition_of(report).template_driven:
-        grids = [_statistics(report, locale)]  # type: ignore[arg-type]
-    else:
-        grids = [_figures(table, key, locale) for key, table in tables_of(report)]
+    grids = [
+        _indicators(report, info, locale)  # type: ignore[arg-type]
+        if info.layout == "indicators"
+        else _figures(getattr(report, info.key), info.key, locale)
+        for info in report_tables(report)
+    ]
     shown = [g for g in grids if g is not None]
     if not shown:
         console.print(gettext(locale, "Every table cell is blank."), highlight=False)

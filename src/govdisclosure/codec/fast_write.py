@@ -13,7 +13,7 @@ from ..codegen import compile_source
 from ..editions import BUILTIN, Report, edition_of
 from ..editions.legacy import LegacyCell
 from .fast_read import _classify, _fn_name
-from .reference import converter
+from .reference import _omits_defaults, converter
 
 # The same idea for writing: per class, a generated function that reads the
 # fields into a dict in definition order, leaving what orjson writes
@@ -57,6 +57,9 @@ def _generate_out(cls: type, edition: str | None, pending: list[type]) -> None:
 
     name = _out_name(cls)
     if name in _OUT_NS:
+        return
+    if _omits_defaults(cls):  # fields left out at their default: the converter's hook
+        _OUT_NS[name] = lambda o, _cls=cls: _OUT_NS["_conv"].unstructure(o, _cls)
         return
     _OUT_NS[name] = None
     hints = field_types(cls)

@@ -19,6 +19,7 @@ from enum import Enum, StrEnum
 from functools import cache
 from typing import Any, Final
 
+import attrs
 import cattrs
 import orjson
 from cattrs.errors import (
@@ -30,12 +31,13 @@ from cattrs.errors import (
 
 from ..cells import CELL_KINDS, NA_MARKS, TEMPLATE_CELL_KINDS, CellKindRule, NotApplicable
 from ..editions import EDITIONS, Report
-from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
+from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy, StatisticsTemplate
 from ..errors import Problem
 from ..i18n import N_
 from ..paths import Path, json_path
 from ..registry import UnknownTemplateError, find_template
 from ..report_base import ReportBase, UnitKind
+from ..templates import template_problems
 from .layouts import layouts_of
 
 _NA_INSTANCES: Final[dict[str, NotApplicable]] = {m: NotApplicable(m) for m in NA_MARKS}
@@ -347,7 +349,34 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
         _is_report_class, lambda cls: _unstructure_report_fn(cls, c)
     )
     c.register_unstructure_hook(Report, lambda v: c.unstructure(v, type(v)))
+    c.register_unstructure_hook_factory(_omits_defaults, lambda cls: _omitting_fn(cls, c))
     return c
+
+
+def _omits_defaults(tp: Any) -> bool:
+    """An attrs class with fields the JSON leaves out at their default."""
+    return (
+        isinstance(tp, type)
+        and attrs.has(tp)
+        and any(f.metadata.get("omit_if_default") for f in attrs.fields(tp))
+    )
+
+
+def _omitting_fn(cls: type, c: cattrs.Converter) -> Callable[[Any], Any]:
+    overrides: dict[str, Any] = {
+        f.name: cattrs.gen.override(omit_if_default=True)
+        for f in attrs.fields(cls)
+        if f.metadata.get("omit_if_default")
+    }
+    base: Callable[[Any], dict[str, Any]] = cattrs.gen.make_dict_unstructure_fn(cls, c, **overrides)
+    order = [f.name for f in attrs.fields(cls)]
+
+    def unstructure_in_order(obj: Any) -> dict[str, Any]:
+        # cattrs writes the omissible fields last; keep definition order.
+        out = base(obj)
+        return {name: out[name] for name in order if name in out}
+
+    return unstructure_in_order
 
 
 #: The converter; use it to (un)structure parts of a report.
@@ -399,17 +428,32 @@ def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
 
 
 def _legacy_problems(report: ReportLegacy, root: Path) -> Iterator[Problem]:
-    """What only the template can tell: known rows, columns and units."""
+    """What only the template can tell: known rows, columns and units (and,
+    for a table carrying its derived template, that the template is sound)."""
     table = report.statistics
-    try:
-        template = find_template(table.template)
-    except UnknownTemplateError:
-        yield Problem(
-            json_path((*root, "statistics", "template")),
-            "a known statistics template id",
-            _show(table.template),
-        )
-        return
+    at = (*root, "statistics")
+    template: StatisticsTemplate
+    if table.derived is not None:
+        problems = list(_derived_problems(table.template, table.derived, at))
+        yield from problems
+        if problems:
+            return
+        template = table.derived
+    else:
+        try:
+            template = find_template(table.template)
+        except UnknownTemplateError:
+            yield Problem(
+                json_path((*at, "template")),
+                "a known statistics template id",
+                _show(table.template),
+            )
+            return
+    for key in table.headings:
+        if key not in {c.key for c in template.columns}:
+            yield Problem(
+                json_path((*at, "headings", key)), "a column key of the template", _show(key)
+            )
     columns = {c.key for c in template.columns}
     rows = {r.code: r for r in template.rows}
     for code, values in table.rows.items():
@@ -424,9 +468,35 @@ def _legacy_problems(report: ReportLegacy, root: Path) -> Iterator[Problem]:
                 yield Problem(path, "a column key of the template", _show(key))
             elif row.is_header and value is not None:
                 yield Problem(path, "no value: this row is a section heading", _show(value))
+            elif not row.printed and value is not None:
+                yield Problem(path, "no value: the table as printed has no such row", _show(value))
             elif row.unit in MONEY_UNITS and type(value) is int:
                 yield Problem(path, 'an amount as a decimal string such as "96171.6"', str(value))
             elif row.unit not in MONEY_UNITS and isinstance(value, Decimal):
                 yield Problem(path, "a whole-number count", _show(format(value, "f")))
     for i, part in enumerate(report.parts):
         yield from _legacy_problems(part, (*root, "parts", i))
+
+
+def _derived_problems(template_id: str, derived: StatisticsTemplate, at: Path) -> Iterator[Problem]:
+    """A template carried by the report must be the one it names, must not
+    stand in for a shipped template, and must hold together."""
+    where = (*at, "derived")
+    if derived.id != template_id:
+        yield Problem(
+            json_path((*where, "id")),
+            "the id named by statistics.template",
+            _show(derived.id),
+        )
+    try:
+        find_template(derived.id)
+    except UnknownTemplateError:
+        pass
+    else:
+        yield Problem(
+            json_path((*where, "id")),
+            "an id of its own (a derived template cannot replace a shipped one)",
+            _show(derived.id),
+        )
+    for path, expected, found in template_problems(derived):
+        yield Problem(json_path((*where, *path)), expected, _show(found))

@@ -14,6 +14,7 @@ from attrs import frozen
 
 from ..cells import Count
 from ..fields import cell, part
+from ..introspect import Layout
 
 __all__ = [
     "BALANCE_NOTE",
@@ -130,3 +131,4 @@ class Table4:
     )
 
     title: ClassVar[str] = "四、政府信息公开行政复议、行政诉讼情况"
+    layout: ClassVar[Layout] = "single-row"

@@ -15,6 +15,7 @@ from attrs import field, frozen
 from ..cells import Count, Money, Signed
 from ..fields import Balance, cell, part, printed
 from ..i18n import N_
+from ..introspect import Layout
 from ..report_base import ReportBase
 from ..tuples import tuple_converter
 from .applications import (
@@ -98,6 +99,7 @@ class Table2_2019:
     procurement: ProcurementRow2019 = part("政府集中采购", ProcurementRow2019, block=_E)
 
     title: ClassVar[str] = "二、主动公开政府信息情况"
+    layout: ClassVar[Layout] = "blocks"
 
 
 @frozen(kw_only=True)
@@ -127,6 +129,7 @@ class Table3_2019:
     carried_forward: ApplicantRow = part("四、结转下年度继续办理", ApplicantRow, code="四")
 
     title: ClassVar[str] = "三、收到和处理政府信息公开申请情况"
+    layout: ClassVar[Layout] = "rows"
     note: ClassVar[str] = BALANCE_NOTE
     balances: ClassVar[tuple[Balance, ...]] = (
         Balance(

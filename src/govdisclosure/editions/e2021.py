@@ -15,6 +15,7 @@ from attrs import field, frozen
 from ..cells import Count, Money
 from ..fields import Balance, cell, part
 from ..i18n import N_
+from ..introspect import Layout
 from ..report_base import ReportBase
 from ..tuples import tuple_converter
 from .applications import (
@@ -58,6 +59,7 @@ class Table2_2021:
     fees: Money = cell("行政事业性收费", unit="万元", block=_D, column="本年收费金额（单位：万元）")
 
     title: ClassVar[str] = "二、主动公开政府信息情况"
+    layout: ClassVar[Layout] = "blocks"
 
 
 @frozen(kw_only=True)
@@ -95,6 +97,7 @@ class Table3_2021:
     carried_forward: ApplicantRow = part("四、结转下年度继续办理", ApplicantRow, code="四")
 
     title: ClassVar[str] = "三、收到和处理政府信息公开申请情况"
+    layout: ClassVar[Layout] = "rows"
     note: ClassVar[str] = BALANCE_NOTE
     balances: ClassVar[tuple[Balance, ...]] = (
         Balance(

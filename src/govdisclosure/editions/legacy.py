@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from attrs import field, frozen
 
@@ -46,6 +46,11 @@ MONEY_UNITS = frozenset({"万元", "元"})
 
 Relation = Literal["none", "sum", "of_which", "channel"]
 Status = Literal["checked", "partly", "unchecked"]
+
+#: Field metadata: the JSON leaves the field out while it holds its default,
+#: so a report or template written before the field existed reads back and
+#: writes out byte for byte.
+OMIT_DEFAULT: dict[str, Any] = {"omit_if_default": True}
 
 
 @frozen(kw_only=True)
@@ -87,6 +92,10 @@ class TemplateRow:
     #: Indentation level for display.
     level: int = 0
     status: Status = "unchecked"
+    #: False for a row of the template the report did not print (a template
+    #: derived from a printed table keeps its base's rows that way, so the
+    #: relations involving them say "not printed", never "blank").
+    printed: bool = field(default=True, metadata=OMIT_DEFAULT)
 
     @property
     def is_header(self) -> bool:
@@ -107,6 +116,10 @@ class StatisticsTemplate:
     source: str
     columns: tuple[TemplateColumn, ...]
     rows: tuple[TemplateRow, ...]
+    #: The template this one was derived from, for a table printed
+    #: differently from every shipped template (see
+    #: :mod:`govdisclosure.derive`); ``None`` for a shipped template.
+    derived_from: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
     def row(self, code: str) -> TemplateRow:
         for row in self.rows:
@@ -117,6 +130,11 @@ class StatisticsTemplate:
     @property
     def value_rows(self) -> tuple[TemplateRow, ...]:
         return tuple(r for r in self.rows if not r.is_header)
+
+    @property
+    def not_printed(self) -> frozenset[str]:
+        """Codes of the rows the printed table left out (derived templates)."""
+        return frozenset(r.code for r in self.rows if not r.printed)
 
 
 @codec_checked
@@ -143,13 +161,26 @@ class StatisticsTable:
     (``{"1.1": {"value": 218972}}``).  Rows or columns the report did not
     print are absent, which reads as blank, never as zero.  Keys keep the
     order they were given in, so a saved report reads back byte for byte.
+
+    A table printed differently from every shipped template (a row missing
+    or added, another unit, "1、" for "1.") carries the template derived
+    from it in ``derived`` (whose id is ``template``), so the report holds
+    the table as printed and reads back without the template being
+    installed anywhere.  ``headings`` keeps column headings printed other
+    than the template's ("2012年度" for 本年度), by column key.
     """
 
     template: str
+    derived: StatisticsTemplate | None = field(default=None, metadata=OMIT_DEFAULT)
+    headings: dict[str, str] = field(factory=dict, metadata=OMIT_DEFAULT)
     rows: dict[str, dict[str, LegacyCell]] = field(factory=dict, validator=_check_rows)
 
     def value(self, code: str, column: str) -> LegacyCell:
         return self.rows.get(code, {}).get(column)
+
+    def heading(self, column: TemplateColumn) -> str:
+        """The column's heading as printed (the template's when none was kept)."""
+        return self.headings.get(column.key, column.label)
 
 
 def _parts(values: Iterable[ReportLegacy]) -> tuple[ReportLegacy, ...]:

@@ -26,13 +26,14 @@ from ..naming import Label
 from ..validation.findings import Finding
 from ..validation.rules import Context, Rule
 from .specs import PROJECT, hookimpl, hookspec
-from .types import ImportOutcome, Loader, Renderer, RenderOptions
+from .types import ImportOptions, ImportOutcome, Loader, Renderer, RenderOptions
 
 __all__ = [
     "PROJECT",
     "Context",
     "Edition",
     "Finding",
+    "ImportOptions",
     "ImportOutcome",
     "Label",
     "LoadError",

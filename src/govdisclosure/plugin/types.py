@@ -79,6 +79,15 @@ class ImportOutcome:
 
 
 @frozen(kw_only=True)
+class ImportOptions:
+    """Choices of ``govdisclosure import`` that importing loaders honour."""
+
+    #: Keep a pre-2019 statistics table that fits no shipped template
+    #: exactly as printed, on a template derived from it.
+    derive_templates: bool = False
+
+
+@frozen(kw_only=True)
 class Loader:
     """A reader of another input format (Excel, HTML …) into a report.
 
@@ -94,3 +103,6 @@ class Loader:
     #: ``trace(data, source, locale)``: the import with its provenance, for
     #: loaders that read published documents (``govdisclosure import``).
     trace: Callable[[bytes, str, str], ImportOutcome] | None = None
+    #: ``trace_with(data, source, locale, options)``: the same, honouring
+    #: the import's :class:`ImportOptions` (loaders that support them).
+    trace_with: Callable[[bytes, str, str, ImportOptions], ImportOutcome] | None = None

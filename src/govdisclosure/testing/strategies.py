@@ -66,6 +66,7 @@ from ._hook import _strategies_loaded
 
 # isort: split
 import datetime as dt
+import re
 from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, TypeAlias
@@ -83,6 +84,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a venv without hyp
 
 from ..authoring import blank_report, fill_flat, ordered_totals
 from ..cells import MAX_COUNT, NA_MARKS, CellValue, NotApplicable, is_number
+from ..derive import PrintedRow, derive_template
 from ..editions import EDITIONS, Report, edition_of
 from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
@@ -98,6 +100,7 @@ __all__ = [
     "any_reports",
     "consistent_reports",
     "edition_years",
+    "printed_templates",
     "report_families",
     "reports_with_defect",
     "sections",
@@ -496,6 +499,7 @@ def consistent_reports(
     blanks: bool = False,
     text: Text = "realistic",
     max_money: int = 1_000_000,
+    as_printed: bool = False,
 ) -> st.SearchStrategy[Report]:
     """Reports of ``edition`` whose every arithmetic relation holds.
 
@@ -513,6 +517,11 @@ def consistent_reports(
       headings, or ``"hostile"`` text.
     * ``max_money``: bound of money cells in the printed unit (万元 / 元);
       amounts have 0–2 decimals.
+    * ``as_printed``: legacy only; the table is printed differently from
+      ``template`` (:func:`printed_templates`: rows left out or added, other
+      units, "1、" for "1.") and carries the template derived from it.
+      Relations involving a row not printed cannot be checked; every other
+      one holds.
 
     Table 3 is built column by column so that 一 + 二 = （七） + 四: the
     result rows and 四 are drawn, 二 is drawn no larger than their sum, and
@@ -524,9 +533,20 @@ def consistent_reports(
     _validate_text(text)
     if max_money < 0:
         raise InvalidArgument("max_money must be >= 0")
+    if as_printed and not _template_driven(edition):
+        raise InvalidArgument("as_printed applies to template-driven editions (legacy)")
     units_ = _unit_strategy(unit)
     return _consistent(
-        edition, year, units_, max_count, single_other_handling, template, blanks, text, max_money
+        edition,
+        year,
+        units_,
+        max_count,
+        single_other_handling,
+        template,
+        blanks,
+        text,
+        max_money,
+        as_printed,
     )
 
 
@@ -554,13 +574,15 @@ def _consistent(
     blanks: bool,
     text: Text,
     max_money: int,
+    as_printed: bool = False,
 ) -> Report:
     if year is None:
         year = draw(st.integers(*edition_years(edition)))
     the_unit = draw(unit)
     identity = draw(_identity(edition, year, the_unit, text))
     if _template_driven(edition):
-        statistics = draw(_legacy_statistics(template, max_count, blanks, max_money))
+        followed = draw(printed_templates(template)) if as_printed else find_template(template)
+        statistics = draw(_legacy_statistics(followed, max_count, blanks, max_money))
         report: Report = EDITIONS[edition].report_class(
             unit=the_unit, year=year, statistics=statistics, **identity
         )
@@ -652,9 +674,8 @@ def _typed_values(
 
 @st.composite
 def _legacy_statistics(
-    draw: st.DrawFn, template_id: str, max_count: int, blanks: bool, max_money: int
+    draw: st.DrawFn, template: StatisticsTemplate, max_count: int, blanks: bool, max_money: int
 ) -> StatisticsTable:
-    template = find_template(template_id)
     rows = template.value_rows
     columns = template.columns
     n = len(rows) * len(columns)
@@ -668,8 +689,68 @@ def _legacy_statistics(
         # A row left entirely blank is sometimes printed, sometimes omitted.
         if blanks and all(v is None for v in cells.values()) and numbers[r * len(columns)] % 2:
             continue
-        table_rows[row.code] = cells
-    return StatisticsTable(template=template_id, rows=table_rows)
+        if row.printed:
+            table_rows[row.code] = cells
+    return _table(template, table_rows)
+
+
+def _table(template: StatisticsTemplate, rows: dict[str, dict[str, CellValue]]) -> StatisticsTable:
+    """A table following ``template``, carrying it when it is a derived one."""
+    derived = None if template.id in known_template_ids() else template
+    return StatisticsTable(template=template.id, derived=derived, rows=rows)
+
+
+#: Count units real pre-2019 tables print (a derived template may swap them).
+_COUNT_UNITS = ("条", "件", "个", "次", "人次")
+#: Rows real tables add to the national or a provincial table (worded
+#: unlike any shipped row, so a reader can tell them apart).
+_ADDED_ROWS = (
+    "政府信息公开专栏访问量",
+    "公开目录更新次数",
+    "档案馆查阅点接待人次",
+    "公共图书馆查阅点接待人次",
+    "政务新媒体账号数",
+    "信息公开业务培训场次",
+)
+
+
+def printed_templates(base: str = "national-2016") -> st.SearchStrategy[StatisticsTemplate]:
+    """Templates derived from ``base`` the way real tables differ from it:
+    value rows left out, rows added, another count unit, "1、" for "1."
+    (see :func:`govdisclosure.derive.derive_template`).  May draw ``base``
+    itself, when nothing was changed."""
+    try:
+        find_template(base)
+    except KeyError:
+        raise InvalidArgument(f"unknown statistics template {base!r}") from None
+    return _printed_templates(base)
+
+
+@st.composite
+def _printed_templates(draw: st.DrawFn, base_id: str) -> StatisticsTemplate:
+    base = find_template(base_id)
+    n = len(base.rows)
+    # One draw per row: as the base prints it (below 12, and what it shrinks
+    # to), left out (12), unit changed (13), renumbered (14), a row added
+    # after it (15).  A table keeps at least one of its value rows.
+    choices = draw(st.lists(st.integers(0, 15), min_size=n, max_size=n))
+    extra = draw(st.lists(st.integers(0, 1000), min_size=n, max_size=n))
+    kept = [r for r, c in zip(base.rows, choices, strict=True) if c != 12 and not r.is_header]
+    first = base.value_rows[0] if base.value_rows else None
+    printed: list[PrintedRow] = []
+    for row, choice, k in zip(base.rows, choices, extra, strict=True):
+        if choice == 12 and not row.is_header and (kept or row is not first):
+            continue
+        label, unit = row.label, row.unit
+        if choice == 13 and unit in _COUNT_UNITS:
+            unit = _COUNT_UNITS[k % len(_COUNT_UNITS)]
+        if choice == 14:
+            label = re.sub(r"(\d)\.", r"\1、", label)
+        printed.append(PrintedRow(label=label, unit=unit, base=row.code, header=row.is_header))
+        if choice == 15:
+            added = _ADDED_ROWS[k % len(_ADDED_ROWS)]
+            printed.append(PrintedRow(label=added, unit=_COUNT_UNITS[k % len(_COUNT_UNITS)]))
+    return derive_template(printed, base=base)
 
 
 def _legacy_values(
@@ -972,7 +1053,10 @@ def _any(draw: st.DrawFn, edition: str, depth: int, max_parts: int, text: Text) 
         parts = tuple(draw(st.lists(_any(edition, depth - 1, max_parts, text), max_size=max_parts)))
     if _template_driven(edition):
         template = draw(st.sampled_from(known_template_ids()))
-        statistics = draw(_any_statistics(find_template(template)))
+        followed = find_template(template)
+        if draw(st.booleans()):
+            followed = draw(printed_templates(template))  # a table printed otherwise
+        statistics = draw(_any_statistics(followed))
         legacy: Report = EDITIONS[edition].report_class(
             unit=unit, year=year, statistics=statistics, parts=parts, **identity
         )
@@ -1036,7 +1120,9 @@ def _any_cell(state: int, number: int, kind: str) -> CellValue:
 @st.composite
 def _any_statistics(draw: st.DrawFn, template: StatisticsTemplate) -> StatisticsTable:
     rows: dict[str, dict[str, CellValue]] = {}
-    codes = [r.code for r in template.rows]
+    codes = [r.code for r in template.rows if r.printed]
+    if not codes:  # a table printed with none of its template's rows
+        return _table(template, {})
     chosen = draw(st.lists(st.sampled_from(codes), unique=True, max_size=len(codes)))
     keys = [c.key for c in template.columns]
     cells_drawn = iter(_cells_from_bytes(draw, len(chosen) * len(keys)))
@@ -1050,7 +1136,7 @@ def _any_statistics(draw: st.DrawFn, template: StatisticsTemplate) -> Statistics
             else:
                 cells[key] = _any_cell(min(state, 3), number, "money" if row.is_money else "count")
         rows[code] = cells
-    return StatisticsTable(template=template.id, rows=rows)
+    return _table(template, rows)
 
 
 # -- registration with Hypothesis ----------------------------------------------------

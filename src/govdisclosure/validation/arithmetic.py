@@ -63,6 +63,7 @@ from ..flat import shape_of
 from ..i18n import N_
 from ..naming import cell_names
 from ..paths import Path, json_path
+from ..registry import not_printed_cells
 from ..relations import Basis, Equation, report_equations
 from ..report_base import ReportingUnit
 from ..templates import builtin_templates
@@ -281,8 +282,14 @@ def _compile(report: Report) -> Compiled:
     )
 
 
-def _zeroed(values: Sequence[CellValue]) -> tuple[CellValue, ...]:
-    return tuple(0 if v is None or type(v) is NotApplicable else v for v in values)
+def _zeroed(
+    values: Sequence[CellValue], keep: frozenset[int] = frozenset()
+) -> tuple[CellValue, ...]:
+    """Blank and "/" read as zero, except at the positions in ``keep``."""
+    return tuple(
+        0 if (v is None or type(v) is NotApplicable) and i not in keep else v
+        for i, v in enumerate(values)
+    )
 
 
 _NONE: Final[frozenset[int]] = frozenset()
@@ -314,10 +321,18 @@ class _Run:
 
 def _run(report: Report, blank: BlankPolicy) -> _Run:
     comp = compiled_for(report)
+    absent = shape_of(report).not_printed
+    if absent:
+        # Rows the table did not print are neither zero nor blank: every
+        # equation is looked at, and those involving them say "not printed".
+        values: Sequence[CellValue] = shape_of(report).flatten(report)
+        if blank == "zero":
+            values = _zeroed(values, absent)
+        return _Run(report, comp, values, None)
     try:
         flagged = comp.direct(report)
     except TypeError:
-        values: Sequence[CellValue] = shape_of(report).flatten(report)
+        values = shape_of(report).flatten(report)
         if blank == "zero":
             values = _zeroed(values)
             flagged = comp.fast(values)
@@ -430,6 +445,16 @@ def equation_finding(
     if involves is None:
         involves = tuple(json_path(p) for p in eq.involves)
     path = involves[0]
+    absent = [p for p in blanks if p in not_printed_cells(report)]
+    if absent:
+        return Finding(
+            rule=eq.rule,
+            severity="notice",
+            path=path,
+            involves=involves,
+            message_id="relation.not-printed",
+            params={"cells": Label(tuple(names[p].short for p in absent), sep="; ")},
+        )
     if blanks:
         return Finding(
             rule=eq.rule,

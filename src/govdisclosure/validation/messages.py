@@ -79,6 +79,10 @@ def _templates(locale: str) -> dict[str, str]:
             "Not checkable: {blank} of the {size} cells of this relation are blank or not "
             "applicable ({cells}); read blanks as zero to check it",
         ),
+        "relation.not-printed": gettext(
+            locale,
+            "Not checkable: the table as printed has no row for {cells} (not printed, not blank)",
+        ),
         # plausibility.py
         "cells.implausible-count": gettext(
             locale, "{cell} is {actual}, more than any unit could count (above {limit}): a typo?"

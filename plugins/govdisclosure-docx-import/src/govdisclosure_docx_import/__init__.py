@@ -31,7 +31,7 @@ from docx.oxml.ns import qn
 
 from govdisclosure.editions import Report
 from govdisclosure.i18n import N_
-from govdisclosure.plugin import ImportOutcome, Loader, hookimpl
+from govdisclosure.plugin import ImportOptions, ImportOutcome, Loader, hookimpl
 from govdisclosure_html import (
     Document,
     ImportProblem,
@@ -164,12 +164,16 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
     )
 
 
-def import_docx(data: bytes, source: str = "<docx>") -> ImportResult:
-    """Import one .docx: ``report, provenance, problems = import_docx(data, "r.docx")``."""
+def import_docx(
+    data: bytes, source: str = "<docx>", *, derive_templates: bool = False
+) -> ImportResult:
+    """Import one .docx: ``report, provenance, problems = import_docx(data, "r.docx")``.
+
+    ``derive_templates``: see :func:`govdisclosure_html.import_html`."""
     doc = docx_document(data, source)
     if isinstance(doc, ImportResult):
         return doc
-    return import_document(doc, source)
+    return import_document(doc, source, derive_templates=derive_templates)
 
 
 def _convert(data: bytes, source: str) -> bytes | None:
@@ -194,13 +198,15 @@ def _convert(data: bytes, source: str) -> bytes | None:
         return out.read_bytes() if out.exists() else None
 
 
-def import_doc(data: bytes, source: str = "<doc>") -> ImportResult:
+def import_doc(
+    data: bytes, source: str = "<doc>", *, derive_templates: bool = False
+) -> ImportResult:
     """An old binary file: converted when allowed (see the module doc), else refused."""
     suffix = Path(source).suffix.lower()
     if suffix in (".doc", ".wps"):
         converted = _convert(data, source)
         if converted is not None:
-            return import_docx(converted, source)
+            return import_docx(converted, source, derive_templates=derive_templates)
     return _failed(
         source,
         ImportProblem(
@@ -219,16 +225,28 @@ def _load_docx(data: bytes, source: str) -> Report:
     return report_or_error(import_docx(data, source), source)
 
 
-def _trace_docx(data: bytes, source: str, locale: str) -> ImportOutcome:
-    return outcome(import_docx(data, source), locale)
+def _trace_docx(
+    data: bytes, source: str, locale: str, options: ImportOptions | None = None
+) -> ImportOutcome:
+    return outcome(
+        import_docx(
+            data, source, derive_templates=options is not None and options.derive_templates
+        ),
+        locale,
+    )
 
 
 def _load_doc(data: bytes, source: str) -> Report:
     return report_or_error(import_doc(data, source), source)
 
 
-def _trace_doc(data: bytes, source: str, locale: str) -> ImportOutcome:
-    return outcome(import_doc(data, source), locale)
+def _trace_doc(
+    data: bytes, source: str, locale: str, options: ImportOptions | None = None
+) -> ImportOutcome:
+    return outcome(
+        import_doc(data, source, derive_templates=options is not None and options.derive_templates),
+        locale,
+    )
 
 
 LOADERS: Sequence[Loader] = (
@@ -238,6 +256,7 @@ LOADERS: Sequence[Loader] = (
         load=_load_docx,
         description="A report written in Word (.docx), placed on the official tables",
         trace=_trace_docx,
+        trace_with=_trace_docx,
     ),
     Loader(
         name="doc-binary",
@@ -246,6 +265,7 @@ LOADERS: Sequence[Loader] = (
         description="Old binary Word/Excel files: reported as 'convert it first' "
         "(a .doc converted by LibreOffice with GOVDISCLOSURE_SOFFICE=1)",
         trace=_trace_doc,
+        trace_with=_trace_doc,
     ),
 )
 

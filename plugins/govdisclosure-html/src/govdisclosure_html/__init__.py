@@ -15,7 +15,14 @@ See ``docs/import.md``.
 from __future__ import annotations
 
 from govdisclosure.editions import Report
-from govdisclosure.plugin import ImportOutcome, Loader, Renderer, RenderOptions, hookimpl
+from govdisclosure.plugin import (
+    ImportOptions,
+    ImportOutcome,
+    Loader,
+    Renderer,
+    RenderOptions,
+    hookimpl,
+)
 from govdisclosure.rendering import RenderError
 
 from .importer import Document, ImportResult, import_document, import_html
@@ -65,9 +72,16 @@ def load(data: bytes, source: str) -> Report:
     return report_or_error(import_html(data, source), source)
 
 
-def trace(data: bytes, source: str, locale: str) -> ImportOutcome:
+def trace(
+    data: bytes, source: str, locale: str, options: ImportOptions | None = None
+) -> ImportOutcome:
     """The import with its provenance, for ``govdisclosure import``."""
-    return outcome(import_html(data, source), locale)
+    return outcome(
+        import_html(
+            data, source, derive_templates=options is not None and options.derive_templates
+        ),
+        locale,
+    )
 
 
 RENDERER = Renderer(
@@ -84,6 +98,7 @@ LOADER = Loader(
     load=load,
     description="A report published as a portal web page, placed on the official tables",
     trace=trace,
+    trace_with=trace,
 )
 
 

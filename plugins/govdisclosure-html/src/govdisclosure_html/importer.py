@@ -25,12 +25,14 @@ from attrs import frozen
 
 from govdisclosure.cells import MAX_COUNT, NotApplicable
 from govdisclosure.check import validate
-from govdisclosure.codec import structure
+from govdisclosure.codec import converter, structure
 from govdisclosure.editions import Report
+from govdisclosure.editions.legacy import StatisticsTemplate
 from govdisclosure.errors import LoadError
 from govdisclosure.i18n import N_, gettext
 from govdisclosure.paths import json_path as _json_path
 
+from .derived import derive_from_printed, printed_only
 from .grid import Grid
 from .legacy import LegacyResult, best_template
 from .match import Match, Placement, place
@@ -356,20 +358,32 @@ def page_document(page: Page) -> Document:
 
 
 def import_html(
-    data: bytes, source: str = "<page>", *, charset: str | None = None, validate_report: bool = True
+    data: bytes,
+    source: str = "<page>",
+    *,
+    charset: str | None = None,
+    validate_report: bool = True,
+    derive_templates: bool = False,
 ) -> ImportResult:
     """Import one page: ``report, provenance, problems = import_html(data, "page.html")``.
 
     ``report`` is None when the page holds no report tables (text only, or
     the report is an attachment: the problems name it).  ``charset`` is the
-    one an HTTP header gave, if any.
+    one an HTTP header gave, if any.  ``derive_templates``: a pre-2019
+    table that fits no shipped template exactly is kept as printed, on a
+    template derived from it (see :mod:`.derived`).
     """
     return import_document(
-        page_document(read_page(data, charset)), source, validate_report=validate_report
+        page_document(read_page(data, charset)),
+        source,
+        validate_report=validate_report,
+        derive_templates=derive_templates,
     )
 
 
-def import_document(doc: Document, source: str, *, validate_report: bool = True) -> ImportResult:
+def import_document(
+    doc: Document, source: str, *, validate_report: bool = True, derive_templates: bool = False
+) -> ImportResult:
     """Map a :class:`Document` of any format onto the model (see the module doc)."""
     problems: list[ImportProblem] = []
     attachments = tuple((a.href, a.text) for a in doc.attachments)
@@ -394,10 +408,20 @@ def import_document(doc: Document, source: str, *, validate_report: bool = True)
 
         found = best_template(doc.grids, list(templates().values()))
         # Every value cell of the grid was either placed or left unplaced.
-        if found is not None and found[1].matched_rows * 2 >= len(
+        fits = found is not None and found[1].matched_rows * 2 >= len(
             {p.source.cell.row for p in found[1].placements}
             | {c.cell.row for c in found[1].unplaced}
-        ):
+        )
+        if derive_templates:
+            anchor = found if fits else (found or printed_only(doc.grids))
+            if anchor is not None:
+                derived = derive_from_printed(anchor[1])
+                if derived is not None:
+                    problems.append(_derived_problem(anchor[1], derived, anchor[0].index))
+                    return _finish_legacy(
+                        anchor[0], derived, narrative, prov, problems, source, validate_report
+                    )
+        if found is not None and fits:
             return _finish_legacy(
                 found[0], found[1], narrative, prov, problems, source, validate_report
             )
@@ -407,7 +431,8 @@ def import_document(doc: Document, source: str, *, validate_report: bool = True)
                     severity="error",
                     code="no-template-fits",
                     message_id=N_(
-                        "No statistics template fits the table; rows that fit none: {rows}"
+                        "No statistics template fits the table; rows that fit none: {rows}. "
+                        "Import with --derive-templates to keep the table as printed"
                     ),
                     params={"rows": "、".join(found[1].unfit_rows)},
                     table=found[0].index,
@@ -662,19 +687,69 @@ def _finish_legacy(
             ImportProblem(
                 severity="warning",
                 code="row-not-in-template",
-                message_id=N_("Printed row “{label}” fits no row of template {template}"),
+                message_id=N_(
+                    "Printed row “{label}” fits no row of template {template}; left out "
+                    "(import with --derive-templates to keep it)"
+                ),
                 params={"label": label, "template": template.id},
                 table=grid.index,
             )
         )
-    data["statistics"] = {"template": template.id, "rows": rows}
-    prov = attrs.evolve(
-        prov,
-        edition="legacy",
-        template=template.id,
-        edition_evidence=f"template {template.id}: {result.matched_rows} rows matched",
-    )
+    printed_codes = {line.code for line in result.lines}
+    for row in template.value_rows:
+        if row.printed and row.code not in printed_codes:
+            problems.append(
+                ImportProblem(
+                    severity="warning",
+                    code="row-not-printed",
+                    message_id=N_(
+                        "Row “{label}” of template {template} is not in the printed table; "
+                        "left blank (import with --derive-templates to hold the "
+                        "table as printed)"
+                    ),
+                    params={"label": row.label, "template": template.id},
+                    table=grid.index,
+                )
+            )
+    from govdisclosure.plugin.manager import templates
+
+    statistics: dict[str, Any] = {"template": template.id}
+    if template.id not in templates():
+        statistics["derived"] = converter.unstructure(template, StatisticsTemplate)
+    if result.headings:
+        statistics["headings"] = result.headings
+    statistics["rows"] = rows
+    data["statistics"] = statistics
+    evidence = f"template {template.id}: {result.matched_rows} rows matched"
+    if template.derived_from is not None:
+        evidence = f"template {template.id} derived from {template.derived_from}: as printed"
+    elif template.id not in templates():
+        evidence = f"template {template.id} derived from the printed table alone"
+    prov = attrs.evolve(prov, edition="legacy", template=template.id, edition_evidence=evidence)
     return _build(data, prov, origins, problems, source, validate_report)
+
+
+def _derived_problem(found: LegacyResult, derived: LegacyResult, table: int) -> ImportProblem:
+    """Says what the derived template keeps that no shipped one has."""
+    template = derived.template
+    added = [line.label for line in found.lines if line.code is None]
+    missing = [r.label for r in template.rows if not r.printed]
+    return ImportProblem(
+        severity="info",
+        code="template-derived",
+        message_id=N_(
+            "The table fits no shipped template as printed; kept as printed on template "
+            "{template} (based on {base}); rows that fit no template row: {added}; template "
+            "rows not printed: {missing}"
+        ),
+        params={
+            "template": template.id,
+            "base": template.derived_from or "—",
+            "added": "、".join(added) or "—",
+            "missing": "、".join(missing) or "—",
+        },
+        table=table,
+    )
 
 
 def _build(

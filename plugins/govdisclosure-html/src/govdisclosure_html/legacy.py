@@ -12,6 +12,7 @@ cell is marked doubtful.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -24,7 +25,7 @@ from .match import MatchKind
 from .source import SourceCell, source_cells
 from .text import clean, label_key
 
-__all__ = ["LegacyPlacement", "LegacyResult", "match_template"]
+__all__ = ["LegacyPlacement", "LegacyResult", "PrintedLine", "match_template"]
 
 
 @frozen
@@ -40,6 +41,17 @@ class LegacyPlacement:
 
 
 @frozen
+class PrintedLine:
+    """A printed row of the table: its label and unit as printed, the
+    template row it was matched to (``None``: it fits none), its value cells."""
+
+    label: str
+    unit: str | None
+    code: str | None
+    cells: tuple[SourceCell, ...]
+
+
+@frozen
 class LegacyResult:
     template: StatisticsTemplate
     placements: tuple[LegacyPlacement, ...]
@@ -47,6 +59,25 @@ class LegacyResult:
     #: Printed row labels that fit no template row.
     unfit_rows: tuple[str, ...]
     matched_rows: int
+    #: Every printed row, in printed order.
+    lines: tuple[PrintedLine, ...] = ()
+    #: The template column each printed value column was placed in:
+    #: ``(grid column, column key, how, heading as printed)``.
+    columns: tuple[tuple[int, str, MatchKind, str], ...] = ()
+
+    @property
+    def headings(self) -> dict[str, str]:
+        """Printed headings that differ from the template's ("2012年度")."""
+        labels = {c.key: c.label for c in self.template.columns}
+        return {
+            key: printed
+            for _, key, _, printed in self.columns
+            if printed and clean(printed) != clean(labels[key])
+        }
+
+
+#: A heading naming the report's year ("2012年度", "2012年"): the year's column.
+_YEAR_HEADING = re.compile(r"^(19|20)\d\d年度?$")
 
 
 @lru_cache(maxsize=65536)
@@ -90,6 +121,9 @@ def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
         heads = next((c.column_labels for c in cells if c.cell.col == vc), ())
         for h in heads:
             column = next((c for c in template.columns if clean(c.label) == h.key.words), None)
+            if column is None and _YEAR_HEADING.match(clean(h.cell.text)):
+                # "2012年度" heads the year's column (本年度), not the running total.
+                column = next((c for c in template.columns if not c.cumulative), None)
             if column is not None and column.key in free:
                 col_key[vc] = (column.key, "normalised")
                 free.remove(column.key)
@@ -101,6 +135,7 @@ def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
     placements: list[LegacyPlacement] = []
     unplaced: list[SourceCell] = []
     unfit: list[str] = []
+    lines: list[PrintedLine] = []
     position = 0
     for r in sorted(by_row):
         row_cells = by_row[r]
@@ -115,10 +150,12 @@ def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
         if hit is None:
             unfit.append(label.cell.text)
             unplaced.extend(row_cells)
+            lines.append(PrintedLine(label.cell.text, unit, None, tuple(row_cells)))
             continue
         i, kind = hit
         row = template.rows[i]
         used.add(row.code)
+        lines.append(PrintedLine(label.cell.text, unit, row.code, tuple(row_cells)))
         position = i + 1
         if label.cell.text == row.label:
             kind = "exact"
@@ -130,7 +167,23 @@ def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
             placements.append(
                 LegacyPlacement(c, row.code, key, kind, ckind, label.cell.text, row.label, unit)
             )
-    return LegacyResult(template, tuple(placements), tuple(unplaced), tuple(unfit), len(used))
+    printed_heads = {
+        vc: next(
+            (c.column_labels[-1].cell.text for c in cells if c.cell.col == vc and c.column_labels),
+            "",
+        )
+        for vc in col_key
+    }
+    columns = tuple((vc, key, how, printed_heads[vc]) for vc, (key, how) in col_key.items())
+    return LegacyResult(
+        template,
+        tuple(placements),
+        tuple(unplaced),
+        tuple(unfit),
+        len(used),
+        tuple(lines),
+        columns,
+    )
 
 
 def best_template(

@@ -46,7 +46,7 @@ from govdisclosure.introspect import (
     iter_cells,
     table_info,
 )
-from govdisclosure.registry import find_template, tables_of
+from govdisclosure.registry import printed_template, tables_of
 from govdisclosure.report_base import Section
 
 __all__ = ["CSS", "render_html"]
@@ -320,9 +320,9 @@ def _legend(locale: str) -> str:
 
 def _official(locale: str, key: str, table: object, border: bool) -> list[str]:
     info = table_info(table, key)
-    if key == "table2":
+    if info.layout == "blocks":
         lines = list(_table2(locale, table, info, border))
-    elif key == "table4":
+    elif info.layout == "single-row":
         lines = list(_table4(locale, table, info, border))
     else:
         lines = list(_table3(locale, table, info, border))
@@ -512,7 +512,7 @@ def _article(locale: str, report: Report, border: bool) -> list[str]:
         lines.append(f"<p>{_date(report.dates.written, locale)}</p>")
     lines.append("</div>")
     if is_template_driven(report):
-        template = find_template(report.statistics.template)
+        template = printed_template(report)
         heading = gettext(locale, "附件") + _join(locale) + gettext(locale, template.title)
         lines += [
             f"<section><h2>{escape(heading)}</h2>",

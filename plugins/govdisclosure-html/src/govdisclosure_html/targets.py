@@ -93,7 +93,7 @@ def _targets(info: TableInfo, header_of: dict[tuple[str, ...], str | None]) -> I
 
 def _table(info: TableInfo) -> TargetTable:
     header_of: dict[tuple[str, ...], str | None] = {}
-    if info.key == "table3":
+    if info.layout == "rows":  # the applicant columns of the table laid out in rows
         header_of = {row.path: ApplicantRow.header for row in info.rows}
     targets = tuple(_targets(info, header_of))
     index: dict[tuple[str, str | None], list[Target]] = {}

@@ -51,7 +51,7 @@ from govdisclosure.introspect import (
     iter_cells,
     table_info,
 )
-from govdisclosure.registry import find_template, tables_of
+from govdisclosure.registry import printed_template, tables_of
 from govdisclosure.report_base import Section
 from govdisclosure.table_grid import report_grids
 
@@ -257,11 +257,11 @@ def _official_table(locale: str, key: str, table: object, details: bool) -> list
     cell legend when ``details`` is asked for)."""
     info = table_info(table, key)
     lines: list[str] = []
-    if key == "table2":
+    if info.layout == "blocks":
         for block in _blocked_table(locale, table, info):
             lines += [*block, ""]
         groups = False
-    elif key == "table4":
+    elif info.layout == "single-row":
         lines += [*_one_row_table(locale, table, info), ""]
         groups = False
     else:
@@ -486,7 +486,7 @@ def render_markdown(
         lines += _contact(locale, report)
     lines += _signature(locale, report)
     if is_template_driven(report):
-        template = find_template(report.statistics.template)
+        template = printed_template(report)
         attachment = gettext(locale, "附件") + _join(locale) + gettext(locale, template.title)
         lines += [_heading(2, escape_inline(attachment)), ""]
         lines += [*_legacy_table(locale, report, template), ""]

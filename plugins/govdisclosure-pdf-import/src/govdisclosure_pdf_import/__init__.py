@@ -24,7 +24,7 @@ from attrs import evolve
 
 from govdisclosure.editions import Report
 from govdisclosure.i18n import N_
-from govdisclosure.plugin import ImportOutcome, Loader, hookimpl
+from govdisclosure.plugin import ImportOptions, ImportOutcome, Loader, hookimpl
 from govdisclosure_html import (
     Document,
     ImportProblem,
@@ -123,9 +123,15 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
 
 
 def import_pdf(
-    data: bytes, source: str = "<pdf>", *, linked_from: str | None = None
+    data: bytes,
+    source: str = "<pdf>",
+    *,
+    linked_from: str | None = None,
+    derive_templates: bool = False,
 ) -> ImportResult:
-    """Import one PDF: ``report, provenance, problems = import_pdf(data, "report.pdf")``."""
+    """Import one PDF: ``report, provenance, problems = import_pdf(data, "report.pdf")``.
+
+    ``derive_templates``: see :func:`govdisclosure_html.import_html`."""
     doc = pdf_document(data, source)
     if isinstance(doc, ImportResult):
         if linked_from is not None:
@@ -133,7 +139,7 @@ def import_pdf(
         return doc
     if linked_from is not None:
         doc = evolve(doc, linked_from=linked_from)
-    return import_document(doc, source)
+    return import_document(doc, source, derive_templates=derive_templates)
 
 
 def load(data: bytes, source: str) -> Report:
@@ -141,9 +147,14 @@ def load(data: bytes, source: str) -> Report:
     return report_or_error(import_pdf(data, source), source)
 
 
-def trace(data: bytes, source: str, locale: str) -> ImportOutcome:
+def trace(
+    data: bytes, source: str, locale: str, options: ImportOptions | None = None
+) -> ImportOutcome:
     """The import with its provenance, for ``govdisclosure import``."""
-    return outcome(import_pdf(data, source), locale)
+    return outcome(
+        import_pdf(data, source, derive_templates=options is not None and options.derive_templates),
+        locale,
+    )
 
 
 LOADER = Loader(
@@ -152,6 +163,7 @@ LOADER = Loader(
     load=load,
     description="A report published as a PDF (text layer), placed on the official tables",
     trace=trace,
+    trace_with=trace,
 )
 
 

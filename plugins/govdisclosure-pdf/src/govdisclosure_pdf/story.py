@@ -34,6 +34,7 @@ from reportlab.platypus import PageBreak, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from govdisclosure.editions import Report, is_template_driven
+from govdisclosure.introspect import table_info
 from govdisclosure.registry import tables_of
 from govdisclosure.report_base import Section
 
@@ -247,20 +248,22 @@ class _Builder:
             return {}
         out: dict[str, list[Flowable]] = {}
         for key, table in tables_of(report):
+            layout = table_info(table, key).layout
             title = str(getattr(type(table), "title", key))
             m = _NUMERAL.match(title)
             numeral = m.group(1) if m else key
             blocks: list[Flowable] = []
-            if key == "table2":
+            # Each table is drawn after the layout it declares (TableInfo.layout).
+            if layout == "blocks":
                 blocks.append(GridTable(table2_grid(table, self.layout)))
-            elif key == "table3":
+            elif layout == "rows":
                 blocks.append(GridTable(table3_grid(table, self.layout)))
                 blocks[-1].spaceBefore = 4
                 if self.options.charts:
                     blocks += self.chart(
                         OUTCOME_CHART, UNIT_APPLICATIONS, charts.outcome_items(table, self.locale)
                     )
-            elif key == "table4":
+            elif layout == "single-row":
                 blocks.append(self.table4(table, title))
             blocks[0].spaceBefore = 4
             label = _TABLE_NUMBER.sub("", tr(self.locale, title)).strip()

@@ -28,7 +28,7 @@ from attrs import frozen
 from govdisclosure.cells import NotApplicable
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
 from govdisclosure.introspect import ColumnInfo, RowInfo, TableInfo, table_info
-from govdisclosure.registry import template_of
+from govdisclosure.registry import printed_template
 
 from .grid import PAD_X, Cell, Grid
 from .labels import INDICATOR, INFO_CONTENT, UNIT, format_value, is_english, tr
@@ -442,7 +442,7 @@ def legacy_label(row: TemplateRow) -> str:
 
 def legacy_grid(report: ReportLegacy, layout: TableLayout) -> tuple[StatisticsTemplate, Grid]:
     """The statistics table: 统计指标 / 单位 / value columns, rows by level."""
-    template = template_of(report)
+    template = printed_template(report)
     st = layout.styles
     locale = layout.locale
     values = report.statistics

@@ -35,7 +35,6 @@ from openpyxl.workbook import Workbook
 from govdisclosure.cells import CellValue
 from govdisclosure.codec import dumps, loads
 from govdisclosure.editions import Report, is_template_driven
-from govdisclosure.editions.legacy import StatisticsTable
 from govdisclosure.errors import LoadError, Problem
 from govdisclosure.flat import shape_of
 from govdisclosure.i18n import LOCALES, N_, gettext
@@ -160,7 +159,7 @@ def _with_values(report: Report, values: dict[Path, CellValue]) -> Report:
             assert isinstance(code, str) and isinstance(key, str)
             if value is not None or key in rows.get(code, {}):
                 rows.setdefault(code, {})[key] = value
-        table = StatisticsTable(template=report.statistics.template, rows=rows)
+        table = attrs.evolve(report.statistics, rows=rows)
         return attrs.evolve(report, statistics=table)
     shape = shape_of(report)
     return shape.rebuild(report, [values[p] for p in shape.paths])

@@ -26,7 +26,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from govdisclosure.codec import dumps
 from govdisclosure.editions import Report, is_template_driven
-from govdisclosure.editions.legacy import StatisticsTable
 from govdisclosure.flat import shape_of
 from govdisclosure.i18n import gettext, normalize_locale
 from govdisclosure.paths import Path
@@ -53,7 +52,7 @@ def blank_tables(report: Report) -> Report:
     """``report`` with every table cell blank (a legacy table keeps its row and column keys)."""
     if is_template_driven(report):
         rows = {code: dict.fromkeys(cells, None) for code, cells in report.statistics.rows.items()}
-        table = StatisticsTable(template=report.statistics.template, rows=rows)
+        table = attrs.evolve(report.statistics, rows=rows)
         return attrs.evolve(report, statistics=table)
     shape = shape_of(report)
     return shape.rebuild(report, [None] * len(shape.paths))

@@ -21,6 +21,7 @@ from govdisclosure.editions.base import Edition, Reason, Variant
 from govdisclosure.editions.e2021 import EDITION as EDITION_2021
 from govdisclosure.editions.e2021 import DocumentRow2021, Table3_2021
 from govdisclosure.fields import cell, part
+from govdisclosure.introspect import Layout
 from govdisclosure.plugin import hookimpl
 from govdisclosure.report_base import ReportBase
 from govdisclosure.tuples import tuple_converter
@@ -57,6 +58,8 @@ class Table2Draft:
     consultations: ConsultationRow = part("网上政务咨询", ConsultationRow, block=_E)
 
     title: ClassVar[str] = "二、主动公开政府信息情况"
+    #: Drawn as captioned blocks, like the national table 2 (TableInfo.layout).
+    layout: ClassVar[Layout] = "blocks"
 
 
 def _parts(values: Iterable[ReportDraft2027]) -> tuple[ReportDraft2027, ...]:
