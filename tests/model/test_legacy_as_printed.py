@@ -3,7 +3,6 @@ printed, printed column headings, and one table description for every table."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -28,8 +27,8 @@ from govdisclosure.schema import json_schema
 from govdisclosure.table_grid import report_grids
 from govdisclosure.templates import parse_template, template_json
 from govdisclosure.testing.strategies import any_reports, consistent_reports, printed_templates
+from locations import EXAMPLES
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 FUJIAN = gd.find_template("fujian-2011")
 
 
