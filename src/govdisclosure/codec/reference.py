@@ -34,8 +34,9 @@ from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
 from ..errors import Problem
 from ..i18n import N_
+from ..introspect import label_field, printed_fields, table_info
 from ..paths import Path, json_path
-from ..registry import UnknownTemplateError, find_template
+from ..registry import UnknownTemplateError, find_template, tables_of
 from ..report_base import ReportBase, UnitKind
 
 _DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?\Z")
@@ -207,6 +208,30 @@ def _tuple(value: Any, tp: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
+def _text_map(value: Any, _: Any) -> dict[str, str]:
+    """A ``dict[str, str]`` (printed labels by row path) from a JSON object
+    of texts, and only from one."""
+    if type(value) is not dict:
+        raise _Bad("a JSON object mapping row paths to printed labels", value)
+    for text in value.values():
+        if type(text) is not str:
+            raise _Bad("a JSON object whose values are texts (printed labels)", value)
+    return dict(value)
+
+
+def _object_fn(cls: type, c: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure an attrs class from a JSON object, and only from one (cattrs
+    would fail on ``null`` or a string with an ``AttributeError``)."""
+    base: Any = cattrs.gen.make_dict_structure_fn(cls, c, _cattrs_forbid_extra_keys=True)
+
+    def structure_object(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise _Bad("a JSON object", value)
+        return base(value, None)
+
+    return structure_object
+
+
 def _other_handling(value: Any, _: Any) -> OtherHandling2021 | ApplicantRow:
     """（六）其他处理: three official sub-rows, or a single printed row."""
     if isinstance(value, dict) and not (value.keys() & _SUBROW_KEYS):
@@ -301,6 +326,10 @@ def _make_converter() -> cattrs.Converter:
     # (single dispatch by MRO) and any text would pass as a UnitKind.
     c.register_structure_hook(StrEnum, _enum)
     c.register_structure_hook_func(_is_homogeneous_tuple, _tuple)
+    c.register_structure_hook_func(lambda t: t == dict[str, str], _text_map)
+    c.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and attrs.has(t), lambda cls: _object_fn(cls, c)
+    )
     c.register_structure_hook(OtherHandling2021 | ApplicantRow, _other_handling)
     c.register_unstructure_hook(
         OtherHandling2021 | ApplicantRow, lambda v: c.unstructure(v, type(v))
@@ -362,6 +391,50 @@ def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
         yield Problem(json_path(path), "a required field", str(exc))
     else:
         yield Problem(json_path(path), "a value of the right type", f"{type(exc).__name__}: {exc}")
+
+
+def _printed_problems(report: Report, root: Path) -> Iterator[Problem]:
+    """What the declarations of printed text (:func:`govdisclosure.fields.printed`)
+    allow and a JSON type cannot say: a printed label belongs to a row the
+    table has, a printed sign is one of its choices."""
+    for key, table in tables_of(report):
+        name = label_field(type(table))
+        labels: dict[str, str] = getattr(table, name) if name else {}
+        if labels:
+            rows = {row.key for row in table_info(table, key).rows}
+            for row_key in labels:
+                if row_key not in rows:
+                    yield Problem(
+                        json_path((*root, key, str(name), row_key)),
+                        "the path of a row of this table (printed labels are kept by row)",
+                        _show(row_key),
+                    )
+    for path, choices in _closed_printed(report):
+        value: Any = report
+        for step in path:
+            value = getattr(value, step)
+        if value is not None and value not in choices:
+            yield Problem(
+                json_path((*root, *path)),
+                '"+" (printed with a plus sign), "" (printed without one) or null',
+                _show(value),
+            )
+    for i, part in enumerate(report.parts):
+        yield from _printed_problems(part, (*root, "parts", i))
+
+
+_CLOSED: dict[type, tuple[tuple[Path, tuple[str, ...]], ...]] = {}
+
+
+def _closed_printed(report: Report) -> tuple[tuple[Path, tuple[str, ...]], ...]:
+    """Paths and choices of the printed fields whose choices are closed (the
+    signs), once per report class: no layout variant holds printed text."""
+    cls = type(report)
+    if cls not in _CLOSED:
+        _CLOSED[cls] = tuple(
+            (path, p.choices) for path, p in printed_fields(tables_of(report)) if p.closed
+        )
+    return _CLOSED[cls]
 
 
 def _legacy_problems(report: ReportLegacy, root: Path) -> Iterator[Problem]:
