@@ -268,9 +268,10 @@ def printed_with(row: object, column: str, what: str) -> str | None:
     """The printed ``what`` (``"unit"``, ``"sign"``) that goes with cell
     ``column`` of the row object ``row``, from the declarations
     (:class:`~govdisclosure.fields.Printed`); ``None`` if there is none."""
-    if not attrs.has(type(row)):
+    cls = type(row)
+    if not attrs.has(cls):
         return None
-    for f in attrs.fields(type(row)):
+    for f in attrs.fields(cls):
         p = get_printed(f)
         if p is not None and p.what == what and p.of == column:
             value = getattr(row, f.name)

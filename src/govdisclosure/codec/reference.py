@@ -412,14 +412,15 @@ def _printed_problems(report: Report, root: Path) -> Iterator[Problem]:
     for path, choices in _closed_printed(report):
         value: Any = report
         for step in path:
-            value = getattr(value, step)
+            value = getattr(value, str(step))
         if value is not None and value not in choices:
             yield Problem(
                 json_path((*root, *path)),
                 '"+" (printed with a plus sign), "" (printed without one) or null',
                 _show(value),
             )
-    for i, part in enumerate(report.parts):
+    parts: tuple[Report, ...] = report.parts
+    for i, part in enumerate(parts):
         yield from _printed_problems(part, (*root, "parts", i))
 
 

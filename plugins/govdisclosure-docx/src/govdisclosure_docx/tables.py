@@ -24,7 +24,6 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
 from govdisclosure.formatting import format_cell
-from govdisclosure.i18n import gettext
 from govdisclosure.paths import Path
 from govdisclosure.table_grid import GridCell, TableGrid
 
@@ -117,7 +116,7 @@ def add_table(
     width: float = TYPE_WIDTH,
 ) -> Table:
     """Draw ``grid`` with ``values`` (cells by path) at the end of ``doc``."""
-    texts = {c: gettext(locale, c.text) if c.text else "" for c in grid.cells if c.role != "value"}
+    texts = {c: c.label(locale) for c in grid.cells if c.role != "value"}
     table = doc.add_table(rows=grid.height, cols=grid.width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -135,7 +134,7 @@ def add_table(
             target = target.merge(table.cell(cell.last_row, cell.last_col))
         if cell.role == "value":
             assert cell.path is not None and cell.kind is not None
-            text = format_cell(values[cell.path], cell.kind, locale)
+            text = format_cell(values[cell.path], cell.kind, locale, sign=cell.sign)
         else:
             text = texts[cell]
         _write(target, text, cell.role, cell.depth)
