@@ -32,6 +32,7 @@ __all__ = [
     "iter_cells",
     "label_field",
     "printed_fields",
+    "printed_name",
     "printed_with",
     "table_fields",
     "table_info",
@@ -268,14 +269,21 @@ def printed_with(row: object, column: str, what: str) -> str | None:
     """The printed ``what`` (``"unit"``, ``"sign"``) that goes with cell
     ``column`` of the row object ``row``, from the declarations
     (:class:`~govdisclosure.fields.Printed`); ``None`` if there is none."""
-    cls = type(row)
+    name = printed_name(type(row), column, what)
+    value = getattr(row, name) if name is not None else None
+    return value if isinstance(value, str) else None
+
+
+def printed_name(cls: type, column: str, what: str) -> str | None:
+    """The name of the field of row class ``cls`` declared to keep the
+    printed ``what`` of cell ``column`` (``amount_unit`` for the unit of
+    ``amount``), or ``None``: how importers know where printed text goes."""
     if not attrs.has(cls):
         return None
     for f in attrs.fields(cls):
         p = get_printed(f)
         if p is not None and p.what == what and p.of == column:
-            value = getattr(row, f.name)
-            return value if isinstance(value, str) else None
+            return f.name
     return None
 
 
