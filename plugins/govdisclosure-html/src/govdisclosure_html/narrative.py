@@ -148,9 +148,10 @@ class _Open:
 
 
 #: A period sentence printed with its dates left out, a template not filled
-#: in: "本报告所列数据的统计期限自至。" (also 从…到, 为…至, with 起 and 止).
+#: in: "本报告所列数据的统计期限自至。" (also 从…到, 为…至, with 起 and 止, and
+#: "自 年 月 日起至 年 月 日止" with the figures left out).
 _EMPTY_PERIOD = re.compile(
-    r"统计(?:期限|时限|期间|时间)(?:为|是)?(?:自|从)?起?(?:至|到|－|-|—)止?(?:[。，,；;]|$)"
+    r"统计(?:期限|时限|期间|时间)(?:为|是)?(?:自|从)?(?:年月日)?起?(?:至|到|－|-|—)(?:年月日)?止?(?:[。，,；;]|$)"
 )
 
 #: The period as the text states it: both dates, or ``(None, None)`` for a
