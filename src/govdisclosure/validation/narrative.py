@@ -12,7 +12,8 @@ official label (:func:`noun_of`: ``一、本年新收政府信息公开申请数
 ``（四）无法提供`` → 无法提供, the 行政诉讼 caption of table 4's two
 litigation groups), and each noun gets both orders a count is written in
 (:func:`patterns`: "行政复议 351件" and "收到1份有关政府信息公开行政复议申请")
-with the measure words real reports use (:data:`MEASURE_WORDS`).  Each
+with the measure words real reports use (:data:`MEASURE_WORDS`), and a
+sentence saying none was received ("未收到有关政府信息公开的申请") as 0.  Each
 check is a regular expression with a named group ``n`` for the number,
 words that disqualify a match (including the nouns of the other rows: a
 clause about 行政复议 is not an application count), the quantity of the
@@ -67,6 +68,7 @@ __all__ = [
     "narrative_rules",
     "noun_of",
     "patterns",
+    "stated",
     "statements",
 ]
 
@@ -222,12 +224,13 @@ def _noun_pattern(noun: str) -> str:
 
 
 def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str], ...]:
-    """The two orders a narrative states a count in, for ``noun``.
+    """The ways a narrative states a count for ``noun``: the two orders and none.
 
     * noun first: "行政复议 351件", "受理政府信息公开申请 3119 件",
       "予以公开及部分公开258件";
     * number first: "收到1份有关政府信息公开行政复议申请", "受理申请3件" …
-      "共受理3件政府信息公开申请".
+      "共受理3件政府信息公开申请";
+    * none: "未收到有关政府信息公开的申请", "没有收到…行政复议申请" (read as 0).
 
     Each names the text around the number (``pre``, ``mid``) so that the
     checks can reject a clause about something else.  ``verbs``, when
@@ -245,7 +248,30 @@ def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str]
     second = (
         rf"{verb}(?P<pre>{_CLAUSE}{{0,8}}?)" if verbs else ""
     ) + rf"{_N}{_MEASURE}(?P<mid>{_LINK}{{0,16}}?){noun_re}"
-    return re.compile(first), re.compile(second)
+    return re.compile(first), re.compile(second), re.compile(_none_pattern(noun_re))
+
+
+#: How a report says it received none: "未收到…申请", "没有收到…", "未发生…行政诉讼".
+_NEGATION = ("未", "没有", "没")
+_NONE_VERBS = (*_RECEIVED, "发生")
+
+
+def _none_pattern(noun_re: str) -> str:
+    """ "未收到有关政府信息公开的申请" states 0: a negated verb of receiving,
+    then, in the same clause, the noun.  The rest of the clause after the
+    noun (``post``) is context too: "未收到因政府信息公开申请提起的行政复议"
+    is about reconsiderations, not applications.  No ``n`` group: the count
+    is 0 (:func:`stated`)."""
+    negation = "(?:" + "|".join(_NEGATION) + ")"
+    verbs = "(?:" + "|".join(_NONE_VERBS) + ")"
+    return rf"{negation}{verbs}(?P<mid>{_LINK}{{0,20}}?){noun_re}(?P<post>{_CLAUSE}{{0,12}})"
+
+
+def stated(m: re.Match[str]) -> int:
+    """The count a matched sentence states: its number, or 0 for a sentence
+    saying none was received (no ``n`` group)."""
+    n = m.groupdict().get("n")
+    return 0 if n is None else int(n.replace(",", ""))
 
 
 def _compound(*nouns: str) -> re.Pattern[str]:
@@ -447,10 +473,10 @@ def statements(report: Report) -> list[Statement]:
         if report.edition not in check.editions:
             continue
         for path, text, m in _matches(check, report):
-            stated = int(m.group("n").replace(",", ""))
-            key = (check.rule, stated, path, m.start("n"))
+            count = stated(m)
+            key = (check.rule, count, path, m.start("n") if "n" in m.groupdict() else m.start())
             if key not in out:
-                out[key] = Statement(check.rule, stated, _sentence(text, m.start(), m.end()), path)
+                out[key] = Statement(check.rule, count, _sentence(text, m.start(), m.end()), path)
     return list(out.values())
 
 
@@ -490,24 +516,24 @@ def _check(checks: Sequence[NarrativeCheck], report: Report, context: Context) -
         first: tuple[str, str, re.Match[str], int] | None = None
         agreed = False
         for path, _, text, m in found:
-            stated = int(m.group("n").replace(",", ""))
-            if stated == table or (not exact and stated >= table):
+            count = stated(m)
+            if count == table or (not exact and count >= table):
                 agreed = True
                 break
             if first is None:
-                first = (path, text, m, stated)
+                first = (path, text, m, count)
         if context.outcomes is not None:
             outcome: Outcome = "passed" if agreed else "failed"
             context.outcomes.append(RelationOutcome(rule, cells[0], outcome))
         if agreed or first is None:
             continue
-        path, text, m, stated = first
+        path, text, m, count = first
         yield Finding(
             rule=rule,
             severity="warning",
             path=cells[0],
             involves=(*cells, path),
-            expected=stated,
+            expected=count,
             actual=table,
             message_id="narrative.mismatch" if exact else "narrative.mismatch-at-least",
             params={"cell": quantity.label, "sentence": _sentence(text, m.start(), m.end())},
