@@ -479,10 +479,14 @@ def _finish_official(
             _set(data, p.target.path, value)
             _keep_printed_label(data, p)
             sign_field = _printed_field(edition, p.target.path, "sign")
-            if sign_field is not None and type(value) is int and value > 0:
-                # 本年增/减 as printed: "+12" or a bare "12".
-                sign = "+" if clean(p.source.cell.text).startswith("+") else ""
-                _set(data, (*p.target.path[:-1], sign_field), sign)
+            if (
+                sign_field is not None
+                and type(value) is int
+                and value > 0
+                and not clean(p.source.cell.text).startswith("+")
+            ):
+                # 本年增/减 printed as a bare "12": kept so ("+12" is the default).
+                _set(data, (*p.target.path[:-1], sign_field), "")
             origins.append(
                 CellOrigin(
                     path=path,
