@@ -29,7 +29,7 @@ from cattrs.errors import (
 )
 
 from ..cells import MAX_STORED, NA_MARKS, NotApplicable
-from ..editions import EDITIONS, Report
+from ..editions import EDITIONS, Report, edition_of
 from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
 from ..errors import Problem
@@ -401,7 +401,7 @@ def _printed_problems(report: Report, root: Path) -> Iterator[Problem]:
         name = label_field(type(table))
         labels: dict[str, str] = getattr(table, name) if name else {}
         if labels:
-            rows = {row.key for row in table_info(table, key).rows}
+            rows = _row_keys(report, key, table)
             for row_key in labels:
                 if row_key not in rows:
                     yield Problem(
@@ -422,6 +422,20 @@ def _printed_problems(report: Report, root: Path) -> Iterator[Problem]:
     parts: tuple[Report, ...] = report.parts
     for i, part in enumerate(parts):
         yield from _printed_problems(part, (*root, "parts", i))
+
+
+_ROW_KEYS: dict[tuple[type, str | None], frozenset[str]] = {}
+
+
+def _row_keys(report: Report, key: str, table: object) -> frozenset[str]:
+    """The row paths of ``table``, once per table class and layout variant
+    (the layout is all an instance changes in a table's rows)."""
+    variant = edition_of(report).variant_of(report)
+    cache_key = (type(table), None if variant is None else variant.id)
+    rows = _ROW_KEYS.get(cache_key)
+    if rows is None:
+        rows = _ROW_KEYS[cache_key] = frozenset(r.key for r in table_info(table, key).rows)
+    return rows
 
 
 _CLOSED: dict[type, tuple[tuple[Path, tuple[str, ...]], ...]] = {}
