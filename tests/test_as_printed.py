@@ -44,6 +44,16 @@ def _data(name: str) -> dict[str, Any]:
     return data
 
 
+def _r2021(report: gd.Report | None) -> gd.Report2021:
+    assert isinstance(report, gd.Report2021)
+    return report
+
+
+def _r2019(report: gd.Report | None) -> gd.Report2019:
+    assert isinstance(report, gd.Report2019)
+    return report
+
+
 def _period_findings(report: gd.Report) -> list[gd.Finding]:
     return [f for f in validate(report) if f.rule == "period.not-stated"]
 
@@ -167,7 +177,7 @@ def test_the_html_importer_reads_a_period_stated_without_dates() -> None:
         page = gd.render(attrs.evolve(report, period=period), "html").decode()
         assert stated in page
         result = import_html(page.replace(stated, sentence).encode(), "page.html")
-        assert result.report.period == period
+        assert result.report is not None and result.report.period == period
 
 
 # -- row labels as printed ----------------------------------------------------------
@@ -175,7 +185,7 @@ def test_the_html_importer_reads_a_period_stated_without_dates() -> None:
 
 def test_a_misprinted_label_survives_load_dumps_and_is_kept_beside_its_row() -> None:
     text = _text("hongze-2024.json")
-    report = gd.loads(text)
+    report = _r2021(gd.loads(text))
     assert report.table3.printed_labels == {MISPRINT_ROW: MISPRINT}
     assert gd.dumps(report) == text
     rows = {row.key: row for row in table_info(report.table3, "table3").rows}
@@ -250,14 +260,14 @@ def test_the_html_importer_keeps_other_edition_wording_as_printed() -> None:
     data = Path(__file__).resolve().parent.parent / "plugins/govdisclosure-html/tests/data"
     for folder in ("2021_jjp-jinjing-pianqu_80601", "2022_jjp-jinjing-pianqu_80617"):
         result = import_html((data / folder / "page.html").read_bytes(), folder)
-        assert result.report.table2.printed_labels == {"normative_documents": "规范性文件"}
+        assert _r2021(result.report).table2.printed_labels == {"normative_documents": "规范性文件"}
 
 
 def test_a_rendered_misprint_imports_back_as_printed() -> None:
     from govdisclosure_html import import_html
 
     report = gd.load(EXAMPLES / "hongze-2024.json")
-    back = import_html(gd.render(report, "html"), "hongze.html").report
+    back = _r2021(import_html(gd.render(report, "html"), "hongze.html").report)
     assert back.table3.printed_labels == {MISPRINT_ROW: MISPRINT}
 
 
@@ -327,18 +337,24 @@ def test_any_reports_draw_every_state_of_the_period() -> None:
 
 
 def test_strategies_draw_printed_labels_and_signs() -> None:
-    labelled = find(
-        consistent_reports("2021"),
-        lambda r: bool(r.table3.printed_labels) and bool(r.table2.printed_labels),
-        settings=_FIND,
+    labelled = _r2021(
+        find(
+            consistent_reports("2021"),
+            lambda r: bool(_r2021(r).table3.printed_labels and _r2021(r).table2.printed_labels),
+            settings=_FIND,
+        )
     )
     rows = {row.key: row.label for row in table_info(labelled.table3, "table3").rows}
     assert all(
         key in rows and printed != rows[key]
         for key, printed in labelled.table3.printed_labels.items()
     )
-    bare = find(
-        consistent_reports("2019"), lambda r: r.table2.fees.change_sign == "", settings=_FIND
+    bare = _r2019(
+        find(
+            consistent_reports("2019"),
+            lambda r: _r2019(r).table2.fees.change_sign == "",
+            settings=_FIND,
+        )
     )
     assert bare.table2.fees.change_sign == ""
 

@@ -283,7 +283,7 @@ def printed_name(cls: type, column: str, what: str) -> str | None:
     for f in attrs.fields(cls):
         p = get_printed(f)
         if p is not None and p.what == what and p.of == column:
-            return f.name
+            return str(f.name)
     return None
 
 

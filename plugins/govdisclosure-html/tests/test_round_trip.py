@@ -11,6 +11,7 @@ ones the importer matches.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -30,12 +31,15 @@ def _official_labels(report: gd.Report) -> gd.Report:
     """``report`` without printed labels: the strategies draw any text for
     them, and a row printed as arbitrary text cannot be found by its label
     (labels printed otherwise are tested on real misprints)."""
-    changes = {}
+    changes: dict[str, Any] = {}
     for key, table in tables_of(report):
         name = label_field(type(table))
         if name:
-            changes[key] = attrs.evolve(table, **{name: {}})
-    return attrs.evolve(report, **changes)
+            blank: Any = table
+            changes[key] = attrs.evolve(blank, **{name: {}})
+    whole: Any = report
+    stripped: gd.Report = attrs.evolve(whole, **changes)
+    return stripped
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
