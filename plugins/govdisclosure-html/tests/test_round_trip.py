@@ -11,39 +11,23 @@ ones the importer matches.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 import govdisclosure as gd
-from govdisclosure.introspect import label_field
 from govdisclosure.registry import tables_of
-from govdisclosure.testing.strategies import any_reports
+from govdisclosure.testing.strategies import any_reports, without_printed_labels
 from govdisclosure_html import import_html
 from html_helpers import figures
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "examples").glob("*.json"))
 
 
-def _official_labels(report: gd.Report) -> gd.Report:
-    """``report`` without printed labels: the strategies draw any text for
-    them, and a row printed as arbitrary text cannot be found by its label
-    (labels printed otherwise are tested on real misprints)."""
-    changes: dict[str, Any] = {}
-    for key, table in tables_of(report):
-        name = label_field(type(table))
-        if name:
-            blank: Any = table
-            changes[key] = attrs.evolve(blank, **{name: {}})
-    whole: Any = report
-    stripped: gd.Report = attrs.evolve(whole, **changes)
-    return stripped
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(any_reports(max_depth=0).map(_official_labels))
+# Labels drawn as arbitrary text cannot be found by label: the examples
+# bring real printed labels back (below).
+@given(any_reports(max_depth=0).map(without_printed_labels))
 def test_render_then_import_gives_the_same_figures(report: gd.Report) -> None:
     page = gd.render(report, "html")
     imported, provenance, problems = import_html(page, "generated.html", validate_report=False)

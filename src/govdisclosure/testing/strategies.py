@@ -68,7 +68,7 @@ from ._hook import _strategies_loaded
 import datetime as dt
 from decimal import Decimal
 from functools import cache
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, cast
 
 import attrs
 
@@ -89,7 +89,7 @@ from ..editions.e2021 import Report2021
 from ..editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
 from ..fields import Printed
 from ..flat import Shape, shape_of
-from ..introspect import printed_fields, table_info
+from ..introspect import label_field, printed_fields, table_info
 from ..paths import Path
 from ..registry import find_template, known_template_ids, tables_of
 from ..relations import Equation, report_equations
@@ -103,6 +103,7 @@ __all__ = [
     "reports_with_defect",
     "sections",
     "units",
+    "without_printed_labels",
 ]
 
 Text: TypeAlias = Literal["realistic", "hostile"]
@@ -582,6 +583,19 @@ def _printed(edition: str) -> tuple[tuple[Path, Printed], ...]:
     if _template_driven(edition):
         return ()
     return printed_fields(tables_of(blank_report(edition, 2000, "")))
+
+
+def without_printed_labels(report: Report) -> Report:
+    """``report`` with no row label printed otherwise (its tables'
+    ``printed_labels`` emptied), for a property about reading a report back
+    by its labels: a label drawn as arbitrary text cannot be found again."""
+    changes: dict[str, Any] = {}
+    for key, table in tables_of(report):
+        name = label_field(type(table))
+        if name:
+            changes[key] = attrs.evolve(cast(Any, table), **{name: {}})
+    stripped: Report = attrs.evolve(cast(Any, report), **changes)
+    return stripped
 
 
 @cache

@@ -41,7 +41,7 @@ from .page import Attachment, Page, read_page
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
 from .source import SourceCell, source_cells
 from .targets import Target, TargetTable, edition_tables, words_of_edition
-from .text import CellText, Key, clean, label_key, read_number
+from .text import CellText, Key, clean, label_key, read_number, without_as_printed_note
 
 __all__ = ["Document", "ImportResult", "import_document", "import_html", "page_document"]
 
@@ -572,7 +572,7 @@ def _keep_printed_label(data: dict[str, Any], placement: Placement) -> None:
     target = placement.target
     for m in placement.matches:
         if m.kind in _PRINTED_OTHERWISE and m.official == target.row_label and target.row_key:
-            printed = "".join(m.printed.split())
+            printed = without_as_printed_note("".join(m.printed.split()))
             if printed and printed != target.row_label:
                 labels = data.setdefault(target.path[0], {}).setdefault("printed_labels", {})
                 labels.setdefault(target.row_key, printed)
