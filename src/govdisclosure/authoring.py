@@ -30,7 +30,7 @@ from .flat import shape_of
 from .paths import Path
 from .registry import find_template
 from .relations import Equation, report_equations
-from .report_base import ReportingUnit, Section
+from .report_base import Period, ReportingUnit, Section
 
 __all__ = [
     "DEFAULT_TEMPLATE",
@@ -108,6 +108,8 @@ def blank_report(
     write.  ``with_rows=True`` lists every value row of the template with
     blank cells, so the row codes to fill in are in the file (a fixed-table
     edition always has every cell).  ``govdisclosure new`` writes both.
+    The statistics period is the calendar year, as the conventional opening
+    states it (a report class built directly states none until told).
     """
     try:
         record = EDITIONS[edition]
@@ -124,7 +126,9 @@ def blank_report(
             raise ValueError(
                 f"edition {edition!r} has fixed tables; templates are for legacy reports"
             )
-        report: Report = record.report_class(unit=unit, year=year, sections=sections)
+        report: Report = record.report_class(
+            unit=unit, year=year, period=Period.calendar_year(year), sections=sections
+        )
         return report
     found = find_template(template or DEFAULT_TEMPLATE)  # raises UnknownTemplateError early
     rows: dict[str, dict[str, CellValue]] = (
@@ -135,6 +139,7 @@ def blank_report(
     legacy: Report = record.report_class(
         unit=unit,
         year=year,
+        period=Period.calendar_year(year),
         sections=sections,
         statistics=StatisticsTable(template=found.id, rows=rows),
     )

@@ -23,9 +23,12 @@ __all__ = [
     "METADATA_KEY",
     "PRINTED_KEY",
     "Balance",
+    "Printed",
+    "PrintedWhat",
     "Spec",
     "cell",
     "codec_checked",
+    "get_printed",
     "get_spec",
     "part",
     "printed",
@@ -168,22 +171,66 @@ def get_spec(field: attrs.Attribute[Any]) -> Spec | None:
     return spec if isinstance(spec, Spec) else None
 
 
-def printed(*, choices: tuple[str, ...]) -> Any:
-    """Text a table prints beside its cells that is not a cell itself (the
-    unit 上海 printed with the 2019 procurement amount, "251000元").
+PrintedWhat = Literal["unit", "sign", "labels"]
 
-    ``choices`` are the values readers of the format expect; anything else
-    is kept as printed.  Blank (``None``) by default.  Consolidation keeps
-    such text only where every part agrees; the strategies draw it from
-    ``choices``.
+
+@frozen
+class Printed:
+    """What a :func:`printed` field keeps of the table as it was printed.
+
+    * ``"unit"``: the unit printed with the cell ``of`` (上海 printed the 2019
+      procurement amount as "251000元"); ``choices`` are the units readers
+      expect, anything else is kept as printed;
+    * ``"sign"``: the sign printed before a positive value of the signed cell
+      ``of`` (本年增/减): ``"+"`` or ``""`` (none); ``None`` means not
+      recorded, shown with ``"+"``;
+    * ``"labels"``: row labels printed differently from the official ones,
+      by row path (dotted attribute names from the table), kept beside the
+      rows so nothing is corrected silently.
     """
-    return attrs.field(default=None, metadata={PRINTED_KEY: choices})
+
+    what: PrintedWhat
+    #: The sibling cell the text goes with (``"amount"``, ``"change"``);
+    #: ``None`` for labels.
+    of: str | None = None
+    choices: tuple[str, ...] = ()
+    #: True when ``choices`` are the only values a reader accepts.
+    closed: bool = False
+
+
+def printed(
+    what: PrintedWhat = "unit", *, of: str | None = None, choices: tuple[str, ...] = ()
+) -> Any:
+    """Text a table prints that the model would otherwise derive: the one
+    declaration of "text as printed" (see :class:`Printed`).
+
+    A unit or sign is a ``str | None`` field, blank (``None``) by default;
+    labels are a ``dict[str, str]``, empty by default.  The schema, the
+    codec's checks, the strategies, consolidation (which keeps such text only
+    where every part agrees) and the renderers follow from the declaration
+    (:func:`govdisclosure.introspect.printed_fields`).
+    """
+    if what == "labels":
+        return attrs.field(factory=dict, metadata={PRINTED_KEY: Printed("labels")})
+    if of is None:
+        raise ValueError(f"a printed {what} names the cell it goes with (of=...)")
+    if what == "sign":
+        spec = Printed("sign", of, ("+", ""), closed=True)
+    else:
+        spec = Printed(what, of, choices)
+    return attrs.field(default=None, metadata={PRINTED_KEY: spec})
+
+
+def get_printed(field: attrs.Attribute[Any]) -> Printed | None:
+    """The :class:`Printed` declaration of a field, or ``None`` for any other."""
+    spec = field.metadata.get(PRINTED_KEY)
+    return spec if isinstance(spec, Printed) else None
 
 
 def printed_choices(field: attrs.Attribute[Any]) -> tuple[str, ...] | None:
-    """The expected values of a :func:`printed` field; ``None`` for any other."""
-    choices = field.metadata.get(PRINTED_KEY)
-    return tuple(choices) if isinstance(choices, tuple) else None
+    """The expected values of a printed unit or sign; ``None`` for any other field."""
+    spec = get_printed(field)
+    return spec.choices if spec is not None and spec.what != "labels" else None
 
 
 @frozen

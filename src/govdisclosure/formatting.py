@@ -36,9 +36,11 @@ from babel.numbers import format_decimal
 from .cells import CellValue, NotApplicable
 from .i18n import N_, gettext, normalize_locale
 from .introspect import CellKind
+from .report_base import Period
 
 __all__ = [
     "MAX_MONEY_PLACES",
+    "as_printed_note",
     "chinese_numbering",
     "chinese_numeral",
     "exact_places",
@@ -46,6 +48,8 @@ __all__ = [
     "format_count",
     "format_date",
     "format_money",
+    "format_period",
+    "row_label",
 ]
 
 #: Most decimals an amount is shown with when no precision is asked for.
@@ -173,16 +177,19 @@ def format_cell(
     *,
     grouping: bool | None = None,
     exact: bool = False,
+    sign: str | None = None,
 ) -> str:
     """A table cell for display: blank stays ``""``, not applicable keeps its mark.
 
     Numbers are written as the official tables print them: bare digits in
     Chinese (``3985758``; the published tables use no thousands separator),
     grouped in English (``3,985,758``); ``grouping`` overrides.  A signed
-    value shows ``+`` for an increase (reports print "+1036"); money is
-    shown without its unit (the column header carries it) and with the
-    decimals it has, up to :data:`MAX_MONEY_PLACES`; ``exact=True`` shows
-    every one (a published document must not round a figure: 5949.088667).
+    value shows ``+`` for an increase (reports print "+1036") unless the
+    report printed it without one: ``sign`` is the sign it printed (``""``
+    for none; ``None`` when not recorded).  Money is shown without its unit
+    (the column header carries it) and with the decimals it has, up to
+    :data:`MAX_MONEY_PLACES`; ``exact=True`` shows every one (a published
+    document must not round a figure: 5949.088667).
     """
     if grouping is None:
         grouping = normalize_locale(locale) != "zh_Hans_CN"
@@ -198,4 +205,41 @@ def format_cell(
     if type(value) is not int:
         raise TypeError(f"a {kind} cell holds an int, not {type(value).__name__}")
     text = format_count(value, locale, grouping=grouping)
-    return "+" + text if kind == "signed" and value > 0 else text
+    if kind == "signed" and value > 0:
+        return ("+" if sign is None else sign) + text
+    return text
+
+
+def format_period(period: Period | None, locale: str = "zh_Hans_CN") -> str:
+    """The statistics period as stated: its dates, "stated without dates"
+    for a period printed with its dates left out, "not stated" for none (a
+    report never gains the calendar year on display)."""
+    if period is None:
+        return gettext(locale, "not stated")
+    if period.start is None and period.end is None:
+        return gettext(locale, "stated without dates")
+    return gettext(locale, "{start} to {end}").format(
+        start=format_date(period.start, locale) if period.start else "—",
+        end=format_date(period.end, locale) if period.end else "—",
+    )
+
+
+#: A row label printed otherwise than the format's: shown as printed, with
+#: the official label beside it (translated), so nothing is corrected silently.
+_AS_PRINTED: Final = N_("as printed; the format says “{official}”")
+_WITH_NOTE: Final = N_("{label} ({note})")
+
+
+def as_printed_note(label: str, locale: str = "zh_Hans_CN") -> str:
+    """The note beside a label printed otherwise than the official ``label``
+    (a message id): "as printed; the format says “…”"."""
+    return gettext(locale, _AS_PRINTED).format(official=gettext(locale, label))
+
+
+def row_label(label: str, printed: str | None, locale: str = "zh_Hans_CN") -> str:
+    """A row's label for display: the official ``label`` (a message id,
+    translated), or, where the report printed another text, that text as
+    printed followed by the note naming the official label."""
+    if printed is None or printed == label:
+        return gettext(locale, label)
+    return gettext(locale, _WITH_NOTE).format(label=printed, note=as_printed_note(label, locale))

@@ -19,7 +19,7 @@ import attrs
 from attrs import frozen
 
 from .cells import CELL_KINDS, CellKind
-from .fields import Spec, get_spec, printed_choices
+from .fields import Printed, Spec, get_printed, get_spec
 
 __all__ = [
     "LAYOUTS",
@@ -33,7 +33,10 @@ __all__ = [
     "field_types",
     "is_row_class",
     "iter_cells",
+    "label_field",
     "printed_fields",
+    "printed_name",
+    "printed_with",
     "table_fields",
     "table_info",
 ]
@@ -165,10 +168,18 @@ class RowInfo:
     #: False for a row the table as printed left out (a legacy table whose
     #: template was derived from the printed one).
     printed: bool = True
+    #: The label as the report printed it, where it differs from ``label``
+    #: (a misprint kept, never corrected silently); ``None`` otherwise.
+    printed_label: str | None = None
 
     @property
     def is_group(self) -> bool:
         return not self.columns
+
+    @property
+    def key(self) -> str:
+        """The row's key among a table's printed labels: its dotted path."""
+        return ".".join(self.path)
 
 
 @frozen
@@ -206,11 +217,14 @@ def _columns(cls: type) -> tuple[ColumnInfo, ...]:
     )
 
 
-def _rows(obj: object, prefix: tuple[str, ...], depth: int) -> Iterator[RowInfo]:
+def _rows(
+    obj: object, prefix: tuple[str, ...], depth: int, labels: dict[str, str]
+) -> Iterator[RowInfo]:
     for f, spec, tp in table_fields(type(obj)):
         path = (*prefix, f.name)
         kind = cell_kind(tp)
         value = getattr(obj, f.name)
+        printed = labels.get(".".join(path)) if labels else None  # as printed
         if kind is not None:
             column = ColumnInfo(f.name, spec.column or spec.label, spec.unit, kind)
             yield RowInfo(
@@ -222,6 +236,7 @@ def _rows(obj: object, prefix: tuple[str, ...], depth: int) -> Iterator[RowInfo]
                 spec.block,
                 spec.role == "total",
                 spec.unit,
+                printed_label=printed,
             )
         elif is_row_class(type(value)):
             yield RowInfo(
@@ -233,33 +248,88 @@ def _rows(obj: object, prefix: tuple[str, ...], depth: int) -> Iterator[RowInfo]
                 spec.block,
                 spec.role == "total",
                 spec.unit,
+                printed_label=printed,
             )
         else:
             yield RowInfo(
-                path, spec.label, spec.code, depth, (), spec.block, spec.role == "total", spec.unit
+                path,
+                spec.label,
+                spec.code,
+                depth,
+                (),
+                spec.block,
+                spec.role == "total",
+                spec.unit,
+                printed_label=printed,
             )
-            yield from _rows(value, path, depth + 1)
+            yield from _rows(value, path, depth + 1, labels)
+
+
+_LABEL_FIELD: dict[type, str | None] = {}
+
+
+def label_field(cls: type) -> str | None:
+    """The name of the field of table class ``cls`` that keeps its printed
+    row labels (a :func:`~govdisclosure.fields.printed` ``"labels"`` field),
+    or ``None`` when the class has none (cached)."""
+    if cls not in _LABEL_FIELD:
+        _LABEL_FIELD[cls] = next(
+            (
+                f.name
+                for f in attrs.fields(cls)
+                if (p := get_printed(f)) is not None and p.what == "labels"
+            ),
+            None,
+        )
+    return _LABEL_FIELD[cls]
 
 
 def table_info(table: object, key: str) -> TableInfo:
-    """Describe a table instance (use a blank instance to describe a class)."""
+    """Describe a table instance (use a blank instance to describe a class).
+
+    Each row carries the label the report printed where it differs from the
+    official one (:attr:`RowInfo.printed_label`)."""
     title = getattr(type(table), "title", key)
+    name = label_field(type(table))
+    labels: dict[str, str] = getattr(table, name) if name else {}
     layout: Layout = getattr(type(table), "layout", "rows")
-    return TableInfo(key, title, tuple(_rows(table, (), 0)), layout)
+    return TableInfo(key, title, tuple(_rows(table, (), 0, labels)), layout)
+
+
+def printed_with(row: object, column: str, what: str) -> str | None:
+    """The printed ``what`` (``"unit"``, ``"sign"``) that goes with cell
+    ``column`` of the row object ``row``, from the declarations
+    (:class:`~govdisclosure.fields.Printed`); ``None`` if there is none."""
+    name = printed_name(type(row), column, what)
+    value = getattr(row, name) if name is not None else None
+    return value if isinstance(value, str) else None
+
+
+def printed_name(cls: type, column: str, what: str) -> str | None:
+    """The name of the field of row class ``cls`` declared to keep the
+    printed ``what`` of cell ``column`` (``amount_unit`` for the unit of
+    ``amount``), or ``None``: how importers know where printed text goes."""
+    if not attrs.has(cls):
+        return None
+    for f in attrs.fields(cls):
+        p = get_printed(f)
+        if p is not None and p.what == what and p.of == column:
+            return str(f.name)
+    return None
 
 
 def printed_fields(
     tables: Iterable[tuple[str, object]],
-) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """``(path, choices)`` of every :func:`~govdisclosure.fields.printed`
+) -> tuple[tuple[tuple[str, ...], Printed], ...]:
+    """``(path, declaration)`` of every :func:`~govdisclosure.fields.printed`
     field inside ``tables`` (``(key, table)`` pairs), in definition order."""
-    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    out: list[tuple[tuple[str, ...], Printed]] = []
 
     def walk(obj: Any, prefix: tuple[str, ...]) -> None:
         for f in attrs.fields(type(obj)):
-            choices = printed_choices(f)
-            if choices is not None:
-                out.append(((*prefix, f.name), choices))
+            printed = get_printed(f)
+            if printed is not None:
+                out.append(((*prefix, f.name), printed))
         for f, _, tp in table_fields(type(obj)):
             if cell_kind(tp) is None:
                 walk(getattr(obj, f.name), (*prefix, f.name))

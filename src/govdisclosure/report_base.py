@@ -66,14 +66,26 @@ class ReportingUnit:
 
 @frozen(kw_only=True)
 class Period:
-    """The statistics period; a calendar year unless a report says otherwise."""
+    """The statistics period (统计期限) as the report states it.
 
-    start: dt.date
-    end: dt.date
+    Real reports state it with dates ("统计期限自2024年1月1日至2024年12月31日"),
+    state it with the dates left out ("本报告所列数据的统计期限自至。", a
+    template not filled in: ``Period()``, both dates ``None``), or do not
+    state it at all (``ReportBase.period is None``).  The three are kept
+    apart: a report never gains a period it did not state.
+    """
+
+    start: dt.date | None = None
+    end: dt.date | None = None
 
     @classmethod
     def calendar_year(cls, year: int) -> Period:
         return cls(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+
+    @property
+    def dated(self) -> bool:
+        """Whether both dates are stated."""
+        return self.start is not None and self.end is not None
 
 
 @frozen(kw_only=True)
@@ -138,14 +150,12 @@ def _unit(instance: object, attribute: object, value: ReportingUnit) -> None:
         raise TypeError(f"{type(instance).__name__}.unit: expected a ReportingUnit, got {value!r}")
 
 
-def _calendar_year(self: ReportBase) -> Period:
-    return Period.calendar_year(self.year)
-
-
 @frozen(kw_only=True)
 class ReportBase:
     """Identity, dates and narrative; each edition adds its tables.
 
+    ``period`` is what the report states: a :class:`Period` with dates, a
+    :class:`Period` without (stated, left blank), or ``None`` (not stated).
     ``preamble`` holds the paragraphs before section 一 (the conventional
     "本年度报告根据…编制" opening); ``sections`` the numbered sections with
     their sub-headings, in printed order.
@@ -153,7 +163,9 @@ class ReportBase:
 
     unit: ReportingUnit = field(validator=_unit)
     year: int = field(validator=_whole_year)
-    period: Period = attrs.Factory(_calendar_year, takes_self=True)
+    #: The statistics period as stated; ``None`` when the report states none
+    #: (never taken to be the calendar year).
+    period: Period | None = None
     title: str | None = None
     dates: ReportDates = attrs.Factory(ReportDates)
     #: 发文机关署名 under the text, when it differs from ``unit.name``.

@@ -21,6 +21,9 @@ derives:
   either the three official sub-rows or one row as printed.  The codec reads
   ``{}`` as the single row, so the sub-row branch asks for at least one key
   and the branches never overlap;
+* printed text (:func:`~govdisclosure.fields.printed`) from its
+  declaration: printed row labels as an object whose keys are the table's
+  row paths, a printed sign as one of its choices;
 * ``title`` of a table field is its official label; its ``description``
   gives the English translation, the official code and the unit.
 
@@ -47,10 +50,11 @@ import attrs
 from .cells import CELL_KINDS, DECIMAL_TEXT, NA_MARKS, TEMPLATE_CELL_KINDS, CellKindRule
 from .editions import EDITIONS
 from .editions.legacy import LegacyCell, StatisticsTable, StatisticsTemplate
-from .fields import Spec, get_spec
+from .fields import Printed, Spec, get_printed, get_spec
 from .i18n import gettext
-from .introspect import cell_kind, field_types, is_row_class
-from .registry import find_template
+from .introspect import cell_kind, field_types, is_row_class, table_info
+from .registry import find_template, tables_of
+from .report_base import ReportingUnit
 
 __all__ = [
     "COLUMN_KEY_PATTERN",
@@ -151,6 +155,46 @@ def _describe(spec: Spec) -> dict[str, str]:
         parts.append(gettext("en", spec.note))
     out["description"] = " ".join(p if p.endswith(".") else p + "." for p in parts)
     return out
+
+
+def _printed_schema(printed: Printed, owner: type) -> dict[str, Any]:
+    """The schema of a :func:`~govdisclosure.fields.printed` field, from its
+    declaration: printed labels by the paths of the table's rows, a sign
+    from its choices, a unit as any text."""
+    if printed.what == "labels":
+        return {
+            "type": "object",
+            "description": "Row labels as the report printed them, where they differ from the "
+            "official ones (a misprint kept, not corrected), by row path.",
+            "propertyNames": {"enum": list(_row_keys(owner))},
+            "additionalProperties": {"type": "string"},
+        }
+    if printed.what == "sign":
+        return {
+            "enum": [*printed.choices, None],
+            "description": f"The sign printed before a positive {printed.of}: "
+            '"+", "" (none) or null (not recorded; shown with "+").',
+        }
+    return {
+        "type": ["string", "null"],
+        "description": f"The {printed.what} printed with {printed.of} "
+        f"(expected: {', '.join(printed.choices)}; other text is kept as printed).",
+    }
+
+
+def _row_keys(table_class: type) -> tuple[str, ...]:
+    """The row paths of a table class in every edition and layout variant
+    that uses it, in printed order."""
+    keys: dict[str, None] = {}
+    for edition in EDITIONS.values():
+        if edition.template_driven:
+            continue
+        blank: Any = edition.report_class(unit=ReportingUnit(name=""), year=2000)
+        for report in (blank, *(v.apply(blank) for v in edition.variants)):
+            for key, table in tables_of(report):
+                if type(table) is table_class:
+                    keys.update(dict.fromkeys(r.key for r in table_info(table, key).rows))
+    return tuple(keys)
 
 
 class _Builder:
@@ -282,7 +326,12 @@ class _Builder:
             properties["edition"] = {"const": edition}
             required.append("edition")
         for f in attrs.fields(cls):
-            prop = self.type_schema(hints[f.name], cls, f.name)
+            printed = get_printed(f)
+            prop = (
+                _printed_schema(printed, cls)
+                if printed is not None
+                else self.type_schema(hints[f.name], cls, f.name)
+            )
             spec = get_spec(f)
             if spec is not None:
                 prop = {**prop, **_describe(spec)}

@@ -28,7 +28,8 @@ from attrs import frozen
 
 from .editions import Report, is_template_driven
 from .editions.legacy import StatisticsTemplate, TemplateRow
-from .introspect import CellKind, ColumnInfo, RowInfo, table_info
+from .formatting import row_label
+from .introspect import CellKind, ColumnInfo, RowInfo, printed_with, table_info
 from .paths import Path
 from .registry import printed_template, report_tables
 
@@ -74,6 +75,17 @@ class GridCell:
     kind: CellKind | None = None
     unit: str | None = None
     depth: int = 0
+    #: A row label as the report printed it, where it differs from ``text``
+    #: (the official label, which stays available); ``None`` otherwise.
+    printed: str | None = None
+    #: The sign printed before a positive signed value (``""``: none), if recorded.
+    sign: str | None = None
+
+    def label(self, locale: str) -> str:
+        """The text of a non-value cell in ``locale``: the official label
+        translated, or a label printed otherwise shown as printed with the
+        official one beside it (:func:`~govdisclosure.formatting.row_label`)."""
+        return row_label(self.text, self.printed, locale) if self.text else ""
 
     @property
     def last_row(self) -> int:
@@ -120,16 +132,26 @@ def report_grids(report: Report) -> tuple[TableGrid, ...]:
 # -- table 2 -------------------------------------------------------------------
 
 
-def _value_cells(row: RowInfo, prefix: Path, r: int, first: int, width: int) -> list[GridCell]:
+def _value_cells(
+    table: object, row: RowInfo, prefix: Path, r: int, first: int, width: int
+) -> list[GridCell]:
     """``row``'s value cells from column ``first``; the last spans to ``width``."""
     cells = []
     single = not _is_row(row)
+    obj = _walk(table, row.path)
     for k, column in enumerate(row.columns):
         path = (*prefix, *row.path) if single else (*prefix, *row.path, column.key)
         span = width - (first + k) if k == len(row.columns) - 1 else 1
         cells.append(
             GridCell(
-                r, first + k, "value", cols=span, path=path, kind=column.kind, unit=column.unit
+                r,
+                first + k,
+                "value",
+                cols=span,
+                path=path,
+                kind=column.kind,
+                unit=column.unit,
+                sign=printed_with(obj, column.key, "sign"),
             )
         )
     return cells
@@ -165,8 +187,8 @@ def _table2(table: object, key: str) -> TableGrid:
                 span = width - (1 + k) if k == len(labels) - 1 else 1
                 cells.append(GridCell(r, 1 + k, "head", label, cols=span))
             r += 1
-        cells.append(GridCell(r, 0, "label", row.label, unit=row.unit))
-        cells += _value_cells(row, (key,), r, 1, width)
+        cells.append(GridCell(r, 0, "label", row.label, unit=row.unit, printed=row.printed_label))
+        cells += _value_cells(table, row, (key,), r, 1, width)
         r += 1
     title = getattr(type(table), "title", key)
     return TableGrid(key, title, width, r, 0, tuple(cells))
@@ -222,7 +244,16 @@ def _table3(table: object, key: str) -> TableGrid:
     def close(depth: int) -> None:
         while open_groups and open_groups[-1][0].depth >= depth:
             group, start = open_groups.pop()
-            body.append(GridCell(start, group.depth, "group", group.label, rows=line - start))
+            body.append(
+                GridCell(
+                    start,
+                    group.depth,
+                    "group",
+                    group.label,
+                    rows=line - start,
+                    printed=group.printed_label,
+                )
+            )
 
     for row in info.rows:
         close(row.depth)
@@ -230,9 +261,17 @@ def _table3(table: object, key: str) -> TableGrid:
             open_groups.append((row, line))
             continue
         body.append(
-            GridCell(line, row.depth, "label", row.label, cols=n_label - row.depth, depth=row.depth)
+            GridCell(
+                line,
+                row.depth,
+                "label",
+                row.label,
+                cols=n_label - row.depth,
+                depth=row.depth,
+                printed=row.printed_label,
+            )
         )
-        body += _value_cells(row, (key,), line, n_label, width)
+        body += _value_cells(table, row, (key,), line, n_label, width)
         line += 1
     close(0)
     title = getattr(type(table), "title", key)
@@ -252,10 +291,12 @@ def _table4(table: object, key: str) -> TableGrid:
         row = rows[i]
         if row.block is None:
             # A group alone (行政复议): label over its columns, columns over 2 rows.
-            cells.append(GridCell(0, c, "head", row.label, cols=len(row.columns)))
+            cells.append(
+                GridCell(0, c, "head", row.label, cols=len(row.columns), printed=row.printed_label)
+            )
             for k, column in enumerate(row.columns):
                 cells.append(GridCell(1, c + k, "head", column.label, rows=2))
-            cells += _value_cells(row, (key,), 3, c, c + len(row.columns))
+            cells += _value_cells(table, row, (key,), 3, c, c + len(row.columns))
             c += len(row.columns)
             i += 1
             continue
@@ -263,10 +304,12 @@ def _table4(table: object, key: str) -> TableGrid:
         j = i
         while j < len(rows) and rows[j].block == row.block:
             sub = rows[j]
-            cells.append(GridCell(1, c, "head", sub.label, cols=len(sub.columns)))
+            cells.append(
+                GridCell(1, c, "head", sub.label, cols=len(sub.columns), printed=sub.printed_label)
+            )
             for k, column in enumerate(sub.columns):
                 cells.append(GridCell(2, c + k, "head", column.label))
-            cells += _value_cells(sub, (key,), 3, c, c + len(sub.columns))
+            cells += _value_cells(table, sub, (key,), 3, c, c + len(sub.columns))
             c += len(sub.columns)
             j += 1
         cells.append(GridCell(0, start, "head", row.block, cols=c - start))

@@ -104,7 +104,8 @@ def test_reports_are_immutable() -> None:
     report = gd.Report2021(unit=gd.ReportingUnit(name="某单位"), year=2024)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         report.year = 2025  # type: ignore[misc]
-    assert report.period.start.isoformat() == "2024-01-01"
+    # A report states no period until told: never the calendar year by default.
+    assert report.period is None
 
 
 def test_paragraphs_refuse_one_string_and_non_text() -> None:

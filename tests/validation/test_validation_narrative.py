@@ -128,13 +128,13 @@ SENTENCES = [
         "的答复总数21条，其中同意公开答复数17条，其它公开答复数2条，免于公开答复数2条；未收到有关政府信息"
         "公开行政复议申请。",
         "reports/11_pingtanxian_2012.md",
-        [("applications", 21)],
+        [("applications", 21), ("reconsideration", 0)],
     ),
     (
         "legacy",
         "2011年全区未收到有关政府信息公开的申请，未收到有关政府信息公开行政复议申请。",
         "reports/08_pingtan_2011.md",
-        [],
+        [("applications", 0), ("reconsideration", 0)],
     ),
     (
         "legacy",

@@ -162,6 +162,7 @@ def test_the_2019_page() -> None:
     assert _values(report.table3) == [0] * 23 * 7
     assert _values(report.table4) == [0] * 15
     assert len(provenance.cells) == 198
+    assert report.period is not None
     assert report.period.start == dt.date(2019, 9, 1)  # "统计期限自2019年9月1日起至2019年12月31日"
     assert report.period.end == dt.date(2019, 12, 31)
     assert report.dates.written == dt.date(2020, 1, 6)

@@ -24,7 +24,7 @@ import govdisclosure as gd
 from govdisclosure.cells import NotApplicable
 from govdisclosure.editions.legacy import ReportLegacy
 from govdisclosure.formatting import format_cell
-from govdisclosure.introspect import CellKind, RowInfo, iter_cells, table_info
+from govdisclosure.introspect import CellKind, RowInfo, iter_cells, printed_with, table_info
 from govdisclosure.plugin import manager as plugin_manager
 from govdisclosure.registry import printed_template, tables_of
 from govdisclosure.report_base import Section
@@ -86,8 +86,16 @@ def _render(report: gd.Report, locale: str = "zh_Hans_CN", **extra: Any) -> str:
 # -- what the definitions say the document must hold ---------------------------
 
 
-def _fmt(value: Any, kind: CellKind, locale: str) -> str:
-    return format_cell(value, kind, locale)
+def _fmt(value: Any, kind: CellKind, locale: str, sign: str | None = None) -> str:
+    return format_cell(value, kind, locale, sign=sign)
+
+
+def _sign(table: object, row: RowInfo, key: str) -> str | None:
+    """The sign a signed change was printed with (none: "+" as usual)."""
+    obj = table
+    for name in row.path:
+        obj = getattr(obj, name)
+    return printed_with(obj, key, "sign")
 
 
 def _value(cells: dict[tuple[str, ...], Any], row: RowInfo, key: str) -> Any:
@@ -180,7 +188,12 @@ def expected_tables(report: gd.Report, locale: str) -> list[tuple[int, list[list
             def figures(row: RowInfo, table: object = table, cells: Any = cells) -> list[str]:
                 return [
                     shown(
-                        _fmt(v := _value(cells, row, c.key), c.kind, locale)
+                        _fmt(
+                            v := _value(cells, row, c.key),
+                            c.kind,
+                            locale,
+                            _sign(table, row, c.key),
+                        )
                         + _unit_suffix(table, row, c.key, v, locale)
                     )
                     for c in row.columns

@@ -93,6 +93,7 @@ def test_the_cover_is_read_and_checked() -> None:
     data = _filled({"B4": "新县人民政府", "B9": "2025年1月1日"}, sheet="封面")
     report = load_xlsx(data, "filled.xlsx")
     assert report.unit.name == "新县人民政府"
+    assert report.period is not None
     assert str(report.period.start) == "2025-01-01"
 
 

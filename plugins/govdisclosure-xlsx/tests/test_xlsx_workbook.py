@@ -108,6 +108,7 @@ def test_cover_has_unit_year_period_and_dates() -> None:
     }
     assert pairs["报告单位"] == report.unit.name
     assert pairs["年度"] == report.year
+    assert report.period is not None
     assert pairs["统计期限起始日"].date() == report.period.start
     assert pairs["统计期限截止日"].date() == report.period.end
     written = pairs["成文日期"]

@@ -242,11 +242,15 @@ def _data_paths(cls: type[Report]) -> tuple[Path, ...]:
 def _data_paths_of(cls: Any) -> tuple[Path, ...]:
     """Paths of the printed text inside the tables of a report class that
     is not a cell (``amount_unit`` of the 2019 format's 政府集中采购),
-    derived from the definitions (:func:`govdisclosure.fields.printed`)."""
+    derived from the definitions (:func:`govdisclosure.fields.printed`).
+
+    Only a printed *unit* says in what terms the figures are; a printed sign
+    or misprinted label is how one report looked, so a consolidated report,
+    which no one printed, starts without them."""
     if EDITIONS[cls.edition].template_driven:
         return ()
     blank = cls(unit=ReportingUnit(name=""), year=2000)
-    return tuple(path for path, _ in printed_fields(tables_of(blank)))
+    return tuple(path for path, p in printed_fields(tables_of(blank)) if p.what == "unit")
 
 
 def _get(obj: object, path: Path) -> object:

@@ -23,7 +23,7 @@ from ..cells import CellValue
 from ..editions import Report, edition_of
 from ..editions.legacy import ReportLegacy
 from ..errors import LoadError, Problem
-from ..formatting import format_cell, format_date
+from ..formatting import format_cell, format_date, format_period
 from ..i18n import N_, gettext, ngettext
 from ..inputs import load
 from ..introspect import ColumnInfo, RowInfo, TableInfo, table_info
@@ -138,9 +138,7 @@ def _show(report: Report, locale: str, console: Console) -> None:
     line(N_("Reporting unit"), f"{unit.name} ({gettext(locale, _UNIT_KINDS[unit.kind.value])})")
     line(N_("Year"), str(report.year))
     line(N_("Edition"), gettext(locale, edition_of(report).title))
-    period = gettext(locale, "{start} to {end}").format(
-        start=format_date(report.period.start, locale), end=format_date(report.period.end, locale)
-    )
+    period = format_period(report.period, locale)
     line(N_("Statistics period"), period)
     for label, value in _dates(report.dates, locale):
         labelled(label, value)

@@ -37,7 +37,7 @@ from ..files import write_atomic
 from ..paths import Path, json_path
 from .fast_read import _fast_report
 from .fast_write import _fast_unstructure
-from .reference import _legacy_problems, _problems, converter
+from .reference import _legacy_problems, _printed_problems, _problems, converter
 
 __all__ = [
     "converter",
@@ -67,6 +67,10 @@ def structure(data: Any, *, source: str | None = None) -> Report:
         report = _reference_structure(data, source)
     if is_template_driven(report):
         problems = list(_legacy_problems(report, ()))
+        if problems:
+            raise LoadError(problems, source)
+    else:
+        problems = list(_printed_problems(report, ()))
         if problems:
             raise LoadError(problems, source)
     if report.parts:

@@ -30,12 +30,13 @@ from cattrs.errors import (
 )
 
 from ..cells import CELL_KINDS, NA_MARKS, TEMPLATE_CELL_KINDS, CellKindRule, NotApplicable
-from ..editions import EDITIONS, Report
+from ..editions import EDITIONS, Report, edition_of
 from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy, StatisticsTemplate
 from ..errors import Problem
 from ..i18n import N_
+from ..introspect import label_field, printed_fields, table_info
 from ..paths import Path, json_path
-from ..registry import UnknownTemplateError, find_template
+from ..registry import UnknownTemplateError, find_template, tables_of
 from ..report_base import ReportBase, UnitKind
 from ..templates import template_problems
 from .layouts import layouts_of
@@ -248,6 +249,30 @@ def _layout_hook(tp: Any, c: cattrs.Converter) -> Callable[[Any, Any], Any]:
     return structure_layout
 
 
+def _text_map(value: Any, _: Any) -> dict[str, str]:
+    """A ``dict[str, str]`` (printed labels by row path) from a JSON object
+    of texts, and only from one."""
+    if type(value) is not dict:
+        raise _Bad("a JSON object mapping row paths to printed labels", value)
+    for text in value.values():
+        if type(text) is not str:
+            raise _Bad("a JSON object whose values are texts (printed labels)", value)
+    return dict(value)
+
+
+def _object_fn(cls: type, c: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure an attrs class from a JSON object, and only from one (cattrs
+    would fail on ``null`` or a string with an ``AttributeError``)."""
+    base: Any = cattrs.gen.make_dict_structure_fn(cls, c, _cattrs_forbid_extra_keys=True)
+
+    def structure_object(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise _Bad("a JSON object", value)
+        return base(value, None)
+
+    return structure_object
+
+
 def _report(value: Any, c: cattrs.Converter) -> Report:
     if not isinstance(value, dict):
         raise _Bad("a JSON object (a report)", value)
@@ -338,6 +363,10 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     # (single dispatch by MRO) and any text would pass as a UnitKind.
     c.register_structure_hook(StrEnum, _enum)
     c.register_structure_hook_func(_is_homogeneous_tuple, lambda v, tp: _tuple(v, tp, c))
+    c.register_structure_hook_func(lambda t: t == dict[str, str], _text_map)
+    c.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and attrs.has(t), lambda cls: _object_fn(cls, c)
+    )
     # A field with declared layout variants, whatever its edition.
     c.register_structure_hook_factory(_has_layouts, lambda tp: _layout_hook(tp, c))
     c.register_unstructure_hook_func(_has_layouts, lambda v: c.unstructure(v, type(v)))
@@ -425,6 +454,65 @@ def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
         yield Problem(json_path(path), "a required field", str(exc))
     else:
         yield Problem(json_path(path), "a value of the right type", f"{type(exc).__name__}: {exc}")
+
+
+def _printed_problems(report: Report, root: Path) -> Iterator[Problem]:
+    """What the declarations of printed text (:func:`govdisclosure.fields.printed`)
+    allow and a JSON type cannot say: a printed label belongs to a row the
+    table has, a printed sign is one of its choices."""
+    for key, table in tables_of(report):
+        name = label_field(type(table))
+        labels: dict[str, str] = getattr(table, name) if name else {}
+        if labels:
+            rows = _row_keys(report, key, table)
+            for row_key in labels:
+                if row_key not in rows:
+                    yield Problem(
+                        json_path((*root, key, str(name), row_key)),
+                        "the path of a row of this table (printed labels are kept by row)",
+                        _show(row_key),
+                    )
+    for path, choices in _closed_printed(report):
+        value: Any = report
+        for step in path:
+            value = getattr(value, str(step))
+        if value is not None and value not in choices:
+            yield Problem(
+                json_path((*root, *path)),
+                '"+" (printed with a plus sign), "" (printed without one) or null',
+                _show(value),
+            )
+    parts: tuple[Report, ...] = report.parts
+    for i, part in enumerate(parts):
+        yield from _printed_problems(part, (*root, "parts", i))
+
+
+_ROW_KEYS: dict[tuple[type, str | None], frozenset[str]] = {}
+
+
+def _row_keys(report: Report, key: str, table: object) -> frozenset[str]:
+    """The row paths of ``table``, once per table class and layout variant
+    (the layout is all an instance changes in a table's rows)."""
+    variant = edition_of(report).variant_of(report)
+    cache_key = (type(table), None if variant is None else variant.id)
+    rows = _ROW_KEYS.get(cache_key)
+    if rows is None:
+        rows = _ROW_KEYS[cache_key] = frozenset(r.key for r in table_info(table, key).rows)
+    return rows
+
+
+_CLOSED: dict[type, tuple[tuple[Path, tuple[str, ...]], ...]] = {}
+
+
+def _closed_printed(report: Report) -> tuple[tuple[Path, tuple[str, ...]], ...]:
+    """Paths and choices of the printed fields whose choices are closed (the
+    signs), once per report class: no layout variant holds printed text."""
+    cls = type(report)
+    if cls not in _CLOSED:
+        _CLOSED[cls] = tuple(
+            (path, p.choices) for path, p in printed_fields(tables_of(report)) if p.closed
+        )
+    return _CLOSED[cls]
 
 
 def _legacy_problems(report: ReportLegacy, root: Path) -> Iterator[Problem]:

@@ -13,7 +13,7 @@ from typing import ClassVar
 from attrs import frozen
 
 from ..cells import Count
-from ..fields import cell, part
+from ..fields import cell, part, printed
 from ..introspect import Layout
 
 __all__ = [
@@ -129,6 +129,8 @@ class Table4:
     litigation_after_reconsideration: ReviewOutcomes = part(
         "复议后起诉", ReviewOutcomes, block="行政诉讼"
     )
+    #: Row labels printed otherwise than the format's, by row path.
+    printed_labels: dict[str, str] = printed("labels")
 
     title: ClassVar[str] = "四、政府信息公开行政复议、行政诉讼情况"
     layout: ClassVar[Layout] = "single-row"

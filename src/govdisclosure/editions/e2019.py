@@ -63,6 +63,8 @@ class ItemRow2019:
     previous_items: Count = cell("上一年项目数量", unit="项")
     change: Signed = cell("本年增/减", unit="项")
     decisions: Count = cell("处理决定数量", unit="件")
+    #: The sign printed before a positive change ("+" or none), if recorded.
+    change_sign: str | None = printed("sign", of="change")
 
 
 @frozen(kw_only=True)
@@ -71,6 +73,8 @@ class FeeItemRow2019:
 
     previous_items: Count = cell("上一年项目数量", unit="项")
     change: Signed = cell("本年增/减", unit="项")
+    #: The sign printed before a positive change ("+" or none), if recorded.
+    change_sign: str | None = printed("sign", of="change")
 
 
 @frozen(kw_only=True)
@@ -82,7 +86,7 @@ class ProcurementRow2019:
         "采购总金额", note="The 2019 format prints no unit; amount_unit keeps the one printed."
     )
     #: The unit printed with the amount ("元", "万元"), if any.
-    amount_unit: str | None = printed(choices=("元", "万元"))
+    amount_unit: str | None = printed("unit", of="amount", choices=("元", "万元"))
 
 
 @frozen(kw_only=True)
@@ -97,6 +101,8 @@ class Table2_2019:
     enforcement: ItemRow2019 = part("行政强制", ItemRow2019, block=_C)
     fees: FeeItemRow2019 = part("行政事业性收费", FeeItemRow2019, block=_D)
     procurement: ProcurementRow2019 = part("政府集中采购", ProcurementRow2019, block=_E)
+    #: Row labels printed otherwise than the format's, by row path.
+    printed_labels: dict[str, str] = printed("labels")
 
     title: ClassVar[str] = "二、主动公开政府信息情况"
     layout: ClassVar[Layout] = "blocks"
@@ -127,6 +133,8 @@ class Table3_2019:
     carried_over: ApplicantRow = part("二、上年结转政府信息公开申请数量", ApplicantRow, code="二")
     results: Results2019 = part("三、本年度办理结果", Results2019, code="三")
     carried_forward: ApplicantRow = part("四、结转下年度继续办理", ApplicantRow, code="四")
+    #: Row labels printed otherwise than the format's, by row path.
+    printed_labels: dict[str, str] = printed("labels")
 
     title: ClassVar[str] = "三、收到和处理政府信息公开申请情况"
     layout: ClassVar[Layout] = "rows"

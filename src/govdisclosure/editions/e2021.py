@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 from attrs import field, frozen
 
 from ..cells import Count, Money
-from ..fields import Balance, cell, part
+from ..fields import Balance, cell, part, printed
 from ..i18n import N_
 from ..introspect import Layout
 from ..report_base import ReportBase
@@ -57,6 +57,8 @@ class Table2_2021:
     penalties: Count = cell("行政处罚", unit="件", block=_C, column=_DECISIONS)
     enforcement: Count = cell("行政强制", unit="件", block=_C, column=_DECISIONS)
     fees: Money = cell("行政事业性收费", unit="万元", block=_D, column="本年收费金额（单位：万元）")
+    #: Row labels printed otherwise than the format's, by row path.
+    printed_labels: dict[str, str] = printed("labels")
 
     title: ClassVar[str] = "二、主动公开政府信息情况"
     layout: ClassVar[Layout] = "blocks"
@@ -95,6 +97,8 @@ class Table3_2021:
     carried_over: ApplicantRow = part("二、上年结转政府信息公开申请数量", ApplicantRow, code="二")
     results: Results2021 = part("三、本年度办理结果", Results2021, code="三")
     carried_forward: ApplicantRow = part("四、结转下年度继续办理", ApplicantRow, code="四")
+    #: Row labels printed otherwise than the format's, by row path.
+    printed_labels: dict[str, str] = printed("labels")
 
     title: ClassVar[str] = "三、收到和处理政府信息公开申请情况"
     layout: ClassVar[Layout] = "rows"

@@ -69,7 +69,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from functools import cache
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, cast
 
 import attrs
 
@@ -89,8 +89,9 @@ from ..editions import EDITIONS, Report, edition_of
 from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
 from ..editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
+from ..fields import Printed
 from ..flat import Shape, shape_of
-from ..introspect import printed_fields
+from ..introspect import label_field, printed_fields, table_info
 from ..paths import Path
 from ..registry import find_template, known_template_ids, tables_of
 from ..relations import Equation, report_equations
@@ -105,6 +106,7 @@ __all__ = [
     "reports_with_defect",
     "sections",
     "units",
+    "without_printed_labels",
 ]
 
 Text: TypeAlias = Literal["realistic", "hostile"]
@@ -591,18 +593,76 @@ def _consistent(
     values = draw(_typed_values(layout, max_count, blanks, max_money))
     blank = _blank_of(edition, single_other_handling)
     skeleton = attrs.evolve(blank, unit=the_unit, year=year, period=_calendar(year), **identity)
-    for path, choices in _printed(edition):
-        skeleton = _evolve_at(skeleton, path, draw(st.sampled_from((None, *choices))))
+    skeleton = _draw_printed(draw, skeleton, edition, single_other_handling, hostile=False)
     return layout.shape.rebuild(skeleton, values)
 
 
 @cache
-def _printed(edition: str) -> tuple[tuple[Path, tuple[str, ...]], ...]:
-    """The printed text fields of an edition's tables (the 2019 format's
-    unit of 采购总金额) with their expected values, from the definitions."""
+def _printed(edition: str) -> tuple[tuple[Path, Printed], ...]:
+    """The printed text fields of an edition's tables (the unit of the 2019
+    format's 采购总金额, the sign of 本年增/减, the printed row labels), from
+    the definitions (:func:`govdisclosure.fields.printed`)."""
     if _template_driven(edition):
         return ()
     return printed_fields(tables_of(blank_report(edition, 2000, "")))
+
+
+def without_printed_labels(report: Report) -> Report:
+    """``report`` with no row label printed otherwise (its tables'
+    ``printed_labels`` emptied), for a property about reading a report back
+    by its labels: a label drawn as arbitrary text cannot be found again."""
+    changes: dict[str, Any] = {}
+    for key, table in tables_of(report):
+        name = label_field(type(table))
+        if name:
+            changes[key] = attrs.evolve(cast(Any, table), **{name: {}})
+    stripped: Report = attrs.evolve(cast(Any, report), **changes)
+    return stripped
+
+
+@cache
+def _row_labels(edition: str, single: bool, table: str) -> tuple[tuple[str, str], ...]:
+    """``(row key, official label)`` of every row of one table of a layout."""
+    info = table_info(getattr(_blank_of(edition, single), table), table)
+    return tuple((row.key, row.label) for row in info.rows)
+
+
+def _misprint(draw: st.DrawFn, label: str) -> str:
+    """A label as a publisher might misprint it: a character dropped,
+    changed or added (洪泽 2024: 2.其他法律行政法规禁止公开 → 2.其他法律行政止公开)."""
+    i = draw(st.integers(0, len(label)))
+    how = draw(st.sampled_from(("drop", "change", "add")))
+    other = draw(st.sampled_from("止之其他事项、1"))
+    if how == "drop" and i < len(label):
+        printed = label[:i] + label[i + 1 :]
+    elif how == "change" and i < len(label):
+        printed = label[:i] + other + label[i + 1 :]
+    else:
+        printed = label[:i] + other + label[i:]
+    return printed if printed != label else label + other
+
+
+def _draw_printed(
+    draw: st.DrawFn, skeleton: Any, edition: str, single: bool, *, hostile: bool
+) -> Any:
+    """``skeleton`` with its printed text drawn: units and signs from their
+    choices (units also as hostile text), row labels misprinted (or hostile)
+    for a few rows of each table."""
+    for path, printed in _printed(edition):
+        value: object
+        if printed.what == "labels":
+            rows = _row_labels(edition, single, str(path[0]))
+            chosen = draw(st.lists(st.sampled_from(rows), max_size=3, unique_by=lambda r: r[0]))
+            value = {
+                key: draw(_hostile_text()) if hostile else _misprint(draw, label)
+                for key, label in chosen
+            }
+        else:
+            expected = st.sampled_from((None, *printed.choices))
+            free = hostile and not printed.closed
+            value = draw(expected | _hostile_text() if free else expected)
+        skeleton = _evolve_at(skeleton, path, value)
+    return skeleton
 
 
 def _evolve_at(obj: Any, path: Path, value: object) -> Any:
@@ -891,10 +951,12 @@ def _families(
         )
         for member in members
     ]
-    for path, choices in _printed(edition):
+    for path, printed in _printed(edition):
+        if printed.what != "unit":
+            continue  # signs and labels differ freely from one report to the next
         # Amounts in 元 and in 万元 are rightly refused together: a family
         # meant to be added up prints its 采购总金额 in one unit.
-        value = draw(st.sampled_from((None, *choices)))
+        value = draw(st.sampled_from((None, *printed.choices)))
         family = [_evolve_at(report, path, value) for report in family]
     return family
 
@@ -1047,7 +1109,10 @@ def _any(draw: st.DrawFn, edition: str, depth: int, max_parts: int, text: Text) 
     year = draw(st.integers(1990, 2100))
     unit = draw(units(text=text))
     identity = draw(_identity(edition, year, unit, text))
-    identity["period"] = Period(start=draw(st.dates()), end=draw(st.dates()))
+    # Stated with dates, stated without them (one or both left blank), or not stated.
+    identity["period"] = draw(
+        st.none() | st.builds(Period, start=st.none() | st.dates(), end=st.none() | st.dates())
+    )
     parts: Any = ()
     if depth > 0 and max_parts > 0:
         parts = tuple(draw(st.lists(_any(edition, depth - 1, max_parts, text), max_size=max_parts)))
@@ -1072,10 +1137,7 @@ def _any(draw: st.DrawFn, edition: str, depth: int, max_parts: int, text: Text) 
     skeleton: Any = attrs.evolve(
         _blank_of(edition, single), unit=unit, year=year, parts=parts, **identity
     )
-    for path, choices in _printed(edition):
-        expected = st.sampled_from(choices) if choices else st.nothing()
-        value = draw(st.none() | expected | _hostile_text())
-        skeleton = _evolve_at(skeleton, path, value)
+    skeleton = _draw_printed(draw, skeleton, edition, single, hostile=True)
     return layout.shape.rebuild(skeleton, values)
 
 

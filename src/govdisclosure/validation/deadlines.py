@@ -74,7 +74,11 @@ def _late(which: str, report: Report, context: Context) -> Iterator[Finding]:
 
 
 def _before_end(report: Report, context: Context) -> Iterator[Finding]:
-    end = report.period.end
+    # Without a stated end, the report is still on its year: the year's end
+    # stands in (and the finding names the year, not a period it lacks).
+    stated = report.period.end if report.period is not None else None
+    end = stated if stated is not None else dt.date(report.year, 12, 31)
+    source = "$.period.end" if stated is not None else "$.year"
     for which, label in _DATE_LABELS.items():
         date: dt.date | None = getattr(report.dates, which)
         if date is not None and date < end:
@@ -82,7 +86,7 @@ def _before_end(report: Report, context: Context) -> Iterator[Finding]:
                 rule="dates.before-period-end",
                 severity="error",
                 path=f"$.dates.{which}",
-                involves=(f"$.dates.{which}", "$.period.end"),
+                involves=(f"$.dates.{which}", source),
                 message_id="dates.before-period-end",
                 params={
                     "date_label": Label((label,)),

@@ -1,8 +1,10 @@
 """Identity: the statistics period, and whether the edition fits the year.
 
 A report is on one year (``year``) and covers a statistics period
-(``period``, the calendar year unless the report says otherwise):
+(``period``, as the report states it):
 
+* a period not stated, or stated without its dates, is a **warning**: the
+  figures' period is unknown, and it is never taken to be the calendar year;
 * a period that starts after it ends is an **error**: no report can cover
   it, and the date checks that read the period's end go wrong with it;
 * a period that reaches outside the report's year is a **warning**: an
@@ -34,8 +36,37 @@ def edition_fits_year(edition: str, year: int) -> bool:
     return True if record is None else record.fits_year(year)
 
 
+def _not_stated(report: Report, context: Context) -> Iterator[Finding]:
+    period = report.period
+    if period is None:
+        yield Finding(
+            rule="period.not-stated",
+            severity="warning",
+            path="$.period",
+            involves=("$.period",),
+            message_id="period.not-stated",
+        )
+        return
+    missing = [w for w, date in (("start", period.start), ("end", period.end)) if date is None]
+    if missing:
+        yield Finding(
+            rule="period.not-stated",
+            severity="warning",
+            path=f"$.period.{missing[0]}",
+            involves=tuple(f"$.period.{w}" for w in missing),
+            message_id="period.no-dates" if len(missing) == 2 else "period.no-date",
+            params={"which": Label((_ENDS[missing[0]],))},
+        )
+
+
+#: The two ends of a period, as messages name them.
+_ENDS = {"start": N_("start date"), "end": N_("end date")}
+
+
 def _inverted(report: Report, context: Context) -> Iterator[Finding]:
     period = report.period
+    if period is None or period.start is None or period.end is None:
+        return
     if period.start > period.end:
         yield Finding(
             rule="period.inverted",
@@ -49,6 +80,8 @@ def _inverted(report: Report, context: Context) -> Iterator[Finding]:
 
 def _outside_year(report: Report, context: Context) -> Iterator[Finding]:
     period = report.period
+    if period is None or period.start is None or period.end is None:
+        return
     outside = [
         which
         for which, date in (("start", period.start), ("end", period.end))
@@ -88,6 +121,25 @@ def _edition_year(report: Report, context: Context) -> Iterator[Finding]:
 
 def identity_rules() -> tuple[Rule, ...]:
     return (
+        Rule(
+            id="period.not-stated",
+            severity="warning",
+            title=N_("Statistics period not stated"),
+            description=(
+                "The report states no statistics period, or states it with its dates left "
+                "out (“本报告所列数据的统计期限自至。”, a template sentence not filled in).  "
+                "A reader cannot tell what the figures cover; nothing is assumed (the "
+                "calendar year is not filled in for the report).  A warning: the format's "
+                "opening states the period by convention, not by rule, and an annual report "
+                "is on its year."
+            ),
+            source=(
+                "The conventional opening “本报告所列数据的统计期限为YYYY年1月1日至YYYY年12月31日” "
+                "(formats.md §1.4, ◐); 统计期限 (formats.md §0.1)"
+            ),
+            basis="structural",
+            check=_not_stated,
+        ),
         Rule(
             id="period.inverted",
             severity="error",

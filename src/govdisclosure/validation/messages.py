@@ -95,6 +95,11 @@ def _templates(locale: str) -> dict[str, str]:
             locale, "{date_label} {date} is before the reporting period ends ({end})"
         ),
         # identity.py
+        "period.not-stated": gettext(locale, "The report states no statistics period"),
+        "period.no-dates": gettext(
+            locale, "The statistics period is stated without its dates (start and end left blank)"
+        ),
+        "period.no-date": gettext(locale, "The statistics period is stated without its {which}"),
         "period.inverted": gettext(
             locale, "The statistics period starts on {start}, after it ends ({end})"
         ),

@@ -12,7 +12,8 @@ official label (:func:`noun_of`: ``一、本年新收政府信息公开申请数
 ``（四）无法提供`` → 无法提供, the 行政诉讼 caption of table 4's two
 litigation groups), and each noun gets both orders a count is written in
 (:func:`patterns`: "行政复议 351件" and "收到1份有关政府信息公开行政复议申请")
-with the measure words real reports use (:data:`MEASURE_WORDS`).  Each
+with the measure words real reports use (:data:`MEASURE_WORDS`), and a
+sentence saying none was received ("未收到有关政府信息公开的申请") as 0.  Each
 check is a regular expression with a named group ``n`` for the number,
 words that disqualify a match (including the nouns of the other rows: a
 clause about 行政复议 is not an application count), the quantity of the
@@ -73,6 +74,7 @@ __all__ = [
     "noun_of",
     "patterns",
     "plain_check",
+    "stated",
     "statements",
 ]
 
@@ -256,12 +258,13 @@ _PRE_FIRST = 20
 
 
 def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str], ...]:
-    """The two orders a narrative states a count in, for ``noun``.
+    """The ways a narrative states a count for ``noun``: the two orders and none.
 
     * noun first: "行政复议 351件", "受理政府信息公开申请 3119 件",
       "予以公开及部分公开258件";
     * number first: "收到1份有关政府信息公开行政复议申请", "受理申请3件" …
-      "共受理3件政府信息公开申请".
+      "共受理3件政府信息公开申请";
+    * none: "未收到有关政府信息公开的申请", "没有收到…行政复议申请" (read as 0).
 
     Each names the text around the number (``pre``, ``mid``) so that the
     checks can reject a clause about something else.  ``verbs``, when
@@ -279,15 +282,42 @@ def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str]
     second = (
         rf"{verb}(?P<pre>{_CLAUSE}{{0,8}}?)" if verbs else ""
     ) + rf"{_N}{_MEASURE}(?P<mid>{_LINK}{{0,16}}?){noun_re}"
-    return re.compile(first), re.compile(second)
+    return re.compile(first), re.compile(second), re.compile(_none_pattern(noun_re))
 
 
-def _leads(noun: str, verbs: tuple[str, ...]) -> tuple[int | None, int | None]:
-    """:attr:`NarrativeCheck.lead` of the two :func:`patterns` of ``noun``:
+#: How a report says it received none: "未收到…申请", "没有收到…", "未发生…行政诉讼".
+_NEGATION = ("未", "没有", "没")
+#: What every statement of none contains (:func:`_none_pattern`): a clause
+#: with neither a digit nor one of these states no count.
+_NONE_HINT = re.compile("|".join(_NEGATION))
+_NONE_VERBS = (*_RECEIVED, "发生")
+
+
+def _none_pattern(noun_re: str) -> str:
+    """ "未收到有关政府信息公开的申请" states 0: a negated verb of receiving,
+    then, in the same clause, the noun.  The rest of the clause after the
+    noun (``post``) is context too: "未收到因政府信息公开申请提起的行政复议"
+    is about reconsiderations, not applications.  No ``n`` group: the count
+    is 0 (:func:`stated`)."""
+    negation = "(?:" + "|".join(_NEGATION) + ")"
+    verbs = "(?:" + "|".join(_NONE_VERBS) + ")"
+    return rf"{negation}{verbs}(?P<mid>{_LINK}{{0,20}}?){noun_re}(?P<post>{_CLAUSE}{{0,12}})"
+
+
+def stated(m: re.Match[str]) -> int:
+    """The count a matched sentence states: its number, or 0 for a sentence
+    saying none was received (no ``n`` group)."""
+    n = m.groupdict().get("n")
+    return 0 if n is None else int(n.replace(",", ""))
+
+
+def _leads(noun: str, verbs: tuple[str, ...]) -> tuple[int | None, int | None, int | None]:
+    """:attr:`NarrativeCheck.lead` of the three :func:`patterns` of ``noun``:
     the verb, the words after it and the optional 行政 come before the noun
-    in the first; a number of any length in the second."""
+    in the first; a number of any length in the second; the negated verb and
+    up to 20 linking characters in the third (not bounded here: ``None``)."""
     before = max(map(len, verbs)) + _PRE_FIRST if verbs else 0
-    return before + len(noun) - len(_core(noun)), None
+    return before + len(noun) - len(_core(noun)), None, None
 
 
 def _compound(*nouns: str) -> re.Pattern[str]:
@@ -508,10 +538,10 @@ def statements(report: Report) -> list[Statement]:
         if report.edition not in check.editions:
             continue
         for path, text, m in _matches(check, report):
-            stated = int(m.group("n").replace(",", ""))
-            key = (check.rule, stated, path, m.start("n"))
+            count = stated(m)
+            key = (check.rule, count, path, m.start("n") if "n" in m.groupdict() else m.start())
             if key not in out:
-                out[key] = Statement(check.rule, stated, _sentence(text, m.start(), m.end()), path)
+                out[key] = Statement(check.rule, count, _sentence(text, m.start(), m.end()), path)
     return list(out.values())
 
 
@@ -549,24 +579,24 @@ def _judge(
     first: tuple[str, str, re.Match[str], int] | None = None
     agreed = False
     for path, _, text, m in found:
-        stated = int(m.group("n").replace(",", ""))
-        if stated == table or (not exact and stated >= table):
+        count = stated(m)
+        if count == table or (not exact and count >= table):
             agreed = True
             break
         if first is None:
-            first = (path, text, m, stated)
+            first = (path, text, m, count)
     if context.outcomes is not None:
         outcome: Outcome = "passed" if agreed else "failed"
         context.outcomes.append(RelationOutcome(rule, rule_cell, outcome))
     if agreed or first is None:
         return
-    path, text, m, stated = first
+    path, text, m, count = first
     yield Finding(
         rule=rule,
         severity="warning",
         path=rule_cell,
         involves=(*cells, path),
-        expected=stated,
+        expected=count,
         actual=table,
         message_id="narrative.mismatch" if exact else "narrative.mismatch-at-least",
         params={"cell": label, "sentence": _sentence(text, m.start(), m.end())},
@@ -672,8 +702,11 @@ def _check(
             lead = check.lead
             for i, start, end in text.spans(check.needs, CLAUSE_BREAKS):
                 paragraph = texts[i]
-                if _DIGIT.search(paragraph, start, end) is None:
-                    continue  # every pattern reads a number
+                if (
+                    _DIGIT.search(paragraph, start, end) is None
+                    and _NONE_HINT.search(paragraph, start, end) is None
+                ):
+                    continue  # every pattern reads a number or a negated verb
                 if lead is not None:
                     # No match starts more than ``lead`` before the first word.
                     start = max(start, paragraph.find(check.needs, start, end) - lead)

@@ -24,7 +24,6 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
 from govdisclosure.formatting import format_cell
-from govdisclosure.i18n import gettext
 from govdisclosure.paths import Path
 from govdisclosure.table_grid import GridCell, TableGrid
 
@@ -119,7 +118,7 @@ def add_table(
     width: float = TYPE_WIDTH,
 ) -> Table:
     """Draw ``grid`` with ``values`` (cells by path) at the end of ``doc``."""
-    texts = {c: gettext(locale, c.text) if c.text else "" for c in grid.cells if c.role != "value"}
+    texts = {c: c.label(locale) for c in grid.cells if c.role != "value"}
     table = doc.add_table(rows=grid.height, cols=grid.width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -147,7 +146,7 @@ def add_table(
         if cell.role == "value":
             assert cell.path is not None and cell.kind is not None
             # Every decimal an amount has: the document is what gets published.
-            text = format_cell(values[cell.path], cell.kind, locale, exact=True)
+            text = format_cell(values[cell.path], cell.kind, locale, exact=True, sign=cell.sign)
         else:
             text = texts[cell]
         _write(target, text, cell.role, cell.depth, style_id)

@@ -18,11 +18,12 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from attrs import frozen
 
+from govdisclosure.authoring import blank_report
 from govdisclosure.cells import MAX_COUNT, NotApplicable
 from govdisclosure.check import validate
 from govdisclosure.codec import converter, structure
@@ -30,6 +31,7 @@ from govdisclosure.editions import Report
 from govdisclosure.editions.legacy import StatisticsTemplate
 from govdisclosure.errors import LoadError
 from govdisclosure.i18n import N_, gettext
+from govdisclosure.introspect import printed_name
 from govdisclosure.paths import json_path as _json_path
 
 from .derived import derive_from_printed, printed_only
@@ -41,7 +43,7 @@ from .page import Attachment, Page, read_page
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
 from .source import SourceCell, source_cells
 from .targets import Target, TargetTable, edition_tables, words_of_edition
-from .text import CellText, Key, clean, label_key, read_number
+from .text import CellText, Key, clean, label_key, read_number, without_as_printed_note
 
 __all__ = ["Document", "ImportResult", "import_document", "import_html", "page_document"]
 
@@ -288,10 +290,13 @@ def _base(narrative: Narrative, edition: str, problems: list[ImportProblem]) -> 
             for s in narrative.sections
         ],
     }
+    # The period as the page states it: with dates, without them ("统计期限自至"),
+    # or not at all (no key: the report states none, never the calendar year).
     if narrative.period is not None:
+        start, end = narrative.period
         data["period"] = {
-            "start": narrative.period[0].isoformat(),
-            "end": narrative.period[1].isoformat(),
+            "start": start.isoformat() if start else None,
+            "end": end.isoformat() if end else None,
         }
     return data
 
@@ -520,13 +525,24 @@ def _finish_official(
                 )
                 value = None
             note = None
-            if read.unit and target_path[-1] == "amount":
-                put((*target_path[:-1], "amount_unit"), read.unit)
+            unit_field = _printed_field(edition, target_path, "unit")
+            if read.unit and unit_field is not None:
+                put((*target_path[:-1], unit_field), read.unit)
                 note = f"unit printed: {read.unit}"
             elif read.unit == "元" and p.target.kind == "money" and value is not None:
                 value = str(Decimal(value) / Decimal(10000))
                 note = "printed in 元, converted to 万元"
             put(target_path, value)
+            _keep_printed_label(data, p)
+            sign_field = _printed_field(edition, target_path, "sign")
+            if (
+                sign_field is not None
+                and type(value) is int
+                and value > 0
+                and not clean(p.source.cell.text).startswith("+")
+            ):
+                # 本年增/减 printed as a bare "12": kept so ("+12" is the default).
+                put((*target_path[:-1], sign_field), "")
             origins.append(
                 CellOrigin(
                     path=path,
@@ -590,6 +606,35 @@ def _finish_official(
     return _build(data, prov, origins, problems, source, validate_report)
 
 
+@cache
+def _printed_field(edition: str, path: tuple[str, ...], what: str) -> str | None:
+    """The field declared to keep the printed ``what`` (unit, sign) of the
+    cell at ``path``, from the definitions (:func:`govdisclosure.fields.printed`)."""
+    row: Any = blank_report(edition, 2000, "")
+    for name in path[:-1]:
+        row = getattr(row, name, None)  # a layout variant's path may not be there
+    return printed_name(type(row), path[-1], what)
+
+
+#: Label matches whose printed text is not the official wording: a
+#: misprint (洪泽 2024: 2.其他法律行政止公开) or the other edition's wording.
+_PRINTED_OTHERWISE: Final = frozenset({"similar", "other-edition"})
+
+
+def _keep_printed_label(data: dict[str, Any], placement: Placement) -> None:
+    """Keep the row label as printed beside its row (the table's
+    ``printed_labels``) when the publisher printed other words than the
+    format's, so the report is the report as printed, never corrected
+    silently.  Line-break white space inside the label is dropped."""
+    target = placement.target
+    for m in placement.matches:
+        if m.kind in _PRINTED_OTHERWISE and m.official == target.row_label and target.row_key:
+            printed = without_as_printed_note("".join(m.printed.split()))
+            if printed and printed != target.row_label:
+                labels = data.setdefault(target.path[0], {}).setdefault("printed_labels", {})
+                labels.setdefault(target.row_key, printed)
+
+
 def _misprinted_labels(origins: Sequence[CellOrigin]) -> list[ImportProblem]:
     """A printed label matched only as *similar* to its official wording is
     the publisher's misprint (洪泽 2024 prints 2.其他法律行政止公开): said once
@@ -602,7 +647,7 @@ def _misprinted_labels(origins: Sequence[CellOrigin]) -> list[ImportProblem]:
                     severity="info",
                     code="publisher-label",
                     message_id=N_(
-                        "The publisher printed “{printed}” where the format says “{official}”; placed as that row, kept as printed in the provenance"
+                        "The publisher printed “{printed}” where the format says “{official}”; placed as that row, the label kept as printed"
                     ),
                     params={"printed": clean(m.printed), "official": m.official},
                     path=origin.path,

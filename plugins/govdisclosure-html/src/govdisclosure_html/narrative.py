@@ -42,7 +42,9 @@ class Narrative:
     year: int | None
     written: dt.date | None
     published: dt.date | None
-    period: tuple[dt.date, dt.date] | None
+    #: Both dates, ``(None, None)`` when stated without its dates, or
+    #: ``None`` when the text states no period.
+    period: StatedPeriod | None
     signed_by: str | None
     preamble: tuple[str, ...]
     sections: tuple[Section, ...]
@@ -145,10 +147,23 @@ class _Open:
         )
 
 
-def _period(text: str) -> tuple[dt.date, dt.date] | None:
-    m = _PERIOD.search(clean(text))
+#: A period sentence printed with its dates left out, a template not filled
+#: in: "本报告所列数据的统计期限自至。" (also 从…到, 为…至, with 起 and 止, and
+#: "自 年 月 日起至 年 月 日止" with the figures left out).
+_EMPTY_PERIOD = re.compile(
+    r"统计(?:期限|时限|期间|时间)(?:为|是)?(?:自|从)?(?:年月日)?起?(?:至|到|－|-|—)(?:年月日)?止?(?:[。，,；;]|$)"
+)
+
+#: The period as the text states it: both dates, or ``(None, None)`` for a
+#: period sentence with its dates left out.
+StatedPeriod = tuple[dt.date, dt.date] | tuple[None, None]
+
+
+def _period(text: str) -> StatedPeriod | None:
+    cleaned = clean(text)
+    m = _PERIOD.search(cleaned)
     if not m:
-        return None
+        return (None, None) if _EMPTY_PERIOD.search(cleaned) else None
     try:
         start = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         end = dt.date(int(m.group(4) or m.group(1)), int(m.group(5)), int(m.group(6)))
@@ -202,7 +217,7 @@ def read_narrative(
         else:
             preamble.append(p)
     period = _period(facts.get("统计期限", "")) or _period("".join(paras))
-    if year is None and period is not None:
+    if year is None and period is not None and period[1] is not None:
         year = period[1].year
     return Narrative(
         title=title,

@@ -36,7 +36,13 @@ from govdisclosure.aggregate import breakdown
 from govdisclosure.cells import NotApplicable
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
-from govdisclosure.formatting import format_cell, format_date, format_money
+from govdisclosure.formatting import (
+    as_printed_note,
+    format_cell,
+    format_date,
+    format_money,
+    format_period,
+)
 from govdisclosure.i18n import gettext, normalize_locale
 from govdisclosure.introspect import (
     CellKind,
@@ -44,6 +50,7 @@ from govdisclosure.introspect import (
     RowInfo,
     TableInfo,
     iter_cells,
+    printed_with,
     table_info,
 )
 from govdisclosure.registry import printed_template, tables_of
@@ -106,6 +113,23 @@ def _th(text: str, scope: str, rowspan: int = 1, colspan: int = 1, cls: str | No
     return f"<th{_attrs(scope=scope, rowspan=rowspan, colspan=colspan, class_=cls)}>{text}</th>"
 
 
+def _row_th(locale: str, row: RowInfo, scope: str, rowspan: int = 1, colspan: int = 1) -> str:
+    """A row's label cell.  A label the report printed otherwise than the
+    format is shown as printed; the official one is in ``title`` (and
+    ``data-official``), never put in its place."""
+    if row.printed_label is None:
+        return _th(_t(locale, row.label), scope, rowspan, colspan)
+    extra = _attrs(
+        scope=scope,
+        rowspan=rowspan,
+        colspan=colspan,
+        class_="gd-as-printed",
+        title=as_printed_note(row.label, locale),
+        **{"data-official": row.label},
+    )
+    return f"<th{extra}>{escape(row.printed_label)}</th>"
+
+
 def _td(text: str, colspan: int = 1) -> str:
     return f"<td{_attrs(colspan=colspan)}>{text}</td>"
 
@@ -124,7 +148,7 @@ def _row_object(table: object, row: RowInfo) -> object:
     return obj
 
 
-def _figure(value: Any, kind: CellKind, locale: str) -> str:
+def _figure(value: Any, kind: CellKind, locale: str, sign: str | None = None) -> str:
     """A cell as the locale writes it; an amount with every decimal it has.
 
     A published page must not round a published figure (the core's display
@@ -134,7 +158,7 @@ def _figure(value: Any, kind: CellKind, locale: str) -> str:
         exponent = value.as_tuple().exponent
         places = max(-exponent, 0) if isinstance(exponent, int) else 0
         return format_money(value, locale, places=places, unit=None)
-    return format_cell(value, kind, locale)
+    return format_cell(value, kind, locale, sign=sign)
 
 
 def _value(
@@ -142,9 +166,10 @@ def _value(
 ) -> str:
     key = (*row.path, column.key)
     value = cells[key] if key in cells else cells[row.path]
-    text = _figure(value, column.kind, locale)
+    obj = _row_object(table, row)
+    text = _figure(value, column.kind, locale, printed_with(obj, column.key, "sign"))
     # The 2019 采购总金额 keeps the unit the report printed beside the figure.
-    unit = getattr(_row_object(table, row), f"{column.key}_unit", None)
+    unit = printed_with(obj, column.key, "unit")
     if text and isinstance(unit, str) and unit and not isinstance(value, NotApplicable):
         # 元 and 万元 follow the figure as reports print them ("147230元");
         # any other unit, and every unit in English, is set apart by a space
@@ -201,7 +226,7 @@ def _table2(locale: str, table: object, info: TableInfo, border: bool) -> Iterat
         yield "<tr>" + "".join(head) + "</tr>"
         for row in rows:
             by_label = {c.label: c for c in row.columns}
-            out = [_th(_t(locale, row.label), "row")]
+            out = [_row_th(locale, row, "row")]
             for label, span in zip(labels, spans, strict=True):
                 column = by_label.get(label)
                 out.append(_td(_value(table, cells, row, column, locale) if column else "", span))
@@ -264,9 +289,9 @@ def _table3(locale: str, table: object, info: TableInfo, border: bool) -> Iterat
     pending: list[str] = []
     for k, row in enumerate(rows):
         if row.is_group:
-            pending.append(_th(_t(locale, row.label), "rowgroup", rowspan=_leaves_under(rows, k)))
+            pending.append(_row_th(locale, row, "rowgroup", rowspan=_leaves_under(rows, k)))
             continue
-        out = [*pending, _th(_t(locale, row.label), "row", colspan=label_cols - row.depth)]
+        out = [*pending, _row_th(locale, row, "row", colspan=label_cols - row.depth)]
         pending = []
         out += [_td(_value(table, cells, row, c, locale)) for c in row.columns]
         yield "<tr>" + "".join(out) + "</tr>"
@@ -289,13 +314,13 @@ def _table4(locale: str, table: object, info: TableInfo, border: bool) -> Iterat
     while i < len(rows):
         row = rows[i]
         if row.block is None:
-            first.append(_th(_t(locale, row.label), "colgroup", colspan=len(row.columns)))
+            first.append(_row_th(locale, row, "colgroup", colspan=len(row.columns)))
             second += [_th(_t(locale, c.label), "col", rowspan=2) for c in row.columns]
             i += 1
             continue
         j = i
         while j < len(rows) and rows[j].block == row.block:
-            second.append(_th(_t(locale, rows[j].label), "colgroup", colspan=len(rows[j].columns)))
+            second.append(_row_th(locale, rows[j], "colgroup", colspan=len(rows[j].columns)))
             third += [_th(_t(locale, c.label), "col") for c in rows[j].columns]
             j += 1
         first.append(
@@ -409,9 +434,7 @@ def _join(locale: str) -> str:
 
 
 def _facts(locale: str, report: Report) -> list[str]:
-    period = gettext(locale, "{start} to {end}").format(
-        start=format_date(report.period.start, locale), end=format_date(report.period.end, locale)
-    )
+    period = format_period(report.period, locale)
     facts = [
         (gettext(locale, "Reporting unit"), report.unit.name),
         (gettext(locale, "Report year"), str(report.year)),

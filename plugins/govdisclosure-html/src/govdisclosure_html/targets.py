@@ -42,6 +42,9 @@ class Target:
     #: Official wording, for provenance.
     row_label: str
     column_label: str | None
+    #: The row's path from its table ("results.not_disclosed.prohibited_by_law"),
+    #: the key a label printed otherwise is kept under.
+    row_key: str = ""
 
 
 @frozen
@@ -88,6 +91,7 @@ def _targets(info: TableInfo, header_of: dict[tuple[str, ...], str | None]) -> I
                 context=tuple(context),
                 row_label=row.label,
                 column_label=column.label,
+                row_key=row.key,
             )
 
 

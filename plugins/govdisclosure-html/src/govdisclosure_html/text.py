@@ -55,6 +55,18 @@ class Key:
         return f"{self.code}.{self.words}" if self.code else self.words
 
 
+#: The note the project's renderers put after a label printed otherwise than
+#: the format (:func:`govdisclosure.formatting.row_label`, Chinese):
+#: "2.其他法律行政止公开（原文如此，格式为“2.其他法律行政法规禁止公开”）".
+_AS_PRINTED_NOTE = re.compile(r"[（(]原文如此[，,]格式为“[^”]*”[）)]$")
+
+
+def without_as_printed_note(text: str) -> str:
+    """``text`` (white space already removed) without the renderers' "as
+    printed" note: the label as the original report printed it."""
+    return _AS_PRINTED_NOTE.sub("", text)
+
+
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> Key:
     """The matching key of a printed label.
@@ -62,9 +74,10 @@ def label_key(text: str) -> Key:
     ``"（1）属于国家秘密"``, ``"1、属于国家秘密"`` and ``"1.属于国家秘密"`` all give
     ``Key("1", "属于国家秘密")``; ``"（一）予以公开"`` gives ``Key("(一)", …)`` and
     ``"一、本年新收…"`` ``Key("一", …)`` (the three numbering levels stay apart).
-    A leading "其中：" is dropped (it only says the row is a part).
+    A leading "其中：" is dropped (it only says the row is a part), and so
+    is the note our renderers put after a label printed otherwise.
     """
-    s = clean(text)
+    s = without_as_printed_note(clean(text))
     s = _OF_WHICH.sub("", s)
     m = _ENUM.match(s)
     code = ""

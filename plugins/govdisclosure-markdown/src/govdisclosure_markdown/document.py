@@ -41,7 +41,7 @@ from govdisclosure.aggregate.breakdown import APPENDIX_TITLE
 from govdisclosure.cells import NotApplicable
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
-from govdisclosure.formatting import format_cell, format_date
+from govdisclosure.formatting import format_cell, format_date, format_period, row_label
 from govdisclosure.i18n import gettext, normalize_locale
 from govdisclosure.introspect import (
     CellKind,
@@ -49,6 +49,7 @@ from govdisclosure.introspect import (
     RowInfo,
     TableInfo,
     iter_cells,
+    printed_with,
     table_info,
 )
 from govdisclosure.registry import printed_template, tables_of
@@ -131,10 +132,12 @@ def _row_object(table: object, row: RowInfo) -> object:
 
 
 def _shown(table: object, row: RowInfo, column: ColumnInfo, value: Any, locale: str) -> str:
-    text = format_cell(value, column.kind, locale)
+    obj = _row_object(table, row)
+    # A signed change keeps the sign the report printed (or did not print).
+    text = format_cell(value, column.kind, locale, sign=printed_with(obj, column.key, "sign"))
     # A money cell may keep the unit the report printed beside it (the 2019
     # format's 采购总金额 has none of its own): show it with the figure.
-    unit = getattr(_row_object(table, row), f"{column.key}_unit", None)
+    unit = printed_with(obj, column.key, "unit")
     if text and isinstance(unit, str) and unit and not isinstance(value, NotApplicable):
         # The unit is a catalog word (元 → "CNY"), set apart in English.
         shown = gettext(locale, unit)
@@ -153,7 +156,9 @@ def _flat_label(locale: str, *parts: str | None) -> str:
 
 
 def _row_label(locale: str, row: RowInfo) -> str:
-    return INDENT * row.depth + _t(locale, row.label)
+    """The row's label, as printed where the report printed another (with
+    the official one beside it)."""
+    return INDENT * row.depth + escape_inline(row_label(row.label, row.printed_label, locale))
 
 
 def _legend(locale: str, groups: bool) -> list[str]:
@@ -247,7 +252,10 @@ def _one_row_table(locale: str, table: object, info: TableInfo) -> list[str]:
     values: list[str] = []
     for row in info.rows:
         for column in row.columns:
-            header.append(_flat_label(locale, row.block, row.label, column.label))
+            label = row_label(row.label, row.printed_label, locale)
+            block = gettext(locale, row.block) if row.block else None
+            parts = (block, label, gettext(locale, column.label))
+            header.append(escape_inline(_join(locale).join(p for p in parts if p)))
             values.append(_shown(table, row, column, _value(cells, row, column), locale))
     return _table(header, [values], 0)
 
@@ -345,9 +353,7 @@ def _title(locale: str, report: Report) -> str:
 
 
 def _facts(locale: str, report: Report) -> list[str]:
-    period = gettext(locale, "{start} to {end}").format(
-        start=_date(report.period.start, locale), end=_date(report.period.end, locale)
-    )
+    period = format_period(report.period, locale)
     facts = [
         (gettext(locale, "Reporting unit"), report.unit.name),
         (gettext(locale, "Statistics period"), period),

@@ -14,7 +14,6 @@ from html import escape
 from typing import Any
 
 from govdisclosure.formatting import format_cell
-from govdisclosure.i18n import gettext
 from govdisclosure.table_grid import GridCell, TableGrid
 
 __all__ = ["html_table"]
@@ -27,7 +26,7 @@ def _value(report: Any, cell: GridCell, locale: str) -> str:
     obj = report
     for name in cell.path or ():
         obj = getattr(obj, str(name))
-    return format_cell(obj, cell.kind or "count", locale)
+    return format_cell(obj, cell.kind or "count", locale, sign=cell.sign)
 
 
 def html_table(report: Any, grid: TableGrid, locale: str) -> list[str]:
@@ -44,10 +43,7 @@ def html_table(report: Any, grid: TableGrid, locale: str) -> list[str]:
             span = (f' rowspan="{cell.rows}"' if cell.rows > 1 else "") + (
                 f' colspan="{cell.cols}"' if cell.cols > 1 else ""
             )
-            if cell.role == "value":
-                text = _value(report, cell, locale)
-            else:
-                text = gettext(locale, cell.text) if cell.text else ""
+            text = _value(report, cell, locale) if cell.role == "value" else cell.label(locale)
             indent = "&emsp;" * cell.depth if cell.role == "label" else ""
             parts.append(f"<{tag}{span}>{indent}{escape(text)}</{tag}>")
         lines.append("<tr>" + "".join(parts) + "</tr>")

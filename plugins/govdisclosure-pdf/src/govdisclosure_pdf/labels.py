@@ -111,13 +111,20 @@ def chinese_date(date: dt.date) -> str:
     return f"{year}年{_chinese_number(date.month)}月{_chinese_number(date.day)}日"
 
 
-def format_value(value: object, locale: str, unit: str | None = None, kind: str = "count") -> str:
+def format_value(
+    value: object,
+    locale: str,
+    unit: str | None = None,
+    kind: str = "count",
+    sign: str | None = None,
+) -> str:
     """A cell as printed: blank stays empty, not applicable shows its mark.
 
     Chinese tables print bare digits, as the official tables do (3985758);
     English groups thousands.  Money keeps the decimals it has (96171.6),
     with its unit appended where the format printed none (2019 procurement:
-    251000元).  A positive ``"signed"`` value (本年增/减) shows its "+".
+    251000元).  A positive ``"signed"`` value (本年增/减) shows its "+",
+    unless the report printed it without one (``sign=""``).
     """
     if value is None:
         return ""
@@ -133,7 +140,7 @@ def format_value(value: object, locale: str, unit: str | None = None, kind: str 
     else:
         raise TypeError(f"not a cell value: {value!r}")
     if kind == "signed" and type(value) is int and value > 0:
-        text = f"+{text}"
+        text = ("+" if sign is None else sign) + text
     if not unit:
         return text
     # The unit is a catalog word (元 → "CNY"), set apart in English.

@@ -27,7 +27,8 @@ from attrs import frozen
 
 from govdisclosure.cells import NotApplicable
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
-from govdisclosure.introspect import ColumnInfo, RowInfo, TableInfo, table_info
+from govdisclosure.formatting import row_label
+from govdisclosure.introspect import ColumnInfo, RowInfo, TableInfo, printed_with, table_info
 from govdisclosure.registry import printed_template
 
 from .grid import PAD_X, Cell, Grid
@@ -87,8 +88,9 @@ def row_values(table: object, row: RowInfo) -> list[tuple[object, str | None, st
     """The cells of a row: value, unit to print after it (or None), cell kind.
 
     A row that is a single cell (table 2, blocks B–D) is the cell itself.
-    A column ``x`` whose row object also has ``x_unit`` (2019 procurement)
-    prints that unit after the value, because the format printed none.
+    A column with a printed unit declared beside it (2019 procurement's
+    ``amount_unit``) prints that unit after the value, because the format
+    printed none.
     """
     obj = _walk(table, row.path)
     if isinstance(obj, NotApplicable) or not attrs.has(type(obj)):
@@ -98,9 +100,22 @@ def row_values(table: object, row: RowInfo) -> list[tuple[object, str | None, st
         return [(obj, None, col.kind) for col in row.columns]
     out: list[tuple[object, str | None, str]] = []
     for col in row.columns:
-        unit = getattr(obj, f"{col.key}_unit", None)
-        out.append((getattr(obj, col.key), unit if isinstance(unit, str) else None, col.kind))
+        unit = printed_with(obj, col.key, "unit")
+        out.append((getattr(obj, col.key), unit, col.kind))
     return out
+
+
+def row_signs(table: object, row: RowInfo) -> list[str | None]:
+    """The sign each cell of a row was printed with (本年增/减 printed
+    without "+" keeps none); ``None`` where none is recorded."""
+    obj = _walk(table, row.path)
+    return [printed_with(obj, col.key, "sign") for col in row.columns]
+
+
+def _label(layout: TableLayout, row: RowInfo) -> str:
+    """A row's label: as printed where the report printed another text,
+    with the official one beside it."""
+    return row_label(row.label, row.printed_label, layout.locale)
 
 
 def _t(layout: TableLayout, msgid: str) -> str:
@@ -182,10 +197,11 @@ def table2_grid(table: object, layout: TableLayout) -> Grid:
         keep.add(r)
         for row in block_rows:
             r = len(rows)
-            cells = [Cell(_t(layout, row.label), st.cell)]
+            cells = [Cell(_label(layout, row), st.cell)]
+            signs = row_signs(table, row)
             cells += [
-                Cell(format_value(v, layout.locale, unit, kind), st.cell_number)
-                for v, unit, kind in row_values(table, row)
+                Cell(format_value(v, layout.locale, unit, kind, sign), st.cell_number)
+                for (v, unit, kind), sign in zip(row_values(table, row), signs, strict=True)
             ]
             rows.append(spread(cells, r))
     return Grid(
@@ -312,14 +328,14 @@ def table3_grid(table: object, layout: TableLayout) -> Grid:
             # The outermost group sits in a one-character column: centred.
             style = st.cell_vertical if row.depth == 0 else st.cell
             turned = row.depth == 0 and english and n_label > 1
-            pending.append((row.depth, Cell(_t(layout, row.label), style, turned)))
+            pending.append((row.depth, Cell(_label(layout, row), style, turned)))
             open_groups.append((row.depth, len(rows), row.depth))
             continue
         line: list[Cell | None] = [None] * n
         for depth, cell in pending:
             line[depth] = cell
         pending = []
-        line[row.depth] = Cell(_t(layout, row.label), st.cell_small if english else st.cell)
+        line[row.depth] = Cell(_label(layout, row), st.cell_small if english else st.cell)
         if row.depth < n_label - 1:
             spans.append((row.depth, len(rows), n_label - 1, len(rows)))
         for j, (v, unit, kind) in enumerate(row_values(table, row)):
@@ -389,7 +405,7 @@ def table4_grid(table: object, layout: TableLayout) -> Grid:
         row = rows_info[i]
         if row.block is None:
             # A group alone (行政复议): label over its columns, columns over 2 rows.
-            top[c] = Cell(_t(layout, row.label), layout.head)
+            top[c] = Cell(_label(layout, row), layout.head)
             spans.append((c, 0, c + len(row.columns) - 1, 0))
             for k, col in enumerate(row.columns):
                 mid[c + k] = Cell(_t(layout, col.label), layout.head)
@@ -404,7 +420,7 @@ def table4_grid(table: object, layout: TableLayout) -> Grid:
         start = c
         while j < len(rows_info) and rows_info[j].block == row.block:
             sub = rows_info[j]
-            mid[c] = Cell(_t(layout, sub.label), layout.head)
+            mid[c] = Cell(_label(layout, sub), layout.head)
             spans.append((c, 1, c + len(sub.columns) - 1, 1))
             for k, col in enumerate(sub.columns):
                 low[c + k] = Cell(_t(layout, col.label), layout.head)

@@ -21,7 +21,7 @@ from attrs import frozen
 
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.i18n import N_, gettext
-from govdisclosure.report_base import UnitKind
+from govdisclosure.report_base import Period, UnitKind
 
 __all__ = ["COVER_FIELDS", "CoverField", "CoverProblem", "apply_cover", "parse_cover_value"]
 
@@ -43,6 +43,8 @@ class CoverField:
             return report.edition
         obj: Any = report
         for name in self.path:
+            if obj is None:  # a period the report does not state
+                return None
             obj = getattr(obj, name)
         return obj
 
@@ -108,7 +110,7 @@ def parse_cover_value(field: CoverField, value: Any) -> Any:
     if field.kind == "year":
         return _year(value)
     if field.kind == "date":
-        return _date(value, field.path[0] == "period")
+        return _date(value, required=False)
     if field.kind == "unit_kind":
         return _unit_kind(value)
     return value
@@ -166,5 +168,10 @@ def apply_cover(report: Report, values: dict[tuple[str, ...], Any]) -> Report:
         else:
             updates.setdefault(path[0], {})[path[1]] = value
     for name, changes in updates.items():
-        top[name] = attrs.evolve(getattr(report, name), **changes)
+        current = getattr(report, name)
+        if name == "period" and (current is None or all(v is None for v in changes.values())):
+            # Both dates blank: the cover states no period (never the calendar year).
+            top[name] = None if all(v is None for v in changes.values()) else Period(**changes)
+        else:
+            top[name] = attrs.evolve(current, **changes)
     return attrs.evolve(report, **top)

@@ -46,8 +46,11 @@ class CellProblem(ValueError):
     """A cell that cannot be read: ``args[0]`` is the expected message id."""
 
 
-def number_format(value: CellValue, kind: CellKind) -> str:
-    """The number format that shows ``value`` as the report printed it."""
+def number_format(value: CellValue, kind: CellKind, sign: str | None = None) -> str:
+    """The number format that shows ``value`` as the report printed it (a
+    change the report printed with "+" keeps it: ``sign``)."""
+    if kind == "signed" and sign == "+":
+        return "+0;-0;0"
     if kind == "money" and isinstance(value, Decimal):
         exponent = value.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0

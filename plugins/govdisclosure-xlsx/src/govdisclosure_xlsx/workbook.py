@@ -117,11 +117,7 @@ def _draw_table(ws: Worksheet, plan: SheetPlan, report: Report, locale: str) -> 
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=grid.width)
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.row_dimensions[1].height = 30
-    texts = {
-        cell: gettext(locale, cell.text) if cell.text else ""
-        for cell in grid.cells
-        if cell.role != "value"
-    }
+    texts = {cell: cell.label(locale) for cell in grid.cells if cell.role != "value"}
     widths = _widths(grid.cells, texts, grid.width, locale)
     heights = [15.0] * grid.height
     for cell in grid.cells:
@@ -131,7 +127,7 @@ def _draw_table(ws: Worksheet, plan: SheetPlan, report: Report, locale: str) -> 
             assert cell.path is not None and cell.kind is not None
             value = values[cell.path]
             target.value = written_value(value)  # type: ignore[arg-type]
-            target.number_format = number_format(value, cell.kind)  # type: ignore[arg-type]
+            target.number_format = number_format(value, cell.kind, cell.sign)  # type: ignore[arg-type]
         else:
             target.value = texts[cell]
             if _vertical(cell, locale):
