@@ -19,6 +19,7 @@ from pypdf.generic import BooleanObject, Destination, DictionaryObject
 
 import govdisclosure as gd
 from govdisclosure.editions.legacy import ReportLegacy
+from govdisclosure.formatting import row_label
 from govdisclosure.i18n import gettext
 from govdisclosure.introspect import table_info
 from govdisclosure.plugin.types import RenderOptions
@@ -60,7 +61,8 @@ def expected_rows(report: gd.Report, locale: str) -> Iterator[str]:
             if key == "table4":
                 yield values
             else:
-                yield gettext(locale, row_info.label) + values
+                # A label printed otherwise shows as printed, the official beside it.
+                yield row_label(row_info.label, row_info.printed, locale) + values
 
 
 def expected_labels(report: gd.Report, locale: str) -> Iterator[str]:

@@ -169,9 +169,15 @@ def apply_cover(report: Report, values: dict[tuple[str, ...], Any]) -> Report:
             updates.setdefault(path[0], {})[path[1]] = value
     for name, changes in updates.items():
         current = getattr(report, name)
-        if name == "period" and (current is None or all(v is None for v in changes.values())):
-            # Both dates blank: the cover states no period (never the calendar year).
-            top[name] = None if all(v is None for v in changes.values()) else Period(**changes)
+        blank = all(v is None for v in changes.values())
+        if name == "period" and blank:
+            # Both dates blank: a period stated without dates stays so (the
+            # workbook's data sheet says which); otherwise none is stated,
+            # never the calendar year.
+            undated = current is not None and current.start is None and current.end is None
+            top[name] = current if undated else None
+        elif name == "period" and current is None:
+            top[name] = Period(**changes)
         else:
             top[name] = attrs.evolve(current, **changes)
     return attrs.evolve(report, **top)

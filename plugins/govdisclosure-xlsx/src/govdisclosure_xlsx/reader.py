@@ -41,7 +41,7 @@ from govdisclosure.i18n import LOCALES, N_, gettext
 from govdisclosure.paths import Path, json_path
 
 from .cover import CoverProblem, apply_cover, parse_cover_value
-from .escape import unescape
+from .escape import escape, unescape
 from .plan import DATA_SHEET, FORMAT_MARK, SheetPlan, cover_name, cover_rows, sheet_plans
 from .values import CellProblem, parse_cell
 
@@ -97,7 +97,7 @@ def _layout_problems(wb: Workbook, plans: tuple[SheetPlan, ...], locale: str) ->
         for cell in plan.grid.cells:
             if cell.role == "value" or not cell.text:
                 continue
-            expected = gettext(locale, cell.text)
+            expected = escape(cell.label(locale))
             found = ws[plan.address(cell)].value
             if not _same_label(found, expected):
                 where = f"{plan.name}!{plan.address(cell)}"

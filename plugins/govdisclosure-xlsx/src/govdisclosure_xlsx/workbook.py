@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-from typing import Final
+from typing import Any, Final
 
 import attrs
 from openpyxl import Workbook
@@ -117,7 +117,8 @@ def _draw_table(ws: Worksheet, plan: SheetPlan, report: Report, locale: str) -> 
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=grid.width)
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.row_dimensions[1].height = 30
-    texts = {cell: cell.label(locale) for cell in grid.cells if cell.role != "value"}
+    # A printed label is the report's text: escaped like the rest of it.
+    texts = {cell: escape(cell.label(locale)) for cell in grid.cells if cell.role != "value"}
     widths = _widths(grid.cells, texts, grid.width, locale)
     heights = [15.0] * grid.height
     for cell in grid.cells:
@@ -130,6 +131,7 @@ def _draw_table(ws: Worksheet, plan: SheetPlan, report: Report, locale: str) -> 
             target.number_format = number_format(value, cell.kind, cell.sign)  # type: ignore[arg-type]
         else:
             target.value = texts[cell]
+            _as_text(target)
             if _vertical(cell, locale):
                 alignment = Alignment(
                     horizontal="center", vertical="center", wrap_text=True, text_rotation=255
@@ -161,6 +163,13 @@ def _draw_table(ws: Worksheet, plan: SheetPlan, report: Report, locale: str) -> 
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
+def _as_text(cell: Any) -> None:
+    """Text that begins with "=" is the report's text, not a formula:
+    openpyxl would write it as one (and read it back as nothing)."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
+
+
 def _cover_value(value: object, locale: str) -> str | int | dt.date | None:
     if isinstance(value, UnitKind):
         return gettext(locale, UNIT_KIND_LABELS[value])
@@ -184,6 +193,7 @@ def _draw_cover(ws: Worksheet, report: Report, locale: str) -> dict[tuple[str, .
         label.font = Font(name=_HEAD_FONT, size=11, bold=True)
         label.border = _BORDER
         value = ws.cell(row, 2, _cover_value(field.get(report), locale))
+        _as_text(value)
         value.font = Font(name=_BODY_FONT, size=11)
         value.border = _BORDER
         value.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
