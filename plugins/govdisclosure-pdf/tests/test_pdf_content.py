@@ -62,7 +62,7 @@ def expected_rows(report: gd.Report, locale: str) -> Iterator[str]:
                 yield values
             else:
                 # A label printed otherwise shows as printed, the official beside it.
-                yield row_label(row_info.label, row_info.printed, locale) + values
+                yield row_label(row_info.label, row_info.printed_label, locale) + values
 
 
 def expected_labels(report: gd.Report, locale: str) -> Iterator[str]:
