@@ -17,6 +17,7 @@ import attrs
 from attrs import frozen
 
 from .cells import cell_problem
+from .i18n import N_
 
 __all__ = [
     "CODEC_CHECKED",
@@ -198,6 +199,37 @@ class Printed:
     closed: bool = False
 
 
+#: The longest row label a report may print, in characters.  The official
+#: labels are at most about 40 characters; a misprint stays near its row's
+#: label.  Text of hundreds of characters in a label cell is an input error,
+#: not a label, and could not be laid out in a table cell (a table-4 header
+#: cell spans a few narrow columns).
+MAX_PRINTED_LABEL: Final = 200
+#: What a loader expects of a longer label (the message names the bound).
+LABEL_TOO_LONG: Final = N_("a printed label of at most 200 characters")
+
+
+@codec_checked
+def _check_labels(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """attrs validator of printed row labels: texts by row path, each at most
+    :data:`MAX_PRINTED_LABEL` characters (the codec checks the same on load)."""
+    if not isinstance(value, dict):
+        raise TypeError(
+            f"{type(instance).__name__}.{attribute.name}: expected a dict, got {value!r}"
+        )
+    for key, label in value.items():
+        if not isinstance(key, str) or not isinstance(label, str):
+            raise TypeError(
+                f"{type(instance).__name__}.{attribute.name}: expected texts by row path, "
+                f"got {key!r}: {label!r}"
+            )
+        if len(label) > MAX_PRINTED_LABEL:
+            raise ValueError(
+                f"{type(instance).__name__}.{attribute.name}[{key!r}]: expected a printed label "
+                f"of at most {MAX_PRINTED_LABEL} characters, got {len(label)}"
+            )
+
+
 def printed(
     what: PrintedWhat = "unit", *, of: str | None = None, choices: tuple[str, ...] = ()
 ) -> Any:
@@ -211,7 +243,9 @@ def printed(
     (:func:`govdisclosure.introspect.printed_fields`).
     """
     if what == "labels":
-        return attrs.field(factory=dict, metadata={PRINTED_KEY: Printed("labels")})
+        return attrs.field(
+            factory=dict, validator=_check_labels, metadata={PRINTED_KEY: Printed("labels")}
+        )
     if of is None:
         raise ValueError(f"a printed {what} names the cell it goes with (of=...)")
     if what == "sign":

@@ -50,7 +50,7 @@ import attrs
 from .cells import CELL_KINDS, DECIMAL_TEXT, NA_MARKS, TEMPLATE_CELL_KINDS, CellKindRule
 from .editions import EDITIONS
 from .editions.legacy import LegacyCell, StatisticsTable, StatisticsTemplate
-from .fields import Printed, Spec, get_printed, get_spec
+from .fields import MAX_PRINTED_LABEL, Printed, Spec, get_printed, get_spec
 from .i18n import gettext
 from .introspect import cell_kind, field_types, is_row_class, table_info
 from .registry import find_template, tables_of
@@ -167,7 +167,7 @@ def _printed_schema(printed: Printed, owner: type) -> dict[str, Any]:
             "description": "Row labels as the report printed them, where they differ from the "
             "official ones (a misprint kept, not corrected), by row path.",
             "propertyNames": {"enum": list(_row_keys(owner))},
-            "additionalProperties": {"type": "string"},
+            "additionalProperties": {"type": "string", "maxLength": MAX_PRINTED_LABEL},
         }
     if printed.what == "sign":
         return {

@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 import govdisclosure as gd
 from govdisclosure.check import validate
 from govdisclosure.errors import LoadError
+from govdisclosure.fields import MAX_PRINTED_LABEL
 from govdisclosure.introspect import table_info
 from govdisclosure.schema import json_schema
 from govdisclosure.testing.strategies import any_reports, consistent_reports
@@ -203,6 +204,24 @@ def test_a_printed_label_for_a_row_the_table_lacks_is_refused_with_its_path() ->
     assert "$.table3.printed_labels['results.not_disclosed.nowhere']" in caught.value.render(
         "en"
     ) or "$.table3.printed_labels.results.not_disclosed.nowhere" in caught.value.render("en")
+    assert not jsonschema.Draft202012Validator(json_schema("2021")).is_valid(data)
+
+
+def test_a_printed_label_longer_than_a_label_is_refused_by_model_loader_and_schema() -> None:
+    """A label cell holds a label: 200 characters load, 201 are an input
+    error, refused alike when built in Python, loaded or checked by the schema."""
+    report = _r2021(gd.load(EXAMPLES / "hongze-2024.json"))
+    longest = {MISPRINT_ROW: "某" * MAX_PRINTED_LABEL}
+    kept = attrs.evolve(report, table3=attrs.evolve(report.table3, printed_labels=longest))
+    assert gd.loads(gd.dumps(kept)) == kept
+    with pytest.raises(ValueError, match="at most 200 characters"):
+        attrs.evolve(report.table3, printed_labels={MISPRINT_ROW: "某" * 201})
+    data = _data("hongze-2024.json")
+    data["table3"]["printed_labels"] = {MISPRINT_ROW: "某" * 201}
+    with pytest.raises(LoadError) as caught:
+        gd.loads(json.dumps(data, ensure_ascii=False))
+    assert "a printed label of at most 200 characters" in caught.value.render("en")
+    assert "不超过 200 个字符的印出标签" in caught.value.render("zh_Hans_CN")
     assert not jsonschema.Draft202012Validator(json_schema("2021")).is_valid(data)
 
 

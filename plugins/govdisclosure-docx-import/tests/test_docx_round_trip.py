@@ -17,7 +17,12 @@ import govdisclosure as gd
 from govdisclosure.editions import EDITIONS
 from govdisclosure.flat import shape_of
 from govdisclosure.plugin.manager import templates
-from govdisclosure.testing.strategies import any_reports, consistent_reports, units
+from govdisclosure.testing.strategies import (
+    any_reports,
+    consistent_reports,
+    units,
+    without_printed_labels,
+)
 from govdisclosure_docx_import import import_docx
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "examples").glob("*.json"))
@@ -62,7 +67,9 @@ def _hostile() -> st.SearchStrategy[gd.Report]:
             ]
         else:
             options.append(consistent_reports(edition, blanks=True, text="hostile", unit=unit))
-    return st.one_of(options)
+    # Labels drawn as arbitrary misprints may match no row: the examples
+    # (洪泽's real misprint) bring printed labels back.
+    return st.one_of(options).map(without_printed_labels)
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -72,7 +79,7 @@ def test_hostile_text_does_not_change_the_numbers(report: gd.Report) -> None:
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(any_reports(max_depth=0))
+@given(any_reports(max_depth=0).map(without_printed_labels))
 def test_any_report_round_trips(report: gd.Report) -> None:
     """Any cell the codec accepts: counts up to 10^9, signed changes, money
     with six decimals, every not-applicable mark, (六) in either layout."""

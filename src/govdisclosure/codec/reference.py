@@ -33,6 +33,7 @@ from ..cells import CELL_KINDS, NA_MARKS, TEMPLATE_CELL_KINDS, CellKindRule, Not
 from ..editions import EDITIONS, Report, edition_of
 from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy, StatisticsTemplate
 from ..errors import Problem
+from ..fields import LABEL_TOO_LONG, MAX_PRINTED_LABEL
 from ..i18n import N_
 from ..introspect import label_field, printed_fields, table_info
 from ..paths import Path, json_path
@@ -465,12 +466,18 @@ def _printed_problems(report: Report, root: Path) -> Iterator[Problem]:
         labels: dict[str, str] = getattr(table, name) if name else {}
         if labels:
             rows = _row_keys(report, key, table)
-            for row_key in labels:
+            for row_key, label in labels.items():
                 if row_key not in rows:
                     yield Problem(
                         json_path((*root, key, str(name), row_key)),
                         "the path of a row of this table (printed labels are kept by row)",
                         _show(row_key),
+                    )
+                elif len(label) > MAX_PRINTED_LABEL:
+                    yield Problem(
+                        json_path((*root, key, str(name), row_key)),
+                        LABEL_TOO_LONG,
+                        _show(label),
                     )
     for path, choices in _closed_printed(report):
         value: Any = report

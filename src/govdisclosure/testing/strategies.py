@@ -89,7 +89,7 @@ from ..editions import EDITIONS, Report, edition_of
 from ..editions.e2019 import Report2019
 from ..editions.e2021 import Report2021
 from ..editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
-from ..fields import Printed
+from ..fields import MAX_PRINTED_LABEL, Printed
 from ..flat import Shape, shape_of
 from ..introspect import label_field, printed_fields, table_info
 from ..paths import Path
@@ -654,7 +654,9 @@ def _draw_printed(
             rows = _row_labels(edition, single, str(path[0]))
             chosen = draw(st.lists(st.sampled_from(rows), max_size=3, unique_by=lambda r: r[0]))
             value = {
-                key: draw(_hostile_text()) if hostile else _misprint(draw, label)
+                key: draw(_hostile_text())[:MAX_PRINTED_LABEL]
+                if hostile
+                else _misprint(draw, label)
                 for key, label in chosen
             }
         else:
