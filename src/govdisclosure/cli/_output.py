@@ -9,11 +9,13 @@ year's work.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import click
+from rich.console import Console
 
 from ..editions import EDITIONS
 from ..files import write_atomic
@@ -21,14 +23,22 @@ from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
 from ..plugin import manager as plugin_manager
 
 __all__ = [
+    "PRINTED_PROBLEMS",
     "edition_option",
     "environment_locale",
     "locale_option",
     "output_options",
     "printable",
+    "terminal",
     "warn_plugin_failures",
     "write_output",
 ]
+
+
+#: Problems (of an unreadable file) and findings (of a report) printed per
+#: file as text; the rest are counted in one "and N more" line.  Machine
+#: formats (``validate --format json``) list every one.
+PRINTED_PROBLEMS: Final = 100
 
 
 def _locale(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -205,3 +215,20 @@ def printable(text: str) -> str:
     escapes (``\\x1b``), so a unit name cannot clear the screen or set the
     window title.  Everything else is printed as it is."""
     return text.translate(_CONTROLS)
+
+
+class _Console(Console):
+    """rich's console, except that a reader who goes away (``| head``)
+    raises :class:`BrokenPipeError` for the command line to turn into its
+    exit status (rich itself would exit 1, the status for "errors found")."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+def terminal(**options: Any) -> Console:
+    """A rich console on standard output (or ``file=``): as wide as the
+    terminal (80 columns when output is not a terminal and ``COLUMNS`` is
+    unset), tables wrapping inside their cells."""
+    return _Console(highlight=False, **options)

@@ -22,7 +22,7 @@ from ..editions import Report
 from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..inputs import load
-from ._output import locale_option
+from ._output import PRINTED_PROBLEMS, locale_option, terminal
 
 __all__ = ["command"]
 
@@ -130,7 +130,7 @@ def command(old: str, new: str, fmt: str, all_cells: bool, locale: str) -> None:
     failed = False
     for name, r in zip((old, new), read, strict=True):
         if isinstance(r, LoadError):
-            click.echo(r.with_source(name).render(locale), err=True)
+            click.echo(r.with_source(name).render(locale, limit=PRINTED_PROBLEMS), err=True)
             failed = True
     if failed:
         sys.exit(2)
@@ -141,7 +141,7 @@ def command(old: str, new: str, fmt: str, all_cells: bool, locale: str) -> None:
         data = comparison.to_dict(locale, all_cells=all_cells)
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
-    console = Console(highlight=False, width=max(Console().width, 120))
+    console = terminal()
     _print_text(console, locale, comparison, all_cells)
 
 

@@ -31,11 +31,12 @@ from ..codec import dumps
 from ..errors import LoadError
 from ..files import write_atomic
 from ..i18n import N_, gettext
+from ..inputs import read_input
 from ..plugin.manager import loaders
 from ..plugin.types import ImportOutcome, Loader
 from ._batch import batch_options, input_files
 from ._fetch import FetchError, fetch, is_url
-from ._output import locale_option, warn_plugin_failures
+from ._output import PRINTED_PROBLEMS, locale_option, warn_plugin_failures
 
 __all__ = ["command"]
 
@@ -57,7 +58,9 @@ def _outcome(loader: Loader, data: bytes, source: str, locale: str) -> ImportOut
     try:
         report = loader.load(data, source)
     except LoadError as exc:
-        return ImportOutcome(report=None, provenance={}, errors=(exc.render(locale),))
+        return ImportOutcome(
+            report=None, provenance={}, errors=(exc.render(locale, limit=PRINTED_PROBLEMS),)
+        )
     return ImportOutcome(report=report, provenance={}, complete=True)
 
 
@@ -106,9 +109,9 @@ def _import_file(options: _Options, name: str) -> _FileResult:
         )
         return _FileResult("failed", (f"{path}: {failed}: {message}",), ())
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _FileResult("failed", (f"{path}: {failed}: {exc.strerror or exc}",), ())
+        data = read_input(path)
+    except LoadError as exc:
+        return _FileResult("failed", (f"{path}: {failed}: {_unread(exc, locale)}",), ())
     outcome = _outcome(loader, data, str(path), locale)
     written: list[str] = []
     stem = options.names[name]
@@ -121,19 +124,25 @@ def _import_file(options: _Options, name: str) -> _FileResult:
         return _FileResult("failed", (f"{path}: {failed}: {message}",), tuple(written))
     except OSError as exc:
         return _FileResult("failed", (f"{path}: {failed}: {exc.strerror or exc}",), tuple(written))
+    state, lines = _state_lines(str(path), outcome, locale)
+    return _FileResult(state, lines, tuple(written), outcome.cells_placed, outcome.cells_not_placed)
+
+
+def _state_lines(label: str, outcome: ImportOutcome, locale: str) -> tuple[str, tuple[str, ...]]:
+    """How an import went (full, partly, failed) and the lines that say so:
+    ``LABEL: state (N cells placed, M not placed)``, then its messages."""
     if outcome.report is None:
         state = "failed"
     elif outcome.complete:
         state = "full"
     else:
         state = "partly"
-    line = f"{path}: {gettext(locale, _STATE[state])}"
+    line = f"{label}: {gettext(locale, _STATE[state])}"
     if outcome.report is not None:
         line += " " + gettext(locale, "({placed} cells placed, {not_placed} not placed)").format(
             placed=outcome.cells_placed, not_placed=outcome.cells_not_placed
         )
-    lines = (line, *(f"  {message}" for message in (*outcome.errors, *outcome.warnings)))
-    return _FileResult(state, lines, tuple(written), outcome.cells_placed, outcome.cells_not_placed)
+    return state, (line, *(f"  {message}" for message in (*outcome.errors, *outcome.warnings)))
 
 
 def _from_header(data: bytes, charset: str | None) -> bytes:
@@ -209,9 +218,9 @@ class _Run:
             self.fail(str(path), _no_loader(self.locale, path.suffix))
             return
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.fail(str(path), str(exc.strerror or exc))
+            data = read_input(path)
+        except LoadError as exc:
+            self.fail(str(path), _unread(exc, self.locale))
             return
         self.finish(str(path), name, _outcome(loader, data, str(path), self.locale))
 
@@ -231,23 +240,18 @@ class _Run:
         except OSError as exc:
             self.fail(label, str(exc.strerror or exc))
             return
-        if outcome.report is None:
-            state = "failed"
-        elif outcome.complete:
-            state = "full"
-        else:
-            state = "partly"
+        state, lines = _state_lines(label, outcome, locale)
         self.counts[state] += 1
-        line = f"{label}: {gettext(locale, _STATE[state])}"
-        if outcome.report is not None:
-            line += " " + gettext(
-                locale, "({placed} cells placed, {not_placed} not placed)"
-            ).format(placed=outcome.cells_placed, not_placed=outcome.cells_not_placed)
-        click.echo(line)
-        for message in (*outcome.errors, *outcome.warnings):
-            click.echo(f"  {message}")
+        for line in lines:
+            click.echo(line)
         for written_name in written:
             click.echo(f"  → {written_name}", err=True)
+
+
+def _unread(error: LoadError, locale: str) -> str:
+    """Why a file could not be read (one problem: the file itself), on one line."""
+    p = error.problems[0]
+    return f"{gettext(locale, p.expected)}: {p.found}"
 
 
 def _no_loader(locale: str, suffix: str) -> str:

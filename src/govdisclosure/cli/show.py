@@ -29,7 +29,7 @@ from ..inputs import load
 from ..introspect import CellKind, ColumnInfo, RowInfo, table_info
 from ..registry import find_template, tables_of
 from ..report_base import ReportDates
-from ._output import locale_option, printable
+from ._output import PRINTED_PROBLEMS, locale_option, printable, terminal
 
 __all__ = ["command"]
 
@@ -164,13 +164,13 @@ def _run(file: str, locale: str) -> None:
     try:
         report = load(file)
     except LoadError as exc:
-        click.echo(exc.render(locale), err=True)
+        click.echo(exc.render(locale, limit=PRINTED_PROBLEMS), err=True)
         raise SystemExit(2) from None
     except Exception as exc:  # noqa: BLE001 - never a traceback for a bad input
         error = LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")], file)
-        click.echo(error.render(locale), err=True)
+        click.echo(error.render(locale, limit=PRINTED_PROBLEMS), err=True)
         raise SystemExit(2) from None
-    _show(report, locale, Console(highlight=False, soft_wrap=False))
+    _show(report, locale, terminal(soft_wrap=False))
 
 
 command = click.Command(

@@ -63,7 +63,13 @@ from ..validation.outcomes import RelationCounts
 from ..validation.review import Acceptance, Reviewed, load_acceptances, review
 from ..validation.sarif import FileResult, sarif_log
 from ._batch import batch_options, input_files
-from ._output import locale_option, printable, warn_plugin_failures
+from ._output import (
+    PRINTED_PROBLEMS,
+    locale_option,
+    printable,
+    terminal,
+    warn_plugin_failures,
+)
 
 __all__ = ["command"]
 
@@ -141,25 +147,37 @@ def _print_text(
         console.print(Text("  " + gettext(locale, "No findings."), style="green"))
         console.print()
         return
-    table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
+    # Three columns, the rule above the path in one: a JSON path is one
+    # word (never broken while it fits the terminal) and the message wraps
+    # beside it, so the table fits an 80-column terminal.
+    table = Table(show_header=True, header_style="bold", expand=False, show_lines=True)
     table.add_column(gettext(locale, "Severity"), no_wrap=True)
-    table.add_column(gettext(locale, "Rule"), no_wrap=True)
-    table.add_column(gettext(locale, "Path"), overflow="fold")
-    table.add_column(gettext(locale, "Message"), overflow="fold")
+    table.add_column(
+        f"{gettext(locale, 'Rule')} / {gettext(locale, 'Path')}", overflow="fold", max_width=60
+    )
+    table.add_column(gettext(locale, "Message"), overflow="fold", ratio=1, min_width=16)
     if with_status:
         table.add_column(gettext(locale, "Status"), overflow="fold")
-    for r in reviewed:
+    for r in reviewed[:PRINTED_PROBLEMS]:
         f = r.finding
         row = [
             Text(_severity(locale, f.severity), style=_STYLE[f.severity]),
-            Text(f.rule),
-            Text(f.path),
+            Text(f"{f.rule}\n{f.path}"),
             Text(printable(f.message(locale))),
         ]
         if with_status:
             row.append(Text(_status(locale, r), style="green" if r.status == "accepted" else ""))
         table.add_row(*row)
     console.print(table)
+    hidden = len(reviewed) - PRINTED_PROBLEMS
+    if hidden > 0:
+        more = ngettext(
+            locale,
+            "and {n} more finding (--format json lists every one)",
+            "and {n} more findings (--format json lists every one)",
+            hidden,
+        )
+        console.print(Text("  … " + more.format(n=hidden), style="dim"))
     console.print()
 
 
@@ -217,9 +235,8 @@ class _Outcome:
 def _text_console(width: int, color: bool) -> Console:
     """One capturing console per process and setting: making a Console costs
     more than printing a clean report's three lines."""
-    return Console(
+    return terminal(
         file=io.StringIO(),
-        highlight=False,
         width=width,
         force_terminal=color,
         color_system="standard" if color else None,
@@ -238,7 +255,7 @@ def _check_file(options: _Options, name: str) -> _Outcome:
             name,
             "unreadable",
             _lines(report, entries) if options.fmt == "jsonl" else "",
-            read.with_source(name).render(locale),
+            read.with_source(name).render(locale, limit=PRINTED_PROBLEMS),
             report,
             entries,
             FileResult(name, reviewed, None) if options.fmt == "sarif" else None,
@@ -371,14 +388,14 @@ def command(
     if own:
         message = gettext(locale, "{path} is given both as a report and as one of its parts")
         raise click.UsageError(message.format(path=sorted(own)[0]))
-    err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
-    out = Console(highlight=False, width=max(Console().width, 120))
+    err = terminal(file=sys.stderr, soft_wrap=True)
+    out = terminal()
     acceptances: tuple[Acceptance, ...] = ()
     if accept is not None:
         try:
             acceptances = load_acceptances(accept)
         except LoadError as exc:
-            err.print(Text(exc.with_source(accept).render(locale)))
+            err.print(Text(exc.with_source(accept).render(locale, limit=PRINTED_PROBLEMS)))
             sys.exit(2)
     unreadable = 0
     last_year: Report | None = None
@@ -386,7 +403,7 @@ def command(
         read = _read(previous)
         if isinstance(read, LoadError):
             unreadable += 1
-            err.print(Text(read.with_source(previous).render(locale)))
+            err.print(Text(read.with_source(previous).render(locale, limit=PRINTED_PROBLEMS)))
         else:
             last_year = read
     part_reports: list[Report] = []
@@ -396,7 +413,7 @@ def command(
         if isinstance(read, LoadError):
             unreadable += 1
             parts_readable = False
-            err.print(Text(read.with_source(name).render(locale)))
+            err.print(Text(read.with_source(name).render(locale, limit=PRINTED_PROBLEMS)))
         else:
             part_reports.append(read)
     options = _Options(

@@ -26,7 +26,6 @@ import gc
 import os
 import typing
 from collections.abc import Iterable, Iterator
-from pathlib import Path as FsPath
 from typing import Any, Final
 
 import orjson
@@ -158,12 +157,9 @@ def _looks_gbk(data: bytes) -> bool:
 
 def load(path: str | os.PathLike[str]) -> Report:
     """Read a report from a JSON file; errors name the file."""
-    name = os.fspath(path)
-    try:
-        data = FsPath(path).read_bytes()
-    except OSError as exc:
-        raise LoadError([Problem("$", "a readable file", exc.strerror or str(exc))], name) from None
-    return loads(data, source=name)
+    from ..inputs import read_input  # the one bounded reader of inputs
+
+    return loads(read_input(path), source=os.fspath(path))
 
 
 def dumps(report: Report) -> str:
