@@ -133,9 +133,7 @@ class _LazyGroup(click.Group):
         localize(command, self.locale)
         return command
 
-    def main(
-        self, args: Sequence[str] | None = None, *rest: Any, **extra: Any
-    ) -> Any:
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         self.locale = command_line_locale(argv)
         localize(self, self.locale)
