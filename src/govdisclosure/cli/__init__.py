@@ -20,9 +20,11 @@ on the line, else ``LC_ALL``/``LC_MESSAGES``/``LANG``, else Chinese.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import errno
 import importlib
+import importlib.util
 import os
 import pkgutil
 import sys
@@ -31,8 +33,8 @@ from typing import Any, Final
 
 import click
 
-from ..i18n import UnknownLocaleError, gettext, normalize_locale
 from ._click_i18n import click_locale, localize
+from ._locale import command_line_locale
 
 __all__ = ["EXIT_BROKEN_PIPE", "cli", "command_line_locale", "main"]
 
@@ -50,29 +52,41 @@ def _modules() -> dict[str, str]:
     return {_RENAMED.get(n, n): n for n in names if not n.startswith("_")}
 
 
-def command_line_locale(args: Sequence[str]) -> str:
-    """The locale a command line asks for: its last ``--locale``/``-l``
-    (before or after the command name), else the environment's.  A value
-    that is not a locale is left for the option itself to refuse."""
-    from ._output import environment_locale
+def _literal(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
-    wanted: str | None = None
-    items = list(args)
-    for i, arg in enumerate(items):
-        if arg == "--":
-            break
-        if arg in ("--locale", "-l") and i + 1 < len(items):
-            wanted = items[i + 1]
-        elif arg.startswith("--locale="):
-            wanted = arg.partition("=")[2]
-        elif arg.startswith("-l") and not arg.startswith("--") and len(arg) > 2:
-            wanted = arg[2:]
-    if wanted is not None:
-        try:
-            return normalize_locale(wanted)
-        except UnknownLocaleError:
-            pass
-    return environment_locale()
+
+def _summary(name: str, module_name: str | None) -> click.Command | None:
+    """A stand-in for a command, with the help its module declares, read
+    from the module's source without running it: ``command = click.Command(
+    ..., help=..., short_help=...)`` or a function ``command`` decorated with
+    ``@click.command(...)`` (its docstring is the help)."""
+    if module_name is None:
+        return None
+    spec = importlib.util.find_spec(f"{__name__}.{module_name}")
+    if spec is None or spec.origin is None:
+        return None
+    with open(spec.origin, encoding="utf-8") as handle:
+        tree = ast.parse(handle.read(), spec.origin)
+    for node in tree.body:
+        call: ast.expr | None = None
+        help_text: str | None = None
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "command" for t in node.targets
+        ):
+            call = node.value
+        elif isinstance(node, ast.FunctionDef) and node.name == "command":
+            help_text = ast.get_docstring(node)
+            call = next((d for d in node.decorator_list if isinstance(d, ast.Call)), None)
+        else:
+            continue
+        keywords = {k.arg: k.value for k in call.keywords} if isinstance(call, ast.Call) else {}
+        return click.Command(
+            name,
+            help=_literal(keywords.get("help")) or help_text,
+            short_help=_literal(keywords.get("short_help")),
+        )
+    return None
 
 
 class _OutputError(click.ClickException):
@@ -103,6 +117,8 @@ def _output_failed(exc: OSError, locale: str) -> click.ClickException | click.ex
     _quiet_stdout()
     if exc.errno == errno.EPIPE:
         return click.exceptions.Exit(EXIT_BROKEN_PIPE)
+    from ..i18n import gettext
+
     message = gettext(locale, "Cannot write the output: {error}")
     return _OutputError(message.format(error=exc.strerror or exc))
 
@@ -112,11 +128,41 @@ class _LazyGroup(click.Group):
     speaks the user's locale and turns a failing standard output into an
     exit status."""
 
-    #: The locale of the command line being run (set by :meth:`main`).
-    locale: str = "zh_Hans_CN"
+    #: The command line being run (set by :meth:`main`).
+    _argv: tuple[str, ...] = ()
+    _locale: str | None = None
+
+    @property
+    def locale(self) -> str:
+        """The locale of the command line being run, decided on first use
+        (``--version`` never needs it, nor the catalogs)."""
+        if self._locale is None:
+            self._locale = command_line_locale(self._argv)
+        return self._locale
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        localize(self, self.locale)
+        super().format_help(ctx, formatter)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*_modules(), *self.commands})
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list of commands, from their modules' source: ``--help``
+        imports none of them (each would import what its command needs)."""
+        from ..i18n import gettext
+
+        commands: list[tuple[str, click.Command]] = []
+        for name in self.list_commands(ctx):
+            command = self.commands.get(name) or _summary(name, _modules().get(name))
+            if command is not None and not command.hidden:
+                localize(command, self.locale)
+                commands.append((name, command))
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+            rows = [(name, command.get_short_help_str(limit)) for name, command in commands]
+            with formatter.section(gettext(self.locale, "Commands")):
+                formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = self.commands.get(cmd_name)
@@ -135,9 +181,8 @@ class _LazyGroup(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        self.locale = command_line_locale(argv)
-        localize(self, self.locale)
-        with click_locale(self.locale):
+        self._argv, self._locale = tuple(argv), None
+        with click_locale(lambda: self.locale):
             try:
                 try:
                     return super().main(argv, *rest, **extra)
@@ -169,6 +214,7 @@ def _max_input_size(ctx: click.Context, param: click.Parameter, value: str | Non
     if value is None:
         return
     from ..files import MAX_INPUT_SIZE_ENV, parse_size
+    from ..i18n import gettext
 
     try:
         parse_size(value)

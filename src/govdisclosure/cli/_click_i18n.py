@@ -20,12 +20,17 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from collections.abc import Iterator
-from typing import Final
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Final
 
-import click
+if TYPE_CHECKING:
+    import click
 
-from ..i18n import N_, gettext, ngettext
+
+def N_(msgid: str) -> str:
+    """Mark click's text as a message id (the catalogs are imported later)."""
+    return msgid
+
 
 __all__ = ["CLICK_MESSAGES", "click_locale", "localize"]
 
@@ -100,16 +105,23 @@ _KNOWN_PLURALS: Final = frozenset(CLICK_PLURALS)
 
 
 @contextlib.contextmanager
-def click_locale(locale: str) -> Iterator[None]:
-    """click's messages in ``locale`` for the duration of the block."""
+def click_locale(locale: Callable[[], str]) -> Iterator[None]:
+    """click's messages in the locale ``locale()`` gives, for the duration
+    of the block (asked only when click has something to say)."""
 
     def translate(message: str) -> str:
-        return gettext(locale, message) if message in _KNOWN else message
+        if message not in _KNOWN:
+            return message
+        from ..i18n import gettext
+
+        return gettext(locale(), message)
 
     def translate_plural(singular: str, plural: str, n: int) -> str:
-        if (singular, plural) in _KNOWN_PLURALS:
-            return ngettext(locale, singular, plural, n)
-        return singular if n == 1 else plural
+        if (singular, plural) not in _KNOWN_PLURALS:
+            return singular if n == 1 else plural
+        from ..i18n import ngettext
+
+        return ngettext(locale(), singular, plural, n)
 
     saved: list[tuple[object, str, object]] = []
     for name in _MODULES:
@@ -131,6 +143,8 @@ def click_locale(locale: str) -> Iterator[None]:
 def _translated(obj: object, attr: str, locale: str) -> None:
     """Set ``obj.attr`` to its message id translated into ``locale``,
     remembering the id so the next locale starts from it again."""
+    from ..i18n import gettext
+
     key = f"_gd_msgid_{attr}"
     if not hasattr(obj, key):
         setattr(obj, key, getattr(obj, attr, None))

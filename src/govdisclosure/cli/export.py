@@ -84,7 +84,7 @@ def command(
     locale: str,
 ) -> None:
     """Write reports as tidy long-format tables (Parquet or CSV) for analysis."""
-    warn_plugin_failures(locale)
+    warn_plugin_failures(locale, "loaders", "rules")
     try:
         from ..export import CELL_SCHEMA, FINDING_SCHEMA, TableWriter
         from ..export.tables import pyarrow

@@ -287,7 +287,7 @@ def command(
     locale: str,
 ) -> None:
     """Import published reports (files, directories, globs, http(s) URLs) with the loader plugins."""
-    warn_plugin_failures(locale)
+    warn_plugin_failures(locale, "loaders")
     urls = [f for f in files if is_url(f)]
     local = tuple(f for f in files if not is_url(f))
     paths = input_files(local, pattern, locale, suffixes=set(_by_suffix())) if local else []

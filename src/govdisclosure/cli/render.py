@@ -264,7 +264,7 @@ def command(
 ) -> None:
     """Render FILE (a report; or many: files, directories, glob patterns) with an
     installed renderer plugin."""
-    warn_plugin_failures(locale)
+    warn_plugin_failures(locale, "renderers", "loaders")
     try:
         renderer = get_renderer(to)
     except UnknownRendererError as exc:

@@ -382,8 +382,11 @@ def command(
     pattern.  Exit status 0: no errors; 1: some finding is an error; 2: bad
     usage, an unreadable input, or an interrupted run.
     """
-    warn_plugin_failures(locale)
     paths = input_files(files, pattern, locale)
+    every_input = (*paths, *parts, *((previous,) if previous else ()))
+    json_only = all(os.path.splitext(name)[1].lower() == ".json" for name in every_input)
+    # Imported here, before the workers start: they inherit what is loaded.
+    warn_plugin_failures(locale, "rules", *(() if json_only else ("loaders",)))
     own = {os.path.realpath(name) for name in paths} & {os.path.realpath(p) for p in parts}
     if own:
         message = gettext(locale, "{path} is given both as a report and as one of its parts")
