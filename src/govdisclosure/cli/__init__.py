@@ -76,7 +76,7 @@ def _summary(name: str, module_name: str | None) -> click.Command | None:
         ):
             call = node.value
         elif isinstance(node, ast.FunctionDef) and node.name == "command":
-            help_text = ast.get_docstring(node)
+            help_text = ast.get_docstring(node, clean=False)
             call = next((d for d in node.decorator_list if isinstance(d, ast.Call)), None)
         else:
             continue
@@ -141,7 +141,7 @@ class _LazyGroup(click.Group):
         return self._locale
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        localize(self, self.locale)
+        localize(self, self.locale, ctx)
         super().format_help(ctx, formatter)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -176,7 +176,7 @@ class _LazyGroup(click.Group):
                 return None
             self.add_command(found, cmd_name)
             command = found
-        localize(command, self.locale)
+        localize(command, self.locale, ctx)
         return command
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:

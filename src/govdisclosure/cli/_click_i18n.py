@@ -34,7 +34,9 @@ def N_(msgid: str) -> str:
 
 __all__ = ["CLICK_MESSAGES", "click_locale", "localize"]
 
-#: click's messages that a user of the command line sees, as click words them.
+#: click's messages that a user of the command line sees, as click words them
+#: (not the ``--version`` line: a product name and a number need no
+#: catalog, and loading one would triple the time ``--version`` takes).
 CLICK_MESSAGES: Final = (
     N_("Usage:"),
     N_("Options"),
@@ -43,7 +45,6 @@ CLICK_MESSAGES: Final = (
     N_("Try '{command} {option}' for help."),
     N_("Show this message and exit."),
     N_("Show the version and exit."),
-    N_("%(prog)s, version %(version)s"),
     N_("Missing argument"),
     N_("Missing option"),
     N_("Missing parameter"),
@@ -74,7 +75,8 @@ CLICK_MESSAGES: Final = (
     N_("float"),
 )
 
-#: click's messages with a plural form: (singular, plural).
+#: click's messages with a plural form: (singular, plural), each form a
+#: message id of its own.
 CLICK_PLURALS: Final = (
     (
         N_("Got unexpected extra argument ({args})"),
@@ -100,7 +102,12 @@ _MODULES: Final = (
     "click.utils",
 )
 
-_KNOWN: Final = frozenset(CLICK_MESSAGES)
+#: Help of the options click adds itself (``--help``, ``--version``): click
+#: asks for it while parsing any command line, so it is translated when help
+#: is shown (:func:`localize`), not then — ``--version`` must not load a catalog.
+_AT_HELP: Final = frozenset({"Show this message and exit.", "Show the version and exit."})
+
+_KNOWN: Final = frozenset(CLICK_MESSAGES) - _AT_HELP
 _KNOWN_PLURALS: Final = frozenset(CLICK_PLURALS)
 
 
@@ -117,11 +124,14 @@ def click_locale(locale: Callable[[], str]) -> Iterator[None]:
         return gettext(locale(), message)
 
     def translate_plural(singular: str, plural: str, n: int) -> str:
+        # click picks the form by the English rule (n == 1); each form is
+        # its own message id, translated as it stands.
+        form = singular if n == 1 else plural
         if (singular, plural) not in _KNOWN_PLURALS:
-            return singular if n == 1 else plural
-        from ..i18n import ngettext
+            return form
+        from ..i18n import gettext
 
-        return ngettext(locale(), singular, plural, n)
+        return gettext(locale(), form)
 
     saved: list[tuple[object, str, object]] = []
     for name in _MODULES:
@@ -153,11 +163,13 @@ def _translated(obj: object, attr: str, locale: str) -> None:
         setattr(obj, attr, gettext(locale, msgid))
 
 
-def localize(command: click.Command, locale: str) -> None:
-    """Show ``command``'s help and its options' help in ``locale``."""
+def localize(command: click.Command, locale: str, ctx: click.Context | None = None) -> None:
+    """Show ``command``'s help and its options' help in ``locale`` (with
+    ``ctx``, the ``--help`` option click adds is included)."""
     _translated(command, "help", locale)
     _translated(command, "short_help", locale)
-    for param in command.params:
+    params = command.get_params(ctx) if ctx is not None else command.params
+    for param in params:
         _translated(param, "help", locale)
         if isinstance(getattr(param, "show_default", None), str):
             _translated(param, "show_default", locale)

@@ -24,7 +24,8 @@ imported the first time one of those hooks is asked for.  ``validate`` on
 a JSON report therefore imports no renderer (reportlab, openpyxl…), only
 the plugins that mention ``govdisclosure_rules``.  A plugin whose source
 cannot be read this way (a compiled module, an object entry point
-``module:attr``, a star import) is imported for any hook.  Asking for
+``module:attr``, a star import, a module that names no hook) is imported
+for any hook.  Asking for
 everything (:func:`failures`, :func:`conflicts`, :func:`plugin_infos`,
 :func:`get_plugin_manager`) imports every plugin; so does strict mode.
 
@@ -394,7 +395,11 @@ def _mentioned_hooks(ep: importlib.metadata.EntryPoint) -> frozenset[str] | None
         return None
     if b"import *" in source:
         return None
-    return frozenset(hook for hook in _HOOKS if hook.encode() in source)
+    mentioned = frozenset(hook for hook in _HOOKS if hook.encode() in source)
+    # A module that names no hook at all is broken or builds its hooks some
+    # other way: importing it whenever plugins are asked for anything shows
+    # which (a failure to import is then reported, not hidden).
+    return mentioned or None
 
 
 def _discover(state: _State) -> None:
