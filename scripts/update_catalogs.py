@@ -164,17 +164,16 @@ def cli_messages() -> Iterator[tuple[str, str]]:
     import click
 
     from govdisclosure import cli
+    from govdisclosure.cli._click_i18n import message_id
 
     commands: list[tuple[str, click.Command]] = [("govdisclosure", cli.cli)]
     for name, module in cli._modules().items():
         command = importlib.import_module(f"govdisclosure.cli.{module}").command
         commands.append((f"govdisclosure {name}", command))
     for where, command in commands:
-        texts = [command.help, command.short_help]
+        texts = [message_id(command, "help"), message_id(command, "short_help")]
         for param in command.params:
-            texts.append(getattr(param, "help", None))
-            default = getattr(param, "show_default", None)
-            texts.append(default if isinstance(default, str) else None)
+            texts += [message_id(param, "help"), message_id(param, "show_default")]
         for text in texts:
             if text:
                 yield text, where

@@ -32,7 +32,7 @@ def N_(msgid: str) -> str:
     return msgid
 
 
-__all__ = ["CLICK_MESSAGES", "click_locale", "localize"]
+__all__ = ["CLICK_MESSAGES", "click_locale", "localize", "message_id"]
 
 #: click's messages that a user of the command line sees, as click words them
 #: (not the ``--version`` line: a product name and a number need no
@@ -148,6 +148,13 @@ def click_locale(locale: Callable[[], str]) -> Iterator[None]:
     finally:
         for owner, attr, original in reversed(saved):
             setattr(owner, attr, original)
+
+
+def message_id(obj: object, attr: str) -> str | None:
+    """The message id of ``obj.attr`` (a command's or option's help), even
+    after :func:`localize` showed it in another language."""
+    value = getattr(obj, f"_gd_msgid_{attr}", getattr(obj, attr, None))
+    return value if isinstance(value, str) else None
 
 
 def _translated(obj: object, attr: str, locale: str) -> None:
