@@ -13,7 +13,9 @@ FILE may be a directory (walked recursively, ``--glob`` to filter) or a
 glob pattern; ``--jobs N`` checks the files in N worker processes (output
 in the order of the files), with a progress display on standard error
 (``--quiet``: none) and a closing summary with the time and files per
-second.  Ctrl-C stops the run with the summary so far (exit 2).
+second.  A report whose table cells are all blank (an unfilled report
+from ``govdisclosure new``) is an error, ``report.unfilled``.  Ctrl-C
+stops the run with the summary so far (exit 2).
 
 ``--part FILE`` (repeatable) names the reports of the units a published
 report consolidates: each FILE is then also compared cell by cell with the
@@ -54,7 +56,8 @@ from ..batch import Progress, Summary, run_files
 from ..check import check
 from ..editions import Report
 from ..errors import LoadError, Problem
-from ..i18n import gettext, ngettext
+from ..flat import shape_of
+from ..i18n import N_, gettext, ngettext
 from ..inputs import load
 from ..validation import BlankPolicy, Finding
 from ..validation.engine import path_order
@@ -194,6 +197,28 @@ def _load_findings(error: LoadError, locale: str) -> list[Finding]:
     return out
 
 
+#: The finding of a report whose table cells are all blank.
+UNFILLED_RULE = "report.unfilled"
+
+
+def _unfilled(report: Report) -> Finding | None:
+    """An error when every table cell is blank: a skeleton from
+    ``govdisclosure new`` that nobody filled in passes every relation (there
+    is nothing to add up) and would otherwise look checked and clean."""
+    values = shape_of(report).flatten(report)
+    if not values or any(value is not None for value in values):
+        return None
+    return Finding(
+        rule=UNFILLED_RULE,
+        severity="error",
+        path="$",
+        message_id=N_(
+            "Every table cell is blank: the report has not been filled in "
+            "(a blank report from govdisclosure new?)"
+        ),
+    )
+
+
 def _entry(name: str, r: Reviewed, locale: str) -> dict[str, Any]:
     entry: dict[str, Any] = {"file": name, **r.finding.to_dict(locale), "status": r.status}
     if r.acceptance is not None:
@@ -265,6 +290,9 @@ def _check_file(options: _Options, name: str) -> _Outcome:
         read, previous=options.previous, blank=cast(BlankPolicy, options.blank), locale=locale
     )
     findings = validation.findings
+    unfilled = _unfilled(read)
+    if unfilled is not None:
+        findings = (unfilled, *findings)
     errors = ""
     checked = True
     if options.parts:
