@@ -27,7 +27,7 @@ nothing locale-specific is hard-coded here except what CLDR does not say:
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Final
 
 from babel.dates import format_date as babel_format_date
@@ -107,9 +107,14 @@ def format_money(
         raise ValueError("places must be >= 0")
     name = normalize_locale(locale)
     quantum = Decimal(1).scaleb(-places)
-    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    amount = format_decimal(rounded, format=pattern, locale=name, group_separator=grouping)
+    with localcontext() as digits:
+        # As many significant digits as the rounded amount has (Babel rounds
+        # again, in the same context): the default 28 would refuse a longer
+        # amount with InvalidOperation.
+        digits.prec = max(digits.prec, value.adjusted() + places + 2)
+        rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+        amount = format_decimal(rounded, format=pattern, locale=name, group_separator=grouping)
     if unit is None:
         return amount
     shown = gettext(name, unit)

@@ -52,7 +52,7 @@ def _signed(value: object) -> str:
 def _unmatched_table(locale: str, items: tuple[Unmatched, ...]) -> Table:
     table = Table(show_header=True, header_style="bold", expand=False)
     table.add_column(gettext(locale, "Cell"), overflow="fold")
-    table.add_column(gettext(locale, "Value"), justify="right")
+    table.add_column(gettext(locale, "Value"), justify="right", overflow="fold")
     for u in items:
         table.add_row(Text(u.label.render(locale)), Text(_show(locale, u.value)))
     return table
@@ -76,10 +76,10 @@ def _print_text(console: Console, locale: str, c: Comparison, all_cells: bool) -
     if shown:
         table = Table(show_header=True, header_style="bold", expand=False)
         table.add_column(gettext(locale, "Cell"), overflow="fold")
-        table.add_column(gettext(locale, "Old"), justify="right")
-        table.add_column(gettext(locale, "New"), justify="right")
-        table.add_column(gettext(locale, "Change"), justify="right")
-        table.add_column("%", justify="right")
+        table.add_column(gettext(locale, "Old"), justify="right", overflow="fold")
+        table.add_column(gettext(locale, "New"), justify="right", overflow="fold")
+        table.add_column(gettext(locale, "Change"), justify="right", overflow="fold")
+        table.add_column("%", justify="right", overflow="fold")
         for cell in shown:
             percent = cell.percent()
             table.add_row(

@@ -62,13 +62,13 @@ def _figures(table: object, key: str, locale: str) -> tuple[str, Table] | None:
     info = table_info(table, key)
     has_totals = any(c.is_total for r in info.rows for c in r.columns)
     grid = Table(expand=False)
-    grid.add_column(gettext(locale, "Row"))
+    grid.add_column(gettext(locale, "Row"), overflow="fold")
     if has_totals:
         total = next(c for r in info.rows for c in r.columns if c.is_total)
-        grid.add_column(gettext(locale, total.label), justify="right")
+        grid.add_column(gettext(locale, total.label), justify="right", overflow="fold")
     else:
-        grid.add_column(gettext(locale, "Column"))
-        grid.add_column(gettext(locale, "Value"), justify="right")
+        grid.add_column(gettext(locale, "Column"), overflow="fold")
+        grid.add_column(gettext(locale, "Value"), justify="right", overflow="fold")
     pending: list[RowInfo] = []
     for row in info.rows:
         pending = [g for g in pending if g.depth < row.depth]
@@ -95,10 +95,10 @@ def _figures(table: object, key: str, locale: str) -> tuple[str, Table] | None:
 def _statistics(report: ReportLegacy, locale: str) -> tuple[str, Table] | None:
     template = find_template(report.statistics.template)
     grid = Table()
-    grid.add_column(gettext(locale, "Row"))
+    grid.add_column(gettext(locale, "Row"), overflow="fold")
     grid.add_column(gettext(locale, "Unit"))
     for column in template.columns:
-        grid.add_column(gettext(locale, column.label), justify="right")
+        grid.add_column(gettext(locale, column.label), justify="right", overflow="fold")
     for row in template.value_rows:
         values = [report.statistics.value(row.code, c.key) for c in template.columns]
         if all(v is None for v in values):
