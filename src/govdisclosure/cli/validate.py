@@ -239,6 +239,8 @@ class _Options:
     parts: tuple[Report, ...] | None
     color: bool
     width: int
+    #: ``--quiet``: a file with no finding prints nothing (the summary counts it).
+    quiet: bool = False
 
 
 @frozen
@@ -311,7 +313,7 @@ def _check_file(options: _Options, name: str) -> _Outcome:
     else:
         status = "passed" if checked else "unchecked"
     text = ""
-    if options.fmt == "text":
+    if options.fmt == "text" and (reviewed or not options.quiet):
         console = _text_console(options.width, options.color)
         console.begin_capture()
         _print_text(console, locale, name, read, reviewed, counts, options.with_status)
@@ -457,6 +459,7 @@ def command(
         parts=tuple(part_reports) if part_reports and parts_readable else None,
         color=out.is_terminal and not out.no_color,
         width=out.width,
+        quiet=quiet,
     )
     results: list[FileResult] = []
     reports: list[dict[str, Any]] = []

@@ -197,7 +197,21 @@ def _check_duplicates(text: str | bytes, source: str | None) -> None:
         raise LoadError(sorted(problems, key=lambda p: p.path), source)
 
 
+#: Byte-order marks of UTF-16 and UTF-32 text ("Unicode" in Windows' Notepad).
+_WIDE_BOMS: Final = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
 def _check_utf8(data: bytes, source: str | None) -> None:
+    for bom, encoding in _WIDE_BOMS.items():
+        if data.startswith(bom):
+            raise LoadError(
+                [Problem("$", "UTF-8 text", f"{encoding} text (save the file as UTF-8)")], source
+            )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
