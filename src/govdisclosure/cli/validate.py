@@ -499,8 +499,11 @@ def command(
         outcomes.close()
     batch.stop()
     batch.passed, batch.failed = passed, failed
-    summary = gettext(
-        locale, "{total} files: {passed} passed, {failed} with errors, {unreadable} unreadable"
+    summary = ngettext(
+        locale,
+        "{total} file: {passed} passed, {failed} with errors, {unreadable} unreadable",
+        "{total} files: {passed} passed, {failed} with errors, {unreadable} unreadable",
+        len(paths),
     ).format(total=len(paths), passed=passed, failed=failed, unreadable=unreadable)
     stale = [a for a in acceptances if a.fingerprint not in used]
     if fmt == "json":
