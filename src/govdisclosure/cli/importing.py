@@ -30,7 +30,7 @@ from ..batch import Progress, Summary, output_stems, run_files
 from ..codec import dumps
 from ..errors import LoadError
 from ..files import write_atomic
-from ..i18n import N_, gettext
+from ..i18n import N_, gettext, ngettext
 from ..inputs import read_input
 from ..plugin.manager import loaders
 from ..plugin.types import ImportOutcome, Loader
@@ -344,10 +344,13 @@ def command(
     not_placed += run.not_placed
     batch.stop()
     click.echo(
-        gettext(
+        ngettext(
             locale,
+            "{files} file: {full} fully imported, {partly} partly imported, {failed} failed; "
+            "{placed} cells placed, {not_placed} not placed",
             "{files} files: {full} fully imported, {partly} partly imported, {failed} failed; "
             "{placed} cells placed, {not_placed} not placed",
+            len(paths) + len(urls),
         ).format(
             files=len(paths) + len(urls),
             placed=placed,
