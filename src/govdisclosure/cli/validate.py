@@ -153,15 +153,20 @@ def _print_text(
     # Three columns, the rule above the path in one: a JSON path is one
     # word (never broken while it fits the terminal) and the message wraps
     # beside it, so the table fits an 80-column terminal.
+    shown = reviewed[:PRINTED_PROBLEMS]
+    longest = max(max(len(r.finding.rule), len(r.finding.path)) for r in shown)
     table = Table(show_header=True, header_style="bold", expand=False, show_lines=True)
     table.add_column(gettext(locale, "Severity"), no_wrap=True)
     table.add_column(
-        f"{gettext(locale, 'Rule')} / {gettext(locale, 'Path')}", overflow="fold", max_width=60
+        f"{gettext(locale, 'Rule')} / {gettext(locale, 'Path')}",
+        overflow="fold",
+        # Whole paths while the message keeps 24 columns; folded only past that.
+        min_width=max(8, min(longest, console.width - 40)),
     )
     table.add_column(gettext(locale, "Message"), overflow="fold", ratio=1, min_width=16)
     if with_status:
         table.add_column(gettext(locale, "Status"), overflow="fold")
-    for r in reviewed[:PRINTED_PROBLEMS]:
+    for r in shown:
         f = r.finding
         row = [
             Text(_severity(locale, f.severity), style=_STYLE[f.severity]),
