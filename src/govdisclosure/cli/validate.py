@@ -50,8 +50,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .. import __version__
-from ..aggregate import ConsolidationError, check_against_parts
 from ..batch import Progress, Summary, run_files
 from ..check import check
 from ..editions import Report
@@ -224,6 +222,19 @@ def _unfilled(report: Report) -> Finding | None:
     )
 
 
+def _against_parts(
+    report: Report, parts: Sequence[Report], locale: str
+) -> tuple[tuple[Finding, ...], str | None]:
+    """The parent check of ``--part``: its findings, or why the parts cannot
+    be added up (the aggregation package is imported only then)."""
+    from ..aggregate import ConsolidationError, check_against_parts
+
+    try:
+        return tuple(check_against_parts(report, list(parts))), None
+    except ConsolidationError as exc:
+        return (), exc.render(locale)
+
+
 def _entry(name: str, r: Reviewed, locale: str) -> dict[str, Any]:
     entry: dict[str, Any] = {"file": name, **r.finding.to_dict(locale), "status": r.status}
     if r.acceptance is not None:
@@ -303,11 +314,10 @@ def _check_file(options: _Options, name: str) -> _Outcome:
     errors = ""
     checked = True
     if options.parts:
-        try:
-            against = check_against_parts(read, list(options.parts))
-        except ConsolidationError as exc:
+        against, problem = _against_parts(read, options.parts, locale)
+        if problem is not None:
             message = gettext(locale, "Cannot compare with the parts")
-            errors = f"{name}: {message}: {exc.render(locale)}"
+            errors = f"{name}: {message}: {problem}"
             checked = False  # never counted as passed; counted as unreadable
         else:
             findings = tuple(sorted((*findings, *against), key=sort_key(path_order(read))))
@@ -525,6 +535,7 @@ def command(
         _line({"type": "summary", **batch.to_dict()})
         err.print(Text(summary))
     elif fmt == "sarif":
+        from .. import __version__
         from ..plugin.manager import rules as installed
 
         log = sarif_log(results, list(installed()), locale=locale, version=__version__)
