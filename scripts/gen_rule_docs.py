@@ -7,7 +7,7 @@ Usage::
     python scripts/gen_rule_docs.py --check  # exit 1 if docs/rules.md is out of date
 
 The catalog is generated, never edited by hand, so that it cannot drift
-from the rules (tests/test_validation_docs.py runs the check).  Only the
+from the rules (tests/validation/test_validation_docs.py runs the check).  Only the
 core's rules are listed: installed plugins would make the file depend on
 the machine.
 """

@@ -22,11 +22,18 @@ from typing import Annotated, Final, Literal, TypeGuard
 
 from attrs import frozen
 
+from .i18n import N_
+
 __all__ = [
+    "CELL_KINDS",
+    "DECIMAL_TEXT",
     "MAX_COUNT",
     "MAX_STORED",
     "NA",
     "NA_MARKS",
+    "TEMPLATE_CELL_KINDS",
+    "CellKind",
+    "CellKindRule",
     "Count",
     "Money",
     "NotApplicable",
@@ -79,6 +86,9 @@ Money = Annotated[Decimal | None | NotApplicable, "money"]
 
 CellValue = int | Decimal | None | NotApplicable
 
+#: The kinds of cell (the metadata of the aliases above).
+CellKind = Literal["count", "signed", "money"]
+
 
 def is_number(value: object) -> TypeGuard[int | Decimal]:
     """True for a filled cell (an int or a Decimal, not a bool)."""
@@ -92,12 +102,110 @@ def number_or_zero(value: CellValue) -> int | Decimal:
     return value
 
 
-#: What each kind of cell may hold, for messages (the codec's wording).
-EXPECTED: Final = {
-    "count": "a count between 0 and 1000000000000000, None (blank) or NotApplicable",
-    "signed": "a whole number between -1000000000000000 and 1000000000000000, None or NotApplicable",
-    "money": "a non-negative finite Decimal, None (blank) or NotApplicable",
+@frozen(kw_only=True)
+class CellKindRule:
+    """What one kind of cell may hold, in Python and in our JSON.
+
+    This is the one definition of a cell kind: the model's check
+    (:func:`cell_problem`), the codec's reference hooks and generated
+    readers (:mod:`govdisclosure.codec`) and the JSON Schema
+    (:mod:`govdisclosure.schema`) are all built from :data:`CELL_KINDS`, so
+    they cannot disagree on a bound, a mark or a pattern.
+
+    A filled cell is a number of type ``number`` no smaller than
+    ``minimum`` and, when ``maximum`` is set, no larger.  In the JSON an
+    ``int`` cell is a JSON integer; a ``Decimal`` cell is a JSON *string*
+    that :attr:`text_pattern` matches in full (a JSON number would lose
+    exactness).  Blank is ``null``; not applicable is one of ``marks``.
+    The loader's messages (``expected…``) are message ids of the catalogs:
+    what it expected, said in the user's locale.
+    """
+
+    kind: CellKind
+    number: type[int] | type[Decimal]
+    minimum: int
+    maximum: int | None
+    #: The JSON text of a filled ``Decimal`` cell, as a regular expression
+    #: matched in full (no anchors: each user adds its dialect's).
+    text_pattern: str | None = None
+    marks: tuple[str, ...] = NA_MARKS
+    #: Expected, when the JSON value is of the wrong type.
+    expected: str
+    #: Expected, when the number is outside the bounds.
+    expected_in_bounds: str
+    #: Expected, when the text of a ``Decimal`` cell is not a plain decimal.
+    expected_text: str | None = None
+    #: Expected, when a Python value given to the model does not fit.
+    expected_value: str
+    #: What the JSON Schema says of the kind.
+    description: str
+
+    def fits(self, number: object) -> bool:
+        """Whether ``number`` is a filled cell of this kind (not blank, not a mark).
+
+        A ``Decimal`` must be finite and carry no minus sign: ``-0`` is no
+        amount a report prints, and its text ``"-0"`` would not read back.
+        """
+        if type(number) is int:
+            filled: int | Decimal = number
+        elif type(number) is Decimal and number.is_finite() and not number.is_signed():
+            filled = number
+        else:
+            return False
+        return (
+            type(filled) is self.number
+            and self.minimum <= filled
+            and (self.maximum is None or filled <= self.maximum)
+        )
+
+
+#: A plain non-negative decimal, as our JSON writes an amount ("96171.6").
+DECIMAL_TEXT: Final = r"(0|[1-9][0-9]*)(\.[0-9]+)?"
+
+#: Every cell kind, by the name its ``Annotated`` alias carries.
+CELL_KINDS: Final[dict[CellKind, CellKindRule]] = {
+    "count": CellKindRule(
+        kind="count",
+        number=int,
+        minimum=0,
+        maximum=MAX_STORED,
+        expected=N_('a whole-number count, null (blank) or "/" (not applicable)'),
+        expected_in_bounds=N_("a count between 0 and 1000000000000000"),
+        expected_value="a count between 0 and 1000000000000000, None (blank) or NotApplicable",
+        description="A count: a whole number, blank (null) or not applicable.",
+    ),
+    "signed": CellKindRule(
+        kind="signed",
+        number=int,
+        minimum=-MAX_STORED,
+        maximum=MAX_STORED,
+        expected=N_('a whole number (may be negative), null (blank) or "/" (not applicable)'),
+        expected_in_bounds=N_("a signed count between -1000000000000000 and 1000000000000000"),
+        expected_value=(
+            "a whole number between -1000000000000000 and 1000000000000000, None or NotApplicable"
+        ),
+        description="A signed count (本年增/减): may be negative.",
+    ),
+    "money": CellKindRule(
+        kind="money",
+        number=Decimal,
+        minimum=0,
+        maximum=None,
+        text_pattern=DECIMAL_TEXT,
+        expected=N_('an amount as a decimal string such as "96171.6", null or "/"'),
+        expected_in_bounds=N_("a non-negative amount"),
+        expected_text=N_('an amount as a decimal string such as "96171.6"'),
+        expected_value="a non-negative finite Decimal, None (blank) or NotApplicable",
+        description="An amount as a decimal string (never a JSON number), blank or not applicable.",
+    ),
 }
+
+#: What a cell of a statistics template (pre-2019 tables) may hold: either
+#: kind, as the template's row says (a count or an amount).
+TEMPLATE_CELL_KINDS: Final[tuple[CellKind, ...]] = ("count", "money")
+
+#: What each kind of cell may hold, for the model's messages.
+EXPECTED: Final = {kind: rule.expected_value for kind, rule in CELL_KINDS.items()}
 
 
 def cell_problem(kind: str, value: object) -> str | None:
@@ -110,11 +218,7 @@ def cell_problem(kind: str, value: object) -> str | None:
     """
     if value is None or type(value) is NotApplicable:
         return None
-    if kind == "money":
-        if type(value) is Decimal and value.is_finite() and value >= 0:
-            return None
-    elif type(value) is int:
-        low = 0 if kind == "count" else -MAX_STORED
-        if low <= value <= MAX_STORED:
-            return None
-    return EXPECTED.get(kind, "a cell value")
+    rule = CELL_KINDS.get(kind)  # type: ignore[call-overload]
+    if rule is None:
+        return "a cell value"
+    return None if rule.fits(value) else rule.expected_value

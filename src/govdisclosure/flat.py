@@ -20,6 +20,7 @@ import attrs
 from attrs import frozen
 
 from .cells import CellValue
+from .codegen import compile_source
 from .editions import EDITIONS, Report, edition_of, is_template_driven
 from .editions.legacy import StatisticsTable
 from .introspect import CellKind, cell_kind, iter_cells, table_fields
@@ -104,8 +105,7 @@ def _typed_shape(edition_id: str, variant_id: str | None) -> Shape:
     tables = ", ".join(f"{k}=" + build(getattr(blank, k), f"r.{k}") for k in table_keys)
     rebuild_src = f"def rebuild(r, v):\n    return evolve(r, {tables})\n"
     namespace: dict[str, Any] = {"evolve": attrs.evolve, **ctors}
-    exec(flat_src, namespace)
-    exec(rebuild_src, namespace)
+    compile_source(flat_src + rebuild_src, namespace, what=f"flat layout of {key}")
     return Shape(key, tuple(paths), tuple(kinds), namespace["flatten"], namespace["rebuild"])
 
 

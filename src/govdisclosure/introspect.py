@@ -13,11 +13,12 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, Union
+from typing import Any, Union
 
 import attrs
 from attrs import frozen
 
+from .cells import CELL_KINDS, CellKind
 from .fields import Spec, get_spec, printed_choices
 
 __all__ = [
@@ -35,13 +36,11 @@ __all__ = [
     "table_info",
 ]
 
-CellKind = Literal["count", "signed", "money"]
-
 
 def cell_kind(tp: Any) -> CellKind | None:
     """The kind of a cell type alias (``Count`` …), or ``None``."""
     meta = getattr(tp, "__metadata__", None)
-    if meta and meta[0] in ("count", "signed", "money"):
+    if meta and meta[0] in CELL_KINDS:
         return typing.cast(CellKind, meta[0])
     return None
 

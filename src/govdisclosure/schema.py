@@ -9,11 +9,11 @@ derives:
   ``additionalProperties: false`` (the loader forbids unknown keys) and the
   fields without a default as ``required``; a report adds ``edition`` as a
   required ``const``;
-* cells by kind (:mod:`govdisclosure.cells`): a count is an integer in
-  ``[0, 10^9]``, a signed count in ``[-10^9, 10^9]``, money a string holding
-  a plain non-negative decimal (as the codec reads it; never a JSON number,
-  which would lose exactness); each may be ``null`` (blank) or one of the
-  not-applicable marks;
+* cells by kind, each from its rule in :data:`govdisclosure.cells.CELL_KINDS`
+  (the rules the codec reads by): a count is an integer in ``[0, 10^15]``, a
+  signed count in ``[-10^15, 10^15]``, money a string holding a plain
+  non-negative decimal (never a JSON number, which would lose exactness);
+  each may be ``null`` (blank) or one of the not-applicable marks;
 * dates as ``"YYYY-MM-DD"`` strings with ``format: date``; enums as
   ``enum``; tuples as arrays; the recursive ``parts`` and ``subsections``
   through ``$ref``;
@@ -44,7 +44,7 @@ from typing import Any, Final, Union
 
 import attrs
 
-from .cells import MAX_STORED, NA_MARKS
+from .cells import CELL_KINDS, DECIMAL_TEXT, NA_MARKS, TEMPLATE_CELL_KINDS, CellKindRule
 from .editions import EDITIONS
 from .editions.legacy import LegacyCell, StatisticsTable, StatisticsTemplate
 from .fields import Spec, get_spec
@@ -63,54 +63,62 @@ __all__ = [
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 
-#: A non-negative plain decimal, as the codec reads money ("96171.6").
-#: ``$`` is followed by ``(?!\n)`` because Python's ``re`` (which Python
-#: validators use) lets ``$`` match before a final newline; in ECMA-262,
-#: the dialect JSON Schema names, the look-ahead is always true there.
-MONEY_PATTERN: Final = r"^(0|[1-9][0-9]*)(\.[0-9]+)?$(?!\n)"
+
+def _anchored(pattern: str) -> str:
+    """``pattern`` matched in full, in the dialect of JSON Schema.
+
+    ``$`` is followed by ``(?!\\n)`` because Python's ``re`` (which Python
+    validators use) lets ``$`` match before a final newline; in ECMA-262,
+    the dialect JSON Schema names, the look-ahead is always true there.
+    """
+    return rf"^{pattern}$(?!\n)"
+
+
+#: A non-negative plain decimal, as the codec reads money ("96171.6"):
+#: the money rule's text (:data:`govdisclosure.cells.CELL_KINDS`), anchored.
+MONEY_PATTERN: Final = _anchored(DECIMAL_TEXT)
 
 #: A calendar date written ``YYYY-MM-DD`` (``format: date`` checks the day).
-DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$(?!\n)"
+DATE_PATTERN: Final = _anchored("[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 #: Row codes of a statistics template: dotted segments ("3.3.4.1").
-ROW_CODE_PATTERN: Final = r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$(?!\n)"
+ROW_CODE_PATTERN: Final = _anchored(r"[0-9A-Za-z]+(\.[0-9A-Za-z]+)*")
 
 #: Column keys of a statistics template ("value", "year", "cumulative").
-COLUMN_KEY_PATTERN: Final = r"^[a-z][a-z0-9_]*$(?!\n)"
+COLUMN_KEY_PATTERN: Final = _anchored("[a-z][a-z0-9_]*")
 
 
 def _ref(name: str) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{name}"}
 
 
+def _filled(rule: CellKindRule) -> dict[str, Any]:
+    """The schema of a filled cell of ``rule``'s kind."""
+    if rule.text_pattern is not None:
+        # An amount's text cannot carry a bound: the rule's text is unsigned.
+        return {"type": "string", "pattern": _anchored(rule.text_pattern)}
+    schema: dict[str, Any] = {"type": "integer", "minimum": rule.minimum}
+    if rule.maximum is not None:
+        schema["maximum"] = rule.maximum
+    return schema
+
+
 def _cell_defs() -> dict[str, Any]:
+    """One definition per cell kind, from its rule, and the marks they share."""
+    marks = {m for rule in CELL_KINDS.values() for m in rule.marks}
     na = {
-        "enum": list(NA_MARKS),
+        "enum": [m for m in NA_MARKS if m in marks],
         "description": "Not applicable, with the mark the report printed.",
     }
-    count = {"type": "integer", "minimum": 0, "maximum": MAX_STORED}
-    money = {"type": "string", "pattern": MONEY_PATTERN}
     null = {"type": "null", "description": "Blank: left empty in the report (not a zero)."}
-    return {
-        "not_applicable": na,
-        "count": {
-            "description": "A count: a whole number, blank (null) or not applicable.",
-            "anyOf": [count, null, _ref("not_applicable")],
-        },
-        "signed": {
-            "description": "A signed count (本年增/减): may be negative.",
-            "anyOf": [
-                {"type": "integer", "minimum": -MAX_STORED, "maximum": MAX_STORED},
-                null,
-                _ref("not_applicable"),
-            ],
-        },
-        "money": {
-            "description": "An amount as a decimal string (never a JSON number), blank or not applicable.",
-            "anyOf": [money, null, _ref("not_applicable")],
-        },
-        "date": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
-    }
+    defs: dict[str, Any] = {"not_applicable": na}
+    for kind, rule in CELL_KINDS.items():
+        defs[kind] = {
+            "description": rule.description,
+            "anyOf": [_filled(rule), null, _ref("not_applicable")],
+        }
+    defs["date"] = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+    return defs
 
 
 def _legacy_cell_def() -> dict[str, Any]:
@@ -118,8 +126,7 @@ def _legacy_cell_def() -> dict[str, Any]:
         "description": "A statistics cell: a count, an amount string, blank or not applicable; "
         "which of count or amount depends on the row's unit in the template.",
         "anyOf": [
-            {"type": "integer", "minimum": 0, "maximum": MAX_STORED},
-            {"type": "string", "pattern": MONEY_PATTERN},
+            *(_filled(CELL_KINDS[kind]) for kind in TEMPLATE_CELL_KINDS),
             {"type": "null"},
             _ref("not_applicable"),
         ],

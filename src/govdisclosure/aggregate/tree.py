@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import attrs
 
+from ..codegen import compile_source
 from ..editions import Report
 from ..report_base import ReportingUnit
 
@@ -85,5 +86,5 @@ def _copier(cls: type[Any]) -> Callable[[Any, tuple[Any, ...]], Any]:
             lines.append(f"    _set(new, {name!r}, report.{name})")
     lines.append("    return new")
     scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_set": object.__setattr__}
-    exec("\n".join(lines), scope)
+    compile_source(lines, scope, what=f"copier of {cls.__qualname__} without narrative")
     return cast(Callable[[Any, tuple[Any, ...]], Any], scope["copy"])

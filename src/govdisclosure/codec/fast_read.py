@@ -13,13 +13,14 @@ from typing import Any, Final
 
 import attrs
 
-from ..cells import MAX_STORED, NotApplicable
+from ..cells import CELL_KINDS, TEMPLATE_CELL_KINDS, CellKindRule, NotApplicable
+from ..codegen import compile_source
 from ..editions import BUILTIN, EDITIONS, Report
-from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import LegacyCell
 from ..fields import CODEC_CHECKED
 from ..tuples import TUPLE_CONVERTERS
-from .reference import _NA_INSTANCES, _SUBROW_KEYS, _date, _decimal, converter
+from .layouts import Layouts, layouts_of
+from .reference import _NA_INSTANCES, _date, _decimal_reader, converter
 
 # -- fast path -------------------------------------------------------------------
 #
@@ -28,7 +29,10 @@ from .reference import _NA_INSTANCES, _SUBROW_KEYS, _date, _decimal, converter
 # time there (engineering notes: cattrs+orjson ~3× a bare orjson.loads).
 # So for each attrs class reachable from a report we generate, once,
 # straight-line code that checks each value with direct type tests, in the
-# same order and with the same rules as the hooks, and builds the object
+# same order and with the same rules as the hooks (a cell's bounds, marks and
+# text come from its rule in cells.CELL_KINDS, as the hooks' do; a field with
+# layout variants is read in the shape codec/layouts.py chooses), compiled by
+# govdisclosure.codegen so tracebacks show it, and builds the object
 # without going through its ``__init__`` (none of these classes has
 # validators or ``__attrs_post_init__``; the ``tuple`` converters are
 # applied by building tuples).  The fast path never reports anything: on the
@@ -44,21 +48,42 @@ class _Slow(Exception):
 _MISSING: Final = object()
 
 
-def _fast_decimal(value: Any) -> Decimal | NotApplicable:
-    if type(value) is not str:
-        raise _Slow
-    na = _NA_INSTANCES.get(value)
-    return na if na is not None else _decimal(value)
+def _fast_text_cell(rule: CellKindRule) -> Callable[[Any], Any]:
+    """The fast reader of a filled-or-marked ``Decimal`` cell (``None`` is
+    handled by the generated code): the reference's text reader, behind a
+    type test."""
+    marks = {m: _NA_INSTANCES[m] for m in rule.marks}
+    decimal = _decimal_reader(rule)
+
+    def read(value: Any) -> Decimal | NotApplicable:
+        if value.__class__ is not str:
+            raise _Slow
+        mark = marks.get(value)
+        return mark if mark is not None else decimal(value)
+
+    return read
+
+
+def _template_kinds() -> tuple[CellKindRule, Callable[[Any], Any]]:
+    """The whole-number kind of a template cell, and the reader of its text kind."""
+    rules = [CELL_KINDS[kind] for kind in TEMPLATE_CELL_KINDS]
+    whole = [r for r in rules if r.number is int]
+    text = [r for r in rules if r.number is not int]
+    assert len(whole) == 1 and len(text) == 1, "a template cell is one whole kind or one amount"
+    return whole[0], _fast_text_cell(text[0])
+
+
+_TEMPLATE_WHOLE, _template_text = _template_kinds()
 
 
 def _fast_legacy_cell(value: Any) -> LegacyCell:
-    if type(value) is int:
-        if 0 <= value <= MAX_STORED:
+    if value.__class__ is int:
+        if _TEMPLATE_WHOLE.fits(value):
             return value
         raise _Slow
     if value is None:
         return None
-    return _fast_decimal(value)
+    return typing.cast(Decimal | NotApplicable, _template_text(value))
 
 
 class _Keys(threading.local):
@@ -90,27 +115,34 @@ def _fast_rows(value: Any) -> dict[str, dict[str, LegacyCell]]:
     return out
 
 
-def _fast_other_handling(value: Any) -> OtherHandling2021 | ApplicantRow:
-    """（六）其他处理, decided as :func:`_other_handling` decides."""
-    if type(value) is dict and _SUBROW_KEYS.isdisjoint(value):
-        return typing.cast(ApplicantRow, _FAST_NS["_s_row"](value))
-    return typing.cast(OtherHandling2021, _FAST_NS["_s_subrows"](value))
+def _layout_reader(layouts: Layouts) -> Callable[[Any], Any]:
+    """Read a variant field in the shape :meth:`Layouts.choose` picks, with
+    that shape's generated reader."""
+    names = {cls: _fn_name(cls) for cls in layouts.members}
+    choose = layouts.choose
+
+    def read(value: Any) -> Any:
+        return _FAST_NS[names[choose(value)]](value)
+
+    return read
 
 
 _FAST_NS: dict[str, Any] = {
     "_Slow": _Slow,
     "_M": _MISSING,
-    "_NA": _NA_INSTANCES,
-    "_MAXC": MAX_STORED,
     "_new": object.__new__,
-    "_dec": _fast_decimal,
     "_date": _date,
     "_rows": _fast_rows,
     "_legacy": _fast_legacy_cell,
-    "_oh": _fast_other_handling,
     "_conv": None,  # the converter, set below (a generic field's fallback)
     "_K": KEYS,
 }
+for _kind, _rule in CELL_KINDS.items():
+    # What the generated checks of each cell kind use (see _check_code).
+    if _rule.number is int:
+        _FAST_NS[f"_marks_{_kind}"] = {m: _NA_INSTANCES[m] for m in _rule.marks}
+    else:
+        _FAST_NS[f"_text_{_kind}"] = _fast_text_cell(_rule)
 
 
 def _fn_name(cls: type) -> str:
@@ -118,18 +150,26 @@ def _fn_name(cls: type) -> str:
 
 
 def _check_code(kind: str, v: str, optional: bool) -> list[str]:
-    """Lines that check (and convert) local ``v`` for one field kind."""
-    if kind == "count" or kind == "signed":
-        low = "0" if kind == "count" else "-_MAXC"
+    """Lines that check (and convert) local ``v`` for one field kind.
+
+    A cell kind's checks come from its rule (:data:`~govdisclosure.cells.CELL_KINDS`):
+    whole numbers are tested inline against the rule's bounds, written as
+    constants; an amount's text goes through the rule's text reader.
+    """
+    rule = CELL_KINDS.get(kind)  # type: ignore[call-overload]
+    if rule is not None:
+        if rule.number is not int:
+            return [f"if {v} is not None: {v} = _text_{kind}({v})"]
+        bounds = f"{v} < {rule.minimum}"
+        if rule.maximum is not None:
+            bounds += f" or {v} > {rule.maximum}"
         return [
             f"if {v}.__class__ is int:",
-            f"    if {v} < {low} or {v} > _MAXC: raise _Slow",
+            f"    if {bounds}: raise _Slow",
             f"elif {v} is not None:",
             f"    if {v}.__class__ is not str: raise _Slow",
-            f"    {v} = _NA[{v}]",
+            f"    {v} = _marks_{kind}[{v}]",
         ]
-    if kind == "money":
-        return [f"if {v} is not None: {v} = _dec({v})"]
     if kind in ("str", "int", "bool"):
         cond = f"{v}.__class__ is not {kind}"
         if optional:
@@ -153,8 +193,9 @@ def _classify(tp: Any) -> tuple[str, Any, bool]:
         return kind, None, False
     if tp == LegacyCell:
         return "legacy", None, False
-    if tp == OtherHandling2021 | ApplicantRow:
-        return "other_handling", None, False
+    layouts = layouts_of(tp)
+    if layouts is not None:
+        return "layouts", layouts, False
     args = typing.get_args(tp)
     origin = typing.get_origin(tp)
     optional = False
@@ -214,12 +255,14 @@ def _generate(cls: type, edition: str | None, pending: list[type]) -> None:
         kind, detail, optional = _classify(hints[f.name])
         consts[f"_S{i}"] = getattr(cls, f.name).__set__
         body: list[str]
-        if kind in ("count", "signed", "money", "str", "int", "bool", "date"):
+        if kind in CELL_KINDS or kind in ("str", "int", "bool", "date"):
             body = _check_code(kind, v, optional)
         elif kind == "legacy":
             body = [f"{v} = _legacy({v})"]
-        elif kind == "other_handling":
-            body = [f"{v} = _oh({v})"]
+        elif kind == "layouts":
+            pending.extend(detail.members)
+            consts[f"_L{i}"] = _layout_reader(detail)
+            body = [f"{v} = {name}_L{i}({v})"]
         elif kind == "enum":
             consts[f"_E{i}"] = detail
             body = [f"{v} = _E{i}({v})"]
@@ -250,7 +293,7 @@ def _generate(cls: type, edition: str | None, pending: list[type]) -> None:
         if default is attrs.NOTHING:
             partial.append(f"{v} = d[{f.name!r}]")
             partial += body
-        elif default is None and (kind in ("count", "signed", "money", "legacy") or optional):
+        elif default is None and (kind in CELL_KINDS or kind == "legacy" or optional):
             partial.append(f"{v} = g({f.name!r})")  # missing and null are both blank
             partial += body
         else:
@@ -298,7 +341,7 @@ def _generate(cls: type, edition: str | None, pending: list[type]) -> None:
         *([] if edition else ["    _K.n += len(d)"]),
         *("    " + x for x in partial + build),
     ]
-    exec("\n".join(source), _FAST_NS)
+    compile_source(source, _FAST_NS, what=f"reader of {cls.__module__}.{cls.__qualname__}")
 
 
 def _can_generate(cls: type) -> bool:
@@ -326,7 +369,7 @@ def _build_fast_path() -> Callable[[Any], Report]:
     reports is read.
     """
     _FAST_NS["_conv"] = converter
-    pending: list[type] = [ApplicantRow, OtherHandling2021]
+    pending: list[type] = []
     by_edition: dict[str, Callable[[Any], Any]] = {}
 
     def add(edition: str) -> Callable[[Any], Any]:
@@ -339,8 +382,6 @@ def _build_fast_path() -> Callable[[Any], Report]:
 
     for edition in BUILTIN:
         add(edition.id)
-    _FAST_NS["_s_row"] = _FAST_NS[_fn_name(ApplicantRow)]
-    _FAST_NS["_s_subrows"] = _FAST_NS[_fn_name(OtherHandling2021)]
 
     def fast_report(data: Any) -> Report:
         if type(data) is not dict:

@@ -8,9 +8,9 @@ from typing import Any, Final
 
 import attrs
 
-from ..cells import NotApplicable
+from ..cells import CELL_KINDS, NotApplicable
+from ..codegen import compile_source
 from ..editions import BUILTIN, Report, edition_of
-from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import LegacyCell
 from .fast_read import _classify, _fn_name
 from .reference import converter
@@ -43,6 +43,10 @@ def _rows_out(rows: dict[str, dict[str, LegacyCell]]) -> dict[str, dict[str, Any
 
 _OUT_NS: dict[str, Any] = {"_cell": _cell_out, "_rows": _rows_out, "_conv": None}
 
+#: The writers' tables of the variant fields, each with the shapes it
+#: dispatches on; filled once the shapes' writers are generated.
+_LAYOUT_WRITERS: list[tuple[dict[type, Any], tuple[type, ...]]] = []
+
 
 def _out_name(cls: type) -> str:
     return "_u" + _fn_name(cls)[2:]
@@ -61,7 +65,7 @@ def _generate_out(cls: type, edition: str | None, pending: list[type]) -> None:
     for i, f in enumerate(attrs.fields(cls)):
         kind, detail, _ = _classify(hints[f.name])
         get = f"o.{f.name}"
-        if kind in ("count", "signed", "money", "legacy"):
+        if kind in CELL_KINDS or kind == "legacy":
             lines += [
                 f"    v{i} = {get}",
                 f"    if v{i}.__class__ is not int and v{i} is not None: v{i} = _cell(v{i})",
@@ -75,8 +79,14 @@ def _generate_out(cls: type, edition: str | None, pending: list[type]) -> None:
         elif kind == "object_tuple":
             pending.append(detail)
             expr = f"[{_out_name(detail)}(x) for x in {get}]"
-        elif kind == "other_handling":
-            expr = f"_oh[{get}.__class__]({get})"
+        elif kind == "layouts":
+            # The writer of each shape is generated below (pending), so the
+            # table is filled once they all exist (see _build_out_path).
+            pending.extend(detail.members)
+            writers: dict[type, Any] = {}
+            _LAYOUT_WRITERS.append((writers, detail.members))
+            _OUT_NS[f"{name}_L{i}"] = writers
+            expr = f"{name}_L{i}[{get}.__class__]({get})"
         elif kind == "rows":
             expr = f"_rows({get})"
         else:
@@ -84,26 +94,27 @@ def _generate_out(cls: type, edition: str | None, pending: list[type]) -> None:
             expr = f"_conv.unstructure({get}, {name}_T{i})"
         items.append(f"{f.name!r}: {expr}")
     lines.append("    return {" + ", ".join(items) + "}")
-    exec("\n".join(lines), _OUT_NS)
+    compile_source(lines, _OUT_NS, what=f"writer of {cls.__module__}.{cls.__qualname__}")
 
 
 def _build_out_path() -> Callable[[Report], dict[str, Any]]:
     """Generate the writers of every report class; editions added by
     plugins are generated the first time one of their reports is written."""
     _OUT_NS["_conv"] = converter
-    pending: list[type] = [ApplicantRow, OtherHandling2021]
+    pending: list[type] = []
     by_class: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
     def add(cls: type) -> Callable[[Any], dict[str, Any]]:
         _generate_out(cls, cls.edition, pending)  # type: ignore[attr-defined]
         while pending:
             _generate_out(pending.pop(), None, pending)
+        for writers, shapes in _LAYOUT_WRITERS:
+            writers.update((c, _OUT_NS[_out_name(c)]) for c in shapes)
         by_class[cls] = _OUT_NS[_out_name(cls)]
         return by_class[cls]
 
     for edition in BUILTIN:
         add(edition.report_class)
-    _OUT_NS["_oh"] = {c: _OUT_NS[_out_name(c)] for c in (ApplicantRow, OtherHandling2021)}
 
     def out(report: Report) -> dict[str, Any]:
         write = by_class.get(type(report))

@@ -16,9 +16,9 @@ import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import Enum, StrEnum
+from functools import cache
 from typing import Any, Final
 
-import attrs
 import cattrs
 import orjson
 from cattrs.errors import (
@@ -28,17 +28,16 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ..cells import MAX_STORED, NA_MARKS, NotApplicable
+from ..cells import CELL_KINDS, NA_MARKS, TEMPLATE_CELL_KINDS, CellKindRule, NotApplicable
 from ..editions import EDITIONS, Report
-from ..editions.applications import ApplicantRow, OtherHandling2021
 from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy
 from ..errors import Problem
 from ..i18n import N_
 from ..paths import Path, json_path
 from ..registry import UnknownTemplateError, find_template
 from ..report_base import ReportBase, UnitKind
+from .layouts import layouts_of
 
-_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?\Z")
 _NA_INSTANCES: Final[dict[str, NotApplicable]] = {m: NotApplicable(m) for m in NA_MARKS}
 
 
@@ -57,65 +56,94 @@ def _show(value: object) -> str:
 
 
 # -- cells ---------------------------------------------------------------------
+#
+# Every cell kind's reader is built from its rule in cells.CELL_KINDS (bounds,
+# marks, the text of an amount, the messages); the generated reader
+# (fast_read) and the JSON Schema are built from the same rules.
 
 
-def _count(value: Any, _: Any) -> int | NotApplicable | None:
-    if type(value) is int:
-        if 0 <= value <= MAX_STORED:
-            return value
-        raise _Bad("a count between 0 and 1000000000000000", value)
-    if value is None:
-        return None
-    if type(value) is str and value in _NA_INSTANCES:
-        return _NA_INSTANCES[value]
-    raise _Bad('a whole-number count, null (blank) or "/" (not applicable)', value)
+@cache
+def _number_text(rule: CellKindRule) -> re.Pattern[str]:
+    """The text of a ``Decimal`` cell, with a sign allowed: a leading minus
+    is recognised only to say what is wrong with it ("-5" is a negative
+    amount, not a malformed one)."""
+    assert rule.text_pattern is not None
+    return re.compile("-?" + rule.text_pattern)
 
 
-def _signed(value: Any, _: Any) -> int | NotApplicable | None:
-    if type(value) is int:
-        if -MAX_STORED <= value <= MAX_STORED:
-            return value
-        raise _Bad("a signed count between -1000000000000000 and 1000000000000000", value)
-    if value is None:
-        return None
-    if type(value) is str and value in _NA_INSTANCES:
-        return _NA_INSTANCES[value]
-    raise _Bad('a whole number (may be negative), null (blank) or "/" (not applicable)', value)
+def _decimal_reader(rule: CellKindRule) -> Callable[[str], Decimal]:
+    """Read the text of a filled ``Decimal`` cell of ``rule``'s kind."""
+    text = _number_text(rule)
+
+    def read(value: str) -> Decimal:
+        if not text.fullmatch(value):
+            raise _Bad(rule.expected_text or rule.expected, value)
+        number = Decimal(value)
+        if not rule.fits(number):
+            raise _Bad(rule.expected_in_bounds, value)
+        return number
+
+    return read
 
 
-def _decimal(value: str) -> Decimal:
-    if not _DECIMAL.match(value):
-        raise _Bad('an amount as a decimal string such as "96171.6"', value)
-    number = Decimal(value)
-    if number < 0:
-        raise _Bad("a non-negative amount", value)
-    return number
+def _claims(rule: CellKindRule) -> Callable[[Any], bool]:
+    """Whether a JSON value is written as a filled cell of ``rule``'s kind
+    (right or wrong): an integer for a whole-number kind, a numeric text
+    for an amount."""
+    if rule.number is int:
+        return lambda value: type(value) is int
+    text = _number_text(rule)
+    return lambda value: type(value) is str and text.fullmatch(value) is not None
 
 
-def _money(value: Any, _: Any) -> Decimal | NotApplicable | None:
-    if value is None:
-        return None
-    if type(value) is str:
-        if value in _NA_INSTANCES:
-            return _NA_INSTANCES[value]
-        return _decimal(value)
-    raise _Bad('an amount as a decimal string such as "96171.6", null or "/"', value)
+def _cell_reader(rule: CellKindRule) -> Callable[[Any, Any], Any]:
+    """The reference hook of one cell kind."""
+    marks = {m: _NA_INSTANCES[m] for m in rule.marks}
+    if rule.number is int:
+
+        def read_whole(value: Any, _: Any) -> int | NotApplicable | None:
+            if type(value) is int:
+                if rule.fits(value):
+                    return value
+                raise _Bad(rule.expected_in_bounds, value)
+            if value is None:
+                return None
+            if type(value) is str and value in marks:
+                return marks[value]
+            raise _Bad(rule.expected, value)
+
+        return read_whole
+    decimal = _decimal_reader(rule)
+
+    def read_text(value: Any, _: Any) -> Decimal | NotApplicable | None:
+        if value is None:
+            return None
+        if type(value) is str:
+            mark = marks.get(value)
+            return mark if mark is not None else decimal(value)
+        raise _Bad(rule.expected, value)
+
+    return read_text
+
+
+_CELL_READERS: Final = {kind: _cell_reader(rule) for kind, rule in CELL_KINDS.items()}
+_TEMPLATE_READERS: Final = tuple(
+    (_claims(CELL_KINDS[kind]), _CELL_READERS[kind]) for kind in TEMPLATE_CELL_KINDS
+)
 
 
 def _legacy_cell(value: Any, _: Any) -> LegacyCell:
-    if type(value) is int:
-        if 0 <= value <= MAX_STORED:
-            return value
-        raise _Bad("a count between 0 and 1000000000000000", value)
+    """A template cell: any of the template kinds, as the JSON writes it.
+    Which of them a row wants is the template's to say (see
+    :func:`_legacy_problems`); a value that is none is refused naming all."""
     if value is None:
         return None
-    if type(value) is str:
-        if value in _NA_INSTANCES:
-            return _NA_INSTANCES[value]
-        if _DECIMAL.match(value):
-            return _decimal(value)
-    # Which of the two a row wants is the template's to say (see
-    # _legacy_problems); text that is neither is refused naming both.
+    if type(value) is str and value in _NA_INSTANCES:
+        return _NA_INSTANCES[value]
+    for claims, read in _TEMPLATE_READERS:
+        if claims(value):
+            cell: LegacyCell = read(value, None)
+            return cell
     raise _Bad('a whole-number count, an amount string, null (blank) or "/"', value)
 
 
@@ -184,7 +212,7 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple(value: Any, tp: Any) -> tuple[Any, ...]:
+def _tuple(value: Any, tp: Any, c: cattrs.Converter) -> tuple[Any, ...]:
     """A ``tuple[X, ...]`` field from a JSON array, and only from one.
 
     cattrs would iterate whatever it is given, so a paragraph list written
@@ -193,7 +221,7 @@ def _tuple(value: Any, tp: Any) -> tuple[Any, ...]:
     if type(value) is not list:
         raise _Bad("a value of the right type", value)
     item = typing.get_args(tp)[0]
-    handler = converter.get_structure_hook(item)
+    handler = c.get_structure_hook(item)
     out, errors = [], []
     for index, element in enumerate(value):
         try:
@@ -207,17 +235,18 @@ def _tuple(value: Any, tp: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _other_handling(value: Any, _: Any) -> OtherHandling2021 | ApplicantRow:
-    """（六）其他处理: three official sub-rows, or a single printed row."""
-    if isinstance(value, dict) and not (value.keys() & _SUBROW_KEYS):
-        return converter.structure(value, ApplicantRow)
-    return converter.structure(value, OtherHandling2021)
+def _layout_hook(tp: Any, c: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure a variant field in the shape its keys choose (:mod:`.layouts`)."""
+    layouts = layouts_of(tp)
+    assert layouts is not None
+
+    def structure_layout(value: Any, _: Any) -> Any:
+        return c.structure(value, layouts.choose(value))
+
+    return structure_layout
 
 
-_SUBROW_KEYS: Final = frozenset(a.name for a in attrs.fields(OtherHandling2021))
-
-
-def _report(value: Any, _: Any) -> Report:
+def _report(value: Any, c: cattrs.Converter) -> Report:
     if not isinstance(value, dict):
         raise _Bad("a JSON object (a report)", value)
     edition = value.get("edition")
@@ -226,7 +255,7 @@ def _report(value: Any, _: Any) -> Report:
         raise _EditionError(edition)
     cls = record.report_class
     body = {k: v for k, v in value.items() if k != "edition"}
-    report: Report = converter.structure(body, cls)
+    report: Report = c.structure(body, cls)
     return report
 
 
@@ -244,6 +273,10 @@ def _is_kind(kind: str) -> Callable[[Any], bool]:
         return bool(meta) and typing.cast(tuple[Any, ...], meta)[0] == kind
 
     return predicate
+
+
+def _has_layouts(tp: Any) -> bool:
+    return layouts_of(tp) is not None
 
 
 def _is_report_class(tp: Any) -> bool:
@@ -279,14 +312,16 @@ def _unstructure_report_fn(cls: type, c: cattrs.Converter) -> Callable[[Any], An
     return unstructure_report
 
 
-def _make_converter() -> cattrs.Converter:
-    c = cattrs.Converter(forbid_extra_keys=True)
-    kind_hooks: dict[str, Callable[[Any, Any], Any]] = {
-        "count": _count,
-        "signed": _signed,
-        "money": _money,
-    }
-    for kind, hook in kind_hooks.items():
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """A converter with the strict hooks of this module.
+
+    The library's :data:`converter` is the detailed one: its errors carry
+    every problem's path.  ``detailed_validation=False`` gives cattrs' faster
+    mode, which stops at the first problem without a path; the benches use
+    it to weigh cattrs against the generated reader (bench/README.md).
+    """
+    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed_validation)
+    for kind, hook in _CELL_READERS.items():
         c.register_structure_hook_func(_is_kind(kind), hook)
         c.register_unstructure_hook_func(_is_kind(kind), _unstructure_cell)
     c.register_structure_hook(LegacyCell, _legacy_cell)
@@ -300,12 +335,11 @@ def _make_converter() -> cattrs.Converter:
     # A StrEnum is also a str: without its own hook the str hook above wins
     # (single dispatch by MRO) and any text would pass as a UnitKind.
     c.register_structure_hook(StrEnum, _enum)
-    c.register_structure_hook_func(_is_homogeneous_tuple, _tuple)
-    c.register_structure_hook(OtherHandling2021 | ApplicantRow, _other_handling)
-    c.register_unstructure_hook(
-        OtherHandling2021 | ApplicantRow, lambda v: c.unstructure(v, type(v))
-    )
-    c.register_structure_hook(Report, _report)
+    c.register_structure_hook_func(_is_homogeneous_tuple, lambda v, tp: _tuple(v, tp, c))
+    # A field with declared layout variants, whatever its edition.
+    c.register_structure_hook_factory(_has_layouts, lambda tp: _layout_hook(tp, c))
+    c.register_unstructure_hook_func(_has_layouts, lambda v: c.unstructure(v, type(v)))
+    c.register_structure_hook(Report, lambda v, _: _report(v, c))
     # Report classes are found by predicate, not listed: an edition added by
     # a plugin gets the same hooks the first time one of its reports is met.
     c.register_structure_hook_factory(_is_report_class, lambda cls: _structure_report_fn(cls, c))
@@ -317,7 +351,7 @@ def _make_converter() -> cattrs.Converter:
 
 
 #: The converter; use it to (un)structure parts of a report.
-converter: Final = _make_converter()
+converter: Final = make_converter()
 
 
 # -- errors --------------------------------------------------------------------

@@ -74,11 +74,17 @@ class Variant:
         value: Any = report
         for name in self.path:
             value = getattr(value, str(name))
-        return type(value) is type(self.blank())
+        kind = _BLANK_TYPES.get(self.blank)
+        if kind is None:  # asked for every report (shape_of): build the blank once
+            kind = _BLANK_TYPES[self.blank] = type(self.blank())
+        return type(value) is kind
 
     def apply(self, report: Any) -> Any:
         """``report`` with the variant's field replaced by its blank value."""
         return _evolve_at(report, self.path, self.blank())
+
+
+_BLANK_TYPES: dict[Callable[[], object], type] = {}
 
 
 def _evolve_at(obj: Any, path: Path, value: object) -> Any:

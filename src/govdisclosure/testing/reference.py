@@ -17,11 +17,21 @@ wording of a finding:
 ``reference_findings(report, blank)`` must equal the arithmetic findings of
 ``validate(report, blank=blank, rules=arithmetic_rules())``; the test suite
 holds the two to that on generated reports of every edition and layout.
+
+:func:`reference_rules` goes further: every core rule, with the rules that
+are compiled per shape (the arithmetic and the narrative checks) evaluated
+the plain way, and each rule given a context of its own, so that nothing
+one rule builds for the others (the flat cells, the paragraphs, the
+section map) is shared.  ``validate(report, rules=reference_rules())`` must
+give the findings of ``validate(report, rules=core_rules())``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
+
+import attrs
 
 from ..cells import CellValue, NotApplicable
 from ..editions import Report
@@ -31,9 +41,10 @@ from ..relations import Equation, report_equations
 from ..validation.arithmetic import equation_finding
 from ..validation.engine import path_order
 from ..validation.findings import Finding, Severity, sort_key
-from ..validation.rules import BlankPolicy
+from ..validation.narrative import CHECKS, plain_check
+from ..validation.rules import BlankPolicy, Context, Rule
 
-__all__ = ["cell_at", "reference_findings"]
+__all__ = ["cell_at", "reference_findings", "reference_rules"]
 
 
 def cell_at(report: Report, path: Path) -> CellValue:
@@ -86,3 +97,45 @@ def reference_findings(report: Report, blank: BlankPolicy = "missing") -> tuple[
     out = [f for eq in report_equations(report) if (f := _finding(report, eq, blank)) is not None]
     out.sort(key=sort_key(path_order(report)))
     return tuple(out)
+
+
+def reference_rules() -> tuple[Rule, ...]:
+    """Every core rule, evaluated without the compiled paths (see the module docstring).
+
+    The same ids, severities and order as
+    :func:`govdisclosure.plugin.builtin.core_rules`; an arithmetic rule
+    returns its findings of :func:`reference_findings`, a narrative rule
+    those of :func:`govdisclosure.validation.narrative.plain_check`, every
+    other rule its own, run on a fresh context.
+    """
+    from ..plugin.builtin import core_rules
+    from ..validation.arithmetic import arithmetic_rules
+
+    arithmetic = {rule.id for rule in arithmetic_rules()}
+    narrative = {check.rule for check in CHECKS}
+
+    def plain(rule: Rule) -> Rule:
+        if rule.id in arithmetic:
+
+            def check(report: Report, context: Context) -> Iterable[Finding]:
+                return [f for f in reference_findings(report, context.blank) if f.rule == rule.id]
+
+        elif rule.id in narrative:
+            checks = [c for c in CHECKS if c.rule == rule.id]
+
+            def check(report: Report, context: Context) -> Iterable[Finding]:
+                return list(plain_check(checks, report, _alone(context)))
+
+        else:
+
+            def check(report: Report, context: Context) -> Iterable[Finding]:
+                return list(rule.check(report, _alone(context)))
+
+        return attrs.evolve(rule, check=check)
+
+    return tuple(plain(rule) for rule in core_rules())
+
+
+def _alone(context: Context) -> Context:
+    """A context like ``context`` that shares nothing with the other rules."""
+    return Context(previous=context.previous, blank=context.blank, locale=context.locale)

@@ -53,9 +53,10 @@ from fractions import Fraction
 from functools import partial
 from typing import Any, Final
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ..cells import CellValue, NotApplicable
+from ..codegen import compile_source
 from ..editions import EDITIONS, Report, edition_of
 from ..editions.legacy import StatisticsTable
 from ..flat import shape_of
@@ -108,6 +109,11 @@ class Compiled:
     #: report (only those the equations use, shared rows read once), so a
     #: report that holds is checked without building its flat tuple.
     direct: Callable[[Report], list[int]]
+    #: The notice of an equation that blank cells leave not checkable, by
+    #: (equation, positions of its blank cells): it depends on nothing
+    #: else, and offices that leave zeros blank repeat the same patterns
+    #: in every report.
+    notices: dict[tuple[int, tuple[int, ...]], Finding] = field(factory=dict)
 
 
 _COMPILED: dict[tuple[Any, ...], Compiled] = {}
@@ -261,7 +267,7 @@ def _compile(report: Report) -> Compiled:
         lines += ["def direct(r):", *_reader(shape.paths, used), "    out = []", *checks]
         lines.append("    return out")
     namespace: dict[str, Any] = {"flatten": shape.flatten}
-    exec("\n".join(lines) + "\n", namespace)
+    compile_source(lines, namespace, what=f"arithmetic checks of {shape.key}")
     return Compiled(
         equations,
         totals,
@@ -365,13 +371,23 @@ def _evaluate(
     eq = comp.equations[k]
     t_vals = [values[i] for i in comp.totals[k]]
     p_vals = [values[i] for i in comp.parts[k]]
-    blanks = tuple(p for p, v in zip(eq.involves, [*t_vals, *p_vals], strict=True) if is_blank(v))
+    cells = [*t_vals, *p_vals]
+    blanks = tuple(j for j, v in enumerate(cells) if is_blank(v))
     if blanks:
-        if len(blanks) == len(eq.involves):
+        if len(blanks) == len(cells):
             return "not-checkable", None
-        return "not-checkable", equation_finding(
-            report, eq, comp.severities[k], blanks=blanks, involves=comp.involves[k]
-        )
+        notice = comp.notices.get((k, blanks))
+        if notice is None:
+            notice = equation_finding(
+                report,
+                eq,
+                comp.severities[k],
+                blanks=tuple(eq.involves[j] for j in blanks),
+                involves=comp.involves[k],
+            )
+            if len(comp.notices) < _NOTICES:
+                comp.notices[k, blanks] = notice
+        return "not-checkable", notice
     total: int | Decimal = sum(t_vals)  # type: ignore[arg-type]
     parts: int | Decimal = sum(p_vals)  # type: ignore[arg-type]
     holds = {
@@ -384,6 +400,10 @@ def _evaluate(
     return "failed", equation_finding(
         report, eq, comp.severities[k], total=total, parts=parts, involves=comp.involves[k]
     )
+
+
+#: Notices kept per shape (see :attr:`Compiled.notices`).
+_NOTICES: Final = 4096
 
 
 def equation_finding(

@@ -26,18 +26,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from attrs import frozen
 
 from ..editions import Report, edition_of, is_template_driven
 from ..editions.applications import OtherHandling2021
-from ..flat import shape_of
 from ..i18n import N_
 from ..introspect import iter_cells
 from ..paths import json_path
 from .findings import Finding, Label
 from .paragraphs import has_text, normalize_heading, section_paragraphs
 from .rules import Context, Rule
+from .shared import cell_values, shape
 from .values import number
 
 __all__ = ["SECTIONS", "completeness_rules", "find_sections"]
@@ -75,7 +76,9 @@ _BY_NUMBER = {s.number: s for s in SECTIONS}
 _LEADING = re.compile(r"^\s*([一二三四五六])\s*[、.．]")
 
 
+@lru_cache(maxsize=4096)
 def _classify(heading: str) -> str | None:
+    """Which of 一…六 a heading names (cached: a corpus repeats its headings)."""
     text = normalize_heading(heading)
     for numeral in _MATCH_ORDER:
         if any(k in text for k in _BY_NUMBER[numeral].keywords):
@@ -94,10 +97,37 @@ def find_sections(report: Report) -> dict[str, int]:
     return found
 
 
-def _table_filled(report: Report, table: str) -> bool:
-    shape = shape_of(report)
-    values = shape.flatten(report)
-    return any(v is not None for p, v in zip(shape.paths, values, strict=True) if p[0] == table)
+def _sections(report: Report, context: Context) -> dict[str, int]:
+    """:func:`find_sections`, once per validation (three rules ask)."""
+    cached = context.cache.get("sections")
+    if cached is None or cached[0] is not report:
+        cached = context.cache["sections"] = (report, find_sections(report))
+    found: dict[str, int] = cached[1]
+    return found
+
+
+_TABLES: dict[tuple[object, ...], dict[str, tuple[int, ...]]] = {}
+
+
+def _filled(report: Report, context: Context) -> frozenset[str]:
+    """The tables of ``report`` with a cell that is not blank (once per validation)."""
+    cached = context.cache.get("filled")
+    if cached is not None and cached[0] is report:
+        filled: frozenset[str] = cached[1]
+        return filled
+    cells = shape(report, context)
+    positions = _TABLES.get(cells.key)
+    if positions is None:
+        by_table: dict[str, list[int]] = {}
+        for i, path in enumerate(cells.paths):
+            by_table.setdefault(str(path[0]), []).append(i)
+        positions = _TABLES[cells.key] = {k: tuple(v) for k, v in by_table.items()}
+    values = cell_values(report, context)
+    filled = frozenset(
+        table for table, at in positions.items() if any(values[i] is not None for i in at)
+    )
+    context.cache["filled"] = (report, filled)
+    return filled
 
 
 def _no_narrative_yet(report: Report) -> bool:
@@ -130,11 +160,12 @@ def _missing_or_empty(report: Report, context: Context, want_missing: bool) -> I
                 message_id="completeness.no-narrative",
             )
         return
-    found = find_sections(report)
+    found = _sections(report, context)
+    filled = _filled(report, context)
     headings = edition_of(report).section_headings
     for n, expected in enumerate(SECTIONS):
         index = found.get(expected.number)
-        table_filled = expected.table is not None and _table_filled(report, expected.table)
+        table_filled = expected.table in filled
         if index is None:
             if want_missing and not table_filled:
                 yield Finding(
@@ -194,7 +225,7 @@ def _fee_statement(report: Report, context: Context) -> Iterator[Finding]:
     if not total:
         return
     prefix = "$.table3.results.other_handling.unpaid_fee"
-    index = find_sections(report).get("六")
+    index = _sections(report, context).get("六")
     if index is not None:
         text = "".join(t for _, t in section_paragraphs(report.sections[index], ()))
         if _FEE_WORDS.search(text):

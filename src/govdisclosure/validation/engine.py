@@ -39,6 +39,10 @@ def _tokens(path: str) -> tuple[tuple[int, int | str], ...]:
     return tuple(out)
 
 
+#: Paths whose sort key is kept per shape: every cell and the paragraphs of
+#: ordinary reports, with a bound so that odd reports cannot grow it for ever.
+_KNOWN_PATHS = 4096
+
 _ORDERS: dict[tuple[Any, ...], Callable[[str], tuple[object, ...]]] = {}
 
 
@@ -55,10 +59,17 @@ def path_order(report: Report) -> Callable[[str], tuple[object, ...]]:
         cells = {p: i for i, p in enumerate(shape.json_paths)}
         unknown = len(fields)
 
+        known: dict[str, tuple[object, ...]] = {}
+
         def order(path: str) -> tuple[object, ...]:
-            tokens = _tokens(path)
-            top = fields.get(str(tokens[0][1]), unknown) if tokens else -1
-            return (top, cells.get(path, -1), tokens)
+            key = known.get(path)
+            if key is None:
+                tokens = _tokens(path)
+                top = fields.get(str(tokens[0][1]), unknown) if tokens else -1
+                key = (top, cells.get(path, -1), tokens)
+                if len(known) < _KNOWN_PATHS:
+                    known[path] = key
+            return key
 
         _ORDERS[shape.key] = order
     return order

@@ -40,8 +40,11 @@ against false positives, each learned from a real report:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from functools import partial
+from typing import Any, TypeVar
 
 from attrs import frozen
 
@@ -56,10 +59,12 @@ from .findings import Finding, Label
 from .outcomes import Outcome, RelationOutcome
 from .paragraphs import iter_paragraphs
 from .rules import Context, Rule
+from .shared import cell_values, paragraphs, shape
 from .values import number
 
 __all__ = [
     "CHECKS",
+    "CLAUSE_BREAKS",
     "MEASURE_WORDS",
     "NarrativeCheck",
     "Quantity",
@@ -67,8 +72,11 @@ __all__ = [
     "narrative_rules",
     "noun_of",
     "patterns",
+    "plain_check",
     "statements",
 ]
+
+_P = TypeVar("_P")
 
 
 @frozen
@@ -94,6 +102,13 @@ class NarrativeCheck:
     #: is not about the unit's total for the year.
     reject: tuple[str, ...] = ()
     editions: frozenset[str] = frozenset({"2021", "2019"})
+    #: Text every match contains: a paragraph without it is not searched
+    #: (empty: every paragraph is).
+    needs: str = ""
+    #: At most how many characters of a match come before the ``needs`` it
+    #: contains (None: no bound, as when a number comes first), so that the
+    #: search can start that far before the first ``needs`` of a clause.
+    lead: int | None = None
 
 
 # -- reading cells -----------------------------------------------------------
@@ -181,13 +196,23 @@ def _legacy(*words: str) -> Callable[[Report], Quantity | None]:
 #: in pre-2019 tables), 起 and 宗 (cases), 次 (times), 个.
 MEASURE_WORDS: tuple[str, ...] = ("件", "份", "条", "起", "宗", "次", "个")
 
+#: Characters no pattern of :data:`CHECKS` can match: a stated figure and the
+#: words around it lie between two of them, so the compiled checks search
+#: only the stretch of text between them around a word the check needs
+#: (:meth:`.paragraphs.Paragraphs.spans`).  The ASCII comma is not among
+#: them: it separates thousands in a number (``3,119``).  The tests hold the
+#: compiled checks to the plain search of every paragraph.
+CLAUSE_BREAKS = "。；;，：:"
+
 _N = r"(?P<n>\d[\d,]*)"
+#: What every pattern needs somewhere (it reads a number, :data:`_N`).
+_DIGIT = re.compile(r"\d")
 _MEASURE = r"\s*(?:" + "|".join(MEASURE_WORDS) + ")"
 #: One clause: a stated figure never reaches across a comma, a colon, a
 #: full stop or another number.
-_CLAUSE = r"[^。；;，,：:\d]"
+_CLAUSE = "[^" + CLAUSE_BREAKS + r",\d]"
 #: Between a number and the noun after it: one clause, and no list separator.
-_LINK = r"[^。；;，,：:、\d]"
+_LINK = "[^" + CLAUSE_BREAKS + r",、\d]"
 _PAST = ("去年", "上年", "上一年", "结转", "同比")
 _PART_OF_UNIT = ("各", "县直", "区直", "市直", "部门", "乡镇", "单位", "网站")
 #: Verbs that introduce the applications received (not answered, 答复/办结).
@@ -217,8 +242,17 @@ def noun_of(label: str) -> str:
 def _noun_pattern(noun: str) -> str:
     """The noun as a pattern: ``行政复议`` is also written 复议 (上海 2019: "复议7件、诉讼9件")."""
     if noun.startswith("行政"):
-        return "(?:行政)?" + re.escape(noun.removeprefix("行政"))
+        return "(?:行政)?" + re.escape(_core(noun))
     return re.escape(noun)
+
+
+def _core(noun: str) -> str:
+    """What every match of :func:`_noun_pattern` contains (行政复议 → 复议)."""
+    return noun.removeprefix("行政")
+
+
+#: The most characters between the verb and the noun of a noun-first statement.
+_PRE_FIRST = 20
 
 
 def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str], ...]:
@@ -238,7 +272,7 @@ def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str]
     noun_re = "(?<![及和、与])" + _noun_pattern(noun)
     verb = "(?:" + "|".join(verbs) + ")" if verbs else ""
     first = (
-        rf"{verb}(?P<pre>{_CLAUSE}{{0,20}}?)" if verbs else ""
+        rf"{verb}(?P<pre>{_CLAUSE}{{0,{_PRE_FIRST}}}?)" if verbs else ""
     ) + rf"{noun_re}(?P<mid>{_CLAUSE}{{0,12}}?){_N}{_MEASURE}"
     # Number first, the words between it and the noun never hold a list
     # separator: in "行政复议案件2件、行政诉讼案件7件" the 2 is not a lawsuit count.
@@ -246,6 +280,14 @@ def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str]
         rf"{verb}(?P<pre>{_CLAUSE}{{0,8}}?)" if verbs else ""
     ) + rf"{_N}{_MEASURE}(?P<mid>{_LINK}{{0,16}}?){noun_re}"
     return re.compile(first), re.compile(second)
+
+
+def _leads(noun: str, verbs: tuple[str, ...]) -> tuple[int | None, int | None]:
+    """:attr:`NarrativeCheck.lead` of the two :func:`patterns` of ``noun``:
+    the verb, the words after it and the optional 行政 come before the noun
+    in the first; a number of any length in the second."""
+    before = max(map(len, verbs)) + _PRE_FIRST if verbs else 0
+    return before + len(noun) - len(_core(noun)), None
 
 
 def _compound(*nouns: str) -> re.Pattern[str]:
@@ -312,11 +354,14 @@ def _build_checks() -> tuple[NarrativeCheck, ...]:
         # not an application count) is about that row, not this one.
         foreign = tuple(o for o in others if o != noun and noun not in o)
         return [
-            NarrativeCheck(rule, pattern, quantity, (*reject, *foreign), editions)
-            for pattern in patterns(noun, verbs=verbs)
+            NarrativeCheck(
+                rule, pattern, quantity, (*reject, *foreign), editions, _core(noun), lead
+            )
+            for pattern, lead in zip(patterns(noun, verbs=verbs), _leads(noun, verbs), strict=True)
         ]
 
     legacy = frozenset({"legacy"})
+    proactive = "主动公开"
     about_cases = ("复议", "诉讼", "起诉", "申诉", "举报", "投诉", *_PAST)
     out = [
         *check(
@@ -357,17 +402,21 @@ def _build_checks() -> tuple[NarrativeCheck, ...]:
         NarrativeCheck(
             "narrative.proactive",
             re.compile(
-                rf"(?P<pre>{_CLAUSE}{{0,20}}?)主动公开(?:政府)?信息\s*(?:共计|共|总计|合计)?"
-                rf"\s*{_N}{_MEASURE}"
+                rf"(?P<pre>{_CLAUSE}{{0,{_PRE_FIRST}}}?){proactive}(?:政府)?信息\s*"
+                rf"(?:共计|共|总计|合计)?\s*{_N}{_MEASURE}"
             ),
             _legacy("主动公开政府信息数", "主动公开信息数"),
             (*_PART_OF_UNIT, *_PAST),
             legacy,
+            proactive,
+            _PRE_FIRST,
         ),
         NarrativeCheck(
             "narrative.results",
             _compound(results["disclosed"], results["partly_disclosed"]),
             _typed((*_RESULTS, "disclosed"), (*_RESULTS, "partly_disclosed")),
+            needs=results["disclosed"],
+            lead=0,
         ),
     ]
     for name, noun in results.items():
@@ -378,21 +427,25 @@ def _build_checks() -> tuple[NarrativeCheck, ...]:
 # -- evaluation ----------------------------------------------------------------
 
 
-def _value(report: Report, quantity: Quantity, blank: str) -> tuple[int | Decimal, bool] | None:
+def _value(
+    rows: Iterable[tuple[_P, Sequence[_P]]], get: Callable[[_P], CellValue], blank: str
+) -> tuple[int | Decimal, bool] | None:
     """(value, exact) of a figure, or None when all its cells are blank.
 
-    Not exact means blank cells were left out, so the value is a lower bound.
+    ``rows`` are (total, parts) as ``get`` reads them: paths read from the
+    report, or positions in the flat tuple of its cells.  Not exact means
+    blank cells were left out, so the value is a lower bound.
     """
     total: int | Decimal = 0
     exact = True
     filled = False
-    for total_path, parts in quantity.rows:
-        cell = number(_get(report, total_path))
+    for total_at, parts in rows:
+        cell = number(get(total_at))
         if cell is not None:
             total += cell
             filled = True
             continue
-        numbers = [n for n in (number(_get(report, p)) for p in parts) if n is not None]
+        numbers = [n for n in (number(get(p)) for p in parts) if n is not None]
         if numbers:
             filled = True
         total += sum(numbers)
@@ -415,11 +468,19 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def _matches(check: NarrativeCheck, report: Report) -> Iterator[tuple[str, str, re.Match[str]]]:
     for path, text in iter_paragraphs(report):
-        for m in check.pattern.finditer(text):
-            context = "".join(g or "" for k, g in m.groupdict().items() if k != "n")
-            if any(word in context for word in check.reject):
-                continue
-            yield path, text, m
+        yield from _accepted(check, path, text)
+
+
+def _accepted(
+    check: NarrativeCheck, path: str, text: str, start: int = 0, end: int = sys.maxsize
+) -> Iterator[tuple[str, str, re.Match[str]]]:
+    """The matches of ``check`` in one paragraph (or in ``text[start:end]``)
+    that its reject words leave."""
+    for m in check.pattern.finditer(text, start, end):
+        context = "".join(g or "" for k, g in m.groupdict().items() if k != "n")
+        if any(word in context for word in check.reject):
+            continue
+        yield path, text, m
 
 
 @frozen
@@ -463,12 +524,71 @@ def _groups(checks: Sequence[NarrativeCheck]) -> list[list[NarrativeCheck]]:
     return list(groups.values())
 
 
-def _check(checks: Sequence[NarrativeCheck], report: Report, context: Context) -> Iterator[Finding]:
+Found = list[tuple[str, int, str, re.Match[str]]]
+
+
+def _judge(
+    rule: str,
+    found: Found,
+    cells: tuple[str, ...],
+    label: Label,
+    value: tuple[int | Decimal, bool] | None,
+    context: Context,
+) -> Iterator[Finding]:
+    """The finding (if any) of one figure, given every statement of it.
+
+    ``found`` is sorted in the order the text makes the statements;
+    ``cells`` are the JSON paths of the figure's total cells.
+    """
+    rule_cell = cells[0]
+    if value is None:
+        if context.outcomes is not None:
+            context.outcomes.append(RelationOutcome(rule, rule_cell, "not-checkable"))
+        return
+    table, exact = value
+    first: tuple[str, str, re.Match[str], int] | None = None
+    agreed = False
+    for path, _, text, m in found:
+        stated = int(m.group("n").replace(",", ""))
+        if stated == table or (not exact and stated >= table):
+            agreed = True
+            break
+        if first is None:
+            first = (path, text, m, stated)
+    if context.outcomes is not None:
+        outcome: Outcome = "passed" if agreed else "failed"
+        context.outcomes.append(RelationOutcome(rule, rule_cell, outcome))
+    if agreed or first is None:
+        return
+    path, text, m, stated = first
+    yield Finding(
+        rule=rule,
+        severity="warning",
+        path=rule_cell,
+        involves=(*cells, path),
+        expected=stated,
+        actual=table,
+        message_id="narrative.mismatch" if exact else "narrative.mismatch-at-least",
+        params={"cell": label, "sentence": _sentence(text, m.start(), m.end())},
+    )
+
+
+def _in_order(item: tuple[str, int, str, re.Match[str]]) -> tuple[str, int]:
+    return item[0], item[1]
+
+
+def plain_check(
+    checks: Sequence[NarrativeCheck], report: Report, context: Context
+) -> Iterator[Finding]:
+    """The checks evaluated the obvious way: every figure derived from the
+    report's own objects, every paragraph searched by every pattern.
+
+    The reference the compiled evaluation (:func:`_check`) is tested against.
+    """
     for group in _groups([c for c in checks if report.edition in c.editions]):
         quantity = group[0].quantity(report)
         if quantity is None:
             continue
-        rule = group[0].rule
         # Every statement of this figure, in the order the text makes them.
         found = sorted(
             (
@@ -476,42 +596,98 @@ def _check(checks: Sequence[NarrativeCheck], report: Report, context: Context) -
                 for check in group
                 for path, text, m in _matches(check, report)
             ),
-            key=lambda item: (item[0], item[1]),
+            key=_in_order,
         )
         if not found:
             continue  # the text states nothing about this figure
         cells = tuple(json_path(total) for total, _ in quantity.rows)
-        value = _value(report, quantity, context.blank)
-        if value is None:
-            if context.outcomes is not None:
-                context.outcomes.append(RelationOutcome(rule, cells[0], "not-checkable"))
-            continue
-        table, exact = value
-        first: tuple[str, str, re.Match[str], int] | None = None
-        agreed = False
-        for path, _, text, m in found:
-            stated = int(m.group("n").replace(",", ""))
-            if stated == table or (not exact and stated >= table):
-                agreed = True
-                break
-            if first is None:
-                first = (path, text, m, stated)
-        if context.outcomes is not None:
-            outcome: Outcome = "passed" if agreed else "failed"
-            context.outcomes.append(RelationOutcome(rule, cells[0], outcome))
-        if agreed or first is None:
-            continue
-        path, text, m, stated = first
-        yield Finding(
-            rule=rule,
-            severity="warning",
-            path=cells[0],
-            involves=(*cells, path),
-            expected=stated,
-            actual=table,
-            message_id="narrative.mismatch" if exact else "narrative.mismatch-at-least",
-            params={"cell": quantity.label, "sentence": _sentence(text, m.start(), m.end())},
-        )
+        value = _value(quantity.rows, partial(_get, report), context.blank)
+        yield from _judge(group[0].rule, found, cells, quantity.label, value, context)
+
+
+@frozen(eq=False)
+class _Figure:
+    """A figure the text may state, resolved for one shape of report.
+
+    ``rows`` are (total, parts) as positions in the flat tuple of the
+    shape's cells, or, where the figure names a cell the shape does not
+    hold (a template row outside the template's value rows), as paths
+    read from the report: ``by_path`` says which.
+    """
+
+    rule: str
+    checks: tuple[NarrativeCheck, ...]
+    rows: tuple[tuple[Any, tuple[Any, ...]], ...]
+    by_path: bool
+    cells: tuple[str, ...]
+    label: Label
+
+
+Figures = dict[tuple[Any, ...], tuple[_Figure, ...]]
+
+
+def _figures(
+    checks: Sequence[NarrativeCheck], report: Report, context: Context, known: Figures
+) -> tuple[_Figure, ...]:
+    """The figures of ``checks`` for ``report``'s shape, derived once per
+    shape and kept in ``known`` (one dict per set of checks)."""
+    layout = shape(report, context)
+    figures = known.get(layout.key)
+    if figures is None:
+        index = layout.index()
+        out = []
+        for group in _groups([c for c in checks if report.edition in c.editions]):
+            quantity = group[0].quantity(report)
+            if quantity is None:
+                continue
+            paths = [p for total, parts in quantity.rows for p in (total, *parts)]
+            by_path = not all(p in index for p in paths)
+            rows = (
+                quantity.rows
+                if by_path
+                else tuple(
+                    (index[total], tuple(index[p] for p in parts)) for total, parts in quantity.rows
+                )
+            )
+            cells = tuple(json_path(total) for total, _ in quantity.rows)
+            out.append(_Figure(group[0].rule, tuple(group), rows, by_path, cells, quantity.label))
+        figures = known[layout.key] = tuple(out)
+    return figures
+
+
+def _check(
+    checks: Sequence[NarrativeCheck], report: Report, context: Context, known: Figures
+) -> Iterator[Finding]:
+    """:func:`plain_check`, with the figures resolved once per shape, the
+    cells read from the flat tuple shared with the other rules, and only the
+    clauses holding a check's :attr:`~NarrativeCheck.needs` searched."""
+    figures = _figures(checks, report, context, known)
+    if not figures:
+        return
+    text = paragraphs(report, context)
+    texts, paths = text.texts, text.paths
+    for figure in figures:
+        found: Found = []
+        for check in figure.checks:
+            lead = check.lead
+            for i, start, end in text.spans(check.needs, CLAUSE_BREAKS):
+                paragraph = texts[i]
+                if _DIGIT.search(paragraph, start, end) is None:
+                    continue  # every pattern reads a number
+                if lead is not None:
+                    # No match starts more than ``lead`` before the first word.
+                    start = max(start, paragraph.find(check.needs, start, end) - lead)
+                for path, _, m in _accepted(check, paths[i], paragraph, start, end):
+                    found.append((path, m.start(), paragraph, m))
+        if not found:
+            continue  # the text states nothing about this figure
+        found.sort(key=_in_order)
+        if figure.by_path:
+            get: Callable[[Any], CellValue] = partial(_get, report)
+        else:
+            get = cell_values(report, context).__getitem__
+        value = _value(figure.rows, get, context.blank)
+        yield from _judge(figure.rule, found, figure.cells, figure.label, value, context)
 
 
 #: Every prose check, with the table figure it is compared with.
@@ -520,9 +696,10 @@ CHECKS: tuple[NarrativeCheck, ...] = _build_checks()
 
 def _for(rule: str) -> Callable[[Report, Context], Iterator[Finding]]:
     checks = tuple(c for c in CHECKS if c.rule == rule)
+    known: Figures = {}
 
     def check(report: Report, context: Context) -> Iterator[Finding]:
-        return _check(checks, report, context)
+        return _check(checks, report, context, known)
 
     return check
 

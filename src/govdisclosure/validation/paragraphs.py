@@ -9,13 +9,21 @@ paragraph they quote, so paragraphs are walked with their paths:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 
 from ..editions import Report
 from ..paths import Path, json_path
 from ..report_base import Section
 
-__all__ = ["has_text", "iter_paragraphs", "normalize_heading", "section_paragraphs"]
+__all__ = [
+    "Paragraphs",
+    "has_text",
+    "iter_paragraphs",
+    "normalize_heading",
+    "section_paragraphs",
+]
 
 _SPACE = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十0-9]+[)）]?[、.．:：\s]*")
@@ -52,6 +60,100 @@ def _walk(section: Section, prefix: Path) -> Iterator[tuple[str, str]]:
     for j, sub in enumerate(section.subsections):
         yield json_path((*prefix, "subsections", j, "heading")), sub.heading
         yield from _walk(sub, (*prefix, "subsections", j))
+
+
+class Paragraphs:
+    """The paragraphs of one report, read once for every rule that searches them.
+
+    :func:`iter_paragraphs` in two lists (``paths[i]`` is the JSON path of
+    ``texts[i]``), and the texts joined into one, so that finding where a
+    word occurs is a few C-level scans (:meth:`spans`) instead of one search
+    of every paragraph for every pattern.
+    """
+
+    __slots__ = ("_joined", "_reversed", "_sep", "_spans", "_starts", "paths", "report", "texts")
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        paths: list[str] = []
+        texts: list[str] = []
+        for i, text in enumerate(report.preamble):
+            paths.append(f"$.preamble[{i}]")
+            texts.append(text)
+        for i, section in enumerate(report.sections):
+            _collect(section, f"$.sections[{i}]", paths, texts)
+        self.paths = paths
+        self.texts = texts
+        self._sep = ""
+        self._joined = ""
+        self._reversed = ""
+        self._starts: list[int] = []
+        self._spans: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+
+    def spans(self, word: str, breaks: str) -> list[tuple[int, int, int]]:
+        """Where ``word`` occurs, as the stretches of text around it without
+        any of the characters ``breaks``: ``(paragraph index, start, end)``,
+        in the order of the text, each stretch once (cached per report).
+
+        A pattern whose every match contains ``word`` and none of ``breaks``
+        finds the same matches searching ``texts[i][start:end]`` (as
+        ``pattern.finditer(texts[i], start, end)``, which also lets a
+        look-behind see the character before) as searching all of
+        ``texts[i]``.  ``breaks`` must not be empty and ``word`` must hold
+        none of them.
+        """
+        key = (word, breaks)
+        found = self._spans.get(key)
+        if found is not None:
+            return found
+        found = self._spans[key] = []
+        if not word:
+            found.extend((i, 0, len(text)) for i, text in enumerate(self.texts))
+            return found
+        sep = breaks[0]
+        if sep != self._sep:
+            # Joined by a break, so that a stretch ends where its paragraph does.
+            self._sep = sep
+            self._joined = sep.join(self.texts)
+            self._reversed = self._joined[::-1]
+            self._starts = []
+            start = 0
+            for text in self.texts:
+                self._starts.append(start)
+                start += len(text) + 1
+        joined, size, starts = self._joined, len(self._joined), self._starts
+        stop = _breaks(breaks)
+        at = joined.find(word)
+        while at >= 0:
+            # The stretch: from after the last break before ``at`` (read in
+            # the reversed text) to the first break after it.
+            before = stop.search(self._reversed, size - at)
+            low = size - before.start() if before else 0
+            after = stop.search(joined, at + len(word))
+            high = after.start() if after else size
+            i = bisect_right(starts, at) - 1
+            found.append((i, low - starts[i], high - starts[i]))
+            if high >= size:
+                break
+            at = joined.find(word, high + 1)
+        return found
+
+
+@cache
+def _breaks(breaks: str) -> re.Pattern[str]:
+    """Any of the break characters (each a single character: the same
+    pattern searches the reversed text)."""
+    return re.compile("[" + re.escape(breaks) + "]")
+
+
+def _collect(section: Section, prefix: str, paths: list[str], texts: list[str]) -> None:
+    for i, text in enumerate(section.paragraphs):
+        paths.append(f"{prefix}.paragraphs[{i}]")
+        texts.append(text)
+    for j, sub in enumerate(section.subsections):
+        paths.append(f"{prefix}.subsections[{j}].heading")
+        texts.append(sub.heading)
+        _collect(sub, f"{prefix}.subsections[{j}]", paths, texts)
 
 
 def has_text(section: Section) -> bool:

@@ -11,28 +11,43 @@ on reports that consolidate nothing (no ``parts``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from ..cells import MAX_COUNT
+from ..cells import MAX_COUNT, CellValue
 from ..editions import Report
-from ..flat import shape_of
 from ..i18n import N_
 from ..naming import cell_names
 from .findings import Finding
 from .rules import Context, Rule
+from .shared import cell_values, shape
 
 __all__ = ["plausibility_rules"]
+
+
+def _within(values: tuple[CellValue, ...]) -> bool:
+    """True when no integer among ``values`` is beyond ±MAX_COUNT: the
+    common case, proved with the C-level ``min`` and ``max`` (amounts may
+    pass it; the careful loop then looks at counts only)."""
+    mixed: Any = values  # compared as they are; a blank among them raises TypeError
+    try:
+        return bool(min(mixed) >= -MAX_COUNT and max(mixed) <= MAX_COUNT)
+    except (TypeError, ArithmeticError):  # blank or not-applicable cells among them
+        counts = [v for v in values if type(v) is int]
+        return not counts or (min(counts) >= -MAX_COUNT and max(counts) <= MAX_COUNT)
 
 
 def _implausible(report: Report, context: Context) -> Iterator[Finding]:
     if report.parts:
         return
-    shape = shape_of(report)
-    values = shape.flatten(report)
+    values = cell_values(report, context)
+    if _within(values):
+        return  # nothing to look at: only a count beyond the limit is a finding
+    cells = shape(report, context)
     names = None
     for i, value in enumerate(values):
-        if type(value) is int and abs(value) > MAX_COUNT and shape.kinds[i] in ("count", "signed"):
+        if type(value) is int and abs(value) > MAX_COUNT and cells.kinds[i] in ("count", "signed"):
             names = names or cell_names(report)
-            path = shape.paths[i]
+            path = cells.paths[i]
             yield Finding(
                 rule="cells.implausible-count",
                 severity="error",

@@ -1,0 +1,141 @@
+"""The ``consolidate`` and ``compare`` commands: output, files, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import attrs
+from click.testing import CliRunner
+
+import govdisclosure as gd
+from govdisclosure.cli import cli
+from locations import ROOT
+
+EXAMPLES = ROOT / "examples"
+QINGHE = [str(p) for p in sorted((EXAMPLES / "consolidation").glob("*.json"))]
+CITY = "清河市人民政府"
+
+
+def test_consolidate_to_stdout_equals_the_api(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["consolidate", *QINGHE, "--unit", CITY])
+    assert result.exit_code == 0, result.output
+    expected = gd.consolidate([gd.load(p) for p in QINGHE], gd.ReportingUnit(name=CITY))
+    assert gd.loads(result.stdout) == expected
+
+
+def test_consolidate_to_a_file_atomically_and_not_over_an_existing_one(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "city.json"
+    args = ["consolidate", *QINGHE, "-u", CITY, "--kind", "government", "-o", str(out)]
+    result = runner.invoke(cli, [*args, "--region-code", "131200"])
+    assert result.exit_code == 0, result.output
+    report = gd.load(out)
+    assert report.unit == gd.ReportingUnit(name=CITY, region_code="131200")
+    assert len(report.parts) == 3
+    assert [p.name for p in tmp_path.iterdir()] == ["city.json"]  # no temporary file left
+    out.write_text("keep me", encoding="utf-8")
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2 and "--force" in result.output
+    assert out.read_text(encoding="utf-8") == "keep me"
+    result = runner.invoke(cli, [*args, "--force"])
+    assert result.exit_code == 0 and gd.load(out).unit.name == CITY
+
+
+def test_mixed_years_exit_2_with_a_clear_message(runner: CliRunner, tmp_path: Path) -> None:
+    other = tmp_path / "2023.json"
+    gd.dump(attrs.evolve(gd.load(QINGHE[0]), year=2023), other)
+    result = runner.invoke(cli, ["consolidate", QINGHE[1], str(other), "-u", CITY, "-l", "en"])
+    assert result.exit_code == 2
+    assert "different years" in result.output and "2023, 2024" in result.output
+    assert "Traceback" not in result.output
+    result = runner.invoke(cli, ["consolidate", QINGHE[1], str(other), "-u", CITY])
+    assert "不同年度" in result.output
+
+
+def test_mixed_editions_exit_2(runner: CliRunner) -> None:
+    shanghai = str(EXAMPLES / "shanghai-szfbgt-2019.json")
+    result = runner.invoke(cli, ["consolidate", QINGHE[0], shanghai, "-u", CITY, "-l", "en"])
+    assert result.exit_code == 2 and "different editions" in result.output
+
+
+def test_duplicate_units_exit_2_directly_and_nested(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["consolidate", QINGHE[0], QINGHE[0], "-u", CITY, "-l", "en"])
+    assert result.exit_code == 2 and "more than once" in result.output
+    part = tmp_path / "part.json"
+    runner.invoke(cli, ["consolidate", QINGHE[0], QINGHE[1], "-u", "东部", "-o", str(part)])
+    result = runner.invoke(cli, ["consolidate", str(part), QINGHE[1], "-u", CITY, "-l", "en"])
+    assert result.exit_code == 2 and "more than once" in result.output
+
+
+def test_unreadable_input_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = runner.invoke(
+        cli,
+        [
+            "consolidate",
+            QINGHE[0],
+            str(broken),
+            str(tmp_path / "missing.json"),
+            "-u",
+            CITY,
+            "-o",
+            str(out),
+            "-l",
+            "en",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "broken.json" in result.output and "missing.json" in result.output
+    assert not out.exists()
+
+
+def test_other_handling_layouts_need_the_fold_flag(runner: CliRunner) -> None:
+    files = [str(EXAMPLES / "hongze-2024.json"), str(EXAMPLES / "huaian-2024.json")]
+    result = runner.invoke(cli, ["consolidate", *files, "-u", "X", "-l", "en"])
+    assert result.exit_code == 2 and "--fold-other-handling" in result.output
+    result = runner.invoke(cli, ["consolidate", *files, "-u", "X", "--fold-other-handling"])
+    assert result.exit_code == 0, result.output
+
+
+def test_narrative_file(runner: CliRunner) -> None:
+    huaian = str(EXAMPLES / "huaian-2024.json")
+    result = runner.invoke(cli, ["consolidate", *QINGHE, "-u", CITY, "--narrative", huaian])
+    assert result.exit_code == 0, result.output
+    report = gd.loads(result.stdout)
+    assert report.sections == gd.load(huaian).sections
+    assert len(report.parts) == 3
+
+
+def test_compare_text_and_json(runner: CliRunner) -> None:
+    old = str(EXAMPLES / "pingtanxian-2011.json")
+    new = str(EXAMPLES / "pingtanxian-2012.json")
+    result = runner.invoke(cli, ["compare", old, new, "-l", "en"])
+    assert result.exit_code == 0, result.output
+    assert "compared cells changed" in result.output and "3542" in result.output
+    result = runner.invoke(cli, ["compare", old, new, "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["same_unit"] is True
+    cells = {c["path"]: c for c in data["cells"]}
+    assert cells["$.statistics.rows['1'].cumulative"]["relative"] == "1013/758"
+
+
+def test_compare_across_formats_lists_what_is_not_comparable(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    old = tmp_path / "2020.json"
+    gd.dump(attrs.evolve(gd.load(EXAMPLES / "shanghai-szfbgt-2019.json"), year=2020), old)
+    new = str(EXAMPLES / "huaian-2024.json")
+    result = runner.invoke(cli, ["compare", str(old), new])
+    assert result.exit_code == 0, result.output
+    assert "不可比较" in result.output and "第二十条第（九）项" in result.output
+    assert "不同单位" in result.output
+
+
+def test_compare_unreadable_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["compare", str(tmp_path / "nope.json"), QINGHE[0]])
+    assert result.exit_code == 2 and "nope.json" in result.output

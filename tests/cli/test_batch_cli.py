@@ -1,0 +1,199 @@
+"""Batch runs: directories and globs, worker processes, a bad file in the middle, JSON Lines."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure.aggregate import consolidate
+from govdisclosure.aggregate import stream as stream_module
+from govdisclosure.aggregate.stream import consolidate_stream
+from govdisclosure.batch import Progress, Summary, expand_inputs, run_files
+from govdisclosure.cli import cli
+from govdisclosure.editions import Report
+from govdisclosure.testing.strategies import report_families
+from locations import EXAMPLES
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """30 reports in nested folders (copies of the examples) and one broken file among them."""
+    root = tmp_path / "corpus"
+    for i in range(5):
+        folder = root / f"batch{i}"
+        folder.mkdir(parents=True)
+        for source in sorted(EXAMPLES.glob("*.json"))[:6]:
+            shutil.copy(source, folder / f"{source.stem}-{i}.json")
+    (root / "batch2" / "m-broken.json").write_text('{"unit": ', encoding="utf-8")
+    (root / "batch2" / "notes.txt").write_text("not a report", encoding="utf-8")
+    return root
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_expansion_walks_directories_filters_and_globs(corpus: Path) -> None:
+    files = expand_inputs([str(corpus)])
+    assert len(files) == 31 and all(p.endswith(".json") for p in files)
+    assert files == sorted(files, key=lambda p: Path(p).parts)  # in path order
+    assert len(expand_inputs([str(corpus)], pattern="batch1/hu*")) == 1  # relative pattern
+    assert len(expand_inputs([str(corpus)], pattern="huaian-*")) == 5
+    assert len(expand_inputs([str(corpus / "batch*" / "*-3.json")])) == 6
+    assert len(expand_inputs([str(corpus / "**" / "*.txt")])) == 1
+    assert len(expand_inputs([str(corpus / "batch[01]")])) == 12  # directories it matches
+    missing = str(corpus / "nothing-*.json")
+    assert expand_inputs([missing]) == [missing]  # kept, to be reported
+
+
+def test_run_files_keeps_order_with_workers() -> None:
+    items = list(range(200))
+    assert list(run_files(abs, [-i for i in items], jobs=2)) == items
+
+
+def test_validate_a_directory_with_a_broken_file(corpus: Path) -> None:
+    code1, out1, _ = run("validate", str(corpus), "--jobs", "1", "-l", "en")
+    code2, out2, err2 = run("validate", str(corpus), "--jobs", "2", "-l", "en")
+    assert out1 == out2  # same output, same order, with workers
+    assert code1 == code2 == 2  # the worst result: an unreadable file
+    assert "m-broken.json" in err2 and "well-formed JSON" in err2
+    assert "31 files: 25 passed, 5 with errors, 1 unreadable" in out2
+    assert "30 files read: 25 passed, 5 failed, 0 written, 1 skipped" in err2
+    assert "files/s" in err2
+    # the files after the broken one were checked
+    assert out2.index("batch2") < out2.index("batch3")
+
+
+def test_jsonl_streams_one_object_per_line(corpus: Path) -> None:
+    code, out, _ = run("validate", str(corpus), "--format", "jsonl", "-j", "2", "-l", "en")
+    assert code == 2
+    lines = [json.loads(line) for line in out.splitlines()]
+    reports = [x for x in lines if x["type"] == "report"]
+    assert len(reports) == 31
+    assert [r["file"] for r in reports] == expand_inputs([str(corpus)])
+    assert sum(not r["readable"] for r in reports) == 1
+    findings = [x for x in lines if x["type"] == "finding"]
+    assert findings and all({"file", "rule", "fingerprint"} <= set(f) for f in findings)
+    assert lines[-1]["type"] == "summary" and lines[-1]["skipped"] == 1
+    # the same findings as the one-document JSON
+    _, document, _ = run("validate", str(corpus), "--format", "json", "-l", "en")
+    assert [{k: v for k, v in f.items() if k != "type"} for f in findings] == json.loads(document)[
+        "findings"
+    ]
+
+
+def test_render_a_directory_skips_what_it_cannot_read(corpus: Path, tmp_path: Path) -> None:
+    out_dir = tmp_path / "md"
+    code, _, err = run(
+        "render",
+        str(corpus / "batch2"),
+        "--to",
+        "markdown",
+        "-d",
+        str(out_dir),
+        "-j",
+        "2",
+        "-l",
+        "en",
+    )
+    assert code == 2
+    written = sorted(p.name for p in out_dir.iterdir())
+    assert len(written) == 6 and "m-broken.md" not in written
+    assert all((out_dir / name).read_text(encoding="utf-8").startswith("#") for name in written)
+    assert "6 read: 6 passed, 0 failed, 6 written, 1 skipped" in err.replace("files ", "")
+
+
+def test_consolidate_a_directory_writes_nothing_when_a_file_is_bad(
+    corpus: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "total.json"
+    code, _, err = run(
+        "consolidate", str(corpus / "batch2"), "-u", "全市", "-o", str(target), "-l", "en"
+    )
+    assert code == 2 and not target.exists() and "m-broken.json" in err
+
+
+def test_consolidate_a_directory_same_as_the_function(tmp_path: Path) -> None:
+    sources = sorted((EXAMPLES / "consolidation").glob("*.json"))
+    target = tmp_path / "total.json"
+    code, _, err = run(
+        "consolidate", str(EXAMPLES / "consolidation"), "-u", "全区", "-o", str(target), "-j", "2"
+    )
+    assert code == 0, err
+    expected = consolidate([gd.load(p) for p in sources], "全区")
+    assert gd.load(target) == expected
+
+
+def test_streamed_consolidation_equals_consolidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = [gd.load(p) for p in sorted((EXAMPLES / "consolidation").glob("*.json"))]
+    monkeypatch.setattr(stream_module, "CHUNK", 2)  # several chunks, then the partial sums
+    assert consolidate_stream(sources, "全区") == consolidate(sources, "全区")
+    without = consolidate_stream(sources, "全区", keep_parts=False)
+    full: Any = consolidate(sources, "全区")
+    assert without == attrs.evolve(full, parts=())
+
+
+def test_summary_and_plain_progress_lines() -> None:
+    import io
+
+    stream = io.StringIO()
+    with Progress(3, "en", stream=stream, mode="lines", interval=0.0) as progress:
+        for _ in range(3):
+            progress.advance()
+    assert stream.getvalue().splitlines()[-1].startswith("3/3 files, ")
+    summary = Summary(total=3, read=2, passed=1, failed=1, skipped=1)
+    summary.stop()
+    assert summary.exit_code == 2
+    assert summary.render("en").startswith("2 files read: 1 passed, 1 failed, 0 written, 1 skipped")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    family=st.sampled_from(["2021", "2019", "legacy"]).flatmap(
+        lambda e: report_families(e, min_size=1, max_size=7, blanks=True)
+    ),
+    chunk=st.integers(1, 4),
+)
+def test_streamed_consolidation_equals_consolidate_on_families(
+    family: list[Report], chunk: int
+) -> None:
+    saved = stream_module.CHUNK
+    stream_module.CHUNK = chunk
+    try:
+        assert consolidate_stream(family, "全市") == consolidate(family, "全市")
+    finally:
+        stream_module.CHUNK = saved
+
+
+def test_ctrl_c_stops_with_the_summary_so_far_and_writes_nothing(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = Progress.advance
+
+    def interrupt_after_three(self: Progress, count: int = 1) -> None:
+        original(self, count)
+        if self.done == 3:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Progress, "advance", interrupt_after_three)
+    code, out, err = run("validate", str(corpus), "-j", "2", "--format", "jsonl", "-l", "en")
+    assert code == 2
+    assert "Interrupted after 3 of 31 files; 3 files read" in err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert sum(x["type"] == "report" for x in lines) == 3
+    assert lines[-1] == {**lines[-1], "type": "summary", "interrupted": True, "read": 3}
+    target = tmp_path / "cells.parquet"
+    code, _, err = run("export", str(corpus), "-o", str(target), "-j", "2", "-l", "en")
+    assert code == 2 and "Interrupted" in err
+    assert not target.exists() and list(tmp_path.glob(".cells.parquet*")) == []

@@ -1,0 +1,131 @@
+"""Generated code shows its source in tracebacks.
+
+Every generated function (the codec's reader and writer, the flat layout's
+flatten and rebuild, the compiled arithmetic checks, the narrative-free
+copier) is compiled through :func:`govdisclosure.codegen.compile_source`.
+Each test below makes one of them fail for real and reads the traceback as
+:mod:`traceback` prints it: the failing frame must name a generated file
+and show the generated line that failed, not ``File "<string>"`` and
+nothing.
+"""
+
+from __future__ import annotations
+
+import linecache
+import re
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import orjson
+import pytest
+
+import govdisclosure as gd
+from govdisclosure.aggregate.tree import _copier
+from govdisclosure.cells import CELL_KINDS
+from govdisclosure.codec import fast_read, fast_write
+from govdisclosure.codegen import FILENAME_PREFIX, compile_source
+from govdisclosure.flat import shape_of
+from govdisclosure.validation.arithmetic import compiled_for
+from locations import EXAMPLES
+
+
+def _generated_frames(call: Callable[[], Any]) -> list[tuple[str, str]]:
+    """``(file name, line)`` of each frame of generated code in the
+    traceback of ``call()``, which must fail."""
+    with pytest.raises(Exception) as info:
+        call()
+    frames = traceback.extract_tb(info.value.__traceback__)
+    printed = "".join(traceback.format_exception(info.value))
+    generated = [f for f in frames if f.filename.startswith(FILENAME_PREFIX)]
+    assert generated, printed
+    shown = []
+    for frame in generated:
+        # The line is shown, and it is the line of the generated text.
+        assert frame.line and frame.lineno is not None, printed
+        lines = linecache.getlines(frame.filename)
+        assert lines[frame.lineno - 1].strip() == frame.line
+        assert f'File "{frame.filename}", line {frame.lineno}' in printed
+        assert frame.line in printed
+        shown.append((frame.filename, frame.line))
+    return shown
+
+
+def _report_2021() -> gd.Report2021:
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert isinstance(report, gd.Report2021)
+    return report
+
+
+def test_the_reader_shows_the_check_that_refused() -> None:
+    data = orjson.loads(gd.dumps(_report_2021()))
+    data["table3"]["new_applications"]["natural_person"] = -1
+    frames = _generated_frames(lambda: fast_read._fast_report(data))
+    assert "reader of govdisclosure.editions.applications.ApplicantRow" in frames[-1][0]
+    count = CELL_KINDS["count"]  # the bounds are written into the code as constants
+    assert frames[-1][1] == f"if v0 < {count.minimum} or v0 > {count.maximum}: raise _Slow"
+
+
+def test_the_partial_reader_shows_its_line_too() -> None:
+    data = orjson.loads(gd.dumps(_report_2021()))
+    del data["table3"]["new_applications"]["total"]  # keys left out: the partial reader
+    data["table3"]["new_applications"]["natural_person"] = 2.5
+    frames = _generated_frames(lambda: fast_read._fast_report(data))
+    assert frames[-1][1] == "if v0.__class__ is not str: raise _Slow"
+
+
+def test_the_writer_shows_the_cell_it_could_not_write() -> None:
+    report = _report_2021()
+    row = report.table3.new_applications
+    object.__setattr__(row, "natural_person", 2.5)  # what the model would refuse
+    frames = _generated_frames(lambda: fast_write._fast_unstructure(report))
+    assert "writer of govdisclosure.editions.applications.ApplicantRow" in frames[-1][0]
+    assert frames[-1][1] == "if v0.__class__ is not int and v0 is not None: v0 = _cell(v0)"
+
+
+def test_flatten_and_rebuild_show_their_lines() -> None:
+    report = _report_2021()
+    shape = shape_of(report)
+    broken = attrs.evolve(report)
+    object.__setattr__(broken, "table4", None)
+    frames = _generated_frames(lambda: shape.flatten(broken))
+    assert "flat layout of ('2021', None)" in frames[-1][0]
+    assert "table4" in frames[-1][1] or "reconsideration" in frames[-1][1]
+    frames = _generated_frames(lambda: shape.rebuild(report, ()))
+    assert frames[-1][1].startswith("return evolve(r, table2=")
+
+
+def test_the_arithmetic_checks_show_the_equation() -> None:
+    report = _report_2021()
+    compiled = compiled_for(report)
+    values: list[Any] = list(shape_of(report).flatten(report))
+    values[compiled.totals[0][0]] = "not a number"  # a cell the first equation sums
+    frames = _generated_frames(lambda: compiled.fast(values))
+    assert "arithmetic checks of ('2021', None)" in frames[-1][0]
+    assert frames[-1][1].startswith("if ")
+    broken = attrs.evolve(report)
+    object.__setattr__(broken, "table3", None)
+    frames = _generated_frames(lambda: compiled.direct(broken))
+    assert re.fullmatch(r"o[0-9]+ = o[0-9]+\.[a-z_0-9]+", frames[-1][1])  # reading a row of None
+
+
+def test_the_copier_shows_its_line() -> None:
+    copy = _copier(gd.Report2021)
+    frames = _generated_frames(lambda: copy(object(), ()))
+    assert "copier of Report2021" in frames[-1][0]
+    assert "report." in frames[-1][1]
+
+
+def test_each_compiled_text_has_a_file_name_of_its_own() -> None:
+    first = compile_source(["def f():", "    return 1 / 0"], {}, what="a test function")
+    second = compile_source("def f():\n    return [][0]\n", {}, what="a test function")
+    name_1 = first["f"].__code__.co_filename
+    name_2 = second["f"].__code__.co_filename
+    assert name_1 != name_2
+    assert name_1.startswith(f"{FILENAME_PREFIX} a test function #")
+    assert linecache.getline(name_1, 2).strip() == "return 1 / 0"
+    assert linecache.getline(name_2, 2).strip() == "return [][0]"
+    linecache.checkcache()  # what traceback does: entries without a file stay
+    assert _generated_frames(first["f"])[-1][1] == "return 1 / 0"
+    assert _generated_frames(second["f"])[-1][1] == "return [][0]"

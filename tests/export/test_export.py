@@ -1,0 +1,156 @@
+"""The long-format export: one row per cell with the right values, read back by DuckDB."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from click.testing import CliRunner
+
+import govdisclosure as gd
+from govdisclosure.cells import NotApplicable
+from govdisclosure.cli import cli
+from govdisclosure.editions import Report
+from govdisclosure.export import cells, findings
+from govdisclosure.flat import shape_of
+from locations import ROOT
+
+EXAMPLES = ROOT / "examples"
+PATHS = sorted(str(p) for p in EXAMPLES.rglob("*.json") if "plugins" not in p.parts)
+
+
+def query(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> list[tuple[Any, ...]]:
+    """The rows of a DuckDB query (on ``con``, or the default connection)."""
+    relation = (con or duckdb.default_connection()).sql(sql)
+    assert relation is not None
+    return relation.fetchall()
+
+
+def expected_rows(path: str, report: Report) -> dict[tuple[str, str], tuple[object, str]]:
+    """(file, key) → (value, state), straight from the report objects."""
+    shape = shape_of(report)
+    out: dict[tuple[str, str], tuple[object, str]] = {}
+    for p, value in zip(shape.paths, shape.flatten(report), strict=True):
+        key = ".".join(map(str, p))
+        if report.edition == "legacy":
+            key = f"{report.statistics.template}:{key.removeprefix('statistics.')}"
+        if value is None:
+            out[(path, key)] = (None, "blank")
+        elif isinstance(value, NotApplicable):
+            out[(path, key)] = (None, "not_applicable")
+        else:
+            out[(path, key)] = (Decimal(value), "number")
+    return out
+
+
+def test_parquet_has_one_row_per_cell_with_the_right_values(tmp_path: Path) -> None:
+    target = tmp_path / "cells.parquet"
+    found = tmp_path / "findings.parquet"
+    result = CliRunner().invoke(
+        cli,
+        ["export", *PATHS, "--to", "parquet", "-o", str(target), "--findings", str(found)],
+    )
+    assert result.exit_code == 0, result.output
+    reports = {p: gd.load(p) for p in PATHS}
+    expected: dict[tuple[str, str], tuple[object, str]] = {}
+    for path, report in reports.items():
+        expected |= expected_rows(path, report)
+    rows = query(f"SELECT file, key, value, state FROM '{target}'")
+    assert len(rows) == len(expected)  # one row per cell, no key twice in a file
+    got = {(f, k): (v, s) for f, k, v, s in rows}
+    assert got == expected
+    units = dict(query(f"SELECT DISTINCT file, unit FROM '{target}'"))
+    assert units == {p: r.unit.name for p, r in reports.items()}
+    fingerprints = query(f"SELECT file, fingerprint FROM '{found}'")
+    expected_fp = sorted((p, f.fingerprint) for p, r in reports.items() for f in gd.validate(r))
+    assert sorted(fingerprints) == expected_fp
+
+
+def test_keys_line_up_across_2019_and_2021_and_breaks_are_marked() -> None:
+    r2019 = gd.load(EXAMPLES / "shanghai-szfbgt-2019.json")
+    r2021 = gd.load(EXAMPLES / "huaian-2024.json")
+    table = cells([r2019, r2021])
+    con = duckdb.connect()
+    con.register("t", table)
+    shared = query(
+        "SELECT count(DISTINCT key) FROM t GROUP BY key HAVING count(DISTINCT edition) = 2", con
+    )
+    assert len(shared) > 50  # table 3's keys are shared
+    # The oracle: compare() lists the cells the 2019→2021 change keeps apart.
+    comparison = gd.aggregate.compare(r2019, r2021)
+    across = [nc for nc in comparison.not_comparable if nc.reason.across]
+
+    def keys(sql: str) -> set[str]:
+        return {k for (k,) in query(sql, con)}
+
+    assert keys(
+        "SELECT key FROM t WHERE edition = '2021' AND not_comparable_with_previous IS NOT NULL"
+    ) == {".".join(map(str, u.path)) for nc in across for u in nc.new}
+    assert keys(
+        "SELECT key FROM t WHERE edition = '2019' AND not_comparable_with_next IS NOT NULL"
+    ) == {".".join(map(str, u.path)) for nc in across for u in nc.old}
+    assert (
+        across
+        and keys(
+            "SELECT key FROM t WHERE edition = '2021' AND key LIKE 'table3.%' "
+            "AND not_comparable_with_previous IS NOT NULL"
+        )
+        == set()
+    )
+
+
+def test_labels_in_both_languages() -> None:
+    table = cells([gd.load(EXAMPLES / "huaian-2024.json")])
+    con = duckdb.connect()
+    con.register("t", table)
+    rows = query(
+        "SELECT row_code, row_zh, row_en, column_zh, column_en FROM t "
+        "WHERE key = 'table3.new_applications.total'",
+        con,
+    )
+    assert rows == [
+        (
+            "一",
+            "一、本年新收政府信息公开申请数量",
+            gd.i18n.gettext("en", "一、本年新收政府信息公开申请数量"),
+            "总计",
+            "Total",
+        )
+    ]
+    assert rows[0][2] != rows[0][1]  # translated
+
+
+def test_csv_export_and_a_bad_file(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    target = tmp_path / "cells.csv"
+    source = str(EXAMPLES / "huaian-2024.json")
+    result = CliRunner().invoke(
+        cli, ["export", source, str(broken), "--to", "csv", "-o", str(target), "-l", "en"]
+    )
+    assert result.exit_code == 2 and "broken.json" in result.stderr
+    with target.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    report = gd.load(source)
+    assert len(rows) == len(shape_of(report).paths)
+    assert {r["file"] for r in rows} == {source}
+
+
+def test_existing_output_is_kept_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "cells.parquet"
+    target.write_bytes(b"keep")
+    result = CliRunner().invoke(
+        cli, ["export", str(EXAMPLES / "huaian-2024.json"), "-o", str(target), "-l", "en"]
+    )
+    assert result.exit_code == 2 and "exists" in result.output + result.stderr
+    assert target.read_bytes() == b"keep"
+    assert [p.name for p in tmp_path.iterdir()] == ["cells.parquet"]
+
+
+def test_findings_table_matches_validate() -> None:
+    report = gd.load(EXAMPLES / "hongze-2024.json")
+    table = findings([report])
+    assert table.column("fingerprint").to_pylist() == [f.fingerprint for f in gd.validate(report)]

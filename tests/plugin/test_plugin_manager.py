@@ -1,0 +1,285 @@
+"""The plugin manager: discovery one entry point at a time, failures by name, typed facade."""
+
+from __future__ import annotations
+
+import pytest
+
+import govdisclosure as gd
+from fake_plugins import Site, renderer_source
+from govdisclosure.editions.legacy import StatisticsTemplate
+from govdisclosure.plugin import manager as pm
+from govdisclosure.plugin.specs import hookimpl
+from govdisclosure.plugin.types import Loader, Renderer
+from govdisclosure.registry import find_template
+from govdisclosure.validation.rules import Rule
+from locations import EXAMPLES
+
+
+def test_manager_is_cached_and_resettable(site: Site) -> None:
+    first = pm.get_plugin_manager()
+    assert pm.get_plugin_manager() is first
+    pm.reset_plugin_manager()
+    assert pm.get_plugin_manager() is not first
+
+
+def test_builtins_and_installed_plugins(site: Site) -> None:
+    infos = {i.name: i for i in pm.plugin_infos()}
+    builtin = infos["govdisclosure.plugin.builtin"]
+    assert builtin.builtin and builtin.distribution == "govdisclosure"
+    assert "govdisclosure_rules" in builtin.hooks and builtin.rules
+    # The renderer plugins of this repository are installed distributions.
+    assert {"json", "markdown"} <= set(pm.renderers())
+    assert infos["markdown"].distribution == "govdisclosure-markdown"
+    assert infos["markdown"].renderers == ("markdown",)
+    assert pm.failures() == ()
+
+
+def test_rules_are_typed_and_include_the_core(site: Site) -> None:
+    rules = pm.rules()
+    assert rules and all(isinstance(r, Rule) for r in rules)
+    assert "table3.balance" in {r.id for r in rules}
+
+
+def test_a_plugin_that_fails_to_import_is_reported_and_the_others_work(site: Site) -> None:
+    name, _, dist = site.install("raise RuntimeError('boom at import')\n", version="2.3")
+    failures = pm.failures()
+    assert [(f.name, f.distribution, f.version, f.hook) for f in failures] == [
+        (name, dist, "2.3", None)
+    ]
+    assert failures[0].error == "RuntimeError: boom at import"
+    assert "Traceback" in failures[0].details
+    assert {"json", "markdown"} <= set(pm.renderers())
+
+
+def test_two_broken_plugins_are_both_reported(site: Site) -> None:
+    a, _, _ = site.install("raise ImportError('missing dependency')\n")
+    b, _, _ = site.install("import a_module_that_does_not_exist\n")
+    assert {f.name for f in pm.failures()} == {a, b}
+    assert "markdown" in pm.renderers()
+
+
+def test_strict_mode_raises(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    name, _, _ = site.install("raise RuntimeError('boom')\n")
+    monkeypatch.setenv(pm.STRICT_ENV, "1")
+    pm.reset_plugin_manager()
+    with pytest.raises(pm.PluginError, match=name) as info:
+        pm.get_plugin_manager()
+    assert info.value.failure.name == name
+
+
+def test_autoload_can_be_disabled(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    site.install("raise RuntimeError('never imported')\n")
+    monkeypatch.setenv(pm.DISABLE_AUTOLOAD_ENV, "1")
+    pm.reset_plugin_manager()
+    assert pm.renderers() == {}
+    assert pm.failures() == ()
+    # Built-ins are not entry points: the core's rules stay.
+    assert pm.rules()
+
+
+def test_a_subset_of_plugins_by_name(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    site.install("raise RuntimeError('not selected, never imported')\n")
+    monkeypatch.setenv(pm.PLUGINS_ENV, "json, govdisclosure-markdown")
+    pm.reset_plugin_manager()
+    assert set(pm.renderers()) == {"json", "markdown"}
+    assert pm.failures() == ()
+
+
+def test_a_hook_that_raises_is_reported_and_the_others_kept(site: Site) -> None:
+    source = """
+    from govdisclosure.plugin.specs import hookimpl
+
+    @hookimpl
+    def govdisclosure_renderers():
+        raise ValueError("bad renderer hook")
+    """
+    name, _, dist = site.install(source)
+    renderers = pm.renderers()
+    assert {"json", "markdown"} <= set(renderers)
+    (failure,) = pm.failures()
+    assert (failure.name, failure.distribution, failure.hook) == (
+        name,
+        dist,
+        "govdisclosure_renderers",
+    )
+    assert failure.error == "ValueError: bad renderer hook"
+    # Asking again does not report it twice.
+    pm.renderers()
+    assert len(pm.failures()) == 1
+
+
+def test_a_hook_returning_the_wrong_type_is_reported(site: Site) -> None:
+    source = """
+    from govdisclosure.plugin.specs import hookimpl
+
+    @hookimpl
+    def govdisclosure_renderers():
+        return ["not a renderer"]
+
+    @hookimpl
+    def govdisclosure_loaders():
+        return "a string is not a list"
+    """
+    name, _, _ = site.install(source)
+    assert all(isinstance(r, Renderer) for r in pm.renderers().values())
+    # Only the installed plugins' well-formed loaders (html, xlsx), none from the bad plugin.
+    assert all(isinstance(loader, Loader) for loader in pm.loaders().values())
+    hooks = {(f.name, f.hook) for f in pm.failures()}
+    assert hooks == {(name, "govdisclosure_renderers"), (name, "govdisclosure_loaders")}
+
+
+def test_a_misspelt_hook_is_a_failure(site: Site) -> None:
+    source = """
+    from govdisclosure.plugin.specs import hookimpl
+
+    @hookimpl
+    def govdisclosure_renderer():
+        return []
+    """
+    name, _, _ = site.install(source)
+    (failure,) = pm.failures()
+    assert failure.name == name and "govdisclosure_renderer" in failure.error
+    assert name not in {i.name for i in pm.plugin_infos()}
+
+
+def test_a_wrong_hook_signature_is_a_failure(site: Site) -> None:
+    source = """
+    from govdisclosure.plugin.specs import hookimpl
+
+    @hookimpl
+    def govdisclosure_renderers(unknown_argument):
+        return []
+    """
+    name, _, _ = site.install(source)
+    (failure,) = pm.failures()
+    assert failure.name == name and "unknown_argument" in failure.error
+
+
+def test_renderer_name_conflict_first_registered_wins(site: Site) -> None:
+    # Two entry points of one distribution load in the order declared.
+    first = site.install(renderer_source("dup", body="first"))
+    second_module = site.root / "gdtest_second_dup.py"
+    second_module.write_text(renderer_source("dup", body="second"), encoding="utf-8")
+    info = next(site.root.glob(f"{first[2].replace('-', '_')}-*.dist-info"))
+    with (info / "entry_points.txt").open("a", encoding="utf-8") as handle:
+        handle.write("seconddup = gdtest_second_dup\n")
+    pm.reset_plugin_manager()
+    report = gd.Report2021(unit=gd.ReportingUnit(name="X"), year=2024)
+    assert gd.render(report, "dup") == b"first"
+    (conflict,) = pm.conflicts()
+    assert (conflict.kind, conflict.name, conflict.kept, conflict.ignored) == (
+        "renderer",
+        "dup",
+        first[0],
+        "seconddup",
+    )
+
+
+def test_templates_from_plugins_reach_the_registry(site: Site) -> None:
+    base = find_template("fujian-2011")
+    source = """
+    import attrs
+    from govdisclosure.plugin.specs import hookimpl
+    from govdisclosure.registry import find_template
+
+    @hookimpl
+    def govdisclosure_statistics_templates():
+        base = find_template("fujian-2011")
+        return [attrs.evolve(base, id="gdtest-province-2012", title="测试统计表"),
+                attrs.evolve(base, title="a plugin may not replace a built-in")]
+    """
+    name, _, _ = site.install(source)
+    templates = pm.templates()
+    assert isinstance(templates["gdtest-province-2012"], StatisticsTemplate)
+    assert templates["fujian-2011"] is base
+    assert find_template("gdtest-province-2012").title == "测试统计表"
+    assert find_template("fujian-2011") is base
+    conflicts = [(c.kind, c.name, c.ignored) for c in pm.conflicts()]
+    assert conflicts == [("template", "fujian-2011", name)]
+    info = next(i for i in pm.plugin_infos() if i.name == name)
+    assert info.templates == ("gdtest-province-2012", "fujian-2011")
+    # A legacy report on the plugin's template loads.
+    report = gd.ReportLegacy(
+        unit=gd.ReportingUnit(name="X"),
+        year=2012,
+        statistics=gd.StatisticsTable(template="gdtest-province-2012", rows={"1": {"year": 3}}),
+    )
+    assert gd.loads(gd.dumps(report)) == report
+
+
+def test_a_plugin_registered_in_code_is_seen(site: Site) -> None:
+    class InCode:
+        @hookimpl
+        def govdisclosure_renderers(self) -> list[Renderer]:
+            return [
+                Renderer(
+                    name="in-code",
+                    media_type="text/plain",
+                    suffix=".txt",
+                    editions=frozenset({"2021"}),
+                    render=lambda r, o: b"",
+                )
+            ]
+
+    manager = pm.get_plugin_manager()
+    assert "in-code" not in pm.renderers()
+    plugin = InCode()
+    manager.register(plugin, name="in-code-plugin")
+    assert "in-code" in pm.renderers()
+    info = next(i for i in pm.plugin_infos() if i.name == "in-code-plugin")
+    assert (info.distribution, info.builtin) == (None, False)
+    manager.unregister(plugin)
+    assert "in-code" not in pm.renderers()
+
+
+def test_a_hook_asking_for_its_own_results_does_not_recurse(site: Site) -> None:
+    source = """
+    import attrs
+    from govdisclosure.plugin.specs import hookimpl
+    from govdisclosure.registry import UnknownTemplateError, find_template
+
+    @hookimpl
+    def govdisclosure_statistics_templates():
+        try:
+            find_template("gdtest-not-yet-known")
+        except UnknownTemplateError:
+            pass
+        return [attrs.evolve(find_template("fujian-2011"), id="gdtest-reentrant")]
+    """
+    site.install(source)
+    assert "gdtest-reentrant" in pm.templates()
+    assert pm.failures() == ()
+
+
+def test_an_impostor_called_pdf_is_a_reported_conflict_and_the_official_renderer_renders(
+    site: Site,
+) -> None:
+    """An entry point and a renderer both named ``pdf`` in another distribution
+    must not replace the official PDF renderer."""
+    site.install(renderer_source("pdf", body="IMPOSTOR"), entry_point="pdf", dist="evil-pdf")
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert gd.render(report, "pdf").startswith(b"%PDF")
+    found = {(c.kind, c.name) for c in pm.conflicts()}
+    assert ("renderer", "pdf") in found and ("plugin", "pdf") in found
+    info = {i.name: i for i in pm.plugin_infos()}
+    assert info["pdf"].distribution == "govdisclosure-pdf"
+    assert info["evil-pdf:pdf"].distribution == "evil-pdf"
+
+
+def test_naming_another_plugin_explicitly_lets_it_render(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site.install(renderer_source("pdf", body="OTHER"), entry_point="pdf", dist="other-pdf")
+    monkeypatch.setenv("GOVDISCLOSURE_PLUGINS", "other-pdf")
+    pm.reset_plugin_manager()
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert gd.render(report, "pdf") == b"OTHER"
+
+
+@pytest.mark.parametrize("raised", ["SystemExit(3)", "KeyboardInterrupt()"])
+def test_a_plugin_exiting_while_it_loads_is_contained(site: Site, raised: str) -> None:
+    name, _, _ = site.install(f"raise {raised}\n")
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert gd.validate(report) is not None  # the process goes on
+    (failure,) = [f for f in pm.failures() if f.name == name]
+    assert raised.split("(")[0] in failure.error
