@@ -21,6 +21,8 @@ list of labels is ever kept by hand:
    ``N_("...")``, and the ``expected`` text of a ``Problem(path, "...")``
    or ``_Bad("...")`` (a load problem's ``expected`` is a message id by
    contract, see :class:`govdisclosure.errors.Problem`).
+3. **The command line**: the help of every command and option, read from
+   the click commands.
 
 Merging keeps every existing translation (Babel's ``Catalog.update`` with
 fuzzy matching off: a guessed translation of a similar official label would
@@ -153,6 +155,30 @@ def template_messages() -> Iterator[tuple[str, str]]:
                 yield row.unit, f"{where} row {row.code}"
 
 
+def cli_messages() -> Iterator[tuple[str, str]]:
+    """``(msgid, where)`` of the help of every command and option of the
+    command line, read from the click objects themselves (``--help`` shows
+    them in the user's locale, :mod:`govdisclosure.cli._click_i18n`)."""
+    import importlib
+
+    import click
+
+    from govdisclosure import cli
+    from govdisclosure.cli._click_i18n import message_id
+
+    commands: list[tuple[str, click.Command]] = [("govdisclosure", cli.cli)]
+    for name, module in cli._modules().items():
+        command = importlib.import_module(f"govdisclosure.cli.{module}").command
+        commands.append((f"govdisclosure {name}", command))
+    for where, command in commands:
+        texts = [message_id(command, "help"), message_id(command, "short_help")]
+        for param in command.params:
+            texts += [message_id(param, "help"), message_id(param, "show_default")]
+        for text in texts:
+            if text:
+                yield text, where
+
+
 def _literal(node: ast.expr) -> str | None:
     """The text of a plain string literal (adjacent literals are one), else None.
 
@@ -205,7 +231,12 @@ def code_messages(dirs: Iterable[Path], root: Path = ROOT) -> Iterator[tuple[Msg
 def collect(root: Path = ROOT) -> dict[MsgId, list[str]]:
     """Every message id the library uses, with where each comes from."""
     out: dict[MsgId, list[str]] = {}
-    for source in (model_messages(), template_messages(), code_messages(source_dirs(root), root)):
+    for source in (
+        model_messages(),
+        template_messages(),
+        code_messages(source_dirs(root), root),
+        cli_messages(),
+    ):
         for msgid, where in source:
             places = out.setdefault(msgid, [])
             if where not in places:

@@ -6,6 +6,10 @@ from attrs import frozen
 
 __all__ = ["LoadError", "Problem"]
 
+#: Problems listed by ``str()`` of a :class:`LoadError` (the rest are counted):
+#: the text is built when the error is, so it must not grow with the input.
+_STR_LIMIT = 100
+
 
 @frozen
 class Problem:
@@ -33,22 +37,34 @@ class LoadError(ValueError):
     def __init__(self, problems: list[Problem] | tuple[Problem, ...], source: str | None = None):
         self.problems = tuple(problems)
         self.source = source
-        super().__init__(self.render("zh_Hans_CN") + "\n" + self.render("en"))
+        super().__init__(
+            self.render("zh_Hans_CN", limit=_STR_LIMIT) + "\n" + self.render("en", limit=_STR_LIMIT)
+        )
 
     def with_source(self, source: str) -> LoadError:
         return LoadError(self.problems, source)
 
-    def render(self, locale: str = "zh_Hans_CN") -> str:
-        """The error in one locale: a heading, then one line per problem."""
-        from .i18n import gettext
+    def render(self, locale: str = "zh_Hans_CN", *, limit: int | None = None) -> str:
+        """The error in one locale: a heading, then one line per problem.
+
+        With ``limit``, at most that many problems are listed and one line
+        says how many more there are: a file with 200,000 unknown keys is
+        one screen, not 200,000 lines (the count in the heading stays exact).
+        """
+        from .i18n import gettext, ngettext
 
         head = gettext(locale, "Cannot read report")
         if self.source:
             head = f"{self.source}: {head}"
         lines = [f"{head} ({len(self.problems)})"]
-        for p in self.problems:
+        shown = self.problems if limit is None else self.problems[:limit]
+        for p in shown:
             line = f"  {p.path}: {gettext(locale, 'expected')} {gettext(locale, p.expected)}"
             if p.found:
                 line += f"; {gettext(locale, 'found')} {p.found}"
             lines.append(line)
+        hidden = len(self.problems) - len(shown)
+        if hidden:
+            more = ngettext(locale, "and {n} more problem", "and {n} more problems", hidden)
+            lines.append("  … " + more.format(n=hidden))
         return "\n".join(lines)

@@ -1,22 +1,115 @@
-"""Writing a file all at once, or not at all.
+"""Writing a file all at once, or not at all; reading one within a bound.
 
 Every file the library and its commands write goes through
 :func:`write_atomic`: a report saved by :func:`govdisclosure.dump`, a JSON
 Schema, a rendered PDF.  Readers see the old file or the new one, never part
-of one; an interrupted or failed write leaves nothing behind.
+of one; an interrupted or failed write leaves nothing behind — and when a
+process is killed (``SIGKILL``) between writing its temporary file and
+renaming it, the next write to the same folder removes that file.
+
+Every input is read by :func:`read_limited`, which refuses a file larger
+than the input size limit instead of reading it until memory runs out
+(``/dev/zero`` given as a report).
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
+from typing import Final
 
-__all__ = ["write_atomic"]
+__all__ = [
+    "DEFAULT_MAX_INPUT_SIZE",
+    "MAX_INPUT_SIZE_ENV",
+    "InputTooLargeError",
+    "max_input_size",
+    "parse_size",
+    "read_limited",
+    "remove_stale_temporaries",
+    "write_atomic",
+]
 
 #: Longest file name (bytes) most file systems accept.
 _NAME_MAX = 255
+
+#: The largest input read by default: 256 MiB.  A report is 15 KiB, a
+#: province's roll-up with the figures of 10,000 parts a few MiB, the
+#: largest published PDF in the reference corpus a few MiB; the limit is two
+#: orders of magnitude above all of them and still far below what a
+#: machine's memory holds.
+DEFAULT_MAX_INPUT_SIZE: Final = 256 * 1024 * 1024
+
+#: Environment variable that raises (or lowers) the limit, e.g. ``1G``;
+#: ``govdisclosure --max-input-size`` sets it for the command and its workers.
+MAX_INPUT_SIZE_ENV: Final = "GOVDISCLOSURE_MAX_INPUT_SIZE"
+
+_UNITS: Final = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
+_SIZE = re.compile(r"\s*(\d+)\s*([KMGT]?)(?:I?B)?\s*", re.IGNORECASE)
+
+#: Bytes read at a time from a device or pipe, whose size is not known.
+_CHUNK = 1024 * 1024
+
+
+class InputTooLargeError(OSError):
+    """An input larger than the input size limit (nothing beyond it is read)."""
+
+    def __init__(self, name: str, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"larger than the input size limit of {limit:,} bytes", name)
+        self.limit = limit
+
+
+def parse_size(text: str) -> int:
+    """``"300M"`` → 314572800: a byte count with an optional binary unit
+    (K, M, G, T; ``KB``, ``MiB`` are read the same).  Raises ValueError."""
+    match = _SIZE.fullmatch(text)
+    if match is None or int(match.group(1)) < 1:
+        raise ValueError(f"not a size: {text!r} (e.g. 300M, 2G)")
+    return int(match.group(1)) * _UNITS[match.group(2).upper()]
+
+
+def max_input_size() -> int:
+    """The input size limit in force: :data:`MAX_INPUT_SIZE_ENV` if set and
+    valid, else :data:`DEFAULT_MAX_INPUT_SIZE`."""
+    raw = os.environ.get(MAX_INPUT_SIZE_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_INPUT_SIZE
+    try:
+        return parse_size(raw)
+    except ValueError:
+        return DEFAULT_MAX_INPUT_SIZE
+
+
+def read_limited(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of ``path``, refusing more than ``limit`` (default
+    :func:`max_input_size`) with :class:`InputTooLargeError`.
+
+    A regular file is judged by its size before anything is read; a device
+    or pipe is read in chunks and given up on at the first byte past the
+    limit, so ``/dev/zero`` costs ``limit`` bytes at most.
+    """
+    bound = max_input_size() if limit is None else limit
+    name = os.fspath(path)
+    with open(path, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > bound:
+                raise InputTooLargeError(name, bound)
+            data = handle.read()
+            if len(data) > bound:  # grew while we read it
+                raise InputTooLargeError(name, bound)
+            return data
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := handle.read(min(_CHUNK, bound + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > bound:
+                raise InputTooLargeError(name, bound)
+        return b"".join(chunks)
 
 
 def write_atomic(data: bytes, target: str | os.PathLike[str], *, force: bool) -> None:
@@ -52,6 +145,7 @@ def write_atomic(data: bytes, target: str | os.PathLike[str], *, force: bool) ->
             return
     elif path.exists() or path.is_symlink():
         raise FileExistsError(17, "File exists", str(target))
+    _clean_once(path.parent)
     suffix = f".{os.getpid()}.{secrets.token_hex(4)}.tmp"
     stem = path.name
     while len(f".{stem}{suffix}".encode()) > _NAME_MAX:  # a long target name stays valid
@@ -74,3 +168,63 @@ def write_atomic(data: bytes, target: str | os.PathLike[str], *, force: bool) ->
         raise
     finally:
         tmp.unlink(missing_ok=True)
+
+
+#: Our temporary names: ``.NAME.PID.8hex.tmp`` (see :func:`write_atomic`).
+_TEMPORARY: Final = re.compile(r"\..+\.(\d+)\.[0-9a-f]{8}\.tmp")
+
+
+#: Folders already cleaned by this process: one scan per folder, so a batch
+#: writing 20,000 files into one folder does not list it 20,000 times.
+_cleaned: set[str] = set()
+
+
+def _clean_once(folder: Path) -> None:
+    key = os.path.abspath(folder)
+    if key not in _cleaned:
+        _cleaned.add(key)
+        remove_stale_temporaries(folder)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # someone else's process, or a number we cannot judge: keep
+    return True
+
+
+def remove_stale_temporaries(folder: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temporary files :func:`write_atomic` left in ``folder``
+    when its process was killed before it could clean up; returns them.
+
+    Only files that are ours are touched: a regular file named exactly
+    ``.NAME.PID.8hex.tmp`` whose process ``PID`` no longer exists on this
+    machine.  A write in progress (its process alive) and every other file
+    are left alone; a folder that cannot be listed is skipped silently,
+    since the write itself reports what matters.  Processes are judged on
+    this machine: two machines writing into one network folder at the same
+    moment could see each other's temporary files as stale, and the write
+    that loses its file then fails with an error (it never half-writes).
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMPORARY.fullmatch(entry.name)
+        if match is None or _alive(int(match.group(1))):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed

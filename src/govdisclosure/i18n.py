@@ -12,8 +12,10 @@ Two kinds of message ids live in the catalogs:
 
 The ``.po`` files under ``locale/<locale>/LC_MESSAGES/govdisclosure.po``
 are the source of truth.  They are read with Babel at first use and
-compiled in memory (cached per locale), so there is no ``.mo`` build step
-and an editable install sees an edited catalog on the next run.  A catalog
+compiled on first use (and the compiled form kept under a name that hashes
+the ``.po`` text, so the next process skips the parse), so there is no
+``.mo`` build step and an editable install sees an edited catalog on the
+next run.  A catalog
 that is missing raises :class:`CatalogMissingError`: silently showing
 untranslated text (what ``gettext`` and Babel's ``Translations.load`` do)
 would hide a packaging mistake.  A message id that a catalog lacks is shown
@@ -26,18 +28,21 @@ one report in Chinese and the next in English at the same time.
 
 from __future__ import annotations
 
+import gettext as stdlib_gettext
+import hashlib
 import io
+import os
 from functools import cache
 from importlib import resources
-from typing import Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
 from babel import Locale
 from babel.core import UnknownLocaleError as BabelUnknownLocaleError
 from babel.core import get_global
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 __all__ = [
     "DEFAULT_LOCALE",
@@ -143,6 +148,8 @@ def catalog_path(locale: str) -> resources.abc.Traversable:
 @cache
 def load_catalog(locale: str) -> Catalog:
     """The parsed ``.po`` catalog of a locale (cached; raises if missing)."""
+    from babel.messages.pofile import read_po
+
     name = normalize_locale(locale)
     path = catalog_path(name)
     if not path.is_file():
@@ -152,16 +159,67 @@ def load_catalog(locale: str) -> Catalog:
 
 
 @cache
-def _translations(locale: str) -> Translations:
-    """The catalog compiled in memory: gettext's own lookup and plural rules.
+def _translations(locale: str) -> stdlib_gettext.GNUTranslations:
+    """The catalog compiled to gettext's ``.mo`` form: gettext's own lookup
+    and plural rules.
 
     Fuzzy entries are left out (``write_mo`` skips them), as ``msgfmt``
-    does: a translation someone marked as doubtful is not shown.
+    does: a translation someone marked as doubtful is not shown.  The
+    compiled form is kept beside the catalog (or in the user's cache),
+    named after a hash of the ``.po`` text, so a command line that prints
+    one message does not parse 2,000 entries first, and an edited catalog
+    is compiled again on the next run.
     """
+    name = normalize_locale(locale)
+    path = catalog_path(name)
+    if not path.is_file():
+        raise CatalogMissingError(f"no message catalog for {name!r} at {path}")
+    source = path.read_bytes()
+    digest = hashlib.blake2b(source, digest_size=10).hexdigest()
+    places = _compiled_places(path, name, digest)
+    for place in places:
+        try:
+            return stdlib_gettext.GNUTranslations(io.BytesIO(place.read_bytes()))
+        except Exception:  # noqa: BLE001 - missing or damaged: compile it again
+            continue
+    compiled = _compile(name)
+    for place in places:
+        if _store(place, compiled):
+            break
+    return stdlib_gettext.GNUTranslations(io.BytesIO(compiled))
+
+
+def _compile(locale: str) -> bytes:
+    from babel.messages.mofile import write_mo
+
     buffer = io.BytesIO()
     write_mo(buffer, load_catalog(locale))
-    buffer.seek(0)
-    return Translations(fp=buffer, domain=DOMAIN)
+    return buffer.getvalue()
+
+
+def _compiled_places(po: resources.abc.Traversable, locale: str, digest: str) -> list[Path]:
+    """Where the compiled catalog may be kept: beside the ``.po`` file (a
+    ``__pycache__`` folder, like Python's own compiled files), else the
+    user's cache folder."""
+    out: list[Path] = []
+    if isinstance(po, Path):
+        out.append(po.parent / "__pycache__" / f"{DOMAIN}.{digest}.mo")
+    cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    out.append(Path(cache_home) / "govdisclosure" / f"{DOMAIN}.{locale}.{digest}.mo")
+    return out
+
+
+def _store(place: Path, data: bytes) -> bool:
+    """Write a compiled catalog atomically; ``False`` where that is not allowed."""
+    tmp = place.with_name(f".{place.name}.{os.getpid()}.tmp")
+    try:
+        place.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, place)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def gettext(locale: str, msgid: str) -> str:

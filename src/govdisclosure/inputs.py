@@ -8,8 +8,10 @@ declares is read as JSON when its content is JSON, so a report saved as
 ``report.txt`` or piped through ``/dev/stdin`` still loads.
 
 Every failure is a :class:`~govdisclosure.errors.LoadError` naming the
-file: an unreadable file, a format nobody reads, and a loader that broke
-(its exception is reported, never passed through as a traceback).
+file: an unreadable file, a file larger than the input size limit
+(:func:`govdisclosure.files.max_input_size`, 256 MiB unless raised), a
+format nobody reads, and a loader that broke (its exception is reported,
+never passed through as a traceback).
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from pathlib import Path
 from . import codec
 from .editions import Report
 from .errors import LoadError, Problem
+from .files import InputTooLargeError, read_limited
 from .plugin.types import Loader
 
-__all__ = ["load", "loader_for"]
+__all__ = ["load", "loader_for", "read_input"]
 
 #: What a JSON report starts with, once a BOM and white space are skipped.
 _JSON_START = (b"{",)
@@ -47,10 +50,7 @@ def load(path: str | os.PathLike[str]) -> Report:
     """Read a report from ``path``, whatever its format (see the module docstring)."""
     name = os.fspath(path)
     loader = loader_for(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise LoadError([Problem("$", "a readable file", exc.strerror or str(exc))], name) from None
+    data = read_input(path)
     if loader is not None:
         return _by_loader(loader, data, name)
     if Path(path).suffix.lower() not in ("", ".json") and not _looks_like_json(data):
@@ -62,6 +62,28 @@ def load(path: str | os.PathLike[str]) -> Report:
             name,
         )
     return codec.loads(data, source=name)
+
+
+def read_input(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of an input file, within the input size limit
+    (:func:`govdisclosure.files.read_limited`); every failure is a
+    :class:`LoadError` naming the file."""
+    name = os.fspath(path)
+    try:
+        return read_limited(path)
+    except InputTooLargeError as exc:
+        raise LoadError(
+            [
+                Problem(
+                    "$",
+                    "a file within the input size limit (raise it with --max-input-size)",
+                    f"> {exc.limit:,} bytes",
+                )
+            ],
+            name,
+        ) from None
+    except OSError as exc:
+        raise LoadError([Problem("$", "a readable file", exc.strerror or str(exc))], name) from None
 
 
 def _by_loader(loader: Loader, data: bytes, name: str) -> Report:

@@ -28,7 +28,7 @@ def test_clean_report_exits_0() -> None:
     assert code == 0
     assert "huaian-2024.json" in out
     assert "No findings." in out
-    assert "1 files: 1 passed, 0 with errors, 0 unreadable" in out
+    assert "1 file: 1 passed, 0 with errors, 0 unreadable" in out
 
 
 def test_warnings_only_exit_0() -> None:

@@ -107,4 +107,4 @@ def test_a_file_whose_parts_cannot_be_added_is_not_counted_as_passed(tmp_path: P
         published_city(tmp_path), "--part", PARTS[0], "--part", PARTS[0], "--locale", "en"
     )
     assert code == 2
-    assert "1 files: 0 passed," in out and "1 unreadable" in out
+    assert "1 file: 0 passed," in out and "1 unreadable" in out

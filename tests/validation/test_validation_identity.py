@@ -166,6 +166,7 @@ def test_new_with_a_year_before_the_edition_warns(tmp_path: Path) -> None:
     made = runner.invoke(cli, ["new", "-e", "2021", "-y", "2017", "-u", "X", "-o", str(out)])
     assert made.exit_code == 0, made.output
     result = runner.invoke(cli, ["validate", "--format", "json", "-l", "en", str(out)])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # a blank report is not a filled-in one
     rules = [(f["rule"], f["severity"]) for f in json.loads(result.stdout)["findings"]]
     assert ("edition.year", "warning") in rules
+    assert ("report.unfilled", "error") in rules

@@ -12,20 +12,13 @@ from __future__ import annotations
 import sys
 import time
 from types import TracebackType
-from typing import Literal, TextIO
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    TaskID,
-    TaskProgressColumn,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.progress import Progress as RichProgress
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from ..i18n import gettext
+
+if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
+    from rich.progress import TaskID
 
 __all__ = ["Progress"]
 
@@ -64,6 +57,17 @@ class Progress:
     def __enter__(self) -> Progress:
         self._start = self._last = time.perf_counter()
         if self.mode == "bar" and self.total > 1:
+            # Imported here: only a terminal gets a bar.
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                TaskProgressColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+            from rich.progress import Progress as RichProgress
+
             self._bar = RichProgress(
                 TextColumn("{task.description}"),
                 BarColumn(),

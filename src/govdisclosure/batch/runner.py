@@ -18,11 +18,9 @@ shuts the pool down).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Generator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 __all__ = ["Interrupted", "default_jobs", "run_files"]
@@ -60,6 +58,11 @@ def run_files(fn: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> Genera
         for item in items:
             yield fn(item)
         return
+    # Imported here: a run in this process (``--jobs 1``, one file) does not
+    # pay for the process machinery.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     # fork shares the loaded plugins and compiled shapes with the workers;
     # where it is unavailable the workers start fresh.

@@ -13,7 +13,7 @@ import time
 
 from attrs import define, field
 
-from ..i18n import gettext
+from ..i18n import gettext, ngettext
 
 __all__ = ["Summary"]
 
@@ -65,10 +65,13 @@ class Summary:
         }
 
     def render(self, locale: str) -> str:
-        text = gettext(
+        text = ngettext(
             locale,
+            "{read} file read: {passed} passed, {failed} failed, {written} written, "
+            "{skipped} skipped; {seconds} s, {rate} files/s",
             "{read} files read: {passed} passed, {failed} failed, {written} written, "
             "{skipped} skipped; {seconds} s, {rate} files/s",
+            self.read,
         ).format(
             read=f"{self.read:,}",
             passed=f"{self.passed:,}",

@@ -6,18 +6,41 @@ adding a command never edits a shared list.  A command's module is imported
 only when that command runs (or when ``--help`` lists them all), so
 ``govdisclosure --version`` and a single command do not pay for the others.
 A module whose command name is a Python keyword ends in ``ing``
-(``importing`` is ``import``); helper modules start with an underscore.  Exit codes: 0 fine, 1 findings of severity
-error, 2 bad usage or unreadable input (with a message, never a traceback).
+(``importing`` is ``import``); helper modules start with an underscore.
+
+Exit codes: 0 fine, 1 findings of severity error, 2 bad usage, unreadable
+input or output that cannot be written (with a message, never a
+traceback), 141 standard output closed by its reader (``| head``: nothing
+more is printed, as a program ended by ``SIGPIPE`` would be).
+
+The locale of every message — click's own usage errors and ``--help``
+included — is decided before click parses anything: ``--locale`` anywhere
+on the line, else ``LC_ALL``/``LC_MESSAGES``/``LANG``, else Chinese.
 """
 
 from __future__ import annotations
 
+import ast
+import contextlib
+import errno
 import importlib
+import importlib.util
+import os
 import pkgutil
+import sys
+from collections.abc import Sequence
+from typing import Any, Final
 
 import click
 
-__all__ = ["cli", "main"]
+from ._click_i18n import click_locale, localize
+from ._locale import command_line_locale
+
+__all__ = ["EXIT_BROKEN_PIPE", "cli", "command_line_locale", "main"]
+
+#: Exit status when standard output's reader has gone (``| head``): the
+#: status a shell reports for a program ended by ``SIGPIPE`` (128 + 13).
+EXIT_BROKEN_PIPE: Final = 141
 
 #: Command names that are not their module's name.
 _RENAMED = {"importing": "import"}
@@ -29,27 +52,190 @@ def _modules() -> dict[str, str]:
     return {_RENAMED.get(n, n): n for n in names if not n.startswith("_")}
 
 
+def _literal(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _summary(name: str, module_name: str | None) -> click.Command | None:
+    """A stand-in for a command, with the help its module declares, read
+    from the module's source without running it: ``command = click.Command(
+    ..., help=..., short_help=...)`` or a function ``command`` decorated with
+    ``@click.command(...)`` (its docstring is the help)."""
+    if module_name is None:
+        return None
+    spec = importlib.util.find_spec(f"{__name__}.{module_name}")
+    if spec is None or spec.origin is None:
+        return None
+    with open(spec.origin, encoding="utf-8") as handle:
+        tree = ast.parse(handle.read(), spec.origin)
+    for node in tree.body:
+        call: ast.expr | None = None
+        help_text: str | None = None
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "command" for t in node.targets
+        ):
+            call = node.value
+        elif isinstance(node, ast.FunctionDef) and node.name == "command":
+            help_text = ast.get_docstring(node, clean=False)
+            call = next((d for d in node.decorator_list if isinstance(d, ast.Call)), None)
+        else:
+            continue
+        keywords = {k.arg: k.value for k in call.keywords} if isinstance(call, ast.Call) else {}
+        return click.Command(
+            name,
+            help=_literal(keywords.get("help")) or help_text,
+            short_help=_literal(keywords.get("short_help")),
+        )
+    return None
+
+
+class _OutputError(click.ClickException):
+    """Standard output cannot be written (a full disk): exit 2, one line."""
+
+    exit_code = 2
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at ``/dev/null``, so the interpreter's last
+    flush of what is still buffered neither fails nor prints a warning."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test runner's buffer): nothing to flush later
+
+
+def _flush_stdout() -> None:
+    with contextlib.suppress(ValueError):  # closed
+        sys.stdout.flush()
+
+
+def _output_failed(exc: OSError, locale: str) -> click.ClickException | click.exceptions.Exit:
+    """What a failed write to standard output becomes: a quiet exit when the
+    reader has gone, a one-line error otherwise."""
+    _quiet_stdout()
+    if exc.errno == errno.EPIPE:
+        return click.exceptions.Exit(EXIT_BROKEN_PIPE)
+    from ..i18n import gettext
+
+    message = gettext(locale, "Cannot write the output: {error}")
+    return _OutputError(message.format(error=exc.strerror or exc))
+
+
 class _LazyGroup(click.Group):
-    """A group that imports a command's module when the command is asked for."""
+    """A group that imports a command's module when the command is asked for,
+    speaks the user's locale and turns a failing standard output into an
+    exit status."""
+
+    #: The command line being run (set by :meth:`main`).
+    _argv: tuple[str, ...] = ()
+    _locale: str | None = None
+
+    @property
+    def locale(self) -> str:
+        """The locale of the command line being run, decided on first use
+        (``--version`` never needs it, nor the catalogs)."""
+        if self._locale is None:
+            self._locale = command_line_locale(self._argv)
+        return self._locale
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        localize(self, self.locale, ctx)
+        super().format_help(ctx, formatter)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*_modules(), *self.commands})
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list of commands, from their modules' source: ``--help``
+        imports none of them (each would import what its command needs)."""
+        from ..i18n import gettext
+
+        commands: list[tuple[str, click.Command]] = []
+        for name in self.list_commands(ctx):
+            command = self.commands.get(name) or _summary(name, _modules().get(name))
+            if command is not None and not command.hidden:
+                localize(command, self.locale)
+                commands.append((name, command))
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+            rows = [(name, command.get_short_help_str(limit)) for name, command in commands]
+            with formatter.section(gettext(self.locale, "Commands")):
+                formatter.write_dl(rows)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in self.commands:
-            return self.commands[cmd_name]
-        module_name = _modules().get(cmd_name)
-        if module_name is None:
-            return None
-        module = importlib.import_module(f"{__name__}.{module_name}")
-        command = getattr(module, "command", None)
-        if not isinstance(command, click.Command):
-            return None
-        self.add_command(command, cmd_name)
+        command = self.commands.get(cmd_name)
+        if command is None:
+            module_name = _modules().get(cmd_name)
+            if module_name is None:
+                return None
+            module = importlib.import_module(f"{__name__}.{module_name}")
+            found = getattr(module, "command", None)
+            if not isinstance(found, click.Command):
+                return None
+            self.add_command(found, cmd_name)
+            command = found
+        localize(command, self.locale, ctx)
         return command
 
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        self._argv, self._locale = tuple(argv), None
+        with click_locale(lambda: self.locale):
+            try:
+                try:
+                    return super().main(argv, *rest, **extra)
+                finally:
+                    # What is still buffered is written now, while a failure
+                    # can be reported (at exit it would be a warning and 120).
+                    _flush_stdout()
+            except OSError as exc:  # help or a version that cannot be printed
+                if exc.filename is not None and exc.errno != errno.EPIPE:
+                    raise
+                failure = _output_failed(exc, self.locale)
+                if isinstance(failure, click.ClickException):
+                    failure.show()
+                raise SystemExit(failure.exit_code) from None
 
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                _flush_stdout()
+        except OSError as exc:
+            if exc.filename is not None and exc.errno != errno.EPIPE:
+                raise  # a file's error: the command's to report
+            raise _output_failed(exc, self.locale) from None
+
+
+def _max_input_size(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is None:
+        return
+    from ..files import MAX_INPUT_SIZE_ENV, parse_size
+    from ..i18n import gettext
+
+    try:
+        parse_size(value)
+    except ValueError:
+        raise click.BadParameter(
+            gettext(
+                getattr(ctx.find_root().command, "locale", "en"),
+                "not a size: {value} (e.g. 300M, 2G)",
+            ).format(value=value),
+            ctx,
+            param,
+        ) from None
+    # The environment carries it to the worker processes of batch runs.
+    os.environ[MAX_INPUT_SIZE_ENV] = value
+
+
+@click.group(
+    cls=_LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Annual reports on government information disclosure (政府信息公开工作年度报告).",
+)
 @click.version_option(package_name="govdisclosure", prog_name="govdisclosure")
 @click.option(
     "--locale",
@@ -58,9 +244,17 @@ class _LazyGroup(click.Group):
     help="Language of every command's labels and messages (zh_Hans_CN, en); "
     "the commands' own --locale, before or after the command name, is the same.",
 )
+@click.option(
+    "--max-input-size",
+    metavar="SIZE",
+    default=None,
+    expose_value=False,
+    callback=_max_input_size,
+    help="Refuse input files larger than SIZE (e.g. 300M, 2G; default 256M, or "
+    "GOVDISCLOSURE_MAX_INPUT_SIZE).",
+)
 @click.pass_context
 def cli(ctx: click.Context, locale: str | None) -> None:
-    """Annual reports on government information disclosure (政府信息公开工作年度报告)."""
     if locale is not None:
         # Becomes the subcommand's --locale default; the subcommand checks it.
         ctx.default_map = {name: {"locale": locale} for name in _modules()}

@@ -48,7 +48,7 @@ def batch_options() -> list[click.Option]:
             ["--quiet", "-q"],
             is_flag=True,
             default=False,
-            help="No progress display.",
+            help="No progress display (validate: nor the files without findings).",
         ),
     ]
 

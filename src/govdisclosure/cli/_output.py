@@ -9,26 +9,38 @@ year's work.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import click
+from rich.console import Console
 
 from ..editions import EDITIONS
 from ..files import write_atomic
 from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
 from ..plugin import manager as plugin_manager
+from ._locale import LOCALE_VARIABLES, environment_locale
 
 __all__ = [
+    "LOCALE_VARIABLES",
+    "PRINTED_PROBLEMS",
     "edition_option",
     "environment_locale",
     "locale_option",
     "output_options",
     "printable",
+    "terminal",
     "warn_plugin_failures",
     "write_output",
 ]
+
+
+#: Problems (of an unreadable file) and findings (of a report) printed per
+#: file as text; the rest are counted in one "and N more" line.  Machine
+#: formats (``validate --format json``) list every one.
+PRINTED_PROBLEMS: Final = 100
 
 
 def _locale(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -36,27 +48,6 @@ def _locale(ctx: click.Context, param: click.Parameter, value: str) -> str:
         return normalize_locale(value)
     except UnknownLocaleError as exc:
         raise click.BadParameter(str(exc), ctx, param) from None
-
-
-#: The environment variables that name the user's language, in POSIX order.
-LOCALE_VARIABLES: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def environment_locale() -> str:
-    """The locale the environment asks for: the first of ``LC_ALL``,
-    ``LC_MESSAGES``, ``LANG`` that is set decides (POSIX); ``C``/``POSIX``, an
-    unsupported language or nothing set give Chinese, the official wording."""
-    for variable in LOCALE_VARIABLES:
-        value = os.environ.get(variable, "").split(".")[0].split("@")[0].strip()
-        if not value:
-            continue
-        if value in ("C", "POSIX"):
-            return LOCALES[0]
-        try:
-            return normalize_locale(value)
-        except UnknownLocaleError:
-            return LOCALES[0]
-    return LOCALES[0]
 
 
 def locale_option() -> click.Option:
@@ -150,16 +141,30 @@ class _StrictPluginError(click.ClickException):
     exit_code = 2
 
 
-def warn_plugin_failures(locale: str) -> None:
-    """One warning line on stderr per plugin that failed to load or whose hook raised.
+#: What a command can ask the plugins for, by the name it gives.
+_NEEDS: Final = {
+    "renderers": plugin_manager.renderers,
+    "loaders": plugin_manager.loaders,
+    "rules": plugin_manager.rules,
+}
 
-    The command carries on without it (its formats, rules or templates are
-    simply missing); ``govdisclosure plugins --verbose`` gives the details.
-    In strict mode (``GOVDISCLOSURE_STRICT_PLUGINS=1``) the failure is an
-    error instead (exit 2).
+
+def warn_plugin_failures(locale: str, *needs: str) -> None:
+    """Ask the plugins for what the command ``needs`` (``"rules"``,
+    ``"renderers"``, ``"loaders"``), then print one warning line on stderr
+    per plugin that failed to load or whose hook raised.
+
+    Only the plugins that provide what the command needs are imported
+    (the others' failures are ``govdisclosure plugins``' to list).  The
+    command carries on without a failed plugin (its formats, rules or
+    templates are simply missing); ``govdisclosure plugins --verbose`` gives
+    the details.  In strict mode (``GOVDISCLOSURE_STRICT_PLUGINS=1``) the
+    failure is an error instead (exit 2).
     """
     try:
-        failures = plugin_manager.failures()
+        for need in needs:
+            _NEEDS[need]()
+        failures = plugin_manager.failures(everything=False)
     except plugin_manager.PluginError as exc:
         raise _StrictPluginError(str(exc)) from None
     seen: set[str] = set()
@@ -205,3 +210,20 @@ def printable(text: str) -> str:
     escapes (``\\x1b``), so a unit name cannot clear the screen or set the
     window title.  Everything else is printed as it is."""
     return text.translate(_CONTROLS)
+
+
+class _Console(Console):
+    """rich's console, except that a reader who goes away (``| head``)
+    raises :class:`BrokenPipeError` for the command line to turn into its
+    exit status (rich itself would exit 1, the status for "errors found")."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+def terminal(**options: Any) -> Console:
+    """A rich console on standard output (or ``file=``): as wide as the
+    terminal (80 columns when output is not a terminal and ``COLUMNS`` is
+    unset), tables wrapping inside their cells."""
+    return _Console(highlight=False, **options)

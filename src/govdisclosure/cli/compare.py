@@ -22,7 +22,7 @@ from ..editions import Report
 from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..inputs import load
-from ._output import locale_option
+from ._output import PRINTED_PROBLEMS, locale_option, terminal
 
 __all__ = ["command"]
 
@@ -52,7 +52,7 @@ def _signed(value: object) -> str:
 def _unmatched_table(locale: str, items: tuple[Unmatched, ...]) -> Table:
     table = Table(show_header=True, header_style="bold", expand=False)
     table.add_column(gettext(locale, "Cell"), overflow="fold")
-    table.add_column(gettext(locale, "Value"), justify="right")
+    table.add_column(gettext(locale, "Value"), justify="right", overflow="fold")
     for u in items:
         table.add_row(Text(u.label.render(locale)), Text(_show(locale, u.value)))
     return table
@@ -76,10 +76,10 @@ def _print_text(console: Console, locale: str, c: Comparison, all_cells: bool) -
     if shown:
         table = Table(show_header=True, header_style="bold", expand=False)
         table.add_column(gettext(locale, "Cell"), overflow="fold")
-        table.add_column(gettext(locale, "Old"), justify="right")
-        table.add_column(gettext(locale, "New"), justify="right")
-        table.add_column(gettext(locale, "Change"), justify="right")
-        table.add_column("%", justify="right")
+        table.add_column(gettext(locale, "Old"), justify="right", overflow="fold")
+        table.add_column(gettext(locale, "New"), justify="right", overflow="fold")
+        table.add_column(gettext(locale, "Change"), justify="right", overflow="fold")
+        table.add_column("%", justify="right", overflow="fold")
         for cell in shown:
             percent = cell.percent()
             table.add_row(
@@ -130,7 +130,7 @@ def command(old: str, new: str, fmt: str, all_cells: bool, locale: str) -> None:
     failed = False
     for name, r in zip((old, new), read, strict=True):
         if isinstance(r, LoadError):
-            click.echo(r.with_source(name).render(locale), err=True)
+            click.echo(r.with_source(name).render(locale, limit=PRINTED_PROBLEMS), err=True)
             failed = True
     if failed:
         sys.exit(2)
@@ -141,7 +141,7 @@ def command(old: str, new: str, fmt: str, all_cells: bool, locale: str) -> None:
         data = comparison.to_dict(locale, all_cells=all_cells)
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
-    console = Console(highlight=False, width=max(Console().width, 120))
+    console = terminal()
     _print_text(console, locale, comparison, all_cells)
 
 

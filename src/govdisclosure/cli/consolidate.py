@@ -35,7 +35,7 @@ from ..i18n import gettext
 from ..inputs import load
 from ..report_base import ReportingUnit, UnitKind
 from ._batch import batch_options, input_files
-from ._output import locale_option, output_options, write_output
+from ._output import PRINTED_PROBLEMS, locale_option, output_options, write_output
 
 __all__ = ["command"]
 
@@ -54,7 +54,7 @@ def _read_with(locale: str, path: str) -> Report | str:
     be read (in ``locale``): what a worker sends back."""
     read = _read(str(path))
     if isinstance(read, LoadError):
-        return read.with_source(str(path)).render(locale)
+        return read.with_source(str(path)).render(locale, limit=PRINTED_PROBLEMS)
     return strip_narrative(read)
 
 
@@ -119,7 +119,7 @@ def command(
     if narrative:
         read = _read(narrative)
         if isinstance(read, LoadError):
-            click.echo(read.with_source(narrative).render(locale), err=True)
+            click.echo(read.with_source(narrative).render(locale, limit=PRINTED_PROBLEMS), err=True)
             sys.exit(2)
         own = read
     folder = Folder(keep_parts=not no_parts, fold_other_handling=fold_other_handling)

@@ -26,7 +26,7 @@ from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..inputs import load
 from ._batch import batch_options, input_files
-from ._output import locale_option, warn_plugin_failures
+from ._output import PRINTED_PROBLEMS, locale_option, warn_plugin_failures
 
 __all__ = ["command"]
 
@@ -39,10 +39,10 @@ def _tables(with_findings: bool, locale: str, path: str) -> tuple[Any, Any] | st
     try:
         report = load(path)
     except LoadError as exc:
-        return exc.with_source(name).render(locale)
+        return exc.with_source(name).render(locale, limit=PRINTED_PROBLEMS)
     except Exception as exc:  # noqa: BLE001 - any unreadable input is reported, never a traceback
         error = LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")])
-        return error.with_source(name).render(locale)
+        return error.with_source(name).render(locale, limit=PRINTED_PROBLEMS)
     return cell_batch(report, name), finding_batch(report, name) if with_findings else None
 
 
@@ -84,7 +84,7 @@ def command(
     locale: str,
 ) -> None:
     """Write reports as tidy long-format tables (Parquet or CSV) for analysis."""
-    warn_plugin_failures(locale)
+    warn_plugin_failures(locale, "loaders", "rules")
     try:
         from ..export import CELL_SCHEMA, FINDING_SCHEMA, TableWriter
         from ..export.tables import pyarrow

@@ -30,12 +30,13 @@ from ..batch import Progress, Summary, output_stems, run_files
 from ..codec import dumps
 from ..errors import LoadError
 from ..files import write_atomic
-from ..i18n import N_, gettext
+from ..i18n import N_, gettext, ngettext
+from ..inputs import read_input
 from ..plugin.manager import loaders
 from ..plugin.types import ImportOptions, ImportOutcome, Loader
 from ._batch import batch_options, input_files
 from ._fetch import FetchError, fetch, is_url
-from ._output import locale_option, warn_plugin_failures
+from ._output import PRINTED_PROBLEMS, locale_option, warn_plugin_failures
 
 __all__ = ["command"]
 
@@ -61,7 +62,9 @@ def _outcome(
     try:
         report = loader.load(data, source)
     except LoadError as exc:
-        return ImportOutcome(report=None, provenance={}, errors=(exc.render(locale),))
+        return ImportOutcome(
+            report=None, provenance={}, errors=(exc.render(locale, limit=PRINTED_PROBLEMS),)
+        )
     return ImportOutcome(report=report, provenance={}, complete=True)
 
 
@@ -111,9 +114,9 @@ def _import_file(options: _Options, name: str) -> _FileResult:
         )
         return _FileResult("failed", (f"{path}: {failed}: {message}",), ())
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _FileResult("failed", (f"{path}: {failed}: {exc.strerror or exc}",), ())
+        data = read_input(path)
+    except LoadError as exc:
+        return _FileResult("failed", (f"{path}: {failed}: {_unread(exc, locale)}",), ())
     outcome = _outcome(loader, data, str(path), locale, options.choices)
     written: list[str] = []
     stem = options.names[name]
@@ -126,19 +129,25 @@ def _import_file(options: _Options, name: str) -> _FileResult:
         return _FileResult("failed", (f"{path}: {failed}: {message}",), tuple(written))
     except OSError as exc:
         return _FileResult("failed", (f"{path}: {failed}: {exc.strerror or exc}",), tuple(written))
+    state, lines = _state_lines(str(path), outcome, locale)
+    return _FileResult(state, lines, tuple(written), outcome.cells_placed, outcome.cells_not_placed)
+
+
+def _state_lines(label: str, outcome: ImportOutcome, locale: str) -> tuple[str, tuple[str, ...]]:
+    """How an import went (full, partly, failed) and the lines that say so:
+    ``LABEL: state (N cells placed, M not placed)``, then its messages."""
     if outcome.report is None:
         state = "failed"
     elif outcome.complete:
         state = "full"
     else:
         state = "partly"
-    line = f"{path}: {gettext(locale, _STATE[state])}"
+    line = f"{label}: {gettext(locale, _STATE[state])}"
     if outcome.report is not None:
         line += " " + gettext(locale, "({placed} cells placed, {not_placed} not placed)").format(
             placed=outcome.cells_placed, not_placed=outcome.cells_not_placed
         )
-    lines = (line, *(f"  {message}" for message in (*outcome.errors, *outcome.warnings)))
-    return _FileResult(state, lines, tuple(written), outcome.cells_placed, outcome.cells_not_placed)
+    return state, (line, *(f"  {message}" for message in (*outcome.errors, *outcome.warnings)))
 
 
 def _from_header(data: bytes, charset: str | None) -> bytes:
@@ -215,9 +224,9 @@ class _Run:
             self.fail(str(path), _no_loader(self.locale, path.suffix))
             return
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.fail(str(path), str(exc.strerror or exc))
+            data = read_input(path)
+        except LoadError as exc:
+            self.fail(str(path), _unread(exc, self.locale))
             return
         self.finish(str(path), name, _outcome(loader, data, str(path), self.locale, self.choices))
 
@@ -237,23 +246,18 @@ class _Run:
         except OSError as exc:
             self.fail(label, str(exc.strerror or exc))
             return
-        if outcome.report is None:
-            state = "failed"
-        elif outcome.complete:
-            state = "full"
-        else:
-            state = "partly"
+        state, lines = _state_lines(label, outcome, locale)
         self.counts[state] += 1
-        line = f"{label}: {gettext(locale, _STATE[state])}"
-        if outcome.report is not None:
-            line += " " + gettext(
-                locale, "({placed} cells placed, {not_placed} not placed)"
-            ).format(placed=outcome.cells_placed, not_placed=outcome.cells_not_placed)
-        click.echo(line)
-        for message in (*outcome.errors, *outcome.warnings):
-            click.echo(f"  {message}")
+        for line in lines:
+            click.echo(line)
         for written_name in written:
             click.echo(f"  → {written_name}", err=True)
+
+
+def _unread(error: LoadError, locale: str) -> str:
+    """Why a file could not be read (one problem: the file itself), on one line."""
+    p = error.problems[0]
+    return f"{gettext(locale, p.expected)}: {p.found}"
 
 
 def _no_loader(locale: str, suffix: str) -> str:
@@ -297,7 +301,7 @@ def command(
     locale: str,
 ) -> None:
     """Import published reports (files, directories, globs, http(s) URLs) with the loader plugins."""
-    warn_plugin_failures(locale)
+    warn_plugin_failures(locale, "loaders")
     urls = [f for f in files if is_url(f)]
     local = tuple(f for f in files if not is_url(f))
     paths = input_files(local, pattern, locale, suffixes=set(_by_suffix())) if local else []
@@ -355,10 +359,13 @@ def command(
     not_placed += run.not_placed
     batch.stop()
     click.echo(
-        gettext(
+        ngettext(
             locale,
+            "{files} file: {full} fully imported, {partly} partly imported, {failed} failed; "
+            "{placed} cells placed, {not_placed} not placed",
             "{files} files: {full} fully imported, {partly} partly imported, {failed} failed; "
             "{placed} cells placed, {not_placed} not placed",
+            len(paths) + len(urls),
         ).format(
             files=len(paths) + len(urls),
             placed=placed,

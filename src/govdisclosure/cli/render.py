@@ -59,7 +59,7 @@ from ..rendering import (
     render,
 )
 from ._batch import batch_options, input_files
-from ._output import locale_option, warn_plugin_failures
+from ._output import PRINTED_PROBLEMS, locale_option, warn_plugin_failures
 
 __all__ = ["InputError", "command", "default_output", "read_report"]
 
@@ -151,7 +151,7 @@ def _render_file(job: _Job, name: str) -> _Done:
     try:
         report = read_report(file)
     except LoadError as exc:
-        return _Done("skipped", exc.with_source(str(file)).render(locale))
+        return _Done("skipped", exc.with_source(str(file)).render(locale, limit=PRINTED_PROBLEMS))
     try:
         data = render(report, job.to, locale=locale, charts=job.charts, font=job.font, **job.extra)
     except (UnsupportedEditionError, RenderError) as exc:
@@ -264,7 +264,7 @@ def command(
 ) -> None:
     """Render FILE (a report; or many: files, directories, glob patterns) with an
     installed renderer plugin."""
-    warn_plugin_failures(locale)
+    warn_plugin_failures(locale, "renderers", "loaders")
     try:
         renderer = get_renderer(to)
     except UnknownRendererError as exc:
@@ -299,7 +299,7 @@ def command(
     try:
         report = read_report(file)
     except LoadError as exc:
-        raise _fail(exc.render(locale)) from None
+        raise _fail(exc.render(locale, limit=PRINTED_PROBLEMS)) from None
     try:
         data = render(report, to, locale=locale, charts=charts, font=font, **extra)
     except UnsupportedEditionError as exc:

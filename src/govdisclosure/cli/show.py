@@ -29,7 +29,7 @@ from ..inputs import load
 from ..introspect import ColumnInfo, RowInfo, TableInfo, table_info
 from ..registry import report_tables
 from ..report_base import ReportDates
-from ._output import locale_option, printable
+from ._output import PRINTED_PROBLEMS, locale_option, printable, terminal
 
 __all__ = ["command"]
 
@@ -62,13 +62,13 @@ def _figures(table: object, key: str, locale: str) -> tuple[str, Table] | None:
     info = table_info(table, key)
     has_totals = any(c.is_total for r in info.rows for c in r.columns)
     grid = Table(expand=False)
-    grid.add_column(gettext(locale, "Row"))
+    grid.add_column(gettext(locale, "Row"), overflow="fold")
     if has_totals:
         total = next(c for r in info.rows for c in r.columns if c.is_total)
-        grid.add_column(gettext(locale, total.label), justify="right")
+        grid.add_column(gettext(locale, total.label), justify="right", overflow="fold")
     else:
-        grid.add_column(gettext(locale, "Column"))
-        grid.add_column(gettext(locale, "Value"), justify="right")
+        grid.add_column(gettext(locale, "Column"), overflow="fold")
+        grid.add_column(gettext(locale, "Value"), justify="right", overflow="fold")
     pending: list[RowInfo] = []
     for row in info.rows:
         pending = [g for g in pending if g.depth < row.depth]
@@ -98,10 +98,10 @@ def _indicators(report: ReportLegacy, info: TableInfo, locale: str) -> tuple[str
     not shown."""
     columns = next((r.columns for r in info.rows if r.columns), ())
     grid = Table()
-    grid.add_column(gettext(locale, "Row"))
+    grid.add_column(gettext(locale, "Row"), overflow="fold")
     grid.add_column(gettext(locale, "Unit"))
     for column in columns:
-        grid.add_column(gettext(locale, column.label), justify="right")
+        grid.add_column(gettext(locale, column.label), justify="right", overflow="fold")
     for row in info.rows:
         if row.is_group or not row.printed:
             continue
@@ -171,13 +171,13 @@ def _run(file: str, locale: str) -> None:
     try:
         report = load(file)
     except LoadError as exc:
-        click.echo(exc.render(locale), err=True)
+        click.echo(exc.render(locale, limit=PRINTED_PROBLEMS), err=True)
         raise SystemExit(2) from None
     except Exception as exc:  # noqa: BLE001 - never a traceback for a bad input
         error = LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")], file)
-        click.echo(error.render(locale), err=True)
+        click.echo(error.render(locale, limit=PRINTED_PROBLEMS), err=True)
         raise SystemExit(2) from None
-    _show(report, locale, Console(highlight=False, soft_wrap=False))
+    _show(report, locale, terminal(soft_wrap=False))
 
 
 command = click.Command(

@@ -13,7 +13,9 @@ FILE may be a directory (walked recursively, ``--glob`` to filter) or a
 glob pattern; ``--jobs N`` checks the files in N worker processes (output
 in the order of the files), with a progress display on standard error
 (``--quiet``: none) and a closing summary with the time and files per
-second.  Ctrl-C stops the run with the summary so far (exit 2).
+second.  A report whose table cells are all blank (an unfilled report
+from ``govdisclosure new``) is an error, ``report.unfilled``.  Ctrl-C
+stops the run with the summary so far (exit 2).
 
 ``--part FILE`` (repeatable) names the reports of the units a published
 report consolidates: each FILE is then also compared cell by cell with the
@@ -48,13 +50,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .. import __version__
-from ..aggregate import ConsolidationError, check_against_parts
 from ..batch import Progress, Summary, run_files
 from ..check import check
 from ..editions import Report
 from ..errors import LoadError, Problem
-from ..i18n import gettext, ngettext
+from ..flat import shape_of
+from ..i18n import N_, gettext, ngettext
 from ..inputs import load
 from ..validation import BlankPolicy, Finding
 from ..validation.engine import path_order
@@ -63,7 +64,13 @@ from ..validation.outcomes import RelationCounts
 from ..validation.review import Acceptance, Reviewed, load_acceptances, review
 from ..validation.sarif import FileResult, sarif_log
 from ._batch import batch_options, input_files
-from ._output import locale_option, printable, warn_plugin_failures
+from ._output import (
+    PRINTED_PROBLEMS,
+    locale_option,
+    printable,
+    terminal,
+    warn_plugin_failures,
+)
 
 __all__ = ["command"]
 
@@ -141,25 +148,42 @@ def _print_text(
         console.print(Text("  " + gettext(locale, "No findings."), style="green"))
         console.print()
         return
-    table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
+    # Three columns, the rule above the path in one: a JSON path is one
+    # word (never broken while it fits the terminal) and the message wraps
+    # beside it, so the table fits an 80-column terminal.
+    shown = reviewed[:PRINTED_PROBLEMS]
+    longest = max(max(len(r.finding.rule), len(r.finding.path)) for r in shown)
+    table = Table(show_header=True, header_style="bold", expand=False, show_lines=True)
     table.add_column(gettext(locale, "Severity"), no_wrap=True)
-    table.add_column(gettext(locale, "Rule"), no_wrap=True)
-    table.add_column(gettext(locale, "Path"), overflow="fold")
-    table.add_column(gettext(locale, "Message"), overflow="fold")
+    table.add_column(
+        f"{gettext(locale, 'Rule')} / {gettext(locale, 'Path')}",
+        overflow="fold",
+        # Whole paths while the message keeps 24 columns; folded only past that.
+        min_width=max(8, min(longest, console.width - 40)),
+    )
+    table.add_column(gettext(locale, "Message"), overflow="fold", ratio=1, min_width=16)
     if with_status:
         table.add_column(gettext(locale, "Status"), overflow="fold")
-    for r in reviewed:
+    for r in shown:
         f = r.finding
         row = [
             Text(_severity(locale, f.severity), style=_STYLE[f.severity]),
-            Text(f.rule),
-            Text(f.path),
+            Text(f"{f.rule}\n{f.path}"),
             Text(printable(f.message(locale))),
         ]
         if with_status:
             row.append(Text(_status(locale, r), style="green" if r.status == "accepted" else ""))
         table.add_row(*row)
     console.print(table)
+    hidden = len(reviewed) - PRINTED_PROBLEMS
+    if hidden > 0:
+        more = ngettext(
+            locale,
+            "and {n} more finding (--format json lists every one)",
+            "and {n} more findings (--format json lists every one)",
+            hidden,
+        )
+        console.print(Text("  … " + more.format(n=hidden), style="dim"))
     console.print()
 
 
@@ -174,6 +198,41 @@ def _load_findings(error: LoadError, locale: str) -> list[Finding]:
             Finding(rule="load", severity="error", path=p.path, involves=(p.path,), message_id=text)
         )
     return out
+
+
+#: The finding of a report whose table cells are all blank.
+UNFILLED_RULE = "report.unfilled"
+
+
+def _unfilled(report: Report) -> Finding | None:
+    """An error when every table cell is blank: a skeleton from
+    ``govdisclosure new`` that nobody filled in passes every relation (there
+    is nothing to add up) and would otherwise look checked and clean."""
+    values = shape_of(report).flatten(report)
+    if not values or any(value is not None for value in values):
+        return None
+    return Finding(
+        rule=UNFILLED_RULE,
+        severity="error",
+        path="$",
+        message_id=N_(
+            "Every table cell is blank: the report has not been filled in "
+            "(a blank report from govdisclosure new?)"
+        ),
+    )
+
+
+def _against_parts(
+    report: Report, parts: Sequence[Report], locale: str
+) -> tuple[tuple[Finding, ...], str | None]:
+    """The parent check of ``--part``: its findings, or why the parts cannot
+    be added up (the aggregation package is imported only then)."""
+    from ..aggregate import ConsolidationError, check_against_parts
+
+    try:
+        return tuple(check_against_parts(report, list(parts))), None
+    except ConsolidationError as exc:
+        return (), exc.render(locale)
 
 
 def _entry(name: str, r: Reviewed, locale: str) -> dict[str, Any]:
@@ -196,6 +255,8 @@ class _Options:
     parts: tuple[Report, ...] | None
     color: bool
     width: int
+    #: ``--quiet``: a file with no finding prints nothing (the summary counts it).
+    quiet: bool = False
 
 
 @frozen
@@ -217,9 +278,8 @@ class _Outcome:
 def _text_console(width: int, color: bool) -> Console:
     """One capturing console per process and setting: making a Console costs
     more than printing a clean report's three lines."""
-    return Console(
+    return terminal(
         file=io.StringIO(),
-        highlight=False,
         width=width,
         force_terminal=color,
         color_system="standard" if color else None,
@@ -238,7 +298,7 @@ def _check_file(options: _Options, name: str) -> _Outcome:
             name,
             "unreadable",
             _lines(report, entries) if options.fmt == "jsonl" else "",
-            read.with_source(name).render(locale),
+            read.with_source(name).render(locale, limit=PRINTED_PROBLEMS),
             report,
             entries,
             FileResult(name, reviewed, None) if options.fmt == "sarif" else None,
@@ -248,14 +308,16 @@ def _check_file(options: _Options, name: str) -> _Outcome:
         read, previous=options.previous, blank=cast(BlankPolicy, options.blank), locale=locale
     )
     findings = validation.findings
+    unfilled = _unfilled(read)
+    if unfilled is not None:
+        findings = (unfilled, *findings)
     errors = ""
     checked = True
     if options.parts:
-        try:
-            against = check_against_parts(read, list(options.parts))
-        except ConsolidationError as exc:
+        against, problem = _against_parts(read, options.parts, locale)
+        if problem is not None:
             message = gettext(locale, "Cannot compare with the parts")
-            errors = f"{name}: {message}: {exc.render(locale)}"
+            errors = f"{name}: {message}: {problem}"
             checked = False  # never counted as passed; counted as unreadable
         else:
             findings = tuple(sorted((*findings, *against), key=sort_key(path_order(read))))
@@ -266,7 +328,7 @@ def _check_file(options: _Options, name: str) -> _Outcome:
     else:
         status = "passed" if checked else "unchecked"
     text = ""
-    if options.fmt == "text":
+    if options.fmt == "text" and (reviewed or not options.quiet):
         console = _text_console(options.width, options.color)
         console.begin_capture()
         _print_text(console, locale, name, read, reviewed, counts, options.with_status)
@@ -365,20 +427,23 @@ def command(
     pattern.  Exit status 0: no errors; 1: some finding is an error; 2: bad
     usage, an unreadable input, or an interrupted run.
     """
-    warn_plugin_failures(locale)
     paths = input_files(files, pattern, locale)
+    every_input = (*paths, *parts, *((previous,) if previous else ()))
+    json_only = all(os.path.splitext(name)[1].lower() == ".json" for name in every_input)
+    # Imported here, before the workers start: they inherit what is loaded.
+    warn_plugin_failures(locale, "rules", *(() if json_only else ("loaders",)))
     own = {os.path.realpath(name) for name in paths} & {os.path.realpath(p) for p in parts}
     if own:
         message = gettext(locale, "{path} is given both as a report and as one of its parts")
         raise click.UsageError(message.format(path=sorted(own)[0]))
-    err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
-    out = Console(highlight=False, width=max(Console().width, 120))
+    err = terminal(file=sys.stderr, soft_wrap=True)
+    out = terminal()
     acceptances: tuple[Acceptance, ...] = ()
     if accept is not None:
         try:
             acceptances = load_acceptances(accept)
         except LoadError as exc:
-            err.print(Text(exc.with_source(accept).render(locale)))
+            err.print(Text(exc.with_source(accept).render(locale, limit=PRINTED_PROBLEMS)))
             sys.exit(2)
     unreadable = 0
     last_year: Report | None = None
@@ -386,7 +451,7 @@ def command(
         read = _read(previous)
         if isinstance(read, LoadError):
             unreadable += 1
-            err.print(Text(read.with_source(previous).render(locale)))
+            err.print(Text(read.with_source(previous).render(locale, limit=PRINTED_PROBLEMS)))
         else:
             last_year = read
     part_reports: list[Report] = []
@@ -396,7 +461,7 @@ def command(
         if isinstance(read, LoadError):
             unreadable += 1
             parts_readable = False
-            err.print(Text(read.with_source(name).render(locale)))
+            err.print(Text(read.with_source(name).render(locale, limit=PRINTED_PROBLEMS)))
         else:
             part_reports.append(read)
     options = _Options(
@@ -409,6 +474,7 @@ def command(
         parts=tuple(part_reports) if part_reports and parts_readable else None,
         color=out.is_terminal and not out.no_color,
         width=out.width,
+        quiet=quiet,
     )
     results: list[FileResult] = []
     reports: list[dict[str, Any]] = []
@@ -448,8 +514,11 @@ def command(
         outcomes.close()
     batch.stop()
     batch.passed, batch.failed = passed, failed
-    summary = gettext(
-        locale, "{total} files: {passed} passed, {failed} with errors, {unreadable} unreadable"
+    summary = ngettext(
+        locale,
+        "{total} file: {passed} passed, {failed} with errors, {unreadable} unreadable",
+        "{total} files: {passed} passed, {failed} with errors, {unreadable} unreadable",
+        len(paths),
     ).format(total=len(paths), passed=passed, failed=failed, unreadable=unreadable)
     stale = [a for a in acceptances if a.fingerprint not in used]
     if fmt == "json":
@@ -466,6 +535,7 @@ def command(
         _line({"type": "summary", **batch.to_dict()})
         err.print(Text(summary))
     elif fmt == "sarif":
+        from .. import __version__
         from ..plugin.manager import rules as installed
 
         log = sarif_log(results, list(installed()), locale=locale, version=__version__)

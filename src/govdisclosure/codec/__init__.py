@@ -23,10 +23,10 @@ Choices, and why:
 from __future__ import annotations
 
 import gc
+import json
 import os
 import typing
 from collections.abc import Iterable, Iterator
-from pathlib import Path as FsPath
 from typing import Any, Final
 
 import orjson
@@ -35,7 +35,7 @@ from ..editions import Report, is_template_driven
 from ..errors import LoadError, Problem
 from ..files import write_atomic
 from ..paths import Path, json_path
-from .fast_read import _fast_report
+from .fast_read import KEYS, _fast_report
 from .fast_write import _fast_unstructure
 from .reference import _legacy_problems, _printed_problems, _problems, converter
 
@@ -61,10 +61,28 @@ def structure(data: Any, *, source: str | None = None) -> Report:
     reference converter builds the report or raises :class:`LoadError` with
     every problem.  Legacy tables are then checked against their template.
     """
+    return _structure(data, source, None)
+
+
+def _structure(data: Any, source: str | None, text: str | bytes | None) -> Report:
+    """:func:`structure`; with the ``text`` ``data`` was parsed from, duplicate
+    keys in it are refused first (:func:`_check_duplicates`)."""
+    KEYS.n = 0
     try:
         report = _fast_report(data)
     except Exception:  # noqa: BLE001 - anything unusual: the reference path decides
+        if text is not None:
+            _check_duplicates(text, source)
         report = _reference_structure(data, source)
+    else:
+        # Every key of the text is a colon outside its strings; the fast path
+        # counted the keys it read.  Equal counts leave no room for a key
+        # written twice; otherwise (a colon inside a string, an object the
+        # fast path does not read) the exact check decides.
+        if text is not None:
+            colons = text.count(b":") if isinstance(text, bytes) else text.count(":")
+            if colons != KEYS.n:
+                _check_duplicates(text, source)
     if is_template_driven(report):
         problems = list(_legacy_problems(report, ()))
         if problems:
@@ -132,10 +150,72 @@ def loads(text: str | bytes, *, source: str | None = None) -> Report:
         if isinstance(text, bytes):
             _check_utf8(text, source)
         raise LoadError([Problem("$", "well-formed JSON", str(exc))], source) from None
-    return structure(data, source=source)
+    return _structure(data, source, text)
+
+
+class _Repeated(dict[str, Any]):
+    """An object of the text with a key written more than once (the keys)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = _Repeated(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        repeated: list[str] = []
+        for key, _ in pairs:
+            if key in seen:
+                repeated.append(key)
+            seen.add(key)
+        obj.repeated = tuple(repeated)
+    return obj
+
+
+def _check_duplicates(text: str | bytes, source: str | None) -> None:
+    """Refuse a text in which an object names a key twice, naming each path.
+
+    JSON parsers (orjson among them) keep the last value silently, so a
+    report with two ``edition`` keys, or two totals, would load as one of
+    them.  The standard library's parser hands over every pair; it is slower
+    than orjson, so it runs only when the cheap count in :func:`_structure`
+    cannot rule duplicates out.
+    """
+    try:
+        tree = json.loads(text, object_pairs_hook=_pairs)
+    except ValueError:  # orjson read it; a text json refuses has no pairs to compare
+        return
+    problems: list[Problem] = []
+    todo: list[tuple[Any, Path]] = [(tree, ())]
+    while todo:
+        node, path = todo.pop()
+        if isinstance(node, _Repeated):
+            problems.extend(
+                Problem(json_path((*path, key)), "a key that appears once in its object", repr(key))
+                for key in node.repeated
+            )
+            todo.extend((value, (*path, key)) for key, value in node.items())
+        elif isinstance(node, list):
+            todo.extend((value, (*path, i)) for i, value in enumerate(node))
+    if problems:
+        raise LoadError(sorted(problems, key=lambda p: p.path), source)
+
+
+#: Byte-order marks of UTF-16 and UTF-32 text ("Unicode" in Windows' Notepad).
+_WIDE_BOMS: Final = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
 
 
 def _check_utf8(data: bytes, source: str | None) -> None:
+    for bom, encoding in _WIDE_BOMS.items():
+        if data.startswith(bom):
+            raise LoadError(
+                [Problem("$", "UTF-8 text", f"{encoding} text (save the file as UTF-8)")], source
+            )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -162,12 +242,9 @@ def _looks_gbk(data: bytes) -> bool:
 
 def load(path: str | os.PathLike[str]) -> Report:
     """Read a report from a JSON file; errors name the file."""
-    name = os.fspath(path)
-    try:
-        data = FsPath(path).read_bytes()
-    except OSError as exc:
-        raise LoadError([Problem("$", "a readable file", exc.strerror or str(exc))], name) from None
-    return loads(data, source=name)
+    from ..inputs import read_input  # the one bounded reader of inputs
+
+    return loads(read_input(path), source=os.fspath(path))
 
 
 def dumps(report: Report) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -85,13 +86,26 @@ def _fast_legacy_cell(value: Any) -> LegacyCell:
     return typing.cast(Decimal | NotApplicable, _template_text(value))
 
 
+class _Keys(threading.local):
+    """Keys of the objects read by this thread since the last reset
+    (``KEYS.n = 0``): the caller compares them with the keys of the text
+    to find duplicates (:func:`govdisclosure.codec.loads`)."""
+
+    n = 0
+
+
+KEYS: Final = _Keys()
+
+
 def _fast_rows(value: Any) -> dict[str, dict[str, LegacyCell]]:
     if type(value) is not dict:
         raise _Slow
     out: dict[str, dict[str, LegacyCell]] = {}
+    KEYS.n += len(value)
     for code, row in value.items():
         if type(code) is not str or type(row) is not dict:
             raise _Slow
+        KEYS.n += len(row)
         cells: dict[str, LegacyCell] = {}
         for key, cell in row.items():
             if type(key) is not str:
@@ -121,6 +135,7 @@ _FAST_NS: dict[str, Any] = {
     "_rows": _fast_rows,
     "_legacy": _fast_legacy_cell,
     "_conv": None,  # the converter, set below (a generic field's fallback)
+    "_K": KEYS,
 }
 for _kind, _rule in CELL_KINDS.items():
     # What the generated checks of each cell kind use (see _check_code).
@@ -303,9 +318,11 @@ def _generate(cls: type, edition: str | None, pending: list[type]) -> None:
     head = ["if d.__class__ is not dict: raise _Slow"]
     if edition is None:
         head.append(f"if len(d) != {len(fields)}: return {name}_partial(d)")
+        head.append(f"_K.n += {len(fields)}")
     else:
         head += [
             "n = len(d)",
+            "_K.n += n",
             "if 'edition' in d:",
             f"    if d['edition'] != {edition!r}: raise _Slow",
             "    n -= 1",
@@ -321,6 +338,7 @@ def _generate(cls: type, edition: str | None, pending: list[type]) -> None:
             else []
         ),
         "    g = d.get",
+        *([] if edition else ["    _K.n += len(d)"]),
         *("    " + x for x in partial + build),
     ]
     compile_source(source, _FAST_NS, what=f"reader of {cls.__module__}.{cls.__qualname__}")

@@ -17,6 +17,18 @@ implementation): each implementation is called by itself and a plugin that
 raises, or returns something of the wrong type, is reported by name while
 the results of the others are kept.
 
+Plugins are **discovered from their entry-point metadata and imported when
+first used**: what each one provides is read from its module's source
+without running it (the names of the hooks it mentions), and a plugin is
+imported the first time one of those hooks is asked for.  ``validate`` on
+a JSON report therefore imports no renderer (reportlab, openpyxl…), only
+the plugins that mention ``govdisclosure_rules``.  A plugin whose source
+cannot be read this way (a compiled module, an object entry point
+``module:attr``, a star import, a module that names no hook) is imported
+for any hook.  Asking for
+everything (:func:`failures`, :func:`conflicts`, :func:`plugin_infos`,
+:func:`get_plugin_manager`) imports every plugin; so does strict mode.
+
 Environment variables:
 
 ``GOVDISCLOSURE_DISABLE_PLUGIN_AUTOLOAD=1``
@@ -32,6 +44,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import importlib.util
 import os
 import threading
 import traceback
@@ -158,6 +171,17 @@ class _Origin:
     builtin: bool
 
 
+@frozen
+class _Pending:
+    """An entry point found in the metadata, not imported yet."""
+
+    name: str
+    origin: _Origin
+    entry_point: importlib.metadata.EntryPoint
+    #: Hooks its source mentions; ``None``: unknown, imported for any hook.
+    hooks: frozenset[str] | None
+
+
 class _State:
     """The manager and what was learned while building and querying it."""
 
@@ -176,6 +200,11 @@ class _State:
         # facade for its own hook's results (a template hook calling
         # find_template for an unknown id) gets nothing instead of recursing.
         self.collecting: set[str] = set()
+        #: Entry points discovered but not imported yet, in discovery order.
+        self.pending: list[_Pending] = []
+        #: Plugin name → its place in the order "built-ins, official, others":
+        #: implementations are called in this order, whenever they were imported.
+        self.rank: dict[str, int] = {}
 
     def fail(self, failure: PluginFailure) -> None:
         if self.strict:
@@ -222,7 +251,9 @@ def get_plugin_manager() -> pluggy.PluginManager:
     package (``govdisclosure/__init__.py``) makes the facade the source of
     extra editions and statistics templates for the registries below it.
     """
-    return _get_state().pm
+    state = _get_state()
+    _load(state, None)
+    return state.pm
 
 
 def reset_plugin_manager() -> None:
@@ -260,8 +291,12 @@ def _build() -> _State:
             state.fail(_failure(module_name, origin, exc))
             continue
         _register(state, module, module_name, origin)
+        state.rank[module_name] = len(state.rank)
     if not _flag(DISABLE_AUTOLOAD_ENV):
-        _load_entry_points(state)
+        _discover(state)
+        if state.strict:  # CI: every failure now, whatever the command needs
+            _load_now(state, list(state.pending))
+            state.pending.clear()
     return state
 
 
@@ -311,15 +346,16 @@ def _entry_points() -> list[tuple[_Origin, importlib.metadata.EntryPoint]]:
     plus a build dir; the first one found wins)."""
     found: list[tuple[_Origin, importlib.metadata.EntryPoint]] = []
     seen: set[tuple[str, str]] = set()
-    for dist in importlib.metadata.distributions():
-        dist_name = dist.metadata["name"] or "?"
-        origin = _Origin(dist_name, dist.version, False)
-        for ep in dist.entry_points:
-            key = (_normal(dist_name), ep.name)
-            if ep.group != ENTRY_POINT_GROUP or key in seen:
-                continue
-            seen.add(key)
-            found.append((origin, ep))
+    # Only the entry-point files are read; a distribution's METADATA only
+    # when it has an entry point in our group.
+    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        dist = ep.dist
+        dist_name = (dist.name if dist is not None else None) or "?"
+        key = (_normal(dist_name), ep.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append((_Origin(dist_name, dist.version if dist else None, False), ep))
     official = [x for x in found if _normal(x[0].distribution or "") in OFFICIAL_DISTRIBUTIONS]
     others = [x for x in found if x not in official]
     return official + others
@@ -329,22 +365,97 @@ def _normal(name: str) -> str:
     return name.lower().replace("_", "-")
 
 
-def _load_entry_points(state: _State) -> None:
+#: Every hook a plugin can implement (the hookspecs' function names).
+_HOOKS: Final = frozenset(
+    name for name in dir(hookspecs) if name.startswith(f"{hookspecs.PROJECT}_")
+)
+
+
+def _mentioned_hooks(ep: importlib.metadata.EntryPoint) -> frozenset[str] | None:
+    """The hooks a plugin module's source mentions, read without importing it.
+
+    A module plugin's hooks are attributes of the module, so each is
+    defined in it or imported into it by name: either way its name is in
+    the source.  ``None`` (import it for any hook) when that does not hold
+    or cannot be checked: an object entry point (``module:attr``), a star
+    import, a module whose source is not a ``.py`` file.
+    """
+    if ep.attr:
+        return None
+    try:
+        spec = importlib.util.find_spec(ep.module) if "." not in ep.module else None
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return None
+    try:
+        with open(spec.origin, "rb") as handle:
+            source = handle.read()
+    except OSError:
+        return None
+    if b"import *" in source:
+        return None
+    mentioned = frozenset(hook for hook in _HOOKS if hook.encode() in source)
+    # A module that names no hook at all is broken or builds its hooks some
+    # other way: importing it whenever plugins are asked for anything shows
+    # which (a failure to import is then reported, not hidden).
+    return mentioned or None
+
+
+def _discover(state: _State) -> None:
+    """Note every wanted entry point (metadata only), with the hooks it mentions."""
     wanted = _selected()
     for origin, ep in _entry_points():
         dist_name = origin.distribution or "?"
         if wanted is not None and ep.name not in wanted and dist_name not in wanted:
             continue
-        if state.pm.is_blocked(ep.name):
-            continue
-        try:
-            plugin = ep.load()
-        # BaseException: a plugin that calls sys.exit() or is interrupted
-        # while it imports must not end the caller's process.
-        except BaseException as exc:  # noqa: BLE001 - a broken plugin must not stop the others
-            state.fail(_failure(ep.name, origin, exc))
-            continue
-        _register(state, plugin, ep.name, origin)
+        name = ep.name
+        taken = state.origins.get(name) or next(
+            (p.origin for p in state.pending if p.name == name), None
+        )
+        if taken is not None and taken.distribution != origin.distribution:
+            # Another distribution took the name first (official ones come
+            # first): keep both under distinct names and report the clash.
+            qualified = f"{origin.distribution}:{name}"
+            state.conflicts.setdefault(
+                ("plugin", name, qualified), Conflict("plugin", name, name, qualified)
+            )
+            name = qualified
+        state.rank[name] = len(state.rank)
+        state.pending.append(_Pending(name, origin, ep, _mentioned_hooks(ep)))
+
+
+def _load(state: _State, hook: str | None) -> None:
+    """Import the pending plugins that may implement ``hook`` (all: ``None``)."""
+    if not state.pending:
+        return
+    with state.lock:
+        todo = [p for p in state.pending if hook is None or p.hooks is None or hook in p.hooks]
+        if not todo:
+            return
+        state.pending = [p for p in state.pending if p not in todo]
+        _load_now(state, todo)
+
+
+def _load_now(state: _State, todo: list[_Pending]) -> None:
+    # A plugin module that asks the edition or template registry while it
+    # is imported gets the built-ins (as while the manager is built).
+    was = getattr(_building, "active", False)
+    _building.active = True
+    try:
+        for pending in todo:
+            if state.pm.is_blocked(pending.name):
+                continue
+            try:
+                plugin = pending.entry_point.load()
+            # BaseException: a plugin that calls sys.exit() or is interrupted
+            # while it imports must not end the caller's process.
+            except BaseException as exc:  # noqa: BLE001 - a broken plugin must not stop the others
+                state.fail(_failure(pending.name, pending.origin, exc))
+                continue
+            _register(state, plugin, pending.name, pending.origin)
+    finally:
+        _building.active = was
 
 
 def _register(state: _State, plugin: object, name: str, origin: _Origin) -> None:
@@ -404,6 +515,7 @@ def _collect(state: _State, hook: str) -> list[tuple[str, Any]]:
     means the core before plugins.  The result is cached until a plugin is
     registered or unregistered.
     """
+    _load(state, hook)
     pm = state.pm
     key = tuple((n, id(p)) for n, p in pm.list_name_plugin())
     with state.lock:
@@ -425,7 +537,9 @@ def _call_each(state: _State, hook: str) -> list[tuple[str, Any]]:
     """Call every implementation of ``hook`` on its own, reporting failures."""
     out: list[tuple[str, Any]] = []
     caller = getattr(state.pm.hook, hook)
-    for impl in caller.get_hookimpls():
+    last = len(state.rank)
+    impls = sorted(caller.get_hookimpls(), key=lambda i: state.rank.get(i.plugin_name, last))
+    for impl in impls:
         name = impl.plugin_name
         try:
             result = impl.function()
@@ -559,10 +673,14 @@ def plugin_editions() -> tuple[Edition, ...]:
     return tuple(e for e in found.values() if e not in BUILTIN_EDITIONS)
 
 
-def failures() -> tuple[PluginFailure, ...]:
-    """Every load failure, then every hook failure (all hooks are asked first)."""
+def failures(*, everything: bool = True) -> tuple[PluginFailure, ...]:
+    """Every load failure, then every hook failure (all plugins are imported
+    and all hooks asked first).  ``everything=False``: only the failures of
+    what was used so far, importing nothing more (what a command that
+    used a few hooks warns about)."""
     state = _get_state()
-    _touch_everything(state)
+    if everything:
+        _touch_everything(state)
     return (*state.load_failures, *state.hook_failures.values())
 
 
@@ -574,7 +692,9 @@ def conflicts() -> tuple[Conflict, ...]:
 
 
 def _touch_everything(state: _State) -> None:
-    """Run every hook once so that failures and conflicts are all known."""
+    """Import every plugin and run every hook once, so that failures and
+    conflicts are all known."""
+    _load(state, None)
     renderers()
     loaders()
     templates()

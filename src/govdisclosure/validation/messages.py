@@ -138,7 +138,8 @@ def _templates(locale: str) -> dict[str, str]:
         ),
         "continuity.wrong-year": gettext(
             locale,
-            "Continuity not checked: the previous report is for {previous_year}, not {year}",
+            "Continuity not checked: the previous report is for {previous_year}, "
+            "not {expected} (the year before {year})",
         ),
         "continuity.other-unit": gettext(
             locale,
