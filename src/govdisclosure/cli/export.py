@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from ..batch import Progress, Summary, run_files
+from ..batch import Summary, close, drive_files
 from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..inputs import load
@@ -114,24 +114,27 @@ def command(
             writer.abort()
         raise click.ClickException(f"{exc.filename}: {exc.strerror or exc}") from None
     batch = Summary(total=len(paths))
-    results = run_files(partial(_tables, found is not None, locale), paths, jobs)
-    try:
-        with Progress(len(paths), locale, quiet=quiet) as progress:
-            for result in results:
-                progress.advance()
-                if isinstance(result, str):
-                    click.echo(result, err=True)
-                    batch.skipped += 1
-                    continue
-                batch.read += 1
-                batch.passed += 1
-                cells.write(result[0])
-                if found is not None:
-                    found.write(result[1])
-    except KeyboardInterrupt:
-        batch.interrupted = True
-    finally:
-        results.close()
+
+    def take(result: tuple[Any, Any] | str) -> None:
+        if isinstance(result, str):
+            click.echo(result, err=True)
+            batch.skipped += 1
+            return
+        batch.read += 1
+        batch.passed += 1
+        cells.write(result[0])
+        if found is not None:
+            found.write(result[1])
+
+    drive_files(
+        partial(_tables, found is not None, locale),
+        paths,
+        take,
+        jobs=jobs,
+        locale=locale,
+        quiet=quiet,
+        summary=batch,
+    )
     if batch.interrupted:
         for writer in writers:
             writer.abort()
@@ -146,9 +149,7 @@ def command(
                     ),
                     err=True,
                 )
-    batch.stop()
-    if not quiet or batch.interrupted:
-        click.echo(batch.render(locale), err=True)
+    close(batch, locale, quiet)
     sys.exit(batch.exit_code)
 
 

@@ -50,7 +50,7 @@ from rich.text import Text
 
 from .. import __version__
 from ..aggregate import ConsolidationError, check_against_parts
-from ..batch import Progress, Summary, run_files
+from ..batch import Summary, close, drive
 from ..check import check
 from ..editions import Report
 from ..errors import LoadError, Problem
@@ -296,6 +296,72 @@ def _check_file(options: _Options, name: str) -> _Outcome:
     )
 
 
+@frozen
+class _Chunk:
+    """The outcomes of a run of files, folded in the worker: what the parent
+    prints and counts, in one message instead of one per file."""
+
+    text: str
+    errors: tuple[str, ...]
+    read: int
+    skipped: int
+    passed: int
+    failed: int
+    unreadable: int
+    accepted: frozenset[str]
+    reports: tuple[dict[str, Any], ...]
+    findings: tuple[dict[str, Any], ...]
+    results: tuple[FileResult, ...]
+
+
+def _check_chunk(options: _Options, names: list[str]) -> _Chunk:
+    """Read and check a run of files (:func:`_check_file` each) and fold their outcomes."""
+    texts: list[str] = []
+    errors: list[str] = []
+    reports: list[dict[str, Any]] = []
+    findings: list[dict[str, Any]] = []
+    results: list[FileResult] = []
+    accepted: set[str] = set()
+    read = skipped = passed = failed = unreadable = 0
+    keep = options.fmt not in ("text", "jsonl")
+    for name in names:
+        outcome = _check_file(options, name)
+        if outcome.errors:
+            errors.append(outcome.errors)
+        if outcome.status == "unreadable":
+            skipped += 1
+            unreadable += 1
+        else:
+            read += 1
+            if outcome.errors:
+                unreadable += 1  # the parent check could not be made
+        if outcome.status == "failed":
+            failed += 1
+        elif outcome.status == "passed":
+            passed += 1
+        accepted |= outcome.accepted
+        if keep:
+            reports.append(outcome.report)
+            findings.extend(outcome.findings)
+            if outcome.result is not None:
+                results.append(outcome.result)
+        else:
+            texts.append(outcome.text)
+    return _Chunk(
+        "".join(texts),
+        tuple(errors),
+        read,
+        skipped,
+        passed,
+        failed,
+        unreadable,
+        frozenset(accepted),
+        tuple(reports),
+        tuple(findings),
+        tuple(results),
+    )
+
+
 def _line(obj: dict[str, Any]) -> None:
     sys.stdout.write(orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE).decode())
 
@@ -367,7 +433,8 @@ def command(
     """
     warn_plugin_failures(locale)
     paths = input_files(files, pattern, locale)
-    own = {os.path.realpath(name) for name in paths} & {os.path.realpath(p) for p in parts}
+    own = {os.path.realpath(p) for p in parts}
+    own = {real for real in map(os.path.realpath, paths) if real in own} if own else own
     if own:
         message = gettext(locale, "{path} is given both as a report and as one of its parts")
         raise click.UsageError(message.format(path=sorted(own)[0]))
@@ -414,40 +481,34 @@ def command(
     reports: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
     used: set[str] = set()
-    passed = failed = 0
     batch = Summary(total=len(paths))
-    outcomes = run_files(partial(_check_file, options), paths, jobs)
-    try:
-        with Progress(len(paths), locale, quiet=quiet) as progress:
-            for outcome in outcomes:
-                if outcome.errors:
-                    err.print(Text(outcome.errors))
-                if outcome.status == "unreadable":
-                    unreadable += 1
-                    batch.skipped += 1
-                else:
-                    batch.read += 1
-                if outcome.errors and outcome.status != "unreadable":
-                    unreadable += 1  # the parent check could not be made
-                if outcome.status == "failed":
-                    failed += 1
-                elif outcome.status == "passed":
-                    passed += 1
-                used |= outcome.accepted
-                if fmt in ("text", "jsonl"):
-                    sys.stdout.write(outcome.text)
-                else:
-                    reports.append(outcome.report)
-                    findings.extend(outcome.findings)
-                    if outcome.result is not None:
-                        results.append(outcome.result)
-                progress.advance()
-    except KeyboardInterrupt:
-        batch.interrupted = True
-    finally:
-        outcomes.close()
-    batch.stop()
-    batch.passed, batch.failed = passed, failed
+
+    def take(chunk: _Chunk) -> None:
+        nonlocal unreadable
+        for message in chunk.errors:
+            err.print(Text(message))
+        batch.read += chunk.read
+        batch.skipped += chunk.skipped
+        batch.passed += chunk.passed
+        batch.failed += chunk.failed
+        unreadable += chunk.unreadable
+        used.update(chunk.accepted)
+        if chunk.text:
+            sys.stdout.write(chunk.text)
+        reports.extend(chunk.reports)
+        findings.extend(chunk.findings)
+        results.extend(chunk.results)
+
+    drive(
+        partial(_check_chunk, options),
+        paths,
+        take,
+        jobs=jobs,
+        locale=locale,
+        quiet=quiet,
+        summary=batch,
+    )
+    passed, failed = batch.passed, batch.failed
     summary = gettext(
         locale, "{total} files: {passed} passed, {failed} with errors, {unreadable} unreadable"
     ).format(total=len(paths), passed=passed, failed=failed, unreadable=unreadable)
@@ -481,8 +542,8 @@ def command(
             )
             out.print(Text(note.format(n=len(stale)), style="dim"))
         out.print(Text(summary, style="bold"))
-    if not quiet or batch.interrupted:
-        err.print(Text(batch.render(locale)))
+    sys.stdout.flush()
+    close(batch, locale, quiet)
     if unreadable or batch.interrupted:
         sys.exit(2)
     sys.exit(1 if failed else 0)
