@@ -31,17 +31,17 @@ import random
 import sys
 import time
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 
 import numpy as np
 
+from floors import record
 from govdisclosure import Report2021, ReportingUnit, validate
 from govdisclosure.cells import CellValue
 from govdisclosure.editions import Report
 from govdisclosure.flat import shape_of
 from govdisclosure.relations import Equation, report_equations
 from govdisclosure.validation.arithmetic import arithmetic_rules
-
-TARGET_RATIO = 4.0
 
 
 def consistent(base: Report, rng: random.Random) -> list[CellValue]:
@@ -70,7 +70,8 @@ def consistent(base: Report, rng: random.Random) -> list[CellValue]:
             v[over] = min(v[over], rhs)
             v[new] = rhs - v[over]
     settle()
-    return list(v)
+    # Amounts (the fees cell) are Decimal in the model; whole numbers here.
+    return [Decimal(x) if kind == "money" else x for x, kind in zip(v, shape.kinds, strict=True)]
 
 
 def generate(n: int, distinct: int, seed: int = 20240101) -> tuple[list[Report], set[int]]:
@@ -192,10 +193,8 @@ def main() -> None:
         print(f"{name:<48} {t:>9.3f} {us(t):>10.2f}")
     ratio = t_validate / best_numpy
     print()
-    print(
-        f"validate / best numpy:          {ratio:6.1f}×  (target ≤ {TARGET_RATIO:.0f}×: "
-        f"{'met' if ratio <= TARGET_RATIO else 'NOT met'})"
-    )
+    record("validate", t_validate / n, best_numpy / n, "per report")
+    print(f"validate / best numpy:          {ratio:6.1f}×")
     print(f"validate / numpy per relation:  {t_validate / t_pereq:6.1f}×")
     print(f"validate / numpy int64 X @ A:   {t_validate / t_matmul:6.1f}×")
     print(
