@@ -5,7 +5,8 @@ An argument is, in this order of checks:
 * a directory: every file below it (recursively) whose name matches
   ``pattern`` (``--glob``; a pattern with a ``/`` is matched against the
   path below the directory), or by default whose suffix is one the command
-  reads (``.json`` and the suffixes of the installed loader plugins);
+  reads (``.json`` and the suffixes of the installed loader plugins) —
+  except the ``NAME.provenance.json`` an import writes beside a report;
 * an existing file: itself, whatever its name (naming a file is asking for it);
 * a glob pattern (``reports/**/2024-*.json``; ``**`` crosses directories):
   the files it matches, sorted (a directory it matches counts as above);
@@ -29,6 +30,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 
+from ..export.provenance import PROVENANCE_SUFFIX
 from .filelist import FileList
 
 __all__ = ["expand_inputs", "output_stems", "report_suffixes"]
@@ -77,7 +79,10 @@ def _in_directory(root: str, pattern: str | None, suffixes: frozenset[str]) -> I
             target = relative if os.sep in pattern else name
             if not fnmatch.fnmatchcase(target, pattern):
                 continue
-        elif os.path.splitext(name)[1].lower() not in suffixes:
+        elif (
+            os.path.splitext(name)[1].lower() not in suffixes
+            or name.endswith(PROVENANCE_SUFFIX)  # an import's provenance, beside its report
+        ):
             continue
         yield full
 

@@ -32,8 +32,12 @@ __all__ = ["command"]
 
 
 def _tables(with_findings: bool, locale: str, path: str) -> tuple[Any, Any] | str:
-    """A file's cell batch (and findings batch), or why it cannot be read."""
+    """A file's cell batch (and findings batch), or why it cannot be read.
+
+    The import's provenance beside the file (``NAME.provenance.json``), when
+    there is one, gives each cell its printed text and origin."""
     from ..export import cell_batch, finding_batch
+    from ..export.provenance import ProvenanceError, provenance_beside
 
     name = str(path)
     try:
@@ -43,7 +47,12 @@ def _tables(with_findings: bool, locale: str, path: str) -> tuple[Any, Any] | st
     except Exception as exc:  # noqa: BLE001 - any unreadable input is reported, never a traceback
         error = LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")])
         return error.with_source(name).render(locale)
-    return cell_batch(report, name), finding_batch(report, name) if with_findings else None
+    try:
+        provenance = provenance_beside(name)
+    except ProvenanceError as exc:
+        return exc.render(locale)
+    cells = cell_batch(report, name, provenance)
+    return cells, finding_batch(report, name) if with_findings else None
 
 
 @click.command("export")

@@ -29,6 +29,7 @@ from attrs import frozen
 from ..batch import Summary, close, drive_files, output_stems
 from ..codec import dumps
 from ..errors import LoadError
+from ..export.provenance import PROVENANCE_SUFFIX
 from ..files import write_atomic
 from ..i18n import N_, gettext
 from ..plugin.manager import loaders
@@ -71,7 +72,7 @@ def _write_outcome(
         write_atomic(dumps(outcome.report).encode("utf-8"), target, force=force)
         written.append(str(target))
     if outcome.provenance:
-        target = out_dir / (stem + ".provenance.json")
+        target = out_dir / (stem + PROVENANCE_SUFFIX)
         text = orjson.dumps(outcome.provenance, option=orjson.OPT_INDENT_2) + b"\n"
         write_atomic(text, target, force=force)
         written.append(str(target))
