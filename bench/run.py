@@ -13,7 +13,7 @@ the table of ``docs/performance.md``.
 a temporary directory unless ``--out`` says where: a smoke test of the
 bench itself (``tests/test_bench.py``), whose figures mean nothing.
 
-Usage: python bench/run.py [--quick] [--out DIR] [STAGE...]
+Usage: python bench/run.py [--quick] [--out DIR] [--corpus DIR] [STAGE...]
 """
 
 from __future__ import annotations
@@ -134,6 +134,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a few seconds per script")
     parser.add_argument("--out", type=Path, default=None, help="where the JSON and PNG go")
+    parser.add_argument(
+        "--corpus", type=Path, default=None, help="keep (and reuse) corpus_bench's files here"
+    )
     parser.add_argument("stages", nargs="*", help="only the scripts whose name contains one")
     args = parser.parse_args(argv)
     out = args.out or (Path(tempfile.mkdtemp(prefix="gd-bench-")) if args.quick else RESULTS)
@@ -149,6 +152,8 @@ def main(argv: list[str]) -> int:
             print(f"== {script}", flush=True)
             start = time.perf_counter()
             command = [sys.executable, str(HERE / script), *(quick if args.quick else full)]
+            if script == "corpus_bench.py" and args.corpus is not None:
+                command += ["--keep", str(args.corpus)]
             done = subprocess.run(command, cwd=HERE.parent, env=env, check=False)
             print(f"== {script}: {time.perf_counter() - start:.1f} s, exit {done.returncode}\n")
             if done.returncode:
