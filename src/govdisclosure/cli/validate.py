@@ -44,6 +44,7 @@ from typing import Any, cast
 import click
 import orjson
 from attrs import frozen
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -163,6 +164,31 @@ def _print_text(
     console.print()
 
 
+def _plain_clean(
+    options: _Options, name: str, report: Report, counts: RelationCounts
+) -> str | None:
+    """The text of a report without findings, written without rich, or ``None``.
+
+    Printing three short lines through rich cost about a third of a clean
+    file's time in a batch.  Without colour, rich prints a line that fits
+    the width and holds only printable characters exactly as given; this
+    writes those lines directly and leaves every other case (colour, a
+    line to wrap, findings to tabulate) to :func:`_print_text`.
+    """
+    if options.color:
+        return None
+    locale = options.locale
+    lines = (
+        f"{name}  {printable(report.unit.name)} {report.year} ({report.edition})  "
+        + _counts(locale, ()),
+        "  " + _relations(locale, counts),
+        "  " + gettext(locale, "No findings."),
+    )
+    if all(line.isprintable() and cell_len(line) <= options.width for line in lines):
+        return "\n".join(lines) + "\n\n"
+    return None
+
+
 def _load_findings(error: LoadError, locale: str) -> list[Finding]:
     """An unreadable file as findings: one per problem, rule ``load``."""
     out = []
@@ -266,7 +292,9 @@ def _check_file(options: _Options, name: str) -> _Outcome:
     else:
         status = "passed" if checked else "unchecked"
     text = ""
-    if options.fmt == "text":
+    if options.fmt == "text" and not reviewed:
+        text = _plain_clean(options, name, read, counts) or ""
+    if options.fmt == "text" and not text:
         console = _text_console(options.width, options.color)
         console.begin_capture()
         _print_text(console, locale, name, read, reviewed, counts, options.with_status)
