@@ -3,28 +3,31 @@
 
 Side by side in one run:
 
-* **batch rate**: ``govdisclosure validate DIR --format jsonl`` over a
-  directory of generated reports, with ``--jobs 1`` and ``--jobs 2``; the
-  files per second are the command's own summary (files read over the
-  elapsed time of the run, start-up excluded).  Floor: ``--jobs 2`` at
-  **≥ 1.7×** the ``--jobs 1`` rate (two cores; a busy machine lowers it).
-  Each is run twice, alternating, and the better rate kept.
-* **peak memory**: the peak resident set (``ru_maxrss`` of the child
-  process) of ``validate`` and of ``consolidate --no-parts`` over N and
-  5·N files (default N = 20,000).  Floor: **flat** — the 5·N peak at most
-  1.25× the N peak.  ``consolidate`` keeping its parts (the default) is
-  printed beside: the result holds every input's figures, so it grows.
-* **consolidation's per-input costs**: ``strip_narrative`` over realistic
-  reports (with their text) and the duplicate-unit check over two copies
-  of 4,000 units (time and length of the message).  Run the same script
-  with ``PYTHONPATH`` pointing at an older ``src`` to compare.
+* **batch rate**: ``govdisclosure validate DIR`` (text output, the
+  default) over a directory of N generated reports, with ``--jobs 1`` and
+  ``--jobs 2``; the files per second are the command's own summary (files
+  read over the elapsed time of the run, start-up excluded).  Floor
+  ``batch_rate`` in ``bench/floors.py``.  Each is run twice, alternating,
+  and the better rate kept; the machine's load (``os.getloadavg``) is
+  printed beside it, and what two processes give on this machine at that
+  moment for pure Python work (on a busy machine ``--jobs 2`` cannot do
+  better than that).
+* **peak memory**: the peak resident set (``ru_maxrss`` of the command and
+  its workers) of ``validate DIR --format jsonl`` and of ``consolidate DIR
+  --no-parts`` over N and 5·N files (default N = 20,000), with the default
+  ``--jobs`` (every core).  Floors ``memory_validate`` and
+  ``memory_consolidate``: the 5·N peak at most 1.25× the N peak.
+  ``consolidate`` keeping its parts (the default) grows by design (the
+  result holds every input's figures) and is measured only with ``--parts``.
+* **consolidation's per-input costs** (``--copies``): ``strip_narrative``
+  over realistic reports and the duplicate-unit check over two copies of
+  4,000 units.
 
-Beside the rates the bench prints what two processes give on this machine
-at that moment (the same pure-Python work run one after the other, then in
-two processes at once): on a machine other jobs are using, ``--jobs 2``
-cannot do better than that.
+The corpus is 5·N copies of the 淮安 2024 report under distinct unit names
+in ``DIR/all/NNNN/`` (1,000 a folder); ``DIR/first/`` holds hard links to
+the first N, so both runs name one directory, as a user would.
 
-Usage: python bench/corpus_bench.py [N] [--keep DIR] [--rates-only | --copies-only | --flat-only]
+Usage: python bench/corpus_bench.py [N] [--keep DIR] [--copies] [--parts]
 """
 
 from __future__ import annotations
@@ -41,32 +44,32 @@ from pathlib import Path
 import attrs
 
 import govdisclosure as gd
+from floors import quick, record
 from govdisclosure.aggregate import ConsolidationError, consolidate, strip_narrative
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [str(Path(sys.executable).parent / "govdisclosure")]
-RATE_FLOOR = 1.7
-FLAT_FLOOR = 1.25
-#: Files validated for the rates (the whole N when smaller).
-RATE_FILES = 5_000
 
 
-def make_corpus(folder: Path, count: int) -> None:
-    """``count`` report files under ``folder``, 1,000 per subfolder: the 淮安 2024
-    report (2021 edition, with its full text) under distinct unit names."""
+def make_corpus(folder: Path, count: int, first: int) -> None:
+    """``count`` report files in ``folder/all`` (1,000 a folder): the 淮安 2024
+    report (2021 edition, with its full text) under distinct unit names; the
+    first ``first`` of them also in ``folder/first`` (hard links)."""
     base = gd.load(ROOT / "examples" / "huaian-2024.json")
-    have = len(list(folder.glob("*/*.json"))) if folder.exists() else 0
-    for i in range(have, count):
-        sub = folder / f"{i // 1000:04d}"
+    for i in range(count):
+        sub = f"{i // 1000:04d}"
+        target = folder / "all" / sub / f"r{i:07d}.json"
         if i % 1000 == 0:
-            sub.mkdir(parents=True, exist_ok=True)
-        unit = gd.ReportingUnit(name=f"单位{i:07d}", region_code=f"{i:07d}", parent="某省")
-        gd.dump(attrs.evolve(base, unit=unit), sub / f"r{i:07d}.json")
-
-
-def subset(folder: Path, count: int) -> list[str]:
-    """The first ``count`` files, as glob patterns of whole subfolders."""
-    return [str(folder / f"{k:04d}" / "*.json") for k in range(count // 1000)]
+            target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            unit = gd.ReportingUnit(name=f"单位{i:07d}", region_code=f"{i:07d}", parent="某省")
+            gd.dump(attrs.evolve(base, unit=unit), target)
+        if i < first:
+            link = folder / "first" / sub / target.name
+            if i % 1000 == 0:
+                link.parent.mkdir(parents=True, exist_ok=True)
+            if not link.exists():
+                os.link(target, link)
 
 
 def run(args: list[str]) -> tuple[str, int]:
@@ -119,47 +122,25 @@ def machine_ratio(n: int = 6_000_000) -> float:
     return best_one / best_two
 
 
-def batch_rates(folder: Path, count: int) -> dict[str, tuple[float, float]]:
-    """Best files/s of two alternating runs per format and job count."""
-    out: dict[str, tuple[float, float]] = {}
-    for fmt in ("text", "jsonl"):
-        best = {1: 0.0, 2: 0.0}
-        for _ in range(2):
-            for jobs in (1, 2):
-                args = ["-j", str(jobs), "--format", fmt, "-l", "en"]
-                err, _ = run(["validate", *subset(folder, count), *args])
-                best[jobs] = max(best[jobs], rate_of(err))
-        out[fmt] = (best[1], best[2])
-    return out
+def batch_rates(folder: Path, runs: int) -> tuple[float, float]:
+    """Best files/s of ``runs`` alternating runs with --jobs 1 and --jobs 2."""
+    best = {1: 0.0, 2: 0.0}
+    for _ in range(runs):
+        for jobs in (1, 2):
+            err, _ = run(["validate", str(folder), "-j", str(jobs), "-l", "en"])
+            best[jobs] = max(best[jobs], rate_of(err))
+    return best[1], best[2]
 
 
-def peaks(folder: Path, counts: list[int]) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {"validate": [], "consolidate --no-parts": [], "consolidate": []}
-    for count in counts:
-        files = subset(folder, count)
-        _, kib = run(["validate", *files, "-j", "1", "-q", "--format", "jsonl"])
-        out["validate"].append(kib)
-        with tempfile.TemporaryDirectory() as tmp:
-            _, kib = run(
-                [
-                    "consolidate",
-                    *files,
-                    "-u",
-                    "全省",
-                    "--no-parts",
-                    "-j",
-                    "1",
-                    "-q",
-                    "-o",
-                    f"{tmp}/a.json",
-                ]
-            )
-            out["consolidate --no-parts"].append(kib)
-            if "--flat-only" not in sys.argv:
-                _, kib = run(
-                    ["consolidate", *files, "-u", "全省", "-j", "1", "-q", "-o", f"{tmp}/b.json"]
-                )
-                out["consolidate"].append(kib)
+def peaks(folder: Path, parts: bool) -> dict[str, int]:
+    """Peak RSS (KiB) of the commands over the files below ``folder``."""
+    out: dict[str, int] = {}
+    _, out["validate"] = run(["validate", str(folder), "-q", "--format", "jsonl"])
+    with tempfile.TemporaryDirectory() as tmp:
+        common = [str(folder), "-u", "全省", "-q"]
+        _, out["consolidate"] = run(["consolidate", *common, "--no-parts", "-o", f"{tmp}/a.json"])
+        if parts:
+            _, out["consolidate with parts"] = run(["consolidate", *common, "-o", f"{tmp}/b.json"])
     return out
 
 
@@ -187,62 +168,54 @@ def copies() -> None:
     )
 
 
-def report_peaks(result: dict[str, list[int]], n: int) -> None:
-    for name, found in result.items():
-        if not found:
-            continue
-        small, large = found
-        growth = large / small
-        note = (
-            f"floor <= {FLAT_FLOOR}x: {'met' if growth <= FLAT_FLOOR else 'NOT met'}"
-            if name != "consolidate"
-            else "keeps every input's figures as parts: grows by design"
-        )
-        print(
-            f"peak RSS {name:<24} {n:>7,} files {small / 1024:7.1f} MiB   "
-            f"{5 * n:>7,} files {large / 1024:7.1f} MiB   {growth:.2f}x  ({note})"
-        )
-
-
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    n = int(args[0]) if args else 20_000
+    n = int(args[0]) if args else (100 if quick() else 20_000)
     keep = sys.argv[sys.argv.index("--keep") + 1] if "--keep" in sys.argv else None
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="gd-corpus-"))
-    if "--rates-only" not in sys.argv and "--flat-only" not in sys.argv:
+    if "--copies" in sys.argv:
         copies()
-    if "--copies-only" in sys.argv:
-        return
     start = time.perf_counter()
-    make_corpus(folder, 5 * n)
+    make_corpus(folder, 5 * n, n)
     print(f"{5 * n:,} generated report files in {folder} ({time.perf_counter() - start:.0f} s)")
-    rates: dict[str, tuple[float, float]] = {}
-    before = after = 0.0
-    if "--flat-only" in sys.argv:
-        result = peaks(folder, [n, 5 * n])
-        report_peaks(result, n)
-        return
-    rated = min(n, RATE_FILES)
-    before = machine_ratio()
-    rates = batch_rates(folder, rated)
-    after = machine_ratio()
+    before = machine_ratio(200_000 if quick() else 6_000_000)
+    load = os.getloadavg()
+    one, two = batch_rates(folder / "first", 1 if quick() else 2)
+    after = machine_ratio(200_000 if quick() else 6_000_000)
     print(
-        f"this machine now: two processes give {before:.2f}x one before the runs, "
-        f"{after:.2f}x after (the ceiling for --jobs 2; 2.0x when idle)"
+        f"validate {n:,} files (text): --jobs 1 {one:,.0f} files/s, --jobs 2 {two:,.0f} files/s; "
+        f"load average {load[0]:.2f} before the runs; two processes give {before:.2f}x one "
+        f"before, {after:.2f}x after (2.0x when idle)"
     )
-    for fmt, (one, two) in rates.items():
-        ratio = two / one
-        verdict = "met" if ratio >= RATE_FLOOR else "NOT met"
+    record(
+        "batch_rate",
+        two,
+        one,
+        f"{n:,} files; load average {load[0]:.2f}; two processes {before:.2f}x/{after:.2f}x one",
+    )
+    small = peaks(folder / "first", "--parts" in sys.argv)
+    large = peaks(folder / "all", "--parts" in sys.argv)
+    for name in small:
         print(
-            f"validate {rated:,} files, --format {fmt:<5}: --jobs 1 {one:6,.0f} files/s, "
-            f"--jobs 2 {two:6,.0f} files/s, ratio {ratio:.2f}x "
-            f"(floor >= {RATE_FLOOR}x: {verdict}; {os.cpu_count()} cores)"
+            f"peak RSS {name:<24} {n:>7,} files {small[name] / 1024:7.1f} MiB   "
+            f"{5 * n:>7,} files {large[name] / 1024:7.1f} MiB   "
+            f"{large[name] / small[name]:.2f}x"
         )
-    if "--rates-only" in sys.argv:
-        return
-    result = peaks(folder, [n, 5 * n])
-    report_peaks(result, n)
-    print(json.dumps({"rates": rates, "machine": [before, after], "peaks_kib": result}))
+    record(
+        "memory_validate",
+        large["validate"] / 1024,
+        small["validate"] / 1024,
+        f"{n:,} → {5 * n:,} files",
+    )
+    record(
+        "memory_consolidate",
+        large["consolidate"] / 1024,
+        small["consolidate"] / 1024,
+        f"{n:,} → {5 * n:,} files",
+    )
+    print(
+        json.dumps({"rates": [one, two], "machine": [before, after], "peaks_kib": [small, large]})
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import govdisclosure as gd
 from govdisclosure.aggregate import consolidate
 from govdisclosure.aggregate import stream as stream_module
 from govdisclosure.aggregate.stream import consolidate_stream
-from govdisclosure.batch import Progress, Summary, expand_inputs, run_files
+from govdisclosure.batch import Progress, Summary, expand_inputs, run_chunks, run_files
 from govdisclosure.cli import cli
 from govdisclosure.editions import Report
 from govdisclosure.testing.strategies import report_families
@@ -197,3 +198,76 @@ def test_ctrl_c_stops_with_the_summary_so_far_and_writes_nothing(
     code, _, err = run("export", str(corpus), "-o", str(target), "-j", "2", "-l", "en")
     assert code == 2 and "Interrupted" in err
     assert not target.exists() and list(tmp_path.glob(".cells.parquet*")) == []
+
+
+_names = st.text(alphabet="ab.-_中/", min_size=1, max_size=8).filter(
+    lambda s: not s.startswith("/") and "//" not in s and not s.endswith("/")
+)
+
+
+@given(st.lists(_names, max_size=40), st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_file_list_is_the_list_it_was_given(paths: list[str], unique: bool) -> None:
+    """A FileList is an ordinary sequence of the paths added: same order, same
+    items (a repeat left out when unique), indexing and slicing as a list."""
+    from govdisclosure.batch import FileList
+
+    files = FileList(paths, unique=unique)
+    expected = list(dict.fromkeys(paths)) if unique else paths
+    assert list(files) == expected and len(files) == len(expected)
+    assert [files[i] for i in range(len(expected))] == expected
+    assert [files[i] for i in range(-len(expected), 0)] == expected
+    assert files[1:-1:2] == expected[1:-1:2]
+    assert files == expected
+    with pytest.raises(IndexError):
+        files[len(expected)]
+
+
+def test_expansion_order_is_the_path_order_of_every_file(tmp_path: Path) -> None:
+    """Walking a folder at a time gives the order of sorting all paths by
+    component, files and subfolders interleaved by name."""
+    names = ["b.json", "a/z.json", "a.json", "a0/x.json", "c/d/e.json", "c/a.json", "bb.json"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    (tmp_path / "a" / "z.provenance.json").write_text("{}", encoding="utf-8")
+    listed = expand_inputs([str(tmp_path)])
+    assert list(listed) == sorted(
+        (str(tmp_path / n) for n in names), key=lambda p: Path(p).parts
+    )  # and an import's provenance is not taken for a report
+    # a file named twice (directly and through its directory) is kept once
+    assert len(expand_inputs([str(tmp_path / "a.json"), str(tmp_path)])) == len(names)
+    assert len(expand_inputs([str(tmp_path / "a.json"), str(tmp_path)], unique=False)) == 8
+
+
+class _Counted(Sequence[int]):
+    """A sequence that counts how many items have been taken from it."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.taken = 0
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]
+        return index
+
+    def __iter__(self) -> Iterator[int]:
+        for i in range(self.n):
+            self.taken += 1
+            yield i
+
+
+def test_workers_hold_only_a_few_chunks_in_flight() -> None:
+    """Chunks are submitted as results are taken: the first result comes back
+    before more than jobs x AHEAD chunks were read from the input."""
+    from govdisclosure.batch.runner import AHEAD
+
+    items = _Counted(10_000)
+    chunks = run_chunks(sum, items, jobs=2, size=10)
+    count, first = next(chunks)
+    assert (count, first) == (10, sum(range(10)))
+    assert items.taken <= (2 * AHEAD + 1) * 10
+    rest = [total for _, total in chunks]
+    assert sum(rest) + first == sum(range(10_000)) and items.taken == 10_000

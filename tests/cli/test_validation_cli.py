@@ -5,11 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import govdisclosure as gd
 from govdisclosure.cli import cli
 from locations import EXAMPLES
 
+#: A report without findings.
+_CLEAN = gd.load(EXAMPLES / "huaian-2024.json")
 HUAIAN = str(EXAMPLES / "huaian-2024.json")
 HONGZE = str(EXAMPLES / "hongze-2024.json")
 PT2011 = str(EXAMPLES / "pingtanxian-2011.json")
@@ -143,3 +149,40 @@ def test_bad_usage_exits_2() -> None:
     code, _, err = run(HUAIAN, "--locale", "fr")
     assert code == 2
     assert "fr" in err
+
+
+@given(
+    unit=st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=70),
+    file=st.text(alphabet="ab/._- 中文", min_size=1, max_size=60),
+    width=st.integers(min_value=20, max_value=200),
+    locale=st.sampled_from(["zh_Hans_CN", "en"]),
+)
+@settings(max_examples=150, deadline=None)
+def test_a_clean_report_prints_as_rich_would(unit: str, file: str, width: int, locale: str) -> None:
+    """The lines of a report without findings are written without rich when
+    they fit; they are exactly what rich prints (and rich prints the rest)."""
+    from govdisclosure.check import check
+    from govdisclosure.cli.validate import _Options, _plain_clean, _print_text, _text_console
+
+    report = attrs.evolve(_CLEAN, unit=attrs.evolve(_CLEAN.unit, name=unit))
+    counts = check(report, locale=locale).counts
+    options = _Options("text", "missing", locale, (), False, None, None, False, width)
+    console = _text_console(width, False)
+    console.begin_capture()
+    _print_text(console, locale, file, report, (), counts, False)
+    expected = console.end_capture()
+    plain = _plain_clean(options, file, report, counts)
+    # None: left to rich (a line to wrap, a character rich would not print as given)
+    assert plain is None or plain == expected
+
+
+def test_a_clean_report_in_a_batch_skips_rich() -> None:
+    from govdisclosure.check import check
+    from govdisclosure.cli.validate import _Options, _plain_clean
+
+    counts = check(_CLEAN, locale="en").counts
+    options = _Options("text", "missing", "en", (), False, None, None, False, 120)
+    plain = _plain_clean(options, "reports/0001/r0000001.json", _CLEAN, counts)
+    assert plain is not None and plain.endswith("  No findings.\n\n")
+    coloured = _Options("text", "missing", "en", (), False, None, None, True, 120)
+    assert _plain_clean(coloured, "r.json", _CLEAN, counts) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -154,3 +155,55 @@ def test_findings_table_matches_validate() -> None:
     report = gd.load(EXAMPLES / "hongze-2024.json")
     table = findings([report])
     assert table.column("fingerprint").to_pylist() == [f.fingerprint for f in gd.validate(report)]
+
+
+HTML_PAGES = ROOT / "plugins" / "govdisclosure-html" / "tests" / "data"
+
+
+def test_imported_reports_carry_their_printed_text_and_provenance(tmp_path: Path) -> None:
+    """A published page imported with `govdisclosure import`, then the import's
+    directory exported: the provenance file is not read as a report, and every
+    cell gets the text exactly as printed and where it was found."""
+    from govdisclosure.export.keys import layout_of
+
+    imported = tmp_path / "imported"
+    page = HTML_PAGES / "2022_jjp-jinjing-pianqu_80617" / "page.html"
+    result = CliRunner().invoke(cli, ["import", str(page), "-o", str(imported), "-q"])
+    assert result.exit_code in (0, 1), result.output
+    assert sorted(p.name for p in imported.iterdir()) == ["page.json", "page.provenance.json"]
+    target = tmp_path / "cells.parquet"
+    result = CliRunner().invoke(cli, ["export", str(imported), "-o", str(target), "-q"])
+    assert result.exit_code == 0, result.output + result.stderr
+    report = gd.load(imported / "page.json")
+    provenance = json.loads((imported / "page.provenance.json").read_text(encoding="utf-8"))
+    layout = layout_of(report)
+    key_of = dict(zip(layout.json_paths, layout.keys, strict=True))
+    rows = query(
+        f"SELECT key, value, printed, source, source_format, match, doubtful, source_table, "
+        f"source_row, source_column FROM '{target}'"
+    )
+    assert len(rows) == len(layout.keys)  # one report's cells: the provenance is no report
+    by_key = {row[0]: row[1:] for row in rows}
+    printed = {c["path"]: c for c in provenance["cells"]}
+    assert printed, "the page's cells were placed"
+    for path, key in key_of.items():
+        value, text, source, fmt, match, doubtful, table, row, col = by_key[key]
+        cell = printed.get(path)
+        if cell is None:
+            assert (text, match, doubtful, table) == (None, None, None, None), key
+            continue
+        assert (text, match, doubtful) == (cell["text"], cell["match"], cell["doubtful"])
+        assert (table, row, col) == (cell["table"], cell["row"], cell["col"])
+        assert (source, fmt) == (provenance["source"], provenance["format"])
+        if text.strip().isdigit():  # a figure printed plainly reads as itself
+            assert value == Decimal(text.strip()), key
+
+
+def test_a_broken_provenance_is_reported_not_dropped(tmp_path: Path) -> None:
+    report = tmp_path / "unit.json"
+    report.write_bytes((EXAMPLES / "huaian-2024.json").read_bytes())
+    (tmp_path / "unit.provenance.json").write_text("[1, 2", encoding="utf-8")
+    target = tmp_path / "cells.parquet"
+    result = CliRunner().invoke(cli, ["export", str(report), "-o", str(target), "-l", "en"])
+    assert result.exit_code == 2
+    assert "unit.provenance.json is not JSON" in result.stderr

@@ -19,6 +19,7 @@ of layout and the folding decide as they would over the inputs.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -82,6 +83,15 @@ class _Layout:
         return self.shape.rebuild(base, self.total)
 
 
+def _unit_digest(key: UnitKey) -> bytes:
+    """A unit key as 16 bytes (BLAKE2b): equal keys, equal digests; two
+    different units share one with a probability of about 2⁻¹²⁸ per pair."""
+    name, region = key
+    # The name's length first: no name and region can be read as another's.
+    text = f"{len(name)}:{name}" + ("" if region is None else f"|{region}")
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
 class Folder:
     """Consolidation one report at a time (see the module docstring).
 
@@ -97,7 +107,12 @@ class Folder:
         self.parts: list[Report] = []
         self._first: Report | None = None
         self._layouts: dict[tuple[Any, ...], _Layout] = {}
-        self._units: dict[UnitKey, str] = {}
+        # One 16-byte digest per unit seen (the duplicate check's whole cost
+        # per input: a tuple of two strings and the holder's name cost about
+        # 300 bytes a unit and were most of what --no-parts still grew by);
+        # the holder's name is kept only where it is not the unit's own.
+        self._units: set[bytes] = set()
+        self._holders: dict[bytes, str] = {}
         self._twice: dict[UnitKey, list[str]] = {}
         self._data: dict[Path, tuple[str, object]] = {}
         self._data_paths: tuple[Path, ...] = ()
@@ -160,13 +175,16 @@ class Folder:
 
     def _record_units(self, report: Report) -> None:
         units = (report.unit,) if not report.parts else tuple(leaf.unit for leaf in leaves(report))
+        holder = report.unit.name
         for unit in units:
-            key = unit.key
-            seen = self._units.get(key)
-            if seen is None:
-                self._units[key] = report.unit.name
+            digest = _unit_digest(unit.key)
+            if digest not in self._units:
+                self._units.add(digest)
+                if unit.name != holder:
+                    self._holders[digest] = holder
             else:
-                self._twice.setdefault(key, [seen]).append(report.unit.name)
+                seen = self._holders.get(digest, unit.name)
+                self._twice.setdefault(unit.key, [seen]).append(holder)
 
     def _record_data(self, report: Report) -> None:
         for path in self._data_paths:

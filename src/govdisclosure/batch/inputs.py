@@ -5,18 +5,21 @@ An argument is, in this order of checks:
 * a directory: every file below it (recursively) whose name matches
   ``pattern`` (``--glob``; a pattern with a ``/`` is matched against the
   path below the directory), or by default whose suffix is one the command
-  reads (``.json`` and the suffixes of the installed loader plugins);
+  reads (``.json`` and the suffixes of the installed loader plugins) —
+  except the ``NAME.provenance.json`` an import writes beside a report;
 * an existing file: itself, whatever its name (naming a file is asking for it);
 * a glob pattern (``reports/**/2024-*.json``; ``**`` crosses directories):
   the files it matches, sorted (a directory it matches counts as above);
 * anything else: kept as given, so that the command reports it as a file
   that cannot be read instead of dropping it silently.
 
-Files are returned as strings — a corpus's list costs about 100 bytes a
-file so, five times that as :class:`pathlib.Path` objects — in a stable
-order (each argument's files sorted by path component)
-and a file named twice is kept once — unless ``unique=False`` (``consolidate``
-must see a unit given twice, to refuse it).
+Files are returned as a :class:`~.filelist.FileList` of strings (a few
+bytes a file, where a list of strings costs about 120 and of
+:class:`pathlib.Path` objects five times that) in a stable order (each
+argument's files sorted by path component) and a file named twice is kept
+once — unless ``unique=False`` (``consolidate`` must see a unit given
+twice, to refuse it).  A directory is walked folder by folder in that
+order, never holding more than one folder's names besides the list.
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import PurePath
+
+from ..export.provenance import PROVENANCE_SUFFIX
+from .filelist import FileList
 
 __all__ = ["expand_inputs", "output_stems", "report_suffixes"]
 
@@ -45,23 +51,40 @@ def _order(name: str) -> list[str]:
     return name.split(os.sep)
 
 
-def _in_directory(root: str, pattern: str | None, suffixes: frozenset[str]) -> list[str]:
-    """The files below ``root`` (names as strings: a file list of a corpus costs
-    about 100 bytes a file as strings, five times that as Path objects)."""
-    found: list[str] = []
-    for folder, _, names in os.walk(root):
-        for name in names:
-            full = os.path.join(folder, name)
-            if pattern is not None:
-                relative = os.path.relpath(full, root)
-                target = relative if os.sep in pattern else name
-                if not fnmatch.fnmatchcase(target, pattern):
-                    continue
-            elif os.path.splitext(name)[1].lower() not in suffixes:
+def _sorted_below(folder: str) -> Iterator[str]:
+    """Every file below ``folder`` in path-component order, one folder at a time.
+
+    Sorting a folder's entries by name and descending into a subfolder at
+    its place gives the order of sorting every path by its components,
+    without a list of the whole tree.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):  # a linked folder is not entered, as os.walk
+            yield from _sorted_below(entry.path)
+        elif entry.is_file():
+            yield entry.path
+
+
+def _in_directory(root: str, pattern: str | None, suffixes: frozenset[str]) -> Iterator[str]:
+    """The files below ``root`` that the pattern (or the suffixes) take, in order."""
+    for full in _sorted_below(root):
+        name = os.path.basename(full)
+        if pattern is not None:
+            relative = os.path.relpath(full, root)
+            target = relative if os.sep in pattern else name
+            if not fnmatch.fnmatchcase(target, pattern):
                 continue
-            if os.path.isfile(full):
-                found.append(full)
-    return sorted(found, key=_order)
+        elif (
+            os.path.splitext(name)[1].lower() not in suffixes
+            or name.endswith(PROVENANCE_SUFFIX)  # an import's provenance, beside its report
+        ):
+            continue
+        yield full
 
 
 def expand_inputs(
@@ -70,7 +93,7 @@ def expand_inputs(
     pattern: str | None = None,
     suffixes: Iterable[str] | None = None,
     unique: bool = True,
-) -> list[str]:
+) -> FileList:
     """The files named by ``items`` (see the module docstring).
 
     ``pattern`` filters the files found in directories (``--glob``);
@@ -78,13 +101,8 @@ def expand_inputs(
     given (default: :func:`report_suffixes`).
     """
     wanted = frozenset(s.lower() for s in suffixes) if suffixes is not None else None
-    files: list[str] = []
-    seen: set[str] = set()
-
-    def add(path: str) -> None:
-        if path not in seen or not unique:
-            seen.add(path)
-            files.append(path)
+    files = FileList(unique=unique)
+    add = files.add
 
     for item in items:
         if os.path.isdir(item):

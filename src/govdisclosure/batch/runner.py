@@ -1,17 +1,23 @@
 """Per-file work in worker processes, results in input order.
 
-``run_files(fn, items, jobs)`` yields ``fn(item)`` for every item, in the
-order of ``items``, computing them in ``jobs`` worker processes
+``run_chunks(fn, items, jobs)`` calls ``fn`` on consecutive chunks of
+``items`` and yields ``(size, fn(chunk))`` in the order of the items,
+computing them in ``jobs`` worker processes
 (:class:`concurrent.futures.ProcessPoolExecutor`; ``jobs=1`` runs in this
-process, without a pool).  ``fn`` must be picklable (a module-level
-function, or a :func:`functools.partial` of one) and should turn every
-failure into a result: an exception raised by ``fn`` stops the run, as
-it would without workers.
+process, without a pool).  A chunk function lets a worker read and check a
+run of files and send back one compact result for all of them (the text
+to print, a few counts), so the parent's share of the work — unpickling,
+writing, the progress display — is per chunk, not per file.
+``run_files(fn, items, jobs)`` is the per-file form: it yields ``fn(item)``
+for every item.  ``fn`` must be picklable (a module-level function, or a
+:func:`functools.partial` of one) and should turn every failure into a
+result: an exception raised by ``fn`` stops the run, as it would without
+workers.
 
-Items are sent in chunks so that a worker spends its time on files, not on
-messages; results come back as each chunk finishes, so output streams and
-memory holds only the chunks in flight, never every result.  Workers
-ignore Ctrl-C: the parent process catches it, cancels what has not
+Only a few chunks per worker are in flight at a time (submitted as earlier
+ones are taken), so neither the items nor the results are ever all held at
+once: memory does not grow with the number of files, and output streams.
+Workers ignore Ctrl-C: the parent process catches it, cancels what has not
 started, and the command prints its summary so far (closing the generator
 shuts the pool down).
 """
@@ -20,13 +26,23 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Callable, Generator, Sequence
-from typing import TypeVar
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from functools import partial
+from itertools import islice
+from typing import TYPE_CHECKING, TypeVar
 
-__all__ = ["Interrupted", "default_jobs", "run_files"]
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+__all__ = ["Interrupted", "default_jobs", "run_chunks", "run_files"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: Chunks in flight per worker: one being worked on, one queued, one being
+#: taken by the parent, so a worker never waits for the next.
+AHEAD = 3
 
 
 class Interrupted(Exception):
@@ -45,18 +61,31 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _chunksize(count: int, jobs: int) -> int:
-    # Enough chunks per worker to balance uneven files, few enough that
-    # the messages cost little: 8 chunks per worker, 1 to 64 files each.
+def chunk_size(count: int, jobs: int) -> int:
+    """Files per chunk: enough chunks per worker to balance uneven files and
+    show progress, few enough that the messages cost little (1 to 64 files)."""
+    if jobs == 1:
+        return max(1, min(16, count))
     return max(1, min(64, count // (jobs * 8) or 1))
 
 
-def run_files(fn: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> Generator[R, None, None]:
-    """``fn(item)`` for each item, in order, over ``jobs`` processes."""
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def run_chunks(
+    fn: Callable[[list[T]], R], items: Sequence[T], jobs: int = 1, size: int | None = None
+) -> Generator[tuple[int, R], None, None]:
+    """``(len(chunk), fn(chunk))`` for consecutive chunks of ``items``, in order,
+    over ``jobs`` processes."""
     jobs = max(1, min(jobs, len(items) or 1))
+    size = size or chunk_size(len(items), jobs)
+    chunks = _chunks(items, size)
     if jobs == 1:
-        for item in items:
-            yield fn(item)
+        for chunk in chunks:
+            yield len(chunk), fn(chunk)
         return
     # Imported here: a run in this process (``--jobs 1``, one file) does not
     # pay for the process machinery.
@@ -68,7 +97,29 @@ def run_files(fn: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> Genera
     # where it is unavailable the workers start fresh.
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupt)
+    pending: deque[tuple[int, Future[R]]] = deque()
     try:
-        yield from pool.map(fn, items, chunksize=_chunksize(len(items), jobs))
+        for chunk in islice(chunks, jobs * AHEAD):
+            pending.append((len(chunk), pool.submit(fn, chunk)))
+        while pending:
+            count, future = pending.popleft()
+            result = future.result()
+            for chunk in islice(chunks, 1):
+                pending.append((len(chunk), pool.submit(fn, chunk)))
+            yield count, result
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _each(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [fn(item) for item in chunk]
+
+
+def run_files(fn: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> Generator[R, None, None]:
+    """``fn(item)`` for each item, in order, over ``jobs`` processes."""
+    chunks = run_chunks(partial(_each, fn), items, jobs)
+    try:
+        for _, results in chunks:
+            yield from results
+    finally:
+        chunks.close()

@@ -8,7 +8,7 @@ processes (default: every core); ``--quiet`` hides the progress display.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import click
 
@@ -60,7 +60,7 @@ def input_files(
     suffixes: Iterable[str] | None = None,
     *,
     unique: bool = True,
-) -> list[str]:
+) -> Sequence[str]:
     """The files named by ``items`` (as strings); none at all is bad usage."""
     files = expand_inputs(items, pattern=pattern, suffixes=suffixes, unique=unique)
     if not files:

@@ -27,7 +27,7 @@ import click
 
 from ..aggregate import ConsolidationError, check_compatible, strip_narrative
 from ..aggregate.stream import Folder
-from ..batch import Progress, Summary, run_files
+from ..batch import Summary, close, drive_files
 from ..codec import dumps
 from ..editions import Report
 from ..errors import LoadError, Problem
@@ -125,25 +125,29 @@ def command(
     folder = Folder(keep_parts=not no_parts, fold_other_handling=fold_other_handling)
     batch = Summary(total=len(paths))
     problem: ConsolidationError | None = None
-    results = run_files(partial(_read_with, locale), paths, jobs)
-    try:
-        with Progress(len(paths), locale, quiet=quiet) as progress:
-            for result in results:
-                progress.advance()
-                if isinstance(result, str):
-                    click.echo(result, err=True)
-                    batch.skipped += 1
-                    continue
-                batch.read += 1
-                if problem is None:
-                    try:
-                        folder.add(result)
-                    except ConsolidationError as exc:
-                        problem = exc
-    except KeyboardInterrupt:
-        batch.interrupted = True
-    finally:
-        results.close()
+
+    def take(result: Report | str) -> None:
+        nonlocal problem
+        if isinstance(result, str):
+            click.echo(result, err=True)
+            batch.skipped += 1
+            return
+        batch.read += 1
+        if problem is None:
+            try:
+                folder.add(result)
+            except ConsolidationError as exc:
+                problem = exc
+
+    drive_files(
+        partial(_read_with, locale),
+        paths,
+        take,
+        jobs=jobs,
+        locale=locale,
+        quiet=quiet,
+        summary=batch,
+    )
     if problem is None and not batch.skipped and not batch.interrupted:
         the_unit = ReportingUnit(
             name=unit, kind=UnitKind(kind), region_code=region_code, parent=parent
@@ -167,9 +171,7 @@ def command(
                 )
     if problem is not None:
         click.echo(f"{gettext(locale, 'Cannot consolidate')}: {problem.render(locale)}", err=True)
-    batch.stop()
-    if not quiet or batch.interrupted:
-        click.echo(batch.render(locale), err=True)
+    close(batch, locale, quiet)
     if problem is not None or batch.skipped or batch.interrupted:
         sys.exit(2)
 

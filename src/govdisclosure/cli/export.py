@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from ..batch import Progress, Summary, run_files
+from ..batch import Summary, close, drive_files
 from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..inputs import load
@@ -32,8 +32,12 @@ __all__ = ["command"]
 
 
 def _tables(with_findings: bool, locale: str, path: str) -> tuple[Any, Any] | str:
-    """A file's cell batch (and findings batch), or why it cannot be read."""
+    """A file's cell batch (and findings batch), or why it cannot be read.
+
+    The import's provenance beside the file (``NAME.provenance.json``), when
+    there is one, gives each cell its printed text and origin."""
     from ..export import cell_batch, finding_batch
+    from ..export.provenance import ProvenanceError, provenance_beside
 
     name = str(path)
     try:
@@ -43,7 +47,12 @@ def _tables(with_findings: bool, locale: str, path: str) -> tuple[Any, Any] | st
     except Exception as exc:  # noqa: BLE001 - any unreadable input is reported, never a traceback
         error = LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")])
         return error.with_source(name).render(locale, limit=PRINTED_PROBLEMS)
-    return cell_batch(report, name), finding_batch(report, name) if with_findings else None
+    try:
+        provenance = provenance_beside(name)
+    except ProvenanceError as exc:
+        return exc.render(locale)
+    cells = cell_batch(report, name, provenance)
+    return cells, finding_batch(report, name) if with_findings else None
 
 
 @click.command("export")
@@ -114,24 +123,27 @@ def command(
             writer.abort()
         raise click.ClickException(f"{exc.filename}: {exc.strerror or exc}") from None
     batch = Summary(total=len(paths))
-    results = run_files(partial(_tables, found is not None, locale), paths, jobs)
-    try:
-        with Progress(len(paths), locale, quiet=quiet) as progress:
-            for result in results:
-                progress.advance()
-                if isinstance(result, str):
-                    click.echo(result, err=True)
-                    batch.skipped += 1
-                    continue
-                batch.read += 1
-                batch.passed += 1
-                cells.write(result[0])
-                if found is not None:
-                    found.write(result[1])
-    except KeyboardInterrupt:
-        batch.interrupted = True
-    finally:
-        results.close()
+
+    def take(result: tuple[Any, Any] | str) -> None:
+        if isinstance(result, str):
+            click.echo(result, err=True)
+            batch.skipped += 1
+            return
+        batch.read += 1
+        batch.passed += 1
+        cells.write(result[0])
+        if found is not None:
+            found.write(result[1])
+
+    drive_files(
+        partial(_tables, found is not None, locale),
+        paths,
+        take,
+        jobs=jobs,
+        locale=locale,
+        quiet=quiet,
+        summary=batch,
+    )
     if batch.interrupted:
         for writer in writers:
             writer.abort()
@@ -146,9 +158,7 @@ def command(
                     ),
                     err=True,
                 )
-    batch.stop()
-    if not quiet or batch.interrupted:
-        click.echo(batch.render(locale), err=True)
+    close(batch, locale, quiet)
     sys.exit(batch.exit_code)
 
 

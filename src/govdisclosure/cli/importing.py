@@ -26,9 +26,10 @@ import click
 import orjson
 from attrs import frozen
 
-from ..batch import Progress, Summary, output_stems, run_files
+from ..batch import Summary, close, drive_files, output_stems
 from ..codec import dumps
 from ..errors import LoadError
+from ..export.provenance import PROVENANCE_SUFFIX
 from ..files import write_atomic
 from ..i18n import N_, gettext, ngettext
 from ..inputs import read_input
@@ -78,7 +79,7 @@ def _write_outcome(
         write_atomic(dumps(outcome.report).encode("utf-8"), target, force=force)
         written.append(str(target))
     if outcome.provenance:
-        target = out_dir / (stem + ".provenance.json")
+        target = out_dir / (stem + PROVENANCE_SUFFIX)
         text = orjson.dumps(outcome.provenance, option=orjson.OPT_INDENT_2) + b"\n"
         write_atomic(text, target, force=force)
         written.append(str(target))
@@ -314,31 +315,35 @@ def command(
     counts = {"full": 0, "partly": 0, "failed": 0}
     placed = not_placed = 0
     batch = Summary(total=len(paths))
-    results = run_files(partial(_import_file, options), paths, jobs)
-    try:
-        with Progress(len(paths), locale, quiet=quiet) as progress:
-            for result in results:
-                counts[result.state] += 1
-                placed += result.placed
-                not_placed += result.not_placed
-                batch.written += len(result.written)
-                if result.state == "failed" and not result.written:
-                    batch.skipped += 1
-                else:
-                    batch.read += 1
-                    if result.state == "full":
-                        batch.passed += 1
-                    else:
-                        batch.failed += 1
-                for line in result.lines:
-                    click.echo(line)
-                for name in result.written:
-                    click.echo(f"  → {name}", err=True)
-                progress.advance()
-    except KeyboardInterrupt:
-        batch.interrupted = True
-    finally:
-        results.close()
+
+    def take(result: _FileResult) -> None:
+        nonlocal placed, not_placed
+        counts[result.state] += 1
+        placed += result.placed
+        not_placed += result.not_placed
+        batch.written += len(result.written)
+        if result.state == "failed" and not result.written:
+            batch.skipped += 1
+        else:
+            batch.read += 1
+            if result.state == "full":
+                batch.passed += 1
+            else:
+                batch.failed += 1
+        for line in result.lines:
+            click.echo(line)
+        for name in result.written:
+            click.echo(f"  → {name}", err=True)
+
+    drive_files(
+        partial(_import_file, options),
+        paths,
+        take,
+        jobs=jobs,
+        locale=locale,
+        quiet=quiet,
+        summary=batch,
+    )
     # URLs are fetched one by one in this process, after the files (a
     # page whose report is an attachment is followed to it).
     run = _Run(out_dir, force, locale, choices)
@@ -373,8 +378,7 @@ def command(
             **counts,
         )
     )
-    if not quiet or batch.interrupted:
-        click.echo(batch.render(locale), err=True)
+    close(batch, locale, quiet)
     if counts["failed"] or batch.interrupted:
         raise SystemExit(2)
     if counts["partly"]:

@@ -38,13 +38,14 @@ an input that cannot be read (reported in ``--locale``, with every problem).
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
 import click
 from attrs import frozen
 
-from ..batch import Progress, Summary, output_stems, run_files
+from ..batch import Summary, close, drive_files, output_stems
 from ..editions import Report
 from ..errors import LoadError
 from ..files import write_atomic
@@ -176,32 +177,34 @@ def _render_file(job: _Job, name: str) -> _Done:
     return _Done("written", str(target))
 
 
-def _render_many(files: list[str], job: _Job, jobs: int, quiet: bool, locale: str) -> None:
+def _render_many(files: Sequence[str], job: _Job, jobs: int, quiet: bool, locale: str) -> None:
     batch = Summary(total=len(files))
-    done = run_files(partial(_render_file, job), files, jobs)
-    try:
-        with Progress(len(files), locale, quiet=quiet) as progress:
-            for result in done:
-                if result.status == "skipped":
-                    batch.skipped += 1
-                else:
-                    batch.read += 1
-                if result.status == "written":
-                    batch.written += 1
-                    batch.passed += 1
-                    if not quiet:
-                        click.echo(result.message, err=True)
-                else:
-                    if result.status == "failed":
-                        batch.failed += 1
-                    click.echo(result.message, err=True)
-                progress.advance()
-    except KeyboardInterrupt:
-        batch.interrupted = True
-    finally:
-        done.close()
-    batch.stop()
-    click.echo(batch.render(locale), err=True)
+
+    def take(result: _Done) -> None:
+        if result.status == "skipped":
+            batch.skipped += 1
+        else:
+            batch.read += 1
+        if result.status == "written":
+            batch.written += 1
+            batch.passed += 1
+            if not quiet:
+                click.echo(result.message, err=True)
+        else:
+            if result.status == "failed":
+                batch.failed += 1
+            click.echo(result.message, err=True)
+
+    drive_files(
+        partial(_render_file, job),
+        files,
+        take,
+        jobs=jobs,
+        locale=locale,
+        quiet=quiet,
+        summary=batch,
+    )
+    close(batch, locale, quiet)
     sys.exit(batch.exit_code)
 
 

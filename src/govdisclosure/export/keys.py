@@ -39,6 +39,8 @@ class Layout:
     column_en: tuple[str, ...]
     break_before: tuple[str | None, ...]
     break_after: tuple[str | None, ...]
+    #: Each cell's JSON path, as an import's provenance names it.
+    json_paths: tuple[str, ...]
 
 
 def _reason_ids(edition_ids: list[str], path: tuple[Any, ...]) -> str | None:
@@ -93,5 +95,6 @@ def _layout(key: tuple[Any, ...], report: Report) -> Layout:
         tuple(cen),
         tuple(before),
         tuple(after),
+        shape.json_paths,
     )
     return found

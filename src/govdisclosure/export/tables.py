@@ -7,7 +7,7 @@ report costs its flattening and the building of its arrays.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -16,6 +16,7 @@ from ..editions import EDITIONS, Report
 from ..flat import shape_of
 from ..validation import Finding
 from .keys import layout_of
+from .provenance import origins
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -71,6 +72,16 @@ def _cell_schema() -> pa.Schema:
             ("mark", text),
             ("not_comparable_with_previous", text),
             ("not_comparable_with_next", text),
+            # From the import's provenance beside the report (null otherwise).
+            ("printed", text),
+            ("source", text),
+            ("source_format", text),
+            ("match", text),
+            ("doubtful", pa.bool_()),
+            ("source_table", pa.int32()),
+            ("source_row", pa.int32()),
+            ("source_column", pa.int32()),
+            ("source_page", pa.int32()),
         ]
     )
 
@@ -123,10 +134,15 @@ def _state(value: object) -> tuple[str, str | None]:
     return "number", None
 
 
-def cell_batch(report: Report, file: str | None = None) -> pa.RecordBatch:
-    """One row per cell of ``report`` (``file``: where it was read from)."""
+def cell_batch(
+    report: Report, file: str | None = None, provenance: Mapping[str, Any] | None = None
+) -> pa.RecordBatch:
+    """One row per cell of ``report`` (``file``: where it was read from;
+    ``provenance``: the import's provenance document, for the printed text
+    and origin of each cell — see :mod:`.provenance`)."""
     pa = pyarrow()
     layout = layout_of(report)
+    origin = origins(provenance, layout.json_paths)
     values = shape_of(report).flatten(report)
     n = len(values)
     unit = report.unit
@@ -164,6 +180,15 @@ def cell_batch(report: Report, file: str | None = None) -> pa.RecordBatch:
         pa.array(marks, pa.string()),
         pa.array(layout.break_before, pa.string()),
         pa.array(layout.break_after, pa.string()),
+        pa.array(origin.printed, pa.string()),
+        pa.array([origin.source] * n, pa.string()),
+        pa.array([origin.source_format] * n, pa.string()),
+        pa.array(origin.match, pa.string()),
+        pa.array(origin.doubtful, pa.bool_()),
+        pa.array(origin.table, pa.int32()),
+        pa.array(origin.row, pa.int32()),
+        pa.array(origin.column, pa.int32()),
+        pa.array(origin.page, pa.int32()),
     ]
     return pa.RecordBatch.from_arrays(columns, schema=CELL_SCHEMA.get())
 
@@ -213,11 +238,21 @@ def _files(reports: Sequence[Report], files: Sequence[str] | None) -> Iterable[s
     return files
 
 
-def cells(reports: Iterable[Report], files: Sequence[str] | None = None) -> pa.Table:
-    """One row per cell of every report, as a :class:`pyarrow.Table`."""
+def cells(
+    reports: Iterable[Report],
+    files: Sequence[str] | None = None,
+    provenance: Sequence[Mapping[str, Any] | None] | None = None,
+) -> pa.Table:
+    """One row per cell of every report, as a :class:`pyarrow.Table`
+    (``provenance``: each report's import provenance, or ``None``)."""
     pa = pyarrow()
     listed = list(reports)
-    batches = [cell_batch(r, f) for r, f in zip(listed, _files(listed, files), strict=True)]
+    given = list(provenance) if provenance is not None else [None] * len(listed)
+    if len(given) != len(listed):
+        raise ValueError("give one provenance (or None) per report")
+    batches = [
+        cell_batch(r, f, p) for r, f, p in zip(listed, _files(listed, files), given, strict=True)
+    ]
     return pa.Table.from_batches(batches, schema=CELL_SCHEMA.get())
 
 
