@@ -5,7 +5,7 @@ table between the two markers of ``docs/performance.md`` from the JSON
 that ``bench/run.py`` wrote (stage, what is measured, the floor, the
 target — all from ``bench/floors.py`` — and the figures and verdict of
 that run).  ``--check`` exits 1 when the page does not hold exactly the
-table the JSON gives (``tests/test_bench.py`` runs it), so the docs and the
+table the JSON gives (``tests/bench/test_bench.py`` runs it), so the docs and the
 bench cannot disagree.
 
 Usage: python bench/docs_table.py [--check] [--json FILE] [--docs FILE]

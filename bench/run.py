@@ -11,7 +11,7 @@ the table of ``docs/performance.md``.
 
 ``--quick`` runs every script on a few reports (seconds, not minutes) into
 a temporary directory unless ``--out`` says where: a smoke test of the
-bench itself (``tests/test_bench.py``), whose figures mean nothing.
+bench itself (``tests/bench/test_bench.py``), whose figures mean nothing.
 
 Usage: python bench/run.py [--quick] [--out DIR] [--corpus DIR] [STAGE...]
 """

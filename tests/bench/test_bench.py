@@ -21,7 +21,8 @@ from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from locations import ROOT
+
 BENCH = ROOT / "bench"
 
 
