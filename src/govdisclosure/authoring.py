@@ -31,6 +31,7 @@ from .paths import Path
 from .registry import find_template
 from .relations import Equation, report_equations
 from .report_base import Period, ReportingUnit, Section
+from .templates import DEFAULT_TEMPLATE
 
 __all__ = [
     "DEFAULT_TEMPLATE",
@@ -41,10 +42,6 @@ __all__ = [
 ]
 
 R = TypeVar("R", bound=Report)
-
-#: Template of a blank legacy report when none is named: the national
-#: 2016–2018 统计表, the most widely used pre-2019 table.
-DEFAULT_TEMPLATE = "national-2016"
 
 
 @overload

@@ -22,12 +22,15 @@ import stat
 from pathlib import Path
 from typing import Final
 
+from .errors import LoadError, Problem
+
 __all__ = [
     "DEFAULT_MAX_INPUT_SIZE",
     "MAX_INPUT_SIZE_ENV",
     "InputTooLargeError",
     "max_input_size",
     "parse_size",
+    "read_input",
     "read_limited",
     "remove_stale_temporaries",
     "write_atomic",
@@ -228,3 +231,25 @@ def remove_stale_temporaries(folder: str | os.PathLike[str]) -> list[Path]:
             continue
         removed.append(Path(entry.path))
     return removed
+
+
+def read_input(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of an input file, within the input size limit
+    (:func:`govdisclosure.files.read_limited`); every failure is a
+    :class:`LoadError` naming the file."""
+    name = os.fspath(path)
+    try:
+        return read_limited(path)
+    except InputTooLargeError as exc:
+        raise LoadError(
+            [
+                Problem(
+                    "$",
+                    "a file within the input size limit (raise it with --max-input-size)",
+                    f"> {exc.limit:,} bytes",
+                )
+            ],
+            name,
+        ) from None
+    except OSError as exc:
+        raise LoadError([Problem("$", "a readable file", exc.strerror or str(exc))], name) from None

@@ -22,7 +22,7 @@ from pathlib import Path
 from . import codec
 from .editions import Report
 from .errors import LoadError, Problem
-from .files import InputTooLargeError, read_limited
+from .files import read_input
 from .plugin.types import Loader
 
 __all__ = ["load", "loader_for", "read_input"]
@@ -62,28 +62,6 @@ def load(path: str | os.PathLike[str]) -> Report:
             name,
         )
     return codec.loads(data, source=name)
-
-
-def read_input(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of an input file, within the input size limit
-    (:func:`govdisclosure.files.read_limited`); every failure is a
-    :class:`LoadError` naming the file."""
-    name = os.fspath(path)
-    try:
-        return read_limited(path)
-    except InputTooLargeError as exc:
-        raise LoadError(
-            [
-                Problem(
-                    "$",
-                    "a file within the input size limit (raise it with --max-input-size)",
-                    f"> {exc.limit:,} bytes",
-                )
-            ],
-            name,
-        ) from None
-    except OSError as exc:
-        raise LoadError([Problem("$", "a readable file", exc.strerror or str(exc))], name) from None
 
 
 def _by_loader(loader: Loader, data: bytes, name: str) -> Report:

@@ -16,7 +16,7 @@ from . import _sources
 from .editions import EDITIONS, Report, UnknownEditionError, edition_of, is_template_driven
 from .editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
 from .introspect import CellKind, ColumnInfo, RowInfo, TableInfo, table_info
-from .templates import builtin_templates
+from .templates import DEFAULT_TEMPLATE, builtin_templates
 
 __all__ = [
     "UnknownTemplateError",
@@ -143,7 +143,6 @@ def describe(
     statistics templates: ``template`` (an id, see :func:`find_template`),
     by default the national 2016–2018 table.
     """
-    from .authoring import DEFAULT_TEMPLATE
     from .report_base import ReportingUnit
 
     try:

@@ -242,7 +242,7 @@ def _looks_gbk(data: bytes) -> bool:
 
 def load(path: str | os.PathLike[str]) -> Report:
     """Read a report from a JSON file; errors name the file."""
-    from ..inputs import read_input  # the one bounded reader of inputs
+    from ..files import read_input  # the one bounded reader of inputs
 
     return loads(read_input(path), source=os.fspath(path))
 

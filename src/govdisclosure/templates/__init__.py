@@ -20,7 +20,18 @@ import orjson
 from ..editions.legacy import StatisticsTemplate, TemplateRow
 from ..i18n import N_
 
-__all__ = ["builtin_templates", "parse_template", "template_json", "template_problems"]
+__all__ = [
+    "DEFAULT_TEMPLATE",
+    "builtin_templates",
+    "parse_template",
+    "template_json",
+    "template_problems",
+]
+
+#: Template of a legacy report when none is named (a blank report,
+#: ``describe("legacy")``): the national 2016–2018 统计表, the most widely
+#: used pre-2019 table.
+DEFAULT_TEMPLATE = "national-2016"
 
 _converter = cattrs.Converter(forbid_extra_keys=True)
 
