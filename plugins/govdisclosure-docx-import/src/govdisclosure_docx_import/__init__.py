@@ -38,8 +38,8 @@ from govdisclosure_html import (
     ImportResult,
     Provenance,
     import_document,
-    outcome,
     report_or_error,
+    traced,
 )
 from govdisclosure_html.grid import Cell, Grid, Slot
 
@@ -228,12 +228,7 @@ def _load_docx(data: bytes, source: str) -> Report:
 def _trace_docx(
     data: bytes, source: str, locale: str, options: ImportOptions | None = None
 ) -> ImportOutcome:
-    return outcome(
-        import_docx(
-            data, source, derive_templates=options is not None and options.derive_templates
-        ),
-        locale,
-    )
+    return traced(import_docx, data, source, locale, options)
 
 
 def _load_doc(data: bytes, source: str) -> Report:
@@ -243,10 +238,7 @@ def _load_doc(data: bytes, source: str) -> Report:
 def _trace_doc(
     data: bytes, source: str, locale: str, options: ImportOptions | None = None
 ) -> ImportOutcome:
-    return outcome(
-        import_doc(data, source, derive_templates=options is not None and options.derive_templates),
-        locale,
-    )
+    return traced(import_doc, data, source, locale, options)
 
 
 LOADERS: Sequence[Loader] = (

@@ -26,7 +26,7 @@ from govdisclosure.plugin import (
 from govdisclosure.rendering import RenderError
 
 from .importer import Document, ImportResult, import_document, import_html
-from .outcome import outcome, report_or_error
+from .outcome import outcome, report_or_error, traced
 from .provenance import CellOrigin, ImportProblem, Provenance, provenance_json
 from .render import render_html
 
@@ -49,6 +49,7 @@ __all__ = [
     "render_html",
     "report_or_error",
     "trace",
+    "traced",
 ]
 
 _TRUE = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
@@ -76,12 +77,7 @@ def trace(
     data: bytes, source: str, locale: str, options: ImportOptions | None = None
 ) -> ImportOutcome:
     """The import with its provenance, for ``govdisclosure import``."""
-    return outcome(
-        import_html(
-            data, source, derive_templates=options is not None and options.derive_templates
-        ),
-        locale,
-    )
+    return traced(import_html, data, source, locale, options)
 
 
 RENDERER = Renderer(

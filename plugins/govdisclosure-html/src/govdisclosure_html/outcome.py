@@ -9,15 +9,17 @@ one place so the formats cannot drift apart in what "fully imported" means.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from govdisclosure.editions import Report
 from govdisclosure.errors import LoadError, Problem
 from govdisclosure.i18n import N_
-from govdisclosure.plugin import ImportOutcome
+from govdisclosure.plugin import ImportOptions, ImportOutcome
 
 from .importer import ImportResult
 from .provenance import ImportProblem, provenance_json
 
-__all__ = ["PARTIAL", "outcome", "report_or_error"]
+__all__ = ["PARTIAL", "outcome", "report_or_error", "traced"]
 
 #: What a file must have, per problem that stops the import (message ids).
 _EXPECTED = {
@@ -77,3 +79,17 @@ def outcome(result: ImportResult, locale: str) -> ImportOutcome:
         errors=tuple(p.message(locale) for p in problems if p.severity == "error"),
         warnings=tuple(p.message(locale) for p in problems if p.severity == "warning"),
     )
+
+
+def traced(
+    importer: Callable[..., ImportResult],
+    data: bytes,
+    source: str,
+    locale: str,
+    options: ImportOptions | None = None,
+) -> ImportOutcome:
+    """The ``trace`` of a loader built on ``importer`` (``import_html``,
+    ``import_pdf``, ``import_docx``…): the import run with the command's
+    options, answered with its provenance (:func:`outcome`)."""
+    derive = options is not None and options.derive_templates
+    return outcome(importer(data, source, derive_templates=derive), locale)

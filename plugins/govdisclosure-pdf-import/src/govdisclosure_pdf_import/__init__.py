@@ -31,8 +31,8 @@ from govdisclosure_html import (
     ImportResult,
     Provenance,
     import_document,
-    outcome,
     report_or_error,
+    traced,
 )
 
 from .layout import Line, Piece, lines_of, read_page
@@ -151,10 +151,7 @@ def trace(
     data: bytes, source: str, locale: str, options: ImportOptions | None = None
 ) -> ImportOutcome:
     """The import with its provenance, for ``govdisclosure import``."""
-    return outcome(
-        import_pdf(data, source, derive_templates=options is not None and options.derive_templates),
-        locale,
-    )
+    return traced(import_pdf, data, source, locale, options)
 
 
 LOADER = Loader(
