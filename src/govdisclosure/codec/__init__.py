@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 import typing
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
@@ -75,14 +76,8 @@ def _structure(data: Any, source: str | None, text: str | bytes | None) -> Repor
             _check_duplicates(text, source)
         report = _reference_structure(data, source)
     else:
-        # Every key of the text is a colon outside its strings; the fast path
-        # counted the keys it read.  Equal counts leave no room for a key
-        # written twice; otherwise (a colon inside a string, an object the
-        # fast path does not read) the exact check decides.
-        if text is not None:
-            colons = text.count(b":") if isinstance(text, bytes) else text.count(":")
-            if colons != KEYS.n:
-                _check_duplicates(text, source)
+        if text is not None and not _no_room_for_repeats(text, KEYS.n):
+            _check_duplicates(text, source)
     if is_template_driven(report):
         problems = list(_legacy_problems(report, ()))
         if problems:
@@ -151,6 +146,34 @@ def loads(text: str | bytes, *, source: str | None = None) -> Report:
             _check_utf8(text, source)
         raise LoadError([Problem("$", "well-formed JSON", str(exc))], source) from None
     return _structure(data, source, text)
+
+
+#: A key's closing quote with blanks before its colon (``"key" : 1``).
+_SPACED_KEY: Final = re.compile(r'"[ \t\n\r]+:')
+_SPACED_KEY_BYTES: Final = re.compile(rb'"[ \t\n\r]+:')
+
+
+def _no_room_for_repeats(text: str | bytes, keys: int) -> bool:
+    """Whether ``text``, whose objects hold ``keys`` distinct keys in all, is
+    shown free of a key written twice by counting alone.
+
+    Every key written in the text is followed by a colon (after optional
+    blanks), so the count of colons is at least the count of keys written;
+    when it equals the distinct keys the fast path read, none is repeated.
+    A colon inside a string (a URL in the narrative) spoils that count, so a
+    second one counts ``":``, which every key written without blanks before
+    its colon ends with: again at least the keys written when no key has
+    blanks before its colon (a quoted colon inside a string only adds to
+    it).  Either count equal to ``keys`` proves the text free of repeats;
+    otherwise :func:`_check_duplicates` decides exactly.
+    """
+    if isinstance(text, bytes):
+        if text.count(b":") == keys:
+            return True
+        return text.count(b'":') == keys and _SPACED_KEY_BYTES.search(text) is None
+    if text.count(":") == keys:
+        return True
+    return text.count('":') == keys and _SPACED_KEY.search(text) is None
 
 
 class _Repeated(dict[str, Any]):

@@ -97,6 +97,31 @@ class _Keys(threading.local):
 KEYS: Final = _Keys()
 
 
+def _count_keys(value: Any) -> None:
+    """Add the keys of every object inside ``value`` to :data:`KEYS`: for a
+    value the generic converter reads, so that its keys are counted too."""
+    n = 0
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if item.__class__ is dict:
+            n += len(item)
+            todo.extend(item.values())
+        elif item.__class__ is list:
+            todo.extend(item)
+    KEYS.n += n
+
+
+def _generic_reader(cls: type) -> Callable[[Any], Any]:
+    """A class left to the reference converter, its keys counted."""
+
+    def read(value: Any) -> Any:
+        _count_keys(value)
+        return converter.structure(value, cls)
+
+    return read
+
+
 def _fast_rows(value: Any) -> dict[str, dict[str, LegacyCell]]:
     if type(value) is not dict:
         raise _Slow
@@ -136,6 +161,7 @@ _FAST_NS: dict[str, Any] = {
     "_legacy": _fast_legacy_cell,
     "_conv": None,  # the converter, set below (a generic field's fallback)
     "_K": KEYS,
+    "_count": _count_keys,
 }
 for _kind, _rule in CELL_KINDS.items():
     # What the generated checks of each cell kind use (see _check_code).
@@ -242,7 +268,7 @@ def _generate(cls: type, edition: str | None, pending: list[type]) -> None:
     if not _can_generate(cls):
         # Leave the class to the reference converter (its errors send the
         # whole report down the reference path).
-        _FAST_NS[name] = lambda d, _cls=cls: converter.structure(d, _cls)
+        _FAST_NS[name] = _generic_reader(cls)
         return
     _FAST_NS[name] = None  # reserve: recursive classes refer to themselves
     hints = field_types(cls)
@@ -286,7 +312,7 @@ def _generate(cls: type, edition: str | None, pending: list[type]) -> None:
             body = [f"{v} = _rows({v})"]
         else:
             consts[f"_T{i}"] = hints[f.name]
-            body = [f"{v} = _conv.structure({v}, _T{i})"]
+            body = [f"_count({v})", f"{v} = _conv.structure({v}, _T{i})"]
         exact.append(f"{v} = d[{f.name!r}]")
         exact += body
         default = f.default
