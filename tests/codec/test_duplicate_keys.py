@@ -38,7 +38,9 @@ def _key_paths(node: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | 
 KEY_PATHS = _key_paths(HUAIAN)
 
 
-def _emit(node: Any, repeat: tuple[str | int, ...] | None, blank: str, path: tuple = ()) -> str:
+def _emit(
+    node: Any, repeat: tuple[str | int, ...] | None, blank: str, path: tuple[str | int, ...] = ()
+) -> str:
     """JSON text of ``node`` writing the key at ``repeat`` twice (first with
     ``blank`` before its colon), keys in every other object once."""
     if isinstance(node, dict):
