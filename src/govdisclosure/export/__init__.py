@@ -12,16 +12,46 @@ does not grow with the corpus.  ``pyarrow`` is the optional extra
 
 from __future__ import annotations
 
-from .tables import (
-    CELL_SCHEMA,
-    FINDING_SCHEMA,
-    cell_batch,
-    cells,
-    cells_frame,
-    finding_batch,
-    findings,
-)
-from .writer import FORMATS, TableWriter, write
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .tables import (
+        CELL_SCHEMA,
+        FINDING_SCHEMA,
+        cell_batch,
+        cells,
+        cells_frame,
+        finding_batch,
+        findings,
+    )
+    from .writer import FORMATS, TableWriter, write
+
+#: Where each public name lives: imported on first use, so that a command
+#: which only needs :mod:`.provenance` (every batch command skips
+#: provenance files) does not pay for the tables and writers.
+_HOMES = {
+    "CELL_SCHEMA": "tables",
+    "FINDING_SCHEMA": "tables",
+    "cell_batch": "tables",
+    "cells": "tables",
+    "cells_frame": "tables",
+    "finding_batch": "tables",
+    "findings": "tables",
+    "FORMATS": "writer",
+    "TableWriter": "writer",
+    "write": "writer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CELL_SCHEMA",

@@ -168,11 +168,15 @@ def _implied(equations: Sequence[Equation], index: dict[Path, int]) -> frozenset
     the balance from the row totals and the other columns' balances.  An
     ``equal`` relation is a vector of +1 (total cells) and −1 (part cells);
     one that is a linear combination of the relations kept holds whenever
-    they all hold, so checking it again proves nothing.  Relations are tried
-    longest first, and one is dropped only if the rank of the rest does not
-    fall, using exact rational elimination.  A report that fails anywhere is
-    then has every dropped relation evaluated as well (see :func:`_run`), so
-    nothing is lost in the findings.
+    they all hold, so checking it again proves nothing.  The longest
+    relations are the ones to leave out: the relations are taken shortest
+    first into a basis (exact rational elimination), and one that adds
+    nothing to the span of those before it is dropped.  (This keeps the same
+    basis as trying the longest first and dropping each whose removal keeps
+    the rank — the greedy basis of a matroid is unique for distinct weights —
+    in one elimination pass instead of one per relation.)  A report that
+    fails anywhere has every dropped relation evaluated as well (see
+    :func:`_run`), so nothing is lost in the findings.
     """
     vectors: dict[int, dict[int, Fraction]] = {}
     for k, eq in enumerate(equations):
@@ -185,43 +189,28 @@ def _implied(equations: Sequence[Equation], index: dict[Path, int]) -> frozenset
             vec[index[p]] = vec.get(index[p], Fraction(0)) - 1
         vectors[k] = {i: c for i, c in vec.items() if c}
 
-    def rank(keys: Sequence[int]) -> int:
-        basis: dict[int, dict[int, Fraction]] = {}  # pivot → row reduced on earlier pivots
-        for key in keys:
-            row = dict(vectors[key])
-            for pivot, brow in basis.items():
-                factor = row.get(pivot)
-                if factor:
-                    for i, c in brow.items():
-                        value = row.get(i, Fraction(0)) - factor * c
-                        if value:
-                            row[i] = value
-                        else:
-                            row.pop(i, None)
-            if row:
-                pivot = min(row)
-                lead = row[pivot]
-                normalized = {i: c / lead for i, c in row.items()}
-                for other in basis.values():
-                    factor = other.get(pivot)
-                    if factor:
-                        for i, c in normalized.items():
-                            value = other.get(i, Fraction(0)) - factor * c
-                            if value:
-                                other[i] = value
-                            else:
-                                other.pop(i, None)
-                basis[pivot] = normalized
-        return len(basis)
-
-    kept = sorted(vectors, key=lambda k: -len(vectors[k]))
-    full = rank(kept)
+    # Longest first (stable), then taken in reverse: shortest first.
+    order = sorted(vectors, key=lambda k: -len(vectors[k]))
+    # pivot → row; each row is zero at the pivots of the rows added before it.
+    basis: list[tuple[int, dict[int, Fraction]]] = []
     dropped: set[int] = set()
-    for k in list(kept):
-        rest = [j for j in kept if j != k]
-        if rest and rank(rest) == full:
-            kept = rest
+    for k in reversed(order):
+        row = dict(vectors[k])
+        for pivot, brow in basis:
+            factor = row.get(pivot)
+            if factor:
+                for i, c in brow.items():
+                    value = row.get(i, Fraction(0)) - factor * c
+                    if value:
+                        row[i] = value
+                    else:
+                        row.pop(i, None)
+        if not row:
             dropped.add(k)
+            continue
+        pivot = min(row)
+        lead = row[pivot]
+        basis.append((pivot, {i: c / lead for i, c in row.items()}))
     return frozenset(dropped)
 
 
