@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from govdisclosure.registry import builtin_templates
+from govdisclosure.templates import builtin_templates
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.text import clean, label_key, looks_numeric
 
