@@ -70,24 +70,23 @@ def _wide_figures(page: str) -> str:
     return _cells(page, edit)
 
 
-def _padded_labels(page: str) -> str:
-    def edit(text: str) -> str:
-        if re.search(r"\d", text) or "<" in text or len(text) < 4:
-            return text
-        middle = len(text) // 2
-        return f"&nbsp;{text[:middle]} {text[middle:]}&nbsp;"
+def _split_labels(shortest: int, split: Callable[[str, str], str]) -> Callable[[str], str]:
+    """A style that cuts every label of ``shortest`` characters or more in two."""
 
-    return _cells(page, edit)
+    def style(page: str) -> str:
+        def edit(text: str) -> str:
+            if re.search(r"\d", text) or "<" in text or len(text) < shortest:
+                return text
+            middle = len(text) // 2
+            return split(text[:middle], text[middle:])
+
+        return _cells(page, edit)
+
+    return style
 
 
-def _broken_labels(page: str) -> str:
-    def edit(text: str) -> str:
-        if re.search(r"\d", text) or "<" in text or len(text) < 8:
-            return text
-        middle = len(text) // 2
-        return f"{text[:middle]}<br>{text[middle:]}"
-
-    return _cells(page, edit)
+_padded_labels = _split_labels(4, lambda a, b: f"&nbsp;{a} {b}&nbsp;")
+_broken_labels = _split_labels(8, lambda a, b: f"{a}<br>{b}")
 
 
 def _numbering_with_dun(page: str) -> str:
