@@ -27,9 +27,10 @@ nothing locale-specific is hard-coded here except what CLDR does not say:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
-from typing import Final
+from typing import Final, TypeAlias
 
 from attrs import frozen
 from babel.dates import format_date as babel_format_date
@@ -43,6 +44,7 @@ from .report_base import Period
 __all__ = [
     "MAX_MONEY_PLACES",
     "as_printed_note",
+    "cell_formatter",
     "chinese_numbering",
     "chinese_numeral",
     "exact_places",
@@ -242,23 +244,58 @@ def format_cell(
     :data:`MAX_MONEY_PLACES`; ``exact=True`` shows every one (a published
     document must not round a figure: 5949.088667).
     """
-    if grouping is None:
-        grouping = normalize_locale(locale) != "zh_Hans_CN"
-    if value is None:
-        return ""
-    if isinstance(value, NotApplicable):
-        return value.mark
+    return cell_formatter(kind, locale, grouping=grouping, exact=exact)(value, sign)
+
+
+#: ``(value, sign)`` → the cell's text: what :func:`cell_formatter` returns.
+CellFormatter: TypeAlias = Callable[[CellValue, "str | None"], str]
+
+
+@cache
+def cell_formatter(
+    kind: CellKind,
+    locale: str = "zh_Hans_CN",
+    *,
+    grouping: bool | None = None,
+    exact: bool = False,
+) -> CellFormatter:
+    """:func:`format_cell` for one kind of cell and one locale, made once.
+
+    A renderer writes hundreds of cells of a few kinds per report: this
+    looks the locale and its number symbols up once, and the function it
+    returns (``formatter(value, sign)``) only formats.
+    """
+    name = normalize_locale(locale)
+    group = name != "zh_Hans_CN" if grouping is None else grouping
+    style = _number_style(name)
     if kind == "money":
-        if not isinstance(value, Decimal):
-            raise TypeError(f"a money cell holds a Decimal, not {type(value).__name__}")
-        places = exact_places(value) if exact else None
-        return format_money(value, locale, places=places, unit=None, grouping=grouping)
-    if type(value) is not int:
-        raise TypeError(f"a {kind} cell holds an int, not {type(value).__name__}")
-    text = format_count(value, locale, grouping=grouping)
-    if kind == "signed" and value > 0:
-        return ("+" if sign is None else sign) + text
-    return text
+
+        def money(value: CellValue, sign: str | None = None) -> str:
+            if value is None:
+                return ""
+            if isinstance(value, NotApplicable):
+                return value.mark
+            if not isinstance(value, Decimal):
+                raise TypeError(f"a money cell holds a Decimal, not {type(value).__name__}")
+            places = exact_places(value) if exact else _places(value)
+            return style.amount(_round_half_up(value, places), group)
+
+        return money
+    signed = kind == "signed"
+
+    def count(value: CellValue, sign: str | None = None) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, NotApplicable):
+            return value.mark
+        if type(value) is not int:
+            raise TypeError(f"a {kind} cell holds an int, not {type(value).__name__}")
+        text = style.count(value, group)
+        if signed and value > 0:
+            return ("+" if sign is None else sign) + text
+        return text
+
+    return count
 
 
 def format_period(period: Period | None, locale: str = "zh_Hans_CN") -> str:
