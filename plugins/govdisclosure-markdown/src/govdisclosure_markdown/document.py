@@ -300,7 +300,7 @@ def _official_table(
 #: Templates of the official tables drawn so far, by layout (see
 #: :func:`_table_template`); emptied when full, so a batch of reports with
 #: many different printed labels cannot grow it without bound.
-_TEMPLATES: dict[tuple[Any, ...], tuple[Template, bool]] = {}
+_TEMPLATES: dict[tuple[Any, ...], tuple[Template, Any]] = {}
 _MAX_TEMPLATES = 256
 
 
@@ -317,7 +317,7 @@ def _table_template(locale: str, shape: object, key: str, table: object) -> tupl
     cache_key = (shape, key, locale, tuple(labels.items()) if labels else ())
     found = _TEMPLATES.get(cache_key)
     if found is not None:
-        return found
+        return found[0], bool(found[1])
     info = table_info(table, key)
     cells = _cells(table)
 
@@ -348,7 +348,7 @@ def _table_template(locale: str, shape: object, key: str, table: object) -> tupl
     if len(_TEMPLATES) >= _MAX_TEMPLATES:
         _TEMPLATES.clear()
     found = _TEMPLATES[cache_key] = (draw_template(draw), groups)
-    return found
+    return found[0], groups
 
 
 # -- legacy statistics table ---------------------------------------------------
@@ -369,6 +369,21 @@ def _legacy_label(locale: str, row: TemplateRow) -> str:
 
 
 def _legacy_table(locale: str, report: ReportLegacy, template: StatisticsTemplate) -> list[str]:
+    """The statistics table, drawn once per template and locale, filled per report."""
+    key = ("legacy", id(template), locale)
+    found = _TEMPLATES.get(key)
+    # The template is kept with its drawing, so its id names no other object.
+    if found is None or found[1] is not template:
+        if len(_TEMPLATES) >= _MAX_TEMPLATES:
+            _TEMPLATES.clear()
+        drawn = draw_template(lambda slot: _legacy_lines(locale, template, slot))
+        found = _TEMPLATES[key] = (drawn, template)
+    return [found[0].fill(report.statistics)]
+
+
+def _legacy_lines(
+    locale: str, template: StatisticsTemplate, slot: Callable[[Fill], str]
+) -> list[str]:
     header = [
         escape_inline(gettext(locale, "统计指标")),
         escape_inline(gettext(locale, "单位")),
@@ -379,17 +394,20 @@ def _legacy_table(locale: str, report: ReportLegacy, template: StatisticsTemplat
         if row.is_header:
             body.append([_legacy_label(locale, row), "——", *([""] * len(template.columns))])
             continue
+        format = cell_formatter(_legacy_kind(row), locale)
         body.append(
             [
                 _legacy_label(locale, row),
                 _t(locale, row.unit or ""),
-                *(
-                    _number(report.statistics.value(row.code, c.key), _legacy_kind(row), locale)
-                    for c in template.columns
-                ),
+                *(slot(_legacy_fill(row.code, c.key, format, locale)) for c in template.columns),
             ]
         )
     return _table(header, body, 2)
+
+
+def _legacy_fill(code: str, column: str, format: CellFormatter, locale: str) -> Fill:
+    """The figure of row ``code`` in ``column``, read from the statistics table."""
+    return lambda statistics: _shown(statistics.value(code, column), format, None, None, locale)
 
 
 # -- per-unit breakdown of a consolidated report -------------------------------

@@ -30,8 +30,9 @@ from typing import Final
 
 __all__ = ["escape", "escape_inline"]
 
-#: Always escaped: \ ` * _ [ ] < > & | ~ # $ (see the module docstring).
-_INLINE: Final = re.compile(r"([\\`*_\[\]<>&|~#$])")
+#: Always escaped: \ ` * _ [ ] < > & | ~ # $ (see the module docstring).  No
+#: group: a bare character class scans text several times faster.
+_INLINE: Final = re.compile(r"[\\`*_\[\]<>&|~#$]")
 
 #: Every line terminator Python knows, plus tab: all become one space.
 _BREAKS: Final = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
@@ -44,6 +45,9 @@ _ORDERED: Final = re.compile(r"^(\d{1,9})([.)])")
 _BREAK_SPACES: Final = {ord(ch): " " for ch in _BREAKS}
 #: The other control characters (Unicode category Cc is exactly these two ranges).
 _CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: Every character :func:`_clean` changes (each line terminator is a
+#: control character but for these two).
+_UNCLEAN: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _clean(text: str) -> str:
@@ -60,7 +64,11 @@ def escape_inline(text: str) -> str:
     ``-`` at the start cannot open a list, so they are left alone (labels
     such as ``1.属于国家秘密`` stay readable in the source).
     """
-    return _INLINE.sub(r"\\\1", _clean(text).strip(" "))
+    # Most text has no line break or control character: one scan says so,
+    # where the translation would look up every character.
+    if _UNCLEAN.search(text) is not None:
+        text = _clean(text)
+    return _INLINE.sub(r"\\\g<0>", text.strip(" "))
 
 
 def escape(text: str) -> str:
