@@ -282,18 +282,25 @@ def cell_formatter(
 
         return money
     signed = kind == "signed"
+    # Where the locale writes numbers as Python does (``-1,234.5``: zh and
+    # en), ``format`` alone writes the count.
+    spec = ",d" if group else "d"
+    plain = style.symbols == {ord(","): ",", ord("."): "."} and (
+        style.negative_prefix,
+        style.negative_suffix,
+    ) == ("-", "")
 
     def count(value: CellValue, sign: str | None = None) -> str:
+        if type(value) is int:
+            text = format(value, spec) if plain else style.count(value, group)
+            if signed and value > 0:
+                return ("+" if sign is None else sign) + text
+            return text
         if value is None:
             return ""
         if isinstance(value, NotApplicable):
             return value.mark
-        if type(value) is not int:
-            raise TypeError(f"a {kind} cell holds an int, not {type(value).__name__}")
-        text = style.count(value, group)
-        if signed and value > 0:
-            return ("+" if sign is None else sign) + text
-        return text
+        raise TypeError(f"a {kind} cell holds an int, not {type(value).__name__}")
 
     return count
 

@@ -33,16 +33,18 @@ goes through :func:`.escape.escape`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from operator import attrgetter
-from typing import Any
+from typing import Any, Final
 
 from govdisclosure.aggregate import breakdown
 from govdisclosure.aggregate.breakdown import APPENDIX_TITLE
-from govdisclosure.cells import NotApplicable
+from govdisclosure.cells import NA_MARKS, NotApplicable
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
-from govdisclosure.flat import shape_of
+from govdisclosure.flat import Shape, shape_of
 from govdisclosure.formatting import (
     CellFormatter,
     cell_formatter,
@@ -68,7 +70,7 @@ from govdisclosure.table_grid import report_grids
 
 from .escape import escape, escape_inline
 from .merged import html_table
-from .template import Fill, Template, draw_template
+from .template import Fill, Slot, Template, draw_template
 
 __all__ = ["render_markdown"]
 
@@ -155,24 +157,51 @@ def _shown(value: Any, format: CellFormatter, sign: Any, unit: Any, locale: str)
     return escape_inline(text)
 
 
+@cache
+def _figure(kind: CellKind, locale: str) -> Fill:
+    """Writes a figure with no printed sign or unit (most cells): what
+    :func:`_shown` writes, in one call."""
+    format = cell_formatter(kind, locale)
+
+    def write(value: Any) -> str:
+        text = format(value, None)
+        if text.isdigit() or text in _INERT or _INERT_FIGURE.fullmatch(text):
+            return text
+        return escape_inline(text)
+
+    return write
+
+
+#: Cell texts that escaping leaves alone: blank, and the not-applicable marks.
+_INERT: Final = frozenset(m for m in ("", *NA_MARKS) if escape_inline(m) == m)
+#: A figure made of digits, signs, and the group and decimal symbols of
+#: our locales: no character of it is escaped or trimmed.
+_INERT_FIGURE: Final = re.compile(r"[0-9+\-.,]+")
+
+
 def _cell_fill(
-    table: object, cells: dict[tuple[str, ...], Any], row: RowInfo, column: ColumnInfo, locale: str
-) -> Fill:
-    """How the cell of ``column`` in ``row`` is read from a table of this
-    shape and written: the row's object is found by its path, and the sign
-    and unit the report printed by the fields declared to keep them."""
+    table: object,
+    cells: dict[tuple[str, ...], Any],
+    index: dict[tuple[Any, ...], int],
+    row: RowInfo,
+    column: ColumnInfo,
+    locale: str,
+    slot: Slot,
+) -> str:
+    """The slot of the cell of ``column`` in ``row`` of a table of this
+    shape: read by its position among the report's cells (``index``), or,
+    where the report printed a sign or unit beside it, from the table, by
+    the row's path and the fields declared to keep them."""
     obj = _row_object(table, row)
     # A row of one cell placed directly in the table (table 2's items) is the cell.
     single = (*row.path, column.key) not in cells
-    read_row = attrgetter(".".join(row.path))
     key = column.key
-    format = cell_formatter(column.kind, locale)
     sign_name = None if single else printed_name(type(obj), key, "sign")
     unit_name = None if single else printed_name(type(obj), key, "unit")
-    if single:
-        return lambda table: _shown(read_row(table), format, None, None, locale)
     if sign_name is None and unit_name is None:
-        return lambda table: _shown(getattr(read_row(table), key), format, None, None, locale)
+        return slot(_figure(column.kind, locale), index[row.path if single else (*row.path, key)])
+    read_row = attrgetter(".".join(row.path))
+    format = cell_formatter(column.kind, locale)
 
     def fill(table: object) -> str:
         obj = read_row(table)
@@ -180,7 +209,7 @@ def _cell_fill(
         unit = getattr(obj, unit_name) if unit_name else None
         return _shown(getattr(obj, key), format, sign, unit, locale)
 
-    return fill
+    return slot(fill)
 
 
 def _header_group(table: object, row: RowInfo) -> str | None:
@@ -285,15 +314,15 @@ def _one_row_table(locale: str, info: TableInfo, cell: Cell) -> list[str]:
 
 
 def _official_table(
-    locale: str, shape: object, key: str, table: object, details: bool
+    locale: str, shape: Shape, values: Sequence[Any], key: str, table: object, details: bool
 ) -> list[str]:
     """The Markdown of one official table of a 2019/2021 report (with the
-    cell legend when ``details`` is asked for); ``shape`` is the key of the
-    report's :func:`~govdisclosure.flat.shape_of`."""
+    cell legend when ``details`` is asked for); ``shape`` is the report's
+    :func:`~govdisclosure.flat.shape_of` and ``values`` its flat cells."""
     template, groups = _table_template(locale, shape, key, table)
     # Each table ends with a blank line, kept apart from the template so
     # that trailing blank lines of the document are dropped alike.
-    lines = [template.fill(table), ""]
+    lines = [template.fill(table, values), ""]
     return lines + (_legend(locale, groups) if details else [])
 
 
@@ -304,7 +333,7 @@ _TEMPLATES: dict[tuple[Any, ...], tuple[Template, Any]] = {}
 _MAX_TEMPLATES = 256
 
 
-def _table_template(locale: str, shape: object, key: str, table: object) -> tuple[Template, bool]:
+def _table_template(locale: str, shape: Shape, key: str, table: object) -> tuple[Template, bool]:
     """The template of table ``key`` for every report of this one's shape
     and printed labels, and whether its rows have group headings.
 
@@ -314,19 +343,20 @@ def _table_template(locale: str, shape: object, key: str, table: object) -> tupl
     """
     name = label_field(type(table))
     labels = getattr(table, name) if name else None
-    cache_key = (shape, key, locale, tuple(labels.items()) if labels else ())
+    cache_key = (shape.key, key, locale, tuple(labels.items()) if labels else ())
     found = _TEMPLATES.get(cache_key)
     if found is not None:
         return found[0], bool(found[1])
     info = table_info(table, key)
     cells = _cells(table)
+    index = {path[1:]: i for path, i in shape.index().items() if path[0] == key}
 
-    def cell(slot: Callable[[Fill], str]) -> Cell:
-        return lambda row, column: slot(_cell_fill(table, cells, row, column, locale))
+    def cell(slot: Slot) -> Cell:
+        return lambda row, column: _cell_fill(table, cells, index, row, column, locale, slot)
 
     if info.layout == "blocks":
 
-        def draw(slot: Callable[[Fill], str]) -> list[str]:
+        def draw(slot: Slot) -> list[str]:
             lines: list[str] = []
             for block in _blocked_table(locale, info, cell(slot)):
                 lines += [*block, ""]
@@ -335,13 +365,13 @@ def _table_template(locale: str, shape: object, key: str, table: object) -> tupl
         groups = False
     elif info.layout == "single-row":
 
-        def draw(slot: Callable[[Fill], str]) -> list[str]:
+        def draw(slot: Slot) -> list[str]:
             return _one_row_table(locale, info, cell(slot))
 
         groups = False
     else:
 
-        def draw(slot: Callable[[Fill], str]) -> list[str]:
+        def draw(slot: Slot) -> list[str]:
             return _row_table(locale, table, info, cell(slot))
 
         groups = any(r.is_group for r in info.rows)
@@ -381,9 +411,7 @@ def _legacy_table(locale: str, report: ReportLegacy, template: StatisticsTemplat
     return [found[0].fill(report.statistics)]
 
 
-def _legacy_lines(
-    locale: str, template: StatisticsTemplate, slot: Callable[[Fill], str]
-) -> list[str]:
+def _legacy_lines(locale: str, template: StatisticsTemplate, slot: Slot) -> list[str]:
     header = [
         escape_inline(gettext(locale, "统计指标")),
         escape_inline(gettext(locale, "单位")),
@@ -394,20 +422,20 @@ def _legacy_lines(
         if row.is_header:
             body.append([_legacy_label(locale, row), "——", *([""] * len(template.columns))])
             continue
-        format = cell_formatter(_legacy_kind(row), locale)
+        figure = _figure(_legacy_kind(row), locale)
         body.append(
             [
                 _legacy_label(locale, row),
                 _t(locale, row.unit or ""),
-                *(slot(_legacy_fill(row.code, c.key, format, locale)) for c in template.columns),
+                *(slot(_legacy_fill(row.code, c.key, figure)) for c in template.columns),
             ]
         )
     return _table(header, body, 2)
 
 
-def _legacy_fill(code: str, column: str, format: CellFormatter, locale: str) -> Fill:
+def _legacy_fill(code: str, column: str, figure: Fill) -> Fill:
     """The figure of row ``code`` in ``column``, read from the statistics table."""
-    return lambda statistics: _shown(statistics.value(code, column), format, None, None, locale)
+    return lambda statistics: figure(statistics.value(code, column))
 
 
 # -- per-unit breakdown of a consolidated report -------------------------------
@@ -513,7 +541,8 @@ def _tables_by_number(
         return out
     # The grids of the official layout, computed once, when HTML tables are asked for.
     grids = {g.key: g for g in report_grids(report)} if html_tables else {}
-    shape = shape_of(report).key
+    shape = shape_of(report)
+    values = shape.flatten(report)
     for key, table in tables_of(report):
         title = getattr(type(table), "title", key)
         number = _leading_numeral(title)
@@ -522,7 +551,7 @@ def _tables_by_number(
         if key in _MERGED and key in grids:
             lines = [*html_table(report, grids[key], locale), ""]
         else:
-            lines = _official_table(locale, shape, key, table, details)
+            lines = _official_table(locale, shape, values, key, table, details)
         out[number] = (_t(locale, title), lines)
     return out
 

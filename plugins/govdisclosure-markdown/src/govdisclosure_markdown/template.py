@@ -8,6 +8,12 @@ makes rendering another report of the same shape a matter of formatting
 its figures and joining strings.  The drawing code is the renderer's own
 (:mod:`.document`): the template cannot drift from the layout.
 
+A figure is read either from the report's flat tuple of cells
+(:attr:`govdisclosure.flat.Shape.flatten`, which reads every cell in one
+generated function) by its position, or, when it needs more than its value
+(the sign or unit the report printed beside it), from the object the
+template is filled from.
+
 The marker is a NUL character, which no drawn text can contain: every
 piece of report text goes through :func:`.escape.escape`, which turns
 control characters into U+FFFD.
@@ -15,52 +21,58 @@ control characters into U+FFFD.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
-__all__ = ["Fill", "Template", "draw_template"]
+__all__ = ["Fill", "Slot", "Template", "draw_template"]
 
-#: How one figure is read from the object the template is filled from
-#: (a table, or the report) and written.
+#: Writes one figure: from its value (read by position from the flat cells)
+#: or from the object the template is filled from.
 Fill = Callable[[Any], str]
+
+#: Where a figure comes from when it is not read by position.
+FROM_SOURCE = -1
 
 _MARK = "\x00"
 
 
+class Slot(Protocol):
+    """Stands for one figure in the drawing: ``write`` writes it from the
+    flat cell at ``index`` or, by default, from the template's source."""
+
+    def __call__(self, write: Fill, index: int = FROM_SOURCE) -> str: ...
+
+
 class Template:
-    """Fixed text with slots; :meth:`fill` writes one object's figures into them."""
+    """Fixed text with slots; :meth:`fill` writes one report's figures into them."""
 
-    __slots__ = ("_fills", "_pieces")
+    __slots__ = ("_slots", "_text")
 
-    def __init__(self, pieces: list[str], fills: list[tuple[int, Fill]]) -> None:
-        self._pieces = pieces
-        self._fills = fills
+    def __init__(self, pieces: Sequence[str], slots: list[tuple[int, Fill]]) -> None:
+        # One %-format of the whole text: the figures go in in one C call.
+        self._text = "%s".join(p.replace("%", "%%") for p in pieces)
+        self._slots = slots
 
-    def fill(self, source: object) -> str:
-        pieces = self._pieces.copy()
-        for position, fill in self._fills:
-            pieces[position] = fill(source)
-        return "".join(pieces)
+    def fill(self, source: object, cells: Sequence[Any] = ()) -> str:
+        """The text, with each figure written from ``cells`` (the flat
+        tuple of the report's cells) or from ``source``."""
+        return self._text % tuple(
+            [write(cells[i]) if i >= 0 else write(source) for i, write in self._slots]
+        )
 
 
-def draw_template(draw: Callable[[Callable[[Fill], str]], list[str]]) -> Template:
+def draw_template(draw: Callable[[Slot], list[str]]) -> Template:
     """The template of the lines ``draw(slot)`` returns, where each call
-    ``slot(fill)`` stands for one figure that ``fill`` writes."""
-    fills: list[Fill] = []
+    ``slot(write, index)`` stands for one figure."""
+    slots: list[tuple[int, Fill]] = []
 
-    def slot(fill: Fill) -> str:
-        fills.append(fill)
-        return f"{_MARK}{len(fills) - 1}{_MARK}"
+    def slot(write: Fill, index: int = FROM_SOURCE) -> str:
+        slots.append((index, write))
+        return f"{_MARK}{len(slots) - 1}{_MARK}"
 
     parts = "\n".join(draw(slot)).split(_MARK)
-    if len(parts) != 2 * len(fills) + 1:  # pragma: no cover - escaped text has no NUL
+    if len(parts) != 2 * len(slots) + 1:  # pragma: no cover - escaped text has no NUL
         raise ValueError("a table's text holds the slot marker")
-    pieces: list[str] = []
-    positions: list[tuple[int, Fill]] = []
-    for k, part in enumerate(parts):
-        if k % 2:
-            positions.append((len(pieces), fills[int(part)]))
-            pieces.append("")
-        else:
-            pieces.append(part)
-    return Template(pieces, positions)
+    # Slots in the order they appear in the text (the drawing may make them in another).
+    order = [slots[int(number)] for number in parts[1::2]]
+    return Template(parts[0::2], order)
