@@ -48,6 +48,9 @@ _CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
 #: Every character :func:`_clean` changes (each line terminator is a
 #: control character but for these two).
 _UNCLEAN: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: Every character escaping changes: most text has none, and one scan in C
+#: says so (a substitution goes through Python code even when it finds nothing).
+_SPECIAL: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\\\\`*_\\[\\]<>&|~#$]")
 
 
 def _clean(text: str) -> str:
@@ -64,8 +67,10 @@ def escape_inline(text: str) -> str:
     ``-`` at the start cannot open a list, so they are left alone (labels
     such as ``1.属于国家秘密`` stay readable in the source).
     """
-    # Most text has no line break or control character: one scan says so,
-    # where the translation would look up every character.
+    if _SPECIAL.search(text) is None:
+        return text.strip(" ")
+    # The translation looks up every character: only for text that has a
+    # line break or control character.
     if _UNCLEAN.search(text) is not None:
         text = _clean(text)
     return _INLINE.sub(r"\\\g<0>", text.strip(" "))
@@ -79,6 +84,9 @@ def escape(text: str) -> str:
     removed; it is safe anywhere, including as a paragraph of its own.
     """
     line = escape_inline(text)
-    if line[:1] in ("-", "+", "="):
+    first = line[:1]
+    if first in ("-", "+", "="):
         return "\\" + line
+    if not first.isdecimal():  # exactly what \d matches: no list marker can start here
+        return line
     return _ORDERED.sub(r"\1\\\2", line, count=1)
