@@ -22,6 +22,7 @@ from govdisclosure.formatting import (
     format_date,
     format_money,
 )
+from govdisclosure.introspect import CellKind
 
 # -- outline numbering ------------------------------------------------------------
 
@@ -202,6 +203,19 @@ def test_counts_beyond_the_decimal_context_are_written_in_full() -> None:
     n = -(10**40) - 7
     assert format_count(n, grouping=False) == str(n)
     assert format_count(n, "en").replace(",", "") == str(n)
+
+
+@given(st.integers(-(10**15), 10**15), st.sampled_from(["count", "signed"]), _LOCALES)
+@example(-5, "signed", "zh_Hans_CN")
+@example(1036, "signed", "en")
+def test_count_cells_are_written_as_babel_writes_them(n: int, kind: CellKind, locale: str) -> None:
+    grouping = _BABEL_NAME[locale] != "zh_Hans_CN"
+    expected = format_decimal(
+        n, format="#,##0", locale=_BABEL_NAME[locale], group_separator=grouping
+    )
+    plus = "+" if kind == "signed" and n > 0 else ""
+    assert format_cell(n, kind, locale) == plus + expected
+    assert format_cell(n, kind, locale, grouping=not grouping).replace(",", "") == plus + str(n)
 
 
 #: Amounts of every size and sign: money with decimals, negative (a signed
