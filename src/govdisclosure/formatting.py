@@ -10,11 +10,15 @@ nothing locale-specific is hard-coded here except what CLDR does not say:
   ``grouping=False`` for the bare digits that many printed tables use;
   :func:`format_cell`, the form of a table cell, writes bare digits in
   Chinese as the official tables do.
-* **Money** is quantized with :data:`~decimal.ROUND_HALF_UP` *before*
-  Babel sees it.  Babel rounds with the current :mod:`decimal` context,
+* **Money** is quantized with :data:`~decimal.ROUND_HALF_UP`: Babel's
+  ``format_decimal`` would round with the current :mod:`decimal` context,
   which is round-half-even by default (``1.005`` → ``1.00``), while Chinese
   accounting rounds half up (四舍五入).  A float is refused: it has already
   lost the exact amount.
+* **Digits** are written with the locale's group and decimal symbols, read
+  from Babel once per locale, by Python's own ``format``: the text Babel's
+  ``format_decimal`` gives for the pattern ``#,##0`` (tests hold the two
+  equal), without parsing the locale and the pattern for every number.
 * **Dates** are CLDR's long date in Chinese (``2018年2月23日``, which is also
   what GB/T 9704-2012 7.3.5.4 asks for: no leading zeros) and day-month-
   year in English (``23 February 2018``), the order used by English
