@@ -47,6 +47,7 @@ from .report_base import Period
 
 __all__ = [
     "MAX_MONEY_PLACES",
+    "CellFormatter",
     "as_printed_note",
     "cell_formatter",
     "chinese_numbering",

@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any, Final
 
@@ -116,8 +116,12 @@ def _heading(level: int, text: str) -> str:
     return "#" * min(level, 6) + (" " + text if text else "")
 
 
+@lru_cache(maxsize=4096)
 def _leading_numeral(text: str) -> int | None:
-    """1 for ``一、总体情况`` …, None when the text is not so numbered."""
+    """1 for ``一、总体情况`` …, None when the text is not so numbered.
+
+    Cached: each top-level heading is asked about three times per report,
+    and reports share their headings."""
     head = text.strip().split("、", 1)
     if len(head) == 2 and len(head[0]) == 1 and head[0] in _NUMERALS:
         return _NUMERALS.index(head[0]) + 1
