@@ -11,6 +11,7 @@ and there) by :func:`clerk_workbook`.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import subprocess
@@ -233,3 +234,18 @@ def test_import_writes_the_provenance_with_sheet_and_cell(tmp_path: Path) -> Non
     assert all(c["address"].startswith("Sheet1!") for c in provenance["cells"])
     imported = gd.load(tmp_path / "huaian-2024.json")
     assert figures(imported) == figures(gd.load(EXAMPLES / "huaian-2024.json"))
+
+
+def test_the_export_names_the_sheet_and_cell_of_each_figure(tmp_path: Path) -> None:
+    runner = CliRunner()
+    imported = runner.invoke(cli, ["import", str(DATA / "yuxi-2017.xlsx"), "-o", str(tmp_path)])
+    assert imported.exit_code == 0, imported.output
+    out = tmp_path / "cells.csv"
+    exported = runner.invoke(
+        cli, ["export", str(tmp_path / "yuxi-2017.json"), "--to", "csv", "-o", str(out)]
+    )
+    assert exported.exit_code == 0, exported.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    printed = [r for r in rows if r["printed"]]
+    assert printed and all(r["source_address"].startswith("Sheet1!") for r in printed)
+    assert all(r["source_format"] == "xlsx" for r in rows)

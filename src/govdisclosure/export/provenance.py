@@ -90,6 +90,7 @@ class Origins:
     row: list[int | None]
     column: list[int | None]
     page: list[int | None]
+    address: list[str | None]
 
 
 def origins(provenance: Mapping[str, Any] | None, json_paths: Sequence[str]) -> Origins:
@@ -97,7 +98,7 @@ def origins(provenance: Mapping[str, Any] | None, json_paths: Sequence[str]) -> 
     n = len(json_paths)
     if provenance is None:
         empty: list[Any] = [None] * n
-        return Origins(None, None, empty, empty, empty, empty, empty, empty, empty)
+        return Origins(None, None, empty, empty, empty, empty, empty, empty, empty, empty)
     by_path = {cell.get("path"): cell for cell in provenance["cells"] if isinstance(cell, dict)}
     found = [by_path.get(path) for path in json_paths]
 
@@ -115,4 +116,5 @@ def origins(provenance: Mapping[str, Any] | None, json_paths: Sequence[str]) -> 
         row=column("row"),
         column=column("col"),
         page=column("page"),
+        address=column("address"),
     )

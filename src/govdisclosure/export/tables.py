@@ -82,6 +82,7 @@ def _cell_schema() -> pa.Schema:
             ("source_row", pa.int32()),
             ("source_column", pa.int32()),
             ("source_page", pa.int32()),
+            ("source_address", text),
         ]
     )
 
@@ -189,6 +190,7 @@ def cell_batch(
         pa.array(origin.row, pa.int32()),
         pa.array(origin.column, pa.int32()),
         pa.array(origin.page, pa.int32()),
+        pa.array(origin.address, pa.string()),
     ]
     return pa.RecordBatch.from_arrays(columns, schema=CELL_SCHEMA.get())
 
