@@ -1,7 +1,7 @@
 """Workbooks this plugin did not write, imported onto the official tables.
 
-Oracles: the example reports (the workbooks in ``data/`` were written by
-LibreOffice from their HTML rendering, see ``data/README.md``), openpyxl
+Oracles: the example reports (the workbooks in ``examples/workbooks`` were written by
+LibreOffice from their HTML rendering, see its README), openpyxl
 reading back the cell each provenance address names, and LibreOffice
 converting to and from the old binary .xls.  Generated reports are laid
 out the way a clerk builds the statistics tables in a spreadsheet (one
@@ -37,7 +37,7 @@ from govdisclosure.testing.strategies import consistent_reports
 from govdisclosure_xlsx import import_binary, import_workbook, written_by_us
 from xlsx_helpers import EXAMPLES, SOFFICE, needs_libreoffice, to_bytes
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = EXAMPLES / "workbooks"
 NAMES = sorted(p.stem for p in DATA.glob("*.xlsx"))
 
 
