@@ -1,0 +1,212 @@
+"""The writer of ``codec.dumps_bytes`` against the other ways to the same bytes.
+
+The dump figure of ``load_bench.py`` (``codec.dumps_bytes`` over
+``orjson.dumps`` of the same reports already turned into dicts) has a
+target of 1.3× that the generated writer does not reach.  This bench
+measures, on ``load_bench.py``'s reports in one run (CPU time), each way
+tried of writing exactly the same bytes, so the choice can be checked again
+when orjson or msgspec change:
+
+* **the floor**: ``orjson.dumps`` of the ready-made dicts;
+* **codec.dumps_bytes**: the generated writer (one dict per object, built
+  inline in the function of its report class; cells checked);
+* **orjson's default= hook**: ``orjson.dumps(report, default=hook)`` with a
+  generated per-class hook returning one shallow dict per attrs object
+  (orjson cannot walk attrs or slotted objects itself; cells are not
+  checked, so this is a lower bound of that route);
+* **msgspec** (when installed): the ready-made dicts encoded by
+  ``msgspec.json.Encoder`` and indented by ``msgspec.json.format`` (msgspec
+  writes no indentation itself) — the floor of any msgspec route to our
+  layout — and the reports copied into ``msgspec.Struct`` mirrors (the
+  edition as the struct's tag, written first), encoded and indented.
+  msgspec encodes attrs classes natively, but not in our layout: a "/" cell
+  is an attrs object and ``Decimal`` is written with ``str()``.
+
+Every alternative is checked to give ``dumps_bytes``' bytes before it is
+timed.  Not run by ``bench/run.py`` (no figure of ``floors.py``): run
+``python bench/dump_alternatives_bench.py [N]`` (default 2,000).  The
+figures, and why 1.3× is out of reach, are in ``bench/README.md``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import orjson
+
+from govdisclosure import codec
+from govdisclosure.cells import CELL_KINDS, NotApplicable
+from govdisclosure.codec.fast_read import _classify
+from govdisclosure.codec.fast_write import _cell_out
+from govdisclosure.codec.reference import _omits_defaults
+from govdisclosure.codegen import compile_source
+from govdisclosure.editions import Report
+from govdisclosure.introspect import field_types
+from load_bench import best, make_texts
+
+OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+
+
+def _msgspec() -> Any:
+    try:
+        return importlib.import_module("msgspec")
+    except ImportError:
+        return None
+
+
+# -- orjson's default= hook: one shallow dict per object ---------------------------
+
+
+_HOOKS: dict[type, Callable[[Any], Any]] = {
+    Decimal: lambda value: format(value, "f"),
+    NotApplicable: lambda value: value.mark,
+}
+
+
+def _shallow(cls: type) -> Callable[[Any], Any]:
+    """A generated function giving the dict of one object, its values as they are."""
+    if _omits_defaults(cls):
+        return lambda o: codec.converter.unstructure(o, cls)
+    edition = getattr(cls, "edition", None)
+    items = [f"'edition': {edition!r}"] if isinstance(edition, str) else []
+    items += [f"{f.name!r}: o.{f.name}" for f in attrs.fields(cls)]
+    namespace: dict[str, Any] = {}
+    compile_source(
+        [f"def shallow(o): return {{{', '.join(items)}}}"], namespace, what=f"hook {cls.__name__}"
+    )
+    return typing.cast(Callable[[Any], Any], namespace["shallow"])
+
+
+def hook(value: Any) -> Any:
+    """orjson's ``default``: called for every object orjson cannot write."""
+    write = _HOOKS.get(value.__class__)
+    if write is None:
+        if not attrs.has(value.__class__):
+            raise TypeError(f"not writable: {value!r}")
+        write = _HOOKS[value.__class__] = _shallow(value.__class__)
+    return write(value)
+
+
+# -- msgspec Struct mirrors ----------------------------------------------------
+
+
+class Mirrors:
+    """Per attrs class, a ``msgspec.Struct`` with its fields and a generated copier."""
+
+    def __init__(self, msgspec: Any) -> None:
+        self.msgspec = msgspec
+        self.ns: dict[str, Any] = {"_cell": _cell_out, "_conv": codec.converter}
+        self.layouts: list[tuple[dict[type, Any], tuple[type, ...]]] = []
+
+    def copier(self, cls: type) -> Callable[[Any], Any]:
+        self._generate(cls)
+        for table, shapes in self.layouts:
+            table.update((shape, self.ns[self._name(shape)]) for shape in shapes)
+        return typing.cast(Callable[[Any], Any], self.ns[self._name(cls)])
+
+    @staticmethod
+    def _name(cls: type) -> str:
+        return f"m_{cls.__module__.replace('.', '_')}_{cls.__qualname__}"
+
+    def _generate(self, cls: type) -> None:
+        name = self._name(cls)
+        if name in self.ns:
+            return
+        if _omits_defaults(cls):
+            self.ns[name] = lambda o, _cls=cls: codec.converter.unstructure(o, _cls)
+            return
+        self.ns[name] = None
+        hints = field_types(cls)
+        edition = getattr(cls, "edition", None)
+        tag = {"tag_field": "edition", "tag": edition} if isinstance(edition, str) else {}
+        fields = attrs.fields(cls)
+        self.ns[f"S{name}"] = self.msgspec.defstruct(
+            name, [(f.name, object) for f in fields], **tag
+        )
+        lines, args, pending = [f"def {name}(o):"], [], []
+        for i, f in enumerate(fields):
+            kind, detail, _ = _classify(hints[f.name])
+            get = f"o.{f.name}"
+            if kind in CELL_KINDS or kind == "legacy":
+                lines += [
+                    f"    v{i} = {get}",
+                    f"    if v{i}.__class__ is not int and v{i} is not None: v{i} = _cell(v{i})",
+                ]
+                args.append(f"v{i}")
+            elif kind == "object":
+                pending.append(detail)
+                args.append(f"{self._name(detail)}({get})")
+            elif kind == "object_tuple":
+                pending.append(detail)
+                args.append(f"[{self._name(detail)}(x) for x in {get}]")
+            elif kind == "layouts":
+                pending.extend(detail.members)
+                table: dict[type, Any] = {}
+                self.layouts.append((table, detail.members))
+                self.ns[f"L{i}{name}"] = table
+                args.append(f"L{i}{name}[{get}.__class__]({get})")
+            elif (
+                kind in ("str", "int", "bool", "date", "enum", "str_tuple")
+                or hints[f.name] == dict[str, str]
+            ):
+                args.append(get)
+            else:  # the statistics period (X | None), legacy rows: the converter
+                self.ns[f"T{i}{name}"] = hints[f.name]
+                args.append(f"_conv.unstructure({get}, T{i}{name})")
+        lines.append(f"    return S{name}({', '.join(args)})")
+        compile_source(lines, self.ns, what=f"mirror {cls.__qualname__}")
+        for shape in pending:
+            self._generate(shape)
+
+
+def main(n: int = 2_000) -> dict[str, float]:
+    reports: list[Report] = codec.loads_many(make_texts(n))
+    dicts = [codec.unstructure(r) for r in reports]
+    expected = [codec.dumps_bytes(r) for r in reports]
+    ways: dict[str, Callable[[], object]] = {
+        "orjson.dumps of the dicts (floor)": lambda: [
+            orjson.dumps(d, option=OPTIONS) for d in dicts
+        ],
+        "codec.dumps_bytes": lambda: [codec.dumps_bytes(r) for r in reports],
+        "orjson default= hook": lambda: [
+            orjson.dumps(r, default=hook, option=OPTIONS) for r in reports
+        ],
+    }
+    assert [orjson.dumps(r, default=hook, option=OPTIONS) for r in reports] == expected
+    msgspec = _msgspec()
+    if msgspec is not None:
+        encode, indent = msgspec.json.Encoder().encode, msgspec.json.format
+        mirror = Mirrors(msgspec).copier(type(reports[0]))
+
+        def via_mirrors(report: Report) -> bytes:
+            return bytes(indent(encode(mirror(report)), indent=2)) + b"\n"
+
+        assert [bytes(indent(encode(d), indent=2)) + b"\n" for d in dicts] == expected
+        assert [via_mirrors(r) for r in reports] == expected
+        ways["msgspec of the dicts + format"] = lambda: [
+            indent(encode(d), indent=2) + b"\n" for d in dicts
+        ]
+        ways["msgspec Struct mirrors + format"] = lambda: [via_mirrors(r) for r in reports]
+    times: dict[str, list[float]] = {name: [] for name in ways}
+    for _ in range(3):  # alternated, so a busy minute weighs on every way alike
+        for name, way in ways.items():
+            times[name].append(best(way) / n * 1e6)
+    floor = min(times["orjson.dumps of the dicts (floor)"])
+    print(f"dump_alternatives_bench: {n} reports, 2021 edition; CPU µs per report, same bytes")
+    results = {}
+    for name, runs in times.items():
+        results[name] = min(runs)
+        print(f"  {name:<36} {min(runs):7.1f} µs  {min(runs) / floor:5.2f}×")
+    if msgspec is None:
+        print("  (msgspec is not installed: its two ways were not measured)")
+    return results
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2_000)
