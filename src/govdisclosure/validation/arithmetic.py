@@ -51,6 +51,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
+from operator import itemgetter
 from typing import Any, Final
 
 from attrs import field, frozen
@@ -110,6 +111,9 @@ class Compiled:
     #: report (only those the equations use, shared rows read once), so a
     #: report that holds is checked without building its flat tuple.
     direct: Callable[[Report], list[int]]
+    #: ``read[k](values)``: the cells of equation ``k`` (totals, then parts)
+    #: from the flat tuple, as a tuple, in one call.
+    read: tuple[Callable[[Sequence[CellValue]], tuple[CellValue, ...]], ...] = ()
     #: The notice of an equation that blank cells leave not checkable, by
     #: (equation, positions of its blank cells): it depends on nothing
     #: else, and offices that leave zeros blank repeat the same patterns
@@ -268,7 +272,18 @@ def _compile(report: Report) -> Compiled:
         implied,
         namespace["fast"],
         namespace["direct"],
+        read=tuple(_reading((*totals[k], *parts[k])) for k in range(len(equations))),
     )
+
+
+def _reading(at: tuple[int, ...]) -> Callable[[Sequence[CellValue]], tuple[CellValue, ...]]:
+    """Reads the cells at positions ``at`` of a flat tuple, as a tuple."""
+    if len(at) > 1:
+        return itemgetter(*at)  # type: ignore[return-value]
+    if at:
+        only = at[0]
+        return lambda values: (values[only],)
+    return lambda values: ()
 
 
 def _zeroed(
@@ -373,37 +388,48 @@ def _evaluate(
 ) -> tuple[Outcome, Finding | None]:
     """How equation ``k`` went, and its finding (None when it holds or states nothing)."""
     eq = comp.equations[k]
-    t_vals = [values[i] for i in comp.totals[k]]
-    p_vals = [values[i] for i in comp.parts[k]]
-    cells = [*t_vals, *p_vals]
-    blanks = tuple(j for j, v in enumerate(cells) if is_blank(v))
-    if blanks:
-        if len(blanks) == len(cells):
-            return "not-checkable", None
-        notice = comp.notices.get((k, blanks))
-        if notice is None:
-            notice = equation_finding(
-                report,
-                eq,
-                comp.severities[k],
-                blanks=tuple(eq.involves[j] for j in blanks),
-                involves=comp.involves[k],
-            )
-            if len(comp.notices) < _NOTICES:
-                comp.notices[k, blanks] = notice
-        return "not-checkable", notice
-    total: int | Decimal = sum(t_vals)  # type: ignore[arg-type]
-    parts: int | Decimal = sum(p_vals)  # type: ignore[arg-type]
-    holds = {
-        "equal": total == parts,
-        "at_most": total >= parts,
-        "channels": total <= parts,
-    }[eq.kind]
+    cells = comp.read[k](values)
+    if _NUMBERS.issuperset(map(type, cells)):
+        # Every cell a number (the common case, checked in C).
+        n = len(comp.totals[k])
+        total: int | Decimal = sum(cells[:n])  # type: ignore[arg-type]
+        parts: int | Decimal = sum(cells[n:])  # type: ignore[arg-type]
+    else:
+        blanks = tuple(j for j, v in enumerate(cells) if is_blank(v))
+        if blanks:
+            if len(blanks) == len(cells):
+                return "not-checkable", None
+            notice = comp.notices.get((k, blanks))
+            if notice is None:
+                notice = equation_finding(
+                    report,
+                    eq,
+                    comp.severities[k],
+                    blanks=tuple(eq.involves[j] for j in blanks),
+                    involves=comp.involves[k],
+                )
+                if len(comp.notices) < _NOTICES:
+                    comp.notices[k, blanks] = notice
+            return "not-checkable", notice
+        n = len(comp.totals[k])
+        total = sum(cells[:n])  # type: ignore[arg-type]
+        parts = sum(cells[n:])  # type: ignore[arg-type]
+    kind = eq.kind
+    if kind == "equal":
+        holds = total == parts
+    elif kind == "at_most":
+        holds = total >= parts
+    else:  # channels
+        holds = total <= parts
     if holds:
         return "passed", None
     return "failed", equation_finding(
         report, eq, comp.severities[k], total=total, parts=parts, involves=comp.involves[k]
     )
+
+
+#: The types of a cell holding a number.
+_NUMBERS: Final = frozenset({int, Decimal})
 
 
 #: Notices kept per shape (see :attr:`Compiled.notices`).

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from ..editions import Report
 from ..paths import Path, json_path
@@ -71,7 +72,17 @@ class Paragraphs:
     of every paragraph for every pattern.
     """
 
-    __slots__ = ("_joined", "_reversed", "_sep", "_spans", "_starts", "paths", "report", "texts")
+    __slots__ = (
+        "_joined",
+        "_reversed",
+        "_sep",
+        "_spans",
+        "_starts",
+        "derived",
+        "paths",
+        "report",
+        "texts",
+    )
 
     def __init__(self, report: Report) -> None:
         self.report = report
@@ -89,6 +100,9 @@ class Paragraphs:
         self._reversed = ""
         self._starts: list[int] = []
         self._spans: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+        #: What a rule derives from this text for itself, kept with it (one
+        #: report's text: never reused for another report).
+        self.derived: dict[object, Any] = {}
 
     def spans(self, word: str, breaks: str) -> list[tuple[int, int, int]]:
         """Where ``word`` occurs, as the stretches of text around it without
@@ -110,40 +124,46 @@ class Paragraphs:
         if not word:
             found.extend((i, 0, len(text)) for i, text in enumerate(self.texts))
             return found
-        sep = breaks[0]
-        if sep != self._sep:
-            # Joined by a break, so that a stretch ends where its paragraph does.
-            self._sep = sep
-            self._joined = sep.join(self.texts)
-            self._reversed = self._joined[::-1]
-            self._starts = []
-            start = 0
-            for text in self.texts:
-                self._starts.append(start)
-                start += len(text) + 1
-        joined, size, starts = self._joined, len(self._joined), self._starts
-        stop = _breaks(breaks)
-        at = joined.find(word)
-        while at >= 0:
-            # The stretch: from after the last break before ``at`` (read in
-            # the reversed text) to the first break after it.
-            before = stop.search(self._reversed, size - at)
-            low = size - before.start() if before else 0
-            after = stop.search(joined, at + len(word))
-            high = after.start() if after else size
-            i = bisect_right(starts, at) - 1
+        self._join(breaks[0])
+        # Two scans, each led by the word itself (so the regular expression
+        # engine finds it as fast as ``str.find``): forwards, from the first
+        # occurrence in a stretch to the stretch's end; in the reversed text,
+        # from the last occurrence to the stretch's start.  Each scan matches
+        # once per stretch, so the two lists pair up.
+        forward, backward = _stretch_patterns(word, breaks)
+        ends = [m.end() for m in forward.finditer(self._joined)]
+        if not ends:
+            return found
+        size, starts = len(self._joined), self._starts
+        lows = [size - m.end() for m in backward.finditer(self._reversed)]
+        lows.reverse()
+        for low, high in zip(lows, ends, strict=True):
+            i = bisect_right(starts, low) - 1
             found.append((i, low - starts[i], high - starts[i]))
-            if high >= size:
-                break
-            at = joined.find(word, high + 1)
         return found
+
+    def _join(self, sep: str) -> None:
+        """The texts joined by ``sep`` (a break), so that a stretch ends
+        where its paragraph does, and reversed."""
+        if sep == self._sep:
+            return
+        self._sep = sep
+        self._joined = sep.join(self.texts)
+        self._reversed = self._joined[::-1]
+        self._starts = []
+        start = 0
+        for text in self.texts:
+            self._starts.append(start)
+            start += len(text) + 1
 
 
 @cache
-def _breaks(breaks: str) -> re.Pattern[str]:
-    """Any of the break characters (each a single character: the same
-    pattern searches the reversed text)."""
-    return re.compile("[" + re.escape(breaks) + "]")
+def _stretch_patterns(word: str, breaks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``word`` and the rest of its stretch, forwards and in the reversed
+    text (see :meth:`Paragraphs.spans`; possessive: a stretch is never
+    searched again from inside)."""
+    rest = "[^" + re.escape(breaks) + "]*+"
+    return re.compile(re.escape(word) + rest), re.compile(re.escape(word[::-1]) + rest)
 
 
 def _collect(section: Section, prefix: str, paths: list[str], texts: list[str]) -> None:
