@@ -521,7 +521,7 @@ def _accepted(
 def _rejected(reject: tuple[str, ...], m: re.Match[str]) -> bool:
     """Whether the words around the number of ``m`` hold one of ``reject``."""
     context = "".join(g or "" for k, g in m.groupdict().items() if k != "n")
-    return any(word in context for word in reject)
+    return any(map(context.__contains__, reject))
 
 
 @frozen

@@ -125,18 +125,26 @@ class Paragraphs:
             found.extend((i, 0, len(text)) for i, text in enumerate(self.texts))
             return found
         self._join(breaks[0])
-        # Two scans, each led by the word itself (so the regular expression
-        # engine finds it as fast as ``str.find``): forwards, from the first
-        # occurrence in a stretch to the stretch's end; in the reversed text,
-        # from the last occurrence to the stretch's start.  Each scan matches
-        # once per stretch, so the two lists pair up.
-        forward, backward = _stretch_patterns(word, breaks)
-        ends = [m.end() for m in forward.finditer(self._joined)]
-        if not ends:
+        # Forwards, a scan led by the word itself (the regular expression
+        # engine finds it as fast as ``str.find``), from the first occurrence
+        # in each stretch to the stretch's end.  The starts: for a few
+        # stretches, the break before each; for many, one scan of the
+        # reversed text, from the last occurrence in each stretch to its
+        # start (one match per stretch, so the two lists pair up).
+        forward, backward, stop = _stretch_patterns(word, breaks)
+        spans = [m.span() for m in forward.finditer(self._joined)]
+        if not spans:
             return found
-        size, starts = len(self._joined), self._starts
-        lows = [size - m.end() for m in backward.finditer(self._reversed)]
-        lows.reverse()
+        size, starts, reversed_ = len(self._joined), self._starts, self._reversed
+        ends = [high for _, high in spans]
+        if len(spans) <= _FEW:
+            lows = [
+                size - before.start() if (before := stop.search(reversed_, size - at)) else 0
+                for at, _ in spans
+            ]
+        else:
+            lows = [size - m.end() for m in backward.finditer(reversed_)]
+            lows.reverse()
         for low, high in zip(lows, ends, strict=True):
             i = bisect_right(starts, low) - 1
             found.append((i, low - starts[i], high - starts[i]))
@@ -157,13 +165,25 @@ class Paragraphs:
             start += len(text) + 1
 
 
+#: Up to how many stretches the start of each is looked for on its own
+#: (a short search back from the word) rather than by scanning the whole
+#: reversed text.
+_FEW = 8
+
+
 @cache
-def _stretch_patterns(word: str, breaks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _stretch_patterns(
+    word: str, breaks: str
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """``word`` and the rest of its stretch, forwards and in the reversed
     text (see :meth:`Paragraphs.spans`; possessive: a stretch is never
-    searched again from inside)."""
+    searched again from inside), and any one of ``breaks``."""
     rest = "[^" + re.escape(breaks) + "]*+"
-    return re.compile(re.escape(word) + rest), re.compile(re.escape(word[::-1]) + rest)
+    return (
+        re.compile(re.escape(word) + rest),
+        re.compile(re.escape(word[::-1]) + rest),
+        re.compile("[" + re.escape(breaks) + "]"),
+    )
 
 
 def _collect(section: Section, prefix: str, paths: list[str], texts: list[str]) -> None:
