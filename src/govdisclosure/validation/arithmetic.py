@@ -51,7 +51,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from operator import itemgetter
+from itertools import compress
 from typing import Any, Final
 
 from attrs import field, frozen
@@ -71,7 +71,7 @@ from ..templates import builtin_templates
 from .findings import Finding, Label, Severity
 from .outcomes import Outcome, RelationOutcome
 from .rules import BlankPolicy, Context, Rule
-from .values import is_blank
+from .shared import reader
 
 __all__ = [
     "arithmetic_rules",
@@ -111,8 +111,10 @@ class Compiled:
     #: report (only those the equations use, shared rows read once), so a
     #: report that holds is checked without building its flat tuple.
     direct: Callable[[Report], list[int]]
-    #: ``read[k](values)``: the cells of equation ``k`` (totals, then parts)
-    #: from the flat tuple, as a tuple, in one call.
+    #: Positions of the cells of each equation, totals then parts.
+    cells: tuple[tuple[int, ...], ...] = ()
+    #: ``read[k](values)``: the cells of equation ``k`` from the flat tuple,
+    #: as a tuple, in one call.
     read: tuple[Callable[[Sequence[CellValue]], tuple[CellValue, ...]], ...] = ()
     #: The notice of an equation that blank cells leave not checkable, by
     #: (equation, positions of its blank cells): it depends on nothing
@@ -272,18 +274,9 @@ def _compile(report: Report) -> Compiled:
         implied,
         namespace["fast"],
         namespace["direct"],
-        read=tuple(_reading((*totals[k], *parts[k])) for k in range(len(equations))),
+        cells=tuple((*totals[k], *parts[k]) for k in range(len(equations))),
+        read=tuple(reader((*totals[k], *parts[k])) for k in range(len(equations))),
     )
-
-
-def _reading(at: tuple[int, ...]) -> Callable[[Sequence[CellValue]], tuple[CellValue, ...]]:
-    """Reads the cells at positions ``at`` of a flat tuple, as a tuple."""
-    if len(at) > 1:
-        return itemgetter(*at)  # type: ignore[return-value]
-    if at:
-        only = at[0]
-        return lambda values: (values[only],)
-    return lambda values: ()
 
 
 def _zeroed(
@@ -308,7 +301,7 @@ class _Run:
     the flat tuple, built only when some equation needs a careful look.
     """
 
-    __slots__ = ("comp", "flagged", "report", "values")
+    __slots__ = ("_blank", "comp", "flagged", "report", "values")
 
     def __init__(
         self,
@@ -321,6 +314,21 @@ class _Run:
         self.comp = comp
         self.values = values
         self.flagged = flagged
+        self._blank: frozenset[int] | None = None
+
+    @property
+    def blank(self) -> frozenset[int]:
+        """Positions of the blank and not-applicable cells (found once, in C)."""
+        if self._blank is None:
+            values = self.values
+            self._blank = frozenset(
+                compress(range(len(values)), map(_BLANK_TYPES.__contains__, map(type, values)))
+            )
+        return self._blank
+
+
+#: The types of a cell that states no number (:func:`.values.is_blank`).
+_BLANK_TYPES: Final = frozenset({type(None), NotApplicable})
 
 
 def _run(report: Report, blank: BlankPolicy) -> _Run:
@@ -373,7 +381,7 @@ def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
     out = []
     for k in ks:
         if run.flagged is None or k in run.flagged:
-            outcome, finding = _evaluate(report, run.comp, k, run.values)
+            outcome, finding = _evaluate(report, run.comp, k, run.values, run.blank)
             if finding is not None:
                 out.append(finding)
         else:
@@ -384,36 +392,36 @@ def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
 
 
 def _evaluate(
-    report: Report, comp: Compiled, k: int, values: Sequence[CellValue]
+    report: Report,
+    comp: Compiled,
+    k: int,
+    values: Sequence[CellValue],
+    blank: frozenset[int],
 ) -> tuple[Outcome, Finding | None]:
-    """How equation ``k`` went, and its finding (None when it holds or states nothing)."""
+    """How equation ``k`` went, and its finding (None when it holds or
+    states nothing); ``blank`` holds the positions of the blank cells."""
     eq = comp.equations[k]
     cells = comp.read[k](values)
-    if _NUMBERS.issuperset(map(type, cells)):
-        # Every cell a number (the common case, checked in C).
-        n = len(comp.totals[k])
+    n = len(comp.totals[k])
+    if blank.isdisjoint(comp.cells[k]):
         total: int | Decimal = sum(cells[:n])  # type: ignore[arg-type]
         parts: int | Decimal = sum(cells[n:])  # type: ignore[arg-type]
     else:
-        blanks = tuple(j for j, v in enumerate(cells) if is_blank(v))
-        if blanks:
-            if len(blanks) == len(cells):
-                return "not-checkable", None
-            notice = comp.notices.get((k, blanks))
-            if notice is None:
-                notice = equation_finding(
-                    report,
-                    eq,
-                    comp.severities[k],
-                    blanks=tuple(eq.involves[j] for j in blanks),
-                    involves=comp.involves[k],
-                )
-                if len(comp.notices) < _NOTICES:
-                    comp.notices[k, blanks] = notice
-            return "not-checkable", notice
-        n = len(comp.totals[k])
-        total = sum(cells[:n])  # type: ignore[arg-type]
-        parts = sum(cells[n:])  # type: ignore[arg-type]
+        blanks = tuple(j for j, i in enumerate(comp.cells[k]) if i in blank)
+        if len(blanks) == len(cells):
+            return "not-checkable", None
+        notice = comp.notices.get((k, blanks))
+        if notice is None:
+            notice = equation_finding(
+                report,
+                eq,
+                comp.severities[k],
+                blanks=tuple(eq.involves[j] for j in blanks),
+                involves=comp.involves[k],
+            )
+            if len(comp.notices) < _NOTICES:
+                comp.notices[k, blanks] = notice
+        return "not-checkable", notice
     kind = eq.kind
     if kind == "equal":
         holds = total == parts
@@ -426,10 +434,6 @@ def _evaluate(
     return "failed", equation_finding(
         report, eq, comp.severities[k], total=total, parts=parts, involves=comp.involves[k]
     )
-
-
-#: The types of a cell holding a number.
-_NUMBERS: Final = frozenset({int, Decimal})
 
 
 #: Notices kept per shape (see :attr:`Compiled.notices`).

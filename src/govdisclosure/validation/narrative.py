@@ -45,7 +45,6 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import partial
-from operator import itemgetter
 from typing import Any, TypeVar
 
 from attrs import frozen
@@ -61,7 +60,7 @@ from .findings import Finding, Label
 from .outcomes import Outcome, RelationOutcome
 from .paragraphs import Paragraphs, iter_paragraphs
 from .rules import Context, Rule
-from .shared import cell_values, paragraphs, shape
+from .shared import cell_values, paragraphs, reader, shape
 from .values import number
 
 __all__ = [
@@ -669,16 +668,6 @@ class _Figure:
 Figures = dict[tuple[Any, ...], tuple[_Figure, ...]]
 
 
-def _picker(at: tuple[int, ...]) -> Callable[[Sequence[CellValue]], tuple[CellValue, ...]]:
-    """Reads the cells at positions ``at`` of a flat tuple, as a tuple."""
-    if len(at) > 1:
-        return itemgetter(*at)  # type: ignore[return-value]
-    if at:
-        only = at[0]
-        return lambda values: (values[only],)
-    return lambda values: ()
-
-
 def _figures(
     checks: Sequence[NarrativeCheck], report: Report, context: Context, known: Figures
 ) -> tuple[_Figure, ...]:
@@ -695,14 +684,15 @@ def _figures(
                 continue
             paths = [p for total, parts in quantity.rows for p in (total, *parts)]
             by_path = not all(p in index for p in paths)
-            rows = (
-                quantity.rows
+            flat = (
+                ()
                 if by_path
                 else tuple(
                     (index[total], tuple(index[p] for p in parts)) for total, parts in quantity.rows
                 )
             )
-            pick = () if by_path else tuple((t, _picker(ps), len(ps)) for t, ps in rows)
+            rows = quantity.rows if by_path else flat
+            pick = tuple((t, reader(ps), len(ps)) for t, ps in flat)
             cells = tuple(json_path(total) for total, _ in quantity.rows)
             out.append(
                 _Figure(group[0].rule, tuple(group), rows, by_path, cells, quantity.label, pick)
