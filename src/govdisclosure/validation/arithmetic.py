@@ -407,7 +407,8 @@ def _evaluate(
         total: int | Decimal = sum(cells[:n])  # type: ignore[arg-type]
         parts: int | Decimal = sum(cells[n:])  # type: ignore[arg-type]
     else:
-        blanks = tuple(j for j, i in enumerate(comp.cells[k]) if i in blank)
+        at = comp.cells[k]
+        blanks = tuple(compress(range(len(at)), map(blank.__contains__, at)))
         if len(blanks) == len(cells):
             return "not-checkable", None
         notice = comp.notices.get((k, blanks))

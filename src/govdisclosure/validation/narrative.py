@@ -730,21 +730,29 @@ def _flat_value(
 Stretches = list[tuple[int, int, int, int]]
 
 
-def _stretches(text: Paragraphs, word: str) -> Stretches:
-    """The stretches of :meth:`~.paragraphs.Paragraphs.spans` around
-    ``word`` that hold a digit or a negation, as ``(paragraph, start, end,
-    where word first occurs)``: every check that needs ``word`` searches
-    these, so they are found once per report."""
-    key = ("narrative", word)
-    found: Stretches | None = text.derived.get(key)
+def _stretches(text: Paragraphs) -> dict[str, Stretches]:
+    """The stretches of :meth:`~.paragraphs.Paragraphs.spans` around each
+    word the checks need that hold a digit or a negation, as ``(paragraph,
+    start, end, where the word first occurs)``, by word: every check that
+    needs a word searches these, so they are found once per report (each
+    word on first use, by :func:`_find_stretches`)."""
+    found: dict[str, Stretches] | None = text.derived.get(_STRETCHES)
     if found is None:
-        texts = text.texts
-        found = text.derived[key] = [
-            (i, start, end, texts[i].find(word, start, end))
-            for i, start, end in text.spans(word, CLAUSE_BREAKS)
-            if _DIGIT.search(texts[i], start, end) is not None
-            or _NONE_HINT.search(texts[i], start, end) is not None
-        ]
+        found = text.derived[_STRETCHES] = {}
+    return found
+
+
+_STRETCHES = "narrative stretches"
+
+
+def _find_stretches(text: Paragraphs, word: str, known: dict[str, Stretches]) -> Stretches:
+    texts = text.texts
+    found = known[word] = [
+        (i, start, end, texts[i].find(word, start, end))
+        for i, start, end in text.spans(word, CLAUSE_BREAKS)
+        if _DIGIT.search(texts[i], start, end) is not None
+        or _NONE_HINT.search(texts[i], start, end) is not None
+    ]
     return found
 
 
@@ -776,11 +784,14 @@ def _check(
     if not figures:
         return
     text = paragraphs(report, context)
-    texts, paths = text.texts, text.paths
+    texts = text.texts
+    known = _stretches(text)
     for figure in figures:
         found: Found = []
         for check in figure.checks:
-            stretches = _stretches(text, check.needs)
+            stretches = known.get(check.needs)
+            if stretches is None:
+                stretches = _find_stretches(text, check.needs, known)
             if not stretches:
                 continue
             lead, reject = check.lead, check.reject
@@ -793,7 +804,7 @@ def _check(
                 for m in search(paragraph, start, end):
                     if reject and _rejected(reject, m):
                         continue
-                    found.append((paths[i], m.start(), paragraph, m))
+                    found.append((text.paths[i], m.start(), paragraph, m))
         if not found:
             continue  # the text states nothing about this figure
         found.sort(key=_in_order)

@@ -74,27 +74,23 @@ class Paragraphs:
 
     __slots__ = (
         "_joined",
+        "_paths",
         "_reversed",
         "_sep",
         "_spans",
         "_starts",
         "derived",
-        "paths",
         "report",
         "texts",
     )
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        paths: list[str] = []
-        texts: list[str] = []
-        for i, text in enumerate(report.preamble):
-            paths.append(f"$.preamble[{i}]")
-            texts.append(text)
-        for i, section in enumerate(report.sections):
-            _collect(section, f"$.sections[{i}]", paths, texts)
-        self.paths = paths
+        texts = list(report.preamble)
+        for section in report.sections:
+            _collect_texts(section, texts)
         self.texts = texts
+        self._paths: list[str] | None = None
         self._sep = ""
         self._joined = ""
         self._reversed = ""
@@ -103,6 +99,17 @@ class Paragraphs:
         #: What a rule derives from this text for itself, kept with it (one
         #: report's text: never reused for another report).
         self.derived: dict[object, Any] = {}
+
+    @property
+    def paths(self) -> list[str]:
+        """``paths[i]`` is the JSON path of ``texts[i]`` (written out only
+        when asked: most reports' checks quote no paragraph)."""
+        if self._paths is None:
+            paths = [f"$.preamble[{i}]" for i in range(len(self.report.preamble))]
+            for i, section in enumerate(self.report.sections):
+                _collect(section, f"$.sections[{i}]", paths)
+            self._paths = paths
+        return self._paths
 
     def spans(self, word: str, breaks: str) -> list[tuple[int, int, int]]:
         """Where ``word`` occurs, as the stretches of text around it without
@@ -186,14 +193,20 @@ def _stretch_patterns(
     )
 
 
-def _collect(section: Section, prefix: str, paths: list[str], texts: list[str]) -> None:
-    for i, text in enumerate(section.paragraphs):
+def _collect(section: Section, prefix: str, paths: list[str]) -> None:
+    for i in range(len(section.paragraphs)):
         paths.append(f"{prefix}.paragraphs[{i}]")
-        texts.append(text)
     for j, sub in enumerate(section.subsections):
         paths.append(f"{prefix}.subsections[{j}].heading")
+        _collect(sub, f"{prefix}.subsections[{j}]", paths)
+
+
+def _collect_texts(section: Section, texts: list[str]) -> None:
+    """The texts of :func:`_collect`'s paths, in the same order."""
+    texts.extend(section.paragraphs)
+    for sub in section.subsections:
         texts.append(sub.heading)
-        _collect(sub, f"{prefix}.subsections[{j}]", paths, texts)
+        _collect_texts(sub, texts)
 
 
 def has_text(section: Section) -> bool:
