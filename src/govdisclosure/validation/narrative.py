@@ -785,13 +785,13 @@ def _check(
         return
     text = paragraphs(report, context)
     texts = text.texts
-    known = _stretches(text)
+    by_word = _stretches(text)
     for figure in figures:
         found: Found = []
         for check in figure.checks:
-            stretches = known.get(check.needs)
+            stretches = by_word.get(check.needs)
             if stretches is None:
-                stretches = _find_stretches(text, check.needs, known)
+                stretches = _find_stretches(text, check.needs, by_word)
             if not stretches:
                 continue
             lead, reject = check.lead, check.reject
