@@ -85,8 +85,8 @@ FLOORS: tuple[Floor, ...] = (
     Floor(
         "validate",
         "validation",
-        "validate() with every arithmetic rule, per report",
-        "the best of three numpy checks of the same relations on the pre-stacked array",
+        "validate() with every arithmetic rule, CPU time per report",
+        "the best of three numpy checks of the same relations on the pre-stacked array (CPU time)",
         4.0,
         "max",
     ),

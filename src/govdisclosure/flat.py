@@ -62,12 +62,43 @@ def shape_of(report: Report) -> Shape:
 
     The key is ``(edition id, variant id or None)`` for a fixed-table
     edition and ``(edition id, template id)`` for a template-driven one.
+
+    The last report asked about is remembered with its shape (a report is
+    immutable): validating one report asks for its shape a dozen times.
     """
+    global _last
+    last = _last
+    if last[0] is report:
+        return last[1]
     edition = edition_of(report)
     if edition.template_driven:
-        return _legacy_shape(template_of(report))  # type: ignore[arg-type]
-    variant = edition.variant_of(report)
-    return _typed_shape(edition.id, None if variant is None else variant.id)
+        shape = _template_shape(template_of(report))  # type: ignore[arg-type]
+    else:
+        variant = edition.variant_of(report)
+        shape = _typed_shape(edition.id, None if variant is None else variant.id)
+    _last = (report, shape)
+    return shape
+
+
+#: The last report :func:`shape_of` was asked about, and its shape.
+_last: tuple[object, Shape] = (object(), None)  # type: ignore[assignment]
+
+#: Shapes of templates by the template object (a template's hash and
+#: equality walk all its rows: a shipped template is one object, looked up
+#: by identity first).  Bounded, since derived templates come one per report.
+_BY_TEMPLATE: dict[int, tuple[StatisticsTemplate, Shape]] = {}
+_TEMPLATES_KEPT = 1024
+
+
+def _template_shape(template: StatisticsTemplate) -> Shape:
+    known = _BY_TEMPLATE.get(id(template))
+    if known is not None and known[0] is template:
+        return known[1]
+    shape = _legacy_shape(template)
+    if len(_BY_TEMPLATE) >= _TEMPLATES_KEPT:
+        _BY_TEMPLATE.clear()
+    _BY_TEMPLATE[id(template)] = (template, shape)
+    return shape
 
 
 @cache

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure import flat
 from govdisclosure.editions import edition_of
-from govdisclosure.flat import shape_of
+from govdisclosure.flat import Shape, shape_of
 from govdisclosure.introspect import iter_cells
 from govdisclosure.registry import tables_of
 from govdisclosure.testing.strategies import any_reports
@@ -43,3 +45,22 @@ def test_rebuild_of_flatten_is_the_report(report: gd.Report) -> None:
         assert rebuilt == report
     # A legacy row printed with no value at all ({"1": {}}) holds nothing a
     # flat view can carry; the rebuilt table leaves it out.
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(any_reports(text="realistic"), min_size=1, max_size=4), st.data())
+def test_the_shape_remembered_is_the_shape_of_the_report_asked(
+    reports: list[gd.Report], data: st.DataObject
+) -> None:
+    """``shape_of`` keeps the last report's shape: asked about reports in any
+    order (and again), it answers each with that report's own shape."""
+    own = [_fresh_shape(report) for report in reports]
+    for _ in range(8):
+        i = data.draw(st.integers(0, len(reports) - 1))
+        assert shape_of(reports[i]) is own[i]
+
+
+def _fresh_shape(report: gd.Report) -> Shape:
+    """The shape found without the memory of the last report."""
+    flat._last = (object(), flat._last[1])
+    return shape_of(report)

@@ -283,3 +283,36 @@ def test_a_plugin_exiting_while_it_loads_is_contained(site: Site, raised: str) -
     assert gd.validate(report) is not None  # the process goes on
     (failure,) = [f for f in pm.failures() if f.name == name]
     assert raised.split("(")[0] in failure.error
+
+
+def test_a_rule_registered_in_code_is_run_and_dropped_with_its_plugin(site: Site) -> None:
+    """The installed rules are kept between reports, and follow the plugins."""
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    first = pm.rules()
+    assert pm.rules() is first  # asked again with no plugin change: the same tuple
+
+    class InCode:
+        @hookimpl
+        def govdisclosure_rules(self) -> list[Rule]:
+            return [
+                Rule(
+                    id="in-code.always",
+                    severity="notice",
+                    title="Always",
+                    description="Reports every report.",
+                    source="A test",
+                    basis="heuristic",
+                    check=lambda r, c: [
+                        gd.Finding(rule="in-code.always", severity="notice", path="$")
+                    ],
+                )
+            ]
+
+    manager = pm.get_plugin_manager()
+    plugin = InCode()
+    manager.register(plugin, name="in-code-rules")
+    assert "in-code.always" in {r.id for r in pm.rules()}
+    assert "in-code.always" in {f.rule for f in gd.validate(report)}
+    manager.unregister(plugin)
+    assert pm.rules() == first
+    assert "in-code.always" not in {f.rule for f in gd.validate(report)}

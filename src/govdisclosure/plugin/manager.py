@@ -195,6 +195,8 @@ class _State:
         self.hook_failures: dict[tuple[str, str], PluginFailure] = {}
         self.conflicts: dict[tuple[str, str, str], Conflict] = {}
         self.cache: dict[str, tuple[object, list[tuple[str, Any]]]] = {}
+        #: :func:`rules` of the last list of rules the hook gave.
+        self.rules: tuple[list[tuple[str, Any]], tuple[Any, ...]] | None = None
         self.lock = threading.RLock()
         # Hooks being called right now: a hook implementation that asks the
         # facade for its own hook's results (a template hook calling
@@ -615,8 +617,16 @@ def rules() -> tuple[Rule, ...]:
     from ..validation.rules import Rule
 
     state = _get_state()
-    items = _typed(state, "govdisclosure_rules", _collect(state, "govdisclosure_rules"), Rule)
-    return tuple(_first_wins(state, "rule", items, _rule_id).values())
+    collected = _collect(state, "govdisclosure_rules")
+    # Asked once per report validated: while the plugins' answer is the same
+    # list (cached by _collect until a plugin comes or goes), so is the tuple.
+    known = state.rules
+    if known is not None and known[0] is collected:
+        return known[1]
+    items = _typed(state, "govdisclosure_rules", collected, Rule)
+    found = tuple(_first_wins(state, "rule", items, _rule_id).values())
+    state.rules = (collected, found)
+    return found
 
 
 def _rule_id(rule: Rule) -> str:

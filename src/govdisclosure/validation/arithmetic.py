@@ -51,6 +51,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
+from itertools import compress
 from typing import Any, Final
 
 from attrs import field, frozen
@@ -70,7 +71,7 @@ from ..templates import builtin_templates
 from .findings import Finding, Label, Severity
 from .outcomes import Outcome, RelationOutcome
 from .rules import BlankPolicy, Context, Rule
-from .values import is_blank
+from .shared import reader
 
 __all__ = [
     "arithmetic_rules",
@@ -110,6 +111,11 @@ class Compiled:
     #: report (only those the equations use, shared rows read once), so a
     #: report that holds is checked without building its flat tuple.
     direct: Callable[[Report], list[int]]
+    #: Positions of the cells of each equation, totals then parts.
+    cells: tuple[tuple[int, ...], ...] = ()
+    #: ``read[k](values)``: the cells of equation ``k`` from the flat tuple,
+    #: as a tuple, in one call.
+    read: tuple[Callable[[Sequence[CellValue]], tuple[CellValue, ...]], ...] = ()
     #: The notice of an equation that blank cells leave not checkable, by
     #: (equation, positions of its blank cells): it depends on nothing
     #: else, and offices that leave zeros blank repeat the same patterns
@@ -268,6 +274,8 @@ def _compile(report: Report) -> Compiled:
         implied,
         namespace["fast"],
         namespace["direct"],
+        cells=tuple((*totals[k], *parts[k]) for k in range(len(equations))),
+        read=tuple(reader((*totals[k], *parts[k])) for k in range(len(equations))),
     )
 
 
@@ -293,7 +301,7 @@ class _Run:
     the flat tuple, built only when some equation needs a careful look.
     """
 
-    __slots__ = ("comp", "flagged", "report", "values")
+    __slots__ = ("_blank", "comp", "flagged", "report", "values")
 
     def __init__(
         self,
@@ -306,6 +314,21 @@ class _Run:
         self.comp = comp
         self.values = values
         self.flagged = flagged
+        self._blank: frozenset[int] | None = None
+
+    @property
+    def blank(self) -> frozenset[int]:
+        """Positions of the blank and not-applicable cells (found once, in C)."""
+        if self._blank is None:
+            values = self.values
+            self._blank = frozenset(
+                compress(range(len(values)), map(_BLANK_TYPES.__contains__, map(type, values)))
+            )
+        return self._blank
+
+
+#: The types of a cell that states no number (:func:`.values.is_blank`).
+_BLANK_TYPES: Final = frozenset({type(None), NotApplicable})
 
 
 def _run(report: Report, blank: BlankPolicy) -> _Run:
@@ -358,7 +381,7 @@ def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
     out = []
     for k in ks:
         if run.flagged is None or k in run.flagged:
-            outcome, finding = _evaluate(report, run.comp, k, run.values)
+            outcome, finding = _evaluate(report, run.comp, k, run.values, run.blank)
             if finding is not None:
                 out.append(finding)
         else:
@@ -369,15 +392,23 @@ def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
 
 
 def _evaluate(
-    report: Report, comp: Compiled, k: int, values: Sequence[CellValue]
+    report: Report,
+    comp: Compiled,
+    k: int,
+    values: Sequence[CellValue],
+    blank: frozenset[int],
 ) -> tuple[Outcome, Finding | None]:
-    """How equation ``k`` went, and its finding (None when it holds or states nothing)."""
+    """How equation ``k`` went, and its finding (None when it holds or
+    states nothing); ``blank`` holds the positions of the blank cells."""
     eq = comp.equations[k]
-    t_vals = [values[i] for i in comp.totals[k]]
-    p_vals = [values[i] for i in comp.parts[k]]
-    cells = [*t_vals, *p_vals]
-    blanks = tuple(j for j, v in enumerate(cells) if is_blank(v))
-    if blanks:
+    cells = comp.read[k](values)
+    n = len(comp.totals[k])
+    if blank.isdisjoint(comp.cells[k]):
+        total: int | Decimal = sum(cells[:n])  # type: ignore[arg-type]
+        parts: int | Decimal = sum(cells[n:])  # type: ignore[arg-type]
+    else:
+        at = comp.cells[k]
+        blanks = tuple(compress(range(len(at)), map(blank.__contains__, at)))
         if len(blanks) == len(cells):
             return "not-checkable", None
         notice = comp.notices.get((k, blanks))
@@ -392,13 +423,13 @@ def _evaluate(
             if len(comp.notices) < _NOTICES:
                 comp.notices[k, blanks] = notice
         return "not-checkable", notice
-    total: int | Decimal = sum(t_vals)  # type: ignore[arg-type]
-    parts: int | Decimal = sum(p_vals)  # type: ignore[arg-type]
-    holds = {
-        "equal": total == parts,
-        "at_most": total >= parts,
-        "channels": total <= parts,
-    }[eq.kind]
+    kind = eq.kind
+    if kind == "equal":
+        holds = total == parts
+    elif kind == "at_most":
+        holds = total >= parts
+    else:  # channels
+        holds = total <= parts
     if holds:
         return "passed", None
     return "failed", equation_finding(

@@ -29,6 +29,10 @@ Severity = Literal["error", "warning", "notice"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "notice")
 
 
+#: :func:`severity_rank` of each severity.
+_RANKS: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
+
+
 def severity_rank(severity: Severity) -> int:
     """0 for an error, 1 for a warning, 2 for a notice (sort key)."""
     return SEVERITIES.index(severity)
@@ -149,13 +153,9 @@ def sort_key(order: Callable[[str], tuple[object, ...]]) -> Callable[[Finding], 
     is itself deterministic.
     """
 
+    rank = _RANKS
+
     def key(f: Finding) -> tuple[object, ...]:
-        return (
-            order(f.path),
-            f.rule,
-            severity_rank(f.severity),
-            f.involves,
-            f.message_id,
-        )
+        return (order(f.path), f.rule, rank[f.severity], f.involves, f.message_id)
 
     return key

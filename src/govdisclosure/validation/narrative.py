@@ -58,9 +58,9 @@ from ..paths import Path, json_path
 from ..registry import template_of
 from .findings import Finding, Label
 from .outcomes import Outcome, RelationOutcome
-from .paragraphs import iter_paragraphs
+from .paragraphs import Paragraphs, iter_paragraphs
 from .rules import Context, Rule
-from .shared import cell_values, paragraphs, shape
+from .shared import cell_values, paragraphs, reader, shape
 from .values import number
 
 __all__ = [
@@ -111,6 +111,12 @@ class NarrativeCheck:
     #: contains (None: no bound, as when a number comes first), so that the
     #: search can start that far before the first ``needs`` of a clause.
     lead: int | None = None
+    #: When the pattern is a lazy group of at most :attr:`lead` characters
+    #: and then this pattern: no match starts more than ``lead`` characters
+    #: before a match of ``tail``, so the compiled search looks for ``tail``
+    #: first (a word leads it: the engine skips to it as fast as
+    #: ``str.find``) instead of trying the lazy group at every position.
+    tail: re.Pattern[str] | None = None
 
 
 # -- reading cells -----------------------------------------------------------
@@ -392,6 +398,7 @@ def _build_checks() -> tuple[NarrativeCheck, ...]:
 
     legacy = frozenset({"legacy"})
     proactive = "主动公开"
+    proactive_tail = rf"{proactive}(?:政府)?信息\s*(?:共计|共|总计|合计)?\s*{_N}{_MEASURE}"
     about_cases = ("复议", "诉讼", "起诉", "申诉", "举报", "投诉", *_PAST)
     out = [
         *check(
@@ -431,15 +438,13 @@ def _build_checks() -> tuple[NarrativeCheck, ...]:
         *check("narrative.litigation", litigation, _legacy("行政诉讼"), ("复议", *_PAST), legacy),
         NarrativeCheck(
             "narrative.proactive",
-            re.compile(
-                rf"(?P<pre>{_CLAUSE}{{0,{_PRE_FIRST}}}?){proactive}(?:政府)?信息\s*"
-                rf"(?:共计|共|总计|合计)?\s*{_N}{_MEASURE}"
-            ),
+            re.compile(rf"(?P<pre>{_CLAUSE}{{0,{_PRE_FIRST}}}?){proactive_tail}"),
             _legacy("主动公开政府信息数", "主动公开信息数"),
             (*_PART_OF_UNIT, *_PAST),
             legacy,
             proactive,
             _PRE_FIRST,
+            re.compile(proactive_tail),
         ),
         NarrativeCheck(
             "narrative.results",
@@ -507,10 +512,15 @@ def _accepted(
     """The matches of ``check`` in one paragraph (or in ``text[start:end]``)
     that its reject words leave."""
     for m in check.pattern.finditer(text, start, end):
-        context = "".join(g or "" for k, g in m.groupdict().items() if k != "n")
-        if any(word in context for word in check.reject):
+        if _rejected(check.reject, m):
             continue
         yield path, text, m
+
+
+def _rejected(reject: tuple[str, ...], m: re.Match[str]) -> bool:
+    """Whether the words around the number of ``m`` hold one of ``reject``."""
+    context = "".join(g or "" for k, g in m.groupdict().items() if k != "n")
+    return any(map(context.__contains__, reject))
 
 
 @frozen
@@ -642,7 +652,8 @@ class _Figure:
     ``rows`` are (total, parts) as positions in the flat tuple of the
     shape's cells, or, where the figure names a cell the shape does not
     hold (a template row outside the template's value rows), as paths
-    read from the report: ``by_path`` says which.
+    read from the report: ``by_path`` says which.  ``pick`` reads the
+    parts of each row from the flat tuple in one call.
     """
 
     rule: str
@@ -651,6 +662,7 @@ class _Figure:
     by_path: bool
     cells: tuple[str, ...]
     label: Label
+    pick: tuple[tuple[int, Callable[[Sequence[CellValue]], tuple[CellValue, ...]], int], ...]
 
 
 Figures = dict[tuple[Any, ...], tuple[_Figure, ...]]
@@ -672,17 +684,93 @@ def _figures(
                 continue
             paths = [p for total, parts in quantity.rows for p in (total, *parts)]
             by_path = not all(p in index for p in paths)
-            rows = (
-                quantity.rows
+            flat = (
+                ()
                 if by_path
                 else tuple(
                     (index[total], tuple(index[p] for p in parts)) for total, parts in quantity.rows
                 )
             )
+            rows = quantity.rows if by_path else flat
+            pick = tuple((t, reader(ps), len(ps)) for t, ps in flat)
             cells = tuple(json_path(total) for total, _ in quantity.rows)
-            out.append(_Figure(group[0].rule, tuple(group), rows, by_path, cells, quantity.label))
+            out.append(
+                _Figure(group[0].rule, tuple(group), rows, by_path, cells, quantity.label, pick)
+            )
         figures = known[layout.key] = tuple(out)
     return figures
+
+
+def _flat_value(
+    figure: _Figure, values: Sequence[CellValue], blank: str
+) -> tuple[int | Decimal, bool] | None:
+    """:func:`_value` over the flat tuple, each row's parts read in one call."""
+    total: int | Decimal = 0
+    exact = True
+    filled = False
+    for at, pick, size in figure.pick:
+        cell = values[at]
+        if type(cell) is int or type(cell) is Decimal:
+            total += cell
+            filled = True
+            continue
+        numbers = [n for n in pick(values) if type(n) is int or type(n) is Decimal]
+        if numbers:
+            filled = True
+            total += sum(numbers)
+        if len(numbers) < size or not size:
+            exact = False
+    if not filled:
+        return None
+    return total, exact or blank == "zero"
+
+
+#: A clause can hold a stated count only if it holds a digit or a negation
+#: (every pattern reads a number, or is a statement of none).
+Stretches = list[tuple[int, int, int, int]]
+
+
+def _stretches(text: Paragraphs) -> dict[str, Stretches]:
+    """The stretches of :meth:`~.paragraphs.Paragraphs.spans` around each
+    word the checks need that hold a digit or a negation, as ``(paragraph,
+    start, end, where the word first occurs)``, by word: every check that
+    needs a word searches these, so they are found once per report (each
+    word on first use, by :func:`_find_stretches`)."""
+    found: dict[str, Stretches] | None = text.derived.get(_STRETCHES)
+    if found is None:
+        found = text.derived[_STRETCHES] = {}
+    return found
+
+
+_STRETCHES = "narrative stretches"
+
+
+def _find_stretches(text: Paragraphs, word: str, known: dict[str, Stretches]) -> Stretches:
+    texts = text.texts
+    found = known[word] = [
+        (i, start, end, texts[i].find(word, start, end))
+        for i, start, end in text.spans(word, CLAUSE_BREAKS)
+        if _DIGIT.search(texts[i], start, end) is not None
+        or _NONE_HINT.search(texts[i], start, end) is not None
+    ]
+    return found
+
+
+def _led(check: NarrativeCheck, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``check.pattern.finditer(text, start, end)`` for a check with a
+    :attr:`~NarrativeCheck.tail`: every match of the pattern has the tail
+    matching at most ``lead`` characters after its start, so the leftmost
+    match from ``start`` is the one a search from ``lead`` characters before
+    the leftmost tail finds.  (Matches are never empty: each reads a number.)
+    """
+    assert check.tail is not None and check.lead is not None
+    tail, pattern, lead = check.tail.search, check.pattern.search, check.lead
+    while (t := tail(text, start, end)) is not None:
+        m = pattern(text, max(start, t.start() - lead), end)
+        if m is None:
+            return
+        yield m
+        start = m.end()
 
 
 def _check(
@@ -690,36 +778,40 @@ def _check(
 ) -> Iterator[Finding]:
     """:func:`plain_check`, with the figures resolved once per shape, the
     cells read from the flat tuple shared with the other rules, and only the
-    clauses holding a check's :attr:`~NarrativeCheck.needs` searched."""
+    clauses holding a check's :attr:`~NarrativeCheck.needs` (and a digit or
+    a negation) searched."""
     figures = _figures(checks, report, context, known)
     if not figures:
         return
     text = paragraphs(report, context)
-    texts, paths = text.texts, text.paths
+    texts = text.texts
+    by_word = _stretches(text)
     for figure in figures:
         found: Found = []
         for check in figure.checks:
-            lead = check.lead
-            for i, start, end in text.spans(check.needs, CLAUSE_BREAKS):
+            stretches = by_word.get(check.needs)
+            if stretches is None:
+                stretches = _find_stretches(text, check.needs, by_word)
+            if not stretches:
+                continue
+            lead, reject = check.lead, check.reject
+            search = check.pattern.finditer if check.tail is None else partial(_led, check)
+            for i, start, end, first in stretches:
                 paragraph = texts[i]
-                if (
-                    _DIGIT.search(paragraph, start, end) is None
-                    and _NONE_HINT.search(paragraph, start, end) is None
-                ):
-                    continue  # every pattern reads a number or a negated verb
                 if lead is not None:
                     # No match starts more than ``lead`` before the first word.
-                    start = max(start, paragraph.find(check.needs, start, end) - lead)
-                for path, _, m in _accepted(check, paths[i], paragraph, start, end):
-                    found.append((path, m.start(), paragraph, m))
+                    start = max(start, first - lead)
+                for m in search(paragraph, start, end):
+                    if reject and _rejected(reject, m):
+                        continue
+                    found.append((text.paths[i], m.start(), paragraph, m))
         if not found:
             continue  # the text states nothing about this figure
         found.sort(key=_in_order)
         if figure.by_path:
-            get: Callable[[Any], CellValue] = partial(_get, report)
+            value = _value(figure.rows, partial(_get, report), context.blank)
         else:
-            get = cell_values(report, context).__getitem__
-        value = _value(figure.rows, get, context.blank)
+            value = _flat_value(figure, cell_values(report, context), context.blank)
         yield from _judge(figure.rule, found, figure.cells, figure.label, value, context)
 
 

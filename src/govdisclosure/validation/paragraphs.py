@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from ..editions import Report
 from ..paths import Path, json_path
@@ -71,24 +72,44 @@ class Paragraphs:
     of every paragraph for every pattern.
     """
 
-    __slots__ = ("_joined", "_reversed", "_sep", "_spans", "_starts", "paths", "report", "texts")
+    __slots__ = (
+        "_joined",
+        "_paths",
+        "_reversed",
+        "_sep",
+        "_spans",
+        "_starts",
+        "derived",
+        "report",
+        "texts",
+    )
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        paths: list[str] = []
-        texts: list[str] = []
-        for i, text in enumerate(report.preamble):
-            paths.append(f"$.preamble[{i}]")
-            texts.append(text)
-        for i, section in enumerate(report.sections):
-            _collect(section, f"$.sections[{i}]", paths, texts)
-        self.paths = paths
+        texts = list(report.preamble)
+        for section in report.sections:
+            _collect_texts(section, texts)
         self.texts = texts
+        self._paths: list[str] | None = None
         self._sep = ""
         self._joined = ""
         self._reversed = ""
         self._starts: list[int] = []
         self._spans: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+        #: What a rule derives from this text for itself, kept with it (one
+        #: report's text: never reused for another report).
+        self.derived: dict[object, Any] = {}
+
+    @property
+    def paths(self) -> list[str]:
+        """``paths[i]`` is the JSON path of ``texts[i]`` (written out only
+        when asked: most reports' checks quote no paragraph)."""
+        if self._paths is None:
+            paths = [f"$.preamble[{i}]" for i in range(len(self.report.preamble))]
+            for i, section in enumerate(self.report.sections):
+                _collect(section, f"$.sections[{i}]", paths)
+            self._paths = paths
+        return self._paths
 
     def spans(self, word: str, breaks: str) -> list[tuple[int, int, int]]:
         """Where ``word`` occurs, as the stretches of text around it without
@@ -110,50 +131,82 @@ class Paragraphs:
         if not word:
             found.extend((i, 0, len(text)) for i, text in enumerate(self.texts))
             return found
-        sep = breaks[0]
-        if sep != self._sep:
-            # Joined by a break, so that a stretch ends where its paragraph does.
-            self._sep = sep
-            self._joined = sep.join(self.texts)
-            self._reversed = self._joined[::-1]
-            self._starts = []
-            start = 0
-            for text in self.texts:
-                self._starts.append(start)
-                start += len(text) + 1
-        joined, size, starts = self._joined, len(self._joined), self._starts
-        stop = _breaks(breaks)
-        at = joined.find(word)
-        while at >= 0:
-            # The stretch: from after the last break before ``at`` (read in
-            # the reversed text) to the first break after it.
-            before = stop.search(self._reversed, size - at)
-            low = size - before.start() if before else 0
-            after = stop.search(joined, at + len(word))
-            high = after.start() if after else size
-            i = bisect_right(starts, at) - 1
+        self._join(breaks[0])
+        # Forwards, a scan led by the word itself (the regular expression
+        # engine finds it as fast as ``str.find``), from the first occurrence
+        # in each stretch to the stretch's end.  The starts: for a few
+        # stretches, the break before each; for many, one scan of the
+        # reversed text, from the last occurrence in each stretch to its
+        # start (one match per stretch, so the two lists pair up).
+        forward, backward, stop = _stretch_patterns(word, breaks)
+        spans = [m.span() for m in forward.finditer(self._joined)]
+        if not spans:
+            return found
+        size, starts, reversed_ = len(self._joined), self._starts, self._reversed
+        ends = [high for _, high in spans]
+        if len(spans) <= _FEW:
+            lows = [
+                size - before.start() if (before := stop.search(reversed_, size - at)) else 0
+                for at, _ in spans
+            ]
+        else:
+            lows = [size - m.end() for m in backward.finditer(reversed_)]
+            lows.reverse()
+        for low, high in zip(lows, ends, strict=True):
+            i = bisect_right(starts, low) - 1
             found.append((i, low - starts[i], high - starts[i]))
-            if high >= size:
-                break
-            at = joined.find(word, high + 1)
         return found
+
+    def _join(self, sep: str) -> None:
+        """The texts joined by ``sep`` (a break), so that a stretch ends
+        where its paragraph does, and reversed."""
+        if sep == self._sep:
+            return
+        self._sep = sep
+        self._joined = sep.join(self.texts)
+        self._reversed = self._joined[::-1]
+        self._starts = []
+        start = 0
+        for text in self.texts:
+            self._starts.append(start)
+            start += len(text) + 1
+
+
+#: Up to how many stretches the start of each is looked for on its own
+#: (a short search back from the word) rather than by scanning the whole
+#: reversed text.
+_FEW = 8
 
 
 @cache
-def _breaks(breaks: str) -> re.Pattern[str]:
-    """Any of the break characters (each a single character: the same
-    pattern searches the reversed text)."""
-    return re.compile("[" + re.escape(breaks) + "]")
+def _stretch_patterns(
+    word: str, breaks: str
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """``word`` and the rest of its stretch, forwards and in the reversed
+    text (see :meth:`Paragraphs.spans`; possessive: a stretch is never
+    searched again from inside), and any one of ``breaks``."""
+    rest = "[^" + re.escape(breaks) + "]*+"
+    return (
+        re.compile(re.escape(word) + rest),
+        re.compile(re.escape(word[::-1]) + rest),
+        re.compile("[" + re.escape(breaks) + "]"),
+    )
 
 
-def _collect(section: Section, prefix: str, paths: list[str], texts: list[str]) -> None:
-    for i, text in enumerate(section.paragraphs):
+def _collect(section: Section, prefix: str, paths: list[str]) -> None:
+    for i in range(len(section.paragraphs)):
         paths.append(f"{prefix}.paragraphs[{i}]")
-        texts.append(text)
     for j, sub in enumerate(section.subsections):
         paths.append(f"{prefix}.subsections[{j}].heading")
+        _collect(sub, f"{prefix}.subsections[{j}]", paths)
+
+
+def _collect_texts(section: Section, texts: list[str]) -> None:
+    """The texts of :func:`_collect`'s paths, in the same order."""
+    texts.extend(section.paragraphs)
+    for sub in section.subsections:
         texts.append(sub.heading)
-        _collect(sub, f"{prefix}.subsections[{j}]", paths, texts)
+        _collect_texts(sub, texts)
 
 
 def has_text(section: Section) -> bool:

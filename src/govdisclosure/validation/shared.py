@@ -12,13 +12,16 @@ hands out a stale one.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from operator import itemgetter
+
 from ..cells import CellValue
 from ..editions import Report
 from ..flat import Shape, shape_of
 from .paragraphs import Paragraphs
 from .rules import Context
 
-__all__ = ["cell_values", "paragraphs", "shape"]
+__all__ = ["cell_values", "paragraphs", "reader", "shape"]
 
 
 def shape(report: Report, context: Context) -> Shape:
@@ -47,3 +50,15 @@ def paragraphs(report: Report, context: Context) -> Paragraphs:
         cached = context.cache["paragraphs"] = Paragraphs(report)
     text: Paragraphs = cached
     return text
+
+
+def reader(at: Sequence[int]) -> Callable[[Sequence[CellValue]], tuple[CellValue, ...]]:
+    """Reads the cells at positions ``at`` of a flat tuple as a tuple, in one
+    call (``itemgetter``; rules compiled per shape read their cells so)."""
+    if len(at) > 1:
+        get: Callable[[Sequence[CellValue]], tuple[CellValue, ...]] = itemgetter(*at)
+        return get
+    if at:
+        only = at[0]
+        return lambda values: (values[only],)
+    return lambda values: ()

@@ -1,0 +1,118 @@
+"""The stretches of text the narrative checks search, and the searches led by a word.
+
+:meth:`Paragraphs.spans` finds the stretches around a word with scans of the
+joined text (forwards, and the reversed text or a short search back for the
+starts); the compiled proactive check searches for the words after its lazy
+lead first.  Both are held here to the obvious definitions, on texts built
+from the pieces that matter (the word, its halves, every clause break,
+digits, paragraph ends), short and long enough to take every path.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govdisclosure import Report2021, ReportingUnit, Section
+from govdisclosure.validation.narrative import CHECKS, CLAUSE_BREAKS, _led
+from govdisclosure.validation.paragraphs import Paragraphs
+
+
+def plain_spans(texts: list[str], word: str, breaks: str) -> list[tuple[int, int, int]]:
+    """Every stretch without ``breaks`` holding ``word``, paragraph by paragraph, once."""
+    out: list[tuple[int, int, int]] = []
+    for i, text in enumerate(texts):
+        start = 0
+        for m in re.finditer("[" + re.escape(breaks) + "]|$", text):
+            if word in text[start : m.start()]:
+                out.append((i, start, m.start()))
+            start = m.end()
+    return out
+
+
+PIECES = ("申请", "申", "请", "受理", "1", "23", "件", "x", "未", " ", *CLAUSE_BREAKS)
+
+
+def report_of(paragraphs: list[str]) -> Report2021:
+    half = len(paragraphs) // 2
+    return Report2021(
+        unit=ReportingUnit(name="单位"),
+        year=2024,
+        preamble=tuple(paragraphs[:half]),
+        sections=(Section(heading="一、总体情况", paragraphs=tuple(paragraphs[half:])),),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(PIECES), max_size=60).map("".join),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(("申请", "请", "受理")),
+)
+def test_spans_are_the_stretches_holding_the_word(paragraphs: list[str], word: str) -> None:
+    text = Paragraphs(report_of(paragraphs))
+    expected = plain_spans(text.texts, word, CLAUSE_BREAKS)
+    assert text.spans(word, CLAUSE_BREAKS) == expected
+    assert text.spans(word, CLAUSE_BREAKS) == expected  # asked again: the same
+
+
+def test_many_stretches_take_the_reversed_scan() -> None:
+    """More stretches than are looked up one by one, across paragraphs."""
+    paragraphs = ["，".join(["受理申请1件"] * 7), "", "申请；申请:申请。x", "申请"]
+    text = Paragraphs(report_of(paragraphs))
+    found = text.spans("申请", CLAUSE_BREAKS)
+    assert len(found) == 11
+    assert found == plain_spans(text.texts, "申请", CLAUSE_BREAKS)
+
+
+LED = [check for check in CHECKS if check.tail is not None]
+WORDS = (
+    "本年度我单位通过网站",
+    "主动公开",
+    "政府",
+    "信息",
+    "共计",
+    "总计",
+    "1",
+    "23",
+    "4,5",
+    "条",
+    "件",
+    "各",
+    "县直",
+    "去年",
+    " ",
+    "，",
+    ",",
+    "x",
+    "及",
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=40).map("".join),
+    st.data(),
+)
+def test_a_search_led_by_the_tail_finds_what_finditer_finds(text: str, data: st.DataObject) -> None:
+    assert LED, "no check searches from its tail"
+    check = data.draw(st.sampled_from(LED))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    led = [(m.span(), m.groupdict()) for m in _led(check, text, start, end)]
+    plain = [(m.span(), m.groupdict()) for m in check.pattern.finditer(text, start, end)]
+    assert led == plain
+
+
+def test_a_long_lead_is_found_whole() -> None:
+    """The lazy lead reaches its bound: the match starts 20 characters before the words."""
+    text = "共有四十个单位在本年度通过门户网站及其他渠道依法主动公开政府信息123条"
+    (check,) = LED
+    (m,) = _led(check, text, 0, len(text))
+    assert m.group("pre") == text[text.index("主动公开") - 20 : text.index("主动公开")]
+    assert [m.span()] == [x.span() for x in check.pattern.finditer(text)]
