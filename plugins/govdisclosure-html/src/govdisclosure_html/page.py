@@ -58,6 +58,8 @@ _HINTED: Final = ", ".join(
     for attr in ("class", "id")
 )
 
+_HINTED_OR_ARTICLE: Final = _HINTED + ", article"
+
 
 _SKIP: Final = frozenset({"script", "style", "noscript", "template", "head", "iframe", "svg"})
 _BLOCKS: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"})
@@ -79,6 +81,11 @@ ATTACHMENT_SUFFIXES: Final = (
 _FILE_LINK = re.compile(
     r"\.(" + "|".join(s[1:] for s in ATTACHMENT_SUFFIXES) + r")(?:$|[?#])", re.IGNORECASE
 )
+
+#: Links whose text holds a dot (every file suffix begins with one).
+#: ``:lexbor-contains`` reads an element's own text nodes, so the dot is
+#: looked for in the link's and in every element's inside it.
+_LINK_WITH_DOT: Final = 'a[href]:lexbor-contains("."), a[href]:has(:lexbor-contains("."))'
 
 
 @frozen
@@ -159,11 +166,16 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
     root = doc.body or doc.root
     if root is None:
         raise ValueError("empty document")
-    articles = doc.css("article")
+    # One search of the page (in C) for the <article> elements and the hinted
+    # ones, in document order; a node matching several alternatives is listed
+    # once for each.  An article without a hint adds nothing to ``hinted``
+    # (a name that is a hint contains one of the selector's parts).
+    found = doc.css(_HINTED_OR_ARTICLE)
+    articles = list({node.mem_id: node for node in found if node.tag == "article"}.values())
     if len(articles) == 1 and _content_length(articles[0]) > 0:
         return articles[0], "article"
     hinted: list[tuple[int, LexborNode, str]] = []
-    for node in doc.css(_HINTED):
+    for node in found:
         attrs = node.attrs
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         for name in names.split():
@@ -234,10 +246,18 @@ def _meta(doc: LexborHTMLParser) -> dict[str, str]:
 
 def _attachments(doc: LexborHTMLParser) -> tuple[Attachment, ...]:
     seen: dict[str, Attachment] = {}
+    # A link's text names a file only if it has a dot: those links are found
+    # in C, and the text of the others (most of a portal's menus) is never built.
+    dotted = {a.mem_id for a in doc.css(_LINK_WITH_DOT)}
     for a in doc.css("a[href]"):
-        href = (a.attributes.get("href") or "").strip()
-        text = cell_text(a)
-        if _FILE_LINK.search(href) is None and _FILE_LINK.search(text) is None:
+        href = (a.attrs.get("href") or "").strip()
+        if _FILE_LINK.search(href) is not None:
+            text = cell_text(a)
+        elif a.mem_id in dotted:
+            text = cell_text(a)
+            if _FILE_LINK.search(text) is None:
+                continue
+        else:
             continue
         att = Attachment(href=href, text=text)
         if att.href not in seen:
