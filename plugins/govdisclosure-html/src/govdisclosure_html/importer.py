@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -37,7 +38,7 @@ from govdisclosure.paths import json_path as _json_path
 from .derived import derive_from_printed, printed_only
 from .grid import Grid
 from .legacy import LegacyResult, best_template
-from .match import Match, Placement, place
+from .match import Placement, place
 from .narrative import Narrative, parse_date, read_narrative
 from .page import Attachment, Page, read_page
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
@@ -246,12 +247,6 @@ def _plans(edition: str, single: bool) -> dict[int, _Plan]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _label_matches(matches: tuple[Match, ...]) -> tuple[LabelMatch, ...]:
-    """The provenance form of a placement's label matches (frozen, so shared)."""
-    return tuple(LabelMatch(m.official, m.printed, m.kind) for m in matches)
-
-
 class _Tree:
     """Setting values by path in a nested dict, each parent found once (a
     table's cells share a few dozen parents: rows of table 3, blocks of table 2)."""
@@ -271,10 +266,8 @@ class _Tree:
         parent[name] = value
 
 
-def _printed_place(p: Placement) -> tuple[int, int]:
-    """Where a placed cell was printed (row, column): the order of the provenance."""
-    cell = p.source.cell
-    return cell.row, cell.col
+#: Where a placed cell was printed (row, column): the order of the provenance.
+_PRINTED_PLACE: Final = attrgetter("source.cell.row", "source.cell.col")
 
 
 def _in_locale(*message_ids: str) -> Callable[[str], str]:
@@ -547,7 +540,7 @@ def _finish_official(
     plans = _plans(edition, single)
     origins: list[CellOrigin] = []
     for gi, (_table, placed, unplaced) in sorted(assigned.items()):
-        for p in sorted(placed, key=_printed_place):
+        for p in sorted(placed, key=_PRINTED_PLACE):
             printed = p.source.cell
             plan = plans[id(p.target)]
             read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
@@ -596,7 +589,7 @@ def _finish_official(
                     text=printed.text,
                     value=read.value if value is not None else None,
                     match=p.kind,
-                    labels=_label_matches(p.matches),
+                    labels=p.labels,
                     doubtful=p.kind == "position" or not p.source.aligned,
                     note=note,
                     page=printed.page,
@@ -684,6 +677,8 @@ def _misprinted_labels(origins: Sequence[CellOrigin]) -> list[ImportProblem]:
     per label, as the publisher's, and kept as printed in the provenance."""
     seen: dict[tuple[str, str], ImportProblem] = {}
     for origin in origins:
+        if origin.match != "similar":  # the worst of its matches: none is similar
+            continue
         for m in origin.labels:
             if m.kind == "similar" and (m.official, m.printed) not in seen:
                 seen[(m.official, m.printed)] = ImportProblem(

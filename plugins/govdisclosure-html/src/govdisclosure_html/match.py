@@ -21,6 +21,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
+from .provenance import LabelMatch
 from .source import Label, SourceCell
 from .targets import Target, TargetTable
 from .text import Key
@@ -54,6 +55,8 @@ class Placement(NamedTuple):
     #: The worst of the row and column matches.
     kind: MatchKind
     matches: tuple[Match, ...]
+    #: The matches as the provenance keeps them (made once per decision).
+    labels: tuple[LabelMatch, ...] = ()
 
     @property
     def doubtful(self) -> bool:
@@ -126,7 +129,7 @@ def _resolvers(table: TargetTable, aliases: dict[str, str]) -> tuple[_Resolver, 
 #: Labels as the memo sees them: their texts exactly as printed (a label's
 #: key is a function of its text, and an exact match needs the text).
 _LabelSig = tuple[str, ...]
-_Decision = tuple[Target, MatchKind, tuple[Match, ...]] | None
+_Decision = tuple[Target, MatchKind, tuple[Match, ...], tuple[LabelMatch, ...]] | None
 
 #: Decisions of :func:`_decide` by table and printed labels.  Official tables
 #: print the same labels on every page of an edition, so after the first page
@@ -148,36 +151,48 @@ def place(
     placed: list[Placement] = []
     unplaced: list[SourceCell] = []
     # A row's label tuple is shared by the row's cells, a column's by the
-    # column's: each signature is built once per grid.
-    sigs: dict[int, _LabelSig] = {}
+    # column's: each signature is built once per grid (the tuples live as
+    # long as ``cells``, so their ids stand for them here).
+    sigs: dict[int, tuple[_LabelSig, int]] = {}
     table_id, aliases_id = id(table), id(aliases)
+    memo = _MEMO
     for cell in cells:
         key = _memo_key(cell, sigs, table_id, aliases_id)
         if key is None:
             decision = _decide(cell, table, rows, cols)
-        elif key in _MEMO:
-            decision = _MEMO[key]
         else:
-            if len(_MEMO) >= _MEMO_LIMIT:
-                _MEMO.clear()
-            decision = _MEMO[key] = _decide(cell, table, rows, cols)
+            try:
+                decision = memo[key]
+            except KeyError:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                decision = memo[key] = _decide(cell, table, rows, cols)
         if decision is None:
             unplaced.append(cell)
         else:
-            placed.append(Placement(cell, *decision))
+            placed.append(_new(Placement, (cell, *decision)))
     placed, unplaced = _by_position(placed, unplaced, table)
     return _one_each(placed, unplaced)
 
 
-def _signature(labels: tuple[Label, ...], sigs: dict[int, _LabelSig]) -> _LabelSig:
+_new = tuple.__new__
+
+
+def _signature(
+    labels: tuple[Label, ...], sigs: dict[int, tuple[_LabelSig, int]]
+) -> tuple[_LabelSig, int]:
+    """The labels' printed texts, and the first row below every label cell."""
     found = sigs.get(id(labels))
     if found is None:
-        found = sigs[id(labels)] = tuple([lab.cell.text for lab in labels])
+        found = sigs[id(labels)] = (
+            tuple([lab.cell.text for lab in labels]),
+            max([lab.cell.row + lab.cell.rowspan for lab in labels], default=0),
+        )
     return found
 
 
 def _memo_key(
-    cell: SourceCell, sigs: dict[int, _LabelSig], table_id: int, aliases_id: int
+    cell: SourceCell, sigs: dict[int, tuple[_LabelSig, int]], table_id: int, aliases_id: int
 ) -> tuple[int, int, _LabelSig, _LabelSig, bool] | None:
     """What a decision depends on, or None when it depends on the cells themselves.
 
@@ -187,24 +202,23 @@ def _memo_key(
     cell only if a header cell reaches down to the value's row, which is
     left to the direct path.
     """
+    columns, below = _signature(cell.column_labels, sigs)
     if cell.row_labels:
-        r = cell.cell.row
-        for lab in cell.column_labels:
-            if lab.cell.row + lab.cell.rowspan > r:
-                return None
-        return (
-            table_id,
-            aliases_id,
-            _signature(cell.row_labels, sigs),
-            _signature(cell.column_labels, sigs),
-            False,
-        )
-    return (table_id, aliases_id, (), _signature(cell.column_labels, sigs), True)
+        if below > cell.cell.row:
+            return None
+        return (table_id, aliases_id, _signature(cell.row_labels, sigs)[0], columns, False)
+    return (table_id, aliases_id, (), columns, True)
 
 
 def _decide(cell: SourceCell, table: TargetTable, rows: _Resolver, cols: _Resolver) -> _Decision:
     best = _best(cell, table, rows, cols)
-    return None if best is None else (best.target, best.kind, best.matches)
+    if best is None:
+        return None
+    return (best.target, best.kind, best.matches, _label_matches(best.matches))
+
+
+def _label_matches(matches: Iterable[Match]) -> tuple[LabelMatch, ...]:
+    return tuple([LabelMatch(m.official, m.printed, m.kind) for m in matches])
 
 
 def _best(
@@ -303,9 +317,8 @@ def _by_position(
                 still.append(cell)
                 continue
             printed = cell.row_labels[-1].cell.text if cell.row_labels else ""
-            extra.append(
-                Placement(cell, target, "position", (Match(target.row_label, printed, "position"),))
-            )
+            matches = (Match(target.row_label, printed, "position"),)
+            extra.append(Placement(cell, target, "position", matches, _label_matches(matches)))
         used_rows.add(guess_row)
     return placed + extra, still
 
