@@ -16,7 +16,7 @@ from typing import Final
 from attrs import frozen
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .charset import Decoded, decode
+from .charset import EXACT, Decoded, decode
 from .grid import Grid, cell_text, expand
 
 __all__ = ["Attachment", "Block", "Page", "read_page"]
@@ -268,7 +268,10 @@ def _attachments(doc: LexborHTMLParser) -> tuple[Attachment, ...]:
 def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     """Decode and take apart one page."""
     decoded = decode(data, declared_charset)
-    doc = LexborHTMLParser(decoded.text)
+    # selectolax reads bytes as UTF-8: a page that is exactly UTF-8 is handed
+    # over as it came, not encoded back from the text (same tree, one pass less).
+    exact_utf8 = decoded.encoding == "utf-8" and decoded.how in EXACT
+    doc = LexborHTMLParser(data if exact_utf8 else decoded.text)
     doc.strip_tags(["script", "style", "noscript", "template"])
     body, how = _find_body(doc)
     data_tables = body.css("table")
