@@ -70,9 +70,11 @@ class Grid:
     def cells(self) -> Iterator[Cell]:
         """Every printed cell once, in reading order."""
         for r, row in enumerate(self.rows):
-            for c, slot in enumerate(row):
-                if slot is not None and slot.cell.row == r and slot.cell.col == c:
-                    yield slot.cell
+            for slot in row:
+                if slot is not None:
+                    cell = slot.cell
+                    if cell.row == r and cell.col == slot.col:
+                        yield cell
 
 
 def cell_text(node: LexborNode) -> str:

@@ -101,12 +101,8 @@ def _aliases(edition: str) -> dict[str, str]:
 
 def _printed_keys(grids: Sequence[Grid]) -> set[Key]:
     """The matching keys of every printed label (a cell that is not a figure)."""
-    return {
-        label_key(cell.text)
-        for grid in grids
-        for cell in grid.cells()
-        if cell.text.strip() and read_number(cell.text).unreadable
-    }
+    texts = {cell.text for grid in grids for cell in grid.cells()}  # "0" once, not 200 times
+    return {label_key(text) for text in texts if text.strip() and read_number(text).unreadable}
 
 
 def _recognise(grids: Sequence[Grid]) -> tuple[str | None, str, bool]:
