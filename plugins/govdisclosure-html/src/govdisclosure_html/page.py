@@ -203,7 +203,22 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
         node = best_child
 
 
-def _blocks(body: LexborNode, tables: dict[int, int]) -> list[Block]:
+def _holding_tables(body: LexborNode, tables: list[LexborNode]) -> set[int]:
+    """Every element of ``body`` that holds one of its ``tables`` (by ``mem_id``):
+    a paragraph among them is walked into, not read as one text."""
+    out: set[int] = set()
+    stop = body.mem_id
+    for table in tables:
+        node = table.parent
+        while node is not None and node.mem_id not in out:
+            out.add(node.mem_id)
+            if node.mem_id == stop:
+                break
+            node = node.parent
+    return out
+
+
+def _blocks(body: LexborNode, tables: dict[int, int], holding: set[int]) -> list[Block]:
     out: list[Block] = []
 
     def walk(node: LexborNode) -> None:
@@ -217,7 +232,7 @@ def _blocks(body: LexborNode, tables: dict[int, int]) -> list[Block]:
                 else:  # a layout table around the data tables
                     walk(child)
             elif tag in _BLOCKS:
-                if child.css("table"):
+                if child.mem_id in holding:
                     walk(child)
                     continue
                 text = cell_text(child)
@@ -286,7 +301,7 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
         meta=_meta(doc),
         html_title=cell_text(title_node) if title_node is not None else "",
         heading=cell_text(h1) or None if h1 is not None else None,
-        blocks=tuple(_blocks(body, index)),
+        blocks=tuple(_blocks(body, index, _holding_tables(body, data_tables))),
         grids=grids,
         attachments=_attachments(doc),
         body_found_by=how,
