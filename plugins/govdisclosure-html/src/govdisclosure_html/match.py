@@ -157,7 +157,25 @@ def place(
     table_id, aliases_id = id(table), id(aliases)
     memo = _MEMO
     for cell in cells:
-        key = _memo_key(cell, sigs, table_id, aliases_id)
+        # What the decision depends on (None: on the cells themselves).  It
+        # reads the labels' keys and printed texts, and whether a column label
+        # is the very cell of a row label.  Without row labels the row side
+        # *is* the column labels (the flag); otherwise they can share a cell
+        # only if a header cell reaches down to the value's row, which is left
+        # to the direct path.
+        columns = sigs.get(id(cell.column_labels))
+        if columns is None:
+            columns = _signature(cell.column_labels, sigs)
+        key: tuple[int, int, _LabelSig, _LabelSig, bool] | None
+        if not cell.row_labels:
+            key = (table_id, aliases_id, (), columns[0], True)
+        elif columns[1] > cell.cell.row:
+            key = None
+        else:
+            row = sigs.get(id(cell.row_labels))
+            if row is None:
+                row = _signature(cell.row_labels, sigs)
+            key = (table_id, aliases_id, row[0], columns[0], False)
         if key is None:
             decision = _decide(cell, table, rows, cols)
         else:
@@ -189,25 +207,6 @@ def _signature(
             max([lab.cell.row + lab.cell.rowspan for lab in labels], default=0),
         )
     return found
-
-
-def _memo_key(
-    cell: SourceCell, sigs: dict[int, tuple[_LabelSig, int]], table_id: int, aliases_id: int
-) -> tuple[int, int, _LabelSig, _LabelSig, bool] | None:
-    """What a decision depends on, or None when it depends on the cells themselves.
-
-    The decision reads the labels' keys and printed texts, and whether a
-    column label is the very cell of a row label.  Without row labels the
-    row side *is* the column labels (the flag); otherwise they can share a
-    cell only if a header cell reaches down to the value's row, which is
-    left to the direct path.
-    """
-    columns, below = _signature(cell.column_labels, sigs)
-    if cell.row_labels:
-        if below > cell.cell.row:
-            return None
-        return (table_id, aliases_id, _signature(cell.row_labels, sigs)[0], columns, False)
-    return (table_id, aliases_id, (), columns, True)
 
 
 def _decide(cell: SourceCell, table: TargetTable, rows: _Resolver, cols: _Resolver) -> _Decision:
