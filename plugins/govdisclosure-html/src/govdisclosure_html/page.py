@@ -43,9 +43,11 @@ _HINTS: Final = (
 )
 
 
+_HINT = re.compile("|".join(re.escape(h) for h in _HINTS))
+
+
 def _is_hint(name: str) -> bool:
-    lowered = name.lower()
-    return any(h in lowered for h in _HINTS)
+    return _HINT.search(name.lower()) is not None
 
 
 #: One selector for every element whose class or id may hold a hint, so the
