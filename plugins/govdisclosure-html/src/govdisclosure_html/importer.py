@@ -141,7 +141,10 @@ def _assign(
         if not cells:
             continue
         # The table whose labels the grid prints most of is the one to fill.
-        printed = {lab.key.words for c in cells for lab in (*c.row_labels, *c.column_labels)}
+        # A row's (a column's) cells share one label tuple: each is read once.
+        groups = {id(c.row_labels): c.row_labels for c in cells}
+        groups.update({id(c.column_labels): c.column_labels for c in cells})
+        printed = {lab.key.words for labels in groups.values() for lab in labels}
         table = max(tables, key=lambda t: len(printed & (t.row_words | t.column_words)))
         placed, unplaced = place(cells, table, aliases)
         n = len(placed)
