@@ -64,10 +64,6 @@ class Placement(NamedTuple):
         return self.kind == "position" or not self.source.aligned
 
 
-def _worst(kinds: Iterable[MatchKind]) -> MatchKind:
-    return max(kinds, key=lambda k: _RANK[k], default="exact")
-
-
 class _Resolver:
     """Printed words → official words of one table, remembered per word."""
 
@@ -226,17 +222,20 @@ def _best(
     row_side = cell.row_labels or cell.column_labels
     candidates: list[tuple[int, int, Placement]] = []
     printed_words = {lab.key.words for lab in (*cell.row_labels, *cell.column_labels)}
+    # The column labels resolved once (resolution is by words alone), not once per row label.
+    resolved: list[tuple[Label, tuple[str, MatchKind]]] = []
+    for clab in cell.column_labels:
+        c = cols(clab.key.words)
+        if c is not None:
+            resolved.append((clab, c))
     for rlab in row_side:
         r = rows(rlab.key.words)
         if r is None:
             continue
         rwords, rkind = r
         col_options: list[tuple[Label | None, str | None, MatchKind]] = [(None, None, "exact")]
-        for clab in cell.column_labels:
-            if clab.cell == rlab.cell:
-                continue
-            c = cols(clab.key.words)
-            if c is not None:
+        for clab, c in resolved:
+            if clab.cell != rlab.cell:
                 col_options.append((clab, c[0], c[1]))
         for col_label, cwords, ckind in col_options:
             for target in table.index.get((rwords, cwords), ()):
@@ -257,8 +256,10 @@ def _best(
                             _kind(col_label, target.column, target.column_label, ckind),
                         )
                     )
-                context = sum(1 for k in target.context if k.words in printed_words)
-                kind = _worst(m.kind for m in matches)
+                context = sum([w in printed_words for w in target.context_words])
+                kind = matches[0].kind  # the worse of the row's and the column's match
+                if len(matches) == 2 and _RANK[matches[1].kind] > _RANK[kind]:
+                    kind = matches[1].kind
                 candidates.append(
                     (context, -_RANK[kind], Placement(cell, target, kind, tuple(matches)))
                 )
