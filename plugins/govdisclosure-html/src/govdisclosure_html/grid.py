@@ -83,7 +83,7 @@ def cell_text(node: LexborNode) -> str:
     Text nodes are joined without a separator: a Chinese label set in
     several ``<span>``/``<p>`` pieces ("本年度办" + "理结果") is one label.
     """
-    return (node.text(deep=True, separator="", strip=False) or "").strip()
+    return node.text().strip()  # text()'s defaults: deep, no separator, no strip
 
 
 def _span(value: str | None, limit: int, zero: int) -> int:

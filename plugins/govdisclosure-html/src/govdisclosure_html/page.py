@@ -84,11 +84,6 @@ _FILE_LINK = re.compile(
     r"\.(" + "|".join(s[1:] for s in ATTACHMENT_SUFFIXES) + r")(?:$|[?#])", re.IGNORECASE
 )
 
-#: Links whose text holds a dot (every file suffix begins with one).
-#: ``:lexbor-contains`` reads an element's own text nodes, so the dot is
-#: looked for in the link's and in every element's inside it.
-_LINK_WITH_DOT: Final = 'a[href]:lexbor-contains("."), a[href]:has(:lexbor-contains("."))'
-
 
 @frozen
 class Attachment:
@@ -263,18 +258,12 @@ def _meta(doc: LexborHTMLParser) -> dict[str, str]:
 
 def _attachments(doc: LexborHTMLParser) -> tuple[Attachment, ...]:
     seen: dict[str, Attachment] = {}
-    # A link's text names a file only if it has a dot: those links are found
-    # in C, and the text of the others (most of a portal's menus) is never built.
-    dotted = {a.mem_id for a in doc.css(_LINK_WITH_DOT)}
+    search = _FILE_LINK.search
     for a in doc.css("a[href]"):
         href = (a.attrs.get("href") or "").strip()
-        if _FILE_LINK.search(href) is not None:
-            text = cell_text(a)
-        elif a.mem_id in dotted:
-            text = cell_text(a)
-            if _FILE_LINK.search(text) is None:
-                continue
-        else:
+        text = cell_text(a)
+        # Every file suffix begins with a dot: a text without one is not searched.
+        if search(href) is None and ("." not in text or search(text) is None):
             continue
         att = Attachment(href=href, text=text)
         if att.href not in seen:
