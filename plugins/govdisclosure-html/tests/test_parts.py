@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import govdisclosure as gd
@@ -18,6 +20,7 @@ from govdisclosure.plugin.manager import loaders
 from govdisclosure_html import import_html
 from govdisclosure_html.charset import decode
 from govdisclosure_html.grid import expand
+from govdisclosure_html.page import _FILE_LINK, Attachment, _attachments, read_page
 from govdisclosure_html.text import label_key, read_number
 
 DATA = Path(__file__).parent / "data"
@@ -90,6 +93,71 @@ def test_rowspan_zero_runs_to_the_end_of_its_group_and_spans_are_clamped() -> No
     first = grid.rows[1][0]
     assert first is not None and first.cell.text == "L"
     assert grid.rows[2][0] is not None and grid.width == 1000
+
+
+def test_every_encoding_of_a_real_page_reads_into_the_same_page() -> None:
+    """UTF-8 bytes go to the parser as they are, other encodings as decoded
+    text, a BOM cut off: each gives the page of the decoded text."""
+    text = PAGE_2023.read_bytes().decode("utf-8")
+    gbk = text.replace('charset="utf-8"', 'charset="gbk"', 1)
+    expected = read_page(text.encode("utf-8"))
+    for data, declared in (
+        (text.encode("utf-8"), None),
+        (text.encode("utf-8"), "UTF-8"),
+        (codecs.BOM_UTF8 + text.encode("utf-8"), None),
+        (gbk.encode("gb18030"), None),
+        (text.encode("gb18030"), "gb18030"),
+    ):
+        page = read_page(data, declared)
+        assert page.decoded.text.replace('charset="gbk"', 'charset="utf-8"', 1) == text
+        assert (page.blocks, page.grids, page.meta) == (
+            expected.blocks,
+            expected.grids,
+            expected.meta,
+        )
+        assert (page.attachments, page.body_found_by) == (
+            expected.attachments,
+            expected.body_found_by,
+        )
+
+
+# -- attachments -----------------------------------------------------------------
+
+_PIECES = st.sampled_from(["附件", "年报", ".pdf", ".XLS", ".doc", "x", " ", ".", "docx", "表.et"])
+_TAGS = st.sampled_from(["span", "b", "font", "p"])
+
+
+@st.composite
+def _link_markup(draw: st.DrawFn) -> str:
+    """A link's inside: text pieces, some wrapped (nested) in inline elements."""
+    out = ""
+    for piece in draw(st.lists(_PIECES, max_size=5)):
+        for tag in draw(st.lists(_TAGS, max_size=2)):
+            piece = f"<{tag}>{piece}</{tag}>"
+        out += piece
+    return out
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a.html", "f.pdf", "f.PDF?x=1", "g.docx#p", "h"]), _link_markup()
+        ),
+        max_size=6,
+    )
+)
+def test_attachments_are_the_links_whose_href_or_text_names_a_file(
+    links: list[tuple[str, str]],
+) -> None:
+    """Oracle: every link's whole text (its text nodes joined), read in Python."""
+    doc = LexborHTMLParser("".join(f'<a href="{h}">{m}</a>' for h, m in links))
+    expected: dict[str, Attachment] = {}
+    for a in doc.css("a[href]"):
+        href = (a.attributes.get("href") or "").strip()
+        text = (a.text(deep=True) or "").strip()
+        if _FILE_LINK.search(href) or _FILE_LINK.search(text):
+            expected.setdefault(href, Attachment(href=href, text=text))
+    assert _attachments(doc) == tuple(expected.values())
 
 
 # -- text ----------------------------------------------------------------------

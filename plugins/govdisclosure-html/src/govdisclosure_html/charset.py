@@ -16,7 +16,7 @@ from typing import Final
 from attrs import frozen
 from charset_normalizer import from_bytes
 
-__all__ = ["Decoded", "decode"]
+__all__ = ["EXACT", "Decoded", "decode"]
 
 _BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -48,6 +48,11 @@ def _codec(name: str) -> str | None:
         return codecs.lookup(name).name
     except LookupError:
         return None
+
+
+#: How a text was found when it is the page's bytes decoded without a single
+#: replacement (a byte-order mark is cut off; detection may replace bytes).
+EXACT: Final = frozenset({"header", "declared", "utf-8"})
 
 
 def decode(data: bytes, declared: str | None = None) -> Decoded:

@@ -15,10 +15,10 @@ limits the standard sets (colspan ≤ 1000, rowspan ≤ 65534).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from attrs import frozen
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 __all__ = ["Cell", "Grid", "Slot", "cell_text", "expand"]
 
@@ -72,9 +72,11 @@ class Grid:
     def cells(self) -> Iterator[Cell]:
         """Every printed cell once, in reading order."""
         for r, row in enumerate(self.rows):
-            for c, slot in enumerate(row):
-                if slot is not None and slot.cell.row == r and slot.cell.col == c:
-                    yield slot.cell
+            for slot in row:
+                if slot is not None:
+                    cell = slot.cell
+                    if cell.row == r and cell.col == slot.col:
+                        yield cell
 
 
 def cell_text(node: LexborNode) -> str:
@@ -83,7 +85,7 @@ def cell_text(node: LexborNode) -> str:
     Text nodes are joined without a separator: a Chinese label set in
     several ``<span>``/``<p>`` pieces ("本年度办" + "理结果") is one label.
     """
-    return (node.text(deep=True, separator="", strip=False) or "").strip()
+    return node.text().strip()  # text()'s defaults: deep, no separator, no strip
 
 
 def _span(value: str | None, limit: int, zero: int) -> int:
@@ -118,37 +120,52 @@ def _rows(table: LexborNode) -> list[tuple[LexborNode, int]]:
     return out
 
 
+#: Lexbor's ids of the cell tags (compared as ints: cheaper than the tag's name).
+_CELL_TAGS: Final = frozenset(
+    LexborHTMLParser("<table><tr><td><th></table>").css_first(tag).tag_id  # type: ignore[union-attr]
+    for tag in ("td", "th")
+)
+_TH: Final = LexborHTMLParser("<table><tr><th></table>").css_first("th").tag_id  # type: ignore[union-attr]
+
+
 def expand(table: LexborNode, index: int) -> Grid:
     """The grid of one ``<table>`` element.
 
-    Written for speed (it runs on every cell of every page): one attribute
-    read per cell, and a plain cell (no span) at the end of its row is
-    appended without the general slot-filling loop.
+    Written for speed (it runs on every cell of every page): the few cells
+    that span are found by one selector (in C) and only their attributes
+    are read, and a plain cell at the end of its row is appended without
+    the general slot-filling loop.
     """
     rows = _rows(table)
     group_end: dict[int, int] = {}
     for i, (_, g) in enumerate(rows):
         group_end[g] = i
+    spanning = {node.mem_id for node in table.css("[colspan], [rowspan]")}
     slots: list[list[Slot | None]] = [[] for _ in rows]
     for r, (tr, g) in enumerate(rows):
         line = slots[r]
         left = group_end[g] - r + 1  # rows to the end of the row group, this one included
         col = 0
         for td in tr.iter():
-            tag = td.tag
-            if tag != "td" and tag != "th":
+            tag = td.tag_id
+            if tag not in _CELL_TAGS:
                 continue
             width = len(line)
             while col < width and line[col] is not None:
                 col += 1
-            attrs = td.attributes  # one call: cheaper than two lookups through .attrs
-            raw_colspan = attrs.get("colspan")
-            raw_rowspan = attrs.get("rowspan")
-            colspan = 1 if raw_colspan is None else _span(raw_colspan, 1000, 1)
-            rowspan = 1 if raw_rowspan is None else min(_span(raw_rowspan, 65534, left), left)
-            text = (td.text(deep=True, separator="", strip=False) or "").strip()  # cell_text
+            if spanning and td.mem_id in spanning:
+                attrs = td.attributes
+                raw_colspan = attrs.get("colspan")
+                raw_rowspan = attrs.get("rowspan")
+                colspan = 1 if raw_colspan is None else _span(raw_colspan, 1000, 1)
+                rowspan = 1 if raw_rowspan is None else min(_span(raw_rowspan, 65534, left), left)
+            else:
+                colspan = rowspan = 1
+            # cell_text: text()'s defaults are deep, no separator, no strip
+            # (passed as keywords, they cost a tenth of the call).
+            text = td.text().strip()
             # tuple.__new__ directly: a NamedTuple's own constructor costs twice as much.
-            cell = _new(Cell, (r, col, rowspan, colspan, text, tag == "th", None, None, None))
+            cell = _new(Cell, (r, col, rowspan, colspan, text, tag == _TH, None, None, None))
             if rowspan == 1 and colspan == 1 and col == width:
                 line.append(_new(Slot, (cell, r, col)))
             else:

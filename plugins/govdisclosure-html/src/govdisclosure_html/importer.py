@@ -18,7 +18,8 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import Any, Final
+from operator import attrgetter
+from typing import Any, Final, NamedTuple
 
 import attrs
 from attrs import frozen
@@ -37,7 +38,7 @@ from govdisclosure.paths import json_path as _json_path
 from .derived import derive_from_printed, printed_only
 from .grid import Grid
 from .legacy import LegacyResult, best_template
-from .match import Match, Placement, place
+from .match import Placement, place
 from .narrative import Narrative, parse_date, read_narrative
 from .page import Attachment, Page, read_page
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
@@ -100,12 +101,8 @@ def _aliases(edition: str) -> dict[str, str]:
 
 def _printed_keys(grids: Sequence[Grid]) -> set[Key]:
     """The matching keys of every printed label (a cell that is not a figure)."""
-    return {
-        label_key(cell.text)
-        for grid in grids
-        for cell in grid.cells()
-        if cell.text.strip() and read_number(cell.text).unreadable
-    }
+    texts = {cell.text for grid in grids for cell in grid.cells()}  # "0" once, not 200 times
+    return {label_key(text) for text in texts if text.strip() and read_number(text).unreadable}
 
 
 def _recognise(grids: Sequence[Grid]) -> tuple[str | None, str, bool]:
@@ -144,7 +141,10 @@ def _assign(
         if not cells:
             continue
         # The table whose labels the grid prints most of is the one to fill.
-        printed = {lab.key.words for c in cells for lab in (*c.row_labels, *c.column_labels)}
+        # A row's (a column's) cells share one label tuple: each is read once.
+        groups = {id(c.row_labels): c.row_labels for c in cells}
+        groups.update({id(c.column_labels): c.column_labels for c in cells})
+        printed = {lab.key.words for labels in groups.values() for lab in labels}
         table = max(tables, key=lambda t: len(printed & (t.row_words | t.column_words)))
         placed, unplaced = place(cells, table, aliases)
         n = len(placed)
@@ -199,10 +199,51 @@ def _amount_with_unit(text: str) -> CellText:
     return CellText(None, unreadable=True)
 
 
-@lru_cache(maxsize=4096)
-def _label_matches(matches: tuple[Match, ...]) -> tuple[LabelMatch, ...]:
-    """The provenance form of a placement's label matches (frozen, so shared)."""
-    return tuple(LabelMatch(m.official, m.printed, m.kind) for m in matches)
+@lru_cache(maxsize=8192)
+def _read_cell(text: str, kind: str, amount: bool) -> tuple[CellText, Any, str | None]:
+    """A printed value cell read for a target of ``kind``: (the reading, the
+    JSON value, why it cannot be one); remembered, since the same few texts
+    ("0", "1", "——") fill most cells of every page."""
+    read = read_number(text)
+    if read.unreadable and amount:
+        read = _amount_with_unit(text)
+    value, reason = _value_for(kind, read)
+    if read.unreadable or reason:
+        return read, None, reason or N_("not a number")
+    return read, value, None
+
+
+class _Plan(NamedTuple):
+    """What placing a value on one target needs, derived once per target."""
+
+    path: str
+    kind: str
+    amount: bool
+    #: The target's parent path in the report and its own field name.
+    parent: tuple[str, ...]
+    leaf: str
+    #: The fields declared to keep the printed unit and sign, if any.
+    unit_field: str | None
+    sign_field: str | None
+
+
+@cache
+def _plans(edition: str, single: bool) -> dict[int, _Plan]:
+    """The plan of every target of an edition's tables, by the target's identity
+    (the tables are cached values: their targets live as long as the process)."""
+    out: dict[int, _Plan] = {}
+    for table in edition_tables(edition, single):
+        for t in table.targets:
+            out[id(t)] = _Plan(
+                path=json_path(t.path),
+                kind=t.kind,
+                amount=t.path[-1] == "amount",
+                parent=t.path[:-1],
+                leaf=t.path[-1],
+                unit_field=_printed_field(edition, t.path, "unit"),
+                sign_field=_printed_field(edition, t.path, "sign"),
+            )
+    return out
 
 
 class _Tree:
@@ -213,21 +254,19 @@ class _Tree:
         self.data = data
         self.parents: dict[tuple[str, ...], dict[str, Any]] = {}
 
-    def __call__(self, path: tuple[str, ...], value: Any) -> None:
-        where = path[:-1]
+    def at(self, where: tuple[str, ...], name: str, value: Any) -> None:
+        """Set field ``name`` of the dict at path ``where``."""
         parent = self.parents.get(where)
         if parent is None:
             parent = self.data
             for part in where:
                 parent = parent.setdefault(part, {})
             self.parents[where] = parent
-        parent[path[-1]] = value
+        parent[name] = value
 
 
-def _printed_place(p: Placement) -> tuple[int, int]:
-    """Where a placed cell was printed (row, column): the order of the provenance."""
-    cell = p.source.cell
-    return cell.row, cell.col
+#: Where a placed cell was printed (row, column): the order of the provenance.
+_PRINTED_PLACE: Final = attrgetter("source.cell.row", "source.cell.col")
 
 
 def _in_locale(*message_ids: str) -> Callable[[str], str]:
@@ -497,17 +536,14 @@ def _finish_official(
     assigned = _assign(page.grids, tables, _aliases(edition))
     data = _base(narrative, edition, problems)
     put = _Tree(data)
+    plans = _plans(edition, single)
     origins: list[CellOrigin] = []
     for gi, (_table, placed, unplaced) in sorted(assigned.items()):
-        for p in sorted(placed, key=_printed_place):
+        for p in sorted(placed, key=_PRINTED_PLACE):
             printed = p.source.cell
-            read = read_number(printed.text)
-            target_path = p.target.path
-            if read.unreadable and target_path[-1] == "amount":
-                read = _amount_with_unit(printed.text)
-            value, reason = _value_for(p.target.kind, read)
-            path = json_path(target_path)
-            if read.unreadable or reason:
+            plan = plans[id(p.target)]
+            read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
+            if reason is not None:
                 problems.append(
                     ImportProblem(
                         severity="error",
@@ -515,37 +551,35 @@ def _finish_official(
                         message_id=N_(
                             "Cell “{text}” cannot be read as a figure ({reason}); left blank"
                         ),
-                        params={"text": p.source.cell.text},
-                        localized={"reason": _in_locale(reason or N_("not a number"))},
+                        params={"text": printed.text},
+                        localized={"reason": _in_locale(reason)},
                         table=gi,
-                        row=p.source.cell.row,
-                        col=p.source.cell.col,
-                        path=path,
+                        row=printed.row,
+                        col=printed.col,
+                        path=plan.path,
                     )
                 )
-                value = None
             note = None
-            unit_field = _printed_field(edition, target_path, "unit")
-            if read.unit and unit_field is not None:
-                put((*target_path[:-1], unit_field), read.unit)
+            if read.unit and plan.unit_field is not None:
+                put.at(plan.parent, plan.unit_field, read.unit)
                 note = f"unit printed: {read.unit}"
-            elif read.unit == "元" and p.target.kind == "money" and value is not None:
+            elif read.unit == "元" and plan.kind == "money" and value is not None:
                 value = str(Decimal(value) / Decimal(10000))
                 note = "printed in 元, converted to 万元"
-            put(target_path, value)
-            _keep_printed_label(data, p)
-            sign_field = _printed_field(edition, target_path, "sign")
+            put.at(plan.parent, plan.leaf, value)
+            if p.kind in _PRINTED_OTHERWISE:  # else no label match is printed otherwise
+                _keep_printed_label(data, p)
             if (
-                sign_field is not None
+                plan.sign_field is not None
                 and type(value) is int
                 and value > 0
-                and not clean(p.source.cell.text).startswith("+")
+                and not clean(printed.text).startswith("+")
             ):
                 # 本年增/减 printed as a bare "12": kept so ("+12" is the default).
-                put((*target_path[:-1], sign_field), "")
+                put.at(plan.parent, plan.sign_field, "")
             origins.append(
                 CellOrigin(
-                    path=path,
+                    path=plan.path,
                     table=gi,
                     row=printed.row,
                     col=printed.col,
@@ -554,7 +588,7 @@ def _finish_official(
                     text=printed.text,
                     value=read.value if value is not None else None,
                     match=p.kind,
-                    labels=_label_matches(p.matches),
+                    labels=p.labels,
                     doubtful=p.kind == "position" or not p.source.aligned,
                     note=note,
                     page=printed.page,
@@ -594,14 +628,15 @@ def _finish_official(
     for table in tables:
         if table.key in filled:
             for t in table.targets:
-                if json_path(t.path) not in placed_paths:
+                path = plans[id(t)].path
+                if path not in placed_paths:
                     problems.append(
                         ImportProblem(
                             severity="warning",
                             code="cell-missing",
                             message_id=N_("No printed cell for {label}; left blank"),
                             localized={"label": _in_locale(t.row_label, t.column_label or "")},
-                            path=json_path(t.path),
+                            path=path,
                         )
                     )
     return _build(data, prov, origins, problems, source, validate_report)
@@ -642,6 +677,8 @@ def _misprinted_labels(origins: Sequence[CellOrigin]) -> list[ImportProblem]:
     per label, as the publisher's, and kept as printed in the provenance."""
     seen: dict[tuple[str, str], ImportProblem] = {}
     for origin in origins:
+        if origin.match != "similar":  # the worst of its matches: none is similar
+            continue
         for m in origin.labels:
             if m.kind == "similar" and (m.official, m.printed) not in seen:
                 seen[(m.official, m.printed)] = ImportProblem(

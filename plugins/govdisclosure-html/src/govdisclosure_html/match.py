@@ -21,6 +21,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
+from .provenance import LabelMatch
 from .source import Label, SourceCell
 from .targets import Target, TargetTable
 from .text import Key
@@ -54,15 +55,13 @@ class Placement(NamedTuple):
     #: The worst of the row and column matches.
     kind: MatchKind
     matches: tuple[Match, ...]
+    #: The matches as the provenance keeps them (made once per decision).
+    labels: tuple[LabelMatch, ...] = ()
 
     @property
     def doubtful(self) -> bool:
         """Placed by position only, or read from a merged region not aligned with its header."""
         return self.kind == "position" or not self.source.aligned
-
-
-def _worst(kinds: Iterable[MatchKind]) -> MatchKind:
-    return max(kinds, key=lambda k: _RANK[k], default="exact")
 
 
 class _Resolver:
@@ -126,7 +125,7 @@ def _resolvers(table: TargetTable, aliases: dict[str, str]) -> tuple[_Resolver, 
 #: Labels as the memo sees them: their texts exactly as printed (a label's
 #: key is a function of its text, and an exact match needs the text).
 _LabelSig = tuple[str, ...]
-_Decision = tuple[Target, MatchKind, tuple[Match, ...]] | None
+_Decision = tuple[Target, MatchKind, tuple[Match, ...], tuple[LabelMatch, ...]] | None
 
 #: Decisions of :func:`_decide` by table and printed labels.  Official tables
 #: print the same labels on every page of an edition, so after the first page
@@ -148,63 +147,73 @@ def place(
     placed: list[Placement] = []
     unplaced: list[SourceCell] = []
     # A row's label tuple is shared by the row's cells, a column's by the
-    # column's: each signature is built once per grid.
-    sigs: dict[int, _LabelSig] = {}
+    # column's: each signature is built once per grid (the tuples live as
+    # long as ``cells``, so their ids stand for them here).
+    sigs: dict[int, tuple[_LabelSig, int]] = {}
     table_id, aliases_id = id(table), id(aliases)
+    memo = _MEMO
     for cell in cells:
-        key = _memo_key(cell, sigs, table_id, aliases_id)
+        # What the decision depends on (None: on the cells themselves).  It
+        # reads the labels' keys and printed texts, and whether a column label
+        # is the very cell of a row label.  Without row labels the row side
+        # *is* the column labels (the flag); otherwise they can share a cell
+        # only if a header cell reaches down to the value's row, which is left
+        # to the direct path.
+        columns = sigs.get(id(cell.column_labels))
+        if columns is None:
+            columns = _signature(cell.column_labels, sigs)
+        key: tuple[int, int, _LabelSig, _LabelSig, bool] | None
+        if not cell.row_labels:
+            key = (table_id, aliases_id, (), columns[0], True)
+        elif columns[1] > cell.cell.row:
+            key = None
+        else:
+            row = sigs.get(id(cell.row_labels))
+            if row is None:
+                row = _signature(cell.row_labels, sigs)
+            key = (table_id, aliases_id, row[0], columns[0], False)
         if key is None:
             decision = _decide(cell, table, rows, cols)
-        elif key in _MEMO:
-            decision = _MEMO[key]
         else:
-            if len(_MEMO) >= _MEMO_LIMIT:
-                _MEMO.clear()
-            decision = _MEMO[key] = _decide(cell, table, rows, cols)
+            try:
+                decision = memo[key]
+            except KeyError:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                decision = memo[key] = _decide(cell, table, rows, cols)
         if decision is None:
             unplaced.append(cell)
         else:
-            placed.append(Placement(cell, *decision))
+            placed.append(_new(Placement, (cell, *decision)))
     placed, unplaced = _by_position(placed, unplaced, table)
     return _one_each(placed, unplaced)
 
 
-def _signature(labels: tuple[Label, ...], sigs: dict[int, _LabelSig]) -> _LabelSig:
+_new = tuple.__new__
+
+
+def _signature(
+    labels: tuple[Label, ...], sigs: dict[int, tuple[_LabelSig, int]]
+) -> tuple[_LabelSig, int]:
+    """The labels' printed texts, and the first row below every label cell."""
     found = sigs.get(id(labels))
     if found is None:
-        found = sigs[id(labels)] = tuple([lab.cell.text for lab in labels])
-    return found
-
-
-def _memo_key(
-    cell: SourceCell, sigs: dict[int, _LabelSig], table_id: int, aliases_id: int
-) -> tuple[int, int, _LabelSig, _LabelSig, bool] | None:
-    """What a decision depends on, or None when it depends on the cells themselves.
-
-    The decision reads the labels' keys and printed texts, and whether a
-    column label is the very cell of a row label.  Without row labels the
-    row side *is* the column labels (the flag); otherwise they can share a
-    cell only if a header cell reaches down to the value's row, which is
-    left to the direct path.
-    """
-    if cell.row_labels:
-        r = cell.cell.row
-        for lab in cell.column_labels:
-            if lab.cell.row + lab.cell.rowspan > r:
-                return None
-        return (
-            table_id,
-            aliases_id,
-            _signature(cell.row_labels, sigs),
-            _signature(cell.column_labels, sigs),
-            False,
+        found = sigs[id(labels)] = (
+            tuple([lab.cell.text for lab in labels]),
+            max([lab.cell.row + lab.cell.rowspan for lab in labels], default=0),
         )
-    return (table_id, aliases_id, (), _signature(cell.column_labels, sigs), True)
+    return found
 
 
 def _decide(cell: SourceCell, table: TargetTable, rows: _Resolver, cols: _Resolver) -> _Decision:
     best = _best(cell, table, rows, cols)
-    return None if best is None else (best.target, best.kind, best.matches)
+    if best is None:
+        return None
+    return (best.target, best.kind, best.matches, _label_matches(best.matches))
+
+
+def _label_matches(matches: Iterable[Match]) -> tuple[LabelMatch, ...]:
+    return tuple([LabelMatch(m.official, m.printed, m.kind) for m in matches])
 
 
 def _best(
@@ -213,17 +222,20 @@ def _best(
     row_side = cell.row_labels or cell.column_labels
     candidates: list[tuple[int, int, Placement]] = []
     printed_words = {lab.key.words for lab in (*cell.row_labels, *cell.column_labels)}
+    # The column labels resolved once (resolution is by words alone), not once per row label.
+    resolved: list[tuple[Label, tuple[str, MatchKind]]] = []
+    for clab in cell.column_labels:
+        c = cols(clab.key.words)
+        if c is not None:
+            resolved.append((clab, c))
     for rlab in row_side:
         r = rows(rlab.key.words)
         if r is None:
             continue
         rwords, rkind = r
         col_options: list[tuple[Label | None, str | None, MatchKind]] = [(None, None, "exact")]
-        for clab in cell.column_labels:
-            if clab.cell == rlab.cell:
-                continue
-            c = cols(clab.key.words)
-            if c is not None:
+        for clab, c in resolved:
+            if clab.cell != rlab.cell:
                 col_options.append((clab, c[0], c[1]))
         for col_label, cwords, ckind in col_options:
             for target in table.index.get((rwords, cwords), ()):
@@ -244,8 +256,10 @@ def _best(
                             _kind(col_label, target.column, target.column_label, ckind),
                         )
                     )
-                context = sum(1 for k in target.context if k.words in printed_words)
-                kind = _worst(m.kind for m in matches)
+                context = sum([w in printed_words for w in target.context_words])
+                kind = matches[0].kind  # the worse of the row's and the column's match
+                if len(matches) == 2 and _RANK[matches[1].kind] > _RANK[kind]:
+                    kind = matches[1].kind
                 candidates.append(
                     (context, -_RANK[kind], Placement(cell, target, kind, tuple(matches)))
                 )
@@ -303,9 +317,8 @@ def _by_position(
                 still.append(cell)
                 continue
             printed = cell.row_labels[-1].cell.text if cell.row_labels else ""
-            extra.append(
-                Placement(cell, target, "position", (Match(target.row_label, printed, "position"),))
-            )
+            matches = (Match(target.row_label, printed, "position"),)
+            extra.append(Placement(cell, target, "position", matches, _label_matches(matches)))
         used_rows.add(guess_row)
     return placed + extra, still
 

@@ -16,7 +16,7 @@ from typing import Final
 from attrs import frozen
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .charset import Decoded, decode
+from .charset import EXACT, Decoded, decode
 from .grid import Grid, cell_text, expand
 
 __all__ = ["Attachment", "Block", "Page", "read_page"]
@@ -43,9 +43,11 @@ _HINTS: Final = (
 )
 
 
+_HINT = re.compile("|".join(re.escape(h) for h in _HINTS))
+
+
 def _is_hint(name: str) -> bool:
-    lowered = name.lower()
-    return any(h in lowered for h in _HINTS)
+    return _HINT.search(name.lower()) is not None
 
 
 #: One selector for every element whose class or id may hold a hint, so the
@@ -57,6 +59,8 @@ _HINTED: Final = ", ".join(
     for part in sorted({"content" if "content" in h else h for h in _HINTS})
     for attr in ("class", "id")
 )
+
+_HINTED_OR_ARTICLE: Final = _HINTED + ", article"
 
 
 _SKIP: Final = frozenset({"script", "style", "noscript", "template", "head", "iframe", "svg"})
@@ -159,11 +163,16 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
     root = doc.body or doc.root
     if root is None:
         raise ValueError("empty document")
-    articles = doc.css("article")
+    # One search of the page (in C) for the <article> elements and the hinted
+    # ones, in document order; a node matching several alternatives is listed
+    # once for each.  An article without a hint adds nothing to ``hinted``
+    # (a name that is a hint contains one of the selector's parts).
+    found = doc.css(_HINTED_OR_ARTICLE)
+    articles = list({node.mem_id: node for node in found if node.tag == "article"}.values())
     if len(articles) == 1 and _content_length(articles[0]) > 0:
         return articles[0], "article"
     hinted: list[tuple[int, LexborNode, str]] = []
-    for node in doc.css(_HINTED):
+    for node in found:
         attrs = node.attrs
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         for name in names.split():
@@ -191,7 +200,22 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
         node = best_child
 
 
-def _blocks(body: LexborNode, tables: dict[int, int]) -> list[Block]:
+def _holding_tables(body: LexborNode, tables: list[LexborNode]) -> set[int]:
+    """Every element of ``body`` that holds one of its ``tables`` (by ``mem_id``):
+    a paragraph among them is walked into, not read as one text."""
+    out: set[int] = set()
+    stop = body.mem_id
+    for table in tables:
+        node = table.parent
+        while node is not None and node.mem_id not in out:
+            out.add(node.mem_id)
+            if node.mem_id == stop:
+                break
+            node = node.parent
+    return out
+
+
+def _blocks(body: LexborNode, tables: dict[int, int], holding: set[int]) -> list[Block]:
     out: list[Block] = []
 
     def walk(node: LexborNode) -> None:
@@ -205,7 +229,7 @@ def _blocks(body: LexborNode, tables: dict[int, int]) -> list[Block]:
                 else:  # a layout table around the data tables
                     walk(child)
             elif tag in _BLOCKS:
-                if child.css("table"):
+                if child.mem_id in holding:
                     walk(child)
                     continue
                 text = cell_text(child)
@@ -234,10 +258,12 @@ def _meta(doc: LexborHTMLParser) -> dict[str, str]:
 
 def _attachments(doc: LexborHTMLParser) -> tuple[Attachment, ...]:
     seen: dict[str, Attachment] = {}
+    search = _FILE_LINK.search
     for a in doc.css("a[href]"):
-        href = (a.attributes.get("href") or "").strip()
+        href = (a.attrs.get("href") or "").strip()
         text = cell_text(a)
-        if _FILE_LINK.search(href) is None and _FILE_LINK.search(text) is None:
+        # Every file suffix begins with a dot: a text without one is not searched.
+        if search(href) is None and ("." not in text or search(text) is None):
             continue
         att = Attachment(href=href, text=text)
         if att.href not in seen:
@@ -248,7 +274,10 @@ def _attachments(doc: LexborHTMLParser) -> tuple[Attachment, ...]:
 def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     """Decode and take apart one page."""
     decoded = decode(data, declared_charset)
-    doc = LexborHTMLParser(decoded.text)
+    # selectolax reads bytes as UTF-8: a page that is exactly UTF-8 is handed
+    # over as it came, not encoded back from the text (same tree, one pass less).
+    exact_utf8 = decoded.encoding == "utf-8" and decoded.how in EXACT
+    doc = LexborHTMLParser(data if exact_utf8 else decoded.text)
     doc.strip_tags(["script", "style", "noscript", "template"])
     body, how = _find_body(doc)
     data_tables = body.css("table")
@@ -263,7 +292,7 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
         meta=_meta(doc),
         html_title=cell_text(title_node) if title_node is not None else "",
         heading=cell_text(h1) or None if h1 is not None else None,
-        blocks=tuple(_blocks(body, index)),
+        blocks=tuple(_blocks(body, index, _holding_tables(body, data_tables))),
         grids=grids,
         attachments=_attachments(doc),
         body_found_by=how,

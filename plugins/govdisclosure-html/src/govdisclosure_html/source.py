@@ -94,12 +94,15 @@ def bands(grid: Grid, origins_of: list[list[Slot]] | None = None) -> list[Band]:
     return out
 
 
+_new = tuple.__new__  # a NamedTuple's own constructor costs twice as much
+
+
 def _distinct(slots: Iterable[Slot | None]) -> tuple[Label, ...]:
     seen: list[Cell] = []
     for slot in slots:
         if slot is not None and slot.cell not in seen and slot.cell.text.strip():
             seen.append(slot.cell)
-    return tuple([Label(c, label_key(c.text)) for c in seen])
+    return tuple([_new(Label, (c, label_key(c.text))) for c in seen])
 
 
 def _at(grid: Grid, r: int, c: int) -> Slot | None:
@@ -139,7 +142,9 @@ def source_cells(grid: Grid) -> Iterator[SourceCell]:
         ordered = sorted(label_cols)
         last_header = band.headers[-1] if band.headers else None
         for r in band.data:
-            row_labels = _distinct([_at(grid, r, c) for c in ordered])
+            row = grid.rows[r]
+            width = len(row)
+            row_labels = _distinct([row[c] if c < width else None for c in ordered])
             for slot in origins_of[r]:
                 col = slot.col
                 if col in label_cols:
@@ -158,4 +163,4 @@ def source_cells(grid: Grid) -> Iterator[SourceCell]:
                         and above.cell.col == col
                         and above.cell.colspan == cell.colspan
                     )
-                yield SourceCell(grid.index, cell, row_labels, column, aligned)
+                yield _new(SourceCell, (grid.index, cell, row_labels, column, aligned))

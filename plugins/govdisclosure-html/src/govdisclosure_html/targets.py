@@ -45,6 +45,8 @@ class Target:
     #: The row's path from its table ("results.not_disclosed.prohibited_by_law"),
     #: the key a label printed otherwise is kept under.
     row_key: str = ""
+    #: The words of ``context``, as placement counts them among the printed labels.
+    context_words: tuple[str, ...] = ()
 
 
 @frozen
@@ -92,6 +94,7 @@ def _targets(info: TableInfo, header_of: dict[tuple[str, ...], str | None]) -> I
                 row_label=row.label,
                 column_label=column.label,
                 row_key=row.key,
+                context_words=tuple(k.words for k in context),
             )
 
 
