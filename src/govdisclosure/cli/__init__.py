@@ -33,7 +33,7 @@ from typing import Any, Final
 
 import click
 
-from ._click_i18n import click_locale, localize
+from ._click_i18n import click_locale, localize, untranslated
 from ._locale import command_line_locale
 
 __all__ = ["EXIT_BROKEN_PIPE", "cli", "command_line_locale", "main"]
@@ -144,6 +144,10 @@ class _LazyGroup(click.Group):
         localize(self, self.locale, ctx)
         super().format_help(ctx, formatter)
 
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        localize(self, self.locale, ctx)  # a usage error of the group itself
+        super().format_usage(ctx, formatter)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*_modules(), *self.commands})
 
@@ -170,7 +174,8 @@ class _LazyGroup(click.Group):
             module_name = _modules().get(cmd_name)
             if module_name is None:
                 return None
-            module = importlib.import_module(f"{__name__}.{module_name}")
+            with untranslated():  # what click words at import is kept as its id
+                module = importlib.import_module(f"{__name__}.{module_name}")
             found = getattr(module, "command", None)
             if not isinstance(found, click.Command):
                 return None
