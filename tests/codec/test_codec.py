@@ -408,7 +408,7 @@ def test_load_of_a_missing_file_names_the_file(tmp_path: Path) -> None:
     assert info.value.source == str(missing)
     assert str(missing) in info.value.render("en")
     assert str(missing) in info.value.render("zh_Hans_CN")
-    assert info.value.problems[0].expected == "a readable file"
+    assert info.value.problems[0].expected == "a file that exists"
 
 
 def test_load_errors_name_the_file(tmp_path: Path) -> None:

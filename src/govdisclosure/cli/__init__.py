@@ -118,9 +118,10 @@ def _output_failed(exc: OSError, locale: str) -> click.ClickException | click.ex
     if exc.errno == errno.EPIPE:
         return click.exceptions.Exit(EXIT_BROKEN_PIPE)
     from ..i18n import gettext
+    from ..oserrors import os_error_text
 
     message = gettext(locale, "Cannot write the output: {error}")
-    return _OutputError(message.format(error=exc.strerror or exc))
+    return _OutputError(message.format(error=os_error_text(exc, locale)))
 
 
 class _LazyGroup(click.Group):

@@ -20,6 +20,7 @@ from rich.console import Console
 from ..editions import EDITIONS
 from ..files import write_atomic
 from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
+from ..oserrors import os_error_text
 from ..plugin import manager as plugin_manager
 from ._locale import LOCALE_VARIABLES, environment_locale
 
@@ -113,8 +114,8 @@ class _WriteError(click.FileError):
     exit_code = 2
 
 
-def _file_error(output: Path, exc: OSError) -> click.FileError:
-    return _WriteError(str(output), hint=exc.strerror or str(exc))
+def _file_error(output: Path, exc: OSError, locale: str) -> click.FileError:
+    return _WriteError(str(output), hint=os_error_text(exc, locale))
 
 
 def write_output(text: str, output: Path | None, force: bool, locale: str) -> None:
@@ -132,7 +133,7 @@ def write_output(text: str, output: Path | None, force: bool, locale: str) -> No
         message = gettext(locale, "{path} exists; use --force to replace it")
         raise click.UsageError(message.format(path=output)) from None
     except OSError as exc:
-        raise _file_error(output, exc) from None
+        raise _file_error(output, exc, locale) from None
 
 
 class _StrictPluginError(click.ClickException):

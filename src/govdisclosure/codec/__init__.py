@@ -163,6 +163,10 @@ def loads(text: str | bytes, *, source: str | None = None) -> Report:
         if isinstance(text, bytes):
             _check_utf8(text, source)
         _check_numbers(text, source)
+        if not text.strip():
+            raise LoadError(
+                [Problem("$", N_("a report in JSON, not an empty file"))], source
+            ) from None
         raise LoadError([Problem("$", "well-formed JSON", str(exc))], source) from None
     return _structure(data, source, text)
 
