@@ -333,25 +333,24 @@ _WIDE_BOMS: Final = {
 
 
 def _check_utf8(data: bytes, source: str | None) -> None:
+    """Refuse text that is not UTF-8, saying which encoding it looks like;
+    what is found is an encoding's name or the first bad bytes and their
+    offset (``b'\\xba\\xa3' @ 61``), the same in every locale."""
     for bom, encoding in _WIDE_BOMS.items():
         if data.startswith(bom):
             raise LoadError(
-                [Problem("$", "UTF-8 text", f"{encoding} text (save the file as UTF-8)")], source
+                [Problem("$", N_("UTF-8 text (save the file as UTF-8)"), encoding)], source
             )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LoadError(
-            [
-                Problem(
-                    "$",
-                    "UTF-8 text",
-                    f"invalid byte at offset {exc.start}"
-                    + (" (GBK/GB18030?)" if _looks_gbk(data) else ""),
-                )
-            ],
-            source,
-        ) from None
+        expected = (
+            N_("UTF-8 text (the file looks like GBK/GB18030: save it as UTF-8)")
+            if _looks_gbk(data)
+            else N_("UTF-8 text")
+        )
+        found = f"{data[exc.start : exc.start + 4]!r} @ {exc.start}"
+        raise LoadError([Problem("$", expected, found)], source) from None
 
 
 def _looks_gbk(data: bytes) -> bool:
