@@ -25,7 +25,7 @@ LOCALES = ["zh_Hans_CN", "en"]
 
 
 def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "100"}
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "200"}
     result = subprocess.run(
         [*GD, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
     )
@@ -86,3 +86,15 @@ def test_common_causes_are_translated(code: int) -> None:
     exc = OSError(code, "@@strerror@@")
     chinese, english = os_error_text(exc, "zh_Hans_CN"), os_error_text(exc, "en")
     assert chinese != english and "@@" not in chinese + english
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [("en", "0 errors, 1 warning, 4 notices"), ("zh_Hans_CN", "错误0项，警告1项，提示4项")],
+)
+def test_counts_of_findings_take_their_plural_forms(
+    tmp_path: Path, locale: str, words: str
+) -> None:
+    result = _run(tmp_path, "validate", str(EXAMPLES / "yuxi-2017.json"), "-l", locale)
+    assert result.returncode == 0
+    assert words in result.stdout.splitlines()[0]

@@ -43,6 +43,7 @@ RENDERER = Renderer(
     render=render,
     form=render_form,
     description="Excel workbook: a cover and one sheet per official table (and a filing template)",
+    options=frozenset(),
 )
 
 LOADER = Loader(
