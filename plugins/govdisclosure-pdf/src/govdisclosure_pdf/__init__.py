@@ -30,7 +30,7 @@ from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 from govdisclosure.rendering import RenderError
 
 from .document import DocumentInfo, build_pdf
-from .fonts import FontError, FontFallbackWarning, FontSet, resolve_fonts
+from .fonts import FontError, FontFallbackWarning, FontSet, note_stand_ins, resolve_fonts
 from .labels import SUBJECT, is_english, tr
 from .story import StoryOptions, build_story, report_title
 from .styles import TABLE_SIZE, make_styles
@@ -95,6 +95,7 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
             message.format(key="date_numerals", allowed=", ".join(_DATE_NUMERALS), value=numerals)
         )
     fonts = resolve_fonts(options.font, extra)
+    note_stand_ins(fonts, locale)
     styles = make_styles(fonts, table_size=_table_size(extra, locale))
     story = build_story(report, styles, StoryOptions(locale, options.charts, table4, numerals))
     info = DocumentInfo(
