@@ -247,7 +247,7 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
                 Problem(
                     "$",
                     "a file within the input size limit (raise it with --max-input-size)",
-                    f"> {exc.limit:,} bytes",
+                    f"> {exc.limit:,} B",  # a unit symbol: the same in every locale
                 )
             ],
             name,
