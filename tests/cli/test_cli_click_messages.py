@@ -24,6 +24,7 @@ import pytest
 from click.testing import CliRunner
 
 from govdisclosure.cli import _modules, cli
+from govdisclosure.cli._help_width import display_width
 from govdisclosure.i18n import gettext
 from locations import ROOT
 
@@ -176,3 +177,27 @@ def test_a_command_imported_under_one_locale_speaks_the_next_ones() -> None:
     ):
         result = _invoke(["render", "x.json", "--to", "json", "--font", "no/such"], locale)
         assert result.exit_code == 2 and words in result.output, result.output
+
+
+def _help_columns(output: str) -> set[int]:
+    """The display columns where the option list's descriptions start."""
+    starts: set[int] = set()
+    for line in output.splitlines():
+        entry = re.match(r"^(  -\S.*?\S)(\s{2,})(\S.*)$", line)
+        if entry is not None:
+            starts.add(display_width(entry.group(1) + entry.group(2)))
+        elif re.match(r"^\s{6,}\S", line) and starts:
+            starts.add(len(line) - len(line.lstrip()))
+    return starts
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+@pytest.mark.parametrize("name", ["", *COMMANDS])
+def test_help_fits_80_columns_with_its_descriptions_aligned(name: str, locale: str) -> None:
+    # A Chinese character takes two columns: click counts one unless told.
+    args = [name, "--help"] if name else ["--help"]
+    output = _invoke(args, locale).output
+    assert max(display_width(line) for line in output.splitlines()) <= 80, output
+    heading = gettext(locale, "Options") + ":"
+    (options,) = [part for part in output.split("\n\n") if part.startswith(heading)]
+    assert len(_help_columns(options)) == 1, options

@@ -34,6 +34,7 @@ from typing import Any, Final
 import click
 
 from ._click_i18n import click_locale, localize, untranslated
+from ._help_width import terminal_widths
 from ._locale import command_line_locale
 
 __all__ = ["EXIT_BROKEN_PIPE", "cli", "command_line_locale", "main"]
@@ -188,7 +189,7 @@ class _LazyGroup(click.Group):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         self._argv, self._locale = tuple(argv), None
-        with click_locale(lambda: self.locale):
+        with click_locale(lambda: self.locale), terminal_widths():
             try:
                 try:
                     return super().main(argv, *rest, **extra)
