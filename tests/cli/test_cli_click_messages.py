@@ -201,3 +201,13 @@ def test_help_fits_80_columns_with_its_descriptions_aligned(name: str, locale: s
     heading = gettext(locale, "Options") + ":"
     (options,) = [part for part in output.split("\n\n") if part.startswith(heading)]
     assert len(_help_columns(options)) == 1, options
+
+
+def test_a_run_leaves_no_language_behind() -> None:
+    # Help shown in Chinese, then the same objects asked for directly: the
+    # commands, their options and click's shared types are English ids again.
+    _invoke(["render", "--help"], "zh_Hans_CN")
+    command = COMMANDS["render"]
+    assert command.help is not None and command.help.startswith("Render FILE")
+    assert click.STRING.name == "text" and click.INT.name == "integer"
+    assert command.options_metavar == "[OPTIONS]"

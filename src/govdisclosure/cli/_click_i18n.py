@@ -58,6 +58,12 @@ _NOT_WHILE_PARSING: Final = frozenset(
     {"Show this message and exit.", "Show the version and exit.", "%(prog)s, version %(version)s"}
 )
 
+#: What :func:`localize` translated during the command line being run:
+#: ``(object, attribute)`` by identity, put back to its message id when the
+#: run ends, so no command, option or shared click type (``click.STRING``)
+#: keeps one run's language for the next (a test runner, a server).
+_shown: dict[tuple[int, str], tuple[object, str]] = {}
+
 #: Whether click's messages are translated now (not while a command's
 #: module is imported: what click words then is kept for every locale).
 _translating: list[bool] = [True]
@@ -109,6 +115,9 @@ def click_locale(locale: Callable[[], str]) -> Iterator[None]:
     finally:
         for owner, attr, original in reversed(saved):
             setattr(owner, attr, original)
+        for obj, attr in _shown.values():
+            setattr(obj, attr, getattr(obj, f"_gd_msgid_{attr}"))
+        _shown.clear()
 
 
 def message_id(obj: object, attr: str) -> str | None:
@@ -129,6 +138,7 @@ def _translated(obj: object, attr: str, locale: str) -> None:
     msgid = getattr(obj, key)
     if isinstance(msgid, str) and msgid:
         setattr(obj, attr, gettext(locale, msgid))
+        _shown[(id(obj), attr)] = (obj, attr)
 
 
 def localize(command: click.Command, locale: str, ctx: click.Context | None = None) -> None:

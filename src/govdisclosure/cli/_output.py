@@ -47,8 +47,14 @@ PRINTED_PROBLEMS: Final = 100
 def _locale(ctx: click.Context, param: click.Parameter, value: str) -> str:
     try:
         return normalize_locale(value)
-    except UnknownLocaleError as exc:
-        raise click.BadParameter(str(exc), ctx, param) from None
+    except UnknownLocaleError:
+        # Said in the locale the rest of the line is in (the environment's).
+        told = getattr(ctx.find_root().command, "locale", LOCALES[0])
+        message = gettext(told, "unknown locale {locale!r}; supported: {supported}")
+        supported = ", ".join(LOCALES) + " (zh_CN, zh, en_US …)"
+        raise click.BadParameter(
+            message.format(locale=value, supported=supported), ctx, param
+        ) from None
 
 
 def locale_option() -> click.Option:
