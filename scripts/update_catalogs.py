@@ -22,7 +22,9 @@ list of labels is ever kept by hand:
    or ``_Bad("...")`` (a load problem's ``expected`` is a message id by
    contract, see :class:`govdisclosure.errors.Problem`).
 3. **The command line**: the help of every command and option, read from
-   the click commands.
+   the click commands, and click's own words (its messages, found by
+   Babel's extractor over the installed click, the names of its parameter
+   types and its default metavariables).
 
 Merging keeps every existing translation (Babel's ``Catalog.update`` with
 fuzzy matching off: a guessed translation of a similar official label would
@@ -179,6 +181,89 @@ def cli_messages() -> Iterator[tuple[str, str]]:
                 yield text, where
 
 
+def click_messages() -> Iterator[tuple[MsgId, str]]:
+    """``(msgid, where)`` of click's own words that a user of the command
+    line sees, from the installed click (``pyproject.toml`` pins the
+    versions the catalogs were made for):
+
+    * every message click marks for gettext in the modules whose gettext
+      names :mod:`govdisclosure.cli._click_i18n` points at our catalogs,
+      found by Babel's Python extractor (``_``, ``gettext``, ``ngettext``);
+    * the names of its parameter types (``"integer"``: shown as the
+      metavariable ``INTEGER`` and in "'x' is not a valid integer");
+    * its default metavariables (``[OPTIONS]``, ``COMMAND [ARGS]...``).
+    """
+    import importlib
+
+    import click
+    from babel.messages.extract import extract_from_file
+
+    from govdisclosure.cli._click_i18n import _MODULES
+
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2)}
+    for name in _MODULES:
+        module = importlib.import_module(name)
+        path = Path(typing.cast(str, module.__file__))
+        where = f"click/{path.name}"
+        for _line, msgid, _comments, _context in extract_from_file(
+            "python",
+            str(path),
+            keywords=keywords,  # type: ignore[arg-type]
+        ):
+            if msgid:
+                yield (tuple(msgid) if isinstance(msgid, (tuple, list)) else msgid), where
+        for msgid in _computed_click_messages(path.read_text(encoding="utf-8"), str(path)):
+            yield msgid, where
+    types: list[type] = [click.ParamType]
+    while types:
+        cls = types.pop()
+        types.extend(cls.__subclasses__())
+        if cls.__module__ == "click.types" and isinstance(cls.__dict__.get("name"), str):
+            yield cls.__dict__["name"], f"click.types.{cls.__name__}.name"
+    yield typing.cast(str, click.Command("x").options_metavar), "click.Command.options_metavar"
+    for chain in (False, True):
+        group = click.Group("x", chain=chain)
+        yield group.subcommand_metavar, "click.Group.subcommand_metavar"
+        yield (
+            click.Group("x", chain=chain, invoke_without_command=True).subcommand_metavar,
+            ("click.Group.subcommand_metavar"),
+        )
+
+
+def _computed_click_messages(source: str, filename: str) -> Iterator[str]:
+    """Messages a click module translates from a variable, which Babel's
+    extractor cannot read: ``_(extra["required"])``, where the module
+    assigns ``extra["required"] = "required"``.  Any other computed
+    argument of ``_`` is an error, so a click release that adds one is
+    noticed rather than shown in English."""
+    tree = ast.parse(source, filename)
+    assigned: dict[str, set[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and _literal(node.value) is not None:
+            for target in node.targets:
+                if isinstance(target, ast.Subscript):
+                    key = _literal(typing.cast(ast.expr, target.slice))
+                    if key is not None:
+                        assigned.setdefault(key, set()).add(typing.cast(str, _literal(node.value)))
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and _call_name(node) == "_" and node.args):
+            continue
+        argument = node.args[0]
+        if _literal(argument) is not None:
+            continue
+        key = (
+            _literal(typing.cast(ast.expr, argument.slice))
+            if isinstance(argument, ast.Subscript)
+            else None
+        )
+        if key is None or key not in assigned:
+            raise SystemExit(
+                f"{filename}:{node.lineno}: click translates a computed message"
+                " this script cannot read; add a rule for it"
+            )
+        yield from sorted(assigned[key])
+
+
 def _literal(node: ast.expr) -> str | None:
     """The text of a plain string literal (adjacent literals are one), else None.
 
@@ -236,6 +321,7 @@ def collect(root: Path = ROOT) -> dict[MsgId, list[str]]:
         template_messages(),
         code_messages(source_dirs(root), root),
         cli_messages(),
+        click_messages(),
     ):
         for msgid, where in source:
             places = out.setdefault(msgid, [])

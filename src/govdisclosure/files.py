@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Final
 
 from .errors import LoadError, Problem
+from .oserrors import unreadable
 
 __all__ = [
     "DEFAULT_MAX_INPUT_SIZE",
@@ -246,10 +247,10 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
                 Problem(
                     "$",
                     "a file within the input size limit (raise it with --max-input-size)",
-                    f"> {exc.limit:,} bytes",
+                    f"> {exc.limit:,} B",  # a unit symbol: the same in every locale
                 )
             ],
             name,
         ) from None
     except OSError as exc:
-        raise LoadError([Problem("$", "a readable file", exc.strerror or str(exc))], name) from None
+        raise LoadError([unreadable(exc)], name) from None

@@ -70,6 +70,16 @@ def get_renderer(name: str) -> Renderer:
         raise UnknownRendererError(name, tuple(sorted(available))) from None
 
 
+def _unknown_option(name: str, key: str, known: frozenset[str], locale: str) -> str:
+    from .i18n import gettext
+
+    if not known:
+        message = gettext(locale, "unknown option {key!r}; {renderer} takes no options")
+        return message.format(key=key, renderer=name)
+    message = gettext(locale, "unknown option {key!r}; {renderer} knows: {known}")
+    return message.format(key=key, renderer=name, known=", ".join(sorted(known)))
+
+
 def render(
     report: Report,
     to: str,
@@ -88,6 +98,10 @@ def render(
     edition = report.edition
     if not renderer.supports(edition):
         raise UnsupportedEditionError(renderer, edition)
+    if renderer.options is not None:
+        unknown = sorted(set(extra) - renderer.options)
+        if unknown:
+            raise RenderError(_unknown_option(renderer.name, unknown[0], renderer.options, locale))
     options = RenderOptions(
         locale=locale,
         charts=charts,

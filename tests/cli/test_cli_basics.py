@@ -250,7 +250,10 @@ def test_show_missing_and_malformed_files(runner: CliRunner, tmp_path: Path) -> 
 def test_show_unknown_locale_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["show", str(HUAIAN), "--locale", "fr"])
     assert result.exit_code == 2
-    assert "unknown locale 'fr'" in result.output
+    # In the locale the environment gives (Chinese here), naming the value.
+    assert "未知的语言区域 'fr'" in result.output and "zh_Hans_CN, en" in result.output
+    result = runner.invoke(cli, ["show", str(HUAIAN), "--locale", "fr"], env={"LANG": "en_US"})
+    assert result.exit_code == 2 and "unknown locale 'fr'" in result.output
 
 
 def test_escape_sequences_in_report_text_are_shown_escaped(

@@ -316,3 +316,26 @@ def test_a_rule_registered_in_code_is_run_and_dropped_with_its_plugin(site: Site
     manager.unregister(plugin)
     assert pm.rules() == first
     assert "in-code.always" not in {f.rule for f in gd.validate(report)}
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [
+        ("en", ["Conflicts", "renderer 'pdf': ", "plugin 'pdf': "]),
+        ("zh_Hans_CN", ["冲突", "输出格式 'pdf'：", "插件 'pdf'："]),
+    ],
+)
+def test_the_plugins_listing_names_a_conflict_in_the_users_language(
+    site: Site, locale: str, words: list[str]
+) -> None:
+    from click.testing import CliRunner
+
+    from govdisclosure.cli import cli
+
+    site.install(renderer_source("pdf", body="IMPOSTOR"), entry_point="pdf", dist="evil-pdf")
+    result = CliRunner().invoke(cli, ["plugins", "-l", locale])
+    assert result.exit_code == 0, result.output
+    for word in words:
+        assert word in result.output
+    if locale != "en":
+        assert "renderer 'pdf'" not in result.output and " is ignored" not in result.output

@@ -169,8 +169,10 @@ def test_unknown_options_are_refused() -> None:
     report = gd.load(EXAMPLES / "huaian-2024.json")
     with pytest.raises(RenderError, match="fragment"):
         gd.render(report, "html", fragment="maybe")
-    with pytest.raises(RenderError, match="unknown option"):
+    with pytest.raises(RenderError, match=r"'colour'.*fragment"):
         gd.render(report, "html", colour="red")
+    with pytest.raises(RenderError, match="unknown option 'colour'"):
+        gd.render(report, "html", locale="en", colour="red")
 
 
 def test_a_consolidated_report_ends_with_the_cores_breakdown() -> None:

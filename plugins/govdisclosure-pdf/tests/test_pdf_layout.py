@@ -302,8 +302,8 @@ def test_font_option_and_bad_font(tmp_path: Path) -> None:
     ("args", "words"),
     [
         (["--font", "{bad}"], "cannot be embedded"),
-        (["--option", "table4=sideways"], "table4 must be one of"),
-        (["--option", "table_size=big"], "table_size must be between"),
+        (["--option", "table4=sideways"], "table4 必须是"),
+        (["--option", "table_size=big"], "table_size 必须在"),
     ],
 )
 def test_cli_options_the_pdf_cannot_use(tmp_path: Path, args: list[str], words: str) -> None:

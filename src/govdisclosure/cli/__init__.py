@@ -33,7 +33,8 @@ from typing import Any, Final
 
 import click
 
-from ._click_i18n import click_locale, localize
+from ._click_i18n import click_locale, localize, untranslated
+from ._help_width import terminal_widths
 from ._locale import command_line_locale
 
 __all__ = ["EXIT_BROKEN_PIPE", "cli", "command_line_locale", "main"]
@@ -118,9 +119,10 @@ def _output_failed(exc: OSError, locale: str) -> click.ClickException | click.ex
     if exc.errno == errno.EPIPE:
         return click.exceptions.Exit(EXIT_BROKEN_PIPE)
     from ..i18n import gettext
+    from ..oserrors import os_error_text
 
     message = gettext(locale, "Cannot write the output: {error}")
-    return _OutputError(message.format(error=exc.strerror or exc))
+    return _OutputError(message.format(error=os_error_text(exc, locale)))
 
 
 class _LazyGroup(click.Group):
@@ -143,6 +145,10 @@ class _LazyGroup(click.Group):
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         localize(self, self.locale, ctx)
         super().format_help(ctx, formatter)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        localize(self, self.locale, ctx)  # a usage error of the group itself
+        super().format_usage(ctx, formatter)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*_modules(), *self.commands})
@@ -170,7 +176,8 @@ class _LazyGroup(click.Group):
             module_name = _modules().get(cmd_name)
             if module_name is None:
                 return None
-            module = importlib.import_module(f"{__name__}.{module_name}")
+            with untranslated():  # what click words at import is kept as its id
+                module = importlib.import_module(f"{__name__}.{module_name}")
             found = getattr(module, "command", None)
             if not isinstance(found, click.Command):
                 return None
@@ -182,7 +189,7 @@ class _LazyGroup(click.Group):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         self._argv, self._locale = tuple(argv), None
-        with click_locale(lambda: self.locale):
+        with click_locale(lambda: self.locale), terminal_widths():
             try:
                 try:
                     return super().main(argv, *rest, **extra)

@@ -7,13 +7,22 @@ language from the environment alone.  Neither fits: our catalogs are the
 ``.po`` files of :mod:`govdisclosure.i18n`, and ``--locale`` must win over
 the environment.  So while a command line runs, the ``_``/``ngettext`` names
 of click's modules are pointed at our catalogs for the chosen locale
-(:func:`click_locale`) and put back afterwards.  The ids below are click's
-own text, listed here so the catalogs keep their translations; an id that
-is not listed (a message added by a later click) is shown as click wrote it.
+(:func:`click_locale`) and put back afterwards.
 
-The help of commands and options is English in the code (the message id)
-and translated when shown (:func:`localize`); ``scripts/update_catalogs.py``
-collects it from the commands themselves.
+The message ids are click's own text, taken from the installed click by
+``scripts/update_catalogs.py`` (Babel's extractor over click's source, the
+names of its parameter types and its default metavariables ``[OPTIONS]``
+and ``COMMAND [ARGS]...``), never listed by hand; ``--check`` fails when a
+click release adds a message the catalogs lack, so the click versions the
+catalogs were made for are pinned in ``pyproject.toml``.
+
+What click words once, when a parameter is made (the name of a path
+parameter, ``"file"``) or never passes through gettext (``[OPTIONS]``, the
+type names shown as ``TEXT``, ``INTEGER``), is kept as its message id and
+translated each time help or an error is shown (:func:`localize`).  The
+help of commands and options is English in the code (the message id) and
+translated the same way; ``scripts/update_catalogs.py`` collects it from
+the commands themselves.
 """
 
 from __future__ import annotations
@@ -26,69 +35,7 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     import click
 
-
-def N_(msgid: str) -> str:
-    """Mark click's text as a message id (the catalogs are imported later)."""
-    return msgid
-
-
-__all__ = ["CLICK_MESSAGES", "click_locale", "localize", "message_id"]
-
-#: click's messages that a user of the command line sees, as click words them
-#: (not the ``--version`` line: a product name and a number need no
-#: catalog, and loading one would triple the time ``--version`` takes).
-CLICK_MESSAGES: Final = (
-    N_("Usage:"),
-    N_("Options"),
-    N_("Commands"),
-    N_("Error: {message}"),
-    N_("Try '{command} {option}' for help."),
-    N_("Show this message and exit."),
-    N_("Show the version and exit."),
-    N_("Missing argument"),
-    N_("Missing option"),
-    N_("Missing parameter"),
-    N_("Missing command."),
-    N_("Missing {param_type}"),
-    N_("Missing parameter: {param_name}"),
-    N_("No such command {name!r}."),
-    N_("No such option {name!r}."),
-    N_("No such option: {name}"),
-    N_("Option {name!r} does not take a value."),
-    N_("Invalid value for {param_hint}: {message}"),
-    N_("Invalid value: {message}"),
-    N_("Aborted!"),
-    N_("required"),
-    N_("default: {default}"),
-    N_("env var: {var}"),
-    N_("{value!r} is not a valid {number_type}."),
-    N_("{value} is not in the range {range}."),
-    N_("{name} {filename!r} does not exist."),
-    N_("{name} {filename!r} is a directory."),
-    N_("{name} {filename!r} is a file."),
-    N_("{name} {filename!r} is not readable."),
-    N_("{name} {filename!r} is not writable."),
-    N_("file"),
-    N_("directory"),
-    N_("path"),
-    N_("integer"),
-    N_("float"),
-)
-
-#: click's messages with a plural form: (singular, plural), each form a
-#: message id of its own.
-CLICK_PLURALS: Final = (
-    (
-        N_("Got unexpected extra argument ({args})"),
-        N_("Got unexpected extra arguments ({args})"),
-    ),
-    (N_("Did you mean {possibility}?"), N_("(Did you mean one of: {possibilities}?)")),
-    (
-        N_("Option {name!r} requires an argument."),
-        N_("Option {name!r} requires {nargs} arguments."),
-    ),
-    (N_("{value!r} is not {choice}."), N_("{value!r} is not one of {choices}.")),
-)
+__all__ = ["click_locale", "localize", "message_id", "untranslated"]
 
 #: click's modules that import ``gettext``/``ngettext`` by name.
 _MODULES: Final = (
@@ -102,13 +49,36 @@ _MODULES: Final = (
     "click.utils",
 )
 
-#: Help of the options click adds itself (``--help``, ``--version``): click
-#: asks for it while parsing any command line, so it is translated when help
-#: is shown (:func:`localize`), not then — ``--version`` must not load a catalog.
-_AT_HELP: Final = frozenset({"Show this message and exit.", "Show the version and exit."})
+#: click's messages that are not translated while a command line is parsed:
+#: the help of the options click adds itself (``--help``, ``--version``),
+#: asked for while parsing any command line (translated when help is shown,
+#: :func:`localize`), and the ``--version`` line — a product name and a
+#: number, printed without loading a catalog (that would triple its time).
+_NOT_WHILE_PARSING: Final = frozenset(
+    {"Show this message and exit.", "Show the version and exit.", "%(prog)s, version %(version)s"}
+)
 
-_KNOWN: Final = frozenset(CLICK_MESSAGES) - _AT_HELP
-_KNOWN_PLURALS: Final = frozenset(CLICK_PLURALS)
+#: What :func:`localize` translated during the command line being run:
+#: ``(object, attribute)`` by identity, put back to its message id when the
+#: run ends, so no command, option or shared click type (``click.STRING``)
+#: keeps one run's language for the next (a test runner, a server).
+_shown: dict[tuple[int, str], tuple[object, str]] = {}
+
+#: Whether click's messages are translated now (not while a command's
+#: module is imported: what click words then is kept for every locale).
+_translating: list[bool] = [True]
+
+
+@contextlib.contextmanager
+def untranslated() -> Iterator[None]:
+    """click's messages as click words them during the block: a command's
+    module imported under one locale must not keep that locale's words
+    (a path parameter's name) for the next command line."""
+    _translating.append(False)
+    try:
+        yield
+    finally:
+        _translating.pop()
 
 
 @contextlib.contextmanager
@@ -117,21 +87,18 @@ def click_locale(locale: Callable[[], str]) -> Iterator[None]:
     of the block (asked only when click has something to say)."""
 
     def translate(message: str) -> str:
-        if message not in _KNOWN:
+        if message in _NOT_WHILE_PARSING or not _translating[-1]:
             return message
         from ..i18n import gettext
 
         return gettext(locale(), message)
 
     def translate_plural(singular: str, plural: str, n: int) -> str:
-        # click picks the form by the English rule (n == 1); each form is
-        # its own message id, translated as it stands.
-        form = singular if n == 1 else plural
-        if (singular, plural) not in _KNOWN_PLURALS:
-            return form
-        from ..i18n import gettext
+        if not _translating[-1]:
+            return singular if n == 1 else plural
+        from ..i18n import ngettext
 
-        return gettext(locale(), form)
+        return ngettext(locale(), singular, plural, n)
 
     saved: list[tuple[object, str, object]] = []
     for name in _MODULES:
@@ -148,6 +115,9 @@ def click_locale(locale: Callable[[], str]) -> Iterator[None]:
     finally:
         for owner, attr, original in reversed(saved):
             setattr(owner, attr, original)
+        for obj, attr in _shown.values():
+            setattr(obj, attr, getattr(obj, f"_gd_msgid_{attr}"))
+        _shown.clear()
 
 
 def message_id(obj: object, attr: str) -> str | None:
@@ -168,15 +138,21 @@ def _translated(obj: object, attr: str, locale: str) -> None:
     msgid = getattr(obj, key)
     if isinstance(msgid, str) and msgid:
         setattr(obj, attr, gettext(locale, msgid))
+        _shown[(id(obj), attr)] = (obj, attr)
 
 
 def localize(command: click.Command, locale: str, ctx: click.Context | None = None) -> None:
-    """Show ``command``'s help and its options' help in ``locale`` (with
-    ``ctx``, the ``--help`` option click adds is included)."""
-    _translated(command, "help", locale)
-    _translated(command, "short_help", locale)
+    """Show ``command``'s help, its options' help and click's words about
+    them (``[OPTIONS]``, ``COMMAND [ARGS]...``, the names of parameter
+    types, shown as ``TEXT`` or in "'x' is not a valid integer") in
+    ``locale``; with ``ctx``, the ``--help`` option click adds is included."""
+    for attr in ("help", "short_help", "options_metavar", "subcommand_metavar"):
+        _translated(command, attr, locale)
     params = command.get_params(ctx) if ctx is not None else command.params
     for param in params:
         _translated(param, "help", locale)
         if isinstance(getattr(param, "show_default", None), str):
             _translated(param, "show_default", locale)
+        # click's types are shared (click.STRING): each command line sets
+        # their names to its locale before anything is shown.
+        _translated(param.type, "name", locale)

@@ -20,6 +20,7 @@ from rich.console import Console
 from ..editions import EDITIONS
 from ..files import write_atomic
 from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
+from ..oserrors import os_error_text
 from ..plugin import manager as plugin_manager
 from ._locale import LOCALE_VARIABLES, environment_locale
 
@@ -46,8 +47,14 @@ PRINTED_PROBLEMS: Final = 100
 def _locale(ctx: click.Context, param: click.Parameter, value: str) -> str:
     try:
         return normalize_locale(value)
-    except UnknownLocaleError as exc:
-        raise click.BadParameter(str(exc), ctx, param) from None
+    except UnknownLocaleError:
+        # Said in the locale the rest of the line is in (the environment's).
+        told = getattr(ctx.find_root().command, "locale", LOCALES[0])
+        message = gettext(told, "unknown locale {locale!r}; supported: {supported}")
+        supported = ", ".join(LOCALES) + " (zh_CN, zh, en_US …)"
+        raise click.BadParameter(
+            message.format(locale=value, supported=supported), ctx, param
+        ) from None
 
 
 def locale_option() -> click.Option:
@@ -113,8 +120,8 @@ class _WriteError(click.FileError):
     exit_code = 2
 
 
-def _file_error(output: Path, exc: OSError) -> click.FileError:
-    return _WriteError(str(output), hint=exc.strerror or str(exc))
+def _file_error(output: Path, exc: OSError, locale: str) -> click.FileError:
+    return _WriteError(str(output), hint=os_error_text(exc, locale))
 
 
 def write_output(text: str, output: Path | None, force: bool, locale: str) -> None:
@@ -132,7 +139,7 @@ def write_output(text: str, output: Path | None, force: bool, locale: str) -> No
         message = gettext(locale, "{path} exists; use --force to replace it")
         raise click.UsageError(message.format(path=output)) from None
     except OSError as exc:
-        raise _file_error(output, exc) from None
+        raise _file_error(output, exc, locale) from None
 
 
 class _StrictPluginError(click.ClickException):

@@ -170,7 +170,8 @@ def command(
                     err=True,
                 )
     if problem is not None:
-        click.echo(f"{gettext(locale, 'Cannot consolidate')}: {problem.render(locale)}", err=True)
+        message = gettext(locale, "Cannot consolidate: {reason}")
+        click.echo(message.format(reason=problem.render(locale)), err=True)
     close(batch, locale, quiet)
     if problem is not None or batch.skipped or batch.interrupted:
         sys.exit(2)

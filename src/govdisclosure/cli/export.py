@@ -25,6 +25,7 @@ from ..batch import Summary, close, drive_files
 from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..inputs import load
+from ..oserrors import os_error_text
 from ._batch import batch_options, input_files
 from ._output import PRINTED_PROBLEMS, locale_option, warn_plugin_failures
 
@@ -121,7 +122,7 @@ def command(
     except OSError as exc:
         for writer in writers:
             writer.abort()
-        raise click.ClickException(f"{exc.filename}: {exc.strerror or exc}") from None
+        raise click.ClickException(f"{exc.filename}: {os_error_text(exc, locale)}") from None
     batch = Summary(total=len(paths))
 
     def take(result: tuple[Any, Any] | str) -> None:

@@ -33,6 +33,7 @@ from ..export.provenance import PROVENANCE_SUFFIX
 from ..files import write_atomic
 from ..i18n import N_, gettext, ngettext
 from ..inputs import read_input
+from ..oserrors import os_error_text
 from ..plugin.manager import loaders
 from ..plugin.types import ImportOptions, ImportOutcome, Loader
 from ._batch import batch_options, input_files
@@ -129,7 +130,9 @@ def _import_file(options: _Options, name: str) -> _FileResult:
         )
         return _FileResult("failed", (f"{path}: {failed}: {message}",), tuple(written))
     except OSError as exc:
-        return _FileResult("failed", (f"{path}: {failed}: {exc.strerror or exc}",), tuple(written))
+        return _FileResult(
+            "failed", (f"{path}: {failed}: {os_error_text(exc, locale)}",), tuple(written)
+        )
     state, lines = _state_lines(str(path), outcome, locale)
     return _FileResult(state, lines, tuple(written), outcome.cells_placed, outcome.cells_not_placed)
 
@@ -245,7 +248,7 @@ class _Run:
             self.fail(label, message)
             return
         except OSError as exc:
-            self.fail(label, str(exc.strerror or exc))
+            self.fail(label, os_error_text(exc, locale))
             return
         state, lines = _state_lines(label, outcome, locale)
         self.counts[state] += 1
@@ -309,7 +312,7 @@ def command(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise click.ClickException(f"{out_dir}: {exc.strerror or exc}") from None
+        raise click.ClickException(f"{out_dir}: {os_error_text(exc, locale)}") from None
     choices = ImportOptions(derive_templates=derive_templates)
     options = _Options(out_dir, force, locale, output_stems(paths), choices)
     counts = {"full": 0, "partly": 0, "failed": 0}

@@ -23,6 +23,7 @@ from ..codec import dumps
 from ..editions import EDITIONS, Report
 from ..files import write_atomic
 from ..i18n import gettext
+from ..oserrors import os_error_text
 from ..plugin.manager import renderers
 from ..plugin.types import RenderOptions
 from ..registry import UnknownTemplateError, known_template_ids
@@ -99,7 +100,7 @@ def _write_form(report: Report, to: str, output: Path | None, force: bool, local
         message = gettext(locale, "{path} exists; use --force to replace it")
         raise click.UsageError(message.format(path=output)) from None
     except OSError as exc:
-        raise click.FileError(str(output), hint=exc.strerror or str(exc)) from None
+        raise click.FileError(str(output), hint=os_error_text(exc, locale)) from None
 
 
 command = click.Command(

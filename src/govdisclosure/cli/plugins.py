@@ -19,10 +19,31 @@ import attrs
 import click
 import orjson
 
-from ..i18n import gettext
+from ..i18n import N_, gettext
 from ..plugin import manager as pm
 from ._output import locale_option
 from .render import InputError
+
+#: What a conflict is about (:attr:`govdisclosure.plugin.manager.Conflict.kind`).
+_KINDS: dict[str, str] = {
+    "plugin": N_("plugin"),
+    "renderer": N_("renderer"),
+    "loader": N_("loader"),
+    "rule": N_("rule"),
+    "template": N_("statistics template"),
+    "edition": N_("edition"),
+}
+
+
+def _failure(locale: str, failure: pm.PluginFailure) -> str:
+    """:meth:`~govdisclosure.plugin.manager.PluginFailure.describe` in ``locale``."""
+    where = f" {failure.distribution} {failure.version}" if failure.distribution else ""
+    plugin = f"{failure.name}{where}"
+    if failure.hook:
+        message = gettext(locale, "{plugin} in {hook}: {error}")
+        return message.format(plugin=plugin, hook=failure.hook, error=failure.error)
+    return f"{plugin}: {failure.error}"
+
 
 __all__ = ["command", "listing"]
 
@@ -71,7 +92,7 @@ def _text(locale: str, verbose: bool) -> str:
     failures = pm.failures()
     lines.append(gettext(locale, "Failures") + f" ({len(failures)})")
     for failure in failures:
-        lines.append(f"  {failure.describe()}")
+        lines.append(f"  {_failure(locale, failure)}")
         if verbose and failure.details:
             lines.extend("    " + line for line in failure.details.rstrip().splitlines())
     conflicts = pm.conflicts()
@@ -81,7 +102,10 @@ def _text(locale: str, verbose: bool) -> str:
             lines.append(
                 "  "
                 + gettext(locale, "{kind} {name!r}: {kept} is used, {ignored} is ignored").format(
-                    kind=c.kind, name=c.name, kept=c.kept, ignored=c.ignored
+                    kind=gettext(locale, _KINDS.get(c.kind, c.kind)),
+                    name=c.name,
+                    kept=c.kept,
+                    ignored=c.ignored,
                 )
             )
     return "\n".join(lines)

@@ -51,6 +51,7 @@ from ..errors import LoadError
 from ..files import write_atomic
 from ..i18n import gettext
 from ..inputs import load
+from ..oserrors import os_error_text
 from ..plugin.manager import PluginError
 from ..rendering import (
     RenderError,
@@ -173,7 +174,7 @@ def _render_file(job: _Job, name: str) -> _Done:
             gettext(locale, "{path} exists; use --force to replace it").format(path=target),
         )
     except OSError as exc:
-        return _Done("skipped", f"{target}: {exc.strerror or exc}")
+        return _Done("skipped", f"{target}: {os_error_text(exc, locale)}")
     return _Done("written", str(target))
 
 
@@ -288,7 +289,7 @@ def command(
         try:
             target_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise _fail(f"{target_dir}: {exc.strerror or exc}") from None
+            raise _fail(f"{target_dir}: {os_error_text(exc, locale)}") from None
         job = _Job(
             to, renderer.suffix, target_dir, output_stems(paths), charts, font, extra, force, locale
         )
@@ -334,7 +335,7 @@ def command(
             gettext(locale, "{path} exists; use --force to replace it").format(path=target)
         ) from None
     except OSError as exc:
-        raise _fail(f"{target}: {exc.strerror or exc}") from None
+        raise _fail(f"{target}: {os_error_text(exc, locale)}") from None
     click.echo(str(target), err=True)
 
 

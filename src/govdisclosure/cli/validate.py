@@ -100,8 +100,11 @@ def _counts(locale: str, findings: Sequence[Finding]) -> str:
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
     notices = sum(f.severity == "notice" for f in findings)
-    return gettext(locale, "{errors} errors, {warnings} warnings, {notices} notices").format(
-        errors=errors, warnings=warnings, notices=notices
+    # Each count has its own plural form ("1 error, 6 warnings").
+    return gettext(locale, "{errors}, {warnings}, {notices}").format(
+        errors=ngettext(locale, "{n} error", "{n} errors", errors).format(n=errors),
+        warnings=ngettext(locale, "{n} warning", "{n} warnings", warnings).format(n=warnings),
+        notices=ngettext(locale, "{n} notice", "{n} notices", notices).format(n=notices),
     )
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import os
 import re
 import typing
@@ -35,10 +36,17 @@ import orjson
 from ..editions import Report, is_template_driven
 from ..errors import LoadError, Problem
 from ..files import write_atomic
+from ..i18n import N_
 from ..paths import Path, json_path
 from .fast_read import KEYS, _fast_report
 from .fast_write import _fast_unstructure
-from .reference import _legacy_problems, _printed_problems, _problems, converter
+from .reference import (
+    WrittenNumber,
+    _legacy_problems,
+    _printed_problems,
+    _problems,
+    converter,
+)
 
 __all__ = [
     "converter",
@@ -74,7 +82,17 @@ def _structure(data: Any, source: str | None, text: str | bytes | None) -> Repor
     except Exception:  # noqa: BLE001 - anything unusual: the reference path decides
         if text is not None:
             _check_duplicates(text, source)
-        report = _reference_structure(data, source)
+        try:
+            report = _reference_structure(data, source)
+        except LoadError as exc:
+            if text is not None and any(_rounded(p.found) for p in exc.problems):
+                # A number orjson rounded (10^20 → 1e+20, 1e2 → 100.0): the
+                # same check on the numbers as written says what the file holds.
+                written = _as_written(text)
+                if written is not None:
+                    _reference_structure(written, source)
+                    _refuse_unreadable_numbers(written, source)
+            raise
     else:
         if text is not None and not _no_room_for_repeats(text, KEYS.n):
             _check_duplicates(text, source)
@@ -144,8 +162,89 @@ def loads(text: str | bytes, *, source: str | None = None) -> Report:
         # decoding (a second pass over the bytes) to say where and why.
         if isinstance(text, bytes):
             _check_utf8(text, source)
+        _check_numbers(text, source)
+        if not text.strip():
+            raise LoadError(
+                [Problem("$", N_("a report in JSON, not an empty file"))], source
+            ) from None
         raise LoadError([Problem("$", "well-formed JSON", str(exc))], source) from None
     return _structure(data, source, text)
+
+
+def _as_written(text: str | bytes) -> Any:
+    """``text`` parsed by the standard library, every number as written:
+    integers exact (orjson reads one beyond 64 bits as a double), others as
+    :class:`~.reference.WrittenNumber`, ``NaN`` and ``Infinity`` too (not
+    JSON, but what some writers produce).  ``None`` if it is not JSON even
+    so.  Slow; only for saying what is wrong."""
+    try:
+        return json.loads(text, parse_float=WrittenNumber, parse_constant=WrittenNumber)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _check_numbers(text: str | bytes, source: str | None) -> None:
+    """Name the cell of a number orjson refuses to parse.
+
+    orjson stops at the first number a double cannot hold (``1e309``) and at
+    ``NaN``/``Infinity``, with a line and column but no field.  Read as
+    written, the text goes through the reference converter, whose messages
+    say which field holds what and what it expects; a value it somehow
+    accepts is still named here.  Runs only once orjson has refused the text.
+    """
+    data = _as_written(text)
+    if data is None:
+        return
+    if not any(True for _ in _unreadable_numbers(data)):
+        return  # refused for something else: orjson's message stands
+    _check_duplicates(text, source)
+    _reference_structure(data, source)  # raises, naming each field
+    _refuse_unreadable_numbers(data, source)
+
+
+def _refuse_unreadable_numbers(data: Any, source: str | None) -> None:
+    """Refuse the numbers of ``data`` (read :func:`_as_written`) that a JSON
+    reader cannot hold, for a field that accepted them as written."""
+    problems = [
+        Problem(json_path(path), expected, found)
+        for path, expected, found in _unreadable_numbers(data)
+    ]
+    if problems:
+        raise LoadError(sorted(problems, key=lambda p: p.path), source)
+
+
+#: The widest integer JSON readers hold exactly (orjson reads a wider one as
+#: a double, so it would not read back as written).
+_WIDEST_INTEGER: Final = 2**64 - 1
+
+
+def _unreadable_numbers(node: Any) -> Iterator[tuple[Path, str, str]]:
+    """``(path, expected, text)`` of every number in ``node`` (read
+    :func:`_as_written`) that no double holds (``1e309``, ``NaN``) or that
+    is an integer wider than 64 bits."""
+    todo: list[tuple[Any, Path]] = [(node, ())]
+    while todo:
+        value, at = todo.pop()
+        if isinstance(value, WrittenNumber):
+            if not math.isfinite(value):
+                yield at, N_("a finite JSON number"), value.text
+        elif type(value) is int:
+            if abs(value) > _WIDEST_INTEGER:
+                yield at, N_("a whole number of at most 64 bits"), _shown_integer(value)
+        elif isinstance(value, dict):
+            todo.extend((v, (*at, k)) for k, v in value.items())
+        elif isinstance(value, list):
+            todo.extend((v, (*at, i)) for i, v in enumerate(value))
+
+
+def _shown_integer(value: int) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+def _rounded(found: str) -> bool:
+    """Whether a problem's ``found`` is a number orjson read as a double."""
+    return bool(found) and found[0] in "-0123456789" and any(c in found for c in ".eE")
 
 
 #: A key's closing quote with blanks before its colon (``"key" : 1``).
@@ -234,25 +333,24 @@ _WIDE_BOMS: Final = {
 
 
 def _check_utf8(data: bytes, source: str | None) -> None:
+    """Refuse text that is not UTF-8, saying which encoding it looks like;
+    what is found is an encoding's name or the first bad bytes and their
+    offset (``b'\\xba\\xa3' @ 61``), the same in every locale."""
     for bom, encoding in _WIDE_BOMS.items():
         if data.startswith(bom):
             raise LoadError(
-                [Problem("$", "UTF-8 text", f"{encoding} text (save the file as UTF-8)")], source
+                [Problem("$", N_("UTF-8 text (save the file as UTF-8)"), encoding)], source
             )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LoadError(
-            [
-                Problem(
-                    "$",
-                    "UTF-8 text",
-                    f"invalid byte at offset {exc.start}"
-                    + (" (GBK/GB18030?)" if _looks_gbk(data) else ""),
-                )
-            ],
-            source,
-        ) from None
+        expected = (
+            N_("UTF-8 text (the file looks like GBK/GB18030: save it as UTF-8)")
+            if _looks_gbk(data)
+            else N_("UTF-8 text")
+        )
+        found = f"{data[exc.start : exc.start + 4]!r} @ {exc.start}"
+        raise LoadError([Problem("$", expected, found)], source) from None
 
 
 def _looks_gbk(data: bytes) -> bool:

@@ -54,7 +54,30 @@ class _Bad(ValueError):
         self.found = found
 
 
+class WrittenNumber(float):
+    """A JSON number with a fraction or an exponent, keeping the text it was
+    written as (``1e309``, ``NaN``, ``3.0``): read only on the error path, so
+    a message shows the number the file holds, not the double it rounds to
+    (``1e309`` is infinity, ``1e2`` is ``100.0``)."""
+
+    text: str
+
+    def __new__(cls, text: str) -> WrittenNumber:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
 def _show(value: object) -> str:
+    if isinstance(value, WrittenNumber):
+        return value.text
+    if type(value) is int:  # beyond 64 bits, orjson cannot write it
+        return str(value) if len(str(value)) <= 60 else f"{str(value)[:57]}..."
     text = orjson.dumps(value, default=str).decode() if not isinstance(value, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

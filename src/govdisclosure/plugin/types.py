@@ -52,6 +52,11 @@ class Renderer:
     #: back (the Excel filing template): ``govdisclosure new --to NAME``
     #: writes ``form(blank_report, options)``.  None when the format has none.
     form: Callable[[Report, RenderOptions], bytes] | None = None
+    #: The keys of ``--option KEY=VALUE`` (:attr:`RenderOptions.extra`) the
+    #: renderer reads: any other key is refused before it renders, naming
+    #: these (a typo is never ignored).  ``None`` when the renderer does not
+    #: say, and checks its options itself.
+    options: frozenset[str] | None = None
 
     def supports(self, edition: str) -> bool:
         """Whether the renderer can render reports of ``edition``."""

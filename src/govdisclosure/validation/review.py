@@ -32,6 +32,7 @@ import orjson
 from attrs import frozen
 
 from ..errors import LoadError, Problem
+from ..oserrors import unreadable
 from .findings import Finding
 
 __all__ = ["Acceptance", "Reviewed", "Status", "load_acceptances", "review", "unused"]
@@ -128,7 +129,7 @@ def load_acceptances(path: str | Path) -> tuple[Acceptance, ...]:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise LoadError([Problem("$", "a readable file", exc.strerror or str(exc))], name) from None
+        raise LoadError([unreadable(exc)], name) from None
     data: object
     try:
         toml = name.endswith(".toml")

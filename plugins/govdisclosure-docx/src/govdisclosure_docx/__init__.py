@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from govdisclosure.editions import Report
+from govdisclosure.i18n import gettext
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 from govdisclosure.rendering import RenderError
 
@@ -28,17 +29,20 @@ def render(report: Report, options: RenderOptions) -> bytes:
     """The Word document as bytes."""
     unknown = set(options.extra) - {"template"}
     if unknown:
-        raise RenderError(f"unknown option(s) {', '.join(sorted(unknown))}; docx takes: template")
+        message = gettext(options.locale, "unknown option {key!r}; {renderer} knows: {known}")
+        raise RenderError(message.format(key=min(unknown), renderer="docx", known="template"))
     template = options.extra.get("template")
     path = Path(template) if template else None
     if path is not None and not path.is_file():
-        raise RenderError(f"template {template!r} is not a readable .docx file")
+        message = gettext(options.locale, "template {template!r} is not a readable .docx file")
+        raise RenderError(message.format(template=template))
     try:
         return document_bytes(build_document(report, options.locale, path))
     except (KeyError, ValueError) as exc:
         if path is None:
             raise
-        raise RenderError(f"template {template!r} cannot be used: {exc}") from None
+        message = gettext(options.locale, "template {template!r} cannot be used: {error}")
+        raise RenderError(message.format(template=template, error=exc)) from None
 
 
 RENDERER = Renderer(
@@ -47,6 +51,7 @@ RENDERER = Renderer(
     suffix=".docx",
     render=render,
     description="Word document after GB/T 9704: official faces, heading styles, merged tables",
+    options=frozenset({"template"}),
 )
 
 

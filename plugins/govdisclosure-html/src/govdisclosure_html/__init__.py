@@ -15,6 +15,7 @@ See ``docs/import.md``.
 from __future__ import annotations
 
 from govdisclosure.editions import Report
+from govdisclosure.i18n import gettext
 from govdisclosure.plugin import (
     ImportOptions,
     ImportOutcome,
@@ -59,12 +60,12 @@ def render(report: Report, options: RenderOptions) -> bytes:
     """The page (or fragment) as UTF-8 bytes."""
     unknown = set(options.extra) - {"fragment"}
     if unknown:
-        raise RenderError(
-            f"unknown option(s) for html: {', '.join(sorted(unknown))}; known: fragment"
-        )
+        message = gettext(options.locale, "unknown option {key!r}; {renderer} knows: {known}")
+        raise RenderError(message.format(key=min(unknown), renderer="html", known="fragment"))
     raw = options.extra.get("fragment", "false").strip().lower()
     if raw not in _TRUE:
-        raise RenderError(f"fragment must be true or false, not {raw!r}")
+        message = gettext(options.locale, "{key} must be one of {allowed}, not {value!r}")
+        raise RenderError(message.format(key="fragment", allowed="true, false", value=raw))
     return render_html(report, options.locale, fragment=_TRUE[raw]).encode("utf-8")
 
 
@@ -86,6 +87,7 @@ RENDERER = Renderer(
     suffix=".html",
     render=render,
     description="The report as an HTML page (or fragment) with the official tables",
+    options=frozenset({"fragment"}),
 )
 
 LOADER = Loader(

@@ -36,6 +36,7 @@ RENDERER = Renderer(
     suffix=".json",
     render=render_json,
     description="The report as govdisclosure JSON (lossless; loads back to an equal report)",
+    options=frozenset(),
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 from govdisclosure.editions import Report
+from govdisclosure.i18n import gettext
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 from govdisclosure.rendering import RenderError
 
@@ -36,9 +37,13 @@ def render(report: Report, options: RenderOptions) -> bytes:
     for key, value in options.extra.items():
         allowed = OPTIONS.get(key)
         if allowed is None:
-            raise RenderError(f"unknown option {key!r}; markdown knows: {', '.join(OPTIONS)}")
+            message = gettext(options.locale, "unknown option {key!r}; {renderer} knows: {known}")
+            raise RenderError(
+                message.format(key=key, renderer="markdown", known=", ".join(OPTIONS))
+            )
         if value not in allowed:
-            raise RenderError(f"{key} must be one of {', '.join(allowed)}, not {value!r}")
+            message = gettext(options.locale, "{key} must be one of {allowed}, not {value!r}")
+            raise RenderError(message.format(key=key, allowed=", ".join(allowed), value=value))
     details = options.extra.get("details", "false") == "true"
     html_tables = options.extra.get("tables", "pipe") == "html"
     markdown = render_markdown(report, options.locale, details=details, html_tables=html_tables)
@@ -51,6 +56,7 @@ RENDERER = Renderer(
     suffix=".md",
     render=render,
     description="The whole report as a GitHub-flavoured Markdown document",
+    options=frozenset(OPTIONS),
 )
 
 

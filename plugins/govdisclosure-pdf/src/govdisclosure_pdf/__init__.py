@@ -25,12 +25,12 @@ import datetime as dt
 import math
 
 from govdisclosure.editions import Report
-from govdisclosure.i18n import normalize_locale
+from govdisclosure.i18n import gettext, normalize_locale
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 from govdisclosure.rendering import RenderError
 
 from .document import DocumentInfo, build_pdf
-from .fonts import FontError, FontFallbackWarning, FontSet, resolve_fonts
+from .fonts import FontError, FontFallbackWarning, FontSet, note_stand_ins, resolve_fonts
 from .labels import SUBJECT, is_english, tr
 from .story import StoryOptions, build_story, report_title
 from .styles import TABLE_SIZE, make_styles
@@ -49,7 +49,7 @@ _TABLE4_MODES = ("auto", "portrait", "landscape")
 _DATE_NUMERALS = ("arabic", "chinese")
 
 
-def _table_size(extra: dict[str, str]) -> float:
+def _table_size(extra: dict[str, str], locale: str) -> float:
     text = extra.get("table_size")
     if text is None:
         return TABLE_SIZE
@@ -58,7 +58,8 @@ def _table_size(extra: dict[str, str]) -> float:
     except ValueError:
         size = math.nan
     if not 9 <= size <= 12:
-        raise RenderError(f"table_size must be between 9 and 12 points, not {text}")
+        message = gettext(locale, "{key} must be between {low} and {high} points, not {value}")
+        raise RenderError(message.format(key="table_size", low=9, high=12, value=text))
     return size
 
 
@@ -83,14 +84,19 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
     extra = dict(options.extra)
     table4 = extra.get("table4", "auto")
     if table4 not in _TABLE4_MODES:
-        raise RenderError(f"table4 must be one of {', '.join(_TABLE4_MODES)}, not {table4!r}")
+        message = gettext(locale, "{key} must be one of {allowed}, not {value!r}")
+        raise RenderError(
+            message.format(key="table4", allowed=", ".join(_TABLE4_MODES), value=table4)
+        )
     numerals = extra.get("date_numerals", "arabic")
     if numerals not in _DATE_NUMERALS:
+        message = gettext(locale, "{key} must be one of {allowed}, not {value!r}")
         raise RenderError(
-            f"date_numerals must be one of {', '.join(_DATE_NUMERALS)}, not {numerals!r}"
+            message.format(key="date_numerals", allowed=", ".join(_DATE_NUMERALS), value=numerals)
         )
     fonts = resolve_fonts(options.font, extra)
-    styles = make_styles(fonts, table_size=_table_size(extra))
+    note_stand_ins(fonts, locale)
+    styles = make_styles(fonts, table_size=_table_size(extra, locale))
     story = build_story(report, styles, StoryOptions(locale, options.charts, table4, numerals))
     info = DocumentInfo(
         title=report_title(report, locale),
@@ -109,6 +115,9 @@ RENDERER = Renderer(
     suffix=".pdf",
     render=render_pdf,
     description="PDF laid out to GB/T 9704-2012 with the official tables (reportlab)",
+    options=frozenset(
+        {"table4", "date_numerals", "table_size", "font_config", "font_dirs", "font_index"}
+    ),
 )
 
 

@@ -47,6 +47,7 @@ __all__ = [
     "FontFallbackWarning",
     "FontSet",
     "default_font_dirs",
+    "note_stand_ins",
     "resolve_fonts",
 ]
 
@@ -368,7 +369,6 @@ def resolve_fonts(font: Path | None = None, extra: Mapping[str, str] | None = No
         faces = () if explicit else fontconfig_faces()
         chosen = _read_config(Path(config), faces) if config else {}
         result = _search(_index(dirs), faces, chosen, system=not explicit)
-        _note_stand_ins(result)
     with _lock:
         _sets[key] = result
     return result
@@ -507,17 +507,21 @@ def _converted_title() -> tuple[str, Path, str, bool] | None:
     return None if name is None else (name, path, STAND_IN_NAME, False)
 
 
-def _note_stand_ins(fonts: FontSet) -> None:
-    """Say once per process, on stderr, which face stands in for which official one."""
+def note_stand_ins(fonts: FontSet, locale: str) -> None:
+    """Say once per process, on stderr and in ``locale``, which face stands
+    in for which official one."""
     if not fonts.stand_ins:
         return
     with _lock:
         if fonts.stand_ins in _noted:
             return
         _noted.add(fonts.stand_ins)
+    from govdisclosure.i18n import gettext
+
     pairs = "; ".join(f"{official} → {face}" for official, face in fonts.stand_ins)
-    print(
-        f"govdisclosure-pdf: official faces not installed, standing in: {pairs} "
-        f"(name others in a font configuration file: ${ENV_FONT_CONFIG}, see docs/pdf.md)",
-        file=sys.stderr,
+    message = gettext(
+        locale,
+        "govdisclosure-pdf: official faces not installed, standing in: {pairs} "
+        "(name others in a font configuration file: ${variable}, see docs/pdf.md)",
     )
+    print(message.format(pairs=pairs, variable=ENV_FONT_CONFIG), file=sys.stderr)

@@ -73,6 +73,7 @@ RENDERER = Renderer(
     render=render,
     form=render_form,
     description="Excel workbook: a cover and one sheet per official table (and a filing template)",
+    options=frozenset(),
 )
 
 _OUR_SHEET = re.compile(rb'<sheet\b[^>]*\bname="' + re.escape(DATA_SHEET.encode()) + rb'"')

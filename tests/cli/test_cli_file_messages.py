@@ -1,0 +1,100 @@
+"""A file that cannot be read or written is said in the user's language.
+
+``OSError.strerror`` is the C library's English whatever the locale; the
+common causes have catalog messages (:mod:`govdisclosure.oserrors`).  Each
+case is a real process in both locales: exit status, the message, no
+traceback, nothing left behind.
+"""
+
+from __future__ import annotations
+
+import errno
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govdisclosure.i18n import gettext
+from govdisclosure.oserrors import os_error_text, unreadable
+from locations import EXAMPLES
+
+GD = [sys.executable, "-c", "import sys; from govdisclosure.cli import main; main()"]
+HUAIAN = EXAMPLES / "huaian-2024.json"
+LOCALES = ["zh_Hans_CN", "en"]
+
+
+def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "200"}
+    result = subprocess.run(
+        [*GD, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert "Traceback" not in result.stdout + result.stderr
+    return result
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_missing_input_says_so(tmp_path: Path, locale: str) -> None:
+    result = _run(tmp_path, "validate", "no-such.json", "-l", locale)
+    assert result.returncode == 2
+    assert f"no-such.json: {gettext(locale, 'Cannot read report')}" in result.stderr
+    assert gettext(locale, "a file that exists") in result.stderr
+    assert "No such file" not in result.stderr or locale == "en"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_empty_input_says_so(tmp_path: Path, locale: str) -> None:
+    (tmp_path / "empty.json").write_bytes(b"\n")
+    result = _run(tmp_path, "validate", "empty.json", "-l", locale)
+    assert result.returncode == 2
+    assert gettext(locale, "a report in JSON, not an empty file") in result.stderr
+    assert "zero-length" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.json"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_output_folder_that_cannot_be_made_says_why(tmp_path: Path, locale: str) -> None:
+    (tmp_path / "plain").write_text("a file, not a folder", encoding="utf-8")
+    result = _run(tmp_path, "render", str(HUAIAN), "--to", "json", "-d", "plain/out", "-l", locale)
+    assert result.returncode == 2
+    assert gettext(locale, "a part of the path is not a directory") in result.stderr
+    assert "Not a directory" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plain"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_output_file_that_cannot_be_written_says_why(tmp_path: Path, locale: str) -> None:
+    (tmp_path / "plain").write_text("a file, not a folder", encoding="utf-8")
+    result = _run(tmp_path, "schema", "-e", "2021", "-o", "plain/schema.json", "-l", locale)
+    assert result.returncode == 2
+    assert gettext(locale, "a part of the path is not a directory") in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plain"]
+
+
+def test_a_rare_cause_keeps_the_systems_words() -> None:
+    rare = OSError(errno.EXDEV, "Invalid cross-device link")
+    assert os_error_text(rare, "zh_Hans_CN") == "Invalid cross-device link"
+    problem = unreadable(rare)
+    assert (problem.expected, problem.found) == ("a readable file", "Invalid cross-device link")
+
+
+@pytest.mark.parametrize(
+    "code", [errno.ENOENT, errno.EACCES, errno.EISDIR, errno.ENOSPC, errno.EROFS]
+)
+def test_common_causes_are_translated(code: int) -> None:
+    exc = OSError(code, "@@strerror@@")
+    chinese, english = os_error_text(exc, "zh_Hans_CN"), os_error_text(exc, "en")
+    assert chinese != english and "@@" not in chinese + english
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [("en", "0 errors, 1 warning, 4 notices"), ("zh_Hans_CN", "错误0项，警告1项，提示4项")],
+)
+def test_counts_of_findings_take_their_plural_forms(
+    tmp_path: Path, locale: str, words: str
+) -> None:
+    result = _run(tmp_path, "validate", str(EXAMPLES / "yuxi-2017.json"), "-l", locale)
+    assert result.returncode == 0
+    assert words in result.stdout.splitlines()[0]
