@@ -5,7 +5,8 @@ nothing encloses a cell, so :mod:`.layout`'s ruled path finds no table.
 Such a table is found, as the ruled path's tables are mapped, by the table
 definitions: a run of lines set in several columns (segments separated by
 more than a character's width), holding figures and at least three of the
-official labels (:func:`govdisclosure_html.targets.words_of_edition`), and
+official labels of any installed edition
+(:func:`govdisclosure_html.recognise.official_words`), and
 extended over the single labels above and below it only when they are
 official labels too (a section heading or a paragraph is never taken in).
 
@@ -34,11 +35,10 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from functools import cache
 from statistics import median
 from typing import Any, NamedTuple
 
-from govdisclosure_html.targets import words_of_edition
+from govdisclosure_html.recognise import official_words
 from govdisclosure_html.text import label_key, looks_numeric
 
 from .layout import BBox, Piece, PieceCell, text_of
@@ -73,14 +73,9 @@ class Segment(NamedTuple):
         return (self.top + self.bottom) / 2
 
 
-@cache
-def _official() -> frozenset[str]:
-    """Every label word of the 2019 and 2021 tables: the anchors."""
-    return words_of_edition("2019") | words_of_edition("2021")
-
-
-def _is_label(text: str) -> bool:
-    return label_key(text).words in _official()
+def _is_label(text: str, official: frozenset[str]) -> bool:
+    """A label of any installed edition's tables (``official``: their words)."""
+    return label_key(text).words in official
 
 
 def segments(chars: Sequence[dict[str, Any]]) -> list[Segment]:
@@ -113,13 +108,13 @@ def _is_figure(seg: Segment) -> bool:
     return looks_numeric(seg.text)
 
 
-def _single_in_table(seg: Segment, width: float) -> bool:
+def _single_in_table(seg: Segment, width: float, official: frozenset[str]) -> bool:
     """A one-column line a table may hold between lines of several columns:
     an official label, or text narrower than half the table (a wrapped
     label) that ends no sentence and is no section heading.  A paragraph
     runs the width of the page and ends the table."""
     text = seg.text
-    if _is_label(text) or _is_figure(seg):
+    if _is_label(text, official) or _is_figure(seg):
         return True
     narrow = seg.x1 - seg.x0 <= 0.5 * width
     return narrow and not text.endswith(_SENTENCE_END) and not _HEADING.match(text)
@@ -128,6 +123,7 @@ def _single_in_table(seg: Segment, width: float) -> bool:
 def _regions(lines: list[list[Segment]]) -> list[tuple[int, int]]:
     """Runs of lines (start, end exclusive) that are tables by the definitions."""
     out: list[tuple[int, int]] = []
+    official = official_words()
     i = 0
     n = len(lines)
     while i < n:
@@ -142,7 +138,7 @@ def _regions(lines: list[list[Segment]]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             k = j
-            while k < n and len(lines[k]) == 1 and _single_in_table(lines[k][0], width):
+            while k < n and len(lines[k]) == 1 and _single_in_table(lines[k][0], width, official):
                 k += 1
             if k < n and len(lines[k]) >= 2:
                 j = k
@@ -150,12 +146,14 @@ def _regions(lines: list[list[Segment]]) -> list[tuple[int, int]]:
             break
         a, b = i, j
         # Official labels just above or below (a caption, a group heading) belong to it.
-        while a > 0 and len(lines[a - 1]) == 1 and _is_label(lines[a - 1][0].text):
+        while a > 0 and len(lines[a - 1]) == 1 and _is_label(lines[a - 1][0].text, official):
             a -= 1
-        while b < n and len(lines[b]) == 1 and _is_label(lines[b][0].text):
+        while b < n and len(lines[b]) == 1 and _is_label(lines[b][0].text, official):
             b += 1
         figures = sum(1 for ln in lines[a:b] if any(_is_figure(s) for s in ln))
-        anchors = {label_key(s.text).words for ln in lines[a:b] for s in ln if _is_label(s.text)}
+        anchors = {
+            label_key(s.text).words for ln in lines[a:b] for s in ln if _is_label(s.text, official)
+        }
         if figures >= 1 and len(anchors) >= 3:
             out.append((a, b))
         i = max(j, b)
