@@ -90,12 +90,16 @@ def official_words() -> frozenset[str]:
 
 @cache
 def cells_of_edition(edition: str) -> frozenset[_CellKey]:
-    """Every value cell of an edition as (row words, column words)."""
-    return frozenset(
-        (t.row.words, t.column.words if t.column else None)
-        for table in edition_tables(edition)
-        for t in table.targets
-    )
+    """Every value cell of an edition as the (row words, heading words) pairs
+    a printed table shows it under: its column, and the block caption, header
+    groups and column heading above it (the same row in another block or
+    under another column is another layout)."""
+    out: set[_CellKey] = set()
+    for table in edition_tables(edition):
+        for t in table.targets:
+            out.add((t.row.words, t.column.words if t.column else None))
+            out.update((t.row.words, k.words) for k in t.context)
+    return frozenset(out)
 
 
 def _printed_keys(grids: Sequence[Grid]) -> set[Key]:
@@ -195,7 +199,7 @@ def recognise(grids: Sequence[Grid], year: int | None) -> Recognition:
                 by_cells = _duel(
                     a, b, "cells", cells_of_edition(a), cells_of_edition(b), printed_cells
                 )
-                if by_cells.winner is not None or by_cells.only_a or by_cells.only_b:
+                if by_cells.winner is not None or by_cells.own_a or by_cells.own_b:
                     duel = by_cells
             duels.append(duel)
             if duel.winner is not None:
