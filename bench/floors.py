@@ -140,6 +140,41 @@ FLOORS: tuple[Floor, ...] = (
         "s",
     ),
     Floor(
+        "startup_version",
+        "start-up, --version",
+        "`govdisclosure --version` as a whole process, wall time over `python -c pass`",
+        "a budget of 100 ms over the bare interpreter",
+        1.0,
+        "max",
+    ),
+    Floor(
+        "startup_help",
+        "start-up, --help",
+        "`govdisclosure --help` as a whole process, wall time over `python -c pass`",
+        "a budget of 100 ms over the bare interpreter",
+        1.0,
+        "max",
+    ),
+    Floor(
+        "startup_validate",
+        "start-up, validate FILE",
+        "`govdisclosure validate FILE` (one 2021 report) as a whole process,"
+        " wall time over `python -c pass`",
+        "a budget of 250 ms over the bare interpreter",
+        1.0,
+        "max",
+    ),
+    Floor(
+        "render_scale",
+        "rendering at scale",
+        "the steepest log-log slope of render time against size, over every renderer,"
+        " parts 100 → 10,000 and one paragraph 10 KB → 10 MB",
+        "linear cost (slope 1); the figure and floor are slopes",
+        1.15,
+        "max",
+        "slope",
+    ),
+    Floor(
         "batch_rate",
         "batch validate",
         "files/s of `validate DIR --jobs 2` (text output)",

@@ -45,6 +45,8 @@ STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("markdown_bench.py", (), ()),
     ("pdf_bench.py", (), ()),
     ("corpus_bench.py", ("20000",), ("100",)),
+    ("startup_bench.py", (), ()),
+    ("render_scale_bench.py", (), ()),
 )
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
+from babel.numbers import format_decimal
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -21,6 +22,7 @@ from govdisclosure.formatting import (
     format_date,
     format_money,
 )
+from govdisclosure.introspect import CellKind
 
 # -- outline numbering ------------------------------------------------------------
 
@@ -161,6 +163,95 @@ def test_money_refuses_float() -> None:
         format_money(Decimal("NaN"))
     with pytest.raises(ValueError):
         format_money(Decimal("1"), places=-1)
+
+
+# -- the same digits as Babel ----------------------------------------------------------
+
+#: Locales as callers spell them, and what they stand for.
+_LOCALES = st.sampled_from(["zh_Hans_CN", "en", "zh", "en_US"])
+_BABEL_NAME = {"zh_Hans_CN": "zh_Hans_CN", "zh": "zh_Hans_CN", "en": "en", "en_US": "en"}
+
+
+def _babel_amount(value: Decimal, places: int, locale: str, grouping: bool) -> str:
+    """The oracle: half-up rounding, then Babel's ``format_decimal`` of the
+    pattern, both with enough digits of precision for the whole amount."""
+    with localcontext() as context:
+        context.prec = max(28, value.adjusted() + places + 2)
+        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        pattern = "#,##0" + ("." + "0" * places if places else "")
+        return format_decimal(
+            rounded, format=pattern, locale=_BABEL_NAME[locale], group_separator=grouping
+        )
+
+
+# Babel is exact for fewer than 29 digits in the default decimal context
+# (beyond, it raises): every count a report can hold is far inside.
+@given(st.integers(-(10**28) + 1, 10**28 - 1), _LOCALES, st.booleans())
+@example(0, "en", True)
+@example(-1, "zh_Hans_CN", True)
+@example(-999, "en", True)
+@example(-1000, "en", True)
+@example(10**27, "en", True)
+def test_counts_are_written_as_babel_writes_them(n: int, locale: str, grouping: bool) -> None:
+    expected = format_decimal(
+        n, format="#,##0", locale=_BABEL_NAME[locale], group_separator=grouping
+    )
+    assert format_count(n, locale, grouping=grouping) == expected
+
+
+def test_counts_beyond_the_decimal_context_are_written_in_full() -> None:
+    n = -(10**40) - 7
+    assert format_count(n, grouping=False) == str(n)
+    assert format_count(n, "en").replace(",", "") == str(n)
+
+
+@given(st.integers(-(10**15), 10**15), st.sampled_from(["count", "signed"]), _LOCALES)
+@example(-5, "signed", "zh_Hans_CN")
+@example(1036, "signed", "en")
+def test_count_cells_are_written_as_babel_writes_them(n: int, kind: CellKind, locale: str) -> None:
+    grouping = _BABEL_NAME[locale] != "zh_Hans_CN"
+    expected = format_decimal(
+        n, format="#,##0", locale=_BABEL_NAME[locale], group_separator=grouping
+    )
+    plus = "+" if kind == "signed" and n > 0 else ""
+    assert format_cell(n, kind, locale) == plus + expected
+    assert format_cell(n, kind, locale, grouping=not grouping).replace(",", "") == plus + str(n)
+
+
+#: Amounts of every size and sign: money with decimals, negative (a signed
+#: change, a typo), more than 28 significant digits (a consolidated total).
+def _cell_sized(value: Decimal) -> bool:
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -12 and value.adjusted() < 45
+
+
+_any_amounts = st.decimals(allow_nan=False, allow_infinity=False).filter(_cell_sized)
+
+
+@given(_any_amounts, st.none() | st.integers(0, 8), _LOCALES, st.booleans())
+@example(Decimal("-0.00001"), 4, "en", True)  # rounds to a signed zero: "-0.0000"
+@example(Decimal("-0"), None, "zh_Hans_CN", True)
+@example(Decimal("1E+3"), None, "en", True)
+@example(Decimal("12345678901234567890123456789.995"), 2, "en", True)
+@example(Decimal("-98765432109876543210987654321098765.4321"), None, "zh", False)
+@example(Decimal("1.005"), 2, "en", True)
+def test_amounts_are_written_as_babel_writes_them(
+    value: Decimal, places: int | None, locale: str, grouping: bool
+) -> None:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    shown_places = min(max(-exponent, 0), MAX_MONEY_PLACES) if places is None else places
+    expected = _babel_amount(value, shown_places, locale, grouping)
+    assert format_money(value, locale, places=places, unit=None, grouping=grouping) == expected
+
+
+@given(_any_amounts, _LOCALES)
+def test_money_cells_show_every_decimal_as_babel_writes_them(value: Decimal, locale: str) -> None:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    grouping = _BABEL_NAME[locale] != "zh_Hans_CN"
+    expected = _babel_amount(value, max(-exponent, 0), locale, grouping)
+    assert format_cell(value, "money", locale, exact=True) == expected
 
 
 # -- dates --------------------------------------------------------------------------

@@ -61,7 +61,7 @@ def test_a_broken_docx_is_reported() -> None:
 
 def test_old_binary_files_are_convert_it_first(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GOVDISCLOSURE_SOFFICE", raising=False)
-    for suffix in (".doc", ".xls"):
+    for suffix in (".doc", ".wps"):
         report, _, problems = import_doc(b"\xd0\xcf\x11\xe0 old", f"report{suffix}")
         assert report is None and [p.code for p in problems] == ["convert-first"]
         assert "convert it first" in problems[0].message("en")

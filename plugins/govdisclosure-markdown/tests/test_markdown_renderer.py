@@ -29,7 +29,7 @@ from govdisclosure.plugin import manager as plugin_manager
 from govdisclosure.registry import printed_template, tables_of
 from govdisclosure.report_base import Section
 from govdisclosure.testing.strategies import any_reports, consistent_reports
-from govdisclosure_markdown import RENDERER, escape
+from govdisclosure_markdown import RENDERER, document, escape
 from markdown_reports import hostile_text
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -355,6 +355,28 @@ def test_consistent_reports_with_official_headings(report: gd.Report, locale: st
     if not isinstance(report, ReportLegacy):
         parsed = Parsed(_render(report, locale))
         assert len(parsed.headings) == 1 + sum(1 for _ in _all_sections(report.sections))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    reports=st.sampled_from(sorted(gd.EDITIONS)).flatmap(
+        lambda e: st.lists(any_reports(e, max_depth=0), min_size=2, max_size=4)
+    ),
+    locale=st.sampled_from(LOCALES),
+    details=st.booleans(),
+)
+def test_a_document_does_not_depend_on_the_reports_rendered_before_it(
+    reports: list[gd.Report], locale: str, details: bool
+) -> None:
+    # Tables are drawn once per shape, locale and printed labels and then
+    # filled (document._TEMPLATES): a report of the same edition, with its
+    # own figures, signs, units and misprinted labels, must get exactly the
+    # document it gets when nothing was drawn before it.
+    option = {"details": "true"} if details else {}
+    in_turn = [_render(report, locale, **option) for report in reports]
+    for report, text in zip(reports, in_turn, strict=True):
+        document._TEMPLATES.clear()
+        assert _render(report, locale, **option) == text
 
 
 @settings(max_examples=200, deadline=None)

@@ -75,11 +75,49 @@ def test_provenance_names_page_and_box_of_every_figure(unruled: tuple[gd.Report,
             assert found.replace(" ", "").replace("\n", "") == cell.text.replace(" ", "")
 
 
+def _pushed(report: gd.Report, paragraphs: int) -> gd.Report:
+    """``report`` with ``paragraphs`` more paragraphs before table 3, which
+    push the table down the page (and over a break, for some counts)."""
+    sections = list(report.sections)
+    filler = "本年度依申请公开工作总体平稳。" * 20
+    sections[2] = attrs.evolve(
+        sections[2], paragraphs=(*sections[2].paragraphs, *[filler] * paragraphs)
+    )
+    return attrs.evolve(report, sections=tuple(sections))
+
+
+@pytest.mark.parametrize("paragraphs", [1, 2, 5, 8])
+def test_a_continuation_takes_the_columns_of_the_page_before(paragraphs: int) -> None:
+    """上海 2019 prints columns blank on every row of the part of table 3
+    that goes onto the next page (and, with one paragraph more, only the
+    last row 四、结转下年度继续办理 goes over): the continuation's figures
+    land in the columns of the page before, not in the blank neighbours."""
+    report = _pushed(gd.load(EXAMPLES / "shanghai-szfbgt-2019.json"), paragraphs)
+    imported, prov, problems = import_pdf(unruled_pdf(report, whole_tables=False), "split.pdf")
+    assert imported is not None
+    pages = {c.page for c in prov.cells if c.path.startswith("$.table3.") and c.text}
+    assert len(pages) == 2  # the table does run over the break
+    assert figures(imported) == figures(report)
+    codes = {p.code for p in problems}
+    assert not codes & {"cell-not-placed", "cells-doubtful", "doubtful-mapping"}
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.one_of(*(consistent_reports(e, blanks=True, max_count=10**6) for e in ("2019", "2021"))),
+    st.integers(0, 8),
+)
+def test_tables_over_page_breaks_come_back_the_same(report: gd.Report, paragraphs: int) -> None:
+    """Wherever the page breaks fall in tables set without rules, the figures come back."""
+    report = _pushed(report, paragraphs) if len(report.sections) > 2 else report
+    imported, _, problems = import_pdf(unruled_pdf(report, whole_tables=False), "generated.pdf")
+    assert imported is not None, [p.message("en") for p in problems]
+    assert figures(imported) == figures(report)
+
+
 def test_a_table_over_a_page_break_is_one_table() -> None:
     """Text before table 3 pushes its last rows onto the next page: the two
-    pieces are joined as ruled pieces are (same edges, nothing between).
-    (A continuation with a column printed blank on every one of its rows is
-    not read right yet: its columns come from its own figures; see docs.)"""
+    pieces are joined as ruled pieces are (same edges, nothing between)."""
     report = gd.load(EXAMPLES / "huaian-2024.json")
     sections = list(report.sections)
     filler = "本年度依申请公开工作总体平稳。" * 20

@@ -6,10 +6,11 @@
   ``continue`` extends the one above: one origin, never a copied value);
   paragraphs as text.  Then the same mapping as a web page
   (:func:`govdisclosure_html.import_document`).
-* Loader ``doc-binary`` (``.doc``, ``.xls``, ``.wps``, ``.et``): the old binary
-  formats are refused with "convert it first"; with ``GOVDISCLOSURE_SOFFICE=1``
-  and ``soffice`` on the PATH a .doc/.wps is converted to .docx by LibreOffice
-  (headless, in a temporary folder, 120 s at most) and imported.
+* Loader ``doc-binary`` (``.doc``, ``.wps``): the old binary formats are
+  refused with "convert it first"; with ``GOVDISCLOSURE_SOFFICE=1`` and
+  ``soffice`` on the PATH they are converted to .docx by LibreOffice
+  (headless, in a temporary folder, 120 s at most) and imported.  The old
+  binary workbooks (.xls, .et) are the Excel plugin's.
 
 See ``docs/import.md``.
 """
@@ -17,10 +18,6 @@ See ``docs/import.md``.
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import subprocess
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,34 +26,14 @@ from typing import Any
 import docx
 from docx.oxml.ns import qn
 
-from govdisclosure.editions import Report
 from govdisclosure.i18n import N_
-from govdisclosure.plugin import ImportOptions, ImportOutcome, Loader, hookimpl
-from govdisclosure_html import (
-    Document,
-    ImportProblem,
-    ImportResult,
-    Provenance,
-    import_document,
-    report_or_error,
-    traced,
-)
+from govdisclosure.plugin import Loader, hookimpl
+from govdisclosure_html import Document, ImportProblem, ImportResult, import_document
 from govdisclosure_html.grid import Cell, Grid, Slot
+from govdisclosure_html.office import soffice_convert, title_of
+from govdisclosure_html.outcome import failed, importing_loader
 
 __all__ = ["LOADERS", "docx_document", "govdisclosure_loaders", "import_doc", "import_docx"]
-
-
-def _failed(source: str, problem: ImportProblem, fmt: str) -> ImportResult:
-    prov = Provenance(
-        source=source,
-        encoding="",
-        encoding_found_by="",
-        body_found_by="",
-        edition=None,
-        edition_evidence="",
-        format=fmt,
-    )
-    return ImportResult(None, prov, (problem,))
 
 
 def _text(element: Any) -> str:
@@ -114,26 +91,12 @@ def _grid(tbl: Any, index: int) -> Grid:
     return Grid(index, tuple(tuple(line) for line in rows))
 
 
-def _title(paragraphs: list[str]) -> tuple[str | None, list[str]]:
-    """The first paragraph when it reads as the report's title.
-
-    A short paragraph naming a 报告, or one of any length that ends with the
-    report's name (a unit's name of hundreds of characters makes a long
-    title; body text does not end so).
-    """
-    if paragraphs and "报告" in paragraphs[0]:
-        first = paragraphs[0]
-        if len(first) <= 80 or first.rstrip().endswith("年度报告"):
-            return first, paragraphs[1:]
-    return None, paragraphs
-
-
 def docx_document(data: bytes, source: str) -> Document | ImportResult:
     """The :class:`Document` of a .docx file, or the failed result naming why."""
     try:
         body = docx.Document(io.BytesIO(data)).element.body
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        return _failed(
+        return failed(
             source,
             ImportProblem(
                 severity="error",
@@ -152,7 +115,7 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
             text = _text(child)
             if text:
                 paragraphs.append(text)
-    title, rest = _title(paragraphs)
+    title, rest = title_of(paragraphs)
     return Document(
         grids=tuple(grids),
         paragraphs=tuple(rest),
@@ -176,38 +139,16 @@ def import_docx(
     return import_document(doc, source, derive_templates=derive_templates)
 
 
-def _convert(data: bytes, source: str) -> bytes | None:
-    """The .docx LibreOffice makes of an old .doc/.wps, or None."""
-    soffice = shutil.which("soffice")
-    if soffice is None or os.environ.get("GOVDISCLOSURE_SOFFICE") != "1":
-        return None
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / ("input" + Path(source).suffix.lower())
-        src.write_bytes(data)
-        try:
-            subprocess.run(
-                [soffice, "--headless", "--convert-to", "docx", "--outdir", tmp, str(src)],
-                check=True,
-                timeout=120,
-                capture_output=True,
-                env={**os.environ, "HOME": tmp},
-            )
-        except (OSError, subprocess.SubprocessError):
-            return None
-        out = Path(tmp) / "input.docx"
-        return out.read_bytes() if out.exists() else None
-
-
 def import_doc(
     data: bytes, source: str = "<doc>", *, derive_templates: bool = False
 ) -> ImportResult:
     """An old binary file: converted when allowed (see the module doc), else refused."""
     suffix = Path(source).suffix.lower()
     if suffix in (".doc", ".wps"):
-        converted = _convert(data, source)
+        converted = soffice_convert(data, source, "docx")
         if converted is not None:
             return import_docx(converted, source, derive_templates=derive_templates)
-    return _failed(
+    return failed(
         source,
         ImportProblem(
             severity="error",
@@ -221,43 +162,19 @@ def import_doc(
     )
 
 
-def _load_docx(data: bytes, source: str) -> Report:
-    return report_or_error(import_docx(data, source), source)
-
-
-def _trace_docx(
-    data: bytes, source: str, locale: str, options: ImportOptions | None = None
-) -> ImportOutcome:
-    return traced(import_docx, data, source, locale, options)
-
-
-def _load_doc(data: bytes, source: str) -> Report:
-    return report_or_error(import_doc(data, source), source)
-
-
-def _trace_doc(
-    data: bytes, source: str, locale: str, options: ImportOptions | None = None
-) -> ImportOutcome:
-    return traced(import_doc, data, source, locale, options)
-
-
 LOADERS: Sequence[Loader] = (
-    Loader(
-        name="docx",
-        suffixes=frozenset({".docx"}),
-        load=_load_docx,
-        description="A report written in Word (.docx), placed on the official tables",
-        trace=_trace_docx,
-        trace_with=_trace_docx,
+    importing_loader(
+        "docx",
+        frozenset({".docx"}),
+        import_docx,
+        "A report written in Word (.docx), placed on the official tables",
     ),
-    Loader(
-        name="doc-binary",
-        suffixes=frozenset({".doc", ".xls", ".wps", ".et"}),
-        load=_load_doc,
-        description="Old binary Word/Excel files: reported as 'convert it first' "
-        "(a .doc converted by LibreOffice with GOVDISCLOSURE_SOFFICE=1)",
-        trace=_trace_doc,
-        trace_with=_trace_doc,
+    importing_loader(
+        "doc-binary",
+        frozenset({".doc", ".wps"}),
+        import_doc,
+        "Old binary Word/WPS files: reported as 'convert it first' "
+        "(converted by LibreOffice with GOVDISCLOSURE_SOFFICE=1)",
     ),
 )
 

@@ -38,6 +38,8 @@ class Cell(NamedTuple):
     #: (x0, top, x1, bottom in points from the page's top left); None on a web page.
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    #: Where a spreadsheet holds the cell: ``Sheet!B7``; None elsewhere.
+    address: str | None = None
 
     @property
     def merged(self) -> bool:
@@ -146,7 +148,7 @@ def expand(table: LexborNode, index: int) -> Grid:
             rowspan = 1 if raw_rowspan is None else min(_span(raw_rowspan, 65534, left), left)
             text = (td.text(deep=True, separator="", strip=False) or "").strip()  # cell_text
             # tuple.__new__ directly: a NamedTuple's own constructor costs twice as much.
-            cell = _new(Cell, (r, col, rowspan, colspan, text, tag == "th", None, None))
+            cell = _new(Cell, (r, col, rowspan, colspan, text, tag == "th", None, None, None))
             if rowspan == 1 and colspan == 1 and col == width:
                 line.append(_new(Slot, (cell, r, col)))
             else:

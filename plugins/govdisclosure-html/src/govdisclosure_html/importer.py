@@ -534,6 +534,7 @@ def _finish_official(
                     note=note,
                     page=printed.page,
                     bbox=printed.bbox,
+                    address=printed.address,
                 )
             )
         for cell in unplaced:
@@ -697,6 +698,7 @@ def _finish_legacy(
                 note=note,
                 page=p.source.cell.page,
                 bbox=p.source.cell.bbox,
+                address=p.source.cell.address,
             )
         )
     for cell in result.unplaced:

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from govdisclosure.editions import Report
 from govdisclosure.errors import LoadError, Problem
 from govdisclosure.i18n import N_
-from govdisclosure.plugin import ImportOptions, ImportOutcome
+from govdisclosure.plugin import ImportOptions, ImportOutcome, Loader
 
 from .importer import ImportResult
-from .provenance import ImportProblem, provenance_json
+from .provenance import ImportProblem, Provenance, provenance_json
 
-__all__ = ["PARTIAL", "outcome", "report_or_error", "traced"]
+__all__ = ["PARTIAL", "failed", "importing_loader", "outcome", "report_or_error", "traced"]
 
 #: What a file must have, per problem that stops the import (message ids).
 _EXPECTED = {
@@ -31,7 +31,7 @@ _EXPECTED = {
     "model-refused": N_("figures the model accepts"),
     "no-text-layer": N_("a PDF with a text layer (not a scanned image)"),
     "unreadable-file": N_("a file that opens"),
-    "convert-first": N_("a .docx file (convert the old binary format first)"),
+    "convert-first": N_("a .docx or .xlsx file (convert the old binary format first)"),
 }
 
 #: Problems that make an import partial (a cell not read, not placed, or placed with doubt).
@@ -93,3 +93,46 @@ def traced(
     options, answered with its provenance (:func:`outcome`)."""
     derive = options is not None and options.derive_templates
     return outcome(importer(data, source, derive_templates=derive), locale)
+
+
+def failed(source: str, problem: ImportProblem, fmt: str) -> ImportResult:
+    """An import that stopped before reading any table (a file that does not
+    open, an old binary format): no report, the file's provenance, one problem."""
+    prov = Provenance(
+        source=source,
+        encoding="",
+        encoding_found_by="",
+        body_found_by="",
+        edition=None,
+        edition_evidence="",
+        format=fmt,
+    )
+    return ImportResult(None, prov, (problem,))
+
+
+def importing_loader(
+    name: str,
+    suffixes: frozenset[str],
+    importer: Callable[..., ImportResult],
+    description: str,
+) -> Loader:
+    """The loader of an importer: ``load`` answers with the report or every
+    problem (:func:`report_or_error`), ``trace`` with the provenance too
+    (:func:`traced`)."""
+
+    def load(data: bytes, source: str) -> Report:
+        return report_or_error(importer(data, source), source)
+
+    def trace(
+        data: bytes, source: str, locale: str, options: ImportOptions | None = None
+    ) -> ImportOutcome:
+        return traced(importer, data, source, locale, options)
+
+    return Loader(
+        name=name,
+        suffixes=suffixes,
+        load=load,
+        description=description,
+        trace=trace,
+        trace_with=trace,
+    )

@@ -56,6 +56,8 @@ class CellOrigin:
     #: (x0, top, x1, bottom in points from the top left); None on a web page.
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    #: A spreadsheet's sheet and cell (``表三!D5``); None elsewhere.
+    address: str | None = None
 
 
 @frozen(kw_only=True)
@@ -191,6 +193,7 @@ def provenance_json(
                 **({"note": c.note} if c.note else {}),
                 **({"page": c.page} if c.page is not None else {}),
                 **({"bbox": [round(v, 2) for v in c.bbox]} if c.bbox is not None else {}),
+                **({"address": c.address} if c.address is not None else {}),
             }
             for c in provenance.cells
         ],

@@ -33,15 +33,26 @@ goes through :func:`.escape.escape`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache, lru_cache
+from operator import attrgetter
+from typing import Any, Final
 
 from govdisclosure.aggregate import breakdown
 from govdisclosure.aggregate.breakdown import APPENDIX_TITLE
-from govdisclosure.cells import NotApplicable
+from govdisclosure.cells import NA_MARKS, NotApplicable
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
-from govdisclosure.formatting import format_cell, format_date, format_period, row_label
+from govdisclosure.flat import Shape, shape_of
+from govdisclosure.formatting import (
+    CellFormatter,
+    cell_formatter,
+    format_cell,
+    format_date,
+    format_period,
+    row_label,
+)
 from govdisclosure.i18n import gettext, normalize_locale
 from govdisclosure.introspect import (
     CellKind,
@@ -49,7 +60,8 @@ from govdisclosure.introspect import (
     RowInfo,
     TableInfo,
     iter_cells,
-    printed_with,
+    label_field,
+    printed_name,
     table_info,
 )
 from govdisclosure.registry import printed_template, tables_of
@@ -58,6 +70,7 @@ from govdisclosure.table_grid import report_grids
 
 from .escape import escape, escape_inline
 from .merged import html_table
+from .template import Fill, Slot, Template, draw_template
 
 __all__ = ["render_markdown"]
 
@@ -103,8 +116,12 @@ def _heading(level: int, text: str) -> str:
     return "#" * min(level, 6) + (" " + text if text else "")
 
 
+@lru_cache(maxsize=4096)
 def _leading_numeral(text: str) -> int | None:
-    """1 for ``一、总体情况`` …, None when the text is not so numbered."""
+    """1 for ``一、总体情况`` …, None when the text is not so numbered.
+
+    Cached: each top-level heading is asked about three times per report,
+    and reports share their headings."""
     head = text.strip().split("、", 1)
     if len(head) == 2 and len(head[0]) == 1 and head[0] in _NUMERALS:
         return _NUMERALS.index(head[0]) + 1
@@ -118,12 +135,6 @@ def _cells(table: object) -> dict[tuple[str, ...], Any]:
     return {path: value for path, _, _, value in iter_cells(table)}
 
 
-def _value(cells: dict[tuple[str, ...], Any], row: RowInfo, column: ColumnInfo) -> Any:
-    """The value of ``column`` in ``row`` (a row class, or a single cell)."""
-    key = (*row.path, column.key)
-    return cells[key] if key in cells else cells[row.path]
-
-
 def _row_object(table: object, row: RowInfo) -> object:
     obj = table
     for name in row.path:
@@ -131,18 +142,78 @@ def _row_object(table: object, row: RowInfo) -> object:
     return obj
 
 
-def _shown(table: object, row: RowInfo, column: ColumnInfo, value: Any, locale: str) -> str:
-    obj = _row_object(table, row)
+#: Draws one cell of a table: a slot of the table's template (:mod:`.template`).
+Cell = Callable[[RowInfo, ColumnInfo], str]
+
+
+def _shown(value: Any, format: CellFormatter, sign: Any, unit: Any, locale: str) -> str:
+    """A cell's text: the figure, with the sign and unit the report printed."""
     # A signed change keeps the sign the report printed (or did not print).
-    text = format_cell(value, column.kind, locale, sign=printed_with(obj, column.key, "sign"))
+    text = format(value, sign if isinstance(sign, str) else None)
+    if unit is None and text.isdigit():  # nothing to add or escape (the common case)
+        return text
     # A money cell may keep the unit the report printed beside it (the 2019
     # format's 采购总金额 has none of its own): show it with the figure.
-    unit = printed_with(obj, column.key, "unit")
     if text and isinstance(unit, str) and unit and not isinstance(value, NotApplicable):
         # The unit is a catalog word (元 → "CNY"), set apart in English.
         shown = gettext(locale, unit)
         text += shown if shown == unit else f" {shown}"
     return escape_inline(text)
+
+
+@cache
+def _figure(kind: CellKind, locale: str) -> Fill:
+    """Writes a figure with no printed sign or unit (most cells): what
+    :func:`_shown` writes, in one call."""
+    format = cell_formatter(kind, locale)
+
+    def write(value: Any) -> str:
+        text = format(value, None)
+        if text.isdigit() or text in _INERT or _INERT_FIGURE.fullmatch(text):
+            return text
+        return escape_inline(text)
+
+    return write
+
+
+#: Cell texts that escaping leaves alone: blank, and the not-applicable marks.
+_INERT: Final = frozenset(m for m in ("", *NA_MARKS) if escape_inline(m) == m)
+#: A figure made of digits, signs, and the group and decimal symbols of
+#: our locales: no character of it is escaped or trimmed.
+_INERT_FIGURE: Final = re.compile(r"[0-9+\-.,]+")
+
+
+def _cell_fill(
+    table: object,
+    cells: dict[tuple[str, ...], Any],
+    index: dict[tuple[Any, ...], int],
+    row: RowInfo,
+    column: ColumnInfo,
+    locale: str,
+    slot: Slot,
+) -> str:
+    """The slot of the cell of ``column`` in ``row`` of a table of this
+    shape: read by its position among the report's cells (``index``), or,
+    where the report printed a sign or unit beside it, from the table, by
+    the row's path and the fields declared to keep them."""
+    obj = _row_object(table, row)
+    # A row of one cell placed directly in the table (table 2's items) is the cell.
+    single = (*row.path, column.key) not in cells
+    key = column.key
+    sign_name = None if single else printed_name(type(obj), key, "sign")
+    unit_name = None if single else printed_name(type(obj), key, "unit")
+    if sign_name is None and unit_name is None:
+        return slot(_figure(column.kind, locale), index[row.path if single else (*row.path, key)])
+    read_row = attrgetter(".".join(row.path))
+    format = cell_formatter(column.kind, locale)
+
+    def fill(table: object) -> str:
+        obj = read_row(table)
+        sign = getattr(obj, sign_name) if sign_name else None
+        unit = getattr(obj, unit_name) if unit_name else None
+        return _shown(getattr(obj, key), format, sign, unit, locale)
+
+    return slot(fill)
 
 
 def _header_group(table: object, row: RowInfo) -> str | None:
@@ -172,7 +243,7 @@ def _legend(locale: str, groups: bool) -> list[str]:
     return [escape(text)]
 
 
-def _blocked_table(locale: str, table: object, info: TableInfo) -> list[list[str]]:
+def _blocked_table(locale: str, info: TableInfo, cell: Cell) -> list[list[str]]:
     """Table 2: one GFM table per captioned block (第二十条第（…）项)."""
     blocks: list[tuple[str | None, list[RowInfo]]] = []
     for row in info.rows:
@@ -180,7 +251,6 @@ def _blocked_table(locale: str, table: object, info: TableInfo) -> list[list[str
             blocks[-1][1].append(row)
         else:
             blocks.append((row.block, [row]))
-    cells = _cells(table)
     out = []
     for caption, rows in blocks:
         columns: list[ColumnInfo] = []
@@ -198,18 +268,7 @@ def _blocked_table(locale: str, table: object, info: TableInfo) -> list[list[str
             body.append(
                 [
                     _row_label(locale, row),
-                    *(
-                        _shown(
-                            table,
-                            row,
-                            by_label[c.label],
-                            _value(cells, row, by_label[c.label]),
-                            locale,
-                        )
-                        if c.label in by_label
-                        else ""
-                        for c in columns
-                    ),
+                    *(cell(row, by_label[c.label]) if c.label in by_label else "" for c in columns),
                 ]
             )
         block = [f"**{_t(locale, caption)}**", ""] if caption else []
@@ -217,7 +276,7 @@ def _blocked_table(locale: str, table: object, info: TableInfo) -> list[list[str
     return out
 
 
-def _row_table(locale: str, table: object, info: TableInfo) -> list[str]:
+def _row_table(locale: str, table: object, info: TableInfo, cell: Cell) -> list[str]:
     """Table 3: one row per printed row, nested rows indented.
 
     The corner cell holds the table's 勾稽 note, as printed; the applicant
@@ -230,7 +289,6 @@ def _row_table(locale: str, table: object, info: TableInfo) -> list[str]:
         _t(locale, getattr(type(table), "note", "") or ""),
         *(_flat_label(locale, group, c.group, c.label) for c in first.columns),
     ]
-    cells = _cells(table)
     body = []
     for row in info.rows:
         if row.is_group:
@@ -239,15 +297,14 @@ def _row_table(locale: str, table: object, info: TableInfo) -> list[str]:
         body.append(
             [
                 _row_label(locale, row),
-                *(_shown(table, row, c, _value(cells, row, c), locale) for c in row.columns),
+                *(cell(row, c) for c in row.columns),
             ]
         )
     return _table(header, body, 1)
 
 
-def _one_row_table(locale: str, table: object, info: TableInfo) -> list[str]:
+def _one_row_table(locale: str, info: TableInfo, cell: Cell) -> list[str]:
     """Table 4: one row of cells under a flattened three-level header."""
-    cells = _cells(table)
     header: list[str] = []
     values: list[str] = []
     for row in info.rows:
@@ -256,26 +313,76 @@ def _one_row_table(locale: str, table: object, info: TableInfo) -> list[str]:
             block = gettext(locale, row.block) if row.block else None
             parts = (block, label, gettext(locale, column.label))
             header.append(escape_inline(_join(locale).join(p for p in parts if p)))
-            values.append(_shown(table, row, column, _value(cells, row, column), locale))
+            values.append(cell(row, column))
     return _table(header, [values], 0)
 
 
-def _official_table(locale: str, key: str, table: object, details: bool) -> list[str]:
+def _official_table(
+    locale: str, shape: Shape, values: Sequence[Any], key: str, table: object, details: bool
+) -> list[str]:
     """The Markdown of one official table of a 2019/2021 report (with the
-    cell legend when ``details`` is asked for)."""
+    cell legend when ``details`` is asked for); ``shape`` is the report's
+    :func:`~govdisclosure.flat.shape_of` and ``values`` its flat cells."""
+    template, groups = _table_template(locale, shape, key, table)
+    # Each table ends with a blank line, kept apart from the template so
+    # that trailing blank lines of the document are dropped alike.
+    lines = [template.fill(table, values), ""]
+    return lines + (_legend(locale, groups) if details else [])
+
+
+#: Templates of the official tables drawn so far, by layout (see
+#: :func:`_table_template`); emptied when full, so a batch of reports with
+#: many different printed labels cannot grow it without bound.
+_TEMPLATES: dict[tuple[Any, ...], tuple[Template, Any]] = {}
+_MAX_TEMPLATES = 256
+
+
+def _table_template(locale: str, shape: Shape, key: str, table: object) -> tuple[Template, bool]:
+    """The template of table ``key`` for every report of this one's shape
+    and printed labels, and whether its rows have group headings.
+
+    The shape (:func:`govdisclosure.flat.shape_of`: the edition and the
+    layout its union fields take) fixes the rows and columns; printed
+    labels, where the report kept any, are drawn into the template.
+    """
+    name = label_field(type(table))
+    labels = getattr(table, name) if name else None
+    cache_key = (shape.key, key, locale, tuple(labels.items()) if labels else ())
+    found = _TEMPLATES.get(cache_key)
+    if found is not None:
+        return found[0], bool(found[1])
     info = table_info(table, key)
-    lines: list[str] = []
+    cells = _cells(table)
+    index = {path[1:]: i for path, i in shape.index().items() if path[0] == key}
+
+    def cell(slot: Slot) -> Cell:
+        return lambda row, column: _cell_fill(table, cells, index, row, column, locale, slot)
+
     if info.layout == "blocks":
-        for block in _blocked_table(locale, table, info):
-            lines += [*block, ""]
+
+        def draw(slot: Slot) -> list[str]:
+            lines: list[str] = []
+            for block in _blocked_table(locale, info, cell(slot)):
+                lines += [*block, ""]
+            return lines[:-1]
+
         groups = False
     elif info.layout == "single-row":
-        lines += [*_one_row_table(locale, table, info), ""]
+
+        def draw(slot: Slot) -> list[str]:
+            return _one_row_table(locale, info, cell(slot))
+
         groups = False
     else:
-        lines += [*_row_table(locale, table, info), ""]
+
+        def draw(slot: Slot) -> list[str]:
+            return _row_table(locale, table, info, cell(slot))
+
         groups = any(r.is_group for r in info.rows)
-    return lines + (_legend(locale, groups) if details else [])
+    if len(_TEMPLATES) >= _MAX_TEMPLATES:
+        _TEMPLATES.clear()
+    found = _TEMPLATES[cache_key] = (draw_template(draw), groups)
+    return found[0], groups
 
 
 # -- legacy statistics table ---------------------------------------------------
@@ -296,6 +403,19 @@ def _legacy_label(locale: str, row: TemplateRow) -> str:
 
 
 def _legacy_table(locale: str, report: ReportLegacy, template: StatisticsTemplate) -> list[str]:
+    """The statistics table, drawn once per template and locale, filled per report."""
+    key = ("legacy", id(template), locale)
+    found = _TEMPLATES.get(key)
+    # The template is kept with its drawing, so its id names no other object.
+    if found is None or found[1] is not template:
+        if len(_TEMPLATES) >= _MAX_TEMPLATES:
+            _TEMPLATES.clear()
+        drawn = draw_template(lambda slot: _legacy_lines(locale, template, slot))
+        found = _TEMPLATES[key] = (drawn, template)
+    return [found[0].fill(report.statistics)]
+
+
+def _legacy_lines(locale: str, template: StatisticsTemplate, slot: Slot) -> list[str]:
     header = [
         escape_inline(gettext(locale, "统计指标")),
         escape_inline(gettext(locale, "单位")),
@@ -306,17 +426,20 @@ def _legacy_table(locale: str, report: ReportLegacy, template: StatisticsTemplat
         if row.is_header:
             body.append([_legacy_label(locale, row), "——", *([""] * len(template.columns))])
             continue
+        figure = _figure(_legacy_kind(row), locale)
         body.append(
             [
                 _legacy_label(locale, row),
                 _t(locale, row.unit or ""),
-                *(
-                    _number(report.statistics.value(row.code, c.key), _legacy_kind(row), locale)
-                    for c in template.columns
-                ),
+                *(slot(_legacy_fill(row.code, c.key, figure)) for c in template.columns),
             ]
         )
     return _table(header, body, 2)
+
+
+def _legacy_fill(code: str, column: str, figure: Fill) -> Fill:
+    """The figure of row ``code`` in ``column``, read from the statistics table."""
+    return lambda statistics: figure(statistics.value(code, column))
 
 
 # -- per-unit breakdown of a consolidated report -------------------------------
@@ -422,6 +545,8 @@ def _tables_by_number(
         return out
     # The grids of the official layout, computed once, when HTML tables are asked for.
     grids = {g.key: g for g in report_grids(report)} if html_tables else {}
+    shape = shape_of(report)
+    values = shape.flatten(report)
     for key, table in tables_of(report):
         title = getattr(type(table), "title", key)
         number = _leading_numeral(title)
@@ -430,7 +555,7 @@ def _tables_by_number(
         if key in _MERGED and key in grids:
             lines = [*html_table(report, grids[key], locale), ""]
         else:
-            lines = _official_table(locale, key, table, details)
+            lines = _official_table(locale, shape, values, key, table, details)
         out[number] = (_t(locale, title), lines)
     return out
 

@@ -68,10 +68,13 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             n_pages = len(pdf.pages)
+            carried = None  # the last table without rules of the page before
             for n, page in enumerate(pdf.pages, start=1):
                 ruled, groups, c = read_page(page, n)
                 # Tables set by text position, among the lines outside the ruled ones.
-                unruled, used = text_tables(n, groups)
+                unruled, used, carried = text_tables(n, groups, carried)
+                if carried is not None and any(p.bbox[1] > unruled[-1].bbox[3] for p in ruled):
+                    carried = None  # a ruled table below it: it ends on this page
                 by_position += len(unruled)
                 pieces += sorted([*ruled, *unruled], key=lambda p: p.bbox[1])
                 lines += lines_of(n, [g for k, g in enumerate(groups) if k not in used])

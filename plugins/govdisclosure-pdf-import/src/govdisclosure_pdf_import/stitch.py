@@ -18,14 +18,20 @@ At the seam:
   when its text starts with no numbering of its own (淮安 prints "（四）无"
   at the foot of page 4 and "法提供" at the top of page 5).  A row's own
   label (行政规范性文件 at the top of a page, under 规章) starts a row of its
-  own, and a figure never continues anything.
+  own, and a figure never continues anything.  A unit (人次, 件: the
+  单位 column of the pre-2019 tables) or a dash mark is not a label: the
+  only label column of such a table groups nothing, so its row at the top
+  of a page (政府信息公开专栏访问量 人次 2018) is a row of its own.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 from typing import NamedTuple
 
+from govdisclosure.templates import builtin_templates
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.text import clean, label_key, looks_numeric
 
@@ -35,6 +41,26 @@ __all__ = ["chains", "to_grid"]
 
 #: Lines that are page furniture, not text between two pieces: page numbers.
 _TOLERANCE = 8.0
+
+
+#: A cell printed as dashes only (—— for "not applicable" in a group row).
+_DASHES = re.compile(r"^[-—－–―\s]+$")
+
+
+@cache
+def _units() -> frozenset[str]:
+    """Every unit the shipped pre-2019 templates print in their 单位 column."""
+    return frozenset(
+        row.unit for template in builtin_templates().values() for row in template.rows if row.unit
+    )
+
+
+def _is_label_text(text: str) -> bool:
+    """Text that labels a row: not a figure, a unit or a dash mark."""
+    text = text.strip()
+    return (
+        bool(text) and not looks_numeric(text) and text not in _units() and not _DASHES.match(text)
+    )
 
 
 def is_page_number(text: str) -> bool:
@@ -155,9 +181,7 @@ def _seam(before: list[_Cell], after: list[_Cell], offset: int) -> list[_Cell]:
     last = offset - 1
     # A label column with another label to its right groups rows (三、…, （四）…):
     # only such a group can run on over the break; the row's own label cannot.
-    labels = [
-        c.col for c in after if c.row == first and c.text.strip() and not looks_numeric(c.text)
-    ]
+    labels = [c.col for c in after if c.row == first and _is_label_text(c.text)]
     kept: list[_Cell] = []
     for c in after:
         if c.row == first and not looks_numeric(c.text) and any(col > c.col for col in labels):

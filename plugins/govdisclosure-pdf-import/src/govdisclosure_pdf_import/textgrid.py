@@ -24,6 +24,16 @@ Its grid is rebuilt from positions:
   above it and clear of its neighbours on the same line, which is how the
   official layout sets 行政复议 over five columns and 行政诉讼 over ten.
 
+A table that runs over a page break continues at the top of the next page
+with no header of its own, and its columns cannot be found from its own
+figures alone (a column printed blank on every row of the continuation
+leaves no figure to cluster; a single row carries only one label).  So
+the last table of a page is handed to the next page (:class:`Carried`):
+a run of lines at the very top of the page that starts with figures, and
+whose every figure stands in one of the carried table's columns, takes
+the carried columns and edges — which also lets :mod:`.stitch` join the
+two pieces — and needs only one official label to count as a table.
+
 Every cell keeps its page and bounding box, as on the ruled path.  What
 cannot be read this way (a blank row of figures, a heading that is not
 centred) is left to the mapping, which reports what it could not place.
@@ -120,8 +130,14 @@ def _single_in_table(seg: Segment, width: float, official: frozenset[str]) -> bo
     return narrow and not text.endswith(_SENTENCE_END) and not _HEADING.match(text)
 
 
-def _regions(lines: list[list[Segment]]) -> list[tuple[int, int]]:
-    """Runs of lines (start, end exclusive) that are tables by the definitions."""
+def _regions(lines: list[list[Segment]], continuing: bool = False) -> list[tuple[int, int]]:
+    """Runs of lines (start, end exclusive) that are tables by the definitions.
+
+    ``continuing``: a table of the page before may go on at the top of this
+    one; a run that starts on the page's first line then needs one official
+    label, not three (:func:`text_tables` checks that its figures stand in
+    the carried columns).
+    """
     out: list[tuple[int, int]] = []
     official = official_words()
     i = 0
@@ -154,7 +170,8 @@ def _regions(lines: list[list[Segment]]) -> list[tuple[int, int]]:
         anchors = {
             label_key(s.text).words for ln in lines[a:b] for s in ln if _is_label(s.text, official)
         }
-        if figures >= 1 and len(anchors) >= 3:
+        needed = 1 if continuing and a == 0 else 3
+        if figures >= 1 and len(anchors) >= needed:
             out.append((a, b))
         i = max(j, b)
     return out
@@ -239,6 +256,35 @@ def _layout(rows: list[list[Segment]]) -> _Layout | None:
     return _Layout(edges, centres, value_left, right)
 
 
+class Carried(NamedTuple):
+    """The last table of a page, handed to the next page: its columns and
+    the left and right edges of its printed text."""
+
+    layout: _Layout
+    left: float
+    right: float
+
+
+def _continues(rows: list[list[Segment]], carried: Carried) -> bool:
+    """Whether ``rows`` (a run at the top of a page) go on with the carried
+    table: the run starts with figures, its labels stand left of the
+    carried value columns, and every figure stands in one of them (within a
+    third of the narrowest column's width of its centre)."""
+    if not any(_is_figure(s) for s in rows[0]):
+        return False
+    layout = carried.layout
+    centres = layout.value_centres
+    spacing = min((b - a for a, b in itertools.pairwise(centres)), default=4 * rows[0][0].size)
+    for ln in rows:
+        for s in ln:
+            if _is_figure(s):
+                if min(abs(c - s.centre) for c in centres) > spacing / 3:
+                    return False
+            elif s.x1 > layout.value_left and s.x0 < layout.value_left:
+                return False  # text across the carried columns' left edge
+    return True
+
+
 def _span(
     seg: Segment,
     layout: _Layout,
@@ -268,10 +314,21 @@ def _span(
     return best
 
 
-def _piece(page_no: int, rows: list[list[Segment]]) -> Piece | None:
+def _piece(
+    page_no: int, rows: list[list[Segment]], carried: Carried | None = None
+) -> tuple[Piece, _Layout] | None:
+    """The piece of table in ``rows`` and its columns; ``carried`` is the
+    table of the page before when ``rows`` start the page."""
     layout = _layout(rows)
     if layout is None:
         return None
+    if carried is not None:
+        if not _continues(rows, carried):
+            return None if _anchors(rows) < 3 else _piece(page_no, rows)
+        # The value columns of the table it goes on with; its own label columns.
+        value_left = carried.layout.value_left
+        labels = [s.x0 for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left]
+        layout = carried.layout._replace(label_edges=_cluster(labels, _EDGE) if labels else [])
     n_labels = len(layout.label_edges)
     data = [k for k, ln in enumerate(rows) if any(_is_figure(s) for s in ln)]
     first = data[0]
@@ -404,13 +461,19 @@ def _piece(page_no: int, rows: list[list[Segment]]) -> Piece | None:
     # boundaries, and the table's edges must agree across a page break).
     printed = [c for c in cells if c.text] or cells
     box = (
-        min(c.bbox[0] for c in printed),
+        carried.left if carried else min(c.bbox[0] for c in printed),
         min(c.bbox[1] for c in printed),
-        max(c.bbox[2] for c in printed),
+        carried.right if carried else max(c.bbox[2] for c in printed),
         max(c.bbox[3] for c in printed),
     )
     ys = tuple(float(r) for r in range(len(order) + 1))
-    return Piece(page_no, box, layout.xs, ys, tuple(cells))
+    return Piece(page_no, box, layout.xs, ys, tuple(cells)), layout
+
+
+def _anchors(rows: list[list[Segment]]) -> int:
+    """How many distinct official labels ``rows`` hold."""
+    official = official_words()
+    return len({label_key(s.text).words for ln in rows for s in ln if _is_label(s.text, official)})
 
 
 def _cell(row: int, col: int, colspan: int, segs: list[Segment]) -> PieceCell:
@@ -445,17 +508,26 @@ def _unique(cells: list[PieceCell]) -> list[PieceCell]:
 
 
 def text_tables(
-    page_no: int, groups: Sequence[Sequence[dict[str, Any]]]
-) -> tuple[list[Piece], set[int]]:
+    page_no: int, groups: Sequence[Sequence[dict[str, Any]]], carried: Carried | None = None
+) -> tuple[list[Piece], set[int], Carried | None]:
     """The tables set by text position among a page's lines of characters
-    (top to bottom), and the indices of the lines they take."""
+    (top to bottom), the indices of the lines they take, and the table to
+    carry to the next page (the page's last table when nothing but single
+    lines follows it: a page number, a footer)."""
     lines = [segments(g) for g in groups]
     keep = [k for k, ln in enumerate(lines) if ln]
     pieces: list[Piece] = []
     used: set[int] = set()
-    for a, b in _regions([lines[k] for k in keep]):
-        piece = _piece(page_no, [lines[keep[k]] for k in range(a, b)])
-        if piece is not None:
+    last: Carried | None = None
+    end = 0
+    for a, b in _regions([lines[k] for k in keep], carried is not None):
+        found = _piece(page_no, [lines[keep[k]] for k in range(a, b)], carried if a == 0 else None)
+        if found is not None:
+            piece, layout = found
             pieces.append(piece)
             used.update(keep[k] for k in range(a, b))
-    return pieces, used
+            last = Carried(layout, piece.bbox[0], piece.bbox[2])
+            end = b
+    if last is not None and any(len(lines[keep[k]]) >= 2 for k in range(end, len(keep))):
+        last = None
+    return pieces, used, last

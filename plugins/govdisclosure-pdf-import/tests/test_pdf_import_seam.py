@@ -1,0 +1,56 @@
+"""The seam of a table cut by a page break, on pieces built by hand.
+
+A pre-2019 table has one label column, then 单位 and 统计数.  A row at the
+top of the continuation (under the repeated header) is a row of its own:
+its unit is not a label to the right that would make its label the end of
+a group label cut by the break (the merge the national 2016–2018 table
+showed when an added row fell at the top of a page).  A group label with
+a row label to its right (2021's 三、本年度办理结果) still runs on.
+"""
+
+from __future__ import annotations
+
+from govdisclosure_pdf_import.layout import Piece, PieceCell
+from govdisclosure_pdf_import.stitch import to_grid
+
+XS = (50.0, 400.0, 460.0, 520.0)
+
+
+def _piece(page: int, rows: list[tuple[str, ...]], xs: tuple[float, ...] = XS) -> Piece:
+    cells = tuple(
+        PieceCell(r, c, 1, 1, text, (xs[c], 100.0 + 20 * r, xs[c + 1], 120.0 + 20 * r))
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    )
+    ys = tuple(100.0 + 20 * r for r in range(len(rows) + 1))
+    return Piece(page, (xs[0], ys[0], xs[-1], ys[-1]), xs, ys, cells)
+
+
+def _rows(pieces: list[Piece]) -> list[list[str]]:
+    grid = to_grid(pieces, 0)
+    rows: dict[int, list[tuple[int, str]]] = {}
+    for cell in grid.cells():
+        rows.setdefault(cell.row, []).append((cell.col, cell.text))
+    return [[t for _, t in sorted(rows[r])] for r in sorted(rows)]
+
+
+HEADER = ("统计指标", "单位", "统计数")
+
+
+def test_a_row_at_the_top_of_a_page_is_a_row_of_its_own() -> None:
+    before = _piece(1, [HEADER, ("（一）政府信息公开工作专门机构数", "个", "54")])
+    after = _piece(2, [HEADER, ("政府信息公开专栏访问量", "人次", "2018")])
+    assert _rows([before, after]) == [
+        list(HEADER),
+        ["（一）政府信息公开工作专门机构数", "个", "54"],
+        ["政府信息公开专栏访问量", "人次", "2018"],
+    ]
+
+
+def test_a_group_label_cut_by_the_break_runs_on() -> None:
+    xs = (50.0, 120.0, 400.0, 460.0)
+    before = _piece(1, [("", "", "总计"), ("三、本年度办", "（一）予以公开", "5")], xs)
+    after = _piece(2, [("理结果", "（二）部分公开", "3")], xs)
+    rows = _rows([before, after])
+    assert rows[1][0] == "三、本年度办\n理结果"
+    assert rows[2] == ["（二）部分公开", "3"]

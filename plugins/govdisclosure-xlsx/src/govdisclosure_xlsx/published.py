@@ -1,0 +1,259 @@
+"""A workbook as offices publish it: any layout, placed on the official tables.
+
+The ``.xlsx`` loader reads back what the renderer wrote by its plan
+(:mod:`.reader`); a workbook from anywhere else — a unit's statistics table
+typed in Excel or WPS, an attachment on a portal page, a page saved from a
+browser into a spreadsheet — has no plan.  It is read the way a web page
+or a Word file is: every sheet, in order, is cut into tables and text,
+each table becomes a grid (a merged range is one cell at its top-left
+corner, never a value copied into the cells it covers), and the grids and
+paragraphs go to the same mapping (:func:`govdisclosure_html.import_document`),
+which matches labels, places figures, proves them by the relations and
+reports what it could not place.
+
+Where a sheet's table is: a run of rows that each hold two cells or more
+(a label and its figures, a header), continued over a row of one short
+cell that ends no sentence when more such rows follow (a block's caption
+inside table 2, a group label).  Every other row is text: the title, the
+unit and period lines, paragraphs.
+
+A cell's text is its value as stored: a number without the cell's display
+format (an amount stored as 96171.6 reads ``96171.6``, a float's binary
+noise dropped at 15 significant digits), a date as ``2025-01-31``.  A
+formula whose value was never saved (a workbook written by a program and
+never opened in a spreadsheet) is shown as its formula, so the mapping
+reports it as unreadable instead of reading a blank.  Every placed cell's
+provenance names its sheet and cell (``表三!D5``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator
+from pathlib import PurePath
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from govdisclosure.i18n import N_
+from govdisclosure_html import Document, ImportProblem, ImportResult, import_document
+from govdisclosure_html.grid import Cell, Grid, Slot
+from govdisclosure_html.office import soffice_convert, title_of
+from govdisclosure_html.outcome import failed
+
+__all__ = ["import_binary", "import_workbook", "workbook_document"]
+
+#: A one-cell row longer than this, or ending a sentence, is text, not a caption.
+CAPTION_LENGTH = 60
+_SENTENCE_END = ("。", "；", ";", "！", "？")
+
+
+def _text(value: Any) -> str:
+    """A stored value as the mapping reads it (see the module doc)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format(value, ".15g")
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+class _Sheet:
+    """One worksheet's cells: text by position, merged ranges by their corner."""
+
+    def __init__(self, values: Worksheet, formulas: Worksheet | None) -> None:
+        self.title = values.title
+        self.height = values.max_row
+        self.width = values.max_column
+        self.text: dict[tuple[int, int], str] = {}
+        for r, row in enumerate(values.iter_rows(), start=1):
+            for c, cell in enumerate(row, start=1):
+                text = _text(cell.value)
+                if not text and formulas is not None:
+                    formula = formulas.cell(r, c).value
+                    if isinstance(formula, str) and formula.startswith("="):
+                        text = formula  # a formula whose value was never saved
+                if text:
+                    self.text[(r, c)] = text
+        #: top-left corner → (last row, last column); every covered position → its corner.
+        self.span: dict[tuple[int, int], tuple[int, int]] = {}
+        self.corner: dict[tuple[int, int], tuple[int, int]] = {}
+        #: The corners of the cells with text each row shows (a merged cell
+        #: from a row above counts on every row it covers).
+        self.shown: dict[int, set[tuple[int, int]]] = {}
+        for position in self.text:
+            self.shown.setdefault(position[0], set()).add(position)
+        for merged in values.merged_cells.ranges:
+            top, left = merged.min_row, merged.min_col
+            self.span[(top, left)] = (merged.max_row, merged.max_col)
+            for r in range(top, merged.max_row + 1):
+                for c in range(left, merged.max_col + 1):
+                    self.corner[(r, c)] = (top, left)
+                if (top, left) in self.text:
+                    self.shown.setdefault(r, set()).add((top, left))
+
+    def cells_in(self, row: int) -> list[tuple[int, int]]:
+        """The corners of the cells with text row ``row`` shows, left to right."""
+        return sorted(self.shown.get(row, ()), key=lambda rc: rc[1])
+
+    def runs(self) -> Iterator[tuple[str, int, int]]:
+        """``("table", first, last)`` and ``("text", row, row)`` in row order."""
+        by_row = {r: self.cells_in(r) for r in range(1, self.height + 1)}
+        kind = {r: len(cells) >= 2 for r, cells in by_row.items()}
+        r = 1
+        while r <= self.height:
+            if not kind[r]:
+                if by_row[r]:
+                    yield "text", r, r
+                r += 1
+                continue
+            last = r
+            k = r + 1
+            while k <= self.height:
+                if kind[k]:
+                    last = k
+                    k += 1
+                    continue
+                # One-cell rows inside the table (captions, group labels) when
+                # more rows of cells follow.
+                j = k
+                while j <= self.height and not kind[j] and self._caption(by_row[j]):
+                    j += 1
+                if j <= self.height and kind[j] and j > k:
+                    k = j
+                    continue
+                break
+            yield "table", r, last
+            r = last + 1
+
+    def _caption(self, cells: list[tuple[int, int]]) -> bool:
+        if len(cells) != 1:
+            return False
+        text = self.text[cells[0]]
+        return len(text) <= CAPTION_LENGTH and not text.rstrip().endswith(_SENTENCE_END)
+
+    def grid(self, first: int, last: int, index: int) -> Grid:
+        corners = {corner for r in range(first, last + 1) for corner in self.cells_in(r)}
+        # Empty cells inside the table's columns count as cells too (a blank figure).
+        columns = [c for _, c in corners] + [self.span.get(corner, corner)[1] for corner in corners]
+        left, right = min(columns), max(columns)
+        rows: list[list[Slot | None]] = [
+            [None] * (right - left + 1) for _ in range(last - first + 1)
+        ]
+        for r in range(first, last + 1):
+            for c in range(left, right + 1):
+                if rows[r - first][c - left] is not None:
+                    continue
+                top, start = self.corner.get((r, c), (r, c))
+                if (top, start) != (r, c) and top >= first and start >= left:
+                    continue  # covered by a cell already placed
+                end_row, end_col = self.span.get((top, start), (top, start))
+                end_row, end_col = min(end_row, last), min(end_col, right)
+                top, start = max(top, first), max(start, left)
+                cell = Cell(
+                    top - first,
+                    start - left,
+                    end_row - top + 1,
+                    end_col - start + 1,
+                    self.text.get(self.corner.get((r, c), (r, c)), ""),
+                    address=f"{self.title}!{get_column_letter(start)}{top}",
+                )
+                for rr in range(top, end_row + 1):
+                    for cc in range(start, end_col + 1):
+                        rows[rr - first][cc - left] = Slot(cell, rr - first, cc - left)
+        return Grid(index, tuple(tuple(row) for row in rows))
+
+
+def _open(data: bytes) -> tuple[Workbook, Workbook]:
+    values = load_workbook(io.BytesIO(data), data_only=True)
+    formulas = load_workbook(io.BytesIO(data), data_only=False)
+    return values, formulas
+
+
+def workbook_document(data: bytes, source: str) -> Document | ImportResult:
+    """The :class:`Document` of a workbook, or the failed result naming why."""
+    try:
+        values, formulas = _open(data)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        return failed(
+            source,
+            ImportProblem(
+                severity="error",
+                code="unreadable-file",
+                message_id=N_("The file cannot be read as an Excel workbook ({found})"),
+                params={"found": f"{type(exc).__name__}: {exc}"[:200]},
+            ),
+            "xlsx",
+        )
+    grids: list[Grid] = []
+    paragraphs: list[str] = []
+    for ws in values.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        sheet = _Sheet(ws, formulas[ws.title] if ws.title in formulas.sheetnames else None)
+        for kind, first, last in sheet.runs():
+            if kind == "table":
+                grids.append(sheet.grid(first, last, len(grids)))
+            else:
+                paragraphs += [sheet.text[corner] for corner in sheet.cells_in(first)]
+    title, rest = title_of(paragraphs)
+    return Document(
+        grids=tuple(grids),
+        paragraphs=tuple(rest),
+        title=title,
+        encoding="UTF-8 (Office Open XML)",
+        encoding_found_by="the package's XML",
+        body_found_by="every visible sheet in order: runs of rows of several cells as tables",
+        format="xlsx",
+    )
+
+
+def import_workbook(
+    data: bytes, source: str = "<xlsx>", *, derive_templates: bool = False
+) -> ImportResult:
+    """Import a workbook of any layout: ``report, provenance, problems = import_workbook(…)``.
+
+    ``derive_templates``: see :func:`govdisclosure_html.import_html`."""
+    doc = workbook_document(data, source)
+    if isinstance(doc, ImportResult):
+        return doc
+    return import_document(doc, source, derive_templates=derive_templates)
+
+
+def import_binary(
+    data: bytes, source: str = "<xls>", *, derive_templates: bool = False
+) -> ImportResult:
+    """An old binary workbook (.xls, .et): converted to .xlsx by LibreOffice
+    when allowed (:func:`govdisclosure_html.office.soffice_convert`) and
+    imported, else refused with "convert it first"."""
+    converted = soffice_convert(data, source, "xlsx")
+    if converted is not None:
+        return import_workbook(converted, source, derive_templates=derive_templates)
+    suffix = PurePath(source).suffix.lower()
+    return failed(
+        source,
+        ImportProblem(
+            severity="error",
+            code="convert-first",
+            message_id=N_(
+                "{suffix} is an old binary workbook: convert it first, e.g. soffice --headless --convert-to xlsx FILE; with GOVDISCLOSURE_SOFFICE=1 and LibreOffice installed it is converted here"
+            ),
+            params={"suffix": suffix or "-", "found": suffix or "-"},
+        ),
+        suffix.lstrip(".") or "xls",
+    )

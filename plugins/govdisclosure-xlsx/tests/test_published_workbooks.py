@@ -1,0 +1,235 @@
+"""Workbooks this plugin did not write, imported onto the official tables.
+
+Oracles: the example reports (the workbooks in ``data/`` were written by
+LibreOffice from their HTML rendering, see ``data/README.md``), openpyxl
+reading back the cell each provenance address names, and LibreOffice
+converting to and from the old binary .xls.  Generated reports are laid
+out the way a clerk builds the statistics tables in a spreadsheet (one
+sheet per table, a title row, merged headers, figures typed as text here
+and there) by :func:`clerk_workbook`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+
+import govdisclosure as gd
+from govdisclosure.cells import NotApplicable
+from govdisclosure.cli import cli
+from govdisclosure.editions import Report, edition_of
+from govdisclosure.i18n import gettext
+from govdisclosure.introspect import iter_cells
+from govdisclosure.registry import tables_of, template_of
+from govdisclosure.table_grid import report_grids
+from govdisclosure.testing.strategies import consistent_reports
+from govdisclosure_xlsx import import_binary, import_workbook, written_by_us
+from xlsx_helpers import EXAMPLES, SOFFICE, needs_libreoffice, to_bytes
+
+DATA = Path(__file__).resolve().parent / "data"
+NAMES = sorted(p.stem for p in DATA.glob("*.xlsx"))
+
+
+def figures(report: Report) -> dict[Any, Any]:
+    if isinstance(report, gd.ReportLegacy):
+        template = template_of(report)
+        return {
+            (row.code, column.key): report.statistics.value(row.code, column.key)
+            for row in template.value_rows
+            for column in template.columns
+        }
+    return {p: v for key, t in tables_of(report) for p, _, _, v in iter_cells(t, (key,))}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_cell_of_a_workbook_libreoffice_wrote(name: str) -> None:
+    data = (DATA / f"{name}.xlsx").read_bytes()
+    assert not written_by_us(data)
+    report, prov, problems = import_workbook(data, f"{name}.xlsx")
+    assert report is not None, [p.message("en") for p in problems]
+    expected = gd.load(EXAMPLES / f"{name}.json")
+    assert edition_of(report) == edition_of(expected)
+    assert figures(report) == figures(expected)
+    assert (report.title, report.unit.name, report.year) == (
+        expected.title,
+        expected.unit.name,
+        expected.year,
+    )
+    codes = {p.code for p in problems}
+    assert not codes & {"cell-not-placed", "cell-unreadable", "doubtful-mapping"}
+    assert not any(c.doubtful for c in prov.cells)
+    # gd.load reads it too: the .xlsx loader tells our workbooks from others.
+    assert figures(gd.load(DATA / f"{name}.xlsx")) == figures(expected)
+
+
+@pytest.mark.parametrize("name", ["huaian-2024", "yuxi-2017"])
+def test_each_provenance_address_holds_the_figure_as_printed(name: str) -> None:
+    data = (DATA / f"{name}.xlsx").read_bytes()
+    _, prov, _ = import_workbook(data, f"{name}.xlsx")
+    sheets = load_workbook(io.BytesIO(data), data_only=True)
+    assert prov.format == "xlsx" and prov.cells
+    for cell in prov.cells:
+        assert cell.address is not None
+        sheet, coordinate = cell.address.split("!")
+        value = sheets[sheet][coordinate].value
+        if not cell.text:  # a figure left blank: the cell is empty
+            assert value is None
+        elif isinstance(value, float):
+            assert Decimal(cell.text) == Decimal(str(value))
+        else:
+            assert str(value) == cell.text
+
+
+# -- a clerk's workbook -----------------------------------------------------------------
+
+
+def _value(report: Report, path: Any, as_text: bool) -> Any:
+    obj: Any
+    if isinstance(report, gd.ReportLegacy):  # a pre-2019 cell: statistics, rows, code, column
+        obj = report.statistics.value(path[2], path[3])
+    else:
+        obj = report
+        for part in path or ():
+            obj = getattr(obj, str(part))
+    if obj is None:
+        return None
+    if isinstance(obj, NotApplicable):
+        return obj.mark
+    if isinstance(obj, Decimal):
+        return str(obj) if as_text else float(obj)
+    return str(obj) if as_text else obj
+
+
+def clerk_workbook(report: Report, typed_as_text: frozenset[int] = frozenset()) -> bytes:
+    """The report's tables as a clerk lays them out: one sheet per table,
+    the unit and year in a merged title row, the official layout with its
+    merged cells below, the figures numbered ``typed_as_text`` typed as text."""
+    wb = Workbook()
+    for sheet in list(wb.worksheets):
+        wb.remove(sheet)
+    n = 0
+    for grid in report_grids(report):
+        ws = wb.create_sheet(f"表{len(wb.sheetnames) + 1}")
+        ws.cell(1, 1, f"{report.unit.name}{report.year}年政府信息公开工作年度报告统计表")
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=grid.width)
+        for cell in grid.cells:
+            row, col = cell.row + 3, cell.col + 1
+            if cell.role == "value":
+                ws.cell(row, col, _value(report, cell.path, n in typed_as_text))
+                n += 1
+            else:
+                ws.cell(row, col, gettext("zh_Hans_CN", cell.text))
+            if cell.rows > 1 or cell.cols > 1:
+                ws.merge_cells(
+                    start_row=row,
+                    start_column=col,
+                    end_row=cell.last_row + 3,
+                    end_column=cell.last_col + 1,
+                )
+    return to_bytes(wb)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.one_of(
+        consistent_reports("2021", blanks=True, max_count=10**6),
+        consistent_reports("2019", blanks=True, max_count=10**6),
+        consistent_reports("legacy", template="national-2016"),
+        consistent_reports("legacy", template="fujian-2011"),
+    ),
+    st.frozensets(st.integers(0, 60), max_size=10),
+)
+def test_a_clerks_workbook_gives_back_the_same_figures(
+    report: Report, typed_as_text: frozenset[int]
+) -> None:
+    imported, prov, problems = import_workbook(clerk_workbook(report, typed_as_text), "c.xlsx")
+    assert imported is not None, [p.message("en") for p in problems]
+    assert edition_of(imported) == edition_of(report)
+    assert figures(imported) == figures(report)
+    assert not any(c.doubtful for c in prov.cells)
+
+
+def test_a_formula_without_a_saved_value_is_reported_not_read_as_blank() -> None:
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    wb = load_workbook(io.BytesIO(clerk_workbook(report)))
+    # openpyxl writes formulas without a cached value, as any program does.
+    sheet = wb["表2"]
+    target = next(
+        c for row in sheet.iter_rows() for c in row if isinstance(c.value, int) and c.value == 3119
+    )
+    target.value = "=SUM(C4:H4)"
+    imported, _, problems = import_workbook(to_bytes(wb), "formula.xlsx")
+    unreadable = [p for p in problems if p.code == "cell-unreadable"]
+    assert unreadable and "=SUM(C4:H4)" in unreadable[0].message("en")
+    assert isinstance(imported, gd.Report2021 | None)
+    assert imported is None or imported.table3.new_applications.total is None
+
+
+def test_a_broken_workbook_is_reported() -> None:
+    report, _, problems = import_workbook(b"PK\x03\x04 not a package", "broken.xlsx")
+    assert report is None and [p.code for p in problems] == ["unreadable-file"]
+
+
+# -- old binary workbooks ---------------------------------------------------------------
+
+
+def test_an_old_binary_workbook_is_convert_it_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GOVDISCLOSURE_SOFFICE", raising=False)
+    for suffix in (".xls", ".et"):
+        report, _, problems = import_binary(b"\xd0\xcf\x11\xe0 old", f"附表{suffix}")
+        assert report is None and [p.code for p in problems] == ["convert-first"]
+        assert "convert it first" in problems[0].message("en")
+        assert "先转换" in problems[0].message("zh_Hans_CN")
+        assert "--convert-to xlsx" in problems[0].message("en")
+
+
+@needs_libreoffice
+def test_an_xls_is_converted_through_libreoffice_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert SOFFICE is not None
+    subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            "--convert-to",
+            "xls",
+            "--outdir",
+            str(tmp_path),
+            str(DATA / "yuxi-2017.xlsx"),
+        ],
+        check=True,
+        timeout=180,
+        capture_output=True,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    data = (tmp_path / "yuxi-2017.xls").read_bytes()
+    monkeypatch.setenv("GOVDISCLOSURE_SOFFICE", "1")
+    report, _, problems = import_binary(data, "信息公开附表.xls")
+    assert report is not None, [p.message("en") for p in problems]
+    assert figures(report) == figures(gd.load(EXAMPLES / "yuxi-2017.json"))
+
+
+# -- the command line -------------------------------------------------------------------
+
+
+def test_import_writes_the_provenance_with_sheet_and_cell(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["import", str(DATA / "huaian-2024.xlsx"), "-o", str(tmp_path), "--locale", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    provenance = json.loads((tmp_path / "huaian-2024.provenance.json").read_text("utf-8"))
+    assert provenance["format"] == "xlsx" and len(provenance["cells"]) == 200
+    assert all(c["address"].startswith("Sheet1!") for c in provenance["cells"])
+    imported = gd.load(tmp_path / "huaian-2024.json")
+    assert figures(imported) == figures(gd.load(EXAMPLES / "huaian-2024.json"))
