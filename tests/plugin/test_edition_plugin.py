@@ -5,7 +5,8 @@ The plugin is ``examples/plugins/govdisclosure-edition-draft`` (a fictional
 pip-installed into a directory of its own and found through its entry point
 like any installed distribution.  Every capability the library offers for
 an edition is exercised on it: load, dump, JSON Schema, describe, validate,
-consolidate, compare, every renderer, the CLI and the Hypothesis strategies.
+consolidate, compare, every renderer, the importers' recognition, the CLI and
+the Hypothesis strategies.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from pypdf import PdfReader
 import govdisclosure as gd
 from govdisclosure.aggregate import compare
 from govdisclosure.cli import cli
+from govdisclosure.flat import shape_of
 from govdisclosure.plugin import manager as pm
 from govdisclosure.schema import json_schema
 from govdisclosure.testing.strategies import any_reports, consistent_reports
@@ -154,6 +156,25 @@ def test_every_renderer_renders_it() -> None:
     pdf = PdfReader(io.BytesIO(gd.render(report, "pdf")))
     text = "".join(page.extract_text() for page in pdf.pages)
     assert "网上政务咨询" in text.replace("\n", "")
+
+
+def test_the_importers_recognise_it() -> None:
+    """Its page, rendered by the HTML renderer, is imported back as the
+    plugin edition (its extra block's labels win against 2021's), and a
+    2021 report of the plugin's years stays 2021 (the block is not there)."""
+    from govdisclosure_html import import_html
+
+    report = _filled()
+    imported, provenance, problems = import_html(gd.render(report, "html"), "draft.html")
+    assert imported is not None, [p.message("en") for p in problems]
+    assert imported.edition == EDITION and provenance.edition_decided_by == "labels"
+    assert imported.table2.consultations == report.table2.consultations
+    assert shape_of(imported).flatten(imported) == shape_of(report).flatten(report)
+    old = gd.complete_totals(gd.blank_report("2021", 2027, "某市人民政府", with_headings=True))
+    again, provenance, _ = import_html(gd.render(old, "html"), "2021.html")
+    assert again is not None and again.edition == "2021"
+    (duel,) = [d for d in provenance.edition_duels if {d.a, d.b} == {"2021", EDITION}]
+    assert duel.winner == "2021" and (duel.printed_a, duel.printed_b) == (0, 0)
 
 
 def test_the_cli_knows_the_edition(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from govdisclosure.cells import MAX_COUNT, NotApplicable
 from govdisclosure.check import validate
 from govdisclosure.codec import converter, structure
 from govdisclosure.editions import Report
+from govdisclosure.editions.legacy import EDITION as TEMPLATE_EDITION
 from govdisclosure.editions.legacy import StatisticsTemplate
 from govdisclosure.errors import LoadError
 from govdisclosure.i18n import N_, gettext
@@ -42,9 +43,10 @@ from .match import Placement, place
 from .narrative import Narrative, parse_date, read_narrative
 from .page import Attachment, Page, read_page
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
+from .recognise import candidate_editions, recognise
 from .source import SourceCell, source_cells
-from .targets import Target, TargetTable, edition_tables, words_of_edition
-from .text import CellText, Key, clean, label_key, read_number, without_as_printed_note
+from .targets import Target, TargetTable, edition_tables
+from .text import CellText, clean, read_number, without_as_printed_note
 
 __all__ = ["Document", "ImportResult", "import_document", "import_html", "page_document"]
 
@@ -75,60 +77,30 @@ def json_path(path: tuple[str, ...]) -> str:
     return _json_path(path)
 
 
-_OTHER_EDITION = {"2021": "2019", "2019": "2021"}
-
-
 @cache
-def _aliases(edition: str) -> dict[str, str]:
-    """Printed words of the other edition → this edition's words, same cell path."""
+def _aliases(edition: str, others: tuple[str, ...]) -> dict[str, str]:
+    """Printed words of the other editions → this edition's words, same cell
+    path (规范性文件 / 行政规范性文件); the editions are asked in registry
+    order, newest first, so the first wording found for a path is kept."""
 
     def row_path(t: Target) -> tuple[str, ...]:
         return t.path[:-1] if t.column else t.path
 
     mine = {row_path(t): t for table in edition_tables(edition) for t in table.targets}
     out: dict[str, str] = {}
-    for table in edition_tables(_OTHER_EDITION[edition]):
-        for t in table.targets:
-            own = mine.get(row_path(t))
-            if own is None:
-                continue
-            if own.row.words != t.row.words:
-                out.setdefault(t.row.words, own.row.words)
-            if own.column and t.column and own.column.words != t.column.words:
-                out.setdefault(t.column.words, own.column.words)
+    for other in others:
+        if other == edition:
+            continue
+        for table in edition_tables(other):
+            for t in table.targets:
+                own = mine.get(row_path(t))
+                if own is None:
+                    continue
+                if own.row.words != t.row.words:
+                    out.setdefault(t.row.words, own.row.words)
+                if own.column and t.column and own.column.words != t.column.words:
+                    out.setdefault(t.column.words, own.column.words)
     return out
-
-
-def _printed_keys(grids: Sequence[Grid]) -> set[Key]:
-    """The matching keys of every printed label (a cell that is not a figure)."""
-    texts = {cell.text for grid in grids for cell in grid.cells()}  # "0" once, not 200 times
-    return {label_key(text) for text in texts if text.strip() and read_number(text).unreadable}
-
-
-def _recognise(grids: Sequence[Grid]) -> tuple[str | None, str, bool]:
-    """(edition or None, evidence, single （六） row)."""
-    keys = _printed_keys(grids)
-    printed = {k.words for k in keys}
-    w21, w19 = words_of_edition("2021"), words_of_edition("2019")
-    only21 = len(printed & (w21 - w19))
-    only19 = len(printed & (w19 - w21))
-    shared = len(printed & w21 & w19)
-    evidence = f"labels only in 2021: {only21}, only in 2019: {only19}, in both: {shared}"
-    if shared + only21 + only19 < 5:
-        return None, evidence, False
-    if only21 == only19:
-        return None, evidence + " (undecided)", False
-    edition = "2021" if only21 > only19 else "2019"
-    single = False
-    if edition == "2021":
-        # （六）'s three official sub-rows, by numbering and words ("3.其他", not the column 其他).
-        three = {
-            t.row
-            for t in edition_tables("2021")[1].targets
-            if "other_handling" in t.path and t.path[-2] != "other_handling"
-        }
-        single = not (keys & three)
-    return edition, evidence, single
 
 
 def _assign(
@@ -228,11 +200,11 @@ class _Plan(NamedTuple):
 
 
 @cache
-def _plans(edition: str, single: bool) -> dict[int, _Plan]:
+def _plans(edition: str, variant: str | None) -> dict[int, _Plan]:
     """The plan of every target of an edition's tables, by the target's identity
     (the tables are cached values: their targets live as long as the process)."""
     out: dict[int, _Plan] = {}
-    for table in edition_tables(edition, single):
+    for table in edition_tables(edition, variant):
         for t in table.targets:
             out[id(t)] = _Plan(
                 path=json_path(t.path),
@@ -432,16 +404,19 @@ def import_document(
     problems: list[ImportProblem] = []
     attachments = tuple((a.href, a.text) for a in doc.attachments)
     narrative = read_narrative(list(doc.paragraphs), doc.title, doc.published)
-    edition, evidence, single = (
-        _recognise(doc.grids) if doc.grids else (None, "no table in the file", False)
-    )
+    recognition = recognise(doc.grids, narrative.year)
+    edition = recognition.edition
+    if recognition.problem is not None and edition is not None:
+        problems.append(recognition.problem)
     prov = Provenance(
         source=source,
         encoding=doc.encoding,
         encoding_found_by=doc.encoding_found_by,
         body_found_by=doc.body_found_by,
         edition=edition,
-        edition_evidence=evidence,
+        edition_evidence=recognition.evidence,
+        edition_decided_by=recognition.decided_by,
+        edition_duels=recognition.duels,
         attachments=attachments,
         linked_from=doc.linked_from,
         format=doc.format,
@@ -470,6 +445,8 @@ def import_document(
                 found[0], found[1], narrative, prov, problems, source, validate_report
             )
         if found is not None:
+            if recognition.problem is not None:
+                problems.append(recognition.problem)
             problems.append(
                 ImportProblem(
                     severity="error",
@@ -484,10 +461,12 @@ def import_document(
             )
             return ImportResult(None, prov, tuple(problems))
     if edition is None:
+        if recognition.problem is not None:
+            problems.append(recognition.problem)
         _no_report(doc, problems)
         return ImportResult(None, prov, tuple(problems))
     return _finish_official(
-        doc, edition, single, narrative, prov, problems, source, validate_report
+        doc, edition, recognition.variant, narrative, prov, problems, source, validate_report
     )
 
 
@@ -525,18 +504,18 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
 def _finish_official(
     page: Document,
     edition: str,
-    single: bool,
+    variant: str | None,
     narrative: Narrative,
     prov: Provenance,
     problems: list[ImportProblem],
     source: str,
     validate_report: bool,
 ) -> ImportResult:
-    tables = edition_tables(edition, single)
-    assigned = _assign(page.grids, tables, _aliases(edition))
+    tables = edition_tables(edition, variant)
+    assigned = _assign(page.grids, tables, _aliases(edition, candidate_editions()))
     data = _base(narrative, edition, problems)
     put = _Tree(data)
-    plans = _plans(edition, single)
+    plans = _plans(edition, variant)
     origins: list[CellOrigin] = []
     for gi, (_table, placed, unplaced) in sorted(assigned.items()):
         for p in sorted(placed, key=_PRINTED_PLACE):
@@ -702,7 +681,7 @@ def _finish_legacy(
     source: str,
     validate_report: bool,
 ) -> ImportResult:
-    data = _base(narrative, "legacy", problems)
+    data = _base(narrative, TEMPLATE_EDITION.id, problems)
     rows: dict[str, dict[str, Any]] = {}
     origins: list[CellOrigin] = []
     template = result.template
@@ -809,7 +788,13 @@ def _finish_legacy(
         evidence = f"template {template.id} derived from {template.derived_from}: as printed"
     elif template.id not in templates():
         evidence = f"template {template.id} derived from the printed table alone"
-    prov = attrs.evolve(prov, edition="legacy", template=template.id, edition_evidence=evidence)
+    prov = attrs.evolve(
+        prov,
+        edition=TEMPLATE_EDITION.id,
+        template=template.id,
+        edition_evidence=evidence,
+        edition_decided_by="template",
+    )
     return _build(data, prov, origins, problems, source, validate_report)
 
 

@@ -16,7 +16,7 @@ from attrs import field, frozen
 from govdisclosure.cells import NotApplicable
 from govdisclosure.i18n import gettext
 
-__all__ = ["CellOrigin", "ImportProblem", "LabelMatch", "Provenance", "provenance_json"]
+__all__ = ["CellOrigin", "Duel", "ImportProblem", "LabelMatch", "Provenance", "provenance_json"]
 
 Severity = Literal["error", "warning", "info"]
 
@@ -86,6 +86,32 @@ class ImportProblem:
         return gettext(locale, self.message_id).format(**params)
 
 
+@frozen
+class Duel:
+    """Two candidate editions compared on what only one of them has
+    (:mod:`.recognise`): how many of each one's own labels (or label
+    pairs of value cells) the file prints, out of how many it has."""
+
+    a: str
+    b: str
+    #: "labels" or "cells".
+    level: str
+    printed_a: int
+    printed_b: int
+    own_a: int
+    own_b: int
+    winner: str | None
+
+    @property
+    def text(self) -> str:
+        """The comparison in one line of English."""
+        verdict = f"{self.winner} wins" if self.winner else "tie"
+        return (
+            f"{self.a} vs {self.b} by {self.level}: only in {self.a} {self.printed_a} of "
+            f"{self.own_a} printed, only in {self.b} {self.printed_b} of {self.own_b}: {verdict}"
+        )
+
+
 @frozen(kw_only=True)
 class Provenance:
     """The provenance of one imported report."""
@@ -97,6 +123,11 @@ class Provenance:
     edition: str | None
     #: How the edition was recognised ("labels: 2021 23 / 2019 1", "template fujian-2011 …").
     edition_evidence: str
+    #: What decided the edition ("labels", "cells", "year"; "template" for
+    #: the pre-2019 tables; None when none was recognised), and every
+    #: pairwise comparison of candidate editions made on the way.
+    edition_decided_by: str | None = None
+    edition_duels: tuple[Duel, ...] = ()
     template: str | None = None
     cells: tuple[CellOrigin, ...] = ()
     attachments: tuple[tuple[str, str], ...] = ()
@@ -130,6 +161,17 @@ def provenance_json(
         "body_found_by": provenance.body_found_by,
         "edition": provenance.edition,
         "edition_evidence": provenance.edition_evidence,
+        "edition_decided_by": provenance.edition_decided_by,
+        "edition_duels": [
+            {
+                "editions": [d.a, d.b],
+                "by": d.level,
+                "printed": [d.printed_a, d.printed_b],
+                "own": [d.own_a, d.own_b],
+                "winner": d.winner,
+            }
+            for d in provenance.edition_duels
+        ],
         "template": provenance.template,
         "attachments": [{"href": h, "text": t} for h, t in provenance.attachments],
         "cells": [

@@ -117,9 +117,9 @@ def _table(info: TableInfo) -> TargetTable:
 
 
 @cache
-def edition_tables(edition: str, single_other_handling: bool = False) -> tuple[TargetTable, ...]:
-    """The target tables of an edition (2019 or 2021; 2021 in either （六） layout)."""
-    variant = "single-other-handling" if single_other_handling else None
+def edition_tables(edition: str, variant: str | None = None) -> tuple[TargetTable, ...]:
+    """The target tables of an edition, in its official drawing or in one of
+    its layout variants (the record's ``variants``)."""
     return tuple(_table(info) for info in describe(edition, variant=variant))
 
 

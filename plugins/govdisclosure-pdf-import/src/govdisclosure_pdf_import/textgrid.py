@@ -5,7 +5,8 @@ nothing encloses a cell, so :mod:`.layout`'s ruled path finds no table.
 Such a table is found, as the ruled path's tables are mapped, by the table
 definitions: a run of lines set in several columns (segments separated by
 more than a character's width), holding figures and at least three of the
-official labels (:func:`govdisclosure_html.targets.words_of_edition`), and
+official labels of any installed edition
+(:func:`govdisclosure_html.recognise.official_words`), and
 extended over the single labels above and below it only when they are
 official labels too (a section heading or a paragraph is never taken in).
 
@@ -44,11 +45,10 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from functools import cache
 from statistics import median
 from typing import Any, NamedTuple
 
-from govdisclosure_html.targets import words_of_edition
+from govdisclosure_html.recognise import official_words
 from govdisclosure_html.text import label_key, looks_numeric
 
 from .layout import BBox, Piece, PieceCell, text_of
@@ -83,14 +83,9 @@ class Segment(NamedTuple):
         return (self.top + self.bottom) / 2
 
 
-@cache
-def _official() -> frozenset[str]:
-    """Every label word of the 2019 and 2021 tables: the anchors."""
-    return words_of_edition("2019") | words_of_edition("2021")
-
-
-def _is_label(text: str) -> bool:
-    return label_key(text).words in _official()
+def _is_label(text: str, official: frozenset[str]) -> bool:
+    """A label of any installed edition's tables (``official``: their words)."""
+    return label_key(text).words in official
 
 
 def segments(chars: Sequence[dict[str, Any]]) -> list[Segment]:
@@ -123,13 +118,13 @@ def _is_figure(seg: Segment) -> bool:
     return looks_numeric(seg.text)
 
 
-def _single_in_table(seg: Segment, width: float) -> bool:
+def _single_in_table(seg: Segment, width: float, official: frozenset[str]) -> bool:
     """A one-column line a table may hold between lines of several columns:
     an official label, or text narrower than half the table (a wrapped
     label) that ends no sentence and is no section heading.  A paragraph
     runs the width of the page and ends the table."""
     text = seg.text
-    if _is_label(text) or _is_figure(seg):
+    if _is_label(text, official) or _is_figure(seg):
         return True
     narrow = seg.x1 - seg.x0 <= 0.5 * width
     return narrow and not text.endswith(_SENTENCE_END) and not _HEADING.match(text)
@@ -144,6 +139,7 @@ def _regions(lines: list[list[Segment]], continuing: bool = False) -> list[tuple
     the carried columns).
     """
     out: list[tuple[int, int]] = []
+    official = official_words()
     i = 0
     n = len(lines)
     while i < n:
@@ -158,7 +154,7 @@ def _regions(lines: list[list[Segment]], continuing: bool = False) -> list[tuple
                 j += 1
                 continue
             k = j
-            while k < n and len(lines[k]) == 1 and _single_in_table(lines[k][0], width):
+            while k < n and len(lines[k]) == 1 and _single_in_table(lines[k][0], width, official):
                 k += 1
             if k < n and len(lines[k]) >= 2:
                 j = k
@@ -166,12 +162,14 @@ def _regions(lines: list[list[Segment]], continuing: bool = False) -> list[tuple
             break
         a, b = i, j
         # Official labels just above or below (a caption, a group heading) belong to it.
-        while a > 0 and len(lines[a - 1]) == 1 and _is_label(lines[a - 1][0].text):
+        while a > 0 and len(lines[a - 1]) == 1 and _is_label(lines[a - 1][0].text, official):
             a -= 1
-        while b < n and len(lines[b]) == 1 and _is_label(lines[b][0].text):
+        while b < n and len(lines[b]) == 1 and _is_label(lines[b][0].text, official):
             b += 1
         figures = sum(1 for ln in lines[a:b] if any(_is_figure(s) for s in ln))
-        anchors = {label_key(s.text).words for ln in lines[a:b] for s in ln if _is_label(s.text)}
+        anchors = {
+            label_key(s.text).words for ln in lines[a:b] for s in ln if _is_label(s.text, official)
+        }
         needed = 1 if continuing and a == 0 else 3
         if figures >= 1 and len(anchors) >= needed:
             out.append((a, b))
@@ -474,7 +472,8 @@ def _piece(
 
 def _anchors(rows: list[list[Segment]]) -> int:
     """How many distinct official labels ``rows`` hold."""
-    return len({label_key(s.text).words for ln in rows for s in ln if _is_label(s.text)})
+    official = official_words()
+    return len({label_key(s.text).words for ln in rows for s in ln if _is_label(s.text, official)})
 
 
 def _cell(row: int, col: int, colspan: int, segs: list[Segment]) -> PieceCell:

@@ -1,0 +1,249 @@
+"""Which edition a file's tables are printed in, from the tables themselves.
+
+Every installed edition whose statistics are fixed tables is a candidate:
+the built-in national formats and any edition a plugin adds (an
+:class:`~govdisclosure.editions.base.Edition` record; the pre-2019
+template-driven tables are matched against their templates instead, see
+:mod:`.legacy`).  Nothing here names an edition: what tells two editions
+apart is read from their table definitions (:mod:`.targets`).
+
+Editions are compared two at a time, because a plugin edition may share
+whole tables with the format it follows and differ in one block or one
+row.  For each pair the evidence is what the two definitions do *not*
+share:
+
+1. **labels**: the printed labels (rows, columns, header groups, block
+   captions) that only one of the two has.  More of one's own labels
+   printed wins.  When neither prints any, an edition whose labels are all
+   the other's as well wins against it: the other's extra rows are not on
+   the page.
+2. **cells**: when the labels cannot tell, the printed value cells as
+   (row label, column label) pairs that only one of the two has (the same
+   labels drawn in another table layout).
+
+An edition that wins against every other is the edition.  When none does
+(a tie, or evidence that contradicts itself: A beats B, B beats C, C beats
+A), the report year breaks the tie among the editions nobody beats, and
+the import says so; when the year cannot either, no edition is chosen and
+the import says that instead.  Nothing is decided from the year alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+
+from attrs import frozen
+
+from govdisclosure.editions import EDITIONS
+from govdisclosure.i18n import N_, gettext
+
+from .grid import Grid
+from .provenance import Duel, ImportProblem
+from .source import source_cells
+from .targets import edition_tables, words_of_edition
+from .text import Key, label_key, read_number
+
+__all__ = ["Recognition", "candidate_editions", "official_words", "recognise"]
+
+#: Fewer printed labels of any edition than this: not an edition's tables.
+_MIN_LABELS = 5
+
+_CellKey = tuple[str, str | None]
+
+
+@frozen
+class Recognition:
+    """The edition recognised, and the evidence, for the provenance."""
+
+    edition: str | None
+    #: The layout variant the tables are printed in (None: the official drawing).
+    variant: str | None
+    #: One line, in English, for people reading the provenance.
+    evidence: str
+    #: What decided: "labels", "cells", "year" or None (not recognised).
+    decided_by: str | None = None
+    #: Every pairwise comparison made.
+    duels: tuple[Duel, ...] = ()
+    #: Said in the import's report (the year broke a tie; no edition could be told).
+    problem: ImportProblem | None = None
+
+
+def candidate_editions() -> tuple[str, ...]:
+    """Every installed edition whose statistics are fixed tables, newest first."""
+    return tuple(e for e in EDITIONS if not EDITIONS[e].template_driven)
+
+
+@cache
+def _official_words(candidates: tuple[str, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for edition in candidates:
+        out |= words_of_edition(edition)
+    return frozenset(out)
+
+
+def official_words() -> frozenset[str]:
+    """Every label word of every candidate edition (the anchors a reader
+    of unruled text looks for)."""
+    return _official_words(candidate_editions())
+
+
+@cache
+def cells_of_edition(edition: str) -> frozenset[_CellKey]:
+    """Every value cell of an edition as the (row words, heading words) pairs
+    a printed table shows it under: its column, and the block caption, header
+    groups and column heading above it (the same row in another block or
+    under another column is another layout)."""
+    out: set[_CellKey] = set()
+    for table in edition_tables(edition):
+        for t in table.targets:
+            out.add((t.row.words, t.column.words if t.column else None))
+            out.update((t.row.words, k.words) for k in t.context)
+    return frozenset(out)
+
+
+def _printed_keys(grids: Sequence[Grid]) -> set[Key]:
+    """The matching keys of every printed label (a cell that is not a figure)."""
+    return {
+        label_key(cell.text)
+        for grid in grids
+        for cell in grid.cells()
+        if cell.text.strip() and read_number(cell.text).unreadable
+    }
+
+
+def _printed_cells(grids: Sequence[Grid]) -> frozenset[_CellKey]:
+    """The printed value cells as (row words, column words) pairs, every
+    label pair a value cell is printed under (and a single-cell row's own)."""
+    out: set[_CellKey] = set()
+    for grid in grids:
+        for cell in source_cells(grid):
+            rows = cell.row_labels or cell.column_labels
+            for r in rows:
+                out.add((r.key.words, None))
+                for c in cell.column_labels:
+                    if c.cell != r.cell:
+                        out.add((r.key.words, c.key.words))
+    return frozenset(out)
+
+
+def _duel(
+    a: str,
+    b: str,
+    level: str,
+    own_a: frozenset[object],
+    own_b: frozenset[object],
+    printed: Iterable[object],
+) -> Duel:
+    """One comparison of a and b on what only one of them has."""
+    seen = set(printed)
+    only_a, only_b = own_a - own_b, own_b - own_a
+    na, nb = len(only_a & seen), len(only_b & seen)
+    winner: str | None = None
+    if na != nb:
+        winner = a if na > nb else b
+    elif na == 0 and bool(only_a) != bool(only_b):
+        # Neither prints its own: the one with nothing of its own (all its
+        # labels are the other's too) wins, the other's extras are absent.
+        winner = b if only_a else a
+    return Duel(a, b, level, na, nb, len(only_a), len(only_b), winner)
+
+
+def _variant(edition: str, keys: set[Key]) -> str | None:
+    """The layout variant a recognised edition's tables are printed in: one
+    whose field's official sub-rows are not printed at all (（六）其他处理
+    printed as one row, without its three numbered sub-rows)."""
+    record = EDITIONS[edition]
+    for variant in record.variants:
+        depth = len(variant.path)
+        rows = {
+            t.row
+            for table in edition_tables(edition)
+            for t in table.targets
+            if t.path[:depth] == tuple(variant.path) and len(t.path) > depth + 1
+        }
+        if rows and not keys & rows:
+            return variant.id
+    return None
+
+
+def _names(ids: Sequence[str]) -> Callable[[str], str]:
+    """Editions named in a message's locale, joined."""
+    return lambda locale: "、".join(gettext(locale, EDITIONS[e].name) for e in ids)
+
+
+def _summary(duels: Sequence[Duel]) -> str:
+    return "; ".join(d.text for d in duels)
+
+
+def recognise(grids: Sequence[Grid], year: int | None) -> Recognition:
+    """The edition ``grids`` are printed in (see the module doc); ``year`` is
+    the report year the text states, if any: a tie-breaker, nothing more."""
+    if not grids:
+        return Recognition(None, None, "no table in the file")
+    candidates = candidate_editions()
+    keys = _printed_keys(grids)
+    printed = {k.words for k in keys}
+    known = len(printed & _official_words(candidates))
+    if known < _MIN_LABELS:
+        return Recognition(None, None, f"{known} printed labels of any edition's tables")
+    printed_cells: frozenset[_CellKey] | None = None
+    duels: list[Duel] = []
+    beats: dict[str, set[str]] = {e: set() for e in candidates}
+    for i, a in enumerate(candidates):
+        for b in candidates[i + 1 :]:
+            duel = _duel(a, b, "labels", words_of_edition(a), words_of_edition(b), printed)
+            if duel.winner is None:
+                if printed_cells is None:
+                    printed_cells = _printed_cells(grids)
+                by_cells = _duel(
+                    a, b, "cells", cells_of_edition(a), cells_of_edition(b), printed_cells
+                )
+                if by_cells.winner is not None or by_cells.own_a or by_cells.own_b:
+                    duel = by_cells
+            duels.append(duel)
+            if duel.winner is not None:
+                loser = b if duel.winner == a else a
+                beats[duel.winner].add(loser)
+    evidence = _summary(duels)
+    for edition in candidates:
+        if len(beats[edition]) == len(candidates) - 1:
+            decided = "cells" if "cells" in _levels_of(edition, duels) else "labels"
+            return Recognition(edition, _variant(edition, keys), evidence, decided, tuple(duels))
+    undefeated = [e for e in candidates if not any(e in beaten for beaten in beats.values())]
+    by_year = [e for e in undefeated if year is not None and EDITIONS[e].fits_year(year)]
+    if len(by_year) == 1:
+        edition = by_year[0]
+        problem = ImportProblem(
+            severity="info",
+            code="edition-by-year",
+            message_id=N_(
+                "The tables do not tell {editions} apart; recognised as {edition} by the "
+                "report year {year}: check the edition"
+            ),
+            params={"year": str(year)},
+            localized={"editions": _names(undefeated), "edition": _names([edition])},
+        )
+        return Recognition(
+            edition,
+            _variant(edition, keys),
+            f"{evidence}; tie broken by the year {year}",
+            "year",
+            tuple(duels),
+            problem,
+        )
+    tied = undefeated or list(candidates)
+    problem = ImportProblem(
+        severity="warning",
+        code="edition-undecided",
+        message_id=N_(
+            "The tables could be {editions}: their labels are as much one as the other "
+            "(or contradict each other) and the report year does not decide; no edition chosen"
+        ),
+        localized={"editions": _names(tied)},
+    )
+    return Recognition(None, None, f"{evidence} (undecided)", None, tuple(duels), problem)
+
+
+def _levels_of(edition: str, duels: Sequence[Duel]) -> set[str]:
+    return {d.level for d in duels if d.winner == edition}
