@@ -108,7 +108,12 @@ def run_chunks(
                 pending.append((len(chunk), pool.submit(fn, chunk)))
             yield count, result
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Chunks not started are dropped; the parent then waits for the
+        # workers to finish the chunk in hand (a fraction of a second) and
+        # exit.  Not waiting let the process end while a worker was still
+        # answering the pool's stop message, and that worker printed a
+        # traceback (``Bad file descriptor``) after the summary.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _each(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
