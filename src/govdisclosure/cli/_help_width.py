@@ -25,9 +25,14 @@ __all__ = ["display_width", "terminal_widths"]
 #: ANSI escape sequences (click's own pattern): they take no columns.
 _ANSI: Final = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
 
-#: A character of a script set without spaces between words: each is a chunk
-#: of its own, so a line may break before or after it.
-_WIDE_CHUNK: Final = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f])")
+
+@lru_cache(maxsize=1)
+def _wide_chunk() -> re.Pattern[str]:
+    """A character of a script set without spaces between words: each is a
+    chunk of its own, so a line may break before or after it.  Compiled on
+    first use (its character class takes milliseconds to compile, and only
+    help text is wrapped with it)."""
+    return re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f])")
 
 
 #: Punctuation that never begins a line, and that never ends one.
@@ -79,7 +84,7 @@ def _wrapper_class(base: type[textwrap.TextWrapper]) -> type[textwrap.TextWrappe
             chunks: list[str] = super()._split(text)
             if text.isascii():
                 return chunks
-            pieces = [piece for chunk in chunks for piece in _WIDE_CHUNK.split(chunk) if piece]
+            pieces = [piece for chunk in chunks for piece in _wide_chunk().split(chunk) if piece]
             # No line starts with closing punctuation or ends with opening
             # punctuation: each stays with the character it belongs to.
             out: list[str] = []

@@ -15,7 +15,7 @@ import attrs
 
 from ..cells import CELL_KINDS, TEMPLATE_CELL_KINDS, CellKindRule, NotApplicable
 from ..codegen import compile_source
-from ..editions import BUILTIN, EDITIONS, Report
+from ..editions import EDITIONS, Report
 from ..editions.legacy import LegacyCell
 from ..fields import CODEC_CHECKED
 from ..tuples import TUPLE_CONVERTERS
@@ -389,25 +389,25 @@ def _can_generate(cls: type) -> bool:
 
 
 def _build_fast_path() -> Callable[[Any], Report]:
-    """Generate the fast functions of every report class; return the entry.
-
-    Editions added by plugins are generated the first time one of their
-    reports is read.
-    """
+    """The entry of the fast path: each edition's readers are generated the
+    first time one of its reports is read (built-in and plugin editions
+    alike: a process that reads only 2021 reports compiles only theirs)."""
     _FAST_NS["_conv"] = converter
     pending: list[type] = []
     by_edition: dict[str, Callable[[Any], Any]] = {}
 
-    def add(edition: str) -> Callable[[Any], Any]:
-        cls = EDITIONS[edition].report_class
-        _generate(cls, edition, pending)
-        while pending:
-            _generate(pending.pop(), None, pending)
-        by_edition[edition] = _FAST_NS[_fn_name(cls)]
-        return by_edition[edition]
+    lock = threading.Lock()
 
-    for edition in BUILTIN:
-        add(edition.id)
+    def add(edition: str) -> Callable[[Any], Any]:
+        with lock:
+            if edition in by_edition:
+                return by_edition[edition]
+            cls = EDITIONS[edition].report_class
+            _generate(cls, edition, pending)
+            while pending:
+                _generate(pending.pop(), None, pending)
+            by_edition[edition] = _FAST_NS[_fn_name(cls)]
+            return by_edition[edition]
 
     def fast_report(data: Any) -> Report:
         if type(data) is not dict:

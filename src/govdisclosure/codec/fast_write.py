@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import threading
 import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -12,7 +13,7 @@ import attrs
 
 from ..cells import CELL_KINDS, NotApplicable
 from ..codegen import compile_source
-from ..editions import BUILTIN, Report, edition_of
+from ..editions import Report, edition_of
 from ..editions.legacy import LegacyCell
 from .fast_read import _classify, _fn_name
 from .reference import _omits_defaults, converter
@@ -159,23 +160,26 @@ def _generate_out(cls: type, edition: str | None, pending: list[type]) -> None:
 
 
 def _build_out_path() -> Callable[[Report], dict[str, Any]]:
-    """Generate the writers of every report class; editions added by
-    plugins are generated the first time one of their reports is written."""
+    """The writer of any report: each edition's writers are generated the
+    first time one of its reports is written (a command that only reads, as
+    ``validate`` does, compiles none; the lock keeps two threads from
+    generating the same edition at once)."""
     _OUT_NS["_conv"] = converter
     pending: list[type] = []
     by_class: dict[type, Callable[[Any], dict[str, Any]]] = {}
+    lock = threading.Lock()
 
     def add(cls: type) -> Callable[[Any], dict[str, Any]]:
-        _generate_out(cls, cls.edition, pending)  # type: ignore[attr-defined]
-        while pending:
-            _generate_out(pending.pop(), None, pending)
-        for writers, shapes in _LAYOUT_WRITERS:
-            writers.update((c, _OUT_NS[_out_name(c)]) for c in shapes)
-        by_class[cls] = _OUT_NS[_out_name(cls)]
-        return by_class[cls]
-
-    for edition in BUILTIN:
-        add(edition.report_class)
+        with lock:
+            if cls in by_class:
+                return by_class[cls]
+            _generate_out(cls, cls.edition, pending)  # type: ignore[attr-defined]
+            while pending:
+                _generate_out(pending.pop(), None, pending)
+            for writers, shapes in _LAYOUT_WRITERS:
+                writers.update((c, _OUT_NS[_out_name(c)]) for c in shapes)
+            by_class[cls] = _OUT_NS[_out_name(cls)]
+            return by_class[cls]
 
     def out(report: Report) -> dict[str, Any]:
         write = by_class.get(type(report))
