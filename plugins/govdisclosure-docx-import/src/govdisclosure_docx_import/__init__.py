@@ -20,7 +20,6 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -30,7 +29,7 @@ from govdisclosure.i18n import N_
 from govdisclosure.plugin import Loader, hookimpl
 from govdisclosure_html import Document, ImportProblem, ImportResult, import_document
 from govdisclosure_html.grid import Cell, Grid, Slot
-from govdisclosure_html.office import soffice_convert, title_of
+from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, importing_loader
 
 __all__ = ["LOADERS", "docx_document", "govdisclosure_loaders", "import_doc", "import_docx"]
@@ -143,22 +142,15 @@ def import_doc(
     data: bytes, source: str = "<doc>", *, derive_templates: bool = False
 ) -> ImportResult:
     """An old binary file: converted when allowed (see the module doc), else refused."""
-    suffix = Path(source).suffix.lower()
-    if suffix in (".doc", ".wps"):
-        converted = soffice_convert(data, source, "docx")
-        if converted is not None:
-            return import_docx(converted, source, derive_templates=derive_templates)
-    return failed(
+    return convert_or_refuse(
+        data,
         source,
-        ImportProblem(
-            severity="error",
-            code="convert-first",
-            message_id=N_(
-                "{suffix} is an old binary format: convert it first (to .docx or .xlsx), e.g. soffice --headless --convert-to docx FILE; with GOVDISCLOSURE_SOFFICE=1 and LibreOffice installed a .doc is converted here"
-            ),
-            params={"suffix": suffix or "-", "found": suffix or "-"},
+        to="docx",
+        importer=import_docx,
+        message_id=N_(
+            "{suffix} is an old binary format: convert it first (to .docx or .xlsx), e.g. soffice --headless --convert-to docx FILE; with GOVDISCLOSURE_SOFFICE=1 and LibreOffice installed a .doc is converted here"
         ),
-        suffix.lstrip(".") or "doc",
+        derive_templates=derive_templates,
     )
 
 

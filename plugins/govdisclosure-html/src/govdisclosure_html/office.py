@@ -16,10 +16,14 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
+from pathlib import Path, PurePath
 
-__all__ = ["SOFFICE_ENV", "soffice_convert", "title_of"]
+from .importer import ImportResult
+from .outcome import failed
+from .provenance import ImportProblem
+
+__all__ = ["SOFFICE_ENV", "convert_or_refuse", "soffice_convert", "title_of"]
 
 #: Set to ``1`` to let the importers convert old binary files with LibreOffice.
 SOFFICE_ENV = "GOVDISCLOSURE_SOFFICE"
@@ -66,3 +70,29 @@ def soffice_convert(data: bytes, source: str, to: str) -> bytes | None:
             return None
         out = Path(tmp) / f"input.{to}"
         return out.read_bytes() if out.exists() else None
+
+
+def convert_or_refuse(
+    data: bytes,
+    source: str,
+    *,
+    to: str,
+    importer: Callable[..., ImportResult],
+    message_id: str,
+    derive_templates: bool = False,
+) -> ImportResult:
+    """An old binary file: converted to ``to`` by LibreOffice when allowed
+    (:func:`soffice_convert`) and imported by ``importer``, else refused with
+    ``convert-first`` (``message_id`` tells the user how to convert it; its
+    ``{suffix}`` is the file's)."""
+    converted = soffice_convert(data, source, to)
+    if converted is not None:
+        return importer(converted, source, derive_templates=derive_templates)
+    suffix = PurePath(source).suffix.lower()
+    problem = ImportProblem(
+        severity="error",
+        code="convert-first",
+        message_id=message_id,
+        params={"suffix": suffix or "-", "found": suffix or "-"},
+    )
+    return failed(source, problem, suffix.lstrip(".") or to)

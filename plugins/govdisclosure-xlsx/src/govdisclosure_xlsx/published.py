@@ -32,7 +32,6 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator
-from pathlib import PurePath
 from typing import Any
 
 from openpyxl import load_workbook
@@ -44,7 +43,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from govdisclosure.i18n import N_
 from govdisclosure_html import Document, ImportProblem, ImportResult, import_document
 from govdisclosure_html.grid import Cell, Grid, Slot
-from govdisclosure_html.office import soffice_convert, title_of
+from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed
 
 __all__ = ["import_binary", "import_workbook", "workbook_document"]
@@ -239,21 +238,15 @@ def import_binary(
     data: bytes, source: str = "<xls>", *, derive_templates: bool = False
 ) -> ImportResult:
     """An old binary workbook (.xls, .et): converted to .xlsx by LibreOffice
-    when allowed (:func:`govdisclosure_html.office.soffice_convert`) and
-    imported, else refused with "convert it first"."""
-    converted = soffice_convert(data, source, "xlsx")
-    if converted is not None:
-        return import_workbook(converted, source, derive_templates=derive_templates)
-    suffix = PurePath(source).suffix.lower()
-    return failed(
+    when allowed and imported as a published workbook, else refused with
+    "convert it first" (:func:`govdisclosure_html.office.convert_or_refuse`)."""
+    return convert_or_refuse(
+        data,
         source,
-        ImportProblem(
-            severity="error",
-            code="convert-first",
-            message_id=N_(
-                "{suffix} is an old binary workbook: convert it first, e.g. soffice --headless --convert-to xlsx FILE; with GOVDISCLOSURE_SOFFICE=1 and LibreOffice installed it is converted here"
-            ),
-            params={"suffix": suffix or "-", "found": suffix or "-"},
+        to="xlsx",
+        importer=import_workbook,
+        message_id=N_(
+            "{suffix} is an old binary workbook: convert it first, e.g. soffice --headless --convert-to xlsx FILE; with GOVDISCLOSURE_SOFFICE=1 and LibreOffice installed it is converted here"
         ),
-        suffix.lstrip(".") or "xls",
+        derive_templates=derive_templates,
     )
