@@ -44,16 +44,27 @@ class LoadError(ValueError):
     def with_source(self, source: str) -> LoadError:
         return LoadError(self.problems, source)
 
-    def render(self, locale: str = "zh_Hans_CN", *, limit: int | None = None) -> str:
+    def render(
+        self,
+        locale: str = "zh_Hans_CN",
+        *,
+        limit: int | None = None,
+        heading: str | None = None,
+    ) -> str:
         """The error in one locale: a heading, then one line per problem.
 
         With ``limit``, at most that many problems are listed and one line
         says how many more there are: a file with 200,000 unknown keys is
         one screen, not 200,000 lines (the count in the heading stays exact).
+        ``heading`` is the message id of the first line, for a file that is
+        not a report (a list of accepted findings).
         """
         from .i18n import gettext, ngettext
 
-        head = gettext(locale, "Cannot read report")
+        if heading is None:
+            head = gettext(locale, "Cannot read report")
+        else:
+            head = gettext(locale, heading)
         if self.source:
             head = f"{self.source}: {head}"
         lines = [f"{head} ({len(self.problems)})"]

@@ -270,7 +270,19 @@ def test_a_bad_accept_file_is_a_usage_error_naming_the_field(
     code, _, err = run(HUAIAN, "--accept", str(path), "--locale", "en")
     assert code == 2
     assert "accepted.json" in err and problem in err
+    assert "Cannot read the list of accepted findings" in err  # not "Cannot read report"
     assert "Traceback" not in err
+
+
+def test_a_missing_accept_file_is_named_as_such_in_both_locales(tmp_path: Path) -> None:
+    missing = str(tmp_path / "accepted.toml")
+    for locale, words in (
+        ("en", "Cannot read the list of accepted findings"),
+        ("zh_Hans_CN", "无法读取已接受发现清单"),
+    ):
+        code, _, err = run(HUAIAN, "--accept", missing, "--locale", locale)
+        assert code == 2 and words in err and "accepted.toml" in err
+        assert "Traceback" not in err
 
 
 # -- SARIF ---------------------------------------------------------------------------------

@@ -541,7 +541,12 @@ def command(
         try:
             acceptances = load_acceptances(accept)
         except LoadError as exc:
-            err.print(Text(exc.with_source(accept).render(locale, limit=PRINTED_PROBLEMS)))
+            heading = N_("Cannot read the list of accepted findings")
+            err.print(
+                Text(
+                    exc.with_source(accept).render(locale, limit=PRINTED_PROBLEMS, heading=heading)
+                )
+            )
             sys.exit(2)
     unreadable = 0
     last_year: Report | None = None
