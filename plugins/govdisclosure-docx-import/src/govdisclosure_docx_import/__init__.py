@@ -27,10 +27,10 @@ from docx.oxml.ns import qn
 
 from govdisclosure.i18n import N_
 from govdisclosure.plugin import Loader, hookimpl
-from govdisclosure_html import Document, ImportProblem, ImportResult, import_document
+from govdisclosure_html import Document, ImportResult
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
-from govdisclosure_html.outcome import failed, importing_loader
+from govdisclosure_html.outcome import failed, import_read, importing_loader, unreadable_file
 
 __all__ = ["LOADERS", "docx_document", "govdisclosure_loaders", "import_doc", "import_docx"]
 
@@ -97,12 +97,7 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         return failed(
             source,
-            ImportProblem(
-                severity="error",
-                code="unreadable-file",
-                message_id=N_("The file cannot be read as a Word .docx file ({found})"),
-                params={"found": f"{type(exc).__name__}: {exc}"[:200]},
-            ),
+            unreadable_file(N_("The file cannot be read as a Word .docx file ({found})"), exc),
             "docx",
         )
     grids: list[Grid] = []
@@ -132,10 +127,7 @@ def import_docx(
     """Import one .docx: ``report, provenance, problems = import_docx(data, "r.docx")``.
 
     ``derive_templates``: see :func:`govdisclosure_html.import_html`."""
-    doc = docx_document(data, source)
-    if isinstance(doc, ImportResult):
-        return doc
-    return import_document(doc, source, derive_templates=derive_templates)
+    return import_read(docx_document, data, source, derive_templates=derive_templates)
 
 
 def import_doc(

@@ -16,10 +16,19 @@ from govdisclosure.errors import LoadError, Problem
 from govdisclosure.i18n import N_
 from govdisclosure.plugin import ImportOptions, ImportOutcome, Loader
 
-from .importer import ImportResult
+from .importer import Document, ImportResult, import_document
 from .provenance import ImportProblem, Provenance, provenance_json
 
-__all__ = ["PARTIAL", "failed", "importing_loader", "outcome", "report_or_error", "traced"]
+__all__ = [
+    "PARTIAL",
+    "failed",
+    "import_read",
+    "importing_loader",
+    "outcome",
+    "report_or_error",
+    "traced",
+    "unreadable_file",
+]
 
 #: What a file must have, per problem that stops the import (message ids).
 _EXPECTED = {
@@ -108,6 +117,35 @@ def failed(source: str, problem: ImportProblem, fmt: str) -> ImportResult:
         format=fmt,
     )
     return ImportResult(None, prov, (problem,))
+
+
+def unreadable_file(message_id: str, exc: Exception) -> ImportProblem:
+    """The problem of a file its reading library refused: the format's own
+    message (``message_id``, with ``{found}``) and the library's words,
+    shortened so that a library that quotes the whole file cannot flood the
+    summary."""
+    return ImportProblem(
+        severity="error",
+        code="unreadable-file",
+        message_id=message_id,
+        params={"found": f"{type(exc).__name__}: {exc}"[:200]},
+    )
+
+
+def import_read(
+    read: Callable[[bytes, str], Document | ImportResult],
+    data: bytes,
+    source: str,
+    *,
+    derive_templates: bool = False,
+) -> ImportResult:
+    """Read a file into a :class:`Document` with ``read`` and map it onto the
+    model, or give ``read``'s failed result: how every office and PDF
+    importer ends, so that the formats map through one door."""
+    doc = read(data, source)
+    if isinstance(doc, ImportResult):
+        return doc
+    return import_document(doc, source, derive_templates=derive_templates)
 
 
 def importing_loader(

@@ -22,25 +22,23 @@ from collections.abc import Sequence
 import pdfplumber
 from attrs import evolve
 
-from govdisclosure.editions import Report
 from govdisclosure.i18n import N_
-from govdisclosure.plugin import ImportOptions, ImportOutcome, Loader, hookimpl
+from govdisclosure.plugin import Loader, hookimpl
 from govdisclosure_html import (
     Document,
     ImportProblem,
     ImportResult,
     Provenance,
     import_document,
-    report_or_error,
-    traced,
 )
+from govdisclosure_html.outcome import importing_loader, unreadable_file
 
 from .layout import Line, Piece, lines_of, read_page
 from .paragraphs import paragraphs
 from .stitch import chains, to_grid
 from .textgrid import text_tables
 
-__all__ = ["LOADER", "govdisclosure_loaders", "import_pdf", "load", "pdf_document", "trace"]
+__all__ = ["LOADER", "govdisclosure_loaders", "import_pdf", "pdf_document"]
 
 
 def _failed(source: str, pages: int | None, problem: ImportProblem, how: str) -> ImportResult:
@@ -85,12 +83,7 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
         return _failed(
             source,
             None,
-            ImportProblem(
-                severity="error",
-                code="unreadable-file",
-                message_id=N_("The file cannot be read as a PDF ({found})"),
-                params={"found": f"{type(exc).__name__}: {exc}"[:200]},
-            ),
+            unreadable_file(N_("The file cannot be read as a PDF ({found})"), exc),
             "",
         )
     if chars == 0:
@@ -145,25 +138,11 @@ def import_pdf(
     return import_document(doc, source, derive_templates=derive_templates)
 
 
-def load(data: bytes, source: str) -> Report:
-    """The loader: the report of a PDF, or :class:`LoadError` naming every problem."""
-    return report_or_error(import_pdf(data, source), source)
-
-
-def trace(
-    data: bytes, source: str, locale: str, options: ImportOptions | None = None
-) -> ImportOutcome:
-    """The import with its provenance, for ``govdisclosure import``."""
-    return traced(import_pdf, data, source, locale, options)
-
-
-LOADER = Loader(
-    name="pdf",
-    suffixes=frozenset({".pdf"}),
-    load=load,
-    description="A report published as a PDF (text layer), placed on the official tables",
-    trace=trace,
-    trace_with=trace,
+LOADER = importing_loader(
+    "pdf",
+    frozenset({".pdf"}),
+    import_pdf,
+    "A report published as a PDF (text layer), placed on the official tables",
 )
 
 

@@ -41,10 +41,10 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from govdisclosure.i18n import N_
-from govdisclosure_html import Document, ImportProblem, ImportResult, import_document
+from govdisclosure_html import Document, ImportResult
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
-from govdisclosure_html.outcome import failed
+from govdisclosure_html.outcome import failed, import_read, unreadable_file
 
 __all__ = ["import_binary", "import_workbook", "workbook_document"]
 
@@ -191,12 +191,7 @@ def workbook_document(data: bytes, source: str) -> Document | ImportResult:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         return failed(
             source,
-            ImportProblem(
-                severity="error",
-                code="unreadable-file",
-                message_id=N_("The file cannot be read as an Excel workbook ({found})"),
-                params={"found": f"{type(exc).__name__}: {exc}"[:200]},
-            ),
+            unreadable_file(N_("The file cannot be read as an Excel workbook ({found})"), exc),
             "xlsx",
         )
     grids: list[Grid] = []
@@ -228,10 +223,7 @@ def import_workbook(
     """Import a workbook of any layout: ``report, provenance, problems = import_workbook(…)``.
 
     ``derive_templates``: see :func:`govdisclosure_html.import_html`."""
-    doc = workbook_document(data, source)
-    if isinstance(doc, ImportResult):
-        return doc
-    return import_document(doc, source, derive_templates=derive_templates)
+    return import_read(workbook_document, data, source, derive_templates=derive_templates)
 
 
 def import_binary(
