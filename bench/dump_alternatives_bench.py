@@ -210,7 +210,7 @@ def splice(values: tuple[Any, ...], frame: list[bytes | None]) -> bytes:
         raise ValueError("a value of more than one line")
     pieces = frame.copy()
     pieces[1::2] = out[4:-2].split(b",\n  ")
-    return b"".join(pieces)
+    return b"".join(typing.cast(list[bytes], pieces))
 
 
 def main(n: int = 2_000) -> dict[str, float]:

@@ -217,7 +217,7 @@ def _generate(cls: type, depth: int) -> Callable[[Any], bytes]:
     parts = [(i, expr) for i, (is_scalar, expr) in enumerate(text.slots) if not is_scalar]
     lines = [f"def {name}(o):", *text.lines]
     if not text.slots:
-        lines.append(f"    return {_dumps(b''.join(text.frags).decode())}.encode()")
+        lines.append(f"    return {b''.join(text.frags)!r}")
     elif len(parts) == len(text.slots):
         lines += [
             f"    L = {name}_T.copy()",
