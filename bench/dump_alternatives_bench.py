@@ -22,6 +22,17 @@ when orjson or msgspec change:
   msgspec encodes attrs classes natively, but not in our layout: a "/" cell
   is an attrs object and ``Decimal`` is written with ``str()``.
 
+* **dicts filled in place**: the writer's dicts made once per class and
+  filled on each call (``dump_partial_writers.py``, ``skeleton``);
+* **a template writer**: the text written without dicts, from fixed
+  fragments per class and depth and the values of one orjson call split
+  back apart (``dump_template_writer.py``), and that route's least work:
+  the values already read, written in one call, split and joined with the
+  exact text between them (and orjson writing those values alone);
+* **the writer's parts**: its reads alone, and its reads with the cell
+  checks (``dump_partial_writers.py``): not writers, the least any writer
+  from the objects does.
+
 Every alternative is checked to give ``dumps_bytes``' bytes before it is
 timed.  Not run by ``bench/run.py`` (no figure of ``floors.py``): run
 ``python bench/dump_alternatives_bench.py [N]`` (default 2,000).  The
@@ -40,6 +51,8 @@ from typing import Any
 import attrs
 import orjson
 
+import dump_template_writer
+from dump_partial_writers import partial_writer
 from govdisclosure import codec
 from govdisclosure.cells import CELL_KINDS, NotApplicable
 from govdisclosure.codec.fast_read import _classify
@@ -51,6 +64,8 @@ from govdisclosure.introspect import field_types
 from load_bench import best, make_texts
 
 OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+#: Rounds of every way, alternated (the best of each is kept).
+ROUNDS = 6
 
 
 def _msgspec() -> Any:
@@ -165,10 +180,57 @@ class Mirrors:
             self._generate(shape)
 
 
+def _leaves(node: Any, out: list[Any]) -> list[Any]:
+    """The scalar values of unstructured JSON data, in the order they are written."""
+    if isinstance(node, dict):
+        for value in node.values():
+            _leaves(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _leaves(value, out)
+    else:
+        out.append(node)
+    return out
+
+
+def _placeholders(node: Any) -> Any:
+    """``node`` with each scalar replaced by a NUL byte, written verbatim."""
+    if isinstance(node, dict):
+        return {key: _placeholders(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_placeholders(value) for value in node]
+    return orjson.Fragment(b"\0")
+
+
+def splice(values: tuple[Any, ...], frame: list[bytes | None]) -> bytes:
+    """The template route's least work: orjson writes the values (already read)
+    in one call, split back one a line and joined with the text between them."""
+    out = orjson.dumps(values, option=orjson.OPT_INDENT_2)
+    if out.count(b"\n") != len(values) + 1:
+        raise ValueError("a value of more than one line")
+    pieces = frame.copy()
+    pieces[1::2] = out[4:-2].split(b",\n  ")
+    return b"".join(typing.cast(list[bytes], pieces))
+
+
 def main(n: int = 2_000) -> dict[str, float]:
     reports: list[Report] = codec.loads_many(make_texts(n))
     dicts = [codec.unstructure(r) for r in reports]
     expected = [codec.dumps_bytes(r) for r in reports]
+    template = dump_template_writer.writer(type(reports[0]))
+    skeleton = partial_writer(reports[0], "skeleton")
+    reads, checks = partial_writer(reports[0], "reads"), partial_writer(reports[0], "checks")
+    values = [tuple(_leaves(d, [])) for d in dicts]
+    frames: list[list[bytes | None]] = []
+    for d, v in zip(dicts, values, strict=True):
+        text = orjson.dumps(_placeholders(d), option=OPTIONS).split(b"\0")
+        frame: list[bytes | None] = [None] * (2 * len(v) + 1)
+        frame[0::2] = text
+        frames.append(frame)
+    assert [splice(v, f) for v, f in zip(values, frames, strict=True)] == expected
+    assert [template(r) for r in reports] == expected
+    assert [orjson.dumps(skeleton(r), option=OPTIONS) for r in reports] == expected
+    assert [orjson.dumps(r, default=hook, option=OPTIONS) for r in reports] == expected
     ways: dict[str, Callable[[], object]] = {
         "orjson.dumps of the dicts (floor)": lambda: [
             orjson.dumps(d, option=OPTIONS) for d in dicts
@@ -177,8 +239,19 @@ def main(n: int = 2_000) -> dict[str, float]:
         "orjson default= hook": lambda: [
             orjson.dumps(r, default=hook, option=OPTIONS) for r in reports
         ],
+        "dicts filled in place + orjson": lambda: [
+            orjson.dumps(skeleton(r), option=OPTIONS) for r in reports
+        ],
+        "template writer (text, no dicts)": lambda: [template(r) for r in reports],
+        "  its least: values read, split, joined": lambda: [
+            splice(v, f) for v, f in zip(values, frames, strict=True)
+        ],
+        "  the values alone by orjson": lambda: [
+            orjson.dumps(v, option=orjson.OPT_INDENT_2) for v in values
+        ],
+        "reads of the writer only": lambda: [reads(r) for r in reports],
+        "reads + cell checks only": lambda: [checks(r) for r in reports],
     }
-    assert [orjson.dumps(r, default=hook, option=OPTIONS) for r in reports] == expected
     msgspec = _msgspec()
     if msgspec is not None:
         encode, indent = msgspec.json.Encoder().encode, msgspec.json.format
@@ -194,7 +267,7 @@ def main(n: int = 2_000) -> dict[str, float]:
         ]
         ways["msgspec Struct mirrors + format"] = lambda: [via_mirrors(r) for r in reports]
     times: dict[str, list[float]] = {name: [] for name in ways}
-    for _ in range(3):  # alternated, so a busy minute weighs on every way alike
+    for _ in range(ROUNDS):  # alternated, so a busy minute weighs on every way alike
         for name, way in ways.items():
             times[name].append(best(way) / n * 1e6)
     floor = min(times["orjson.dumps of the dicts (floor)"])
@@ -202,7 +275,7 @@ def main(n: int = 2_000) -> dict[str, float]:
     results = {}
     for name, runs in times.items():
         results[name] = min(runs)
-        print(f"  {name:<36} {min(runs):7.1f} µs  {min(runs) / floor:5.2f}×")
+        print(f"  {name:<40} {min(runs):7.1f} µs  {min(runs) / floor:5.2f}×")
     if msgspec is None:
         print("  (msgspec is not installed: its two ways were not measured)")
     return results

@@ -13,7 +13,8 @@ What is measured, on the same texts in the same run:
   target (1.3×) is not met: any writer from the objects must build the
   ~50 dicts orjson then walks, and building them costs about two thirds of
   orjson's whole serialisation.  ``dump_alternatives_bench.py`` measures
-  the other ways to the same bytes (orjson's ``default`` hook, msgspec);
+  the other ways to the same bytes (orjson's ``default`` hook, dicts filled
+  in place, a template writer of the text, msgspec) and the writer's parts;
   ``bench/README.md`` has their figures.
 
 Times are the process's CPU time (best of several runs), so other jobs on a
