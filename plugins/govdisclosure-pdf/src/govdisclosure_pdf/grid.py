@@ -25,7 +25,7 @@ from reportlab.platypus.flowables import Flowable
 from .document import released
 from .outline import Entry, mark
 from .styles import TYPE_HEIGHT, TextStyle
-from .text import Run, TextBlock, Turned
+from .text import LineCache, Run, TextBlock, Turned
 
 __all__ = ["Cell", "Grid", "GridTable", "HeadGroup", "TailGroup"]
 
@@ -52,11 +52,13 @@ class Cell:
     turned: bool = False
     #: The lines, already broken: one part of a cell cut at a page's end.
     lines: tuple[str, ...] | None = None
+    #: The lines each block of the cell was set in, for the next build.
+    cache: LineCache = attrs.field(factory=LineCache, init=False, eq=False, repr=False)
 
     def block(self) -> Flowable:
         if self.turned and isinstance(self.text, str):
             return Turned(self.text, self.style)
-        return TextBlock(self.text, self.style, lines=self.lines)
+        return TextBlock(self.text, self.style, lines=self.lines, cache=self.cache)
 
 
 @frozen

@@ -35,7 +35,7 @@ from reportlab.platypus.flowables import Flowable
 from .outline import Entry, mark
 from .styles import TextStyle
 
-__all__ = ["Run", "TextBlock", "Turned", "balance_lines", "longest_word", "text_width"]
+__all__ = ["LineCache", "Run", "TextBlock", "Turned", "balance_lines", "longest_word", "text_width"]
 
 #: May not start a line (GB/T 15834 practice; reportlab's own list lacks the
 #: full-width comma, colon and semicolon).
@@ -407,6 +407,27 @@ def _next_line(
     return _Line(line_units, width, room, offset, not (forced or last), i, last)
 
 
+class LineCache:
+    """The lines a text was set in, by width, shared by the blocks made from one table cell.
+
+    A table that goes over pages is built again for each part, for each
+    way of cutting it that is tried and for the probe that places a cut
+    span's label, each time with fresh flowables (reportlab's table keeps
+    state in them): without this every build would break the same text
+    into the same lines again.  Only a complete setting is kept, and only
+    blocks that read their text from the start use it.
+    """
+
+    def __init__(self) -> None:
+        self._lines: dict[float, tuple[_Line, ...]] = {}
+
+    def get(self, avail: float) -> tuple[_Line, ...] | None:
+        return self._lines.get(avail)
+
+    def put(self, avail: float, lines: Sequence[_Line]) -> None:
+        self._lines[avail] = tuple(lines)
+
+
 def _kinsoku(units: Sequence[_Unit], start: int, i: int) -> int:
     """Move a break before ``units[i]`` back so that no rule is broken.
 
@@ -472,11 +493,14 @@ class TextBlock(Flowable):  # type: ignore[misc]
         keep_with_next: bool = False,
         lines: Sequence[str] | None = None,
         outline: Entry | None = None,
+        cache: LineCache | None = None,
         _source_: _Source | None = None,
         _first_: bool = True,
     ) -> None:
         super().__init__()
         self.style = style
+        #: Lines set before for the same text and style (a table cell's).
+        self._cache = cache
         #: Bookmark set where the block starts (a heading).
         self.outline = outline
         if isinstance(runs, str):
@@ -508,10 +532,14 @@ class TextBlock(Flowable):  # type: ignore[misc]
         """The lines for width ``avail``: all of them, or at least ``need``."""
         st = self.style
         avail_lines = avail - st.left
+        cache = self._cache
         if self._for_width != avail:
             self._lines = []
             self._for_width = avail
-            if self.fixed is not None:
+            known = cache.get(avail) if cache is not None else None
+            if known is not None:
+                self._lines = list(known)
+            elif self.fixed is not None:
                 for k, text in enumerate(self.fixed):
                     us = _units([Run(text, st.font, st.latin)])
                     width = sum(_advance(u, st.size, st.char_space) for u in us)
@@ -532,6 +560,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
                     st.kinsoku,
                 )
             )
+        if cache is not None and lines and lines[-1].last:
+            cache.put(avail, lines)
         return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
