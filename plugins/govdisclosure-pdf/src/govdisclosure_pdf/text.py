@@ -676,9 +676,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
             # spaces included, so a stray space never opens a hole.  The
             # letters of a word, a number, a telephone number or a date are
             # never spread apart.
-            spaces = sum(1 for u in units if u.kind == "s")
-            chinese = any(u.kind == "c" for u in units)
-            gaps = sum(1 for u in units[:-1] if not u.glue)
+            kinds = [u.kind for u in units]
+            spaces = kinds.count("s")
+            chinese = "c" in kinds
+            gaps = max(len(units) - 1, 0) - sum([u.glue for u in units[:-1]])
             if spaces and not chinese and extra / spaces < 3 * size:
                 space_extra = extra / spaces
             elif gaps and extra / gaps < 0.5 * size:
