@@ -197,7 +197,7 @@ def _accel_loaded() -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=3 if quick() else 9)
+    parser.add_argument("--repeat", type=int, default=3 if quick() else 20)
     parser.add_argument("--report", type=Path, default=ROOT / "examples" / "huaian-2024.json")
     parser.add_argument("--time-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
