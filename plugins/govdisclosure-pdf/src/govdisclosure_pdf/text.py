@@ -23,6 +23,7 @@ character), so the same text always breaks the same way.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -105,8 +106,14 @@ def _words(text: str, font: str) -> list[_Unit]:
     Numbers, dates, telephone numbers, URLs and e-mail addresses stay one
     piece ("0517-83605210" copied from the PDF must read the same).
     """
+    return list(_word_pieces(text, font))
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_pieces(text: str, font: str) -> tuple[_Unit, ...]:
+    """:func:`_words`, kept for the words met again (a table's numbers, years)."""
     if _is_token(text):
-        return [_word(text, font)]
+        return (_word(text, font),)
     out: list[_Unit] = []
     start = 0
     for k, ch in enumerate(text[:-1]):
@@ -114,7 +121,7 @@ def _words(text: str, font: str) -> list[_Unit]:
             out.append(_word(text[start : k + 1], font))
             start = k + 1
     out.append(_word(text[start:], font))
-    return out
+    return tuple(out)
 
 
 #: The pieces of a Chinese date, each set whole: 2024年 (2024年度), 12月31日, 12月.
