@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from io import BytesIO
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, settings, strategies
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTComponent, LTContainer
 
@@ -22,7 +22,7 @@ from govdisclosure.testing.strategies import units
 from govdisclosure_pdf.fonts import resolve_fonts
 from govdisclosure_pdf.printing import for_print
 from govdisclosure_pdf.styles import MARGINS, PAGE_WIDTH, TYPE_WIDTH, make_styles
-from govdisclosure_pdf.text import TextBlock, balance_lines
+from govdisclosure_pdf.text import LineCache, TextBlock, balance_lines
 from govdisclosure_pdf.words import REPORT_NAMES, word_bounds
 from pdf_helpers import EXAMPLE_NAMES, Rendered
 
@@ -254,3 +254,40 @@ def test_closing_and_opening_marks_are_squeezed() -> None:
     one.wrap(TYPE_WIDTH, 1000)
     widths = [u.width for u in one._lines[0].units]
     assert widths[2] == pytest.approx(widths[3] - 0.5, abs=0.05)
+
+
+#: Cell texts: Chinese, punctuation for 禁则, dates, tokens, words longer than a line.
+_CELL_TEXT = strategies.lists(
+    strategies.sampled_from(
+        [
+            *"政府，。（）《》 \n",
+            *("2024年", "12月31日", "Annual", "report-", "x@b.cn", "http://a.cn/b/c"),
+            *("A" * 40, "0517-83605210"),
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=_CELL_TEXT,
+    widths=strategies.lists(strategies.sampled_from([30.0, 61.5, 100.0, 442.2]), min_size=1),
+)
+def test_a_cells_cached_lines_are_the_lines_set_afresh(text: str, widths: list[float]) -> None:
+    """Blocks sharing a :class:`LineCache` (a table cell built again) set the
+    same lines as a block of their own, even after a block that was only
+    set as far as a page's height needed."""
+    style = make_styles(resolve_fonts()).cell
+    cache = LineCache()
+    for width in widths:
+        TextBlock(text, style, cache=cache).wrap(width, style.leading)  # one line only
+        first = TextBlock(text, style, cache=cache)
+        first.wrap(width, 0x7FFFFFFF)
+        assert cache.get(width) is not None
+        again = TextBlock(text, style, cache=cache)
+        again.wrap(width, 0x7FFFFFFF)
+        fresh = TextBlock(text, style)
+        fresh.wrap(width, 0x7FFFFFFF)
+        assert again.line_texts() == first.line_texts() == fresh.line_texts()
+        assert again._lines == fresh._lines

@@ -25,7 +25,7 @@ from reportlab.platypus.flowables import Flowable
 from .document import released
 from .outline import Entry, mark
 from .styles import TYPE_HEIGHT, TextStyle
-from .text import Run, TextBlock, Turned
+from .text import LineCache, Run, TextBlock, Turned
 
 __all__ = ["Cell", "Grid", "GridTable", "HeadGroup", "TailGroup"]
 
@@ -52,11 +52,13 @@ class Cell:
     turned: bool = False
     #: The lines, already broken: one part of a cell cut at a page's end.
     lines: tuple[str, ...] | None = None
+    #: The lines each block of the cell was set in, for the next build.
+    cache: LineCache = attrs.field(factory=LineCache, init=False, eq=False, repr=False)
 
     def block(self) -> Flowable:
         if self.turned and isinstance(self.text, str):
             return Turned(self.text, self.style)
-        return TextBlock(self.text, self.style, lines=self.lines)
+        return TextBlock(self.text, self.style, lines=self.lines, cache=self.cache)
 
 
 @frozen
@@ -140,6 +142,8 @@ class GridTable(Table):  # type: ignore[misc]
                 cmds.append(("SPAN", (c0, where[lo]), (c1, where[hi])))
         if cut:
             self._place_cut_labels(data, cmds, cut)
+        #: The room the rows were last measured for (see :meth:`_calc`).
+        self._measured_for: tuple[float, float] | None = None
         super().__init__(
             data,
             colWidths=list(grid.col_widths),
@@ -157,6 +161,19 @@ class GridTable(Table):  # type: ignore[misc]
             self._build(self.end)
             w, h = super().wrap(availWidth, availHeight)
         return w, h
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:
+        """Measure the rows, unless they were last measured for the same room.
+
+        A part of a split is measured by :meth:`_parts` and then again by
+        the frame with the same room, and a table that does not fit is
+        measured by ``wrap`` and again by :meth:`split`: reportlab would go
+        over every cell each time, for the same heights.
+        """
+        if self._measured_for == (availWidth, availHeight):
+            return
+        super()._calc(availWidth, availHeight)
+        self._measured_for = (availWidth, availHeight)
 
     def draw(self) -> None:
         mark(self.canv, self.outline, self._height)

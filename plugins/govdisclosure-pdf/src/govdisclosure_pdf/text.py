@@ -23,9 +23,11 @@ character), so the same text always breaks the same way.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, NamedTuple
 
@@ -35,7 +37,7 @@ from reportlab.platypus.flowables import Flowable
 from .outline import Entry, mark
 from .styles import TextStyle
 
-__all__ = ["Run", "TextBlock", "Turned", "balance_lines", "longest_word", "text_width"]
+__all__ = ["LineCache", "Run", "TextBlock", "Turned", "balance_lines", "longest_word", "text_width"]
 
 #: May not start a line (GB/T 15834 practice; reportlab's own list lacks the
 #: full-width comma, colon and semicolon).
@@ -104,8 +106,14 @@ def _words(text: str, font: str) -> list[_Unit]:
     Numbers, dates, telephone numbers, URLs and e-mail addresses stay one
     piece ("0517-83605210" copied from the PDF must read the same).
     """
+    return list(_word_pieces(text, font))
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_pieces(text: str, font: str) -> tuple[_Unit, ...]:
+    """:func:`_words`, kept for the words met again (a table's numbers, years)."""
     if _is_token(text):
-        return [_word(text, font)]
+        return (_word(text, font),)
     out: list[_Unit] = []
     start = 0
     for k, ch in enumerate(text[:-1]):
@@ -113,7 +121,7 @@ def _words(text: str, font: str) -> list[_Unit]:
             out.append(_word(text[start : k + 1], font))
             start = k + 1
     out.append(_word(text[start:], font))
-    return out
+    return tuple(out)
 
 
 #: The pieces of a Chinese date, each set whole: 2024年 (2024年度), 12月31日, 12月.
@@ -157,96 +165,114 @@ _PIECE: Final = 256
 Position = tuple[int, int]
 
 
-def _closed_word(word: list[str], font: str, glue: bool, cont: bool) -> list[_Unit]:
+def _closed_word(text: str, font: str, glue: bool, cont: bool) -> list[_Unit]:
     """The pieces of a finished Latin word; ``glue``: a date goes on after it;
     ``cont``: it continues the piece before it."""
-    pieces = _words("".join(word), font)
+    pieces = _words(text, font)
     if glue:
         pieces[-1] = pieces[-1]._replace(glue=True)
     if cont:
         pieces[0] = pieces[0]._replace(cont=True)
-    word.clear()
     return pieces
 
 
-def _positioned(pieces: list[_Unit], at: Position) -> Iterator[tuple[_Unit, Position | None]]:
-    """``pieces`` with ``at`` (where reading can start again) after the last one only."""
-    last = len(pieces) - 1
-    for k, piece in enumerate(pieces):
-        yield piece, at if k == last else None
+#: A run of Latin letters and digits: characters below U+2000 but spaces
+#: (``\s`` is ``str.isspace``).
+_LATIN_RUN: Final = re.compile(r"[^\s\u2000-\U0010ffff]+")
+
+#: The pieces of one CJK character in one face (neither glued nor
+#: squeezed), made once: most of a Chinese text is read from here.
+_cjk_units: dict[str, dict[str, _Unit]] = {}
 
 
-def _raw_units(runs: Sequence[Run], start: Position) -> Iterator[tuple[_Unit, Position | None]]:
-    """The pieces of ``runs`` from ``start``, each with the position after it
-    (``None`` inside a word cut at a hyphen, where reading cannot start again)."""
+def _cjk_unit(ch: str, font: str) -> _Unit:
+    units = _cjk_units.setdefault(font, {})
+    unit = units.get(ch)
+    if unit is None:
+        unit = units[ch] = _Unit(ch, font, _char_width(ch, font), "c")
+    return unit
+
+
+def _next_char(runs: Sequence[Run], r: int, i: int) -> str:
+    """The character at offset ``i`` of run ``r`` or after it ("" at the end)."""
+    while r < len(runs):
+        text = runs[r].text
+        if i < len(text):
+            return text[i]
+        r += 1
+        i = 0
+    return ""
+
+
+def _batches(
+    runs: Sequence[Run], start: Position, size: int
+) -> Iterator[tuple[list[_Unit], Position | None]]:
+    """The pieces of ``runs`` from ``start``, ``size`` or a few more at a
+    time, each batch with the position after it where reading can start
+    again (``None`` after the last batch: the text is read).
+
+    A batch never ends inside a word cut at a hyphen.  A closing mark
+    followed by an opening one is squeezed (see :data:`_INK_LEFT`).
+    """
+    out: list[_Unit] = []
+    append = out.append
     r0, i0 = start
     for r in range(r0, len(runs)):
         run = runs[r]
-        latin_font = run.latin or run.font
-        word: list[str] = []
+        font = run.font
+        latin_font = run.latin or font
         text = run.text
         i = i0 if r == r0 else 0
         n = len(text)
         dates = _Dates(text, i)
+        cjk = _cjk_units.setdefault(font, {})
         # Starting again inside a long Latin word: its next piece goes on from the last.
         cont = 0 < i < n and _is_latin(text[i - 1]) and _is_latin(text[i])
         while i < n:
             ch = text[i]
-            if _is_latin(ch):
-                word.append(ch)
-                i += 1
-                if len(word) >= _PIECE and i < n and _is_latin(text[i]):
-                    pieces = _closed_word(word, latin_font, False, cont)
+            if ch < "\u2000" and not ch.isspace():
+                end = _LATIN_RUN.match(text, i).end()  # type: ignore[union-attr]  # text[i] matches
+                while end - i > _PIECE:
                     # No break and no justification space inside the word.
-                    pieces[-1] = pieces[-1]._replace(glue=True)
-                    yield from _positioned(pieces, (r, i))
+                    out += _closed_word(text[i : i + _PIECE], latin_font, True, cont)
+                    i += _PIECE
                     cont = True
-                continue
-            if word:
-                yield from _positioned(_closed_word(word, latin_font, dates.glued(i), cont), (r, i))
+                    if len(out) >= size:
+                        yield out, (r, i)
+                        out = []
+                        append = out.append
+                out += _closed_word(text[i:end], latin_font, dates.glued(end), cont)
                 cont = False
-            if ch == "\n":
-                unit = _Unit("", run.font, 0.0, "n")
+                i = end
+            elif ch == "\n":
+                append(_Unit("", font, 0.0, "n"))
+                i += 1
             elif ch.isspace():
-                unit = _Unit(" ", latin_font, _char_width(" ", latin_font), "s")
+                append(_Unit(" ", latin_font, _char_width(" ", latin_font), "s"))
+                i += 1
             elif ch in "—…" and text[i + 1 : i + 2] == ch:
                 # —— and …… are one mark that must not be cut in two.
-                unit = _Unit(ch * 2, run.font, 2 * _char_width(ch, run.font), "c")
-                i += 1
+                append(_Unit(ch * 2, font, 2 * _char_width(ch, font), "c"))
+                i += 2
             else:
-                unit = _Unit(ch, run.font, _char_width(ch, run.font), "c", dates.glued(i + 1))
-            i += 1
-            yield unit, (r, i)
-        if word:
-            yield from _positioned(_closed_word(word, latin_font, dates.glued(n), cont), (r, n))
-
-
-def _iter_units(
-    runs: Sequence[Run], start: Position = (0, 0)
-) -> Iterator[tuple[_Unit, Position | None]]:
-    """The pieces of ``runs`` one by one from ``start``, each with the position
-    after it, closing marks squeezed before opening ones."""
-    before: _Unit | None = None
-    before_at: Position | None = None
-    for unit, at in _raw_units(runs, start):
-        if (
-            before is not None
-            and before.kind == "c"
-            and unit.kind == "c"
-            and before.text[-1] in _INK_LEFT
-            and unit.text[0] in _INK_RIGHT
-            and before.width >= 0.9
-        ):
-            before = before._replace(width=before.width - 0.5, squeezed=True)
-        if before is not None:
-            yield before, before_at
-        before, before_at = unit, at
-    if before is not None:
-        yield before, before_at
+                i += 1
+                unit = cjk.get(ch) or _cjk_unit(ch, font)
+                glue = dates.glued(i)
+                if ch in _INK_LEFT and unit.width >= 0.9 and _next_char(runs, r, i) in _INK_RIGHT:
+                    unit = unit._replace(width=unit.width - 0.5, glue=glue, squeezed=True)
+                elif glue:
+                    unit = unit._replace(glue=True)
+                append(unit)
+            if len(out) >= size:
+                yield out, (r, i)
+                out = []
+                append = out.append
+    yield out, None
 
 
 def _units(runs: Sequence[Run]) -> list[_Unit]:
-    return [unit for unit, _ in _iter_units(runs)]
+    units, _ = next(_batches(runs, (0, 0), sys.maxsize))
+    return units
 
 
 class _Source:
@@ -268,28 +294,16 @@ class _Source:
         self.units = units
         #: Where reading goes on after ``units``; None once the text is read.
         self.at = at
-        self._reader: Iterator[tuple[_Unit, Position | None]] | None = None
-        self._pending: list[_Unit] = []  # read, but not up to a position to start from
+        self._reader: Iterator[tuple[list[_Unit], Position | None]] | None = None
 
     def has(self, k: int) -> bool:
         """Whether piece ``k`` exists (reading more of the text when needed)."""
         units = self.units
         while len(units) <= k and self.at is not None:
             if self._reader is None:
-                self._reader = _iter_units(self.runs, self.at)
-            for _ in range(self.BATCH):
-                item = next(self._reader, None)
-                if item is None:
-                    units.extend(self._pending)
-                    self._pending.clear()
-                    self.at = None
-                    break
-                unit, at = item
-                self._pending.append(unit)
-                if at is not None:
-                    units.extend(self._pending)
-                    self._pending.clear()
-                    self.at = at
+                self._reader = _batches(self.runs, self.at, self.BATCH)
+            more, self.at = next(self._reader)
+            units += more
         return len(units) > k
 
     def rest(self, cut: int) -> _Source:
@@ -372,13 +386,14 @@ def _next_line(
     start = i
     used = 0.0
     forced = False
-    while has(i):
+    limit = room + _FUZZ
+    while i < len(units) or has(i):
         u = units[i]
         if u.kind == "n":
             forced = True
             break
-        w = _advance(u, size, cs)
-        if used + w > room + _FUZZ:
+        w = u.width * size + cs * len(u.text)  # _advance, inlined: the innermost loop
+        if used + w > limit:
             break
         used += w
         i += 1
@@ -400,11 +415,32 @@ def _next_line(
     while end > start and units[end - 1].kind == "s":
         end -= 1
     line_units = tuple(units[start:end])
-    width = sum(_advance(u, size, cs) for u in line_units)
+    width = sum([u.width * size + cs * len(u.text) for u in line_units])
     if forced:
         i += 1
     last = not has(i)
     return _Line(line_units, width, room, offset, not (forced or last), i, last)
+
+
+class LineCache:
+    """The lines a text was set in, by width, shared by the blocks made from one table cell.
+
+    A table that goes over pages is built again for each part, for each
+    way of cutting it that is tried and for the probe that places a cut
+    span's label, each time with fresh flowables (reportlab's table keeps
+    state in them): without this every build would break the same text
+    into the same lines again.  Only a complete setting is kept, and only
+    blocks that read their text from the start use it.
+    """
+
+    def __init__(self) -> None:
+        self._lines: dict[float, tuple[_Line, ...]] = {}
+
+    def get(self, avail: float) -> tuple[_Line, ...] | None:
+        return self._lines.get(avail)
+
+    def put(self, avail: float, lines: Sequence[_Line]) -> None:
+        self._lines[avail] = tuple(lines)
 
 
 def _kinsoku(units: Sequence[_Unit], start: int, i: int) -> int:
@@ -472,11 +508,14 @@ class TextBlock(Flowable):  # type: ignore[misc]
         keep_with_next: bool = False,
         lines: Sequence[str] | None = None,
         outline: Entry | None = None,
+        cache: LineCache | None = None,
         _source_: _Source | None = None,
         _first_: bool = True,
     ) -> None:
         super().__init__()
         self.style = style
+        #: Lines set before for the same text and style (a table cell's).
+        self._cache = cache
         #: Bookmark set where the block starts (a heading).
         self.outline = outline
         if isinstance(runs, str):
@@ -508,10 +547,14 @@ class TextBlock(Flowable):  # type: ignore[misc]
         """The lines for width ``avail``: all of them, or at least ``need``."""
         st = self.style
         avail_lines = avail - st.left
+        cache = self._cache
         if self._for_width != avail:
             self._lines = []
             self._for_width = avail
-            if self.fixed is not None:
+            known = cache.get(avail) if cache is not None else None
+            if known is not None:
+                self._lines = list(known)
+            elif self.fixed is not None:
                 for k, text in enumerate(self.fixed):
                     us = _units([Run(text, st.font, st.latin)])
                     width = sum(_advance(u, st.size, st.char_space) for u in us)
@@ -532,6 +575,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
                     st.kinsoku,
                 )
             )
+        if cache is not None and lines and lines[-1].last:
+            cache.put(avail, lines)
         return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -638,9 +683,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
             # spaces included, so a stray space never opens a hole.  The
             # letters of a word, a number, a telephone number or a date are
             # never spread apart.
-            spaces = sum(1 for u in units if u.kind == "s")
-            chinese = any(u.kind == "c" for u in units)
-            gaps = sum(1 for u in units[:-1] if not u.glue)
+            kinds = [u.kind for u in units]
+            spaces = kinds.count("s")
+            chinese = "c" in kinds
+            gaps = max(len(units) - 1, 0) - sum([u.glue for u in units[:-1]])
             if spaces and not chinese and extra / spaces < 3 * size:
                 space_extra = extra / spaces
             elif gaps and extra / gaps < 0.5 * size:
