@@ -487,6 +487,10 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
         )
 
 
+#: Provenance records a plan keeps, at most (emptied when full).
+_ORIGINS_LIMIT: Final = 4096
+
+
 def _finish_official(
     page: Document,
     edition: str,
@@ -504,7 +508,8 @@ def _finish_official(
     plans = _plans(edition, variant)
     origins: list[CellOrigin] = []
     for gi, (grid, decided) in sorted(assigned.items()):
-        for p in decided.placed:
+        made = decided.origins
+        for i, p in enumerate(decided.placed):
             printed = cell_at(grid, p.row, p.col)
             plan = plans[id(p.target)]
             read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
@@ -542,8 +547,15 @@ def _finish_official(
             ):
                 # 本年增/减 printed as a bare "12": kept so ("+12" is the default).
                 put.at(plan.parent, plan.sign_field, "")
-            origins.append(
-                CellOrigin(
+            # The same provenance record for the same text in the same place
+            # of a plan (they are values): most cells of a table print the
+            # same few texts ("0", "——") page after page.
+            key = (i, gi, printed.text, printed.page, printed.bbox, printed.address)
+            origin = made.get(key)
+            if origin is None:
+                if len(made) >= _ORIGINS_LIMIT:
+                    made.clear()
+                origin = made[key] = CellOrigin(
                     path=plan.path,
                     table=gi,
                     row=printed.row,
@@ -560,7 +572,7 @@ def _finish_official(
                     bbox=printed.bbox,
                     address=printed.address,
                 )
-            )
+            origins.append(origin)
         for u in decided.unplaced:
             text = cell_at(grid, u.row, u.col).text
             if text.strip():

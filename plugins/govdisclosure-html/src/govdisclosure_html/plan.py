@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from .grid import Cell, Grid
 from .match import Match, MatchKind, Placement, memo_cache, place
-from .provenance import LabelMatch
+from .provenance import CellOrigin, LabelMatch
 from .source import SourceCell, source_cells
 from .targets import Target, TargetTable
 from .text import looks_numeric
@@ -106,6 +106,10 @@ class GridPlan(NamedTuple):
     unplaced: tuple[Unplaced, ...]
     #: (row, column, text) of every figure the decisions read as a label.
     checks: tuple[tuple[int, int, str], ...]
+    #: The provenance records made for the placed cells, by (index in
+    #: ``placed``, table on the page, text and where the text was printed),
+    #: for the importer to share between imports.
+    origins: dict[Hashable, CellOrigin]
 
 
 def unplaced_labels(source: SourceCell) -> str:
@@ -125,7 +129,7 @@ def _choose(cells: Sequence[SourceCell], tables: Sequence[TargetTable]) -> Targe
 def _compile(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str]) -> GridPlan:
     cells = list(source_cells(grid))
     if not cells:
-        return GridPlan(None, (), (), ())
+        return GridPlan(None, (), (), (), {})
     table = _choose(cells, tables)
     placed, unplaced = place(cells, table, aliases)
     checks = {
@@ -139,6 +143,7 @@ def _compile(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str])
         tuple(_planned(p) for p in sorted(placed, key=_printed_place)),
         tuple(Unplaced(c.cell.row, c.cell.col, unplaced_labels(c)) for c in unplaced),
         tuple(sorted(checks)),
+        {},
     )
 
 
