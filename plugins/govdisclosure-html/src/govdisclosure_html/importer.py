@@ -36,12 +36,12 @@ from govdisclosure.introspect import printed_name
 from govdisclosure.paths import json_path as _json_path
 
 from .derived import derive_from_printed, printed_only
-from .grid import Grid
+from .grid import Cell, Grid
 from .legacy import LegacyResult, best_template
 from .match import Match
 from .narrative import Narrative, parse_date, read_narrative
 from .page import Attachment, Page, read_page
-from .plan import GridPlan, cell_at, grid_plan, unplaced_labels
+from .plan import GridPlan, Planned, cell_at, grid_plan, unplaced_labels
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
 from .recognise import candidate_editions, recognise
 from .targets import Target, TargetTable, edition_tables
@@ -487,8 +487,53 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
         )
 
 
-#: Provenance records a plan keeps, at most (emptied when full).
+#: Placed cells read that a plan keeps, at most (emptied when full).
 _ORIGINS_LIMIT: Final = 4096
+
+_Put = tuple[tuple[str, ...], str, Any]
+
+
+def _read_placed(
+    printed: Cell, p: Planned, plan: _Plan, table: int
+) -> tuple[CellOrigin, str | None, tuple[_Put, ...]]:
+    """A placed cell read: its provenance record, why its text is not a value
+    (if it is not), and the values it sets (parent path, field, value)."""
+    read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
+    puts: list[_Put] = []
+    note = None
+    if read.unit and plan.unit_field is not None:
+        puts.append((plan.parent, plan.unit_field, read.unit))
+        note = f"unit printed: {read.unit}"
+    elif read.unit == "元" and plan.kind == "money" and value is not None:
+        value = str(Decimal(value) / Decimal(10000))
+        note = "printed in 元, converted to 万元"
+    puts.append((plan.parent, plan.leaf, value))
+    if (
+        plan.sign_field is not None
+        and type(value) is int
+        and value > 0
+        and not clean(printed.text).startswith("+")
+    ):
+        # 本年增/减 printed as a bare "12": kept so ("+12" is the default).
+        puts.append((plan.parent, plan.sign_field, ""))
+    origin = CellOrigin(
+        path=plan.path,
+        table=table,
+        row=printed.row,
+        col=printed.col,
+        rowspan=printed.rowspan,
+        colspan=printed.colspan,
+        text=printed.text,
+        value=read.value if value is not None else None,
+        match=p.kind,
+        labels=p.labels,
+        doubtful=p.doubtful,
+        note=note,
+        page=printed.page,
+        bbox=printed.bbox,
+        address=printed.address,
+    )
+    return origin, reason, tuple(puts)
 
 
 def _finish_official(
@@ -511,8 +556,16 @@ def _finish_official(
         made = decided.origins
         for i, p in enumerate(decided.placed):
             printed = cell_at(grid, p.row, p.col)
-            plan = plans[id(p.target)]
-            read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
+            # Reading a printed text on a plan's cell gives the same record and
+            # the same values every time: made once per text and place (most
+            # cells of a table print the same few texts, "0", "——").
+            key = (i, gi, printed.text, printed.page, printed.bbox, printed.address)
+            found = made.get(key)
+            if found is None:
+                if len(made) >= _ORIGINS_LIMIT:
+                    made.clear()
+                found = made[key] = _read_placed(printed, p, plans[id(p.target)], gi)
+            origin, reason, puts = found
             if reason is not None:
                 problems.append(
                     ImportProblem(
@@ -526,52 +579,13 @@ def _finish_official(
                         table=gi,
                         row=printed.row,
                         col=printed.col,
-                        path=plan.path,
+                        path=origin.path,
                     )
                 )
-            note = None
-            if read.unit and plan.unit_field is not None:
-                put.at(plan.parent, plan.unit_field, read.unit)
-                note = f"unit printed: {read.unit}"
-            elif read.unit == "元" and plan.kind == "money" and value is not None:
-                value = str(Decimal(value) / Decimal(10000))
-                note = "printed in 元, converted to 万元"
-            put.at(plan.parent, plan.leaf, value)
+            for where, name, value in puts:
+                put.at(where, name, value)
             if p.kind in _PRINTED_OTHERWISE:  # else no label match is printed otherwise
                 _keep_printed_label(data, p.target, p.matches)
-            if (
-                plan.sign_field is not None
-                and type(value) is int
-                and value > 0
-                and not clean(printed.text).startswith("+")
-            ):
-                # 本年增/减 printed as a bare "12": kept so ("+12" is the default).
-                put.at(plan.parent, plan.sign_field, "")
-            # The same provenance record for the same text in the same place
-            # of a plan (they are values): most cells of a table print the
-            # same few texts ("0", "——") page after page.
-            key = (i, gi, printed.text, printed.page, printed.bbox, printed.address)
-            origin = made.get(key)
-            if origin is None:
-                if len(made) >= _ORIGINS_LIMIT:
-                    made.clear()
-                origin = made[key] = CellOrigin(
-                    path=plan.path,
-                    table=gi,
-                    row=printed.row,
-                    col=printed.col,
-                    rowspan=printed.rowspan,
-                    colspan=printed.colspan,
-                    text=printed.text,
-                    value=read.value if value is not None else None,
-                    match=p.kind,
-                    labels=p.labels,
-                    doubtful=p.doubtful,
-                    note=note,
-                    page=printed.page,
-                    bbox=printed.bbox,
-                    address=printed.address,
-                )
             origins.append(origin)
         for u in decided.unplaced:
             text = cell_at(grid, u.row, u.col).text

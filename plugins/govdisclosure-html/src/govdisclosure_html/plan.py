@@ -17,9 +17,9 @@ and a plan whose checks the grid does not pass is not used.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .grid import Cell, Grid
 from .match import Match, MatchKind, Placement, memo_cache, place
@@ -28,7 +28,18 @@ from .source import SourceCell, source_cells
 from .targets import Target, TargetTable
 from .text import looks_numeric
 
-__all__ = ["GridPlan", "Planned", "Unplaced", "cell_at", "grid_plan", "shape", "unplaced_labels"]
+__all__ = [
+    "GridPlan",
+    "Planned",
+    "Unplaced",
+    "cell_at",
+    "figure_labels",
+    "grid_plan",
+    "passes",
+    "shape",
+    "shape_of",
+    "unplaced_labels",
+]
 
 #: The class of a slot's text in a shape: no text, or a figure (the text
 #: itself stands for any other cell).
@@ -75,6 +86,44 @@ def shape(grid: Grid) -> Hashable:
     return tuple(rows)
 
 
+#: Shapes of the grids seen last, by identity (with the grid, so the id stays
+#: its own): recognition and placement ask for the same grids' shapes.
+_SHAPES: dict[int, tuple[Grid, Hashable]] = {}
+_SHAPES_LIMIT = 32
+
+
+def shape_of(grid: Grid) -> Hashable:
+    """:func:`shape`, remembered for the last few grids."""
+    found = _SHAPES.get(id(grid))
+    if found is not None and found[0] is grid:
+        return found[1]
+    if len(_SHAPES) >= _SHAPES_LIMIT:  # the oldest goes (and its grid with it)
+        del _SHAPES[next(iter(_SHAPES))]
+    made = shape(grid)
+    _SHAPES[id(grid)] = (grid, made)
+    return made
+
+
+def figure_labels(cells: Iterable[SourceCell]) -> set[tuple[int, int, str]]:
+    """(row, column, text) of every figure among the labels of ``cells``."""
+    return {
+        (lab.cell.row, lab.cell.col, lab.cell.text)
+        for c in cells
+        for lab in (*c.row_labels, *c.column_labels)
+        if _text_class(lab.cell.text) == _FIGURE
+    }
+
+
+def passes(grid: Grid, checks: Iterable[tuple[int, int, str]]) -> bool:
+    """Whether ``grid`` prints each (row, column, text) of ``checks``."""
+    rows = grid.rows
+    for r, c, text in checks:
+        slot = rows[r][c]
+        if slot is None or slot.cell.text != text:
+            return False
+    return True
+
+
 class Planned(NamedTuple):
     """A printed value cell placed on a target, by its place in the grid."""
 
@@ -106,10 +155,10 @@ class GridPlan(NamedTuple):
     unplaced: tuple[Unplaced, ...]
     #: (row, column, text) of every figure the decisions read as a label.
     checks: tuple[tuple[int, int, str], ...]
-    #: The provenance records made for the placed cells, by (index in
+    #: The placed cells as read (provenance record, values), by (index in
     #: ``placed``, table on the page, text and where the text was printed),
     #: for the importer to share between imports.
-    origins: dict[Hashable, CellOrigin]
+    origins: dict[Hashable, tuple[CellOrigin, str | None, tuple[Any, ...]]]
 
 
 def unplaced_labels(source: SourceCell) -> str:
@@ -132,12 +181,7 @@ def _compile(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str])
         return GridPlan(None, (), (), (), {})
     table = _choose(cells, tables)
     placed, unplaced = place(cells, table, aliases)
-    checks = {
-        (lab.cell.row, lab.cell.col, lab.cell.text)
-        for c in cells
-        for lab in (*c.row_labels, *c.column_labels)
-        if _text_class(lab.cell.text) == _FIGURE
-    }
+    checks = figure_labels(cells)
     return GridPlan(
         table if placed else None,
         tuple(_planned(p) for p in sorted(placed, key=_printed_place)),
@@ -171,15 +215,6 @@ def cell_at(grid: Grid, row: int, col: int) -> Cell:
     return slot.cell
 
 
-def _passes(grid: Grid, checks: tuple[tuple[int, int, str], ...]) -> bool:
-    rows = grid.rows
-    for r, c, text in checks:
-        slot = rows[r][c]
-        if slot is None or slot.cell.text != text:
-            return False
-    return True
-
-
 #: Plans by (shape, tables, aliases), with the tables and aliases they were
 #: made for (their ids stand for them only while they live); several plans
 #: of one shape differ in their checks.  Bounded, and emptied when full.
@@ -191,7 +226,7 @@ _PLANS_LIMIT = 1024
 
 def grid_plan(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str]) -> GridPlan:
     """The plan of ``grid`` against an edition's ``tables`` (remembered by shape)."""
-    key = (shape(grid), id(tables), id(aliases))
+    key = (shape_of(grid), id(tables), id(aliases))
     found = _PLANS.get(key)
     if found is None or found[0] is not tables or found[1] is not aliases:
         if len(_PLANS) >= _PLANS_LIMIT:
@@ -199,7 +234,7 @@ def grid_plan(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str]
         found = _PLANS[key] = (tables, aliases, [])
     plans = found[2]
     for plan in plans:
-        if _passes(grid, plan.checks):
+        if passes(grid, plan.checks):
             return plan
     plan = _compile(grid, tables, aliases)
     plans.append(plan)
