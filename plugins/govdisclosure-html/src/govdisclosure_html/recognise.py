@@ -114,12 +114,18 @@ def _printed_keys(grids: Sequence[Grid]) -> set[Key]:
     }
 
 
-def _printed_cells(grids: Sequence[Grid]) -> frozenset[_CellKey]:
+def _printed_cells(
+    grids: Sequence[Grid], checks: list[tuple[int, int, int, str]]
+) -> frozenset[_CellKey]:
     """The printed value cells as (row words, column words) pairs, every
-    label pair a value cell is printed under (and a single-cell row's own)."""
+    label pair a value cell is printed under (and a single-cell row's own);
+    the figures read as labels on the way are added to ``checks`` (grid
+    number, row, column, text)."""
     out: set[_CellKey] = set()
-    for grid in grids:
-        for cell in source_cells(grid):
+    for i, grid in enumerate(grids):
+        cells = list(source_cells(grid))
+        checks.extend((i, r, c, text) for r, c, text in sorted(figure_labels(cells)))
+        for cell in cells:
             rows = cell.row_labels or cell.column_labels
             for r in rows:
                 out.add((r.key.words, None))
@@ -208,19 +214,20 @@ def recognise(grids: Sequence[Grid], year: int | None) -> Recognition:
     for checks, recognition in found:
         if all(passes(grids[i], [(r, c, text)]) for i, r, c, text in checks):
             return recognition
-    recognition = _recognise(grids, year, candidates)
-    checks = tuple(
-        sorted(
-            (i, r, c, text)
-            for i, grid in enumerate(grids)
-            for r, c, text in figure_labels(source_cells(grid))
-        )
-    )
-    found.append((checks, recognition))
+    made: list[tuple[int, int, int, str]] = []
+    recognition = _recognise(grids, year, candidates, made)
+    found.append((tuple(made), recognition))
     return recognition
 
 
-def _recognise(grids: Sequence[Grid], year: int | None, candidates: tuple[str, ...]) -> Recognition:
+def _recognise(
+    grids: Sequence[Grid],
+    year: int | None,
+    candidates: tuple[str, ...],
+    checks: list[tuple[int, int, int, str]],
+) -> Recognition:
+    """:func:`recognise` itself; the figures its decision read as labels
+    are added to ``checks``."""
     keys = _printed_keys(grids)
     printed = {k.words for k in keys}
     known = len(printed & _official_words(candidates))
@@ -234,7 +241,7 @@ def _recognise(grids: Sequence[Grid], year: int | None, candidates: tuple[str, .
             duel = _duel(a, b, "labels", words_of_edition(a), words_of_edition(b), printed)
             if duel.winner is None:
                 if printed_cells is None:
-                    printed_cells = _printed_cells(grids)
+                    printed_cells = _printed_cells(grids, checks)
                 by_cells = _duel(
                     a, b, "cells", cells_of_edition(a), cells_of_edition(b), printed_cells
                 )
