@@ -487,8 +487,9 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
         )
 
 
-#: Placed cells read that a plan keeps, at most (emptied when full).
-_ORIGINS_LIMIT: Final = 4096
+#: Placed cells read that a plan keeps, at most (emptied when full): a few
+#: pages' worth of distinct texts.
+_ORIGINS_LIMIT: Final = 1024
 
 _Put = tuple[tuple[str, ...], str, Any]
 

@@ -217,11 +217,14 @@ def cell_at(grid: Grid, row: int, col: int) -> Cell:
 
 #: Plans by (shape, tables, aliases), with the tables and aliases they were
 #: made for (their ids stand for them only while they live); several plans
-#: of one shape differ in their checks.  Bounded, and emptied when full.
+#: of one shape differ in their checks.  Bounded, and emptied when full: a
+#: plan holds its shape and its cells' records (:data:`.importer._ORIGINS_LIMIT`
+#: at most): the nine test pages leave ten plans and 1.3 MB of memos in all,
+#: so a long batch of pages of many shapes stays in the tens of megabytes.
 _PLANS: dict[
     tuple[Hashable, int, int], tuple[Sequence[TargetTable], dict[str, str], list[GridPlan]]
 ] = memo_cache()
-_PLANS_LIMIT = 1024
+_PLANS_LIMIT = 256
 
 
 def grid_plan(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str]) -> GridPlan:

@@ -191,7 +191,7 @@ _RECOGNISED: dict[
     tuple[tuple[Hashable, ...], int | None, tuple[str, ...]],
     list[tuple[tuple[tuple[int, int, int, str], ...], Recognition]],
 ] = memo_cache()
-_RECOGNISED_LIMIT = 1024
+_RECOGNISED_LIMIT = 256
 
 
 def recognise(grids: Sequence[Grid], year: int | None) -> Recognition:
