@@ -63,6 +63,19 @@ def test_import_writes_the_expected_report_and_provenance(folder: str, derive: b
         assert warm[name] == text, f"{folder}: {name} differs once placements are remembered"
 
 
+def test_plans_made_on_other_pages_change_nothing() -> None:
+    """Every page imported after every other page (in reverse order, plans
+    and decisions remembered from the pages before it): the 2021 pages of
+    one portal share their tables' shape, so their plans are replayed."""
+    clear_memo()
+    for folder, derive in CASES:
+        _import(folder, derive)
+    for folder, derive in reversed(CASES):
+        expected = _expected_dir(folder, derive)
+        for name, text in _written(_import(folder, derive)).items():
+            assert text == (expected / name).read_text(encoding="utf-8"), f"{folder}: {name}"
+
+
 def _update() -> None:
     for folder, derive in CASES:
         target = _expected_dir(folder, derive)

@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
-from operator import attrgetter
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -37,14 +36,14 @@ from govdisclosure.introspect import printed_name
 from govdisclosure.paths import json_path as _json_path
 
 from .derived import derive_from_printed, printed_only
-from .grid import Grid
+from .grid import Cell, Grid
 from .legacy import LegacyResult, best_template
-from .match import Placement, place
+from .match import Match
 from .narrative import Narrative, parse_date, read_narrative
 from .page import Attachment, Page, read_page
+from .plan import GridPlan, Planned, cell_at, grid_plan, unplaced_labels
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
 from .recognise import candidate_editions, recognise
-from .source import SourceCell, source_cells
 from .targets import Target, TargetTable, edition_tables
 from .text import CellText, clean, read_number, without_as_printed_note
 
@@ -105,27 +104,18 @@ def _aliases(edition: str, others: tuple[str, ...]) -> dict[str, str]:
 
 def _assign(
     grids: Sequence[Grid], tables: Sequence[TargetTable], aliases: dict[str, str]
-) -> dict[int, tuple[TargetTable, list[Placement], list[SourceCell]]]:
-    """Each grid to the official table it fills best; one grid per table."""
-    best: dict[str, tuple[int, TargetTable, list[Placement], list[SourceCell]]] = {}
+) -> dict[int, tuple[Grid, GridPlan]]:
+    """Each grid to the official table it fills best (its plan says which);
+    one grid per table, the one with most cells placed."""
+    best: dict[str, tuple[Grid, GridPlan]] = {}
     for grid in grids:
-        cells = list(source_cells(grid))
-        if not cells:
+        plan = grid_plan(grid, tables, aliases)
+        if plan.table is None:
             continue
-        # The table whose labels the grid prints most of is the one to fill.
-        # A row's (a column's) cells share one label tuple: each is read once.
-        groups = {id(c.row_labels): c.row_labels for c in cells}
-        groups.update({id(c.column_labels): c.column_labels for c in cells})
-        printed = {lab.key.words for labels in groups.values() for lab in labels}
-        table = max(tables, key=lambda t: len(printed & (t.row_words | t.column_words)))
-        placed, unplaced = place(cells, table, aliases)
-        n = len(placed)
-        if n == 0:
-            continue
-        old = best.get(table.key)
-        if old is None or n > len(old[2]):
-            best[table.key] = (grid.index, table, placed, unplaced)
-    return {gi: (t, p, u) for gi, t, p, u in best.values()}
+        old = best.get(plan.table.key)
+        if old is None or len(plan.placed) > len(old[1].placed):
+            best[plan.table.key] = (grid, plan)
+    return {grid.index: (grid, plan) for grid, plan in best.values()}
 
 
 def _value_for(kind: str, read: CellText) -> tuple[Any, str | None]:
@@ -237,10 +227,6 @@ class _Tree:
         parent[name] = value
 
 
-#: Where a placed cell was printed (row, column): the order of the provenance.
-_PRINTED_PLACE: Final = attrgetter("source.cell.row", "source.cell.col")
-
-
 def _in_locale(*message_ids: str) -> Callable[[str], str]:
     """Official labels or message ids, shown in the locale of the message that
     names them (joined by " / " when there are several)."""
@@ -248,18 +234,18 @@ def _in_locale(*message_ids: str) -> Callable[[str], str]:
     return lambda locale: " / ".join(gettext(locale, m) for m in ids)
 
 
-def _unplaced_problem(source: SourceCell) -> ImportProblem:
-    labels = " / ".join(lab.cell.text for lab in (*source.row_labels, *source.column_labels))
+def _unplaced_problem(text: str, labels: str, table: int, row: int, col: int) -> ImportProblem:
+    """A printed value cell that fits no target (``labels``: its labels as printed, joined)."""
     return ImportProblem(
         severity="warning",
         code="cell-not-placed",
         message_id=N_(
             "Printed cell “{text}” (labels: {labels}) matches no cell of the official table; left out"
         ),
-        params={"text": source.cell.text, "labels": labels or "—"},
-        table=source.grid,
-        row=source.cell.row,
-        col=source.cell.col,
+        params={"text": text, "labels": labels or "—"},
+        table=table,
+        row=row,
+        col=col,
     )
 
 
@@ -501,6 +487,56 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
         )
 
 
+#: Placed cells read that a plan keeps, at most (emptied when full): a few
+#: pages' worth of distinct texts.
+_ORIGINS_LIMIT: Final = 1024
+
+_Put = tuple[tuple[str, ...], str, Any]
+
+
+def _read_placed(
+    printed: Cell, p: Planned, plan: _Plan, table: int
+) -> tuple[CellOrigin, str | None, tuple[_Put, ...]]:
+    """A placed cell read: its provenance record, why its text is not a value
+    (if it is not), and the values it sets (parent path, field, value)."""
+    read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
+    puts: list[_Put] = []
+    note = None
+    if read.unit and plan.unit_field is not None:
+        puts.append((plan.parent, plan.unit_field, read.unit))
+        note = f"unit printed: {read.unit}"
+    elif read.unit == "元" and plan.kind == "money" and value is not None:
+        value = str(Decimal(value) / Decimal(10000))
+        note = "printed in 元, converted to 万元"
+    puts.append((plan.parent, plan.leaf, value))
+    if (
+        plan.sign_field is not None
+        and type(value) is int
+        and value > 0
+        and not clean(printed.text).startswith("+")
+    ):
+        # 本年增/减 printed as a bare "12": kept so ("+12" is the default).
+        puts.append((plan.parent, plan.sign_field, ""))
+    origin = CellOrigin(
+        path=plan.path,
+        table=table,
+        row=printed.row,
+        col=printed.col,
+        rowspan=printed.rowspan,
+        colspan=printed.colspan,
+        text=printed.text,
+        value=read.value if value is not None else None,
+        match=p.kind,
+        labels=p.labels,
+        doubtful=p.doubtful,
+        note=note,
+        page=printed.page,
+        bbox=printed.bbox,
+        address=printed.address,
+    )
+    return origin, reason, tuple(puts)
+
+
 def _finish_official(
     page: Document,
     edition: str,
@@ -517,11 +553,20 @@ def _finish_official(
     put = _Tree(data)
     plans = _plans(edition, variant)
     origins: list[CellOrigin] = []
-    for gi, (_table, placed, unplaced) in sorted(assigned.items()):
-        for p in sorted(placed, key=_PRINTED_PLACE):
-            printed = p.source.cell
-            plan = plans[id(p.target)]
-            read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
+    for gi, (grid, decided) in sorted(assigned.items()):
+        made = decided.origins
+        for i, p in enumerate(decided.placed):
+            printed = cell_at(grid, p.row, p.col)
+            # Reading a printed text on a plan's cell gives the same record and
+            # the same values every time: made once per text and place (most
+            # cells of a table print the same few texts, "0", "——").
+            key = (i, gi, printed.text, printed.page, printed.bbox, printed.address)
+            found = made.get(key)
+            if found is None:
+                if len(made) >= _ORIGINS_LIMIT:
+                    made.clear()
+                found = made[key] = _read_placed(printed, p, plans[id(p.target)], gi)
+            origin, reason, puts = found
             if reason is not None:
                 problems.append(
                     ImportProblem(
@@ -535,50 +580,19 @@ def _finish_official(
                         table=gi,
                         row=printed.row,
                         col=printed.col,
-                        path=plan.path,
+                        path=origin.path,
                     )
                 )
-            note = None
-            if read.unit and plan.unit_field is not None:
-                put.at(plan.parent, plan.unit_field, read.unit)
-                note = f"unit printed: {read.unit}"
-            elif read.unit == "元" and plan.kind == "money" and value is not None:
-                value = str(Decimal(value) / Decimal(10000))
-                note = "printed in 元, converted to 万元"
-            put.at(plan.parent, plan.leaf, value)
+            for where, name, value in puts:
+                put.at(where, name, value)
             if p.kind in _PRINTED_OTHERWISE:  # else no label match is printed otherwise
-                _keep_printed_label(data, p)
-            if (
-                plan.sign_field is not None
-                and type(value) is int
-                and value > 0
-                and not clean(printed.text).startswith("+")
-            ):
-                # 本年增/减 printed as a bare "12": kept so ("+12" is the default).
-                put.at(plan.parent, plan.sign_field, "")
-            origins.append(
-                CellOrigin(
-                    path=plan.path,
-                    table=gi,
-                    row=printed.row,
-                    col=printed.col,
-                    rowspan=printed.rowspan,
-                    colspan=printed.colspan,
-                    text=printed.text,
-                    value=read.value if value is not None else None,
-                    match=p.kind,
-                    labels=p.labels,
-                    doubtful=p.kind == "position" or not p.source.aligned,
-                    note=note,
-                    page=printed.page,
-                    bbox=printed.bbox,
-                    address=printed.address,
-                )
-            )
-        for cell in unplaced:
-            if cell.cell.text.strip():
-                problems.append(_unplaced_problem(cell))
-    filled = {t.key for t, _, _ in assigned.values()}
+                _keep_printed_label(data, p.target, p.matches)
+            origins.append(origin)
+        for u in decided.unplaced:
+            text = cell_at(grid, u.row, u.col).text
+            if text.strip():
+                problems.append(_unplaced_problem(text, u.labels, gi, u.row, u.col))
+    filled = {plan.table.key for _, plan in assigned.values() if plan.table is not None}
     for table in tables:
         if table.key not in filled:
             problems.append(
@@ -636,13 +650,12 @@ def _printed_field(edition: str, path: tuple[str, ...], what: str) -> str | None
 _PRINTED_OTHERWISE: Final = frozenset({"similar", "other-edition"})
 
 
-def _keep_printed_label(data: dict[str, Any], placement: Placement) -> None:
+def _keep_printed_label(data: dict[str, Any], target: Target, matches: Sequence[Match]) -> None:
     """Keep the row label as printed beside its row (the table's
     ``printed_labels``) when the publisher printed other words than the
     format's, so the report is the report as printed, never corrected
     silently.  Line-break white space inside the label is dropped."""
-    target = placement.target
-    for m in placement.matches:
+    for m in matches:
         if m.kind in _PRINTED_OTHERWISE and m.official == target.row_label and target.row_key:
             printed = without_as_printed_note("".join(m.printed.split()))
             if printed and printed != target.row_label:
@@ -744,7 +757,11 @@ def _finish_legacy(
         )
     for cell in result.unplaced:
         if cell.cell.text.strip():
-            problems.append(_unplaced_problem(cell))
+            problems.append(
+                _unplaced_problem(
+                    cell.cell.text, unplaced_labels(cell), cell.grid, cell.cell.row, cell.cell.col
+                )
+            )
     for label in result.unfit_rows:
         problems.append(
             ImportProblem(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from .provenance import LabelMatch
 from .source import Label, SourceCell
@@ -130,13 +130,26 @@ _Decision = tuple[Target, MatchKind, tuple[Match, ...], tuple[LabelMatch, ...]] 
 #: Decisions of :func:`_decide` by table and printed labels.  Official tables
 #: print the same labels on every page of an edition, so after the first page
 #: placing a cell is one lookup; bounded, and emptied when full.
-_MEMO: dict[tuple[int, int, _LabelSig, _LabelSig, bool], _Decision] = {}
 _MEMO_LIMIT = 1 << 16
+
+#: Every memo of placement work (this module's and :mod:`.plan`'s), for :func:`clear_memo`.
+_MEMOS: list[dict[Any, Any]] = []
+
+
+def memo_cache() -> dict[Any, Any]:
+    """A new memo of placement work, emptied by :func:`clear_memo`."""
+    memo: dict[Any, Any] = {}
+    _MEMOS.append(memo)
+    return memo
+
+
+_MEMO: dict[tuple[int, int, _LabelSig, _LabelSig, bool], _Decision] = memo_cache()
 
 
 def clear_memo() -> None:
-    """Forget every remembered placement decision (for measuring the cold path)."""
-    _MEMO.clear()
+    """Forget every remembered placement decision and plan (for measuring the cold path)."""
+    for memo in _MEMOS:
+        memo.clear()
 
 
 def place(

@@ -285,7 +285,12 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     leaf = [t for t in data_tables if len(t.css("table")) == 1]
     index = {t.mem_id: i for i, t in enumerate(leaf)}
     grids = tuple(expand(t, i) for i, t in enumerate(leaf))
-    title_node = doc.css_first("title")
+    # The head comes first: its <title>, if it has one, is the page's first
+    # (searched there, not in the whole page).
+    head = doc.head
+    title_node = head.css_first("title") if head is not None else None
+    if title_node is None:
+        title_node = doc.css_first("title")
     h1 = body.css_first("h1")
     return Page(
         decoded=decoded,

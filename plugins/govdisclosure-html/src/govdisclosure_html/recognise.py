@@ -30,7 +30,7 @@ the import says that instead.  Nothing is decided from the year alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cache
 
 from attrs import frozen
@@ -39,6 +39,8 @@ from govdisclosure.editions import EDITIONS
 from govdisclosure.i18n import N_, gettext
 
 from .grid import Grid
+from .match import memo_cache
+from .plan import figure_labels, passes, shape_of
 from .provenance import Duel, ImportProblem
 from .source import source_cells
 from .targets import edition_tables, words_of_edition
@@ -112,12 +114,18 @@ def _printed_keys(grids: Sequence[Grid]) -> set[Key]:
     }
 
 
-def _printed_cells(grids: Sequence[Grid]) -> frozenset[_CellKey]:
+def _printed_cells(
+    grids: Sequence[Grid], checks: list[tuple[int, int, int, str]]
+) -> frozenset[_CellKey]:
     """The printed value cells as (row words, column words) pairs, every
-    label pair a value cell is printed under (and a single-cell row's own)."""
+    label pair a value cell is printed under (and a single-cell row's own);
+    the figures read as labels on the way are added to ``checks`` (grid
+    number, row, column, text)."""
     out: set[_CellKey] = set()
-    for grid in grids:
-        for cell in source_cells(grid):
+    for i, grid in enumerate(grids):
+        cells = list(source_cells(grid))
+        checks.extend((i, r, c, text) for r, c, text in sorted(figure_labels(cells)))
+        for cell in cells:
             rows = cell.row_labels or cell.column_labels
             for r in rows:
                 out.add((r.key.words, None))
@@ -176,12 +184,50 @@ def _summary(duels: Sequence[Duel]) -> str:
     return "; ".join(d.text for d in duels)
 
 
+#: Recognitions by the grids' shapes, the year and the candidates, each with
+#: the figures read as labels it depends on (:mod:`.plan`); emptied with the
+#: placement memo, and when full.
+_RECOGNISED: dict[
+    tuple[tuple[Hashable, ...], int | None, tuple[str, ...]],
+    list[tuple[tuple[tuple[int, int, int, str], ...], Recognition]],
+] = memo_cache()
+_RECOGNISED_LIMIT = 256
+
+
 def recognise(grids: Sequence[Grid], year: int | None) -> Recognition:
     """The edition ``grids`` are printed in (see the module doc); ``year`` is
-    the report year the text states, if any: a tie-breaker, nothing more."""
+    the report year the text states, if any: a tie-breaker, nothing more.
+
+    Remembered by the grids' shapes (:func:`.plan.shape`): the printed
+    labels decide, and the figures only by where they are, except a figure
+    printed as a label, which is checked.
+    """
     if not grids:
         return Recognition(None, None, "no table in the file")
     candidates = candidate_editions()
+    key = (tuple([shape_of(g) for g in grids]), year, candidates)
+    found = _RECOGNISED.get(key)
+    if found is None:
+        if len(_RECOGNISED) >= _RECOGNISED_LIMIT:
+            _RECOGNISED.clear()
+        found = _RECOGNISED[key] = []
+    for checks, recognition in found:
+        if all(passes(grids[i], [(r, c, text)]) for i, r, c, text in checks):
+            return recognition
+    made: list[tuple[int, int, int, str]] = []
+    recognition = _recognise(grids, year, candidates, made)
+    found.append((tuple(made), recognition))
+    return recognition
+
+
+def _recognise(
+    grids: Sequence[Grid],
+    year: int | None,
+    candidates: tuple[str, ...],
+    checks: list[tuple[int, int, int, str]],
+) -> Recognition:
+    """:func:`recognise` itself; the figures its decision read as labels
+    are added to ``checks``."""
     keys = _printed_keys(grids)
     printed = {k.words for k in keys}
     known = len(printed & _official_words(candidates))
@@ -195,7 +241,7 @@ def recognise(grids: Sequence[Grid], year: int | None) -> Recognition:
             duel = _duel(a, b, "labels", words_of_edition(a), words_of_edition(b), printed)
             if duel.winner is None:
                 if printed_cells is None:
-                    printed_cells = _printed_cells(grids)
+                    printed_cells = _printed_cells(grids, checks)
                 by_cells = _duel(
                     a, b, "cells", cells_of_edition(a), cells_of_edition(b), printed_cells
                 )

@@ -1,0 +1,244 @@
+"""Placement plans: what placing a printed table decides, worked out once per table shape.
+
+Finding a grid's value cells and their labels (:mod:`.source`), choosing
+the official table it fills and placing each cell (:mod:`.match`) read
+the grid's geometry and its label texts, and of a value cell only whether
+it is empty or a figure, never which figure.  Official tables print the
+same labels in the same cells on every page of an edition, so those
+decisions are kept as a :class:`GridPlan` under the grid's *shape*
+(:func:`shape`: every slot's cell position and span, label texts, and
+"empty" or "figure" for the rest), and a later grid of the same shape
+replays them: only its value cells are read.
+
+A figure can still serve as a label (a numbering column printing 1, 2,
+3 …): the texts of such cells are kept with the plan as its ``checks``,
+and a plan whose checks the grid does not pass is not used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from .grid import Cell, Grid
+from .match import Match, MatchKind, Placement, memo_cache, place
+from .provenance import CellOrigin, LabelMatch
+from .source import SourceCell, source_cells
+from .targets import Target, TargetTable
+from .text import looks_numeric
+
+__all__ = [
+    "GridPlan",
+    "Planned",
+    "Unplaced",
+    "cell_at",
+    "figure_labels",
+    "grid_plan",
+    "passes",
+    "shape",
+    "shape_of",
+    "unplaced_labels",
+]
+
+#: The class of a slot's text in a shape: no text, or a figure (the text
+#: itself stands for any other cell).
+_EMPTY = 0
+_FIGURE = 1
+
+
+@lru_cache(maxsize=8192)
+def _text_class(text: str) -> int | str:
+    """A cell text as a shape sees it (remembered: the same few texts fill every page)."""
+    if not text.strip():
+        return _EMPTY
+    if looks_numeric(text):
+        return _FIGURE
+    return text
+
+
+_SlotKey = tuple[int, int, int, int, int | str]
+
+
+def shape(grid: Grid) -> Hashable:
+    """What the grid's plan depends on, slot by slot: the covering cell's
+    position and span, and its text's class (:func:`_text_class`)."""
+    seen: dict[int, _SlotKey] = {}
+    rows = []
+    for row in grid.rows:
+        line: list[_SlotKey | None] = []
+        for slot in row:
+            if slot is None:
+                line.append(None)
+                continue
+            cell = slot.cell
+            key = seen.get(id(cell))  # the grid keeps its cells, so their ids stay theirs
+            if key is None:
+                key = seen[id(cell)] = (
+                    cell.row,
+                    cell.col,
+                    cell.rowspan,
+                    cell.colspan,
+                    _text_class(cell.text),
+                )
+            line.append(key)
+        rows.append(tuple(line))
+    return tuple(rows)
+
+
+#: Shapes of the grids seen last, by identity (with the grid, so the id stays
+#: its own): recognition and placement ask for the same grids' shapes.
+_SHAPES: dict[int, tuple[Grid, Hashable]] = {}
+_SHAPES_LIMIT = 32
+
+
+def shape_of(grid: Grid) -> Hashable:
+    """:func:`shape`, remembered for the last few grids."""
+    found = _SHAPES.get(id(grid))
+    if found is not None and found[0] is grid:
+        return found[1]
+    if len(_SHAPES) >= _SHAPES_LIMIT:  # the oldest goes (and its grid with it)
+        del _SHAPES[next(iter(_SHAPES))]
+    made = shape(grid)
+    _SHAPES[id(grid)] = (grid, made)
+    return made
+
+
+def figure_labels(cells: Iterable[SourceCell]) -> set[tuple[int, int, str]]:
+    """(row, column, text) of every figure among the labels of ``cells``."""
+    return {
+        (lab.cell.row, lab.cell.col, lab.cell.text)
+        for c in cells
+        for lab in (*c.row_labels, *c.column_labels)
+        if _text_class(lab.cell.text) == _FIGURE
+    }
+
+
+def passes(grid: Grid, checks: Iterable[tuple[int, int, str]]) -> bool:
+    """Whether ``grid`` prints each (row, column, text) of ``checks``."""
+    rows = grid.rows
+    for r, c, text in checks:
+        slot = rows[r][c]
+        if slot is None or slot.cell.text != text:
+            return False
+    return True
+
+
+class Planned(NamedTuple):
+    """A printed value cell placed on a target, by its place in the grid."""
+
+    row: int
+    col: int
+    target: Target
+    #: The worst of the row and column matches, the matches, and the same as
+    #: the provenance keeps them.
+    kind: MatchKind
+    matches: tuple[Match, ...]
+    labels: tuple[LabelMatch, ...]
+    doubtful: bool
+
+
+class Unplaced(NamedTuple):
+    """A printed value cell that fits no target, with its labels as printed (joined)."""
+
+    row: int
+    col: int
+    labels: str
+
+
+class GridPlan(NamedTuple):
+    """What placing one grid decided (``table`` is None when nothing was placed)."""
+
+    table: TargetTable | None
+    #: In printed order (row, then column): the order of the provenance.
+    placed: tuple[Planned, ...]
+    unplaced: tuple[Unplaced, ...]
+    #: (row, column, text) of every figure the decisions read as a label.
+    checks: tuple[tuple[int, int, str], ...]
+    #: The placed cells as read (provenance record, values), by (index in
+    #: ``placed``, table on the page, text and where the text was printed),
+    #: for the importer to share between imports.
+    origins: dict[Hashable, tuple[CellOrigin, str | None, tuple[Any, ...]]]
+
+
+def unplaced_labels(source: SourceCell) -> str:
+    """The labels of a value cell as printed, row labels first, joined by " / "."""
+    return " / ".join(lab.cell.text for lab in (*source.row_labels, *source.column_labels))
+
+
+def _choose(cells: Sequence[SourceCell], tables: Sequence[TargetTable]) -> TargetTable:
+    """The table whose labels the grid prints most of."""
+    # A row's (a column's) cells share one label tuple: each is read once.
+    groups = {id(c.row_labels): c.row_labels for c in cells}
+    groups.update({id(c.column_labels): c.column_labels for c in cells})
+    printed = {lab.key.words for labels in groups.values() for lab in labels}
+    return max(tables, key=lambda t: len(printed & (t.row_words | t.column_words)))
+
+
+def _compile(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str]) -> GridPlan:
+    cells = list(source_cells(grid))
+    if not cells:
+        return GridPlan(None, (), (), (), {})
+    table = _choose(cells, tables)
+    placed, unplaced = place(cells, table, aliases)
+    checks = figure_labels(cells)
+    return GridPlan(
+        table if placed else None,
+        tuple(_planned(p) for p in sorted(placed, key=_printed_place)),
+        tuple(Unplaced(c.cell.row, c.cell.col, unplaced_labels(c)) for c in unplaced),
+        tuple(sorted(checks)),
+        {},
+    )
+
+
+def _printed_place(p: Placement) -> tuple[int, int]:
+    return p.source.cell.row, p.source.cell.col
+
+
+def _planned(p: Placement) -> Planned:
+    cell = p.source.cell
+    return Planned(
+        cell.row,
+        cell.col,
+        p.target,
+        p.kind,
+        tuple(p.matches),
+        p.labels,
+        p.kind == "position" or not p.source.aligned,
+    )
+
+
+def cell_at(grid: Grid, row: int, col: int) -> Cell:
+    """The cell printed at (row, col) of ``grid``: a plan's cell, found in a grid of its shape."""
+    slot = grid.rows[row][col]
+    assert slot is not None  # the shape has a cell there
+    return slot.cell
+
+
+#: Plans by (shape, tables, aliases), with the tables and aliases they were
+#: made for (their ids stand for them only while they live); several plans
+#: of one shape differ in their checks.  Bounded, and emptied when full: a
+#: plan holds its shape and its cells' records (:data:`.importer._ORIGINS_LIMIT`
+#: at most): the nine test pages leave ten plans and 1.3 MB of memos in all,
+#: so a long batch of pages of many shapes stays in the tens of megabytes.
+_PLANS: dict[
+    tuple[Hashable, int, int], tuple[Sequence[TargetTable], dict[str, str], list[GridPlan]]
+] = memo_cache()
+_PLANS_LIMIT = 256
+
+
+def grid_plan(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str]) -> GridPlan:
+    """The plan of ``grid`` against an edition's ``tables`` (remembered by shape)."""
+    key = (shape_of(grid), id(tables), id(aliases))
+    found = _PLANS.get(key)
+    if found is None or found[0] is not tables or found[1] is not aliases:
+        if len(_PLANS) >= _PLANS_LIMIT:
+            _PLANS.clear()
+        found = _PLANS[key] = (tables, aliases, [])
+    plans = found[2]
+    for plan in plans:
+        if passes(grid, plan.checks):
+            return plan
+    plan = _compile(grid, tables, aliases)
+    plans.append(plan)
+    return plan
