@@ -1,8 +1,8 @@
 """The stretches of text the narrative checks search, and the searches led by a word.
 
-:meth:`Paragraphs.spans` finds the stretches around a word with scans of the
-joined text (forwards, and the reversed text or a short search back for the
-starts); the compiled proactive check searches for the words after its lazy
+:meth:`Paragraphs.stretches` finds the stretches around a word with one scan
+of the joined text led by the word and a short search back for each start,
+keeping those that hold a hint (a digit or a negation); the compiled proactive check searches for the words after its lazy
 lead first.  Both are held here to the obvious definitions, on texts built
 from the pieces that matter (the word, its halves, every clause break,
 digits, paragraph ends), short and long enough to take every path.
@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclosure import Report2021, ReportingUnit, Section
-from govdisclosure.validation.narrative import CHECKS, CLAUSE_BREAKS, _led
+from govdisclosure.validation.narrative import _HINT, CHECKS, CLAUSE_BREAKS, _led
 from govdisclosure.validation.paragraphs import Paragraphs
 
 
@@ -61,8 +61,39 @@ def test_spans_are_the_stretches_holding_the_word(paragraphs: list[str], word: s
     assert text.spans(word, CLAUSE_BREAKS) == expected  # asked again: the same
 
 
-def test_many_stretches_take_the_reversed_scan() -> None:
-    """More stretches than are looked up one by one, across paragraphs."""
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(PIECES), max_size=60).map("".join),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(("申请", "请", "受理", "")),
+    st.booleans(),
+)
+def test_stretches_are_the_spans_holding_the_hint_with_the_first_word(
+    paragraphs: list[str], word: str, hinted: bool
+) -> None:
+    """The stretches the narrative checks search: the plain stretches holding
+    a digit or a negation, each with the first occurrence of the word."""
+    text = Paragraphs(report_of(paragraphs))
+    hint = _HINT if hinted else None
+    texts = text.texts
+    if word:
+        spans = plain_spans(texts, word, CLAUSE_BREAKS)
+    else:
+        spans = [(i, 0, len(t)) for i, t in enumerate(texts)]
+    expected = [
+        (i, start, end, texts[i].find(word, start, end))
+        for i, start, end in spans
+        if hint is None or hint.search(texts[i], start, end) is not None
+    ]
+    assert text.stretches(word, CLAUSE_BREAKS, hint) == expected
+    assert text.stretches(word, CLAUSE_BREAKS, hint) == expected  # asked again: the same
+
+
+def test_many_stretches_across_paragraphs() -> None:
+    """Many stretches in one paragraph and across paragraphs, each found once."""
     paragraphs = ["，".join(["受理申请1件"] * 7), "", "申请；申请:申请。x", "申请"]
     text = Paragraphs(report_of(paragraphs))
     found = text.spans("申请", CLAUSE_BREAKS)

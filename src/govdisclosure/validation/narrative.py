@@ -297,6 +297,8 @@ _NEGATION = ("未", "没有", "没")
 #: with neither a digit nor one of these states no count.
 _NONE_HINT = re.compile("|".join(_NEGATION))
 _NONE_VERBS = (*_RECEIVED, "发生")
+#: A clause can hold a stated count only if it holds a digit or a negation.
+_HINT = re.compile(_DIGIT.pattern + "|" + _NONE_HINT.pattern)
 
 
 def _none_pattern(noun_re: str) -> str:
@@ -746,13 +748,7 @@ _STRETCHES = "narrative stretches"
 
 
 def _find_stretches(text: Paragraphs, word: str, known: dict[str, Stretches]) -> Stretches:
-    texts = text.texts
-    found = known[word] = [
-        (i, start, end, texts[i].find(word, start, end))
-        for i, start, end in text.spans(word, CLAUSE_BREAKS)
-        if _DIGIT.search(texts[i], start, end) is not None
-        or _NONE_HINT.search(texts[i], start, end) is not None
-    ]
+    found = known[word] = text.stretches(word, CLAUSE_BREAKS, _HINT)
     return found
 
 

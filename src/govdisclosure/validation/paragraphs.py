@@ -95,7 +95,9 @@ class Paragraphs:
         self._joined = ""
         self._reversed = ""
         self._starts: list[int] = []
-        self._spans: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+        self._spans: dict[
+            tuple[str, str, re.Pattern[str] | None], list[tuple[int, int, int, int]]
+        ] = {}
         #: What a rule derives from this text for itself, kept with it (one
         #: report's text: never reused for another report).
         self.derived: dict[object, Any] = {}
@@ -114,7 +116,7 @@ class Paragraphs:
     def spans(self, word: str, breaks: str) -> list[tuple[int, int, int]]:
         """Where ``word`` occurs, as the stretches of text around it without
         any of the characters ``breaks``: ``(paragraph index, start, end)``,
-        in the order of the text, each stretch once (cached per report).
+        in the order of the text, each stretch once.
 
         A pattern whose every match contains ``word`` and none of ``breaks``
         finds the same matches searching ``texts[i][start:end]`` (as
@@ -123,38 +125,50 @@ class Paragraphs:
         ``texts[i]``.  ``breaks`` must not be empty and ``word`` must hold
         none of them.
         """
-        key = (word, breaks)
+        return [(i, start, end) for i, start, end, _ in self.stretches(word, breaks)]
+
+    def stretches(
+        self, word: str, breaks: str, hint: re.Pattern[str] | None = None
+    ) -> list[tuple[int, int, int, int]]:
+        """:meth:`spans` that also hold a match of ``hint`` (every one when
+        None), each with where ``word`` first occurs in it: ``(paragraph
+        index, start, end, first)`` (cached per report).
+
+        The word and the rest of its stretch are one scan of the joined
+        text, led by the word (the regular expression engine finds it as
+        fast as ``str.find``), from the first occurrence in each stretch to
+        the stretch's end; the start of each is a short search back from
+        that occurrence, in the reversed text.  ``hint`` is looked for in
+        the stretch before its paragraph is: most stretches are dropped
+        there.
+        """
+        key = (word, breaks, hint)
         found = self._spans.get(key)
         if found is not None:
             return found
         found = self._spans[key] = []
         if not word:
-            found.extend((i, 0, len(text)) for i, text in enumerate(self.texts))
+            found.extend(
+                (i, 0, len(text), 0)
+                for i, text in enumerate(self.texts)
+                if hint is None or hint.search(text) is not None
+            )
             return found
         self._join(breaks[0])
-        # Forwards, a scan led by the word itself (the regular expression
-        # engine finds it as fast as ``str.find``), from the first occurrence
-        # in each stretch to the stretch's end.  The starts: for a few
-        # stretches, the break before each; for many, one scan of the
-        # reversed text, from the last occurrence in each stretch to its
-        # start (one match per stretch, so the two lists pair up).
-        forward, backward, stop = _stretch_patterns(word, breaks)
-        spans = [m.span() for m in forward.finditer(self._joined)]
-        if not spans:
-            return found
-        size, starts, reversed_ = len(self._joined), self._starts, self._reversed
-        ends = [high for _, high in spans]
-        if len(spans) <= _FEW:
-            lows = [
-                size - before.start() if (before := stop.search(reversed_, size - at)) else 0
-                for at, _ in spans
-            ]
-        else:
-            lows = [size - m.end() for m in backward.finditer(reversed_)]
-            lows.reverse()
-        for low, high in zip(lows, ends, strict=True):
+        forward, stop = _stretch_patterns(word, breaks)
+        joined, reversed_, starts = self._joined, self._reversed, self._starts
+        size = len(joined)
+        back = stop.search
+        check = None if hint is None else hint.search
+        for m in forward.finditer(joined):
+            first, high = m.span()
+            before = back(reversed_, size - first)
+            low = size - before.start() if before is not None else 0
+            if check is not None and check(joined, low, high) is None:
+                continue
             i = bisect_right(starts, low) - 1
-            found.append((i, low - starts[i], high - starts[i]))
+            at = starts[i]
+            found.append((i, low - at, high - at, first - at))
         return found
 
     def _join(self, sep: str) -> None:
@@ -172,23 +186,13 @@ class Paragraphs:
             start += len(text) + 1
 
 
-#: Up to how many stretches the start of each is looked for on its own
-#: (a short search back from the word) rather than by scanning the whole
-#: reversed text.
-_FEW = 8
-
-
 @cache
-def _stretch_patterns(
-    word: str, breaks: str
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """``word`` and the rest of its stretch, forwards and in the reversed
-    text (see :meth:`Paragraphs.spans`; possessive: a stretch is never
-    searched again from inside), and any one of ``breaks``."""
-    rest = "[^" + re.escape(breaks) + "]*+"
+def _stretch_patterns(word: str, breaks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``word`` and the rest of its stretch (see :meth:`Paragraphs.spans`;
+    possessive: a stretch is never searched again from inside), and any
+    one of ``breaks``."""
     return (
-        re.compile(re.escape(word) + rest),
-        re.compile(re.escape(word[::-1]) + rest),
+        re.compile(re.escape(word) + "[^" + re.escape(breaks) + "]*+"),
         re.compile("[" + re.escape(breaks) + "]"),
     )
 
