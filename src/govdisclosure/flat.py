@@ -21,7 +21,7 @@ from attrs import frozen
 
 from .cells import CellValue
 from .codegen import compile_source
-from .editions import EDITIONS, Report, edition_of, is_template_driven
+from .editions import EDITIONS, Edition, Report, edition_of, is_template_driven
 from .editions.legacy import StatisticsTemplate
 from .introspect import CellKind, cell_kind, iter_cells, table_fields
 from .paths import Path, json_path
@@ -65,23 +65,47 @@ def shape_of(report: Report) -> Shape:
 
     The last report asked about is remembered with its shape (a report is
     immutable): validating one report asks for its shape a dozen times.
+    Otherwise the report's class leads to its edition's :func:`_picker`.
     """
     global _last
     last = _last
     if last[0] is report:
         return last[1]
-    edition = edition_of(report)
-    if edition.template_driven:
-        shape = _template_shape(template_of(report))  # type: ignore[arg-type]
-    else:
-        variant = edition.variant_of(report)
-        shape = _typed_shape(edition.id, None if variant is None else variant.id)
+    pick = _PICKERS.get(type(report))
+    if pick is None:
+        pick = _PICKERS[type(report)] = _picker(edition_of(report))
+    shape = pick(report)
     _last = (report, shape)
     return shape
 
 
 #: The last report :func:`shape_of` was asked about, and its shape.
 _last: tuple[object, Shape] = (object(), None)  # type: ignore[assignment]
+
+#: The shape picker of each report class (:func:`_picker`).
+_PICKERS: dict[type, Callable[[Report], Shape]] = {}
+
+
+def _picker(edition: Edition) -> Callable[[Report], Shape]:
+    """``pick(report)`` → the shape of a report of ``edition``.
+
+    Made once per report class, so that a report of a fixed-table edition
+    costs one test per layout variant (:meth:`Variant.test`) and no lookup
+    of its edition; each shape is still built on first use.
+    """
+    if edition.template_driven:
+        return lambda report: _template_shape(template_of(report))  # type: ignore[arg-type]
+    official = edition.id, None
+    tests = tuple((variant.test(), (edition.id, variant.id)) for variant in edition.variants)
+
+    def pick(report: Report) -> Shape:
+        for test, key in tests:
+            if test(report):
+                return _typed_shape(*key)
+        return _typed_shape(*official)
+
+    return pick
+
 
 #: Shapes of templates by the template object (a template's hash and
 #: equality walk all its rows: a shipped template is one object, looked up

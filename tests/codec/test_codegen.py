@@ -111,7 +111,7 @@ def test_the_arithmetic_checks_show_the_equation() -> None:
     assert frames[-1][1].startswith("if ")
     broken = attrs.evolve(report)
     object.__setattr__(broken, "table3", None)
-    frames = _generated_frames(lambda: compiled.direct(broken))
+    frames = _generated_frames(lambda: compiled.holds(broken))
     assert re.fullmatch(r"o[0-9]+ = o[0-9]+\.[a-z_0-9]+", frames[-1][1])  # reading a row of None
 
 

@@ -9,9 +9,12 @@ template; this module turns each relation *rule id* it produces into a
 * per shape (edition and layout, or legacy template) the equations are
   compiled once into straight-line Python over the flat tuple of cells
   (:func:`govdisclosure.flat.shape_of`), one comparison per equation, all
-  cells unpacked into local variables.  For a report whose cells are all
-  numbers this is the whole cost; the engineering notes measured such code
-  at about a third of the cost of walking the objects.
+  cells unpacked into local variables.  The same comparisons are compiled
+  once more into ``holds(report)``, which reads the cells straight from the
+  report's rows and stops at the first that fails: it is the rules' shared
+  :attr:`~.rules.Rule.screen` (:func:`passes`), so a report whose relations
+  all hold costs that one function and nothing else, no flat tuple, no
+  context, no rule called.
 * the fast code leaves out equations implied by the others (:func:`_implied`):
   when every equation it checks holds, they hold too.  When some equation
   fails, that proof is gone, so the equations it flags *and every implied
@@ -47,6 +50,7 @@ is skipped, as a table row left wholly empty.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -79,6 +83,7 @@ __all__ = [
     "compiled_for",
     "equation_finding",
     "equation_severity",
+    "passes",
     "sample_reports",
 ]
 
@@ -107,10 +112,12 @@ class Compiled:
     #: flat tuple; raises ``TypeError`` when a cell it reads is blank or not
     #: applicable.
     fast: Callable[[Sequence[CellValue]], list[int]]
-    #: ``direct(report)``: the same, reading the cells straight from the
-    #: report (only those the equations use, shared rows read once), so a
-    #: report that holds is checked without building its flat tuple.
-    direct: Callable[[Report], list[int]]
+    #: ``holds(report)``: whether every equation ``fast`` checks holds,
+    #: reading the cells straight from the report (shared rows read once)
+    #: and stopping at the first that fails, so that a report that holds is
+    #: checked without building its flat tuple; raises ``TypeError`` as
+    #: ``fast`` does.  Always false for a shape with rows not printed.
+    holds: Callable[[Report], bool]
     #: Positions of the cells of each equation, totals then parts.
     cells: tuple[tuple[int, ...], ...] = ()
     #: ``read[k](values)``: the cells of equation ``k`` from the flat tuple,
@@ -138,32 +145,35 @@ def compiled_for(report: Report) -> Compiled:
 _OPS: Final = {"equal": "!=", "at_most": "<", "channels": ">"}
 
 
-def _conditions(
+def _comparisons(
     equations: Sequence[Equation],
     totals: Sequence[tuple[int, ...]],
     parts: Sequence[tuple[int, ...]],
-    skip: frozenset[int] = frozenset(),
-) -> list[str]:
-    """One ``if … : out.append(k)`` per equation, over locals ``c<index>``.
+    skip: frozenset[int],
+    name: Callable[[int], str],
+) -> list[tuple[int, str]]:
+    """``(k, "total != parts")``: when the text is true, equation ``k`` fails.
 
-    Equations in ``skip`` are left out: they are implied by the others, so
-    when all the others hold they hold too (see :func:`_implied`).  A long
-    side is summed with ``sum((…))``, which is cheaper than a chain of ``+``.
+    ``name(i)`` is the expression of cell ``i`` (a local ``c<i>``, or a row's
+    attribute).  Equations in ``skip`` are left out: they are implied by the
+    others, so when all the others hold they hold too (see :func:`_implied`).
+    A long side is summed with ``sum((…))``, which is cheaper than a chain
+    of ``+``.  Every cell takes part in some addition, where a blank or "/"
+    raises ``TypeError``; a cell that is alone on its sides everywhere gets
+    ``+ 0`` for that.
     """
+    kept = [k for k in range(len(equations)) if k not in skip]
+    added = {i for k in kept for side in (totals[k], parts[k]) if len(side) > 1 for i in side}
 
     def side(idx: tuple[int, ...]) -> str:
         if not idx:
             return "0"
         if len(idx) >= 12:
-            return "sum((" + ", ".join(f"c{i}" for i in idx) + "))"
-        # ``+ 0`` on a lone cell makes a blank raise TypeError like a sum does.
-        return " + ".join(f"c{i}" for i in idx) + (" + 0" if len(idx) == 1 else "")
+            return "sum((" + ", ".join(name(i) for i in idx) + "))"
+        alone = len(idx) == 1 and idx[0] not in added
+        return " + ".join(name(i) for i in idx) + (" + 0" if alone else "")
 
-    return [
-        f"    if {side(totals[k])} {_OPS[eq.kind]} {side(parts[k])}:\n        out.append({k})"
-        for k, eq in enumerate(equations)
-        if k not in skip
-    ]
+    return [(k, f"{side(totals[k])} {_OPS[equations[k].kind]} {side(parts[k])}") for k in kept]
 
 
 def _implied(equations: Sequence[Equation], index: dict[Path, int]) -> frozenset[int]:
@@ -220,15 +230,21 @@ def _implied(equations: Sequence[Equation], index: dict[Path, int]) -> frozenset
     return frozenset(dropped)
 
 
-def _reader(paths: Sequence[Path], used: Sequence[int]) -> list[str]:
-    """Statements that load cell ``i`` into local ``c<i>`` straight from ``r``.
+def _reader(
+    paths: Sequence[Path], used: Sequence[int], once: frozenset[int]
+) -> tuple[list[str], dict[int, str]]:
+    """Statements that read the cells ``used`` straight from ``r``, and the
+    expression of each cell.
 
-    Every row or group object is read once into a local (``o<n>``) and its
-    cells taken from it, instead of walking the whole attribute chain per
-    cell as the generic flattening does.
+    Every row or group object is read once into a local (``o<n>``), instead
+    of walking the whole attribute chain per cell as the generic flattening
+    does.  A cell read more than once is loaded into a local ``c<i>``; one
+    in ``once`` (read by one comparison only) is read where it is used,
+    ``o<n>.field``.
     """
     names: dict[Path, str] = {(): "r"}
     lines: list[str] = []
+    cells: dict[int, str] = {}
     for i in used:
         path = paths[i]
         for depth in range(1, len(path)):
@@ -236,8 +252,13 @@ def _reader(paths: Sequence[Path], used: Sequence[int]) -> list[str]:
             if prefix not in names:
                 names[prefix] = f"o{len(names)}"
                 lines.append(f"    {names[prefix]} = {names[prefix[:-1]]}.{prefix[-1]}")
-        lines.append(f"    c{i} = {names[path[:-1]]}.{path[-1]}")
-    return lines
+        read = f"{names[path[:-1]]}.{path[-1]}"
+        if i in once:
+            cells[i] = read
+        else:
+            cells[i] = f"c{i}"
+            lines.append(f"    c{i} = {read}")
+    return lines, cells
 
 
 def _compile(report: Report) -> Compiled:
@@ -250,18 +271,39 @@ def _compile(report: Report) -> Compiled:
     for k, eq in enumerate(equations):
         by_rule.setdefault(eq.rule, []).append(k)
     implied = _implied(equations, index)
-    checks = _conditions(equations, totals, parts, implied)
-    lines = ["def fast(v):"]
-    if shape.paths:
-        lines.append("    " + "".join(f"c{i}, " for i in range(len(shape.paths))) + "= v")
-    lines += ["    out = []", *checks, "    return out", ""]
-    if edition_of(report).template_driven:
-        # Template cells live in a dict of dicts; the flat tuple is the reader.
-        lines += ["def direct(r):", "    return fast(flatten(r))"]
+
+    def local(i: int) -> str:
+        return f"c{i}"
+
+    checks = _comparisons(equations, totals, parts, implied, local)
+    # Every cell into its local: ``c0, c1, … = v``.
+    unpack = [f"    {''.join(f'c{i}, ' for i in range(len(shape.paths)))}= "] if shape.paths else []
+    lines = ["def fast(v):", *(line + "v" for line in unpack), "    out = []"]
+    lines += [f"    if {test}:\n        out.append({k})" for k, test in checks]
+    lines += ["    return out", ""]
+    if shape.not_printed:
+        # Every equation is looked at (see _run): nothing is proved here.
+        body = ["    return False"]
     else:
-        used = sorted({i for k in range(len(equations)) for i in (*totals[k], *parts[k])})
-        lines += ["def direct(r):", *_reader(shape.paths, used), "    out = []", *checks]
-        lines.append("    return out")
+        if edition_of(report).template_driven:
+            # Template cells live in a dict of dicts; the flat tuple is the reader.
+            reads = [line + "flatten(r)" for line in unpack]
+            cell: Callable[[int], str] = local
+        else:
+            # A cell read by one comparison only is read in it, not kept in a local.
+            uses = Counter(i for k, _ in checks for i in (*totals[k], *parts[k]))
+            once = frozenset(i for i, n in uses.items() if n == 1)
+            reads, cells = _reader(shape.paths, sorted(uses), once)
+            cell = cells.__getitem__
+        body = [
+            *reads,
+            *(
+                f"    if {test}:\n        return False"
+                for _, test in _comparisons(equations, totals, parts, implied, cell)
+            ),
+            "    return True",
+        ]
+    lines += ["def holds(r):", *body]
     namespace: dict[str, Any] = {"flatten": shape.flatten}
     compile_source(lines, namespace, what=f"arithmetic checks of {shape.key}")
     return Compiled(
@@ -273,7 +315,7 @@ def _compile(report: Report) -> Compiled:
         {rule: tuple(ks) for rule, ks in by_rule.items()},
         implied,
         namespace["fast"],
-        namespace["direct"],
+        namespace["holds"],
         cells=tuple((*totals[k], *parts[k]) for k in range(len(equations))),
         read=tuple(reader((*totals[k], *parts[k])) for k in range(len(equations))),
     )
@@ -333,29 +375,46 @@ _BLANK_TYPES: Final = frozenset({type(None), NotApplicable})
 
 def _run(report: Report, blank: BlankPolicy) -> _Run:
     comp = compiled_for(report)
-    absent = shape_of(report).not_printed
+    shape = shape_of(report)
+    absent = shape.not_printed
     if absent:
         # Rows the table did not print are neither zero nor blank: every
         # equation is looked at, and those involving them say "not printed".
-        values: Sequence[CellValue] = shape_of(report).flatten(report)
+        values: Sequence[CellValue] = shape.flatten(report)
         if blank == "zero":
             values = _zeroed(values, absent)
         return _Run(report, comp, values, None)
     try:
-        flagged = comp.direct(report)
+        if comp.holds(report):
+            return _Run(report, comp, (), _NONE)
     except TypeError:
-        values = shape_of(report).flatten(report)
-        if blank == "zero":
-            values = _zeroed(values)
-            flagged = comp.fast(values)
-            if not flagged:
-                return _Run(report, comp, values, _NONE)
-            return _Run(report, comp, values, comp.implied.union(flagged))
-        return _Run(report, comp, values, None)
+        pass  # a blank cell: fast() raises too, over the flat tuple
+    values = shape.flatten(report)
+    try:
+        flagged = comp.fast(values)
+    except TypeError:
+        if blank != "zero":
+            return _Run(report, comp, values, None)
+        values = _zeroed(values)
+        flagged = comp.fast(values)
     if not flagged:
-        return _Run(report, comp, (), _NONE)
+        return _Run(report, comp, values, _NONE)
     # Some equation fails: the implied ones are no longer proved to hold.
-    return _Run(report, comp, shape_of(report).flatten(report), comp.implied.union(flagged))
+    return _Run(report, comp, values, comp.implied.union(flagged))
+
+
+def passes(report: Report) -> bool:
+    """Whether every relation of ``report`` holds, over numbers only.
+
+    Then no arithmetic rule has anything to report, whatever the context
+    (no relation fails, none has a blank cell to be a notice about, no row
+    is missing from a printed table), and :func:`~.engine.validate` does
+    not run them: this is their :attr:`~.rules.Rule.screen`.
+    """
+    try:
+        return compiled_for(report).holds(report)
+    except TypeError:  # a blank or "/" cell
+        return False
 
 
 def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
@@ -698,6 +757,7 @@ def arithmetic_rules() -> tuple[Rule, ...]:
                 basis=basis,
                 editions=frozenset(eds),
                 check=partial(check_rule, rule_id),
+                screen=passes,
             )
         )
     return tuple(rules)

@@ -10,8 +10,8 @@ findings can be compared, diffed and snapshot-tested.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final, NoReturn
 
 import attrs
 from attrs import frozen
@@ -107,9 +107,19 @@ def validate(
     A rule that raises does not stop the others: its failure becomes an
     error finding ``rule.crashed`` on ``$``, naming the rule, so that a
     broken plugin is visible and the report is not passed unchecked.
+
+    A rule whose :attr:`~.rules.Rule.screen` passes the report is not run:
+    a report that passes the screens of all its rules (every relation
+    holds, for the arithmetic rules) costs those screens and nothing else.
+    The rules and screens that apply to each report class are worked out
+    once per tuple of rules.
     """
-    context = Context(previous=previous, blank=blank, locale=locale)
-    return _run(report, context, rules)
+    if blank != "missing" and blank != "zero":
+        _bad_blank(blank)
+    left = _plan(report, rules).left(report)
+    if not left:
+        return ()
+    return _run(report, Context(previous=previous, blank=blank, locale=locale), left)
 
 
 def check(
@@ -137,9 +147,71 @@ def check(
     return Validation(findings, tuple(outcomes))
 
 
+@frozen(eq=False)
+class _Plan:
+    """The rules of one collection that apply to one edition, in their
+    order, and the distinct screens among them (:attr:`.rules.Rule.screen`)."""
+
+    rules: tuple[Rule, ...]
+    screens: tuple[Callable[[Report], bool], ...]
+    #: The rules left when every screen passes: those without one.
+    unscreened: tuple[Rule, ...]
+
+    @classmethod
+    def of(cls, rules: Iterable[Rule], edition: str) -> _Plan:
+        applying = tuple(r for r in rules if r.editions is None or edition in r.editions)
+        screens = tuple({r.screen: None for r in applying if r.screen is not None})
+        return cls(applying, screens, tuple(r for r in applying if r.screen is None))
+
+    def left(self, report: Report) -> Sequence[Rule]:
+        """The rules to run on ``report``: those whose screen does not pass it.
+
+        A screen that raises does not pass: its rules run, and report what
+        breaks as a finding.
+        """
+        passed = []
+        for screen in self.screens:
+            try:
+                if screen(report):
+                    passed.append(screen)
+            except Exception:  # noqa: BLE001 - see above
+                continue
+        if len(passed) == len(self.screens):
+            return self.unscreened  # every rule when there is no screen
+        if not passed:
+            return self.rules
+        return [r for r in self.rules if r.screen not in passed]
+
+
+#: Plans by (id of a tuple of rules, report class), with the tuple itself so
+#: that an id reused by another tuple is never mistaken for it.  Callers pass
+#: the same tuple for every report (``plugin.manager.rules()`` returns one
+#: while the plugins stay the same); any other collection is planned per call.
+_PLANS: dict[tuple[int, type], tuple[tuple[Rule, ...], _Plan]] = {}
+_PLANS_KEPT: Final = 64
+
+
+def _plan(report: Report, rules: Iterable[Rule]) -> _Plan:
+    if type(rules) is not tuple:
+        return _Plan.of(rules, report.edition)
+    key = (id(rules), type(report))
+    known = _PLANS.get(key)
+    if known is not None and known[0] is rules:
+        return known[1]
+    plan = _Plan.of(rules, report.edition)
+    if len(_PLANS) >= _PLANS_KEPT:
+        _PLANS.clear()
+    _PLANS[key] = (rules, plan)
+    return plan
+
+
+def _bad_blank(blank: object) -> NoReturn:
+    raise ValueError(f"blank must be 'zero' or 'missing', not {blank!r}")
+
+
 def _run(report: Report, context: Context, rules: Iterable[Rule]) -> tuple[Finding, ...]:
-    if context.blank not in ("zero", "missing"):
-        raise ValueError(f"blank must be 'zero' or 'missing', not {context.blank!r}")
+    if context.blank != "missing" and context.blank != "zero":
+        _bad_blank(context.blank)
     out: list[Finding] = []
     edition = report.edition
     for rule in rules:

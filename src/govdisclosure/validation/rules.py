@@ -84,6 +84,14 @@ class Rule:
     basis: Basis
     editions: frozenset[str] | None = field(default=None, converter=_editions)
     check: Callable[[Report, Context], Iterable[Finding]] = field(eq=False, repr=False)
+    #: A quick test that ``check`` has nothing to report: when
+    #: ``screen(report)`` is true, ``check(report, context)`` would return no
+    #: finding whatever the context, and :func:`~.engine.validate` does not
+    #: call it.  Rules that share work share one screen, run once per report
+    #: (the arithmetic rules: every relation holds over numbers).  A screen
+    #: that raises counts as false.  ``None`` (the default): always checked.
+    #: :func:`~.engine.check` calls every rule, for the outcomes it records.
+    screen: Callable[[Report], bool] | None = field(default=None, eq=False, repr=False)
 
     def applies_to(self, report: Report) -> bool:
         return self.editions is None or report.edition in self.editions
