@@ -33,6 +33,7 @@ from typing import Any, Final
 
 import click
 
+from .._version import __version__
 from ._click_i18n import click_locale, localize, untranslated
 from ._help_width import terminal_widths
 from ._locale import command_line_locale
@@ -243,7 +244,7 @@ def _max_input_size(ctx: click.Context, param: click.Parameter, value: str | Non
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Annual reports on government information disclosure (政府信息公开工作年度报告).",
 )
-@click.version_option(package_name="govdisclosure", prog_name="govdisclosure")
+@click.version_option(__version__, package_name="govdisclosure", prog_name="govdisclosure")
 @click.option(
     "--locale",
     "-l",
