@@ -33,15 +33,13 @@ import hashlib
 import io
 import os
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from babel import Locale
-from babel.core import UnknownLocaleError as BabelUnknownLocaleError
-from babel.core import get_global
-
 if TYPE_CHECKING:
+    from importlib import resources
+
+    from babel import Locale
     from babel.messages.catalog import Catalog
 
 __all__ = [
@@ -100,6 +98,8 @@ def _script(locale: Locale) -> str | None:
     the likely-subtags table is what tells them apart when no script is
     written.
     """
+    from babel.core import get_global
+
     if locale.script:
         return locale.script
     likely = get_global("likely_subtags")
@@ -112,6 +112,9 @@ def _script(locale: Locale) -> str | None:
 
 
 def _parse(identifier: str) -> Locale:
+    from babel import Locale
+    from babel.core import UnknownLocaleError as BabelUnknownLocaleError
+
     sep = "-" if "-" in identifier else "_"
     try:
         return Locale.parse(identifier, sep=sep)
@@ -129,8 +132,14 @@ def normalize_locale(locale: str) -> str:
     showing Simplified text to a reader who asked for Traditional is a
     silent fallback.
     """
+    if locale in LOCALES:
+        # Each supported locale stands for itself; asking Babel (and loading
+        # its locale data) would cost a start-up more than the catalog does.
+        return locale
     if not isinstance(locale, str) or not locale.strip():
         raise UnknownLocaleError(str(locale))
+    from babel import Locale
+
     wanted = _parse(locale.strip())
     for supported in LOCALES:
         have = Locale.parse(supported)
@@ -142,7 +151,20 @@ def normalize_locale(locale: str) -> str:
 def catalog_path(locale: str) -> resources.abc.Traversable:
     """Where the ``.po`` catalog of a supported locale lives in the package."""
     name = normalize_locale(locale)
-    return resources.files(__package__).joinpath("locale", name, "LC_MESSAGES", f"{DOMAIN}.po")
+    return _package_files().joinpath("locale", name, "LC_MESSAGES", f"{DOMAIN}.po")
+
+
+@cache
+def _package_files() -> resources.abc.Traversable:
+    """The package's folder: the folder itself when the package is one (what
+    :func:`importlib.resources.files` answers then, without importing its
+    readers), else what :mod:`importlib.resources` finds (a zip file)."""
+    folder = Path(__file__).parent
+    if folder.joinpath("__init__.py").is_file():
+        return folder
+    from importlib import resources as found
+
+    return found.files(__package__)
 
 
 @cache
