@@ -36,6 +36,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from ._resources import package_files
+
 if TYPE_CHECKING:
     from importlib import resources
 
@@ -151,20 +153,9 @@ def normalize_locale(locale: str) -> str:
 def catalog_path(locale: str) -> resources.abc.Traversable:
     """Where the ``.po`` catalog of a supported locale lives in the package."""
     name = normalize_locale(locale)
-    return _package_files().joinpath("locale", name, "LC_MESSAGES", f"{DOMAIN}.po")
-
-
-@cache
-def _package_files() -> resources.abc.Traversable:
-    """The package's folder: the folder itself when the package is one (what
-    :func:`importlib.resources.files` answers then, without importing its
-    readers), else what :mod:`importlib.resources` finds (a zip file)."""
-    folder = Path(__file__).parent
-    if folder.joinpath("__init__.py").is_file():
-        return folder
-    from importlib import resources as found
-
-    return found.files(__package__)
+    return package_files(__package__, __file__).joinpath(
+        "locale", name, "LC_MESSAGES", f"{DOMAIN}.po"
+    )
 
 
 @cache
