@@ -1,21 +1,26 @@
-"""Where a package's data files are, without importing importlib.resources.
+"""Where the library's files are: a package's data, and the user's cache.
 
 :func:`importlib.resources.files` answers a package that is a folder with
 that folder (a :class:`pathlib.Path`), but importing the module and its
-readers costs a start-up several milliseconds; the catalogs and the legacy
-templates are read on every ``validate``.  A package that is not a folder
-(imported from a zip file) is asked through :mod:`importlib.resources`.
+readers costs a start-up several milliseconds, and ``--help`` reads the
+catalogs; a package that is not a folder (imported from a zip file) is
+asked through :mod:`importlib.resources`.
+
+What the library compiles once and keeps between processes (the catalogs
+in gettext's form, generated code) goes to the user's cache folder, written
+so that a process reading it never sees half a file.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["package_files"]
+__all__ = ["package_files", "store_cached", "user_cache"]
 
 
 def package_files(package: str, module_file: str) -> Traversable:
@@ -28,3 +33,24 @@ def package_files(package: str, module_file: str) -> Traversable:
     from importlib import resources
 
     return resources.files(package)
+
+
+def user_cache(*parts: str) -> Path:
+    """A path in the library's folder of the user's cache
+    (``$XDG_CACHE_HOME/govdisclosure``, else ``~/.cache/govdisclosure``)."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(home, "govdisclosure", *parts)
+
+
+def store_cached(place: Path, data: bytes) -> bool:
+    """Write ``data`` to ``place`` atomically (a temporary name, then a
+    rename); ``False`` where that is not allowed (a read-only home)."""
+    tmp = place.with_name(f".{place.name}.{os.getpid()}.tmp")
+    try:
+        place.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, place)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return False
+    return True

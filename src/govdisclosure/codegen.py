@@ -12,14 +12,30 @@ gives each piece of source a unique file name that says what it is, and
 registers the text in :mod:`linecache` under that name (as ``attrs`` does
 for the methods it writes), so tracebacks, ``pdb`` and ``inspect`` show
 the generated line that failed.
+
+The code objects are kept between processes in the user's cache folder
+(:func:`govdisclosure._resources.user_cache`), named after a hash of the
+source text and the interpreter's version, as Python keeps a module's
+bytecode: a start-up that reads one report compiles none of its reader,
+flat layout or arithmetic checks again.  The file name (with its serial
+number) is given to the code when it is loaded, so a traceback through
+cached code reads as through freshly compiled code.  A cache file that
+is missing, unreadable or damaged is compiled again and rewritten.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import linecache
+import marshal
+import sys
 from collections.abc import Iterable
+from pathlib import Path
+from types import CodeType
 from typing import Any, Final
+
+from ._resources import store_cached, user_cache
 
 __all__ = ["FILENAME_PREFIX", "compile_source"]
 
@@ -48,5 +64,33 @@ def compile_source(
     # (size, mtime, lines, name): a None mtime tells linecache.checkcache
     # the entry has no file on disk to check against, so it is kept.
     linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
-    exec(compile(text, filename, "exec"), namespace)
+    exec(_code(text, filename), namespace)
     return namespace
+
+
+def _code(text: str, filename: str) -> CodeType:
+    """``compile(text, filename, "exec")``, from the cache when an earlier
+    process compiled the same text."""
+    place = _place(text)
+    try:
+        cached = marshal.loads(place.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):  # missing or damaged
+        cached = None
+    if isinstance(cached, CodeType):
+        return _renamed(cached, filename)
+    code = compile(text, filename, "exec")
+    store_cached(place, marshal.dumps(code))
+    return code
+
+
+def _place(text: str) -> Path:
+    # The version is in the name: marshal's format and the bytecode change
+    # between interpreter versions (a cache shared by two is never misread).
+    digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return user_cache("code", f"{digest}.{sys.implementation.cache_tag}-{sys.hexversion:x}")
+
+
+def _renamed(code: CodeType, filename: str) -> CodeType:
+    """``code`` and the code of every function it defines, under ``filename``."""
+    consts = tuple(_renamed(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)

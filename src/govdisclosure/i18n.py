@@ -31,12 +31,11 @@ from __future__ import annotations
 import gettext as stdlib_gettext
 import hashlib
 import io
-import os
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from ._resources import package_files
+from ._resources import package_files, store_cached, user_cache
 
 if TYPE_CHECKING:
     from importlib import resources
@@ -197,7 +196,7 @@ def _translations(locale: str) -> stdlib_gettext.GNUTranslations:
             continue
     compiled = _compile(name)
     for place in places:
-        if _store(place, compiled):
+        if store_cached(place, compiled):
             break
     return stdlib_gettext.GNUTranslations(io.BytesIO(compiled))
 
@@ -217,22 +216,8 @@ def _compiled_places(po: resources.abc.Traversable, locale: str, digest: str) ->
     out: list[Path] = []
     if isinstance(po, Path):
         out.append(po.parent / "__pycache__" / f"{DOMAIN}.{digest}.mo")
-    cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    out.append(Path(cache_home) / "govdisclosure" / f"{DOMAIN}.{locale}.{digest}.mo")
+    out.append(user_cache(f"{DOMAIN}.{locale}.{digest}.mo"))
     return out
-
-
-def _store(place: Path, data: bytes) -> bool:
-    """Write a compiled catalog atomically; ``False`` where that is not allowed."""
-    tmp = place.with_name(f".{place.name}.{os.getpid()}.tmp")
-    try:
-        place.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, place)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        return False
-    return True
 
 
 def gettext(locale: str, msgid: str) -> str:
