@@ -7,20 +7,27 @@ catalogs; a package that is not a folder (imported from a zip file) is
 asked through :mod:`importlib.resources`.
 
 What the library compiles once and keeps between processes (the catalogs
-in gettext's form, generated code) goes to the user's cache folder, written
-so that a process reading it never sees half a file.
+in gettext's form, generated code, the commands' help read from their
+source) goes to the user's cache folder, written so that a process reading
+it never sees half a file.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["package_files", "store_cached", "user_cache"]
+__all__ = ["kept", "package_files", "store_cached", "user_cache"]
+
+_T = TypeVar("_T")
 
 
 def package_files(package: str, module_file: str) -> Traversable:
@@ -54,3 +61,26 @@ def store_cached(place: Path, data: bytes) -> bool:
         tmp.unlink(missing_ok=True)
         return False
     return True
+
+
+def kept(kind: str, key: bytes, make: Callable[[], _T], of_type: type[_T]) -> _T:
+    """``make()``, computed once for ``key`` and kept in the user's cache.
+
+    The value is stored with :mod:`marshal` (code objects, strings, tuples),
+    under ``kind`` and a hash of ``key`` and the interpreter's version, as
+    Python keeps bytecode: ``key`` must hold everything the value is made
+    from.  A stored value that is missing, damaged or not an ``of_type`` is
+    made again and stored again.
+    """
+    digest = hashlib.blake2b(key, digest_size=16).hexdigest()
+    place = user_cache(kind, f"{digest}.{sys.implementation.cache_tag}-{sys.hexversion:x}")
+    try:
+        value = marshal.loads(place.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        value = None
+    if isinstance(value, of_type):
+        return value
+    made = make()
+    # The kinds stored are all marshal's (checked by the type at load).
+    store_cached(place, marshal.dumps(cast(Any, made)))
+    return made

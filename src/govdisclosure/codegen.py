@@ -14,7 +14,7 @@ for the methods it writes), so tracebacks, ``pdb`` and ``inspect`` show
 the generated line that failed.
 
 The code objects are kept between processes in the user's cache folder
-(:func:`govdisclosure._resources.user_cache`), named after a hash of the
+(:func:`govdisclosure._resources.kept`), named after a hash of the
 source text and the interpreter's version, as Python keeps a module's
 bytecode: a start-up that reads one report compiles none of its reader,
 flat layout or arithmetic checks again.  The file name (with its serial
@@ -25,17 +25,13 @@ is missing, unreadable or damaged is compiled again and rewritten.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import linecache
-import marshal
-import sys
 from collections.abc import Iterable
-from pathlib import Path
 from types import CodeType
 from typing import Any, Final
 
-from ._resources import store_cached, user_cache
+from ._resources import kept
 
 __all__ = ["FILENAME_PREFIX", "compile_source"]
 
@@ -70,24 +66,9 @@ def compile_source(
 
 def _code(text: str, filename: str) -> CodeType:
     """``compile(text, filename, "exec")``, from the cache when an earlier
-    process compiled the same text."""
-    place = _place(text)
-    try:
-        cached = marshal.loads(place.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):  # missing or damaged
-        cached = None
-    if isinstance(cached, CodeType):
-        return _renamed(cached, filename)
-    code = compile(text, filename, "exec")
-    store_cached(place, marshal.dumps(code))
-    return code
-
-
-def _place(text: str) -> Path:
-    # The version is in the name: marshal's format and the bytecode change
-    # between interpreter versions (a cache shared by two is never misread).
-    digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-    return user_cache("code", f"{digest}.{sys.implementation.cache_tag}-{sys.hexversion:x}")
+    process compiled the same text (renamed: its file name had another serial)."""
+    code = kept("code", text.encode(), lambda: compile(text, filename, "exec"), CodeType)
+    return code if code.co_filename == filename else _renamed(code, filename)
 
 
 def _renamed(code: CodeType, filename: str) -> CodeType:

@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from rich.cells import cell_len
 
 import govdisclosure as gd
+import govdisclosure.cli as cli_package
 from govdisclosure.cli import EXIT_BROKEN_PIPE, cli
 from govdisclosure.files import remove_stale_temporaries, write_atomic
 from govdisclosure.i18n import gettext
@@ -523,3 +524,21 @@ def test_the_runner_sees_the_same_locale_rules() -> None:
     assert result.exit_code == 2 and "Missing argument" in result.output
     result = CliRunner().invoke(cli, ["validate"])
     assert "缺少参数" in result.output
+
+
+def test_the_commands_help_is_read_from_the_cache_the_second_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--help`` reads each command's help from its source once; the next
+    run lists the same commands, with the same words, from the cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = CliRunner().invoke(cli, ["--locale", "en", "--help"])
+    assert first.exit_code == 0 and "validate" in first.output
+
+    def not_again(source: bytes, origin: str) -> tuple[()]:
+        raise AssertionError(f"{origin} parsed again")
+
+    monkeypatch.setattr(cli_package, "_help_texts", not_again)
+    second = CliRunner().invoke(cli, ["--locale", "en", "--help"])
+    assert second.exit_code == 0, second.output
+    assert second.output == first.output
