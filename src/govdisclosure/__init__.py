@@ -88,14 +88,10 @@ _LAZY: dict[str, str] = {
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        from ._version import __version__
 
-        try:
-            found = version("govdisclosure")
-        except PackageNotFoundError:  # pragma: no cover - running from a source tree
-            found = "0.0.0"
-        globals()["__version__"] = found
-        return found
+        globals()["__version__"] = __version__
+        return __version__
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,6 +12,15 @@ gives each piece of source a unique file name that says what it is, and
 registers the text in :mod:`linecache` under that name (as ``attrs`` does
 for the methods it writes), so tracebacks, ``pdb`` and ``inspect`` show
 the generated line that failed.
+
+The code objects are kept between processes in the user's cache folder
+(:func:`govdisclosure._resources.kept`), named after a hash of the
+source text and the interpreter's version, as Python keeps a module's
+bytecode: a start-up that reads one report compiles none of its reader,
+flat layout or arithmetic checks again.  The file name (with its serial
+number) is given to the code when it is loaded, so a traceback through
+cached code reads as through freshly compiled code.  A cache file that
+is missing, unreadable or damaged is compiled again and rewritten.
 """
 
 from __future__ import annotations
@@ -19,7 +28,10 @@ from __future__ import annotations
 import itertools
 import linecache
 from collections.abc import Iterable
+from types import CodeType
 from typing import Any, Final
+
+from ._resources import kept
 
 __all__ = ["FILENAME_PREFIX", "compile_source"]
 
@@ -48,5 +60,18 @@ def compile_source(
     # (size, mtime, lines, name): a None mtime tells linecache.checkcache
     # the entry has no file on disk to check against, so it is kept.
     linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
-    exec(compile(text, filename, "exec"), namespace)
+    exec(_code(text, filename), namespace)
     return namespace
+
+
+def _code(text: str, filename: str) -> CodeType:
+    """``compile(text, filename, "exec")``, from the cache when an earlier
+    process compiled the same text (renamed: its file name had another serial)."""
+    code = kept("code", text.encode(), lambda: compile(text, filename, "exec"), CodeType)
+    return code if code.co_filename == filename else _renamed(code, filename)
+
+
+def _renamed(code: CodeType, filename: str) -> CodeType:
+    """``code`` and the code of every function it defines, under ``filename``."""
+    consts = tuple(_renamed(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)

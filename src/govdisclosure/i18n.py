@@ -31,17 +31,16 @@ from __future__ import annotations
 import gettext as stdlib_gettext
 import hashlib
 import io
-import os
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from babel import Locale
-from babel.core import UnknownLocaleError as BabelUnknownLocaleError
-from babel.core import get_global
+from ._resources import package_files, store_cached, user_cache
 
 if TYPE_CHECKING:
+    from importlib import resources
+
+    from babel import Locale
     from babel.messages.catalog import Catalog
 
 __all__ = [
@@ -100,6 +99,8 @@ def _script(locale: Locale) -> str | None:
     the likely-subtags table is what tells them apart when no script is
     written.
     """
+    from babel.core import get_global
+
     if locale.script:
         return locale.script
     likely = get_global("likely_subtags")
@@ -112,6 +113,9 @@ def _script(locale: Locale) -> str | None:
 
 
 def _parse(identifier: str) -> Locale:
+    from babel import Locale
+    from babel.core import UnknownLocaleError as BabelUnknownLocaleError
+
     sep = "-" if "-" in identifier else "_"
     try:
         return Locale.parse(identifier, sep=sep)
@@ -129,8 +133,14 @@ def normalize_locale(locale: str) -> str:
     showing Simplified text to a reader who asked for Traditional is a
     silent fallback.
     """
+    if locale in LOCALES:
+        # Each supported locale stands for itself; asking Babel (and loading
+        # its locale data) would cost a start-up more than the catalog does.
+        return locale
     if not isinstance(locale, str) or not locale.strip():
         raise UnknownLocaleError(str(locale))
+    from babel import Locale
+
     wanted = _parse(locale.strip())
     for supported in LOCALES:
         have = Locale.parse(supported)
@@ -142,7 +152,9 @@ def normalize_locale(locale: str) -> str:
 def catalog_path(locale: str) -> resources.abc.Traversable:
     """Where the ``.po`` catalog of a supported locale lives in the package."""
     name = normalize_locale(locale)
-    return resources.files(__package__).joinpath("locale", name, "LC_MESSAGES", f"{DOMAIN}.po")
+    return package_files(__package__, __file__).joinpath(
+        "locale", name, "LC_MESSAGES", f"{DOMAIN}.po"
+    )
 
 
 @cache
@@ -184,7 +196,7 @@ def _translations(locale: str) -> stdlib_gettext.GNUTranslations:
             continue
     compiled = _compile(name)
     for place in places:
-        if _store(place, compiled):
+        if store_cached(place, compiled):
             break
     return stdlib_gettext.GNUTranslations(io.BytesIO(compiled))
 
@@ -204,22 +216,8 @@ def _compiled_places(po: resources.abc.Traversable, locale: str, digest: str) ->
     out: list[Path] = []
     if isinstance(po, Path):
         out.append(po.parent / "__pycache__" / f"{DOMAIN}.{digest}.mo")
-    cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    out.append(Path(cache_home) / "govdisclosure" / f"{DOMAIN}.{locale}.{digest}.mo")
+    out.append(user_cache(f"{DOMAIN}.{locale}.{digest}.mo"))
     return out
-
-
-def _store(place: Path, data: bytes) -> bool:
-    """Write a compiled catalog atomically; ``False`` where that is not allowed."""
-    tmp = place.with_name(f".{place.name}.{os.getpid()}.tmp")
-    try:
-        place.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, place)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        return False
-    return True
 
 
 def gettext(locale: str, msgid: str) -> str:

@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from rich.cells import cell_len
 
 import govdisclosure as gd
+import govdisclosure.cli as cli_package
 from govdisclosure.cli import EXIT_BROKEN_PIPE, cli
 from govdisclosure.files import remove_stale_temporaries, write_atomic
 from govdisclosure.i18n import gettext
@@ -457,49 +458,64 @@ def test_write_atomic_cleans_each_folder_once_per_process(tmp_path: Path) -> Non
 # -- start-up --------------------------------------------------------------------------------
 
 
-def test_validate_imports_no_renderer_library(scratch: Path) -> None:
+def _loaded(args: list[str], modules: tuple[str, ...], cwd: Path) -> list[str]:
+    """Which of ``modules`` a whole ``govdisclosure ARGS`` process imported
+    (a child interpreter: this one has imported everything already)."""
     code = (
-        "import sys\n"
+        "import json, sys\n"
         "from govdisclosure.cli import main\n"
-        f"sys.argv = ['govdisclosure', 'validate', '--jobs', '1', {str(HUAIAN)!r}]\n"
+        f"sys.argv = ['govdisclosure', *{args!r}]\n"
         "try:\n"
         "    main()\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = [m for m in ('reportlab', 'openpyxl', 'docx', 'pdfplumber') if m in sys.modules]\n"
-        "print('HEAVY', heavy)\n"
+        f"loaded = sorted(m for m in {modules!r} if m in sys.modules)\n"
+        "print('LOADED', json.dumps(loaded), file=sys.stderr)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
-        cwd=scratch,
+        cwd=cwd,
         env=_env(),
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("LOADED ")]
+    assert lines, result.stdout + result.stderr
+    loaded: list[str] = json.loads(lines[-1].removeprefix("LOADED "))
+    return loaded
+
+
+#: Libraries only the plugins that render or import need.
+_RENDERERS = ("reportlab", "openpyxl", "docx", "pdfplumber", "selectolax")
+
+
+def test_validate_imports_no_renderer_library(scratch: Path) -> None:
+    """A clean 2021 report: no renderer, no table of findings, no Babel
+    (the default locale is one the catalogs name as it is)."""
+    args = ["validate", "--jobs", "1", str(HUAIAN)]
+    assert _loaded(args, (*_RENDERERS, "rich.table", "babel"), scratch) == []
 
 
 def test_version_loads_no_catalog(scratch: Path) -> None:
-    code = (
-        "import sys\n"
-        "from govdisclosure.cli import main\n"
-        "sys.argv = ['govdisclosure', '--version']\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print('LOADED', sorted(m for m in ('babel', 'govdisclosure.i18n', 'govdisclosure.editions') if m in sys.modules))\n"
+    """The version comes from the package itself, not the installed metadata."""
+    modules = (
+        *_RENDERERS,
+        "babel",
+        "rich",
+        "attr",
+        "importlib.metadata",
+        "govdisclosure.i18n",
+        "govdisclosure.editions",
+        "govdisclosure.editions.e2019",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=scratch,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert "LOADED []" in result.stdout, result.stdout + result.stderr
+    assert _loaded(["--version"], modules, scratch) == []
+
+
+def test_help_loads_the_catalog_alone(scratch: Path) -> None:
+    """The commands are listed from their source; the catalog is read, Babel not."""
+    modules = (*_RENDERERS, "babel", "rich", "attr", "importlib.metadata", "govdisclosure.i18n")
+    assert _loaded(["--help"], modules, scratch) == ["govdisclosure.i18n"]
 
 
 def test_the_runner_sees_the_same_locale_rules() -> None:
@@ -508,3 +524,21 @@ def test_the_runner_sees_the_same_locale_rules() -> None:
     assert result.exit_code == 2 and "Missing argument" in result.output
     result = CliRunner().invoke(cli, ["validate"])
     assert "缺少参数" in result.output
+
+
+def test_the_commands_help_is_read_from_the_cache_the_second_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--help`` reads each command's help from its source once; the next
+    run lists the same commands, with the same words, from the cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = CliRunner().invoke(cli, ["--locale", "en", "--help"])
+    assert first.exit_code == 0 and "validate" in first.output
+
+    def not_again(source: bytes, origin: str) -> tuple[()]:
+        raise AssertionError(f"{origin} parsed again")
+
+    monkeypatch.setattr(cli_package, "_help_texts", not_again)
+    second = CliRunner().invoke(cli, ["--locale", "en", "--help"])
+    assert second.exit_code == 0, second.output
+    assert second.output == first.output

@@ -12,9 +12,11 @@ nothing.
 from __future__ import annotations
 
 import linecache
+import marshal
 import re
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -22,6 +24,7 @@ import orjson
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import codegen
 from govdisclosure.aggregate.tree import _copier
 from govdisclosure.cells import CELL_KINDS
 from govdisclosure.codec import fast_read, fast_write
@@ -134,3 +137,49 @@ def test_each_compiled_text_has_a_file_name_of_its_own() -> None:
     linecache.checkcache()  # what traceback does: entries without a file stay
     assert _generated_frames(first["f"])[-1][1] == "return 1 / 0"
     assert _generated_frames(second["f"])[-1][1] == "return [][0]"
+
+
+_PROBE = "def f(x):\n    def g():\n        return x // 0\n    return g()\n"
+
+
+def _cached(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "govdisclosure" / "code").iterdir())
+
+
+def test_code_compiled_once_is_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second compilation of the same text compiles nothing, and its code
+    (the inner function's too) carries its own file name, so its traceback
+    shows its own line."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = compile_source(_PROBE, {}, what="a cached function")
+    assert len(_cached(tmp_path)) == 1
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(codegen, "compile", no_compiling, raising=False)
+    second = compile_source(_PROBE, {}, what="a cached function")
+    assert len(_cached(tmp_path)) == 1
+    name_1 = first["f"].__code__.co_filename
+    name_2 = second["f"].__code__.co_filename
+    assert name_1 != name_2
+    assert second["f"].__code__.co_consts[1].co_filename == name_2
+    assert _generated_frames(lambda: second["f"](1)) == [
+        (name_2, "return g()"),
+        (name_2, "return x // 0"),
+    ]
+
+
+def test_a_damaged_cache_file_is_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    compile_source(_PROBE, {}, what="a cached function")
+    (place,) = _cached(tmp_path)
+    place.write_bytes(b"\xff not marshal data")
+    again = compile_source(_PROBE, {}, what="a cached function")
+    with pytest.raises(ZeroDivisionError):
+        again["f"](1)
+    assert marshal.loads(place.read_bytes()).co_filename.startswith(FILENAME_PREFIX)

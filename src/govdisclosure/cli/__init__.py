@@ -20,7 +20,6 @@ on the line, else ``LC_ALL``/``LC_MESSAGES``/``LANG``, else Chinese.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import errno
 import importlib
@@ -29,10 +28,13 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
+from functools import cache
 from typing import Any, Final
 
 import click
 
+from .._resources import kept
+from .._version import __version__
 from ._click_i18n import click_locale, localize, untranslated
 from ._help_width import terminal_widths
 from ._locale import command_line_locale
@@ -53,22 +55,49 @@ def _modules() -> dict[str, str]:
     return {_RENAMED.get(n, n): n for n in names if not n.startswith("_")}
 
 
-def _literal(node: ast.expr | None) -> str | None:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
-
-
 def _summary(name: str, module_name: str | None) -> click.Command | None:
     """A stand-in for a command, with the help its module declares, read
-    from the module's source without running it: ``command = click.Command(
-    ..., help=..., short_help=...)`` or a function ``command`` decorated with
-    ``@click.command(...)`` (its docstring is the help)."""
+    from the module's source without running it (:func:`_help_texts`).
+
+    What is read is kept in the user's cache under the module's source and
+    this module's own (the reader): parsing every command's source cost
+    ``--help`` more than the rest of it.
+    """
     if module_name is None:
         return None
     spec = importlib.util.find_spec(f"{__name__}.{module_name}")
     if spec is None or spec.origin is None:
         return None
-    with open(spec.origin, encoding="utf-8") as handle:
-        tree = ast.parse(handle.read(), spec.origin)
+    origin = spec.origin
+    with open(origin, "rb") as handle:
+        source = handle.read()
+    key = _reader_source() + b"\0" + source
+    texts = kept("help", key, lambda: _help_texts(source, origin), tuple)
+    if not texts:
+        return None
+    help_text, short_help = texts
+    return click.Command(name, help=help_text, short_help=short_help)
+
+
+@cache
+def _reader_source() -> bytes:
+    with open(__file__, "rb") as handle:
+        return handle.read()
+
+
+def _help_texts(source: bytes, origin: str) -> tuple[str | None, str | None] | tuple[()]:
+    """``(help, short_help)`` of the command a module's source declares, or
+    ``()`` when it declares none: ``command = click.Command(..., help=...,
+    short_help=...)`` or a function ``command`` decorated with
+    ``@click.command(...)`` (its docstring is the help)."""
+    import ast
+
+    def literal(node: ast.expr | None) -> str | None:
+        return (
+            node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+        )
+
+    tree = ast.parse(source.decode("utf-8"), origin)
     for node in tree.body:
         call: ast.expr | None = None
         help_text: str | None = None
@@ -82,12 +111,8 @@ def _summary(name: str, module_name: str | None) -> click.Command | None:
         else:
             continue
         keywords = {k.arg: k.value for k in call.keywords} if isinstance(call, ast.Call) else {}
-        return click.Command(
-            name,
-            help=_literal(keywords.get("help")) or help_text,
-            short_help=_literal(keywords.get("short_help")),
-        )
-    return None
+        return literal(keywords.get("help")) or help_text, literal(keywords.get("short_help"))
+    return ()
 
 
 class _OutputError(click.ClickException):
@@ -243,7 +268,7 @@ def _max_input_size(ctx: click.Context, param: click.Parameter, value: str | Non
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Annual reports on government information disclosure (政府信息公开工作年度报告).",
 )
-@click.version_option(package_name="govdisclosure", prog_name="govdisclosure")
+@click.version_option(__version__, package_name="govdisclosure", prog_name="govdisclosure")
 @click.option(
     "--locale",
     "-l",

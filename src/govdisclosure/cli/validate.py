@@ -48,7 +48,6 @@ import orjson
 from attrs import frozen
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ..batch import Summary, close, drive
@@ -155,6 +154,8 @@ def _print_text(
     # Three columns, the rule above the path in one: a JSON path is one
     # word (never broken while it fits the terminal) and the message wraps
     # beside it, so the table fits an 80-column terminal.
+    from rich.table import Table  # only a report with findings is tabulated
+
     shown = reviewed[:PRINTED_PROBLEMS]
     longest = max(max(len(r.finding.rule), len(r.finding.path)) for r in shown)
     table = Table(show_header=True, header_style="bold", expand=False, show_lines=True)

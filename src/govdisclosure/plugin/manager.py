@@ -238,11 +238,12 @@ def _error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _core_version() -> str | None:
-    try:
-        return importlib.metadata.version(_CORE_DISTRIBUTION)
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - source tree
-        return None
+def _core_version() -> str:
+    """The core's version, from the module the build reads it from (asking
+    the installed distribution would parse its metadata on every start)."""
+    from .._version import __version__
+
+    return __version__
 
 
 def get_plugin_manager() -> pluggy.PluginManager:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -17,6 +16,7 @@ import cattrs
 import cattrs.gen
 import orjson
 
+from .._resources import package_files
 from ..editions.legacy import StatisticsTemplate, TemplateRow
 from ..i18n import N_
 
@@ -69,7 +69,7 @@ def template_json(template: StatisticsTemplate) -> bytes:
 def builtin_templates() -> dict[str, StatisticsTemplate]:
     """The templates that ship with the library, by id."""
     out: dict[str, StatisticsTemplate] = {}
-    for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name):
+    for entry in sorted(package_files(__package__, __file__).iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
             template = parse_template(entry.read_bytes())
             out[template.id] = template

@@ -44,7 +44,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from functools import partial
+from functools import cache, partial
 from typing import Any, TypeVar
 
 from attrs import frozen
@@ -95,10 +95,18 @@ class Quantity:
 
 @frozen
 class NarrativeCheck:
-    """One pattern of prose and the table figure it restates."""
+    """One pattern of prose and the table figure it restates.
+
+    The pattern is held as its text and compiled the first time a check
+    searches (:attr:`pattern`): a report's text asks for only some of them
+    (a 2021 report never for the legacy checks; a paragraph without the
+    check's :attr:`needs` for none), and compiling all of them cost a
+    start-up more than checking the text did.
+    """
 
     rule: str
-    pattern: re.Pattern[str]
+    #: The text of :attr:`pattern`.
+    source: str
     quantity: Callable[[Report], Quantity | None]
     #: Words that, in the matched text before the number, show the sentence
     #: is not about the unit's total for the year.
@@ -116,7 +124,23 @@ class NarrativeCheck:
     #: before a match of ``tail``, so the compiled search looks for ``tail``
     #: first (a word leads it: the engine skips to it as fast as
     #: ``str.find``) instead of trying the lazy group at every position.
-    tail: re.Pattern[str] | None = None
+    #: The text of :attr:`tail`.
+    tail_source: str | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled on first use, once per process)."""
+        return _compiled(self.source)
+
+    @property
+    def tail(self) -> re.Pattern[str] | None:
+        """The compiled tail, if any (see :attr:`tail_source`)."""
+        return None if self.tail_source is None else _compiled(self.tail_source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 # -- reading cells -----------------------------------------------------------
@@ -278,6 +302,11 @@ def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str]
     A noun right after 及/和/、/与 is the second half of a compound
     ("予以公开及部分公开"), not a statement of its own.
     """
+    return tuple(map(re.compile, _pattern_texts(noun, verbs=verbs)))
+
+
+def _pattern_texts(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[str, str, str]:
+    """The texts of :func:`patterns` (compiled by the checks on first use)."""
     noun_re = "(?<![及和、与])" + _noun_pattern(noun)
     verb = "(?:" + "|".join(verbs) + ")" if verbs else ""
     first = (
@@ -288,7 +317,7 @@ def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str]
     second = (
         rf"{verb}(?P<pre>{_CLAUSE}{{0,8}}?)" if verbs else ""
     ) + rf"{_N}{_MEASURE}(?P<mid>{_LINK}{{0,16}}?){noun_re}"
-    return re.compile(first), re.compile(second), re.compile(_none_pattern(noun_re))
+    return first, second, _none_pattern(noun_re)
 
 
 #: How a report says it received none: "未收到…申请", "没有收到…", "未发生…行政诉讼".
@@ -328,10 +357,10 @@ def _leads(noun: str, verbs: tuple[str, ...]) -> tuple[int | None, int | None, i
     return before + len(noun) - len(_core(noun)), None, None
 
 
-def _compound(*nouns: str) -> re.Pattern[str]:
-    """Two rows stated as one figure: "予以公开及部分公开258件"."""
+def _compound(*nouns: str) -> str:
+    """Two rows stated as one figure: "予以公开及部分公开258件" (a pattern's text)."""
     joined = "(?:及|和|、|与)".join(re.escape(n) for n in nouns)
-    return re.compile(rf"{joined}(?P<mid>\s*(?:共|共计|合计)?\s*){_N}{_MEASURE}")
+    return rf"{joined}(?P<mid>\s*(?:共|共计|合计)?\s*){_N}{_MEASURE}"
 
 
 def _label(cls: type, *names: str) -> str:
@@ -395,7 +424,9 @@ def _build_checks() -> tuple[NarrativeCheck, ...]:
             NarrativeCheck(
                 rule, pattern, quantity, (*reject, *foreign), editions, _core(noun), lead
             )
-            for pattern, lead in zip(patterns(noun, verbs=verbs), _leads(noun, verbs), strict=True)
+            for pattern, lead in zip(
+                _pattern_texts(noun, verbs=verbs), _leads(noun, verbs), strict=True
+            )
         ]
 
     legacy = frozenset({"legacy"})
@@ -440,13 +471,13 @@ def _build_checks() -> tuple[NarrativeCheck, ...]:
         *check("narrative.litigation", litigation, _legacy("行政诉讼"), ("复议", *_PAST), legacy),
         NarrativeCheck(
             "narrative.proactive",
-            re.compile(rf"(?P<pre>{_CLAUSE}{{0,{_PRE_FIRST}}}?){proactive_tail}"),
+            rf"(?P<pre>{_CLAUSE}{{0,{_PRE_FIRST}}}?){proactive_tail}",
             _legacy("主动公开政府信息数", "主动公开信息数"),
             (*_PART_OF_UNIT, *_PAST),
             legacy,
             proactive,
             _PRE_FIRST,
-            re.compile(proactive_tail),
+            proactive_tail,
         ),
         NarrativeCheck(
             "narrative.results",
