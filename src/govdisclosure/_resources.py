@@ -14,6 +14,7 @@ it never sees half a file.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -25,7 +26,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["kept", "package_files", "store_cached", "user_cache"]
+__all__ = ["NO_CACHE_ENV", "kept", "package_files", "store_cached", "user_cache"]
+
+#: Set (to anything but empty) to keep nothing between processes: every
+#: value :func:`kept` would read from the cache is made afresh, and nothing
+#: is written (a shared or audited machine, a read-only image).
+NO_CACHE_ENV = "GOVDISCLOSURE_NO_CACHE"
 
 _T = TypeVar("_T")
 
@@ -58,7 +64,8 @@ def store_cached(place: Path, data: bytes) -> bool:
         tmp.write_bytes(data)
         os.replace(tmp, place)
     except OSError:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         return False
     return True
 
@@ -70,8 +77,11 @@ def kept(kind: str, key: bytes, make: Callable[[], _T], of_type: type[_T]) -> _T
     under ``kind`` and a hash of ``key`` and the interpreter's version, as
     Python keeps bytecode: ``key`` must hold everything the value is made
     from.  A stored value that is missing, damaged or not an ``of_type`` is
-    made again and stored again.
+    made again and stored again.  With ``GOVDISCLOSURE_NO_CACHE`` set the
+    cache is neither read nor written.
     """
+    if os.environ.get(NO_CACHE_ENV):
+        return make()
     digest = hashlib.blake2b(key, digest_size=16).hexdigest()
     place = user_cache(kind, f"{digest}.{sys.implementation.cache_tag}-{sys.hexversion:x}")
     try:

@@ -31,11 +31,12 @@ from __future__ import annotations
 import gettext as stdlib_gettext
 import hashlib
 import io
+import os
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from ._resources import package_files, store_cached, user_cache
+from ._resources import NO_CACHE_ENV, package_files, store_cached, user_cache
 
 if TYPE_CHECKING:
     from importlib import resources
@@ -212,11 +213,12 @@ def _compile(locale: str) -> bytes:
 def _compiled_places(po: resources.abc.Traversable, locale: str, digest: str) -> list[Path]:
     """Where the compiled catalog may be kept: beside the ``.po`` file (a
     ``__pycache__`` folder, like Python's own compiled files), else the
-    user's cache folder."""
+    user's cache folder (unless ``GOVDISCLOSURE_NO_CACHE`` is set)."""
     out: list[Path] = []
     if isinstance(po, Path):
         out.append(po.parent / "__pycache__" / f"{DOMAIN}.{digest}.mo")
-    out.append(user_cache(f"{DOMAIN}.{locale}.{digest}.mo"))
+    if not os.environ.get(NO_CACHE_ENV):
+        out.append(user_cache(f"{DOMAIN}.{locale}.{digest}.mo"))
     return out
 
 

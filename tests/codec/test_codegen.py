@@ -183,3 +183,30 @@ def test_a_damaged_cache_file_is_compiled_again(
     with pytest.raises(ZeroDivisionError):
         again["f"](1)
     assert marshal.loads(place.read_bytes()).co_filename.startswith(FILENAME_PREFIX)
+
+
+def test_no_cache_makes_the_code_afresh_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``GOVDISCLOSURE_NO_CACHE`` (a shared or audited machine): the code is
+    compiled in the process and the cache folder is never created."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("GOVDISCLOSURE_NO_CACHE", "1")
+    made = compile_source(_PROBE, {}, what="a cached function")
+    with pytest.raises(ZeroDivisionError):
+        made["f"](1)
+    assert not (tmp_path / "govdisclosure").exists()
+
+
+def test_a_cache_that_cannot_be_written_still_gives_the_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only home or a cache path that is a file: the code is made
+    and used, nothing is raised, no temporary file is left."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    made = compile_source(_PROBE, {}, what="a cached function")
+    with pytest.raises(ZeroDivisionError):
+        made["f"](1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
