@@ -33,6 +33,10 @@ def plain_spans(texts: list[str], word: str, breaks: str) -> list[tuple[int, int
 
 
 PIECES = ("申请", "申", "请", "受理", "1", "23", "件", "x", "未", " ", *CLAUSE_BREAKS)
+#: One to six paragraphs made of the pieces.
+PARAGRAPHS = st.lists(
+    st.lists(st.sampled_from(PIECES), max_size=60).map("".join), min_size=1, max_size=6
+)
 
 
 def report_of(paragraphs: list[str]) -> Report2021:
@@ -47,11 +51,7 @@ def report_of(paragraphs: list[str]) -> Report2021:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(
-        st.lists(st.sampled_from(PIECES), max_size=60).map("".join),
-        min_size=1,
-        max_size=6,
-    ),
+    PARAGRAPHS,
     st.sampled_from(("申请", "请", "受理")),
 )
 def test_spans_are_the_stretches_holding_the_word(paragraphs: list[str], word: str) -> None:
@@ -63,11 +63,7 @@ def test_spans_are_the_stretches_holding_the_word(paragraphs: list[str], word: s
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(
-        st.lists(st.sampled_from(PIECES), max_size=60).map("".join),
-        min_size=1,
-        max_size=6,
-    ),
+    PARAGRAPHS,
     st.sampled_from(("申请", "请", "受理", "")),
     st.booleans(),
 )
