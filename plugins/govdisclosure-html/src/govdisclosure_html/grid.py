@@ -84,8 +84,10 @@ def cell_text(node: LexborNode) -> str:
 
     Text nodes are joined without a separator: a Chinese label set in
     several ``<span>``/``<p>`` pieces ("本年度办" + "理结果") is one label.
+    Read by lexbor's own ``textContent`` (the same text nodes as ``text()``:
+    deep, no separator, no strip), which costs a third less per call.
     """
-    return node.text().strip()  # text()'s defaults: deep, no separator, no strip
+    return node.text_lexbor().strip()
 
 
 def _span(value: str | None, limit: int, zero: int) -> int:
@@ -161,9 +163,7 @@ def expand(table: LexborNode, index: int) -> Grid:
                 rowspan = 1 if raw_rowspan is None else min(_span(raw_rowspan, 65534, left), left)
             else:
                 colspan = rowspan = 1
-            # cell_text: text()'s defaults are deep, no separator, no strip
-            # (passed as keywords, they cost a tenth of the call).
-            text = td.text().strip()
+            text = td.text_lexbor().strip()  # cell_text, inlined
             # tuple.__new__ directly: a NamedTuple's own constructor costs twice as much.
             cell = _new(Cell, (r, col, rowspan, colspan, text, tag == _TH, None, None, None))
             if rowspan == 1 and colspan == 1 and col == width:
