@@ -156,7 +156,7 @@ def expand(table: LexborNode, index: int) -> Grid:
             while col < width and line[col] is not None:
                 col += 1
             if spanning and td.mem_id in spanning:
-                attrs = td.attributes
+                attrs = td.attrs  # read in place (``attributes`` copies them all into a dict)
                 raw_colspan = attrs.get("colspan")
                 raw_rowspan = attrs.get("rowspan")
                 colspan = 1 if raw_colspan is None else _span(raw_colspan, 1000, 1)
