@@ -84,8 +84,10 @@ def cell_text(node: LexborNode) -> str:
 
     Text nodes are joined without a separator: a Chinese label set in
     several ``<span>``/``<p>`` pieces ("本年度办" + "理结果") is one label.
+    Read by lexbor's own ``textContent`` (the same text nodes as ``text()``:
+    deep, no separator, no strip), which costs a third less per call.
     """
-    return node.text().strip()  # text()'s defaults: deep, no separator, no strip
+    return node.text_lexbor().strip()
 
 
 def _span(value: str | None, limit: int, zero: int) -> int:
@@ -154,16 +156,14 @@ def expand(table: LexborNode, index: int) -> Grid:
             while col < width and line[col] is not None:
                 col += 1
             if spanning and td.mem_id in spanning:
-                attrs = td.attributes
+                attrs = td.attrs  # read in place (``attributes`` copies them all into a dict)
                 raw_colspan = attrs.get("colspan")
                 raw_rowspan = attrs.get("rowspan")
                 colspan = 1 if raw_colspan is None else _span(raw_colspan, 1000, 1)
                 rowspan = 1 if raw_rowspan is None else min(_span(raw_rowspan, 65534, left), left)
             else:
                 colspan = rowspan = 1
-            # cell_text: text()'s defaults are deep, no separator, no strip
-            # (passed as keywords, they cost a tenth of the call).
-            text = td.text().strip()
+            text = td.text_lexbor().strip()  # cell_text, inlined
             # tuple.__new__ directly: a NamedTuple's own constructor costs twice as much.
             cell = _new(Cell, (r, col, rowspan, colspan, text, tag == _TH, None, None, None))
             if rowspan == 1 and colspan == 1 and col == width:

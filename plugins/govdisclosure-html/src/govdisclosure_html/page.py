@@ -50,17 +50,39 @@ def _is_hint(name: str) -> bool:
     return _HINT.search(name.lower()) is not None
 
 
-#: One selector for every element whose class or id may hold a hint, so the
-#: page is searched once, in C, instead of every element's names in Python.
-#: The many ``…content`` hints share one substring (lexbor's time grows with
-#: each alternative); :func:`_is_hint` then checks the few elements found.
-_HINTED: Final = ", ".join(
-    f'[{attr}*="{part}" i]'
-    for part in sorted({"content" if "content" in h else h for h in _HINTS})
-    for attr in ("class", "id")
+#: The parts a hint is searched by: each hint contains one.  The many
+#: ``…content`` hints share one substring (lexbor's time grows with each
+#: alternative); :func:`_is_hint` then checks the few elements found.
+_PARTS: Final = tuple(sorted({"content" if "content" in h else h for h in _HINTS}))
+
+#: One selector for every element whose class or id may hold a hint, and the
+#: ``<article>``s, so the page is searched once, in C, instead of every
+#: element's names in Python.
+_HINTED_OR_ARTICLE: Final = (
+    ", ".join(f'[{attr}*="{part}" i]' for part in _PARTS for attr in ("class", "id")) + ", article"
 )
 
-_HINTED_OR_ARTICLE: Final = _HINTED + ", article"
+#: The same search without the ``id`` alternatives, for a page none of whose
+#: ``id``s contains a part: there they match nothing, so both searches list
+#: the same nodes in the same order, and this one walks the page about half
+#: as long (an ``id`` rarely names the article container).
+_CLASS_HINTED_OR_ARTICLE: Final = ", ".join(f'[class*="{part}" i]' for part in _PARTS) + ", article"
+
+
+def _hint_search(doc: LexborHTMLParser) -> str:
+    """The selector that finds the page's hinted elements and ``<article>``s.
+
+    The page's few ``id``s are read in Python.  Lexbor's ``i`` folds ASCII
+    letters only and Python's ``lower`` at least those, so an ``id`` the
+    full search would match is never missed here (one that only Python
+    folds into a part costs the full search, nothing else).
+    """
+    for node in doc.css("[id]"):
+        name = (node.id or "").lower()
+        for part in _PARTS:
+            if part in name:
+                return _HINTED_OR_ARTICLE
+    return _CLASS_HINTED_OR_ARTICLE
 
 
 _SKIP: Final = frozenset({"script", "style", "noscript", "template", "head", "iframe", "svg"})
@@ -167,7 +189,7 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
     # ones, in document order; a node matching several alternatives is listed
     # once for each.  An article without a hint adds nothing to ``hinted``
     # (a name that is a hint contains one of the selector's parts).
-    found = doc.css(_HINTED_OR_ARTICLE)
+    found = doc.css(_hint_search(doc))
     articles = list({node.mem_id: node for node in found if node.tag == "article"}.values())
     if len(articles) == 1 and _content_length(articles[0]) > 0:
         return articles[0], "article"
@@ -249,11 +271,26 @@ def _blocks(body: LexborNode, tables: dict[int, int], holding: set[int]) -> list
 def _meta(doc: LexborHTMLParser) -> dict[str, str]:
     out: dict[str, str] = {}
     for node in doc.css("meta[name]"):
-        name = (node.attributes.get("name") or "").strip()
-        content = node.attributes.get("content")
+        attrs = node.attrs  # read in place (``attributes`` copies them all into a dict)
+        name = (attrs.get("name") or "").strip()
+        content = attrs.get("content")
         if name and content:
             out.setdefault(name, content.strip())
     return out
+
+
+#: The last letters of the file suffixes: :data:`_FILE_LINK` matches only
+#: where a suffix ends the link or comes before its ``?`` or ``#``.
+_SUFFIX_ENDS: Final = frozenset(s[-1] for s in ATTACHMENT_SUFFIXES)
+
+
+def _may_name_a_file(href: str) -> bool:
+    """False for a link :data:`_FILE_LINK` cannot match, found without the
+    search: no ``?`` or ``#``, and an ASCII last character that ends no
+    suffix (``/``, ``.html``).  Other characters are left to the search
+    (it folds case beyond ASCII)."""
+    last = href[-1:]
+    return not last.isascii() or last.lower() in _SUFFIX_ENDS or "?" in href or "#" in href
 
 
 def _attachments(doc: LexborHTMLParser) -> tuple[Attachment, ...]:
@@ -263,11 +300,12 @@ def _attachments(doc: LexborHTMLParser) -> tuple[Attachment, ...]:
         href = (a.attrs.get("href") or "").strip()
         text = cell_text(a)
         # Every file suffix begins with a dot: a text without one is not searched.
-        if search(href) is None and ("." not in text or search(text) is None):
+        if (not _may_name_a_file(href) or search(href) is None) and (
+            "." not in text or search(text) is None
+        ):
             continue
-        att = Attachment(href=href, text=text)
-        if att.href not in seen:
-            seen[att.href] = att
+        if href not in seen:
+            seen[href] = Attachment(href=href, text=text)
     return tuple(seen.values())
 
 
@@ -280,9 +318,14 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     doc = LexborHTMLParser(data if exact_utf8 else decoded.text)
     doc.strip_tags(["script", "style", "noscript", "template"])
     body, how = _find_body(doc)
-    data_tables = body.css("table")
-    # css() matches the node itself too: a leaf table finds only itself.
-    leaf = [t for t in data_tables if len(t.css("table")) == 1]
+    # One search of the body for its tables and its first <h1> (in document
+    # order; css() matches the node itself too, so a table body is listed).
+    found = body.css("table, h1")
+    data_tables = [node for node in found if node.tag == "table"]
+    h1 = next((node for node in found if node.tag == "h1"), None)
+    holding = _holding_tables(body, data_tables)
+    # A leaf table holds no other table: it is no table's ancestor.
+    leaf = [t for t in data_tables if t.mem_id not in holding]
     index = {t.mem_id: i for i, t in enumerate(leaf)}
     grids = tuple(expand(t, i) for i, t in enumerate(leaf))
     # The head comes first: its <title>, if it has one, is the page's first
@@ -291,13 +334,12 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     title_node = head.css_first("title") if head is not None else None
     if title_node is None:
         title_node = doc.css_first("title")
-    h1 = body.css_first("h1")
     return Page(
         decoded=decoded,
         meta=_meta(doc),
         html_title=cell_text(title_node) if title_node is not None else "",
         heading=cell_text(h1) or None if h1 is not None else None,
-        blocks=tuple(_blocks(body, index, _holding_tables(body, data_tables))),
+        blocks=tuple(_blocks(body, index, holding)),
         grids=grids,
         attachments=_attachments(doc),
         body_found_by=how,

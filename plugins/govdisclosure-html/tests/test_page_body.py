@@ -1,0 +1,169 @@
+"""The article body found on the nine portal pages, and the laws that let
+the page be taken apart quickly without changing what is found.
+
+``test_imported_pages.py`` holds what an import writes.  A body that took in
+the site's menus or lost a paragraph can still write the same report (the
+narrative reads a few sentences of it), so the body itself is held here, in
+``body.json`` beside each page: how it was found, its first heading, its
+paragraphs and tables in reading order and each table's size, as
+:func:`read_page` gives them.  A change meant to move them rewrites the
+files with
+
+    python plugins/govdisclosure-html/tests/test_page_body.py --update
+
+and the diff shows what moved, page by page, for review.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from govdisclosure_html.grid import cell_text
+from govdisclosure_html.page import (
+    _FILE_LINK,
+    _HINTED_OR_ARTICLE,
+    _hint_search,
+    _holding_tables,
+    _may_name_a_file,
+    read_page,
+)
+
+DATA = Path(__file__).parent / "data"
+PAGES = sorted(p.parent.name for p in DATA.glob("*/page.html"))
+
+
+def _body(folder: str) -> str:
+    """The body of a page as ``body.json`` holds it."""
+    page = read_page((DATA / folder / "page.html").read_bytes())
+    held = {
+        "found_by": page.body_found_by,
+        "heading": page.heading,
+        "blocks": [f"[table {b.table}]" if b.table is not None else b.text for b in page.blocks],
+        "tables": [[len(g.rows), g.width] for g in page.grids],
+    }
+    return json.dumps(held, ensure_ascii=False, indent=1) + "\n"
+
+
+@pytest.mark.parametrize("folder", PAGES)
+def test_the_body_found_on_each_page_is_the_one_reviewed(folder: str) -> None:
+    expected = (DATA / folder / "body.json").read_text(encoding="utf-8")
+    assert _body(folder) == expected, folder
+
+
+# -- laws of the quick paths ----------------------------------------------------
+
+#: Class and id names: the hints' parts in several cases, names that only
+#: contain them, names a case fold beyond ASCII brings near them (the
+#: Kelvin sign), and names with none.
+_NAMES = st.sampled_from(
+    [
+        "article_content",
+        "ARTICLE-Content",
+        "zoom",
+        "Zoom2",
+        "TRS_Editor",
+        "bodylabel",
+        "art_con",
+        "tabs_content",
+        "xxgK_content",
+        "menu",
+        "nav",
+        "foot",
+        "",
+    ]
+)
+
+
+@st.composite
+def _elements(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(st.sampled_from(["div", "section", "article", "p", "table", "span"]))
+    attrs = ""
+    if draw(st.booleans()):
+        attrs += f' class="{draw(_NAMES)} {draw(_NAMES)}"'
+    if draw(st.integers(0, 3)) == 0:
+        attrs += f' id="{draw(_NAMES)}"'
+    kids = draw(st.lists(_elements(depth + 1), max_size=0 if depth >= 3 else 3))
+    inner = "".join(kids) or draw(st.sampled_from(["", "正文", " text ", "1.pdf"]))
+    if tag == "table":
+        inner = f"<tr><td>{inner}</td><td>2</td></tr>"
+    return f"<{tag}{attrs}>{inner}</{tag}>"
+
+
+_PAGES = st.lists(_elements(), min_size=1, max_size=4).map(
+    lambda parts: "<html><head><title>t</title></head><body>" + "".join(parts) + "</body></html>"
+)
+
+
+@given(_PAGES)
+def test_the_hint_search_chosen_lists_what_the_full_search_lists(html: str) -> None:
+    """Leaving out the ``id`` alternatives never changes what is found."""
+    doc = LexborHTMLParser(html)
+    chosen = [n.mem_id for n in doc.css(_hint_search(doc))]
+    assert chosen == [n.mem_id for n in doc.css(_HINTED_OR_ARTICLE)]
+
+
+@given(_PAGES)
+def test_a_leaf_table_is_one_that_holds_no_table(html: str) -> None:
+    """What :func:`read_page` tells leaf tables by: not in the holding set."""
+    doc = LexborHTMLParser(html)
+    for body in (doc.body, *doc.css("div, table")):
+        assert body is not None
+        tables = body.css("table")
+        holding = _holding_tables(body, tables)
+        by_holding = [t.mem_id for t in tables if t.mem_id not in holding]
+        assert by_holding == [t.mem_id for t in tables if len(t.css("table")) == 1]
+
+
+@given(_PAGES)
+def test_cell_text_is_the_text_of_every_text_node(html: str) -> None:
+    """lexbor's textContent, as :func:`cell_text` reads it, is ``text()``."""
+    doc = LexborHTMLParser(html)
+    assert doc.root is not None
+    for node in doc.root.traverse(include_text=False):
+        if node.is_element_node:
+            assert cell_text(node) == node.text().strip()
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                ".",
+                "pdf",
+                "PDF",
+                "docx",
+                "xlsX",
+                "Et",
+                "ceb",
+                "?",
+                "#",
+                "/",
+                "x",
+                " ",
+                "ſ",
+                "html",
+            ]
+        ),
+        max_size=8,
+    ).map(lambda parts: "".join(parts).strip())
+)
+def test_a_link_passed_over_is_one_the_file_search_does_not_match(href: str) -> None:
+    if not _may_name_a_file(href):
+        assert _FILE_LINK.search(href) is None
+
+
+def _update() -> None:
+    for folder in PAGES:
+        (DATA / folder / "body.json").write_text(_body(folder), encoding="utf-8")
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--update"]:
+    _update()
