@@ -497,6 +497,24 @@ def test_validate_imports_no_renderer_library(scratch: Path) -> None:
     assert _loaded(args, (*_RENDERERS, "rich.table", "babel"), scratch) == []
 
 
+def test_validate_finds_the_plugins_in_the_cache(scratch: Path) -> None:
+    """The second run reads the plugins' entry points from the user's cache:
+    no importlib.metadata (nor the email, zipfile and csv modules it needs),
+    and neither the TOML parser (a TOML list of acceptances) nor the SARIF
+    writer (``--format sarif``) that a plain ``validate FILE`` does not use."""
+    args = ["validate", "--jobs", "1", str(HUAIAN)]
+    modules = (
+        "importlib.metadata",
+        "email",
+        "zipfile",
+        "csv",
+        "tomllib",
+        "govdisclosure.validation.sarif",
+    )
+    _loaded(args, modules, scratch)  # the cache filled (or already full)
+    assert _loaded(args, modules, scratch) == []
+
+
 def test_version_loads_no_catalog(scratch: Path) -> None:
     """The version comes from the package itself, not the installed metadata."""
     modules = (

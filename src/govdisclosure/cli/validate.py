@@ -41,7 +41,7 @@ import os
 import sys
 from collections.abc import Sequence
 from functools import cache, partial
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 import orjson
@@ -62,7 +62,6 @@ from ..validation.engine import path_order
 from ..validation.findings import sort_key
 from ..validation.outcomes import RelationCounts
 from ..validation.review import Acceptance, Reviewed, load_acceptances, review
-from ..validation.sarif import FileResult, sarif_log
 from ._batch import batch_options, input_files
 from ._output import (
     PRINTED_PROBLEMS,
@@ -71,6 +70,9 @@ from ._output import (
     terminal,
     warn_plugin_failures,
 )
+
+if TYPE_CHECKING:
+    from ..validation.sarif import FileResult
 
 __all__ = ["command"]
 
@@ -316,6 +318,18 @@ def _text_console(width: int, color: bool) -> Console:
     )
 
 
+def _sarif_result(
+    options: _Options, name: str, reviewed: tuple[Reviewed, ...], counts: RelationCounts | None
+) -> FileResult | None:
+    """The file's SARIF result under ``--format sarif`` (the only format that
+    imports the SARIF module), else ``None``."""
+    if options.fmt != "sarif":
+        return None
+    from ..validation.sarif import FileResult
+
+    return FileResult(name, reviewed, counts)
+
+
 def _check_file(options: _Options, name: str) -> _Outcome:
     """Read and check one file; every failure becomes an outcome, never an exception."""
     locale = options.locale
@@ -331,7 +345,7 @@ def _check_file(options: _Options, name: str) -> _Outcome:
             read.with_source(name).render(locale, limit=PRINTED_PROBLEMS),
             report,
             entries,
-            FileResult(name, reviewed, None) if options.fmt == "sarif" else None,
+            _sarif_result(options, name, reviewed, None),
             frozenset(),
         )
     validation = check(
@@ -385,7 +399,7 @@ def _check_file(options: _Options, name: str) -> _Outcome:
         errors,
         report if options.fmt != "jsonl" else {},
         entries if options.fmt != "jsonl" else (),
-        FileResult(name, reviewed, counts) if options.fmt == "sarif" else None,
+        _sarif_result(options, name, reviewed, counts),
         frozenset(r.finding.fingerprint for r in reviewed if r.status == "accepted"),
     )
 
@@ -635,6 +649,7 @@ def command(
     elif fmt == "sarif":
         from .. import __version__
         from ..plugin.manager import rules as installed
+        from ..validation.sarif import sarif_log
 
         log = sarif_log(results, list(installed()), locale=locale, version=__version__)
         sys.stdout.write(orjson.dumps(log, option=orjson.OPT_INDENT_2).decode() + "\n")

@@ -1,0 +1,148 @@
+"""The entry points of the plugin group, read from the installed metadata.
+
+Reading them through :mod:`importlib.metadata` costs every command that asks
+the plugins anything (``validate`` asks for rules) about a tenth of its
+start-up: importing it brings :mod:`email`, :mod:`zipfile` and :mod:`csv`,
+and it parses every distribution's ``entry_points.txt`` and the ``METADATA``
+of those in the group.  What it finds changes only when something is
+installed, removed or edited, so it is kept in the user's cache
+(:func:`.._resources.kept`) under a key made of everything it is read from:
+
+* each ``sys.path`` entry (absolute) and its modification time, which
+  changes when a distribution is installed or removed there, or a module
+  that would shadow a plugin's appears;
+* in each such folder, the name of every ``*.dist-info`` / ``*.egg-info``
+  and the modification time and size of its ``entry_points.txt`` and of
+  its ``METADATA`` / ``PKG-INFO`` (edited in place by hand or by a test).
+
+Distributions that an import hook other than the standard path finder
+provides (:meth:`find_distributions`) cannot be described by such a key:
+with one installed, the metadata is read every time.
+
+:mod:`importlib.metadata` is imported again only to read the metadata when
+the key changed, and to load an entry point (:meth:`Found.load`).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from typing import Any
+
+from attrs import frozen
+
+from .._resources import kept
+
+__all__ = ["Found", "entry_points"]
+
+#: Metadata folders :mod:`importlib.metadata` reads distributions from.
+_INFO_SUFFIXES = (".dist-info", ".egg-info")
+#: The files of such a folder that discovery reads.
+_READ = ("entry_points.txt", "METADATA", "PKG-INFO")
+
+#: The fields of a :class:`Found`, as the cache keeps them.
+_Row = tuple[str, str | None, str, str, str, str | None]
+
+
+@frozen
+class Found:
+    """One entry point of the group, as discovery found it."""
+
+    #: The distribution that declares it (``"?"``: metadata without a name).
+    distribution: str
+    version: str | None
+    #: The entry point's name and value (``module`` or ``module:attr``).
+    name: str
+    value: str
+    group: str
+    #: The ``.py`` file of a module entry point (no ``:attr``) that is a
+    #: top-level module, where the import system finds it; ``None`` otherwise.
+    source: str | None
+
+    def load(self) -> Any:
+        """Import the entry point (what :meth:`importlib.metadata.EntryPoint.load` does)."""
+        from importlib.metadata import EntryPoint
+
+        return EntryPoint(self.name, self.value, self.group).load()
+
+
+def entry_points(group: str) -> tuple[Found, ...]:
+    """Every entry point of ``group``, in :func:`importlib.metadata.entry_points` order."""
+    rows: tuple[_Row, ...]
+    if _other_finders():
+        rows = _read(group)
+    else:
+        rows = kept("entry-points", _key(group), lambda: _read(group), tuple)
+    return tuple(Found(*row) for row in rows)
+
+
+def _other_finders() -> bool:
+    """Whether an import hook besides the path finder provides distributions."""
+    from importlib.machinery import PathFinder
+
+    return any(
+        finder is not PathFinder and getattr(finder, "find_distributions", None) is not None
+        for finder in sys.meta_path
+    )
+
+
+def _stamp(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "-"
+    return f"{st.st_mtime_ns}:{st.st_size}"
+
+
+def _key(group: str) -> bytes:
+    """Everything :func:`_read` depends on (see the module's docstring)."""
+    parts = [group]
+    for entry in sys.path:
+        where = os.path.abspath(entry or ".")
+        parts.append(where)
+        try:
+            st = os.stat(where)
+        except OSError:
+            parts.append("-")
+            continue
+        parts.append(str(st.st_mtime_ns))
+        if not stat.S_ISDIR(st.st_mode):
+            continue
+        try:
+            names = sorted(n for n in os.listdir(where) if n.endswith(_INFO_SUFFIXES))
+        except OSError:
+            continue
+        for name in names:
+            parts.append(name)
+            parts.extend(_stamp(os.path.join(where, name, file)) for file in _READ)
+    return "\0".join(parts).encode()
+
+
+def _read(group: str) -> tuple[_Row, ...]:
+    """The entry points of ``group`` from the metadata, as plain tuples (the
+    fields of :class:`Found`), which :mod:`marshal` can keep."""
+    import importlib.metadata
+
+    rows: list[_Row] = []
+    for ep in importlib.metadata.entry_points(group=group):
+        dist = ep.dist
+        name = (dist.name if dist is not None else None) or "?"
+        version = dist.version if dist is not None else None
+        rows.append((name, version, ep.name, ep.value, group, _source(ep.module, ep.attr)))
+    return tuple(rows)
+
+
+def _source(module: str, attr: str | None) -> str | None:
+    """The ``.py`` file of a top-level module entry point, if it has one."""
+    import importlib.util
+
+    if attr or "." in module:
+        return None
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return None
+    return spec.origin
