@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -499,10 +500,13 @@ def test_validate_imports_no_renderer_library(scratch: Path) -> None:
 
 def test_validate_finds_the_plugins_in_the_cache(scratch: Path) -> None:
     """The second run reads the plugins' entry points from the user's cache:
-    no importlib.metadata (nor the email, zipfile and csv modules it needs),
-    and neither the TOML parser (a TOML list of acceptances) nor the SARIF
-    writer (``--format sarif``) that a plain ``validate FILE`` does not use."""
-    args = ["validate", "--jobs", "1", str(HUAIAN)]
+    no importlib.metadata (nor the email, zipfile and csv modules it needs);
+    neither the TOML parser (a TOML list of acceptances) nor the SARIF
+    writer (``--format sarif``) that a plain ``validate FILE`` does not use;
+    and, its lines fitting the width of an output that is not a terminal,
+    no rich console."""
+    shutil.copy(HUAIAN, scratch / "report.json")
+    args = ["validate", "--jobs", "1", "report.json"]
     modules = (
         "importlib.metadata",
         "email",
@@ -510,6 +514,8 @@ def test_validate_finds_the_plugins_in_the_cache(scratch: Path) -> None:
         "csv",
         "tomllib",
         "govdisclosure.validation.sarif",
+        "rich.console",
+        "rich.text",
     )
     _loaded(args, modules, scratch)  # the cache filled (or already full)
     assert _loaded(args, modules, scratch) == []
