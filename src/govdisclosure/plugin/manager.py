@@ -45,7 +45,6 @@ from __future__ import annotations
 import importlib
 import os
 import threading
-import traceback
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -303,6 +302,13 @@ def _build() -> _State:
     return state
 
 
+def _details(exc: BaseException) -> str:
+    """The full traceback (the module imported only when a plugin fails)."""
+    import traceback
+
+    return "".join(traceback.format_exception(exc))
+
+
 def _failure(
     name: str, origin: _Origin, exc: BaseException, hook: str | None = None
 ) -> PluginFailure:
@@ -312,7 +318,7 @@ def _failure(
         origin.version,
         _error_text(exc),
         hook,
-        details="".join(traceback.format_exception(exc)),
+        details=_details(exc),
     )
 
 
