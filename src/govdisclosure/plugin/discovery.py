@@ -6,7 +6,8 @@ start-up: importing it brings :mod:`email`, :mod:`zipfile` and :mod:`csv`,
 and it parses every distribution's ``entry_points.txt`` and the ``METADATA``
 of those in the group.  What it finds changes only when something is
 installed, removed or edited, so it is kept in the user's cache
-(:func:`.._resources.kept`) under a key made of everything it is read from:
+(:func:`.._resources.kept`) under a key made of the code that reads it and
+everything it is read from:
 
 * each ``sys.path`` entry (absolute) and its modification time, which
   changes when a distribution is installed or removed there, or a module
@@ -32,7 +33,7 @@ from typing import Any
 
 from attrs import frozen
 
-from .._resources import kept
+from .._resources import kept, made_by
 
 __all__ = ["Found", "entry_points"]
 
@@ -97,7 +98,7 @@ def _stamp(path: str) -> str:
 
 def _key(group: str) -> bytes:
     """Everything :func:`_read` depends on (see the module's docstring)."""
-    parts = [group]
+    parts = [made_by(_read, _source).hex(), group]
     for entry in sys.path:
         where = os.path.abspath(entry or ".")
         parts.append(where)

@@ -185,7 +185,7 @@ def _kept_implied(
     """:func:`_implied`, worked out once per set of relations and kept in the
     user's cache: the exact elimination cost a start-up about half of the
     compilation of a shape's checks."""
-    key = repr((kinds, totals, parts)).encode()
+    key = _resources.made_by(_implied) + repr((kinds, totals, parts)).encode()
     dropped = _resources.kept(
         "implied", key, lambda: tuple(sorted(_implied(kinds, totals, parts))), tuple
     )
