@@ -69,9 +69,9 @@ def test_what_changes_the_metadata_is_seen_at_once(site: Site, cache: Path) -> N
 def test_the_source_of_a_module_entry_point(site: Site, cache: Path) -> None:
     name, module, _ = site.install("VALUE = 3\n", extra_entry_points={"obj": "gdtest_x:attr"})
     found = {f.name: f for f in discovery.entry_points(ENTRY_POINT_GROUP)}
-    assert found[name].source == str(site.root / f"{module}.py")
+    assert found[name].source() == str(site.root / f"{module}.py")
     assert found[name].load().VALUE == 3
-    assert found["obj"].source is None  # an object entry point is imported for any hook
+    assert found["obj"].source() is None  # an object entry point is imported for any hook
 
 
 def test_nothing_kept_without_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -98,3 +98,13 @@ def test_another_finder_of_distributions_is_asked_every_time(
     monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, _Finder()])
     assert _found() == _metadata()
     assert not cache.exists()
+
+
+def test_other_files_written_beside_change_nothing(site: Site, cache: Path) -> None:
+    """A folder on sys.path (the current one, under ``python -m``) that other
+    files are written to keeps its entry in the cache."""
+    site.install("VALUE = 4\n")
+    found = _found()
+    (site.root / "report.json").write_text("{}", encoding="utf-8")
+    assert _found() == found
+    assert len(list(cache.iterdir())) == 1

@@ -9,12 +9,17 @@ installed, removed or edited, so it is kept in the user's cache
 (:func:`.._resources.kept`) under a key made of the code that reads it and
 everything it is read from:
 
-* each ``sys.path`` entry (absolute) and its modification time, which
-  changes when a distribution is installed or removed there, or a module
-  that would shadow a plugin's appears;
-* in each such folder, the name of every ``*.dist-info`` / ``*.egg-info``
-  and the modification time and size of its ``entry_points.txt`` and of
-  its ``METADATA`` / ``PKG-INFO`` (edited in place by hand or by a test).
+* each ``sys.path`` entry (absolute; a file's with its modification time
+  and size: a zip file);
+* in each folder on it, the name of every ``*.dist-info`` / ``*.egg-info``
+  (a distribution installed or removed) and the modification time and size
+  of its ``entry_points.txt`` and of its ``METADATA`` / ``PKG-INFO``
+  (edited in place by hand or by a test).
+
+A folder's own modification time is left out: the current folder is on
+``sys.path`` for ``python -m`` and changes with every file written there.
+Where a plugin's module is found is therefore asked again each time
+(:meth:`Found.source`), not kept.
 
 Distributions that an import hook other than the standard path finder
 provides (:meth:`find_distributions`) cannot be described by such a key:
@@ -43,7 +48,7 @@ _INFO_SUFFIXES = (".dist-info", ".egg-info")
 _READ = ("entry_points.txt", "METADATA", "PKG-INFO")
 
 #: The fields of a :class:`Found`, as the cache keeps them.
-_Row = tuple[str, str | None, str, str, str, str | None]
+_Row = tuple[str, str | None, str, str, str, str, str | None]
 
 
 @frozen
@@ -57,9 +62,25 @@ class Found:
     name: str
     value: str
     group: str
-    #: The ``.py`` file of a module entry point (no ``:attr``) that is a
-    #: top-level module, where the import system finds it; ``None`` otherwise.
-    source: str | None
+    #: The value's module and attribute (as :class:`importlib.metadata.EntryPoint` reads them).
+    module: str
+    attr: str | None
+
+    def source(self) -> str | None:
+        """The ``.py`` file of a module entry point (no ``:attr``) that is a
+        top-level module, where the import system finds it now; ``None``
+        otherwise."""
+        if self.attr or "." in self.module:
+            return None
+        import importlib.util
+
+        try:
+            spec = importlib.util.find_spec(self.module)
+        except (ImportError, ValueError):
+            return None
+        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+            return None
+        return spec.origin
 
     def load(self) -> Any:
         """Import the entry point (what :meth:`importlib.metadata.EntryPoint.load` does)."""
@@ -98,7 +119,7 @@ def _stamp(path: str) -> str:
 
 def _key(group: str) -> bytes:
     """Everything :func:`_read` depends on (see the module's docstring)."""
-    parts = [made_by(_read, _source).hex(), group]
+    parts = [made_by(_read).hex(), group]
     for entry in sys.path:
         where = os.path.abspath(entry or ".")
         parts.append(where)
@@ -107,8 +128,8 @@ def _key(group: str) -> bytes:
         except OSError:
             parts.append("-")
             continue
-        parts.append(str(st.st_mtime_ns))
         if not stat.S_ISDIR(st.st_mode):
+            parts.append(f"{st.st_mtime_ns}:{st.st_size}")
             continue
         try:
             names = sorted(n for n in os.listdir(where) if n.endswith(_INFO_SUFFIXES))
@@ -130,20 +151,5 @@ def _read(group: str) -> tuple[_Row, ...]:
         dist = ep.dist
         name = (dist.name if dist is not None else None) or "?"
         version = dist.version if dist is not None else None
-        rows.append((name, version, ep.name, ep.value, group, _source(ep.module, ep.attr)))
+        rows.append((name, version, ep.name, ep.value, group, ep.module, ep.attr))
     return tuple(rows)
-
-
-def _source(module: str, attr: str | None) -> str | None:
-    """The ``.py`` file of a top-level module entry point, if it has one."""
-    import importlib.util
-
-    if attr or "." in module:
-        return None
-    try:
-        spec = importlib.util.find_spec(module)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
-        return None
-    return spec.origin

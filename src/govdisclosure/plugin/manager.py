@@ -388,10 +388,11 @@ def _mentioned_hooks(ep: Found) -> frozenset[str] | None:
     or cannot be checked: an object entry point (``module:attr``), a star
     import, a module whose source is not a ``.py`` file.
     """
-    if ep.source is None:
+    origin = ep.source()
+    if origin is None:
         return None
     try:
-        with open(ep.source, "rb") as handle:
+        with open(origin, "rb") as handle:
             source = handle.read()
     except OSError:
         return None
