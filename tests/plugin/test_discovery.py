@@ -108,3 +108,13 @@ def test_other_files_written_beside_change_nothing(site: Site, cache: Path) -> N
     (site.root / "report.json").write_text("{}", encoding="utf-8")
     assert _found() == found
     assert len(list(cache.iterdir())) == 1
+
+
+def test_the_backport_s_path_finder_reads_the_same_folders(cache: Path) -> None:
+    """Importing the importlib_metadata backport (dask does) puts its own
+    path finder in the standard library's place; discovery still keeps
+    what it finds."""
+    pytest.importorskip("importlib_metadata")
+    assert not discovery._other_finders()
+    assert _found() == _metadata()
+    assert len(list(cache.iterdir())) == 1

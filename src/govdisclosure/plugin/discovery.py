@@ -21,9 +21,12 @@ A folder's own modification time is left out: the current folder is on
 Where a plugin's module is found is therefore asked again each time
 (:meth:`Found.source`), not kept.
 
-Distributions that an import hook other than the standard path finder
-provides (:meth:`find_distributions`) cannot be described by such a key:
-with one installed, the metadata is read every time.
+Distributions that an import hook other than the path finders provides
+(:meth:`find_distributions`) cannot be described by such a key: with one
+installed, the metadata is read every time.  The path finders are the
+standard library's and that of the ``importlib_metadata`` backport, which
+takes its place once imported (dask imports it): both read the folders on
+``sys.path``.
 
 :mod:`importlib.metadata` is imported again only to read the metadata when
 the key changed, and to load an entry point (:meth:`Found.load`).
@@ -99,14 +102,25 @@ def entry_points(group: str) -> tuple[Found, ...]:
     return tuple(Found(*row) for row in rows)
 
 
-def _other_finders() -> bool:
-    """Whether an import hook besides the path finder provides distributions."""
-    from importlib.machinery import PathFinder
+#: The import hooks (module, class) that find distributions in the folders
+#: on ``sys.path``, as the key describes them.
+_PATH_FINDERS = frozenset(
+    {
+        ("_frozen_importlib_external", "PathFinder"),
+        ("importlib_metadata", "MetadataPathFinder"),
+    }
+)
 
-    return any(
-        finder is not PathFinder and getattr(finder, "find_distributions", None) is not None
-        for finder in sys.meta_path
-    )
+
+def _other_finders() -> bool:
+    """Whether an import hook besides the path finders provides distributions."""
+    for finder in sys.meta_path:
+        if getattr(finder, "find_distributions", None) is None:
+            continue
+        kind = finder if isinstance(finder, type) else type(finder)
+        if (kind.__module__, kind.__qualname__) not in _PATH_FINDERS:
+            return True
+    return False
 
 
 def _stamp(path: str) -> str:
