@@ -500,11 +500,12 @@ def test_validate_imports_no_renderer_library(scratch: Path) -> None:
 
 def test_validate_finds_the_plugins_in_the_cache(scratch: Path) -> None:
     """The second run reads the plugins' entry points from the user's cache:
-    no importlib.metadata (nor the email, zipfile and csv modules it needs);
-    neither the TOML parser (a TOML list of acceptances) nor the SARIF
-    writer (``--format sarif``) that a plain ``validate FILE`` does not use;
-    and, its lines fitting the width of an output that is not a terminal,
-    no rich console."""
+    no importlib.metadata (nor the email, zipfile and csv modules it needs).
+    Nor does a plain ``validate FILE`` import what it does not use: the TOML
+    parser (a TOML list of acceptances), the SARIF writer (``--format
+    sarif``), what only writing a file needs (secrets, random) or walking a
+    folder (an import's provenance files), or, its lines fitting the width
+    of an output that is not a terminal, a rich console."""
     shutil.copy(HUAIAN, scratch / "report.json")
     args = ["validate", "--jobs", "1", "report.json"]
     modules = (
@@ -516,6 +517,9 @@ def test_validate_finds_the_plugins_in_the_cache(scratch: Path) -> None:
         "govdisclosure.validation.sarif",
         "rich.console",
         "rich.text",
+        "secrets",
+        "random",
+        "govdisclosure.export.provenance",
     )
     _loaded(args, modules, scratch)  # the cache filled (or already full)
     assert _loaded(args, modules, scratch) == []
