@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["NO_CACHE_ENV", "kept", "package_files", "store_cached", "user_cache"]
+__all__ = ["NO_CACHE_ENV", "kept", "made_by", "package_files", "store_cached", "user_cache"]
 
 #: Set (to anything but empty) to keep nothing between processes: every
 #: value :func:`kept` would read from the cache is made afresh, and nothing
@@ -68,6 +68,12 @@ def store_cached(place: Path, data: bytes) -> bool:
             tmp.unlink(missing_ok=True)
         return False
     return True
+
+
+def made_by(*functions: Callable[..., object]) -> bytes:
+    """The compiled code of ``functions``, for a :func:`kept` key: a value
+    one of them works out is made again when it changes."""
+    return b"\0".join(marshal.dumps(f.__code__) for f in functions)
 
 
 def kept(kind: str, key: bytes, make: Callable[[], _T], of_type: type[_T]) -> _T:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
 from pathlib import Path
 from typing import Final
@@ -150,7 +149,9 @@ def write_atomic(data: bytes, target: str | os.PathLike[str], *, force: bool) ->
     elif path.exists() or path.is_symlink():
         raise FileExistsError(17, "File exists", str(target))
     _clean_once(path.parent)
-    suffix = f".{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    # What secrets.token_hex(4) returns, without importing secrets (and
+    # random, which it imports) into every command that reads a file.
+    suffix = f".{os.getpid()}.{os.urandom(4).hex()}.tmp"
     stem = path.name
     while len(f".{stem}{suffix}".encode()) > _NAME_MAX:  # a long target name stays valid
         stem = stem[:-1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -495,6 +496,33 @@ def test_validate_imports_no_renderer_library(scratch: Path) -> None:
     (the default locale is one the catalogs name as it is)."""
     args = ["validate", "--jobs", "1", str(HUAIAN)]
     assert _loaded(args, (*_RENDERERS, "rich.table", "babel"), scratch) == []
+
+
+def test_validate_finds_the_plugins_in_the_cache(scratch: Path) -> None:
+    """The second run reads the plugins' entry points from the user's cache:
+    no importlib.metadata (nor the email, zipfile and csv modules it needs).
+    Nor does a plain ``validate FILE`` import what it does not use: the TOML
+    parser (a TOML list of acceptances), the SARIF writer (``--format
+    sarif``), what only writing a file needs (secrets, random) or walking a
+    folder (an import's provenance files), or, its lines fitting the width
+    of an output that is not a terminal, a rich console."""
+    shutil.copy(HUAIAN, scratch / "report.json")
+    args = ["validate", "--jobs", "1", "report.json"]
+    modules = (
+        "importlib.metadata",
+        "email",
+        "zipfile",
+        "csv",
+        "tomllib",
+        "govdisclosure.validation.sarif",
+        "rich.console",
+        "rich.text",
+        "secrets",
+        "random",
+        "govdisclosure.export.provenance",
+    )
+    _loaded(args, modules, scratch)  # the cache filled (or already full)
+    assert _loaded(args, modules, scratch) == []
 
 
 def test_version_loads_no_catalog(scratch: Path) -> None:

@@ -30,7 +30,6 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 
-from ..export.provenance import PROVENANCE_SUFFIX
 from .filelist import FileList
 
 __all__ = ["expand_inputs", "output_stems", "report_suffixes"]
@@ -72,6 +71,9 @@ def _sorted_below(folder: str) -> Iterator[str]:
 
 def _in_directory(root: str, pattern: str | None, suffixes: frozenset[str]) -> Iterator[str]:
     """The files below ``root`` that the pattern (or the suffixes) take, in order."""
+    # Imported for a folder only: files named one by one never ask it.
+    from ..export.provenance import PROVENANCE_SUFFIX
+
     for full in _sorted_below(root):
         name = os.path.basename(full)
         if pattern is not None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import errno
 import os
+from functools import cache
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import click
-from rich.console import Console
 
 from ..editions import EDITIONS
 from ..files import write_atomic
@@ -23,6 +23,9 @@ from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
 from ..oserrors import os_error_text
 from ..plugin import manager as plugin_manager
 from ._locale import LOCALE_VARIABLES, environment_locale
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = [
     "LOCALE_VARIABLES",
@@ -219,18 +222,25 @@ def printable(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
-class _Console(Console):
+@cache
+def _console_class() -> type[Console]:
     """rich's console, except that a reader who goes away (``| head``)
     raises :class:`BrokenPipeError` for the command line to turn into its
-    exit status (rich itself would exit 1, the status for "errors found")."""
+    exit status (rich itself would exit 1, the status for "errors found").
+    Made on first use: a command that prints plain lines imports no rich
+    console (see :mod:`._plain`)."""
+    from rich.console import Console
 
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return _Console
 
 
 def terminal(**options: Any) -> Console:
     """A rich console on standard output (or ``file=``): as wide as the
     terminal (80 columns when output is not a terminal and ``COLUMNS`` is
     unset), tables wrapping inside their cells."""
-    return _Console(highlight=False, **options)
+    return _console_class()(highlight=False, **options)

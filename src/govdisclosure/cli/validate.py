@@ -41,14 +41,11 @@ import os
 import sys
 from collections.abc import Sequence
 from functools import cache, partial
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 import orjson
 from attrs import frozen
-from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
 from ..batch import Summary, close, drive
 from ..check import check
@@ -62,7 +59,6 @@ from ..validation.engine import path_order
 from ..validation.findings import sort_key
 from ..validation.outcomes import RelationCounts
 from ..validation.review import Acceptance, Reviewed, load_acceptances, review
-from ..validation.sarif import FileResult, sarif_log
 from ._batch import batch_options, input_files
 from ._output import (
     PRINTED_PROBLEMS,
@@ -71,6 +67,12 @@ from ._output import (
     terminal,
     warn_plugin_failures,
 )
+from ._plain import fits, plain_width
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..validation.sarif import FileResult
 
 __all__ = ["command"]
 
@@ -138,6 +140,8 @@ def _print_text(
     counts: RelationCounts,
     with_status: bool,
 ) -> None:
+    from rich.text import Text
+
     findings = [r.finding for r in reviewed]
     head = Text(f"{name}", style="bold")
     head.append(f"  {printable(report.unit.name)} {report.year} ({report.edition})  ", style="")
@@ -212,7 +216,7 @@ def _plain_clean(
         "  " + _relations(locale, counts),
         "  " + gettext(locale, "No findings."),
     )
-    if all(line.isprintable() and cell_len(line) <= options.width for line in lines):
+    if all(fits(line, options.width) for line in lines):
         return "\n".join(lines) + "\n\n"
     return None
 
@@ -316,6 +320,65 @@ def _text_console(width: int, color: bool) -> Console:
     )
 
 
+class _Streams:
+    """Where the command prints: rich's consoles, each made on first use,
+    and plain lines written directly where rich would print them as they
+    are (:mod:`._plain`), so that a clean run makes no console."""
+
+    def __init__(self) -> None:
+        #: The width of standard output when it is plainly not a terminal.
+        self._plain = plain_width(sys.stdout)
+        self._out: Console | None = None
+        self._err: Console | None = None
+
+    def _stdout(self) -> Console:
+        if self._out is None:
+            self._out = terminal()
+        return self._out
+
+    @property
+    def color(self) -> bool:
+        """Whether standard output is printed in colour."""
+        if self._plain is not None:
+            return False
+        out = self._stdout()
+        return out.is_terminal and not out.no_color
+
+    @property
+    def width(self) -> int:
+        """The width standard output is wrapped at."""
+        return self._plain if self._plain is not None else self._stdout().width
+
+    def say(self, text: str, style: str) -> None:
+        """``text`` on standard output (in ``style`` when in colour)."""
+        if self._plain is not None and fits(text, self._plain):
+            sys.stdout.write(text + "\n")
+            return
+        from rich.text import Text
+
+        self._stdout().print(Text(text, style=style))
+
+    def error(self, text: str) -> None:
+        """``text`` on standard error, lines never wrapped."""
+        from rich.text import Text
+
+        if self._err is None:
+            self._err = terminal(file=sys.stderr, soft_wrap=True)
+        self._err.print(Text(text))
+
+
+def _sarif_result(
+    options: _Options, name: str, reviewed: tuple[Reviewed, ...], counts: RelationCounts | None
+) -> FileResult | None:
+    """The file's SARIF result under ``--format sarif`` (the only format that
+    imports the SARIF module), else ``None``."""
+    if options.fmt != "sarif":
+        return None
+    from ..validation.sarif import FileResult
+
+    return FileResult(name, reviewed, counts)
+
+
 def _check_file(options: _Options, name: str) -> _Outcome:
     """Read and check one file; every failure becomes an outcome, never an exception."""
     locale = options.locale
@@ -331,7 +394,7 @@ def _check_file(options: _Options, name: str) -> _Outcome:
             read.with_source(name).render(locale, limit=PRINTED_PROBLEMS),
             report,
             entries,
-            FileResult(name, reviewed, None) if options.fmt == "sarif" else None,
+            _sarif_result(options, name, reviewed, None),
             frozenset(),
         )
     validation = check(
@@ -385,7 +448,7 @@ def _check_file(options: _Options, name: str) -> _Outcome:
         errors,
         report if options.fmt != "jsonl" else {},
         entries if options.fmt != "jsonl" else (),
-        FileResult(name, reviewed, counts) if options.fmt == "sarif" else None,
+        _sarif_result(options, name, reviewed, counts),
         frozenset(r.finding.fingerprint for r in reviewed if r.status == "accepted"),
     )
 
@@ -535,18 +598,15 @@ def command(
     if own:
         message = gettext(locale, "{path} is given both as a report and as one of its parts")
         raise click.UsageError(message.format(path=sorted(own)[0]))
-    err = terminal(file=sys.stderr, soft_wrap=True)
-    out = terminal()
+    streams = _Streams()
     acceptances: tuple[Acceptance, ...] = ()
     if accept is not None:
         try:
             acceptances = load_acceptances(accept)
         except LoadError as exc:
             heading = N_("Cannot read the list of accepted findings")
-            err.print(
-                Text(
-                    exc.with_source(accept).render(locale, limit=PRINTED_PROBLEMS, heading=heading)
-                )
+            streams.error(
+                exc.with_source(accept).render(locale, limit=PRINTED_PROBLEMS, heading=heading)
             )
             sys.exit(2)
     unreadable = 0
@@ -555,7 +615,7 @@ def command(
         read = _read(previous)
         if isinstance(read, LoadError):
             unreadable += 1
-            err.print(Text(read.with_source(previous).render(locale, limit=PRINTED_PROBLEMS)))
+            streams.error(read.with_source(previous).render(locale, limit=PRINTED_PROBLEMS))
         else:
             last_year = read
     part_reports: list[Report] = []
@@ -565,7 +625,7 @@ def command(
         if isinstance(read, LoadError):
             unreadable += 1
             parts_readable = False
-            err.print(Text(read.with_source(name).render(locale, limit=PRINTED_PROBLEMS)))
+            streams.error(read.with_source(name).render(locale, limit=PRINTED_PROBLEMS))
         else:
             part_reports.append(read)
     options = _Options(
@@ -576,8 +636,8 @@ def command(
         with_status=accept is not None,
         previous=last_year,
         parts=tuple(part_reports) if part_reports and parts_readable else None,
-        color=out.is_terminal and not out.no_color,
-        width=out.width,
+        color=streams.color,
+        width=streams.width,
         quiet=quiet,
     )
     results: list[FileResult] = []
@@ -589,7 +649,7 @@ def command(
     def take(chunk: _Chunk) -> None:
         nonlocal unreadable
         for message in chunk.errors:
-            err.print(Text(message))
+            streams.error(message)
         batch.read += chunk.read
         batch.skipped += chunk.skipped
         batch.passed += chunk.passed
@@ -626,19 +686,20 @@ def command(
             "unused_acceptances": [a.to_dict() for a in stale],
         }
         sys.stdout.write(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n")
-        err.print(Text(summary))
+        streams.error(summary)
     elif fmt == "jsonl":
         for acceptance in stale:
             _line({"type": "unused_acceptance", **acceptance.to_dict()})
         _line({"type": "summary", **batch.to_dict()})
-        err.print(Text(summary))
+        streams.error(summary)
     elif fmt == "sarif":
         from .. import __version__
         from ..plugin.manager import rules as installed
+        from ..validation.sarif import sarif_log
 
         log = sarif_log(results, list(installed()), locale=locale, version=__version__)
         sys.stdout.write(orjson.dumps(log, option=orjson.OPT_INDENT_2).decode() + "\n")
-        err.print(Text(summary))
+        streams.error(summary)
     else:
         if stale:
             note = ngettext(
@@ -647,8 +708,8 @@ def command(
                 "{n} accepted findings were not found again (fixed, or their values changed)",
                 len(stale),
             )
-            out.print(Text(note.format(n=len(stale)), style="dim"))
-        out.print(Text(summary, style="bold"))
+            streams.say(note.format(n=len(stale)), style="dim")
+        streams.say(summary, style="bold")
     sys.stdout.flush()
     close(batch, locale, quiet)
     if unreadable or batch.interrupted:

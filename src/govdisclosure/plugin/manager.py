@@ -43,11 +43,8 @@ Environment variables:
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
-import importlib.util
 import os
 import threading
-import traceback
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -58,6 +55,8 @@ from ..editions import BUILTIN as BUILTIN_EDITIONS
 from ..editions.base import Edition
 from ..editions.legacy import StatisticsTemplate
 from . import specs as hookspecs
+from .discovery import Found
+from .discovery import entry_points as _group_entry_points
 from .types import Loader, Renderer
 
 if TYPE_CHECKING:
@@ -177,7 +176,7 @@ class _Pending:
 
     name: str
     origin: _Origin
-    entry_point: importlib.metadata.EntryPoint
+    entry_point: Found
     #: Hooks its source mentions; ``None``: unknown, imported for any hook.
     hooks: frozenset[str] | None
 
@@ -303,6 +302,13 @@ def _build() -> _State:
     return state
 
 
+def _details(exc: BaseException) -> str:
+    """The full traceback (the module imported only when a plugin fails)."""
+    import traceback
+
+    return "".join(traceback.format_exception(exc))
+
+
 def _failure(
     name: str, origin: _Origin, exc: BaseException, hook: str | None = None
 ) -> PluginFailure:
@@ -312,7 +318,7 @@ def _failure(
         origin.version,
         _error_text(exc),
         hook,
-        details="".join(traceback.format_exception(exc)),
+        details=_details(exc),
     )
 
 
@@ -343,22 +349,21 @@ OFFICIAL_DISTRIBUTIONS: Final = frozenset(
 )
 
 
-def _entry_points() -> list[tuple[_Origin, importlib.metadata.EntryPoint]]:
+def _entry_points() -> list[tuple[_Origin, Found]]:
     """Every entry point of the group, official distributions first, each
     distribution once (it can appear twice on sys.path: an editable install
     plus a build dir; the first one found wins)."""
-    found: list[tuple[_Origin, importlib.metadata.EntryPoint]] = []
+    found: list[tuple[_Origin, Found]] = []
     seen: set[tuple[str, str]] = set()
-    # Only the entry-point files are read; a distribution's METADATA only
-    # when it has an entry point in our group.
-    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
-        dist = ep.dist
-        dist_name = (dist.name if dist is not None else None) or "?"
-        key = (_normal(dist_name), ep.name)
+    # Read from the metadata (only the entry-point files, and the METADATA
+    # of a distribution with an entry point in our group) when it changed,
+    # else from the user's cache (see .discovery).
+    for ep in _group_entry_points(ENTRY_POINT_GROUP):
+        key = (_normal(ep.distribution), ep.name)
         if key in seen:
             continue
         seen.add(key)
-        found.append((_Origin(dist_name, dist.version if dist else None, False), ep))
+        found.append((_Origin(ep.distribution, ep.version, False), ep))
     official = [x for x in found if _normal(x[0].distribution or "") in OFFICIAL_DISTRIBUTIONS]
     others = [x for x in found if x not in official]
     return official + others
@@ -374,7 +379,7 @@ _HOOKS: Final = frozenset(
 )
 
 
-def _mentioned_hooks(ep: importlib.metadata.EntryPoint) -> frozenset[str] | None:
+def _mentioned_hooks(ep: Found) -> frozenset[str] | None:
     """The hooks a plugin module's source mentions, read without importing it.
 
     A module plugin's hooks are attributes of the module, so each is
@@ -383,16 +388,11 @@ def _mentioned_hooks(ep: importlib.metadata.EntryPoint) -> frozenset[str] | None
     or cannot be checked: an object entry point (``module:attr``), a star
     import, a module whose source is not a ``.py`` file.
     """
-    if ep.attr:
+    origin = ep.source()
+    if origin is None:
         return None
     try:
-        spec = importlib.util.find_spec(ep.module) if "." not in ep.module else None
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
-        return None
-    try:
-        with open(spec.origin, "rb") as handle:
+        with open(origin, "rb") as handle:
             source = handle.read()
     except OSError:
         return None

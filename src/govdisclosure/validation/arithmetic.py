@@ -53,13 +53,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from fractions import Fraction
 from functools import partial
 from itertools import compress
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from attrs import field, frozen
 
+from .. import _resources
 from ..cells import CellValue, NotApplicable
 from ..codegen import compile_source
 from ..editions import EDITIONS, Report, edition_of
@@ -76,6 +76,9 @@ from .findings import Finding, Label, Severity
 from .outcomes import Outcome, RelationOutcome
 from .rules import BlankPolicy, Context, Rule
 from .shared import reader
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 __all__ = [
     "arithmetic_rules",
@@ -176,8 +179,25 @@ def _comparisons(
     return [(k, f"{side(totals[k])} {_OPS[equations[k].kind]} {side(parts[k])}") for k in kept]
 
 
-def _implied(equations: Sequence[Equation], index: dict[Path, int]) -> frozenset[int]:
-    """Equalities implied by the others, to leave out of the fast check.
+def _kept_implied(
+    kinds: tuple[str, ...], totals: tuple[tuple[int, ...], ...], parts: tuple[tuple[int, ...], ...]
+) -> frozenset[int]:
+    """:func:`_implied`, worked out once per set of relations and kept in the
+    user's cache: the exact elimination cost a start-up about half of the
+    compilation of a shape's checks."""
+    key = _resources.made_by(_implied) + repr((kinds, totals, parts)).encode()
+    dropped = _resources.kept(
+        "implied", key, lambda: tuple(sorted(_implied(kinds, totals, parts))), tuple
+    )
+    return frozenset(dropped)
+
+
+def _implied(
+    kinds: Sequence[str], totals: Sequence[tuple[int, ...]], parts: Sequence[tuple[int, ...]]
+) -> frozenset[int]:
+    """Equalities implied by the others, to leave out of the fast check
+    (relation ``k`` is of kind ``kinds[k]``, between the cells at the
+    positions ``totals[k]`` and ``parts[k]``).
 
     The relations overlap: table 3's 总计 column of （七） follows from the
     row totals and the other columns' results totals, and the 总计 column of
@@ -194,15 +214,17 @@ def _implied(equations: Sequence[Equation], index: dict[Path, int]) -> frozenset
     fails anywhere has every dropped relation evaluated as well (see
     :func:`_run`), so nothing is lost in the findings.
     """
+    from fractions import Fraction
+
     vectors: dict[int, dict[int, Fraction]] = {}
-    for k, eq in enumerate(equations):
-        if eq.kind != "equal":
+    for k, kind in enumerate(kinds):
+        if kind != "equal":
             continue
         vec: dict[int, Fraction] = {}
-        for p in eq.total:
-            vec[index[p]] = vec.get(index[p], Fraction(0)) + 1
-        for p in eq.parts:
-            vec[index[p]] = vec.get(index[p], Fraction(0)) - 1
+        for i in totals[k]:
+            vec[i] = vec.get(i, Fraction(0)) + 1
+        for i in parts[k]:
+            vec[i] = vec.get(i, Fraction(0)) - 1
         vectors[k] = {i: c for i, c in vec.items() if c}
 
     # Longest first (stable), then taken in reverse: shortest first.
@@ -270,7 +292,7 @@ def _compile(report: Report) -> Compiled:
     by_rule: dict[str, list[int]] = {}
     for k, eq in enumerate(equations):
         by_rule.setdefault(eq.rule, []).append(k)
-    implied = _implied(equations, index)
+    implied = _kept_implied(tuple(eq.kind for eq in equations), totals, parts)
 
     def local(i: int) -> str:
         return f"c{i}"

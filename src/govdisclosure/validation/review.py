@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -132,8 +131,12 @@ def load_acceptances(path: str | Path) -> tuple[Acceptance, ...]:
         raise LoadError([unreadable(exc)], name) from None
     data: object
     try:
-        toml = name.endswith(".toml")
-        data = tomllib.loads(raw.decode("utf-8")) if toml else orjson.loads(raw)
+        if name.endswith(".toml"):
+            import tomllib  # only a TOML list of acceptances needs the parser
+
+            data = tomllib.loads(raw.decode("utf-8"))
+        else:
+            data = orjson.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         if name.endswith(".toml"):
             raise LoadError([Problem("$", "a TOML file", str(exc))], name) from None
