@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclosure import Report2021, ReportingUnit, Section
-from govdisclosure.validation.narrative import _HINT, CHECKS, CLAUSE_BREAKS, _led
+from govdisclosure.validation.narrative import _HINT, CHECKS, CLAUSE_BREAKS
+from govdisclosure.validation.narrative_compiled import _led
 from govdisclosure.validation.paragraphs import Paragraphs
 
 

@@ -1,0 +1,337 @@
+"""The narrative checks compiled per shape, and searched only where a statement can be.
+
+:func:`~.narrative.plain_check` derives every figure from the report's
+objects and searches every paragraph with every pattern: the reference.
+Here what does not depend on a report's values is worked out once per rule
+and shape (:class:`_Figure`: which cells, their JSON paths, the label, a
+reader of the flat tuple of cells, the checks grouped by the word they
+need, with one *screen* per word), and a report's text is searched only
+where a statement can be:
+
+* the stretches between two clause breaks around each word the checks need
+  and holding a digit or a negation
+  (:meth:`~.paragraphs.Paragraphs.stretches`), found once per report and
+  word for every rule (the context's shared paragraphs keep them);
+* a stretch is first searched by the word's screen, the alternation of
+  every pattern of the figure that needs that word: a stretch the screen
+  does not match holds no statement of the figure (an alternation matches
+  wherever one of its patterns does), and most stretches hold none;
+* a figure stops at the first statement that agrees with its table: the
+  reference reports a figure only when no statement agrees, whatever the
+  others say;
+* a figure that states nothing (every cell blank) is not searched at all
+  unless the caller records outcomes (then one statement makes it "not
+  checkable");
+* the statements are put in the text's order, which needs the paragraphs'
+  JSON paths, only for a figure that is reported.
+
+The findings and outcomes are exactly the reference's (the tests hold the
+two to each other on generated reports of every edition).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+from attrs import frozen
+
+from ..cells import CellValue
+from ..editions import Report
+from ..paths import json_path
+from .findings import Finding, Label
+from .narrative import (
+    _HINT,
+    CLAUSE_BREAKS,
+    NarrativeCheck,
+    _get,
+    _groups,
+    _judge,
+    _rejected,
+    _value,
+    stated,
+)
+from .outcomes import Outcome, RelationOutcome
+from .paragraphs import Paragraphs
+from .rules import Context
+from .shared import cell_values, paragraphs, reader, shape
+
+__all__ = ["compiled_check"]
+
+Search = Callable[[str, int, int], Iterator[re.Match[str]]]
+
+
+@frozen(eq=False)
+class _Search:
+    """One check of a figure, ready to search a stretch.
+
+    ``order`` is the check's place among the figure's checks: statements
+    found at the same place by two checks are taken in that order, as the
+    reference takes them.
+    """
+
+    finditer: Search
+    lead: int | None
+    reject: tuple[str, ...]
+    order: int
+
+
+@frozen(eq=False)
+class _Word:
+    """The checks of a figure that need one word, and their screen.
+
+    ``screen`` is None when a single check needs the word (searching the
+    stretch once is all a screen would do).  ``lead`` is the largest lead
+    of the checks (None when one is unbounded): the screen searches from
+    there, before every check's start.
+    """
+
+    word: str
+    screen: Callable[[str, int, int], re.Match[str] | None] | None
+    lead: int | None
+    searches: tuple[_Search, ...]
+
+
+@frozen(eq=False)
+class _Figure:
+    """A figure the text may state, resolved for one shape of report.
+
+    ``rows`` are (total, parts) as positions in the flat tuple of the
+    shape's cells, or, where the figure names a cell the shape does not
+    hold (a template row outside the template's value rows), as paths
+    read from the report: ``by_path`` says which.  ``pick`` reads the
+    parts of each row from the flat tuple in one call.
+    """
+
+    rule: str
+    words: tuple[_Word, ...]
+    rows: tuple[tuple[Any, tuple[Any, ...]], ...]
+    by_path: bool
+    cells: tuple[str, ...]
+    label: Label
+    pick: tuple[tuple[int, Callable[[Sequence[CellValue]], tuple[CellValue, ...]], int], ...]
+
+
+Figures = dict[tuple[Any, ...], tuple[_Figure, ...]]
+
+#: A group's name in a pattern's text (stripped for the screens, where the
+#: same names would repeat).
+_GROUP_NAME = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
+
+
+def _screen(checks: Sequence[NarrativeCheck]) -> Callable[[str, int, int], re.Match[str] | None]:
+    """One pattern matching wherever one of ``checks``' patterns matches."""
+    alternation = "|".join("(?:" + _GROUP_NAME.sub("(?:", c.source) + ")" for c in checks)
+    return re.compile(alternation).search
+
+
+def _led(check: NarrativeCheck, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``check.pattern.finditer(text, start, end)`` for a check with a
+    :attr:`~.narrative.NarrativeCheck.tail`: every match of the pattern has
+    the tail matching at most ``lead`` characters after its start, so the
+    leftmost match from ``start`` is the one a search from ``lead``
+    characters before the leftmost tail finds.  (Matches are never empty:
+    each reads a number.)
+    """
+    assert check.tail is not None and check.lead is not None
+    tail, pattern, lead = check.tail.search, check.pattern.search, check.lead
+    while (t := tail(text, start, end)) is not None:
+        m = pattern(text, max(start, t.start() - lead), end)
+        if m is None:
+            return
+        yield m
+        start = m.end()
+
+
+def _words(checks: Sequence[NarrativeCheck]) -> tuple[_Word, ...]:
+    """The checks of one figure grouped by the word they need, in their order."""
+    by_word: dict[str, list[tuple[int, NarrativeCheck]]] = {}
+    for order, check in enumerate(checks):
+        by_word.setdefault(check.needs, []).append((order, check))
+    out = []
+    for word, group in by_word.items():
+        searches = tuple(
+            _Search(
+                check.pattern.finditer if check.tail is None else partial(_led, check),
+                check.lead,
+                check.reject,
+                order,
+            )
+            for order, check in group
+        )
+        leads = [check.lead for _, check in group]
+        lead = None if None in leads else max(lead for lead in leads if lead is not None)
+        screen = _screen([check for _, check in group]) if len(group) > 1 else None
+        out.append(_Word(word, screen, lead, searches))
+    return tuple(out)
+
+
+def _figures(
+    checks: Sequence[NarrativeCheck], report: Report, context: Context, known: Figures
+) -> tuple[_Figure, ...]:
+    """The figures of ``checks`` for ``report``'s shape, derived once per
+    shape and kept in ``known`` (one dict per set of checks)."""
+    layout = shape(report, context)
+    figures = known.get(layout.key)
+    if figures is None:
+        index = layout.index()
+        out = []
+        for group in _groups([c for c in checks if report.edition in c.editions]):
+            quantity = group[0].quantity(report)
+            if quantity is None:
+                continue
+            paths = [p for total, parts in quantity.rows for p in (total, *parts)]
+            by_path = not all(p in index for p in paths)
+            flat = (
+                ()
+                if by_path
+                else tuple(
+                    (index[total], tuple(index[p] for p in parts)) for total, parts in quantity.rows
+                )
+            )
+            rows = quantity.rows if by_path else flat
+            pick = tuple((t, reader(ps), len(ps)) for t, ps in flat)
+            cells = tuple(json_path(total) for total, _ in quantity.rows)
+            out.append(
+                _Figure(group[0].rule, _words(group), rows, by_path, cells, quantity.label, pick)
+            )
+        figures = known[layout.key] = tuple(out)
+    return figures
+
+
+def _flat_value(
+    figure: _Figure, values: Sequence[CellValue], blank: str
+) -> tuple[int | Decimal, bool] | None:
+    """:func:`~.narrative._value` over the flat tuple, each row's parts read in one call."""
+    total: int | Decimal = 0
+    exact = True
+    filled = False
+    for at, pick, size in figure.pick:
+        cell = values[at]
+        if type(cell) is int or type(cell) is Decimal:
+            total += cell
+            filled = True
+            continue
+        numbers = [n for n in pick(values) if type(n) is int or type(n) is Decimal]
+        if numbers:
+            filled = True
+            total += sum(numbers)
+        if len(numbers) < size or not size:
+            exact = False
+    if not filled:
+        return None
+    return total, exact or blank == "zero"
+
+
+def _figure_value(
+    figure: _Figure, report: Report, context: Context
+) -> tuple[int | Decimal, bool] | None:
+    if figure.by_path:
+        return _value(figure.rows, partial(_get, report), context.blank)
+    return _flat_value(figure, cell_values(report, context), context.blank)
+
+
+#: ``(paragraph, start, end, where the word first occurs)``: see
+#: :meth:`~.paragraphs.Paragraphs.stretches`.
+Stretches = list[tuple[int, int, int, int]]
+#: ``(paragraph, start of the match, order of its check, the match)``.
+Found = list[tuple[int, int, int, re.Match[str]]]
+
+_STRETCHES = "narrative stretches"
+
+
+def _stretches(text: Paragraphs, word: str) -> Stretches:
+    """The stretches of ``word`` that hold a digit or a negation (a clause
+    without either states no count), found once per report and word: every
+    rule whose checks need the word searches these."""
+    known: dict[str, Stretches] | None = text.derived.get(_STRETCHES)
+    if known is None:
+        known = text.derived[_STRETCHES] = {}
+    found = known.get(word)
+    if found is None:
+        found = known[word] = text.stretches(word, CLAUSE_BREAKS, _HINT)
+    return found
+
+
+def _statements(
+    figure: _Figure,
+    text: Paragraphs,
+    value: tuple[int | Decimal, bool] | None,
+    found: Found,
+) -> bool:
+    """Append the statements of ``figure`` to ``found``, in the order the
+    checks search; True as soon as one agrees with ``value`` (the rest
+    cannot change the verdict), or, when ``value`` is None (nothing to
+    compare with), as soon as there is one."""
+    table, exact = (0, True) if value is None else value
+    texts = text.texts
+    for word in figure.words:
+        stretches = _stretches(text, word.word)
+        screen, lead = word.screen, word.lead
+        for i, start, end, first in stretches:
+            paragraph = texts[i]
+            if screen is not None:
+                at = start if lead is None else max(start, first - lead)
+                if screen(paragraph, at, end) is None:
+                    continue
+            for search in word.searches:
+                at = start if search.lead is None else max(start, first - search.lead)
+                reject = search.reject
+                for m in search.finditer(paragraph, at, end):
+                    if reject and _rejected(reject, m):
+                        continue
+                    found.append((i, m.start(), search.order, m))
+                    if value is None:
+                        return True
+                    count = stated(m)
+                    if count == table or (not exact and count >= table):
+                        return True
+    return False
+
+
+def _check(
+    checks: Sequence[NarrativeCheck], report: Report, context: Context, known: Figures
+) -> list[Finding]:
+    """:func:`~.narrative.plain_check`, compiled (see the module's docstring)."""
+    figures = _figures(checks, report, context, known)
+    if not figures:
+        return []
+    text = paragraphs(report, context)
+    record = context.outcomes
+    out: list[Finding] = []
+    for figure in figures:
+        if not any(_stretches(text, word.word) for word in figure.words):
+            continue  # the text states nothing about this figure
+        value = _figure_value(figure, report, context)
+        if value is None and record is None:
+            continue  # nothing to compare with, and no outcome to record
+        found: Found = []
+        decided = _statements(figure, text, value, found)
+        if not found:
+            continue
+        if decided:
+            if record is not None:
+                outcome: Outcome = "not-checkable" if value is None else "passed"
+                record.append(RelationOutcome(figure.rule, figure.cells[0], outcome))
+            continue
+        # No statement agrees: the first in the text's order is reported.
+        paths, texts = text.paths, text.texts
+        found.sort(key=lambda item: (paths[item[0]], item[1], item[2]))
+        statements = [(paths[i], start, texts[i], m) for i, start, _, m in found]
+        out.extend(_judge(figure.rule, statements, figure.cells, figure.label, value, context))
+    return out
+
+
+def compiled_check(
+    checks: tuple[NarrativeCheck, ...],
+) -> Callable[[Report, Context], list[Finding]]:
+    """The check of a rule made of ``checks``, its figures resolved once per shape."""
+    known: Figures = {}
+
+    def check(report: Report, context: Context) -> list[Finding]:
+        return _check(checks, report, context, known)
+
+    return check
