@@ -74,8 +74,8 @@ from ..report_base import ReportingUnit
 from ..templates import builtin_templates
 from .findings import Finding, Label, Severity
 from .outcomes import Outcome, RelationOutcome
-from .rules import BlankPolicy, Context, Rule
-from .shared import reader
+from .rules import Context, Rule
+from .shared import cell_values, reader, shape
 
 __all__ = [
     "arithmetic_rules",
@@ -373,14 +373,14 @@ class _Run:
 _BLANK_TYPES: Final = frozenset({type(None), NotApplicable})
 
 
-def _run(report: Report, blank: BlankPolicy) -> _Run:
+def _run(report: Report, context: Context) -> _Run:
+    blank = context.blank
     comp = compiled_for(report)
-    shape = shape_of(report)
-    absent = shape.not_printed
+    absent = shape(report, context).not_printed
     if absent:
         # Rows the table did not print are neither zero nor blank: every
         # equation is looked at, and those involving them say "not printed".
-        values: Sequence[CellValue] = shape.flatten(report)
+        values: Sequence[CellValue] = cell_values(report, context)
         if blank == "zero":
             values = _zeroed(values, absent)
         return _Run(report, comp, values, None)
@@ -389,7 +389,8 @@ def _run(report: Report, blank: BlankPolicy) -> _Run:
             return _Run(report, comp, (), _NONE)
     except TypeError:
         pass  # a blank cell: fast() raises too, over the flat tuple
-    values = shape.flatten(report)
+    # The flat tuple the other rules read too (built once per validation).
+    values = cell_values(report, context)
     try:
         flagged = comp.fast(values)
     except TypeError:
@@ -425,7 +426,7 @@ def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
     """
     run = context.cache.get("arithmetic")
     if run is None or run.report is not report:
-        run = context.cache["arithmetic"] = _run(report, context.blank)
+        run = context.cache["arithmetic"] = _run(report, context)
     if run.flagged is not None and not run.flagged:
         # Every equation holds (the common case: keep it cheap).
         if context.outcomes is not None:

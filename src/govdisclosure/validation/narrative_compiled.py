@@ -93,6 +93,10 @@ class _Word:
     screen: Callable[[str, int, int], re.Match[str] | None] | None
     lead: int | None
     searches: tuple[_Search, ...]
+    #: For a single check led by its tail (:func:`_led`, a scan in C): its
+    #: pattern's ``match``, and the whole text is searched at once instead
+    #: of the stretches of the word (which would cost a search each).
+    whole: Callable[[str, int], re.Match[str] | None] | None = None
 
 
 @frozen(eq=False)
@@ -165,7 +169,9 @@ def _words(checks: Sequence[NarrativeCheck]) -> tuple[_Word, ...]:
         leads = [check.lead for _, check in group]
         lead = None if None in leads else max(lead for lead in leads if lead is not None)
         screen = _screen([check for _, check in group]) if len(group) > 1 else None
-        out.append(_Word(word, screen, lead, searches))
+        led = group[0][1] if len(group) == 1 and group[0][1].tail is not None else None
+        whole = None if led is None else led.pattern.match
+        out.append(_Word(word, screen, lead, searches, whole))
     return tuple(out)
 
 
@@ -256,40 +262,34 @@ def _stretches(text: Paragraphs, word: str) -> Stretches:
     return found
 
 
-def _statements(
-    figure: _Figure,
-    text: Paragraphs,
-    value: tuple[int | Decimal, bool] | None,
-    found: Found,
-) -> bool:
-    """Append the statements of ``figure`` to ``found``, in the order the
-    checks search; True as soon as one agrees with ``value`` (the rest
-    cannot change the verdict), or, when ``value`` is None (nothing to
-    compare with), as soon as there is one."""
-    table, exact = (0, True) if value is None else value
+def _matches(word: _Word, text: Paragraphs) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """``(paragraph, order of the check, match)`` of every statement the
+    checks of ``word`` accept, check by check in the order they search."""
     texts = text.texts
-    for word in figure.words:
-        stretches = _stretches(text, word.word)
-        screen, lead = word.screen, word.lead
-        for i, start, end, first in stretches:
-            paragraph = texts[i]
-            if screen is not None:
-                at = start if lead is None else max(start, first - lead)
-                if screen(paragraph, at, end) is None:
-                    continue
-            for search in word.searches:
-                at = start if search.lead is None else max(start, first - search.lead)
-                reject = search.reject
-                for m in search.finditer(paragraph, at, end):
-                    if reject and _rejected(reject, m):
-                        continue
-                    found.append((i, m.start(), search.order, m))
-                    if value is None:
-                        return True
-                    count = stated(m)
-                    if count == table or (not exact and count >= table):
-                        return True
-    return False
+    if word.whole is not None:
+        # One search of the whole text, led by a word (a scan in C), each
+        # match read again in its paragraph: no match reaches across a break.
+        search = word.searches[0]
+        plain = text.plain(CLAUSE_BREAKS)
+        for found in search.finditer(plain, 0, len(plain)):
+            i, at = text.locate(found.start())
+            m = word.whole(texts[i], found.start() - at)
+            if m is not None and not (search.reject and _rejected(search.reject, m)):
+                yield i, search.order, m
+        return
+    screen, lead = word.screen, word.lead
+    for i, start, end, first in _stretches(text, word.word):
+        paragraph = texts[i]
+        if screen is not None:
+            at = start if lead is None else max(start, first - lead)
+            if screen(paragraph, at, end) is None:
+                continue
+        for search in word.searches:
+            at = start if search.lead is None else max(start, first - search.lead)
+            reject = search.reject
+            for m in search.finditer(paragraph, at, end):
+                if not (reject and _rejected(reject, m)):
+                    yield i, search.order, m
 
 
 def _check(
@@ -303,15 +303,10 @@ def _check(
     record = context.outcomes
     out: list[Finding] = []
     for figure in figures:
-        if not any(_stretches(text, word.word) for word in figure.words):
-            continue  # the text states nothing about this figure
-        value = _figure_value(figure, report, context)
-        if value is None and record is None:
-            continue  # nothing to compare with, and no outcome to record
         found: Found = []
-        decided = _statements(figure, text, value, found)
+        decided, value = _statements(figure, report, context, text, found)
         if not found:
-            continue
+            continue  # the text states nothing about this figure
         if decided:
             if record is not None:
                 outcome: Outcome = "not-checkable" if value is None else "passed"
@@ -323,6 +318,38 @@ def _check(
         statements = [(paths[i], start, texts[i], m) for i, start, _, m in found]
         out.extend(_judge(figure.rule, statements, figure.cells, figure.label, value, context))
     return out
+
+
+Value = tuple[int | Decimal, bool] | None
+
+
+def _statements(
+    figure: _Figure, report: Report, context: Context, text: Paragraphs, found: Found
+) -> tuple[bool, Value]:
+    """Append the statements of ``figure`` to ``found`` in the order the
+    checks search, and the figure's value (read at the first statement).
+
+    Stops (True) as soon as a statement agrees with the value (the rest
+    cannot change the verdict) or, when the value is None (every cell
+    blank: nothing to compare with), at the first statement; and finds
+    nothing then when no outcome is recorded."""
+    value: Value = None
+    table: int | Decimal = 0
+    exact = True
+    for word in figure.words:
+        for i, order, m in _matches(word, text):
+            if not found:
+                value = _figure_value(figure, report, context)
+                if value is None:
+                    if context.outcomes is not None:
+                        found.append((i, m.start(), order, m))
+                    return True, None
+                table, exact = value
+            found.append((i, m.start(), order, m))
+            count = stated(m)
+            if count == table or (not exact and count >= table):
+                return True, value
+    return False, value
 
 
 def compiled_check(

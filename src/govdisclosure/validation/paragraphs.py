@@ -152,7 +152,7 @@ class Paragraphs:
                 if hint is None or hint.search(text) is not None
             )
             return found
-        text = self._plain(breaks)
+        text = self.plain(breaks)
         sep = breaks[0]
         find, rfind = text.find, text.rfind
         first = find(word)
@@ -174,9 +174,17 @@ class Paragraphs:
             first = find(word, high)
         return found
 
-    def _plain(self, breaks: str) -> str:
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The paragraph that an offset in :meth:`plain` falls in, and
+        where that paragraph starts there (after a call of :meth:`plain`)."""
+        i = bisect_right(self._starts, offset) - 1
+        return i, self._starts[i]
+
+    def plain(self, breaks: str) -> str:
         """The texts joined by ``breaks[0]``, every other character of
-        ``breaks`` replaced by it (kept for the last ``breaks`` asked)."""
+        ``breaks`` replaced by it (kept for the last ``breaks`` asked): a
+        search for text without breaks finds there what it finds in each
+        paragraph, at the paragraph's offset (:meth:`locate`)."""
         if breaks != self._breaks:
             text = breaks[0].join(self.texts)
             for other in breaks[1:]:
