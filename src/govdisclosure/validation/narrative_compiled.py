@@ -313,8 +313,9 @@ def _check(
                 record.append(RelationOutcome(figure.rule, figure.cells[0], outcome))
             continue
         # No statement agrees: the first in the text's order is reported.
-        paths, texts = text.paths, text.texts
+        paths = {i: text.path(i) for i, _, _, _ in found}
         found.sort(key=lambda item: (paths[item[0]], item[1], item[2]))
+        texts = text.texts
         statements = [(paths[i], start, texts[i], m) for i, start, _, m in found]
         out.extend(_judge(figure.rule, statements, figure.cells, figure.label, value, context))
     return out

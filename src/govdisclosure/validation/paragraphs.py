@@ -110,6 +110,22 @@ class Paragraphs:
             self._paths = paths
         return self._paths
 
+    def path(self, i: int) -> str:
+        """``paths[i]`` alone, without writing out the others (a finding
+        quotes a paragraph or two of a report's dozens)."""
+        if self._paths is not None:
+            return self._paths[i]
+        preamble = len(self.report.preamble)
+        if i < preamble:
+            return f"$.preamble[{i}]"
+        at = i - preamble
+        for k, section in enumerate(self.report.sections):
+            size = _size(section)
+            if at < size:
+                return _path_in(section, f"$.sections[{k}]", at)
+            at -= size
+        raise IndexError(i)
+
     def spans(self, word: str, breaks: str) -> list[tuple[int, int, int]]:
         """Where ``word`` occurs, as the stretches of text around it without
         any of the characters ``breaks``: ``(paragraph index, start, end)``,
@@ -206,6 +222,26 @@ def _collect(section: Section, prefix: str, paths: list[str]) -> None:
     for j, sub in enumerate(section.subsections):
         paths.append(f"{prefix}.subsections[{j}].heading")
         _collect(sub, f"{prefix}.subsections[{j}]", paths)
+
+
+def _size(section: Section) -> int:
+    """How many texts :func:`_collect_texts` takes from ``section``."""
+    return len(section.paragraphs) + sum(1 + _size(sub) for sub in section.subsections)
+
+
+def _path_in(section: Section, prefix: str, at: int) -> str:
+    """The path of the ``at``-th text of ``section`` (:func:`_collect`'s order)."""
+    if at < len(section.paragraphs):
+        return f"{prefix}.paragraphs[{at}]"
+    at -= len(section.paragraphs)
+    for j, sub in enumerate(section.subsections):
+        if at == 0:
+            return f"{prefix}.subsections[{j}].heading"
+        size = _size(sub)
+        if at <= size:
+            return _path_in(sub, f"{prefix}.subsections[{j}]", at - 1)
+        at -= 1 + size
+    raise IndexError(at)
 
 
 def _collect_texts(section: Section, texts: list[str]) -> None:
