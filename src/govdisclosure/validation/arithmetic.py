@@ -123,11 +123,11 @@ class Compiled:
     #: ``read[k](values)``: the cells of equation ``k`` from the flat tuple,
     #: as a tuple, in one call.
     read: tuple[Callable[[Sequence[CellValue]], tuple[CellValue, ...]], ...] = ()
-    #: The notice of an equation that blank cells leave not checkable, by
-    #: (equation, positions of its blank cells): it depends on nothing
-    #: else, and offices that leave zeros blank repeat the same patterns
-    #: in every report.
-    notices: dict[tuple[int, tuple[int, ...]], Finding] = field(factory=dict)
+    #: The outcome and notice of an equation that blank cells leave not
+    #: checkable, by (equation, its blank cells' positions in the flat
+    #: tuple): they depend on nothing else, and offices that leave zeros
+    #: blank repeat the same patterns in every report.
+    notices: dict[tuple[int, frozenset[int]], tuple[Outcome, Finding | None]] = field(factory=dict)
 
 
 _COMPILED: dict[tuple[Any, ...], Compiled] = {}
@@ -460,29 +460,21 @@ def _evaluate(
 ) -> tuple[Outcome, Finding | None]:
     """How equation ``k`` went, and its finding (None when it holds or
     states nothing); ``blank`` holds the positions of the blank cells."""
+    at = comp.cells[k]
+    if not blank.isdisjoint(at):
+        # Which of its cells are blank decides it: looked up by those.
+        hit = blank.intersection(at)
+        known = comp.notices.get((k, hit))
+        if known is None:
+            known = _not_checkable(report, comp, k, blank)
+            if len(comp.notices) < _NOTICES:
+                comp.notices[k, hit] = known
+        return known
     eq = comp.equations[k]
     cells = comp.read[k](values)
     n = len(comp.totals[k])
-    if blank.isdisjoint(comp.cells[k]):
-        total: int | Decimal = sum(cells[:n])  # type: ignore[arg-type]
-        parts: int | Decimal = sum(cells[n:])  # type: ignore[arg-type]
-    else:
-        at = comp.cells[k]
-        blanks = tuple(compress(range(len(at)), map(blank.__contains__, at)))
-        if len(blanks) == len(cells):
-            return "not-checkable", None
-        notice = comp.notices.get((k, blanks))
-        if notice is None:
-            notice = equation_finding(
-                report,
-                eq,
-                comp.severities[k],
-                blanks=tuple(eq.involves[j] for j in blanks),
-                involves=comp.involves[k],
-            )
-            if len(comp.notices) < _NOTICES:
-                comp.notices[k, blanks] = notice
-        return "not-checkable", notice
+    total: int | Decimal = sum(cells[:n])  # type: ignore[arg-type]
+    parts: int | Decimal = sum(cells[n:])  # type: ignore[arg-type]
     kind = eq.kind
     if kind == "equal":
         holds = total == parts
@@ -495,6 +487,26 @@ def _evaluate(
     return "failed", equation_finding(
         report, eq, comp.severities[k], total=total, parts=parts, involves=comp.involves[k]
     )
+
+
+def _not_checkable(
+    report: Report, comp: Compiled, k: int, blank: frozenset[int]
+) -> tuple[Outcome, Finding | None]:
+    """Equation ``k`` with some of its cells blank: not checkable, and its
+    notice (none when every cell is blank: it states nothing)."""
+    at = comp.cells[k]
+    blanks = tuple(compress(range(len(at)), map(blank.__contains__, at)))
+    if len(blanks) == len(at):
+        return "not-checkable", None
+    eq = comp.equations[k]
+    notice = equation_finding(
+        report,
+        eq,
+        comp.severities[k],
+        blanks=tuple(eq.involves[j] for j in blanks),
+        involves=comp.involves[k],
+    )
+    return "not-checkable", notice
 
 
 #: Notices kept per shape (see :attr:`Compiled.notices`).
