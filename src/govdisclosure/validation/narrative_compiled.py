@@ -50,7 +50,6 @@ from .narrative import (
     _get,
     _groups,
     _judge,
-    _rejected,
     _value,
     stated,
 )
@@ -77,6 +76,20 @@ class _Search:
     lead: int | None
     reject: tuple[str, ...]
     order: int
+    #: The groups of the pattern that the reject words are looked for in
+    #: (every one but the number's, as ``narrative._rejected`` reads them).
+    context: tuple[str, ...] = ()
+
+    def rejects(self, m: re.Match[str]) -> bool:
+        """``narrative._rejected(reject, m)``, the groups to read named once."""
+        words = self.reject
+        if not words:
+            return False
+        if len(self.context) == 1:
+            text = m.group(self.context[0]) or ""
+        else:
+            text = "".join([g for g in m.group(*self.context) if g])
+        return any(map(text.__contains__, words))
 
 
 @frozen(eq=False)
@@ -150,6 +163,12 @@ def _led(check: NarrativeCheck, text: str, start: int, end: int) -> Iterator[re.
         start = m.end()
 
 
+def _context(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The groups of ``pattern`` but the number's, in the pattern's order."""
+    names = pattern.groupindex
+    return tuple(sorted((name for name in names if name != "n"), key=names.__getitem__))
+
+
 def _words(checks: Sequence[NarrativeCheck]) -> tuple[_Word, ...]:
     """The checks of one figure grouped by the word they need, in their order."""
     by_word: dict[str, list[tuple[int, NarrativeCheck]]] = {}
@@ -163,6 +182,7 @@ def _words(checks: Sequence[NarrativeCheck]) -> tuple[_Word, ...]:
                 check.lead,
                 check.reject,
                 order,
+                _context(check.pattern),
             )
             for order, check in group
         )
@@ -274,7 +294,7 @@ def _matches(word: _Word, text: Paragraphs) -> Iterator[tuple[int, int, re.Match
         for found in search.finditer(plain, 0, len(plain)):
             i, at = text.locate(found.start())
             m = word.whole(texts[i], found.start() - at)
-            if m is not None and not (search.reject and _rejected(search.reject, m)):
+            if m is not None and not search.rejects(m):
                 yield i, search.order, m
         return
     screen, lead = word.screen, word.lead
@@ -286,9 +306,8 @@ def _matches(word: _Word, text: Paragraphs) -> Iterator[tuple[int, int, re.Match
                 continue
         for search in word.searches:
             at = start if search.lead is None else max(start, first - search.lead)
-            reject = search.reject
             for m in search.finditer(paragraph, at, end):
-                if not (reject and _rejected(reject, m)):
+                if not search.rejects(m):
                     yield i, search.order, m
 
 
