@@ -62,7 +62,7 @@ from attrs import field, frozen
 
 from ..cells import CellValue, NotApplicable
 from ..codegen import compile_source
-from ..editions import EDITIONS, Report, edition_of
+from ..editions import EDITIONS, Report, edition_of, is_template_driven
 from ..editions.legacy import StatisticsTable
 from ..flat import shape_of
 from ..i18n import N_
@@ -384,11 +384,14 @@ def _run(report: Report, context: Context) -> _Run:
         if blank == "zero":
             values = _zeroed(values, absent)
         return _Run(report, comp, values, None)
-    try:
-        if comp.holds(report):
-            return _Run(report, comp, (), _NONE)
-    except TypeError:
-        pass  # a blank cell: fast() raises too, over the flat tuple
+    if not is_template_driven(report):
+        # Read straight from the objects, without the flat tuple (a template's
+        # ``holds`` is ``fast`` over the flat tuple: nothing to spare there).
+        try:
+            if comp.holds(report):
+                return _Run(report, comp, (), _NONE)
+        except TypeError:
+            pass  # a blank cell: fast() raises too, over the flat tuple
     # The flat tuple the other rules read too (built once per validation).
     values = cell_values(report, context)
     try:
