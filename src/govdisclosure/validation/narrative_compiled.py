@@ -357,6 +357,8 @@ def _statements(
     table: int | Decimal = 0
     exact = True
     for word in figure.words:
+        if word.whole is None and not _stretches(text, word.word):
+            continue  # the common case: no clause with the word states a count
         for i, order, m in _matches(word, text):
             if not found:
                 value = _figure_value(figure, report, context)
