@@ -319,14 +319,14 @@ def _pattern_texts(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[str, str,
     return first, second, _none_pattern(noun_re)
 
 
-#: How a report says it received none: "未收到…申请", "没有收到…", "未发生…行政诉讼".
+#: How a report says it received none: "未收到…申请", "没有收到…", "未发生…行政诉讼"
+#: (every statement of none holds one, :func:`_none_pattern`).
 _NEGATION = ("未", "没有", "没")
-#: What every statement of none contains (:func:`_none_pattern`): a clause
-#: with neither a digit nor one of these states no count.
-_NONE_HINT = re.compile("|".join(_NEGATION))
 _NONE_VERBS = (*_RECEIVED, "发生")
-#: A clause can hold a stated count only if it holds a digit or a negation.
-_HINT = re.compile(_DIGIT.pattern + "|" + _NONE_HINT.pattern)
+#: A clause can hold a stated count only if it holds a digit or a negation,
+#: and a clause holding a negation holds its first character: one class of
+#: characters, which the engine tests faster than an alternation.
+_HINT = re.compile("[" + _DIGIT.pattern + "".join(sorted({w[0] for w in _NEGATION})) + "]")
 
 
 def _none_pattern(noun_re: str) -> str:
@@ -343,7 +343,9 @@ def _none_pattern(noun_re: str) -> str:
 def stated(m: re.Match[str]) -> int:
     """The count a matched sentence states: its number, or 0 for a sentence
     saying none was received (no ``n`` group)."""
-    n = m.groupdict().get("n")
+    if "n" not in m.re.groupindex:
+        return 0
+    n = m.group("n")
     return 0 if n is None else int(n.replace(",", ""))
 
 
