@@ -16,14 +16,18 @@ where a statement can be:
   every pattern of the figure that needs that word: a stretch the screen
   does not match holds no statement of the figure (an alternation matches
   wherever one of its patterns does), and most stretches hold none;
-* a figure stops at the first statement that agrees with its table: the
-  reference reports a figure only when no statement agrees, whatever the
-  others say;
-* a figure that states nothing (every cell blank) is not searched at all
-  unless the caller records outcomes (then one statement makes it "not
-  checkable");
+* a word needed by a single check led by a word of its own (the pre-2019
+  "主动公开政府信息N条") is not cut into stretches: that check searches the
+  whole text at once, the engine skipping to its words as ``str.find``
+  does, and each match is read again in its paragraph;
+* a figure's cells are read at its first statement, and the figure stops
+  at the first statement that agrees with its table (the reference reports
+  a figure only when no statement agrees, whatever the others say) or, when
+  every cell is blank (nothing to compare with), at once (with one
+  statement when the caller records outcomes: "not checkable");
 * the statements are put in the text's order, which needs the paragraphs'
-  JSON paths, only for a figure that is reported.
+  JSON paths, only for a figure that is reported, and only the paths of the
+  paragraphs it quotes are written out.
 
 The findings and outcomes are exactly the reference's (the tests hold the
 two to each other on generated reports of every edition).
