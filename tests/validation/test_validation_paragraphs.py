@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclosure import Report2021, ReportingUnit, Section
-from govdisclosure.validation.narrative import _HINT, CHECKS, CLAUSE_BREAKS, _led
+from govdisclosure.validation.narrative import _HINT, CHECKS, CLAUSE_BREAKS
+from govdisclosure.validation.narrative_compiled import _led
 from govdisclosure.validation.paragraphs import Paragraphs
 
 
@@ -143,3 +144,40 @@ def test_a_long_lead_is_found_whole() -> None:
     (m,) = _led(check, text, 0, len(text))
     assert m.group("pre") == text[text.index("主动公开") - 20 : text.index("主动公开")]
     assert [m.span()] == [x.span() for x in check.pattern.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 3),
+            st.lists(st.tuples(st.integers(0, 12), st.integers(0, 2)), max_size=3),
+        ),
+        max_size=12,
+    ),
+    st.integers(0, 11),
+)
+def test_one_path_is_the_path_among_all(
+    shape: list[tuple[int, list[tuple[int, int]]]], preamble: int
+) -> None:
+    """:meth:`Paragraphs.path` writes out the path :attr:`Paragraphs.paths` holds."""
+    sections = tuple(
+        Section(
+            heading=f"{k}",
+            paragraphs=("x",) * own,
+            subsections=tuple(
+                Section(
+                    heading="h",
+                    paragraphs=("y",) * count,
+                    subsections=tuple(Section(heading="s", paragraphs=("z",)) for _ in range(deep)),
+                )
+                for count, deep in subs
+            ),
+        )
+        for k, (own, subs) in enumerate(shape)
+    )
+    report = Report2021(
+        unit=ReportingUnit(name="单位"), year=2024, preamble=("p",) * preamble, sections=sections
+    )
+    alone = [Paragraphs(report).path(i) for i in range(len(Paragraphs(report).texts))]
+    assert alone == Paragraphs(report).paths

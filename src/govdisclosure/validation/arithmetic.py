@@ -62,7 +62,7 @@ from attrs import field, frozen
 from .. import _resources
 from ..cells import CellValue, NotApplicable
 from ..codegen import compile_source
-from ..editions import EDITIONS, Report, edition_of
+from ..editions import EDITIONS, Report, edition_of, is_template_driven
 from ..editions.legacy import StatisticsTable
 from ..flat import shape_of
 from ..i18n import N_
@@ -74,8 +74,8 @@ from ..report_base import ReportingUnit
 from ..templates import builtin_templates
 from .findings import Finding, Label, Severity
 from .outcomes import Outcome, RelationOutcome
-from .rules import BlankPolicy, Context, Rule
-from .shared import reader
+from .rules import Context, Rule
+from .shared import cell_values, reader, shape
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -126,11 +126,11 @@ class Compiled:
     #: ``read[k](values)``: the cells of equation ``k`` from the flat tuple,
     #: as a tuple, in one call.
     read: tuple[Callable[[Sequence[CellValue]], tuple[CellValue, ...]], ...] = ()
-    #: The notice of an equation that blank cells leave not checkable, by
-    #: (equation, positions of its blank cells): it depends on nothing
-    #: else, and offices that leave zeros blank repeat the same patterns
-    #: in every report.
-    notices: dict[tuple[int, tuple[int, ...]], Finding] = field(factory=dict)
+    #: The outcome and notice of an equation that blank cells leave not
+    #: checkable, by (equation, its blank cells' positions in the flat
+    #: tuple): they depend on nothing else, and offices that leave zeros
+    #: blank repeat the same patterns in every report.
+    notices: dict[tuple[int, frozenset[int]], tuple[Outcome, Finding | None]] = field(factory=dict)
 
 
 _COMPILED: dict[tuple[Any, ...], Compiled] = {}
@@ -395,23 +395,27 @@ class _Run:
 _BLANK_TYPES: Final = frozenset({type(None), NotApplicable})
 
 
-def _run(report: Report, blank: BlankPolicy) -> _Run:
+def _run(report: Report, context: Context) -> _Run:
+    blank = context.blank
     comp = compiled_for(report)
-    shape = shape_of(report)
-    absent = shape.not_printed
+    absent = shape(report, context).not_printed
     if absent:
         # Rows the table did not print are neither zero nor blank: every
         # equation is looked at, and those involving them say "not printed".
-        values: Sequence[CellValue] = shape.flatten(report)
+        values: Sequence[CellValue] = cell_values(report, context)
         if blank == "zero":
             values = _zeroed(values, absent)
         return _Run(report, comp, values, None)
-    try:
-        if comp.holds(report):
-            return _Run(report, comp, (), _NONE)
-    except TypeError:
-        pass  # a blank cell: fast() raises too, over the flat tuple
-    values = shape.flatten(report)
+    if not is_template_driven(report):
+        # Read straight from the objects, without the flat tuple (a template's
+        # ``holds`` is ``fast`` over the flat tuple: nothing to spare there).
+        try:
+            if comp.holds(report):
+                return _Run(report, comp, (), _NONE)
+        except TypeError:
+            pass  # a blank cell: fast() raises too, over the flat tuple
+    # The flat tuple the other rules read too (built once per validation).
+    values = cell_values(report, context)
     try:
         flagged = comp.fast(values)
     except TypeError:
@@ -447,7 +451,7 @@ def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
     """
     run = context.cache.get("arithmetic")
     if run is None or run.report is not report:
-        run = context.cache["arithmetic"] = _run(report, context.blank)
+        run = context.cache["arithmetic"] = _run(report, context)
     if run.flagged is not None and not run.flagged:
         # Every equation holds (the common case: keep it cheap).
         if context.outcomes is not None:
@@ -481,29 +485,21 @@ def _evaluate(
 ) -> tuple[Outcome, Finding | None]:
     """How equation ``k`` went, and its finding (None when it holds or
     states nothing); ``blank`` holds the positions of the blank cells."""
+    at = comp.cells[k]
+    if not blank.isdisjoint(at):
+        # Which of its cells are blank decides it: looked up by those.
+        hit = blank.intersection(at)
+        known = comp.notices.get((k, hit))
+        if known is None:
+            known = _not_checkable(report, comp, k, blank)
+            if len(comp.notices) < _NOTICES:
+                comp.notices[k, hit] = known
+        return known
     eq = comp.equations[k]
     cells = comp.read[k](values)
     n = len(comp.totals[k])
-    if blank.isdisjoint(comp.cells[k]):
-        total: int | Decimal = sum(cells[:n])  # type: ignore[arg-type]
-        parts: int | Decimal = sum(cells[n:])  # type: ignore[arg-type]
-    else:
-        at = comp.cells[k]
-        blanks = tuple(compress(range(len(at)), map(blank.__contains__, at)))
-        if len(blanks) == len(cells):
-            return "not-checkable", None
-        notice = comp.notices.get((k, blanks))
-        if notice is None:
-            notice = equation_finding(
-                report,
-                eq,
-                comp.severities[k],
-                blanks=tuple(eq.involves[j] for j in blanks),
-                involves=comp.involves[k],
-            )
-            if len(comp.notices) < _NOTICES:
-                comp.notices[k, blanks] = notice
-        return "not-checkable", notice
+    total: int | Decimal = sum(cells[:n])  # type: ignore[arg-type]
+    parts: int | Decimal = sum(cells[n:])  # type: ignore[arg-type]
     kind = eq.kind
     if kind == "equal":
         holds = total == parts
@@ -516,6 +512,26 @@ def _evaluate(
     return "failed", equation_finding(
         report, eq, comp.severities[k], total=total, parts=parts, involves=comp.involves[k]
     )
+
+
+def _not_checkable(
+    report: Report, comp: Compiled, k: int, blank: frozenset[int]
+) -> tuple[Outcome, Finding | None]:
+    """Equation ``k`` with some of its cells blank: not checkable, and its
+    notice (none when every cell is blank: it states nothing)."""
+    at = comp.cells[k]
+    blanks = tuple(compress(range(len(at)), map(blank.__contains__, at)))
+    if len(blanks) == len(at):
+        return "not-checkable", None
+    eq = comp.equations[k]
+    notice = equation_finding(
+        report,
+        eq,
+        comp.severities[k],
+        blanks=tuple(eq.involves[j] for j in blanks),
+        involves=comp.involves[k],
+    )
+    return "not-checkable", notice
 
 
 #: Notices kept per shape (see :attr:`Compiled.notices`).

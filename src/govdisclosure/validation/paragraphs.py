@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from ..editions import Report
@@ -73,10 +72,9 @@ class Paragraphs:
     """
 
     __slots__ = (
+        "_breaks",
         "_joined",
         "_paths",
-        "_reversed",
-        "_sep",
         "_spans",
         "_starts",
         "derived",
@@ -91,9 +89,8 @@ class Paragraphs:
             _collect_texts(section, texts)
         self.texts = texts
         self._paths: list[str] | None = None
-        self._sep = ""
+        self._breaks = ""
         self._joined = ""
-        self._reversed = ""
         self._starts: list[int] = []
         self._spans: dict[
             tuple[str, str, re.Pattern[str] | None], list[tuple[int, int, int, int]]
@@ -112,6 +109,22 @@ class Paragraphs:
                 _collect(section, f"$.sections[{i}]", paths)
             self._paths = paths
         return self._paths
+
+    def path(self, i: int) -> str:
+        """``paths[i]`` alone, without writing out the others (a finding
+        quotes a paragraph or two of a report's dozens)."""
+        if self._paths is not None:
+            return self._paths[i]
+        preamble = len(self.report.preamble)
+        if i < preamble:
+            return f"$.preamble[{i}]"
+        at = i - preamble
+        for k, section in enumerate(self.report.sections):
+            size = _size(section)
+            if at < size:
+                return _path_in(section, f"$.sections[{k}]", at)
+            at -= size
+        raise IndexError(i)
 
     def spans(self, word: str, breaks: str) -> list[tuple[int, int, int]]:
         """Where ``word`` occurs, as the stretches of text around it without
@@ -134,13 +147,14 @@ class Paragraphs:
         None), each with where ``word`` first occurs in it: ``(paragraph
         index, start, end, first)`` (cached per report).
 
-        The word and the rest of its stretch are one scan of the joined
-        text, led by the word (the regular expression engine finds it as
-        fast as ``str.find``), from the first occurrence in each stretch to
-        the stretch's end; the start of each is a short search back from
-        that occurrence, in the reversed text.  ``hint`` is looked for in
-        the stretch before its paragraph is: most stretches are dropped
-        there.
+        The text is read as one: the paragraphs joined by ``breaks[0]``,
+        every other break replaced by it (once per report and ``breaks``),
+        so that finding each occurrence of the word and the two ends of
+        its stretch are ``str.find`` and ``str.rfind`` (scans in C; the
+        regular expression engine reads Chinese text several times slower),
+        and the next occurrence is looked for after the stretch's end.
+        ``hint`` is looked for in the stretch before its paragraph is: most
+        stretches are dropped there.
         """
         key = (word, breaks, hint)
         found = self._spans.get(key)
@@ -154,47 +168,52 @@ class Paragraphs:
                 if hint is None or hint.search(text) is not None
             )
             return found
-        self._join(breaks[0])
-        forward, stop = _stretch_patterns(word, breaks)
-        joined, reversed_, starts = self._joined, self._reversed, self._starts
-        size = len(joined)
-        back = stop.search
+        text = self.plain(breaks)
+        sep = breaks[0]
+        find, rfind = text.find, text.rfind
+        first = find(word)
+        if first < 0:
+            return found  # most words of most reports
+        starts = self._starts
+        size = len(text)
         check = None if hint is None else hint.search
-        for m in forward.finditer(joined):
-            first, high = m.span()
-            before = back(reversed_, size - first)
-            low = size - before.start() if before is not None else 0
-            if check is not None and check(joined, low, high) is None:
-                continue
-            i = bisect_right(starts, low) - 1
-            at = starts[i]
-            found.append((i, low - at, high - at, first - at))
+        while first >= 0:
+            high = find(sep, first)
+            if high < 0:
+                high = size
+            low = rfind(sep, 0, first) + 1
+            # Between ``low`` and ``high`` the text is the joined paragraphs'.
+            if check is None or check(text, low, high) is not None:
+                i = bisect_right(starts, low) - 1
+                at = starts[i]
+                found.append((i, low - at, high - at, first - at))
+            first = find(word, high)
         return found
 
-    def _join(self, sep: str) -> None:
-        """The texts joined by ``sep`` (a break), so that a stretch ends
-        where its paragraph does, and reversed."""
-        if sep == self._sep:
-            return
-        self._sep = sep
-        self._joined = sep.join(self.texts)
-        self._reversed = self._joined[::-1]
-        self._starts = []
-        start = 0
-        for text in self.texts:
-            self._starts.append(start)
-            start += len(text) + 1
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The paragraph that an offset in :meth:`plain` falls in, and
+        where that paragraph starts there (after a call of :meth:`plain`)."""
+        i = bisect_right(self._starts, offset) - 1
+        return i, self._starts[i]
 
-
-@cache
-def _stretch_patterns(word: str, breaks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """``word`` and the rest of its stretch (see :meth:`Paragraphs.spans`;
-    possessive: a stretch is never searched again from inside), and any
-    one of ``breaks``."""
-    return (
-        re.compile(re.escape(word) + "[^" + re.escape(breaks) + "]*+"),
-        re.compile("[" + re.escape(breaks) + "]"),
-    )
+    def plain(self, breaks: str) -> str:
+        """The texts joined by ``breaks[0]``, every other character of
+        ``breaks`` replaced by it (kept for the last ``breaks`` asked): a
+        search for text without breaks finds there what it finds in each
+        paragraph, at the paragraph's offset (:meth:`locate`)."""
+        if breaks != self._breaks:
+            text = breaks[0].join(self.texts)
+            for other in breaks[1:]:
+                if other in text:
+                    text = text.replace(other, breaks[0])
+            self._breaks = breaks
+            self._joined = text
+            if not self._starts:
+                start = 0
+                for paragraph in self.texts:
+                    self._starts.append(start)
+                    start += len(paragraph) + 1
+        return self._joined
 
 
 def _collect(section: Section, prefix: str, paths: list[str]) -> None:
@@ -203,6 +222,26 @@ def _collect(section: Section, prefix: str, paths: list[str]) -> None:
     for j, sub in enumerate(section.subsections):
         paths.append(f"{prefix}.subsections[{j}].heading")
         _collect(sub, f"{prefix}.subsections[{j}]", paths)
+
+
+def _size(section: Section) -> int:
+    """How many texts :func:`_collect_texts` takes from ``section``."""
+    return len(section.paragraphs) + sum(1 + _size(sub) for sub in section.subsections)
+
+
+def _path_in(section: Section, prefix: str, at: int) -> str:
+    """The path of the ``at``-th text of ``section`` (:func:`_collect`'s order)."""
+    if at < len(section.paragraphs):
+        return f"{prefix}.paragraphs[{at}]"
+    at -= len(section.paragraphs)
+    for j, sub in enumerate(section.subsections):
+        if at == 0:
+            return f"{prefix}.subsections[{j}].heading"
+        size = _size(sub)
+        if at <= size:
+            return _path_in(sub, f"{prefix}.subsections[{j}]", at - 1)
+        at -= 1 + size
+    raise IndexError(at)
 
 
 def _collect_texts(section: Section, texts: list[str]) -> None:

@@ -10,16 +10,17 @@ on reports that consolidate nothing (no ``parts``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..cells import MAX_COUNT, CellValue
 from ..editions import Report
+from ..flat import Shape
 from ..i18n import N_
 from ..naming import cell_names
 from .findings import Finding
 from .rules import Context, Rule
-from .shared import cell_values, shape
+from .shared import cell_values, reader, shape
 
 __all__ = ["plausibility_rules"]
 
@@ -36,16 +37,31 @@ def _within(values: tuple[CellValue, ...]) -> bool:
         return not counts or (min(counts) >= -MAX_COUNT and max(counts) <= MAX_COUNT)
 
 
+#: Reads the count cells of a shape from its flat tuple (by shape key).
+_COUNTS: dict[tuple[Any, ...], Callable[[Sequence[CellValue]], tuple[CellValue, ...]]] = {}
+_COUNT_KINDS = ("count", "signed")
+
+
+def _counts(cells: Shape) -> Callable[[Sequence[CellValue]], tuple[CellValue, ...]]:
+    """The cells that can be a finding, read in one call: amounts (Decimal)
+    never are, and comparing them with the counts is what costs."""
+    pick = _COUNTS.get(cells.key)
+    if pick is None:
+        at = [i for i, kind in enumerate(cells.kinds) if kind in _COUNT_KINDS]
+        pick = _COUNTS[cells.key] = reader(at)
+    return pick
+
+
 def _implausible(report: Report, context: Context) -> Iterator[Finding]:
     if report.parts:
         return
     values = cell_values(report, context)
-    if _within(values):
-        return  # nothing to look at: only a count beyond the limit is a finding
     cells = shape(report, context)
+    if _within(_counts(cells)(values)):
+        return  # nothing to look at: only a count beyond the limit is a finding
     names = None
     for i, value in enumerate(values):
-        if type(value) is int and abs(value) > MAX_COUNT and cells.kinds[i] in ("count", "signed"):
+        if type(value) is int and abs(value) > MAX_COUNT and cells.kinds[i] in _COUNT_KINDS:
             names = names or cell_names(report)
             path = cells.paths[i]
             yield Finding(

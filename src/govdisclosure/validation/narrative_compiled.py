@@ -1,0 +1,390 @@
+"""The narrative checks compiled per shape, and searched only where a statement can be.
+
+:func:`~.narrative.plain_check` derives every figure from the report's
+objects and searches every paragraph with every pattern: the reference.
+Here what does not depend on a report's values is worked out once per rule
+and shape (:class:`_Figure`: which cells, their JSON paths, the label, a
+reader of the flat tuple of cells, the checks grouped by the word they
+need, with one *screen* per word), and a report's text is searched only
+where a statement can be:
+
+* the stretches between two clause breaks around each word the checks need
+  and holding a digit or a negation
+  (:meth:`~.paragraphs.Paragraphs.stretches`), found once per report and
+  word for every rule (the context's shared paragraphs keep them);
+* a stretch is first searched by the word's screen, the alternation of
+  every pattern of the figure that needs that word: a stretch the screen
+  does not match holds no statement of the figure (an alternation matches
+  wherever one of its patterns does), and most stretches hold none;
+* a word needed by a single check led by a word of its own (the pre-2019
+  "主动公开政府信息N条") is not cut into stretches: that check searches the
+  whole text at once, the engine skipping to its words as ``str.find``
+  does, and each match is read again in its paragraph;
+* a figure's cells are read at its first statement, and the figure stops
+  at the first statement that agrees with its table (the reference reports
+  a figure only when no statement agrees, whatever the others say) or, when
+  every cell is blank (nothing to compare with), at once (with one
+  statement when the caller records outcomes: "not checkable");
+* the statements are put in the text's order, which needs the paragraphs'
+  JSON paths, only for a figure that is reported, and only the paths of the
+  paragraphs it quotes are written out.
+
+The findings and outcomes are exactly the reference's (the tests hold the
+two to each other on generated reports of every edition).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+from attrs import frozen
+
+from ..cells import CellValue
+from ..editions import Report
+from ..paths import json_path
+from .findings import Finding, Label
+from .narrative import (
+    _HINT,
+    CLAUSE_BREAKS,
+    NarrativeCheck,
+    _get,
+    _groups,
+    _judge,
+    _value,
+    stated,
+)
+from .outcomes import Outcome, RelationOutcome
+from .paragraphs import Paragraphs
+from .rules import Context
+from .shared import cell_values, paragraphs, reader, shape
+
+__all__ = ["compiled_check"]
+
+Search = Callable[[str, int, int], Iterator[re.Match[str]]]
+
+
+@frozen(eq=False)
+class _Search:
+    """One check of a figure, ready to search a stretch.
+
+    ``order`` is the check's place among the figure's checks: statements
+    found at the same place by two checks are taken in that order, as the
+    reference takes them.
+    """
+
+    finditer: Search
+    lead: int | None
+    reject: tuple[str, ...]
+    order: int
+    #: The groups of the pattern that the reject words are looked for in
+    #: (every one but the number's, as ``narrative._rejected`` reads them).
+    context: tuple[str, ...] = ()
+
+    def rejects(self, m: re.Match[str]) -> bool:
+        """``narrative._rejected(reject, m)``, the groups to read named once."""
+        words = self.reject
+        if not words:
+            return False
+        if len(self.context) == 1:
+            text = m.group(self.context[0]) or ""
+        else:
+            text = "".join([g for g in m.group(*self.context) if g])
+        return any(map(text.__contains__, words))
+
+
+@frozen(eq=False)
+class _Word:
+    """The checks of a figure that need one word, and their screen.
+
+    ``screen`` is None when a single check needs the word (searching the
+    stretch once is all a screen would do).  ``lead`` is the largest lead
+    of the checks (None when one is unbounded): the screen searches from
+    there, before every check's start.
+    """
+
+    word: str
+    screen: Callable[[str, int, int], re.Match[str] | None] | None
+    lead: int | None
+    searches: tuple[_Search, ...]
+    #: For a single check led by its tail (:func:`_led`, a scan in C): its
+    #: pattern's ``match``, and the whole text is searched at once instead
+    #: of the stretches of the word (which would cost a search each).
+    whole: Callable[[str, int], re.Match[str] | None] | None = None
+
+
+@frozen(eq=False)
+class _Figure:
+    """A figure the text may state, resolved for one shape of report.
+
+    ``rows`` are (total, parts) as positions in the flat tuple of the
+    shape's cells, or, where the figure names a cell the shape does not
+    hold (a template row outside the template's value rows), as paths
+    read from the report: ``by_path`` says which.  ``pick`` reads the
+    parts of each row from the flat tuple in one call.
+    """
+
+    rule: str
+    words: tuple[_Word, ...]
+    rows: tuple[tuple[Any, tuple[Any, ...]], ...]
+    by_path: bool
+    cells: tuple[str, ...]
+    label: Label
+    pick: tuple[tuple[int, Callable[[Sequence[CellValue]], tuple[CellValue, ...]], int], ...]
+
+
+Figures = dict[tuple[Any, ...], tuple[_Figure, ...]]
+
+#: A group's name in a pattern's text (stripped for the screens, where the
+#: same names would repeat).
+_GROUP_NAME = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
+
+
+def _screen(checks: Sequence[NarrativeCheck]) -> Callable[[str, int, int], re.Match[str] | None]:
+    """One pattern matching wherever one of ``checks``' patterns matches."""
+    alternation = "|".join("(?:" + _GROUP_NAME.sub("(?:", c.source) + ")" for c in checks)
+    return re.compile(alternation).search
+
+
+def _led(check: NarrativeCheck, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``check.pattern.finditer(text, start, end)`` for a check with a
+    :attr:`~.narrative.NarrativeCheck.tail`: every match of the pattern has
+    the tail matching at most ``lead`` characters after its start, so the
+    leftmost match from ``start`` is the one a search from ``lead``
+    characters before the leftmost tail finds.  (Matches are never empty:
+    each reads a number.)
+    """
+    assert check.tail is not None and check.lead is not None
+    tail, pattern, lead = check.tail.search, check.pattern.search, check.lead
+    while (t := tail(text, start, end)) is not None:
+        m = pattern(text, max(start, t.start() - lead), end)
+        if m is None:
+            return
+        yield m
+        start = m.end()
+
+
+def _context(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The groups of ``pattern`` but the number's, in the pattern's order."""
+    names = pattern.groupindex
+    return tuple(sorted((name for name in names if name != "n"), key=names.__getitem__))
+
+
+def _words(checks: Sequence[NarrativeCheck]) -> tuple[_Word, ...]:
+    """The checks of one figure grouped by the word they need, in their order."""
+    by_word: dict[str, list[tuple[int, NarrativeCheck]]] = {}
+    for order, check in enumerate(checks):
+        by_word.setdefault(check.needs, []).append((order, check))
+    out = []
+    for word, group in by_word.items():
+        searches = tuple(
+            _Search(
+                check.pattern.finditer if check.tail is None else partial(_led, check),
+                check.lead,
+                check.reject,
+                order,
+                _context(check.pattern),
+            )
+            for order, check in group
+        )
+        leads = [check.lead for _, check in group]
+        lead = None if None in leads else max(lead for lead in leads if lead is not None)
+        screen = _screen([check for _, check in group]) if len(group) > 1 else None
+        led = group[0][1] if len(group) == 1 and group[0][1].tail is not None else None
+        whole = None if led is None else led.pattern.match
+        out.append(_Word(word, screen, lead, searches, whole))
+    return tuple(out)
+
+
+def _figures(
+    checks: Sequence[NarrativeCheck], report: Report, context: Context, known: Figures
+) -> tuple[_Figure, ...]:
+    """The figures of ``checks`` for ``report``'s shape, derived once per
+    shape and kept in ``known`` (one dict per set of checks)."""
+    layout = shape(report, context)
+    figures = known.get(layout.key)
+    if figures is None:
+        index = layout.index()
+        out = []
+        for group in _groups([c for c in checks if report.edition in c.editions]):
+            quantity = group[0].quantity(report)
+            if quantity is None:
+                continue
+            paths = [p for total, parts in quantity.rows for p in (total, *parts)]
+            by_path = not all(p in index for p in paths)
+            flat = (
+                ()
+                if by_path
+                else tuple(
+                    (index[total], tuple(index[p] for p in parts)) for total, parts in quantity.rows
+                )
+            )
+            rows = quantity.rows if by_path else flat
+            pick = tuple((t, reader(ps), len(ps)) for t, ps in flat)
+            cells = tuple(json_path(total) for total, _ in quantity.rows)
+            out.append(
+                _Figure(group[0].rule, _words(group), rows, by_path, cells, quantity.label, pick)
+            )
+        figures = known[layout.key] = tuple(out)
+    return figures
+
+
+def _flat_value(
+    figure: _Figure, values: Sequence[CellValue], blank: str
+) -> tuple[int | Decimal, bool] | None:
+    """:func:`~.narrative._value` over the flat tuple, each row's parts read in one call."""
+    total: int | Decimal = 0
+    exact = True
+    filled = False
+    for at, pick, size in figure.pick:
+        cell = values[at]
+        if type(cell) is int or type(cell) is Decimal:
+            total += cell
+            filled = True
+            continue
+        numbers = [n for n in pick(values) if type(n) is int or type(n) is Decimal]
+        if numbers:
+            filled = True
+            total += sum(numbers)
+        if len(numbers) < size or not size:
+            exact = False
+    if not filled:
+        return None
+    return total, exact or blank == "zero"
+
+
+def _figure_value(
+    figure: _Figure, report: Report, context: Context
+) -> tuple[int | Decimal, bool] | None:
+    if figure.by_path:
+        return _value(figure.rows, partial(_get, report), context.blank)
+    return _flat_value(figure, cell_values(report, context), context.blank)
+
+
+#: ``(paragraph, start, end, where the word first occurs)``: see
+#: :meth:`~.paragraphs.Paragraphs.stretches`.
+Stretches = list[tuple[int, int, int, int]]
+#: ``(paragraph, start of the match, order of its check, the match)``.
+Found = list[tuple[int, int, int, re.Match[str]]]
+
+_STRETCHES = "narrative stretches"
+
+
+def _stretches(text: Paragraphs, word: str) -> Stretches:
+    """The stretches of ``word`` that hold a digit or a negation (a clause
+    without either states no count), found once per report and word: every
+    rule whose checks need the word searches these."""
+    known: dict[str, Stretches] | None = text.derived.get(_STRETCHES)
+    if known is None:
+        known = text.derived[_STRETCHES] = {}
+    found = known.get(word)
+    if found is None:
+        found = known[word] = text.stretches(word, CLAUSE_BREAKS, _HINT)
+    return found
+
+
+def _matches(word: _Word, text: Paragraphs) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """``(paragraph, order of the check, match)`` of every statement the
+    checks of ``word`` accept, check by check in the order they search."""
+    texts = text.texts
+    if word.whole is not None:
+        # One search of the whole text, led by a word (a scan in C), each
+        # match read again in its paragraph: no match reaches across a break.
+        search = word.searches[0]
+        plain = text.plain(CLAUSE_BREAKS)
+        for found in search.finditer(plain, 0, len(plain)):
+            i, at = text.locate(found.start())
+            m = word.whole(texts[i], found.start() - at)
+            if m is not None and not search.rejects(m):
+                yield i, search.order, m
+        return
+    screen, lead = word.screen, word.lead
+    for i, start, end, first in _stretches(text, word.word):
+        paragraph = texts[i]
+        if screen is not None:
+            at = start if lead is None else max(start, first - lead)
+            if screen(paragraph, at, end) is None:
+                continue
+        for search in word.searches:
+            at = start if search.lead is None else max(start, first - search.lead)
+            for m in search.finditer(paragraph, at, end):
+                if not search.rejects(m):
+                    yield i, search.order, m
+
+
+def _check(
+    checks: Sequence[NarrativeCheck], report: Report, context: Context, known: Figures
+) -> list[Finding]:
+    """:func:`~.narrative.plain_check`, compiled (see the module's docstring)."""
+    figures = _figures(checks, report, context, known)
+    if not figures:
+        return []
+    text = paragraphs(report, context)
+    record = context.outcomes
+    out: list[Finding] = []
+    for figure in figures:
+        found: Found = []
+        decided, value = _statements(figure, report, context, text, found)
+        if not found:
+            continue  # the text states nothing about this figure
+        if decided:
+            if record is not None:
+                outcome: Outcome = "not-checkable" if value is None else "passed"
+                record.append(RelationOutcome(figure.rule, figure.cells[0], outcome))
+            continue
+        # No statement agrees: the first in the text's order is reported.
+        paths = {i: text.path(i) for i, _, _, _ in found}
+        found.sort(key=lambda item: (paths[item[0]], item[1], item[2]))
+        texts = text.texts
+        statements = [(paths[i], start, texts[i], m) for i, start, _, m in found]
+        out.extend(_judge(figure.rule, statements, figure.cells, figure.label, value, context))
+    return out
+
+
+Value = tuple[int | Decimal, bool] | None
+
+
+def _statements(
+    figure: _Figure, report: Report, context: Context, text: Paragraphs, found: Found
+) -> tuple[bool, Value]:
+    """Append the statements of ``figure`` to ``found`` in the order the
+    checks search, and the figure's value (read at the first statement).
+
+    Stops (True) as soon as a statement agrees with the value (the rest
+    cannot change the verdict) or, when the value is None (every cell
+    blank: nothing to compare with), at the first statement; and finds
+    nothing then when no outcome is recorded."""
+    value: Value = None
+    table: int | Decimal = 0
+    exact = True
+    for word in figure.words:
+        if word.whole is None and not _stretches(text, word.word):
+            continue  # the common case: no clause with the word states a count
+        for i, order, m in _matches(word, text):
+            if not found:
+                value = _figure_value(figure, report, context)
+                if value is None:
+                    if context.outcomes is not None:
+                        found.append((i, m.start(), order, m))
+                    return True, None
+                table, exact = value
+            found.append((i, m.start(), order, m))
+            count = stated(m)
+            if count == table or (not exact and count >= table):
+                return True, value
+    return False, value
+
+
+def compiled_check(
+    checks: tuple[NarrativeCheck, ...],
+) -> Callable[[Report, Context], list[Finding]]:
+    """The check of a rule made of ``checks``, its figures resolved once per shape."""
+    known: Figures = {}
+
+    def check(report: Report, context: Context) -> list[Finding]:
+        return _check(checks, report, context, known)
+
+    return check

@@ -1,0 +1,54 @@
+"""Counts no unit could have: the rule reports exactly the count cells beyond the limit.
+
+:func:`~govdisclosure.validation.plausibility` looks at the count cells
+alone, read from the flat tuple in one call (amounts are never a finding,
+and comparing them with counts is what cost); held here to the definition,
+every integer count or signed cell above ``MAX_COUNT`` in absolute value,
+on generated reports of every edition with cells raised past the limit,
+amounts included.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_validation_reference import VARIANTS
+
+from govdisclosure.cells import MAX_COUNT, CellValue
+from govdisclosure.check import validate
+from govdisclosure.flat import shape_of
+from govdisclosure.testing import consistent_reports
+from govdisclosure.validation.plausibility import plausibility_rules
+
+RULES = plausibility_rules()
+COUNTS = (MAX_COUNT, MAX_COUNT + 1, -(MAX_COUNT + 1), 10**12, 0)
+
+
+@pytest.mark.parametrize(("edition", "single", "template"), VARIANTS)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), blanks=st.booleans())
+def test_every_count_beyond_the_limit_is_reported(
+    edition: str, single: bool, template: str, data: st.DataObject, blanks: bool
+) -> None:
+    base = data.draw(
+        consistent_reports(edition, single_other_handling=single, template=template, blanks=blanks)
+    )
+    shape = shape_of(base)
+    values: list[CellValue] = list(shape.flatten(base))
+    for i in data.draw(st.lists(st.integers(0, len(values) - 1), max_size=4)):
+        big = data.draw(st.sampled_from(COUNTS))
+        kind = shape.kinds[i]
+        values[i] = big if kind == "signed" else abs(big) if kind == "count" else Decimal(abs(big))
+    report = shape.rebuild(base, values)
+    expected = [
+        shape.json_paths[i]
+        for i, value in enumerate(shape.flatten(report))
+        if type(value) is int
+        and abs(value) > MAX_COUNT
+        and shape.kinds[i] in ("count", "signed")
+        and not report.parts
+    ]
+    assert [f.path for f in validate(report, rules=RULES)] == expected
