@@ -37,6 +37,7 @@ from functools import cache
 from typing import Final, TypeAlias
 
 from attrs import frozen
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol, parse_pattern
 
@@ -59,6 +60,7 @@ __all__ = [
     "format_money",
     "format_period",
     "row_label",
+    "writes_ints_as_str",
 ]
 
 #: Most decimals an amount is shown with when no precision is asked for.
@@ -189,7 +191,14 @@ def _round_half_up(value: Decimal, places: int) -> Decimal:
 def format_date(date: dt.date, locale: str = "zh_Hans_CN") -> str:
     """``2018-02-23`` as ``"2018年2月23日"`` or ``"23 February 2018"``."""
     name = normalize_locale(locale)
-    return babel_format_date(date, format=_DATE_PATTERNS[name], locale=name)
+    return babel_format_date(date, format=_DATE_PATTERNS[name], locale=_babel_locale(name))
+
+
+@cache
+def _babel_locale(name: str) -> Locale:
+    """Babel's locale ``name``, parsed once: Babel parses a locale given by
+    name on every call, which was most of the cost of writing a date."""
+    return Locale.parse(name)
 
 
 def chinese_numeral(n: int) -> str:
@@ -271,7 +280,7 @@ def cell_formatter(
     returns (``formatter(value, sign)``) only formats.
     """
     name = normalize_locale(locale)
-    group = name != "zh_Hans_CN" if grouping is None else grouping
+    group = _groups_by_default(name) if grouping is None else grouping
     style = _number_style(name)
     if kind == "money":
 
@@ -287,13 +296,8 @@ def cell_formatter(
 
         return money
     signed = kind == "signed"
-    # Where the locale writes numbers as Python does (``-1,234.5``: zh and
-    # en), ``format`` alone writes the count.
     spec = ",d" if group else "d"
-    plain = style.symbols == {ord(","): ",", ord("."): "."} and (
-        style.negative_prefix,
-        style.negative_suffix,
-    ) == ("-", "")
+    plain = _python_writes(style)
 
     def count(value: CellValue, sign: str | None = None) -> str:
         if type(value) is int:
@@ -308,6 +312,34 @@ def cell_formatter(
         raise TypeError(f"a {kind} cell holds an int, not {type(value).__name__}")
 
     return count
+
+
+def _groups_by_default(name: str) -> bool:
+    """Whether a table cell groups digits in locale ``name``: not in Chinese,
+    whose official tables print bare digits."""
+    return name != "zh_Hans_CN"
+
+
+def _python_writes(style: _NumberStyle) -> bool:
+    """Whether the locale writes numbers as Python does (``-1,234.5``: zh
+    and en), so that ``format`` alone writes a count."""
+    return style.symbols == {ord(","): ",", ord("."): "."} and (
+        style.negative_prefix,
+        style.negative_suffix,
+    ) == ("-", "")
+
+
+@cache
+def writes_ints_as_str(kind: CellKind, locale: str = "zh_Hans_CN") -> bool:
+    """Whether ``cell_formatter(kind, locale)`` writes every ``int`` exactly
+    as ``str`` does.
+
+    True for unsigned counts in Chinese (bare digits, Python's minus): a
+    renderer may then leave the digits of a table's counts to one
+    ``%``-format or ``str.join`` in C instead of a call per cell.
+    """
+    name = normalize_locale(locale)
+    return kind == "count" and not _groups_by_default(name) and _python_writes(_number_style(name))
 
 
 def format_period(period: Period | None, locale: str = "zh_Hans_CN") -> str:

@@ -232,6 +232,15 @@ def test_a_plugin_registered_in_code_is_seen(site: Site) -> None:
     assert "in-code" not in pm.renderers()
 
 
+def test_the_renderers_a_caller_changes_are_its_own(site: Site) -> None:
+    # renderers() keeps its table while the plugins stay the same: each
+    # caller gets a copy.
+    mine = pm.renderers()
+    mine.pop("markdown")
+    assert "markdown" in pm.renderers()
+    assert pm.renderers() == pm.renderers() and pm.renderers() is not pm.renderers()
+
+
 def test_a_hook_asking_for_its_own_results_does_not_recurse(site: Site) -> None:
     source = """
     import attrs

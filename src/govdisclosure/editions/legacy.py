@@ -13,9 +13,10 @@ hook.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, ClassVar, Literal
+from types import MappingProxyType
+from typing import Any, ClassVar, Final, Literal
 
 from attrs import field, frozen
 
@@ -106,9 +107,14 @@ class TemplateRow:
         return self.unit in MONEY_UNITS
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class StatisticsTemplate:
-    """One variant of the pre-2019 statistics table, as data."""
+    """One variant of the pre-2019 statistics table, as data.
+
+    Its hash is kept (``cache_hash``): renderers look a report's template
+    up in caches once per report, and hashing every row anew took longer
+    than what the caches saved.
+    """
 
     id: str
     title: str
@@ -153,6 +159,10 @@ def _check_rows(
                 )
 
 
+#: The values of a row the report did not print: none.
+_NO_VALUES: Final[Mapping[str, LegacyCell]] = MappingProxyType({})
+
+
 @frozen(kw_only=True)
 class StatisticsTable:
     """The statistics annex: a template id and the values the report printed.
@@ -176,7 +186,14 @@ class StatisticsTable:
     rows: dict[str, dict[str, LegacyCell]] = field(factory=dict, validator=_check_rows)
 
     def value(self, code: str, column: str) -> LegacyCell:
-        return self.rows.get(code, {}).get(column)
+        return self.rows.get(code, _NO_VALUES).get(column)
+
+    def values(self, cells: Iterable[tuple[str, str]]) -> list[LegacyCell]:
+        """:meth:`value` of each ``(code, column)`` of ``cells``, in one
+        call: a renderer reads every cell of the table, and a method call
+        per cell cost it more than the reading."""
+        rows = self.rows
+        return [rows.get(code, _NO_VALUES).get(column) for code, column in cells]
 
     def heading(self, column: TemplateColumn) -> str:
         """The column's heading as printed (the template's when none was kept)."""

@@ -196,6 +196,8 @@ class _State:
         self.cache: dict[str, tuple[object, list[tuple[str, Any]]]] = {}
         #: :func:`rules` of the last list of rules the hook gave.
         self.rules: tuple[list[tuple[str, Any]], tuple[Any, ...]] | None = None
+        #: :func:`renderers` of the last list of renderers the hook gave.
+        self.renderers: tuple[list[tuple[str, Any]], dict[str, Any]] | None = None
         self.lock = threading.RLock()
         # Hooks being called right now: a hook implementation that asks the
         # facade for its own hook's results (a template hook calling
@@ -597,10 +599,19 @@ def _first_wins(
 def renderers() -> dict[str, Renderer]:
     """Every renderer by name; on a name conflict the first registered wins."""
     state = _get_state()
-    items = _typed(
-        state, "govdisclosure_renderers", _collect(state, "govdisclosure_renderers"), Renderer
-    )
-    return _first_wins(state, "renderer", items, lambda r: r.name)
+    collected = _collect(state, "govdisclosure_renderers")
+    # Asked once per document rendered: while the plugins' answer is the
+    # same list (cached by _collect until a plugin comes or goes), so is
+    # the table, which the caller gets a copy of.
+    known = state.renderers
+    if known is None or known[0] is not collected:
+        items = _typed(state, "govdisclosure_renderers", collected, Renderer)
+        known = state.renderers = (collected, _first_wins(state, "renderer", items, _name))
+    return dict(known[1])
+
+
+def _name(renderer: Renderer) -> str:
+    return renderer.name
 
 
 def loaders() -> dict[str, Loader]:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any, Final
@@ -52,6 +52,7 @@ from govdisclosure.formatting import (
     format_date,
     format_period,
     row_label,
+    writes_ints_as_str,
 )
 from govdisclosure.i18n import gettext, normalize_locale
 from govdisclosure.introspect import (
@@ -70,7 +71,7 @@ from govdisclosure.table_grid import report_grids
 
 from .escape import escape, escape_inline
 from .merged import html_table
-from .template import Fill, Slot, Template, draw_template
+from .template import Figures, Fill, Slot, Template, draw_template
 
 __all__ = ["render_markdown"]
 
@@ -164,7 +165,12 @@ def _shown(value: Any, format: CellFormatter, sign: Any, unit: Any, locale: str)
 @cache
 def _figure(kind: CellKind, locale: str) -> Fill:
     """Writes a figure with no printed sign or unit (most cells): what
-    :func:`_shown` writes, in one call."""
+    :func:`_shown` writes, in one call.
+
+    Where the locale writes counts as ``str`` does (bare digits in
+    Chinese), which escaping leaves alone, the writer says so
+    (:class:`.template.Figures`), with what it writes for a blank and each
+    not-applicable mark: a table of them is then filled in C."""
     format = cell_formatter(kind, locale)
 
     def write(value: Any) -> str:
@@ -173,7 +179,10 @@ def _figure(kind: CellKind, locale: str) -> Fill:
             return text
         return escape_inline(text)
 
-    return write
+    if not writes_ints_as_str(kind, locale):
+        return write
+    marks = [NotApplicable(mark) for mark in NA_MARKS]
+    return Figures(write, {value: write(value) for value in (None, *marks)})
 
 
 #: Cell texts that escaping leaves alone: blank, and the not-applicable marks.
@@ -407,12 +416,21 @@ def _legacy_table(locale: str, report: ReportLegacy, template: StatisticsTemplat
     key = ("legacy", id(template), locale)
     found = _TEMPLATES.get(key)
     # The template is kept with its drawing, so its id names no other object.
-    if found is None or found[1] is not template:
+    if found is None or found[1][0] is not template:
         if len(_TEMPLATES) >= _MAX_TEMPLATES:
             _TEMPLATES.clear()
         drawn = draw_template(lambda slot: _legacy_lines(locale, template, slot))
-        found = _TEMPLATES[key] = (drawn, template)
-    return [found[0].fill(report.statistics)]
+        found = _TEMPLATES[key] = (drawn, (template, _legacy_cells(template)))
+    statistics = report.statistics
+    return [found[0].fill(statistics, statistics.values(found[1][1]))]
+
+
+def _legacy_cells(template: StatisticsTemplate) -> tuple[tuple[str, str], ...]:
+    """The ``(row code, column key)`` of each figure of the table, in the
+    order :func:`_legacy_lines` reads them by position."""
+    return tuple(
+        (r.code, c.key) for r in template.rows if not r.is_header for c in template.columns
+    )
 
 
 def _legacy_lines(locale: str, template: StatisticsTemplate, slot: Slot) -> list[str]:
@@ -421,6 +439,7 @@ def _legacy_lines(locale: str, template: StatisticsTemplate, slot: Slot) -> list
         escape_inline(gettext(locale, "单位")),
         *(_t(locale, c.label) for c in template.columns),
     ]
+    position = {cell: i for i, cell in enumerate(_legacy_cells(template))}
     body = []
     for row in template.rows:
         if row.is_header:
@@ -431,15 +450,10 @@ def _legacy_lines(locale: str, template: StatisticsTemplate, slot: Slot) -> list
             [
                 _legacy_label(locale, row),
                 _t(locale, row.unit or ""),
-                *(slot(_legacy_fill(row.code, c.key, figure)) for c in template.columns),
+                *(slot(figure, position[row.code, c.key]) for c in template.columns),
             ]
         )
     return _table(header, body, 2)
-
-
-def _legacy_fill(code: str, column: str, figure: Fill) -> Fill:
-    """The figure of row ``code`` in ``column``, read from the statistics table."""
-    return lambda statistics: figure(statistics.value(code, column))
 
 
 # -- per-unit breakdown of a consolidated report -------------------------------
@@ -509,27 +523,31 @@ def _contact(locale: str, report: Report) -> list[str]:
 
 
 def _section(
-    locale: str, section: Section, level: int, tables: dict[int, tuple[str, list[str]]]
-) -> Iterator[str]:
-    yield _heading(level, escape_inline(section.heading))
-    yield ""
+    out: list[str],
+    locale: str,
+    section: Section,
+    level: int,
+    tables: dict[int, tuple[str, list[str]]],
+) -> None:
+    """Appends the section's lines to ``out`` (a list, not a generator:
+    nested generators cost a frame switch per line and level)."""
+    heading = escape_inline(section.heading)
+    out += (_heading(level, heading), "")
     for paragraph in section.paragraphs:
         text = escape(paragraph)
         if text:
-            yield text
-            yield ""
+            out += (text, "")
     number = _leading_numeral(section.heading) if level == 2 else None
     if number is not None and number in tables:
         title, lines = tables.pop(number)
         # The caption repeats the official title only where the report
         # words its heading differently.
-        if escape_inline(section.heading) != title:
-            yield f"**{title}**"
-            yield ""
-        yield from lines
-        yield ""
+        if heading != title:
+            out += (f"**{title}**", "")
+        out += lines
+        out.append("")
     for sub in section.subsections:
-        yield from _section(locale, sub, level + 1, tables)
+        _section(out, locale, sub, level + 1, tables)
 
 
 #: The tables whose headers are merged (drawn as HTML with ``html_tables``).
@@ -560,28 +578,27 @@ def _tables_by_number(
     return out
 
 
-def _orphan(table: tuple[str, list[str]]) -> Iterator[str]:
+def _orphan(out: list[str], table: tuple[str, list[str]]) -> None:
     """A table whose section the report lacks, under its official title."""
     title, lines = table
-    yield _heading(2, title)
-    yield ""
-    yield from lines
-    yield ""
+    out += (_heading(2, title), "")
+    out += lines
+    out.append("")
 
 
-def _body(locale: str, report: Report, details: bool, html_tables: bool) -> Iterator[str]:
+def _body(out: list[str], locale: str, report: Report, details: bool, html_tables: bool) -> None:
     tables = _tables_by_number(locale, report, details, html_tables)
     numbers = {_leading_numeral(s.heading) for s in report.sections}
     for section in report.sections:
         number = _leading_numeral(section.heading)
         # A table whose section the report lacks goes before the first
         # section numbered after it.
-        if number is not None:
+        if number is not None and tables:
             for missing in sorted(n for n in tables if n < number and n not in numbers):
-                yield from _orphan(tables.pop(missing))
-        yield from _section(locale, section, 2, tables)
+                _orphan(out, tables.pop(missing))
+        _section(out, locale, section, 2, tables)
     for missing in sorted(tables):
-        yield from _orphan(tables.pop(missing))
+        _orphan(out, tables.pop(missing))
 
 
 def _signature(locale: str, report: Report) -> list[str]:
@@ -612,7 +629,7 @@ def render_markdown(
         text = escape(paragraph)
         if text:
             lines += [text, ""]
-    lines += _body(locale, report, details, html_tables)
+    _body(lines, locale, report, details, html_tables)
     if not is_template_driven(report):
         lines += _contact(locale, report)
     lines += _signature(locale, report)

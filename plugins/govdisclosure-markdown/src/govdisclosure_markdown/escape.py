@@ -89,4 +89,10 @@ def escape(text: str) -> str:
         return "\\" + line
     if not first.isdecimal():  # exactly what \d matches: no list marker can start here
         return line
-    return _ORDERED.sub(r"\1\\\2", line, count=1)
+    # A match and two slices: a substitution with a template goes through
+    # Python code (re's template expansion) for every line starting with a digit.
+    marker = _ORDERED.match(line)
+    if marker is None:
+        return line
+    at = marker.end(1)
+    return line[:at] + "\\" + line[at:]
