@@ -61,16 +61,16 @@ def test_a_template_is_filled_as_its_writers_write(
     values = [value for value, _, _ in cells]
     positions = list(range(len(cells)))
     order.shuffle(positions)
-    writers = [document._figure(kind, locale) for _, kind, _ in cells]  # type: ignore[arg-type]
+    writers = [document._figure(kind, locale) for _, kind, _ in cells]
+
+    def reader(write: Fill, at: int) -> Fill:
+        return lambda source: write(source[at])
 
     def draw(slot: Slot) -> list[str]:
         lines = ["| head % | %s |"]
         for at in positions:
             write, from_source = writers[at], cells[at][2]
-            if from_source:
-                lines.append(f"| {slot(lambda source, at=at, w=write: w(source[at]))} |")
-            else:
-                lines.append(f"| {slot(write, at)} |")
+            lines.append(f"| {slot(reader(write, at)) if from_source else slot(write, at)} |")
         return lines
 
     template = draw_template(draw)
