@@ -442,6 +442,10 @@ class LineCache:
     def put(self, avail: float, lines: Sequence[_Line]) -> None:
         self._lines[avail] = tuple(lines)
 
+    def clear(self) -> None:
+        """Forget every setting (the cell will not be built again)."""
+        self._lines.clear()
+
 
 def _kinsoku(units: Sequence[_Unit], start: int, i: int) -> int:
     """Move a break before ``units[i]`` back so that no rule is broken.
