@@ -446,6 +446,10 @@ class LineCache:
         """Forget every setting (the cell will not be built again)."""
         self._lines.clear()
 
+    def __len__(self) -> int:
+        """How many settings (widths) are kept."""
+        return len(self._lines)
+
 
 def _kinsoku(units: Sequence[_Unit], start: int, i: int) -> int:
     """Move a break before ``units[i]`` back so that no rule is broken.
