@@ -13,6 +13,7 @@ themselves never split.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -33,11 +34,16 @@ _FUZZ: Final = 1e-6
 PAD_X: Final = 2.5
 PAD_Y: Final = 3.0
 SHADE: Final = colors.Color(0.90, 0.93, 0.97)
-#: Body rows built at once: more than any page holds (a row is at least a
-#: line and its padding, about 18 pt), so a long table builds, measures and
-#: splits one page's worth at a time instead of all its remaining rows on
-#: every page (which made the consolidated attachment quadratic).
+#: Body rows a table builds first: more than any page holds (a row is at
+#: least a line and its padding, about 18 pt), so a long table builds,
+#: measures and splits about a page's worth at a time instead of all its
+#: remaining rows on every page (which made the consolidated attachment
+#: quadratic).  The part left after a page builds only what the next page
+#: is likely to hold (:meth:`GridTable._parts`); either way a table whose
+#: rows all fit the room builds more (:meth:`GridTable._cover`).
 WINDOW: Final = 100
+#: Rows built beyond the estimate of what a page holds, as a fraction of it.
+WINDOW_MARGIN: Final = 0.25
 #: Fewest lines of a cell set at the foot of a page when its row is cut.
 MIN_CUT_LINES: Final = 2
 
@@ -93,20 +99,35 @@ class Grid:
 class GridTable(Table):  # type: ignore[misc]
     """The reportlab table of body rows ``[start, end)`` of a :class:`Grid`."""
 
-    def __init__(self, grid: Grid, start: int = 0, end: int | None = None) -> None:
+    def __init__(
+        self, grid: Grid, start: int = 0, end: int | None = None, *, window: int = WINDOW
+    ) -> None:
         #: Bookmark of the table, set on its first part only.
         self.outline: Entry | None = None
         self.grid = grid
         self.start = start
         self.end = grid.body_count if end is None else end
-        self._build(min(self.end, start + WINDOW))
+        self._build(start + max(window, 1))
 
     def _build(self, built: int) -> None:
-        """Build the reportlab table of body rows ``[start, built)``."""
+        """Build the reportlab table of body rows ``[start, built)``.
+
+        A span that runs past ``built`` is built whole (up to ``end``): a
+        span is only ever cut where the table is, so the rows' heights do
+        not depend on how many rows were built.
+        """
         grid = self.grid
+        h = grid.header_rows
+        built = min(built, self.end)
+        grown = True
+        while grown:
+            grown = False
+            for _, r0, _, r1 in grid.spans:
+                if h <= r0 < h + built <= r1 and built < self.end:
+                    built = min(self.end, r1 - h + 1)
+                    grown = True
         #: Body rows built so far; ``end`` once the table is whole.
         self.built = built
-        h = grid.header_rows
         picked = list(range(h)) + list(range(h + self.start, h + built))
         where = {r: i for i, r in enumerate(picked)}
         data: list[list[Any]] = [
@@ -154,13 +175,21 @@ class GridTable(Table):  # type: ignore[misc]
         )
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        w, h = super().wrap(availWidth, availHeight)
-        if self.built < self.end and h <= availHeight + _FUZZ:
-            # Room for more than the rows built (never the case on a page):
-            # the whole table, so that nothing is left out.
-            self._build(self.end)
-            w, h = super().wrap(availWidth, availHeight)
-        return w, h
+        self._cover(availWidth, availHeight)
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+
+    def _cover(self, availWidth: float, availHeight: float) -> None:
+        """Measure the rows for the room, building more until they overflow it.
+
+        Rows are measured down to the first that passes the room (see
+        :meth:`split`): while the rows built all fit, twice as many are
+        built, up to the whole table.  What is measured is then what the
+        whole table would measure, however many rows were built first.
+        """
+        self._calc(availWidth, availHeight)
+        while self.built < self.end and self._height <= availHeight + _FUZZ:
+            self._build(self.start + 2 * (self.built - self.start))
+            self._calc(availWidth, availHeight)
 
     def _calc(self, availWidth: float, availHeight: float) -> None:
         """Measure the rows, unless they were last measured for the same room.
@@ -178,6 +207,16 @@ class GridTable(Table):  # type: ignore[misc]
     def draw(self) -> None:
         mark(self.canv, self.outline, self._height)
         super().draw()
+        # These body rows are on their page now and are never built again:
+        # their cells' lines would otherwise stay until the whole document
+        # is done, a heap growing with the pages that every full collection
+        # of Python's garbage collector walks (the header rows are built
+        # again on every page and keep theirs).
+        h = self.grid.header_rows
+        for row in self.grid.rows[h + self.start : h + self.built]:
+            for cell in row:
+                if cell is not None:
+                    cell.cache.clear()
 
     def _place_cut_labels(
         self,
@@ -208,7 +247,7 @@ class GridTable(Table):  # type: ignore[misc]
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """Cut between body rows so that each part holds at least ``min_rows`` rows."""
         grid = self.grid
-        self._calc(availWidth, availHeight)
+        self._cover(availWidth, availHeight)
         # reportlab stops measuring rows once they pass the available height
         # (its long-table optimisation): unmeasured rows are None.
         heights: Sequence[float | None] = self._rowHeights
@@ -260,11 +299,29 @@ class GridTable(Table):  # type: ignore[misc]
             _, height = head.wrap(availWidth, availHeight)
             if height <= availHeight + _FUZZ:
                 head.outline = self.outline
-                tail = GridTable(grid, self.start + best, self.end)
+                tail = GridTable(grid, self.start + best, self.end, window=head.page_rows(height))
                 tail.spaceAfter = self.getSpaceAfter()  # the blank line goes after the last part
                 return [head, tail]
             best -= 1
         return []
+
+    def page_rows(self, height: float) -> int:
+        """About the body rows a page holds, if they are like this part's (``height`` tall).
+
+        The part after a page builds this many (and a margin) first: what
+        it builds past its page is built again as the next part, and the
+        objects of every build outlive the young collections of Python's
+        collector, whose full collections then come the sooner.
+        """
+        h = self.grid.header_rows
+        rows: Sequence[float | None] = self._rowHeights
+        header = sum(x or 0.0 for x in rows[:h])
+        body = height - header
+        count: int = self.built - self.start
+        if count <= 0 or body <= 0:
+            return WINDOW
+        per_page: float = (TYPE_HEIGHT - header) * count / body
+        return math.ceil(per_page * (1 + WINDOW_MARGIN)) + 1
 
     def _never_fits(self, row: int, availWidth: float) -> bool:
         """Whether body row ``row`` is taller than a page with the header rows."""
