@@ -275,15 +275,37 @@ _STRETCHES = "narrative stretches"
 
 def _stretches(text: Paragraphs, word: str) -> Stretches:
     """The stretches of ``word`` that hold a digit or a negation (a clause
-    without either states no count), found once per report and word: every
-    rule whose checks need the word searches these."""
+    without either states no count), found once per report for every word
+    the checks of its edition cut into stretches (:func:`_stretch_words`),
+    in one call: every rule whose checks need a word searches these."""
     known: dict[str, Stretches] | None = text.derived.get(_STRETCHES)
     if known is None:
-        known = text.derived[_STRETCHES] = {}
+        words = _stretch_words(text.report.edition)
+        known = text.derived[_STRETCHES] = text.stretches_of(words, CLAUSE_BREAKS, _HINT)
     found = known.get(word)
-    if found is None:
+    if found is None:  # not a word of the edition's checks (never, but cheap to allow)
         found = known[word] = text.stretches(word, CLAUSE_BREAKS, _HINT)
     return found
+
+
+_WORDS_OF: dict[str, tuple[str, ...]] = {}
+
+
+def _stretch_words(edition: str) -> tuple[str, ...]:
+    """The words the narrative checks of ``edition`` search the stretches
+    of: those of every figure's :class:`_Word` but a word searched in the
+    whole text (:attr:`_Word.whole`), derived from :data:`~.narrative.CHECKS`
+    as the rules compile them (once per edition)."""
+    words = _WORDS_OF.get(edition)
+    if words is None:
+        from .narrative import CHECKS
+
+        applying = [c for c in CHECKS if edition in c.editions]
+        found = {
+            w.word: None for group in _groups(applying) for w in _words(group) if w.whole is None
+        }
+        words = _WORDS_OF[edition] = tuple(found)
+    return words
 
 
 def _matches(word: _Word, text: Paragraphs) -> Iterator[tuple[int, int, re.Match[str]]]:
