@@ -134,6 +134,10 @@ class _Figure:
     cells: tuple[str, ...]
     label: Label
     pick: tuple[tuple[int, Callable[[Sequence[CellValue]], tuple[CellValue, ...]], int], ...]
+    #: The words of :attr:`words` when every one is cut into stretches
+    #: (None when one is searched in the whole text): a figure none of whose
+    #: words has a stretch in a report's text is not looked at further.
+    stretched: tuple[str, ...] | None = None
 
 
 Figures = dict[tuple[Any, ...], tuple[_Figure, ...]]
@@ -225,8 +229,12 @@ def _figures(
             rows = quantity.rows if by_path else flat
             pick = tuple((t, reader(ps), len(ps)) for t, ps in flat)
             cells = tuple(json_path(total) for total, _ in quantity.rows)
+            words = _words(group)
+            stretched = (
+                None if any(w.whole is not None for w in words) else tuple(w.word for w in words)
+            )
             out.append(
-                _Figure(group[0].rule, _words(group), rows, by_path, cells, quantity.label, pick)
+                _Figure(group[0].rule, words, rows, by_path, cells, quantity.label, pick, stretched)
             )
         figures = known[layout.key] = tuple(out)
     return figures
@@ -273,15 +281,21 @@ Found = list[tuple[int, int, int, re.Match[str]]]
 _STRETCHES = "narrative stretches"
 
 
-def _stretches(text: Paragraphs, word: str) -> Stretches:
-    """The stretches of ``word`` that hold a digit or a negation (a clause
-    without either states no count), found once per report for every word
-    the checks of its edition cut into stretches (:func:`_stretch_words`),
-    in one call: every rule whose checks need a word searches these."""
+def _all_stretches(text: Paragraphs) -> dict[str, Stretches]:
+    """The stretches of every word the checks of the report's edition cut
+    into stretches (:func:`_stretch_words`), holding a digit or a negation
+    (a clause without either states no count), by word: found once per
+    report, in one call, for every rule whose checks need a word."""
     known: dict[str, Stretches] | None = text.derived.get(_STRETCHES)
     if known is None:
         words = _stretch_words(text.report.edition)
         known = text.derived[_STRETCHES] = text.stretches_of(words, CLAUSE_BREAKS, _HINT)
+    return known
+
+
+def _stretches(text: Paragraphs, word: str) -> Stretches:
+    """The stretches of ``word`` (:func:`_all_stretches`)."""
+    known = _all_stretches(text)
     found = known.get(word)
     if found is None:  # not a word of the edition's checks (never, but cheap to allow)
         found = known[word] = text.stretches(word, CLAUSE_BREAKS, _HINT)
@@ -347,7 +361,15 @@ def _check(
     text = paragraphs(report, context)
     record = context.outcomes
     out: list[Finding] = []
+    spans = _all_stretches(text)
     for figure in figures:
+        if figure.stretched is not None:
+            # The common case: no clause holding a word of the figure states a count.
+            for word in figure.stretched:
+                if spans.get(word, True):  # a word not found at once: looked for below
+                    break
+            else:
+                continue
         found: Found = []
         decided, value = _statements(figure, report, context, text, found)
         if not found:

@@ -75,6 +75,7 @@ class Paragraphs:
         "_breaks",
         "_joined",
         "_paths",
+        "_sections",
         "_spans",
         "_starts",
         "derived",
@@ -85,9 +86,13 @@ class Paragraphs:
     def __init__(self, report: Report) -> None:
         self.report = report
         texts = list(report.preamble)
+        #: Where each top-level section's texts start in ``texts``.
+        sections = []
         for section in report.sections:
+            sections.append(len(texts))
             _collect_texts(section, texts)
         self.texts = texts
+        self._sections = sections
         self._paths: list[str] | None = None
         self._breaks = ""
         self._joined = ""
@@ -115,16 +120,13 @@ class Paragraphs:
         quotes a paragraph or two of a report's dozens)."""
         if self._paths is not None:
             return self._paths[i]
-        preamble = len(self.report.preamble)
-        if i < preamble:
-            return f"$.preamble[{i}]"
-        at = i - preamble
-        for k, section in enumerate(self.report.sections):
-            size = _size(section)
-            if at < size:
-                return _path_in(section, f"$.sections[{k}]", at)
-            at -= size
-        raise IndexError(i)
+        sections = self._sections
+        if not sections or i < sections[0]:
+            if i < len(self.report.preamble):
+                return f"$.preamble[{i}]"
+            raise IndexError(i)
+        k = bisect_right(sections, i) - 1
+        return _path_in(self.report.sections[k], f"$.sections[{k}]", i - sections[k])
 
     def spans(self, word: str, breaks: str) -> list[tuple[int, int, int]]:
         """Where ``word`` occurs, as the stretches of text around it without
