@@ -272,6 +272,7 @@ def has_text(section: Section) -> bool:
     A sub-section counts even when only its heading is kept: reports often
     write “（一）主动公开情况。2024年，…” as a heading and its text in one.
     """
-    return any(text.strip() for text in section.paragraphs) or any(
+    # ``map`` of the method: the loop stays in C (a generator cost twice as much).
+    return any(map(str.strip, section.paragraphs)) or any(
         sub.heading.strip() or has_text(sub) for sub in section.subsections
     )
