@@ -50,6 +50,7 @@ from .findings import Finding, Label
 from .narrative import (
     _HINT,
     CLAUSE_BREAKS,
+    NOT_CLAUSE,
     NarrativeCheck,
     _get,
     _groups,
@@ -155,16 +156,26 @@ def _screen(checks: Sequence[NarrativeCheck]) -> Callable[[str, int, int], re.Ma
 
 def _led(check: NarrativeCheck, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """``check.pattern.finditer(text, start, end)`` for a check with a
-    :attr:`~.narrative.NarrativeCheck.tail`: every match of the pattern has
-    the tail matching at most ``lead`` characters after its start, so the
-    leftmost match from ``start`` is the one a search from ``lead``
-    characters before the leftmost tail finds.  (Matches are never empty:
-    each reads a number.)
+    :attr:`~.narrative.NarrativeCheck.tail`: a lazy group of at most
+    ``lead`` characters of one clause, then the tail.  Let ``t`` be the
+    leftmost tail from ``start``.  A match starting at ``p`` (``start <= p
+    <= t``) takes the first tail its group reaches, and none begins in
+    ``[p, t)``: it is ``t``, reached when ``[p, t)`` is at most ``lead``
+    characters of one clause, and no later tail is reached otherwise.  So
+    the leftmost match starts where the clause around ``t`` does, or
+    ``lead`` characters before ``t``, or at ``start``, whichever is last:
+    one ``match`` there, not a search trying the lazy group at every
+    position before ``t``.  (Matches are never empty: each reads a number.)
     """
     assert check.tail is not None and check.lead is not None
-    tail, pattern, lead = check.tail.search, check.pattern.search, check.lead
+    tail, match, lead = check.tail.search, check.pattern.match, check.lead
+    clause_end = NOT_CLAUSE.search
     while (t := tail(text, start, end)) is not None:
-        m = pattern(text, max(start, t.start() - lead), end)
+        at = t.start()
+        low = max(start, at - lead)
+        # The nearest character before ``t`` that ends a clause, read backwards.
+        stop = clause_end(text[low:at][::-1])
+        m = match(text, low if stop is None else at - stop.start(), end)
         if m is None:
             return
         yield m
