@@ -10,8 +10,10 @@ where a statement can be:
 
 * the stretches between two clause breaks around each word the checks need
   and holding a digit or a negation
-  (:meth:`~.paragraphs.Paragraphs.stretches`), found once per report and
-  word for every rule (the context's shared paragraphs keep them);
+  (:meth:`~.paragraphs.Paragraphs.stretches_of`), found for every word of
+  the edition's checks in one call per report, for every rule (the
+  context's shared paragraphs keep them); a figure none of whose words has
+  a stretch is passed over at once;
 * a stretch is first searched by the word's screen, the alternation of
   every pattern of the figure that needs that word: a stretch the screen
   does not match holds no statement of the figure (an alternation matches
@@ -19,7 +21,8 @@ where a statement can be:
 * a word needed by a single check led by a word of its own (the pre-2019
   "主动公开政府信息N条") is not cut into stretches: that check searches the
   whole text at once, the engine skipping to its words as ``str.find``
-  does, and each match is read again in its paragraph;
+  does, matches once where the clause around them starts (:func:`_led`),
+  and each match is read again in its paragraph;
 * a figure's cells are read at its first statement, and the figure stops
   at the first statement that agrees with its table (the reference reports
   a figure only when no statement agrees, whatever the others say) or, when
