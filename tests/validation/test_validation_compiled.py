@@ -188,3 +188,21 @@ def test_the_statements_are_found() -> None:
     rules = {f.rule for f in gd.validate(stated, rules=CORE)}
     assert "narrative.applications" in rules
     assert rules == {f.rule for f in gd.validate(stated, rules=REFERENCE)}
+
+
+@pytest.mark.parametrize("name", ["shanghai-szfbgt-2019.json", "yuxi-2017.json"])
+def test_reports_with_the_same_blank_cells_get_their_own_findings(name: str) -> None:
+    """What blank cells decide of a rule's equations is kept by the pattern
+    of blanks (``Compiled.plans``): reports that leave the same cells blank
+    but state other numbers are each checked on their own numbers."""
+    base = gd.load(EXAMPLES / name)
+    shape = shape_of(base)
+    values = list(shape.flatten(base))
+    filled = [i for i, v in enumerate(values) if type(v) is int]
+    assert len(filled) < len(values)  # the report leaves cells blank
+    for blank in ("missing", "zero"):
+        assert_same(base, blank)
+        for i in filled[:: max(1, len(filled) // 12)]:
+            changed_values = list(values)
+            changed_values[i] = values[i] + 7  # type: ignore[operator]
+            assert_same(shape.rebuild(base, changed_values), blank)

@@ -89,6 +89,42 @@ def test_stretches_are_the_spans_holding_the_hint_with_the_first_word(
     assert text.stretches(word, CLAUSE_BREAKS, hint) == expected  # asked again: the same
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    PARAGRAPHS,
+    st.lists(st.sampled_from(("申请", "请", "受理", "")), max_size=4),
+    st.booleans(),
+)
+def test_stretches_of_words_are_each_words_stretches(
+    paragraphs: list[str], words: list[str], hinted: bool
+) -> None:
+    """The stretches of several words found in one call are each word's own
+    (asked of a fresh text, and of one that already knows some)."""
+    hint = _HINT if hinted else None
+    expected = {
+        word: Paragraphs(report_of(paragraphs)).stretches(word, CLAUSE_BREAKS, hint)
+        for word in words
+    }
+    text = Paragraphs(report_of(paragraphs))
+    assert text.stretches_of(words, CLAUSE_BREAKS, hint) == expected
+    if words:
+        text.stretches(words[0], CLAUSE_BREAKS, hint)
+    assert text.stretches_of(words, CLAUSE_BREAKS, hint) == expected
+
+
+def test_the_compiled_checks_cut_every_word_they_search_into_stretches() -> None:
+    """The words found at once for an edition are every word a check of that
+    edition searches the stretches of, and none of a check led by its tail."""
+    from govdisclosure.validation.narrative_compiled import _stretch_words
+
+    for edition in ("2021", "2019", "legacy"):
+        applying = [c for c in CHECKS if edition in c.editions]
+        words = set(_stretch_words(edition))
+        assert {c.needs for c in applying if c.tail is None} <= words
+    # The pre-2019 "主动公开政府信息N条" is searched in the whole text, led by its tail.
+    assert "主动公开" not in _stretch_words("legacy")
+
+
 def test_many_stretches_across_paragraphs() -> None:
     """Many stretches in one paragraph and across paragraphs, each found once."""
     paragraphs = ["，".join(["受理申请1件"] * 7), "", "申请；申请:申请。x", "申请"]
@@ -117,6 +153,8 @@ WORDS = (
     " ",
     "，",
     ",",
+    "。",
+    ":",
     "x",
     "及",
 )

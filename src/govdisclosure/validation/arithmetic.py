@@ -131,6 +131,14 @@ class Compiled:
     #: tuple): they depend on nothing else, and offices that leave zeros
     #: blank repeat the same patterns in every report.
     notices: dict[tuple[int, frozenset[int]], tuple[Outcome, Finding | None]] = field(factory=dict)
+    #: What blank cells decide of a rule's equations, by (rule id, positions
+    #: of every blank cell): for each equation in the rule's order, its
+    #: outcome and notice when one of its cells is blank, None when it is to
+    #: be computed.  A report with blank cells then looks its pattern up
+    #: once per rule instead of once per equation.
+    plans: dict[
+        tuple[str, frozenset[int]], tuple[tuple[int, tuple[Outcome, Finding | None] | None], ...]
+    ] = field(factory=dict)
 
 
 _COMPILED: dict[tuple[Any, ...], Compiled] = {}
@@ -463,6 +471,8 @@ def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
         return []
     record = context.outcomes
     ks = run.comp.by_rule.get(rule_id, ())
+    if run.flagged is None:
+        return _with_blanks(rule_id, report, run, ks, record)
     out = []
     for k in ks:
         if run.flagged is None or k in run.flagged:
@@ -476,6 +486,38 @@ def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
     return out
 
 
+def _with_blanks(
+    rule_id: str,
+    report: Report,
+    run: _Run,
+    ks: tuple[int, ...],
+    record: list[RelationOutcome] | None,
+) -> list[Finding]:
+    """:func:`check_rule` for a report with blank cells: what the blanks
+    decide is looked up by the rule and the blank cells' positions
+    (:attr:`Compiled.plans`), the other equations are computed."""
+    comp = run.comp
+    blank = run.blank
+    key = (rule_id, blank)
+    plan = comp.plans.get(key)
+    if plan is None:
+        plan = tuple(
+            (k, None if blank.isdisjoint(comp.cells[k]) else _blank_decided(report, comp, k, blank))
+            for k in ks
+        )
+        if len(comp.plans) < _NOTICES:
+            comp.plans[key] = plan
+    out = []
+    values = run.values
+    for k, known in plan:
+        outcome, finding = _computed(report, comp, k, values) if known is None else known
+        if finding is not None:
+            out.append(finding)
+        if record is not None:
+            record.append(RelationOutcome(rule_id, comp.involves[k][0], outcome))
+    return out
+
+
 def _evaluate(
     report: Report,
     comp: Compiled,
@@ -485,16 +527,29 @@ def _evaluate(
 ) -> tuple[Outcome, Finding | None]:
     """How equation ``k`` went, and its finding (None when it holds or
     states nothing); ``blank`` holds the positions of the blank cells."""
-    at = comp.cells[k]
-    if not blank.isdisjoint(at):
-        # Which of its cells are blank decides it: looked up by those.
-        hit = blank.intersection(at)
-        known = comp.notices.get((k, hit))
-        if known is None:
-            known = _not_checkable(report, comp, k, blank)
-            if len(comp.notices) < _NOTICES:
-                comp.notices[k, hit] = known
-        return known
+    if not blank.isdisjoint(comp.cells[k]):
+        return _blank_decided(report, comp, k, blank)
+    return _computed(report, comp, k, values)
+
+
+def _blank_decided(
+    report: Report, comp: Compiled, k: int, blank: frozenset[int]
+) -> tuple[Outcome, Finding | None]:
+    """:func:`_evaluate` of an equation with a blank cell: which of its
+    cells are blank decides it, looked up by those."""
+    hit = blank.intersection(comp.cells[k])
+    known = comp.notices.get((k, hit))
+    if known is None:
+        known = _not_checkable(report, comp, k, blank)
+        if len(comp.notices) < _NOTICES:
+            comp.notices[k, hit] = known
+    return known
+
+
+def _computed(
+    report: Report, comp: Compiled, k: int, values: Sequence[CellValue]
+) -> tuple[Outcome, Finding | None]:
+    """:func:`_evaluate` of an equation with no blank cell: its sums compared."""
     eq = comp.equations[k]
     cells = comp.read[k](values)
     n = len(comp.totals[k])

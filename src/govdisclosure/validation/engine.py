@@ -119,7 +119,7 @@ def validate(
     left = _plan(report, rules).left(report)
     if not left:
         return ()
-    return _run(report, Context(previous=previous, blank=blank, locale=locale), left)
+    return _run(report, Context(previous=previous, blank=blank, locale=locale), left, True)
 
 
 def check(
@@ -209,13 +209,17 @@ def _bad_blank(blank: object) -> NoReturn:
     raise ValueError(f"blank must be 'zero' or 'missing', not {blank!r}")
 
 
-def _run(report: Report, context: Context, rules: Iterable[Rule]) -> tuple[Finding, ...]:
+def _run(
+    report: Report, context: Context, rules: Iterable[Rule], planned: bool = False
+) -> tuple[Finding, ...]:
+    """Every finding of ``rules`` that apply to ``report``'s edition, sorted;
+    ``planned``: the rules are a plan's, which holds only those."""
     if context.blank != "missing" and context.blank != "zero":
         _bad_blank(context.blank)
     out: list[Finding] = []
     edition = report.edition
     for rule in rules:
-        if rule.editions is not None and edition not in rule.editions:
+        if not planned and rule.editions is not None and edition not in rule.editions:
             continue
         try:
             out.extend(rule.check(report, context))

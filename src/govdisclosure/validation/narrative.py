@@ -119,10 +119,12 @@ class NarrativeCheck:
     #: search can start that far before the first ``needs`` of a clause.
     lead: int | None = None
     #: When the pattern is a lazy group of at most :attr:`lead` characters
-    #: and then this pattern: no match starts more than ``lead`` characters
-    #: before a match of ``tail``, so the compiled search looks for ``tail``
-    #: first (a word leads it: the engine skips to it as fast as
-    #: ``str.find``) instead of trying the lazy group at every position.
+    #: of one clause (:data:`_CLAUSE`) and then this pattern: no match starts
+    #: more than ``lead`` characters before a match of ``tail``, so the
+    #: compiled search looks for ``tail`` first (a word leads it: the engine
+    #: skips to it as fast as ``str.find``) instead of trying the lazy group
+    #: at every position, and the match starts where the clause around the
+    #: tail does, at most ``lead`` characters before it.
     #: The text of :attr:`tail`.
     tail_source: str | None = None
 
@@ -242,6 +244,8 @@ _MEASURE = r"\s*(?:" + "|".join(MEASURE_WORDS) + ")"
 #: One clause: a stated figure never reaches across a comma, a colon, a
 #: full stop or another number.
 _CLAUSE = "[^" + CLAUSE_BREAKS + r",\d]"
+#: A character that ends a clause (:data:`_CLAUSE`'s complement).
+NOT_CLAUSE = re.compile("[" + CLAUSE_BREAKS + r",\d]")
 #: Between a number and the noun after it: one clause, and no list separator.
 _LINK = "[^" + CLAUSE_BREAKS + r",、\d]"
 _PAST = ("去年", "上年", "上一年", "结转", "同比")

@@ -10,8 +10,10 @@ where a statement can be:
 
 * the stretches between two clause breaks around each word the checks need
   and holding a digit or a negation
-  (:meth:`~.paragraphs.Paragraphs.stretches`), found once per report and
-  word for every rule (the context's shared paragraphs keep them);
+  (:meth:`~.paragraphs.Paragraphs.stretches_of`), found for every word of
+  the edition's checks in one call per report, for every rule (the
+  context's shared paragraphs keep them); a figure none of whose words has
+  a stretch is passed over at once;
 * a stretch is first searched by the word's screen, the alternation of
   every pattern of the figure that needs that word: a stretch the screen
   does not match holds no statement of the figure (an alternation matches
@@ -19,7 +21,8 @@ where a statement can be:
 * a word needed by a single check led by a word of its own (the pre-2019
   "主动公开政府信息N条") is not cut into stretches: that check searches the
   whole text at once, the engine skipping to its words as ``str.find``
-  does, and each match is read again in its paragraph;
+  does, matches once where the clause around them starts (:func:`_led`),
+  and each match is read again in its paragraph;
 * a figure's cells are read at its first statement, and the figure stops
   at the first statement that agrees with its table (the reference reports
   a figure only when no statement agrees, whatever the others say) or, when
@@ -50,6 +53,7 @@ from .findings import Finding, Label
 from .narrative import (
     _HINT,
     CLAUSE_BREAKS,
+    NOT_CLAUSE,
     NarrativeCheck,
     _get,
     _groups,
@@ -134,6 +138,10 @@ class _Figure:
     cells: tuple[str, ...]
     label: Label
     pick: tuple[tuple[int, Callable[[Sequence[CellValue]], tuple[CellValue, ...]], int], ...]
+    #: The words of :attr:`words` when every one is cut into stretches
+    #: (None when one is searched in the whole text): a figure none of whose
+    #: words has a stretch in a report's text is not looked at further.
+    stretched: tuple[str, ...] | None = None
 
 
 Figures = dict[tuple[Any, ...], tuple[_Figure, ...]]
@@ -151,16 +159,26 @@ def _screen(checks: Sequence[NarrativeCheck]) -> Callable[[str, int, int], re.Ma
 
 def _led(check: NarrativeCheck, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """``check.pattern.finditer(text, start, end)`` for a check with a
-    :attr:`~.narrative.NarrativeCheck.tail`: every match of the pattern has
-    the tail matching at most ``lead`` characters after its start, so the
-    leftmost match from ``start`` is the one a search from ``lead``
-    characters before the leftmost tail finds.  (Matches are never empty:
-    each reads a number.)
+    :attr:`~.narrative.NarrativeCheck.tail`: a lazy group of at most
+    ``lead`` characters of one clause, then the tail.  Let ``t`` be the
+    leftmost tail from ``start``.  A match starting at ``p`` (``start <= p
+    <= t``) takes the first tail its group reaches, and none begins in
+    ``[p, t)``: it is ``t``, reached when ``[p, t)`` is at most ``lead``
+    characters of one clause, and no later tail is reached otherwise.  So
+    the leftmost match starts where the clause around ``t`` does, or
+    ``lead`` characters before ``t``, or at ``start``, whichever is last:
+    one ``match`` there, not a search trying the lazy group at every
+    position before ``t``.  (Matches are never empty: each reads a number.)
     """
     assert check.tail is not None and check.lead is not None
-    tail, pattern, lead = check.tail.search, check.pattern.search, check.lead
+    tail, match, lead = check.tail.search, check.pattern.match, check.lead
+    clause_end = NOT_CLAUSE.search
     while (t := tail(text, start, end)) is not None:
-        m = pattern(text, max(start, t.start() - lead), end)
+        at = t.start()
+        low = max(start, at - lead)
+        # The nearest character before ``t`` that ends a clause, read backwards.
+        stop = clause_end(text[low:at][::-1])
+        m = match(text, low if stop is None else at - stop.start(), end)
         if m is None:
             return
         yield m
@@ -225,8 +243,12 @@ def _figures(
             rows = quantity.rows if by_path else flat
             pick = tuple((t, reader(ps), len(ps)) for t, ps in flat)
             cells = tuple(json_path(total) for total, _ in quantity.rows)
+            words = _words(group)
+            stretched = (
+                None if any(w.whole is not None for w in words) else tuple(w.word for w in words)
+            )
             out.append(
-                _Figure(group[0].rule, _words(group), rows, by_path, cells, quantity.label, pick)
+                _Figure(group[0].rule, words, rows, by_path, cells, quantity.label, pick, stretched)
             )
         figures = known[layout.key] = tuple(out)
     return figures
@@ -273,17 +295,45 @@ Found = list[tuple[int, int, int, re.Match[str]]]
 _STRETCHES = "narrative stretches"
 
 
-def _stretches(text: Paragraphs, word: str) -> Stretches:
-    """The stretches of ``word`` that hold a digit or a negation (a clause
-    without either states no count), found once per report and word: every
-    rule whose checks need the word searches these."""
+def _all_stretches(text: Paragraphs) -> dict[str, Stretches]:
+    """The stretches of every word the checks of the report's edition cut
+    into stretches (:func:`_stretch_words`), holding a digit or a negation
+    (a clause without either states no count), by word: found once per
+    report, in one call, for every rule whose checks need a word."""
     known: dict[str, Stretches] | None = text.derived.get(_STRETCHES)
     if known is None:
-        known = text.derived[_STRETCHES] = {}
+        words = _stretch_words(text.report.edition)
+        known = text.derived[_STRETCHES] = text.stretches_of(words, CLAUSE_BREAKS, _HINT)
+    return known
+
+
+def _stretches(text: Paragraphs, word: str) -> Stretches:
+    """The stretches of ``word`` (:func:`_all_stretches`)."""
+    known = _all_stretches(text)
     found = known.get(word)
-    if found is None:
+    if found is None:  # not a word of the edition's checks (never, but cheap to allow)
         found = known[word] = text.stretches(word, CLAUSE_BREAKS, _HINT)
     return found
+
+
+_WORDS_OF: dict[str, tuple[str, ...]] = {}
+
+
+def _stretch_words(edition: str) -> tuple[str, ...]:
+    """The words the narrative checks of ``edition`` search the stretches
+    of: those of every figure's :class:`_Word` but a word searched in the
+    whole text (:attr:`_Word.whole`), derived from :data:`~.narrative.CHECKS`
+    as the rules compile them (once per edition)."""
+    words = _WORDS_OF.get(edition)
+    if words is None:
+        from .narrative import CHECKS
+
+        applying = [c for c in CHECKS if edition in c.editions]
+        found = {
+            w.word: None for group in _groups(applying) for w in _words(group) if w.whole is None
+        }
+        words = _WORDS_OF[edition] = tuple(found)
+    return words
 
 
 def _matches(word: _Word, text: Paragraphs) -> Iterator[tuple[int, int, re.Match[str]]]:
@@ -325,7 +375,15 @@ def _check(
     text = paragraphs(report, context)
     record = context.outcomes
     out: list[Finding] = []
+    spans = _all_stretches(text)
     for figure in figures:
+        if figure.stretched is not None:
+            # The common case: no clause holding a word of the figure states a count.
+            for word in figure.stretched:
+                if spans.get(word, True):  # a word not found at once: looked for below
+                    break
+            else:
+                continue
         found: Found = []
         decided, value = _statements(figure, report, context, text, found)
         if not found:

@@ -11,6 +11,7 @@ on reports that consolidate nothing (no ``parts``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 from typing import Any
 
 from ..cells import MAX_COUNT, CellValue
@@ -37,6 +38,29 @@ def _within(values: tuple[CellValue, ...]) -> bool:
         return not counts or (min(counts) >= -MAX_COUNT and max(counts) <= MAX_COUNT)
 
 
+def _all_within(values: tuple[CellValue, ...]) -> bool:
+    """True when every number among ``values``, amounts included, is within
+    ±MAX_COUNT, proved on the distinct values: a report repeats a few
+    numbers (zeros above all) over hundreds of cells, so building the
+    ``set`` (one loop in C) and comparing its dozen members costs half of
+    comparing every cell.  False says nothing (a large amount, a NaN):
+    :func:`_within` then looks at the counts alone."""
+    try:
+        distinct: Any = set(values)
+    except TypeError:  # an unhashable value (a signalling NaN)
+        return False
+    try:
+        return bool(min(distinct) >= -MAX_COUNT and max(distinct) <= MAX_COUNT)
+    except ArithmeticError:
+        return False
+    except (TypeError, ValueError):  # blank or "/" among them; no cell at all
+        numbers = [v for v in distinct if type(v) is int or type(v) is Decimal]
+        try:
+            return not numbers or (min(numbers) >= -MAX_COUNT and max(numbers) <= MAX_COUNT)
+        except ArithmeticError:
+            return False
+
+
 #: Reads the count cells of a shape from its flat tuple (by shape key).
 _COUNTS: dict[tuple[Any, ...], Callable[[Sequence[CellValue]], tuple[CellValue, ...]]] = {}
 _COUNT_KINDS = ("count", "signed")
@@ -57,7 +81,7 @@ def _implausible(report: Report, context: Context) -> Iterator[Finding]:
         return
     values = cell_values(report, context)
     cells = shape(report, context)
-    if _within(_counts(cells)(values)):
+    if _all_within(values) or _within(_counts(cells)(values)):
         return  # nothing to look at: only a count beyond the limit is a finding
     names = None
     for i, value in enumerate(values):
