@@ -685,6 +685,12 @@ def _misprinted_labels(origins: Sequence[CellOrigin]) -> list[ImportProblem]:
     return list(seen.values())
 
 
+#: Label match kinds from best to worst, as a legacy cell's worst match is told.
+_LEGACY_RANK: Final = {
+    k: i for i, k in enumerate(("exact", "normalised", "other-edition", "similar", "position"))
+}
+
+
 def _finish_legacy(
     grid: Grid,
     result: LegacyResult,
@@ -698,8 +704,16 @@ def _finish_legacy(
     rows: dict[str, dict[str, Any]] = {}
     origins: list[CellOrigin] = []
     template = result.template
+    # Looked up once, not per cell: the first row of a code (as
+    # ``template.row``), the first column of a key.
+    rows_by_code: dict[str, Any] = {}
+    for r in template.rows:
+        rows_by_code.setdefault(r.code, r)
+    column_labels: dict[str, str] = {}
+    for c in template.columns:
+        column_labels.setdefault(c.key, c.label)
     for p in result.placements:
-        row = template.row(p.code)
+        row = rows_by_code[p.code]
         read = read_number(p.source.cell.text)
         value, reason = _value_for("money" if row.is_money else "count", read)
         path = json_path(("statistics", "rows", p.code, p.column))
@@ -721,14 +735,11 @@ def _finish_legacy(
             )
             value = None
         rows.setdefault(p.code, {})[p.column] = value
-        kind = max(
-            (p.row_kind, p.column_kind),
-            key=lambda k: ["exact", "normalised", "other-edition", "similar", "position"].index(k),
-        )
+        kind = max((p.row_kind, p.column_kind), key=_LEGACY_RANK.__getitem__)
         note = None
         if p.unit_printed and row.unit and clean(p.unit_printed) != clean(row.unit):
             note = f"unit printed {p.unit_printed}, template says {row.unit}"
-        column_label = next(c.label for c in template.columns if c.key == p.column)
+        column_label = column_labels[p.column]
         origins.append(
             CellOrigin(
                 path=path,
