@@ -6,7 +6,7 @@ the grid's geometry and its label texts, and of a value cell only whether
 it is empty or a figure, never which figure.  Official tables print the
 same labels in the same cells on every page of an edition, so those
 decisions are kept as a :class:`GridPlan` under the grid's *shape*
-(:func:`shape`: every slot's cell position and span, label texts, and
+(:func:`.shape.shape`: every slot's cell position and span, label texts, and
 "empty" or "figure" for the rest), and a later grid of the same shape
 replays them: only its value cells are read.
 
@@ -18,15 +18,14 @@ and a plan whose checks the grid does not pass is not used.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .grid import Cell, Grid
 from .match import Match, MatchKind, Placement, memo_cache, place
 from .provenance import CellOrigin, LabelMatch
+from .shape import FIGURE, shape, text_class
 from .source import SourceCell, source_cells
 from .targets import Target, TargetTable
-from .text import looks_numeric
 
 __all__ = [
     "GridPlan",
@@ -41,51 +40,6 @@ __all__ = [
     "unplaced_labels",
 ]
 
-#: The class of a slot's text in a shape: no text, or a figure (the text
-#: itself stands for any other cell).
-_EMPTY = 0
-_FIGURE = 1
-
-
-@lru_cache(maxsize=8192)
-def _text_class(text: str) -> int | str:
-    """A cell text as a shape sees it (remembered: the same few texts fill every page)."""
-    if not text.strip():
-        return _EMPTY
-    if looks_numeric(text):
-        return _FIGURE
-    return text
-
-
-_SlotKey = tuple[int, int, int, int, int | str]
-
-
-def shape(grid: Grid) -> Hashable:
-    """What the grid's plan depends on, slot by slot: the covering cell's
-    position and span, and its text's class (:func:`_text_class`)."""
-    seen: dict[int, _SlotKey] = {}
-    rows = []
-    for row in grid.rows:
-        line: list[_SlotKey | None] = []
-        for slot in row:
-            if slot is None:
-                line.append(None)
-                continue
-            cell = slot.cell
-            key = seen.get(id(cell))  # the grid keeps its cells, so their ids stay theirs
-            if key is None:
-                key = seen[id(cell)] = (
-                    cell.row,
-                    cell.col,
-                    cell.rowspan,
-                    cell.colspan,
-                    _text_class(cell.text),
-                )
-            line.append(key)
-        rows.append(tuple(line))
-    return tuple(rows)
-
-
 #: Shapes of the grids seen last, by identity (with the grid, so the id stays
 #: its own): recognition and placement ask for the same grids' shapes.
 _SHAPES: dict[int, tuple[Grid, Hashable]] = {}
@@ -93,7 +47,10 @@ _SHAPES_LIMIT = 32
 
 
 def shape_of(grid: Grid) -> Hashable:
-    """:func:`shape`, remembered for the last few grids."""
+    """:func:`shape`: the one the grid's maker worked out on the way (an HTML
+    table's, :func:`.grid.expand`), else made and remembered for the last few grids."""
+    if grid.shape is not None:
+        return grid.shape
     found = _SHAPES.get(id(grid))
     if found is not None and found[0] is grid:
         return found[1]
@@ -110,7 +67,7 @@ def figure_labels(cells: Iterable[SourceCell]) -> set[tuple[int, int, str]]:
         (lab.cell.row, lab.cell.col, lab.cell.text)
         for c in cells
         for lab in (*c.row_labels, *c.column_labels)
-        if _text_class(lab.cell.text) == _FIGURE
+        if text_class(lab.cell.text) == FIGURE
     }
 
 

@@ -198,7 +198,7 @@ def recognise(grids: Sequence[Grid], year: int | None) -> Recognition:
     """The edition ``grids`` are printed in (see the module doc); ``year`` is
     the report year the text states, if any: a tie-breaker, nothing more.
 
-    Remembered by the grids' shapes (:func:`.plan.shape`): the printed
+    Remembered by the grids' shapes (:func:`.shape.shape`): the printed
     labels decide, and the figures only by where they are, except a figure
     printed as a label, which is checked.
     """
