@@ -20,7 +20,7 @@ from govdisclosure.plugin.manager import loaders
 from govdisclosure_html import import_html
 from govdisclosure_html.charset import decode
 from govdisclosure_html.grid import expand
-from govdisclosure_html.page import _FILE_LINK, Attachment, _attachments, read_page
+from govdisclosure_html.page import _FILE_LINK, Attachment, read_page
 from govdisclosure_html.text import label_key, read_number
 
 DATA = Path(__file__).parent / "data"
@@ -150,14 +150,15 @@ def test_attachments_are_the_links_whose_href_or_text_names_a_file(
     links: list[tuple[str, str]],
 ) -> None:
     """Oracle: every link's whole text (its text nodes joined), read in Python."""
-    doc = LexborHTMLParser("".join(f'<a href="{h}">{m}</a>' for h, m in links))
+    html = "".join(f'<a href="{h}">{m}</a>' for h, m in links)
+    doc = LexborHTMLParser(html)
     expected: dict[str, Attachment] = {}
     for a in doc.css("a[href]"):
         href = (a.attributes.get("href") or "").strip()
         text = (a.text(deep=True) or "").strip()
         if _FILE_LINK.search(href) or _FILE_LINK.search(text):
             expected.setdefault(href, Attachment(href=href, text=text))
-    assert _attachments(doc) == tuple(expected.values())
+    assert read_page(html.encode()).attachments == tuple(expected.values())
 
 
 # -- text ----------------------------------------------------------------------

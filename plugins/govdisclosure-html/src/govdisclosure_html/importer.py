@@ -216,15 +216,13 @@ class _Tree:
         self.data = data
         self.parents: dict[tuple[str, ...], dict[str, Any]] = {}
 
-    def at(self, where: tuple[str, ...], name: str, value: Any) -> None:
-        """Set field ``name`` of the dict at path ``where``."""
-        parent = self.parents.get(where)
-        if parent is None:
-            parent = self.data
-            for part in where:
-                parent = parent.setdefault(part, {})
-            self.parents[where] = parent
-        parent[name] = value
+    def parent(self, where: tuple[str, ...]) -> dict[str, Any]:
+        """The dict at path ``where``, made if missing, and remembered in ``parents``."""
+        parent = self.data
+        for part in where:
+            parent = parent.setdefault(part, {})
+        self.parents[where] = parent
+        return parent
 
 
 def _in_locale(*message_ids: str) -> Callable[[str], str]:
@@ -551,12 +549,17 @@ def _finish_official(
     assigned = _assign(page.grids, tables, _aliases(edition, candidate_editions()))
     data = _base(narrative, edition, problems)
     put = _Tree(data)
+    parents = put.parents
     plans = _plans(edition, variant)
     origins: list[CellOrigin] = []
+    append = origins.append
     for gi, (grid, decided) in sorted(assigned.items()):
         made = decided.origins
+        rows = grid.rows
         for i, p in enumerate(decided.placed):
-            printed = cell_at(grid, p.row, p.col)
+            slot = rows[p.row][p.col]  # cell_at, inlined (it runs for every placed cell)
+            assert slot is not None  # the plan's shape has a cell there
+            printed = slot.cell
             # Reading a printed text on a plan's cell gives the same record and
             # the same values every time: made once per text and place (most
             # cells of a table print the same few texts, "0", "——").
@@ -584,10 +587,13 @@ def _finish_official(
                     )
                 )
             for where, name, value in puts:
-                put.at(where, name, value)
+                parent = parents.get(where)  # each parent found once
+                if parent is None:
+                    parent = put.parent(where)
+                parent[name] = value
             if p.kind in _PRINTED_OTHERWISE:  # else no label match is printed otherwise
                 _keep_printed_label(data, p.target, p.matches)
-            origins.append(origin)
+            append(origin)
         for u in decided.unplaced:
             text = cell_at(grid, u.row, u.col).text
             if text.strip():

@@ -17,6 +17,7 @@ and a plan whose checks the grid does not pass is not used.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -36,6 +37,7 @@ __all__ = [
     "grid_plan",
     "passes",
     "shape",
+    "shape_number",
     "shape_of",
     "unplaced_labels",
 ]
@@ -59,6 +61,39 @@ def shape_of(grid: Grid) -> Hashable:
     made = shape(grid)
     _SHAPES[id(grid)] = (grid, made)
     return made
+
+
+#: Every shape met, numbered: the memos of plans and recognitions are keyed
+#: by a grid's number, whose hash is itself, not by its shape, whose hash
+#: and comparison walk every slot (twice per grid and import, a tenth of an
+#: official page's mapping).  A number is never given twice, so a number
+#: stands for one shape for good; emptied with the placement memo, and when
+#: full (a shape met again then gets a new number: a memo miss, nothing worse).
+_NUMBERS: dict[Hashable, int] = memo_cache()
+_NUMBERS_LIMIT = 1024
+_next_number = itertools.count()
+
+#: The numbers of the grids seen last, by identity (with the grid, so the id
+#: stays its own); emptied with the numbers.
+_GRID_NUMBERS: dict[int, tuple[Grid, int]] = memo_cache()
+_GRID_NUMBERS_LIMIT = 32
+
+
+def shape_number(grid: Grid) -> int:
+    """The number of the grid's shape (:func:`shape_of`): equal numbers, equal shapes."""
+    found = _GRID_NUMBERS.get(id(grid))
+    if found is not None and found[0] is grid:
+        return found[1]
+    made = shape_of(grid)
+    number = _NUMBERS.get(made)
+    if number is None:
+        if len(_NUMBERS) >= _NUMBERS_LIMIT:
+            _NUMBERS.clear()
+        number = _NUMBERS[made] = next(_next_number)
+    if len(_GRID_NUMBERS) >= _GRID_NUMBERS_LIMIT:  # the oldest goes (and its grid with it)
+        del _GRID_NUMBERS[next(iter(_GRID_NUMBERS))]
+    _GRID_NUMBERS[id(grid)] = (grid, number)
+    return number
 
 
 def figure_labels(cells: Iterable[SourceCell]) -> set[tuple[int, int, str]]:
@@ -172,21 +207,21 @@ def cell_at(grid: Grid, row: int, col: int) -> Cell:
     return slot.cell
 
 
-#: Plans by (shape, tables, aliases), with the tables and aliases they were
-#: made for (their ids stand for them only while they live); several plans
+#: Plans by (shape number, tables, aliases), with the tables and aliases they
+#: were made for (their ids stand for them only while they live); several plans
 #: of one shape differ in their checks.  Bounded, and emptied when full: a
-#: plan holds its shape and its cells' records (:data:`.importer._ORIGINS_LIMIT`
+#: plan holds its cells' records (:data:`.importer._ORIGINS_LIMIT`
 #: at most): the nine test pages leave ten plans and 1.3 MB of memos in all,
 #: so a long batch of pages of many shapes stays in the tens of megabytes.
-_PLANS: dict[
-    tuple[Hashable, int, int], tuple[Sequence[TargetTable], dict[str, str], list[GridPlan]]
-] = memo_cache()
+_PLANS: dict[tuple[int, int, int], tuple[Sequence[TargetTable], dict[str, str], list[GridPlan]]] = (
+    memo_cache()
+)
 _PLANS_LIMIT = 256
 
 
 def grid_plan(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str]) -> GridPlan:
     """The plan of ``grid`` against an edition's ``tables`` (remembered by shape)."""
-    key = (shape_of(grid), id(tables), id(aliases))
+    key = (shape_number(grid), id(tables), id(aliases))
     found = _PLANS.get(key)
     if found is None or found[0] is not tables or found[1] is not aliases:
         if len(_PLANS) >= _PLANS_LIMIT:
