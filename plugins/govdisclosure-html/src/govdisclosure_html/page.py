@@ -91,6 +91,23 @@ _STRIPPED: Final = "script, style, noscript, template"
 
 _SKIP: Final = frozenset({"script", "style", "noscript", "template", "head", "iframe", "svg"})
 _BLOCKS: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"})
+
+
+def _tag_id(name: str) -> int:
+    """Lexbor's id of a known tag: the same for every document, and compared
+    as an int (``tag`` decodes the element's name into a new string each time)."""
+    return int(LexborHTMLParser("").create_node(name).tag_id)
+
+
+_SKIP_IDS: Final = frozenset(_tag_id(name) for name in _SKIP)
+_BLOCK_IDS: Final = frozenset(_tag_id(name) for name in _BLOCKS)
+_TABLE: Final = _tag_id("table")
+_H1: Final = _tag_id("h1")
+_A: Final = _tag_id("a")
+_META: Final = _tag_id("meta")
+_ARTICLE: Final = _tag_id("article")
+#: The id of a text node (``tag`` says "-text").
+_TEXT: Final = int(LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id)  # type: ignore[union-attr]
 ATTACHMENT_SUFFIXES: Final = (
     ".pdf",
     ".doc",
@@ -205,7 +222,7 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
     # once for each.  An article without a hint adds nothing to ``hinted``
     # (a name that is a hint contains one of the selector's parts).
     found = doc.css(_hint_search(doc))
-    articles = list({node.mem_id: node for node in found if node.tag == "article"}.values())
+    articles = list({node.mem_id: node for node in found if node.tag_id == _ARTICLE}.values())
     if len(articles) == 1 and _content_length(articles[0]) > 0:
         return articles[0], "article"
     hinted: list[tuple[int, LexborNode, str]] = []
@@ -264,22 +281,22 @@ def _blocks(body: LexborNode, tables: dict[int, int], holding: set[int]) -> list
 
     def walk(node: LexborNode) -> None:
         for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag in _SKIP:
+            tag = child.tag_id
+            if tag in _SKIP_IDS:
                 continue
-            if tag == "table":
+            if tag == _TABLE:
                 if child.mem_id in tables:
                     out.append(Block(table=tables[child.mem_id]))
                 else:  # a layout table around the data tables
                     walk(child)
-            elif tag in _BLOCKS:
+            elif tag in _BLOCK_IDS:
                 if child.mem_id in holding:
                     walk(child)
                     continue
                 text = cell_text(child)
                 if text:
                     out.append(Block(text=text))
-            elif tag == "-text":
+            elif tag == _TEXT:
                 text = (child.text_content or "").strip()
                 if text:
                     out.append(Block(text=text))
@@ -305,6 +322,9 @@ def _meta(metas: list[LexborNode]) -> dict[str, str]:
 #: The last letters of the file suffixes: :data:`_FILE_LINK` matches only
 #: where a suffix ends the link or comes before its ``?`` or ``#``.
 _SUFFIX_ENDS: Final = frozenset(s[-1] for s in ATTACHMENT_SUFFIXES)
+#: The same letters in both cases (an ASCII letter folds to one of them only
+#: if it is one of them), for the check inlined in :func:`_attachments`.
+_SUFFIX_ENDS_BOTH_CASES: Final = _SUFFIX_ENDS | {c.upper() for c in _SUFFIX_ENDS}
 
 
 def _may_name_a_file(href: str) -> bool:
@@ -313,20 +333,24 @@ def _may_name_a_file(href: str) -> bool:
     suffix (``/``, ``.html``).  Other characters are left to the search
     (it folds case beyond ASCII)."""
     last = href[-1:]
-    return not last.isascii() or last.lower() in _SUFFIX_ENDS or "?" in href or "#" in href
+    return last in _SUFFIX_ENDS_BOTH_CASES or not last.isascii() or "?" in href or "#" in href
 
 
 def _attachments(links: list[LexborNode]) -> tuple[Attachment, ...]:
     """The links (``<a href>``, in page order) whose target or text names a file."""
     seen: dict[str, Attachment] = {}
     search = _FILE_LINK.search
+    ends = _SUFFIX_ENDS_BOTH_CASES
     for a in links:
         href = (a.attrs.get("href") or "").strip()
         text = a.text_lexbor().strip()  # cell_text, inlined
-        # Every file suffix begins with a dot: a text without one is not searched.
-        if (not _may_name_a_file(href) or search(href) is None) and (
-            "." not in text or search(text) is None
-        ):
+        last = href[-1:]
+        # _may_name_a_file, inlined (it runs for every link of the page); every
+        # file suffix begins with a dot: a text without one is not searched.
+        if not (
+            (last in ends or not last.isascii() or "?" in href or "#" in href)
+            and search(href) is not None
+        ) and ("." not in text or search(text) is None):
             continue
         if href not in seen:
             seen[href] = Attachment(href=href, text=text)
@@ -349,8 +373,8 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
     found = body.css("table, h1")
-    data_tables = [node for node in found if node.tag == "table"]
-    h1 = next((node for node in found if node.tag == "h1"), None)
+    data_tables = [node for node in found if node.tag_id == _TABLE]
+    h1 = next((node for node in found if node.tag_id == _H1), None)
     holding = _holding_tables(body, data_tables)
     # A leaf table holds no other table: it is no table's ancestor.
     leaf = [t for t in data_tables if t.mem_id not in holding]
@@ -362,10 +386,10 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     metas: list[LexborNode] = []
     title_node = None
     for node in doc.css("a[href], meta[name], title"):
-        tag = node.tag
-        if tag == "a":
+        tag = node.tag_id
+        if tag == _A:
             links.append(node)
-        elif tag == "meta":
+        elif tag == _META:
             metas.append(node)
         elif title_node is None:
             title_node = node
