@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import gc
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import govdisclosure as gd
+import govdisclosure_html.importer as importer
 from govdisclosure.cells import NotApplicable
 from govdisclosure.cli import cli
 from govdisclosure.plugin.manager import loaders
@@ -273,3 +275,27 @@ def test_render_reads_a_page_through_the_loader(tmp_path: Path) -> None:
     data = json.loads(out.read_text("utf-8"))
     assert data["edition"] == "2021" and data["table2"]["licensing"] == 2629
     assert data["unit"]["name"] == "平潭综合实验区"
+
+
+def test_the_import_leaves_the_garbage_collector_as_it_found_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = b"<html><body><p>x</p></body></html>"
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            import_html(page)
+            assert gc.isenabled() is enabled
+
+        def broken(data: bytes, charset: str | None = None) -> None:
+            assert not gc.isenabled()  # paused while the page is read
+            raise ValueError("broken page")
+
+        gc.enable()
+        monkeypatch.setattr(importer, "read_page", broken)
+        with pytest.raises(ValueError, match="broken page"):
+            import_html(page)
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
