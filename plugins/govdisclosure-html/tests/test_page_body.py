@@ -158,6 +158,9 @@ def test_cell_text_is_the_text_of_every_text_node(html: str) -> None:
 def test_a_link_passed_over_is_one_the_file_search_does_not_match(href: str) -> None:
     if not _may_name_a_file(href):
         assert _FILE_LINK.search(href) is None
+    # The page reader inlines the check: a link it passes over is one of these.
+    page = read_page(f'<a href="{href}">x</a>'.encode())
+    assert bool(page.attachments) == (_FILE_LINK.search(href) is not None)
 
 
 def _update() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import gc
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -14,13 +15,14 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import govdisclosure as gd
+import govdisclosure_html.importer as importer
 from govdisclosure.cells import NotApplicable
 from govdisclosure.cli import cli
 from govdisclosure.plugin.manager import loaders
 from govdisclosure_html import import_html
 from govdisclosure_html.charset import decode
 from govdisclosure_html.grid import expand
-from govdisclosure_html.page import _FILE_LINK, Attachment, _attachments, read_page
+from govdisclosure_html.page import _FILE_LINK, Attachment, read_page
 from govdisclosure_html.text import label_key, read_number
 
 DATA = Path(__file__).parent / "data"
@@ -150,14 +152,15 @@ def test_attachments_are_the_links_whose_href_or_text_names_a_file(
     links: list[tuple[str, str]],
 ) -> None:
     """Oracle: every link's whole text (its text nodes joined), read in Python."""
-    doc = LexborHTMLParser("".join(f'<a href="{h}">{m}</a>' for h, m in links))
+    html = "".join(f'<a href="{h}">{m}</a>' for h, m in links)
+    doc = LexborHTMLParser(html)
     expected: dict[str, Attachment] = {}
     for a in doc.css("a[href]"):
         href = (a.attributes.get("href") or "").strip()
         text = (a.text(deep=True) or "").strip()
         if _FILE_LINK.search(href) or _FILE_LINK.search(text):
             expected.setdefault(href, Attachment(href=href, text=text))
-    assert _attachments(doc) == tuple(expected.values())
+    assert read_page(html.encode()).attachments == tuple(expected.values())
 
 
 # -- text ----------------------------------------------------------------------
@@ -272,3 +275,27 @@ def test_render_reads_a_page_through_the_loader(tmp_path: Path) -> None:
     data = json.loads(out.read_text("utf-8"))
     assert data["edition"] == "2021" and data["table2"]["licensing"] == 2629
     assert data["unit"]["name"] == "平潭综合实验区"
+
+
+def test_the_import_leaves_the_garbage_collector_as_it_found_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = b"<html><body><p>x</p></body></html>"
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            import_html(page)
+            assert gc.isenabled() is enabled
+
+        def broken(data: bytes, charset: str | None = None) -> None:
+            assert not gc.isenabled()  # paused while the page is read
+            raise ValueError("broken page")
+
+        gc.enable()
+        monkeypatch.setattr(importer, "read_page", broken)
+        with pytest.raises(ValueError, match="broken page"):
+            import_html(page)
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -59,3 +59,39 @@ def test_a_figure_read_as_a_label_is_checked(a: str, b: str) -> None:
     expected = _fresh(second)
     assert (3, 0, a) in grid_plan(first, TABLES, {}).checks
     assert grid_plan(second, TABLES, {}) == expected
+
+
+_SPANS = st.sampled_from([None, "0", "1", "2", "3", " 2 ", "x"])
+_TEXTS = st.sampled_from(["", " ", "0", "12", "——", "合计", "自然人", "1、属于国家秘密"])
+
+
+@st.composite
+def _spanned_table(draw: st.DrawFn) -> str:
+    """A table of merged and plain cells, row groups and overlapping spans."""
+    groups = []
+    for _ in range(draw(st.integers(1, 3))):
+        rows = []
+        for _ in range(draw(st.integers(0, 4))):
+            cells = []
+            for _ in range(draw(st.integers(0, 4))):
+                tag = draw(st.sampled_from(["td", "th"]))
+                attrs = "".join(
+                    f' {name}="{value}"'
+                    for name in ("rowspan", "colspan")
+                    if (value := draw(_SPANS)) is not None
+                )
+                cells.append(f"<{tag}{attrs}>{draw(_TEXTS)}</{tag}>")
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        groups.append("<tbody>" + "".join(rows) + "</tbody>")
+    return "<table>" + "".join(groups) + "</table>"
+
+
+@given(_spanned_table())
+def test_the_shape_expand_builds_is_the_shape_of_its_grid(html: str) -> None:
+    # expand() sets every slot's shape key beside the slot; the grid's shape
+    # worked out afterwards from its slots is the same value.
+    table = LexborHTMLParser(html).css_first("table")
+    assert table is not None
+    grid = expand(table, 0)
+    assert grid.shape is not None
+    assert grid.shape == shape(Grid(grid.index, grid.rows))

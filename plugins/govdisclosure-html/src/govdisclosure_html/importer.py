@@ -14,6 +14,7 @@ placed stays blank and is reported.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -216,15 +217,13 @@ class _Tree:
         self.data = data
         self.parents: dict[tuple[str, ...], dict[str, Any]] = {}
 
-    def at(self, where: tuple[str, ...], name: str, value: Any) -> None:
-        """Set field ``name`` of the dict at path ``where``."""
-        parent = self.parents.get(where)
-        if parent is None:
-            parent = self.data
-            for part in where:
-                parent = parent.setdefault(part, {})
-            self.parents[where] = parent
-        parent[name] = value
+    def parent(self, where: tuple[str, ...]) -> dict[str, Any]:
+        """The dict at path ``where``, made if missing, and remembered in ``parents``."""
+        parent = self.data
+        for part in where:
+            parent = parent.setdefault(part, {})
+        self.parents[where] = parent
+        return parent
 
 
 def _in_locale(*message_ids: str) -> Callable[[str], str]:
@@ -375,12 +374,22 @@ def import_html(
     table that fits no shipped template exactly is kept as printed, on a
     template derived from it (see :mod:`.derived`).
     """
-    return import_document(
-        page_document(read_page(data, charset)),
-        source,
-        validate_report=validate_report,
-        derive_templates=derive_templates,
-    )
+    # An import makes thousands of small objects (cells, slots, shape keys,
+    # records) and no cycle worth a pass of the collector: it is paused for
+    # the page (about 5% of the nine test pages' CPU time), as for
+    # ``codec.loads_many``, and restored even on error.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return import_document(
+            page_document(read_page(data, charset)),
+            source,
+            validate_report=validate_report,
+            derive_templates=derive_templates,
+        )
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def import_document(
@@ -551,12 +560,17 @@ def _finish_official(
     assigned = _assign(page.grids, tables, _aliases(edition, candidate_editions()))
     data = _base(narrative, edition, problems)
     put = _Tree(data)
+    parents = put.parents
     plans = _plans(edition, variant)
     origins: list[CellOrigin] = []
+    append = origins.append
     for gi, (grid, decided) in sorted(assigned.items()):
         made = decided.origins
+        rows = grid.rows
         for i, p in enumerate(decided.placed):
-            printed = cell_at(grid, p.row, p.col)
+            slot = rows[p.row][p.col]  # cell_at, inlined (it runs for every placed cell)
+            assert slot is not None  # the plan's shape has a cell there
+            printed = slot.cell
             # Reading a printed text on a plan's cell gives the same record and
             # the same values every time: made once per text and place (most
             # cells of a table print the same few texts, "0", "——").
@@ -584,10 +598,13 @@ def _finish_official(
                     )
                 )
             for where, name, value in puts:
-                put.at(where, name, value)
+                parent = parents.get(where)  # each parent found once
+                if parent is None:
+                    parent = put.parent(where)
+                parent[name] = value
             if p.kind in _PRINTED_OTHERWISE:  # else no label match is printed otherwise
                 _keep_printed_label(data, p.target, p.matches)
-            origins.append(origin)
+            append(origin)
         for u in decided.unplaced:
             text = cell_at(grid, u.row, u.col).text
             if text.strip():
@@ -685,6 +702,12 @@ def _misprinted_labels(origins: Sequence[CellOrigin]) -> list[ImportProblem]:
     return list(seen.values())
 
 
+#: Label match kinds from best to worst, as a legacy cell's worst match is told.
+_LEGACY_RANK: Final = {
+    k: i for i, k in enumerate(("exact", "normalised", "other-edition", "similar", "position"))
+}
+
+
 def _finish_legacy(
     grid: Grid,
     result: LegacyResult,
@@ -698,8 +721,16 @@ def _finish_legacy(
     rows: dict[str, dict[str, Any]] = {}
     origins: list[CellOrigin] = []
     template = result.template
+    # Looked up once, not per cell: the first row of a code (as
+    # ``template.row``), the first column of a key.
+    rows_by_code: dict[str, Any] = {}
+    for r in template.rows:
+        rows_by_code.setdefault(r.code, r)
+    column_labels: dict[str, str] = {}
+    for c in template.columns:
+        column_labels.setdefault(c.key, c.label)
     for p in result.placements:
-        row = template.row(p.code)
+        row = rows_by_code[p.code]
         read = read_number(p.source.cell.text)
         value, reason = _value_for("money" if row.is_money else "count", read)
         path = json_path(("statistics", "rows", p.code, p.column))
@@ -721,14 +752,11 @@ def _finish_legacy(
             )
             value = None
         rows.setdefault(p.code, {})[p.column] = value
-        kind = max(
-            (p.row_kind, p.column_kind),
-            key=lambda k: ["exact", "normalised", "other-edition", "similar", "position"].index(k),
-        )
+        kind = max((p.row_kind, p.column_kind), key=_LEGACY_RANK.__getitem__)
         note = None
         if p.unit_printed and row.unit and clean(p.unit_printed) != clean(row.unit):
             note = f"unit printed {p.unit_printed}, template says {row.unit}"
-        column_label = next(c.label for c in template.columns if c.key == p.column)
+        column_label = column_labels[p.column]
         origins.append(
             CellOrigin(
                 path=path,

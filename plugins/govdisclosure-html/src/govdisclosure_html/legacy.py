@@ -15,6 +15,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -89,27 +90,77 @@ def _ratio(a: str, b: str) -> float:
     return matcher.ratio()
 
 
+class _RowIndex(NamedTuple):
+    """A template's rows as :func:`_row_match` reads them: each row's label
+    words, and the rows of each wording in template order."""
+
+    words: tuple[str, ...]
+    by_words: dict[str, tuple[int, ...]]
+    #: Printed words → the rows (index, similarity) at least 0.8 similar to
+    #: them, in template order; filled as words are met (bounded).
+    similar: dict[str, tuple[tuple[int, float], ...]]
+
+
+#: Row indexes by template identity, with the template (so the id stays its
+#: own); the shipped templates live as long as the process, a derived one
+#: comes with one report.  Emptied when full.
+_ROW_INDEXES: dict[int, tuple[StatisticsTemplate, _RowIndex]] = {}
+_ROW_INDEXES_LIMIT = 64
+_SIMILAR_LIMIT = 4096
+
+
+def _row_index(template: StatisticsTemplate) -> _RowIndex:
+    """The template's :class:`_RowIndex`, made once: every printed row is
+    matched against the same rows, page after page."""
+    found = _ROW_INDEXES.get(id(template))
+    if found is not None and found[0] is template:
+        return found[1]
+    if len(_ROW_INDEXES) >= _ROW_INDEXES_LIMIT:
+        _ROW_INDEXES.clear()
+    words = tuple(label_key(row.label).words for row in template.rows)
+    by_words: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        by_words.setdefault(w, []).append(i)
+    index = _RowIndex(words, {w: tuple(ii) for w, ii in by_words.items()}, {})
+    _ROW_INDEXES[id(template)] = (template, index)
+    return index
+
+
 def _row_match(
-    words: str, code: str, template: StatisticsTemplate, used: set[str], start: int
+    words: str, template: StatisticsTemplate, used: set[str], start: int
 ) -> tuple[int, MatchKind] | None:
+    """The template row a printed label is, searched from ``start`` on and
+    then from the top: the first unused row of the same words, else the
+    unused row of the closest wording (the first of equals)."""
     rows = template.rows
-    order = list(range(start, len(rows))) + list(range(0, start))
-    for i in order:
-        key = label_key(rows[i].label)
-        if rows[i].code not in used and key.words == words:
+    index = _row_index(template)
+    same = index.by_words.get(words, ())
+    # The first unused row of these words at or after start, else before it.
+    for i in (*[i for i in same if i >= start], *[i for i in same if i < start]):
+        if rows[i].code not in used:
             return i, "normalised"
+    similar = index.similar.get(words)
+    if similar is None:
+        if len(index.similar) >= _SIMILAR_LIMIT:
+            index.similar.clear()
+        similar = index.similar[words] = tuple(
+            (i, ratio) for i, w in enumerate(index.words) if (ratio := _ratio(words, w)) >= 0.8
+        )
+    # The most similar unused row, the first of equals in the order searched.
     best: tuple[float, int] | None = None
-    for i in order:
-        if rows[i].code in used:
-            continue
-        ratio = _ratio(words, label_key(rows[i].label).words)
-        if ratio >= 0.8 and (best is None or ratio > best[0]):
+    for i, ratio in (*[c for c in similar if c[0] >= start], *[c for c in similar if c[0] < start]):
+        if rows[i].code not in used and (best is None or ratio > best[0]):
             best = (ratio, i)
     return (best[1], "similar") if best else None
 
 
-def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
-    cells = list(source_cells(grid))
+def match_template(
+    grid: Grid, template: StatisticsTemplate, cells: Sequence[SourceCell] | None = None
+) -> LegacyResult:
+    """The grid's rows and value columns placed on ``template`` (``cells``:
+    the grid's :func:`.source.source_cells`, when the caller has them)."""
+    if cells is None:
+        cells = list(source_cells(grid))
     by_row: dict[int, list[SourceCell]] = {}
     for c in cells:
         by_row.setdefault(c.cell.row, []).append(c)
@@ -146,7 +197,7 @@ def match_template(grid: Grid, template: StatisticsTemplate) -> LegacyResult:
         if label is None:
             unplaced.extend(row_cells)
             continue
-        hit = _row_match(label.key.words, label.key.code, template, used, position)
+        hit = _row_match(label.key.words, template, used, position)
         if hit is None:
             unfit.append(label.cell.text)
             unplaced.extend(row_cells)
@@ -192,8 +243,9 @@ def best_template(
     """The grid and template that fit best, if at least half the printed rows fit."""
     best: tuple[Grid, LegacyResult] | None = None
     for grid in grids:
+        cells = list(source_cells(grid))  # the same for every template
         for template in templates:
-            result = match_template(grid, template)
+            result = match_template(grid, template, cells)
             if best is None or result.matched_rows > best[1].matched_rows:
                 best = (grid, result)
     if best is None or best[1].matched_rows == 0:

@@ -77,16 +77,37 @@ def _hint_search(doc: LexborHTMLParser) -> str:
     full search would match is never missed here (one that only Python
     folds into a part costs the full search, nothing else).
     """
-    for node in doc.css("[id]"):
-        name = (node.id or "").lower()
-        for part in _PARTS:
-            if part in name:
-                return _HINTED_OR_ARTICLE
+    # Every id in one string, lower-cased at once (a part holds no space, so
+    # none is found across two ids).
+    ids = " ".join([node.id or "" for node in doc.css("[id]")]).lower()
+    if any(part in ids for part in _PARTS):
+        return _HINTED_OR_ARTICLE
     return _CLASS_HINTED_OR_ARTICLE
 
 
+#: The elements taken out of the page before it is read: their text is no
+#: text of the page.
+_STRIPPED: Final = "script, style, noscript, template"
+
 _SKIP: Final = frozenset({"script", "style", "noscript", "template", "head", "iframe", "svg"})
 _BLOCKS: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"})
+
+
+def _tag_id(name: str) -> int:
+    """Lexbor's id of a known tag: the same for every document, and compared
+    as an int (``tag`` decodes the element's name into a new string each time)."""
+    return int(LexborHTMLParser("").create_node(name).tag_id)
+
+
+_SKIP_IDS: Final = frozenset(_tag_id(name) for name in _SKIP)
+_BLOCK_IDS: Final = frozenset(_tag_id(name) for name in _BLOCKS)
+_TABLE: Final = _tag_id("table")
+_H1: Final = _tag_id("h1")
+_A: Final = _tag_id("a")
+_META: Final = _tag_id("meta")
+_ARTICLE: Final = _tag_id("article")
+#: The id of a text node (``tag`` says "-text").
+_TEXT: Final = int(LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id)  # type: ignore[union-attr]
 ATTACHMENT_SUFFIXES: Final = (
     ".pdf",
     ".doc",
@@ -177,8 +198,19 @@ def _inside(node: LexborNode, tag: str) -> bool:
 
 
 def _content_length(node: LexborNode) -> int:
-    """The text under ``node`` (scripts and styles are gone by now), measured in C."""
-    return len(node.text(deep=True))
+    """The text under ``node`` (scripts and styles are gone by now), measured in C
+    (lexbor's ``textContent``: the text nodes ``text()`` joins, a third cheaper)."""
+    return len(node.text_lexbor())
+
+
+def _inside_any(node: LexborNode, ids: set[int]) -> bool:
+    """Whether an ancestor of ``node`` is one of ``ids`` (by ``mem_id``)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
@@ -190,18 +222,25 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
     # once for each.  An article without a hint adds nothing to ``hinted``
     # (a name that is a hint contains one of the selector's parts).
     found = doc.css(_hint_search(doc))
-    articles = list({node.mem_id: node for node in found if node.tag == "article"}.values())
+    articles = list({node.mem_id: node for node in found if node.tag_id == _ARTICLE}.values())
     if len(articles) == 1 and _content_length(articles[0]) > 0:
         return articles[0], "article"
     hinted: list[tuple[int, LexborNode, str]] = []
+    # Hinted nodes with text: a hinted node inside one of them (or listed
+    # again) has no more text than it and comes later, so it never wins and
+    # its text is not measured.
+    held: set[int] = set()
     for node in found:
         attrs = node.attrs
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         for name in names.split():
             if _is_hint(name):
+                if held and (node.mem_id in held or _inside_any(node, held)):
+                    break
                 n = _content_length(node)
                 if n > 0:
                     hinted.append((n, node, name))
+                    held.add(node.mem_id)
                 break
     if hinted:
         best = max(n for n, _, _ in hinted)
@@ -242,22 +281,22 @@ def _blocks(body: LexborNode, tables: dict[int, int], holding: set[int]) -> list
 
     def walk(node: LexborNode) -> None:
         for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag in _SKIP:
+            tag = child.tag_id
+            if tag in _SKIP_IDS:
                 continue
-            if tag == "table":
+            if tag == _TABLE:
                 if child.mem_id in tables:
                     out.append(Block(table=tables[child.mem_id]))
                 else:  # a layout table around the data tables
                     walk(child)
-            elif tag in _BLOCKS:
+            elif tag in _BLOCK_IDS:
                 if child.mem_id in holding:
                     walk(child)
                     continue
                 text = cell_text(child)
                 if text:
                     out.append(Block(text=text))
-            elif tag == "-text":
+            elif tag == _TEXT:
                 text = (child.text_content or "").strip()
                 if text:
                     out.append(Block(text=text))
@@ -268,9 +307,10 @@ def _blocks(body: LexborNode, tables: dict[int, int], holding: set[int]) -> list
     return out
 
 
-def _meta(doc: LexborHTMLParser) -> dict[str, str]:
+def _meta(metas: list[LexborNode]) -> dict[str, str]:
+    """The page's ``<meta name=… content=…>`` (the first of a name wins)."""
     out: dict[str, str] = {}
-    for node in doc.css("meta[name]"):
+    for node in metas:
         attrs = node.attrs  # read in place (``attributes`` copies them all into a dict)
         name = (attrs.get("name") or "").strip()
         content = attrs.get("content")
@@ -282,6 +322,9 @@ def _meta(doc: LexborHTMLParser) -> dict[str, str]:
 #: The last letters of the file suffixes: :data:`_FILE_LINK` matches only
 #: where a suffix ends the link or comes before its ``?`` or ``#``.
 _SUFFIX_ENDS: Final = frozenset(s[-1] for s in ATTACHMENT_SUFFIXES)
+#: The same letters in both cases (an ASCII letter folds to one of them only
+#: if it is one of them), for the check inlined in :func:`_attachments`.
+_SUFFIX_ENDS_BOTH_CASES: Final = _SUFFIX_ENDS | {c.upper() for c in _SUFFIX_ENDS}
 
 
 def _may_name_a_file(href: str) -> bool:
@@ -290,19 +333,24 @@ def _may_name_a_file(href: str) -> bool:
     suffix (``/``, ``.html``).  Other characters are left to the search
     (it folds case beyond ASCII)."""
     last = href[-1:]
-    return not last.isascii() or last.lower() in _SUFFIX_ENDS or "?" in href or "#" in href
+    return last in _SUFFIX_ENDS_BOTH_CASES or not last.isascii() or "?" in href or "#" in href
 
 
-def _attachments(doc: LexborHTMLParser) -> tuple[Attachment, ...]:
+def _attachments(links: list[LexborNode]) -> tuple[Attachment, ...]:
+    """The links (``<a href>``, in page order) whose target or text names a file."""
     seen: dict[str, Attachment] = {}
     search = _FILE_LINK.search
-    for a in doc.css("a[href]"):
+    ends = _SUFFIX_ENDS_BOTH_CASES
+    for a in links:
         href = (a.attrs.get("href") or "").strip()
-        text = cell_text(a)
-        # Every file suffix begins with a dot: a text without one is not searched.
-        if (not _may_name_a_file(href) or search(href) is None) and (
-            "." not in text or search(text) is None
-        ):
+        text = a.text_lexbor().strip()  # cell_text, inlined
+        last = href[-1:]
+        # _may_name_a_file, inlined (it runs for every link of the page); every
+        # file suffix begins with a dot: a text without one is not searched.
+        if not (
+            (last in ends or not last.isascii() or "?" in href or "#" in href)
+            and search(href) is not None
+        ) and ("." not in text or search(text) is None):
             continue
         if href not in seen:
             seen[href] = Attachment(href=href, text=text)
@@ -316,31 +364,42 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     # over as it came, not encoded back from the text (same tree, one pass less).
     exact_utf8 = decoded.encoding == "utf-8" and decoded.how in EXACT
     doc = LexborHTMLParser(data if exact_utf8 else decoded.text)
-    doc.strip_tags(["script", "style", "noscript", "template"])
+    # One search for the four tags (``strip_tags`` walks the page once per
+    # tag); each is detached, as ``strip_tags`` does, so one inside another
+    # is detached from the detached one, never destroyed twice.
+    for node in doc.css(_STRIPPED):
+        node.decompose(recursive=False)
     body, how = _find_body(doc)
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
     found = body.css("table, h1")
-    data_tables = [node for node in found if node.tag == "table"]
-    h1 = next((node for node in found if node.tag == "h1"), None)
+    data_tables = [node for node in found if node.tag_id == _TABLE]
+    h1 = next((node for node in found if node.tag_id == _H1), None)
     holding = _holding_tables(body, data_tables)
     # A leaf table holds no other table: it is no table's ancestor.
     leaf = [t for t in data_tables if t.mem_id not in holding]
     index = {t.mem_id: i for i, t in enumerate(leaf)}
     grids = tuple(expand(t, i) for i, t in enumerate(leaf))
-    # The head comes first: its <title>, if it has one, is the page's first
-    # (searched there, not in the whole page).
-    head = doc.head
-    title_node = head.css_first("title") if head is not None else None
-    if title_node is None:
-        title_node = doc.css_first("title")
+    # The links, the <meta>s and the <title> in one search of the page.  The
+    # head comes first: its <title>, if it has one, is the page's first.
+    links: list[LexborNode] = []
+    metas: list[LexborNode] = []
+    title_node = None
+    for node in doc.css("a[href], meta[name], title"):
+        tag = node.tag_id
+        if tag == _A:
+            links.append(node)
+        elif tag == _META:
+            metas.append(node)
+        elif title_node is None:
+            title_node = node
     return Page(
         decoded=decoded,
-        meta=_meta(doc),
+        meta=_meta(metas),
         html_title=cell_text(title_node) if title_node is not None else "",
         heading=cell_text(h1) or None if h1 is not None else None,
         blocks=tuple(_blocks(body, index, holding)),
         grids=grids,
-        attachments=_attachments(doc),
+        attachments=_attachments(links),
         body_found_by=how,
     )

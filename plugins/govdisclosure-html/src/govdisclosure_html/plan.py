@@ -6,7 +6,7 @@ the grid's geometry and its label texts, and of a value cell only whether
 it is empty or a figure, never which figure.  Official tables print the
 same labels in the same cells on every page of an edition, so those
 decisions are kept as a :class:`GridPlan` under the grid's *shape*
-(:func:`shape`: every slot's cell position and span, label texts, and
+(:func:`.shape.shape`: every slot's cell position and span, label texts, and
 "empty" or "figure" for the rest), and a later grid of the same shape
 replays them: only its value cells are read.
 
@@ -17,16 +17,16 @@ and a plan whose checks the grid does not pass is not used.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Iterable, Sequence
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .grid import Cell, Grid
 from .match import Match, MatchKind, Placement, memo_cache, place
 from .provenance import CellOrigin, LabelMatch
+from .shape import FIGURE, shape, text_class
 from .source import SourceCell, source_cells
 from .targets import Target, TargetTable
-from .text import looks_numeric
 
 __all__ = [
     "GridPlan",
@@ -37,54 +37,10 @@ __all__ = [
     "grid_plan",
     "passes",
     "shape",
+    "shape_number",
     "shape_of",
     "unplaced_labels",
 ]
-
-#: The class of a slot's text in a shape: no text, or a figure (the text
-#: itself stands for any other cell).
-_EMPTY = 0
-_FIGURE = 1
-
-
-@lru_cache(maxsize=8192)
-def _text_class(text: str) -> int | str:
-    """A cell text as a shape sees it (remembered: the same few texts fill every page)."""
-    if not text.strip():
-        return _EMPTY
-    if looks_numeric(text):
-        return _FIGURE
-    return text
-
-
-_SlotKey = tuple[int, int, int, int, int | str]
-
-
-def shape(grid: Grid) -> Hashable:
-    """What the grid's plan depends on, slot by slot: the covering cell's
-    position and span, and its text's class (:func:`_text_class`)."""
-    seen: dict[int, _SlotKey] = {}
-    rows = []
-    for row in grid.rows:
-        line: list[_SlotKey | None] = []
-        for slot in row:
-            if slot is None:
-                line.append(None)
-                continue
-            cell = slot.cell
-            key = seen.get(id(cell))  # the grid keeps its cells, so their ids stay theirs
-            if key is None:
-                key = seen[id(cell)] = (
-                    cell.row,
-                    cell.col,
-                    cell.rowspan,
-                    cell.colspan,
-                    _text_class(cell.text),
-                )
-            line.append(key)
-        rows.append(tuple(line))
-    return tuple(rows)
-
 
 #: Shapes of the grids seen last, by identity (with the grid, so the id stays
 #: its own): recognition and placement ask for the same grids' shapes.
@@ -93,7 +49,10 @@ _SHAPES_LIMIT = 32
 
 
 def shape_of(grid: Grid) -> Hashable:
-    """:func:`shape`, remembered for the last few grids."""
+    """:func:`shape`: the one the grid's maker worked out on the way (an HTML
+    table's, :func:`.grid.expand`), else made and remembered for the last few grids."""
+    if grid.shape is not None:
+        return grid.shape
     found = _SHAPES.get(id(grid))
     if found is not None and found[0] is grid:
         return found[1]
@@ -104,13 +63,46 @@ def shape_of(grid: Grid) -> Hashable:
     return made
 
 
+#: Every shape met, numbered: the memos of plans and recognitions are keyed
+#: by a grid's number, whose hash is itself, not by its shape, whose hash
+#: and comparison walk every slot (twice per grid and import, a tenth of an
+#: official page's mapping).  A number is never given twice, so a number
+#: stands for one shape for good; emptied with the placement memo, and when
+#: full (a shape met again then gets a new number: a memo miss, nothing worse).
+_NUMBERS: dict[Hashable, int] = memo_cache()
+_NUMBERS_LIMIT = 1024
+_next_number = itertools.count()
+
+#: The numbers of the grids seen last, by identity (with the grid, so the id
+#: stays its own); emptied with the numbers.
+_GRID_NUMBERS: dict[int, tuple[Grid, int]] = memo_cache()
+_GRID_NUMBERS_LIMIT = 32
+
+
+def shape_number(grid: Grid) -> int:
+    """The number of the grid's shape (:func:`shape_of`): equal numbers, equal shapes."""
+    found = _GRID_NUMBERS.get(id(grid))
+    if found is not None and found[0] is grid:
+        return found[1]
+    made = shape_of(grid)
+    number = _NUMBERS.get(made)
+    if number is None:
+        if len(_NUMBERS) >= _NUMBERS_LIMIT:
+            _NUMBERS.clear()
+        number = _NUMBERS[made] = next(_next_number)
+    if len(_GRID_NUMBERS) >= _GRID_NUMBERS_LIMIT:  # the oldest goes (and its grid with it)
+        del _GRID_NUMBERS[next(iter(_GRID_NUMBERS))]
+    _GRID_NUMBERS[id(grid)] = (grid, number)
+    return number
+
+
 def figure_labels(cells: Iterable[SourceCell]) -> set[tuple[int, int, str]]:
     """(row, column, text) of every figure among the labels of ``cells``."""
     return {
         (lab.cell.row, lab.cell.col, lab.cell.text)
         for c in cells
         for lab in (*c.row_labels, *c.column_labels)
-        if _text_class(lab.cell.text) == _FIGURE
+        if text_class(lab.cell.text) == FIGURE
     }
 
 
@@ -215,21 +207,21 @@ def cell_at(grid: Grid, row: int, col: int) -> Cell:
     return slot.cell
 
 
-#: Plans by (shape, tables, aliases), with the tables and aliases they were
-#: made for (their ids stand for them only while they live); several plans
+#: Plans by (shape number, tables, aliases), with the tables and aliases they
+#: were made for (their ids stand for them only while they live); several plans
 #: of one shape differ in their checks.  Bounded, and emptied when full: a
-#: plan holds its shape and its cells' records (:data:`.importer._ORIGINS_LIMIT`
+#: plan holds its cells' records (:data:`.importer._ORIGINS_LIMIT`
 #: at most): the nine test pages leave ten plans and 1.3 MB of memos in all,
 #: so a long batch of pages of many shapes stays in the tens of megabytes.
-_PLANS: dict[
-    tuple[Hashable, int, int], tuple[Sequence[TargetTable], dict[str, str], list[GridPlan]]
-] = memo_cache()
+_PLANS: dict[tuple[int, int, int], tuple[Sequence[TargetTable], dict[str, str], list[GridPlan]]] = (
+    memo_cache()
+)
 _PLANS_LIMIT = 256
 
 
 def grid_plan(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str]) -> GridPlan:
     """The plan of ``grid`` against an edition's ``tables`` (remembered by shape)."""
-    key = (shape_of(grid), id(tables), id(aliases))
+    key = (shape_number(grid), id(tables), id(aliases))
     found = _PLANS.get(key)
     if found is None or found[0] is not tables or found[1] is not aliases:
         if len(_PLANS) >= _PLANS_LIMIT:

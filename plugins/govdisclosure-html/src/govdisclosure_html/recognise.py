@@ -30,7 +30,7 @@ the import says that instead.  Nothing is decided from the year alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from attrs import frozen
@@ -40,7 +40,7 @@ from govdisclosure.i18n import N_, gettext
 
 from .grid import Grid
 from .match import memo_cache
-from .plan import figure_labels, passes, shape_of
+from .plan import figure_labels, passes, shape_number
 from .provenance import Duel, ImportProblem
 from .source import source_cells
 from .targets import edition_tables, words_of_edition
@@ -188,7 +188,7 @@ def _summary(duels: Sequence[Duel]) -> str:
 #: the figures read as labels it depends on (:mod:`.plan`); emptied with the
 #: placement memo, and when full.
 _RECOGNISED: dict[
-    tuple[tuple[Hashable, ...], int | None, tuple[str, ...]],
+    tuple[tuple[int, ...], int | None, tuple[str, ...]],
     list[tuple[tuple[tuple[int, int, int, str], ...], Recognition]],
 ] = memo_cache()
 _RECOGNISED_LIMIT = 256
@@ -198,14 +198,14 @@ def recognise(grids: Sequence[Grid], year: int | None) -> Recognition:
     """The edition ``grids`` are printed in (see the module doc); ``year`` is
     the report year the text states, if any: a tie-breaker, nothing more.
 
-    Remembered by the grids' shapes (:func:`.plan.shape`): the printed
+    Remembered by the grids' shapes (:func:`.shape.shape`): the printed
     labels decide, and the figures only by where they are, except a figure
     printed as a label, which is checked.
     """
     if not grids:
         return Recognition(None, None, "no table in the file")
     candidates = candidate_editions()
-    key = (tuple([shape_of(g) for g in grids]), year, candidates)
+    key = (tuple([shape_number(g) for g in grids]), year, candidates)
     found = _RECOGNISED.get(key)
     if found is None:
         if len(_RECOGNISED) >= _RECOGNISED_LIMIT:
