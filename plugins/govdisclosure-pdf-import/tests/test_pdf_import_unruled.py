@@ -102,6 +102,48 @@ def test_a_continuation_takes_the_columns_of_the_page_before(paragraphs: int) ->
     assert not codes & {"cell-not-placed", "cells-doubtful", "doubtful-mapping"}
 
 
+@pytest.mark.parametrize("name", ["huaian-2024", "shanghai-szfbgt-2019"])
+def test_a_header_alone_at_the_foot_of_a_page_heads_the_figures_on_the_next(name: str) -> None:
+    """29 one-line paragraphs more leave table 3's header lines, and nothing
+    else of the table, at the foot of page 3 (found by Hypothesis with
+    湖北省人民政府 2020: the whole of table 3 came back blank).  A header
+    has no figure to find its columns by: it is laid out with the figures
+    at the top of the next page, as on one page, and the two pieces join."""
+    whole = gd.load(EXAMPLES / f"{name}.json")
+    sections = list(whole.sections)
+    sections[2] = attrs.evolve(sections[2], paragraphs=(*sections[2].paragraphs, *["无。"] * 29))
+    report = attrs.evolve(whole, sections=tuple(sections))
+    data = unruled_pdf(report, whole_tables=False)
+    imported, prov, problems = import_pdf(data, "foot.pdf")
+    assert imported is not None
+    table3 = [c for c in prov.cells if c.path.startswith("$.table3.") and c.text]
+    assert {c.page for c in table3} == {4}  # every figure is on the page after the header
+    doc = pdf_document(data, "foot.pdf")
+    assert isinstance(doc, Document)
+    header = [s.cell for g in doc.grids for row in g.rows for s in row if s and s.cell.page == 3]
+    assert any(c.text == "自然人" for c in header)  # the header did stay on page 3
+    assert figures(imported) == figures(report)
+    assert not {p.code for p in problems} & {"cell-not-placed", "table-missing", "doubtful-mapping"}
+    assert "申请人情况" not in "".join(doc.paragraphs)  # the header is table, not text
+    # The same grid, cell for cell, as the table printed on one page.
+    one_page = pdf_document(unruled_pdf(whole, whole_tables=False), "whole.pdf")
+    assert isinstance(one_page, Document)
+    assert _table3_cells(doc) == _table3_cells(one_page)
+
+
+def _table3_cells(doc: Document) -> set[tuple[int, int, int, int, str]]:
+    (grid,) = [
+        g for g in doc.grids if any(s and s.cell.text == "自然人" for r in g.rows for s in r)
+    ]
+    return {
+        (c.row, c.col, c.rowspan, c.colspan, c.text)
+        for r in grid.rows
+        for s in r
+        if s
+        for c in [s.cell]
+    }
+
+
 @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.one_of(*(consistent_reports(e, blanks=True, max_count=10**6) for e in ("2019", "2021"))),

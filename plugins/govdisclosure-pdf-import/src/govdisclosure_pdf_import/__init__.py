@@ -36,7 +36,7 @@ from govdisclosure_html.outcome import importing_loader, unreadable_file
 from .layout import Line, Piece, lines_of, read_page
 from .paragraphs import paragraphs
 from .stitch import chains, to_grid
-from .textgrid import text_tables
+from .textgrid import Carried, Foot, text_tables
 
 __all__ = ["LOADER", "govdisclosure_loaders", "import_pdf", "pdf_document"]
 
@@ -66,19 +66,32 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             n_pages = len(pdf.pages)
-            carried = None  # the last table without rules of the page before
+            # The last table without rules of the page before, or a header at its foot.
+            carried: Carried | Foot | None = None
+            held: list[Line] = []  # that header's lines, text unless this page goes on with it
             for n, page in enumerate(pdf.pages, start=1):
                 ruled, groups, c = read_page(page, n)
                 # Tables set by text position, among the lines outside the ruled ones.
                 unruled, used, carried = text_tables(n, groups, carried)
-                if carried is not None and any(p.bbox[1] > unruled[-1].bbox[3] for p in ruled):
+                if not any(p.page < n for p in unruled):
+                    lines += held
+                held = []
+                if isinstance(carried, Carried) and any(
+                    p.bbox[1] > unruled[-1].bbox[3] for p in ruled
+                ):
                     carried = None  # a ruled table below it: it ends on this page
+                if isinstance(carried, Foot) and any(p.bbox[1] > carried.bottom for p in ruled):
+                    carried = None  # a ruled table below the header: not a foot
+                if isinstance(carried, Foot):
+                    held = lines_of(n, [g for k, g in enumerate(groups) if k in carried.lines])
+                    used |= carried.lines
                 by_position += len(unruled)
-                pieces += sorted([*ruled, *unruled], key=lambda p: p.bbox[1])
+                pieces += sorted([*ruled, *unruled], key=lambda p: (p.page, p.bbox[1]))
                 lines += lines_of(n, [g for k, g in enumerate(groups) if k not in used])
                 chars += c
                 images += len(page.images)
                 page.close()  # drop the page's cached layout: a long PDF stays small
+            lines += held  # a header at the foot of the last page stays text
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a broken file
         return _failed(
             source,

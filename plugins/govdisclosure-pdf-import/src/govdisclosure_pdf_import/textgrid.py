@@ -34,6 +34,16 @@ whose every figure stands in one of the carried table's columns, takes
 the carried columns and edges — which also lets :mod:`.stitch` join the
 two pieces — and needs only one official label to count as a table.
 
+The break may also fall between a table's header and its first row of
+figures (表三's four header lines at the foot of one page, its figures on
+the next).  A header alone has no figure to find its columns by, so it is
+no table on its own page; it is handed on instead (:class:`Foot`) and laid
+out together with the run of lines at the top of the next page, exactly
+as the same table is laid out on one page, then cut again into a piece per
+page with the same columns and edges, which :mod:`.stitch` joins.  When
+the next page does not start with such a run, the header's lines are
+text again and the mapping reports the table it could not find.
+
 Every cell keeps its page and bounding box, as on the ruled path.  What
 cannot be read this way (a blank row of figures, a heading that is not
 centred) is left to the mapping, which reports what it could not place.
@@ -130,15 +140,34 @@ def _single_in_table(seg: Segment, width: float, official: frozenset[str]) -> bo
     return narrow and not text.endswith(_SENTENCE_END) and not _HEADING.match(text)
 
 
+class _Run(NamedTuple):
+    """Lines (start, end exclusive) set in several columns, with the lines
+    of figures and the distinct official labels among them."""
+
+    start: int
+    end: int
+    figures: int
+    anchors: int
+
+
 def _regions(lines: list[list[Segment]], continuing: bool = False) -> list[tuple[int, int]]:
     """Runs of lines (start, end exclusive) that are tables by the definitions.
 
-    ``continuing``: a table of the page before may go on at the top of this
-    one; a run that starts on the page's first line then needs one official
-    label, not three (:func:`text_tables` checks that its figures stand in
-    the carried columns).
+    ``continuing``: a table of the page before (or its header) may go on at
+    the top of this one; a run that starts on the page's first line then
+    needs one official label, not three (:func:`text_tables` checks that its
+    figures stand in the carried columns).
     """
-    out: list[tuple[int, int]] = []
+    return [
+        (r.start, r.end)
+        for r in _runs(lines)
+        if r.figures >= 1 and r.anchors >= (1 if continuing and r.start == 0 else 3)
+    ]
+
+
+def _runs(lines: list[list[Segment]]) -> list[_Run]:
+    """Every run of lines set in several columns (see :func:`_regions`)."""
+    out: list[_Run] = []
     official = official_words()
     i = 0
     n = len(lines)
@@ -170,9 +199,7 @@ def _regions(lines: list[list[Segment]], continuing: bool = False) -> list[tuple
         anchors = {
             label_key(s.text).words for ln in lines[a:b] for s in ln if _is_label(s.text, official)
         }
-        needed = 1 if continuing and a == 0 else 3
-        if figures >= 1 and len(anchors) >= needed:
-            out.append((a, b))
+        out.append(_Run(a, b, figures, len(anchors)))
         i = max(j, b)
     return out
 
@@ -265,6 +292,18 @@ class Carried(NamedTuple):
     right: float
 
 
+class Foot(NamedTuple):
+    """A table's header at the foot of a page with no figure under it,
+    handed to the next page to be laid out with the figures there: its
+    lines (segments), and which of the page's lines of characters they are
+    (given back to the text when the next page does not go on with it)."""
+
+    page: int
+    rows: list[list[Segment]]
+    lines: frozenset[int]
+    bottom: float
+
+
 def _continues(rows: list[list[Segment]], carried: Carried) -> bool:
     """Whether ``rows`` (a run at the top of a page) go on with the carried
     table: the run starts with figures, its labels stand left of the
@@ -315,10 +354,13 @@ def _span(
 
 
 def _piece(
-    page_no: int, rows: list[list[Segment]], carried: Carried | None = None
-) -> tuple[Piece, _Layout] | None:
-    """The piece of table in ``rows`` and its columns; ``carried`` is the
-    table of the page before when ``rows`` start the page."""
+    page_no: int, rows: list[list[Segment]], carried: Carried | None = None, before: int = 0
+) -> tuple[tuple[Piece, ...], _Layout] | None:
+    """The pieces of table in ``rows`` and their columns; ``carried`` is the
+    table of the page before when ``rows`` start the page.  The first
+    ``before`` rows are a header printed at the foot of the page before
+    (:class:`Foot`): the table is laid out as one, then cut into a piece on
+    each page, with the same columns and edges."""
     layout = _layout(rows)
     if layout is None:
         return None
@@ -415,12 +457,15 @@ def _piece(
 
     cells: list[PieceCell] = []
     # Grid rows top to bottom: header lines, rows of figures, blank rows.
-    order: list[tuple[float, str, Any]] = [(rows[k][0].top, "line", k) for k in header_lines]
-    order += [(mids[i], "line", k) for i, k in enumerate(data)]
-    order += [(top, "blank", blocks_) for top, blocks_ in blank_rows.items()]
-    order.sort(key=lambda x: x[0])
+    # The page before's lines come first, whatever their height on their page.
+    order: list[tuple[bool, float, str, Any]] = [
+        (k >= before, rows[k][0].top, "line", k) for k in header_lines
+    ]
+    order += [(True, mids[i], "line", k) for i, k in enumerate(data)]
+    order += [(True, top, "blank", blocks_) for top, blocks_ in blank_rows.items()]
+    order.sort(key=lambda x: (x[0], x[1]))
     spans: dict[int, list[tuple[int, tuple[int, int], Segment]]] = {}
-    for r, (_, kind, what) in enumerate(order):
+    for r, (_, _, kind, what) in enumerate(order):
         if kind == "blank":
             for col, block in what:
                 cells.append(_cell(r, col, 1, block))
@@ -460,14 +505,19 @@ def _piece(
     # The printed text's extent (a blank row's empty cells reach the columns'
     # boundaries, and the table's edges must agree across a page break).
     printed = [c for c in cells if c.text] or cells
-    box = (
-        carried.left if carried else min(c.bbox[0] for c in printed),
-        min(c.bbox[1] for c in printed),
-        carried.right if carried else max(c.bbox[2] for c in printed),
-        max(c.bbox[3] for c in printed),
-    )
-    ys = tuple(float(r) for r in range(len(order) + 1))
-    return Piece(page_no, box, layout.xs, ys, tuple(cells)), layout
+    left = carried.left if carried else min(c.bbox[0] for c in printed)
+    right = carried.right if carried else max(c.bbox[2] for c in printed)
+    cut = sum(1 for x in order if not x[0])  # grid rows on the page before
+    pieces = []
+    for page, first_row, end_row in ((page_no - 1, 0, cut), (page_no, cut, len(order))):
+        mine = [c._replace(row=c.row - first_row) for c in cells if first_row <= c.row < end_row]
+        if not mine:
+            continue
+        shown = [c for c in mine if c.text] or mine
+        box = (left, min(c.bbox[1] for c in shown), right, max(c.bbox[3] for c in shown))
+        ys = tuple(float(r) for r in range(end_row - first_row + 1))
+        pieces.append(Piece(page, box, layout.xs, ys, tuple(mine)))
+    return tuple(pieces), layout
 
 
 def _anchors(rows: list[list[Segment]]) -> int:
@@ -508,12 +558,16 @@ def _unique(cells: list[PieceCell]) -> list[PieceCell]:
 
 
 def text_tables(
-    page_no: int, groups: Sequence[Sequence[dict[str, Any]]], carried: Carried | None = None
-) -> tuple[list[Piece], set[int], Carried | None]:
+    page_no: int, groups: Sequence[Sequence[dict[str, Any]]], carried: Carried | Foot | None = None
+) -> tuple[list[Piece], set[int], Carried | Foot | None]:
     """The tables set by text position among a page's lines of characters
-    (top to bottom), the indices of the lines they take, and the table to
-    carry to the next page (the page's last table when nothing but single
-    lines follows it: a page number, a footer)."""
+    (top to bottom), the indices of the lines they take, and what to carry
+    to the next page: the page's last table when nothing but single lines
+    follows it (a page number, a footer), or a table's header left alone
+    at the foot of the page (:class:`Foot`).
+
+    A :class:`Foot` from the page before that the top of this page goes on
+    with comes back as a piece of the page before (the first returned)."""
     lines = [segments(g) for g in groups]
     keep = [k for k, ln in enumerate(lines) if ln]
     pieces: list[Piece] = []
@@ -521,13 +575,42 @@ def text_tables(
     last: Carried | None = None
     end = 0
     for a, b in _regions([lines[k] for k in keep], carried is not None):
-        found = _piece(page_no, [lines[keep[k]] for k in range(a, b)], carried if a == 0 else None)
+        rows = [lines[keep[k]] for k in range(a, b)]
+        if isinstance(carried, Foot) and a == 0:
+            found = _piece(page_no, [*carried.rows, *rows], before=len(carried.rows))
+        else:
+            found = _piece(
+                page_no, rows, carried if a == 0 and isinstance(carried, Carried) else None
+            )
         if found is not None:
-            piece, layout = found
-            pieces.append(piece)
+            cut, layout = found
+            pieces += cut
             used.update(keep[k] for k in range(a, b))
-            last = Carried(layout, piece.bbox[0], piece.bbox[2])
+            last = Carried(layout, cut[-1].bbox[0], cut[-1].bbox[2])
             end = b
-    if last is not None and any(len(lines[keep[k]]) >= 2 for k in range(end, len(keep))):
+    rest = range(end, len(keep))
+    if last is not None and any(len(lines[keep[k]]) >= 2 for k in rest):
         last = None
+    if last is None:
+        return pieces, used, _foot(page_no, [lines[k] for k in keep], keep, end)
     return pieces, used, last
+
+
+def _foot(page_no: int, lines: list[list[Segment]], keep: list[int], end: int) -> Foot | None:
+    """The page's last run of lines in columns after its tables (from line
+    ``end``) when it holds no figure but at least three official labels and
+    nothing but single lines (a page number, a footer) follows it: a
+    table's header cut off from its figures by the page break."""
+    runs = [r for r in _runs(lines) if r.start >= end]
+    if not runs:
+        return None
+    run = runs[-1]
+    if run.figures or run.anchors < 3 or any(len(ln) >= 2 for ln in lines[run.end :]):
+        return None
+    rows = lines[run.start : run.end]
+    return Foot(
+        page_no,
+        rows,
+        frozenset(keep[k] for k in range(run.start, run.end)),
+        max(s.bottom for s in rows[-1]),
+    )
