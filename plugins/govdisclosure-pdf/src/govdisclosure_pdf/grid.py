@@ -324,9 +324,25 @@ class GridTable(Table):  # type: ignore[misc]
         return math.ceil(per_page * (1 + WINDOW_MARGIN)) + 1
 
     def _never_fits(self, row: int, availWidth: float) -> bool:
-        """Whether body row ``row`` is taller than a page with the header rows."""
-        _, whole = GridTable(self.grid, row, row + 1).wrap(availWidth, 0x7FFFFFFF)
+        """Whether body row ``row`` is taller than a page with what goes on its page with it.
+
+        That is the header rows and the rows kept with it (a block's caption
+        and column heads, ``keep_with_next``): a row shorter than a page can
+        still never be placed whole if those come first (a procurement
+        amount with a unit of thousands of characters under its caption),
+        and moving the three to a fresh page would find them too tall again.
+        """
+        first = self._kept_from(row)
+        _, whole = GridTable(self.grid, first, row + 1).wrap(availWidth, 0x7FFFFFFF)
         return bool(whole > TYPE_HEIGHT + _FUZZ)
+
+    def _kept_from(self, row: int) -> int:
+        """The first body row of this part that no page break may separate from ``row``."""
+        h = self.grid.header_rows
+        first = row
+        while first > self.start and h + first - 1 in self.grid.keep_with_next:
+            first -= 1
+        return first
 
     def _cut_row(
         self, k: int, above: float, availWidth: float, availHeight: float
@@ -338,7 +354,8 @@ class GridTable(Table):  # type: ignore[misc]
         on over the next page, as a word processor breaks a row across
         pages: each cell too long for this page keeps the lines that fit and
         the rest continues in a row of its own on the next page; the other
-        cells stay in the first part.  A row that fits a page is never cut.
+        cells stay in the first part.  A row that fits a page with the rows
+        kept with it (:meth:`_never_fits`) is never cut.
         """
         grid = self.grid
         row = self.start + k
