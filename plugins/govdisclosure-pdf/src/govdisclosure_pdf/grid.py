@@ -281,10 +281,17 @@ class GridTable(Table):  # type: ignore[misc]
         if total - best < least and fewest > 1:
             best = total - least
         parts = self._parts(best, max(fewest, 1), availWidth, availHeight)
-        if not parts and _moved(self):
-            # Already moved to a fresh page and still no split that keeps
-            # min_rows together (a tall row beside short ones): any split.
+        if not parts and (_moved(self) or availHeight >= TYPE_HEIGHT - _FUZZ):
+            # Already moved to a fresh page (or at the top of one, where
+            # moving on would only leave it blank) and still no split that
+            # keeps min_rows together (a tall row beside short ones): any split.
             parts = self._parts(fits, 1, availWidth, availHeight)
+            if not parts:
+                # Not even a split between rows kept together fits (rows kept
+                # with one another that no page holds whole, none of them too
+                # tall alone to be cut): they are let go as well.
+                fitting = total if stop is None else stop
+                parts = self._parts(fitting, 1, availWidth, availHeight)
         return parts
 
     def _parts(
