@@ -101,6 +101,28 @@ def test_a_unit_name_of_ten_thousand_characters_wraps(letter: str) -> None:
     assert "盱眙县人民政府" in text
 
 
+def test_a_row_that_fits_a_page_but_not_under_its_caption_is_cut() -> None:
+    """Found by the property: 2019 procurement's ``amount_unit`` of thousands of "|".
+
+    Its row (611 pt) is shorter than a page (638 pt) but not with the
+    block's caption and column heads kept before it (677 pt): the three
+    used to move to a fresh page, not fit there either, and end in a
+    ``LayoutError``.  The row is cut under its caption instead.
+    """
+    base = gd.load(EXAMPLES / "shanghai-szfbgt-2019.json")
+    assert isinstance(base, gd.Report2019)
+    unit = "|" * 4000
+    table2 = base.table2
+    procurement = attrs.evolve(table2.procurement, amount_unit=unit)
+    report = attrs.evolve(base, table2=attrs.evolve(table2, procurement=procurement))
+    rendered = _pdf(report)
+    assert "采购总金额政府集中采购6251000" + unit in rendered.text
+    pages = [squash(page.extract_text()) for page in rendered.reader.pages]
+    starts = [i for i, text in enumerate(pages) if "|" in text]
+    assert len(starts) == 2  # the row goes on over the next page
+    assert "第二十条第（九）项" in pages[starts[0]]  # and begins under its caption
+
+
 def test_a_title_and_a_signature_longer_than_a_page() -> None:
     report = _huaian()
     title = "关于政府信息公开的报告" * 400

@@ -9,9 +9,12 @@ byte, the one made when every part is built whole.
 
 from __future__ import annotations
 
+import re
+from io import BytesIO
 from unittest import mock
 
 from hypothesis import given, settings, strategies
+from pypdf import PdfReader
 from reportlab.platypus import Spacer
 from reportlab.platypus.flowables import Flowable
 
@@ -107,3 +110,29 @@ def test_drawn_rows_forget_their_lines_and_the_header_keeps_them() -> None:
     build_pdf([GridTable(grid)], _styles(), _INFO)
     assert all(len(cell.cache) == 0 for row in body for cell in row)
     assert all(len(cell.cache) > 0 for cell in head if cell is not None)
+
+
+def test_rows_kept_together_that_no_page_holds_are_let_go() -> None:
+    """A row just shorter than a page, kept with a one-line row after it.
+
+    Neither row is taller than a page, so neither is cut; the two together
+    are, and under the first no page has room to cut the second: the table
+    used to move to a fresh page, not split there either, and end in a
+    ``LayoutError``.  The rows go on one page each.
+    """
+    style = _styles().cell
+    rows = ((Cell("政" * 330, style), Cell("一", style)), (Cell("二", style), Cell("三", style)))
+    grid = Grid(
+        rows=rows,
+        col_widths=(TYPE_WIDTH * 0.2, TYPE_WIDTH * 0.3),
+        keep_with_next=frozenset({0}),
+        font=_styles().fonts.body,
+    )
+    table = GridTable(grid)
+    _, tall = table.wrap(TYPE_WIDTH, TYPE_HEIGHT * 2)
+    assert TYPE_HEIGHT - 20 < table._rowHeights[0] <= TYPE_HEIGHT < tall
+    pages = PdfReader(BytesIO(build_pdf([table], _styles(), _INFO))).pages
+    texts = [re.sub(r"\s+", "", page.extract_text()) for page in pages]
+    assert len(texts) == 2
+    assert texts[0].count("政") == 330 and "二" not in texts[0]
+    assert "二" in texts[1] and "三" in texts[1]

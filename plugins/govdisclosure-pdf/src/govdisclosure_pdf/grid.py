@@ -281,10 +281,17 @@ class GridTable(Table):  # type: ignore[misc]
         if total - best < least and fewest > 1:
             best = total - least
         parts = self._parts(best, max(fewest, 1), availWidth, availHeight)
-        if not parts and _moved(self):
-            # Already moved to a fresh page and still no split that keeps
-            # min_rows together (a tall row beside short ones): any split.
+        if not parts and (_moved(self) or availHeight >= TYPE_HEIGHT - _FUZZ):
+            # Already moved to a fresh page (or at the top of one, where
+            # moving on would only leave it blank) and still no split that
+            # keeps min_rows together (a tall row beside short ones): any split.
             parts = self._parts(fits, 1, availWidth, availHeight)
+            if not parts:
+                # Not even a split between rows kept together fits (rows kept
+                # with one another that no page holds whole, none of them too
+                # tall alone to be cut): they are let go as well.
+                fitting = total if stop is None else stop
+                parts = self._parts(fitting, 1, availWidth, availHeight)
         return parts
 
     def _parts(
@@ -324,9 +331,25 @@ class GridTable(Table):  # type: ignore[misc]
         return math.ceil(per_page * (1 + WINDOW_MARGIN)) + 1
 
     def _never_fits(self, row: int, availWidth: float) -> bool:
-        """Whether body row ``row`` is taller than a page with the header rows."""
-        _, whole = GridTable(self.grid, row, row + 1).wrap(availWidth, 0x7FFFFFFF)
+        """Whether body row ``row`` is taller than a page with what goes on its page with it.
+
+        That is the header rows and the rows kept with it (a block's caption
+        and column heads, ``keep_with_next``): a row shorter than a page can
+        still never be placed whole if those come first (a procurement
+        amount with a unit of thousands of characters under its caption),
+        and moving the three to a fresh page would find them too tall again.
+        """
+        first = self._kept_from(row)
+        _, whole = GridTable(self.grid, first, row + 1).wrap(availWidth, 0x7FFFFFFF)
         return bool(whole > TYPE_HEIGHT + _FUZZ)
+
+    def _kept_from(self, row: int) -> int:
+        """The first body row of this part that no page break may separate from ``row``."""
+        h = self.grid.header_rows
+        first = row
+        while first > self.start and h + first - 1 in self.grid.keep_with_next:
+            first -= 1
+        return first
 
     def _cut_row(
         self, k: int, above: float, availWidth: float, availHeight: float
@@ -338,7 +361,8 @@ class GridTable(Table):  # type: ignore[misc]
         on over the next page, as a word processor breaks a row across
         pages: each cell too long for this page keeps the lines that fit and
         the rest continues in a row of its own on the next page; the other
-        cells stay in the first part.  A row that fits a page is never cut.
+        cells stay in the first part.  A row that fits a page with the rows
+        kept with it (:meth:`_never_fits`) is never cut.
         """
         grid = self.grid
         row = self.start + k
