@@ -91,6 +91,16 @@ FLOORS: tuple[Floor, ...] = (
         "max",
     ),
     Floor(
+        "validate_stacked",
+        "validation, stacked (numpy)",
+        "stack() + validate_stacked() from the report objects (govdisclosure.stacked),"
+        " CPU time per report",
+        "numpy from the objects: stacking the cells into int64 plus the best of the three"
+        " numpy checks",
+        4.0,
+        "max",
+    ),
+    Floor(
         "consolidate",
         "consolidation",
         "consolidate() of the reports",
