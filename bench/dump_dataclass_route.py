@@ -1,0 +1,273 @@
+"""orjson walking the report objects itself, as dataclasses: measured, not kept.
+
+orjson writes a dataclass instance natively, in C, without a ``default=``
+call: it recognises one by ``__dataclass_fields__`` in the *type's own*
+``__dict__``, then (``src/serialize/per_type/dataclass.rs``)
+
+* asks the instance for ``__dict__``; when there is one and the type has no
+  ``__slots__``, it walks that dict directly as it walks any dict, skipping
+  keys that start with ``_`` (the fast path);
+* otherwise (a slotted class: no ``__dict__``, so an ``AttributeError`` is
+  raised and cleared, per object) it walks ``__dataclass_fields__`` in its
+  order, keeps each field whose ``_field_type`` is ``dataclasses._FIELD``
+  and whose name does not start with ``_``, and reads the value with
+  ``getattr`` (the slow path).
+
+Our model's JSON is close enough to its fields for that: keys are the
+attrs field names in definition order, none starts with ``_``; tuples,
+``str`` (and ``StrEnum``), ``int``, ``None``, ``bool``, ``date`` and the
+printed-label dicts are written by orjson as the codec writes them.  What
+differs goes through ``default=`` (:func:`hook`): a ``Decimal`` cell
+(plain text), a "/" cell (its mark), and the legacy template's classes
+that leave fields out at their default (the codec's converter).  A report
+class's ``edition`` key comes first by naming ``edition`` first in its
+``__dataclass_fields__``: ``getattr`` finds the class attribute.
+
+This module gives every attrs class of a report a ``__dataclass_fields__``
+for as long as :func:`as_dataclasses` is entered (taken from a dataclass
+made by :func:`dataclasses.make_dataclass` with the same field names, so no
+private detail of :mod:`dataclasses` is touched; removed again on exit,
+since ``dataclasses.is_dataclass`` is true for the classes meanwhile, and
+cattrs and Hypothesis act on that), and times, on ``load_bench.py``'s
+reports, each alternated with the others, best of :data:`ROUNDS` rounds of
+``best()`` (CPU time):
+
+* the floor (``orjson.dumps`` of the ready-made dicts) and
+  ``codec.dumps_bytes``;
+* **the model classes as they are** (attrs, slotted) seen as dataclasses:
+  orjson's slow path;
+* the same with the writer's cell checks run first
+  (``dump_partial_writers.py``'s ``checks``): the route writes a ``bool``,
+  a ``float`` or a plain ``"/"`` string in a cell without a word, where
+  ``dumps_bytes`` refuses it, so a kept version would need them;
+* **instance-dict mirrors**: each report copied (untimed) into objects of
+  plain, unslotted classes with the same ``__dataclass_fields__`` and the
+  values in their ``__dict__`` (``edition`` first), so orjson takes its
+  fast path: what the route would cost if the model classes had instance
+  dicts instead of slots, cells unchecked.  The least this route can do.
+
+Every way is checked to give ``dumps_bytes``' bytes on the whole corpus
+before it is timed (``tests/bench/test_dump_dataclass_route.py`` checks the
+route on generated reports of every edition).  Not run by ``bench/run.py``:
+run ``python bench/dump_dataclass_route.py [N]`` (default 2,000).
+
+Figures (``python bench/dump_dataclass_route.py 2000``, orjson 3.13.0,
+Python 3.11.7, shared 2-core machine; see also ``docs/changelog.md``):
+
+    FIGURES
+
+Why it loses: per slotted object orjson raises and clears an
+``AttributeError`` (asking for the missing ``__dict__``) and makes two
+``getattr`` calls per field (the field's ``_field_type``, then the value);
+on 5,000 objects of seven ints (a row of table 3) that is 0.85–0.89 µs an
+object against 0.11 µs for the same dicts, 0.15 µs for the same objects
+with an instance ``__dict__`` (``dataclass(slots=True)`` costs the same
+0.89 µs: it is orjson's path, not ours).  The fast path needs instance
+dicts: turning the model's ~55 frozen slotted classes into dict classes
+(and the generated reader, which sets slots, with them) for a lower bound
+that, with the cell checks the route would still need, does not reach
+1.3× either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import sys
+import typing
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+import attrs
+import orjson
+
+from dump_partial_writers import partial_writer
+from govdisclosure import codec
+from govdisclosure.cells import NotApplicable
+from govdisclosure.codec.reference import _omits_defaults
+from govdisclosure.editions import Report
+from govdisclosure.introspect import field_types
+from load_bench import best, make_texts
+
+__all__ = ["as_dataclasses", "hook", "main", "mirror", "model_classes"]
+
+OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+#: Rounds of every way, alternated (the best of each is kept).
+ROUNDS = 6
+
+
+def hook(value: Any) -> Any:
+    """orjson's ``default=``: what the codec writes for what orjson cannot."""
+    cls = value.__class__
+    if cls is Decimal:
+        return format(value, "f")
+    if cls is NotApplicable:
+        return value.mark
+    if _omits_defaults(cls):
+        return codec.converter.unstructure(value, cls)
+    raise TypeError(f"not writable: {value!r}")
+
+
+def model_classes(cls: type) -> tuple[type, ...]:
+    """The attrs classes orjson is to walk itself under a report class
+    ``cls`` (itself first): every attrs class its field types name, at any
+    depth, but the "/" cell and the classes that leave fields out."""
+    found: list[type] = []
+
+    def visit(tp: Any) -> None:
+        if isinstance(tp, type) and attrs.has(tp):
+            if tp in found or tp is NotApplicable or _omits_defaults(tp):
+                return
+            found.append(tp)
+            for hint in field_types(tp).values():
+                visit(hint)
+        for arg in typing.get_args(tp):
+            visit(arg)
+
+    visit(cls)
+    return tuple(found)
+
+
+def _fields_of(cls: type) -> dict[str, Any]:
+    """A ``__dataclass_fields__`` naming ``cls``'s JSON keys in order
+    (``edition`` first for a report), from a dataclass made with them."""
+    names = [f.name for f in attrs.fields(cls)]
+    if isinstance(getattr(cls, "edition", None), str):
+        names.insert(0, "edition")
+    made = dataclasses.make_dataclass(f"{cls.__name__}Fields", names)
+    return {f.name: f for f in dataclasses.fields(made)}
+
+
+@contextlib.contextmanager
+def as_dataclasses(report_cls: type) -> Iterator[tuple[type, ...]]:
+    """While entered, the classes of :func:`model_classes` carry a
+    ``__dataclass_fields__`` of their own; it is removed on exit."""
+    classes = model_classes(report_cls)
+    for cls in classes:
+        type.__setattr__(cls, "__dataclass_fields__", _fields_of(cls))
+    try:
+        yield classes
+    finally:
+        for cls in classes:
+            type.__delattr__(cls, "__dataclass_fields__")
+
+
+def mirror(value: Any, kinds: dict[type, type]) -> Any:
+    """``value`` with each object of a class in ``kinds`` copied into an
+    object of its unslotted mirror class, its values in its ``__dict__``."""
+    cls = value.__class__
+    if cls is tuple:
+        return tuple(mirror(v, kinds) for v in value)
+    mirrored = kinds.get(cls)
+    if mirrored is None:
+        return value
+    copy: Any = object.__new__(mirrored)
+    for name in cls.__dataclass_fields__:
+        copy.__dict__[name] = mirror(getattr(value, name), kinds)
+    return copy
+
+
+def mirror_classes(classes: tuple[type, ...]) -> dict[type, type]:
+    """Per model class (already given its ``__dataclass_fields__``), a plain
+    class with instance dicts and the same fields."""
+    return {
+        cls: type(f"{cls.__name__}Mirror", (), {"__dataclass_fields__": cls.__dataclass_fields__})  # type: ignore[attr-defined]
+        for cls in classes
+    }
+
+
+@attrs.frozen
+class _Row:
+    """Seven counts, as a row of table 3: attrs, slotted (given fields below)."""
+
+    a: int
+    b: int
+    c: int
+    d: int
+    e: int
+    f: int
+    g: int
+
+
+def _dataclass_row(*, slots: bool) -> type:
+    """Seven counts as a dataclass (made, not declared: this module is loaded
+    by the tests without an entry in ``sys.modules``, which ``@dataclass``
+    needs to read string annotations)."""
+    columns = [(name, int) for name in "abcdefg"]
+    return dataclasses.make_dataclass("DataclassRow", columns, frozen=True, slots=slots)
+
+
+def objects_alone(n: int = 5_000) -> dict[str, float]:
+    """orjson's own cost per object of seven ints, by what it is given."""
+    slotted, unslotted = _dataclass_row(slots=True), _dataclass_row(slots=False)
+    type.__setattr__(_Row, "__dataclass_fields__", _fields_of(_Row))
+    try:
+        given: dict[str, list[Any]] = {
+            "dicts": [dict(zip("abcdefg", range(i, i + 7), strict=True)) for i in range(n)],
+            "attrs slotted + __dataclass_fields__": [_Row(*range(i, i + 7)) for i in range(n)],
+            "dataclass(slots=True)": [slotted(*range(i, i + 7)) for i in range(n)],
+            "dataclass (instance __dict__)": [unslotted(*range(i, i + 7)) for i in range(n)],
+        }
+        text = orjson.dumps(given["dicts"], option=OPTIONS)
+        assert all(orjson.dumps(v, option=OPTIONS) == text for v in given.values())
+        times: dict[str, list[float]] = {name: [] for name in given}
+        for _ in range(ROUNDS):
+            for name, objects in given.items():
+                times[name].append(best(partial(orjson.dumps, objects, option=OPTIONS)) / n * 1e6)
+    finally:
+        type.__delattr__(_Row, "__dataclass_fields__")
+    print(f"orjson.dumps of {n} objects of seven ints; CPU µs per object")
+    for name, runs in times.items():
+        print(f"  {name:<46} {min(runs):7.3f} µs")
+    return {name: min(runs) for name, runs in times.items()}
+
+
+def main(n: int = 2_000) -> dict[str, float]:
+    reports: list[Report] = codec.loads_many(make_texts(n))
+    dicts = [codec.unstructure(r) for r in reports]
+    expected = [codec.dumps_bytes(r) for r in reports]
+    checks = partial_writer(reports[0], "checks")
+    with as_dataclasses(type(reports[0])) as classes:
+        kinds = mirror_classes(classes)
+        mirrors = [mirror(r, kinds) for r in reports]
+
+        def native(report: Any) -> bytes:
+            return orjson.dumps(report, default=hook, option=OPTIONS)
+
+        def checked(report: Report) -> bytes:
+            checks(report)
+            return orjson.dumps(report, default=hook, option=OPTIONS)
+
+        assert [native(r) for r in reports] == expected
+        assert [checked(r) for r in reports] == expected
+        assert [native(m) for m in mirrors] == expected
+        ways: dict[str, Callable[[], object]] = {
+            "orjson.dumps of the dicts (floor)": lambda: [
+                orjson.dumps(d, option=OPTIONS) for d in dicts
+            ],
+            "codec.dumps_bytes": lambda: [codec.dumps_bytes(r) for r in reports],
+            "orjson walks the slotted objects": lambda: [native(r) for r in reports],
+            "  the same, its cells checked first": lambda: [checked(r) for r in reports],
+            "orjson walks instance-dict mirrors": lambda: [native(m) for m in mirrors],
+            "  the same, the report's cells checked first": lambda: [
+                (checks(r), native(m)) for r, m in zip(reports, mirrors, strict=True)
+            ],
+        }
+        times: dict[str, list[float]] = {name: [] for name in ways}
+        for _ in range(ROUNDS):  # alternated, so a busy minute weighs on every way alike
+            for name, way in ways.items():
+                times[name].append(best(way) / n * 1e6)
+    floor = min(times["orjson.dumps of the dicts (floor)"])
+    print(f"dump_dataclass_route: {n} reports, 2021 edition; CPU µs per report, same bytes")
+    results = {}
+    for name, runs in times.items():
+        results[name] = min(runs)
+        print(f"  {name:<46} {min(runs):7.1f} µs  {min(runs) / floor:5.2f}×")
+    return results
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2_000)
+    objects_alone()
