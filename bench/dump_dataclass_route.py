@@ -73,6 +73,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import sys
 import typing
 from collections.abc import Callable, Iterator
@@ -85,13 +86,24 @@ import orjson
 
 from dump_partial_writers import partial_writer
 from govdisclosure import codec
-from govdisclosure.cells import NotApplicable
+from govdisclosure.cells import CELL_KINDS, NotApplicable
+from govdisclosure.codec import fast_read
+from govdisclosure.codec.fast_write import _optional_object
 from govdisclosure.codec.reference import _omits_defaults
+from govdisclosure.codegen import compile_source
 from govdisclosure.editions import Report
 from govdisclosure.introspect import field_types
 from load_bench import best, make_texts
 
-__all__ = ["as_dataclasses", "hook", "main", "mirror", "model_classes"]
+__all__ = [
+    "as_dataclasses",
+    "cell_checker",
+    "hook",
+    "main",
+    "mirror",
+    "model_classes",
+    "objects_alone",
+]
 
 OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 #: Rounds of every way, alternated (the best of each is kept).
@@ -224,11 +236,115 @@ def objects_alone(n: int = 5_000) -> dict[str, float]:
     return {name: min(runs) for name, runs in times.items()}
 
 
+#: The classes of what a cell may hold; ``dumps_bytes`` refuses any other.
+_CELL_CLASSES = frozenset({int, type(None), Decimal, NotApplicable})
+
+
+def _refuse(value: Any) -> None:
+    raise TypeError(f"not a cell value: {value!r}")
+
+
+def _check_rows(rows: dict[str, dict[str, Any]]) -> None:
+    for cells in rows.values():
+        for value in cells.values():
+            if value.__class__ not in _CELL_CLASSES:
+                _refuse(value)
+
+
+def _holds_cells(tp: Any, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether a value of type ``tp`` can hold a cell, at any depth."""
+    if fast_read._classify(tp)[0] in (*CELL_KINDS, "legacy", "rows"):
+        return True
+    for cls in model_classes_in(tp):
+        if cls not in seen and any(
+            _holds_cells(hint, seen | {cls}) for hint in field_types(cls).values()
+        ):
+            return True
+    return False
+
+
+def model_classes_in(tp: Any) -> tuple[type, ...]:
+    """The attrs classes a type names at its top or in its arguments, at any depth."""
+    if isinstance(tp, type) and attrs.has(tp):
+        return (tp,)
+    return tuple(cls for arg in typing.get_args(tp) for cls in model_classes_in(arg))
+
+
+def cell_checker(report_cls: type) -> Callable[[Any], None]:
+    """A generated function refusing, as ``dumps_bytes`` does, a report with
+    a cell holding anything but an int, ``None``, a ``Decimal`` or a "/"
+    cell (a ``bool``, a ``float``, a plain ``"/"`` string), reading the
+    cells and nothing else (an int passes on one test of its class), the
+    objects a class holds one of checked inline (as ``fast_write`` builds their dicts inline), one function per
+    report class, item class of a tuple and shape of a variant field."""
+    ns: dict[str, Any] = {"_ok": _CELL_CLASSES, "_refuse": _refuse, "_rows": _check_rows}
+    serial = itertools.count()
+    pending, done = [report_cls], set()
+    tables: list[tuple[dict[type, Any], tuple[type, ...]]] = []
+
+    def name_of(cls: type) -> str:
+        return "_c" + fast_read._fn_name(cls)[2:]
+
+    def walk(cls: type, var: str, lines: list[str]) -> None:
+        hints = field_types(cls)
+        for f in attrs.fields(cls):
+            kind, detail, _ = fast_read._classify(hints[f.name])
+            get = f"{var}.{f.name}"
+            if not _holds_cells(hints[f.name]):
+                continue  # text, dates, the unit, the narrative: nothing to check
+            if kind in CELL_KINDS or kind == "legacy":
+                lines.append(
+                    f"    if (v := {get}).__class__ is not int and v is not None"
+                    " and v.__class__ not in _ok:"
+                    " _refuse(v)"
+                )
+                continue
+            a = f"a{next(serial)}"
+            optional = _optional_object(hints[f.name])
+            if kind == "object" and not _omits_defaults(detail):
+                lines.append(f"    {a} = {get}")
+                walk(detail, a, lines)
+            elif kind == "object_tuple" and not _omits_defaults(detail):
+                pending.append(detail)
+                lines.append(f"    for {a} in {get}: {name_of(detail)}({a})")
+            elif kind == "layouts":
+                pending.extend(detail.members)
+                table: dict[type, Any] = {}
+                tables.append((table, detail.members))
+                ns[f"T{len(tables)}"] = table
+                lines.append(f"    {a} = {get}")
+                lines.append(f"    T{len(tables)}[{a}.__class__]({a})")
+            elif kind == "rows":
+                lines.append(f"    _rows({get})")
+            elif optional is not None and not _omits_defaults(optional):
+                pending.append(optional)
+                lines.append(f"    {a} = {get}")
+                lines.append(f"    if {a} is not None: {name_of(optional)}({a})")
+
+    while pending:
+        cls = pending.pop()
+        if cls in done:
+            continue
+        done.add(cls)
+        lines: list[str] = []
+        if not _omits_defaults(cls):  # the converter's hook refuses a bad cell there
+            walk(cls, "o", lines)
+        compile_source(
+            [f"def {name_of(cls)}(o):", *lines, "    return None"],
+            ns,
+            what=f"cell checker of {cls.__qualname__}",
+        )
+    for table, shapes in tables:
+        table.update((shape, ns[name_of(shape)]) for shape in shapes)
+    return typing.cast(Callable[[Any], None], ns[name_of(report_cls)])
+
+
 def main(n: int = 2_000) -> dict[str, float]:
     reports: list[Report] = codec.loads_many(make_texts(n))
     dicts = [codec.unstructure(r) for r in reports]
     expected = [codec.dumps_bytes(r) for r in reports]
     checks = partial_writer(reports[0], "checks")
+    cells_only = cell_checker(type(reports[0]))
     with as_dataclasses(type(reports[0])) as classes:
         kinds = mirror_classes(classes)
         mirrors = [mirror(r, kinds) for r in reports]
@@ -254,6 +370,11 @@ def main(n: int = 2_000) -> dict[str, float]:
             "  the same, the report's cells checked first": lambda: [
                 (checks(r), native(m)) for r, m in zip(reports, mirrors, strict=True)
             ],
+            "  the same, checked by reading the cells alone": lambda: [
+                (cells_only(r), native(m)) for r, m in zip(reports, mirrors, strict=True)
+            ],
+            "the writer's reads + cell checks alone": lambda: [checks(r) for r in reports],
+            "reading and checking the cells alone": lambda: [cells_only(r) for r in reports],
         }
         times: dict[str, list[float]] = {name: [] for name in ways}
         for _ in range(ROUNDS):  # alternated, so a busy minute weighs on every way alike

@@ -7,7 +7,9 @@ classes and for the instance-dict mirrors, so the figures are those of a
 writer of the same bytes.  It also pins down the two facts the bench's
 docstring gives as reasons: the classes stop being dataclasses on leaving
 :func:`as_dataclasses`, and the route writes a ``bool`` in a count cell
-that ``dumps_bytes`` refuses (why a kept version would need the checks).
+that ``dumps_bytes`` refuses (why a kept version would need the checks);
+and that the bench's cell checker, with the route, refuses what
+``dumps_bytes`` refuses.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ def test_orjson_walking_the_objects_writes_the_codecs_bytes(edition: str) -> Non
     @given(any_reports(edition))
     def check(report: gd.Report) -> None:
         expected = codec.dumps_bytes(report)
+        _route.cell_checker(type(report))(report)  # refuses nothing codec writes
         with _route.as_dataclasses(type(report)) as classes:
             kinds = _route.mirror_classes(classes)
             assert _native(report) == expected
@@ -62,3 +65,20 @@ def test_the_route_writes_a_bool_cell_that_dumps_bytes_refuses() -> None:
         codec.dumps_bytes(report)
     with _route.as_dataclasses(type(report)):
         assert b'"upheld": true' in _native(report)
+    with pytest.raises(TypeError, match="not a cell value: True"):
+        _route.cell_checker(type(report))(report)
+
+
+@pytest.mark.parametrize("value", [1.0, "/", False, 2**64])
+def test_the_cell_checker_refuses_what_dumps_bytes_refuses(value: object) -> None:
+    report = gd.load(ROOT / "examples" / "huaian-2024.json")
+    assert isinstance(report, gd.Report2021)
+    row = report.table3.results.disclosed
+    object.__setattr__(row, "total", value)
+    errors = (TypeError, orjson.JSONEncodeError)
+    with pytest.raises(errors):
+        codec.dumps_bytes(report)
+    with pytest.raises(errors):
+        _route.cell_checker(type(report))(report)
+        with _route.as_dataclasses(type(report)):
+            _native(report)
