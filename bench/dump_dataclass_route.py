@@ -36,7 +36,7 @@ reports, each alternated with the others, best of :data:`ROUNDS` rounds of
   ``codec.dumps_bytes``;
 * **the model classes as they are** (attrs, slotted) seen as dataclasses:
   orjson's slow path;
-* the same with the writer's cell checks run first
+* the same with the writer's reads and cell checks run first
   (``dump_partial_writers.py``'s ``checks``): the route writes a ``bool``,
   a ``float`` or a plain ``"/"`` string in a cell without a word, where
   ``dumps_bytes`` refuses it, so a kept version would need them;
@@ -44,29 +44,75 @@ reports, each alternated with the others, best of :data:`ROUNDS` rounds of
   plain, unslotted classes with the same ``__dataclass_fields__`` and the
   values in their ``__dict__`` (``edition`` first), so orjson takes its
   fast path: what the route would cost if the model classes had instance
-  dicts instead of slots, cells unchecked.  The least this route can do.
+  dicts instead of slots, cells unchecked (the least this route can do),
+  then with the checks, either the writer's or :func:`cell_checker`'s
+  (the cells alone read and tested, nothing else);
+* the two checks alone; and the floor and ``dumps_bytes`` with their
+  outputs kept in a list, as ``load_bench.py`` and
+  ``dump_alternatives_bench.py`` time them (see below).
+
+Each output is dropped as soon as it is made (:func:`_each`).  Kept in a
+list, 2,000 outputs of 13.6 KiB are 27 MB that the allocator hands back
+to the system when the list goes and takes again on the next run: in this
+process that was ~8,900 page faults a run, 16–36 ms of *system* CPU time
+per 2,000 reports (8–18 µs a report, as much again as the floor), which
+``time.process_time`` counts; it adds the same to every way and so
+squeezes every ratio towards 1.  Dropped, the outputs reuse one buffer:
+no faults, and the ratios below are of the work itself.
 
 Every way is checked to give ``dumps_bytes``' bytes on the whole corpus
 before it is timed (``tests/bench/test_dump_dataclass_route.py`` checks the
-route on generated reports of every edition).  Not run by ``bench/run.py``:
-run ``python bench/dump_dataclass_route.py [N]`` (default 2,000).
+route on generated reports of every edition, and that the checker refuses
+what ``dumps_bytes`` refuses); the route also gives the same bytes on every
+report of ``examples/``.  Not run by ``bench/run.py``: run
+``python bench/dump_dataclass_route.py [N]`` (default 2,000).
 
-Figures (``python bench/dump_dataclass_route.py 2000``, orjson 3.13.0,
-Python 3.11.7, shared 2-core machine; see also ``docs/changelog.md``):
+Figures: ``python bench/dump_dataclass_route.py 2000``, orjson 3.13.0,
+Python 3.11.7, shared 2-core machine at load 2.6–3.1 (other helpers
+running), the first of three runs as printed (the ranges over the three
+are in ``docs/changelog.md``)::
 
-    FIGURES
+    dump_dataclass_route: 2000 reports, 2021 edition; CPU µs per report, same bytes
+      orjson.dumps of the dicts (floor)                 12.0 µs   1.00×
+      codec.dumps_bytes                                 26.3 µs   2.20×
+      orjson walks the slotted objects                  47.6 µs   3.98×
+        the same, its cells checked first               53.2 µs   4.44×
+      orjson walks instance-dict mirrors                14.4 µs   1.20×
+        the same, the report's cells checked first      19.4 µs   1.62×
+        the same, checked by reading the cells alone    19.4 µs   1.62×
+      the writer's reads + cell checks alone             5.3 µs   0.44×
+      reading and checking the cells alone               5.1 µs   0.42×
+      (the floor, its outputs kept in a list)           25.6 µs   2.14×
+      (codec.dumps_bytes, outputs kept in a list)       40.9 µs   3.41×
+    orjson.dumps of 5000 objects of seven ints; CPU µs per object
+      dicts                                            0.132 µs
+      attrs slotted + __dataclass_fields__             0.895 µs
+      dataclass(slots=True)                            0.888 µs
+      dataclass (instance __dict__)                    0.169 µs
 
-Why it loses: per slotted object orjson raises and clears an
-``AttributeError`` (asking for the missing ``__dict__``) and makes two
-``getattr`` calls per field (the field's ``_field_type``, then the value);
-on 5,000 objects of seven ints (a row of table 3) that is 0.85–0.89 µs an
-object against 0.11 µs for the same dicts, 0.15 µs for the same objects
-with an instance ``__dict__`` (``dataclass(slots=True)`` costs the same
-0.89 µs: it is orjson's path, not ours).  The fast path needs instance
-dicts: turning the model's ~55 frozen slotted classes into dict classes
-(and the generated reader, which sets slots, with them) for a lower bound
-that, with the cell checks the route would still need, does not reach
-1.3× either.
+Why it loses:
+
+* **Slotted classes** (the model as it is) take orjson's slow path: per
+  object an ``AttributeError`` raised and cleared (the missing
+  ``__dict__``), and per field two ``getattr`` calls (the field's
+  ``_field_type``, then the value).  On objects of seven ints (a row of
+  table 3) that is 0.88–0.91 µs an object against 0.13–0.15 µs for the same
+  data as dicts, whether the class is attrs with a ``__dataclass_fields__``
+  or a real ``dataclass(slots=True)``: it is orjson's path, not ours.  The
+  whole report comes to ~4× the floor, nearly twice ``dumps_bytes``.
+* **Instance dicts** take the fast path (0.17–0.19 µs for the same row),
+  and the mirrors write a report in 1.19–1.21× the floor.  But the checks a
+  kept writer needs cost 0.42–0.44× on their own (reading ~200 cells from
+  Python, however it is generated), so the route would stand at
+  1.60–1.75×: better than ``dumps_bytes`` (2.16–2.24× in the same runs),
+  not within 1.3×.  And getting there means the model's ~55 frozen slotted classes turned
+  into dict classes (memory per object, the generated reader that sets
+  slots rewritten), ``edition`` stored in every report's instance dict
+  ahead of its fields, and nothing else ever stored in an instance dict
+  (a cached value would be written into the JSON): fragile, for ~0.6×.
+* No ``OPT_PASSTHROUGH_*`` option helps: they send *more* types to
+  ``default=``, and none lets orjson refuse a ``bool`` or a ``float``
+  where a count belongs.
 """
 
 from __future__ import annotations
@@ -224,10 +270,12 @@ def objects_alone(n: int = 5_000) -> dict[str, float]:
         }
         text = orjson.dumps(given["dicts"], option=OPTIONS)
         assert all(orjson.dumps(v, option=OPTIONS) == text for v in given.values())
+        dump = partial(orjson.dumps, option=OPTIONS)
         times: dict[str, list[float]] = {name: [] for name in given}
         for _ in range(ROUNDS):
             for name, objects in given.items():
-                times[name].append(best(partial(orjson.dumps, objects, option=OPTIONS)) / n * 1e6)
+                chunks = [objects[i : i + 50] for i in range(0, n, 50)]  # outputs of ~5 KB
+                times[name].append(best(_each(dump, chunks)) / n * 1e6)
     finally:
         type.__delattr__(_Row, "__dataclass_fields__")
     print(f"orjson.dumps of {n} objects of seven ints; CPU µs per object")
@@ -339,6 +387,16 @@ def cell_checker(report_cls: type) -> Callable[[Any], None]:
     return typing.cast(Callable[[Any], None], ns[name_of(report_cls)])
 
 
+def _each(fn: Callable[[Any], object], items: list[Any]) -> Callable[[], None]:
+    """A run of ``fn`` over ``items`` that drops each output at once."""
+
+    def run() -> None:
+        for item in items:
+            fn(item)
+
+    return run
+
+
 def main(n: int = 2_000) -> dict[str, float]:
     reports: list[Report] = codec.loads_many(make_texts(n))
     dicts = [codec.unstructure(r) for r in reports]
@@ -359,22 +417,31 @@ def main(n: int = 2_000) -> dict[str, float]:
         assert [native(r) for r in reports] == expected
         assert [checked(r) for r in reports] == expected
         assert [native(m) for m in mirrors] == expected
+
+        def cells_then_mirror(pair: tuple[Report, Any]) -> bytes:
+            cells_only(pair[0])
+            return native(pair[1])
+
+        def checks_then_mirror(pair: tuple[Report, Any]) -> bytes:
+            checks(pair[0])
+            return native(pair[1])
+
+        dump = partial(orjson.dumps, option=OPTIONS)
+        pairs = list(zip(reports, mirrors, strict=True))
         ways: dict[str, Callable[[], object]] = {
-            "orjson.dumps of the dicts (floor)": lambda: [
-                orjson.dumps(d, option=OPTIONS) for d in dicts
+            "orjson.dumps of the dicts (floor)": _each(dump, dicts),
+            "codec.dumps_bytes": _each(codec.dumps_bytes, reports),
+            "orjson walks the slotted objects": _each(native, reports),
+            "  the same, its cells checked first": _each(checked, reports),
+            "orjson walks instance-dict mirrors": _each(native, mirrors),
+            "  the same, the report's cells checked first": _each(checks_then_mirror, pairs),
+            "  the same, checked by reading the cells alone": _each(cells_then_mirror, pairs),
+            "the writer's reads + cell checks alone": _each(checks, reports),
+            "reading and checking the cells alone": _each(cells_only, reports),
+            "(the floor, its outputs kept in a list)": lambda: [dump(d) for d in dicts],
+            "(codec.dumps_bytes, outputs kept in a list)": lambda: [
+                codec.dumps_bytes(r) for r in reports
             ],
-            "codec.dumps_bytes": lambda: [codec.dumps_bytes(r) for r in reports],
-            "orjson walks the slotted objects": lambda: [native(r) for r in reports],
-            "  the same, its cells checked first": lambda: [checked(r) for r in reports],
-            "orjson walks instance-dict mirrors": lambda: [native(m) for m in mirrors],
-            "  the same, the report's cells checked first": lambda: [
-                (checks(r), native(m)) for r, m in zip(reports, mirrors, strict=True)
-            ],
-            "  the same, checked by reading the cells alone": lambda: [
-                (cells_only(r), native(m)) for r, m in zip(reports, mirrors, strict=True)
-            ],
-            "the writer's reads + cell checks alone": lambda: [checks(r) for r in reports],
-            "reading and checking the cells alone": lambda: [cells_only(r) for r in reports],
         }
         times: dict[str, list[float]] = {name: [] for name in ways}
         for _ in range(ROUNDS):  # alternated, so a busy minute weighs on every way alike
