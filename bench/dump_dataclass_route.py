@@ -105,11 +105,12 @@ Why it loses:
   kept writer needs cost 0.42–0.44× on their own (reading ~200 cells from
   Python, however it is generated), so the route would stand at
   1.60–1.75×: better than ``dumps_bytes`` (2.16–2.24× in the same runs),
-  not within 1.3×.  And getting there means the model's ~55 frozen slotted classes turned
-  into dict classes (memory per object, the generated reader that sets
-  slots rewritten), ``edition`` stored in every report's instance dict
-  ahead of its fields, and nothing else ever stored in an instance dict
-  (a cached value would be written into the JSON): fragile, for ~0.6×.
+  not within 1.3×.  And getting there means the model's frozen slotted
+  classes (18 under a 2021 report, 20 under a 2019 one) turned into dict
+  classes (memory per object, the generated reader that sets slots
+  rewritten), ``edition`` stored in every report's instance dict ahead of
+  its fields, and nothing else ever stored in an instance dict (a cached
+  value would be written into the JSON): fragile, for ~0.6×.
 * No ``OPT_PASSTHROUGH_*`` option helps: they send *more* types to
   ``default=``, and none lets orjson refuse a ``bool`` or a ``float``
   where a count belongs.
