@@ -222,7 +222,23 @@ def expand(table: LexborNode, index: int) -> Grid:
                 for rr in range(r, r + rowspan):
                     target = slots[rr]
                     target_keys = keys[rr]
-                    short = col + colspan - len(target)
+                    filled = len(target)
+                    if filled <= col:
+                        # The row ends before the cell (a row below, as a
+                        # rowspan mostly finds it): its slots are all free.
+                        if filled < col:
+                            target.extend([None] * (col - filled))
+                            target_keys.extend([None] * (col - filled))
+                        if colspan == 1:
+                            target.append(new(Slot, (cell, rr, col)))
+                            target_keys.append(key)
+                        else:
+                            target.extend(
+                                [new(Slot, (cell, rr, cc)) for cc in range(col, col + colspan)]
+                            )
+                            target_keys.extend([key] * colspan)
+                        continue
+                    short = col + colspan - filled
                     if short > 0:
                         target.extend([None] * short)
                         target_keys.extend([None] * short)
