@@ -136,60 +136,115 @@ _CELL_TAGS: Final = frozenset(
 _TH: Final = LexborHTMLParser("<table><tr><th></table>").css_first("th").tag_id  # type: ignore[union-attr]
 
 
+#: The span a ``colspan``/``rowspan`` of "1" to "1000" gives (the limits and
+#: the zero rule of :func:`_span` change none of them): one look-up for the
+#: usual values instead of the parse.
+_PLAIN_SPANS: Final = {str(n): n for n in range(1, 1001)}
+
+
 def expand(table: LexborNode, index: int) -> Grid:
     """The grid of one ``<table>`` element, with its shape (:func:`.shape.shape`).
 
     Written for speed (it runs on every cell of every page): the few cells
     that span are found by one selector (in C) and only their attributes
-    are read, a plain cell at the end of its row is appended without the
-    general slot-filling loop, and each slot's shape key is set beside the
-    slot (a second pass over the grid cost a quarter of this one).
+    are read; a row none of whose cells spans, and into which no cell above
+    reaches, fills columns 0, 1, 2 … without the general slot-filling loop;
+    and each slot's shape key is set beside the slot (a second pass over the
+    grid cost a quarter of this one).
     """
     rows = _rows(table)
     group_end: dict[int, int] = {}
     for i, (_, g) in enumerate(rows):
         group_end[g] = i
-    spanning = {node.mem_id for node in table.css("[colspan], [rowspan]")}
+    spanning: set[int] = set()
+    # The elements holding a spanning one: every row holding a spanning
+    # cell (a cell's parent is its row), so the cells of any other row span
+    # nothing.
+    spanning_rows: set[int] = set()
+    for node in table.css("[colspan], [rowspan]"):
+        spanning.add(node.mem_id)
+        parent = node.parent
+        if parent is not None:
+            spanning_rows.add(parent.mem_id)
     slots: list[list[Slot | None]] = [[] for _ in rows]
     keys: list[list[SlotKey | None]] = [[] for _ in rows]
+    cell_tags = _CELL_TAGS
+    th = _TH
+    new = _new
+    classify = text_class
     for r, (tr, g) in enumerate(rows):
         line = slots[r]
         line_keys = keys[r]
+        if not line and tr.mem_id not in spanning_rows:
+            col = 0
+            for td in tr.iter():
+                tag = td.tag_id
+                if tag in cell_tags:
+                    text = td.text_lexbor().strip()  # cell_text, inlined
+                    cell = new(Cell, (r, col, 1, 1, text, tag == th, None, None, None))
+                    line.append(new(Slot, (cell, r, col)))
+                    line_keys.append((r, col, 1, 1, classify(text)))
+                    col += 1
+            continue
         left = group_end[g] - r + 1  # rows to the end of the row group, this one included
         col = 0
         for td in tr.iter():
             tag = td.tag_id
-            if tag not in _CELL_TAGS:
+            if tag not in cell_tags:
                 continue
             width = len(line)
             while col < width and line[col] is not None:
                 col += 1
-            if spanning and td.mem_id in spanning:
+            if td.mem_id in spanning:
                 attrs = td.attrs  # read in place (``attributes`` copies them all into a dict)
                 raw_colspan = attrs.get("colspan")
                 raw_rowspan = attrs.get("rowspan")
-                colspan = 1 if raw_colspan is None else _span(raw_colspan, 1000, 1)
-                rowspan = 1 if raw_rowspan is None else min(_span(raw_rowspan, 65534, left), left)
+                colspan = (
+                    1
+                    if raw_colspan is None
+                    else _PLAIN_SPANS.get(raw_colspan) or _span(raw_colspan, 1000, 1)
+                )
+                rowspan = (
+                    1
+                    if raw_rowspan is None
+                    else min(_PLAIN_SPANS.get(raw_rowspan) or _span(raw_rowspan, 65534, left), left)
+                )
             else:
                 colspan = rowspan = 1
             text = td.text_lexbor().strip()  # cell_text, inlined
             # tuple.__new__ directly: a NamedTuple's own constructor costs twice as much.
-            cell = _new(Cell, (r, col, rowspan, colspan, text, tag == _TH, None, None, None))
-            key = (r, col, rowspan, colspan, text_class(text))
+            cell = new(Cell, (r, col, rowspan, colspan, text, tag == th, None, None, None))
+            key = (r, col, rowspan, colspan, classify(text))
             if rowspan == 1 and colspan == 1 and col == width:
-                line.append(_new(Slot, (cell, r, col)))
+                line.append(new(Slot, (cell, r, col)))
                 line_keys.append(key)
             else:
                 for rr in range(r, r + rowspan):
                     target = slots[rr]
                     target_keys = keys[rr]
-                    short = col + colspan - len(target)
+                    filled = len(target)
+                    if filled <= col:
+                        # The row ends before the cell (a row below, as a
+                        # rowspan mostly finds it): its slots are all free.
+                        if filled < col:
+                            target.extend([None] * (col - filled))
+                            target_keys.extend([None] * (col - filled))
+                        if colspan == 1:
+                            target.append(new(Slot, (cell, rr, col)))
+                            target_keys.append(key)
+                        else:
+                            target.extend(
+                                [new(Slot, (cell, rr, cc)) for cc in range(col, col + colspan)]
+                            )
+                            target_keys.extend([key] * colspan)
+                        continue
+                    short = col + colspan - filled
                     if short > 0:
                         target.extend([None] * short)
                         target_keys.extend([None] * short)
                     for cc in range(col, col + colspan):
                         if target[cc] is None:  # overlapping spans: the first cell keeps the slot
-                            target[cc] = _new(Slot, (cell, rr, cc))
+                            target[cc] = new(Slot, (cell, rr, cc))
                             target_keys[cc] = key
             col += colspan
     return Grid(
