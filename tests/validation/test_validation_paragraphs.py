@@ -1,7 +1,8 @@
 """The stretches of text the narrative checks search, and the searches led by a word.
 
 :meth:`Paragraphs.stretches` finds the stretches around a word with one scan
-of the joined text led by the word and a short search back for each start,
+of the joined text for one character of the word (its key, which may also
+occur outside the word) and a short search back for each start,
 keeping those that hold a hint (a digit or a negation); the compiled proactive check searches for the words after its lazy
 lead first.  Both are held here to the obvious definitions, on texts built
 from the pieces that matter (the word, its halves, every clause break,
@@ -33,7 +34,28 @@ def plain_spans(texts: list[str], word: str, breaks: str) -> list[tuple[int, int
     return out
 
 
-PIECES = ("申请", "申", "请", "受理", "1", "23", "件", "x", "未", " ", *CLAUSE_BREAKS)
+PIECES = (
+    "申请",
+    "申",
+    "请",
+    "受理",
+    "予",
+    "不予",
+    "以公开",
+    "公开",
+    "不予公开",
+    "1",
+    "23",
+    "件",
+    "x",
+    "未",
+    " ",
+    *CLAUSE_BREAKS,
+)
+#: Words the stretches are asked of: each is looked for by one of its
+#: characters (``key_of``), at its start, in its middle or at its end, and
+#: that character also occurs outside the word (申 of 申请, 予 of 不予).
+ASKED = ("申请", "请", "受理", "不予公开", "予以公开", "公开予", "予予")
 #: One to six paragraphs made of the pieces.
 PARAGRAPHS = st.lists(
     st.lists(st.sampled_from(PIECES), max_size=60).map("".join), min_size=1, max_size=6
@@ -53,7 +75,7 @@ def report_of(paragraphs: list[str]) -> Report2021:
 @settings(max_examples=300, deadline=None)
 @given(
     PARAGRAPHS,
-    st.sampled_from(("申请", "请", "受理")),
+    st.sampled_from(ASKED),
 )
 def test_spans_are_the_stretches_holding_the_word(paragraphs: list[str], word: str) -> None:
     text = Paragraphs(report_of(paragraphs))
@@ -65,7 +87,7 @@ def test_spans_are_the_stretches_holding_the_word(paragraphs: list[str], word: s
 @settings(max_examples=300, deadline=None)
 @given(
     PARAGRAPHS,
-    st.sampled_from(("申请", "请", "受理", "")),
+    st.sampled_from((*ASKED, "")),
     st.booleans(),
 )
 def test_stretches_are_the_spans_holding_the_hint_with_the_first_word(
@@ -92,7 +114,7 @@ def test_stretches_are_the_spans_holding_the_hint_with_the_first_word(
 @settings(max_examples=300, deadline=None)
 @given(
     PARAGRAPHS,
-    st.lists(st.sampled_from(("申请", "请", "受理", "")), max_size=4),
+    st.lists(st.sampled_from((*ASKED, "")), max_size=4),
     st.booleans(),
 )
 def test_stretches_of_words_are_each_words_stretches(

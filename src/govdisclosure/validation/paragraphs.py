@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from ..editions import Report
@@ -168,15 +170,19 @@ class Paragraphs:
         self, words: Sequence[str], breaks: str, hint: re.Pattern[str] | None = None
     ) -> dict[str, list[tuple[int, int, int, int]]]:
         """:meth:`stretches` of each of ``words``, by word, found in one call
-        (not cached: the caller keeps them).  Each word is still a
-        ``str.find`` scan of the text (a C loop that reads a thousand
-        characters in about a microsecond); what one call per word cost
-        besides (the cache's key, the lookups, the calls) was as much
-        again, and a report's narrative checks need nine words."""
+        (not cached: the caller keeps them).
+
+        Each word is found by one character of it, its *key*
+        (:func:`key_of`): looking for a single character is a ``memchr``
+        in C, ten times as fast as looking for a word of two or four
+        characters (which ``str.find`` does by comparing at every other
+        position).  Where the key occurs, the word is checked in place, and
+        the next occurrence is looked for after the stretch's end.
+        """
         out: dict[str, list[tuple[int, int, int, int]]] = {}
         text = self.plain(breaks)
         sep = breaks[0]
-        find, rfind = text.find, text.rfind
+        find, rfind, startswith = text.find, text.rfind, text.startswith
         starts = self._starts
         size = len(text)
         check = None if hint is None else hint.search
@@ -190,8 +196,13 @@ class Paragraphs:
                     if check is None or check(paragraph) is not None
                 )
                 continue
-            first = find(word)
-            while first >= 0:  # not at all for most words of most reports
+            key, offset = key_of(word)
+            at = find(key, offset)
+            while at >= 0:  # not at all for most words of most reports
+                first = at - offset
+                if not startswith(word, first):
+                    at = find(key, at + 1)
+                    continue
                 high = find(sep, first)
                 if high < 0:
                     high = size
@@ -199,9 +210,9 @@ class Paragraphs:
                 # Between ``low`` and ``high`` the text is the joined paragraphs'.
                 if check is None or check(text, low, high) is not None:
                     i = bisect_right(starts, low) - 1
-                    at = starts[i]
-                    found.append((i, low - at, high - at, first - at))
-                first = find(word, high)
+                    start = starts[i]
+                    found.append((i, low - start, high - start, first - start))
+                at = find(key, high + offset)
         return out
 
     def locate(self, offset: int) -> tuple[int, int]:
@@ -223,11 +234,28 @@ class Paragraphs:
             self._breaks = breaks
             self._joined = text
             if not self._starts:
-                start = 0
-                for paragraph in self.texts:
-                    self._starts.append(start)
-                    start += len(paragraph) + 1
+                # Each paragraph starts one past the end of the one before
+                # (the separator): summed in C, not in a loop of calls.
+                starts = list(accumulate(map((1).__add__, map(len, self.texts)), initial=0))
+                starts.pop()  # where a paragraph after the last would start
+                self._starts = starts
         return self._joined
+
+
+#: Characters common in the reports' text, the most common first (counted
+#: over the example reports): a word is looked for by its character that
+#: comes latest here, or by one not here at all (:func:`key_of`).  Only the
+#: speed depends on it; any character of a word finds the same stretches.
+_COMMON = "公开政府信息主动理请申不部提以其法议复分处"
+
+
+@cache
+def key_of(word: str) -> tuple[str, int]:
+    """The character ``word`` is looked for by (:meth:`Paragraphs.stretches_of`),
+    and where it sits in the word: the rarest by :data:`_COMMON`."""
+    rank = _COMMON.find
+    at = max(range(len(word)), key=lambda k: (rank(word[k]) < 0, rank(word[k]), -k))
+    return word[at], at
 
 
 def _collect(section: Section, prefix: str, paths: list[str]) -> None:
