@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclosure import Report2021, ReportingUnit, Section
-from govdisclosure.validation.narrative import _HINT, CHECKS, CLAUSE_BREAKS
-from govdisclosure.validation.narrative_compiled import _led
+from govdisclosure.validation.narrative import _HINT, CHECKS, CLAUSE_BREAKS, NarrativeCheck
+from govdisclosure.validation.narrative_compiled import _in_stretch, _led
 from govdisclosure.validation.paragraphs import Paragraphs
 
 
@@ -195,6 +195,63 @@ def test_a_search_led_by_the_tail_finds_what_finditer_finds(text: str, data: st.
     led = [(m.span(), m.groupdict()) for m in _led(check, text, start, end)]
     plain = [(m.span(), m.groupdict()) for m in check.pattern.finditer(text, start, end)]
     assert led == plain
+
+
+#: Pieces of the clauses the checks read besides their own word: verbs,
+#: numbers, measure words, negations, words a check rejects, what joins
+#: them, and every clause break.
+CLAUSE_PIECES = (
+    "受理",
+    "收到",
+    "未",
+    "没有",
+    "行政",
+    "1",
+    "4,5",
+    "１２",
+    "件",
+    "份",
+    "各",
+    "去年",
+    " ",
+    ",",
+    "、",
+    "及",
+    *CLAUSE_BREAKS,
+)
+STRETCHED = [check for check in CHECKS if check.tail is None]
+
+
+def clauses(word: str) -> st.SearchStrategy[str]:
+    """Clauses stating a count of ``word`` in either order, or none, with
+    pieces before, between and after (a comma, a list separator, a break)."""
+    filler = st.lists(st.sampled_from(CLAUSE_PIECES), max_size=2).map("".join)
+    number = st.sampled_from(("1", "4,5", "１２"))
+    measure = st.sampled_from(("件", "份", ""))
+    return st.one_of(
+        st.tuples(filler, st.just(word), filler, number, measure, filler),
+        st.tuples(filler, number, measure, filler, st.just(word), filler),
+        st.tuples(filler, st.sampled_from(("未收到", "没有发生")), filler, st.just(word), filler),
+    ).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(STRETCHED), st.data())
+def test_inside_a_stretch_the_classes_need_not_exclude_the_breaks(
+    check: NarrativeCheck, data: st.DataObject
+) -> None:
+    """A check's pattern searched inside a stretch (between two clause
+    breaks, or a paragraph's ends) without the breaks in its classes finds
+    what the pattern finds there: the same spans and groups."""
+    text = data.draw(st.lists(clauses(check.needs), max_size=4).map("".join))
+    fast = re.compile(_in_stretch(check.source))
+    start = 0
+    for stop in [m.start() for m in re.finditer("[" + CLAUSE_BREAKS + "]", text)] + [len(text)]:
+        at = data.draw(st.integers(start, stop))
+        found = [(m.span(), m.groupdict()) for m in fast.finditer(text, at, stop)]
+        plain = [(m.span(), m.groupdict()) for m in check.pattern.finditer(text, at, stop)]
+        assert found == plain
+        start = stop + 1
 
 
 def test_a_long_lead_is_found_whole() -> None:
