@@ -24,6 +24,7 @@ from .codegen import compile_source
 from .editions import EDITIONS, Edition, Report, edition_of, is_template_driven
 from .editions.legacy import StatisticsTemplate
 from .introspect import CellKind, cell_kind, iter_cells, table_fields
+from .memo import IdentityMemo
 from .paths import Path, json_path
 from .registry import known_template_ids, template_of
 
@@ -110,19 +111,14 @@ def _picker(edition: Edition) -> Callable[[Report], Shape]:
 #: Shapes of templates by the template object (a template's hash and
 #: equality walk all its rows: a shipped template is one object, looked up
 #: by identity first).  Bounded, since derived templates come one per report.
-_BY_TEMPLATE: dict[int, tuple[StatisticsTemplate, Shape]] = {}
-_TEMPLATES_KEPT = 1024
+_BY_TEMPLATE: IdentityMemo[StatisticsTemplate, Shape] = IdentityMemo(1024)
 
 
 def _template_shape(template: StatisticsTemplate) -> Shape:
-    known = _BY_TEMPLATE.get(id(template))
-    if known is not None and known[0] is template:
-        return known[1]
-    shape = _legacy_shape(template)
-    if len(_BY_TEMPLATE) >= _TEMPLATES_KEPT:
-        _BY_TEMPLATE.clear()
-    _BY_TEMPLATE[id(template)] = (template, shape)
-    return shape
+    known = _BY_TEMPLATE.get(template)
+    if known is not None:
+        return known
+    return _BY_TEMPLATE.put(template, _legacy_shape(template))
 
 
 @cache
