@@ -21,6 +21,8 @@ import difflib
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, NamedTuple
 
+from govdisclosure.memo import IdentityMemo
+
 from .provenance import LabelMatch
 from .source import Label, SourceCell
 from .targets import Target, TargetTable
@@ -133,7 +135,7 @@ _Decision = tuple[Target, MatchKind, tuple[Match, ...], tuple[LabelMatch, ...]] 
 _MEMO_LIMIT = 1 << 16
 
 #: Every memo of placement work (this module's and :mod:`.plan`'s), for :func:`clear_memo`.
-_MEMOS: list[dict[Any, Any]] = []
+_MEMOS: list[dict[Any, Any] | IdentityMemo[Any, Any]] = []
 
 
 def memo_cache() -> dict[Any, Any]:
@@ -144,6 +146,14 @@ def memo_cache() -> dict[Any, Any]:
 
 
 _MEMO: dict[tuple[int, int, _LabelSig, _LabelSig, bool], _Decision] = memo_cache()
+
+
+def identity_memo_cache(limit: int) -> IdentityMemo[Any, Any]:
+    """A new :class:`~govdisclosure.memo.IdentityMemo` of placement work, emptied
+    by :func:`clear_memo`."""
+    memo: IdentityMemo[Any, Any] = IdentityMemo(limit)
+    _MEMOS.append(memo)
+    return memo
 
 
 def clear_memo() -> None:

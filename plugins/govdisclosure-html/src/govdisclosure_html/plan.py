@@ -21,8 +21,10 @@ import itertools
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any, NamedTuple
 
+from govdisclosure.memo import IdentityMemo
+
 from .grid import Cell, Grid
-from .match import Match, MatchKind, Placement, memo_cache, place
+from .match import Match, MatchKind, Placement, identity_memo_cache, memo_cache, place
 from .provenance import CellOrigin, LabelMatch
 from .shape import FIGURE, shape, text_class
 from .source import SourceCell, source_cells
@@ -44,8 +46,7 @@ __all__ = [
 
 #: Shapes of the grids seen last, by identity (with the grid, so the id stays
 #: its own): recognition and placement ask for the same grids' shapes.
-_SHAPES: dict[int, tuple[Grid, Hashable]] = {}
-_SHAPES_LIMIT = 32
+_SHAPES: IdentityMemo[Grid, Hashable] = IdentityMemo(32)
 
 
 def shape_of(grid: Grid) -> Hashable:
@@ -53,14 +54,10 @@ def shape_of(grid: Grid) -> Hashable:
     table's, :func:`.grid.expand`), else made and remembered for the last few grids."""
     if grid.shape is not None:
         return grid.shape
-    found = _SHAPES.get(id(grid))
-    if found is not None and found[0] is grid:
-        return found[1]
-    if len(_SHAPES) >= _SHAPES_LIMIT:  # the oldest goes (and its grid with it)
-        del _SHAPES[next(iter(_SHAPES))]
-    made = shape(grid)
-    _SHAPES[id(grid)] = (grid, made)
-    return made
+    found = _SHAPES.get(grid)
+    if found is not None:
+        return found
+    return _SHAPES.put(grid, shape(grid))
 
 
 #: Every shape met, numbered: the memos of plans and recognitions are keyed
@@ -75,25 +72,21 @@ _next_number = itertools.count()
 
 #: The numbers of the grids seen last, by identity (with the grid, so the id
 #: stays its own); emptied with the numbers.
-_GRID_NUMBERS: dict[int, tuple[Grid, int]] = memo_cache()
-_GRID_NUMBERS_LIMIT = 32
+_GRID_NUMBERS: IdentityMemo[Grid, int] = identity_memo_cache(32)
 
 
 def shape_number(grid: Grid) -> int:
     """The number of the grid's shape (:func:`shape_of`): equal numbers, equal shapes."""
-    found = _GRID_NUMBERS.get(id(grid))
-    if found is not None and found[0] is grid:
-        return found[1]
+    found = _GRID_NUMBERS.get(grid)
+    if found is not None:
+        return found
     made = shape_of(grid)
     number = _NUMBERS.get(made)
     if number is None:
         if len(_NUMBERS) >= _NUMBERS_LIMIT:
             _NUMBERS.clear()
         number = _NUMBERS[made] = next(_next_number)
-    if len(_GRID_NUMBERS) >= _GRID_NUMBERS_LIMIT:  # the oldest goes (and its grid with it)
-        del _GRID_NUMBERS[next(iter(_GRID_NUMBERS))]
-    _GRID_NUMBERS[id(grid)] = (grid, number)
-    return number
+    return _GRID_NUMBERS.put(grid, number)
 
 
 def figure_labels(cells: Iterable[SourceCell]) -> set[tuple[int, int, str]]:
