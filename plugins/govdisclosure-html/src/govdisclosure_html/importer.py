@@ -106,17 +106,27 @@ def _aliases(edition: str, others: tuple[str, ...]) -> dict[str, str]:
 def _assign(
     grids: Sequence[Grid], tables: Sequence[TargetTable], aliases: dict[str, str]
 ) -> dict[int, tuple[Grid, GridPlan]]:
-    """Each grid to the official table it fills best (its plan says which);
-    one grid per table, the one with most cells placed."""
-    best: dict[str, tuple[Grid, GridPlan]] = {}
-    for grid in grids:
-        plan = grid_plan(grid, tables, aliases)
+    """Each grid to the official table it fills best (its plan says which).
+
+    An official table may be printed as several tables (table 2 as one small
+    table per 第二十条 block, table 3 cut in two where a page of the Word file
+    ended): every grid whose placed cells are all still free joins its table,
+    the grids with most cells first.  A grid that would place a cell a
+    grid already filled (the same table printed twice) is left out whole."""
+    plans = [(grid, grid_plan(grid, tables, aliases)) for grid in grids]
+    plans.sort(key=lambda gp: -len(gp[1].placed))  # stable: page order among equals
+    taken: dict[str, set[int]] = {}
+    out: dict[int, tuple[Grid, GridPlan]] = {}
+    for grid, plan in plans:
         if plan.table is None:
             continue
-        old = best.get(plan.table.key)
-        if old is None or len(plan.placed) > len(old[1].placed):
-            best[plan.table.key] = (grid, plan)
-    return {grid.index: (grid, plan) for grid, plan in best.values()}
+        targets = {id(p.target) for p in plan.placed}
+        filled = taken.setdefault(plan.table.key, set())
+        if targets & filled:
+            continue
+        filled |= targets
+        out[grid.index] = (grid, plan)
+    return out
 
 
 def _value_for(kind: str, read: CellText) -> tuple[Any, str | None]:
@@ -246,6 +256,18 @@ def _unplaced_problem(text: str, labels: str, table: int, row: int, col: int) ->
         row=row,
         col=col,
     )
+
+
+def _doubt_rows(origins: list[CellOrigin], table: int, rows: set[int]) -> None:
+    """Mark doubtful the cells placed in ``rows`` of ``table``: a row that also
+    prints a figure no official cell takes may be shifted (a label cell that
+    lost its span moves every figure after it one column on), so a relation
+    its figures break is not proved to be the publisher's error."""
+    for i, o in enumerate(origins):
+        if o.table == table and o.row in rows and not o.doubtful:
+            origins[i] = attrs.evolve(
+                o, doubtful=True, note=o.note or "a figure of this row was not placed"
+            )
 
 
 def _unit_kind(name: str | None) -> str:
@@ -605,10 +627,14 @@ def _finish_official(
             if p.kind in _PRINTED_OTHERWISE:  # else no label match is printed otherwise
                 _keep_printed_label(data, p.target, p.matches)
             append(origin)
+        stray_rows: set[int] = set()
         for u in decided.unplaced:
             text = cell_at(grid, u.row, u.col).text
             if text.strip():
                 problems.append(_unplaced_problem(text, u.labels, gi, u.row, u.col))
+                stray_rows.add(u.row)
+        if stray_rows:
+            _doubt_rows(origins, gi, stray_rows)
     filled = {plan.table.key for _, plan in assigned.values() if plan.table is not None}
     for table in tables:
         if table.key not in filled:
