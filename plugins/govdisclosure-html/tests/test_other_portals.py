@@ -145,6 +145,22 @@ def test_a_zero_printed_as_a_mark_or_left_empty_is_not_made_a_zero(mark: str) ->
     assert not _codes(result) & {"cell-not-placed", "cell-unreadable", "publisher-error"}
 
 
+def test_none_printed_as_a_word_is_reported_never_read_as_zero() -> None:
+    # "无" in every zero cell of table 3.  Before, the word made each value
+    # column a label column: 172 figures lost, 26 reported.
+    table = re.sub(r"<td>0</td>", "<td>无</td>", T3)
+    result = _import(PAGE.replace(T3, table))
+    assert isinstance(result.report, gd.Report2021)
+    got = figures(result.report)
+    words = {k for k, v in EXPECTED.items() if k[0] == "table3" and v == 0}
+    assert all(got[k] is None for k in words)
+    assert all(got[k] == v for k, v in EXPECTED.items() if k not in words)
+    unreadable = [p for p in result.problems if p.code == "cell-unreadable"]
+    assert len(unreadable) == len(words) == 148
+    assert {p.params["text"] for p in unreadable} == {"无"}
+    assert "cell-not-placed" not in _codes(result)
+
+
 def test_table_2_printed_as_one_table_per_block() -> None:
     # Before: only the block with most cells was read; 2629, 1330, 54 and the
     # fee were "none of the official tables" and left blank.
@@ -254,3 +270,45 @@ def test_a_report_in_an_attachment_is_named(href: str) -> None:
     assert result.report is None
     (problem,) = [p for p in result.problems if p.code == "report-in-attachment"]
     assert href in problem.params["attachments"]
+
+
+def _cut(k: int, lead: str) -> tuple[str, str]:
+    """Table 3 cut before its row ``k`` into two tables, as a Word table cut in
+    two prints: the merged cells running over the cut start again, empty
+    (``lead``: the cells the second table's first row starts with)."""
+    first = '<table border="1"><tbody>' + "".join(ROWS3[:k]) + "</tbody></table>"
+    opening = ROWS3[k].replace("<tr>", "<tr>" + lead, 1)
+    second = '<table border="1"><tbody>' + opening + "".join(ROWS3[k + 1 :]) + "</tbody></table>"
+    return first, second
+
+
+@pytest.mark.parametrize(
+    ("k", "lead", "between"),
+    [
+        (15, '<td rowspan="12"></td>', "<p></p>"),  # before （四）无法提供
+        (15, '<td rowspan="12"></td>', "<p>（续表）</p>"),
+        (14, '<td rowspan="13"></td><td></td>', "<p>&nbsp;</p>"),  # inside （三）
+        (14, '<td rowspan="13">三、本年度办理结果</td><td>（三）不予公开</td>', ""),
+    ],
+    ids=["before-(四)", "续表-between", "inside-(三)", "group-labels-repeated"],
+)
+def test_table_3_cut_in_two_tables(k: int, lead: str, between: str) -> None:
+    # Before: the second table had no header, was "none of the official
+    # tables", and its 91–98 cells were left blank.
+    first, second = _cut(k, lead)
+    result = _same(PAGE.replace(T3, first + between + second))
+    # The second table's cells are read as rows of the first (numbered on).
+    rows = {c.row for c in result.provenance.cells if c.table == 1}
+    assert max(rows) == 27
+
+
+def test_a_headless_table_after_text_is_not_taken_for_a_continuation() -> None:
+    first, second = _cut(15, '<td rowspan="12"></td>')
+    result = _import(PAGE.replace(T3, first + "<p>注：以上数据截至12月31日。</p>" + second))
+    assert isinstance(result.report, gd.Report2021)
+    got = figures(result.report)
+    read = {k for k, v in got.items() if v is not None}
+    assert all(got[k] == EXPECTED[k] for k in read)  # nothing invented
+    missing = {p.path for p in result.problems if p.code == "cell-missing"}
+    assert len(missing) == 200 - len(read) == 91  # every cell left blank is named
+    assert "table-not-imported" in _codes(result)

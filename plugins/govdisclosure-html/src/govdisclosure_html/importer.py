@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -36,6 +37,7 @@ from govdisclosure.i18n import N_, gettext
 from govdisclosure.introspect import printed_name
 from govdisclosure.paths import json_path as _json_path
 
+from .continuation import join_continued, says_continued
 from .derived import derive_from_printed, printed_only
 from .grid import Cell, Grid
 from .legacy import LegacyResult, best_template
@@ -364,6 +366,10 @@ class Document:
     format: str = "html"
     pages: int | None = None
     linked_from: str | None = None
+    #: The grids printed right after another grid with no text between them
+    #: (by index): a table the publisher cut in two may go on there
+    #: (:mod:`.continuation`).
+    continued: frozenset[int] = frozenset()
 
 
 def page_document(page: Page) -> Document:
@@ -377,6 +383,18 @@ def page_document(page: Page) -> Document:
         encoding=page.decoded.encoding,
         encoding_found_by=page.decoded.how,
         body_found_by=page.body_found_by,
+        continued=_continued(page),
+    )
+
+
+def _continued(page: Page) -> frozenset[int]:
+    """The tables printed right after another table, no text between them
+    but a 续表 line."""
+    blocks = [b for b in page.blocks if b.text is None or not says_continued(b.text)]
+    return frozenset(
+        b.table
+        for a, b in itertools.pairwise(blocks)
+        if a.table is not None and b.table is not None
     )
 
 
@@ -419,6 +437,8 @@ def import_document(
 ) -> ImportResult:
     """Map a :class:`Document` of any format onto the model (see the module doc)."""
     problems: list[ImportProblem] = []
+    if doc.continued:
+        doc = attrs.evolve(doc, grids=join_continued(doc.grids, doc.continued))
     attachments = tuple((a.href, a.text) for a in doc.attachments)
     narrative = read_narrative(list(doc.paragraphs), doc.title, doc.published)
     recognition = recognise(doc.grids, narrative.year)

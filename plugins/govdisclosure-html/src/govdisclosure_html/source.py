@@ -58,10 +58,19 @@ class Band(NamedTuple):
 _FIGURE_FIRST = re.compile(r"^\s*[+-]?\d[\d,.]*\s+\S")
 
 
+#: Words a publisher prints in a value cell for "none": they stand where a
+#: figure stands (the mapping then reports them unreadable, never reads 0).
+_NONE_WORDS = frozenset({"无", "暂无", "没有"})
+
+
 @lru_cache(maxsize=8192)
 def _is_figure(text: str) -> bool:
     """A value rather than a label (remembered: the same few texts fill every page)."""
-    return looks_numeric(text) or _FIGURE_FIRST.match(text) is not None
+    return (
+        looks_numeric(text)
+        or _FIGURE_FIRST.match(text) is not None
+        or "".join(text.split()) in _NONE_WORDS
+    )
 
 
 def _row_origins(grid: Grid) -> list[list[Slot]]:
