@@ -312,3 +312,38 @@ def test_a_headless_table_after_text_is_not_taken_for_a_continuation() -> None:
     missing = {p.path for p in result.problems if p.code == "cell-missing"}
     assert len(missing) == 200 - len(read) == 91  # every cell left blank is named
     assert "table-not-imported" in _codes(result)
+
+
+def test_a_table_printed_as_a_picture_is_named_not_read() -> None:
+    # Before: table-missing only, nothing said the table is on the page as an image.
+    picture = '<p><img src="/uploads/2024/table3.png" alt="收到和处理政府信息公开申请情况"></p>'
+    result = _import(PAGE.replace(T3, picture))
+    assert isinstance(result.report, gd.Report2021)
+    got = figures(result.report)
+    assert all(v is None for k, v in got.items() if k[0] == "table3")  # nothing guessed
+    assert all(got[k] == v for k, v in EXPECTED.items() if k[0] != "table3")
+    (images,) = [p for p in result.problems if p.code == "tables-as-images"]
+    assert images.params["images"] == "/uploads/2024/table3.png"
+    assert "table-missing" in _codes(result)
+
+
+def test_a_page_with_every_table_as_a_picture_gives_no_report_and_says_why() -> None:
+    # Before: "The page has no statistics table (text only)".
+    text = PAGE
+    for n, table in enumerate(TABLES):
+        text = text.replace(table, f'<p><img src="/u/t{n}.jpg" width="600"></p>')
+    result = _import(text)
+    assert result.report is None
+    (problem,) = [p for p in result.problems if p.severity == "error"]
+    assert problem.code == "tables-as-images"
+    assert problem.params["images"] == "/u/t0.jpg、/u/t1.jpg、/u/t2.jpg"
+
+
+def test_an_icon_is_not_taken_for_a_table() -> None:
+    # The 2013 page's 20×20 icon: still a page of text only.
+    text = PAGE
+    for table in TABLES:
+        text = text.replace(table, '<p><img src="/icon.png" width="20" height="20"></p>')
+    result = _import(text)
+    assert result.report is None
+    assert [p.code for p in result.problems if p.severity == "error"] == ["no-table"]

@@ -45,7 +45,7 @@ from .match import Match
 from .narrative import Narrative, parse_date, read_narrative
 from .page import Attachment, Page, read_page
 from .plan import GridPlan, Planned, cell_at, grid_plan, unplaced_labels
-from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
+from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance, Severity
 from .recognise import candidate_editions, recognise
 from .targets import Target, TargetTable, edition_tables
 from .text import CellText, clean, read_number, without_as_printed_note
@@ -370,6 +370,9 @@ class Document:
     #: (by index): a table the publisher cut in two may go on there
     #: (:mod:`.continuation`).
     continued: frozenset[int] = frozenset()
+    #: The images the text shows (a web page's ``<img src>``): a table
+    #: printed as a picture is named when tables are missing, never read.
+    images: tuple[str, ...] = ()
 
 
 def page_document(page: Page) -> Document:
@@ -384,6 +387,7 @@ def page_document(page: Page) -> Document:
         encoding_found_by=page.decoded.how,
         body_found_by=page.body_found_by,
         continued=_continued(page),
+        images=page.images,
     )
 
 
@@ -528,6 +532,8 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
                 message_id=N_("The page's tables are not the tables of any edition"),
             )
         )
+    elif page.images:
+        problems.append(_images_problem(page.images, "error"))
     else:
         problems.append(
             ImportProblem(
@@ -536,6 +542,19 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
                 message_id=N_("The page has no statistics table (text only): no figures imported"),
             )
         )
+
+
+def _images_problem(images: Sequence[str], severity: Severity) -> ImportProblem:
+    """The tables may be printed as pictures: named, never read (no OCR here)."""
+    return ImportProblem(
+        severity=severity,
+        code="tables-as-images",
+        message_id=N_(
+            "The statistics tables are not on the page as tables; it shows {count} images, "
+            "which may be the tables as pictures: {images}. Nothing is read from images"
+        ),
+        params={"count": str(len(images)), "images": "、".join(images)},
+    )
 
 
 #: Placed cells read that a plan keeps, at most (emptied when full): a few
@@ -666,6 +685,8 @@ def _finish_official(
                     localized={"title": _in_locale(table.title)},
                 )
             )
+    if page.images and len(filled) < len(tables):
+        problems.append(_images_problem(page.images, "warning"))
     problems.extend(_misprinted_labels(origins))
     for grid in page.grids:
         if grid.index not in assigned and any(c.text.strip() for c in grid.cells()):
