@@ -24,9 +24,8 @@ from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
 from html_helpers import figures
 
-_RAW = (Path(__file__).parent / "data" / "2023_central-zhsyq_87885" / "page.html").read_text(
-    "utf-8"
-)
+DATA = Path(__file__).parent / "data"
+_RAW = (DATA / "2023_central-zhsyq_87885" / "page.html").read_text("utf-8")
 #: The page with its cells' styling (and the ``<p>``/``<span>`` around each
 #: cell's text) taken off, so that the variants below can be written plainly.
 PAGE = re.sub(r'\s(?:style|valign|class|width|height|align)="[^"]*"', "", _RAW)
@@ -347,3 +346,60 @@ def test_an_icon_is_not_taken_for_a_table() -> None:
     result = _import(text)
     assert result.report is None
     assert [p.code for p in result.problems if p.severity == "error"] == ["no-table"]
+
+
+def test_table_3_one_table_per_section_each_with_the_header() -> None:
+    # Before: only the biggest table was read; 21 cells (一、二、四) left blank.
+    head = "".join(ROWS3[:3])
+    parts = [ROWS3[3:5], ROWS3[5:27], ROWS3[27:]]
+    text = PAGE.replace(
+        T3, "<p></p>".join(f"<table border=1>{head}{''.join(p)}</table>" for p in parts)
+    )
+    _same(text)
+
+
+@pytest.mark.parametrize("between", ["<p></p>", "<p>行政诉讼情况如下：</p>"])
+def test_table_4_as_a_reconsideration_table_and_a_litigation_table(between: str) -> None:
+    # Before: the 行政复议 table's 5 cells were "none of the official tables".
+    rows = [re.findall(r"<td[^>]*>.*?</td>", r, re.S) for r in re.findall(r"<tr>.*?</tr>", T4)]
+    heads, subheads, figures_row = rows[1], rows[2], rows[3]
+    review = (
+        '<table border=1><tr><td colspan="5">行政复议</td></tr><tr>'
+        + "".join(c.replace(' rowspan="2"', "") for c in heads[:5])
+        + "</tr><tr>"
+        + "".join(figures_row[:5])
+        + "</tr></table>"
+    )
+    litigation = (
+        '<table border=1><tr><td colspan="10">行政诉讼</td></tr><tr>'
+        + "".join(heads[5:])
+        + "</tr><tr>"
+        + "".join(subheads)
+        + "</tr><tr>"
+        + "".join(figures_row[5:])
+        + "</tr></table>"
+    )
+    _same(PAGE.replace(T4, review + between + litigation))
+
+
+def test_a_numbering_column_in_a_pre_2019_table() -> None:
+    # The 2009 page's 指标名称 / 计量单位 / 年末统计 table with a 序号 column.
+    # Before: each number was read as the row's 年末统计 figure, the real
+    # figure pushed to the next column (17 numbers invented); after the
+    # numbering became a label, the table was no template's at all.
+    raw = (DATA / "2009_gaj-gonganju_80645" / "page.html").read_text("utf-8")
+    plain = re.sub(r'\s(?:style|valign|class|width|height|align)="[^"]*"', "", raw)
+    plain = re.sub(r"<p>|</p>|<span[^>]*>|</span>|<o:p>|</o:p>", "", plain)
+    (table,) = [t for t in re.findall(r"<table.*?</table>", plain, re.S) if "指标名称" in t]
+    number = iter(range(1, 100))
+    rows = re.findall(r"<tr>.*?</tr>", table, re.S)
+    numbered = "".join(
+        r.replace("<tr>", "<tr><td>序号</td>" if i == 0 else f"<tr><td>{next(number)}</td>", 1)
+        for i, r in enumerate(rows)
+    )
+    original = import_html(raw.encode("utf-8"), "2009.html")
+    result = _import(plain.replace(table, f"<table border=1>{numbered}</table>"))
+    assert isinstance(result.report, gd.ReportLegacy)
+    assert figures(result.report) == figures(original.report)  # type: ignore[arg-type]
+    assert len(result.provenance.cells) == len(original.provenance.cells) == 17
+    assert all(c.col == 3 for c in result.provenance.cells)  # the figures, not the numbers
