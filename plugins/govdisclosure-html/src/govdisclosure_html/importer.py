@@ -970,7 +970,7 @@ def _build(
                 severity="warning",
                 code="cells-doubtful",
                 message_id=N_(
-                    "{count} cells were placed with doubt (by position, or read from a merged cell that does not line up with its heading): check them in the provenance"
+                    "{count} cells were placed with doubt (by position, read from a merged cell that does not line up with its heading, or in a row with a figure not placed): check them in the provenance"
                 ),
                 params={"count": str(doubtful)},
             )
