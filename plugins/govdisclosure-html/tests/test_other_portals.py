@@ -403,3 +403,34 @@ def test_a_numbering_column_in_a_pre_2019_table() -> None:
     assert figures(result.report) == figures(original.report)  # type: ignore[arg-type]
     assert len(result.provenance.cells) == len(original.provenance.cells) == 17
     assert all(c.col == 3 for c in result.provenance.cells)  # the figures, not the numbers
+
+
+def test_a_count_unit_printed_after_a_label() -> None:
+    # "自然人（件）", "…申请数量（单位：件）", "行政许可（个）".  Before: the 自然人
+    # column (25 figures) matched no official column and was left out.
+    text = (
+        PAGE.replace(">自然人<", ">自然人（件）<")
+        .replace("一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量（单位：件）")
+        .replace(">行政许可<", ">行政许可（个）<")
+    )
+    _same(text)
+
+
+def test_the_fee_heading_in_yuan_is_converted_never_read_as_wan_yuan() -> None:
+    # "本年收费金额（单位：元）" over 59490886.67.  Before: read as 59,490,886.67
+    # 万元, 10,000 times the amount, with no word said.
+    text = PAGE.replace("本年收费金额（单位：万元）", "本年收费金额（单位：元）").replace(
+        ">5949.088667<", ">59490886.67<"
+    )
+    result = _same(text)
+    (fee,) = [c for c in result.provenance.cells if c.path == "$.table2.fees"]
+    assert fee.text == "59490886.67" and fee.note == "heading in 元, converted to 万元"
+
+
+def test_a_money_unit_in_the_heading_is_not_dropped_from_the_label() -> None:
+    # Only a count's unit is dropped from a label: 元 and 万元 stay, so a
+    # heading in 元 is never matched as if it said 万元 by its words alone.
+    from govdisclosure_html.text import label_key
+
+    assert label_key("自然人（件）") == label_key("自然人")
+    assert label_key("本年收费金额（单位：元）") != label_key("本年收费金额（单位：万元）")

@@ -48,7 +48,7 @@ from .plan import GridPlan, Planned, cell_at, grid_plan, unplaced_labels
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance, Severity
 from .recognise import candidate_editions, recognise
 from .targets import Target, TargetTable, edition_tables
-from .text import CellText, clean, read_number, without_as_printed_note
+from .text import CellText, clean, looks_numeric, read_number, without_as_printed_note
 
 __all__ = ["Document", "ImportResult", "import_document", "import_html", "page_document"]
 
@@ -565,10 +565,11 @@ _Put = tuple[tuple[str, ...], str, Any]
 
 
 def _read_placed(
-    printed: Cell, p: Planned, plan: _Plan, table: int
+    printed: Cell, p: Planned, plan: _Plan, table: int, heading_yuan: bool = False
 ) -> tuple[CellOrigin, str | None, tuple[_Put, ...]]:
     """A placed cell read: its provenance record, why its text is not a value
-    (if it is not), and the values it sets (parent path, field, value)."""
+    (if it is not), and the values it sets (parent path, field, value).
+    ``heading_yuan``: the heading over the cell says its amounts are in 元."""
     read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
     puts: list[_Put] = []
     note = None
@@ -578,6 +579,9 @@ def _read_placed(
     elif read.unit == "元" and plan.kind == "money" and value is not None:
         value = str(Decimal(value) / Decimal(10000))
         note = "printed in 元, converted to 万元"
+    elif heading_yuan and read.unit is None and plan.unit_field is None and value is not None:
+        value = str(Decimal(value) / Decimal(10000))
+        note = "heading in 元, converted to 万元"
     puts.append((plan.parent, plan.leaf, value))
     if (
         plan.sign_field is not None
@@ -605,6 +609,23 @@ def _read_placed(
         address=printed.address,
     )
     return origin, reason, tuple(puts)
+
+
+def _heading_in_yuan(grid: Grid, row: int, col: int) -> bool:
+    """Whether the heading over a money cell says 元 (not 万元): the nearest
+    text above it in its column ("本年收费金额（单位：元）" where the format says
+    万元).  Its amounts are then in 元, as if each cell printed "元"; read as
+    万元 they would be 10,000 times too large."""
+    for r in range(row - 1, -1, -1):
+        above = grid.rows[r]
+        slot = above[col] if col < len(above) else None
+        if slot is None or not slot.cell.text.strip():
+            continue
+        text = clean(slot.cell.text)
+        if looks_numeric(text):
+            return False  # a figure above: no heading of its own
+        return "元" in text and "万元" not in text
+    return False
 
 
 def _finish_official(
@@ -640,7 +661,13 @@ def _finish_official(
             if found is None:
                 if len(made) >= _ORIGINS_LIMIT:
                     made.clear()
-                found = made[key] = _read_placed(printed, p, plans[id(p.target)], gi)
+                plan = plans[id(p.target)]
+                yuan = (
+                    plan.kind == "money"
+                    and plan.unit_field is None  # a unit of its own (2019's 总金额) is kept
+                    and _heading_in_yuan(grid, p.row, p.col)
+                )
+                found = made[key] = _read_placed(printed, p, plan, gi, yuan)
             origin, reason, puts = found
             if reason is not None:
                 problems.append(
