@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 from govdisclosure.i18n import N_
 from govdisclosure.plugin import Loader, hookimpl
 from govdisclosure_html import Document, ImportResult
+from govdisclosure_html.continuation import says_continued
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, importing_loader, unreadable_file
@@ -102,13 +103,21 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         )
     grids: list[Grid] = []
     paragraphs: list[str] = []
+    # Word keeps two tables apart by a paragraph, often an empty one: a table
+    # after nothing but empty ones (or 续表) may go on with the one before.
+    continued: set[int] = set()
+    after_table = False
     for child in body.iterchildren():
         if child.tag == qn("w:tbl"):
+            if after_table:
+                continued.add(len(grids))
             grids.append(_grid(child, len(grids)))
+            after_table = True
         elif child.tag == qn("w:p"):
             text = _text(child)
             if text:
                 paragraphs.append(text)
+                after_table = after_table and says_continued(text)
     title, rest = title_of(paragraphs)
     return Document(
         grids=tuple(grids),
@@ -118,6 +127,7 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         encoding_found_by="the package's XML",
         body_found_by="the document body in order: tables and paragraphs",
         format="docx",
+        continued=frozenset(continued),
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -36,6 +37,7 @@ from govdisclosure.i18n import N_, gettext
 from govdisclosure.introspect import printed_name
 from govdisclosure.paths import json_path as _json_path
 
+from .continuation import join_continued, says_continued
 from .derived import derive_from_printed, printed_only
 from .grid import Cell, Grid
 from .legacy import LegacyResult, best_template
@@ -43,10 +45,10 @@ from .match import Match
 from .narrative import Narrative, parse_date, read_narrative
 from .page import Attachment, Page, read_page
 from .plan import GridPlan, Planned, cell_at, grid_plan, unplaced_labels
-from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance
+from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance, Severity
 from .recognise import candidate_editions, recognise
 from .targets import Target, TargetTable, edition_tables
-from .text import CellText, clean, read_number, without_as_printed_note
+from .text import CellText, clean, looks_numeric, read_number, without_as_printed_note
 
 __all__ = ["Document", "ImportResult", "import_document", "import_html", "page_document"]
 
@@ -106,17 +108,27 @@ def _aliases(edition: str, others: tuple[str, ...]) -> dict[str, str]:
 def _assign(
     grids: Sequence[Grid], tables: Sequence[TargetTable], aliases: dict[str, str]
 ) -> dict[int, tuple[Grid, GridPlan]]:
-    """Each grid to the official table it fills best (its plan says which);
-    one grid per table, the one with most cells placed."""
-    best: dict[str, tuple[Grid, GridPlan]] = {}
-    for grid in grids:
-        plan = grid_plan(grid, tables, aliases)
+    """Each grid to the official table it fills best (its plan says which).
+
+    An official table may be printed as several tables (table 2 as one small
+    table per 第二十条 block, table 3 cut in two where a page of the Word file
+    ended): every grid whose placed cells are all still free joins its table,
+    the grids with most cells first.  A grid that would place a cell a
+    grid already filled (the same table printed twice) is left out whole."""
+    plans = [(grid, grid_plan(grid, tables, aliases)) for grid in grids]
+    plans.sort(key=lambda gp: -len(gp[1].placed))  # stable: page order among equals
+    taken: dict[str, set[int]] = {}
+    out: dict[int, tuple[Grid, GridPlan]] = {}
+    for grid, plan in plans:
         if plan.table is None:
             continue
-        old = best.get(plan.table.key)
-        if old is None or len(plan.placed) > len(old[1].placed):
-            best[plan.table.key] = (grid, plan)
-    return {grid.index: (grid, plan) for grid, plan in best.values()}
+        targets = {id(p.target) for p in plan.placed}
+        filled = taken.setdefault(plan.table.key, set())
+        if targets & filled:
+            continue
+        filled |= targets
+        out[grid.index] = (grid, plan)
+    return out
 
 
 def _value_for(kind: str, read: CellText) -> tuple[Any, str | None]:
@@ -248,6 +260,18 @@ def _unplaced_problem(text: str, labels: str, table: int, row: int, col: int) ->
     )
 
 
+def _doubt_rows(origins: list[CellOrigin], table: int, rows: set[int]) -> None:
+    """Mark doubtful the cells placed in ``rows`` of ``table``: a row that also
+    prints a figure no official cell takes may be shifted (a label cell that
+    lost its span moves every figure after it one column on), so a relation
+    its figures break is not proved to be the publisher's error."""
+    for i, o in enumerate(origins):
+        if o.table == table and o.row in rows and not o.doubtful:
+            origins[i] = attrs.evolve(
+                o, doubtful=True, note=o.note or "a figure of this row was not placed"
+            )
+
+
 def _unit_kind(name: str | None) -> str:
     if name and re.search(r"(局|委员会|委|厅|办公室|中心|署|处)$", name):
         return "department"
@@ -342,6 +366,13 @@ class Document:
     format: str = "html"
     pages: int | None = None
     linked_from: str | None = None
+    #: The grids printed right after another grid with no text between them
+    #: (by index): a table the publisher cut in two may go on there
+    #: (:mod:`.continuation`).
+    continued: frozenset[int] = frozenset()
+    #: The images the text shows (a web page's ``<img src>``): a table
+    #: printed as a picture is named when tables are missing, never read.
+    images: tuple[str, ...] = ()
 
 
 def page_document(page: Page) -> Document:
@@ -355,6 +386,19 @@ def page_document(page: Page) -> Document:
         encoding=page.decoded.encoding,
         encoding_found_by=page.decoded.how,
         body_found_by=page.body_found_by,
+        continued=_continued(page),
+        images=page.images,
+    )
+
+
+def _continued(page: Page) -> frozenset[int]:
+    """The tables printed right after another table, no text between them
+    but a 续表 line."""
+    blocks = [b for b in page.blocks if b.text is None or not says_continued(b.text)]
+    return frozenset(
+        b.table
+        for a, b in itertools.pairwise(blocks)
+        if a.table is not None and b.table is not None
     )
 
 
@@ -397,6 +441,8 @@ def import_document(
 ) -> ImportResult:
     """Map a :class:`Document` of any format onto the model (see the module doc)."""
     problems: list[ImportProblem] = []
+    if doc.continued:
+        doc = attrs.evolve(doc, grids=join_continued(doc.grids, doc.continued))
     attachments = tuple((a.href, a.text) for a in doc.attachments)
     narrative = read_narrative(list(doc.paragraphs), doc.title, doc.published)
     recognition = recognise(doc.grids, narrative.year)
@@ -486,6 +532,8 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
                 message_id=N_("The page's tables are not the tables of any edition"),
             )
         )
+    elif page.images:
+        problems.append(_images_problem(page.images, "error"))
     else:
         problems.append(
             ImportProblem(
@@ -496,6 +544,19 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
         )
 
 
+def _images_problem(images: Sequence[str], severity: Severity) -> ImportProblem:
+    """The tables may be printed as pictures: named, never read (no OCR here)."""
+    return ImportProblem(
+        severity=severity,
+        code="tables-as-images",
+        message_id=N_(
+            "The statistics tables are not on the page as tables; it shows {count} images, "
+            "which may be the tables as pictures: {images}. Nothing is read from images"
+        ),
+        params={"count": str(len(images)), "images": "、".join(images)},
+    )
+
+
 #: Placed cells read that a plan keeps, at most (emptied when full): a few
 #: pages' worth of distinct texts.
 _ORIGINS_LIMIT: Final = 1024
@@ -504,10 +565,11 @@ _Put = tuple[tuple[str, ...], str, Any]
 
 
 def _read_placed(
-    printed: Cell, p: Planned, plan: _Plan, table: int
+    printed: Cell, p: Planned, plan: _Plan, table: int, heading_yuan: bool = False
 ) -> tuple[CellOrigin, str | None, tuple[_Put, ...]]:
     """A placed cell read: its provenance record, why its text is not a value
-    (if it is not), and the values it sets (parent path, field, value)."""
+    (if it is not), and the values it sets (parent path, field, value).
+    ``heading_yuan``: the heading over the cell says its amounts are in 元."""
     read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
     puts: list[_Put] = []
     note = None
@@ -517,6 +579,9 @@ def _read_placed(
     elif read.unit == "元" and plan.kind == "money" and value is not None:
         value = str(Decimal(value) / Decimal(10000))
         note = "printed in 元, converted to 万元"
+    elif heading_yuan and read.unit is None and plan.unit_field is None and value is not None:
+        value = str(Decimal(value) / Decimal(10000))
+        note = "heading in 元, converted to 万元"
     puts.append((plan.parent, plan.leaf, value))
     if (
         plan.sign_field is not None
@@ -544,6 +609,23 @@ def _read_placed(
         address=printed.address,
     )
     return origin, reason, tuple(puts)
+
+
+def _heading_in_yuan(grid: Grid, row: int, col: int) -> bool:
+    """Whether the heading over a money cell says 元 (not 万元): the nearest
+    text above it in its column ("本年收费金额（单位：元）" where the format says
+    万元).  Its amounts are then in 元, as if each cell printed "元"; read as
+    万元 they would be 10,000 times too large."""
+    for r in range(row - 1, -1, -1):
+        above = grid.rows[r]
+        slot = above[col] if col < len(above) else None
+        if slot is None or not slot.cell.text.strip():
+            continue
+        text = clean(slot.cell.text)
+        if looks_numeric(text):
+            return False  # a figure above: no heading of its own
+        return "元" in text and "万元" not in text
+    return False
 
 
 def _finish_official(
@@ -579,7 +661,13 @@ def _finish_official(
             if found is None:
                 if len(made) >= _ORIGINS_LIMIT:
                     made.clear()
-                found = made[key] = _read_placed(printed, p, plans[id(p.target)], gi)
+                plan = plans[id(p.target)]
+                yuan = (
+                    plan.kind == "money"
+                    and plan.unit_field is None  # a unit of its own (2019's 总金额) is kept
+                    and _heading_in_yuan(grid, p.row, p.col)
+                )
+                found = made[key] = _read_placed(printed, p, plan, gi, yuan)
             origin, reason, puts = found
             if reason is not None:
                 problems.append(
@@ -605,10 +693,14 @@ def _finish_official(
             if p.kind in _PRINTED_OTHERWISE:  # else no label match is printed otherwise
                 _keep_printed_label(data, p.target, p.matches)
             append(origin)
+        stray_rows: set[int] = set()
         for u in decided.unplaced:
             text = cell_at(grid, u.row, u.col).text
             if text.strip():
                 problems.append(_unplaced_problem(text, u.labels, gi, u.row, u.col))
+                stray_rows.add(u.row)
+        if stray_rows:
+            _doubt_rows(origins, gi, stray_rows)
     filled = {plan.table.key for _, plan in assigned.values() if plan.table is not None}
     for table in tables:
         if table.key not in filled:
@@ -620,6 +712,8 @@ def _finish_official(
                     localized={"title": _in_locale(table.title)},
                 )
             )
+    if page.images and len(filled) < len(tables):
+        problems.append(_images_problem(page.images, "warning"))
     problems.extend(_misprinted_labels(origins))
     for grid in page.grids:
         if grid.index not in assigned and any(c.text.strip() for c in grid.cells()):
@@ -903,7 +997,7 @@ def _build(
                 severity="warning",
                 code="cells-doubtful",
                 message_id=N_(
-                    "{count} cells were placed with doubt (by position, or read from a merged cell that does not line up with its heading): check them in the provenance"
+                    "{count} cells were placed with doubt (by position, read from a merged cell that does not line up with its heading, or in a row with a figure not placed): check them in the provenance"
                 ),
                 params={"count": str(doubtful)},
             )

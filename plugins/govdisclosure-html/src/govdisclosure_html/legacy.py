@@ -23,8 +23,8 @@ from govdisclosure.editions.legacy import StatisticsTemplate
 
 from .grid import Grid
 from .match import MatchKind
-from .source import SourceCell, source_cells
-from .text import clean, label_key
+from .source import Label, SourceCell, source_cells
+from .text import clean, label_key, looks_numeric
 
 __all__ = ["LegacyPlacement", "LegacyResult", "PrintedLine", "match_template"]
 
@@ -154,6 +154,14 @@ def _row_match(
     return (best[1], "similar") if best else None
 
 
+def _without_numbering(labels: tuple[Label, ...]) -> tuple[Label, ...]:
+    """A row's labels from its first word on: the figures before it number the row."""
+    for i, lab in enumerate(labels):
+        if not looks_numeric(lab.cell.text):
+            return labels[i:]
+    return ()
+
+
 def match_template(
     grid: Grid, template: StatisticsTemplate, cells: Sequence[SourceCell] | None = None
 ) -> LegacyResult:
@@ -190,7 +198,8 @@ def match_template(
     position = 0
     for r in sorted(by_row):
         row_cells = by_row[r]
-        labels = row_cells[0].row_labels
+        # A number before the label numbers the row (a 序号 column): not its label.
+        labels = _without_numbering(row_cells[0].row_labels)
         # The label is the first label cell; a later short one is the unit (条, 件).
         label = labels[0] if labels else None
         unit = labels[-1].cell.text.strip() if len(labels) > 1 else None

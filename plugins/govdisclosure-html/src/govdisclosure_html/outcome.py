@@ -34,6 +34,7 @@ __all__ = [
 _EXPECTED = {
     "report-in-attachment": N_("the report's tables on the page, not only in an attachment"),
     "no-table": N_("the report's tables on the page (it has text only)"),
+    "tables-as-images": N_("the report's tables as tables, not as pictures"),
     "tables-not-recognised": N_("the tables of an edition of the report format"),
     "no-template-fits": N_("a statistics table that fits a template"),
     "no-year": N_("the report year printed on the page"),
@@ -57,7 +58,12 @@ PARTIAL = frozenset(
 
 
 def _problem(p: ImportProblem) -> Problem:
-    found = p.params.get("attachments") or p.params.get("rows") or p.params.get("found", "")
+    found = (
+        p.params.get("attachments")
+        or p.params.get("rows")
+        or p.params.get("images")
+        or p.params.get("found", "")
+    )
     return Problem(p.path or "$", _EXPECTED.get(p.code, N_("a report page")), found)
 
 

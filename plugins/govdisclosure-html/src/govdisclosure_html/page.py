@@ -103,6 +103,7 @@ _SKIP_IDS: Final = frozenset(_tag_id(name) for name in _SKIP)
 _BLOCK_IDS: Final = frozenset(_tag_id(name) for name in _BLOCKS)
 _TABLE: Final = _tag_id("table")
 _H1: Final = _tag_id("h1")
+_IMG: Final = _tag_id("img")
 _A: Final = _tag_id("a")
 _META: Final = _tag_id("meta")
 _ARTICLE: Final = _tag_id("article")
@@ -167,6 +168,9 @@ class Page:
     attachments: tuple[Attachment, ...]
     #: How the body was found: the hint matched, or "density".
     body_found_by: str
+    #: The ``src`` of every image in the article body (a table printed as a
+    #: picture: named when the tables are missing, never read).
+    images: tuple[str, ...] = ()
 
 
 def _is_table(node: LexborNode) -> bool:
@@ -357,6 +361,19 @@ def _attachments(links: list[LexborNode]) -> tuple[Attachment, ...]:
     return tuple(seen.values())
 
 
+#: Below this many pixels a side an image is an icon (a file type's, a bullet), no table.
+_ICON_PX: Final = 100
+
+
+def _icon(img: LexborNode) -> bool:
+    """An image declared smaller than a table could be printed in."""
+    for side in ("width", "height"):
+        m = re.match(r"\s*(\d+)\s*(?:px)?\s*$", img.attributes.get(side) or "")
+        if m and int(m.group(1)) < _ICON_PX:
+            return True
+    return False
+
+
 def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     """Decode and take apart one page."""
     decoded = decode(data, declared_charset)
@@ -372,8 +389,13 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     body, how = _find_body(doc)
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
-    found = body.css("table, h1")
+    found = body.css("table, h1, img[src]")
     data_tables = [node for node in found if node.tag_id == _TABLE]
+    images = tuple(
+        (node.attributes.get("src") or "").strip()
+        for node in found
+        if node.tag_id == _IMG and not _icon(node)
+    )
     h1 = next((node for node in found if node.tag_id == _H1), None)
     holding = _holding_tables(body, data_tables)
     # A leaf table holds no other table: it is no table's ancestor.
@@ -402,4 +424,5 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
         grids=grids,
         attachments=_attachments(links),
         body_found_by=how,
+        images=tuple(src for src in images if src),
     )

@@ -8,17 +8,25 @@ figure; the others are value columns.  Every value cell (an origin slot,
 never a slot a merged cell only covers) is described by the printed labels
 of its row (the label columns, merged cells included) and of its column
 (the header rows above it).
+
+A figure printed in a label column *after* the row's own label is a value
+out of its place (a row whose label cell lost its ``colspan``, a row cut
+off from a ``rowspan`` by a row group): it is given as a value cell, to be
+placed by its labels or reported as not placed, never read as part of the
+row's label and so dropped unseen.  A figure *before* any label of its row
+is a numbering (序号 1, 2, 3 …) and stays a label.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
 from .grid import Cell, Grid, Slot
-from .text import Key, label_key, looks_numeric
+from .text import Key, label_key, looks_numeric, read_number
 
 __all__ = ["Label", "SourceCell", "bands", "source_cells"]
 
@@ -50,10 +58,19 @@ class Band(NamedTuple):
 _FIGURE_FIRST = re.compile(r"^\s*[+-]?\d[\d,.]*\s+\S")
 
 
+#: Words a publisher prints in a value cell for "none": they stand where a
+#: figure stands (the mapping then reports them unreadable, never reads 0).
+_NONE_WORDS = frozenset({"无", "暂无", "没有"})
+
+
 @lru_cache(maxsize=8192)
 def _is_figure(text: str) -> bool:
     """A value rather than a label (remembered: the same few texts fill every page)."""
-    return looks_numeric(text) or _FIGURE_FIRST.match(text) is not None
+    return (
+        looks_numeric(text)
+        or _FIGURE_FIRST.match(text) is not None
+        or "".join(text.split()) in _NONE_WORDS
+    )
 
 
 def _row_origins(grid: Grid) -> list[list[Slot]]:
@@ -113,24 +130,59 @@ def _at(grid: Grid, r: int, c: int) -> Slot | None:
 def _label_columns(grid: Grid, band: Band) -> set[int]:
     """The columns of a band whose data cells are text more often than figures.
 
+    A figure printed before the first label of its row counts as text: values
+    follow their row's label, a number before it numbers the row.
+
     A "——" (not applicable) in a unit column's header rows does not make it
     a value column: only origins count as figures, every slot as text.
     """
     numeric: dict[int, int] = {}
     text: dict[int, int] = {}
     for r in band.data:
-        for c, s in enumerate(grid.rows[r]):
+        row = grid.rows[r]
+        # A figure before the row's first label is its number (序号), a label.
+        first = next(
+            (
+                c
+                for c, s in enumerate(row)
+                if s is not None and s.cell.text.strip() and not _is_figure(s.cell.text)
+            ),
+            0,
+        )
+        for c, s in enumerate(row):
             if s is None:
                 continue
             printed = s.cell.text
             if not printed.strip():
                 continue
-            if _is_figure(printed):
+            if _is_figure(printed) and c >= first:
                 if s.cell.row == r and s.cell.col == c:
                     numeric[c] = numeric.get(c, 0) + 1
             else:
                 text[c] = text.get(c, 0) + 1
     return {c for c, n in text.items() if n > numeric.get(c, 0)}
+
+
+def _is_count(text: str) -> bool:
+    """A number proper (not a not-applicable mark: a unit column's "——" is a label)."""
+    read = read_number(text)
+    return isinstance(read.value, int | Decimal) and not read.unreadable
+
+
+def _stray_figures(row: Sequence[Slot | None], r: int, ordered: list[int]) -> set[int]:
+    """The label columns of row ``r`` holding a figure after a text label of the row."""
+    stray: set[int] = set()
+    labelled = False
+    for c in ordered:
+        slot = row[c] if c < len(row) else None
+        if slot is None or not slot.cell.text.strip():
+            continue
+        origin = slot.cell.row == r and slot.cell.col == c
+        if not _is_figure(slot.cell.text):
+            labelled = True
+        elif labelled and origin and _is_count(slot.cell.text):
+            stray.add(c)
+    return stray
 
 
 def source_cells(grid: Grid) -> Iterator[SourceCell]:
@@ -144,10 +196,13 @@ def source_cells(grid: Grid) -> Iterator[SourceCell]:
         for r in band.data:
             row = grid.rows[r]
             width = len(row)
-            row_labels = _distinct([row[c] if c < width else None for c in ordered])
+            stray = _stray_figures(row, r, ordered) if ordered else set()
+            row_labels = _distinct(
+                [row[c] if c < width and c not in stray else None for c in ordered]
+            )
             for slot in origins_of[r]:
                 col = slot.col
-                if col in label_cols:
+                if col in label_cols and col not in stray:
                     continue
                 column = columns.get(col)
                 if column is None:

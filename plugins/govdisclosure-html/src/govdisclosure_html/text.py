@@ -31,6 +31,10 @@ _ENUM = re.compile(
     r"|(?P<ar>\d{1,2})(?:[、.](?!\d)))"
 )
 _OF_WHICH = re.compile(r"^其中[:：]?")
+#: A count's unit printed after a label ("自然人（件）", "（单位：件）"): says
+#: nothing about which cell it is.  Never a money unit: a heading in 元
+#: where the format says 万元 must not match as if it said 万元.
+_COUNT_UNIT = re.compile(r"\((?:单位[:：])?(?:件|个|条|项|次|人次|篇|家)\)$")
 
 
 @lru_cache(maxsize=8192)
@@ -75,9 +79,10 @@ def label_key(text: str) -> Key:
     ``Key("1", "属于国家秘密")``; ``"（一）予以公开"`` gives ``Key("(一)", …)`` and
     ``"一、本年新收…"`` ``Key("一", …)`` (the three numbering levels stay apart).
     A leading "其中：" is dropped (it only says the row is a part), and so
-    is the note our renderers put after a label printed otherwise.
+    are a count's unit printed after it ("自然人（件）") and the note our
+    renderers put after a label printed otherwise.
     """
-    s = without_as_printed_note(clean(text))
+    s = _COUNT_UNIT.sub("", without_as_printed_note(clean(text)))
     s = _OF_WHICH.sub("", s)
     m = _ENUM.match(s)
     code = ""

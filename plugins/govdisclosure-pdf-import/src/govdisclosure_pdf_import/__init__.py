@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 import pdfplumber
 from attrs import evolve
@@ -62,6 +63,7 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
     lines: list[Line] = []
     chars = 0
     images = 0
+    pictures: list[str] = []
     by_position = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -90,6 +92,7 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
                 lines += lines_of(n, [g for k, g in enumerate(groups) if k not in used])
                 chars += c
                 images += len(page.images)
+                pictures += _pictures(n, page.images)
                 page.close()  # drop the page's cached layout: a long PDF stays small
             lines += held  # a header at the foot of the last page stays text
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a broken file
@@ -128,7 +131,24 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
         ),
         format="pdf",
         pages=n_pages,
+        images=tuple(pictures),
     )
+
+
+#: Below this many points a side an image is a logo or a seal, no table.
+_PICTURE_PT = 100.0
+
+
+def _pictures(page: int, images: list[dict[str, Any]]) -> list[str]:
+    """The images of a page large enough to be a table printed as a picture,
+    named by page and size (a table missing from the text layer is named
+    with them: nothing is read from images)."""
+    out = []
+    for im in images:
+        width, height = im["x1"] - im["x0"], im["bottom"] - im["top"]
+        if width >= _PICTURE_PT and height >= _PICTURE_PT:
+            out.append(f"p. {page}, {width:.0f}×{height:.0f} pt")
+    return out
 
 
 def import_pdf(

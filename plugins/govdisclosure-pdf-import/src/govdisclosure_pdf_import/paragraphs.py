@@ -49,7 +49,11 @@ def paragraphs(lines: Sequence[Line], pieces: Sequence[Piece]) -> tuple[str | No
     lines = [ln for ln in lines if not is_page_number(ln.text)]
     if not lines:
         return None, []
-    body = Counter(round(ln.size) for ln in lines).most_common(1)[0][0]
+    # The body's type is the most common; of two as common, the smaller: a
+    # title is never set smaller than the text (a file of a title, one
+    # heading and its tables has as many lines of each).
+    sizes = Counter(round(ln.size) for ln in lines)
+    body = max(sizes, key=lambda size: (sizes[size], -size))
     left = Counter(round(ln.x0) for ln in lines if round(ln.size) == body).most_common(1)[0][0]
     right = max(ln.x1 for ln in lines if round(ln.size) == body)
     title, skip = _title(lines, body)

@@ -150,18 +150,21 @@ class _Run(NamedTuple):
     anchors: int
 
 
-def _regions(lines: list[list[Segment]], continuing: bool = False) -> list[tuple[int, int]]:
+def _regions(lines: list[list[Segment]], at_top: int = 3) -> list[tuple[int, int]]:
     """Runs of lines (start, end exclusive) that are tables by the definitions.
 
-    ``continuing``: a table of the page before (or its header) may go on at
-    the top of this one; a run that starts on the page's first line then
-    needs one official label, not three (:func:`text_tables` checks that its
-    figures stand in the carried columns).
+    ``at_top``: the official labels a run that starts on the page's first
+    line needs.  Three, unless something of the page before goes on here:
+    a table (:class:`Carried`) then needs one of its labels on this page
+    (:func:`text_tables` checks that its figures stand in the carried
+    columns), a header alone (:class:`Foot`) none, since the header holds
+    the labels and the figures under it may have none of their own (table
+    4's one row of figures), and it is laid out together with the header.
     """
     return [
         (r.start, r.end)
         for r in _runs(lines)
-        if r.figures >= 1 and r.anchors >= (1 if continuing and r.start == 0 else 3)
+        if r.figures >= 1 and r.anchors >= (at_top if r.start == 0 else 3)
     ]
 
 
@@ -574,7 +577,8 @@ def text_tables(
     used: set[int] = set()
     last: Carried | None = None
     end = 0
-    for a, b in _regions([lines[k] for k in keep], carried is not None):
+    at_top = 0 if isinstance(carried, Foot) else 1 if carried is not None else 3
+    for a, b in _regions([lines[k] for k in keep], at_top):
         rows = [lines[keep[k]] for k in range(a, b)]
         if isinstance(carried, Foot) and a == 0:
             found = _piece(page_no, [*carried.rows, *rows], before=len(carried.rows))
