@@ -20,6 +20,7 @@ from typing import NamedTuple
 from attrs import frozen
 
 from govdisclosure.editions.legacy import StatisticsTemplate
+from govdisclosure.memo import IdentityMemo
 
 from .grid import Grid
 from .match import MatchKind
@@ -103,27 +104,23 @@ class _RowIndex(NamedTuple):
 
 #: Row indexes by template identity, with the template (so the id stays its
 #: own); the shipped templates live as long as the process, a derived one
-#: comes with one report.  Emptied when full.
-_ROW_INDEXES: dict[int, tuple[StatisticsTemplate, _RowIndex]] = {}
-_ROW_INDEXES_LIMIT = 64
+#: comes with one report.  Bounded: the oldest goes when full.
+_ROW_INDEXES: IdentityMemo[StatisticsTemplate, _RowIndex] = IdentityMemo(64)
 _SIMILAR_LIMIT = 4096
 
 
 def _row_index(template: StatisticsTemplate) -> _RowIndex:
     """The template's :class:`_RowIndex`, made once: every printed row is
     matched against the same rows, page after page."""
-    found = _ROW_INDEXES.get(id(template))
-    if found is not None and found[0] is template:
-        return found[1]
-    if len(_ROW_INDEXES) >= _ROW_INDEXES_LIMIT:
-        _ROW_INDEXES.clear()
+    found = _ROW_INDEXES.get(template)
+    if found is not None:
+        return found
     words = tuple(label_key(row.label).words for row in template.rows)
     by_words: dict[str, list[int]] = {}
     for i, w in enumerate(words):
         by_words.setdefault(w, []).append(i)
     index = _RowIndex(words, {w: tuple(ii) for w, ii in by_words.items()}, {})
-    _ROW_INDEXES[id(template)] = (template, index)
-    return index
+    return _ROW_INDEXES.put(template, index)
 
 
 def _row_match(
