@@ -15,16 +15,14 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Paragraph, Spacer, TableStyle
 
 from govdisclosure.editions import Report
 from govdisclosure.table_grid import report_grids
-from unruled import _LABEL_COLUMNS, _SECTIONS, FONT, _table
+from unruled import _LABEL_COLUMNS, _SECTIONS, FONT, _table, landscape_document, title_of
 
 #: A platypus frame's padding, top and bottom (6 pt each).
 _FRAME_PADDING = 12.0
@@ -34,16 +32,7 @@ def break_after(report: Report, key: str, rows: int, *, ruled: bool = True) -> b
     """The report's title and table ``key`` with a page break after its first ``rows`` rows."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     out = io.BytesIO()
-    page = landscape(A4)
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=page,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=8 * mm,
-        bottomMargin=8 * mm,
-    )
-    width = page[0] - 30 * mm
+    doc, width = landscape_document(out)
     grids = {g.key: g for g in report_grids(report)}
     table = _table(report, grids[key], width, _LABEL_COLUMNS[key])
     if ruled:
@@ -52,9 +41,8 @@ def break_after(report: Report, key: str, rows: int, *, ruled: bool = True) -> b
     head = sum(table._rowHeights[:rows])
     body = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=16)
     big = ParagraphStyle("title", fontName=FONT, fontSize=18, leading=26, alignment=1)
-    title = report.title or f"{report.unit.name}{report.year}年政府信息公开工作年度报告"
     above: list[Any] = [
-        Paragraph(title, big),
+        Paragraph(title_of(report), big),
         Paragraph(report.sections[0].heading, body),
         Paragraph(report.sections[_SECTIONS[key]].heading, body),
     ]

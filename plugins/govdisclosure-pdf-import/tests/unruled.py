@@ -90,15 +90,8 @@ def _table(report: Report, grid: TableGrid, width: float, label_cols: int) -> Ta
     return table
 
 
-def unruled_pdf(report: Report, *, whole_tables: bool = True) -> bytes:
-    """The report's title, text and tables as a PDF whose tables have no rules;
-    with ``whole_tables=False`` a table runs over a page break where the text
-    before it ends."""
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    body = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=16, firstLineIndent=22)
-    heading = ParagraphStyle("heading", fontName=FONT, fontSize=12, leading=18)
-    title = ParagraphStyle("title", fontName=FONT, fontSize=18, leading=26, alignment=1)
-    out = io.BytesIO()
+def landscape_document(out: io.BytesIO) -> tuple[SimpleDocTemplate, float]:
+    """A landscape A4 document writing to ``out``, and its text width."""
     page = landscape(A4)
     doc = SimpleDocTemplate(
         out,
@@ -108,10 +101,25 @@ def unruled_pdf(report: Report, *, whole_tables: bool = True) -> bytes:
         topMargin=8 * mm,
         bottomMargin=8 * mm,
     )
-    width = page[0] - 30 * mm
-    # A report without a title of its own gets the one the format prescribes.
-    heading_text = report.title or f"{report.unit.name}{report.year}年政府信息公开工作年度报告"
-    story: list[Any] = [Paragraph(heading_text, title), Spacer(1, 12)]
+    return doc, page[0] - 30 * mm
+
+
+def title_of(report: Report) -> str:
+    """The report's title; one without a title of its own gets the one the format prescribes."""
+    return report.title or f"{report.unit.name}{report.year}年政府信息公开工作年度报告"
+
+
+def unruled_pdf(report: Report, *, whole_tables: bool = True) -> bytes:
+    """The report's title, text and tables as a PDF whose tables have no rules;
+    with ``whole_tables=False`` a table runs over a page break where the text
+    before it ends."""
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    body = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=16, firstLineIndent=22)
+    heading = ParagraphStyle("heading", fontName=FONT, fontSize=12, leading=18)
+    title = ParagraphStyle("title", fontName=FONT, fontSize=18, leading=26, alignment=1)
+    out = io.BytesIO()
+    doc, width = landscape_document(out)
+    story: list[Any] = [Paragraph(title_of(report), title), Spacer(1, 12)]
     story += [Paragraph(p, body) for p in report.preamble]
     grids = {g.key: g for g in report_grids(report)}
     drawn: set[str] = set()
