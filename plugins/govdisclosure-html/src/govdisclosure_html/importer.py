@@ -323,11 +323,27 @@ def _base(narrative: Narrative, edition: str, problems: list[ImportProblem]) -> 
     return data
 
 
+#: What a report's title says: 政府信息公开工作年度报告, 政务公开年报 ….
+_REPORT_TITLE = re.compile(r"(信息公开|政务公开).*(报告|年报)")
+
+
 def _title(page: Page) -> str | None:
-    # The content system's own metadata first, then the page's heading, then
-    # <title> without the site name the portals append after "_".
-    title = page.meta.get("ArticleTitle") or page.heading or page.html_title.split("_")[0].strip()
-    return title or None
+    """The content system's own metadata first, then the page's ``<h1>``,
+    then ``<title>`` without the site name the portals append after "_" —
+    the first of them that reads as a report's title.  A page pasted from
+    Word sets its section headings (一、总体情况) as ``<h1>`` and its title
+    as a centred paragraph: there ``<title>`` holds the title."""
+    candidates = [
+        text.strip()
+        for text in (
+            page.meta.get("ArticleTitle"),
+            page.heading,
+            page.html_title.split("_")[0],
+        )
+        if text and text.strip()
+    ]
+    found = next((c for c in candidates if _REPORT_TITLE.search(c)), None)
+    return found or (candidates[0] if candidates else None)
 
 
 def _published(page: Page) -> dt.date | None:

@@ -23,7 +23,7 @@ from govdisclosure.report_base import CONTACT_LABELS, Section
 
 from .text import clean
 
-__all__ = ["Narrative", "read_narrative"]
+__all__ = ["Narrative", "is_page_number", "read_narrative"]
 
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,2}、")
 _SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[）)]")
@@ -237,12 +237,33 @@ def _tail(paras: list[str], contact: dict[str, str], *, captions: bool) -> None:
         paras.pop()
 
 
+def is_page_number(text: str) -> bool:
+    """A page's number as printed in its footer: "3", "- 3 -", "— 3 —",
+    "第3页", "3/7" (a PDF's lines; a Word file saved as a web page keeps
+    its footers as paragraphs)."""
+    s = clean(text).strip("-—–－·")
+    if s.startswith("第") and s.endswith("页"):
+        s = s[1:-1]
+    return (s.isdigit() and len(s) <= 4) or (s.count("/") == 1 and s.replace("/", "").isdigit())
+
+
+def _is_footer(text: str) -> bool:
+    """A page number set off as a footer ("— 3 —", "第3页"): a bare number
+    in a web page's text may be the text's own."""
+    return is_page_number(text) and not clean(text).isdigit()
+
+
 def read_narrative(
     paragraphs: Sequence[str], title: str | None, published: dt.date | None
 ) -> Narrative:
     """Split the body's paragraphs (tables taken out) into the narrative."""
-    # Our renderers' legend under each table is theirs, not the report's.
-    paras = [p.strip() for p in paragraphs if p.strip() and clean(p) not in _legends()]
+    # Our renderers' legend under each table is theirs, not the report's; page
+    # footers of a Word file saved as a web page are no text either.
+    paras = [
+        p.strip()
+        for p in paragraphs
+        if p.strip() and clean(p) not in _legends() and not _is_footer(p)
+    ]
     # A title repeated at the top of the body is not a paragraph.
     while paras and title and clean(paras[0]) and clean(title).startswith(clean(paras[0])):
         paras.pop(0)

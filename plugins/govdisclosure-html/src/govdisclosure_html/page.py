@@ -280,6 +280,20 @@ def _holding_tables(body: LexborNode, tables: list[LexborNode]) -> set[int]:
     return out
 
 
+#: A run of the source's white space with a line break or tab in it.
+_SOURCE_BREAK = re.compile(r"[ \t\r\n\f]*[\t\r\n\f][ \t\r\n\f]*")
+
+
+def _as_shown(text: str) -> str:
+    """A paragraph's text as a browser shows it: a line break or tab of the
+    page's source (a Word file saved as a web page breaks its lines every
+    80 characters or so, "2024\n年") is one space; ``&nbsp;`` and the
+    ideographic space stay, as they do on screen."""
+    if "\n" not in text and "\t" not in text and "\r" not in text and "\f" not in text:
+        return text
+    return _SOURCE_BREAK.sub(" ", text)
+
+
 def _blocks(body: LexborNode, tables: dict[int, int], holding: set[int]) -> list[Block]:
     out: list[Block] = []
 
@@ -297,11 +311,11 @@ def _blocks(body: LexborNode, tables: dict[int, int], holding: set[int]) -> list
                 if child.mem_id in holding:
                     walk(child)
                     continue
-                text = cell_text(child)
+                text = _as_shown(cell_text(child))
                 if text:
                     out.append(Block(text=text))
             elif tag == _TEXT:
-                text = (child.text_content or "").strip()
+                text = _as_shown((child.text_content or "").strip())
                 if text:
                     out.append(Block(text=text))
             else:

@@ -20,8 +20,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from govdisclosure_html.narrative import is_page_number
+
 from .layout import Line, Piece
-from .stitch import is_page_number
 
 __all__ = ["paragraphs"]
 

@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from govdisclosure.templates import builtin_templates
 from govdisclosure_html.grid import Cell, Grid, Slot
+from govdisclosure_html.narrative import is_page_number
 from govdisclosure_html.text import clean, label_key, looks_numeric
 
 from .layout import Line, Piece
@@ -61,13 +62,6 @@ def _is_label_text(text: str) -> bool:
     return (
         bool(text) and not looks_numeric(text) and text not in _units() and not _DASHES.match(text)
     )
-
-
-def is_page_number(text: str) -> bool:
-    s = clean(text).strip("-—–－·")
-    if s.startswith("第") and s.endswith("页"):
-        s = s[1:-1]
-    return (s.isdigit() and len(s) <= 4) or (s.count("/") == 1 and s.replace("/", "").isdigit())
 
 
 def chains(pieces: Sequence[Piece], lines: Sequence[Line]) -> list[list[Piece]]:
