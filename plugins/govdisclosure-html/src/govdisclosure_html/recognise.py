@@ -160,7 +160,8 @@ def _duel(
 def _variant(edition: str, keys: set[Key]) -> str | None:
     """The layout variant a recognised edition's tables are printed in: one
     whose field's official sub-rows are not printed at all (（六）其他处理
-    printed as one row, without its three numbered sub-rows)."""
+    printed as one row, without its three numbered sub-rows), by their words
+    and number (:meth:`.text.Key.same_row`)."""
     record = EDITIONS[edition]
     for variant in record.variants:
         depth = len(variant.path)
@@ -170,7 +171,8 @@ def _variant(edition: str, keys: set[Key]) -> str | None:
             for t in table.targets
             if t.path[:depth] == tuple(variant.path) and len(t.path) > depth + 1
         }
-        if rows and not keys & rows:
+        # A sub-row numbered in another form (① for 1.) is still printed.
+        if rows and not any(k.same_row(row) for k in keys for row in rows):
             return variant.id
     return None
 
