@@ -3,7 +3,7 @@
 Portals number the rows of the official tables in forms other than the
 format's: 1.予以公开 for （一）予以公开, 一、 for （一）, （1） or ① for 1.,
 Chinese numerals for Arabic ones.  Each variant is made by code from a
-real page of ``tests/data`` (:mod:`numbering_helpers`): every level of the
+real page of ``tests/data`` (:mod:`renumber`, in the shared tests folder): every level of the
 2021 and 2019 tables and of a pre-2019 table, in every form, one level at
 a time and all levels in one form.  Oracles: the figures of the page as
 published, every label printed in another form recorded as a ``numbering``
@@ -21,13 +21,15 @@ from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
 from govdisclosure_html.text import label_key
 from html_helpers import figures
-from numbering_helpers import FORMS, levels, renumber
+from renumber import FORMS, levels, renumber
 
 DATA = Path(__file__).parent / "data"
-#: Two 2021 pages (row/col spans; plain rows) and the 2019 page.
+#: The four 2021 pages (row and column spans; plain rows) and the 2019 page.
 PAGES = [
     "2023_central-zhsyq_87885",
     "2021_jjp-jinjing-pianqu_80601",
+    "2022_jjp-jinjing-pianqu_80617",
+    "2025_central-zhsyq_105587",
     "2019_jjp-jinjing-pianqu_80564",
 ]
 _TEXT = {name: (DATA / name / "page.html").read_text("utf-8") for name in PAGES}
@@ -63,8 +65,9 @@ def _as_published(name: str, text: str) -> ImportResult:
 
 def test_the_pages_number_three_levels() -> None:
     # What the variants below rewrite: 一、 rows, （一） rows, 1. rows.
-    assert levels(_TEXT[PAGES[0]]) == {1: 4, 2: 7, 3: 19}
-    assert levels(_TEXT[PAGES[2]]) == {1: 4, 2: 7, 3: 16}
+    for name in PAGES[:4]:
+        assert levels(_TEXT[name]) == {1: 4, 2: 7, 3: 19}
+    assert levels(_TEXT["2019_jjp-jinjing-pianqu_80564"]) == {1: 4, 2: 7, 3: 16}
     # Each level renumbered in its own form changes nothing a label says.
     assert renumber(_TEXT[PAGES[0]], {1: "一、", 2: "（一）"}) == _TEXT[PAGES[0]]
 

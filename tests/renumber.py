@@ -5,8 +5,10 @@ A table's row labels are numbered on three levels (2019 and 2021 table 3:
 other forms: （1） for 1., 1. for （一）, ① for 1., Chinese for Arabic
 numerals.  :func:`renumber` rewrites the numbering of chosen levels of every
 table of a page (HTML or a Markdown transcription) into another form,
-keeping each label's value and words, so a test can ask whether a page
-numbered that way imports as the page as published.
+keeping each label's number and words, so a test can ask whether a page
+numbered that way imports as the page as published.  A Word file's
+``word/document.xml`` is renumbered the same way (its tables are ``<w:tbl>``,
+a label's text a ``<w:t>`` run).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-__all__ = ["FORMS", "levels", "renumber"]
+__all__ = ["FORMS", "levels", "renumber", "renumber_label"]
 
 _CN = "一二三四五六七八九十"
 
@@ -55,7 +57,7 @@ _NUMBERING = re.compile(
     r"|[（(](?P<l3p>\d{1,2})[)）])"
     r"(?=(?:\s|<[^>]+>)*[\u4e00-\u9fff])"
 )
-_TABLE = re.compile(r"<table.*?</table>|^\|.*$", re.S | re.M)
+_TABLE = re.compile(r"<table.*?</table>|<w:tbl>.*?</w:tbl>|^\|.*$", re.S | re.M)
 
 
 def _value(numeral: str) -> int:
@@ -80,16 +82,21 @@ def levels(page: str) -> dict[int, int]:
     return found
 
 
-def renumber(page: str, forms: Mapping[int, str], shift: int = 0) -> str:
+def _one(m: re.Match[str], forms: Mapping[int, str]) -> str:
+    form = forms.get(_level(m))
+    if form is None:
+        return m.group(0)
+    value = _value(m["l1"] or m["l2"] or m["l3"] or m["l3p"])
+    return m["lead"] + FORMS[form](value) + (m["tags"] or "")
+
+
+def renumber(page: str, forms: Mapping[int, str]) -> str:
     """``page`` with the numbering of each level in ``forms`` printed in that
-    form (a name of :data:`FORMS`), its value moved by ``shift`` (0: the
-    value as printed); other levels and all text outside tables untouched."""
+    form (a name of :data:`FORMS`), the same number; other levels and all
+    text outside tables untouched."""
+    return _TABLE.sub(lambda t: _NUMBERING.sub(lambda m: _one(m, forms), t.group(0)), page)
 
-    def one(m: re.Match[str]) -> str:
-        form = forms.get(_level(m))
-        if form is None:
-            return m.group(0)
-        value = _value(m["l1"] or m["l2"] or m["l3"] or m["l3p"]) + shift
-        return m["lead"] + FORMS[form](value) + (m["tags"] or "")
 
-    return _TABLE.sub(lambda t: _NUMBERING.sub(one, t.group(0)), page)
+def renumber_label(label: str, forms: Mapping[int, str]) -> str:
+    """One label (a cell's text) renumbered as :func:`renumber` does a table's."""
+    return _NUMBERING.sub(lambda m: _one(m, forms), ">" + label)[1:]
