@@ -223,9 +223,6 @@ def test_label_keys_read_the_number_of_every_numbering_form() -> None:
     assert label_key("（二）予以公开").numbering_agrees(label_key("2.予以公开"))
     assert not label_key("（二）予以公开").numbering_agrees(label_key("（一）予以公开"))
     assert label_key("予以公开").numbering_agrees(label_key("（一）予以公开"))
-    assert label_key("①其他").same_row(label_key("3.其他")) is False
-    assert label_key("③其他").same_row(label_key("3.其他"))
-    assert not label_key("其他").same_row(label_key("3.其他"))
     # Not numbering: a circled figure inside the words, a year, a phone number.
     assert label_key("设置①查阅点") == label_key("设置1查阅点")
     assert label_key("设置①查阅点").code == ""

@@ -106,13 +106,6 @@ def _kind(printed: Label, official: Key, label: str, resolved: MatchKind) -> Mat
     return "normalised"
 
 
-def _code_ok(printed: Key, official: Key) -> bool:
-    """The numbering agrees when both print one: by its value, whatever its
-    form (一、 （一） 1. （1） ① all say 1), so a page that numbers a level
-    otherwise still places, and a wrong number (（二）予以公开) does not."""
-    return printed.numbering_agrees(official)
-
-
 _RESOLVERS: dict[tuple[int, int], tuple[_Resolver, _Resolver]] = {}
 
 
@@ -266,7 +259,9 @@ def _best(
                 col_options.append((clab, c[0], c[1]))
         for col_label, cwords, ckind in col_options:
             for target in table.index.get((rwords, cwords), ()):
-                if not _code_ok(rlab.key, target.row):
+                # The numbering agrees by its number, whatever its form (一、 （一）
+                # 1. ① all say 1): a wrong number (（二）予以公开) is not this row.
+                if not rlab.key.numbering_agrees(target.row):
                     continue
                 matches = [
                     Match(

@@ -85,11 +85,6 @@ class Key:
         the form; a label printed without numbering agrees with any."""
         return not self.code or not other.code or self.ordinal == other.ordinal
 
-    def same_row(self, other: Key) -> bool:
-        """The same words under the same number, whatever its form (or both
-        unnumbered): 1.其他 and ①其他 are one row, 其他 (a column's) is not."""
-        return self.words == other.words and self.ordinal == other.ordinal
-
 
 #: The note the project's renderers put after a label printed otherwise than
 #: the format (:func:`govdisclosure.formatting.row_label`, Chinese):
