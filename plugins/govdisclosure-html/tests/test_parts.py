@@ -214,6 +214,7 @@ def test_label_keys_read_the_number_of_every_numbering_form() -> None:
             key = label_key(prefix + "予以公开")
             assert (key.code, key.ordinal, key.words) == (code, 1, "予以公开"), prefix
     assert label_key("其中：③网站公开") == Key("③", "网站公开", 3)
+    assert label_key("其中③网站公开") == Key("③", "网站公开", 3)
     assert [label_key(f"{n}、x").ordinal for n in ("十", "十一", "二十", "二十三")] == [
         10,
         11,

@@ -42,7 +42,7 @@ _CIRCLED: Final = {
 }
 #: A circled figure numbering a label (after white space and 其中：), found
 #: before NFKC, which would make ① the digit 1 glued to the words.
-_LEADING_CIRCLED = re.compile(rf"^(\s*(?:其中\s*[:：])?\s*)([{''.join(_CIRCLED)}])")
+_LEADING_CIRCLED = re.compile(rf"^(\s*(?:其中\s*[:：]?)?\s*)([{''.join(_CIRCLED)}])")
 _OF_WHICH = re.compile(r"^其中[:：]?")
 #: A count's unit printed after a label ("自然人（件）", "（单位：件）"): says
 #: nothing about which cell it is.  Never a money unit: a heading in 元
@@ -67,7 +67,7 @@ class Key:
     (0: none printed) and its words.
 
     ``code`` keeps the numbering's *form*: ``"一"`` (一、), ``"(一)"``,
-    ``"1"`` (1. 1、 (1) 1)) or ``"①"``; ``ordinal`` is its value whatever the
+    ``"1"`` (1. 1、 (1) 1) ⑴) or ``"①"``; ``ordinal`` is its value whatever the
     form, so 一、 （一） 1. （1） ① all number the first row of their list.
     Placement compares ordinals (a page may number a level in another form
     than the format) and says when the forms differ.
