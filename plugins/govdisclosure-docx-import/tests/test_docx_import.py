@@ -3,9 +3,11 @@ old binary files reported as "convert it first"."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from govdisclosure.introspect import iter_cells
 from govdisclosure.registry import tables_of
 from govdisclosure_docx_import import docx_document, import_doc, import_docx
 from govdisclosure_html import Document
+from renumber import levels, renumber
 
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
@@ -105,3 +108,38 @@ def test_a_doc_is_converted_through_libreoffice_when_asked(
     report, _, problems = import_doc(data, "hongze-2024.doc")
     assert report is not None, [p.message("en") for p in problems]
     assert _figures(report) == _figures(gd.load(EXAMPLES / "hongze-2024.json"))
+
+
+def _renumbered(data: bytes, forms: dict[int, str]) -> bytes:
+    """The Word file with its tables' row numbering in other forms (:mod:`renumber`)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            part = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                part = renumber(part.decode("utf-8"), forms).encode("utf-8")
+            zout.writestr(item, part)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [{1: "1."}, {2: "1、"}, {3: "①"}, {3: "（一）"}, {1: "（1）", 2: "（1）", 3: "（1）"}],
+    ids=["一、 as 1.", "（一） as 1、", "1. as ①", "1. as （一）", "every level （1）"],
+)
+def test_a_word_file_numbering_its_rows_otherwise(forms: dict[int, str]) -> None:
+    # The 淮安 file's table rows numbered in other forms: the same 200 cells,
+    # each renumbered label said to be a "numbering" match.
+    data = (DATA / "huaian-2024.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert levels(z.read("word/document.xml").decode("utf-8")) == {1: 4, 2: 7, 3: 19}
+    original, _, _ = import_docx(data, "huaian.docx")
+    report, prov, problems = import_docx(_renumbered(data, forms), "renumbered.docx")
+    assert report is not None and original is not None
+    assert _figures(report) == _figures(original)
+    assert not [p for p in problems if p.code in ("cell-not-placed", "cell-missing")]
+    assert len(prov.cells) == 200 and not any(c.doubtful for c in prov.cells)
+    numbering = [c for c in prov.cells if c.match == "numbering"]
+    assert numbering and all(
+        m.kind == "numbering" for c in numbering for m in c.labels if m.printed != m.official
+    )

@@ -23,7 +23,7 @@ from govdisclosure_html import import_html
 from govdisclosure_html.charset import decode
 from govdisclosure_html.grid import expand
 from govdisclosure_html.page import _FILE_LINK, Attachment, read_page
-from govdisclosure_html.text import label_key, read_number
+from govdisclosure_html.text import Key, label_key, read_number
 
 DATA = Path(__file__).parent / "data"
 PAGE_2023 = DATA / "2023_central-zhsyq_87885" / "page.html"
@@ -199,6 +199,35 @@ def test_label_keys_ignore_numbering_style_and_spacing() -> None:
     assert len(keys) == 1
     assert label_key("其中：2．政府公报公开").words == "政府公报公开"
     assert label_key("（三）不予公开") != label_key("三、不予公开")
+
+
+def test_label_keys_read_the_number_of_every_numbering_form() -> None:
+    # One form per level (the format's), one number whatever the form.
+    forms = {
+        "一": ["一、", "一.", "一．"],
+        "(一)": ["（一）", "(一)", "一）", "㈠", "（一）、"],
+        "1": ["1.", "1、", "１．", "（1）", "(1)", "1）", "⑴"],
+        "①": ["①", "❶", "➀"],
+    }
+    for code, prefixes in forms.items():
+        for prefix in prefixes:
+            key = label_key(prefix + "予以公开")
+            assert (key.code, key.ordinal, key.words) == (code, 1, "予以公开"), prefix
+    assert label_key("其中：③网站公开") == Key("③", "网站公开", 3)
+    assert label_key("其中③网站公开") == Key("③", "网站公开", 3)
+    assert [label_key(f"{n}、x").ordinal for n in ("十", "十一", "二十", "二十三")] == [
+        10,
+        11,
+        20,
+        23,
+    ]
+    assert label_key("（二）予以公开").numbering_agrees(label_key("2.予以公开"))
+    assert not label_key("（二）予以公开").numbering_agrees(label_key("（一）予以公开"))
+    assert label_key("予以公开").numbering_agrees(label_key("（一）予以公开"))
+    # Not numbering: a circled figure inside the words, a year, a phone number.
+    assert label_key("设置①查阅点") == label_key("设置1查阅点")
+    assert label_key("设置①查阅点").code == ""
+    assert label_key("2019年").code == label_key("12345热线").code == ""
 
 
 # -- proof by the relations ----------------------------------------------------

@@ -1,5 +1,6 @@
 """PDFs printed otherwise than the two published ones: a file of the tables
-alone under a title (an attachment's 附表), and a table printed as a picture.
+alone under a title (an attachment's 附表), a table printed as a picture,
+table 2 as one table per block, table 3's rows numbered in other forms.
 
 Made with reportlab from the 淮安 2024 transcription (examples/); oracles:
 its figures, and the problems the import must name.
@@ -10,6 +11,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pytest
+from attrs import evolve
 from PIL import Image as PILImage
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -22,6 +25,7 @@ import govdisclosure as gd
 from govdisclosure.table_grid import report_grids
 from govdisclosure_pdf_import import import_pdf
 from pdfimport_helpers import EXAMPLES, figures
+from renumber import renumber_label
 from unruled import _LABEL_COLUMNS, FONT, _table
 
 REPORT = gd.load(EXAMPLES / "huaian-2024.json")
@@ -127,3 +131,37 @@ def test_table_2_as_one_ruled_table_per_block_under_its_caption() -> None:
     codes = {p.code for p in problems}
     assert not codes & {"table-not-imported", "cell-not-placed", "doubtful-mapping"}
     assert not any(c.doubtful for c in prov.cells)
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+@pytest.mark.parametrize(
+    "forms",
+    [{1: "1.", 2: "1、", 3: "（一）"}, {3: "①"}, {1: "（1）", 2: "（1）", 3: "（1）"}],
+    ids=["levels in each other's forms", "1. as ①", "every level （1）"],
+)
+def test_table_3_numbering_its_rows_otherwise(forms: dict[int, str], ruled: bool) -> None:
+    # Table 3's rows numbered in other forms (:mod:`renumber`), ruled and
+    # unruled.  Before: the levels in each other's forms were no table 3 at
+    # all, ① sub-rows matched as "similar" and （六）'s taken for absent (14
+    # cells left out), every level （1） left 42 cells out.
+    heading = _heading("三、收到和处理政府信息公开申请情况")  # registers the font
+    grid = {g.key: g for g in report_grids(REPORT)}["table3"]
+    cells = [
+        c if c.role == "value" else evolve(c, text=renumber_label(c.text, forms))
+        for c in grid.cells
+    ]
+    table = _table(
+        REPORT,
+        evolve(grid, cells=tuple(cells)),
+        landscape(A4)[0] - 30 * mm,
+        _LABEL_COLUMNS["table3"],
+    )
+    if ruled:
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    report, prov, problems = import_pdf(_pdf(heading, table), "t3.pdf")
+    assert report is not None, [p.message("en") for p in problems]
+    want = {k: v for k, v in figures(REPORT).items() if k[0] == "table3"}
+    assert {k: v for k, v in figures(report).items() if k[0] == "table3"} == want
+    assert not {p.code for p in problems} & {"cell-not-placed", "publisher-error"}
+    assert "numbering" in {c.match for c in prov.cells}
+    assert "similar" not in {m.kind for c in prov.cells for m in c.labels}

@@ -35,6 +35,7 @@ from govdisclosure.registry import tables_of, template_of
 from govdisclosure.table_grid import report_grids
 from govdisclosure.testing.strategies import consistent_reports
 from govdisclosure_xlsx import import_binary, import_workbook, written_by_us
+from renumber import renumber_label
 from xlsx_helpers import EXAMPLES, SOFFICE, needs_libreoffice, to_bytes
 
 DATA = EXAMPLES / "workbooks"
@@ -158,6 +159,27 @@ def test_a_clerks_workbook_gives_back_the_same_figures(
     assert edition_of(imported) == edition_of(report)
     assert figures(imported) == figures(report)
     assert not any(c.doubtful for c in prov.cells)
+
+
+@pytest.mark.parametrize("name", ["huaian-2024", "shanghai-szfbgt-2019", "pingtan-2011"])
+def test_a_workbook_numbering_its_rows_otherwise(name: str) -> None:
+    # Every label's numbering in another form (:mod:`renumber`): 一、 rows as
+    # 1., （一） rows as ①, 1. rows as （一）.  Before: 133 or more cells of the
+    # 2021 and 2019 tables left out; the pre-2019 rows matched without a word
+    # on the numbering.
+    book = load_workbook(io.BytesIO((DATA / f"{name}.xlsx").read_bytes()))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.value = renumber_label(cell.value, {1: "1.", 2: "①", 3: "（一）"})
+    out = io.BytesIO()
+    book.save(out)
+    report, prov, problems = import_workbook(out.getvalue(), f"{name}.xlsx")
+    assert report is not None, [p.message("en") for p in problems]
+    assert figures(report) == figures(gd.load(EXAMPLES / f"{name}.json"))
+    assert not {p.code for p in problems} & {"cell-not-placed", "cell-missing"}
+    assert "numbering" in {c.match for c in prov.cells}
 
 
 def test_a_formula_without_a_saved_value_is_reported_not_read_as_blank() -> None:

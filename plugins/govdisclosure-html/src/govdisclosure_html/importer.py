@@ -41,7 +41,7 @@ from .continuation import join_continued, says_continued
 from .derived import derive_from_printed, printed_only
 from .grid import Cell, Grid
 from .legacy import LegacyResult, best_template
-from .match import Match
+from .match import MATCH_KINDS, Match
 from .narrative import Narrative, parse_date, read_narrative
 from .page import Attachment, Page, read_page
 from .plan import GridPlan, Planned, cell_at, grid_plan, unplaced_labels
@@ -815,9 +815,7 @@ def _misprinted_labels(origins: Sequence[CellOrigin]) -> list[ImportProblem]:
 
 
 #: Label match kinds from best to worst, as a legacy cell's worst match is told.
-_LEGACY_RANK: Final = {
-    k: i for i, k in enumerate(("exact", "normalised", "other-edition", "similar", "position"))
-}
+_LEGACY_RANK: Final = {k: i for i, k in enumerate(MATCH_KINDS)}
 
 
 def _finish_legacy(

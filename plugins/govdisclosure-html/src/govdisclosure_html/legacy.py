@@ -4,7 +4,9 @@ Template rows are matched in printed order by their label's matching key
 (numbering and "其中：" aside), a close wording standing in where the words
 differ (其他 / 其它, 答复数 / 答复总数), and each one only once, so a label
 printed twice (被依法纠错数 under 行政复议 and 行政诉讼) goes to the next row of
-that name.  Value columns are matched by their heading (本年度, 历年累计,
+that name.  A row numbered in another form or number than the template's
+(①网站公开 for 其中：1.网站公开) is still its row, and the match says so
+(``numbering``).  Value columns are matched by their heading (本年度, 历年累计,
 统计数); a heading that is none of them is placed by position, and every such
 cell is marked doubtful.
 """
@@ -25,7 +27,7 @@ from govdisclosure.memo import IdentityMemo
 from .grid import Grid
 from .match import MatchKind
 from .source import YEAR_HEADING, Label, SourceCell, source_cells
-from .text import clean, label_key, looks_numeric, read_number
+from .text import Key, clean, label_key, looks_numeric, read_number
 
 __all__ = ["LegacyPlacement", "LegacyResult", "PrintedLine", "match_template"]
 
@@ -147,6 +149,17 @@ def _row_match(
     return (best[1], "similar") if best else None
 
 
+def _numbered_otherwise(printed: Key, official: str) -> bool:
+    """Both number the row, in other forms or values (①网站公开 for
+    其中：1.网站公开): matched by words and order all the same, as pre-2019
+    tables are, and said in the provenance."""
+    key = label_key(official)
+    return bool(printed.code and key.code) and (printed.code, printed.ordinal) != (
+        key.code,
+        key.ordinal,
+    )
+
+
 def _without_numbering(labels: tuple[Label, ...]) -> tuple[Label, ...]:
     """A row's labels from its first word on: the figures before it number the row."""
     for i, lab in enumerate(labels):
@@ -212,6 +225,8 @@ def match_template(
         position = i + 1
         if label.cell.text == row.label:
             kind = "exact"
+        elif kind == "normalised" and _numbered_otherwise(label.key, row.label):
+            kind = "numbering"
         for c in row_cells:
             if row.is_header and isinstance(read_number(c.cell.text).value, NotApplicable):
                 continue  # the form's own "——" on a section row: no figure

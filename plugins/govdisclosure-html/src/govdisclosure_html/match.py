@@ -4,10 +4,12 @@ A printed cell is placed on a target cell when the target's row label and
 column label are both among the labels printed for it (the row label from
 the row's label cells, or from the header where a table has no label
 column, as table 4; the two from different printed cells).  Labels are
-compared by their matching keys (:func:`.text.label_key`); where a printed
+compared by their matching keys (:func:`.text.label_key`): the words, and
+the numbering by its value when both print one (1.予以公开 is （一）予以公开,
+a ``numbering`` match; （二）予以公开 is not it); where a printed
 label is not an official one, the other edition's wording of the same cell
 (规范性文件 / 行政规范性文件) and then a close wording (difflib ratio ≥ 0.8,
-same numbering) stand in, and the match records which.  Among the
+same numbering value) stand in, and the match records which.  Among the
 candidates the one with most of its context labels printed (the rows above,
 header groups, block caption) wins; a tie between different cells is an
 ambiguity and nothing is placed.  A printed row whose label matches no
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args
 
 from govdisclosure.memo import IdentityMemo
 
@@ -28,17 +30,14 @@ from .source import Label, SourceCell
 from .targets import Target, TargetTable
 from .text import Key
 
-__all__ = ["Match", "MatchKind", "Placement", "place"]
+__all__ = ["MATCH_KINDS", "Match", "MatchKind", "Placement", "place"]
 
-#: How a label was matched, from surest to least sure.
-MatchKind = Literal["exact", "normalised", "other-edition", "similar", "position"]
-_RANK: dict[str, int] = {
-    "exact": 0,
-    "normalised": 1,
-    "other-edition": 2,
-    "similar": 3,
-    "position": 4,
-}
+#: How a label was matched, from surest to least sure: ``numbering`` is the
+#: official words under a numbering of the same value in another form
+#: (1.予以公开 for （一）予以公开, ① for 1.).
+MatchKind = Literal["exact", "normalised", "numbering", "other-edition", "similar", "position"]
+MATCH_KINDS: tuple[MatchKind, ...] = get_args(MatchKind)
+_RANK: dict[str, int] = {k: i for i, k in enumerate(MATCH_KINDS)}
 
 
 class Match(NamedTuple):
@@ -102,11 +101,9 @@ def _kind(printed: Label, official: Key, label: str, resolved: MatchKind) -> Mat
         return resolved
     if printed.cell.text == label:
         return "exact"
+    if printed.key.code and official.code and printed.key.code != official.code:
+        return "numbering"
     return "normalised"
-
-
-def _code_ok(printed: Key, official: Key) -> bool:
-    return not printed.code or not official.code or printed.code == official.code
 
 
 _RESOLVERS: dict[tuple[int, int], tuple[_Resolver, _Resolver]] = {}
@@ -262,7 +259,9 @@ def _best(
                 col_options.append((clab, c[0], c[1]))
         for col_label, cwords, ckind in col_options:
             for target in table.index.get((rwords, cwords), ()):
-                if not _code_ok(rlab.key, target.row):
+                # The numbering agrees by its number, whatever its form (一、 （一）
+                # 1. ① all say 1): a wrong number (（二）予以公开) is not this row.
+                if not rlab.key.numbering_agrees(target.row):
                     continue
                 matches = [
                     Match(

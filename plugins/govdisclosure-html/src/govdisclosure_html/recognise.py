@@ -160,17 +160,20 @@ def _duel(
 def _variant(edition: str, keys: set[Key]) -> str | None:
     """The layout variant a recognised edition's tables are printed in: one
     whose field's official sub-rows are not printed at all (（六）其他处理
-    printed as one row, without its three numbered sub-rows)."""
+    printed as one row, without its three numbered sub-rows).  A sub-row is
+    printed when its words are, under its number in whatever form (③其他 is
+    3.其他's row, a column's 其他 is not)."""
     record = EDITIONS[edition]
+    printed = {(k.words, k.ordinal) for k in keys}
     for variant in record.variants:
         depth = len(variant.path)
         rows = {
-            t.row
+            (t.row.words, t.row.ordinal)
             for table in edition_tables(edition)
             for t in table.targets
             if t.path[:depth] == tuple(variant.path) and len(t.path) > depth + 1
         }
-        if rows and not keys & rows:
+        if rows and printed.isdisjoint(rows):
             return variant.id
     return None
 

@@ -22,14 +22,27 @@ from govdisclosure.cells import NA_MARKS, NotApplicable
 __all__ = ["CellText", "Key", "clean", "label_key", "read_number", "split_number"]
 
 _SPACE = re.compile(r"\s+")
-_NUMERALS: Final = "一二三四五六七八九十"
-# Leading numbering: 一、 / （一） / (一) / 1、 1. 1． (1) （1） ①
+#: A Chinese numeral of one to ninety-nine, as row numbering prints it (一, 十, 十二, 二十三).
+_CN = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_DIGITS: Final = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+#: Leading numbering, after NFKC (（一） → (一), １． → 1., ⑴ → (1), ㈠ → (一)),
+#: in its three printed forms: 一、 / 一. ; (一) / 一) ; 1、 / 1. / (1) / 1).
+#: A bracket may be followed by 、 or . ("（一）、予以公开").
 _ENUM = re.compile(
-    r"^(?:(?P<cn>[一二三四五六七八九十]{1,3})[、.]"
-    r"|\((?P<cnp>[一二三四五六七八九十]{1,3})\)"
-    r"|\((?P<arp>\d{1,2})\)"
-    r"|(?P<ar>\d{1,2})(?:[、.](?!\d)))"
+    rf"^(?:(?P<cn>{_CN})[、.]"
+    rf"|\(?(?P<cnp>{_CN})\)[、.]?"
+    r"|\((?P<arp>\d{1,2})\)[、.]?"
+    r"|(?P<ar>\d{1,2})(?:[、.)](?!\d)))"
 )
+#: Circled figures ①–⑳ and the dingbats ❶–❿, ➀–➉, ➊–➓, by their value;
+#: the form's canonical figure is ①–⑳.
+_CIRCLED: Final = {
+    **{chr(0x2460 + i): i + 1 for i in range(20)},
+    **{chr(start + i): i + 1 for start in (0x2776, 0x2780, 0x278A) for i in range(10)},
+}
+#: A circled figure numbering a label (after white space and 其中：), found
+#: before NFKC, which would make ① the digit 1 glued to the words.
+_LEADING_CIRCLED = re.compile(rf"^(\s*(?:其中\s*[:：]?)?\s*)([{''.join(_CIRCLED)}])")
 _OF_WHICH = re.compile(r"^其中[:：]?")
 #: A count's unit printed after a label ("自然人（件）", "（单位：件）"): says
 #: nothing about which cell it is.  Never a money unit: a heading in 元
@@ -50,13 +63,27 @@ def clean(text: str) -> str:
 
 @frozen
 class Key:
-    """A label as matched: its numbering (canonical) and its words."""
+    """A label as matched: its numbering (canonical), the numbering's value
+    (0: none printed) and its words.
+
+    ``code`` keeps the numbering's *form*: ``"一"`` (一、), ``"(一)"``,
+    ``"1"`` (1. 1、 (1) 1) ⑴) or ``"①"``; ``ordinal`` is its value whatever the
+    form, so 一、 （一） 1. （1） ① all number the first row of their list.
+    Placement compares ordinals (a page may number a level in another form
+    than the format) and says when the forms differ.
+    """
 
     code: str
     words: str
+    ordinal: int = 0
 
     def __str__(self) -> str:
         return f"{self.code}.{self.words}" if self.code else self.words
+
+    def numbering_agrees(self, other: Key) -> bool:
+        """The two numberings agree: by value when both print one, whatever
+        the form; a label printed without numbering agrees with any."""
+        return not self.code or not other.code or self.ordinal == other.ordinal
 
 
 #: The note the project's renderers put after a label printed otherwise than
@@ -71,31 +98,51 @@ def without_as_printed_note(text: str) -> str:
     return _AS_PRINTED_NOTE.sub("", text)
 
 
+def _cn_value(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23 (what :data:`_CN` admits).
+
+    A table of nine characters and the rule of 十 is all row numbering needs;
+    cn2an would bring three packages and some 0.4 s of import time for it.
+    """
+    tens, ten, units = numeral.partition("十")
+    if not ten:
+        return _CN_DIGITS[numeral]
+    return 10 * (_CN_DIGITS[tens] if tens else 1) + (_CN_DIGITS[units] if units else 0)
+
+
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> Key:
     """The matching key of a printed label.
 
     ``"（1）属于国家秘密"``, ``"1、属于国家秘密"`` and ``"1.属于国家秘密"`` all give
-    ``Key("1", "属于国家秘密")``; ``"（一）予以公开"`` gives ``Key("(一)", …)`` and
-    ``"一、本年新收…"`` ``Key("一", …)`` (the three numbering levels stay apart).
+    ``Key("1", "属于国家秘密", 1)``; ``"（一）予以公开"`` gives ``Key("(一)", …, 1)``,
+    ``"一、本年新收…"`` ``Key("一", …, 1)`` and ``"①属于国家秘密"`` ``Key("①", …, 1)``
+    (the forms stay apart, the values agree).
     A leading "其中：" is dropped (it only says the row is a part), and so
     are a count's unit printed after it ("自然人（件）") and the note our
     renderers put after a label printed otherwise.
     """
+    circled = _LEADING_CIRCLED.match(text)
+    if circled:
+        text = circled.group(1) + text[circled.end() :]
     s = _COUNT_UNIT.sub("", without_as_printed_note(clean(text)))
     s = _OF_WHICH.sub("", s)
-    m = _ENUM.match(s)
     code = ""
-    if m:
+    ordinal = 0
+    if circled:
+        ordinal = _CIRCLED[circled.group(2)]
+        code = chr(0x2460 + ordinal - 1)
+    elif m := _ENUM.match(s):
         if m.group("cn"):
-            code = m.group("cn")
+            code, ordinal = m.group("cn"), _cn_value(m.group("cn"))
         elif m.group("cnp"):
-            code = f"({m.group('cnp')})"
+            code, ordinal = f"({m.group('cnp')})", _cn_value(m.group("cnp"))
         else:
-            code = str(int(m.group("arp") or m.group("ar")))
+            ordinal = int(m.group("arp") or m.group("ar"))
+            code = str(ordinal)
         s = s[m.end() :]
     s = _OF_WHICH.sub("", s)
-    return Key(code, s)
+    return Key(code, s, ordinal)
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
