@@ -44,16 +44,18 @@ from babel.numbers import get_decimal_symbol, get_group_symbol, parse_pattern
 from .cells import CellValue, NotApplicable
 from .i18n import N_, gettext, normalize_locale
 from .introspect import CellKind
-from .report_base import Period
+from .report_base import CONTACT_LABELS, Contact, Period
 
 __all__ = [
     "BLANK_LEGEND",
+    "FILLED",
     "MAX_MONEY_PLACES",
     "CellFormatter",
     "as_printed_note",
     "cell_formatter",
     "chinese_numbering",
     "chinese_numeral",
+    "contact_items",
     "exact_places",
     "format_cell",
     "format_count",
@@ -201,6 +203,27 @@ def format_date(date: dt.date, locale: str = "zh_Hans_CN") -> str:
     """``2018-02-23`` as ``"2018年2月23日"`` or ``"23 February 2018"``."""
     name = normalize_locale(locale)
     return babel_format_date(date, format=_DATE_PATTERNS[name], locale=_babel_locale(name))
+
+
+#: 填报日期, printed with the contact line under the statistics table.
+FILLED: Final = N_("填报日期")
+
+
+def contact_items(
+    contact: Contact, filled: dt.date | None, locale: str = "zh_Hans_CN"
+) -> list[tuple[str, str]]:
+    """The line the form prints under the statistics table, as (label, value)
+    pairs in ``locale``: each field of :class:`~.report_base.Contact` given
+    (an empty one too: the form's blank), then 填报日期.  One list for every
+    renderer, so what one prints the others print and the importers read."""
+    items = [
+        (gettext(locale, label), value)
+        for name, label in CONTACT_LABELS
+        if (value := getattr(contact, name)) is not None
+    ]
+    if filled is not None:
+        items.append((gettext(locale, FILLED), format_date(filled, locale)))
+    return items
 
 
 @cache

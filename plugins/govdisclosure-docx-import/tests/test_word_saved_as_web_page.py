@@ -90,7 +90,10 @@ def test_a_word_file_saved_as_a_web_page_imports_whole(saved: Path, name: str) -
     assert not codes & {"cell-not-placed", "cell-unreadable", "cell-missing", "no-unit"}
     assert (report.title, report.year) == (expected.title, expected.year)
     assert report.contact == expected.contact
-    assert report.dates.written == expected.dates.written
+    assert (report.dates.written, report.dates.filled) == (
+        expected.dates.written,
+        expected.dates.filled,
+    )
     texts = [*report.preamble]
     for section in report.sections:
         texts += [section.heading, *section.paragraphs]

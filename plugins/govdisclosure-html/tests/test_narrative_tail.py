@@ -81,7 +81,7 @@ def test_a_web_page_round_trip_keeps_contact_signature_and_date() -> None:
     report = import_html(gd.render(yuxi, "html"), "yuxi.html").report
     assert report is not None
     assert report.contact == yuxi.contact
-    assert report.dates.written == yuxi.dates.written
+    assert (report.dates.written, report.dates.filled) == (yuxi.dates.written, yuxi.dates.filled)
     assert report.sections[-1].paragraphs == yuxi.sections[-1].paragraphs
 
 

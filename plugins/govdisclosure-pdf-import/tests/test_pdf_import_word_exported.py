@@ -75,7 +75,10 @@ def test_a_word_exported_pdf_imports_every_figure(exported: Path, name: str) -> 
     assert (report.year, report.title) == (expected.year, expected.title)
     # What the Word file prints after the text: the contact line and 成文日期.
     assert report.contact == expected.contact
-    assert report.dates.written == expected.dates.written
+    assert (report.dates.written, report.dates.filled) == (
+        expected.dates.written,
+        expected.dates.filled,
+    )
 
 
 def _text_units(report: gd.Report) -> list[str]:

@@ -25,10 +25,10 @@ from docx.shared import Pt
 
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.flat import shape_of
-from govdisclosure.formatting import format_date
+from govdisclosure.formatting import contact_items, format_date
 from govdisclosure.i18n import gettext, normalize_locale
 from govdisclosure.paths import Path as CellPath
-from govdisclosure.report_base import CONTACT_LABELS, Section
+from govdisclosure.report_base import Section
 from govdisclosure.table_grid import TableGrid, report_grids
 
 from .page import BODY, HEITI, XIAOBIAOSONG, set_faces, setup_document
@@ -114,9 +114,9 @@ class _Writer:
             self.orphan(missing)
 
     def contact(self) -> None:
-        pairs = [(label, getattr(self.report.contact, name)) for name, label in CONTACT_LABELS]
         join = "：" if self.locale.startswith("zh") else ": "
-        shown = [f"{gettext(self.locale, k)}{join}{v}" for k, v in pairs if v]
+        items = contact_items(self.report.contact, self.report.dates.filled, self.locale)
+        shown = [f"{label}{join}{value}" for label, value in items]
         if shown:
             self.doc.add_paragraph(clean("\u3000".join(shown)), style="Table Text")
 

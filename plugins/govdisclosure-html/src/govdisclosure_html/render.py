@@ -39,6 +39,7 @@ from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, Temp
 from govdisclosure.formatting import (
     BLANK_LEGEND,
     as_printed_note,
+    contact_items,
     format_cell,
     format_date,
     format_money,
@@ -55,7 +56,7 @@ from govdisclosure.introspect import (
     table_info,
 )
 from govdisclosure.registry import printed_template, tables_of
-from govdisclosure.report_base import CONTACT_LABELS, Section
+from govdisclosure.report_base import Section
 
 __all__ = ["CSS", "render_html"]
 
@@ -503,9 +504,9 @@ def _body(locale: str, report: Report, border: bool) -> Iterator[str]:
 
 
 def _contact(locale: str, report: Report) -> list[str]:
-    pairs = [(label, getattr(report.contact, name)) for name, label in CONTACT_LABELS]
     join = _join(locale)
-    shown = [f"{_t(locale, k)}{join}{escape(v)}" for k, v in pairs if v is not None]
+    items = contact_items(report.contact, report.dates.filled, locale)
+    shown = [f"{escape(label)}{join}{escape(value)}" for label, value in items]
     return [f'<p class="gd-contact">{"　".join(shown)}</p>'] if shown else []
 
 

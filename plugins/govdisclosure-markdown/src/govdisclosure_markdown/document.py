@@ -49,6 +49,7 @@ from govdisclosure.formatting import (
     BLANK_LEGEND,
     CellFormatter,
     cell_formatter,
+    contact_items,
     format_cell,
     format_date,
     format_period,
@@ -67,7 +68,7 @@ from govdisclosure.introspect import (
     table_info,
 )
 from govdisclosure.registry import printed_template, tables_of
-from govdisclosure.report_base import CONTACT_LABELS, Section
+from govdisclosure.report_base import Section
 from govdisclosure.table_grid import report_grids
 
 from .escape import escape, escape_inline
@@ -504,11 +505,9 @@ def _facts(locale: str, report: Report) -> list[str]:
 
 
 def _contact(locale: str, report: Report) -> list[str]:
-    pairs = [(label, getattr(report.contact, name)) for name, label in CONTACT_LABELS]
     join = _join(locale)
-    shown = [
-        f"{escape(gettext(locale, k))}{join}{escape_inline(v)}" for k, v in pairs if v is not None
-    ]
+    items = contact_items(report.contact, report.dates.filled, locale)
+    shown = [f"{escape(label)}{join}{escape_inline(value)}" for label, value in items]
     return ["\u3000".join(shown), ""] if shown else []
 
 

@@ -50,7 +50,6 @@ INDICATOR: Final = N_("统计指标")
 UNIT: Final = N_("单位")
 #: GB/T 9704 7.3.4: the word before an attachment's name.
 ATTACHMENT: Final = N_("附件")
-FILLED: Final = N_("填报日期")
 #: This renderer's own words.
 BREAKDOWN_TITLE: Final = APPENDIX_TITLE
 TOTAL: Final = N_("Total")

@@ -34,9 +34,10 @@ from reportlab.platypus import PageBreak, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from govdisclosure.editions import Report, is_template_driven
+from govdisclosure.formatting import contact_items
 from govdisclosure.introspect import table_info
 from govdisclosure.registry import tables_of
-from govdisclosure.report_base import CONTACT_LABELS, Section
+from govdisclosure.report_base import Section
 
 from . import charts
 from .breakdown import breakdown_grids
@@ -47,7 +48,6 @@ from .labels import (
     ATTACHMENT,
     CHANNEL_CHART,
     DEFAULT_TITLE,
-    FILLED,
     OUTCOME_CHART,
     STATISTICS_YEAR,
     UNIT_APPLICATIONS,
@@ -461,16 +461,9 @@ class _Builder:
 
     def contact_lines(self) -> Flowable | None:
         report = self.report
-        parts: list[str] = []
         sep = "：" if not is_english(self.locale) else ": "
-        for field, msgid in CONTACT_LABELS:
-            value = getattr(report.contact, field)
-            if value:
-                parts.append(f"{tr(self.locale, msgid)}{sep}{value}")
-        if report.dates.filled:
-            parts.append(
-                f"{tr(self.locale, FILLED)}{sep}{format_date(report.dates.filled, self.locale)}"
-            )
+        items = contact_items(report.contact, report.dates.filled, self.locale)
+        parts = [f"{label}{sep}{value}" for label, value in items]
         if not parts:
             return None
         return TextBlock("    ".join(parts), self.styles.note)
