@@ -22,7 +22,11 @@ Its grid is rebuilt from positions:
   blocks of figures that has text right of the label columns); a heading
   spans the widest run of columns it is centred over, inside the heading
   above it and clear of its neighbours on the same line, which is how the
-  official layout sets 行政复议 over five columns and 行政诉讼 over ten.
+  official layout sets 行政复议 over five columns and 行政诉讼 over ten;
+* **headings set flush left** (:func:`_flush_left` tells them from centred
+  ones): a heading stands for the column it starts in, and a group heading
+  spans from there over the columns headed below it, up to the next
+  heading on its line or a column headed from higher up (:func:`_span_left`).
 
 A table that runs over a page break continues at the top of the next page
 with no header of its own, and its columns cannot be found from its own
@@ -45,8 +49,8 @@ the next page does not start with such a run, the header's lines are
 text again and the mapping reports the table it could not find.
 
 Every cell keeps its page and bounding box, as on the ruled path.  What
-cannot be read this way (a blank row of figures, a heading that is not
-centred) is left to the mapping, which reports what it could not place.
+cannot be read this way (a blank row of figures, figures not centred in
+their columns) is left to the mapping, which reports what it could not place.
 """
 
 from __future__ import annotations
