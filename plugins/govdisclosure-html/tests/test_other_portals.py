@@ -434,3 +434,49 @@ def test_a_money_unit_in_the_heading_is_not_dropped_from_the_label() -> None:
 
     assert label_key("自然人（件）") == label_key("自然人")
     assert label_key("本年收费金额（单位：元）") != label_key("本年收费金额（单位：万元）")
+
+
+# -- the 2019 page: the procurement amount's unit in its heading --------------------------
+
+_RAW_2019 = (DATA / "2019_jjp-jinjing-pianqu_80564" / "page.html").read_text("utf-8")
+#: The real page prints "147230元" in the cell under "采购总金额".
+_ORIGINAL_2019 = figures(_import(_RAW_2019).report)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("heading", "cell", "unit"),
+    [
+        ("采购总金额（单位：元）", "147230", "元"),
+        ("采购总金额（元）", "147,230", "元"),
+        ("采购总金额（单位：万元）", "14.723", "万元"),
+    ],
+)
+def test_the_2019_procurement_heading_s_unit_is_kept_as_printed(
+    heading: str, cell: str, unit: str
+) -> None:
+    # The 2019 format prints no unit for 采购总金额: the model keeps the one
+    # printed (amount_unit), never converts.  Before: the heading matched no
+    # official column, the amount was left out and the unit lost.
+    text = _RAW_2019.replace("<p>采购总金额</p>", f"<p>{heading}</p>").replace(
+        "<p>147230元</p>", f"<p>{cell}</p>"
+    )
+    result = _import(text)
+    report = result.report
+    assert isinstance(report, gd.Report2019)
+    procurement = report.table2.procurement
+    assert procurement.amount == Decimal(cell.replace(",", ""))
+    assert procurement.amount_unit == unit
+    got = figures(report)
+    assert all(got[k] == v for k, v in _ORIGINAL_2019.items() if k[-1] != "amount")
+    (amount,) = [c for c in result.provenance.cells if c.path == "$.table2.procurement.amount"]
+    assert amount.note == f"unit in heading: {unit}" and not amount.doubtful
+    assert not _codes(result) & {"cell-not-placed", "cell-missing", "cells-doubtful"}
+
+
+def test_the_2019_amount_s_own_unit_wins_over_the_heading_s() -> None:
+    # "（单位：万元）" over "147230元": the cell says what it is.
+    text = _RAW_2019.replace("<p>采购总金额</p>", "<p>采购总金额（单位：万元）</p>")
+    result = _import(text)
+    assert isinstance(result.report, gd.Report2019)
+    procurement = result.report.table2.procurement
+    assert (procurement.amount, procurement.amount_unit) == (Decimal(147230), "元")

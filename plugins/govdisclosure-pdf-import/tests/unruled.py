@@ -55,9 +55,13 @@ def _value(report: Report, cell: GridCell) -> str:
     return str(obj)
 
 
-def _table(report: Report, grid: TableGrid, width: float, label_cols: int) -> Table:
+def _table(
+    report: Report, grid: TableGrid, width: float, label_cols: int, *, flush_left: bool = False
+) -> Table:
+    """The table set with no rule; ``flush_left``: its headings set flush
+    left in the columns they head, as many offices set them, not centred."""
     small = ParagraphStyle("cell", fontName=FONT, fontSize=7, leading=8)
-    centred = ParagraphStyle("head", parent=small, alignment=1)
+    centred = ParagraphStyle("head", parent=small, alignment=0 if flush_left else 1)
     rows: list[list[Any]] = [["" for _ in range(grid.width)] for _ in range(grid.height)]
     spans: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
     for cell in grid.cells:
@@ -65,7 +69,7 @@ def _table(report: Report, grid: TableGrid, width: float, label_cols: int) -> Ta
             text: Any = _value(report, cell)
         else:
             # Labels wrap inside their cell, as a word processor sets them;
-            # headings are centred over the columns they head.
+            # headings are centred over the columns they head (or set flush left).
             style = centred if cell.role in ("head", "group", "caption") else small
             text = Paragraph(gettext("zh_Hans_CN", cell.text), style)
         rows[cell.row][cell.col] = text
@@ -109,10 +113,10 @@ def title_of(report: Report) -> str:
     return report.title or f"{report.unit.name}{report.year}年政府信息公开工作年度报告"
 
 
-def unruled_pdf(report: Report, *, whole_tables: bool = True) -> bytes:
+def unruled_pdf(report: Report, *, whole_tables: bool = True, flush_left: bool = False) -> bytes:
     """The report's title, text and tables as a PDF whose tables have no rules;
     with ``whole_tables=False`` a table runs over a page break where the text
-    before it ends."""
+    before it ends; ``flush_left``: the headings set flush left."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     body = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=16, firstLineIndent=22)
     heading = ParagraphStyle("heading", fontName=FONT, fontSize=12, leading=18)
@@ -130,12 +134,15 @@ def unruled_pdf(report: Report, *, whole_tables: bool = True) -> bytes:
         story += [Paragraph(p, body) for p in section.paragraphs]
         for key, n in _SECTIONS.items():
             if n == i and key in grids:
-                table = _table(report, grids[key], width, _LABEL_COLUMNS[key])
+                table = _table(
+                    report, grids[key], width, _LABEL_COLUMNS[key], flush_left=flush_left
+                )
                 # Kept on one page (the section's text before it may push it to the next).
                 story.append(KeepTogether([table]) if whole_tables else table)
                 drawn.add(key)
     for key in _SECTIONS:  # a report with fewer sections: the tables after its text
         if key in grids and key not in drawn:
-            story += [PageBreak(), _table(report, grids[key], width, _LABEL_COLUMNS[key])]
+            table = _table(report, grids[key], width, _LABEL_COLUMNS[key], flush_left=flush_left)
+            story += [PageBreak(), table]
     doc.build(story)
     return out.getvalue()

@@ -29,7 +29,7 @@ from .grid import Cell, Grid, Slot
 from .source import bands
 from .text import clean
 
-__all__ = ["join_continued", "says_continued"]
+__all__ = ["goes_on", "join_continued", "says_continued"]
 
 #: A line that only says the table goes on (续表, （续表）, 续上表).
 _CONTINUED_MARK = re.compile(r"^[（(]?\s*续\s*上?\s*表\s*[)）]?[：:]?$")
@@ -48,6 +48,12 @@ def _headless(grid: Grid) -> bool:
 def _headed(grid: Grid) -> bool:
     found = bands(grid)
     return bool(found) and bool(found[0].headers)
+
+
+def goes_on(before: Grid, grid: Grid) -> bool:
+    """``grid``, printed right after ``before``, is its continuation: as wide,
+    printing no header row where ``before`` prints one (see the module doc)."""
+    return grid.width == before.width and _headless(grid) and _headed(before)
 
 
 def _append(first: Grid, then: Grid) -> Grid:
@@ -76,13 +82,7 @@ def join_continued(grids: Sequence[Grid], continued: frozenset[int]) -> tuple[Gr
     before it; ``continued``: the grids printed right after another, no text between."""
     out: list[Grid] = []
     for grid in grids:
-        if (
-            out
-            and grid.index in continued
-            and grid.width == out[-1].width
-            and _headless(grid)
-            and _headed(out[-1])
-        ):
+        if out and grid.index in continued and goes_on(out[-1], grid):
             out[-1] = _append(out[-1], grid)
         else:
             out.append(grid)

@@ -583,11 +583,11 @@ _Put = tuple[tuple[str, ...], str, Any]
 
 
 def _read_placed(
-    printed: Cell, p: Planned, plan: _Plan, table: int, heading_yuan: bool = False
+    printed: Cell, p: Planned, plan: _Plan, table: int, heading_unit: str | None = None
 ) -> tuple[CellOrigin, str | None, tuple[_Put, ...]]:
     """A placed cell read: its provenance record, why its text is not a value
     (if it is not), and the values it sets (parent path, field, value).
-    ``heading_yuan``: the heading over the cell says its amounts are in 元."""
+    ``heading_unit``: the money unit the heading over the cell states."""
     read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
     puts: list[_Put] = []
     note = None
@@ -597,9 +597,13 @@ def _read_placed(
     elif read.unit == "元" and plan.kind == "money" and value is not None:
         value = str(Decimal(value) / Decimal(10000))
         note = "printed in 元, converted to 万元"
-    elif heading_yuan and read.unit is None and plan.unit_field is None and value is not None:
-        value = str(Decimal(value) / Decimal(10000))
-        note = "heading in 元, converted to 万元"
+    elif heading_unit is not None and read.unit is None and value is not None:
+        if plan.unit_field is not None:  # no official unit (2019's 总金额): kept as printed
+            puts.append((plan.parent, plan.unit_field, heading_unit))
+            note = f"unit in heading: {heading_unit}"
+        elif heading_unit == "元":  # the format's unit is 万元
+            value = str(Decimal(value) / Decimal(10000))
+            note = "heading in 元, converted to 万元"
     puts.append((plan.parent, plan.leaf, value))
     if (
         plan.sign_field is not None
@@ -629,11 +633,12 @@ def _read_placed(
     return origin, reason, tuple(puts)
 
 
-def _heading_in_yuan(grid: Grid, row: int, col: int) -> bool:
-    """Whether the heading over a money cell says 元 (not 万元): the nearest
-    text above it in its column ("本年收费金额（单位：元）" where the format says
-    万元).  Its amounts are then in 元, as if each cell printed "元"; read as
-    万元 they would be 10,000 times too large."""
+def _heading_unit(grid: Grid, row: int, col: int) -> str | None:
+    """The money unit the heading over a money cell states, 元 or 万元: the
+    nearest text above it in its column.  Its amounts are in that unit as if
+    each cell printed it: "本年收费金额（单位：元）" where the 2021 format says
+    万元 (read as 万元 they would be 10,000 times too large), "采购总金额（单位：
+    元）" where the 2019 format states none (the model keeps the unit printed)."""
     for r in range(row - 1, -1, -1):
         above = grid.rows[r]
         slot = above[col] if col < len(above) else None
@@ -641,9 +646,11 @@ def _heading_in_yuan(grid: Grid, row: int, col: int) -> bool:
             continue
         text = clean(slot.cell.text)
         if looks_numeric(text):
-            return False  # a figure above: no heading of its own
-        return "元" in text and "万元" not in text
-    return False
+            return None  # a figure above: no heading of its own
+        if "万元" in text:
+            return "万元"
+        return "元" if "元" in text else None
+    return None
 
 
 def _finish_official(
@@ -680,12 +687,8 @@ def _finish_official(
                 if len(made) >= _ORIGINS_LIMIT:
                     made.clear()
                 plan = plans[id(p.target)]
-                yuan = (
-                    plan.kind == "money"
-                    and plan.unit_field is None  # a unit of its own (2019's 总金额) is kept
-                    and _heading_in_yuan(grid, p.row, p.col)
-                )
-                found = made[key] = _read_placed(printed, p, plan, gi, yuan)
+                unit = _heading_unit(grid, p.row, p.col) if plan.kind == "money" else None
+                found = made[key] = _read_placed(printed, p, plan, gi, unit)
             origin, reason, puts = found
             if reason is not None:
                 problems.append(

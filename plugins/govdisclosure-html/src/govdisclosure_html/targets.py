@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from typing import Final
 
 from attrs import frozen
 
@@ -98,21 +99,51 @@ def _targets(info: TableInfo, header_of: dict[tuple[str, ...], str | None]) -> I
             )
 
 
+#: The money units a heading may state after a label the format prints with none.
+MONEY_UNITS: Final = ("元", "万元")
+
+
+def _with_units(label: str) -> tuple[str, ...]:
+    """The words of a money column's label the format prints with no unit
+    (2019's 采购总金额), as publishers print it with one: "采购总金额（单位：元）",
+    "采购总金额（万元）".  The unit says which unit the amounts are in, not which
+    cell they are; the import keeps it (the model's printed unit)."""
+    return tuple(
+        label_key(f"{label}{form.format(unit)}").words
+        for unit in MONEY_UNITS
+        for form in ("（单位：{}）", "（{}）")
+    )
+
+
 def _table(info: TableInfo) -> TargetTable:
     header_of: dict[tuple[str, ...], str | None] = {}
     if info.layout == "rows":  # the applicant columns of the table laid out in rows
         header_of = {row.path: ApplicantRow.header for row in info.rows}
     targets = tuple(_targets(info, header_of))
+    unitless = {
+        column.label
+        for row in info.rows
+        for column in row.columns
+        if column.kind == "money" and column.unit is None
+    }
     index: dict[tuple[str, str | None], list[Target]] = {}
+    column_words: set[str] = set()
     for t in targets:
         index.setdefault((t.row.words, t.column.words if t.column else None), []).append(t)
+        if t.column is None:
+            continue
+        column_words.add(t.column.words)
+        if t.column_label in unitless:
+            for words in _with_units(t.column_label):
+                index.setdefault((t.row.words, words), []).append(t)
+                column_words.add(words)
     return TargetTable(
         key=info.key,
         title=info.title,
         targets=targets,
         index={k: tuple(v) for k, v in index.items()},
         row_words=frozenset(t.row.words for t in targets),
-        column_words=frozenset(t.column.words for t in targets if t.column),
+        column_words=frozenset(column_words),
     )
 
 

@@ -22,7 +22,11 @@ Its grid is rebuilt from positions:
   blocks of figures that has text right of the label columns); a heading
   spans the widest run of columns it is centred over, inside the heading
   above it and clear of its neighbours on the same line, which is how the
-  official layout sets 行政复议 over five columns and 行政诉讼 over ten.
+  official layout sets 行政复议 over five columns and 行政诉讼 over ten;
+* **headings set flush left** (:func:`_flush_left` tells them from centred
+  ones): a heading stands for the column it starts in, and a group heading
+  spans from there over the columns headed below it, up to the next
+  heading on its line or a column headed from higher up (:func:`_span_left`).
 
 A table that runs over a page break continues at the top of the next page
 with no header of its own, and its columns cannot be found from its own
@@ -45,8 +49,8 @@ the next page does not start with such a run, the header's lines are
 text again and the mapping reports the table it could not find.
 
 Every cell keeps its page and bounding box, as on the ruled path.  What
-cannot be read this way (a blank row of figures, a heading that is not
-centred) is left to the mapping, which reports what it could not place.
+cannot be read this way (a blank row of figures, figures not centred in
+their columns) is left to the mapping, which reports what it could not place.
 """
 
 from __future__ import annotations
@@ -223,6 +227,14 @@ class _Layout(NamedTuple):
     value_centres: list[float]
     value_left: float
     right: float
+    #: Headings set flush left in their columns: how far right of a
+    #: heading's left edge its column's centre lies (None: headings centred).
+    offset: float | None = None
+
+    def anchor(self, seg: Segment) -> float:
+        """Where a heading stands for its column: its centre, or for a
+        heading set flush left its left edge moved to its column's centre."""
+        return seg.centre if self.offset is None else seg.x0 + self.offset
 
     @property
     def xs(self) -> tuple[float, ...]:
@@ -277,13 +289,47 @@ def _layout(rows: list[list[Segment]]) -> _Layout | None:
     size = median(s.size for s in figures)
     # Columns left blank on every row are found by their headings.
     leaves = _leaf_headings(rows)
-    centres = _cluster([s.centre for s in figures] + [s.centre for s in leaves], 1.5 * size)
+    offset = _flush_left(leaves, _cluster([s.centre for s in figures], 1.5 * size), size)
+    at = [s.centre if offset is None else s.x0 + offset for s in leaves]
+    centres = _cluster([s.centre for s in figures] + at, 1.5 * size)
     spacing = min((b - a for a, b in itertools.pairwise(centres)), default=4 * size)
     value_left = centres[0] - spacing / 2
     labels = [s.x0 for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left]
     edges = _cluster(labels, _EDGE) if labels else []
     right = max(centres[-1] + spacing / 2, max(s.x1 for s in figures))
-    return _Layout(edges, centres, value_left, right)
+    return _Layout(edges, centres, value_left, right, offset)
+
+
+def _flush_left(leaves: list[Segment], columns: list[float], size: float) -> float | None:
+    """Whether the headings are set flush left in their columns, not centred
+    over them (the figures centred, as word processors set them): the
+    offset from a heading's left edge to its column's centre, or None.
+
+    A heading set flush left starts a fixed way left of the centre of the
+    first column of figures right of it (its column's half width and the
+    cell's padding); a centred one by half its own width, which varies with
+    its text and is never more than a heading over a column printed blank
+    on every row (which starts farther left of the next column).  So: the
+    leaf headings that start nearest to the column of figures right of them
+    (within the figures' clustering width of the nearest), two or more, are
+    mostly not centred over a column of figures.  In a table whose
+    headings are centred, the nearest are centred ones, and nothing changes."""
+    tolerance = 1.5 * size
+    ahead: list[tuple[float, Segment]] = []
+    for seg in leaves:
+        right = [c for c in columns if c >= seg.x0]
+        if right:
+            ahead.append((right[0] - seg.x0, seg))
+    if not ahead:
+        return None
+    nearest = min(d for d, _ in ahead)
+    same = [(d, seg) for d, seg in ahead if d - nearest <= tolerance]
+    # Centred is centred to half a character: a word processor centres a
+    # heading and the figures under it on the same line down the cell.
+    off = sum(1 for _, seg in same if min(abs(c - seg.centre) for c in columns) > size / 2)
+    if off < 2 or 2 * off <= len(same):
+        return None
+    return float(median(d for d, _ in same))
 
 
 class Carried(NamedTuple):
@@ -325,6 +371,43 @@ def _continues(rows: list[list[Segment]], carried: Carried) -> bool:
             elif s.x1 > layout.value_left and s.x0 < layout.value_left:
                 return False  # text across the carried columns' left edge
     return True
+
+
+def _span_left(
+    own: int,
+    within: tuple[int, int],
+    taken: list[tuple[int, int]],
+    headed: tuple[set[int], set[int]],
+    children: list[int],
+    stops: set[int],
+) -> tuple[int, int]:
+    """The run of value columns (first, last) a heading set flush left
+    heads, from its own column rightwards, inside ``within`` and clear of
+    ``taken``, never past the next heading on its line or a column headed
+    from higher up than its children (``stops``).
+
+    A group heading spans the columns headed again below it
+    (``headed[0]``), when two headings or more of the first line below
+    that heads its own column stand in them (``children``: their columns;
+    one is the rest of a heading wrapped over two lines).  Any other
+    heading spans the columns right of its own that no heading of its
+    header lines heads (``headed[1]``): 2019's 本年增/减 over the last two."""
+    below, anywhere = headed
+
+    def free(col: int) -> bool:
+        return (
+            col <= within[1] and col not in stops and not any(t0 <= col <= t1 for t0, t1 in taken)
+        )
+
+    b = own
+    while free(b + 1) and b + 1 in below:
+        b += 1
+    if sum(1 for c in children if own <= c <= b) >= 2:
+        return own, b
+    b = own
+    while free(b + 1) and b + 1 not in anywhere:
+        b += 1
+    return own, b
 
 
 def _span(
@@ -456,7 +539,45 @@ def _piece(
         if k + 1 not in header_lines:
             later = set()
         below[k] = set(later)
-        later |= {layout.value_col(s.centre) - n_labels for s in rows[k] if not in_labels(s)}
+        later |= {
+            layout.value_col(layout.anchor(s)) - n_labels for s in rows[k] if not in_labels(s)
+        }
+
+    def own_col(s: Segment) -> int:
+        return layout.value_col(layout.anchor(s)) - n_labels
+
+    leaves = set(_leaf_headings(rows)) if layout.offset is not None else set()
+
+    # Each header line's run of header lines (a table-2 block heads its own).
+    run_of: dict[int, list[int]] = {}
+    for k in header_lines:
+        run_of[k] = run_of.get(k - 1, [])
+        run_of[k].append(k)
+    left_spans: dict[int, list[tuple[int, int]]] = {}
+
+    def left_span(k: int, s: Segment, taken: list[tuple[int, int]]) -> tuple[int, int]:
+        """:func:`_span_left`'s columns for heading ``s`` on header line ``k``,
+        inside the nearest heading above it in its run of header lines."""
+        own = own_col(s)
+        run = run_of[k]
+        parent = (0, len(layout.value_centres) - 1)
+        for j in reversed([j for j in run if j < k]):
+            inside = [(a, b) for a, b in left_spans.get(j, []) if a <= own <= b]
+            if inside:
+                parent = inside[0]
+                break
+        heads = {j: [own_col(x) for x in rows[j] if not in_labels(x)] for j in run}
+        later = [j for j in run if j > k]
+        child = next((j for j in later if own in heads[j]), None)
+        stops = {own_col(x) for x in rows[k] if x is not s and not in_labels(x)}
+        children: list[int] = []
+        if child is not None:
+            children = heads[child]
+            stops |= {own_col(x) for j in later if j < child for x in rows[j] if x in leaves}
+        anywhere = {c for j in run for c in heads[j]}
+        span = _span_left(own, parent, taken, (below[k], anywhere), children, stops)
+        left_spans.setdefault(k, []).append(span)
+        return span
 
     cells: list[PieceCell] = []
     # Grid rows top to bottom: header lines, rows of figures, blank rows.
@@ -489,10 +610,13 @@ def _piece(
                     continue
                 parent = (0, len(layout.value_centres) - 1)
                 for _, (p0, p1), above in reversed([x for rr in spans.values() for x in rr]):
-                    if p0 <= layout.value_col(s.centre) - n_labels <= p1 and above.top < s.top:
+                    if p0 <= own_col(s) <= p1 and above.top < s.top:
                         parent = (p0, p1)
                         break
-                a, b = _span(s, layout, parent, taken, below[k])
+                if layout.offset is None:
+                    a, b = _span(s, layout, parent, taken, below[k])
+                else:
+                    a, b = left_span(k, s, taken)
                 taken.append((a, b))
                 spans.setdefault(r, []).append((r, (a, b), s))
                 cells.append(_cell(r, n_labels + a, b - a + 1, [s]))

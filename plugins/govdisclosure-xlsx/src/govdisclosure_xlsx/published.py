@@ -42,6 +42,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from govdisclosure.i18n import N_
 from govdisclosure_html import Document, ImportResult
+from govdisclosure_html.continuation import goes_on, says_continued
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, unreadable_file
@@ -146,11 +147,17 @@ class _Sheet:
         text = self.text[cells[0]]
         return len(text) <= CAPTION_LENGTH and not text.rstrip().endswith(_SENTENCE_END)
 
-    def grid(self, first: int, last: int, index: int) -> Grid:
+    def columns(self, first: int, last: int) -> tuple[int, int]:
+        """The first and last sheet column the cells with text of rows
+        ``first``..``last`` cover (merged ranges to their right edge)."""
         corners = {corner for r in range(first, last + 1) for corner in self.cells_in(r)}
-        # Empty cells inside the table's columns count as cells too (a blank figure).
         columns = [c for _, c in corners] + [self.span.get(corner, corner)[1] for corner in corners]
-        left, right = min(columns), max(columns)
+        return min(columns), max(columns)
+
+    def grid(self, first: int, last: int, index: int, columns: tuple[int, int]) -> Grid:
+        """Rows ``first``..``last`` on the sheet columns ``columns``: empty
+        cells inside them count as cells too (a blank figure)."""
+        left, right = columns
         rows: list[list[Slot | None]] = [
             [None] * (right - left + 1) for _ in range(last - first + 1)
         ]
@@ -178,6 +185,48 @@ class _Sheet:
         return Grid(index, tuple(tuple(row) for row in rows))
 
 
+class _Pieces:
+    """Which tables may go on from the one before: a table cut in two.
+
+    A clerk cuts a long table with empty rows (a page's end copied in), or
+    goes on with it on the next sheet; a row saying 续表 may stand between.
+    A table after nothing but that, since the table before (on this sheet or
+    the last one), is offered to the join of
+    :mod:`govdisclosure_html.continuation`, which takes it when it prints no
+    header.  A merged range cut at the break often starts again empty in the
+    second piece, so its cells with text start a column or more right of the
+    table's: such a piece is read on the columns of the table it goes on
+    (the first piece's), else it would be narrower and never joined.
+    """
+
+    def __init__(self) -> None:
+        self.continued: set[int] = set()
+        #: The table a piece would go on (the first of its pieces) and its
+        #: sheet columns; None after text.
+        self._head: tuple[Grid, tuple[int, int]] | None = None
+
+    def text(self, lines: list[str]) -> None:
+        if not all(says_continued(line) for line in lines):
+            self._head = None
+
+    def table(self, sheet: _Sheet, first: int, last: int, index: int) -> Grid:
+        own = sheet.columns(first, last)
+        grid = sheet.grid(first, last, index, own)
+        if self._head is None:
+            self._head = grid, own
+            return grid
+        self.continued.add(index)
+        head, (left, right) = self._head
+        if goes_on(head, grid):
+            return grid
+        if own != (left, right) and left <= own[0] and own[1] <= right:
+            wide = sheet.grid(first, last, index, (left, right))
+            if goes_on(head, wide):
+                return wide
+        self._head = grid, own
+        return grid
+
+
 def _open(data: bytes) -> tuple[Workbook, Workbook]:
     values = load_workbook(io.BytesIO(data), data_only=True)
     formulas = load_workbook(io.BytesIO(data), data_only=False)
@@ -196,15 +245,18 @@ def workbook_document(data: bytes, source: str) -> Document | ImportResult:
         )
     grids: list[Grid] = []
     paragraphs: list[str] = []
+    pieces = _Pieces()
     for ws in values.worksheets:
         if ws.sheet_state != "visible":
             continue
         sheet = _Sheet(ws, formulas[ws.title] if ws.title in formulas.sheetnames else None)
         for kind, first, last in sheet.runs():
             if kind == "table":
-                grids.append(sheet.grid(first, last, len(grids)))
+                grids.append(pieces.table(sheet, first, last, len(grids)))
             else:
-                paragraphs += [sheet.text[corner] for corner in sheet.cells_in(first)]
+                lines = [sheet.text[corner] for corner in sheet.cells_in(first)]
+                pieces.text(lines)
+                paragraphs += lines
     title, rest = title_of(paragraphs)
     return Document(
         grids=tuple(grids),
@@ -214,6 +266,7 @@ def workbook_document(data: bytes, source: str) -> Document | ImportResult:
         encoding_found_by="the package's XML",
         body_found_by="every visible sheet in order: runs of rows of several cells as tables",
         format="xlsx",
+        continued=frozenset(pieces.continued),
     )
 
 
