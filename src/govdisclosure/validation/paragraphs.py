@@ -92,7 +92,11 @@ class Paragraphs:
         sections = []
         for section in report.sections:
             sections.append(len(texts))
-            _collect_texts(section, texts)
+            texts.extend(section.paragraphs)
+            if section.subsections:  # most sections have none: no call for them
+                for sub in section.subsections:
+                    texts.append(sub.heading)
+                    _collect_texts(sub, texts)
         self.texts = texts
         self._sections = sections
         self._paths: list[str] | None = None
