@@ -5,10 +5,11 @@
 ``deadline.published`` and ``dates.before-period-end`` (:mod:`.deadlines`)
 each read a few fields of the report and almost never find anything.  Run
 one by one they cost the engine seven calls, seven generators and the same
-fields read seven times, about a tenth of validating a report with every
-rule; :func:`dates_hold` asks all seven questions in one call and, when
-every answer is "nothing to report", the engine runs none of them
-(:attr:`~.rules.Rule.screen`).  It reads nothing the rules do not, and no
+fields read seven times; :func:`dates_hold` asks all seven questions in one
+call and, when every answer is "nothing to report", the engine runs none of
+them (:attr:`~.rules.Rule.screen`): over copies of the example reports,
+seven of ten of which pass, the seven rules cost 7.3 µs a report instead of
+10.9 (CPU time under a load of about 6).  It reads nothing the rules do not, and no
 context: what it passes, the rules find nothing in, whatever the context
 (the tests hold it to the rules on generated years, periods and dates).
 """
