@@ -11,6 +11,7 @@ reference evaluator, which evaluates every equation one by one.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 
 import attrs
@@ -22,11 +23,15 @@ from test_validation_reference import VARIANTS, changed
 import govdisclosure as gd
 from govdisclosure import Report2021, ReportingUnit
 from govdisclosure.check import check, validate
-from govdisclosure.editions import Report
+from govdisclosure.editions import EDITIONS, Report
+from govdisclosure.plugin.builtin import core_rules
+from govdisclosure.report_base import Period, ReportDates, UnitKind
 from govdisclosure.testing import consistent_reports
 from govdisclosure.testing.reference import reference_findings
+from govdisclosure.testing.strategies import edition_years
 from govdisclosure.validation import Context, Finding, Rule
 from govdisclosure.validation.arithmetic import arithmetic_rules, passes
+from govdisclosure.validation.dated import dates_hold
 from locations import EXAMPLES
 
 REPORT = Report2021(unit=ReportingUnit(name="测试单位"), year=2024)
@@ -140,3 +145,92 @@ def test_a_blank_cell_does_not_pass() -> None:
     assert not passes(blanked)
     assert validate(blanked, rules=arithmetic_rules()) == reference_findings(blanked)
     assert validate(blanked, rules=arithmetic_rules())  # the relation is a notice
+
+
+# -- the screen of the rules about a report's year, period and dates ---------------
+
+#: The rules :func:`~govdisclosure.validation.dated.dates_hold` screens.
+DATED = tuple(rule for rule in core_rules() if rule.screen is dates_hold)
+
+
+def test_the_seven_date_rules_share_one_screen() -> None:
+    assert {rule.id for rule in DATED} == {
+        "period.not-stated",
+        "period.inverted",
+        "period.outside-year",
+        "edition.year",
+        "deadline.written",
+        "deadline.published",
+        "dates.before-period-end",
+    }
+
+
+def _around(year: int) -> st.SearchStrategy[dt.date | None]:
+    """A date near ``year``, most often one of the edges that decide the
+    rules (the period's ends, 31 January and 31 March of the next year, and
+    the days either side), or none."""
+    edges = [
+        dt.date(year, 1, 1) + dt.timedelta(days=shift)
+        for day in (dt.date(year, 1, 1), dt.date(year, 12, 31))
+        for shift in (-1, 0, 1)
+    ]
+    edges += [
+        day + dt.timedelta(days=shift)
+        for day in (dt.date(year + 1, 1, 31), dt.date(year + 1, 3, 31))
+        for shift in (-1, 0, 1)
+    ]
+    days = st.integers(-400, 900).map(lambda n: dt.date(year, 1, 1) + dt.timedelta(days=n))
+    return st.one_of(st.none(), st.sampled_from(edges), days)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), edition=st.sampled_from(sorted(EDITIONS)))
+def test_the_date_screen_passes_exactly_the_reports_the_date_rules_pass(
+    data: st.DataObject, edition: str
+) -> None:
+    """:func:`dates_hold` is true exactly when none of the seven rules finds
+    anything: never a finding lost, and not a screen that never passes."""
+    report = data.draw(consistent_reports(edition, max_count=50))
+    first, last = edition_years(edition)
+    year = data.draw(st.one_of(st.integers(first, min(last, 2030)), st.integers(2005, 2026)))
+    ends = _around(year)
+    calendar = Period(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+    period = data.draw(
+        st.one_of(st.just(calendar), st.none(), st.builds(Period, start=ends, end=ends))
+    )
+    # Mostly dates after the year, as real reports have them.
+    later = st.one_of(
+        st.none(),
+        st.integers(0, 120).map(lambda n: dt.date(year + 1, 1, 1) + dt.timedelta(days=n)),
+        ends,
+    )
+    report = attrs.evolve(
+        report,
+        year=year,
+        period=period,
+        unit=attrs.evolve(report.unit, kind=data.draw(st.sampled_from(list(UnitKind)))),
+        dates=ReportDates(
+            written=data.draw(later), filled=data.draw(later), published=data.draw(later)
+        ),
+    )
+    context = Context()
+    found = [f for rule in DATED for f in rule.check(report, context)]
+    assert dates_hold(report) == (not found)
+    assert validate(report, rules=DATED) == check(report, rules=DATED).findings
+
+
+def test_the_date_screen_passes_an_ordinary_report() -> None:
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert dates_hold(report)
+    assert validate(report, rules=DATED) == ()
+
+
+@pytest.mark.parametrize("which", ["written", "published"])
+def test_the_date_screen_at_the_deadline(which: str) -> None:
+    """Signed or published on the last day is on time; the day after is not."""
+    report = gd.load(EXAMPLES / "huaian-2024.json")  # a government's: due 31 March
+    for day, on_time in ((dt.date(2025, 3, 31), True), (dt.date(2025, 4, 1), False)):
+        dated = attrs.evolve(report, dates=ReportDates(**{which: day}))
+        assert dates_hold(dated) == on_time
+        assert validate(dated, rules=DATED) == check(dated, rules=DATED).findings
+        assert bool(validate(dated, rules=DATED)) != on_time

@@ -112,6 +112,9 @@ _DEADLINE_SOURCE = (
 
 
 def deadline_rules() -> tuple[Rule, ...]:
+    # The screen reads deadline_for: imported here, after this module.
+    from .dated import dates_hold
+
     return (
         Rule(
             id="deadline.written",
@@ -125,6 +128,7 @@ def deadline_rules() -> tuple[Rule, ...]:
             source=_DEADLINE_SOURCE,
             basis="official",
             check=_written,
+            screen=dates_hold,
         ),
         Rule(
             id="deadline.published",
@@ -138,6 +142,7 @@ def deadline_rules() -> tuple[Rule, ...]:
             source=_DEADLINE_SOURCE,
             basis="official",
             check=_published,
+            screen=dates_hold,
         ),
         Rule(
             id="dates.before-period-end",
@@ -151,5 +156,6 @@ def deadline_rules() -> tuple[Rule, ...]:
             source="条例 第四十九条, 第五十条: the report is on the previous year (formats.md §0)",
             basis="structural",
             check=_before_end,
+            screen=dates_hold,
         ),
     )

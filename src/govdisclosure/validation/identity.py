@@ -120,6 +120,9 @@ def _edition_year(report: Report, context: Context) -> Iterator[Finding]:
 
 
 def identity_rules() -> tuple[Rule, ...]:
+    # The screen reads edition_fits_year: imported here, after this module.
+    from .dated import dates_hold
+
     return (
         Rule(
             id="period.not-stated",
@@ -139,6 +142,7 @@ def identity_rules() -> tuple[Rule, ...]:
             ),
             basis="structural",
             check=_not_stated,
+            screen=dates_hold,
         ),
         Rule(
             id="period.inverted",
@@ -152,6 +156,7 @@ def identity_rules() -> tuple[Rule, ...]:
             source="Meaning of the statistics period (统计期限; formats.md §0.1)",
             basis="structural",
             check=_inverted,
+            screen=dates_hold,
         ),
         Rule(
             id="period.outside-year",
@@ -170,6 +175,7 @@ def identity_rules() -> tuple[Rule, ...]:
             ),
             basis="official",
             check=_outside_year,
+            screen=dates_hold,
         ),
         Rule(
             id="edition.year",
@@ -195,5 +201,6 @@ def identity_rules() -> tuple[Rule, ...]:
             ),
             basis="official",
             check=_edition_year,
+            screen=dates_hold,
         ),
     )

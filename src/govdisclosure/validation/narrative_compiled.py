@@ -419,7 +419,7 @@ def _check(
             else:
                 continue
         found: Found = []
-        decided, value = _statements(figure, report, context, text, found)
+        decided, value = _statements(figure, report, context, text, spans, found)
         if not found:
             continue  # the text states nothing about this figure
         if decided:
@@ -440,11 +440,17 @@ Value = tuple[int | Decimal, bool] | None
 
 
 def _statements(
-    figure: _Figure, report: Report, context: Context, text: Paragraphs, found: Found
+    figure: _Figure,
+    report: Report,
+    context: Context,
+    text: Paragraphs,
+    spans: dict[str, Stretches],
+    found: Found,
 ) -> tuple[bool, Value]:
     """Append the statements of ``figure`` to ``found`` in the order the
     checks search (word by word, stretch by stretch, check by check), and
-    the figure's value (read at the first statement).
+    the figure's value (read at the first statement); ``spans`` are the
+    report's stretches (:func:`_all_stretches`).
 
     Stops (True) as soon as a statement agrees with the value (the rest
     cannot change the verdict) or, when the value is None (every cell
@@ -458,7 +464,6 @@ def _statements(
     value: Value = None
     table: int | Decimal = 0
     exact = True
-    spans = _all_stretches(text)
     texts = text.texts
     for word in figure.words:
         if word.whole is not None:

@@ -92,7 +92,11 @@ class Paragraphs:
         sections = []
         for section in report.sections:
             sections.append(len(texts))
-            _collect_texts(section, texts)
+            texts.extend(section.paragraphs)
+            if section.subsections:  # most sections have none: no call for them
+                for sub in section.subsections:
+                    texts.append(sub.heading)
+                    _collect_texts(sub, texts)
         self.texts = texts
         self._sections = sections
         self._paths: list[str] | None = None
@@ -177,42 +181,65 @@ class Paragraphs:
         in C, ten times as fast as looking for a word of two or four
         characters (which ``str.find`` does by comparing at every other
         position).  Where the key occurs, the word is checked in place, and
-        the next occurrence is looked for after the stretch's end.
+        the next occurrence is looked for after the stretch's end.  Words
+        with the same key (予以公开, 不予公开 and 不予处理 are found by 予)
+        are looked for in one scan of it (:func:`_by_key`), each still
+        taking a stretch once.
         """
-        out: dict[str, list[tuple[int, int, int, int]]] = {}
+        out: dict[str, list[tuple[int, int, int, int]]] = {word: [] for word in words}
         text = self.plain(breaks)
         sep = breaks[0]
         find, rfind, startswith = text.find, text.rfind, text.startswith
         starts = self._starts
         size = len(text)
         check = None if hint is None else hint.search
-        for word in words:
-            found: list[tuple[int, int, int, int]] = []
-            out[word] = found
-            if not word:
-                found.extend(
-                    (i, 0, len(paragraph), 0)
-                    for i, paragraph in enumerate(self.texts)
-                    if check is None or check(paragraph) is not None
-                )
+        if "" in out:
+            out[""].extend(
+                (i, 0, len(paragraph), 0)
+                for i, paragraph in enumerate(self.texts)
+                if check is None or check(paragraph) is not None
+            )
+        for key, group in _by_key(tuple(out)):
+            if len(group) == 1:
+                word, offset = group[0]
+                found = out[word]
+                at = find(key, offset)
+                while at >= 0:  # not at all for most words of most reports
+                    first = at - offset
+                    if not startswith(word, first):
+                        at = find(key, at + 1)
+                        continue
+                    high = find(sep, first)
+                    if high < 0:
+                        high = size
+                    low = rfind(sep, 0, first) + 1
+                    # Between ``low`` and ``high`` the text is the joined paragraphs'.
+                    if check is None or check(text, low, high) is not None:
+                        i = bisect_right(starts, low) - 1
+                        start = starts[i]
+                        found.append((i, low - start, high - start, first - start))
+                    at = find(key, high + offset)
                 continue
-            key, offset = key_of(word)
-            at = find(key, offset)
-            while at >= 0:  # not at all for most words of most reports
-                first = at - offset
-                if not startswith(word, first):
-                    at = find(key, at + 1)
-                    continue
-                high = find(sep, first)
-                if high < 0:
-                    high = size
-                low = rfind(sep, 0, first) + 1
-                # Between ``low`` and ``high`` the text is the joined paragraphs'.
-                if check is None or check(text, low, high) is not None:
-                    i = bisect_right(starts, low) - 1
-                    start = starts[i]
-                    found.append((i, low - start, high - start, first - start))
-                at = find(key, high + offset)
+            # Several words share the key: every occurrence is looked at, and
+            # a word's occurrence inside its last stretch is passed over (as
+            # the scan of one word skips to the stretch's end).
+            ends = dict.fromkeys([word for word, _ in group], 0)
+            at = find(key)
+            while at >= 0:
+                for word, offset in group:
+                    first = at - offset
+                    if first < ends[word] or not startswith(word, first):
+                        continue
+                    high = find(sep, first)
+                    if high < 0:
+                        high = size
+                    low = rfind(sep, 0, first) + 1
+                    ends[word] = high
+                    if check is None or check(text, low, high) is not None:
+                        i = bisect_right(starts, low) - 1
+                        start = starts[i]
+                        out[word].append((i, low - start, high - start, first - start))
+                at = find(key, at + 1)
         return out
 
     def locate(self, offset: int) -> tuple[int, int]:
@@ -256,6 +283,18 @@ def key_of(word: str) -> tuple[str, int]:
     rank = _COMMON.find
     at = max(range(len(word)), key=lambda k: (rank(word[k]) < 0, rank(word[k]), -k))
     return word[at], at
+
+
+@cache
+def _by_key(words: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """``words`` but the empty one grouped by their :func:`key_of`: ``(key,
+    ((word, where the key sits in it), ...))``, in the order of the words."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for word in words:
+        if word:
+            key, offset = key_of(word)
+            groups.setdefault(key, []).append((word, offset))
+    return tuple((key, tuple(group)) for key, group in groups.items())
 
 
 def _collect(section: Section, prefix: str, paths: list[str]) -> None:
