@@ -17,12 +17,8 @@ import govdisclosure as gd
 from govdisclosure import Report2019, Report2021, ReportingUnit, Section
 from govdisclosure.editions import Report
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTable
-from govdisclosure.validation.narrative import (
-    MEASURE_WORDS,
-    narrative_rules,
-    noun_of,
-    statements,
-)
+from govdisclosure.validation.narrative import MEASURE_WORDS, noun_of, statements
+from govdisclosure.validation.narrative_rules import narrative_rules
 from locations import EXAMPLES
 
 NARRATIVE = narrative_rules()

@@ -16,7 +16,7 @@ from ..validation.completeness import completeness_rules
 from ..validation.continuity import continuity_rules
 from ..validation.deadlines import deadline_rules
 from ..validation.identity import identity_rules
-from ..validation.narrative import narrative_rules
+from ..validation.narrative_rules import narrative_rules
 from ..validation.plausibility import plausibility_rules
 from ..validation.rules import Rule
 from .specs import hookimpl

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from ..editions import Report
 from ..i18n import N_
-from ..report_base import UnitKind
+from .dated import dates_hold, deadline_for
 from .findings import Finding, Label
 from .rules import Context, Rule
 
@@ -36,21 +36,6 @@ _DATE_LABELS = {
     "filled": "填报日期",
     "published": "发布日期",
 }
-
-
-def deadline_for(report: Report) -> tuple[dt.date, str] | None:
-    """The publication deadline of ``report`` and the article that sets it.
-
-    ``None`` for years before 2008, when no regulation required a report.
-    """
-    year = report.year
-    if year >= 2019:
-        if report.unit.kind == UnitKind.DEPARTMENT:
-            return dt.date(year + 1, 1, 31), "条例（国务院令第711号）第四十九条"
-        return dt.date(year + 1, 3, 31), "条例（国务院令第711号）第四十九条"
-    if year >= 2008:
-        return dt.date(year + 1, 3, 31), "条例（国务院令第492号）第三十一条"
-    return None
 
 
 def _late(which: str, report: Report, context: Context) -> Iterator[Finding]:
@@ -112,9 +97,6 @@ _DEADLINE_SOURCE = (
 
 
 def deadline_rules() -> tuple[Rule, ...]:
-    # The screen reads deadline_for: imported here, after this module.
-    from .dated import dates_hold
-
     return (
         Rule(
             id="deadline.written",

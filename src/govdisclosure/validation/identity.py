@@ -23,17 +23,11 @@ from collections.abc import Iterator
 
 from ..editions import EDITIONS, Report
 from ..i18n import N_
+from .dated import dates_hold, edition_fits_year
 from .findings import Finding, Label
 from .rules import Context, Rule
 
 __all__ = ["edition_fits_year", "identity_rules"]
-
-
-def edition_fits_year(edition: str, year: int) -> bool:
-    """Whether ``edition`` is the format for reports on ``year`` (unknown
-    editions fit: nothing is known against them)."""
-    record = EDITIONS.get(edition)
-    return True if record is None else record.fits_year(year)
 
 
 def _not_stated(report: Report, context: Context) -> Iterator[Finding]:
@@ -120,9 +114,6 @@ def _edition_year(report: Report, context: Context) -> Iterator[Finding]:
 
 
 def identity_rules() -> tuple[Rule, ...]:
-    # The screen reads edition_fits_year: imported here, after this module.
-    from .dated import dates_hold
-
     return (
         Rule(
             id="period.not-stated",
