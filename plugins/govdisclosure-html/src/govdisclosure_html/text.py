@@ -48,6 +48,11 @@ _OF_WHICH = re.compile(r"^其中[:：]?")
 #: nothing about which cell it is.  Never a money unit: a heading in 元
 #: where the format says 万元 must not match as if it said 万元.
 _COUNT_UNIT = re.compile(r"\((?:单位[:：])?(?:件|个|条|项|次|人次|篇|家)\)$")
+#: A note the publisher put after a label ("…申请数量（注：含上级转办）"):
+#: it explains the row, it does not name another.  Only a bracketed note
+#: that says it is one (注, 备注, 说明 and a colon): the official labels'
+#: own brackets ("（区分处理的，只计这一情形…）") say no such thing.
+_NOTE = re.compile(r"\((?:注|备注|说明)[:：][^()]*\)$")
 
 
 @lru_cache(maxsize=8192)
@@ -119,13 +124,16 @@ def label_key(text: str) -> Key:
     ``"一、本年新收…"`` ``Key("一", …, 1)`` and ``"①属于国家秘密"`` ``Key("①", …, 1)``
     (the forms stay apart, the values agree).
     A leading "其中：" is dropped (it only says the row is a part), and so
-    are a count's unit printed after it ("自然人（件）") and the note our
-    renderers put after a label printed otherwise.
+    are a count's unit printed after it ("自然人（件）"), a publisher's
+    bracketed note ("（注：…）"), a trailing colon ("行政许可：", a label
+    written as the lead-in of its figures) and the note our renderers put
+    after a label printed otherwise.
     """
     circled = _LEADING_CIRCLED.match(text)
     if circled:
         text = circled.group(1) + text[circled.end() :]
-    s = _COUNT_UNIT.sub("", without_as_printed_note(clean(text)))
+    s = without_as_printed_note(clean(text)).rstrip(":")
+    s = _COUNT_UNIT.sub("", _NOTE.sub("", s).rstrip(":")).rstrip(":")
     s = _OF_WHICH.sub("", s)
     code = ""
     ordinal = 0
@@ -146,7 +154,11 @@ def label_key(text: str) -> Key:
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
-_UNIT_SUFFIX = re.compile(r"(万元|元|件|条|项|个|次|人次|人|篇)$")
+#: 起 and 宗 count cases (行政复议、行政诉讼 "3起", "2宗").
+_UNIT_SUFFIX = re.compile(r"(万元|元|件|条|项|个|次|人次|人|篇|起|宗)$")
+#: The minus sign (U+2212) Word's symbol menu and some typesetting put before
+#: a 2019 本年增/减; NFKC leaves it alone.
+_MINUS = str.maketrans({"\u2212": "-"})
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$")
 
 
@@ -167,7 +179,7 @@ class CellText:
 
 def split_number(text: str) -> tuple[str, str | None]:
     """The number part of a cleaned cell text and its unit suffix, if any."""
-    s = _THOUSANDS.sub("", clean(text)).replace("，", "")
+    s = _THOUSANDS.sub("", clean(text).translate(_MINUS)).replace("，", "")
     m = _UNIT_SUFFIX.search(s)
     if m and m.start() > 0:
         return s[: m.start()], m.group(1)

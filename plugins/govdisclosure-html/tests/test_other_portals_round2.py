@@ -1,0 +1,91 @@
+"""The real 2023 page printed otherwise, round two: what the first probe
+(``test_other_portals.py``) did not try.
+
+Each variant is made by code from the page as published, the way other
+portals were seen to print the same cells: a trailing colon after a label
+("行政许可：", the label written as the lead-in of its figures), a
+publisher's note after a label ("（注：含上级转办）"), case counts with
+their measure word ("1起", "2宗").  Each asserts the figures as printed and
+that nothing is left unplaced or reported as the publisher's.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import govdisclosure as gd
+from govdisclosure_html import import_html
+from govdisclosure_html.text import label_key, read_number
+from html_helpers import figures
+from test_other_portals import PAGE, T4, _codes, _same
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+
+def test_a_label_with_a_trailing_colon_is_the_label() -> None:
+    # Before: each matched only as "similar" and reported as a
+    # publisher-label (three warnings for a colon).
+    text = (
+        PAGE.replace(">行政许可<", ">行政许可：<")
+        .replace(">自然人<", ">自然人：<")
+        .replace("（一）予以公开<", "（一）予以公开：<")
+    )
+    result = _same(text)
+    assert "publisher-label" not in _codes(result)
+
+
+@pytest.mark.parametrize(
+    ("label", "printed"),
+    [
+        ("一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量（注：含上级转办）"),
+        (">行政许可<", ">行政许可<br>（注：含备案事项）<"),
+        (">行政处罚<", ">行政处罚（备注：含简易程序）<"),
+    ],
+)
+def test_a_label_with_the_publishers_note_after_it(label: str, printed: str) -> None:
+    # Before: the row matched nothing; its figures (7 in table 3, 1 in
+    # table 2) were cell-not-placed and their cells left blank.
+    assert label in PAGE
+    _same(PAGE.replace(label, printed))
+
+
+def test_the_notes_official_brackets_are_kept() -> None:
+    # Only a bracket that says it is a note goes: the official labels' own
+    # brackets tell rows apart.
+    assert label_key("（二）部分公开（区分处理的，只计这一情形，不计其他情形）").words.endswith(
+        "不计其他情形)"
+    )
+    assert label_key("本年收费金额（单位：万元）") != label_key("本年收费金额")
+    assert label_key("行政许可（注：含备案）") == label_key("行政许可：") == label_key("行政许可")
+
+
+@pytest.mark.parametrize("word", ["起", "宗"])
+def test_case_counts_printed_with_their_measure_word(word: str) -> None:
+    # Before: every figure of table 4 was unreadable as a number, the row
+    # became a header, and the table was "table-missing".
+    table = re.sub(r"<td>(\d+)</td>", rf"<td>\g<1>{word}</td>", T4)
+    _same(PAGE.replace(T4, table))
+
+
+def test_a_change_printed_with_the_minus_sign() -> None:
+    # The 2019 本年增/减 printed "−3" (U+2212, Word's symbol): before, unreadable.
+    assert read_number("\u22123").value == -3
+    report = gd.load(EXAMPLES / "shanghai-szfbgt-2019.json")
+    page = gd.render(report, "html").decode()
+    row = re.search(r"<tr>\s*<th[^>]*>行政许可</th>.*?</tr>", page, re.S)
+    assert row is not None
+    changed = re.sub(r"(<td[^>]*>)0(</td>)", r"\g<1>5\2", row.group(0), count=1)
+    changed = re.sub(r"(<td[^>]*>)0(</td>)", "\\1\u22123\\2", changed, count=1)
+    result = import_html(page.replace(row.group(0), changed).encode(), "v.html")
+    assert isinstance(result.report, gd.Report2019)
+    assert result.report.table2.licensing.previous_items == 5
+    assert result.report.table2.licensing.change == -3
+    assert "cell-unreadable" not in _codes(result)
+    want = figures(report)
+    got = figures(result.report)
+    assert {k: v for k, v in got.items() if k[:2] != ("table2", "licensing")} == {
+        k: v for k, v in want.items() if k[:2] != ("table2", "licensing")
+    }
