@@ -18,6 +18,7 @@ import pytest
 
 import govdisclosure as gd
 from govdisclosure_html import import_html
+from govdisclosure_html.importer import ImportResult
 from govdisclosure_html.text import label_key, read_number
 from html_helpers import figures
 from test_other_portals import PAGE, T4, _codes, _same
@@ -89,3 +90,42 @@ def test_a_change_printed_with_the_minus_sign() -> None:
     assert {k: v for k, v in got.items() if k[:2] != ("table2", "licensing")} == {
         k: v for k, v in want.items() if k[:2] != ("table2", "licensing")
     }
+
+
+def _portal(body_class: str, sidebar_class: str) -> str:
+    """The 2023 report's body in a site's frame: a menu of links, the body in
+    a ``<div class=body_class>``, a sidebar of paragraphs, a footer."""
+    article = PAGE[PAGE.index("<body") : PAGE.rindex("</body>")]
+    # The page's own names (its ``class=TRS_Editor``) go: the frame names the body.
+    article = re.sub(
+        r"\s(?:id|class)=(?:\"[^\"]*\"|[^\s>]+)", "", article[article.index(">") + 1 :]
+    )
+    menu = "".join(
+        f"<li><a href='/c{n}'>栏目{n}政务公开政府信息公开指南</a></li>" for n in range(40)
+    )
+    side = "".join(
+        f"<p>关于印发第{n}批重点项目建设工作方案的通知，各有关单位要认真贯彻落实。</p>"
+        for n in range(30)
+    )
+    return (
+        "<html><head><meta charset='utf-8'><title>年报</title></head><body>"
+        f"<div class='header'><ul>{menu}</ul></div><div class='main'>"
+        f"<div class='{body_class}'>{article}</div><div class='{sidebar_class}'>{side}</div>"
+        "</div><div class='footer'><p>主办单位：平潭综合实验区管理委员会</p></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("body_class", ["con_txt", "wzxq", "TRS_UEDITOR trs_paper_default"])
+def test_a_hinted_list_beside_the_article_is_not_the_body(body_class: str) -> None:
+    # The body in a container of a name no hint knows, a related-articles box
+    # named "article_content_list" beside it.  Before: the box was taken for
+    # the body (a content hint), and the page had "no table".
+    plain = _import_page(_portal(body_class, "right"))
+    result = _same(_portal(body_class, "article_content_list"))
+    assert result.provenance.body_found_by == plain.provenance.body_found_by == "density"
+
+
+def _import_page(text: str) -> ImportResult:
+    result = import_html(text.encode(), "portal.html")
+    assert result.report is not None
+    return result

@@ -3,7 +3,8 @@ its attachments and the metadata the site prints in ``<meta>``.
 
 The body is found the way a reader finds it: the content containers that
 government content systems name (``TRS_Editor``, ``article_content``,
-``zoom`` …) when the page has one, otherwise the element that holds most
+``zoom`` …) when the page has one (and, when the page has tables, one that
+holds them: a hinted list beside the article does not), otherwise the element that holds most
 of the page's paragraph and table text and no single child of which holds
 almost all of it.  Menus, headers and footers are lists of links and lose.
 """
@@ -217,6 +218,31 @@ def _inside_any(node: LexborNode, ids: set[int]) -> bool:
     return False
 
 
+def _table_outside(root: LexborNode, hinted: list[tuple[int, LexborNode, str]]) -> bool:
+    """Whether a table of the page holding no other table (a data table, not
+    a layout table around the hinted ones) lies outside every hinted node."""
+    ids = {node.mem_id for _, node, _ in hinted}
+    tables = root.css("table")
+    # A layout table is some table's ancestor (lexbor lists a node's own match
+    # in its ``css`` too, so a table's descendants are searched from the page).
+    holding = {
+        ancestor.mem_id
+        for table in tables
+        for ancestor in _ancestors(table)
+        if ancestor.tag == "table"
+    }
+    return any(t.mem_id not in holding and not _inside_any(t, ids) for t in tables)
+
+
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    out = []
+    parent = node.parent
+    while parent is not None:
+        out.append(parent)
+        parent = parent.parent
+    return out
+
+
 def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
     root = doc.body or doc.root
     if root is None:
@@ -246,6 +272,14 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
                     hinted.append((n, node, name))
                     held.add(node.mem_id)
                 break
+    # A hinted container without a table while a table stands outside it is
+    # a list beside the article ("article_content_list", a related articles
+    # box): the article is elsewhere.  Hinted ones holding a table come first
+    # then; with none, the density descent finds it.
+    if hinted and root.css_first("table") is not None:
+        with_table = [h for h in hinted if h[1].css_first("table") is not None]
+        if len(with_table) < len(hinted) and _table_outside(root, hinted):
+            hinted = with_table
     if hinted:
         best = max(n for n, _, _ in hinted)
         for n, node, name in hinted:  # the outermost of the best-scoring ones
