@@ -129,3 +129,22 @@ def _import_page(text: str) -> ImportResult:
     result = import_html(text.encode(), "portal.html")
     assert result.report is not None
     return result
+
+
+def test_a_header_printed_again_mid_table_before_blank_rows() -> None:
+    # The 玉溪 2017 statistics table (template national-2016, most rows
+    # printed blank) as a portal prints it, its header row 统计指标 / 单位 /
+    # 统计数 repeated half way down.  Before: the blank rows after the repeated
+    # header were read as more header rows, and 12 rows that are printed were
+    # reported row-not-printed.
+    report = gd.load(EXAMPLES / "yuxi-2017.json")
+    page = re.sub(r"<(/?)th\b", r"<\1td", gd.render(report, "html").decode())
+    page = re.sub(r'\s(?:scope|class)="[^"]*"', "", re.sub(r"<caption>.*?</caption>", "", page))
+    rows = re.findall(r"<tr>.*?</tr>", page, re.S)
+    header = next(r for r in rows if "统计指标" in r)
+    middle = rows[len(rows) // 2]
+    assert "<td></td>" in middle  # a row printed blank follows the repeated header
+    result = import_html(page.replace(middle, header + middle).encode(), "v.html")
+    assert isinstance(result.report, gd.ReportLegacy)
+    assert figures(result.report) == figures(report)
+    assert not _codes(result) & {"row-not-printed", "cell-not-placed", "cells-doubtful"}
