@@ -21,7 +21,7 @@ from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
 from govdisclosure_html.text import label_key, read_number
 from html_helpers import figures
-from test_other_portals import PAGE, T4, _codes, _same
+from test_other_portals import PAGE, T2, T4, _codes, _same
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
@@ -148,3 +148,38 @@ def test_a_header_printed_again_mid_table_before_blank_rows() -> None:
     assert isinstance(result.report, gd.ReportLegacy)
     assert figures(result.report) == figures(report)
     assert not _codes(result) & {"row-not-printed", "cell-not-placed", "cells-doubtful"}
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "paragraph",  # "（金额单位：元）" printed just above table 2
+        "caption-row",  # the same as the table's first row, across it
+    ],
+)
+def test_the_fee_unit_given_once_above_the_table(where: str) -> None:
+    # The fee's heading "本年收费金额" with no unit, the unit printed once above
+    # the table, the amount in 元.  Before: 59490886.67 read as 万元, 10,000
+    # times the amount, with no word said.
+    if where == "paragraph":
+        text = PAGE.replace(T2, "<p>（金额单位：元）</p>" + T2)
+    else:
+        text = PAGE.replace(
+            T2, T2.replace("<tr>", '<tr><td colspan="4">单位：件、元</td></tr><tr>', 1)
+        )
+    text = text.replace("本年收费金额（单位：万元）", "本年收费金额").replace(
+        ">5949.088667<", ">59490886.67<"
+    )
+    result = _same(text)
+    (fee,) = [c for c in result.provenance.cells if c.path == "$.table2.fees"]
+    assert fee.note == "heading in 元, converted to 万元"
+
+
+def test_a_unit_line_in_wan_yuan_or_none_changes_nothing() -> None:
+    for line in ("（金额单位：万元）", "（单位：件）", "以下为主动公开情况："):
+        text = PAGE.replace(T2, f"<p>{line}</p>" + T2).replace(
+            "本年收费金额（单位：万元）", "本年收费金额"
+        )
+        result = _same(text)
+        (fee,) = [c for c in result.provenance.cells if c.path == "$.table2.fees"]
+        assert fee.note is None

@@ -32,6 +32,7 @@ from govdisclosure_html.continuation import says_continued
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, importing_loader, unreadable_file
+from govdisclosure_html.text import money_unit_line
 
 __all__ = ["LOADERS", "docx_document", "govdisclosure_loaders", "import_doc", "import_docx"]
 
@@ -107,16 +108,23 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
     # after nothing but empty ones (or 续表) may go on with the one before.
     continued: set[int] = set()
     after_table = False
+    # The money unit a line between the table before and each table gives
+    # ("（金额单位：元）").
+    unit_lines: list[str | None] = []
+    unit: str | None = None
     for child in body.iterchildren():
         if child.tag == qn("w:tbl"):
             if after_table:
                 continued.add(len(grids))
             grids.append(_grid(child, len(grids)))
+            unit_lines.append(unit)
+            unit = None
             after_table = True
         elif child.tag == qn("w:p"):
             text = _text(child)
             if text:
                 paragraphs.append(text)
+                unit = money_unit_line(text) or unit
                 after_table = after_table and says_continued(text)
     title, rest = title_of(paragraphs)
     return Document(
@@ -128,6 +136,7 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         body_found_by="the document body in order: tables and paragraphs",
         format="docx",
         continued=frozenset(continued),
+        unit_lines=tuple(unit_lines),
     )
 
 

@@ -19,7 +19,15 @@ from attrs import frozen
 
 from govdisclosure.cells import NA_MARKS, NotApplicable
 
-__all__ = ["CellText", "Key", "clean", "label_key", "read_number", "split_number"]
+__all__ = [
+    "CellText",
+    "Key",
+    "clean",
+    "label_key",
+    "money_unit_line",
+    "read_number",
+    "split_number",
+]
 
 _SPACE = re.compile(r"\s+")
 #: A Chinese numeral of one to ninety-nine, as row numbering prints it (一, 十, 十二, 二十三).
@@ -214,3 +222,22 @@ def looks_numeric(text: str) -> bool:
     """True when a cell reads as a number or a not-applicable mark."""
     read = read_number(text)
     return read.value is not None and not read.unreadable
+
+
+#: A line that only gives units ("（金额单位：元）", "单位：件、元"): short, and
+#: saying 单位.
+_UNIT_LINE_LENGTH: Final = 24
+
+
+def money_unit_line(text: str) -> str | None:
+    """The money unit a unit line gives ("元" or "万元"), or None when ``text``
+    is no unit line or names no money unit.
+
+    Portals print the unit once above a table instead of in its headings; a
+    fee column headed only "本年收费金额" under "（金额单位：元）" is in 元."""
+    s = clean(text)
+    if len(s) > _UNIT_LINE_LENGTH or "单位" not in s:
+        return None
+    if "万元" in s:
+        return "万元"
+    return "元" if "元" in s else None

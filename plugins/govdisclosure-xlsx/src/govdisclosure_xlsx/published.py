@@ -45,6 +45,7 @@ from govdisclosure_html import Document, ImportResult
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, unreadable_file
+from govdisclosure_html.text import money_unit_line
 
 __all__ = ["import_binary", "import_workbook", "workbook_document"]
 
@@ -242,16 +243,24 @@ def workbook_document(data: bytes, source: str) -> Document | ImportResult:
     grids: list[Grid] = []
     paragraphs: list[str] = []
     hidden: list[str] = []
+    #: The money unit a text row between the table before and each table
+    #: gives ("（金额单位：元）").
+    unit_lines: list[str | None] = []
     for ws in values.worksheets:
         if ws.sheet_state != "visible":
             continue
         sheet = _Sheet(ws, formulas[ws.title] if ws.title in formulas.sheetnames else None)
         hidden += [f"{ws.title}!{get_column_letter(c)}{r}" for r, c in sheet.hidden]
+        unit: str | None = None  # a unit line's money unit since the last table
         for kind, first, last in sheet.runs():
             if kind == "table":
                 grids.append(sheet.grid(first, last, len(grids)))
+                unit_lines.append(unit)
+                unit = None
             else:
-                paragraphs += [sheet.text[corner] for corner in sheet.cells_in(first)]
+                texts = [sheet.text[corner] for corner in sheet.cells_in(first)]
+                paragraphs += texts
+                unit = next((u for u in map(money_unit_line, texts) if u), unit)
     title, rest = title_of(paragraphs)
     return Document(
         grids=tuple(grids),
@@ -266,6 +275,7 @@ def workbook_document(data: bytes, source: str) -> Document | ImportResult:
             else ""
         ),
         format="xlsx",
+        unit_lines=tuple(unit_lines),
     )
 
 
