@@ -21,7 +21,7 @@ from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
 from govdisclosure_html.text import label_key, read_number
 from html_helpers import figures
-from test_other_portals import PAGE, T2, T4, _codes, _same
+from test_other_portals import PAGE, T2, T3, T4, _codes, _same
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
@@ -183,3 +183,20 @@ def test_a_unit_line_in_wan_yuan_or_none_changes_nothing() -> None:
         result = _same(text)
         (fee,) = [c for c in result.provenance.cells if c.path == "$.table2.fees"]
         assert fee.note is None
+
+
+@pytest.mark.parametrize("mark", ["①", "¹", "⑴"])
+def test_a_footnote_mark_after_a_figure_is_no_digit_of_it(mark: str) -> None:
+    # "81①" (a footnote on 一、本年新收 总计).  Before: read through NFKC as
+    # 811, an invented figure, and the three relations it broke blamed on
+    # the publisher.  Now the cell is unreadable, reported, left blank.
+
+    result = import_html(
+        PAGE.replace(T3, T3.replace("<td>81</td>", f"<td>81{mark}</td>", 1)).encode(), "v.html"
+    )
+    assert isinstance(result.report, gd.Report2021)
+    assert result.report.table3.new_applications.total is None
+    (unreadable,) = [p for p in result.problems if p.code == "cell-unreadable"]
+    assert unreadable.params["text"] == f"81{mark}"
+    assert "publisher-error" not in _codes(result)
+    assert read_number("①").value == 1  # a mark alone still numbers a row

@@ -194,12 +194,28 @@ def split_number(text: str) -> tuple[str, str | None]:
     return s, None
 
 
+def _digit_in_disguise(ch: str) -> bool:
+    """A character NFKC turns into digits that is no digit itself: a
+    footnote mark ("①", "¹", "⑴") after a figure, which read through NFKC
+    would add a digit to it ("81①" → 811)."""
+    if ch.isdecimal() or ch.isascii():
+        return False
+    return any(d.isdigit() for d in unicodedata.normalize("NFKC", ch))
+
+
 @lru_cache(maxsize=8192)
 def read_number(text: str) -> CellText:
-    """Read one printed value cell (see :class:`CellText`)."""
+    """Read one printed value cell (see :class:`CellText`).
+
+    Full-width digits read as digits; a circled or superscript digit after
+    a figure (a footnote mark) makes the cell unreadable, never a digit of
+    the figure."""
     s = clean(text)
     if not s:
         return CellText(None)
+    if any(_digit_in_disguise(ch) for ch in text) and any(ch.isdecimal() for ch in text):
+        # A mark alone ("①" in a 序号 column) numbers a row as before.
+        return CellText(None, unreadable=True)
     raw = _SPACE.sub("", text)
     for mark in NA_MARKS:
         if raw == mark:
