@@ -200,3 +200,25 @@ def test_a_footnote_mark_after_a_figure_is_no_digit_of_it(mark: str) -> None:
     assert unreadable.params["text"] == f"81{mark}"
     assert "publisher-error" not in _codes(result)
     assert read_number("①").value == 1  # a mark alone still numbers a row
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"),
+        ("行政复议", "行政诉讼-未经复议直接起诉", "行政诉讼—复议后起诉"),
+    ],
+)
+def test_table_4_printed_as_rows_each_named_with_its_group(labels: tuple[str, ...]) -> None:
+    # Table 4 turned into three rows of five columns (结果维持 … 总计), each
+    # row named by its group and its part in one cell.  Before: the two
+    # litigation rows matched nothing and their 10 figures were not placed.
+    figures_row = re.findall(r"<td>(\d+)</td>", re.findall(r"<tr>.*?</tr>", T4, re.S)[3])
+    heads = "".join(
+        f"<td>{h}</td>" for h in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    )
+    table = f"<table border=1><tr><td></td>{heads}</tr>"
+    for n, label in enumerate(labels):
+        cells = "".join(f"<td>{v}</td>" for v in figures_row[5 * n : 5 * n + 5])
+        table += f"<tr><td>{label}</td>{cells}</tr>"
+    _same(PAGE.replace(T4, table + "</table>"))
