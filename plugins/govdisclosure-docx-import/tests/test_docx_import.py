@@ -168,3 +168,40 @@ def test_the_fee_unit_given_once_above_table_2() -> None:
     assert result.report.table2.fees == Decimal("96171.6")
     (fee,) = [c for c in result.provenance.cells if c.path == "$.table2.fees"]
     assert fee.note == "heading in 元, converted to 万元"
+
+
+def _wrapped(how: str) -> bytes:
+    """The 淮安 2024 Word file with its table 3 inside a one-cell layout table
+    (a frame the table was pasted into) or a content control (``w:sdt``)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(DATA / "huaian-2024.docx"))
+    table3 = document.tables[1]._tbl
+    if how == "layout-table":
+        outer = document.add_table(rows=1, cols=1)._tbl
+        table3.addprevious(outer)
+        cell = outer.find(f".//{qn('w:tc')}")
+        for p in cell.findall(qn("w:p")):
+            cell.remove(p)
+        cell.append(table3)
+        cell.append(OxmlElement("w:p"))  # a cell ends with a paragraph
+    else:
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        sdt.append(content)
+        table3.addprevious(sdt)
+        content.append(table3)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("how", ["layout-table", "content-control"])
+def test_a_table_inside_a_layout_table_or_a_content_control(how: str) -> None:
+    # Before: only the body's own tables were read; table 3 (175 figures)
+    # inside a layout table or a content control was "table-missing".
+    result = import_docx(_wrapped(how), f"{how}.docx")
+    assert isinstance(result.report, gd.Report2021)
+    expected = gd.load(EXAMPLES / "huaian-2024.json")
+    assert _figures(result.report) == _figures(expected)
+    assert not {p.code for p in result.problems} & {"table-missing", "cell-not-placed"}

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import docx
@@ -92,6 +92,30 @@ def _grid(tbl: Any, index: int) -> Grid:
     return Grid(index, tuple(tuple(line) for line in rows))
 
 
+def _blocks(element: Any) -> Iterator[Any]:
+    """The paragraphs and data tables under ``element`` in reading order.
+
+    A table that holds tables is a layout table (a frame a report's table was
+    pasted into): its cells are read in order, as the body is, so the tables
+    inside it are found and its own cells' text is text.  A content control
+    (``w:sdt``, templates wrap tables and paragraphs in them) is read through.
+    """
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == qn("w:p"):
+            yield child
+        elif tag == qn("w:tbl"):
+            if child.find(f".//{qn('w:tbl')}") is None:
+                yield child
+                continue
+            for tc in child.iterfind(f"{qn('w:tr')}/{qn('w:tc')}"):
+                yield from _blocks(tc)
+        elif tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content)
+
+
 def docx_document(data: bytes, source: str) -> Document | ImportResult:
     """The :class:`Document` of a .docx file, or the failed result naming why."""
     try:
@@ -104,6 +128,7 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         )
     grids: list[Grid] = []
     paragraphs: list[str] = []
+    nested = body.find(f".//{qn('w:tbl')}//{qn('w:tbl')}") is not None
     # Word keeps two tables apart by a paragraph, often an empty one: a table
     # after nothing but empty ones (or 续表) may go on with the one before.
     continued: set[int] = set()
@@ -112,7 +137,7 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
     # ("（金额单位：元）").
     unit_lines: list[str | None] = []
     unit: str | None = None
-    for child in body.iterchildren():
+    for child in _blocks(body):
         if child.tag == qn("w:tbl"):
             if after_table:
                 continued.add(len(grids))
@@ -133,7 +158,8 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         title=title,
         encoding="UTF-8 (Office Open XML)",
         encoding_found_by="the package's XML",
-        body_found_by="the document body in order: tables and paragraphs",
+        body_found_by="the document body in order: tables and paragraphs"
+        + (" (inside layout tables too)" if nested else ""),
         format="docx",
         continued=frozenset(continued),
         unit_lines=tuple(unit_lines),
