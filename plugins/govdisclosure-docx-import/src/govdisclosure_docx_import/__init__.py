@@ -93,8 +93,9 @@ def _grid(tbl: Any, index: int) -> Grid:
     return Grid(index, tuple(tuple(line) for line in rows))
 
 
-#: A table typed as text needs this many lines with tabs.
+#: A table typed as text needs this many lines; a caption line inside it at most so long.
 _TYPED_ROWS = 3
+_CAPTION_LENGTH = 40
 
 
 def _fields(p: Any) -> list[str]:
@@ -108,11 +109,29 @@ def _fields(p: Any) -> list[str]:
     return [f.strip() for f in fields]
 
 
+def _has_tab(p: Any) -> bool:
+    return p.find(f".//{qn('w:tab')}") is not None
+
+
+def _typed_caption(text: str) -> bool:
+    """A short line that ends no sentence: a block's caption inside a typed table."""
+    return 0 < len(text) <= _CAPTION_LENGTH and not text.endswith(("。", "；", ";", "：", ":"))
+
+
 def _typed_table(paragraphs: Sequence[Any]) -> bool:
-    """Whether a run of paragraphs with tabs is a table typed as text: a few
-    lines, a figure in one of them at least (a list set with tabs has none)."""
-    return len(paragraphs) >= _TYPED_ROWS and any(
-        looks_numeric(f) for p in paragraphs for f in _fields(p)
+    """Whether a run of lines with tabs is a table typed as text: a few lines,
+    a figure in one at least (a list set with tabs has none), and every line
+    with tabs typed with a field for each column (a caption line has none).
+    A line with fewer fields typed a merged cell once and left out the fields
+    it covers: its texts cannot be put in their columns (Word's tab stops,
+    not the fields, line them up), so the lines stay text and nothing is
+    placed from them."""
+    if len(paragraphs) < _TYPED_ROWS:
+        return False
+    rows = [_fields(p) for p in paragraphs if _has_tab(p)]
+    width = max(len(row) for row in rows)
+    return any(looks_numeric(f) for row in rows for f in row) and all(
+        len(row) == width for row in rows
     )
 
 
@@ -246,16 +265,23 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
     typed: list[Any] = []  # a run of paragraphs with tabs: perhaps a table typed
 
     def flush() -> None:
-        if _typed_table(typed):
-            add_grid(_typed_grid(typed, len(grids)))
+        # Short lines with no tab at the end of the run are text after it.
+        end = len(typed)
+        while end and not _has_tab(typed[end - 1]):
+            end -= 1
+        if _typed_table(typed[:end]):
+            add_grid(_typed_grid(typed[:end], len(grids)))
         else:
-            for p in typed:
-                if text := _text(p):
-                    add_text(text)
+            end = 0
+        for p in typed[end:]:
+            if text := _text(p):
+                add_text(text)
         typed.clear()
 
     for child in _blocks(body):
-        if child.tag == qn("w:p") and child.find(f".//{qn('w:tab')}") is not None:
+        if child.tag == qn("w:p") and (_has_tab(child) or (typed and _typed_caption(_text(child)))):
+            # A line with tabs, or a caption line between such lines
+            # (第二十条第（五）项 typed with no tab).
             typed.append(child)
             continue
         flush()
