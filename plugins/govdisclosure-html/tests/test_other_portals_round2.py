@@ -222,3 +222,24 @@ def test_table_4_printed_as_rows_each_named_with_its_group(labels: tuple[str, ..
         cells = "".join(f"<td>{v}</td>" for v in figures_row[5 * n : 5 * n + 5])
         table += f"<tr><td>{label}</td>{cells}</tr>"
     _same(PAGE.replace(T4, table + "</table>"))
+
+
+def test_a_pre_2019_unit_printed_in_the_label_instead_of_its_column() -> None:
+    # 玉溪 2017's 单位 column folded into the labels: "2.兼职人员数（人）".
+    # Before: （人） was no count unit, the row fit no template row
+    # (row-not-in-template) and 兼职人员数 was reported row-not-printed.
+    report = gd.load(EXAMPLES / "yuxi-2017.json")
+    page = re.sub(r"<(/?)th\b", r"<\1td", gd.render(report, "html").decode())
+    page = re.sub(r'\s(?:scope|class|style)="[^"]*"', "", page)
+
+    def fold(m: re.Match[str]) -> str:
+        unit = m.group(3)
+        label = m.group(2) if unit in ("", "单位", "——") else f"{m.group(2)}（{unit}）"
+        return f"{m.group(1)}{label}</td>"
+
+    folded = re.sub(r"(<tr>\s*<td>)([^<]*)</td>\s*<td>([^<]*)</td>", fold, page)
+    assert "2.兼职人员数（人）" in folded
+    result = import_html(folded.encode(), "v.html")
+    assert isinstance(result.report, gd.ReportLegacy)
+    assert figures(result.report) == figures(report)
+    assert not _codes(result) & {"row-not-in-template", "row-not-printed", "cell-not-placed"}

@@ -55,7 +55,7 @@ _OF_WHICH = re.compile(r"^其中[:：]?")
 #: A count's unit printed after a label ("自然人（件）", "（单位：件）"): says
 #: nothing about which cell it is.  Never a money unit: a heading in 元
 #: where the format says 万元 must not match as if it said 万元.
-_COUNT_UNIT = re.compile(r"\((?:单位[:：])?(?:件|个|条|项|次|人次|篇|家)\)$")
+_COUNT_UNIT = re.compile(r"\((?:单位[:：])?(?:件|个|条|项|次|人次|人|篇|家|起|宗)\)$")
 #: A note the publisher put after a label ("…申请数量（注：含上级转办）"):
 #: it explains the row, it does not name another.  Only a bracketed note
 #: that says it is one (注, 备注, 说明 and a colon): the official labels'
