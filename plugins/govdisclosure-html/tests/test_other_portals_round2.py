@@ -21,7 +21,7 @@ from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
 from govdisclosure_html.text import label_key, read_number
 from html_helpers import figures
-from test_other_portals import PAGE, T2, T3, T4, _codes, _same
+from test_other_portals import PAGE, ROWS3, T2, T3, T4, _codes, _same
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
@@ -243,3 +243,39 @@ def test_a_pre_2019_unit_printed_in_the_label_instead_of_its_column() -> None:
     assert isinstance(result.report, gd.ReportLegacy)
     assert figures(result.report) == figures(report)
     assert not _codes(result) & {"row-not-in-template", "row-not-printed", "cell-not-placed"}
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<span style="display:none">7</span>',
+        '<span style="DISPLAY: none;">7</span>',
+        '<span style="font-size:0px">7</span>',
+        "<span hidden>7</span>",
+        '<font style="visibility:hidden">7</font>',
+    ],
+)
+def test_a_character_hidden_inside_a_figure_is_not_read(hidden: str) -> None:
+    # Sites scatter hidden characters in a page against copying: on screen
+    # "2629", in the markup 26<span style="display:none">7</span>29.  Before:
+    # read as 26729, an invented figure.
+    (cell,) = [
+        c
+        for c in _same(PAGE.replace(">2629<", f">26{hidden}29<")).provenance.cells
+        if c.path == "$.table2.licensing"
+    ]
+    assert cell.text == "2629"
+
+
+def test_a_hidden_row_is_not_read() -> None:
+    # A hidden copy of 四、结转下年度继续办理 with 9s above the real row.
+    # Before: its 9s were placed, the real row left out, and 8 relations
+    # blamed on the publisher.
+    row = next(r for r in ROWS3 if "四、结转" in r)
+    copy = row.replace("<tr>", '<tr style="display:none">').replace("<td>0</td>", "<td>9</td>")
+    _same(PAGE.replace(row, copy + row))
+
+
+def test_a_hidden_container_outside_the_tables_is_kept() -> None:
+    # A page is read as served: an article a script would show stays read.
+    _same(PAGE.replace(T3, f'<div style="display:none">{T3}</div>'))

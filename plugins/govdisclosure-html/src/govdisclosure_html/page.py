@@ -422,6 +422,40 @@ def _icon(img: LexborNode) -> bool:
     return False
 
 
+#: Elements that may be hidden: the ``hidden`` attribute, or a style that
+#: may hide (checked by :data:`_HIDING` in Python: few elements match).
+_MAY_HIDE: Final = (
+    '[hidden], [style*="none" i], [style*="hidden" i], [style*="size:0" i], [style*="size: 0" i]'
+)
+_HIDING: Final = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.0*)?(?:px|pt|em|rem|%)?\s*(?:[;!]|$)",
+    re.I,
+)
+#: Inline elements: hidden, they are text a reader does not see (anti-copy
+#: characters some sites scatter in a page), never the page's article.
+_INLINE: Final = frozenset(
+    {"span", "font", "i", "b", "em", "strong", "small", "sup", "sub", "u", "s", "ins", "label"}
+)
+
+
+def _drop_hidden(doc: LexborHTMLParser) -> None:
+    """Take out what a reader never sees in a table or a line of text: a hidden
+    span inside a figure ("26<span style="display:none">7</span>29" reads 2629
+    on screen), a hidden row of a table.  A hidden block outside the tables (a
+    container a script shows) is kept: a page is read as served, and its
+    article must not vanish with it."""
+    hidden: dict[int, LexborNode] = {}
+    for node in doc.css(_MAY_HIDE):
+        attrs = node.attributes
+        if "hidden" not in attrs and not _HIDING.search(attrs.get("style") or ""):
+            continue
+        if node.tag in _INLINE or node.tag in ("tr", "td", "th") or _inside(node, "table"):
+            hidden[node.mem_id] = node
+    for node in hidden.values():
+        if not _inside_any(node, set(hidden) - {node.mem_id}):
+            node.decompose(recursive=True)
+
+
 def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     """Decode and take apart one page."""
     decoded = decode(data, declared_charset)
@@ -434,6 +468,7 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     # is detached from the detached one, never destroyed twice.
     for node in doc.css(_STRIPPED):
         node.decompose(recursive=False)
+    _drop_hidden(doc)
     body, how = _find_body(doc)
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
