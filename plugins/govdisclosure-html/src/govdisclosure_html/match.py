@@ -274,7 +274,7 @@ def _split_joined(
             continue
         extra += parts
         out += [
-            Label(lab.cell, Key(lab.key.code if i == 0 else "", p))
+            Label(lab.cell, Key(lab.key.code, p, lab.key.ordinal) if i == 0 else Key("", p))
             for i, p in enumerate(parts)
             if words(p) is not None
         ]
