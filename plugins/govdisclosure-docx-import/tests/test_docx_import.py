@@ -8,9 +8,11 @@ import json
 import shutil
 import subprocess
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from click.testing import CliRunner
 
@@ -143,3 +145,63 @@ def test_a_word_file_numbering_its_rows_otherwise(forms: dict[int, str]) -> None
     assert numbering and all(
         m.kind == "numbering" for c in numbering for m in c.labels if m.printed != m.official
     )
+
+
+def test_the_fee_unit_given_once_above_table_2() -> None:
+    # "（金额单位：元）" as the paragraph before table 2, the heading
+    # "本年收费金额" with no unit, the fee in 元.  Before: 961716000 read as
+    # 万元, 10,000 times the amount.
+    document = docx.Document(str(DATA / "huaian-2024.docx"))
+    table = document.tables[0]
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.text = run.text.replace(
+                        "本年收费金额（单位：万元）", "本年收费金额"
+                    ).replace("96,171.6", "961,716,000")
+    table._tbl.addprevious(document.add_paragraph("（金额单位：元）")._p)
+    out = io.BytesIO()
+    document.save(out)
+    result = import_docx(out.getvalue(), "unit.docx")
+    assert isinstance(result.report, gd.Report2021)
+    assert result.report.table2.fees == Decimal("96171.6")
+    (fee,) = [c for c in result.provenance.cells if c.path == "$.table2.fees"]
+    assert fee.note == "heading in 元, converted to 万元"
+
+
+def _wrapped(how: str) -> bytes:
+    """The 淮安 2024 Word file with its table 3 inside a one-cell layout table
+    (a frame the table was pasted into) or a content control (``w:sdt``)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(DATA / "huaian-2024.docx"))
+    table3 = document.tables[1]._tbl
+    if how == "layout-table":
+        outer = document.add_table(rows=1, cols=1)._tbl
+        table3.addprevious(outer)
+        cell = outer.find(f".//{qn('w:tc')}")
+        for p in cell.findall(qn("w:p")):
+            cell.remove(p)
+        cell.append(table3)
+        cell.append(OxmlElement("w:p"))  # a cell ends with a paragraph
+    else:
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        sdt.append(content)
+        table3.addprevious(sdt)
+        content.append(table3)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("how", ["layout-table", "content-control"])
+def test_a_table_inside_a_layout_table_or_a_content_control(how: str) -> None:
+    # Before: only the body's own tables were read; table 3 (175 figures)
+    # inside a layout table or a content control was "table-missing".
+    result = import_docx(_wrapped(how), f"{how}.docx")
+    assert isinstance(result.report, gd.Report2021)
+    expected = gd.load(EXAMPLES / "huaian-2024.json")
+    assert _figures(result.report) == _figures(expected)
+    assert not {p.code for p in result.problems} & {"table-missing", "cell-not-placed"}

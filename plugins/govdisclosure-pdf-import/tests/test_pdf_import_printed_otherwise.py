@@ -9,6 +9,7 @@ its figures, and the problems the import must name.
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -165,3 +166,28 @@ def test_table_3_numbering_its_rows_otherwise(forms: dict[int, str], ruled: bool
     assert not {p.code for p in problems} & {"cell-not-placed", "publisher-error"}
     assert "numbering" in {c.match for c in prov.cells}
     assert "similar" not in {m.kind for c in prov.cells for m in c.labels}
+
+
+def test_the_fee_unit_given_once_above_its_table() -> None:
+    # The 第二十条第（八）项 block as a ruled table under "（金额单位：元）", its
+    # heading "本年收费金额" with no unit, the fee in 元.  Before: 961716000 read
+    # as 万元, 10,000 times the amount, with no word said.
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    small = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=11)
+    assert isinstance(REPORT, gd.Report2021)
+    rows = [["信息内容", "本年收费金额"], ["行政事业性收费", "961716000"]]
+    table = Table([[Paragraph(c, small) for c in row] for row in rows], colWidths=[200, 150])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    story = [
+        _heading("二、主动公开政府信息情况"),
+        _heading("（金额单位：元）"),
+        _heading("第二十条第（八）项"),
+        table,
+        _heading("三、收到和处理政府信息公开申请情况"),
+        _ruled("table3"),
+    ]
+    report, prov, _ = import_pdf(_pdf(*story), "fee-in-yuan.pdf")
+    assert isinstance(report, gd.Report2021)
+    assert report.table2.fees == REPORT.table2.fees == Decimal("96171.6")
+    (fee,) = [c for c in prov.cells if c.path == "$.table2.fees"]
+    assert fee.note == "heading in 元, converted to 万元"

@@ -271,3 +271,25 @@ def test_the_export_names_the_sheet_and_cell_of_each_figure(tmp_path: Path) -> N
     printed = [r for r in rows if r["printed"]]
     assert printed and all(r["source_address"].startswith("Sheet1!") for r in printed)
     assert all(r["source_format"] == "xlsx" for r in rows)
+
+
+def test_the_fee_unit_given_once_above_table_2() -> None:
+    # A text row "（金额单位：元）" just above table 2, the heading "本年收费金额"
+    # with no unit, the fee in 元.  Before: read as 万元, 10,000 times the amount.
+    wb = load_workbook(DATA / "huaian-2024.xlsx")
+    ws = wb.worksheets[0]
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == "本年收费金额（单位：万元）":
+                cell.value = "本年收费金额"
+            elif cell.value == 96171.6:
+                cell.value = 961716000
+    caption = next(c for row in ws.iter_rows() for c in row if c.value == "第二十条第（一）项")
+    above = ws.cell(caption.row - 1, 1)
+    assert above.value == "二、主动公开政府信息情况"
+    above.value = "（金额单位：元）"  # the heading's row now gives the unit
+    result = import_workbook(to_bytes(wb), "unit.xlsx")
+    assert isinstance(result.report, gd.Report2021)
+    assert result.report.table2.fees == Decimal("96171.6")
+    (fee,) = [c for c in result.provenance.cells if c.path == "$.table2.fees"]
+    assert fee.note == "heading in 元, converted to 万元"

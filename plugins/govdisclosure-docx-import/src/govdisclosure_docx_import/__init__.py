@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from typing import Any
 
 import docx
@@ -32,6 +33,7 @@ from govdisclosure_html.continuation import says_continued
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, importing_loader, unreadable_file
+from govdisclosure_html.text import looks_numeric, money_unit_line, read_number
 
 __all__ = ["LOADERS", "docx_document", "govdisclosure_loaders", "import_doc", "import_docx"]
 
@@ -91,6 +93,138 @@ def _grid(tbl: Any, index: int) -> Grid:
     return Grid(index, tuple(tuple(line) for line in rows))
 
 
+#: A table typed as text needs this many lines; a caption line inside it at most so long.
+_TYPED_ROWS = 3
+_CAPTION_LENGTH = 40
+
+
+def _fields(p: Any) -> list[str]:
+    """A paragraph's text cut at its tabs (a field per tab stop, empty ones kept)."""
+    fields = [""]
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+        if node.tag == qn("w:tab"):
+            fields.append("")
+        else:
+            fields[-1] += node.text or "" if node.tag == qn("w:t") else " "
+    return [f.strip() for f in fields]
+
+
+def _has_tab(p: Any) -> bool:
+    return p.find(f".//{qn('w:tab')}") is not None
+
+
+def _typed_caption(text: str) -> bool:
+    """A short line that ends no sentence: a block's caption inside a typed table."""
+    return 0 < len(text) <= _CAPTION_LENGTH and not text.endswith(("。", "；", ";", "：", ":"))
+
+
+def _typed_table(paragraphs: Sequence[Any]) -> bool:
+    """Whether a run of lines with tabs is a table typed as text: a few lines,
+    a figure in one at least (a list set with tabs has none), and every line
+    with tabs typed with a field for each column (a caption line has none).
+    A line with fewer fields typed a merged cell once and left out the fields
+    it covers: its texts cannot be put in their columns (Word's tab stops,
+    not the fields, line them up), so the lines stay text and nothing is
+    placed from them."""
+    if len(paragraphs) < _TYPED_ROWS:
+        return False
+    rows = [_fields(p) for p in paragraphs if _has_tab(p)]
+    width = max(len(row) for row in rows)
+    return any(looks_numeric(f) for row in rows for f in row) and all(
+        len(row) == width for row in rows
+    )
+
+
+def _heading_lines(rows: list[list[str]]) -> list[bool]:
+    """Which typed lines are captions and headers, not a row of figures left
+    blank: no figure, and words where other lines print figures (a header),
+    or one text in the first field right before such a line (a caption)."""
+    # Columns of numbers proper: a unit column's "——" does not make one.
+    figure_cols = {
+        c
+        for row in rows
+        for c, f in enumerate(row)
+        if isinstance(read_number(f).value, int | Decimal) and not read_number(f).unreadable
+    }
+    header = [
+        not any(looks_numeric(f) for f in row)
+        and any(f and c in figure_cols for c, f in enumerate(row))
+        for row in rows
+    ]
+    return [
+        header[r] or (r + 1 < len(rows) and header[r + 1] and bool(row[0]) and not any(row[1:]))
+        for r, row in enumerate(rows)
+    ]
+
+
+def _typed_grid(paragraphs: Sequence[Any], index: int) -> Grid:
+    """A table typed as lines of tab-separated fields, a cell per field.
+
+    A merged cell is typed once, the fields it covers left empty.  Between
+    lines with no figure (captions, headers) a cell of the line above whose
+    fields are all empty in the line below runs down into it ("总计", "自然人"
+    over two header lines, the 勾稽 note over three), and an empty field
+    goes with the text to its left ("法人或其他组织" over its five columns).
+    Empty fields in a line of figures stay cells of their own: a figure left
+    blank."""
+    rows = [_fields(p) for p in paragraphs]
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    heading = _heading_lines(rows)
+    cells: list[list[Any]] = []  # [row, col, rowspan, colspan, text]
+    at: list[list[int]] = []  # each slot's cell, by index in ``cells``
+    for r, row in enumerate(rows):
+        line: list[int | None] = [None] * width
+        if r and heading[r] and heading[r - 1]:
+            for k in dict.fromkeys(at[r - 1]):
+                first, span = cells[k][1], cells[k][3]
+                if all(not row[c] for c in range(first, first + span)):
+                    cells[k][2] += 1
+                    line[first : first + span] = [k] * span
+        left: int | None = None  # the text cell an empty field may join
+        for c, text in enumerate(row):
+            if line[c] is not None:
+                left = None
+                continue
+            if heading[r] and not text and left is not None:
+                cells[left][3] += 1
+                line[c] = left
+                continue
+            cells.append([r, c, 1, 1, text])
+            line[c] = len(cells) - 1
+            left = line[c] if text else None
+        at.append([k for k in line if k is not None])
+    made = [Cell(*spec) for spec in cells]
+    return Grid(
+        index,
+        tuple(tuple(Slot(made[k], r, c) for c, k in enumerate(line)) for r, line in enumerate(at)),
+    )
+
+
+def _blocks(element: Any) -> Iterator[Any]:
+    """The paragraphs and data tables under ``element`` in reading order.
+
+    A table that holds tables is a layout table (a frame a report's table was
+    pasted into): its cells are read in order, as the body is, so the tables
+    inside it are found and its own cells' text is text.  A content control
+    (``w:sdt``, templates wrap tables and paragraphs in them) is read through.
+    """
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == qn("w:p"):
+            yield child
+        elif tag == qn("w:tbl"):
+            if child.find(f".//{qn('w:tbl')}") is None:
+                yield child
+                continue
+            for tc in child.iterfind(f"{qn('w:tr')}/{qn('w:tc')}"):
+                yield from _blocks(tc)
+        elif tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content)
+
+
 def docx_document(data: bytes, source: str) -> Document | ImportResult:
     """The :class:`Document` of a .docx file, or the failed result naming why."""
     try:
@@ -103,21 +237,59 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         )
     grids: list[Grid] = []
     paragraphs: list[str] = []
+    nested = body.find(f".//{qn('w:tbl')}//{qn('w:tbl')}") is not None
     # Word keeps two tables apart by a paragraph, often an empty one: a table
     # after nothing but empty ones (or 续表) may go on with the one before.
     continued: set[int] = set()
     after_table = False
-    for child in body.iterchildren():
+    # The money unit a line between the table before and each table gives
+    # ("（金额单位：元）").
+    unit_lines: list[str | None] = []
+    unit: str | None = None
+
+    def add_grid(grid: Grid) -> None:
+        nonlocal unit, after_table
+        if after_table:
+            continued.add(len(grids))
+        grids.append(grid)
+        unit_lines.append(unit)
+        unit = None
+        after_table = True
+
+    def add_text(text: str) -> None:
+        nonlocal unit, after_table
+        paragraphs.append(text)
+        unit = money_unit_line(text) or unit
+        after_table = after_table and says_continued(text)
+
+    typed: list[Any] = []  # a run of paragraphs with tabs: perhaps a table typed
+
+    def flush() -> None:
+        # Short lines with no tab at the end of the run are text after it.
+        end = len(typed)
+        while end and not _has_tab(typed[end - 1]):
+            end -= 1
+        if _typed_table(typed[:end]):
+            add_grid(_typed_grid(typed[:end], len(grids)))
+        else:
+            end = 0
+        for p in typed[end:]:
+            if text := _text(p):
+                add_text(text)
+        typed.clear()
+
+    for child in _blocks(body):
+        if child.tag == qn("w:p") and (_has_tab(child) or (typed and _typed_caption(_text(child)))):
+            # A line with tabs, or a caption line between such lines
+            # (第二十条第（五）项 typed with no tab).
+            typed.append(child)
+            continue
+        flush()
         if child.tag == qn("w:tbl"):
-            if after_table:
-                continued.add(len(grids))
-            grids.append(_grid(child, len(grids)))
-            after_table = True
-        elif child.tag == qn("w:p"):
-            text = _text(child)
-            if text:
-                paragraphs.append(text)
-                after_table = after_table and says_continued(text)
+            add_grid(_grid(child, len(grids)))
+        elif text := _text(child):
+            add_text(text)
+    flush()
     title, rest = title_of(paragraphs)
     return Document(
         grids=tuple(grids),
@@ -125,9 +297,11 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         title=title,
         encoding="UTF-8 (Office Open XML)",
         encoding_found_by="the package's XML",
-        body_found_by="the document body in order: tables and paragraphs",
+        body_found_by="the document body in order: tables and paragraphs"
+        + (" (inside layout tables too)" if nested else ""),
         format="docx",
         continued=frozenset(continued),
+        unit_lines=tuple(unit_lines),
     )
 
 

@@ -48,7 +48,14 @@ from .plan import GridPlan, Planned, cell_at, grid_plan, unplaced_labels
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance, Severity
 from .recognise import candidate_editions, recognise
 from .targets import Target, TargetTable, edition_tables
-from .text import CellText, clean, looks_numeric, read_number, without_as_printed_note
+from .text import (
+    CellText,
+    clean,
+    looks_numeric,
+    money_unit_line,
+    read_number,
+    without_as_printed_note,
+)
 
 __all__ = ["Document", "ImportResult", "import_document", "import_html", "page_document"]
 
@@ -391,6 +398,10 @@ class Document:
     #: The images the text shows (a web page's ``<img src>``): a table
     #: printed as a picture is named when tables are missing, never read.
     images: tuple[str, ...] = ()
+    #: Per grid (by index), the money unit of a unit line printed between the
+    #: grid before it and itself ("（金额单位：元）" → "元"; see
+    #: :func:`.text.money_unit_line`), else None.
+    unit_lines: tuple[str | None, ...] = ()
 
 
 def page_document(page: Page) -> Document:
@@ -406,7 +417,24 @@ def page_document(page: Page) -> Document:
         body_found_by=page.body_found_by,
         continued=_continued(page),
         images=page.images,
+        unit_lines=_unit_lines(page),
     )
+
+
+def _unit_lines(page: Page) -> tuple[str | None, ...]:
+    """Each table's money unit line: the last unit line among the paragraphs
+    between the table before it and itself (a section heading or a caption
+    may come between the line and the table)."""
+    out: list[str | None] = [None] * len(page.grids)
+    unit: str | None = None
+    for block in page.blocks:
+        if block.table is not None:
+            if block.table < len(out):
+                out[block.table] = unit
+            unit = None
+        elif block.text is not None:
+            unit = money_unit_line(block.text) or unit
+    return tuple(out)
 
 
 def _continued(page: Page) -> frozenset[int]:
@@ -633,12 +661,15 @@ def _read_placed(
     return origin, reason, tuple(puts)
 
 
-def _heading_unit(grid: Grid, row: int, col: int) -> str | None:
-    """The money unit the heading over a money cell states, 元 or 万元: the
-    nearest text above it in its column.  Its amounts are in that unit as if
-    each cell printed it: "本年收费金额（单位：元）" where the 2021 format says
-    万元 (read as 万元 they would be 10,000 times too large), "采购总金额（单位：
-    元）" where the 2019 format states none (the model keeps the unit printed)."""
+def _heading_unit(grid: Grid, row: int, col: int, unit_line: str | None = None) -> str | None:
+    """The money unit, 元 or 万元, that the amounts of a money cell are in:
+    the nearest text above it in its column that names one, or, when its
+    column names none up to a figure or the top, the unit line printed
+    before the table (``unit_line``: "（金额单位：元）") or as its first row,
+    across it.  Its amounts are in that unit as if each cell printed it:
+    "本年收费金额（单位：元）" where the 2021 format says 万元 (read as 万元 they
+    would be 10,000 times too large), "采购总金额（单位：元）" where the 2019
+    format states none (the model keeps the unit printed)."""
     for r in range(row - 1, -1, -1):
         above = grid.rows[r]
         slot = above[col] if col < len(above) else None
@@ -646,11 +677,17 @@ def _heading_unit(grid: Grid, row: int, col: int) -> str | None:
             continue
         text = clean(slot.cell.text)
         if looks_numeric(text):
-            return None  # a figure above: no heading of its own
+            break  # a figure above: no heading of its own
         if "万元" in text:
             return "万元"
-        return "元" if "元" in text else None
-    return None
+        if "元" in text:
+            return "元"
+    if unit_line is None and grid.rows and grid.rows[0]:
+        # The table's own first row, one cell across it ("单位：件、元").
+        first = grid.rows[0][0]
+        if first is not None and first.cell.colspan == len(grid.rows[0]):
+            unit_line = money_unit_line(first.cell.text)
+    return unit_line
 
 
 def _finish_official(
@@ -681,13 +718,16 @@ def _finish_official(
             # Reading a printed text on a plan's cell gives the same record and
             # the same values every time: made once per text and place (most
             # cells of a table print the same few texts, "0", "——").
-            key = (i, gi, printed.text, printed.page, printed.bbox, printed.address)
+            unit_line = page.unit_lines[gi] if gi < len(page.unit_lines) else None
+            key = (i, gi, printed.text, printed.page, printed.bbox, printed.address, unit_line)
             found = made.get(key)
             if found is None:
                 if len(made) >= _ORIGINS_LIMIT:
                     made.clear()
                 plan = plans[id(p.target)]
-                unit = _heading_unit(grid, p.row, p.col) if plan.kind == "money" else None
+                unit = (
+                    _heading_unit(grid, p.row, p.col, unit_line) if plan.kind == "money" else None
+                )
                 found = made[key] = _read_placed(printed, p, plan, gi, unit)
             origin, reason, puts = found
             if reason is not None:

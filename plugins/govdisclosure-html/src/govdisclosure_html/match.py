@@ -20,6 +20,7 @@ placed rows that have exactly one unplaced official row between them.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, NamedTuple, get_args
 
@@ -236,12 +237,58 @@ def _label_matches(matches: Iterable[Match]) -> tuple[LabelMatch, ...]:
     return tuple([LabelMatch(m.official, m.printed, m.kind) for m in matches])
 
 
+#: A label that joins two official labels: "行政诉讼（未经复议直接起诉）",
+#: "行政诉讼-复议后起诉" (table 4 printed as rows, a group and its part in one cell).
+_JOINED = re.compile(
+    r"^(?P<a>[^()]{2,})\((?P<b>[^()]{2,})\)$|^(?P<c>[^-—–]{2,})[-—–](?P<d>[^-—–]{2,})$"
+)
+
+
+_CONTEXT: dict[int, frozenset[str]] = {}
+
+
+def _context_words(table: TargetTable) -> frozenset[str]:
+    """Every context word of a table's cells (header groups, block captions), kept."""
+    found = _CONTEXT.get(id(table))
+    if found is None:
+        found = _CONTEXT[id(table)] = frozenset(
+            w for target in table.targets for w in target.context_words
+        )
+    return found
+
+
+def _split_joined(
+    labels: tuple[Label, ...], words: _Resolver, context: frozenset[str]
+) -> tuple[tuple[Label, ...], tuple[str, ...]]:
+    """``labels`` with each one no official label matches, but that joins two
+    parts each of which is an official label or context of the table, read as
+    the parts that are labels (the same printed cell; the first part keeps the
+    numbering); and the context words the joined labels print."""
+    out: list[Label] = []
+    extra: list[str] = []
+    for lab in labels:
+        m = None if words(lab.key.words) is not None else _JOINED.match(lab.key.words)
+        parts = [p for p in m.groups() if p is not None] if m is not None else []
+        if not parts or not all(words(p) is not None or p in context for p in parts):
+            out.append(lab)
+            continue
+        extra += parts
+        out += [
+            Label(lab.cell, Key(lab.key.code, p, lab.key.ordinal) if i == 0 else Key("", p))
+            for i, p in enumerate(parts)
+            if words(p) is not None
+        ]
+    return tuple(out), tuple(extra)
+
+
 def _best(
     cell: SourceCell, table: TargetTable, rows: _Resolver, cols: _Resolver
 ) -> Placement | None:
-    row_side = cell.row_labels or cell.column_labels
+    row_labels, joined = _split_joined(cell.row_labels, cols, _context_words(table))
+    row_side = row_labels or cell.column_labels
     candidates: list[tuple[int, int, Placement]] = []
-    printed_words = {lab.key.words for lab in (*cell.row_labels, *cell.column_labels)}
+    printed_words = {lab.key.words for lab in (*row_labels, *cell.column_labels)}
+    printed_words.update(joined)
     # The column labels resolved once (resolution is by words alone), not once per row label.
     resolved: list[tuple[Label, tuple[str, MatchKind]]] = []
     for clab in cell.column_labels:

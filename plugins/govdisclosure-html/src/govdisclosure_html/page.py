@@ -3,7 +3,8 @@ its attachments and the metadata the site prints in ``<meta>``.
 
 The body is found the way a reader finds it: the content containers that
 government content systems name (``TRS_Editor``, ``article_content``,
-``zoom`` …) when the page has one, otherwise the element that holds most
+``zoom`` …) when the page has one (and, when the page has tables, one that
+holds them: a hinted list beside the article does not), otherwise the element that holds most
 of the page's paragraph and table text and no single child of which holds
 almost all of it.  Menus, headers and footers are lists of links and lose.
 """
@@ -217,6 +218,31 @@ def _inside_any(node: LexborNode, ids: set[int]) -> bool:
     return False
 
 
+def _table_outside(root: LexborNode, hinted: list[tuple[int, LexborNode, str]]) -> bool:
+    """Whether a table of the page holding no other table (a data table, not
+    a layout table around the hinted ones) lies outside every hinted node."""
+    ids = {node.mem_id for _, node, _ in hinted}
+    tables = root.css("table")
+    # A layout table is some table's ancestor (lexbor lists a node's own match
+    # in its ``css`` too, so a table's descendants are searched from the page).
+    holding = {
+        ancestor.mem_id
+        for table in tables
+        for ancestor in _ancestors(table)
+        if ancestor.tag == "table"
+    }
+    return any(t.mem_id not in holding and not _inside_any(t, ids) for t in tables)
+
+
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    out = []
+    parent = node.parent
+    while parent is not None:
+        out.append(parent)
+        parent = parent.parent
+    return out
+
+
 def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
     root = doc.body or doc.root
     if root is None:
@@ -246,6 +272,14 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
                     hinted.append((n, node, name))
                     held.add(node.mem_id)
                 break
+    # A hinted container without a table while a table stands outside it is
+    # a list beside the article ("article_content_list", a related articles
+    # box): the article is elsewhere.  Hinted ones holding a table come first
+    # then; with none, the density descent finds it.
+    if hinted and root.css_first("table") is not None:
+        with_table = [h for h in hinted if h[1].css_first("table") is not None]
+        if len(with_table) < len(hinted) and _table_outside(root, hinted):
+            hinted = with_table
     if hinted:
         best = max(n for n, _, _ in hinted)
         for n, node, name in hinted:  # the outermost of the best-scoring ones
@@ -388,6 +422,38 @@ def _icon(img: LexborNode) -> bool:
     return False
 
 
+#: Elements that may be hidden: the ``hidden`` attribute, or a style naming
+#: display (checked by :data:`_HIDING` in Python: few elements match).  Each
+#: alternative costs lexbor a pass over the body (about 0.1 ms a page, 3 % of
+#: an import), so ``visibility:hidden`` and ``font-size:0``, rarer, are left
+#: out: they are read (see import.md).
+_MAY_HIDE: Final = '[hidden], [style*="display" i]'
+_HIDING: Final = re.compile(r"display\s*:\s*none", re.I)
+#: Inline elements: hidden, they are text a reader does not see (anti-copy
+#: characters some sites scatter in a page), never the page's article.
+_INLINE: Final = frozenset(
+    {"span", "font", "i", "b", "em", "strong", "small", "sup", "sub", "u", "s", "ins", "label"}
+)
+
+
+def _drop_hidden(body: LexborNode) -> None:
+    """Take out of the body what a reader never sees in a table or a line of
+    text: a hidden span inside a figure ("26<span style="display:none">7</span>29"
+    reads 2629 on screen), a hidden row of a table.  A hidden block outside
+    the tables (a container a script shows) is kept: a page is read as
+    served, and its article must not vanish with it."""
+    hidden: dict[int, LexborNode] = {}
+    for node in body.css(_MAY_HIDE):
+        attrs = node.attributes
+        if "hidden" not in attrs and not _HIDING.search(attrs.get("style") or ""):
+            continue
+        if node.tag in _INLINE or node.tag in ("tr", "td", "th") or _inside(node, "table"):
+            hidden[node.mem_id] = node
+    for node in hidden.values():
+        if not _inside_any(node, set(hidden) - {node.mem_id}):
+            node.decompose(recursive=True)
+
+
 def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     """Decode and take apart one page."""
     decoded = decode(data, declared_charset)
@@ -401,6 +467,7 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     for node in doc.css(_STRIPPED):
         node.decompose(recursive=False)
     body, how = _find_body(doc)
+    _drop_hidden(body)
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
     found = body.css("table, h1, img[src]")

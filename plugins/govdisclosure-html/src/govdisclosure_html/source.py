@@ -91,15 +91,25 @@ def bands(grid: Grid, origins_of: list[list[Slot]] | None = None) -> list[Band]:
     if origins_of is None:
         origins_of = _row_origins(grid)
     kinds: list[str] = []
+    # The kind of the row before, passing over a header printed again
+    # mid-table (a page or a Word table that repeats its header rows):
+    # the blank rows after it go on with the data above it.
+    before = ""
+    headers_seen: set[tuple[str, ...]] = set()
     for r, origins in enumerate(origins_of):
         numeric = any(_is_figure(s.cell.text) for s in origins)
         empty = sum(1 for s in origins if not s.cell.text.strip())
         # A row of empty value cells is data (a report that left a row blank),
         # not a header: it follows data, or its cells are mostly empty.
-        if numeric or (empty and r > 0 and (kinds[-1] == "data" or 2 * empty >= len(origins))):
+        if numeric or (empty and r > 0 and (before == "data" or 2 * empty >= len(origins))):
             kinds.append("data")
+            before = "data"
         else:
             kinds.append("header")
+            texts = tuple(s.cell.text if s.cell.text.strip() else "" for s in origins)
+            if not (before == "data" and texts in headers_seen):
+                before = "header"
+            headers_seen.add(texts)
     out: list[Band] = []
     headers: list[int] = []
     data: list[int] = []

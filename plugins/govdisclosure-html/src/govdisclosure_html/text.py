@@ -19,7 +19,15 @@ from attrs import frozen
 
 from govdisclosure.cells import NA_MARKS, NotApplicable
 
-__all__ = ["CellText", "Key", "clean", "label_key", "read_number", "split_number"]
+__all__ = [
+    "CellText",
+    "Key",
+    "clean",
+    "label_key",
+    "money_unit_line",
+    "read_number",
+    "split_number",
+]
 
 _SPACE = re.compile(r"\s+")
 #: A Chinese numeral of one to ninety-nine, as row numbering prints it (一, 十, 十二, 二十三).
@@ -47,7 +55,12 @@ _OF_WHICH = re.compile(r"^其中[:：]?")
 #: A count's unit printed after a label ("自然人（件）", "（单位：件）"): says
 #: nothing about which cell it is.  Never a money unit: a heading in 元
 #: where the format says 万元 must not match as if it said 万元.
-_COUNT_UNIT = re.compile(r"\((?:单位[:：])?(?:件|个|条|项|次|人次|篇|家)\)$")
+_COUNT_UNIT = re.compile(r"\((?:单位[:：])?(?:件|个|条|项|次|人次|人|篇|家|起|宗)\)$")
+#: A note the publisher put after a label ("…申请数量（注：含上级转办）"):
+#: it explains the row, it does not name another.  Only a bracketed note
+#: that says it is one (注, 备注, 说明 and a colon): the official labels'
+#: own brackets ("（区分处理的，只计这一情形…）") say no such thing.
+_NOTE = re.compile(r"\((?:注|备注|说明)[:：][^()]*\)$")
 
 
 @lru_cache(maxsize=8192)
@@ -119,13 +132,16 @@ def label_key(text: str) -> Key:
     ``"一、本年新收…"`` ``Key("一", …, 1)`` and ``"①属于国家秘密"`` ``Key("①", …, 1)``
     (the forms stay apart, the values agree).
     A leading "其中：" is dropped (it only says the row is a part), and so
-    are a count's unit printed after it ("自然人（件）") and the note our
-    renderers put after a label printed otherwise.
+    are a count's unit printed after it ("自然人（件）"), a publisher's
+    bracketed note ("（注：…）"), a trailing colon ("行政许可：", a label
+    written as the lead-in of its figures) and the note our renderers put
+    after a label printed otherwise.
     """
     circled = _LEADING_CIRCLED.match(text)
     if circled:
         text = circled.group(1) + text[circled.end() :]
-    s = _COUNT_UNIT.sub("", without_as_printed_note(clean(text)))
+    s = without_as_printed_note(clean(text)).rstrip(":")
+    s = _COUNT_UNIT.sub("", _NOTE.sub("", s).rstrip(":")).rstrip(":")
     s = _OF_WHICH.sub("", s)
     code = ""
     ordinal = 0
@@ -146,7 +162,11 @@ def label_key(text: str) -> Key:
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
-_UNIT_SUFFIX = re.compile(r"(万元|元|件|条|项|个|次|人次|人|篇)$")
+#: 起 and 宗 count cases (行政复议、行政诉讼 "3起", "2宗").
+_UNIT_SUFFIX = re.compile(r"(万元|元|件|条|项|个|次|人次|人|篇|起|宗)$")
+#: The minus sign (U+2212) Word's symbol menu and some typesetting put before
+#: a 2019 本年增/减; NFKC leaves it alone.
+_MINUS = str.maketrans({"\u2212": "-"})
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$")
 
 
@@ -167,19 +187,35 @@ class CellText:
 
 def split_number(text: str) -> tuple[str, str | None]:
     """The number part of a cleaned cell text and its unit suffix, if any."""
-    s = _THOUSANDS.sub("", clean(text)).replace("，", "")
+    s = _THOUSANDS.sub("", clean(text).translate(_MINUS)).replace("，", "")
     m = _UNIT_SUFFIX.search(s)
     if m and m.start() > 0:
         return s[: m.start()], m.group(1)
     return s, None
 
 
+def _digit_in_disguise(ch: str) -> bool:
+    """A character NFKC turns into digits that is no digit itself: a
+    footnote mark ("①", "¹", "⑴") after a figure, which read through NFKC
+    would add a digit to it ("81①" → 811)."""
+    if ch.isdecimal() or ch.isascii():
+        return False
+    return any(d.isdigit() for d in unicodedata.normalize("NFKC", ch))
+
+
 @lru_cache(maxsize=8192)
 def read_number(text: str) -> CellText:
-    """Read one printed value cell (see :class:`CellText`)."""
+    """Read one printed value cell (see :class:`CellText`).
+
+    Full-width digits read as digits; a circled or superscript digit after
+    a figure (a footnote mark) makes the cell unreadable, never a digit of
+    the figure."""
     s = clean(text)
     if not s:
         return CellText(None)
+    if any(_digit_in_disguise(ch) for ch in text) and any(ch.isdecimal() for ch in text):
+        # A mark alone ("①" in a 序号 column) numbers a row as before.
+        return CellText(None, unreadable=True)
     raw = _SPACE.sub("", text)
     for mark in NA_MARKS:
         if raw == mark:
@@ -202,3 +238,22 @@ def looks_numeric(text: str) -> bool:
     """True when a cell reads as a number or a not-applicable mark."""
     read = read_number(text)
     return read.value is not None and not read.unreadable
+
+
+#: A line that only gives units ("（金额单位：元）", "单位：件、元"): short, and
+#: saying 单位.
+_UNIT_LINE_LENGTH: Final = 24
+
+
+def money_unit_line(text: str) -> str | None:
+    """The money unit a unit line gives ("元" or "万元"), or None when ``text``
+    is no unit line or names no money unit.
+
+    Portals print the unit once above a table instead of in its headings; a
+    fee column headed only "本年收费金额" under "（金额单位：元）" is in 元."""
+    s = clean(text)
+    if len(s) > _UNIT_LINE_LENGTH or "单位" not in s:
+        return None
+    if "万元" in s:
+        return "万元"
+    return "元" if "元" in s else None

@@ -33,6 +33,7 @@ from govdisclosure_html import (
     import_document,
 )
 from govdisclosure_html.outcome import importing_loader, unreadable_file
+from govdisclosure_html.text import money_unit_line
 
 from .layout import Line, Piece, lines_of, read_page
 from .paragraphs import paragraphs
@@ -116,7 +117,8 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
             ),
             "no text layer",
         )
-    grids = tuple(to_grid(chain, i) for i, chain in enumerate(chains(pieces, lines)))
+    tables = chains(pieces, lines)
+    grids = tuple(to_grid(chain, i) for i, chain in enumerate(tables))
     title, paras = paragraphs(lines, pieces)
     return Document(
         grids=grids,
@@ -132,7 +134,26 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
         format="pdf",
         pages=n_pages,
         images=tuple(pictures),
+        unit_lines=_unit_lines(tables, lines),
     )
+
+
+def _unit_lines(tables: Sequence[Sequence[Piece]], lines: Sequence[Line]) -> tuple[str | None, ...]:
+    """Each table's money unit line ("（金额单位：元）"): the last unit line
+    among the lines between the table before it and itself, in reading order."""
+    out: list[str | None] = []
+    after = (0, float("-inf"))  # (page, y) where the table before ends
+    ordered = sorted(lines, key=lambda ln: (ln.page, ln.top))
+    for table in tables:
+        first, last = table[0], table[-1]
+        before = (first.page, first.bbox[1])
+        unit: str | None = None
+        for line in ordered:
+            if after <= (line.page, line.top) < before:
+                unit = money_unit_line(line.text) or unit
+        out.append(unit)
+        after = (last.page, last.bbox[3])
+    return tuple(out)
 
 
 #: Below this many points a side an image is a logo or a seal, no table.

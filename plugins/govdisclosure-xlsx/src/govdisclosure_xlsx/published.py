@@ -46,6 +46,7 @@ from govdisclosure_html.continuation import goes_on, says_continued
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, unreadable_file
+from govdisclosure_html.text import money_unit_line
 
 __all__ = ["import_binary", "import_workbook", "workbook_document"]
 
@@ -74,13 +75,32 @@ def _text(value: Any) -> str:
 
 
 class _Sheet:
-    """One worksheet's cells: text by position, merged ranges by their corner."""
+    """One worksheet's cells: text by position, merged ranges by their corner.
+
+    Hidden rows and columns are not read: a reader, and the sheet printed,
+    never see them, and what clerks hide there (a check column of sums, an
+    old row kept out of sight) is no cell of the report.  Read, a hidden
+    copy of a row took the visible row's place and its figures were blamed
+    on the publisher.  :attr:`hidden` names what was left out, for the
+    provenance.
+    """
 
     def __init__(self, values: Worksheet, formulas: Worksheet | None) -> None:
         self.title = values.title
         self.height = values.max_row
         self.width = values.max_column
+        self.hidden_rows = frozenset(
+            r for r, dim in values.row_dimensions.items() if dim.hidden and r <= self.height
+        )
+        self.hidden_cols = frozenset(
+            c
+            for dim in values.column_dimensions.values()
+            if dim.hidden and dim.min is not None and dim.max is not None
+            for c in range(dim.min, min(dim.max, self.width) + 1)
+        )
         self.text: dict[tuple[int, int], str] = {}
+        #: Positions with text that hidden rows or columns keep from view.
+        hidden_text: list[tuple[int, int]] = []
         for r, row in enumerate(values.iter_rows(), start=1):
             for c, cell in enumerate(row, start=1):
                 text = _text(cell.value)
@@ -93,18 +113,32 @@ class _Sheet:
         #: top-left corner → (last row, last column); every covered position → its corner.
         self.span: dict[tuple[int, int], tuple[int, int]] = {}
         self.corner: dict[tuple[int, int], tuple[int, int]] = {}
+        for merged in values.merged_cells.ranges:
+            top, left = merged.min_row, merged.min_col
+            if not (
+                any(r not in self.hidden_rows for r in range(top, merged.max_row + 1))
+                and any(c not in self.hidden_cols for c in range(left, merged.max_col + 1))
+            ):
+                continue  # a merged cell wholly hidden: its text is dropped below
+            self.span[(top, left)] = (merged.max_row, merged.max_col)
+            for r in range(top, merged.max_row + 1):
+                for c in range(left, merged.max_col + 1):
+                    self.corner[(r, c)] = (top, left)
+        if self.hidden_rows or self.hidden_cols:
+            for position in list(self.text):
+                r, c = position
+                if (r in self.hidden_rows or c in self.hidden_cols) and position not in self.span:
+                    hidden_text.append(position)
+                    del self.text[position]
+        self.hidden = tuple(sorted(hidden_text))
         #: The corners of the cells with text each row shows (a merged cell
         #: from a row above counts on every row it covers).
         self.shown: dict[int, set[tuple[int, int]]] = {}
         for position in self.text:
             self.shown.setdefault(position[0], set()).add(position)
-        for merged in values.merged_cells.ranges:
-            top, left = merged.min_row, merged.min_col
-            self.span[(top, left)] = (merged.max_row, merged.max_col)
-            for r in range(top, merged.max_row + 1):
-                for c in range(left, merged.max_col + 1):
-                    self.corner[(r, c)] = (top, left)
-                if (top, left) in self.text:
+        for (top, left), (bottom, _) in self.span.items():
+            if (top, left) in self.text:
+                for r in range(top, bottom + 1):
                     self.shown.setdefault(r, set()).add((top, left))
 
     def cells_in(self, row: int) -> list[tuple[int, int]]:
@@ -112,19 +146,22 @@ class _Sheet:
         return sorted(self.shown.get(row, ()), key=lambda rc: rc[1])
 
     def runs(self) -> Iterator[tuple[str, int, int]]:
-        """``("table", first, last)`` and ``("text", row, row)`` in row order."""
-        by_row = {r: self.cells_in(r) for r in range(1, self.height + 1)}
-        kind = {r: len(cells) >= 2 for r, cells in by_row.items()}
-        r = 1
-        while r <= self.height:
-            if not kind[r]:
-                if by_row[r]:
-                    yield "text", r, r
-                r += 1
+        """``("table", first, last)`` and ``("text", row, row)`` in row order
+        (hidden rows are passed over: a table runs on across them)."""
+        order = [r for r in range(1, self.height + 1) if r not in self.hidden_rows]
+        by_row = {r: self.cells_in(r) for r in order}
+        kind = [len(by_row[r]) >= 2 for r in order]
+        n = len(order)
+        i = 0
+        while i < n:
+            if not kind[i]:
+                if by_row[order[i]]:
+                    yield "text", order[i], order[i]
+                i += 1
                 continue
-            last = r
-            k = r + 1
-            while k <= self.height:
+            last = i
+            k = i + 1
+            while k < n:
                 if kind[k]:
                     last = k
                     k += 1
@@ -132,14 +169,14 @@ class _Sheet:
                 # One-cell rows inside the table (captions, group labels) when
                 # more rows of cells follow.
                 j = k
-                while j <= self.height and not kind[j] and self._caption(by_row[j]):
+                while j < n and not kind[j] and self._caption(by_row[order[j]]):
                     j += 1
-                if j <= self.height and kind[j] and j > k:
+                if j < n and kind[j] and j > k:
                     k = j
                     continue
                 break
-            yield "table", r, last
-            r = last + 1
+            yield "table", order[i], order[last]
+            i = last + 1
 
     def _caption(self, cells: list[tuple[int, int]]) -> bool:
         if len(cells) != 1:
@@ -148,40 +185,48 @@ class _Sheet:
         return len(text) <= CAPTION_LENGTH and not text.rstrip().endswith(_SENTENCE_END)
 
     def columns(self, first: int, last: int) -> tuple[int, int]:
-        """The first and last sheet column the cells with text of rows
-        ``first``..``last`` cover (merged ranges to their right edge)."""
-        corners = {corner for r in range(first, last + 1) for corner in self.cells_in(r)}
+        """The first and last sheet column the cells with text of the rows
+        shown of ``first``..``last`` cover (merged ranges to their right edge)."""
+        corners = {
+            corner
+            for r in range(first, last + 1)
+            if r not in self.hidden_rows
+            for corner in self.cells_in(r)
+        }
         columns = [c for _, c in corners] + [self.span.get(corner, corner)[1] for corner in corners]
         return min(columns), max(columns)
 
     def grid(self, first: int, last: int, index: int, columns: tuple[int, int]) -> Grid:
-        """Rows ``first``..``last`` on the sheet columns ``columns``: empty
-        cells inside them count as cells too (a blank figure)."""
+        """Rows ``first``–``last`` on the sheet columns ``columns``, as a grid
+        of the rows and columns shown: a merged cell spans the visible rows
+        and columns it covers, and empty cells inside count as cells too (a
+        blank figure)."""
         left, right = columns
-        rows: list[list[Slot | None]] = [
-            [None] * (right - left + 1) for _ in range(last - first + 1)
-        ]
-        for r in range(first, last + 1):
-            for c in range(left, right + 1):
-                if rows[r - first][c - left] is not None:
-                    continue
-                top, start = self.corner.get((r, c), (r, c))
-                if (top, start) != (r, c) and top >= first and start >= left:
+        rows_shown = [r for r in range(first, last + 1) if r not in self.hidden_rows]
+        cols_shown = [c for c in range(left, right + 1) if c not in self.hidden_cols]
+        at_row = {r: i for i, r in enumerate(rows_shown)}
+        at_col = {c: j for j, c in enumerate(cols_shown)}
+        rows: list[list[Slot | None]] = [[None] * len(cols_shown) for _ in rows_shown]
+        for r in rows_shown:
+            for c in cols_shown:
+                if rows[at_row[r]][at_col[c]] is not None:
                     continue  # covered by a cell already placed
+                # The first position shown of a cell is its origin here.
+                top, start = self.corner.get((r, c), (r, c))
                 end_row, end_col = self.span.get((top, start), (top, start))
-                end_row, end_col = min(end_row, last), min(end_col, right)
-                top, start = max(top, first), max(start, left)
+                down = [x for x in rows_shown if r <= x <= min(end_row, last)]
+                across = [x for x in cols_shown if c <= x <= min(end_col, right)]
                 cell = Cell(
-                    top - first,
-                    start - left,
-                    end_row - top + 1,
-                    end_col - start + 1,
-                    self.text.get(self.corner.get((r, c), (r, c)), ""),
-                    address=f"{self.title}!{get_column_letter(start)}{top}",
+                    at_row[r],
+                    at_col[c],
+                    len(down),
+                    len(across),
+                    self.text.get((top, start), ""),
+                    address=f"{self.title}!{get_column_letter(max(start, left))}{max(top, first)}",
                 )
-                for rr in range(top, end_row + 1):
-                    for cc in range(start, end_col + 1):
-                        rows[rr - first][cc - left] = Slot(cell, rr - first, cc - left)
+                for rr in down:
+                    for cc in across:
+                        rows[at_row[rr]][at_col[cc]] = Slot(cell, at_row[rr], at_col[cc])
         return Grid(index, tuple(tuple(row) for row in rows))
 
 
@@ -227,6 +272,12 @@ class _Pieces:
         return grid
 
 
+def _few(addresses: list[str], most: int = 5) -> str:
+    """The first ``most`` addresses, then how many more."""
+    more = len(addresses) - most
+    return ", ".join(addresses[:most]) + (f" and {more} more" if more > 0 else "")
+
+
 def _open(data: bytes) -> tuple[Workbook, Workbook]:
     values = load_workbook(io.BytesIO(data), data_only=True)
     formulas = load_workbook(io.BytesIO(data), data_only=False)
@@ -246,17 +297,26 @@ def workbook_document(data: bytes, source: str) -> Document | ImportResult:
     grids: list[Grid] = []
     paragraphs: list[str] = []
     pieces = _Pieces()
+    hidden: list[str] = []
+    #: The money unit a text row between the table before and each table
+    #: gives ("（金额单位：元）").
+    unit_lines: list[str | None] = []
     for ws in values.worksheets:
         if ws.sheet_state != "visible":
             continue
         sheet = _Sheet(ws, formulas[ws.title] if ws.title in formulas.sheetnames else None)
+        hidden += [f"{ws.title}!{get_column_letter(c)}{r}" for r, c in sheet.hidden]
+        unit: str | None = None  # a unit line's money unit since the last table
         for kind, first, last in sheet.runs():
             if kind == "table":
                 grids.append(pieces.table(sheet, first, last, len(grids)))
+                unit_lines.append(unit)
+                unit = None
             else:
-                lines = [sheet.text[corner] for corner in sheet.cells_in(first)]
-                pieces.text(lines)
-                paragraphs += lines
+                texts = [sheet.text[corner] for corner in sheet.cells_in(first)]
+                pieces.text(texts)
+                paragraphs += texts
+                unit = next((u for u in map(money_unit_line, texts) if u), unit)
     title, rest = title_of(paragraphs)
     return Document(
         grids=tuple(grids),
@@ -264,9 +324,15 @@ def workbook_document(data: bytes, source: str) -> Document | ImportResult:
         title=title,
         encoding="UTF-8 (Office Open XML)",
         encoding_found_by="the package's XML",
-        body_found_by="every visible sheet in order: runs of rows of several cells as tables",
+        body_found_by="every visible sheet in order: runs of rows of several cells as tables"
+        + (
+            f"; hidden rows and columns not read ({len(hidden)} cells: {_few(hidden)})"
+            if hidden
+            else ""
+        ),
         format="xlsx",
         continued=frozenset(pieces.continued),
+        unit_lines=tuple(unit_lines),
     )
 
 
