@@ -617,11 +617,10 @@ def _heading_in_yuan(grid: Grid, row: int, col: int) -> bool:
     万元).  Its amounts are then in 元, as if each cell printed "元"; read as
     万元 they would be 10,000 times too large."""
     for r in range(row - 1, -1, -1):
-        above = grid.rows[r]
-        slot = above[col] if col < len(above) else None
-        if slot is None or not slot.cell.text.strip():
+        printed = grid.text_at(r, col)
+        if printed is None or not printed.strip():
             continue
-        text = clean(slot.cell.text)
+        text = clean(printed)
         if looks_numeric(text):
             return False  # a figure above: no heading of its own
         return "元" in text and "万元" not in text
@@ -648,19 +647,18 @@ def _finish_official(
     append = origins.append
     for gi, (grid, decided) in sorted(assigned.items()):
         made = decided.origins
-        rows = grid.rows
+        printed_at = grid.printed_at
         for i, p in enumerate(decided.placed):
-            slot = rows[p.row][p.col]  # cell_at, inlined (it runs for every placed cell)
-            assert slot is not None  # the plan's shape has a cell there
-            printed = slot.cell
             # Reading a printed text on a plan's cell gives the same record and
             # the same values every time: made once per text and place (most
-            # cells of a table print the same few texts, "0", "——").
-            key = (i, gi, printed.text, printed.page, printed.bbox, printed.address)
+            # cells of a table print the same few texts, "0", "——"), and the
+            # cell itself made only then.
+            key = (i, gi, printed_at(p.row, p.col))
             found = made.get(key)
             if found is None:
                 if len(made) >= _ORIGINS_LIMIT:
                     made.clear()
+                printed = cell_at(grid, p.row, p.col)
                 plan = plans[id(p.target)]
                 yuan = (
                     plan.kind == "money"
@@ -677,11 +675,11 @@ def _finish_official(
                         message_id=N_(
                             "Cell “{text}” cannot be read as a figure ({reason}); left blank"
                         ),
-                        params={"text": printed.text},
+                        params={"text": origin.text},  # the record's: the cell's
                         localized={"reason": _in_locale(reason)},
                         table=gi,
-                        row=printed.row,
-                        col=printed.col,
+                        row=origin.row,
+                        col=origin.col,
                         path=origin.path,
                     )
                 )
@@ -716,7 +714,7 @@ def _finish_official(
         problems.append(_images_problem(page.images, "warning"))
     problems.extend(_misprinted_labels(origins))
     for grid in page.grids:
-        if grid.index not in assigned and any(c.text.strip() for c in grid.cells()):
+        if grid.index not in assigned and any(text.strip() for text in grid.texts()):
             problems.append(
                 ImportProblem(
                     severity="info",

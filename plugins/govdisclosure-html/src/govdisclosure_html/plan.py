@@ -101,12 +101,8 @@ def figure_labels(cells: Iterable[SourceCell]) -> set[tuple[int, int, str]]:
 
 def passes(grid: Grid, checks: Iterable[tuple[int, int, str]]) -> bool:
     """Whether ``grid`` prints each (row, column, text) of ``checks``."""
-    rows = grid.rows
-    for r, c, text in checks:
-        slot = rows[r][c]
-        if slot is None or slot.cell.text != text:
-            return False
-    return True
+    text_at = grid.text_at
+    return all(text_at(r, c) == text for r, c, text in checks)
 
 
 class Planned(NamedTuple):
@@ -195,9 +191,9 @@ def _planned(p: Placement) -> Planned:
 
 def cell_at(grid: Grid, row: int, col: int) -> Cell:
     """The cell printed at (row, col) of ``grid``: a plan's cell, found in a grid of its shape."""
-    slot = grid.rows[row][col]
-    assert slot is not None  # the shape has a cell there
-    return slot.cell
+    cell = grid.cell_at(row, col)
+    assert cell is not None  # the shape has a cell there
+    return cell
 
 
 #: Plans by (shape number, tables, aliases), with the tables and aliases they
