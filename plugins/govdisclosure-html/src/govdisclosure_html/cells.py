@@ -11,7 +11,7 @@ is made when asked (about 2 µs a cell less than making them all).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 __all__ = ["Cell", "Columns", "Grid", "Slot"]
@@ -276,17 +276,33 @@ class Grid:
         slot = line[col] if col < len(line) else None
         return None if slot is None else slot.cell
 
-    def printed_at(self, row: int, col: int) -> Hashable:
-        """What a reading of the cell covering (row, col) depends on besides
-        its place: its text, and where a PDF or a spreadsheet printed it (a
-        cell of :func:`.grid.expand` has no such place: its text alone).  Equal
-        for two cells at one place of grids of one shape: the cells read the same."""
+    def printed(self, places: Iterable[tuple[int, int]]) -> list[Hashable]:
+        """What a reading of the cell at each (row, column) of ``places``
+        depends on besides its place: its text, and where a PDF or a
+        spreadsheet printed it (a cell of :func:`.grid.expand` has no such
+        place: its text alone).  Equal for the cells at one place of two
+        grids of one shape: they read the same.  Every place must hold a
+        cell (a plan's places, on a grid of its shape); no cell is made."""
         columns = self._columns
-        if columns is not None:
-            number = columns.number_at(row, col)
-            return None if number is None else columns.texts[number]
-        cell = self.cell_at(row, col)
-        return None if cell is None else (cell.text, cell.page, cell.bbox, cell.address)
+        if columns is None:
+            rows = self.rows
+            out: list[Hashable] = []
+            for r, c in places:
+                slot = rows[r][c]
+                assert slot is not None
+                cell = slot.cell
+                out.append((cell.text, cell.page, cell.bbox, cell.address))
+            return out
+        texts = columns.texts
+        starts = columns.starts
+        maps = columns.maps
+        found: list[Hashable] = []
+        for r, c in places:
+            line = maps.get(r)
+            number = starts[r] + c if line is None else line[c]
+            assert number is not None
+            found.append(texts[number])
+        return found
 
     def text_at(self, row: int, col: int) -> str | None:
         """The text of the cell covering (row, col) (:meth:`cell_at`), without making it."""

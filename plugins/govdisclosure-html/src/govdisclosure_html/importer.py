@@ -647,13 +647,14 @@ def _finish_official(
     append = origins.append
     for gi, (grid, decided) in sorted(assigned.items()):
         made = decided.origins
-        printed_at = grid.printed_at
-        for i, p in enumerate(decided.placed):
-            # Reading a printed text on a plan's cell gives the same record and
-            # the same values every time: made once per text and place (most
-            # cells of a table print the same few texts, "0", "——"), and the
-            # cell itself made only then.
-            key = (i, gi, printed_at(p.row, p.col))
+        # Reading a printed text on a plan's cell gives the same record and
+        # the same values every time: made once per text and place (most
+        # cells of a table print the same few texts, "0", "——"), and the
+        # cell itself made only then.
+        for i, (p, printed_as) in enumerate(
+            zip(decided.placed, grid.printed(decided.places), strict=True)
+        ):
+            key = (i, gi, printed_as)
             found = made.get(key)
             if found is None:
                 if len(made) >= _ORIGINS_LIMIT:

@@ -136,6 +136,8 @@ class GridPlan(NamedTuple):
     unplaced: tuple[Unplaced, ...]
     #: (row, column, text) of every figure the decisions read as a label.
     checks: tuple[tuple[int, int, str], ...]
+    #: (row, column) of each placed cell, as :meth:`.cells.Grid.printed` reads them.
+    places: tuple[tuple[int, int], ...]
     #: The placed cells as read (provenance record, values), by (index in
     #: ``placed``, table on the page, text and where the text was printed),
     #: for the importer to share between imports.
@@ -159,15 +161,17 @@ def _choose(cells: Sequence[SourceCell], tables: Sequence[TargetTable]) -> Targe
 def _compile(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str]) -> GridPlan:
     cells = list(source_cells(grid))
     if not cells:
-        return GridPlan(None, (), (), (), {})
+        return GridPlan(None, (), (), (), (), {})
     table = _choose(cells, tables)
     placed, unplaced = place(cells, table, aliases)
     checks = figure_labels(cells)
+    planned = tuple(_planned(p) for p in sorted(placed, key=_printed_place))
     return GridPlan(
         table if placed else None,
-        tuple(_planned(p) for p in sorted(placed, key=_printed_place)),
+        planned,
         tuple(Unplaced(c.cell.row, c.cell.col, unplaced_labels(c)) for c in unplaced),
         tuple(sorted(checks)),
+        tuple((p.row, p.col) for p in planned),
         {},
     )
 
