@@ -95,17 +95,16 @@ def _slot_shape(cells_shape: Hashable) -> Hashable:
     by the table model, each cell's key (geometry and text class) on its
     slots, the first cell keeping a slot two of them span."""
     assert isinstance(cells_shape, tuple)
-    tag, starts, classes, spanning = cells_shape
+    tag, (starts, spanning), classes = cells_shape
     assert tag == "cells"
-    spans = dict(spanning)
+    spans = {n: (rowspan, colspan) for n, rowspan, colspan in spanning}
     rows: list[list[SlotKey | None]] = [[] for _ in range(len(starts) - 1)]
     for r in range(len(rows)):
         col = 0
         for n in range(starts[r], starts[r + 1]):
             while col < len(rows[r]) and rows[r][col] is not None:
                 col += 1
-            row, c, rowspan, colspan = spans.get(n, (r, col, 1, 1))
-            assert (row, c) == (r, col)
+            rowspan, colspan = spans.get(n, (1, 1))
             key = (r, col, rowspan, colspan, classes[n])
             for line in rows[r : r + rowspan]:
                 line.extend([None] * (col + colspan - len(line)))
@@ -125,12 +124,8 @@ def _cells_shape(slot_shape: Hashable) -> Hashable:
     for r, line in enumerate(slot_shape):
         origins += [key for c, key in enumerate(line) if key is not None and key[:2] == (r, c)]
         starts.append(len(origins))
-    return (
-        "cells",
-        tuple(starts),
-        tuple(key[4] for key in origins),
-        tuple((n, key[:4]) for n, key in enumerate(origins) if key[2:4] != (1, 1)),
-    )
+    spanning = tuple((n, key[2], key[3]) for n, key in enumerate(origins) if key[2:4] != (1, 1))
+    return ("cells", (tuple(starts), spanning), tuple(key[4] for key in origins))
 
 
 @given(_spanned_table())

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator
 from typing import Any, NamedTuple
 
-__all__ = ["Cell", "Columns", "Grid", "Slot"]
+from .layout import Geometry, Layout, LayoutKey, layout
+
+__all__ = ["Cell", "Columns", "Geometry", "Grid", "Slot"]
 
 
 class Cell(NamedTuple):
@@ -54,40 +56,41 @@ class Slot(NamedTuple):
 
 _new = tuple.__new__  # a NamedTuple's own constructor costs twice as much
 
-#: A cell's geometry: row, column, row span, column span.
-Geometry = tuple[int, int, int, int]
-
 
 class Columns:
     """A table's cells by field, numbered in reading order (row by row, left
-    to right: the order the table model places them, each at its own origin).
+    to right: the order the table model places them, each at its own origin),
+    and where they go (:mod:`.layout`), worked out when first asked.
 
-    Row r's own cells are numbers ``starts[r]`` to ``starts[r + 1] - 1``.  A
-    *plain* row (no cell of it spans, no cell above reaches into it) holds
-    them in columns 0, 1, 2 … and needs no slot map; every other row's
-    slots are listed in ``maps`` as cell numbers (None: no cell).  Only the
-    cells that span have their geometry kept (``spans``): any other cell
-    covers one slot, its own origin, so the slot it is asked for by says
-    where it is.
+    Row r's own cells are numbers ``starts[r]`` to ``starts[r + 1] - 1``.
     """
 
-    __slots__ = ("_made", "headers", "maps", "spans", "starts", "texts")
+    __slots__ = ("_layout", "_made", "headers", "key", "starts", "texts")
 
-    def __init__(
-        self,
-        texts: list[str],
-        starts: list[int],
-        maps: dict[int, list[int | None]],
-        spans: dict[int, Geometry],
-        headers: frozenset[int],
-    ) -> None:
+    def __init__(self, texts: list[str], key: LayoutKey, headers: frozenset[int]) -> None:
         self.texts = texts
-        self.starts = starts
-        self.maps = maps
-        self.spans = spans
+        self.key = key
+        self.starts = key[0]
         #: The numbers of the ``<th>`` cells.
         self.headers = headers
+        self._layout: Layout | None = None
         self._made: dict[int, Cell] = {}
+
+    @property
+    def maps(self) -> dict[int, tuple[int | None, ...]]:
+        """The slots of the rows that are not plain (:class:`.layout.Layout`)."""
+        found = self._layout
+        if found is None:
+            found = self._layout = layout(self.key)
+        return found.maps
+
+    @property
+    def spans(self) -> dict[int, Geometry]:
+        """The geometry of the cells that span (:class:`.layout.Layout`)."""
+        found = self._layout
+        if found is None:
+            found = self._layout = layout(self.key)
+        return found.spans
 
     @property
     def height(self) -> int:

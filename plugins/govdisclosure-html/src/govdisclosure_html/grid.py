@@ -19,7 +19,8 @@ from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .cells import Cell, Columns, Geometry, Grid, Slot
+from .cells import Cell, Columns, Grid, Slot
+from .layout import LayoutKey
 from .shape import text_class
 
 __all__ = ["Cell", "Grid", "Slot", "cell_text", "expand"]
@@ -105,42 +106,15 @@ def _spans(td: LexborNode, left: int) -> tuple[int, int]:
     return rowspan, colspan
 
 
-def _cover(
-    maps: dict[int, list[int | None]], number: int, rows: range, col: int, colspan: int
-) -> None:
-    """Cell ``number`` set on its slots in ``rows`` from column ``col`` on,
-    where no cell set before holds them (overlapping spans: the first keeps the slot)."""
-    for rr in rows:
-        target = maps.setdefault(rr, [])
-        filled = len(target)
-        if filled <= col:
-            # The row ends before the cell (a row below, as a rowspan mostly
-            # finds it): its slots are all free.
-            if filled < col:
-                target.extend([None] * (col - filled))
-            target.extend([number] * colspan)
-            continue
-        short = col + colspan - filled
-        if short > 0:
-            target.extend([None] * short)
-        for cc in range(col, col + colspan):
-            if target[cc] is None:
-                target[cc] = number
-
-
 def expand(table: LexborNode, index: int) -> Grid:
     """The grid of one ``<table>`` element, with its shape (:func:`cells_shape`).
 
-    Written for speed (it runs on every cell of every page): the cells are
-    kept by field (:class:`.cells.Columns`), no :class:`Cell` or
-    :class:`Slot` made until asked for, and each row's cells and texts are
-    read by comprehensions.  The few cells that span are found by one
-    selector (in C) and only theirs attributes are read.  A row's cells
-    are placed one by one only where a cell above leaves a gap in the row
-    that one of the row's spanning cells might meet; otherwise a row none
-    of whose cells spans takes columns 0, 1, 2 … (a *plain* row, no slot
-    map) or the free slots left to right, and a row with spanning cells
-    but no gap continues the slots above it, run by run.
+    Written for speed (it runs on every cell of every page): it only reads
+    the cells — each row's cells and texts by comprehensions, the spans of
+    the few cells that span (found by one selector, in C) — and keeps them
+    by field (:class:`.cells.Columns`): no :class:`Cell` or :class:`Slot`
+    is made until asked for, and where the cells go is worked out once per
+    layout (:mod:`.layout`), when first asked.
     """
     rows = _rows(table)
     group_end: dict[int, int] = {}
@@ -167,84 +141,44 @@ def expand(table: LexborNode, index: int) -> Grid:
     texts: list[str] = []
     headers: list[int] = []
     starts: list[int] = []
-    maps: dict[int, list[int | None]] = {}
-    spans: dict[int, Geometry] = {}
+    spans: list[tuple[int, int, int]] = []
     cell_tags = _CELL_TAGS
     for r, (tr, g) in enumerate(rows):
         number = len(texts)
         starts.append(number)
         cells = [td for td in tr.iter() if td.tag_id in cell_tags]
         texts += [td.text_lexbor().strip() for td in cells]  # cell_text, inlined
-        end = number + len(cells)
         held = tr.mem_id
         if held in th_rows:
             headers += [number + k for k, td in enumerate(cells) if td.tag_id == th]
-        line = maps.get(r)
-        if held not in spanning_rows:
-            # No cell of the row spans: each takes the next free slot.
-            if line is not None:  # else a plain row, its cells in columns 0, 1, 2 …
-                if None in line:  # a gap between cells reaching down from above
-                    for c, taken in enumerate(line):
-                        if taken is None and number < end:
-                            line[c] = number
-                            number += 1
-                line.extend(range(number, end))
-            continue
-        if line is None:
-            line = maps[r] = []
-        left = group_end[g] - r + 1  # rows to the end of the row group, this one included
-        if None not in line:
-            # Every slot the row has so far is taken: its cells follow them,
-            # each where the one before ends (no slot further on is taken).
+        if held in spanning_rows:
+            left = group_end[g] - r + 1  # rows to the end of the row group, this one included
             for k in [k for k, td in enumerate(cells) if td.mem_id in spanning]:
-                line.extend(range(number, end - len(cells) + k))
-                number = end - len(cells) + k
                 rowspan, colspan = _spans(cells[k], left)
-                col = len(line)
-                line.extend([number] * colspan)
                 if rowspan > 1 or colspan > 1:
-                    spans[number] = (r, col, rowspan, colspan)
-                    if rowspan > 1:
-                        _cover(maps, number, range(r + 1, r + rowspan), col, colspan)
-                number += 1
-            line.extend(range(number, end))
-            continue
-        col = 0
-        for td in cells:
-            width = len(line)
-            while col < width and line[col] is not None:
-                col += 1
-            rowspan, colspan = _spans(td, left) if td.mem_id in spanning else (1, 1)
-            if rowspan == 1 and colspan == 1:
-                if col == width:
-                    line.append(number)
-                else:
-                    line[col] = number
-            else:
-                spans[number] = (r, col, rowspan, colspan)
-                _cover(maps, number, range(r, r + rowspan), col, colspan)
-            number += 1
-            col += colspan
+                    spans.append((number + k, rowspan, colspan))
     starts.append(len(texts))
+    key = (tuple(starts), tuple(spans))
     return Grid(
         index,
-        shape=cells_shape(starts, texts, spans),
-        columns=Columns(texts, starts, maps, spans, frozenset(headers)),
+        shape=cells_shape(key, texts),
+        columns=Columns(texts, key, frozenset(headers)),
     )
 
 
-def cells_shape(starts: list[int], texts: list[str], spans: dict[int, Geometry]) -> Hashable:
+def cells_shape(key: LayoutKey, texts: list[str]) -> Hashable:
     """A grid's shape from its cells as :class:`.cells.Columns` keeps them:
-    where each row's cells begin, each cell's text class
-    (:func:`.shape.text_class`), and the geometry of those that span.
+    their layout (:data:`.layout.LayoutKey`: where each row's cells begin,
+    the spans of those that span) and each one's text class
+    (:func:`.shape.text_class`).
 
     It stands for :func:`.shape.shape` (a key per *slot*) as the plans' memo
-    key, and says the same: the table model places cells, in order, on one
-    set of slots (a cell that does not span takes the next free one), and
-    every cell keeps its own origin slot, so either shape can be worked out
-    from the other (a test holds them to that).  Made of the fields
-    :func:`expand` reads anyway, it costs no key per slot, and its hash
-    walks the cells rather than the slots.  Tagged, so it never equals a
-    shape by slots (a grid of another importer's): those are numbered apart.
+    key, and says the same: the table model places the cells of a layout on
+    one set of slots, and every cell keeps its own origin slot, so either
+    shape can be worked out from the other (a test holds them to that).
+    Made of the fields :func:`expand` reads anyway, it costs no key per
+    slot, and its hash walks the cells rather than the slots.  Tagged, so it
+    never equals a shape by slots (a grid of another importer's): those are
+    numbered apart.
     """
-    return ("cells", tuple(starts), tuple(map(text_class, texts)), tuple(spans.items()))
+    return ("cells", key, tuple(map(text_class, texts)))
