@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -393,13 +392,20 @@ def page_document(page: Page) -> Document:
 
 def _continued(page: Page) -> frozenset[int]:
     """The tables printed right after another table, no text between them
-    but a 续表 line."""
-    blocks = [b for b in page.blocks if b.text is None or not says_continued(b.text)]
-    return frozenset(
-        b.table
-        for a, b in itertools.pairwise(blocks)
-        if a.table is not None and b.table is not None
-    )
+    but a 续表 line.
+
+    Only a text right after a table (or after 续表 lines after one) is asked
+    whether it says 续表: a page has a few hundred paragraphs, a few tables."""
+    out: set[int] = set()
+    after: int | None = None  # the table the blocks so far end with (续表 lines aside)
+    for b in page.blocks:
+        if b.table is not None:
+            if after is not None:
+                out.add(b.table)
+            after = b.table
+        elif after is not None and (b.text is None or not says_continued(b.text)):
+            after = None
+    return frozenset(out)
 
 
 def import_html(
