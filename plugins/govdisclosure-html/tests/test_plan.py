@@ -158,7 +158,8 @@ def test_a_grid_of_columns_reads_as_the_grid_of_its_rows(html: str) -> None:
         for c in range(plain.width + 1):
             assert fresh.cell_at(r, c) == plain.cell_at(r, c)
             assert fresh.text_at(r, c) == plain.text_at(r, c)
-            assert plain.cell_at(r, c) == (line[c].cell if c < len(line) and line[c] else None)
+            slot = line[c] if c < len(line) else None
+            assert plain.cell_at(r, c) == (slot.cell if slot is not None else None)
     # What a placed cell's reading is remembered by: the text of an HTML
     # cell, the text and where it was printed for another importer's.
     places = [(r, c) for r, line in enumerate(plain.rows) for c, slot in enumerate(line) if slot]
