@@ -47,6 +47,7 @@ from .introspect import CellKind
 from .report_base import Period
 
 __all__ = [
+    "BLANK_LEGEND",
     "MAX_MONEY_PLACES",
     "CellFormatter",
     "as_printed_note",
@@ -62,6 +63,14 @@ __all__ = [
     "row_label",
     "writes_ints_as_str",
 ]
+
+#: What the renderers print under a table: a blank cell is not a zero, a
+#: dash is the report's own "not applicable" (a message id; the importers
+#: know it as the renderers' and leave it out of the report's text).
+BLANK_LEGEND: Final = N_(
+    "Empty cell: left blank in the report (not a zero). "
+    "“/” or “—”: not applicable, as the report printed it."
+)
 
 #: Most decimals an amount is shown with when no precision is asked for.
 MAX_MONEY_PLACES: Final = 4

@@ -13,15 +13,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from attrs import field, frozen
 
 from .fields import codec_checked
+from .i18n import N_
 from .tuples import texts, tuple_converter
 
 __all__ = [
+    "CONTACT_LABELS",
     "Contact",
     "Period",
     "ReportBase",
@@ -114,6 +116,18 @@ class Contact:
     filler: str | None = None
     #: 联系电话
     phone: str | None = None
+
+
+#: Each field of :class:`Contact` and the label the form prints it under (a
+#: message id), in the form's order: what the renderers print under the
+#: statistics table and what the importers read back from that line.
+CONTACT_LABELS: Final = (
+    ("filing_unit", N_("填报单位")),
+    ("head", N_("单位负责人")),
+    ("reviewer", N_("审核人")),
+    ("filler", N_("填报人")),
+    ("phone", N_("联系电话")),
+)
 
 
 def sections(values: Iterable[Section]) -> tuple[Section, ...]:

@@ -57,3 +57,24 @@ def test_a_legacy_page_placed_by_position_is_partly_imported(tmp_path: Path) -> 
     result = CliRunner().invoke(cli, ["import", page, "-o", str(tmp_path), "--locale", "en"])
     assert result.exit_code == 1
     assert "partly imported (17 cells placed, 0 not placed)" in result.output
+
+
+def test_the_same_report_published_twice_in_one_folder_gives_two_outputs(tmp_path: Path) -> None:
+    """``report.html`` and ``report.htm`` side by side (a portal's page saved
+    twice, or a PDF beside its Word file): each gets its own output, named
+    after its suffix, instead of the second failing as "already exists"."""
+    page = (DATA / "2021_jjp-jinjing-pianqu_80601" / "page.html").read_bytes()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.html").write_bytes(page)
+    (folder / "report.htm").write_bytes(page)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["import", str(folder), "-o", str(out), "--locale", "en"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "in_report-htm.json",
+        "in_report-htm.provenance.json",
+        "in_report-html.json",
+        "in_report-html.provenance.json",
+    ]
+    assert gd.load(out / "in_report-htm.json") == gd.load(out / "in_report-html.json")

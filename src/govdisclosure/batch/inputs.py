@@ -27,6 +27,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 
@@ -130,10 +131,49 @@ def expand_inputs(
 
 
 def output_stems(paths: Iterable[str]) -> dict[str, str]:
-    """Output stem of each input: its own stem, or ``folder_stem`` where stems repeat
-    (portal archives keep every page as ``page.html`` in a folder of its own)."""
-    listed = [PurePath(p) for p in paths]
-    seen: dict[str, int] = {}
-    for p in listed:
-        seen[p.stem] = seen.get(p.stem, 0) + 1
-    return {str(p): p.stem if seen[p.stem] == 1 else f"{p.parent.name}_{p.stem}" for p in listed}
+    """Output stem of each input, one for each input, never two alike.
+
+    A file's own stem where no other input has it; where stems repeat, the
+    stem with its folder's name (``folder_stem``: portal archives keep every
+    page as ``page.html`` in a folder of its own); where that repeats too
+    (``report.pdf`` and ``report.docx`` in one folder: a portal publishing
+    the same report twice), the suffix is added (``report-pdf``); and a
+    number (``report-pdf~2``) where even the whole name repeats (the same
+    name in two folders of the same name).  Without this, the second file
+    would fail as "already exists" against the first one's output.
+    """
+    listed = [PurePath(p) for p in dict.fromkeys(paths)]  # a path named twice: one name
+    names: dict[int, str] = {}
+    left = list(range(len(listed)))
+    for way in (_stem, _in_folder, _with_suffix):
+        wanted = {i: way(listed[i]) for i in left}
+        counts = Counter(wanted.values())
+        taken = set(names.values())
+        for i, name in wanted.items():
+            if counts[name] == 1 and name not in taken:
+                names[i] = name
+        left = [i for i in left if i not in names]
+    taken = set(names.values())
+    for i in left:  # the same folder and name twice over: numbered
+        base = _with_suffix(listed[i])
+        name, number = base, 1
+        while name in taken:
+            number += 1
+            name = f"{base}~{number}"
+        names[i] = name
+        taken.add(name)
+    return {str(listed[i]): names[i] for i in sorted(names)}
+
+
+def _stem(path: PurePath) -> str:
+    return path.stem
+
+
+def _in_folder(path: PurePath) -> str:
+    folder = path.parent.name
+    return f"{folder}_{path.stem}" if folder else path.stem
+
+
+def _with_suffix(path: PurePath) -> str:
+    suffix = path.suffix.lstrip(".")
+    return f"{_in_folder(path)}-{suffix}" if suffix else _in_folder(path)

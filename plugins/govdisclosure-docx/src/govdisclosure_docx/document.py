@@ -28,7 +28,7 @@ from govdisclosure.flat import shape_of
 from govdisclosure.formatting import format_date
 from govdisclosure.i18n import gettext, normalize_locale
 from govdisclosure.paths import Path as CellPath
-from govdisclosure.report_base import Section
+from govdisclosure.report_base import CONTACT_LABELS, Section
 from govdisclosure.table_grid import TableGrid, report_grids
 
 from .page import BODY, HEITI, XIAOBIAOSONG, set_faces, setup_document
@@ -114,14 +114,7 @@ class _Writer:
             self.orphan(missing)
 
     def contact(self) -> None:
-        contact = self.report.contact
-        pairs = [
-            ("填报单位", contact.filing_unit),
-            ("单位负责人", contact.head),
-            ("审核人", contact.reviewer),
-            ("填报人", contact.filler),
-            ("联系电话", contact.phone),
-        ]
+        pairs = [(label, getattr(self.report.contact, name)) for name, label in CONTACT_LABELS]
         join = "：" if self.locale.startswith("zh") else ": "
         shown = [f"{gettext(self.locale, k)}{join}{v}" for k, v in pairs if v]
         if shown:

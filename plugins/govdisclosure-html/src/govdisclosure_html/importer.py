@@ -293,7 +293,9 @@ def _base(narrative: Narrative, edition: str, problems: list[ImportProblem]) -> 
         "dates": {
             "written": narrative.written.isoformat() if narrative.written else None,
             "published": narrative.published.isoformat() if narrative.published else None,
+            "filled": narrative.filled.isoformat() if narrative.filled else None,
         },
+        "contact": dict(narrative.contact),
         "signed_by": narrative.signed_by
         if narrative.signed_by and narrative.signed_by != unit
         else None,

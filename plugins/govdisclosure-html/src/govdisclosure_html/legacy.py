@@ -12,20 +12,20 @@ cell is marked doubtful.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from attrs import frozen
 
+from govdisclosure.cells import NotApplicable
 from govdisclosure.editions.legacy import StatisticsTemplate
 from govdisclosure.memo import IdentityMemo
 
 from .grid import Grid
 from .match import MatchKind
-from .source import Label, SourceCell, source_cells
-from .text import clean, label_key, looks_numeric
+from .source import YEAR_HEADING, Label, SourceCell, source_cells
+from .text import clean, label_key, looks_numeric, read_number
 
 __all__ = ["LegacyPlacement", "LegacyResult", "PrintedLine", "match_template"]
 
@@ -76,10 +76,6 @@ class LegacyResult:
             for _, key, _, printed in self.columns
             if printed and clean(printed) != clean(labels[key])
         }
-
-
-#: A heading naming the report's year ("2012年度", "2012年"): the year's column.
-_YEAR_HEADING = re.compile(r"^(19|20)\d\d年度?$")
 
 
 @lru_cache(maxsize=65536)
@@ -177,7 +173,7 @@ def match_template(
         heads = next((c.column_labels for c in cells if c.cell.col == vc), ())
         for h in heads:
             column = next((c for c in template.columns if clean(c.label) == h.key.words), None)
-            if column is None and _YEAR_HEADING.match(clean(h.cell.text)):
+            if column is None and YEAR_HEADING.match(clean(h.cell.text)):
                 # "2012年度" heads the year's column (本年度), not the running total.
                 column = next((c for c in template.columns if not c.cumulative), None)
             if column is not None and column.key in free:
@@ -217,6 +213,8 @@ def match_template(
         if label.cell.text == row.label:
             kind = "exact"
         for c in row_cells:
+            if row.is_header and isinstance(read_number(c.cell.text).value, NotApplicable):
+                continue  # the form's own "——" on a section row: no figure
             if c.cell.col not in col_key or row.is_header:
                 unplaced.append(c)
                 continue

@@ -13,10 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from attrs import frozen
 
-from govdisclosure.report_base import Section
+from govdisclosure.formatting import BLANK_LEGEND
+from govdisclosure.i18n import gettext
+from govdisclosure.report_base import CONTACT_LABELS, Section
 
 from .text import clean
 
@@ -48,6 +51,11 @@ class Narrative:
     signed_by: str | None
     preamble: tuple[str, ...]
     sections: tuple[Section, ...]
+    #: The line under the statistics table, by :class:`~govdisclosure.report_base.Contact`
+    #: field ("filing_unit": "玉溪市人民政府办公室", …); empty where none is printed.
+    contact: tuple[tuple[str, str], ...] = ()
+    #: 填报日期 printed on that line.
+    filled: dt.date | None = None
 
 
 def _cn_number(text: str) -> int:
@@ -172,17 +180,76 @@ def _period(text: str) -> StatedPeriod | None:
     return start, end
 
 
+#: The labels of the line the form prints under the statistics table
+#: (填报单位：… 单位负责人：… 联系电话：…), with 填报日期, by field.
+_CONTACT_FIELDS = {label: name for name, label in CONTACT_LABELS} | {"填报日期": "filled"}
+#: A label may be broken by white space where a PDF's line ends ("联\n系电话").
+_CONTACT_PAIR = re.compile(
+    r"\s*("
+    + "|".join(r"\s*".join(label) for label in sorted(_CONTACT_FIELDS, key=len, reverse=True))
+    + r")\s*[:：]\s*"
+)
+
+
+def _contact_line(text: str) -> dict[str, str] | None:
+    """The fields of a contact line, or None if ``text`` is anything else
+    (it must start with one of the labels and hold nothing but label: value pairs)."""
+    pairs = list(_CONTACT_PAIR.finditer(text))
+    if not pairs or pairs[0].start() != 0 or "。" in text:
+        return None  # a sentence of the text naming a phone number, say
+    out: dict[str, str] = {}
+    for m, after in zip(pairs, [*pairs[1:], None], strict=True):
+        value = text[m.end() : after.start() if after else len(text)].strip()
+        name = _CONTACT_FIELDS["".join(m.group(1).split())]
+        if name in out:
+            return None
+        if value:
+            # A value a line break cut ("联\n系电话") keeps no break.
+            out[name] = "".join(value.split()) if name == "phone" else value
+    return out
+
+
+@cache
+def _legends() -> frozenset[str]:
+    """The legend our own renderers print under the tables (theirs, not the
+    report's), in every locale; read from the catalogs when first needed."""
+    return frozenset(clean(gettext(locale, BLANK_LEGEND)) for locale in ("zh_Hans_CN", "en"))
+
+
+def _is_caption(text: str) -> bool:
+    """An attachment's or a table's caption ("附件：信息公开附表.xls", "附表：",
+    "政府信息公开情况统计表"): no sentence of the report's text."""
+    words = clean(text)
+    if len(words) > 40 or words.endswith(("。", "；")):
+        return False
+    return text.startswith("附") or words.endswith("表")
+
+
+def _tail(paras: list[str], contact: dict[str, str], *, captions: bool) -> None:
+    """Take off the end of ``paras`` the contact line (its fields go into
+    ``contact``) and, with ``captions``, the captions of attachments and tables."""
+    while paras:
+        line = _contact_line(paras[-1])
+        if line is not None and not (line.keys() & contact.keys()):
+            contact |= line
+        elif not (captions and _is_caption(paras[-1])):
+            break
+        paras.pop()
+
+
 def read_narrative(
     paragraphs: Sequence[str], title: str | None, published: dt.date | None
 ) -> Narrative:
     """Split the body's paragraphs (tables taken out) into the narrative."""
-    paras = [p.strip() for p in paragraphs if p.strip()]
+    # Our renderers' legend under each table is theirs, not the report's.
+    paras = [p.strip() for p in paragraphs if p.strip() and clean(p) not in _legends()]
     # A title repeated at the top of the body is not a paragraph.
     while paras and title and clean(paras[0]) and clean(title).startswith(clean(paras[0])):
         paras.pop(0)
-    # Captions of attachments after the signature ("附表：", "附件：信息公开附表.xls").
-    while paras and paras[-1].startswith("附") and len(paras[-1]) <= 40:
-        paras.pop()
+    # After the signature: captions of attachments ("附表：", "附件：信息公开附表.xls"),
+    # of tables, and the contact line printed under the statistics table.
+    contact: dict[str, str] = {}
+    _tail(paras, contact, captions=True)
     facts = _facts(paras)
     year, unit = title_facts(title)
     if "报告年度" in facts:
@@ -204,6 +271,11 @@ def read_narrative(
             signed_by = paras.pop()
     elif paras and _looks_signature(paras[-1], unit, title):
         signed_by = paras.pop()
+    # The contact line may stand before the signature (a 2021 report's has no
+    # statistics table at the end to follow); an attachment note there is the
+    # text's own (GB/T 9704 puts it between the text and the signature).
+    _tail(paras, contact, captions=False)
+    filled = parse_date(contact.pop("filled")) if "filled" in contact else None
     preamble: list[str] = []
     sections: list[_Open] = []
     for p in paras:
@@ -229,4 +301,6 @@ def read_narrative(
         signed_by=signed_by,
         preamble=tuple(preamble),
         sections=tuple(s.build() for s in sections),
+        contact=tuple(contact.items()),
+        filled=filled,
     )

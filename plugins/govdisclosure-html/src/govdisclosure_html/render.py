@@ -37,6 +37,7 @@ from govdisclosure.cells import NotApplicable
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
 from govdisclosure.formatting import (
+    BLANK_LEGEND,
     as_printed_note,
     format_cell,
     format_date,
@@ -54,7 +55,7 @@ from govdisclosure.introspect import (
     table_info,
 )
 from govdisclosure.registry import printed_template, tables_of
-from govdisclosure.report_base import Section
+from govdisclosure.report_base import CONTACT_LABELS, Section
 
 __all__ = ["CSS", "render_html"]
 
@@ -335,11 +336,7 @@ def _table4(locale: str, table: object, info: TableInfo, border: bool) -> Iterat
 
 
 def _legend(locale: str) -> str:
-    text = gettext(
-        locale,
-        "Empty cell: left blank in the report (not a zero). "
-        "“/” or “—”: not applicable, as the report printed it.",
-    )
+    text = gettext(locale, BLANK_LEGEND)
     return f'<p class="gd-legend">{escape(text)}</p>'
 
 
@@ -506,14 +503,7 @@ def _body(locale: str, report: Report, border: bool) -> Iterator[str]:
 
 
 def _contact(locale: str, report: Report) -> list[str]:
-    c = report.contact
-    pairs = [
-        ("填报单位", c.filing_unit),
-        ("单位负责人", c.head),
-        ("审核人", c.reviewer),
-        ("填报人", c.filler),
-        ("联系电话", c.phone),
-    ]
+    pairs = [(label, getattr(report.contact, name)) for name, label in CONTACT_LABELS]
     join = _join(locale)
     shown = [f"{_t(locale, k)}{join}{escape(v)}" for k, v in pairs if v is not None]
     return [f'<p class="gd-contact">{"　".join(shown)}</p>'] if shown else []

@@ -26,9 +26,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .grid import Cell, Grid, Slot
-from .text import Key, label_key, looks_numeric, read_number
+from .text import Key, clean, label_key, looks_numeric, read_number
 
-__all__ = ["Label", "SourceCell", "bands", "source_cells"]
+__all__ = ["YEAR_HEADING", "Label", "SourceCell", "bands", "source_cells"]
 
 
 class Label(NamedTuple):
@@ -57,6 +57,11 @@ class Band(NamedTuple):
 #: A figure followed by words of its own ("251000 元"): a value, not a heading.
 _FIGURE_FIRST = re.compile(r"^\s*[+-]?\d[\d,.]*\s+\S")
 
+#: A year heading a column ("2012年度", "2011 年度" as a PDF's text layer
+#: spaces it): a heading, though it starts with a figure.  Matched on the
+#: text with its white space removed (:func:`.text.clean`).
+YEAR_HEADING = re.compile(r"^(19|20)\d\d年度?$")
+
 
 #: Words a publisher prints in a value cell for "none": they stand where a
 #: figure stands (the mapping then reports them unreadable, never reads 0).
@@ -68,7 +73,7 @@ def _is_figure(text: str) -> bool:
     """A value rather than a label (remembered: the same few texts fill every page)."""
     return (
         looks_numeric(text)
-        or _FIGURE_FIRST.match(text) is not None
+        or (_FIGURE_FIRST.match(text) is not None and not YEAR_HEADING.match(clean(text)))
         or "".join(text.split()) in _NONE_WORDS
     )
 

@@ -46,6 +46,7 @@ from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
 from govdisclosure.flat import Shape, shape_of
 from govdisclosure.formatting import (
+    BLANK_LEGEND,
     CellFormatter,
     cell_formatter,
     format_cell,
@@ -66,7 +67,7 @@ from govdisclosure.introspect import (
     table_info,
 )
 from govdisclosure.registry import printed_template, tables_of
-from govdisclosure.report_base import Section
+from govdisclosure.report_base import CONTACT_LABELS, Section
 from govdisclosure.table_grid import report_grids
 
 from .escape import escape, escape_inline
@@ -242,11 +243,7 @@ def _row_label(locale: str, row: RowInfo) -> str:
 
 
 def _legend(locale: str, groups: bool) -> list[str]:
-    text = gettext(
-        locale,
-        "Empty cell: left blank in the report (not a zero). "
-        "“/” or “—”: not applicable, as the report printed it.",
-    )
+    text = gettext(locale, BLANK_LEGEND)
     if groups:
         text += " " + gettext(locale, "Rows without figures head the rows below them.")
     return [escape(text)]
@@ -507,14 +504,7 @@ def _facts(locale: str, report: Report) -> list[str]:
 
 
 def _contact(locale: str, report: Report) -> list[str]:
-    contact = report.contact
-    pairs = [
-        ("填报单位", contact.filing_unit),
-        ("单位负责人", contact.head),
-        ("审核人", contact.reviewer),
-        ("填报人", contact.filler),
-        ("联系电话", contact.phone),
-    ]
+    pairs = [(label, getattr(report.contact, name)) for name, label in CONTACT_LABELS]
     join = _join(locale)
     shown = [
         f"{escape(gettext(locale, k))}{join}{escape_inline(v)}" for k, v in pairs if v is not None

@@ -27,7 +27,6 @@ __all__ = [
     "CHANNEL_CHART",
     "CHART_BLANK",
     "CHART_UNIT",
-    "CONTACT_LABELS",
     "FIGURE",
     "INDICATOR",
     "INFO_CONTENT",
@@ -51,14 +50,6 @@ INDICATOR: Final = N_("统计指标")
 UNIT: Final = N_("单位")
 #: GB/T 9704 7.3.4: the word before an attachment's name.
 ATTACHMENT: Final = N_("附件")
-#: Lines printed under the statistics table, by Contact field name.
-CONTACT_LABELS: Final = (
-    ("filing_unit", N_("填报单位")),
-    ("head", N_("单位负责人")),
-    ("reviewer", N_("审核人")),
-    ("filler", N_("填报人")),
-    ("phone", N_("联系电话")),
-)
 FILLED: Final = N_("填报日期")
 #: This renderer's own words.
 BREAKDOWN_TITLE: Final = APPENDIX_TITLE

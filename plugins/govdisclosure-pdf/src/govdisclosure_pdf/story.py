@@ -36,7 +36,7 @@ from reportlab.platypus.flowables import Flowable
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.introspect import table_info
 from govdisclosure.registry import tables_of
-from govdisclosure.report_base import Section
+from govdisclosure.report_base import CONTACT_LABELS, Section
 
 from . import charts
 from .breakdown import breakdown_grids
@@ -46,7 +46,6 @@ from .grid import GridTable, HeadGroup, TailGroup
 from .labels import (
     ATTACHMENT,
     CHANNEL_CHART,
-    CONTACT_LABELS,
     DEFAULT_TITLE,
     FILLED,
     OUTCOME_CHART,

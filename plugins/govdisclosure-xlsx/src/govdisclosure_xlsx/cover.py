@@ -21,7 +21,7 @@ from attrs import frozen
 
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.i18n import N_, gettext
-from govdisclosure.report_base import Period, UnitKind
+from govdisclosure.report_base import CONTACT_LABELS, Period, UnitKind
 
 __all__ = ["COVER_FIELDS", "CoverField", "CoverProblem", "apply_cover", "parse_cover_value"]
 
@@ -68,11 +68,7 @@ COVER_FIELDS: Final = (
     CoverField(("dates", "filled"), N_("填报日期"), "date"),
     CoverField(("dates", "published"), N_("发布日期"), "date"),
     CoverField(("signed_by",), N_("发文机关署名"), "text"),
-    CoverField(("contact", "filing_unit"), N_("填报单位"), "text"),
-    CoverField(("contact", "head"), N_("单位负责人"), "text"),
-    CoverField(("contact", "reviewer"), N_("审核人"), "text"),
-    CoverField(("contact", "filler"), N_("填报人"), "text"),
-    CoverField(("contact", "phone"), N_("联系电话"), "text"),
+    *(CoverField(("contact", name), label, "text") for name, label in CONTACT_LABELS),
 )
 
 #: How the cover shows a unit kind (message ids).
