@@ -1,12 +1,13 @@
-"""A table's printed cells, and the cells of a web page's table kept by field.
+"""A table as a grid: its printed cells, and the slots they cover.
 
-:class:`Cell` and :class:`Slot` are what every importer's grid is read as.
-A web page's table is read on every import, and most of its cells are never
-asked for one by one: the placement plan of a known table shape (:mod:`.plan`)
-reads only its value cells.  So :func:`.grid.expand` keeps a table as
-:class:`Columns` — each cell's geometry, text and ``<th>`` flag in lists, and
-the slots as cell numbers — and a :class:`Cell` or a row of :class:`Slot`\\ s
-is made when asked (about 2 µs a cell less than making them all).
+:class:`Cell`, :class:`Slot` and :class:`Grid` are what every importer's
+table is read as.  A web page's table is read on every import, and most of
+its cells are never asked for one by one: the placement plan of a known
+table shape (:mod:`.plan`) reads only its value cells.  So
+:func:`.grid.expand` keeps a table as :class:`Columns` — the cells' texts,
+where each row's cells begin, the ``<th>`` cells, and their layout
+(:mod:`.layout`) — and a :class:`Cell` or a row of :class:`Slot`\\ s is made
+when asked (making them all cost about 2 µs a cell).
 """
 
 from __future__ import annotations

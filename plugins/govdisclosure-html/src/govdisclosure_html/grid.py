@@ -8,8 +8,10 @@ header that spans columns still labels each of them.
 
 The slot-filling follows the HTML table model (rows in order, a cell goes
 to the first free column, ``rowspan`` reserves slots in the rows below,
-``rowspan="0"`` runs to the end of its row group); spans are clamped to the
-limits the standard sets (colspan ≤ 1000, rowspan ≤ 65534).
+``rowspan="0"`` runs to the end of its row group; :mod:`.layout`); spans
+are clamped to the limits the standard sets (colspan ≤ 1000, rowspan ≤
+65534).  The grid itself (:class:`.cells.Grid`, :class:`.cells.Cell`,
+:class:`.cells.Slot`) is kept in :mod:`.cells`, named here too.
 """
 
 from __future__ import annotations
