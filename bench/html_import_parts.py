@@ -105,7 +105,7 @@ def _parts(pages: list[Prepared]) -> dict[str, tuple[Callable[[], Any], Callable
             lambda: [_find_body(p.doc) for p in pages],
             lambda: [(p.doc.css(_hint_search(p.doc))) for p in pages],
         ),
-        "grids (Cell, Slot, shape key per slot)": (
+        "grids (cells by field, their shape)": (
             lambda: [[expand(t, i) for i, t in enumerate(p.leaf)] for p in pages],
             lambda: [
                 [_grid_calls(r, t) for r, t in zip(p.rows, p.leaf, strict=True)] for p in pages

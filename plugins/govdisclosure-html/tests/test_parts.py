@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import codecs
 import gc
+import itertools
 import json
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
@@ -21,8 +23,9 @@ from govdisclosure.cli import cli
 from govdisclosure.plugin.manager import loaders
 from govdisclosure_html import import_html
 from govdisclosure_html.charset import decode
+from govdisclosure_html.continuation import says_continued
 from govdisclosure_html.grid import expand
-from govdisclosure_html.page import _FILE_LINK, Attachment, read_page
+from govdisclosure_html.page import _FILE_LINK, Attachment, Block, read_page
 from govdisclosure_html.text import Key, label_key, read_number
 
 DATA = Path(__file__).parent / "data"
@@ -161,6 +164,31 @@ def test_attachments_are_the_links_whose_href_or_text_names_a_file(
         if _FILE_LINK.search(href) or _FILE_LINK.search(text):
             expected.setdefault(href, Attachment(href=href, text=text))
     assert read_page(html.encode()).attachments == tuple(expected.values())
+
+
+# -- tables continued ------------------------------------------------------------
+
+_BLOCKS = st.lists(
+    st.one_of(
+        st.integers(0, 5).map(lambda i: Block(table=i)),
+        st.sampled_from(["（续表）", "续表", "续上表：", "正文", "", "表"]).map(
+            lambda t: Block(text=t)
+        ),
+    ),
+    max_size=12,
+)
+_PAGE = read_page(b"<p>x</p>")
+
+
+@given(_BLOCKS)
+def test_the_continued_tables_are_those_right_after_a_table(blocks: list[Block]) -> None:
+    # _continued asks only the texts right after a table whether they say
+    # 续表; it finds what pairing the blocks left once the 续表 lines are out finds.
+    kept = [b for b in blocks if b.text is None or not says_continued(b.text)]
+    expected = frozenset(
+        b.table for a, b in itertools.pairwise(kept) if a.table is not None and b.table is not None
+    )
+    assert importer._continued(attrs.evolve(_PAGE, blocks=tuple(blocks))) == expected
 
 
 # -- text ----------------------------------------------------------------------

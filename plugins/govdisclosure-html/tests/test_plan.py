@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -9,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from govdisclosure_html.grid import Cell, Grid, Slot, _rows, _span, expand
 from govdisclosure_html.match import clear_memo
 from govdisclosure_html.plan import GridPlan, grid_plan, shape
+from govdisclosure_html.shape import SlotKey
 from govdisclosure_html.targets import edition_tables
 
 TABLES = edition_tables("2021")
@@ -87,15 +90,83 @@ def _spanned_table(draw: st.DrawFn) -> str:
     return "<table>" + "".join(groups) + "</table>"
 
 
+def _slot_shape(cells_shape: Hashable) -> Hashable:
+    """The shape by slots that a shape by cells stands for: the cells placed
+    by the table model, each cell's key (geometry and text class) on its
+    slots, the first cell keeping a slot two of them span."""
+    assert isinstance(cells_shape, tuple)
+    tag, (starts, spanning), classes = cells_shape
+    assert tag == "cells"
+    spans = {n: (rowspan, colspan) for n, rowspan, colspan in spanning}
+    rows: list[list[SlotKey | None]] = [[] for _ in range(len(starts) - 1)]
+    for r in range(len(rows)):
+        col = 0
+        for n in range(starts[r], starts[r + 1]):
+            while col < len(rows[r]) and rows[r][col] is not None:
+                col += 1
+            rowspan, colspan = spans.get(n, (1, 1))
+            key = (r, col, rowspan, colspan, classes[n])
+            for line in rows[r : r + rowspan]:
+                line.extend([None] * (col + colspan - len(line)))
+                for cc in range(col, col + colspan):
+                    if line[cc] is None:
+                        line[cc] = key
+            col += colspan
+    return tuple(tuple(line) for line in rows)
+
+
+def _cells_shape(slot_shape: Hashable) -> Hashable:
+    """The shape by cells that a shape by slots stands for: the keys at their
+    own origin, row by row."""
+    assert isinstance(slot_shape, tuple)
+    starts = [0]
+    origins: list[SlotKey] = []
+    for r, line in enumerate(slot_shape):
+        origins += [key for c, key in enumerate(line) if key is not None and key[:2] == (r, c)]
+        starts.append(len(origins))
+    spanning = tuple((n, key[2], key[3]) for n, key in enumerate(origins) if key[2:4] != (1, 1))
+    return ("cells", (tuple(starts), spanning), tuple(key[4] for key in origins))
+
+
 @given(_spanned_table())
-def test_the_shape_expand_builds_is_the_shape_of_its_grid(html: str) -> None:
-    # expand() sets every slot's shape key beside the slot; the grid's shape
-    # worked out afterwards from its slots is the same value.
+def test_the_shape_expand_builds_says_what_the_shape_by_slots_says(html: str) -> None:
+    # expand() makes the grid's shape from its cells as read (no key per
+    # slot); the shape by slots worked out from the finished grid is the one
+    # it stands for, and the other way round: either is a function of the other.
     table = LexborHTMLParser(html).css_first("table")
     assert table is not None
     grid = expand(table, 0)
     assert grid.shape is not None
-    assert grid.shape == shape(Grid(grid.index, grid.rows))
+    by_slots = shape(Grid(grid.index, grid.rows))
+    assert _slot_shape(grid.shape) == by_slots
+    assert _cells_shape(by_slots) == grid.shape
+
+
+@given(_spanned_table())
+def test_a_grid_of_columns_reads_as_the_grid_of_its_rows(html: str) -> None:
+    # expand() keeps the cells by field and makes a Cell or the rows when
+    # asked: every accessor answers what a grid made from those rows answers.
+    table = LexborHTMLParser(html).css_first("table")
+    assert table is not None
+    grid = expand(table, 0)
+    fresh = expand(table, 0)  # asked before its rows are made
+    plain = Grid(0, grid.rows)
+    assert fresh.width == plain.width
+    assert list(fresh.cells()) == list(plain.cells())
+    assert list(fresh.texts()) == list(plain.texts())
+    for r, line in enumerate(plain.rows):
+        for c in range(plain.width + 1):
+            assert fresh.cell_at(r, c) == plain.cell_at(r, c)
+            assert fresh.text_at(r, c) == plain.text_at(r, c)
+            slot = line[c] if c < len(line) else None
+            assert plain.cell_at(r, c) == (slot.cell if slot is not None else None)
+    # What a placed cell's reading is remembered by: the text of an HTML
+    # cell, the text and where it was printed for another importer's.
+    places = [(r, c) for r, line in enumerate(plain.rows) for c, slot in enumerate(line) if slot]
+    cells = [plain.cell_at(r, c) for r, c in places]
+    assert fresh.printed(places) == [cell.text for cell in cells if cell]
+    assert plain.printed(places) == [(cell.text, None, None, None) for cell in cells if cell]
+    assert fresh == plain and hash(fresh) == hash(plain)
 
 
 def _table_model(html: str) -> list[list[Slot | None]]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -439,13 +438,20 @@ def _unit_lines(page: Page) -> tuple[str | None, ...]:
 
 def _continued(page: Page) -> frozenset[int]:
     """The tables printed right after another table, no text between them
-    but a 续表 line."""
-    blocks = [b for b in page.blocks if b.text is None or not says_continued(b.text)]
-    return frozenset(
-        b.table
-        for a, b in itertools.pairwise(blocks)
-        if a.table is not None and b.table is not None
-    )
+    but a 续表 line.
+
+    Only a text right after a table (or after 续表 lines after one) is asked
+    whether it says 续表: a page has a few hundred paragraphs, a few tables."""
+    out: set[int] = set()
+    after: int | None = None  # the table the blocks so far end with (续表 lines aside)
+    for b in page.blocks:
+        if b.table is not None:
+            if after is not None:
+                out.add(b.table)
+            after = b.table
+        elif after is not None and (b.text is None or not says_continued(b.text)):
+            after = None
+    return frozenset(out)
 
 
 def import_html(
@@ -671,22 +677,21 @@ def _heading_unit(grid: Grid, row: int, col: int, unit_line: str | None = None) 
     would be 10,000 times too large), "采购总金额（单位：元）" where the 2019
     format states none (the model keeps the unit printed)."""
     for r in range(row - 1, -1, -1):
-        above = grid.rows[r]
-        slot = above[col] if col < len(above) else None
-        if slot is None or not slot.cell.text.strip():
+        printed = grid.text_at(r, col)
+        if printed is None or not printed.strip():
             continue
-        text = clean(slot.cell.text)
+        text = clean(printed)
         if looks_numeric(text):
             break  # a figure above: no heading of its own
         if "万元" in text:
             return "万元"
         if "元" in text:
             return "元"
-    if unit_line is None and grid.rows and grid.rows[0]:
+    if unit_line is None:
         # The table's own first row, one cell across it ("单位：件、元").
-        first = grid.rows[0][0]
-        if first is not None and first.cell.colspan == len(grid.rows[0]):
-            unit_line = money_unit_line(first.cell.text)
+        first = grid.cell_at(0, 0) if grid.width else None
+        if first is not None and first.colspan == grid.width:
+            unit_line = money_unit_line(first.text)
     return unit_line
 
 
@@ -710,20 +715,21 @@ def _finish_official(
     append = origins.append
     for gi, (grid, decided) in sorted(assigned.items()):
         made = decided.origins
-        rows = grid.rows
-        for i, p in enumerate(decided.placed):
-            slot = rows[p.row][p.col]  # cell_at, inlined (it runs for every placed cell)
-            assert slot is not None  # the plan's shape has a cell there
-            printed = slot.cell
-            # Reading a printed text on a plan's cell gives the same record and
-            # the same values every time: made once per text and place (most
-            # cells of a table print the same few texts, "0", "——").
-            unit_line = page.unit_lines[gi] if gi < len(page.unit_lines) else None
-            key = (i, gi, printed.text, printed.page, printed.bbox, printed.address, unit_line)
+        # The money unit line before the table, the same for all its cells.
+        unit_line = page.unit_lines[gi] if gi < len(page.unit_lines) else None
+        # Reading a printed text on a plan's cell gives the same record and
+        # the same values every time: made once per text and place (most
+        # cells of a table print the same few texts, "0", "——"), and the
+        # cell itself made only then.
+        for i, (p, printed_as) in enumerate(
+            zip(decided.placed, grid.printed(decided.places), strict=True)
+        ):
+            key = (i, gi, printed_as, unit_line)
             found = made.get(key)
             if found is None:
                 if len(made) >= _ORIGINS_LIMIT:
                     made.clear()
+                printed = cell_at(grid, p.row, p.col)
                 plan = plans[id(p.target)]
                 unit = (
                     _heading_unit(grid, p.row, p.col, unit_line) if plan.kind == "money" else None
@@ -738,11 +744,11 @@ def _finish_official(
                         message_id=N_(
                             "Cell “{text}” cannot be read as a figure ({reason}); left blank"
                         ),
-                        params={"text": printed.text},
+                        params={"text": origin.text},  # the record's: the cell's
                         localized={"reason": _in_locale(reason)},
                         table=gi,
-                        row=printed.row,
-                        col=printed.col,
+                        row=origin.row,
+                        col=origin.col,
                         path=origin.path,
                     )
                 )
@@ -777,7 +783,7 @@ def _finish_official(
         problems.append(_images_problem(page.images, "warning"))
     problems.extend(_misprinted_labels(origins))
     for grid in page.grids:
-        if grid.index not in assigned and any(c.text.strip() for c in grid.cells()):
+        if grid.index not in assigned and any(text.strip() for text in grid.texts()):
             problems.append(
                 ImportProblem(
                     severity="info",

@@ -101,12 +101,8 @@ def figure_labels(cells: Iterable[SourceCell]) -> set[tuple[int, int, str]]:
 
 def passes(grid: Grid, checks: Iterable[tuple[int, int, str]]) -> bool:
     """Whether ``grid`` prints each (row, column, text) of ``checks``."""
-    rows = grid.rows
-    for r, c, text in checks:
-        slot = rows[r][c]
-        if slot is None or slot.cell.text != text:
-            return False
-    return True
+    text_at = grid.text_at
+    return all(text_at(r, c) == text for r, c, text in checks)
 
 
 class Planned(NamedTuple):
@@ -140,6 +136,8 @@ class GridPlan(NamedTuple):
     unplaced: tuple[Unplaced, ...]
     #: (row, column, text) of every figure the decisions read as a label.
     checks: tuple[tuple[int, int, str], ...]
+    #: (row, column) of each placed cell, as :meth:`.cells.Grid.printed` reads them.
+    places: tuple[tuple[int, int], ...]
     #: The placed cells as read (provenance record, values), by (index in
     #: ``placed``, table on the page, text and where the text was printed),
     #: for the importer to share between imports.
@@ -163,15 +161,17 @@ def _choose(cells: Sequence[SourceCell], tables: Sequence[TargetTable]) -> Targe
 def _compile(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str]) -> GridPlan:
     cells = list(source_cells(grid))
     if not cells:
-        return GridPlan(None, (), (), (), {})
+        return GridPlan(None, (), (), (), (), {})
     table = _choose(cells, tables)
     placed, unplaced = place(cells, table, aliases)
     checks = figure_labels(cells)
+    planned = tuple(_planned(p) for p in sorted(placed, key=_printed_place))
     return GridPlan(
         table if placed else None,
-        tuple(_planned(p) for p in sorted(placed, key=_printed_place)),
+        planned,
         tuple(Unplaced(c.cell.row, c.cell.col, unplaced_labels(c)) for c in unplaced),
         tuple(sorted(checks)),
+        tuple((p.row, p.col) for p in planned),
         {},
     )
 
@@ -195,9 +195,9 @@ def _planned(p: Placement) -> Planned:
 
 def cell_at(grid: Grid, row: int, col: int) -> Cell:
     """The cell printed at (row, col) of ``grid``: a plan's cell, found in a grid of its shape."""
-    slot = grid.rows[row][col]
-    assert slot is not None  # the shape has a cell there
-    return slot.cell
+    cell = grid.cell_at(row, col)
+    assert cell is not None  # the shape has a cell there
+    return cell
 
 
 #: Plans by (shape number, tables, aliases), with the tables and aliases they
