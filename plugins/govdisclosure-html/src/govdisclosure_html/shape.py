@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .text import looks_numeric
 
 if TYPE_CHECKING:
-    from .grid import Grid
+    from .cells import Grid
 
 __all__ = ["EMPTY", "FIGURE", "SlotKey", "shape", "text_class"]
 
