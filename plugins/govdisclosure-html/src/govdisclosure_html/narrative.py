@@ -17,7 +17,7 @@ from functools import cache
 
 from attrs import frozen
 
-from govdisclosure.formatting import BLANK_LEGEND
+from govdisclosure.formatting import BLANK_LEGEND, FILLED
 from govdisclosure.i18n import gettext
 from govdisclosure.report_base import CONTACT_LABELS, Section
 
@@ -182,7 +182,7 @@ def _period(text: str) -> StatedPeriod | None:
 
 #: The labels of the line the form prints under the statistics table
 #: (填报单位：… 单位负责人：… 联系电话：…), with 填报日期, by field.
-_CONTACT_FIELDS = {label: name for name, label in CONTACT_LABELS} | {"填报日期": "filled"}
+_CONTACT_FIELDS = {label: name for name, label in CONTACT_LABELS} | {FILLED: "filled"}
 #: A label may be broken by white space where a PDF's line ends ("联\n系电话").
 _CONTACT_PAIR = re.compile(
     r"\s*("

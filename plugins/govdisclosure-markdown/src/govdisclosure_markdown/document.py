@@ -493,9 +493,9 @@ def _facts(locale: str, report: Report) -> list[str]:
         (gettext(locale, "Reporting unit"), report.unit.name),
         (gettext(locale, "Statistics period"), period),
     ]
+    # 填报日期 is printed on the contact line under the tables, where the form has it.
     for msgid, value in (
         ("成文日期", report.dates.written),
-        ("填报日期", report.dates.filled),
         ("发布日期", report.dates.published),
     ):
         if value is not None:
