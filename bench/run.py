@@ -14,6 +14,9 @@ a temporary directory unless ``--out`` says where: a smoke test of the
 bench itself (``tests/bench/test_bench.py``), whose figures mean nothing.
 
 Usage: python bench/run.py [--quick] [--out DIR] [--corpus DIR] [STAGE...]
+
+A run of some STAGEs writes to a temporary directory (printed at the end)
+unless --out is given: only a full run replaces ``bench/results``.
 """
 
 from __future__ import annotations
@@ -112,6 +115,8 @@ def chart(rows: list[dict[str, Any]], path: Path, title: str) -> None:
     import matplotlib.pyplot as plt
 
     measured = [r for r in rows if r["ratio"] is not None]
+    if not measured:
+        return
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(measured) + 1.2), dpi=100)
     names = [r["stage"] for r in measured]
     ratios = [r["ratio"] for r in measured]
@@ -141,7 +146,10 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("stages", nargs="*", help="only the scripts whose name contains one")
     args = parser.parse_args(argv)
-    out = args.out or (Path(tempfile.mkdtemp(prefix="gd-bench-")) if args.quick else RESULTS)
+    # Only a full run replaces the committed results: a quick run or a run of
+    # some stages writes to a temporary directory unless --out says where.
+    partial = args.quick or bool(args.stages)
+    out = args.out or (Path(tempfile.mkdtemp(prefix="gd-bench-")) if partial else RESULTS)
     out.mkdir(parents=True, exist_ok=True)
     stages = [s for s in STAGES if not args.stages or any(n in s[0] for n in args.stages)]
     started = dt.datetime.now(dt.UTC)
