@@ -18,7 +18,6 @@ library next stores something of that kind (see :func:`prune`).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
@@ -26,6 +25,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from ._hashing import blake2b
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -110,7 +111,7 @@ def kept(kind: str, key: bytes, make: Callable[[], _T], of_type: type[_T]) -> _T
     """
     if os.environ.get(NO_CACHE_ENV):
         return make()
-    digest = hashlib.blake2b(key, digest_size=16).hexdigest()
+    digest = blake2b(key, digest_size=16).hexdigest()
     place = user_cache(kind, f"{digest}.{sys.implementation.cache_tag}-{sys.hexversion:x}")
     try:
         with open(place, "rb") as handle:

@@ -15,12 +15,12 @@ out, marked not printed (so a rule involving one says "not printed", never
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 import attrs
 from attrs import frozen
 
+from ._hashing import blake2b
 from .editions.legacy import StatisticsTemplate, TemplateColumn, TemplateRow
 
 __all__ = ["ADDED_PREFIX", "PrintedRow", "derive_template", "derived_id"]
@@ -121,7 +121,7 @@ def derived_id(template: StatisticsTemplate) -> str:
     """``printed-`` and a digest of everything in the template but its id."""
     from .templates import template_json
 
-    digest = hashlib.blake2b(template_json(attrs.evolve(template, id="")), digest_size=5)
+    digest = blake2b(template_json(attrs.evolve(template, id="")), digest_size=5)
     return f"printed-{digest.hexdigest()}"
 
 

@@ -29,13 +29,13 @@ one report in Chinese and the next in English at the same time.
 from __future__ import annotations
 
 import gettext as stdlib_gettext
-import hashlib
 import io
 import os
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from ._hashing import blake2b
 from ._resources import NO_CACHE_ENV, package_files, store_cached, user_cache
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ def _translations(locale: str) -> stdlib_gettext.GNUTranslations:
     if not path.is_file():
         raise CatalogMissingError(f"no message catalog for {name!r} at {path}")
     source = path.read_bytes()
-    digest = hashlib.blake2b(source, digest_size=10).hexdigest()
+    digest = blake2b(source, digest_size=10).hexdigest()
     places = _compiled_places(path, name, digest)
     for place in places:
         try:

@@ -19,12 +19,12 @@ of layout and the folding decide as they would over the inputs.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
+from .._hashing import blake2b
 from ..cells import CellValue, is_number
 from ..editions import Report, is_template_driven
 from ..i18n import N_
@@ -89,7 +89,7 @@ def _unit_digest(key: UnitKey) -> bytes:
     name, region = key
     # The name's length first: no name and region can be read as another's.
     text = f"{len(name)}:{name}" + ("" if region is None else f"|{region}")
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+    return blake2b(text.encode(), digest_size=16).digest()
 
 
 class Folder:

@@ -10,7 +10,6 @@ English, compared in tests, or written as JSON without parsing prose.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -110,6 +109,8 @@ class Finding:
             "params": {k: _canonical(v) for k, v in self.params},
         }
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        import hashlib  # here: a run that prints no fingerprint loads no OpenSSL
+
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def to_dict(self, locale: str = "zh_Hans_CN") -> dict[str, object]:

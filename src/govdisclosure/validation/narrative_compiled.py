@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from attrs import frozen
@@ -118,20 +118,58 @@ class _Search:
 class _Word:
     """The checks of a figure that need one word, and their screen.
 
-    ``screen`` is None when a single check needs the word (searching the
-    stretch once is all a screen would do).  ``lead`` is the largest lead
-    of the checks (None when one is unbounded): the screen searches from
-    there, before every check's start.
+    ``lead`` is the largest lead of the checks (None when one is
+    unbounded): the screen searches from there, before every check's start.
+
+    The patterns are compiled on first use, not when the figure is made: a
+    report states few of its figures, so a one-file run reaches the screen
+    of about one word in six (3 of the 18 made for ``examples/huaian-2024``),
+    and compiling a pattern of CJK classes costs about 0.5 ms, more than
+    searching the report does.  Once compiled, each is an attribute like
+    any other (:func:`functools.cached_property` on a slotted class).
     """
 
     word: str
-    screen: Callable[[str, int, int], re.Match[str] | None] | None
+    #: The checks that need the word, each with its place among the figure's.
+    group: tuple[tuple[int, NarrativeCheck], ...]
     lead: int | None
-    searches: tuple[_Search, ...]
-    #: For a single check led by its tail (:func:`_led`, a scan in C): its
-    #: pattern's ``match``, and the whole text is searched at once instead
-    #: of the stretches of the word (which would cost a search each).
-    whole: Callable[[str, int], re.Match[str] | None] | None = None
+    #: The single check led by its tail (:func:`_led`), if that is what the
+    #: word has: the whole text is searched at once (:attr:`whole`).
+    led: NarrativeCheck | None = None
+
+    @cached_property
+    def screen(self) -> Callable[[str, int, int], re.Match[str] | None] | None:
+        """The alternation of the checks' patterns; None when a single check
+        needs the word (searching the stretch once is all a screen would do)."""
+        if len(self.group) == 1:
+            return None
+        return _screen([check for _, check in self.group])
+
+    @cached_property
+    def searches(self) -> tuple[_Search, ...]:
+        """The checks ready to search a stretch, in their order."""
+        return tuple(
+            _Search(
+                pattern.finditer if check.tail is None else partial(_led, check),
+                check.lead,
+                check.reject,
+                order,
+                _context(pattern),
+                "n" in pattern.groupindex,
+            )
+            for order, check in self.group
+            # The pattern searched, whose groups are the check's: only one of
+            # the two texts is compiled.
+            for pattern in (_searched(check),)
+        )
+
+    @cached_property
+    def whole(self) -> Callable[[str, int], re.Match[str] | None]:
+        """The :attr:`led` check's pattern's ``match``: the whole text is
+        searched at once instead of the stretches of the word (which would
+        cost a search each)."""
+        assert self.led is not None
+        return self.led.pattern.match
 
 
 @frozen(eq=False)
@@ -239,27 +277,10 @@ def _words(checks: Sequence[NarrativeCheck]) -> tuple[_Word, ...]:
         by_word.setdefault(check.needs, []).append((order, check))
     out = []
     for word, group in by_word.items():
-        searches = tuple(
-            _Search(
-                pattern.finditer if check.tail is None else partial(_led, check),
-                check.lead,
-                check.reject,
-                order,
-                _context(pattern),
-                "n" in pattern.groupindex,
-            )
-            for order, check in group
-            # The pattern searched, whose groups are the check's: only one of
-            # the two texts is compiled (a pattern of CJK classes costs about
-            # 0.5 ms to compile, paid by every one-file run).
-            for pattern in (_searched(check),)
-        )
         leads = [check.lead for _, check in group]
         lead = None if None in leads else max(lead for lead in leads if lead is not None)
-        screen = _screen([check for _, check in group]) if len(group) > 1 else None
         led = group[0][1] if len(group) == 1 and group[0][1].tail is not None else None
-        whole = None if led is None else led.pattern.match
-        out.append(_Word(word, screen, lead, searches, whole))
+        out.append(_Word(word, tuple(group), lead, led))
     return tuple(out)
 
 
@@ -291,7 +312,7 @@ def _figures(
             cells = tuple(json_path(total) for total, _ in quantity.rows)
             words = _words(group)
             stretched = (
-                None if any(w.whole is not None for w in words) else tuple(w.word for w in words)
+                None if any(w.led is not None for w in words) else tuple(w.word for w in words)
             )
             out.append(
                 _Figure(group[0].rule, words, rows, by_path, cells, quantity.label, pick, stretched)
@@ -376,7 +397,7 @@ def _stretch_words(edition: str) -> tuple[str, ...]:
 
         applying = [c for c in CHECKS if edition in c.editions]
         found = {
-            w.word: None for group in _groups(applying) for w in _words(group) if w.whole is None
+            w.word: None for group in _groups(applying) for w in _words(group) if w.led is None
         }
         words = _WORDS_OF[edition] = tuple(found)
     return words
@@ -388,7 +409,7 @@ def _whole(word: _Word, text: Paragraphs) -> Iterator[tuple[int, int, re.Match[s
     (:attr:`_Word.whole`): one search of the whole text, led by a word (a
     scan in C), each match read again in its paragraph: no match reaches
     across a break."""
-    assert word.whole is not None
+    assert word.led is not None
     texts = text.texts
     search = word.searches[0]
     plain = text.plain(CLAUSE_BREAKS)
@@ -466,7 +487,7 @@ def _statements(
     exact = True
     texts = text.texts
     for word in figure.words:
-        if word.whole is not None:
+        if word.led is not None:
             for i, order, m in _whole(word, text):
                 if not found:
                     value = _figure_value(figure, report, context)
