@@ -31,8 +31,8 @@ temporary directory and measures both:
 Prints one line a round, the best of each build and their ratio, with the
 load average; records nothing.  ``rules.py`` and ``findings.py`` are not in
 :data:`MODULES`: mypyc makes attrs classes native, and a field with a
-factory (``Context.cache``) or a function nested in a method
-(``Finding.to_dict``) stops it.
+factory (``Context.cache``) fails at import, and ``Finding.to_dict``, which
+nests a function, is an internal error of mypyc.
 """
 
 from __future__ import annotations
