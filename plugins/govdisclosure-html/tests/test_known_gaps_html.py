@@ -80,8 +80,8 @@ def test_a_hidden_paragraph_of_the_text_is_not_read(hidden: str) -> None:
     # hidden in the editor).  Before: the block forms were read into section
     # 六 as printed.
     end = PAGE.index(_SIXTH) + len(_SIXTH)
-    result = _same(PAGE[:end] + hidden + PAGE[end:])
-    assert "9999" not in gd.dumps(result.report)
+    report = _same(PAGE[:end] + hidden + PAGE[end:]).report
+    assert report is not None and "9999" not in gd.dumps(report)
 
 
 def test_a_hidden_container_holding_paragraphs_is_kept() -> None:
@@ -89,5 +89,5 @@ def test_a_hidden_container_holding_paragraphs_is_kept() -> None:
     # script shows ("展开全文"): read as served, as before.
     end = PAGE.index(_SIXTH) + len(_SIXTH)
     shown = '<div style="display:none"><p>第一段展开的正文。</p><p>第二段展开的正文。</p></div>'
-    result = _same(PAGE[:end] + shown + PAGE[end:])
-    assert "第二段展开的正文" in gd.dumps(result.report)
+    report = _same(PAGE[:end] + shown + PAGE[end:]).report
+    assert report is not None and "第二段展开的正文" in gd.dumps(report)

@@ -10,6 +10,7 @@ of 金井片区管理局, every change printed 0).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,7 @@ FIELDS = {
 }
 
 
-def _printed(changes: dict[str, tuple[str, str, object]]) -> str:
+def _printed(changes: Mapping[str, tuple[str, str, object]]) -> str:
     page = PAGE
     for label, (previous, change, _) in changes.items():
         row = re.search(rf"<tr><td>{label}</td><td>0</td><td( colspan=\"2\")?>0</td>", page)
@@ -61,13 +62,14 @@ def _codes(result: ImportResult) -> set[str]:
 
 
 def test_changes_written_in_words_are_read_with_their_sign() -> None:
-    # Before: every one of the five was `cell-unreadable` and left blank.
+    # Before: the column of words was taken for a label column, and all five
+    # changes were `cell-missing`, left blank.
     result = import_html(_printed(CHANGES).encode(), "v.html")
     report = result.report
     assert isinstance(report, gd.Report2019)
-    for label, (previous, _, want) in CHANGES.items():
+    for label, (previous, _, change) in CHANGES.items():
         row = getattr(report.table2, FIELDS[label][0])
-        assert (row.previous_items, row.change) == (int(previous), want), label
+        assert (row.previous_items, row.change) == (int(previous), change), label
         assert row.change_sign in (None, "")  # no "+" was printed
     assert "cell-unreadable" not in _codes(result)
     # Nothing else moved.
