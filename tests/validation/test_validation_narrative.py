@@ -174,6 +174,22 @@ def test_both_orders_and_the_measure_words(sentence: str) -> None:
     assert read("2021", sentence) == [("applications", 3)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("行政复议案件减少5件。", []),
+        ("政府信息公开行政复议 351件，增加了 5 件。", [("reconsideration", 351)]),
+        ("行政复议案件下降5件，行政诉讼46件。", [("litigation", 46)]),
+        ("收到政府信息公开申请增长 12 件。", []),
+        ("共受理政府信息公开申请3件，较上年增加1件。", [("applications", 3)]),
+    ],
+)
+def test_a_change_in_words_is_no_count(sentence: str, expected: list[tuple[str, int]]) -> None:
+    # "减少5件" says by how much, not how many.  Before: read as 5
+    # reconsiderations, and a warning that the text disagrees with table 4.
+    assert read("2021", sentence) == expected
+
+
 # -- compared with the tables ----------------------------------------------------------
 
 

@@ -56,10 +56,18 @@ def _value(report: Report, cell: GridCell) -> str:
 
 
 def _table(
-    report: Report, grid: TableGrid, width: float, label_cols: int, *, flush_left: bool = False
+    report: Report,
+    grid: TableGrid,
+    width: float,
+    label_cols: int,
+    *,
+    flush_left: bool = False,
+    figures: str = "CENTER",
 ) -> Table:
     """The table set with no rule; ``flush_left``: its headings set flush
-    left in the columns they head, as many offices set them, not centred."""
+    left in the columns they head, as many offices set them, not centred;
+    ``figures``: how the figures sit in their columns (``CENTER``, ``LEFT``
+    or ``RIGHT``, reportlab's words)."""
     small = ParagraphStyle("cell", fontName=FONT, fontSize=7, leading=8)
     centred = ParagraphStyle("head", parent=small, alignment=0 if flush_left else 1)
     rows: list[list[Any]] = [["" for _ in range(grid.width)] for _ in range(grid.height)]
@@ -85,7 +93,7 @@ def _table(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), FONT, 7),
-                ("ALIGN", (label_cols, 0), (-1, -1), "CENTER"),
+                ("ALIGN", (label_cols, 0), (-1, -1), figures),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 *spans,
             ]
@@ -113,10 +121,17 @@ def title_of(report: Report) -> str:
     return report.title or f"{report.unit.name}{report.year}年政府信息公开工作年度报告"
 
 
-def unruled_pdf(report: Report, *, whole_tables: bool = True, flush_left: bool = False) -> bytes:
+def unruled_pdf(
+    report: Report,
+    *,
+    whole_tables: bool = True,
+    flush_left: bool = False,
+    figures: str = "CENTER",
+) -> bytes:
     """The report's title, text and tables as a PDF whose tables have no rules;
     with ``whole_tables=False`` a table runs over a page break where the text
-    before it ends; ``flush_left``: the headings set flush left."""
+    before it ends; ``flush_left``: the headings set flush left; ``figures``:
+    the figures set ``CENTER``, ``LEFT`` or ``RIGHT`` in their columns."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     body = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=16, firstLineIndent=22)
     heading = ParagraphStyle("heading", fontName=FONT, fontSize=12, leading=18)
@@ -135,14 +150,26 @@ def unruled_pdf(report: Report, *, whole_tables: bool = True, flush_left: bool =
         for key, n in _SECTIONS.items():
             if n == i and key in grids:
                 table = _table(
-                    report, grids[key], width, _LABEL_COLUMNS[key], flush_left=flush_left
+                    report,
+                    grids[key],
+                    width,
+                    _LABEL_COLUMNS[key],
+                    flush_left=flush_left,
+                    figures=figures,
                 )
                 # Kept on one page (the section's text before it may push it to the next).
                 story.append(KeepTogether([table]) if whole_tables else table)
                 drawn.add(key)
     for key in _SECTIONS:  # a report with fewer sections: the tables after its text
         if key in grids and key not in drawn:
-            table = _table(report, grids[key], width, _LABEL_COLUMNS[key], flush_left=flush_left)
+            table = _table(
+                report,
+                grids[key],
+                width,
+                _LABEL_COLUMNS[key],
+                flush_left=flush_left,
+                figures=figures,
+            )
             story += [PageBreak(), table]
     doc.build(story)
     return out.getvalue()

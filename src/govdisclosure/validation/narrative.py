@@ -559,9 +559,23 @@ def _accepted(
     """The matches of ``check`` in one paragraph (or in ``text[start:end]``)
     that its reject words leave."""
     for m in check.pattern.finditer(text, start, end):
-        if _rejected(check.reject, m):
+        if _rejected(check.reject, m) or _a_change(text, m):
             continue
         yield path, text, m
+
+
+#: A number right after one of these states a change, not a count:
+#: "行政复议案件减少5件" says nothing of how many there were.  新增 ("新增5件")
+#: counts what is new, and is no change word.
+_CHANGE_BEFORE = re.compile(r"(?:增加|增长|上升|增多|提高|减少|下降|降低|减低|回落)了?\s*$")
+
+
+def _a_change(text: str, m: re.Match[str]) -> bool:
+    """Whether the number of ``m`` is a change ("减少5件"), not a count."""
+    if "n" not in m.re.groupindex or m.start("n") < 0:
+        return False
+    start = m.start("n")
+    return _CHANGE_BEFORE.search(text, max(0, start - 4), start) is not None
 
 
 def _rejected(reject: tuple[str, ...], m: re.Match[str]) -> bool:

@@ -35,6 +35,8 @@ from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, importing_loader, unreadable_file
 from govdisclosure_html.text import looks_numeric, money_unit_line, read_number
 
+from .tabstops import PackageStyles, placed_fields, styles_of
+
 __all__ = ["LOADERS", "docx_document", "govdisclosure_loaders", "import_doc", "import_docx"]
 
 
@@ -118,21 +120,42 @@ def _typed_caption(text: str) -> bool:
     return 0 < len(text) <= _CAPTION_LENGTH and not text.endswith(("。", "；", ";", "：", ":"))
 
 
-def _typed_table(paragraphs: Sequence[Any]) -> bool:
-    """Whether a run of lines with tabs is a table typed as text: a few lines,
-    a figure in one at least (a list set with tabs has none), and every line
-    with tabs typed with a field for each column (a caption line has none).
-    A line with fewer fields typed a merged cell once and left out the fields
-    it covers: its texts cannot be put in their columns (Word's tab stops,
-    not the fields, line them up), so the lines stay text and nothing is
-    placed from them."""
+def _typed_rows(paragraphs: Sequence[Any], styles: PackageStyles) -> list[list[str]] | None:
+    """The fields of a run of lines with tabs, a list per line and a field per
+    column, if the run is a table typed as text: a few lines, a figure in one
+    at least (a list set with tabs has none), and every line with tabs typed
+    with a field for each column (a caption line has none), or laid out on
+    tab stops of its own.  A line with fewer fields typed a merged cell once
+    and left out the fields it covers: Word's tab stops, not the fields, line
+    it up, so its fields are put in the columns of the stops they stand at
+    (:mod:`.tabstops`); when a line's layout is not sure, the lines stay text
+    and nothing is placed from them."""
     if len(paragraphs) < _TYPED_ROWS:
-        return False
-    rows = [_fields(p) for p in paragraphs if _has_tab(p)]
-    width = max(len(row) for row in rows)
-    return any(looks_numeric(f) for row in rows for f in row) and all(
-        len(row) == width for row in rows
-    )
+        return None
+    rows = [_fields(p) for p in paragraphs]
+    tabbed = [row for p, row in zip(paragraphs, rows, strict=True) if _has_tab(p)]
+    if not any(looks_numeric(f) for row in tabbed for f in row):
+        return None
+    width = max(len(row) for row in tabbed)
+    if all(len(row) == width for row in tabbed):
+        return rows
+    placed: list[list[tuple[int, str]]] = []
+    for p, row in zip(paragraphs, rows, strict=True):
+        if not _has_tab(p):
+            placed.append([(-1, row[0])])  # a caption: the first column
+            continue
+        fields = placed_fields(p, styles)
+        if fields is None:
+            return None
+        placed.append(fields)
+    columns = sorted({pos for line in placed for pos, _ in line if pos >= 0})
+    out: list[list[str]] = []
+    for line in placed:
+        row = [""] * len(columns)
+        for pos, text in line:
+            row[columns.index(pos) if pos >= 0 else 0] = text
+        out.append(row)
+    return out
 
 
 def _heading_lines(rows: list[list[str]]) -> list[bool]:
@@ -157,7 +180,7 @@ def _heading_lines(rows: list[list[str]]) -> list[bool]:
     ]
 
 
-def _typed_grid(paragraphs: Sequence[Any], index: int) -> Grid:
+def _typed_grid(rows: list[list[str]], index: int) -> Grid:
     """A table typed as lines of tab-separated fields, a cell per field.
 
     A merged cell is typed once, the fields it covers left empty.  Between
@@ -167,7 +190,6 @@ def _typed_grid(paragraphs: Sequence[Any], index: int) -> Grid:
     goes with the text to its left ("法人或其他组织" over its five columns).
     Empty fields in a line of figures stay cells of their own: a figure left
     blank."""
-    rows = [_fields(p) for p in paragraphs]
     width = max(len(row) for row in rows)
     rows = [row + [""] * (width - len(row)) for row in rows]
     heading = _heading_lines(rows)
@@ -228,7 +250,9 @@ def _blocks(element: Any) -> Iterator[Any]:
 def docx_document(data: bytes, source: str) -> Document | ImportResult:
     """The :class:`Document` of a .docx file, or the failed result naming why."""
     try:
-        body = docx.Document(io.BytesIO(data)).element.body
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        styles = styles_of(document)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         return failed(
             source,
@@ -269,8 +293,9 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         end = len(typed)
         while end and not _has_tab(typed[end - 1]):
             end -= 1
-        if _typed_table(typed[:end]):
-            add_grid(_typed_grid(typed[:end], len(grids)))
+        rows = _typed_rows(typed[:end], styles)
+        if rows is not None:
+            add_grid(_typed_grid(rows, len(grids)))
         else:
             end = 0
         for p in typed[end:]:

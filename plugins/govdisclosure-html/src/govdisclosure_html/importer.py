@@ -52,6 +52,7 @@ from .text import (
     clean,
     looks_numeric,
     money_unit_line,
+    read_change,
     read_number,
     without_as_printed_note,
 )
@@ -188,6 +189,8 @@ def _read_cell(text: str, kind: str, amount: bool) -> tuple[CellText, Any, str |
     read = read_number(text)
     if read.unreadable and amount:
         read = _amount_with_unit(text)
+    elif read.unreadable and kind == "signed":
+        read = read_change(text)  # "减少3件": the 2019 本年增/减 in words
     value, reason = _value_for(kind, read)
     if read.unreadable or reason:
         return read, None, reason or N_("not a number")
@@ -638,6 +641,8 @@ def _read_placed(
         elif heading_unit == "元":  # the format's unit is 万元
             value = str(Decimal(value) / Decimal(10000))
             note = "heading in 元, converted to 万元"
+    if read.sign_word is not None and value is not None:
+        note = f"change in words: {read.sign_word}"
     puts.append((plan.parent, plan.leaf, value))
     if (
         plan.sign_field is not None

@@ -91,13 +91,15 @@ def _ratio(a: str, b: str) -> float:
 
 class _RowIndex(NamedTuple):
     """A template's rows as :func:`_row_match` reads them: each row's label
-    words, and the rows of each wording in template order."""
+    words and numbering, and the rows of each wording in template order."""
 
     words: tuple[str, ...]
     by_words: dict[str, tuple[int, ...]]
     #: Printed words → the rows (index, similarity) at least 0.8 similar to
     #: them, in template order; filled as words are met (bounded).
     similar: dict[str, tuple[tuple[int, float], ...]]
+    #: Each row's label key (its numbering, if the template prints one).
+    keys: tuple[Key, ...] = ()
 
 
 #: Row indexes by template identity, with the template (so the id stays its
@@ -113,27 +115,35 @@ def _row_index(template: StatisticsTemplate) -> _RowIndex:
     found = _ROW_INDEXES.get(template)
     if found is not None:
         return found
-    words = tuple(label_key(row.label).words for row in template.rows)
+    keys = tuple(label_key(row.label) for row in template.rows)
+    words = tuple(k.words for k in keys)
     by_words: dict[str, list[int]] = {}
     for i, w in enumerate(words):
         by_words.setdefault(w, []).append(i)
-    index = _RowIndex(words, {w: tuple(ii) for w, ii in by_words.items()}, {})
+    index = _RowIndex(words, {w: tuple(ii) for w, ii in by_words.items()}, {}, keys)
     return _ROW_INDEXES.put(template, index)
 
 
 def _row_match(
-    words: str, template: StatisticsTemplate, used: set[str], start: int
+    printed: Key, template: StatisticsTemplate, used: set[str], start: int
 ) -> tuple[int, MatchKind] | None:
     """The template row a printed label is, searched from ``start`` on and
-    then from the top: the first unused row of the same words, else the
-    unused row of the closest wording (the first of equals)."""
+    then from the top: the first unused row of the same words (one whose
+    numbering agrees first), else the unused row of the closest wording (the
+    first of equals) whose numbering agrees.  A close wording under another
+    number is another row: with the row it would stand for missing,
+    "2．部分同意公开答复数" is not the template's "1.同意公开答复数"."""
     rows = template.rows
     index = _row_index(template)
+    words = printed.words
     same = index.by_words.get(words, ())
-    # The first unused row of these words at or after start, else before it.
-    for i in (*[i for i in same if i >= start], *[i for i in same if i < start]):
-        if rows[i].code not in used:
-            return i, "normalised"
+    # The first unused row of these words at or after start, else before it;
+    # rows whose numbering agrees with the printed one first.
+    order = (*[i for i in same if i >= start], *[i for i in same if i < start])
+    for agreeing in (True, False):
+        for i in order:
+            if rows[i].code not in used and agreeing == printed.numbering_agrees(index.keys[i]):
+                return i, "normalised"
     similar = index.similar.get(words)
     if similar is None:
         if len(index.similar) >= _SIMILAR_LIMIT:
@@ -144,7 +154,11 @@ def _row_match(
     # The most similar unused row, the first of equals in the order searched.
     best: tuple[float, int] | None = None
     for i, ratio in (*[c for c in similar if c[0] >= start], *[c for c in similar if c[0] < start]):
-        if rows[i].code not in used and (best is None or ratio > best[0]):
+        if (
+            rows[i].code not in used
+            and printed.numbering_agrees(index.keys[i])
+            and (best is None or ratio > best[0])
+        ):
             best = (ratio, i)
     return (best[1], "similar") if best else None
 
@@ -212,7 +226,7 @@ def match_template(
         if label is None:
             unplaced.extend(row_cells)
             continue
-        hit = _row_match(label.key.words, template, used, position)
+        hit = _row_match(label.key, template, used, position)
         if hit is None:
             unfit.append(label.cell.text)
             unplaced.extend(row_cells)

@@ -422,32 +422,53 @@ def _icon(img: LexborNode) -> bool:
     return False
 
 
-#: Elements that may be hidden: the ``hidden`` attribute, or a style naming
-#: display (checked by :data:`_HIDING` in Python: few elements match).  Each
-#: alternative costs lexbor a pass over the body (about 0.1 ms a page, 3 % of
-#: an import), so ``visibility:hidden`` and ``font-size:0``, rarer, are left
-#: out: they are read (see import.md).
-_MAY_HIDE: Final = '[hidden], [style*="display" i]'
-_HIDING: Final = re.compile(r"display\s*:\s*none", re.I)
+#: How inline styles hide an element: ``display:none``, ``visibility:hidden``
+#: (or ``collapse``), checked in Python on the few elements whose style names
+#: display or visibility.  ``font-size:0`` is not looked for (see import.md).
+_HIDING: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.I)
+#: The elements that may be hidden: the ``hidden`` attribute, or a style
+#: holding "is", as both "display" and "visibility" do (checked by
+#: :data:`_HIDING` in Python: few other styles hold it, list-style and Word's
+#: mso-list).  Each alternative of a selector costs lexbor a pass over the
+#: body (about 0.1 ms a page, 3 % of an import): one substring for both
+#: properties costs what "display" alone did.  A look for the word
+#: visibility in the page's source cost more (two searches of 150 KB).
+_MAY_HIDE: Final = '[hidden], [style*="is" i]'
 #: Inline elements: hidden, they are text a reader does not see (anti-copy
 #: characters some sites scatter in a page), never the page's article.
 _INLINE: Final = frozenset(
     {"span", "font", "i", "b", "em", "strong", "small", "sup", "sub", "u", "s", "ins", "label"}
 )
+#: Blocks of text: a hidden element holding more than one of them, or a
+#: table, is a container a script shows ("展开全文", a tab), not a line.
+_CONTAINED: Final = ", ".join(sorted(_BLOCKS | {"div", "table", "section", "article"}))
+
+
+def _a_line(node: LexborNode) -> bool:
+    """A hidden element no reader misses: inline text, a table's row or cell,
+    anything inside a table, or a block holding no table and at most one
+    block of text (a paragraph, a heading)."""
+    if node.tag in _INLINE or node.tag in ("tr", "td", "th") or _inside(node, "table"):
+        return True
+    inner = [n for n in node.css(_CONTAINED) if n.mem_id != node.mem_id]
+    return len(inner) <= 1 and all(n.tag != "table" for n in inner)
 
 
 def _drop_hidden(body: LexborNode) -> None:
-    """Take out of the body what a reader never sees in a table or a line of
-    text: a hidden span inside a figure ("26<span style="display:none">7</span>29"
-    reads 2629 on screen), a hidden row of a table.  A hidden block outside
-    the tables (a container a script shows) is kept: a page is read as
+    """Take out of the body what a reader never sees: a hidden span inside a
+    figure ("26<span style="display:none">7</span>29" reads 2629 on screen,
+    as does ``visibility:hidden``), a hidden row of a table, a hidden
+    paragraph of the text.  A hidden container of several blocks or of a
+    table (the rest of an article a script shows) is kept: a page is read as
     served, and its article must not vanish with it."""
     hidden: dict[int, LexborNode] = {}
     for node in body.css(_MAY_HIDE):
+        if node.mem_id == body.mem_id:
+            continue
         attrs = node.attributes
         if "hidden" not in attrs and not _HIDING.search(attrs.get("style") or ""):
             continue
-        if node.tag in _INLINE or node.tag in ("tr", "td", "th") or _inside(node, "table"):
+        if _a_line(node):
             hidden[node.mem_id] = node
     for node in hidden.values():
         if not _inside_any(node, set(hidden) - {node.mem_id}):

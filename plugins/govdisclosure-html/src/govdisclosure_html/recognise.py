@@ -160,22 +160,43 @@ def _duel(
 def _variant(edition: str, keys: set[Key]) -> str | None:
     """The layout variant a recognised edition's tables are printed in: one
     whose field's official sub-rows are not printed at all (（六）其他处理
-    printed as one row, without its three numbered sub-rows).  A sub-row is
-    printed when its words are, under its number in whatever form (③其他 is
-    3.其他's row, a column's 其他 is not)."""
+    printed as one row, without its three sub-rows).  A sub-row is printed
+    when its words are, under its number in whatever form (③其他 is 3.其他's
+    row) or under none; words the edition prints elsewhere too (其他, a
+    column of table 3) say nothing without the number, so a column's 其他 is
+    no sub-row, and sub-rows printed without numbers are sub-rows all the same."""
     record = EDITIONS[edition]
-    printed = {(k.words, k.ordinal) for k in keys}
     for variant in record.variants:
-        depth = len(variant.path)
-        rows = {
-            (t.row.words, t.row.ordinal)
-            for table in edition_tables(edition)
-            for t in table.targets
-            if t.path[:depth] == tuple(variant.path) and len(t.path) > depth + 1
-        }
-        if rows and printed.isdisjoint(rows):
+        rows, shared = _sub_rows(edition, tuple(variant.path))
+        printed = any(
+            k.words in rows and (k.ordinal in rows[k.words] if k.ordinal else k.words not in shared)
+            for k in keys
+        )
+        if rows and not printed:
             return variant.id
     return None
+
+
+@cache
+def _sub_rows(
+    edition: str, path: tuple[str, ...]
+) -> tuple[dict[str, frozenset[int]], frozenset[str]]:
+    """The words of the sub-rows under ``path`` with their numbers, and those
+    of them the edition also prints as another label (a column, a group, a
+    row elsewhere): read from the table definitions."""
+    depth = len(path)
+    rows: dict[str, set[int]] = {}
+    elsewhere: set[str] = set()
+    for table in edition_tables(edition):
+        for t in table.targets:
+            if t.path[:depth] == path and len(t.path) > depth + 1:
+                rows.setdefault(t.row.words, set()).add(t.row.ordinal)
+            else:
+                elsewhere.add(t.row.words)
+            if t.column is not None:
+                elsewhere.add(t.column.words)
+            elsewhere.update(k.words for k in t.context)
+    return {w: frozenset(o) for w, o in rows.items()}, frozenset(elsewhere & rows.keys())
 
 
 def _names(ids: Sequence[str]) -> Callable[[str], str]:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .grid import Cell, Grid, Slot
-from .text import Key, clean, label_key, looks_numeric, read_number
+from .text import Key, clean, label_key, looks_numeric, read_change, read_number
 
 __all__ = ["YEAR_HEADING", "Label", "SourceCell", "bands", "source_cells"]
 
@@ -75,6 +75,9 @@ def _is_figure(text: str) -> bool:
         looks_numeric(text)
         or (_FIGURE_FIRST.match(text) is not None and not YEAR_HEADING.match(clean(text)))
         or "".join(text.split()) in _NONE_WORDS
+        # A change in words ("减少3件", the 2019 本年增/减) stands where a figure
+        # stands: a column of them is a value column, never a label column.
+        or not read_change(text).unreadable
     )
 
 

@@ -183,6 +183,9 @@ class CellText:
     value: int | Decimal | NotApplicable | None
     unit: str | None = None
     unreadable: bool = False
+    #: The word that gave a signed change its sign ("减少" in "减少3件"), if
+    #: the change is written in words (:func:`read_change`).
+    sign_word: str | None = None
 
 
 def split_number(text: str) -> tuple[str, str | None]:
@@ -232,6 +235,31 @@ def read_number(text: str) -> CellText:
         except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
             return CellText(None, unreadable=True)
     return CellText(int(number), unit)
+
+
+#: Words a change is written with, by the sign they give ("减少3件" is −3).
+#: Two-character words only: 新增 ("全年新增5件") counts what is new, and a
+#: lone 增 or 减 is too short to tell a change from a count.
+CHANGE_WORDS: Final = {
+    **dict.fromkeys(("增加", "增长", "上升", "增多", "提高"), 1),
+    **dict.fromkeys(("减少", "下降", "降低", "减低", "回落"), -1),
+}
+_CHANGE = re.compile("^(" + "|".join(CHANGE_WORDS) + ")(?:了)?(.+)$")
+
+
+def read_change(text: str) -> CellText:
+    """A signed change printed in words ("增加5件", "减少3", "下降 2 项"), for
+    a cell of the 2019 本年增/减: the word gives the sign, the figure after it
+    the size.  Anything else, a sign beside the word ("减少-3"), a decimal, or
+    a word with no figure ("持平", "无变化": a word for none, reported like
+    "无"), stays unreadable: the cell is reported, never guessed."""
+    m = _CHANGE.match(clean(text))
+    if m is None:
+        return CellText(None, unreadable=True)
+    size = read_number(m.group(2))
+    if type(size.value) is not int or size.unreadable or not m.group(2)[0].isdecimal():
+        return CellText(None, unreadable=True)
+    return CellText(CHANGE_WORDS[m.group(1)] * size.value, size.unit, sign_word=m.group(1))
 
 
 def looks_numeric(text: str) -> bool:

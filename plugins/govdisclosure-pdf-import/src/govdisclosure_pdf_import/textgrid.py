@@ -13,7 +13,9 @@ official labels too (a section heading or a paragraph is never taken in).
 Its grid is rebuilt from positions:
 
 * **value columns**: the figures' centres, clustered; a figure goes to the
-  nearest column;
+  nearest column.  Figures set flush left or right in their columns
+  (:func:`_figures_set`) stand for their column by that edge instead,
+  moved to the column's centre;
 * **label columns**: the left edges of the label text left of the figures;
   a label printed over several lines (a wrapped cell) is one label when its
   lines follow closely and the later ones carry no numbering of their own,
@@ -49,8 +51,9 @@ the next page does not start with such a run, the header's lines are
 text again and the mapping reports the table it could not find.
 
 Every cell keeps its page and bounding box, as on the ruled path.  What
-cannot be read this way (a blank row of figures, figures not centred in
-their columns) is left to the mapping, which reports what it could not place.
+cannot be read this way (a blank row of figures, a figure set flush in a
+cell merged over two columns) is left to the mapping, which reports what it
+could not place.
 """
 
 from __future__ import annotations
@@ -230,6 +233,19 @@ class _Layout(NamedTuple):
     #: Headings set flush left in their columns: how far right of a
     #: heading's left edge its column's centre lies (None: headings centred).
     offset: float | None = None
+    #: Figures set flush left or right in their columns (:func:`_figures_set`):
+    #: the side and how far from that edge of a figure its column's centre
+    #: lies (None: figures centred).
+    figures_at: tuple[str, float] | None = None
+
+    def figure(self, seg: Segment) -> float:
+        """Where a figure (or a word in its place) stands for its column: its
+        centre, or for figures set flush left or right its edge moved to its
+        column's centre."""
+        if self.figures_at is None:
+            return seg.centre
+        side, shift = self.figures_at
+        return seg.x0 + shift if side == "left" else seg.x1 - shift
 
     def anchor(self, seg: Segment) -> float:
         """Where a heading stands for its column: its centre, or for a
@@ -289,15 +305,115 @@ def _layout(rows: list[list[Segment]]) -> _Layout | None:
     size = median(s.size for s in figures)
     # Columns left blank on every row are found by their headings.
     leaves = _leaf_headings(rows)
-    offset = _flush_left(leaves, _cluster([s.centre for s in figures], 1.5 * size), size)
+    figures_at = _figures_set(figures, leaves, size)
+    placed = _Layout([], [], 0.0, 0.0, None, figures_at)
+    at_figures = [placed.figure(s) for s in figures]
+    offset = _flush_left(leaves, _cluster(at_figures, 1.5 * size), size)
     at = [s.centre if offset is None else s.x0 + offset for s in leaves]
-    centres = _cluster([s.centre for s in figures] + at, 1.5 * size)
+    centres = _cluster(at_figures + at, 1.5 * size)
     spacing = min((b - a for a, b in itertools.pairwise(centres)), default=4 * size)
     value_left = centres[0] - spacing / 2
     labels = [s.x0 for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left]
     edges = _cluster(labels, _EDGE) if labels else []
     right = max(centres[-1] + spacing / 2, max(s.x1 for s in figures))
-    return _Layout(edges, centres, value_left, right, offset)
+    return _Layout(edges, centres, value_left, right, offset, figures_at)
+
+
+def _groups(values: Sequence[float], gap: float) -> list[list[float]]:
+    """Sorted ``values`` in groups, a new one after a gap wider than ``gap``."""
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= gap:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return groups
+
+
+def _deviation(values: Sequence[float], gap: float) -> float:
+    """How far the value farthest from the mean of its group lies from it."""
+    worst = 0.0
+    for group in _groups(values, gap):
+        mean = sum(group) / len(group)
+        worst = max([worst, *(abs(v - mean) for v in group)])
+    return worst
+
+
+def _figures_set(
+    figures: list[Segment], leaves: list[Segment], size: float
+) -> tuple[str, float] | None:
+    """Whether the figures are set flush left or right in their columns, not
+    centred: the side, and how far from that edge a column's centre lies;
+    None when they are centred, or when nothing tells.
+
+    Figures of different widths set flush left share their left edges (to
+    an eighth of a character), set flush right their right edges, centred
+    their centres, while the other anchors stray (one digit more is half a
+    character wider); centred wins where both hold.  Where the figures
+    cannot tell (all as wide: table 4's one row of single digits), the leaf
+    headings do, one over each column: figures and headings centred share
+    their centres; figures set flush left stand a fixed way from the centre
+    of a centred heading; flush right likewise (under headings set flush
+    left, figures all as wide stand alike in each column either way).  A column's centre lies half a column from
+    its figures' edge, less the cell's padding: centred headings give that
+    distance, else half the columns' spacing stands for it (headings set
+    flush left are then read by their own offset, :func:`_flush_left`)."""
+    gap = 1.5 * size
+    tight = size / 8
+    anchors = {
+        "centre": [s.centre for s in figures],
+        "left": [s.x0 for s in figures],
+        "right": [s.x1 for s in figures],
+    }
+    dev = {k: _deviation(v, gap) for k, v in anchors.items()}
+    if all(d <= tight for d in dev.values()):
+        return _figures_set_by_headings(figures, leaves, size)
+    if dev["centre"] <= tight:
+        return None
+    side = next((edge for edge in ("left", "right") if dev[edge] <= tight), None)
+    if side is None:
+        return None
+    edges = _cluster(anchors[side], gap)
+    spacing = min((b - a for a, b in itertools.pairwise(edges)), default=4 * size)
+    shifts = []
+    for head in leaves:
+        edge = min(edges, key=lambda e: abs(e - head.centre))
+        shift = head.centre - edge if side == "left" else edge - head.centre
+        if 0 < shift < spacing:
+            shifts.append(shift)
+    if len(shifts) >= 2 and max(shifts) - min(shifts) <= size / 2:
+        return side, float(median(shifts))
+    return side, spacing / 2
+
+
+def _figures_set_by_headings(
+    figures: list[Segment], leaves: list[Segment], size: float
+) -> tuple[str, float] | None:
+    """:func:`_figures_set` read from the leaf headings, each figure with the
+    heading nearest to it; None when they share their centres (to half a
+    character), or unless one way is the same for every figure (to a
+    quarter of a character)."""
+    if len(leaves) < 2 or len(figures) < 2:
+        return None
+    pairs = [(f, min(leaves, key=lambda h: abs(h.centre - f.centre))) for f in figures]
+    if len({id(h) for _, h in pairs}) < 2:
+        return None
+
+    def same(values: list[float]) -> bool:
+        return max(values) - min(values) <= size / 4
+
+    if all(abs(h.centre - f.centre) <= size / 2 for f, h in pairs):
+        return None  # centred under centred headings
+    left = [h.centre - f.x0 for f, h in pairs]
+    right = [f.x1 - h.centre for f, h in pairs]
+    if same(left) and min(left) > 0:
+        return "left", float(median(left))
+    if same(right) and min(right) > 0:
+        return "right", float(median(right))
+    # Headings set flush left over figures all as wide: whether the figures
+    # are centred or flush left, their centres stand in the same place in
+    # each column, and :func:`_flush_left` reads the headings by their offset.
+    return None
 
 
 def _flush_left(leaves: list[Segment], columns: list[float], size: float) -> float | None:
@@ -366,7 +482,7 @@ def _continues(rows: list[list[Segment]], carried: Carried) -> bool:
     for ln in rows:
         for s in ln:
             if _is_figure(s):
-                if min(abs(c - s.centre) for c in centres) > spacing / 3:
+                if min(abs(c - layout.figure(s)) for c in centres) > spacing / 3:
                     return False
             elif s.x1 > layout.value_left and s.x0 < layout.value_left:
                 return False  # text across the carried columns' left edge
@@ -625,7 +741,7 @@ def _piece(
             cells.append(_cell(r, col, 1, block))
         for s in ln:
             if not in_labels(s):
-                cells.append(_cell(r, layout.value_col(s.centre), 1, [s]))
+                cells.append(_cell(r, layout.value_col(layout.figure(s)), 1, [s]))
     cells = _unique(cells)
     if not cells:
         return None
