@@ -33,13 +33,14 @@ from govdisclosure_html.grid import _CELL_TAGS, _rows, expand
 from govdisclosure_html.importer import import_document, page_document
 from govdisclosure_html.page import (
     _A,
-    _STRIPPED,
+    _STRIPPED_OR_ID,
     _TABLE,
     _attachments,
     _blocks,
     _find_body,
     _hint_search,
     _holding_tables,
+    _strip_page,
     read_page,
 )
 
@@ -56,9 +57,8 @@ class Prepared:
         self.data = data
         self.text = data.decode("utf-8")
         self.doc = LexborHTMLParser(data)
-        for node in self.doc.css(_STRIPPED):
-            node.decompose(recursive=False)
-        self.body, _ = _find_body(self.doc)
+        self.search = _hint_search(_strip_page(self.doc))
+        self.body, _ = _find_body(self.doc, self.search)
         found = self.body.css("table, h1")
         tables = [node for node in found if node.tag_id == _TABLE]
         self.holding = _holding_tables(self.body, tables)
@@ -100,10 +100,13 @@ def _parts(pages: list[Prepared]) -> dict[str, tuple[Callable[[], Any], Callable
         "parse of the bytes": (lambda: [LexborHTMLParser(p.data) for p in pages], None),
         # On the page already detached: the search walks the same tree (the
         # few nodes detached cost next to nothing).
-        "search for scripts and styles": (lambda: [p.doc.css(_STRIPPED) for p in pages], None),
+        "search for scripts, styles and ids": (
+            lambda: [p.doc.css(_STRIPPED_OR_ID) for p in pages],
+            None,
+        ),
         "body search": (
-            lambda: [_find_body(p.doc) for p in pages],
-            lambda: [(p.doc.css(_hint_search(p.doc))) for p in pages],
+            lambda: [_find_body(p.doc, p.search) for p in pages],
+            lambda: [p.doc.css(p.search) for p in pages],
         ),
         "grids (cells by field, their shape)": (
             lambda: [[expand(t, i) for i, t in enumerate(p.leaf)] for p in pages],

@@ -29,9 +29,11 @@ from govdisclosure_html.grid import cell_text
 from govdisclosure_html.page import (
     _FILE_LINK,
     _HINTED_OR_ARTICLE,
+    _has_text,
     _hint_search,
     _holding_tables,
     _may_name_a_file,
+    _strip_page,
     read_page,
 )
 
@@ -83,14 +85,16 @@ _NAMES = st.sampled_from(
 
 @st.composite
 def _elements(draw: st.DrawFn, depth: int = 0) -> str:
-    tag = draw(st.sampled_from(["div", "section", "article", "p", "table", "span"]))
+    tag = draw(st.sampled_from(["div", "section", "article", "p", "table", "span", "noscript"]))
     attrs = ""
     if draw(st.booleans()):
         attrs += f' class="{draw(_NAMES)} {draw(_NAMES)}"'
     if draw(st.integers(0, 3)) == 0:
         attrs += f' id="{draw(_NAMES)}"'
     kids = draw(st.lists(_elements(depth + 1), max_size=0 if depth >= 3 else 3))
-    inner = "".join(kids) or draw(st.sampled_from(["", "正文", " text ", "1.pdf"]))
+    inner = "".join(kids) or draw(
+        st.sampled_from(["", "正文", " text ", "1.pdf", "<!-- c -->", "<script>x</script>"])
+    )
     if tag == "table":
         inner = f"<tr><td>{inner}</td><td>2</td></tr>"
     return f"<{tag}{attrs}>{inner}</{tag}>"
@@ -103,10 +107,33 @@ _PAGES = st.lists(_elements(), min_size=1, max_size=4).map(
 
 @given(_PAGES)
 def test_the_hint_search_chosen_lists_what_the_full_search_lists(html: str) -> None:
-    """Leaving out the ``id`` alternatives never changes what is found."""
+    """Leaving out the ``id`` alternatives never changes what is found (the
+    ids read as the page is stripped, those of what is taken out too)."""
     doc = LexborHTMLParser(html)
-    chosen = [n.mem_id for n in doc.css(_hint_search(doc))]
+    chosen = [n.mem_id for n in doc.css(_hint_search(_strip_page(doc)))]
     assert chosen == [n.mem_id for n in doc.css(_HINTED_OR_ARTICLE)]
+
+
+@given(_PAGES)
+def test_stripping_with_the_ids_strips_what_strip_tags_strips(html: str) -> None:
+    """One search for the stripped tags and the ids leaves the page that
+    detaching each of the tags leaves (an element listed twice detached once)."""
+    doc = LexborHTMLParser(html)
+    _strip_page(doc)
+    plain = LexborHTMLParser(html)
+    for node in plain.css("script, style, noscript, template"):
+        node.decompose(recursive=False)
+    assert doc.html == plain.html
+
+
+@given(_PAGES)
+def test_has_text_is_a_text_of_some_length(html: str) -> None:
+    """:func:`_has_text` answers what measuring the whole text answers."""
+    doc = LexborHTMLParser(html)
+    _strip_page(doc)
+    assert doc.root is not None
+    for node in doc.root.traverse(include_text=False):
+        assert _has_text(node) == (len(node.text_lexbor()) > 0)
 
 
 @given(_PAGES)

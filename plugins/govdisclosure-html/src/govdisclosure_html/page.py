@@ -70,17 +70,15 @@ _HINTED_OR_ARTICLE: Final = (
 _CLASS_HINTED_OR_ARTICLE: Final = ", ".join(f'[class*="{part}" i]' for part in _PARTS) + ", article"
 
 
-def _hint_search(doc: LexborHTMLParser) -> str:
+def _hint_search(ids: str) -> str:
     """The selector that finds the page's hinted elements and ``<article>``s.
 
-    The page's few ``id``s are read in Python.  Lexbor's ``i`` folds ASCII
-    letters only and Python's ``lower`` at least those, so an ``id`` the
-    full search would match is never missed here (one that only Python
-    folds into a part costs the full search, nothing else).
+    ``ids``: the page's ``id``s, lower-cased (:func:`_strip_page` reads
+    them).  Lexbor's ``i`` folds ASCII letters only and Python's ``lower``
+    at least those, so an ``id`` the full search would match is never
+    missed here (one that only Python folds into a part costs the full
+    search, nothing else).
     """
-    # Every id in one string, lower-cased at once (a part holds no space, so
-    # none is found across two ids).
-    ids = " ".join([node.id or "" for node in doc.css("[id]")]).lower()
     if any(part in ids for part in _PARTS):
         return _HINTED_OR_ARTICLE
     return _CLASS_HINTED_OR_ARTICLE
@@ -89,6 +87,8 @@ def _hint_search(doc: LexborHTMLParser) -> str:
 #: The elements taken out of the page before it is read: their text is no
 #: text of the page.
 _STRIPPED: Final = "script, style, noscript, template"
+#: The same search and every element with an ``id``, for :func:`_strip_page`.
+_STRIPPED_OR_ID: Final = _STRIPPED + ", [id]"
 
 _SKIP: Final = frozenset({"script", "style", "noscript", "template", "head", "iframe", "svg"})
 _BLOCKS: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"})
@@ -102,6 +102,7 @@ def _tag_id(name: str) -> int:
 
 _SKIP_IDS: Final = frozenset(_tag_id(name) for name in _SKIP)
 _BLOCK_IDS: Final = frozenset(_tag_id(name) for name in _BLOCKS)
+_STRIPPED_IDS: Final = frozenset(_tag_id(name) for name in _STRIPPED.split(", "))
 _TABLE: Final = _tag_id("table")
 _H1: Final = _tag_id("h1")
 _IMG: Final = _tag_id("img")
@@ -208,6 +209,27 @@ def _content_length(node: LexborNode) -> int:
     return len(node.text_lexbor())
 
 
+#: How many of a node's first descendants :func:`_has_text` looks at itself.
+_FIRST_NODES: Final = 8
+
+
+def _has_text(node: LexborNode) -> bool:
+    """``_content_length(node) > 0``, mostly without reading the text.
+
+    ``textContent`` joins the data of every text node under ``node``, so
+    one text node with data among its first few descendants (a container's
+    first line break usually) settles it; only when none is there is the
+    whole text read (``textContent`` of an article container copies the
+    whole article, to be measured and thrown away)."""
+    text = _TEXT
+    for i, child in enumerate(node.traverse(include_text=True)):
+        if i > _FIRST_NODES:
+            break
+        if child.tag_id == text and child.text_content:
+            return True
+    return _content_length(node) > 0
+
+
 def _inside_any(node: LexborNode, ids: set[int]) -> bool:
     """Whether an ancestor of ``node`` is one of ``ids`` (by ``mem_id``)."""
     parent = node.parent
@@ -218,10 +240,10 @@ def _inside_any(node: LexborNode, ids: set[int]) -> bool:
     return False
 
 
-def _table_outside(root: LexborNode, hinted: list[tuple[int, LexborNode, str]]) -> bool:
+def _table_outside(root: LexborNode, hinted: list[tuple[LexborNode, str]]) -> bool:
     """Whether a table of the page holding no other table (a data table, not
     a layout table around the hinted ones) lies outside every hinted node."""
-    ids = {node.mem_id for _, node, _ in hinted}
+    ids = {node.mem_id for node, _ in hinted}
     tables = root.css("table")
     # A layout table is some table's ancestor (lexbor lists a node's own match
     # in its ``css`` too, so a table's descendants are searched from the page).
@@ -243,7 +265,36 @@ def _ancestors(node: LexborNode) -> list[LexborNode]:
     return out
 
 
-def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
+def _strip_page(doc: LexborHTMLParser) -> str:
+    """Take the scripts, styles, ``<noscript>``s and ``<template>``s out of
+    the page (their text is no text of the page) and return the page's
+    ``id``s, lower-cased, for :func:`_hint_search`.
+
+    One search of the page (in C) finds both: each search walks the whole
+    page.  The ids are read before anything is taken out, so those of the
+    elements taken out (and of what they held) are among them: an id more
+    can only make :func:`_hint_search` choose the full search, which then
+    lists the same nodes.  Each element taken out is detached, as
+    ``strip_tags`` does, so one inside another is detached from the
+    detached one; one listed twice (a ``<script id>`` matches two
+    alternatives) is detached once, and not touched again after.
+    """
+    found = doc.css(_STRIPPED_OR_ID)
+    # Every id in one string, lower-cased at once (a part holds no space, so
+    # none is found across two ids).
+    ids = " ".join([node.id or "" for node in found]).lower()
+    stripped = _STRIPPED_IDS
+    gone: set[int] = set()
+    for node in found:
+        mem = node.mem_id  # the node's address: read without touching the node
+        if mem not in gone and node.tag_id in stripped:
+            gone.add(mem)
+            node.decompose(recursive=False)
+    return ids
+
+
+def _find_body(doc: LexborHTMLParser, search: str) -> tuple[LexborNode, str]:
+    """The article body, and how it was found; ``search``: :func:`_hint_search`'s selector."""
     root = doc.body or doc.root
     if root is None:
         raise ValueError("empty document")
@@ -251,11 +302,11 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
     # ones, in document order; a node matching several alternatives is listed
     # once for each.  An article without a hint adds nothing to ``hinted``
     # (a name that is a hint contains one of the selector's parts).
-    found = doc.css(_hint_search(doc))
+    found = doc.css(search)
     articles = list({node.mem_id: node for node in found if node.tag_id == _ARTICLE}.values())
-    if len(articles) == 1 and _content_length(articles[0]) > 0:
+    if len(articles) == 1 and _has_text(articles[0]):
         return articles[0], "article"
-    hinted: list[tuple[int, LexborNode, str]] = []
+    hinted: list[tuple[LexborNode, str]] = []
     # Hinted nodes with text: a hinted node inside one of them (or listed
     # again) has no more text than it and comes later, so it never wins and
     # its text is not measured.
@@ -267,9 +318,8 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
             if _is_hint(name):
                 if held and (node.mem_id in held or _inside_any(node, held)):
                     break
-                n = _content_length(node)
-                if n > 0:
-                    hinted.append((n, node, name))
+                if _has_text(node):
+                    hinted.append((node, name))
                     held.add(node.mem_id)
                 break
     # A hinted container without a table while a table stands outside it is
@@ -277,14 +327,15 @@ def _find_body(doc: LexborHTMLParser) -> tuple[LexborNode, str]:
     # box): the article is elsewhere.  Hinted ones holding a table come first
     # then; with none, the density descent finds it.
     if hinted and root.css_first("table") is not None:
-        with_table = [h for h in hinted if h[1].css_first("table") is not None]
+        with_table = [h for h in hinted if h[0].css_first("table") is not None]
         if len(with_table) < len(hinted) and _table_outside(root, hinted):
             hinted = with_table
+    if len(hinted) == 1:  # the only one: its length decides nothing
+        return hinted[0]
     if hinted:
-        best = max(n for n, _, _ in hinted)
-        for n, node, name in hinted:  # the outermost of the best-scoring ones
-            if n == best:
-                return node, name
+        # The outermost of the longest ones (the first in document order).
+        lengths = [_content_length(node) for node, _ in hinted]
+        return hinted[lengths.index(max(lengths))]
     score = _score(root)
     node = root
     while True:
@@ -483,11 +534,9 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     exact_utf8 = decoded.encoding == "utf-8" and decoded.how in EXACT
     doc = LexborHTMLParser(data if exact_utf8 else decoded.text)
     # One search for the four tags (``strip_tags`` walks the page once per
-    # tag); each is detached, as ``strip_tags`` does, so one inside another
-    # is detached from the detached one, never destroyed twice.
-    for node in doc.css(_STRIPPED):
-        node.decompose(recursive=False)
-    body, how = _find_body(doc)
+    # tag) and the ids.
+    ids = _strip_page(doc)
+    body, how = _find_body(doc, _hint_search(ids))
     _drop_hidden(body)
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
