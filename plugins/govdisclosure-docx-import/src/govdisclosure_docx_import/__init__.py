@@ -33,7 +33,7 @@ from govdisclosure_html.continuation import says_continued
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, importing_loader, unreadable_file
-from govdisclosure_html.text import looks_numeric, money_unit_line, read_number
+from govdisclosure_html.text import as_marks, looks_numeric, money_unit_line, read_number
 
 __all__ = ["LOADERS", "docx_document", "govdisclosure_loaders", "import_doc", "import_docx"]
 
@@ -46,13 +46,6 @@ _NOT_PRINTED: Final = frozenset({qn("w:del"), qn("w:moveFrom")})
 #: Containers a cell's paragraphs may sit in: content controls (form
 #: templates put one in every cell) and custom XML.
 _PARAGRAPH_HOLDERS: Final = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
-#: A digit set raised or lowered is a footnote mark, not a digit of the figure
-#: before it: written as the superscript/subscript character, which
-#: :func:`read_number` refuses after a figure ("53" + raised "1" is no 531).
-_RAISED: Final = {
-    "superscript": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"),
-    "subscript": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"),
-}
 
 
 def _on(flag: Any) -> bool:
@@ -64,7 +57,7 @@ def _printed(element: Any) -> Iterator[str]:
     """The printed text of a paragraph's runs, in order: ``w:t``, a tab or a
     break as a space.  Left out, as Word prints the file: hidden text
     (``w:vanish``) and the text of tracked deletions and moves' old places.
-    A raised or lowered run keeps its digits as marks (:data:`_RAISED`)."""
+    A raised or lowered run's digits are marks (:func:`as_marks`)."""
     for node in element.iterchildren():
         tag = node.tag
         if tag == _W_T:
@@ -76,9 +69,8 @@ def _printed(element: Any) -> Iterator[str]:
             if rpr is not None and _on(rpr.find(qn("w:vanish"))):
                 continue
             align = rpr.find(qn("w:vertAlign")) if rpr is not None else None
-            raised = _RAISED.get(align.get(qn("w:val"), "")) if align is not None else None
             text = "".join(_printed(node))
-            yield text.translate(raised) if raised else text
+            yield as_marks(text, align.get(qn("w:val"), "")) if align is not None else text
         elif tag not in _NOT_PRINTED:
             yield from _printed(node)
 

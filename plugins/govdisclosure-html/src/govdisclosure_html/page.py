@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .charset import EXACT, Decoded, decode
 from .grid import Grid, cell_text, expand
+from .text import as_marks
 
 __all__ = ["Attachment", "Block", "Page", "read_page"]
 
@@ -454,6 +455,36 @@ def _drop_hidden(body: LexborNode) -> None:
             node.decompose(recursive=True)
 
 
+#: A raised or lowered element: looked for only on a page that has one.
+_RAISED_TAG: Final = re.compile(r"<su[pb][\s>]", re.I)
+
+
+def _raised_marks(body: LexborNode, text: str) -> None:
+    """Write the digits of each ``<sup>``/``<sub>`` in a table as the
+    characters that print them so (:func:`.text.as_marks`): "81<sup>1</sup>"
+    is 81 and a footnote mark, never 811.  The tag's text joins its cell's
+    (cells are read by ``textContent``), so the mark must be told apart
+    before.  Outside tables a raised digit is left alone (m<sup>2</sup>)."""
+    if _RAISED_TAG.search(text) is None:
+        return
+    for node in body.css("sup, sub"):
+        raised = node.text_lexbor()
+        if any(ch.isdigit() for ch in raised) and _inside(node, "table"):
+            node.replace_with(as_marks(raised, "superscript" if node.tag == "sup" else "subscript"))
+
+
+def _boxes(tables: list[LexborNode]) -> set[int]:
+    """The one-cell tables inside another table's cell: a figure or a label
+    pasted into its cell as a table of its own.  Such a box is its cell's
+    text (``textContent`` reads through it), not a table: the table around
+    it is no layout table for it."""
+    out: set[int] = set()
+    for table in tables:
+        if _inside(table, "table") and len(table.css("td, th")) == 1:
+            out.add(table.mem_id)
+    return out
+
+
 def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     """Decode and take apart one page."""
     decoded = decode(data, declared_charset)
@@ -468,10 +499,13 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
         node.decompose(recursive=False)
     body, how = _find_body(doc)
     _drop_hidden(body)
+    _raised_marks(body, decoded.text)
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
     found = body.css("table, h1, img[src]")
-    data_tables = [node for node in found if node.tag_id == _TABLE]
+    tables = [node for node in found if node.tag_id == _TABLE]
+    boxes = _boxes(tables)
+    data_tables = [t for t in tables if t.mem_id not in boxes] if boxes else tables
     images = tuple(
         (node.attributes.get("src") or "").strip()
         for node in found

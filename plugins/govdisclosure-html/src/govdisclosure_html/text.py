@@ -22,6 +22,7 @@ from govdisclosure.cells import NA_MARKS, NotApplicable
 __all__ = [
     "CellText",
     "Key",
+    "as_marks",
     "clean",
     "label_key",
     "money_unit_line",
@@ -201,6 +202,26 @@ def _digit_in_disguise(ch: str) -> bool:
     if ch.isdecimal() or ch.isascii():
         return False
     return any(d.isdigit() for d in unicodedata.normalize("NFKC", ch))
+
+
+#: Digits set raised or lowered (``<sup>``, ``<sub>``, Word's ``w:vertAlign``)
+#: as the superscript and subscript characters.
+_RAISED: Final = {
+    "superscript": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"),
+    "subscript": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"),
+}
+
+
+def as_marks(text: str, position: str) -> str:
+    """The text of a raised (``"superscript"``) or lowered (``"subscript"``)
+    run with its digits as the characters that print them so.
+
+    A digit set small above or below the line after a figure is a footnote
+    mark, not a digit of the figure ("53" and a raised "1" is no 531): so
+    written, :func:`read_number` finds the mark and refuses the cell, as it
+    does "53¹" typed.  Any other position leaves the text as it is."""
+    table = _RAISED.get(position)
+    return text.translate(table) if table is not None else text
 
 
 @lru_cache(maxsize=8192)
