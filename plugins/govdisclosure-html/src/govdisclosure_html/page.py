@@ -455,22 +455,20 @@ def _drop_hidden(body: LexborNode) -> None:
             node.decompose(recursive=True)
 
 
-#: A raised or lowered element: looked for only on a page that has one.
-_RAISED_TAG: Final = re.compile(r"<su[pb][\s>]", re.I)
-
-
-def _raised_marks(body: LexborNode, text: str) -> None:
-    """Write the digits of each ``<sup>``/``<sub>`` in a table as the
+def _raised_marks(tables: list[LexborNode]) -> None:
+    """Write the digits of each ``<sup>``/``<sub>`` in the data tables as the
     characters that print them so (:func:`.text.as_marks`): "81<sup>1</sup>"
     is 81 and a footnote mark, never 811.  The tag's text joins its cell's
     (cells are read by ``textContent``), so the mark must be told apart
-    before.  Outside tables a raised digit is left alone (m<sup>2</sup>)."""
-    if _RAISED_TAG.search(text) is None:
-        return
-    for node in body.css("sup, sub"):
-        raised = node.text_lexbor()
-        if any(ch.isdigit() for ch in raised) and _inside(node, "table"):
-            node.replace_with(as_marks(raised, "superscript" if node.tag == "sup" else "subscript"))
+    before.  Outside tables a raised digit is left alone (m<sup>2</sup>).
+    Searched in the tables only: a few hundred nodes, not the page."""
+    for table in tables:
+        for node in table.css("sup, sub"):
+            raised = node.text_lexbor()
+            if any(ch.isdigit() for ch in raised):
+                node.replace_with(
+                    as_marks(raised, "superscript" if node.tag == "sup" else "subscript")
+                )
 
 
 def _boxes(tables: list[LexborNode]) -> set[int]:
@@ -499,7 +497,6 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
         node.decompose(recursive=False)
     body, how = _find_body(doc)
     _drop_hidden(body)
-    _raised_marks(body, decoded.text)
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
     found = body.css("table, h1, img[src]")
@@ -515,6 +512,7 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     holding = _holding_tables(body, data_tables)
     # A leaf table holds no other table: it is no table's ancestor.
     leaf = [t for t in data_tables if t.mem_id not in holding]
+    _raised_marks(leaf)
     index = {t.mem_id: i for i, t in enumerate(leaf)}
     grids = tuple(expand(t, i) for i, t in enumerate(leaf))
     # The links, the <meta>s and the <title> in one search of the page.  The
