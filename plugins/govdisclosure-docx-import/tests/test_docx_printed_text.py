@@ -127,3 +127,20 @@ def test_a_raised_digit_after_a_figure_is_a_mark(align: str) -> None:
     (key,) = changed
     assert want[key] == 53 and figures[key] is None
     assert "cell-unreadable" in codes and "publisher-error" not in codes
+
+
+@pytest.mark.parametrize("strike", ["<w:strike/>", "<w:dstrike/>"])
+def test_a_struck_figure_is_a_correction_refused(strike: str) -> None:
+    # Before: a struck 50 before 53 read 5053, blamed on the publisher.
+    xml = XML.replace(SECOND, f"<w:r><w:rPr>{strike}</w:rPr><w:t>50</w:t></w:r>" + SECOND, 1)
+    figures, codes = _import(xml)
+    want = _figures(EXPECTED)
+    (key,) = {k for k in want if figures[k] != want[k]}
+    assert want[key] == 53 and figures[key] is None
+    assert "cell-unreadable" in codes and "publisher-error" not in codes
+
+
+def test_a_strike_switched_off_is_no_strike() -> None:
+    xml = XML.replace(SECOND, '<w:r><w:rPr><w:strike w:val="0"/></w:rPr><w:t>53</w:t></w:r>', 1)
+    figures, _ = _import(xml)
+    assert figures == _figures(EXPECTED)

@@ -255,3 +255,32 @@ def test_the_tables_printed_again_as_an_appendix_are_read_once() -> None:
     assert result.report is not None
     assert figures(result.report) == EXPECTED
     assert sum(p.code == "table-not-imported" for p in result.problems) == 3
+
+
+@pytest.mark.parametrize(
+    ("printed", "shown"),
+    [
+        ("<s>80</s> 81", "8̶0̶ 81"),
+        ("<strike>80</strike>81", "8̶0̶81"),
+        ("<s>81</s>", "8̶1̶"),
+    ],
+)
+def test_a_struck_figure_is_a_correction_refused(printed: str, shown: str) -> None:
+    # Before: "<s>80</s> 81" read 8081 (the struck digits joined to the
+    # others) and the publisher was blamed for the sums it broke.  Which
+    # figure stands is the reader's call: the cell is refused, never guessed.
+    result = _import(PAGE.replace("<td>81</td>", f"<td>{printed}</td>", 1))
+    assert isinstance(result.report, gd.Report2021)
+    got = figures(result.report)
+    assert {k for k in EXPECTED if got[k] != EXPECTED[k]} == {
+        ("table3", "new_applications", "total")
+    }
+    unreadable = [p for p in result.problems if p.code == "cell-unreadable"]
+    assert [p.params["text"] for p in unreadable] == [shown]
+    assert "publisher-error" not in _codes(result)
+
+
+@pytest.mark.parametrize("printed", ["<del>80</del>81", "<del>80</del><ins>81</ins>"])
+def test_deleted_text_is_not_read(printed: str) -> None:
+    # <del> says the text is deleted (as Word's tracked deletion); before: 8081.
+    _same(PAGE.replace("<td>81</td>", f"<td>{printed}</td>", 1))

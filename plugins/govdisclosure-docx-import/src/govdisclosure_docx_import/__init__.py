@@ -33,7 +33,7 @@ from govdisclosure_html.continuation import says_continued
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, importing_loader, unreadable_file
-from govdisclosure_html.text import as_marks, looks_numeric, money_unit_line, read_number
+from govdisclosure_html.text import as_marks, looks_numeric, money_unit_line, read_number, struck
 
 __all__ = ["LOADERS", "docx_document", "govdisclosure_loaders", "import_doc", "import_docx"]
 
@@ -57,7 +57,8 @@ def _printed(element: Any) -> Iterator[str]:
     """The printed text of a paragraph's runs, in order: ``w:t``, a tab or a
     break as a space.  Left out, as Word prints the file: hidden text
     (``w:vanish``) and the text of tracked deletions and moves' old places.
-    A raised or lowered run's digits are marks (:func:`as_marks`)."""
+    A raised or lowered run's digits are marks (:func:`as_marks`), a struck
+    run's text is struck (:func:`struck`): neither is a digit of a figure."""
     for node in element.iterchildren():
         tag = node.tag
         if tag == _W_T:
@@ -68,9 +69,14 @@ def _printed(element: Any) -> Iterator[str]:
             rpr = node.find(qn("w:rPr"))
             if rpr is not None and _on(rpr.find(qn("w:vanish"))):
                 continue
-            align = rpr.find(qn("w:vertAlign")) if rpr is not None else None
             text = "".join(_printed(node))
-            yield as_marks(text, align.get(qn("w:val"), "")) if align is not None else text
+            if rpr is not None:
+                if _on(rpr.find(qn("w:strike"))) or _on(rpr.find(qn("w:dstrike"))):
+                    text = struck(text)
+                align = rpr.find(qn("w:vertAlign"))
+                if align is not None:
+                    text = as_marks(text, align.get(qn("w:val"), ""))
+            yield text
         elif tag not in _NOT_PRINTED:
             yield from _printed(node)
 

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .charset import EXACT, Decoded, decode
 from .grid import Grid, cell_text, expand
-from .text import as_marks
+from .text import as_marks, struck
 
 __all__ = ["Attachment", "Block", "Page", "read_page"]
 
@@ -455,20 +455,31 @@ def _drop_hidden(body: LexborNode) -> None:
             node.decompose(recursive=True)
 
 
-def _raised_marks(tables: list[LexborNode]) -> None:
-    """Write the digits of each ``<sup>``/``<sub>`` in the data tables as the
-    characters that print them so (:func:`.text.as_marks`): "81<sup>1</sup>"
-    is 81 and a footnote mark, never 811.  The tag's text joins its cell's
-    (cells are read by ``textContent``), so the mark must be told apart
-    before.  Outside tables a raised digit is left alone (m<sup>2</sup>).
-    Searched in the tables only: a few hundred nodes, not the page."""
+def _marks(tables: list[LexborNode]) -> None:
+    """Tell the marks in the data tables' cells from their figures before
+    the cells are read (by ``textContent``, which joins every text of a cell):
+
+    * the digits of a ``<sup>``/``<sub>`` are written as the characters that
+      print them so (:func:`.text.as_marks`): "81<sup>1</sup>" is 81 and a
+      footnote mark, never 811;
+    * struck text (``<s>``, ``<strike>``) is written struck
+      (:func:`.text.struck`): "<s>80</s> 81" is a correction, never 8081;
+    * a ``<del>`` is taken out: the page says the text is deleted, as
+      Word's tracked deletion (``<ins>`` stays, as the inserted text).
+
+    Outside tables nothing is changed (m<sup>2</sup> in a sentence).  Searched
+    in the tables only: a few hundred nodes, not the page."""
     for table in tables:
-        for node in table.css("sup, sub"):
-            raised = node.text_lexbor()
-            if any(ch.isdigit() for ch in raised):
-                node.replace_with(
-                    as_marks(raised, "superscript" if node.tag == "sup" else "subscript")
-                )
+        for node in table.css("sup, sub, s, strike, del"):
+            tag = node.tag
+            if tag == "del":
+                node.decompose(recursive=True)
+                continue
+            text = node.text_lexbor()
+            if tag in ("s", "strike"):
+                node.replace_with(struck(text))
+            elif any(ch.isdigit() for ch in text):
+                node.replace_with(as_marks(text, "superscript" if tag == "sup" else "subscript"))
 
 
 def _boxes(tables: list[LexborNode]) -> set[int]:
@@ -512,7 +523,7 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     holding = _holding_tables(body, data_tables)
     # A leaf table holds no other table: it is no table's ancestor.
     leaf = [t for t in data_tables if t.mem_id not in holding]
-    _raised_marks(leaf)
+    _marks(leaf)
     index = {t.mem_id: i for i, t in enumerate(leaf)}
     grids = tuple(expand(t, i) for i, t in enumerate(leaf))
     # The links, the <meta>s and the <title> in one search of the page.  The

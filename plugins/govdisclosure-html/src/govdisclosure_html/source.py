@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .grid import Cell, Grid, Slot
-from .text import Key, clean, label_key, looks_numeric, read_number
+from .text import STROKE, Key, clean, label_key, looks_numeric, read_number
 
 __all__ = ["YEAR_HEADING", "Label", "SourceCell", "bands", "source_cells"]
 
@@ -83,6 +83,7 @@ def _is_figure(text: str) -> bool:
     return (
         looks_numeric(text)
         or _MARKED_FIGURE.match("".join(text.split())) is not None
+        or (STROKE in text and any(ch.isdigit() for ch in text))
         or (_FIGURE_FIRST.match(text) is not None and not YEAR_HEADING.match(clean(text)))
         or "".join(text.split()) in _NONE_WORDS
     )

@@ -28,6 +28,7 @@ __all__ = [
     "money_unit_line",
     "read_number",
     "split_number",
+    "struck",
 ]
 
 _SPACE = re.compile(r"\s+")
@@ -222,6 +223,22 @@ def as_marks(text: str, position: str) -> str:
     does "53¹" typed.  Any other position leaves the text as it is."""
     table = _RAISED.get(position)
     return text.translate(table) if table is not None else text
+
+
+#: The combining long stroke overlay: "8̶0̶" is 80 struck through, as plain text writes it.
+STROKE: Final = "\u0336"
+
+
+def struck(text: str) -> str:
+    """The text of a run set struck through (``<s>``, Word's ``w:strike``,
+    Excel's strikethrough), each character followed by :data:`STROKE`.
+
+    A struck figure beside another ("~~80~~ 81") is the publisher's
+    correction, printed: which figure stands is the reader's judgement, so
+    the cell must be refused, never read as 8081 (the struck digits joined
+    to the others) nor as 81 by guess.  So written, :func:`read_number`
+    finds no number in it and the cell is reported unreadable."""
+    return "".join(ch + STROKE if not ch.isspace() else ch for ch in text)
 
 
 @lru_cache(maxsize=8192)
