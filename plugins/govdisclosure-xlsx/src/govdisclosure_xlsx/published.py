@@ -19,7 +19,8 @@ unit and period lines, paragraphs.
 
 A cell's text is its value as stored: a number without the cell's display
 format (an amount stored as 96171.6 reads ``96171.6``, a float's binary
-noise dropped at 15 significant digits), a date as ``2025-01-31``.  A
+noise dropped at 15 significant digits), a date as ``2025-01-31``; rich
+text by its runs, a raised digit a mark and a struck run struck (:func:`_rich`).  A
 formula whose value was never saved (a workbook written by a program and
 never opened in a spreadsheet) is shown as its formula, so the mapping
 reports it as unreadable instead of reading a blank.  Every placed cell's
