@@ -21,7 +21,7 @@ import io
 import zipfile
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import docx
 from docx.oxml.ns import qn
@@ -33,23 +33,82 @@ from govdisclosure_html.continuation import says_continued
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, importing_loader, unreadable_file
-from govdisclosure_html.text import looks_numeric, money_unit_line, read_number
+from govdisclosure_html.text import as_marks, looks_numeric, money_unit_line, read_number, struck
 
 from .tabstops import PackageStyles, placed_fields, styles_of
 
 __all__ = ["LOADERS", "docx_document", "govdisclosure_loaders", "import_doc", "import_docx"]
 
 
+_W_P, _W_R, _W_T, _W_TAB, _W_BR = (qn(f"w:{tag}") for tag in ("p", "r", "t", "tab", "br"))
+_W_TBL, _W_TR, _W_TC = qn("w:tbl"), qn("w:tr"), qn("w:tc")
+#: What a tracked change leaves that is not printed: a deletion, and the old
+#: place of a move (its text is printed where it moved to, ``w:moveTo``).
+_NOT_PRINTED: Final = frozenset({qn("w:del"), qn("w:moveFrom")})
+#: Containers a cell's paragraphs may sit in: content controls (form
+#: templates put one in every cell) and custom XML.
+_PARAGRAPH_HOLDERS: Final = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
+
+
+def _on(flag: Any) -> bool:
+    """A toggle property (``<w:vanish/>``) that is present and not switched off."""
+    return flag is not None and flag.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
+def _printed(element: Any) -> Iterator[str]:
+    """The printed text of a paragraph's runs, in order: ``w:t``, a tab or a
+    break as a space.  Left out, as Word prints the file: hidden text
+    (``w:vanish``) and the text of tracked deletions and moves' old places.
+    A raised or lowered run's digits are marks (:func:`as_marks`), a struck
+    run's text is struck (:func:`struck`): neither is a digit of a figure."""
+    for node in element.iterchildren():
+        tag = node.tag
+        if tag == _W_T:
+            yield node.text or ""
+        elif tag in (_W_TAB, _W_BR):
+            yield " "
+        elif tag == _W_R:
+            rpr = node.find(qn("w:rPr"))
+            if rpr is not None and _on(rpr.find(qn("w:vanish"))):
+                continue
+            text = "".join(_printed(node))
+            if rpr is not None:
+                if _on(rpr.find(qn("w:strike"))) or _on(rpr.find(qn("w:dstrike"))):
+                    text = struck(text)
+                align = rpr.find(qn("w:vertAlign"))
+                if align is not None:
+                    text = as_marks(text, align.get(qn("w:val"), ""))
+            yield text
+        elif tag not in _NOT_PRINTED:
+            yield from _printed(node)
+
+
+def _box(tbl: Any) -> bool:
+    """A one-cell table holding no table: a frame around text (a figure
+    pasted into a cell as a table of its own), read as its text."""
+    rows = tbl.findall(_W_TR)
+    return (
+        len(rows) == 1 and len(rows[0].findall(_W_TC)) == 1 and rows[0].find(f".//{_W_TBL}") is None
+    )
+
+
+def _paragraphs(element: Any) -> Iterator[Any]:
+    """A cell's paragraphs in order, through content controls, custom XML
+    and one-cell tables (:func:`_box`) in it."""
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == _W_P:
+            yield child
+        elif tag in _PARAGRAPH_HOLDERS:
+            yield from _paragraphs(child)
+        elif tag == _W_TBL and _box(child):
+            yield from _paragraphs(child.find(f"{_W_TR}/{_W_TC}"))
+
+
 def _text(element: Any) -> str:
-    """A cell's or paragraph's text: its paragraphs joined by line breaks."""
-    paragraphs = element.findall(qn("w:p")) if element.tag != qn("w:p") else [element]
-    lines = []
-    for p in paragraphs:
-        parts = []
-        for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
-            parts.append(node.text or "" if node.tag == qn("w:t") else " ")
-        lines.append("".join(parts))
-    return "\n".join(lines).strip()
+    """A cell's or paragraph's printed text: its paragraphs joined by line breaks."""
+    paragraphs = _paragraphs(element) if element.tag != _W_P else [element]
+    return "\n".join("".join(_printed(p)) for p in paragraphs).strip()
 
 
 def _grid(tbl: Any, index: int) -> Grid:
@@ -228,7 +287,8 @@ def _blocks(element: Any) -> Iterator[Any]:
 
     A table that holds tables is a layout table (a frame a report's table was
     pasted into): its cells are read in order, as the body is, so the tables
-    inside it are found and its own cells' text is text.  A content control
+    inside it are found and its own cells' text is text.  A one-cell table
+    inside a cell (:func:`_box`) is that cell's text, not a table.  A content control
     (``w:sdt``, templates wrap tables and paragraphs in them) is read through.
     """
     for child in element.iterchildren():
@@ -236,7 +296,7 @@ def _blocks(element: Any) -> Iterator[Any]:
         if tag == qn("w:p"):
             yield child
         elif tag == qn("w:tbl"):
-            if child.find(f".//{qn('w:tbl')}") is None:
+            if all(_box(inner) for inner in child.iterdescendants(_W_TBL)):
                 yield child
                 continue
             for tc in child.iterfind(f"{qn('w:tr')}/{qn('w:tc')}"):

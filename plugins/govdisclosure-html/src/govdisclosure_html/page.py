@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .charset import EXACT, Decoded, decode
 from .grid import Grid, cell_text, expand
+from .text import as_marks, struck
 
 __all__ = ["Attachment", "Block", "Page", "read_page"]
 
@@ -526,6 +527,45 @@ def _drop_hidden(body: LexborNode) -> None:
             node.decompose(recursive=True)
 
 
+def _marks(tables: list[LexborNode]) -> None:
+    """Tell the marks in the data tables' cells from their figures before
+    the cells are read (by ``textContent``, which joins every text of a cell):
+
+    * the digits of a ``<sup>``/``<sub>`` are written as the characters that
+      print them so (:func:`.text.as_marks`): "81<sup>1</sup>" is 81 and a
+      footnote mark, never 811;
+    * struck text (``<s>``, ``<strike>``) is written struck
+      (:func:`.text.struck`): "<s>80</s> 81" is a correction, never 8081;
+    * a ``<del>`` is taken out: the page says the text is deleted, as
+      Word's tracked deletion (``<ins>`` stays, as the inserted text).
+
+    Outside tables nothing is changed (m<sup>2</sup> in a sentence).  Searched
+    in the tables only: a few hundred nodes, not the page."""
+    for table in tables:
+        for node in table.css("sup, sub, s, strike, del"):
+            tag = node.tag
+            if tag == "del":
+                node.decompose(recursive=True)
+                continue
+            text = node.text_lexbor()
+            if tag in ("s", "strike"):
+                node.replace_with(struck(text))
+            elif any(ch.isdigit() for ch in text):
+                node.replace_with(as_marks(text, "superscript" if tag == "sup" else "subscript"))
+
+
+def _boxes(tables: list[LexborNode]) -> set[int]:
+    """The one-cell tables inside another table's cell: a figure or a label
+    pasted into its cell as a table of its own.  Such a box is its cell's
+    text (``textContent`` reads through it), not a table: the table around
+    it is no layout table for it."""
+    out: set[int] = set()
+    for table in tables:
+        if _inside(table, "table") and len(table.css("td, th")) == 1:
+            out.add(table.mem_id)
+    return out
+
+
 def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     """Decode and take apart one page."""
     decoded = decode(data, declared_charset)
@@ -541,7 +581,9 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
     found = body.css("table, h1, img[src]")
-    data_tables = [node for node in found if node.tag_id == _TABLE]
+    tables = [node for node in found if node.tag_id == _TABLE]
+    boxes = _boxes(tables)
+    data_tables = [t for t in tables if t.mem_id not in boxes] if boxes else tables
     images = tuple(
         (node.attributes.get("src") or "").strip()
         for node in found
@@ -551,6 +593,7 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     holding = _holding_tables(body, data_tables)
     # A leaf table holds no other table: it is no table's ancestor.
     leaf = [t for t in data_tables if t.mem_id not in holding]
+    _marks(leaf)
     index = {t.mem_id: i for i, t in enumerate(leaf)}
     grids = tuple(expand(t, i) for i, t in enumerate(leaf))
     # The links, the <meta>s and the <title> in one search of the page.  The

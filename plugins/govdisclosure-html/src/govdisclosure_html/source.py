@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .grid import Cell, Grid, Slot
-from .text import Key, clean, label_key, looks_numeric, read_change, read_number
+from .text import STROKE, Key, clean, label_key, looks_numeric, read_change, read_number
 
 __all__ = ["YEAR_HEADING", "Label", "SourceCell", "bands", "source_cells"]
 
@@ -68,11 +68,22 @@ YEAR_HEADING = re.compile(r"^(19|20)\d\d年度?$")
 _NONE_WORDS = frozenset({"无", "暂无", "没有"})
 
 
+#: A figure with a footnote mark after it ("2629①", "81¹", "81※", "81[1]"):
+#: printed where a figure stands, so a value cell (reported unreadable, the
+#: mark never read as a digit), not a header.  The marks only: a number
+#: followed by "." or "、" numbers a row.
+_MARKED_FIGURE = re.compile(
+    r"^[+-]?\d[\d,.，]*(?:[*＊※†‡#]|\[\d{1,2}\]|［\d{1,2}］|[①-⑳⑴-⒇⁰¹²³⁴-⁹₀-₉❶-❿➀-➓])+$"
+)
+
+
 @lru_cache(maxsize=8192)
 def _is_figure(text: str) -> bool:
     """A value rather than a label (remembered: the same few texts fill every page)."""
     return (
         looks_numeric(text)
+        or _MARKED_FIGURE.match("".join(text.split())) is not None
+        or (STROKE in text and any(ch.isdigit() for ch in text))
         or (_FIGURE_FIRST.match(text) is not None and not YEAR_HEADING.match(clean(text)))
         or "".join(text.split()) in _NONE_WORDS
         # A change in words ("减少3件", the 2019 本年增/减) stands where a figure

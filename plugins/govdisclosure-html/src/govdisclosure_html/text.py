@@ -22,11 +22,13 @@ from govdisclosure.cells import NA_MARKS, NotApplicable
 __all__ = [
     "CellText",
     "Key",
+    "as_marks",
     "clean",
     "label_key",
     "money_unit_line",
     "read_number",
     "split_number",
+    "struck",
 ]
 
 _SPACE = re.compile(r"\s+")
@@ -204,6 +206,42 @@ def _digit_in_disguise(ch: str) -> bool:
     if ch.isdecimal() or ch.isascii():
         return False
     return any(d.isdigit() for d in unicodedata.normalize("NFKC", ch))
+
+
+#: Digits set raised or lowered (``<sup>``, ``<sub>``, Word's ``w:vertAlign``)
+#: as the superscript and subscript characters.
+_RAISED: Final = {
+    "superscript": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"),
+    "subscript": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"),
+}
+
+
+def as_marks(text: str, position: str) -> str:
+    """The text of a raised (``"superscript"``) or lowered (``"subscript"``)
+    run with its digits as the characters that print them so.
+
+    A digit set small above or below the line after a figure is a footnote
+    mark, not a digit of the figure ("53" and a raised "1" is no 531): so
+    written, :func:`read_number` finds the mark and refuses the cell, as it
+    does "53¹" typed.  Any other position leaves the text as it is."""
+    table = _RAISED.get(position)
+    return text.translate(table) if table is not None else text
+
+
+#: The combining long stroke overlay: "8̶0̶" is 80 struck through, as plain text writes it.
+STROKE: Final = "\u0336"
+
+
+def struck(text: str) -> str:
+    """The text of a run set struck through (``<s>``, Word's ``w:strike``,
+    Excel's strikethrough), each character followed by :data:`STROKE`.
+
+    A struck figure beside another ("~~80~~ 81") is the publisher's
+    correction, printed: which figure stands is the reader's judgement, so
+    the cell must be refused, never read as 8081 (the struck digits joined
+    to the others) nor as 81 by guess.  So written, :func:`read_number`
+    finds no number in it and the cell is reported unreadable."""
+    return "".join(ch + STROKE if not ch.isspace() else ch for ch in text)
 
 
 @lru_cache(maxsize=8192)

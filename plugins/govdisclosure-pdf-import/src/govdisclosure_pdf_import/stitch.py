@@ -21,7 +21,14 @@ At the seam:
   own, and a figure never continues anything.  A unit (人次, 件: the
   单位 column of the pre-2019 tables) or a dash mark is not a label: the
   only label column of such a table groups nothing, so its row at the top
-  of a page (政府信息公开专栏访问量 人次 2018) is a row of its own.
+  of a page (政府信息公开专栏访问量 人次 2018) is a row of its own;
+* a row cut by the page break is joined again.  Word lets a row break
+  across pages (its default): a long label runs on at the top of the next
+  page as a row of its own, only the label's tail and empty cells in it
+  ("…行政机关不再处理其" on page 5, "政府信息公开申请" on page 6).  The tail
+  joins the label above when the two together are an official label and
+  the label above alone is none; else it stays a row (reported as the
+  labels match, nothing joined by guess).
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from typing import NamedTuple
 from govdisclosure.templates import builtin_templates
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.narrative import is_page_number
+from govdisclosure_html.recognise import official_words
 from govdisclosure_html.text import clean, label_key, looks_numeric
 
 from .layout import Line, Piece
@@ -54,6 +62,23 @@ def _units() -> frozenset[str]:
     return frozenset(
         row.unit for template in builtin_templates().values() for row in template.rows if row.unit
     )
+
+
+@cache
+def _template_words() -> frozenset[str]:
+    """The label words of every shipped pre-2019 template's rows."""
+    return frozenset(
+        label_key(row.label).words
+        for template in builtin_templates().values()
+        for row in template.rows
+    )
+
+
+def _official(text: str) -> bool:
+    """Whether ``text`` is an official label of some edition or template
+    (its words, numbering aside)."""
+    words = label_key(text).words
+    return words in official_words() or words in _template_words()
 
 
 def _is_label_text(text: str) -> bool:
@@ -197,7 +222,41 @@ def _seam(before: list[_Cell], after: list[_Cell], offset: int) -> list[_Cell]:
                 before[j] = b._replace(rowspan=c.row + c.rowspan - b.row, text=text)
                 continue
         kept.append(c)
-    return kept
+    return _rejoin_split_row(before, kept, first, last)
+
+
+def _rejoin_split_row(
+    before: list[_Cell], after: list[_Cell], first: int, last: int
+) -> list[_Cell]:
+    """The continuation's first row joined to the row above when it is the
+    tail of a row the page break cut (see the module doc): its one text the
+    end of the label above, every other cell empty.  ``before`` is changed;
+    the cells of ``after`` below the tail move up a row."""
+    tail = [c for c in after if c.row == first]
+    texts = [c for c in tail if c.text.strip()]
+    if len(texts) != 1 or looks_numeric(texts[0].text) or label_key(texts[0].text).code:
+        return after
+    t = texts[0]
+    j = next(
+        (
+            i
+            for i, b in enumerate(before)
+            if b.col == t.col
+            and b.colspan == t.colspan
+            and b.row + b.rowspan - 1 == last
+            and b.text.strip()
+            and not looks_numeric(b.text)
+        ),
+        None,
+    )
+    if j is None or _official(before[j].text) or not _official(before[j].text + t.text):
+        return after
+    before[j] = before[j]._replace(text=before[j].text + "\n" + t.text)
+    # A group label carried over the break (三、…, （六）…) covered the tail row: no more.
+    for i, b in enumerate(before):
+        if b.row <= first < b.row + b.rowspan:
+            before[i] = b._replace(rowspan=b.rowspan - 1)
+    return [c if c.row < first else c._replace(row=c.row - 1) for c in after if c.row != first]
 
 
 def _grid(cells: Sequence[_Cell], index: int, width: int) -> Grid:

@@ -19,7 +19,8 @@ unit and period lines, paragraphs.
 
 A cell's text is its value as stored: a number without the cell's display
 format (an amount stored as 96171.6 reads ``96171.6``, a float's binary
-noise dropped at 15 significant digits), a date as ``2025-01-31``.  A
+noise dropped at 15 significant digits), a date as ``2025-01-31``; rich
+text by its runs, a raised digit a mark and a struck run struck (:func:`_rich`).  A
 formula whose value was never saved (a workbook written by a program and
 never opened in a spreadsheet) is shown as its formula, so the mapping
 reports it as unreadable instead of reading a blank.  Every placed cell's
@@ -35,6 +36,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.cell.rich_text import CellRichText
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook import Workbook
@@ -46,7 +48,7 @@ from govdisclosure_html.continuation import goes_on, says_continued
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, unreadable_file
-from govdisclosure_html.text import money_unit_line
+from govdisclosure_html.text import as_marks, money_unit_line, struck
 
 __all__ = ["import_binary", "import_workbook", "workbook_document"]
 
@@ -55,10 +57,28 @@ CAPTION_LENGTH = 60
 _SENTENCE_END = ("。", "；", ";", "！", "？")
 
 
+def _rich(value: CellRichText) -> str:
+    """A cell of rich text as printed: a raised or lowered run's digits are
+    marks (:func:`as_marks`), a struck run's text struck (:func:`struck`),
+    neither a digit of the figure beside it ("53" and a raised "1" is no 531)."""
+    out = []
+    for block in value:
+        if isinstance(block, str):
+            out.append(block)
+            continue
+        text, font = block.text, block.font
+        if font.strike:
+            text = struck(text)
+        out.append(as_marks(text, font.vertAlign or ""))
+    return "".join(out)
+
+
 def _text(value: Any) -> str:
     """A stored value as the mapping reads it (see the module doc)."""
     if value is None:
         return ""
+    if isinstance(value, CellRichText):
+        return _rich(value).strip()
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -279,7 +299,8 @@ def _few(addresses: list[str], most: int = 5) -> str:
 
 
 def _open(data: bytes) -> tuple[Workbook, Workbook]:
-    values = load_workbook(io.BytesIO(data), data_only=True)
+    # Rich text kept: a run's position and strike say what is a figure (:func:`_rich`).
+    values = load_workbook(io.BytesIO(data), data_only=True, rich_text=True)
     formulas = load_workbook(io.BytesIO(data), data_only=False)
     return values, formulas
 
