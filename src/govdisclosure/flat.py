@@ -28,7 +28,7 @@ from .memo import IdentityMemo
 from .paths import Path, json_path
 from .registry import known_template_ids, template_of
 
-__all__ = ["Shape", "shape_of"]
+__all__ = ["Shape", "layout_tests", "shape_of"]
 
 
 @frozen(eq=False)
@@ -87,6 +87,15 @@ _last: tuple[object, Shape] = (object(), None)  # type: ignore[assignment]
 _PICKERS: dict[type, Callable[[Report], Shape]] = {}
 
 
+def layout_tests(edition: Edition) -> tuple[tuple[Callable[[object], bool], str], ...]:
+    """``(test, variant id)`` of each layout variant of a fixed-table edition,
+    in the order :func:`shape_of` tries them: a report has the layout of the
+    first whose test it passes, the official layout when none.  (Code
+    specialised per report class, as the arithmetic screen, picks the
+    layout the same way.)"""
+    return tuple((variant.test(), variant.id) for variant in edition.variants)
+
+
 def _picker(edition: Edition) -> Callable[[Report], Shape]:
     """``pick(report)`` → the shape of a report of ``edition``.
 
@@ -96,14 +105,21 @@ def _picker(edition: Edition) -> Callable[[Report], Shape]:
     """
     if edition.template_driven:
         return lambda report: _template_shape(template_of(report))  # type: ignore[arg-type]
-    official = edition.id, None
-    tests = tuple((variant.test(), (edition.id, variant.id)) for variant in edition.variants)
+    tests = layout_tests(edition)
+    #: The shapes picked so far, by variant id (None: the official layout),
+    #: kept here so that a pick costs its tests and one lookup by a string.
+    picked: dict[str | None, Shape] = {}
 
     def pick(report: Report) -> Shape:
-        for test, key in tests:
+        variant: str | None = None
+        for test, vid in tests:
             if test(report):
-                return _typed_shape(*key)
-        return _typed_shape(*official)
+                variant = vid
+                break
+        shape = picked.get(variant)
+        if shape is None:
+            shape = picked[variant] = _typed_shape(edition.id, variant)
+        return shape
 
     return pick
 

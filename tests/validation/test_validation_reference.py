@@ -29,12 +29,13 @@ from govdisclosure.cells import CellValue, is_number
 from govdisclosure.check import validate
 from govdisclosure.editions import Report
 from govdisclosure.editions.legacy import ReportLegacy
+from govdisclosure.flat import shape_of
 from govdisclosure.paths import Path
 from govdisclosure.relations import report_equations
 from govdisclosure.templates import builtin_templates
 from govdisclosure.testing import consistent_reports
 from govdisclosure.testing.reference import cell_at, reference_findings
-from govdisclosure.validation.arithmetic import arithmetic_rules
+from govdisclosure.validation.arithmetic import arithmetic_rules, compiled_for, passes
 from locations import EXAMPLES
 
 ARITHMETIC = arithmetic_rules()
@@ -158,3 +159,83 @@ def test_every_example_agrees_with_the_reference(name: str) -> None:
     report = gd.load(EXAMPLES / name)
     for blank in ("missing", "zero"):
         assert fast(report, blank) == reference_findings(report, blank)
+
+
+# -- the screen ------------------------------------------------------------------
+#
+# ``passes`` (the arithmetic rules' screen) decides alone, for most reports,
+# that there is nothing to find: when it says so the rules are not run.  It
+# goes through a generated screen per report class that picks the layout
+# itself, and ``validate`` keeps the last plan and each class's screen; a
+# screen that picked the wrong layout, or a cache that handed one class's
+# plan to another, would pass reports the rules would fault.
+
+
+def holds_by_reference(report: Report) -> bool:
+    """Every relation holds over numbers: no cell of any relation blank or
+    not applicable, and nothing to report when each relation is evaluated
+    on its own."""
+    cells = {p for eq in report_equations(report) for p in eq.involves}
+    if not all(is_number(cell_at(report, p)) for p in cells):
+        return False
+    return reference_findings(report, "missing") == () and not shape_of(report).not_printed
+
+
+def holds_by_shape(report: Report) -> bool:
+    """The compiled check of the report's shape, found through ``shape_of``."""
+    try:
+        return compiled_for(report).holds(report)
+    except TypeError:
+        return False
+
+
+@pytest.mark.parametrize(("edition", "single", "template"), VARIANTS)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), broken=st.booleans(), blanks=st.booleans())
+def test_the_screen_passes_exactly_the_reports_whose_relations_all_hold(
+    edition: str, single: bool, template: str, data: st.DataObject, broken: bool, blanks: bool
+) -> None:
+    printed = edition == "legacy" and data.draw(st.booleans())  # rows left out, some
+    report = data.draw(
+        consistent_reports(
+            edition,
+            single_other_handling=single,
+            template=template,
+            blanks=blanks,
+            max_count=200,
+            as_printed=printed,
+        )
+    )
+    if broken:
+        report = data.draw(changed(report))
+    expected = holds_by_reference(report)
+    assert passes(report) == holds_by_shape(report) == expected
+    if expected:
+        assert fast(report, "missing") == fast(report, "zero") == ()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_interleaved_editions_and_layouts_get_their_own_findings(data: st.DataObject) -> None:
+    """Reports of every edition and layout, some broken, validated one after
+    the other with one collection of rules, with another, and with a list
+    (never kept): each gets the reference's findings."""
+    reports = []
+    for edition, single, template in data.draw(
+        st.lists(st.sampled_from(VARIANTS), min_size=2, max_size=8)
+    ):
+        report = data.draw(
+            consistent_reports(
+                edition, single_other_handling=single, template=template, max_count=200
+            )
+        )
+        if data.draw(st.booleans()):
+            report = data.draw(changed(report))
+        reports.append(report)
+    other = tuple(reversed(ARITHMETIC))
+    for report in reports:
+        expected = reference_findings(report)
+        assert fast(report, "missing") == expected
+        assert validate(report, rules=other) == expected
+        assert validate(report, rules=list(ARITHMETIC)) == expected
+        assert passes(report) == holds_by_reference(report)

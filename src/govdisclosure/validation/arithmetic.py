@@ -64,7 +64,7 @@ from ..cells import CellValue, NotApplicable
 from ..codegen import compile_source
 from ..editions import EDITIONS, Report, edition_of, is_template_driven
 from ..editions.legacy import StatisticsTable
-from ..flat import shape_of
+from ..flat import Shape, layout_tests, shape_of
 from ..i18n import N_
 from ..naming import cell_names
 from ..paths import Path, json_path
@@ -74,7 +74,7 @@ from ..report_base import ReportingUnit
 from ..templates import builtin_templates
 from .findings import Finding, Label, Severity
 from .outcomes import Outcome, RelationOutcome
-from .rules import Context, Rule
+from .rules import SCREENED, Context, Rule
 from .shared import cell_values, reader, shape
 
 if TYPE_CHECKING:
@@ -143,13 +143,25 @@ class Compiled:
 
 _COMPILED: dict[tuple[Any, ...], Compiled] = {}
 
+#: The same, by the :class:`~govdisclosure.flat.Shape` object itself (hashed
+#: by identity, which costs less than hashing its key: the screen asks for
+#: it once per report).  Bounded: a derived legacy template makes a shape of
+#: its own.
+_BY_SHAPE: dict[Shape, Compiled] = {}
+_SHAPES_KEPT: Final = 256
+
 
 def compiled_for(report: Report) -> Compiled:
     """The compiled equations of ``report``'s shape (built on first use)."""
     shape = shape_of(report)
-    comp = _COMPILED.get(shape.key)
+    comp = _BY_SHAPE.get(shape)
     if comp is None:
-        comp = _COMPILED[shape.key] = _compile(report)
+        comp = _COMPILED.get(shape.key)
+        if comp is None:
+            comp = _COMPILED[shape.key] = _compile(report)
+        if len(_BY_SHAPE) >= _SHAPES_KEPT:
+            _BY_SHAPE.clear()
+        _BY_SHAPE[shape] = comp
     return comp
 
 
@@ -414,9 +426,10 @@ def _run(report: Report, context: Context) -> _Run:
         if blank == "zero":
             values = _zeroed(values, absent)
         return _Run(report, comp, values, None)
-    if not is_template_driven(report):
+    if not is_template_driven(report) and context.cache.get(SCREENED) is not report:
         # Read straight from the objects, without the flat tuple (a template's
-        # ``holds`` is ``fast`` over the flat tuple: nothing to spare there).
+        # ``holds`` is ``fast`` over the flat tuple: nothing to spare there);
+        # not again when the screen, which is this, did not pass the report.
         try:
             if comp.holds(report):
                 return _Run(report, comp, (), _NONE)
@@ -446,9 +459,51 @@ def passes(report: Report) -> bool:
     not run them: this is their :attr:`~.rules.Rule.screen`.
     """
     try:
-        return compiled_for(report).holds(report)
+        check = _SCREENS.get(type(report))
+        if check is None:
+            check = _SCREENS[type(report)] = _class_screen(type(report))
+        return check(report)
     except TypeError:  # a blank or "/" cell
         return False
+
+
+#: ``holds`` of each report class (:func:`_class_screen`).
+_SCREENS: dict[type, Callable[[Report], bool]] = {}
+
+
+def _class_screen(cls: type) -> Callable[[Report], bool]:
+    """``holds(report)`` for reports of class ``cls``, of whatever layout.
+
+    :func:`passes` runs once per report validated, where finding the
+    report's shape (:func:`~govdisclosure.flat.shape_of`) and its compiled
+    equations (:func:`compiled_for`) cost a tenth of the check itself.  For
+    a fixed-table edition this is generated code that tests the layout
+    variants as ``shape_of`` does (:func:`~govdisclosure.flat.layout_tests`)
+    and calls that layout's ``holds``, compiled on its first report; a
+    template-driven edition looks its shape up per report.
+    """
+    edition = EDITIONS[cls.edition]  # type: ignore[attr-defined]
+    if edition.template_driven:
+        return lambda report: compiled_for(report).holds(report)
+    tests = layout_tests(edition)
+    namespace: dict[str, Any] = {f"test{i}": test for i, (test, _) in enumerate(tests)}
+    for i in range(len(tests) + 1):
+        namespace[f"holds{i}"] = partial(_first_holds, namespace, f"holds{i}")
+    lines = ["def holds(r):"]
+    for i, (_, variant) in enumerate(tests):
+        lines += [f"    if test{i}(r):  # {variant}", f"        return holds{i}(r)"]
+    lines += [f"    return holds{len(tests)}(r)  # official layout"]
+    compile_source(lines, namespace, what=f"arithmetic screen of {cls.__qualname__}")
+    check: Callable[[Report], bool] = namespace["holds"]
+    return check
+
+
+def _first_holds(namespace: dict[str, Any], name: str, report: Report) -> bool:
+    """The ``holds`` of ``report``'s layout, put in ``namespace`` under ``name``
+    (where it was) on its first call, so the shape is compiled when first used."""
+    holds: Callable[[Report], bool] = compiled_for(report).holds
+    namespace[name] = holds
+    return holds(report)
 
 
 def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any, Final, NoReturn
 
 import attrs
@@ -20,7 +21,7 @@ from ..editions import Report
 from ..flat import shape_of
 from .findings import Finding, sort_key
 from .outcomes import RelationCounts, RelationOutcome
-from .rules import BlankPolicy, Context, Rule
+from .rules import SCREENED, BlankPolicy, Context, Rule
 
 __all__ = ["Validation", "check", "path_order", "validate"]
 
@@ -119,7 +120,11 @@ def validate(
     left = _plan(report, rules).left(report)
     if not left:
         return ()
-    return _run(report, Context(previous=previous, blank=blank, locale=locale), left, True)
+    context = Context(previous=previous, blank=blank, locale=locale)
+    # A screened rule among these is here because its screen did not pass
+    # the report: it need not try the same shortcut again.
+    context.cache[SCREENED] = report
+    return _run(report, context, left, True)
 
 
 def check(
@@ -156,31 +161,63 @@ class _Plan:
     screens: tuple[Callable[[Report], bool], ...]
     #: The rules left when every screen passes: those without one.
     unscreened: tuple[Rule, ...]
+    #: ``left(report)``: the rules to run on ``report``, those whose screen
+    #: does not pass it (see :meth:`of`).
+    left: Callable[[Report], Sequence[Rule]]
 
     @classmethod
     def of(cls, rules: Iterable[Rule], edition: str) -> _Plan:
-        applying = tuple(r for r in rules if r.editions is None or edition in r.editions)
-        screens = tuple({r.screen: None for r in applying if r.screen is not None})
-        return cls(applying, screens, tuple(r for r in applying if r.screen is None))
-
-    def left(self, report: Report) -> Sequence[Rule]:
-        """The rules to run on ``report``: those whose screen does not pass it.
+        """The plan of ``rules`` for ``edition``.
 
         A screen that raises does not pass: its rules run, and report what
-        breaks as a finding.
+        breaks as a finding.  The usual collections have one screen and no
+        rule without one (the arithmetic rules alone), or none at all: those
+        get a ``left`` without the general loop, which is most of what
+        validating a report that passes costs besides the screen itself.
         """
-        passed = []
-        for screen in self.screens:
-            try:
-                if screen(report):
-                    passed.append(screen)
-            except Exception:  # noqa: BLE001 - see above
-                continue
-        if len(passed) == len(self.screens):
-            return self.unscreened  # every rule when there is no screen
-        if not passed:
-            return self.rules
-        return [r for r in self.rules if r.screen not in passed]
+        applying = tuple(r for r in rules if r.editions is None or edition in r.editions)
+        screens = tuple({r.screen: None for r in applying if r.screen is not None})
+        unscreened = tuple(r for r in applying if r.screen is None)
+        if not screens:
+            left: Callable[[Report], Sequence[Rule]] = lambda report: applying  # noqa: E731
+        elif len(screens) == 1 and not unscreened:
+            left = partial(_left_one, screens[0], applying)
+        else:
+            left = partial(_left, screens, applying, unscreened)
+        return cls(applying, screens, unscreened, left)
+
+
+def _left_one(
+    screen: Callable[[Report], bool], rules: tuple[Rule, ...], report: Report
+) -> Sequence[Rule]:
+    """:attr:`_Plan.left` of rules that all share one screen."""
+    try:
+        if screen(report):
+            return ()
+    except Exception:  # noqa: BLE001 - a screen that raises does not pass
+        pass
+    return rules
+
+
+def _left(
+    screens: tuple[Callable[[Report], bool], ...],
+    rules: tuple[Rule, ...],
+    unscreened: tuple[Rule, ...],
+    report: Report,
+) -> Sequence[Rule]:
+    """:attr:`_Plan.left` in general."""
+    passed = []
+    for screen in screens:
+        try:
+            if screen(report):
+                passed.append(screen)
+        except Exception:  # noqa: BLE001 - a screen that raises does not pass
+            continue
+    if len(passed) == len(screens):
+        return unscreened  # every rule when there is no screen
+    if not passed:
+        return rules
+    return [r for r in rules if r.screen not in passed]
 
 
 #: Plans by (id of a tuple of rules, report class), with the tuple itself so
@@ -191,9 +228,25 @@ _PLANS: dict[tuple[int, type], tuple[tuple[Rule, ...], _Plan]] = {}
 _PLANS_KEPT: Final = 64
 
 
+#: The last plan used, with its tuple of rules and report class: validating
+#: many reports of one edition with one collection finds it here, without
+#: building and hashing a key.
+_last_plan: tuple[object, type, _Plan | None] = ((), object, None)
+
+
 def _plan(report: Report, rules: Iterable[Rule]) -> _Plan:
+    global _last_plan
+    last = _last_plan
+    if last[0] is rules and last[1] is type(report):
+        return last[2]  # type: ignore[return-value]
     if type(rules) is not tuple:
         return _Plan.of(rules, report.edition)
+    plan = _kept_plan(report, rules)
+    _last_plan = (rules, type(report), plan)
+    return plan
+
+
+def _kept_plan(report: Report, rules: tuple[Rule, ...]) -> _Plan:
     key = (id(rules), type(report))
     known = _PLANS.get(key)
     if known is not None and known[0] is rules:

@@ -12,7 +12,7 @@ catalog (docs/rules.md) is generated from these fields.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from attrs import define, field, frozen
 
@@ -21,9 +21,14 @@ from ..relations import Basis
 from .findings import Finding, Severity
 from .outcomes import RelationOutcome
 
-__all__ = ["BlankPolicy", "Context", "Rule"]
+__all__ = ["SCREENED", "BlankPolicy", "Context", "Rule"]
 
 BlankPolicy = Literal["zero", "missing"]
+
+#: The key of :attr:`Context.cache` under which :func:`~.engine.validate`
+#: puts the report when it ran the screens first: a screened rule it then
+#: calls knows that its screen did not pass that report.
+SCREENED: Final = "screened"
 
 
 def _editions(value: Iterable[str] | None) -> frozenset[str] | None:
