@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -23,9 +21,8 @@ import pytest
 import govdisclosure as gd
 from govdisclosure_pdf_import import import_pdf
 from govdisclosure_pdf_import.stitch import _Cell, _rejoin_split_row
-from pdfimport_helpers import EXAMPLES, figures
+from pdfimport_helpers import EXAMPLES, SOFFICE, export_pdf, figures
 
-SOFFICE = shutil.which("soffice")
 REPORT = gd.load(EXAMPLES / "huaian-2024.json")
 #: Row heights (twips) of table 3: 700 cuts （六）1.'s label at the foot of a
 #: page (LibreOffice 7); 1150 spreads the table over three pages.
@@ -52,22 +49,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("split-row")
     for name, height in HEIGHTS.items():
         (folder / f"{name}.docx").write_bytes(_taller_table_3(height))
-    assert SOFFICE is not None
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{folder / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *(str(folder / f"{name}.docx") for name in HEIGHTS),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    export_pdf(folder, [folder / f"{name}.docx" for name in HEIGHTS])
     return folder
 
 

@@ -11,8 +11,6 @@ follow them.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,9 +18,8 @@ import pytest
 import govdisclosure as gd
 from govdisclosure.editions import edition_of
 from govdisclosure_pdf_import import import_pdf
-from pdfimport_helpers import EXAMPLES, figures
+from pdfimport_helpers import EXAMPLES, SOFFICE, export_pdf, figures
 
-SOFFICE = shutil.which("soffice")
 NAMES = (
     "huaian-2024",
     "hongze-2024",
@@ -43,22 +40,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("word-exported")
     for name in NAMES:
         (folder / f"{name}.docx").write_bytes(gd.render(gd.load(EXAMPLES / f"{name}.json"), "docx"))
-    assert SOFFICE is not None
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{folder / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *(str(folder / f"{name}.docx") for name in NAMES),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    export_pdf(folder, [folder / f"{name}.docx" for name in NAMES])
     return folder
 
 
