@@ -216,13 +216,7 @@ def _runs(lines: list[list[Segment]]) -> list[_Run]:
 
 def _cluster(values: Sequence[float], gap: float) -> list[float]:
     """Cluster centres of sorted ``values`` (a new cluster after a gap wider than ``gap``)."""
-    groups: list[list[float]] = []
-    for v in sorted(values):
-        if groups and v - groups[-1][-1] <= gap:
-            groups[-1].append(v)
-        else:
-            groups.append([v])
-    return [sum(g) / len(g) for g in groups]
+    return [sum(g) / len(g) for g in _groups(values, gap)]
 
 
 class _Layout(NamedTuple):
