@@ -98,3 +98,14 @@ def test_counts_of_findings_take_their_plural_forms(
     result = _run(tmp_path, "validate", str(EXAMPLES / "yuxi-2017.json"), "-l", locale)
     assert result.returncode == 0
     assert words in result.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif"])
+def test_what_an_unreadable_file_holds_is_quoted_not_formatted(tmp_path: Path, fmt: str) -> None:
+    """A JSON array of records (a transcription list, not a report) is quoted
+    in the message; its braces are text, not placeholders (a ``{`` in it
+    raised "unmatched '{' in format spec" in the JSON output)."""
+    (tmp_path / "list.json").write_text('[{"file": "a.md", "year": 2019}]', encoding="utf-8")
+    result = _run(tmp_path, "validate", "list.json", "--format", fmt, "-l", "en")
+    assert result.returncode == 2
+    assert '[{"file":"a.md","year":2019}]' in result.stdout + result.stderr

@@ -228,8 +228,15 @@ def _load_findings(error: LoadError, locale: str) -> list[Finding]:
         text = f"{gettext(locale, 'expected')} {gettext(locale, p.expected)}"
         if p.found:
             text += f"; {gettext(locale, 'found')} {p.found}"
+        # The text is already in the user's language and is its own
+        # template (an id the catalogs do not hold): the braces of what the
+        # file holds (``[{"file": …``) are doubled so no one reads them as
+        # placeholders.
+        template = text.replace("{", "{{").replace("}", "}}")
         out.append(
-            Finding(rule="load", severity="error", path=p.path, involves=(p.path,), message_id=text)
+            Finding(
+                rule="load", severity="error", path=p.path, involves=(p.path,), message_id=template
+            )
         )
     return out
 
