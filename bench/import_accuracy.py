@@ -15,7 +15,8 @@ The variants exported to PDF by LibreOffice are listed as not made when
 ``soffice`` is missing, and the totals then say how many were left out.
 
 Usage: python bench/import_accuracy.py [--json FILE] [WORD ...]
-(only the variants whose name or kind contains one of the WORDs).
+(only the variants whose name contains one of the WORDs, or of a kind named:
+HTML, Word, PDF, Excel).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 
 from import_variants import Score, Total, Variant, run, total, variants
@@ -54,7 +55,11 @@ def summary(label: str, t: Total) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("words", nargs="*", help="only variants whose name or kind contains one")
+    parser.add_argument(
+        "words",
+        nargs="*",
+        help="only variants whose name contains one, or of a kind named (HTML, Word, PDF, Excel)",
+    )
     parser.add_argument("--json", type=Path, help="write every score to this file")
     args = parser.parse_args(argv)
     chosen: list[Variant] = [
@@ -92,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.json:
         rows = [
-            {k: v for k, v in asdict(s).items() if k != "variant"}
+            {f.name: getattr(s, f.name) for f in fields(s) if f.name != "variant"}
             | {"name": s.variant.name, "kind": s.variant.kind, "tables": s.variant.tables}
             for s in scores
         ]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from govdisclosure import ReportLegacy
+from govdisclosure.editions import Report
 from govdisclosure.paths import json_path
 from govdisclosure_docx_import import import_docx
 from govdisclosure_html import ImportResult, import_html
@@ -76,7 +77,12 @@ class Score:
     @property
     def share(self) -> float:
         """Printed cells exact, in per cent."""
-        return 100 * self.exact / self.printed if self.printed else 100.0
+        return percent(self.exact, self.printed)
+
+
+def percent(exact: int, printed: int) -> float:
+    """``exact`` of ``printed`` in per cent (all of none is 100)."""
+    return 100 * exact / printed if printed else 100.0
 
 
 #: The share of printed cells a variant printing its tables as tables must read exact.
@@ -102,7 +108,7 @@ def shortfalls(s: Score) -> list[str]:
     return out
 
 
-def _path(key: tuple[str, ...], edition: type[object]) -> str:
+def _path(key: tuple[str, ...], edition: type[Report]) -> str:
     """The path a problem names for the cell ``key`` of :func:`.variant.figures`."""
     return json_path(("statistics", "rows", *key) if edition is ReportLegacy else key)
 
@@ -156,7 +162,7 @@ class Total:
     @property
     def share(self) -> float:
         """Printed cells exact, in per cent."""
-        return 100 * self.exact / self.printed if self.printed else 100.0
+        return percent(self.exact, self.printed)
 
 
 def total(scores: Sequence[Score]) -> Total:
