@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -63,7 +64,7 @@ def marked_cells() -> Iterator[Case]:
         ("Excel: a comment on 53", _commented, 0),
         ("Excel: figures stored as text, 3,001", _as_text, 0),
     ):
-        yield Case(name, _edited(edit), marked=marked)
+        yield Case(name, partial(_edited, edit), marked=marked)
 
 
 def variants() -> list[Variant]:

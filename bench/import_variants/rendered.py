@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 import govdisclosure as gd
 from govdisclosure.editions import Report
@@ -32,6 +33,12 @@ def as_portal_prints(page: str) -> str:
     """Our page as a portal's editor prints it: header cells as ``<td>``, no classes or styles."""
     page = re.sub(r"<(/?)th\b", r"<\1td", page)
     return re.sub(r'\s(?:scope|class|style)="[^"]*"', "", page)
+
+
+def _form_template(report: Report) -> bytes:
+    """``report`` rendered as Word, a content control around each cell's content."""
+    docx = gd.render(report, "docx")
+    return repack(docx, in_content_controls(document_xml(docx)))
 
 
 def _variants(name: str, report: Report, edition: type[Report]) -> list[Variant]:
@@ -62,10 +69,8 @@ def _variants(name: str, report: Report, edition: type[Report]) -> list[Variant]
     def word_form_template() -> Iterator[Case]:
         """The rendered Word file with every cell's content in a content control (``w:sdt``),
         as the form templates that units fill in are written."""
-        docx = gd.render(report, "docx")
         yield Case(
-            f"{name}: Word, a content control in every cell",
-            repack(docx, in_content_controls(document_xml(docx))),
+            f"{name}: Word, a content control in every cell", partial(_form_template, report)
         )
 
     expected = figures(report)

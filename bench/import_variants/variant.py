@@ -48,7 +48,9 @@ def figures(report: Report) -> dict[tuple[str, ...], Any]:
 
 @dataclass(frozen=True)
 class Case:
-    """One file a builder makes: its bytes (or how to make them), and what differs from the builder's default."""
+    """One file a builder makes: its bytes (or how to make them, where that is slow: the
+    test suite lists every variant when it collects its tests), and what differs from the
+    builder's default."""
 
     name: str
     data: str | bytes | Callable[[], bytes]
