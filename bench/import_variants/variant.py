@@ -86,6 +86,13 @@ class Variant:
         return self.data if isinstance(self.data, bytes) else self.data()
 
 
+def _defect(build: Callable[[], Iterable[Case]]) -> str:
+    doc = inspect.getdoc(build)
+    if not doc:
+        raise ValueError(f"{build.__qualname__} does not say what defect it imitates")
+    return doc
+
+
 def collect(
     kind: Kind,
     builders: Iterable[Callable[[], Iterable[Case]]],
@@ -94,12 +101,13 @@ def collect(
     *,
     soffice: bool = False,
 ) -> list[Variant]:
-    """Every case of ``builders`` as a variant, its defect its builder's docstring."""
+    """Every case of ``builders`` as a variant, its defect its builder's docstring
+    (a builder without one is refused: the defect it imitates would go unsaid)."""
     return [
         Variant(
             name=case.name,
             kind=kind,
-            defect=inspect.getdoc(build) or build.__name__,
+            defect=_defect(build),
             data=case.data,
             expected=expected if case.expected is None else case.expected,
             edition=edition,
