@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .charset import EXACT, Decoded, decode
 from .divgrid import GRID_TAGS, div_grids, grid_of
 from .grid import Grid, cell_text, expand
+from .linked import linked_pages
 from .text import as_marks, struck
 
 __all__ = ["Attachment", "Block", "Page", "read_page"]
@@ -176,6 +177,9 @@ class Page:
     #: The ``src`` of every image in the article body (a table printed as a
     #: picture: named when the tables are missing, never read).
     images: tuple[str, ...] = ()
+    #: On a page without tables: the body's links to other pages that say
+    #: they lead to the report ("点击查看", "详见附件"; :mod:`.linked`).
+    linked: tuple[Attachment, ...] = ()
 
 
 def _is_table(node: LexborNode) -> bool:
@@ -383,7 +387,10 @@ def _as_shown(text: str) -> str:
 
 
 def _blocks(
-    body: LexborNode, tables: dict[int, int], holding: set[int], others: frozenset[int]
+    body: LexborNode,
+    tables: dict[int, int],
+    holding: set[int],
+    others: frozenset[int] = frozenset(),
 ) -> list[Block]:
     """The body's paragraphs and tables in reading order; ``others``: the
     containers of grids built without ``<table>`` (:mod:`.divgrid`), each a
@@ -670,4 +677,14 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
         attachments=_attachments(links),
         body_found_by=how,
         images=tuple(src for src in images if src),
+        linked=() if grids else _linked(body),
+    )
+
+
+def _linked(body: LexborNode) -> tuple[Attachment, ...]:
+    """The body's links to pages (not files) that say they lead to the report."""
+    return tuple(
+        Attachment(href=href, text=text)
+        for href, text in linked_pages(body)
+        if _FILE_LINK.search(href) is None
     )
