@@ -229,3 +229,13 @@ def test_a_footnote_mark_in_a_built_table_is_no_digit() -> None:
         ("table3", "new_applications", "total")
     }
     assert [p.params["text"] for p in result.problems if p.code == "cell-unreadable"] == ["81¹"]
+
+
+def test_two_built_tables_in_one_wrapper_are_two_tables() -> None:
+    # A wrapper around two <div> tables of as many rows is no grid of their
+    # rows: before the check, table 4 printed twice in one <div> was read as
+    # a 2 × 3 grid of whole rows and table 4 went missing (185 of 200).
+    result = _import(PAGE.replace(T4, "<div>" + _classed(T4) + _classed(T4) + "</div>"))
+    assert isinstance(result.report, gd.Report2021)
+    assert figures(result.report) == EXPECTED
+    assert _codes(result) == {"table-not-imported"}  # the copy, read once

@@ -137,13 +137,13 @@ def _is_cell(node: LexborNode) -> bool:
 
 
 def _flat(cell: LexborNode) -> bool:
-    """A cell holds lines, not rows: no table or list, no block of two blocks."""
+    """A cell holds lines, not rows: no table or list, and neither it nor a
+    block in it holds two ``<div>``s (a wrapper around two ``<div>`` tables
+    would otherwise read as a grid whose cells are their rows)."""
     for node in cell.traverse(include_text=False):
-        if node.mem_id == cell.mem_id:
-            continue
-        if node.tag in _NO_CELL:
+        if node.mem_id != cell.mem_id and node.tag in _NO_CELL:
             return False
-        if node.tag == "div" and sum(1 for c in node.iter() if c.tag == "div") >= 2:
+        if sum(1 for c in node.iter() if c.tag == "div") >= 2:
             return False
     return True
 
