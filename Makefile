@@ -72,8 +72,12 @@ typecheck: install
 # The command line takes its default language from LC_ALL / LC_MESSAGES /
 # LANG; the tests expect the official (Chinese) default unless they name a
 # locale, so they run with a neutral environment whatever the machine's.
+# pytest-xdist runs them on every core (-n auto). loadfile keeps the tests of
+# one file on one worker, in order: the code blocks of a docs page share one
+# namespace (docs/conftest.py). (xdist_group marks and --dist loadgroup would
+# be finer, but xdist 3.8 cannot set the group on pytest 9.2's node ids.)
 pytest: install system-deps fonts
-	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 $(BIN)/pytest
+	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 $(BIN)/pytest -n auto --dist loadfile
 
 # The documentation site (Sphinx, docs/conf.py) from scratch, warnings as
 # errors: a broken internal link or anchor, a reference that does not resolve,
