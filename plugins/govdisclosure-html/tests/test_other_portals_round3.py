@@ -4,7 +4,8 @@
 Each variant is made by code from the page as published: table 3 split by
 applicant (自然人 / 法人或其他组织) or with its columns in another order, a
 footnote mark set as ``<sup>``, a figure pasted into its cell as a one-cell
-table, the tables as ``<div>`` grids or a ``<ul>`` list, a page declaring
+table, table 2 as a ``<ul>`` list of text lines (the tables as ``<div>``
+grids: ``test_built_tables.py``), a page declaring
 the wrong charset, last year's report or the 附表 printed again below.
 Each asserts the figures as printed, nothing invented, and every printed
 figure not placed reported with its reason, never as the publisher's error.
@@ -174,36 +175,6 @@ def test_a_figure_pasted_as_a_one_cell_table_is_its_cells_text() -> None:
     # Before: table 3 held a table, so it was taken for a layout table and
     # the one-cell table for the data: 175 figures of table 3 lost.
     _same(PAGE.replace("<td>81</td>", "<td><table><tr><td>81</td></tr></table></td>", 1))
-
-
-def _div_grid(table: str) -> str:
-    return (
-        "<div style='display:table'>"
-        + "".join(
-            "<div style='display:table-row'>"
-            + "".join(f"<div style='display:table-cell'>{text}</div>" for text in row)
-            + "</div>"
-            for row in _matrix(table)
-        )
-        + "</div>"
-    )
-
-
-@pytest.mark.parametrize(
-    ("tables", "code"),
-    [((T3,), "table-missing"), ((T2, T3, T4), "no-table")],
-    ids=["table-3", "every-table"],
-)
-def test_tables_as_div_grids_are_reported_not_guessed(tables: tuple[str, ...], code: str) -> None:
-    text = PAGE
-    for table in tables:
-        text = text.replace(table, _div_grid(table))
-    result = _import(text)
-    assert code in _codes(result)
-    if result.report is not None:
-        got = figures(result.report)
-        assert all(got[k] in (None, EXPECTED[k]) for k in EXPECTED)
-        assert not any(v is not None for k, v in got.items() if k[0] == "table3")
 
 
 def test_table_2_as_a_list_is_reported_not_guessed() -> None:

@@ -103,3 +103,69 @@ def test_fetch_has_a_size_cap_and_names_what_failed(server: str) -> None:
         fetch("http://127.0.0.1:9/", timeout=2)  # nothing listens on the discard port
     got = fetch(f"{server}/files/hongze-2024.pdf")
     assert got.suffix == ".pdf" and got.data == (DATA / "hongze-2024.pdf").read_bytes()
+
+
+def _notice(link: str) -> str:
+    """A notice page with no table whose body links the report's page."""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>平潭综合实验区2023年政府信息公开工作年度报告</title></head>
+<body><div class="nav"><a href="/index.html">首页</a><a href="/about.html">关于我们</a></div>
+<div class="article_content"><h1>平潭综合实验区2023年政府信息公开工作年度报告</h1>
+<p>平潭综合实验区2023年政府信息公开工作年度报告已发布，{link}</p>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("link", "text"),
+    [
+        ('<a href="2023/page.html">点击查看</a>', "点击查看"),
+        (
+            '详见：<a href="/2023/page.html#top">平潭综合实验区2023年年报</a>',
+            "平潭综合实验区2023年年报",
+        ),
+    ],
+    ids=["click-to-view", "see-the-page"],
+)
+def test_import_url_follows_a_page_without_tables_to_the_page_it_links(
+    server: str, tmp_path: Path, link: str, text: str
+) -> None:
+    # Before: the notice gave no-table and the import failed; the link was
+    # neither followed nor named.
+    (tmp_path / "site" / "notice.html").write_text(_notice(link), "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["import", f"{server}/notice.html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{server}/notice.html → {server}/2023/page.html" in result.output
+    provenance = json.loads((out / "notice.provenance.json").read_text("utf-8"))
+    assert provenance["linked_from"] == f"{server}/notice.html"
+    assert provenance["source"] == f"{server}/2023/page.html"
+    assert provenance["link_text"] == text
+    assert len(provenance["cells"]) == 200
+    assert figures(gd.load(out / "notice.json"))[("table2", "licensing")] == 2629
+
+
+def test_a_link_to_another_site_or_to_a_page_without_the_report_is_not_taken(
+    server: str, tmp_path: Path
+) -> None:
+    links = (
+        '<a href="http://192.0.2.1/page.html">点击查看</a>'  # another site: not fetched
+        '，附件说明<a href="/2020.html">详见</a>'  # the same site, no report tables there
+    )
+    (tmp_path / "site" / "notice.html").write_text(_notice(links), "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["import", f"{server}/notice.html", "-o", str(out), "--locale", "en"]
+    )
+    assert result.exit_code == 2, result.output
+    assert f"{server}/notice.html →" not in result.output
+    assert "点击查看 (http://192.0.2.1/page.html)" in result.output
+    assert "详见 (/2020.html)" in result.output
+
+
+def test_a_local_page_names_the_page_it_links_without_following_it(tmp_path: Path) -> None:
+    notice = tmp_path / "notice.html"
+    notice.write_text(_notice('<a href="2023/page.html">点击查看</a>'), "utf-8")
+    result = CliRunner().invoke(cli, ["import", str(notice), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "点击查看 (2023/page.html)" in result.output
+    assert "首页" not in result.output  # the site's menu is no link to the report

@@ -210,17 +210,39 @@ class _Run:
                 inner = self.by_suffix.get(file.suffix) or self.by_suffix[suffix]
                 followed = _outcome(inner, file.data, file.url, self.locale, self.choices)
                 if followed.report is not None:
-                    followed = attrs.evolve(
-                        followed,
-                        provenance={
-                            **followed.provenance,
-                            "linked_from": got.url,
-                            "link_text": str(att.get("text", "")),
-                        },
-                    )
-                    self.finish(f"{url} → {file.url}", name, followed)
+                    self.finish(f"{url} → {file.url}", name, _linked(followed, got.url, att))
                     return
+        pages = outcome.provenance.get("linked_pages") if outcome.report is None else None
+        if isinstance(pages, list) and self._follow_pages(url, got.url, name, pages):
+            return
         self.finish(url, name, outcome)
+
+    def _follow_pages(self, url: str, page: str, name: str, links: list[object]) -> bool:
+        """Follow a page without tables to a page of the same site that it
+        links as holding the report ("点击查看"; one step, web pages only):
+        the first that imports is the report, its provenance naming both."""
+        loader = self.by_suffix.get(".html")
+        if loader is None:
+            return False
+        host = urlsplit(page).netloc
+        for link in links:
+            if not isinstance(link, dict):
+                continue
+            target = urljoin(page, str(link.get("href", ""))).split("#", 1)[0]
+            if urlsplit(target).netloc != host or target == page.split("#", 1)[0]:
+                continue  # another site's page, or this one
+            try:
+                got = fetch(target)
+            except FetchError:
+                continue
+            if self.by_suffix.get(got.suffix) is not loader:
+                continue
+            data = _from_header(got.data, got.charset)
+            followed = _outcome(loader, data, got.url, self.locale, self.choices)
+            if followed.report is not None:
+                self.finish(f"{url} → {got.url}", name, _linked(followed, page, link))
+                return True
+        return False
 
     def file(self, path: Path, name: str) -> None:
         loader = self.by_suffix.get(path.suffix.lower())
@@ -256,6 +278,19 @@ class _Run:
             click.echo(line)
         for written_name in written:
             click.echo(f"  → {written_name}", err=True)
+
+
+def _linked(outcome: ImportOutcome, page: str, link: dict[str, object]) -> ImportOutcome:
+    """``outcome`` of a file or page reached by a link of ``page``: its
+    provenance names the page and the link as printed."""
+    return attrs.evolve(
+        outcome,
+        provenance={
+            **outcome.provenance,
+            "linked_from": page,
+            "link_text": str(link.get("text", "")),
+        },
+    )
 
 
 def _unread(error: LoadError, locale: str) -> str:

@@ -400,6 +400,9 @@ class Document:
     #: The images the text shows (a web page's ``<img src>``): a table
     #: printed as a picture is named when tables are missing, never read.
     images: tuple[str, ...] = ()
+    #: The pages a page without tables links as holding the report
+    #: (:mod:`.linked`): named, followed only by a URL import.
+    linked_pages: tuple[Attachment, ...] = ()
     #: Per grid (by index), the money unit of a unit line printed between the
     #: grid before it and itself ("（金额单位：元）" → "元"; see
     #: :func:`.text.money_unit_line`), else None.
@@ -420,6 +423,7 @@ def page_document(page: Page) -> Document:
         continued=_continued(page),
         images=page.images,
         unit_lines=_unit_lines(page),
+        linked_pages=page.linked,
     )
 
 
@@ -514,6 +518,7 @@ def import_document(
         edition_decided_by=recognition.decided_by,
         edition_duels=recognition.duels,
         attachments=attachments,
+        linked_pages=tuple((a.href, a.text) for a in doc.linked_pages),
         linked_from=doc.linked_from,
         format=doc.format,
         pages=doc.pages,
@@ -579,6 +584,8 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
                 params={"attachments": names},
             )
         )
+    elif page.linked_pages and not page.grids:
+        problems.append(_linked_problem(page.linked_pages))
     elif page.grids:
         problems.append(
             ImportProblem(
@@ -597,6 +604,19 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
                 message_id=N_("The page has no statistics table (text only): no figures imported"),
             )
         )
+
+
+def _linked_problem(linked: Sequence[Attachment]) -> ImportProblem:
+    """A page without tables that links the page holding them: named, not followed here."""
+    return ImportProblem(
+        severity="error",
+        code="report-on-linked-page",
+        message_id=N_(
+            "The page has no report tables; it links the page that may hold them: {pages}. "
+            "Import that page (an import of this page's URL follows the link)"
+        ),
+        params={"pages": "、".join(f"{a.text or a.href} ({a.href})" for a in linked)},
+    )
 
 
 def _images_problem(images: Sequence[str], severity: Severity) -> ImportProblem:

@@ -34,6 +34,7 @@ __all__ = [
 _EXPECTED = {
     "report-in-attachment": N_("the report's tables on the page, not only in an attachment"),
     "no-table": N_("the report's tables on the page (it has text only)"),
+    "report-on-linked-page": N_("the report's tables on the page, not only on a page it links"),
     "tables-as-images": N_("the report's tables as tables, not as pictures"),
     "tables-not-recognised": N_("the tables of an edition of the report format"),
     "no-template-fits": N_("a statistics table that fits a template"),
@@ -60,6 +61,7 @@ PARTIAL = frozenset(
 def _problem(p: ImportProblem) -> Problem:
     found = (
         p.params.get("attachments")
+        or p.params.get("pages")
         or p.params.get("rows")
         or p.params.get("images")
         or p.params.get("found", "")

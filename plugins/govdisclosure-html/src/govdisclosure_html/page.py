@@ -18,7 +18,9 @@ from attrs import frozen
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .charset import EXACT, Decoded, decode
+from .divgrid import GRID_TAGS, div_grids, grid_of
 from .grid import Grid, cell_text, expand
+from .linked import linked_pages
 from .text import as_marks, struck
 
 __all__ = ["Attachment", "Block", "Page", "read_page"]
@@ -110,6 +112,7 @@ _IMG: Final = _tag_id("img")
 _A: Final = _tag_id("a")
 _META: Final = _tag_id("meta")
 _ARTICLE: Final = _tag_id("article")
+_GRID_IDS: Final = frozenset(_tag_id(name) for name in GRID_TAGS)
 #: The id of a text node (``tag`` says "-text").
 _TEXT: Final = int(LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id)  # type: ignore[union-attr]
 ATTACHMENT_SUFFIXES: Final = (
@@ -174,6 +177,9 @@ class Page:
     #: The ``src`` of every image in the article body (a table printed as a
     #: picture: named when the tables are missing, never read).
     images: tuple[str, ...] = ()
+    #: On a page without tables: the body's links to other pages that say
+    #: they lead to the report ("点击查看", "详见附件"; :mod:`.linked`).
+    linked: tuple[Attachment, ...] = ()
 
 
 def _is_table(node: LexborNode) -> bool:
@@ -380,7 +386,15 @@ def _as_shown(text: str) -> str:
     return _SOURCE_BREAK.sub(" ", text)
 
 
-def _blocks(body: LexborNode, tables: dict[int, int], holding: set[int]) -> list[Block]:
+def _blocks(
+    body: LexborNode,
+    tables: dict[int, int],
+    holding: set[int],
+    others: frozenset[int] = frozenset(),
+) -> list[Block]:
+    """The body's paragraphs and tables in reading order; ``others``: the
+    containers of grids built without ``<table>`` (:mod:`.divgrid`), each a
+    table here (its number in ``tables``)."""
     out: list[Block] = []
 
     def walk(node: LexborNode) -> None:
@@ -388,7 +402,9 @@ def _blocks(body: LexborNode, tables: dict[int, int], holding: set[int]) -> list
             tag = child.tag_id
             if tag in _SKIP_IDS:
                 continue
-            if tag == _TABLE:
+            if others and child.mem_id in others:
+                out.append(Block(table=tables[child.mem_id]))
+            elif tag == _TABLE:
                 if child.mem_id in tables:
                     out.append(Block(table=tables[child.mem_id]))
                 else:  # a layout table around the data tables
@@ -566,6 +582,39 @@ def _boxes(tables: list[LexborNode]) -> set[int]:
     return out
 
 
+def _hides(node: LexborNode) -> bool:
+    """Whether ``node``'s own markup hides it (the ``hidden`` attribute, an
+    inline ``display:none`` or ``visibility:hidden``)."""
+    attrs = node.attrs
+    return "hidden" in attrs or _HIDING.search(attrs.get("style") or "") is not None
+
+
+def _built_grids(candidates: list[LexborNode]) -> list[LexborNode]:
+    """The containers of the body's tables built without ``<table>``
+    (:mod:`.divgrid`) among its ``<div>``s and lists (in page order),
+    outside its ``<table>``s, their cells' marks told from their figures
+    (:func:`_marks`) as a table's are."""
+    found = div_grids([node for node in candidates if not _inside(node, "table")], _hides)
+    if not found:
+        return found
+    _marks(found)
+    # A grid whose only digits were deleted text (``<del>``) prints no figure.
+    return [node for node in found if grid_of(node, 0, _hides) is not None]
+
+
+def _built_grid(container: LexborNode, index: int) -> Grid:
+    """The grid of a container :func:`_built_grids` found."""
+    grid = grid_of(container, index, _hides)
+    assert grid is not None  # found by _built_grids on the same, unchanged markup
+    return grid
+
+
+def _in_page_order(body: LexborNode, nodes: list[LexborNode]) -> list[LexborNode]:
+    """``nodes`` in the order the page prints them."""
+    wanted = {node.mem_id: node for node in nodes}
+    return [node for node in body.traverse(include_text=False) if node.mem_id in wanted]
+
+
 def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     """Decode and take apart one page."""
     decoded = decode(data, declared_charset)
@@ -580,8 +629,10 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     _drop_hidden(body)
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
-    found = body.css("table, h1, img[src]")
+    found = body.css("table, h1, img[src], div, ul, ol")
     tables = [node for node in found if node.tag_id == _TABLE]
+    # The containers a table may be built of without <table> (:mod:`.divgrid`).
+    containers = [node for node in found if node.tag_id in _GRID_IDS]
     boxes = _boxes(tables)
     data_tables = [t for t in tables if t.mem_id not in boxes] if boxes else tables
     images = tuple(
@@ -594,8 +645,15 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     # A leaf table holds no other table: it is no table's ancestor.
     leaf = [t for t in data_tables if t.mem_id not in holding]
     _marks(leaf)
+    built = _built_grids(containers)
+    if built:
+        holding |= _holding_tables(body, built)
+        leaf = _in_page_order(body, leaf + built)
     index = {t.mem_id: i for i, t in enumerate(leaf)}
-    grids = tuple(expand(t, i) for i, t in enumerate(leaf))
+    others = frozenset(node.mem_id for node in built)
+    grids = tuple(
+        _built_grid(t, i) if t.mem_id in others else expand(t, i) for i, t in enumerate(leaf)
+    )
     # The links, the <meta>s and the <title> in one search of the page.  The
     # head comes first: its <title>, if it has one, is the page's first.
     links: list[LexborNode] = []
@@ -614,9 +672,19 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
         meta=_meta(metas),
         html_title=cell_text(title_node) if title_node is not None else "",
         heading=cell_text(h1) or None if h1 is not None else None,
-        blocks=tuple(_blocks(body, index, holding)),
+        blocks=tuple(_blocks(body, index, holding, others)),
         grids=grids,
         attachments=_attachments(links),
         body_found_by=how,
         images=tuple(src for src in images if src),
+        linked=() if grids else _linked(body),
+    )
+
+
+def _linked(body: LexborNode) -> tuple[Attachment, ...]:
+    """The body's links to pages (not files) that say they lead to the report."""
+    return tuple(
+        Attachment(href=href, text=text)
+        for href, text in linked_pages(body)
+        if _FILE_LINK.search(href) is None
     )

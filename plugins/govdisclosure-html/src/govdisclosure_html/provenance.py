@@ -131,6 +131,8 @@ class Provenance:
     template: str | None = None
     cells: tuple[CellOrigin, ...] = ()
     attachments: tuple[tuple[str, str], ...] = ()
+    #: A page without tables: the pages it links as holding the report (href, text).
+    linked_pages: tuple[tuple[str, str], ...] = ()
     #: The page (URL or file) the source was linked from, when an import
     #: followed a page to its attachment.
     linked_from: str | None = None
@@ -174,6 +176,11 @@ def provenance_json(
         ],
         "template": provenance.template,
         "attachments": [{"href": h, "text": t} for h, t in provenance.attachments],
+        **(
+            {"linked_pages": [{"href": h, "text": t} for h, t in provenance.linked_pages]}
+            if provenance.linked_pages
+            else {}
+        ),
         "cells": [
             {
                 "path": c.path,

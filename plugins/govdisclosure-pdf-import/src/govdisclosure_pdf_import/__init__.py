@@ -39,6 +39,7 @@ from .layout import Line, Piece, lines_of, read_page
 from .paragraphs import paragraphs
 from .stitch import chains, to_grid
 from .textgrid import Carried, Foot, text_tables
+from .turned import Turn, open_turned, page_turn, turn_back
 
 __all__ = ["LOADER", "govdisclosure_loaders", "import_pdf", "pdf_document"]
 
@@ -66,6 +67,7 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
     images = 0
     pictures: list[str] = []
     by_position = 0
+    turns: dict[int, Turn] = {}
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             n_pages = len(pdf.pages)
@@ -73,6 +75,13 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
             carried: Carried | Foot | None = None
             held: list[Line] = []  # that header's lines, text unless this page goes on with it
             for n, page in enumerate(pdf.pages, start=1):
+                degrees = page_turn(page.chars)
+                turned = None
+                if degrees:  # printed sideways: read as turned upright (:mod:`.turned`)
+                    turns[n] = Turn(degrees, float(page.width), float(page.height))
+                    page.close()
+                    turned = open_turned(data, n, degrees)
+                    page = turned.pages[0]
                 ruled, groups, c = read_page(page, n)
                 # Tables set by text position, among the lines outside the ruled ones.
                 unruled, used, carried = text_tables(n, groups, carried)
@@ -95,6 +104,8 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
                 images += len(page.images)
                 pictures += _pictures(n, page.images)
                 page.close()  # drop the page's cached layout: a long PDF stays small
+                if turned is not None:
+                    turned.close()
             lines += held  # a header at the foot of the last page stays text
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a broken file
         return _failed(
@@ -118,7 +129,7 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
             "no text layer",
         )
     tables = chains(pieces, lines)
-    grids = tuple(to_grid(chain, i) for i, chain in enumerate(tables))
+    grids = turn_back([to_grid(chain, i) for i, chain in enumerate(tables)], turns)
     title, paras = paragraphs(lines, pieces)
     return Document(
         grids=grids,
@@ -130,11 +141,23 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
             "ruled tables by their drawn rules"
             + (", tables without rules by text position" if by_position else "")
             + "; text outside them by lines"
+            + _turned(turns)
         ),
         format="pdf",
         pages=n_pages,
         images=tuple(pictures),
         unit_lines=_unit_lines(tables, lines),
+    )
+
+
+def _turned(turns: dict[int, Turn]) -> str:
+    """What :func:`pdf_document` says of the pages it read turned."""
+    if not turns:
+        return ""
+    pages = ", ".join(f"page {n} turned {t.degrees}° clockwise" for n, t in turns.items())
+    return (
+        f"; printed sideways, read turned upright: {pages}"
+        " (cell boxes in each page's own frame, from its top left as its /Rotate shows it)"
     )
 
 
