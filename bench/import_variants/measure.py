@@ -36,6 +36,7 @@ REASONS = frozenset(
         "table-not-imported",
         "tables-as-images",
         "report-in-attachment",
+        "report-on-linked-page",
         "no-table",
         "tables-not-recognised",
         "row-not-printed",
