@@ -642,7 +642,8 @@ def _read_placed(
             value = str(Decimal(value) / Decimal(10000))
             note = "heading in 元, converted to 万元"
     if read.sign_word is not None and value is not None:
-        note = f"change in words: {read.sign_word}"
+        # "减少" gave a sign; "持平" the whole change, 0: said so, as read.
+        note = f"change in words: {read.sign_word}" + (", read as 0" if value == 0 else "")
     puts.append((plan.parent, plan.leaf, value))
     if (
         plan.sign_field is not None
