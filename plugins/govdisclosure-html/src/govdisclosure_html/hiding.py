@@ -150,7 +150,7 @@ def _declarations(
 #: nothing is hidden, as before).
 MAY_HIDE: Final = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
-    r"|font(?:-size)?\s*:[^;{}]*?(?<![\w.-])[+-]?0*\.?0+(?:[a-z]+)?\s*(?:[;/}!]|$)",
+    r"|font(?:-size)?\s*:[^;{}]*?(?<![\w.-])[+-]?0*\.?0+(?:[a-z]+|%)?\s*(?:[;/}!]|$)",
     re.I,
 )
 
@@ -217,6 +217,10 @@ def _without_pseudo(tree: object) -> object:
 
 
 def _has_pseudo(tree: object) -> bool:
+    """Whether a selector's tree holds a pseudo-class, or a namespace
+    (``x|span``: lexbor reads it as ``span``), which lexbor cannot be asked."""
+    if getattr(tree, "namespace", None) is not None:
+        return True
     if isinstance(
         tree,
         cssselect.parser.Pseudo
@@ -365,13 +369,14 @@ class Styles:
             return prop
         return None
 
-    def hidden_texts(self, root: LexborNode, prop: Property) -> list[LexborNode] | None:
-        """Inside ``root``, hidden by the inherited ``prop``: None when all
-        it holds is hidden, else the text nodes no element inside shows
-        again (``visibility:visible``, a ``font-size`` of its own)."""
+    def hidden_texts(self, root: LexborNode, prop: Property) -> list[LexborNode]:
+        """Inside ``root``, hidden by the inherited ``prop``: the text nodes
+        no element inside shows again (``visibility:visible``, a
+        ``font-size`` of its own).  The elements stay: unlike
+        ``display:none``, both leave the box in its place (a table's
+        row or cell, empty on screen)."""
         hidden: dict[int, bool] = {root.mem_id: True}
         texts: list[LexborNode] = []
-        shown = False
         for node in root.traverse(include_text=True):
             if node.mem_id == root.mem_id:
                 continue
@@ -386,13 +391,12 @@ class Styles:
             # reach any element inside: each is taken as shown again.
             effect = "show" if prop in self.unknown else _winner(self.of(node), prop)
             if effect == "show":
-                shown = shown or inherited
                 hidden[node.mem_id] = False
             elif effect == "hide":
                 hidden[node.mem_id] = True
             else:
                 hidden[node.mem_id] = inherited
-        return texts if shown else None
+        return texts
 
 
 def hiding_roots(

@@ -541,16 +541,15 @@ def _drop_hidden(body: LexborNode, styles: Styles) -> None:
     if not candidates and not styles.nodes:
         return
     whole: dict[int, LexborNode] = {}
-    texts: list[LexborNode] = []
+    texts: dict[int, LexborNode] = {}  # by ``mem_id``: one may be in two roots
     for node, prop in hiding_roots(styles, candidates, body):
         if not _a_line(node):
             continue
-        inside = None if prop == "display" else styles.hidden_texts(node, prop)
-        if inside is None:
+        if prop == "display":
             whole[node.mem_id] = node
         else:
-            texts.extend(inside)
-    for text in texts:
+            texts.update((t.mem_id, t) for t in styles.hidden_texts(node, prop))
+    for text in texts.values():
         if not _inside_any(text, set(whole)):
             text.decompose(recursive=True)
     for node in whole.values():
