@@ -72,6 +72,9 @@ class Rule:
     declared: tuple[Declared, ...]
     #: False for a rule that only shows (kept so it may override a hiding one).
     hides: bool
+    #: False for a rule that only shows whose selector is not read yet
+    #: (:func:`shown_by`): most never need to be.
+    parsed: bool = True
 
 
 #: The lengths that are no size but a part of the parent's (of 0: 0).
@@ -252,34 +255,52 @@ def sheet_rules(css: str, media: str = "") -> tuple[Rule, ...]:
     )
     out: list[Rule] = []
     for order, (rule, context) in enumerate(found, 1):
+        # The declarations first: most rules set no hiding property, and
+        # their selectors are then never parsed.
+        plain = _declarations(rule.content, False, (0, 0, 0), order)
+        if not plain:
+            continue
         text = tinycss2.serialize(rule.prelude).strip()
-        try:
-            selectors = cssselect.parse(text)
-        except cssselect.SelectorError:
-            selectors = []
-            parsed = False
+        if context != "always" or all(d.effect != "hide" for d in plain):
+            shows = tuple(d for d in plain if d.effect != "hide")
+            if shows:  # a rule that hides only under a condition hides nothing here
+                out.append(Rule(text, None, shows, False, False))
+            continue
+        out.extend(_read(text, tuple(plain), hiding=True))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def shown_by(rule: Rule) -> tuple[Rule, ...]:
+    """A rule that only shows, its selector read: one rule per selector."""
+    return _read(rule.selector, rule.declared, hiding=False)
+
+
+def _read(text: str, plain: tuple[Declared, ...], hiding: bool) -> tuple[Rule, ...]:
+    """The rules of one selector list ``text`` and its declarations."""
+    order = plain[0].precedence[3]
+    try:
+        selectors = cssselect.parse(text)
+    except cssselect.SelectorError:
+        # A rule cssselect cannot read: any shows it makes are unknown.
+        return (Rule(text, None, tuple(d for d in plain if d.effect != "hide"), False),)
+    out: list[Rule] = []
+    for selector in selectors:
+        specificity = selector.specificity()
+        declared = [
+            Declared(d.prop, d.effect, (d.precedence[0], False, specificity, order)) for d in plain
+        ]
+        hides = hiding and any(d.effect == "hide" for d in declared)
+        if selector.pseudo_element is not None:
+            match = None  # ::before shows or hides no text of the page
+        elif _has_pseudo(selector.parsed_tree):
+            match = None if hides else _canonical(_without_pseudo(selector.parsed_tree))
+            hides = False
         else:
-            parsed = True
-        for selector in selectors:
-            declared = _declarations(rule.content, False, selector.specificity(), order)
-            if not declared:
-                continue
-            hides = any(d.effect == "hide" for d in declared) and context == "always"
-            if selector.pseudo_element is not None:
-                match = None  # ::before shows or hides no text of the page
-            elif _has_pseudo(selector.parsed_tree):
-                match = None if hides else _canonical(_without_pseudo(selector.parsed_tree))
-                hides = False
-            else:
-                match = selector.canonical()
-            if not hides:
-                declared = [d for d in declared if d.effect != "hide"]
-            out.append(Rule(text, match, tuple(declared), hides))
-        if not parsed and _declarations(rule.content, False, (0, 0, 0), order):
-            # A rule cssselect cannot read: any shows it makes are unknown.
-            out.append(
-                Rule(text, None, tuple(_declarations(rule.content, False, (0, 0, 0), order)), False)
-            )
+            match = selector.canonical()
+        if not hides:
+            declared = [d for d in declared if d.effect != "hide"]
+        out.append(Rule(text, match, tuple(declared), hides))
     return tuple(out)
 
 
@@ -305,7 +326,7 @@ def _in_sheet(rule: Rule, sheet: int) -> Rule:
         Declared(d.prop, d.effect, (*d.precedence[:3], d.precedence[3] + sheet * _RULES_A_SHEET))
         for d in rule.declared
     )
-    return Rule(rule.selector, rule.match, declared, rule.hides)
+    return Rule(rule.selector, rule.match, declared, rule.hides, rule.parsed)
 
 
 def _winner(declared: Iterable[Declared], prop: Property) -> Effect | None:
@@ -317,31 +338,71 @@ def _winner(declared: Iterable[Declared], prop: Property) -> Effect | None:
 
 
 class Styles:
-    """The hiding declarations that reach the elements of one page."""
+    """The hiding declarations that reach the elements of one page.
+
+    The rules that hide are matched at once (their elements are the ones
+    that may be hidden); a rule that only shows is matched when an element
+    is found hidden by a property it sets, and never on a page where
+    nothing is (a portal's sheet sets ``font-size`` in dozens of rules: each
+    match is a search of the page)."""
 
     def __init__(self, doc: LexborHTMLParser, sheets: Sequence[Sequence[Rule]]) -> None:
         """``sheets``: each style sheet's rules (:func:`sheet_rules`), in
         the page's order (a later sheet's rule wins a tie)."""
+        self.doc = doc
         #: Declarations by element (``mem_id``), from the style sheets.
         self.declared: dict[int, list[Declared]] = {}
+        #: The elements a rule that hides reaches.
         self.nodes: dict[int, LexborNode] = {}
         #: Properties a rule may show that could not be matched: the
         #: style sheets hide nothing by them.
         self.unknown: set[Property] = set()
+        #: The rules that only show, by property, not matched yet.
+        self.pending: dict[Property, list[Rule]] = {}
         for rule in (_in_sheet(rule, i) for i, rules in enumerate(sheets) for rule in rules):
             shows = {d.prop for d in rule.declared if d.effect != "hide"}
-            if rule.match is None:
+            if not rule.parsed:
+                for prop in shows:
+                    self.pending.setdefault(prop, []).append(rule)
+            elif rule.match is None:
                 self.unknown |= shows
-                continue
-            try:
-                found = doc.css(rule.match)
-            except Exception:  # noqa: BLE001 - lexbor refuses what it cannot parse
-                if not rule.hides:
-                    self.unknown |= shows
-                continue
-            for node in found:
-                self.declared.setdefault(node.mem_id, []).extend(rule.declared)
-                self.nodes[node.mem_id] = node
+            elif rule.hides:
+                self.nodes.update(self._match(rule))
+            else:
+                for prop in shows:
+                    self.pending.setdefault(prop, []).append(rule)
+
+    def _match(self, rule: Rule) -> dict[int, LexborNode]:
+        """Add ``rule``'s declarations to the elements it selects, and give
+        them; none when lexbor cannot match it (a rule that shows then
+        makes its properties unknown)."""
+        assert rule.match is not None
+        try:
+            found = self.doc.css(rule.match)
+        except Exception:  # noqa: BLE001 - lexbor refuses what it cannot parse
+            if not rule.hides:
+                self.unknown |= {d.prop for d in rule.declared if d.effect != "hide"}
+            return {}
+        out: dict[int, LexborNode] = {}
+        for node in found:
+            self.declared.setdefault(node.mem_id, []).extend(rule.declared)
+            out[node.mem_id] = node
+        return out
+
+    def _ensure(self, prop: Property) -> None:
+        """Match the rules that only show by ``prop``, once."""
+        rules = self.pending.pop(prop, None)
+        if not rules:
+            return
+        for rule in rules:
+            others = [p for p, pending in self.pending.items() if rule in pending]
+            for read in shown_by(rule) if not rule.parsed else (rule,):
+                if read.match is None:
+                    self.unknown |= {d.prop for d in read.declared}
+                else:
+                    self._match(read)
+            for other in others:  # matched now for every property it shows
+                self.pending[other] = [r for r in self.pending[other] if r is not rule]
 
     def of(self, node: LexborNode) -> list[Declared]:
         """Every hiding declaration that reaches ``node``: the style sheets',
@@ -359,6 +420,11 @@ class Styles:
         """The property by which ``node`` is hidden, if it is (display first)."""
         declared = self.of(node)
         for prop in ("display", "visibility", "font-size"):
+            if not any(d.prop == prop and d.effect == "hide" for d in declared):
+                continue
+            if prop in self.pending:
+                self._ensure(prop)
+                declared = self.of(node)
             effect = _winner(declared, prop)
             if effect != "hide":
                 continue
@@ -375,6 +441,7 @@ class Styles:
         ``font-size`` of its own).  The elements stay: unlike
         ``display:none``, both leave the box in its place (a table's
         row or cell, empty on screen)."""
+        self._ensure(prop)
         hidden: dict[int, bool] = {root.mem_id: True}
         texts: list[LexborNode] = []
         for node in root.traverse(include_text=True):
