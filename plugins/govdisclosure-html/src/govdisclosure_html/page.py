@@ -488,15 +488,16 @@ def _icon(img: LexborNode) -> bool:
 
 #: The elements whose inline style may hide them: the ``hidden`` attribute,
 #: a style holding "is", as both "display" and "visibility" do, and a
-#: ``<span>`` or ``<font>`` whose style holds "size" (``font-size:0``, the
-#: characters hidden against copying), each then read in Python
-#: (:func:`_may_hide`).  Each substring costs lexbor a search of every style
-#: it is asked of (about 0.1 ms a page of 600 styled elements, 3 % of an
-#: import, whatever the substring): one substring for both display and
-#: visibility costs what "display" alone did, and "size" is asked only of
-#: the two inline elements (every element: +4.4 %, measured).  A look for
-#: the words in the page's source cost more (the whole page searched).
-_MAY_HIDE: Final = '[hidden], [style*="is" i], span[style*="size" i], font[style*="size" i]'
+#: ``<span>`` or ``<font>`` whose style holds "size:0" or "size: 0"
+#: (``font-size:0``, the characters hidden against copying), each then read
+#: in Python (:func:`_may_hide`).  Each substring costs lexbor a search of
+#: every style it is asked of (about 0.1 ms a page of 600 styled elements,
+#: 3 % of an import, whatever the substring): one substring for both display
+#: and visibility costs what "display" alone did; the size is asked only of
+#: the two inline elements (every element: +4.4 %, measured), and only for a
+#: zero (Word's pages set a size on hundreds of spans, each else read back
+#: in Python).  A look for the words in the page's source cost more.
+_MAY_HIDE: Final = '[hidden], [style*="is" i], :is(span, font)[style*="size:0" i], :is(span, font)[style*="size: 0" i]'
 
 
 @lru_cache(maxsize=1024)
