@@ -57,7 +57,7 @@ class Prepared:
         self.data = data
         self.text = data.decode("utf-8")
         self.doc = LexborHTMLParser(data)
-        self.search = _hint_search(_strip_page(self.doc))
+        self.search = _hint_search(_strip_page(self.doc)[0])
         self.body, _ = _find_body(self.doc, self.search)
         found = self.body.css("table, h1")
         tables = [node for node in found if node.tag_id == _TABLE]

@@ -110,7 +110,7 @@ def test_the_hint_search_chosen_lists_what_the_full_search_lists(html: str) -> N
     """Leaving out the ``id`` alternatives never changes what is found (the
     ids read as the page is stripped, those of what is taken out too)."""
     doc = LexborHTMLParser(html)
-    chosen = [n.mem_id for n in doc.css(_hint_search(_strip_page(doc)))]
+    chosen = [n.mem_id for n in doc.css(_hint_search(_strip_page(doc)[0]))]
     assert chosen == [n.mem_id for n in doc.css(_HINTED_OR_ARTICLE)]
 
 

@@ -81,12 +81,61 @@ def test_changes_written_in_words_are_read_with_their_sign() -> None:
     assert notes["$.table2.other_services.change"] == "change in words: 减少"
 
 
+@pytest.mark.parametrize("printed", ["持平", "无变化", "不变", "没有变化", "保持不变", "无增减"])
+def test_no_change_in_words_is_a_change_of_nought(printed: str) -> None:
+    # Before: `cell-unreadable`, the change left blank.  "持平" states the
+    # size of the change, 0; read so, and the provenance says how.
+    result = import_html(_printed({"行政许可": ("12", printed, 0)}).encode(), "v.html")
+    assert isinstance(result.report, gd.Report2019)
+    row = result.report.table2.licensing
+    assert (row.previous_items, row.change) == (12, 0)
+    assert "cell-unreadable" not in _codes(result)
+    (cell,) = [c for c in result.provenance.cells if c.path == "$.table2.licensing.change"]
+    assert (cell.text, cell.value, cell.note) == (
+        printed,
+        0,
+        f"change in words: {printed}, read as 0",
+    )
+
+
+def test_a_column_of_no_change_words_is_read() -> None:
+    # Every change of the table printed "持平": the column of words is a
+    # value column (before: taken for labels, all five `cell-missing`).
+    result = import_html(
+        _printed({label: (prev, "持平", 0) for label, (prev, _, _) in CHANGES.items()}).encode(),
+        "v.html",
+    )
+    assert isinstance(result.report, gd.Report2019)
+    for label, (previous, _, _) in CHANGES.items():
+        row = getattr(result.report.table2, FIELDS[label][0])
+        assert (row.previous_items, row.change) == (int(previous), 0), label
+    assert not {"cell-unreadable", "cell-missing", "cell-not-placed"} & _codes(result)
+
+
+@pytest.mark.parametrize("printed", ["持平", "不变"])
+def test_no_change_words_are_no_figure_outside_a_change_column(printed: str) -> None:
+    # Under 上一年项目数量 (a count) or in table 3, "持平" is no figure: reported.
+    page = _printed({"行政许可": (printed, "0", 0)})
+    result = import_html(page.encode(), "v.html")
+    assert isinstance(result.report, gd.Report2019)
+    assert result.report.table2.licensing.previous_items is None
+    assert "cell-unreadable" in _codes(result)
+    row = "一、本年新收政府信息公开申请数量</td><td>&nbsp;0</td>"
+    assert row in PAGE
+    result = import_html(
+        PAGE.replace(row, f"一、本年新收政府信息公开申请数量</td><td>{printed}</td>").encode(),
+        "v.html",
+    )
+    assert "cell-unreadable" in _codes(result)
+    assert not [c for c in result.provenance.cells if c.text == printed and c.value == 0]
+
+
 @pytest.mark.parametrize(
-    "printed", ["持平", "无变化", "减少-3", "减少约3件", "增加3.5", "新增5件", "减3"]
+    "printed", ["基本持平", "减少-3", "减少约3件", "增加3.5", "新增5件", "减3"]
 )
 def test_a_change_in_words_without_a_plain_figure_is_reported(printed: str) -> None:
-    # A word with no figure is a word for none, reported like "无"; a sign
-    # beside the word, an estimate or a decimal is not one signed count.
+    # An estimate ("基本持平": about level), a sign beside the word, a
+    # decimal is not one signed count.
     assert read_change(printed).unreadable
     result = import_html(_printed({"行政许可": ("12", printed, None)}).encode(), "v.html")
     assert isinstance(result.report, gd.Report2019)

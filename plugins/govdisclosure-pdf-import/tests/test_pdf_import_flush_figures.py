@@ -26,7 +26,9 @@ from unruled import unruled_pdf
 NAMES = ["huaian-2024", "hongze-2024", "shanghai-szfbgt-2019"]
 #: 上海 2019's two table-2 cells merged over two value columns (本年增/减 of
 #: 行政事业性收费, 采购总金额): set flush, a figure stands in one of the two
-#: columns, under no heading of its own; reported, never placed elsewhere.
+#: columns.  Under a centred heading the merged cell is proved and they are
+#: placed; under a heading set flush left with figures set flush right they
+#: are still reported, never placed elsewhere (see import.md).
 MERGED = {("table2", "fees", "change"), ("table2", "procurement", "amount")}
 
 
@@ -47,10 +49,14 @@ def test_figures_set_flush_in_their_columns(name: str, side: str, flush_left: bo
     }
     missed = {k for k, v in want.items() if v is not None and got[k] is None}
     codes = {p.code for p in result.problems}
-    if name == "shanghai-szfbgt-2019":
+    if name == "shanghai-szfbgt-2019" and flush_left and side == "RIGHT":
         assert missed <= MERGED
         if missed:
             assert "cell-not-placed" in codes
+    elif name == "shanghai-szfbgt-2019":
+        # Before: the two merged cells `cell-not-placed` (61 of 63).
+        assert not missed
+        assert not codes & {"cell-not-placed", "cells-doubtful", "table-missing"}
     else:
         assert not missed
         assert not codes & {"cell-not-placed", "cells-doubtful", "table-missing"}

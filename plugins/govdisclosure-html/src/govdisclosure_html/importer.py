@@ -42,6 +42,7 @@ from .grid import Cell, Grid
 from .legacy import LegacyResult, best_template
 from .match import MATCH_KINDS, Match
 from .narrative import Narrative, parse_date, read_narrative
+from .numbering import Misnumbered
 from .page import Attachment, Page, read_page
 from .plan import GridPlan, Planned, cell_at, grid_plan, unplaced_labels
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance, Severity
@@ -269,16 +270,39 @@ def _unplaced_problem(text: str, labels: str, table: int, row: int, col: int) ->
     )
 
 
-def _doubt_rows(origins: list[CellOrigin], table: int, rows: set[int]) -> None:
+def _doubt_rows(
+    origins: list[CellOrigin],
+    table: int,
+    rows: set[int],
+    why: str = "a figure of this row was not placed",
+) -> None:
     """Mark doubtful the cells placed in ``rows`` of ``table``: a row that also
     prints a figure no official cell takes may be shifted (a label cell that
     lost its span moves every figure after it one column on), so a relation
-    its figures break is not proved to be the publisher's error."""
+    its figures break is not proved to be the publisher's error; so may a
+    row whose 序号 disagrees with its label (``why`` says which)."""
     for i, o in enumerate(origins):
         if o.table == table and o.row in rows and not o.doubtful:
-            origins[i] = attrs.evolve(
-                o, doubtful=True, note=o.note or "a figure of this row was not placed"
-            )
+            origins[i] = attrs.evolve(o, doubtful=True, note=o.note or why)
+
+
+def _misnumbered_problem(m: Misnumbered, table: int) -> ImportProblem:
+    """A row whose 序号 puts it in another order than its label."""
+    return ImportProblem(
+        severity="warning",
+        code="numbering-disagrees",
+        message_id=N_(
+            "Row “{label}” is numbered {number} and row “{other_label}” {other_number}: the numbers put them in another order than their labels; placed by their labels, with doubt"
+        ),
+        params={
+            "label": m.label,
+            "number": m.number,
+            "other_label": m.other_label,
+            "other_number": m.other_number,
+        },
+        table=table,
+        row=m.row,
+    )
 
 
 def _unit_kind(name: str | None) -> str:
@@ -662,7 +686,8 @@ def _read_placed(
             value = str(Decimal(value) / Decimal(10000))
             note = "heading in 元, converted to 万元"
     if read.sign_word is not None and value is not None:
-        note = f"change in words: {read.sign_word}"
+        # "减少" gave a sign; "持平" the whole change, 0: said so, as read.
+        note = f"change in words: {read.sign_word}" + (", read as 0" if value == 0 else "")
     puts.append((plan.parent, plan.leaf, value))
     if (
         plan.sign_field is not None
@@ -793,6 +818,14 @@ def _finish_official(
                 stray_rows.add(u.row)
         if stray_rows:
             _doubt_rows(origins, gi, stray_rows)
+        if decided.misnumbered:
+            problems.extend(_misnumbered_problem(m, gi) for m in decided.misnumbered)
+            _doubt_rows(
+                origins,
+                gi,
+                {m.row for m in decided.misnumbered},
+                "its number (序号) disagrees with its label's order",
+            )
     filled = {plan.table.key for _, plan in assigned.values() if plan.table is not None}
     for table in tables:
         if table.key not in filled:

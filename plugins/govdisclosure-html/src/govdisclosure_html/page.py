@@ -12,6 +12,7 @@ almost all of it.  Menus, headers and footers are lists of links and lose.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from attrs import frozen
@@ -20,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .charset import EXACT, Decoded, decode
 from .divgrid import GRID_TAGS, div_grids, grid_of
 from .grid import Grid, cell_text, expand
+from .hiding import MAY_HIDE, Rule, Styles, hiding_roots, sheet_rules
 from .linked import linked_pages
 from .text import as_marks, struck
 
@@ -110,6 +112,7 @@ _TABLE: Final = _tag_id("table")
 _H1: Final = _tag_id("h1")
 _IMG: Final = _tag_id("img")
 _A: Final = _tag_id("a")
+_STYLE: Final = _tag_id("style")
 _META: Final = _tag_id("meta")
 _ARTICLE: Final = _tag_id("article")
 _GRID_IDS: Final = frozenset(_tag_id(name) for name in GRID_TAGS)
@@ -272,7 +275,7 @@ def _ancestors(node: LexborNode) -> list[LexborNode]:
     return out
 
 
-def _strip_page(doc: LexborHTMLParser) -> str:
+def _strip_page(doc: LexborHTMLParser) -> tuple[str, list[tuple[Rule, ...]]]:
     """Take the scripts, styles, ``<noscript>``s and ``<template>``s out of
     the page (their text is no text of the page) and return the page's
     ``id``s, lower-cased, for :func:`_hint_search`.
@@ -285,19 +288,28 @@ def _strip_page(doc: LexborHTMLParser) -> str:
     ``strip_tags`` does, so one inside another is detached from the
     detached one; one listed twice (a ``<script id>`` matches two
     alternatives) is detached once, and not touched again after.
+
+    The ``<style>`` elements' rules that may hide text are read
+    (:func:`.hiding.sheet_rules`) before they go, one tuple per sheet.
     """
     found = doc.css(_STRIPPED_OR_ID)
     # Every id in one string, lower-cased at once (a part holds no space, so
     # none is found across two ids).
     ids = " ".join([node.id or "" for node in found]).lower()
     stripped = _STRIPPED_IDS
+    style = _STYLE
     gone: set[int] = set()
+    sheets: list[tuple[str, str]] = []
     for node in found:
         mem = node.mem_id  # the node's address: read without touching the node
         if mem not in gone and node.tag_id in stripped:
             gone.add(mem)
+            if node.tag_id == style:
+                sheets.append((node.text_lexbor(), node.attrs.get("media") or ""))
             node.decompose(recursive=False)
-    return ids
+    if not any(MAY_HIDE.search(css) for css, _ in sheets):
+        return ids, []
+    return ids, [sheet_rules(css, media) for css, media in sheets]
 
 
 def _find_body(doc: LexborHTMLParser, search: str) -> tuple[LexborNode, str]:
@@ -490,18 +502,27 @@ def _icon(img: LexborNode) -> bool:
     return False
 
 
-#: How inline styles hide an element: ``display:none``, ``visibility:hidden``
-#: (or ``collapse``), checked in Python on the few elements whose style names
-#: display or visibility.  ``font-size:0`` is not looked for (see import.md).
-_HIDING: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.I)
-#: The elements that may be hidden: the ``hidden`` attribute, or a style
-#: holding "is", as both "display" and "visibility" do (checked by
-#: :data:`_HIDING` in Python: few other styles hold it, list-style and Word's
-#: mso-list).  Each alternative of a selector costs lexbor a pass over the
-#: body (about 0.1 ms a page, 3 % of an import): one substring for both
-#: properties costs what "display" alone did.  A look for the word
-#: visibility in the page's source cost more (two searches of 150 KB).
-_MAY_HIDE: Final = '[hidden], [style*="is" i]'
+#: The elements whose inline style may hide them: the ``hidden`` attribute,
+#: a style holding "is", as both "display" and "visibility" do, and a
+#: ``<span>`` or ``<font>`` whose style holds "size:0" or "size: 0"
+#: (``font-size:0``, the characters hidden against copying), each then read
+#: in Python (:func:`_may_hide`).  Each substring costs lexbor a search of
+#: every style it is asked of (about 0.1 ms a page of 600 styled elements,
+#: 3 % of an import, whatever the substring): one substring for both display
+#: and visibility costs what "display" alone did; the size is asked only of
+#: the two inline elements (every element: +4.4 %, measured), and only for a
+#: zero (Word's pages set a size on hundreds of spans, each else read back
+#: in Python).  A look for the words in the page's source cost more.
+_MAY_HIDE: Final = '[hidden], [style*="is" i], :is(span, font)[style*="size:0" i], :is(span, font)[style*="size: 0" i]'
+
+
+@lru_cache(maxsize=1024)
+def _may_hide(style: str) -> bool:
+    """Whether an inline style may hide (remembered: Word's pages repeat a
+    few styles on hundreds of elements)."""
+    return MAY_HIDE.search(style) is not None
+
+
 #: Inline elements: hidden, they are text a reader does not see (anti-copy
 #: characters some sites scatter in a page), never the page's article.
 _INLINE: Final = frozenset(
@@ -522,24 +543,36 @@ def _a_line(node: LexborNode) -> bool:
     return len(inner) <= 1 and all(n.tag != "table" for n in inner)
 
 
-def _drop_hidden(body: LexborNode) -> None:
-    """Take out of the body what a reader never sees: a hidden span inside a
-    figure ("26<span style="display:none">7</span>29" reads 2629 on screen,
-    as does ``visibility:hidden``), a hidden row of a table, a hidden
-    paragraph of the text.  A hidden container of several blocks or of a
-    table (the rest of an article a script shows) is kept: a page is read as
-    served, and its article must not vanish with it."""
-    hidden: dict[int, LexborNode] = {}
+def _drop_hidden(body: LexborNode, styles: Styles) -> None:
+    """Take out of the body what a reader never sees (:mod:`.hiding`): a
+    hidden span inside a figure ("26<span style="display:none">7</span>29"
+    reads 2629 on screen, as do ``visibility:hidden``, ``font-size:0`` and
+    the same from a ``<style>`` rule), a hidden row of a table, a hidden
+    paragraph of the text; an element inside that shows its text again
+    keeps it.  A hidden container of several blocks or of a table (the rest
+    of an article a script shows) is kept: a page is read as served, and
+    its article must not vanish with it."""
+    candidates = []
     for node in body.css(_MAY_HIDE):
-        if node.mem_id == body.mem_id:
+        attrs = node.attrs
+        if "hidden" in attrs or _may_hide(attrs.get("style") or ""):
+            candidates.append(node)
+    if not candidates and not styles.nodes:
+        return
+    whole: dict[int, LexborNode] = {}
+    texts: dict[int, LexborNode] = {}  # by ``mem_id``: one may be in two roots
+    for node, prop in hiding_roots(styles, candidates, body):
+        if not _a_line(node):
             continue
-        attrs = node.attributes
-        if "hidden" not in attrs and not _HIDING.search(attrs.get("style") or ""):
-            continue
-        if _a_line(node):
-            hidden[node.mem_id] = node
-    for node in hidden.values():
-        if not _inside_any(node, set(hidden) - {node.mem_id}):
+        if prop == "display":
+            whole[node.mem_id] = node
+        else:
+            texts.update((t.mem_id, t) for t in styles.hidden_texts(node, prop))
+    for text in texts.values():
+        if not _inside_any(text, set(whole)):
+            text.decompose(recursive=True)
+    for node in whole.values():
+        if not _inside_any(node, set(whole) - {node.mem_id}):
             node.decompose(recursive=True)
 
 
@@ -624,9 +657,9 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     doc = LexborHTMLParser(data if exact_utf8 else decoded.text)
     # One search for the four tags (``strip_tags`` walks the page once per
     # tag) and the ids.
-    ids = _strip_page(doc)
+    ids, sheets = _strip_page(doc)
     body, how = _find_body(doc, _hint_search(ids))
-    _drop_hidden(body)
+    _drop_hidden(body, Styles(doc, sheets))
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
     found = body.css("table, h1, img[src], div, ul, ol")

@@ -25,6 +25,7 @@ from govdisclosure.memo import IdentityMemo
 
 from .grid import Cell, Grid
 from .match import Match, MatchKind, Placement, identity_memo_cache, memo_cache, place
+from .numbering import Misnumbered, misnumbered
 from .provenance import CellOrigin, LabelMatch
 from .shape import FIGURE, shape, text_class
 from .source import SourceCell, source_cells
@@ -142,6 +143,9 @@ class GridPlan(NamedTuple):
     #: ``placed``, table on the page, text and where the text was printed),
     #: for the importer to share between imports.
     origins: dict[Hashable, tuple[CellOrigin, str | None, tuple[Any, ...]]]
+    #: The rows whose 序号 disagrees with the order of their labels
+    #: (:mod:`.numbering`; the numbers are among ``checks``).
+    misnumbered: tuple[Misnumbered, ...] = ()
 
 
 def unplaced_labels(source: SourceCell) -> str:
@@ -173,6 +177,7 @@ def _compile(grid: Grid, tables: Sequence[TargetTable], aliases: dict[str, str])
         tuple(sorted(checks)),
         tuple((p.row, p.col) for p in planned),
         {},
+        tuple(misnumbered(grid, placed, table)),
     )
 
 

@@ -283,15 +283,25 @@ CHANGE_WORDS: Final = {
     **dict.fromkeys(("减少", "下降", "降低", "减低", "回落"), -1),
 }
 _CHANGE = re.compile("^(" + "|".join(CHANGE_WORDS) + ")(?:了)?(.+)$")
+#: Words that state a change of exactly nought ("持平": level with last
+#: year; "无变化", "不变": no change).  Unlike "无" in a count, which says
+#: nothing was counted and may hide a figure not filled in, these name the
+#: size of the change: 0.  Whole cell only: "基本持平" (about level) is an
+#: estimate and stays unreadable.
+NO_CHANGE_WORDS: Final = frozenset({"持平", "无变化", "没有变化", "不变", "保持不变", "无增减"})
 
 
 def read_change(text: str) -> CellText:
     """A signed change printed in words ("增加5件", "减少3", "下降 2 项"), for
     a cell of the 2019 本年增/减: the word gives the sign, the figure after it
-    the size.  Anything else, a sign beside the word ("减少-3"), a decimal, or
-    a word with no figure ("持平", "无变化": a word for none, reported like
-    "无"), stays unreadable: the cell is reported, never guessed."""
-    m = _CHANGE.match(clean(text))
+    the size; a word of :data:`NO_CHANGE_WORDS` ("持平", "无变化", "不变")
+    alone is a change of 0.  Anything else, a sign beside the word
+    ("减少-3"), a decimal, an estimate ("基本持平"), stays unreadable: the
+    cell is reported, never guessed.  ``sign_word`` keeps the word read."""
+    s = clean(text)
+    if s in NO_CHANGE_WORDS:
+        return CellText(0, sign_word=s)
+    m = _CHANGE.match(s)
     if m is None:
         return CellText(None, unreadable=True)
     size = read_number(m.group(2))

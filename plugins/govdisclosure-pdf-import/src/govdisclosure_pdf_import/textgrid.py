@@ -549,6 +549,41 @@ def _span(
     return best
 
 
+def _merged_over(
+    own: int,
+    seg: Segment,
+    layout: _Layout,
+    empty: bool,
+    headed: set[int],
+    rows_of_band: list[list[int]],
+) -> tuple[int, int] | None:
+    """The two value columns (first, last) a heading over one cell merged
+    across them heads, when figures are set flush and that is proved:
+    2019's 本年增/减 of 行政事业性收费 and 采购总金额, each one cell over the
+    two columns other blocks head 本年增/减 and 处理决定数量.
+
+    Centred over the merged cell, the heading stands between the two
+    columns and makes a column of its own (a column printed blank is found
+    by its heading); its figure, set flush, stands at the merged cell's
+    edge, in the first or the last of the two.  It is one cell when the
+    heading's own column holds no figure of the table (``empty``), neither
+    neighbour is headed in the heading's band (``headed``), the heading is
+    centred between them (as a heading centred over a run of columns is,
+    :func:`_span`), and no row of the band prints more than one figure
+    across the three (``rows_of_band``: each row's figures' columns)."""
+    c = layout.value_centres
+    a, b = own - 1, own + 1
+    if layout.figures_at is None or not empty or a < 0 or b >= len(c) or {a, b} & headed:
+        return None
+    spacing = min((y - x for x, y in itertools.pairwise(c)), default=0.0)
+    if abs((c[a] + c[b]) / 2 - seg.centre) > 0.35 * spacing:
+        return None
+    counts = [sum(1 for col in cols if a <= col <= b) for cols in rows_of_band]
+    if not counts or max(counts) != 1:
+        return None
+    return a, b
+
+
 def _piece(
     page_no: int, rows: list[list[Segment]], carried: Carried | None = None, before: int = 0
 ) -> tuple[tuple[Piece, ...], _Layout] | None:
@@ -689,6 +724,27 @@ def _piece(
         left_spans.setdefault(k, []).append(span)
         return span
 
+    # The value columns figures stand in (a column found by a heading alone
+    # has none), and each row's, for :func:`_merged_over`.
+    figure_cols_of = {
+        k: [layout.value_col(layout.figure(x)) - n_labels for x in rows[k] if not in_labels(x)]
+        for k in data
+    }
+    figure_cols = {col for cols in figure_cols_of.values() for col in cols}
+
+    def band_figures(k: int) -> list[list[int]]:
+        """The figures' columns of each row of figures after header line
+        ``k``, up to the next header line."""
+        out: list[list[int]] = []
+        for j in range(k + 1, len(rows)):
+            if j in header_lines:
+                if out:
+                    break
+                continue
+            if j in figure_cols_of:
+                out.append(figure_cols_of[j])
+        return out
+
     cells: list[PieceCell] = []
     # Grid rows top to bottom: header lines, rows of figures, blank rows.
     # The page before's lines come first, whatever their height on their page.
@@ -725,6 +781,19 @@ def _piece(
                         break
                 if layout.offset is None:
                     a, b = _span(s, layout, parent, taken, below[k])
+                    if a == b and layout.figures_at is not None:
+                        merged = _merged_over(
+                            a,
+                            s,
+                            layout,
+                            a not in figure_cols,
+                            {own_col(x) for j in run_of[k] for x in rows[j] if x is not s},
+                            band_figures(k),
+                        )
+                        if merged is not None and not any(
+                            not (merged[1] < t0 or merged[0] > t1) for t0, t1 in taken
+                        ):
+                            a, b = merged
                 else:
                     a, b = left_span(k, s, taken)
                 taken.append((a, b))
