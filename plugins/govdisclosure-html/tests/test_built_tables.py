@@ -218,6 +218,17 @@ def test_a_hidden_row_of_a_built_table_is_not_read(hide: str) -> None:
     _same(PAGE.replace(T3, built.replace(row.group(0), copy + row.group(0))))
 
 
+@pytest.mark.parametrize("rule", ["display:none", "visibility:hidden"])
+def test_a_row_of_a_built_table_hidden_by_the_style_sheet_is_not_read(rule: str) -> None:
+    # The same old copy of row 四, hidden by a rule of the page's <style>.
+    built = _classed(T3)
+    row = re.search(r'<div class="tr"><div class="td"[^>]*>四、.*?</div></div>', built)
+    assert row is not None
+    copy = re.sub(r">\d+<", ">7<", row.group(0)).replace('class="tr"', 'class="tr" id="old"', 1)
+    page = PAGE.replace(T3, built.replace(row.group(0), copy + row.group(0)))
+    _same(page.replace("</head>", f"<style>#old {{ {rule} }}</style></head>", 1))
+
+
 def test_a_footnote_mark_in_a_built_table_is_no_digit() -> None:
     built = _classed(T3).replace(
         '<div class="td">81</div>', '<div class="td">81<sup>1</sup></div>', 1

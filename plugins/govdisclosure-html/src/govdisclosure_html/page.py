@@ -12,6 +12,7 @@ almost all of it.  Menus, headers and footers are lists of links and lose.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
@@ -615,29 +616,36 @@ def _boxes(tables: list[LexborNode]) -> set[int]:
     return out
 
 
-def _hides(node: LexborNode) -> bool:
-    """Whether ``node``'s own markup hides it (the ``hidden`` attribute, an
-    inline ``display:none`` or ``visibility:hidden``)."""
-    attrs = node.attrs
-    return "hidden" in attrs or _HIDING.search(attrs.get("style") or "") is not None
+def _hidden_box(styles: Styles) -> Callable[[LexborNode], bool]:
+    """Whether a row or cell of a built table is not read: hidden by the
+    ``hidden`` attribute, ``display:none`` or ``visibility:hidden``, inline
+    or by a style sheet (:mod:`.hiding`).  One hidden by ``font-size:0``
+    keeps its place, its text already taken out (:func:`_drop_hidden`)."""
+
+    def hides(node: LexborNode) -> bool:
+        return styles.hides(node) in ("display", "visibility")
+
+    return hides
 
 
-def _built_grids(candidates: list[LexborNode]) -> list[LexborNode]:
+def _built_grids(
+    candidates: list[LexborNode], hides: Callable[[LexborNode], bool]
+) -> list[LexborNode]:
     """The containers of the body's tables built without ``<table>``
     (:mod:`.divgrid`) among its ``<div>``s and lists (in page order),
     outside its ``<table>``s, their cells' marks told from their figures
     (:func:`_marks`) as a table's are."""
-    found = div_grids([node for node in candidates if not _inside(node, "table")], _hides)
+    found = div_grids([node for node in candidates if not _inside(node, "table")], hides)
     if not found:
         return found
     _marks(found)
     # A grid whose only digits were deleted text (``<del>``) prints no figure.
-    return [node for node in found if grid_of(node, 0, _hides) is not None]
+    return [node for node in found if grid_of(node, 0, hides) is not None]
 
 
-def _built_grid(container: LexborNode, index: int) -> Grid:
+def _built_grid(container: LexborNode, index: int, hides: Callable[[LexborNode], bool]) -> Grid:
     """The grid of a container :func:`_built_grids` found."""
-    grid = grid_of(container, index, _hides)
+    grid = grid_of(container, index, hides)
     assert grid is not None  # found by _built_grids on the same, unchanged markup
     return grid
 
@@ -659,7 +667,8 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     # tag) and the ids.
     ids, sheets = _strip_page(doc)
     body, how = _find_body(doc, _hint_search(ids))
-    _drop_hidden(body, Styles(doc, sheets))
+    styles = Styles(doc, sheets)
+    _drop_hidden(body, styles)
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
     found = body.css("table, h1, img[src], div, ul, ol")
@@ -678,14 +687,15 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     # A leaf table holds no other table: it is no table's ancestor.
     leaf = [t for t in data_tables if t.mem_id not in holding]
     _marks(leaf)
-    built = _built_grids(containers)
+    hides = _hidden_box(styles)
+    built = _built_grids(containers, hides)
     if built:
         holding |= _holding_tables(body, built)
         leaf = _in_page_order(body, leaf + built)
     index = {t.mem_id: i for i, t in enumerate(leaf)}
     others = frozenset(node.mem_id for node in built)
     grids = tuple(
-        _built_grid(t, i) if t.mem_id in others else expand(t, i) for i, t in enumerate(leaf)
+        _built_grid(t, i, hides) if t.mem_id in others else expand(t, i) for i, t in enumerate(leaf)
     )
     # The links, the <meta>s and the <title> in one search of the page.  The
     # head comes first: its <title>, if it has one, is the page's first.
