@@ -32,6 +32,7 @@ from selectolax.lexbor import LexborNode
 from .cells import Columns, Grid
 from .grid import cells_shape
 from .layout import LayoutKey, layout
+from .tree import inside_any
 
 __all__ = ["GRID_TAGS", "div_grids", "grid_of"]
 
@@ -218,18 +219,9 @@ def div_grids(
     found: list[LexborNode] = []
     taken: set[int] = set()
     for node in candidates:
-        if taken and _within(node, taken):
+        if taken and inside_any(node, taken):
             continue
         if grid_of(node, 0, hidden) is not None:
             found.append(node)
             taken.add(node.mem_id)
     return found
-
-
-def _within(node: LexborNode, ids: set[int]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in ids:
-            return True
-        parent = parent.parent
-    return False

@@ -42,6 +42,8 @@ from attrs import frozen
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 from tinycss2.ast import Declaration, Node, QualifiedRule
 
+from .tree import inside_any
+
 __all__ = ["Declared", "Rule", "hiding_roots", "inline", "sheet_rules"]
 
 Property = Literal["display", "visibility", "font-size"]
@@ -480,16 +482,6 @@ def hiding_roots(
             continue
         seen.add(node.mem_id)
         prop = styles.hides(node)
-        if prop is not None and _within(node, inside):
+        if prop is not None and inside_any(node, (inside.mem_id,)):
             out.append((node, prop))
     return out
-
-
-def _within(node: LexborNode, ancestor: LexborNode) -> bool:
-    mem = ancestor.mem_id
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == mem:
-            return True
-        parent = parent.parent
-    return False

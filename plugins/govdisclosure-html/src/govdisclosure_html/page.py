@@ -25,6 +25,7 @@ from .grid import Grid, cell_text, expand
 from .hiding import MAY_HIDE, Rule, Styles, hiding_roots, sheet_rules
 from .linked import linked_pages
 from .text import as_marks, struck
+from .tree import inside_any
 
 __all__ = ["Attachment", "Block", "Page", "read_page"]
 
@@ -241,16 +242,6 @@ def _has_text(node: LexborNode) -> bool:
     return _content_length(node) > 0
 
 
-def _inside_any(node: LexborNode, ids: set[int]) -> bool:
-    """Whether an ancestor of ``node`` is one of ``ids`` (by ``mem_id``)."""
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in ids:
-            return True
-        parent = parent.parent
-    return False
-
-
 def _table_outside(root: LexborNode, hinted: list[tuple[LexborNode, str]]) -> bool:
     """Whether a table of the page holding no other table (a data table, not
     a layout table around the hinted ones) lies outside every hinted node."""
@@ -264,7 +255,7 @@ def _table_outside(root: LexborNode, hinted: list[tuple[LexborNode, str]]) -> bo
         for ancestor in _ancestors(table)
         if ancestor.tag == "table"
     }
-    return any(t.mem_id not in holding and not _inside_any(t, ids) for t in tables)
+    return any(t.mem_id not in holding and not inside_any(t, ids) for t in tables)
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:
@@ -336,7 +327,7 @@ def _find_body(doc: LexborHTMLParser, search: str) -> tuple[LexborNode, str]:
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         for name in names.split():
             if _is_hint(name):
-                if held and (node.mem_id in held or _inside_any(node, held)):
+                if held and (node.mem_id in held or inside_any(node, held)):
                     break
                 if _has_text(node):
                     hinted.append((node, name))
@@ -570,10 +561,10 @@ def _drop_hidden(body: LexborNode, styles: Styles) -> None:
         else:
             texts.update((t.mem_id, t) for t in styles.hidden_texts(node, prop))
     for text in texts.values():
-        if not _inside_any(text, set(whole)):
+        if not inside_any(text, set(whole)):
             text.decompose(recursive=True)
     for node in whole.values():
-        if not _inside_any(node, set(whole) - {node.mem_id}):
+        if not inside_any(node, set(whole) - {node.mem_id}):
             node.decompose(recursive=True)
 
 
