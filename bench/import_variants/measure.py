@@ -16,15 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from govdisclosure import ReportLegacy
-from govdisclosure.editions import Report
+from govdisclosure import cells_by_path
 from govdisclosure.paths import json_path
 from govdisclosure_docx_import import import_docx
 from govdisclosure_html import ImportResult, import_html
 from govdisclosure_pdf_import import import_pdf
 from govdisclosure_xlsx import import_workbook
 
-from .variant import Kind, Variant, figures
+from .variant import Kind, Variant
 
 #: The problem codes that say why a printed cell is not in the report.
 REASONS = frozenset(
@@ -109,16 +108,11 @@ def shortfalls(s: Score) -> list[str]:
     return out
 
 
-def _path(key: tuple[str, ...], edition: type[Report]) -> str:
-    """The path a problem names for the cell ``key`` of :func:`.variant.figures`."""
-    return json_path(("statistics", "rows", *key) if edition is ReportLegacy else key)
-
-
 def score(variant: Variant, result: ImportResult) -> Score:
     """``result`` (the import of ``variant``) cell by cell against the printed figures."""
     report = result.report
     edition = report is not None and isinstance(report, variant.edition)
-    got = figures(report) if report is not None and edition else {}
+    got = cells_by_path(report) if report is not None and edition else {}
     printed = {path: value for path, value in variant.expected.items() if value is not None}
     missing = [path for path in printed if got.get(path) is None]
     codes = tuple(sorted({p.code for p in result.problems}))
@@ -136,9 +130,7 @@ def score(variant: Variant, result: ImportResult) -> Score:
         ),
         missing=len(missing),
         reasoned=not missing or bool(reasons),
-        unaccounted=0
-        if wholesale
-        else sum(1 for path in missing if _path(path, variant.edition) not in named),
+        unaccounted=0 if wholesale else sum(1 for path in missing if json_path(path) not in named),
         report=report is not None,
         edition=edition,
         codes=codes,

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from functools import cache
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 
 from .grid import Matrix, columns, emit, matrix
-from .variant import PLUGINS, Case, Variant, collect, figures
+from .variant import PLUGINS, Case, Figures, Variant, collect
 
 _DATA = PLUGINS / "govdisclosure-html/tests/data"
 _PAGE_2023 = _DATA / "2023_central-zhsyq_87885"
@@ -277,8 +278,8 @@ def corrections() -> Iterator[Case]:
 
 
 @cache
-def _expected() -> dict[tuple[str, ...], object]:
-    return figures(gd.load(_PAGE_2023 / "imported" / "report.json"))
+def _expected() -> Figures:
+    return cells_by_path(gd.load(_PAGE_2023 / "imported" / "report.json"))
 
 
 def variants() -> list[Variant]:

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from functools import partial
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.editions import Report
 
 from .grid import columns, emit, matrix
-from .variant import EXAMPLES, Case, Variant, collect, figures
+from .variant import EXAMPLES, Case, Variant, collect
 from .word import document_xml, in_content_controls, repack
 
 #: Each example and the edition it is printed in.
@@ -73,7 +74,7 @@ def _variants(name: str, report: Report, edition: type[Report]) -> list[Variant]
             f"{name}: Word, a content control in every cell", partial(_form_template, report)
         )
 
-    expected = figures(report)
+    expected = cells_by_path(report)
     return [
         *collect("HTML", (html_printed_otherwise,), expected, edition),
         *collect("Word", (word_form_template,), expected, edition),

@@ -15,35 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from govdisclosure import ReportLegacy
+from govdisclosure import paths
 from govdisclosure.editions import Report
-from govdisclosure.introspect import iter_cells
-from govdisclosure.registry import tables_of, template_of
 
 #: The repository root: every variant is made from files kept here.
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 PLUGINS = ROOT / "plugins"
 
-#: A report's figures by cell path (the edition's table key first).
-Figures = Mapping[tuple[str, ...], Any]
+#: A report's figures by cell path, as :func:`govdisclosure.cells_by_path` gives them.
+Figures = Mapping[paths.Path, Any]
 Kind = Literal["HTML", "Word", "PDF", "Excel"]
-
-
-def figures(report: Report) -> dict[tuple[str, ...], Any]:
-    """Every cell of the report's tables by path; a legacy row the report omits reads blank."""
-    if isinstance(report, ReportLegacy):
-        template = template_of(report)
-        return {
-            (row.code, column.key): report.statistics.value(row.code, column.key)
-            for row in template.value_rows
-            for column in template.columns
-        }
-    return {
-        path: value
-        for key, table in tables_of(report)
-        for path, _, _, value in iter_cells(table, (key,))
-    }
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from functools import cache
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 
-from .variant import EXAMPLES, PLUGINS, Case, Variant, collect, figures
+from .variant import EXAMPLES, PLUGINS, Case, Figures, Variant, collect
 
 _SOURCE = PLUGINS / "govdisclosure-docx-import/tests/data/huaian-2024.docx"
 _RUN = "<w:r><w:rPr></w:rPr><w:t>{}</w:t></w:r>"
@@ -195,9 +196,9 @@ def struck_corrections() -> Iterator[Case]:
 
 
 @cache
-def huaian() -> dict[tuple[str, ...], object]:
+def huaian() -> Figures:
     """The figures 淮安 2024 prints (``examples/huaian-2024.json``)."""
-    return figures(gd.load(EXAMPLES / "huaian-2024.json"))
+    return cells_by_path(gd.load(EXAMPLES / "huaian-2024.json"))
 
 
 def variants() -> list[Variant]:

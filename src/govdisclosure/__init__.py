@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .editions.e2021 import Report2021, Table2_2021, Table3_2021
     from .editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
     from .errors import LoadError, Problem
+    from .flat import cells_by_path
     from .inputs import load
     from .registry import describe, find_template
     from .rendering import render
@@ -72,6 +73,7 @@ _LAZY: dict[str, str] = {
     "UnitKind": ".report_base",
     "blank_report": ".authoring",
     "breakdown": ".aggregate.breakdown",
+    "cells_by_path": ".flat",
     "compare": ".aggregate.compare",
     "complete_totals": ".authoring",
     "consolidate": ".aggregate.consolidate",
@@ -154,6 +156,7 @@ __all__ = [
     "__version__",
     "blank_report",
     "breakdown",
+    "cells_by_path",
     "compare",
     "complete_totals",
     "consolidate",

@@ -28,7 +28,7 @@ from .memo import IdentityMemo
 from .paths import Path, json_path
 from .registry import known_template_ids, template_of
 
-__all__ = ["Shape", "layout_tests", "shape_of"]
+__all__ = ["Shape", "cells_by_path", "layout_tests", "shape_of"]
 
 
 @frozen(eq=False)
@@ -78,6 +78,22 @@ def shape_of(report: Report) -> Shape:
     shape = pick(report)
     _last = (report, shape)
     return shape
+
+
+def cells_by_path(report: Report) -> dict[Path, CellValue]:
+    """Every cell of the report's tables, keyed by its path, in
+    :func:`~govdisclosure.introspect.iter_cells` order.
+
+    The one way to compare two reports' figures cell by cell (an import
+    against the report it should give, a rendering read back, this year
+    against last): the keys are the paths the findings and the provenance
+    name (``("table3", "granted", "natural_person")``), and a pre-2019
+    table's keys run over every value row of its template
+    (``("statistics", "rows", code, column)``), so a row the report leaves
+    out reads as blank (None) rather than being absent.
+    """
+    shape = shape_of(report)
+    return dict(zip(shape.paths, shape.flatten(report), strict=True))
 
 
 #: The last report :func:`shape_of` was asked about, and its shape.

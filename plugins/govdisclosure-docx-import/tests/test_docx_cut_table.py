@@ -19,19 +19,14 @@ import docx
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.cells import NotApplicable
 from govdisclosure.i18n import gettext
-from govdisclosure.introspect import iter_cells
-from govdisclosure.registry import tables_of
 from govdisclosure.table_grid import GridCell, TableGrid, report_grids
 from govdisclosure_docx_import import import_docx
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 REPORT = gd.load(EXAMPLES / "huaian-2024.json")
-
-
-def _figures(report: gd.Report) -> dict[tuple[str, ...], Any]:
-    return {p: v for key, t in tables_of(report) for p, _, _, v in iter_cells(t, (key,))}
 
 
 def _text(cell: GridCell) -> str:
@@ -85,7 +80,7 @@ def test_table_3_cut_in_two_word_tables(cut: int, between: str) -> None:
     # Before: the second table was "none of the official tables", its cells blank.
     report, prov, problems = import_docx(_docx(cut, between), "cut.docx")
     assert report is not None, [p.message("en") for p in problems]
-    assert _figures(report) == _figures(REPORT)
+    assert cells_by_path(report) == cells_by_path(REPORT)
     codes = {p.code for p in problems}
     assert not codes & {"cell-not-placed", "cell-missing", "table-not-imported", "doubtful-mapping"}
     assert not any(c.doubtful for c in prov.cells)
@@ -94,6 +89,6 @@ def test_table_3_cut_in_two_word_tables(cut: int, between: str) -> None:
 def test_a_table_after_text_is_not_joined() -> None:
     report, _, problems = import_docx(_docx(15, "注：以上数据截至12月31日。"), "cut.docx")
     assert report is not None
-    got, want = _figures(report), _figures(REPORT)
+    got, want = cells_by_path(report), cells_by_path(REPORT)
     assert all(got[k] == want[k] for k, v in got.items() if v is not None)  # nothing invented
     assert {p.code for p in problems} >= {"table-not-imported", "cell-missing"}

@@ -10,16 +10,14 @@ import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
 from click.testing import CliRunner
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.cli import cli
-from govdisclosure.introspect import iter_cells
-from govdisclosure.registry import tables_of
 from govdisclosure_docx_import import docx_document, import_doc, import_docx
 from govdisclosure_html import Document
 from renumber import levels, renumber
@@ -28,16 +26,12 @@ DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 
-def _figures(report: gd.Report) -> dict[tuple[str, ...], Any]:
-    return {p: v for key, t in tables_of(report) for p, _, _, v in iter_cells(t, (key,))}
-
-
 @pytest.mark.parametrize("name", ["huaian-2024", "hongze-2024"])
 def test_every_cell_of_the_word_file(name: str) -> None:
     report, prov, problems = import_docx((DATA / f"{name}.docx").read_bytes(), f"{name}.docx")
     assert report is not None, [p.message("en") for p in problems]
     expected = gd.load(EXAMPLES / f"{name}.json")
-    assert _figures(report) == _figures(expected)
+    assert cells_by_path(report) == cells_by_path(expected)
     assert (report.title, report.unit.name, report.period) == (
         expected.title,
         expected.unit.name,
@@ -109,7 +103,7 @@ def test_a_doc_is_converted_through_libreoffice_when_asked(
     monkeypatch.setenv("GOVDISCLOSURE_SOFFICE", "1")
     report, _, problems = import_doc(data, "hongze-2024.doc")
     assert report is not None, [p.message("en") for p in problems]
-    assert _figures(report) == _figures(gd.load(EXAMPLES / "hongze-2024.json"))
+    assert cells_by_path(report) == cells_by_path(gd.load(EXAMPLES / "hongze-2024.json"))
 
 
 def _renumbered(data: bytes, forms: dict[int, str]) -> bytes:
@@ -138,7 +132,7 @@ def test_a_word_file_numbering_its_rows_otherwise(forms: dict[int, str]) -> None
     original, _, _ = import_docx(data, "huaian.docx")
     report, prov, problems = import_docx(_renumbered(data, forms), "renumbered.docx")
     assert report is not None and original is not None
-    assert _figures(report) == _figures(original)
+    assert cells_by_path(report) == cells_by_path(original)
     assert not [p for p in problems if p.code in ("cell-not-placed", "cell-missing")]
     assert len(prov.cells) == 200 and not any(c.doubtful for c in prov.cells)
     numbering = [c for c in prov.cells if c.match == "numbering"]
@@ -203,5 +197,5 @@ def test_a_table_inside_a_layout_table_or_a_content_control(how: str) -> None:
     result = import_docx(_wrapped(how), f"{how}.docx")
     assert isinstance(result.report, gd.Report2021)
     expected = gd.load(EXAMPLES / "huaian-2024.json")
-    assert _figures(result.report) == _figures(expected)
+    assert cells_by_path(result.report) == cells_by_path(expected)
     assert not {p.code for p in result.problems} & {"table-missing", "cell-not-placed"}

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 
 import govdisclosure as gd
-from govdisclosure.introspect import iter_cells
-from govdisclosure.registry import tables_of
+from govdisclosure import cells_by_path
+from govdisclosure.paths import Path as CellPath
 from govdisclosure_docx_import import import_docx
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -36,10 +36,6 @@ CHANGE = 'w:author="a" w:date="2025-01-01T00:00:00Z"'
 CELL_PARAGRAPH = re.compile(r"(<w:tc>(?:<w:tcPr>.*?</w:tcPr>)?)(<w:p>.*?</w:p>)(</w:tc>)")
 
 
-def _figures(report: gd.Report) -> dict[tuple[str, ...], Any]:
-    return {p: v for key, t in tables_of(report) for p, _, _, v in iter_cells(t, (key,))}
-
-
 def _docx(xml: str) -> bytes:
     source = zipfile.ZipFile(SOURCE)
     out = io.BytesIO()
@@ -49,10 +45,10 @@ def _docx(xml: str) -> bytes:
     return out.getvalue()
 
 
-def _import(xml: str) -> tuple[dict[tuple[str, ...], Any], set[str]]:
+def _import(xml: str) -> tuple[dict[CellPath, Any], set[str]]:
     report, _, problems = import_docx(_docx(xml), "variant.docx")
     assert isinstance(report, gd.Report2021), [p.message("en") for p in problems]
-    return _figures(report), {p.code for p in problems}
+    return cells_by_path(report), {p.code for p in problems}
 
 
 def _after_first(xml: str, old: str, new: str) -> str:
@@ -101,7 +97,7 @@ VARIANTS = {
 def test_every_figure_as_word_prints_it(name: str) -> None:
     assert VARIANTS[name] != XML
     figures, codes = _import(VARIANTS[name])
-    assert figures == _figures(EXPECTED)
+    assert figures == cells_by_path(EXPECTED)
     assert not codes & {"cell-unreadable", "publisher-error", "table-missing", "cell-not-placed"}
 
 
@@ -109,7 +105,7 @@ def test_a_hidden_switched_off_is_printed() -> None:
     # <w:vanish w:val="0"/> turns hiding off: the run is printed.
     xml = XML.replace(FIRST, '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>3,001</w:t></w:r>', 1)
     figures, _ = _import(xml)
-    assert figures == _figures(EXPECTED)
+    assert figures == cells_by_path(EXPECTED)
 
 
 @pytest.mark.parametrize("align", ["superscript", "subscript"])
@@ -121,7 +117,7 @@ def test_a_raised_digit_after_a_figure_is_a_mark(align: str) -> None:
         SECOND, SECOND + f'<w:r><w:rPr><w:vertAlign w:val="{align}"/></w:rPr><w:t>1</w:t></w:r>', 1
     )
     figures, codes = _import(xml)
-    want = _figures(EXPECTED)
+    want = cells_by_path(EXPECTED)
     changed = {k for k in want if figures[k] != want[k]}
     assert len(changed) == 1
     (key,) = changed
@@ -134,7 +130,7 @@ def test_a_struck_figure_is_a_correction_refused(strike: str) -> None:
     # Before: a struck 50 before 53 read 5053, blamed on the publisher.
     xml = XML.replace(SECOND, f"<w:r><w:rPr>{strike}</w:rPr><w:t>50</w:t></w:r>" + SECOND, 1)
     figures, codes = _import(xml)
-    want = _figures(EXPECTED)
+    want = cells_by_path(EXPECTED)
     (key,) = {k for k in want if figures[k] != want[k]}
     assert want[key] == 53 and figures[key] is None
     assert "cell-unreadable" in codes and "publisher-error" not in codes
@@ -143,4 +139,4 @@ def test_a_struck_figure_is_a_correction_refused(strike: str) -> None:
 def test_a_strike_switched_off_is_no_strike() -> None:
     xml = XML.replace(SECOND, '<w:r><w:rPr><w:strike w:val="0"/></w:rPr><w:t>53</w:t></w:r>', 1)
     figures, _ = _import(xml)
-    assert figures == _figures(EXPECTED)
+    assert figures == cells_by_path(EXPECTED)

@@ -22,10 +22,11 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Pt, Twips
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure_docx_import import import_docx
 from govdisclosure_html.importer import page_document
 from govdisclosure_html.page import read_page
-from test_docx_typed_tables import ALL, EXAMPLES, _figures
+from test_docx_typed_tables import ALL, EXAMPLES
 
 #: 8 pt in twips: one em of the text (set small, as wide tables are, so
 #: that table 3 fits a custom page Word allows: 22 inches at most).
@@ -112,6 +113,6 @@ def test_merged_cells_typed_once_on_tab_stops(name: str) -> None:
     result = import_docx(data, name.replace(".json", ".docx"))
     assert result.report is not None, [p.message("en") for p in result.problems]
     assert type(result.report) is type(report)
-    assert _figures(result.report) == _figures(report)
+    assert cells_by_path(result.report) == cells_by_path(report)
     codes = {p.code for p in result.problems}
     assert not codes & {"cell-not-placed", "table-not-imported", "cells-doubtful"}

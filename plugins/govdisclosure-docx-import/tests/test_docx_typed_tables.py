@@ -11,31 +11,18 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
 
 import govdisclosure as gd
-from govdisclosure.introspect import iter_cells
-from govdisclosure.registry import tables_of, template_of
+from govdisclosure import cells_by_path
 from govdisclosure_docx_import import import_docx
 from govdisclosure_html.importer import page_document
 from govdisclosure_html.page import read_page
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 ALL = sorted(p.name for p in EXAMPLES.glob("*.json"))
-
-
-def _figures(report: gd.Report) -> dict[tuple[str, ...], Any]:
-    if isinstance(report, gd.ReportLegacy):
-        template = template_of(report)
-        return {
-            (row.code, col.key): report.statistics.value(row.code, col.key)
-            for row in template.value_rows
-            for col in template.columns
-        }
-    return {p: v for k, t in tables_of(report) for p, _, _, v in iter_cells(t, (k,))}
 
 
 def _typed(report: gd.Report, how: str = "padded") -> bytes:
@@ -74,7 +61,7 @@ def test_tables_typed_with_tabs(name: str, how: str) -> None:
     result = import_docx(_typed(report, how), name.replace(".json", ".docx"))
     assert result.report is not None, [p.message("en") for p in result.problems]
     assert type(result.report) is type(report)
-    assert _figures(result.report) == _figures(report)
+    assert cells_by_path(result.report) == cells_by_path(report)
     codes = {p.code for p in result.problems}
     assert not codes & {
         "cell-not-placed",

@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.editions import edition_of
-from govdisclosure.introspect import iter_cells
-from govdisclosure.registry import tables_of
 from govdisclosure_html import import_html
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
@@ -64,28 +63,13 @@ def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _figures(report: gd.Report) -> dict[tuple[str, ...], object]:
-    if isinstance(report, gd.ReportLegacy):
-        return {
-            (code, key): value
-            for code, row in report.statistics.rows.items()
-            for key, value in row.items()
-            if value is not None
-        }
-    return {
-        path: value
-        for key, table in tables_of(report)
-        for path, _, _, value in iter_cells(table, (key,))
-    }
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_a_word_file_saved_as_a_web_page_imports_whole(saved: Path, name: str) -> None:
     expected = gd.load(EXAMPLES / f"{name}.json")
     report, _, problems = import_html((saved / f"{name}.html").read_bytes(), name)
     assert report is not None, [p.message("en") for p in problems]
     assert edition_of(report).id == edition_of(expected).id
-    assert _figures(report) == _figures(expected)
+    assert cells_by_path(report) == cells_by_path(expected)
     codes = {p.code for p in problems}
     assert not codes & {"cell-not-placed", "cell-unreadable", "cell-missing", "no-unit"}
     assert (report.title, report.year) == (expected.title, expected.year)

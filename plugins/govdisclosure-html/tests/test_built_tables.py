@@ -21,9 +21,9 @@ from collections.abc import Callable
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
-from html_helpers import figures
 from test_other_portals import EXPECTED, PAGE, T2, T3, T4, _codes, _same
 from test_other_portals_round3 import _matrix
 
@@ -163,7 +163,7 @@ def test_a_css_table_repeating_a_merged_figure_reads_it_once() -> None:
     # is placed and the copies are reported, never added or invented.
     result = _import(_printed(PAGE, EVERY, _styled))
     assert isinstance(result.report, gd.Report2021)
-    assert figures(result.report) == EXPECTED
+    assert cells_by_path(result.report) == EXPECTED
     unplaced = [p.params["text"] for p in result.problems if p.code == "cell-not-placed"]
     assert sorted(unplaced) == sorted(["2629", "1330", "54", "5949.088667"] * 2)
 
@@ -200,7 +200,7 @@ def test_markup_that_is_no_grid_stays_reported(build: Callable[[str], str]) -> N
     # nothing is read from it, its figures are reported missing.
     result = _import(_printed(PAGE, (T3,), build))
     assert isinstance(result.report, gd.Report2021)
-    got = figures(result.report)
+    got = cells_by_path(result.report)
     assert "table-missing" in _codes(result)
     assert {k for k in EXPECTED if got[k] != EXPECTED[k]} == {
         k for k in EXPECTED if k[0] == "table3" and EXPECTED[k] is not None
@@ -235,7 +235,7 @@ def test_a_footnote_mark_in_a_built_table_is_no_digit() -> None:
     )
     result = _import(PAGE.replace(T3, built))
     assert isinstance(result.report, gd.Report2021)
-    got = figures(result.report)
+    got = cells_by_path(result.report)
     assert {k for k in EXPECTED if got[k] != EXPECTED[k]} == {
         ("table3", "new_applications", "total")
     }
@@ -248,5 +248,5 @@ def test_two_built_tables_in_one_wrapper_are_two_tables() -> None:
     # a 2 × 3 grid of whole rows and table 4 went missing (185 of 200).
     result = _import(PAGE.replace(T4, "<div>" + _classed(T4) + _classed(T4) + "</div>"))
     assert isinstance(result.report, gd.Report2021)
-    assert figures(result.report) == EXPECTED
+    assert cells_by_path(result.report) == EXPECTED
     assert _codes(result) == {"table-not-imported"}  # the copy, read once

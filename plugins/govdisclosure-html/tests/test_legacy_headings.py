@@ -13,9 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import govdisclosure as gd
-from govdisclosure import ReportLegacy
+from govdisclosure import ReportLegacy, cells_by_path
 from govdisclosure_html import ImportResult, import_html
-from html_helpers import figures
 
 EXAMPLES = Path(__file__).parents[3] / "examples"
 
@@ -32,7 +31,7 @@ def test_the_forms_dash_in_a_section_rows_count_column_is_no_figure() -> None:
     dash_in_unit_only = "<td>——</td><td></td>"
     result = _import(yuxi, (dash_in_unit_only, "<td>——</td><td>——</td>"))
     assert isinstance(result.report, ReportLegacy)
-    assert figures(result.report) == figures(yuxi)
+    assert cells_by_path(result.report) == cells_by_path(yuxi)
     assert not [p for p in result.problems if p.code == "cell-not-placed"]
 
 
@@ -47,7 +46,7 @@ def test_a_year_heading_spaced_as_a_pdf_prints_it_heads_the_years_column() -> No
     pingtan = gd.load(EXAMPLES / "pingtan-2011.json")
     result = _import(pingtan, ("2011年度", "2011 年度"))
     assert isinstance(result.report, ReportLegacy)
-    assert figures(result.report) == figures(pingtan)
+    assert cells_by_path(result.report) == cells_by_path(pingtan)
     assert not [p for p in result.problems if p.code == "cell-not-placed"]
     cells = result.provenance.cells
     assert cells and not any(o.doubtful for o in cells)

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 import pytest
 
+from govdisclosure import cells_by_path
 from govdisclosure_html.importer import ImportResult
-from html_helpers import figures
 from test_other_portals import EXPECTED, PAGE, ROWS2, ROWS3, T2, T3, _codes, _import
 
 #: Table 2's data rows by label, and the 2023 page's numbering of them.
@@ -57,7 +57,7 @@ ORDER = list(DATA_ROWS)  # 规章 行政规范性文件 行政许可 行政处�
 def _doubtful_rows(page: str) -> tuple[set[str], set[str]]:
     result = _import(page)
     assert result.report is not None
-    assert figures(result.report) == EXPECTED  # the labels decide
+    assert cells_by_path(result.report) == EXPECTED  # the labels decide
     assert "publisher-error" not in _codes(result)
     doubtful = {
         c.path.split(".")[2] for c in result.provenance.cells if c.doubtful and c.table == 0

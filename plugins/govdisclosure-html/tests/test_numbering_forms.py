@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
 from govdisclosure_html.text import label_key
-from html_helpers import figures
 from renumber import FORMS, levels, renumber
 
 DATA = Path(__file__).parent / "data"
@@ -47,7 +47,7 @@ def _as_published(name: str, text: str) -> ImportResult:
     original, result = _ORIGINAL[name], _import(text)
     assert result.report is not None, [p.message("en") for p in result.problems]
     assert type(result.report) is type(original.report)
-    assert figures(result.report) == figures(original.report)
+    assert cells_by_path(result.report) == cells_by_path(original.report)
     codes = {p.code for p in result.problems}
     assert not codes & {"cell-not-placed", "cell-missing", "table-not-imported"}
     assert len(result.provenance.cells) == len(original.provenance.cells)
@@ -183,7 +183,7 @@ def test_a_pre_2019_table_numbered_otherwise(form: str) -> None:
     result = _import(renumber(page, {3: form}))
     assert isinstance(result.report, gd.ReportLegacy)
     assert result.report.statistics.template == original.report.statistics.template  # type: ignore[union-attr]
-    assert figures(result.report) == figures(original.report)  # type: ignore[arg-type]
+    assert cells_by_path(result.report) == cells_by_path(original.report)  # type: ignore[arg-type]
     assert not {p.code for p in result.problems} & {"cell-not-placed", "row-not-in-template"}
 
     def row_kinds(r: ImportResult) -> dict[str, str]:

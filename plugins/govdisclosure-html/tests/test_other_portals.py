@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
-from html_helpers import figures
 
 DATA = Path(__file__).parent / "data"
 _RAW = (DATA / "2023_central-zhsyq_87885" / "page.html").read_text("utf-8")
@@ -42,7 +42,7 @@ def _import(text: str | bytes) -> ImportResult:
 
 
 ORIGINAL = _import(_RAW)
-EXPECTED = figures(ORIGINAL.report)  # type: ignore[arg-type]
+EXPECTED = cells_by_path(ORIGINAL.report)  # type: ignore[arg-type]
 
 
 def _codes(result: ImportResult) -> set[str]:
@@ -53,7 +53,7 @@ def _same(text: str | bytes) -> ImportResult:
     result = _import(text)
     assert result.report is not None, [p.message("en") for p in result.problems]
     assert isinstance(result.report, gd.Report2021)
-    assert figures(result.report) == EXPECTED
+    assert cells_by_path(result.report) == EXPECTED
     assert not _codes(result) & {"cell-not-placed", "table-not-imported", "publisher-error"}
     assert not any(c.doubtful for c in result.provenance.cells)
     return result
@@ -133,7 +133,7 @@ def test_a_zero_printed_as_a_mark_or_left_empty_is_not_made_a_zero(mark: str) ->
     table = re.sub(r"<td>0</td>", f"<td>{mark}</td>", T3)
     result = _import(PAGE.replace(T3, table))
     assert isinstance(result.report, gd.Report2021)
-    got = figures(result.report)
+    got = cells_by_path(result.report)
     zeros = {k for k, v in EXPECTED.items() if k[0] == "table3" and v == 0}
     assert len(zeros) == 148
     for key, value in EXPECTED.items():
@@ -150,7 +150,7 @@ def test_none_printed_as_a_word_is_reported_never_read_as_zero() -> None:
     table = re.sub(r"<td>0</td>", "<td>无</td>", T3)
     result = _import(PAGE.replace(T3, table))
     assert isinstance(result.report, gd.Report2021)
-    got = figures(result.report)
+    got = cells_by_path(result.report)
     words = {k for k, v in EXPECTED.items() if k[0] == "table3" and v == 0}
     assert all(got[k] is None for k in words)
     assert all(got[k] == v for k, v in EXPECTED.items() if k not in words)
@@ -175,7 +175,7 @@ def test_table_2_printed_as_one_table_per_block() -> None:
 
 def test_a_table_printed_twice_is_read_once() -> None:
     result = _import(PAGE.replace(T4, T4 + "<p>（同上）</p>" + T4))
-    assert result.report is not None and figures(result.report) == EXPECTED
+    assert result.report is not None and cells_by_path(result.report) == EXPECTED
     assert "table-not-imported" in _codes(result)
 
 
@@ -195,7 +195,7 @@ def test_a_row_shifted_by_a_lost_colspan_is_reported_not_blamed_on_the_publisher
     assert "doubtful-mapping" in _codes(result)
     # Every other figure is as printed.
     disclosed = ("table3", "results", "disclosed")
-    assert {k: v for k, v in figures(result.report).items() if k[:3] != disclosed} == {
+    assert {k: v for k, v in cells_by_path(result.report).items() if k[:3] != disclosed} == {
         k: v for k, v in EXPECTED.items() if k[:3] != disclosed
     }
 
@@ -214,7 +214,7 @@ def test_a_numbering_column_stays_a_label() -> None:
 
     table = "<table border=1><tbody>" + "".join(numbered(r) for r in ROWS2) + "</tbody></table>"
     result = _import(PAGE.replace(T2, table))
-    assert result.report is not None and figures(result.report) == EXPECTED
+    assert result.report is not None and cells_by_path(result.report) == EXPECTED
     assert not _codes(result) & {"cell-not-placed", "cells-doubtful"}
 
 
@@ -244,7 +244,7 @@ def test_a_publishers_arithmetic_error_is_the_publishers() -> None:
 def test_the_text_contradicting_the_table_is_the_publishers() -> None:
     text = PAGE.replace("政府信息公开申请共计81件", "政府信息公开申请共计95件")
     result = _import(text)
-    assert result.report is not None and figures(result.report) == EXPECTED
+    assert result.report is not None and cells_by_path(result.report) == EXPECTED
     errors = [p for p in result.problems if p.code == "publisher-error"]
     assert [p.params["rule"] for p in errors] == ["narrative.applications"]
 
@@ -305,7 +305,7 @@ def test_a_headless_table_after_text_is_not_taken_for_a_continuation() -> None:
     first, second = _cut(15, '<td rowspan="12"></td>')
     result = _import(PAGE.replace(T3, first + "<p>注：以上数据截至12月31日。</p>" + second))
     assert isinstance(result.report, gd.Report2021)
-    got = figures(result.report)
+    got = cells_by_path(result.report)
     read = {k for k, v in got.items() if v is not None}
     assert all(got[k] == EXPECTED[k] for k in read)  # nothing invented
     missing = {p.path for p in result.problems if p.code == "cell-missing"}
@@ -318,7 +318,7 @@ def test_a_table_printed_as_a_picture_is_named_not_read() -> None:
     picture = '<p><img src="/uploads/2024/table3.png" alt="收到和处理政府信息公开申请情况"></p>'
     result = _import(PAGE.replace(T3, picture))
     assert isinstance(result.report, gd.Report2021)
-    got = figures(result.report)
+    got = cells_by_path(result.report)
     assert all(v is None for k, v in got.items() if k[0] == "table3")  # nothing guessed
     assert all(got[k] == v for k, v in EXPECTED.items() if k[0] != "table3")
     (images,) = [p for p in result.problems if p.code == "tables-as-images"]
@@ -400,7 +400,7 @@ def test_a_numbering_column_in_a_pre_2019_table() -> None:
     original = import_html(raw.encode("utf-8"), "2009.html")
     result = _import(plain.replace(table, f"<table border=1>{numbered}</table>"))
     assert isinstance(result.report, gd.ReportLegacy)
-    assert figures(result.report) == figures(original.report)  # type: ignore[arg-type]
+    assert cells_by_path(result.report) == cells_by_path(original.report)  # type: ignore[arg-type]
     assert len(result.provenance.cells) == len(original.provenance.cells) == 17
     assert all(c.col == 3 for c in result.provenance.cells)  # the figures, not the numbers
 
@@ -440,7 +440,7 @@ def test_a_money_unit_in_the_heading_is_not_dropped_from_the_label() -> None:
 
 _RAW_2019 = (DATA / "2019_jjp-jinjing-pianqu_80564" / "page.html").read_text("utf-8")
 #: The real page prints "147230元" in the cell under "采购总金额".
-_ORIGINAL_2019 = figures(_import(_RAW_2019).report)  # type: ignore[arg-type]
+_ORIGINAL_2019 = cells_by_path(_import(_RAW_2019).report)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -466,7 +466,7 @@ def test_the_2019_procurement_heading_s_unit_is_kept_as_printed(
     procurement = report.table2.procurement
     assert procurement.amount == Decimal(cell.replace(",", ""))
     assert procurement.amount_unit == unit
-    got = figures(report)
+    got = cells_by_path(report)
     assert all(got[k] == v for k, v in _ORIGINAL_2019.items() if k[-1] != "amount")
     (amount,) = [c for c in result.provenance.cells if c.path == "$.table2.procurement.amount"]
     assert amount.note == f"unit in heading: {unit}" and not amount.doubtful

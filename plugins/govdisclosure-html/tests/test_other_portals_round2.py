@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
 from govdisclosure_html.text import label_key, read_number
-from html_helpers import figures
 from test_other_portals import PAGE, ROWS3, T2, T3, T4, _codes, _same
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
@@ -85,8 +85,8 @@ def test_a_change_printed_with_the_minus_sign() -> None:
     assert result.report.table2.licensing.previous_items == 5
     assert result.report.table2.licensing.change == -3
     assert "cell-unreadable" not in _codes(result)
-    want = figures(report)
-    got = figures(result.report)
+    want = cells_by_path(report)
+    got = cells_by_path(result.report)
     assert {k: v for k, v in got.items() if k[:2] != ("table2", "licensing")} == {
         k: v for k, v in want.items() if k[:2] != ("table2", "licensing")
     }
@@ -146,7 +146,7 @@ def test_a_header_printed_again_mid_table_before_blank_rows() -> None:
     assert "<td></td>" in middle  # a row printed blank follows the repeated header
     result = import_html(page.replace(middle, header + middle).encode(), "v.html")
     assert isinstance(result.report, gd.ReportLegacy)
-    assert figures(result.report) == figures(report)
+    assert cells_by_path(result.report) == cells_by_path(report)
     assert not _codes(result) & {"row-not-printed", "cell-not-placed", "cells-doubtful"}
 
 
@@ -241,7 +241,7 @@ def test_a_pre_2019_unit_printed_in_the_label_instead_of_its_column() -> None:
     assert "2.兼职人员数（人）" in folded
     result = import_html(folded.encode(), "v.html")
     assert isinstance(result.report, gd.ReportLegacy)
-    assert figures(result.report) == figures(report)
+    assert cells_by_path(result.report) == cells_by_path(report)
     assert not _codes(result) & {"row-not-in-template", "row-not-printed", "cell-not-placed"}
 
 

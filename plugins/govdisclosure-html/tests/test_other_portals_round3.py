@@ -18,9 +18,9 @@ import re
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
-from html_helpers import figures
 from test_other_portals import DATA, EXPECTED, PAGE, T2, T3, T4, _codes, _same
 
 #: Table 3 as a matrix of texts, a merged cell's text in every slot it covers.
@@ -139,7 +139,7 @@ def test_a_footnote_mark_set_raised_is_no_digit(printed: str, mark: str) -> None
     # unreadable, as "81¹" typed is (round two), and left blank.
     result = _import(PAGE.replace("<td>81</td>", f"<td>{printed}</td>", 1))
     assert isinstance(result.report, gd.Report2021)
-    got = figures(result.report)
+    got = cells_by_path(result.report)
     assert {k for k in EXPECTED if got[k] != EXPECTED[k]} == {
         ("table3", "new_applications", "total")
     }
@@ -156,7 +156,7 @@ def test_a_marked_figure_alone_in_its_row_is_a_figure(printed: str) -> None:
     # reported "no printed cell" (cell-missing).  Now: cell-unreadable.
     result = _import(PAGE.replace(">2629<", f">{printed}<", 1))
     assert isinstance(result.report, gd.Report2021)
-    got = figures(result.report)
+    got = cells_by_path(result.report)
     assert {k for k in EXPECTED if got[k] != EXPECTED[k]} == {("table2", "licensing")}
     assert got["table2", "licensing"] is None
     assert _codes(result) == {"cell-unreadable"}
@@ -181,7 +181,7 @@ def test_table_2_as_a_list_is_reported_not_guessed() -> None:
     listed = "<ul>" + "".join(f"<li>{'　'.join(row)}</li>" for row in _matrix(T2)) + "</ul>"
     result = _import(PAGE.replace(T2, listed))
     assert isinstance(result.report, gd.Report2021)
-    got = figures(result.report)
+    got = cells_by_path(result.report)
     assert "table-missing" in _codes(result)
     assert {k for k in EXPECTED if got[k] != EXPECTED[k]} == {
         k for k in EXPECTED if k[0] == "table2" and EXPECTED[k] is not None
@@ -217,14 +217,14 @@ def test_last_years_report_printed_below_is_reported_not_mixed_in() -> None:
     article = last[last.index("一、总体情况") : last.rindex("</table>") + len("</table>")]
     result = _import(PAGE.replace(END, f"{END}<p>附：2022年政府信息公开工作年度报告</p>{article}"))
     assert result.report is not None and result.report.year == 2023
-    assert figures(result.report) == EXPECTED
+    assert cells_by_path(result.report) == EXPECTED
     assert sum(p.code == "table-not-imported" for p in result.problems) == 3
 
 
 def test_the_tables_printed_again_as_an_appendix_are_read_once() -> None:
     result = _import(PAGE.replace(END, f"{END}<p>附表</p>{T2}{T3}{T4}"))
     assert result.report is not None
-    assert figures(result.report) == EXPECTED
+    assert cells_by_path(result.report) == EXPECTED
     assert sum(p.code == "table-not-imported" for p in result.problems) == 3
 
 
@@ -242,7 +242,7 @@ def test_a_struck_figure_is_a_correction_refused(printed: str, shown: str) -> No
     # figure stands is the reader's call: the cell is refused, never guessed.
     result = _import(PAGE.replace("<td>81</td>", f"<td>{printed}</td>", 1))
     assert isinstance(result.report, gd.Report2021)
-    got = figures(result.report)
+    got = cells_by_path(result.report)
     assert {k for k in EXPECTED if got[k] != EXPECTED[k]} == {
         ("table3", "new_applications", "total")
     }

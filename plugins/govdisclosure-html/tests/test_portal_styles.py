@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.editions import edition_of
 from govdisclosure.testing.strategies import any_reports, without_printed_labels
 from govdisclosure_html import import_html
-from html_helpers import figures
 
 _CELL = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(</t[dh]>)", re.S)
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -123,6 +123,6 @@ def test_restyled_pages_import_the_same(report: gd.Report, styles: set[str]) -> 
     )
     assert imported is not None, [p.message("en") for p in problems]
     assert edition_of(imported) == edition_of(report)
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
     assert not [p.message("en") for p in problems if p.code == "cell-not-placed"]
     assert not any(c.doubtful for c in provenance.cells)

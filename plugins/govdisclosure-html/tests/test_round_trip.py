@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.registry import tables_of
 from govdisclosure.testing.strategies import any_reports, without_printed_labels
 from govdisclosure_html import import_html
-from html_helpers import figures
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "examples").glob("*.json"))
 
@@ -35,7 +35,7 @@ def test_render_then_import_gives_the_same_figures(report: gd.Report) -> None:
     )
     assert imported is not None, [p.message("en") for p in problems]
     assert imported.edition == report.edition
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
     assert not any(c.doubtful for c in provenance.cells)
     assert not [p for p in problems if p.code == "cell-not-placed"]
 
@@ -45,7 +45,7 @@ def test_every_example_survives_the_round_trip(path: Path) -> None:
     report = gd.load(path)
     imported, _, problems = import_html(gd.render(report, "html"), path.name)
     assert imported is not None, [p.message("en") for p in problems]
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
     assert imported.year == report.year
     assert imported.period == report.period
     if not isinstance(report, gd.ReportLegacy):
@@ -62,4 +62,4 @@ def test_the_fragment_imports_too() -> None:
     fragment = gd.render(report, "html", fragment="true")
     imported, _, _ = import_html(fragment, "fragment.html")
     assert imported is not None
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)

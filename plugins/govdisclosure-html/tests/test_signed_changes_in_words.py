@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
 from govdisclosure_html.text import read_change
-from html_helpers import figures
 
 _RAW = (Path(__file__).parent / "data" / "2019_jjp-jinjing-pianqu_80564" / "page.html").read_text(
     "utf-8"
@@ -73,8 +73,8 @@ def test_changes_written_in_words_are_read_with_their_sign() -> None:
         assert row.change_sign in (None, "")  # no "+" was printed
     assert "cell-unreadable" not in _codes(result)
     # Nothing else moved.
-    want = figures(ORIGINAL.report)  # type: ignore[arg-type]
-    got = figures(report)
+    want = cells_by_path(ORIGINAL.report)  # type: ignore[arg-type]
+    got = cells_by_path(report)
     changed = {k for k in want if want[k] != got[k]}
     assert {k[:2] for k in changed} <= {("table2", f[0]) for f in FIELDS.values()}
     notes = {c.path: c.note for c in result.provenance.cells if c.note}

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure_html import import_html
-from html_helpers import figures
 
 PAGE = (Path(__file__).parent / "data" / "2023_central-zhsyq_87885" / "page.html").read_text(
     "utf-8"
@@ -23,7 +23,7 @@ def _same_as_original(text: str) -> tuple[gd.Report, list[str]]:
     original, _, _ = import_html(PAGE.encode("utf-8"))
     report, provenance, problems = import_html(text.encode("utf-8"))
     assert original is not None and report is not None, [p.message("en") for p in problems]
-    assert figures(report) == figures(original)
+    assert cells_by_path(report) == cells_by_path(original)
     return report, [c.match for c in provenance.cells]
 
 

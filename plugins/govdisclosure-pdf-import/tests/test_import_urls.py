@@ -21,9 +21,10 @@ import pytest
 from click.testing import CliRunner
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.cli import cli
 from govdisclosure.cli._fetch import FetchError, fetch
-from pdfimport_helpers import DATA, EXAMPLES, figures
+from pdfimport_helpers import DATA, EXAMPLES
 
 PAGES = Path(__file__).resolve().parents[2] / "govdisclosure-html/tests/data"
 
@@ -83,7 +84,7 @@ def test_import_urls_follows_attachments_and_keeps_going(server: str, tmp_path: 
     assert "HTTP 404" in result.output
     assert f"{server}/report.html → {server}/files/hongze-2024.pdf" in result.output
     report = gd.load(out / "report.json")
-    assert figures(report) == figures(gd.load(EXAMPLES / "hongze-2024.json"))
+    assert cells_by_path(report) == cells_by_path(gd.load(EXAMPLES / "hongze-2024.json"))
     provenance = json.loads((out / "report.provenance.json").read_text("utf-8"))
     assert provenance["linked_from"] == f"{server}/report.html"
     assert provenance["source"] == f"{server}/files/hongze-2024.pdf"
@@ -91,7 +92,7 @@ def test_import_urls_follows_attachments_and_keeps_going(server: str, tmp_path: 
     moved = json.loads((out / "moved.provenance.json").read_text("utf-8"))
     assert moved["source"] == f"{server}/2023/page.html"
     moved_report = gd.load(out / "moved.json")
-    assert figures(moved_report)[("table2", "licensing")] == 2629
+    assert cells_by_path(moved_report)[("table2", "licensing")] == 2629
 
 
 def test_fetch_has_a_size_cap_and_names_what_failed(server: str) -> None:
@@ -141,7 +142,7 @@ def test_import_url_follows_a_page_without_tables_to_the_page_it_links(
     assert provenance["source"] == f"{server}/2023/page.html"
     assert provenance["link_text"] == text
     assert len(provenance["cells"]) == 200
-    assert figures(gd.load(out / "notice.json"))[("table2", "licensing")] == 2629
+    assert cells_by_path(gd.load(out / "notice.json"))[("table2", "licensing")] == 2629
 
 
 def test_a_link_to_another_site_or_to_a_page_without_the_report_is_not_taken(

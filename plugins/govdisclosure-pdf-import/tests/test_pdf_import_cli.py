@@ -8,8 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.cli import cli
-from pdfimport_helpers import DATA, EXAMPLES, figures
+from pdfimport_helpers import DATA, EXAMPLES
 
 
 def test_import_the_published_pdfs_and_a_scan(tmp_path: Path) -> None:
@@ -24,7 +25,7 @@ def test_import_the_published_pdfs_and_a_scan(tmp_path: Path) -> None:
     )
     assert "no text layer" in result.output
     report = gd.load(tmp_path / "hongze-2024.json")
-    assert figures(report) == figures(gd.load(EXAMPLES / "hongze-2024.json"))
+    assert cells_by_path(report) == cells_by_path(gd.load(EXAMPLES / "hongze-2024.json"))
     provenance = json.loads((tmp_path / "hongze-2024.provenance.json").read_text("utf-8"))
     assert provenance["format"] == "pdf" and provenance["pages"] == 5
     cell = next(c for c in provenance["cells"] if c["path"] == "$.table2.licensing")

@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.testing.strategies import consistent_reports
 from govdisclosure_pdf_import import import_pdf
-from pdfimport_helpers import EXAMPLES, figures
+from pdfimport_helpers import EXAMPLES
 from unruled import unruled_pdf
 
 NAMES = ["huaian-2024", "hongze-2024", "shanghai-szfbgt-2019"]
@@ -42,7 +43,7 @@ def test_figures_set_flush_in_their_columns(name: str, side: str, flush_left: bo
     report = gd.load(EXAMPLES / f"{name}.json")
     result = import_pdf(unruled_pdf(report, flush_left=flush_left, figures=side), f"{name}.pdf")
     assert result.report is not None
-    want, got = figures(report), figures(result.report)
+    want, got = cells_by_path(report), cells_by_path(result.report)
     # Nothing in a wrong cell: every figure read is the printed one.
     assert {k: v for k, v in got.items() if v is not None} == {
         k: want[k] for k, v in got.items() if v is not None
@@ -71,7 +72,7 @@ def test_figures_set_flush_in_their_columns(name: str, side: str, flush_left: bo
 def test_generated_reports_with_flush_figures(report: gd.Report, side: str, whole: bool) -> None:
     result = import_pdf(unruled_pdf(report, whole_tables=whole, figures=side), "generated.pdf")
     assert result.report is not None
-    want, got = figures(report), figures(result.report)
+    want, got = cells_by_path(report), cells_by_path(result.report)
     assert {k: v for k, v in got.items() if v is not None} == {
         k: want[k] for k, v in got.items() if v is not None
     }

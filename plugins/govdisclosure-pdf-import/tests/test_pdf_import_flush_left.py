@@ -21,10 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.testing.strategies import consistent_reports
 from govdisclosure_html import Document
 from govdisclosure_pdf_import import import_pdf, pdf_document
-from pdfimport_helpers import EXAMPLES, figures
+from pdfimport_helpers import EXAMPLES
 from unruled import unruled_pdf
 
 NAMES = ["huaian-2024", "hongze-2024", "shanghai-szfbgt-2019"]
@@ -60,7 +61,7 @@ def test_every_printed_cell_is_read_under_its_headings(name: str) -> None:
     expected = gd.load(EXAMPLES / f"{name}.json")
     report, prov, problems = import_pdf(unruled_pdf(expected, flush_left=True), "left.pdf")
     assert report is not None, [p.message("en") for p in problems]
-    assert figures(report) == figures(expected)  # blanks stay blank: nothing invented
+    assert cells_by_path(report) == cells_by_path(expected)  # blanks stay blank: nothing invented
     assert not {p.code for p in problems} & _WRONG
     assert not any(c.doubtful for c in prov.cells)
     # Table 4's three groups of the same five headings told apart by the spans.
@@ -111,7 +112,7 @@ def test_over_a_page_break(paragraph: str, paragraphs: int, pages: set[int]) -> 
     imported, prov, problems = import_pdf(data, "left.pdf")
     assert imported is not None
     assert {c.page for c in prov.cells if c.path.startswith("$.table3.") and c.text} == pages
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
     assert not {p.code for p in problems} & _WRONG
 
 
@@ -125,5 +126,5 @@ def test_generated_reports_come_back_the_same(report: gd.Report, whole: bool) ->
         unruled_pdf(report, whole_tables=whole, flush_left=True), "generated.pdf"
     )
     assert imported is not None, [p.message("en") for p in problems]
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
     assert not any(c.doubtful for c in prov.cells)

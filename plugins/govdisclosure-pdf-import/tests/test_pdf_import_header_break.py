@@ -17,8 +17,9 @@ import pytest
 
 import govdisclosure as gd
 from breaks import break_after
+from govdisclosure import cells_by_path
 from govdisclosure_pdf_import import import_pdf
-from pdfimport_helpers import EXAMPLES, figures
+from pdfimport_helpers import EXAMPLES
 
 #: The last header line of table 3 (its applicant columns).
 _APPLICANTS = "商业企业 科研机构 社会公益组织 法律服务机构 其他"
@@ -48,8 +49,8 @@ def test_a_header_at_the_foot_of_a_page_heads_the_figures_on_the_next(
     assert first[-1].endswith(last_line) and second[0].startswith(next_line)
     report, prov, problems = import_pdf(data, f"{name}-{key}.pdf")
     assert report is not None, [p.message("en") for p in problems]
-    want = {k: v for k, v in figures(expected).items() if k[0] == key}
-    got = {k: v for k, v in figures(report).items() if k[0] == key}
+    want = {k: v for k, v in cells_by_path(expected).items() if k[0] == key}
+    got = {k: v for k, v in cells_by_path(report).items() if k[0] == key}
     assert got == want  # every figure as printed, blanks blank: nothing invented
     cells = [c for c in prov.cells if c.path.startswith(f"$.{key}.")]
     assert cells and not any(c.doubtful for c in cells)

@@ -23,9 +23,10 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.table_grid import report_grids
 from govdisclosure_pdf_import import import_pdf
-from pdfimport_helpers import EXAMPLES, figures
+from pdfimport_helpers import EXAMPLES
 from renumber import renumber_label
 from unruled import _LABEL_COLUMNS, FONT, _table
 
@@ -62,8 +63,8 @@ def test_a_title_one_heading_and_a_table() -> None:
     report, _, problems = import_pdf(data, "fubiao.pdf")
     assert report is not None, [p.message("en") for p in problems]
     assert report.title == TITLE and report.year == 2024 and report.unit.name == "淮安市人民政府"
-    want = {k: v for k, v in figures(REPORT).items() if k[0] == "table3"}
-    assert {k: v for k, v in figures(report).items() if k[0] == "table3"} == want
+    want = {k: v for k, v in cells_by_path(REPORT).items() if k[0] == "table3"}
+    assert {k: v for k, v in cells_by_path(report).items() if k[0] == "table3"} == want
     assert {p.code for p in problems if p.severity == "error"} == {"table-missing"}
 
 
@@ -79,9 +80,9 @@ def test_a_table_printed_as_a_picture_is_named_not_read() -> None:
     )
     report, _, problems = import_pdf(data, "picture.pdf")
     assert report is not None
-    got = figures(report)
+    got = cells_by_path(report)
     assert all(v is None for k, v in got.items() if k[0] == "table3")  # nothing guessed
-    assert all(got[k] == v for k, v in figures(REPORT).items() if k[0] == "table2")
+    assert all(got[k] == v for k, v in cells_by_path(REPORT).items() if k[0] == "table2")
     (named,) = [p for p in problems if p.code == "tables-as-images"]
     assert named.params["images"].endswith("400×250 pt")
 
@@ -127,8 +128,8 @@ def test_table_2_as_one_ruled_table_per_block_under_its_caption() -> None:
     ]
     report, prov, problems = import_pdf(_pdf(*story), "blocks.pdf")
     assert report is not None
-    want = {k: v for k, v in figures(REPORT).items() if k[0] == "table2"}
-    assert {k: v for k, v in figures(report).items() if k[0] == "table2"} == want
+    want = {k: v for k, v in cells_by_path(REPORT).items() if k[0] == "table2"}
+    assert {k: v for k, v in cells_by_path(report).items() if k[0] == "table2"} == want
     codes = {p.code for p in problems}
     assert not codes & {"table-not-imported", "cell-not-placed", "doubtful-mapping"}
     assert not any(c.doubtful for c in prov.cells)
@@ -161,8 +162,8 @@ def test_table_3_numbering_its_rows_otherwise(forms: dict[int, str], ruled: bool
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
     report, prov, problems = import_pdf(_pdf(heading, table), "t3.pdf")
     assert report is not None, [p.message("en") for p in problems]
-    want = {k: v for k, v in figures(REPORT).items() if k[0] == "table3"}
-    assert {k: v for k, v in figures(report).items() if k[0] == "table3"} == want
+    want = {k: v for k, v in cells_by_path(REPORT).items() if k[0] == "table3"}
+    assert {k: v for k, v in cells_by_path(report).items() if k[0] == "table3"} == want
     assert not {p.code for p in problems} & {"cell-not-placed", "publisher-error"}
     assert "numbering" in {c.match for c in prov.cells}
     assert "similar" not in {m.kind for c in prov.cells for m in c.labels}

@@ -14,11 +14,12 @@ import pdfplumber
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.editions import edition_of
 from govdisclosure.errors import LoadError
 from govdisclosure_html import Document, ImportProblem, Provenance, provenance_json
 from govdisclosure_pdf_import import import_pdf, pdf_document
-from pdfimport_helpers import DATA, EXAMPLES, figures
+from pdfimport_helpers import DATA, EXAMPLES
 
 NAMES = ["huaian", "hongze"]
 
@@ -34,7 +35,7 @@ def test_every_printed_cell_is_imported_exactly(name: str) -> None:
     report, prov, problems = _import(name)
     expected = gd.load(EXAMPLES / f"{name}-2024.json")
     assert edition_of(report).id == "2021"
-    assert figures(report) == figures(expected)
+    assert cells_by_path(report) == cells_by_path(expected)
     assert report.year == 2024
     assert report.title == expected.title
     assert report.unit.name == expected.unit.name
@@ -75,14 +76,14 @@ HUAIAN = {
 
 def test_figures_as_printed_by_huaian() -> None:
     report, _, _ = _import("huaian")
-    got = {".".join(k): v for k, v in figures(report).items()}
+    got = {".".join(map(str, k)): v for k, v in cells_by_path(report).items()}
     assert {k: got[k] for k in HUAIAN} == HUAIAN
     assert str(got["table2.fees"]) == "96171.6"
 
 
 def test_hongze_single_other_handling_row_and_misprinted_label() -> None:
     report, prov, problems = _import("hongze")
-    got = {".".join(k): v for k, v in figures(report).items()}
+    got = {".".join(map(str, k)): v for k, v in cells_by_path(report).items()}
     assert edition_of(report).id == "2021"
     # One printed row （六）其他处理, no 1./2./3. under it.
     rows = {k.rsplit(".", 1)[0] for k in got if ".other_handling" in k}
@@ -164,7 +165,7 @@ def test_a_file_that_is_no_pdf_is_reported_not_raised() -> None:
 
 def test_gd_load_reads_a_pdf_through_the_loader() -> None:
     report = gd.load(DATA / "huaian-2024.pdf")
-    assert figures(report) == figures(gd.load(EXAMPLES / "huaian-2024.json"))
+    assert cells_by_path(report) == cells_by_path(gd.load(EXAMPLES / "huaian-2024.json"))
 
 
 def test_the_publishers_error_is_told_in_the_readers_language() -> None:

@@ -24,13 +24,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.cells import NotApplicable
 from govdisclosure.editions import EDITIONS, edition_of
 from govdisclosure.plugin.manager import templates
 from govdisclosure.testing.strategies import Text, consistent_reports, units, without_printed_labels
 from govdisclosure_html.text import read_number
 from govdisclosure_pdf_import import import_pdf
-from pdfimport_helpers import EXAMPLES, figures
+from pdfimport_helpers import EXAMPLES
 
 ALL_EXAMPLES = sorted(EXAMPLES.glob("*.json"))
 
@@ -56,7 +57,7 @@ def _same_figures(report: gd.Report, name: str) -> None:
         return
     assert imported is not None, [p.message("en") for p in problems if p.severity == "error"]
     assert edition_of(imported) == edition_of(report)
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
     assert not any(c.doubtful for c in provenance.cells)
     assert not [p for p in problems if p.code == "doubtful-mapping"]
     # Every printed figure is placed; a heading row's "——" is no figure.

@@ -23,10 +23,11 @@ import pytest
 from pypdf import PageObject, Transformation
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure_html import ImportResult
 from govdisclosure_pdf_import import import_pdf
 from govdisclosure_pdf_import.turned import Turn, back
-from pdfimport_helpers import DATA, EXAMPLES, figures
+from pdfimport_helpers import DATA, EXAMPLES
 from unruled import unruled_pdf
 
 
@@ -109,7 +110,7 @@ def test_a_page_printed_sideways_reads_as_the_upright_page(
     assert upright.report is not None
     result = import_pdf(data, "sideways.pdf")
     assert result.report is not None, [p.message("en") for p in result.problems]
-    assert figures(result.report) == figures(upright.report)
+    assert cells_by_path(result.report) == cells_by_path(upright.report)
     assert result.report.title == upright.report.title
     assert result.report.unit == upright.report.unit
     assert {p.code for p in result.problems} == {p.code for p in upright.problems}

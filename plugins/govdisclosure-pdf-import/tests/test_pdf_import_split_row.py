@@ -19,9 +19,10 @@ import pdfplumber
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure_pdf_import import import_pdf
 from govdisclosure_pdf_import.stitch import _Cell, _rejoin_split_row
-from pdfimport_helpers import EXAMPLES, SOFFICE, export_pdf, figures
+from pdfimport_helpers import EXAMPLES, SOFFICE, export_pdf
 
 REPORT = gd.load(EXAMPLES / "huaian-2024.json")
 #: Row heights (twips) of table 3: 700 cuts （六）1.'s label at the foot of a
@@ -77,7 +78,7 @@ def test_table_3_over_pages_imports_every_figure(exported: Path, name: str) -> N
         assert page.index("政府信息公开申请") < page.index("2.申请人逾期未按")
     report, _, problems = import_pdf(pdf, f"{name}.pdf")
     assert isinstance(report, gd.Report2021)
-    assert figures(report) == figures(REPORT)
+    assert cells_by_path(report) == cells_by_path(REPORT)
     # Before: the cut label was blamed on the publisher (publisher-label,
     # "…行政机关不再处理其" printed for the official label).
     assert not [p.message("en") for p in problems]

@@ -20,11 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.editions import edition_of
 from govdisclosure.testing.strategies import consistent_reports
 from govdisclosure_html import Document
 from govdisclosure_pdf_import import import_pdf, pdf_document
-from pdfimport_helpers import EXAMPLES, figures
+from pdfimport_helpers import EXAMPLES
 from unruled import unruled_pdf
 
 NAMES = ["huaian-2024", "hongze-2024", "shanghai-szfbgt-2019"]
@@ -51,7 +52,7 @@ def test_every_printed_cell_is_read_exactly_and_none_invented(
     report, prov, problems = import_pdf(data, "unruled.pdf")
     assert report is not None, [p.message("en") for p in problems]
     assert edition_of(report) == edition_of(expected)
-    assert figures(report) == figures(expected)  # blanks stay blank: nothing invented
+    assert cells_by_path(report) == cells_by_path(expected)  # blanks stay blank: nothing invented
     assert [s.heading for s in report.sections] == [s.heading for s in expected.sections]
     codes = {p.code for p in problems}
     assert not codes & {"cell-not-placed", "cell-unreadable", "doubtful-mapping", "table-missing"}
@@ -97,7 +98,7 @@ def test_a_continuation_takes_the_columns_of_the_page_before(paragraphs: int) ->
     assert imported is not None
     pages = {c.page for c in prov.cells if c.path.startswith("$.table3.") and c.text}
     assert len(pages) == 2  # the table does run over the break
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
     codes = {p.code for p in problems}
     assert not codes & {"cell-not-placed", "cells-doubtful", "doubtful-mapping"}
 
@@ -122,7 +123,7 @@ def test_a_header_alone_at_the_foot_of_a_page_heads_the_figures_on_the_next(name
     assert isinstance(doc, Document)
     header = [s.cell for g in doc.grids for row in g.rows for s in row if s and s.cell.page == 3]
     assert any(c.text == "自然人" for c in header)  # the header did stay on page 3
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
     assert not {p.code for p in problems} & {"cell-not-placed", "table-missing", "doubtful-mapping"}
     assert "申请人情况" not in "".join(doc.paragraphs)  # the header is table, not text
     # The same grid, cell for cell, as the table printed on one page.
@@ -154,7 +155,7 @@ def test_tables_over_page_breaks_come_back_the_same(report: gd.Report, paragraph
     report = _pushed(report, paragraphs) if len(report.sections) > 2 else report
     imported, _, problems = import_pdf(unruled_pdf(report, whole_tables=False), "generated.pdf")
     assert imported is not None, [p.message("en") for p in problems]
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
 
 
 def test_a_table_over_a_page_break_is_one_table() -> None:
@@ -169,7 +170,7 @@ def test_a_table_over_a_page_break_is_one_table() -> None:
     assert imported is not None
     pages = {c.page for c in prov.cells if c.path.startswith("$.table3.")}
     assert len(pages) == 2  # the table does run over the break
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
     assert not {p.code for p in problems} & {"cell-not-placed", "table-not-imported"}
 
 
@@ -192,5 +193,5 @@ def test_generated_reports_come_back_the_same(report: gd.Report) -> None:
     row is found by its heading, a row printed blank stays a row."""
     imported, prov, problems = import_pdf(unruled_pdf(report), "generated.pdf")
     assert imported is not None, [p.message("en") for p in problems]
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
     assert all(c.page is not None and c.bbox is not None for c in prov.cells)

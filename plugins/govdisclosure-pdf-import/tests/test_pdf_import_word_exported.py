@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.editions import edition_of
 from govdisclosure_pdf_import import import_pdf
-from pdfimport_helpers import EXAMPLES, SOFFICE, export_pdf, figures
+from pdfimport_helpers import EXAMPLES, SOFFICE, export_pdf
 
 NAMES = (
     "huaian-2024",
@@ -50,7 +51,7 @@ def test_a_word_exported_pdf_imports_every_figure(exported: Path, name: str) -> 
     report, provenance, problems = import_pdf((exported / f"{name}.pdf").read_bytes(), name)
     assert report is not None, [p.message("en") for p in problems]
     assert edition_of(report).id == edition_of(expected).id
-    assert figures(report) == figures(expected)
+    assert cells_by_path(report) == cells_by_path(expected)
     codes = {p.code for p in problems}
     assert not codes & {"cell-not-placed", "cell-unreadable", "cell-missing", "doubtful-mapping"}
     assert not any(c.doubtful for c in provenance.cells)

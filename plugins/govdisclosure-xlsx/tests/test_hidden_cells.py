@@ -17,8 +17,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 import govdisclosure as gd
-from govdisclosure.introspect import iter_cells
-from govdisclosure.registry import tables_of
+from govdisclosure import cells_by_path
 from govdisclosure_html import ImportResult
 from govdisclosure_xlsx import import_workbook
 from xlsx_helpers import EXAMPLES
@@ -27,11 +26,7 @@ REPORT = gd.load(EXAMPLES / "huaian-2024.json")
 SOURCE = (EXAMPLES / "workbooks" / "huaian-2024.xlsx").read_bytes()
 
 
-def _figures(report: gd.Report) -> dict[tuple[str, ...], object]:
-    return {p: v for k, t in tables_of(report) for p, _, _, v in iter_cells(t, (k,))}
-
-
-EXPECTED = _figures(REPORT)
+EXPECTED = cells_by_path(REPORT)
 
 
 def _row_of(ws: Worksheet, text: str) -> int:
@@ -62,7 +57,7 @@ def test_a_hidden_check_column_is_not_read() -> None:
         ws.column_dimensions[get_column_letter(col)].hidden = True
 
     result = _import(edit)
-    assert result.report is not None and _figures(result.report) == EXPECTED
+    assert result.report is not None and cells_by_path(result.report) == EXPECTED
     assert not _codes(result) & {"cell-not-placed", "cells-doubtful"}
     assert not any(c.doubtful for c in result.provenance.cells)
     assert "hidden rows and columns not read (26 cells:" in result.provenance.body_found_by
@@ -95,7 +90,7 @@ def test_a_hidden_copy_of_a_row_does_not_take_its_place() -> None:
         ws.row_dimensions[row].hidden = True
 
     result = _import(edit)
-    assert result.report is not None and _figures(result.report) == EXPECTED
+    assert result.report is not None and cells_by_path(result.report) == EXPECTED
     assert not _codes(result) & {"cell-not-placed", "publisher-error", "cells-doubtful"}
 
 
@@ -107,7 +102,7 @@ def test_figures_in_a_hidden_row_are_missing_not_read_and_named() -> None:
 
     result = _import(edit)
     assert result.report is not None
-    got = _figures(result.report)
+    got = cells_by_path(result.report)
     carried = {k for k in EXPECTED if k[:2] == ("table3", "carried_forward")}
     assert len(carried) == 7 and all(got[k] is None for k in carried)
     assert all(got[k] == v for k, v in EXPECTED.items() if k not in carried)

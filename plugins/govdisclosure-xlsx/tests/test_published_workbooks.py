@@ -26,12 +26,11 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.cells import NotApplicable
 from govdisclosure.cli import cli
 from govdisclosure.editions import Report, edition_of
 from govdisclosure.i18n import gettext
-from govdisclosure.introspect import iter_cells
-from govdisclosure.registry import tables_of, template_of
 from govdisclosure.table_grid import report_grids
 from govdisclosure.testing.strategies import consistent_reports
 from govdisclosure_xlsx import import_binary, import_workbook, written_by_us
@@ -42,17 +41,6 @@ DATA = EXAMPLES / "workbooks"
 NAMES = sorted(p.stem for p in DATA.glob("*.xlsx"))
 
 
-def figures(report: Report) -> dict[Any, Any]:
-    if isinstance(report, gd.ReportLegacy):
-        template = template_of(report)
-        return {
-            (row.code, column.key): report.statistics.value(row.code, column.key)
-            for row in template.value_rows
-            for column in template.columns
-        }
-    return {p: v for key, t in tables_of(report) for p, _, _, v in iter_cells(t, (key,))}
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_every_cell_of_a_workbook_libreoffice_wrote(name: str) -> None:
     data = (DATA / f"{name}.xlsx").read_bytes()
@@ -61,7 +49,7 @@ def test_every_cell_of_a_workbook_libreoffice_wrote(name: str) -> None:
     assert report is not None, [p.message("en") for p in problems]
     expected = gd.load(EXAMPLES / f"{name}.json")
     assert edition_of(report) == edition_of(expected)
-    assert figures(report) == figures(expected)
+    assert cells_by_path(report) == cells_by_path(expected)
     assert (report.title, report.unit.name, report.year) == (
         expected.title,
         expected.unit.name,
@@ -71,7 +59,7 @@ def test_every_cell_of_a_workbook_libreoffice_wrote(name: str) -> None:
     assert not codes & {"cell-not-placed", "cell-unreadable", "doubtful-mapping"}
     assert not any(c.doubtful for c in prov.cells)
     # gd.load reads it too: the .xlsx loader tells our workbooks from others.
-    assert figures(gd.load(DATA / f"{name}.xlsx")) == figures(expected)
+    assert cells_by_path(gd.load(DATA / f"{name}.xlsx")) == cells_by_path(expected)
 
 
 @pytest.mark.parametrize("name", ["huaian-2024", "yuxi-2017"])
@@ -157,7 +145,7 @@ def test_a_clerks_workbook_gives_back_the_same_figures(
     imported, prov, problems = import_workbook(clerk_workbook(report, typed_as_text), "c.xlsx")
     assert imported is not None, [p.message("en") for p in problems]
     assert edition_of(imported) == edition_of(report)
-    assert figures(imported) == figures(report)
+    assert cells_by_path(imported) == cells_by_path(report)
     assert not any(c.doubtful for c in prov.cells)
 
 
@@ -177,7 +165,7 @@ def test_a_workbook_numbering_its_rows_otherwise(name: str) -> None:
     book.save(out)
     report, prov, problems = import_workbook(out.getvalue(), f"{name}.xlsx")
     assert report is not None, [p.message("en") for p in problems]
-    assert figures(report) == figures(gd.load(EXAMPLES / f"{name}.json"))
+    assert cells_by_path(report) == cells_by_path(gd.load(EXAMPLES / f"{name}.json"))
     assert not {p.code for p in problems} & {"cell-not-placed", "cell-missing"}
     assert "numbering" in {c.match for c in prov.cells}
 
@@ -240,7 +228,7 @@ def test_an_xls_is_converted_through_libreoffice_when_asked(
     monkeypatch.setenv("GOVDISCLOSURE_SOFFICE", "1")
     report, _, problems = import_binary(data, "信息公开附表.xls")
     assert report is not None, [p.message("en") for p in problems]
-    assert figures(report) == figures(gd.load(EXAMPLES / "yuxi-2017.json"))
+    assert cells_by_path(report) == cells_by_path(gd.load(EXAMPLES / "yuxi-2017.json"))
 
 
 # -- the command line -------------------------------------------------------------------
@@ -255,7 +243,7 @@ def test_import_writes_the_provenance_with_sheet_and_cell(tmp_path: Path) -> Non
     assert provenance["format"] == "xlsx" and len(provenance["cells"]) == 200
     assert all(c["address"].startswith("Sheet1!") for c in provenance["cells"])
     imported = gd.load(tmp_path / "huaian-2024.json")
-    assert figures(imported) == figures(gd.load(EXAMPLES / "huaian-2024.json"))
+    assert cells_by_path(imported) == cells_by_path(gd.load(EXAMPLES / "huaian-2024.json"))
 
 
 def test_the_export_names_the_sheet_and_cell_of_each_figure(tmp_path: Path) -> None:

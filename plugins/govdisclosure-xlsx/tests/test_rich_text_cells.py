@@ -15,8 +15,8 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
 import govdisclosure as gd
-from govdisclosure.introspect import iter_cells
-from govdisclosure.registry import tables_of
+from govdisclosure import cells_by_path
+from govdisclosure.paths import Path as CellPath
 from govdisclosure_xlsx import import_workbook
 from xlsx_helpers import EXAMPLES
 
@@ -26,11 +26,7 @@ EXPECTED = gd.load(EXAMPLES / "huaian-2024.json")
 CELL = "L33"
 
 
-def _figures(report: gd.Report) -> dict[tuple[str, ...], Any]:
-    return {p: v for key, t in tables_of(report) for p, _, _, v in iter_cells(t, (key,))}
-
-
-def _with(value: CellRichText) -> tuple[dict[tuple[str, ...], Any], set[str]]:
+def _with(value: CellRichText) -> tuple[dict[CellPath, Any], set[str]]:
     book = load_workbook(SOURCE, rich_text=True)
     sheet = book.worksheets[0]
     assert sheet[CELL].value == 53
@@ -39,7 +35,7 @@ def _with(value: CellRichText) -> tuple[dict[tuple[str, ...], Any], set[str]]:
     book.save(out)
     report, _, problems = import_workbook(out.getvalue(), "variant.xlsx")
     assert isinstance(report, gd.Report2021)
-    return _figures(report), {p.code for p in problems}
+    return cells_by_path(report), {p.code for p in problems}
 
 
 @pytest.mark.parametrize(
@@ -56,7 +52,7 @@ def test_a_mark_or_a_struck_figure_is_no_digit(value: CellRichText) -> None:
     # invented and the publisher blamed for the sums it broke.  Now the cell
     # is unreadable, left blank, as "53¹" typed is.
     figures, codes = _with(value)
-    want = _figures(EXPECTED)
+    want = cells_by_path(EXPECTED)
     (key,) = {k for k in want if figures[k] != want[k]}
     assert want[key] == 53 and figures[key] is None
     assert "cell-unreadable" in codes and "publisher-error" not in codes
@@ -64,5 +60,5 @@ def test_a_mark_or_a_struck_figure_is_no_digit(value: CellRichText) -> None:
 
 def test_rich_text_without_marks_is_its_text() -> None:
     figures, codes = _with(CellRichText((TextBlock(InlineFont(b=True), "5"), "3")))
-    assert figures == _figures(EXPECTED)
+    assert figures == cells_by_path(EXPECTED)
     assert "cell-unreadable" not in codes

@@ -20,19 +20,14 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 import govdisclosure as gd
+from govdisclosure import cells_by_path
 from govdisclosure.cells import NotApplicable
 from govdisclosure.i18n import gettext
-from govdisclosure.introspect import iter_cells
-from govdisclosure.registry import tables_of
 from govdisclosure.table_grid import GridCell, TableGrid, report_grids
 from govdisclosure_xlsx import import_workbook
 from xlsx_helpers import EXAMPLES, to_bytes
 
 REPORT = gd.load(EXAMPLES / "huaian-2024.json")
-
-
-def _figures(report: gd.Report) -> dict[tuple[str, ...], Any]:
-    return {p: v for key, t in tables_of(report) for p, _, _, v in iter_cells(t, (key,))}
 
 
 def _value(cell: GridCell) -> Any:
@@ -109,7 +104,7 @@ CUTS = pytest.mark.parametrize(
 def _whole(data: bytes) -> None:
     report, prov, problems = import_workbook(data, "cut.xlsx")
     assert report is not None, [p.message("en") for p in problems]
-    assert _figures(report) == _figures(REPORT)
+    assert cells_by_path(report) == cells_by_path(REPORT)
     codes = {p.code for p in problems}
     assert not codes & {"cell-not-placed", "cell-missing", "table-not-imported", "doubtful-mapping"}
     assert not any(c.doubtful for c in prov.cells)
@@ -146,6 +141,6 @@ def test_a_piece_after_text_is_not_joined(sheet: bool) -> None:
     data = _workbook(15, ("注：以上数据截至12月31日。",), sheet=sheet)
     report, _, problems = import_workbook(data, "cut.xlsx")
     assert report is not None
-    got, want = _figures(report), _figures(REPORT)
+    got, want = cells_by_path(report), cells_by_path(REPORT)
     assert all(got[k] == want[k] for k, v in got.items() if v is not None)  # nothing invented
     assert {p.code for p in problems} >= {"table-not-imported", "cell-missing"}
