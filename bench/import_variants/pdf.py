@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -23,12 +21,12 @@ from pathlib import Path
 import pypdf
 
 import govdisclosure as gd
+from govdisclosure.testing.libreoffice import SOFFICE, convert
 
 from .variant import EXAMPLES, PLUGINS, Case, Variant, collect
 from .word import document_xml, huaian, repack
 
 #: LibreOffice, when installed.
-SOFFICE = shutil.which("soffice")
 _PUBLISHED = PLUGINS / "govdisclosure-pdf-import/tests/data/huaian-2024.pdf"
 
 
@@ -101,22 +99,8 @@ def _exports() -> dict[str, bytes]:
         folder = Path(name)
         for variant, edit in _EXPORTED.items():
             folder.joinpath(f"{variant}.docx").write_bytes(repack(docx, edit(document_xml(docx))))
-        subprocess.run(
-            [
-                SOFFICE,
-                f"-env:UserInstallation={folder.joinpath('profile').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(folder),
-                *(str(folder / f"{v}.docx") for v in _EXPORTED),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        return {v: folder.joinpath(f"{v}.pdf").read_bytes() for v in _EXPORTED}
+        pdfs = convert([folder / f"{v}.docx" for v in _EXPORTED], "pdf", folder)
+        return {v: pdf.read_bytes() for v, pdf in zip(_EXPORTED, pdfs, strict=True)}
 
 
 def _exported(name: str) -> Callable[[], bytes]:

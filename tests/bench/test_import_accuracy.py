@@ -22,13 +22,13 @@ import attrs
 import pytest
 
 import govdisclosure as gd
+from govdisclosure.testing.libreoffice import SOFFICE
 from locations import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 try:
     from import_variants import Score, run, score, total, variants
     from import_variants.measure import IMPORTERS, shortfalls
-    from import_variants.pdf import SOFFICE
 finally:
     sys.path.remove(str(ROOT / "bench"))
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
-import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +16,7 @@ from click.testing import CliRunner
 import govdisclosure as gd
 from govdisclosure import cells_by_path
 from govdisclosure.cli import cli
+from govdisclosure.testing.libreoffice import SOFFICE, convert
 from govdisclosure_docx_import import docx_document, import_doc, import_docx
 from govdisclosure_html import Document
 from renumber import levels, renumber
@@ -80,26 +79,12 @@ def test_import_command_reads_word_files(tmp_path: Path) -> None:
     assert provenance["format"] == "docx" and len(provenance["cells"]) == 186
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
 def test_a_doc_is_converted_through_libreoffice_when_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            "--convert-to",
-            "doc",
-            "--outdir",
-            str(tmp_path),
-            str(DATA / "hongze-2024.docx"),
-        ],
-        check=True,
-        timeout=180,
-        capture_output=True,
-        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )
-    data = (tmp_path / "hongze-2024.doc").read_bytes()
+    (doc,) = convert([DATA / "hongze-2024.docx"], "doc", tmp_path)
+    data = doc.read_bytes()
     monkeypatch.setenv("GOVDISCLOSURE_SOFFICE", "1")
     report, _, problems = import_doc(data, "hongze-2024.doc")
     assert report is not None, [p.message("en") for p in problems]

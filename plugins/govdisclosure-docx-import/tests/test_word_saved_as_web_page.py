@@ -11,8 +11,6 @@ lost behind the footer; source line breaks kept in the text.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,10 +18,10 @@ import pytest
 import govdisclosure as gd
 from govdisclosure import cells_by_path
 from govdisclosure.editions import edition_of
+from govdisclosure.testing.libreoffice import SOFFICE, convert
 from govdisclosure_html import import_html
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
-SOFFICE = shutil.which("soffice")
 NAMES = (
     "huaian-2024",
     "hongze-2024",
@@ -44,22 +42,7 @@ def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("word-saved-as-html")
     for name in NAMES:
         (folder / f"{name}.docx").write_bytes(gd.render(gd.load(EXAMPLES / f"{name}.json"), "docx"))
-    assert SOFFICE is not None
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{folder / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "html",
-            "--outdir",
-            str(folder),
-            *(str(folder / f"{name}.docx") for name in NAMES),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    convert([folder / f"{name}.docx" for name in NAMES], "html", folder)
     return folder
 
 

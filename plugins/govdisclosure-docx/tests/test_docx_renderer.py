@@ -19,6 +19,7 @@ import govdisclosure as gd
 from govdisclosure.flat import shape_of
 from govdisclosure.formatting import format_cell, format_date
 from govdisclosure.rendering import RenderError
+from govdisclosure.testing.libreoffice import SOFFICE, convert
 from govdisclosure.testing.strategies import any_reports
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
@@ -29,7 +30,6 @@ EXAMPLE_FILES = (
     "yuxi-2017.json",
     "pingtan-2011.json",
 )
-SOFFICE = shutil.which("soffice")
 PDFTOTEXT = shutil.which("pdftotext")
 
 
@@ -168,24 +168,10 @@ def test_libreoffice_pdf_shows_every_number(name: str, tmp_path: Path) -> None:
     report, data = _render(name)
     source = tmp_path / "report.docx"
     source.write_bytes(data)
-    assert SOFFICE is not None and PDFTOTEXT is not None
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    assert PDFTOTEXT is not None
+    (pdf,) = convert([source], "pdf", tmp_path)
     text = subprocess.run(
-        [PDFTOTEXT, "-layout", str(tmp_path / "report.pdf"), "-"],
+        [PDFTOTEXT, "-layout", str(pdf), "-"],
         check=True,
         capture_output=True,
         text=True,

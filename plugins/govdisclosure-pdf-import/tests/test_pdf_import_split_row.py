@@ -20,9 +20,10 @@ import pytest
 
 import govdisclosure as gd
 from govdisclosure import cells_by_path
+from govdisclosure.testing.libreoffice import SOFFICE, convert
 from govdisclosure_pdf_import import import_pdf
 from govdisclosure_pdf_import.stitch import _Cell, _rejoin_split_row
-from pdfimport_helpers import EXAMPLES, SOFFICE, export_pdf
+from pdfimport_helpers import EXAMPLES
 
 REPORT = gd.load(EXAMPLES / "huaian-2024.json")
 #: Row heights (twips) of table 3: 700 cuts （六）1.'s label at the foot of a
@@ -50,7 +51,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("split-row")
     for name, height in HEIGHTS.items():
         (folder / f"{name}.docx").write_bytes(_taller_table_3(height))
-    export_pdf(folder, [folder / f"{name}.docx" for name in HEIGHTS])
+    convert([folder / f"{name}.docx" for name in HEIGHTS], "pdf", folder)
     return folder
 
 

@@ -18,8 +18,9 @@ import pytest
 import govdisclosure as gd
 from govdisclosure import cells_by_path
 from govdisclosure.editions import edition_of
+from govdisclosure.testing.libreoffice import SOFFICE, convert
 from govdisclosure_pdf_import import import_pdf
-from pdfimport_helpers import EXAMPLES, SOFFICE, export_pdf
+from pdfimport_helpers import EXAMPLES
 
 NAMES = (
     "huaian-2024",
@@ -41,7 +42,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("word-exported")
     for name in NAMES:
         (folder / f"{name}.docx").write_bytes(gd.render(gd.load(EXAMPLES / f"{name}.json"), "docx"))
-    export_pdf(folder, [folder / f"{name}.docx" for name in NAMES])
+    convert([folder / f"{name}.docx" for name in NAMES], "pdf", folder)
     return folder
 
 

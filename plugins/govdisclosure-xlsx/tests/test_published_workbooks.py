@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -32,10 +31,11 @@ from govdisclosure.cli import cli
 from govdisclosure.editions import Report, edition_of
 from govdisclosure.i18n import gettext
 from govdisclosure.table_grid import report_grids
+from govdisclosure.testing.libreoffice import convert
 from govdisclosure.testing.strategies import consistent_reports
 from govdisclosure_xlsx import import_binary, import_workbook, written_by_us
 from renumber import renumber_label
-from xlsx_helpers import EXAMPLES, SOFFICE, needs_libreoffice, to_bytes
+from xlsx_helpers import EXAMPLES, needs_libreoffice, to_bytes
 
 DATA = EXAMPLES / "workbooks"
 NAMES = sorted(p.stem for p in DATA.glob("*.xlsx"))
@@ -208,23 +208,8 @@ def test_an_old_binary_workbook_is_convert_it_first(monkeypatch: pytest.MonkeyPa
 def test_an_xls_is_converted_through_libreoffice_when_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert SOFFICE is not None
-    subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            "--convert-to",
-            "xls",
-            "--outdir",
-            str(tmp_path),
-            str(DATA / "yuxi-2017.xlsx"),
-        ],
-        check=True,
-        timeout=180,
-        capture_output=True,
-        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )
-    data = (tmp_path / "yuxi-2017.xls").read_bytes()
+    (xls,) = convert([DATA / "yuxi-2017.xlsx"], "xls", tmp_path)
+    data = xls.read_bytes()
     monkeypatch.setenv("GOVDISCLOSURE_SOFFICE", "1")
     report, _, problems = import_binary(data, "信息公开附表.xls")
     assert report is not None, [p.message("en") for p in problems]

@@ -10,14 +10,13 @@ cached values, which openpyxl then reads.
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
 import govdisclosure as gd
+from govdisclosure.testing.libreoffice import SOFFICE, convert
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
@@ -31,7 +30,6 @@ EXAMPLE_FILES = (
     "pingtan-2011.json",
 )
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 needs_libreoffice = pytest.mark.skipif(
     SOFFICE is None,
@@ -59,25 +57,7 @@ def to_bytes(wb: Workbook) -> bytes:
 
 def libreoffice_roundtrip(data: bytes, tmp: Path, name: str = "book") -> bytes:
     """``data`` opened and saved again as .xlsx by LibreOffice (formulas recalculated)."""
-    assert SOFFICE is not None
     source = tmp / f"{name}.xlsx"
     source.write_bytes(data)
-    out = tmp / "lo"
-    out.mkdir(exist_ok=True)
-    profile = tmp / "profile"
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return (out / f"{name}.xlsx").read_bytes()
+    (saved,) = convert([source], "xlsx", tmp / "lo")
+    return saved.read_bytes()
