@@ -44,6 +44,17 @@ def test_a_missing_input_says_so(tmp_path: Path, locale: str) -> None:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+def test_a_missing_file_to_import_says_what_was_expected(tmp_path: Path, locale: str) -> None:
+    result = _run(tmp_path, "import", "no-such.html", "-o", "out", "-l", locale)
+    assert result.returncode == 2
+    failed, expected = gettext(locale, "failed"), gettext(locale, "expected")
+    line = f"no-such.html: {failed}: {expected} {gettext(locale, 'a file that exists')}"
+    assert line + "\n" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_an_empty_input_says_so(tmp_path: Path, locale: str) -> None:
     (tmp_path / "empty.json").write_bytes(b"\n")
     result = _run(tmp_path, "validate", "empty.json", "-l", locale)

@@ -170,17 +170,22 @@ def _from_header(data: bytes, charset: str | None) -> bytes:
 class _Run:
     """The state of one ``import`` run: counts, names taken, options."""
 
-    def __init__(self, out_dir: Path, force: bool, locale: str, choices: ImportOptions) -> None:
+    def __init__(
+        self, out_dir: Path, force: bool, locale: str, choices: ImportOptions, batch: Summary
+    ) -> None:
         self.out_dir, self.force, self.locale = out_dir, force, locale
         self.choices = choices
+        #: The batch summary the files' results went into: a URL counts as a file.
+        self.batch = batch
         self.by_suffix = _by_suffix()
         self.counts = {"full": 0, "partly": 0, "failed": 0}
         self.placed = self.not_placed = 0
         self.files = 0
 
-    def fail(self, label: str, message: str) -> None:
+    def fail(self, label: str, message: str, written: int = 0) -> None:
         click.echo(f"{label}: {gettext(self.locale, _STATE['failed'])}: {message}")
         self.counts["failed"] += 1
+        _count(self.batch, "failed", written)
 
     def url(self, url: str, name: str) -> None:
         """Fetch a page or file; a page whose report is only an attachment is
@@ -244,18 +249,6 @@ class _Run:
                 return True
         return False
 
-    def file(self, path: Path, name: str) -> None:
-        loader = self.by_suffix.get(path.suffix.lower())
-        if loader is None:
-            self.fail(str(path), _no_loader(self.locale, path.suffix))
-            return
-        try:
-            data = read_input(path)
-        except LoadError as exc:
-            self.fail(str(path), _unread(exc, self.locale))
-            return
-        self.finish(str(path), name, _outcome(loader, data, str(path), self.locale, self.choices))
-
     def finish(self, label: str, name: str, outcome: ImportOutcome) -> None:
         locale = self.locale
         self.placed += outcome.cells_placed
@@ -267,17 +260,33 @@ class _Run:
             message = gettext(locale, "{path} exists; use --force to replace it").format(
                 path=exc.filename or exc
             )
-            self.fail(label, message)
+            self.fail(label, message, len(written))
             return
         except OSError as exc:
-            self.fail(label, os_error_text(exc, locale))
+            self.fail(label, os_error_text(exc, locale), len(written))
             return
         state, lines = _state_lines(label, outcome, locale)
         self.counts[state] += 1
+        _count(self.batch, state, len(written))
         for line in lines:
             click.echo(line)
         for written_name in written:
             click.echo(f"  → {written_name}", err=True)
+
+
+def _count(batch: Summary, state: str, written: int) -> None:
+    """One file's or URL's import in the batch summary: skipped when it
+    failed with nothing written (unreadable, refused, not fetched); else
+    read, and passed only when fully imported."""
+    batch.written += written
+    if state == "failed" and not written:
+        batch.skipped += 1
+        return
+    batch.read += 1
+    if state == "full":
+        batch.passed += 1
+    else:
+        batch.failed += 1
 
 
 def _linked(outcome: ImportOutcome, page: str, link: dict[str, object]) -> ImportOutcome:
@@ -296,7 +305,8 @@ def _linked(outcome: ImportOutcome, page: str, link: dict[str, object]) -> Impor
 def _unread(error: LoadError, locale: str) -> str:
     """Why a file could not be read (one problem: the file itself), on one line."""
     p = error.problems[0]
-    return f"{gettext(locale, p.expected)}: {p.found}"
+    text = f"{gettext(locale, 'expected')} {gettext(locale, p.expected)}"
+    return f"{text}; {gettext(locale, 'found')} {p.found}" if p.found else text
 
 
 def _no_loader(locale: str, suffix: str) -> str:
@@ -352,22 +362,14 @@ def command(
     options = _Options(out_dir, force, locale, output_stems(paths), choices)
     counts = {"full": 0, "partly": 0, "failed": 0}
     placed = not_placed = 0
-    batch = Summary(total=len(paths))
+    batch = Summary(total=len(paths) + len(urls))
 
     def take(result: _FileResult) -> None:
         nonlocal placed, not_placed
         counts[result.state] += 1
         placed += result.placed
         not_placed += result.not_placed
-        batch.written += len(result.written)
-        if result.state == "failed" and not result.written:
-            batch.skipped += 1
-        else:
-            batch.read += 1
-            if result.state == "full":
-                batch.passed += 1
-            else:
-                batch.failed += 1
+        _count(batch, result.state, len(result.written))
         for line in result.lines:
             click.echo(line)
         for name in result.written:
@@ -384,7 +386,7 @@ def command(
     )
     # URLs are fetched one by one in this process, after the files (a
     # page whose report is an attachment is followed to it).
-    run = _Run(out_dir, force, locale, choices)
+    run = _Run(out_dir, force, locale, choices, batch)
     taken = set(options.names.values())
     for url in urls:
         if batch.interrupted:
