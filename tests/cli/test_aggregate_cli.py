@@ -97,6 +97,11 @@ def test_other_handling_layouts_need_the_fold_flag(runner: CliRunner) -> None:
     files = [str(EXAMPLES / "hongze-2024.json"), str(EXAMPLES / "huaian-2024.json")]
     result = runner.invoke(cli, ["consolidate", *files, "-u", "X", "-l", "en"])
     assert result.exit_code == 2 and "--fold-other-handling" in result.output
+    # The refusal names the unit whose three sub-rows cannot become one row,
+    # not the running sum the command folds its reports into.
+    unit = gd.load(EXAMPLES / "huaian-2024.json").unit.name
+    assert f"one row in others ({unit})" in result.output
+    assert "partial" not in result.output and "\0" not in result.output
     result = runner.invoke(cli, ["consolidate", *files, "-u", "X", "--fold-other-handling"])
     assert result.exit_code == 0, result.output
 

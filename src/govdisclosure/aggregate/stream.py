@@ -49,6 +49,9 @@ __all__ = ["CHUNK", "Folder", "consolidate_stream"]
 #: Reports whose cells are held before they are added into the running sum.
 CHUNK = 1024
 
+#: The unit of the running sum of one layout (its index): a name no real unit has.
+_PARTIAL = "\0partial-{}"
+
 
 class _Layout:
     """The running sum of the reports of one table layout (shape)."""
@@ -77,7 +80,7 @@ class _Layout:
         """The sum so far as a report of this layout, under a unit of its own."""
         self.flush()
         assert self.total is not None
-        unit = ReportingUnit(name=f"\0partial-{index}")
+        unit = ReportingUnit(name=_PARTIAL.format(index))
         first: Any = self.first
         base = attrs.evolve(first, unit=unit, parts=(), sections=(), preamble=())
         return self.shape.rebuild(base, self.total)
@@ -236,9 +239,20 @@ class Folder:
             _with_data(layout.partial(i), {p: v for p, (_, v) in self._data.items()})
             for i, layout in enumerate(self._layouts.values())
         ]
-        total = consolidate(
-            partials, unit, kind=kind, narrative=narrative, fold_other_handling=self.fold
-        )
+        try:
+            total = consolidate(
+                partials, unit, kind=kind, narrative=narrative, fold_other_handling=self.fold
+            )
+        except ConsolidationError as error:
+            # A refusal names a running sum; the user knows its first report's unit.
+            names = {
+                _PARTIAL.format(i): layout.first.unit.name
+                for i, layout in enumerate(self._layouts.values())
+            }
+            params = {
+                k: names.get(v, v) if isinstance(v, str) else v for k, v in error.params.items()
+            }
+            raise ConsolidationError(error.code, error.message_id, params) from None
         changes: dict[str, Any] = {"parts": tuple(self.parts)}
         if not isinstance(narrative, ReportBase):
             first = self._first.period
