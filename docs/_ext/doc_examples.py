@@ -44,8 +44,8 @@ def console_env() -> dict[str, str]:
     """The fixed setting console examples are run (and their outputs made) in."""
     env = dict(os.environ)
     # No colour, and the official (Chinese) default language: the command
-    # line takes its default locale from LC_ALL / LC_MESSAGES / LANG.
-    for name in ("FORCE_COLOR", "CLICOLOR_FORCE", "LC_ALL", "LC_MESSAGES"):
+    # line takes its default locale from LANGUAGE and LC_ALL / LC_MESSAGES / LANG.
+    for name in ("FORCE_COLOR", "CLICOLOR_FORCE", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         env.pop(name, None)
     env["LANG"] = "C.UTF-8"
     bindir = str(Path(sys.executable).parent)

@@ -281,12 +281,20 @@ def test_escape_sequences_in_report_text_are_shown_escaped(
         ({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
         ({"LC_MESSAGES": "en_US", "LANG": "zh_CN"}, "en"),
         ({"LANG": "fr_FR.UTF-8"}, "zh"),
+        # GNU's priority list: its first language the library speaks wins…
+        ({"LANGUAGE": "en:zh_CN", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LANGUAGE": "fr:de:en_GB", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LANGUAGE": "zh_CN:en", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LANGUAGE": "fr", "LANG": "en_US.UTF-8"}, "en"),
+        # … except in the C locale, where GNU gettext ignores it too.
+        ({"LANGUAGE": "en", "LANG": "C.UTF-8"}, "zh"),
+        ({"LANGUAGE": "en"}, "zh"),
     ],
 )
 def test_the_default_locale_comes_from_the_environment(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], expected: str
 ) -> None:
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(variable, raising=False)
     for variable, value in environment.items():
         monkeypatch.setenv(variable, value)

@@ -37,7 +37,11 @@ GD = [sys.executable, "-c", "import sys; from govdisclosure.cli import main; mai
 
 
 def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+    }
     env.update({"LANG": "C.UTF-8", "COLUMNS": "80"}, **extra)
     return env
 

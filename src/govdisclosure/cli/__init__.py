@@ -15,7 +15,8 @@ more is printed, as a program ended by ``SIGPIPE`` would be).
 
 The locale of every message — click's own usage errors and ``--help``
 included — is decided before click parses anything: ``--locale`` anywhere
-on the line, else ``LC_ALL``/``LC_MESSAGES``/``LANG``, else Chinese.
+on the line, else ``LANGUAGE`` and ``LC_ALL``/``LC_MESSAGES``/``LANG`` (as GNU
+gettext reads them), else Chinese.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Which locale a command line speaks, decided before anything heavy is imported.
 
 ``--locale`` anywhere on the line wins; else the environment
-(``LC_ALL``, ``LC_MESSAGES``, ``LANG``, in POSIX order); else Chinese, the
-official wording.  The catalogs (and Babel) are imported only when a locale
+(GNU's ``LANGUAGE`` priority list, then ``LC_ALL``, ``LC_MESSAGES``,
+``LANG``, in POSIX order); else Chinese, the official wording.  The catalogs (and Babel) are imported only when a locale
 has to be normalised, so ``govdisclosure --version`` never pays for them.
 """
 
@@ -14,26 +14,50 @@ from typing import Final
 
 __all__ = ["LOCALE_VARIABLES", "command_line_locale", "environment_locale"]
 
-#: The environment variables that name the user's language, in POSIX order.
+#: The environment variables that name the user's locale, in POSIX order
+#: (``LANGUAGE``, GNU's priority list of languages, is read before them).
 LOCALE_VARIABLES: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
+def _language(value: str) -> str:
+    """``zh_CN.UTF-8@modifier`` → ``zh_CN``."""
+    return value.split(".")[0].split("@")[0].strip()
+
+
 def environment_locale() -> str:
-    """The locale the environment asks for: the first of ``LC_ALL``,
-    ``LC_MESSAGES``, ``LANG`` that is set decides (POSIX); ``C``/``POSIX``, an
-    unsupported language or nothing set give Chinese, the official wording."""
+    """The locale the environment asks for, as GNU gettext reads it.
+
+    The first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set is the
+    user's locale (POSIX); where it is set and not ``C``/``POSIX``, ``LANGUAGE`` (a
+    colon-separated priority list, ``LANGUAGE=en:zh_CN`` as desktops set it)
+    is tried first and its first language the library speaks wins.  ``C``,
+    ``POSIX``, an unsupported language or nothing set give Chinese, the
+    official wording.
+    """
     from ..i18n import LOCALES, UnknownLocaleError, normalize_locale
 
-    for variable in LOCALE_VARIABLES:
-        value = os.environ.get(variable, "").split(".")[0].split("@")[0].strip()
-        if not value:
+    base = next((v for v in (_language(os.environ.get(n, "")) for n in LOCALE_VARIABLES) if v), "")
+    if base in ("", "C", "POSIX"):
+        return LOCALES[0]  # GNU gettext, too, reads no LANGUAGE in the C locale
+    for wanted in os.environ.get("LANGUAGE", "").split(":"):
+        if wanted := _language(wanted):
+            try:
+                return normalize_locale(wanted)
+            except UnknownLocaleError:
+                continue
+    try:
+        return normalize_locale(base)
+    except UnknownLocaleError:
+        return LOCALES[0]
+    for wanted in (*os.environ.get("LANGUAGE", "").split(":"), base):
+        wanted = _language(wanted)
+        if not wanted:
             continue
-        if value in ("C", "POSIX"):
-            return LOCALES[0]
         try:
-            return normalize_locale(value)
+            return normalize_locale(wanted)
         except UnknownLocaleError:
-            return LOCALES[0]
+            if wanted == base:
+                return LOCALES[0]
     return LOCALES[0]
 
 

@@ -66,7 +66,7 @@ def locale_option() -> click.Option:
     return click.Option(
         ["--locale", "-l"],
         default=environment_locale,
-        show_default="LC_ALL / LC_MESSAGES / LANG, else zh_Hans_CN",
+        show_default="LANGUAGE / LC_ALL / LC_MESSAGES / LANG, else zh_Hans_CN",
         callback=_locale,
         help=f"Language of labels and messages: {', '.join(LOCALES)} (or a variant, e.g. zh_CN, en_US).",
     )
