@@ -31,7 +31,8 @@ install: $(STAMP)
 # LibreOffice Calc and Writer (headless, without recommends: about 23 s of
 # apt-get, measured on the development machine) are the independent engine of
 # the office tests: they recalculate the Excel template's relation formulas
-# and turn the .docx into a PDF for pdftotext.
+# and turn the .docx into a PDF for pdftotext.  Chromium (without recommends:
+# about 36 s) is the browser the HTML renderer's pages are printed by.
 # Skipped quietly where apt-get is unavailable or not permitted; the PDF
 # renderer then uses what it finds (at worst the built-in STSong-Light CID
 # font) and its tests cover that path; the office tests that need
@@ -40,15 +41,15 @@ SYSTEM_FONTS := fonts-noto-cjk fonts-lxgw-wenkai fonts-wqy-zenhei fonts-arphic-u
 system-deps:
 	@if command -v pdftotext >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'uming' \
 	    && fc-list 2>/dev/null | grep -qi 'wenkai' && fc-list 2>/dev/null | grep -qi 'noto serif cjk' \
-	    && command -v soffice >/dev/null 2>&1; then \
+	    && command -v soffice >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1; then \
 	  echo "system deps present"; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    poppler-utils $(SYSTEM_FONTS) >/dev/null \
 	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    libreoffice-calc libreoffice-writer >/dev/null) \
-	  || echo "warning: could not install poppler-utils/CJK fonts/LibreOffice; PDF tests use the fallback, office tests skip"; \
-	else echo "warning: no apt-get as root; install poppler-utils, $(SYSTEM_FONTS), libreoffice-calc and libreoffice-writer yourself"; fi
+	    libreoffice-calc libreoffice-writer chromium >/dev/null) \
+	  || echo "warning: could not install poppler-utils/CJK fonts/LibreOffice/Chromium; PDF tests use the fallback, office and browser tests skip"; \
+	else echo "warning: no apt-get as root; install poppler-utils, $(SYSTEM_FONTS), libreoffice-calc, libreoffice-writer and chromium yourself"; fi
 
 # The heavy title face: Noto Serif CJK SC Bold converted once to TrueType
 # (reportlab embeds only TrueType), cached under ~/.cache/govdisclosure/fonts.
