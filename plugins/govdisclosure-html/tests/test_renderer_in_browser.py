@@ -100,7 +100,8 @@ def test_every_figure_is_printed(printed: dict[str, tuple[Path, str]], name: str
     seen = _figures("\n".join(_pages(pdf)))
     assert {v: n for v, n in wanted.items() if seen[v] < n} == {}
     text = "".join("".join(_pages(pdf)).split())
-    assert "".join(report.title.split()) in text and report.unit.name in text
+    assert report.title is not None and "".join(report.title.split()) in text
+    assert report.unit.name in text
 
 
 @pytest.mark.parametrize("name", NAMES)
