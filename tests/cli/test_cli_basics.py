@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import jsonschema
 import pytest
 from click.testing import CliRunner
@@ -190,6 +191,33 @@ def test_show_in_english(runner: CliRunner) -> None:
     # Table labels are translated; the unit's name and its headings stay as printed.
     assert "（七）总计" not in out and "未经复议直接起诉" not in out
     assert "淮安市人民政府" in out and "一、总体情况" in out
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("zh_Hans_CN", "五、存在的主要问题及改进情况 (2个小标题，3段)"),
+        ("en", "五、存在的主要问题及改进情况 (2 sub-headings, 3 paragraphs)"),
+    ],
+)
+def test_show_counts_the_paragraphs_under_sub_headings(
+    runner: CliRunner, tmp_path: Path, locale: str, line: str
+) -> None:
+    """A section written under （一）/（二） sub-headings is not shown as empty."""
+    report = gd.load(HUAIAN)
+    fifth = gd.Section(
+        heading="五、存在的主要问题及改进情况",
+        subsections=(
+            gd.Section(heading="（一）存在的问题", paragraphs=("一是……", "二是……")),
+            gd.Section(heading="（二）改进措施", paragraphs=("加强……",)),
+        ),
+    )
+    sections = tuple(fifth if s.heading.startswith("五、") else s for s in report.sections)
+    path = tmp_path / "report.json"
+    gd.dump(attrs.evolve(report, sections=sections), path)
+    result = runner.invoke(cli, ["show", str(path), "-l", locale], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert line in result.output
 
 
 def test_show_legacy_statistics(runner: CliRunner) -> None:

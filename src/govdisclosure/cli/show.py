@@ -28,7 +28,7 @@ from ..i18n import N_, gettext, ngettext
 from ..inputs import load
 from ..introspect import ColumnInfo, RowInfo, TableInfo, table_info
 from ..registry import report_tables
-from ..report_base import ReportDates
+from ..report_base import ReportDates, Section
 from ._output import PRINTED_PROBLEMS, locale_option, printable, terminal
 
 __all__ = ["command"]
@@ -119,6 +119,12 @@ def _indicators(report: ReportLegacy, info: TableInfo, locale: str) -> tuple[str
     return (gettext(locale, info.title), grid) if grid.row_count else None
 
 
+def _paragraphs(section: Section) -> int:
+    """The paragraphs of a section, those under its sub-headings included: a
+    section written as （一）存在的问题 / （二）改进措施 is not empty."""
+    return len(section.paragraphs) + sum(_paragraphs(s) for s in section.subsections)
+
+
 def _dates(dates: ReportDates, locale: str) -> Iterator[tuple[str, str]]:
     for attribute, label in _DATES.items():
         value = getattr(dates, attribute)
@@ -149,8 +155,14 @@ def _show(report: Report, locale: str, console: Console) -> None:
     if not report.sections:
         console.print("  " + gettext(locale, "(none)"), highlight=False)
     for section in report.sections:
-        n = len(section.paragraphs)
+        n = _paragraphs(section)
         count = ngettext(locale, "{n} paragraph", "{n} paragraphs", n).format(n=n)
+        if section.subsections:
+            k = len(section.subsections)
+            headings = ngettext(locale, "{n} sub-heading", "{n} sub-headings", k).format(n=k)
+            count = gettext(locale, "{headings}, {paragraphs}").format(
+                headings=headings, paragraphs=count
+            )
         console.print(f"  {printable(section.heading)} ({count})", highlight=False, markup=False)
     grids: list[tuple[str, Table] | None]
     grids = [
