@@ -37,6 +37,7 @@ import click
 from .._resources import kept
 from .._version import __version__
 from ._click_i18n import click_locale, localize, untranslated
+from ._collector import long_lived, own_process, spare_exit
 from ._help_width import terminal_widths
 from ._locale import command_line_locale
 
@@ -202,7 +203,9 @@ class _LazyGroup(click.Group):
             module_name = _modules().get(cmd_name)
             if module_name is None:
                 return None
-            with untranslated():  # what click words at import is kept as its id
+            # What click words at import is kept as its id; the modules live
+            # as long as the process (see _collector).
+            with untranslated(), long_lived():
                 module = importlib.import_module(f"{__name__}.{module_name}")
             found = getattr(module, "command", None)
             if not isinstance(found, click.Command):
@@ -294,5 +297,11 @@ def cli(ctx: click.Context, locale: str | None) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="govdisclosure")
+    """Console-script entry point: the process is the command's, so the
+    collector is spared its walks over what lives as long as the process
+    (:mod:`govdisclosure.cli._collector`)."""
+    own_process()
+    try:
+        cli(prog_name="govdisclosure")
+    finally:
+        spare_exit()
