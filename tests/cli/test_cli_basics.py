@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -17,6 +20,8 @@ from govdisclosure.schema import json_schema
 from locations import ROOT
 
 EXAMPLES = ROOT / "examples"
+#: The command line as a process.
+GD = [sys.executable, "-c", "from govdisclosure.cli import main; main()"]
 HUAIAN = ROOT / "examples" / "huaian-2024.json"
 PINGTAN = ROOT / "examples" / "pingtan-2011.json"
 
@@ -340,3 +345,33 @@ def test_locale_may_come_before_or_after_the_command(runner: CliRunner, where: s
     )
     result = runner.invoke(cli, args)
     assert result.exit_code == 0 and "Edition" in result.stdout
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+def test_the_findings_table_fits_the_width_and_loses_no_word(columns: int, locale: str) -> None:
+    """A message quoting a Chinese sentence is one long word to rich; the
+    table must still fit the width given, its right border closing every
+    line, and every word of every message must be printed."""
+    from rich.cells import cell_len
+
+    path = EXAMPLES / "shanghai-szfbgt-2019.json"
+    env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1"}
+    out = subprocess.run(
+        [*GD, "validate", str(path), "-l", locale],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    ).stdout
+    lines = out.splitlines()
+    table = [line for line in lines if line[:1] in ("┏", "┃", "┡", "│", "├", "└")]
+    assert table and all(cell_len(line) <= columns for line in table)
+    # The heading is one line, the file's path whole, however narrow the width.
+    assert lines[0].startswith(f"{path}  ")
+    assert all(line[-1] in "┓┃┩│┤┘" for line in table)
+    # The message column, its lines joined: a word folded over two lines is whole again.
+    printed = "".join(line.split("│")[3].strip() for line in table if line.startswith("│"))
+    for finding in gd.validate(gd.load(path), locale=locale)[:20]:
+        for word in finding.message(locale).split():
+            assert word.strip() in printed, word

@@ -71,6 +71,7 @@ from ._plain import fits, plain_width
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from ..validation.sarif import FileResult
 
@@ -149,7 +150,9 @@ def _print_text(
     accepted = sum(r.status == "accepted" for r in reviewed)
     if accepted:
         head.append("; " + gettext(locale, "{n} accepted").format(n=accepted), style="dim")
-    console.print(head)
+    # One line, however long: a file's path broken over two lines is no
+    # longer the path (for grep, or a copy from the terminal, which wraps it).
+    console.print(head, soft_wrap=True)
     console.print(Text("  " + _relations(locale, counts), style="dim"))
     if not findings:
         console.print(Text("  " + gettext(locale, "No findings."), style="green"))
@@ -161,18 +164,7 @@ def _print_text(
     from rich.table import Table  # only a report with findings is tabulated
 
     shown = reviewed[:PRINTED_PROBLEMS]
-    longest = max(max(len(r.finding.rule), len(r.finding.path)) for r in shown)
-    table = Table(show_header=True, header_style="bold", expand=False, show_lines=True)
-    table.add_column(gettext(locale, "Severity"), no_wrap=True)
-    table.add_column(
-        f"{gettext(locale, 'Rule')} / {gettext(locale, 'Path')}",
-        overflow="fold",
-        # Whole paths while the message keeps 24 columns; folded only past that.
-        min_width=max(8, min(longest, console.width - 40)),
-    )
-    table.add_column(gettext(locale, "Message"), overflow="fold", ratio=1, min_width=16)
-    if with_status:
-        table.add_column(gettext(locale, "Status"), overflow="fold")
+    rows = []
     for r in shown:
         f = r.finding
         row = [
@@ -182,6 +174,17 @@ def _print_text(
         ]
         if with_status:
             row.append(Text(_status(locale, r), style="green" if r.status == "accepted" else ""))
+        rows.append(row)
+    headings = [
+        gettext(locale, "Severity"),
+        f"{gettext(locale, 'Rule')} / {gettext(locale, 'Path')}",
+        gettext(locale, "Message"),
+        *([gettext(locale, "Status")] if with_status else []),
+    ]
+    table = Table(show_header=True, header_style="bold", show_lines=True)
+    for heading, width in zip(headings, _column_widths(console.width, headings, rows), strict=True):
+        table.add_column(heading, overflow="fold", width=width)
+    for row in rows:
         table.add_row(*row)
     console.print(table)
     hidden = len(reviewed) - PRINTED_PROBLEMS
@@ -194,6 +197,31 @@ def _print_text(
         )
         console.print(Text("  … " + more.format(n=hidden), style="dim"))
     console.print()
+
+
+def _column_widths(total: int, headings: list[str], rows: list[list[Text]]) -> list[int]:
+    """The columns' widths in a table ``total`` columns wide, set here rather
+    than left to rich: rich will not make a column narrower than its longest
+    word, and a message quoting a Chinese sentence is one long word, so the
+    table came out wider than the terminal and its right side was cut off.
+
+    The severity (and status) columns are as wide as their widest entry; the
+    rule and path have whole lines while the message keeps 24 columns
+    (folded past that); the message has the rest, at least 8.
+    """
+    from rich.cells import cell_len
+
+    def widest(i: int) -> int:
+        lines = [heading for heading in headings[i].split("\n")]
+        lines += [line for row in rows for line in row[i].plain.split("\n")]
+        return max(cell_len(line) for line in lines)
+
+    fixed = [widest(0), *([widest(3)] if len(headings) > 3 else [])]
+    # Borders (one more than the columns) and a space each side of every column.
+    room = total - (len(headings) + 1) - 2 * len(headings) - sum(fixed)
+    path = max(8, min(widest(1), room - 24))
+    message = max(8, room - path)
+    return [fixed[0], path, message, *fixed[1:]]
 
 
 def _plain_clean(
