@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import duckdb
 from click.testing import CliRunner
 
@@ -20,7 +21,12 @@ from govdisclosure.flat import shape_of
 from locations import ROOT
 
 EXAMPLES = ROOT / "examples"
-PATHS = sorted(str(p) for p in EXAMPLES.rglob("*.json") if "plugins" not in p.parts)
+#: Every example a loader reads: reports in our JSON, the published page and the workbooks.
+PATHS = sorted(
+    str(p)
+    for p in EXAMPLES.rglob("*")
+    if p.suffix in (".json", ".html", ".xlsx") and "plugins" not in p.parts
+)
 
 
 def query(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> list[tuple[Any, ...]]:
@@ -138,6 +144,39 @@ def test_csv_export_and_a_bad_file(tmp_path: Path) -> None:
     report = gd.load(source)
     assert len(rows) == len(shape_of(report).paths)
     assert {r["file"] for r in rows} == {source}
+
+
+def test_every_decimal_of_an_amount_is_kept(tmp_path: Path) -> None:
+    """平潭 2023's page prints its fees as 5949.088667 万元: six decimals, kept."""
+    target = tmp_path / "cells.parquet"
+    page = str(EXAMPLES / "pages" / "pingtan-2023.html")
+    result = CliRunner().invoke(cli, ["export", page, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert query(f"SELECT value FROM '{target}' WHERE key = 'table2.fees'") == [
+        (Decimal("5949.088667"),)
+    ]
+
+
+def test_an_amount_the_value_column_cannot_hold_is_refused_by_its_path(tmp_path: Path) -> None:
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    fine = attrs.evolve(report, table2=attrs.evolve(report.table2, fees=Decimal("0.0000000001")))
+    fine_path, odd_path = tmp_path / "fine.json", tmp_path / "odd.json"
+    gd.dump(fine, fine_path)
+    gd.dump(
+        attrs.evolve(fine, table2=attrs.evolve(fine.table2, fees=Decimal("1.23456789012"))),
+        odd_path,
+    )
+    target = tmp_path / "cells.parquet"
+    args = ["export", str(fine_path), str(odd_path), "-o", str(target), "-l", "en"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "odd.json" in result.stderr and "$.table2.fees" in result.stderr
+    assert "at most 10 decimals" in result.stderr and "1.23456789012" in result.stderr
+    assert "Traceback" not in result.output
+    assert query(f"SELECT DISTINCT file FROM '{target}'") == [(str(fine_path),)]
+    assert query(f"SELECT value FROM '{target}' WHERE key = 'table2.fees'") == [
+        (Decimal("0.0000000001"),)
+    ]
 
 
 def test_existing_output_is_kept_without_force(tmp_path: Path) -> None:

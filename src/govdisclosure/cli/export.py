@@ -52,7 +52,10 @@ def _tables(with_findings: bool, locale: str, path: str) -> tuple[Any, Any] | st
         provenance = provenance_beside(name)
     except ProvenanceError as exc:
         return exc.render(locale)
-    cells = cell_batch(report, name, provenance)
+    try:
+        cells = cell_batch(report, name, provenance)
+    except LoadError as exc:  # a value the table cannot hold exactly
+        return exc.render(locale, limit=PRINTED_PROBLEMS)
     return cells, finding_batch(report, name) if with_findings else None
 
 

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..cells import NotApplicable
 from ..editions import EDITIONS, Report
+from ..errors import LoadError, Problem
 from ..flat import shape_of
+from ..i18n import N_
 from ..validation import Finding
 from .keys import layout_of
 from .provenance import origins
@@ -32,8 +34,15 @@ __all__ = [
     "pyarrow",
 ]
 
-#: Counts up to 10^15 and amounts with up to four decimals, exactly.
-VALUE_TYPE = ("decimal128", 38, 4)
+#: Digits after the point the value column keeps.  Counts go up to 10^15; an
+#: amount in 万元 with six decimals is to the fen (5949.088667 万元 is printed
+#: so), and ten leave room for amounts in 元 of a pre-2019 table.  An amount
+#: with more is refused with its path, never rounded.
+VALUE_SCALE = 10
+#: The value column: exact, 28 digits before the point and ten after.
+VALUE_TYPE = ("decimal128", 38, VALUE_SCALE)
+#: The largest magnitude the value column holds.
+_VALUE_LIMIT = Decimal(10) ** (38 - VALUE_SCALE)
 
 
 def pyarrow() -> Any:
@@ -67,7 +76,7 @@ def _cell_schema() -> pa.Schema:
             ("row_en", text),
             ("column_zh", text),
             ("column_en", text),
-            ("value", pa.decimal128(38, 4)),
+            ("value", pa.decimal128(38, VALUE_SCALE)),
             ("state", text),
             ("mark", text),
             ("not_comparable_with_previous", text),
@@ -155,10 +164,16 @@ def cell_batch(
     numbers: list[Decimal | int | None] = []
     states: list[str] = []
     marks: list[str | None] = []
-    for value in values:
+    for i, value in enumerate(values):
         state, mark = _state(value)
         states.append(state)
         marks.append(mark)
+        if isinstance(value, Decimal) and not _fits(value):
+            expected = N_(
+                "an amount with at most 10 decimals and 28 digits before the point "
+                "(the export's value column, DECIMAL(38, 10))"
+            )
+            raise LoadError([Problem(layout.json_paths[i], expected, str(value))], file)
         numbers.append(value if state == "number" else None)  # type: ignore[arg-type]
     columns = [
         pa.array([file] * n, pa.string()),
@@ -176,7 +191,7 @@ def cell_batch(
         pa.array(layout.row_en, pa.string()),
         pa.array(layout.column_zh, pa.string()),
         pa.array(layout.column_en, pa.string()),
-        pa.array(numbers, pa.decimal128(38, 4)),
+        pa.array(numbers, pa.decimal128(38, VALUE_SCALE)),
         pa.array(states, pa.string()),
         pa.array(marks, pa.string()),
         pa.array(layout.break_before, pa.string()),
@@ -193,6 +208,12 @@ def cell_batch(
         pa.array(origin.address, pa.string()),
     ]
     return pa.RecordBatch.from_arrays(columns, schema=CELL_SCHEMA.get())
+
+
+def _fits(value: Decimal) -> bool:
+    """Whether the value column holds ``value`` exactly."""
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -VALUE_SCALE and value < _VALUE_LIMIT
 
 
 def _text(value: object) -> str | None:
