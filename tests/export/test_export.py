@@ -159,6 +159,7 @@ def test_every_decimal_of_an_amount_is_kept(tmp_path: Path) -> None:
 
 def test_an_amount_the_value_column_cannot_hold_is_refused_by_its_path(tmp_path: Path) -> None:
     report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert isinstance(report, gd.Report2021)
     fine = attrs.evolve(report, table2=attrs.evolve(report.table2, fees=Decimal("0.0000000001")))
     fine_path, odd_path = tmp_path / "fine.json", tmp_path / "odd.json"
     gd.dump(fine, fine_path)
