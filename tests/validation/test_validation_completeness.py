@@ -1,13 +1,13 @@
-"""The section rules find exactly what their definition says, whatever they read first.
+"""The section rules find exactly what their definition says.
 
-``completeness.section-empty`` looks at a section's text before its table's
-cells (most sections have text, and then the table need not be read), and
 ``completeness.section-missing`` returns at once when all six sections are
-found.  Held here to the definition written out plainly — for each of the
-six sections in order: one not found whose table has no filled cell is
-missing; one found with neither text nor a filled table is empty — on
-generated 2021 and 2019 reports whose sections are dropped, emptied or
-given blank text and whose tables are blanked.
+found and the two rules share one section map and one reading of which
+tables have a filled cell: shortcuts a change of order could break.  Held
+here to the definition written out plainly — for each of the six sections
+in order: one not found whose table has no filled cell is missing; one
+found with neither text nor a filled table is empty — on generated 2021
+and 2019 reports whose sections are dropped, emptied or given blank text
+and whose tables are blanked.
 """
 
 from __future__ import annotations

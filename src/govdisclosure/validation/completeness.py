@@ -161,38 +161,25 @@ def _missing_or_empty(report: Report, context: Context, want_missing: bool) -> I
             )
         return
     found = _sections(report, context)
-    if not want_missing:
-        yield from _empty(report, context, found)
-        return
-    if len(found) == len(SECTIONS):
+    if want_missing and len(found) == len(SECTIONS):
         return  # every section is there (the common case): none is missing
     filled = _filled(report, context)
     headings = edition_of(report).section_headings
     for n, expected in enumerate(SECTIONS):
-        if found.get(expected.number) is None and expected.table not in filled:
-            yield Finding(
-                rule="completeness.section-missing",
-                severity="error",
-                path="$.sections",
-                involves=("$.sections",),
-                message_id="completeness.section-missing",
-                params={"heading": Label((headings[n],))},
-            )
-
-
-def _empty(report: Report, context: Context, found: dict[str, int]) -> Iterator[Finding]:
-    """``completeness.section-empty``: a section found without text whose
-    table (if it has one) has no filled cell.  The text is looked at first:
-    a section with text is never empty, whatever its table, and in most
-    reports every section has some, so the tables' cells are not read."""
-    filled: frozenset[str] | None = None
-    for expected in SECTIONS:
         index = found.get(expected.number)
-        if index is None or has_text(report.sections[index]):
+        table_filled = expected.table in filled
+        if index is None:
+            if want_missing and not table_filled:
+                yield Finding(
+                    rule="completeness.section-missing",
+                    severity="error",
+                    path="$.sections",
+                    involves=("$.sections",),
+                    message_id="completeness.section-missing",
+                    params={"heading": Label((headings[n],))},
+                )
             continue
-        if filled is None:
-            filled = _filled(report, context)
-        if expected.table not in filled:
+        if not want_missing and not table_filled and not has_text(report.sections[index]):
             path = json_path(("sections", index))
             yield Finding(
                 rule="completeness.section-empty",
