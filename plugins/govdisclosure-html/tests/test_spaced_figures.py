@@ -64,14 +64,15 @@ def imported_amount(report: gd.Report) -> tuple[object, object, list[str]]:
         (Decimal(1), "234", "（234）"),
         (Decimal(1), " 234元", "（ 234元）"),
         (Decimal(1), "１２３", "（１２３）"),
-        (Decimal(0), ".5", ".5"),
+        (Decimal(0), ".5", "（.5）"),
+        (Decimal(0), "x.5", "x.5"),
         (Decimal(12), "件", "件"),
     ],
 )
-def test_a_unit_that_starts_with_a_digit_is_bracketed(
+def test_a_unit_that_starts_as_a_figure_goes_on_is_bracketed(
     amount: Decimal, unit: str, printed: str
 ) -> None:
-    # After a space it would read as the figure's next digits ("1 234").
+    # After a space a digit would read as the figure's next group ("1 234").
     assert imported_amount(procurement(amount, unit)) == (amount, printed, [])
 
 

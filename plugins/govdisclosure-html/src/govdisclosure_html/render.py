@@ -27,7 +27,6 @@ Layout, and why:
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from html import escape
@@ -45,6 +44,7 @@ from govdisclosure.formatting import (
     format_date,
     format_money,
     format_period,
+    printed_unit_after,
 )
 from govdisclosure.i18n import gettext, normalize_locale
 from govdisclosure.introspect import (
@@ -178,17 +178,9 @@ def _value(
         # any other unit, and every unit in English, is set apart by a space
         # so that a reader (and the importer) can tell figure from unit.
         shown = gettext(locale, unit)
-        text += shown if shown == unit and unit in ("元", "万元") else _set_apart(shown)
+        glued = shown == unit and unit in ("元", "万元")
+        text = printed_unit_after(text, shown, glued=glued, translated=shown != unit)
     return escape(text)
-
-
-def _set_apart(unit: str) -> str:
-    """A unit printed after a figure: after a space, and bracketed when it
-    starts with a digit, which after a space would read as the figure's
-    next thousands group (the amount 1 in the unit "234" is no "1 234")."""
-    if unicodedata.normalize("NFKC", unit).lstrip()[:1].isdigit():
-        return f" （{unit}）"
-    return f" {unit}"
 
 
 # -- table 2: captioned blocks -------------------------------------------------
