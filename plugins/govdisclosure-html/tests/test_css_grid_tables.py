@@ -130,6 +130,8 @@ def _unsure(table: str, columns: str, first_cell: str = "<div>", container: str 
         lambda t: _unsure(t, "repeat(auto-fill, minmax(80px, 1fr))"),
         lambda t: _unsure(t, "var(--columns)"),
         lambda t: _unsure(t, "repeat({n}, 1fr)", container=" grid-auto-flow: column"),
+        # The last display wins: no grid, and cells with no rows are no table.
+        lambda t: _unsure(t, "repeat({n}, 1fr)", container=" display: block"),
         lambda t: _unsure(t, "repeat({n}, 1fr)", container=" grid-template-areas: 'a b'"),
         lambda t: _unsure(t, "repeat({n}, 1fr)", '<div style="grid-column: 2 / 4">'),
         lambda t: _unsure(t, "repeat({n}, 1fr)", '<div style="grid-row: span 2">'),
@@ -151,6 +153,7 @@ def _unsure(table: str, columns: str, first_cell: str = "<div>", container: str 
         "auto-fill",
         "var",
         "column-flow",
+        "display-overridden",
         "template-areas",
         "placed-by-lines",
         "row-span",

@@ -44,10 +44,6 @@ from .tree import element_children
 
 __all__ = ["GridCell", "css_grid_rows", "lays_out_columns", "track_count"]
 
-_DISPLAY_GRID: Final = re.compile(
-    r"(?:^|;)\s*display\s*:\s*(?:inline-)?grid\s*(?:!important\s*)?(?:;|$)", re.I
-)
-_DISPLAY_CONTENTS: Final = re.compile(r"(?:^|;)\s*display\s*:\s*contents\b", re.I)
 _DECLARATION: Final = re.compile(r"([-a-z]+)\s*:\s*([^;]*)", re.I)
 #: Properties of a container that make its cells' places unsure when stated.
 _UNSURE_CONTAINER: Final = frozenset({"grid", "grid-template", "grid-template-areas"})
@@ -94,9 +90,9 @@ def lays_out_columns(node: LexborNode) -> bool:
     of more than one column, or may: its children are then cells, laid out
     by the style.  A grid of one column (no columns stated) stacks its
     children as blocks do: rows of cells in it are rows as in any ``<div>``."""
-    if _DISPLAY_GRID.search(node.attrs.get("style") or "") is None:
-        return False
     declared = _declarations(node)
+    if _display(declared) not in ("grid", "inline-grid"):
+        return False
     if _UNSURE_CONTAINER & declared.keys() or _flow(declared) != "row":
         return True
     columns = declared.get("grid-template-columns")
@@ -105,6 +101,10 @@ def lays_out_columns(node: LexborNode) -> bool:
 
 def _value(text: str) -> str:
     return text.replace("!important", "").strip()
+
+
+def _display(declared: dict[str, str]) -> str:
+    return _value(declared.get("display", "")).lower()
 
 
 def _flow(declared: dict[str, str]) -> str:
@@ -201,7 +201,7 @@ def _items(container: LexborNode, hidden: BoxHiding) -> list[LexborNode] | None:
             return None  # its slot kept empty: the cells after it are not moved up
         if how is not None:
             continue
-        if _DISPLAY_CONTENTS.search(child.attrs.get("style") or ""):
+        if _display(_declarations(child)) == "contents":
             inner = _items(child, hidden)
             if inner is None:
                 return None
