@@ -200,6 +200,8 @@ def test_a_last_row_short_of_cells_is_no_table() -> None:
         ("1fr, 2fr", None),
         ("repeat(0, 1fr)", None),
         ("minmax(0, 1fr", None),
+        ("minmax(0, 1fr)2fr", None),
+        ("repeat(5000, 1fr)", None),
         ("", None),
     ],
 )

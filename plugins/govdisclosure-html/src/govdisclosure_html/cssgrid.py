@@ -161,6 +161,8 @@ def track_count(value: str) -> int | None:
         lowered = part.lower()
         if "var(" in lowered or "env(" in lowered or "attr(" in lowered:
             return None
+        if "(" in lowered and not lowered.endswith(")"):
+            return None  # a function with more glued after it: no track
         if lowered.startswith("repeat("):
             inner = _top_level(part[len("repeat(") : -1])
             if not inner or len(inner) < 3 or inner[1] != "," or "," in inner[2:]:
