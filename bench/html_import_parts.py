@@ -30,6 +30,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from floors import quick
 from govdisclosure_html.charset import decode
 from govdisclosure_html.grid import _CELL_TAGS, _rows, expand
+from govdisclosure_html.hiding import Styles
 from govdisclosure_html.importer import import_document, page_document
 from govdisclosure_html.page import (
     _A,
@@ -38,6 +39,7 @@ from govdisclosure_html.page import (
     _attachments,
     _blocks,
     _find_body,
+    _hidden_box,
     _hint_search,
     _holding_tables,
     _strip_page,
@@ -57,8 +59,10 @@ class Prepared:
         self.data = data
         self.text = data.decode("utf-8")
         self.doc = LexborHTMLParser(data)
-        self.search = _hint_search(_strip_page(self.doc)[0])
-        self.body, _ = _find_body(self.doc, self.search)
+        ids, sheets = _strip_page(self.doc)
+        self.search = _hint_search(ids)
+        self.hides = _hidden_box(Styles(self.doc, sheets))
+        self.body, _ = _find_body(self.doc, self.search, self.hides)
         found = self.body.css("table, h1")
         tables = [node for node in found if node.tag_id == _TABLE]
         self.holding = _holding_tables(self.body, tables)
@@ -105,7 +109,7 @@ def _parts(pages: list[Prepared]) -> dict[str, tuple[Callable[[], Any], Callable
             None,
         ),
         "body search": (
-            lambda: [_find_body(p.doc, p.search) for p in pages],
+            lambda: [_find_body(p.doc, p.search, p.hides) for p in pages],
             lambda: [p.doc.css(p.search) for p in pages],
         ),
         "grids (cells by field, their shape)": (

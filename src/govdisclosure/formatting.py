@@ -31,6 +31,7 @@ nothing locale-specific is hard-coded here except what CLDR does not say:
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
@@ -62,6 +63,7 @@ __all__ = [
     "format_date",
     "format_money",
     "format_period",
+    "printed_unit_after",
     "row_label",
     "writes_ints_as_str",
 ]
@@ -152,6 +154,21 @@ def _places(value: Decimal) -> int:
     if not isinstance(exponent, int):
         raise ValueError(f"not a finite amount: {value}")
     return min(max(-exponent, 0), MAX_MONEY_PLACES)
+
+
+def printed_unit_after(figure: str, unit: str, *, glued: bool, translated: bool = False) -> str:
+    """``figure`` and the unit a report printed beside it (the 2019 format's
+    采购总金额): right after it when ``glued`` ("147230元"), else after a
+    space; after a space and bracketed, glued or not, when the unit starts
+    as a figure goes on (a digit, a point, a comma), which would otherwise
+    read as part of the figure (the amount 1 in the unit "234" printed
+    "1234", or "1 234" with a thousands gap; 0 in ".5" printed "0.5"):
+    ``"1 （234）"``.  A unit ``translated`` from the catalogs is a known
+    word ("10,000 CNY" for 万元), shown as it is."""
+    first = unicodedata.normalize("NFKC", unit).lstrip()[:1]
+    if not translated and (first.isdigit() or first in (".", ",")):
+        return f"{figure} （{unit}）"
+    return figure + unit if glued else f"{figure} {unit}"
 
 
 def format_money(

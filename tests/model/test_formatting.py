@@ -22,6 +22,7 @@ from govdisclosure.formatting import (
     format_count,
     format_date,
     format_money,
+    printed_unit_after,
     writes_ints_as_str,
 )
 from govdisclosure.introspect import CellKind
@@ -323,3 +324,29 @@ def test_cells_keep_their_three_states() -> None:
 def test_unknown_locale_is_refused_by_every_helper(call: Callable[[], str]) -> None:
     with pytest.raises(ValueError, match="unknown locale"):
         call()
+
+
+@pytest.mark.parametrize(
+    ("figure", "unit", "glued", "printed"),
+    [
+        ("147230", "元", True, "147230元"),
+        ("5", "thousand", False, "5 thousand"),
+        # A unit that starts as a figure goes on would read as part of it
+        # ("01", "1234", "1 234", "0.5"): set apart and bracketed.
+        ("0", "1", True, "0 （1）"),
+        ("1", "234", False, "1 （234）"),
+        ("1", " ２３４元", True, "1 （ ２３４元）"),
+        ("0", ".5", True, "0 （.5）"),
+        ("1", "，234", True, "1 （，234）"),
+        ("0", "万", True, "0万"),
+    ],
+)
+def test_a_printed_unit_follows_its_figure(
+    figure: str, unit: str, glued: bool, printed: str
+) -> None:
+    assert printed_unit_after(figure, unit, glued=glued) == printed
+
+
+def test_a_unit_from_the_catalogs_is_shown_as_it_is() -> None:
+    # 万元 in English: a known word, not a figure.
+    assert printed_unit_after("0", "10,000 CNY", glued=False, translated=True) == "0 10,000 CNY"

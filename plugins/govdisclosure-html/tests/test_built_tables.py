@@ -250,3 +250,36 @@ def test_two_built_tables_in_one_wrapper_are_two_tables() -> None:
     assert isinstance(result.report, gd.Report2021)
     assert cells_by_path(result.report) == EXPECTED
     assert _codes(result) == {"table-not-imported"}  # the copy, read once
+
+
+def _narrative_then_tables(build: Callable[[str], str]) -> str:
+    """The 2023 page with no article nor content container: its text in one
+    ``<div>``, its tables (built by ``build``) after it."""
+    article = PAGE[PAGE.index("<body") : PAGE.rindex("</body>")]
+    article = re.sub(
+        r"\s(?:id|class)=(?:\"[^\"]*\"|[^\s>]+)", "", article[article.index(">") + 1 :]
+    )
+    for table in EVERY:
+        article = article.replace(table, "")
+    return (
+        "<html><head><meta charset='utf-8'><title>年报</title></head><body><div class='main'>"
+        f"<div>{article}</div>{''.join(build(t) for t in EVERY)}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "build", [_classed, _aria, _list_of_spans], ids=["div-classes", "aria-roles", "list-of-spans"]
+)
+def test_a_body_found_by_text_density_keeps_the_built_tables_beside_the_text(
+    build: Callable[[str], str],
+) -> None:
+    # The text's <div> holds all the paragraphs; a built table's cells are
+    # none.  Before: the body was that <div>, the tables left out, no-table
+    # (a list's items count as paragraphs: list-of-spans was read).
+    result = _same(_narrative_then_tables(build))
+    assert result.provenance.body_found_by == "density"
+
+
+def test_a_body_found_by_text_density_of_a_page_with_a_table_as_before() -> None:
+    result = _same(_narrative_then_tables(lambda table: table))
+    assert result.provenance.body_found_by == "density"

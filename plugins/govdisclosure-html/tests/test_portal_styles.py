@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
@@ -23,6 +24,7 @@ from govdisclosure import cells_by_path
 from govdisclosure.editions import edition_of
 from govdisclosure.testing.strategies import any_reports, without_printed_labels
 from govdisclosure_html import import_html
+from html_helpers import procurement
 
 _CELL = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(</t[dh]>)", re.S)
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -113,6 +115,7 @@ ORDER = list(STYLES)
     any_reports(max_depth=0).map(without_printed_labels),
     st.sets(st.sampled_from(ORDER), min_size=1),
 )
+@example(procurement(Decimal(0), "1"), {"wide figures"})  # "0 1" was read as 1
 def test_restyled_pages_import_the_same(report: gd.Report, styles: set[str]) -> None:
     page = gd.render(report, "html").decode("utf-8")
     for name in ORDER:

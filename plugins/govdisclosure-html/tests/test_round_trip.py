@@ -10,16 +10,18 @@ ones the importer matches.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 import govdisclosure as gd
 from govdisclosure import cells_by_path
 from govdisclosure.registry import tables_of
 from govdisclosure.testing.strategies import any_reports, without_printed_labels
 from govdisclosure_html import import_html
+from html_helpers import procurement
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "examples").glob("*.json"))
 
@@ -28,6 +30,7 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "examples").glob("*.jso
 # Labels drawn as arbitrary text cannot be found by label: the examples
 # bring real printed labels back (below).
 @given(any_reports(max_depth=0).map(without_printed_labels))
+@example(procurement(Decimal(0), "1"))  # "0 1" was read as 1
 def test_render_then_import_gives_the_same_figures(report: gd.Report) -> None:
     page = gd.render(report, "html")
     imported, provenance, problems = import_html(

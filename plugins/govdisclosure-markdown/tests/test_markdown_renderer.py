@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -489,3 +491,15 @@ def test_signature_closes_the_body() -> None:
     )
     parsed = Parsed(_render(report))
     assert parsed.paragraphs[-2:] == ["某市人民政府办公室", "2025年1月20日"]
+
+
+@pytest.mark.parametrize(("unit", "printed"), [("234", "1 （234）"), ("元", "1元")])
+def test_a_printed_unit_starting_with_a_digit_is_set_apart(unit: str, printed: str) -> None:
+    # Glued to the figure as 元 is, "1" in the unit "234" printed "1234".
+    report = gd.load(ROOT / "examples" / "shanghai-szfbgt-2019.json")
+    assert isinstance(report, gd.Report2019)
+    row = attrs.evolve(report.table2.procurement, amount=Decimal(1), amount_unit=unit)
+    text = gd.render(
+        attrs.evolve(report, table2=attrs.evolve(report.table2, procurement=row)), "markdown"
+    )
+    assert f"| {printed} |" in text.decode("utf-8")

@@ -128,6 +128,22 @@ def test_a_table2_block_marked_not_applicable_round_trips() -> None:
     _same_figures(attrs.evolve(report, table2=table2), "block.pdf")
 
 
+@pytest.mark.parametrize(
+    ("amount", "unit"), [(Decimal(0), "1"), (Decimal(1), "234")], ids=["0-in-1", "1-in-234"]
+)
+def test_a_printed_unit_starting_with_a_digit_is_not_read_into_the_amount(
+    amount: Decimal, unit: str
+) -> None:
+    # Glued to the figure as 元 is ("0" "1", "1" "234"), it printed "01" and
+    # "1234", read back as 1 and 1234; it is bracketed now: "0 （1）".
+    report = gd.load(EXAMPLES / "shanghai-szfbgt-2019.json")
+    assert isinstance(report, gd.Report2019)
+    row = attrs.evolve(report.table2.procurement, amount=amount, amount_unit=unit)
+    _same_figures(
+        attrs.evolve(report, table2=attrs.evolve(report.table2, procurement=row)), "u.pdf"
+    )
+
+
 @pytest.mark.parametrize("path", ALL_EXAMPLES, ids=[p.stem for p in ALL_EXAMPLES])
 def test_every_example_survives_the_round_trip(path: Path) -> None:
     report = gd.load(path)

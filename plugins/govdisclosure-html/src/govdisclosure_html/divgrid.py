@@ -14,6 +14,10 @@ says it spans (``colspan``/``rowspan``, or their ``data-`` forms, as some
 editors keep them on a ``<div>``) is one origin over the slots it covers,
 never a copied value.
 
+A CSS grid container of several columns (``display:grid`` with
+``grid-template-columns``) has no rows in its markup: it is read by its
+inline style alone (:mod:`.cssgrid`), its children the cells.
+
 Nothing is guessed: markup that is not such a grid (rows of unequal width,
 text between the cells, a cell holding rows of its own, a single row, no
 figure anywhere) is no table, and its text stays text, so the figures are
@@ -24,15 +28,16 @@ hidden copy of a row) is not printed and not read.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final
 
 from selectolax.lexbor import LexborNode
 
 from .cells import Columns, Grid
+from .cssgrid import css_grid_rows, lays_out_columns
 from .grid import cells_shape
+from .hiding import BoxHiding
 from .layout import LayoutKey, layout
-from .tree import inside_any
+from .tree import element_children, inside_any
 
 __all__ = ["GRID_TAGS", "div_grids", "grid_of"]
 
@@ -54,29 +59,11 @@ _MIN_COLUMNS: Final = 2
 _MAX_COLSPAN: Final = 1000
 
 
-def _children(node: LexborNode) -> list[LexborNode] | None:
-    """The element children of ``node``, ``<br>``s aside; None when text
-    stands between them (a row of text and spans is a line, not cells)."""
-    out: list[LexborNode] = []
-    for child in node.iter(include_text=True):
-        tag = child.tag
-        if tag == "-text":
-            if (child.text_content or "").strip():
-                return None
-        elif tag == "br" or tag == "-comment":
-            continue
-        else:
-            out.append(child)
-    return out
-
-
 def _style(node: LexborNode) -> str:
     return node.attrs.get("style") or ""
 
 
-def _rows(
-    container: LexborNode, hidden: Callable[[LexborNode], bool]
-) -> list[tuple[LexborNode, bool]] | None:
+def _rows(container: LexborNode, hidden: BoxHiding) -> list[tuple[LexborNode, bool]] | None:
     """The container's rows, each with whether it is in a header group;
     None when a child is no row (looked at child by child: most containers
     of a page hold paragraphs, and their first child says so)."""
@@ -92,7 +79,7 @@ def _rows(
             continue
         group = _ROW_GROUP.search(_style(child))
         if group is not None or child.attrs.get("role") == "rowgroup":
-            inner = _children(child)
+            inner = element_children(child)
             if inner is None:
                 return None
             header = group is not None and group.group(1) == "header"
@@ -111,14 +98,14 @@ def _rows(
     return out
 
 
-def _cells(row: LexborNode, hidden: Callable[[LexborNode], bool]) -> list[LexborNode] | None:
+def _cells(row: LexborNode, hidden: BoxHiding) -> list[LexborNode] | None:
     """A row's cells: its element children (a list item holding one list:
     that list's items); None when the row is not a row of cells."""
-    children = _children(row)
+    children = element_children(row)
     if children is None:
         return None
     if len(children) == 1 and children[0].tag in _LISTS:
-        children = _children(children[0])
+        children = element_children(children[0])
         if children is None or any(c.tag != "li" for c in children):
             return None
     cells = [c for c in children if not hidden(c)]
@@ -164,9 +151,62 @@ def _span(node: LexborNode, name: str) -> int | None:
     return int(raw)
 
 
-def grid_of(container: LexborNode, index: int, hidden: Callable[[LexborNode], bool]) -> Grid | None:
-    """The grid ``container`` prints, or None when it prints none surely."""
+#: A cell as the grid is built from it: its element, row span, column span,
+#: and whether it heads its row or column.
+_Placed = tuple[LexborNode, int, int, bool]
+
+
+def _table_rows(container: LexborNode, hidden: BoxHiding) -> list[list[_Placed]] | None:
+    """The rows of cells of a container of rows, each cell with the spans it
+    states; None when it is no such container or a span is unsure."""
     rows = _rows(container, hidden)
+    if rows is None or len(rows) < _MIN_ROWS:
+        return None
+    out: list[list[_Placed]] = []
+    for r, (row, header_group) in enumerate(rows):
+        cells = _cells(row, hidden)
+        if not cells:
+            return None
+        line: list[_Placed] = []
+        for cell in cells:
+            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            if rowspan is None or colspan is None or colspan > _MAX_COLSPAN:
+                return None
+            if rowspan > len(rows) - r:  # a span past the last row: not sure what it meant
+                return None
+            header = header_group or cell.attrs.get("role") in _HEADER_ROLES
+            line.append((cell, rowspan, colspan, header))
+        out.append(line)
+    return out
+
+
+def _grid_rows(container: LexborNode, hidden: BoxHiding) -> list[list[_Placed]] | None:
+    """The rows a CSS grid lays its cells in (:mod:`.cssgrid`); None when
+    its style does not say surely, or a cell holds rows of its own."""
+    laid = css_grid_rows(container, hidden)
+    if laid is None:
+        return None
+    lists = container.tag in _LISTS
+    for row in laid:
+        for cell in row:
+            tag = cell.node.tag
+            if (tag in _NO_CELL and not (lists and tag == "li")) or not _flat(cell.node):
+                return None
+    return [
+        [(c.node, 1, c.colspan, c.node.attrs.get("role") in _HEADER_ROLES) for c in row]
+        for row in laid
+    ]
+
+
+def grid_of(container: LexborNode, index: int, hidden: BoxHiding) -> Grid | None:
+    """The grid ``container`` prints, or None when it prints none surely.
+
+    A CSS grid container of several columns is read by its style alone: its
+    children are cells, never rows (:mod:`.cssgrid`)."""
+    if lays_out_columns(container):
+        rows = _grid_rows(container, hidden)
+    else:
+        rows = _table_rows(container, hidden)
     if rows is None or len(rows) < _MIN_ROWS:
         return None
     texts: list[str] = []
@@ -174,22 +214,14 @@ def grid_of(container: LexborNode, index: int, hidden: Callable[[LexborNode], bo
     spans: list[tuple[int, int, int]] = []
     headers: list[int] = []
     area = 0
-    for r, (row, header_group) in enumerate(rows):
-        cells = _cells(row, hidden)
-        if not cells:
-            return None
+    for line in rows:
         starts.append(len(texts))
-        for cell in cells:
+        for cell, rowspan, colspan, header in line:
             number = len(texts)
-            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
-            if rowspan is None or colspan is None or colspan > _MAX_COLSPAN:
-                return None
-            if rowspan > len(rows) - r:  # a span past the last row: not sure what it meant
-                return None
             if rowspan > 1 or colspan > 1:
                 spans.append((number, rowspan, colspan))
             area += rowspan * colspan
-            if header_group or cell.attrs.get("role") in _HEADER_ROLES:
+            if header:
                 headers.append(number)
             texts.append(cell.text_lexbor().strip())
     starts.append(len(texts))
@@ -210,9 +242,7 @@ def grid_of(container: LexborNode, index: int, hidden: Callable[[LexborNode], bo
     return Grid(index, shape=cells_shape(key, texts), columns=columns)
 
 
-def div_grids(
-    candidates: list[LexborNode], hidden: Callable[[LexborNode], bool]
-) -> list[LexborNode]:
+def div_grids(candidates: list[LexborNode], hidden: BoxHiding) -> list[LexborNode]:
     """The containers among ``candidates`` (in document order) that print a
     grid, the outermost first: one inside a grid found is a cell's, and is
     not looked at."""

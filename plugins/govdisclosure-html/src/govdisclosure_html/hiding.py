@@ -32,7 +32,7 @@ External style sheets (``<link rel="stylesheet">``) are not fetched.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Final, Literal
 
@@ -44,9 +44,13 @@ from tinycss2.ast import Declaration, Node, QualifiedRule
 
 from .tree import inside_any
 
-__all__ = ["Declared", "Rule", "hiding_roots", "inline", "sheet_rules"]
+__all__ = ["BoxHiding", "Declared", "Rule", "hiding_roots", "inline", "sheet_rules"]
 
 Property = Literal["display", "visibility", "font-size"]
+#: How a row or cell of a table built without ``<table>`` is hidden, if it
+#: is: ``"display"`` (it takes no place), ``"visibility"`` (it keeps its
+#: place, empty), None (shown).
+BoxHiding = Callable[[LexborNode], Literal["display", "visibility"] | None]
 #: What a declaration does to its property: hides, shows, or takes the
 #: parent's value (``inherit``, a ``font-size`` in ``em`` or ``%`` of 0).
 Effect = Literal["hide", "show", "inherit"]

@@ -12,9 +12,8 @@ almost all of it.  Menus, headers and footers are lists of links and lose.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
-from typing import Final
+from typing import Final, Literal
 
 from attrs import frozen
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -22,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .charset import EXACT, Decoded, decode
 from .divgrid import GRID_TAGS, div_grids, grid_of
 from .grid import Grid, cell_text, expand
-from .hiding import MAY_HIDE, Rule, Styles, hiding_roots, sheet_rules
+from .hiding import MAY_HIDE, BoxHiding, Rule, Styles, hiding_roots, sheet_rules
 from .linked import linked_pages
 from .text import as_marks, struck
 from .tree import inside_any
@@ -118,6 +117,8 @@ _STYLE: Final = _tag_id("style")
 _META: Final = _tag_id("meta")
 _ARTICLE: Final = _tag_id("article")
 _GRID_IDS: Final = frozenset(_tag_id(name) for name in GRID_TAGS)
+#: The search for the elements a table built without ``<table>`` may be made of.
+_GRID_SEARCH: Final = ", ".join(sorted(GRID_TAGS))
 #: The id of a text node (``tag`` says "-text").
 _TEXT: Final = int(LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id)  # type: ignore[union-attr]
 ATTACHMENT_SUFFIXES: Final = (
@@ -304,8 +305,9 @@ def _strip_page(doc: LexborHTMLParser) -> tuple[str, list[tuple[Rule, ...]]]:
     return ids, [sheet_rules(css, media) for css, media in sheets]
 
 
-def _find_body(doc: LexborHTMLParser, search: str) -> tuple[LexborNode, str]:
-    """The article body, and how it was found; ``search``: :func:`_hint_search`'s selector."""
+def _find_body(doc: LexborHTMLParser, search: str, hides: BoxHiding) -> tuple[LexborNode, str]:
+    """The article body, and how it was found; ``search``: :func:`_hint_search`'s
+    selector, ``hides``: whether a row or cell of a built table is not shown."""
     root = doc.body or doc.root
     if root is None:
         raise ValueError("empty document")
@@ -358,7 +360,22 @@ def _find_body(doc: LexborHTMLParser, search: str) -> tuple[LexborNode, str]:
         # Never descend past a table: one long paragraph must not hide the tables.
         if best_child.tag == "table" or len(best_child.css("table")) < len(node.css("table")):
             return node, "density"
+        # Nor past a table built without <table>, whose cells are no paragraphs.
+        if _grid_beside(node, best_child, hides):
+            return node, "density"
         node = best_child
+
+
+def _grid_beside(node: LexborNode, child: LexborNode, hides: BoxHiding) -> bool:
+    """Whether a child of ``node`` other than ``child`` holds a table built
+    without ``<table>`` (:mod:`.divgrid`): the body found below ``child``
+    would leave it out.  Only the other children are searched, the few
+    blocks (menus, a footer) beside the one that holds most of the text."""
+    return any(
+        div_grids(other.css(_GRID_SEARCH), hides)
+        for other in node.iter(include_text=False)
+        if other.mem_id != child.mem_id and other.tag not in _SKIP
+    )
 
 
 def _holding_tables(body: LexborNode, tables: list[LexborNode]) -> set[int]:
@@ -607,21 +624,21 @@ def _boxes(tables: list[LexborNode]) -> set[int]:
     return out
 
 
-def _hidden_box(styles: Styles) -> Callable[[LexborNode], bool]:
-    """Whether a row or cell of a built table is not read: hidden by the
-    ``hidden`` attribute, ``display:none`` or ``visibility:hidden``, inline
-    or by a style sheet (:mod:`.hiding`).  One hidden by ``font-size:0``
-    keeps its place, its text already taken out (:func:`_drop_hidden`)."""
+def _hidden_box(styles: Styles) -> BoxHiding:
+    """Whether a row or cell of a built table is not read, and how: hidden
+    by the ``hidden`` attribute, ``display:none`` or ``visibility:hidden``,
+    inline or by a style sheet (:mod:`.hiding`).  One hidden by
+    ``font-size:0`` keeps its place, its text already taken out
+    (:func:`_drop_hidden`)."""
 
-    def hides(node: LexborNode) -> bool:
-        return styles.hides(node) in ("display", "visibility")
+    def hides(node: LexborNode) -> Literal["display", "visibility"] | None:
+        how = styles.hides(node)
+        return how if how == "display" or how == "visibility" else None
 
     return hides
 
 
-def _built_grids(
-    candidates: list[LexborNode], hides: Callable[[LexborNode], bool]
-) -> list[LexborNode]:
+def _built_grids(candidates: list[LexborNode], hides: BoxHiding) -> list[LexborNode]:
     """The containers of the body's tables built without ``<table>``
     (:mod:`.divgrid`) among its ``<div>``s and lists (in page order),
     outside its ``<table>``s, their cells' marks told from their figures
@@ -634,7 +651,7 @@ def _built_grids(
     return [node for node in found if grid_of(node, 0, hides) is not None]
 
 
-def _built_grid(container: LexborNode, index: int, hides: Callable[[LexborNode], bool]) -> Grid:
+def _built_grid(container: LexborNode, index: int, hides: BoxHiding) -> Grid:
     """The grid of a container :func:`_built_grids` found."""
     grid = grid_of(container, index, hides)
     assert grid is not None  # found by _built_grids on the same, unchanged markup
@@ -657,8 +674,9 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     # One search for the four tags (``strip_tags`` walks the page once per
     # tag) and the ids.
     ids, sheets = _strip_page(doc)
-    body, how = _find_body(doc, _hint_search(ids))
     styles = Styles(doc, sheets)
+    hides = _hidden_box(styles)
+    body, how = _find_body(doc, _hint_search(ids), hides)
     _drop_hidden(body, styles)
     # One search of the body for its tables and its first <h1> (in document
     # order; css() matches the node itself too, so a table body is listed).
@@ -678,7 +696,6 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     # A leaf table holds no other table: it is no table's ancestor.
     leaf = [t for t in data_tables if t.mem_id not in holding]
     _marks(leaf)
-    hides = _hidden_box(styles)
     built = _built_grids(containers, hides)
     if built:
         holding |= _holding_tables(body, built)

@@ -44,6 +44,7 @@ from govdisclosure.formatting import (
     format_date,
     format_money,
     format_period,
+    printed_unit_after,
 )
 from govdisclosure.i18n import gettext, normalize_locale
 from govdisclosure.introspect import (
@@ -177,7 +178,8 @@ def _value(
         # any other unit, and every unit in English, is set apart by a space
         # so that a reader (and the importer) can tell figure from unit.
         shown = gettext(locale, unit)
-        text += shown if shown == unit and unit in ("元", "万元") else f" {shown}"
+        glued = shown == unit and unit in ("元", "万元")
+        text = printed_unit_after(text, shown, glued=glued, translated=shown != unit)
     return escape(text)
 
 

@@ -71,7 +71,8 @@ def clean(text: str) -> str:
     every run of white space (``&nbsp;``, ideographic space, line breaks) removed.
 
     Chinese labels have no meaningful spaces, and a space inside a number
-    ("1 234") is a thousands gap, so removing all of them is safe here.
+    is a thousands gap ("1 234") when it is one: :func:`read_number` refuses
+    a figure whose digits are parted otherwise ("0 1") before reading it so.
     """
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
@@ -244,13 +245,29 @@ def struck(text: str) -> str:
     return "".join(ch + STROKE if not ch.isspace() else ch for ch in text)
 
 
+#: Digits and points printed apart by white space ("1 234", "0 1", "12 .5").
+_SPACED = re.compile(r"[\d.,]+(?:\s+[\d.,]+)+")
+#: The one figure white space may run through: its whole part grouped in
+#: threes by thousands gaps ("1 234 567", "1 234.5").
+_GAPPED = re.compile(r"[1-9]\d{0,2}(?:\s+\d{3})+(?:\.\d+)?")
+
+
+def _parted(text: str) -> bool:
+    """White space inside the figure that is no thousands gap: "0 1" is a 0
+    and a 1 printed side by side (a figure and a unit or note after it),
+    which read as one number would be a figure nobody printed ("01" → 1)."""
+    spaced = unicodedata.normalize("NFKC", text)
+    return any(_GAPPED.fullmatch(m.group()) is None for m in _SPACED.finditer(spaced))
+
+
 @lru_cache(maxsize=8192)
 def read_number(text: str) -> CellText:
     """Read one printed value cell (see :class:`CellText`).
 
     Full-width digits read as digits; a circled or superscript digit after
     a figure (a footnote mark) makes the cell unreadable, never a digit of
-    the figure."""
+    the figure; so does white space between digits that is no thousands
+    gap ("0 1", "12 34": two texts side by side, never 1 or 1234)."""
     s = clean(text)
     if not s:
         return CellText(None)
@@ -265,7 +282,7 @@ def read_number(text: str) -> CellText:
         # Full-width ／ and doubled dashes: the nearest mark the model keeps.
         return CellText(NotApplicable("—" if s in ("——", "--") else s))  # type: ignore[arg-type]
     number, unit = split_number(s)
-    if not _NUMBER.match(number):
+    if not _NUMBER.match(number) or _parted(text):
         return CellText(None, unreadable=True)
     if "." in number:
         try:

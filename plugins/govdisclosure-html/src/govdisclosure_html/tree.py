@@ -2,7 +2,9 @@
 
 The page reader, the reader of tables built without ``<table>`` and the
 style-sheet hiding each ask whether a node lies inside some others; lexbor
-answers only a node's parent, so the walk up is written once here.
+answers only a node's parent, so the walk up is written once here.  The
+readers of ``<div>`` and CSS grid tables both ask for a node's element
+children with no text between them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Container
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["inside_any"]
+__all__ = ["element_children", "inside_any"]
 
 
 def inside_any(node: LexborNode, ids: Container[int]) -> bool:
@@ -23,3 +25,18 @@ def inside_any(node: LexborNode, ids: Container[int]) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def element_children(node: LexborNode) -> list[LexborNode] | None:
+    """The element children of ``node``, ``<br>``s and comments aside; None
+    when text stands between them (a row of text and spans is a line, not
+    cells)."""
+    out: list[LexborNode] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            if (child.text_content or "").strip():
+                return None
+        elif tag != "br" and tag != "-comment":
+            out.append(child)
+    return out

@@ -53,6 +53,7 @@ from govdisclosure.formatting import (
     format_cell,
     format_date,
     format_period,
+    printed_unit_after,
     row_label,
     writes_ints_as_str,
 )
@@ -160,7 +161,7 @@ def _shown(value: Any, format: CellFormatter, sign: Any, unit: Any, locale: str)
     if text and isinstance(unit, str) and unit and not isinstance(value, NotApplicable):
         # The unit is a catalog word (元 → "CNY"), set apart in English.
         shown = gettext(locale, unit)
-        text += shown if shown == unit else f" {shown}"
+        text = printed_unit_after(text, shown, glued=shown == unit, translated=shown != unit)
     return escape_inline(text)
 
 

@@ -134,4 +134,7 @@ def format_value(
     if not unit:
         return text
     # The unit is a catalog word (元 → "CNY"), set apart in English.
-    return f"{text} {tr(locale, unit)}" if is_english(locale) else f"{text}{tr(locale, unit)}"
+    shown = tr(locale, unit)
+    return formatting.printed_unit_after(
+        text, shown, glued=not is_english(locale), translated=shown != unit
+    )
