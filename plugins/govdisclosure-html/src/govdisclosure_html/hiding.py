@@ -425,6 +425,8 @@ class Styles:
     def hides(self, node: LexborNode) -> Property | None:
         """The property by which ``node`` is hidden, if it is (display first)."""
         declared = self.of(node)
+        if not declared:  # most elements: no rule reaches them, no hiding style
+            return None
         for prop in ("display", "visibility", "font-size"):
             if not any(d.prop == prop and d.effect == "hide" for d in declared):
                 continue

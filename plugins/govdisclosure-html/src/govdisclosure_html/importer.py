@@ -528,7 +528,10 @@ def import_document(
         doc = attrs.evolve(doc, grids=join_continued(doc.grids, doc.continued))
     attachments = tuple((a.href, a.text) for a in doc.attachments)
     narrative = read_narrative(list(doc.paragraphs), doc.title, doc.published)
-    recognition = recognise(doc.grids, narrative.year)
+    # The editions asked of the registry once: recognition and placement both
+    # need them, and each asking looks at every plugin.
+    candidates = candidate_editions() if doc.grids else ()
+    recognition = recognise(doc.grids, narrative.year, candidates)
     edition = recognition.edition
     if recognition.problem is not None and edition is not None:
         problems.append(recognition.problem)
@@ -591,7 +594,15 @@ def import_document(
         _no_report(doc, problems)
         return ImportResult(None, prov, tuple(problems))
     return _finish_official(
-        doc, edition, recognition.variant, narrative, prov, problems, source, validate_report
+        doc,
+        edition,
+        recognition.variant,
+        candidates,
+        narrative,
+        prov,
+        problems,
+        source,
+        validate_report,
     )
 
 
@@ -749,6 +760,7 @@ def _finish_official(
     page: Document,
     edition: str,
     variant: str | None,
+    candidates: tuple[str, ...],
     narrative: Narrative,
     prov: Provenance,
     problems: list[ImportProblem],
@@ -756,7 +768,7 @@ def _finish_official(
     validate_report: bool,
 ) -> ImportResult:
     tables = edition_tables(edition, variant)
-    assigned = _assign(page.grids, tables, _aliases(edition, candidate_editions()))
+    assigned = _assign(page.grids, tables, _aliases(edition, candidates))
     data = _base(narrative, edition, problems)
     put = _Tree(data)
     parents = put.parents

@@ -241,16 +241,22 @@ def is_page_number(text: str) -> bool:
     """A page's number as printed in its footer: "3", "- 3 -", "— 3 —",
     "第3页", "3/7" (a PDF's lines; a Word file saved as a web page keeps
     its footers as paragraphs)."""
-    s = clean(text).strip("-—–－·")
+    return _page_number_words(clean(text))
+
+
+def _page_number_words(words: str) -> bool:
+    """:func:`is_page_number` of a text already :func:`.text.clean`."""
+    s = words.strip("-—–－·")
     if s.startswith("第") and s.endswith("页"):
         s = s[1:-1]
     return (s.isdigit() and len(s) <= 4) or (s.count("/") == 1 and s.replace("/", "").isdigit())
 
 
-def _is_footer(text: str) -> bool:
+def _is_footer(words: str) -> bool:
     """A page number set off as a footer ("— 3 —", "第3页"): a bare number
-    in a web page's text may be the text's own."""
-    return is_page_number(text) and not clean(text).isdigit()
+    in a web page's text may be the text's own.  ``words``: the text
+    :func:`.text.clean` (a paragraph is cleaned once for every test)."""
+    return _page_number_words(words) and not words.isdigit()
 
 
 def read_narrative(
@@ -259,11 +265,14 @@ def read_narrative(
     """Split the body's paragraphs (tables taken out) into the narrative."""
     # Our renderers' legend under each table is theirs, not the report's; page
     # footers of a Word file saved as a web page are no text either.
-    paras = [
-        p.strip()
-        for p in paragraphs
-        if p.strip() and clean(p) not in _legends() and not _is_footer(p)
-    ]
+    legends = _legends()
+    paras: list[str] = []
+    for p in paragraphs:
+        stripped = p.strip()
+        if stripped:
+            words = clean(p)
+            if words not in legends and not _is_footer(words):
+                paras.append(stripped)
     # A title repeated at the top of the body is not a paragraph.
     while paras and title and clean(paras[0]) and clean(title).startswith(clean(paras[0])):
         paras.pop(0)

@@ -218,9 +218,13 @@ _RECOGNISED: dict[
 _RECOGNISED_LIMIT = 256
 
 
-def recognise(grids: Sequence[Grid], year: int | None) -> Recognition:
+def recognise(
+    grids: Sequence[Grid], year: int | None, candidates: tuple[str, ...] | None = None
+) -> Recognition:
     """The edition ``grids`` are printed in (see the module doc); ``year`` is
     the report year the text states, if any: a tie-breaker, nothing more.
+    ``candidates``: :func:`candidate_editions`, when the caller has them
+    already (asking the registry costs a look at every plugin).
 
     Remembered by the grids' shapes (:func:`.shape.shape`): the printed
     labels decide, and the figures only by where they are, except a figure
@@ -228,7 +232,8 @@ def recognise(grids: Sequence[Grid], year: int | None) -> Recognition:
     """
     if not grids:
         return Recognition(None, None, "no table in the file")
-    candidates = candidate_editions()
+    if candidates is None:
+        candidates = candidate_editions()
     key = (tuple([shape_number(g) for g in grids]), year, candidates)
     found = _RECOGNISED.get(key)
     if found is None:
