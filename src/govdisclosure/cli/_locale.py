@@ -1,9 +1,10 @@
 """Which locale a command line speaks, decided before anything heavy is imported.
 
-``--locale`` anywhere on the line wins; else the environment
-(GNU's ``LANGUAGE`` priority list, then ``LC_ALL``, ``LC_MESSAGES``,
-``LANG``, in POSIX order); else Chinese, the official wording.  The catalogs (and Babel) are imported only when a locale
-has to be normalised, so ``govdisclosure --version`` never pays for them.
+``--locale`` anywhere on the line wins; else the environment (GNU's
+``LANGUAGE`` priority list, then ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, in
+POSIX order); else Chinese, the official wording.  The catalogs (and Babel)
+are imported only when a locale has to be normalised, so ``govdisclosure
+--version`` never pays for them.
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ def environment_locale() -> str:
     """The locale the environment asks for, as GNU gettext reads it.
 
     The first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set is the
-    user's locale (POSIX); where it is set and not ``C``/``POSIX``, ``LANGUAGE`` (a
-    colon-separated priority list, ``LANGUAGE=en:zh_CN`` as desktops set it)
-    is tried first and its first language the library speaks wins.  ``C``,
-    ``POSIX``, an unsupported language or nothing set give Chinese, the
-    official wording.
+    user's locale (POSIX); where it is set and not ``C``/``POSIX``,
+    ``LANGUAGE`` (a colon-separated priority list, ``LANGUAGE=en:zh_CN`` as
+    desktops set it) is tried first and its first language the library
+    speaks wins.  ``C``, ``POSIX``, an unsupported language or nothing set
+    give Chinese, the official wording.
     """
     from ..i18n import LOCALES, UnknownLocaleError, normalize_locale
 
@@ -49,16 +50,6 @@ def environment_locale() -> str:
         return normalize_locale(base)
     except UnknownLocaleError:
         return LOCALES[0]
-    for wanted in (*os.environ.get("LANGUAGE", "").split(":"), base):
-        wanted = _language(wanted)
-        if not wanted:
-            continue
-        try:
-            return normalize_locale(wanted)
-        except UnknownLocaleError:
-            if wanted == base:
-                return LOCALES[0]
-    return LOCALES[0]
 
 
 def command_line_locale(args: Sequence[str]) -> str:

@@ -212,8 +212,7 @@ def _column_widths(total: int, headings: list[str], rows: list[list[Text]]) -> l
     from rich.cells import cell_len
 
     def widest(i: int) -> int:
-        lines = [heading for heading in headings[i].split("\n")]
-        lines += [line for row in rows for line in row[i].plain.split("\n")]
+        lines = [*headings[i].split("\n"), *(ln for row in rows for ln in row[i].plain.split("\n"))]
         return max(cell_len(line) for line in lines)
 
     fixed = [widest(0), *([widest(3)] if len(headings) > 3 else [])]
