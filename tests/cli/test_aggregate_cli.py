@@ -144,3 +144,31 @@ def test_compare_across_formats_lists_what_is_not_comparable(
 def test_compare_unreadable_exit_2(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["compare", str(tmp_path / "nope.json"), QINGHE[0]])
     assert result.exit_code == 2 and "nope.json" in result.output
+
+
+def test_duplicate_units_are_shown_with_the_files_holding_them(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Three files of one unit (a unit's report saved under three names): the
+    refusal names the files, not the unit three times, so the user can find
+    them among hundreds."""
+    copies = []
+    for name in ("甲县.json", "乙县.json", "丙局.json"):
+        copy = tmp_path / name
+        copy.write_bytes(Path(QINGHE[0]).read_bytes())
+        copies.append(str(copy))
+    result = runner.invoke(cli, ["consolidate", *copies, QINGHE[1], "-u", CITY, "-l", "en"])
+    assert result.exit_code == 2
+    unit = _label(gd.load(QINGHE[0]).unit)
+    assert f"{unit} ← {copies[0]}, {copies[1]}, {copies[2]}" in result.output
+    part = tmp_path / "part.json"
+    runner.invoke(cli, ["consolidate", QINGHE[0], QINGHE[1], "-u", "东部", "-o", str(part)])
+    result = runner.invoke(
+        cli, ["consolidate", str(part), QINGHE[1], "-u", CITY, "-l", "en", "--jobs", "2"]
+    )
+    unit = _label(gd.load(QINGHE[1]).unit)
+    assert f"{unit} ← {part}, {QINGHE[1]}" in result.output
+
+
+def _label(unit: gd.ReportingUnit) -> str:
+    return unit.name if unit.region_code is None else f"{unit.name} [{unit.region_code}]"

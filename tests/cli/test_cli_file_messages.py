@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from govdisclosure.codec import PROVENANCE_NOT_A_REPORT
 from govdisclosure.i18n import gettext
 from govdisclosure.oserrors import os_error_text, unreadable
 from locations import EXAMPLES
@@ -120,3 +121,22 @@ def test_what_an_unreadable_file_holds_is_quoted_not_formatted(tmp_path: Path, f
     result = _run(tmp_path, "validate", "list.json", "--format", fmt, "-l", "en")
     assert result.returncode == 2
     assert '[{"file":"a.md","year":2019}]' in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_provenance_file_named_as_a_report_says_what_it_is(tmp_path: Path, locale: str) -> None:
+    """``validate imported/*.json`` names each report's provenance too (the
+    shell's glob takes both): it is said to be the import's record beside its
+    report, not fourteen unknown keys."""
+    page = EXAMPLES / "pages" / "pingtan-2023.html"
+    assert _run(tmp_path, "import", str(page), "-o", "imported").returncode == 0
+    named = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "imported").glob("*.json"))
+    assert named == ["imported/pingtan-2023.json", "imported/pingtan-2023.provenance.json"]
+    result = _run(tmp_path, "validate", *named, "-l", locale)
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if "provenance" in line]
+    assert lines[0] == (
+        f"imported/pingtan-2023.provenance.json: {gettext(locale, 'Cannot read report')} (1)"
+    )
+    assert gettext(locale, PROVENANCE_NOT_A_REPORT) in result.stderr
+    assert "unit" not in result.stderr and "cells" not in result.stderr  # not the keys one by one

@@ -101,20 +101,34 @@ class Folder:
     ``add(report)`` raises :class:`ConsolidationError` as soon as a report
     cannot be added to those before it; ``result(unit, …)`` takes the
     arguments of :func:`consolidate` and gives its result.
+
+    ``sources`` names the inputs (the files a command reads, each report's
+    position in it given to ``add``, by default the order of adding): a unit
+    counted twice is then shown with the files that hold it, which a user can find among hundreds, where the reports' own
+    unit names may all be the same.  Only each unit's first input is
+    remembered, by its position, never the name itself.
     """
 
-    def __init__(self, *, keep_parts: bool = True, fold_other_handling: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        keep_parts: bool = True,
+        fold_other_handling: bool = False,
+        sources: Sequence[str] | None = None,
+    ) -> None:
         self.keep_parts = keep_parts
         self.fold = fold_other_handling
+        self.sources = sources
         self.count = 0
         self.parts: list[Report] = []
         self._first: Report | None = None
         self._layouts: dict[tuple[Any, ...], _Layout] = {}
-        # One 16-byte digest per unit seen (the duplicate check's whole cost
-        # per input: a tuple of two strings and the holder's name cost about
-        # 300 bytes a unit and were most of what --no-parts still grew by);
-        # the holder's name is kept only where it is not the unit's own.
-        self._units: set[bytes] = set()
+        # One 16-byte digest per unit seen, with the position of the input
+        # holding it (the duplicate check's whole cost per input: a tuple of
+        # two strings and the holder's name cost about 300 bytes a unit and
+        # were most of what --no-parts still grew by); the holder's name is
+        # kept only where it is not the unit's own and there are no sources.
+        self._units: dict[bytes, int] = {}
         self._holders: dict[bytes, str] = {}
         self._twice: dict[UnitKey, list[str]] = {}
         self._data: dict[Path, tuple[str, object]] = {}
@@ -123,8 +137,12 @@ class Folder:
         self._periods_same = True
         self._parents: set[str | None] = set()
 
-    def add(self, report: Report) -> None:
-        """Add one report (checked against the first; its unit recorded)."""
+    def add(self, report: Report, *, at: int | None = None) -> None:
+        """Add one report (checked against the first; its unit recorded).
+
+        ``at`` is the report's position in ``sources`` when that is not the
+        number of reports added before it (a command that skipped a file it
+        could not read)."""
         from ..flat import shape_of
 
         first = self._first
@@ -141,7 +159,7 @@ class Folder:
             and report.statistics.template != first.statistics.template
         ):
             check_compatible([first, report])
-        self._record_units(report)
+        self._record_units(report, self.count if at is None else at)
         self._record_data(report)
         if not (report.period is first.period or report.period == first.period):
             self._periods_same = False
@@ -176,17 +194,19 @@ class Folder:
             self.add(report)
         return self
 
-    def _record_units(self, report: Report) -> None:
+    def _record_units(self, report: Report, index: int) -> None:
         units = (report.unit,) if not report.parts else tuple(leaf.unit for leaf in leaves(report))
-        holder = report.unit.name
+        sources = self.sources
+        holder = report.unit.name if sources is None else sources[index]
         for unit in units:
             digest = _unit_digest(unit.key)
-            if digest not in self._units:
-                self._units.add(digest)
-                if unit.name != holder:
+            first = self._units.get(digest)
+            if first is None:
+                self._units[digest] = index
+                if sources is None and unit.name != holder:
                     self._holders[digest] = holder
             else:
-                seen = self._holders.get(digest, unit.name)
+                seen = self._holders.get(digest, unit.name) if sources is None else sources[first]
                 self._twice.setdefault(unit.key, [seen]).append(holder)
 
     def _record_data(self, report: Report) -> None:

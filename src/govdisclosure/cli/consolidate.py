@@ -122,12 +122,14 @@ def command(
             click.echo(read.with_source(narrative).render(locale, limit=PRINTED_PROBLEMS), err=True)
             sys.exit(2)
         own = read
-    folder = Folder(keep_parts=not no_parts, fold_other_handling=fold_other_handling)
+    folder = Folder(keep_parts=not no_parts, fold_other_handling=fold_other_handling, sources=paths)
     batch = Summary(total=len(paths))
     problem: ConsolidationError | None = None
+    position = -1  # of the result in ``paths`` (results come in their order)
 
     def take(result: Report | str) -> None:
-        nonlocal problem
+        nonlocal problem, position
+        position += 1
         if isinstance(result, str):
             click.echo(result, err=True)
             batch.skipped += 1
@@ -135,7 +137,7 @@ def command(
         batch.read += 1
         if problem is None:
             try:
-                folder.add(result)
+                folder.add(result, at=position)
             except ConsolidationError as exc:
                 problem = exc
 

@@ -49,6 +49,7 @@ from .reference import (
 )
 
 __all__ = [
+    "PROVENANCE_NOT_A_REPORT",
     "converter",
     "dump",
     "dumps",
@@ -132,11 +133,27 @@ def _repeated_units(report: Report) -> Iterator[Problem]:
     yield from walk(report, ())
 
 
+#: What a file holding an import's provenance is told, instead of its keys one by one.
+PROVENANCE_NOT_A_REPORT = N_(
+    "a report, not the provenance an import writes beside one (NAME.provenance.json, where "
+    "each cell of NAME.json was printed)"
+)
+
+
+def _is_provenance(data: Any) -> bool:
+    """Whether ``data`` is what ``govdisclosure import`` writes as a report's
+    provenance (a list of cells, no unit): named by a shell glob such as
+    ``imported/*.json`` along with the reports."""
+    return isinstance(data, dict) and "unit" not in data and isinstance(data.get("cells"), list)
+
+
 def _reference_structure(data: Any, source: str | None = None) -> Report:
     """The reference converter alone (the fast path's fallback and oracle)."""
     try:
         report: Report = converter.structure(data, Report)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - every failure becomes a LoadError
+        if _is_provenance(data):
+            raise LoadError([Problem("$", PROVENANCE_NOT_A_REPORT)], source) from None
         raise LoadError(
             list(_problems(exc, ())) or [Problem("$", "a report", repr(exc))], source
         ) from None
