@@ -140,6 +140,7 @@ def _print_text(
     reviewed: Sequence[Reviewed],
     counts: RelationCounts,
     with_status: bool,
+    last_year: str | None = None,
 ) -> None:
     from rich.text import Text
 
@@ -154,6 +155,8 @@ def _print_text(
     # longer the path (for grep, or a copy from the terminal, which wraps it).
     console.print(head, soft_wrap=True)
     console.print(Text("  " + _relations(locale, counts), style="dim"))
+    if last_year is not None:
+        console.print(Text("  " + _against(locale, last_year), style="dim"), soft_wrap=True)
     if not findings:
         console.print(Text("  " + gettext(locale, "No findings."), style="green"))
         console.print()
@@ -199,6 +202,11 @@ def _print_text(
     console.print()
 
 
+def _against(locale: str, last_year: str) -> str:
+    """The line naming the file a report's continuity was checked against."""
+    return gettext(locale, "Continuity checked against {path}").format(path=last_year)
+
+
 def _column_widths(total: int, headings: list[str], rows: list[list[Text]]) -> list[int]:
     """The columns' widths in a table ``total`` columns wide, set here rather
     than left to rich: rich will not make a column narrower than its longest
@@ -224,7 +232,11 @@ def _column_widths(total: int, headings: list[str], rows: list[list[Text]]) -> l
 
 
 def _plain_clean(
-    options: _Options, name: str, report: Report, counts: RelationCounts
+    options: _Options,
+    name: str,
+    report: Report,
+    counts: RelationCounts,
+    last_year: str | None = None,
 ) -> str | None:
     """The text of a report without findings, written without rich, or ``None``.
 
@@ -241,6 +253,7 @@ def _plain_clean(
         f"{name}  {printable(report.unit.name)} {report.year} ({report.edition})  "
         + _counts(locale, ()),
         "  " + _relations(locale, counts),
+        *(("  " + _against(locale, last_year),) if last_year is not None else ()),
         "  " + gettext(locale, "No findings."),
     )
     if all(fits(line, options.width) for line in lines):
@@ -413,8 +426,12 @@ def _sarif_result(
     return FileResult(name, reviewed, counts)
 
 
-def _check_file(options: _Options, name: str) -> _Outcome:
-    """Read and check one file; every failure becomes an outcome, never an exception."""
+def _check_file(options: _Options, name: str, last_year: str | None = None) -> _Outcome:
+    """Read and check one file; every failure becomes an outcome, never an exception.
+
+    ``last_year`` is the file of the same unit's year before (``--pair-years``);
+    when it cannot be read, the file is checked without it (that file's own
+    check says why)."""
     locale = options.locale
     read = _read(name)
     if isinstance(read, LoadError):
@@ -431,8 +448,12 @@ def _check_file(options: _Options, name: str) -> _Outcome:
             _sarif_result(options, name, reviewed, None),
             frozenset(),
         )
+    previous = options.previous
+    if last_year is not None:
+        before = _read(last_year)
+        previous, last_year = (before, last_year) if isinstance(before, Report) else (None, None)
     validation = check(
-        read, previous=options.previous, blank=cast(BlankPolicy, options.blank), locale=locale
+        read, previous=previous, blank=cast(BlankPolicy, options.blank), locale=locale
     )
     findings = validation.findings
     unfilled = _unfilled(read)
@@ -456,11 +477,11 @@ def _check_file(options: _Options, name: str) -> _Outcome:
         status = "passed" if checked else "unchecked"
     text = ""
     if options.fmt == "text" and not reviewed and not options.quiet:
-        text = _plain_clean(options, name, read, counts) or ""
+        text = _plain_clean(options, name, read, counts, last_year) or ""
     if options.fmt == "text" and not text and (reviewed or not options.quiet):
         console = _text_console(options.width, options.color)
         console.begin_capture()
-        _print_text(console, locale, name, read, reviewed, counts, options.with_status)
+        _print_text(console, locale, name, read, reviewed, counts, options.with_status, last_year)
         text = console.end_capture()
     report = {
         "file": name,
@@ -469,6 +490,7 @@ def _check_file(options: _Options, name: str) -> _Outcome:
         "year": read.year,
         "edition": read.edition,
         "relations": counts.to_dict(),
+        **({"previous": last_year} if last_year is not None else {}),
         "findings": len(reviewed),
         "accepted": sum(r.status == "accepted" for r in reviewed),
     }
@@ -505,8 +527,9 @@ class _Chunk:
     results: tuple[FileResult, ...]
 
 
-def _check_chunk(options: _Options, names: list[str]) -> _Chunk:
-    """Read and check a run of files (:func:`_check_file` each) and fold their outcomes."""
+def _check_chunk(options: _Options, names: list[str] | list[tuple[str, str | None]]) -> _Chunk:
+    """Read and check a run of files (:func:`_check_file` each) and fold their
+    outcomes; under ``--pair-years`` each file comes with its year before."""
     texts: list[str] = []
     errors: list[str] = []
     reports: list[dict[str, Any]] = []
@@ -515,8 +538,9 @@ def _check_chunk(options: _Options, names: list[str]) -> _Chunk:
     accepted: set[str] = set()
     read = skipped = passed = failed = unreadable = 0
     keep = options.fmt not in ("text", "jsonl")
-    for name in names:
-        outcome = _check_file(options, name)
+    for item in names:
+        name, last_year = (item, None) if isinstance(item, str) else item
+        outcome = _check_file(options, name, last_year)
         if outcome.errors:
             errors.append(outcome.errors)
         if outcome.status == "unreadable":
@@ -553,6 +577,29 @@ def _check_chunk(options: _Options, names: list[str]) -> _Chunk:
     )
 
 
+def _paired(
+    paths: Sequence[str], jobs: int, locale: str, streams: _Streams
+) -> list[tuple[str, str | None]]:
+    """Each file with the file of its unit's year before (``--pair-years``):
+    one pass reading every file's unit and year, in the workers; a file
+    with two candidates is said so and checked without either."""
+    from ..batch.runner import run_chunks
+    from ..batch.years import identities, pair_years
+
+    found = [ident for _, chunk in run_chunks(identities, paths, jobs) for ident in chunk]
+    pairing = pair_years(found)
+    for i, candidates in pairing.ambiguous.items():
+        message = gettext(
+            locale,
+            "{path}: continuity not checked: two or more reports of the year before: {files}",
+        )
+        streams.error(message.format(path=paths[i], files=", ".join(paths[j] for j in candidates)))
+    return [
+        (name, paths[pairing.previous[i]] if i in pairing.previous else None)
+        for i, name in enumerate(paths)
+    ]
+
+
 def _line(obj: dict[str, Any]) -> None:
     sys.stdout.write(orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE).decode())
 
@@ -571,6 +618,12 @@ def _lines(report: dict[str, Any], entries: Sequence[dict[str, Any]]) -> str:
     "--previous",
     metavar="FILE",
     help="Last year's report of the same unit, for the cross-year (continuity) rules.",
+)
+@click.option(
+    "--pair-years",
+    is_flag=True,
+    help="Check each report's continuity against the same unit's report of the year "
+    "before when it is among FILE... (a corpus of several years); not with --previous.",
 )
 @click.option(
     "--part",
@@ -607,6 +660,7 @@ def _lines(report: dict[str, Any], entries: Sequence[dict[str, Any]]) -> str:
 def command(
     files: tuple[str, ...],
     previous: str | None,
+    pair_years: bool,
     parts: tuple[str, ...],
     blank: str,
     fmt: str,
@@ -622,6 +676,11 @@ def command(
     pattern.  Exit status 0: no errors; 1: some finding is an error; 2: bad
     usage, an unreadable input, or an interrupted run.
     """
+    if pair_years and previous is not None:
+        message = gettext(
+            locale, "--pair-years finds each report's year before: not with --previous"
+        )
+        raise click.UsageError(message)
     paths = input_files(files, pattern, locale)
     every_input = (*paths, *parts, *((previous,) if previous else ()))
     json_only = all(os.path.splitext(name)[1].lower() == ".json" for name in every_input)
@@ -696,9 +755,12 @@ def command(
         findings.extend(chunk.findings)
         results.extend(chunk.results)
 
+    items: Sequence[str] | list[tuple[str, str | None]] = paths
+    if pair_years:
+        items = _paired(paths, jobs, locale, streams)
     drive(
         partial(_check_chunk, options),
-        paths,
+        items,
         take,
         jobs=jobs,
         locale=locale,

@@ -1,0 +1,139 @@
+"""``validate --pair-years``: each report's year before found among the batch's files.
+
+The pairing is compared with the continuity rules' own test of one unit
+(:func:`govdisclosure.validation.continuity.same_unit`) over every pair,
+and the command is run on a two-year corpus: the file paired, the
+continuity relations checked, a wrong carry-over found, two candidates
+said and never guessed between.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
+
+import attrs
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure.batch.years import Identity, identity, pair_years
+from govdisclosure.cli import cli
+from govdisclosure.validation.continuity import same_unit
+from locations import EXAMPLES
+
+QINGHE = sorted((EXAMPLES / "consolidation").glob("*.json"))
+
+units = st.builds(
+    gd.ReportingUnit,
+    name=st.sampled_from(["甲县", "甲 县", "乙县", "丙局"]),
+    region_code=st.sampled_from([None, "131221", "131222"]),
+)
+
+
+def _identity(unit: gd.ReportingUnit, year: int) -> Identity:
+    return Identity("".join(unit.name.split()), unit.region_code, year)
+
+
+@given(st.lists(st.tuples(units, st.integers(2019, 2022)), max_size=12))
+def test_pairing_is_the_continuity_rules_same_unit_one_year_before(
+    files: list[tuple[gd.ReportingUnit, int]],
+) -> None:
+    found = [_identity(unit, year) for unit, year in files]
+    pairing = pair_years([*found, None])  # an unreadable file is never paired
+    for i, (unit, year) in enumerate(files):
+        report = cast(Any, SimpleNamespace(unit=unit))
+        before = [
+            j
+            for j, (other, other_year) in enumerate(files)
+            if other_year == year - 1 and same_unit(report, cast(Any, SimpleNamespace(unit=other)))
+        ]
+        if len(before) == 1:
+            assert pairing.previous[i] == before[0] and i not in pairing.ambiguous
+        else:
+            assert i not in pairing.previous
+            assert pairing.ambiguous.get(i, ()) == tuple(before)
+    assert len(files) not in pairing.previous
+
+
+def test_identity_reads_a_json_report_without_building_it(tmp_path: Path) -> None:
+    assert identity(str(QINGHE[0])) == Identity("清河市东城区人民政府", "131202", 2024)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"unit": {"name": 5}, "year": 2024}', encoding="utf-8")
+    assert identity(str(broken)) is None
+    assert identity(str(tmp_path / "missing.json")) is None
+
+
+def _two_years(folder: Path) -> list[Path]:
+    """Each Qinghe unit's 2024 report, and its 2023 report whose 结转下年度
+    is this year's 上年结转 (the 2023 report of the first unit carries one
+    application too many)."""
+    written = []
+    for n, path in enumerate(QINGHE):
+        report = gd.load(path)
+        assert isinstance(report, gd.Report2021)
+        table3 = report.table3
+        carried = table3.carried_over
+        if n == 0:
+            assert isinstance(carried.natural_person, int)
+            carried = attrs.evolve(carried, natural_person=carried.natural_person + 1)
+        last = attrs.evolve(report, year=2023, table3=attrs.evolve(table3, carried_forward=carried))
+        for year, r in ((2024, report), (2023, last)):
+            target = folder / f"{path.stem}-{year}.json"
+            gd.dump(r, target)
+            written.append(target)
+    return written
+
+
+def test_validate_pairs_each_report_with_its_year_before(tmp_path: Path) -> None:
+    _two_years(tmp_path)
+    result = CliRunner().invoke(
+        cli, ["validate", str(tmp_path), "--pair-years", "--format", "json", "-l", "en", "-j", "1"]
+    )
+    document = json.loads(result.stdout)
+    paired = {Path(r["file"]).name: Path(r.get("previous", "-")).name for r in document["reports"]}
+    stems = [p.stem for p in QINGHE]
+    assert paired == {
+        **{f"{s}-2024.json": f"{s}-2023.json" for s in stems},
+        **{f"{s}-2023.json": "-" for s in stems},
+    }
+    carried = [f for f in document["findings"] if f["rule"] == "continuity.carried-over"]
+    assert {Path(f["file"]).name for f in carried} == {f"{stems[0]}-2024.json"}
+    assert carried[0]["path"] == "$.table3.carried_over.natural_person"
+    unpaired = CliRunner().invoke(cli, ["validate", str(tmp_path), "--format", "json"])
+    assert not any(
+        f["rule"].startswith("continuity") for f in json.loads(unpaired.stdout)["findings"]
+    )
+
+
+def test_text_output_names_the_year_before(tmp_path: Path) -> None:
+    _two_years(tmp_path)
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path), "--pair-years", "-l", "en"])
+    before = tmp_path / f"{QINGHE[1].stem}-2023.json"
+    assert f"  Continuity checked against {before}\n" in result.stdout
+
+
+def test_two_candidates_are_said_and_neither_is_taken(tmp_path: Path) -> None:
+    files = _two_years(tmp_path)
+    copy = tmp_path / "copy-2023.json"
+    copy.write_bytes(files[1].read_bytes())
+    result = CliRunner().invoke(
+        cli, ["validate", str(tmp_path), "--pair-years", "--format", "json", "-l", "en"]
+    )
+    assert (
+        f"{files[0]}: continuity not checked: two or more reports of the year before: "
+        f"{copy}, {files[1]}"
+    ) in result.stderr
+    reports = {r["file"]: r for r in json.loads(result.stdout)["reports"]}
+    assert "previous" not in reports[str(files[0])]
+    assert reports[str(files[2])]["previous"] == str(files[3])
+
+
+def test_not_with_previous(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["validate", str(QINGHE[0]), "--pair-years", "--previous", str(QINGHE[1])]
+    )
+    assert result.exit_code == 2 and "--pair-years" in result.output
