@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
-from govdisclosure.batch.years import Identity, identity, pair_years
+from govdisclosure.batch.years import Identity, chain_order, identity, pair_years
 from govdisclosure.cli import cli
 from govdisclosure.validation.continuity import same_unit
 from locations import EXAMPLES
@@ -59,6 +59,29 @@ def test_pairing_is_the_continuity_rules_same_unit_one_year_before(
     assert len(files) not in pairing.previous
 
 
+@given(st.lists(st.tuples(units, st.integers(2019, 2022)), max_size=12))
+def test_chain_order_puts_each_file_after_its_year_before(
+    files: list[tuple[gd.ReportingUnit, int]],
+) -> None:
+    found = [_identity(unit, year) for unit, year in files]
+    pairing = pair_years(found)
+    order = chain_order(found, pairing)
+    assert sorted(order) == list(range(len(files)))
+    place = {i: n for n, i in enumerate(order)}
+
+    def first(i: int) -> int:
+        while i in pairing.previous:
+            i = pairing.previous[i]
+        return i
+
+    years = [(first(i), year) for i, (_, year) in enumerate(files)]
+    for i, before in pairing.previous.items():
+        assert place[before] < place[i]
+        if years.count(years[i]) == years.count(years[before]) == 1:
+            # No other file of the unit in either year: nothing stands between.
+            assert place[i] == place[before] + 1
+
+
 def test_identity_reads_a_json_report_without_building_it(tmp_path: Path) -> None:
     assert identity(str(QINGHE[0])) == Identity("清河市东城区人民政府", "131202", 2024)
     broken = tmp_path / "broken.json"
@@ -94,6 +117,8 @@ def test_validate_pairs_each_report_with_its_year_before(tmp_path: Path) -> None
         cli, ["validate", str(tmp_path), "--pair-years", "--format", "json", "-l", "en", "-j", "1"]
     )
     document = json.loads(result.stdout)
+    names = [Path(r["file"]).name for r in document["reports"]]
+    assert names == [f"{p.stem}-{year}.json" for p in QINGHE for year in (2023, 2024)]
     paired = {Path(r["file"]).name: Path(r.get("previous", "-")).name for r in document["reports"]}
     stems = [p.stem for p in QINGHE]
     assert paired == {

@@ -119,3 +119,24 @@ def pair_years(found: Sequence[Identity | None]) -> Pairing:
         elif candidates:
             ambiguous[i] = tuple(sorted(candidates))
     return Pairing(previous, ambiguous)
+
+
+def chain_order(found: Sequence[Identity | None], pairing: Pairing) -> list[int]:
+    """The positions of ``found`` unit by unit, each unit's years in order.
+
+    A unit's files stand where its earliest file stood, then its later years
+    follow: each file comes after its year before (right after it, unless
+    two files share one), so a command reading them in this order has the
+    year before at hand.  Files not paired keep their own order.
+    """
+
+    def first_of(i: int) -> int:
+        while i in pairing.previous:  # years fall at each step: no cycle
+            i = pairing.previous[i]
+        return i
+
+    def year(i: int) -> int:
+        ident = found[i]
+        return ident.year if ident is not None else 0
+
+    return sorted(range(len(found)), key=lambda i: (first_of(i), year(i), i))

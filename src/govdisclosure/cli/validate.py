@@ -426,14 +426,19 @@ def _sarif_result(
     return FileResult(name, reviewed, counts)
 
 
-def _check_file(options: _Options, name: str, last_year: str | None = None) -> _Outcome:
-    """Read and check one file; every failure becomes an outcome, never an exception.
+def _check_file(
+    options: _Options,
+    name: str,
+    read: Report | LoadError,
+    last_year: str | None = None,
+    before: Report | LoadError | None = None,
+) -> _Outcome:
+    """Check one file as read; every failure becomes an outcome, never an exception.
 
-    ``last_year`` is the file of the same unit's year before (``--pair-years``);
-    when it cannot be read, the file is checked without it (that file's own
-    check says why)."""
+    ``last_year`` is the file of the same unit's year before (``--pair-years``)
+    and ``before`` that file as read; when it cannot be read, the file is
+    checked without it (that file's own check says why)."""
     locale = options.locale
-    read = _read(name)
     if isinstance(read, LoadError):
         reviewed: tuple[Reviewed, ...] = tuple(review(_load_findings(read, locale), ()))
         report: dict[str, Any] = {"file": name, "readable": False}
@@ -450,7 +455,6 @@ def _check_file(options: _Options, name: str, last_year: str | None = None) -> _
         )
     previous = options.previous
     if last_year is not None:
-        before = _read(last_year)
         previous, last_year = (before, last_year) if isinstance(before, Report) else (None, None)
     validation = check(
         read, previous=previous, blank=cast(BlankPolicy, options.blank), locale=locale
@@ -529,7 +533,8 @@ class _Chunk:
 
 def _check_chunk(options: _Options, names: list[str] | list[tuple[str, str | None]]) -> _Chunk:
     """Read and check a run of files (:func:`_check_file` each) and fold their
-    outcomes; under ``--pair-years`` each file comes with its year before."""
+    outcomes; under ``--pair-years`` each file comes with its year before,
+    which is usually the file just read (:func:`_paired` orders them so)."""
     texts: list[str] = []
     errors: list[str] = []
     reports: list[dict[str, Any]] = []
@@ -538,9 +543,19 @@ def _check_chunk(options: _Options, names: list[str] | list[tuple[str, str | Non
     accepted: set[str] = set()
     read = skipped = passed = failed = unreadable = 0
     keep = options.fmt not in ("text", "jsonl")
+    just_read: tuple[str, Report | LoadError] | None = None
     for item in names:
         name, last_year = (item, None) if isinstance(item, str) else item
-        outcome = _check_file(options, name, last_year)
+        before: Report | LoadError | None = None
+        if last_year is not None:
+            if just_read is not None and just_read[0] == last_year:
+                before = just_read[1]
+            else:
+                before = _read(last_year)
+        as_read = _read(name)
+        outcome = _check_file(options, name, as_read, last_year, before)
+        if not isinstance(item, str):
+            just_read = (name, as_read)
         if outcome.errors:
             errors.append(outcome.errors)
         if outcome.status == "unreadable":
@@ -582,12 +597,16 @@ def _paired(
 ) -> list[tuple[str, str | None]]:
     """Each file with the file of its unit's year before (``--pair-years``):
     one pass reading every file's unit and year, in the workers; a file
-    with two candidates is said so and checked without either."""
+    with two candidates is said so and checked without either.  The files
+    come unit by unit, each unit's years in order (:func:`chain_order`), so
+    that a report's year before is usually the file just read, not read
+    again."""
     from ..batch.runner import run_chunks
-    from ..batch.years import identities, pair_years
+    from ..batch.years import chain_order, identities, pair_years
 
     found = [ident for _, chunk in run_chunks(identities, paths, jobs) for ident in chunk]
     pairing = pair_years(found)
+    order = chain_order(found, pairing)
     for i, candidates in pairing.ambiguous.items():
         message = gettext(
             locale,
@@ -595,8 +614,7 @@ def _paired(
         )
         streams.error(message.format(path=paths[i], files=", ".join(paths[j] for j in candidates)))
     return [
-        (name, paths[pairing.previous[i]] if i in pairing.previous else None)
-        for i, name in enumerate(paths)
+        (paths[i], paths[pairing.previous[i]] if i in pairing.previous else None) for i in order
     ]
 
 

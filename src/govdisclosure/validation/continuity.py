@@ -25,8 +25,9 @@ before; otherwise nothing is checked and one warning,
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from functools import partial
 
 from ..cells import CellValue
 from ..editions import Report, is_template_driven
@@ -112,23 +113,30 @@ def _not_checked(report: Report, context: Context) -> Iterator[Finding]:
         )
 
 
+#: The terms' labels and the message's parameters of a relation, made only
+#: for a finding (:func:`_compare`).
+Described = tuple[Sequence[Label], dict[str, Label | int | Decimal | str | None]]
+
+
 def _compare(
     rule: str,
     report: Report,
     context: Context,
     path: Path,
     actual: CellValue,
-    terms: Sequence[tuple[int, CellValue, Label]],
+    terms: Sequence[tuple[int, CellValue]],
     message_id: str,
-    params: dict[str, Label | int | Decimal | str | None],
+    describe: Callable[[], Described],
 ) -> Iterator[Finding]:
     """``actual`` (at ``path``) against Σ sign·term; a warning when they differ.
 
-    ``terms`` are ``(sign, value, label)``; blanks follow the blank policy.
+    ``terms`` are ``(sign, value)``; blanks follow the blank policy.  The
+    terms' labels and the message's parameters (``describe``) are made only
+    for a finding: a relation that holds, as nearly all do in a corpus,
+    costs its sum alone (the labels were most of the rules' time).
     """
-    values = [actual, *(v for _, v, _ in terms)]
+    values = [actual, *(v for _, v in terms)]
     here = json_path(path)
-    cell = label_of(report, path)
     blanks = [i for i, v in enumerate(values) if is_blank(v)]
     record = context.outcomes
     if blanks and context.blank == "missing":
@@ -136,7 +144,7 @@ def _compare(
             record.append(RelationOutcome(rule, here, "not-checkable"))
         if len(blanks) == len(values):
             return
-        labels = [cell, *(label for _, _, label in terms)]
+        labels = [label_of(report, path), *describe()[0]]
         yield Finding(
             rule=rule,
             severity="notice",
@@ -155,7 +163,7 @@ def _compare(
         n = number(v)
         return 0 if n is None else n
 
-    expected = sum((sign * num(v) for sign, v, _ in terms), start=0)
+    expected = sum((sign * num(v) for sign, v in terms), start=0)
     got = num(actual)
     if record is not None:
         record.append(RelationOutcome(rule, here, "passed" if got == expected else "failed"))
@@ -168,7 +176,7 @@ def _compare(
             expected=expected,
             actual=got,
             message_id=message_id,
-            params={"cell": cell, **params},
+            params={"cell": label_of(report, path), **describe()[1]},
         )
 
 
@@ -179,18 +187,21 @@ def _carried_over(report: Report, context: Context) -> Iterator[Finding]:
     last = previous.table3.carried_forward
     for path, _, _, value in iter_cells(report.table3.carried_over, ("table3", "carried_over")):
         column = path[-1]
-        prev_path = ("table3", "carried_forward", column)
-        before = getattr(last, str(column))
         yield from _compare(
             "continuity.carried-over",
             report,
             context,
             path,
             value,
-            [(1, before, Label((_PREVIOUS, label_of(previous, prev_path))))],
+            [(1, getattr(last, str(column)))],
             "continuity.carried-over",
-            {"previous": Label((_PREVIOUS, label_of(previous, prev_path)))},
+            partial(_carried_over_described, previous, ("table3", "carried_forward", column)),
         )
+
+
+def _carried_over_described(previous: Report, path: Path) -> Described:
+    label = Label((_PREVIOUS, label_of(previous, path)))
+    return [label], {"previous": label}
 
 
 def _in_force(report: Report, context: Context) -> Iterator[Finding]:
@@ -207,23 +218,31 @@ def _in_force(report: Report, context: Context) -> Iterator[Finding]:
         if not isinstance(row, DocumentRow2021) or not isinstance(before, DocumentRow2021):
             continue
         prefix: Path = ("table2", f.name)
-        issued = label_of(report, (*prefix, "issued"))
-        repealed = label_of(report, (*prefix, "repealed"))
-        last = Label((_PREVIOUS, label_of(previous, (*prefix, "in_force"))))
         yield from _compare(
             "continuity.in-force",
             report,
             context,
             (*prefix, "in_force"),
             row.in_force,
-            [(1, before.in_force, last), (1, row.issued, issued), (-1, row.repealed, repealed)],
+            [(1, before.in_force), (1, row.issued), (-1, row.repealed)],
             "continuity.in-force",
-            {
-                "previous": _show(before.in_force),
-                "issued": _show(row.issued),
-                "repealed": _show(row.repealed),
-            },
+            partial(_in_force_described, report, previous, prefix, before, row),
         )
+
+
+def _in_force_described(
+    report: Report, previous: Report, prefix: Path, before: DocumentRow2021, row: DocumentRow2021
+) -> Described:
+    labels = [
+        Label((_PREVIOUS, label_of(previous, (*prefix, "in_force")))),
+        label_of(report, (*prefix, "issued")),
+        label_of(report, (*prefix, "repealed")),
+    ]
+    return labels, {
+        "previous": _show(before.in_force),
+        "issued": _show(row.issued),
+        "repealed": _show(row.repealed),
+    }
 
 
 def _show(value: CellValue) -> str:
@@ -254,13 +273,22 @@ def _cumulative(report: Report, context: Context) -> Iterator[Finding]:
                 context,
                 path,
                 report.statistics.value(row.code, column.key),
-                [
-                    (1, before, Label((_PREVIOUS, label_of(previous, path)))),
-                    (1, now, label_of(report, year_path)),
-                ],
+                [(1, before), (1, now)],
                 "continuity.cumulative",
-                {"previous": _show(before), "this_year": _show(now)},
+                partial(_cumulative_described, report, previous, path, year_path, before, now),
             )
+
+
+def _cumulative_described(
+    report: Report,
+    previous: Report,
+    path: Path,
+    year_path: Path,
+    before: CellValue,
+    now: CellValue,
+) -> Described:
+    labels = [Label((_PREVIOUS, label_of(previous, path))), label_of(report, year_path)]
+    return labels, {"previous": _show(before), "this_year": _show(now)}
 
 
 def continuity_rules() -> tuple[Rule, ...]:
