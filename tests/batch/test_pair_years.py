@@ -162,3 +162,23 @@ def test_not_with_previous(tmp_path: Path) -> None:
         cli, ["validate", str(QINGHE[0]), "--pair-years", "--previous", str(QINGHE[1])]
     )
     assert result.exit_code == 2 and "--pair-years" in result.output
+
+
+def test_the_published_pingtan_county_years_are_paired() -> None:
+    """平潭县 2011 and 2012 as published (legacy template with 历年累计): the
+    2012 report is checked against 2011, its running totals included; the
+    平潭综合实验区 report of 2011, another unit, is paired with nothing."""
+    files = [
+        str(EXAMPLES / f"{n}.json")
+        for n in ("pingtan-2011", "pingtanxian-2011", "pingtanxian-2012")
+    ]
+    result = CliRunner().invoke(cli, ["validate", *files, "--format", "json", "--pair-years"])
+    reports = {Path(r["file"]).stem: r for r in json.loads(result.stdout)["reports"]}
+    assert {k: r.get("previous") for k, r in reports.items()} == {
+        "pingtan-2011": None,
+        "pingtanxian-2011": None,
+        "pingtanxian-2012": files[1],
+    }
+    alone = CliRunner().invoke(cli, ["validate", files[2], "--format", "json"])
+    checked = json.loads(alone.stdout)["reports"][0]["relations"]["checked"]
+    assert reports["pingtanxian-2012"]["relations"]["checked"] > checked
