@@ -21,8 +21,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from typing import TYPE_CHECKING
+
 import orjson
 from attrs import frozen
+
+if TYPE_CHECKING:
+    from ..editions import Report
 
 __all__ = ["Identity", "Pairing", "identities", "identity", "pair_years"]
 
@@ -35,6 +40,12 @@ class Identity:
     name: str
     region_code: str | None
     year: int
+
+    @classmethod
+    def of(cls, report: Report) -> Identity:
+        """A report's identity (reports already in memory, paired by the caller)."""
+        unit = report.unit
+        return cls("".join(unit.name.split()), unit.region_code or None, report.year)
 
 
 @frozen
@@ -81,8 +92,7 @@ def identity(path: str) -> Identity | None:
         return None
     except Exception:  # noqa: BLE001 - a loader's failure is the check's to report
         return None
-    unit = report.unit
-    return Identity("".join(unit.name.split()), unit.region_code or None, report.year)
+    return Identity.of(report)
 
 
 def identities(paths: list[str]) -> list[Identity | None]:
