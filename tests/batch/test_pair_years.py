@@ -15,6 +15,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import attrs
+import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
@@ -182,3 +183,21 @@ def test_the_published_pingtan_county_years_are_paired() -> None:
     alone = CliRunner().invoke(cli, ["validate", files[2], "--format", "json"])
     checked = json.loads(alone.stdout)["reports"][0]["relations"]["checked"]
     assert reports["pingtanxian-2012"]["relations"]["checked"] > checked
+
+
+def test_ctrl_c_while_pairing_stops_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import govdisclosure.batch.years as years
+
+    def interrupted(paths: list[str]) -> list[Identity | None]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(years, "identities", interrupted)
+    _two_years(tmp_path)
+    result = CliRunner().invoke(
+        cli, ["validate", str(tmp_path), "--pair-years", "-j", "1", "-l", "en"]
+    )
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert "Interrupted after 0 of 6 files" in result.stderr
+    assert result.stdout == ""

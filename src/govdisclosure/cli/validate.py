@@ -775,7 +775,13 @@ def command(
 
     items: Sequence[str] | list[tuple[str, str | None]] = paths
     if pair_years:
-        items = _paired(paths, jobs, locale, streams)
+        try:
+            items = _paired(paths, jobs, locale, streams)
+        except KeyboardInterrupt:  # before any file was checked: the summary says so
+            batch.interrupted = True
+            batch.stop()
+            close(batch, locale, quiet)
+            sys.exit(2)
     drive(
         partial(_check_chunk, options),
         items,
