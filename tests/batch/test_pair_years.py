@@ -201,3 +201,41 @@ def test_ctrl_c_while_pairing_stops_cleanly(
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
     assert "Interrupted after 0 of 6 files" in result.stderr
     assert result.stdout == ""
+
+
+def test_export_findings_with_the_year_before(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet", reason="the export's optional extra (parquet)")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _two_years(corpus)
+    rules = {}
+    for flags in ([], ["--pair-years"]):
+        cells, found = (
+            tmp_path / f"cells{len(flags)}.parquet",
+            tmp_path / f"found{len(flags)}.parquet",
+        )
+        args = ["export", str(corpus), "-o", str(cells), "--findings", str(found), *flags]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        table = pq.read_table(found).to_pylist()
+        rules[bool(flags)] = {
+            (Path(row["file"]).name, row["rule"], row["path"])
+            for row in table
+            if row["rule"] == "continuity.carried-over"
+        }
+        assert pq.read_table(cells).num_rows > 0
+    assert rules == {
+        False: set(),
+        True: {
+            (
+                f"{QINGHE[0].stem}-2024.json",
+                "continuity.carried-over",
+                "$.table3.carried_over.natural_person",
+            )
+        },
+    }
+    result = CliRunner().invoke(
+        cli, ["export", str(corpus), "-o", str(tmp_path / "x.parquet"), "--pair-years", "-l", "en"]
+    )
+    assert result.exit_code == 2 and "--findings" in result.output
+    assert not (tmp_path / "x.parquet").exists()

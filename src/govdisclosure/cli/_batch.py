@@ -8,14 +8,15 @@ processes (default: every core); ``--quiet`` hides the progress display.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Sequence
 
 import click
 
-from ..batch import default_jobs, expand_inputs
+from ..batch import Summary, default_jobs, expand_inputs
 from ..i18n import gettext
 
-__all__ = ["batch_options", "input_files"]
+__all__ = ["batch_options", "input_files", "paired_inputs"]
 
 
 def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int:
@@ -66,3 +67,45 @@ def input_files(
     if not files:
         raise click.UsageError(gettext(locale, "No input files found"))
     return files
+
+
+def paired_inputs(
+    paths: Sequence[str],
+    jobs: int,
+    locale: str,
+    say: Callable[[str], None],
+    summary: Summary,
+    quiet: bool,
+) -> list[tuple[str, str | None]]:
+    """Each file with the file of its unit's year before (``--pair-years``).
+
+    One pass reads every file's unit and year, in the workers
+    (:mod:`govdisclosure.batch.years`); a file with two candidates is said so
+    (``say``, a line on standard error) and goes without either.  The files
+    come unit by unit, each unit's years in order
+    (:func:`~govdisclosure.batch.years.chain_order`), so that a report's year
+    before is usually the file just read.  Ctrl-C during the pass ends the
+    command with the summary (nothing was done yet) and exit status 2.
+    """
+    from ..batch import close
+    from ..batch.runner import run_chunks
+    from ..batch.years import chain_order, identities, pair_years
+
+    try:
+        found = [ident for _, chunk in run_chunks(identities, paths, jobs) for ident in chunk]
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        summary.stop()
+        close(summary, locale, quiet)
+        sys.exit(2)
+    pairing = pair_years(found)
+    for i, candidates in pairing.ambiguous.items():
+        message = gettext(
+            locale,
+            "{path}: continuity not checked: two or more reports of the year before: {files}",
+        )
+        say(message.format(path=paths[i], files=", ".join(paths[j] for j in candidates)))
+    return [
+        (paths[i], paths[pairing.previous[i]] if i in pairing.previous else None)
+        for i in chain_order(found, pairing)
+    ]

@@ -15,6 +15,7 @@ exits 2.  Ctrl-C stops it without writing anything.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -26,20 +27,26 @@ from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..inputs import load
 from ..oserrors import os_error_text
-from ._batch import batch_options, input_files
+from ._batch import batch_options, input_files, paired_inputs
 from ._output import PRINTED_PROBLEMS, locale_option, warn_plugin_failures
 
 __all__ = ["command"]
 
 
-def _tables(with_findings: bool, locale: str, path: str) -> tuple[Any, Any] | str:
+def _tables(
+    with_findings: bool, locale: str, item: str | tuple[str, str | None]
+) -> tuple[Any, Any] | str:
     """A file's cell batch (and findings batch), or why it cannot be read.
 
     The import's provenance beside the file (``NAME.provenance.json``), when
-    there is one, gives each cell its printed text and origin."""
+    there is one, gives each cell its printed text and origin.  Under
+    ``--pair-years`` the item is the file and its unit's year before, whose
+    report the findings are checked against (the continuity rules; when it
+    cannot be read, without it: its own row of the run says why)."""
     from ..export import cell_batch, finding_batch
     from ..export.provenance import ProvenanceError, provenance_beside
 
+    path, last_year = (item, None) if isinstance(item, str) else item
     name = str(path)
     try:
         report = load(path)
@@ -56,7 +63,17 @@ def _tables(with_findings: bool, locale: str, path: str) -> tuple[Any, Any] | st
         cells = cell_batch(report, name, provenance)
     except LoadError as exc:  # a value the table cannot hold exactly
         return exc.render(locale, limit=PRINTED_PROBLEMS)
-    return cells, finding_batch(report, name) if with_findings else None
+    if not with_findings:
+        return cells, None
+    if last_year is None:
+        return cells, finding_batch(report, name)
+    from ..check import validate
+
+    try:
+        previous = load(last_year)
+    except Exception:  # noqa: BLE001 - reported when that file's own turn comes
+        return cells, finding_batch(report, name)
+    return cells, finding_batch(report, name, validate(report, previous=previous))
 
 
 @click.command("export")
@@ -84,12 +101,19 @@ def _tables(with_findings: bool, locale: str, path: str) -> tuple[Any, Any] | st
     default=None,
     help="Also write the findings table (every installed rule): one row per finding.",
 )
+@click.option(
+    "--pair-years",
+    is_flag=True,
+    help="With --findings: check each report's continuity against the same unit's report of "
+    "the year before when it is among FILE... (rows then come unit by unit).",
+)
 @click.option("--force", "-f", is_flag=True, default=False, help="Replace files that exist.")
 def command(
     files: tuple[str, ...],
     to: str,
     output: Path,
     findings_to: Path | None,
+    pair_years: bool,
     force: bool,
     pattern: str | None,
     jobs: int,
@@ -97,6 +121,9 @@ def command(
     locale: str,
 ) -> None:
     """Write reports as tidy long-format tables (Parquet or CSV) for analysis."""
+    if pair_years and findings_to is None:
+        message = gettext(locale, "--pair-years checks the findings: give --findings FILE too")
+        raise click.UsageError(message)
     warn_plugin_failures(locale, "loaders", "rules")
     try:
         from ..export import CELL_SCHEMA, FINDING_SCHEMA, TableWriter
@@ -127,6 +154,15 @@ def command(
             writer.abort()
         raise click.ClickException(f"{exc.filename}: {os_error_text(exc, locale)}") from None
     batch = Summary(total=len(paths))
+    items: Sequence[str] | list[tuple[str, str | None]] = paths
+    if pair_years:
+        say = partial(click.echo, err=True)
+        try:
+            items = paired_inputs(paths, jobs, locale, say, batch, quiet)
+        except SystemExit:
+            for writer in writers:
+                writer.abort()
+            raise
 
     def take(result: tuple[Any, Any] | str) -> None:
         if isinstance(result, str):
@@ -141,7 +177,7 @@ def command(
 
     drive_files(
         partial(_tables, found is not None, locale),
-        paths,
+        items,
         take,
         jobs=jobs,
         locale=locale,

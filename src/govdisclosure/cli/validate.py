@@ -59,7 +59,7 @@ from ..validation.engine import path_order
 from ..validation.findings import sort_key
 from ..validation.outcomes import RelationCounts
 from ..validation.review import Acceptance, Reviewed, load_acceptances, review
-from ._batch import batch_options, input_files
+from ._batch import batch_options, input_files, paired_inputs
 from ._output import (
     PRINTED_PROBLEMS,
     locale_option,
@@ -534,7 +534,8 @@ class _Chunk:
 def _check_chunk(options: _Options, names: list[str] | list[tuple[str, str | None]]) -> _Chunk:
     """Read and check a run of files (:func:`_check_file` each) and fold their
     outcomes; under ``--pair-years`` each file comes with its year before,
-    which is usually the file just read (:func:`_paired` orders them so)."""
+    which is usually the file just read (:func:`._batch.paired_inputs` orders
+    them so)."""
     texts: list[str] = []
     errors: list[str] = []
     reports: list[dict[str, Any]] = []
@@ -590,32 +591,6 @@ def _check_chunk(options: _Options, names: list[str] | list[tuple[str, str | Non
         tuple(findings),
         tuple(results),
     )
-
-
-def _paired(
-    paths: Sequence[str], jobs: int, locale: str, streams: _Streams
-) -> list[tuple[str, str | None]]:
-    """Each file with the file of its unit's year before (``--pair-years``):
-    one pass reading every file's unit and year, in the workers; a file
-    with two candidates is said so and checked without either.  The files
-    come unit by unit, each unit's years in order (:func:`chain_order`), so
-    that a report's year before is usually the file just read, not read
-    again."""
-    from ..batch.runner import run_chunks
-    from ..batch.years import chain_order, identities, pair_years
-
-    found = [ident for _, chunk in run_chunks(identities, paths, jobs) for ident in chunk]
-    pairing = pair_years(found)
-    order = chain_order(found, pairing)
-    for i, candidates in pairing.ambiguous.items():
-        message = gettext(
-            locale,
-            "{path}: continuity not checked: two or more reports of the year before: {files}",
-        )
-        streams.error(message.format(path=paths[i], files=", ".join(paths[j] for j in candidates)))
-    return [
-        (paths[i], paths[pairing.previous[i]] if i in pairing.previous else None) for i in order
-    ]
 
 
 def _line(obj: dict[str, Any]) -> None:
@@ -775,13 +750,7 @@ def command(
 
     items: Sequence[str] | list[tuple[str, str | None]] = paths
     if pair_years:
-        try:
-            items = _paired(paths, jobs, locale, streams)
-        except KeyboardInterrupt:  # before any file was checked: the summary says so
-            batch.interrupted = True
-            batch.stop()
-            close(batch, locale, quiet)
-            sys.exit(2)
+        items = paired_inputs(paths, jobs, locale, streams.error, batch, quiet)
     drive(
         partial(_check_chunk, options),
         items,
