@@ -163,6 +163,20 @@ def _row_match(
     return (best[1], "similar") if best else None
 
 
+def _row_match_past_period(
+    printed: str, template: StatisticsTemplate, used: set[str], start: int
+) -> tuple[int, MatchKind] | None:
+    """The row a label led by a column's heading is, read past that heading:
+    "本年度对申请的答复总数" (the 2009 莆田 附表式) is 对申请的答复数 of the
+    本年度 column, the period being the column's, not the row's."""
+    text = clean(printed)
+    for column in template.columns:
+        heading = clean(column.label)
+        if text.startswith(heading) and len(text) > len(heading):
+            return _row_match(label_key(text[len(heading) :]), template, used, start)
+    return None
+
+
 def _numbered_otherwise(printed: Key, official: str) -> bool:
     """Both number the row, in other forms or values (①网站公开 for
     其中：1.网站公开): matched by words and order all the same, as pre-2019
@@ -227,6 +241,8 @@ def match_template(
             unplaced.extend(row_cells)
             continue
         hit = _row_match(label.key, template, used, position)
+        if hit is None:
+            hit = _row_match_past_period(label.cell.text, template, used, position)
         if hit is None:
             unfit.append(label.cell.text)
             unplaced.extend(row_cells)
