@@ -83,6 +83,8 @@ _STEMS = "甲乙丙丁戊己庚辛壬癸"
 
 def _numbers_columns(origins: Sequence[Slot]) -> bool:
     """The row numbers the form's columns: 甲 乙 丙 … then 1 2 … and nothing else."""
+    if not origins or origins[0].cell.text.strip() != _STEMS[0]:
+        return False  # most rows: told at their first cell
     texts = [clean(s.cell.text) for s in origins if s.cell.text.strip()]
     stems = [t for t in texts if t in _STEMS and len(t) == 1]
     counts = texts[len(stems) :]
