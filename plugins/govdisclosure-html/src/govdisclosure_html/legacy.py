@@ -320,9 +320,7 @@ def _placed(
             unplaced.append(c)
             continue
         key, ckind = col_key[c.cell.col]
-        out.append(
-            LegacyPlacement(c, row.code, key, kind, ckind, line.label, row.label, line.unit)
-        )
+        out.append(LegacyPlacement(c, row.code, key, kind, ckind, line.label, row.label, line.unit))
     return out
 
 
