@@ -307,3 +307,55 @@ def test_report_whose_table_is_an_attachment_names_it() -> None:
     assert result.report is None
     assert _codes(result) == ["report-in-attachment"]
     assert "统计表.doc" in str(result.problems[0].params)
+
+
+#: The quarterly 政府信息公开情况统计表 of a 六安 bureau (Anhui), seen on
+#: https://056006.com/p6608391/7034421.html : one value column headed 数量,
+#: the reasons of 主动公开 as rows, channels merged (②网上填表及电子邮件申请数),
+#: and the list numbering restarted ("1. 信息公开申请数", "1. 对申请的答复数").
+LUAN_ROWS = (
+    "一、主动公开信息数",
+    "其中:机构领导、设置及人事类信息",
+    "政策法规、规范性文件信息",
+    "业务公开信息",
+    "规划计划、统计信息",
+    "财务预决算信息",
+    "招标采购信息",
+    "部门动态、公告和新闻发布等其他信息",
+    "二、依申请公开信息目录数",
+    "1. 信息公开申请数",
+    "其中:①当面申请数",
+    "②网上填表及电子邮件申请数",
+    "③信函及传真申请数",
+    "1. 对申请的答复数",
+    "其中:①同意公开数",
+    "②同意部分公开数",
+    "③不予公开数",
+    "④其他情况",
+    "三、有关政府信息公开投诉数",
+    "有关政府信息公开行政复议数",
+)
+
+
+def _luan() -> bytes:
+    lines = "".join(
+        f"<tr><td>{label}</td><td>{'条' if i < 9 else '件'}</td><td>{100 + i}</td></tr>"
+        for i, label in enumerate(LUAN_ROWS, 1)
+    )
+    table = (
+        "<table border=1><tr><td>指  标  名  称</td><td>计量单位</td><td>数量</td></tr>"
+        f"{lines}</table>"
+    )
+    return _page("六安市某局2015年政府信息公开工作年度报告", "<p>附件1</p>" + table)
+
+
+def test_luan_form_fits_no_template_and_derived_keeps_every_figure_in_its_row() -> None:
+    plain = import_html(_luan(), "luan.html")
+    assert plain.report is None and "no-template-fits" in _codes(plain)
+    result = import_html(_luan(), "luan.html", derive_templates=True)
+    assert isinstance(result.report, gd.ReportLegacy)
+    # Every figure placed from its own printed row, none invented, none left out;
+    # under 数量, a heading no template column has: by position, doubtful.
+    assert _printed(result) == {(r, 2): str(100 + r) for r in range(1, len(LUAN_ROWS) + 1)}
+    assert all(c.doubtful for c in result.provenance.cells)
+    assert not _not_placed(result) and "row-not-printed" not in _codes(result)
