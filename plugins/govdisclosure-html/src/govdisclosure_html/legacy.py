@@ -178,6 +178,14 @@ def _row_match_past_period(
     return None
 
 
+def _numbered_alike(printed: Key, official: Key) -> bool:
+    """Both print a number, and the same: the one sign, besides its place,
+    that a row worded otherwise is the template's row.  Without it a row a
+    table adds of its own (a derived template's ``added`` row printed where
+    a template row is left out) would be taken for the row left out."""
+    return bool(printed.code and official.code) and printed.ordinal == official.ordinal
+
+
 def _numbered_otherwise(printed: Key, official: str) -> bool:
     """Both number the row, in other forms or values (①网站公开 for
     其中：1.网站公开): matched by words and order all the same, as pre-2019
@@ -263,7 +271,8 @@ def match_template(
         lines[-1] = attrs.evolve(lines[-1], code=row.code)
         placements.extend(_placed(lines[-1], row, kind, col_key, unplaced))
     # A row that fits nothing, alone between two rows that fit with the one
-    # template row left between them, is that row, by position (doubtful).
+    # template row left between them and printing that row's number, is that
+    # row, by position (doubtful).
     unfit: list[str] = []
     for n, line in enumerate(lines):
         if indexes[n] is not None:
@@ -276,7 +285,7 @@ def match_template(
             and after == between + 1
             and template.rows[between].code not in used
             and not template.rows[between].is_header
-            and keys[n].numbering_agrees(label_key(template.rows[between].label))
+            and _numbered_alike(keys[n], label_key(template.rows[between].label))
         ):
             row = template.rows[between]
             used.add(row.code)
