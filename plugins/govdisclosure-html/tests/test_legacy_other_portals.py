@@ -187,6 +187,16 @@ def test_a_row_fitting_nothing_with_two_template_rows_left_is_not_placed() -> No
     assert "row-not-in-template" in _codes(result)
 
 
+def test_an_unnumbered_row_of_its_own_is_not_taken_for_the_row_left_out() -> None:
+    # A table that leaves 1.1 out and adds a row of its own in its place
+    # (as a derived template renders): no number says it is 1.1.
+    rows = [("政务新媒体账号数", 20, 60) if r[0] == "其中:1.政府网站" else r for r in PUTIAN_ROWS]
+    result = import_html(_putian(rows), "putian.html")
+    assert "1.1" not in {c.path.split("'")[1] for c in result.provenance.cells}
+    assert {"20", "60"} <= _not_placed(result)
+    assert "row-not-in-template" in _codes(result)
+
+
 def test_putian_derived_template_does_not_call_its_own_rows_not_printed() -> None:
     # Before: with --derive-templates the rows the table added (其中:1.政府网站)
     # were placed under codes of their own and yet reported "row-not-printed".
