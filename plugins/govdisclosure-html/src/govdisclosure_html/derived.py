@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from govdisclosure.derive import ADDED_PREFIX, PrintedRow, derive_template
 from govdisclosure.editions.legacy import StatisticsTemplate, TemplateColumn, TemplateRow
 from govdisclosure.table_grid import legacy_label
 
 from .grid import Grid
-from .legacy import LegacyPlacement, LegacyResult, match_template
+from .legacy import LegacyPlacement, LegacyResult, PrintedLine, match_template
 from .source import source_cells
 
 __all__ = ["derive_from_printed", "printed_only"]
@@ -54,12 +56,17 @@ def derive_from_printed(result: LegacyResult) -> LegacyResult | None:
     col_key = {vc: (key, how) for vc, key, how, _ in result.columns}
     placements = list(result.placements)
     placed: set[tuple[int, int]] = set()
+    # Each printed row under its code in the derived template: a row of its
+    # own is printed too, never reported as a template row left out.
+    lines: list[PrintedLine] = []
     added = 0
     for line in result.lines:
         if line.code is not None:
+            lines.append(line)
             continue
         added += 1
         code = f"{ADDED_PREFIX}{added}"
+        lines.append(attrs.evolve(line, code=code))
         for c in line.cells:
             if c.cell.col not in col_key:
                 continue
@@ -75,7 +82,7 @@ def derive_from_printed(result: LegacyResult) -> LegacyResult | None:
         unplaced,
         (),
         len(result.lines),
-        result.lines,
+        tuple(lines),
         result.columns,
     )
 

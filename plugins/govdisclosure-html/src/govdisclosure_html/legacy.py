@@ -18,10 +18,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+import attrs
 from attrs import frozen
 
 from govdisclosure.cells import NotApplicable
-from govdisclosure.editions.legacy import StatisticsTemplate
+from govdisclosure.editions.legacy import StatisticsTemplate, TemplateRow
 from govdisclosure.memo import IdentityMemo
 
 from .grid import Grid
@@ -163,6 +164,28 @@ def _row_match(
     return (best[1], "similar") if best else None
 
 
+def _row_match_past_period(
+    printed: str, template: StatisticsTemplate, used: set[str], start: int
+) -> tuple[int, MatchKind] | None:
+    """The row a label led by a column's heading is, read past that heading:
+    "本年度对申请的答复总数" (the 2009 莆田 附表式) is 对申请的答复数 of the
+    本年度 column, the period being the column's, not the row's."""
+    text = clean(printed)
+    for column in template.columns:
+        heading = clean(column.label)
+        if text.startswith(heading) and len(text) > len(heading):
+            return _row_match(label_key(text[len(heading) :]), template, used, start)
+    return None
+
+
+def _numbered_alike(printed: Key, official: Key) -> bool:
+    """Both print a number, and the same: the one sign, besides its place,
+    that a row worded otherwise is the template's row.  Without it a row a
+    table adds of its own (a derived template's ``added`` row printed where
+    a template row is left out) would be taken for the row left out."""
+    return bool(printed.code and official.code) and printed.ordinal == official.ordinal
+
+
 def _numbered_otherwise(printed: Key, official: str) -> bool:
     """Both number the row, in other forms or values (①网站公开 for
     其中：1.网站公开): matched by words and order all the same, as pre-2019
@@ -213,8 +236,10 @@ def match_template(
     used: set[str] = set()
     placements: list[LegacyPlacement] = []
     unplaced: list[SourceCell] = []
-    unfit: list[str] = []
     lines: list[PrintedLine] = []
+    #: The template row index of each printed line (None: it fits none) and its label's key.
+    indexes: list[int | None] = []
+    keys: list[Key] = []
     position = 0
     for r in sorted(by_row):
         row_cells = by_row[r]
@@ -228,29 +253,47 @@ def match_template(
             continue
         hit = _row_match(label.key, template, used, position)
         if hit is None:
-            unfit.append(label.cell.text)
-            unplaced.extend(row_cells)
-            lines.append(PrintedLine(label.cell.text, unit, None, tuple(row_cells)))
+            hit = _row_match_past_period(label.cell.text, template, used, position)
+        lines.append(PrintedLine(label.cell.text, unit, None, tuple(row_cells)))
+        keys.append(label.key)
+        if hit is None:
+            indexes.append(None)
             continue
         i, kind = hit
         row = template.rows[i]
         used.add(row.code)
-        lines.append(PrintedLine(label.cell.text, unit, row.code, tuple(row_cells)))
+        indexes.append(i)
         position = i + 1
         if label.cell.text == row.label:
             kind = "exact"
         elif kind == "normalised" and _numbered_otherwise(label.key, row.label):
             kind = "numbering"
-        for c in row_cells:
-            if row.is_header and isinstance(read_number(c.cell.text).value, NotApplicable):
-                continue  # the form's own "——" on a section row: no figure
-            if c.cell.col not in col_key or row.is_header:
-                unplaced.append(c)
-                continue
-            key, ckind = col_key[c.cell.col]
-            placements.append(
-                LegacyPlacement(c, row.code, key, kind, ckind, label.cell.text, row.label, unit)
-            )
+        lines[-1] = attrs.evolve(lines[-1], code=row.code)
+        placements.extend(_placed(lines[-1], row, kind, col_key, unplaced))
+    # A row that fits nothing, alone between two rows that fit with the one
+    # template row left between them and printing that row's number, is that
+    # row, by position (doubtful).
+    unfit: list[str] = []
+    for n, line in enumerate(lines):
+        if indexes[n] is not None:
+            continue
+        before = indexes[n - 1] if n > 0 else None
+        after = indexes[n + 1] if n + 1 < len(lines) else None
+        between = before + 1 if before is not None else None
+        if (
+            between is not None
+            and after == between + 1
+            and template.rows[between].code not in used
+            and not template.rows[between].is_header
+            and _numbered_alike(keys[n], label_key(template.rows[between].label))
+        ):
+            row = template.rows[between]
+            used.add(row.code)
+            lines[n] = attrs.evolve(line, code=row.code)
+            placements.extend(_placed(lines[n], row, "position", col_key, unplaced))
+        else:
+            unfit.append(line.label)
+            unplaced.extend(line.cells)
     printed_heads = {
         vc: next(
             (c.column_labels[-1].cell.text for c in cells if c.cell.col == vc and c.column_labels),
@@ -268,6 +311,26 @@ def match_template(
         tuple(lines),
         columns,
     )
+
+
+def _placed(
+    line: PrintedLine,
+    row: TemplateRow,
+    kind: MatchKind,
+    col_key: dict[int, tuple[str, MatchKind]],
+    unplaced: list[SourceCell],
+) -> list[LegacyPlacement]:
+    """The line's cells placed in ``row`` (the ones no value column takes go to ``unplaced``)."""
+    out: list[LegacyPlacement] = []
+    for c in line.cells:
+        if row.is_header and isinstance(read_number(c.cell.text).value, NotApplicable):
+            continue  # the form's own "——" on a section row: no figure
+        if c.cell.col not in col_key or row.is_header:
+            unplaced.append(c)
+            continue
+        key, ckind = col_key[c.cell.col]
+        out.append(LegacyPlacement(c, row.code, key, kind, ckind, line.label, row.label, line.unit))
+    return out
 
 
 def best_template(

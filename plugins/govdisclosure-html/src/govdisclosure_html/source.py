@@ -15,6 +15,11 @@ off from a ``rowspan`` by a row group): it is given as a value cell, to be
 placed by its labels or reported as not placed, never read as part of the
 row's label and so dropped unseen.  A figure *before* any label of its row
 is a numbering (序号 1, 2, 3 …) and stays a label.
+
+A statistical form's own apparatus is neither label nor value: the column
+headed 代码 (指标代码, 行次) numbers the rows for the form ("01" … "35"),
+and the row under the headings that numbers the columns (甲 乙 丙 | 1 2,
+the 主栏 lettered, the 宾栏 counted) numbers its columns.
 """
 
 from __future__ import annotations
@@ -67,6 +72,28 @@ YEAR_HEADING = re.compile(r"^(19|20)\d\d年度?$")
 #: figure stands (the mapping then reports them unreadable, never reads 0).
 _NONE_WORDS = frozenset({"无", "暂无", "没有"})
 
+#: The heading of a form's code column: its cells number the rows for the
+#: form (01, 02 …), never a figure of the row.
+_CODE_HEADINGS = frozenset({"代码", "指标代码", "行次"})
+
+#: The letters a form numbers its label columns with (甲 乙 丙 …), before
+#: its value columns counted 1, 2 … on the same row.
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _numbers_columns(origins: Sequence[Slot]) -> bool:
+    """The row numbers the form's columns: 甲 乙 丙 … then 1 2 … and nothing else."""
+    if not origins or origins[0].cell.text.strip() != _STEMS[0]:
+        return False  # most rows: told at their first cell
+    texts = [clean(s.cell.text) for s in origins if s.cell.text.strip()]
+    stems = [t for t in texts if t in _STEMS and len(t) == 1]
+    counts = texts[len(stems) :]
+    return (
+        bool(stems)
+        and texts[: len(stems)] == list(_STEMS[: len(stems)])
+        and counts == [str(i) for i in range(1, len(counts) + 1)]
+    )
+
 
 #: A figure with a footnote mark after it ("2629①", "81¹", "81※", "81[1]"):
 #: printed where a figure stands, so a value cell (reported unreadable, the
@@ -111,6 +138,9 @@ def bands(grid: Grid, origins_of: list[list[Slot]] | None = None) -> list[Band]:
     before = ""
     headers_seen: set[tuple[str, ...]] = set()
     for r, origins in enumerate(origins_of):
+        if _numbers_columns(origins):
+            kinds.append("numbers")  # the form's column numbers: no label, no figure
+            continue
         numeric = any(_is_figure(s.cell.text) for s in origins)
         empty = sum(1 for s in origins if not s.cell.text.strip())
         # A row of empty value cells is data (a report that left a row blank),
@@ -128,6 +158,8 @@ def bands(grid: Grid, origins_of: list[list[Slot]] | None = None) -> list[Band]:
     headers: list[int] = []
     data: list[int] = []
     for r, kind in enumerate(kinds):
+        if kind == "numbers":
+            continue
         if kind == "header":
             if data:
                 out.append(Band(tuple(headers), tuple(data)))
@@ -192,6 +224,16 @@ def _label_columns(grid: Grid, band: Band) -> set[int]:
     return {c for c, n in text.items() if n > numeric.get(c, 0)}
 
 
+def _code_columns(grid: Grid, band: Band) -> set[int]:
+    """The columns of a band headed 代码 (or 指标代码, 行次): the form's row codes."""
+    return {
+        c
+        for h in band.headers
+        for c, s in enumerate(grid.rows[h])
+        if s is not None and clean(s.cell.text) in _CODE_HEADINGS
+    }
+
+
 def _is_count(text: str) -> bool:
     """A number proper (not a not-applicable mark: a unit column's "——" is a label)."""
     read = read_number(text)
@@ -218,9 +260,11 @@ def source_cells(grid: Grid) -> Iterator[SourceCell]:
     """Every value cell of a grid with its row and column labels."""
     origins_of = _row_origins(grid)
     for band in bands(grid, origins_of):
+        codes = _code_columns(grid, band) if band.headers else set()
         label_cols = _label_columns(grid, band)
         columns: dict[int, tuple[Label, ...]] = {}
-        ordered = sorted(label_cols)
+        ordered = sorted(label_cols - codes)
+        label_cols |= codes
         last_header = band.headers[-1] if band.headers else None
         for r in band.data:
             row = grid.rows[r]
