@@ -78,6 +78,10 @@ STATEMENTS = (
     "主动公开信息共计{n}条",
     "县直各单位主动公开政府信息{n}条",
     "同比上年主动公开政府信息{n}条",
+    # A change, not a count: read by neither evaluation.
+    "行政复议案件减少{n}件",
+    "收到政府信息公开申请增长 {n} 件",
+    "较上年增加了{n}件",
     "{n}",
 )
 JOINERS = ("", "，", "。", "；", "、", "及", "和", " ", "\n", ",", "\x00", *CLAUSE_BREAKS)

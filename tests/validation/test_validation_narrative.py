@@ -17,6 +17,7 @@ import govdisclosure as gd
 from govdisclosure import Report2019, Report2021, ReportingUnit, Section
 from govdisclosure.editions import Report
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTable
+from govdisclosure.testing.reference import reference_rules
 from govdisclosure.validation.narrative import MEASURE_WORDS, noun_of, statements
 from govdisclosure.validation.narrative_rules import narrative_rules
 from locations import EXAMPLES
@@ -188,6 +189,17 @@ def test_a_change_in_words_is_no_count(sentence: str, expected: list[tuple[str, 
     # "减少5件" says by how much, not how many.  Before: read as 5
     # reconsiderations, and a warning that the text disagrees with table 4.
     assert read("2021", sentence) == expected
+
+
+def test_a_change_in_words_raises_no_finding_against_the_tables() -> None:
+    """The rules themselves (the compiled evaluation), not only ``statements``:
+    "减少5件" against 3 reconsiderations in table 4 is no disagreement."""
+    report = with_text("2021", "行政复议案件减少5件。")
+    assert isinstance(report, Report2021)
+    group = attrs.evolve(report.table4.reconsideration, total=3)
+    report = attrs.evolve(report, table4=attrs.evolve(report.table4, reconsideration=group))
+    assert not gd.validate(report, rules=NARRATIVE)
+    assert gd.validate(report) == gd.validate(report, rules=reference_rules())
 
 
 # -- compared with the tables ----------------------------------------------------------

@@ -58,6 +58,7 @@ from .narrative import (
     CLAUSE_BREAKS,
     NOT_CLAUSE,
     NarrativeCheck,
+    _a_change,
     _compiled,
     _get,
     _groups,
@@ -416,7 +417,7 @@ def _whole(word: _Word, text: Paragraphs) -> Iterator[tuple[int, int, re.Match[s
     for found in search.finditer(plain, 0, len(plain)):
         i, at = text.locate(found.start())
         m = word.whole(texts[i], found.start() - at)
-        if m is not None and not search.rejects(m):
+        if m is not None and not search.rejects(m) and not _a_change(texts[i], m):
             yield i, search.order, m
 
 
@@ -512,7 +513,7 @@ def _statements(
             for search in word.searches:
                 at = start if search.lead is None else max(start, first - search.lead)
                 for m in search.finditer(paragraph, at, end):
-                    if search.reject and search.rejects(m):
+                    if (search.reject and search.rejects(m)) or _a_change(paragraph, m):
                         continue
                     if not found:
                         value = _figure_value(figure, report, context)
