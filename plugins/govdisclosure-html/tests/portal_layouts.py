@@ -15,7 +15,7 @@ column header split over two lines); the figures are given as printed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 
@@ -412,20 +412,23 @@ def score(portal: Portal, result: ImportResult | None = None) -> Score:
 
     A figure printed (a count, an amount) is *exact* when the report holds it
     at its path; a mark or blank printed is exact when the report holds no
-    figure there.  A figure in the report no cell printed there is
+    figure there and the import did not call the cell missing.  A figure in the report no cell printed there is
     *invented*; a printed figure the report does not hold is *not placed* and
     must be reported (a problem naming its cell)."""
     result = result or import_html(portal.html().encode(), "portal.html")
     printed = portal.printed()
     got = cells_by_path(result.report) if result.report is not None else {}
     edition = result.report.edition if result.report is not None else None
+    # A cell the import says it found no printed cell for: a blank printed
+    # there was not read as printed, whatever the report holds.
+    not_found = {p.path for p in result.problems if p.code == "cell-missing"}
     exact = 0
     wrong: list[Path] = []
     missing: list[Path] = []
     for path, cell in printed.items():
         want = _number(cell.value)
         have = _number(got.get(path))
-        if want == have:
+        if want == have and json_path(path) not in not_found:
             exact += 1
         elif have is None:
             missing.append(path)
@@ -433,14 +436,12 @@ def score(portal: Portal, result: ImportResult | None = None) -> Score:
             wrong.append(path)
     invented = tuple(p for p, v in got.items() if _number(v) is not None and p not in printed)
     # A figure not placed is reported when a problem names its path (the
-    # target left blank), or a printed cell was reported not placed.
+    # target left blank), or else by one of the problems telling of a printed
+    # cell not placed or unreadable (which name no path): as many as those.
     named = {p.path for p in result.problems if p.path}
     stray = sum(1 for p in result.problems if p.code in ("cell-not-placed", "cell-unreadable"))
-    unreported = tuple(
-        p
-        for p in missing
-        if printed[p].value is not None and json_path(p) not in named and not stray
-    )
+    unnamed = [p for p in missing if printed[p].value is not None and json_path(p) not in named]
+    unreported = tuple(unnamed[stray:])
     return Score(
         printed=len(printed),
         exact=exact,
@@ -450,6 +451,3 @@ def score(portal: Portal, result: ImportResult | None = None) -> Score:
         not_placed=len(missing),
         edition=edition,
     )
-
-
-Edit = Callable[[list[Row]], list[Row]]

@@ -26,6 +26,7 @@ from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
 from govdisclosure_html.provenance import CellOrigin
 from portal_layouts import (
+    NOTE,
     T3_2019_RESULTS,
     T3_LAST,
     T3_OUTER,
@@ -55,11 +56,12 @@ def t2_2021(**printed: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         "行政强制": ("0",),
         "行政事业性收费": ("0",),
     }
-    rows.update({k.replace("_", ""): v for k, v in printed.items()})
+    rows.update(printed)
     return rows
 
 
 def t2_2019(**printed: tuple[str | Cell, ...]) -> dict[str, tuple[str | Cell, ...]]:
+    """Table 2 (2019) figures: zeros unless given by row label."""
     rows: dict[str, tuple[str | Cell, ...]] = {
         "规章": Z3,
         "规范性文件": Z3,
@@ -102,12 +104,16 @@ TWO_LINES = {"商业企业": split("商业企业", 2), "科研机构": split("�
 ONLY_TOTAL: tuple[str, ...] = ("", "", "", "", "", "", "0")
 
 
+def t3_labels(edition: str) -> list[str]:
+    """Table 3's row labels of an edition, in printed order."""
+    results = T3_RESULTS if edition == "2021" else T3_2019_RESULTS
+    outer = [label for label, _ in T3_OUTER]
+    return [*outer, *(label for _, label, _ in results), T3_LAST[0]]
+
+
 def only_total(edition: str = "2021") -> dict[str, tuple[str, ...]]:
     """Table 3 with only its 总计 column filled, the applicants' columns blank."""
-    rows = T3_RESULTS if edition == "2021" else T3_2019_RESULTS
-    return {label: ONLY_TOTAL for label, _ in (*T3_OUTER, T3_LAST)} | {
-        label: ONLY_TOTAL for _, label, _ in rows
-    }
+    return dict.fromkeys(t3_labels(edition), ONLY_TOTAL)
 
 
 def with_empty_column(rows: list[Row], first: bool) -> list[Row]:
@@ -545,9 +551,7 @@ BLANK7: tuple[str, ...] = ("",) * 7
 
 def blank_table3(edition: str, **rows: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Table 3 printed blank but for ``rows`` (by official label)."""
-    results = T3_RESULTS if edition == "2021" else T3_2019_RESULTS
-    labels = [label for label, _ in (*T3_OUTER, T3_LAST)] + [label for _, label, _ in results]
-    return {label: BLANK7 for label in labels} | rows
+    return dict.fromkeys(t3_labels(edition), BLANK7) | rows
 
 
 PORTALS += [
@@ -617,6 +621,91 @@ PORTALS += [
 ]
 
 
+def heads_on_two_rows(rows: list[Row]) -> list[Row]:
+    """Table 3's header with 商业/企业 and 科研/机构 as cells of two rows (the
+    other three heads, 自然人, 总计 and the note reaching down over both)."""
+    return [
+        [Cell(NOTE, 3, 4), Cell("申请人情况", 7)],
+        [Cell("自然人", 1, 3), Cell("法人或其他组织", 5), Cell("总计", 1, 3)],
+        [
+            Cell("商业"),
+            Cell("科研"),
+            Cell("社会公益组织", 1, 2),
+            Cell("法律服务机构", 1, 2),
+            Cell("其他", 1, 2),
+        ],
+        [Cell("企业"), Cell("机构")],
+        *rows[3:],
+    ]
+
+
+PORTALS += [
+    Portal(
+        "http://www.xuwen.gov.cn/zfxxgk/zjsxwxsfj/content/post_1865610.html",
+        # The stored copy names no year: the title's year is ours.
+        "徐闻县司法局2023年政府信息公开工作年度报告",
+        "2021",
+        # 商业 / 企业 and 科研 / 机构 as cells of two header rows; table 3's
+        # figures under 自然人 and 总计, the rest blank; 行政规范性文件 3 0 101.
+        sections(
+            table2_2021(t2_2021(行政规范性文件=("3", "0", "101"))),
+            heads_on_two_rows(
+                table3(
+                    blank_table3(
+                        "2021",
+                        **{
+                            "一、本年新收政府信息公开申请数量": ("0", "", "", "", "", "", "0"),
+                            "二、上年结转政府信息公开申请数量": ("", "", "", "", "", "", "0"),
+                        },
+                    )
+                    | {label: ONLY_TOTAL for _, label, _ in T3_RESULTS[:7]}
+                )
+            ),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://uhdz.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/content_14706",
+        "2023年高新区（新市区）司法局政府信息公开工作年度报告",
+        "2021",
+        # The fee's head printed 本年收费金额（单位：0万元）.
+        sections(
+            table2_2021(t2_2021(), {"本年收费金额（单位：万元）": "本年收费金额（单位：0万元）"}),
+            table3(),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://js.changchun.gov.cn/zcbm/styjrswj/ndbg/202401/t20240115_3271106.html",
+        "2023年政府信息公开工作年度报告",
+        "2021",
+        # "第二十条  第（一）项" with two spaces; 3 applications.
+        sections(
+            table2_2021(
+                t2_2021(),
+                {
+                    f"第二十条第{g}项": f"第二十条&nbsp; 第{g}项"
+                    for g in ("（一）", "（五）", "（六）", "（八）")
+                },
+            ),
+            table3(
+                {
+                    "一、本年新收政府信息公开申请数量": ("3", "0", "0", "0", "0", "0", "3"),
+                    "二、上年结转政府信息公开申请数量": ("0",) * 7,
+                }
+            ),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://www.hzsc.gov.cn/art/2024/1/19/art_1229232293_4233872.html",
+        "杭州市上城区司法局2023年政府信息公开工作年度报告",
+        "2021",
+        sections(table2_2021(t2_2021(行政规范性文件=("0", "2", "0"))), table3(), table4()),
+    ),
+]
+
+
 def _host(portal: Portal) -> str:
     return re.sub(r"^https?://(www\.)?", "", portal.url).split("/")[0] + (
         "-" + portal.url.rsplit("/", 3)[-3] if "180.76" in portal.url else ""
@@ -633,9 +722,10 @@ KNOWN_GAPS = {
         ("table2", "normative_documents", "published"),
     },
 }
-#: Our rebuild of 龙岗 prints zeros past the stored text, so its totals do
-#: not add up: the one page whose relations fail, told as the publisher's.
-FAILS_RELATIONS = {"lg.gov.cn"}
+#: Our rebuilds of 龙岗 and of 长春's 2023 page print zeros past the stored
+#: text, so their totals do not add up: the pages whose relations fail, told
+#: as the publisher's.
+FAILS_RELATIONS = {"lg.gov.cn", "js.changchun.gov.cn"}
 
 
 def _import(portal: Portal) -> ImportResult:
@@ -780,3 +870,24 @@ def test_a_miswritten_label_with_brackets_is_still_a_close_match() -> None:
     assert set(rows) == {"partly_disclosed", "not_disclosed"}
     assert not any(c.doubtful for c in result.provenance.cells)
     assert sum(p.code == "publisher-label" for p in result.problems) == 2
+
+
+def test_a_heading_set_over_two_header_rows_is_one_heading() -> None:
+    # 徐闻县司法局: "商业" over "企业", "科研" over "机构", each a cell of its
+    # own header row.  Its blank cells are read as printed blank (before: 50
+    # cells reported `cell-missing`), and figures in those columns, as the
+    # same layout prints them on a page that fills them, are placed.
+    result = _import(_portal("xuwen.gov.cn"))
+    assert not any(p.code == "cell-missing" for p in result.problems)
+    filled = table3({"一、本年新收政府信息公开申请数量": ("4", "2", "1", "0", "0", "0", "7")})
+    page = Portal(
+        "https://example.invalid/",
+        "徐闻县司法局2023年政府信息公开工作年度报告",
+        "2021",
+        sections(table2_2021(t2_2021()), heads_on_two_rows(filled), table4()),
+    )
+    result = _import(page)
+    found = score(page, result)
+    assert found.exact == found.printed == 200, found
+    heading = _origin(result, ("table3", "new_applications", "commercial_enterprise")).labels[-1]
+    assert (heading.printed, heading.kind) == ("商业\n企业", "normalised")

@@ -20,6 +20,7 @@ placed rows that have exactly one unplaced official row between them.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, NamedTuple, get_args
@@ -308,6 +309,30 @@ def _split_joined(
     return tuple(out), tuple(extra)
 
 
+def _stacked(
+    labels: tuple[Label, ...], cols: _Resolver
+) -> list[tuple[Label, tuple[str, MatchKind]]]:
+    """A heading set as two cells one above the other, each in a header row
+    of its own ("商业" over "企业", "科研" over "机构"): their words joined,
+    when that is an official heading and neither alone is one.  The joined
+    label is printed as the two lines it was."""
+    out: list[tuple[Label, tuple[str, MatchKind]]] = []
+    for upper, lower in itertools.pairwise(labels):
+        a, b = upper.cell, lower.cell
+        if (a.col, a.colspan) != (b.col, b.colspan) or a.row + a.rowspan != b.row:
+            continue
+        if cols(upper.key.words) is not None or cols(lower.key.words) is not None:
+            continue
+        words = upper.key.words + lower.key.words
+        found = cols(words)
+        if found is not None:
+            joined = b._replace(
+                row=a.row, rowspan=a.rowspan + b.rowspan, text=f"{a.text}\n{b.text}"
+            )
+            out.append((Label(joined, Key("", words)), found))
+    return out
+
+
 def _best(
     cell: SourceCell, table: TargetTable, rows: _Resolver, cols: _Resolver
 ) -> Placement | None:
@@ -322,6 +347,7 @@ def _best(
         c = cols(clab.key.words)
         if c is not None:
             resolved.append((clab, c))
+    resolved += _stacked(cell.column_labels, cols)
     for rlab in row_side:
         r = rows(rlab.key.words)
         if r is None:
