@@ -891,3 +891,33 @@ def test_a_heading_set_over_two_header_rows_is_one_heading() -> None:
     assert found.exact == found.printed == 200, found
     heading = _origin(result, ("table3", "new_applications", "commercial_enterprise")).labels[-1]
     assert (heading.printed, heading.kind) == ("商业\n企业", "normalised")
+
+
+def test_the_2021_sub_rows_of_other_handling_under_a_2019_table_2() -> None:
+    # 龙田镇 2021 printed the 2019 table 2; had it printed the 2021 table 3
+    # after it (the stored copy stops before), the report is read as the 2019
+    # edition, whose （六）其他处理 is one row.  The three sub-rows are parts
+    # of it, never the whole: before, the first (5) or "3.其他" (3) was
+    # placed as the whole row, not doubtful, and the totals then blamed on
+    # the publisher.  Now the 21 figures are reported, the row left blank.
+    subs = {
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": ("5",)
+        + ("0",) * 5
+        + ("5",),
+        "3.其他": ("3",) + ("0",) * 5 + ("3",),
+        "（七）总计": ("8",) + ("0",) * 5 + ("8",),
+        "一、本年新收政府信息公开申请数量": ("8",) + ("0",) * 5 + ("8",),
+    }
+    page = Portal(
+        "http://www.qdncg.gov.cn/zwgk/zfxxgk/zfxxgknb/2021n/202202/t20220218_85109283.html",
+        "龙田镇人民政府2021年政府信息公开工作年度报告",
+        "2019",
+        sections(table2_2019(t2_2019()), table3(subs), table4()),
+    )
+    result = _import(page)
+    found = score(page, result)
+    assert found.edition == "2019"
+    assert not found.invented and not found.wrong and not found.not_placed_unreported
+    assert all("other_handling" not in c.path for c in result.provenance.cells)
+    assert sum(p.code == "cell-not-placed" for p in result.problems) == 21
+    assert not any(p.code == "publisher-error" for p in result.problems)

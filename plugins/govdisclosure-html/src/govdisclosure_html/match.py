@@ -333,10 +333,29 @@ def _stacked(
     return out
 
 
+def _unknown_sub_row(row_labels: tuple[Label, ...], rows: _Resolver, table: TargetTable) -> bool:
+    """The row's own label, the one nearest its figures, is a numbered row
+    ("1.申请人无正当理由逾期不补正…", "3.其他") this table has not, under a
+    label it has (the 2021 （六）其他处理 over its three sub-rows, read as the
+    2019 table whose （六） is one row): its figures are one part of that row,
+    never the whole of it, and are not placed by the label above.  A row the
+    table has by the words but under another number (3.其他 is not （七）总计,
+    the 2019 wording of 其他 in another edition) is none it has."""
+    if len(row_labels) < 2 or not row_labels[-1].key.code:
+        return False
+    own = row_labels[-1].key
+    found = rows(own.words)
+    return found is None or not any(
+        t.row.words == found[0] and own.numbering_agrees(t.row) for t in table.targets
+    )
+
+
 def _best(
     cell: SourceCell, table: TargetTable, rows: _Resolver, cols: _Resolver
 ) -> Placement | None:
     row_labels, joined = _split_joined(cell.row_labels, cols, _context_words(table))
+    if _unknown_sub_row(row_labels, rows, table):
+        return None
     row_side = row_labels or cell.column_labels
     candidates: list[tuple[int, int, Placement]] = []
     printed_words = {lab.key.words for lab in (*row_labels, *cell.column_labels)}
