@@ -20,6 +20,7 @@ placed rows that have exactly one unplaced official row between them.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, NamedTuple, get_args
@@ -66,6 +67,15 @@ class Placement(NamedTuple):
         return self.kind == "position" or not self.source.aligned
 
 
+#: A bracketed explanation a publisher put after a label, whatever it says:
+#: "规章（设区的市、自治州人民政府应提供相关数据）", "上一年项目数量（指2019年
+#: 事项数）" (a province's form).  Tried only when the label as printed is no
+#: official label: the format's own brackets ("（区分处理的，只计这一情形…）")
+#: match as printed first.  A unit in it is read from the heading itself
+#: (``importer._heading_unit``), not from the match.
+_TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
+
+
 class _Resolver:
     """Printed words → official words of one table, remembered per word."""
 
@@ -82,19 +92,36 @@ class _Resolver:
             found = (words, "normalised")
         elif words in self.aliases:
             found = (self.aliases[words], "other-edition")
+        elif (noted := self._noted(words)) is not None:
+            found = noted
         else:
-            close = difflib.get_close_matches(words, list(self.official), n=2, cutoff=0.8)
-            # Two equally close official labels: no choice is made.
-            if len(close) == 1 or (
-                len(close) == 2
-                and difflib.SequenceMatcher(None, words, close[0]).ratio()
-                > difflib.SequenceMatcher(None, words, close[1]).ratio()
-            ):
-                found = (close[0], "similar")
-            else:
-                found = None
+            found = self._close(words)
         self.cache[words] = found
         return found
+
+    def _noted(self, words: str) -> tuple[str, MatchKind] | None:
+        """The official label before a publisher's bracketed note, itself
+        matched as printed or as another edition's wording (never a close
+        match of the bare words: the note may be all that tells two rows apart)."""
+        bare = _TRAILING_BRACKET.sub("", words)
+        if bare == words or not bare:
+            return None
+        if bare in self.official:
+            return (bare, "normalised")
+        if bare in self.aliases:
+            return (self.aliases[bare], "other-edition")
+        return None
+
+    def _close(self, words: str) -> tuple[str, MatchKind] | None:
+        close = difflib.get_close_matches(words, list(self.official), n=2, cutoff=0.8)
+        # Two equally close official labels: no choice is made.
+        if len(close) == 1 or (
+            len(close) == 2
+            and difflib.SequenceMatcher(None, words, close[0]).ratio()
+            > difflib.SequenceMatcher(None, words, close[1]).ratio()
+        ):
+            return (close[0], "similar")
+        return None
 
 
 def _kind(printed: Label, official: Key, label: str, resolved: MatchKind) -> MatchKind:
@@ -207,6 +234,7 @@ def place(
         else:
             placed.append(_new(Placement, (cell, *decision)))
     placed, unplaced = _by_position(placed, unplaced, table)
+    placed, unplaced = _by_column_position(placed, unplaced, table, cols)
     return _one_each(placed, unplaced)
 
 
@@ -281,10 +309,53 @@ def _split_joined(
     return tuple(out), tuple(extra)
 
 
+def _stacked(
+    labels: tuple[Label, ...], cols: _Resolver
+) -> list[tuple[Label, tuple[str, MatchKind]]]:
+    """A heading set as two cells one above the other, each in a header row
+    of its own ("商业" over "企业", "科研" over "机构"): their words joined,
+    when that is an official heading and neither alone is one.  The joined
+    label is printed as the two lines it was."""
+    out: list[tuple[Label, tuple[str, MatchKind]]] = []
+    for upper, lower in itertools.pairwise(labels):
+        a, b = upper.cell, lower.cell
+        if (a.col, a.colspan) != (b.col, b.colspan) or a.row + a.rowspan != b.row:
+            continue
+        if cols(upper.key.words) is not None or cols(lower.key.words) is not None:
+            continue
+        words = upper.key.words + lower.key.words
+        found = cols(words)
+        if found is not None:
+            joined = b._replace(
+                row=a.row, rowspan=a.rowspan + b.rowspan, text=f"{a.text}\n{b.text}"
+            )
+            out.append((Label(joined, Key("", words)), found))
+    return out
+
+
+def _unknown_sub_row(row_labels: tuple[Label, ...], rows: _Resolver, table: TargetTable) -> bool:
+    """The row's own label, the one nearest its figures, is a numbered row
+    ("1.申请人无正当理由逾期不补正…", "3.其他") this table has not, under a
+    label it has (the 2021 （六）其他处理 over its three sub-rows, read as the
+    2019 table whose （六） is one row): its figures are one part of that row,
+    never the whole of it, and are not placed by the label above.  A row the
+    table has by the words but under another number (3.其他 is not （七）总计,
+    the 2019 wording of 其他 in another edition) is none it has."""
+    if len(row_labels) < 2 or not row_labels[-1].key.code:
+        return False
+    own = row_labels[-1].key
+    found = rows(own.words)
+    return found is None or not any(
+        t.row.words == found[0] and own.numbering_agrees(t.row) for t in table.targets
+    )
+
+
 def _best(
     cell: SourceCell, table: TargetTable, rows: _Resolver, cols: _Resolver
 ) -> Placement | None:
     row_labels, joined = _split_joined(cell.row_labels, cols, _context_words(table))
+    if _unknown_sub_row(row_labels, rows, table):
+        return None
     row_side = row_labels or cell.column_labels
     candidates: list[tuple[int, int, Placement]] = []
     printed_words = {lab.key.words for lab in (*row_labels, *cell.column_labels)}
@@ -295,6 +366,7 @@ def _best(
         c = cols(clab.key.words)
         if c is not None:
             resolved.append((clab, c))
+    resolved += _stacked(cell.column_labels, cols)
     for rlab in row_side:
         r = rows(rlab.key.words)
         if r is None:
@@ -390,6 +462,66 @@ def _by_position(
             extra.append(Placement(cell, target, "position", matches, _label_matches(matches)))
         used_rows.add(guess_row)
     return placed + extra, still
+
+
+def _by_column_position(
+    placed: list[Placement], unplaced: list[SourceCell], table: TargetTable, cols: _Resolver
+) -> tuple[list[Placement], list[SourceCell]]:
+    """A figure whose column heading matched nothing, in a row whose other
+    figures are all placed on one official row: the row's one official column
+    left, when it stands at the same place among the row's figures
+    (本年制作数量 printed for 本年制发件数 over the first of three).  Placed
+    by position, so doubtful; two such figures in a row, or a heading that
+    names another official column, stay unplaced."""
+    if not unplaced or not placed:
+        return placed, unplaced
+    row_of: dict[int, list[Placement]] = {}
+    for p in placed:
+        row_of.setdefault(p.source.cell.row, []).append(p)
+    by_row: dict[int, list[SourceCell]] = {}
+    for cell in unplaced:
+        by_row.setdefault(cell.cell.row, []).append(cell)
+    still: list[SourceCell] = []
+    extra: list[Placement] = []
+    for r, cells in by_row.items():
+        done = row_of.get(r, [])
+        guess = _the_column_left(cells, done, table, cols)
+        if guess is None:
+            still.extend(cells)
+            continue
+        cell, target = cells[0], guess
+        heading = cell.column_labels[-1].cell.text if cell.column_labels else ""
+        matches = (done[0].matches[0], Match(target.column_label or "", heading, "position"))
+        extra.append(Placement(cell, target, "position", matches, _label_matches(matches)))
+    return placed + extra, still
+
+
+def _the_column_left(
+    cells: list[SourceCell], done: list[Placement], table: TargetTable, cols: _Resolver
+) -> Target | None:
+    """The one official cell of the placed row ``done`` no printed cell took,
+    if ``cells`` is one figure at its place and its heading names nothing."""
+    if len(cells) != 1 or not done or any(p.target.column is None for p in done):
+        return None
+    cell = cells[0]
+    row_path = done[0].target.path[:-1]
+    if any(p.target.path[:-1] != row_path for p in done):
+        return None
+    if any(cols(lab.key.words) is not None for lab in cell.column_labels[-1:]):
+        return None
+    official = [t for t in table.targets if t.column is not None and t.path[:-1] == row_path]
+    used = {p.target.path for p in done}
+    left = [t for t in official if t.path not in used]
+    if len(left) != 1 or len(official) != len(used) + 1:
+        return None
+    # The printed order is the official one, and the figure stands where the
+    # column left stands in it.
+    printed = sorted(done, key=lambda p: p.source.cell.col)
+    if [p.target.path for p in printed] != [t.path for t in official if t.path in used]:
+        return None
+    if sum(p.source.cell.col < cell.cell.col for p in done) != official.index(left[0]):
+        return None
+    return left[0]
 
 
 def _one_each(

@@ -127,10 +127,27 @@ def _row_origins(grid: Grid) -> list[list[Slot]]:
     ]
 
 
-def bands(grid: Grid, origins_of: list[list[Slot]] | None = None) -> list[Band]:
-    """Header/data bands, top to bottom."""
+def _blank_columns(origins_of: list[list[Slot]]) -> frozenset[int]:
+    """Columns no cell prints anything in, top to bottom: a layout column an
+    editor left before or after the table's own (an empty first cell in every
+    row).  Its empty cells say nothing of their row: a header row is not
+    taken for a row of blank figures for them."""
+    printed = {s.col for origins in origins_of for s in origins if s.cell.text.strip()}
+    columns = {s.col for origins in origins_of for s in origins}
+    return frozenset(columns - printed)
+
+
+def bands(
+    grid: Grid,
+    origins_of: list[list[Slot]] | None = None,
+    blank: frozenset[int] | None = None,
+) -> list[Band]:
+    """Header/data bands, top to bottom (``blank``: the grid's blank columns,
+    when the caller has them)."""
     if origins_of is None:
         origins_of = _row_origins(grid)
+    if blank is None:
+        blank = _blank_columns(origins_of)
     kinds: list[str] = []
     # The kind of the row before, passing over a header printed again
     # mid-table (a page or a Word table that repeats its header rows):
@@ -142,7 +159,7 @@ def bands(grid: Grid, origins_of: list[list[Slot]] | None = None) -> list[Band]:
             kinds.append("numbers")  # the form's column numbers: no label, no figure
             continue
         numeric = any(_is_figure(s.cell.text) for s in origins)
-        empty = sum(1 for s in origins if not s.cell.text.strip())
+        empty = sum(1 for s in origins if not s.cell.text.strip() and s.col not in blank)
         # A row of empty value cells is data (a report that left a row blank),
         # not a header: it follows data, or its cells are mostly empty.
         if numeric or (empty and r > 0 and (before == "data" or 2 * empty >= len(origins))):
@@ -259,9 +276,12 @@ def _stray_figures(row: Sequence[Slot | None], r: int, ordered: list[int]) -> se
 def source_cells(grid: Grid) -> Iterator[SourceCell]:
     """Every value cell of a grid with its row and column labels."""
     origins_of = _row_origins(grid)
-    for band in bands(grid, origins_of):
+    # A column nothing is printed in holds no value cells (its empty cells
+    # would stand for the row's figure beside the real one).
+    blank = _blank_columns(origins_of)
+    for band in bands(grid, origins_of, blank):
         codes = _code_columns(grid, band) if band.headers else set()
-        label_cols = _label_columns(grid, band)
+        label_cols = _label_columns(grid, band) | blank
         columns: dict[int, tuple[Label, ...]] = {}
         ordered = sorted(label_cols - codes)
         label_cols |= codes
