@@ -188,7 +188,11 @@ def test_period_leaving_part_of_the_year_out_is_a_warning(
 ) -> None:
     report = gd.Report2019(unit=UNIT, year=2020, period=Period(start=start, end=end))
     (partial,) = [f for f in validate(report) if f.rule.startswith("period.")]
-    assert (partial.rule, partial.severity, partial.path) == ("period.partial-year", "warning", path)
+    assert (partial.rule, partial.severity, partial.path) == (
+        "period.partial-year",
+        "warning",
+        path,
+    )
     assert partial.involves[-1] == "$.year"
     assert "leaves part of the year 2020 out" in partial.message("en")
     assert "未涵盖2020年全年" in partial.message()

@@ -11,12 +11,12 @@ reading must not depend on the table agreeing.
 from __future__ import annotations
 
 import attrs
+from test_validation_narrative import read, with_text
 
 import govdisclosure as gd
 from govdisclosure import Report2021
 from govdisclosure.editions.applications import ApplicantRow
 from govdisclosure.validation.narrative_rules import narrative_rules
-from test_validation_narrative import read, with_text
 
 NARRATIVE = narrative_rules()
 
@@ -36,7 +36,9 @@ def _with_results(text: str, disclosed: int, partly: int) -> Report2021:
 
 #: Seen on http://www.shpt.gov.cn/shpt/tjsj-tjsjzhzwqfbzfwj2021/20220725/847939.html
 #: (上海普陀, the district's statistics of its applications): "其中同意公开或部分公开共81件".
-EITHER_OR = "全区各行政机关共受理政府信息公开申请267件。其中同意公开或部分公开共81件，公开率为30.80%。"
+EITHER_OR = (
+    "全区各行政机关共受理政府信息公开申请267件。其中同意公开或部分公开共81件，公开率为30.80%。"
+)
 
 
 def test_two_results_joined_by_or_are_one_figure() -> None:
