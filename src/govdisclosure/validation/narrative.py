@@ -324,7 +324,10 @@ def _pattern_texts(
 ) -> tuple[str, str, str]:
     """The texts of :func:`patterns` (compiled by the checks on first use);
     ``siblings``: see :func:`_none_pattern`."""
-    noun_re = _NOT_COMPOUND + _noun_pattern(noun)
+    # The look-ahead first: the engine tries the look-behinds only where the
+    # noun starts, not at every place a lazy group could end (one compare
+    # instead of five look-behinds at each of those places).
+    noun_re = f"(?={_noun_pattern(noun)}){_NOT_COMPOUND}{_noun_pattern(noun)}"
     verb = "(?:" + "|".join(verbs) + ")" if verbs else ""
     first = (
         rf"{verb}(?P<pre>{_CLAUSE}{{0,{_PRE_FIRST}}}?)" if verbs else ""
