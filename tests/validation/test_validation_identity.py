@@ -170,3 +170,40 @@ def test_new_with_a_year_before_the_edition_warns(tmp_path: Path) -> None:
     rules = [(f["rule"], f["severity"]) for f in json.loads(result.stdout)["findings"]]
     assert ("edition.year", "warning") in rules
     assert ("report.unfilled", "error") in rules
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "path"),
+    [
+        # "涵盖2020年1月1日至12月21日", seen on http://www.shangluo.gov.cn/info/1677/56001.htm
+        # (山阳县人民政府 2020): ten days of the year left out, most likely a typo.
+        (dt.date(2020, 1, 1), dt.date(2020, 12, 21), "$.period.end"),
+        # a unit set up during the year
+        (dt.date(2020, 3, 1), dt.date(2020, 12, 31), "$.period.start"),
+        (dt.date(2020, 6, 1), dt.date(2020, 6, 1), "$.period.start"),
+    ],
+)
+def test_period_leaving_part_of_the_year_out_is_a_warning(
+    start: dt.date, end: dt.date, path: str
+) -> None:
+    report = gd.Report2019(unit=UNIT, year=2020, period=Period(start=start, end=end))
+    (partial,) = [f for f in validate(report) if f.rule.startswith("period.")]
+    assert (partial.rule, partial.severity, partial.path) == (
+        "period.partial-year",
+        "warning",
+        path,
+    )
+    assert partial.involves[-1] == "$.year"
+    assert "leaves part of the year 2020 out" in partial.message("en")
+    assert "未涵盖2020年全年" in partial.message()
+
+
+def test_a_whole_year_or_a_period_outside_it_is_no_partial_year() -> None:
+    whole = Period(start=dt.date(2020, 1, 1), end=dt.date(2020, 12, 31))
+    outside = Period(start=dt.date(2019, 1, 1), end=dt.date(2019, 12, 31))
+    inverted = Period(start=dt.date(2020, 12, 21), end=dt.date(2020, 1, 1))
+    for period in (whole, outside, inverted, Period()):
+        report = gd.Report2019(unit=UNIT, year=2020, period=period)
+        assert "period.partial-year" not in [f.rule for f in validate(report)]
+    for path in sorted(EXAMPLES.glob("*.json")):
+        assert "period.partial-year" not in [f.rule for f in validate(gd.load(str(path)))]

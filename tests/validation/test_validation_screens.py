@@ -153,11 +153,12 @@ def test_a_blank_cell_does_not_pass() -> None:
 DATED = tuple(rule for rule in core_rules() if rule.screen is dates_hold)
 
 
-def test_the_seven_date_rules_share_one_screen() -> None:
+def test_the_eight_date_rules_share_one_screen() -> None:
     assert {rule.id for rule in DATED} == {
         "period.not-stated",
         "period.inverted",
         "period.outside-year",
+        "period.partial-year",
         "edition.year",
         "deadline.written",
         "deadline.published",
@@ -188,7 +189,7 @@ def _around(year: int) -> st.SearchStrategy[dt.date | None]:
 def test_the_date_screen_passes_exactly_the_reports_the_date_rules_pass(
     data: st.DataObject, edition: str
 ) -> None:
-    """:func:`dates_hold` is true exactly when none of the seven rules finds
+    """:func:`dates_hold` is true exactly when none of the eight rules finds
     anything: never a finding lost, and not a screen that never passes."""
     report = data.draw(consistent_reports(edition, max_count=50))
     first, last = edition_years(edition)

@@ -11,6 +11,9 @@ A report is on one year (``year``) and covers a statistics period
   annual report is on the calendar year (formats.md §0.1: "a report covers
   one calendar year"), but an office may state a period that differs by a
   day, or the year may be the typo;
+* a period within the year that leaves part of it out is a **warning**:
+  "涵盖2020年1月1日至12月21日" (山阳县 2020) is most likely a typo for the
+  31st, but a unit set up during the year reports from its first day;
 * an edition that does not fit the year is a **warning**: each format was
   used for a run of years (formats.md §1.1, §2.1, §3), but a report filed
   in the wrong format is still a report, and a transcription may have picked
@@ -97,6 +100,30 @@ def _outside_year(report: Report, context: Context) -> Iterator[Finding]:
     )
 
 
+def _partial_year(report: Report, context: Context) -> Iterator[Finding]:
+    period = report.period
+    if period is None or period.start is None or period.end is None:
+        return
+    start, end, year = period.start, period.end, report.year
+    if start.year != year or end.year != year or start > end:
+        return  # period.outside-year, period.inverted
+    short = [
+        which
+        for which, date, whole in (("start", start, (1, 1)), ("end", end, (12, 31)))
+        if (date.month, date.day) != whole
+    ]
+    if not short:
+        return
+    yield Finding(
+        rule="period.partial-year",
+        severity="warning",
+        path=f"$.period.{short[0]}",
+        involves=(*(f"$.period.{w}" for w in short), "$.year"),
+        message_id="period.partial-year",
+        params={"start": start.isoformat(), "end": end.isoformat(), "year": year},
+    )
+
+
 def _edition_year(report: Report, context: Context) -> Iterator[Finding]:
     edition = report.edition
     record = EDITIONS.get(edition)
@@ -166,6 +193,24 @@ def identity_rules() -> tuple[Rule, ...]:
             ),
             basis="official",
             check=_outside_year,
+            screen=dates_hold,
+        ),
+        Rule(
+            id="period.partial-year",
+            severity="warning",
+            title=N_("Statistics period leaves part of the report's year out"),
+            description=(
+                "The statistics period lies within the report's year but does not run from "
+                "1 January to 31 December (“涵盖2020年1月1日至12月21日”): the figures miss part "
+                "of the year, or a date is a typo.  A warning: a unit set up or dissolved "
+                "during the year reports on the part of it it existed."
+            ),
+            source=(
+                "条例 第四十九条 (the report is on the previous year); “a report covers one "
+                "calendar year” (formats.md §0.1)"
+            ),
+            basis="official",
+            check=_partial_year,
             screen=dates_hold,
         ),
         Rule(

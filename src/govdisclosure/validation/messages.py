@@ -106,6 +106,9 @@ def _templates(locale: str) -> dict[str, str]:
         "period.outside-year": gettext(
             locale, "The statistics period {start} to {end} is not within the report's year {year}"
         ),
+        "period.partial-year": gettext(
+            locale, "The statistics period {start} to {end} leaves part of the year {year} out"
+        ),
         "edition.year": gettext(locale, "{edition} is for {years}, but this report is on {year}"),
         # completeness.py
         "completeness.section-missing": gettext(locale, "Required section “{heading}” is missing"),

@@ -306,8 +306,10 @@ def patterns(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[re.Pattern[str]
     return tuple(map(re.compile, _pattern_texts(noun, verbs=verbs)))
 
 
-#: The words that join a noun to the one before it ("予以公开及部分公开").
-_JOINERS = ("及", "和", "、", "与")
+#: The words that join a noun to the one before it ("予以公开及部分公开",
+#: "同意公开或部分公开共81件": one figure of the two).
+_JOINERS = ("及", "和", "、", "与", "或")
+_JOINER = "(?:" + "|".join(map(re.escape, _JOINERS)) + ")"
 #: Not right after a joiner: one look-behind per joiner, not one class of
 #: them.  They match alike, but the engine's compiler turns a class of
 #: several CJK characters into a table of the whole Basic Multilingual
@@ -317,9 +319,15 @@ _JOINERS = ("及", "和", "、", "与")
 _NOT_COMPOUND = "".join(f"(?<!{re.escape(word)})" for word in _JOINERS)
 
 
-def _pattern_texts(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[str, str, str]:
-    """The texts of :func:`patterns` (compiled by the checks on first use)."""
-    noun_re = _NOT_COMPOUND + _noun_pattern(noun)
+def _pattern_texts(
+    noun: str, *, verbs: tuple[str, ...] = (), siblings: tuple[str, ...] = ()
+) -> tuple[str, str, str]:
+    """The texts of :func:`patterns` (compiled by the checks on first use);
+    ``siblings``: see :func:`_none_pattern`."""
+    # The look-ahead first: the engine tries the look-behinds only where the
+    # noun starts, not at every place a lazy group could end (one compare
+    # instead of five look-behinds at each of those places).
+    noun_re = f"(?={_noun_pattern(noun)}){_NOT_COMPOUND}{_noun_pattern(noun)}"
     verb = "(?:" + "|".join(verbs) + ")" if verbs else ""
     first = (
         rf"{verb}(?P<pre>{_CLAUSE}{{0,{_PRE_FIRST}}}?)" if verbs else ""
@@ -329,7 +337,7 @@ def _pattern_texts(noun: str, *, verbs: tuple[str, ...] = ()) -> tuple[str, str,
     second = (
         rf"{verb}(?P<pre>{_CLAUSE}{{0,8}}?)" if verbs else ""
     ) + rf"{_N}{_MEASURE}(?P<mid>{_LINK}{{0,16}}?){noun_re}"
-    return first, second, _none_pattern(noun_re)
+    return first, second, _none_pattern(noun_re, _noun_pattern(noun), siblings)
 
 
 #: How a report says it received none: "未收到…申请", "没有收到…", "未发生…行政诉讼"
@@ -342,15 +350,24 @@ _NONE_VERBS = (*_RECEIVED, "发生")
 _HINT = re.compile("[" + _DIGIT.pattern + "".join(sorted({w[0] for w in _NEGATION})) + "]")
 
 
-def _none_pattern(noun_re: str) -> str:
+def _none_pattern(noun_re: str, bare: str = "", siblings: tuple[str, ...] = ()) -> str:
     """ "未收到有关政府信息公开的申请" states 0: a negated verb of receiving,
     then, in the same clause, the noun.  The rest of the clause after the
     noun (``post``) is context too: "未收到因政府信息公开申请提起的行政复议"
     is about reconsiderations, not applications.  No ``n`` group: the count
-    is 0 (:func:`stated`)."""
+    is 0 (:func:`stated`).
+
+    A sibling (``siblings``, the nouns ``bare`` may be listed with) joined
+    to the noun is part of what is negated, not context: "未收到…行政复议和
+    诉讼" states none of either (邹城市太平镇 2024), while "未发生经行政复议后
+    提起的行政诉讼" is still about lawsuits after a reconsideration only."""
     negation = "(?:" + "|".join(_NEGATION) + ")"
     verbs = "(?:" + "|".join(_NONE_VERBS) + ")"
-    return rf"{negation}{verbs}(?P<mid>{_LINK}{{0,20}}?){noun_re}(?P<post>{_CLAUSE}{{0,12}})"
+    negated = noun_re
+    if siblings:
+        sibling = "(?:" + "|".join(map(_noun_pattern, siblings)) + ")"
+        negated = rf"(?:{sibling}{_JOINER}{bare}|{noun_re}(?:{_JOINER}{sibling})?)"
+    return rf"{negation}{verbs}(?P<mid>{_LINK}{{0,20}}?){negated}(?P<post>{_CLAUSE}{{0,12}})"
 
 
 def stated(m: re.Match[str]) -> int:
@@ -373,7 +390,7 @@ def _leads(noun: str, verbs: tuple[str, ...]) -> tuple[int | None, int | None, i
 
 def _compound(*nouns: str) -> str:
     """Two rows stated as one figure: "予以公开及部分公开258件" (a pattern's text)."""
-    joined = "(?:及|和|、|与)".join(re.escape(n) for n in nouns)
+    joined = _JOINER.join(re.escape(n) for n in nouns)
     return rf"{joined}(?P<mid>\s*(?:共|共计|合计)?\s*){_N}{_MEASURE}"
 
 
@@ -413,7 +430,7 @@ _RESULT_ROWS = (
 def _build_checks() -> tuple[NarrativeCheck, ...]:
     """Every prose check, its nouns taken from the table definitions."""
     from ..editions.applications import Table4
-    from ..editions.e2021 import Results2021, Table3_2021
+    from ..editions.e2021 import Results2021, Table2_2021, Table3_2021
 
     applications = noun_of(_label(Table3_2021, "new_applications"))  # 申请
     reconsideration = noun_of(_label(Table4, "reconsideration"))  # 行政复议
@@ -422,6 +439,12 @@ def _build_checks() -> tuple[NarrativeCheck, ...]:
     # The rows a clause can be about instead; 申请 is not among them, since
     # every case starts as one ("行政复议申请3件" is a reconsideration count).
     others = (reconsideration, litigation, *results.values())
+    # An application for a permit (table 2's 行政许可: "未收到行政许可申请",
+    # 湛江市地方志办 2023) is no application for information.
+    permit = _core(noun_of(_label(Table2_2021, "licensing")))  # 许可
+    # Each kind of case may be negated together with the other: "未收到…
+    # 行政复议和诉讼" (:func:`_none_pattern`).
+    cases = (reconsideration, litigation)
 
     def check(
         rule: str,
@@ -434,19 +457,19 @@ def _build_checks() -> tuple[NarrativeCheck, ...]:
         # A clause that names another row ("有关政府信息公开行政复议申请" is
         # not an application count) is about that row, not this one.
         foreign = tuple(o for o in others if o != noun and noun not in o)
+        siblings = tuple(c for c in cases if c != noun) if noun in cases else ()
+        texts = _pattern_texts(noun, verbs=verbs, siblings=siblings)
         return [
             NarrativeCheck(
                 rule, pattern, quantity, (*reject, *foreign), editions, _core(noun), lead
             )
-            for pattern, lead in zip(
-                _pattern_texts(noun, verbs=verbs), _leads(noun, verbs), strict=True
-            )
+            for pattern, lead in zip(texts, _leads(noun, verbs), strict=True)
         ]
 
     legacy = frozenset({"legacy"})
     proactive = "主动公开"
     proactive_tail = rf"{proactive}(?:政府)?信息\s*(?:共计|共|总计|合计)?\s*{_N}{_MEASURE}"
-    about_cases = ("复议", "诉讼", "起诉", "申诉", "举报", "投诉", *_PAST)
+    about_cases = ("复议", "诉讼", "起诉", "申诉", "举报", "投诉", permit, *_PAST)
     out = [
         *check(
             "narrative.applications",
