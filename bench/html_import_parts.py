@@ -59,7 +59,7 @@ class Prepared:
         self.data = data
         self.text = data.decode("utf-8")
         self.doc = LexborHTMLParser(data)
-        ids, sheets = _strip_page(self.doc)
+        ids, sheets, _unread = _strip_page(self.doc)
         self.search = _hint_search(ids)
         self.hides = _hidden_box(Styles(self.doc, sheets))
         self.body, _ = _find_body(self.doc, self.search, self.hides)

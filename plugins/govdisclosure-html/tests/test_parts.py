@@ -345,7 +345,7 @@ def test_the_import_leaves_the_garbage_collector_as_it_found_it(
             import_html(page)
             assert gc.isenabled() is enabled
 
-        def broken(data: bytes, charset: str | None = None) -> None:
+        def broken(data: bytes, charset: str | None = None, sheets: object = None) -> None:
             assert not gc.isenabled()  # paused while the page is read
             raise ValueError("broken page")
 

@@ -29,7 +29,7 @@ from .grid import Cell, Grid, Slot
 from .source import bands
 from .text import clean
 
-__all__ = ["goes_on", "join_continued", "says_continued"]
+__all__ = ["goes_on", "join_continued", "joined_with_moves", "says_continued"]
 
 #: A line that only says the table goes on (续表, （续表）, 续上表).
 _CONTINUED_MARK = re.compile(r"^[（(]?\s*续\s*上?\s*表\s*[)）]?[：:]?$")
@@ -80,10 +80,20 @@ def _append(first: Grid, then: Grid) -> Grid:
 def join_continued(grids: Sequence[Grid], continued: frozenset[int]) -> tuple[Grid, ...]:
     """``grids`` with each continuation (see the module doc) joined to the table
     before it; ``continued``: the grids printed right after another, no text between."""
+    return joined_with_moves(grids, continued)[0]
+
+
+def joined_with_moves(
+    grids: Sequence[Grid], continued: frozenset[int]
+) -> tuple[tuple[Grid, ...], dict[int, tuple[int, int]]]:
+    """:func:`join_continued`, and where each joined grid went: its index
+    and the row its first row became, by its own index."""
     out: list[Grid] = []
+    moves: dict[int, tuple[int, int]] = {}
     for grid in grids:
         if out and grid.index in continued and goes_on(out[-1], grid):
+            moves[grid.index] = (out[-1].index, len(out[-1].rows))
             out[-1] = _append(out[-1], grid)
         else:
             out.append(grid)
-    return tuple(out)
+    return tuple(out), moves

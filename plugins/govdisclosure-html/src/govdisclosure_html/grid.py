@@ -25,7 +25,7 @@ from .cells import Cell, Columns, Grid, Slot
 from .layout import LayoutKey
 from .shape import text_class
 
-__all__ = ["Cell", "Grid", "Slot", "cell_text", "expand"]
+__all__ = ["Cell", "Grid", "Slot", "cell_text", "expand", "own_cells"]
 
 
 def cell_text(node: LexborNode) -> str:
@@ -106,6 +106,13 @@ def _spans(td: LexborNode, left: int) -> tuple[int, int]:
         else min(_PLAIN_SPANS.get(raw_rowspan) or _span(raw_rowspan, 65534, left), left)
     )
     return rowspan, colspan
+
+
+def own_cells(table: LexborNode) -> list[LexborNode]:
+    """The table's own cells (not those of nested tables) in reading order:
+    cell *n* here is cell *n* of :func:`expand`'s grid."""
+    cell_tags = _CELL_TAGS
+    return [td for tr, _ in _rows(table) for td in tr.iter() if td.tag_id in cell_tags]
 
 
 def expand(table: LexborNode, index: int) -> Grid:

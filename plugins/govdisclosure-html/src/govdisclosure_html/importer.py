@@ -36,7 +36,7 @@ from govdisclosure.i18n import N_, gettext
 from govdisclosure.introspect import printed_name
 from govdisclosure.paths import json_path as _json_path
 
-from .continuation import join_continued, says_continued
+from .continuation import joined_with_moves, says_continued
 from .derived import derive_from_printed, printed_only
 from .grid import Cell, Grid
 from .legacy import LegacyResult, best_template
@@ -47,6 +47,7 @@ from .page import Attachment, Page, read_page
 from .plan import GridPlan, Planned, cell_at, grid_plan, unplaced_labels
 from .provenance import CellOrigin, ImportProblem, LabelMatch, Provenance, Severity
 from .recognise import candidate_editions, recognise
+from .sheets import StyleSheets, local_style_sheets
 from .targets import Target, TargetTable, edition_tables
 from .text import (
     CellText,
@@ -286,6 +287,36 @@ def _doubt_rows(
             origins[i] = attrs.evolve(o, doubtful=True, note=o.note or why)
 
 
+def _doubt_split_figures(
+    origins: list[CellOrigin], page: Document, problems: list[ImportProblem]
+) -> None:
+    """Mark doubtful the cells whose figure a style sheet that was not read
+    may cut (:mod:`.sheets`), and name the sheets once."""
+    split = page.split_figures
+    if not split:
+        return
+    marked = 0
+    for i, o in enumerate(origins):
+        if (o.table, o.row, o.col) in split and not o.doubtful:
+            origins[i] = attrs.evolve(
+                o,
+                doubtful=True,
+                note=o.note or "its figure is split by an element a style sheet not read may hide",
+            )
+            marked += 1
+    if marked:
+        problems.append(
+            ImportProblem(
+                severity="warning",
+                code="style-sheet-not-read",
+                message_id=N_(
+                    "{count} figures are split by an element that a style sheet the page links and the import did not read may hide ({sheets}); placed with doubt. Import the page saved with its style sheets beside it"
+                ),
+                params={"count": str(marked), "sheets": "、".join(page.unread_sheets)},
+            )
+        )
+
+
 def _misnumbered_problem(m: Misnumbered, table: int) -> ImportProblem:
     """A row whose 序号 puts it in another order than its label."""
     return ImportProblem(
@@ -431,6 +462,11 @@ class Document:
     #: grid before it and itself ("（金额单位：元）" → "元"; see
     #: :func:`.text.money_unit_line`), else None.
     unit_lines: tuple[str | None, ...] = ()
+    #: The style sheets a web page links that were not read, and the cells
+    #: (table, row, column) whose figure an element they may style splits
+    #: (:mod:`.sheets`): those are placed with doubt.
+    unread_sheets: tuple[str, ...] = ()
+    split_figures: frozenset[tuple[int, int, int]] = frozenset()
 
 
 def page_document(page: Page) -> Document:
@@ -448,6 +484,8 @@ def page_document(page: Page) -> Document:
         images=page.images,
         unit_lines=_unit_lines(page),
         linked_pages=page.linked,
+        unread_sheets=page.unread_sheets,
+        split_figures=page.split_figures,
     )
 
 
@@ -492,6 +530,7 @@ def import_html(
     charset: str | None = None,
     validate_report: bool = True,
     derive_templates: bool = False,
+    style_sheets: StyleSheets | None = None,
 ) -> ImportResult:
     """Import one page: ``report, provenance, problems = import_html(data, "page.html")``.
 
@@ -499,8 +538,11 @@ def import_html(
     the report is an attachment: the problems name it).  ``charset`` is the
     one an HTTP header gave, if any.  ``derive_templates``: a pre-2019
     table that fits no shipped template exactly is kept as printed, on a
-    template derived from it (see :mod:`.derived`).
+    template derived from it (see :mod:`.derived`).  ``style_sheets``
+    reads the style sheets the page links; by default those saved beside
+    a page read from a file are (:func:`.sheets.local_style_sheets`).
     """
+    sheets = local_style_sheets(source) if style_sheets is None else style_sheets
     # An import makes thousands of small objects (cells, slots, shape keys,
     # records) and no cycle worth a pass of the collector: it is paused for
     # the page (about 5% of the nine test pages' CPU time), as for
@@ -509,7 +551,7 @@ def import_html(
     gc.disable()
     try:
         return import_document(
-            page_document(read_page(data, charset)),
+            page_document(read_page(data, charset, sheets)),
             source,
             validate_report=validate_report,
             derive_templates=derive_templates,
@@ -525,7 +567,12 @@ def import_document(
     """Map a :class:`Document` of any format onto the model (see the module doc)."""
     problems: list[ImportProblem] = []
     if doc.continued:
-        doc = attrs.evolve(doc, grids=join_continued(doc.grids, doc.continued))
+        grids, moves = joined_with_moves(doc.grids, doc.continued)
+        split = frozenset(
+            (moves[t][0], r + moves[t][1], c) if t in moves else (t, r, c)
+            for t, r, c in doc.split_figures
+        )
+        doc = attrs.evolve(doc, grids=grids, split_figures=split)
     attachments = tuple((a.href, a.text) for a in doc.attachments)
     narrative = read_narrative(list(doc.paragraphs), doc.title, doc.published)
     # The editions asked of the registry once: recognition and placement both
@@ -566,11 +613,11 @@ def import_document(
                 if derived is not None:
                     problems.append(_derived_problem(anchor[1], derived, anchor[0].index))
                     return _finish_legacy(
-                        anchor[0], derived, narrative, prov, problems, source, validate_report
+                        doc, anchor[0], derived, narrative, prov, problems, source, validate_report
                     )
         if found is not None and fits:
             return _finish_legacy(
-                found[0], found[1], narrative, prov, problems, source, validate_report
+                doc, found[0], found[1], narrative, prov, problems, source, validate_report
             )
         if found is not None:
             if recognition.problem is not None:
@@ -880,6 +927,7 @@ def _finish_official(
                             path=path,
                         )
                     )
+    _doubt_split_figures(origins, page, problems)
     return _build(data, prov, origins, problems, source, validate_report)
 
 
@@ -938,6 +986,7 @@ _LEGACY_RANK: Final = {k: i for i, k in enumerate(MATCH_KINDS)}
 
 
 def _finish_legacy(
+    page: Document,
     grid: Grid,
     result: LegacyResult,
     narrative: Narrative,
@@ -1069,6 +1118,7 @@ def _finish_legacy(
         edition_evidence=evidence,
         edition_decided_by="template",
     )
+    _doubt_split_figures(origins, page, problems)
     return _build(data, prov, origins, problems, source, validate_report)
 
 

@@ -20,9 +20,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .charset import EXACT, Decoded, decode
 from .divgrid import GRID_TAGS, div_grids, grid_of
-from .grid import Grid, cell_text, expand
+from .grid import Grid, cell_text, expand, own_cells
 from .hiding import MAY_HIDE, BoxHiding, Rule, Styles, hiding_roots, sheet_rules
 from .linked import linked_pages
+from .sheets import StyleSheets, no_style_sheets, split_cells
 from .text import as_marks, struck
 from .tree import inside_any
 
@@ -93,8 +94,9 @@ def _hint_search(ids: str) -> str:
 #: The elements taken out of the page before it is read: their text is no
 #: text of the page.
 _STRIPPED: Final = "script, style, noscript, template"
-#: The same search and every element with an ``id``, for :func:`_strip_page`.
-_STRIPPED_OR_ID: Final = _STRIPPED + ", [id]"
+#: The same search, the ``<link>``s (style sheets) and every element with an
+#: ``id``, for :func:`_strip_page`.
+_STRIPPED_OR_ID: Final = _STRIPPED + ", link, [id]"
 
 _SKIP: Final = frozenset({"script", "style", "noscript", "template", "head", "iframe", "svg"})
 _BLOCKS: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"})
@@ -114,6 +116,7 @@ _H1: Final = _tag_id("h1")
 _IMG: Final = _tag_id("img")
 _A: Final = _tag_id("a")
 _STYLE: Final = _tag_id("style")
+_LINK: Final = _tag_id("link")
 _META: Final = _tag_id("meta")
 _ARTICLE: Final = _tag_id("article")
 _GRID_IDS: Final = frozenset(_tag_id(name) for name in GRID_TAGS)
@@ -186,6 +189,12 @@ class Page:
     #: On a page without tables: the body's links to other pages that say
     #: they lead to the report ("点击查看", "详见附件"; :mod:`.linked`).
     linked: tuple[Attachment, ...] = ()
+    #: The ``href`` of every style sheet the page links and the import did
+    #: not read (:mod:`.sheets`).
+    unread_sheets: tuple[str, ...] = ()
+    #: (table, row, column) of every cell whose figure is split by a styled
+    #: element while a linked sheet was not read: placed with doubt.
+    split_figures: frozenset[tuple[int, int, int]] = frozenset()
 
 
 def _is_table(node: LexborNode) -> bool:
@@ -271,7 +280,9 @@ def _ancestors(node: LexborNode) -> list[LexborNode]:
     return out
 
 
-def _strip_page(doc: LexborHTMLParser) -> tuple[str, list[tuple[Rule, ...]]]:
+def _strip_page(
+    doc: LexborHTMLParser, style_sheets: StyleSheets = no_style_sheets
+) -> tuple[str, list[tuple[Rule, ...]], tuple[str, ...]]:
     """Take the scripts, styles, ``<noscript>``s and ``<template>``s out of
     the page (their text is no text of the page) and return the page's
     ``id``s, lower-cased, for :func:`_hint_search`.
@@ -286,7 +297,10 @@ def _strip_page(doc: LexborHTMLParser) -> tuple[str, list[tuple[Rule, ...]]]:
     alternatives) is detached once, and not touched again after.
 
     The ``<style>`` elements' rules that may hide text are read
-    (:func:`.hiding.sheet_rules`) before they go, one tuple per sheet.
+    (:func:`.hiding.sheet_rules`) before they go, one tuple per sheet, and
+    so are those of the sheets the page links that ``style_sheets`` reads
+    (:mod:`.sheets`), in the page's order; the ``href`` of each linked sheet
+    it does not read is returned last.
     """
     found = doc.css(_STRIPPED_OR_ID)
     # Every id in one string, lower-cased at once (a part holds no space, so
@@ -296,16 +310,52 @@ def _strip_page(doc: LexborHTMLParser) -> tuple[str, list[tuple[Rule, ...]]]:
     style = _STYLE
     gone: set[int] = set()
     sheets: list[tuple[str, str]] = []
+    unread: list[str] = []
     for node in found:
         mem = node.mem_id  # the node's address: read without touching the node
-        if mem not in gone and node.tag_id in stripped:
+        if node.tag_id == _LINK:
+            _linked_sheet(node, style_sheets, sheets, unread)
+        elif mem not in gone and node.tag_id in stripped:
             gone.add(mem)
             if node.tag_id == style:
                 sheets.append((node.text_lexbor(), node.attrs.get("media") or ""))
             node.decompose(recursive=False)
     if not any(MAY_HIDE.search(css) for css, _ in sheets):
-        return ids, []
-    return ids, [sheet_rules(css, media) for css, media in sheets]
+        return ids, [], tuple(unread)
+    return ids, [sheet_rules(css, media) for css, media in sheets], tuple(unread)
+
+
+def _linked_sheet(
+    link: LexborNode, style_sheets: StyleSheets, sheets: list[tuple[str, str]], unread: list[str]
+) -> None:
+    """A ``<link>``: a style sheet (not an alternate one) read into
+    ``sheets`` by ``style_sheets``, or its ``href`` added to ``unread``."""
+    attrs = link.attrs
+    rel = (attrs.get("rel") or "").lower().split()
+    href = (attrs.get("href") or "").strip()
+    if "stylesheet" not in rel or "alternate" in rel or not href:
+        return
+    css = style_sheets(href)
+    if css is None:
+        unread.append(href)
+    else:
+        sheets.append((css, attrs.get("media") or ""))
+
+
+def _split_figures(
+    leaf: list[LexborNode], grids: tuple[Grid, ...], built: frozenset[int]
+) -> frozenset[tuple[int, int, int]]:
+    """(table, row, column) of the cells of the page's ``<table>``s whose
+    figure is split by a styled element (:func:`.sheets.split_cells`)."""
+    out: set[tuple[int, int, int]] = set()
+    for i, table in enumerate(leaf):
+        if table.mem_id in built:
+            continue
+        numbers = split_cells(table, own_cells(table))
+        if numbers:
+            cells = list(grids[i].cells())
+            out.update((i, cells[n].row, cells[n].col) for n in numbers if n < len(cells))
+    return frozenset(out)
 
 
 def _find_body(doc: LexborHTMLParser, search: str, hides: BoxHiding) -> tuple[LexborNode, str]:
@@ -680,8 +730,11 @@ def _in_page_order(body: LexborNode, nodes: list[LexborNode]) -> list[LexborNode
     return [node for node in body.traverse(include_text=False) if node.mem_id in wanted]
 
 
-def read_page(data: bytes, declared_charset: str | None = None) -> Page:
-    """Decode and take apart one page."""
+def read_page(
+    data: bytes, declared_charset: str | None = None, style_sheets: StyleSheets = no_style_sheets
+) -> Page:
+    """Decode and take apart one page; ``style_sheets`` reads the sheets it
+    links (:mod:`.sheets`: by default none is read)."""
     decoded = decode(data, declared_charset)
     # selectolax reads bytes as UTF-8: a page that is exactly UTF-8 is handed
     # over as it came, not encoded back from the text (same tree, one pass less).
@@ -689,7 +742,7 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
     doc = LexborHTMLParser(data if exact_utf8 else decoded.text)
     # One search for the four tags (``strip_tags`` walks the page once per
     # tag) and the ids.
-    ids, sheets = _strip_page(doc)
+    ids, sheets, unread = _strip_page(doc, style_sheets)
     styles = Styles(doc, sheets)
     hides = _hidden_box(styles)
     body, how = _find_body(doc, _hint_search(ids), hides)
@@ -745,6 +798,8 @@ def read_page(data: bytes, declared_charset: str | None = None) -> Page:
         body_found_by=how,
         images=tuple(src for src in images if src),
         linked=() if grids else _linked(body),
+        unread_sheets=unread,
+        split_figures=_split_figures(leaf, grids, others) if unread else frozenset(),
     )
 
 

@@ -1,0 +1,138 @@
+"""Style sheets a page links (``<link rel="stylesheet">``): read where the
+page's own folder holds them, and distrusted where it does not.
+
+A page saved by a browser ("save as, complete") keeps its style sheets in a
+folder beside it (``page_files/style.css``); the import reads them there, as
+the browser that shows the saved page does, so text they hide
+(:mod:`.hiding`) is not read either.  Only a relative address inside the
+page's folder is read: never the network, never a file outside it.
+
+A sheet that is not read (a URL import, a page saved alone, a sheet on
+another host) may hide the characters portals scatter inside figures against
+copying ("26<span class="n">7</span>29" with ``.n{font-size:0}`` in the
+sheet reads 2629 on screen).  The import cannot tell, so it does not guess:
+a figure whose digits are split by an element with a ``class`` or ``id``
+(something a sheet can select) is placed with doubt, and a relation it
+breaks is never reported as the publisher's error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Final
+from urllib.parse import unquote, urlsplit
+
+from selectolax.lexbor import LexborNode
+
+__all__ = ["MAX_SHEET_BYTES", "StyleSheets", "local_style_sheets", "no_style_sheets", "split_cells"]
+
+#: Reads a linked style sheet by its ``href``: its text, or None when it is
+#: not read.
+StyleSheets = Callable[[str], str | None]
+
+#: The largest style sheet read (a portal's whole theme is a few hundred KiB).
+MAX_SHEET_BYTES: Final = 2 * 1024 * 1024
+
+
+def no_style_sheets(href: str) -> None:
+    """Reads no linked style sheet (a page given as bytes alone)."""
+    return None
+
+
+def _decode(data: bytes) -> str:
+    """A style sheet's text: UTF-8 (the web's default, a BOM allowed), else
+    GB 18030 (older Chinese portals).  Only selectors and declarations are
+    used, which are ASCII either way; comments may be lost to replacement."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+
+
+def local_style_sheets(source: str) -> StyleSheets:
+    """The reader of the sheets a page saved at ``source`` links: a relative
+    ``href`` resolved in the page's folder, read when it stays inside that
+    folder and is a file of at most :data:`MAX_SHEET_BYTES`.  ``source``
+    that is no file (a URL, "<page>") reads none."""
+    try:
+        page = Path(source)
+        if not page.is_file():
+            return no_style_sheets
+        folder = page.resolve().parent
+    except (OSError, ValueError):  # a name no file system takes
+        return no_style_sheets
+
+    def read(href: str) -> str | None:
+        parts = urlsplit(href.strip())
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return None
+        try:
+            target = (folder / unquote(parts.path)).resolve()
+            if not target.is_relative_to(folder) or not target.is_file():
+                return None
+            if target.stat().st_size > MAX_SHEET_BYTES:
+                return None
+            return _decode(target.read_bytes())
+        except (OSError, ValueError):
+            return None
+
+    return read
+
+
+def _styled_holder(text: LexborNode, cell_id: int) -> int | None:
+    """The outermost element with a ``class`` or ``id`` between a text node
+    and its cell (``mem_id``), None when there is none."""
+    holder = None
+    node = text.parent
+    while node is not None and node.mem_id != cell_id:
+        attrs = node.attrs
+        if "class" in attrs or "id" in attrs:
+            holder = node.mem_id
+        node = node.parent
+    return holder
+
+
+def _pieces(cell: LexborNode) -> Iterator[tuple[str, int | None]]:
+    """The cell's text nodes in order, each with its styled holder."""
+    cell_id = cell.mem_id
+    for node in cell.traverse(include_text=True):
+        if node.tag == "-text":
+            text = node.text_content or ""
+            if text:
+                yield text, _styled_holder(node, cell_id)
+
+
+def _split(cell: LexborNode) -> bool:
+    """Whether two digits that touch in the cell's text come from different
+    holders, one of them styled: a figure a style sheet may cut."""
+    before: tuple[str, int | None] | None = None
+    for text, holder in _pieces(cell):
+        if before is not None:
+            last, held = before
+            if held != holder and last[-1:].isdigit() and text[:1].isdigit():
+                return True
+        before = (text, holder)
+    return False
+
+
+def split_cells(table: LexborNode, cells: list[LexborNode]) -> list[int]:
+    """The numbers (in ``cells``' order: ``table``'s own cells in reading
+    order) of the cells whose figure is split by a styled element
+    (:func:`_split`).  One search of the table finds the cells holding any
+    styled element; only those are walked."""
+    styled = table.css(_STYLED_IN_CELL)
+    if not styled:
+        return []
+    holding: set[int] = set()
+    for node in styled:
+        parent = node.parent
+        while parent is not None and parent.tag not in ("td", "th"):
+            parent = parent.parent
+        if parent is not None:
+            holding.add(parent.mem_id)
+    return [n for n, cell in enumerate(cells) if cell.mem_id in holding and _split(cell)]
+
+
+#: The styled elements inside a table's cells.
+_STYLED_IN_CELL: Final = "td [class], td [id], th [class], th [id]"

@@ -1,0 +1,143 @@
+"""Style sheets a page links (``<link rel="stylesheet">``), not in the page.
+
+Made by code from the real 2023 page (via ``test_other_portals``): the
+character a portal scatters inside a figure against copying
+("26<span class="n">7</span>29", 2629 on screen), hidden by a rule of a
+*linked* sheet.  Before, linked sheets were never read and nothing was
+said: the import placed 26729 surely and blamed the publisher for the sums
+it broke.  Now a sheet saved beside the page is read (2629, sure), and a
+figure split by a styled element while a linked sheet was not read is
+placed with doubt, so a broken sum is a doubtful mapping.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from govdisclosure_html import import_html
+from govdisclosure_html.importer import ImportResult
+from govdisclosure_html.sheets import MAX_SHEET_BYTES, local_style_sheets
+from test_other_portals import PAGE, _codes
+
+HIDING = ".n{font-size:0}"
+#: The page without the five sheets it links from the site's root.
+BASE = re.sub(r"<link[^>]*>", "", PAGE)
+SPLIT = BASE.replace(">2629<", '>26<span class="n">7</span>29<')
+#: The same trick in a total of table 3 (81 = 80 + 1): 8071 breaks the sum.
+SPLIT_TOTAL = BASE.replace(
+    "<td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>81</td>",
+    '<td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>8<span class="n">07</span>1</td>',
+    1,
+)
+
+
+def _linking(href: str, page: str = SPLIT) -> str:
+    assert "</head>" in page
+    return page.replace("</head>", f'<link rel="stylesheet" href="{href}"></head>', 1)
+
+
+def _licensing(result: ImportResult) -> tuple[str, bool]:
+    (cell,) = [c for c in result.provenance.cells if c.path == "$.table2.licensing"]
+    return cell.text, cell.doubtful
+
+
+def _saved(folder: Path, page: str, sheets: dict[str, str | bytes]) -> Path:
+    """The page saved as a browser saves it, its sheets beside it."""
+    path = folder / "report.html"
+    path.write_text(page, encoding="utf-8")
+    for name, css in sheets.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(css, bytes):
+            target.write_bytes(css)
+        else:
+            target.write_text(css, encoding="utf-8")
+    return path
+
+
+def test_a_sheet_saved_beside_the_page_is_read(tmp_path: Path) -> None:
+    path = _saved(tmp_path, _linking("report_files/site.css"), {"report_files/site.css": HIDING})
+    result = import_html(path.read_bytes(), str(path))
+    assert _licensing(result) == ("2629", False)
+    assert "style-sheet-not-read" not in _codes(result)
+    assert "publisher-error" not in _codes(result)
+
+
+def test_a_sheet_in_gb18030_is_read(tmp_path: Path) -> None:
+    css = "/* 样式 */ .n{font-size:0}".encode("gb18030")
+    path = _saved(tmp_path, _linking("site.css"), {"site.css": css})
+    assert _licensing(import_html(path.read_bytes(), str(path))) == ("2629", False)
+
+
+def test_a_sheet_not_read_makes_the_split_figure_doubtful() -> None:
+    # Given as bytes: no folder to read the sheet from.  Before: 26729 placed
+    # surely, the publisher blamed for the sums it breaks.
+    result = import_html(_linking("report_files/site.css").encode("utf-8"), "<page>")
+    assert _licensing(result) == ("26729", True)
+    codes = _codes(result)
+    assert "style-sheet-not-read" in codes
+    (problem,) = [p for p in result.problems if p.code == "style-sheet-not-read"]
+    assert "report_files/site.css" in problem.message("en")
+    assert "report_files/site.css" in problem.message("zh_Hans_CN")
+
+
+def test_a_sum_a_split_figure_breaks_is_no_publisher_error(tmp_path: Path) -> None:
+    assert SPLIT_TOTAL != BASE
+    unread = import_html(_linking("site.css", SPLIT_TOTAL).encode("utf-8"), "<page>")
+    assert "doubtful-mapping" in _codes(unread)
+    assert "publisher-error" not in _codes(unread)
+    path = _saved(tmp_path, _linking("site.css", SPLIT_TOTAL), {"site.css": HIDING})
+    read = import_html(path.read_bytes(), str(path))
+    assert not _codes(read) & {"doubtful-mapping", "publisher-error", "style-sheet-not-read"}
+    # With no sheet linked at all, the figure is the page's: the publisher's sum.
+    plain = import_html(SPLIT_TOTAL.encode("utf-8"), "<page>")
+    assert "publisher-error" in _codes(plain)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "../outside.css",  # outside the page's folder
+        "/css/site.css",  # from the site's root: not in the folder
+        "https://example.org/site.css",  # never fetched
+        "//example.org/site.css",
+        "missing.css",
+    ],
+)
+def test_sheets_that_are_not_read(tmp_path: Path, href: str) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (tmp_path / "outside.css").write_text(HIDING, encoding="utf-8")
+    path = _saved(folder, _linking(href), {})
+    assert local_style_sheets(str(path))(href) is None
+    result = import_html(path.read_bytes(), str(path))
+    assert _licensing(result) == ("26729", True)
+    assert "style-sheet-not-read" in _codes(result)
+
+
+def test_a_sheet_too_large_is_not_read(tmp_path: Path) -> None:
+    big = HIDING + " " * MAX_SHEET_BYTES
+    path = _saved(tmp_path, _linking("site.css"), {"site.css": big})
+    assert local_style_sheets(str(path))("site.css") is None
+
+
+def test_a_figure_not_split_stays_sure_whatever_the_sheets() -> None:
+    # A styled element holding a whole figure, or styled text beside a
+    # label, is no split figure: nothing to doubt on the plain page.
+    page = _linking("site.css", BASE.replace(">2629<", '><span class="n">2629</span><'))
+    result = import_html(page.encode("utf-8"), "<page>")
+    assert _licensing(result) == ("2629", False)
+    assert "style-sheet-not-read" not in _codes(result)
+    assert not any(c.doubtful for c in result.provenance.cells)
+
+
+def test_an_alternate_sheet_is_not_asked_for(tmp_path: Path) -> None:
+    page = SPLIT.replace("</head>", '<link rel="alternate stylesheet" href="site.css"></head>', 1)
+    path = _saved(tmp_path, page, {"site.css": HIDING})
+    result = import_html(path.read_bytes(), str(path))
+    # Not read (a reader does not see it) and not waited for: the figure as served.
+    assert _licensing(result) == ("26729", False)
+    assert "style-sheet-not-read" not in _codes(result)
