@@ -247,3 +247,19 @@ def test_a_broken_provenance_is_reported_not_dropped(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", str(report), "-o", str(target), "-l", "en"])
     assert result.exit_code == 2
     assert "unit.provenance.json is not JSON" in result.stderr
+
+
+def test_csv_findings_write_the_involved_paths_as_a_json_list(tmp_path: Path) -> None:
+    """CSV has no list type: ``involves`` is written as a JSON array of paths, and a
+    failed export leaves no temporary file behind."""
+    source = str(EXAMPLES / "yuxi-2017.json")
+    cells_to, findings_to = tmp_path / "cells.csv", tmp_path / "findings.csv"
+    args = ["export", source, "--to", "csv", "-o", str(cells_to), "--findings", str(findings_to)]
+    result = CliRunner().invoke(cli, [*args, "-l", "en"])
+    assert result.exit_code == 0, result.output
+    with findings_to.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    expected = findings([gd.load(source)], files=[source])
+    assert len(rows) == expected.num_rows > 0
+    assert [json.loads(r["involves"]) for r in rows] == expected.column("involves").to_pylist()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cells.csv", "findings.csv"]

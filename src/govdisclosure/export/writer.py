@@ -6,10 +6,15 @@ into place (refusing to replace an existing file unless ``force``), and
 :meth:`TableWriter.abort` — or leaving the ``with`` block on an exception —
 removes it.  So an interrupted or failed export never leaves a partial
 file, and memory holds one batch, not the corpus.
+
+CSV has no list type: a list column (the findings' ``involves``) is written
+to CSV as the JSON array of its items, which any reader can split without
+guessing a separator.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from collections.abc import Iterable, Sequence
@@ -37,19 +42,43 @@ class TableWriter:
         self.force = force
         self.rows = 0
         self._tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        if to == "parquet":
-            import pyarrow.parquet as pq
+        self._lists: tuple[int, ...] = ()
+        try:
+            if to == "parquet":
+                import pyarrow.parquet as pq
 
-            self._writer: Any = pq.ParquetWriter(self._tmp, schema, compression="zstd")
-        else:
-            import pyarrow.csv as pcsv
+                self._writer: Any = pq.ParquetWriter(self._tmp, schema, compression="zstd")
+            else:
+                import pyarrow.csv as pcsv
 
-            self._writer = pcsv.CSVWriter(str(self._tmp), schema)
+                self._lists, schema = _csv_schema(schema)
+                self._writer = pcsv.CSVWriter(str(self._tmp), schema)
+        except BaseException:
+            self._tmp.unlink(missing_ok=True)
+            raise
+        self._schema = schema
 
     def write(self, batch: Any) -> None:
         if batch.num_rows:
-            self._writer.write_batch(batch)
+            self._writer.write_batch(self._as_written(batch))
             self.rows += batch.num_rows
+
+    def _as_written(self, batch: Any) -> Any:
+        """``batch`` with its list columns as JSON text (CSV only)."""
+        if not self._lists:
+            return batch
+        import pyarrow as pa
+
+        columns = list(batch.columns)
+        for index in self._lists:
+            columns[index] = pa.array(
+                [
+                    None if items is None else json.dumps(items, ensure_ascii=False)
+                    for items in columns[index].to_pylist()
+                ],
+                type=pa.string(),
+            )
+        return pa.RecordBatch.from_arrays(columns, schema=self._schema)
 
     def commit(self) -> None:
         """Close the file and move it into place."""
@@ -82,6 +111,16 @@ class TableWriter:
             self.commit()
         else:
             self.abort()
+
+
+def _csv_schema(schema: Any) -> tuple[tuple[int, ...], Any]:
+    """The indices of ``schema``'s list columns, and the schema with them as text."""
+    import pyarrow as pa
+
+    lists = tuple(i for i, field in enumerate(schema) if pa.types.is_list(field.type))
+    for index in lists:
+        schema = schema.set(index, pa.field(schema.field(index).name, pa.string()))
+    return lists, schema
 
 
 def write(
