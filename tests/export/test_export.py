@@ -16,7 +16,7 @@ import govdisclosure as gd
 from govdisclosure.cells import NotApplicable
 from govdisclosure.cli import cli
 from govdisclosure.editions import Report
-from govdisclosure.export import cells, findings
+from govdisclosure.export import cells, findings, write
 from govdisclosure.flat import shape_of
 from locations import ROOT
 
@@ -263,3 +263,19 @@ def test_csv_findings_write_the_involved_paths_as_a_json_list(tmp_path: Path) ->
     assert len(rows) == expected.num_rows > 0
     assert [json.loads(r["involves"]) for r in rows] == expected.column("involves").to_pylist()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cells.csv", "findings.csv"]
+
+
+def test_write_refusing_an_existing_findings_file_leaves_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    existing = tmp_path / "findings.parquet"
+    existing.write_bytes(b"kept")
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    try:
+        write([report], tmp_path / "cells.parquet", findings_to=existing)
+    except FileExistsError:
+        pass
+    else:
+        raise AssertionError("an existing findings file was replaced without force")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.parquet"]
+    assert existing.read_bytes() == b"kept"

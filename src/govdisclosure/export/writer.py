@@ -139,11 +139,15 @@ def write(
     pyarrow()
     names = iter(files) if files is not None else None
     cells = TableWriter(Path(cells_to), CELL_SCHEMA.get(), to, force=force)
-    found = (
-        TableWriter(Path(findings_to), FINDING_SCHEMA.get(), to, force=force)
-        if findings_to is not None
-        else None
-    )
+    try:
+        found = (
+            TableWriter(Path(findings_to), FINDING_SCHEMA.get(), to, force=force)
+            if findings_to is not None
+            else None
+        )
+    except BaseException:
+        cells.abort()
+        raise
     try:
         for report in reports:
             name = next(names) if names is not None else None
