@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import attrs
 import duckdb
 from click.testing import CliRunner
+from pytest import MonkeyPatch
 
 import govdisclosure as gd
 from govdisclosure.cells import NotApplicable
@@ -279,3 +281,34 @@ def test_write_refusing_an_existing_findings_file_leaves_no_temporary_file(
         raise AssertionError("an existing findings file was replaced without force")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.parquet"]
     assert existing.read_bytes() == b"kept"
+
+
+def test_an_output_that_cannot_be_written_is_named_as_given(tmp_path: Path) -> None:
+    """The message names the file asked for, not the hidden temporary name beside it."""
+    target = tmp_path / "no such folder" / "cells.parquet"
+    source = str(EXAMPLES / "huaian-2024.json")
+    result = CliRunner().invoke(cli, ["export", source, "-o", str(target), "-l", "en"])
+    assert result.exit_code != 0
+    assert f"{target}: no such file or directory" in result.stderr
+    assert ".tmp" not in result.stderr
+
+
+def test_a_write_failing_half_way_leaves_nothing_and_says_why(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """A disk that fills during the export: one message naming the output, no
+    traceback, and no temporary file left beside it."""
+    from govdisclosure.export import TableWriter
+
+    def full(self: TableWriter, batch: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(self._tmp))
+
+    monkeypatch.setattr(TableWriter, "_write_batch", full)
+    target = tmp_path / "cells.csv"
+    source = str(EXAMPLES / "huaian-2024.json")
+    args = ["export", source, "--to", "csv", "-o", str(target), "--jobs", "1", "-l", "en"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"{target}: no space left on the device" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -14,6 +14,7 @@ guessing a separator.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -53,15 +54,31 @@ class TableWriter:
 
                 self._lists, schema = _csv_schema(schema)
                 self._writer = pcsv.CSVWriter(str(self._tmp), schema)
+        except OSError as exc:
+            _discard(self._tmp)
+            raise self._naming_target(exc) from None
         except BaseException:
-            self._tmp.unlink(missing_ok=True)
+            _discard(self._tmp)
             raise
         self._schema = schema
 
+    def _naming_target(self, exc: OSError) -> OSError:
+        """``exc`` naming the file the user asked for: pyarrow names none, or the
+        hidden temporary file, and its text is not the user's language."""
+        if exc.errno is None:
+            return exc
+        return type(exc)(exc.errno, os.strerror(exc.errno), str(self.target))
+
     def write(self, batch: Any) -> None:
         if batch.num_rows:
-            self._writer.write_batch(self._as_written(batch))
+            try:
+                self._write_batch(self._as_written(batch))
+            except OSError as exc:
+                raise self._naming_target(exc) from None
             self.rows += batch.num_rows
+
+    def _write_batch(self, batch: Any) -> None:
+        self._writer.write_batch(batch)
 
     def _as_written(self, batch: Any) -> Any:
         """``batch`` with its list columns as JSON text (CSV only)."""
@@ -82,21 +99,28 @@ class TableWriter:
 
     def commit(self) -> None:
         """Close the file and move it into place."""
-        self._writer.close()
         try:
+            self._writer.close()
             if self.force:
                 os.replace(self._tmp, self.target)
             else:
                 os.link(self._tmp, self.target)
+        except OSError as exc:
+            raise self._naming_target(exc) from None
         finally:
-            self._tmp.unlink(missing_ok=True)
+            _discard(self._tmp)
 
     def abort(self) -> None:
-        """Close and remove the temporary file; the target is untouched."""
+        """Close and remove the temporary file; the target is untouched.
+
+        Never raises for the file system (a full disk refuses the close's
+        last write): it is called while another error is being reported."""
         try:
             self._writer.close()
+        except OSError:
+            pass
         finally:
-            self._tmp.unlink(missing_ok=True)
+            _discard(self._tmp)
 
     def __enter__(self) -> TableWriter:
         return self
@@ -111,6 +135,14 @@ class TableWriter:
             self.commit()
         else:
             self.abort()
+
+
+def _discard(tmp: Path) -> None:
+    """Remove a temporary file if there is one; a folder that refuses even
+    that (a read-only file system says so for a name that is not there) must
+    not hide the error being reported."""
+    with contextlib.suppress(OSError):
+        tmp.unlink(missing_ok=True)
 
 
 def _csv_schema(schema: Any) -> tuple[tuple[int, ...], Any]:
