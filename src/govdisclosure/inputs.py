@@ -25,7 +25,7 @@ from .errors import LoadError, Problem
 from .files import read_input
 from .plugin.types import Loader
 
-__all__ = ["load", "loader_for", "read_input"]
+__all__ = ["broken_loader", "load", "loader_for", "read_input"]
 
 #: What a JSON report starts with, once a BOM and white space are skipped.
 _JSON_START = (b"{",)
@@ -70,14 +70,16 @@ def _by_loader(loader: Loader, data: bytes, name: str) -> Report:
     except LoadError as exc:
         raise exc if exc.source else exc.with_source(name) from None
     except Exception as exc:  # noqa: BLE001 - a broken loader is reported, not a traceback
-        raise LoadError(
-            [
-                Problem(
-                    "$", "a file the loader can read", f"{loader.name}: {type(exc).__name__}: {exc}"
-                )
-            ],
-            name,
-        ) from None
+        raise broken_loader(loader, exc, name) from None
+
+
+def broken_loader(loader: Loader, exc: Exception, name: str) -> LoadError:
+    """The error of a loader that raised ``exc`` (anything but a ``LoadError``)
+    on the file ``name``: the file and the loader are named, with what it raised."""
+    return LoadError(
+        [Problem("$", "a file the loader can read", f"{loader.name}: {type(exc).__name__}: {exc}")],
+        name,
+    )
 
 
 def _looks_like_json(data: bytes) -> bool:
