@@ -190,10 +190,13 @@ def test_ctrl_c_stops_with_the_summary_so_far_and_writes_nothing(
     monkeypatch.setattr(Progress, "advance", interrupt_after_three)
     code, out, err = run("validate", str(corpus), "-j", "2", "--format", "jsonl", "-l", "en")
     assert code == 2
-    assert "Interrupted after 3 of 31 files; 3 files read" in err
+    # The files the workers had in hand are checked and reported too (each
+    # worker stops after its file in hand): 3 and a few more, never all.
     lines = [json.loads(line) for line in out.splitlines()]
-    assert sum(x["type"] == "report" for x in lines) == 3
-    assert lines[-1] == {**lines[-1], "type": "summary", "interrupted": True, "read": 3}
+    read = sum(x["type"] == "report" for x in lines)
+    assert 3 <= read < 31
+    assert f"Interrupted after {read} of 31 files; {read} files read" in err
+    assert lines[-1] == {**lines[-1], "type": "summary", "interrupted": True, "read": read}
     target = tmp_path / "cells.parquet"
     code, _, err = run("export", str(corpus), "-o", str(target), "-j", "2", "-l", "en")
     assert code == 2 and "Interrupted" in err
