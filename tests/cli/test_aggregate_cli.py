@@ -190,3 +190,12 @@ def test_a_report_of_another_year_or_edition_is_named_by_its_file(
     shanghai = str(EXAMPLES / "shanghai-szfbgt-2019.json")
     result = runner.invoke(cli, ["consolidate", QINGHE[0], shanghai, "-u", CITY, "-l", "en"])
     assert f"{shanghai} differs from {QINGHE[0]}" in result.stderr
+
+
+def test_a_narrative_of_another_edition_is_named_as_the_narrative(runner: CliRunner) -> None:
+    yuxi = str(EXAMPLES / "yuxi-2017.json")
+    args = ["consolidate", *QINGHE, "-u", CITY, "--narrative", yuxi, "-l", "en"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert "different editions" in result.stderr
+    assert f"{yuxi} differs from {QINGHE[0]}, the first input" in result.stderr

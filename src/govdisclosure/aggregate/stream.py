@@ -191,13 +191,20 @@ class Folder:
 
         Among hundreds of files "2023, 2024" alone does not say which file
         to look at; the reports' unit names may all be the same."""
-        sources = self.sources
-        if sources is None:
+        if self.sources is None:
+            return error
+        return self.naming(error, self.sources[index])
+
+    def naming(self, error: ConsolidationError, file: str) -> ConsolidationError:
+        """``error`` of ``file`` (an input, or the narrative report) that does not
+        match the first input, naming both files (``error`` as it is without
+        ``sources``)."""
+        if self.sources is None or self._first is None:
             return error
         return ConsolidationError(
             error.code,
             N_("{reason}: {file} differs from {first}, the first input"),
-            {"reason": error, "file": sources[index], "first": sources[self._first_at]},
+            {"reason": error, "file": file, "first": self.sources[self._first_at]},
         )
 
     def first_report(self) -> Report:
