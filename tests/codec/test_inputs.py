@@ -136,3 +136,20 @@ def test_import_reports_a_broken_loader_and_goes_on(site: Site, tmp_path: Path) 
     assert f"{broken}: failed" in result.stdout
     assert "broken: ZeroDivisionError: division by zero" in result.stdout
     assert gd.load(out / "unit.json").unit.name == "某县人民政府"
+
+
+@pytest.mark.parametrize("suffix", [".gdx", ".html", ".pdf", ".xlsx", ".docx"])
+def test_an_empty_file_is_said_to_be_empty_whatever_its_format(
+    site: Site, tmp_path: Path, suffix: str
+) -> None:
+    """A download that failed leaves a file of 0 bytes: it is said to be empty, not
+    "File is not a zip file" or "the page has text only"."""
+    path = tmp_path / f"report{suffix}"
+    path.write_bytes(b"")
+    with pytest.raises(gd.LoadError) as info:
+        gd.load(path)
+    assert info.value.render("en").endswith("$: expected a report, not an empty file")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["import", str(path), "-o", str(out), "-l", "en"])
+    assert result.exit_code == 2
+    assert f"{path}: failed: expected a report, not an empty file" in result.stdout

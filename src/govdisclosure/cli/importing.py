@@ -32,7 +32,7 @@ from ..errors import LoadError
 from ..export.provenance import PROVENANCE_SUFFIX
 from ..files import write_atomic
 from ..i18n import N_, gettext, ngettext
-from ..inputs import broken_loader, read_input
+from ..inputs import broken_loader, read_input, refuse_empty
 from ..oserrors import os_error_text
 from ..plugin.manager import loaders
 from ..plugin.types import ImportOptions, ImportOutcome, Loader
@@ -123,6 +123,7 @@ def _import_file(options: _Options, name: str) -> _FileResult:
         return _FileResult("failed", (f"{path}: {failed}: {message}",), ())
     try:
         data = read_input(path)
+        refuse_empty(data, str(path))
     except LoadError as exc:
         return _FileResult("failed", (f"{path}: {failed}: {_unread(exc, locale)}",), ())
     outcome = _outcome(loader, data, str(path), locale, options.choices)
