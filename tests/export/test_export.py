@@ -312,3 +312,18 @@ def test_a_write_failing_half_way_leaves_nothing_and_says_why(
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert f"{target}: no space left on the device" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_temporary_table_left_by_a_killed_export_is_removed_by_the_next(
+    tmp_path: Path,
+) -> None:
+    """A killed export (SIGKILL, a power cut) leaves its hidden temporary table,
+    possibly gigabytes; the next write into the folder removes it, as for every
+    other command's temporary files (its process no longer exists)."""
+    stale = tmp_path / ".cells.parquet.999999999.abcd1234.tmp"
+    stale.write_bytes(b"half a table")
+    other = tmp_path / ".kept.tmp"
+    other.write_bytes(b"not ours")
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    write([report], tmp_path / "cells.parquet")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kept.tmp", "cells.parquet"]

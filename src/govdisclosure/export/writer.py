@@ -24,6 +24,7 @@ from types import TracebackType
 from typing import Any
 
 from ..editions import Report
+from ..files import remove_stale_temporaries
 from .tables import CELL_SCHEMA, FINDING_SCHEMA, cell_batch, finding_batch, pyarrow
 
 __all__ = ["FORMATS", "TableWriter", "write"]
@@ -42,6 +43,8 @@ class TableWriter:
         self.target = target
         self.force = force
         self.rows = 0
+        # What a killed run left here goes first, as for every command's writes.
+        remove_stale_temporaries(target.parent)
         self._tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
         self._lists: tuple[int, ...] = ()
         try:
