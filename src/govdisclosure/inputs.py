@@ -23,9 +23,10 @@ from . import codec
 from .editions import Report
 from .errors import LoadError, Problem
 from .files import read_input
+from .i18n import N_
 from .plugin.types import Loader
 
-__all__ = ["load", "loader_for", "read_input"]
+__all__ = ["broken_loader", "load", "loader_for", "read_input", "refuse_empty"]
 
 #: What a JSON report starts with, once a BOM and white space are skipped.
 _JSON_START = (b"{",)
@@ -52,6 +53,7 @@ def load(path: str | os.PathLike[str]) -> Report:
     loader = loader_for(path)
     data = read_input(path)
     if loader is not None:
+        refuse_empty(data, name)
         return _by_loader(loader, data, name)
     if Path(path).suffix.lower() not in ("", ".json") and not _looks_like_json(data):
         from .plugin import manager as plugin_manager
@@ -64,20 +66,30 @@ def load(path: str | os.PathLike[str]) -> Report:
     return codec.loads(data, source=name)
 
 
+def refuse_empty(data: bytes, name: str) -> None:
+    """Raise a :class:`LoadError` saying so when ``data`` is empty: a download
+    that failed leaves a file of 0 bytes, and each format's library says it
+    in its own words ("File is not a zip file", a page with no tables)."""
+    if not data:
+        raise LoadError([Problem("$", N_("a report, not an empty file"))], name)
+
+
 def _by_loader(loader: Loader, data: bytes, name: str) -> Report:
     try:
         return loader.load(data, name)
     except LoadError as exc:
         raise exc if exc.source else exc.with_source(name) from None
     except Exception as exc:  # noqa: BLE001 - a broken loader is reported, not a traceback
-        raise LoadError(
-            [
-                Problem(
-                    "$", "a file the loader can read", f"{loader.name}: {type(exc).__name__}: {exc}"
-                )
-            ],
-            name,
-        ) from None
+        raise broken_loader(loader, exc, name) from None
+
+
+def broken_loader(loader: Loader, exc: Exception, name: str) -> LoadError:
+    """The error of a loader that raised ``exc`` (anything but a ``LoadError``)
+    on the file ``name``: the file and the loader are named, with what it raised."""
+    return LoadError(
+        [Problem("$", "a file the loader can read", f"{loader.name}: {type(exc).__name__}: {exc}")],
+        name,
+    )
 
 
 def _looks_like_json(data: bytes) -> bool:

@@ -60,6 +60,16 @@ class ReportingUnit:
     #: Name of the unit this one reports to or is consolidated into.
     parent: str | None = None
 
+    def is_same_unit(self, other: ReportingUnit) -> bool:
+        """Whether two reports are by one unit, across years and sources: the
+        same region code when both state one, else the same name, spaces aside
+        (an imported report states no code: an importer never guesses one).
+        Consolidation is stricter (:attr:`key`: a code stated on one side only
+        makes two units), since counting a unit twice must never pass."""
+        if self.region_code and other.region_code:
+            return self.region_code == other.region_code
+        return "".join(self.name.split()) == "".join(other.name.split())
+
     @property
     def key(self) -> tuple[str, str | None]:
         """What makes two units the same unit: name and region code."""

@@ -175,3 +175,18 @@ def test_reason_table_prefixes_exist_in_the_definitions() -> None:
 def test_reasons_read_in_chinese() -> None:
     for reason in not_comparable():
         assert gettext("zh_Hans_CN", reason.text) != reason.text
+
+
+def test_a_unit_whose_region_code_one_side_does_not_state_is_the_same_unit() -> None:
+    """An imported report has no region code (an importer never guesses one): compared
+    with the unit's own file that has it, the unit is the same, as the continuity
+    rules (``validate --previous``) have it; different codes are different units."""
+    transcribed = gd.load(EXAMPLES / "huaian-2024.json")
+    assert transcribed.unit.region_code == "320800"
+    imported = attrs.evolve(transcribed, unit=attrs.evolve(transcribed.unit, region_code=None))
+    c = compare(transcribed, imported)
+    assert c.same_unit and c.notes == ()
+    elsewhere = attrs.evolve(transcribed, unit=attrs.evolve(transcribed.unit, region_code="110000"))
+    assert [n.code for n in compare(transcribed, elsewhere).notes] == ["different-units"]
+    note = compare(transcribed, elsewhere).notes[0]
+    assert "淮安市人民政府 [320800] and 淮安市人民政府 [110000]" in note.message("en")

@@ -172,3 +172,30 @@ def test_duplicate_units_are_shown_with_the_files_holding_them(
 
 def _label(unit: gd.ReportingUnit) -> str:
     return unit.name if unit.region_code is None else f"{unit.name} [{unit.region_code}]"
+
+
+def test_a_report_of_another_year_or_edition_is_named_by_its_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Among a unit's dozens of files, the one of another year is named, with the first."""
+    other = tmp_path / "乙县 2023.json"
+    gd.dump(attrs.evolve(gd.load(QINGHE[0]), year=2023), other)
+    args = ["consolidate", QINGHE[1], QINGHE[2], str(other), "-u", CITY]
+    result = runner.invoke(cli, [*args, "-l", "en"])
+    assert result.exit_code == 2
+    assert "different years" in result.stderr
+    assert f"{other} differs from {QINGHE[1]}, the first input" in result.stderr
+    result = runner.invoke(cli, args)
+    assert f"{other} 与第一个输入 {QINGHE[1]} 不一致" in result.stderr
+    shanghai = str(EXAMPLES / "shanghai-szfbgt-2019.json")
+    result = runner.invoke(cli, ["consolidate", QINGHE[0], shanghai, "-u", CITY, "-l", "en"])
+    assert f"{shanghai} differs from {QINGHE[0]}" in result.stderr
+
+
+def test_a_narrative_of_another_edition_is_named_as_the_narrative(runner: CliRunner) -> None:
+    yuxi = str(EXAMPLES / "yuxi-2017.json")
+    args = ["consolidate", *QINGHE, "-u", CITY, "--narrative", yuxi, "-l", "en"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert "different editions" in result.stderr
+    assert f"{yuxi} differs from {QINGHE[0]}, the first input" in result.stderr

@@ -276,3 +276,13 @@ def test_failed_plugin_in_strict_mode_is_an_error(
         code, out, err, exc = _run(*args)
         assert code == 2 and isinstance(exc, SystemExit), err
         assert name in err and "boom" in err and "Traceback" not in err and out == ""
+
+
+def test_cli_output_and_directory_together_for_one_file(workdir: Path) -> None:
+    """One FILE with both -o and -d: the message says to give one of them (it said
+    "use -d DIR for many", though there was one file and -d was given)."""
+    args = ["render", str(HUAIAN), "--to", "json", "-o", "x.json", "-d", "out"]
+    code, _, err, _ = _run(*args, "-l", "en")
+    assert code == 2
+    assert "-o FILE or -d DIR, not both" in err
+    assert list(workdir.iterdir()) == []

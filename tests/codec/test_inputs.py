@@ -120,3 +120,36 @@ def test_an_unknown_format_says_which_suffixes_are_read(site: Site, tmp_path: Pa
         gd.load(path)
     message = info.value.render("en")
     assert "report.xyz" in message and ".gdx" in message
+
+
+def test_import_reports_a_broken_loader_and_goes_on(site: Site, tmp_path: Path) -> None:
+    """``import`` goes through the same door: a loader's exception fails its file
+    with the loader named, and the other files are imported."""
+    broken, fine = tmp_path / "x.brk", tmp_path / "unit.gdx"
+    broken.write_bytes(b"anything")
+    fine.write_text("某县人民政府|2024|7", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["import", str(broken), str(fine), "-o", str(out), "--jobs", "1", "-l", "en"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"{broken}: failed" in result.stdout
+    assert "broken: ZeroDivisionError: division by zero" in result.stdout
+    assert gd.load(out / "unit.json").unit.name == "某县人民政府"
+
+
+@pytest.mark.parametrize("suffix", [".gdx", ".html", ".pdf", ".xlsx", ".docx"])
+def test_an_empty_file_is_said_to_be_empty_whatever_its_format(
+    site: Site, tmp_path: Path, suffix: str
+) -> None:
+    """A download that failed leaves a file of 0 bytes: it is said to be empty, not
+    "File is not a zip file" or "the page has text only"."""
+    path = tmp_path / f"report{suffix}"
+    path.write_bytes(b"")
+    with pytest.raises(gd.LoadError) as info:
+        gd.load(path)
+    assert info.value.render("en").endswith("$: expected a report, not an empty file")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["import", str(path), "-o", str(out), "-l", "en"])
+    assert result.exit_code == 2
+    assert f"{path}: failed: expected a report, not an empty file" in result.stdout

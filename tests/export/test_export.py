@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -11,12 +12,13 @@ from typing import Any
 import attrs
 import duckdb
 from click.testing import CliRunner
+from pytest import MonkeyPatch
 
 import govdisclosure as gd
 from govdisclosure.cells import NotApplicable
 from govdisclosure.cli import cli
 from govdisclosure.editions import Report
-from govdisclosure.export import cells, findings
+from govdisclosure.export import cells, findings, write
 from govdisclosure.flat import shape_of
 from locations import ROOT
 
@@ -247,3 +249,81 @@ def test_a_broken_provenance_is_reported_not_dropped(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", str(report), "-o", str(target), "-l", "en"])
     assert result.exit_code == 2
     assert "unit.provenance.json is not JSON" in result.stderr
+
+
+def test_csv_findings_write_the_involved_paths_as_a_json_list(tmp_path: Path) -> None:
+    """CSV has no list type: ``involves`` is written as a JSON array of paths, and a
+    failed export leaves no temporary file behind."""
+    source = str(EXAMPLES / "yuxi-2017.json")
+    cells_to, findings_to = tmp_path / "cells.csv", tmp_path / "findings.csv"
+    args = ["export", source, "--to", "csv", "-o", str(cells_to), "--findings", str(findings_to)]
+    result = CliRunner().invoke(cli, [*args, "-l", "en"])
+    assert result.exit_code == 0, result.output
+    with findings_to.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    expected = findings([gd.load(source)], files=[source])
+    assert len(rows) == expected.num_rows > 0
+    assert [json.loads(r["involves"]) for r in rows] == expected.column("involves").to_pylist()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cells.csv", "findings.csv"]
+
+
+def test_write_refusing_an_existing_findings_file_leaves_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    existing = tmp_path / "findings.parquet"
+    existing.write_bytes(b"kept")
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    try:
+        write([report], tmp_path / "cells.parquet", findings_to=existing)
+    except FileExistsError:
+        pass
+    else:
+        raise AssertionError("an existing findings file was replaced without force")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.parquet"]
+    assert existing.read_bytes() == b"kept"
+
+
+def test_an_output_that_cannot_be_written_is_named_as_given(tmp_path: Path) -> None:
+    """The message names the file asked for, not the hidden temporary name beside it."""
+    target = tmp_path / "no such folder" / "cells.parquet"
+    source = str(EXAMPLES / "huaian-2024.json")
+    result = CliRunner().invoke(cli, ["export", source, "-o", str(target), "-l", "en"])
+    assert result.exit_code != 0
+    assert f"{target}: no such file or directory" in result.stderr
+    assert ".tmp" not in result.stderr
+
+
+def test_a_write_failing_half_way_leaves_nothing_and_says_why(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """A disk that fills during the export: one message naming the output, no
+    traceback, and no temporary file left beside it."""
+    from govdisclosure.export import TableWriter
+
+    def full(self: TableWriter, batch: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(self._tmp))
+
+    monkeypatch.setattr(TableWriter, "_write_batch", full)
+    target = tmp_path / "cells.csv"
+    source = str(EXAMPLES / "huaian-2024.json")
+    args = ["export", source, "--to", "csv", "-o", str(target), "--jobs", "1", "-l", "en"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"{target}: no space left on the device" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_temporary_table_left_by_a_killed_export_is_removed_by_the_next(
+    tmp_path: Path,
+) -> None:
+    """A killed export (SIGKILL, a power cut) leaves its hidden temporary table,
+    possibly gigabytes; the next write into the folder removes it, as for every
+    other command's temporary files (its process no longer exists)."""
+    stale = tmp_path / ".cells.parquet.999999999.abcd1234.tmp"
+    stale.write_bytes(b"half a table")
+    other = tmp_path / ".kept.tmp"
+    other.write_bytes(b"not ours")
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    write([report], tmp_path / "cells.parquet")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kept.tmp", "cells.parquet"]

@@ -218,6 +218,26 @@ def test_an_office_template_keeps_its_page_styles_and_header(tmp_path: Path) -> 
         gd.render(report, "docx", colour="red")
 
 
+@pytest.mark.parametrize(
+    "content", [b"%PDF-1.7 not a Word file", b"", "workbook"], ids=["pdf", "empty", "xlsx"]
+)
+def test_a_template_that_is_not_a_word_file_is_a_render_error(
+    tmp_path: Path, content: bytes | str
+) -> None:
+    """A PDF or a workbook given as the office's template is a wrong option value
+    (``render`` exits 2 naming it), not a failure of the renderer (exit 1)."""
+    path = tmp_path / "letterhead.docx"
+    if content == "workbook":
+        shutil.copy(EXAMPLES / "workbooks" / "huaian-2024.xlsx", path)
+    else:
+        assert isinstance(content, bytes)
+        path.write_bytes(content)
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    with pytest.raises(RenderError) as info:
+        gd.render(report, "docx", locale="en", template=str(path))
+    assert str(path) in str(info.value)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_reports(max_depth=0))
 def test_any_report_renders_and_reads_back(report: gd.Report) -> None:

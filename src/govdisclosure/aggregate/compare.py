@@ -42,7 +42,6 @@ from ..paths import Path, json_path
 from ..registry import template_of
 from ..report_base import ReportingUnit
 from ..validation.findings import Label
-from .tree import unit_key
 
 __all__ = [
     "CellChange",
@@ -180,7 +179,7 @@ class Comparison:
 
     @property
     def same_unit(self) -> bool:
-        return unit_key(self.old_unit) == unit_key(self.new_unit)
+        return self.old_unit.is_same_unit(self.new_unit)
 
     @property
     def changed(self) -> tuple[CellChange, ...]:
@@ -335,9 +334,18 @@ def compare(old: Report, new: Report) -> Comparison:
     )
 
 
+def _unit_label(report: Report, other: Report) -> str:
+    """The unit's name, with its region code when the other unit has the same name
+    (two 住建局 of different cities)."""
+    unit = report.unit
+    if unit.name != other.unit.name:
+        return unit.name
+    return f"{unit.name} [{unit.region_code or '—'}]"
+
+
 def _notes(old: Report, new: Report) -> list[Note]:
     notes = []
-    if unit_key(old.unit) != unit_key(new.unit):
+    if not old.unit.is_same_unit(new.unit):
         notes.append(
             Note(
                 "different-units",
@@ -345,7 +353,7 @@ def _notes(old: Report, new: Report) -> list[Note]:
                     "The reports are by different units ({old} and {new}): differences may "
                     "come from the units, not from the years"
                 ),
-                (("old", old.unit.name), ("new", new.unit.name)),
+                (("old", _unit_label(old, new)), ("new", _unit_label(new, old))),
             )
         )
     if new.year < old.year:

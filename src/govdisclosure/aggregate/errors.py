@@ -36,5 +36,8 @@ class ConsolidationError(ValueError):
 
     def render(self, locale: str = "zh_Hans_CN") -> str:
         """The message in ``locale`` with its parameters filled in."""
-        values = {k: str(v) for k, v in self.params.items()}
+        values = {
+            k: v.render(locale) if isinstance(v, ConsolidationError) else str(v)
+            for k, v in self.params.items()
+        }
         return gettext(locale, self.message_id).format_map(values)

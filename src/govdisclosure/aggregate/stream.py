@@ -128,6 +128,7 @@ class Folder:
         # two strings and the holder's name cost about 300 bytes a unit and
         # were most of what --no-parts still grew by); the holder's name is
         # kept only where it is not the unit's own and there are no sources.
+        self._first_at = 0
         self._units: dict[bytes, int] = {}
         self._holders: dict[bytes, str] = {}
         self._twice: dict[UnitKey, list[str]] = {}
@@ -145,22 +146,30 @@ class Folder:
         could not read)."""
         from ..flat import shape_of
 
+        index = self.count if at is None else at
         first = self._first
         if first is None:
             check_compatible([report])
             self._first = first = report
+            self._first_at = index
             self._data_paths = _data_paths(type(report))
             self._row_cells = {p: _row_cells(type(report), p) for p in self._data_paths}
-        elif report.edition != first.edition or report.year != first.year:
-            _check_editions_and_years([first, report], None, None)
-        elif (
-            is_template_driven(report)
-            and is_template_driven(first)
-            and report.statistics.template != first.statistics.template
-        ):
-            check_compatible([first, report])
-        self._record_units(report, self.count if at is None else at)
-        self._record_data(report)
+        else:
+            try:
+                if report.edition != first.edition or report.year != first.year:
+                    _check_editions_and_years([first, report], None, None)
+                elif (
+                    is_template_driven(report)
+                    and is_template_driven(first)
+                    and report.statistics.template != first.statistics.template
+                ):
+                    check_compatible([first, report])
+                self._record_data(report)
+            except ConsolidationError as exc:
+                raise self._naming_files(exc, index) from None
+        self._record_units(report, index)
+        if first is report:
+            self._record_data(report)
         if not (report.period is first.period or report.period == first.period):
             self._periods_same = False
         self._parents.add(report.unit.parent)
@@ -176,6 +185,27 @@ class Folder:
                 else strip_narrative(report)
             )
         self.count += 1
+
+    def _naming_files(self, error: ConsolidationError, index: int) -> ConsolidationError:
+        """``error`` with the input that does not match and the first input, by file.
+
+        Among hundreds of files "2023, 2024" alone does not say which file
+        to look at; the reports' unit names may all be the same."""
+        if self.sources is None:
+            return error
+        return self.naming(error, self.sources[index])
+
+    def naming(self, error: ConsolidationError, file: str) -> ConsolidationError:
+        """``error`` of ``file`` (an input, or the narrative report) that does not
+        match the first input, naming both files (``error`` as it is without
+        ``sources``)."""
+        if self.sources is None or self._first is None:
+            return error
+        return ConsolidationError(
+            error.code,
+            N_("{reason}: {file} differs from {first}, the first input"),
+            {"reason": error, "file": file, "first": self.sources[self._first_at]},
+        )
 
     def first_report(self) -> Report:
         """The first report added (what the others are checked against)."""

@@ -14,7 +14,7 @@ for work written per file.  :func:`close` prints the closing summary line
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from functools import partial
 from typing import TextIO, TypeVar
 
@@ -49,15 +49,32 @@ def drive(
     results = run_chunks(work, items, jobs, size)
     try:
         with Progress(len(items), locale, quiet=quiet) as progress:
-            for count, result in results:
-                take(result)
-                progress.advance(count)
-    except KeyboardInterrupt:
-        batch.interrupted = True
+            try:
+                for count, result in results:
+                    take(result)
+                    progress.advance(count)
+            except KeyboardInterrupt:
+                batch.interrupted = True
+                _take_finished(results, take)
     finally:
         results.close()
     batch.stop()
     return batch
+
+
+def _take_finished(
+    results: Generator[tuple[int, R], None, None], take: Callable[[R], None]
+) -> None:
+    """After Ctrl-C: take what the workers had in hand (they stop after their
+    current file), so that files they wrote are counted.  A second Ctrl-C
+    gives up on them."""
+    try:
+        _, result = results.throw(KeyboardInterrupt())
+        while True:
+            take(result)
+            _, result = next(results)
+    except (KeyboardInterrupt, StopIteration):
+        pass
 
 
 def _take_each(take: Callable[[R], None], results: list[R]) -> None:

@@ -18,8 +18,13 @@ Only a few chunks per worker are in flight at a time (submitted as earlier
 ones are taken), so neither the items nor the results are ever all held at
 once: memory does not grow with the number of files, and output streams.
 Workers ignore Ctrl-C: the parent process catches it, cancels what has not
-started, and the command prints its summary so far (closing the generator
-shuts the pool down).
+started, tells the workers to stop (a shared event: a chunk of
+:func:`run_files` stops after the file in hand, not after its 64 files, which
+for PDFs took most of a minute), and yields the chunks the workers had in
+hand — what they did, such as files written, is then counted in the summary
+— before re-raising ``KeyboardInterrupt``; closing the generator shuts the
+pool down.  A consumer interrupted while it was taking a result throws
+``KeyboardInterrupt`` into the generator to get the same.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -57,8 +62,18 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _ignore_interrupt() -> None:
+#: In a worker process: the run's stop event, set by the parent on Ctrl-C.
+_stop: Any = None
+
+
+def _start_worker(stop: Any) -> None:
+    global _stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _stop = stop
+
+
+def _stopping() -> bool:
+    return _stop is not None and _stop.is_set()
 
 
 def chunk_size(count: int, jobs: int) -> int:
@@ -96,17 +111,30 @@ def run_chunks(
     # fork shares the loaded plugins and compiled shapes with the workers;
     # where it is unavailable the workers start fresh.
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupt)
+    stop = context.Event()
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(stop,)
+    )
     pending: deque[tuple[int, Future[R]]] = deque()
     try:
-        for chunk in islice(chunks, jobs * AHEAD):
-            pending.append((len(chunk), pool.submit(fn, chunk)))
-        while pending:
-            count, future = pending.popleft()
-            result = future.result()
-            for chunk in islice(chunks, 1):
+        try:
+            for chunk in islice(chunks, jobs * AHEAD):
                 pending.append((len(chunk), pool.submit(fn, chunk)))
-            yield count, result
+            while pending:
+                count, future = pending[0]
+                result = future.result()
+                pending.popleft()
+                for chunk in islice(chunks, 1):
+                    pending.append((len(chunk), pool.submit(fn, chunk)))
+                yield count, result
+        except KeyboardInterrupt:
+            stop.set()
+            for _, future in pending:
+                future.cancel()
+            for count, future in pending:
+                if not future.cancelled():
+                    yield count, future.result()
+            raise
     finally:
         # Chunks not started are dropped; the parent then waits for the
         # workers to finish the chunk in hand (a fraction of a second) and
@@ -117,7 +145,14 @@ def run_chunks(
 
 
 def _each(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
-    return [fn(item) for item in chunk]
+    """``fn`` over the chunk, stopping before the next item once the run is
+    stopped (the results so far are the chunk's)."""
+    results: list[R] = []
+    for item in chunk:
+        if _stopping():
+            break
+        results.append(fn(item))
+    return results
 
 
 def run_files(fn: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> Generator[R, None, None]:

@@ -40,6 +40,7 @@ from ._click_i18n import click_locale, localize, untranslated
 from ._collector import long_lived, own_process, spare_exit
 from ._help_width import terminal_widths
 from ._locale import command_line_locale
+from ._whole_writes import whole_writes
 
 __all__ = ["EXIT_BROKEN_PIPE", "cli", "command_line_locale", "main"]
 
@@ -301,6 +302,7 @@ def main() -> None:
     collector is spared its walks over what lives as long as the process
     (:mod:`govdisclosure.cli._collector`)."""
     own_process()
+    whole_writes()
     try:
         cli(prog_name="govdisclosure")
     finally:

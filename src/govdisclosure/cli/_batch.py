@@ -63,9 +63,16 @@ def input_files(
     unique: bool = True,
 ) -> Sequence[str]:
     """The files named by ``items`` (as strings); none at all is bad usage."""
+    items = list(items)
     files = expand_inputs(items, pattern=pattern, suffixes=suffixes, unique=unique)
     if not files:
-        raise click.UsageError(gettext(locale, "No input files found"))
+        where = ", ".join(items)
+        if pattern is None:
+            message = gettext(locale, "No input files found in {inputs}").format(inputs=where)
+        else:
+            message = gettext(locale, "No input files found in {inputs} matching --glob {pattern}")
+            message = message.format(inputs=where, pattern=pattern)
+        raise click.UsageError(message)
     return files
 
 

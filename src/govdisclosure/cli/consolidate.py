@@ -156,7 +156,10 @@ def command(
         )
         try:
             if own is not None and folder.count:
-                check_compatible([folder.first_report(), own])
+                try:
+                    check_compatible([folder.first_report(), own])
+                except ConsolidationError as exc:
+                    raise folder.naming(exc, str(narrative)) from None
             result = folder.result(the_unit, narrative=own)
         except ConsolidationError as exc:
             problem = exc

@@ -175,29 +175,36 @@ def command(
         if found is not None:
             found.write(result[1])
 
-    drive_files(
-        partial(_tables, found is not None, locale),
-        items,
-        take,
-        jobs=jobs,
-        locale=locale,
-        quiet=quiet,
-        summary=batch,
-    )
-    if batch.interrupted:
+    try:
+        drive_files(
+            partial(_tables, found is not None, locale),
+            items,
+            take,
+            jobs=jobs,
+            locale=locale,
+            quiet=quiet,
+            summary=batch,
+        )
+        if batch.interrupted:
+            for writer in writers:
+                writer.abort()
+        else:
+            for writer in writers:
+                writer.commit()
+                batch.written += 1
+                if not quiet:
+                    click.echo(
+                        gettext(locale, "{rows} rows: {path}").format(
+                            rows=f"{writer.rows:,}", path=writer.target
+                        ),
+                        err=True,
+                    )
+    except OSError as exc:  # the output's disk is full or gone: nothing is left half written
+        if exc.filename not in {str(writer.target) for writer in writers}:
+            raise
         for writer in writers:
             writer.abort()
-    else:
-        for writer in writers:
-            writer.commit()
-            batch.written += 1
-            if not quiet:
-                click.echo(
-                    gettext(locale, "{rows} rows: {path}").format(
-                        rows=f"{writer.rows:,}", path=writer.target
-                    ),
-                    err=True,
-                )
+        raise click.ClickException(f"{exc.filename}: {os_error_text(exc, locale)}") from None
     close(batch, locale, quiet)
     sys.exit(batch.exit_code)
 

@@ -32,7 +32,7 @@ from ..errors import LoadError
 from ..export.provenance import PROVENANCE_SUFFIX
 from ..files import write_atomic
 from ..i18n import N_, gettext, ngettext
-from ..inputs import read_input
+from ..inputs import broken_loader, read_input, refuse_empty
 from ..oserrors import os_error_text
 from ..plugin.manager import loaders
 from ..plugin.types import ImportOptions, ImportOutcome, Loader
@@ -57,17 +57,23 @@ def _by_suffix() -> dict[str, Loader]:
 def _outcome(
     loader: Loader, data: bytes, source: str, locale: str, choices: ImportOptions
 ) -> ImportOutcome:
-    if loader.trace_with is not None:
-        return loader.trace_with(data, source, locale, choices)
-    if loader.trace is not None:
-        return loader.trace(data, source, locale)
     try:
+        if loader.trace_with is not None:
+            return loader.trace_with(data, source, locale, choices)
+        if loader.trace is not None:
+            return loader.trace(data, source, locale)
         report = loader.load(data, source)
     except LoadError as exc:
-        return ImportOutcome(
-            report=None, provenance={}, errors=(exc.render(locale, limit=PRINTED_PROBLEMS),)
-        )
+        return _not_imported(exc, locale)
+    except Exception as exc:  # noqa: BLE001 - a broken loader fails its file, not the run
+        return _not_imported(broken_loader(loader, exc, source), locale)
     return ImportOutcome(report=report, provenance={}, complete=True)
+
+
+def _not_imported(error: LoadError, locale: str) -> ImportOutcome:
+    return ImportOutcome(
+        report=None, provenance={}, errors=(error.render(locale, limit=PRINTED_PROBLEMS),)
+    )
 
 
 def _write_outcome(
@@ -117,6 +123,7 @@ def _import_file(options: _Options, name: str) -> _FileResult:
         return _FileResult("failed", (f"{path}: {failed}: {message}",), ())
     try:
         data = read_input(path)
+        refuse_empty(data, str(path))
     except LoadError as exc:
         return _FileResult("failed", (f"{path}: {failed}: {_unread(exc, locale)}",), ())
     outcome = _outcome(loader, data, str(path), locale, options.choices)

@@ -282,6 +282,8 @@ def command(
     extra = _parse_options(options, locale)
     single = len(files) == 1 and not Path(files[0]).is_dir() and Path(files[0]).exists()
     paths = [files[0]] if single else input_files(files, pattern, locale)
+    if output is not None and out_dir is not None:
+        raise _fail(gettext(locale, "Give -o FILE or -d DIR, not both"))
     if not single or out_dir is not None:
         if output is not None:
             raise _fail(gettext(locale, "-o names the output of one FILE; use -d DIR for many"))

@@ -6,10 +6,16 @@ into place (refusing to replace an existing file unless ``force``), and
 :meth:`TableWriter.abort` — or leaving the ``with`` block on an exception —
 removes it.  So an interrupted or failed export never leaves a partial
 file, and memory holds one batch, not the corpus.
+
+CSV has no list type: a list column (the findings' ``involves``) is written
+to CSV as the JSON array of its items, which any reader can split without
+guessing a separator.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import secrets
 from collections.abc import Iterable, Sequence
@@ -18,6 +24,7 @@ from types import TracebackType
 from typing import Any
 
 from ..editions import Report
+from ..files import remove_stale_temporaries
 from .tables import CELL_SCHEMA, FINDING_SCHEMA, cell_batch, finding_batch, pyarrow
 
 __all__ = ["FORMATS", "TableWriter", "write"]
@@ -36,38 +43,87 @@ class TableWriter:
         self.target = target
         self.force = force
         self.rows = 0
+        # What a killed run left here goes first, as for every command's writes.
+        remove_stale_temporaries(target.parent)
         self._tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        if to == "parquet":
-            import pyarrow.parquet as pq
+        self._lists: tuple[int, ...] = ()
+        try:
+            if to == "parquet":
+                import pyarrow.parquet as pq
 
-            self._writer: Any = pq.ParquetWriter(self._tmp, schema, compression="zstd")
-        else:
-            import pyarrow.csv as pcsv
+                self._writer: Any = pq.ParquetWriter(self._tmp, schema, compression="zstd")
+            else:
+                import pyarrow.csv as pcsv
 
-            self._writer = pcsv.CSVWriter(str(self._tmp), schema)
+                self._lists, schema = _csv_schema(schema)
+                self._writer = pcsv.CSVWriter(str(self._tmp), schema)
+        except OSError as exc:
+            _discard(self._tmp)
+            raise self._naming_target(exc) from None
+        except BaseException:
+            _discard(self._tmp)
+            raise
+        self._schema = schema
+
+    def _naming_target(self, exc: OSError) -> OSError:
+        """``exc`` naming the file the user asked for: pyarrow names none, or the
+        hidden temporary file, and its text is not the user's language."""
+        if exc.errno is None:
+            return exc
+        return type(exc)(exc.errno, os.strerror(exc.errno), str(self.target))
 
     def write(self, batch: Any) -> None:
         if batch.num_rows:
-            self._writer.write_batch(batch)
+            try:
+                self._write_batch(self._as_written(batch))
+            except OSError as exc:
+                raise self._naming_target(exc) from None
             self.rows += batch.num_rows
+
+    def _write_batch(self, batch: Any) -> None:
+        self._writer.write_batch(batch)
+
+    def _as_written(self, batch: Any) -> Any:
+        """``batch`` with its list columns as JSON text (CSV only)."""
+        if not self._lists:
+            return batch
+        import pyarrow as pa
+
+        columns = list(batch.columns)
+        for index in self._lists:
+            columns[index] = pa.array(
+                [
+                    None if items is None else json.dumps(items, ensure_ascii=False)
+                    for items in columns[index].to_pylist()
+                ],
+                type=pa.string(),
+            )
+        return pa.RecordBatch.from_arrays(columns, schema=self._schema)
 
     def commit(self) -> None:
         """Close the file and move it into place."""
-        self._writer.close()
         try:
+            self._writer.close()
             if self.force:
                 os.replace(self._tmp, self.target)
             else:
                 os.link(self._tmp, self.target)
+        except OSError as exc:
+            raise self._naming_target(exc) from None
         finally:
-            self._tmp.unlink(missing_ok=True)
+            _discard(self._tmp)
 
     def abort(self) -> None:
-        """Close and remove the temporary file; the target is untouched."""
+        """Close and remove the temporary file; the target is untouched.
+
+        Never raises for the file system (a full disk refuses the close's
+        last write): it is called while another error is being reported."""
         try:
             self._writer.close()
+        except OSError:
+            pass
         finally:
-            self._tmp.unlink(missing_ok=True)
+            _discard(self._tmp)
 
     def __enter__(self) -> TableWriter:
         return self
@@ -82,6 +138,24 @@ class TableWriter:
             self.commit()
         else:
             self.abort()
+
+
+def _discard(tmp: Path) -> None:
+    """Remove a temporary file if there is one; a folder that refuses even
+    that (a read-only file system says so for a name that is not there) must
+    not hide the error being reported."""
+    with contextlib.suppress(OSError):
+        tmp.unlink(missing_ok=True)
+
+
+def _csv_schema(schema: Any) -> tuple[tuple[int, ...], Any]:
+    """The indices of ``schema``'s list columns, and the schema with them as text."""
+    import pyarrow as pa
+
+    lists = tuple(i for i, field in enumerate(schema) if pa.types.is_list(field.type))
+    for index in lists:
+        schema = schema.set(index, pa.field(schema.field(index).name, pa.string()))
+    return lists, schema
 
 
 def write(
@@ -100,11 +174,15 @@ def write(
     pyarrow()
     names = iter(files) if files is not None else None
     cells = TableWriter(Path(cells_to), CELL_SCHEMA.get(), to, force=force)
-    found = (
-        TableWriter(Path(findings_to), FINDING_SCHEMA.get(), to, force=force)
-        if findings_to is not None
-        else None
-    )
+    try:
+        found = (
+            TableWriter(Path(findings_to), FINDING_SCHEMA.get(), to, force=force)
+            if findings_to is not None
+            else None
+        )
+    except BaseException:
+        cells.abort()
+        raise
     try:
         for report in reports:
             name = next(names) if names is not None else None

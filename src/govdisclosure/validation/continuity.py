@@ -51,10 +51,7 @@ _PREVIOUS = N_("last year's report")
 
 def same_unit(report: Report, previous: Report) -> bool:
     """Same reporting unit: same region code when both have one, else same name."""
-    a, b = report.unit, previous.unit
-    if a.region_code and b.region_code:
-        return a.region_code == b.region_code
-    return "".join(a.name.split()) == "".join(b.name.split())
+    return report.unit.is_same_unit(previous.unit)
 
 
 def _comparable(report: Report, context: Context) -> Report | None:

@@ -12,6 +12,9 @@ block (see :mod:`.page`, :mod:`.tables` and :mod:`.document`).
 from __future__ import annotations
 
 from pathlib import Path
+from zipfile import BadZipFile
+
+from docx.opc.exceptions import OpcError
 
 from govdisclosure.editions import Report
 from govdisclosure.i18n import gettext
@@ -38,6 +41,11 @@ def render(report: Report, options: RenderOptions) -> bytes:
         raise RenderError(message.format(template=template))
     try:
         return document_bytes(build_document(report, options.locale, path))
+    except (OpcError, BadZipFile):
+        # Not a Word package at all (a PDF, an empty file): a wrong option
+        # value, said as for a file that is not there.
+        message = gettext(options.locale, "template {template!r} is not a readable .docx file")
+        raise RenderError(message.format(template=template)) from None
     except (KeyError, ValueError) as exc:
         if path is None:
             raise
