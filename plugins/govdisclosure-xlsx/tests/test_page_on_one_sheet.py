@@ -31,10 +31,18 @@ HEADINGS = {
 }
 
 
-def page_sheet(report: gd.Report, blank: Iterable[Path] = (), heading_suffix: str = "") -> bytes:
+def page_sheet(
+    report: gd.Report,
+    blank: Iterable[Path] = (),
+    heading_suffix: str = "",
+    *,
+    caption_in_first_cell: bool = False,
+) -> bytes:
     """The report's tables on one sheet, every cell over two sheet columns,
     each table after its section heading alone on a row; the figures at
-    ``blank`` left empty (their merged ranges stay)."""
+    ``blank`` left empty (their merged ranges stay); with
+    ``caption_in_first_cell`` the heading also on a line before the text of
+    the table's first cell (a ``<caption>`` as Calc opens it)."""
     blanks = set(blank)
     figures = cells_by_path(report)
     wb = Workbook()
@@ -53,7 +61,10 @@ def page_sheet(report: gd.Report, blank: Iterable[Path] = (), heading_suffix: st
                 value = None if cell.path in blanks else figures[cell.path]
                 ws.cell(row, col, value if isinstance(value, int | Decimal) else None)
             else:
-                ws.cell(row, col, gettext("zh_Hans_CN", cell.text))
+                text = gettext("zh_Hans_CN", cell.text)
+                if caption_in_first_cell and (cell.row, cell.col) == (0, 0):
+                    text = f"{HEADINGS[grid.key]} \n{text}"
+                ws.cell(row, col, text)
             ws.merge_cells(
                 start_row=row,
                 start_column=col,
@@ -112,3 +123,17 @@ def test_a_table_3_row_numbered_like_a_heading_is_no_heading() -> None:
         == cells_by_path(report)[("table3", "results", "total", "total")]
     )
     assert "table-missing" not in {p.code for p in problems}
+
+
+def test_a_caption_calc_put_before_the_first_cell_of_a_table_is_no_part_of_its_label() -> None:
+    # Calc gives a table's <caption> a row of its own and also puts it, on a
+    # line of its own, before the text of the table's first cell.  Before:
+    # "四、政府信息公开行政复议、行政诉讼情况\n行政复议" matched no label, and
+    # table 4's five 行政复议 figures were not placed.
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    data = page_sheet(report, caption_in_first_cell=True)
+    imported, prov, problems = import_workbook(data, "p")
+    assert imported is not None
+    assert cells_by_path(imported) == cells_by_path(report)
+    assert not {p.code for p in problems} & {"cell-not-placed", "cell-missing"}
+    assert not any(c.doubtful for c in prov.cells)

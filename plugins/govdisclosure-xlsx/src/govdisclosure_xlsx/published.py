@@ -52,7 +52,7 @@ from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, unreadable_file
 from govdisclosure_html.text import as_marks, money_unit_line, struck
 
-from .sections import is_section_heading
+from .sections import is_section_heading, without_caption
 
 __all__ = ["import_binary", "import_workbook", "workbook_document"]
 
@@ -263,7 +263,7 @@ class _Sheet:
                     at_col[c],
                     len(down),
                     len(across),
-                    self.text.get((top, start), ""),
+                    without_caption(self.text.get((top, start), "")),
                     address=f"{self.title}!{get_column_letter(max(start, left))}{max(top, first)}",
                 )
                 for rr in down:

@@ -25,7 +25,7 @@ from functools import cache
 from govdisclosure.editions import EDITIONS
 from govdisclosure_html.text import label_key
 
-__all__ = ["is_section_heading"]
+__all__ = ["is_section_heading", "without_caption"]
 
 #: A remark in brackets after a heading: "（有关情况附表）", "（见附表）".
 _REMARK = re.compile(r"\([^()]*\)$")
@@ -53,3 +53,17 @@ def is_section_heading(text: str) -> bool:
         return False  # numbered 一、 only: (一) and 1. number rows and blocks
     words = _REMARK.sub("", key.words)
     return (key.ordinal, _words(words)) in _headings()
+
+
+def without_caption(text: str) -> str:
+    """A table cell's text without a first line that is a section heading.
+
+    Calc opening a page puts a table's ``<caption>`` ("四、政府信息公开行政复议、
+    行政诉讼情况") on a row of its own above the table *and* before the text
+    of the table's first cell, on a line of its own: "四、…情况\n行政复议" is
+    no label of the format, and table 4's first five figures went unplaced.
+    The heading is no part of any cell's label; the rest of the cell is."""
+    first, newline, rest = text.partition("\n")
+    if newline and rest.strip() and is_section_heading(first):
+        return rest.strip()
+    return text
