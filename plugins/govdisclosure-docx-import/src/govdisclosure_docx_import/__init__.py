@@ -4,7 +4,8 @@
   every top-level table expanded into a grid through ``w:gridSpan`` (a cell
   over several grid columns) and ``w:vMerge`` (``restart`` opens a cell,
   ``continue`` extends the one above: one origin, never a copied value);
-  paragraphs as text.  Then the same mapping as a web page
+  paragraphs as text; a text box's content after the paragraph it is
+  anchored in (:mod:`.textboxes`).  Then the same mapping as a web page
   (:func:`govdisclosure_html.import_document`).
 * Loader ``doc-binary`` (``.doc``, ``.wps``): the old binary formats are
   refused with "convert it first"; with ``GOVDISCLOSURE_SOFFICE=1`` and
