@@ -29,13 +29,22 @@ class LibreOfficeFailed(RuntimeError):
     """LibreOffice is missing, exited with an error, or wrote no file for an input."""
 
 
-def convert(files: Sequence[Path], to: str, outdir: Path, *, timeout: float = 300) -> list[Path]:
+def convert(
+    files: Sequence[Path],
+    to: str,
+    outdir: Path,
+    *,
+    timeout: float = 300,
+    infilter: str | None = None,
+) -> list[Path]:
     """Each of ``files`` converted to ``to`` by one headless LibreOffice run,
     written to ``outdir``; the outputs' paths, in the order of ``files``.
 
     ``to`` is what ``soffice --convert-to`` takes: an extension (``"pdf"``,
     ``"html"``, ``"xlsx"``, ``"doc"``), optionally with a filter after a
-    colon (``"xlsx:Calc MS Excel 2007 XML"``).  One run for many files: a
+    colon (``"xlsx:Calc MS Excel 2007 XML"``).  ``infilter`` names the
+    filter LibreOffice opens the files with (``"HTML (StarCalc)"``: a web
+    page opened in Calc, not in Writer/Web).  One run for many files: a
     start of LibreOffice costs seconds.  The run keeps a profile of its own
     in ``outdir`` (two runs at once sharing the user's profile make one of
     them do nothing, and exit 0).
@@ -53,6 +62,7 @@ def convert(files: Sequence[Path], to: str, outdir: Path, *, timeout: float = 30
         SOFFICE,
         f"-env:UserInstallation={profile.as_uri()}",
         "--headless",
+        *([f"--infilter={infilter}"] if infilter else []),
         "--convert-to",
         to,
         "--outdir",

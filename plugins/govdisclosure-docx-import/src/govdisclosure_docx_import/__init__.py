@@ -4,7 +4,8 @@
   every top-level table expanded into a grid through ``w:gridSpan`` (a cell
   over several grid columns) and ``w:vMerge`` (``restart`` opens a cell,
   ``continue`` extends the one above: one origin, never a copied value);
-  paragraphs as text.  Then the same mapping as a web page
+  paragraphs as text; a text box's content after the paragraph it is
+  anchored in (:mod:`.textboxes`).  Then the same mapping as a web page
   (:func:`govdisclosure_html.import_document`).
 * Loader ``doc-binary`` (``.doc``, ``.wps``): the old binary formats are
   refused with "convert it first"; with ``GOVDISCLOSURE_SOFFICE=1`` and
@@ -36,6 +37,7 @@ from govdisclosure_html.outcome import failed, import_read, importing_loader, un
 from govdisclosure_html.text import as_marks, looks_numeric, money_unit_line, read_number, struck
 
 from .tabstops import PackageStyles, placed_fields, styles_of
+from .textboxes import READ_APART, own_nodes, text_boxes
 
 __all__ = ["LOADERS", "docx_document", "govdisclosure_loaders", "import_doc", "import_docx"]
 
@@ -55,11 +57,30 @@ def _on(flag: Any) -> bool:
     return flag is not None and flag.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
+def _raised(rpr: Any) -> str:
+    """How a run is set off the line: ``"superscript"``, ``"subscript"`` or
+    ``""``.  Word's own superscript is ``w:vertAlign``; LibreOffice writes
+    its superscript (a page's ``<sup>`` pasted or converted) as ``w:position``,
+    the run raised by so many half-points (and set smaller): a run raised
+    or lowered either way is a mark's, never a digit of the figure beside it."""
+    align = rpr.find(qn("w:vertAlign"))
+    if align is not None:
+        return str(align.get(qn("w:val"), ""))
+    position = rpr.find(qn("w:position"))
+    if position is not None:
+        try:
+            value = int(position.get(qn("w:val"), "0"))
+        except ValueError:
+            return ""
+        return "superscript" if value > 0 else "subscript" if value < 0 else ""
+    return ""
+
+
 def _printed(element: Any) -> Iterator[str]:
     """The printed text of a paragraph's runs, in order: ``w:t``, a tab or a
     break as a space.  Left out, as Word prints the file: hidden text
     (``w:vanish``) and the text of tracked deletions and moves' old places.
-    A raised or lowered run's digits are marks (:func:`as_marks`), a struck
+    A raised or lowered run's digits are marks (:func:`as_marks`, :func:`_raised`), a struck
     run's text is struck (:func:`struck`): neither is a digit of a figure."""
     for node in element.iterchildren():
         tag = node.tag
@@ -75,11 +96,10 @@ def _printed(element: Any) -> Iterator[str]:
             if rpr is not None:
                 if _on(rpr.find(qn("w:strike"))) or _on(rpr.find(qn("w:dstrike"))):
                     text = struck(text)
-                align = rpr.find(qn("w:vertAlign"))
-                if align is not None:
-                    text = as_marks(text, align.get(qn("w:val"), ""))
+                text = as_marks(text, _raised(rpr))
             yield text
-        elif tag not in _NOT_PRINTED:
+        elif tag not in _NOT_PRINTED and tag not in READ_APART:
+            # A text box's content is read apart (:mod:`.textboxes`).
             yield from _printed(node)
 
 
@@ -99,6 +119,8 @@ def _paragraphs(element: Any) -> Iterator[Any]:
         tag = child.tag
         if tag == _W_P:
             yield child
+            for box in text_boxes(child):
+                yield from _paragraphs(box)
         elif tag in _PARAGRAPH_HOLDERS:
             yield from _paragraphs(child)
         elif tag == _W_TBL and _box(child):
@@ -162,7 +184,7 @@ _CAPTION_LENGTH = 40
 def _fields(p: Any) -> list[str]:
     """A paragraph's text cut at its tabs (a field per tab stop, empty ones kept)."""
     fields = [""]
-    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+    for node in own_nodes(p, qn("w:t"), qn("w:tab"), qn("w:br")):
         if node.tag == qn("w:tab"):
             fields.append("")
         else:
@@ -171,7 +193,7 @@ def _fields(p: Any) -> list[str]:
 
 
 def _has_tab(p: Any) -> bool:
-    return p.find(f".//{qn('w:tab')}") is not None
+    return next(own_nodes(p, _W_TAB), None) is not None
 
 
 def _typed_caption(text: str) -> bool:
@@ -290,11 +312,15 @@ def _blocks(element: Any) -> Iterator[Any]:
     inside it are found and its own cells' text is text.  A one-cell table
     inside a cell (:func:`_box`) is that cell's text, not a table.  A content control
     (``w:sdt``, templates wrap tables and paragraphs in them) is read through.
+    A paragraph's text boxes are read after it, as the body is
+    (:mod:`.textboxes`: a floating table of a page pasted into Word).
     """
     for child in element.iterchildren():
         tag = child.tag
         if tag == qn("w:p"):
             yield child
+            for box in text_boxes(child):
+                yield from _blocks(box)
         elif tag == qn("w:tbl"):
             if all(_box(inner) for inner in child.iterdescendants(_W_TBL)):
                 yield child

@@ -27,6 +27,8 @@ from typing import Any, Final
 from attrs import frozen
 from docx.oxml.ns import qn
 
+from .textboxes import own_nodes
+
 __all__ = ["PackageStyles", "placed_fields", "styles_of"]
 
 #: Word's default tab interval when the settings give none: half an inch.
@@ -171,7 +173,7 @@ def placed_fields(p: Any, styles: PackageStyles) -> list[tuple[int, str]] | None
     align = "left"
     width = 0.0  # the width of the current field's text, for centred or right stops
     tolerance = 0.0
-    for run in p.iter(qn("w:r")):
+    for run in own_nodes(p, qn("w:r")):
         size = _size(run, p, styles)
         for node in run:
             if node.tag == qn("w:tab"):

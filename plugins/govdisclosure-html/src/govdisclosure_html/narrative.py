@@ -93,7 +93,9 @@ def _heading_split(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-_REPORT_SUFFIX = re.compile(r"(政府)?(信息公开|政务公开)(工作)?(年度)?报告.*$")
+#: The report's name after the unit: …政府信息公开工作年度报告, or its short
+#: name …信息公开年报.
+_REPORT_SUFFIX = re.compile(r"(政府)?(信息公开|政务公开)(工作)?((年度)?报告|年报).*$")
 
 
 def title_facts(title: str | None) -> tuple[int | None, str | None]:

@@ -34,13 +34,14 @@ SOFFICE_TIMEOUT = 120
 def title_of(paragraphs: Sequence[str]) -> tuple[str | None, list[str]]:
     """The first paragraph when it reads as the report's title, and the rest.
 
-    A short paragraph naming a 报告, or one of any length that ends with the
-    report's name (a unit's name of hundreds of characters makes a long
-    title; body text does not end so).
+    A short paragraph naming a 报告 or ending with 年报 (the report's short
+    name: "2022年湖口县卫生健康委员会信息公开年报"), or one of any length that
+    ends with the report's name (a unit's name of hundreds of characters
+    makes a long title; body text does not end so).
     """
-    if paragraphs and "报告" in paragraphs[0]:
+    if paragraphs and ("报告" in paragraphs[0] or paragraphs[0].rstrip().endswith("年报")):
         first = paragraphs[0]
-        if len(first) <= 80 or first.rstrip().endswith("年度报告"):
+        if len(first) <= 80 or first.rstrip().endswith(("年度报告", "年报")):
             return first, list(paragraphs[1:])
     return None, list(paragraphs)
 

@@ -14,7 +14,9 @@ reports what it could not place.
 Where a sheet's table is: a run of rows that each hold two cells or more
 (a label and its figures, a header), continued over a row of one short
 cell that ends no sentence when more such rows follow (a block's caption
-inside table 2, a group label).  Every other row is text: the title, the
+inside table 2, a group label) unless it prints a section heading of the
+report (:mod:`.sections`: a page pasted into a sheet puts the headings
+between its tables in such rows).  Every other row is text: the title, the
 unit and period lines, paragraphs.
 
 A cell's text is its value as stored: a number without the cell's display
@@ -49,6 +51,8 @@ from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, unreadable_file
 from govdisclosure_html.text import as_marks, money_unit_line, struck
+
+from .sections import is_section_heading, without_caption
 
 __all__ = ["import_binary", "import_workbook", "workbook_document"]
 
@@ -156,10 +160,15 @@ class _Sheet:
         self.shown: dict[int, set[tuple[int, int]]] = {}
         for position in self.text:
             self.shown.setdefault(position[0], set()).add(position)
+        #: Per row, the merged ranges it shows that hold no text: the blank
+        #: figures of a row laid on a page's grid (see :meth:`runs`).
+        self.blank_merged: dict[int, int] = {}
         for (top, left), (bottom, _) in self.span.items():
-            if (top, left) in self.text:
-                for r in range(top, bottom + 1):
+            for r in range(top, bottom + 1):
+                if (top, left) in self.text:
                     self.shown.setdefault(r, set()).add((top, left))
+                else:
+                    self.blank_merged[r] = self.blank_merged.get(r, 0) + 1
 
     def cells_in(self, row: int) -> list[tuple[int, int]]:
         """The corners of the cells with text row ``row`` shows, left to right."""
@@ -167,10 +176,19 @@ class _Sheet:
 
     def runs(self) -> Iterator[tuple[str, int, int]]:
         """``("table", first, last)`` and ``("text", row, row)`` in row order
-        (hidden rows are passed over: a table runs on across them)."""
+        (hidden rows are passed over: a table runs on across them).
+
+        A row of one text and merged ranges left blank is a row of cells
+        too: a page laid on a sheet's grid (LibreOffice Calc's HTML import)
+        merges each cell over the sheet columns it takes, so a row whose
+        figures are all blank ("四、结转下年度继续办理" and nothing) shows its
+        label and its blank merged ranges, where a line of text is one cell."""
         order = [r for r in range(1, self.height + 1) if r not in self.hidden_rows]
         by_row = {r: self.cells_in(r) for r in order}
-        kind = [len(by_row[r]) >= 2 for r in order]
+        kind = [
+            len(by_row[r]) >= 2 or (len(by_row[r]) == 1 and self.blank_merged.get(r, 0) >= 1)
+            for r in order
+        ]
         n = len(order)
         i = 0
         while i < n:
@@ -202,7 +220,11 @@ class _Sheet:
         if len(cells) != 1:
             return False
         text = self.text[cells[0]]
-        return len(text) <= CAPTION_LENGTH and not text.rstrip().endswith(_SENTENCE_END)
+        return (
+            len(text) <= CAPTION_LENGTH
+            and not text.rstrip().endswith(_SENTENCE_END)
+            and not is_section_heading(text)
+        )
 
     def columns(self, first: int, last: int) -> tuple[int, int]:
         """The first and last sheet column the cells with text of the rows
@@ -241,7 +263,7 @@ class _Sheet:
                     at_col[c],
                     len(down),
                     len(across),
-                    self.text.get((top, start), ""),
+                    without_caption(self.text.get((top, start), "")),
                     address=f"{self.title}!{get_column_letter(max(start, left))}{max(top, first)}",
                 )
                 for rr in down:

@@ -1,0 +1,131 @@
+"""What a Word file made from a portal page holds that one typed in Word does not.
+
+LibreOffice Writer opening a page (a person pasting it into Word gets the
+same) keeps a floating table (``<table align="left">``) as a text box, a
+``<sup>`` as a run raised by ``w:position``, and the page's heading as the
+first paragraph, which may name the report by its short name 年报.  Each
+case edits the XML of ``data/huaian-2024.docx`` (a file LibreOffice wrote,
+see ``data/README.md``) so; the expected figures are those of
+``examples/huaian-2024.json``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import govdisclosure as gd
+from govdisclosure import cells_by_path
+from govdisclosure_docx_import import docx_document, import_docx
+from govdisclosure_html import Document
+
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+SOURCE = DATA / "huaian-2024.docx"
+XML = zipfile.ZipFile(SOURCE).read("word/document.xml").decode()
+EXPECTED = gd.load(EXAMPLES / "huaian-2024.json")
+TABLES = re.findall(r"<w:tbl>.*?</w:tbl>", XML, re.S)
+
+
+def _docx(xml: str) -> bytes:
+    source = zipfile.ZipFile(SOURCE)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in source.namelist():
+            z.writestr(name, xml.encode() if name == "word/document.xml" else source.read(name))
+    return out.getvalue()
+
+
+def _in_text_box(table: str, *, fallback: bool = True) -> str:
+    """``table`` in a text box anchored in a paragraph, as Writer saves a
+    page's floating table: the drawing, and the same box again as VML for
+    programs that read no drawing (``fallback``); or the VML box alone."""
+    vml = f"<w:pict><v:rect><v:textbox><w:txbxContent>{table}<w:p/></w:txbxContent></v:textbox></v:rect></w:pict>"
+    if not fallback:
+        return f"<w:p><w:r><w:t>附表：</w:t></w:r><w:r>{vml}</w:r></w:p>"
+    drawing = (
+        '<w:drawing><wp:anchor><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"<wps:wsp><wps:txbx><w:txbxContent>{table}<w:p/></w:txbxContent></wps:txbx></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing>"
+    )
+    return (
+        "<w:p><w:r><w:t>附表：</w:t></w:r><w:r><mc:AlternateContent>"
+        f'<mc:Choice Requires="wps">{drawing}</mc:Choice>'
+        f"<mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+
+
+def test_a_table_in_a_text_box_is_read_once() -> None:
+    # Before: table 3 in a text box was read as its anchor paragraph's text,
+    # twice (the drawing and its fallback), and reported missing: 175
+    # figures not imported.
+    for fallback in (True, False):
+        xml = XML.replace(TABLES[1], _in_text_box(TABLES[1], fallback=fallback), 1)
+        document = docx_document(_docx(xml), "boxed.docx")
+        assert isinstance(document, Document)
+        assert len(document.grids) == len(TABLES)
+        assert "附表：" in document.paragraphs
+        assert not any("本年新收政府信息公开申请数量" in p for p in document.paragraphs)
+        result = import_docx(_docx(xml), "boxed.docx")
+        assert isinstance(result.report, gd.Report2021), [p.code for p in result.problems]
+        assert cells_by_path(result.report) == cells_by_path(EXPECTED)
+        assert not {p.code for p in result.problems} & {"table-missing", "cell-not-placed"}
+
+
+RUN = "<w:r><w:rPr></w:rPr><w:t>53</w:t></w:r>"
+
+
+def test_a_digit_raised_by_its_position_is_a_mark() -> None:
+    # Writer saves a page's <sup>1</sup> as a run raised 8 half-points and
+    # set smaller.  Before: 53 and the raised 1 read 531, the publisher
+    # blamed for the sums it broke.  Now the cell is unreadable and blank.
+    for position in ("8", "-6"):
+        mark = f'<w:r><w:rPr><w:position w:val="{position}"/><w:sz w:val="19"/></w:rPr><w:t>1</w:t></w:r>'
+        result = import_docx(_docx(XML.replace(RUN, RUN + mark, 1)), "sup.docx")
+        assert result.report is not None
+        figures, want = cells_by_path(result.report), cells_by_path(EXPECTED)
+        changed = {k for k in want if figures[k] != want[k]}
+        assert len(changed) == 1
+        (key,) = changed
+        assert want[key] == 53 and figures[key] is None
+        codes = {p.code for p in result.problems}
+        assert "cell-unreadable" in codes and "publisher-error" not in codes
+
+
+def test_a_run_at_position_zero_is_on_the_line() -> None:
+    mark = '<w:r><w:rPr><w:position w:val="0"/></w:rPr><w:t>1</w:t></w:r>'
+    result = import_docx(_docx(XML.replace(RUN, RUN + mark, 1)), "zero.docx")
+    assert result.report is not None
+    assert 531 in cells_by_path(result.report).values()
+
+
+def test_a_title_naming_the_report_by_its_short_name() -> None:
+    # "…信息公开年报" names the report as 年报.  Before: no title, so no year
+    # and no unit: no report at all.
+    title = re.search(r"<w:p>.*?</w:p>", XML, re.S)
+    assert title is not None and "年政府信息公开工作年度报告" in title.group(0)
+    first = (
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>'
+        "2024年淮安市人民政府信息公开年报</w:t></w:r></w:p>"
+    )
+    result = import_docx(_docx(XML.replace(title.group(0), first, 1)), "nianbao.docx")
+    assert isinstance(result.report, gd.Report2021), [p.code for p in result.problems]
+    assert (result.report.year, result.report.unit.name) == (2024, "淮安市人民政府")
+    assert result.report.title == "2024年淮安市人民政府信息公开年报"
+    assert cells_by_path(result.report) == cells_by_path(EXPECTED)
+
+
+def test_the_unit_of_a_title_naming_the_report_by_its_short_name() -> None:
+    # With no 报告单位 line, the unit is the title's words before the
+    # report's name.  Before: "湖口县卫生健康委员会信息公开年报" was the unit.
+    title = re.search(r"<w:p>.*?</w:p>", XML, re.S)
+    unit_line = re.search(r"<w:p>(?:(?!<w:p>).)*?报告单位：.*?</w:p>", XML, re.S)
+    assert title is not None and unit_line is not None
+    first = "<w:p><w:r><w:t>2024年湖口县卫生健康委员会信息公开年报</w:t></w:r></w:p>"
+    xml = XML.replace(title.group(0), first, 1).replace(unit_line.group(0), "", 1)
+    result = import_docx(_docx(xml), "hukou.docx")
+    assert result.report is not None
+    assert (result.report.year, result.report.unit.name) == (2024, "湖口县卫生健康委员会")
