@@ -4,7 +4,10 @@ A ruled table is what its drawn rules enclose.  Word processors (WPS, Word)
 also paint white or tinted *filled* boxes behind paragraphs; taken as rules
 they make every paragraph a one-column "table".  So only what a reader sees
 as a rule counts: stroked lines, curves and rectangles, and filled
-rectangles thin enough to be a line (≤ 2 pt) in a colour that is not white.
+rectangles and shapes thin enough to be a line (≤ 2 pt) in a colour that
+is not white.  A browser printing a ``<table border="1">`` paints each side
+of a cell as such a filled shape: a rectangle, or a four-point path
+bevelled where a light side meets a dark one.
 
 Each cell's text is read from the characters whose centre lies in it,
 found by bisection on the table's row and column boundaries (no cropping
@@ -70,7 +73,7 @@ def _is_rule(obj: dict[str, Any]) -> bool:
         return False
     if obj.get("stroke"):
         return True
-    if kind == "rect" and obj.get("fill"):
+    if kind in ("rect", "curve") and obj.get("fill"):
         thin = min(float(obj["width"]), float(obj["height"])) <= 2.0
         colour = obj.get("non_stroking_color")
         white = colour in ((1,), (1.0,), (1, 1, 1), (1.0, 1.0, 1.0), (0, 0, 0, 0), [1.0])
