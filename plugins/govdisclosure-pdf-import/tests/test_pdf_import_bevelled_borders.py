@@ -14,6 +14,8 @@ import io
 from itertools import pairwise
 
 import pdfplumber
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
@@ -29,15 +31,14 @@ DARK, LIGHT = 0.33, 0.66
 HEIGHT = 842.0
 
 
-def _bevelled_table(*, sides_as_paths: bool) -> bytes:
+def _bevelled_table(*, sides_as_paths: bool, xs: tuple[float, ...] = XS, w: float = 0.75) -> bytes:
     """A two-row table whose vertical rules are bevelled paths (as printed by
     a browser) or, ``sides_as_paths`` false, filled rectangles."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     out = io.BytesIO()
     pdf = Canvas(out, pagesize=(595.0, HEIGHT))
-    w = 0.75
     for top, bottom in pairwise(YS):
-        for left, right in pairwise(XS):
+        for left, right in pairwise(xs):
             # Top and bottom sides: plain filled rectangles.
             for y, shade in ((top, DARK), (bottom - w, LIGHT)):
                 pdf.setFillGray(shade)
@@ -58,7 +59,7 @@ def _bevelled_table(*, sides_as_paths: bool) -> bytes:
     pdf.setFillGray(0)
     pdf.setFont(FONT, 10)
     for row, top in zip(TEXTS, YS, strict=False):
-        for text, left in zip(row, XS, strict=False):
+        for text, left in zip(row, xs, strict=False):
             pdf.drawString(left + 3, HEIGHT - top - 16, text)
     pdf.showPage()
     pdf.save()
@@ -82,3 +83,20 @@ def test_rules_painted_as_filled_rectangles_make_the_cells() -> None:
 
 def test_rules_painted_as_bevelled_paths_make_the_same_cells() -> None:
     assert _cells(_bevelled_table(sides_as_paths=True)) == [list(r) for r in TEXTS]
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    widths=st.tuples(*(st.floats(min_value=w, max_value=160) for w in (80.0, 64.0, 64.0))),
+    w=st.floats(min_value=0.25, max_value=1.5),
+)
+def test_bevelled_paths_read_as_rectangles_whatever_the_widths(
+    widths: tuple[float, float, float], w: float
+) -> None:
+    """Law: the same table with its sides painted as bevelled paths or as
+    rectangles is read as the same cells, whatever its column widths and the
+    borders' thickness."""
+    xs = (60.0, 60.0 + widths[0], 60.0 + widths[0] + widths[1], 60.0 + sum(widths))
+    as_paths = _cells(_bevelled_table(sides_as_paths=True, xs=xs, w=w))
+    assert as_paths == _cells(_bevelled_table(sides_as_paths=False, xs=xs, w=w))
+    assert as_paths == [list(r) for r in TEXTS]
