@@ -4,7 +4,10 @@ A ruled table is what its drawn rules enclose.  Word processors (WPS, Word)
 also paint white or tinted *filled* boxes behind paragraphs; taken as rules
 they make every paragraph a one-column "table".  So only what a reader sees
 as a rule counts: stroked lines, curves and rectangles, and filled
-rectangles thin enough to be a line (≤ 2 pt) in a colour that is not white.
+rectangles and shapes thin enough to be a line (≤ 2 pt) in a colour that
+is not white.  A browser printing a ``<table border="1">`` paints each side
+of a cell as such a filled shape: a rectangle, or a four-point path
+bevelled where a light side meets a dark one.
 
 Each cell's text is read from the characters whose centre lies in it,
 found by bisection on the table's row and column boundaries (no cropping
@@ -70,7 +73,7 @@ def _is_rule(obj: dict[str, Any]) -> bool:
         return False
     if obj.get("stroke"):
         return True
-    if kind == "rect" and obj.get("fill"):
+    if kind in ("rect", "curve") and obj.get("fill"):
         thin = min(float(obj["width"]), float(obj["height"])) <= 2.0
         colour = obj.get("non_stroking_color")
         white = colour in ((1,), (1.0,), (1, 1, 1), (1.0, 1.0, 1.0), (0, 0, 0, 0), [1.0])
@@ -234,6 +237,70 @@ def lines_of(page_no: int, groups: Sequence[list[dict[str, Any]]]) -> list[Line]
     return out
 
 
+def _open_ends(
+    rules: Iterable[dict[str, Any]], chars: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The rules a table broken over pages lacks at the page's edge.
+
+    A browser that breaks a table between two rows prints the rule between
+    them once, at the foot of the page before: the row at the top of the
+    next page stands between its column rules with no rule above it (and
+    the page before may end in column rules under no rule below).  Where the
+    vertical rules that reach highest (or lowest) on the page end together,
+    two or more, with no horizontal rule there and text between them and
+    the nearest horizontal rule, that end is closed by a rule across them:
+    the row is read as the row it is, not left as loose text."""
+    # Thin drawn objects by their boxes (no edges made: this runs on every page).
+    verticals: list[dict[str, Any]] = []
+    horizontals: list[dict[str, Any]] = []
+    for obj in rules:
+        width, height = (
+            float(obj["x1"]) - float(obj["x0"]),
+            float(obj["bottom"]) - float(obj["top"]),
+        )
+        if width <= _SNAP < height / 2:
+            verticals.append(obj)
+        elif height <= _SNAP < width / 2:
+            horizontals.append(obj)
+    if len(verticals) < 2 or not horizontals:
+        return []
+    out: list[dict[str, Any]] = []
+    for end, inward in (("top", 1.0), ("bottom", -1.0)):
+        edge = min(inward * float(e[end]) for e in verticals) * inward
+        ending = [e for e in verticals if abs(float(e[end]) - edge) <= _SNAP]
+        if len(ending) < 2:
+            continue
+        x0 = min(float(e["x0"]) for e in ending)
+        x1 = max(float(e["x1"]) for e in ending)
+        across = [
+            float(h["top"])
+            for h in horizontals
+            if float(h["x0"]) < x1 - _SNAP and float(h["x1"]) > x0 + _SNAP
+        ]
+        if not across or any(abs(y - edge) <= _SNAP for y in across):
+            continue
+        nearest = min(across, key=lambda y: inward * y if inward * y > inward * edge else 1e9)
+        low, high = sorted((edge, nearest))
+        if not any(
+            x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and low < (c["top"] + c["bottom"]) / 2 < high
+            for c in chars
+            if c["text"].strip()
+        ):
+            continue
+        out.append(
+            {
+                "object_type": "line",
+                "x0": x0,
+                "x1": x1,
+                "top": edge,
+                "bottom": edge,
+                "width": x1 - x0,
+                "height": 0.0,
+            }
+        )
+    return out
+
+
 def read_page(
     page: PlumberPage, page_no: int
 ) -> tuple[list[Piece], list[list[dict[str, Any]]], int]:
@@ -241,7 +308,11 @@ def read_page(
     (top to bottom), and the page's number of characters."""
     chars = list(page.chars)
     ruled = page.filter(_is_rule)
-    tables = [t for t in ruled.find_tables() if len(t.cells) >= 2]
+    closing = _open_ends(
+        (o for kind in ("rect", "line", "curve") for o in ruled.objects.get(kind, ())), chars
+    )
+    found = ruled.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+    tables = [t for t in found if len(t.cells) >= 2]
     pieces: list[Piece] = []
     rest = chars
     for t in sorted(tables, key=lambda t: t.bbox[1]):

@@ -1,0 +1,121 @@
+"""Portal pages printed to PDF by a browser, imported back (:mod:`printed_portals`).
+
+Headless Chromium prints a representative set of the HTML importer's pages
+at test time (each print takes about three seconds; two run at once): the
+2021 and 2019 formats and a legacy form rebuilt from other portals, on A4,
+on A4 turned and on A5 (where table 3 breaks over two or three pages with
+no header printed again), and real pages of the 平潭 portal.  Each PDF import
+is compared cell by cell with the figures the page printed
+(``printed_portals.compare``): nothing invented, the edition right, and
+every printed figure placed exactly, or, where a figure is not placed, the
+import says so.  ``printed_portals`` run as a script prints every page on
+every paper (the figures in ``docs/import.md``).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from govdisclosure_pdf_import import import_pdf
+from printed_portals import (
+    CHROMIUM,
+    PAPERS,
+    Figures,
+    Page,
+    all_pages,
+    compare,
+    print_all,
+    reference_import,
+)
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed; `make system-deps` installs it"
+)
+
+#: (page, paper) printed: each format and a legacy form, each paper size.
+PRINTED = (
+    ("hzsc.gov.cn", "a4"),  # 2021, table 3 over two pages
+    ("hzsc.gov.cn", "a5"),
+    ("huichang.gov.cn", "a4-landscape"),  # 2019
+    ("hengdong.gov.cn", "a4"),  # 2019, two heads cut alike: not placed, reported
+    ("zwgk.changchun.gov.cn", "a5"),
+    ("putian-2009", "a4"),  # a pre-2019 form worded otherwise
+    ("2022_jjp-jinjing-pianqu_80617", "a4"),  # a real page (see the last test)
+)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Figures]:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on the browser's fonts
+    names = {name for name, _ in PRINTED}
+    pages = {p.name: p for p in all_pages() if p.name in names}
+    assert set(pages) == names
+    folder = tmp_path_factory.mktemp("printed")
+    out: dict[tuple[str, str], Figures] = {}
+    pdfs: dict[tuple[str, str], Path] = {}
+    for name, paper in PRINTED:
+        page = pages[name]
+        pdfs |= print_all([Page(f"{name}.{paper}", page.html)], {paper: PAPERS[paper]}, folder)
+    for name, paper in PRINTED:
+        page = pages[name]
+        pdf = pdfs[f"{name}.{paper}", paper]
+        result = import_pdf(pdf.read_bytes(), pdf.name, derive_templates=page.derive_templates)
+        reference = None if page.portal is not None else reference_import(page)
+        out[name, paper] = compare(page, result, reference)
+    return out
+
+
+REBUILT = [key for key in PRINTED if not key[0][:4].isdigit()]
+#: On A5, table 4's head (its words set one character a line) is split by the
+#: page break, the split row's two parts read as two rows: the table is no
+#: table of the format, its 15 figures not placed (said as ``table-missing``;
+#: a known gap, ``docs/import.md``); the test turns when they are placed.
+NARROW = [key for key in REBUILT if key[1] == "a5"]
+
+
+@pytest.mark.parametrize("key", REBUILT, ids=lambda k: f"{k[0]}-{k[1]}")
+def test_a_rebuilt_portal_printed_invents_nothing_and_has_its_edition(
+    imported: dict[tuple[str, str], Figures], key: tuple[str, str]
+) -> None:
+    found = imported[key]
+    assert found.invented == ()
+    assert found.edition == found.edition_wanted
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param(
+            key,
+            marks=pytest.mark.xfail(
+                key in NARROW, reason="table 4's head split by an A5 page break", strict=True
+            ),
+        )
+        for key in REBUILT
+    ],
+    ids=lambda k: f"{k[0]}-{k[1]}",
+)
+def test_a_rebuilt_portal_printed_imports_every_cell_exactly(
+    imported: dict[tuple[str, str], Figures], key: tuple[str, str]
+) -> None:
+    found = imported[key]
+    assert found.exact == found.printed, found.line
+    assert found.not_placed == ()
+    assert found.unreported == ()
+
+
+def test_a_real_page_printed_invents_nothing_and_reports_what_it_leaves(
+    imported: dict[tuple[str, str], Figures],
+) -> None:
+    """金井片区 2022 (平潭 portal): table 3 breaks over pages 3 and 4 with the
+    first row of page 4 printed under no rule of its own (its top rule stays on
+    page 3).  Nothing is invented and the edition is right; the figures of the
+    table's continuation are reported as not placed (``docs/import.md``)."""
+    found = imported["2022_jjp-jinjing-pianqu_80617", "a4"]
+    assert found.invented == ()
+    assert found.edition == found.edition_wanted == "2021"
+    assert found.exact >= 100, found.line
+    assert found.unreported == (), found.line
