@@ -141,3 +141,18 @@ def test_an_alternate_sheet_is_not_asked_for(tmp_path: Path) -> None:
     # Not read (a reader does not see it) and not waited for: the figure as served.
     assert _licensing(result) == ("26729", False)
     assert "style-sheet-not-read" not in _codes(result)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<span class="a">26</span><span class="b">7</span>29',  # two styled pieces
+        '<b>26<i id="n7">7</i></b>29',  # styled inside plain, the rest outside
+        '<p class="MsoNormal"><span>26</span><span class="n">7</span>29</p>',
+    ],
+)
+def test_every_way_of_splitting_a_figure_is_doubted(markup: str) -> None:
+    page = _linking("site.css", BASE.replace(">2629<", f">{markup}<"))
+    result = import_html(page.encode("utf-8"), "<page>")
+    assert _licensing(result) == ("26729", True)
+    assert "style-sheet-not-read" in _codes(result)

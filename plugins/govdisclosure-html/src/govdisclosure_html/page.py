@@ -351,7 +351,7 @@ def _split_figures(
     for i, table in enumerate(leaf):
         if table.mem_id in built:
             continue
-        numbers = split_cells(table, own_cells(table))
+        numbers = split_cells(table, own_cells)
         if numbers:
             cells = list(grids[i].cells())
             out.update((i, cells[n].row, cells[n].col) for n in numbers if n < len(cells))

@@ -18,7 +18,7 @@ breaks is never reported as the publisher's error.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 from urllib.parse import unquote, urlsplit
@@ -80,58 +80,47 @@ def local_style_sheets(source: str) -> StyleSheets:
     return read
 
 
-def _styled_holder(text: LexborNode, cell_id: int) -> int | None:
-    """The outermost element with a ``class`` or ``id`` between a text node
-    and its cell (``mem_id``), None when there is none."""
-    holder = None
-    node = text.parent
-    while node is not None and node.mem_id != cell_id:
-        attrs = node.attrs
-        if "class" in attrs or "id" in attrs:
-            holder = node.mem_id
-        node = node.parent
-    return holder
-
-
-def _pieces(cell: LexborNode) -> Iterator[tuple[str, int | None]]:
-    """The cell's text nodes in order, each with its styled holder."""
-    cell_id = cell.mem_id
-    for node in cell.traverse(include_text=True):
-        if node.tag == "-text":
-            text = node.text_content or ""
+def _beside(node: LexborNode, cell_id: int, after: bool) -> str:
+    """The nearest text printed right before (or after) ``node`` in its
+    cell: its siblings' text, then its parent's, up to the cell."""
+    at: LexborNode | None = node
+    while at is not None and at.mem_id != cell_id:
+        sibling = at.next if after else at.prev
+        while sibling is not None:
+            text = sibling.text_lexbor()
             if text:
-                yield text, _styled_holder(node, cell_id)
+                return text
+            sibling = sibling.next if after else sibling.prev
+        at = at.parent
+    return ""
 
 
-def _split(cell: LexborNode) -> bool:
-    """Whether two digits that touch in the cell's text come from different
-    holders, one of them styled: a figure a style sheet may cut."""
-    before: tuple[str, int | None] | None = None
-    for text, holder in _pieces(cell):
-        if before is not None:
-            last, held = before
-            if held != holder and last[-1:].isdigit() and text[:1].isdigit():
-                return True
-        before = (text, holder)
-    return False
+def _cuts(node: LexborNode, cell_id: int) -> bool:
+    """Whether the styled ``node`` cuts a figure: a digit at one end of its
+    text touches a digit printed right beside it in the cell."""
+    text = node.text_lexbor()
+    return bool(text) and (
+        (text[:1].isdigit() and _beside(node, cell_id, after=False)[-1:].isdigit())
+        or (text[-1:].isdigit() and _beside(node, cell_id, after=True)[:1].isdigit())
+    )
 
 
-def split_cells(table: LexborNode, cells: list[LexborNode]) -> list[int]:
-    """The numbers (in ``cells``' order: ``table``'s own cells in reading
-    order) of the cells whose figure is split by a styled element
-    (:func:`_split`).  One search of the table finds the cells holding any
-    styled element; only those are walked."""
-    styled = table.css(_STYLED_IN_CELL)
-    if not styled:
+def split_cells(table: LexborNode, cells: Callable[[LexborNode], list[LexborNode]]) -> list[int]:
+    """The numbers (in the order of ``cells(table)``: its own cells in
+    reading order) of the cells whose figure is split by a styled element
+    (:func:`_cuts`).  One search of the table finds the styled elements in
+    its cells; each is looked at beside its neighbours only, and the cells
+    are listed only when one cuts a figure."""
+    split: set[int] = set()
+    for node in table.css(_STYLED_IN_CELL):
+        cell = node.parent
+        while cell is not None and cell.tag not in ("td", "th"):
+            cell = cell.parent
+        if cell is not None and cell.mem_id not in split and _cuts(node, cell.mem_id):
+            split.add(cell.mem_id)
+    if not split:
         return []
-    holding: set[int] = set()
-    for node in styled:
-        parent = node.parent
-        while parent is not None and parent.tag not in ("td", "th"):
-            parent = parent.parent
-        if parent is not None:
-            holding.add(parent.mem_id)
-    return [n for n, cell in enumerate(cells) if cell.mem_id in holding and _split(cell)]
+    return [n for n, cell in enumerate(cells(table)) if cell.mem_id in split]
 
 
 #: The styled elements inside a table's cells.
