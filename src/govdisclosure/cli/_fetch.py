@@ -5,23 +5,44 @@ redirects and a size cap (read in chunks, so a huge file is refused before
 it fills memory).  The suffix that picks the loader comes from the URL's
 path, else from the response's content type; the charset the server
 declares is returned for the HTML loader's decoding.
+
+:class:`SiteFiles` fetches what a fetched page links for its reading (its
+style sheets) from the page's own site, each at most once in a run.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Final
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from attrs import frozen
 
 from ..i18n import N_, gettext
 
-__all__ = ["MAX_BYTES", "FetchError", "Fetched", "fetch", "is_url"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_LINKED_BYTES",
+    "MAX_LINKED_FILES",
+    "FetchError",
+    "Fetched",
+    "SiteFiles",
+    "fetch",
+    "is_url",
+]
 
 #: The largest file fetched (50 MiB: a long report PDF is a few MiB).
 MAX_BYTES: Final = 50 * 1024 * 1024
 TIMEOUT: Final = 30.0
+#: The largest file a page links that is fetched for its reading (a style
+#: sheet: a portal's whole theme is a few hundred KiB).
+MAX_LINKED_BYTES: Final = 2 * 1024 * 1024
+#: The most files fetched for one page's reading (a portal page links a
+#: handful of sheets; a page linking hundreds is not followed into all).
+MAX_LINKED_FILES: Final = 16
+#: The time a linked file may take: it only helps the reading of the page.
+LINKED_TIMEOUT: Final = 10.0
 MAX_REDIRECTS: Final = 5
 
 _TYPES: Final = {
@@ -54,6 +75,8 @@ class Fetched:
     data: bytes
     suffix: str
     charset: str | None
+    #: The media type the server declared ("text/css"), lower case, or "".
+    media_type: str = ""
 
 
 def is_url(item: str) -> bool:
@@ -101,6 +124,7 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> 
                 b"".join(chunks),
                 _suffix(final, response.headers.get("content-type", "")),
                 response.charset_encoding,
+                response.headers.get("content-type", "").split(";", 1)[0].strip().lower(),
             )
     except httpx.TooManyRedirects:
         raise FetchError(N_("more than {count} redirects"), count=MAX_REDIRECTS) from None
@@ -110,3 +134,47 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> 
         raise FetchError(
             N_("cannot fetch: {reason}"), reason=f"{type(exc).__name__}: {exc}"
         ) from None
+
+
+class SiteFiles:
+    """Fetches the style sheets fetched pages link, from each page's own site.
+
+    ``for_page(url)`` gives the reader a loader calls with an ``href`` as
+    printed (:attr:`~govdisclosure.plugin.ImportOptions.linked_file`).  A
+    reader fetches only from the page's own scheme and host (a browser would
+    fetch from anywhere; an import does not follow a page to other hosts),
+    at most :data:`MAX_LINKED_FILES` files a page, each of at most
+    :data:`MAX_LINKED_BYTES`, served as ``text/css`` (what a browser applies
+    as a sheet).  Anything else is not read, and the loader treats the sheet
+    as unread (it places figures a sheet could change with doubt).  A file
+    is fetched once a run: a portal's pages share their sheets.
+    """
+
+    def __init__(self) -> None:
+        self._fetched: dict[str, bytes | None] = {}
+
+    def for_page(self, page: str) -> Callable[[str], bytes | None]:
+        origin = urlsplit(page)[:2]
+        fetches = 0
+
+        def read(href: str) -> bytes | None:
+            nonlocal fetches
+            target = urljoin(page, href.strip()).split("#", 1)[0]
+            if urlsplit(target)[:2] != origin:
+                return None
+            if target not in self._fetched:
+                if fetches >= MAX_LINKED_FILES:
+                    return None
+                fetches += 1
+                self._fetched[target] = self._fetch(target)
+            return self._fetched[target]
+
+        return read
+
+    @staticmethod
+    def _fetch(url: str) -> bytes | None:
+        try:
+            got = fetch(url, max_bytes=MAX_LINKED_BYTES, timeout=LINKED_TIMEOUT)
+        except FetchError:
+            return None
+        return got.data if got.media_type == "text/css" else None

@@ -37,7 +37,7 @@ from ..oserrors import os_error_text
 from ..plugin.manager import loaders
 from ..plugin.types import ImportOptions, ImportOutcome, Loader
 from ._batch import batch_options, input_files
-from ._fetch import FetchError, fetch, is_url
+from ._fetch import FetchError, SiteFiles, fetch, is_url
 from ._output import PRINTED_PROBLEMS, locale_option, warn_plugin_failures
 
 __all__ = ["command"]
@@ -188,6 +188,13 @@ class _Run:
         self.counts = {"full": 0, "partly": 0, "failed": 0}
         self.placed = self.not_placed = 0
         self.files = 0
+        #: The sheets fetched pages link, fetched once a run.
+        self.site_files = SiteFiles()
+
+    def page_choices(self, page: str) -> ImportOptions:
+        """The options for a page fetched from ``page``: its linked style
+        sheets fetched from its site."""
+        return attrs.evolve(self.choices, linked_file=self.site_files.for_page(page))
 
     def fail(self, label: str, message: str, written: int = 0) -> None:
         click.echo(f"{label}: {gettext(self.locale, _STATE['failed'])}: {message}")
@@ -207,7 +214,7 @@ class _Run:
             self.fail(url, _no_loader(self.locale, got.suffix))
             return
         data = _from_header(got.data, got.charset) if loader.name == "html" else got.data
-        outcome = _outcome(loader, data, got.url, self.locale, self.choices)
+        outcome = _outcome(loader, data, got.url, self.locale, self.page_choices(got.url))
         attachments = outcome.provenance.get("attachments") if outcome.report is None else None
         if isinstance(attachments, list):
             for att in attachments:
@@ -220,7 +227,9 @@ class _Run:
                 except FetchError:
                     continue
                 inner = self.by_suffix.get(file.suffix) or self.by_suffix[suffix]
-                followed = _outcome(inner, file.data, file.url, self.locale, self.choices)
+                followed = _outcome(
+                    inner, file.data, file.url, self.locale, self.page_choices(file.url)
+                )
                 if followed.report is not None:
                     self.finish(f"{url} → {file.url}", name, _linked(followed, got.url, att))
                     return
@@ -250,7 +259,7 @@ class _Run:
             if self.by_suffix.get(got.suffix) is not loader:
                 continue
             data = _from_header(got.data, got.charset)
-            followed = _outcome(loader, data, got.url, self.locale, self.choices)
+            followed = _outcome(loader, data, got.url, self.locale, self.page_choices(got.url))
             if followed.report is not None:
                 self.finish(f"{url} → {got.url}", name, _linked(followed, page, link))
                 return True

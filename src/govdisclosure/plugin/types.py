@@ -90,6 +90,12 @@ class ImportOptions:
     #: Keep a pre-2019 statistics table that fits no shipped template
     #: exactly as printed, on a template derived from it.
     derive_templates: bool = False
+    #: Reads a file the document links (a web page's style sheet) by the
+    #: address printed in it: its bytes, or None when it is not read.  None
+    #: leaves it to the loader (the HTML loader reads the sheets saved beside
+    #: a page read from a file); ``govdisclosure import URL`` gives a reader
+    #: that fetches them from the page's own site.
+    linked_file: Callable[[str], bytes | None] | None = None
 
 
 @frozen(kw_only=True)

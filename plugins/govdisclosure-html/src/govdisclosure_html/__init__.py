@@ -14,6 +14,8 @@ See ``docs/import.md``.
 
 from __future__ import annotations
 
+from functools import partial
+
 from govdisclosure.editions import Report
 from govdisclosure.i18n import gettext
 from govdisclosure.plugin import (
@@ -30,6 +32,7 @@ from .importer import Document, ImportResult, import_document, import_html
 from .outcome import outcome, report_or_error, traced
 from .provenance import CellOrigin, ImportProblem, Provenance, provenance_json
 from .render import render_html
+from .sheets import linked_style_sheets
 
 __all__ = [
     "LOADER",
@@ -77,7 +80,12 @@ def load(data: bytes, source: str) -> Report:
 def trace(
     data: bytes, source: str, locale: str, options: ImportOptions | None = None
 ) -> ImportOutcome:
-    """The import with its provenance, for ``govdisclosure import``."""
+    """The import with its provenance, for ``govdisclosure import``; the
+    linked style sheets are read by ``options.linked_file`` when it is given
+    (a page fetched from its URL), else beside the page's file."""
+    if options is not None and options.linked_file is not None:
+        sheets = linked_style_sheets(options.linked_file)
+        return traced(partial(import_html, style_sheets=sheets), data, source, locale, options)
     return traced(import_html, data, source, locale, options)
 
 

@@ -26,7 +26,9 @@ and matched by lexbor, the page's own parser.  Nothing is hidden on a doubt:
   but ``print``; a rule that shows and cannot be matched at all stops the
   style sheets from hiding by that property.
 
-External style sheets (``<link rel="stylesheet">``) are not fetched.
+Linked style sheets (``<link rel="stylesheet">``) are read as :mod:`.sheets`
+says: beside a page saved to a file, from the page's site for a page
+imported from its URL, and otherwise distrusted, never guessed.
 """
 
 from __future__ import annotations

@@ -7,8 +7,11 @@ the browser that shows the saved page does, so text they hide
 (:mod:`.hiding`) is not read either.  Only a relative address inside the
 page's folder is read: never the network, never a file outside it.
 
-A sheet that is not read (a URL import, a page saved alone, a sheet on
-another host) may hide the characters portals scatter inside figures against
+A page imported from its URL (``govdisclosure import URL``) has its sheets
+fetched from its own site instead (:func:`linked_style_sheets`).
+
+A sheet that is not read (a page saved alone, a sheet on another host, one
+that did not answer) may hide the characters portals scatter inside figures against
 copying ("26<span class="n">7</span>29" with ``.n{font-size:0}`` in the
 sheet reads 2629 on screen).  The import cannot tell, so it does not guess:
 a figure whose digits are split by an element with a ``class`` or ``id``
@@ -25,7 +28,14 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["MAX_SHEET_BYTES", "StyleSheets", "local_style_sheets", "no_style_sheets", "split_cells"]
+__all__ = [
+    "MAX_SHEET_BYTES",
+    "StyleSheets",
+    "linked_style_sheets",
+    "local_style_sheets",
+    "no_style_sheets",
+    "split_cells",
+]
 
 #: Reads a linked style sheet by its ``href``: its text, or None when it is
 #: not read.
@@ -48,6 +58,21 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("gb18030", errors="replace")
+
+
+def linked_style_sheets(read: Callable[[str], bytes | None]) -> StyleSheets:
+    """The reader of the sheets a page links, given a reader of the files it
+    links (:attr:`govdisclosure.plugin.ImportOptions.linked_file`: ``import
+    URL`` fetches them from the page's site).  A sheet larger than
+    :data:`MAX_SHEET_BYTES` is not read, whatever the reader gave."""
+
+    def sheet(href: str) -> str | None:
+        data = read(href)
+        if data is None or len(data) > MAX_SHEET_BYTES:
+            return None
+        return _decode(data)
+
+    return sheet
 
 
 def local_style_sheets(source: str) -> StyleSheets:
