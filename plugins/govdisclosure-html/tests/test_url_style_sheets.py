@@ -134,3 +134,16 @@ def test_a_page_fetches_at_most_so_many_sheets(site: tuple[Path, int, list[str]]
     for n in range(MAX_LINKED_FILES + 3):
         assert read(f"/css/{n}.css") is None  # missing, but asked
     assert len(asked) == MAX_LINKED_FILES
+
+
+def test_a_sheet_the_fetched_sheet_imports_is_fetched_from_its_folder(
+    site: tuple[Path, int, list[str]], tmp_path: Path
+) -> None:
+    root, port, asked = site
+    (root / "css/site.css").write_text("@import url(theme/hide.css);", "utf-8")
+    (root / "css/theme").mkdir()
+    (root / "css/theme/hide.css").write_text(HIDING, "utf-8")
+    (root / "report.html").write_text(_linking("/css/site.css"), "utf-8")
+    (provenance,) = _import([f"http://127.0.0.1:{port}/report.html"], tmp_path / "out")
+    assert _licensing(provenance) == ("2629", False)
+    assert asked == ["/report.html", "/css/site.css", "/css/theme/hide.css"]

@@ -46,7 +46,15 @@ from tinycss2.ast import Declaration, Node, QualifiedRule
 
 from .tree import inside_any
 
-__all__ = ["BoxHiding", "Declared", "Rule", "hiding_roots", "inline", "sheet_rules"]
+__all__ = [
+    "BoxHiding",
+    "Declared",
+    "Rule",
+    "hiding_roots",
+    "inline",
+    "media_applies",
+    "sheet_rules",
+]
 
 Property = Literal["display", "visibility", "font-size"]
 #: How a row or cell of a table built without ``<table>`` is hidden, if it
@@ -192,6 +200,12 @@ def _media(prelude: Sequence[Node]) -> Literal["always", "maybe", "never"]:
     return "maybe"
 
 
+def media_applies(media: str) -> Literal["always", "maybe", "never"]:
+    """Whether a media list (a ``<link>``'s or ``<style>``'s ``media``, an
+    ``@import``'s) applies on a screen; an empty one always does."""
+    return _media(tinycss2.parse_component_value_list(media)) if media else "always"
+
+
 def _qualified(rules: Iterable[Node], when: str, out: list[tuple[QualifiedRule, str]]) -> None:
     for rule in rules:
         if isinstance(rule, QualifiedRule):
@@ -254,7 +268,7 @@ def sheet_rules(css: str, media: str = "") -> tuple[Rule, ...]:
     share theirs).  ``media``: the ``<style>`` element's own.  Read only
     for a page one of whose sheets :data:`MAY_HIDE` (a sheet that only
     shows may still show what another hides)."""
-    when = _media(tinycss2.parse_component_value_list(media)) if media else "always"
+    when = media_applies(media)
     if when == "never":
         return ()
     found: list[tuple[QualifiedRule, str]] = []

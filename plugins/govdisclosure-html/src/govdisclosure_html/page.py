@@ -23,6 +23,7 @@ from .divgrid import GRID_TAGS, div_grids, grid_of
 from .grid import Grid, cell_text, expand, own_cells
 from .hiding import MAY_HIDE, BoxHiding, Rule, Styles, hiding_roots, sheet_rules
 from .linked import linked_pages
+from .sheet_imports import with_imports
 from .sheets import StyleSheets, no_style_sheets, split_cells
 from .text import as_marks, struck
 from .tree import inside_any
@@ -299,8 +300,9 @@ def _strip_page(
     The ``<style>`` elements' rules that may hide text are read
     (:func:`.hiding.sheet_rules`) before they go, one tuple per sheet, and
     so are those of the sheets the page links that ``style_sheets`` reads
-    (:mod:`.sheets`), in the page's order; the ``href`` of each linked sheet
-    it does not read is returned last.
+    (:mod:`.sheets`), in the page's order, each after the sheets it imports
+    (:mod:`.sheet_imports`); the address of each linked or imported sheet it
+    does not read is returned last.
     """
     found = doc.css(_STRIPPED_OR_ID)
     # Every id in one string, lower-cased at once (a part holds no space, so
@@ -318,7 +320,8 @@ def _strip_page(
         elif mem not in gone and node.tag_id in stripped:
             gone.add(mem)
             if node.tag_id == style:
-                sheets.append((node.text_lexbor(), node.attrs.get("media") or ""))
+                media = node.attrs.get("media") or ""
+                sheets.extend(with_imports(node.text_lexbor(), "", media, style_sheets, unread))
             node.decompose(recursive=False)
     if not any(MAY_HIDE.search(css) for css, _ in sheets):
         return ids, [], tuple(unread)
@@ -329,7 +332,8 @@ def _linked_sheet(
     link: LexborNode, style_sheets: StyleSheets, sheets: list[tuple[str, str]], unread: list[str]
 ) -> None:
     """A ``<link>``: a style sheet (not an alternate one) read into
-    ``sheets`` by ``style_sheets``, or its ``href`` added to ``unread``."""
+    ``sheets`` by ``style_sheets``, with the sheets it imports
+    (:mod:`.sheet_imports`), or its ``href`` added to ``unread``."""
     attrs = link.attrs
     rel = (attrs.get("rel") or "").lower().split()
     href = (attrs.get("href") or "").strip()
@@ -339,7 +343,7 @@ def _linked_sheet(
     if css is None:
         unread.append(href)
     else:
-        sheets.append((css, attrs.get("media") or ""))
+        sheets.extend(with_imports(css, href, attrs.get("media") or "", style_sheets, unread))
 
 
 def _split_figures(
