@@ -38,7 +38,7 @@ from ..plugin.manager import loaders
 from ..plugin.types import ImportOptions, ImportOutcome, Loader
 from ._batch import batch_options, input_files
 from ._fetch import FetchError, fetch, is_url
-from ._output import PRINTED_PROBLEMS, locale_option, warn_plugin_failures
+from ._output import PRINTED_PROBLEMS, locale_option, unwritable, warn_plugin_failures
 
 __all__ = ["command"]
 
@@ -364,7 +364,7 @@ def command(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise click.ClickException(f"{out_dir}: {os_error_text(exc, locale)}") from None
+        raise unwritable(out_dir, exc, locale) from None
     choices = ImportOptions(derive_templates=derive_templates)
     options = _Options(out_dir, force, locale, output_stems(paths), choices)
     counts = {"full": 0, "partly": 0, "failed": 0}
