@@ -93,6 +93,8 @@ def test_every_command_gives_the_same_status_for_an_output_it_cannot_write(
         assert "无法写出输出：设备上没有剩余空间" in result.stderr
     else:
         assert f"无法写入 {bad}：" in result.stderr, result.stderr
+    if name == "consolidate":  # read it all, then could not write: the closing line says so
+        assert "已读取 2 个文件：2 个通过，0 个未通过，写出 0 个" in result.stderr, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
 

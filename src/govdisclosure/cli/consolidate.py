@@ -164,9 +164,16 @@ def command(
         except ConsolidationError as exc:
             problem = exc
         else:
-            write_output(dumps(result), output, force, locale)
+            batch.passed = batch.read  # every input added up
+            try:
+                write_output(dumps(result), output, force, locale)
+            except click.ClickException as exc:
+                # Said, then the run's closing line: every input was read
+                # and added, and nothing was written.
+                exc.show()
+                close(batch, locale, quiet)
+                sys.exit(exc.exit_code)
             batch.written = 1 if output is not None else 0
-            batch.passed = batch.read
             if output is not None:
                 click.echo(
                     gettext(
