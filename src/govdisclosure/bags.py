@@ -13,8 +13,9 @@ the optional extra ``govdisclosure[dask]``.
   a time, and the result is :func:`~govdisclosure.aggregate.consolidate`'s
   for the same files in the same order — the same numbers and the same
   parts (each input without its text).  The partial results keep the
-  inputs' units, so a unit given twice is refused even when its two
-  reports lie in different partitions.
+  inputs' units and the file each came from, so a unit given twice is
+  refused, naming both files, even when its two reports lie in different
+  partitions.
 
 See ``docs/dask.md``.
 """
@@ -30,6 +31,8 @@ import attrs
 from attrs import frozen
 
 from .aggregate import consolidate, leaves, strip_narrative
+from .aggregate.consolidate import duplicate_error
+from .aggregate.tree import UnitKey, unit_key
 from .editions import Report
 from .inputs import load
 from .report_base import ReportingUnit, Section, UnitKind
@@ -89,20 +92,58 @@ def validate_bag(files: Bag, locale: str = "zh_Hans_CN") -> Bag:
     return cast(Bag, bag.map(_findings, locale))
 
 
-def _partition(names: Iterable[str], fold: bool) -> Report | None:
-    reports = [strip_narrative(load(name)) for name in names]
-    if not reports:
+@frozen
+class _Partial:
+    """A partial sum and, for each unit it holds, the file that unit came
+    from: a unit counted twice is then named with both files, which a
+    user can find among thousands (the reports' own unit names, all that
+    the sum itself remembers, may be the same in every copy)."""
+
+    report: Report
+    files: dict[UnitKey, str]
+
+
+def _check_files(
+    units: Iterable[tuple[UnitKey, str]], into: dict[UnitKey, str]
+) -> dict[UnitKey, str]:
+    """Add each unit's file to ``into``; raise ``duplicate-unit`` naming the
+    files of every unit met twice."""
+    twice: dict[UnitKey, list[str]] = {}
+    for key, file in units:
+        first = into.get(key)
+        if first is None:
+            into[key] = file
+        else:
+            twice.setdefault(key, [first]).append(file)
+    if twice:
+        raise duplicate_error(twice)
+    return into
+
+
+def _leaf_keys(report: Report) -> Iterable[UnitKey]:
+    return (unit_key(leaf.unit) for leaf in leaves(report))
+
+
+def _partition(names: Iterable[str], fold: bool) -> _Partial | None:
+    read = [(name, strip_narrative(load(name))) for name in names]
+    if not read:
         return None
-    return consolidate(reports, _PARTIAL, fold_other_handling=fold)
+    files = _check_files(((key, name) for name, r in read for key in _leaf_keys(r)), {})
+    report = consolidate([r for _, r in read], _PARTIAL, fold_other_handling=fold)
+    return _Partial(report, files)
 
 
-def _combine(partials: Iterable[Report | None], fold: bool) -> Report | None:
+def _combine(partials: Iterable[_Partial | None], fold: bool) -> _Partial | None:
     found = [p for p in partials if p is not None]
     if not found:
         return None
     if len(found) == 1:
         return found[0]
-    return consolidate(found, _PARTIAL, fold_other_handling=fold)
+    files = _check_files(
+        ((k, f) for p in found[1:] for k, f in p.files.items()), dict(found[0].files)
+    )
+    report = consolidate([p.report for p in found], _PARTIAL, fold_other_handling=fold)
+    return _Partial(report, files)
 
 
 def consolidate_bag(
@@ -130,9 +171,10 @@ def consolidate_bag(
         partial(_combine, fold=fold_other_handling),
         split_every=split_every,
     )
-    total = cast("Report | None", reduced.compute(**compute))
-    if total is None:
+    reduced_total = cast("_Partial | None", reduced.compute(**compute))
+    if reduced_total is None:
         return consolidate([], unit, kind=kind, narrative=narrative)
+    total = reduced_total.report
     # The tree's leaves are the inputs, in order; the one-input consolidation
     # gives the consolidating unit's identity, exactly as over the inputs.
     result: Any = consolidate([total], unit, kind=kind, narrative=narrative)

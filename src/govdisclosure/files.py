@@ -28,11 +28,13 @@ __all__ = [
     "DEFAULT_MAX_INPUT_SIZE",
     "MAX_INPUT_SIZE_ENV",
     "InputTooLargeError",
+    "InvalidSizeSettingError",
     "max_input_size",
     "parse_size",
     "read_input",
     "read_limited",
     "remove_stale_temporaries",
+    "rename_without_replacing",
     "write_atomic",
 ]
 
@@ -74,16 +76,33 @@ def parse_size(text: str) -> int:
     return int(match.group(1)) * _UNITS[match.group(2).upper()]
 
 
+class InvalidSizeSettingError(ValueError):
+    """:data:`MAX_INPUT_SIZE_ENV` is set to something that is not a size.
+
+    Refused rather than ignored: a user who wrote ``GOVDISCLOSURE_MAX_INPUT_SIZE=2GB``
+    would otherwise see large files refused at the default limit without
+    being told that the setting was never read."""
+
+    def __init__(self, value: str) -> None:
+        super().__init__(
+            f"{MAX_INPUT_SIZE_ENV}={value!r}: expected a size in bytes with an optional "
+            "unit K, M, G or T (e.g. 300M, 2G)"
+        )
+        self.value = value
+
+
 def max_input_size() -> int:
-    """The input size limit in force: :data:`MAX_INPUT_SIZE_ENV` if set and
-    valid, else :data:`DEFAULT_MAX_INPUT_SIZE`."""
+    """The input size limit in force: :data:`MAX_INPUT_SIZE_ENV` if set, else
+    :data:`DEFAULT_MAX_INPUT_SIZE`.  A value that is not a size raises
+    :class:`InvalidSizeSettingError` (the command line says so before it
+    reads anything)."""
     raw = os.environ.get(MAX_INPUT_SIZE_ENV, "").strip()
     if not raw:
         return DEFAULT_MAX_INPUT_SIZE
     try:
         return parse_size(raw)
     except ValueError:
-        return DEFAULT_MAX_INPUT_SIZE
+        raise InvalidSizeSettingError(raw) from None
 
 
 def read_limited(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
@@ -122,7 +141,10 @@ def write_atomic(data: bytes, target: str | os.PathLike[str], *, force: bool) ->
     system, a name no other process picks), are flushed to disk, and the
     file is then renamed over the target (``force``) or linked to its name
     (not ``force``: ``link`` fails if the name exists, so there is no window
-    in which a file created by someone else could be overwritten).
+    in which a file created by someone else could be overwritten).  On a
+    file system without hard links (FAT, some network mounts) the file is
+    renamed into place once the name is seen to be free
+    (:func:`rename_without_replacing`): still whole or not at all.
 
     What ``force`` replaces is a regular file, and it keeps that file's
     permission bits.  A symbolic link is written through (its target is
@@ -166,13 +188,50 @@ def write_atomic(data: bytes, target: str | os.PathLike[str], *, force: bool) ->
                 os.chmod(tmp, stat.S_IMODE(mode))
             os.replace(tmp, path)
         else:
-            os.link(tmp, path)
+            rename_without_replacing(tmp, path)
     except OSError as exc:
         if exc.errno is not None and exc.filename in (None, str(tmp)):
             raise type(exc)(exc.errno, exc.strerror, str(target)) from None
         raise
     finally:
         tmp.unlink(missing_ok=True)
+
+
+#: What ``link`` answers on a file system without hard links (FAT, exFAT,
+#: some network and FUSE mounts) or across a boundary it will not link over:
+#: the name is then taken by a rename instead.
+_NO_HARD_LINKS: Final = frozenset(
+    {
+        errno.EPERM,
+        errno.EACCES,
+        errno.ENOTSUP,
+        errno.EOPNOTSUPP,
+        errno.EXDEV,
+        errno.ENOSYS,
+        errno.EMLINK,
+    }
+)
+
+
+def rename_without_replacing(tmp: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """Give the written temporary file ``tmp`` the name ``target``, never
+    replacing a file that exists there (:class:`FileExistsError`).
+
+    A hard link does both at once.  Where the file system has none, the
+    whole file is renamed into place after checking that the name is free:
+    a reader still sees the whole file or none, and the only loss is the
+    guarantee against another process creating the same name within that
+    instant (which it would then see replaced)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "File exists", os.fspath(target)) from None
+        os.replace(tmp, target)
 
 
 #: Our temporary names: ``.NAME.PID.8hex.tmp`` (see :func:`write_atomic`).

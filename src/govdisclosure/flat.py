@@ -28,7 +28,7 @@ from .memo import IdentityMemo
 from .paths import Path, json_path
 from .registry import known_template_ids, template_of
 
-__all__ = ["Shape", "cells_by_path", "layout_tests", "shape_of"]
+__all__ = ["Shape", "cells_by_path", "filled_cells", "layout_tests", "shape_of"]
 
 
 @frozen(eq=False)
@@ -94,6 +94,12 @@ def cells_by_path(report: Report) -> dict[Path, CellValue]:
     """
     shape = shape_of(report)
     return dict(zip(shape.paths, shape.flatten(report), strict=True))
+
+
+def filled_cells(report: Report) -> int:
+    """How many cells of the report's tables hold a value (a figure or "/",
+    not applicable): what an import that gives no trace of its cells read."""
+    return sum(1 for value in shape_of(report).flatten(report) if value is not None)
 
 
 #: The last report :func:`shape_of` was asked about, and its shape.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 from collections.abc import Mapping
 from decimal import Decimal
@@ -404,3 +405,20 @@ def test_seed_matches_the_published_city_report() -> None:
     city = consolidate(seed_units(), published.unit, narrative=published)
     assert city.sections == published.sections and city.title == published.title
     assert city.statistics.value("3.1", "value") == 22
+
+
+def test_a_refusal_survives_pickling_as_itself() -> None:
+    """A worker process (Dask, a cluster) sends a refusal back pickled."""
+    inner = ConsolidationError(
+        "years", "Reports of different years cannot be added up: {years}", {"years": "2023, 2024"}
+    )
+    outer = ConsolidationError(
+        "years",
+        "{reason}: {file} differs from {first}, the first input",
+        {"reason": inner, "file": "b.json", "first": "a.json"},
+    )
+    back = pickle.loads(pickle.dumps(outer))
+    assert type(back) is ConsolidationError and back.code == "years"
+    assert back.render("en") == outer.render("en") and back.render("zh_Hans_CN") == outer.render(
+        "zh_Hans_CN"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -42,6 +43,35 @@ def test_a_unit_in_two_partitions_is_refused() -> None:
         consolidate_bag(bag, "全区", scheduler="sync")
     assert caught.value.code == "duplicate-unit"
     assert "\0" not in caught.value.render("en")
+
+
+@pytest.mark.parametrize("partitions", [1, 2, 3])
+def test_a_unit_given_twice_is_named_with_both_files(tmp_path: Path, partitions: int) -> None:
+    copy = tmp_path / "copy-of-dongcheng.json"
+    shutil.copyfile(PARTS[0], copy)
+    files = [PARTS[0], *PARTS[1:], str(copy)]
+    with pytest.raises(ConsolidationError) as caught:
+        consolidate_bag(read_bag(files, npartitions=partitions), "全区", scheduler="sync")
+    assert caught.value.code == "duplicate-unit"
+    for locale in ("zh_Hans_CN", "en"):
+        said = caught.value.render(locale)
+        unit = gd.load(PARTS[0]).unit.name
+        # The unit, then the two files that hold it, in the order given.
+        assert re.search(
+            f"{unit} \\[\\d+\\] ← {re.escape(PARTS[0])}, {re.escape(str(copy))}", said
+        ), said
+
+
+def test_a_unit_inside_a_consolidated_input_is_named_with_its_file(tmp_path: Path) -> None:
+    roll_up = tmp_path / "roll-up.json"
+    gd.dump(consolidate([gd.load(p) for p in PARTS[:2]], "全区"), roll_up)
+    files = [str(roll_up), *PARTS[1:]]
+    with pytest.raises(ConsolidationError) as caught:
+        consolidate_bag(
+            read_bag(files, npartitions=2), "全市", scheduler="processes", num_workers=2
+        )
+    said = caught.value.render("en")
+    assert f"← {roll_up}, {PARTS[1]}" in said, said
 
 
 @settings(

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import attrs
+import pytest
 from click.testing import CliRunner
 
 import govdisclosure as gd
@@ -199,3 +200,61 @@ def test_a_narrative_of_another_edition_is_named_as_the_narrative(runner: CliRun
     assert result.exit_code == 2
     assert "different editions" in result.stderr
     assert f"{yuxi} differs from {QINGHE[0]}, the first input" in result.stderr
+
+
+def _refused_runs(tmp_path: Path) -> dict[str, list[str]]:
+    """Consolidations refused as a whole, by the reason's code."""
+    other_year = tmp_path / "other-year.json"
+    gd.dump(attrs.evolve(gd.load(QINGHE[1]), year=2023), other_year)
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(Path(QINGHE[0]).read_bytes())
+    unreadable = tmp_path / "cut-short.json"
+    unreadable.write_text('{"edition": "2021", ', encoding="utf-8")
+    return {
+        "years": [QINGHE[0], str(other_year)],
+        "duplicate-unit": [QINGHE[0], *QINGHE[1:], str(copy)],
+        "unreadable": [*QINGHE, str(unreadable)],
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "locale", "summary"),
+    [
+        ("years", "en", "2 files read: refused (inputs of different years), nothing written"),
+        ("years", "zh_Hans_CN", "已读取 2 个文件：拒绝汇总（输入报告年度不同），未写出任何文件"),
+        (
+            "duplicate-unit",
+            "en",
+            "4 files read: refused (a unit counted more than once), nothing written, 0 skipped",
+        ),
+        (
+            "duplicate-unit",
+            "zh_Hans_CN",
+            "已读取 4 个文件：拒绝汇总（有单位被重复计算），未写出任何文件，跳过 0 个",
+        ),
+        (
+            "unreadable",
+            "en",
+            "3 files read: refused (an input that cannot be read: a total without it would be "
+            "wrong), nothing written, 1 skipped",
+        ),
+        (
+            "unreadable",
+            "zh_Hans_CN",
+            "已读取 3 个文件：拒绝汇总（有输入文件无法读取：缺了它的合计是错的），未写出任何文件，跳过 1 个",
+        ),
+    ],
+)
+def test_a_refused_consolidation_says_so_in_its_summary(
+    tmp_path: Path, code: str, locale: str, summary: str
+) -> None:
+    """Not "0 passed, 0 failed": the closing line says the run was refused and why."""
+    out = tmp_path / "total.json"
+    files = _refused_runs(tmp_path)[code]
+    args = ["consolidate", *files, "-u", CITY, "-o", str(out), "--jobs", "1", "-l", locale]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert summary in result.stderr, result.stderr
+    assert "0 passed, 0 failed" not in result.stderr and "0 个通过" not in result.stderr
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

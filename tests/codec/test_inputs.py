@@ -17,6 +17,7 @@ from click.testing import CliRunner
 import govdisclosure as gd
 from fake_plugins import Site, make_site
 from govdisclosure.cli import cli
+from govdisclosure.flat import cells_by_path
 
 LOADER = """
 import attrs
@@ -153,3 +154,36 @@ def test_an_empty_file_is_said_to_be_empty_whatever_its_format(
     result = CliRunner().invoke(cli, ["import", str(path), "-o", str(out), "-l", "en"])
     assert result.exit_code == 2
     assert f"{path}: failed: expected a report, not an empty file" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "total"),
+    [
+        (
+            "zh_Hans_CN",
+            "全部导入 （读取 {n} 个单元格；读取器未记录各单元格印在何处）",
+            "导入单元格 {n} 个",
+        ),
+        (
+            "en",
+            "fully imported ({n} cell read; the loader gave no trace of where it was printed)",
+            "{n} cells placed",
+        ),
+    ],
+)
+def test_an_import_without_a_trace_counts_the_cells_it_read(
+    site: Site, tmp_path: Path, locale: str, line: str, total: str
+) -> None:
+    """A loader that gives no provenance is not summed up as "0 cells placed":
+    the report's cells that hold a value are counted, and the line says
+    plainly that the loader gave no trace."""
+    path = tmp_path / "unit.gdx"
+    path.write_text("某县人民政府|2024|7", encoding="utf-8")
+    filled = sum(1 for v in cells_by_path(gd.load(path)).values() if v is not None)
+    assert filled == 1  # the toy format fills one cell
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["import", str(path), "-o", str(out), "-l", locale])
+    assert result.exit_code == 0, result.output
+    assert f"{path}: {line.format(n=filled)}" in result.stdout
+    assert total.format(n=filled) in result.stdout
+    assert not (out / "unit.provenance.json").exists()

@@ -34,6 +34,13 @@ class ConsolidationError(ValueError):
         self.params = dict(params or {})
         super().__init__(self.render("zh_Hans_CN") + "\n" + self.render("en"))
 
+    def __reduce__(self) -> tuple[type[ConsolidationError], tuple[str, str, dict[str, object]]]:
+        """Pickled by its parts: a refusal raised in a worker process (Dask's
+        process scheduler, a cluster) reaches the caller as itself, where the
+        default pickling of an exception (its ``args``, the rendered text)
+        could not rebuild it."""
+        return (type(self), (self.code, self.message_id, self.params))
+
     def render(self, locale: str = "zh_Hans_CN") -> str:
         """The message in ``locale`` with its parameters filled in."""
         values = {

@@ -2,8 +2,11 @@
 
 Counted per file: read (an input was taken up), passed, failed (findings of
 severity error, or a render/import that failed), written (output files),
-skipped (unreadable or refused inputs, left out of the run).  The exit
-status is the worst result: 2 when a file was skipped or the run was
+skipped (unreadable or refused inputs, left out of the run).  A run that
+makes one output from all its inputs (``consolidate``) can be *refused* as a
+whole (inputs of different years, a unit counted twice): no file passed or
+failed, so the line says it was refused and why instead.  The exit status is
+the worst result: 2 when a file was skipped, the run was refused or
 interrupted, 1 when a file failed, else 0.
 """
 
@@ -29,6 +32,8 @@ class Summary:
     written: int = 0
     skipped: int = 0
     interrupted: bool = False
+    #: Why the run was refused as a whole, said in the run's locale (None: not refused).
+    refused: str | None = None
     start: float = field(factory=time.perf_counter)
     end: float | None = None
 
@@ -47,7 +52,7 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        if self.skipped or self.interrupted:
+        if self.skipped or self.interrupted or self.refused is not None:
             return 2
         return 1 if self.failed else 0
 
@@ -60,11 +65,14 @@ class Summary:
             "written": self.written,
             "skipped": self.skipped,
             "interrupted": self.interrupted,
+            "refused": self.refused,
             "seconds": round(self.seconds, 3),
             "files_per_second": round(self.rate, 1),
         }
 
     def render(self, locale: str) -> str:
+        if self.refused is not None:
+            return self._render_refused(locale)
         text = ngettext(
             locale,
             "{read} file read: {passed} passed, {failed} failed, {written} written, "
@@ -90,3 +98,19 @@ class Summary:
                 + text
             )
         return text
+
+    def _render_refused(self, locale: str) -> str:
+        return ngettext(
+            locale,
+            "{read} file read: refused ({reason}), nothing written, {skipped} skipped; "
+            "{seconds} s, {rate} files/s",
+            "{read} files read: refused ({reason}), nothing written, {skipped} skipped; "
+            "{seconds} s, {rate} files/s",
+            self.read,
+        ).format(
+            read=f"{self.read:,}",
+            reason=self.refused,
+            skipped=f"{self.skipped:,}",
+            seconds=f"{self.seconds:.1f}",
+            rate=f"{self.rate:,.0f}",
+        )

@@ -247,12 +247,35 @@ class _LazyGroup(click.Group):
             raise _output_failed(exc, self.locale) from None
 
 
+class _SettingError(click.ClickException):
+    """An environment variable of the library set to a value it cannot use:
+    bad usage (exit 2), said before anything is read."""
+
+    exit_code = 2
+
+
 def _max_input_size(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    if value is None:
-        return
     from ..files import MAX_INPUT_SIZE_ENV, parse_size
     from ..i18n import gettext
 
+    if value is None:
+        # The variable set by hand: refused when it is not a size, rather
+        # than the default limit applied silently in its place.
+        raw = os.environ.get(MAX_INPUT_SIZE_ENV, "").strip()
+        if not raw:
+            return
+        try:
+            parse_size(raw)
+        except ValueError:
+            raise _SettingError(
+                gettext(
+                    getattr(ctx.find_root().command, "locale", "en"),
+                    "The environment variable {variable} is set to {value!r}; expected a size "
+                    "in bytes with an optional unit K, M, G or T (e.g. 300M, 2G), or nothing "
+                    "for the default of 256M",
+                ).format(variable=MAX_INPUT_SIZE_ENV, value=raw)
+            ) from None
+        return
     try:
         parse_size(value)
     except ValueError:

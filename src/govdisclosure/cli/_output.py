@@ -28,14 +28,17 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 __all__ = [
+    "EXIT_UNWRITABLE",
     "LOCALE_VARIABLES",
     "PRINTED_PROBLEMS",
+    "OutputError",
     "edition_option",
     "environment_locale",
     "locale_option",
     "output_options",
     "printable",
     "terminal",
+    "unwritable",
     "warn_plugin_failures",
     "write_output",
 ]
@@ -117,14 +120,22 @@ def output_options() -> list[click.Option]:
     ]
 
 
-class _WriteError(click.FileError):
-    """A file that cannot be written: bad usage (exit 2), like a bad path."""
+#: The exit status of every command whose output file or folder cannot be
+#: written (docs/cli.md): that of bad usage and unreadable input.
+EXIT_UNWRITABLE: Final = 2
 
-    exit_code = 2
+
+class OutputError(click.ClickException):
+    """An output file or folder that cannot be written: one line naming it
+    and why, exit status :data:`EXIT_UNWRITABLE` whatever the command."""
+
+    exit_code = EXIT_UNWRITABLE
 
 
-def _file_error(output: Path, exc: OSError, locale: str) -> click.FileError:
-    return _WriteError(str(output), hint=os_error_text(exc, locale))
+def unwritable(path: str | os.PathLike[str], exc: OSError, locale: str) -> OutputError:
+    """The error of ``path`` that cannot be written (``exc``), said in ``locale``."""
+    message = gettext(locale, "Cannot write {path}: {reason}")
+    return OutputError(message.format(path=os.fspath(path), reason=os_error_text(exc, locale)))
 
 
 def write_output(text: str, output: Path | None, force: bool, locale: str) -> None:
@@ -142,7 +153,7 @@ def write_output(text: str, output: Path | None, force: bool, locale: str) -> No
         message = gettext(locale, "{path} exists; use --force to replace it")
         raise click.UsageError(message.format(path=output)) from None
     except OSError as exc:
-        raise _file_error(output, exc, locale) from None
+        raise unwritable(output, exc, locale) from None
 
 
 class _StrictPluginError(click.ClickException):

@@ -31,7 +31,7 @@ from ..batch import Summary, close, drive_files
 from ..codec import dumps
 from ..editions import Report
 from ..errors import LoadError, Problem
-from ..i18n import gettext
+from ..i18n import N_, gettext
 from ..inputs import load
 from ..report_base import ReportingUnit, UnitKind
 from ._batch import batch_options, input_files
@@ -164,9 +164,16 @@ def command(
         except ConsolidationError as exc:
             problem = exc
         else:
-            write_output(dumps(result), output, force, locale)
+            batch.passed = batch.read  # every input added up
+            try:
+                write_output(dumps(result), output, force, locale)
+            except click.ClickException as exc:
+                # Said, then the run's closing line: every input was read
+                # and added, and nothing was written.
+                exc.show()
+                close(batch, locale, quiet)
+                sys.exit(exc.exit_code)
             batch.written = 1 if output is not None else 0
-            batch.passed = batch.read
             if output is not None:
                 click.echo(
                     gettext(
@@ -177,9 +184,31 @@ def command(
     if problem is not None:
         message = gettext(locale, "Cannot consolidate: {reason}")
         click.echo(message.format(reason=problem.render(locale)), err=True)
+        batch.refused = gettext(locale, _REFUSALS.get(problem.code, _REFUSED_OTHERWISE))
+    elif batch.skipped and not batch.interrupted:
+        batch.refused = gettext(locale, _REFUSED_UNREADABLE)
     close(batch, locale, quiet)
     if problem is not None or batch.skipped or batch.interrupted:
         sys.exit(2)
+
+
+#: Why a consolidation was refused, in a few words for the run's closing line
+#: (the message above it says it in full, with the files), by
+#: :attr:`ConsolidationError.code`.
+_REFUSALS = {
+    "years": N_("inputs of different years"),
+    "editions": N_("inputs of different editions"),
+    "templates": N_("inputs on different statistics templates"),
+    "shapes": N_("tables of different shapes"),
+    "table-data": N_("figures in different terms"),
+    "cell-value": N_("a cell that cannot be added"),
+    "duplicate-unit": N_("a unit counted more than once"),
+    "empty": N_("nothing to consolidate"),
+    "no-unit": N_("no consolidating unit"),
+    "too-large": N_("a total above the largest count a report holds"),
+}
+_REFUSED_OTHERWISE = N_("see the message above")
+_REFUSED_UNREADABLE = N_("an input that cannot be read: a total without it would be wrong")
 
 
 command.params.extend(output_options())

@@ -26,9 +26,8 @@ from ..batch import Summary, close, drive_files
 from ..errors import LoadError, Problem
 from ..i18n import gettext
 from ..inputs import load
-from ..oserrors import os_error_text
 from ._batch import batch_options, input_files, paired_inputs
-from ._output import PRINTED_PROBLEMS, locale_option, warn_plugin_failures
+from ._output import PRINTED_PROBLEMS, locale_option, unwritable, warn_plugin_failures
 
 __all__ = ["command"]
 
@@ -152,7 +151,7 @@ def command(
     except OSError as exc:
         for writer in writers:
             writer.abort()
-        raise click.ClickException(f"{exc.filename}: {os_error_text(exc, locale)}") from None
+        raise unwritable(exc.filename, exc, locale) from None
     batch = Summary(total=len(paths))
     items: Sequence[str] | list[tuple[str, str | None]] = paths
     if pair_years:
@@ -204,7 +203,7 @@ def command(
             raise
         for writer in writers:
             writer.abort()
-        raise click.ClickException(f"{exc.filename}: {os_error_text(exc, locale)}") from None
+        raise unwritable(exc.filename, exc, locale) from None
     close(batch, locale, quiet)
     sys.exit(batch.exit_code)
 

@@ -31,6 +31,7 @@ from ..codec import dumps
 from ..errors import LoadError
 from ..export.provenance import PROVENANCE_SUFFIX
 from ..files import write_atomic
+from ..flat import filled_cells
 from ..i18n import N_, gettext, ngettext
 from ..inputs import broken_loader, read_input, refuse_empty
 from ..oserrors import os_error_text
@@ -38,7 +39,7 @@ from ..plugin.manager import loaders
 from ..plugin.types import ImportOptions, ImportOutcome, Loader
 from ._batch import batch_options, input_files
 from ._fetch import FetchError, SiteFiles, fetch, is_url
-from ._output import PRINTED_PROBLEMS, locale_option, warn_plugin_failures
+from ._output import PRINTED_PROBLEMS, locale_option, unwritable, warn_plugin_failures
 
 __all__ = ["command"]
 
@@ -59,15 +60,30 @@ def _outcome(
 ) -> ImportOutcome:
     try:
         if loader.trace_with is not None:
-            return loader.trace_with(data, source, locale, choices)
+            return _counted(loader.trace_with(data, source, locale, choices))
         if loader.trace is not None:
-            return loader.trace(data, source, locale)
+            return _counted(loader.trace(data, source, locale))
         report = loader.load(data, source)
     except LoadError as exc:
         return _not_imported(exc, locale)
     except Exception as exc:  # noqa: BLE001 - a broken loader fails its file, not the run
         return _not_imported(broken_loader(loader, exc, source), locale)
-    return ImportOutcome(report=report, provenance={}, complete=True)
+    return _counted(ImportOutcome(report=report, provenance={}, complete=True))
+
+
+def _untraced(outcome: ImportOutcome) -> bool:
+    """Whether the loader gave no trace of where the report's cells were read."""
+    return outcome.report is not None and not outcome.provenance
+
+
+def _counted(outcome: ImportOutcome) -> ImportOutcome:
+    """``outcome`` with its cells counted where the loader gave no trace:
+    the cells of the report that hold a value (a figure or "/"), so that an
+    untraced import is not summed up as "0 cells placed"."""
+    if not _untraced(outcome) or outcome.cells_placed or outcome.cells_not_placed:
+        return outcome
+    assert outcome.report is not None
+    return attrs.evolve(outcome, cells_placed=filled_cells(outcome.report))
 
 
 def _not_imported(error: LoadError, locale: str) -> ImportOutcome:
@@ -154,7 +170,14 @@ def _state_lines(label: str, outcome: ImportOutcome, locale: str) -> tuple[str, 
     else:
         state = "partly"
     line = f"{label}: {gettext(locale, _STATE[state])}"
-    if outcome.report is not None:
+    if _untraced(outcome):
+        line += " " + ngettext(
+            locale,
+            "({placed} cell read; the loader gave no trace of where it was printed)",
+            "({placed} cells read; the loader gave no trace of where each was printed)",
+            outcome.cells_placed,
+        ).format(placed=outcome.cells_placed)
+    elif outcome.report is not None:
         line += " " + gettext(locale, "({placed} cells placed, {not_placed} not placed)").format(
             placed=outcome.cells_placed, not_placed=outcome.cells_not_placed
         )
@@ -373,7 +396,7 @@ def command(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise click.ClickException(f"{out_dir}: {os_error_text(exc, locale)}") from None
+        raise unwritable(out_dir, exc, locale) from None
     choices = ImportOptions(derive_templates=derive_templates)
     options = _Options(out_dir, force, locale, output_stems(paths), choices)
     counts = {"full": 0, "partly": 0, "failed": 0}

@@ -23,12 +23,11 @@ from ..codec import dumps
 from ..editions import EDITIONS, Report
 from ..files import write_atomic
 from ..i18n import gettext
-from ..oserrors import os_error_text
 from ..plugin.manager import renderers
 from ..plugin.types import RenderOptions
 from ..registry import UnknownTemplateError, known_template_ids
 from ..report_base import ReportingUnit, UnitKind
-from ._output import edition_option, locale_option, output_options, write_output
+from ._output import edition_option, locale_option, output_options, unwritable, write_output
 
 __all__ = ["command"]
 
@@ -100,7 +99,7 @@ def _write_form(report: Report, to: str, output: Path | None, force: bool, local
         message = gettext(locale, "{path} exists; use --force to replace it")
         raise click.UsageError(message.format(path=output)) from None
     except OSError as exc:
-        raise click.FileError(str(output), hint=os_error_text(exc, locale)) from None
+        raise unwritable(output, exc, locale) from None
 
 
 command = click.Command(

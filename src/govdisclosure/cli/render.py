@@ -61,7 +61,7 @@ from ..rendering import (
     render,
 )
 from ._batch import batch_options, input_files
-from ._output import PRINTED_PROBLEMS, locale_option, warn_plugin_failures
+from ._output import PRINTED_PROBLEMS, locale_option, unwritable, warn_plugin_failures
 
 __all__ = ["InputError", "command", "default_output", "read_report"]
 
@@ -291,7 +291,7 @@ def command(
         try:
             target_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise _fail(f"{target_dir}: {os_error_text(exc, locale)}") from None
+            raise unwritable(target_dir, exc, locale) from None
         job = _Job(
             to, renderer.suffix, target_dir, output_stems(paths), charts, font, extra, force, locale
         )
@@ -337,7 +337,7 @@ def command(
             gettext(locale, "{path} exists; use --force to replace it").format(path=target)
         ) from None
     except OSError as exc:
-        raise _fail(f"{target}: {os_error_text(exc, locale)}") from None
+        raise unwritable(target, exc, locale) from None
     click.echo(str(target), err=True)
 
 

@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import Any
 
 from ..editions import Report
-from ..files import remove_stale_temporaries
+from ..files import remove_stale_temporaries, rename_without_replacing
 from .tables import CELL_SCHEMA, FINDING_SCHEMA, cell_batch, finding_batch, pyarrow
 
 __all__ = ["FORMATS", "TableWriter", "write"]
@@ -107,7 +107,7 @@ class TableWriter:
             if self.force:
                 os.replace(self._tmp, self.target)
             else:
-                os.link(self._tmp, self.target)
+                rename_without_replacing(self._tmp, self.target)
         except OSError as exc:
             raise self._naming_target(exc) from None
         finally:

@@ -342,7 +342,15 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         return failed(
             source,
-            unreadable_file(N_("The file cannot be read as a Word .docx file ({found})"), exc),
+            unreadable_file(
+                N_(
+                    "{file} cannot be read as a Word .docx file: expected a .docx document, "
+                    "but the file is damaged, cut short or not a Word document (detail: {found})"
+                ),
+                exc,
+                source,
+                "docx",
+            ),
             "docx",
         )
     grids: list[Grid] = []

@@ -66,7 +66,8 @@ def _problem(p: ImportProblem) -> Problem:
         or p.params.get("images")
         or p.params.get("found", "")
     )
-    return Problem(p.path or "$", _EXPECTED.get(p.code, N_("a report page")), found)
+    expected = _OPENS.get(p.params.get("format", "")) if p.code == "unreadable-file" else None
+    return Problem(p.path or "$", expected or _EXPECTED.get(p.code, N_("a report page")), found)
 
 
 def report_or_error(result: ImportResult, source: str) -> Report:
@@ -127,16 +128,31 @@ def failed(source: str, problem: ImportProblem, fmt: str) -> ImportResult:
     return ImportResult(None, prov, (problem,))
 
 
-def unreadable_file(message_id: str, exc: Exception) -> ImportProblem:
-    """The problem of a file its reading library refused: the format's own
-    message (``message_id``, with ``{found}``) and the library's words,
-    shortened so that a library that quotes the whole file cannot flood the
-    summary."""
+#: What a file of each format that does not open was expected to be (the
+#: ``expected`` of its :class:`LoadError`, by the problem's ``format``).
+_OPENS = {
+    "pdf": N_("a PDF document that opens (this one is damaged, cut short or not a PDF)"),
+    "xlsx": N_("an .xlsx workbook that opens (this one is damaged, cut short or not a workbook)"),
+    "docx": N_(
+        "a .docx document that opens (this one is damaged, cut short or not a Word document)"
+    ),
+}
+
+
+def unreadable_file(message_id: str, exc: Exception, source: str, fmt: str) -> ImportProblem:
+    """The problem of a file its reading library refused.
+
+    ``message_id`` is the format's own sentence in the catalogs: which file
+    (``{file}``), that it could not be read as that format and what was
+    expected, so that a Chinese user reads a Chinese sentence.  The
+    library's words (English, from pypdf, pdfminer or openpyxl) go only in
+    its ``{found}``, marked as the detail, shortened so that a library that
+    quotes the whole file cannot flood the summary."""
     return ImportProblem(
         severity="error",
         code="unreadable-file",
         message_id=message_id,
-        params={"found": f"{type(exc).__name__}: {exc}"[:200]},
+        params={"found": f"{type(exc).__name__}: {exc}"[:200], "file": source, "format": fmt},
     )
 
 

@@ -334,7 +334,15 @@ def workbook_document(data: bytes, source: str) -> Document | ImportResult:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         return failed(
             source,
-            unreadable_file(N_("The file cannot be read as an Excel workbook ({found})"), exc),
+            unreadable_file(
+                N_(
+                    "{file} cannot be read as an Excel workbook: expected an .xlsx workbook, "
+                    "but the file is damaged, cut short or not a workbook (detail: {found})"
+                ),
+                exc,
+                source,
+                "xlsx",
+            ),
             "xlsx",
         )
     grids: list[Grid] = []
