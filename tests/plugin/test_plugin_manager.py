@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import govdisclosure as gd
@@ -367,6 +369,32 @@ def test_the_rules_asked_again_without_a_plugin_change_skip_the_hook_cache(
         assert "govdisclosure_rules" in walked
     finally:
         manager.unregister(name="in-code-none")
+
+
+def test_validating_a_report_imports_nothing_once_the_rules_are_known(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``gd.validate(report)`` and ``check(report)`` find the installed
+    rules without running an import statement per report."""
+    import builtins
+
+    from govdisclosure.check import check
+
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    gd.validate(report)
+    check(report)
+    imported: list[str] = []
+    real = builtins.__import__
+
+    def counted(name: str, *args: Any, **kwargs: Any) -> Any:
+        imported.append(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", counted)
+    gd.validate(report)
+    check(report)
+    monkeypatch.undo()
+    assert "plugin.manager" not in imported and "govdisclosure.plugin.manager" not in imported
 
 
 @pytest.mark.parametrize(

@@ -633,8 +633,9 @@ def rules() -> tuple[Rule, ...]:
     command line): while the registered plugins are the same objects under
     the same names as at the last call, the tuple of that call is the
     answer, found without the hook cache's key, its lock and the import of
-    :class:`~.validation.rules.Rule` (together about 3–10 µs a call, as
-    much as a fifth of validating a report that holds).
+    :class:`~.validation.rules.Rule` (3.6 µs a call, 0.3 µs this way, on
+    the thread's CPU clock; validating a report that holds with the
+    arithmetic rules alone costs some 9 µs).
     """
     state = _get_state()
     registered = state.pm.list_name_plugin()

@@ -192,8 +192,9 @@ def _comparisons(
     same test, exactly, and cheaper on this interpreter: no comparison, and
     the running difference falls towards zero, where ``int`` results are
     shared small objects, instead of growing from zero into new ones as a
-    sum does (a row total of six parts of a few hundred each: about a
-    quarter less).  Every cell is an operand of a subtraction there, so a
+    sum does (a row total of six parts of a few hundred each: 68 against
+    89 ns in a ``timeit``; 2.3 % of the instructions of validating the
+    bench's generated reports).  Every cell is an operand of a subtraction there, so a
     blank or "/" raises ``TypeError`` in it.  Amounts (``Decimal``) keep the
     comparison: a difference of decimals is rounded to the context.
     """
