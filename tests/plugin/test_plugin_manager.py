@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import govdisclosure as gd
@@ -325,6 +327,74 @@ def test_a_rule_registered_in_code_is_run_and_dropped_with_its_plugin(site: Site
     manager.unregister(plugin)
     assert pm.rules() == first
     assert "in-code.always" not in {f.rule for f in gd.validate(report)}
+
+
+def test_the_rules_asked_again_without_a_plugin_change_skip_the_hook_cache(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked once per report: with the same plugins registered, the last
+    tuple is the answer without walking the hooks' cache; a plugin
+    registered in code (same name, another object) is a change."""
+    first = pm.rules()
+    pm.rules()  # the first call may have loaded plugins: now they stay
+
+    def no_walk(state: object, hook: str) -> object:
+        raise AssertionError(f"the hook cache was walked for {hook}")
+
+    monkeypatch.setattr(pm, "_collect", no_walk)
+    assert pm.rules() is first
+    monkeypatch.undo()
+
+    class Other:
+        @hookimpl
+        def govdisclosure_rules(self) -> list[Rule]:
+            return []
+
+    manager = pm.get_plugin_manager()
+    plugin = Other()
+    manager.register(plugin, name="in-code-none")
+    try:
+        assert pm.rules() == first
+        walked: list[str] = []
+        real = pm._collect
+
+        def counted(state: object, hook: str) -> object:
+            walked.append(hook)
+            return real(state, hook)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(pm, "_collect", counted)
+        manager.unregister(plugin)
+        manager.register(Other(), name="in-code-none")  # same name, another object
+        pm.rules()
+        assert "govdisclosure_rules" in walked
+    finally:
+        manager.unregister(name="in-code-none")
+
+
+def test_validating_a_report_imports_nothing_once_the_rules_are_known(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``gd.validate(report)`` and ``check(report)`` find the installed
+    rules without running an import statement per report."""
+    import builtins
+
+    from govdisclosure.check import check
+
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    gd.validate(report)
+    check(report)
+    imported: list[str] = []
+    real = builtins.__import__
+
+    def counted(name: str, *args: Any, **kwargs: Any) -> Any:
+        imported.append(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", counted)
+    gd.validate(report)
+    check(report)
+    monkeypatch.undo()
+    assert "plugin.manager" not in imported and "govdisclosure.plugin.manager" not in imported
 
 
 @pytest.mark.parametrize(

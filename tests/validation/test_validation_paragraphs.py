@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from govdisclosure import Report2021, ReportingUnit, Section
 from govdisclosure.validation.narrative import _HINT, CHECKS, CLAUSE_BREAKS, NarrativeCheck
 from govdisclosure.validation.narrative_compiled import _in_stretch, _led
-from govdisclosure.validation.paragraphs import Paragraphs
+from govdisclosure.validation.paragraphs import Paragraphs, _starts
 
 
 def plain_spans(texts: list[str], word: str, breaks: str) -> list[tuple[int, int, int]]:
@@ -298,3 +298,15 @@ def test_one_path_is_the_path_among_all(
     )
     alone = [Paragraphs(report).path(i) for i in range(len(Paragraphs(report).texts))]
     assert alone == Paragraphs(report).paths
+
+
+@given(st.lists(st.text(max_size=30), max_size=12))
+def test_each_paragraph_starts_where_the_joined_text_holds_it(texts: list[str]) -> None:
+    """``_starts``: the offsets the joined text (:meth:`Paragraphs.plain`) is
+    located by, one past the end of the paragraph before."""
+    joined = "。".join(texts)
+    starts = _starts(texts)
+    assert len(starts) == len(texts)
+    for start, text in zip(starts, texts, strict=True):
+        assert joined[start : start + len(text)] == text
+        assert start == 0 or joined[start - 1] == "。"

