@@ -178,3 +178,47 @@ def test_a_figure_moved_under_its_label_beside_a_printed_cell_is_reported() -> N
     stray = [p for p in result.problems if p.code == "cell-not-placed"]
     assert [(p.params["text"], p.params["labels"]) for p in stray] == [("8", "行政规范性文件")]
     assert "publisher-label" not in {p.code for p in result.problems}
+
+
+def _with_styles(xml: str, styles: str) -> bytes:
+    source = zipfile.ZipFile(SOURCE)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":
+                data = xml.encode()
+            elif name == "word/styles.xml":
+                data = data.replace(b"</w:styles>", styles.encode() + b"</w:styles>")
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+DEL_STYLE = (
+    '<w:style w:type="character" w:styleId="Del"><w:name w:val="del"/><w:rPr></w:rPr></w:style>'
+)
+DELETED = '<w:r><w:rPr><w:rStyle w:val="Del"/></w:rPr><w:t>80</w:t></w:r>'
+
+
+def test_digits_in_writers_del_style_are_struck() -> None:
+    # Writer saves a page's <del>80</del>53 as a run "80" in a character
+    # style named "del" with no strike: printed 8053.  Before: read as 8053
+    # (the relations then blamed on the publisher).  Now the cell is refused
+    # and reported, as the page (80 deleted) is.
+    result = import_docx(_with_styles(XML.replace(RUN, DELETED + RUN, 1), DEL_STYLE), "del.docx")
+    assert result.report is not None
+    figures, want = cells_by_path(result.report), cells_by_path(EXPECTED)
+    changed = {k for k in want if figures[k] != want[k]}
+    assert len(changed) == 1
+    (key,) = changed
+    assert want[key] == 53 and figures[key] is None
+    assert 8053 not in figures.values()
+    codes = {p.code for p in result.problems}
+    assert "cell-unreadable" in codes and "publisher-error" not in codes
+
+
+def test_a_style_of_another_name_is_read_as_printed() -> None:
+    other = DEL_STYLE.replace('w:val="del"', 'w:val="Emphasis"')
+    result = import_docx(_with_styles(XML.replace(RUN, DELETED + RUN, 1), other), "em.docx")
+    assert result.report is not None
+    assert 8053 in cells_by_path(result.report).values()

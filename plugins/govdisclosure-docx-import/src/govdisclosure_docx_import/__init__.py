@@ -412,12 +412,43 @@ def _blocks(element: Any) -> Iterator[Any]:
                 yield from _blocks(content)
 
 
+#: Names of the character styles LibreOffice Writer gives a page's ``<del>``
+#: when it opens or pastes a web page: the style keeps the element's name
+#: but no strike.
+_DELETION_STYLES: Final = frozenset({"del"})
+
+
+def _strike_deleted_runs(document: Any) -> None:
+    """Set struck (in the parsed copy, never the file) the runs in a character
+    style named after HTML's deletion elements (:data:`_DELETION_STYLES`).
+
+    A page's ``<del>80</del>81`` becomes, in Writer, a run "80" in a
+    character style named "del" with no strike in it, printed as 8081: the
+    style's name is the one trace left that the page deleted those digits.
+    Read as struck (:func:`struck`), the cell is refused and reported, never
+    read as 8081."""
+    ids = {
+        style.get(qn("w:styleId"))
+        for style in document.styles.element.iterfind(qn("w:style"))
+        if style.get(qn("w:type")) == "character"
+        and (name := style.find(qn("w:name"))) is not None
+        and str(name.get(qn("w:val"), "")).strip().lower() in _DELETION_STYLES
+    }
+    if not ids:
+        return
+    for rstyle in document.element.body.iter(qn("w:rStyle")):
+        rpr = rstyle.getparent()
+        if rstyle.get(qn("w:val")) in ids and rpr.find(qn("w:strike")) is None:
+            rpr.append(rpr.makeelement(qn("w:strike"), {}))
+
+
 def docx_document(data: bytes, source: str) -> Document | ImportResult:
     """The :class:`Document` of a .docx file, or the failed result naming why."""
     try:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
         styles = styles_of(document)
+        _strike_deleted_runs(document)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         return failed(
             source,
