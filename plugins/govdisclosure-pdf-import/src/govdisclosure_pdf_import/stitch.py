@@ -179,7 +179,37 @@ def to_grid(chain: Sequence[Piece], index: int) -> Grid:
             mine = _seam(cells, mine, offset)
         cells.extend(mine)
         offset = max((c.row + c.rowspan for c in cells), default=0)
+    if len(chain) > 1:
+        cells = _without_empty_rows(cells)
     return _grid(cells, index, len(xs) - 1)
+
+
+def _without_empty_rows(cells: list[_Cell]) -> list[_Cell]:
+    """The cells with every row that prints nothing taken out: a row whose
+    own cells are all empty and end on it.  A row the page break cuts leaves
+    such slivers (the foot of merged heads, printed under them on the next
+    page, an empty band at the foot of the page before); they stand for no
+    row of the table, and a column with no cell on them would break the
+    heads above from the figures below."""
+    starting: dict[int, list[_Cell]] = {}
+    for c in cells:
+        starting.setdefault(c.row, []).append(c)
+    empty = sorted(
+        r
+        for r, mine in starting.items()
+        if all(not c.text.strip() and c.rowspan == 1 for c in mine)
+    )
+    if not empty:
+        return cells
+    gone = set(empty)
+    out: list[_Cell] = []
+    for c in cells:
+        if c.row in gone:
+            continue
+        covered = sum(1 for r in empty if c.row < r < c.row + c.rowspan)
+        below = sum(1 for r in empty if r < c.row)
+        out.append(c._replace(row=c.row - below, rowspan=c.rowspan - covered))
+    return out
 
 
 def _seam(before: list[_Cell], after: list[_Cell], offset: int) -> list[_Cell]:
