@@ -53,7 +53,7 @@ class _Page:
             self.canvas.drawString(x + 2, HEIGHT - top - SIZE - k * (SIZE + 3), ch)
 
 
-def _cut_table_4() -> bytes:
+def _cut_table_4(*, figures: bool = True) -> bytes:
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A5)
@@ -95,7 +95,7 @@ def _cut_table_4() -> bytes:
         page.text(X[k], 29.0, head[2:], one_a_line=True)
         page.text(X[5 + k], 29.0, head, one_a_line=True)
         page.text(X[10 + k], 29.0, head, one_a_line=True)
-    for k in range(15):
+    for k in range(15 if figures else 0):
         page.text(X[k], 95.0, str(k + 1))
     canvas.showPage()
     canvas.save()
@@ -132,3 +132,14 @@ def test_a_rule_across_part_of_the_top_leaves_the_rest_open() -> None:
     (closing,) = _open_ends(rules, chars)
     assert (closing["x0"], closing["x1"], closing["top"]) == (X[0], X[5], 28.1)
     assert _open_ends(rules, []) == []  # no text under the open stretch: nothing closed
+
+
+def test_a_row_of_figures_all_printed_blank_stays_a_row() -> None:
+    # The empty slivers among the heads go; a row of 15 blanks under them
+    # is the table's row of figures, printed blank, and stays.
+    document = pdf_document(_cut_table_4(figures=False), "blank.pdf")
+    assert isinstance(document, Document)
+    (grid,) = [g for g in document.grids if "行政复议" in g.rows[0][0].cell.text]  # type: ignore[union-attr]
+    assert len(grid.rows) == 4
+    last = grid.rows[3]
+    assert all(s is not None and s.is_origin and s.cell.text == "" for s in last)
