@@ -100,8 +100,9 @@ def test_a_real_page_printed_invents_nothing_and_reports_what_it_leaves(
 ) -> None:
     """金井片区 2022 (平潭 portal): table 3 breaks over pages 3 and 4 with the
     first row of page 4 printed under no rule of its own (its top rule stays on
-    page 3).  Nothing is invented and the edition is right; the figures of the
-    table's continuation are reported as not placed (``docs/import.md``)."""
+    page 3).  Nothing is invented and the edition is right; a figure of the
+    table's continuation left blank is reported as not placed (all 199 are
+    read as printed since a row cut by a break is joined; ``docs/import.md``)."""
     found = imported["2022_jjp-jinjing-pianqu_80617", "a4"]
     assert found.invented == ()
     assert found.edition == found.edition_wanted == "2021"
