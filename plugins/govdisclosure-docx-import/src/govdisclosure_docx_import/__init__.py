@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
 
@@ -133,8 +134,61 @@ def _text(element: Any) -> str:
     return "\n".join("".join(_printed(p)) for p in paragraphs).strip()
 
 
-def _grid(tbl: Any, index: int) -> Grid:
-    """The grid of one ``w:tbl``: gridSpan across, vMerge down."""
+@dataclass
+class FiguresFound:
+    """Figures found printed in the cell before their own (:func:`_moved_figure`):
+    the cells (table, row, column) they were put back in, and those left out
+    (table, row, column, figure, the words printed before it)."""
+
+    moved: set[tuple[int, int, int]] = field(default_factory=set)
+    stray: list[tuple[int, int, int, str, str]] = field(default_factory=list)
+
+
+def _figure(text: str) -> bool:
+    """A cell text that is one figure (a number, nothing else)."""
+    read = read_number(text)
+    return isinstance(read.value, int | Decimal) and not read.unreadable
+
+
+def _moved_figure(tc: Any) -> tuple[str, str] | None:
+    """A cell's own text and the figure of a one-cell table after it, when
+    the cell prints text, then a one-cell table holding a figure alone
+    (:func:`_box`), then nothing: what a word processor makes of a figure
+    pasted as a one-cell table into the cell to the right (LibreOffice
+    Writer moves such a table into the cell before it, under that cell's
+    words, and leaves its own cell empty).  None for any other cell."""
+    own: list[str] = []
+    figure: str | None = None
+    for child in tc.iterchildren():
+        if child.tag == _W_P:
+            text = _text(child)
+            if text and figure is not None:
+                return None  # text after the table: not a figure put under a label
+            if text:
+                own.append(text)
+        elif child.tag == _W_TBL and _box(child):
+            if figure is not None or not own:
+                return None
+            figure = _text(child.find(f"{_W_TR}/{_W_TC}"))
+            if not _figure(figure):
+                return None
+        elif child.tag != qn("w:tcPr"):
+            return None
+    if figure is None:
+        return None
+    return "\n".join(own), figure
+
+
+def _grid(tbl: Any, index: int, found: FiguresFound | None = None) -> Grid:
+    """The grid of one ``w:tbl``: gridSpan across, vMerge down.
+
+    A figure moved by the conversion into the cell before its own
+    (:func:`_moved_figure`) is put back when its own cell, the next one on
+    the row, is printed empty: that cell gets the figure and its position
+    (table, row, column) goes to ``found.moved``, so the provenance says so.
+    When the next cell prints something or goes on a merged cell above, the
+    figure's own cell is not sure: the cell before keeps its words alone
+    and the figure goes to ``found.stray``, reported, never placed."""
     rows: list[list[Slot | None]] = []
     cells: list[Cell] = []
     for r, tr in enumerate(tbl.findall(qn("w:tr"))):
@@ -145,7 +199,9 @@ def _grid(tbl: Any, index: int) -> Grid:
         if before is not None:
             col = int(before.get(qn("w:val"), "0"))
             line.extend([None] * col)
-        for tc in tr.findall(qn("w:tc")):
+        tcs = tr.findall(qn("w:tc"))
+        carried: str | None = None  # a figure put back into the next cell
+        for k, tc in enumerate(tcs):
             tcpr = tc.find(qn("w:tcPr"))
             span = 1
             merge: str | None = None
@@ -168,12 +224,35 @@ def _grid(tbl: Any, index: int) -> Grid:
                         if cc < len(rows[rr]) and rows[rr][cc] is not None:
                             rows[rr][cc] = Slot(grown, rr, cc)
             else:
-                cell = Cell(r, col, 1, span, _text(tc))
+                text = _text(tc)
+                if carried is not None:
+                    text = carried
+                    if found is not None:
+                        found.moved.add((index, r, col))
+                carried = None
+                figure = _moved_figure(tc)
+                if figure is not None:
+                    if k + 1 < len(tcs) and _free(tcs[k + 1]):
+                        text, carried = figure
+                    else:
+                        text = figure[0]
+                        if found is not None:
+                            found.stray.append((index, r, col, figure[1], figure[0]))
+                cell = Cell(r, col, 1, span, text)
                 cells.append(cell)
             line.extend(Slot(cell, r, cc) for cc in range(col, col + span))
             col += span
         rows.append(line)
     return Grid(index, tuple(tuple(line) for line in rows))
+
+
+def _free(tc: Any) -> bool:
+    """A cell printed empty that opens no merge down (a figure may be put back in it)."""
+    tcpr = tc.find(qn("w:tcPr"))
+    vm = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+    if vm is not None and vm.get(qn("w:val"), "continue") != "restart":
+        return False
+    return not _text(tc) and tc.find(f".//{_W_TBL}") is None
 
 
 #: A table typed as text needs this many lines; a caption line inside it at most so long.
@@ -333,12 +412,43 @@ def _blocks(element: Any) -> Iterator[Any]:
                 yield from _blocks(content)
 
 
+#: Names of the character styles LibreOffice Writer gives a page's ``<del>``
+#: when it opens or pastes a web page: the style keeps the element's name
+#: but no strike.
+_DELETION_STYLES: Final = frozenset({"del"})
+
+
+def _strike_deleted_runs(document: Any) -> None:
+    """Set struck (in the parsed copy, never the file) the runs in a character
+    style named after HTML's deletion elements (:data:`_DELETION_STYLES`).
+
+    A page's ``<del>80</del>81`` becomes, in Writer, a run "80" in a
+    character style named "del" with no strike in it, printed as 8081: the
+    style's name is the one trace left that the page deleted those digits.
+    Read as struck (:func:`struck`), the cell is refused and reported, never
+    read as 8081."""
+    ids = {
+        style.get(qn("w:styleId"))
+        for style in document.styles.element.iterfind(qn("w:style"))
+        if style.get(qn("w:type")) == "character"
+        and (name := style.find(qn("w:name"))) is not None
+        and str(name.get(qn("w:val"), "")).strip().lower() in _DELETION_STYLES
+    }
+    if not ids:
+        return
+    for rstyle in document.element.body.iter(qn("w:rStyle")):
+        rpr = rstyle.getparent()
+        if rstyle.get(qn("w:val")) in ids and rpr.find(qn("w:strike")) is None:
+            rpr.append(rpr.makeelement(qn("w:strike"), {}))
+
+
 def docx_document(data: bytes, source: str) -> Document | ImportResult:
     """The :class:`Document` of a .docx file, or the failed result naming why."""
     try:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
         styles = styles_of(document)
+        _strike_deleted_runs(document)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         return failed(
             source,
@@ -381,6 +491,7 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         after_table = after_table and says_continued(text)
 
     typed: list[Any] = []  # a run of paragraphs with tabs: perhaps a table typed
+    found = FiguresFound()  # figures put back or left out (:func:`_grid`)
 
     def flush() -> None:
         # Short lines with no tab at the end of the run are text after it.
@@ -405,7 +516,7 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
             continue
         flush()
         if child.tag == qn("w:tbl"):
-            add_grid(_grid(child, len(grids)))
+            add_grid(_grid(child, len(grids), found))
         elif text := _text(child):
             add_text(text)
     flush()
@@ -421,6 +532,8 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         format="docx",
         continued=frozenset(continued),
         unit_lines=tuple(unit_lines),
+        moved_figures=frozenset(found.moved),
+        stray_figures=tuple(found.stray),
     )
 
 

@@ -317,6 +317,38 @@ def _doubt_split_figures(
         )
 
 
+def _figures_put_back(
+    origins: list[CellOrigin], page: Document, problems: list[ImportProblem]
+) -> None:
+    """Say in the provenance of each cell whose figure was put back from the
+    cell before it (:attr:`Document.moved_figures`) how it was found, and
+    report each figure found so whose own cell is not sure, not placed."""
+    moved = page.moved_figures
+    if moved:
+        for i, o in enumerate(origins):
+            if (o.table, o.row, o.col) in moved:
+                origins[i] = attrs.evolve(
+                    o,
+                    note=o.note
+                    or "printed in the cell before it, after that cell's words (a one-cell "
+                    "table moved by a word processor); put back in its own cell, printed empty",
+                )
+    for table, row, col, figure, words in page.stray_figures:
+        problems.append(
+            ImportProblem(
+                severity="warning",
+                code="cell-not-placed",
+                message_id=N_(
+                    "Figure “{text}” is printed after the words “{labels}” in their cell (a one-cell table moved by a word processor), and the cell beside it is not empty: its own cell is not sure; left out"
+                ),
+                params={"text": figure, "labels": words},
+                table=table,
+                row=row,
+                col=col,
+            )
+        )
+
+
 def _misnumbered_problem(m: Misnumbered, table: int) -> ImportProblem:
     """A row whose 序号 puts it in another order than its label."""
     return ImportProblem(
@@ -467,6 +499,15 @@ class Document:
     #: (:mod:`.sheets`): those are placed with doubt.
     unread_sheets: tuple[str, ...] = ()
     split_figures: frozenset[tuple[int, int, int]] = frozenset()
+    #: The cells (table, row, column) whose figure the reader found printed
+    #: in the cell before them, under that cell's words, and put back (a
+    #: figure a word processor moved; the Word reader's ``_grid``): placed,
+    #: and the provenance says how.
+    moved_figures: frozenset[tuple[int, int, int]] = frozenset()
+    #: Figures found so where the cell they came from is not sure (the cell
+    #: beside them prints something): (table, row, column, figure, the
+    #: words of the cell it is printed in); reported, not placed.
+    stray_figures: tuple[tuple[int, int, int, str, str], ...] = ()
 
 
 def page_document(page: Page) -> Document:
@@ -568,11 +609,19 @@ def import_document(
     problems: list[ImportProblem] = []
     if doc.continued:
         grids, moves = joined_with_moves(doc.grids, doc.continued)
-        split = frozenset(
-            (moves[t][0], r + moves[t][1], c) if t in moves else (t, r, c)
-            for t, r, c in doc.split_figures
+
+        def moved(t: int, r: int, c: int) -> tuple[int, int, int]:
+            return (moves[t][0], r + moves[t][1], c) if t in moves else (t, r, c)
+
+        doc = attrs.evolve(
+            doc,
+            grids=grids,
+            split_figures=frozenset(moved(*at) for at in doc.split_figures),
+            moved_figures=frozenset(moved(*at) for at in doc.moved_figures),
+            stray_figures=tuple(
+                (*moved(t, r, c), figure, words) for t, r, c, figure, words in doc.stray_figures
+            ),
         )
-        doc = attrs.evolve(doc, grids=grids, split_figures=split)
     attachments = tuple((a.href, a.text) for a in doc.attachments)
     narrative = read_narrative(list(doc.paragraphs), doc.title, doc.published)
     # The editions asked of the registry once: recognition and placement both
@@ -928,6 +977,7 @@ def _finish_official(
                         )
                     )
     _doubt_split_figures(origins, page, problems)
+    _figures_put_back(origins, page, problems)
     return _build(data, prov, origins, problems, source, validate_report)
 
 
@@ -1119,6 +1169,7 @@ def _finish_legacy(
         edition_decided_by="template",
     )
     _doubt_split_figures(origins, page, problems)
+    _figures_put_back(origins, page, problems)
     return _build(data, prov, origins, problems, source, validate_report)
 
 

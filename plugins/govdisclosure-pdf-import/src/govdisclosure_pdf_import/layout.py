@@ -270,34 +270,62 @@ def _open_ends(
         ending = [e for e in verticals if abs(float(e[end]) - edge) <= _SNAP]
         if len(ending) < 2:
             continue
-        x0 = min(float(e["x0"]) for e in ending)
-        x1 = max(float(e["x1"]) for e in ending)
-        across = [
-            float(h["top"])
+        left = min(float(e["x0"]) for e in ending)
+        right = max(float(e["x1"]) for e in ending)
+        # The stretches of the edge no rule runs along: all of it, or the
+        # columns of a row cut by the break whose cells (a merged head over
+        # two rows, say) go on from the page before while their neighbours
+        # start afresh under a rule of their own.
+        drawn = sorted(
+            (float(h["x0"]), float(h["x1"]))
             for h in horizontals
-            if float(h["x0"]) < x1 - _SNAP and float(h["x1"]) > x0 + _SNAP
-        ]
-        if not across or any(abs(y - edge) <= _SNAP for y in across):
-            continue
-        nearest = min(across, key=lambda y: inward * y if inward * y > inward * edge else 1e9)
-        low, high = sorted((edge, nearest))
-        if not any(
-            x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and low < (c["top"] + c["bottom"]) / 2 < high
-            for c in chars
-            if c["text"].strip()
-        ):
-            continue
-        out.append(
-            {
-                "object_type": "line",
-                "x0": x0,
-                "x1": x1,
-                "top": edge,
-                "bottom": edge,
-                "width": x1 - x0,
-                "height": 0.0,
-            }
+            if abs(float(h["top"]) - edge) <= _SNAP
         )
+        for x0, x1 in _open_stretches(left, right, drawn):
+            across = [
+                float(h["top"])
+                for h in horizontals
+                if float(h["x0"]) < x1 - _SNAP
+                and float(h["x1"]) > x0 + _SNAP
+                and inward * float(h["top"]) > inward * edge + _SNAP
+            ]
+            if not across:
+                continue
+            nearest = min(across, key=lambda y: inward * y)
+            low, high = sorted((edge, nearest))
+            if not any(
+                x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and low < (c["top"] + c["bottom"]) / 2 < high
+                for c in chars
+                if c["text"].strip()
+            ):
+                continue
+            out.append(
+                {
+                    "object_type": "line",
+                    "x0": x0,
+                    "x1": x1,
+                    "top": edge,
+                    "bottom": edge,
+                    "width": x1 - x0,
+                    "height": 0.0,
+                }
+            )
+    return out
+
+
+def _open_stretches(
+    left: float, right: float, drawn: Sequence[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """The parts of ``left``–``right`` that no interval of ``drawn`` (sorted) covers
+    (a few points of play at each end)."""
+    out: list[tuple[float, float]] = []
+    at = left
+    for x0, x1 in drawn:
+        if x0 > at + 2 * _SNAP:
+            out.append((at, min(x0, right)))
+        at = max(at, x1)
+    if right > at + 2 * _SNAP:
+        out.append((at, right))
     return out
 
 

@@ -179,7 +179,44 @@ def to_grid(chain: Sequence[Piece], index: int) -> Grid:
             mine = _seam(cells, mine, offset)
         cells.extend(mine)
         offset = max((c.row + c.rowspan for c in cells), default=0)
+    if len(chain) > 1:
+        cells = _without_empty_rows(cells)
     return _grid(cells, index, len(xs) - 1)
+
+
+def _without_empty_rows(cells: list[_Cell]) -> list[_Cell]:
+    """The cells with the rows that print nothing among the heads taken out.
+
+    A row the page break cuts leaves slivers: the foot of merged heads
+    printed under them on the next page, an empty band at the foot of the
+    page before where the heads moved on would have begun.  Such a row, its
+    own cells all empty and ending on it, stands for no row of the table,
+    and a column with no cell on it would part the heads above from the
+    figures below.  Only rows above the first row with a figure go (above
+    the last row where no figure is printed): a row of figures all printed
+    blank (a table 4 of blanks) is a row of the table."""
+    starting: dict[int, list[_Cell]] = {}
+    for c in cells:
+        starting.setdefault(c.row, []).append(c)
+    figures = [r for r, mine in starting.items() if any(looks_numeric(c.text) for c in mine)]
+    # Above the first row of figures; with none printed, above the last row.
+    limit = min(figures) if figures else max(starting, default=0)
+    empty = sorted(
+        r
+        for r, mine in starting.items()
+        if r < limit and all(not c.text.strip() and c.rowspan == 1 for c in mine)
+    )
+    if not empty:
+        return cells
+    gone = set(empty)
+    out: list[_Cell] = []
+    for c in cells:
+        if c.row in gone:
+            continue
+        covered = sum(1 for r in empty if c.row < r < c.row + c.rowspan)
+        below = sum(1 for r in empty if r < c.row)
+        out.append(c._replace(row=c.row - below, rowspan=c.rowspan - covered))
+    return out
 
 
 def _seam(before: list[_Cell], after: list[_Cell], offset: int) -> list[_Cell]:
