@@ -293,13 +293,18 @@ def read_number(text: str) -> CellText:
 
 
 #: Words a change is written with, by the sign they give ("减少3件" is −3).
-#: Two-character words only: 新增 ("全年新增5件") counts what is new, and a
-#: lone 增 or 减 is too short to tell a change from a count.
+#: 新增 ("全年新增5件") counts what is new, and is no change word.  Read only
+#: where a change stands (the 本年增/减 column's cells), so the column's own
+#: one-character words count too.
 CHANGE_WORDS: Final = {
     **dict.fromkeys(("增加", "增长", "上升", "增多", "提高"), 1),
     **dict.fromkeys(("减少", "下降", "降低", "减低", "回落"), -1),
+    # The column's own words (本年增/减), one character before the figure:
+    # "增15", "减4".  Tried after the longer words ("增加" before "增").
+    "增": 1,
+    "减": -1,
 }
-_CHANGE = re.compile("^(" + "|".join(CHANGE_WORDS) + ")(?:了)?(.+)$")
+_CHANGE = re.compile("^(" + "|".join(sorted(CHANGE_WORDS, key=len, reverse=True)) + ")(?:了)?(.+)$")
 #: Words that state a change of exactly nought ("持平": level with last
 #: year; "无变化", "不变": no change).  Unlike "无" in a count, which says
 #: nothing was counted and may hide a figure not filled in, these name the

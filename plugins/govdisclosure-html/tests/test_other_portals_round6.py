@@ -1,0 +1,536 @@
+"""Reports of other portals, round six: more layouts seen on other portals.
+
+Each portal below is a real report seen on the web (its address in ``url``),
+rebuilt cell by cell with the official merges (:mod:`portal_layouts`), keeping
+the portal's own labels, marks, blank cells, rows and columns added or left
+out, and its figures as printed.  Where the stored copy of a page stops before
+the end of its tables, the rest is printed as the official rows with zeros
+(said per portal).  The short paragraphs are our own words.
+
+Each import is compared with what the page printed, cell by cell: every
+printed figure exact, nothing invented, the edition right, and every figure
+not placed reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import govdisclosure as gd
+from govdisclosure_html import import_html
+from govdisclosure_html.importer import ImportResult
+from govdisclosure_html.provenance import CellOrigin
+from govdisclosure_html.text import read_change
+from portal_layouts import (
+    Cell,
+    Portal,
+    Row,
+    paragraphs,
+    score,
+    table2_2019,
+    table2_2021,
+    table3,
+    table4,
+)
+from test_other_portals_round5 import (
+    TWO_LINES,
+    sections,
+    split,
+    t2_2019,
+    t2_2021,
+    with_empty_column,
+)
+
+SPACED = {
+    "商业企业": "商业 企业",
+    "科研机构": "科研 机构",
+    "社会公益组织": "社会 公益 组织",
+    "法律服务机构": "法律 服务 机构",
+}
+
+
+def with_rows_after_table(rows: list[Row], *empty: int) -> list[Row]:
+    """Rows of empty cells after the table's last row (an editor's leftover)."""
+    return [*rows, *([Cell("") for _ in range(n)] for n in empty)]
+
+
+def with_caption_row(rows: list[Row], text: str, span: int) -> list[Row]:
+    """A row spanning the table, before its first row, naming the table."""
+    return [[Cell(text, span)], *rows]
+
+
+PORTALS: list[Portal] = [
+    Portal(
+        "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2022/gzj/tpz/63d48a80f8fd1c4c213ab9ff.html",
+        "太平镇人民政府2022年政府信息公开工作年度报告",
+        "2021",
+        # 商业⏎企业, 科研⏎机构; every figure 0 as far as seen.
+        sections(table2_2021(t2_2021()), table3(labels=TWO_LINES), table4()),
+    ),
+    Portal(
+        "http://guyang.gov.cn/jdbsc/24971296.jhtml",
+        "下湿壕镇政府2022年信息公开工作年度报告",
+        "2021",
+        # 行政处罚 6; table 3 cut after its heads (zeros).
+        sections(table2_2021(t2_2021(行政处罚=("6",))), table3(), table4()),
+    ),
+    Portal(
+        "http://jw.taojiang.gov.cn/25074/25162/37354/39633/index.htm",
+        "桃江县松木塘镇人民政府2022年政府信息公开工作年度报告",
+        "2021",
+        # A town printing 规章 2 0 2 (and 行政规范性文件 2 0 2), 行政处罚 9.
+        sections(
+            table2_2021(
+                t2_2021(规章=("2", "0", "2"), 行政规范性文件=("2", "0", "2"), 行政处罚=("9",))
+            ),
+            table3(),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://www.mz.gov.cn/gk/zfxxgk/zfxxgknb/2022/tjd/1572566.htm",
+        "2022年政府信息公开工作年度报告",
+        "2021",
+        sections(table2_2021(t2_2021()), table3(), table4()),
+    ),
+    Portal(
+        "http://www.cqsdj.gov.cn/bmjz/jz/ytz_73563/zwgk_73567/zfxxgknb_73584/202301/"
+        "t20230118_11520599_wap.html",
+        "镇2022年政府信息公开工作年度报告",
+        "2021",
+        sections(table2_2021(t2_2021()), table3(), table4()),
+    ),
+    Portal(
+        "https://www.haizhu.gov.cn/zwgk/zfxxgknb/jd/content/post_9472698.html",
+        "官洲街道办事处2023年政府信息公开工作年度报告",
+        "2021",
+        # 行政处罚 1472; one application (a person), "商业 企业", "科研 机构";
+        # seen to 6.属于四类过程性信息, zeros after (so the totals do not add
+        # up: the publisher's error reported is our rebuild's).
+        sections(
+            table2_2021(t2_2021(行政处罚=("1472",))),
+            table3(
+                {"一、本年新收政府信息公开申请数量": ("1", "0", "0", "0", "0", "0", "1")},
+                {"商业企业": "商业 企业", "科研机构": "科研 机构"},
+            ),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://hjq.huaihua.gov.cn/hjq/c120310/202401/bcbf41311df645c7add955ee103870db.shtml",
+        "2023年度沅江路街道信息公开工作报告",
+        "2021",
+        sections(
+            table2_2021(t2_2021()),
+            table3(labels={"商业企业": "商业 企业", "科研机构": "科研 机构"}),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html",
+        "绍兴市越城区东湖街道2023年政府信息公开工作年度报告",
+        "2021",
+        # The table's own caption row 主动公开政府信息情况; heads with the
+        # year in them (本年（2023）制发件数 …); the 2019 label 规范性文件,
+        # 0 1 0.  Cut after 本年（2023）处理决定数量 (zeros after).
+        sections(
+            with_caption_row(
+                table2_2021(
+                    t2_2021(行政规范性文件=("0", "1", "0")),
+                    {
+                        "行政规范性文件": "规范性文件",
+                        "本年制发件数": "本年（2023）制发件数",
+                        "本年废止件数": "本年（2023）废止件数",
+                        "本年处理决定数量": "本年（2023）处理决定数量",
+                    },
+                ),
+                "主动公开政府信息情况",
+                4,
+            ),
+            table3(),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://btfghg.com/xxgk/hssgcx/bm61/gcxjyj/zfxxgknb4340/2770432/index",
+        "故城县教育局2020年政府信息公开工作年度报告",
+        "2019",
+        # A copy of the bureau's page: captions 第二十条(一)项, (六)项, (八)项,
+        # (九)项 without 第; 本年新 制作数量; a row of four empty cells after
+        # the procurement row; table 3's heads with spaces (社会 公益 组织).
+        sections(
+            with_rows_after_table(
+                table2_2019(
+                    t2_2019(),
+                    {
+                        "第二十条第（一）项": "第二十条（一）项",
+                        "第二十条第（六）项": "第二十条（六）项",
+                        "第二十条第（八）项": "第二十条（八）项",
+                        "第二十条第（九）项": "第二十条（九）项",
+                        "本年新制作数量": split("本年新制作数量", 3, " "),
+                        "本年新公开数量": split("本年新公开数量", 3, " "),
+                    },
+                ),
+                4,
+            ),
+            table3(labels=SPACED, edition="2019"),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://wasg.jmsqjq.gov.cn/e/action/ShowInfo.php?classid=174&id=7841&tempid=14",
+        "前进区教育局2020年政府信息公开工作年度报告",
+        "2019",
+        # Figures with leading spaces; 行政事业性收费 "0" and a blank.
+        sections(
+            table2_2019(
+                {
+                    **{k: ("  0", " 0", " 0") for k in t2_2019()},
+                    "行政事业性收费": (" 0", ""),
+                    "政府集中采购": (" 0", "0"),
+                },
+                {
+                    "本年新制作数量": split("本年新制作数量", 3),
+                    "本年新公开数量": split("本年新公开数量", 3),
+                },
+            ),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://www.quxian.gov.cn/xxgk-show-43894.html",
+        "2020年度渠县教育和科学技术局政府信息公开年度报告",
+        "2019",
+        # Heads cut to 本年新 and 本年新; changes in words (增15, 减4); an
+        # empty cell after every row of table 2.
+        sections(
+            with_empty_column(
+                table2_2019(
+                    t2_2019(
+                        行政许可=("5", Cell("增15", value=15), "20"),
+                        行政处罚=("4", Cell("减4", value=-4), "0"),
+                    ),
+                    {"本年新制作数量": "本年新", "本年新公开数量": "本年新"},
+                ),
+                first=False,
+            ),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2023/gzj/dzjd/1.html",
+        "西咸新区底张街道办事处2023年度政府信息公开工作年度报告",
+        "2019",
+        # The 2019 tables in a 2023 report; 本年新 制作数量.
+        sections(
+            table2_2019(
+                t2_2019(),
+                {
+                    "本年新制作数量": split("本年新制作数量", 3, " "),
+                    "本年新公开数量": split("本年新公开数量", 3, " "),
+                },
+            ),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://changtu.gov.cn/changtu/zwgk/zfxxgk/zfxxgknb99/2021n2/xzfbmzfxxgkgzndbg/"
+        "2022031620525054533/index.html",
+        "昌图县文旅广局2021年政府信息公开工作年度报告",
+        "2019",
+        # The 2019 table 2 in a 2021 report: 行政许可 33 0 0, 其他对外管理服务
+        # 事项 4 0 16, 行政处罚 36 0 0, 行政强制 1 0 0; a row of five empty
+        # cells after it; table 3 as the 2021 format prints its heads, zeros.
+        sections(
+            with_rows_after_table(
+                table2_2019(
+                    t2_2019(
+                        行政许可=("33", "0", "0"),
+                        其他对外管理服务事项=("4", "0", "16"),
+                        行政处罚=("36", "0", "0"),
+                        行政强制=("1", "0", "0"),
+                    )
+                ),
+                5,
+            ),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+]
+
+
+def natural_and_total(n: str) -> tuple[str, ...]:
+    """A row of table 3 whose figures are all a person's: ``n`` and zeros."""
+    return (n, "0", "0", "0", "0", "0", n)
+
+
+PORTALS += [
+    Portal(
+        "https://www.hanyang.gov.cn/bmxxgk/zfgzjg/qrmzfbgs/zfxxgkndbg/202301/"
+        "t20230119_2136694.shtml",
+        "武汉市汉阳区人民政府办公室2022年政府信息公开工作年度报告",
+        "2021",
+        # An empty cell before every row; 现行有效件数 (历史累计) with a note;
+        # 规章 0 0 and its 现行有效件数 blank; 行政规范性文件 5 12 8; eight
+        # applications, all a person's, the results as the text before the
+        # table gives them (2, 2, 1 过程性, 2 不掌握, 1 其他).
+        sections(
+            with_empty_column(
+                table2_2021(
+                    t2_2021(规章=("0", "0", ""), 行政规范性文件=("5", "12", "8")),
+                    {"现行有效件数": "现行有效件数 （历史累计）"},
+                ),
+                first=True,
+            ),
+            with_empty_column(
+                table3(
+                    {
+                        "一、本年新收政府信息公开申请数量": natural_and_total("8"),
+                        "（一）予以公开": natural_and_total("2"),
+                        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": (
+                            natural_and_total("2")
+                        ),
+                        "6.属于四类过程性信息": natural_and_total("1"),
+                        "1.本机关不掌握相关政府信息": natural_and_total("2"),
+                        "3.其他": natural_and_total("1"),
+                        "（七）总计": natural_and_total("8"),
+                    },
+                    {"商业企业": "商业 企业", "科研机构": "科研 机构"},
+                ),
+                first=True,
+            ),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://www.tjhq.gov.cn/zwgk/zfxxgkqjjg/qzwfwb/zfxxgknb30/202302/t20230216_6109136.html",
+        "天津市河西区人民政府政务服务办公室2022年政府信息公开工作年度报告",
+        "2021",
+        # 行政许可 1517; four applications (1 a person's, 3 其他 organisations'),
+        # all disclosed; an empty cell after every row of table 3.
+        sections(
+            table2_2021(t2_2021(行政许可=("1517",))),
+            with_empty_column(
+                table3(
+                    {
+                        "一、本年新收政府信息公开申请数量": ("1", "0", "0", "0", "0", "3", "4"),
+                        "（一）予以公开": ("1", "0", "0", "0", "0", "3", "4"),
+                        "（七）总计": ("1", "0", "0", "0", "0", "3", "4"),
+                    },
+                    {"商业企业": "商业 企业", "科研机构": "科研 机构"},
+                ),
+                first=False,
+            ),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://cqjlp.gov.cn/bmjz/qzfjz_97456/eljd_97738/zwgk_97461/zfxxgknb_97478/202301/"
+        "t20230130_11545442.html",
+        "重庆市九龙坡区二郎街道办事处2022年政府信息公开工作年度报告",
+        "2021",
+        sections(table2_2021(t2_2021(行政规范性文件=("4", "0", "4"))), table3(), table4()),
+    ),
+    Portal(
+        "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/"
+        "t20220218_2719545.shtml",
+        "保康县农业农村局2021年政府信息公开工作年度报告",
+        "2021",
+        # 规章（县级无此项）: a note in the label; 行政许可 blank; 行政处罚 5.
+        sections(
+            table2_2021(t2_2021(行政许可=("",), 行政处罚=("5",)), {"规章": "规章（县级无此项）"}),
+            table3(),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://www.gskanglexian.gov.cn/klx/zfxxgk/xzbmxxgk/zfgzbm/KLXFZHGGJ/zfxxgknb/art/2022/"
+        "art_900d59e20c594bcdaa8e4b0a0ba1e821.html",
+        "上湾乡人民政府2019年度政府信息公开年度工作报告",
+        "2019",
+        # The head 本年新制作数量 printed twice (the second for 本年新公开数量);
+        # procurement 6 projects, "152790元".
+        sections(
+            table2_2019(
+                t2_2019(政府集中采购=("6", Cell("152790元", value=152790))),
+                {"本年新公开数量": "本年新制作数量"},
+            ),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://www.jxgc.gov.cn/art/2020/1/15/art_15445_3308214.html",
+        "长桥乡2019年政府信息公开年度工作报告",
+        "2019",
+        # 本年新 制作数量; an empty cell after every row of table 2.
+        sections(
+            with_empty_column(
+                table2_2019(
+                    t2_2019(),
+                    {
+                        "本年新制作数量": split("本年新制作数量", 3, " "),
+                        "本年新公开数量": split("本年新公开数量", 3, " "),
+                    },
+                ),
+                first=False,
+            ),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://www.hukou.gov.cn/dlx/zfxxgknb_171215/202101/t20210116_4743388.html",
+        "湖口县大垅乡2020年政府信息公开工作年度报告",
+        "2019",
+        # An empty cell before and another after every row of table 2.
+        sections(
+            with_empty_column(with_empty_column(table2_2019(t2_2019()), first=True), first=False),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+]
+
+
+PORTALS += [
+    Portal(
+        "http://faku.gov.cn/zfxxgk/zfxxgknb/2022/bmzfgznb/202301/t20230128_4377020.html",
+        "法库县自然资源局2022年政府信息公开工作年度报告",
+        "2021",
+        sections(table2_2021(t2_2021(行政许可=("1",), 行政处罚=("46",))), table3(), table4()),
+    ),
+    Portal(
+        "http://www.dongyang.gov.cn/art/2024/1/18/art_1229304276_4130107.html",
+        "东阳市自然资源和规划局2023年政府信息公开工作年度报告",
+        "2021",
+        # A line naming the office and the year above table 2 ("单位: 东阳市
+        # 自然资源和规划局 2023年度"), no money unit; the stored copy stops
+        # there (the tables are the official rows with zeros).
+        sections(
+            table2_2021(t2_2021()),
+            table3(),
+            table4(),
+            before2=paragraphs("单位：东阳市自然资源和规划局 2023年度"),
+        ),
+    ),
+]
+
+
+def _host(portal: Portal) -> str:
+    host = re.sub(r"^https?://(www\.)?", "", portal.url).split("/")[0]
+    return host + ("-" + portal.url.rsplit("/", 2)[-2] if "xixianxinqu" in host else "")
+
+
+#: Figures no reader can place surely, reported and left blank: 渠县's first
+#: two heads both cut to 本年新 (which is 制作 and which 公开?); 上湾乡's
+#: second head printed 本年新制作数量 again (a second column of 制作?).
+KNOWN_GAPS = {
+    "quxian.gov.cn": {
+        ("table2", "rules", "made"),
+        ("table2", "rules", "published"),
+        ("table2", "normative_documents", "made"),
+        ("table2", "normative_documents", "published"),
+    },
+    "gskanglexian.gov.cn": {
+        ("table2", "rules", "published"),
+        ("table2", "normative_documents", "published"),
+    },
+}
+#: Our rebuild of 官洲街道 prints zeros past the stored text, so its totals do
+#: not add up: told as the publisher's.
+FAILS_RELATIONS = {"haizhu.gov.cn"}
+
+
+def _import(portal: Portal) -> ImportResult:
+    return import_html(portal.html().encode(), "portal.html")
+
+
+@pytest.mark.parametrize("portal", PORTALS, ids=_host)
+def test_the_portal_imports_as_printed(portal: Portal) -> None:
+    result = _import(portal)
+    assert result.report is not None, [p.message("en") for p in result.problems]
+    found = score(portal, result)
+    assert found.edition == portal.edition
+    assert not found.invented and not found.wrong, found
+    gaps = KNOWN_GAPS.get(_host(portal), set())
+    assert found.exact == found.printed - len(gaps), found
+    assert not found.not_placed_unreported
+    codes = {p.code for p in result.problems}
+    assert "table-not-imported" not in codes
+    assert ("publisher-error" in codes) == (_host(portal) in FAILS_RELATIONS)
+
+
+def _portal(host: str) -> Portal:
+    return next(p for p in PORTALS if _host(p) == host)
+
+
+def _origin(result: ImportResult, path: tuple[str, ...]) -> CellOrigin:
+    want = "$." + ".".join(path)
+    return next(c for c in result.provenance.cells if c.path == want)
+
+
+def test_a_year_in_brackets_inside_a_heading_is_the_heading() -> None:
+    # 东湖街道 2023: 本年（2023）制发件数, 本年（2023）废止件数, 本年（2023）处理
+    # 决定数量.  The year says which year 本年 is; the heading is the
+    # format's, kept as printed (before: the four figures under the first two
+    # heads not placed, two 0s placed by position as doubtful).
+    result = _import(_portal("sxyc.gov.cn"))
+    for path in (("rules", "issued"), ("normative_documents", "repealed")):
+        origin = _origin(result, ("table2", *path))
+        heading = origin.labels[-1]
+        assert heading.kind == "normalised" and not origin.doubtful, origin
+        assert heading.printed.startswith("本年（2023）"), heading
+    assert _origin(result, ("table2", "normative_documents", "repealed")).value == 1
+    assert not {"cell-not-placed", "cells-doubtful"} & {p.code for p in result.problems}
+
+
+def test_a_bracket_that_is_no_year_is_not_taken_out() -> None:
+    # "本年（新）制发件数": the words in the bracket are no year, and a
+    # heading only close to the format's is not made one by removing them.
+    page = Portal(
+        "https://example.invalid/",
+        "某局2023年政府信息公开工作年度报告",
+        "2021",
+        sections(
+            table2_2021(t2_2021(规章=("7", "0", "0")), {"本年制发件数": "本年（新）制发件数"}),
+            table3(),
+            table4(),
+        ),
+    )
+    result = _import(page)
+    origin = _origin(result, ("table2", "normative_documents", "in_force"))
+    assert origin.match == "exact"
+    assert all(
+        c.match != "normalised" or "（新）" not in c.labels[-1].printed
+        for c in result.provenance.cells
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"), [("增15", 15), ("减4", -4), ("增了3", 3), ("增加5件", 5)]
+)
+def test_the_change_columns_own_words_give_the_sign(printed: str, value: int) -> None:
+    # 渠县 2020 printed its 本年增/减 "增15" and "减4": the column's own words.
+    read = read_change(printed)
+    assert (read.value, read.unreadable) == (value, False)
+
+
+@pytest.mark.parametrize("printed", ["增", "减-4", "增3.5", "新增5", "增减3"])
+def test_a_lone_change_word_without_a_plain_figure_stays_unreadable(printed: str) -> None:
+    assert read_change(printed).unreadable
+
+
+def test_the_change_in_one_word_is_read_where_a_change_stands() -> None:
+    # 渠县: before, "增15" and "减4" were `cell-unreadable`, left blank.
+    result = _import(_portal("quxian.gov.cn"))
+    report = result.report
+    assert isinstance(report, gd.Report2019)
+    assert (report.table2.licensing.change, report.table2.penalties.change) == (15, -4)
+    assert not any(p.code == "cell-unreadable" for p in result.problems)
