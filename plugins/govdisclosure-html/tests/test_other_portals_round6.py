@@ -15,6 +15,7 @@ not placed reported.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -22,8 +23,10 @@ import govdisclosure as gd
 from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
 from govdisclosure_html.provenance import CellOrigin
-from govdisclosure_html.text import read_change
+from govdisclosure_html.text import clean, read_change
+from govdisclosure_html.traditional import simplified
 from portal_layouts import (
+    NOTE,
     Cell,
     Portal,
     Row,
@@ -423,9 +426,211 @@ PORTALS += [
 ]
 
 
+PORTALS += [
+    Portal(
+        "https://www.yk.gov.cn/art/2021/1/21/art_1229190611_3790826.html",
+        "永康市交通运输局2020年政府信息公开工作年度报告",
+        "2019",
+        # Figures one column to the left, as printed: 行政许可 106 | 2939 |
+        # blank, 其他对外管理服务事项 40 | 3068 | blank (the decisions in the
+        # change column); 行政处罚 663 519 333; 行政强制 0 and two blanks.
+        sections(
+            table2_2019(
+                t2_2019(
+                    行政许可=("106", "2939", ""),
+                    其他对外管理服务事项=("40", "3068", ""),
+                    行政处罚=("663", "519", "333"),
+                    行政强制=("0", "", ""),
+                )
+            ),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://hjq.huaihua.gov.cn/hjq/c120751/202101/b115563222654776a9216f930c6b22ac.shtml",
+        "洪江区交通运输局2020年政府信息公开工作年度报告",
+        "2019",
+        # Mostly blank: 行政许可 19 +4, 行政处罚 35 +12, 行政强制 28 +12 (the
+        # decisions blank), procurement 1 / 20000; table 3 blank, its note
+        # miswritten "本列数据的钩稽关系为" (钩 for 勾).
+        sections(
+            table2_2019(
+                {
+                    "规章": ("", "", ""),
+                    "规范性文件": ("", "", ""),
+                    "行政许可": ("19", "+4", ""),
+                    "其他对外管理服务事项": ("", "", ""),
+                    "行政处罚": ("35", "+12", ""),
+                    "行政强制": ("28", "+12", ""),
+                    "行政事业性收费": ("", ""),
+                    "政府集中采购": ("1", "20000"),
+                },
+                {
+                    "本年新制作数量": split("本年新制作数量", 3),
+                    "本年新公开数量": split("本年新公开数量", 3),
+                },
+            ),
+            table3(
+                labels={
+                    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）": (
+                        "（本列数据的钩稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+                    )
+                },
+                edition="2019",
+                default=("",) * 7,
+            ),
+            table4(("",) * 15),
+        ),
+    ),
+    Portal(
+        "http://wdyapp.qycbearings.com/dyxxxgk/c101022/202001/7ac74753a9b84648803f091bca118982.shtml",
+        "2019年政府信息公开工作年度报告",
+        "2019",
+        # A copy of a bureau's page: heads cut to 本年新 and 本年新; an empty
+        # cell after every row; 行政许可 339 +123 462; 行政处罚 blank +239 239;
+        # 行政强制 blank +10 10; procurement 2 / 27270.
+        sections(
+            with_empty_column(
+                table2_2019(
+                    t2_2019(
+                        行政许可=("339", "+123", "462"),
+                        行政处罚=("", "+239", "239"),
+                        行政强制=("", "+10", "10"),
+                        政府集中采购=("2", "27270"),
+                    ),
+                    {"本年新制作数量": "本年新", "本年新公开数量": "本年新"},
+                ),
+                first=False,
+            ),
+            with_empty_column(table3(edition="2019"), first=False),
+            table4(),
+        ),
+    ),
+]
+
+
+#: The labels of the 2021 tables as a copy in traditional characters prints
+#: them (抚远市自然资源局 2022, below), the copy's own mix of forms kept
+#: (行政規范性文件, 屬于, 關系, 等于).
+TRADITIONAL = {
+    "第二十条第（一）项": "第二十條第（一）項",
+    "第二十条第（五）项": "第二十條第（五）項",
+    "第二十条第（六）项": "第二十條第（六）項",
+    "第二十条第（八）项": "第二十條第（八）項",
+    "信息内容": "信息內容",
+    "本年制发件数": "本年制發件數",
+    "本年废止件数": "本年廢止件數",
+    "现行有效件数": "現行有效件數",
+    "规章": "規章",
+    "行政规范性文件": "行政規范性文件",
+    "本年处理决定数量": "本年處理決定數量",
+    "行政许可": "行政許可",
+    "行政处罚": "行政處罰",
+    "行政强制": "行政強制",
+    "本年收费金额（单位：万元）": "本年收費金額（單位：萬元）",
+    "行政事业性收费": "行政事業性收費",
+    NOTE: "（本列數據的勾稽關系為：第一項加第二項之和，等于第三項加第四項之和）",
+    "申请人情况": "申請人情況",
+    "法人或其他组织": "法人或其他組織",
+    "总计": "總計",
+    "商业企业": "商業 企業",
+    "科研机构": "科研 機構",
+    "社会公益组织": "社會公益組織",
+    "法律服务机构": "法律服務機構",
+    "一、本年新收政府信息公开申请数量": "一、本年新收政府信息公開申請數量",
+    "二、上年结转政府信息公开申请数量": "二、上年結轉政府信息公開申請數量",
+    "三、本年度办理结果": "三、本年度辦理結果",
+    "（一）予以公开": "（一）予以公開",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": (
+        "（二）部分公開（區分處理的，只計這一情形，不計其他情形）"
+    ),
+    "（三）不予公开": "（三）不予公開",
+    "1.属于国家秘密": "1.屬于國家秘密",
+    "2.其他法律行政法规禁止公开": "2.其他法律行政法規禁止公開",
+    "3.危及“三安全一稳定”": "3.危及“三安全一穩定”",
+    "4.保护第三方合法权益": "4.保護第三方合法權益",
+    "5.属于三类内部事务信息": "5.屬于三類內部事務信息",
+    "6.属于四类过程性信息": "6.屬于四類過程性信息",
+    "7.属于行政执法案卷": "7.屬于行政執法案卷",
+    "8.属于行政查询事项": "8.屬于行政查詢事項",
+    "（四）无法提供": "（四）無法提供",
+    "1.本机关不掌握相关政府信息": "1.本機關不掌握相關政府信息",
+    "2.没有现成信息需要另行制作": "2.沒有現成信息需要另行制作",
+    "3.补正后申请内容仍不明确": "3.補正后申請內容仍不明確",
+    "（五）不予处理": "（五）不予處理",
+    "1.信访举报投诉类申请": "1.信訪舉報投訴類申請",
+    "2.重复申请": "2.重復申請",
+    "3.要求提供公开出版物": "3.要求提供公開出版物",
+    "4.无正当理由大量反复申请": "4.無正當理由大量反復申請",
+    "5.要求行政机关确认或重新出具已获取信息": "5.要求行政機關確認或重新出具已獲取信息",
+    "（六）其他处理": "（六）其他處理",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": (
+        "1.申請人無正當理由逾期不補正、行政機關不再處理其政府信息公開申請"
+    ),
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请": (
+        "2.申請人逾期未按收費通知要求繳納費用、行政機關不再處理其政府信息公開申請"
+    ),
+    "（七）总计": "（七）總計",
+    "四、结转下年度继续办理": "四、結轉下年度繼續辦理",
+    "行政复议": "行政復議",
+    "行政诉讼": "行政訴訟",
+    "结果维持": "結果維持",
+    "结果纠正": "結果糾正",
+    "其他结果": "其他結果",
+    "尚未审结": "尚未審結",
+    "未经复议直接起诉": "未經復議直接起訴",
+    "复议后起诉": "復議後起訴",
+}
+
+
+def traditional_sections(
+    t2: list[Row], t3: list[Row], t4: list[Row]
+) -> tuple[str | list[Row], ...]:
+    """The six sections with their headings in traditional characters."""
+    return (
+        paragraphs("一、總體情況", "本局依照條例公開政府信息。"),
+        paragraphs("二、主動公開政府信息情況"),
+        t2,
+        paragraphs("三、收到和處理政府信息公開申請情況"),
+        t3,
+        paragraphs("四、政府信息公開行政復議、行政訴訟情況"),
+        t4,
+        paragraphs("五、存在的主要問題及改進情況", "公開的及時性有待提高。"),
+        paragraphs("六、其他需要報告的事項", "本年度未收取信息處理費。"),
+    )
+
+
+PORTALS += [
+    Portal(
+        "http://www.bidaway.com.cn/govinfo/contents/1287/21060.html",
+        "撫遠市自然資源局2022年政府信息公開工作年度報告",
+        "2021",
+        # A copy of the bureau's report in traditional characters: every
+        # label so printed; 行政許可 76, 行政處罰 2, a fee of 26.55 (萬元);
+        # table 3 zeros as far as seen, and so to the end.
+        traditional_sections(
+            table2_2021(
+                t2_2021(
+                    行政许可=("76",),
+                    行政处罚=("2",),
+                    行政事业性收费=("26.55",),
+                ),
+                TRADITIONAL,
+            ),
+            table3(labels=TRADITIONAL),
+            table4(labels=TRADITIONAL),
+        ),
+    ),
+]
+
+
 def _host(portal: Portal) -> str:
     host = re.sub(r"^https?://(www\.)?", "", portal.url).split("/")[0]
-    return host + ("-" + portal.url.rsplit("/", 2)[-2] if "xixianxinqu" in host else "")
+    # Two pages of one site: told apart by a folder of their address.
+    if host.startswith(("xixianxinqu", "hjq.huaihua")):
+        return host + "-" + portal.url.split("/")[-3 if "hjq" in host else -2]
+    return host
 
 
 #: Figures no reader can place surely, reported and left blank: 渠县's first
@@ -433,6 +638,12 @@ def _host(portal: Portal) -> str:
 #: second head printed 本年新制作数量 again (a second column of 制作?).
 KNOWN_GAPS = {
     "quxian.gov.cn": {
+        ("table2", "rules", "made"),
+        ("table2", "rules", "published"),
+        ("table2", "normative_documents", "made"),
+        ("table2", "normative_documents", "published"),
+    },
+    "wdyapp.qycbearings.com": {
         ("table2", "rules", "made"),
         ("table2", "rules", "published"),
         ("table2", "normative_documents", "made"),
@@ -534,3 +745,31 @@ def test_the_change_in_one_word_is_read_where_a_change_stands() -> None:
     assert isinstance(report, gd.Report2019)
     assert (report.table2.licensing.change, report.table2.penalties.change) == (15, -4)
     assert not any(p.code == "cell-unreadable" for p in result.problems)
+
+
+def test_a_page_in_traditional_characters_is_read() -> None:
+    # 抚远 2022 as a copy in traditional characters prints it: before, no
+    # label matched and the page said `tables-not-recognised`, no report.
+    result = _import(_portal("bidaway.com.cn"))
+    report = result.report
+    assert isinstance(report, gd.Report2021)
+    assert report.table2.fees == Decimal("26.55")
+    assert report.unit.name == "撫遠市自然資源局"  # kept as printed
+    origin = _origin(result, ("table2", "licensing"))
+    assert [m.printed for m in origin.labels] == ["行政許可"]
+    assert origin.value == 76 and not origin.doubtful
+
+
+@pytest.mark.parametrize(("official", "printed"), sorted(TRADITIONAL.items()))
+def test_each_traditional_label_reads_as_the_official_one(official: str, printed: str) -> None:
+    assert clean(printed) == clean(official)
+
+
+def test_simplified_text_is_left_as_it_is() -> None:
+    # Every label and heading the formats print, in simplified characters,
+    # is unchanged: only traditional forms are mapped.
+    tables = (*table2_2021(t2_2021()), *table3(), *table4(), *table2_2019(t2_2019()))
+    words = [c.text for row in tables for c in row if c.path is None]
+    text = "".join(p for p in sections([], [], []) if isinstance(p, str))
+    words += [p for p in re.split(r"</?p>", text) if p]
+    assert all(simplified(w) == w for w in words)

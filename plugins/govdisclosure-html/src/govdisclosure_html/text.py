@@ -19,6 +19,8 @@ from attrs import frozen
 
 from govdisclosure.cells import NA_MARKS, NotApplicable
 
+from .traditional import simplified
+
 __all__ = [
     "CellText",
     "Key",
@@ -68,13 +70,15 @@ _NOTE = re.compile(r"\((?:注|备注|说明)[:：][^()]*\)$")
 @lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """NFKC (full-width digits, letters, spaces and brackets to half width),
-    every run of white space (``&nbsp;``, ideographic space, line breaks) removed.
+    traditional characters as simplified (:mod:`.traditional`: "規章" is
+    规章), every run of white space (``&nbsp;``, ideographic space, line
+    breaks) removed.
 
     Chinese labels have no meaningful spaces, and a space inside a number
     is a thousands gap ("1 234") when it is one: :func:`read_number` refuses
     a figure whose digits are parted otherwise ("0 1") before reading it so.
     """
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", simplified(unicodedata.normalize("NFKC", text)))
 
 
 @frozen
