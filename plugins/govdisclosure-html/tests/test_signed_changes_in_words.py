@@ -131,7 +131,7 @@ def test_no_change_words_are_no_figure_outside_a_change_column(printed: str) -> 
 
 
 @pytest.mark.parametrize(
-    "printed", ["基本持平", "减少-3", "减少约3件", "增加3.5", "新增5件", "减3"]
+    "printed", ["基本持平", "减少-3", "减少约3件", "增加3.5", "新增5件", "减-3", "增3.5"]
 )
 def test_a_change_in_words_without_a_plain_figure_is_reported(printed: str) -> None:
     # An estimate ("基本持平": about level), a sign beside the word, a

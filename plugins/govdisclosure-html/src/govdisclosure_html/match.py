@@ -74,6 +74,9 @@ class Placement(NamedTuple):
 #: match as printed first.  A unit in it is read from the heading itself
 #: (``importer._heading_unit``), not from the match.
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
+#: The report's year in brackets inside a heading: "本年（2023）制发件数",
+#: "本年（2023年）处理决定数量".  It says which year 本年 is, nothing more.
+_BRACKETED_YEAR = re.compile(r"\((?:19|20)\d\d年?\)")
 
 
 class _Resolver:
@@ -92,12 +95,27 @@ class _Resolver:
             found = (words, "normalised")
         elif words in self.aliases:
             found = (self.aliases[words], "other-edition")
+        elif (dated := self._dated(words)) is not None:
+            found = dated
         elif (noted := self._noted(words)) is not None:
             found = noted
         else:
             found = self._close(words)
         self.cache[words] = found
         return found
+
+    def _dated(self, words: str) -> tuple[str, MatchKind] | None:
+        """The official label with the year the publisher wrote into it
+        ("本年（2023）制发件数"), matched as printed or as another edition's
+        wording once the bracketed year is taken out (never as a close match)."""
+        bare = _BRACKETED_YEAR.sub("", words)
+        if bare == words or not bare:
+            return None
+        if bare in self.official:
+            return (bare, "normalised")
+        if bare in self.aliases:
+            return (self.aliases[bare], "other-edition")
+        return None
 
     def _noted(self, words: str) -> tuple[str, MatchKind] | None:
         """The official label before a publisher's bracketed note, itself

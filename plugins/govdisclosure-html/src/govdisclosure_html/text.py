@@ -19,6 +19,8 @@ from attrs import frozen
 
 from govdisclosure.cells import NA_MARKS, NotApplicable
 
+from .traditional import simplified
+
 __all__ = [
     "CellText",
     "Key",
@@ -68,13 +70,15 @@ _NOTE = re.compile(r"\((?:注|备注|说明)[:：][^()]*\)$")
 @lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """NFKC (full-width digits, letters, spaces and brackets to half width),
-    every run of white space (``&nbsp;``, ideographic space, line breaks) removed.
+    traditional characters as simplified (:mod:`.traditional`: "規章" is
+    规章), every run of white space (``&nbsp;``, ideographic space, line
+    breaks) removed.
 
     Chinese labels have no meaningful spaces, and a space inside a number
     is a thousands gap ("1 234") when it is one: :func:`read_number` refuses
     a figure whose digits are parted otherwise ("0 1") before reading it so.
     """
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", simplified(unicodedata.normalize("NFKC", text)))
 
 
 @frozen
@@ -293,13 +297,18 @@ def read_number(text: str) -> CellText:
 
 
 #: Words a change is written with, by the sign they give ("减少3件" is −3).
-#: Two-character words only: 新增 ("全年新增5件") counts what is new, and a
-#: lone 增 or 减 is too short to tell a change from a count.
+#: 新增 ("全年新增5件") counts what is new, and is no change word.  Read only
+#: where a change stands (the 本年增/减 column's cells), so the column's own
+#: one-character words count too.
 CHANGE_WORDS: Final = {
     **dict.fromkeys(("增加", "增长", "上升", "增多", "提高"), 1),
     **dict.fromkeys(("减少", "下降", "降低", "减低", "回落"), -1),
+    # The column's own words (本年增/减), one character before the figure:
+    # "增15", "减4".  Tried after the longer words ("增加" before "增").
+    "增": 1,
+    "减": -1,
 }
-_CHANGE = re.compile("^(" + "|".join(CHANGE_WORDS) + ")(?:了)?(.+)$")
+_CHANGE = re.compile("^(" + "|".join(sorted(CHANGE_WORDS, key=len, reverse=True)) + ")(?:了)?(.+)$")
 #: Words that state a change of exactly nought ("持平": level with last
 #: year; "无变化", "不变": no change).  Unlike "无" in a count, which says
 #: nothing was counted and may hide a figure not filled in, these name the
