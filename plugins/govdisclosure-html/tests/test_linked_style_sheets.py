@@ -16,10 +16,14 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from govdisclosure_html import import_html
+from govdisclosure_html.grid import own_cells
 from govdisclosure_html.importer import ImportResult
-from govdisclosure_html.sheets import MAX_SHEET_BYTES, local_style_sheets
+from govdisclosure_html.sheets import MAX_SHEET_BYTES, _cuts, local_style_sheets, split_cells
 from test_other_portals import PAGE, _codes
 
 HIDING = ".n{font-size:0}"
@@ -156,3 +160,71 @@ def test_every_way_of_splitting_a_figure_is_doubted(markup: str) -> None:
     result = import_html(page.encode("utf-8"), "<page>")
     assert _licensing(result) == ("26729", True)
     assert "style-sheet-not-read" in _codes(result)
+
+
+def _split_by_cell_selector(table: LexborNode) -> set[int]:
+    """The cells (by ``mem_id``) :func:`.sheets.split_cells` reports, found
+    plainly: the styled elements inside a cell by a selector naming the
+    cells, each one's nearest cell by its tag's name."""
+    split: set[int] = set()
+    for node in table.css("td [class], td [id], th [class], th [id]"):
+        cell = node.parent
+        while cell is not None and cell.tag not in ("td", "th"):
+            cell = cell.parent
+        assert cell is not None  # the selector found a cell above it
+        if _cuts(node, cell.mem_id):
+            split.add(cell.mem_id)
+    return split
+
+
+@st.composite
+def _cell_markup(draw: st.DrawFn, depth: int = 0) -> str:
+    """A cell's content: figures, text, and elements styled or not (nested
+    tables too, whose cells are cells of their own)."""
+    parts = []
+    for _ in range(draw(st.integers(0, 3))):
+        kinds = ["text", "element", "table"] if depth == 0 else ["text", "element"]
+        kind = draw(st.sampled_from(kinds if depth < 2 else ["text"]))
+        if kind == "text":
+            parts.append(draw(st.sampled_from(["26", "7", "29", " ", "件", ""])))
+        elif kind == "element":
+            tag = draw(st.sampled_from(["span", "b", "i", "p", "font"]))
+            attr = draw(st.sampled_from(["", ' class="n"', ' id="x"', ' class=""', ' style="a"']))
+            parts.append(f"<{tag}{attr}>{draw(_cell_markup(depth + 1))}</{tag}>")
+        else:
+            parts.append(draw(_table_markup(depth + 1)))
+    return "".join(parts)
+
+
+@st.composite
+def _table_markup(draw: st.DrawFn, depth: int = 0) -> str:
+    rows = []
+    for _ in range(draw(st.integers(1, 3))):
+        cells = []
+        for _ in range(draw(st.integers(1, 3))):
+            tag = draw(st.sampled_from(["td", "th"]))
+            attr = draw(st.sampled_from(["", ' class="c"', ' id="c"']))
+            cells.append(f"<{tag}{attr}>{draw(_cell_markup(depth))}</{tag}>")
+        attr = draw(st.sampled_from(["", ' class="r"']))
+        rows.append(f"<tr{attr}>{''.join(cells)}</tr>")
+    attr = draw(st.sampled_from(["", ' class="t"', ' id="t"']))
+    return f"<table{attr}>{''.join(rows)}</table>"
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_table_markup(), st.booleans())
+def test_split_cells_are_the_cells_a_selector_naming_the_cells_finds(
+    table: str, in_layout_cell: bool
+) -> None:
+    """The search without a cell in its selector finds the same cells (a
+    table inside a layout table's cell included: every element of it is
+    then inside a cell)."""
+    page = f"<table><tr><td>{table}</td></tr></table>" if in_layout_cell else table
+    doc = LexborHTMLParser(page)
+    for node in doc.css("table"):
+        numbers = split_cells(node, own_cells)
+        cells = own_cells(node)
+        assert {cells[n].mem_id for n in numbers} == _split_by_cell_selector(node) & {
+            c.mem_id for c in cells
+        }
+        assert numbers == sorted(set(numbers))

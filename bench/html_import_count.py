@@ -1,0 +1,120 @@
+"""Instructions per pass of the HTML import of the nine portal pages, and of
+the bench's floor (selectolax parsing the same decoded pages), counted by
+callgrind: a measure the machine's load does not move.
+
+Each figure is two runs under ``valgrind --tool=callgrind`` with
+``PYTHONHASHSEED=0``: one warm import of every page with the proof (the
+definitions' cached targets built), then 1 and then ``PASSES`` passes of the
+work; their difference over ``PASSES - 1`` is one pass, without the start-up
+and the warming.  A run without callgrind comes first, so that no counted
+run compiles the sources (a first run writing ``__pycache__`` counts the
+compiling, and the difference comes out short by a third of it).  The ratio printed is the
+import's instructions over the parse's.
+
+    python bench/html_import_count.py            # import and parse
+    python bench/html_import_count.py --work import
+    python bench/html_import_count.py --keep DIR # keep the callgrind files
+
+Slow (a few minutes: four runs under callgrind).  The inner mode (``--inner``) is
+what runs under callgrind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "plugins" / "govdisclosure-html" / "tests" / "data"
+PASSES = 4
+
+
+def inner(work: str, passes: int) -> None:
+    """Warm, then ``passes`` passes of ``work`` ("import" or "parse")."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from govdisclosure_html import import_html
+
+    pages = [p.read_bytes() for p in sorted(PAGES.glob("*/page.html"))]
+    texts = [data.decode("utf-8") for data in pages]
+    for data in pages:
+        import_html(data, validate_report=True)
+    for text in texts:
+        LexborHTMLParser(text)
+    if work == "import":
+        for _ in range(passes):
+            for data in pages:
+                import_html(data, validate_report=False)
+    else:
+        for _ in range(passes):
+            for text in texts:
+                LexborHTMLParser(text)
+
+
+def warm(work: str) -> None:
+    """One run of :func:`inner` without callgrind: the sources compiled
+    (``__pycache__`` written) before any run is counted, or the first run
+    counts the compiling and the difference comes out short."""
+    subprocess.run([sys.executable, __file__, "--inner", work, "0"], check=True)
+
+
+def count(work: str, passes: int, keep: Path | None) -> int:
+    """Instructions of one run of :func:`inner` under callgrind."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = (keep or Path(tmp)) / f"callgrind.{work}.{passes}"
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        run = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={out}",
+                sys.executable,
+                __file__,
+                "--inner",
+                work,
+                str(passes),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        found = re.search(r"Collected : (\d+)", run.stderr)
+        if found is None:
+            raise RuntimeError(run.stderr)
+        return int(found.group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--inner", nargs=2, metavar=("WORK", "PASSES"))
+    parser.add_argument("--keep", type=Path)
+    parser.add_argument(
+        "--work",
+        choices=("import", "parse"),
+        action="append",
+        help="count only these (default both)",
+    )
+    args = parser.parse_args()
+    if args.inner:
+        inner(args.inner[0], int(args.inner[1]))
+        return
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    per_pass = {}
+    for work in args.work or ("import", "parse"):
+        warm(work)
+        one, many = (count(work, n, args.keep) for n in (1, PASSES))
+        per_pass[work] = (many - one) / (PASSES - 1)
+        print(f"nine pages, instructions per pass: {work} {per_pass[work] / 1e6:.2f} M")
+    if len(per_pass) == 2:
+        print(f"ratio import/parse {per_pass['import'] / per_pass['parse']:.2f}×")
+
+
+if __name__ == "__main__":
+    main()
