@@ -116,7 +116,15 @@ def _unit_suffix(table: object, row: RowInfo, key: str, value: Any, locale: str)
     if not unit or value is None or isinstance(value, NotApplicable):
         return ""
     word = {"元": "CNY", "万元": "10,000 CNY"}.get(unit, unit) if locale == "en" else unit
-    return word if word == unit else " " + word
+    if word != unit:
+        return " " + word
+    # A unit that starts as a figure goes on (a digit, a point or a comma,
+    # full-width ones included) is bracketed, or "0" and "，5" would read "0，5".
+    if unicodedata.normalize("NFKC", unit).lstrip()[:1] in tuple("0123456789.,") or (
+        unit.lstrip()[:1].isdigit()
+    ):
+        return " （" + unit + "）"
+    return unit
 
 
 def _numbered(heading: str) -> int | None:
