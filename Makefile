@@ -65,10 +65,12 @@ lint: install
 
 # mypy --strict over everything listed in pyproject's [tool.mypy] files: the
 # library, the plugins and their tests, tests/, examples/ and bench/; the PDF
-# plugin's conftest.py separately (its module name is tests/conftest.py's).
+# plugin's conftest.py and the root conftest.py separately (their module name
+# is tests/conftest.py's).
 typecheck: install
 	$(BIN)/mypy
 	$(BIN)/mypy plugins/govdisclosure-pdf/tests/conftest.py
+	$(BIN)/mypy conftest.py
 
 # The command line takes its default language from LC_ALL / LC_MESSAGES /
 # LANG; the tests expect the official (Chinese) default unless they name a
