@@ -29,7 +29,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from floors import quick
 from govdisclosure_html.charset import decode
-from govdisclosure_html.grid import _CELL_TAGS, _rows, expand
+from govdisclosure_html.grid import CELL_TAGS, _rows, expand
 from govdisclosure_html.hiding import Styles
 from govdisclosure_html.importer import import_document, page_document
 from govdisclosure_html.page import (
@@ -81,7 +81,7 @@ def _grid_calls(rows: list[LexborNode], table: LexborNode) -> int:
     cells = len(table.css("[colspan], [rowspan]"))
     for tr in rows:
         for td in tr.iter():
-            if td.tag_id in _CELL_TAGS:
+            if td.tag_id in CELL_TAGS:
                 cells += len(td.text_lexbor())
     return cells
 

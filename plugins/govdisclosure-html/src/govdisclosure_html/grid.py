@@ -25,7 +25,7 @@ from .cells import Cell, Columns, Grid, Slot
 from .layout import LayoutKey
 from .shape import text_class
 
-__all__ = ["Cell", "Grid", "Slot", "cell_text", "expand", "own_cells"]
+__all__ = ["CELL_TAGS", "Cell", "Grid", "Slot", "cell_text", "expand", "own_cells"]
 
 
 def cell_text(node: LexborNode) -> str:
@@ -72,7 +72,7 @@ def _rows(table: LexborNode) -> list[tuple[LexborNode, int]]:
 
 
 #: Lexbor's ids of the cell tags (compared as ints: cheaper than the tag's name).
-_CELL_TAGS: Final = frozenset(
+CELL_TAGS: Final = frozenset(
     LexborHTMLParser("<table><tr><td><th></table>").css_first(tag).tag_id  # type: ignore[union-attr]
     for tag in ("td", "th")
 )
@@ -111,7 +111,7 @@ def _spans(td: LexborNode, left: int) -> tuple[int, int]:
 def own_cells(table: LexborNode) -> list[LexborNode]:
     """The table's own cells (not those of nested tables) in reading order:
     cell *n* here is cell *n* of :func:`expand`'s grid."""
-    cell_tags = _CELL_TAGS
+    cell_tags = CELL_TAGS
     return [td for tr, _ in _rows(table) for td in tr.iter() if td.tag_id in cell_tags]
 
 
@@ -151,7 +151,7 @@ def expand(table: LexborNode, index: int) -> Grid:
     headers: list[int] = []
     starts: list[int] = []
     spans: list[tuple[int, int, int]] = []
-    cell_tags = _CELL_TAGS
+    cell_tags = CELL_TAGS
     for r, (tr, g) in enumerate(rows):
         number = len(texts)
         starts.append(number)

@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from .grid import _CELL_TAGS
+from .grid import CELL_TAGS
 
 __all__ = [
     "MAX_SHEET_BYTES",
@@ -148,7 +148,7 @@ def split_cells(table: LexborNode, cells: Callable[[LexborNode], list[LexborNode
     one, so ``td [class], td [id], th [class], th [id]`` cost about twice
     ``[class], [id]`` plus the walk up from each element found, which finds
     the cell anyway (the same elements, the same cells)."""
-    cell_tags = _CELL_TAGS
+    cell_tags = CELL_TAGS
     split: set[int] = set()
     for node in table.css(_STYLED):
         cell = node.parent
