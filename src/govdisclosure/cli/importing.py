@@ -343,9 +343,7 @@ def _linked(outcome: ImportOutcome, page: str, link: dict[str, object]) -> Impor
 
 def _unread(error: LoadError, locale: str) -> str:
     """Why a file could not be read (one problem: the file itself), on one line."""
-    p = error.problems[0]
-    text = f"{gettext(locale, 'expected')} {gettext(locale, p.expected)}"
-    return f"{text}; {gettext(locale, 'found')} {p.found}" if p.found else text
+    return error.problems[0].describe(locale)
 
 
 def _no_loader(locale: str, suffix: str) -> str:

@@ -265,9 +265,7 @@ def _load_findings(error: LoadError, locale: str) -> list[Finding]:
     """An unreadable file as findings: one per problem, rule ``load``."""
     out = []
     for p in error.problems:
-        text = f"{gettext(locale, 'expected')} {gettext(locale, p.expected)}"
-        if p.found:
-            text += f"; {gettext(locale, 'found')} {p.found}"
+        text = p.describe(locale)
         # The text is already in the user's language and is its own
         # template (an id the catalogs do not hold): the braces of what the
         # file holds (``[{"file": …``) are doubled so no one reads them as
