@@ -80,13 +80,13 @@ def test_cells_placed_by_position_are_said_to_be_doubtful() -> None:
     [
         (
             "en",
-            "9 files: 5 fully imported, 1 partly imported, 3 failed; 1015 cells placed, 0 not placed",
+            "9 files: 5 fully imported, 1 partly imported, 3 failed; 1,015 cells placed, 0 not placed",
             "partly imported (17 cells placed, 0 not placed)",
         ),
         (
             "zh_Hans_CN",
-            "共 9 个文件：全部导入 5 个，部分导入 1 个，失败 3 个；导入单元格 1015 个，未能对应 0 个",
-            "部分导入 （导入 17 个单元格，0 个未能对应）",
+            "共 9 个文件：全部导入 5 个，部分导入 1 个，失败 3 个；导入单元格 1,015 个，未能对应 0 个",
+            "部分导入（导入 17 个单元格，0 个未能对应）",
         ),
     ],
 )
