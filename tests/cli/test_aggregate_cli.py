@@ -258,3 +258,25 @@ def test_a_refused_consolidation_says_so_in_its_summary(
     assert "0 passed, 0 failed" not in result.stderr and "0 个通过" not in result.stderr
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+def test_compare_prose_lines_are_not_broken_before_a_long_chinese_sentence(
+    tmp_path: Path, locale: str
+) -> None:
+    """Rich wraps at spaces: a Chinese sentence is one "word" to it, so on an
+    80-column output the note went whole to the next line and left "! " (and
+    "政府信息公开情况统计表: ") alone on a line of its own."""
+    old, new = ROOT / "examples" / "pingtan-2011.json", ROOT / "examples" / "huaian-2024.json"
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(
+        cli, ["compare", str(old), str(new), "-l", locale]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    note = next(line for line in lines if line.startswith("! "))
+    assert "平潭综合实验区管委会" in note and note.endswith(
+        "而非年度变化" if locale == "zh_Hans_CN" else "not from the years"
+    )
+    not_comparable = next(line for line in lines if line.startswith("- "))
+    assert not_comparable.endswith("(formats.md §2, §3)")
+    assert all(line.strip() not in {"!", "- 政府信息公开情况统计表:"} for line in lines)
