@@ -281,3 +281,43 @@ def test_compare_prose_lines_are_not_broken_before_a_long_chinese_sentence(
     not_comparable = next(line for line in lines if line.startswith("- "))
     assert not_comparable.endswith("(formats.md §2, §3)")
     assert all(line.strip() not in {"!", "- 政府信息公开情况统计表:"} for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("en", "Consolidated 1 report into X (2024): {out}"),
+        ("zh_Hans_CN", "已将 1 份报告汇总为X（2024年）：{out}"),
+    ],
+)
+def test_consolidating_one_report_says_report(tmp_path: Path, locale: str, said: str) -> None:
+    # It said "Consolidated 1 reports into X".
+    out = tmp_path / "x.json"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "consolidate",
+            str(EXAMPLES / "huaian-2024.json"),
+            "-u",
+            "X",
+            "-o",
+            str(out),
+            "-l",
+            locale,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert said.format(out=out) + "\n" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"), [("en", "1 row: {out}"), ("zh_Hans_CN", "1 行：{out}")]
+)
+def test_an_export_of_one_finding_says_row(tmp_path: Path, locale: str, said: str) -> None:
+    # It said "1 rows: findings.csv" (the report has one finding, a warning).
+    cells, findings = tmp_path / "cells.csv", tmp_path / "findings.csv"
+    args = ["export", str(EXAMPLES / "hongze-2024.json"), "--to", "csv", "-o", str(cells)]
+    result = CliRunner().invoke(cli, [*args, "--findings", str(findings), "-l", locale])
+    assert result.exit_code == 0, result.output
+    assert said.format(out=findings) + "\n" in result.stderr
+    assert len(findings.read_text(encoding="utf-8").splitlines()) == 2  # a heading and one row
