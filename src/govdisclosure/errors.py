@@ -18,12 +18,30 @@ class Problem:
     ``path`` is a JSON path (``$.table3.results.total.natural_person``);
     ``expected`` is a message id of the catalogs (see :mod:`.i18n`), so the
     problem can be shown in any locale; ``found`` is what the input held,
-    shortened for display.
+    shortened for display.  ``at`` is the line and column (from 1) of a
+    problem of the text itself (JSON that is not well formed), where no
+    path inside the document can be given.
     """
 
     path: str
     expected: str
     found: str = ""
+    at: tuple[int, int] | None = None
+
+    def describe(self, locale: str) -> str:
+        """What was expected and found, in ``locale`` (the path left out):
+        ``line 55, column 122: expected …; found …``."""
+        from .i18n import gettext
+
+        text = f"{gettext(locale, 'expected')} {gettext(locale, self.expected)}"
+        if self.found:
+            text += f"; {gettext(locale, 'found')} {self.found}"
+        if self.at is not None:
+            where = gettext(locale, "line {line}, column {column}").format(
+                line=self.at[0], column=self.at[1]
+            )
+            text = f"{where}: {text}"
+        return text
 
 
 class LoadError(ValueError):
@@ -70,10 +88,7 @@ class LoadError(ValueError):
         lines = [f"{head} ({len(self.problems)})"]
         shown = self.problems if limit is None else self.problems[:limit]
         for p in shown:
-            line = f"  {p.path}: {gettext(locale, 'expected')} {gettext(locale, p.expected)}"
-            if p.found:
-                line += f"; {gettext(locale, 'found')} {p.found}"
-            lines.append(line)
+            lines.append(f"  {p.path}: {p.describe(locale)}")
         hidden = len(self.problems) - len(shown)
         if hidden:
             more = ngettext(locale, "and {n} more problem", "and {n} more problems", hidden)

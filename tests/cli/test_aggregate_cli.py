@@ -101,7 +101,8 @@ def test_other_handling_layouts_need_the_fold_flag(runner: CliRunner) -> None:
     # The refusal names the unit whose three sub-rows cannot become one row,
     # not the running sum the command folds its reports into.
     unit = gd.load(EXAMPLES / "huaian-2024.json").unit.name
-    assert f"one row in others ({unit})" in result.output
+    # It said "… as one row in others (淮安市人民政府)", as if the unit printed one row.
+    assert f"three sub-rows in the report of {unit} and as one row in others;" in result.output
     assert "partial" not in result.output and "\0" not in result.output
     result = runner.invoke(cli, ["consolidate", *files, "-u", "X", "--fold-other-handling"])
     assert result.exit_code == 0, result.output
@@ -258,3 +259,65 @@ def test_a_refused_consolidation_says_so_in_its_summary(
     assert "0 passed, 0 failed" not in result.stderr and "0 个通过" not in result.stderr
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+def test_compare_prose_lines_are_not_broken_before_a_long_chinese_sentence(
+    tmp_path: Path, locale: str
+) -> None:
+    """Rich wraps at spaces: a Chinese sentence is one "word" to it, so on an
+    80-column output the note went whole to the next line and left "! " (and
+    "政府信息公开情况统计表: ") alone on a line of its own."""
+    old, new = ROOT / "examples" / "pingtan-2011.json", ROOT / "examples" / "huaian-2024.json"
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(
+        cli, ["compare", str(old), str(new), "-l", locale]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    note = next(line for line in lines if line.startswith("! "))
+    assert "平潭综合实验区管委会" in note and note.endswith(
+        "而非年度变化" if locale == "zh_Hans_CN" else "not from the years"
+    )
+    not_comparable = next(line for line in lines if line.startswith("- "))
+    assert not_comparable.endswith("(formats.md §2, §3)")
+    assert all(line.strip() not in {"!", "- 政府信息公开情况统计表:"} for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("en", "Consolidated 1 report into X (2024): {out}"),
+        ("zh_Hans_CN", "已将 1 份报告汇总为X（2024年）：{out}"),
+    ],
+)
+def test_consolidating_one_report_says_report(tmp_path: Path, locale: str, said: str) -> None:
+    # It said "Consolidated 1 reports into X".
+    out = tmp_path / "x.json"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "consolidate",
+            str(EXAMPLES / "huaian-2024.json"),
+            "-u",
+            "X",
+            "-o",
+            str(out),
+            "-l",
+            locale,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert said.format(out=out) + "\n" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"), [("en", "1 row: {out}"), ("zh_Hans_CN", "1 行：{out}")]
+)
+def test_an_export_of_one_finding_says_row(tmp_path: Path, locale: str, said: str) -> None:
+    # It said "1 rows: findings.csv" (the report has one finding, a warning).
+    cells, findings = tmp_path / "cells.csv", tmp_path / "findings.csv"
+    args = ["export", str(EXAMPLES / "hongze-2024.json"), "--to", "csv", "-o", str(cells)]
+    result = CliRunner().invoke(cli, [*args, "--findings", str(findings), "-l", locale])
+    assert result.exit_code == 0, result.output
+    assert said.format(out=findings) + "\n" in result.stderr
+    assert len(findings.read_text(encoding="utf-8").splitlines()) == 2  # a heading and one row

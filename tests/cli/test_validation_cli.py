@@ -142,6 +142,22 @@ def test_unreadable_previous_is_reported(tmp_path: Path) -> None:
     assert "huaian-2024.json" in out
 
 
+def test_an_unreadable_previous_is_counted_apart_from_the_files(tmp_path: Path) -> None:
+    """It was counted among the FILEs' unreadable: "1 file: 1 passed, 0 with
+    errors, 1 unreadable", counts that do not add up."""
+    nope = str(tmp_path / "nope.json")
+    code, out, _ = run(HUAIAN, "--previous", nope, "--locale", "en")
+    assert code == 2
+    assert (
+        "1 file: 1 passed, 0 with errors, 0 unreadable; "
+        "1 file given with --previous or --part unreadable"
+    ) in out.replace(" \n", " ")  # the summary wraps at 80 columns
+    code, out, _ = run(HUAIAN, "--previous", nope, "--part", nope)
+    assert code == 2
+    said = "共1个文件：1个通过，0个有错误，0个无法读取；另有2个 --previous 或 --part 文件无法读取"
+    assert said in out.replace("\n", "")
+
+
 def test_bad_usage_exits_2() -> None:
     assert run()[0] == 2
     assert run(HUAIAN, "--blank", "maybe")[0] == 2

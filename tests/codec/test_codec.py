@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 import govdisclosure as gd
 from govdisclosure import codec
 from govdisclosure.codec import fast_read
+from govdisclosure.codec.reference import MISSING_FIELD
 from govdisclosure.errors import LoadError, Problem
 from govdisclosure.testing.strategies import any_reports, consistent_reports
 
@@ -194,7 +195,10 @@ def _only(data: Any) -> Problem:
 def test_malformed_json() -> None:
     problem = _only(b'{"edition": "2021", "unit": ')
     assert problem.path == "$"
-    assert problem.expected == "well-formed JSON"
+    assert problem.expected == (
+        "well-formed JSON: the text ends before the report does (is the file cut short?)"
+    )
+    assert problem.at == (1, 29)
 
 
 def test_gbk_bytes_are_named_as_an_encoding_problem() -> None:
@@ -288,7 +292,7 @@ def test_missing_required_field() -> None:
     data = _doc()
     del data["unit"]["name"]
     problem = _only(data)
-    assert problem == Problem("$.unit.name", "a required field", "nothing")
+    assert problem == Problem("$.unit.name", MISSING_FIELD)
 
 
 def test_text_list_given_as_one_string() -> None:

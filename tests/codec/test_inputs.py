@@ -161,13 +161,13 @@ def test_an_empty_file_is_said_to_be_empty_whatever_its_format(
     [
         (
             "zh_Hans_CN",
-            "全部导入 （读取 {n} 个单元格；读取器未记录各单元格印在何处）",
+            "全部导入（读取 {n} 个单元格；读取器未记录各单元格印在何处）",
             "导入单元格 {n} 个",
         ),
         (
             "en",
             "fully imported ({n} cell read; the loader gave no trace of where it was printed)",
-            "{n} cells placed",
+            "{n} cell placed",
         ),
     ],
 )

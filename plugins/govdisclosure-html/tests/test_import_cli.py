@@ -18,7 +18,7 @@ def test_import_a_folder_of_pages(tmp_path: Path) -> None:
     # Three pages have no report tables: the worst result is a failure.
     assert result.exit_code == 2, result.output
     assert (
-        "9 files: 5 fully imported, 1 partly imported, 3 failed; 1015 cells placed, 0 not placed"
+        "9 files: 5 fully imported, 1 partly imported, 3 failed; 1,015 cells placed, 0 not placed"
         in result.output
     )
     assert "信息公开附表.xls" in result.output  # the attachment is named

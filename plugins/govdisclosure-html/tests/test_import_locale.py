@@ -19,6 +19,7 @@ from click.testing import CliRunner
 import govdisclosure as gd
 from govdisclosure.cli import cli
 from govdisclosure_html import ImportProblem, import_html
+from govdisclosure_html.importer import doubtful_cells
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 DATA = Path(__file__).parent / "data"
@@ -80,13 +81,13 @@ def test_cells_placed_by_position_are_said_to_be_doubtful() -> None:
     [
         (
             "en",
-            "9 files: 5 fully imported, 1 partly imported, 3 failed; 1015 cells placed, 0 not placed",
+            "9 files: 5 fully imported, 1 partly imported, 3 failed; 1,015 cells placed, 0 not placed",
             "partly imported (17 cells placed, 0 not placed)",
         ),
         (
             "zh_Hans_CN",
-            "共 9 个文件：全部导入 5 个，部分导入 1 个，失败 3 个；导入单元格 1015 个，未能对应 0 个",
-            "部分导入 （导入 17 个单元格，0 个未能对应）",
+            "共 9 个文件：全部导入 5 个，部分导入 1 个，失败 3 个；导入单元格 1,015 个，未能对应 0 个",
+            "部分导入（导入 17 个单元格，0 个未能对应）",
         ),
     ],
 )
@@ -104,3 +105,18 @@ def test_the_summary_and_every_line_in_the_locale(
         assert "页面没有统计表（只有文字）" in result.output
     else:
         assert "The page has no statistics table (text only)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("count", "en", "zh"),
+    [
+        (1, "1 cell was placed with doubt (", "1 个单元格的对应有疑问（"),
+        (1200, "1,200 cells were placed with doubt (", "1,200 个单元格的对应有疑问（"),
+    ],
+)
+def test_the_doubtful_count_takes_its_plural_form(count: int, en: str, zh: str) -> None:
+    # It said "1 cells were placed with doubt": one message for every count.
+    problem = doubtful_cells(count)
+    assert problem.code == "cells-doubtful"
+    assert problem.message("en").startswith(en)
+    assert problem.message("zh_Hans_CN").startswith(zh)

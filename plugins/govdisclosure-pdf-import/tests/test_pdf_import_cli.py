@@ -37,3 +37,16 @@ def test_the_two_published_pdfs_import_fully(tmp_path: Path) -> None:
     files = [str(DATA / "huaian-2024.pdf"), str(DATA / "hongze-2024.pdf")]
     result = CliRunner().invoke(cli, ["import", *files, "-o", str(tmp_path), "--locale", "en"])
     assert result.exit_code == 0, result.output
+
+
+def test_a_one_page_scan_says_page_and_image(tmp_path: Path) -> None:
+    # It said "(1 pages, 1 images)": one message for every count.
+    scan = str(DATA / "scan-hongze-2024-p3.pdf")
+    for locale, said in (
+        ("en", "The PDF has no text layer (1 page, 1 image): a scanned document?"),
+        ("zh_Hans_CN", "PDF 没有文字层（1 页，1 幅图像），可能是扫描件"),
+    ):
+        out = tmp_path / locale
+        result = CliRunner().invoke(cli, ["import", scan, "-o", str(out), "--locale", locale])
+        assert result.exit_code == 2, result.output
+        assert said in result.output

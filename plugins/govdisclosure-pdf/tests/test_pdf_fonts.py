@@ -10,8 +10,8 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
 from govdisclosure_pdf.fontconfig import fontconfig_faces
-from govdisclosure_pdf.fonts import FontError, resolve_fonts
-from govdisclosure_pdf.titleface import build, find_source
+from govdisclosure_pdf.fonts import STROKED, FontError, face_said, resolve_fonts
+from govdisclosure_pdf.titleface import STAND_IN_NAME, build, find_source
 
 _WENKAI = [f for f in fontconfig_faces() if "LXGW WenKai" in f.families and f.style == "Regular"]
 _needs_wenkai = pytest.mark.skipif(
@@ -74,7 +74,7 @@ def test_stand_ins_are_named_once_on_stderr(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
     )
-    pairs = [f"{official} → {face}" for official, face in fonts.stand_ins]
+    pairs = [f"{official} → {face_said(face, 'zh_Hans_CN')}" for official, face in fonts.stand_ins]
     lines = [line for line in out.stderr.splitlines() if all(p in line for p in pairs)]
     assert len(lines) == 1
     # Said in the locale of the first render (Chinese, the default).
@@ -121,3 +121,14 @@ def test_a_title_character_the_heavy_face_lacks_uses_the_body_face() -> None:
         story = build_story(changed, styles, StoryOptions("zh_Hans_CN", False))
         block = next(f for f in story if isinstance(f, TextBlock))
         assert block.style.font == font
+
+
+def test_what_was_done_to_a_stand_in_face_is_said_in_the_locale() -> None:
+    """The Chinese note said "Noto Serif CJK SC Bold (converted to TrueType)" and
+    "…, stroked" in English; the family's name stays, the rest is translated."""
+    assert face_said(STAND_IN_NAME, "zh_Hans_CN") == "Noto Serif CJK SC Bold（已转换为 TrueType）"
+    assert face_said(STAND_IN_NAME, "en") == STAND_IN_NAME
+    stroked = "AR PL UMing CN" + STROKED
+    assert face_said(stroked, "zh_Hans_CN") == "AR PL UMing CN，描边加粗"
+    assert face_said(stroked, "en") == stroked
+    assert face_said("WenQuanYi Zen Hei", "zh_Hans_CN") == "WenQuanYi Zen Hei"

@@ -178,8 +178,8 @@ def _layout_error(report: Report) -> ConsolidationError:
     return ConsolidationError(
         "shapes",
         N_(
-            "（六）其他处理 is printed as three sub-rows in some reports and as one row in "
-            "others ({unit}); pass fold_other_handling=True (command line: "
+            "（六）其他处理 is printed as three sub-rows in the report of {unit} and as one row "
+            "in others; pass fold_other_handling=True (command line: "
             "--fold-other-handling) to fold the sub-rows into one row"
         ),
         {"unit": report.unit.name},

@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from ..i18n import gettext
+from .summary import rate_text
 
 if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
@@ -90,7 +91,7 @@ class Progress:
         now = time.perf_counter()
         if self._bar is not None and self._task is not None:
             rate = self.done / max(now - self._start, 1e-9)
-            self._bar.update(self._task, advance=count, rate=f"{rate:,.0f}/s")
+            self._bar.update(self._task, advance=count, rate=f"{rate_text(rate)}/s")
         elif self.mode == "lines" and now - self._last >= self.interval:
             self._last = now
             self.stream.write(self.line(now) + "\n")
@@ -101,7 +102,7 @@ class Progress:
         elapsed = (now if now is not None else time.perf_counter()) - self._start
         rate = self.done / elapsed if elapsed > 0 else 0.0
         return gettext(self.locale, "{done}/{total} files, {rate} files/s").format(
-            done=f"{self.done:,}", total=f"{self.total:,}", rate=f"{rate:,.0f}"
+            done=f"{self.done:,}", total=f"{self.total:,}", rate=rate_text(rate)
         )
 
     def __exit__(

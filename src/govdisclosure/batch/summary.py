@@ -18,7 +18,13 @@ from attrs import define, field
 
 from ..i18n import gettext, ngettext
 
-__all__ = ["Summary"]
+__all__ = ["Summary", "rate_text"]
+
+
+def rate_text(rate: float) -> str:
+    """Files per second as shown: a tenth below 10 (a PDF takes seconds, and
+    "0 files/s" said the run did nothing), whole numbers above."""
+    return f"{rate:,.1f}" if rate < 10 else f"{rate:,.0f}"
 
 
 @define
@@ -87,7 +93,7 @@ class Summary:
             written=f"{self.written:,}",
             skipped=f"{self.skipped:,}",
             seconds=f"{self.seconds:.1f}",
-            rate=f"{self.rate:,.0f}",
+            rate=rate_text(self.rate),
         )
         if self.interrupted:
             text = (
@@ -112,5 +118,5 @@ class Summary:
             reason=self.refused,
             skipped=f"{self.skipped:,}",
             seconds=f"{self.seconds:.1f}",
-            rate=f"{self.rate:,.0f}",
+            rate=rate_text(self.rate),
         )

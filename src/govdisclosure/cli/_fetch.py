@@ -12,6 +12,8 @@ style sheets) from the page's own site, each at most once in a run.
 
 from __future__ import annotations
 
+import errno
+import socket
 from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Final
@@ -66,7 +68,11 @@ class FetchError(Exception):
         self.params = params
 
     def message(self, locale: str) -> str:
-        return gettext(locale, self.message_id).format(**self.params)
+        params = {
+            key: gettext(locale, value) if isinstance(value, LocaleText) else value
+            for key, value in self.params.items()
+        }
+        return gettext(locale, self.message_id).format(**params)
 
 
 @frozen
@@ -131,9 +137,44 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> 
     except httpx.TimeoutException:
         raise FetchError(N_("no answer within {seconds} s"), seconds=f"{timeout:g}") from None
     except httpx.HTTPError as exc:
+        code = _errno_of(exc) if isinstance(exc, httpx.ConnectError) else None
+        said = _CONNECT_CAUSES.get(code) if code is not None else None
+        if said is not None:
+            raise FetchError(N_("cannot fetch: {reason}"), reason=LocaleText(said)) from None
         raise FetchError(
             N_("cannot fetch: {reason}"), reason=f"{type(exc).__name__}: {exc}"
         ) from None
+
+
+#: What the common causes of a connection that failed are said as (the
+#: socket's errno, the resolver's for a name): the system's words are English.
+_CONNECT_CAUSES: Final = {
+    errno.ECONNREFUSED: N_("the server refused the connection"),
+    errno.ENETUNREACH: N_("the network is unreachable"),
+    errno.EHOSTUNREACH: N_("the host is unreachable"),
+    socket.EAI_NONAME: N_("no such host (its name does not resolve)"),
+    socket.EAI_AGAIN: N_("the host's name could not be resolved now (no network?)"),
+}
+
+
+def _errno_of(exc: BaseException) -> int | None:
+    """The errno of the OS error under an httpx error (httpx wraps httpcore's,
+    which wraps the socket's), or None."""
+    seen: BaseException | None = exc
+    for _ in range(4):
+        if seen is None:
+            return None
+        if isinstance(seen, OSError) and seen.errno is not None:
+            return seen.errno
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+class LocaleText(str):
+    """A parameter of a :class:`FetchError` that is itself a message id, said
+    in the locale the error is shown in."""
+
+    __slots__ = ()
 
 
 class SiteFiles:

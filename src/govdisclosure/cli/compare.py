@@ -62,9 +62,12 @@ def _print_text(console: Console, locale: str, c: Comparison, all_cells: bool) -
     head = Text(f"{c.old_unit.name} {c.old_year} ({c.old_edition})", style="bold")
     head.append("  →  ")
     head.append(f"{c.new_unit.name} {c.new_year} ({c.new_edition})", style="bold")
-    console.print(head)
+    # Lines of prose are left to the terminal to wrap (soft_wrap): rich
+    # wraps at spaces, so a long Chinese sentence, one "word" to it, went
+    # whole to the next line and left "! " or "表: " alone on its own.
+    console.print(head, soft_wrap=True)
     for note in c.notes:
-        console.print(Text("! " + note.message(locale), style="yellow"))
+        console.print(Text("! " + note.message(locale), style="yellow"), soft_wrap=True)
     shown = c.cells if all_cells else c.changed
     console.print(
         Text(
@@ -96,7 +99,7 @@ def _print_text(console: Console, locale: str, c: Comparison, all_cells: bool) -
             line = Text(f"- {n.area.render(locale)}: ", style="bold")
             line.append(n.message(locale), style="")
             line.append(f" ({n.reason.source})", style="dim")
-            console.print(line)
+            console.print(line, soft_wrap=True)
     for title, items in (
         (gettext(locale, "Only in the new report"), c.appeared),
         (gettext(locale, "Only in the old report"), c.vanished),

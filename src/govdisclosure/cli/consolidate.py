@@ -31,7 +31,7 @@ from ..batch import Summary, close, drive_files
 from ..codec import dumps
 from ..editions import Report
 from ..errors import LoadError, Problem
-from ..i18n import N_, gettext
+from ..i18n import N_, gettext, ngettext
 from ..inputs import load
 from ..report_base import ReportingUnit, UnitKind
 from ._batch import batch_options, input_files
@@ -176,9 +176,12 @@ def command(
             batch.written = 1 if output is not None else 0
             if output is not None:
                 click.echo(
-                    gettext(
-                        locale, "Consolidated {count} reports into {unit} ({year}): {path}"
-                    ).format(count=folder.count, unit=unit, year=result.year, path=output),
+                    ngettext(
+                        locale,
+                        "Consolidated {count} report into {unit} ({year}): {path}",
+                        "Consolidated {count} reports into {unit} ({year}): {path}",
+                        folder.count,
+                    ).format(count=f"{folder.count:,}", unit=unit, year=result.year, path=output),
                     err=True,
                 )
     if problem is not None:

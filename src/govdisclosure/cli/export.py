@@ -24,7 +24,7 @@ import click
 
 from ..batch import Summary, close, drive_files
 from ..errors import LoadError, Problem
-from ..i18n import gettext
+from ..i18n import gettext, ngettext
 from ..inputs import load
 from ._batch import batch_options, input_files, paired_inputs
 from ._output import PRINTED_PROBLEMS, locale_option, unwritable, warn_plugin_failures
@@ -193,9 +193,9 @@ def command(
                 batch.written += 1
                 if not quiet:
                     click.echo(
-                        gettext(locale, "{rows} rows: {path}").format(
-                            rows=f"{writer.rows:,}", path=writer.target
-                        ),
+                        ngettext(
+                            locale, "{rows} row: {path}", "{rows} rows: {path}", writer.rows
+                        ).format(rows=f"{writer.rows:,}", path=writer.target),
                         err=True,
                     )
     except OSError as exc:  # the output's disk is full or gone: nothing is left half written

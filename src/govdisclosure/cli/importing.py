@@ -169,18 +169,26 @@ def _state_lines(label: str, outcome: ImportOutcome, locale: str) -> tuple[str, 
         state = "full"
     else:
         state = "partly"
-    line = f"{label}: {gettext(locale, _STATE[state])}"
+    said = gettext(locale, _STATE[state])
     if _untraced(outcome):
-        line += " " + ngettext(
+        said = ngettext(
             locale,
-            "({placed} cell read; the loader gave no trace of where it was printed)",
-            "({placed} cells read; the loader gave no trace of where each was printed)",
+            "{state} ({placed} cell read; the loader gave no trace of where it was printed)",
+            "{state} ({placed} cells read; the loader gave no trace of where each was printed)",
             outcome.cells_placed,
-        ).format(placed=outcome.cells_placed)
+        ).format(state=said, placed=f"{outcome.cells_placed:,}")
     elif outcome.report is not None:
-        line += " " + gettext(locale, "({placed} cells placed, {not_placed} not placed)").format(
-            placed=outcome.cells_placed, not_placed=outcome.cells_not_placed
+        said = ngettext(
+            locale,
+            "{state} ({placed} cell placed, {not_placed} not placed)",
+            "{state} ({placed} cells placed, {not_placed} not placed)",
+            outcome.cells_placed,
+        ).format(
+            state=said,
+            placed=f"{outcome.cells_placed:,}",
+            not_placed=f"{outcome.cells_not_placed:,}",
         )
+    line = f"{label}: {said}"
     return state, (line, *(f"  {message}" for message in (*outcome.errors, *outcome.warnings)))
 
 
@@ -343,9 +351,7 @@ def _linked(outcome: ImportOutcome, page: str, link: dict[str, object]) -> Impor
 
 def _unread(error: LoadError, locale: str) -> str:
     """Why a file could not be read (one problem: the file itself), on one line."""
-    p = error.problems[0]
-    text = f"{gettext(locale, 'expected')} {gettext(locale, p.expected)}"
-    return f"{text}; {gettext(locale, 'found')} {p.found}" if p.found else text
+    return error.problems[0].describe(locale)
 
 
 def _no_loader(locale: str, suffix: str) -> str:
@@ -442,21 +448,19 @@ def command(
     placed += run.placed
     not_placed += run.not_placed
     batch.stop()
-    click.echo(
-        ngettext(
-            locale,
-            "{files} file: {full} fully imported, {partly} partly imported, {failed} failed; "
-            "{placed} cells placed, {not_placed} not placed",
-            "{files} files: {full} fully imported, {partly} partly imported, {failed} failed; "
-            "{placed} cells placed, {not_placed} not placed",
-            len(paths) + len(urls),
-        ).format(
-            files=len(paths) + len(urls),
-            placed=placed,
-            not_placed=not_placed,
-            **counts,
-        )
-    )
+    files_said = ngettext(
+        locale,
+        "{files} file: {full} fully imported, {partly} partly imported, {failed} failed",
+        "{files} files: {full} fully imported, {partly} partly imported, {failed} failed",
+        len(paths) + len(urls),
+    ).format(files=f"{len(paths) + len(urls):,}", **{k: f"{n:,}" for k, n in counts.items()})
+    cells = ngettext(
+        locale,
+        "{placed} cell placed, {not_placed} not placed",
+        "{placed} cells placed, {not_placed} not placed",
+        placed,
+    ).format(placed=f"{placed:,}", not_placed=f"{not_placed:,}")
+    click.echo(gettext(locale, "{files}; {cells}").format(files=files_said, cells=cells))
     close(batch, locale, quiet)
     if counts["failed"] or batch.interrupted:
         raise SystemExit(2)

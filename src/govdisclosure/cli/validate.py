@@ -265,9 +265,7 @@ def _load_findings(error: LoadError, locale: str) -> list[Finding]:
     """An unreadable file as findings: one per problem, rule ``load``."""
     out = []
     for p in error.problems:
-        text = f"{gettext(locale, 'expected')} {gettext(locale, p.expected)}"
-        if p.found:
-            text += f"; {gettext(locale, 'found')} {p.found}"
+        text = p.describe(locale)
         # The text is already in the user's language and is its own
         # template (an id the catalogs do not hold): the braces of what the
         # file holds (``[{"file": …``) are doubled so no one reads them as
@@ -714,6 +712,8 @@ def command(
             streams.error(read.with_source(name).render(locale, limit=PRINTED_PROBLEMS))
         else:
             part_reports.append(read)
+    #: The --previous and --part files that could not be read.
+    side_unread = unreadable
     options = _Options(
         fmt=fmt,
         blank=blank,
@@ -766,7 +766,16 @@ def command(
         "{total} file: {passed} passed, {failed} with errors, {unreadable} unreadable",
         "{total} files: {passed} passed, {failed} with errors, {unreadable} unreadable",
         len(paths),
-    ).format(total=len(paths), passed=passed, failed=failed, unreadable=unreadable)
+    ).format(total=len(paths), passed=passed, failed=failed, unreadable=unreadable - side_unread)
+    if side_unread:
+        # The --previous or --part file is not one of the FILEs counted:
+        # said apart, so the counts add up to the files.
+        summary = ngettext(
+            locale,
+            "{summary}; {n} file given with --previous or --part unreadable",
+            "{summary}; {n} files given with --previous or --part unreadable",
+            side_unread,
+        ).format(summary=summary, n=side_unread)
     stale = [a for a in acceptances if a.fingerprint not in used]
     if fmt == "json":
         document = {

@@ -184,8 +184,38 @@ def loads(text: str | bytes, *, source: str | None = None) -> Report:
             raise LoadError(
                 [Problem("$", N_("a report in JSON, not an empty file"))], source
             ) from None
-        raise LoadError([Problem("$", "well-formed JSON", str(exc))], source) from None
+        raise LoadError([_syntax_problem(exc)], source) from None
     return _structure(data, source, text)
+
+
+#: What the JSON parser's reasons mean, as message ids; any other reason is
+#: told as "well-formed JSON" with the text found where the parser stopped.
+_SYNTAX_REASONS: Final = {
+    "unexpected end of data": N_(
+        "well-formed JSON: the text ends before the report does (is the file cut short?)"
+    ),
+    "unexpected content after document": N_(
+        "well-formed JSON: the text goes on after the end of the report"
+    ),
+    "trailing comma is not allowed": N_(
+        "well-formed JSON: no comma before a closing bracket or brace"
+    ),
+}
+
+#: Characters of the text shown from where the parser stopped.
+_SYNTAX_EXCERPT: Final = 20
+
+
+def _syntax_problem(exc: orjson.JSONDecodeError) -> Problem:
+    """A parse error as a problem in the user's language: the parser's
+    reason (English, from orjson) is told by a message id, its place by line
+    and column, and what stands there as it was found."""
+    expected = _SYNTAX_REASONS.get(exc.msg, N_("well-formed JSON"))
+    found = ""
+    if expected == "well-formed JSON" and isinstance(exc.doc, str):
+        line = exc.doc[exc.pos : exc.pos + _SYNTAX_EXCERPT + 1].split("\n", 1)[0]
+        found = repr(line[:_SYNTAX_EXCERPT]) + ("…" if len(line) > _SYNTAX_EXCERPT else "")
+    return Problem("$", expected, found, at=(exc.lineno, exc.colno))
 
 
 def _as_written(text: str | bytes) -> Any:

@@ -438,6 +438,10 @@ converter: Final = make_converter()
 
 # -- errors --------------------------------------------------------------------
 
+#: A field the report must have and the file leaves out (told without a
+#: "found": the file holds nothing there to show).
+MISSING_FIELD: Final = N_("a required field, which the file leaves out")
+
 
 def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
     if isinstance(exc, ForbiddenExtraKeysError):
@@ -466,16 +470,16 @@ def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
         expected = (
             N_("the edition of the report it is part of")
             if exc.of_parent
-            else 'edition "2021", "2019" or "legacy"'
+            else N_('edition "2021", "2019" or "legacy"')
         )
         yield Problem(json_path((*path, "edition")), expected, _show(exc.found))
     elif isinstance(exc, KeyError):
         # cattrs already notes the field's name on a missing key
         key = str(exc.args[0])
         where = path if path and path[-1] == key else (*path, key)
-        yield Problem(json_path(where), "a required field", "nothing")
+        yield Problem(json_path(where), MISSING_FIELD)
     elif isinstance(exc, (TypeError, ValueError)) and "missing" in str(exc):
-        yield Problem(json_path(path), "a required field", str(exc))
+        yield Problem(json_path(path), MISSING_FIELD)
     else:
         yield Problem(json_path(path), "a value of the right type", f"{type(exc).__name__}: {exc}")
 

@@ -32,7 +32,7 @@ from govdisclosure.editions import Report
 from govdisclosure.editions.legacy import EDITION as TEMPLATE_EDITION
 from govdisclosure.editions.legacy import StatisticsTemplate
 from govdisclosure.errors import LoadError
-from govdisclosure.i18n import N_, gettext
+from govdisclosure.i18n import N_, gettext, ngettext
 from govdisclosure.introspect import printed_name
 from govdisclosure.paths import json_path as _json_path
 
@@ -1228,19 +1228,28 @@ def _build(
     prov = attrs.evolve(prov, cells=tuple(origins))
     doubtful = sum(1 for o in origins if o.doubtful)
     if doubtful:
-        problems.append(
-            ImportProblem(
-                severity="warning",
-                code="cells-doubtful",
-                message_id=N_(
-                    "{count} cells were placed with doubt (by position, read from a merged cell that does not line up with its heading, or in a row with a figure not placed): check them in the provenance"
-                ),
-                params={"count": str(doubtful)},
-            )
-        )
+        problems.append(doubtful_cells(doubtful))
     if validate_report:
         problems.extend(_prove(report, prov))
     return ImportResult(report, prov, tuple(problems))
+
+
+def doubtful_cells(count: int) -> ImportProblem:
+    """The warning that ``count`` cells were placed with doubt; "1 cell was",
+    "17 cells were": the count's noun and verb in the plural form it asks for."""
+
+    def cells(locale: str) -> str:
+        return ngettext(locale, "{n} cell was", "{n} cells were", count).format(n=f"{count:,}")
+
+    return ImportProblem(
+        severity="warning",
+        code="cells-doubtful",
+        message_id=N_(
+            "{cells} placed with doubt (by position, read from a merged cell that does not line up with its heading, or in a row with a figure not placed): check them in the provenance"
+        ),
+        params={"count": str(count)},
+        localized={"cells": cells},
+    )
 
 
 _PROVEN = ("arithmetic.", "narrative.")

@@ -17,13 +17,13 @@ This plugin reads PDFs; ``govdisclosure-pdf`` writes them.  See
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pdfplumber
 from attrs import evolve
 
-from govdisclosure.i18n import N_
+from govdisclosure.i18n import N_, ngettext
 from govdisclosure.plugin import Loader, hookimpl
 from govdisclosure_html import (
     Document,
@@ -130,9 +130,10 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
                 severity="error",
                 code="no-text-layer",
                 message_id=N_(
-                    "The PDF has no text layer ({pages} pages, {images} images): a scanned document? Nothing is read from images; run OCR first"
+                    "The PDF has no text layer ({pages}, {images}): a scanned document? Nothing is read from images; run OCR first"
                 ),
                 params={"pages": str(n_pages), "images": str(images), "found": "no text layer"},
+                localized={"pages": _counted_pages(n_pages), "images": _counted_images(images)},
             ),
             "no text layer",
         )
@@ -234,3 +235,13 @@ LOADER = importing_loader(
 @hookimpl
 def govdisclosure_loaders() -> Sequence[Loader]:
     return [LOADER]
+
+
+def _counted_pages(n: int) -> Callable[[str], str]:
+    """ "1 page", "5 pages", in the locale the problem is shown in."""
+    return lambda locale: ngettext(locale, "{n} page", "{n} pages", n).format(n=f"{n:,}")
+
+
+def _counted_images(n: int) -> Callable[[str], str]:
+    """ "1 image", "5 images", in the locale the problem is shown in."""
+    return lambda locale: ngettext(locale, "{n} image", "{n} images", n).format(n=f"{n:,}")

@@ -43,10 +43,12 @@ __all__ = [
     "ENV_FONT",
     "ENV_FONT_DIRS",
     "FALLBACK_CID_FONT",
+    "STROKED",
     "FontError",
     "FontFallbackWarning",
     "FontSet",
     "default_font_dirs",
+    "face_said",
     "note_stand_ins",
     "resolve_fonts",
 ]
@@ -478,7 +480,7 @@ def _search(
         roles["latin_sans"] = latin_sans
     files = tuple((role, str(face[1])) for role, face in roles.items())
     stand_ins = tuple(
-        (ROLES[role].name, face[2] + (", stroked" if role == "title" and not heavy else ""))
+        (ROLES[role].name, face[2] + (STROKED if role == "title" and not heavy else ""))
         for role, face in roles.items()
         if not face[3]
     )
@@ -507,6 +509,30 @@ def _converted_title() -> tuple[str, Path, str, bool] | None:
     return None if name is None else (name, path, STAND_IN_NAME, False)
 
 
+#: What ``stand_ins`` adds to a face used stroked for the title (no heavy face installed).
+STROKED: Final = ", stroked"
+
+
+def face_said(face: str, locale: str) -> str:
+    """A stand-in face of ``FontSet.stand_ins`` as the note says it in
+    ``locale``: the family's own name kept, what was done to it translated
+    ("converted to TrueType", "stroked")."""
+    from govdisclosure.i18n import gettext
+
+    from .titleface import CONVERTED
+
+    stroked = face.endswith(STROKED)
+    if stroked:
+        face = face[: -len(STROKED)]
+    if face.endswith(CONVERTED):
+        face = gettext(locale, "{face} (converted to TrueType)").format(
+            face=face[: -len(CONVERTED)]
+        )
+    if stroked:
+        face = gettext(locale, "{face}, stroked").format(face=face)
+    return face
+
+
 def note_stand_ins(fonts: FontSet, locale: str) -> None:
     """Say once per process, on stderr and in ``locale``, which face stands
     in for which official one."""
@@ -518,7 +544,9 @@ def note_stand_ins(fonts: FontSet, locale: str) -> None:
         _noted.add(fonts.stand_ins)
     from govdisclosure.i18n import gettext
 
-    pairs = "; ".join(f"{official} → {face}" for official, face in fonts.stand_ins)
+    pairs = "; ".join(
+        f"{official} → {face_said(face, locale)}" for official, face in fonts.stand_ins
+    )
     message = gettext(
         locale,
         "govdisclosure-pdf: official faces not installed, standing in: {pairs} "

@@ -31,7 +31,9 @@ __all__ = ["SOURCE_FAMILY", "build", "cache_path", "cached_face", "find_source",
 SOURCE_FAMILY: Final = "Noto Serif CJK SC"
 SOURCE_STYLE: Final = "Bold"
 #: Names the converted face goes by in the stand-in note.
-STAND_IN_NAME: Final = f"{SOURCE_FAMILY} {SOURCE_STYLE} (converted to TrueType)"
+#: What the name adds to the family's (the stand-in note translates it).
+CONVERTED: Final = " (converted to TrueType)"
+STAND_IN_NAME: Final = f"{SOURCE_FAMILY} {SOURCE_STYLE}{CONVERTED}"
 ENV_CACHE: Final = "GOVDISCLOSURE_PDF_FONT_CACHE"
 #: Where Debian's fonts-noto-cjk puts it; face 2 of the collection is SC.
 _DEBIAN: Final = (Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"), 2)
