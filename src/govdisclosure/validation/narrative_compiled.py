@@ -10,7 +10,7 @@ where a statement can be:
 
 * the stretches between two clause breaks around each word the checks need
   and holding a digit or a negation
-  (:meth:`~.paragraphs.Paragraphs.stretches_of`), found for every word of
+  (:meth:`~.paragraphs.Paragraphs.clauses_of`), found for every word of
   the edition's checks in one call per report, for every rule (the
   context's shared paragraphs keep them), each word by the scan for one
   rare character of it; a figure none of whose words has a stretch is
@@ -31,6 +31,13 @@ where a statement can be:
   a figure only when no statement agrees, whatever the others say) or, when
   every cell is blank (nothing to compare with), at once (with one
   statement when the caller records outcomes: "not checkable");
+* a stretch is searched where it lies in the text joined with every break
+  made one (what lies between its ends is the same as in its paragraph),
+  and a statement is placed in its paragraph only for a figure that is
+  reported (:func:`_placed`);
+* a screen's match is itself a statement (:class:`_Screen`): when it
+  agrees with the table, the figure is decided without searching the
+  stretch again check by check;
 * the statements are put in the text's order, which needs the paragraphs'
   JSON paths, only for a figure that is reported, and only the paths of the
   paragraphs it quotes are written out.
@@ -453,10 +460,13 @@ def _figure_value(
     return _flat_value(figure, cell_values(report, context), context.blank)
 
 
-#: ``(paragraph, start, end, where the word first occurs)``: see
-#: :meth:`~.paragraphs.Paragraphs.stretches`.
-Stretches = list[tuple[int, int, int, int]]
-#: ``(paragraph, start of the match, order of its check, the match)``.
+#: ``(start, end, where the word first occurs)`` in the joined text: see
+#: :meth:`~.paragraphs.Paragraphs.clauses_of`.
+Stretches = list[tuple[int, int, int]]
+#: ``(paragraph, start of the match, order of its check, the match)``; a
+#: figure whose words are cut into stretches finds its statements in the
+#: joined text, and its entries are ``(end of the stretch, start of the
+#: match, order, the match)`` there until one is reported (:func:`_placed`).
 Found = list[tuple[int, int, int, re.Match[str]]]
 
 _STRETCHES = "narrative stretches"
@@ -470,7 +480,7 @@ def _all_stretches(text: Paragraphs) -> dict[str, Stretches]:
     known: dict[str, Stretches] | None = text.derived.get(_STRETCHES)
     if known is None:
         words = _stretch_words(text.report.edition)
-        known = text.derived[_STRETCHES] = text.stretches_of(words, CLAUSE_BREAKS, _HINT)
+        known = text.derived[_STRETCHES] = text.clauses_of(words, CLAUSE_BREAKS, _HINT)
     return known
 
 
@@ -479,8 +489,24 @@ def _stretches(text: Paragraphs, word: str) -> Stretches:
     known = _all_stretches(text)
     found = known.get(word)
     if found is None:  # not a word of the edition's checks (never, but cheap to allow)
-        found = known[word] = text.stretches(word, CLAUSE_BREAKS, _HINT)
+        found = known[word] = text.clauses_of((word,), CLAUSE_BREAKS, _HINT)[word]
     return found
+
+
+def _placed(text: Paragraphs, found: Found) -> Found:
+    """The statements a stretched figure found in the joined text, each
+    placed in its paragraph: the paragraph's index, where the match starts
+    there, and the match made again there (the same pattern from the same
+    place to the stretch's end: the same match, as the text between is the
+    same)."""
+    texts = text.texts
+    placed: Found = []
+    for high, at, order, m in found:
+        i, start = text.locate(at)
+        again = m.re.match(texts[i], at - start, high - start)
+        assert again is not None and again.span() == (at - start, m.end() - start)
+        placed.append((i, at - start, order, again))
+    return placed
 
 
 _WORDS_OF: dict[str, tuple[str, ...]] = {}
@@ -549,6 +575,8 @@ def _check(
                 record.append(RelationOutcome(figure.rule, figure.cells[0], outcome))
             continue
         # No statement agrees: the first in the text's order is reported.
+        if figure.stretched is not None:
+            found = _placed(text, found)
         paths = {i: text.path(i) for i, _, _, _ in found}
         found.sort(key=lambda item: (paths[item[0]], item[1], item[2]))
         texts = text.texts
@@ -585,7 +613,6 @@ def _statements(
     value: Value = None
     table: int | Decimal = 0
     exact = True
-    texts = text.texts
     for word in figure.words:
         if word.led is not None:
             for i, order, m in _whole(word, text):
@@ -603,11 +630,12 @@ def _statements(
             continue
         stretches = spans.get(word.word) or _stretches(text, word.word)
         screen, lead = word.screen, word.lead
-        for i, start, end, first in stretches:  # none, for most words of most reports
-            paragraph = texts[i]
+        # The stretches are searched in the joined text (:func:`_placed`).
+        joined = text.plain(CLAUSE_BREAKS)
+        for start, end, first in stretches:  # none, for most words of most reports
             if screen is not None:
                 at = start if lead is None else max(start, first - lead)
-                hit = screen.search(paragraph, at, end)
+                hit = screen.search(joined, at, end)
                 if hit is None:
                     continue
                 # The screen's match is a statement (:class:`_Screen`): one
@@ -615,31 +643,31 @@ def _statements(
                 alternative = screen.alternatives[hit.lastindex]  # type: ignore[index]
                 if not (
                     alternative.refuse is not None and alternative.rejects(hit)
-                ) and not _changed(paragraph, hit, alternative.number):
+                ) and not _changed(joined, hit, alternative.number):
                     if not found:
                         value = _figure_value(figure, report, context)
                         if value is None:
                             if context.outcomes is not None:
-                                found.append((i, hit.start(), alternative.order, hit))
+                                found.append((end, hit.start(), alternative.order, hit))
                             return True, None
                         table, exact = value
                     count = alternative.count(hit)
                     if count == table or (not exact and count >= table):
-                        found.append((i, hit.start(), alternative.order, hit))
+                        found.append((end, hit.start(), alternative.order, hit))
                         return True, value
             for search in word.searches:
                 at = start if search.lead is None else max(start, first - search.lead)
-                for m in search.finditer(paragraph, at, end):
-                    if (search.refuse is not None and search.rejects(m)) or _a_change(paragraph, m):
+                for m in search.finditer(joined, at, end):
+                    if (search.refuse is not None and search.rejects(m)) or _a_change(joined, m):
                         continue
                     if not found:
                         value = _figure_value(figure, report, context)
                         if value is None:
                             if context.outcomes is not None:
-                                found.append((i, m.start(), search.order, m))
+                                found.append((end, m.start(), search.order, m))
                             return True, None
                         table, exact = value
-                    found.append((i, m.start(), search.order, m))
+                    found.append((end, m.start(), search.order, m))
                     count = search.count(m)
                     if count == table or (not exact and count >= table):
                         return True, value
