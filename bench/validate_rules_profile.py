@@ -83,8 +83,8 @@ def wrapped(rule: Rule, screens: dict[object, Callable[[Report], bool]]) -> Rule
 
 def time_shared_work() -> None:
     """Time what the rules share where it is done (once per report)."""
-    stretches = Paragraphs.stretches_of
-    Paragraphs.stretches_of = timed("  the narrative's stretches (stretches_of)", stretches)  # type: ignore[method-assign]
+    stretches = Paragraphs.clauses_of
+    Paragraphs.clauses_of = timed("  the narrative's stretches (clauses_of)", stretches)  # type: ignore[method-assign]
     Paragraphs.plain = timed("  the text joined, breaks made one (plain)", Paragraphs.plain)  # type: ignore[method-assign]
     Paragraphs.__init__ = timed("  the paragraphs listed (Paragraphs())", Paragraphs.__init__)  # type: ignore[method-assign]
     flat = shared.cell_values

@@ -2,7 +2,7 @@
 """What reading a report's narrative once would cost, against how the rules read it now.
 
 The narrative rules find the clauses that can state a count by one scan in C
-for a rare character of each word they need (``Paragraphs.stretches_of``,
+for a rare character of each word they need (``Paragraphs.clauses_of``,
 after the text is joined with every clause break made one, ``plain``).
 The alternative is an *index* read once per report: every number of the
 text (and every negation: "未收到…" states 0) with its position, so that the
@@ -81,7 +81,7 @@ def main() -> None:
 
     def stretches() -> None:
         for r, w in zip(reports, words, strict=True):
-            Paragraphs(r).stretches_of(w, CLAUSE_BREAKS, _HINT)
+            Paragraphs(r).clauses_of(w, CLAUSE_BREAKS, _HINT)
 
     def numbers() -> None:
         for t in texts:

@@ -88,3 +88,41 @@ def test_sections_are_found_missing_and_empty_by_their_definition(
     report = data.draw(with_sections(base))
     found = [(f.rule, f.path) for f in validate(report, rules=RULES)]
     assert sorted(found) == sorted(expected(report))
+
+
+@given(
+    st.lists(
+        st.sampled_from([*"信息处理费收取了元万共计 .0123456789\n", "收费", "信息处理费", "万元"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_fee_words_hold_fee_or_yuan(text: str) -> None:
+    """Every match of the fee words holds 费 or 元, so the fee statement's
+    text is searched only when it holds one of them (the answer the same)."""
+    from govdisclosure.validation.completeness import _FEE_WORDS
+
+    if _FEE_WORDS.search(text):
+        assert "费" in text or "元" in text
+
+
+@given(
+    st.recursive(
+        st.builds(
+            Section,
+            heading=st.text(max_size=3),
+            paragraphs=st.lists(st.text(max_size=4), max_size=3).map(tuple),
+        ),
+        lambda inner: st.builds(
+            Section,
+            heading=st.text(max_size=3),
+            paragraphs=st.lists(st.text(max_size=4), max_size=3).map(tuple),
+            subsections=st.lists(inner, max_size=3).map(tuple),
+        ),
+        max_leaves=6,
+    )
+)
+def test_the_fee_statement_reads_the_paragraphs_of_section_six_in_order(section: Section) -> None:
+    from govdisclosure.validation.completeness import _paragraph_texts
+    from govdisclosure.validation.paragraphs import section_paragraphs
+
+    assert _paragraph_texts(section, []) == [t for _, t in section_paragraphs(section, ())]

@@ -310,3 +310,35 @@ def test_each_paragraph_starts_where_the_joined_text_holds_it(texts: list[str]) 
     for start, text in zip(starts, texts, strict=True):
         assert joined[start : start + len(text)] == text
         assert start == 0 or joined[start - 1] == "。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    PARAGRAPHS,
+    st.lists(st.sampled_from(ASKED), max_size=4),
+    st.booleans(),
+)
+def test_clauses_in_the_joined_text_are_the_stretches_of_the_paragraphs(
+    paragraphs: list[str], words: list[str], hinted: bool
+) -> None:
+    """The stretches the compiled checks search in the joined text hold the
+    same characters as the stretches in their paragraphs, and the character
+    before each is a clause break in both (or none at a paragraph's start).
+    (Not the empty word, whose stretch is a whole paragraph, breaks and all:
+    no check asks for it.)"""
+    hint = _HINT if hinted else None
+    text = Paragraphs(report_of(paragraphs))
+    clauses = text.clauses_of(words, CLAUSE_BREAKS, hint)
+    stretches = Paragraphs(report_of(paragraphs)).stretches_of(words, CLAUSE_BREAKS, hint)
+    joined = text.plain(CLAUSE_BREAKS)
+    for word in words:
+        assert len(clauses[word]) == len(stretches[word])
+        for (low, high, first), (i, start, end, at) in zip(
+            clauses[word], stretches[word], strict=True
+        ):
+            paragraph = text.texts[i]
+            assert joined[low:high] == paragraph[start:end]
+            assert first - low == at - start
+            assert low == 0 or joined[low - 1] == CLAUSE_BREAKS[0]
+            assert start == 0 or paragraph[start - 1] in CLAUSE_BREAKS
+            assert text.locate(low) == (i, low - start)

@@ -104,5 +104,21 @@ def is_template_driven(report: object) -> TypeIs[ReportLegacy]:
     the fields of :class:`~govdisclosure.editions.legacy.ReportLegacy`.
     Anything that is not a report (``None``: no previous report) is not.
     """
-    edition = getattr(type(report), "edition", None)
-    return isinstance(edition, str) and EDITIONS[edition].template_driven
+    cls = type(report)
+    known = _TEMPLATE_DRIVEN.get(cls)
+    if known is not None:
+        return known
+    edition = getattr(cls, "edition", None)
+    if not isinstance(edition, str):
+        return False
+    record = EDITIONS[edition]
+    if record in BUILTIN:
+        # A built-in edition's id is found first whatever plugins come and go.
+        _TEMPLATE_DRIVEN[cls] = record.template_driven
+    return record.template_driven
+
+
+#: :func:`is_template_driven` of the report classes of built-in editions,
+#: by class: asked several times for every report validated, and the
+#: registry's look-up is a loop in Python.
+_TEMPLATE_DRIVEN: dict[type, bool] = {}

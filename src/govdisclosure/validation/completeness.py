@@ -35,8 +35,9 @@ from ..editions.applications import OtherHandling2021
 from ..i18n import N_
 from ..introspect import iter_cells
 from ..paths import json_path
+from ..report_base import Section
 from .findings import Finding, Label
-from .paragraphs import has_text, normalize_heading, section_paragraphs
+from .paragraphs import has_text, normalize_heading
 from .rules import Context, Rule
 from .shared import cell_values, shape
 from .values import number
@@ -163,13 +164,11 @@ def _missing_or_empty(report: Report, context: Context, want_missing: bool) -> I
     found = _sections(report, context)
     if want_missing and len(found) == len(SECTIONS):
         return  # every section is there (the common case): none is missing
-    filled = _filled(report, context)
-    headings = edition_of(report).section_headings
     for n, expected in enumerate(SECTIONS):
         index = found.get(expected.number)
-        table_filled = expected.table in filled
         if index is None:
-            if want_missing and not table_filled:
+            if want_missing and expected.table not in _filled(report, context):
+                headings = edition_of(report).section_headings
                 yield Finding(
                     rule="completeness.section-missing",
                     severity="error",
@@ -179,7 +178,13 @@ def _missing_or_empty(report: Report, context: Context, want_missing: bool) -> I
                     params={"heading": Label((headings[n],))},
                 )
             continue
-        if not want_missing and not table_filled and not has_text(report.sections[index]):
+        # The section's text first: the tables' cells are looked at only for
+        # a section without text (most sections have some).
+        if (
+            not want_missing
+            and not has_text(report.sections[index])
+            and expected.table not in _filled(report, context)
+        ):
             path = json_path(("sections", index))
             yield Finding(
                 rule="completeness.section-empty",
@@ -229,8 +234,9 @@ def _fee_statement(report: Report, context: Context) -> Iterator[Finding]:
     prefix = "$.table3.results.other_handling.unpaid_fee"
     index = _sections(report, context).get("六")
     if index is not None:
-        text = "".join(t for _, t in section_paragraphs(report.sections[index], ()))
-        if _FEE_WORDS.search(text):
+        text = "".join(_paragraph_texts(report.sections[index], []))
+        # Every match of the fee words holds 费 or 元: a text with neither has none.
+        if ("费" in text or "元" in text) and _FEE_WORDS.search(text):
             return
     path = json_path(("sections", index)) if index is not None else "$.sections"
     yield Finding(
@@ -241,6 +247,15 @@ def _fee_statement(report: Report, context: Context) -> Iterator[Finding]:
         actual=total,
         message_id="completeness.fee-statement",
     )
+
+
+def _paragraph_texts(section: Section, into: list[str]) -> list[str]:
+    """The paragraphs of ``section`` and its sub-sections, in
+    :func:`~.paragraphs.section_paragraphs`' order, without their paths."""
+    into.extend(section.paragraphs)
+    for sub in section.subsections:
+        _paragraph_texts(sub, into)
+    return into
 
 
 def completeness_rules() -> tuple[Rule, ...]:

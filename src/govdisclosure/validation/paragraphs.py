@@ -173,7 +173,26 @@ class Paragraphs:
         self, words: Sequence[str], breaks: str, hint: re.Pattern[str] | None = None
     ) -> dict[str, list[tuple[int, int, int, int]]]:
         """:meth:`stretches` of each of ``words``, by word, found in one call
-        (not cached: the caller keeps them).
+        (not cached: the caller keeps them): :meth:`clauses_of`, each stretch
+        placed in its paragraph."""
+        out: dict[str, list[tuple[int, int, int, int]]] = {}
+        for word, found in self.clauses_of(words, breaks, hint).items():
+            placed = out[word] = []
+            for low, high, first in found:
+                i, start = self.locate(low)
+                placed.append((i, low - start, high - start, first - start))
+        return out
+
+    def clauses_of(
+        self, words: Sequence[str], breaks: str, hint: re.Pattern[str] | None = None
+    ) -> dict[str, list[tuple[int, int, int]]]:
+        """The stretches of each of ``words`` as :meth:`stretches_of` finds
+        them, but as offsets in :meth:`plain` (``(start, end, first)``), not
+        placed in their paragraphs: a search of ``plain(breaks)[start:end]``
+        finds what the same search of the stretch in its paragraph finds
+        (the text between is the same, and the character before it is a
+        break in both), so the checks search the joined text and place a
+        statement in its paragraph only when it is reported.
 
         Each word is found by one character of it, its *key*
         (:func:`key_of`): looking for a single character is a ``memchr``
@@ -185,16 +204,16 @@ class Paragraphs:
         are looked for in one scan of it (:func:`_by_key`), each still
         taking a stretch once.
         """
-        out: dict[str, list[tuple[int, int, int, int]]] = {word: [] for word in words}
+        out: dict[str, list[tuple[int, int, int]]] = {word: [] for word in words}
         text = self.plain(breaks)
         sep = breaks[0]
         find, rfind, startswith = text.find, text.rfind, text.startswith
-        starts = self._starts
         size = len(text)
         check = None if hint is None else hint.search
         if "" in out:
+            starts = self._paragraph_starts()
             out[""].extend(
-                (i, 0, len(paragraph), 0)
+                (starts[i], starts[i] + len(paragraph), starts[i])
                 for i, paragraph in enumerate(self.texts)
                 if check is None or check(paragraph) is not None
             )
@@ -212,11 +231,8 @@ class Paragraphs:
                     if high < 0:
                         high = size
                     low = rfind(sep, 0, first) + 1
-                    # Between ``low`` and ``high`` the text is the joined paragraphs'.
                     if check is None or check(text, low, high) is not None:
-                        i = bisect_right(starts, low) - 1
-                        start = starts[i]
-                        found.append((i, low - start, high - start, first - start))
+                        found.append((low, high, first))
                     at = find(key, high + offset)
                 continue
             # Several words share the key: every occurrence is looked at, and
@@ -235,32 +251,39 @@ class Paragraphs:
                     low = rfind(sep, 0, first) + 1
                     ends[word] = high
                     if check is None or check(text, low, high) is not None:
-                        i = bisect_right(starts, low) - 1
-                        start = starts[i]
-                        out[word].append((i, low - start, high - start, first - start))
+                        out[word].append((low, high, first))
                 at = find(key, at + 1)
         return out
 
     def locate(self, offset: int) -> tuple[int, int]:
         """The paragraph that an offset in :meth:`plain` falls in, and
-        where that paragraph starts there (after a call of :meth:`plain`)."""
-        i = bisect_right(self._starts, offset) - 1
-        return i, self._starts[i]
+        where that paragraph starts there."""
+        starts = self._paragraph_starts()
+        i = bisect_right(starts, offset) - 1
+        return i, starts[i]
+
+    def _paragraph_starts(self) -> list[int]:
+        """Where each paragraph starts in :meth:`plain` (worked out on first
+        use: most reports' checks place no statement in its paragraph)."""
+        if not self._starts:
+            self._starts = _starts(self.texts)
+        return self._starts
 
     def plain(self, breaks: str) -> str:
         """The texts joined by ``breaks[0]``, every other character of
         ``breaks`` replaced by it (kept for the last ``breaks`` asked): a
         search for text without breaks finds there what it finds in each
-        paragraph, at the paragraph's offset (:meth:`locate`)."""
+        paragraph, at the paragraph's offset (:meth:`locate`).
+
+        ``str.replace`` of a character the text does not hold returns the
+        text itself after one scan for it: no test whether it is there first
+        (that was a second scan of every character that is)."""
         if breaks != self._breaks:
             text = breaks[0].join(self.texts)
             for other in breaks[1:]:
-                if other in text:
-                    text = text.replace(other, breaks[0])
+                text = text.replace(other, breaks[0])
             self._breaks = breaks
             self._joined = text
-            if not self._starts:
-                self._starts = _starts(self.texts)
         return self._joined
 
 
