@@ -249,7 +249,16 @@ def _open_ends(
     vertical rules that reach highest (or lowest) on the page end together,
     two or more, with no horizontal rule there and text between them and
     the nearest horizontal rule, that end is closed by a rule across them:
-    the row is read as the row it is, not left as loose text."""
+    the row is read as the row it is, not left as loose text.
+
+    A stretch no horizontal rule crosses anywhere on the page is a merged
+    cell running through it (四、本年度办理结果 beside a page of rows that
+    start and end on the page): where rules stand unbroken along both its
+    sides from the top end to the bottom end, it is closed at each end
+    where the table's edge is ruled elsewhere, so that the page's piece
+    keeps its first column (the piece of the page before and this one then
+    share their left edge and are joined again).  Such a cell may print
+    nothing: its text is on the page where it began."""
     # Thin drawn objects by their boxes (no edges made: this runs on every page).
     verticals: list[dict[str, Any]] = []
     horizontals: list[dict[str, Any]] = []
@@ -265,11 +274,18 @@ def _open_ends(
     if len(verticals) < 2 or not horizontals:
         return []
     out: list[dict[str, Any]] = []
+    # Stretches no horizontal rule crosses anywhere on the page, by end:
+    # a merged cell (四、本年度办理结果) that runs through the whole page.
+    through: dict[str, list[tuple[float, float]]] = {}
+    edges: dict[str, float] = {}
+    #: The ends where some stretch is ruled (drawn or closed above): a table's edge.
+    ruled: set[str] = set()
     for end, inward in (("top", 1.0), ("bottom", -1.0)):
         edge = min(inward * float(e[end]) for e in verticals) * inward
         ending = [e for e in verticals if abs(float(e[end]) - edge) <= _SNAP]
         if len(ending) < 2:
             continue
+        edges[end] = edge
         left = min(float(e["x0"]) for e in ending)
         right = max(float(e["x1"]) for e in ending)
         # The stretches of the edge no rule runs along: all of it, or the
@@ -281,6 +297,8 @@ def _open_ends(
             for h in horizontals
             if abs(float(h["top"]) - edge) <= _SNAP
         )
+        if drawn:
+            ruled.add(end)
         for x0, x1 in _open_stretches(left, right, drawn):
             across = [
                 float(h["top"])
@@ -290,6 +308,7 @@ def _open_ends(
                 and inward * float(h["top"]) > inward * edge + _SNAP
             ]
             if not across:
+                through.setdefault(end, []).append((x0, x1))
                 continue
             nearest = min(across, key=lambda y: inward * y)
             low, high = sorted((edge, nearest))
@@ -299,18 +318,49 @@ def _open_ends(
                 if c["text"].strip()
             ):
                 continue
-            out.append(
-                {
-                    "object_type": "line",
-                    "x0": x0,
-                    "x1": x1,
-                    "top": edge,
-                    "bottom": edge,
-                    "width": x1 - x0,
-                    "height": 0.0,
-                }
-            )
+            out.append(_rule_across(x0, x1, edge))
+            ruled.add(end)
+    if "top" in edges and "bottom" in edges:
+        for end in ("top", "bottom"):
+            for x0, x1 in through.get(end, ()) if end in ruled else ():
+                if _runs_through(verticals, x0, x1, edges["top"], edges["bottom"]):
+                    out.append(_rule_across(x0, x1, edges[end]))
     return out
+
+
+def _rule_across(x0: float, x1: float, y: float) -> dict[str, Any]:
+    """A horizontal rule from ``x0`` to ``x1`` at ``y``, as pdfplumber gives one."""
+    return {
+        "object_type": "line",
+        "x0": x0,
+        "x1": x1,
+        "top": y,
+        "bottom": y,
+        "width": x1 - x0,
+        "height": 0.0,
+    }
+
+
+def _runs_through(
+    verticals: Sequence[dict[str, Any]], x0: float, x1: float, top: float, bottom: float
+) -> bool:
+    """Whether vertical rules stand at both ``x0`` and ``x1`` unbroken from
+    ``top`` to ``bottom``: the stretch between them is one cell cut by the
+    page breaks above and below it (a merged cell running through the page
+    while the rows beside it start and end on it), closed at each end."""
+
+    def unbroken(x: float) -> bool:
+        at = top
+        for v in sorted(
+            (v for v in verticals if abs(float(v["x0"]) - x) <= _SNAP),
+            key=lambda v: float(v["top"]),
+        ):
+            if float(v["top"]) > at + _SNAP:
+                return False
+            at = max(at, float(v["bottom"]))
+        return at >= bottom - _SNAP
+
+    return unbroken(x0) and unbroken(x1)
 
 
 def _open_stretches(
