@@ -160,9 +160,16 @@ def _turn_char(ch: dict[str, Any], rotation: int) -> dict[str, Any]:
     return {**ch, "x0": x0, "top": top, "x1": x1, "bottom": bottom}
 
 
-def _piece(page_no: int, table: Any, chars: list[dict[str, Any]]) -> Piece:
+def _piece(
+    page_no: int,
+    table: Any,
+    chars: list[dict[str, Any]],
+    spill: Sequence[dict[str, Any]] = (),
+) -> Piece:
     """One table piece.  A table set turned on the page (our own renderer turns
-    a wide table 4) is read in its own frame; boxes stay in page coordinates."""
+    a wide table 4) is read in its own frame; boxes stay in page coordinates.
+    ``spill``: characters printed below a cut cell of the last row, its text
+    (:func:`_spilled`)."""
     page_boxes: list[BBox] = [tuple(map(float, c)) for c in table.cells]  # type: ignore[misc]
     rotation = _rotation(chars)
     if rotation:
@@ -186,6 +193,10 @@ def _piece(page_no: int, table: Any, chars: list[dict[str, Any]]) -> Piece:
         c = bisect.bisect_right(xs, x) - 1
         r = bisect.bisect_right(ys, y) - 1
         hit = slots.get((r, c))
+        if hit is not None:
+            inside[hit].append(ch)
+    for ch in spill:  # upright only: below the last row, in the column they run down
+        hit = slots.get((len(ys) - 2, bisect.bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1))
         if hit is not None:
             inside[hit].append(ch)
     cells = tuple(
@@ -397,5 +408,65 @@ def read_page(
         box: BBox = tuple(map(float, t.bbox))  # type: ignore[assignment]
         mine = [c for c in rest if _within(c, box)]
         rest = [c for c in rest if not _within(c, box)]
-        pieces.append(_piece(page_no, t, mine))
+        cut = [c for c in closing if abs(float(c["top"]) - box[3]) <= _SNAP]
+        spill = _spilled(t, mine, rest, cut) if cut else []
+        if spill:
+            ids = {id(c) for c in spill}
+            rest = [c for c in rest if id(c) not in ids]
+        pieces.append(_piece(page_no, t, mine, spill))
     return pieces, line_groups(rest), len(chars)
+
+
+def _spilled(
+    table: Any,
+    mine: Sequence[dict[str, Any]],
+    rest: Sequence[dict[str, Any]],
+    cut: Sequence[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """The characters a cell cut by the page's foot prints below the cut.
+
+    A browser may cut a row at the page's foot (the vertical heads of table
+    4 on A5) and still print the whole of a cut cell's text on the page:
+    its last characters run on below where the column rules end, under the
+    stretch :func:`_open_ends` closed.  Each column of characters that goes
+    on straight under the text of a cut cell of the table's last row, line
+    after line at the cell's own line pitch (no wider gap than its lines
+    leave), is that cell's text; anything else there stays text outside."""
+    if _rotation(mine):
+        return []
+    foot = max(float(table.bbox[3]), *(float(c["top"]) for c in cut))
+    out: list[dict[str, Any]] = []
+    for box in table.cells:
+        x0, _, x1, bottom = map(float, box)
+        if abs(bottom - foot) > _SNAP or not any(
+            float(c["x0"]) - _SNAP <= x0 and x1 <= float(c["x1"]) + _SNAP for c in cut
+        ):
+            continue
+        inside = [
+            c
+            for c in mine
+            if c["text"].strip()
+            and x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+            and (c["top"] + c["bottom"]) / 2 <= bottom
+        ]
+        if not inside:
+            continue
+        last = max(inside, key=lambda c: float(c["bottom"]))
+        below = sorted(
+            (
+                c
+                for c in rest
+                if c["text"].strip()
+                and x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                and (c["top"] + c["bottom"]) / 2 > bottom
+            ),
+            key=lambda c: float(c["top"]),
+        )
+        reach = float(last["bottom"])
+        gap = 0.5 * max(float(last["size"]), 1.0)
+        for c in below:
+            if float(c["top"]) - reach > gap:
+                break
+            out.append(c)
+            reach = max(reach, float(c["bottom"]))
+    return out
