@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from statistics import median
 from typing import Any, NamedTuple
 
@@ -321,12 +322,12 @@ def _open_ends(
             if not across:
                 through.setdefault(end, []).append((x0, x1))
                 continue
-            nearest = min(across, key=lambda y: inward * y)
-            low, high = sorted((edge, nearest))
+            # Each column of the stretch by the rule nearest the edge across
+            # it: a head cut by the break stands under its own rule, while
+            # its neighbours may fit whole, ruled under, an empty band below.
+            bounds = _snap([x0, x1, *(float(e["x0"]) for e in ending if x0 < float(e["x0"]) < x1)])
             if not any(
-                x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and low < (c["top"] + c["bottom"]) / 2 < high
-                for c in chars
-                if c["text"].strip()
+                _text_between(horizontals, chars, a, b, edge, inward) for a, b in pairwise(bounds)
             ):
                 continue
             out.append(_rule_across(x0, x1, edge))
@@ -337,6 +338,35 @@ def _open_ends(
                 if _runs_through(verticals, x0, x1, edges["top"], edges["bottom"]):
                     out.append(_rule_across(x0, x1, edges[end]))
     return out
+
+
+def _text_between(
+    horizontals: Sequence[dict[str, Any]],
+    chars: Sequence[dict[str, Any]],
+    x0: float,
+    x1: float,
+    edge: float,
+    inward: float,
+) -> bool:
+    """Whether text stands in the column ``x0``–``x1`` between the page's
+    ``edge`` and the nearest rule across the column (``inward``: 1 from the
+    top, -1 from the foot); False where no rule crosses it."""
+    across = [
+        float(h["top"])
+        for h in horizontals
+        if float(h["x0"]) < x1 - _SNAP
+        and float(h["x1"]) > x0 + _SNAP
+        and inward * float(h["top"]) > inward * edge + _SNAP
+    ]
+    if not across:
+        return False
+    nearest = min(across, key=lambda y: inward * y)
+    low, high = sorted((edge, nearest))
+    return any(
+        x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and low < (c["top"] + c["bottom"]) / 2 < high
+        for c in chars
+        if c["text"].strip()
+    )
 
 
 def _rule_across(x0: float, x1: float, y: float) -> dict[str, Any]:
