@@ -261,7 +261,10 @@ def _open_ends(
     vertical rules that reach highest (or lowest) on the page end together,
     two or more, with no horizontal rule there and text between them and
     the nearest horizontal rule, that end is closed by a rule across them:
-    the row is read as the row it is, not left as loose text.
+    the row is read as the row it is, not left as loose text.  Each column
+    is judged by the rule nearest the end across it: heads cut by the break
+    stand under their own rules while a neighbour that fit whole is ruled
+    under, an empty band below it.
 
     A stretch no horizontal rule crosses anywhere on the page is a merged
     cell running through it (四、本年度办理结果 beside a page of rows that
