@@ -12,12 +12,16 @@ before an empty band stands where the moved heads would have begun.
 Drawn here with reportlab, the geometry read from 长春 on A5 (pdfplumber's
 words on the Chromium print, rounded): the heads are joined again, the
 empty bands are no rows, and each of the 15 figures stands under its head.
+Chromium may also print a cut head whole on the first page, its last
+characters running on below where its rules end (平潭 2025 on A5): they are
+the cut cell's text.
 """
 
 from __future__ import annotations
 
 import io
 
+import pytest
 from reportlab.lib.pagesizes import A5
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -53,7 +57,12 @@ class _Page:
             self.canvas.drawString(x + 2, HEIGHT - top - SIZE - k * (SIZE + 3), ch)
 
 
-def _cut_table_4(*, figures: bool = True) -> bytes:
+def _cut_table_4(*, figures: bool = True, spilled: bool = False) -> bytes:
+    """Table 4 cut in its heads by the page break: as 长春 on A5 prints it, or
+    (``spilled``) as 平潭 2025 on A5 does: the cut heads' rules end higher
+    up, over the band under 未经复议直接起诉, their text is printed whole on
+    the first page, its last characters below the cut, and on the next page
+    they go on as empty cells beside the moved heads, under no rule."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A5)
@@ -62,19 +71,21 @@ def _cut_table_4(*, figures: bool = True) -> bytes:
     # Page 1: the section heading, then the table from 514.6 to the page's foot.
     page = _Page(canvas)
     page.text(X[0], 490.0, "四、政府信息公开行政复议、行政诉讼情况")
+    foot = 551.6 if spilled else 567.7
     page.across(514.6)
     page.across(533.5)
     page.across(551.6, X[5])
-    page.across(567.7)
+    if not spilled:
+        page.across(567.7)
     for x in (X[0], X[5], X[-1]):
-        page.down(x, 514.6, 567.7)
+        page.down(x, 514.6, foot)
     for x in X[1:5]:
-        page.down(x, 533.5, 567.7)
+        page.down(x, 533.5, foot)
     page.down(X[10], 533.5, 551.6)
     page.text(X[0], 516.0, "行政复议")
     page.text(X[5], 516.0, "行政诉讼")
-    for k, head in enumerate(HEADS):  # cut: two characters of four on this page
-        page.text(X[k], 535.0, head[:2], one_a_line=True)
+    for k, head in enumerate(HEADS):  # cut: two characters of four on this page (or all)
+        page.text(X[k], 535.0, head if spilled else head[:2], one_a_line=True)
     page.text(X[5], 535.0, "未经复议直接起诉")
     page.text(X[10], 535.0, "复议后起诉")
     canvas.showPage()
@@ -82,17 +93,22 @@ def _cut_table_4(*, figures: bool = True) -> bytes:
     canvas.setFont(FONT, SIZE)
     canvas.setLineWidth(0.75)
     page = _Page(canvas)
-    page.across(28.1, X[5])
-    page.across(77.6, X[0], X[5])
+    if not spilled:
+        page.across(28.1, X[5])
+        page.across(77.6, X[0], X[5])
     page.across(93.8)
     page.across(109.9)
     for x in (X[0], *X[5:]):
         page.down(x, 28.1, 109.9)
     for x in X[1:5]:  # the band under the cut heads is one empty box
-        page.down(x, 28.1, 77.6)
-        page.down(x, 93.8, 109.9)
+        if spilled:  # no rule at the top, the cut heads' rest one empty row with the moved heads
+            page.down(x, 28.1, 109.9)
+        else:
+            page.down(x, 28.1, 77.6)
+            page.down(x, 93.8, 109.9)
     for k, head in enumerate(HEADS):
-        page.text(X[k], 29.0, head[2:], one_a_line=True)
+        if not spilled:
+            page.text(X[k], 29.0, head[2:], one_a_line=True)
         page.text(X[5 + k], 29.0, head, one_a_line=True)
         page.text(X[10 + k], 29.0, head, one_a_line=True)
     for k in range(15 if figures else 0):
@@ -102,11 +118,14 @@ def _cut_table_4(*, figures: bool = True) -> bytes:
     return out.getvalue()
 
 
-def test_a_head_row_cut_by_the_break_is_joined_and_its_bands_are_no_rows() -> None:
+@pytest.mark.parametrize("spilled", [False, True], ids=["run-on", "spilled"])
+def test_a_head_row_cut_by_the_break_is_joined_and_its_bands_are_no_rows(spilled: bool) -> None:
     # Before: page 2's cut heads (维持, 纠正 … under no rule) were no cells,
     # the bands were rows of their own, and the grid's 行政复议 columns had
     # no heads over their figures: table 4 was no table of the format.
-    document = pdf_document(_cut_table_4(), "cut.pdf")
+    # Spilled: the heads' last characters below the cut on page 1 were lines
+    # of text between the two pieces, which kept them apart (15 not placed).
+    document = pdf_document(_cut_table_4(spilled=spilled), "cut.pdf")
     assert isinstance(document, Document)
     (grid,) = [g for g in document.grids if "行政复议" in g.rows[0][0].cell.text]  # type: ignore[union-attr]
     texts = [

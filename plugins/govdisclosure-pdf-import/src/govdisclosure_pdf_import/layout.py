@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from statistics import median
 from typing import Any, NamedTuple
 
@@ -160,9 +161,16 @@ def _turn_char(ch: dict[str, Any], rotation: int) -> dict[str, Any]:
     return {**ch, "x0": x0, "top": top, "x1": x1, "bottom": bottom}
 
 
-def _piece(page_no: int, table: Any, chars: list[dict[str, Any]]) -> Piece:
+def _piece(
+    page_no: int,
+    table: Any,
+    chars: list[dict[str, Any]],
+    spill: Sequence[dict[str, Any]] = (),
+) -> Piece:
     """One table piece.  A table set turned on the page (our own renderer turns
-    a wide table 4) is read in its own frame; boxes stay in page coordinates."""
+    a wide table 4) is read in its own frame; boxes stay in page coordinates.
+    ``spill``: characters printed below a cut cell of the last row, its text
+    (:func:`_spilled`)."""
     page_boxes: list[BBox] = [tuple(map(float, c)) for c in table.cells]  # type: ignore[misc]
     rotation = _rotation(chars)
     if rotation:
@@ -186,6 +194,10 @@ def _piece(page_no: int, table: Any, chars: list[dict[str, Any]]) -> Piece:
         c = bisect.bisect_right(xs, x) - 1
         r = bisect.bisect_right(ys, y) - 1
         hit = slots.get((r, c))
+        if hit is not None:
+            inside[hit].append(ch)
+    for ch in spill:  # upright only: below the last row, in the column they run down
+        hit = slots.get((len(ys) - 2, bisect.bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1))
         if hit is not None:
             inside[hit].append(ch)
     cells = tuple(
@@ -249,7 +261,19 @@ def _open_ends(
     vertical rules that reach highest (or lowest) on the page end together,
     two or more, with no horizontal rule there and text between them and
     the nearest horizontal rule, that end is closed by a rule across them:
-    the row is read as the row it is, not left as loose text."""
+    the row is read as the row it is, not left as loose text.  Each column
+    is judged by the rule nearest the end across it: heads cut by the break
+    stand under their own rules while a neighbour that fit whole is ruled
+    under, an empty band below it.
+
+    A stretch no horizontal rule crosses anywhere on the page is a merged
+    cell running through it (四、本年度办理结果 beside a page of rows that
+    start and end on the page): where rules stand unbroken along both its
+    sides from the top end to the bottom end, it is closed at each end
+    where the table's edge is ruled elsewhere, so that the page's piece
+    keeps its first column (the piece of the page before and this one then
+    share their left edge and are joined again).  Such a cell may print
+    nothing: its text is on the page where it began."""
     # Thin drawn objects by their boxes (no edges made: this runs on every page).
     verticals: list[dict[str, Any]] = []
     horizontals: list[dict[str, Any]] = []
@@ -265,11 +289,18 @@ def _open_ends(
     if len(verticals) < 2 or not horizontals:
         return []
     out: list[dict[str, Any]] = []
+    # Stretches no horizontal rule crosses anywhere on the page, by end:
+    # a merged cell (四、本年度办理结果) that runs through the whole page.
+    through: dict[str, list[tuple[float, float]]] = {}
+    edges: dict[str, float] = {}
+    #: The ends where some stretch is ruled (drawn or closed above): a table's edge.
+    ruled: set[str] = set()
     for end, inward in (("top", 1.0), ("bottom", -1.0)):
         edge = min(inward * float(e[end]) for e in verticals) * inward
         ending = [e for e in verticals if abs(float(e[end]) - edge) <= _SNAP]
         if len(ending) < 2:
             continue
+        edges[end] = edge
         left = min(float(e["x0"]) for e in ending)
         right = max(float(e["x1"]) for e in ending)
         # The stretches of the edge no rule runs along: all of it, or the
@@ -281,6 +312,8 @@ def _open_ends(
             for h in horizontals
             if abs(float(h["top"]) - edge) <= _SNAP
         )
+        if drawn:
+            ruled.add(end)
         for x0, x1 in _open_stretches(left, right, drawn):
             across = [
                 float(h["top"])
@@ -290,27 +323,88 @@ def _open_ends(
                 and inward * float(h["top"]) > inward * edge + _SNAP
             ]
             if not across:
+                through.setdefault(end, []).append((x0, x1))
                 continue
-            nearest = min(across, key=lambda y: inward * y)
-            low, high = sorted((edge, nearest))
+            # Each column of the stretch by the rule nearest the edge across
+            # it: a head cut by the break stands under its own rule, while
+            # its neighbours may fit whole, ruled under, an empty band below.
+            bounds = _snap([x0, x1, *(float(e["x0"]) for e in ending if x0 < float(e["x0"]) < x1)])
             if not any(
-                x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and low < (c["top"] + c["bottom"]) / 2 < high
-                for c in chars
-                if c["text"].strip()
+                _text_between(horizontals, chars, a, b, edge, inward) for a, b in pairwise(bounds)
             ):
                 continue
-            out.append(
-                {
-                    "object_type": "line",
-                    "x0": x0,
-                    "x1": x1,
-                    "top": edge,
-                    "bottom": edge,
-                    "width": x1 - x0,
-                    "height": 0.0,
-                }
-            )
+            out.append(_rule_across(x0, x1, edge))
+            ruled.add(end)
+    if "top" in edges and "bottom" in edges:
+        for end in ("top", "bottom"):
+            for x0, x1 in through.get(end, ()) if end in ruled else ():
+                if _runs_through(verticals, x0, x1, edges["top"], edges["bottom"]):
+                    out.append(_rule_across(x0, x1, edges[end]))
     return out
+
+
+def _text_between(
+    horizontals: Sequence[dict[str, Any]],
+    chars: Sequence[dict[str, Any]],
+    x0: float,
+    x1: float,
+    edge: float,
+    inward: float,
+) -> bool:
+    """Whether text stands in the column ``x0``–``x1`` between the page's
+    ``edge`` and the nearest rule across the column (``inward``: 1 from the
+    top, -1 from the foot); False where no rule crosses it."""
+    across = [
+        float(h["top"])
+        for h in horizontals
+        if float(h["x0"]) < x1 - _SNAP
+        and float(h["x1"]) > x0 + _SNAP
+        and inward * float(h["top"]) > inward * edge + _SNAP
+    ]
+    if not across:
+        return False
+    nearest = min(across, key=lambda y: inward * y)
+    low, high = sorted((edge, nearest))
+    return any(
+        x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and low < (c["top"] + c["bottom"]) / 2 < high
+        for c in chars
+        if c["text"].strip()
+    )
+
+
+def _rule_across(x0: float, x1: float, y: float) -> dict[str, Any]:
+    """A horizontal rule from ``x0`` to ``x1`` at ``y``, as pdfplumber gives one."""
+    return {
+        "object_type": "line",
+        "x0": x0,
+        "x1": x1,
+        "top": y,
+        "bottom": y,
+        "width": x1 - x0,
+        "height": 0.0,
+    }
+
+
+def _runs_through(
+    verticals: Sequence[dict[str, Any]], x0: float, x1: float, top: float, bottom: float
+) -> bool:
+    """Whether vertical rules stand at both ``x0`` and ``x1`` unbroken from
+    ``top`` to ``bottom``: the stretch between them is one cell cut by the
+    page breaks above and below it (a merged cell running through the page
+    while the rows beside it start and end on it), closed at each end."""
+
+    def unbroken(x: float) -> bool:
+        at = top
+        for v in sorted(
+            (v for v in verticals if abs(float(v["x0"]) - x) <= _SNAP),
+            key=lambda v: float(v["top"]),
+        ):
+            if float(v["top"]) > at + _SNAP:
+                return False
+            at = max(at, float(v["bottom"]))
+        return at >= bottom - _SNAP
+
+    return unbroken(x0) and unbroken(x1)
 
 
 def _open_stretches(
@@ -347,5 +441,65 @@ def read_page(
         box: BBox = tuple(map(float, t.bbox))  # type: ignore[assignment]
         mine = [c for c in rest if _within(c, box)]
         rest = [c for c in rest if not _within(c, box)]
-        pieces.append(_piece(page_no, t, mine))
+        cut = [c for c in closing if abs(float(c["top"]) - box[3]) <= _SNAP]
+        spill = _spilled(t, mine, rest, cut) if cut else []
+        if spill:
+            ids = {id(c) for c in spill}
+            rest = [c for c in rest if id(c) not in ids]
+        pieces.append(_piece(page_no, t, mine, spill))
     return pieces, line_groups(rest), len(chars)
+
+
+def _spilled(
+    table: Any,
+    mine: Sequence[dict[str, Any]],
+    rest: Sequence[dict[str, Any]],
+    cut: Sequence[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """The characters a cell cut by the page's foot prints below the cut.
+
+    A browser may cut a row at the page's foot (the vertical heads of table
+    4 on A5) and still print the whole of a cut cell's text on the page:
+    its last characters run on below where the column rules end, under the
+    stretch :func:`_open_ends` closed.  Each column of characters that goes
+    on straight under the text of a cut cell of the table's last row, line
+    after line at the cell's own line pitch (no wider gap than its lines
+    leave), is that cell's text; anything else there stays text outside."""
+    if _rotation(mine):
+        return []
+    foot = max(float(table.bbox[3]), *(float(c["top"]) for c in cut))
+    out: list[dict[str, Any]] = []
+    for box in table.cells:
+        x0, _, x1, bottom = map(float, box)
+        if abs(bottom - foot) > _SNAP or not any(
+            float(c["x0"]) - _SNAP <= x0 and x1 <= float(c["x1"]) + _SNAP for c in cut
+        ):
+            continue
+        inside = [
+            c
+            for c in mine
+            if c["text"].strip()
+            and x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+            and (c["top"] + c["bottom"]) / 2 <= bottom
+        ]
+        if not inside:
+            continue
+        last = max(inside, key=lambda c: float(c["bottom"]))
+        below = sorted(
+            (
+                c
+                for c in rest
+                if c["text"].strip()
+                and x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                and (c["top"] + c["bottom"]) / 2 > bottom
+            ),
+            key=lambda c: float(c["top"]),
+        )
+        reach = float(last["bottom"])
+        gap = 0.5 * max(float(last["size"]), 1.0)
+        for c in below:
+            if float(c["top"]) - reach > gap:
+                break
+            out.append(c)
+            reach = max(reach, float(c["bottom"]))
+    return out
