@@ -148,6 +148,25 @@ def test_csv_export_and_a_bad_file(tmp_path: Path) -> None:
     assert {r["file"] for r in rows} == {source}
 
 
+def test_no_table_is_written_when_no_file_could_be_read(tmp_path: Path) -> None:
+    # An empty table would pass for a year without reports in the pipeline
+    # that reads it: with every input unreadable, nothing is written.
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    target = tmp_path / "cells.parquet"
+    findings_target = tmp_path / "findings.parquet"
+    result = CliRunner().invoke(
+        cli,
+        ["export", str(broken), "-o", str(target), "--findings", str(findings_target), "-l", "en"],
+    )
+    assert result.exit_code == 2
+    assert "broken.json" in result.stderr
+    assert "Nothing written: no file could be read" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json"]
+    result = CliRunner().invoke(cli, ["export", str(broken), "-o", str(target)])
+    assert result.exit_code == 2 and "未写入任何文件：没有一个文件能够读取" in result.stderr
+
+
 def test_every_decimal_of_an_amount_is_kept(tmp_path: Path) -> None:
     """平潭 2023's page prints its fees as 5949.088667 万元: six decimals, kept."""
     target = tmp_path / "cells.parquet"

@@ -9,7 +9,9 @@ glob pattern; the files are read in ``--jobs`` worker processes and their
 rows streamed into the output, which is written to a temporary file and
 moved into place at the end (an existing file only with ``--force``).  A
 file that cannot be read is reported and left out; the run goes on and
-exits 2.  Ctrl-C stops it without writing anything.
+exits 2, and when no file could be read nothing is written (an empty table
+would read as a year without reports).  Ctrl-C stops it without writing
+anything.
 """
 
 from __future__ import annotations
@@ -187,6 +189,12 @@ def command(
         if batch.interrupted:
             for writer in writers:
                 writer.abort()
+        elif batch.read == 0 and batch.total:
+            # Every file was unreadable: an empty table would pass for a year
+            # with no reports in a pipeline that reads it, so none is written.
+            for writer in writers:
+                writer.abort()
+            click.echo(gettext(locale, "Nothing written: no file could be read"), err=True)
         else:
             for writer in writers:
                 writer.commit()
