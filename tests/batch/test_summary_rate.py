@@ -34,3 +34,16 @@ def test_the_progress_line_keeps_a_tenth_too() -> None:
         progress.done = 1
         start = progress._start
         assert progress.line(start + 2.5) == "1/2 files, 0.4 files/s"
+
+
+@pytest.mark.parametrize(
+    ("total", "said"),
+    [(1, "Interrupted after 0 of 1 file; "), (3, "Interrupted after 1 of 3 files; ")],
+)
+def test_an_interrupted_runs_count_takes_its_plural_form(total: int, said: str) -> None:
+    summary = Summary(total=total, read=total // 3, passed=total // 3, interrupted=True)
+    summary.stop()
+    assert summary.render("en").startswith(said)
+    assert summary.render("zh_Hans_CN").startswith(
+        f"已中断：{total} 个文件中已处理 {total // 3} 个"
+    )

@@ -16,7 +16,7 @@ import time
 
 from attrs import define, field
 
-from ..i18n import gettext, ngettext
+from ..i18n import ngettext
 
 __all__ = ["Summary", "rate_text"]
 
@@ -97,9 +97,12 @@ class Summary:
         )
         if self.interrupted:
             text = (
-                gettext(locale, "Interrupted after {done} of {total} files").format(
-                    done=f"{self.read + self.skipped:,}", total=f"{self.total:,}"
-                )
+                ngettext(
+                    locale,
+                    "Interrupted after {done} of {total} file",
+                    "Interrupted after {done} of {total} files",
+                    self.total,
+                ).format(done=f"{self.read + self.skipped:,}", total=f"{self.total:,}")
                 + "; "
                 + text
             )

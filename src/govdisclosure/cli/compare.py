@@ -20,7 +20,7 @@ from rich.text import Text
 from ..aggregate import Comparison, Unmatched, compare
 from ..editions import Report
 from ..errors import LoadError, Problem
-from ..i18n import gettext
+from ..i18n import gettext, ngettext
 from ..inputs import load
 from ._output import PRINTED_PROBLEMS, locale_option, terminal
 
@@ -71,9 +71,12 @@ def _print_text(console: Console, locale: str, c: Comparison, all_cells: bool) -
     shown = c.cells if all_cells else c.changed
     console.print(
         Text(
-            gettext(locale, "{changed} of {compared} compared cells changed").format(
-                changed=len(c.changed), compared=len(c.cells)
-            )
+            ngettext(
+                locale,
+                "{changed} of {compared} compared cell changed",
+                "{changed} of {compared} compared cells changed",
+                len(c.cells),
+            ).format(changed=len(c.changed), compared=len(c.cells))
         )
     )
     if shown:
