@@ -109,21 +109,18 @@ class _Resolver:
         ("本年（2023）制发件数"), matched as printed or as another edition's
         wording once the bracketed year is taken out (never as a close match)."""
         bare = _BRACKETED_YEAR.sub("", words)
-        if bare == words or not bare:
-            return None
-        if bare in self.official:
-            return (bare, "normalised")
-        if bare in self.aliases:
-            return (self.aliases[bare], "other-edition")
-        return None
+        return self._as_printed(bare) if bare != words and bare else None
 
     def _noted(self, words: str) -> tuple[str, MatchKind] | None:
         """The official label before a publisher's bracketed note, itself
         matched as printed or as another edition's wording (never a close
         match of the bare words: the note may be all that tells two rows apart)."""
         bare = _TRAILING_BRACKET.sub("", words)
-        if bare == words or not bare:
-            return None
+        return self._as_printed(bare) if bare != words and bare else None
+
+    def _as_printed(self, bare: str) -> tuple[str, MatchKind] | None:
+        """``bare`` (a label with the publisher's addition taken out) as an
+        official label or as another edition's wording of one."""
         if bare in self.official:
             return (bare, "normalised")
         if bare in self.aliases:

@@ -315,14 +315,7 @@ def _open_ends(
         if drawn:
             ruled.add(end)
         for x0, x1 in _open_stretches(left, right, drawn):
-            across = [
-                float(h["top"])
-                for h in horizontals
-                if float(h["x0"]) < x1 - _SNAP
-                and float(h["x1"]) > x0 + _SNAP
-                and inward * float(h["top"]) > inward * edge + _SNAP
-            ]
-            if not across:
+            if not _rules_across(horizontals, x0, x1, edge, inward):
                 through.setdefault(end, []).append((x0, x1))
                 continue
             # Each column of the stretch by the rule nearest the edge across
@@ -343,6 +336,20 @@ def _open_ends(
     return out
 
 
+def _rules_across(
+    horizontals: Sequence[dict[str, Any]], x0: float, x1: float, edge: float, inward: float
+) -> list[float]:
+    """The heights of the rules crossing the stretch ``x0``–``x1`` inside
+    the page's ``edge`` (``inward``: 1 from the top, -1 from the foot)."""
+    return [
+        float(h["top"])
+        for h in horizontals
+        if float(h["x0"]) < x1 - _SNAP
+        and float(h["x1"]) > x0 + _SNAP
+        and inward * float(h["top"]) > inward * edge + _SNAP
+    ]
+
+
 def _text_between(
     horizontals: Sequence[dict[str, Any]],
     chars: Sequence[dict[str, Any]],
@@ -354,13 +361,7 @@ def _text_between(
     """Whether text stands in the column ``x0``–``x1`` between the page's
     ``edge`` and the nearest rule across the column (``inward``: 1 from the
     top, -1 from the foot); False where no rule crosses it."""
-    across = [
-        float(h["top"])
-        for h in horizontals
-        if float(h["x0"]) < x1 - _SNAP
-        and float(h["x1"]) > x0 + _SNAP
-        and inward * float(h["top"]) > inward * edge + _SNAP
-    ]
+    across = _rules_across(horizontals, x0, x1, edge, inward)
     if not across:
         return False
     nearest = min(across, key=lambda y: inward * y)
