@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from govdisclosure_html import import_html
 from govdisclosure_html.grid import own_cells
-from govdisclosure_html.importer import ImportResult
+from govdisclosure_html.importer import ImportResult, split_figures
 from govdisclosure_html.sheets import MAX_SHEET_BYTES, _cuts, local_style_sheets, split_cells
 from test_other_portals import PAGE, _codes
 
@@ -228,3 +228,19 @@ def test_split_cells_are_the_cells_a_selector_naming_the_cells_finds(
             c.mem_id for c in cells
         }
         assert numbers == sorted(set(numbers))
+
+
+@pytest.mark.parametrize(
+    ("count", "en", "zh"),
+    [
+        (1, "1 figure is split by an element", "1 个数字被一个元素隔开"),
+        (3, "3 figures are split by an element", "3 个数字被一个元素隔开"),
+    ],
+)
+def test_the_split_figures_count_takes_its_plural_form(count: int, en: str, zh: str) -> None:
+    # It said "1 figures are split": one message for every count.
+    problem = split_figures(count, ["site.css"])
+    assert problem.code == "style-sheet-not-read"
+    assert problem.message("en").startswith(en)
+    assert problem.message("zh_Hans_CN").startswith(zh)
+    assert "site.css" in problem.message("en")

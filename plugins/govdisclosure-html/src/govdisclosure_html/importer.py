@@ -305,16 +305,26 @@ def _doubt_split_figures(
             )
             marked += 1
     if marked:
-        problems.append(
-            ImportProblem(
-                severity="warning",
-                code="style-sheet-not-read",
-                message_id=N_(
-                    "{count} figures are split by an element that a style sheet the page links and the import did not read may hide ({sheets}); placed with doubt. Import the page saved with its style sheets beside it"
-                ),
-                params={"count": str(marked), "sheets": "、".join(page.unread_sheets)},
-            )
-        )
+        problems.append(split_figures(marked, page.unread_sheets))
+
+
+def split_figures(count: int, sheets: Sequence[str]) -> ImportProblem:
+    """The warning that ``count`` figures are split by an element the
+    ``sheets`` not read may hide; "1 figure is", "3 figures are": the count's
+    noun and verb in the plural form it asks for."""
+
+    def figures(locale: str) -> str:
+        return ngettext(locale, "{n} figure is", "{n} figures are", count).format(n=f"{count:,}")
+
+    return ImportProblem(
+        severity="warning",
+        code="style-sheet-not-read",
+        message_id=N_(
+            "{figures} split by an element that a style sheet the page links and the import did not read may hide ({sheets}); placed with doubt. Import the page saved with its style sheets beside it"
+        ),
+        params={"count": str(count), "sheets": "、".join(sheets)},
+        localized={"figures": figures},
+    )
 
 
 def _figures_put_back(
