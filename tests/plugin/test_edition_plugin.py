@@ -88,6 +88,21 @@ def test_the_edition_is_registered_through_the_hook() -> None:
     assert not pm.conflicts() and not pm.failures()
 
 
+def test_the_edition_goes_and_comes_back_with_its_plugin() -> None:
+    """The registry remembers the plugins' editions only while the same
+    plugins are registered: taken out, the edition is unknown at once."""
+    assert EDITION in gd.EDITIONS
+    manager = pm.get_plugin_manager()
+    name = next(info.name for info in pm.plugin_infos() if EDITION in info.editions)
+    plugin = manager.unregister(name=name)
+    try:
+        assert EDITION not in gd.EDITIONS
+        assert EDITION not in list(gd.EDITIONS)
+    finally:
+        manager.register(plugin, name=name)
+    assert EDITION in gd.EDITIONS and gd.EDITIONS[EDITION].predecessor == "2021"
+
+
 def test_describe_derives_the_new_block() -> None:
     table2, table3, table4 = gd.describe(EDITION)
     assert table4.title == gd.describe("2021")[2].title

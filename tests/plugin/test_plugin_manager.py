@@ -397,6 +397,50 @@ def test_validating_a_report_imports_nothing_once_the_rules_are_known(
     assert "plugin.manager" not in imported and "govdisclosure.plugin.manager" not in imported
 
 
+def test_the_plugin_editions_asked_again_without_a_plugin_change_skip_the_hook_cache(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked at every walk of the edition registry (an HTML import walks it
+    once per page): with the same plugins registered, the last tuple is the
+    answer without walking the hooks' cache; a plugin registered in code
+    (same name, another object) is a change."""
+    first = pm.plugin_editions()
+    pm.plugin_editions()  # the first call may have loaded plugins: now they stay
+
+    def no_walk(state: object, hook: str) -> object:
+        raise AssertionError(f"the hook cache was walked for {hook}")
+
+    monkeypatch.setattr(pm, "_collect", no_walk)
+    assert pm.plugin_editions() is first
+    assert list(gd.EDITIONS) == ["2021", "2019", "legacy", *(e.id for e in first)]
+    monkeypatch.undo()
+
+    class Other:
+        @hookimpl
+        def govdisclosure_editions(self) -> list[Any]:
+            return []
+
+    manager = pm.get_plugin_manager()
+    plugin = Other()
+    manager.register(plugin, name="in-code-none")
+    try:
+        assert pm.plugin_editions() == first
+        walked: list[str] = []
+        real = pm._collect
+
+        def counted(state: object, hook: str) -> object:
+            walked.append(hook)
+            return real(state, hook)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(pm, "_collect", counted)
+        manager.unregister(plugin)
+        manager.register(Other(), name="in-code-none")  # same name, another object
+        pm.plugin_editions()
+        assert "govdisclosure_editions" in walked
+    finally:
+        manager.unregister(name="in-code-none")
+
+
 @pytest.mark.parametrize(
     ("locale", "words"),
     [
