@@ -124,9 +124,15 @@ def _filled(report: Report, context: Context) -> frozenset[str]:
             by_table.setdefault(str(path[0]), []).append(i)
         positions = _TABLES[cells.key] = {k: tuple(v) for k, v in by_table.items()}
     values = cell_values(report, context)
-    filled = frozenset(
-        table for table, at in positions.items() if any(values[i] is not None for i in at)
-    )
+    # Loops, not ``any`` of a generator per table: a table's first cell is
+    # mostly filled, and making the generators cost more than reading it.
+    found = []
+    for table, at in positions.items():
+        for i in at:
+            if values[i] is not None:
+                found.append(table)
+                break
+    filled = frozenset(found)
     context.cache["filled"] = (report, filled)
     return filled
 
