@@ -587,17 +587,38 @@ def _whole(word: _Word, text: Paragraphs) -> Iterator[tuple[int, int, re.Match[s
             yield i, search.order, m
 
 
+#: The key of :attr:`~.rules.Context.cache` under which the narrative rules
+#: share what they read of a report: ``[report, its shape's key, its
+#: paragraphs, their stretches]`` (the last two None until a rule with a
+#: figure for that shape asks).
+_SHARED = "narrative"
+
+
 def _check(
-    checks: Sequence[NarrativeCheck], report: Report, context: Context, known: Figures
+    checks: Sequence[NarrativeCheck], known: Figures, report: Report, context: Context
 ) -> list[Finding]:
-    """:func:`~.narrative.plain_check`, compiled (see the module's docstring)."""
-    figures = _figures(checks, report, context, known)
+    """:func:`~.narrative.plain_check`, compiled (see the module's docstring).
+
+    The four or five narrative rules of an edition each ask for the report's
+    shape, paragraphs and stretches: the first asks the shared look-ups
+    (:mod:`.shared`, :func:`_all_stretches`) and leaves the answers in one
+    entry of the context's cache, which the others read in one look-up
+    instead of four calls each."""
+    shared = context.cache.get(_SHARED)
+    if shared is None or shared[0] is not report:
+        shared = context.cache[_SHARED] = [report, shape(report, context).key, None, None]
+    figures = known.get(shared[1])
+    if figures is None:
+        figures = _figures(checks, report, context, known)
     if not figures:
         return []
-    text = paragraphs(report, context)
+    text: Paragraphs | None = shared[2]
+    if text is None:
+        text = shared[2] = paragraphs(report, context)
+        shared[3] = _all_stretches(text)
+    spans: dict[str, Stretches] = shared[3]
     record = context.outcomes
     out: list[Finding] = []
-    spans = _all_stretches(text)
     for figure in figures:
         if figure.stretched is not None:
             # The common case: no clause holding a word of the figure states a count.
@@ -720,8 +741,5 @@ def compiled_check(
 ) -> Callable[[Report, Context], list[Finding]]:
     """The check of a rule made of ``checks``, its figures resolved once per shape."""
     known: Figures = {}
-
-    def check(report: Report, context: Context) -> list[Finding]:
-        return _check(checks, report, context, known)
-
-    return check
+    # ``partial``: called in C, without a frame of Python around the call.
+    return partial(_check, checks, known)
