@@ -15,9 +15,10 @@ from pathlib import Path
 import govdisclosure as gd
 from govdisclosure.validation import narrative_compiled
 from govdisclosure.validation.narrative import _HINT, CLAUSE_BREAKS
-from govdisclosure.validation.narrative_compiled import _STRETCH_HINT
+from govdisclosure.validation.narrative_compiled import _hint_or_more
 from govdisclosure.validation.paragraphs import Paragraphs
 
+_STRETCH_HINT = _hint_or_more()
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("**/*.json"))
 
 

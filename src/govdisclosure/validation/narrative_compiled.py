@@ -474,19 +474,25 @@ _STRETCHES = "narrative stretches"
 #: Characters that are never a decimal digit (``\d``) nor a negation's first
 #: character: most of a report's text (ASCII and Latin-1 punctuation, general
 #: punctuation, CJK symbols and punctuation, CJK ideographs but 未 and 没,
-#: full-width punctuation and letters).
+#: full-width punctuation and letters), and whole blocks without a digit
+#: (Latin, Greek, Cyrillic, Hebrew and Arabic letters up to the Arabic-Indic
+#: digits; Hangul syllables, surrogates, private use, compatibility
+#: ideographs and presentation forms), which only make the class cheaper to
+#: compile (every character of the basic plane it holds is one step of
+#: Python in :func:`re.compile`).
 _NEVER_HINTED = (
     (0x00, 0x2F),
-    (0x3A, 0xFF),
+    (0x3A, 0x065F),
     (0x2000, 0x206F),
     (0x3000, 0x303F),
     (0x3400, 0x4DBF),
     (0x4E00, 0x9FFF),
-    (0xFF00, 0xFF0F),
+    (0xAC00, 0xFF0F),
     (0xFF1A, 0xFFEF),
 )
 
 
+@cache
 def _hint_or_more() -> re.Pattern[str]:
     """A class matching every character :data:`~.narrative._HINT` matches (a
     decimal digit, 未, 没) and some others: every character outside
@@ -497,7 +503,8 @@ def _hint_or_more() -> re.Pattern[str]:
     listed class (a bitmap of the basic plane) in a fraction of what ``\\d``
     costs (a look-up of the character's Unicode category), about 740
     instructions less a stretch (``test_validation_stretch_hint.py`` holds
-    it to ``_HINT`` on every code point)."""
+    it to ``_HINT`` on every code point).  Compiled on first use, not on
+    import: about 1 ms, which a run that reads no narrative need not pay."""
     ranges = []
     at = 0
     for low, high in _NEVER_HINTED:
@@ -509,10 +516,6 @@ def _hint_or_more() -> re.Pattern[str]:
     return re.compile("[" + "".join(ranges) + negations + "]")
 
 
-#: :func:`_hint_or_more`.
-_STRETCH_HINT = _hint_or_more()
-
-
 def _all_stretches(text: Paragraphs) -> dict[str, Stretches]:
     """The stretches of every word the checks of the report's edition cut
     into stretches (:func:`_stretch_words`), holding a digit or a negation
@@ -521,7 +524,7 @@ def _all_stretches(text: Paragraphs) -> dict[str, Stretches]:
     known: dict[str, Stretches] | None = text.derived.get(_STRETCHES)
     if known is None:
         words = _stretch_words(text.report.edition)
-        known = text.derived[_STRETCHES] = text.clauses_of(words, CLAUSE_BREAKS, _STRETCH_HINT)
+        known = text.derived[_STRETCHES] = text.clauses_of(words, CLAUSE_BREAKS, _hint_or_more())
     return known
 
 
@@ -530,7 +533,7 @@ def _stretches(text: Paragraphs, word: str) -> Stretches:
     known = _all_stretches(text)
     found = known.get(word)
     if found is None:  # not a word of the edition's checks (never, but cheap to allow)
-        found = known[word] = text.clauses_of((word,), CLAUSE_BREAKS, _STRETCH_HINT)[word]
+        found = known[word] = text.clauses_of((word,), CLAUSE_BREAKS, _hint_or_more())[word]
     return found
 
 
