@@ -22,6 +22,7 @@ Used for the by-family counts of ``bench/README.md`` ("Validation").
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import subprocess
@@ -38,10 +39,9 @@ from validate_counts import every_rule_corpus
 def _instrument(on: bool) -> None:
     """Switch callgrind's instrumentation of this process (nothing outside it)."""
     command = ["callgrind_control", "-i", "on" if on else "off", str(os.getpid())]
-    try:
+    # valgrind not installed (OSError): not run under callgrind either.
+    with contextlib.suppress(OSError):
         subprocess.run(command, capture_output=True, check=False)
-    except OSError:  # valgrind not installed: not run under callgrind either
-        pass
 
 
 def main() -> None:
