@@ -1,4 +1,5 @@
-"""``bench/validate_counts.py`` and ``bench/validate_compare.py`` run."""
+"""``bench/validate_counts.py``, ``bench/validate_family_counts.py`` and
+``bench/validate_compare.py`` run."""
 
 from __future__ import annotations
 
@@ -14,6 +15,16 @@ from locations import ROOT
 def test_each_mode_runs(which: str, n: str) -> None:
     subprocess.run(
         [sys.executable, str(ROOT / "bench" / "validate_counts.py"), which, n],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize("dropped", [[], ["narrative.", "completeness."]])
+def test_the_family_count_runs(dropped: list[str]) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "validate_family_counts.py"), "1", *dropped],
         capture_output=True,
         check=True,
         timeout=300,

@@ -25,7 +25,7 @@ the per-section checks apply as to any report.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from attrs import frozen
@@ -124,9 +124,15 @@ def _filled(report: Report, context: Context) -> frozenset[str]:
             by_table.setdefault(str(path[0]), []).append(i)
         positions = _TABLES[cells.key] = {k: tuple(v) for k, v in by_table.items()}
     values = cell_values(report, context)
-    filled = frozenset(
-        table for table, at in positions.items() if any(values[i] is not None for i in at)
-    )
+    # Loops, not ``any`` of a generator per table: a table's first cell is
+    # mostly filled, and making the generators cost more than reading it.
+    found = []
+    for table, at in positions.items():
+        for i in at:
+            if values[i] is not None:
+                found.append(table)
+                break
+    filled = frozenset(found)
     context.cache["filled"] = (report, filled)
     return filled
 
@@ -196,12 +202,35 @@ def _missing_or_empty(report: Report, context: Context, want_missing: bool) -> I
             )
 
 
-def _section_missing(report: Report, context: Context) -> Iterator[Finding]:
+def _section_missing(report: Report, context: Context) -> Iterable[Finding]:
+    """:func:`_missing_or_empty`, made only when it can find something: the
+    common cases (every section found; a pre-2019 report with a narrative)
+    are told first, without making a generator to find nothing."""
+    if not _no_narrative_yet(report):
+        if is_template_driven(report):
+            if any(map(str.strip, report.preamble)) or any(map(has_text, report.sections)):
+                return ()
+        elif len(_sections(report, context)) == len(SECTIONS):
+            return ()
     return _missing_or_empty(report, context, True)
 
 
-def _section_empty(report: Report, context: Context) -> Iterator[Finding]:
-    return _missing_or_empty(report, context, False)
+def _section_empty(report: Report, context: Context) -> Iterable[Finding]:
+    """:func:`_missing_or_empty`, made only when a found section is empty
+    (the same tests, in the same order, up to the first such section)."""
+    if _no_narrative_yet(report) or is_template_driven(report):
+        return ()
+    found = _sections(report, context)
+    sections = report.sections
+    for expected in SECTIONS:
+        index = found.get(expected.number)
+        if (
+            index is not None
+            and not has_text(sections[index])
+            and expected.table not in _filled(report, context)
+        ):
+            return _missing_or_empty(report, context, False)
+    return ()
 
 
 #: Words that show section 六 speaks of fees: the fee's name, charging, or an
@@ -209,17 +238,17 @@ def _section_empty(report: Report, context: Context) -> Iterator[Finding]:
 _FEE_WORDS = re.compile(r"信息处理费|收费|收取.{0,10}费|\d+(?:\.\d+)?\s*万?元")
 
 
-def _fee_statement(report: Report, context: Context) -> Iterator[Finding]:
+def _fee_statement(report: Report, context: Context) -> tuple[Finding, ...]:
     if _no_narrative_yet(report):
         # A consolidation with no text yet gets the one narrative warning;
         # what section 六 must say is for when the text is written.
-        return
+        return ()
     # The rule reads the official three-row （六）; a report that prints
     # （六） as one row (or has no table 3) has no 信息处理费 row to read.
     results = getattr(getattr(report, "table3", None), "results", None)
     other = getattr(results, "other_handling", None)
     if not isinstance(other, OtherHandling2021):
-        return
+        return ()
     row = other.unpaid_fee
     total = number(row.total)
     if total is None:
@@ -230,22 +259,25 @@ def _fee_statement(report: Report, context: Context) -> Iterator[Finding]:
             if specs[-1].role != "total" and (n := number(v)) is not None
         )
     if not total:
-        return
+        return ()
     prefix = "$.table3.results.other_handling.unpaid_fee"
     index = _sections(report, context).get("六")
     if index is not None:
         text = "".join(_paragraph_texts(report.sections[index], []))
         # Every match of the fee words holds 费 or 元: a text with neither has none.
         if ("费" in text or "元" in text) and _FEE_WORDS.search(text):
-            return
+            return ()
     path = json_path(("sections", index)) if index is not None else "$.sections"
-    yield Finding(
-        rule="completeness.fee-statement",
-        severity="warning",
-        path=path,
-        involves=(path, f"{prefix}.total"),
-        actual=total,
-        message_id="completeness.fee-statement",
+    # A function, not a generator: most reports return before the finding.
+    return (
+        Finding(
+            rule="completeness.fee-statement",
+            severity="warning",
+            path=path,
+            involves=(path, f"{prefix}.total"),
+            actual=total,
+            message_id="completeness.fee-statement",
+        ),
     )
 
 

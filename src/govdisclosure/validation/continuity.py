@@ -25,7 +25,7 @@ before; otherwise nothing is checked and one warning,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import partial
 
@@ -288,6 +288,24 @@ def _cumulative_described(
     return labels, {"previous": _show(before), "this_year": _show(now)}
 
 
+def _with_previous(
+    check: Callable[[Report, Context], Iterator[Finding]],
+) -> Callable[[Report, Context], Iterable[Finding]]:
+    """``check``, called only when there is a previous report: each of the
+    four rules finds nothing without one (they return before their first
+    finding), and most reports are validated alone, where making the
+    generator to find nothing cost more than the test."""
+
+    def run(report: Report, context: Context) -> Iterable[Finding]:
+        if context.previous is None:
+            return ()
+        return check(report, context)
+
+    run.__name__ = run.__qualname__ = check.__name__
+    run.__doc__ = check.__doc__
+    return run
+
+
 def continuity_rules() -> tuple[Rule, ...]:
     why = (
         "  A warning: it breaks legitimately when an agency is restructured or when last "
@@ -310,7 +328,7 @@ def continuity_rules() -> tuple[Rule, ...]:
             ),
             basis="practitioner",
             editions=frozenset({"2021", "2019"}),
-            check=_carried_over,
+            check=_with_previous(_carried_over),
         ),
         Rule(
             id="continuity.in-force",
@@ -325,7 +343,7 @@ def continuity_rules() -> tuple[Rule, ...]:
             source="Practice: cross-year formula (formats.md §4.1 X.2)",
             basis="heuristic",
             editions=frozenset({"2021"}),
-            check=_in_force,
+            check=_with_previous(_in_force),
         ),
         Rule(
             id="continuity.cumulative",
@@ -339,7 +357,7 @@ def continuity_rules() -> tuple[Rule, ...]:
             source="Meaning of the 历年累计 column (fujian-2011 template; formats.md §3)",
             basis="structural",
             editions=frozenset({"legacy"}),
-            check=_cumulative,
+            check=_with_previous(_cumulative),
         ),
         Rule(
             id="continuity.not-checked",
@@ -353,6 +371,6 @@ def continuity_rules() -> tuple[Rule, ...]:
             ),
             source="Preconditions of the continuity rules",
             basis="structural",
-            check=_not_checked,
+            check=_with_previous(_not_checked),
         ),
     )

@@ -62,7 +62,7 @@ from ..paths import json_path
 from .findings import Finding, Label
 from .narrative import (
     _CHANGE_BEFORE,
-    _HINT,
+    _NEGATION,
     CLAUSE_BREAKS,
     NOT_CLAUSE,
     NarrativeCheck,
@@ -471,6 +471,50 @@ Found = list[tuple[int, int, int, re.Match[str]]]
 
 _STRETCHES = "narrative stretches"
 
+#: Characters that are never a decimal digit (``\d``) nor a negation's first
+#: character: most of a report's text (ASCII and Latin-1 punctuation, general
+#: punctuation, CJK symbols and punctuation, CJK ideographs but 未 and 没,
+#: full-width punctuation and letters), and whole blocks without a digit
+#: (Latin, Greek, Cyrillic, Hebrew and Arabic letters up to the Arabic-Indic
+#: digits; Hangul syllables, surrogates, private use, compatibility
+#: ideographs and presentation forms), which only make the class cheaper to
+#: compile (every character of the basic plane it holds is one step of
+#: Python in :func:`re.compile`).
+_NEVER_HINTED = (
+    (0x00, 0x2F),
+    (0x3A, 0x065F),
+    (0x2000, 0x206F),
+    (0x3000, 0x303F),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xFF0F),
+    (0xFF1A, 0xFFEF),
+)
+
+
+@cache
+def _hint_or_more() -> re.Pattern[str]:
+    """A class matching every character :data:`~.narrative._HINT` matches (a
+    decimal digit, 未, 没) and some others: every character outside
+    :data:`_NEVER_HINTED`.  The stretches are screened with it: a stretch it
+    keeps that holds no digit nor negation holds no statement either (every
+    check reads a number or a negation), so the checks find there what they
+    find without it, nothing; and the engine tests a character against a
+    listed class (a bitmap of the basic plane) in a fraction of what ``\\d``
+    costs (a look-up of the character's Unicode category), about 740
+    instructions less a stretch (``test_validation_stretch_hint.py`` holds
+    it to ``_HINT`` on every code point).  Compiled on first use, not on
+    import: about 1 ms, which a run that reads no narrative need not pay."""
+    ranges = []
+    at = 0
+    for low, high in _NEVER_HINTED:
+        if low > at:
+            ranges.append(f"\\U{at:08x}-\\U{low - 1:08x}")
+        at = high + 1
+    ranges.append(f"\\U{at:08x}-\\U0010ffff")
+    negations = "".join(sorted({w[0] for w in _NEGATION}))
+    return re.compile("[" + "".join(ranges) + negations + "]")
+
 
 def _all_stretches(text: Paragraphs) -> dict[str, Stretches]:
     """The stretches of every word the checks of the report's edition cut
@@ -480,7 +524,7 @@ def _all_stretches(text: Paragraphs) -> dict[str, Stretches]:
     known: dict[str, Stretches] | None = text.derived.get(_STRETCHES)
     if known is None:
         words = _stretch_words(text.report.edition)
-        known = text.derived[_STRETCHES] = text.clauses_of(words, CLAUSE_BREAKS, _HINT)
+        known = text.derived[_STRETCHES] = text.clauses_of(words, CLAUSE_BREAKS, _hint_or_more())
     return known
 
 
@@ -489,7 +533,7 @@ def _stretches(text: Paragraphs, word: str) -> Stretches:
     known = _all_stretches(text)
     found = known.get(word)
     if found is None:  # not a word of the edition's checks (never, but cheap to allow)
-        found = known[word] = text.clauses_of((word,), CLAUSE_BREAKS, _HINT)[word]
+        found = known[word] = text.clauses_of((word,), CLAUSE_BREAKS, _hint_or_more())[word]
     return found
 
 
@@ -546,17 +590,38 @@ def _whole(word: _Word, text: Paragraphs) -> Iterator[tuple[int, int, re.Match[s
             yield i, search.order, m
 
 
+#: The key of :attr:`~.rules.Context.cache` under which the narrative rules
+#: share what they read of a report: ``[report, its shape's key, its
+#: paragraphs, their stretches]`` (the last two None until a rule with a
+#: figure for that shape asks).
+_SHARED = "narrative"
+
+
 def _check(
-    checks: Sequence[NarrativeCheck], report: Report, context: Context, known: Figures
+    checks: Sequence[NarrativeCheck], known: Figures, report: Report, context: Context
 ) -> list[Finding]:
-    """:func:`~.narrative.plain_check`, compiled (see the module's docstring)."""
-    figures = _figures(checks, report, context, known)
+    """:func:`~.narrative.plain_check`, compiled (see the module's docstring).
+
+    The four or five narrative rules of an edition each ask for the report's
+    shape, paragraphs and stretches: the first asks the shared look-ups
+    (:mod:`.shared`, :func:`_all_stretches`) and leaves the answers in one
+    entry of the context's cache, which the others read in one look-up
+    instead of four calls each."""
+    shared = context.cache.get(_SHARED)
+    if shared is None or shared[0] is not report:
+        shared = context.cache[_SHARED] = [report, shape(report, context).key, None, None]
+    figures = known.get(shared[1])
+    if figures is None:
+        figures = _figures(checks, report, context, known)
     if not figures:
         return []
-    text = paragraphs(report, context)
+    text: Paragraphs | None = shared[2]
+    if text is None:
+        text = shared[2] = paragraphs(report, context)
+        shared[3] = _all_stretches(text)
+    spans: dict[str, Stretches] = shared[3]
     record = context.outcomes
     out: list[Finding] = []
-    spans = _all_stretches(text)
     for figure in figures:
         if figure.stretched is not None:
             # The common case: no clause holding a word of the figure states a count.
@@ -679,8 +744,5 @@ def compiled_check(
 ) -> Callable[[Report, Context], list[Finding]]:
     """The check of a rule made of ``checks``, its figures resolved once per shape."""
     known: Figures = {}
-
-    def check(report: Report, context: Context) -> list[Finding]:
-        return _check(checks, report, context, known)
-
-    return check
+    # ``partial``: called in C, without a frame of Python around the call.
+    return partial(_check, checks, known)

@@ -10,7 +10,7 @@ on reports that consolidate nothing (no ``parts``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -82,13 +82,20 @@ def _counts(cells: Shape) -> Callable[[Sequence[CellValue]], tuple[CellValue, ..
     return pick
 
 
-def _implausible(report: Report, context: Context) -> Iterator[Finding]:
+def _implausible(report: Report, context: Context) -> Iterable[Finding]:
     if report.parts:
-        return
+        return ()
     values = cell_values(report, context)
     cells = shape(report, context)
     if _all_within(values) or _within(_counts(cells)(values)):
-        return  # nothing to look at: only a count beyond the limit is a finding
+        # Nothing to look at: only a count beyond the limit is a finding.  A
+        # plain return, not a generator made for nothing (every report).
+        return ()
+    return _beyond(report, values, cells)
+
+
+def _beyond(report: Report, values: tuple[CellValue, ...], cells: Shape) -> Iterator[Finding]:
+    """The findings of :func:`_implausible`: every count beyond the limit."""
     names = None
     for i, value in enumerate(values):
         if type(value) is int and abs(value) > MAX_COUNT and cells.kinds[i] in _COUNT_KINDS:
