@@ -64,7 +64,7 @@ from ..cells import CellValue, NotApplicable
 from ..codegen import compile_source
 from ..editions import EDITIONS, Report, edition_of, is_template_driven
 from ..editions.legacy import StatisticsTable
-from ..flat import Shape, layout_tests, shape_of
+from ..flat import Shape, shape_of
 from ..i18n import N_
 from ..naming import cell_names
 from ..paths import Path, json_path
@@ -83,6 +83,7 @@ if TYPE_CHECKING:
 __all__ = [
     "arithmetic_rules",
     "check_rule",
+    "class_screen",
     "compiled_for",
     "equation_finding",
     "equation_severity",
@@ -175,6 +176,7 @@ def _comparisons(
     skip: frozenset[int],
     name: Callable[[int], str],
     counts: frozenset[int] = frozenset(),
+    compared: bool = False,
 ) -> list[tuple[int, str]]:
     """``(k, "total != parts")``: when the text is true, equation ``k`` fails.
 
@@ -197,6 +199,16 @@ def _comparisons(
     bench's generated reports).  Every cell is an operand of a subtraction there, so a
     blank or "/" raises ``TypeError`` in it.  Amounts (``Decimal``) keep the
     comparison: a difference of decimals is rounded to the context.
+
+    With ``compared`` (the screen, ``holds``), the last part of such a
+    difference is compared instead of subtracted (``total - a - b != c``,
+    ``total != sum((…))``): the same test for integers, one operation less
+    and a comparison the interpreter specialises for small integers, where
+    a difference has then to be tested for truth.  A blank or "/" in that
+    last place no longer raises but makes the test true (``x != None``):
+    the screen then does not pass, as when it raises, and ``fast``, which
+    must raise for the blank policy to be applied, keeps the plain
+    difference.
     """
     kept = [k for k in range(len(equations)) if k not in skip]
     added = {i for k in kept for side in (totals[k], parts[k]) if len(side) > 1 for i in side}
@@ -218,12 +230,14 @@ def _comparisons(
             and len(total) < 12
             and all(i in counts for i in (*total, *part))
         ):
-            rest = (
-                "sum((" + ", ".join(name(i) for i in part) + "))"
-                if len(part) >= 12
-                else " - ".join(name(i) for i in part)
-            )
-            return " + ".join(name(i) for i in total) + " - " + rest
+            head = " + ".join(name(i) for i in total)
+            if len(part) >= 12:
+                summed = "sum((" + ", ".join(name(i) for i in part) + "))"
+                return f"{head} != {summed}" if compared else f"{head} - {summed}"
+            if compared:
+                rest = "".join(f" - {name(i)}" for i in part[:-1])
+                return f"{head}{rest} != {name(part[-1])}"
+            return head + " - " + " - ".join(name(i) for i in part)
         return f"{side(total)} {_OPS[equations[k].kind]} {side(part)}"
 
     return [(k, test(k)) for k in kept]
@@ -373,7 +387,9 @@ def _compile(report: Report) -> Compiled:
             *reads,
             *(
                 f"    if {test}:\n        return False"
-                for _, test in _comparisons(equations, totals, parts, implied, cell, counts)
+                for _, test in _comparisons(
+                    equations, totals, parts, implied, cell, counts, compared=True
+                )
             ),
             "    return True",
         ]
@@ -491,12 +507,21 @@ def passes(report: Report) -> bool:
     not run them: this is their :attr:`~.rules.Rule.screen`.
     """
     try:
-        check = _SCREENS.get(type(report))
-        if check is None:
-            check = _SCREENS[type(report)] = _class_screen(type(report))
-        return check(report)
+        return class_screen(type(report))(report)
     except TypeError:  # a blank or "/" cell
         return False
+
+
+def class_screen(cls: type) -> Callable[[Report], bool]:
+    """:func:`passes` for reports of class ``cls``, made once per class (the
+    rules' :attr:`~.rules.Rule.class_screen`): the engine keeps it in its
+    plan and calls it for every report of that class.  Unlike :func:`passes`
+    it raises ``TypeError`` on a blank or "/" cell it reads (a screen that
+    raises does not pass)."""
+    check = _SCREENS.get(cls)
+    if check is None:
+        check = _SCREENS[cls] = _class_screen(cls)
+    return check
 
 
 #: ``holds`` of each report class (:func:`_class_screen`).
@@ -506,25 +531,33 @@ _SCREENS: dict[type, Callable[[Report], bool]] = {}
 def _class_screen(cls: type) -> Callable[[Report], bool]:
     """``holds(report)`` for reports of class ``cls``, of whatever layout.
 
-    :func:`passes` runs once per report validated, where finding the
-    report's shape (:func:`~govdisclosure.flat.shape_of`) and its compiled
-    equations (:func:`compiled_for`) cost a tenth of the check itself.  For
-    a fixed-table edition this is generated code that tests the layout
-    variants as ``shape_of`` does (:func:`~govdisclosure.flat.layout_tests`)
-    and calls that layout's ``holds``, compiled on its first report; a
+    The screen runs once per report validated, where finding the report's
+    shape (:func:`~govdisclosure.flat.shape_of`) and its compiled equations
+    (:func:`compiled_for`) cost a tenth of the check itself.  For a
+    fixed-table edition this is generated code that tests the layout
+    variants as ``shape_of`` does (:meth:`.Variant.test`: the type of the
+    variant's field, read here in line rather than through a call) and
+    calls that layout's ``holds``, compiled on its first report; a
     template-driven edition looks its shape up per report.
     """
     edition = EDITIONS[cls.edition]  # type: ignore[attr-defined]
     if edition.template_driven:
         return lambda report: compiled_for(report).holds(report)
-    tests = layout_tests(edition)
-    namespace: dict[str, Any] = {f"test{i}": test for i, (test, _) in enumerate(tests)}
-    for i in range(len(tests) + 1):
-        namespace[f"holds{i}"] = partial(_first_holds, namespace, f"holds{i}")
+    namespace: dict[str, Any] = {}
     lines = ["def holds(r):"]
-    for i, (_, variant) in enumerate(tests):
-        lines += [f"    if test{i}(r):  # {variant}", f"        return holds{i}(r)"]
-    lines += [f"    return holds{len(tests)}(r)  # official layout"]
+    for i, variant in enumerate(edition.variants):
+        names = [str(name) for name in variant.path]
+        if all(name.isidentifier() for name in names):
+            namespace[f"kind{i}"] = type(variant.blank())
+            test = f"type(r.{'.'.join(names)}) is kind{i}"
+        else:
+            namespace[f"test{i}"] = variant.test()
+            test = f"test{i}(r)"
+        lines += [f"    if {test}:  # {variant.id}", f"        return holds{i}(r)"]
+    official = len(edition.variants)
+    lines += [f"    return holds{official}(r)  # official layout"]
+    for i in range(official + 1):
+        namespace[f"holds{i}"] = partial(_first_holds, namespace, f"holds{i}")
     compile_source(lines, namespace, what=f"arithmetic screen of {cls.__qualname__}")
     check: Callable[[Report], bool] = namespace["holds"]
     return check
@@ -938,6 +971,7 @@ def arithmetic_rules() -> tuple[Rule, ...]:
                 editions=frozenset(eds),
                 check=partial(check_rule, rule_id),
                 screen=passes,
+                class_screen=class_screen,
             )
         )
     return tuple(rules)
