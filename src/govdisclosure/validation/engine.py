@@ -23,7 +23,7 @@ from .findings import Finding, sort_key
 from .outcomes import RelationCounts, RelationOutcome
 from .rules import SCREENED, BlankPolicy, Context, Rule
 
-__all__ = ["Validation", "check", "path_order", "validate"]
+__all__ = ["Validation", "check", "path_order", "validate", "validate_given"]
 
 _TOKEN = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
 
@@ -114,6 +114,22 @@ def validate(
     holds, for the arithmetic rules) costs those screens and nothing else.
     The rules and screens that apply to each report class are worked out
     once per tuple of rules.
+    """
+    return validate_given(report, previous, blank, rules, locale)
+
+
+def validate_given(
+    report: Report,
+    previous: Report | None,
+    blank: BlankPolicy,
+    rules: Iterable[Rule],
+    locale: str,
+) -> tuple[Finding, ...]:
+    """:func:`validate` with every argument given by position.
+
+    :func:`govdisclosure.validate` calls this: a call with keywords makes
+    the interpreter match them by name, which for a report whose screen
+    passes is a noticeable part of what is left besides the screen.
     """
     if blank != "missing" and blank != "zero":
         _bad_blank(blank)
