@@ -595,8 +595,8 @@ def check_rule(rule_id: str, report: Report, context: Context) -> list[Finding]:
         return _with_blanks(rule_id, report, run, ks, record)
     out = []
     for k in ks:
-        if run.flagged is None or k in run.flagged:
-            outcome, finding = _evaluate(report, run.comp, k, run.values, run.blank)
+        if k in run.flagged:
+            outcome, finding = _evaluate(report, run, k)
             if finding is not None:
                 out.append(finding)
         else:
@@ -638,18 +638,23 @@ def _with_blanks(
     return out
 
 
-def _evaluate(
-    report: Report,
-    comp: Compiled,
-    k: int,
-    values: Sequence[CellValue],
-    blank: frozenset[int],
-) -> tuple[Outcome, Finding | None]:
+def _evaluate(report: Report, run: _Run, k: int) -> tuple[Outcome, Finding | None]:
     """How equation ``k`` went, and its finding (None when it holds or
-    states nothing); ``blank`` holds the positions of the blank cells."""
-    if not blank.isdisjoint(comp.cells[k]):
-        return _blank_decided(report, comp, k, blank)
-    return _computed(report, comp, k, values)
+    states nothing).
+
+    Whether a cell of the equation is blank is read from its own few
+    cells: the positions of every blank cell of the report (:attr:`_Run.blank`,
+    a pass over the whole flat tuple, 12 µs for the 200 cells of a 2021
+    report, three times what evaluating the flagged equations costs
+    besides their findings) are found only when one is.  A report whose
+    equations are evaluated here has usually none (its fast check did not
+    raise).
+    """
+    comp = run.comp
+    cells = comp.read[k](run.values)
+    if _BLANK_TYPES.isdisjoint(map(type, cells)):
+        return _computed(report, comp, k, run.values, cells)
+    return _blank_decided(report, comp, k, run.blank)
 
 
 def _blank_decided(
@@ -667,11 +672,17 @@ def _blank_decided(
 
 
 def _computed(
-    report: Report, comp: Compiled, k: int, values: Sequence[CellValue]
+    report: Report,
+    comp: Compiled,
+    k: int,
+    values: Sequence[CellValue],
+    cells: tuple[CellValue, ...] | None = None,
 ) -> tuple[Outcome, Finding | None]:
-    """:func:`_evaluate` of an equation with no blank cell: its sums compared."""
+    """:func:`_evaluate` of an equation with no blank cell: its sums
+    compared (``cells``: its cells, when the caller has read them)."""
     eq = comp.equations[k]
-    cells = comp.read[k](values)
+    if cells is None:
+        cells = comp.read[k](values)
     n = len(comp.totals[k])
     total: int | Decimal = sum(cells[:n])  # type: ignore[arg-type]
     parts: int | Decimal = sum(cells[n:])  # type: ignore[arg-type]
