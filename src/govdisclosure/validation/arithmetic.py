@@ -12,9 +12,10 @@ template; this module turns each relation *rule id* it produces into a
   cells unpacked into local variables.  The same comparisons are compiled
   once more into ``holds(report)``, which reads the cells straight from the
   report's rows and stops at the first that fails: it is the rules' shared
-  :attr:`~.rules.Rule.screen` (:func:`passes`), so a report whose relations
-  all hold costs that one function and nothing else, no flat tuple, no
-  context, no rule called.
+  :attr:`~.rules.Rule.screen` (:func:`passes`; made once per report class,
+  :func:`class_screen`, for the engine to call itself), so a report whose
+  relations all hold costs that one function and nothing else, no flat
+  tuple, no context, no rule called.
 * the fast code leaves out equations implied by the others (:func:`_implied`):
   when every equation it checks holds, they hold too.  When some equation
   fails, that proof is gone, so the equations it flags *and every implied
