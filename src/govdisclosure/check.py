@@ -15,7 +15,7 @@ from .editions import Report
 from .validation import BlankPolicy, Finding, Rule
 from .validation.engine import Validation
 from .validation.engine import check as run_check
-from .validation.engine import validate as run
+from .validation.engine import validate_given as run
 
 __all__ = ["check", "validate"]
 
@@ -60,7 +60,7 @@ def validate(
     """
     if rules is None:
         rules = _installed()
-    return run(report, previous=previous, blank=blank, rules=rules, locale=locale)
+    return run(report, previous, blank, rules, locale)
 
 
 def check(

@@ -1,8 +1,9 @@
-"""``bench/validate_counts.py``, ``bench/validate_family_counts.py`` and
-``bench/validate_compare.py`` run."""
+"""``bench/validate_counts.py``, ``bench/validate_family_counts.py``,
+``bench/validate_parts_counts.py`` and ``bench/validate_compare.py`` run."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -28,6 +29,18 @@ def test_the_family_count_runs(dropped: list[str]) -> None:
         capture_output=True,
         check=True,
         timeout=300,
+    )
+
+
+@pytest.mark.parametrize("which", ["pass", "fail", "passes", "class", "holds", "loop"])
+def test_each_part_runs(which: str) -> None:
+    """Without ``CG`` in the environment it runs without asking callgrind."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "validate_parts_counts.py"), which, "20"],
+        capture_output=True,
+        check=True,
+        timeout=300,
+        env={k: v for k, v in os.environ.items() if k != "CG"},
     )
 
 

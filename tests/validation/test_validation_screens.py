@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 
 import attrs
 import pytest
@@ -22,6 +23,7 @@ from test_validation_reference import VARIANTS, changed
 
 import govdisclosure as gd
 from govdisclosure import Report2021, ReportingUnit
+from govdisclosure.cells import NotApplicable
 from govdisclosure.check import check, validate
 from govdisclosure.editions import EDITIONS, Report
 from govdisclosure.plugin.builtin import core_rules
@@ -30,14 +32,19 @@ from govdisclosure.testing import consistent_reports
 from govdisclosure.testing.reference import reference_findings
 from govdisclosure.testing.strategies import edition_years
 from govdisclosure.validation import Context, Finding, Rule
-from govdisclosure.validation.arithmetic import arithmetic_rules, passes
+from govdisclosure.validation.arithmetic import arithmetic_rules, class_screen, passes
 from govdisclosure.validation.dated import dates_hold
 from locations import EXAMPLES
 
 REPORT = Report2021(unit=ReportingUnit(name="测试单位"), year=2024)
 
 
-def _rule(rule_id: str, calls: list[str], screen: Callable[[Report], bool] | None = None) -> Rule:
+def _rule(
+    rule_id: str,
+    calls: list[str],
+    screen: Callable[[Report], bool] | None = None,
+    class_screen: Callable[[type], Callable[[Report], bool]] | None = None,
+) -> Rule:
     """A rule that records its calls and finds one notice on ``$``."""
 
     def found(report: Report, context: Context) -> Iterable[Finding]:
@@ -55,6 +62,7 @@ def _rule(rule_id: str, calls: list[str], screen: Callable[[Report], bool] | Non
         basis="heuristic",
         check=found,
         screen=screen,
+        class_screen=class_screen,
     )
 
 
@@ -96,8 +104,51 @@ def test_a_shared_screen_runs_once_and_releases_all_its_rules() -> None:
     assert screened == [REPORT]
 
 
+def _not_called(report: Report) -> bool:
+    raise AssertionError("the screen made for the class is called instead")
+
+
+@pytest.mark.parametrize("answer", [True, False, "raises"])
+def test_a_screen_made_for_the_class_is_asked_for_once_and_called_per_report(
+    answer: bool | str,
+) -> None:
+    """With one shared screen, the engine asks the rules' ``class_screen``
+    for the report's class once (the plan is kept) and calls what it gives
+    for every report, never ``screen``; a report it does not pass, or that
+    makes it raise, runs every rule."""
+    calls: list[str] = []
+    made: list[type] = []
+    screened: list[Report] = []
+
+    def made_for(cls: type) -> Callable[[Report], bool]:
+        made.append(cls)
+
+        def screen(report: Report) -> bool:
+            screened.append(report)
+            if answer == "raises":
+                raise RuntimeError("screen broke")
+            return bool(answer)
+
+        return screen
+
+    rules = (_rule("a", calls, _not_called, made_for), _rule("b", calls, _not_called, made_for))
+    other = attrs.evolve(REPORT, year=2023)
+    found = [validate(report, rules=rules) for report in (REPORT, other, REPORT)]
+    assert made == [Report2021]
+    assert screened == [REPORT, other, REPORT]
+    if answer is True:
+        assert found == [(), (), ()] and calls == []
+    else:
+        assert calls == ["a", "b"] * 3
+        assert [[f.rule for f in one] for one in found] == [["a", "b"]] * 3
+
+
 def test_the_arithmetic_rules_share_one_screen() -> None:
     assert {rule.screen for rule in arithmetic_rules()} == {passes}
+    assert {rule.class_screen for rule in arithmetic_rules()} == {class_screen}
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert class_screen(type(report)) is class_screen(type(report))
+    assert class_screen(type(report))(report) is passes(report) is True
 
 
 @pytest.mark.parametrize(("edition", "single", "template"), VARIANTS)
@@ -145,6 +196,32 @@ def test_a_blank_cell_does_not_pass() -> None:
     assert not passes(blanked)
     assert validate(blanked, rules=arithmetic_rules()) == reference_findings(blanked)
     assert validate(blanked, rules=arithmetic_rules())  # the relation is a notice
+
+
+@pytest.mark.parametrize("field", ["total", "upheld", "pending"])
+@pytest.mark.parametrize("blank", [None, NotApplicable()])
+def test_a_blank_cell_anywhere_in_a_relation_does_not_pass(
+    field: str, blank: NotApplicable | None
+) -> None:
+    """The screen compares the last part of a relation instead of
+    subtracting it: a blank there does not raise but must fail the screen
+    all the same, with the same findings as the reference, under both blank
+    policies."""
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert isinstance(report, Report2021)
+    table4 = report.table4
+    blanked = attrs.evolve(
+        report,
+        table4=attrs.evolve(
+            table4, reconsideration=attrs.evolve(table4.reconsideration, **{field: blank})
+        ),
+    )
+    assert not passes(blanked)
+    with pytest.raises(TypeError) if field != "pending" else nullcontext():
+        assert not class_screen(type(blanked))(blanked)
+    for policy in ("missing", "zero"):
+        found = validate(blanked, rules=arithmetic_rules(), blank=policy)
+        assert found == reference_findings(blanked, policy)
 
 
 # -- the screen of the rules about a report's year, period and dates ---------------

@@ -23,7 +23,7 @@ from .findings import Finding, sort_key
 from .outcomes import RelationCounts, RelationOutcome
 from .rules import SCREENED, BlankPolicy, Context, Rule
 
-__all__ = ["Validation", "check", "path_order", "validate"]
+__all__ = ["Validation", "check", "path_order", "validate", "validate_given"]
 
 _TOKEN = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
 
@@ -115,11 +115,42 @@ def validate(
     The rules and screens that apply to each report class are worked out
     once per tuple of rules.
     """
+    return validate_given(report, previous, blank, rules, locale)
+
+
+def validate_given(
+    report: Report,
+    previous: Report | None,
+    blank: BlankPolicy,
+    rules: Iterable[Rule],
+    locale: str,
+) -> tuple[Finding, ...]:
+    """:func:`validate` with every argument given by position.
+
+    :func:`govdisclosure.validate` calls this: a call with keywords makes
+    the interpreter match them by name, which for a report whose screen
+    passes is a noticeable part of what is left besides the screen.
+    """
     if blank != "missing" and blank != "zero":
         _bad_blank(blank)
-    left = _plan(report, rules).left(report)
-    if not left:
-        return ()
+    # The last plan, looked up here rather than in _plan: one call less for
+    # every report of a run over one edition with one collection of rules.
+    last = _last_plan
+    plan = last[2] if last[0] is rules and last[1] is type(report) else _plan(report, rules)
+    only = plan.only_screen
+    if only is not None:
+        # The usual collections (the arithmetic rules alone): one screen,
+        # made for the report's class, and nothing else to decide.
+        try:
+            if only(report):
+                return ()
+        except Exception:  # noqa: BLE001 - a screen that raises does not pass
+            pass
+        left: Sequence[Rule] = plan.rules
+    else:
+        left = plan.left(report)
+        if not left:
+            return ()
     context = Context(previous=previous, blank=blank, locale=locale)
     # A screened rule among these is here because its screen did not pass
     # the report: it need not try the same shortcut again.
@@ -164,10 +195,15 @@ class _Plan:
     #: ``left(report)``: the rules to run on ``report``, those whose screen
     #: does not pass it (see :meth:`of`).
     left: Callable[[Report], Sequence[Rule]]
+    #: When every rule shares one screen: that screen, made for the plan's
+    #: report class (:attr:`.rules.Rule.class_screen`) when its rules offer
+    #: that.  :func:`validate` calls it itself: a report it passes has
+    #: nothing to report, one it does not pass runs every rule of the plan.
+    only_screen: Callable[[Report], bool] | None = None
 
     @classmethod
-    def of(cls, rules: Iterable[Rule], edition: str) -> _Plan:
-        """The plan of ``rules`` for ``edition``.
+    def of(cls, rules: Iterable[Rule], report: Report) -> _Plan:
+        """The plan of ``rules`` for reports of ``report``'s class.
 
         A screen that raises does not pass: its rules run, and report what
         breaks as a finding.  The usual collections have one screen and no
@@ -175,16 +211,22 @@ class _Plan:
         get a ``left`` without the general loop, which is most of what
         validating a report that passes costs besides the screen itself.
         """
+        edition = report.edition
         applying = tuple(r for r in rules if r.editions is None or edition in r.editions)
         screens = tuple({r.screen: None for r in applying if r.screen is not None})
         unscreened = tuple(r for r in applying if r.screen is None)
+        only: Callable[[Report], bool] | None = None
         if not screens:
             left: Callable[[Report], Sequence[Rule]] = lambda report: applying  # noqa: E731
         elif len(screens) == 1 and not unscreened:
-            left = partial(_left_one, screens[0], applying)
+            only = screens[0]
+            made_for = next((r.class_screen for r in applying if r.class_screen is not None), None)
+            if made_for is not None:
+                only = made_for(type(report))
+            left = partial(_left_one, only, applying)
         else:
             left = partial(_left, screens, applying, unscreened)
-        return cls(applying, screens, unscreened, left)
+        return cls(applying, screens, unscreened, left, only)
 
 
 def _left_one(
@@ -231,16 +273,16 @@ _PLANS_KEPT: Final = 64
 #: The last plan used, with its tuple of rules and report class: validating
 #: many reports of one edition with one collection finds it here, without
 #: building and hashing a key.
-_last_plan: tuple[object, type, _Plan | None] = ((), object, None)
+_last_plan: tuple[object, type, _Plan] = ((), object, _Plan((), (), (), lambda report: ()))
 
 
 def _plan(report: Report, rules: Iterable[Rule]) -> _Plan:
     global _last_plan
     last = _last_plan
     if last[0] is rules and last[1] is type(report):
-        return last[2]  # type: ignore[return-value]
+        return last[2]
     if type(rules) is not tuple:
-        return _Plan.of(rules, report.edition)
+        return _Plan.of(rules, report)
     plan = _kept_plan(report, rules)
     _last_plan = (rules, type(report), plan)
     return plan
@@ -251,7 +293,7 @@ def _kept_plan(report: Report, rules: tuple[Rule, ...]) -> _Plan:
     known = _PLANS.get(key)
     if known is not None and known[0] is rules:
         return known[1]
-    plan = _Plan.of(rules, report.edition)
+    plan = _Plan.of(rules, report)
     if len(_PLANS) >= _PLANS_KEPT:
         _PLANS.clear()
     _PLANS[key] = (rules, plan)

@@ -97,6 +97,18 @@ class Rule:
     #: that raises counts as false.  ``None`` (the default): always checked.
     #: :func:`~.engine.check` calls every rule, for the outcomes it records.
     screen: Callable[[Report], bool] | None = field(default=None, eq=False, repr=False)
+    #: ``class_screen(cls)``: :attr:`screen` made for reports of class
+    #: ``cls`` alone, the same test without what ``screen`` works out per
+    #: report from its class (the arithmetic screen finds the report's
+    #: layout and its compiled equations).  :func:`~.engine.validate` asks
+    #: for it once per report class and collection of rules and calls it in
+    #: place of ``screen``; it must answer as ``screen`` does (asked again
+    #: when the rules are not passed as a tuple, so it should keep what it
+    #: makes).  Ignored without a ``screen``; ``None`` (the default):
+    #: ``screen`` is called.
+    class_screen: Callable[[type], Callable[[Report], bool]] | None = field(
+        default=None, eq=False, repr=False
+    )
 
     def applies_to(self, report: Report) -> bool:
         return self.editions is None or report.edition in self.editions
