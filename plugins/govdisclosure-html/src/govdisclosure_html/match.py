@@ -541,9 +541,10 @@ def _the_columns_left(
         return None
     ordered = sorted(cells, key=lambda c: c.cell.col)
     places = sorted([p.source.cell.col for p in done] + [c.cell.col for c in cells])
-    if any(places.index(c.cell.col) != official.index(t) for c, t in zip(ordered, left)):
+    pairs = list(zip(ordered, left, strict=True))
+    if any(places.index(c.cell.col) != official.index(t) for c, t in pairs):
         return None
-    return list(zip(ordered, left, strict=True))
+    return pairs
 
 
 def _cut_alike(cells: list[SourceCell], left: list[Target]) -> bool:
