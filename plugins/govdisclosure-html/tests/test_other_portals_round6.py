@@ -635,22 +635,10 @@ def _host(portal: Portal) -> str:
     return host
 
 
-#: Figures no reader can place surely, reported and left blank: 渠县's first
-#: two heads both cut to 本年新 (which is 制作 and which 公开?); 上湾乡's
-#: second head printed 本年新制作数量 again (a second column of 制作?).
+#: Figures no reader can place surely, reported and left blank: 上湾乡's
+#: second head printed 本年新制作数量 again (a second column of 制作?).  渠县's
+#: and the copy's heads cut to 本年新 and 本年新 are read by their places.
 KNOWN_GAPS = {
-    "quxian.gov.cn": {
-        ("table2", "rules", "made"),
-        ("table2", "rules", "published"),
-        ("table2", "normative_documents", "made"),
-        ("table2", "normative_documents", "published"),
-    },
-    "wdyapp.qycbearings.com": {
-        ("table2", "rules", "made"),
-        ("table2", "rules", "published"),
-        ("table2", "normative_documents", "made"),
-        ("table2", "normative_documents", "published"),
-    },
     "gskanglexian.gov.cn": {
         ("table2", "rules", "published"),
         ("table2", "normative_documents", "published"),

@@ -482,12 +482,14 @@ def _by_position(
 def _by_column_position(
     placed: list[Placement], unplaced: list[SourceCell], table: TargetTable, cols: _Resolver
 ) -> tuple[list[Placement], list[SourceCell]]:
-    """A figure whose column heading matched nothing, in a row whose other
-    figures are all placed on one official row: the row's one official column
-    left, when it stands at the same place among the row's figures
-    (本年制作数量 printed for 本年制发件数 over the first of three).  Placed
-    by position, so doubtful; two such figures in a row, or a heading that
-    names another official column, stay unplaced."""
+    """Figures whose column headings matched nothing, in a row whose other
+    figures are all placed on one official row: the row's official columns
+    left, each where it stands among the row's figures (本年制作数量 printed
+    for 本年制发件数 over the first of three).  Placed by position, so
+    doubtful.  Two or more such figures are placed only under headings
+    printed alike that each begin every column left (本年新 and 本年新 over
+    本年新制作数量 and 本年新公开数量: the second line of each cut off); a
+    heading that names an official column stays unplaced."""
     if not unplaced or not placed:
         return placed, unplaced
     row_of: dict[int, list[Placement]] = {}
@@ -500,43 +502,60 @@ def _by_column_position(
     extra: list[Placement] = []
     for r, cells in by_row.items():
         done = row_of.get(r, [])
-        guess = _the_column_left(cells, done, table, cols)
-        if guess is None:
+        guesses = _the_columns_left(cells, done, table, cols)
+        if guesses is None:
             still.extend(cells)
             continue
-        cell, target = cells[0], guess
-        heading = cell.column_labels[-1].cell.text if cell.column_labels else ""
-        matches = (done[0].matches[0], Match(target.column_label or "", heading, "position"))
-        extra.append(Placement(cell, target, "position", matches, _label_matches(matches)))
+        for cell, target in guesses:
+            heading = cell.column_labels[-1].cell.text if cell.column_labels else ""
+            matches = (done[0].matches[0], Match(target.column_label or "", heading, "position"))
+            extra.append(Placement(cell, target, "position", matches, _label_matches(matches)))
     return placed + extra, still
 
 
-def _the_column_left(
+def _the_columns_left(
     cells: list[SourceCell], done: list[Placement], table: TargetTable, cols: _Resolver
-) -> Target | None:
-    """The one official cell of the placed row ``done`` no printed cell took,
-    if ``cells`` is one figure at its place and its heading names nothing."""
-    if len(cells) != 1 or not done or any(p.target.column is None for p in done):
+) -> list[tuple[SourceCell, Target]] | None:
+    """The official cells of the placed row ``done`` no printed cell took,
+    paired with ``cells`` in the printed order, if each of ``cells`` stands
+    at its column's place, no heading of theirs names a column, and (more
+    than one) their headings are printed alike and begin every column left."""
+    if not cells or not done or any(p.target.column is None for p in done):
         return None
-    cell = cells[0]
     row_path = done[0].target.path[:-1]
     if any(p.target.path[:-1] != row_path for p in done):
         return None
-    if any(cols(lab.key.words) is not None for lab in cell.column_labels[-1:]):
+    if any(cols(lab.key.words) is not None for c in cells for lab in c.column_labels[-1:]):
         return None
     official = [t for t in table.targets if t.column is not None and t.path[:-1] == row_path]
     used = {p.target.path for p in done}
     left = [t for t in official if t.path not in used]
-    if len(left) != 1 or len(official) != len(used) + 1:
+    if len(left) != len(cells) or len(official) != len(used) + len(cells):
         return None
-    # The printed order is the official one, and the figure stands where the
-    # column left stands in it.
+    # The printed order is the official one, and each figure stands where its
+    # column stands in it.
     printed = sorted(done, key=lambda p: p.source.cell.col)
     if [p.target.path for p in printed] != [t.path for t in official if t.path in used]:
         return None
-    if sum(p.source.cell.col < cell.cell.col for p in done) != official.index(left[0]):
+    if len(cells) > 1 and not _cut_alike(cells, left):
         return None
-    return left[0]
+    ordered = sorted(cells, key=lambda c: c.cell.col)
+    places = sorted([p.source.cell.col for p in done] + [c.cell.col for c in cells])
+    pairs = list(zip(ordered, left, strict=True))
+    if any(places.index(c.cell.col) != official.index(t) for c, t in pairs):
+        return None
+    return pairs
+
+
+def _cut_alike(cells: list[SourceCell], left: list[Target]) -> bool:
+    """The figures' headings are one text, printed over each, that begins the
+    official heading of every column left: which is which only their places
+    tell, and the format's order is all a reader has too."""
+    words = {c.column_labels[-1].key.words if c.column_labels else "" for c in cells}
+    if len(words) != 1:
+        return False
+    (cut,) = words
+    return bool(cut) and all(t.column is not None and t.column.words.startswith(cut) for t in left)
 
 
 def _one_each(

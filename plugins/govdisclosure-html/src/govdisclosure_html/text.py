@@ -19,7 +19,7 @@ from attrs import frozen
 
 from govdisclosure.cells import NA_MARKS, NotApplicable
 
-from .traditional import simplified
+from .traditional import simplified, without_readings
 
 __all__ = [
     "CellText",
@@ -71,14 +71,15 @@ _NOTE = re.compile(r"\((?:注|备注|说明)[:：][^()]*\)$")
 def clean(text: str) -> str:
     """NFKC (full-width digits, letters, spaces and brackets to half width),
     traditional characters as simplified (:mod:`.traditional`: "規章" is
-    规章), every run of white space (``&nbsp;``, ideographic space, line
+    规章) and a converter's readings after them taken out ("規(guī)章" is
+    规章 too), every run of white space (``&nbsp;``, ideographic space, line
     breaks) removed.
 
     Chinese labels have no meaningful spaces, and a space inside a number
     is a thousands gap ("1 234") when it is one: :func:`read_number` refuses
     a figure whose digits are parted otherwise ("0 1") before reading it so.
     """
-    return _SPACE.sub("", simplified(unicodedata.normalize("NFKC", text)))
+    return _SPACE.sub("", simplified(without_readings(unicodedata.normalize("NFKC", text))))
 
 
 @frozen

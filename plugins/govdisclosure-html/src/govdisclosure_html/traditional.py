@@ -17,9 +17,10 @@ in simplified characters reads the same before and after.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
-__all__ = ["simplified"]
+__all__ = ["simplified", "without_readings"]
 
 #: Pairs of a traditional form and its simplified form.
 _PAIRS: Final = (
@@ -43,6 +44,24 @@ _PAIRS: Final = (
     "鄭郑劃划創创勵励勢势廠厂雖虽壞坏塊块夠够婦妇學学寧宁寶宝尋寻島岛彈弹徑径"
 )
 _TABLE: Final = str.maketrans(dict(zip(_PAIRS[::2], _PAIRS[1::2], strict=True)))
+
+
+#: A reading in brackets after a Chinese character, as some copy sites'
+#: converters write it ("本年制發(fā)件數(shù)", "規(guī)章"): one syllable of pinyin
+#: with its tone mark, in half-width brackets (full-width ones are made half
+#: width by NFKC before this is asked).  The tone mark is required, so a
+#: bracket of Latin letters that is no reading ("(a)") is left alone.
+_READING: Final = re.compile(
+    r"(?<=[\u3400-\u9fff])\("
+    r"[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,5}"
+    r"\)"
+)
+
+
+def without_readings(text: str) -> str:
+    """``text`` with the readings a converter put after its characters taken
+    out: "本年制發(fā)件數(shù)" reads "本年制發件數", for matching only."""
+    return _READING.sub("", text) if "(" in text else text
 
 
 def simplified(text: str) -> str:
