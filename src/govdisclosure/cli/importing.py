@@ -26,7 +26,8 @@ import click
 import orjson
 from attrs import frozen
 
-from ..batch import Summary, close, drive_files, output_stems
+from ..batch import Summary, drive_files, output_stems
+from ..batch.summary import rate_text
 from ..codec import dumps
 from ..errors import LoadError
 from ..export.provenance import PROVENANCE_SUFFIX
@@ -336,6 +337,51 @@ def _count(batch: Summary, state: str, written: int) -> None:
         batch.failed += 1
 
 
+def _closing_line(
+    counts: dict[str, int], placed: int, not_placed: int, batch: Summary, locale: str
+) -> str:
+    """The one closing line of an import: files (fully imported, partly
+    imported, failed), cells (placed, not placed), files written, time.
+
+    It takes the place of the batch line other commands end with, whose
+    "passed/failed" would count a partly imported file as failed and so
+    seem to disagree with the import's own counts."""
+    done = sum(counts.values())
+    files = ngettext(
+        locale,
+        "{files} file: {full} fully imported, {partly} partly imported, {failed} failed",
+        "{files} files: {full} fully imported, {partly} partly imported, {failed} failed",
+        done,
+    ).format(files=f"{done:,}", **{k: f"{n:,}" for k, n in counts.items()})
+    cells = ngettext(
+        locale,
+        "{placed} cell placed, {not_placed} not placed",
+        "{placed} cells placed, {not_placed} not placed",
+        placed,
+    ).format(placed=f"{placed:,}", not_placed=f"{not_placed:,}")
+    written = ngettext(
+        locale, "{written} file written", "{written} files written", batch.written
+    ).format(written=f"{batch.written:,}")
+    rate = done / batch.seconds if batch.seconds > 0 else 0.0
+    took = gettext(locale, "{seconds} s, {rate} files/s").format(
+        seconds=f"{batch.seconds:.1f}", rate=rate_text(rate)
+    )
+    line = gettext(locale, "{files}; {cells}; {written}; {time}").format(
+        files=files, cells=cells, written=written, time=took
+    )
+    if batch.interrupted:
+        interrupted = ngettext(
+            locale,
+            "Interrupted after {done} of {total} file",
+            "Interrupted after {done} of {total} files",
+            batch.total,
+        ).format(done=f"{done:,}", total=f"{batch.total:,}")
+        line = gettext(locale, "{interrupted}; {summary}").format(
+            interrupted=interrupted, summary=line
+        )
+    return line
+
+
 def _linked(outcome: ImportOutcome, page: str, link: dict[str, object]) -> ImportOutcome:
     """``outcome`` of a file or page reached by a link of ``page``: its
     provenance names the page and the link as printed."""
@@ -448,20 +494,7 @@ def command(
     placed += run.placed
     not_placed += run.not_placed
     batch.stop()
-    files_said = ngettext(
-        locale,
-        "{files} file: {full} fully imported, {partly} partly imported, {failed} failed",
-        "{files} files: {full} fully imported, {partly} partly imported, {failed} failed",
-        len(paths) + len(urls),
-    ).format(files=f"{len(paths) + len(urls):,}", **{k: f"{n:,}" for k, n in counts.items()})
-    cells = ngettext(
-        locale,
-        "{placed} cell placed, {not_placed} not placed",
-        "{placed} cells placed, {not_placed} not placed",
-        placed,
-    ).format(placed=f"{placed:,}", not_placed=f"{not_placed:,}")
-    click.echo(gettext(locale, "{files}; {cells}").format(files=files_said, cells=cells))
-    close(batch, locale, quiet)
+    click.echo(_closing_line(counts, placed, not_placed, batch, locale))
     if counts["failed"] or batch.interrupted:
         raise SystemExit(2)
     if counts["partly"]:
