@@ -335,9 +335,9 @@ def test_help_speaks_the_chosen_locale(
     ("args", "zh", "en"),
     [
         (["validate"], "缺少参数", "Missing argument"),
-        (["valdate"], "没有命令 'valdate'", "No such command 'valdate'"),
+        (["valdate"], "没有命令“valdate”", "No such command 'valdate'"),
         (["validate", "--bogus", "x.json"], "没有选项", "No such option"),
-        (["schema", "-e", "2020"], "不是 '2021', '2019', 'legacy' 之一", "is not one of"),
+        (["schema", "-e", "2020"], "不是“2021”、“2019”、“legacy”之一", "is not one of"),
     ],
 )
 def test_usage_errors_speak_the_chosen_locale(

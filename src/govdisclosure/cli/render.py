@@ -49,7 +49,7 @@ from ..batch import Summary, close, drive_files, output_stems
 from ..editions import Report
 from ..errors import LoadError
 from ..files import write_atomic
-from ..i18n import gettext
+from ..i18n import gettext, series
 from ..inputs import load
 from ..oserrors import os_error_text
 from ..plugin.manager import PluginError
@@ -274,7 +274,7 @@ def command(
     except UnknownRendererError as exc:
         raise _fail(
             gettext(locale, "Unknown format {name!r}; installed: {available}").format(
-                name=to, available=", ".join(exc.available) or "-"
+                name=to, available=series(locale, exc.available)
             )
         ) from None
     except PluginError as exc:
