@@ -262,3 +262,26 @@ def test_punctuation_keeps_what_the_user_typed() -> None:
     assert punctuated(said, "zh_Hans_CN") == "“it's, v1.2”不是有效的整数。"
     english = "Missing option '--edition' / '-e'. Choose from:\n\t2021,\n\t2019"
     assert punctuated(english, "en") == english
+
+
+#: Upper-case words of the help that are names, not placeholders.
+_NAMES = {"JSON", "TOML", "SARIF", "PDF", "CSV", "HTML", "URL", "GBK", "UTF", "BOM", "LANG"}
+_NAMES |= {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "GOVDISCLOSURE_PDF_FONTS", "COLUMNS"}
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_the_chinese_help_names_each_placeholder_one_way(name: str) -> None:
+    # An option's value is shown as the placeholder the help text uses for
+    # it: FILE in the text and FILE after the option, never 文件 after one
+    # option and FILE after the next, nor TEXT (文本) where the text says UNIT.
+    output = _invoke([name, "--help"], "zh_Hans_CN").output
+    usage, _, rest = output.partition("\n\n")
+    shown: set[str] = set(re.findall(r"\b([A-Z][A-Z_=]*)(?:\.\.\.)?", usage.split("]", 1)[-1]))
+    for line in rest.splitlines():
+        entry = re.match(r"^  (?:-\w, )?--[\w-]+(?: / --[\w-]+)? (\S+)", line)
+        if entry is not None and not entry.group(1).startswith("["):
+            metavar = entry.group(1)
+            assert re.fullmatch(r"[A-Z][A-Z_]*(=[A-Z]+)?", metavar), line
+            shown |= set(metavar.split("="))
+    text_words = set(re.findall(r"(?<![\w$-])([A-Z][A-Z_]{2,})(?![\w])", rest))
+    assert text_words - shown - _NAMES == set(), output

@@ -42,6 +42,7 @@ def batch_options() -> list[click.Option]:
         click.Option(
             ["--jobs", "-j"],
             type=int,
+            metavar="N",
             default=None,
             callback=_jobs,
             help="Worker processes (default: every core).",

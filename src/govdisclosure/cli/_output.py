@@ -70,6 +70,7 @@ def locale_option() -> click.Option:
     by default the environment's (:func:`environment_locale`)."""
     return click.Option(
         ["--locale", "-l"],
+        metavar="LOCALE",
         default=environment_locale,
         show_default="LANGUAGE / LC_ALL / LC_MESSAGES / LANG, else zh_Hans_CN",
         callback=_locale,
@@ -110,6 +111,7 @@ def output_options() -> list[click.Option]:
         click.Option(
             ["--output", "-o"],
             type=click.Path(dir_okay=False, path_type=Path),
+            metavar="FILE",
             default=None,
             help="Write to this file (atomically) instead of standard output.",
         ),

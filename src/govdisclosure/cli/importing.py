@@ -412,12 +412,13 @@ def _url_name(url: str) -> str:
 
 
 @click.command(name="import")
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option(
     "--output",
     "-o",
     "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     default=Path("."),
     show_default=True,
     help="Directory for the report JSON and its provenance JSON.",

@@ -110,10 +110,13 @@ command = click.Command(
         click.Option(
             ["--year", "-y"],
             type=click.IntRange(1990, 2100),
+            metavar="YEAR",
             required=True,
             help="The year the report covers (not the year it is published).",
         ),
-        click.Option(["--unit", "-u"], required=True, help="Name of the reporting unit."),
+        click.Option(
+            ["--unit", "-u"], metavar="UNIT", required=True, help="Name of the reporting unit."
+        ),
         click.Option(
             ["--kind", "-k"],
             type=click.Choice([k.value for k in UnitKind]),
@@ -123,6 +126,7 @@ command = click.Command(
         ),
         click.Option(
             ["--template", "-t"],
+            metavar="TEMPLATE",
             default=None,
             help="Legacy only (and required there): the statistics template, e.g. national-2016.",
         ),

@@ -256,6 +256,7 @@ def _render_many(files: Sequence[str], job: _Job, jobs: int, quiet: bool, locale
     "--output",
     "-o",
     type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    metavar="FILE",
     default=None,
     help="Output file ('-' for standard output) of a single FILE. Default: FILE's name "
     "with the format's suffix, in the current directory.",
@@ -265,6 +266,7 @@ def _render_many(files: Sequence[str], job: _Job, jobs: int, quiet: bool, locale
     "-d",
     "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     default=None,
     help="Directory for the outputs (each named after its input; default: the current directory).",
 )
@@ -272,6 +274,7 @@ def _render_many(files: Sequence[str], job: _Job, jobs: int, quiet: bool, locale
 @click.option(
     "--font",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    metavar="FILE",
     default=None,
     help="TrueType font to embed (PDF).",
 )

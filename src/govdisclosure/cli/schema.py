@@ -47,6 +47,7 @@ command = click.Command(
         edition_option(),
         click.Option(
             ["--template", "-t"],
+            metavar="TEMPLATE",
             default=None,
             help="Legacy only: pin the statistics template (e.g. national-2016).",
         ),
