@@ -260,7 +260,7 @@ def test_show_load_error_names_the_path_in_the_locale(runner: CliRunner, tmp_pat
     zh = runner.invoke(cli, ["show", str(bad)])
     assert zh.exit_code == 2
     assert zh.stdout == ""
-    assert f"{bad}: 无法读取报告 (1)" in zh.stderr
+    assert f"{bad}: 无法读取报告（1）" in zh.stderr
     assert "$.table2.fees: 应为" in zh.stderr
     assert "Traceback" not in zh.output
     en = runner.invoke(cli, ["show", str(bad), "--locale", "en"])
