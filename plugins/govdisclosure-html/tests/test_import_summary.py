@@ -77,3 +77,12 @@ def test_quiet_keeps_the_summary(tmp_path: Path) -> None:
     (line,) = _summaries(result.output)
     assert line.startswith("1 file: 1 fully imported, 0 partly imported, 0 failed; 198 cells")
     assert "2 files written" in line
+
+
+def test_a_failed_file_is_said_in_the_locale(tmp_path: Path) -> None:
+    missing = tmp_path / "nosuch.html"
+    result = CliRunner().invoke(cli, ["import", str(missing), "-o", str(tmp_path), "-l", "zh_CN"])
+    assert result.exit_code == 2, result.output
+    assert f"{missing}: 失败：" in result.output and "失败: " not in result.output
+    result = CliRunner().invoke(cli, ["import", str(missing), "-o", str(tmp_path), "-l", "en"])
+    assert f"{missing}: failed: " in result.output

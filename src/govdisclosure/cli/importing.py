@@ -48,6 +48,14 @@ __all__ = ["command"]
 _STATE = {"full": N_("fully imported"), "partly": N_("partly imported"), "failed": N_("failed")}
 
 
+def _failed_line(label: object, message: str, locale: str) -> str:
+    """``LABEL: failed: why``, the state and its reason joined as the locale joins them."""
+    said = gettext(locale, "{state}: {reason}").format(
+        state=gettext(locale, _STATE["failed"]), reason=message
+    )
+    return f"{label}: {said}"
+
+
 def _by_suffix() -> dict[str, Loader]:
     out: dict[str, Loader] = {}
     for loader in loaders().values():
@@ -131,18 +139,17 @@ def _import_file(options: _Options, name: str) -> _FileResult:
     """Import one file and write its JSON; every failure is a result, not an exception."""
     locale = options.locale
     path = Path(name)
-    failed = gettext(locale, _STATE["failed"])
     loader = _by_suffix().get(path.suffix.lower())
     if loader is None:
         message = gettext(locale, "no loader reads {suffix} files").format(
             suffix=path.suffix or "-"
         )
-        return _FileResult("failed", (f"{path}: {failed}: {message}",), ())
+        return _FileResult("failed", (_failed_line(path, message, locale),), ())
     try:
         data = read_input(path)
         refuse_empty(data, str(path))
     except LoadError as exc:
-        return _FileResult("failed", (f"{path}: {failed}: {_unread(exc, locale)}",), ())
+        return _FileResult("failed", (_failed_line(path, _unread(exc, locale), locale),), ())
     outcome = _outcome(loader, data, str(path), locale, options.choices)
     written: list[str] = []
     stem = options.names[name]
@@ -152,10 +159,10 @@ def _import_file(options: _Options, name: str) -> _FileResult:
         message = gettext(locale, "{path} exists; use --force to replace it").format(
             path=exc.filename or exc
         )
-        return _FileResult("failed", (f"{path}: {failed}: {message}",), tuple(written))
+        return _FileResult("failed", (_failed_line(path, message, locale),), tuple(written))
     except OSError as exc:
         return _FileResult(
-            "failed", (f"{path}: {failed}: {os_error_text(exc, locale)}",), tuple(written)
+            "failed", (_failed_line(path, os_error_text(exc, locale), locale),), tuple(written)
         )
     state, lines = _state_lines(str(path), outcome, locale)
     return _FileResult(state, lines, tuple(written), outcome.cells_placed, outcome.cells_not_placed)
@@ -229,7 +236,7 @@ class _Run:
         return attrs.evolve(self.choices, linked_file=self.site_files.for_page(page))
 
     def fail(self, label: str, message: str, written: int = 0) -> None:
-        click.echo(f"{label}: {gettext(self.locale, _STATE['failed'])}: {message}")
+        click.echo(_failed_line(label, message, self.locale))
         self.counts["failed"] += 1
         _count(self.batch, "failed", written)
 
