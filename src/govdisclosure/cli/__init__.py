@@ -330,6 +330,7 @@ def _max_input_size(ctx: click.Context, param: click.Parameter, value: str | Non
 @click.option(
     "--locale",
     "-l",
+    metavar="LOCALE",
     default=None,
     help="Language of every command's labels and messages (zh_Hans_CN, en); "
     "the commands' own --locale, before or after the command name, is the same.",
