@@ -33,14 +33,18 @@ class Problem:
         ``line 55, column 122: expected …; found …``."""
         from .i18n import gettext
 
-        text = f"{gettext(locale, 'expected')} {gettext(locale, self.expected)}"
+        expected = gettext(locale, self.expected)
         if self.found:
-            text += f"; {gettext(locale, 'found')} {self.found}"
+            text = gettext(locale, "expected {expected}; found {found}").format(
+                expected=expected, found=self.found
+            )
+        else:
+            text = gettext(locale, "expected {expected}").format(expected=expected)
         if self.at is not None:
             where = gettext(locale, "line {line}, column {column}").format(
                 line=self.at[0], column=self.at[1]
             )
-            text = f"{where}: {text}"
+            text = gettext(locale, "{where}: {problem}").format(where=where, problem=text)
         return text
 
 
@@ -85,7 +89,9 @@ class LoadError(ValueError):
             head = gettext(locale, heading)
         if self.source:
             head = f"{self.source}: {head}"
-        lines = [f"{head} ({len(self.problems)})"]
+        lines = [
+            gettext(locale, "{heading} ({count})").format(heading=head, count=len(self.problems))
+        ]
         shown = self.problems if limit is None else self.problems[:limit]
         for p in shown:
             lines.append(f"  {p.path}: {p.describe(locale)}")

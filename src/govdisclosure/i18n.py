@@ -31,6 +31,7 @@ from __future__ import annotations
 import gettext as stdlib_gettext
 import io
 import os
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -56,6 +57,7 @@ __all__ = [
     "load_catalog",
     "ngettext",
     "normalize_locale",
+    "series",
 ]
 
 #: The gettext domain, and the name of every catalog file.
@@ -238,3 +240,16 @@ def ngettext(locale: str, singular: str, plural: str, n: int) -> str:
     catalog's ``Plural-Forms`` header, which Babel fills in from CLDR.
     """
     return _translations(normalize_locale(locale)).ngettext(singular, plural, n)
+
+
+def series(locale: str, items: Iterable[str]) -> str:
+    """``items`` listed as ``locale`` lists names: ``docx, html, json``,
+    ``docx、html、json``; ``-`` when there is none."""
+    names = list(items)
+    if not names:
+        return "-"
+    joint = gettext(locale, "{items}, {item}")
+    text = names[0]
+    for name in names[1:]:
+        text = joint.format(items=text, item=name)
+    return text

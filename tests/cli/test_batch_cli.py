@@ -286,3 +286,12 @@ def test_no_input_files_names_where_they_were_looked_for(tmp_path: Path) -> None
     assert code == 2 and f"No input files found in {empty}" in err
     code, _, err = run("export", str(empty), "-o", str(tmp_path / "c.parquet"), "--glob", "*.x")
     assert code == 2 and f"{empty}" in err and "--glob *.x" in err
+
+
+def test_an_interrupted_summary_joins_its_parts_in_the_locale() -> None:
+    summary = Summary(total=3, read=1, passed=1, interrupted=True)
+    summary.stop()
+    assert summary.render("en").startswith("Interrupted after 1 of 3 files; 1 file read:")
+    chinese = summary.render("zh_Hans_CN")
+    assert chinese.startswith("已中断：3 个文件中已处理 1 个；已读取 1 个文件"), chinese
+    assert ";" not in chinese

@@ -145,7 +145,7 @@ def test_new_usage_errors_exit_2(runner: CliRunner, args: list[str], message: st
     [
         (["new", "-e", "legacy", "-y", "2016", "-u", "某县"], "需要 --template"),
         (["new", "-e", "2021", "-y", "2024", "-u", "  "], "单位名称为空"),
-        (["schema", "-e", "legacy", "-t", "no-such"], "未知的统计表模板 'no-such'"),
+        (["schema", "-e", "legacy", "-t", "no-such"], "未知的统计表模板“no-such”"),
         (["schema", "-e", "2021", "-t", "national-2016"], "只有2019年以前的报告"),
     ],
 )
@@ -260,7 +260,7 @@ def test_show_load_error_names_the_path_in_the_locale(runner: CliRunner, tmp_pat
     zh = runner.invoke(cli, ["show", str(bad)])
     assert zh.exit_code == 2
     assert zh.stdout == ""
-    assert f"{bad}: 无法读取报告 (1)" in zh.stderr
+    assert f"{bad}: 无法读取报告（1）" in zh.stderr
     assert "$.table2.fees: 应为" in zh.stderr
     assert "Traceback" not in zh.output
     en = runner.invoke(cli, ["show", str(bad), "--locale", "en"])
@@ -284,7 +284,9 @@ def test_show_unknown_locale_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["show", str(HUAIAN), "--locale", "fr"])
     assert result.exit_code == 2
     # In the locale the environment gives (Chinese here), naming the value.
-    assert "未知的语言区域 'fr'" in result.output and "zh_Hans_CN, en" in result.output
+    assert (
+        "未知的语言区域“fr”；支持：zh_Hans_CN、en（也可写作 zh_CN、zh、en_US …）" in result.output
+    )
     result = runner.invoke(cli, ["show", str(HUAIAN), "--locale", "fr"], env={"LANG": "en_US"})
     assert result.exit_code == 2 and "unknown locale 'fr'" in result.output
 

@@ -171,9 +171,9 @@ def test_a_command_imported_under_one_locale_speaks_the_next_ones() -> None:
     # click names a path parameter ("file") when the command's module is
     # imported; that name is translated when shown, never kept.
     for locale, words in (
-        ("zh_Hans_CN", "文件 'no/such' 不存在"),
+        ("zh_Hans_CN", "文件“no/such”不存在"),
         ("en", "File 'no/such' does not exist"),
-        ("zh_Hans_CN", "文件 'no/such' 不存在"),
+        ("zh_Hans_CN", "文件“no/such”不存在"),
     ):
         result = _invoke(["render", "x.json", "--to", "json", "--font", "no/such"], locale)
         assert result.exit_code == 2 and words in result.output, result.output
@@ -211,3 +211,80 @@ def test_a_run_leaves_no_language_behind() -> None:
     assert command.help is not None and command.help.startswith("Render FILE")
     assert click.STRING.name == "text" and click.INT.name == "integer"
     assert command.options_metavar == "[OPTIONS]"
+
+
+#: Usage errors beyond each command's own cases: a number click accepts
+#: but the option refuses, a missing option with choices, no such command,
+#: a format that is not installed.
+EXTRA_CASES = [
+    pytest.param(["validate", "x.json", "--jobs", "0"], id="validate: --jobs 0"),
+    pytest.param(["schema"], id="schema: missing option with choices"),
+    pytest.param(["no-such-command"], id="no such command"),
+    pytest.param(["render", "x.json", "--to", "no-such-format"], id="render: unknown format"),
+]
+
+
+def _error_text(output: str) -> str:
+    """The message after 错误：, up to the end of the output."""
+    head = gettext("zh_Hans_CN", "Error: {message}").split("{")[0]
+    assert head in output, output
+    return output.split(head, 1)[1].rstrip("\n")
+
+
+@pytest.mark.parametrize("args", [*CASES, *EXTRA_CASES])
+def test_a_usage_error_is_punctuated_in_chinese(tmp_path: Path, args: list[str]) -> None:
+    # click joins its translated words with its own punctuation: a full
+    # stop after a missing parameter, repr quotes, a tab-indented list of
+    # choices.  Under the Chinese locale all of it is Chinese.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        message = _error_text(_invoke(args, "zh_Hans_CN").output)
+    assert not re.search(r"['\"]", message), message  # “” quote names and values
+    assert not re.search(r"(?<!\.)\.(?!\.)(\s|$)", message), message  # 。 ends a sentence
+    assert "。 " not in message and "\t" not in message and ", " not in message, message
+    assert not re.search(r"[\u4e00-\u9fff] “|” [\u4e00-\u9fff]", message), message
+    # No English word outside what the user typed or may type (quoted, or
+    # an option, choice or format name).
+    bare = re.sub(r"“[^”]*”|--?[\w-]+", "", message)
+    for typed in args:
+        bare = bare.replace(typed, "")
+    words = set(re.findall(r"[A-Za-z]{3,}", bare))
+    names = {"docx", "html", "json", "markdown", "pdf", "xlsx", "legacy", "FILE", "OLD", "NEW"}
+    assert words <= names, message
+
+
+def test_punctuation_keeps_what_the_user_typed() -> None:
+    from govdisclosure.cli._punctuation import punctuated
+
+    # repr quotes a value holding an apostrophe with double quotes; its
+    # text, dots and commas inside the quotes are the user's and are kept.
+    said = '"it\'s, v1.2" 不是有效的整数.'
+    assert punctuated(said, "zh_Hans_CN") == "“it's, v1.2”不是有效的整数。"
+    english = "Missing option '--edition' / '-e'. Choose from:\n\t2021,\n\t2019"
+    assert punctuated(english, "en") == english
+
+
+#: Upper-case words of the help that are names, not placeholders.
+_NAMES = {"JSON", "TOML", "SARIF", "PDF", "CSV", "HTML", "URL", "GBK", "UTF", "BOM", "LANG"}
+_NAMES |= {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "COLUMNS"}
+_NAMES |= {"GOVDISCLOSURE_PDF_FONTS", "GOVDISCLOSURE_MAX_INPUT_SIZE"}
+
+
+@pytest.mark.parametrize("name", ["", *COMMANDS])
+def test_the_chinese_help_names_each_placeholder_one_way(name: str) -> None:
+    # An option's value is shown as the placeholder the help text uses for
+    # it: FILE in the text and FILE after the option, never 文件 after one
+    # option and FILE after the next, nor TEXT (文本) where the text says UNIT.
+    output = _invoke([name, "--help"] if name else ["--help"], "zh_Hans_CN").output
+    usage, _, rest = output.partition("\n\n")
+    # The group's list of commands quotes each command's own placeholders.
+    rest = rest.split("\n" + gettext("zh_Hans_CN", "Commands") + ":")[0]
+    shown: set[str] = set(re.findall(r"\b([A-Z][A-Z_=]*)(?:\.\.\.)?", usage.split("]", 1)[-1]))
+    for line in rest.splitlines():
+        entry = re.match(r"^  (?:-\w, )?--[\w-]+(?: / --[\w-]+)? (\S+)", line)
+        if entry is not None and not entry.group(1).startswith("["):
+            metavar = entry.group(1)
+            assert re.fullmatch(r"[A-Z][A-Z_]*(=[A-Z]+)?", metavar), line
+            shown |= set(metavar.split("="))
+    text_words = set(re.findall(r"(?<![\w$-])([A-Z][A-Z_]{2,})(?![\w])", rest))
+    assert text_words - shown - _NAMES == set(), output

@@ -48,8 +48,13 @@ def test_a_missing_input_says_so(tmp_path: Path, locale: str) -> None:
 def test_a_missing_file_to_import_says_what_was_expected(tmp_path: Path, locale: str) -> None:
     result = _run(tmp_path, "import", "no-such.html", "-o", "out", "-l", locale)
     assert result.returncode == 2
-    failed, expected = gettext(locale, "failed"), gettext(locale, "expected")
-    line = f"no-such.html: {failed}: {expected} {gettext(locale, 'a file that exists')}"
+    expected = gettext(locale, "expected {expected}").format(
+        expected=gettext(locale, "a file that exists")
+    )
+    said = gettext(locale, "{state}: {reason}").format(
+        state=gettext(locale, "failed"), reason=expected
+    )
+    line = f"no-such.html: {said}"
     assert line + "\n" in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert list((tmp_path / "out").iterdir()) == []
@@ -136,7 +141,10 @@ def test_a_provenance_file_named_as_a_report_says_what_it_is(tmp_path: Path, loc
     assert result.returncode == 2
     lines = [line for line in result.stderr.splitlines() if "provenance" in line]
     assert lines[0] == (
-        f"imported/pingtan-2023.provenance.json: {gettext(locale, 'Cannot read report')} (1)"
+        "imported/pingtan-2023.provenance.json: "
+        + gettext(locale, "{heading} ({count})").format(
+            heading=gettext(locale, "Cannot read report"), count=1
+        )
     )
     assert gettext(locale, PROVENANCE_NOT_A_REPORT) in result.stderr
     assert "unit" not in result.stderr and "cells" not in result.stderr  # not the keys one by one

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -118,7 +119,7 @@ def test_200000_unknown_keys_print_one_screen(scratch: Path) -> None:
         assert result.returncode == 2
         lines = result.stderr.splitlines()
         assert len(lines) < 120
-        assert "(200000)" in lines[0]
+        assert re.search(r"[(（]200000[)）]", lines[0]), lines[0]
         assert more.replace(",", "") in result.stderr.replace(",", "")
         _no_traceback(result)
     assert _left(scratch, "big.json") == []
@@ -335,9 +336,9 @@ def test_help_speaks_the_chosen_locale(
     ("args", "zh", "en"),
     [
         (["validate"], "缺少参数", "Missing argument"),
-        (["valdate"], "没有命令 'valdate'", "No such command 'valdate'"),
+        (["valdate"], "没有命令“valdate”", "No such command 'valdate'"),
         (["validate", "--bogus", "x.json"], "没有选项", "No such option"),
-        (["schema", "-e", "2020"], "不是 '2021', '2019', 'legacy' 之一", "is not one of"),
+        (["schema", "-e", "2020"], "不是“2021”、“2019”、“legacy”之一", "is not one of"),
     ],
 )
 def test_usage_errors_speak_the_chosen_locale(

@@ -27,7 +27,7 @@ def _closed_port() -> int:
 @pytest.mark.parametrize(
     ("locale", "said"),
     [
-        ("zh_Hans_CN", "失败: 无法获取：服务器拒绝连接"),
+        ("zh_Hans_CN", "失败：无法获取：服务器拒绝连接"),
         ("en", "failed: cannot fetch: the server refused the connection"),
     ],
 )
@@ -46,6 +46,6 @@ def test_a_name_that_does_not_resolve_is_said_in_the_locale(tmp_path: Path) -> N
     result = CliRunner().invoke(cli, ["import", url, "-o", str(tmp_path)])
     assert result.exit_code == 2, result.output
     assert (
-        f"{url}: 失败: 无法获取：没有这个主机（域名无法解析）\n" in result.stdout
-        or f"{url}: 失败: 无法获取：暂时无法解析该主机的域名（网络是否断开？）\n" in result.stdout
+        f"{url}: 失败：无法获取：没有这个主机（域名无法解析）\n" in result.stdout
+        or f"{url}: 失败：无法获取：暂时无法解析该主机的域名（网络是否断开？）\n" in result.stdout
     ), result.stdout

@@ -154,8 +154,9 @@ def test_an_unreadable_previous_is_counted_apart_from_the_files(tmp_path: Path) 
     ) in out.replace(" \n", " ")  # the summary wraps at 80 columns
     code, out, _ = run(HUAIAN, "--previous", nope, "--part", nope)
     assert code == 2
-    said = "共1个文件：1个通过，0个有错误，0个无法读取；另有2个 --previous 或 --part 文件无法读取"
-    assert said in out.replace("\n", "")
+    # Spaced around the figures, as every other count of the command line.
+    said = "共 1 个文件：1 个通过，0 个有错误，0 个无法读取；另有 2 个 --previous 或 --part 文件无法读取"
+    assert said in " ".join(line.strip() for line in out.splitlines())
 
 
 def test_bad_usage_exits_2() -> None:

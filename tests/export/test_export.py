@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import errno
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -346,3 +347,20 @@ def test_a_temporary_table_left_by_a_killed_export_is_removed_by_the_next(
     report = gd.load(EXAMPLES / "huaian-2024.json")
     write([report], tmp_path / "cells.parquet")
     assert sorted(p.name for p in tmp_path.iterdir()) == [".kept.tmp", "cells.parquet"]
+
+
+def test_csv_values_are_written_as_printed_numbers(tmp_path: Path) -> None:
+    # Parquet keeps DECIMAL(38, 10); CSV has no types, and pyarrow wrote a
+    # count of 15 as "15.0000000000" and 0 as "0E-10".  A CSV value is the
+    # exact number as written by hand: no trailing zeros, no exponent.
+    target = tmp_path / "cells.csv"
+    source = str(EXAMPLES / "huaian-2024.json")
+    result = CliRunner().invoke(cli, ["export", source, "--to", "csv", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    with target.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    values = [r["value"] for r in rows if r["value"]]
+    assert values and all(re.fullmatch(r"-?\d+(\.\d*[1-9])?", v) for v in values), values[:5]
+    cells_of = gd.cells_by_path(gd.load(source)).values()
+    numbers = {v for v in cells_of if isinstance(v, (int, Decimal))}
+    assert {Decimal(v) for v in values} <= {Decimal(n) for n in numbers} | {Decimal(0)}

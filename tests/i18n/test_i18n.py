@@ -253,5 +253,5 @@ def test_load_errors_render_in_either_locale() -> None:
         "report.json: Cannot read report (1)\n  $.year: expected a whole number; found '2024'"
     )
     assert error.render("zh_Hans_CN") == (
-        "report.json: 无法读取报告 (1)\n  $.year: 应为 整数; 实际为 '2024'"
+        "report.json: 无法读取报告（1）\n  $.year: 应为 整数；实际为 '2024'"
     )

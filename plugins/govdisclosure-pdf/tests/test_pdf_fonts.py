@@ -61,7 +61,7 @@ def test_a_bad_configuration_names_the_file_and_the_key(
 
 
 def test_stand_ins_are_named_once_on_stderr(tmp_path: Path) -> None:
-    """Which face stands in for which official one, said once per process."""
+    """Which face stands in for which official one, warned of once per process."""
     fonts = resolve_fonts()
     if not fonts.stand_ins:
         pytest.skip("every official face is installed here: nothing stands in")
@@ -77,8 +77,10 @@ def test_stand_ins_are_named_once_on_stderr(tmp_path: Path) -> None:
     pairs = [f"{official} → {face_said(face, 'zh_Hans_CN')}" for official, face in fonts.stand_ins]
     lines = [line for line in out.stderr.splitlines() if all(p in line for p in pairs)]
     assert len(lines) == 1
-    # Said in the locale of the first render (Chinese, the default).
-    assert lines[0].startswith("govdisclosure-pdf：") and "standing in" not in lines[0]
+    # Said in the locale of the first render (Chinese, the default), as a
+    # warning pointing at the caller's line.
+    assert "<string>:3: FontStandInWarning: govdisclosure-pdf：" in lines[0]
+    assert "standing in" not in lines[0]
 
 
 @pytest.mark.skipif(

@@ -75,7 +75,7 @@ def test_amounts_keep_their_decimals() -> None:
 def test_every_bad_cell_is_named_by_sheet_cell_and_path_in_the_locale() -> None:
     data = _filled({"D5": -1, "E5": "abc", "F5": 2.5, "J30": "12条"})
     zh = _problems(data)
-    assert "filled.xlsx: 无法读取报告 (3)" in zh
+    assert "filled.xlsx: 无法读取报告（3）" in zh
     assert (
         "表三!D5 $.table3.new_applications.natural_person: 应为 0 至 1,000,000,000 之间的整数" in zh
     )

@@ -16,7 +16,7 @@ import time
 
 from attrs import define, field
 
-from ..i18n import ngettext
+from ..i18n import gettext, ngettext
 
 __all__ = ["Summary", "rate_text"]
 
@@ -96,15 +96,14 @@ class Summary:
             rate=rate_text(self.rate),
         )
         if self.interrupted:
-            text = (
-                ngettext(
-                    locale,
-                    "Interrupted after {done} of {total} file",
-                    "Interrupted after {done} of {total} files",
-                    self.total,
-                ).format(done=f"{self.read + self.skipped:,}", total=f"{self.total:,}")
-                + "; "
-                + text
+            interrupted = ngettext(
+                locale,
+                "Interrupted after {done} of {total} file",
+                "Interrupted after {done} of {total} files",
+                self.total,
+            ).format(done=f"{self.read + self.skipped:,}", total=f"{self.total:,}")
+            text = gettext(locale, "{interrupted}; {summary}").format(
+                interrupted=interrupted, summary=text
             )
         return text
 

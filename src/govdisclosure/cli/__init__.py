@@ -153,6 +153,22 @@ def _output_failed(exc: OSError, locale: str) -> click.ClickException | click.ex
     return _OutputError(message.format(error=os_error_text(exc, locale)))
 
 
+class _PunctuatedUsageError(click.UsageError):
+    """A usage error as click said it, punctuated as the locale writes
+    (:mod:`._punctuation`); same context, and a usage error's exit status."""
+
+    def __init__(self, original: click.UsageError, text: str) -> None:
+        super().__init__(text, original.ctx)
+
+
+def _punctuated(exc: click.UsageError, locale: str) -> click.UsageError:
+    from ._punctuation import punctuated
+
+    text = exc.format_message()
+    rewritten = punctuated(text, locale)
+    return exc if rewritten == text else _PunctuatedUsageError(exc, rewritten)
+
+
 class _LazyGroup(click.Group):
     """A group that imports a command's module when the command is asked for,
     speaks the user's locale and turns a failing standard output into an
@@ -235,12 +251,26 @@ class _LazyGroup(click.Group):
                     failure.show()
                 raise SystemExit(failure.exit_code) from None
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:  # the group's own options
+            raise _punctuated(exc, self.locale) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             try:
                 return super().invoke(ctx)
             finally:
                 _flush_stdout()
+        except click.UsageError as exc:  # a command's parameters, or no such command
+            raise _punctuated(exc, self.locale) from None
         except OSError as exc:
             if exc.filename is not None and exc.errno != errno.EPIPE:
                 raise  # a file's error: the command's to report
@@ -300,6 +330,7 @@ def _max_input_size(ctx: click.Context, param: click.Parameter, value: str | Non
 @click.option(
     "--locale",
     "-l",
+    metavar="LOCALE",
     default=None,
     help="Language of every command's labels and messages (zh_Hans_CN, en); "
     "the commands' own --locale, before or after the command name, is the same.",

@@ -23,7 +23,8 @@ def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int:
     if value is None:
         return default_jobs()
     if value < 1:
-        raise click.BadParameter("must be 1 or more", ctx, param)
+        locale = getattr(ctx.find_root().command, "locale", "en")
+        raise click.BadParameter(gettext(locale, "must be 1 or more"), ctx, param)
     return value
 
 
@@ -41,6 +42,7 @@ def batch_options() -> list[click.Option]:
         click.Option(
             ["--jobs", "-j"],
             type=int,
+            metavar="N",
             default=None,
             callback=_jobs,
             help="Worker processes (default: every core).",

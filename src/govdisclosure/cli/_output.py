@@ -19,7 +19,7 @@ import click
 
 from ..editions import EDITIONS
 from ..files import write_atomic
-from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale
+from ..i18n import LOCALES, UnknownLocaleError, gettext, normalize_locale, series
 from ..oserrors import os_error_text
 from ..plugin import manager as plugin_manager
 from ._locale import LOCALE_VARIABLES, environment_locale
@@ -57,7 +57,9 @@ def _locale(ctx: click.Context, param: click.Parameter, value: str) -> str:
         # Said in the locale the rest of the line is in (the environment's).
         told = getattr(ctx.find_root().command, "locale", LOCALES[0])
         message = gettext(told, "unknown locale {locale!r}; supported: {supported}")
-        supported = ", ".join(LOCALES) + " (zh_CN, zh, en_US …)"
+        supported = gettext(told, "{locales} (also {variants})").format(
+            locales=series(told, LOCALES), variants=series(told, ("zh_CN", "zh", "en_US …"))
+        )
         raise click.BadParameter(
             message.format(locale=value, supported=supported), ctx, param
         ) from None
@@ -68,6 +70,7 @@ def locale_option() -> click.Option:
     by default the environment's (:func:`environment_locale`)."""
     return click.Option(
         ["--locale", "-l"],
+        metavar="LOCALE",
         default=environment_locale,
         show_default="LANGUAGE / LC_ALL / LC_MESSAGES / LANG, else zh_Hans_CN",
         callback=_locale,
@@ -108,6 +111,7 @@ def output_options() -> list[click.Option]:
         click.Option(
             ["--output", "-o"],
             type=click.Path(dir_okay=False, path_type=Path),
+            metavar="FILE",
             default=None,
             help="Write to this file (atomically) instead of standard output.",
         ),

@@ -67,7 +67,13 @@ def _read_with(locale: str, path: str) -> Report | str:
     help="Leave the inputs out of the result (no parts): the totals only, in memory that "
     "does not grow with the number of files.",
 )
-@click.option("--unit", "-u", required=True, help="Name of the consolidating unit (全市, 全县 …).")
+@click.option(
+    "--unit",
+    "-u",
+    metavar="UNIT",
+    required=True,
+    help="Name of the consolidating unit (全市, 全县 …).",
+)
 @click.option(
     "--kind",
     type=click.Choice([k.value for k in UnitKind]),
@@ -75,8 +81,12 @@ def _read_with(locale: str, path: str) -> Report | str:
     show_default=True,
     help="Whether the consolidating unit is a people's government or a department.",
 )
-@click.option("--region-code", default=None, help="GB/T 2260 code of the consolidating unit.")
-@click.option("--parent", default=None, help="The unit the consolidating unit reports to.")
+@click.option(
+    "--region-code", metavar="CODE", default=None, help="GB/T 2260 code of the consolidating unit."
+)
+@click.option(
+    "--parent", metavar="UNIT", default=None, help="The unit the consolidating unit reports to."
+)
 @click.option(
     "--narrative",
     metavar="FILE",

@@ -92,6 +92,7 @@ def _tables(
     "--output",
     "-o",
     type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
     required=True,
     help="The cells table: one row per cell of every report.",
 )
@@ -99,6 +100,7 @@ def _tables(
     "--findings",
     "findings_to",
     type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
     default=None,
     help="Also write the findings table (every installed rule): one row per finding.",
 )

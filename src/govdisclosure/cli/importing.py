@@ -26,7 +26,8 @@ import click
 import orjson
 from attrs import frozen
 
-from ..batch import Summary, close, drive_files, output_stems
+from ..batch import Summary, drive_files, output_stems
+from ..batch.summary import rate_text
 from ..codec import dumps
 from ..errors import LoadError
 from ..export.provenance import PROVENANCE_SUFFIX
@@ -45,6 +46,14 @@ __all__ = ["command"]
 
 
 _STATE = {"full": N_("fully imported"), "partly": N_("partly imported"), "failed": N_("failed")}
+
+
+def _failed_line(label: object, message: str, locale: str) -> str:
+    """``LABEL: failed: why``, the state and its reason joined as the locale joins them."""
+    said = gettext(locale, "{state}: {reason}").format(
+        state=gettext(locale, _STATE["failed"]), reason=message
+    )
+    return f"{label}: {said}"
 
 
 def _by_suffix() -> dict[str, Loader]:
@@ -130,18 +139,17 @@ def _import_file(options: _Options, name: str) -> _FileResult:
     """Import one file and write its JSON; every failure is a result, not an exception."""
     locale = options.locale
     path = Path(name)
-    failed = gettext(locale, _STATE["failed"])
     loader = _by_suffix().get(path.suffix.lower())
     if loader is None:
         message = gettext(locale, "no loader reads {suffix} files").format(
             suffix=path.suffix or "-"
         )
-        return _FileResult("failed", (f"{path}: {failed}: {message}",), ())
+        return _FileResult("failed", (_failed_line(path, message, locale),), ())
     try:
         data = read_input(path)
         refuse_empty(data, str(path))
     except LoadError as exc:
-        return _FileResult("failed", (f"{path}: {failed}: {_unread(exc, locale)}",), ())
+        return _FileResult("failed", (_failed_line(path, _unread(exc, locale), locale),), ())
     outcome = _outcome(loader, data, str(path), locale, options.choices)
     written: list[str] = []
     stem = options.names[name]
@@ -151,10 +159,10 @@ def _import_file(options: _Options, name: str) -> _FileResult:
         message = gettext(locale, "{path} exists; use --force to replace it").format(
             path=exc.filename or exc
         )
-        return _FileResult("failed", (f"{path}: {failed}: {message}",), tuple(written))
+        return _FileResult("failed", (_failed_line(path, message, locale),), tuple(written))
     except OSError as exc:
         return _FileResult(
-            "failed", (f"{path}: {failed}: {os_error_text(exc, locale)}",), tuple(written)
+            "failed", (_failed_line(path, os_error_text(exc, locale), locale),), tuple(written)
         )
     state, lines = _state_lines(str(path), outcome, locale)
     return _FileResult(state, lines, tuple(written), outcome.cells_placed, outcome.cells_not_placed)
@@ -228,7 +236,7 @@ class _Run:
         return attrs.evolve(self.choices, linked_file=self.site_files.for_page(page))
 
     def fail(self, label: str, message: str, written: int = 0) -> None:
-        click.echo(f"{label}: {gettext(self.locale, _STATE['failed'])}: {message}")
+        click.echo(_failed_line(label, message, self.locale))
         self.counts["failed"] += 1
         _count(self.batch, "failed", written)
 
@@ -336,6 +344,51 @@ def _count(batch: Summary, state: str, written: int) -> None:
         batch.failed += 1
 
 
+def _closing_line(
+    counts: dict[str, int], placed: int, not_placed: int, batch: Summary, locale: str
+) -> str:
+    """The one closing line of an import: files (fully imported, partly
+    imported, failed), cells (placed, not placed), files written, time.
+
+    It takes the place of the batch line other commands end with, whose
+    "passed/failed" would count a partly imported file as failed and so
+    seem to disagree with the import's own counts."""
+    done = sum(counts.values())
+    files = ngettext(
+        locale,
+        "{files} file: {full} fully imported, {partly} partly imported, {failed} failed",
+        "{files} files: {full} fully imported, {partly} partly imported, {failed} failed",
+        done,
+    ).format(files=f"{done:,}", **{k: f"{n:,}" for k, n in counts.items()})
+    cells = ngettext(
+        locale,
+        "{placed} cell placed, {not_placed} not placed",
+        "{placed} cells placed, {not_placed} not placed",
+        placed,
+    ).format(placed=f"{placed:,}", not_placed=f"{not_placed:,}")
+    written = ngettext(
+        locale, "{written} file written", "{written} files written", batch.written
+    ).format(written=f"{batch.written:,}")
+    rate = done / batch.seconds if batch.seconds > 0 else 0.0
+    took = gettext(locale, "{seconds} s, {rate} files/s").format(
+        seconds=f"{batch.seconds:.1f}", rate=rate_text(rate)
+    )
+    line = gettext(locale, "{files}; {cells}; {written}; {time}").format(
+        files=files, cells=cells, written=written, time=took
+    )
+    if batch.interrupted:
+        interrupted = ngettext(
+            locale,
+            "Interrupted after {done} of {total} file",
+            "Interrupted after {done} of {total} files",
+            batch.total,
+        ).format(done=f"{done:,}", total=f"{batch.total:,}")
+        line = gettext(locale, "{interrupted}; {summary}").format(
+            interrupted=interrupted, summary=line
+        )
+    return line
+
+
 def _linked(outcome: ImportOutcome, page: str, link: dict[str, object]) -> ImportOutcome:
     """``outcome`` of a file or page reached by a link of ``page``: its
     provenance names the page and the link as printed."""
@@ -366,12 +419,13 @@ def _url_name(url: str) -> str:
 
 
 @click.command(name="import")
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option(
     "--output",
     "-o",
     "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     default=Path("."),
     show_default=True,
     help="Directory for the report JSON and its provenance JSON.",
@@ -448,20 +502,7 @@ def command(
     placed += run.placed
     not_placed += run.not_placed
     batch.stop()
-    files_said = ngettext(
-        locale,
-        "{files} file: {full} fully imported, {partly} partly imported, {failed} failed",
-        "{files} files: {full} fully imported, {partly} partly imported, {failed} failed",
-        len(paths) + len(urls),
-    ).format(files=f"{len(paths) + len(urls):,}", **{k: f"{n:,}" for k, n in counts.items()})
-    cells = ngettext(
-        locale,
-        "{placed} cell placed, {not_placed} not placed",
-        "{placed} cells placed, {not_placed} not placed",
-        placed,
-    ).format(placed=f"{placed:,}", not_placed=f"{not_placed:,}")
-    click.echo(gettext(locale, "{files}; {cells}").format(files=files_said, cells=cells))
-    close(batch, locale, quiet)
+    click.echo(_closing_line(counts, placed, not_placed, batch, locale))
     if counts["failed"] or batch.interrupted:
         raise SystemExit(2)
     if counts["partly"]:

@@ -22,7 +22,7 @@ from ..authoring import blank_report
 from ..codec import dumps
 from ..editions import EDITIONS, Report
 from ..files import write_atomic
-from ..i18n import gettext
+from ..i18n import gettext, series
 from ..plugin.manager import renderers
 from ..plugin.types import RenderOptions
 from ..registry import UnknownTemplateError, known_template_ids
@@ -43,7 +43,7 @@ def _run(
     force: bool,
     locale: str,
 ) -> None:
-    known = ", ".join(known_template_ids())
+    known = series(locale, known_template_ids())
     if not unit.strip():
         raise click.BadParameter(gettext(locale, "the unit name is empty"), param_hint="'--unit'")
     template_driven = EDITIONS[edition].template_driven
@@ -81,7 +81,7 @@ def _write_form(report: Report, to: str, output: Path | None, force: bool, local
     renderer = with_form.get(to)
     if renderer is None or renderer.form is None:
         message = gettext(locale, "Format {name!r} has no fill-in form; formats with one: {known}")
-        known = ", ".join(sorted(with_form)) or "-"
+        known = series(locale, sorted(with_form))
         raise click.BadParameter(message.format(name=to, known=known), param_hint="'--to'")
     if output is None:
         message = gettext(locale, "--to {name} writes a binary file: give -o FILE")
@@ -110,10 +110,13 @@ command = click.Command(
         click.Option(
             ["--year", "-y"],
             type=click.IntRange(1990, 2100),
+            metavar="YEAR",
             required=True,
             help="The year the report covers (not the year it is published).",
         ),
-        click.Option(["--unit", "-u"], required=True, help="Name of the reporting unit."),
+        click.Option(
+            ["--unit", "-u"], metavar="UNIT", required=True, help="Name of the reporting unit."
+        ),
         click.Option(
             ["--kind", "-k"],
             type=click.Choice([k.value for k in UnitKind]),
@@ -123,6 +126,7 @@ command = click.Command(
         ),
         click.Option(
             ["--template", "-t"],
+            metavar="TEMPLATE",
             default=None,
             help="Legacy only (and required there): the statistics template, e.g. national-2016.",
         ),

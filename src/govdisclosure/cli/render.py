@@ -38,9 +38,11 @@ an input that cannot be read (reported in ``--locale``, with every problem).
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import click
 from attrs import frozen
@@ -49,7 +51,7 @@ from ..batch import Summary, close, drive_files, output_stems
 from ..editions import Report
 from ..errors import LoadError
 from ..files import write_atomic
-from ..i18n import gettext
+from ..i18n import gettext, series
 from ..inputs import load
 from ..oserrors import os_error_text
 from ..plugin.manager import PluginError
@@ -134,10 +136,34 @@ class _Job:
 
 @frozen
 class _Done:
-    """One file of a batch: ``status`` written, failed (renderer) or skipped."""
+    """One file of a batch: ``status`` written, failed (renderer) or skipped;
+    ``notes``, what the renderer warned of (said once per run)."""
 
     status: str
     message: str
+    notes: tuple[str, ...] = ()
+
+
+def _rendered(report: Report, to: str, **options: Any) -> tuple[bytes, tuple[str, ...]]:
+    """``render(report, to, **options)`` and what the renderer warned the
+    user of (a :class:`UserWarning`: the PDF renderer's font stand-ins).
+
+    The warnings are handed back rather than shown, so that a batch says
+    each once per run: every worker process renders its first file with the
+    same fonts and would otherwise say it again.  Other warnings (a
+    library's deprecation) are shown as Python shows them."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        data = render(report, to, **options)
+    notes: list[str] = []
+    for warning in caught:
+        if issubclass(warning.category, UserWarning):
+            notes.append(str(warning.message))
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return data, tuple(dict.fromkeys(notes))
 
 
 def _render_file(job: _Job, name: str) -> _Done:
@@ -155,7 +181,9 @@ def _render_file(job: _Job, name: str) -> _Done:
     except LoadError as exc:
         return _Done("skipped", exc.with_source(str(file)).render(locale, limit=PRINTED_PROBLEMS))
     try:
-        data = render(report, job.to, locale=locale, charts=job.charts, font=job.font, **job.extra)
+        data, notes = _rendered(
+            report, job.to, locale=locale, charts=job.charts, font=job.font, **job.extra
+        )
     except (UnsupportedEditionError, RenderError) as exc:
         return _Done("skipped", f"{file}: {exc}")
     except Exception as exc:  # noqa: BLE001 - a renderer's bug: a message, not a traceback
@@ -175,13 +203,18 @@ def _render_file(job: _Job, name: str) -> _Done:
         )
     except OSError as exc:
         return _Done("skipped", f"{target}: {os_error_text(exc, locale)}")
-    return _Done("written", str(target))
+    return _Done("written", str(target), notes)
 
 
 def _render_many(files: Sequence[str], job: _Job, jobs: int, quiet: bool, locale: str) -> None:
     batch = Summary(total=len(files))
+    said: set[str] = set()
 
     def take(result: _Done) -> None:
+        for note in result.notes:
+            if note not in said:
+                said.add(note)
+                click.echo(note, err=True)
         if result.status == "skipped":
             batch.skipped += 1
         else:
@@ -223,6 +256,7 @@ def _render_many(files: Sequence[str], job: _Job, jobs: int, quiet: bool, locale
     "--output",
     "-o",
     type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    metavar="FILE",
     default=None,
     help="Output file ('-' for standard output) of a single FILE. Default: FILE's name "
     "with the format's suffix, in the current directory.",
@@ -232,6 +266,7 @@ def _render_many(files: Sequence[str], job: _Job, jobs: int, quiet: bool, locale
     "-d",
     "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     default=None,
     help="Directory for the outputs (each named after its input; default: the current directory).",
 )
@@ -239,6 +274,7 @@ def _render_many(files: Sequence[str], job: _Job, jobs: int, quiet: bool, locale
 @click.option(
     "--font",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    metavar="FILE",
     default=None,
     help="TrueType font to embed (PDF).",
 )
@@ -274,7 +310,7 @@ def command(
     except UnknownRendererError as exc:
         raise _fail(
             gettext(locale, "Unknown format {name!r}; installed: {available}").format(
-                name=to, available=", ".join(exc.available) or "-"
+                name=to, available=series(locale, exc.available)
             )
         ) from None
     except PluginError as exc:
@@ -307,7 +343,7 @@ def command(
     except LoadError as exc:
         raise _fail(exc.render(locale, limit=PRINTED_PROBLEMS)) from None
     try:
-        data = render(report, to, locale=locale, charts=charts, font=font, **extra)
+        data, notes = _rendered(report, to, locale=locale, charts=charts, font=font, **extra)
     except UnsupportedEditionError as exc:
         raise _fail(str(exc)) from None
     except RenderError as exc:
@@ -326,6 +362,8 @@ def command(
                 name=to, error=f"{type(exc).__name__}: {exc}"
             )
         ) from None
+    for note in notes:
+        click.echo(note, err=True)
     if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

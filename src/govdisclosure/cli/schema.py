@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from ..editions import EDITIONS
-from ..i18n import gettext
+from ..i18n import gettext, series
 from ..registry import UnknownTemplateError, known_template_ids
 from ..schema import json_schema
 from ._output import edition_option, locale_option, output_options, write_output
@@ -31,7 +31,7 @@ def _run(edition: str, template: str | None, output: Path | None, force: bool, l
     try:
         schema = json_schema(edition, template=template)
     except UnknownTemplateError:
-        known = ", ".join(known_template_ids())
+        known = series(locale, known_template_ids())
         message = gettext(locale, "unknown template {template}; known: {known}")
         raise click.BadParameter(
             message.format(template=repr(template), known=known), param_hint="'--template'"
@@ -47,6 +47,7 @@ command = click.Command(
         edition_option(),
         click.Option(
             ["--template", "-t"],
+            metavar="TEMPLATE",
             default=None,
             help="Legacy only: pin the statistics template (e.g. national-2016).",
         ),

@@ -196,7 +196,7 @@ command = click.Command(
     "show",
     callback=_run,
     params=[
-        click.Argument(["file"], type=click.Path(dir_okay=True)),
+        click.Argument(["file"], type=click.Path(dir_okay=True), metavar="FILE"),
         locale_option(),
     ],
     help="Show a report's unit, year, edition, dates, sections and non-blank totals.",

@@ -19,6 +19,7 @@ import json
 import os
 import secrets
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -84,20 +85,22 @@ class TableWriter:
         self._writer.write_batch(batch)
 
     def _as_written(self, batch: Any) -> Any:
-        """``batch`` with its list columns as JSON text (CSV only)."""
+        """``batch`` with its list columns as JSON text and its decimal
+        columns as plain numbers (CSV only)."""
         if not self._lists:
             return batch
         import pyarrow as pa
 
         columns = list(batch.columns)
         for index in self._lists:
-            columns[index] = pa.array(
-                [
+            if pa.types.is_decimal(columns[index].type):
+                texts = [_plain(number) for number in columns[index].to_pylist()]
+            else:
+                texts = [
                     None if items is None else json.dumps(items, ensure_ascii=False)
                     for items in columns[index].to_pylist()
-                ],
-                type=pa.string(),
-            )
+                ]
+            columns[index] = pa.array(texts, type=pa.string())
         return pa.RecordBatch.from_arrays(columns, schema=self._schema)
 
     def commit(self) -> None:
@@ -149,13 +152,28 @@ def _discard(tmp: Path) -> None:
 
 
 def _csv_schema(schema: Any) -> tuple[tuple[int, ...], Any]:
-    """The indices of ``schema``'s list columns, and the schema with them as text."""
+    """The indices of ``schema``'s list and decimal columns, and the schema
+    with them as text (CSV has neither: see :meth:`TableWriter._as_written`)."""
     import pyarrow as pa
 
-    lists = tuple(i for i, field in enumerate(schema) if pa.types.is_list(field.type))
-    for index in lists:
+    texts = tuple(
+        i
+        for i, field in enumerate(schema)
+        if pa.types.is_list(field.type) or pa.types.is_decimal(field.type)
+    )
+    for index in texts:
         schema = schema.set(index, pa.field(schema.field(index).name, pa.string()))
-    return lists, schema
+    return texts, schema
+
+
+def _plain(number: Decimal | None) -> str | None:
+    """An exact number as written by hand: ``15``, ``147230.5``, ``0`` —
+    pyarrow writes a DECIMAL(38, 10) as ``15.0000000000`` and zero as
+    ``0E-10``."""
+    if number is None:
+        return None
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
 
 
 def write(

@@ -30,7 +30,14 @@ from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 from govdisclosure.rendering import RenderError
 
 from .document import DocumentInfo, build_pdf
-from .fonts import FontError, FontFallbackWarning, FontSet, note_stand_ins, resolve_fonts
+from .fonts import (
+    FontError,
+    FontFallbackWarning,
+    FontSet,
+    FontStandInWarning,
+    note_stand_ins,
+    resolve_fonts,
+)
 from .labels import SUBJECT, is_english, tr
 from .story import StoryOptions, build_story, report_title
 from .styles import TABLE_SIZE, make_styles
@@ -40,6 +47,7 @@ __all__ = [
     "FontError",
     "FontFallbackWarning",
     "FontSet",
+    "FontStandInWarning",
     "govdisclosure_renderers",
     "render_pdf",
     "resolve_fonts",

@@ -47,6 +47,7 @@ __all__ = [
     "FontError",
     "FontFallbackWarning",
     "FontSet",
+    "FontStandInWarning",
     "default_font_dirs",
     "face_said",
     "note_stand_ins",
@@ -77,6 +78,15 @@ class FontError(RenderError):
 
 class FontFallbackWarning(UserWarning):
     """No TrueType CJK font was found: the PDF uses the non-embedded STSong-Light."""
+
+
+class FontStandInWarning(UserWarning):
+    """Official faces are not installed: which face stands in for which.
+
+    A warning rather than a line printed, so that whoever renders decides
+    where it is said: a program can filter it, and the command line collects
+    it from every file of a batch (each worker process renders with the
+    same faces) and says it once per run."""
 
 
 @frozen
@@ -534,8 +544,8 @@ def face_said(face: str, locale: str) -> str:
 
 
 def note_stand_ins(fonts: FontSet, locale: str) -> None:
-    """Say once per process, on stderr and in ``locale``, which face stands
-    in for which official one."""
+    """Say once per process, as a :class:`FontStandInWarning` in ``locale``,
+    which face stands in for which official one."""
     if not fonts.stand_ins:
         return
     with _lock:
@@ -544,12 +554,16 @@ def note_stand_ins(fonts: FontSet, locale: str) -> None:
         _noted.add(fonts.stand_ins)
     from govdisclosure.i18n import gettext
 
-    pairs = "; ".join(
-        f"{official} → {face_said(face, locale)}" for official, face in fonts.stand_ins
-    )
+    said = [f"{official} → {face_said(face, locale)}" for official, face in fonts.stand_ins]
+    joint = gettext(locale, "{pairs}; {pair}")
+    pairs = said[0]
+    for pair in said[1:]:
+        pairs = joint.format(pairs=pairs, pair=pair)
     message = gettext(
         locale,
         "govdisclosure-pdf: official faces not installed, standing in: {pairs} "
         "(name others in a font configuration file: ${variable}, see docs/pdf.md)",
     )
-    print(message.format(pairs=pairs, variable=ENV_FONT_CONFIG), file=sys.stderr)
+    warnings.warn(
+        message.format(pairs=pairs, variable=ENV_FONT_CONFIG), FontStandInWarning, stacklevel=4
+    )
