@@ -48,6 +48,7 @@ PRINTED = (
     ("2022_jjp-jinjing-pianqu_80617", "a4-landscape"),  # table 3's first column through a page
     ("2021_jjp-jinjing-pianqu_80601", "a5"),  # the same on A5
     ("2025_central-zhsyq_105587", "a5"),  # table 4's cut heads printed whole before the break
+    ("lg.gov.cn", "a5"),  # table 4's column rule beside table 3's on one page
 )
 
 

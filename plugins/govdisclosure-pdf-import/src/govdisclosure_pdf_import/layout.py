@@ -25,6 +25,7 @@ from statistics import median
 from typing import Any, NamedTuple
 
 from pdfplumber.page import Page as PlumberPage
+from pdfplumber.table import DEFAULT_SNAP_TOLERANCE
 
 __all__ = ["BBox", "Line", "Piece", "PieceCell", "line_groups", "lines_of", "read_page", "text_of"]
 
@@ -435,7 +436,13 @@ def read_page(
         (o for kind in ("rect", "line", "curve") for o in ruled.objects.get(kind, ())), chars
     )
     found = ruled.find_tables({"explicit_horizontal_lines": closing} if closing else None)
-    tables = [t for t in found if len(t.cells) >= 2]
+    verticals = [
+        o
+        for kind in ("rect", "line", "curve")
+        for o in ruled.objects.get(kind, ())
+        if float(o["x1"]) - float(o["x0"]) <= _SNAP < float(o["bottom"]) - float(o["top"])
+    ]
+    tables = [_on_its_rules(t, verticals) for t in found if len(t.cells) >= 2]
     pieces: list[Piece] = []
     rest = chars
     for t in sorted(tables, key=lambda t: t.bbox[1]):
@@ -449,6 +456,66 @@ def read_page(
             rest = [c for c in rest if id(c) not in ids]
         pieces.append(_piece(page_no, t, mine, spill))
     return pieces, line_groups(rest), len(chars)
+
+
+class _Found(NamedTuple):
+    """A table as pdfplumber found it, its cells' sides put on its own rules."""
+
+    cells: list[BBox]
+    bbox: BBox
+
+
+#: How far pdfplumber moves a rule's edges when it snaps them together
+#: (its ``snap_x_tolerance``: the default, which :func:`read_page` keeps).
+_PLUMBER_SNAP = float(DEFAULT_SNAP_TOLERANCE)
+
+
+def _on_its_rules(table: Any, verticals: Sequence[dict[str, Any]]) -> _Found:
+    """The table's cells with each column boundary on a rule the table draws.
+
+    pdfplumber snaps the vertical edges of the whole page together, in
+    chains: edges within its snap tolerance of each other become one, at
+    their mean, and the chain may run from one table's rule on to another
+    table's rule a few points away (a bevelled side and a rule drawn beside
+    it give three edges 0.75 pt apart).  A boundary of one table is then set
+    off every rule that table draws (table 4 on A5 under table 3 of the
+    same page: 292.5 moved to 296.6, where table 3 draws its rule), and the
+    same table on the next page, drawn alike, no longer lines up with it.
+    Snapping moves an edge by at most the tolerance from the rule it came
+    from; a boundary farther than that from every rule drawn within the
+    table's height is put back at the middle of the nearest of them (with
+    the rules touching it: a bevelled side and its neighbour are one rule).
+    A boundary on its rule is kept as pdfplumber gives it."""
+    boxes: list[BBox] = [tuple(map(float, c)) for c in table.cells]  # type: ignore[misc]
+    bbox: BBox = tuple(map(float, table.bbox))  # type: ignore[assignment]
+    top, bottom = bbox[1], bbox[3]
+    own = [
+        (float(v["x0"]), float(v["x1"]))
+        for v in verticals
+        if float(v["top"]) < bottom - _SNAP and float(v["bottom"]) > top + _SNAP
+    ]
+    if not own:
+        return _Found(boxes, bbox)
+    moved: dict[float, float] = {}
+    for x in {v for b in boxes for v in (b[0], b[2])}:
+        if any(x0 - _PLUMBER_SNAP <= x <= x1 + _PLUMBER_SNAP for x0, x1 in own):
+            continue
+        lo, hi = min(own, key=lambda r: abs((r[0] + r[1]) / 2 - x))
+        grew = True
+        while grew:  # the rules touching it, drawn side by side, are one rule
+            grew = False
+            for x0, x1 in own:
+                if x0 <= hi and x1 >= lo and (x0 < lo or x1 > hi):
+                    lo, hi = min(lo, x0), max(hi, x1)
+                    grew = True
+        moved[x] = (lo + hi) / 2
+    if not moved:
+        return _Found(boxes, bbox)
+    cells = [(moved.get(b[0], b[0]), b[1], moved.get(b[2], b[2]), b[3]) for b in boxes]
+    return _Found(
+        cells,
+        (min(c[0] for c in cells), top, max(c[2] for c in cells), bottom),
+    )
 
 
 def _spilled(
