@@ -466,12 +466,14 @@ def read_page(
         (o for kind in ("rect", "line", "curve") for o in ruled.objects.get(kind, ())), chars
     )
     found = ruled.find_tables({"explicit_horizontal_lines": closing} if closing else None)
-    verticals = [
-        o
+    # Thin upright drawn objects, (x0, x1, top, bottom), by x0: the column rules.
+    verticals = sorted(
+        rule
         for kind in ("rect", "line", "curve")
         for o in ruled.objects.get(kind, ())
-        if float(o["x1"]) - float(o["x0"]) <= _SNAP < float(o["bottom"]) - float(o["top"])
-    ]
+        if (rule := (float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"])))
+        and rule[1] - rule[0] <= _SNAP < rule[3] - rule[2]
+    )
     tables = [_on_its_rules(t, verticals) for t in found if len(t.cells) >= 2]
     pieces: list[Piece] = []
     rest = chars
@@ -504,7 +506,7 @@ class _Found(NamedTuple):
 _PLUMBER_SNAP = float(DEFAULT_SNAP_TOLERANCE)
 
 
-def _on_its_rules(table: Any, verticals: Sequence[dict[str, Any]]) -> _Found:
+def _on_its_rules(table: Any, verticals: Sequence[BBox]) -> _Found:
     """The table's cells with each column boundary on a rule the table draws.
 
     pdfplumber snaps the vertical edges of the whole page together, in
@@ -524,15 +526,17 @@ def _on_its_rules(table: Any, verticals: Sequence[dict[str, Any]]) -> _Found:
     boxes: list[BBox] = [tuple(map(float, c)) for c in table.cells]  # type: ignore[misc]
     bbox: BBox = tuple(map(float, table.bbox))  # type: ignore[assignment]
     top, bottom = bbox[1], bbox[3]
-    own = [
-        (float(v["x0"]), float(v["x1"]), float(v["top"]), float(v["bottom"]))
-        for v in verticals
-        if float(v["top"]) < bottom - _SNAP and float(v["bottom"]) > top + _SNAP
-    ]
+    own = [v for v in verticals if v[2] < bottom - _SNAP and v[3] > top + _SNAP]  # by x0
+    if not own:
+        return _Found(boxes, bbox)
+    starts = [v[0] for v in own]
     bounds = sorted({v for b in boxes for v in (b[0], b[2])})
     moved: dict[float, float] = {}
     for x in bounds:
-        if not own or any(x0 - _PLUMBER_SNAP <= x <= x1 + _PLUMBER_SNAP for x0, x1, _, _ in own):
+        # The rules that may reach x start at most a rule's width and the tolerance left of it.
+        near = bisect.bisect_left(starts, x - _SNAP - _PLUMBER_SNAP)
+        end = bisect.bisect_right(starts, x + _PLUMBER_SNAP)
+        if any(x0 - _PLUMBER_SNAP <= x <= x1 + _PLUMBER_SNAP for x0, x1, _, _ in own[near:end]):
             continue
         sides = [(b[1], b[3]) for b in boxes if x in (b[0], b[2])]
         along = [
