@@ -257,6 +257,37 @@ def survey(
                 log(f"    invented {path}")
             for path in figures.not_placed:
                 log(f"    not placed {path}")
+    for line in totals(out, {p.name for p in real_pages()}, papers):
+        log(line)
+    return out
+
+
+def totals(
+    found: Mapping[tuple[str, str], Figures], real: set[str], papers: Mapping[str, str]
+) -> list[str]:
+    """The survey's rows as ``docs/import.md`` tables them: per paper, the
+    rebuilt pages and the real ones added up (exact / printed, invented,
+    not placed (unreported), edition right)."""
+    out = []
+    for kind in ("rebuilt", "real"):
+        for paper in papers:
+            mine = [
+                f
+                for (name, p), f in found.items()
+                if p == paper and (name in real) == (kind == "real")
+            ]
+            if not mine:
+                continue
+            exact = sum(f.exact for f in mine)
+            printed = sum(f.printed for f in mine)
+            invented = sum(len(f.invented) for f in mine)
+            missing = sum(len(f.not_placed) for f in mine)
+            unreported = sum(len(f.unreported) for f in mine)
+            right = sum(1 for f in mine if f.edition == f.edition_wanted)
+            out.append(
+                f"| {len(mine)} {kind} | {paper} | {exact} / {printed} | {invented} | "
+                f"{missing} ({unreported}) | {right} / {len(mine)} |"
+            )
     return out
 
 

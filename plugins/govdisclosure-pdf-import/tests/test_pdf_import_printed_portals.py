@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from govdisclosure_html import ImportResult
 from govdisclosure_pdf_import import import_pdf
 from printed_portals import (
     CHROMIUM,
@@ -35,6 +36,9 @@ pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed; `make system-deps` installs it"
 )
 
+#: The 2009 page of the 平潭 公安局 with its table's border switched off (``border="0"``).
+BORDERLESS = "2009_gaj-gonganju_80645-border0"
+
 #: (page, paper) printed: each format and a legacy form, each paper size.
 PRINTED = (
     ("hzsc.gov.cn", "a4"),  # 2021, table 3 over two pages
@@ -48,17 +52,26 @@ PRINTED = (
     ("2022_jjp-jinjing-pianqu_80617", "a4-landscape"),  # table 3's first column through a page
     ("2021_jjp-jinjing-pianqu_80601", "a5"),  # the same on A5
     ("2025_central-zhsyq_105587", "a5"),  # table 4's cut heads printed whole before the break
+    ("lg.gov.cn", "a5"),  # table 4's column rule beside table 3's on one page
+    ("2009_gaj-gonganju_80645", "a4"),  # a table with no rules, the side column beside it
+    ("2009_gaj-gonganju_80645", "a4-landscape"),
+    ("2009_gaj-gonganju_80645", "a5"),  # the side column below the table
+    (BORDERLESS, "a4"),  # the same page with no box drawn around the table
 )
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Figures]:
+def results(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[tuple[str, str], tuple[Figures, ImportResult]]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on the browser's fonts
     names = {name for name, _ in PRINTED}
     pages = {p.name: p for p in all_pages() if p.name in names}
+    real = next(p for p in all_pages() if p.name == "2009_gaj-gonganju_80645")
+    pages[BORDERLESS] = Page(BORDERLESS, real.html.replace(b'border="1"', b'border="0"'))
     assert set(pages) == names
     folder = tmp_path_factory.mktemp("printed")
-    out: dict[tuple[str, str], Figures] = {}
+    out: dict[tuple[str, str], tuple[Figures, ImportResult]] = {}
     pdfs: dict[tuple[str, str], Path] = {}
     for name, paper in PRINTED:
         page = pages[name]
@@ -68,8 +81,15 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
         pdf = pdfs[f"{name}.{paper}", paper]
         result = import_pdf(pdf.read_bytes(), pdf.name, derive_templates=page.derive_templates)
         reference = None if page.portal is not None else reference_import(page)
-        out[name, paper] = compare(page, result, reference)
+        out[name, paper] = compare(page, result, reference), result
     return out
+
+
+@pytest.fixture(scope="module")
+def imported(
+    results: dict[tuple[str, str], tuple[Figures, ImportResult]],
+) -> dict[tuple[str, str], Figures]:
+    return {key: figures for key, (figures, _) in results.items()}
 
 
 REBUILT = [key for key in PRINTED if not key[0][:4].isdigit()]
@@ -135,3 +155,36 @@ def test_a_real_page_printed_turned_or_on_a5_imports_every_cell_exactly(
     assert found.invented == ()
     assert found.exact == found.printed, found.line
     assert found.not_placed == ()
+
+
+#: The 附表 of the 2009 page (``govdisclosure-html/tests/data/2009_gaj-gonganju_80645``),
+#: read from the page: 主动公开信息数 15, 其中：1．网站公开 15, every other row 0
+#: (年末统计, the template's 本年度 column by position: marked doubtful).
+PAGE_2009 = (
+    {"1": 15, "1.1": 15}
+    | {code: 0 for code in ("1.2", "2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3", "3.1")}
+    | {code: 0 for code in ("3.2", "3.3", "4", "5", "6")}
+)
+
+
+@pytest.mark.parametrize(
+    "paper", ["a4", "a4-landscape", "a5", "border0"], ids=lambda p: f"2009-{p}"
+)
+def test_a_table_without_rules_beside_the_side_column_is_read_by_its_rows(
+    results: dict[tuple[str, str], tuple[Figures, ImportResult]], paper: str
+) -> None:
+    """The 2009 page prints its table with no rule inside (a box around it,
+    or none with ``border="0"``), the portal's side column on the same lines
+    on A4 and A4 turned, below it on A5.  Before: no report from any print
+    (``tables-not-recognised``, 17 figures not read)."""
+    key = (BORDERLESS, "a4") if paper == "border0" else ("2009_gaj-gonganju_80645", paper)
+    found, result = results[key]
+    assert found.invented == (), found.line
+    assert found.edition == "legacy"
+    assert (found.exact, found.printed) == (17, 17), found.line
+    assert result.report is not None
+    rows = dict(result.report.statistics.rows)  # type: ignore[union-attr]
+    assert rows == {code: {"year": value} for code, value in PAGE_2009.items()}
+    # 年末统计 is no heading of the template: its column is 本年度 by position, said so.
+    (doubtful,) = [p for p in result.problems if p.code == "cells-doubtful"]
+    assert doubtful.params["count"] == "17"

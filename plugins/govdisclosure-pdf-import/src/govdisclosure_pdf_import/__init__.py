@@ -84,7 +84,7 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
                     page = turned.pages[0]
                 ruled, groups, c = read_page(page, n)
                 # Tables set by text position, among the lines outside the ruled ones.
-                unruled, used, carried = text_tables(n, groups, carried)
+                unruled, used, beside, carried = text_tables(n, groups, carried)
                 if not any(p.page < n for p in unruled):
                     lines += held
                 held = []
@@ -99,7 +99,10 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
                     used |= carried.lines
                 by_position += len(unruled)
                 pieces += sorted([*ruled, *unruled], key=lambda p: (p.page, p.bbox[1]))
-                lines += lines_of(n, [g for k, g in enumerate(groups) if k not in used])
+                outside = [g for k, g in enumerate(groups) if k not in used]
+                if beside:  # text set beside a table, on its lines: in reading order
+                    outside = sorted([*outside, *beside], key=_line_middle)
+                lines += lines_of(n, outside)
                 chars += c
                 images += len(page.images)
                 pictures += _pictures(n, page.images)
@@ -157,6 +160,12 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
         images=tuple(pictures),
         unit_lines=_unit_lines(tables, lines),
     )
+
+
+def _line_middle(group: Sequence[dict[str, Any]]) -> float:
+    """Where a line of characters stands on the page (its first character's
+    middle, as :func:`.layout.line_groups` orders lines)."""
+    return (float(group[0]["top"]) + float(group[0]["bottom"])) / 2
 
 
 def _turned(turns: dict[int, Turn]) -> str:

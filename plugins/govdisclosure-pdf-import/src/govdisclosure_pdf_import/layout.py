@@ -25,6 +25,7 @@ from statistics import median
 from typing import Any, NamedTuple
 
 from pdfplumber.page import Page as PlumberPage
+from pdfplumber.table import DEFAULT_SNAP_TOLERANCE
 
 __all__ = ["BBox", "Line", "Piece", "PieceCell", "line_groups", "lines_of", "read_page", "text_of"]
 
@@ -166,8 +167,9 @@ def _piece(
     table: Any,
     chars: list[dict[str, Any]],
     spill: Sequence[dict[str, Any]] = (),
-) -> Piece:
-    """One table piece.  A table set turned on the page (our own renderer turns
+) -> Piece | None:
+    """One table piece, or None when it is a box drawn around a table set
+    without rules (:func:`_in_columns`).  A table set turned on the page (our own renderer turns
     a wide table 4) is read in its own frame; boxes stay in page coordinates.
     ``spill``: characters printed below a cut cell of the last row, its text
     (:func:`_spilled`)."""
@@ -200,11 +202,40 @@ def _piece(
         hit = slots.get((len(ys) - 2, bisect.bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1))
         if hit is not None:
             inside[hit].append(ch)
+    texts = [_text(held) for held in inside]
+    if any(
+        "\n" in t and " " in t and _in_columns(held) for t, held in zip(texts, inside, strict=True)
+    ):
+        return None
     cells = tuple(
-        PieceCell(r, c, rs, cs, _text(inside[k]), page_boxes[k])
+        PieceCell(r, c, rs, cs, texts[k], page_boxes[k])
         for k, (r, c, rs, cs) in sorted(enumerate(spans), key=lambda x: (x[1][0], x[1][1]))
     )
     return Piece(page_no, tuple(map(float, table.bbox)), xs, ys, cells)  # type: ignore[arg-type]
+
+
+def _in_columns(chars: Sequence[dict[str, Any]]) -> bool:
+    """Whether a cell's text is a table set without rules: on two lines or
+    more, a gap wider than a character between two of a line's characters.
+
+    A word processor's table with its outer border only, or a browser's
+    ``<table border="1">`` whose cells have no borders of their own, draws a
+    box around the whole table: one drawn "cell" holding every row
+    (the 2009 page of the 平潭 公安局, the box closed where a page break
+    leaves it open, a button drawn beside it one more cell).  Such a box is
+    no ruled table; its text is read by position (:mod:`.textgrid`)."""
+    lines = 0
+    for line in line_groups(list(chars)):
+        line.sort(key=lambda c: float(c["x0"]))
+        if any(
+            float(b["x0"]) - float(a["x1"]) > max(float(a["size"]), float(b["size"]), 1.0)
+            for a, b in pairwise(line)
+            if a["text"].strip() and b["text"].strip()
+        ):
+            lines += 1
+            if lines >= 2:
+                return True
+    return False
 
 
 def _within(ch: dict[str, Any], box: BBox) -> bool:
@@ -435,20 +466,104 @@ def read_page(
         (o for kind in ("rect", "line", "curve") for o in ruled.objects.get(kind, ())), chars
     )
     found = ruled.find_tables({"explicit_horizontal_lines": closing} if closing else None)
-    tables = [t for t in found if len(t.cells) >= 2]
+    # Thin upright drawn objects, (x0, x1, top, bottom), by x0: the column rules.
+    verticals = sorted(
+        rule
+        for kind in ("rect", "line", "curve")
+        for o in ruled.objects.get(kind, ())
+        if (rule := (float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"])))
+        and rule[1] - rule[0] <= _SNAP < rule[3] - rule[2]
+    )
+    tables = [_on_its_rules(t, verticals) for t in found if len(t.cells) >= 2]
     pieces: list[Piece] = []
     rest = chars
     for t in sorted(tables, key=lambda t: t.bbox[1]):
         box: BBox = tuple(map(float, t.bbox))  # type: ignore[assignment]
         mine = [c for c in rest if _within(c, box)]
-        rest = [c for c in rest if not _within(c, box)]
+        others = [c for c in rest if not _within(c, box)]
         cut = [c for c in closing if abs(float(c["top"]) - box[3]) <= _SNAP]
-        spill = _spilled(t, mine, rest, cut) if cut else []
+        spill = _spilled(t, mine, others, cut) if cut else []
+        piece = _piece(page_no, t, mine, spill)
+        if piece is None:
+            continue  # a box around a table set without rules: its text is read by position
+        rest = others
         if spill:
             ids = {id(c) for c in spill}
             rest = [c for c in rest if id(c) not in ids]
-        pieces.append(_piece(page_no, t, mine, spill))
+        pieces.append(piece)
     return pieces, line_groups(rest), len(chars)
+
+
+class _Found(NamedTuple):
+    """A table as pdfplumber found it, its cells' sides put on its own rules."""
+
+    cells: list[BBox]
+    bbox: BBox
+
+
+#: How far pdfplumber moves a rule's edges when it snaps them together
+#: (its ``snap_x_tolerance``: the default, which :func:`read_page` keeps).
+_PLUMBER_SNAP = float(DEFAULT_SNAP_TOLERANCE)
+
+
+def _on_its_rules(table: Any, verticals: Sequence[BBox]) -> _Found:
+    """The table's cells with each column boundary on a rule the table draws.
+
+    pdfplumber snaps the vertical edges of the whole page together, in
+    chains: edges within its snap tolerance of each other become one, at
+    their mean, and the chain may run from one table's rule on to another
+    table's rule a few points away (a bevelled side and a rule drawn beside
+    it give three edges 0.75 pt apart).  A boundary of one table is then set
+    off every rule that table draws (table 4 on A5 under table 3 of the
+    same page: 292.5 moved to 296.6, where table 3 draws its rule), and the
+    same table on the next page, drawn alike, no longer lines up with it.
+    Snapping moves an edge by at most the tolerance from the rule it came
+    from; a boundary farther than that from every rule drawn within the
+    table's height is put back at the middle of the nearest rule drawn
+    along its cells' sides (with the rules touching it: a bevelled side and
+    its neighbour are one rule), when no other boundary of the table is
+    nearer to that rule.  A boundary on its rule is kept as pdfplumber gives it."""
+    boxes: list[BBox] = [tuple(map(float, c)) for c in table.cells]  # type: ignore[misc]
+    bbox: BBox = tuple(map(float, table.bbox))  # type: ignore[assignment]
+    top, bottom = bbox[1], bbox[3]
+    own = [v for v in verticals if v[2] < bottom - _SNAP and v[3] > top + _SNAP]  # by x0
+    if not own:
+        return _Found(boxes, bbox)
+    starts = [v[0] for v in own]
+    bounds = sorted({v for b in boxes for v in (b[0], b[2])})
+    moved: dict[float, float] = {}
+    for x in bounds:
+        # The rules that may reach x start at most a rule's width and the tolerance left of it.
+        near = bisect.bisect_left(starts, x - _SNAP - _PLUMBER_SNAP)
+        end = bisect.bisect_right(starts, x + _PLUMBER_SNAP)
+        if any(x0 - _PLUMBER_SNAP <= x <= x1 + _PLUMBER_SNAP for x0, x1, _, _ in own[near:end]):
+            continue
+        sides = [(b[1], b[3]) for b in boxes if x in (b[0], b[2])]
+        along = [
+            (x0, x1)
+            for x0, x1, t, u in own
+            if any(min(u, low) - max(t, high) > _SNAP for high, low in sides)
+        ]
+        if not along:
+            continue
+        lo, hi = min(along, key=lambda r: abs((r[0] + r[1]) / 2 - x))
+        grew = True
+        while grew:  # the rules touching it, drawn side by side, are one rule
+            grew = False
+            for x0, x1 in along:
+                if x0 <= hi and x1 >= lo and (x0 < lo or x1 > hi):
+                    lo, hi = min(lo, x0), max(hi, x1)
+                    grew = True
+        middle = (lo + hi) / 2
+        if min(bounds, key=lambda b: abs(b - middle)) == x:
+            moved[x] = middle
+    if not moved:
+        return _Found(boxes, bbox)
+    cells = [(moved.get(b[0], b[0]), b[1], moved.get(b[2], b[2]), b[3]) for b in boxes]
+    return _Found(
+        cells,
+        (min(c[0] for c in cells), top, max(c[2] for c in cells), bottom),
+    )
 
 
 def _spilled(

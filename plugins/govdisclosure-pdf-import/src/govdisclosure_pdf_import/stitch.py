@@ -35,15 +35,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 from typing import NamedTuple
 
-from govdisclosure.templates import builtin_templates
 from govdisclosure_html.grid import Cell, Grid, Slot
 from govdisclosure_html.narrative import is_page_number
-from govdisclosure_html.recognise import official_words
 from govdisclosure_html.text import clean, label_key, looks_numeric
 
+from .definitions import is_table_label, template_units
 from .layout import Line, Piece
 
 __all__ = ["chains", "to_grid"]
@@ -56,36 +54,14 @@ _TOLERANCE = 8.0
 _DASHES = re.compile(r"^[-—－–―\s]+$")
 
 
-@cache
-def _units() -> frozenset[str]:
-    """Every unit the shipped pre-2019 templates print in their 单位 column."""
-    return frozenset(
-        row.unit for template in builtin_templates().values() for row in template.rows if row.unit
-    )
-
-
-@cache
-def _template_words() -> frozenset[str]:
-    """The label words of every shipped pre-2019 template's rows."""
-    return frozenset(
-        label_key(row.label).words
-        for template in builtin_templates().values()
-        for row in template.rows
-    )
-
-
-def _official(text: str) -> bool:
-    """Whether ``text`` is an official label of some edition or template
-    (its words, numbering aside)."""
-    words = label_key(text).words
-    return words in official_words() or words in _template_words()
-
-
 def _is_label_text(text: str) -> bool:
     """Text that labels a row: not a figure, a unit or a dash mark."""
     text = text.strip()
     return (
-        bool(text) and not looks_numeric(text) and text not in _units() and not _DASHES.match(text)
+        bool(text)
+        and not looks_numeric(text)
+        and text not in template_units()
+        and not _DASHES.match(text)
     )
 
 
@@ -286,7 +262,7 @@ def _rejoin_split_row(
         ),
         None,
     )
-    if j is None or _official(before[j].text) or not _official(before[j].text + t.text):
+    if j is None or is_table_label(before[j].text) or not is_table_label(before[j].text + t.text):
         return after
     before[j] = before[j]._replace(text=before[j].text + "\n" + t.text)
     # A group label carried over the break (三、…, （六）…) covered the tail row: no more.

@@ -65,9 +65,9 @@ from collections.abc import Sequence
 from statistics import median
 from typing import Any, NamedTuple
 
-from govdisclosure_html.recognise import official_words
 from govdisclosure_html.text import label_key, looks_numeric
 
+from .definitions import table_words
 from .layout import BBox, Piece, PieceCell, text_of
 
 __all__ = ["text_tables"]
@@ -101,7 +101,8 @@ class Segment(NamedTuple):
 
 
 def _is_label(text: str, official: frozenset[str]) -> bool:
-    """A label of any installed edition's tables (``official``: their words)."""
+    """A label of any installed edition's tables or pre-2019 template's rows
+    (``official``: their words, :func:`.definitions.table_words`)."""
     return label_key(text).words in official
 
 
@@ -178,7 +179,7 @@ def _regions(lines: list[list[Segment]], at_top: int = 3) -> list[tuple[int, int
 def _runs(lines: list[list[Segment]]) -> list[_Run]:
     """Every run of lines set in several columns (see :func:`_regions`)."""
     out: list[_Run] = []
-    official = official_words()
+    official = table_words()
     i = 0
     n = len(lines)
     while i < n:
@@ -828,7 +829,7 @@ def _piece(
 
 def _anchors(rows: list[list[Segment]]) -> int:
     """How many distinct official labels ``rows`` hold."""
-    official = official_words()
+    official = table_words()
     return len({label_key(s.text).words for ln in rows for s in ln if _is_label(s.text, official)})
 
 
@@ -865,12 +866,14 @@ def _unique(cells: list[PieceCell]) -> list[PieceCell]:
 
 def text_tables(
     page_no: int, groups: Sequence[Sequence[dict[str, Any]]], carried: Carried | Foot | None = None
-) -> tuple[list[Piece], set[int], Carried | Foot | None]:
+) -> tuple[list[Piece], set[int], list[list[dict[str, Any]]], Carried | Foot | None]:
     """The tables set by text position among a page's lines of characters
-    (top to bottom), the indices of the lines they take, and what to carry
-    to the next page: the page's last table when nothing but single lines
-    follows it (a page number, a footer), or a table's header left alone
-    at the foot of the page (:class:`Foot`).
+    (top to bottom), the indices of the lines they take, the characters of
+    those lines set beside the tables (:func:`_beside`: text of the page,
+    not of a table), and what to carry to the next page: the page's last
+    table when nothing but single lines follows it (a page number, a
+    footer), or a table's header left alone at the foot of the page
+    (:class:`Foot`).
 
     A :class:`Foot` from the page before that the top of this page goes on
     with comes back as a piece of the page before (the first returned)."""
@@ -878,29 +881,66 @@ def text_tables(
     keep = [k for k, ln in enumerate(lines) if ln]
     pieces: list[Piece] = []
     used: set[int] = set()
+    beside: list[list[dict[str, Any]]] = []
     last: Carried | None = None
     end = 0
     at_top = 0 if isinstance(carried, Foot) else 1 if carried is not None else 3
     for a, b in _regions([lines[k] for k in keep], at_top):
-        rows = [lines[keep[k]] for k in range(a, b)]
-        if isinstance(carried, Foot) and a == 0:
-            found = _piece(page_no, [*carried.rows, *rows], before=len(carried.rows))
+        head = list(carried.rows) if isinstance(carried, Foot) and a == 0 else []
+        going_on = carried if a == 0 and isinstance(carried, Carried) else None
+        taken = [keep[k] for k in range(a, b)]
+        start = _beside([*head, *(lines[k] for k in taken)], going_on)
+        aside: list[list[dict[str, Any]]] = []
+        if start is not None:
+            for k in taken:
+                out = [s for s in lines[k] if s.x0 > start]
+                if out:
+                    aside.append([c for c in groups[k] if c["x0"] >= out[0].x0])
+            taken = [k for k in taken if any(s.x0 <= start for s in lines[k])]
+        rows = [[s for s in lines[k] if start is None or s.x0 <= start] for k in taken]
+        if head:
+            found = _piece(page_no, [*head, *rows], before=len(head))
         else:
-            found = _piece(
-                page_no, rows, carried if a == 0 and isinstance(carried, Carried) else None
-            )
+            found = _piece(page_no, rows, going_on)
         if found is not None:
             cut, layout = found
             pieces += cut
-            used.update(keep[k] for k in range(a, b))
+            used.update(taken)
+            beside += aside
             last = Carried(layout, cut[-1].bbox[0], cut[-1].bbox[2])
             end = b
     rest = range(end, len(keep))
     if last is not None and any(len(lines[keep[k]]) >= 2 for k in rest):
         last = None
     if last is None:
-        return pieces, used, _foot(page_no, [lines[k] for k in keep], keep, end)
-    return pieces, used, last
+        return pieces, used, beside, _foot(page_no, [lines[k] for k in keep], keep, end)
+    return pieces, used, beside, last
+
+
+def _beside(rows: list[list[Segment]], carried: Carried | None) -> float | None:
+    """Where text set beside a table begins (x), or None when there is none.
+
+    A page printed from a portal may set its side column (附件下载, links,
+    a QR code's caption) beside a table with no rules, on the same lines as
+    the table's rows.  A table's columns are where its figures stand and
+    what its header heads: text on the table's lines from its first row of
+    figures on that begins right of every figure and of every heading
+    above them (and of the table it continues, :class:`Carried`), a
+    column's gap clear of them, and is no figure itself, heads nothing and
+    is in no cell: it is the page's text, not the table's.  A column
+    printed blank on every row is still the table's, by its heading."""
+    data = [k for k, ln in enumerate(rows) if any(_is_figure(s) for s in ln)]
+    if not data:
+        return None
+    figures = [s for ln in rows for s in ln if _is_figure(s)]
+    heads = [s for ln in rows[: data[0]] for s in ln]
+    edge = max(s.x1 for s in (*figures, *heads))
+    if carried is not None:
+        edge = max(edge, carried.right)
+    start = edge + _GAP * float(median(s.size for s in figures))
+    if any(s.x0 > start for ln in rows[data[0] :] for s in ln):
+        return start
+    return None
 
 
 def _foot(page_no: int, lines: list[list[Segment]], keep: list[int], end: int) -> Foot | None:
