@@ -91,3 +91,21 @@ def test_counts_take_their_plural_form(site: Site, tmp_path: Path, locale: str) 
     assert result.exit_code == 0, result.output
     assert line_many.format(path=many) + "\n" in result.stdout
     assert total_many in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en", "Interrupted after 2 of 5 files; 2 files: 2 fully imported"),
+        ("zh_Hans_CN", "已中断：5 个文件中已处理 2 个；共 2 个文件：全部导入 2 个"),
+    ],
+)
+def test_an_interrupted_import_says_how_far_it_got(locale: str, expected: str) -> None:
+    """Ctrl-C: the closing line leads with how far the run got, in the
+    locale, as every batch command's does."""
+    from govdisclosure.batch import Summary
+    from govdisclosure.cli.importing import _closing_line
+
+    batch = Summary(total=5, written=4, interrupted=True)
+    counts = {"full": 2, "partly": 0, "failed": 0}
+    assert _closing_line(counts, 30, 0, batch, locale).startswith(expected)

@@ -18,13 +18,27 @@ from attrs import define, field
 
 from ..i18n import gettext, ngettext
 
-__all__ = ["Summary", "rate_text"]
+__all__ = ["Summary", "after_interruption", "rate_text"]
 
 
 def rate_text(rate: float) -> str:
     """Files per second as shown: a tenth below 10 (a PDF takes seconds, and
     "0 files/s" said the run did nothing), whole numbers above."""
     return f"{rate:,.1f}" if rate < 10 else f"{rate:,.0f}"
+
+
+def after_interruption(summary: str, done: int, total: int, locale: str) -> str:
+    """``summary`` of a run stopped by Ctrl-C, led by how far it got: the
+    counts alone would read as a run that had fewer files."""
+    interrupted = ngettext(
+        locale,
+        "Interrupted after {done} of {total} file",
+        "Interrupted after {done} of {total} files",
+        total,
+    ).format(done=f"{done:,}", total=f"{total:,}")
+    return gettext(locale, "{interrupted}; {summary}").format(
+        interrupted=interrupted, summary=summary
+    )
 
 
 @define
@@ -96,15 +110,7 @@ class Summary:
             rate=rate_text(self.rate),
         )
         if self.interrupted:
-            interrupted = ngettext(
-                locale,
-                "Interrupted after {done} of {total} file",
-                "Interrupted after {done} of {total} files",
-                self.total,
-            ).format(done=f"{self.read + self.skipped:,}", total=f"{self.total:,}")
-            text = gettext(locale, "{interrupted}; {summary}").format(
-                interrupted=interrupted, summary=text
-            )
+            text = after_interruption(text, self.read + self.skipped, self.total, locale)
         return text
 
     def _render_refused(self, locale: str) -> str:

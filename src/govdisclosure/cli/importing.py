@@ -27,7 +27,7 @@ import orjson
 from attrs import frozen
 
 from ..batch import Summary, drive_files, output_stems
-from ..batch.summary import rate_text
+from ..batch.summary import after_interruption, rate_text
 from ..codec import dumps
 from ..errors import LoadError
 from ..export.provenance import PROVENANCE_SUFFIX
@@ -377,15 +377,7 @@ def _closing_line(
         files=files, cells=cells, written=written, time=took
     )
     if batch.interrupted:
-        interrupted = ngettext(
-            locale,
-            "Interrupted after {done} of {total} file",
-            "Interrupted after {done} of {total} files",
-            batch.total,
-        ).format(done=f"{done:,}", total=f"{batch.total:,}")
-        line = gettext(locale, "{interrupted}; {summary}").format(
-            interrupted=interrupted, summary=line
-        )
+        line = after_interruption(line, done, batch.total, locale)
     return line
 
 
