@@ -301,7 +301,7 @@ def test_font_option_and_bad_font(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["--font", "{bad}"], "cannot be embedded"),
+        (["--font", "{bad}"], "（第 0 个字形）无法嵌入：需要 TrueType（glyf）轮廓和汉字字形"),
         (["--option", "table4=sideways"], "table4 必须是"),
         (["--option", "table_size=big"], "table_size 必须在"),
     ],
@@ -319,6 +319,21 @@ def test_cli_options_the_pdf_cannot_use(tmp_path: Path, args: list[str], words: 
     assert words in result.stderr and "无法使用所给的选项" in result.stderr
     assert "生成失败" not in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_a_font_that_cannot_be_used_is_said_in_each_locale(tmp_path: Path) -> None:
+    """The fonts are found once per process whatever locale asked first: the
+    error keeps its message id, so the second rendering's locale is the one
+    that speaks (English after Chinese, in one process)."""
+    report = gd.Report2021(unit=gd.ReportingUnit(name="测试单位"), year=2024)
+    missing = tmp_path / "missing.ttf"
+    said = {}
+    for locale in ("zh_Hans_CN", "en"):
+        with pytest.raises(FontError) as error:
+            render_pdf(report, RenderOptions(locale=locale, font=missing))
+        said[locale] = str(error.value)
+    assert said["zh_Hans_CN"] == f"找不到字体文件：{missing}"
+    assert said["en"] == f"font file not found: {missing}"
 
 
 _FALLBACK = textwrap.dedent(

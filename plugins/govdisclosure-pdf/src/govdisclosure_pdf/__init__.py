@@ -102,7 +102,10 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
         raise RenderError(
             message.format(key="date_numerals", allowed=", ".join(_DATE_NUMERALS), value=numerals)
         )
-    fonts = resolve_fonts(options.font, extra)
+    try:
+        fonts = resolve_fonts(options.font, extra)
+    except FontError as error:
+        raise error.in_locale(locale) from error
     note_stand_ins(fonts, locale)
     styles = make_styles(fonts, table_size=_table_size(extra, locale))
     story = build_story(report, styles, StoryOptions(locale, options.charts, table4, numerals))

@@ -35,6 +35,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from govdisclosure.i18n import N_
 from govdisclosure.rendering import RenderError
 
 from .fontconfig import Face, fontconfig_faces
@@ -73,7 +74,24 @@ class FontError(RenderError):
     A :class:`~govdisclosure.rendering.RenderError` (so a ``ValueError``): the
     caller asked for something that cannot be done, which ``govdisclosure
     render`` reports as bad usage (exit 2), not as a failure of the renderer.
+
+    The fonts are found once per process, whatever locale asked first, so the
+    error keeps its message id and values: ``str()`` is the English text, and
+    :meth:`in_locale` the same error said in the locale of a rendering.
     """
+
+    def __init__(self, message_id: str, **values: object) -> None:
+        self.message_id = message_id
+        self.values = values
+        super().__init__(message_id.format(**values))
+
+    def in_locale(self, locale: str) -> FontError:
+        """This error with its text in ``locale``."""
+        from govdisclosure.i18n import gettext
+
+        said = FontError(self.message_id, **self.values)
+        said.args = (gettext(locale, self.message_id).format(**self.values),)
+        return said
 
 
 class FontFallbackWarning(UserWarning):
@@ -323,12 +341,16 @@ def _parse_named(text: str) -> tuple[Path, int]:
 
 def _named_set(path: Path, index: int) -> FontSet:
     if not path.is_file():
-        raise FontError(f"font file not found: {path}")
+        raise FontError(N_("font file not found: {path}"), path=str(path))
     name = _register(path, index, cjk=True)
     if name is None:
         raise FontError(
-            f"{path} (face {index}) cannot be embedded: it needs TrueType (glyf) "
-            f"outlines and Chinese glyphs"
+            N_(
+                "{path} (face {index}) cannot be embedded: it needs TrueType (glyf) "
+                "outlines and Chinese glyphs"
+            ),
+            path=str(path),
+            index=index,
         )
     return FontSet(name, name, name, name, None, None, True, (("all", str(path)),))
 
@@ -396,25 +418,43 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise FontError(f"{path}: cannot read the font configuration: {exc.strerror}") from exc
+        raise FontError(
+            N_("{path}: cannot read the font configuration: {reason}"),
+            path=str(path),
+            reason=exc.strerror,
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise FontError(f"{path}: not a TOML file: {exc}") from exc
+        raise FontError(
+            N_("{path}: not a TOML file: {reason}"), path=str(path), reason=exc
+        ) from exc
     table = data.get("fonts")
     if not isinstance(table, dict):
-        raise FontError(f"{path}: expected a [fonts] table naming a face per role")
+        raise FontError(
+            N_("{path}: expected a [fonts] table naming a face per role"), path=str(path)
+        )
     out: dict[str, tuple[str, Path, str]] = {}
     for role, value in table.items():
         where = f"{path}: fonts.{role}"
         if role not in ROLES:
-            raise FontError(f"{where}: unknown role; expected one of {', '.join(ROLES)}")
+            raise FontError(
+                N_("{where}: unknown role; expected one of {roles}"),
+                where=where,
+                roles=", ".join(ROLES),
+            )
         if not isinstance(value, str) or not value:
-            raise FontError(f"{where}: expected a family name or a font file, not {value!r}")
+            raise FontError(
+                N_("{where}: expected a family name or a font file, not {value!r}"),
+                where=where,
+                value=value,
+            )
         cjk = role not in ("latin", "latin_sans")
         found: tuple[str, Path] | None = None
         file, index = _parse_named(value)
         if file.suffix.lower() in (".ttf", ".ttc", ".otf") or os.sep in value:
             if not file.expanduser().is_file():
-                raise FontError(f"{where}: font file not found: {file}")
+                raise FontError(
+                    N_("{where}: font file not found: {file}"), where=where, file=str(file)
+                )
             name = _register(file.expanduser(), index, cjk=cjk)
             found = (name, file) if name else None
         else:
@@ -424,11 +464,21 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
                     found = (name, face.path)
                     break
             if found is None and not _by_family(value, faces):
-                raise FontError(f"{where}: no TrueType face of the family {value!r} is installed")
+                raise FontError(
+                    N_("{where}: no TrueType face of the family {value!r} is installed"),
+                    where=where,
+                    value=value,
+                )
         if found is None:
             raise FontError(
-                f"{where}: {value} cannot be embedded: it needs TrueType (glyf) outlines"
-                + (" and Chinese glyphs" if cjk else "")
+                N_(
+                    "{where}: {value} cannot be embedded: it needs TrueType (glyf) outlines "
+                    "and Chinese glyphs"
+                )
+                if cjk
+                else N_("{where}: {value} cannot be embedded: it needs TrueType (glyf) outlines"),
+                where=where,
+                value=value,
             )
         out[role] = (found[0], found[1], value)
     return out
