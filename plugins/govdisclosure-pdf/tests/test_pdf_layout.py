@@ -336,6 +336,13 @@ def test_a_font_that_cannot_be_used_is_said_in_each_locale(tmp_path: Path) -> No
     assert said["en"] == f"font file not found: {missing}"
 
 
+def test_a_font_error_given_whole_text_keeps_it() -> None:
+    """A caller's own ``FontError("…")`` (no values) is not a format string:
+    its braces stay, in every locale."""
+    error = FontError("no face for {title} here")
+    assert str(error) == str(error.in_locale("zh_Hans_CN")) == "no face for {title} here"
+
+
 _FALLBACK = textwrap.dedent(
     """
     import sys, warnings

@@ -35,7 +35,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from govdisclosure.i18n import N_
+from govdisclosure.i18n import N_, gettext
 from govdisclosure.rendering import RenderError
 
 from .fontconfig import Face, fontconfig_faces
@@ -83,14 +83,15 @@ class FontError(RenderError):
     def __init__(self, message_id: str, **values: object) -> None:
         self.message_id = message_id
         self.values = values
-        super().__init__(message_id.format(**values))
+        # A text given whole (no values) is left as it is, braces and all.
+        super().__init__(message_id.format(**values) if values else message_id)
 
     def in_locale(self, locale: str) -> FontError:
-        """This error with its text in ``locale``."""
-        from govdisclosure.i18n import gettext
-
+        """This error with its text in ``locale`` (a text not in the catalogs
+        stays as given)."""
         said = FontError(self.message_id, **self.values)
-        said.args = (gettext(locale, self.message_id).format(**self.values),)
+        text = gettext(locale, self.message_id)
+        said.args = (text.format(**self.values) if self.values else text,)
         return said
 
 
