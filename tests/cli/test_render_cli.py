@@ -194,9 +194,12 @@ def test_cli_malformed_option(site: Site, workdir: Path, locale: str, words: str
     assert list(workdir.iterdir()) == []
 
 
-@pytest.mark.parametrize(("locale", "words"), [("zh_Hans_CN", "无法使用"), ("en", "cannot use")])
+@pytest.mark.parametrize(
+    ("locale", "words", "named"),
+    [("zh_Hans_CN", "无法使用", "输出格式“picky”"), ("en", "cannot use", "Renderer 'picky'")],
+)
 def test_cli_options_the_renderer_cannot_use(
-    site: Site, workdir: Path, locale: str, words: str
+    site: Site, workdir: Path, locale: str, words: str, named: str
 ) -> None:
     """A renderer raising RenderError was asked for the impossible: exit 2, not a bug."""
     source = """
@@ -217,7 +220,7 @@ def test_cli_options_the_renderer_cannot_use(
         "render", str(HUAIAN), "--to", "picky", "--option", "paper=A0", "--locale", locale
     )
     assert code == 2 and isinstance(exc, SystemExit)
-    assert words in err and "no such paper: A0" in err and "'picky'" in err
+    assert words in err and "no such paper: A0" in err and named in err
     assert "Traceback" not in err
     assert list(workdir.iterdir()) == []
 
