@@ -47,7 +47,7 @@ class TableWriter:
         # What a killed run left here goes first, as for every command's writes.
         remove_stale_temporaries(target.parent)
         self._tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        self._lists: tuple[int, ...] = ()
+        self._text_columns: tuple[int, ...] = ()
         try:
             if to == "parquet":
                 import pyarrow.parquet as pq
@@ -56,7 +56,7 @@ class TableWriter:
             else:
                 import pyarrow.csv as pcsv
 
-                self._lists, schema = _csv_schema(schema)
+                self._text_columns, schema = _csv_schema(schema)
                 self._writer = pcsv.CSVWriter(str(self._tmp), schema)
         except OSError as exc:
             _discard(self._tmp)
@@ -87,12 +87,12 @@ class TableWriter:
     def _as_written(self, batch: Any) -> Any:
         """``batch`` with its list columns as JSON text and its decimal
         columns as plain numbers (CSV only)."""
-        if not self._lists:
+        if not self._text_columns:
             return batch
         import pyarrow as pa
 
         columns = list(batch.columns)
-        for index in self._lists:
+        for index in self._text_columns:
             if pa.types.is_decimal(columns[index].type):
                 texts = [_plain(number) for number in columns[index].to_pylist()]
             else:
