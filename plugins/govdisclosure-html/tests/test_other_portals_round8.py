@@ -1,0 +1,263 @@
+"""Reports of other portals, round eight: more provinces, levels and years.
+
+Each portal below is a real report seen on the web (its address in ``url``),
+rebuilt cell by cell with the official merges (:mod:`portal_layouts`), keeping
+the portal's own labels, marks, blank cells, rows and columns added or left
+out, and its figures as printed.  Where the stored copy of a page stops before
+the end of its tables, the rest is printed as the official rows with zeros
+(said per portal).  The short paragraphs are our own words, but for a sentence
+a portal printed that the test is about (said where it is).
+
+Each import is compared with what the page printed, cell by cell: every
+printed figure exact, nothing invented, the edition right, and every figure
+not placed reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from govdisclosure_html import import_html
+from govdisclosure_html.importer import ImportResult
+from portal_layouts import Cell, Portal, Row, paragraphs, score, table2_2019, table2_2021, table3, table4
+from test_other_portals_round5 import TWO_LINES, sections, split, t2_2019, t2_2021, with_empty_column
+from test_other_portals_round6 import TRADITIONAL, traditional_sections
+from test_other_portals_round7 import CUT_TO_NEW, TRADITIONAL_2019
+
+
+def with_empty_row(rows: list[Row], width: int) -> list[Row]:
+    """An empty row of ``width`` cells printed after the table's last row."""
+    return [*rows, [Cell("") for _ in range(width)]]
+
+
+PORTALS: list[Portal] = [
+    Portal(
+        "http://www.weishan.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=113708260043292687&fbtime=2020",
+        "两城镇人民政府2020年政府信息公开工作年度报告",
+        "2019",
+        # 山东, a town: both heads of the first block cut to 本年新; an empty
+        # cell after every row; every figure 0 as far as seen (table 3 to its
+        # row 二, then zeros).
+        sections(
+            with_empty_column(table2_2019(t2_2019(), CUT_TO_NEW), first=False),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://www.china-zibo.gov.cn/gongkai/site_gxqzbz/channel_6076a26b1887a377796bb38b/"
+        "doc_60960f3fc91eeb7249ff41c5.html",
+        "中埠镇人民政府2020年政府信息公开工作年度报告",
+        "2019",
+        # 山东, a town: the 2019 tables as the format, zeros to the fee (then
+        # zeros); the period printed with the year miswritten (the page's own
+        # sentence, kept): "…自2020年1月1日起至202020年12月31日止".
+        (
+            paragraphs("本报告中所列数据的统计期限自2020年1月1日起至202020年12月31日止。"),
+            *sections(table2_2019(t2_2019()), table3(edition="2019"), table4()),
+        ),
+    ),
+    Portal(
+        "http://www.sjzqx.gov.cn/columns/841725bf-e99b-41f7-826a-121bc6b18a93/202202/09/"
+        "c9aa51fa-a7ef-4c85-9d43-8874fc10b890.html",
+        "石家庄市桥西区中山街道办事处2021年政府信息公开工作年度报告",
+        "2021",
+        # 河北, a street office: 规范性文件 (the 2019 label) in the 2021
+        # table; 行政许可 2910, 行政处罚 46, a fee of 0.092 (万元); an empty
+        # cell after every row and an empty row after the table; table 3 cut at
+        # its heads (zeros).
+        sections(
+            with_empty_row(
+                with_empty_column(
+                    table2_2021(
+                        t2_2021(行政许可=("2910",), 行政处罚=("46",), 行政事业性收费=("0.092",)),
+                        {"行政规范性文件": "规范性文件"},
+                    ),
+                    first=False,
+                ),
+                5,
+            ),
+            table3(),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://www.tjbc.gov.cn/zwgk/zfxxgk/xxgk_zjyq/zjyq_xxgk_jrlj/xxgk_zfxgknb_jrlj/202201/"
+        "t20220123_5786521.html",
+        "佳荣里街2021年政府信息公开工作年度报告",
+        "2021",
+        # 天津, a street: as the format, zeros as far as seen (cut at the fee).
+        sections(table2_2021(t2_2021()), table3(), table4()),
+    ),
+    Portal(
+        "http://www.dongtou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003006056&fbtime=2021",
+        "2021年北岙街道办事处信息公开年报",
+        "2021",
+        # 浙江, a street office: the head cut to 现行有效件; 行政规范性文件 3 0
+        # 3; table 3's heads 商业⏎企业, 科研⏎机构; cut at its heads (zeros).
+        sections(
+            table2_2021(
+                t2_2021(行政规范性文件=("3", "0", "3")), {"现行有效件数": "现行有效件"}
+            ),
+            table3(labels=TWO_LINES),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://www.suibin.gov.cn/suibinxianrenminzhengfu/cbcc5c9e6bb44ed8af5cd0785606f554/"
+        "202501/67436.shtml",
+        "2024年连生乡人民政府政府信息公开工作情况报告",
+        "2021",
+        # 黑龙江, a township, 2024: as the format, zeros as far as seen (cut at
+        # the 第二十条第（五）项 caption).
+        sections(table2_2021(t2_2021()), table3(), table4()),
+    ),
+    Portal(
+        "http://www.wanyuan.gov.cn/xxgk-show-107879.html",
+        "万源市玉带乡2024年政府信息公开工作年度报告",
+        "2021",
+        # 四川, a township, 2024: "规 章" (a space inside the label); 0 0 0;
+        # cut at the next row (zeros).
+        sections(table2_2021(t2_2021(), {"规章": "规 章"}), table3(), table4()),
+    ),
+    Portal(
+        "https://www.rs.gov.cn/info/4497/112117.htm",
+        "仁寿县发展和改革局2020年度政府信息公开工作年度报告",
+        "2019",
+        # 四川, a county bureau: heads 本年新 制作数量, 本年新 公开数量 (a space);
+        # 规章 and 规范性文件 0 0 0; cut at the (五) block's heads (zeros).
+        sections(
+            table2_2019(
+                t2_2019(),
+                {
+                    "本年新制作数量": split("本年新制作数量", 3, " "),
+                    "本年新公开数量": split("本年新公开数量", 3, " "),
+                },
+            ),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://www.zhanjiang.gov.cn/zjsfw/bmdh/dfz/zwgk/xxgkndbg/content/post_1871569.html",
+        "湛江市人民政府地方志办公室2023年政府信息公开工作年度报告",
+        "2021",
+        # 广东, a city office: as the format, zeros; table 3's heads "商业 企业",
+        # "科研 机构" (a space); zeros to （一）予以公开, then zeros.
+        sections(
+            table2_2021(t2_2021()),
+            table3(labels={"商业企业": "商业 企业", "科研机构": "科研 机构"}),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://www.lufengshi.gov.cn/swlufeng/zwgk/zfxxgkndbg/content/post_794769.html",
+        "河东镇2021年度政府信息公开工作年度报告",
+        "2021",
+        # 广东, a town: 行政许可 " 47", 行政处罚 " 51", 行政强制 " 0" (a space
+        # before each); table 3's heads 商业⏎企业, 科研⏎机构.  Its rows 一, 二 and
+        # （一） print five figures each in the stored text, which does not say
+        # which two of the seven cells are empty: zeros here, as for a cut copy.
+        sections(
+            table2_2021(t2_2021(行政许可=(" 47",), 行政处罚=(" 51",), 行政强制=(" 0",))),
+            table3(labels=TWO_LINES),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://swj.xlgl.gov.cn/swj/zfxxgk/zfxxgknb/2022100915074684945/index.html",
+        "锡盟商务局2021年政府信息公开工作报告",
+        "2021",
+        # 内蒙古, a league's bureau: 行政规范性文件 1 0 0 (one issued this year,
+        # none in force: the publisher's figures); 行政许可 27; 行政处罚 printed
+        # after a run of spaces; cut at table 3's heads (zeros).
+        sections(
+            table2_2021(
+                t2_2021(
+                    行政规范性文件=("1", "0", "0"),
+                    行政许可=("27",),
+                    行政处罚=("                             0",),
+                )
+            ),
+            table3(),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://www.zhaoshibango.com.cn/fl/zwgk_29799/zfxxgknb_29808/202002/t20200224_5421847.html",
+        "福祿鎮2019年政府信息公開工作年度報告",
+        "2019",
+        # A copy in traditional characters of a town's 2019 report: both heads
+        # of the first block cut to 本年新; 規章 with a note ("(全區機關均無制定
+        # 規章的權限)"); an empty cell after every row; 行政許可 0 +10 0;
+        # 其他對外管理服務事項 0 +62 137; cut there (zeros after).
+        traditional_sections(
+            with_empty_column(
+                table2_2019(
+                    t2_2019(
+                        行政许可=("0", "+10", "0"),
+                        其他对外管理服务事项=("0", "+62", "137"),
+                    ),
+                    {**TRADITIONAL_2019, **CUT_TO_NEW, "规章": "規章 (全區機關均無制定規章的權限)"},
+                ),
+                first=False,
+            ),
+            table3(labels=TRADITIONAL, edition="2019"),
+            table4(labels=TRADITIONAL),
+        ),
+    ),
+    Portal(
+        "https://ht.sanya.gov.cn/htqsite/xxgknb/202401/40df6b78343445ff816fb8d433c9dd04.shtml",
+        "三亚市海棠区人民政府办公室2023年政府信息公开工作年度报告",
+        "2021",
+        # 海南, a district's office: heads "本年 制发件数", "本年 废止件数" (a
+        # space); 规章 0 0 0; cut at the next row (zeros).
+        sections(
+            table2_2021(
+                t2_2021(), {"本年制发件数": "本年 制发件数", "本年废止件数": "本年 废止件数"}
+            ),
+            table3(),
+            table4(),
+        ),
+    ),
+    Portal(
+        "https://baisha.hainan.gov.cn/baisha/zfxxgkzl/gknb/202403/t20240329_3633461.html",
+        "白沙黎族自治县人民政府2023年政府信息公开工作年度报告",
+        "2021",
+        # 海南, a county government: 规章 0 0 and its 现行有效件数 blank;
+        # 规范性文件 (the 2019 label) 15 0 57; cut at the (五) block (zeros).
+        sections(
+            table2_2021(
+                t2_2021(规章=("0", "0", ""), 行政规范性文件=("15", "0", "57")),
+                {"行政规范性文件": "规范性文件"},
+            ),
+            table3(),
+            table4(),
+        ),
+    ),
+]
+
+
+def _host(portal: Portal) -> str:
+    return re.sub(r"^https?://(www\.|m\.)?", "", portal.url).split("/")[0]
+
+
+def _import(portal: Portal) -> ImportResult:
+    return import_html(portal.html().encode(), "portal.html")
+
+
+@pytest.mark.parametrize("portal", PORTALS, ids=_host)
+def test_the_portal_imports_as_printed(portal: Portal) -> None:
+    result = _import(portal)
+    assert result.report is not None, [p.message("en") for p in result.problems]
+    found = score(portal, result)
+    assert found.edition == portal.edition
+    assert not found.invented and not found.wrong, found
+    assert found.exact == found.printed, found
+    assert not found.not_placed_unreported
+
+
+def test_hosts_are_distinct() -> None:
+    assert len({_host(p) for p in PORTALS}) == len(PORTALS) >= 14
