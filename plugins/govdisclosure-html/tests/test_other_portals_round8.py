@@ -21,10 +21,60 @@ import pytest
 
 from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
-from portal_layouts import Cell, Portal, Row, paragraphs, score, table2_2019, table2_2021, table3, table4
-from test_other_portals_round5 import TWO_LINES, sections, split, t2_2019, t2_2021, with_empty_column
+from decimal import Decimal
+
+from portal_layouts import (
+    Cell,
+    Portal,
+    Row,
+    paragraphs,
+    score,
+    table2_2019,
+    table2_2021,
+    table3,
+    table4,
+)
+from test_other_portals_round5 import (
+    TWO_LINES,
+    sections,
+    split,
+    t2_2019,
+    t2_2021,
+    with_empty_column,
+)
 from test_other_portals_round6 import TRADITIONAL, traditional_sections
-from test_other_portals_round7 import CUT_TO_NEW, TRADITIONAL_2019
+from test_other_portals_round7 import CUT_TO_NEW, NEW_ON_TWO_LINES, TRADITIONAL_2019
+
+#: A copy site's readings after traditional characters, as the 临渭 copy below
+#: prints them: 項(xiàng), 數(shù), 對(duì), 處(chǔ), 務(wù), 強(qiáng), 費(fèi) ….
+READINGS = {
+    "項": "xiàng",
+    "數": "shù",
+    "規": "guī",
+    "對": "duì",
+    "內": "nèi",
+    "處": "chǔ",
+    "務": "wù",
+    "強": "qiáng",
+    "業": "yè",
+    "費": "fèi",
+}
+
+
+def with_readings(text: str) -> str:
+    """``text`` with each character of :data:`READINGS` followed by its reading."""
+    return "".join(f"{c}({READINGS[c]})" if c in READINGS else c for c in text)
+
+
+#: The 2019 table 2's labels in traditional characters with their readings.
+ANNOTATED_2019 = {k: with_readings(v) for k, v in TRADITIONAL_2019.items()}
+#: 2021 heads cut to their first line, "本年" over "新制作数量".
+NEW_AFTER_TWO = {
+    "本年新制作数量": split("本年新制作数量", 2),
+    "本年新公开数量": split("本年新公开数量", 2),
+}
+#: Every figure cell of table 3 (or 4) printed "/".
+SLASHES = ("/",) * 7
 
 
 def with_empty_row(rows: list[Row], width: int) -> list[Row]:
@@ -237,6 +287,113 @@ PORTALS: list[Portal] = [
             table4(),
         ),
     ),
+    Portal(
+        "http://www.yanliang.gov.cn/xxgk/bmxxgknb/6007a108f8fd1c2073eb9006.html",
+        "西安市阎良区文化旅游局2020年度政府信息公开工作年度报告",
+        "2019",
+        # 陕西, a district bureau: 本年新⏎制作数量; the change column's head cut
+        # to "本年增/"; 规章 0 1 2 (a district bureau makes no rules: the
+        # publisher's figures); 规范性文件 2 1 1; 行政许可 14 +3 17;
+        # 其他对外管理服务事项 139 -14 125; 行政处罚 4 -4 0; procurement 2
+        # "592万元"; table 3 not seen (zeros).
+        sections(
+            table2_2019(
+                t2_2019(
+                    规章=("0", "1", "2"),
+                    规范性文件=("2", "1", "1"),
+                    行政许可=("14", "+3", "17"),
+                    其他对外管理服务事项=("139", "-14", "125"),
+                    行政处罚=("4", "-4", "0"),
+                    政府集中采购=("2", Cell("592万元", value=Decimal("592"))),
+                ),
+                {**NEW_ON_TWO_LINES, "本年增/减": "本年增/"},
+            ),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://www.gaoling.gov.cn/zwgk/zfxxgknb/jbbmnb/61e26d0ef8fd1c0bdc7a23eb.html",
+        "西安市高陵区行政审批服务局2021年政府信息公开工作年度报告",
+        "2021",
+        # 陕西, a district bureau: "/" in every figure cell but 行政许可 11839;
+        # table 3's heads 商业⏎企业, 科研⏎机构 and "/" in every cell as far as
+        # seen (to 8.属于行政查询事项), and so to the end, table 4 too.
+        sections(
+            table2_2021(
+                t2_2021(
+                    规章=("/", "/", "/"),
+                    行政规范性文件=("/", "/", "/"),
+                    行政许可=("11839",),
+                    行政处罚=("/",),
+                    行政强制=("/",),
+                    行政事业性收费=("/",),
+                )
+            ),
+            table3(labels=TWO_LINES, default=SLASHES),
+            table4(("/",) * 15),
+        ),
+    ),
+    Portal(
+        "http://wap.yancheng.gov.cn/art/2023/1/13/art_33704_3953455.html",
+        "盐城市行政审批局政府信息公开工作2022年度情况的报告",
+        "2021",
+        # 江苏, a city bureau: the first head cut to "本年" (本年制发件数), the
+        # second "本年 废止件数"; 规范性文件 (the 2019 label) 6 1 11; 行政许可
+        # 6410; section 三 headed 依申请公开政府信息办理情况; cut after table
+        # 3's note (zeros).
+        sections(
+            table2_2021(
+                t2_2021(行政规范性文件=("6", "1", "11"), 行政许可=("6410",)),
+                {
+                    "本年制发件数": "本年",
+                    "本年废止件数": "本年 废止件数",
+                    "行政规范性文件": "规范性文件",
+                },
+            ),
+            table3(),
+            table4(),
+            head3=paragraphs("三、依申请公开政府信息办理情况"),
+        ),
+    ),
+    Portal(
+        "http://b2b-partner.com/zfxxgk/zfxxgknb/gbm/1628687985656496130.html",
+        "2020年政府信息公開工作年度報告",
+        "2019",
+        # A copy in traditional characters, with readings, of a 临渭区 bureau's
+        # page: both heads of the first block cut to 本年新; an empty cell after
+        # every row; 行政許可 0 +81 5423; cut after the fee (zeros).
+        traditional_sections(
+            with_empty_column(
+                table2_2019(
+                    t2_2019(行政许可=("0", "+81", "5423")),
+                    {**ANNOTATED_2019, **CUT_TO_NEW},
+                ),
+                first=False,
+            ),
+            table3(labels=TRADITIONAL, edition="2019"),
+            table4(labels=TRADITIONAL),
+        ),
+    ),
+    Portal(
+        "http://www.sxfx.gov.cn/col13287/col13384/col17372/202101/t20210125_345713.html",
+        "宝鸡市凤县人民政府2020年度政府信息公开工作年度报告",
+        "2019",
+        # 陕西, a county government: 规范性文件 2 2 9; cut at the (五) block.
+        sections(
+            table2_2019(t2_2019(规范性文件=("2", "2", "9"))),
+            table3(edition="2019"),
+            table4(),
+        ),
+    ),
+    Portal(
+        "http://www.yanta.gov.cn/xxgk/qzfxxgkml/zfxxgknb/bmxxgknb/5fffe247f8fd1c59665bed07.html",
+        "西安市雁塔区投资合作局2020年政府信息公开工作年度报告",
+        "2019",
+        # 陕西, a district bureau: heads 本年⏎新制作数量, 本年⏎新公开数量; zeros
+        # throughout as far as seen (table 3 to 5.属于三类内部事务信息).
+        sections(table2_2019(t2_2019(), NEW_AFTER_TWO), table3(edition="2019"), table4()),
+    ),
 ]
 
 
@@ -260,4 +417,4 @@ def test_the_portal_imports_as_printed(portal: Portal) -> None:
 
 
 def test_hosts_are_distinct() -> None:
-    assert len({_host(p) for p in PORTALS}) == len(PORTALS) >= 14
+    assert len({_host(p) for p in PORTALS}) == len(PORTALS) >= 20
