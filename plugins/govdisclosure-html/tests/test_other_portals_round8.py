@@ -21,6 +21,7 @@ import pytest
 
 from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
+from govdisclosure_html.narrative import title_facts
 from decimal import Decimal
 
 from portal_layouts import (
@@ -418,3 +419,48 @@ def test_the_portal_imports_as_printed(portal: Portal) -> None:
 
 def test_hosts_are_distinct() -> None:
     assert len({_host(p) for p in PORTALS}) == len(PORTALS) >= 20
+
+
+#: Words of a report's name, never of the unit that made it.
+REPORT_WORDS = re.compile(r"信息公[开開]|政务公[开開]|报告|報告|年报|年報|关于|關於")
+
+
+@pytest.mark.parametrize("portal", PORTALS, ids=_host)
+def test_the_unit_is_read_without_the_reports_name(portal: Portal) -> None:
+    # The unit is the title's words before the year, or after it up to the
+    # report's name: 盐城市行政审批局政府信息公开工作2022年度情况的报告 and
+    # 2024年连生乡人民政府政府信息公开工作情况报告 read as the unit
+    # "盐城市行政审批局政府信息公开工作" and the whole rest of the title before.
+    report = _import(portal).report
+    assert report is not None
+    assert not REPORT_WORDS.search(report.unit.name), report.unit.name
+
+
+@pytest.mark.parametrize(
+    ("title", "facts"),
+    [
+        # Round eight's titles: the report's name before the year, a name
+        # worded 情况报告, a title in traditional characters naming no unit.
+        ("盐城市行政审批局政府信息公开工作2022年度情况的报告", (2022, "盐城市行政审批局")),
+        ("2024年连生乡人民政府政府信息公开工作情况报告", (2024, "连生乡人民政府")),
+        ("2020年政府信息公開工作年度報告", (2020, None)),
+        # Rounds five and seven: 关于 before the year.
+        ("宁强县自然资源局关于2021年度政府信息公开情况的报告", (2021, "宁强县自然资源局")),
+        (
+            "二道区房屋征收工作管理办公室关于2022年度政府信息公开情况的报告",
+            (2022, "二道区房屋征收工作管理办公室"),
+        ),
+        # A government whose name ends in 政府 before 信息公开 (our example).
+        ("2020年某县人民政府信息公开工作年度报告", (2020, "某县人民政府")),
+        ("2020年某县人民政府政府信息公开工作年度报告", (2020, "某县人民政府")),
+        # Read as before.
+        ("平潭综合实验区2023年度政府信息公开工作年度报告", (2023, "平潭综合实验区")),
+        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", (2019, "上海市人民政府办公厅")),
+        ("2021年北岙街道办事处信息公开年报", (2021, "北岙街道办事处")),
+        ("锡盟商务局2021年政府信息公开工作报告", (2021, "锡盟商务局")),
+        ("福祿鎮2019年政府信息公開工作年度報告", (2019, "福祿鎮")),
+        ("2019年政府信息公开工作年度报告", (2019, None)),
+    ],
+)
+def test_a_titles_year_and_unit(title: str, facts: tuple[int, str | None]) -> None:
+    assert title_facts(title) == facts

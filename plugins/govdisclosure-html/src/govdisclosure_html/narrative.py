@@ -22,6 +22,7 @@ from govdisclosure.i18n import gettext
 from govdisclosure.report_base import CONTACT_LABELS, Section
 
 from .text import clean
+from .traditional import simplified
 
 __all__ = ["Narrative", "is_page_number", "read_narrative"]
 
@@ -93,23 +94,39 @@ def _heading_split(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-#: The report's name after the unit: …政府信息公开工作年度报告, or its short
-#: name …信息公开年报.
-_REPORT_SUFFIX = re.compile(r"(政府)?(信息公开|政务公开)(工作)?((年度)?报告|年报).*$")
+#: The report's name after the unit: …政府信息公开工作年度报告, its short name
+#: …信息公开年报, or worded otherwise (…政府信息公开工作情况报告, …政府信息公开
+#: 情况的报告): all from 信息公开 or 政务公开 on.  The 政府 of 人民政府 is the
+#: unit's own (某县人民政府信息公开工作年度报告).
+_REPORT_NAME = re.compile(r"(?:(?<!人民)政府)?(?:信息公开|政务公开).*$")
+#: What a title may print between the unit and the year, never the unit's:
+#: 关于 (…局关于2021年度政府信息公开情况的报告), the report's name
+#: (…局政府信息公开工作2022年度情况的报告).
+_BEFORE_YEAR = re.compile(r"(?:(?:(?<!人民)政府)?(?:信息公开|政务公开)(?:工作)?)?(?:关于)?$")
 
 
 def title_facts(title: str | None) -> tuple[int | None, str | None]:
     """The year and the unit a title names: 平潭综合实验区2023年度政府信息公开工作年度报告
     gives (2023, "平潭综合实验区"); 2019年上海市人民政府办公厅政府信息公开工作年度报告
-    gives (2019, "上海市人民政府办公厅")."""
+    gives (2019, "上海市人民政府办公厅").  The words are matched in their
+    simplified forms (a title in traditional characters), the unit kept as
+    printed."""
     if not title:
         return None, None
     m = _YEAR.search(title)
     if not m:
         return None, None
-    before = title[: m.start()].strip()
-    after = title[m.end() :].lstrip("度").strip()
-    unit = before or _REPORT_SUFFIX.sub("", after).strip()
+    # One character for one: positions in the simplified text are the title's.
+    plain = simplified(title)
+    before = plain[: m.start()]
+    end = len(before.rstrip())
+    if end:
+        cut = _BEFORE_YEAR.search(before[:end])
+        unit = title[: cut.start() if cut else end].strip()
+    else:
+        start = m.end() + (1 if plain[m.end() : m.end() + 1] == "度" else 0)
+        name = _REPORT_NAME.search(plain, start)
+        unit = title[start : name.start() if name else len(title)].strip()
     return int(m.group(1)), unit or None
 
 
