@@ -35,13 +35,17 @@ ROUNDS = {
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("rounds", nargs="*", help=f"rounds to score (default all): {', '.join(ROUNDS)}")
+    parser.add_argument(
+        "rounds", nargs="*", help=f"rounds to score (default all): {', '.join(ROUNDS)}"
+    )
     parser.add_argument("--pages", action="store_true", help="one line per page too")
     args = parser.parse_args(argv)
     unknown = [r for r in args.rounds if r not in ROUNDS]
     if unknown:
         parser.error(f"no such round: {', '.join(unknown)}")
-    print("| round | pages | printed | exact | invented | not placed | unreported | edition right |")
+    print(
+        "| round | pages | printed | exact | invented | not placed | unreported | edition right |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for name in args.rounds or list(ROUNDS):
         portals: list[portal_layouts.Portal] = importlib.import_module(ROUNDS[name]).PORTALS

@@ -16,14 +16,13 @@ not placed reported.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 
 from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
 from govdisclosure_html.narrative import title_facts
-from decimal import Decimal
-
 from portal_layouts import (
     Cell,
     Portal,
@@ -149,9 +148,7 @@ PORTALS: list[Portal] = [
         # 浙江, a street office: the head cut to 现行有效件; 行政规范性文件 3 0
         # 3; table 3's heads 商业⏎企业, 科研⏎机构; cut at its heads (zeros).
         sections(
-            table2_2021(
-                t2_2021(行政规范性文件=("3", "0", "3")), {"现行有效件数": "现行有效件"}
-            ),
+            table2_2021(t2_2021(行政规范性文件=("3", "0", "3")), {"现行有效件数": "现行有效件"}),
             table3(labels=TWO_LINES),
             table4(),
         ),
@@ -464,3 +461,35 @@ def test_the_unit_is_read_without_the_reports_name(portal: Portal) -> None:
 )
 def test_a_titles_year_and_unit(title: str, facts: tuple[int, str | None]) -> None:
     assert title_facts(title) == facts
+
+
+def _with_period(sentence: str) -> Portal:
+    zibo = next(p for p in PORTALS if _host(p) == "china-zibo.gov.cn")
+    return Portal(zibo.url, zibo.title, zibo.edition, (paragraphs(sentence), *zibo.parts[1:]))
+
+
+def test_a_period_printed_with_a_misprinted_year_is_reported_not_guessed() -> None:
+    # 中埠镇 2020 prints "…统计期限自2020年1月1日起至202020年12月31日止".
+    # Before, the period was left unknown and nothing said why.
+    result = _import(
+        _with_period("本报告中所列数据的统计期限自2020年1月1日起至202020年12月31日止。")
+    )
+    assert result.report is not None and result.report.period is None
+    (problem,) = (p for p in result.problems if p.code == "period-unreadable")
+    assert problem.severity == "warning"
+    assert "202020年12月31日" in problem.message("en")
+    assert "202020年12月31日" in problem.message("zh_Hans_CN")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。",
+        "本报告所列数据统计期限为2020年1月1日至12月31日。",
+        "本报告所列数据的统计期限自至。",
+        "本年度共公开信息20条。",
+    ],
+)
+def test_a_period_read_or_not_stated_is_no_problem(sentence: str) -> None:
+    result = _import(_with_period(sentence))
+    assert "period-unreadable" not in {p.code for p in result.problems}

@@ -420,6 +420,18 @@ def _base(narrative: Narrative, edition: str, problems: list[ImportProblem]) -> 
     }
     # The period as the page states it: with dates, without them ("统计期限自至"),
     # or not at all (no key: the report states none, never the calendar year).
+    if narrative.period_unread is not None:
+        problems.append(
+            ImportProblem(
+                severity="warning",
+                code="period-unreadable",
+                message_id=N_(
+                    "The statistics period is printed with dates that cannot be read "
+                    "(“{text}”): the publisher's; left unknown"
+                ),
+                params={"text": narrative.period_unread},
+            )
+        )
     if narrative.period is not None:
         start, end = narrative.period
         data["period"] = {

@@ -52,6 +52,10 @@ class Narrative:
     signed_by: str | None
     preamble: tuple[str, ...]
     sections: tuple[Section, ...]
+    #: A period sentence's clause as printed when its dates cannot be read
+    #: ("…统计期限自2020年1月1日起至202020年12月31日止"): the period is left
+    #: unknown and the import says so.
+    period_unread: str | None = None
     #: The line under the statistics table, by :class:`~govdisclosure.report_base.Contact`
     #: field ("filing_unit": "玉溪市人民政府办公室", …); empty where none is printed.
     contact: tuple[tuple[str, str], ...] = ()
@@ -184,6 +188,20 @@ _EMPTY_PERIOD = re.compile(
 #: The period as the text states it: both dates, or ``(None, None)`` for a
 #: period sentence with its dates left out.
 StatedPeriod = tuple[dt.date, dt.date] | tuple[None, None]
+
+
+#: A clause stating the statistics period with both ends (统计期限…至…), up to
+#: the end of its sentence: where it holds a figure and :data:`_PERIOD` reads
+#: no dates in it, its dates are misprinted.
+_PERIOD_CLAUSE = re.compile(r"统计(?:期限|时限|期间|时间)[^。；;]*?\d[^。；;]*?(?:至|到)[^。；;]*")
+
+
+def _unread_period(text: str) -> str | None:
+    """The first period clause of ``text`` whose dates cannot be read, as printed."""
+    for m in _PERIOD_CLAUSE.finditer(text):
+        if not _PERIOD.search(clean(m.group())):
+            return m.group().strip()
+    return None
 
 
 def _period(text: str) -> StatedPeriod | None:
@@ -338,6 +356,9 @@ def read_narrative(
         else:
             preamble.append(p)
     period = _period(facts.get("统计期限", "")) or _period("".join(paras))
+    unread = None
+    if period is None:
+        unread = _unread_period(facts.get("统计期限", "")) or _unread_period("".join(paras))
     if year is None and period is not None and period[1] is not None:
         year = period[1].year
     return Narrative(
@@ -347,6 +368,7 @@ def read_narrative(
         written=written,
         published=published,
         period=period,
+        period_unread=unread,
         signed_by=signed_by,
         preamble=tuple(preamble),
         sections=tuple(s.build() for s in sections),
