@@ -3,7 +3,7 @@
 Many published PDFs are a portal page printed from a browser.  The pages
 here are the HTML importer's: the nine real pages of its ``tests/data`` and
 the reports of other portals rebuilt cell by cell
-(``test_other_portals_round5.PORTALS``, the legacy forms of
+(``test_other_portals_round5.PORTALS`` and ``…round8.PORTALS``, the legacy forms of
 ``test_legacy_other_portals``).  Each is printed by headless Chromium on a
 paper size set by an ``@page`` rule (the browser's default margins), read
 by the PDF importer, and compared cell by cell with the reference: the
@@ -40,6 +40,7 @@ if str(HTML_TESTS) not in sys.path:  # the rebuilt portals live with the HTML im
 import portal_layouts  # noqa: E402
 import test_legacy_other_portals as legacy  # noqa: E402
 import test_other_portals_round5 as round5  # noqa: E402
+import test_other_portals_round8 as round8  # noqa: E402
 
 CHROMIUM = next(
     filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None
@@ -82,6 +83,8 @@ def rebuilt_pages() -> Iterator[Page]:
         seen.add(host)
         gaps = frozenset(round5.KNOWN_GAPS.get(host, set()))
         yield Page(name, portal.html().encode(), portal, gaps)
+    for portal in round8.PORTALS:
+        yield Page(round8._host(portal), portal.html().encode(), portal)
     yield Page("putian-2009", legacy._putian())
     yield Page("dingxi-2009", legacy._dingxi(), derive_templates=True)
 

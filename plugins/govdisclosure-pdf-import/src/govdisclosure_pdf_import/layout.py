@@ -356,6 +356,8 @@ def _open_ends(
             if not any(
                 _text_between(horizontals, chars, a, b, edge, inward) for a, b in pairwise(bounds)
             ):
+                if drawn and inward > 0 and abs(x0 - left) <= _SNAP:
+                    out.extend(_empty_merged(verticals, horizontals, bounds, edge))
                 continue
             out.append(_rule_across(x0, x1, edge))
             ruled.add(end)
@@ -364,6 +366,40 @@ def _open_ends(
             for x0, x1 in through.get(end, ()) if end in ruled else ():
                 if _runs_through(verticals, x0, x1, edges["top"], edges["bottom"]):
                     out.append(_rule_across(x0, x1, edges[end]))
+    return out
+
+
+def _empty_merged(
+    verticals: Sequence[dict[str, Any]],
+    horizontals: Sequence[dict[str, Any]],
+    bounds: Sequence[float],
+    edge: float,
+) -> list[dict[str, Any]]:
+    """Rules closing, at the top of the page, the columns of an open stretch
+    that are empty merged cells going on from the page before: a group label
+    (三、本年度办理结果, （三）不予公开) whose text is on the page where it
+    began, beside rows that start afresh under their own rules.  The stretch
+    starts at the table's left edge, and a column of it is one when rules
+    stand at both its sides unbroken from the page's top edge down to the
+    nearest rule across it (the cell's foot) while rows beside the stretch
+    end above that foot (a rule to its right between the two): it is closed
+    at the top, so that the page's piece keeps its first columns and is
+    joined to the piece of the page before (their left edges then agree).
+    A band under heads cut by the break, as high as its neighbours' row, is
+    no such cell: nothing is closed there."""
+    out: list[dict[str, Any]] = []
+    right = bounds[-1]
+    for a, b in pairwise(bounds):
+        across = _rules_across(horizontals, a, b, edge, 1.0)
+        if not across:
+            continue
+        foot = min(across)
+        rows_beside = any(
+            float(h["x0"]) >= right - _SNAP and edge + _SNAP < float(h["top"]) < foot - _SNAP
+            for h in horizontals
+        )
+        if rows_beside and _runs_through(verticals, a, b, edge, foot):
+            out.append(_rule_across(a, b, edge))
     return out
 
 
