@@ -7,21 +7,30 @@ test_other_portals_round*.py``) lists its pages as :class:`portal_layouts.Portal
 compares an import with the page.  This prints, per round, the pages, the cells
 printed, those imported exactly, those invented (a figure at a path no cell
 printed), those not placed, and the pages whose edition was recognised right;
-with ``--pages``, one line per page too.
+with ``--pages``, one line per page too.  With ``--pdf PAPER`` (a4,
+a4-landscape, a5; Chromium needed) each page is also printed to PDF by headless
+Chromium on that paper (the PDF plugin's ``printed_portals`` helpers) and the
+PDF import of every print is compared with the page the same way.
 
-Run: ``.venv/bin/python bench/portal_rounds.py [--pages] [five six seven eight]``.
+Run: ``.venv/bin/python bench/portal_rounds.py [--pages] [--pdf a4 --pdf a5] [five six seven eight]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
-HTML_TESTS = Path(__file__).resolve().parent.parent / "plugins" / "govdisclosure-html" / "tests"
-if str(HTML_TESTS) not in sys.path:
-    sys.path.insert(0, str(HTML_TESTS))
+ROOT = Path(__file__).resolve().parent.parent
+HTML_TESTS = ROOT / "plugins" / "govdisclosure-html" / "tests"
+PDF_TESTS = ROOT / "plugins" / "govdisclosure-pdf-import" / "tests"
+for folder in (HTML_TESTS, PDF_TESTS):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 import portal_layouts  # noqa: E402
 
@@ -39,6 +48,9 @@ def main(argv: list[str] | None = None) -> None:
         "rounds", nargs="*", help=f"rounds to score (default all): {', '.join(ROUNDS)}"
     )
     parser.add_argument("--pages", action="store_true", help="one line per page too")
+    parser.add_argument(
+        "--pdf", action="append", default=[], help="print each page on this paper and score its PDF"
+    )
     args = parser.parse_args(argv)
     unknown = [r for r in args.rounds if r not in ROUNDS]
     if unknown:
@@ -67,6 +79,39 @@ def main(argv: list[str] | None = None) -> None:
         )
         if args.pages:
             print("\n".join(lines))
+        if args.pdf:
+            _pdf(name, portals, args.pdf, args.pages)
+
+
+def _pdf(name: str, portals: list[portal_layouts.Portal], papers: list[str], pages: bool) -> None:
+    """The round's pages printed to PDF on ``papers``, each print's import scored."""
+    from govdisclosure_pdf_import import import_pdf
+
+    # The PDF plugin's test helpers (headless Chromium): not on mypy's path.
+    pp: Any = importlib.import_module("printed_portals")
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on the browser's fonts
+    made = [pp.Page(f"page{i}", p.html().encode(), p) for i, p in enumerate(portals)]
+    with tempfile.TemporaryDirectory() as folder:
+        pdfs = pp.print_all(made, {paper: pp.PAPERS[paper] for paper in papers}, Path(folder))
+        for paper in papers:
+            printed = exact = invented = not_placed = unreported = right = 0
+            for page in made:
+                result = import_pdf(pdfs[page.name, paper].read_bytes(), f"{page.name}.pdf")
+                found = pp.compare(page, result)
+                printed += found.printed
+                exact += found.exact
+                invented += len(found.invented)
+                not_placed += len(found.not_placed)
+                unreported += len(found.unreported)
+                right += found.edition == found.edition_wanted
+                if pages:
+                    assert page.portal is not None
+                    print(f"  {page.portal.title} ({paper}): {found.line}")
+            print(
+                f"| {name}, PDF on {paper} | {len(made)} | {printed} | {exact} "
+                f"({100 * exact / printed:.2f}%) | {invented} | {not_placed} | {unreported} | {right} |"
+            )
 
 
 if __name__ == "__main__":
