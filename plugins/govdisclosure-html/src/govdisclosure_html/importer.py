@@ -19,8 +19,9 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
-from operator import attrgetter
-from typing import Any, Final, NamedTuple
+from itertools import repeat
+from operator import attrgetter, itemgetter
+from typing import Any, Final, NamedTuple, cast
 
 import attrs
 from attrs import frozen
@@ -146,6 +147,7 @@ _TARGET: Final = attrgetter("target")
 _PATH: Final = attrgetter("path")
 _MATCH: Final = attrgetter("match")
 _DOUBTFUL: Final = attrgetter("doubtful")
+_ORIGIN: Final = itemgetter(0)
 
 
 def _value_for(kind: str, read: CellText) -> tuple[Any, str | None]:
@@ -785,27 +787,30 @@ def _images_problem(images: Sequence[str], severity: Severity) -> ImportProblem:
 #: pages' worth of distinct texts.
 _ORIGINS_LIMIT: Final = 1024
 
-_Put = tuple[tuple[str, ...], str, Any]
+#: A placed cell read (:func:`_read_placed`): its provenance record, why its
+#: text is not a value (if it is not), the path of the dict its values go
+#: into and those values by field (in the order they are set), and the
+#: placed cell itself when its label is kept as printed (else None).
+_Read = tuple[CellOrigin, str | None, tuple[str, ...], dict[str, Any], Planned | None]
 
 
 def _read_placed(
     printed: Cell, p: Planned, plan: _Plan, table: int, heading_unit: str | None = None
-) -> tuple[CellOrigin, str | None, tuple[_Put, ...]]:
-    """A placed cell read: its provenance record, why its text is not a value
-    (if it is not), and the values it sets (parent path, field, value).
-    ``heading_unit``: the money unit the heading over the cell states."""
+) -> _Read:
+    """A placed cell read (:data:`_Read`).  ``heading_unit``: the money unit
+    the heading over the cell states."""
     read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
-    puts: list[_Put] = []
+    puts: dict[str, Any] = {}
     note = None
     if read.unit and plan.unit_field is not None:
-        puts.append((plan.parent, plan.unit_field, read.unit))
+        puts[plan.unit_field] = read.unit
         note = f"unit printed: {read.unit}"
     elif read.unit == "元" and plan.kind == "money" and value is not None:
         value = str(Decimal(value) / Decimal(10000))
         note = "printed in 元, converted to 万元"
     elif heading_unit is not None and read.unit is None and value is not None:
         if plan.unit_field is not None:  # no official unit (2019's 总金额): kept as printed
-            puts.append((plan.parent, plan.unit_field, heading_unit))
+            puts[plan.unit_field] = heading_unit
             note = f"unit in heading: {heading_unit}"
         elif heading_unit == "元":  # the format's unit is 万元
             value = str(Decimal(value) / Decimal(10000))
@@ -813,7 +818,7 @@ def _read_placed(
     if read.sign_word is not None and value is not None:
         # "减少" gave a sign; "持平" the whole change, 0: said so, as read.
         note = f"change in words: {read.sign_word}" + (", read as 0" if value == 0 else "")
-    puts.append((plan.parent, plan.leaf, value))
+    puts[plan.leaf] = value
     if (
         plan.sign_field is not None
         and type(value) is int
@@ -821,7 +826,7 @@ def _read_placed(
         and not clean(printed.text).startswith("+")
     ):
         # 本年增/减 printed as a bare "12": kept so ("+12" is the default).
-        puts.append((plan.parent, plan.sign_field, ""))
+        puts[plan.sign_field] = ""
     origin = CellOrigin(
         path=plan.path,
         table=table,
@@ -839,7 +844,9 @@ def _read_placed(
         bbox=printed.bbox,
         address=printed.address,
     )
-    return origin, reason, tuple(puts)
+    # Else no label match is printed otherwise (:func:`_keep_printed_label`).
+    keep = p if p.kind in _PRINTED_OTHERWISE else None
+    return origin, reason, plan.parent, puts, keep
 
 
 def _heading_unit(grid: Grid, row: int, col: int, unit_line: str | None = None) -> str | None:
@@ -888,7 +895,6 @@ def _finish_official(
     parents = put.parents
     plans = _plans(edition, variant)
     origins: list[CellOrigin] = []
-    append = origins.append
     for gi, (grid, decided) in sorted(assigned.items()):
         made = decided.origins
         # The money unit line before the table, the same for all its cells.
@@ -896,22 +902,36 @@ def _finish_official(
         # Reading a printed text on a plan's cell gives the same record and
         # the same values every time: made once per text and place (most
         # cells of a table print the same few texts, "0", "——"), and the
-        # cell itself made only then.
-        for i, (p, printed_as) in enumerate(
-            zip(decided.placed, grid.printed(decided.places), strict=True)
-        ):
-            key = (i, gi, printed_as, unit_line)
-            found = made.get(key)
-            if found is None:
-                if len(made) >= _ORIGINS_LIMIT:
-                    made.clear()
-                printed = cell_at(grid, p.row, p.col)
-                plan = plans[id(p.target)]
-                unit = (
-                    _heading_unit(grid, p.row, p.col, unit_line) if plan.kind == "money" else None
-                )
-                found = made[key] = _read_placed(printed, p, plan, gi, unit)
-            origin, reason, puts = found
+        # cell itself made only then.  The keys and the look-ups are made in
+        # C (``zip``, ``map``), over the table's placed cells at once.
+        placed = decided.placed
+        n = len(placed)
+        keys = list(
+            zip(
+                range(n),
+                repeat(gi, n),
+                grid.printed(decided.places),
+                repeat(unit_line, n),
+                strict=True,
+            )
+        )
+        reads = list(map(made.get, keys))
+        if None in reads:
+            for i, found in enumerate(reads):
+                if found is None:
+                    if len(made) >= _ORIGINS_LIMIT:
+                        made.clear()
+                    p = placed[i]
+                    printed = cell_at(grid, p.row, p.col)
+                    plan = plans[id(p.target)]
+                    unit = (
+                        _heading_unit(grid, p.row, p.col, unit_line)
+                        if plan.kind == "money"
+                        else None
+                    )
+                    reads[i] = made[keys[i]] = _read_placed(printed, p, plan, gi, unit)
+        done = cast("list[_Read]", reads)  # every cell read now
+        for origin, reason, where, values, keep in done:
             if reason is not None:
                 problems.append(
                     ImportProblem(
@@ -928,14 +948,13 @@ def _finish_official(
                         path=origin.path,
                     )
                 )
-            for where, name, value in puts:
-                parent = parents.get(where)  # each parent found once
-                if parent is None:
-                    parent = put.parent(where)
-                parent[name] = value
-            if p.kind in _PRINTED_OTHERWISE:  # else no label match is printed otherwise
-                _keep_printed_label(data, p.target, p.matches)
-            append(origin)
+            parent = parents.get(where)  # each parent found once
+            if parent is None:
+                parent = put.parent(where)
+            parent.update(values)
+            if keep is not None:
+                _keep_printed_label(data, keep.target, keep.matches)
+        origins.extend(map(_ORIGIN, done))
         stray_rows: set[int] = set()
         for u in decided.unplaced:
             text = cell_at(grid, u.row, u.col).text
