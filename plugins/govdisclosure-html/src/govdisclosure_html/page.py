@@ -115,7 +115,6 @@ _STRIPPED_IDS: Final = frozenset(_tag_id(name) for name in _STRIPPED.split(", ")
 _TABLE: Final = _tag_id("table")
 _H1: Final = _tag_id("h1")
 _IMG: Final = _tag_id("img")
-_A: Final = _tag_id("a")
 _STYLE: Final = _tag_id("style")
 _LINK: Final = _tag_id("link")
 _META: Final = _tag_id("meta")
@@ -775,16 +774,15 @@ def read_page(
     grids = tuple(
         _built_grid(t, i, hides) if t.mem_id in others else expand(t, i) for i, t in enumerate(leaf)
     )
-    # The links, the <meta>s and the <title> in one search of the page.  The
-    # head comes first: its <title>, if it has one, is the page's first.
-    links: list[LexborNode] = []
+    # The links, then the <meta>s and the <title>: lexbor walks the page once
+    # per alternative of a selector whether they are asked together or not,
+    # and the hundred links or so of a page come sorted out.  The head comes
+    # first: its <title>, if it has one, is the page's first.
+    links = doc.css("a[href]")
     metas: list[LexborNode] = []
     title_node = None
-    for node in doc.css("a[href], meta[name], title"):
-        tag = node.tag_id
-        if tag == _A:
-            links.append(node)
-        elif tag == _META:
+    for node in doc.css("meta[name], title"):
+        if node.tag_id == _META:
             metas.append(node)
         elif title_node is None:
             title_node = node
