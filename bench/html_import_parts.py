@@ -33,6 +33,7 @@ from govdisclosure_html.grid import CELL_TAGS, _rows, expand
 from govdisclosure_html.hiding import Styles
 from govdisclosure_html.importer import import_document, page_document
 from govdisclosure_html.page import (
+    _A,
     _STRIPPED_OR_ID,
     _TABLE,
     _attachments,
@@ -68,7 +69,9 @@ class Prepared:
         self.leaf = [t for t in tables if t.mem_id not in self.holding]
         self.index = {t.mem_id: i for i, t in enumerate(self.leaf)}
         self.rows = [[tr for tr, _ in _rows(t)] for t in self.leaf]
-        self.links = self.doc.css("a[href]")
+        self.links = [
+            node for node in self.doc.css("a[href], meta[name], title") if node.tag_id == _A
+        ]
         self.page = read_page(data)
 
 
@@ -115,10 +118,7 @@ def _parts(pages: list[Prepared]) -> dict[str, tuple[Callable[[], Any], Callable
                 [_grid_calls(r, t) for r, t in zip(p.rows, p.leaf, strict=True)] for p in pages
             ],
         ),
-        "links search (links, then <meta>s and <title>)": (
-            lambda: [(p.doc.css("a[href]"), p.doc.css("meta[name], title")) for p in pages],
-            None,
-        ),
+        "links search": (lambda: [p.doc.css("a[href], meta[name], title") for p in pages], None),
         "attachments from the links": (
             lambda: [_attachments(p.links) for p in pages],
             lambda: [_link_calls(p.links) for p in pages],

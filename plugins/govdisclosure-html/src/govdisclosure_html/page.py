@@ -116,6 +116,7 @@ _STRIPPED_OR_LINK_IDS: Final = _STRIPPED_IDS | {_tag_id("link")}
 _TABLE: Final = _tag_id("table")
 _H1: Final = _tag_id("h1")
 _IMG: Final = _tag_id("img")
+_A: Final = _tag_id("a")
 _STYLE: Final = _tag_id("style")
 _LINK: Final = _tag_id("link")
 _META: Final = _tag_id("meta")
@@ -519,38 +520,41 @@ def _meta(metas: list[LexborNode]) -> dict[str, str]:
     return out
 
 
-#: :data:`_FILE_LINK` for each line of a text (``$`` the end of a line):
-#: the lines of the targets of a page's links joined.
-_FILE_LINE = re.compile(_FILE_LINK.pattern, re.IGNORECASE | re.MULTILINE)
+#: The last letters of the file suffixes: :data:`_FILE_LINK` matches only
+#: where a suffix ends the link or comes before its ``?`` or ``#``.
+_SUFFIX_ENDS: Final = frozenset(s[-1] for s in ATTACHMENT_SUFFIXES)
+#: The same letters in both cases (an ASCII letter folds to one of them only
+#: if it is one of them), for the check inlined in :func:`_attachments`.
+_SUFFIX_ENDS_BOTH_CASES: Final = _SUFFIX_ENDS | {c.upper() for c in _SUFFIX_ENDS}
+
+
+def _may_name_a_file(href: str) -> bool:
+    """False for a link :data:`_FILE_LINK` cannot match, found without the
+    search: no ``?`` or ``#``, and an ASCII last character that ends no
+    suffix (``/``, ``.html``).  Other characters are left to the search
+    (it folds case beyond ASCII)."""
+    last = href[-1:]
+    return last in _SUFFIX_ENDS_BOTH_CASES or not last.isascii() or "?" in href or "#" in href
 
 
 def _attachments(links: list[LexborNode]) -> tuple[Attachment, ...]:
-    """The links (``<a href>``, in page order) whose target or text names a file.
-
-    A page has a hundred links or so (its menus, its footer) and one or
-    two name a file, so they are sorted out in C: the targets are searched
-    as one text, a line each, and only the texts holding a dot (every file
-    suffix begins with one) are searched at all."""
-    hrefs = [(a.attrs.get("href") or "").strip() for a in links]
-    texts = [a.text_lexbor() for a in links]  # cell_text, trimmed below where needed
-    joined = "\n".join(hrefs)
-    if joined.count("\n") == len(hrefs) - 1:
-        # One target a line (no target holds a line break of its own): a
-        # match ends its line or comes before its ``?`` or ``#``, as it ends
-        # the target or comes before them searched alone.
-        wanted = {joined.count("\n", 0, m.start()) for m in _FILE_LINE.finditer(joined)}
-    else:
-        wanted = {i for i, href in enumerate(hrefs) if _FILE_LINK.search(href) is not None}
-    if "." in "".join(texts):
-        search = _FILE_LINK.search
-        wanted.update(
-            i for i, text in enumerate(texts) if "." in text and search(text.strip()) is not None
-        )
+    """The links (``<a href>``, in page order) whose target or text names a file."""
     seen: dict[str, Attachment] = {}
-    for i in sorted(wanted):
-        href = hrefs[i]
+    search = _FILE_LINK.search
+    ends = _SUFFIX_ENDS_BOTH_CASES
+    for a in links:
+        href = (a.attrs.get("href") or "").strip()
+        text = a.text_lexbor().strip()  # cell_text, inlined
+        last = href[-1:]
+        # _may_name_a_file, inlined (it runs for every link of the page); every
+        # file suffix begins with a dot: a text without one is not searched.
+        if not (
+            (last in ends or not last.isascii() or "?" in href or "#" in href)
+            and search(href) is not None
+        ) and ("." not in text or search(text) is None):
+            continue
         if href not in seen:
-            seen[href] = Attachment(href=href, text=texts[i].strip())
+            seen[href] = Attachment(href=href, text=text)
     return tuple(seen.values())
 
 
@@ -777,15 +781,16 @@ def read_page(
     grids = tuple(
         _built_grid(t, i, hides) if t.mem_id in others else expand(t, i) for i, t in enumerate(leaf)
     )
-    # The links, then the <meta>s and the <title>: lexbor walks the page once
-    # per alternative of a selector whether they are asked together or not,
-    # and the hundred links or so of a page come sorted out.  The head comes
-    # first: its <title>, if it has one, is the page's first.
-    links = doc.css("a[href]")
+    # The links, the <meta>s and the <title> in one search of the page.  The
+    # head comes first: its <title>, if it has one, is the page's first.
+    links: list[LexborNode] = []
     metas: list[LexborNode] = []
     title_node = None
-    for node in doc.css("meta[name], title"):
-        if node.tag_id == _META:
+    for node in doc.css("a[href], meta[name], title"):
+        tag = node.tag_id
+        if tag == _A:
+            links.append(node)
+        elif tag == _META:
             metas.append(node)
         elif title_node is None:
             title_node = node
