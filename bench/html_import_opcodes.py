@@ -50,12 +50,13 @@ def count(pages: list[bytes]) -> tuple[Counter[str], Counter[str]]:
 
         return local
 
+    previous = sys.gettrace()  # a coverage run's, say: put back after
     sys.settrace(tracer)
     try:
         for data in pages:
             import_html(data, validate_report=False)
     finally:
-        sys.settrace(None)
+        sys.settrace(previous)
     return ops, calls
 
 
