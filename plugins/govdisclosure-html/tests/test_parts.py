@@ -146,7 +146,12 @@ def _link_markup(draw: st.DrawFn) -> str:
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(["a.html", "f.pdf", "f.PDF?x=1", "g.docx#p", "h"]), _link_markup()
+            # Targets with line breaks inside: the page reader searches the
+            # targets joined, a line each, unless one holds a break of its own.
+            st.sampled_from(
+                ["a.html", "f.pdf", "f.PDF?x=1", "g.docx#p", "h", "f.pdf\nx", "x\nf.pdf", " .Doc "]
+            ),
+            _link_markup(),
         ),
         max_size=6,
     )

@@ -169,6 +169,28 @@ def test_a_grid_of_columns_reads_as_the_grid_of_its_rows(html: str) -> None:
     assert fresh == plain and hash(fresh) == hash(plain)
 
 
+@given(_spanned_table(), st.data())
+def test_the_texts_at_a_plans_places_are_read_once_per_layout(
+    html: str, data: st.DataObject
+) -> None:
+    # Grid.printed reads a run of places (a plan's value cells) by one reader
+    # made for the layout: the same reader for every table of that layout,
+    # reading what the cells at those places print, in the order asked.
+    table = LexborHTMLParser(html).css_first("table")
+    assert table is not None
+    grid = expand(table, 0)
+    plain = Grid(0, grid.rows)
+    held = [(r, c) for r, line in enumerate(plain.rows) for c, slot in enumerate(line) if slot]
+    places = tuple(data.draw(st.lists(st.sampled_from(held), max_size=6))) if held else ()
+    again = expand(table, 1)  # another table of the layout
+    assert grid._columns is not None and again._columns is not None
+    reader = grid._columns.reader(places)
+    assert again._columns.reader(places) is reader
+    expected = [plain.text_at(r, c) for r, c in places]
+    assert list(reader(list(again.texts()))) == expected
+    assert grid.printed(places) == again.printed(places) == expected
+
+
 def _table_model(html: str) -> list[list[Slot | None]]:
     """The HTML table model as the standard writes it, one cell at a time:
     every cell's attributes read, no quick path for plain rows or plain spans."""

@@ -12,7 +12,8 @@ when asked (making them all cost about 2 µs a cell).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .layout import Geometry, Layout, LayoutKey, layout
@@ -56,6 +57,22 @@ class Slot(NamedTuple):
 
 
 _new = tuple.__new__  # a NamedTuple's own constructor costs twice as much
+
+
+#: Readers kept per layout (a layout's tables are placed by a plan or two).
+_READERS_LIMIT = 64
+
+
+class _Picked:
+    """The texts at a few cell numbers (:meth:`Columns.reader` for fewer than two)."""
+
+    __slots__ = ("numbers",)
+
+    def __init__(self, numbers: tuple[int, ...]) -> None:
+        self.numbers = numbers
+
+    def __call__(self, texts: Sequence[str]) -> Sequence[str]:
+        return tuple(texts[n] for n in self.numbers)
 
 
 class Columns:
@@ -126,6 +143,36 @@ class Columns:
                 ),
             )
         return made
+
+    def reader(self, places: Sequence[tuple[int, int]]) -> Callable[[Sequence[str]], Sequence[str]]:
+        """What reads the texts at ``places`` (row, column; each must hold a
+        cell) out of the texts of any table of this layout, in one call:
+        the places' cell numbers worked out once per layout and run of
+        places (a plan's value cells, read on every grid of its shape)."""
+        found = self._layout
+        if found is None:
+            found = self._layout = layout(self.key)
+        readers = found.readers
+        made = readers.get(id(places))
+        if made is not None and made[0] is places:
+            return made[1]
+        maps = found.maps
+        starts = self.starts
+        numbers: list[int] = []
+        for r, c in places:
+            line = maps.get(r)
+            number = starts[r] + c if line is None else line[c]
+            assert number is not None
+            numbers.append(number)
+        # itemgetter gives a tuple of the texts, in C; of one number it gives
+        # the text itself, and of none it cannot be made.
+        read: Callable[[Sequence[str]], Sequence[str]] = (
+            itemgetter(*numbers) if len(numbers) > 1 else _Picked(tuple(numbers))
+        )
+        if len(readers) >= _READERS_LIMIT:
+            readers.clear()
+        readers[id(places)] = (places, read)
+        return read
 
     def row_width(self, row: int) -> int:
         line = self.maps.get(row)
@@ -280,13 +327,15 @@ class Grid:
         slot = line[col] if col < len(line) else None
         return None if slot is None else slot.cell
 
-    def printed(self, places: Iterable[tuple[int, int]]) -> list[Hashable]:
+    def printed(self, places: Sequence[tuple[int, int]]) -> list[Hashable]:
         """What a reading of the cell at each (row, column) of ``places``
         depends on besides its place: its text, and where a PDF or a
         spreadsheet printed it (a cell of :func:`.grid.expand` has no such
         place: its text alone).  Equal for the cells at one place of two
         grids of one shape: they read the same.  Every place must hold a
-        cell (a plan's places, on a grid of its shape); no cell is made."""
+        cell (a plan's places, on a grid of its shape); no cell is made, and
+        a table of :func:`.grid.expand` is read in one call
+        (:meth:`Columns.reader`)."""
         columns = self._columns
         if columns is None:
             rows = self.rows
@@ -297,16 +346,7 @@ class Grid:
                 cell = slot.cell
                 out.append((cell.text, cell.page, cell.bbox, cell.address))
             return out
-        texts = columns.texts
-        starts = columns.starts
-        maps = columns.maps
-        found: list[Hashable] = []
-        for r, c in places:
-            line = maps.get(r)
-            number = starts[r] + c if line is None else line[c]
-            assert number is not None
-            found.append(texts[number])
-        return found
+        return list(columns.reader(places)(columns.texts))
 
     def text_at(self, row: int, col: int) -> str | None:
         """The text of the cell covering (row, col) (:meth:`cell_at`), without making it."""

@@ -155,9 +155,13 @@ def expand(table: LexborNode, index: int) -> Grid:
     for r, (tr, g) in enumerate(rows):
         number = len(texts)
         starts.append(number)
+        held = tr.mem_id
+        if held not in th_rows and held not in spanning_rows:
+            # A row whose cells are only read: their texts in one pass (cell_text, inlined).
+            texts += [td.text_lexbor().strip() for td in tr.iter() if td.tag_id in cell_tags]
+            continue
         cells = [td for td in tr.iter() if td.tag_id in cell_tags]
         texts += [td.text_lexbor().strip() for td in cells]  # cell_text, inlined
-        held = tr.mem_id
         if held in th_rows:
             headers += [number + k for k, td in enumerate(cells) if td.tag_id == th]
         if held in spanning_rows:

@@ -19,7 +19,9 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import Any, Final, NamedTuple
+from itertools import repeat
+from operator import attrgetter, itemgetter
+from typing import Any, Final, NamedTuple, cast
 
 import attrs
 from attrs import frozen
@@ -131,13 +133,21 @@ def _assign(
     for grid, plan in plans:
         if plan.table is None:
             continue
-        targets = {id(p.target) for p in plan.placed}
+        targets = set(map(id, map(_TARGET, plan.placed)))  # in C: a plan places ~200 cells
         filled = taken.setdefault(plan.table.key, set())
         if targets & filled:
             continue
         filled |= targets
         out[grid.index] = (grid, plan)
     return out
+
+
+#: The fields of a placed cell and of its record read in C (``map``) over all of them.
+_TARGET: Final = attrgetter("target")
+_PATH: Final = attrgetter("path")
+_MATCH: Final = attrgetter("match")
+_DOUBTFUL: Final = attrgetter("doubtful")
+_ORIGIN: Final = itemgetter(0)
 
 
 def _value_for(kind: str, read: CellText) -> tuple[Any, str | None]:
@@ -789,27 +799,30 @@ def _images_problem(images: Sequence[str], severity: Severity) -> ImportProblem:
 #: pages' worth of distinct texts.
 _ORIGINS_LIMIT: Final = 1024
 
-_Put = tuple[tuple[str, ...], str, Any]
+#: A placed cell read (:func:`_read_placed`): its provenance record, why its
+#: text is not a value (if it is not), the path of the dict its values go
+#: into and those values by field (in the order they are set), and the
+#: placed cell itself when its label is kept as printed (else None).
+_Read = tuple[CellOrigin, str | None, tuple[str, ...], dict[str, Any], Planned | None]
 
 
 def _read_placed(
     printed: Cell, p: Planned, plan: _Plan, table: int, heading_unit: str | None = None
-) -> tuple[CellOrigin, str | None, tuple[_Put, ...]]:
-    """A placed cell read: its provenance record, why its text is not a value
-    (if it is not), and the values it sets (parent path, field, value).
-    ``heading_unit``: the money unit the heading over the cell states."""
+) -> _Read:
+    """A placed cell read (:data:`_Read`).  ``heading_unit``: the money unit
+    the heading over the cell states."""
     read, value, reason = _read_cell(printed.text, plan.kind, plan.amount)
-    puts: list[_Put] = []
+    puts: dict[str, Any] = {}
     note = None
     if read.unit and plan.unit_field is not None:
-        puts.append((plan.parent, plan.unit_field, read.unit))
+        puts[plan.unit_field] = read.unit
         note = f"unit printed: {read.unit}"
     elif read.unit == "元" and plan.kind == "money" and value is not None:
         value = str(Decimal(value) / Decimal(10000))
         note = "printed in 元, converted to 万元"
     elif heading_unit is not None and read.unit is None and value is not None:
         if plan.unit_field is not None:  # no official unit (2019's 总金额): kept as printed
-            puts.append((plan.parent, plan.unit_field, heading_unit))
+            puts[plan.unit_field] = heading_unit
             note = f"unit in heading: {heading_unit}"
         elif heading_unit == "元":  # the format's unit is 万元
             value = str(Decimal(value) / Decimal(10000))
@@ -817,7 +830,7 @@ def _read_placed(
     if read.sign_word is not None and value is not None:
         # "减少" gave a sign; "持平" the whole change, 0: said so, as read.
         note = f"change in words: {read.sign_word}" + (", read as 0" if value == 0 else "")
-    puts.append((plan.parent, plan.leaf, value))
+    puts[plan.leaf] = value
     if (
         plan.sign_field is not None
         and type(value) is int
@@ -825,7 +838,7 @@ def _read_placed(
         and not clean(printed.text).startswith("+")
     ):
         # 本年增/减 printed as a bare "12": kept so ("+12" is the default).
-        puts.append((plan.parent, plan.sign_field, ""))
+        puts[plan.sign_field] = ""
     origin = CellOrigin(
         path=plan.path,
         table=table,
@@ -843,7 +856,9 @@ def _read_placed(
         bbox=printed.bbox,
         address=printed.address,
     )
-    return origin, reason, tuple(puts)
+    # Else no label match is printed otherwise (:func:`_keep_printed_label`).
+    keep = p if p.kind in _PRINTED_OTHERWISE else None
+    return origin, reason, plan.parent, puts, keep
 
 
 def _heading_unit(grid: Grid, row: int, col: int, unit_line: str | None = None) -> str | None:
@@ -892,7 +907,6 @@ def _finish_official(
     parents = put.parents
     plans = _plans(edition, variant)
     origins: list[CellOrigin] = []
-    append = origins.append
     for gi, (grid, decided) in sorted(assigned.items()):
         made = decided.origins
         # The money unit line before the table, the same for all its cells.
@@ -900,22 +914,36 @@ def _finish_official(
         # Reading a printed text on a plan's cell gives the same record and
         # the same values every time: made once per text and place (most
         # cells of a table print the same few texts, "0", "——"), and the
-        # cell itself made only then.
-        for i, (p, printed_as) in enumerate(
-            zip(decided.placed, grid.printed(decided.places), strict=True)
-        ):
-            key = (i, gi, printed_as, unit_line)
-            found = made.get(key)
-            if found is None:
-                if len(made) >= _ORIGINS_LIMIT:
-                    made.clear()
-                printed = cell_at(grid, p.row, p.col)
-                plan = plans[id(p.target)]
-                unit = (
-                    _heading_unit(grid, p.row, p.col, unit_line) if plan.kind == "money" else None
-                )
-                found = made[key] = _read_placed(printed, p, plan, gi, unit)
-            origin, reason, puts = found
+        # cell itself made only then.  The keys and the look-ups are made in
+        # C (``zip``, ``map``), over the table's placed cells at once.
+        placed = decided.placed
+        n = len(placed)
+        keys = list(
+            zip(
+                range(n),
+                repeat(gi, n),
+                grid.printed(decided.places),
+                repeat(unit_line, n),
+                strict=True,
+            )
+        )
+        reads = list(map(made.get, keys))
+        if None in reads:
+            for i, found in enumerate(reads):
+                if found is None:
+                    if len(made) >= _ORIGINS_LIMIT:
+                        made.clear()
+                    p = placed[i]
+                    printed = cell_at(grid, p.row, p.col)
+                    plan = plans[id(p.target)]
+                    unit = (
+                        _heading_unit(grid, p.row, p.col, unit_line)
+                        if plan.kind == "money"
+                        else None
+                    )
+                    reads[i] = made[keys[i]] = _read_placed(printed, p, plan, gi, unit)
+        done = cast("list[_Read]", reads)  # every cell read now
+        for origin, reason, where, values, keep in done:
             if reason is not None:
                 problems.append(
                     ImportProblem(
@@ -932,14 +960,13 @@ def _finish_official(
                         path=origin.path,
                     )
                 )
-            for where, name, value in puts:
-                parent = parents.get(where)  # each parent found once
-                if parent is None:
-                    parent = put.parent(where)
-                parent[name] = value
-            if p.kind in _PRINTED_OTHERWISE:  # else no label match is printed otherwise
-                _keep_printed_label(data, p.target, p.matches)
-            append(origin)
+            parent = parents.get(where)  # each parent found once
+            if parent is None:
+                parent = put.parent(where)
+            parent.update(values)
+            if keep is not None:
+                _keep_printed_label(data, keep.target, keep.matches)
+        origins.extend(map(_ORIGIN, done))
         stray_rows: set[int] = set()
         for u in decided.unplaced:
             text = cell_at(grid, u.row, u.col).text
@@ -983,11 +1010,13 @@ def _finish_official(
                     table=grid.index,
                 )
             )
-    placed_paths = {o.path for o in origins}
+    placed_paths = set(map(_PATH, origins))
     for table in tables:
         if table.key in filled:
-            for t in table.targets:
-                path = plans[id(t)].path
+            paths = _target_paths(edition, variant, table.key)
+            if placed_paths.issuperset(paths):  # in C: every cell of the table placed
+                continue
+            for t, path in zip(table.targets, paths, strict=True):
                 if path not in placed_paths:
                     problems.append(
                         ImportProblem(
@@ -1001,6 +1030,14 @@ def _finish_official(
     _doubt_split_figures(origins, page, problems)
     _figures_put_back(origins, page, problems)
     return _build(data, prov, origins, problems, source, validate_report)
+
+
+@cache
+def _target_paths(edition: str, variant: str | None, key: str) -> tuple[str, ...]:
+    """The JSON path of every target of table ``key`` of an edition's tables, in order."""
+    plans = _plans(edition, variant)
+    (table,) = [t for t in edition_tables(edition, variant) if t.key == key]
+    return tuple(plans[id(t)].path for t in table.targets)
 
 
 @cache
@@ -1036,6 +1073,8 @@ def _misprinted_labels(origins: Sequence[CellOrigin]) -> list[ImportProblem]:
     the publisher's misprint (洪泽 2024 prints 2.其他法律行政止公开): said once
     per label, as the publisher's, and kept as printed in the provenance."""
     seen: dict[tuple[str, str], ImportProblem] = {}
+    if "similar" not in map(_MATCH, origins):  # in C: most pages have none
+        return []
     for origin in origins:
         if origin.match != "similar":  # the worst of its matches: none is similar
             continue
@@ -1248,7 +1287,7 @@ def _build(
             )
         return ImportResult(None, attrs.evolve(prov, cells=tuple(origins)), tuple(problems))
     prov = attrs.evolve(prov, cells=tuple(origins))
-    doubtful = sum(1 for o in origins if o.doubtful)
+    doubtful = sum(map(_DOUBTFUL, origins))  # True counts 1
     if doubtful:
         problems.append(doubtful_cells(doubtful))
     if validate_report:

@@ -12,6 +12,7 @@ for the first: remembered, for a few hundred layouts.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -37,6 +38,10 @@ class Layout(NamedTuple):
     #: The geometry of each cell that spans, by number (any other cell
     #: covers one slot, its own origin).
     spans: dict[int, Geometry]
+    #: Readers of the texts at a run of places (a placement plan's value
+    #: cells: :meth:`.cells.Columns.reader`), one per run, by the run's
+    #: identity (the run kept beside it, so the identity stays its own).
+    readers: dict[int, tuple[Sequence[tuple[int, int]], Callable[[Sequence[str]], Sequence[str]]]]
 
 
 @lru_cache(maxsize=256)
@@ -68,4 +73,4 @@ def layout(key: LayoutKey) -> Layout:
                     if target[cc] is None:  # overlapping spans: the first cell keeps the slot
                         target[cc] = number
             col += colspan
-    return Layout({r: tuple(line) for r, line in maps.items()}, spans)
+    return Layout({r: tuple(line) for r, line in maps.items()}, spans, {})

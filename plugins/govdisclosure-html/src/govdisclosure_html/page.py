@@ -112,6 +112,7 @@ def _tag_id(name: str) -> int:
 _SKIP_IDS: Final = frozenset(_tag_id(name) for name in _SKIP)
 _BLOCK_IDS: Final = frozenset(_tag_id(name) for name in _BLOCKS)
 _STRIPPED_IDS: Final = frozenset(_tag_id(name) for name in _STRIPPED.split(", "))
+_STRIPPED_OR_LINK_IDS: Final = _STRIPPED_IDS | {_tag_id("link")}
 _TABLE: Final = _tag_id("table")
 _H1: Final = _tag_id("h1")
 _IMG: Final = _tag_id("img")
@@ -308,18 +309,20 @@ def _strip_page(
     # Every id in one string, lower-cased at once (a part holds no space, so
     # none is found across two ids).
     ids = " ".join([node.id or "" for node in found]).lower()
-    stripped = _STRIPPED_IDS
+    wanted = _STRIPPED_OR_LINK_IDS
     style = _STYLE
     gone: set[int] = set()
     sheets: list[tuple[str, str]] = []
     unread: list[str] = []
     for node in found:
-        mem = node.mem_id  # the node's address: read without touching the node
-        if node.tag_id == _LINK:
+        tag = node.tag_id
+        if tag not in wanted:  # an element listed for its id alone, most of them
+            continue
+        if tag == _LINK:
             _linked_sheet(node, style_sheets, sheets, unread)
-        elif mem not in gone and node.tag_id in stripped:
+        elif (mem := node.mem_id) not in gone:  # the node's address: read without touching it
             gone.add(mem)
-            if node.tag_id == style:
+            if tag == style:
                 media = node.attrs.get("media") or ""
                 sheets.extend(with_imports(node.text_lexbor(), "", media, style_sheets, unread))
             node.decompose(recursive=False)

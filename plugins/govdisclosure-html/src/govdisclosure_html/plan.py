@@ -26,7 +26,7 @@ from govdisclosure.memo import IdentityMemo
 from .grid import Cell, Grid
 from .match import Match, MatchKind, Placement, identity_memo_cache, memo_cache, place
 from .numbering import Misnumbered, misnumbered
-from .provenance import CellOrigin, LabelMatch
+from .provenance import LabelMatch
 from .shape import FIGURE, shape, text_class
 from .source import SourceCell, source_cells
 from .targets import Target, TargetTable
@@ -139,10 +139,11 @@ class GridPlan(NamedTuple):
     checks: tuple[tuple[int, int, str], ...]
     #: (row, column) of each placed cell, as :meth:`.cells.Grid.printed` reads them.
     places: tuple[tuple[int, int], ...]
-    #: The placed cells as read (provenance record, values), by (index in
+    #: The placed cells as the importer reads them (provenance record,
+    #: values: ``importer._Read``), by (index in
     #: ``placed``, table on the page, text and where the text was printed),
     #: for the importer to share between imports.
-    origins: dict[Hashable, tuple[CellOrigin, str | None, tuple[Any, ...]]]
+    origins: dict[Hashable, tuple[Any, ...]]
     #: The rows whose 序号 disagrees with the order of their labels
     #: (:mod:`.numbering`; the numbers are among ``checks``).
     misnumbered: tuple[Misnumbered, ...] = ()
