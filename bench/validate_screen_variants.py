@@ -18,7 +18,12 @@ written another way, over the same generated reports as
 * ``locals``: the same with every cell that two comparisons use read once
   into a local of its own first (``c30 = o5.total``);
 * ``or``: the comparisons as one expression, ``return not (t1 or t2 or …)``;
-* ``if-or``: the same as one ``if t1 or t2 or …: return False``.
+* ``if-or``: the same as one ``if t1 or t2 or …: return False``;
+* ``row-sum``: as ``in-place``, every equality of one total and its parts
+  that is written as a difference written ``total != sum((a, …, f))``
+  instead (the 25 row totals of table 3 and the three groups of table 4);
+* ``column-subtracted``: as ``in-place``, an equality of a total and 21
+  parts written ``total - a - … != u`` instead of ``total != sum((…))``.
 
 Before counting, each variant is checked to pass exactly the reports that
 hold.  Run each under ``valgrind --tool=callgrind --instr-atstart=no`` with
@@ -49,7 +54,7 @@ from govdisclosure.editions import EDITIONS, Report
 from govdisclosure.validation import arithmetic as ar
 from validate_bench import generate
 
-VARIANTS = ("fused", "class", "in-place", "locals", "or", "if-or")
+VARIANTS = ("fused", "class", "in-place", "locals", "or", "if-or", "row-sum", "column-subtracted")
 
 #: A cell read where it is used: ``o<n>.field``.
 _CELL = re.compile(r"\bo[0-9]+\.[a-z_0-9]+\b")
@@ -62,6 +67,22 @@ def _split(body: tuple[str, ...]) -> tuple[list[str], list[str]]:
     tests = [line[len("    if ") : -len(tail)] for line in body if line.endswith(tail)]
     assert len(reads) + len(tests) + 1 == len(body), "a body of reads, tests and a return"
     return reads, tests
+
+
+def _rewritten(which: str, test: str) -> str:
+    """``test`` with its sum written the other way (``row-sum`` or
+    ``column-subtracted``), or unchanged."""
+    if which == "row-sum":
+        m = re.fullmatch(r"(\S+) - (.+) != (\S+)", test)
+        if m is None or "sum(" in test or " + " in test:
+            return test
+        parts = [*m.group(2).split(" - "), m.group(3)]
+        return f"{m.group(1)} != sum(({', '.join(parts)}))"
+    m = re.fullmatch(r"(\S+) != sum\(\((.+)\)\)", test)
+    if m is None:
+        return test
+    parts = m.group(2).split(", ")
+    return f"{m.group(1)} - {' - '.join(parts[:-1])} != {parts[-1]}"
 
 
 def _compiled(lines: list[str], namespace: dict[str, Any]) -> Callable[[Report], bool]:
@@ -91,6 +112,10 @@ def variant(which: str, sample: Report) -> Callable[[Report], bool]:
         local = {cell: f"c{i}" for i, cell in enumerate(c for c, n in uses.items() if n > 1)}
         reads = reads + [f"    {name} = {cell}" for cell, name in local.items()]
         tests = [_CELL.sub(lambda m: local.get(m.group(0), m.group(0)), t) for t in tests]
+        checks = [f"    if {t}:\n        return False" for t in tests]
+        return _compiled(["def holds(r):", *reads, *checks, "    return True"], {})
+    if which in ("row-sum", "column-subtracted"):
+        tests = [_rewritten(which, t) for t in tests]
         checks = [f"    if {t}:\n        return False" for t in tests]
         return _compiled(["def holds(r):", *reads, *checks, "    return True"], {})
     joined = "\n        or ".join(f"({t})" for t in tests)
