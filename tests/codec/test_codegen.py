@@ -30,7 +30,7 @@ from govdisclosure.cells import CELL_KINDS
 from govdisclosure.codec import fast_read, fast_write
 from govdisclosure.codegen import FILENAME_PREFIX, compile_source
 from govdisclosure.flat import shape_of
-from govdisclosure.validation.arithmetic import compiled_for
+from govdisclosure.validation.arithmetic import class_screen, compiled_for
 from locations import EXAMPLES
 
 
@@ -116,6 +116,21 @@ def test_the_arithmetic_checks_show_the_equation() -> None:
     object.__setattr__(broken, "table3", None)
     frames = _generated_frames(lambda: compiled.holds(broken))
     assert re.fullmatch(r"o[0-9]+ = o[0-9]+\.[a-z_0-9]+", frames[-1][1])  # reading a row of None
+
+
+def test_the_arithmetic_screen_shows_the_comparison_in_its_own_function() -> None:
+    """The screen of a report class checks the official layout in line: a
+    report of that layout fails in the screen's own generated text, at the
+    line that read it, with no frame of the layout's check below it."""
+    report = _report_2021()
+    screen = class_screen(gd.Report2021)
+    assert screen(report)  # huaian-2024 holds, in the official layout
+    broken = attrs.evolve(report)
+    object.__setattr__(broken, "table4", None)
+    frames = _generated_frames(lambda: screen(broken))
+    assert [name for name, _ in frames] == [frames[0][0]]
+    assert "arithmetic screen of Report2021" in frames[0][0]
+    assert re.fullmatch(r"o[0-9]+ = o[0-9]+\.reconsideration", frames[0][1])
 
 
 def test_the_copier_shows_its_line() -> None:

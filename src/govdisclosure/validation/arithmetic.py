@@ -51,7 +51,6 @@ is skipped, as a table row left wholly empty.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import partial
@@ -123,6 +122,10 @@ class Compiled:
     #: checked without building its flat tuple; raises ``TypeError`` as
     #: ``fast`` does.  Always false for a shape with rows not printed.
     holds: Callable[[Report], bool]
+    #: The statements of ``holds`` after its ``def`` line (indented once,
+    #: reading the report as ``r``), for :func:`_class_screen` to write the
+    #: official layout's check into the screen of its report class.
+    holds_body: tuple[str, ...] = ()
     #: Positions of the cells of each equation, totals then parts.
     cells: tuple[tuple[int, ...], ...] = ()
     #: ``read[k](values)``: the cells of equation ``k`` from the flat tuple,
@@ -317,17 +320,19 @@ def _implied(
     return frozenset(dropped)
 
 
-def _reader(
-    paths: Sequence[Path], used: Sequence[int], once: frozenset[int]
-) -> tuple[list[str], dict[int, str]]:
-    """Statements that read the cells ``used`` straight from ``r``, and the
-    expression of each cell.
+def _reader(paths: Sequence[Path], used: Sequence[int]) -> tuple[list[str], dict[int, str]]:
+    """Statements that read the rows of the cells ``used`` straight from
+    ``r``, and the expression of each cell.
 
     Every row or group object is read once into a local (``o<n>``), instead
     of walking the whole attribute chain per cell as the generic flattening
-    does.  A cell read more than once is loaded into a local ``c<i>``; one
-    in ``once`` (read by one comparison only) is read where it is used,
-    ``o<n>.field``.
+    does, and each cell is read where a comparison uses it, ``o<n>.field``,
+    even when two comparisons use it (a row's cell is in its row total and
+    in its column's).  Keeping such a cell in a local of its own was
+    measured and costs more (``bench/validate_screen_variants.py``:
+    ``locals`` against ``in-place``): the store and the later loads save
+    about what the second attribute read costs, and every local is one
+    more slot for the frame to clear on return, some 150 of them in a 2021 report.
     """
     names: dict[Path, str] = {(): "r"}
     lines: list[str] = []
@@ -339,12 +344,7 @@ def _reader(
             if prefix not in names:
                 names[prefix] = f"o{len(names)}"
                 lines.append(f"    {names[prefix]} = {names[prefix[:-1]]}.{prefix[-1]}")
-        read = f"{names[path[:-1]]}.{path[-1]}"
-        if i in once:
-            cells[i] = read
-        else:
-            cells[i] = f"c{i}"
-            lines.append(f"    c{i} = {read}")
+        cells[i] = f"{names[path[:-1]]}.{path[-1]}"
     return lines, cells
 
 
@@ -379,10 +379,9 @@ def _compile(report: Report) -> Compiled:
             reads = [line + "flatten(r)" for line in unpack]
             cell: Callable[[int], str] = local
         else:
-            # A cell read by one comparison only is read in it, not kept in a local.
-            uses = Counter(i for k, _ in checks for i in (*totals[k], *parts[k]))
-            once = frozenset(i for i, n in uses.items() if n == 1)
-            reads, cells = _reader(shape.paths, sorted(uses), once)
+            # Every cell is read where a comparison uses it (see _reader).
+            used = sorted({i for k, _ in checks for i in (*totals[k], *parts[k])})
+            reads, cells = _reader(shape.paths, used)
             cell = cells.__getitem__
         body = [
             *reads,
@@ -407,6 +406,7 @@ def _compile(report: Report) -> Compiled:
         implied,
         namespace["fast"],
         namespace["holds"],
+        holds_body=tuple(body),
         cells=tuple((*totals[k], *parts[k]) for k in range(len(equations))),
         read=tuple(reader((*totals[k], *parts[k])) for k in range(len(equations))),
     )
@@ -535,17 +535,33 @@ def _class_screen(cls: type) -> Callable[[Report], bool]:
     The screen runs once per report validated, where finding the report's
     shape (:func:`~govdisclosure.flat.shape_of`) and its compiled equations
     (:func:`compiled_for`) cost a tenth of the check itself.  For a
-    fixed-table edition this is generated code that tests the layout
-    variants as ``shape_of`` does (:meth:`.Variant.test`: the type of the
-    variant's field, read here in line rather than through a call) and
-    calls that layout's ``holds``, compiled on its first report; a
-    template-driven edition looks its shape up per report.
+    fixed-table edition this is one generated function: it tests the
+    layout variants as ``shape_of`` does (:meth:`.Variant.test`: the type
+    of the variant's field, read here in line rather than through a call)
+    and calls a variant's ``holds``, compiled on its first report; the
+    official layout, which most reports have, is checked in the function
+    itself, its ``holds`` written in line (:attr:`Compiled.holds_body`), so
+    that a report of that layout costs one Python call, not two (the
+    second call was 337 instructions, 0.6 % of a report that holds,
+    ``bench/validate_screen_variants.py``: ``class`` against ``fused``).
+    That layout's checks are therefore compiled with the screen, not on
+    its first report.  A template-driven edition looks its shape up per
+    report.
     """
     edition = EDITIONS[cls.edition]  # type: ignore[attr-defined]
     if edition.template_driven:
         return lambda report: compiled_for(report).holds(report)
+    official = compiled_for(
+        edition.report_class(unit=ReportingUnit(name=""), year=edition.first_year)
+    )
     namespace: dict[str, Any] = {}
-    lines = ["def holds(r):"]
+    lines = [
+        "def holds(r):",
+        f'    """Whether every relation of a {cls.__qualname__} holds (generated: see',
+        "    govdisclosure.validation.arithmetic._class_screen, which says why it is one",
+        "    function with the official layout's comparisons in line).",
+        '    """',
+    ]
     for i, variant in enumerate(edition.variants):
         names = [str(name) for name in variant.path]
         if all(name.isidentifier() for name in names):
@@ -555,10 +571,8 @@ def _class_screen(cls: type) -> Callable[[Report], bool]:
             namespace[f"test{i}"] = variant.test()
             test = f"test{i}(r)"
         lines += [f"    if {test}:  # {variant.id}", f"        return holds{i}(r)"]
-    official = len(edition.variants)
-    lines += [f"    return holds{official}(r)  # official layout"]
-    for i in range(official + 1):
         namespace[f"holds{i}"] = partial(_first_holds, namespace, f"holds{i}")
+    lines += ["    # official layout", *official.holds_body]
     compile_source(lines, namespace, what=f"arithmetic screen of {cls.__qualname__}")
     check: Callable[[Report], bool] = namespace["holds"]
     return check
