@@ -12,8 +12,9 @@ each file is checked, for runs too large to hold in one document.
 FILE may be a directory (walked recursively, ``--glob`` to filter) or a
 glob pattern; ``--jobs N`` checks the files in N worker processes (output
 in the order of the files), with a progress display on standard error
-(``--quiet``: none) and a closing summary with the time and files per
-second.  A report whose table cells are all blank (an unfilled report
+(``--quiet``: none) and one closing line on standard error: the files
+passed, with errors and unreadable, and the time (files per second from a
+second on, :func:`govdisclosure.batch.summary.timing`).  A report whose table cells are all blank (an unfilled report
 from ``govdisclosure new``) is an error, ``report.unfilled``.  Ctrl-C
 stops the run with the summary so far (exit 2).
 
@@ -329,8 +330,10 @@ def _closing_line(locale: str, batch: Summary, unreadable: int, side_unread: int
 
     It takes the place of the batch line other commands end with, which
     repeated the counts in other words ("failed" for "with errors",
-    "skipped" for "unreadable", "written", always 0)."""
-    total = batch.total
+    "skipped" for "unreadable", "written", always 0).  After Ctrl-C the
+    counts are of the files done, led by how far the run got."""
+    done = batch.read + batch.skipped
+    total = done if batch.interrupted else batch.total
     summary = ngettext(
         locale,
         "{total} file: {passed} passed, {failed} with errors, {unreadable} unreadable",
@@ -353,8 +356,15 @@ def _closing_line(locale: str, batch: Summary, unreadable: int, side_unread: int
         ).format(summary=summary, n=side_unread)
     line = gettext(locale, "{counts}; {time}").format(counts=summary, time=batch.timing(locale))
     if batch.interrupted:
-        line = after_interruption(line, batch.read + batch.skipped, total, locale)
+        line = after_interruption(line, done, batch.total, locale)
     return line
+
+
+def _close(locale: str, batch: Summary, unreadable: int, side_unread: int) -> None:
+    """Print the closing line on standard error, as it is (no console is made
+    for one line)."""
+    sys.stderr.write(_closing_line(locale, batch, unreadable, side_unread) + "\n")
+    sys.stderr.flush()
 
 
 @frozen
@@ -793,7 +803,7 @@ def command(
             streams.error,
             batch,
             quiet,
-            closing=lambda: streams.error(_closing_line(locale, batch, 0, side_unread)),
+            closing=partial(_close, locale, batch, 0, side_unread),
         )
     drive(
         partial(_check_chunk, options),
@@ -804,8 +814,7 @@ def command(
         quiet=quiet,
         summary=batch,
     )
-    passed, failed = batch.passed, batch.failed
-    summary = _closing_line(locale, batch, unreadable - side_unread, side_unread)
+    failed = batch.failed
     stale = [a for a in acceptances if a.fingerprint not in used]
     if fmt == "json":
         document = {
@@ -825,17 +834,16 @@ def command(
 
         log = sarif_log(results, list(installed()), locale=locale, version=__version__)
         sys.stdout.write(orjson.dumps(log, option=orjson.OPT_INDENT_2).decode() + "\n")
-    else:
-        if stale:
-            note = ngettext(
-                locale,
-                "{n} accepted finding was not found again (fixed, or its values changed)",
-                "{n} accepted findings were not found again (fixed, or their values changed)",
-                len(stale),
-            )
-            streams.say(note.format(n=len(stale)), style="dim")
+    elif stale:
+        note = ngettext(
+            locale,
+            "{n} accepted finding was not found again (fixed, or its values changed)",
+            "{n} accepted findings were not found again (fixed, or their values changed)",
+            len(stale),
+        )
+        streams.say(note.format(n=len(stale)), style="dim")
     sys.stdout.flush()
-    streams.error(summary)
+    _close(locale, batch, unreadable - side_unread, side_unread)
     if unreadable or batch.interrupted:
         sys.exit(2)
     sys.exit(1 if failed else 0)
