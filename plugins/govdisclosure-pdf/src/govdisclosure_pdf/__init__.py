@@ -35,6 +35,7 @@ from .fonts import (
     FontFallbackWarning,
     FontSet,
     FontStandInWarning,
+    note_fallback,
     note_stand_ins,
     resolve_fonts,
 )
@@ -106,6 +107,7 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
         fonts = resolve_fonts(options.font, extra)
     except FontError as error:
         raise error.in_locale(locale) from error
+    note_fallback(fonts, locale)
     note_stand_ins(fonts, locale)
     styles = make_styles(fonts, table_size=_table_size(extra, locale))
     story = build_story(report, styles, StoryOptions(locale, options.charts, table4, numerals))

@@ -13,7 +13,8 @@ font directories of the platform (or those named by
 ``GOVDISCLOSURE_PDF_FONT_DIRS``).  When no CJK TrueType font is found at all,
 the built-in CID font STSong-Light is used: it needs no file but is not
 embedded, so the reader's fonts decide the look; a :class:`FontFallbackWarning`
-says so once per process.
+says so once per process, in the locale of the rendering that met it
+(:func:`note_fallback`; the fonts are found once, whatever locale asked).
 
 Loading a TTC costs 50–130 ms, more than rendering a short report, so every
 registered font and every resolved :class:`FontSet` is cached per process.
@@ -51,6 +52,7 @@ __all__ = [
     "FontStandInWarning",
     "default_font_dirs",
     "face_said",
+    "note_fallback",
     "note_stand_ins",
     "resolve_fonts",
 ]
@@ -96,7 +98,10 @@ class FontError(RenderError):
 
 
 class FontFallbackWarning(UserWarning):
-    """No TrueType CJK font was found: the PDF uses the non-embedded STSong-Light."""
+    """No TrueType CJK font was found: the PDF uses the non-embedded STSong-Light.
+
+    Said in the locale of the rendering (:func:`note_fallback`), like
+    :class:`FontStandInWarning`."""
 
 
 class FontStandInWarning(UserWarning):
@@ -357,21 +362,34 @@ def _named_set(path: Path, index: int) -> FontSet:
 
 
 def _fallback_set() -> FontSet:
-    global _warned
     with _lock:
         if FALLBACK_CID_FONT not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_CID_FONT))
-        if not _warned:
-            _warned = True
-            warnings.warn(
-                "no TrueType CJK font found (install fonts-arphic-uming or fonts-wqy-zenhei, "
-                f"or set {ENV_FONT}); using the built-in {FALLBACK_CID_FONT}, which is not "
-                "embedded: the reader's fonts decide how the PDF looks",
-                FontFallbackWarning,
-                stacklevel=4,
-            )
     f = FALLBACK_CID_FONT
     return FontSet(f, f, f, f, "Times-Roman", "Helvetica", False, (("all", f),))
+
+
+def note_fallback(fonts: FontSet, locale: str) -> None:
+    """Say once per process, as a :class:`FontFallbackWarning` in ``locale``,
+    that ``fonts`` is the built-in STSong-Light, which is not embedded."""
+    global _warned
+    if fonts.embedded:
+        return
+    with _lock:
+        if _warned:
+            return
+        _warned = True
+    message = gettext(
+        locale,
+        "no TrueType CJK font found (install fonts-arphic-uming or fonts-wqy-zenhei, "
+        "or set {variable}); using the built-in {font}, which is not embedded: the "
+        "reader's fonts decide how the PDF looks",
+    )
+    warnings.warn(
+        message.format(variable=ENV_FONT, font=FALLBACK_CID_FONT),
+        FontFallbackWarning,
+        stacklevel=4,
+    )
 
 
 def resolve_fonts(font: Path | None = None, extra: Mapping[str, str] | None = None) -> FontSet:
