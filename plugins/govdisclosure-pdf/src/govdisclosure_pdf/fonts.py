@@ -37,6 +37,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from govdisclosure.i18n import N_, gettext
+from govdisclosure.oserrors import os_error_text
 from govdisclosure.rendering import RenderError
 
 from .fontconfig import Face, fontconfig_faces
@@ -85,15 +86,25 @@ class FontError(RenderError):
     def __init__(self, message_id: str, **values: object) -> None:
         self.message_id = message_id
         self.values = values
-        # A text given whole (no values) is left as it is, braces and all.
-        super().__init__(message_id.format(**values) if values else message_id)
+        super().__init__(self._said("en", message_id))
+
+    def _said(self, locale: str, text: str) -> str:
+        # A text given whole (no values) is left as it is, braces and all;
+        # a value that is an OSError (why a file cannot be read) is said in
+        # the locale too.
+        if not self.values:
+            return text
+        values = {
+            name: os_error_text(value, locale) if isinstance(value, OSError) else value
+            for name, value in self.values.items()
+        }
+        return text.format(**values)
 
     def in_locale(self, locale: str) -> FontError:
         """This error with its text in ``locale`` (a text not in the catalogs
         stays as given)."""
         said = FontError(self.message_id, **self.values)
-        text = gettext(locale, self.message_id)
-        said.args = (text.format(**self.values) if self.values else text,)
+        said.args = (self._said(locale, gettext(locale, self.message_id)),)
         return said
 
 
@@ -440,7 +451,7 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
         raise FontError(
             N_("{path}: cannot read the font configuration: {reason}"),
             path=str(path),
-            reason=exc.strerror,
+            reason=exc,
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise FontError(
@@ -453,17 +464,19 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
         )
     out: dict[str, tuple[str, Path, str]] = {}
     for role, value in table.items():
-        where = f"{path}: fonts.{role}"
+        # The file and the key, each a value: the catalogs join them as
+        # each language writes (``{path}：{key}：`` in Chinese).
+        where = {"path": str(path), "key": f"fonts.{role}"}
         if role not in ROLES:
             raise FontError(
-                N_("{where}: unknown role; expected one of {roles}"),
-                where=where,
+                N_("{path}: {key}: unknown role; expected one of {roles}"),
+                **where,
                 roles=", ".join(ROLES),
             )
         if not isinstance(value, str) or not value:
             raise FontError(
-                N_("{where}: expected a family name or a font file, not {value!r}"),
-                where=where,
+                N_("{path}: {key}: expected a family name or a font file, not {value!r}"),
+                **where,
                 value=value,
             )
         cjk = role not in ("latin", "latin_sans")
@@ -472,7 +485,7 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
         if file.suffix.lower() in (".ttf", ".ttc", ".otf") or os.sep in value:
             if not file.expanduser().is_file():
                 raise FontError(
-                    N_("{where}: font file not found: {file}"), where=where, file=str(file)
+                    N_("{path}: {key}: font file not found: {file}"), **where, file=str(file)
                 )
             name = _register(file.expanduser(), index, cjk=cjk)
             found = (name, file) if name else None
@@ -484,19 +497,21 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
                     break
             if found is None and not _by_family(value, faces):
                 raise FontError(
-                    N_("{where}: no TrueType face of the family {value!r} is installed"),
-                    where=where,
+                    N_("{path}: {key}: no TrueType face of the family {value!r} is installed"),
+                    **where,
                     value=value,
                 )
         if found is None:
             raise FontError(
                 N_(
-                    "{where}: {value} cannot be embedded: it needs TrueType (glyf) outlines "
+                    "{path}: {key}: {value} cannot be embedded: it needs TrueType (glyf) outlines "
                     "and Chinese glyphs"
                 )
                 if cjk
-                else N_("{where}: {value} cannot be embedded: it needs TrueType (glyf) outlines"),
-                where=where,
+                else N_(
+                    "{path}: {key}: {value} cannot be embedded: it needs TrueType (glyf) outlines"
+                ),
+                **where,
                 value=value,
             )
         out[role] = (found[0], found[1], value)
