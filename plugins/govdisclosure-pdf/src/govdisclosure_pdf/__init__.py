@@ -25,7 +25,7 @@ import datetime as dt
 import math
 
 from govdisclosure.editions import Report
-from govdisclosure.i18n import gettext, normalize_locale
+from govdisclosure.i18n import gettext, normalize_locale, series
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 from govdisclosure.rendering import RenderError
 
@@ -95,13 +95,15 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
     if table4 not in _TABLE4_MODES:
         message = gettext(locale, "{key} must be one of {allowed}, not {value!r}")
         raise RenderError(
-            message.format(key="table4", allowed=", ".join(_TABLE4_MODES), value=table4)
+            message.format(key="table4", allowed=series(locale, _TABLE4_MODES), value=table4)
         )
     numerals = extra.get("date_numerals", "arabic")
     if numerals not in _DATE_NUMERALS:
         message = gettext(locale, "{key} must be one of {allowed}, not {value!r}")
         raise RenderError(
-            message.format(key="date_numerals", allowed=", ".join(_DATE_NUMERALS), value=numerals)
+            message.format(
+                key="date_numerals", allowed=series(locale, _DATE_NUMERALS), value=numerals
+            )
         )
     try:
         fonts = resolve_fonts(options.font, extra)
