@@ -71,13 +71,13 @@ def get_renderer(name: str) -> Renderer:
 
 
 def _unknown_option(name: str, key: str, known: frozenset[str], locale: str) -> str:
-    from .i18n import gettext
+    from .i18n import gettext, series
 
     if not known:
         message = gettext(locale, "unknown option {key!r}; {renderer} takes no options")
         return message.format(key=key, renderer=name)
     message = gettext(locale, "unknown option {key!r}; {renderer} knows: {known}")
-    return message.format(key=key, renderer=name, known=", ".join(sorted(known)))
+    return message.format(key=key, renderer=name, known=series(locale, sorted(known)))
 
 
 def render(

@@ -279,8 +279,10 @@ def test_compare_prose_lines_are_not_broken_before_a_long_chinese_sentence(
         "而非年度变化" if locale == "zh_Hans_CN" else "not from the years"
     )
     not_comparable = next(line for line in lines if line.startswith("- "))
-    assert not_comparable.endswith("(formats.md §2, §3)")
-    assert all(line.strip() not in {"!", "- 政府信息公开情况统计表:"} for line in lines)
+    assert not_comparable.endswith(
+        "（formats.md §2, §3）" if locale == "zh_Hans_CN" else " (formats.md §2, §3)"
+    )
+    assert all(line.strip() not in {"!", "- 政府信息公开情况统计表："} for line in lines)
 
 
 @pytest.mark.parametrize(
@@ -321,3 +323,21 @@ def test_an_export_of_one_finding_says_row(tmp_path: Path, locale: str, said: st
     assert result.exit_code == 0, result.output
     assert said.format(out=findings) + "\n" in result.stderr
     assert len(findings.read_text(encoding="utf-8").splitlines()) == 2  # a heading and one row
+
+
+@pytest.mark.parametrize(
+    ("locale", "head", "tail"),
+    [
+        ("zh_Hans_CN", "- 政府信息公开情况统计表：", "（formats.md §2, §3）"),
+        ("en", "- Government information disclosure statistics table: ", " (formats.md §2, §3)"),
+    ],
+)
+def test_what_is_not_comparable_is_punctuated_as_the_locale_writes(
+    runner: CliRunner, locale: str, head: str, tail: str
+) -> None:
+    """The Chinese lines were joined with an ASCII ": " and " (…)"."""
+    old, new = str(EXAMPLES / "pingtan-2011.json"), str(EXAMPLES / "huaian-2024.json")
+    result = runner.invoke(cli, ["compare", old, new, "-l", locale])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("- ")]
+    assert lines and lines[0].startswith(head) and lines[0].endswith(tail), lines

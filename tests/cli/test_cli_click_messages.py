@@ -198,7 +198,8 @@ def test_help_fits_80_columns_with_its_descriptions_aligned(name: str, locale: s
     args = [name, "--help"] if name else ["--help"]
     output = _invoke(args, locale).output
     assert max(display_width(line) for line in output.splitlines()) <= 80, output
-    heading = gettext(locale, "Options") + ":"
+    # A heading ends in the locale's colon (test_help_punctuation).
+    heading = gettext(locale, "Options") + ("：" if locale.startswith("zh") else ":")
     (options,) = [part for part in output.split("\n\n") if part.startswith(heading)]
     assert len(_help_columns(options)) == 1, options
 
@@ -278,7 +279,7 @@ def test_the_chinese_help_names_each_placeholder_one_way(name: str) -> None:
     output = _invoke([name, "--help"] if name else ["--help"], "zh_Hans_CN").output
     usage, _, rest = output.partition("\n\n")
     # The group's list of commands quotes each command's own placeholders.
-    rest = rest.split("\n" + gettext("zh_Hans_CN", "Commands") + ":")[0]
+    rest = rest.split("\n" + gettext("zh_Hans_CN", "Commands") + "：")[0]
     shown: set[str] = set(re.findall(r"\b([A-Z][A-Z_=]*)(?:\.\.\.)?", usage.split("]", 1)[-1]))
     for line in rest.splitlines():
         entry = re.match(r"^  (?:-\w, )?--[\w-]+(?: / --[\w-]+)? (\S+)", line)

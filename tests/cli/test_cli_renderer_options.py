@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from govdisclosure.cli import cli
-from govdisclosure.i18n import gettext
+from govdisclosure.i18n import gettext, series
 from govdisclosure.plugin import manager
 from locations import EXAMPLES
 
@@ -43,8 +43,33 @@ def test_an_unknown_option_is_refused_naming_the_known_ones(
         else "unknown option {key!r}; {renderer} takes no options"
     )
     expected = gettext(locale, msgid).format(
-        key="nosuch", renderer=name, known=", ".join(sorted(known))
+        key="nosuch", renderer=name, known=series(locale, sorted(known))
     )
     assert expected in result.stderr
+    if locale == "zh_Hans_CN":
+        # Quoted and listed as Chinese is written (were 'nosuch' and ", ").
+        assert "“nosuch”" in result.stderr and "'nosuch'" not in result.stderr
+        assert ", " not in result.stderr
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("zh_Hans_CN", "tables 必须是 pipe、html 之一，而不是“x”"),
+        ("en", "tables must be one of pipe, html, not 'x'"),
+    ],
+)
+def test_a_value_not_allowed_is_said_with_the_locales_punctuation(
+    tmp_path: Path, locale: str, said: str
+) -> None:
+    result = CliRunner().invoke(
+        cli,
+        [
+            *("render", str(EXAMPLES / "huaian-2024.json"), "--to", "markdown"),
+            *("-o", str(tmp_path / "x.md"), "--option", "tables=x", "-l", locale),
+        ],
+    )
+    assert result.exit_code == 2, result.output
+    assert said in result.stderr, result.stderr

@@ -289,3 +289,22 @@ def test_cli_output_and_directory_together_for_one_file(workdir: Path) -> None:
     assert code == 2
     assert "-o FILE or -d DIR, not both" in err
     assert list(workdir.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("en", "missing.json: Cannot read report (1)\n  $: expected a file that exists"),
+        ("zh_Hans_CN", "missing.json: 无法读取报告（1）\n  $: 应为 存在的文件"),
+    ],
+)
+def test_one_missing_file_with_o_is_said_missing(tmp_path: Path, locale: str, said: str) -> None:
+    """It was said "-o names the output of one FILE; use -d DIR for many",
+    as if a missing file were many."""
+    missing = tmp_path / "missing.json"
+    code, _, err, _ = _run(
+        "render", str(missing), "--to", "markdown", "-o", str(tmp_path / "x.md"), "-l", locale
+    )
+    assert code == 2
+    assert f"{tmp_path}/{said}" in err, err
+    assert "-d" not in err

@@ -103,8 +103,8 @@ def test_a_report_among_its_own_parts_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_file_whose_parts_cannot_be_added_is_not_counted_as_passed(tmp_path: Path) -> None:
-    code, out, _ = run(
+    code, _, err = run(
         published_city(tmp_path), "--part", PARTS[0], "--part", PARTS[0], "--locale", "en"
     )
     assert code == 2
-    assert "1 file: 0 passed," in out and "1 unreadable" in out
+    assert "1 file: 0 passed," in err and "1 unreadable" in err

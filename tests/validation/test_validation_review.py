@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 import govdisclosure as gd
 from govdisclosure.check import check
 from govdisclosure.cli import cli
+from govdisclosure.errors import LoadError
 from govdisclosure.relations import report_equations
 from govdisclosure.testing import consistent_reports, reports_with_defect
 from govdisclosure.validation import Finding, Label
@@ -351,3 +352,26 @@ def test_the_accept_file_of_the_docs_accepts_what_it_says(tmp_path: Path) -> Non
     assert code == 0
     (finding,) = json.loads(out)["findings"]
     assert (finding["rule"], finding["status"]) == ("narrative.applications", "accepted")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "text"),
+    [
+        # One entry written without its [[accepted]] header.
+        (".toml", 'fingerprint = "x"\nreason = "known"\n'),
+        (".json", '{"accepted": [], "acceptd": []}'),
+    ],
+)
+def test_a_key_beside_accepted_is_refused_not_ignored(
+    tmp_path: Path, suffix: str, text: str
+) -> None:
+    """It was ignored: the file read as no acceptances at all, and the
+    findings it was meant to accept stayed open without a word."""
+    path = tmp_path / f"accepted{suffix}"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_acceptances(path)
+    paths = [p.path for p in caught.value.problems]
+    assert paths == (["$.fingerprint", "$.reason"] if suffix == ".toml" else ["$.acceptd"])
+    said = caught.value.render("zh_Hans_CN")
+    assert str(path) in said and "无此字段（未知的键）" in said

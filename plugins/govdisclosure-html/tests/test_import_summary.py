@@ -26,16 +26,16 @@ NO_TABLE = DATA / "2013_central-dishuiju_80774" / "page.html"
 SUMMARY = {
     "en": (
         r"^2 files: 1 fully imported, 1 partly imported, 0 failed; 215 cells placed, "
-        r"0 not placed; 4 files written; \d+\.\d s, [\d.,]+ files/s$",
+        r"0 not placed; 4 files written; \d+\.\d s(, [\d.,]+ files/s)?$",
         r"^3 files: 1 fully imported, 1 partly imported, 1 failed; 215 cells placed, "
-        r"0 not placed; 5 files written; \d+\.\d s, [\d.,]+ files/s$",
+        r"0 not placed; 5 files written; \d+\.\d s(, [\d.,]+ files/s)?$",
         ("passed", "read:", "skipped"),
     ),
     "zh_Hans_CN": (
         r"^共 2 个文件：全部导入 1 个，部分导入 1 个，失败 0 个；导入单元格 215 个，"
-        r"未能对应 0 个；写出 4 个文件；用时 \d+\.\d 秒，每秒 [\d.,]+ 个文件$",
+        r"未能对应 0 个；写出 4 个文件；用时 \d+\.\d 秒(，每秒 [\d.,]+ 个文件)?$",
         r"^共 3 个文件：全部导入 1 个，部分导入 1 个，失败 1 个；导入单元格 215 个，"
-        r"未能对应 0 个；写出 5 个文件；用时 \d+\.\d 秒，每秒 [\d.,]+ 个文件$",
+        r"未能对应 0 个；写出 5 个文件；用时 \d+\.\d 秒(，每秒 [\d.,]+ 个文件)?$",
         ("通过", "已读取", "跳过"),
     ),
 }

@@ -169,7 +169,7 @@ def test_unknown_options_are_refused() -> None:
     report = gd.load(EXAMPLES / "huaian-2024.json")
     with pytest.raises(RenderError, match="fragment"):
         gd.render(report, "html", fragment="maybe")
-    with pytest.raises(RenderError, match=r"'colour'.*fragment"):
+    with pytest.raises(RenderError, match=r"“colour”.*fragment"):
         gd.render(report, "html", colour="red")
     with pytest.raises(RenderError, match="unknown option 'colour'"):
         gd.render(report, "html", locale="en", colour="red")

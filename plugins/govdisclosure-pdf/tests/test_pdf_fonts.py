@@ -134,3 +134,36 @@ def test_what_was_done_to_a_stand_in_face_is_said_in_the_locale() -> None:
     assert face_said(stroked, "zh_Hans_CN") == "AR PL UMing CN，描边加粗"
     assert face_said(stroked, "en") == stroked
     assert face_said("WenQuanYi Zen Hei", "zh_Hans_CN") == "WenQuanYi Zen Hei"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('[fonts]\nbody = "/nowhere/simfang.ttf"\n', "：fonts.body：找不到字体文件：/nowhere"),
+        ('[fonts]\nseal = "SimSun"\n', "：fonts.seal：未知的用途；应为 title"),
+        ("[fonts]\nhei = 3\n", "：fonts.hei：应为字体名称或字体文件"),
+    ],
+)
+def test_a_bad_configuration_is_said_with_the_locales_punctuation(
+    tmp_path: Path, text: str, words: str
+) -> None:
+    """The file and the key were joined with an ASCII ": " in every locale
+    (``…/fonts.toml: fonts.body：找不到字体文件``)."""
+    with pytest.raises(FontError) as err:
+        resolve_fonts(extra=_config(tmp_path, text))
+    said = str(err.value.in_locale("zh_Hans_CN"))
+    assert said.startswith(f"{tmp_path / 'fonts.toml'}{words}"), said
+    assert ": " not in said, said
+
+
+def test_an_unreadable_configuration_says_why_in_the_locale(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.toml"
+    with pytest.raises(FontError) as err:
+        resolve_fonts(extra={"font_config": str(missing)})
+    assert (
+        str(err.value)
+        == f"{missing}: cannot read the font configuration: no such file or directory"
+    )
+    said = str(err.value.in_locale("zh_Hans_CN"))
+    assert said.startswith(f"{missing}：无法读取字体配置："), said
+    assert "No such file" not in said, said

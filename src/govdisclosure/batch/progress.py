@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from ..i18n import gettext
-from .summary import rate_text
+from .summary import measured_rate, rate_text
 
 if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
@@ -90,8 +90,10 @@ class Progress:
         self.done += count
         now = time.perf_counter()
         if self._bar is not None and self._task is not None:
-            rate = self.done / max(now - self._start, 1e-9)
-            self._bar.update(self._task, advance=count, rate=f"{rate_text(rate)}/s")
+            # The same rule as the closing line: no rate before it means anything.
+            rate = measured_rate(self.done, now - self._start)
+            shown = "" if rate is None else f"{rate_text(rate)}/s"
+            self._bar.update(self._task, advance=count, rate=shown)
         elif self.mode == "lines" and now - self._last >= self.interval:
             self._last = now
             self.stream.write(self.line(now) + "\n")

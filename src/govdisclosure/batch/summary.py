@@ -8,23 +8,61 @@ whole (inputs of different years, a unit counted twice): no file passed or
 failed, so the line says it was refused and why instead.  The exit status is
 the worst result: 2 when a file was skipped, the run was refused or
 interrupted, 1 when a file failed, else 0.
+
+Every batch command's closing line ends with the time it took
+(:func:`timing`): the seconds, and the files per second only when the run
+took :data:`MEASURABLE_SECONDS` or more.  A run shorter than that is mostly
+the command starting (Python, its imports, the worker processes), and one
+file read in "0.0 s" gave a rate of thousands (or, in no time at all, none
+that can be written) that said nothing of how fast files are read.
 """
 
 from __future__ import annotations
 
 import time
+from typing import Final
 
 from attrs import define, field
 
 from ..i18n import gettext, ngettext
 
-__all__ = ["Summary", "after_interruption", "rate_text"]
+__all__ = [
+    "MEASURABLE_SECONDS",
+    "Summary",
+    "after_interruption",
+    "measured_rate",
+    "rate_text",
+    "timing",
+]
+
+#: The shortest run whose files per second are shown (seconds): below it
+#: the time is mostly the command starting, not the files.
+MEASURABLE_SECONDS: Final = 1.0
 
 
 def rate_text(rate: float) -> str:
     """Files per second as shown: a tenth below 10 (a PDF takes seconds, and
     "0 files/s" said the run did nothing), whole numbers above."""
     return f"{rate:,.1f}" if rate < 10 else f"{rate:,.0f}"
+
+
+def measured_rate(files: int, seconds: float) -> float | None:
+    """Files per second over ``seconds``, or ``None`` when the time is too
+    short to measure a rate by (under :data:`MEASURABLE_SECONDS`)."""
+    return files / seconds if seconds >= MEASURABLE_SECONDS else None
+
+
+def timing(locale: str, files: int, seconds: float) -> str:
+    """The time part of a batch command's closing line: ``{seconds} s,
+    {rate} files/s``, or ``{seconds} s`` alone when the run was too short to
+    measure a rate by (:func:`measured_rate`)."""
+    shown = f"{seconds:.1f}"
+    rate = measured_rate(files, seconds)
+    if rate is None:
+        return gettext(locale, "{seconds} s").format(seconds=shown)
+    return gettext(locale, "{seconds} s, {rate} files/s").format(
+        seconds=shown, rate=rate_text(rate)
+    )
 
 
 def after_interruption(summary: str, done: int, total: int, locale: str) -> str:
@@ -66,9 +104,14 @@ class Summary:
         return (self.end if self.end is not None else time.perf_counter()) - self.start
 
     @property
-    def rate(self) -> float:
-        """Files per second (files read over the whole elapsed time)."""
-        return self.read / self.seconds if self.seconds > 0 else 0.0
+    def rate(self) -> float | None:
+        """Files per second (files read over the whole elapsed time), or
+        ``None`` for a run too short to measure it (:func:`measured_rate`)."""
+        return measured_rate(self.read, self.seconds)
+
+    def timing(self, locale: str) -> str:
+        """The time part of the closing line (:func:`timing`, files read)."""
+        return timing(locale, self.read, self.seconds)
 
     @property
     def exit_code(self) -> int:
@@ -77,6 +120,8 @@ class Summary:
         return 1 if self.failed else 0
 
     def to_dict(self) -> dict[str, object]:
+        seconds = self.seconds
+        rate = measured_rate(self.read, seconds)
         return {
             "files": self.total,
             "read": self.read,
@@ -86,8 +131,8 @@ class Summary:
             "skipped": self.skipped,
             "interrupted": self.interrupted,
             "refused": self.refused,
-            "seconds": round(self.seconds, 3),
-            "files_per_second": round(self.rate, 1),
+            "seconds": round(seconds, 3),
+            "files_per_second": None if rate is None else round(rate, 1),
         }
 
     def render(self, locale: str) -> str:
@@ -96,9 +141,9 @@ class Summary:
         text = ngettext(
             locale,
             "{read} file read: {passed} passed, {failed} failed, {written} written, "
-            "{skipped} skipped; {seconds} s, {rate} files/s",
+            "{skipped} skipped; {time}",
             "{read} files read: {passed} passed, {failed} failed, {written} written, "
-            "{skipped} skipped; {seconds} s, {rate} files/s",
+            "{skipped} skipped; {time}",
             self.read,
         ).format(
             read=f"{self.read:,}",
@@ -106,8 +151,7 @@ class Summary:
             failed=f"{self.failed:,}",
             written=f"{self.written:,}",
             skipped=f"{self.skipped:,}",
-            seconds=f"{self.seconds:.1f}",
-            rate=rate_text(self.rate),
+            time=self.timing(locale),
         )
         if self.interrupted:
             text = after_interruption(text, self.read + self.skipped, self.total, locale)
@@ -116,15 +160,12 @@ class Summary:
     def _render_refused(self, locale: str) -> str:
         return ngettext(
             locale,
-            "{read} file read: refused ({reason}), nothing written, {skipped} skipped; "
-            "{seconds} s, {rate} files/s",
-            "{read} files read: refused ({reason}), nothing written, {skipped} skipped; "
-            "{seconds} s, {rate} files/s",
+            "{read} file read: refused ({reason}), nothing written, {skipped} skipped; {time}",
+            "{read} files read: refused ({reason}), nothing written, {skipped} skipped; {time}",
             self.read,
         ).format(
             read=f"{self.read:,}",
             reason=self.refused,
             skipped=f"{self.skipped:,}",
-            seconds=f"{self.seconds:.1f}",
-            rate=rate_text(self.rate),
+            time=self.timing(locale),
         )

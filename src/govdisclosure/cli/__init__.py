@@ -28,7 +28,7 @@ import importlib.util
 import os
 import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any, Final
 
@@ -153,6 +153,26 @@ def _output_failed(exc: OSError, locale: str) -> click.ClickException | click.ex
     return _OutputError(message.format(error=os_error_text(exc, locale)))
 
 
+@contextlib.contextmanager
+def _help_punctuated(group: _LazyGroup) -> Iterator[None]:
+    """click's help and usage lines, for the duration of the block, written
+    with the punctuation of the command line's locale
+    (:class:`._punctuation.HelpFormatter`, imported only when help or a
+    usage line is written)."""
+
+    def make_formatter(ctx: click.Context) -> click.HelpFormatter:
+        from ._punctuation import formatter
+
+        return formatter(group.locale)(width=ctx.terminal_width, max_width=ctx.max_content_width)
+
+    saved = click.Context.make_formatter
+    click.Context.make_formatter = make_formatter  # type: ignore[method-assign, assignment]
+    try:
+        yield
+    finally:
+        click.Context.make_formatter = saved  # type: ignore[method-assign]
+
+
 class _PunctuatedUsageError(click.UsageError):
     """A usage error as click said it, punctuated as the locale writes
     (:mod:`._punctuation`); same context, and a usage error's exit status."""
@@ -235,7 +255,7 @@ class _LazyGroup(click.Group):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         self._argv, self._locale = tuple(argv), None
-        with click_locale(lambda: self.locale), terminal_widths():
+        with click_locale(lambda: self.locale), terminal_widths(), _help_punctuated(self):
             try:
                 try:
                     return super().main(argv, *rest, **extra)

@@ -85,6 +85,7 @@ def paired_inputs(
     say: Callable[[str], None],
     summary: Summary,
     quiet: bool,
+    closing: Callable[[], None] | None = None,
 ) -> list[tuple[str, str | None]]:
     """Each file with the file of its unit's year before (``--pair-years``).
 
@@ -94,7 +95,8 @@ def paired_inputs(
     come unit by unit, each unit's years in order
     (:func:`~govdisclosure.batch.years.chain_order`), so that a report's year
     before is usually the file just read.  Ctrl-C during the pass ends the
-    command with the summary (nothing was done yet) and exit status 2.
+    command with the summary (nothing was done yet: ``closing`` prints the
+    command's own closing line, else the batch line) and exit status 2.
     """
     from ..batch import close
     from ..batch.runner import run_chunks
@@ -105,7 +107,10 @@ def paired_inputs(
     except KeyboardInterrupt:
         summary.interrupted = True
         summary.stop()
-        close(summary, locale, quiet)
+        if closing is not None:
+            closing()
+        else:
+            close(summary, locale, quiet)
         sys.exit(2)
     pairing = pair_years(found)
     for i, candidates in pairing.ambiguous.items():

@@ -11,15 +11,25 @@ message already translated into the conventions of its language — Chinese
 quotation marks, the ideographic full stop and enumeration comma, no space
 between Chinese text and a quotation — and leaves the words alone.  English
 is click's own punctuation and is left as it is.
+
+click's help has joints of its own (:class:`HelpFormatter`): the colon
+after a heading (``Options:``), the space after ``Usage:``, and the note
+after an option's help, ``  [default: missing; required]``, with the
+parentheses around a default given as text (``(LANGUAGE …)``).  In Chinese
+they read ``选项:`` and ``  [默认：missing]``; the formatter writes them
+as Chinese is written: ``选项：``, ``用法：govdisclosure …``,
+``……视为零。（默认：missing）``, items joined by ``；``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final
 
-__all__ = ["punctuated"]
+import click
+
+__all__ = ["HelpFormatter", "help_note", "punctuated"]
 
 #: A name or value as ``repr`` quotes it: single quotes, or double quotes
 #: when the text holds a single quote (the leftmost quote opens).
@@ -53,3 +63,68 @@ def punctuated(text: str, locale: str) -> str:
     writes them."""
     rewrite = _BY_LANGUAGE.get(locale.split("_")[0])
     return rewrite(text) if rewrite is not None else text
+
+
+def _chinese_note(help_text: str, items: list[str]) -> str:
+    # A default given as text is put in parentheses by click: within the
+    # note's own parentheses they are dropped.
+    items = [re.sub(r"^([^：]+：)\((.*)\)$", r"\1\2", item, flags=re.DOTALL) for item in items]
+    return f"{help_text}（{'；'.join(items)}）"
+
+
+#: Each language's note after an option's help: (help, its items) → text.
+_NOTE_BY_LANGUAGE: Final[dict[str, Callable[[str, list[str]], str]]] = {"zh": _chinese_note}
+
+
+def help_note(text: str, locale: str) -> str:
+    """An option's help as ``locale`` writes it: click's note after it
+    (``help  [default: x; required]``) punctuated as the locale writes
+    (English: as click writes it)."""
+    note = _NOTE_BY_LANGUAGE.get(locale.split("_")[0])
+    if note is None or not text.endswith("]"):
+        return text
+    if text.startswith("["):
+        help_text, extra = "", text[1:-1]
+    else:
+        help_text, found, extra = text.rpartition("  [")
+        if not found:
+            return text
+        extra = extra[:-1]
+    return note(help_text, extra.split("; "))
+
+
+def _chinese_text(locale: str) -> bool:
+    return locale.split("_")[0] in _NOTE_BY_LANGUAGE
+
+
+class HelpFormatter(click.HelpFormatter):
+    """click's help and usage, their joints punctuated as :attr:`locale`
+    writes (set on the class made for a command line, :func:`formatter`)."""
+
+    locale: str = "en"
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None and _chinese_text(self.locale):
+            from ..i18n import gettext
+
+            usage = gettext(self.locale, "Usage:")
+            # A full-width colon has its space in it.
+            prefix = usage if usage.endswith("：") else f"{usage} "
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        if _chinese_text(self.locale):
+            self.write(f"{'':>{self.current_indent}}{heading}：\n")
+        else:
+            super().write_heading(heading)
+
+    def write_dl(
+        self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        rows = [(term, help_note(text, self.locale)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+def formatter(locale: str) -> type[HelpFormatter]:
+    """A :class:`HelpFormatter` writing in ``locale``."""
+    return type("HelpFormatter", (HelpFormatter,), {"locale": locale})

@@ -99,9 +99,17 @@ def _print_text(console: Console, locale: str, c: Comparison, all_cells: bool) -
     if c.not_comparable:
         console.print(Text(gettext(locale, "Not comparable"), style="bold"))
         for n in c.not_comparable:
-            line = Text(f"- {n.area.render(locale)}: ", style="bold")
-            line.append(n.message(locale), style="")
-            line.append(f" ({n.reason.source})", style="dim")
+            # The joints as the locale writes them (``：``, ``（…）`` in Chinese).
+            area = gettext(locale, "{where}: {problem}").format(
+                where=n.area.render(locale), problem=""
+            )
+            message = n.message(locale)
+            said = gettext(locale, "{message} ({source})").format(
+                message=message, source=n.reason.source
+            )
+            line = Text(f"- {area}", style="bold")
+            line.append(message, style="")
+            line.append(said.removeprefix(message), style="dim")
             console.print(line, soft_wrap=True)
     for title, items in (
         (gettext(locale, "Only in the new report"), c.appeared),

@@ -27,7 +27,7 @@ import orjson
 from attrs import frozen
 
 from ..batch import Summary, drive_files, output_stems
-from ..batch.summary import after_interruption, rate_text
+from ..batch.summary import after_interruption, timing
 from ..codec import dumps
 from ..errors import LoadError
 from ..export.provenance import PROVENANCE_SUFFIX
@@ -369,10 +369,7 @@ def _closing_line(
     written = ngettext(
         locale, "{written} file written", "{written} files written", batch.written
     ).format(written=f"{batch.written:,}")
-    rate = done / batch.seconds if batch.seconds > 0 else 0.0
-    took = gettext(locale, "{seconds} s, {rate} files/s").format(
-        seconds=f"{batch.seconds:.1f}", rate=rate_text(rate)
-    )
+    took = timing(locale, done, batch.seconds)
     line = gettext(locale, "{files}; {cells}; {written}; {time}").format(
         files=files, cells=cells, written=written, time=took
     )

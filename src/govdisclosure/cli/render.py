@@ -37,6 +37,7 @@ an input that cannot be read (reported in ``--locale``, with every problem).
 
 from __future__ import annotations
 
+import glob
 import sys
 import warnings
 from collections.abc import Sequence
@@ -316,7 +317,13 @@ def command(
     except PluginError as exc:
         raise _fail(str(exc)) from None
     extra = _parse_options(options, locale)
-    single = len(files) == 1 and not Path(files[0]).is_dir() and Path(files[0]).exists()
+    # One FILE that is not a directory nor a pattern is one report, also when
+    # it is missing (said as the file that cannot be read, not as "many").
+    single = (
+        len(files) == 1
+        and not Path(files[0]).is_dir()
+        and (Path(files[0]).exists() or not glob.has_magic(files[0]))
+    )
     paths = [files[0]] if single else input_files(files, pattern, locale)
     if output is not None and out_dir is not None:
         raise _fail(gettext(locale, "Give -o FILE or -d DIR, not both"))

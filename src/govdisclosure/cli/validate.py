@@ -12,8 +12,9 @@ each file is checked, for runs too large to hold in one document.
 FILE may be a directory (walked recursively, ``--glob`` to filter) or a
 glob pattern; ``--jobs N`` checks the files in N worker processes (output
 in the order of the files), with a progress display on standard error
-(``--quiet``: none) and a closing summary with the time and files per
-second.  A report whose table cells are all blank (an unfilled report
+(``--quiet``: none) and one closing line on standard error: the files
+passed, with errors and unreadable, and the time (files per second from a
+second on, :func:`govdisclosure.batch.summary.timing`).  A report whose table cells are all blank (an unfilled report
 from ``govdisclosure new``) is an error, ``report.unfilled``.  Ctrl-C
 stops the run with the summary so far (exit 2).
 
@@ -47,7 +48,8 @@ import click
 import orjson
 from attrs import frozen
 
-from ..batch import Summary, close, drive
+from ..batch import Summary, drive
+from ..batch.summary import after_interruption
 from ..check import check
 from ..editions import Report
 from ..errors import LoadError, Problem
@@ -319,6 +321,50 @@ def _entry(name: str, r: Reviewed, locale: str) -> dict[str, Any]:
     if r.acceptance is not None:
         entry["acceptance"] = r.acceptance.to_dict()
     return entry
+
+
+def _closing_line(locale: str, batch: Summary, unreadable: int, side_unread: int) -> str:
+    """The one closing line of a validation, on standard error: the files
+    (passed, with errors, unreadable), the --previous and --part files that
+    could not be read, the time (:meth:`Summary.timing`).
+
+    It takes the place of the batch line other commands end with, which
+    repeated the counts in other words ("failed" for "with errors",
+    "skipped" for "unreadable", "written", always 0).  After Ctrl-C the
+    counts are of the files done, led by how far the run got."""
+    done = batch.read + batch.skipped
+    total = done if batch.interrupted else batch.total
+    summary = ngettext(
+        locale,
+        "{total} file: {passed} passed, {failed} with errors, {unreadable} unreadable",
+        "{total} files: {passed} passed, {failed} with errors, {unreadable} unreadable",
+        total,
+    ).format(
+        total=f"{total:,}",
+        passed=f"{batch.passed:,}",
+        failed=f"{batch.failed:,}",
+        unreadable=f"{unreadable:,}",
+    )
+    if side_unread:
+        # The --previous or --part file is not one of the FILEs counted:
+        # said apart, so the counts add up to the files.
+        summary = ngettext(
+            locale,
+            "{summary}; {n} file given with --previous or --part unreadable",
+            "{summary}; {n} files given with --previous or --part unreadable",
+            side_unread,
+        ).format(summary=summary, n=side_unread)
+    line = gettext(locale, "{counts}; {time}").format(counts=summary, time=batch.timing(locale))
+    if batch.interrupted:
+        line = after_interruption(line, done, batch.total, locale)
+    return line
+
+
+def _close(locale: str, batch: Summary, unreadable: int, side_unread: int) -> None:
+    """Print the closing line on standard error, as it is (no console is made
+    for one line)."""
+    sys.stderr.write(_closing_line(locale, batch, unreadable, side_unread) + "\n")
+    sys.stderr.flush()
 
 
 @frozen
@@ -750,7 +796,15 @@ def command(
 
     items: Sequence[str] | list[tuple[str, str | None]] = paths
     if pair_years:
-        items = paired_inputs(paths, jobs, locale, streams.error, batch, quiet)
+        items = paired_inputs(
+            paths,
+            jobs,
+            locale,
+            streams.error,
+            batch,
+            quiet,
+            closing=partial(_close, locale, batch, 0, side_unread),
+        )
     drive(
         partial(_check_chunk, options),
         items,
@@ -760,22 +814,7 @@ def command(
         quiet=quiet,
         summary=batch,
     )
-    passed, failed = batch.passed, batch.failed
-    summary = ngettext(
-        locale,
-        "{total} file: {passed} passed, {failed} with errors, {unreadable} unreadable",
-        "{total} files: {passed} passed, {failed} with errors, {unreadable} unreadable",
-        len(paths),
-    ).format(total=len(paths), passed=passed, failed=failed, unreadable=unreadable - side_unread)
-    if side_unread:
-        # The --previous or --part file is not one of the FILEs counted:
-        # said apart, so the counts add up to the files.
-        summary = ngettext(
-            locale,
-            "{summary}; {n} file given with --previous or --part unreadable",
-            "{summary}; {n} files given with --previous or --part unreadable",
-            side_unread,
-        ).format(summary=summary, n=side_unread)
+    failed = batch.failed
     stale = [a for a in acceptances if a.fingerprint not in used]
     if fmt == "json":
         document = {
@@ -784,12 +823,10 @@ def command(
             "unused_acceptances": [a.to_dict() for a in stale],
         }
         sys.stdout.write(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n")
-        streams.error(summary)
     elif fmt == "jsonl":
         for acceptance in stale:
             _line({"type": "unused_acceptance", **acceptance.to_dict()})
         _line({"type": "summary", **batch.to_dict()})
-        streams.error(summary)
     elif fmt == "sarif":
         from .. import __version__
         from ..plugin.manager import rules as installed
@@ -797,19 +834,16 @@ def command(
 
         log = sarif_log(results, list(installed()), locale=locale, version=__version__)
         sys.stdout.write(orjson.dumps(log, option=orjson.OPT_INDENT_2).decode() + "\n")
-        streams.error(summary)
-    else:
-        if stale:
-            note = ngettext(
-                locale,
-                "{n} accepted finding was not found again (fixed, or its values changed)",
-                "{n} accepted findings were not found again (fixed, or their values changed)",
-                len(stale),
-            )
-            streams.say(note.format(n=len(stale)), style="dim")
-        streams.say(summary, style="bold")
+    elif stale:
+        note = ngettext(
+            locale,
+            "{n} accepted finding was not found again (fixed, or its values changed)",
+            "{n} accepted findings were not found again (fixed, or their values changed)",
+            len(stale),
+        )
+        streams.say(note.format(n=len(stale)), style="dim")
     sys.stdout.flush()
-    close(batch, locale, quiet)
+    _close(locale, batch, unreadable - side_unread, side_unread)
     if unreadable or batch.interrupted:
         sys.exit(2)
     sys.exit(1 if failed else 0)

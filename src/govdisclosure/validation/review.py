@@ -143,6 +143,15 @@ def load_acceptances(path: str | Path) -> tuple[Acceptance, ...]:
         raise LoadError([Problem("$", "a JSON file", str(exc))], name) from None
     where = "$"
     if isinstance(data, dict):
+        # A key beside "accepted" (an entry written at the top of a TOML
+        # file, without its [[accepted]] header) is refused, not ignored:
+        # ignored, the findings it was meant to accept stayed open unsaid.
+        unknown = [key for key in data if key != "accepted"]
+        if unknown:
+            raise LoadError(
+                [Problem(f"$.{key}", "no such field (unknown key)", repr(key)) for key in unknown],
+                name,
+            )
         data, where = data.get("accepted", []), "$.accepted"
     if not isinstance(data, list):
         raise LoadError([Problem(where, "a list of accepted findings", repr(data))], name)

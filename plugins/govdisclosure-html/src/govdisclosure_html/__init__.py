@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import partial
 
 from govdisclosure.editions import Report
-from govdisclosure.i18n import gettext
+from govdisclosure.i18n import gettext, series
 from govdisclosure.plugin import (
     ImportOptions,
     ImportOutcome,
@@ -68,7 +68,11 @@ def render(report: Report, options: RenderOptions) -> bytes:
     raw = options.extra.get("fragment", "false").strip().lower()
     if raw not in _TRUE:
         message = gettext(options.locale, "{key} must be one of {allowed}, not {value!r}")
-        raise RenderError(message.format(key="fragment", allowed="true, false", value=raw))
+        raise RenderError(
+            message.format(
+                key="fragment", allowed=series(options.locale, ("true", "false")), value=raw
+            )
+        )
     return render_html(report, options.locale, fragment=_TRUE[raw]).encode("utf-8")
 
 

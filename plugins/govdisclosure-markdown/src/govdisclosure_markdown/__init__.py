@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 from govdisclosure.editions import Report
-from govdisclosure.i18n import gettext
+from govdisclosure.i18n import gettext, series
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 from govdisclosure.rendering import RenderError
 
@@ -39,11 +39,13 @@ def render(report: Report, options: RenderOptions) -> bytes:
         if allowed is None:
             message = gettext(options.locale, "unknown option {key!r}; {renderer} knows: {known}")
             raise RenderError(
-                message.format(key=key, renderer="markdown", known=", ".join(OPTIONS))
+                message.format(key=key, renderer="markdown", known=series(options.locale, OPTIONS))
             )
         if value not in allowed:
             message = gettext(options.locale, "{key} must be one of {allowed}, not {value!r}")
-            raise RenderError(message.format(key=key, allowed=", ".join(allowed), value=value))
+            raise RenderError(
+                message.format(key=key, allowed=series(options.locale, allowed), value=value)
+            )
     details = options.extra.get("details", "false") == "true"
     html_tables = options.extra.get("tables", "pipe") == "html"
     markdown = render_markdown(report, options.locale, details=details, html_tables=html_tables)

@@ -25,7 +25,7 @@ import datetime as dt
 import math
 
 from govdisclosure.editions import Report
-from govdisclosure.i18n import gettext, normalize_locale
+from govdisclosure.i18n import gettext, normalize_locale, series
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 from govdisclosure.rendering import RenderError
 
@@ -35,6 +35,7 @@ from .fonts import (
     FontFallbackWarning,
     FontSet,
     FontStandInWarning,
+    note_fallback,
     note_stand_ins,
     resolve_fonts,
 )
@@ -94,18 +95,21 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
     if table4 not in _TABLE4_MODES:
         message = gettext(locale, "{key} must be one of {allowed}, not {value!r}")
         raise RenderError(
-            message.format(key="table4", allowed=", ".join(_TABLE4_MODES), value=table4)
+            message.format(key="table4", allowed=series(locale, _TABLE4_MODES), value=table4)
         )
     numerals = extra.get("date_numerals", "arabic")
     if numerals not in _DATE_NUMERALS:
         message = gettext(locale, "{key} must be one of {allowed}, not {value!r}")
         raise RenderError(
-            message.format(key="date_numerals", allowed=", ".join(_DATE_NUMERALS), value=numerals)
+            message.format(
+                key="date_numerals", allowed=series(locale, _DATE_NUMERALS), value=numerals
+            )
         )
     try:
         fonts = resolve_fonts(options.font, extra)
     except FontError as error:
         raise error.in_locale(locale) from error
+    note_fallback(fonts, locale)
     note_stand_ins(fonts, locale)
     styles = make_styles(fonts, table_size=_table_size(extra, locale))
     story = build_story(report, styles, StoryOptions(locale, options.charts, table4, numerals))

@@ -13,7 +13,8 @@ font directories of the platform (or those named by
 ``GOVDISCLOSURE_PDF_FONT_DIRS``).  When no CJK TrueType font is found at all,
 the built-in CID font STSong-Light is used: it needs no file but is not
 embedded, so the reader's fonts decide the look; a :class:`FontFallbackWarning`
-says so once per process.
+says so once per process, in the locale of the rendering that met it
+(:func:`note_fallback`; the fonts are found once, whatever locale asked).
 
 Loading a TTC costs 50–130 ms, more than rendering a short report, so every
 registered font and every resolved :class:`FontSet` is cached per process.
@@ -36,6 +37,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from govdisclosure.i18n import N_, gettext
+from govdisclosure.oserrors import os_error_text
 from govdisclosure.rendering import RenderError
 
 from .fontconfig import Face, fontconfig_faces
@@ -51,6 +53,7 @@ __all__ = [
     "FontStandInWarning",
     "default_font_dirs",
     "face_said",
+    "note_fallback",
     "note_stand_ins",
     "resolve_fonts",
 ]
@@ -83,20 +86,33 @@ class FontError(RenderError):
     def __init__(self, message_id: str, **values: object) -> None:
         self.message_id = message_id
         self.values = values
-        # A text given whole (no values) is left as it is, braces and all.
-        super().__init__(message_id.format(**values) if values else message_id)
+        super().__init__(self._said("en", message_id))
+
+    def _said(self, locale: str, text: str) -> str:
+        # A text given whole (no values) is left as it is, braces and all;
+        # a value that is an OSError (why a file cannot be read) is said in
+        # the locale too.
+        if not self.values:
+            return text
+        values = {
+            name: os_error_text(value, locale) if isinstance(value, OSError) else value
+            for name, value in self.values.items()
+        }
+        return text.format(**values)
 
     def in_locale(self, locale: str) -> FontError:
         """This error with its text in ``locale`` (a text not in the catalogs
         stays as given)."""
         said = FontError(self.message_id, **self.values)
-        text = gettext(locale, self.message_id)
-        said.args = (text.format(**self.values) if self.values else text,)
+        said.args = (self._said(locale, gettext(locale, self.message_id)),)
         return said
 
 
 class FontFallbackWarning(UserWarning):
-    """No TrueType CJK font was found: the PDF uses the non-embedded STSong-Light."""
+    """No TrueType CJK font was found: the PDF uses the non-embedded STSong-Light.
+
+    Said in the locale of the rendering (:func:`note_fallback`), like
+    :class:`FontStandInWarning`."""
 
 
 class FontStandInWarning(UserWarning):
@@ -357,21 +373,34 @@ def _named_set(path: Path, index: int) -> FontSet:
 
 
 def _fallback_set() -> FontSet:
-    global _warned
     with _lock:
         if FALLBACK_CID_FONT not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_CID_FONT))
-        if not _warned:
-            _warned = True
-            warnings.warn(
-                "no TrueType CJK font found (install fonts-arphic-uming or fonts-wqy-zenhei, "
-                f"or set {ENV_FONT}); using the built-in {FALLBACK_CID_FONT}, which is not "
-                "embedded: the reader's fonts decide how the PDF looks",
-                FontFallbackWarning,
-                stacklevel=4,
-            )
     f = FALLBACK_CID_FONT
     return FontSet(f, f, f, f, "Times-Roman", "Helvetica", False, (("all", f),))
+
+
+def note_fallback(fonts: FontSet, locale: str) -> None:
+    """Say once per process, as a :class:`FontFallbackWarning` in ``locale``,
+    that ``fonts`` is the built-in STSong-Light, which is not embedded."""
+    global _warned
+    if fonts.embedded:
+        return
+    with _lock:
+        if _warned:
+            return
+        _warned = True
+    message = gettext(
+        locale,
+        "no TrueType CJK font found (install fonts-arphic-uming or fonts-wqy-zenhei, "
+        "or set {variable}); using the built-in {font}, which is not embedded: the "
+        "reader's fonts decide how the PDF looks",
+    )
+    warnings.warn(
+        message.format(variable=ENV_FONT, font=FALLBACK_CID_FONT),
+        FontFallbackWarning,
+        stacklevel=4,
+    )
 
 
 def resolve_fonts(font: Path | None = None, extra: Mapping[str, str] | None = None) -> FontSet:
@@ -422,7 +451,7 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
         raise FontError(
             N_("{path}: cannot read the font configuration: {reason}"),
             path=str(path),
-            reason=exc.strerror,
+            reason=exc,
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise FontError(
@@ -435,17 +464,19 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
         )
     out: dict[str, tuple[str, Path, str]] = {}
     for role, value in table.items():
-        where = f"{path}: fonts.{role}"
+        # The file and the key, each a value: the catalogs join them as
+        # each language writes (``{path}：{key}：`` in Chinese).
+        where = {"path": str(path), "key": f"fonts.{role}"}
         if role not in ROLES:
             raise FontError(
-                N_("{where}: unknown role; expected one of {roles}"),
-                where=where,
+                N_("{path}: {key}: unknown role; expected one of {roles}"),
+                **where,
                 roles=", ".join(ROLES),
             )
         if not isinstance(value, str) or not value:
             raise FontError(
-                N_("{where}: expected a family name or a font file, not {value!r}"),
-                where=where,
+                N_("{path}: {key}: expected a family name or a font file, not {value!r}"),
+                **where,
                 value=value,
             )
         cjk = role not in ("latin", "latin_sans")
@@ -454,7 +485,7 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
         if file.suffix.lower() in (".ttf", ".ttc", ".otf") or os.sep in value:
             if not file.expanduser().is_file():
                 raise FontError(
-                    N_("{where}: font file not found: {file}"), where=where, file=str(file)
+                    N_("{path}: {key}: font file not found: {file}"), **where, file=str(file)
                 )
             name = _register(file.expanduser(), index, cjk=cjk)
             found = (name, file) if name else None
@@ -466,19 +497,21 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
                     break
             if found is None and not _by_family(value, faces):
                 raise FontError(
-                    N_("{where}: no TrueType face of the family {value!r} is installed"),
-                    where=where,
+                    N_("{path}: {key}: no TrueType face of the family {value!r} is installed"),
+                    **where,
                     value=value,
                 )
         if found is None:
             raise FontError(
                 N_(
-                    "{where}: {value} cannot be embedded: it needs TrueType (glyf) outlines "
+                    "{path}: {key}: {value} cannot be embedded: it needs TrueType (glyf) outlines "
                     "and Chinese glyphs"
                 )
                 if cjk
-                else N_("{where}: {value} cannot be embedded: it needs TrueType (glyf) outlines"),
-                where=where,
+                else N_(
+                    "{path}: {key}: {value} cannot be embedded: it needs TrueType (glyf) outlines"
+                ),
+                **where,
                 value=value,
             )
         out[role] = (found[0], found[1], value)
