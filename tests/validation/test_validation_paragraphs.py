@@ -54,8 +54,9 @@ PIECES = (
 )
 #: Words the stretches are asked of: each is looked for by one of its
 #: characters (``key_of``), at its start, in its middle or at its end, and
-#: that character also occurs outside the word (申 of 申请, 予 of 不予).
-ASKED = ("申请", "请", "受理", "不予公开", "予以公开", "公开予", "予予")
+#: that character also occurs outside the word (申 of 申请, 予 of 不予; 受 is the
+#: second character of 理受, read with the one before it).
+ASKED = ("申请", "请", "受理", "理受", "不予公开", "予以公开", "公开予", "予予")
 #: One to six paragraphs made of the pieces.
 PARAGRAPHS = st.lists(
     st.lists(st.sampled_from(PIECES), max_size=60).map("".join), min_size=1, max_size=6
