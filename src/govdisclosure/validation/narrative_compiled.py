@@ -751,9 +751,24 @@ def _statements(
                             return True, value
             for search in word.searches:
                 at = start if search.lead is None else max(start, first - search.lead)
+                refuse, numbered = search.refuse, search.numbered
                 for m in search.finditer(joined, at, end):
-                    if (search.refuse is not None and search.rejects(m)) or _a_change(joined, m):
+                    if refuse is not None and search.rejects(m):
                         continue
+                    # :func:`~.narrative._a_change` and :meth:`_Search.count`, in line.
+                    count = 0  # a statement of none
+                    if numbered:
+                        n_start, n_end = m.span("n")
+                        if n_start >= 0:
+                            if (
+                                _CHANGE_BEFORE.search(
+                                    joined, n_start - 4 if n_start > 4 else 0, n_start
+                                )
+                                is not None
+                            ):
+                                continue  # a change ("减少5件"), not a count
+                            n = joined[n_start:n_end]
+                            count = int(n.replace(",", "")) if "," in n else int(n)
                     if not found:
                         value = _figure_value(figure, report, context)
                         if value is None:
@@ -762,7 +777,6 @@ def _statements(
                             return True, None
                         table, exact = value
                     found.append((end, m.start(), search.order, m))
-                    count = search.count(m)
                     if count == table or (not exact and count >= table):
                         return True, value
     return False, value
