@@ -418,13 +418,8 @@ def _figures(
             pick = tuple((t, reader(ps), len(ps)) for t, ps in flat)
             cells = tuple(json_path(total) for total, _ in quantity.rows)
             words = _words(group)
-            # Only words whose stretches are all found at once (every word
-            # of the edition's checks but one searched in the whole text).
-            edition_words = _stretch_words(report.edition)
             stretched = (
-                None
-                if any(w.led is not None or w.word not in edition_words for w in words)
-                else tuple(w.word for w in words)
+                None if any(w.led is not None for w in words) else tuple(w.word for w in words)
             )
             out.append(
                 _Figure(group[0].rule, words, rows, by_path, cells, quantity.label, pick, stretched)
@@ -597,8 +592,8 @@ def _whole(word: _Word, text: Paragraphs) -> Iterator[tuple[int, int, re.Match[s
 
 #: The key of :attr:`~.rules.Context.cache` under which the narrative rules
 #: share what they read of a report: ``[report, its shape's key, its
-#: paragraphs, their stretches, the words with a stretch]`` (the last three
-#: None until a rule with a figure for that shape asks).
+#: paragraphs, their stretches]`` (the last two None until a rule with a
+#: figure for that shape asks).
 _SHARED = "narrative"
 
 
@@ -614,7 +609,7 @@ def _check(
     instead of four calls each."""
     shared = context.cache.get(_SHARED)
     if shared is None or shared[0] is not report:
-        shared = context.cache[_SHARED] = [report, shape(report, context).key, None, None, None]
+        shared = context.cache[_SHARED] = [report, shape(report, context).key, None, None]
     figures = known.get(shared[1])
     if figures is None:
         figures = _figures(checks, report, context, known)
@@ -623,19 +618,18 @@ def _check(
     text: Paragraphs | None = shared[2]
     if text is None:
         text = shared[2] = paragraphs(report, context)
-        spans = shared[3] = _all_stretches(text)
-        # The words with a stretch (most of an edition's have none), in C.
-        shared[4] = set(filter(spans.get, spans))
-    spans = shared[3]
-    worded: set[str] = shared[4]
+        shared[3] = _all_stretches(text)
+    spans: dict[str, Stretches] = shared[3]
     record = context.outcomes
     out: list[Finding] = []
     for figure in figures:
-        # The common case: no clause holding a word of the figure states a
-        # count (every word of :attr:`_Figure.stretched` is one of the
-        # edition's, whose stretches are all found at once).
-        if figure.stretched is not None and worded.isdisjoint(figure.stretched):
-            continue
+        if figure.stretched is not None:
+            # The common case: no clause holding a word of the figure states a count.
+            for word in figure.stretched:
+                if spans.get(word, True):  # a word not found at once: looked for below
+                    break
+            else:
+                continue
         found: Found = []
         decided, value = _statements(figure, report, context, text, spans, found)
         if not found:
@@ -733,9 +727,7 @@ def _statements(
                         if n_start < 0:
                             pass
                         elif (
-                            _CHANGE_BEFORE.search(
-                                joined, n_start - 4 if n_start > 4 else 0, n_start
-                            )
+                            _CHANGE_BEFORE.search(joined, n_start - 4 if n_start > 4 else 0, n_start)
                             is not None
                         ):
                             count = -1  # a change ("减少5件"), not a count
