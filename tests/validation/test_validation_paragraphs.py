@@ -148,6 +148,31 @@ def test_the_compiled_checks_cut_every_word_they_search_into_stretches() -> None
     assert "主动公开" not in _stretch_words("legacy")
 
 
+def test_each_word_is_looked_for_by_its_rarest_character_in_the_examples() -> None:
+    """A word's key (``key_of``) is a character of it that occurs least often,
+    among the word's characters, in the example reports whose edition's checks
+    look for the word, as the order of ``_COMMON`` claims (counted over those
+    reports): each occurrence of the key outside the word is a step of Python
+    for nothing."""
+    from pathlib import Path
+
+    import govdisclosure as gd
+    from govdisclosure.validation.narrative_compiled import _stretch_words
+    from govdisclosure.validation.paragraphs import key_of
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    reports = [gd.load(f) for f in sorted(examples.glob("**/*.json"))]
+    texts = [(r.edition, Paragraphs(r).plain(CLAUSE_BREAKS)) for r in reports]
+    words = {w for edition, _ in texts for w in _stretch_words(edition)}
+    assert words
+    for word in words:
+        key, at = key_of(word)
+        assert word[at] == key
+        searched = [t for edition, t in texts if word in _stretch_words(edition)]
+        counts = {ch: sum(t.count(ch) for t in searched) for ch in word}
+        assert counts[key] == min(counts.values()), (word, key, counts)
+
+
 def test_many_stretches_across_paragraphs() -> None:
     """Many stretches in one paragraph and across paragraphs, each found once."""
     paragraphs = ["，".join(["受理申请1件"] * 7), "", "申请；申请:申请。x", "申请"]
