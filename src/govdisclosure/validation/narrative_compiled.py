@@ -727,7 +727,9 @@ def _statements(
                         if n_start < 0:
                             pass
                         elif (
-                            _CHANGE_BEFORE.search(joined, n_start - 4 if n_start > 4 else 0, n_start)
+                            _CHANGE_BEFORE.search(
+                                joined, n_start - 4 if n_start > 4 else 0, n_start
+                            )
                             is not None
                         ):
                             count = -1  # a change ("减少5件"), not a count
