@@ -678,6 +678,9 @@ def _statements(
     value: Value = None
     table: int | Decimal = 0
     exact = True
+    blank = context.blank
+    # The stretches are searched in the joined text (:func:`_placed`).
+    joined = text.plain(CLAUSE_BREAKS)
     for word in figure.words:
         if word.led is not None:
             for i, order, m in _whole(word, text):
@@ -695,36 +698,79 @@ def _statements(
             continue
         stretches = spans.get(word.word) or _stretches(text, word.word)
         screen, lead = word.screen, word.lead
-        # The stretches are searched in the joined text (:func:`_placed`).
-        joined = text.plain(CLAUSE_BREAKS)
         for start, end, first in stretches:  # none, for most words of most reports
             if screen is not None:
-                at = start if lead is None else max(start, first - lead)
+                at = start if lead is None or first - lead < start else first - lead
                 hit = screen.search(joined, at, end)
                 if hit is None:
                     continue
                 # The screen's match is a statement (:class:`_Screen`): one
                 # that agrees decides the figure without searching again.
+                # What :meth:`_Alternative.rejects`, :func:`_changed` and
+                # :meth:`_Alternative.count` ask of it, written out here: a
+                # call of a Python function costs as much as what each does.
                 alternative = screen.alternatives[hit.lastindex]  # type: ignore[index]
-                if not (
-                    alternative.refuse is not None and alternative.rejects(hit)
-                ) and not _changed(joined, hit, alternative.number):
-                    if not found:
-                        value = _figure_value(figure, report, context)
-                        if value is None:
-                            if context.outcomes is not None:
-                                found.append((end, hit.start(), alternative.order, hit))
-                            return True, None
-                        table, exact = value
-                    count = alternative.count(hit)
-                    if count == table or (not exact and count >= table):
-                        found.append((end, hit.start(), alternative.order, hit))
-                        return True, value
+                refuse = alternative.refuse
+                rejected = False
+                if refuse is not None:
+                    groups = alternative.context
+                    if len(groups) == 2:
+                        before, after = hit.group(*groups)
+                        rejected = refuse((before or "") + (after or "")) is not None
+                    else:
+                        rejected = alternative.rejects(hit)
+                if not rejected:
+                    number = alternative.number
+                    count = 0  # a statement of none
+                    if number is not None:
+                        n_start, n_end = hit.span(number)
+                        if n_start < 0:
+                            pass
+                        elif (
+                            _CHANGE_BEFORE.search(
+                                joined, n_start - 4 if n_start > 4 else 0, n_start
+                            )
+                            is not None
+                        ):
+                            count = -1  # a change ("减少5件"), not a count
+                        else:
+                            n = joined[n_start:n_end]
+                            count = int(n.replace(",", "")) if "," in n else int(n)
+                    if count >= 0:
+                        if not found:
+                            value = (
+                                _value(figure.rows, partial(_get, report), blank)
+                                if figure.by_path
+                                else _flat_value(figure, cell_values(report, context), blank)
+                            )
+                            if value is None:
+                                if context.outcomes is not None:
+                                    found.append((end, hit.start(), alternative.order, hit))
+                                return True, None
+                            table, exact = value
+                        if count == table or (not exact and count >= table):
+                            found.append((end, hit.start(), alternative.order, hit))
+                            return True, value
             for search in word.searches:
                 at = start if search.lead is None else max(start, first - search.lead)
+                refuse, numbered = search.refuse, search.numbered
                 for m in search.finditer(joined, at, end):
-                    if (search.refuse is not None and search.rejects(m)) or _a_change(joined, m):
+                    if refuse is not None and search.rejects(m):
                         continue
+                    # :func:`~.narrative._a_change` and :meth:`_Search.count`, in line.
+                    count = 0  # a statement of none
+                    if numbered:
+                        n_start, n_end = m.span("n")
+                        if n_start >= 0:
+                            if (
+                                _CHANGE_BEFORE.search(
+                                    joined, n_start - 4 if n_start > 4 else 0, n_start
+                                )
+                                is not None
+                            ):
+                                continue  # a change ("减少5件"), not a count
+                            n = joined[n_start:n_end]
+                            count = int(n.replace(",", "")) if "," in n else int(n)
                     if not found:
                         value = _figure_value(figure, report, context)
                         if value is None:
@@ -733,7 +779,6 @@ def _statements(
                             return True, None
                         table, exact = value
                     found.append((end, m.start(), search.order, m))
-                    count = search.count(m)
                     if count == table or (not exact and count >= table):
                         return True, value
     return False, value

@@ -222,6 +222,25 @@ class Paragraphs:
                 word, offset = group[0]
                 found = out[word]
                 at = find(key, offset)
+                if len(word) == 2:
+                    # The word's other character is read beside the key: an
+                    # index and a comparison instead of a call of ``startswith``.
+                    other = word[1 - offset]
+                    step = 1 - 2 * offset
+                    while at >= 0:
+                        beside = at + step  # never below 0: the key is looked for from ``offset``
+                        if beside >= size or text[beside] != other:
+                            at = find(key, at + 1)
+                            continue
+                        first = at - offset
+                        high = find(sep, first)
+                        if high < 0:
+                            high = size
+                        low = rfind(sep, 0, first) + 1
+                        if check is None or check(text, low, high) is not None:
+                            found.append((low, high, first))
+                        at = find(key, high + offset)
+                    continue
                 while at >= 0:  # not at all for most words of most reports
                     first = at - offset
                     if not startswith(word, first):
@@ -305,7 +324,7 @@ def _starts(texts: list[str]) -> list[int]:
 #: over the example reports): a word is looked for by its character that
 #: comes latest here, or by one not here at all (:func:`key_of`).  Only the
 #: speed depends on it; any character of a word finds the same stretches.
-_COMMON = "公开政府信息主动理请申不部提以其法议复分处"
+_COMMON = "公开政府信息主动理请申不部提以其法议复分处诉无"
 
 
 @cache
