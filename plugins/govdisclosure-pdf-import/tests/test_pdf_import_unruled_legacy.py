@@ -195,6 +195,7 @@ def test_a_figure_between_two_columns_is_reported_not_placed(
     matching no official cell."""
     result = import_pdf(_draw_off(off), "legacy-unruled-off.pdf")
     assert result.report is not None
+    assert result.report.edition == "legacy"
     rows = dict(result.report.statistics.rows)
     values = _consistent()
     figure = str(values["2.1"])

@@ -390,7 +390,9 @@ def _figures_between(
                 col=first,
             )
         )
-        _doubt_rows(origins, table, {row}, "a figure printed between two columns of this row was not placed")
+        _doubt_rows(
+            origins, table, {row}, "a figure printed between two columns of this row was not placed"
+        )
 
 
 def _row_words(grid: Grid, row: int, before: int) -> str:
@@ -399,9 +401,13 @@ def _row_words(grid: Grid, row: int, before: int) -> str:
         return ""
     seen: list[str] = []
     for slot in grid.rows[row][:before]:
-        if slot is not None and slot.cell.text.strip() and not looks_numeric(slot.cell.text):
-            if slot.cell.text not in seen:
-                seen.append(slot.cell.text)
+        if (
+            slot is not None
+            and slot.cell.text.strip()
+            and not looks_numeric(slot.cell.text)
+            and slot.cell.text not in seen
+        ):
+            seen.append(slot.cell.text)
     return " / ".join(seen)
 
 

@@ -908,7 +908,9 @@ def _piece(
         for v in range(u.col, u.col + u.colspan):
             if (u.row, v) not in filled:
                 filled.add((u.row, v))
-                cells.append(PieceCell(u.row, v, 1, 1, "", (xs[v], u.bbox[1], xs[v + 1], u.bbox[3])))
+                cells.append(
+                    PieceCell(u.row, v, 1, 1, "", (xs[v], u.bbox[1], xs[v + 1], u.bbox[3]))
+                )
     cells = _unique(cells)
     if not cells:
         return None
