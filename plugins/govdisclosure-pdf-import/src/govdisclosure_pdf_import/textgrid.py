@@ -187,7 +187,14 @@ def _regions(lines: list[list[Segment]], at_top: int = 3) -> list[tuple[int, int
 
 
 def _runs(lines: list[list[Segment]]) -> list[_Run]:
-    """Every run of lines set in several columns (see :func:`_regions`)."""
+    """Every run of lines set in several columns (see :func:`_regions`).
+
+    A page with no line in several columns (text only, or its tables all
+    ruled) holds none: the words of the definitions are not asked for
+    (the first time, that loads every edition's tables and every
+    template)."""
+    if not any(len(ln) >= 2 for ln in lines):
+        return []
     out: list[_Run] = []
     official = table_words()
     i = 0
