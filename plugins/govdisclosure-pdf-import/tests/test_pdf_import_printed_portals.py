@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from govdisclosure_html import ImportResult
+from govdisclosure_html.narrative import title_facts
 from govdisclosure_pdf_import import import_pdf
 from printed_portals import (
     CHROMIUM,
@@ -194,6 +195,7 @@ def test_a_table_without_rules_beside_the_side_column_is_read_by_its_rows(
     assert doubtful.params["count"] == "17"
 
 
+<<<<<<< HEAD
 @pytest.mark.parametrize("key", [("b2b-partner.com", "a5"), *sorted(PARTLY)], ids=lambda k: k[0])
 def test_empty_merged_label_columns_at_a_pages_top_keep_the_table_whole(
     imported: dict[tuple[str, str], Figures], key: tuple[str, str]
@@ -216,3 +218,24 @@ def test_empty_merged_label_columns_at_a_pages_top_keep_the_table_whole(
         assert found.exact >= 184, found.line
     else:
         assert found.exact == found.printed, found.line
+=======
+REAL = sorted({key for key in PRINTED if key[0][:4].isdigit()})
+
+
+@pytest.mark.parametrize("key", REAL, ids=lambda k: f"{k[0]}-{k[1]}")
+def test_a_real_page_printed_has_its_title_and_unit(
+    results: dict[tuple[str, str], tuple[Figures, ImportResult]], key: tuple[str, str]
+) -> None:
+    """Printed from the portal, the page sets the site's header above the
+    title, all in one type: the title is the first line before the text's
+    sections that reads as one, and names the unit as the web page's title
+    does.  Before: no title, and the finding ``no-unit``, on every real page."""
+    _, result = results[key]
+    name = BORDERLESS.removesuffix("-border0") if key[0] == BORDERLESS else key[0]
+    html = next(p for p in all_pages() if p.name == name)
+    reference = reference_import(html)
+    assert result.report is not None and reference.report is not None
+    assert "no-unit" not in {p.code for p in result.problems}
+    assert result.report.title == reference.report.title
+    assert result.report.unit.name == title_facts(reference.report.title)[1]
+>>>>>>> pdfcols

@@ -119,3 +119,101 @@ def test_the_side_column_stays_text_of_the_page() -> None:
     paragraphs = "".join(document.paragraphs)
     for s in SIDE_TEXT:
         assert s in paragraphs
+
+
+def _consistent() -> dict[str, int]:
+    """本年度 of each template row, every sum of the template holding: a row
+    with parts is the sum of its parts, any other row its place plus one."""
+    template = builtin_templates()["fujian-2011"]
+    values: dict[str, int] = {}
+    for k, row in reversed(list(enumerate(template.rows))):
+        parts = [r.code for r in template.rows if r.parent == row.code and r.relation == "sum"]
+        values[row.code] = sum(values[c] for c in parts) if parts else k + 1
+    return values
+
+
+def _draw_off(off: dict[str, tuple[float | None, float | None]]) -> bytes:
+    """The table of :func:`_draw` (no side column) with figures whose sums
+    hold (历年累计 ten times 本年度), and in the rows of ``off`` the two
+    figures set at other centres (None: printed blank)."""
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=PAGE)
+    height = PAGE[1]
+
+    def text(x: float, top: float, s: str, *, centred: bool = True) -> None:
+        canvas.setFont(FONT, SIZE)
+        (canvas.drawCentredString if centred else canvas.drawString)(x, height - top - SIZE, s)
+
+    canvas.setFont(FONT, 16)
+    canvas.drawCentredString(
+        PAGE[0] / 2, height - 40.0, "平潭县公安局2009年度政府信息公开工作年度报告"
+    )
+    text(LABEL, 60.0, "2009年，我局认真做好信息公开工作。附表：", centred=False)
+    top = 110.0
+    text(LABEL, top, "指标名称", centred=False)
+    for x, head in ((UNIT, "计量单位"), (YEAR, "本年度"), (TOTAL, "历年累计")):
+        text(x, top, head)
+    values = _consistent()
+    for k, (code, label, unit, _, _) in enumerate(_rows()):
+        at = top + PITCH * (k + 1)
+        text(SUB if label[0].isdigit() else LABEL, at, label, centred=False)
+        text(UNIT, at, unit)
+        year, total = off.get(code, (YEAR, TOTAL))
+        if year is not None:
+            text(year, at, str(values[code]))
+        if total is not None:
+            text(total, at, str(10 * values[code]))
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+#: Where the two value columns' spans end: 本年度's heading (three characters
+#: centred on YEAR) and 历年累计's (four on TOTAL) are the widest things printed in them.
+_YEAR_ENDS = YEAR + 1.5 * SIZE
+_TOTAL_STARTS = TOTAL - 2 * SIZE
+
+
+@pytest.mark.parametrize(
+    "off",
+    [
+        # In the gap, half way between the two columns (历年累计 printed too).
+        {"2.1": ((_YEAR_ENDS + _TOTAL_STARTS) / 2, TOTAL)},
+        # Clear of 历年累计's span, but within clustering reach of a figure of
+        # the row below set inside it, off its centre: it was put in 历年累计.
+        {"2.1": (_TOTAL_STARTS - 8.0, None), "2.2": (YEAR, _TOTAL_STARTS + 5.0)},
+    ],
+    ids=["in-the-gap", "by-a-figure-off-centre"],
+)
+def test_a_figure_between_two_columns_is_reported_not_placed(
+    off: dict[str, tuple[float | None, float | None]],
+) -> None:
+    """Nothing on the page says which column a figure standing between two
+    holds.  Before: the figure was put in the nearest column (its relations
+    then blamed on the publisher), or made a column of its own, reported as
+    matching no official cell."""
+    result = import_pdf(_draw_off(off), "legacy-unruled-off.pdf")
+    assert result.report is not None
+    assert result.report.edition == "legacy"
+    rows = dict(result.report.statistics.rows)
+    values = _consistent()
+    figure = str(values["2.1"])
+    assert rows["2.1"].get("year") is None
+    if off["2.1"][1] is None:
+        assert rows["2.1"].get("cumulative") is None
+    (between,) = [p for p in result.problems if p.code == "cell-not-placed"]
+    assert between.params == {
+        "text": figure,
+        "labels": "其中：1.当面申请数 / 条",
+        "left": "本年度",
+        "right": "历年累计",
+    }
+    assert "between columns" in between.message_id
+    # Every other figure read as printed; none blamed on the publisher.
+    for code, value in values.items():
+        if code != "2.1":
+            assert rows[code] == {"year": value, "cumulative": 10 * value}
+    assert not [p for p in result.problems if p.code == "publisher-error"]
+    cells = {c.path: c for c in result.provenance.cells}
+    assert cells["$.statistics.rows['2.1'].year"].doubtful

@@ -369,6 +369,68 @@ def _figures_put_back(
         )
 
 
+def _figures_between(
+    origins: list[CellOrigin], page: Document, problems: list[ImportProblem]
+) -> None:
+    """Report each figure printed between two columns (:attr:`Document.unsure_figures`),
+    not placed, and mark its row's placed cells doubtful: a relation they
+    break may want the figure left out, and is not proved the publisher's error."""
+    grids = {g.index: g for g in page.grids}
+    for table, row, first, last, figure in page.unsure_figures:
+        grid = grids.get(table)
+        labels = heads = ("", "")
+        if grid is not None:
+            labels = (_row_words(grid, row, first), "")
+            heads = (_column_words(grid, row, first), _column_words(grid, row, last))
+        problems.append(
+            ImportProblem(
+                severity="warning",
+                code="cell-not-placed",
+                message_id=N_(
+                    "Figure “{text}” (row: {labels}) is printed between columns “{left}” and “{right}”, clear of both or across both: either could hold it; left out"
+                ),
+                params={
+                    "text": figure,
+                    "labels": labels[0] or "—",
+                    "left": heads[0] or "—",
+                    "right": heads[1] or "—",
+                },
+                table=table,
+                row=row,
+                col=first,
+            )
+        )
+        _doubt_rows(
+            origins, table, {row}, "a figure printed between two columns of this row was not placed"
+        )
+
+
+def _row_words(grid: Grid, row: int, before: int) -> str:
+    """The words printed in ``row`` left of column ``before`` (its labels), joined."""
+    if row >= len(grid.rows):
+        return ""
+    seen: list[str] = []
+    for slot in grid.rows[row][:before]:
+        if (
+            slot is not None
+            and slot.cell.text.strip()
+            and not looks_numeric(slot.cell.text)
+            and slot.cell.text not in seen
+        ):
+            seen.append(slot.cell.text)
+    return " / ".join(seen)
+
+
+def _column_words(grid: Grid, row: int, col: int) -> str:
+    """The nearest words printed over column ``col`` above ``row`` (its heading)."""
+    for r in range(min(row, len(grid.rows)) - 1, -1, -1):
+        cells = grid.rows[r]
+        slot = cells[col] if col < len(cells) else None
+        if slot is not None and slot.cell.text.strip() and not looks_numeric(slot.cell.text):
+            return slot.cell.text
+    return ""
+
+
 def _misnumbered_problem(m: Misnumbered, table: int) -> ImportProblem:
     """A row whose 序号 puts it in another order than its label."""
     return ImportProblem(
@@ -540,6 +602,10 @@ class Document:
     #: beside them prints something): (table, row, column, figure, the
     #: words of the cell it is printed in); reported, not placed.
     stray_figures: tuple[tuple[int, int, int, str, str], ...] = ()
+    #: Figures printed between two columns of a table set without rules, so
+    #: that either could hold them: (table, row, the first and the last of
+    #: those columns, figure); reported, not placed, their rows doubtful.
+    unsure_figures: tuple[tuple[int, int, int, int, str], ...] = ()
 
 
 def page_document(page: Page) -> Document:
@@ -652,6 +718,9 @@ def import_document(
             moved_figures=frozenset(moved(*at) for at in doc.moved_figures),
             stray_figures=tuple(
                 (*moved(t, r, c), figure, words) for t, r, c, figure, words in doc.stray_figures
+            ),
+            unsure_figures=tuple(
+                (*moved(t, r, a), b, figure) for t, r, a, b, figure in doc.unsure_figures
             ),
         )
     attachments = tuple((a.href, a.text) for a in doc.attachments)
@@ -1029,6 +1098,7 @@ def _finish_official(
                     )
     _doubt_split_figures(origins, page, problems)
     _figures_put_back(origins, page, problems)
+    _figures_between(origins, page, problems)
     return _build(data, prov, origins, problems, source, validate_report)
 
 
@@ -1231,6 +1301,7 @@ def _finish_legacy(
     )
     _doubt_split_figures(origins, page, problems)
     _figures_put_back(origins, page, problems)
+    _figures_between(origins, page, problems)
     return _build(data, prov, origins, problems, source, validate_report)
 
 

@@ -134,6 +134,21 @@ def title_facts(title: str | None) -> tuple[int | None, str | None]:
     return int(m.group(1)), unit or None
 
 
+def reads_as_title(text: str) -> bool:
+    """A line that names a year and the report after it (平潭县公安局2009年度政府信息公开工作年度报告,
+    …信息公开年报) and holds no sentence: a report's title, whatever its type."""
+    return (
+        bool(_YEAR.search(text) and _REPORT_SUFFIX.search(text))
+        and not any(mark in text for mark in ("。", "；", "：", ":"))
+        and not text.endswith("，")
+    )
+
+
+def starts_section(text: str) -> bool:
+    """A line that starts one of the report's numbered sections (一、…)."""
+    return bool(_SECTION.match(text))
+
+
 def _looks_signature(text: str, unit: str | None, title: str | None) -> bool:
     """A last short line naming the unit, with no sentence end: the signature."""
     if len(text) > 30 or text.endswith(("。", "；", "：")) or _SECTION.match(text):

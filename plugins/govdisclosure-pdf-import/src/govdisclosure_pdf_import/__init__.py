@@ -37,7 +37,7 @@ from govdisclosure_html.text import money_unit_line
 
 from .layout import Line, Piece, lines_of, read_page
 from .paragraphs import paragraphs
-from .stitch import chains, to_grid
+from .stitch import chains, grid_and_unsure
 from .textgrid import Carried, Foot, text_tables
 from .turned import Turn, open_turned, page_turn, turn_back
 
@@ -141,7 +141,14 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
             "no text layer",
         )
     tables = chains(pieces, lines)
-    grids = turn_back([to_grid(chain, i) for i, chain in enumerate(tables)], turns)
+    made = [grid_and_unsure(chain, i) for i, chain in enumerate(tables)]
+    grids = turn_back([grid for grid, _ in made], turns)
+    # Figures between two columns of a table without rules: reported, not placed.
+    unsure = tuple(
+        (i, c.row, c.col, c.col + c.colspan - 1, c.text)
+        for i, (_, cells) in enumerate(made)
+        for c in cells
+    )
     title, paras = paragraphs(lines, pieces)
     return Document(
         grids=grids,
@@ -159,6 +166,7 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
         pages=n_pages,
         images=tuple(pictures),
         unit_lines=_unit_lines(tables, lines),
+        unsure_figures=unsure,
     )
 
 

@@ -55,6 +55,10 @@ class Piece(NamedTuple):
     xs: tuple[float, ...]
     ys: tuple[float, ...]
     cells: tuple[PieceCell, ...]
+    #: Figures of a table set without rules whose column is not sure (between
+    #: two columns, :func:`.textgrid.unsure_figures`): each a cell spanning the
+    #: two columns it stands between, kept out of the grid and reported.
+    unsure: tuple[PieceCell, ...] = ()
 
 
 class Line(NamedTuple):

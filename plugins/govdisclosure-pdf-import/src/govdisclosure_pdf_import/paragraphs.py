@@ -10,8 +10,13 @@ comes between.  Lines join without a space (Chinese); a paragraph runs on
 over a page break when nothing says otherwise.
 
 The title is the largest type at the top of the first page (淮安 2024 sets
-its unit and "2024年政府信息公开工作年度报告" on two lines); page numbers
-("- 3 -") are dropped.
+its unit and "2024年政府信息公开工作年度报告" on two lines).  A page
+printed from a portal sets the site's header above it, often all in one
+type (a browser printing the page without the site's style sheet): when
+nothing at the top is set larger, the title is the first line before the
+text's first section (一、…) that reads as one (a year and the report's name after it, no
+sentence: :func:`govdisclosure_html.narrative.reads_as_title`).  Page
+numbers ("- 3 -") are dropped.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from govdisclosure_html.narrative import is_page_number
+from govdisclosure_html.narrative import is_page_number, reads_as_title, starts_section
 
 from .layout import Line, Piece
 
@@ -83,9 +88,17 @@ def paragraphs(lines: Sequence[Line], pieces: Sequence[Piece]) -> tuple[str | No
     left = Counter(round(ln.x0) for ln in lines if round(ln.size) == body).most_common(1)[0][0]
     right = _right_margin([ln.x1 for ln in lines if round(ln.size) == body])
     title, skip = _title(lines, body)
+    rest = list(lines[skip:])
+    if title is None:
+        # Under a portal's header, in the body's type (on A5 the header may
+        # fill the first page): the first line before the text's first section that reads as a title.
+        body = next((k for k, ln in enumerate(rest) if starts_section(ln.text)), len(rest))
+        at = next((k for k, ln in enumerate(rest[:body]) if reads_as_title(ln.text)), None)
+        if at is not None:
+            title = rest.pop(at).text
     out: list[str] = []
     prev: Line | None = None
-    for line in lines[skip:]:
+    for line in rest:
         indent = line.x0 > left + 1.2 * line.size
         new = (
             prev is None

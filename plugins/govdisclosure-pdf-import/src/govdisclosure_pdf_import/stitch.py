@@ -44,7 +44,7 @@ from govdisclosure_html.text import clean, label_key, looks_numeric
 from .definitions import is_table_label, template_units
 from .layout import Line, Piece
 
-__all__ = ["chains", "to_grid"]
+__all__ = ["chains", "grid_and_unsure", "to_grid"]
 
 #: Lines that are page furniture, not text between two pieces: page numbers.
 _TOLERANCE = 8.0
@@ -101,6 +101,9 @@ class _Cell(NamedTuple):
     text: str
     page: int
     bbox: tuple[float, float, float, float]
+    #: A figure whose column is not sure (:attr:`.layout.Piece.unsure`):
+    #: numbered with the grid's rows, kept out of its slots.
+    unsure: bool = False
 
 
 def _columns(chain: Sequence[Piece]) -> list[float]:
@@ -135,6 +138,13 @@ def _header_rows(cells: Sequence[_Cell]) -> list[tuple[str, ...]]:
 
 def to_grid(chain: Sequence[Piece], index: int) -> Grid:
     """One grid for a chain of pieces (see the module doc)."""
+    return grid_and_unsure(chain, index)[0]
+
+
+def grid_and_unsure(chain: Sequence[Piece], index: int) -> tuple[Grid, tuple[Cell, ...]]:
+    """:func:`to_grid`'s grid, and the figures whose column is not sure
+    (:attr:`.layout.Piece.unsure`) as cells of its rows spanning the columns
+    they stand between, in no slot of it."""
     xs = _columns(chain)
     cells: list[_Cell] = []
     offset = 0
@@ -148,8 +158,10 @@ def to_grid(chain: Sequence[Piece], index: int) -> Grid:
                 c.text,
                 piece.page,
                 c.bbox,
+                unsure,
             )
-            for c in piece.cells
+            for cells_, unsure in ((piece.cells, False), (piece.unsure, True))
+            for c in cells_
         ]
         if n:
             mine = _seam(cells, mine, offset)
@@ -157,7 +169,12 @@ def to_grid(chain: Sequence[Piece], index: int) -> Grid:
         offset = max((c.row + c.rowspan for c in cells), default=0)
     if len(chain) > 1:
         cells = _without_empty_rows(cells)
-    return _grid(cells, index, len(xs) - 1)
+    unsure = tuple(
+        Cell(c.row, c.col, c.rowspan, c.colspan, c.text, False, c.page, c.bbox)
+        for c in cells
+        if c.unsure
+    )
+    return _grid([c for c in cells if not c.unsure], index, len(xs) - 1), unsure
 
 
 def _without_empty_rows(cells: list[_Cell]) -> list[_Cell]:

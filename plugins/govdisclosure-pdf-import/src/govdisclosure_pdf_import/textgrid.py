@@ -16,6 +16,16 @@ Its grid is rebuilt from positions:
   nearest column.  Figures set flush left or right in their columns
   (:func:`_figures_set`) stand for their column by that edge instead,
   moved to the column's centre;
+* **a figure between two columns** is not put in either
+  (:func:`unsure_figures`).  A column's span is what the page prints in
+  it: its heading and the figures lined up in it (standing for it to half
+  a character, as :func:`_flush_left` takes "centred").  A figure that does
+  not line up with its column is placed only when its box lies on that
+  column's span and on no other's; one in the gap between two spans, or
+  across both, is not sure: it stays out of the grid and is reported.  A
+  column is one when a heading heads it or two rows or more line a figure
+  up in it; a figure alone, under no heading, between two such columns
+  makes none;
 * **label columns**: the left edges of the label text left of the figures;
   a label printed over several lines (a wrapped cell) is one label when its
   lines follow closely and the later ones carry no numbering of their own,
@@ -70,7 +80,7 @@ from govdisclosure_html.text import label_key, looks_numeric
 from .definitions import table_words
 from .layout import BBox, Piece, PieceCell, text_of
 
-__all__ = ["text_tables"]
+__all__ = ["text_tables", "unsure_figures"]
 
 #: A gap wider than this many character widths separates two columns.
 _GAP = 1.0
@@ -177,7 +187,14 @@ def _regions(lines: list[list[Segment]], at_top: int = 3) -> list[tuple[int, int
 
 
 def _runs(lines: list[list[Segment]]) -> list[_Run]:
-    """Every run of lines set in several columns (see :func:`_regions`)."""
+    """Every run of lines set in several columns (see :func:`_regions`).
+
+    A page with no line in several columns (text only, or its tables all
+    ruled) holds none: the words of the definitions are not asked for
+    (the first time, that loads every edition's tables and every
+    template)."""
+    if not any(len(ln) >= 2 for ln in lines):
+        return []
     out: list[_Run] = []
     official = table_words()
     i = 0
@@ -585,6 +602,80 @@ def _merged_over(
     return a, b
 
 
+def unsure_figures(layout: _Layout, rows: list[list[Segment]]) -> dict[Segment, tuple[int, int]]:
+    """The figures of ``rows`` whose value column is not sure, each with
+    the two value columns (first, last) it stands between; and those that
+    stand on the span of one column that counts while nearer to none that
+    does (two figures off their column, close enough to cluster), with that
+    column as first and last.
+
+    Nothing on a page without rules says where one column ends and the
+    next begins but what it prints there, so a column's span is the extent
+    of its leaf heading (:func:`_leaf_headings`) and of the figures lined up
+    in it: standing for its centre (:meth:`_Layout.figure`) to half a
+    character, the tolerance of "centred" in :func:`_flush_left`.  Such a
+    figure is in its column.  Any other is in the column nearest to it only
+    when its box lies on that column's span and on no other column's; in
+    the gap between two spans (clear of both) or across two, it could be
+    either's, and is not placed.
+
+    A column counts when a heading heads it or figures of two rows or more
+    line up in it (a column printed in one row of a table with headings,
+    under none, is a figure set off its own column, not a column of its
+    own).  A figure left or right of every column is between none."""
+    c = layout.value_centres
+    if len(c) < 2:
+        return {}
+
+    def nearest(x: float) -> int:
+        return min(range(len(c)), key=lambda k: abs(c[k] - x))
+
+    spans: dict[int, list[float]] = {}
+    headed: set[int] = set()
+    for head in _leaf_headings(rows):
+        if head.x1 <= layout.value_left:
+            continue
+        k = nearest(layout.anchor(head))
+        headed.add(k)
+        spans.setdefault(k, []).extend((head.x0, head.x1))
+    lined: dict[int, list[Segment]] = {}
+    loose: list[tuple[Segment, int]] = []
+    for ln in rows:
+        for s in ln:
+            if not _is_figure(s) or s.x1 <= layout.value_left:
+                continue
+            k = nearest(layout.figure(s))
+            if abs(layout.figure(s) - c[k]) <= s.size / 2:
+                lined.setdefault(k, []).append(s)
+            else:
+                loose.append((s, k))
+    counted = headed | {k for k, segs in lined.items() if len({s.top for s in segs}) >= 2}
+    if not headed:  # no heading tells a column: every cluster of figures is one
+        counted = set(range(len(c)))
+    for k, segs in lined.items():
+        if k in counted:
+            spans.setdefault(k, []).extend(x for s in segs for x in (s.x0, s.x1))
+        else:
+            loose += [(s, k) for s in segs]
+    extent = {k: (min(xs), max(xs)) for k, xs in spans.items() if k in counted}
+    out: dict[Segment, tuple[int, int]] = {}
+    for s, k in loose:
+        on = sorted(j for j, (a, b) in extent.items() if a < s.x1 and b > s.x0)
+        if len(on) == 1:
+            if on[0] != k:  # nearest to a column of its own that counts for none
+                out[s] = (on[0], on[0])
+            continue
+        if len(on) >= 2:
+            out[s] = (on[0], on[1])
+            continue
+        x = layout.figure(s)
+        left = [j for j in counted if c[j] <= x]
+        right = [j for j in counted if c[j] > x]
+        if left and right:
+            out[s] = (max(left), min(right))
+    return out
+
+
 def _piece(
     page_no: int, rows: list[list[Segment]], carried: Carried | None = None, before: int = 0
 ) -> tuple[tuple[Piece, ...], _Layout] | None:
@@ -746,6 +837,10 @@ def _piece(
                 out.append(figure_cols_of[j])
         return out
 
+    # A continuation stands in the columns carried from the page before
+    # (:func:`_continues`); only a table laid out here is judged so.
+    unsure = unsure_figures(layout, rows) if carried is None else {}
+    between: list[PieceCell] = []
     cells: list[PieceCell] = []
     # Grid rows top to bottom: header lines, rows of figures, blank rows.
     # The page before's lines come first, whatever their height on their page.
@@ -804,8 +899,25 @@ def _piece(
         for col, block in sorted(attached.get(k, []), key=lambda x: x[0]):
             cells.append(_cell(r, col, 1, block))
         for s in ln:
-            if not in_labels(s):
+            if s in unsure and unsure[s][0] == unsure[s][1]:
+                cells.append(_cell(r, n_labels + unsure[s][0], 1, [s]))
+            elif s in unsure:
+                a, b = unsure[s]
+                between.append(_cell(r, n_labels + a, b - a + 1, [s]))
+            elif not in_labels(s):
                 cells.append(_cell(r, layout.value_col(layout.figure(s)), 1, [s]))
+    # A slot a figure between two columns may belong to is printed empty
+    # there, unless its own figure fills it: the row is printed, its figure
+    # not placed.
+    filled = {(c.row, c.col) for c in cells}
+    xs = layout.xs
+    for u in between:
+        for v in range(u.col, u.col + u.colspan):
+            if (u.row, v) not in filled:
+                filled.add((u.row, v))
+                cells.append(
+                    PieceCell(u.row, v, 1, 1, "", (xs[v], u.bbox[1], xs[v + 1], u.bbox[3]))
+                )
     cells = _unique(cells)
     if not cells:
         return None
@@ -823,7 +935,10 @@ def _piece(
         shown = [c for c in mine if c.text] or mine
         box = (left, min(c.bbox[1] for c in shown), right, max(c.bbox[3] for c in shown))
         ys = tuple(float(r) for r in range(end_row - first_row + 1))
-        pieces.append(Piece(page, box, layout.xs, ys, tuple(mine)))
+        off = tuple(
+            c._replace(row=c.row - first_row) for c in between if first_row <= c.row < end_row
+        )
+        pieces.append(Piece(page, box, layout.xs, ys, tuple(mine), off))
     return tuple(pieces), layout
 
 
