@@ -195,7 +195,6 @@ def test_a_table_without_rules_beside_the_side_column_is_read_by_its_rows(
     assert doubtful.params["count"] == "17"
 
 
-<<<<<<< HEAD
 @pytest.mark.parametrize("key", [("b2b-partner.com", "a5"), *sorted(PARTLY)], ids=lambda k: k[0])
 def test_empty_merged_label_columns_at_a_pages_top_keep_the_table_whole(
     imported: dict[tuple[str, str], Figures], key: tuple[str, str]
@@ -218,7 +217,8 @@ def test_empty_merged_label_columns_at_a_pages_top_keep_the_table_whole(
         assert found.exact >= 184, found.line
     else:
         assert found.exact == found.printed, found.line
-=======
+
+
 REAL = sorted({key for key in PRINTED if key[0][:4].isdigit()})
 
 
@@ -238,4 +238,3 @@ def test_a_real_page_printed_has_its_title_and_unit(
     assert "no-unit" not in {p.code for p in result.problems}
     assert result.report.title == reference.report.title
     assert result.report.unit.name == title_facts(reference.report.title)[1]
->>>>>>> pdfcols
