@@ -13,6 +13,7 @@ figures.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -84,3 +85,31 @@ def test_generated_reports_with_flush_figures(report: gd.Report, side: str, whol
     if missed - MERGED:
         assert {k[0] for k in missed - MERGED} == {"table2"}
         assert {p.code for p in result.problems} & {"cell-not-placed", "table-missing"}
+
+
+@pytest.mark.parametrize("whole", [False, True], ids=["apart", "whole"])
+@pytest.mark.parametrize("side", ["LEFT", "RIGHT"])
+def test_a_column_blank_on_every_row_beside_captions_over_the_table(side: str, whole: bool) -> None:
+    """Table 2 with 本年废止件数 blank on both rows, figures set flush: the
+    headings of the other two columns agree on where the figures stand in
+    their columns, the sub-tables' captions (第二十条第（五）项…, centred over
+    the whole table, heading no column) on another way.  Before: the
+    columns' centres were taken for half the figures' spacing, 26607 and
+    3883 (现行有效件数) were read as 本年废止件数 with figures flush right,
+    and 0 and 58 (本年制发件数) were not placed either way (found by
+    ``test_generated_reports_with_flush_figures``)."""
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert isinstance(report, gd.Report2021)
+    table2 = report.table2
+    table2 = attrs.evolve(
+        table2,
+        rules=attrs.evolve(table2.rules, issued=0, repealed=None, in_force=26607),
+        normative_documents=attrs.evolve(
+            table2.normative_documents, issued=58, repealed=None, in_force=3883
+        ),
+    )
+    report = attrs.evolve(report, table2=table2)
+    result = import_pdf(unruled_pdf(report, whole_tables=whole, figures=side), "blank-column.pdf")
+    assert result.report is not None
+    assert cells_by_path(result.report) == cells_by_path(report)
+    assert not {p.code for p in result.problems} & {"cell-not-placed", "cells-doubtful"}

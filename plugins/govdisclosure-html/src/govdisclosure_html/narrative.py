@@ -134,11 +134,15 @@ def title_facts(title: str | None) -> tuple[int | None, str | None]:
     return int(m.group(1)), unit or None
 
 
+#: The report's name as a title ends with it (…信息公开工作年度报告, …政务公开年报).
+_REPORT_TITLE_END = re.compile(r"(政府)?(信息公开|政务公开)(工作)?((年度)?报告|年报)")
+
+
 def reads_as_title(text: str) -> bool:
     """A line that names a year and the report after it (平潭县公安局2009年度政府信息公开工作年度报告,
     …信息公开年报) and holds no sentence: a report's title, whatever its type."""
     return (
-        bool(_YEAR.search(text) and _REPORT_SUFFIX.search(text))
+        bool(_YEAR.search(text) and _REPORT_TITLE_END.search(text))
         and not any(mark in text for mark in ("。", "；", "：", ":"))
         and not text.endswith("，")
     )

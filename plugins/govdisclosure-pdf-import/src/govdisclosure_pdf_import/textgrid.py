@@ -387,14 +387,38 @@ def _figures_set(
         return None
     edges = _cluster(anchors[side], gap)
     spacing = min((b - a for a, b in itertools.pairwise(edges)), default=4 * size)
-    shifts = []
+    shifts: list[float] = []
+    #: Headings set flush on the figures' side, each edge on the figures'
+    #: edge: they stand in the column as the figures do and tell nothing of
+    #: its centre.
+    flush: set[float] = set()
     for head in leaves:
         edge = min(edges, key=lambda e: abs(e - head.centre))
         shift = head.centre - edge if side == "left" else edge - head.centre
         if 0 < shift < spacing:
             shifts.append(shift)
+            if abs((head.x0 if side == "left" else head.x1) - edge) <= size / 2:
+                flush.add(shift)
     if len(shifts) >= 2 and max(shifts) - min(shifts) <= size / 2:
         return side, float(median(shifts))
+    # Headings that head no column of figures (a sub-table's caption over
+    # the table's middle, a heading over a column printed blank) give other
+    # shifts: one way, agreed by two centred headings or more, that moves
+    # every column of figures onto a heading's centre is the figures' own.
+    centres = [head.centre for head in leaves]
+
+    def heads_every_column(group: list[float]) -> bool:
+        shift = float(median(group))
+        at = [e + shift if side == "left" else e - shift for e in edges]
+        return all(any(abs(x - c) <= size / 2 for c in centres) for x in at)
+
+    agreed = [
+        g
+        for g in _groups(shifts, size / 2)
+        if len(g) >= 2 and not flush.intersection(g) and heads_every_column(g)
+    ]
+    if len(agreed) == 1:
+        return side, float(median(agreed[0]))
     return side, spacing / 2
 
 
