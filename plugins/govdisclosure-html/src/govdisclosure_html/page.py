@@ -260,11 +260,11 @@ def _has_text(node: LexborNode) -> bool:
     return _content_length(node) > 0
 
 
-def _table_outside(root: LexborNode, hinted: list[tuple[LexborNode, str]]) -> bool:
-    """Whether a table of the page holding no other table (a data table, not
-    a layout table around the hinted ones) lies outside every hinted node."""
+def _table_outside(tables: list[LexborNode], hinted: list[tuple[LexborNode, str]]) -> bool:
+    """Whether a table of the page (``tables``, in page order) holding no
+    other table (a data table, not a layout table around the hinted ones)
+    lies outside every hinted node."""
     ids = {node.mem_id for node, _ in hinted}
-    tables = root.css("table")
     # A layout table is some table's ancestor (lexbor lists a node's own match
     # in its ``css`` too, so a table's descendants are searched from the page).
     holding = {
@@ -410,9 +410,11 @@ def _find_body(doc: LexborHTMLParser, search: str, hides: BoxHiding) -> tuple[Le
     # a list beside the article ("article_content_list", a related articles
     # box): the article is elsewhere.  Hinted ones holding a table come first
     # then; with none, the density descent finds it.
-    if hinted and root.css_first("table") is not None:
+    # The page's tables are listed by name (lexbor's walk comparing tag
+    # names): the parser puts every <table> in the body.
+    if hinted and (tables := doc.tags("table")):
         with_table = [h for h in hinted if h[0].css_first("table") is not None]
-        if len(with_table) < len(hinted) and _table_outside(root, hinted):
+        if len(with_table) < len(hinted) and _table_outside(tables, hinted):
             hinted = with_table
     if len(hinted) == 1:  # the only one: its length decides nothing
         return hinted[0]
