@@ -33,6 +33,7 @@ from govdisclosure_html.page import (
     _hint_search,
     _holding_tables,
     _may_name_a_file,
+    _one_cell,
     _strip_page,
     read_page,
 )
@@ -188,6 +189,39 @@ def test_a_link_passed_over_is_one_the_file_search_does_not_match(href: str) -> 
     # The page reader inlines the check: a link it passes over is one of these.
     page = read_page(f'<a href="{href}">x</a>'.encode())
     assert bool(page.attachments) == (_FILE_LINK.search(href) is not None)
+
+
+@st.composite
+def _tables(draw: st.DrawFn, depth: int = 0) -> str:
+    """A table of zero to three rows of zero to three cells (``td`` or
+    ``th``), a cell holding text or another such table."""
+    rows = []
+    for _ in range(draw(st.integers(0, 3))):
+        cells = []
+        for _ in range(draw(st.integers(0, 3))):
+            tag = draw(st.sampled_from(["td", "th"]))
+            inner = draw(_tables(depth + 1)) if depth < 2 and draw(st.booleans()) else "1"
+            cells.append(f"<{tag}>{inner}</{tag}>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    caption = draw(st.sampled_from(["", "<caption>c</caption>"]))
+    return f"<table>{caption}{''.join(rows)}</table>"
+
+
+@given(_tables())
+def test_one_cell_counts_the_cells_the_search_lists(html: str) -> None:
+    """The walk that stops at a table's second cell tells the one-cell
+    tables the search of its cells does, nested tables' cells counted."""
+    doc = LexborHTMLParser(html)
+    for table in doc.css("table"):
+        assert _one_cell(table) == (len(table.css("td, th")) == 1)
+
+
+def test_a_link_without_an_href_is_no_attachment() -> None:
+    """The page's ``<a>``s are listed by tag: one without ``href`` is passed
+    over, one whose ``href`` has no value is a link to "" (as ``a[href]``
+    lists it)."""
+    page = read_page(b"<body><a>a.pdf</a><a href>b.pdf</a><a name=x>c.xls</a></body>")
+    assert [(a.href, a.text) for a in page.attachments] == [("", "b.pdf")]
 
 
 def _update() -> None:

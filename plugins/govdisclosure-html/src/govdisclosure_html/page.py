@@ -95,9 +95,14 @@ def _hint_search(ids: str) -> str:
 #: The elements taken out of the page before it is read: their text is no
 #: text of the page.
 _STRIPPED: Final = "script, style, noscript, template"
-#: The same search, the ``<link>``s (style sheets) and every element with an
-#: ``id``, for :func:`_strip_page`.
-_STRIPPED_OR_ID: Final = _STRIPPED + ", link, [id]"
+#: The stripped tags whose place among the others does not matter: each is
+#: listed by ``tags`` (lexbor's walk comparing tag names, a third of what a
+#: selector alternative costs its engine), and only taken out.
+_STRIPPED_BY_NAME: Final = ("script", "noscript", "template")
+#: The search for the rest, for :func:`_strip_page`: the ``<style>``s and the
+#: ``<link>``s (style sheets), whose sheets are read in the page's order, and
+#: every element with an ``id``.
+_STYLE_LINK_OR_ID: Final = "style, link, [id]"
 
 _SKIP: Final = frozenset({"script", "style", "noscript", "template", "head", "iframe", "svg"})
 _BLOCKS: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"})
@@ -116,10 +121,8 @@ _STRIPPED_OR_LINK_IDS: Final = _STRIPPED_IDS | {_tag_id("link")}
 _TABLE: Final = _tag_id("table")
 _H1: Final = _tag_id("h1")
 _IMG: Final = _tag_id("img")
-_A: Final = _tag_id("a")
 _STYLE: Final = _tag_id("style")
 _LINK: Final = _tag_id("link")
-_META: Final = _tag_id("meta")
 _ARTICLE: Final = _tag_id("article")
 _GRID_IDS: Final = frozenset(_tag_id(name) for name in GRID_TAGS)
 #: The search for the elements a table built without ``<table>`` may be made of.
@@ -257,11 +260,11 @@ def _has_text(node: LexborNode) -> bool:
     return _content_length(node) > 0
 
 
-def _table_outside(root: LexborNode, hinted: list[tuple[LexborNode, str]]) -> bool:
-    """Whether a table of the page holding no other table (a data table, not
-    a layout table around the hinted ones) lies outside every hinted node."""
+def _table_outside(tables: list[LexborNode], hinted: list[tuple[LexborNode, str]]) -> bool:
+    """Whether a table of the page (``tables``, in page order) holding no
+    other table (a data table, not a layout table around the hinted ones)
+    lies outside every hinted node."""
     ids = {node.mem_id for node, _ in hinted}
-    tables = root.css("table")
     # A layout table is some table's ancestor (lexbor lists a node's own match
     # in its ``css`` too, so a table's descendants are searched from the page).
     holding = {
@@ -289,8 +292,9 @@ def _strip_page(
     the page (their text is no text of the page) and return the page's
     ``id``s, lower-cased, for :func:`_hint_search`.
 
-    One search of the page (in C) finds both: each search walks the whole
-    page.  The ids are read before anything is taken out, so those of the
+    One search of the page (in C) finds the ``<style>``s, ``<link>``s and
+    ids (each search walks the whole page), and lexbor's list of each other
+    tag the rest (:data:`_STRIPPED_BY_NAME`).  The ids are read before anything is taken out, so those of the
     elements taken out (and of what they held) are among them: an id more
     can only make :func:`_hint_search` choose the full search, which then
     lists the same nodes.  Each element taken out is detached, as
@@ -305,7 +309,10 @@ def _strip_page(
     (:mod:`.sheet_imports`); the address of each linked or imported sheet it
     does not read is returned last.
     """
-    found = doc.css(_STRIPPED_OR_ID)
+    # Listed before anything is taken out: an element inside one taken out
+    # is listed (and detached from it) as the search of all five tags did.
+    by_name = [node for name in _STRIPPED_BY_NAME for node in doc.tags(name)]
+    found = doc.css(_STYLE_LINK_OR_ID)
     # Every id in one string, lower-cased at once (a part holds no space, so
     # none is found across two ids).
     ids = " ".join([node.id or "" for node in found]).lower()
@@ -325,6 +332,10 @@ def _strip_page(
             if tag == style:
                 media = node.attrs.get("media") or ""
                 sheets.extend(with_imports(node.text_lexbor(), "", media, style_sheets, unread))
+            node.decompose(recursive=False)
+    for node in by_name:
+        if (mem := node.mem_id) not in gone:  # a <script id> is listed twice
+            gone.add(mem)
             node.decompose(recursive=False)
     if not any(MAY_HIDE.search(css) for css, _ in sheets):
         return ids, [], tuple(unread)
@@ -399,9 +410,11 @@ def _find_body(doc: LexborHTMLParser, search: str, hides: BoxHiding) -> tuple[Le
     # a list beside the article ("article_content_list", a related articles
     # box): the article is elsewhere.  Hinted ones holding a table come first
     # then; with none, the density descent finds it.
-    if hinted and root.css_first("table") is not None:
+    # The page's tables are listed by name (lexbor's walk comparing tag
+    # names): the parser puts every <table> in the body.
+    if hinted and (tables := doc.tags("table")):
         with_table = [h for h in hinted if h[0].css_first("table") is not None]
-        if len(with_table) < len(hinted) and _table_outside(root, hinted):
+        if len(with_table) < len(hinted) and _table_outside(tables, hinted):
             hinted = with_table
     if len(hinted) == 1:  # the only one: its length decides nothing
         return hinted[0]
@@ -538,12 +551,19 @@ def _may_name_a_file(href: str) -> bool:
 
 
 def _attachments(links: list[LexborNode]) -> tuple[Attachment, ...]:
-    """The links (``<a href>``, in page order) whose target or text names a file."""
+    """The links (``<a href>``, in page order; ``links`` may hold ``<a>``s
+    without ``href``, passed over) whose target or text names a file."""
     seen: dict[str, Attachment] = {}
     search = _FILE_LINK.search
     ends = _SUFFIX_ENDS_BOTH_CASES
     for a in links:
-        href = (a.attrs.get("href") or "").strip()
+        attrs = a.attrs
+        href = attrs.get("href")
+        if href is None:  # no href, or one without a value (``<a href>``)
+            if "href" not in attrs:
+                continue
+            href = ""
+        href = href.strip()
         text = a.text_lexbor().strip()  # cell_text, inlined
         last = href[-1:]
         # _may_name_a_file, inlined (it runs for every link of the page); every
@@ -692,9 +712,27 @@ def _boxes(tables: list[LexborNode]) -> set[int]:
     it is no layout table for it."""
     out: set[int] = set()
     for table in tables:
-        if _in_table(table) and len(table.css("td, th")) == 1:
+        if _in_table(table) and _one_cell(table):
             out.add(table.mem_id)
     return out
+
+
+_CELL_IDS: Final = frozenset({_tag_id("td"), _tag_id("th")})
+
+
+def _one_cell(table: LexborNode) -> bool:
+    """``len(table.css("td, th")) == 1``, the walk stopped at the second
+    cell: a table of figures has it a few nodes in, where the search
+    walked every node of the table (a table in a layout table's cell is
+    as often a data table as a box)."""
+    cells = 0
+    ids = _CELL_IDS
+    for node in table.traverse(include_text=False):
+        if node.tag_id in ids:
+            cells += 1
+            if cells > 1:
+                return False
+    return cells == 1
 
 
 def _hidden_box(styles: Styles) -> BoxHiding:
@@ -747,8 +785,8 @@ def read_page(
     # over as it came, not encoded back from the text (same tree, one pass less).
     exact_utf8 = decoded.encoding == "utf-8" and decoded.how in EXACT
     doc = LexborHTMLParser(data if exact_utf8 else decoded.text)
-    # One search for the four tags (``strip_tags`` walks the page once per
-    # tag) and the ids.
+    # The four tags taken out and the ids read (``strip_tags`` walks the
+    # page with a selector once per tag).
     ids, sheets, unread = _strip_page(doc, style_sheets)
     styles = Styles(doc, sheets)
     hides = _hidden_box(styles)
@@ -781,27 +819,21 @@ def read_page(
     grids = tuple(
         _built_grid(t, i, hides) if t.mem_id in others else expand(t, i) for i, t in enumerate(leaf)
     )
-    # The links, the <meta>s and the <title> in one search of the page.  The
-    # head comes first: its <title>, if it has one, is the page's first.
-    links: list[LexborNode] = []
-    metas: list[LexborNode] = []
-    title_node = None
-    for node in doc.css("a[href], meta[name], title"):
-        tag = node.tag_id
-        if tag == _A:
-            links.append(node)
-        elif tag == _META:
-            metas.append(node)
-        elif title_node is None:
-            title_node = node
+    # The links, the <meta>s and the <title>, each listed by lexbor's walk
+    # comparing tag names (a selector's engine costs about three times as
+    # much a tag); :func:`_attachments` passes over an <a> without ``href``
+    # and :func:`_meta` a <meta> without ``name``.  The head comes first: its
+    # <title>, if it has one, is the page's first.
+    titles = doc.tags("title")
+    title_node = titles[0] if titles else None
     return Page(
         decoded=decoded,
-        meta=_meta(metas),
+        meta=_meta(doc.tags("meta")),
         html_title=cell_text(title_node) if title_node is not None else "",
         heading=cell_text(h1) or None if h1 is not None else None,
         blocks=tuple(_blocks(body, index, holding, others)),
         grids=grids,
-        attachments=_attachments(links),
+        attachments=_attachments(doc.tags("a")),
         body_found_by=how,
         images=tuple(src for src in images if src),
         linked=() if grids else _linked(body),
