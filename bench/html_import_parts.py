@@ -33,8 +33,8 @@ from govdisclosure_html.grid import CELL_TAGS, _rows, expand
 from govdisclosure_html.hiding import Styles
 from govdisclosure_html.importer import import_document, page_document
 from govdisclosure_html.page import (
-    _A,
-    _STRIPPED_OR_ID,
+    _STRIPPED_BY_NAME,
+    _STYLE_LINK_OR_ID,
     _TABLE,
     _attachments,
     _blocks,
@@ -69,9 +69,7 @@ class Prepared:
         self.leaf = [t for t in tables if t.mem_id not in self.holding]
         self.index = {t.mem_id: i for i, t in enumerate(self.leaf)}
         self.rows = [[tr for tr, _ in _rows(t)] for t in self.leaf]
-        self.links = [
-            node for node in self.doc.css("a[href], meta[name], title") if node.tag_id == _A
-        ]
+        self.links = list(self.doc.tags("a"))
         self.page = read_page(data)
 
 
@@ -105,7 +103,13 @@ def _parts(pages: list[Prepared]) -> dict[str, tuple[Callable[[], Any], Callable
         # On the page already detached: the search walks the same tree (the
         # few nodes detached cost next to nothing).
         "search for scripts, styles and ids": (
-            lambda: [p.doc.css(_STRIPPED_OR_ID) for p in pages],
+            lambda: [
+                (
+                    [n for name in _STRIPPED_BY_NAME for n in p.doc.tags(name)],
+                    p.doc.css(_STYLE_LINK_OR_ID),
+                )
+                for p in pages
+            ],
             None,
         ),
         "body search": (
