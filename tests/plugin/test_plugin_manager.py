@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -329,32 +330,30 @@ def test_a_rule_registered_in_code_is_run_and_dropped_with_its_plugin(site: Site
     assert "in-code.always" not in {f.rule for f in gd.validate(report)}
 
 
-def test_the_rules_asked_again_without_a_plugin_change_skip_the_hook_cache(
-    site: Site, monkeypatch: pytest.MonkeyPatch
+def _kept_until_a_plugin_changes(
+    ask: Callable[[], tuple[Any, ...]],
+    hook: str,
+    in_code: type,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Asked once per report: with the same plugins registered, the last
-    tuple is the answer without walking the hooks' cache; a plugin
-    registered in code (same name, another object) is a change."""
-    first = pm.rules()
-    pm.rules()  # the first call may have loaded plugins: now they stay
+    """``ask()`` answered again, with the same plugins registered, by the last
+    tuple without walking the hooks' cache; a plugin registered in code
+    (``in_code``, same name, another object) is a change."""
+    first = ask()
+    ask()  # the first call may have loaded plugins: now they stay
 
     def no_walk(state: object, hook: str) -> object:
         raise AssertionError(f"the hook cache was walked for {hook}")
 
     monkeypatch.setattr(pm, "_collect", no_walk)
-    assert pm.rules() is first
+    assert ask() is first
     monkeypatch.undo()
 
-    class Other:
-        @hookimpl
-        def govdisclosure_rules(self) -> list[Rule]:
-            return []
-
     manager = pm.get_plugin_manager()
-    plugin = Other()
+    plugin = in_code()
     manager.register(plugin, name="in-code-none")
     try:
-        assert pm.rules() == first
+        assert ask() == first
         walked: list[str] = []
         real = pm._collect
 
@@ -364,11 +363,24 @@ def test_the_rules_asked_again_without_a_plugin_change_skip_the_hook_cache(
 
         monkeypatch.setattr(pm, "_collect", counted)
         manager.unregister(plugin)
-        manager.register(Other(), name="in-code-none")  # same name, another object
-        pm.rules()
-        assert "govdisclosure_rules" in walked
+        manager.register(in_code(), name="in-code-none")  # same name, another object
+        ask()
+        assert hook in walked
     finally:
         manager.unregister(name="in-code-none")
+
+
+def test_the_rules_asked_again_without_a_plugin_change_skip_the_hook_cache(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked once per report: the last tuple is kept until a plugin changes."""
+
+    class Other:
+        @hookimpl
+        def govdisclosure_rules(self) -> list[Rule]:
+            return []
+
+    _kept_until_a_plugin_changes(pm.rules, "govdisclosure_rules", Other, monkeypatch)
 
 
 def test_validating_a_report_imports_nothing_once_the_rules_are_known(
@@ -401,44 +413,15 @@ def test_the_plugin_editions_asked_again_without_a_plugin_change_skip_the_hook_c
     site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Asked at every walk of the edition registry (an HTML import walks it
-    once per page): with the same plugins registered, the last tuple is the
-    answer without walking the hooks' cache; a plugin registered in code
-    (same name, another object) is a change."""
-    first = pm.plugin_editions()
-    pm.plugin_editions()  # the first call may have loaded plugins: now they stay
-
-    def no_walk(state: object, hook: str) -> object:
-        raise AssertionError(f"the hook cache was walked for {hook}")
-
-    monkeypatch.setattr(pm, "_collect", no_walk)
-    assert pm.plugin_editions() is first
-    assert list(gd.EDITIONS) == ["2021", "2019", "legacy", *(e.id for e in first)]
-    monkeypatch.undo()
+    once per page): the last tuple is kept until a plugin changes."""
 
     class Other:
         @hookimpl
         def govdisclosure_editions(self) -> list[Any]:
             return []
 
-    manager = pm.get_plugin_manager()
-    plugin = Other()
-    manager.register(plugin, name="in-code-none")
-    try:
-        assert pm.plugin_editions() == first
-        walked: list[str] = []
-        real = pm._collect
-
-        def counted(state: object, hook: str) -> object:
-            walked.append(hook)
-            return real(state, hook)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(pm, "_collect", counted)
-        manager.unregister(plugin)
-        manager.register(Other(), name="in-code-none")  # same name, another object
-        pm.plugin_editions()
-        assert "govdisclosure_editions" in walked
-    finally:
-        manager.unregister(name="in-code-none")
+    _kept_until_a_plugin_changes(pm.plugin_editions, "govdisclosure_editions", Other, monkeypatch)
+    assert list(gd.EDITIONS) == ["2021", "2019", "legacy", *(e.id for e in pm.plugin_editions())]
 
 
 @pytest.mark.parametrize(
