@@ -31,15 +31,21 @@ class Problem:
     def describe(self, locale: str) -> str:
         """What was expected and found, in ``locale`` (the path left out):
         ``line 55, column 122: expected …; found …``."""
-        from .i18n import gettext
+        from .i18n import gettext, spaced
 
+        # What was expected is Chinese text or Latin (``JSON 对象``, ``true 或
+        # false``) and what was found anything: spaced by what they begin
+        # with (``应为整数``, ``应为 JSON 对象；实际为 '2024'``).
         expected = gettext(locale, self.expected)
         if self.found:
-            text = gettext(locale, "expected {expected}; found {found}").format(
-                expected=expected, found=self.found
+            text = spaced(
+                locale,
+                gettext(locale, "expected {expected}; found {found}"),
+                expected=expected,
+                found=self.found,
             )
         else:
-            text = gettext(locale, "expected {expected}").format(expected=expected)
+            text = spaced(locale, gettext(locale, "expected {expected}"), expected=expected)
         if self.at is not None:
             where = gettext(locale, "line {line}, column {column}").format(
                 line=self.at[0], column=self.at[1]

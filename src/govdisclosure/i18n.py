@@ -31,6 +31,7 @@ from __future__ import annotations
 import gettext as stdlib_gettext
 import io
 import os
+import string
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -58,6 +59,7 @@ __all__ = [
     "ngettext",
     "normalize_locale",
     "series",
+    "spaced",
 ]
 
 #: The gettext domain, and the name of every catalog file.
@@ -253,3 +255,66 @@ def series(locale: str, items: Iterable[str]) -> str:
     for name in names[1:]:
         text = joint.format(items=text, item=name)
     return text
+
+
+#: ASCII characters that never take a space on their Chinese side: a space,
+#: and the punctuation that closes (after) or opens (before) Latin text.
+_NO_SPACE_AFTER: Final = frozenset(" \t\n([{<")
+_NO_SPACE_BEFORE: Final = frozenset(" \t\n,.;:!?)]}>")
+
+
+def _ideograph(char: str) -> bool:
+    """A Chinese character (not Chinese punctuation, which is never spaced)."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def _latin(char: str) -> bool:
+    return " " < char < "\x7f"
+
+
+def _space_between(left: str, right: str) -> bool:
+    """Whether Chinese typography puts a space between the characters
+    ``left`` and ``right``: a Chinese character beside Latin text (a letter,
+    a digit, an ASCII sign or quote), as in ``应为 JSON 对象`` or
+    ``第 2 行``; never beside Chinese text or punctuation (``应为整数``,
+    ``应为（二）部分公开``)."""
+    if _ideograph(left):
+        return _latin(right) and right not in _NO_SPACE_BEFORE
+    if _ideograph(right):
+        return _latin(left) and left not in _NO_SPACE_AFTER
+    return False
+
+
+def spaced(locale: str, template: str, /, **values: object) -> str:
+    """``template.format(**values)``, spaced as the locale's text is.
+
+    A Chinese template writes a placeholder whose value may be Chinese or
+    Latin text without spaces (``应为{expected}``): the value decides.  Where
+    a Chinese character of the template meets a value that begins or ends
+    with Latin text (``JSON 对象``, ``'2024'``, ``0 至 100``), a space is put
+    between them, as the catalogs space Latin text among Chinese
+    (``应为 JSON 对象``, ``实际为 '2024'``); a Chinese value is joined
+    (``应为整数``).  Other locales are formatted as they are.
+    """
+    if not normalize_locale(locale).startswith("zh"):
+        return template.format(**values)
+    formatter = string.Formatter()
+    out: list[str] = []
+    after_value = False  # the last piece is a value: the next literal is checked against it
+    for literal, field, spec, conversion in formatter.parse(template):
+        if literal:
+            if after_value and _space_between(out[-1][-1], literal[0]):
+                out.append(" ")
+            out.append(literal)
+            after_value = False
+        if field is None:
+            continue
+        value, _ = formatter.get_field(field, (), values)
+        text = formatter.format_field(formatter.convert_field(value, conversion), spec or "")
+        if not text:
+            continue
+        if out and _space_between(out[-1][-1], text[0]):
+            out.append(" ")
+        out.append(text)
+        after_value = True
+    return "".join(out)

@@ -79,4 +79,4 @@ def test_other_commands_say_what_was_expected(tmp_path: Path, name: str) -> None
     result = CliRunner().invoke(cli, ["validate", str(path), "-l", "zh_Hans_CN"])
     assert result.exit_code == 2
     kind = {".pdf": "PDF 文档", ".xlsx": ".xlsx 工作簿", ".docx": ".docx 文档"}[path.suffix]
-    assert f"$: 应为 能够打开的 {kind}（该文件已损坏、不完整或并非" in result.output, result.output
+    assert f"$: 应为能够打开的 {kind}（该文件已损坏、不完整或并非" in result.output, result.output

@@ -295,7 +295,7 @@ def test_cli_output_and_directory_together_for_one_file(workdir: Path) -> None:
     ("locale", "said"),
     [
         ("en", "missing.json: Cannot read report (1)\n  $: expected a file that exists"),
-        ("zh_Hans_CN", "missing.json: 无法读取报告（1）\n  $: 应为 存在的文件"),
+        ("zh_Hans_CN", "missing.json: 无法读取报告（1）\n  $: 应为存在的文件"),
     ],
 )
 def test_one_missing_file_with_o_is_said_missing(tmp_path: Path, locale: str, said: str) -> None:

@@ -54,14 +54,14 @@ def test_unreadable_reports_are_said_in_chinese(tmp_path: Path) -> None:
     out = _validate(tmp_path, "zh_Hans_CN")
     line = next(x for x in out.splitlines() if x.startswith("  $") and "截断" in x)
     assert re.fullmatch(
-        r"  \$: 第 \d+ 行第 \d+ 列：应为 格式正确的 JSON：文本在报告结束前中断（文件是否被截断？）",
+        r"  \$: 第 \d+ 行第 \d+ 列：应为格式正确的 JSON：文本在报告结束前中断（文件是否被截断？）",
         line,
     ), line
-    assert "  $.unit: 应为 必填字段（文件中缺少该字段）\n" in out
-    assert "  $.edition: 应为 格式版本“2021”“2019”或“legacy”；实际为 '2022'\n" in out
-    assert re.search(r"  \$: 第 \d+ 行第 1 列：应为 格式正确的 JSON：报告结束后仍有文字\n", out)
-    assert "  $: 第 1 行第 19 列：应为 格式正确的 JSON：右括号前不能有逗号\n" in out
-    assert "  $: 第 2 行第 14 列：应为 格式正确的 JSON；实际为 'tru'\n" in out
+    assert "  $.unit: 应为必填字段（文件中缺少该字段）\n" in out
+    assert "  $.edition: 应为格式版本“2021”“2019”或“legacy”；实际为 '2022'\n" in out
+    assert re.search(r"  \$: 第 \d+ 行第 1 列：应为格式正确的 JSON：报告结束后仍有文字\n", out)
+    assert "  $: 第 1 行第 19 列：应为格式正确的 JSON：右括号前不能有逗号\n" in out
+    assert "  $: 第 2 行第 14 列：应为格式正确的 JSON；实际为 'tru'\n" in out
     # No English the code wrote: the parser's reasons, "nothing", "line … column".
     for english in ("unexpected", "nothing", "line ", "column", "trailing", "literal"):
         assert english not in out.replace("literal.json", ""), english

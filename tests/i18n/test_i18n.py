@@ -28,6 +28,7 @@ from govdisclosure.i18n import (
     gettext,
     load_catalog,
     ngettext,
+    spaced,
     normalize_locale,
 )
 from govdisclosure.registry import describe, find_template
@@ -253,5 +254,37 @@ def test_load_errors_render_in_either_locale() -> None:
         "report.json: Cannot read report (1)\n  $.year: expected a whole number; found '2024'"
     )
     assert error.render("zh_Hans_CN") == (
-        "report.json: 无法读取报告（1）\n  $.year: 应为 整数；实际为 '2024'"
+        "report.json: 无法读取报告（1）\n  $.year: 应为整数；实际为 '2024'"
     )
+
+
+@pytest.mark.parametrize(
+    ("expected", "found", "zh"),
+    [
+        ("a whole number", "", "应为整数"),
+        ("a file that exists", "", "应为存在的文件（找不到该文件）"),
+        ("a JSON object", "", "应为 JSON 对象"),
+        ("true or false", "2", "应为 true 或 false；实际为 2"),
+        ("a date as \"YYYY-MM-DD\"", "'x'", "应为 \"YYYY-MM-DD\" 格式的日期；实际为 'x'"),
+        ("a readable file", "找不到文件", "应为可读取的文件；实际为找不到文件"),
+    ],
+)
+def test_what_was_expected_is_spaced_by_what_it_begins_with(
+    expected: str, found: str, zh: str
+) -> None:
+    """Chinese puts no space between Chinese words ("应为 存在的文件" was
+    wrong) and one between Chinese and Latin text ("应为 JSON 对象")."""
+    assert Problem("$", expected, found).describe("zh_Hans_CN") == zh
+    english = Problem("$", expected, found).describe("en")
+    assert english.startswith(f"expected {expected}")
+
+
+def test_spaced_joins_chinese_and_spaces_latin_only_at_its_values() -> None:
+    template = "{cell}为{value}，不是{other}（{note}）"
+    assert spaced("zh_Hans_CN", template, cell="合计", value=12, other="x y", note="n") == (
+        "合计为 12，不是 x y（n）"
+    )
+    assert spaced("zh_Hans_CN", "{a}比{b}多", a="abc", b="天") == "abc 比天多"
+    assert spaced("zh_Hans_CN", "第{n:>3}行 {{字}}", n=5) == "第  5 行 {字}"  # a padded value
+    assert spaced("zh_Hans_CN", "文 {x} 字", x="A") == "文 A 字"  # the template's own spaces
+    assert spaced("en", "{a}为{b}", a="abc", b="x") == "abc为x"  # other locales: as formatted
