@@ -28,8 +28,8 @@ from govdisclosure.i18n import (
     gettext,
     load_catalog,
     ngettext,
-    spaced,
     normalize_locale,
+    spaced,
 )
 from govdisclosure.registry import describe, find_template
 from locations import ROOT
@@ -265,7 +265,7 @@ def test_load_errors_render_in_either_locale() -> None:
         ("a file that exists", "", "应为存在的文件（找不到该文件）"),
         ("a JSON object", "", "应为 JSON 对象"),
         ("true or false", "2", "应为 true 或 false；实际为 2"),
-        ("a date as \"YYYY-MM-DD\"", "'x'", "应为 \"YYYY-MM-DD\" 格式的日期；实际为 'x'"),
+        ('a date as "YYYY-MM-DD"', "'x'", "应为 \"YYYY-MM-DD\" 格式的日期；实际为 'x'"),
         ("a readable file", "找不到文件", "应为可读取的文件；实际为找不到文件"),
     ],
 )
