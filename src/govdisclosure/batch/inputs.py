@@ -10,6 +10,9 @@ An argument is, in this order of checks:
 * an existing file: itself, whatever its name (naming a file is asking for it);
 * a glob pattern (``reports/**/2024-*.json``; ``**`` crosses directories):
   the files it matches, sorted (a directory it matches counts as above);
+  a pattern that matches nothing is handed to the caller's ``unmatched``
+  list when one is given (the batch commands say "no file matches
+  PATTERN" and count it as a missing input), else kept as given, like:
 * anything else: kept as given, so that the command reports it as a file
   that cannot be read instead of dropping it silently.
 
@@ -96,12 +99,15 @@ def expand_inputs(
     pattern: str | None = None,
     suffixes: Iterable[str] | None = None,
     unique: bool = True,
+    unmatched: list[str] | None = None,
 ) -> FileList:
     """The files named by ``items`` (see the module docstring).
 
     ``pattern`` filters the files found in directories (``--glob``);
     ``suffixes`` are the suffixes taken from a directory when no pattern is
-    given (default: :func:`report_suffixes`).
+    given (default: :func:`report_suffixes`).  A glob pattern that matches
+    no file is appended to ``unmatched`` when it is given (once, however
+    often it is named), else kept in the list as a name to report.
     """
     wanted = frozenset(s.lower() for s in suffixes) if suffixes is not None else None
     files = FileList(unique=unique)
@@ -118,7 +124,10 @@ def expand_inputs(
         else:
             matches = sorted(glob.glob(item, recursive=True), key=_order)
             if not matches:
-                add(item)
+                if unmatched is None:
+                    add(item)
+                elif item not in unmatched:
+                    unmatched.append(item)
             for match in matches:
                 if os.path.isdir(match):
                     if wanted is None:

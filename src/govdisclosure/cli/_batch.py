@@ -4,6 +4,12 @@
 patterns (:func:`govdisclosure.batch.expand_inputs`); ``--glob`` filters the
 files found in directories; ``--jobs N`` runs the files in N worker
 processes (default: every core); ``--quiet`` hides the progress display.
+
+A glob pattern that matches no file is not a file: it is not handed to the
+workers (where it would be said as a file that does not exist) but kept
+apart (:attr:`Inputs.unmatched`); each command says "no file matches
+PATTERN" (:func:`no_file_matches`) before the files' results and counts it
+in its summary as an input it could not read, and the run exits 2.
 """
 
 from __future__ import annotations
@@ -12,11 +18,12 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 
 import click
+from attrs import frozen
 
 from ..batch import Summary, default_jobs, expand_inputs
 from ..i18n import gettext
 
-__all__ = ["batch_options", "input_files", "paired_inputs"]
+__all__ = ["Inputs", "batch_options", "input_files", "no_file_matches", "paired_inputs"]
 
 
 def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int:
@@ -56,6 +63,23 @@ def batch_options() -> list[click.Option]:
     ]
 
 
+@frozen
+class Inputs:
+    """The files of a run, and the glob patterns given that matched none."""
+
+    files: Sequence[str]
+    unmatched: tuple[str, ...] = ()
+
+    def no_match(self, locale: str) -> list[str]:
+        """What to say of each pattern that matched no file, in ``locale``."""
+        return [no_file_matches(locale, pattern) for pattern in self.unmatched]
+
+
+def no_file_matches(locale: str, pattern: str) -> str:
+    """``no file matches PATTERN``, in ``locale``."""
+    return gettext(locale, "no file matches {pattern}").format(pattern=pattern)
+
+
 def input_files(
     items: Iterable[str],
     pattern: str | None,
@@ -63,11 +87,16 @@ def input_files(
     suffixes: Iterable[str] | None = None,
     *,
     unique: bool = True,
-) -> Sequence[str]:
-    """The files named by ``items`` (as strings); none at all is bad usage."""
+) -> Inputs:
+    """The files named by ``items`` (as strings) and the glob patterns that
+    matched none; neither a file nor such a pattern is bad usage (an empty
+    directory, or ``--glob`` filtering every file out)."""
     items = list(items)
-    files = expand_inputs(items, pattern=pattern, suffixes=suffixes, unique=unique)
-    if not files:
+    unmatched: list[str] = []
+    files = expand_inputs(
+        items, pattern=pattern, suffixes=suffixes, unique=unique, unmatched=unmatched
+    )
+    if not files and not unmatched:
         where = ", ".join(items)
         if pattern is None:
             message = gettext(locale, "No input files found in {inputs}").format(inputs=where)
@@ -75,7 +104,7 @@ def input_files(
             message = gettext(locale, "No input files found in {inputs} matching --glob {pattern}")
             message = message.format(inputs=where, pattern=pattern)
         raise click.UsageError(message)
-    return files
+    return Inputs(files, tuple(unmatched))
 
 
 def paired_inputs(

@@ -124,7 +124,8 @@ def command(
     (without their text) as the result's parts.  Exit status 0: written;
     2: unreadable input, inputs that cannot be added up, or bad usage.
     """
-    paths = input_files(files, pattern, locale, unique=False)
+    inputs = input_files(files, pattern, locale, unique=False)
+    paths = inputs.files
     own: Report | None = None
     if narrative:
         read = _read(narrative)
@@ -133,7 +134,11 @@ def command(
             sys.exit(2)
         own = read
     folder = Folder(keep_parts=not no_parts, fold_other_handling=fold_other_handling, sources=paths)
-    batch = Summary(total=len(paths))
+    # A pattern that matched no file is said first, and skipped: the run is refused.
+    missing = len(inputs.unmatched)
+    batch = Summary(total=len(paths) + missing, skipped=missing)
+    for line in inputs.no_match(locale):
+        click.echo(line, err=True)
     problem: ConsolidationError | None = None
     position = -1  # of the result in ``paths`` (results come in their order)
 
@@ -199,7 +204,8 @@ def command(
         click.echo(message.format(reason=problem.render(locale)), err=True)
         batch.refused = gettext(locale, _REFUSALS.get(problem.code, _REFUSED_OTHERWISE))
     elif batch.skipped and not batch.interrupted:
-        batch.refused = gettext(locale, _REFUSED_UNREADABLE)
+        unread = _REFUSED_UNMATCHED if batch.skipped == missing else _REFUSED_UNREADABLE
+        batch.refused = gettext(locale, unread)
     close(batch, locale, quiet)
     if problem is not None or batch.skipped or batch.interrupted:
         sys.exit(2)
@@ -222,6 +228,7 @@ _REFUSALS = {
 }
 _REFUSED_OTHERWISE = N_("see the message above")
 _REFUSED_UNREADABLE = N_("an input that cannot be read: a total without it would be wrong")
+_REFUSED_UNMATCHED = N_("a pattern that matches no file: a total without its files would be wrong")
 
 
 command.params.extend(output_options())

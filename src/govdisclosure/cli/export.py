@@ -135,7 +135,8 @@ def command(
         pyarrow()
     except ImportError as exc:
         raise click.ClickException(str(exc)) from None
-    paths = input_files(files, pattern, locale)
+    inputs = input_files(files, pattern, locale)
+    paths = inputs.files
     writers: list[TableWriter] = []
     try:
         cells = TableWriter(output, CELL_SCHEMA.get(), to, force=force)
@@ -156,7 +157,11 @@ def command(
         for writer in writers:
             writer.abort()
         raise unwritable(exc.filename, exc, locale) from None
-    batch = Summary(total=len(paths))
+    # A pattern that matched no file is said first, and skipped.
+    missing = len(inputs.unmatched)
+    batch = Summary(total=len(paths) + missing, skipped=missing)
+    for line in inputs.no_match(locale):
+        click.echo(line, err=True)
     items: Sequence[str] | list[tuple[str, str | None]] = paths
     if pair_years:
         say = partial(click.echo, err=True)

@@ -38,7 +38,7 @@ from ..inputs import broken_loader, read_input, refuse_empty
 from ..oserrors import os_error_text
 from ..plugin.manager import loaders
 from ..plugin.types import ImportOptions, ImportOutcome, Loader
-from ._batch import batch_options, input_files
+from ._batch import Inputs, batch_options, input_files
 from ._fetch import FetchError, SiteFiles, fetch, is_url
 from ._output import PRINTED_PROBLEMS, locale_option, unwritable, warn_plugin_failures
 
@@ -441,16 +441,24 @@ def command(
     warn_plugin_failures(locale, "loaders")
     urls = [f for f in files if is_url(f)]
     local = tuple(f for f in files if not is_url(f))
-    paths = input_files(local, pattern, locale, suffixes=set(_by_suffix())) if local else []
+    inputs = (
+        input_files(local, pattern, locale, suffixes=set(_by_suffix())) if local else Inputs([])
+    )
+    paths = inputs.files
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise unwritable(out_dir, exc, locale) from None
     choices = ImportOptions(derive_templates=derive_templates)
     options = _Options(out_dir, force, locale, output_stems(paths), choices)
-    counts = {"full": 0, "partly": 0, "failed": 0}
+    # A pattern that matched no file is said first (where the files' lines
+    # go), and counted as an input that failed with nothing written.
+    missing = len(inputs.unmatched)
+    counts = {"full": 0, "partly": 0, "failed": missing}
     placed = not_placed = 0
-    batch = Summary(total=len(paths) + len(urls))
+    batch = Summary(total=len(paths) + len(urls) + missing, skipped=missing)
+    for line in inputs.no_match(locale):
+        click.echo(line)
 
     def take(result: _FileResult) -> None:
         nonlocal placed, not_placed

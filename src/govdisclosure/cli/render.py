@@ -40,7 +40,6 @@ from __future__ import annotations
 import glob
 import sys
 import warnings
-from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -63,7 +62,7 @@ from ..rendering import (
     get_renderer,
     render,
 )
-from ._batch import batch_options, input_files
+from ._batch import Inputs, batch_options, input_files
 from ._output import PRINTED_PROBLEMS, locale_option, unwritable, warn_plugin_failures
 
 __all__ = ["InputError", "command", "default_output", "read_report"]
@@ -207,8 +206,13 @@ def _render_file(job: _Job, name: str) -> _Done:
     return _Done("written", str(target), notes)
 
 
-def _render_many(files: Sequence[str], job: _Job, jobs: int, quiet: bool, locale: str) -> None:
-    batch = Summary(total=len(files))
+def _render_many(inputs: Inputs, job: _Job, jobs: int, quiet: bool, locale: str) -> None:
+    files = inputs.files
+    # A pattern that matched no file is said first, and skipped.
+    missing = len(inputs.unmatched)
+    batch = Summary(total=len(files) + missing, skipped=missing)
+    for line in inputs.no_match(locale):
+        click.echo(line, err=True)
     said: set[str] = set()
 
     def take(result: _Done) -> None:
@@ -324,7 +328,8 @@ def command(
         and not Path(files[0]).is_dir()
         and (Path(files[0]).exists() or not glob.has_magic(files[0]))
     )
-    paths = [files[0]] if single else input_files(files, pattern, locale)
+    inputs = Inputs([files[0]]) if single else input_files(files, pattern, locale)
+    paths = inputs.files
     if output is not None and out_dir is not None:
         raise _fail(gettext(locale, "Give -o FILE or -d DIR, not both"))
     if not single or out_dir is not None:
@@ -338,7 +343,7 @@ def command(
         job = _Job(
             to, renderer.suffix, target_dir, output_stems(paths), charts, font, extra, force, locale
         )
-        _render_many(paths, job, jobs, quiet, locale)
+        _render_many(inputs, job, jobs, quiet, locale)
         return
     file = Path(paths[0])
     to_stdout = output is not None and str(output) == "-"

@@ -61,7 +61,7 @@ from ..validation.engine import path_order
 from ..validation.findings import sort_key
 from ..validation.outcomes import RelationCounts
 from ..validation.review import Acceptance, Reviewed, load_acceptances, review
-from ._batch import batch_options, input_files, paired_inputs
+from ._batch import batch_options, input_files, no_file_matches, paired_inputs
 from ._output import (
     PRINTED_PROBLEMS,
     locale_option,
@@ -580,14 +580,7 @@ def _check_chunk(options: _Options, names: list[str] | list[tuple[str, str | Non
     outcomes; under ``--pair-years`` each file comes with its year before,
     which is usually the file just read (:func:`._batch.paired_inputs` orders
     them so)."""
-    texts: list[str] = []
-    errors: list[str] = []
-    reports: list[dict[str, Any]] = []
-    findings: list[dict[str, Any]] = []
-    results: list[FileResult] = []
-    accepted: set[str] = set()
-    read = skipped = passed = failed = unreadable = 0
-    keep = options.fmt not in ("text", "jsonl")
+    outcomes: list[_Outcome] = []
     just_read: tuple[str, Report | LoadError] | None = None
     for item in names:
         name, last_year = (item, None) if isinstance(item, str) else item
@@ -598,9 +591,47 @@ def _check_chunk(options: _Options, names: list[str] | list[tuple[str, str | Non
             else:
                 before = _read(last_year)
         as_read = _read(name)
-        outcome = _check_file(options, name, as_read, last_year, before)
+        outcomes.append(_check_file(options, name, as_read, last_year, before))
         if not isinstance(item, str):
             just_read = (name, as_read)
+    return _fold(options, outcomes)
+
+
+def _no_match(options: _Options, pattern: str) -> _Outcome:
+    """A glob pattern that matched no file, as the outcome of a file that
+    cannot be read: said ("no file matches PATTERN"), counted as unreadable,
+    and in ``--format json``/``jsonl``/``sarif`` a report that is not
+    readable with its one finding (rule ``load``)."""
+    locale = options.locale
+    said = no_file_matches(locale, pattern)
+    template = said.replace("{", "{{").replace("}", "}}")  # its own template, as _load_findings
+    finding = Finding(rule="load", severity="error", path="$", involves=("$",), message_id=template)
+    reviewed = tuple(review([finding], ()))
+    report: dict[str, Any] = {"file": pattern, "readable": False}
+    entries = tuple(_entry(pattern, r, locale) for r in reviewed) if options.fmt != "text" else ()
+    return _Outcome(
+        pattern,
+        "unreadable",
+        _lines(report, entries) if options.fmt == "jsonl" else "",
+        said,
+        report,
+        entries,
+        _sarif_result(options, pattern, reviewed, None),
+        frozenset(),
+    )
+
+
+def _fold(options: _Options, outcomes: Sequence[_Outcome]) -> _Chunk:
+    """The outcomes of a run of files as one :class:`_Chunk`."""
+    texts: list[str] = []
+    errors: list[str] = []
+    reports: list[dict[str, Any]] = []
+    findings: list[dict[str, Any]] = []
+    results: list[FileResult] = []
+    accepted: set[str] = set()
+    read = skipped = passed = failed = unreadable = 0
+    keep = options.fmt not in ("text", "jsonl")
+    for outcome in outcomes:
         if outcome.errors:
             errors.append(outcome.errors)
         if outcome.status == "unreadable":
@@ -718,7 +749,8 @@ def command(
             locale, "--pair-years finds each report's year before: not with --previous"
         )
         raise click.UsageError(message)
-    paths = input_files(files, pattern, locale)
+    inputs = input_files(files, pattern, locale)
+    paths = inputs.files
     every_input = (*paths, *parts, *((previous,) if previous else ()))
     json_only = all(os.path.splitext(name)[1].lower() == ".json" for name in every_input)
     # Imported here, before the workers start: they inherit what is loaded.
@@ -776,7 +808,7 @@ def command(
     reports: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
     used: set[str] = set()
-    batch = Summary(total=len(paths))
+    batch = Summary(total=len(paths) + len(inputs.unmatched))
 
     def take(chunk: _Chunk) -> None:
         nonlocal unreadable
@@ -794,6 +826,9 @@ def command(
         findings.extend(chunk.findings)
         results.extend(chunk.results)
 
+    if inputs.unmatched:
+        # Said first, counted as files that cannot be read.
+        take(_fold(options, [_no_match(options, name) for name in inputs.unmatched]))
     items: Sequence[str] | list[tuple[str, str | None]] = paths
     if pair_years:
         items = paired_inputs(
