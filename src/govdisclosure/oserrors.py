@@ -43,6 +43,10 @@ _EXPECTED: Final[dict[int, str]] = {
     errno.EISDIR: N_("a file, not a directory"),
     errno.EACCES: N_("a file you may read (permission denied)"),
     errno.EPERM: N_("a file you may read (permission denied)"),
+    errno.ENOTDIR: N_("a file in a folder that exists (a part of the path is not a directory)"),
+    errno.ENAMETOOLONG: N_("a file name the system accepts (file name too long)"),
+    errno.ELOOP: N_("a path without a loop of symbolic links (too many levels of symbolic links)"),
+    errno.EIO: N_("a file the disk can read (input/output error)"),
 }
 
 

@@ -51,8 +51,9 @@ def test_mixed_years_exit_2_with_a_clear_message(runner: CliRunner, tmp_path: Pa
     assert result.exit_code == 2
     assert "different years" in result.output and "2023, 2024" in result.output
     assert "Traceback" not in result.output
-    result = runner.invoke(cli, ["consolidate", QINGHE[1], str(other), "-u", CITY])
+    result = runner.invoke(cli, ["consolidate", QINGHE[1], str(other), "-u", CITY, "-l", "zh"])
     assert "不同年度" in result.output
+    assert "2023、2024" in result.output  # listed as Chinese lists (was "2023, 2024")
 
 
 def test_mixed_editions_exit_2(runner: CliRunner) -> None:

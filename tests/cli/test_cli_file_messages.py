@@ -9,6 +9,7 @@ traceback, nothing left behind.
 from __future__ import annotations
 
 import errno
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +95,18 @@ def test_a_rare_cause_keeps_the_systems_words() -> None:
     assert os_error_text(rare, "zh_Hans_CN") == "Invalid cross-device link"
     problem = unreadable(rare)
     assert (problem.expected, problem.found) == ("a readable file", "Invalid cross-device link")
+
+
+@pytest.mark.parametrize(
+    "code", [errno.ENOENT, errno.EACCES, errno.EISDIR, errno.ENOTDIR, errno.ENAMETOOLONG, errno.EIO]
+)
+def test_an_input_that_cannot_be_read_for_a_common_cause_says_it_in_the_locale(code: int) -> None:
+    """Not the system's English as what was found (``应为可读取的文件；实际为 Not a
+    directory`` for ``afile/x.json``)."""
+    problem = unreadable(OSError(code, "@@strerror@@"))
+    chinese, english = problem.describe("zh_Hans_CN"), problem.describe("en")
+    assert problem.found == "" and "@@" not in chinese + english
+    assert not re.search("[A-Za-z]", chinese), chinese
 
 
 @pytest.mark.parametrize(

@@ -159,7 +159,7 @@ def check_compatible(
                     "Legacy reports can be added up only when they use the same statistics "
                     "template; these use {templates}"
                 ),
-                {"templates": ", ".join(templates)},
+                {"templates": tuple(templates)},
             )
     _table_data(reports)
     _check_duplicates(reports)
@@ -173,14 +173,14 @@ def _check_editions_and_years(
         raise ConsolidationError(
             "editions",
             N_("Reports of different editions cannot be added up: {editions}"),
-            {"editions": ", ".join(editions)},
+            {"editions": tuple(editions)},
         )
     years = sorted({r.year for r in reports} | ({year} if year is not None else set()))
     if len(years) > 1:
         raise ConsolidationError(
             "years",
             N_("Reports of different years cannot be added up: {years}"),
-            {"years": ", ".join(map(str, years))},
+            {"years": tuple(map(str, years))},
         )
 
 

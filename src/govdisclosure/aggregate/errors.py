@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..i18n import gettext
+from ..i18n import gettext, series
 
 __all__ = ["ConsolidationError"]
 
@@ -43,8 +43,16 @@ class ConsolidationError(ValueError):
 
     def render(self, locale: str = "zh_Hans_CN") -> str:
         """The message in ``locale`` with its parameters filled in."""
-        values = {
-            k: v.render(locale) if isinstance(v, ConsolidationError) else str(v)
-            for k, v in self.params.items()
-        }
-        return gettext(locale, self.message_id).format_map(values)
+        return gettext(locale, self.message_id).format_map(
+            {k: self._value(v, locale) for k, v in self.params.items()}
+        )
+
+    @staticmethod
+    def _value(value: object, locale: str) -> str:
+        """A parameter as said in ``locale``: a list as the locale lists
+        (``2021, legacy``; ``2021、legacy``), a nested refusal in the locale."""
+        if isinstance(value, ConsolidationError):
+            return value.render(locale)
+        if isinstance(value, tuple | list):
+            return series(locale, map(str, value))
+        return str(value)

@@ -151,7 +151,7 @@ def choose_shape(
                 "Legacy reports can be added up only when they use the same statistics "
                 "template; these use {templates}"
             ),
-            {"templates": ", ".join(templates)},
+            {"templates": tuple(templates)},
         )
     # Typed reports of one edition: only a layout variant differs.
     by_size = sorted(shapes.values(), key=lambda s: len(s.paths))

@@ -21,7 +21,7 @@ import click
 from attrs import frozen
 
 from ..batch import Summary, default_jobs, expand_inputs
-from ..i18n import gettext
+from ..i18n import gettext, series
 
 __all__ = ["Inputs", "batch_options", "input_files", "no_file_matches", "paired_inputs"]
 
@@ -147,7 +147,7 @@ def paired_inputs(
             locale,
             "{path}: continuity not checked: two or more reports of the year before: {files}",
         )
-        say(message.format(path=paths[i], files=", ".join(paths[j] for j in candidates)))
+        say(message.format(path=paths[i], files=series(locale, (paths[j] for j in candidates))))
     return [
         (paths[i], paths[pairing.previous[i]] if i in pairing.previous else None)
         for i in chain_order(found, pairing)
