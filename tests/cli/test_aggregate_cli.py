@@ -342,3 +342,14 @@ def test_what_is_not_comparable_is_punctuated_as_the_locale_writes(
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if line.startswith("- ")]
     assert lines and lines[0].startswith(head) and lines[0].endswith(tail), lines
+
+
+def test_an_existing_output_is_refused_before_the_inputs_are_read(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "city.json"
+    out.write_text("keep me", encoding="utf-8")
+    result = runner.invoke(cli, ["consolidate", *QINGHE, "-u", CITY, "-o", str(out), "-l", "en"])
+    assert result.exit_code == 2 and f"{out} exists; use --force to replace it" in result.output
+    assert "read" not in result.output  # no file read, no closing line of a run
+    assert out.read_text(encoding="utf-8") == "keep me"

@@ -124,6 +124,11 @@ def command(
     (without their text) as the result's parts.  Exit status 0: written;
     2: unreadable input, inputs that cannot be added up, or bad usage.
     """
+    if output is not None and output.exists() and not force:
+        # Said before reading: a corpus read for minutes, then refused for a
+        # name given wrongly, is the time lost (written atomically all the same).
+        message = gettext(locale, "{path} exists; use --force to replace it")
+        raise click.UsageError(message.format(path=output))
     inputs = input_files(files, pattern, locale, unique=False)
     paths = inputs.files
     own: Report | None = None
