@@ -299,3 +299,18 @@ def test_an_interrupted_summary_joins_its_parts_in_the_locale() -> None:
     chinese = summary.render("zh_Hans_CN")
     assert chinese.startswith("已中断：3 个文件中已处理 1 个；已读取 1 个文件"), chinese
     assert ";" not in chinese
+
+
+def test_a_run_refused_then_interrupted_says_how_far_it_got() -> None:
+    """``consolidate`` of mixed editions, stopped by Ctrl-C after the refusal:
+    the line said "2,003 files read: refused (…)" of a 2,800-file run, as if
+    the run had only those files."""
+    summary = Summary(total=5, read=3, skipped=1, interrupted=True, refused="reason")
+    summary.stop()
+    assert summary.render("en").startswith(
+        "Interrupted after 4 of 5 files; 3 files read: refused (reason), nothing written"
+    )
+    assert summary.render("zh_Hans_CN").startswith(
+        "已中断：5 个文件中已处理 4 个；已读取 3 个文件：拒绝汇总"
+    )
+    assert summary.exit_code == 2

@@ -136,9 +136,14 @@ class Summary:
         }
 
     def render(self, locale: str) -> str:
-        if self.refused is not None:
-            return self._render_refused(locale)
-        text = ngettext(
+        text = self._render_refused(locale) if self.refused is not None else self._counts(locale)
+        if self.interrupted:
+            # Also a run refused before Ctrl-C: its counts are of the files done.
+            text = after_interruption(text, self.read + self.skipped, self.total, locale)
+        return text
+
+    def _counts(self, locale: str) -> str:
+        return ngettext(
             locale,
             "{read} file read: {passed} passed, {failed} failed, {written} written, "
             "{skipped} skipped; {time}",
@@ -153,9 +158,6 @@ class Summary:
             skipped=f"{self.skipped:,}",
             time=self.timing(locale),
         )
-        if self.interrupted:
-            text = after_interruption(text, self.read + self.skipped, self.total, locale)
-        return text
 
     def _render_refused(self, locale: str) -> str:
         return ngettext(
