@@ -10,6 +10,7 @@ with one value broken anywhere.
 from __future__ import annotations
 
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
@@ -206,7 +207,15 @@ def test_gbk_bytes_are_named_as_an_encoding_problem() -> None:
     problem = _only(text.encode("gbk"))
     assert problem.path == "$"
     assert problem.expected == "UTF-8 text (the file looks like GBK/GB18030: save it as UTF-8)"
-    assert problem.found.startswith("b'\\x")
+    assert re.fullmatch(r"0x[0-9A-F]{2}( 0x[0-9A-F]{2}){0,3}", problem.found), problem.found
+    # Where the first bad byte stands, as a line and a column of characters.
+    lines = text.splitlines()
+    line = next(i for i, t in enumerate(lines) if not t.isascii())
+    column = next(i for i, c in enumerate(lines[line]) if not c.isascii())
+    assert problem.at == (line + 1, column + 1)
+    assert problem.describe("zh_Hans_CN").startswith(
+        f"第 {line + 1} 行第 {column + 1} 列：应为 UTF-8"
+    )
 
 
 def test_byte_order_mark_is_accepted() -> None:

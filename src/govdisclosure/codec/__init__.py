@@ -381,8 +381,10 @@ _WIDE_BOMS: Final = {
 
 def _check_utf8(data: bytes, source: str | None) -> None:
     """Refuse text that is not UTF-8, saying which encoding it looks like;
-    what is found is an encoding's name or the first bad bytes and their
-    offset (``b'\\xba\\xa3' @ 61``), the same in every locale."""
+    what is found is an encoding's name or the first bad bytes
+    (``0xBA 0xA3``, the same in every locale), at the line and column where
+    they stand (``第 3 行第 12 列``: a Python byte string and a byte offset,
+    ``b'\\xba\\xa3' @ 61``, meant nothing to the person who saved the file)."""
     for bom, encoding in _WIDE_BOMS.items():
         if data.startswith(bom):
             raise LoadError(
@@ -396,8 +398,12 @@ def _check_utf8(data: bytes, source: str | None) -> None:
             if _looks_gbk(data)
             else N_("UTF-8 text")
         )
-        found = f"{data[exc.start : exc.start + 4]!r} @ {exc.start}"
-        raise LoadError([Problem("$", expected, found)], source) from None
+        found = " ".join(f"0x{byte:02X}" for byte in data[exc.start : exc.start + 4])
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        # Every byte before the bad one decoded: the column counts characters.
+        column = len(data[line_start : exc.start].decode("utf-8")) + 1
+        at = (data.count(b"\n", 0, exc.start) + 1, column)
+        raise LoadError([Problem("$", expected, found, at=at)], source) from None
 
 
 def _looks_gbk(data: bytes) -> bool:
