@@ -167,3 +167,30 @@ def test_commands_write_their_outputs_where_hard_links_are_refused(
     again = runner.invoke(cli, [*runs[0], "--locale", "en"])
     assert again.exit_code == 2 and "exists; use --force" in again.output
     assert (tmp_path / "total.json").read_text(encoding="utf-8") == total
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_Hans_CN"])
+def test_a_batch_output_that_cannot_be_written_is_said_as_one(tmp_path: Path, locale: str) -> None:
+    """A batch's output whose name is taken by a folder: said as an output that
+    cannot be written, not as the bare reason (``out/huaian-2024.json: is a
+    directory``, ``page.html: failed: is a directory``)."""
+    runner = CliRunner()
+    (tmp_path / "out" / "huaian-2024.json").mkdir(parents=True)
+    (tmp_path / "imported" / "pingtan-2023.json").mkdir(parents=True)
+    rendered = runner.invoke(
+        cli,
+        ["render", HUAIAN, XISHAN, "--to", "json", "-d", str(tmp_path / "out"), "-f", "-l", locale],
+    )
+    imported = runner.invoke(
+        cli, ["import", PAGE, "-o", str(tmp_path / "imported"), "-f", "-l", locale]
+    )
+    target = tmp_path / "out" / "huaian-2024.json"
+    page_target = tmp_path / "imported" / "pingtan-2023.json"
+    if locale == "en":
+        assert f"Cannot write {target}: is a directory" in rendered.output
+        assert f"{PAGE}: failed: cannot write {page_target}: is a directory" in imported.output
+    else:
+        assert f"无法写入 {target}：是目录" in rendered.output
+        assert f"{PAGE}: 失败：无法写入 {page_target}：是目录" in imported.output
+    assert rendered.exit_code == imported.exit_code == 2
+    assert (tmp_path / "out" / "xishan-2024.json").is_file()  # the other file is written

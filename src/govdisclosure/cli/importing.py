@@ -56,6 +56,14 @@ def _failed_line(label: object, message: str, locale: str) -> str:
     return f"{label}: {said}"
 
 
+def _unwritten(exc: OSError, out_dir: Path, locale: str) -> str:
+    """``Cannot write PATH: why`` of an output that could not be written (the
+    reason alone, ``is a directory``, did not say it was the output)."""
+    return gettext(locale, "cannot write {path}: {reason}").format(
+        path=exc.filename or out_dir, reason=os_error_text(exc, locale)
+    )
+
+
 def _by_suffix() -> dict[str, Loader]:
     out: dict[str, Loader] = {}
     for loader in loaders().values():
@@ -161,9 +169,8 @@ def _import_file(options: _Options, name: str) -> _FileResult:
         )
         return _FileResult("failed", (_failed_line(path, message, locale),), tuple(written))
     except OSError as exc:
-        return _FileResult(
-            "failed", (_failed_line(path, os_error_text(exc, locale), locale),), tuple(written)
-        )
+        message = _unwritten(exc, options.out_dir, locale)
+        return _FileResult("failed", (_failed_line(path, message, locale),), tuple(written))
     state, lines = _state_lines(str(path), outcome, locale)
     return _FileResult(state, lines, tuple(written), outcome.cells_placed, outcome.cells_not_placed)
 
@@ -318,7 +325,7 @@ class _Run:
             self.fail(label, message, len(written))
             return
         except OSError as exc:
-            self.fail(label, os_error_text(exc, locale), len(written))
+            self.fail(label, _unwritten(exc, self.out_dir, locale), len(written))
             return
         state, lines = _state_lines(label, outcome, locale)
         self.counts[state] += 1

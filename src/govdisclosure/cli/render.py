@@ -202,7 +202,8 @@ def _render_file(job: _Job, name: str) -> _Done:
             gettext(locale, "{path} exists; use --force to replace it").format(path=target),
         )
     except OSError as exc:
-        return _Done("skipped", f"{target}: {os_error_text(exc, locale)}")
+        message = gettext(locale, "Cannot write {path}: {reason}")
+        return _Done("skipped", message.format(path=target, reason=os_error_text(exc, locale)))
     return _Done("written", str(target), notes)
 
 
