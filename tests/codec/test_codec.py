@@ -9,6 +9,7 @@ with one value broken anywhere.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from decimal import Decimal
@@ -27,6 +28,7 @@ from govdisclosure.codec import fast_read
 from govdisclosure.codec.reference import MISSING_FIELD
 from govdisclosure.errors import LoadError, Problem
 from govdisclosure.testing.strategies import any_reports, consistent_reports
+from locations import EXAMPLES
 
 EDITIONS = ("2021", "2019", "legacy")
 FAST = settings(max_examples=60, deadline=None)
@@ -514,3 +516,38 @@ def test_a_report_listing_itself_or_a_unit_twice_among_its_parts_is_refused() ->
         assert [p.path for p in info.value.problems] == [path]
     fine = attrs.evolve(gd.blank_report("2021", 2024, "某市"), parts=(unit, other))
     assert gd.loads(gd.dumps(fine)) == fine
+
+
+@pytest.mark.parametrize(
+    ("example", "named"),
+    [
+        ("huaian-2024.json", "2019"),
+        ("huaian-2024.json", "legacy"),
+        ("shanghai-szfbgt-2019.json", "2021"),
+        ("pingtan-2011.json", "2021"),
+    ],
+)
+def test_a_report_naming_another_edition_than_its_tables_is_told_that_one_field(
+    example: str, named: str
+) -> None:
+    """Not every key of its tables as unknown (13 problems for the 2021 tables
+    named "2019"): the edition it names is the one thing wrong."""
+    data = json.loads((EXAMPLES / example).read_text(encoding="utf-8"))
+    real, data["edition"] = data["edition"], named
+    with pytest.raises(gd.LoadError) as caught:
+        gd.loads(json.dumps(data, ensure_ascii=False))
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.found) == ("$.edition", repr(named))
+    assert problem.expected == f'"{real}", the edition its tables are written in'
+    chinese = caught.value.render("zh_Hans_CN")
+    assert f"$.edition: 应为“{real}”，即其表格所用的格式版本；实际为 '{named}'" in chinese
+
+
+def test_a_report_wrong_in_its_tables_too_lists_every_problem() -> None:
+    data = json.loads((EXAMPLES / "huaian-2024.json").read_text(encoding="utf-8"))
+    data["edition"] = "2019"
+    data["table3"]["new_applications"]["natural_person"] = "abc"
+    with pytest.raises(gd.LoadError) as caught:
+        gd.loads(json.dumps(data, ensure_ascii=False))
+    assert len(caught.value.problems) > 1
+    assert all(p.path != "$.edition" for p in caught.value.problems)

@@ -147,6 +147,39 @@ def _is_provenance(data: Any) -> bool:
     return isinstance(data, dict) and "unit" not in data and isinstance(data.get("cells"), list)
 
 
+#: What a report whose tables are of another edition than its ``edition``
+#: says was expected, by the edition they read as (one message each, as the
+#: catalogs hold whole sentences).
+_TABLES_ARE: Final = {
+    "2021": N_('"2021", the edition its tables are written in'),
+    "2019": N_('"2019", the edition its tables are written in'),
+    "legacy": N_('"legacy", the edition its tables are written in'),
+}
+
+
+def _misnamed_edition(data: Any) -> Problem | None:
+    """The problem of a report that is whole in another edition than the one
+    it names (``"edition": "2019"`` on the 2021 tables): that one field,
+    where checking it as the named edition listed every key of the tables as
+    unknown.  Tried only for a report that failed and names an edition that
+    exists, each other edition once."""
+    from ..editions import EDITIONS
+
+    named = data.get("edition") if isinstance(data, dict) else None
+    if named not in EDITIONS:  # an edition that does not exist is told which ones do
+        return None
+    for edition in EDITIONS:
+        if edition == named:
+            continue
+        try:
+            converter.structure({**data, "edition": edition}, Report)  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - not this edition either
+            continue
+        expected = _TABLES_ARE.get(edition, N_("the edition its tables are written in"))
+        return Problem("$.edition", expected, repr(named))
+    return None
+
+
 def _reference_structure(data: Any, source: str | None = None) -> Report:
     """The reference converter alone (the fast path's fallback and oracle)."""
     try:
@@ -154,6 +187,9 @@ def _reference_structure(data: Any, source: str | None = None) -> Report:
     except Exception as exc:  # noqa: BLE001 - every failure becomes a LoadError
         if _is_provenance(data):
             raise LoadError([Problem("$", PROVENANCE_NOT_A_REPORT)], source) from None
+        misnamed = _misnamed_edition(data)
+        if misnamed is not None:
+            raise LoadError([misnamed], source) from None
         raise LoadError(
             list(_problems(exc, ())) or [Problem("$", "a report", repr(exc))], source
         ) from None
