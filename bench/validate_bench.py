@@ -154,6 +154,39 @@ def coefficient_matrix(
     return a
 
 
+def floor_checks(
+    x: np.ndarray, eqs: Sequence[Equation], index: dict[tuple[str | int, ...], int]
+) -> tuple[Callable[[], set[int]], Callable[[], set[int]], Callable[[], set[int]]]:
+    """The floor's three numpy checks of the relations ``eqs`` over the
+    stacked cells ``x`` (one report a row, int64): ``X @ A`` in int64, the
+    same product in float64 (through BLAS), one indexed sum per relation.
+    Each returns the rows that break a relation."""
+    a = coefficient_matrix(eqs, index)
+    totals = [np.array([index[p] for p in eq.total]) for eq in eqs]
+    parts = [np.array([index[p] for p in eq.parts]) for eq in eqs]
+
+    def run_matmul() -> set[int]:
+        bad = (x @ a != 0).any(axis=1)
+        return set(np.flatnonzero(bad).tolist())
+
+    # float64 is exact here (|sums| < 2**53: counts ≤ 10**9, 200 cells) and
+    # goes through BLAS, which int64 matrix products do not.
+    xf = x.astype(np.float64)
+    af = a.astype(np.float64)
+
+    def run_matmul_float() -> set[int]:
+        bad = (xf @ af != 0).any(axis=1)
+        return set(np.flatnonzero(bad).tolist())
+
+    def run_per_equation() -> set[int]:
+        bad = np.zeros(len(x), dtype=bool)
+        for t, p in zip(totals, parts, strict=True):
+            bad |= x[:, t].sum(axis=1) != x[:, p].sum(axis=1)
+        return set(np.flatnonzero(bad).tolist())
+
+    return run_matmul, run_matmul_float, run_per_equation
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     t0 = time.perf_counter()
@@ -186,29 +219,7 @@ def main() -> None:
 
     t_stack, x = timed(stack)
     assert isinstance(x, np.ndarray)
-    a = coefficient_matrix(eqs, index)
-    totals = [np.array([index[p] for p in eq.total]) for eq in eqs]
-    parts = [np.array([index[p] for p in eq.parts]) for eq in eqs]
-
-    def run_matmul() -> set[int]:
-        bad = (x @ a != 0).any(axis=1)
-        return set(np.flatnonzero(bad).tolist())
-
-    # float64 is exact here (|sums| < 2**53: counts ≤ 10**9, 200 cells) and
-    # goes through BLAS, which int64 matrix products do not.
-    xf = x.astype(np.float64)
-    af = a.astype(np.float64)
-
-    def run_matmul_float() -> set[int]:
-        bad = (xf @ af != 0).any(axis=1)
-        return set(np.flatnonzero(bad).tolist())
-
-    def run_per_equation() -> set[int]:
-        bad = np.zeros(len(x), dtype=bool)
-        for t, p in zip(totals, parts, strict=True):
-            bad |= x[:, t].sum(axis=1) != x[:, p].sum(axis=1)
-        return set(np.flatnonzero(bad).tolist())
-
+    run_matmul, run_matmul_float, run_per_equation = floor_checks(x, eqs, index)
     t_matmul, flagged_matmul = min((timed(run_matmul) for _ in range(5)), key=lambda r: r[0])
     t_float, flagged_float = min((timed(run_matmul_float) for _ in range(5)), key=lambda r: r[0])
     t_pereq, flagged_pereq = min((timed(run_per_equation) for _ in range(3)), key=lambda r: r[0])
