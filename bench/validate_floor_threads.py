@@ -31,10 +31,10 @@ def measure(n: int) -> None:
     """Print one line per check: its best CPU time per report (this process)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import numpy as np
-    from validate_bench import floor_checks, generate, timed
 
     from govdisclosure.flat import shape_of
     from govdisclosure.relations import report_equations
+    from validate_bench import floor_checks, generate, timed
 
     reports, defective = generate(n, distinct=500)
     shape = shape_of(reports[0])
@@ -42,7 +42,11 @@ def measure(n: int) -> None:
     checks = floor_checks(x, report_equations(reports[0]), shape.index())
     best = []
     for name, check, runs in zip(
-        ("numpy X @ A, int64", "numpy X @ A, float64 (BLAS)", "numpy, one indexed sum per relation"),
+        (
+            "numpy X @ A, int64",
+            "numpy X @ A, float64 (BLAS)",
+            "numpy, one indexed sum per relation",
+        ),
         checks,
         (5, 5, 3),
         strict=True,
