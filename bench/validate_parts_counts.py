@@ -45,7 +45,12 @@ from validate_bench import generate
 
 # Module-level code on purpose: the loops below read globals, as the counts
 # in bench/README.md were taken; ``loop`` pays the same and is subtracted.
+PARTS = ("pass", "fail", "given", "passes", "class", "holds", "loop")
 which, n = sys.argv[1], int(sys.argv[2])
+if which not in PARTS:
+    # Refused before anything is counted: an unknown part would run no loop
+    # and its "count" would be the setup alone.
+    raise SystemExit(f"unknown part {which!r}; one of {', '.join(PARTS)}")
 reports, defective = generate(1000, distinct=500)
 rules = ar.arithmetic_rules()
 good = [r for i, r in enumerate(reports) if i not in defective]
