@@ -250,9 +250,9 @@ def _comparisons(
             if len(part) >= 12 and compared:
                 # At most _TUPLE_KEPT parts in the tuple, the next one the
                 # sum's start, any further ones subtracted from the head.
-                listed, rest = part[:_TUPLE_KEPT], part[_TUPLE_KEPT:]
-                start = f", {name(rest[0])}" if rest else ""
-                over = "".join(f" - {name(i)}" for i in rest[1:])
+                listed, beyond = part[:_TUPLE_KEPT], part[_TUPLE_KEPT:]
+                start = f", {name(beyond[0])}" if beyond else ""
+                over = "".join(f" - {name(i)}" for i in beyond[1:])
                 summed = "sum((" + ", ".join(name(i) for i in listed) + ")" + start + ")"
                 return f"{head}{over} != {summed}"
             if len(part) >= 12:
