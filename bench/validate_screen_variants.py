@@ -64,6 +64,7 @@ VARIANTS = (
     "row-sum",
     "column-subtracted",
     "column-start",
+    "balance-interleaved",
 )
 
 #: A cell read where it is used: ``o<n>.field``.
@@ -82,6 +83,11 @@ def _split(body: tuple[str, ...]) -> tuple[list[str], list[str]]:
 def _rewritten(which: str, test: str) -> str:
     """``test`` with its sum written the other way (``row-sum`` or
     ``column-subtracted``), or unchanged."""
+    if which == "balance-interleaved":
+        m = re.fullmatch(r"(\S+) \+ (\S+) - (\S+) != (\S+)", test)
+        if m is None:
+            return test
+        return f"{m.group(1)} - {m.group(3)} + {m.group(2)} != {m.group(4)}"
     if which == "column-start":
         m = re.fullmatch(r"(\S+) != sum\(\((.+)\)\)", test)
         if m is None:
@@ -130,7 +136,7 @@ def variant(which: str, sample: Report) -> Callable[[Report], bool]:
         tests = [_CELL.sub(lambda m: local.get(m.group(0), m.group(0)), t) for t in tests]
         checks = [f"    if {t}:\n        return False" for t in tests]
         return _compiled(["def holds(r):", *reads, *checks, "    return True"], {})
-    if which in ("row-sum", "column-subtracted", "column-start"):
+    if which in ("row-sum", "column-subtracted", "column-start", "balance-interleaved"):
         tests = [_rewritten(which, t) for t in tests]
         checks = [f"    if {t}:\n        return False" for t in tests]
         return _compiled(["def holds(r):", *reads, *checks, "    return True"], {})
