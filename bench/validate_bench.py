@@ -16,7 +16,9 @@ totals, 7 results totals, 3 table-4 group totals), side by side in one run:
   this is the floor for any check that starts from numbers.
 
 Every time is the CPU time of the process (the build machine is shared: the
-wall clock would also count the waits for a core).
+wall clock would also count the waits for a core), with BLAS on one thread
+(``OPENBLAS_NUM_THREADS=1`` and its kin, unless already set), so that numpy,
+like ``validate()``, runs on one core.
 
 Then two more figures:
 
@@ -41,6 +43,17 @@ Usage: python bench/validate_bench.py [N] [N_ALL]  (N_ALL: reports for every rul
 """
 
 from __future__ import annotations
+
+# ruff: noqa: E402
+import os
+
+# Every figure here is CPU time of the whole process, which counts every
+# thread: BLAS's float64 product would otherwise run a thread per core and
+# be charged for all of them (bench/validate_floor_threads.py measures it),
+# making the floor dearer than numpy on the one core validate() uses.  Set
+# before numpy is imported; a value already in the environment is kept.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 import gc
 import random
