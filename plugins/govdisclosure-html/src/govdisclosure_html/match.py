@@ -250,7 +250,6 @@ def place(
             placed.append(_new(Placement, (cell, *decision)))
     placed, unplaced = _by_position(placed, unplaced, table)
     placed, unplaced = _by_column_position(placed, unplaced, table, cols)
-    placed, unplaced = _by_row_order(placed, unplaced, table, rows, cols)
     return _one_each(placed, unplaced)
 
 
@@ -546,84 +545,6 @@ def _the_columns_left(
     if any(places.index(c.cell.col) != official.index(t) for c, t in pairs):
         return None
     return pairs
-
-
-def _by_row_order(
-    placed: list[Placement],
-    unplaced: list[SourceCell],
-    table: TargetTable,
-    rows: _Resolver,
-    cols: _Resolver,
-) -> tuple[list[Placement], list[SourceCell]]:
-    """A printed row none of whose cells found its column, under no heading
-    that names one (a block printed without its row of heads: 第二十条第（六）项
-    straight over 行政处罚): the official row its label names, when it prints
-    exactly as many cells as that row has columns and no other printed cell
-    took one of them, each in the format's order.  Placed by position, so
-    doubtful.  Only in a table some of whose other figures found their
-    columns by their headings: a table printing no heading at all (the rest
-    of a table cut off after text) is not read by order."""
-    if not unplaced or not any(p.kind != "position" for p in placed):
-        return placed, unplaced
-    placed_rows = {p.source.cell.row for p in placed}
-    taken = {p.target.path for p in placed}
-    by_row: dict[int, list[SourceCell]] = {}
-    for cell in unplaced:
-        by_row.setdefault(cell.cell.row, []).append(cell)
-    still: list[SourceCell] = []
-    extra: list[Placement] = []
-    for r, cells in by_row.items():
-        guesses = None if r in placed_rows else _row_in_order(cells, table, rows, cols, taken)
-        if guesses is None:
-            still.extend(cells)
-            continue
-        for cell, target, kind in guesses:
-            printed = cell.row_labels[-1].cell.text
-            heading = cell.column_labels[-1].cell.text if cell.column_labels else ""
-            matches = (
-                Match(target.row_label, printed, kind),
-                Match(target.column_label or "", heading, "position"),
-            )
-            extra.append(Placement(cell, target, "position", matches, _label_matches(matches)))
-            taken.add(target.path)
-    return placed + extra, still
-
-
-def _row_in_order(
-    cells: list[SourceCell],
-    table: TargetTable,
-    rows: _Resolver,
-    cols: _Resolver,
-    taken: set[tuple[str, ...]],
-) -> list[tuple[SourceCell, Target, MatchKind]] | None:
-    """``cells`` (one printed row) paired with the official row their label
-    names, column by column in printed order, or None where anything else
-    could be meant: labels differing, a heading naming a column, a row of
-    another width, one of its cells already taken."""
-    if any(not c.row_labels for c in cells):
-        return None
-    labels = {c.row_labels[-1].key.words for c in cells}
-    if len(labels) != 1:
-        return None
-    if any(cols(lab.key.words) is not None for c in cells for lab in c.column_labels):
-        return None
-    resolved = rows(next(iter(labels)))
-    if resolved is None:
-        return None
-    words, kind = resolved
-    official = [t for t in table.targets if t.column is not None and t.row.words == words]
-    if not official or len({t.path[:-1] for t in official}) != 1:
-        return None
-    label = cells[0].row_labels[-1]
-    if not label.key.numbering_agrees(official[0].row):
-        return None
-    if len(official) != len(cells) or any(t.path in taken for t in official):
-        return None
-    ordered = sorted(cells, key=lambda c: c.cell.col)
-    return [
-        (c, t, _kind(label, t.row, t.row_label, kind))
-        for c, t in zip(ordered, official, strict=True)
-    ]
 
 
 def _cut_alike(cells: list[SourceCell], left: list[Target]) -> bool:
