@@ -29,6 +29,7 @@ import pytest
 
 from govdisclosure_html import import_html
 from govdisclosure_html.importer import ImportResult
+from govdisclosure_html.narrative import title_facts
 from portal_layouts import (
     Portal,
     paragraphs,
@@ -111,6 +112,58 @@ PORTALS: list[Portal] = [
         # format, zeros as far as seen (cut at the fee's row).
         sections(table2_2021(t2_2021()), table3(), table4()),
     ),
+    Portal(
+        "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm",
+        "茅坪回族镇2022年度政府信息公开工作报告",
+        "2021",
+        # 陕西, a town (镇安县; its title here our wording of the page's
+        # sentence "现将茅坪回族镇2022年度政府信息公开工作报告如下"): as the
+        # format, zeros; cut after table 3's note (zeros).
+        sections(table2_2021(t2_2021()), table3(), table4()),
+    ),
+    Portal(
+        "http://xxgk-fs.cbs.gov.cn/zsjg/dzb/ndbg/202101/t20210104_655381.html",
+        "抚松县松江河镇人民政府2020年政府信息公开工作年度报告",
+        "2019",
+        # 吉林, a town: heads 本年新⏎制作数量, 本年新⏎公开数量; the change
+        # column's head cut to "本年增/" in every block; zeros; cut at the fee's
+        # row (zeros).  Its text gives the year's figures as "2019年，我镇通过
+        # 抚松县政府网站公开信息94条" in a report of 2020 (words, not cells).
+        (
+            paragraphs("2019年，我镇通过抚松县政府网站公开信息94条。"),
+            *sections(
+                table2_2019(t2_2019(), {**NEW_ON_TWO_LINES, "本年增/减": "本年增/"}),
+                table3(edition="2019"),
+                table4(),
+            ),
+        ),
+    ),
+    Portal(
+        "http://fjyc.gov.cn/zwgk/zfxxgkzl/xzzf/gyz/ndbg/202101/t20210110_2495556.htm",
+        "2020年桂洋镇人民政府信息公开工作年度报告",
+        "2019",
+        # 福建, a town of 永春县 (its title here our wording of the page's
+        # sentence "特向社会公布2020年桂洋镇人民政府信息公开工作年度报告"): as the
+        # format, zeros as far as seen (cut at 行政许可).
+        sections(table2_2019(t2_2019()), table3(edition="2019"), table4()),
+    ),
+    Portal(
+        "http://xizang.gov.cn/zwgk/xxgk_424/xxgknb/2020nb/202104/t20210409_199092.html",
+        "西藏自治区政府国资委2020政府信息公开工作年度报告",
+        "2019",
+        # 西藏, a region's commission: the title's year printed without 年;
+        # 规章 three blank cells; 规范性文件 11 and two blanks; cut at the (五)
+        # block's heads (zeros).  Its period as printed (the page's sentence):
+        # "报告中所列数据的统计期限为2020年1月1日—2020年12月31日。"
+        (
+            paragraphs("报告中所列数据的统计期限为2020年1月1日—2020年12月31日。"),
+            *sections(
+                table2_2019(t2_2019(规章=("", "", ""), 规范性文件=("11", "", ""))),
+                table3(edition="2019"),
+                table4(),
+            ),
+        ),
+    ),
 ]
 
 
@@ -135,6 +188,38 @@ def test_the_portal_imports_as_printed(portal: Portal) -> None:
 
 def test_hosts_are_distinct() -> None:
     assert len({_host(p) for p in PORTALS}) == len(PORTALS)
+
+
+def test_a_titles_year_printed_without_its_nian() -> None:
+    # 西藏自治区政府国资委2020政府信息公开工作年度报告: before, neither the year
+    # nor the unit was read from the title: the unit it prints was reported
+    # missing (no-unit, an error; without the period's sentence the page gave
+    # no report at all, its year unknown too).
+    assert title_facts("西藏自治区政府国资委2020政府信息公开工作年度报告") == (
+        2020,
+        "西藏自治区政府国资委",
+    )
+    result = _import(next(p for p in PORTALS if _host(p) == "xizang.gov.cn"))
+    assert result.report is not None
+    assert result.report.unit.name == "西藏自治区政府国资委"
+    assert result.report.year == 2020
+    assert "no-unit" not in {p.code for p in result.problems}
+
+
+@pytest.mark.parametrize(
+    ("title", "facts"),
+    [
+        # Five digits: no year.  A year not before the report's name: none.
+        ("某局12020政府信息公开工作年度报告", (None, None)),
+        ("电话2020转信息科", (None, None)),
+        # A year with its 年, as before.
+        ("2020年政府信息公开工作年度报告", (2020, None)),
+    ],
+)
+def test_a_bare_number_is_a_year_only_before_the_reports_name(
+    title: str, facts: tuple[int | None, str | None]
+) -> None:
+    assert title_facts(title) == facts
 
 
 def test_a_period_with_its_years_run_into_the_month_is_the_publishers() -> None:
