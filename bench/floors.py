@@ -86,7 +86,8 @@ FLOORS: tuple[Floor, ...] = (
         "validate",
         "validation",
         "validate() with every arithmetic rule, CPU time per report",
-        "the best of three numpy checks of the same relations on the pre-stacked array (CPU time)",
+        "the best of three numpy checks of the same relations on the pre-stacked array"
+        " (CPU time, BLAS on one thread)",
         4.0,
         "max",
     ),

@@ -16,7 +16,9 @@ totals, 7 results totals, 3 table-4 group totals), side by side in one run:
   this is the floor for any check that starts from numbers.
 
 Every time is the CPU time of the process (the build machine is shared: the
-wall clock would also count the waits for a core).
+wall clock would also count the waits for a core), with BLAS on one thread
+(``OPENBLAS_NUM_THREADS=1`` and its kin, unless already set), so that numpy,
+like ``validate()``, runs on one core.
 
 Then two more figures:
 
@@ -41,6 +43,17 @@ Usage: python bench/validate_bench.py [N] [N_ALL]  (N_ALL: reports for every rul
 """
 
 from __future__ import annotations
+
+# ruff: noqa: E402
+import os
+
+# Every figure here is CPU time of the whole process, which counts every
+# thread: BLAS's float64 product would otherwise run a thread per core and
+# be charged for all of them (bench/validate_floor_threads.py measures it),
+# making the floor dearer than numpy on the one core validate() uses.  Set
+# before numpy is imported; a value already in the environment is kept.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 import gc
 import random
@@ -154,6 +167,39 @@ def coefficient_matrix(
     return a
 
 
+def floor_checks(
+    x: np.ndarray, eqs: Sequence[Equation], index: dict[tuple[str | int, ...], int]
+) -> tuple[Callable[[], set[int]], Callable[[], set[int]], Callable[[], set[int]]]:
+    """The floor's three numpy checks of the relations ``eqs`` over the
+    stacked cells ``x`` (one report a row, int64): ``X @ A`` in int64, the
+    same product in float64 (through BLAS), one indexed sum per relation.
+    Each returns the rows that break a relation."""
+    a = coefficient_matrix(eqs, index)
+    totals = [np.array([index[p] for p in eq.total]) for eq in eqs]
+    parts = [np.array([index[p] for p in eq.parts]) for eq in eqs]
+
+    def run_matmul() -> set[int]:
+        bad = (x @ a != 0).any(axis=1)
+        return set(np.flatnonzero(bad).tolist())
+
+    # float64 is exact here (|sums| < 2**53: counts ≤ 10**9, 200 cells) and
+    # goes through BLAS, which int64 matrix products do not.
+    xf = x.astype(np.float64)
+    af = a.astype(np.float64)
+
+    def run_matmul_float() -> set[int]:
+        bad = (xf @ af != 0).any(axis=1)
+        return set(np.flatnonzero(bad).tolist())
+
+    def run_per_equation() -> set[int]:
+        bad = np.zeros(len(x), dtype=bool)
+        for t, p in zip(totals, parts, strict=True):
+            bad |= x[:, t].sum(axis=1) != x[:, p].sum(axis=1)
+        return set(np.flatnonzero(bad).tolist())
+
+    return run_matmul, run_matmul_float, run_per_equation
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     t0 = time.perf_counter()
@@ -186,29 +232,7 @@ def main() -> None:
 
     t_stack, x = timed(stack)
     assert isinstance(x, np.ndarray)
-    a = coefficient_matrix(eqs, index)
-    totals = [np.array([index[p] for p in eq.total]) for eq in eqs]
-    parts = [np.array([index[p] for p in eq.parts]) for eq in eqs]
-
-    def run_matmul() -> set[int]:
-        bad = (x @ a != 0).any(axis=1)
-        return set(np.flatnonzero(bad).tolist())
-
-    # float64 is exact here (|sums| < 2**53: counts ≤ 10**9, 200 cells) and
-    # goes through BLAS, which int64 matrix products do not.
-    xf = x.astype(np.float64)
-    af = a.astype(np.float64)
-
-    def run_matmul_float() -> set[int]:
-        bad = (xf @ af != 0).any(axis=1)
-        return set(np.flatnonzero(bad).tolist())
-
-    def run_per_equation() -> set[int]:
-        bad = np.zeros(len(x), dtype=bool)
-        for t, p in zip(totals, parts, strict=True):
-            bad |= x[:, t].sum(axis=1) != x[:, p].sum(axis=1)
-        return set(np.flatnonzero(bad).tolist())
-
+    run_matmul, run_matmul_float, run_per_equation = floor_checks(x, eqs, index)
     t_matmul, flagged_matmul = min((timed(run_matmul) for _ in range(5)), key=lambda r: r[0])
     t_float, flagged_float = min((timed(run_matmul_float) for _ in range(5)), key=lambda r: r[0])
     t_pereq, flagged_pereq = min((timed(run_per_equation) for _ in range(3)), key=lambda r: r[0])

@@ -15,6 +15,9 @@ reports as ``validate_counts.py`` (``validate_bench.py``'s, 500 distinct,
 * ``pass N``: ``gd.validate(report, rules=<arithmetic rules>)`` over the
   990 reports that hold, N times in turn;
 * ``fail N``: the same over the 10 with a defect;
+* ``given N``: the engine's ``validate_given(report, None, "missing",
+  rules, "zh_Hans_CN")`` over the 990 (``pass`` less this is the public
+  call with its keyword);
 * ``passes N``: the screen as a rule gives it (``arithmetic.passes``);
 * ``class N``: the screen made for the report class
   (``arithmetic.class_screen``, what the engine calls);
@@ -37,11 +40,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import govdisclosure as gd
 from govdisclosure.validation import arithmetic as ar
+from govdisclosure.validation.engine import validate_given
 from validate_bench import generate
 
 # Module-level code on purpose: the loops below read globals, as the counts
 # in bench/README.md were taken; ``loop`` pays the same and is subtracted.
+PARTS = ("pass", "fail", "given", "passes", "class", "holds", "loop")
 which, n = sys.argv[1], int(sys.argv[2])
+if which not in PARTS:
+    # Refused before anything is counted: an unknown part would run no loop
+    # and its "count" would be the setup alone.
+    raise SystemExit(f"unknown part {which!r}; one of {', '.join(PARTS)}")
 reports, defective = generate(1000, distinct=500)
 rules = ar.arithmetic_rules()
 good = [r for i, r in enumerate(reports) if i not in defective]
@@ -63,6 +72,9 @@ v = gd.validate
 if which in ("pass", "fail"):
     for i in range(n):
         v(pool[i % m], rules=rules)
+elif which == "given":
+    for i in range(n):
+        validate_given(pool[i % m], None, "missing", rules, "zh_Hans_CN")
 elif which == "passes":
     for i in range(n):
         ar.passes(pool[i % m])

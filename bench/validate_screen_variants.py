@@ -54,7 +54,18 @@ from govdisclosure.editions import EDITIONS, Report
 from govdisclosure.validation import arithmetic as ar
 from validate_bench import generate
 
-VARIANTS = ("fused", "class", "in-place", "locals", "or", "if-or", "row-sum", "column-subtracted")
+VARIANTS = (
+    "fused",
+    "class",
+    "in-place",
+    "locals",
+    "or",
+    "if-or",
+    "row-sum",
+    "column-subtracted",
+    "column-start",
+    "balance-interleaved",
+)
 
 #: A cell read where it is used: ``o<n>.field``.
 _CELL = re.compile(r"\bo[0-9]+\.[a-z_0-9]+\b")
@@ -72,6 +83,17 @@ def _split(body: tuple[str, ...]) -> tuple[list[str], list[str]]:
 def _rewritten(which: str, test: str) -> str:
     """``test`` with its sum written the other way (``row-sum`` or
     ``column-subtracted``), or unchanged."""
+    if which == "balance-interleaved":
+        m = re.fullmatch(r"(\S+) \+ (\S+) - (\S+) != (\S+)", test)
+        if m is None:
+            return test
+        return f"{m.group(1)} - {m.group(3)} + {m.group(2)} != {m.group(4)}"
+    if which == "column-start":
+        m = re.fullmatch(r"(\S+) != sum\(\((.+)\)\)", test)
+        if m is None:
+            return test
+        parts = m.group(2).split(", ")
+        return f"{m.group(1)} - {parts[-1]} != sum(({', '.join(parts[:-2])}), {parts[-2]})"
     if which == "row-sum":
         m = re.fullmatch(r"(\S+) - (.+) != (\S+)", test)
         if m is None or "sum(" in test or " + " in test:
@@ -114,7 +136,7 @@ def variant(which: str, sample: Report) -> Callable[[Report], bool]:
         tests = [_CELL.sub(lambda m: local.get(m.group(0), m.group(0)), t) for t in tests]
         checks = [f"    if {t}:\n        return False" for t in tests]
         return _compiled(["def holds(r):", *reads, *checks, "    return True"], {})
-    if which in ("row-sum", "column-subtracted"):
+    if which in ("row-sum", "column-subtracted", "column-start", "balance-interleaved"):
         tests = [_rewritten(which, t) for t in tests]
         checks = [f"    if {t}:\n        return False" for t in tests]
         return _compiled(["def holds(r):", *reads, *checks, "    return True"], {})

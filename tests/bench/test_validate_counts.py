@@ -32,7 +32,7 @@ def test_the_family_count_runs(dropped: list[str]) -> None:
     )
 
 
-@pytest.mark.parametrize("which", ["pass", "fail", "passes", "class", "holds", "loop"])
+@pytest.mark.parametrize("which", ["pass", "fail", "given", "passes", "class", "holds", "loop"])
 def test_each_part_runs(which: str) -> None:
     """Without ``CG`` in the environment it runs without asking callgrind."""
     subprocess.run(
@@ -42,6 +42,19 @@ def test_each_part_runs(which: str) -> None:
         timeout=300,
         env={k: v for k, v in os.environ.items() if k != "CG"},
     )
+
+
+def test_an_unknown_part_is_refused() -> None:
+    """A misspelt part is an error, not a count of the setup alone."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "validate_parts_counts.py"), "passs", "20"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={k: v for k, v in os.environ.items() if k != "CG"},
+    )
+    assert done.returncode != 0
+    assert "unknown part 'passs'" in done.stderr
 
 
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="compares with a git revision")

@@ -19,6 +19,9 @@ so the screen is not consulted there.
 
 from __future__ import annotations
 
+import ast
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_validation_reference import changed, with_cell
@@ -29,7 +32,12 @@ from govdisclosure.check import validate
 from govdisclosure.editions import Report
 from govdisclosure.relations import report_equations
 from govdisclosure.testing import consistent_reports
-from govdisclosure.validation.arithmetic import arithmetic_rules, class_screen
+from govdisclosure.validation.arithmetic import (
+    _TUPLE_KEPT,
+    arithmetic_rules,
+    class_screen,
+    compiled_for,
+)
 from govdisclosure.validation.engine import _run
 from govdisclosure.validation.outcomes import RelationOutcome
 from govdisclosure.validation.rules import SCREENED, Context
@@ -88,3 +96,56 @@ def test_the_screen_passes_exactly_when_the_general_path_finds_every_relation_pa
     assert validate(report, rules=ARITHMETIC, blank=blank) == findings  # type: ignore[arg-type]
     if all_passed:
         assert findings == ()
+
+
+def _sum_tuples(report: Report) -> list[int]:
+    """The length of every tuple the screen of ``report``'s layout sums."""
+    body = compiled_for(report).holds_body
+    tree = ast.parse("\n".join(("def holds(r):", *body)))
+    return [
+        len(node.args[0].elts)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "sum"
+        and node.args
+        and isinstance(node.args[0], ast.Tuple)
+    ]
+
+
+@pytest.mark.parametrize(("edition", "single"), LAYOUTS)
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_screens_sums_list_no_more_parts_than_a_kept_tuple_holds(
+    edition: str, single: bool, data: st.DataObject
+) -> None:
+    """The 21 parts of a results-total column (19 with （六） in one row) are
+    summed from a tuple of at most 19 (the longest the interpreter keeps for
+    reuse), a 20th part as the sum's start and a 21st subtracted from the
+    total."""
+    report = data.draw(consistent_reports(edition, single_other_handling=single))
+    lengths = _sum_tuples(report)
+    assert lengths, "the results totals are summed"
+    assert max(lengths) <= _TUPLE_KEPT
+
+
+@pytest.mark.parametrize(("edition", "single"), LAYOUTS)
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_blank_or_slash_anywhere_in_a_long_sum_stops_the_screen(
+    edition: str, single: bool, data: st.DataObject
+) -> None:
+    """Every part of the longest relation, wherever the screen puts it (in
+    the tuple, as the start, subtracted), and its total: a blank or "/"
+    there does not pass, and validate() says the relation is not checkable."""
+    report = data.draw(consistent_reports(edition, single_other_handling=single, max_count=300))
+    longest = max(report_equations(report), key=lambda eq: len(eq.parts))
+    assert screened(report)
+    for path in longest.involves:
+        for value in (None, NA):
+            broken = with_cell(report, path, value)
+            assert not screened(broken), (path, value)
+            assert any(
+                f.message_id == "relation.not-checkable" and f.rule == longest.rule
+                for f in validate(broken, rules=ARITHMETIC)
+            ), (path, value)

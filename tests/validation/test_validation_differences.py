@@ -31,14 +31,19 @@ def _equation(kind: Any = "equal") -> Equation:
 
 
 def _tests(
-    sizes: list[int], counts: bool, kind: Any = "equal", compared: bool = False
+    sizes: list[int],
+    counts: bool,
+    kind: Any = "equal",
+    compared: bool = False,
+    totals_of: int = 1,
 ) -> list[str]:
-    """The generated tests of one equation per size: cell 0 is the total,
-    cells 1…n the parts; ``compared``: as the screen writes them."""
+    """The generated tests of one equation per size: cells 0…``totals_of``−1
+    are the totals, the next n the parts; ``compared``: as the screen writes
+    them."""
     equations = [_equation(kind) for _ in sizes]
-    totals = [(0,) for _ in sizes]
-    parts = [tuple(range(1, n + 1)) for n in sizes]
-    positions = frozenset(range(max(sizes) + 1)) if counts else frozenset()
+    totals = [tuple(range(totals_of)) for _ in sizes]
+    parts = [tuple(range(totals_of, totals_of + n)) for n in sizes]
+    positions = frozenset(range(max(sizes) + totals_of)) if counts else frozenset()
     found = _comparisons(
         equations,
         totals,
@@ -99,7 +104,7 @@ def test_a_blank_cell_anywhere_raises(blank: Any, size: int) -> None:
 
 
 @given(
-    st.lists(st.integers(min_value=-(2**70), max_value=2**70), min_size=2, max_size=16),
+    st.lists(st.integers(min_value=-(2**70), max_value=2**70), min_size=2, max_size=26),
     st.booleans(),
 )
 def test_the_screens_test_fails_exactly_when_the_comparison_does(
@@ -114,13 +119,60 @@ def test_the_screens_test_fails_exactly_when_the_comparison_does(
 
 
 @pytest.mark.parametrize("blank", [None, NA])
-@pytest.mark.parametrize("size", [1, 3, 14])
+@pytest.mark.parametrize("size", [1, 3, 14, 19, 20, 21, 25])
 def test_a_blank_cell_anywhere_fails_the_screens_test(blank: Any, size: int) -> None:
     """The screen's test raises or is true (the relation is not shown to
     hold) wherever the blank sits: the screen does not pass either way."""
     (text,) = _tests([size], counts=True, compared=True)
     for at in range(size + 1):
         c: list[Any] = [5] * (size + 1)
+        c[at] = blank
+        try:
+            failed = bool(eval(text, {"c": c}))
+        except TypeError:
+            failed = True
+        assert failed
+
+
+def test_the_screens_sum_lists_at_most_nineteen_parts() -> None:
+    """The interpreter reuses freed tuples of up to 19 items: a 20th part is
+    the sum's start, any further one subtracted from the total."""
+    nineteen, twenty, twenty_one = _tests([19, 20, 21], counts=True, compared=True)
+    listed = ", ".join(f"c[{i}]" for i in range(1, 20))
+    assert nineteen == f"c[0] != sum(({listed}))"
+    assert twenty == f"c[0] != sum(({listed}), c[20])"
+    assert twenty_one == f"c[0] - c[21] != sum(({listed}), c[20])"
+    (fast,) = _tests([21], counts=True)
+    assert fast == "c[0] - sum((" + ", ".join(f"c[{i}]" for i in range(1, 22)) + "))"
+
+
+def test_the_screen_writes_a_balance_with_a_part_between_its_totals() -> None:
+    (balance,) = _tests([2], counts=True, compared=True, totals_of=2)
+    assert balance == "c[0] - c[2] + c[1] != c[3]"
+    (fast,) = _tests([2], counts=True, totals_of=2)
+    assert fast == "c[0] + c[1] - c[2] - c[3]"
+
+
+@given(
+    st.lists(st.integers(min_value=-(2**70), max_value=2**70), min_size=4, max_size=4),
+    st.booleans(),
+)
+def test_the_screens_balance_fails_exactly_when_the_comparison_does(
+    values: list[int], holds: bool
+) -> None:
+    new, carried, answered, forward = values
+    if holds:
+        forward = new + carried - answered
+    (text,) = _tests([2], counts=True, compared=True, totals_of=2)
+    c = [new, carried, answered, forward]
+    assert bool(eval(text, {"c": c})) == (new + carried != answered + forward)
+
+
+@pytest.mark.parametrize("blank", [None, NA])
+def test_a_blank_cell_anywhere_fails_the_screens_balance(blank: Any) -> None:
+    (text,) = _tests([2], counts=True, compared=True, totals_of=2)
+    for at in range(4):
+        c: list[Any] = [5] * 4
         c[at] = blank
         try:
             failed = bool(eval(text, {"c": c}))

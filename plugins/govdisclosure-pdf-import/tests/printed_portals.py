@@ -41,6 +41,7 @@ import portal_layouts  # noqa: E402
 import test_legacy_other_portals as legacy  # noqa: E402
 import test_other_portals_round5 as round5  # noqa: E402
 import test_other_portals_round8 as round8  # noqa: E402
+import test_other_portals_round9 as round9  # noqa: E402
 
 CHROMIUM = next(
     filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None
@@ -85,6 +86,8 @@ def rebuilt_pages() -> Iterator[Page]:
         yield Page(name, portal.html().encode(), portal, gaps)
     for portal in round8.PORTALS:
         yield Page(round8._host(portal), portal.html().encode(), portal)
+    for portal in round9.PORTALS:
+        yield Page(round9._host(portal), portal.html().encode(), portal)
     yield Page("putian-2009", legacy._putian())
     yield Page("dingxi-2009", legacy._dingxi(), derive_templates=True)
 

@@ -107,21 +107,25 @@ _REPORT_NAME = re.compile(r"(?:(?<!人民)政府)?(?:信息公开|政务公开).
 #: 关于 (…局关于2021年度政府信息公开情况的报告), the report's name
 #: (…局政府信息公开工作2022年度情况的报告).
 _BEFORE_YEAR = re.compile(r"(?:(?:(?<!人民)政府)?(?:信息公开|政务公开)(?:工作)?)?(?:关于)?$")
+#: A year printed straight before the report's name with its 年 left out
+#: (西藏自治区政府国资委2020政府信息公开工作年度报告).
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*(?:政府)?(?:信息公开|政务公开))")
 
 
 def title_facts(title: str | None) -> tuple[int | None, str | None]:
     """The year and the unit a title names: 平潭综合实验区2023年度政府信息公开工作年度报告
     gives (2023, "平潭综合实验区"); 2019年上海市人民政府办公厅政府信息公开工作年度报告
-    gives (2019, "上海市人民政府办公厅").  The words are matched in their
-    simplified forms (a title in traditional characters), the unit kept as
-    printed."""
+    gives (2019, "上海市人民政府办公厅"); a year printed without its 年 straight
+    before the report's name is read too (…国资委2020政府信息公开工作年度报告).
+    The words are matched in their simplified forms (a title in traditional
+    characters), the unit kept as printed."""
     if not title:
-        return None, None
-    m = _YEAR.search(title)
-    if not m:
         return None, None
     # One character for one: positions in the simplified text are the title's.
     plain = simplified(title)
+    m = _YEAR.search(title) or _BARE_YEAR.search(plain)
+    if not m:
+        return None, None
     before = plain[: m.start()]
     end = len(before.rstrip())
     if end:

@@ -169,6 +169,7 @@ def grid_and_unsure(chain: Sequence[Piece], index: int) -> tuple[Grid, tuple[Cel
         offset = max((c.row + c.rowspan for c in cells), default=0)
     if len(chain) > 1:
         cells = _without_empty_rows(cells)
+    cells = _without_rows_starting_nothing(cells)
     unsure = tuple(
         Cell(c.row, c.col, c.rowspan, c.colspan, c.text, False, c.page, c.bbox)
         for c in cells
@@ -208,6 +209,29 @@ def _without_empty_rows(cells: list[_Cell]) -> list[_Cell]:
             continue
         covered = sum(1 for r in empty if c.row < r < c.row + c.rowspan)
         below = sum(1 for r in empty if r < c.row)
+        out.append(c._replace(row=c.row - below, rowspan=c.rowspan - covered))
+    return out
+
+
+def _without_rows_starting_nothing(cells: list[_Cell]) -> list[_Cell]:
+    """The cells with the rows on which no cell begins taken out.
+
+    A rule drawn inside a row parts the page's rows there though every cell
+    of the row runs across it: Chromium, breaking a table inside a merged
+    group label (三、本年度办理结果), may end the label's box inside the row of
+    （六）其他处理.  The row under that line begins no cell; kept, it made the
+    figures of （六） cells over two rows, read as heads over the figures of
+    the rows below (（七）总计 and 四、结转下年度继续办理 not placed).  Such a row
+    stands for no row of the table."""
+    starts = {c.row for c in cells}
+    height = max((c.row + c.rowspan for c in cells), default=0)
+    gone = [r for r in range(height) if r not in starts]
+    if not gone:
+        return cells
+    out: list[_Cell] = []
+    for c in cells:
+        covered = sum(1 for r in gone if c.row < r < c.row + c.rowspan)
+        below = sum(1 for r in gone if r < c.row)
         out.append(c._replace(row=c.row - below, rowspan=c.rowspan - covered))
     return out
 
