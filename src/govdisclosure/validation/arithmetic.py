@@ -99,6 +99,10 @@ def equation_severity(eq: Equation) -> Severity:
     return "error" if eq.basis in ("official", "structural") else "warning"
 
 
+#: What blank cells decide of one rule's equations (:attr:`Compiled.plans`).
+Plan = tuple[tuple[int, tuple[Outcome, Finding | None] | None], ...]
+
+
 @frozen(eq=False)
 class Compiled:
     """The equations of one shape, ready to run."""
@@ -136,14 +140,13 @@ class Compiled:
     #: tuple): they depend on nothing else, and offices that leave zeros
     #: blank repeat the same patterns in every report.
     notices: dict[tuple[int, frozenset[int]], tuple[Outcome, Finding | None]] = field(factory=dict)
-    #: What blank cells decide of a rule's equations, by (rule id, positions
-    #: of every blank cell): for each equation in the rule's order, its
-    #: outcome and notice when one of its cells is blank, None when it is to
-    #: be computed.  A report with blank cells then looks its pattern up
-    #: once per rule instead of once per equation.
-    plans: dict[
-        tuple[str, frozenset[int]], tuple[tuple[int, tuple[Outcome, Finding | None] | None], ...]
-    ] = field(factory=dict)
+    #: What blank cells decide of each rule's equations, by the pattern of
+    #: the flat tuple's types (:meth:`_Run.plans`), then by rule id: for each
+    #: equation in the rule's order, its outcome and notice when one of its
+    #: cells is blank, None when it is to be computed.  A report with blank
+    #: cells then looks its pattern up once, for every arithmetic rule,
+    #: instead of once per equation.
+    plans: dict[tuple[type, ...], dict[str, Plan]] = field(factory=dict)
 
 
 _COMPILED: dict[tuple[Any, ...], Compiled] = {}
@@ -434,7 +437,7 @@ class _Run:
     the flat tuple, built only when some equation needs a careful look.
     """
 
-    __slots__ = ("_blank", "comp", "flagged", "report", "values")
+    __slots__ = ("_blank", "_plans", "comp", "flagged", "report", "values")
 
     def __init__(
         self,
@@ -448,6 +451,7 @@ class _Run:
         self.values = values
         self.flagged = flagged
         self._blank: frozenset[int] | None = None
+        self._plans: dict[str, Plan] | None = None
 
     @property
     def blank(self) -> frozenset[int]:
@@ -458,6 +462,30 @@ class _Run:
                 compress(range(len(values)), map(_BLANK_TYPES.__contains__, map(type, values)))
             )
         return self._blank
+
+    def plans(self) -> dict[str, Plan]:
+        """The plans of the report's pattern of blank cells, by rule id
+        (:attr:`Compiled.plans`), looked up once for every arithmetic rule.
+
+        The pattern is the tuple of the flat tuple's types: it tells which
+        cells are blank (None or "/") exactly as :attr:`blank` does, and is
+        found in C without a step per cell in Python, hashed and compared by
+        the types' identities, where the positions of the blank cells (a
+        ``frozenset`` of some 135 of them for 上海 2019) cost a pass of
+        several C calls per cell to build and a look-up of each member to
+        compare, once per rule.  A rule's plan is made from :attr:`blank`
+        on its first report of a pattern."""
+        plans = self._plans
+        if plans is None:
+            known = self.comp.plans
+            pattern = tuple(map(type, self.values))
+            plans = known.get(pattern)
+            if plans is None:
+                plans = {}
+                if len(known) < _NOTICES:
+                    known[pattern] = plans
+            self._plans = plans
+        return plans
 
 
 #: The types of a cell that states no number (:func:`.values.is_blank`).
@@ -632,16 +660,14 @@ def _with_blanks(
     decide is looked up by the rule and the blank cells' positions
     (:attr:`Compiled.plans`), the other equations are computed."""
     comp = run.comp
-    blank = run.blank
-    key = (rule_id, blank)
-    plan = comp.plans.get(key)
+    plans = run.plans()
+    plan = plans.get(rule_id)
     if plan is None:
-        plan = tuple(
+        blank = run.blank
+        plan = plans[rule_id] = tuple(
             (k, None if blank.isdisjoint(comp.cells[k]) else _blank_decided(report, comp, k, blank))
             for k in ks
         )
-        if len(comp.plans) < _NOTICES:
-            comp.plans[key] = plan
     out = []
     values = run.values
     for k, known in plan:
