@@ -88,6 +88,7 @@ __all__ = [
     "equation_finding",
     "equation_severity",
     "passes",
+    "passes_shared",
     "sample_reports",
 ]
 
@@ -97,6 +98,11 @@ def equation_severity(eq: Equation) -> Severity:
     if eq.kind == "channels":
         return "notice"
     return "error" if eq.basis in ("official", "structural") else "warning"
+
+
+def _never(values: Sequence[CellValue]) -> bool:
+    """A ``holds_flat`` that never passes (a :class:`Compiled` made by hand)."""
+    return False
 
 
 #: What blank cells decide of one rule's equations (:attr:`Compiled.plans`).
@@ -126,6 +132,11 @@ class Compiled:
     #: checked without building its flat tuple; raises ``TypeError`` as
     #: ``fast`` does.  Always false for a shape with rows not printed.
     holds: Callable[[Report], bool]
+    #: ``holds_flat(values)``: ``holds`` over the flat tuple of cells (each
+    #: read from it into a local, the same comparisons), for when the other
+    #: rules have built that tuple anyway (:func:`passes_shared`); raises
+    #: and answers as ``holds`` does.
+    holds_flat: Callable[[Sequence[CellValue]], bool] = _never
     #: The statements of ``holds`` after its ``def`` line (indented once,
     #: reading the report as ``r``), for :func:`_class_screen` to write the
     #: official layout's check into the screen of its report class.
@@ -375,8 +386,19 @@ def _compile(report: Report) -> Compiled:
     lines += ["    return out", ""]
     if shape.not_printed:
         # Every equation is looked at (see _run): nothing is proved here.
-        body = ["    return False"]
+        body = flat = ["    return False"]
     else:
+        # ``holds`` over the flat tuple: every cell from it into its local.
+        flat = [
+            *(line + "v" for line in unpack),
+            *(
+                f"    if {test}:\n        return False"
+                for _, test in _comparisons(
+                    equations, totals, parts, implied, local, counts, compared=True
+                )
+            ),
+            "    return True",
+        ]
         if edition_of(report).template_driven:
             # Template cells live in a dict of dicts; the flat tuple is the reader.
             reads = [line + "flatten(r)" for line in unpack]
@@ -396,7 +418,7 @@ def _compile(report: Report) -> Compiled:
             ),
             "    return True",
         ]
-    lines += ["def holds(r):", *body]
+    lines += ["def holds(r):", *body, "", "def holds_flat(v):", *flat]
     namespace: dict[str, Any] = {"flatten": shape.flatten}
     compile_source(lines, namespace, what=f"arithmetic checks of {shape.key}")
     return Compiled(
@@ -409,6 +431,7 @@ def _compile(report: Report) -> Compiled:
         implied,
         namespace["fast"],
         namespace["holds"],
+        holds_flat=namespace["holds_flat"],
         holds_body=tuple(body),
         cells=tuple((*totals[k], *parts[k]) for k in range(len(equations))),
         read=tuple(reader((*totals[k], *parts[k])) for k in range(len(equations))),
@@ -539,6 +562,26 @@ def passes(report: Report) -> bool:
         return class_screen(type(report))(report)
     except TypeError:  # a blank or "/" cell
         return False
+
+
+def passes_shared(report: Report, context: Context) -> bool:
+    """:func:`passes` given the validation's context (the rules'
+    :attr:`~.rules.Rule.shared_screen`): when a rule run before it has built
+    the report's flat tuple of cells there (``cells.implausible-count`` does
+    for every report with all the rules installed), the same comparisons
+    are made over that tuple (:attr:`Compiled.holds_flat`) instead of
+    reading every cell from the report's objects again, which a pre-2019
+    report's ``holds`` did by building the flat tuple a second time; else
+    the screen made for the report's class.  Raises ``TypeError`` on a blank
+    or "/" cell, as :func:`class_screen`'s screen does (a screen that raises
+    does not pass)."""
+    cached = context.cache.get("cells")
+    if cached is None or cached[0] is not report:
+        return class_screen(type(report))(report)
+    comp = _BY_SHAPE.get(shape(report, context))
+    if comp is None:
+        comp = compiled_for(report)
+    return comp.holds_flat(cached[1])
 
 
 def class_screen(cls: type) -> Callable[[Report], bool]:
@@ -1024,6 +1067,7 @@ def arithmetic_rules() -> tuple[Rule, ...]:
                 check=partial(check_rule, rule_id),
                 screen=passes,
                 class_screen=class_screen,
+                shared_screen=passes_shared,
             )
         )
     return tuple(rules)
