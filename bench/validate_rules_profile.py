@@ -65,7 +65,7 @@ def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-def wrapped(rule: Rule, screens: dict[object, Callable[[Report], bool]]) -> Rule:
+def wrapped(rule: Rule, screens: dict[object, Callable[..., bool]]) -> Rule:
     check = rule.check
 
     def counted(report: Report, context: Context) -> Iterable[Finding]:
@@ -74,11 +74,19 @@ def wrapped(rule: Rule, screens: dict[object, Callable[[Report], bool]]) -> Rule
         spent[rule.id] += clock() - t - EMPTY
         return out
 
-    screen = rule.screen
-    if screen is not None and screen not in screens:
-        name = f"screen {screen.__module__.rsplit('.', 1)[-1]}.{screen.__name__}"
-        screens[screen] = timed(name, screen)
-    return attrs.evolve(rule, check=counted, screen=None if screen is None else screens[screen])
+    # A screen's shared form (``Rule.shared_screen``), which the engine calls
+    # in its place when it has one, is timed under the same name.
+    screen, shared = rule.screen, rule.shared_screen
+    for fn in (screen, shared):
+        if fn is not None and fn not in screens:
+            name = f"screen {fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
+            screens[fn] = timed(name, fn)
+    return attrs.evolve(
+        rule,
+        check=counted,
+        screen=None if screen is None else screens[screen],
+        shared_screen=None if shared is None else screens[shared],
+    )
 
 
 def time_shared_work() -> None:
@@ -114,7 +122,7 @@ def main() -> None:
     by_file = [[renamed(r, i) for i in range(copies)] for r in originals]
     corpus = [group[i] for i in range(copies) for group in by_file]
     plain = installed()
-    screens: dict[object, Callable[[Report], bool]] = {}
+    screens: dict[object, Callable[..., bool]] = {}
     rules = tuple(wrapped(rule, screens) for rule in plain)
     time_shared_work()
     for report in originals:

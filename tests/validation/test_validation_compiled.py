@@ -210,3 +210,24 @@ def test_reports_with_the_same_blank_cells_get_their_own_findings(name: str) -> 
             changed_values = list(values)
             changed_values[i] = values[i] + 7  # type: ignore[operator]
             assert_same(shape.rebuild(base, changed_values), blank)
+
+
+@pytest.mark.parametrize("name", ["shanghai-szfbgt-2019.json", "yuxi-2017.json"])
+def test_a_pattern_of_blank_cells_is_planned_once_for_every_rule(name: str) -> None:
+    """The arithmetic rules of a report with blank cells share one look-up
+    of its pattern of blanks (``Compiled.plans``, by the flat tuple's types):
+    one entry per pattern, holding the plan of every rule that reads a
+    blank cell, and a copy of the report finds the same entry."""
+    from govdisclosure.validation.arithmetic import compiled_for
+
+    base = gd.load(EXAMPLES / name)
+    comp = compiled_for(base)
+    comp.plans.clear()
+    found = gd.validate(base, rules=CORE)
+    pattern = tuple(map(type, shape_of(base).flatten(base)))
+    assert list(comp.plans) == [pattern]
+    ruled = {f.rule for f in found if f.message_id == "relation.not-checkable"}
+    assert ruled and ruled <= set(comp.plans[pattern])
+    copy = attrs.evolve(base, unit=attrs.evolve(base.unit, name="copy"))
+    assert gd.validate(copy, rules=CORE) == found
+    assert list(comp.plans) == [pattern]

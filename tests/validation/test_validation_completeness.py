@@ -126,3 +126,30 @@ def test_the_fee_statement_reads_the_paragraphs_of_section_six_in_order(section:
     from govdisclosure.validation.paragraphs import section_paragraphs
 
     assert _paragraph_texts(section, []) == [t for _, t in section_paragraphs(section, ())]
+
+
+def test_a_section_whose_table_is_filled_is_not_read_for_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``completeness.section-empty`` asks whether a section has text only
+    when its table (sections 二–四) has no filled cell: a report whose
+    tables are filled has the text of sections 一, 五 and 六 looked at,
+    never that of sections 二–四 (mostly a heading over the table)."""
+    from pathlib import Path
+
+    import govdisclosure as gd
+    from govdisclosure.validation import completeness
+
+    report = gd.load(Path(__file__).resolve().parents[2] / "examples" / "huaian-2024.json")
+    found = find_sections(report)
+    by_table = {found[s.number] for s in SECTIONS if s.table is not None}
+    read: list[Section] = []
+
+    def recorded(section: Section) -> bool:
+        read.append(section)
+        return has_text(section)
+
+    monkeypatch.setattr(completeness, "has_text", recorded)
+    rules = [r for r in completeness_rules() if r.id == "completeness.section-empty"]
+    assert validate(report, rules=rules) == ()
+    assert read == [report.sections[i] for i in sorted(found.values()) if i not in by_table]

@@ -2,7 +2,9 @@
 
 The rules without a screen (the completeness, plausibility and continuity
 rules) are called for every report validated, and most reports give them
-nothing to report.  Written as generators, each made a generator object and
+nothing to report; the eight date rules (period, edition year, deadlines,
+dates before the period's end) are all called whenever their shared screen
+does not pass a report, and then mostly only one of them finds something.  Written as generators, each made a generator object and
 its frame to find nothing, which cost more than their tests; they now
 answer an empty tuple in those cases and make a generator only when there
 is something to find.  What they find is held to their definitions
@@ -23,10 +25,18 @@ from govdisclosure.editions import Report
 from govdisclosure.validation import Context, Rule
 from govdisclosure.validation.completeness import completeness_rules
 from govdisclosure.validation.continuity import continuity_rules
+from govdisclosure.validation.deadlines import deadline_rules
+from govdisclosure.validation.identity import identity_rules
 from govdisclosure.validation.plausibility import plausibility_rules
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("**/*.json"))
-RULES = (*completeness_rules(), *plausibility_rules(), *continuity_rules())
+RULES = (
+    *completeness_rules(),
+    *plausibility_rules(),
+    *continuity_rules(),
+    *identity_rules(),
+    *deadline_rules(),
+)
 
 
 def _examples() -> list[Report]:

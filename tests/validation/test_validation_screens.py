@@ -32,8 +32,14 @@ from govdisclosure.testing import consistent_reports
 from govdisclosure.testing.reference import reference_findings
 from govdisclosure.testing.strategies import edition_years
 from govdisclosure.validation import Context, Finding, Rule
-from govdisclosure.validation.arithmetic import arithmetic_rules, class_screen, passes
+from govdisclosure.validation.arithmetic import (
+    arithmetic_rules,
+    class_screen,
+    passes,
+    passes_shared,
+)
 from govdisclosure.validation.dated import dates_hold
+from govdisclosure.validation.shared import cell_values
 from locations import EXAMPLES
 
 REPORT = Report2021(unit=ReportingUnit(name="测试单位"), year=2024)
@@ -312,3 +318,74 @@ def test_the_date_screen_at_the_deadline(which: str) -> None:
         assert dates_hold(dated) == on_time
         assert validate(dated, rules=DATED) == check(dated, rules=DATED).findings
         assert bool(validate(dated, rules=DATED)) != on_time
+
+
+# -- a screen given the context the rules without a screen filled ------------------
+
+
+def test_a_shared_screen_sees_what_the_rules_without_a_screen_left() -> None:
+    """With a rule without a screen in the collection, a screen offering a
+    shared form (:attr:`Rule.shared_screen`) is called in that form, after
+    the rules without a screen, with the context they filled; ``screen``
+    itself is not called.  The findings are sorted as ever."""
+    calls: list[str] = []
+    seen: list[object] = []
+
+    def leaves(report: Report, context: Context) -> Iterable[Finding]:
+        calls.append("a.kept")
+        context.cache["left"] = report
+        return [Finding(rule="a.kept", severity="notice", path="$", message_id="rule.crashed")]
+
+    def shared(answer: bool) -> Callable[[Report, Context], bool]:
+        def screen(report: Report, context: Context) -> bool:
+            seen.append(context.cache.get("left"))
+            return answer
+
+        return screen
+
+    for answer in (True, False):
+        calls.clear()
+        seen.clear()
+        kept = attrs.evolve(_rule("a.kept", calls), check=leaves)
+        screened = attrs.evolve(
+            _rule("b.screened", calls, screen=_not_called), shared_screen=shared(answer)
+        )
+        dated = _rule("c.dated", calls, screen=lambda report: False)
+        found = validate(REPORT, rules=(screened, dated, kept))
+        assert seen == [REPORT]
+        expected = ["a.kept", "c.dated"] if answer else ["a.kept", "b.screened", "c.dated"]
+        assert calls == expected
+        assert [f.rule for f in found] == sorted(expected)
+
+
+@pytest.mark.parametrize(("edition", "single", "template"), VARIANTS)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), blanks=st.booleans())
+def test_the_arithmetic_screen_over_the_flat_tuple_answers_as_over_the_report(
+    edition: str, single: bool, template: str, data: st.DataObject, blanks: bool
+) -> None:
+    """:func:`passes_shared` compares the flat tuple a rule built in the
+    context (``Compiled.holds_flat``) and answers exactly as :func:`passes`,
+    raising where the screen made for the class raises; without the flat
+    tuple in the context it is that screen."""
+    base = data.draw(
+        consistent_reports(
+            edition, single_other_handling=single, template=template, blanks=blanks, max_count=200
+        )
+    )
+    report = data.draw(st.one_of(st.just(base), changed(base)))
+
+    def answer(screen: Callable[[], bool]) -> bool | str:
+        try:
+            return screen()
+        except TypeError:
+            return "raises"
+
+    by_class = answer(lambda: class_screen(type(report))(report))
+    bare = Context()
+    assert answer(lambda: passes_shared(report, bare)) == by_class
+    assert "cells" not in bare.cache
+    filled = Context()
+    assert cell_values(report, filled)
+    shared = answer(lambda: passes_shared(report, filled))
+    assert (shared is True) == (by_class is True) == passes(report)

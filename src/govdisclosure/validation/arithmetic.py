@@ -88,6 +88,7 @@ __all__ = [
     "equation_finding",
     "equation_severity",
     "passes",
+    "passes_shared",
     "sample_reports",
 ]
 
@@ -97,6 +98,15 @@ def equation_severity(eq: Equation) -> Severity:
     if eq.kind == "channels":
         return "notice"
     return "error" if eq.basis in ("official", "structural") else "warning"
+
+
+def _never(values: Sequence[CellValue]) -> bool:
+    """A ``holds_flat`` that never passes (a :class:`Compiled` made by hand)."""
+    return False
+
+
+#: What blank cells decide of one rule's equations (:attr:`Compiled.plans`).
+Plan = tuple[tuple[int, tuple[Outcome, Finding | None] | None], ...]
 
 
 @frozen(eq=False)
@@ -122,6 +132,11 @@ class Compiled:
     #: checked without building its flat tuple; raises ``TypeError`` as
     #: ``fast`` does.  Always false for a shape with rows not printed.
     holds: Callable[[Report], bool]
+    #: ``holds_flat(values)``: ``holds`` over the flat tuple of cells (each
+    #: read from it into a local, the same comparisons), for when the other
+    #: rules have built that tuple anyway (:func:`passes_shared`); raises
+    #: and answers as ``holds`` does.
+    holds_flat: Callable[[Sequence[CellValue]], bool] = _never
     #: The statements of ``holds`` after its ``def`` line (indented once,
     #: reading the report as ``r``), for :func:`_class_screen` to write the
     #: official layout's check into the screen of its report class.
@@ -136,14 +151,13 @@ class Compiled:
     #: tuple): they depend on nothing else, and offices that leave zeros
     #: blank repeat the same patterns in every report.
     notices: dict[tuple[int, frozenset[int]], tuple[Outcome, Finding | None]] = field(factory=dict)
-    #: What blank cells decide of a rule's equations, by (rule id, positions
-    #: of every blank cell): for each equation in the rule's order, its
-    #: outcome and notice when one of its cells is blank, None when it is to
-    #: be computed.  A report with blank cells then looks its pattern up
-    #: once per rule instead of once per equation.
-    plans: dict[
-        tuple[str, frozenset[int]], tuple[tuple[int, tuple[Outcome, Finding | None] | None], ...]
-    ] = field(factory=dict)
+    #: What blank cells decide of each rule's equations, by the pattern of
+    #: the flat tuple's types (:meth:`_Run.plans`), then by rule id: for each
+    #: equation in the rule's order, its outcome and notice when one of its
+    #: cells is blank, None when it is to be computed.  A report with blank
+    #: cells then looks its pattern up once, for every arithmetic rule,
+    #: instead of once per equation.
+    plans: dict[tuple[type, ...], dict[str, Plan]] = field(factory=dict)
 
 
 _COMPILED: dict[tuple[Any, ...], Compiled] = {}
@@ -401,8 +415,19 @@ def _compile(report: Report) -> Compiled:
     lines += ["    return out", ""]
     if shape.not_printed:
         # Every equation is looked at (see _run): nothing is proved here.
-        body = ["    return False"]
+        body = flat = ["    return False"]
     else:
+        # ``holds`` over the flat tuple: every cell from it into its local.
+        flat = [
+            *(line + "v" for line in unpack),
+            *(
+                f"    if {test}:\n        return False"
+                for _, test in _comparisons(
+                    equations, totals, parts, implied, local, counts, compared=True
+                )
+            ),
+            "    return True",
+        ]
         if edition_of(report).template_driven:
             # Template cells live in a dict of dicts; the flat tuple is the reader.
             reads = [line + "flatten(r)" for line in unpack]
@@ -422,7 +447,7 @@ def _compile(report: Report) -> Compiled:
             ),
             "    return True",
         ]
-    lines += ["def holds(r):", *body]
+    lines += ["def holds(r):", *body, "", "def holds_flat(v):", *flat]
     namespace: dict[str, Any] = {"flatten": shape.flatten}
     compile_source(lines, namespace, what=f"arithmetic checks of {shape.key}")
     return Compiled(
@@ -435,6 +460,7 @@ def _compile(report: Report) -> Compiled:
         implied,
         namespace["fast"],
         namespace["holds"],
+        holds_flat=namespace["holds_flat"],
         holds_body=tuple(body),
         cells=tuple((*totals[k], *parts[k]) for k in range(len(equations))),
         read=tuple(reader((*totals[k], *parts[k])) for k in range(len(equations))),
@@ -463,7 +489,7 @@ class _Run:
     the flat tuple, built only when some equation needs a careful look.
     """
 
-    __slots__ = ("_blank", "comp", "flagged", "report", "values")
+    __slots__ = ("_blank", "_plans", "comp", "flagged", "report", "values")
 
     def __init__(
         self,
@@ -477,6 +503,7 @@ class _Run:
         self.values = values
         self.flagged = flagged
         self._blank: frozenset[int] | None = None
+        self._plans: dict[str, Plan] | None = None
 
     @property
     def blank(self) -> frozenset[int]:
@@ -487,6 +514,30 @@ class _Run:
                 compress(range(len(values)), map(_BLANK_TYPES.__contains__, map(type, values)))
             )
         return self._blank
+
+    def plans(self) -> dict[str, Plan]:
+        """The plans of the report's pattern of blank cells, by rule id
+        (:attr:`Compiled.plans`), looked up once for every arithmetic rule.
+
+        The pattern is the tuple of the flat tuple's types: it tells which
+        cells are blank (None or "/") exactly as :attr:`blank` does, and is
+        found in C without a step per cell in Python, hashed and compared by
+        the types' identities, where the positions of the blank cells (a
+        ``frozenset`` of some 135 of them for 上海 2019) cost a pass of
+        several C calls per cell to build and a look-up of each member to
+        compare, once per rule.  A rule's plan is made from :attr:`blank`
+        on its first report of a pattern."""
+        plans = self._plans
+        if plans is None:
+            known = self.comp.plans
+            pattern = tuple(map(type, self.values))
+            plans = known.get(pattern)
+            if plans is None:
+                plans = {}
+                if len(known) < _NOTICES:
+                    known[pattern] = plans
+            self._plans = plans
+        return plans
 
 
 #: The types of a cell that states no number (:func:`.values.is_blank`).
@@ -540,6 +591,26 @@ def passes(report: Report) -> bool:
         return class_screen(type(report))(report)
     except TypeError:  # a blank or "/" cell
         return False
+
+
+def passes_shared(report: Report, context: Context) -> bool:
+    """:func:`passes` given the validation's context (the rules'
+    :attr:`~.rules.Rule.shared_screen`): when a rule run before it has built
+    the report's flat tuple of cells there (``cells.implausible-count`` does
+    for every report with all the rules installed), the same comparisons
+    are made over that tuple (:attr:`Compiled.holds_flat`) instead of
+    reading every cell from the report's objects again, which a pre-2019
+    report's ``holds`` did by building the flat tuple a second time; else
+    the screen made for the report's class.  Raises ``TypeError`` on a blank
+    or "/" cell, as :func:`class_screen`'s screen does (a screen that raises
+    does not pass)."""
+    cached = context.cache.get("cells")
+    if cached is None or cached[0] is not report:
+        return class_screen(type(report))(report)
+    comp = _BY_SHAPE.get(shape(report, context))
+    if comp is None:
+        comp = compiled_for(report)
+    return comp.holds_flat(cached[1])
 
 
 def class_screen(cls: type) -> Callable[[Report], bool]:
@@ -661,16 +732,14 @@ def _with_blanks(
     decide is looked up by the rule and the blank cells' positions
     (:attr:`Compiled.plans`), the other equations are computed."""
     comp = run.comp
-    blank = run.blank
-    key = (rule_id, blank)
-    plan = comp.plans.get(key)
+    plans = run.plans()
+    plan = plans.get(rule_id)
     if plan is None:
-        plan = tuple(
+        blank = run.blank
+        plan = plans[rule_id] = tuple(
             (k, None if blank.isdisjoint(comp.cells[k]) else _blank_decided(report, comp, k, blank))
             for k in ks
         )
-        if len(comp.plans) < _NOTICES:
-            comp.plans[key] = plan
     out = []
     values = run.values
     for k, known in plan:
@@ -1027,6 +1096,7 @@ def arithmetic_rules() -> tuple[Rule, ...]:
                 check=partial(check_rule, rule_id),
                 screen=passes,
                 class_screen=class_screen,
+                shared_screen=passes_shared,
             )
         )
     return tuple(rules)

@@ -222,13 +222,21 @@ def _section_empty(report: Report, context: Context) -> Iterable[Finding]:
         return ()
     found = _sections(report, context)
     sections = report.sections
+    filled: frozenset[str] | None = None
     for expected in SECTIONS:
         index = found.get(expected.number)
-        if (
-            index is not None
-            and not has_text(sections[index])
-            and expected.table not in _filled(report, context)
-        ):
+        if index is None:
+            continue
+        table = expected.table
+        if table is not None:
+            # A section whose table has a filled cell is not empty, whatever
+            # its text: sections 二–四 are mostly a heading over their table,
+            # whose text would be looked at for nothing.
+            if filled is None:
+                filled = _filled(report, context)
+            if table in filled:
+                continue
+        if not has_text(sections[index]):
             return _missing_or_empty(report, context, False)
     return ()
 

@@ -21,7 +21,7 @@ published before the year it reports on is over.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from ..editions import Report
 from ..i18n import N_
@@ -38,54 +38,74 @@ _DATE_LABELS = {
 }
 
 
-def _late(which: str, report: Report, context: Context) -> Iterator[Finding]:
+def _late(which: str, report: Report, context: Context) -> Iterable[Finding]:
+    # A function returning its findings, not a generator: when the date
+    # screen does not pass a report, all eight date rules run, and most of
+    # them find nothing (a generator made to find nothing costs more than
+    # the test).
     date: dt.date | None = getattr(report.dates, which)
+    if date is None:
+        return ()
     deadline = deadline_for(report)
-    if date is None or deadline is None or date <= deadline[0]:
-        return
-    yield Finding(
-        rule=f"deadline.{which}",
-        severity="warning",
-        path=f"$.dates.{which}",
-        involves=(f"$.dates.{which}", "$.year", "$.unit.kind"),
-        message_id="deadline.late",
-        params={
-            "date_label": Label((_DATE_LABELS[which],)),
-            "date": date.isoformat(),
-            "deadline": deadline[0].isoformat(),
-            "regulation": Label((deadline[1],)),
-        },
+    if deadline is None or date <= deadline[0]:
+        return ()
+    return (
+        Finding(
+            rule=f"deadline.{which}",
+            severity="warning",
+            path=f"$.dates.{which}",
+            involves=(f"$.dates.{which}", "$.year", "$.unit.kind"),
+            message_id="deadline.late",
+            params={
+                "date_label": Label((_DATE_LABELS[which],)),
+                "date": date.isoformat(),
+                "deadline": deadline[0].isoformat(),
+                "regulation": Label((deadline[1],)),
+            },
+        ),
     )
 
 
-def _before_end(report: Report, context: Context) -> Iterator[Finding]:
+def _before_end(report: Report, context: Context) -> Iterable[Finding]:
     # Without a stated end, the report is still on its year: the year's end
     # stands in (and the finding names the year, not a period it lacks).
     stated = report.period.end if report.period is not None else None
     end = stated if stated is not None else dt.date(report.year, 12, 31)
+    dates = report.dates
+    written, filled, published = dates.written, dates.filled, dates.published
+    if (
+        (written is None or written >= end)
+        and (filled is None or filled >= end)
+        and (published is None or published >= end)
+    ):
+        return ()
     source = "$.period.end" if stated is not None else "$.year"
+    found = []
     for which, label in _DATE_LABELS.items():
-        date: dt.date | None = getattr(report.dates, which)
+        date: dt.date | None = getattr(dates, which)
         if date is not None and date < end:
-            yield Finding(
-                rule="dates.before-period-end",
-                severity="error",
-                path=f"$.dates.{which}",
-                involves=(f"$.dates.{which}", source),
-                message_id="dates.before-period-end",
-                params={
-                    "date_label": Label((label,)),
-                    "date": date.isoformat(),
-                    "end": end.isoformat(),
-                },
+            found.append(
+                Finding(
+                    rule="dates.before-period-end",
+                    severity="error",
+                    path=f"$.dates.{which}",
+                    involves=(f"$.dates.{which}", source),
+                    message_id="dates.before-period-end",
+                    params={
+                        "date_label": Label((label,)),
+                        "date": date.isoformat(),
+                        "end": end.isoformat(),
+                    },
+                )
             )
+    return found
 
 
-def _written(report: Report, context: Context) -> Iterator[Finding]:
+def _written(report: Report, context: Context) -> Iterable[Finding]:
     return _late("written", report, context)
 
 
-def _published(report: Report, context: Context) -> Iterator[Finding]:
+def _published(report: Report, context: Context) -> Iterable[Finding]:
     return _late("published", report, context)
 
 

@@ -147,6 +147,8 @@ def validate_given(
         except Exception:  # noqa: BLE001 - a screen that raises does not pass
             pass
         left: Sequence[Rule] = plan.rules
+    elif plan.shared_screens is not None:
+        return _run_shared(report, plan, Context(previous=previous, blank=blank, locale=locale))
     else:
         left = plan.left(report)
         if not left:
@@ -200,6 +202,16 @@ class _Plan:
     #: that.  :func:`validate` calls it itself: a report it passes has
     #: nothing to report, one it does not pass runs every rule of the plan.
     only_screen: Callable[[Report], bool] | None = None
+    #: When some rules have no screen and a screen has a shared form
+    #: (:attr:`.rules.Rule.shared_screen`): each screen with its shared form
+    #: (None where it has none).  :func:`validate` then runs the rules
+    #: without a screen first, and the screens after them, with the context
+    #: those rules filled (:func:`_run_shared`).
+    shared_screens: (
+        tuple[tuple[Callable[[Report], bool], Callable[[Report, Context], bool] | None], ...] | None
+    ) = None
+    #: The rules with a screen, in their order.
+    screened: tuple[Rule, ...] = ()
 
     @classmethod
     def of(cls, rules: Iterable[Rule], report: Report) -> _Plan:
@@ -226,6 +238,14 @@ class _Plan:
             left = partial(_left_one, only, applying)
         else:
             left = partial(_left, screens, applying, unscreened)
+        shared: dict[Callable[[Report], bool], Callable[[Report, Context], bool]] = {}
+        for r in applying:
+            if r.screen is not None and r.shared_screen is not None:
+                shared.setdefault(r.screen, r.shared_screen)
+        if only is None and unscreened and shared:
+            pairs = tuple((screen, shared.get(screen)) for screen in screens)
+            screened = tuple(r for r in applying if r.screen is not None)
+            return cls(applying, screens, unscreened, left, None, pairs, screened)
         return cls(applying, screens, unscreened, left, only)
 
 
@@ -304,6 +324,34 @@ def _bad_blank(blank: object) -> NoReturn:
     raise ValueError(f"blank must be 'zero' or 'missing', not {blank!r}")
 
 
+def _run_shared(report: Report, plan: _Plan, context: Context) -> tuple[Finding, ...]:
+    """:func:`validate` of a plan with shared screens (:attr:`_Plan.shared_screens`):
+    the rules without a screen first, then each screen, in its shared form
+    where it has one, given the context those rules filled (the flat tuple
+    of cells, which the arithmetic screen then compares instead of reading
+    the report's cells again), then the rules whose screen did not pass.
+    The findings are sorted, so the order the rules run in changes nothing."""
+    assert plan.shared_screens is not None
+    out: list[Finding] = []
+    _collect(report, context, plan.unscreened, out)
+    passed = []
+    for screen, shared in plan.shared_screens:
+        try:
+            if shared(report, context) if shared is not None else screen(report):
+                passed.append(screen)
+        except Exception:  # noqa: BLE001 - a screen that raises does not pass
+            continue
+    if len(passed) < len(plan.shared_screens):
+        # A screened rule among these is here because its screen did not
+        # pass the report: it need not try the same shortcut again.
+        context.cache[SCREENED] = report
+        left = plan.screened if not passed else [r for r in plan.screened if r.screen not in passed]
+        _collect(report, context, left, out)
+    if len(out) > 1:
+        out.sort(key=sort_key(path_order(report)))
+    return tuple(out)
+
+
 def _run(
     report: Report, context: Context, rules: Iterable[Rule], planned: bool = False
 ) -> tuple[Finding, ...]:
@@ -312,10 +360,25 @@ def _run(
     if context.blank != "missing" and context.blank != "zero":
         _bad_blank(context.blank)
     out: list[Finding] = []
-    edition = report.edition
+    if planned:
+        _collect(report, context, rules, out)
+    else:
+        edition = report.edition
+        _collect(
+            report,
+            context,
+            (r for r in rules if r.editions is None or edition in r.editions),
+            out,
+        )
+    if len(out) > 1:
+        out.sort(key=sort_key(path_order(report)))
+    return tuple(out)
+
+
+def _collect(report: Report, context: Context, rules: Iterable[Rule], out: list[Finding]) -> None:
+    """The findings of ``rules`` on ``report``, appended to ``out``; a rule
+    that raises gives a ``rule.crashed`` finding instead."""
     for rule in rules:
-        if not planned and rule.editions is not None and edition not in rule.editions:
-            continue
         try:
             out.extend(rule.check(report, context))
         except Exception as exc:  # noqa: BLE001 - reported as a finding, others go on
@@ -328,6 +391,3 @@ def _run(
                     params={"rule": rule.id, "error": f"{type(exc).__name__}: {exc}"},
                 )
             )
-    if len(out) > 1:
-        out.sort(key=sort_key(path_order(report)))
-    return tuple(out)

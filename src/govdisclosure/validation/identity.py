@@ -22,7 +22,7 @@ A report is on one year (``year``) and covers a statistics period
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from ..editions import EDITIONS, Report
 from ..i18n import N_
@@ -33,110 +33,128 @@ from .rules import Context, Rule
 __all__ = ["edition_fits_year", "identity_rules"]
 
 
-def _not_stated(report: Report, context: Context) -> Iterator[Finding]:
+def _not_stated(report: Report, context: Context) -> Iterable[Finding]:
+    # Each of these rules is a function returning its findings, not a
+    # generator: when the date screen does not pass a report, all eight
+    # run, and most of them find nothing (a generator made to find nothing
+    # costs more than the test).
     period = report.period
     if period is None:
-        yield Finding(
-            rule="period.not-stated",
-            severity="warning",
-            path="$.period",
-            involves=("$.period",),
-            message_id="period.not-stated",
+        return (
+            Finding(
+                rule="period.not-stated",
+                severity="warning",
+                path="$.period",
+                involves=("$.period",),
+                message_id="period.not-stated",
+            ),
         )
-        return
+    if period.start is not None and period.end is not None:
+        return ()
     missing = [w for w, date in (("start", period.start), ("end", period.end)) if date is None]
-    if missing:
-        yield Finding(
+    return (
+        Finding(
             rule="period.not-stated",
             severity="warning",
             path=f"$.period.{missing[0]}",
             involves=tuple(f"$.period.{w}" for w in missing),
             message_id="period.no-dates" if len(missing) == 2 else "period.no-date",
             params={"which": Label((_ENDS[missing[0]],))},
-        )
+        ),
+    )
 
 
 #: The two ends of a period, as messages name them.
 _ENDS = {"start": N_("start date"), "end": N_("end date")}
 
 
-def _inverted(report: Report, context: Context) -> Iterator[Finding]:
+def _inverted(report: Report, context: Context) -> Iterable[Finding]:
     period = report.period
     if period is None or period.start is None or period.end is None:
-        return
-    if period.start > period.end:
-        yield Finding(
+        return ()
+    if period.start <= period.end:
+        return ()
+    return (
+        Finding(
             rule="period.inverted",
             severity="error",
             path="$.period.start",
             involves=("$.period.start", "$.period.end"),
             message_id="period.inverted",
             params={"start": period.start.isoformat(), "end": period.end.isoformat()},
-        )
+        ),
+    )
 
 
-def _outside_year(report: Report, context: Context) -> Iterator[Finding]:
+def _outside_year(report: Report, context: Context) -> Iterable[Finding]:
     period = report.period
     if period is None or period.start is None or period.end is None:
-        return
+        return ()
+    year = report.year
+    if period.start.year == year and period.end.year == year:
+        return ()
     outside = [
         which
         for which, date in (("start", period.start), ("end", period.end))
         if date.year != report.year
     ]
-    if not outside:
-        return
-    yield Finding(
-        rule="period.outside-year",
-        severity="warning",
-        path=f"$.period.{outside[0]}",
-        involves=(*(f"$.period.{w}" for w in outside), "$.year"),
-        message_id="period.outside-year",
-        params={
-            "start": period.start.isoformat(),
-            "end": period.end.isoformat(),
-            "year": report.year,
-        },
+    return (
+        Finding(
+            rule="period.outside-year",
+            severity="warning",
+            path=f"$.period.{outside[0]}",
+            involves=(*(f"$.period.{w}" for w in outside), "$.year"),
+            message_id="period.outside-year",
+            params={
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+                "year": report.year,
+            },
+        ),
     )
 
 
-def _partial_year(report: Report, context: Context) -> Iterator[Finding]:
+def _partial_year(report: Report, context: Context) -> Iterable[Finding]:
     period = report.period
     if period is None or period.start is None or period.end is None:
-        return
+        return ()
     start, end, year = period.start, period.end, report.year
     if start.year != year or end.year != year or start > end:
-        return  # period.outside-year, period.inverted
+        return ()  # period.outside-year, period.inverted
     short = [
         which
         for which, date, whole in (("start", start, (1, 1)), ("end", end, (12, 31)))
         if (date.month, date.day) != whole
     ]
     if not short:
-        return
-    yield Finding(
-        rule="period.partial-year",
-        severity="warning",
-        path=f"$.period.{short[0]}",
-        involves=(*(f"$.period.{w}" for w in short), "$.year"),
-        message_id="period.partial-year",
-        params={"start": start.isoformat(), "end": end.isoformat(), "year": year},
+        return ()
+    return (
+        Finding(
+            rule="period.partial-year",
+            severity="warning",
+            path=f"$.period.{short[0]}",
+            involves=(*(f"$.period.{w}" for w in short), "$.year"),
+            message_id="period.partial-year",
+            params={"start": start.isoformat(), "end": end.isoformat(), "year": year},
+        ),
     )
 
 
-def _edition_year(report: Report, context: Context) -> Iterator[Finding]:
+def _edition_year(report: Report, context: Context) -> Iterable[Finding]:
     edition = report.edition
     record = EDITIONS.get(edition)
     if record is None or record.fits_year(report.year):
-        return
+        return ()
     name, years = record.name, record.years_text
-    yield Finding(
-        rule="edition.year",
-        severity="warning",
-        path="$.year",
-        involves=("$.edition", "$.year"),
-        message_id="edition.year",
-        params={"edition": Label((name,)), "years": Label((years,)), "year": report.year},
+    return (
+        Finding(
+            rule="edition.year",
+            severity="warning",
+            path="$.year",
+            involves=("$.edition", "$.year"),
+            message_id="edition.year",
+            params={"edition": Label((name,)), "years": Label((years,)), "year": report.year},
+        ),
     )
 
 

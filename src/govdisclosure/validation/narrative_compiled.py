@@ -431,7 +431,11 @@ def _figures(
 def _flat_value(
     figure: _Figure, values: Sequence[CellValue], blank: str
 ) -> tuple[int | Decimal, bool] | None:
-    """:func:`~.narrative._value` over the flat tuple, each row's parts read in one call."""
+    """:func:`~.narrative._value` over the flat tuple, each row's parts read in one call.
+
+    A row whose total is blank (上海 2019 leaves every result row's total
+    blank) adds up its numbers in a loop here, in the order ``sum`` of a
+    list of them would, without the list and the comprehension's frame."""
     total: int | Decimal = 0
     exact = True
     filled = False
@@ -441,11 +445,16 @@ def _flat_value(
             total += cell
             filled = True
             continue
-        numbers = [n for n in pick(values) if type(n) is int or type(n) is Decimal]
-        if numbers:
+        summed: int | Decimal = 0
+        count = 0
+        for n in pick(values):
+            if type(n) is int or type(n) is Decimal:
+                summed += n
+                count += 1
+        if count:
             filled = True
-            total += sum(numbers)
-        if len(numbers) < size or not size:
+            total += summed
+        if count < size or not size:
             exact = False
     if not filled:
         return None

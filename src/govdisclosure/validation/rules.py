@@ -109,6 +109,18 @@ class Rule:
     class_screen: Callable[[type], Callable[[Report], bool]] | None = field(
         default=None, eq=False, repr=False
     )
+    #: ``shared_screen(report, context)``: :attr:`screen` given the
+    #: validation's context, so that it can read what the other rules have
+    #: left there instead of reading the report again (the arithmetic
+    #: rules' screen compares the flat tuple of cells that the rules without
+    #: a screen built, rather than the report's objects).  It must answer as
+    #: ``screen`` does.  :func:`~.engine.validate` runs the rules without a
+    #: screen first when it has such a screen to call, and calls it in place
+    #: of ``screen``; ignored without a ``screen``; ``None`` (the default):
+    #: ``screen`` is called.
+    shared_screen: Callable[[Report, Context], bool] | None = field(
+        default=None, eq=False, repr=False
+    )
 
     def applies_to(self, report: Report) -> bool:
         return self.editions is None or report.edition in self.editions
