@@ -49,6 +49,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from html_import_count import totals
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "plugins" / "govdisclosure-html" / "tests" / "data"
 WORK = ("floor", "bytes", "decode", "searches", "read", "map", "alternated", "import")
@@ -146,14 +148,7 @@ def count(name: str, sim: bool) -> dict[str, float]:
                 capture_output=True,
                 check=True,
             )
-            names: list[str] = []
-            values: list[int] = []
-            for line in out.read_text().splitlines():
-                if line.startswith("events:"):
-                    names = line.split()[1:]
-                elif line.startswith(("totals:", "summary:")):
-                    values = [int(v) for v in line.split()[1:]]
-            runs.append(dict(zip(names, values, strict=True)))
+            runs.append(totals(out))
     return {k: (runs[1][k] - runs[0][k]) / (PASSES - 1) for k in runs[1]}
 
 
