@@ -16,6 +16,7 @@ and the diff shows what moved, page by page, for review.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from pathlib import Path
@@ -74,6 +75,27 @@ def test_plans_made_on_other_pages_change_nothing() -> None:
         expected = _expected_dir(folder, derive)
         for name, text in _written(_import(folder, derive)).items():
             assert text == (expected / name).read_text(encoding="utf-8"), f"{folder}: {name}"
+
+
+@pytest.mark.parametrize(("folder", "derive"), CASES)
+@pytest.mark.parametrize("validate", [False, True])
+def test_an_import_leaves_no_reference_cycle(folder: str, derive: bool, validate: bool) -> None:
+    """Everything an import makes is freed by reference counting when its
+    result is dropped: nothing waits for the collector (a cycle among the
+    page's blocks kept every page's paragraphs alive until it ran, in the
+    memory the next imports could have reused)."""
+    data = (DATA / folder / "page.html").read_bytes()
+    import_html(data, folder, derive_templates=derive, validate_report=validate)  # memos filled
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        result = import_html(data, folder, derive_templates=derive, validate_report=validate)
+        del result
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _update() -> None:

@@ -490,35 +490,45 @@ def _blocks(
     containers of grids built without ``<table>`` (:mod:`.divgrid`), each a
     table here (its number in ``tables``)."""
     out: list[Block] = []
-
-    def walk(node: LexborNode) -> None:
-        for child in node.iter(include_text=True):
-            tag = child.tag_id
-            if tag in _SKIP_IDS:
-                continue
-            if others and child.mem_id in others:
-                out.append(Block(table=tables[child.mem_id]))
-            elif tag == _TABLE:
-                if child.mem_id in tables:
-                    out.append(Block(table=tables[child.mem_id]))
-                else:  # a layout table around the data tables
-                    walk(child)
-            elif tag in _BLOCK_IDS:
-                if child.mem_id in holding:
-                    walk(child)
-                    continue
-                text = _as_shown(cell_text(child))
-                if text:
-                    out.append(Block(text=text))
-            elif tag == _TEXT:
-                text = _as_shown((child.text_content or "").strip())
-                if text:
-                    out.append(Block(text=text))
-            else:
-                walk(child)
-
-    walk(body)
+    _walk_blocks(body, out, tables, holding, others)
     return out
+
+
+def _walk_blocks(
+    node: LexborNode,
+    out: list[Block],
+    tables: dict[int, int],
+    holding: set[int],
+    others: frozenset[int],
+) -> None:
+    """:func:`_blocks` below ``node``, appended to ``out``.  A function of
+    the module, not one nested in :func:`_blocks`: a nested function that
+    calls itself holds itself through its closure, a reference cycle that
+    kept every page's blocks and texts alive until the collector ran."""
+    for child in node.iter(include_text=True):
+        tag = child.tag_id
+        if tag in _SKIP_IDS:
+            continue
+        if others and child.mem_id in others:
+            out.append(Block(table=tables[child.mem_id]))
+        elif tag == _TABLE:
+            if child.mem_id in tables:
+                out.append(Block(table=tables[child.mem_id]))
+            else:  # a layout table around the data tables
+                _walk_blocks(child, out, tables, holding, others)
+        elif tag in _BLOCK_IDS:
+            if child.mem_id in holding:
+                _walk_blocks(child, out, tables, holding, others)
+                continue
+            text = _as_shown(cell_text(child))
+            if text:
+                out.append(Block(text=text))
+        elif tag == _TEXT:
+            text = _as_shown((child.text_content or "").strip())
+            if text:
+                out.append(Block(text=text))
+        else:
+            _walk_blocks(child, out, tables, holding, others)
 
 
 def _meta(metas: list[LexborNode]) -> dict[str, str]:
