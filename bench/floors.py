@@ -113,7 +113,7 @@ FLOORS: tuple[Floor, ...] = (
         "html_import",
         "HTML import",
         "import_html of the nine portal pages (without the relations' proof)",
-        "selectolax (lexbor) parsing the same decoded pages",
+        "selectolax (lexbor) parsing the same pages' bytes (UTF-8)",
         3.0,
         "max",
     ),

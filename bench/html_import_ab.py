@@ -83,9 +83,7 @@ def main() -> None:
                 imports = {"before": before.import_html, "here": govdisclosure_html.import_html}
                 for fn in imports.values():
                     fn(data, validate_report=True)  # warm the cached targets
-                fns: dict[str, Callable[[], Any]] = {
-                    "parse": partial(LexborHTMLParser, data.decode("utf-8"))
-                }
+                fns: dict[str, Callable[[], Any]] = {"parse": partial(LexborHTMLParser, data)}
                 fns.update(
                     {k: partial(fn, data, validate_report=False) for k, fn in imports.items()}
                 )

@@ -79,7 +79,7 @@ def main() -> None:
         for page in sorted(PAGES.glob("*/page.html")):
             data = page.read_bytes()
             import_html(data, validate_report=True)  # warm the cached targets
-            parse = partial(LexborHTMLParser, data.decode("utf-8"))
+            parse = partial(LexborHTMLParser, data)
             work = partial(import_html, data, validate_report=False)
             for state, how in (("warm", None), ("cold", evict)):
                 totals[f"parse {state}"] += _calls(parse, args.rounds, how)

@@ -1,5 +1,5 @@
 """Instructions per pass of the HTML import of the nine portal pages, and of
-the bench's floor (selectolax parsing the same decoded pages), counted by
+the bench's floor (selectolax parsing the same pages' bytes), counted by
 callgrind: a measure the machine's load does not move.
 
 Each figure is two runs under ``valgrind --tool=callgrind`` with
@@ -50,22 +50,23 @@ def inner(work: str, passes: int) -> None:
     from govdisclosure_html import import_html
 
     pages = [p.read_bytes() for p in sorted(PAGES.glob("*/page.html"))]
-    texts = [data.decode("utf-8") for data in pages]
+    for data in pages:
+        data.decode("utf-8")  # lexbor reads the bytes as UTF-8: they must be
     # The warming is the same in both runs of a figure and cancels out: the
     # parse's runs skip the imports' (a run under the simulation is slow).
     if work == "import":
         for data in pages:
             import_html(data, validate_report=True)
-    for text in texts:
-        LexborHTMLParser(text)
+    for data in pages:
+        LexborHTMLParser(data)
     if work == "import":
         for _ in range(passes):
             for data in pages:
                 import_html(data, validate_report=False)
     else:
         for _ in range(passes):
-            for text in texts:
-                LexborHTMLParser(text)
+            for data in pages:
+                LexborHTMLParser(data)
 
 
 def warm(work: str) -> None:
