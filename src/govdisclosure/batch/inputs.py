@@ -13,6 +13,12 @@ An argument is, in this order of checks:
   a pattern that matches nothing is handed to the caller's ``unmatched``
   list when one is given (the batch commands say "no file matches
   PATTERN" and count it as a missing input), else kept as given, like:
+  a directory (named, or matched by a pattern) that yields no file (empty,
+  or none of its files taken) is handed to the caller's ``empty`` list
+  when one is given (the batch commands say "DIR holds no file matching
+  PATTERN" and count it as a missing input, as a pattern matching nothing:
+  the same folders named by the shell or by a quoted pattern get the same
+  answer);
 * anything else: kept as given, so that the command reports it as a file
   that cannot be read instead of dropping it silently.
 
@@ -100,6 +106,7 @@ def expand_inputs(
     suffixes: Iterable[str] | None = None,
     unique: bool = True,
     unmatched: list[str] | None = None,
+    empty: list[str] | None = None,
 ) -> FileList:
     """The files named by ``items`` (see the module docstring).
 
@@ -107,18 +114,28 @@ def expand_inputs(
     ``suffixes`` are the suffixes taken from a directory when no pattern is
     given (default: :func:`report_suffixes`).  A glob pattern that matches
     no file is appended to ``unmatched`` when it is given (once, however
-    often it is named), else kept in the list as a name to report.
+    often it is named), else kept in the list as a name to report.  A
+    directory that yields no file is appended to ``empty`` when it is given
+    (once, however often it is named).
     """
     wanted = frozenset(s.lower() for s in suffixes) if suffixes is not None else None
     files = FileList(unique=unique)
     add = files.add
 
+    def walk(folder: str) -> None:
+        nonlocal wanted
+        if wanted is None:
+            wanted = report_suffixes()
+        yielded = False
+        for found in _in_directory(folder, pattern, wanted):
+            add(found)
+            yielded = True
+        if not yielded and empty is not None and folder not in empty:
+            empty.append(folder)
+
     for item in items:
         if os.path.isdir(item):
-            if wanted is None:
-                wanted = report_suffixes()
-            for found in _in_directory(item, pattern, wanted):
-                add(found)
+            walk(item)
         elif os.path.exists(item) or not glob.has_magic(item):
             add(item)
         else:
@@ -130,10 +147,7 @@ def expand_inputs(
                     unmatched.append(item)
             for match in matches:
                 if os.path.isdir(match):
-                    if wanted is None:
-                        wanted = report_suffixes()
-                    for found in _in_directory(match, pattern, wanted):
-                        add(found)
+                    walk(match)
                 else:
                     add(match)
     return files

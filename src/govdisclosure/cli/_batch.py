@@ -7,9 +7,13 @@ processes (default: every core); ``--quiet`` hides the progress display.
 
 A glob pattern that matches no file is not a file: it is not handed to the
 workers (where it would be said as a file that does not exist) but kept
-apart (:attr:`Inputs.unmatched`); each command says "no file matches
-PATTERN" (:func:`no_file_matches`) before the files' results and counts it
-in its summary as an input it could not read, and the run exits 2.
+apart (:attr:`Inputs.unmatched`); so is a directory that yields no file
+(:attr:`Inputs.empty`: empty, or none of its files matches ``--glob`` or
+has a suffix the command reads).  Each command says what it could not find
+(:attr:`Inputs.missing`: "no file matches PATTERN", "DIR holds no file
+matching PATTERN") before the files' results and counts each in its summary
+as an input it could not read, and the run exits 2: the user named an input
+and got nothing from it, whether a pattern or a folder did it.
 """
 
 from __future__ import annotations
@@ -20,10 +24,17 @@ from collections.abc import Callable, Iterable, Sequence
 import click
 from attrs import frozen
 
-from ..batch import Summary, default_jobs, expand_inputs
+from ..batch import Summary, default_jobs, expand_inputs, report_suffixes
 from ..i18n import gettext, series
 
-__all__ = ["Inputs", "batch_options", "input_files", "no_file_matches", "paired_inputs"]
+__all__ = [
+    "Inputs",
+    "batch_options",
+    "holds_no_file",
+    "input_files",
+    "no_file_matches",
+    "paired_inputs",
+]
 
 
 def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int:
@@ -65,14 +76,23 @@ def batch_options() -> list[click.Option]:
 
 @frozen
 class Inputs:
-    """The files of a run, and the glob patterns given that matched none."""
+    """The files of a run, the glob patterns given that matched none and the
+    directories that yielded none (with the ``--glob`` pattern, else the
+    suffixes, they were searched for)."""
 
     files: Sequence[str]
     unmatched: tuple[str, ...] = ()
+    empty: tuple[str, ...] = ()
+    pattern: str | None = None
+    suffixes: frozenset[str] = frozenset()
 
-    def no_match(self, locale: str) -> list[str]:
-        """What to say of each pattern that matched no file, in ``locale``."""
-        return [no_file_matches(locale, pattern) for pattern in self.unmatched]
+    def missing(self, locale: str) -> list[tuple[str, str]]:
+        """Each input that gave no file, with what to say of it in ``locale``:
+        the patterns first, then the directories, each in the order given."""
+        said = [(pattern, no_file_matches(locale, pattern)) for pattern in self.unmatched]
+        for folder in self.empty:
+            said.append((folder, holds_no_file(locale, folder, self.pattern, self.suffixes)))
+        return said
 
 
 def no_file_matches(locale: str, pattern: str) -> str:
@@ -80,31 +100,44 @@ def no_file_matches(locale: str, pattern: str) -> str:
     return gettext(locale, "no file matches {pattern}").format(pattern=pattern)
 
 
+def holds_no_file(
+    locale: str, folder: str, pattern: str | None, suffixes: Iterable[str] = ()
+) -> str:
+    """``DIR holds no file matching PATTERN`` (``--glob``), else ``DIR holds
+    no .json or .html file`` (the suffixes the command takes), in ``locale``."""
+    if pattern is not None:
+        message = gettext(locale, "{directory} holds no file matching {pattern}")
+        return message.format(directory=folder, pattern=pattern)
+    kinds = sorted(suffixes)
+    if len(kinds) > 1:
+        joint = gettext(locale, "{items} or {item}")
+        kinds = [joint.format(items=series(locale, kinds[:-1]), item=kinds[-1])]
+    message = gettext(locale, "{directory} holds no {suffixes} file")
+    return message.format(directory=folder, suffixes=series(locale, kinds))
+
+
 def input_files(
     items: Iterable[str],
     pattern: str | None,
-    locale: str,
     suffixes: Iterable[str] | None = None,
     *,
     unique: bool = True,
 ) -> Inputs:
-    """The files named by ``items`` (as strings) and the glob patterns that
-    matched none; neither a file nor such a pattern is bad usage (an empty
-    directory, or ``--glob`` filtering every file out)."""
+    """The files named by ``items`` (as strings), the glob patterns that
+    matched none and the directories that yielded none; such an input is
+    not bad usage but a missing input (said and counted by the command)."""
     items = list(items)
     unmatched: list[str] = []
+    empty: list[str] = []
     files = expand_inputs(
-        items, pattern=pattern, suffixes=suffixes, unique=unique, unmatched=unmatched
+        items, pattern=pattern, suffixes=suffixes, unique=unique, unmatched=unmatched, empty=empty
     )
-    if not files and not unmatched:
-        where = ", ".join(items)
-        if pattern is None:
-            message = gettext(locale, "No input files found in {inputs}").format(inputs=where)
-        else:
-            message = gettext(locale, "No input files found in {inputs} matching --glob {pattern}")
-            message = message.format(inputs=where, pattern=pattern)
-        raise click.UsageError(message)
-    return Inputs(files, tuple(unmatched))
+    taken: frozenset[str] = frozenset()
+    if empty and pattern is None:  # said by the suffixes the folders were searched for
+        taken = (
+            frozenset(s.lower() for s in suffixes) if suffixes is not None else (report_suffixes())
+        )
+    return Inputs(files, tuple(unmatched), tuple(empty), pattern, taken)
 
 
 def paired_inputs(

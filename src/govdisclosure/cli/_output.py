@@ -35,6 +35,7 @@ __all__ = [
     "edition_option",
     "environment_locale",
     "locale_option",
+    "output_exists",
     "output_options",
     "printable",
     "terminal",
@@ -142,11 +143,21 @@ def unwritable(path: str | os.PathLike[str], exc: OSError, locale: str) -> Outpu
     return OutputError(message.format(path=os.fspath(path), reason=os_error_text(exc, locale)))
 
 
+def output_exists(path: str | os.PathLike[str], locale: str) -> OutputError:
+    """The refusal of an output ``path`` that exists (without ``--force``):
+    one line naming it, said in ``locale``, exit status
+    :data:`EXIT_UNWRITABLE` — as every command says it, not bad usage with
+    the command's usage lines above it (the command line is right, the
+    file is in the way)."""
+    message = gettext(locale, "{path} exists; use --force to replace it")
+    return OutputError(message.format(path=os.fspath(path)))
+
+
 def write_output(text: str, output: Path | None, force: bool, locale: str) -> None:
     """Print ``text``, or write it to ``output`` atomically.
 
-    An existing ``output`` is a usage error (exit 2, said in ``locale``)
-    unless ``force``; so is a file that cannot be written.
+    An existing ``output`` is refused (:func:`output_exists`) unless
+    ``force``; a file that cannot be written is said so (:func:`unwritable`).
     """
     if output is None:
         click.echo(text, nl=False)
@@ -154,8 +165,7 @@ def write_output(text: str, output: Path | None, force: bool, locale: str) -> No
     try:
         write_atomic(text.encode("utf-8"), output, force=force)
     except FileExistsError:
-        message = gettext(locale, "{path} exists; use --force to replace it")
-        raise click.UsageError(message.format(path=output)) from None
+        raise output_exists(output, locale) from None
     except OSError as exc:
         raise unwritable(output, exc, locale) from None
 

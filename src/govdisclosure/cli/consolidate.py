@@ -35,7 +35,13 @@ from ..i18n import N_, gettext, ngettext
 from ..inputs import load
 from ..report_base import ReportingUnit, UnitKind
 from ._batch import batch_options, input_files
-from ._output import PRINTED_PROBLEMS, locale_option, output_options, write_output
+from ._output import (
+    PRINTED_PROBLEMS,
+    locale_option,
+    output_exists,
+    output_options,
+    write_output,
+)
 
 __all__ = ["command"]
 
@@ -127,9 +133,8 @@ def command(
     if output is not None and output.exists() and not force:
         # Said before reading: a corpus read for minutes, then refused for a
         # name given wrongly, is the time lost (written atomically all the same).
-        message = gettext(locale, "{path} exists; use --force to replace it")
-        raise click.UsageError(message.format(path=output))
-    inputs = input_files(files, pattern, locale, unique=False)
+        raise output_exists(output, locale)
+    inputs = input_files(files, pattern, unique=False)
     paths = inputs.files
     own: Report | None = None
     if narrative:
@@ -139,10 +144,11 @@ def command(
             sys.exit(2)
         own = read
     folder = Folder(keep_parts=not no_parts, fold_other_handling=fold_other_handling, sources=paths)
-    # A pattern that matched no file is said first, and skipped: the run is refused.
-    missing = len(inputs.unmatched)
-    batch = Summary(total=len(paths) + missing, skipped=missing)
-    for line in inputs.no_match(locale):
+    # An input that gave no file (a pattern, a directory) is said first, and
+    # skipped: the run is refused.
+    missing = inputs.missing(locale)
+    batch = Summary(total=len(paths) + len(missing), skipped=len(missing))
+    for _, line in missing:
         click.echo(line, err=True)
     problem: ConsolidationError | None = None
     position = -1  # of the result in ``paths`` (results come in their order)
@@ -209,7 +215,9 @@ def command(
         click.echo(message.format(reason=problem.render(locale)), err=True)
         batch.refused = gettext(locale, _REFUSALS.get(problem.code, _REFUSED_OTHERWISE))
     elif batch.skipped and not batch.interrupted:
-        unread = _REFUSED_UNMATCHED if batch.skipped == missing else _REFUSED_UNREADABLE
+        unread = _REFUSED_UNREADABLE
+        if batch.skipped == len(missing):  # only inputs that gave no file
+            unread = _REFUSED_EMPTY if inputs.empty else _REFUSED_UNMATCHED
         batch.refused = gettext(locale, unread)
     close(batch, locale, quiet)
     if problem is not None or batch.skipped or batch.interrupted:
@@ -233,6 +241,7 @@ _REFUSALS = {
 }
 _REFUSED_OTHERWISE = N_("see the message above")
 _REFUSED_UNREADABLE = N_("an input that cannot be read: a total without it would be wrong")
+_REFUSED_EMPTY = N_("a directory that holds no file: a total without its files would be wrong")
 _REFUSED_UNMATCHED = N_("a pattern that matches no file: a total without its files would be wrong")
 
 

@@ -29,7 +29,13 @@ from ..errors import LoadError, Problem
 from ..i18n import gettext, ngettext
 from ..inputs import load
 from ._batch import batch_options, input_files, paired_inputs
-from ._output import PRINTED_PROBLEMS, locale_option, unwritable, warn_plugin_failures
+from ._output import (
+    PRINTED_PROBLEMS,
+    locale_option,
+    output_exists,
+    unwritable,
+    warn_plugin_failures,
+)
 
 __all__ = ["command"]
 
@@ -135,7 +141,7 @@ def command(
         pyarrow()
     except ImportError as exc:
         raise click.ClickException(str(exc)) from None
-    inputs = input_files(files, pattern, locale)
+    inputs = input_files(files, pattern)
     paths = inputs.files
     writers: list[TableWriter] = []
     try:
@@ -151,16 +157,15 @@ def command(
     except FileExistsError as exc:
         for writer in writers:
             writer.abort()
-        message = gettext(locale, "{path} exists; use --force to replace it")
-        raise click.UsageError(message.format(path=exc.filename)) from None
+        raise output_exists(exc.filename, locale) from None
     except OSError as exc:
         for writer in writers:
             writer.abort()
         raise unwritable(exc.filename, exc, locale) from None
-    # A pattern that matched no file is said first, and skipped.
-    missing = len(inputs.unmatched)
-    batch = Summary(total=len(paths) + missing, skipped=missing)
-    for line in inputs.no_match(locale):
+    # An input that gave no file (a pattern, a directory) is said first, and skipped.
+    missing = inputs.missing(locale)
+    batch = Summary(total=len(paths) + len(missing), skipped=len(missing))
+    for _, line in missing:
         click.echo(line, err=True)
     items: Sequence[str] | list[tuple[str, str | None]] = paths
     if pair_years:

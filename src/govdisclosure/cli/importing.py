@@ -448,9 +448,7 @@ def command(
     warn_plugin_failures(locale, "loaders")
     urls = [f for f in files if is_url(f)]
     local = tuple(f for f in files if not is_url(f))
-    inputs = (
-        input_files(local, pattern, locale, suffixes=set(_by_suffix())) if local else Inputs([])
-    )
+    inputs = input_files(local, pattern, suffixes=set(_by_suffix())) if local else Inputs([])
     paths = inputs.files
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -458,13 +456,14 @@ def command(
         raise unwritable(out_dir, exc, locale) from None
     choices = ImportOptions(derive_templates=derive_templates)
     options = _Options(out_dir, force, locale, output_stems(paths), choices)
-    # A pattern that matched no file is said first (where the files' lines
-    # go), and counted as an input that failed with nothing written.
-    missing = len(inputs.unmatched)
-    counts = {"full": 0, "partly": 0, "failed": missing}
+    # An input that gave no file (a pattern, a directory) is said first
+    # (where the files' lines go), and counted as an input that failed with
+    # nothing written.
+    missing = inputs.missing(locale)
+    counts = {"full": 0, "partly": 0, "failed": len(missing)}
     placed = not_placed = 0
-    batch = Summary(total=len(paths) + len(urls) + missing, skipped=missing)
-    for line in inputs.no_match(locale):
+    batch = Summary(total=len(paths) + len(urls) + len(missing), skipped=len(missing))
+    for _, line in missing:
         click.echo(line)
 
     def take(result: _FileResult) -> None:

@@ -63,7 +63,13 @@ from ..rendering import (
     render,
 )
 from ._batch import Inputs, batch_options, input_files
-from ._output import PRINTED_PROBLEMS, locale_option, unwritable, warn_plugin_failures
+from ._output import (
+    PRINTED_PROBLEMS,
+    locale_option,
+    output_exists,
+    unwritable,
+    warn_plugin_failures,
+)
 
 __all__ = ["InputError", "command", "default_output", "read_report"]
 
@@ -209,10 +215,10 @@ def _render_file(job: _Job, name: str) -> _Done:
 
 def _render_many(inputs: Inputs, job: _Job, jobs: int, quiet: bool, locale: str) -> None:
     files = inputs.files
-    # A pattern that matched no file is said first, and skipped.
-    missing = len(inputs.unmatched)
-    batch = Summary(total=len(files) + missing, skipped=missing)
-    for line in inputs.no_match(locale):
+    # An input that gave no file (a pattern, a directory) is said first, and skipped.
+    missing = inputs.missing(locale)
+    batch = Summary(total=len(files) + len(missing), skipped=len(missing))
+    for _, line in missing:
         click.echo(line, err=True)
     said: set[str] = set()
 
@@ -329,7 +335,7 @@ def command(
         and not Path(files[0]).is_dir()
         and (Path(files[0]).exists() or not glob.has_magic(files[0]))
     )
-    inputs = Inputs([files[0]]) if single else input_files(files, pattern, locale)
+    inputs = Inputs([files[0]]) if single else input_files(files, pattern)
     paths = inputs.files
     if output is not None and out_dir is not None:
         raise _fail(gettext(locale, "Give -o FILE or -d DIR, not both"))
@@ -350,7 +356,7 @@ def command(
     to_stdout = output is not None and str(output) == "-"
     target = None if to_stdout else (output or default_output(file, renderer.suffix))
     if target is not None and target.exists() and not force:
-        raise _fail(gettext(locale, "{path} exists; use --force to replace it").format(path=target))
+        raise output_exists(target, locale)
     try:
         report = read_report(file)
     except LoadError as exc:
@@ -384,9 +390,7 @@ def command(
     try:
         write_atomic(data, target, force=force)
     except FileExistsError:
-        raise _fail(
-            gettext(locale, "{path} exists; use --force to replace it").format(path=target)
-        ) from None
+        raise output_exists(target, locale) from None
     except OSError as exc:
         raise unwritable(target, exc, locale) from None
     click.echo(str(target), err=True)

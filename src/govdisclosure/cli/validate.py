@@ -61,7 +61,7 @@ from ..validation.engine import path_order
 from ..validation.findings import sort_key
 from ..validation.outcomes import RelationCounts
 from ..validation.review import Acceptance, Reviewed, load_acceptances, review
-from ._batch import batch_options, input_files, no_file_matches, paired_inputs
+from ._batch import batch_options, input_files, paired_inputs
 from ._output import (
     PRINTED_PROBLEMS,
     locale_option,
@@ -597,13 +597,14 @@ def _check_chunk(options: _Options, names: list[str] | list[tuple[str, str | Non
     return _fold(options, outcomes)
 
 
-def _no_match(options: _Options, pattern: str) -> _Outcome:
-    """A glob pattern that matched no file, as the outcome of a file that
-    cannot be read: said ("no file matches PATTERN"), counted as unreadable,
-    and in ``--format json``/``jsonl``/``sarif`` a report that is not
-    readable with its one finding (rule ``load``)."""
+def _no_match(options: _Options, pattern: str, said: str) -> _Outcome:
+    """An input that gave no file (a glob pattern that matched none, a
+    directory that holds none), as the outcome of a file that cannot be
+    read: said (``said``: "no file matches PATTERN", "DIR holds no file
+    matching PATTERN"), counted as unreadable, and in ``--format
+    json``/``jsonl``/``sarif`` a report that is not readable with its one
+    finding (rule ``load``)."""
     locale = options.locale
-    said = no_file_matches(locale, pattern)
     template = said.replace("{", "{{").replace("}", "}}")  # its own template, as _load_findings
     finding = Finding(rule="load", severity="error", path="$", involves=("$",), message_id=template)
     reviewed = tuple(review([finding], ()))
@@ -749,7 +750,7 @@ def command(
             locale, "--pair-years finds each report's year before: not with --previous"
         )
         raise click.UsageError(message)
-    inputs = input_files(files, pattern, locale)
+    inputs = input_files(files, pattern)
     paths = inputs.files
     every_input = (*paths, *parts, *((previous,) if previous else ()))
     json_only = all(os.path.splitext(name)[1].lower() == ".json" for name in every_input)
@@ -808,7 +809,8 @@ def command(
     reports: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
     used: set[str] = set()
-    batch = Summary(total=len(paths) + len(inputs.unmatched))
+    missing = inputs.missing(locale)
+    batch = Summary(total=len(paths) + len(missing))
 
     def take(chunk: _Chunk) -> None:
         nonlocal unreadable
@@ -826,9 +828,9 @@ def command(
         findings.extend(chunk.findings)
         results.extend(chunk.results)
 
-    if inputs.unmatched:
+    if missing:
         # Said first, counted as files that cannot be read.
-        take(_fold(options, [_no_match(options, name) for name in inputs.unmatched]))
+        take(_fold(options, [_no_match(options, name, said) for name, said in missing]))
     items: Sequence[str] | list[tuple[str, str | None]] = paths
     if pair_years:
         items = paired_inputs(
