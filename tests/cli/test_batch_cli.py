@@ -280,16 +280,17 @@ def test_workers_hold_only_a_few_chunks_in_flight() -> None:
     assert sum(rest) + first == sum(range(10_000)) and items.taken == 10_000
 
 
-def test_no_input_files_names_where_they_were_looked_for(tmp_path: Path) -> None:
-    """Among a script's many runs, "No input files found" alone does not say which
-    folder (or --glob) was empty."""
+def test_a_folder_with_no_input_names_where_they_were_looked_for(tmp_path: Path) -> None:
+    """Among a script's many runs, "no input" alone does not say which folder
+    (or --glob) was empty, nor what was looked for in it."""
     empty = tmp_path / "报告 2024"
     empty.mkdir()
     (empty / "notes.txt").write_text("not a report", encoding="utf-8")
     code, _, err = run("validate", str(empty), "-l", "en")
-    assert code == 2 and f"No input files found in {empty}" in err
-    code, _, err = run("export", str(empty), "-o", str(tmp_path / "c.parquet"), "--glob", "*.x")
-    assert code == 2 and f"{empty}" in err and "--glob *.x" in err
+    assert code == 2 and f"{empty} holds no " in err and ".json" in err
+    out = str(tmp_path / "c.parquet")
+    code, _, err = run("export", str(empty), "-o", out, "--glob", "*.x", "-l", "en")
+    assert code == 2 and f"{empty} holds no file matching *.x" in err
 
 
 def test_an_interrupted_summary_joins_its_parts_in_the_locale() -> None:

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from govdisclosure.batch import expand_inputs
+from govdisclosure.batch import expand_inputs, report_suffixes
 from govdisclosure.cli import cli
+from govdisclosure.cli._batch import holds_no_file
 from govdisclosure.i18n import gettext
 from locations import EXAMPLES
 
@@ -118,3 +119,191 @@ def test_expansion_hands_back_the_patterns_matching_nothing(tmp_path: Path) -> N
     files = expand_inputs([missing, str(tmp_path / "*.json"), missing], unmatched=unmatched)
     assert list(files) == [str(tmp_path / "a.json")] and unmatched == [missing]
     assert list(expand_inputs([missing])) == [missing]  # without the list: kept, to be reported
+
+
+# A directory that yields no file -------------------------------------------
+#
+# It added nothing without a word when other inputs were given (an import of
+# a folder of .html pages with --glob '*.htm' typed for '*.html' wrote the
+# other files and exited 0), and was bad usage ("No input files found in
+# DIR") when it was the only input.  Now it is said, in the locale, counted
+# as an input not read, and the run exits 2, as a pattern matching nothing.
+
+
+def _suffixes(command: str) -> frozenset[str]:
+    """What the command takes from a directory without --glob."""
+    from govdisclosure.plugin.manager import loaders
+
+    if command == "import":  # a page or a document to import, never our JSON
+        return frozenset(s for loader in loaders().values() for s in loader.suffixes)
+    return report_suffixes()
+
+
+@pytest.mark.parametrize("by_glob", [True, False], ids=["glob", "suffix"])
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_directory_holding_no_file_is_said_counted_and_fails_the_run(
+    tmp_path: Path, command: str, locale: str, by_glob: bool
+) -> None:
+    _, source = COMMANDS[command]
+    found = tmp_path / "in" / source.name
+    found.parent.mkdir()
+    shutil.copy(source, found)
+    folder = tmp_path / "报告 2024"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("not a report", encoding="utf-8")
+    pattern = "*.htm" if by_glob else None  # a typo for *.html, or none
+    options = ["--glob", pattern] if pattern else []
+    code, output = _invoke(command, tmp_path / "out", locale, str(folder), str(found), *options)
+    said = holds_no_file(locale, str(folder), pattern, _suffixes(command))
+    assert code == 2, output
+    assert output.splitlines()[0] == said, output  # said first, on a line of its own
+    looked_for = pattern or (".html" if command == "import" else ".json")
+    assert str(folder) in said and looked_for in said
+    # The file named is still processed, and the directory is counted.
+    if command == "validate":
+        assert "2 files: 1 passed, 0 with errors, 1 unreadable" in output or locale != "en"
+        assert "共 2 个文件：1 个通过，0 个有错误，1 个无法读取" in output or locale == "en"
+    elif command == "import":
+        assert "2 files: 1 fully imported, 0 partly imported, 1 failed" in output or locale != "en"
+        assert "共 2 个文件：全部导入 1 个，部分导入 0 个，失败 1 个" in output or locale == "en"
+    elif command == "consolidate":
+        assert not (tmp_path / "out" / "total.json").exists()  # a total without it is wrong
+        reason = gettext(
+            locale, "a directory that holds no file: a total without its files would be wrong"
+        )
+        assert reason in output
+    else:
+        assert "1 file read: 1 passed, 0 failed, 1 written, 1 skipped" in output or locale != "en"
+        assert (
+            "已读取 1 个文件：1 个通过，0 个未通过，写出 1 个，跳过 1 个" in output
+            or locale == "en"
+        )
+
+
+def test_the_directory_is_said_in_each_locale() -> None:
+    assert holds_no_file("en", "pages", "*.htm") == "pages holds no file matching *.htm"
+    assert holds_no_file("zh_Hans_CN", "pages", "*.htm") == "pages 中没有与 *.htm 匹配的文件"
+    kinds = [".json", ".html", ".pdf"]
+    assert holds_no_file("en", "d", None, kinds) == "d holds no .html, .json or .pdf file"
+    assert holds_no_file("zh_Hans_CN", "d", None, kinds) == "d 中没有 .html、.json 或 .pdf 文件"
+    assert holds_no_file("en", "d", None, [".json"]) == "d holds no .json file"
+
+
+def test_an_import_of_pages_with_a_mistyped_glob_fails(tmp_path: Path) -> None:
+    """The case that wrote the other files and exited 0, saying nothing of the folder."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(PAGE, pages / PAGE.name)
+    other = tmp_path / "other.html"
+    shutil.copy(PAGE, other)
+    code, output = _invoke(
+        "import", tmp_path / "out", "en", str(pages), str(other), "--glob", "*.htm"
+    )
+    assert code == 2, output
+    assert f"{pages} holds no file matching *.htm" in output
+    assert "2 files: 1 fully imported, 0 partly imported, 1 failed" in output
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_only_directories_holding_no_file_end_with_a_summary(tmp_path: Path, command: str) -> None:
+    """Not "No input files found" (bad usage, with the usage lines): said and counted."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    code, output = _invoke(command, tmp_path / "out", "en", str(first), str(second), str(first))
+    assert code == 2, output
+    suffixes = _suffixes(command)
+    lines = output.splitlines()
+    assert lines[:2] == [holds_no_file("en", str(d), None, suffixes) for d in (first, second)]
+    assert output.count(f"{first} holds") == 1  # named twice, said once
+    assert "No input files found" not in output and "Usage:" not in output
+    assert "2 skipped" in output or "2 unreadable" in output or "2 failed" in output, output
+    assert not (tmp_path / "out" / "total.json").exists()
+    assert not (tmp_path / "out" / "cells.csv").exists()
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_pattern_and_the_shell_name_the_same_empty_directory(
+    tmp_path: Path, command: str
+) -> None:
+    """``'units/*'`` quoted and ``units/*`` expanded by the shell get the same answer."""
+    _, source = COMMANDS[command]
+    units = tmp_path / "units"
+    (units / "a").mkdir(parents=True)
+    (units / "b").mkdir()
+    shutil.copy(source, units / "a" / source.name)
+    quoted = _invoke(command, tmp_path / "out1", "en", str(units / "*"))
+    expanded = _invoke(command, tmp_path / "out2", "en", str(units / "a"), str(units / "b"))
+    said = holds_no_file("en", str(units / "b"), None, _suffixes(command))
+    for code, output in (quoted, expanded):
+        assert code == 2 and output.splitlines()[0] == said, output
+    assert quoted[1].replace("out1", "out2") == expanded[1].replace("out1", "out2")
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+def test_validate_lists_the_directory_as_an_unreadable_input(
+    tmp_path: Path, locale: str, fmt: str
+) -> None:
+    folder = str(tmp_path)
+    result = CliRunner().invoke(
+        cli,
+        ["validate", folder, str(HUAIAN), "--glob", "*.jsn", "--format", fmt, "-l", locale],
+    )
+    assert result.exit_code == 2
+    said = holds_no_file(locale, folder, "*.jsn")
+    if fmt == "json":
+        document = json.loads(result.stdout)
+        assert document["reports"][0] == {"file": folder, "readable": False}
+        finding = document["findings"][0]
+    else:
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        finding = next(r for r in records if r.get("rule") == "load")
+    assert (finding["file"], finding["rule"], finding["path"]) == (folder, "load", "$")
+    assert finding["message"] == said
+    assert said in result.stderr
+
+
+def test_expansion_hands_back_the_directories_yielding_nothing(tmp_path: Path) -> None:
+    full, bare = tmp_path / "full", tmp_path / "bare"
+    full.mkdir()
+    bare.mkdir()
+    (full / "a.json").write_text("{}", encoding="utf-8")
+    (bare / "notes.txt").write_text("", encoding="utf-8")
+    empty: list[str] = []
+    items = [str(bare), str(full), str(bare), str(full)]  # full named twice: not empty then
+    files = expand_inputs(items, empty=empty)
+    assert list(files) == [str(full / "a.json")] and empty == [str(bare)]
+    empty.clear()
+    expand_inputs([str(full)], pattern="*.txt", empty=empty)
+    assert empty == [str(full)]
+    assert list(expand_inputs([str(bare)])) == []  # without the list: nothing, as before
+
+
+# An output that exists -----------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [("export", "cells.csv"), ("consolidate", "total.json"), ("render", "huaian.md")],
+)
+def test_an_existing_output_is_refused_in_one_line(
+    tmp_path: Path, command: str, name: str, locale: str
+) -> None:
+    """Not bad usage with the command's usage lines above it: the command line
+    is right, the file is in the way; one line, exit 2, the file untouched."""
+    target = tmp_path / name
+    target.write_text("kept", encoding="utf-8")
+    options = {
+        "export": ["--to", "csv"],
+        "consolidate": ["--unit", "全市"],
+        "render": ["--to", "markdown"],
+    }[command]
+    args = [command, str(HUAIAN), *options, "-o", str(target), "-l", locale, "-j", "1"]
+    result = CliRunner().invoke(cli, args)
+    said = gettext(locale, "{path} exists; use --force to replace it").format(path=target)
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines() == [gettext(locale, "Error: {message}").format(message=said)]
+    assert target.read_text(encoding="utf-8") == "kept"
