@@ -307,3 +307,26 @@ def test_an_existing_output_is_refused_in_one_line(
     assert result.exit_code == 2, result.output
     assert result.output.splitlines() == [gettext(locale, "Error: {message}").format(message=said)]
     assert target.read_text(encoding="utf-8") == "kept"
+
+
+# A name that is not there ---------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+@pytest.mark.parametrize("missing", ["missing-2024.json", "missing-2024.txt", "missing-2024"])
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_file_that_is_not_there_is_said_so_by_every_command(
+    tmp_path: Path, command: str, missing: str, locale: str
+) -> None:
+    """The first thing wrong with it, whatever its suffix: ``import`` said
+    ``no loader reads .json files`` of a name mistyped, where the others
+    (and ``import`` itself for a ``.html``) said it does not exist."""
+    _, source = COMMANDS[command]
+    found = tmp_path / "in" / source.name
+    found.parent.mkdir()
+    shutil.copy(source, found)
+    name = str(tmp_path / missing)
+    code, output = _invoke(command, tmp_path / "out", locale, name, str(found))
+    assert code == 2, output
+    assert gettext(locale, "a file that exists") in output, output
+    assert gettext(locale, "no loader reads {suffix} files").split("{")[0] not in output

@@ -17,6 +17,7 @@ replaced without ``--force``.
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
@@ -35,7 +36,7 @@ from ..files import write_atomic
 from ..flat import filled_cells
 from ..i18n import N_, gettext, ngettext
 from ..inputs import broken_loader, read_input, refuse_empty
-from ..oserrors import os_error_text
+from ..oserrors import os_error_text, unreadable
 from ..plugin.manager import loaders
 from ..plugin.types import ImportOptions, ImportOutcome, Loader
 from ._batch import Inputs, batch_options, input_files
@@ -149,9 +150,11 @@ def _import_file(options: _Options, name: str) -> _FileResult:
     path = Path(name)
     loader = _by_suffix().get(path.suffix.lower())
     if loader is None:
-        message = gettext(locale, "no loader reads {suffix} files").format(
-            suffix=path.suffix or "-"
-        )
+        message = _no_loader(locale, path.suffix)
+        try:
+            os.stat(name)
+        except OSError as exc:  # not there: said first, as every command says it
+            message = unreadable(exc).describe(locale)
         return _FileResult("failed", (_failed_line(path, message, locale),), ())
     try:
         data = read_input(path)
