@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from govdisclosure.cli import cli
 from govdisclosure.cli._output import EXIT_UNWRITABLE
 from govdisclosure.files import write_atomic
+from govdisclosure.i18n import gettext
 from locations import EXAMPLES
 
 HUAIAN = str(EXAMPLES / "huaian-2024.json")
@@ -93,9 +94,49 @@ def test_every_command_gives_the_same_status_for_an_output_it_cannot_write(
         assert "无法写出输出：设备上没有剩余空间" in result.stderr
     else:
         assert f"无法写入 {bad}：" in result.stderr, result.stderr
-    if name == "consolidate":  # read it all, then could not write: the closing line says so
-        assert "已读取 2 个文件：2 个通过，0 个未通过，写出 0 个" in result.stderr, result.stderr
+    if not to_stdout:  # said before a long run reads its inputs, as every command says it
+        assert result.stderr.splitlines() == [f"错误：无法写入 {bad}：路径中的某一部分不是目录"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_Hans_CN"])
+def test_a_consolidation_that_cannot_be_written_after_reading_closes_the_run(
+    tmp_path: Path, locale: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An output that fails only when written (the disk full): every input
+    was read and added, the closing line says nothing was written."""
+    from govdisclosure.cli import _output
+
+    def full(data: bytes, target: str, *, force: bool) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+
+    monkeypatch.setattr(_output, "write_atomic", full)
+    target = tmp_path / "total.json"
+    args = ["consolidate", DONGCHENG, XISHAN, "-u", "全区", "-o", str(target), "-l", locale]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == EXIT_UNWRITABLE, result.output
+    if locale == "en":
+        assert f"Cannot write {target}: no space left on the device" in result.output
+        assert "2 files read: 2 passed, 0 failed, 0 written" in result.output, result.output
+    else:
+        assert f"无法写入 {target}：设备上没有剩余空间" in result.output, result.output
+        assert "已读取 2 个文件：2 个通过，0 个未通过，写出 0 个" in result.output, result.output
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_Hans_CN"])
+def test_a_consolidation_into_a_folder_that_is_not_there_is_refused_before_reading(
+    tmp_path: Path, locale: str
+) -> None:
+    """As ``export`` (which opens its tables first): not after every input was
+    read, which for a province's corpus is minutes; an input that cannot be
+    read is not even looked at."""
+    target = tmp_path / "no-such-folder" / "total.json"
+    args = ["consolidate", DONGCHENG, str(tmp_path / "missing.json"), "-u", "全区"]
+    result = CliRunner().invoke(cli, [*args, "-o", str(target), "-l", locale])
+    assert result.exit_code == EXIT_UNWRITABLE
+    reason = "no such file or directory" if locale == "en" else "文件或目录不存在"
+    said = gettext(locale, "Cannot write {path}: {reason}").format(path=target, reason=reason)
+    assert result.output.splitlines() == [gettext(locale, "Error: {message}").format(message=said)]
 
 
 # -- no hard links ----------------------------------------------------------------------------

@@ -134,9 +134,9 @@ def input_files(
     )
     taken: frozenset[str] = frozenset()
     if empty and pattern is None:  # said by the suffixes the folders were searched for
-        taken = (
-            frozenset(s.lower() for s in suffixes) if suffixes is not None else (report_suffixes())
-        )
+        taken = report_suffixes()
+        if suffixes is not None:
+            taken = frozenset(s.lower() for s in suffixes)
     return Inputs(files, tuple(unmatched), tuple(empty), pattern, taken)
 
 

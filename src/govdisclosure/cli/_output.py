@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -38,6 +39,7 @@ __all__ = [
     "output_exists",
     "output_options",
     "printable",
+    "refuse_unwritable_folder",
     "terminal",
     "unwritable",
     "warn_plugin_failures",
@@ -151,6 +153,23 @@ def output_exists(path: str | os.PathLike[str], locale: str) -> OutputError:
     file is in the way)."""
     message = gettext(locale, "{path} exists; use --force to replace it")
     return OutputError(message.format(path=os.fspath(path)))
+
+
+def refuse_unwritable_folder(path: Path, force: bool, locale: str) -> None:
+    """Raise the error of ``path`` that cannot be written (:func:`unwritable`)
+    when the folder it goes into is not there, not a folder or not writable:
+    said before a long run reads its inputs, as ``export``, ``render`` and
+    ``import`` say it by opening their outputs first, not after every input
+    was read.  The folder is the one :func:`~govdisclosure.files.write_atomic`
+    writes into (through a symbolic link under ``force``)."""
+    folder = (Path(os.path.realpath(path)) if force else path).parent
+    try:
+        if not stat.S_ISDIR(os.stat(folder).st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+    except OSError as exc:
+        raise unwritable(path, exc, locale) from None
 
 
 def write_output(text: str, output: Path | None, force: bool, locale: str) -> None:

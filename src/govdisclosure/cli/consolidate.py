@@ -40,6 +40,7 @@ from ._output import (
     locale_option,
     output_exists,
     output_options,
+    refuse_unwritable_folder,
     write_output,
 )
 
@@ -134,6 +135,8 @@ def command(
         # Said before reading: a corpus read for minutes, then refused for a
         # name given wrongly, is the time lost (written atomically all the same).
         raise output_exists(output, locale)
+    if output is not None:
+        refuse_unwritable_folder(output, force, locale)  # said before reading, too
     inputs = input_files(files, pattern, unique=False)
     paths = inputs.files
     own: Report | None = None
