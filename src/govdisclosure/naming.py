@@ -13,6 +13,8 @@ per shape.
 
 from __future__ import annotations
 
+from typing import Final
+
 from attrs import frozen
 
 from .editions import Report, edition_of
@@ -22,7 +24,7 @@ from .introspect import iter_cells
 from .paths import Path, json_path
 from .registry import tables_of, template_info, template_of
 
-__all__ = ["CellName", "Label", "cell_names", "label_of"]
+__all__ = ["LIST", "CellName", "Label", "cell_names", "label_of"]
 
 
 @frozen
@@ -36,12 +38,27 @@ class Label:
     """
 
     parts: tuple[str | Label, ...]
+    #: Between the parts; :data:`LIST` lists the parts as the locale lists
+    #: them (``a; b`` in English, ``a；b`` in Chinese) instead of one mark.
     sep: str = " / "
 
     def render(self, locale: str) -> str:
-        return self.sep.join(
+        texts = [
             p.render(locale) if isinstance(p, Label) else gettext(locale, p) for p in self.parts
-        )
+        ]
+        if self.sep != LIST or not texts:
+            return self.sep.join(texts)
+        joint = gettext(locale, "{items}; {item}")
+        text = texts[0]
+        for item in texts[1:]:
+            text = joint.format(items=text, item=item)
+        return text
+
+
+#: The separator of a :class:`Label` that lists things (cells a relation
+#: could not use, say): each locale's own list punctuation, through the
+#: message ``{items}; {item}``.
+LIST: Final = "; "
 
 
 @frozen

@@ -288,3 +288,17 @@ def test_spaced_joins_chinese_and_spaces_latin_only_at_its_values() -> None:
     assert spaced("zh_Hans_CN", "第{n:>3}行 {{字}}", n=5) == "第  5 行 {字}"  # a padded value
     assert spaced("zh_Hans_CN", "文 {x} 字", x="A") == "文 A 字"  # the template's own spaces
     assert spaced("en", "{a}为{b}", a="abc", b="x") == "abc为x"  # other locales: as formatted
+
+
+def test_a_list_of_cells_in_a_finding_uses_each_locales_list_punctuation() -> None:
+    """A relation that cannot be checked lists its blank cells; Chinese text
+    separates them with the full-width ``；``, as the sentence around them
+    does, English with ``; `` (the pre-2019 example has such relations)."""
+    report = gd.load(ROOT / "examples" / "yuxi-2017.json")
+    listed = [f for f in gd.validate(report) if f.rule == "legacy.sum" and f.severity == "notice"]
+    assert listed
+    zh = listed[0].message("zh_Hans_CN")
+    en = listed[0].message("en")
+    assert "1 / 统计数；2 / 统计数；3 / 统计数；4 / 统计数" in zh
+    assert "; " not in zh
+    assert "1 / Figure; 2 / Figure; 3 / Figure; 4 / Figure" in en

@@ -66,7 +66,7 @@ from ..editions import EDITIONS, Report, edition_of, is_template_driven
 from ..editions.legacy import StatisticsTable
 from ..flat import Shape, shape_of
 from ..i18n import N_
-from ..naming import cell_names
+from ..naming import LIST, cell_names
 from ..paths import Path, json_path
 from ..registry import not_printed_cells
 from ..relations import Basis, Equation, report_equations
@@ -869,7 +869,7 @@ def equation_finding(
             path=path,
             involves=involves,
             message_id="relation.not-printed",
-            params={"cells": Label(tuple(names[p].short for p in absent), sep="; ")},
+            params={"cells": Label(tuple(names[p].short for p in absent), sep=LIST)},
         )
     if blanks:
         return Finding(
@@ -881,7 +881,7 @@ def equation_finding(
             params={
                 "blank": len(blanks),
                 "size": len(eq.involves),
-                "cells": Label(tuple(names[p].short for p in blanks), sep="; "),
+                "cells": Label(tuple(names[p].short for p in blanks), sep=LIST),
             },
         )
     cell = names[eq.total[0]].label

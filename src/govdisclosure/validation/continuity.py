@@ -34,7 +34,7 @@ from ..editions import Report, is_template_driven
 from ..editions.e2021 import DocumentRow2021
 from ..i18n import N_
 from ..introspect import iter_cells, table_fields
-from ..naming import label_of
+from ..naming import LIST, label_of
 from ..paths import Path, json_path
 from ..registry import template_of
 from .findings import Finding, Label
@@ -151,7 +151,7 @@ def _compare(
             params={
                 "blank": len(blanks),
                 "size": len(values),
-                "cells": Label(tuple(labels[i] for i in blanks), sep="; "),
+                "cells": Label(tuple(labels[i] for i in blanks), sep=LIST),
             },
         )
         return
