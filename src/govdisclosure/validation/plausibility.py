@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from math import hypot
 from typing import Any
 
 from ..cells import MAX_COUNT, CellValue
@@ -36,6 +37,36 @@ def _within(values: tuple[CellValue, ...]) -> bool:
     except (TypeError, ArithmeticError):  # blank or not-applicable cells among them
         counts = [v for v in values if type(v) is int]
         return not counts or (min(counts) >= -MAX_COUNT and max(counts) <= MAX_COUNT)
+
+
+def _norm_within(values: tuple[CellValue, ...]) -> bool:
+    """True when every number among ``values`` is within ±MAX_COUNT, proved
+    by one C call over the whole flat tuple: the Euclidean norm
+    (:func:`math.hypot`) of the cells, each read as a float.
+
+    The proof is exact, not a guess: the norm is at least the largest
+    magnitude among its coordinates, and ``hypot`` errs by less than one
+    unit in the last place (2^-52 of the result); an ``int`` beyond the
+    limit is at least MAX_COUNT + 1, read as a float exactly (below 2^53)
+    or as more than 2^53, so its norm, computed, is still above MAX_COUNT.
+    A blank cell makes ``hypot`` raise ``TypeError``: the norm is then taken
+    of the cells ``filter(None, …)`` keeps (blanks and zeros dropped, which
+    changes no norm); a "/" cell raises again and says nothing (then
+    :func:`_all_within` proves it), as an amount beyond the limit, a NaN or
+    an infinity does.  Unlike the ``set`` of :func:`_all_within` it hashes
+    nothing and compares no two values: 200 cells cost a third of that
+    proof (``bench/README.md``, the thirteenth every-rule round).
+    """
+    try:
+        return hypot(*values) <= MAX_COUNT  # type: ignore[arg-type]
+    except TypeError:  # a blank (or "/") cell
+        pass
+    except (ValueError, OverflowError):  # a signalling NaN; beyond any float
+        return False
+    try:
+        return hypot(*filter(None, values)) <= MAX_COUNT  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return False
 
 
 def _all_within(values: tuple[CellValue, ...]) -> bool:
@@ -87,7 +118,7 @@ def _implausible(report: Report, context: Context) -> Iterable[Finding]:
         return ()
     values = cell_values(report, context)
     cells = shape(report, context)
-    if _all_within(values) or _within(_counts(cells)(values)):
+    if _norm_within(values) or _all_within(values) or _within(_counts(cells)(values)):
         # Nothing to look at: only a count beyond the limit is a finding.  A
         # plain return, not a generator made for nothing (every report).
         return ()
