@@ -15,7 +15,7 @@ from decimal import Decimal
 from math import hypot
 from typing import Any
 
-from ..cells import MAX_COUNT, CellValue
+from ..cells import MAX_COUNT, NA_MARKS, CellValue, NotApplicable
 from ..editions import Report
 from ..flat import Shape
 from ..i18n import N_
@@ -51,11 +51,15 @@ def _norm_within(values: tuple[CellValue, ...]) -> bool:
     or as more than 2^53, so its norm, computed, is still above MAX_COUNT.
     A blank cell makes ``hypot`` raise ``TypeError``: the norm is then taken
     of the cells ``filter(None, …)`` keeps (blanks and zeros dropped, which
-    changes no norm); a "/" cell raises again and says nothing (then
-    :func:`_all_within` proves it), as an amount beyond the limit, a NaN or
-    an infinity does.  Unlike the ``set`` of :func:`_all_within` it hashes
-    nothing and compares no two values: 200 cells cost a third of that
-    proof (``bench/README.md``, the thirteenth every-rule round).
+    changes no norm); a "/" cell raises again, and the norm is taken with
+    every blank and "/" read as zero (:data:`_AS_ZERO`, looked up in C:
+    hashing the ``NotApplicable`` cells into the ``set`` of
+    :func:`_all_within` and comparing them cost three times as much).  An
+    amount beyond the limit, a NaN or an infinity makes it false, saying
+    nothing.  Unlike the ``set`` of :func:`_all_within` it compares no two
+    values, and hashes none but on a report with a "/" cell: a report of
+    200 cells costs about a third of that proof (``bench/README.md``, the
+    thirteenth every-rule round).
     """
     try:
         return hypot(*values) <= MAX_COUNT  # type: ignore[arg-type]
@@ -65,8 +69,19 @@ def _norm_within(values: tuple[CellValue, ...]) -> bool:
         return False
     try:
         return hypot(*filter(None, values)) <= MAX_COUNT  # type: ignore[arg-type]
-    except (TypeError, ValueError, OverflowError):
+    except TypeError:  # a "/" cell
+        pass
+    except (ValueError, OverflowError):
         return False
+    try:
+        return hypot(*map(_AS_ZERO.get, values, values)) <= MAX_COUNT  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):  # an unhashable value (a signalling NaN)
+        return False
+
+
+#: Blank and every "/" mark, each read as zero by :func:`_norm_within`
+#: (``get(cell, cell)``: any other cell is itself).
+_AS_ZERO: dict[object, int] = {None: 0, **{NotApplicable(mark): 0 for mark in NA_MARKS}}
 
 
 def _all_within(values: tuple[CellValue, ...]) -> bool:
