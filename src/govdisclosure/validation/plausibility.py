@@ -132,10 +132,12 @@ def _implausible(report: Report, context: Context) -> Iterable[Finding]:
     if report.parts:
         return ()
     values = cell_values(report, context)
-    cells = shape(report, context)
-    if _norm_within(values) or _all_within(values) or _within(_counts(cells)(values)):
+    if _norm_within(values):
         # Nothing to look at: only a count beyond the limit is a finding.  A
         # plain return, not a generator made for nothing (every report).
+        return ()
+    cells = shape(report, context)
+    if _all_within(values) or _within(_counts(cells)(values)):
         return ()
     return _beyond(report, values, cells)
 
