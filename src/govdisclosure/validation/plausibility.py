@@ -51,8 +51,8 @@ def _norm_within(values: tuple[CellValue, ...]) -> bool:
     or as more than 2^53, so its norm, computed, is still above MAX_COUNT.
     A blank cell makes ``hypot`` raise ``TypeError``: the norm is then taken
     of the cells ``filter(None, …)`` keeps (blanks and zeros dropped, which
-    changes no norm); a "/" cell raises again, and the norm is taken with
-    every blank and "/" read as zero (:data:`_AS_ZERO`, looked up in C:
+    changes no norm); a "/" cell raises again, and the norm of those cells
+    is taken with every "/" read as zero (:data:`_AS_ZERO`, looked up in C:
     hashing the ``NotApplicable`` cells into the ``set`` of
     :func:`_all_within` and comparing them cost three times as much).  An
     amount beyond the limit, a NaN or an infinity makes it false, saying
@@ -67,14 +67,15 @@ def _norm_within(values: tuple[CellValue, ...]) -> bool:
         pass
     except (ValueError, OverflowError):  # a signalling NaN; beyond any float
         return False
+    filled = tuple(filter(None, values))
     try:
-        return hypot(*filter(None, values)) <= MAX_COUNT  # type: ignore[arg-type]
+        return hypot(*filled) <= MAX_COUNT  # type: ignore[arg-type]
     except TypeError:  # a "/" cell
         pass
     except (ValueError, OverflowError):
         return False
     try:
-        return hypot(*map(_AS_ZERO.get, values, values)) <= MAX_COUNT  # type: ignore[arg-type]
+        return hypot(*map(_AS_ZERO.get, filled, filled)) <= MAX_COUNT  # type: ignore[arg-type]
     except (TypeError, ValueError, OverflowError):  # an unhashable value (a signalling NaN)
         return False
 
