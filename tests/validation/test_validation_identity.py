@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import attrs
@@ -14,13 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure import _sources
 from govdisclosure.check import validate
 from govdisclosure.cli import cli
-from govdisclosure.editions import EDITIONS, Report
+from govdisclosure.editions import BUILTIN, EDITIONS, Edition, Report
 from govdisclosure.plugin.builtin import core_rules
 from govdisclosure.report_base import Period
 from govdisclosure.testing.strategies import consistent_reports, edition_years
-from govdisclosure.validation import Finding
+from govdisclosure.validation import Finding, dated
 from govdisclosure.validation.identity import edition_fits_year, identity_rules
 from locations import EXAMPLES
 
@@ -207,3 +209,31 @@ def test_a_whole_year_or_a_period_outside_it_is_no_partial_year() -> None:
         assert "period.partial-year" not in [f.rule for f in validate(report)]
     for path in sorted(EXAMPLES.glob("*.json")):
         assert "period.partial-year" not in [f.rule for f in validate(gd.load(str(path)))]
+
+
+def test_a_built_in_edition_is_found_without_the_registry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The date screen reads a built-in edition from a plain ``dict``; any
+    other id is still asked of the registry, plugins included."""
+
+    class Refusing(Mapping[str, Edition]):
+        def __getitem__(self, key: str) -> Edition:
+            raise AssertionError(f"the registry was asked for {key!r}")
+
+        def __iter__(self) -> Iterator[str]:
+            return iter(())
+
+        def __len__(self) -> int:
+            return 0
+
+    monkeypatch.setattr(dated, "EDITIONS", Refusing())
+    assert edition_fits_year("2021", 2021) and not edition_fits_year("legacy", 2019)
+    with pytest.raises(AssertionError, match="some-plugin-edition"):
+        edition_fits_year("some-plugin-edition", 1990)
+    monkeypatch.undo()
+    plugin = attrs.evolve(BUILTIN[0], id="some-plugin-edition", first_year=2030, last_year=2031)
+    monkeypatch.setattr(_sources, "editions", lambda: (plugin,))
+    assert edition_fits_year("some-plugin-edition", 2030)
+    assert not edition_fits_year("some-plugin-edition", 2029)
+    assert edition_fits_year("2021", 2029)
