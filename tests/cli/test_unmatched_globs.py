@@ -46,6 +46,29 @@ def _invoke(command: str, out: Path, locale: str, *inputs: str) -> tuple[int, st
     return result.exit_code, result.output
 
 
+def _assert_counted_as_missing(
+    command: str, locale: str, output: str, out: Path, what: str
+) -> None:
+    """One input found and processed, one missing (``what``) counted in the
+    command's summary; ``consolidate`` refuses to write a total without it."""
+    if command == "validate":
+        assert "2 files: 1 passed, 0 with errors, 1 unreadable" in output or locale != "en"
+        assert "共 2 个文件：1 个通过，0 个有错误，1 个无法读取" in output or locale == "en"
+    elif command == "import":
+        assert "2 files: 1 fully imported, 0 partly imported, 1 failed" in output or locale != "en"
+        assert "共 2 个文件：全部导入 1 个，部分导入 0 个，失败 1 个" in output or locale == "en"
+    elif command == "consolidate":
+        assert not (out / "total.json").exists()  # a total without it is wrong
+        reason = gettext(locale, what + ": a total without its files would be wrong")
+        assert reason in output
+    else:
+        assert "1 file read: 1 passed, 0 failed, 1 written, 1 skipped" in output or locale != "en"
+        assert (
+            "已读取 1 个文件：1 个通过，0 个未通过，写出 1 个，跳过 1 个" in output
+            or locale == "en"
+        )
+
+
 @pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_a_pattern_matching_nothing_is_said_counted_and_fails_the_run(
@@ -63,24 +86,9 @@ def test_a_pattern_matching_nothing_is_said_counted_and_fails_the_run(
     assert gettext(locale, "a file that exists") not in output  # not a file that is missing
     assert gettext(locale, "no loader reads {suffix} files").format(suffix=".*") not in output
     # The file that was found is still processed, and the pattern is counted.
-    if command == "validate":
-        assert "2 files: 1 passed, 0 with errors, 1 unreadable" in output or locale != "en"
-        assert "共 2 个文件：1 个通过，0 个有错误，1 个无法读取" in output or locale == "en"
-    elif command == "import":
-        assert "2 files: 1 fully imported, 0 partly imported, 1 failed" in output or locale != "en"
-        assert "共 2 个文件：全部导入 1 个，部分导入 0 个，失败 1 个" in output or locale == "en"
-    elif command == "consolidate":
-        assert not (tmp_path / "out" / "total.json").exists()  # a total without it is wrong
-        reason = gettext(
-            locale, "a pattern that matches no file: a total without its files would be wrong"
-        )
-        assert reason in output
-    else:
-        assert "1 file read: 1 passed, 0 failed, 1 written, 1 skipped" in output or locale != "en"
-        assert (
-            "已读取 1 个文件：1 个通过，0 个未通过，写出 1 个，跳过 1 个" in output
-            or locale == "en"
-        )
+    _assert_counted_as_missing(
+        command, locale, output, tmp_path / "out", "a pattern that matches no file"
+    )
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
@@ -161,24 +169,9 @@ def test_a_directory_holding_no_file_is_said_counted_and_fails_the_run(
     looked_for = pattern or (".html" if command == "import" else ".json")
     assert str(folder) in said and looked_for in said
     # The file named is still processed, and the directory is counted.
-    if command == "validate":
-        assert "2 files: 1 passed, 0 with errors, 1 unreadable" in output or locale != "en"
-        assert "共 2 个文件：1 个通过，0 个有错误，1 个无法读取" in output or locale == "en"
-    elif command == "import":
-        assert "2 files: 1 fully imported, 0 partly imported, 1 failed" in output or locale != "en"
-        assert "共 2 个文件：全部导入 1 个，部分导入 0 个，失败 1 个" in output or locale == "en"
-    elif command == "consolidate":
-        assert not (tmp_path / "out" / "total.json").exists()  # a total without it is wrong
-        reason = gettext(
-            locale, "a directory that holds no file: a total without its files would be wrong"
-        )
-        assert reason in output
-    else:
-        assert "1 file read: 1 passed, 0 failed, 1 written, 1 skipped" in output or locale != "en"
-        assert (
-            "已读取 1 个文件：1 个通过，0 个未通过，写出 1 个，跳过 1 个" in output
-            or locale == "en"
-        )
+    _assert_counted_as_missing(
+        command, locale, output, tmp_path / "out", "a directory that holds no file"
+    )
 
 
 def test_the_directory_is_said_in_each_locale() -> None:

@@ -451,3 +451,27 @@ def score(portal: Portal, result: ImportResult | None = None) -> Score:
         not_placed=len(missing),
         edition=edition,
     )
+
+
+def host(portal: Portal) -> str:
+    """The portal's host name: a round's test ids and its look-ups by page."""
+    return re.sub(r"^https?://(www\.|m\.)?", "", portal.url).split("/")[0]
+
+
+def import_portal(portal: Portal) -> ImportResult:
+    """The page imported as a portal serves it: its HTML as bytes."""
+    return import_html(portal.html().encode(), "portal.html")
+
+
+def imports_as_printed(portal: Portal) -> ImportResult:
+    """Import the page and hold it to the laws of every round: a report, the
+    edition right, no cell invented or wrong, every printed cell exact, every
+    cell not placed reported; the result, for a round's own checks."""
+    result = import_portal(portal)
+    assert result.report is not None, [p.message("en") for p in result.problems]
+    found = score(portal, result)
+    assert found.edition == portal.edition
+    assert not found.invented and not found.wrong, found
+    assert found.exact == found.printed, found
+    assert not found.not_placed_unreported
+    return result
