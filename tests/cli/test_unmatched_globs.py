@@ -4,13 +4,15 @@ It was handed on as a file name and said as a file that does not exist
 (``nomatch/*.json: Cannot read report (1) / $: expected a file that
 exists``; ``import``: ``no loader reads .json files``).  Now each command
 says ``no file matches PATTERN`` in the locale, counts the pattern in its
-summary as an input it could not read, and exits 2; the files that were
+summary apart from the files (``1 pattern matching no file``: it is not
+one more file "unreadable" or "skipped"), and exits 2; the files that were
 found are still processed.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -18,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from govdisclosure.batch import expand_inputs, report_suffixes
+from govdisclosure.batch.summary import inputs_without_files
 from govdisclosure.cli import cli
 from govdisclosure.cli._batch import holds_no_file
 from govdisclosure.i18n import gettext
@@ -50,21 +53,28 @@ def _assert_counted_as_missing(
     command: str, locale: str, output: str, out: Path, what: str
 ) -> None:
     """One input found and processed, one missing (``what``) counted in the
-    command's summary; ``consolidate`` refuses to write a total without it."""
+    command's summary apart from the files (one file, not two: a pattern or
+    a folder is not a file); ``consolidate`` refuses to write a total
+    without it."""
+    pattern = what.startswith("a pattern")
+    apart = inputs_without_files(locale, int(pattern), int(not pattern))
+    assert apart is not None and apart in output, output
     if command == "validate":
-        assert "2 files: 1 passed, 0 with errors, 1 unreadable" in output or locale != "en"
-        assert "共 2 个文件：1 个通过，0 个有错误，1 个无法读取" in output or locale == "en"
+        assert "1 file: 1 passed, 0 with errors, 0 unreadable; " in output or locale != "en"
+        assert "共 1 个文件：1 个通过，0 个有错误，0 个无法读取；" in output or locale == "en"
     elif command == "import":
-        assert "2 files: 1 fully imported, 0 partly imported, 1 failed" in output or locale != "en"
-        assert "共 2 个文件：全部导入 1 个，部分导入 0 个，失败 1 个" in output or locale == "en"
+        assert "1 file: 1 fully imported, 0 partly imported, 0 failed" in output or locale != "en"
+        assert "共 1 个文件：全部导入 1 个，部分导入 0 个，失败 0 个" in output or locale == "en"
     elif command == "consolidate":
         assert not (out / "total.json").exists()  # a total without it is wrong
         reason = gettext(locale, what + ": a total without its files would be wrong")
         assert reason in output
+        assert "1 file read: refused" in output or locale != "en"
+        assert "nothing written, 0 skipped; " + apart in output or locale != "en"
     else:
-        assert "1 file read: 1 passed, 0 failed, 1 written, 1 skipped" in output or locale != "en"
+        assert "1 file read: 1 passed, 0 failed, 1 written, 0 skipped; " in output or locale != "en"
         assert (
-            "已读取 1 个文件：1 个通过，0 个未通过，写出 1 个，跳过 1 个" in output
+            "已读取 1 个文件：1 个通过，0 个未通过，写出 1 个，跳过 0 个；" in output
             or locale == "en"
         )
 
@@ -101,7 +111,8 @@ def test_only_patterns_matching_nothing_end_with_a_summary(tmp_path: Path, comma
     assert lines[:2] == [f"no file matches {first}", f"no file matches {second}"], output
     assert output.count(first) == 1  # named twice, said once
     assert "No input files found" not in output
-    assert "2 skipped" in output or "2 unreadable" in output or "2 failed" in output, output
+    assert "2 patterns matching no file" in output, output
+    assert not re.search(r"\b2 (skipped|unreadable|failed)", output), output  # not files
     assert not (tmp_path / "out" / "total.json").exists()
     assert not (tmp_path / "out" / "cells.csv").exists()
 
@@ -195,7 +206,8 @@ def test_an_import_of_pages_with_a_mistyped_glob_fails(tmp_path: Path) -> None:
     )
     assert code == 2, output
     assert f"{pages} holds no file matching *.htm" in output
-    assert "2 files: 1 fully imported, 0 partly imported, 1 failed" in output
+    assert "1 file: 1 fully imported, 0 partly imported, 0 failed" in output
+    assert "1 folder with no file to read" in output
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
@@ -211,7 +223,8 @@ def test_only_directories_holding_no_file_end_with_a_summary(tmp_path: Path, com
     assert lines[:2] == [holds_no_file("en", str(d), None, suffixes) for d in (first, second)]
     assert output.count(f"{first} holds") == 1  # named twice, said once
     assert "No input files found" not in output and "Usage:" not in output
-    assert "2 skipped" in output or "2 unreadable" in output or "2 failed" in output, output
+    assert "2 folders with no file to read" in output, output
+    assert not re.search(r"\b2 (skipped|unreadable|failed)", output), output  # not files
     assert not (tmp_path / "out" / "total.json").exists()
     assert not (tmp_path / "out" / "cells.csv").exists()
 
@@ -231,7 +244,10 @@ def test_a_pattern_and_the_shell_name_the_same_empty_directory(
     said = holds_no_file("en", str(units / "b"), None, _suffixes(command))
     for code, output in (quoted, expanded):
         assert code == 2 and output.splitlines()[0] == said, output
-    assert quoted[1].replace("out1", "out2") == expanded[1].replace("out1", "out2")
+    untimed = [
+        re.sub(r"\d+\.\d s", "T s", out).replace("out1", "out2") for _, out in (quoted, expanded)
+    ]
+    assert untimed[0] == untimed[1]
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
@@ -323,3 +339,34 @@ def test_a_file_that_is_not_there_is_said_so_by_every_command(
     assert code == 2, output
     assert gettext(locale, "a file that exists") in output, output
     assert gettext(locale, "no loader reads {suffix} files").split("{")[0] not in output
+
+
+# --glob where no directory is ------------------------------------------------
+#
+# --glob chooses the files taken from directories; given with files only it
+# filtered nothing and said nothing, so `validate a.json b.json --glob
+# '*-2024.json'` checked both files as if the pattern had chosen them.
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_glob_without_a_directory_is_said_to_filter_nothing(
+    tmp_path: Path, command: str, locale: str
+) -> None:
+    _, source = COMMANDS[command]
+    found = tmp_path / "in" / source.name
+    found.parent.mkdir()
+    shutil.copy(source, found)
+    note = gettext(
+        locale,
+        "Note: --glob {pattern} was not used: it chooses the files taken from directories, "
+        "and no directory was given",
+    ).format(pattern="*-2023.*")
+    code, output = _invoke(command, tmp_path / "out", locale, str(found), "--glob", "*-2023.*")
+    assert output.splitlines()[0] == note, output
+    assert code == 0, output  # a note, not a failure: the file is processed
+    # A directory among the inputs: the pattern chose its files, nothing to say.
+    code, output = _invoke(
+        command, tmp_path / "out2", locale, str(found.parent), "--glob", source.name
+    )
+    assert code == 0 and note not in output, output

@@ -12,15 +12,18 @@ from typing import Any
 
 import attrs
 import duckdb
+import pytest
 from click.testing import CliRunner
 from pytest import MonkeyPatch
 
 import govdisclosure as gd
 from govdisclosure.cells import NotApplicable
 from govdisclosure.cli import cli
+from govdisclosure.cli.export import _NO_FILE
 from govdisclosure.editions import Report
 from govdisclosure.export import cells, findings, write
 from govdisclosure.flat import shape_of
+from govdisclosure.i18n import gettext
 from locations import ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -162,10 +165,44 @@ def test_no_table_is_written_when_no_file_could_be_read(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "broken.json" in result.stderr
-    assert "Nothing written: no file could be read" in result.stderr
+    assert "0 files read: nothing written (no file could be read: " in result.stderr
+    assert "1 skipped" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json"]
     result = CliRunner().invoke(cli, ["export", str(broken), "-o", str(target)])
-    assert result.exit_code == 2 and "未写入任何文件：没有一个文件能够读取" in result.stderr
+    assert result.exit_code == 2
+    assert "已读取 0 个文件：未写出任何文件（没有一个文件能够读取：" in result.stderr
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+@pytest.mark.parametrize("quiet", [False, True])
+def test_every_input_missing_is_said_as_the_other_commands_say_it(
+    tmp_path: Path, locale: str, quiet: bool
+) -> None:
+    """Every input missing -- a pattern matching nothing, an empty folder, a
+    name that is not there -- each said as validate and consolidate say it,
+    the pattern and the folder counted apart from the files (not "no file
+    could be read" of inputs that were never files), nothing written, exit 2,
+    and the closing line said even with --quiet (nothing was written)."""
+    from govdisclosure.batch.summary import inputs_without_files
+
+    pattern, folder = str(tmp_path / "none-*.json"), tmp_path / "empty"
+    folder.mkdir()
+    target = tmp_path / "cells.csv"
+    args = ["export", pattern, str(folder), "--to", "csv", "-o", str(target), "-l", locale]
+    result = CliRunner().invoke(cli, [*args, *(["-q"] if quiet else [])])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == gettext(locale, "no file matches {pattern}").format(pattern=pattern)
+    assert lines[1].startswith(str(folder))
+    apart = inputs_without_files(locale, 1, 1)
+    assert apart is not None and apart in lines[-1]
+    assert gettext(locale, _NO_FILE) in lines[-1]
+    assert ("0 files read: nothing written" in lines[-1]) or locale != "en"
+    assert ", 0 skipped; " in lines[-1] or locale != "en"
+    assert not target.exists()
+    # validate counts the same inputs in the same words.
+    checked = CliRunner().invoke(cli, ["validate", pattern, str(folder), "-l", locale])
+    assert checked.exit_code == 2 and apart in checked.stderr
 
 
 def test_every_decimal_of_an_amount_is_kept(tmp_path: Path) -> None:

@@ -105,8 +105,10 @@ def drive_files(
 
 
 def close(summary: Summary, locale: str, quiet: bool, stream: TextIO | None = None) -> None:
-    """Print the closing line on standard error (unless quiet and not interrupted)."""
-    if not quiet or summary.interrupted:
+    """Print the closing line on standard error: unless quiet, and always
+    after Ctrl-C or a refused run (nothing was written: even ``--quiet``
+    says so)."""
+    if not quiet or summary.interrupted or summary.refused is not None:
         out = stream if stream is not None else sys.stderr
         out.write(summary.render(locale) + "\n")
         out.flush()

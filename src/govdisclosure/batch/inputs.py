@@ -107,6 +107,7 @@ def expand_inputs(
     unique: bool = True,
     unmatched: list[str] | None = None,
     empty: list[str] | None = None,
+    folders: list[str] | None = None,
 ) -> FileList:
     """The files named by ``items`` (see the module docstring).
 
@@ -116,7 +117,9 @@ def expand_inputs(
     no file is appended to ``unmatched`` when it is given (once, however
     often it is named), else kept in the list as a name to report.  A
     directory that yields no file is appended to ``empty`` when it is given
-    (once, however often it is named).
+    (once, however often it is named).  Every directory walked is appended
+    to ``folders`` when it is given (whether ``pattern`` had anything to
+    filter).
     """
     wanted = frozenset(s.lower() for s in suffixes) if suffixes is not None else None
     files = FileList(unique=unique)
@@ -126,6 +129,8 @@ def expand_inputs(
         nonlocal wanted
         if wanted is None:
             wanted = report_suffixes()
+        if folders is not None:
+            folders.append(folder)
         yielded = False
         for found in _in_directory(folder, pattern, wanted):
             add(found)

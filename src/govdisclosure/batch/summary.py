@@ -2,12 +2,17 @@
 
 Counted per file: read (an input was taken up), passed, failed (findings of
 severity error, or a render/import that failed), written (output files),
-skipped (unreadable or refused inputs, left out of the run).  A run that
+skipped (unreadable or refused inputs, left out of the run).  An input
+that gave no file -- a glob pattern matching none, a folder holding none
+(:attr:`Summary.unmatched`, :attr:`Summary.empty`) -- is not a file: it is
+counted apart and said after the files' counts (``2 patterns matching no
+file, 1 folder with no file to read``), so that "N files" is the number of
+files, whatever the command line named them by.  A run that
 makes one output from all its inputs (``consolidate``) can be *refused* as a
 whole (inputs of different years, a unit counted twice): no file passed or
 failed, so the line says it was refused and why instead.  The exit status is
-the worst result: 2 when a file was skipped, the run was refused or
-interrupted, 1 when a file failed, else 0.
+the worst result: 2 when a file was skipped, an input gave no file, the
+run was refused or interrupted, 1 when a file failed, else 0.
 
 Every batch command's closing line ends with the time it took
 (:func:`timing`): the seconds, and the files per second only when the run
@@ -30,6 +35,7 @@ __all__ = [
     "MEASURABLE_SECONDS",
     "Summary",
     "after_interruption",
+    "inputs_without_files",
     "measured_rate",
     "rate_text",
     "timing",
@@ -79,6 +85,29 @@ def after_interruption(summary: str, done: int, total: int, locale: str) -> str:
     )
 
 
+def inputs_without_files(locale: str, unmatched: int, empty: int) -> str | None:
+    """The inputs that gave no file, in ``locale`` (``1 pattern matching no
+    file, 2 folders with no file to read``), or ``None`` when there is none."""
+    said = []
+    if unmatched:
+        said.append(
+            ngettext(
+                locale, "{n} pattern matching no file", "{n} patterns matching no file", unmatched
+            ).format(n=f"{unmatched:,}")
+        )
+    if empty:
+        said.append(
+            ngettext(
+                locale, "{n} folder with no file to read", "{n} folders with no file to read", empty
+            ).format(n=f"{empty:,}")
+        )
+    if not said:
+        return None
+    if len(said) == 1:
+        return said[0]
+    return gettext(locale, "{first}, {then}").format(first=said[0], then=said[1])
+
+
 @define
 class Summary:
     """Counts of a batch run (see the module docstring)."""
@@ -89,9 +118,16 @@ class Summary:
     failed: int = 0
     written: int = 0
     skipped: int = 0
+    #: Inputs that gave no file (not counted in ``total``): glob patterns
+    #: that matched none, folders that held none.
+    unmatched: int = 0
+    empty: int = 0
     interrupted: bool = False
     #: Why the run was refused as a whole, said in the run's locale (None: not refused).
     refused: str | None = None
+    #: Whether the run was refused by writing nothing (``export``, every input
+    #: missing or unreadable) rather than by declining to add up (``consolidate``).
+    refused_writing: bool = False
     start: float = field(factory=time.perf_counter)
     end: float | None = None
 
@@ -113,9 +149,21 @@ class Summary:
         """The time part of the closing line (:func:`timing`, files read)."""
         return timing(locale, self.read, self.seconds)
 
+    def tail(self, locale: str, time: str | None = None) -> str:
+        """What ends the closing line: the inputs that gave no file, if any
+        (:func:`inputs_without_files`), then the time (``time``, else
+        :meth:`timing`)."""
+        time = self.timing(locale) if time is None else time
+        inputs = inputs_without_files(locale, self.unmatched, self.empty)
+        if inputs is None:
+            return time
+        return gettext(locale, "{inputs}; {time}").format(inputs=inputs, time=time)
+
     @property
     def exit_code(self) -> int:
-        if self.skipped or self.interrupted or self.refused is not None:
+        if self.skipped or self.unmatched or self.empty:
+            return 2
+        if self.interrupted or self.refused is not None:
             return 2
         return 1 if self.failed else 0
 
@@ -129,6 +177,8 @@ class Summary:
             "failed": self.failed,
             "written": self.written,
             "skipped": self.skipped,
+            "unmatched_patterns": self.unmatched,
+            "empty_folders": self.empty,
             "interrupted": self.interrupted,
             "refused": self.refused,
             "seconds": round(seconds, 3),
@@ -156,10 +206,22 @@ class Summary:
             failed=f"{self.failed:,}",
             written=f"{self.written:,}",
             skipped=f"{self.skipped:,}",
-            time=self.timing(locale),
+            time=self.tail(locale),
         )
 
     def _render_refused(self, locale: str) -> str:
+        if self.refused_writing:
+            return ngettext(
+                locale,
+                "{read} file read: nothing written ({reason}), {skipped} skipped; {time}",
+                "{read} files read: nothing written ({reason}), {skipped} skipped; {time}",
+                self.read,
+            ).format(
+                read=f"{self.read:,}",
+                reason=self.refused,
+                skipped=f"{self.skipped:,}",
+                time=self.tail(locale),
+            )
         return ngettext(
             locale,
             "{read} file read: refused ({reason}), nothing written, {skipped} skipped; {time}",
@@ -169,5 +231,5 @@ class Summary:
             read=f"{self.read:,}",
             reason=self.refused,
             skipped=f"{self.skipped:,}",
-            time=self.timing(locale),
+            time=self.tail(locale),
         )

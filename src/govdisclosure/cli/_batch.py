@@ -12,8 +12,14 @@ apart (:attr:`Inputs.unmatched`); so is a directory that yields no file
 has a suffix the command reads).  Each command says what it could not find
 (:attr:`Inputs.missing`: "no file matches PATTERN", "DIR holds no file
 matching PATTERN") before the files' results and counts each in its summary
-as an input it could not read, and the run exits 2: the user named an input
-and got nothing from it, whether a pattern or a folder did it.
+apart from the files (:meth:`Inputs.summary`: "1 pattern matching no file",
+not one more file "unreadable" or "skipped"), and the run exits 2: the user
+named an input and got nothing from it, whether a pattern or a folder did it.
+
+``--glob`` given where no directory is (every input a file, or a pattern
+matching files) filters nothing: the command says so in one line
+(:meth:`Inputs.glob_unused`) rather than let the user believe the files
+were chosen by it.
 """
 
 from __future__ import annotations
@@ -85,6 +91,35 @@ class Inputs:
     empty: tuple[str, ...] = ()
     pattern: str | None = None
     suffixes: frozenset[str] = frozenset()
+    #: Whether a directory was among the inputs (named, or matched by a pattern).
+    folders: bool = False
+
+    def summary(self) -> Summary:
+        """The run's summary, its inputs counted: the files, and apart from
+        them the patterns and folders that gave none."""
+        return Summary(total=len(self.files), unmatched=len(self.unmatched), empty=len(self.empty))
+
+    def glob_unused(self, locale: str) -> str | None:
+        """The note that ``--glob`` filtered nothing (no directory among the
+        inputs: it chooses only the files taken from directories), in
+        ``locale``, or ``None``."""
+        if self.pattern is None or self.folders:
+            return None
+        message = gettext(
+            locale,
+            "Note: --glob {pattern} was not used: it chooses the files taken from directories, "
+            "and no directory was given",
+        )
+        return message.format(pattern=self.pattern)
+
+    def say(self, locale: str, echo: Callable[[str], None]) -> None:
+        """Say the note on ``--glob`` (:meth:`glob_unused`) and each input that
+        gave no file (:meth:`missing`), a line each, with ``echo``."""
+        note = self.glob_unused(locale)
+        if note is not None:
+            echo(note)
+        for _, line in self.missing(locale):
+            echo(line)
 
     def missing(self, locale: str) -> list[tuple[str, str]]:
         """Each input that gave no file, with what to say of it in ``locale``:
@@ -129,15 +164,22 @@ def input_files(
     items = list(items)
     unmatched: list[str] = []
     empty: list[str] = []
+    walked: list[str] = []
     files = expand_inputs(
-        items, pattern=pattern, suffixes=suffixes, unique=unique, unmatched=unmatched, empty=empty
+        items,
+        pattern=pattern,
+        suffixes=suffixes,
+        unique=unique,
+        unmatched=unmatched,
+        empty=empty,
+        folders=walked,
     )
     taken: frozenset[str] = frozenset()
     if empty and pattern is None:  # said by the suffixes the folders were searched for
         taken = report_suffixes()
         if suffixes is not None:
             taken = frozenset(s.lower() for s in suffixes)
-    return Inputs(files, tuple(unmatched), tuple(empty), pattern, taken)
+    return Inputs(files, tuple(unmatched), tuple(empty), pattern, taken, bool(walked))
 
 
 def paired_inputs(

@@ -27,7 +27,7 @@ import click
 
 from ..aggregate import ConsolidationError, check_compatible, strip_narrative
 from ..aggregate.stream import Folder
-from ..batch import Summary, close, drive_files
+from ..batch import close, drive_files
 from ..codec import dumps
 from ..editions import Report
 from ..errors import LoadError, Problem
@@ -149,10 +149,8 @@ def command(
     folder = Folder(keep_parts=not no_parts, fold_other_handling=fold_other_handling, sources=paths)
     # An input that gave no file (a pattern, a directory) is said first, and
     # skipped: the run is refused.
-    missing = inputs.missing(locale)
-    batch = Summary(total=len(paths) + len(missing), skipped=len(missing))
-    for _, line in missing:
-        click.echo(line, err=True)
+    batch = inputs.summary()
+    inputs.say(locale, partial(click.echo, err=True))
     problem: ConsolidationError | None = None
     position = -1  # of the result in ``paths`` (results come in their order)
 
@@ -179,7 +177,7 @@ def command(
         quiet=quiet,
         summary=batch,
     )
-    if problem is None and not batch.skipped and not batch.interrupted:
+    if problem is None and not batch.exit_code:
         the_unit = ReportingUnit(
             name=unit, kind=UnitKind(kind), region_code=region_code, parent=parent
         )
@@ -217,13 +215,13 @@ def command(
         message = gettext(locale, "Cannot consolidate: {reason}")
         click.echo(message.format(reason=problem.render(locale)), err=True)
         batch.refused = gettext(locale, _REFUSALS.get(problem.code, _REFUSED_OTHERWISE))
-    elif batch.skipped and not batch.interrupted:
+    elif batch.exit_code and not batch.interrupted:
         unread = _REFUSED_UNREADABLE
-        if batch.skipped == len(missing):  # only inputs that gave no file
+        if not batch.skipped:  # only inputs that gave no file
             unread = _REFUSED_EMPTY if inputs.empty else _REFUSED_UNMATCHED
         batch.refused = gettext(locale, unread)
     close(batch, locale, quiet)
-    if problem is not None or batch.skipped or batch.interrupted:
+    if batch.exit_code:
         sys.exit(2)
 
 

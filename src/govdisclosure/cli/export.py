@@ -24,9 +24,9 @@ from typing import Any
 
 import click
 
-from ..batch import Summary, close, drive_files
+from ..batch import close, drive_files
 from ..errors import LoadError, Problem
-from ..i18n import gettext, ngettext
+from ..i18n import N_, gettext, ngettext
 from ..inputs import load
 from ._batch import batch_options, input_files, paired_inputs
 from ._output import (
@@ -162,11 +162,10 @@ def command(
         for writer in writers:
             writer.abort()
         raise unwritable(exc.filename, exc, locale) from None
-    # An input that gave no file (a pattern, a directory) is said first, and skipped.
-    missing = inputs.missing(locale)
-    batch = Summary(total=len(paths) + len(missing), skipped=len(missing))
-    for _, line in missing:
-        click.echo(line, err=True)
+    # An input that gave no file (a pattern, a directory) is said first, and
+    # counted apart from the files.
+    batch = inputs.summary()
+    inputs.say(locale, partial(click.echo, err=True))
     items: Sequence[str] | list[tuple[str, str | None]] = paths
     if pair_years:
         say = partial(click.echo, err=True)
@@ -201,12 +200,14 @@ def command(
         if batch.interrupted:
             for writer in writers:
                 writer.abort()
-        elif batch.read == 0 and batch.total:
-            # Every file was unreadable: an empty table would pass for a year
-            # with no reports in a pipeline that reads it, so none is written.
+        elif batch.read == 0 and batch.exit_code:
+            # Every input was missing or unreadable: an empty table would pass
+            # for a year with no reports in a pipeline that reads it, so none
+            # is written, and the closing line says why, as consolidate's.
             for writer in writers:
                 writer.abort()
-            click.echo(gettext(locale, "Nothing written: no file could be read"), err=True)
+            batch.refused = gettext(locale, _NOTHING_READ if batch.skipped else _NO_FILE)
+            batch.refused_writing = True
         else:
             for writer in writers:
                 writer.commit()
@@ -226,6 +227,12 @@ def command(
         raise unwritable(exc.filename, exc, locale) from None
     close(batch, locale, quiet)
     sys.exit(batch.exit_code)
+
+
+#: Why nothing was written, in a few words for the closing line (each input
+#: is said above it): every file unreadable, or no input gave a file.
+_NOTHING_READ = N_("no file could be read: an empty table would pass for a year without reports")
+_NO_FILE = N_("no input gave a file: an empty table would pass for a year without reports")
 
 
 command.params.extend(batch_options())

@@ -379,7 +379,7 @@ def _closing_line(
     written = ngettext(
         locale, "{written} file written", "{written} files written", batch.written
     ).format(written=f"{batch.written:,}")
-    took = timing(locale, done, batch.seconds)
+    took = batch.tail(locale, timing(locale, done, batch.seconds))
     line = gettext(locale, "{files}; {cells}; {written}; {time}").format(
         files=files, cells=cells, written=written, time=took
     )
@@ -451,7 +451,11 @@ def command(
     warn_plugin_failures(locale, "loaders")
     urls = [f for f in files if is_url(f)]
     local = tuple(f for f in files if not is_url(f))
-    inputs = input_files(local, pattern, suffixes=set(_by_suffix())) if local else Inputs([])
+    inputs = (
+        input_files(local, pattern, suffixes=set(_by_suffix()))
+        if local
+        else Inputs([], pattern=pattern)
+    )
     paths = inputs.files
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -460,14 +464,12 @@ def command(
     choices = ImportOptions(derive_templates=derive_templates)
     options = _Options(out_dir, force, locale, output_stems(paths), choices)
     # An input that gave no file (a pattern, a directory) is said first
-    # (where the files' lines go), and counted as an input that failed with
-    # nothing written.
-    missing = inputs.missing(locale)
-    counts = {"full": 0, "partly": 0, "failed": len(missing)}
+    # (where the files' lines go), and counted apart from the files.
+    counts = {"full": 0, "partly": 0, "failed": 0}
     placed = not_placed = 0
-    batch = Summary(total=len(paths) + len(urls) + len(missing), skipped=len(missing))
-    for _, line in missing:
-        click.echo(line)
+    batch = inputs.summary()
+    batch.total += len(urls)
+    inputs.say(locale, click.echo)
 
     def take(result: _FileResult) -> None:
         nonlocal placed, not_placed
@@ -509,7 +511,7 @@ def command(
     not_placed += run.not_placed
     batch.stop()
     click.echo(_closing_line(counts, placed, not_placed, batch, locale))
-    if counts["failed"] or batch.interrupted:
+    if counts["failed"] or batch.interrupted or batch.unmatched or batch.empty:
         raise SystemExit(2)
     if counts["partly"]:
         raise SystemExit(1)

@@ -47,7 +47,7 @@ from typing import Any
 import click
 from attrs import frozen
 
-from ..batch import Summary, close, drive_files, output_stems
+from ..batch import close, drive_files, output_stems
 from ..editions import Report
 from ..errors import LoadError
 from ..files import write_atomic
@@ -215,11 +215,10 @@ def _render_file(job: _Job, name: str) -> _Done:
 
 def _render_many(inputs: Inputs, job: _Job, jobs: int, quiet: bool, locale: str) -> None:
     files = inputs.files
-    # An input that gave no file (a pattern, a directory) is said first, and skipped.
-    missing = inputs.missing(locale)
-    batch = Summary(total=len(files) + len(missing), skipped=len(missing))
-    for _, line in missing:
-        click.echo(line, err=True)
+    # An input that gave no file (a pattern, a directory) is said first, and
+    # counted apart from the files.
+    batch = inputs.summary()
+    inputs.say(locale, partial(click.echo, err=True))
     said: set[str] = set()
 
     def take(result: _Done) -> None:
@@ -335,8 +334,10 @@ def command(
         and not Path(files[0]).is_dir()
         and (Path(files[0]).exists() or not glob.has_magic(files[0]))
     )
-    inputs = Inputs([files[0]]) if single else input_files(files, pattern)
+    inputs = Inputs([files[0]], pattern=pattern) if single else input_files(files, pattern)
     paths = inputs.files
+    if single and out_dir is None:  # said by _render_many otherwise
+        inputs.say(locale, partial(click.echo, err=True))
     if output is not None and out_dir is not None:
         raise _fail(gettext(locale, "Give -o FILE or -d DIR, not both"))
     if not single or out_dir is not None:

@@ -354,7 +354,7 @@ def _closing_line(locale: str, batch: Summary, unreadable: int, side_unread: int
             "{summary}; {n} files given with --previous or --part unreadable",
             side_unread,
         ).format(summary=summary, n=side_unread)
-    line = gettext(locale, "{counts}; {time}").format(counts=summary, time=batch.timing(locale))
+    line = gettext(locale, "{counts}; {time}").format(counts=summary, time=batch.tail(locale))
     if batch.interrupted:
         line = after_interruption(line, done, batch.total, locale)
     return line
@@ -810,27 +810,34 @@ def command(
     findings: list[dict[str, Any]] = []
     used: set[str] = set()
     missing = inputs.missing(locale)
-    batch = Summary(total=len(paths) + len(missing))
+    batch = inputs.summary()
 
-    def take(chunk: _Chunk) -> None:
-        nonlocal unreadable
+    def show(chunk: _Chunk) -> None:
         for message in chunk.errors:
             streams.error(message)
-        batch.read += chunk.read
-        batch.skipped += chunk.skipped
-        batch.passed += chunk.passed
-        batch.failed += chunk.failed
-        unreadable += chunk.unreadable
-        used.update(chunk.accepted)
         if chunk.text:
             sys.stdout.write(chunk.text)
         reports.extend(chunk.reports)
         findings.extend(chunk.findings)
         results.extend(chunk.results)
 
+    def take(chunk: _Chunk) -> None:
+        nonlocal unreadable
+        batch.read += chunk.read
+        batch.skipped += chunk.skipped
+        batch.passed += chunk.passed
+        batch.failed += chunk.failed
+        unreadable += chunk.unreadable
+        used.update(chunk.accepted)
+        show(chunk)
+
+    note = inputs.glob_unused(locale)
+    if note is not None:
+        streams.error(note)
     if missing:
-        # Said first, counted as files that cannot be read.
-        take(_fold(options, [_no_match(options, name, said) for name, said in missing]))
+        # Said first, as a file that cannot be read is (and a report with a
+        # ``load`` finding in JSON), but counted apart from the files.
+        show(_fold(options, [_no_match(options, name, said) for name, said in missing]))
     items: Sequence[str] | list[tuple[str, str | None]] = paths
     if pair_years:
         items = paired_inputs(
@@ -881,7 +888,7 @@ def command(
         streams.say(note.format(n=len(stale)), style="dim")
     sys.stdout.flush()
     _close(locale, batch, unreadable - side_unread, side_unread)
-    if unreadable or batch.interrupted:
+    if unreadable or batch.interrupted or batch.unmatched or batch.empty:
         sys.exit(2)
     sys.exit(1 if failed else 0)
 
