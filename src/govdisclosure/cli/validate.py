@@ -42,7 +42,7 @@ import os
 import sys
 from collections.abc import Sequence
 from functools import cache, partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import click
 import orjson
@@ -70,6 +70,7 @@ from ._output import (
     warn_plugin_failures,
 )
 from ._plain import fits, plain_width
+from ._wrap import widest_piece, wrap
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -146,6 +147,7 @@ def _print_text(
 ) -> None:
     from rich.text import Text
 
+    width = console.width
     findings = [r.finding for r in reviewed]
     head = Text(f"{name}", style="bold")
     head.append(f"  {printable(report.unit.name)} {report.year} ({report.edition})  ", style="")
@@ -156,7 +158,7 @@ def _print_text(
     # One line, however long: a file's path broken over two lines is no
     # longer the path (for grep, or a copy from the terminal, which wraps it).
     console.print(head, soft_wrap=True)
-    console.print(Text("  " + _relations(locale, counts), style="dim"))
+    console.print(Text("\n".join(wrap("  " + _relations(locale, counts), width)), style="dim"))
     if last_year is not None:
         console.print(Text("  " + _against(locale, last_year), style="dim"), soft_wrap=True)
     if not findings:
@@ -164,18 +166,20 @@ def _print_text(
         console.print()
         return
     # Three columns, the rule above the path in one: a JSON path is one
-    # word (never broken while it fits the terminal) and the message wraps
-    # beside it, so the table fits an 80-column terminal.
-    from rich.table import Table  # only a report with findings is tabulated
-
+    # word, never broken, and the message wraps beside it where a reader
+    # breaks it (:func:`._wrap.wrap`: never inside a date or a number).  A
+    # terminal too narrow for that gets one finding per block instead.
     shown = reviewed[:PRINTED_PROBLEMS]
     rows = []
+    messages = []
     for r in shown:
         f = r.finding
+        message = printable(f.message(locale))
+        messages.append(message)
         row = [
             Text(_severity(locale, f.severity), style=_STYLE[f.severity]),
             Text(f"{f.rule}\n{f.path}"),
-            Text(printable(f.message(locale))),
+            Text(message),
         ]
         if with_status:
             row.append(Text(_status(locale, r), style="green" if r.status == "accepted" else ""))
@@ -186,12 +190,19 @@ def _print_text(
         gettext(locale, "Message"),
         *([gettext(locale, "Status")] if with_status else []),
     ]
-    table = Table(show_header=True, header_style="bold", show_lines=True)
-    for heading, width in zip(headings, _column_widths(console.width, headings, rows), strict=True):
-        table.add_column(heading, overflow="fold", width=width)
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
+    widths = _column_widths(width, headings, rows, max(map(widest_piece, messages)))
+    if widths is None:
+        _print_blocks(console, locale, shown, messages, with_status)
+    else:
+        from rich.table import Table  # only a report with findings is tabulated
+
+        table = Table(show_header=True, header_style="bold", show_lines=True)
+        for heading, column in zip(headings, widths, strict=True):
+            table.add_column(heading, overflow="fold", width=column)
+        for row, message in zip(rows, messages, strict=True):
+            row[2] = Text("\n".join(wrap(message, widths[2])))
+            table.add_row(*row)
+        console.print(table)
     hidden = len(reviewed) - PRINTED_PROBLEMS
     if hidden > 0:
         more = ngettext(
@@ -209,15 +220,25 @@ def _against(locale: str, last_year: str) -> str:
     return gettext(locale, "Continuity checked against {path}").format(path=last_year)
 
 
-def _column_widths(total: int, headings: list[str], rows: list[list[Text]]) -> list[int]:
+#: The narrowest message column a table is drawn with (terminal cells);
+#: narrower, each finding is printed as a block of its own.
+MESSAGE_COLUMN: Final = 20
+
+
+def _column_widths(
+    total: int, headings: list[str], rows: list[list[Text]], unbreakable: int
+) -> list[int] | None:
     """The columns' widths in a table ``total`` columns wide, set here rather
     than left to rich: rich will not make a column narrower than its longest
     word, and a message quoting a Chinese sentence is one long word, so the
     table came out wider than the terminal and its right side was cut off.
 
-    The severity (and status) columns are as wide as their widest entry; the
-    rule and path have whole lines while the message keeps 24 columns
-    (folded past that); the message has the rest, at least 8.
+    The severity (and status) columns are as wide as their widest entry, the
+    rule and path as their longest line (a rule id or a JSON path is never
+    broken), and the message has the rest.  ``None`` when that leaves the
+    message fewer than :data:`MESSAGE_COLUMN` cells or fewer than its widest
+    piece that cannot be broken (``unbreakable``: a date, a path quoted in
+    it): the findings are then printed one per block (:func:`_print_blocks`).
     """
     from rich.cells import cell_len
 
@@ -228,9 +249,40 @@ def _column_widths(total: int, headings: list[str], rows: list[list[Text]]) -> l
     fixed = [widest(0), *([widest(3)] if len(headings) > 3 else [])]
     # Borders (one more than the columns) and a space each side of every column.
     room = total - (len(headings) + 1) - 2 * len(headings) - sum(fixed)
-    path = max(8, min(widest(1), room - 24))
-    message = max(8, room - path)
+    path = widest(1)
+    message = room - path
+    if message < max(MESSAGE_COLUMN, unbreakable):
+        return None
     return [fixed[0], path, message, *fixed[1:]]
+
+
+def _print_blocks(
+    console: Console,
+    locale: str,
+    shown: Sequence[Reviewed],
+    messages: Sequence[str],
+    with_status: bool,
+) -> None:
+    """The findings one per block, for a terminal too narrow for the table:
+    the severity and rule, the path on a line of its own (never broken: the
+    terminal wraps it), the message indented and wrapped (:func:`._wrap.wrap`).
+    """
+    from rich.text import Text
+
+    for i, (r, message) in enumerate(zip(shown, messages, strict=True)):
+        f = r.finding
+        if i:
+            console.print()
+        head = Text("  ")
+        head.append(_severity(locale, f.severity), style=_STYLE[f.severity])
+        head.append(f"  {f.rule}")
+        if with_status:
+            status = _status(locale, r)
+            head.append(f"  {status}", style="green" if r.status == "accepted" else "")
+        console.print(head, soft_wrap=True)
+        console.print(Text(f"    {f.path}"), soft_wrap=True)
+        lines = wrap(message, max(console.width - 4, 8))
+        console.print(Text("\n".join("    " + line for line in lines)), soft_wrap=True)
 
 
 def _plain_clean(
