@@ -20,7 +20,6 @@ import pytest
 from click.testing import CliRunner
 
 from govdisclosure.batch import expand_inputs, report_suffixes
-from govdisclosure.batch.summary import inputs_without_files
 from govdisclosure.cli import cli
 from govdisclosure.cli._batch import holds_no_file
 from govdisclosure.i18n import gettext
@@ -56,6 +55,8 @@ def _assert_counted_as_missing(
     command's summary apart from the files (one file, not two: a pattern or
     a folder is not a file); ``consolidate`` refuses to write a total
     without it."""
+    from govdisclosure.batch.summary import inputs_without_files
+
     pattern = what.startswith("a pattern")
     apart = inputs_without_files(locale, int(pattern), int(not pattern))
     assert apart is not None and apart in output, output

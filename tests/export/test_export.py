@@ -19,7 +19,6 @@ from pytest import MonkeyPatch
 import govdisclosure as gd
 from govdisclosure.cells import NotApplicable
 from govdisclosure.cli import cli
-from govdisclosure.cli.export import _NO_FILE
 from govdisclosure.editions import Report
 from govdisclosure.export import cells, findings, write
 from govdisclosure.flat import shape_of
@@ -184,6 +183,7 @@ def test_every_input_missing_is_said_as_the_other_commands_say_it(
     could be read" of inputs that were never files), nothing written, exit 2,
     and the closing line said even with --quiet (nothing was written)."""
     from govdisclosure.batch.summary import inputs_without_files
+    from govdisclosure.cli.export import _NO_FILE
 
     pattern, folder = str(tmp_path / "none-*.json"), tmp_path / "empty"
     folder.mkdir()
