@@ -289,3 +289,19 @@ def test_the_chinese_help_names_each_placeholder_one_way(name: str) -> None:
             shown |= set(metavar.split("="))
     text_words = set(re.findall(r"(?<![\w$-])([A-Z][A-Z_]{2,})(?![\w])", rest))
     assert text_words - shown - _NAMES == set(), output
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+def test_the_command_list_gives_each_first_sentence_whole(locale: str) -> None:
+    """click cut each command's description to one line's characters: the
+    English ones ended in "..." (``compare  Compare two reports cell by cell
+    (last year's OLD with...``) while the Chinese ones, half as many
+    characters, were whole.  Both are whole now, wrapped beside the name."""
+    output = _invoke(["--help"], locale).output
+    listing = output.split("\n\n")[-1]
+    assert "..." not in listing, listing
+    described = " ".join(line.strip() for line in listing.splitlines()[1:])
+    for name in ("compare", "export", "import", "render", "validate"):
+        assert name in described
+    assert ("cell by cell (last year's OLD with this year's NEW)." in described) or locale != "en"
+    assert "list what is wrong." in described or locale != "en"

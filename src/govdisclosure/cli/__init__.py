@@ -189,6 +189,10 @@ def _punctuated(exc: click.UsageError, locale: str) -> click.UsageError:
     return exc if rewritten == text else _PunctuatedUsageError(exc, rewritten)
 
 
+#: Longer than any command's first sentence: ``get_short_help_str`` cuts none.
+_WHOLE = 1_000
+
+
 class _LazyGroup(click.Group):
     """A group that imports a command's module when the command is asked for,
     speaks the user's locale and turns a failing standard output into an
@@ -229,8 +233,12 @@ class _LazyGroup(click.Group):
                 localize(command, self.locale)
                 commands.append((name, command))
         if commands:
-            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
-            rows = [(name, command.get_short_help_str(limit)) for name, command in commands]
+            # Each command's first sentence whole, wrapped beside its name:
+            # click cut it to one line's characters, which left English
+            # sentences ending in "..." (``Compare two reports cell by cell
+            # (last year's OLD with...``) and Chinese ones, two cells a
+            # character, whole.
+            rows = [(name, command.get_short_help_str(_WHOLE)) for name, command in commands]
             with formatter.section(gettext(self.locale, "Commands")):
                 formatter.write_dl(rows)
 
