@@ -371,3 +371,36 @@ def test_glob_without_a_directory_is_said_to_filter_nothing(
         command, tmp_path / "out2", locale, str(found.parent), "--glob", source.name
     )
     assert code == 0 and note not in output, output
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+def test_a_form_over_an_existing_file_is_refused_in_one_line(tmp_path: Path, locale: str) -> None:
+    """``new --to xlsx -o FILE`` refused an existing FILE as bad usage, the
+    usage lines above it, where every other command says it in one line."""
+    target = tmp_path / "form.xlsx"
+    target.write_bytes(b"kept")
+    args = ["new", "-e", "2021", "-y", "2025", "-u", "某县", "--to", "xlsx", "-o", str(target)]
+    result = CliRunner().invoke(cli, [*args, "-l", locale])
+    said = gettext(locale, "{path} exists; use --force to replace it").format(path=target)
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines() == [gettext(locale, "Error: {message}").format(message=said)]
+    assert target.read_bytes() == b"kept"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "-e", "2021", "-y", "2025", "-u", "某县"],
+        ["new", "-e", "2021", "-y", "2025", "-u", "某县", "--to", "xlsx"],
+        ["schema", "-e", "2021"],
+    ],
+    ids=["new", "new-form", "schema"],
+)
+def test_a_file_written_with_o_is_named(tmp_path: Path, args: list[str]) -> None:
+    """As render, consolidate and export name what they wrote: new and schema
+    wrote it in silence, a success that looked like nothing done."""
+    target = tmp_path / ("out.xlsx" if "xlsx" in args else "out.json")
+    result = CliRunner().invoke(cli, [*args, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_size > 0
+    assert result.stderr.splitlines() == [str(target)] and result.stdout == ""

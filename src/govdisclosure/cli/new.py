@@ -27,7 +27,14 @@ from ..plugin.manager import renderers
 from ..plugin.types import RenderOptions
 from ..registry import UnknownTemplateError, known_template_ids
 from ..report_base import ReportingUnit, UnitKind
-from ._output import edition_option, locale_option, output_options, unwritable, write_output
+from ._output import (
+    edition_option,
+    locale_option,
+    output_exists,
+    output_options,
+    unwritable,
+    write_output,
+)
 
 __all__ = ["command"]
 
@@ -71,6 +78,8 @@ def _run(
         ) from None
     if to is None:
         write_output(dumps(report), output, force, locale)
+        if output is not None:  # the file written, as render says it
+            click.echo(str(output), err=True)
     else:
         _write_form(report, to, output, force, locale)
 
@@ -89,17 +98,16 @@ def _write_form(report: Report, to: str, output: Path | None, force: bool, local
     if not renderer.supports(report.edition):
         message = gettext(locale, "Format {name!r} does not support the {edition!r} edition")
         raise click.UsageError(message.format(name=to, edition=report.edition))
-    if output.exists() and not force:
-        message = gettext(locale, "{path} exists; use --force to replace it")
-        raise click.UsageError(message.format(path=output))
+    if output.exists() and not force:  # one line, as every command says it
+        raise output_exists(output, locale)
     data = renderer.form(report, RenderOptions(locale=locale))
     try:
         write_atomic(data, output, force=force)
     except FileExistsError:
-        message = gettext(locale, "{path} exists; use --force to replace it")
-        raise click.UsageError(message.format(path=output)) from None
+        raise output_exists(output, locale) from None
     except OSError as exc:
         raise unwritable(output, exc, locale) from None
+    click.echo(str(output), err=True)
 
 
 command = click.Command(

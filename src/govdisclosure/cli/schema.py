@@ -38,6 +38,8 @@ def _run(edition: str, template: str | None, output: Path | None, force: bool, l
         ) from None
     text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     write_output(text, output, force, locale)
+    if output is not None:  # the file written, as render and new say it
+        click.echo(str(output), err=True)
 
 
 command = click.Command(
