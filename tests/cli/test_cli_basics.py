@@ -177,7 +177,11 @@ def test_show_in_chinese(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert "淮安市人民政府" in out and "2024" in out
-    assert "统计期限: 2024年1月1日至2024年12月31日" in out
+    assert "统计期限：2024年1月1日至2024年12月31日" in out
+    # Chinese punctuation, as every other line the command line prints in
+    # Chinese (it was "报告单位: 淮安市人民政府 (人民政府)", "一、总体情况 (6段)").
+    assert out.startswith("报告单位：淮安市人民政府（人民政府）\n年度：2024\n")
+    assert "\n各部分：\n  一、总体情况（6段）\n" in out
     assert "一、总体情况" in out
     assert "三、收到和处理政府信息公开申请情况" in out
     assert "3985758" in out  # 行政处罚, table 2, as the official table prints it
@@ -201,7 +205,7 @@ def test_show_in_english(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("locale", "line"),
     [
-        ("zh_Hans_CN", "五、存在的主要问题及改进情况 (2个小标题，3段)"),
+        ("zh_Hans_CN", "五、存在的主要问题及改进情况（2个小标题，3段）"),
         ("en", "五、存在的主要问题及改进情况 (2 sub-headings, 3 paragraphs)"),
     ],
 )

@@ -135,13 +135,19 @@ def _dates(dates: ReportDates, locale: str) -> Iterator[tuple[str, str]]:
 def _show(report: Report, locale: str, console: Console) -> None:
     def labelled(label: str, value: str) -> None:
         # Report text is shown literally: a unit named "[/] 单位" is no markup.
-        console.print(Text.assemble((label, "bold"), ": ", printable(value)), highlight=False)
+        # The locale's colon: "年度：2024", "Year: 2024".
+        before, _, after = gettext(locale, "{label}: {value}").partition("{label}")
+        colon = after.partition("{value}")[0]
+        console.print(
+            Text.assemble(before, (label, "bold"), colon, printable(value)), highlight=False
+        )
 
     def line(msgid: str, value: str) -> None:
         labelled(gettext(locale, msgid), value)
 
     unit = report.unit
-    line(N_("Reporting unit"), f"{unit.name} ({gettext(locale, _UNIT_KINDS[unit.kind.value])})")
+    kind = gettext(locale, _UNIT_KINDS[unit.kind.value])
+    line(N_("Reporting unit"), gettext(locale, "{name} ({kind})").format(name=unit.name, kind=kind))
     line(N_("Year"), str(report.year))
     line(N_("Edition"), gettext(locale, edition_of(report).title))
     period = format_period(report.period, locale)
@@ -151,7 +157,8 @@ def _show(report: Report, locale: str, console: Console) -> None:
     if report.parts:
         n = len(report.parts)
         line(N_("Consolidates"), ngettext(locale, "{n} report", "{n} reports", n).format(n=n))
-    console.print(Text(gettext(locale, "Sections") + ":", style="bold"), highlight=False)
+    sections = gettext(locale, "{label}:").format(label=gettext(locale, "Sections"))
+    console.print(Text(sections, style="bold"), highlight=False)
     if not report.sections:
         console.print("  " + gettext(locale, "(none)"), highlight=False)
     for section in report.sections:
@@ -163,7 +170,10 @@ def _show(report: Report, locale: str, console: Console) -> None:
             count = gettext(locale, "{headings}, {paragraphs}").format(
                 headings=headings, paragraphs=count
             )
-        console.print(f"  {printable(section.heading)} ({count})", highlight=False, markup=False)
+        counted = gettext(locale, "{heading} ({count})").format(
+            heading=printable(section.heading), count=count
+        )
+        console.print(f"  {counted}", highlight=False, markup=False)
     grids: list[tuple[str, Table] | None]
     grids = [
         _indicators(report, info, locale)  # type: ignore[arg-type]
