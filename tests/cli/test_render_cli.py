@@ -308,3 +308,5 @@ def test_one_missing_file_with_o_is_said_missing(tmp_path: Path, locale: str, sa
     assert code == 2
     assert f"{tmp_path}/{said}" in err, err
     assert "-d" not in err
+    # As show and validate say it: the file first, no "Error:" before it.
+    assert err.startswith(f"{tmp_path}/{said}"), err

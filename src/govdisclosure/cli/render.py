@@ -361,7 +361,10 @@ def command(
     try:
         report = read_report(file)
     except LoadError as exc:
-        raise _fail(exc.render(locale, limit=PRINTED_PROBLEMS)) from None
+        # Said as show, validate and a batch render say it (the file and
+        # its problems, no "Error:" before them), exit status 2.
+        click.echo(exc.render(locale, limit=PRINTED_PROBLEMS), err=True)
+        sys.exit(2)
     try:
         data, notes = _rendered(report, to, locale=locale, charts=charts, font=font, **extra)
     except UnsupportedEditionError as exc:
