@@ -11,6 +11,7 @@ without the repeat loads as the file does.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -94,3 +95,26 @@ def test_the_same_text_without_a_repeat_loads(urls: int, blank: str) -> None:
     data = _with_urls(HUAIAN, urls) if urls else HUAIAN
     text = _emit(data, None, blank)
     assert gd.loads(text) == gd.loads(json.dumps(data, ensure_ascii=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # A JSON object of another shape: the edition is left out, not "null".
+        (
+            '{"a": 1}',
+            '$.edition: expected edition "2021", "2019" or "legacy", which the file leaves out',
+        ),
+        ('{"edition": null}', '$.edition: expected edition "2021", "2019" or "legacy"; found null'),
+    ],
+    ids=["left-out", "null"],
+)
+def test_an_edition_left_out_is_not_said_as_null(tmp_path: Path, text: str, said: str) -> None:
+    path = tmp_path / "other.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(gd.LoadError) as caught:
+        gd.load(path)
+    (problem,) = caught.value.problems
+    assert f"{problem.path}: {problem.describe('en')}" == said
+    zh = problem.describe("zh_Hans_CN")
+    assert ("文件中缺少该字段" in zh) == ("leaves out" in said), zh

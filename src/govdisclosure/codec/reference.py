@@ -300,7 +300,7 @@ def _object_fn(cls: type, c: cattrs.Converter) -> Callable[[Any, Any], Any]:
 def _report(value: Any, c: cattrs.Converter) -> Report:
     if not isinstance(value, dict):
         raise _Bad("a JSON object (a report)", value)
-    edition = value.get("edition")
+    edition = value.get("edition", _LEFT_OUT)
     record = EDITIONS.get(edition) if isinstance(edition, str) else None
     if record is None:
         raise _EditionError(edition)
@@ -308,6 +308,11 @@ def _report(value: Any, c: cattrs.Converter) -> Report:
     body = {k: v for k, v in value.items() if k != "edition"}
     report: Report = c.structure(body, cls)
     return report
+
+
+#: The edition of a file that has no ``edition`` key: said as left out, not
+#: as ``found null`` (which a file writing ``"edition": null`` is told).
+_LEFT_OUT: Final = object()
 
 
 class _EditionError(ValueError):
@@ -472,7 +477,11 @@ def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
             if exc.of_parent
             else N_('edition "2021", "2019" or "legacy"')
         )
-        yield Problem(json_path((*path, "edition")), expected, _show(exc.found))
+        if exc.found is _LEFT_OUT:
+            expected = N_('edition "2021", "2019" or "legacy", which the file leaves out')
+            yield Problem(json_path((*path, "edition")), expected)
+        else:
+            yield Problem(json_path((*path, "edition")), expected, _show(exc.found))
     elif isinstance(exc, KeyError):
         # cattrs already notes the field's name on a missing key
         key = str(exc.args[0])
