@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -390,3 +391,29 @@ def test_the_findings_table_fits_the_width_and_loses_no_word(columns: int, local
     for finding in findings[:20]:
         for word in finding.message(locale).split():
             assert word.strip() in printed, word
+
+
+@pytest.mark.parametrize(
+    ("locale", "lines"),
+    [
+        (
+            "zh_Hans_CN",
+            ["插件（", "  govdisclosure.plugin.builtin  （govdisclosure ", "    钩子："],
+        ),
+        ("en", ["Plugins (", "  govdisclosure.plugin.builtin  (govdisclosure ", "    hooks: "]),
+    ],
+)
+def test_plugins_are_listed_in_the_locale_s_punctuation(
+    runner: CliRunner, locale: str, lines: list[str]
+) -> None:
+    """``插件 (9)``, ``校验规则: 30``, ``[内置]``: English punctuation in Chinese lines."""
+    result = runner.invoke(cli, ["plugins", "-l", locale])
+    assert result.exit_code == 0, result.output
+    printed = result.output.splitlines()
+    for start in lines:
+        assert any(line.startswith(start) for line in printed), (start, result.output)
+    if locale == "zh_Hans_CN":
+        assert not any(
+            re.search(r"[\u4e00-\u9fff][:(\[]|[:)\]] ?[\u4e00-\u9fff]", ln) for ln in printed
+        )
+        assert "【内置】" in result.output

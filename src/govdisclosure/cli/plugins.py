@@ -19,7 +19,7 @@ import attrs
 import click
 import orjson
 
-from ..i18n import N_, gettext
+from ..i18n import N_, gettext, series
 from ..plugin import manager as pm
 from ._output import locale_option
 from .render import InputError
@@ -67,37 +67,48 @@ def listing() -> dict[str, Any]:
 
 
 def _text(locale: str, verbose: bool) -> str:
+    # Punctuated as the locale writes: "插件（9）", "钩子：…", "Plugins (9)", "hooks: …".
+    def counted(heading: str, n: int) -> str:
+        return gettext(locale, "{heading} ({count})").format(
+            heading=gettext(locale, heading), count=n
+        )
+
+    def labelled(label: str, value: str) -> str:
+        return "    " + gettext(locale, "{label}: {value}").format(
+            label=gettext(locale, label), value=value
+        )
+
     lines: list[str] = []
     infos = pm.plugin_infos()
-    lines.append(gettext(locale, "Plugins") + f" ({len(infos)})")
+    lines.append(counted(N_("Plugins"), len(infos)))
     for info in infos:
         origin = (
             f"{info.distribution} {info.version}"
             if info.distribution
             else gettext(locale, "registered in code")
         )
-        builtin = " [" + gettext(locale, "built-in") + "]" if info.builtin else ""
-        lines.append(f"  {info.name}  ({origin}){builtin}")
+        said = N_("({origin}) [built-in]") if info.builtin else N_("({origin})")
+        lines.append(f"  {info.name}  " + gettext(locale, said).format(origin=origin))
         provides = [
-            (gettext(locale, "renderers"), info.renderers),
-            (gettext(locale, "loaders"), info.loaders),
-            (gettext(locale, "statistics templates"), info.templates),
+            (N_("renderers"), info.renderers),
+            (N_("loaders"), info.loaders),
+            (N_("statistics templates"), info.templates),
         ]
         for what, names in provides:
             if names:
-                lines.append(f"    {what}: {', '.join(names)}")
+                lines.append(labelled(what, series(locale, names)))
         if info.rules:
-            lines.append("    " + gettext(locale, "rules") + f": {len(info.rules)}")
-        lines.append("    " + gettext(locale, "hooks") + f": {', '.join(info.hooks) or '-'}")
+            lines.append(labelled(N_("rules"), str(len(info.rules))))
+        lines.append(labelled(N_("hooks"), series(locale, info.hooks)))
     failures = pm.failures()
-    lines.append(gettext(locale, "Failures") + f" ({len(failures)})")
+    lines.append(counted(N_("Failures"), len(failures)))
     for failure in failures:
         lines.append(f"  {_failure(locale, failure)}")
         if verbose and failure.details:
             lines.extend("    " + line for line in failure.details.rstrip().splitlines())
     conflicts = pm.conflicts()
     if conflicts:
-        lines.append(gettext(locale, "Conflicts") + f" ({len(conflicts)})")
+        lines.append(counted(N_("Conflicts"), len(conflicts)))
         for c in conflicts:
             lines.append(
                 "  "
