@@ -270,6 +270,10 @@ def test_validate_lists_the_directory_as_an_unreadable_input(
     else:
         records = [json.loads(line) for line in result.stdout.splitlines()]
         finding = next(r for r in records if r.get("rule") == "load")
+        # Counted apart from the files: one file, one folder that gave none.
+        summary = records[-1]
+        assert summary["type"] == "summary" and summary["files"] == 1
+        assert (summary["empty_folders"], summary["unmatched_patterns"]) == (1, 0)
     assert (finding["file"], finding["rule"], finding["path"]) == (folder, "load", "$")
     assert finding["message"] == said
     assert said in result.stderr
