@@ -161,9 +161,8 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        if self.skipped or self.unmatched or self.empty:
-            return 2
-        if self.interrupted or self.refused is not None:
+        missing = self.skipped or self.unmatched or self.empty
+        if missing or self.interrupted or self.refused is not None:
             return 2
         return 1 if self.failed else 0
 
