@@ -405,15 +405,30 @@ def _sort_key(msgid: MsgId) -> tuple[int, str]:
     return (0 if is_chinese(text) else 1, text)
 
 
+#: English ids that are the same text in Chinese (a protocol's own words).
+SAME_IN_CHINESE = frozenset({"HTTP {status} {reason}"})
+
+
 def missing(catalog: Catalog) -> list[MsgId]:
-    """Ids without a usable translation (empty, partly empty or fuzzy)."""
+    """Ids without a usable translation (empty, partly empty or fuzzy), and, in
+    a Chinese catalog, English ids whose "translation" is the id itself: a
+    copied "{label}:" is filled but still English (its colon is not "："),
+    so it counts as missing unless listed in :data:`SAME_IN_CHINESE`."""
+    chinese = str(catalog.locale or "").startswith("zh")
     out: list[MsgId] = []
     for message in catalog:
         if not message.id:
             continue
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if message.fuzzy or not all(strings):
-            out.append(_msgid(message.id))
+        msgid = _msgid(message.id)
+        copied = (
+            chinese
+            and not is_chinese(_singular(msgid))
+            and _singular(msgid) not in SAME_IN_CHINESE
+            and strings[0] == _singular(msgid)
+        )
+        if message.fuzzy or not all(strings) or copied:
+            out.append(msgid)
     return out
 
 

@@ -185,6 +185,20 @@ def test_update_check_passes_on_the_committed_catalogs(capsys: pytest.CaptureFix
     assert "without translation" in out and "missing translation" not in out
 
 
+def test_an_english_id_copied_into_the_chinese_catalog_counts_as_missing() -> None:
+    from babel.messages.catalog import Catalog
+
+    chinese = Catalog(locale="zh_Hans_CN")
+    chinese.add("{label}:", "{label}:")  # copied: the colon is still ASCII
+    chinese.add("{count} files", "{count} 个文件")
+    chinese.add("HTTP {status} {reason}", "HTTP {status} {reason}")  # the same in Chinese
+    chinese.add("申请人情况", "申请人情况")  # an official label is its own text
+    assert update_catalogs.missing(chinese) == ["{label}:"]
+    english = Catalog(locale="en")
+    english.add("{label}:", "{label}:")
+    assert update_catalogs.missing(english) == []
+
+
 # -- lookups --------------------------------------------------------------------------
 
 
