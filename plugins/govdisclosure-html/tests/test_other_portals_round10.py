@@ -23,6 +23,8 @@ from __future__ import annotations
 import pytest
 
 from govdisclosure_html import import_html
+from govdisclosure_html.narrative import title_facts
+from govdisclosure_html.text import label_key
 from portal_layouts import (
     Cell,
     Portal,
@@ -81,7 +83,9 @@ PORTALS: list[Portal] = [
         # (cut at the (五) caption).  Its text says so in words too (the
         # page's sentence, kept).
         (
-            paragraphs("2022年度全乡新收政府信息公开申请数量0件，上年结转政府信息公开申请数量0件。"),
+            paragraphs(
+                "2022年度全乡新收政府信息公开申请数量0件，上年结转政府信息公开申请数量0件。"
+            ),
             *sections(table2_2021(t2_2021()), table3(), table4()),
         ),
     ),
@@ -347,4 +351,45 @@ def test_a_report_of_2008_to_2016_in_words_gives_no_table_and_no_cell(
     assert not result.provenance.cells
 
 
-_ = import_portal
+# -- what the round found -------------------------------------------------------
+
+
+def test_a_converters_taiwan_word_reads_as_the_mainlands() -> None:
+    # 廣州市國資委 2020: "規範性檔案" (a converter's 檔案 for 文件) matched no
+    # row: its three figures were left out and the row reported missing.
+    assert label_key("規範性檔案") == label_key("规范性文件")
+    assert label_key("行政規範性檔案") == label_key("行政规范性文件")
+    # The simplified 档案 (archives) is itself, and a unit's name is not read so.
+    assert label_key("档案馆").words == "档案馆"
+    assert title_facts("廣州市檔案局2020年政府信息公開工作年度報告")[1] == "廣州市檔案局"
+    result = import_portal(_portal("newton.com.tw"))
+    assert not [p for p in result.problems if p.code in ("cell-not-placed", "cell-missing")]
+
+
+def test_a_row_printed_in_words_is_told_unreadable_not_missing() -> None:
+    # 河西务镇 2019 prints words where the fee row's figures stand: the row
+    # read as a header row and both its cells were reported "no printed
+    # cell"; now the words are named, not read as a figure.
+    result = import_portal(_portal("tjwq.gov.cn"))
+    fees = [p for p in result.problems if p.path and ".fees." in p.path]
+    assert {(p.code, p.path) for p in fees} == {
+        ("cell-unreadable", "$.table2.fees.previous_items"),
+        ("cell-unreadable", "$.table2.fees.change"),
+    }
+    assert all("由区政府办根据" in p.message("en") for p in fees)
+
+
+def test_a_header_row_that_starts_with_a_rows_words_is_no_row_in_words() -> None:
+    # Table 4 with one empty cell across the review's five: its first header
+    # row starts with 行政复议, a row's words, and goes on with 行政诉讼, a
+    # heading no column heading stands over; the review's cells not placed
+    # are missing, not words.
+    portal = _portal("gxj.wuhai.gov.cn")
+    t4 = table4()
+    cut: list[Row] = [*t4[:3], [Cell("", 5), *t4[3][5:]]]
+    parts = tuple(cut if p == t4 else p for p in portal.parts)
+    result = import_html(
+        Portal(portal.url, portal.title, portal.edition, parts).html().encode(), "p.html"
+    )
+    codes = {p.code for p in result.problems if p.path and p.path.startswith("$.table4")}
+    assert codes == {"cell-missing"}
