@@ -393,3 +393,30 @@ def test_a_header_row_that_starts_with_a_rows_words_is_no_row_in_words() -> None
     )
     codes = {p.code for p in result.problems if p.path and p.path.startswith("$.table4")}
     assert codes == {"cell-missing"}
+
+
+def test_a_title_without_a_year_names_its_unit() -> None:
+    # 乌海市工业和信息化局政府信息公开工作年度报告 (a report of 2020 that says
+    # its year in its period only): the unit it prints was reported missing.
+    result = import_portal(_portal("gxj.wuhai.gov.cn"))
+    assert result.report is not None
+    assert result.report.unit.name == "乌海市工业和信息化局"
+    assert result.report.year == 2020
+    assert "no-unit" not in {p.code for p in result.problems}
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("乌海市工业和信息化局政府信息公开工作年度报告", "乌海市工业和信息化局"),
+        ("某县人民政府信息公开工作年度报告", "某县人民政府"),
+        ("廣州市國資委政府信息公開工作年度報告", "廣州市國資委"),
+        # The report's name alone, a figure in the words, a title that does
+        # not end with the report's name: no unit.
+        ("政府信息公开工作年度报告", None),
+        ("某局12020政府信息公开工作年度报告", None),
+        ("政府信息公开工作年度报告（附表）", None),
+    ],
+)
+def test_the_unit_of_a_title_without_a_year(title: str, unit: str | None) -> None:
+    assert title_facts(title) == (None, unit)
