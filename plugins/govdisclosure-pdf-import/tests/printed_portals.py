@@ -92,7 +92,7 @@ def rebuilt_pages() -> Iterator[Page]:
         yield Page(round9._host(portal), portal.html().encode(), portal)
     for portal in round10.PORTALS:
         # A host an earlier round took already is named for its round.
-        host = round10.host(portal)
+        host = portal_layouts.host(portal)
         name = host if host not in seen else f"{host}-round10"
         yield Page(name, portal.html().encode(), portal)
     yield Page("putian-2009", legacy._putian())
