@@ -61,6 +61,8 @@ PRINTED = (
     ("b2b-partner.com", "a5"),  # 2019, table 3 broken inside （三）不予公开
     ("china-zibo.gov.cn", "a5"),  # the same break, a box ending inside a row after it
     ("xxgk.tongyu.gov.cn", "a5"),  # round nine: the same again
+    ("newton.com.tw-round10", "a4"),  # round ten: 規範性檔案, a converter's word
+    ("tjwq.gov.cn", "a5"),  # round ten: the fee row printed in words
 )
 #: Pages whose print is read in part (what is left is reported): none now.
 PARTLY: set[tuple[str, str]] = set()

@@ -54,6 +54,7 @@ from .targets import Target, TargetTable, edition_tables
 from .text import (
     CellText,
     clean,
+    label_key,
     looks_numeric,
     money_unit_line,
     read_change,
@@ -1085,8 +1086,19 @@ def _finish_official(
             paths = _target_paths(edition, variant, table.key)
             if placed_paths.issuperset(paths):  # in C: every cell of the table placed
                 continue
-            for t, path in zip(table.targets, paths, strict=True):
-                if path not in placed_paths:
+            missing = [
+                (t, path)
+                for t, path in zip(table.targets, paths, strict=True)
+                if path not in placed_paths
+            ]
+            in_words = _rows_in_words(
+                [g for g, d in assigned.values() if d.table is table],
+                table,
+                {t.row.words for t, _ in missing},
+            )
+            for t, path in missing:
+                words = in_words.get(t.row.words)
+                if words is None:
                     problems.append(
                         ImportProblem(
                             severity="warning",
@@ -1096,10 +1108,67 @@ def _finish_official(
                             path=path,
                         )
                     )
+                    continue
+                grid, cell = words
+                problems.append(
+                    ImportProblem(
+                        severity="error",
+                        code="cell-unreadable",
+                        message_id=N_(
+                            "Cell “{text}” cannot be read as a figure ({reason}); left blank"
+                        ),
+                        params={"text": cell.text},
+                        localized={"reason": _in_locale(N_("not a number"))},
+                        table=grid.index,
+                        row=cell.row,
+                        col=cell.col,
+                        path=path,
+                    )
+                )
     _doubt_split_figures(origins, page, problems)
     _figures_put_back(origins, page, problems)
     _figures_between(origins, page, problems)
     return _build(data, prov, origins, problems, source, validate_report)
+
+
+def _rows_in_words(
+    grids: Sequence[Grid], table: TargetTable, rows: set[str]
+) -> dict[str, tuple[Grid, Cell]]:
+    """The rows of ``rows`` (a table's row words, their cells not placed)
+    printed with words where their figures stand: by row words, the grid and
+    the first such cell ("行政事业性收费 | 由区政府办统一收取").
+
+    A row whose label is followed by words and no figure reads as a header
+    row, its words as headings, so none of its cells is placed; it is told so
+    (the words, not read as a figure) rather than "no printed cell".  Only
+    words that are no label of the table, under one of its column headings: a
+    header row that starts with a row's words ("行政复议 | 行政诉讼") is no row
+    in words.
+    """
+    if not rows:
+        return {}
+    known = table.row_words | table.column_words
+    known |= {w for t in table.targets for w in t.context_words}
+    found: dict[str, tuple[Grid, Cell]] = {}
+    for grid in grids:
+        for r, slots in enumerate(grid.rows):
+            printed = [
+                s.cell for s in slots if s is not None and s.is_origin and s.cell.text.strip()
+            ]
+            if len(printed) < 2:
+                continue
+            words = label_key(printed[0].text).words
+            if words not in rows or words in found:
+                continue
+            after = printed[1:]
+            if any(looks_numeric(c.text) or label_key(c.text).words in known for c in after):
+                continue
+            # Words where a figure stands: under one of the table's column headings.
+            heading = _column_words(grid, r, after[0].col)
+            if label_key(heading).words not in table.column_words:
+                continue
+            found[words] = (grid, after[0])
+    return found
 
 
 @cache

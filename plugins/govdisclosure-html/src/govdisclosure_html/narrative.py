@@ -125,7 +125,7 @@ def title_facts(title: str | None) -> tuple[int | None, str | None]:
     plain = simplified(title)
     m = _YEAR.search(title) or _BARE_YEAR.search(plain)
     if not m:
-        return None, None
+        return None, _unit_without_year(title, plain)
     before = plain[: m.start()]
     end = len(before.rstrip())
     if end:
@@ -140,6 +140,23 @@ def title_facts(title: str | None) -> tuple[int | None, str | None]:
 
 #: The report's name as a title ends with it (…信息公开工作年度报告, …政务公开年报).
 _REPORT_TITLE_END = re.compile(r"(政府)?(信息公开|政务公开)(工作)?((年度)?报告|年报)")
+
+
+def _unit_without_year(title: str, plain: str) -> str | None:
+    """The unit a title names that prints no year: the words before the
+    report's name when the title ends with it (乌海市工业和信息化局政府信息
+    公开工作年度报告, a report of 2020 that says its year only in its period).
+    Words with a figure in them are no unit (a misprinted year, a telephone
+    number: the title is then read for nothing)."""
+    end = _REPORT_TITLE_END.search(plain)
+    if end is None or end.end() != len(plain.rstrip()):
+        return None
+    name = _REPORT_NAME.search(plain)
+    stop = name.start() if name else end.start()
+    unit = title[: len(plain[:stop].removesuffix("关于"))].strip()
+    if not unit or any(ch.isdigit() for ch in unit):
+        return None
+    return unit
 
 
 def reads_as_title(text: str) -> bool:

@@ -19,7 +19,7 @@ from attrs import frozen
 
 from govdisclosure.cells import NA_MARKS, NotApplicable
 
-from .traditional import simplified, without_readings
+from .traditional import mainland_words, simplified, without_readings
 
 __all__ = [
     "CellText",
@@ -139,6 +139,8 @@ def label_key(text: str) -> Key:
     ``Key("1", "属于国家秘密", 1)``; ``"（一）予以公开"`` gives ``Key("(一)", …, 1)``,
     ``"一、本年新收…"`` ``Key("一", …, 1)`` and ``"①属于国家秘密"`` ``Key("①", …, 1)``
     (the forms stay apart, the values agree).
+    A converter's Taiwan words are read as the mainland's ("規範性檔案" is
+    规范性文件: :func:`.traditional.mainland_words`).
     A leading "其中：" is dropped (it only says the row is a part), and so
     are a count's unit printed after it ("自然人（件）"), a publisher's
     bracketed note ("（注：…）"), a trailing colon ("行政许可：", a label
@@ -148,7 +150,7 @@ def label_key(text: str) -> Key:
     circled = _LEADING_CIRCLED.match(text)
     if circled:
         text = circled.group(1) + text[circled.end() :]
-    s = without_as_printed_note(clean(text)).rstrip(":")
+    s = without_as_printed_note(clean(mainland_words(text))).rstrip(":")
     s = _COUNT_UNIT.sub("", _NOTE.sub("", s).rstrip(":")).rstrip(":")
     s = _OF_WHICH.sub("", s)
     code = ""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["simplified", "without_readings"]
+__all__ = ["mainland_words", "simplified", "without_readings"]
 
 #: Pairs of a traditional form and its simplified form.
 _PAIRS: Final = (
@@ -67,3 +67,20 @@ def without_readings(text: str) -> str:
 def simplified(text: str) -> str:
     """``text`` with the traditional forms of :data:`_PAIRS` made simplified."""
     return text.translate(_TABLE)
+
+
+#: Words a converter to Taiwan's usage writes for the mainland's, in their
+#: traditional form, and the mainland's word (simplified): a copy site's
+#: converter prints 规范性文件 as "規範性檔案" (文件 → 檔案).  Only the
+#: traditional form is mapped: 档案 (archives) in simplified text is itself.
+_REGIONAL: Final = (("檔案", "文件"),)
+
+
+def mainland_words(text: str) -> str:
+    """``text`` with a converter's Taiwan words put back as the mainland's
+    ("規範性檔案" reads "規範性文件"), for matching a label only: a unit's
+    name ("某市檔案局") is never read so."""
+    for taiwan, mainland in _REGIONAL:
+        if taiwan in text:
+            text = text.replace(taiwan, mainland)
+    return text
