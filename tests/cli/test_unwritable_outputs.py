@@ -235,3 +235,36 @@ def test_a_batch_output_that_cannot_be_written_is_said_as_one(tmp_path: Path, lo
         assert f"{PAGE}: 失败：无法写入 {page_target}：是目录" in imported.output
     assert rendered.exit_code == imported.exit_code == 2
     assert (tmp_path / "out" / "xishan-2024.json").is_file()  # the other file is written
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_Hans_CN"])
+@pytest.mark.parametrize("command", ["render", "import"])
+def test_a_batch_folder_that_is_there_but_not_writable_is_refused_before_reading(
+    tmp_path: Path, locale: str, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only output folder: one line before any input is read, not the
+    same reason once per file.  The folder's permission is what the
+    operating system answers (``os.access``, asked here to refuse, as it
+    does for a read-only folder to anyone but root, who may write anywhere)."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    real_access = os.access
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        if Path(str(path)) == folder and mode & os.W_OK:
+            return False
+        return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    if command == "render":
+        args = ["render", HUAIAN, XISHAN, "--to", "json", "-d", str(folder)]
+    else:
+        args = ["import", PAGE, PAGE, "-o", str(folder)]
+    result = CliRunner().invoke(cli, [*args, "-l", locale])
+    assert result.exit_code == EXIT_UNWRITABLE, result.output
+    reason = gettext(locale, "Cannot write {path}: {reason}").format(path=folder, reason="")
+    lines = result.output.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(
+        gettext(locale, "Error: {message}").format(message=reason)
+    ), result.output
+    assert list(folder.iterdir()) == []

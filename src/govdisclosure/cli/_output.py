@@ -36,6 +36,7 @@ __all__ = [
     "edition_option",
     "environment_locale",
     "locale_option",
+    "make_output_folder",
     "output_exists",
     "output_options",
     "printable",
@@ -168,6 +169,21 @@ def refuse_unwritable_folder(path: Path, force: bool, locale: str) -> None:
             raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
         if not os.access(folder, os.W_OK):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+    except OSError as exc:
+        raise unwritable(path, exc, locale) from None
+
+
+def make_output_folder(path: Path, locale: str) -> None:
+    """Make the folder a batch writes its outputs into (``render -d``,
+    ``import -o``), or raise the error saying why it cannot be written
+    (:func:`unwritable`): one line before any input is read, rather than the
+    same reason once per file after each was read and rendered.  A folder
+    that is there but not writable (read-only, another user's) is refused
+    here too; ``mkdir`` alone lets it through."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     except OSError as exc:
         raise unwritable(path, exc, locale) from None
 

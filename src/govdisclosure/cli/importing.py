@@ -41,7 +41,12 @@ from ..plugin.manager import loaders
 from ..plugin.types import ImportOptions, ImportOutcome, Loader
 from ._batch import Inputs, batch_options, input_files
 from ._fetch import FetchError, SiteFiles, fetch, is_url
-from ._output import PRINTED_PROBLEMS, locale_option, unwritable, warn_plugin_failures
+from ._output import (
+    PRINTED_PROBLEMS,
+    locale_option,
+    make_output_folder,
+    warn_plugin_failures,
+)
 
 __all__ = ["command"]
 
@@ -457,10 +462,7 @@ def command(
         else Inputs([], pattern=pattern)
     )
     paths = inputs.files
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise unwritable(out_dir, exc, locale) from None
+    make_output_folder(out_dir, locale)
     choices = ImportOptions(derive_templates=derive_templates)
     options = _Options(out_dir, force, locale, output_stems(paths), choices)
     # An input that gave no file (a pattern, a directory) is said first

@@ -66,6 +66,7 @@ from ._batch import Inputs, batch_options, input_files
 from ._output import (
     PRINTED_PROBLEMS,
     locale_option,
+    make_output_folder,
     output_exists,
     unwritable,
     warn_plugin_failures,
@@ -344,10 +345,7 @@ def command(
         if output is not None:
             raise _fail(gettext(locale, "-o names the output of one FILE; use -d DIR for many"))
         target_dir = out_dir if out_dir is not None else Path.cwd()
-        try:
-            target_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise unwritable(target_dir, exc, locale) from None
+        make_output_folder(target_dir, locale)
         job = _Job(
             to, renderer.suffix, target_dir, output_stems(paths), charts, font, extra, force, locale
         )
