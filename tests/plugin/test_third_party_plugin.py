@@ -110,9 +110,7 @@ def test_csv_of_a_table_printed_otherwise_has_its_own_rows(with_csv: None) -> No
     rows = _rows(gd.render(report, "csv"))
     figures = gd.cells_by_path(report)
     assert len(rows) - 1 == len(figures)
-    assert [r[3] for r in rows[1:]] == [
-        "" if v is None else str(v) for v in figures.values()
-    ]
+    assert [r[3] for r in rows[1:]] == ["" if v is None else str(v) for v in figures.values()]
 
 
 def test_cli_renders_with_the_third_party_plugin(
