@@ -43,9 +43,10 @@ def test_the_frame_carries_an_imports_provenance(tmp_path: Path) -> None:
     frame = cells_frame([report], provenance=[provenance])
     printed = frame["printed"].dropna()
     assert len(printed) == len(provenance["cells"]) > 0
-    assert printed.tolist() == cells([report], provenance=[provenance]).column(
-        "printed"
-    ).drop_null().to_pylist()
+    assert (
+        printed.tolist()
+        == cells([report], provenance=[provenance]).column("printed").drop_null().to_pylist()
+    )
     assert set(frame["source_format"].dropna()) == {"html"}
 
 
