@@ -18,9 +18,7 @@ FUNCTIONS = sorted(n for n in gd.__all__ if inspect.isfunction(getattr(gd, n)))
 
 
 def test_the_main_functions_are_there() -> None:
-    assert {"load", "loads", "dump", "dumps", "validate", "render", "consolidate"} <= set(
-        FUNCTIONS
-    )
+    assert {"load", "loads", "dump", "dumps", "validate", "render", "consolidate"} <= set(FUNCTIONS)
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
