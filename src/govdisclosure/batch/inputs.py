@@ -101,13 +101,6 @@ def _in_directory(root: str, pattern: str | None, suffixes: frozenset[str]) -> I
         yield full
 
 
-def _is_provenance(path: str) -> bool:
-    """Whether a pattern's match is an import's provenance (never a report)."""
-    from ..export.provenance import PROVENANCE_SUFFIX
-
-    return path.endswith(PROVENANCE_SUFFIX)
-
-
 def expand_inputs(
     items: Iterable[str],
     *,
@@ -148,8 +141,11 @@ def expand_inputs(
         elif os.path.exists(item) or not glob.has_magic(item):
             add(item)
         else:
+            from ..export.provenance import PROVENANCE_SUFFIX
+
             matches = sorted(
-                (m for m in glob.glob(item, recursive=True) if not _is_provenance(m)), key=_order
+                (m for m in glob.glob(item, recursive=True) if not m.endswith(PROVENANCE_SUFFIX)),
+                key=_order,
             )
             if not matches:
                 if unmatched is None:
