@@ -15,7 +15,8 @@ scratch directory).  ``<!-- skip: next "reason" -->`` before a block skips
 it, with the reason shown in the test report; ``<!-- invisible-code-block:
 python -->`` runs setup code the reader does not need to see.
 
-docs/conftest.py hands this Sybil to pytest.  Outputs are produced in a fixed setting (``COLUMNS=100``, no colour, the
+docs/conftest.py hands this Sybil to pytest; tests/docs/test_readmes.py runs the
+READMEs' blocks (the repository's and each plugin's) with the same parsers.  Outputs are produced in a fixed setting (``COLUMNS=100``, no colour, the
 Chinese locale unless the command names one), the one
 ``scripts/update_doc_outputs.py`` uses to refresh them.
 """
@@ -29,10 +30,10 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from sybil import Example, Sybil
+from sybil import Document, Example, Region, Sybil
 from sybil.evaluators.python import PythonEvaluator
 from sybil.parsers.markdown import CodeBlockParser, PythonCodeBlockParser, SkipParser
 
@@ -176,15 +177,18 @@ class PyconParser(PythonCodeBlockParser):
         self.codeblock_parser = CodeBlockParser("pycon", PythonEvaluator(()))
 
 
+#: What each kind of block is run as, on every page and README.
+PARSERS: list[Callable[[Document], Iterable[Region]]] = [
+    PythonCodeBlockParser(),
+    PyconParser(),
+    CodeBlockParser(language="console", evaluator=evaluate_console),
+    CodeBlockParser(language="json", evaluator=evaluate_json),
+    CodeBlockParser(language="toml", evaluator=evaluate_toml),
+    SkipParser(),
+]
+
 SYBIL = Sybil(
-    parsers=[
-        PythonCodeBlockParser(),
-        PyconParser(),
-        CodeBlockParser(language="console", evaluator=evaluate_console),
-        CodeBlockParser(language="json", evaluator=evaluate_json),
-        CodeBlockParser(language="toml", evaluator=evaluate_toml),
-        SkipParser(),
-    ],
+    parsers=PARSERS,
     path=str(ROOT / "docs"),
     patterns=["*.md"],
     excludes=["_build/*"],

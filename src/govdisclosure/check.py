@@ -52,7 +52,11 @@ def validate(
     continuity rules).  ``blank`` is how blank and not-applicable cells are
     read: ``"missing"`` (relations over them become notices) or ``"zero"``.
     ``rules`` defaults to every rule the core and the installed plugins
-    provide (:func:`govdisclosure.plugin.manager.rules`).
+    provide (:func:`govdisclosure.plugin.manager.rules`).  ``locale`` is
+    the language the messages will be shown in, for the rules that match
+    the report's text in it; the findings themselves are data, each shown
+    in any locale by ``finding.message(locale)`` (``"zh_Hans_CN"`` by
+    default, or ``"en"``).
 
     A rule that raises does not stop the others: its failure becomes an
     error finding ``rule.crashed`` on ``$``, naming the rule, so that a

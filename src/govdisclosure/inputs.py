@@ -48,7 +48,18 @@ def loader_for(path: str | os.PathLike[str]) -> Loader | None:
 
 
 def load(path: str | os.PathLike[str]) -> Report:
-    """Read a report from ``path``, whatever its format (see the module docstring)."""
+    """Read a report from ``path``, whatever its format.
+
+    Our JSON is read by the core; a file whose suffix a loader plugin
+    declares (``.html``, ``.pdf``, ``.docx``, ``.xlsx`` with the project's
+    plugins) by that loader; a file with any other suffix is read as JSON
+    when its content is JSON.  Every failure raises :class:`LoadError`
+    naming the file and listing each problem with its JSON path, what was
+    expected and what was found: a missing or unreadable file, a file too
+    large (:func:`govdisclosure.files.max_input_size`), a format no
+    installed loader reads (the error lists those that are read), a loader
+    that broke.
+    """
     name = os.fspath(path)
     loader = loader_for(path)
     data = read_input(path)

@@ -91,8 +91,19 @@ def render(
 ) -> bytes:
     """The whole document for ``report`` in the format ``to`` ("pdf", "markdown", "json" …).
 
-    ``extra`` holds renderer-specific options; they reach the renderer as
-    text in :attr:`RenderOptions.extra`, the same way the CLI passes them.
+    ``to`` is the name of an installed renderer plugin
+    (:func:`govdisclosure.plugin.manager.renderers`); an unknown one raises
+    :class:`UnknownRendererError`, listing the installed ones, and one that
+    does not support the report's edition :class:`UnsupportedEditionError`.
+    ``locale`` is the language of the labels and text the document adds
+    (``"zh_Hans_CN"``, the default, or ``"en"``); what the report printed
+    stays as printed.  ``charts`` adds the charts of renderers that draw
+    them (PDF).  ``font`` is a TrueType file or a font configuration for
+    renderers that embed fonts (see docs/pdf.md).  ``extra`` holds
+    renderer-specific options; they reach the renderer as text in
+    :attr:`RenderOptions.extra`, the same way the CLI passes them
+    (``--option KEY=VALUE``); a renderer refuses a key it does not read
+    with :class:`RenderError`.
     """
     renderer = get_renderer(to)
     edition = report.edition

@@ -105,6 +105,8 @@ def test_other_handling_layouts_need_the_fold_flag(runner: CliRunner) -> None:
     # It said "… as one row in others (淮安市人民政府)", as if the unit printed one row.
     assert f"three sub-rows in the report of {unit} and as one row in others;" in result.output
     assert "partial" not in result.output and "\0" not in result.output
+    # Among a folder of units, the file in the other layout is named, against the first input.
+    assert f"{files[1]} differs from {files[0]}, the first input" in result.output
     result = runner.invoke(cli, ["consolidate", *files, "-u", "X", "--fold-other-handling"])
     assert result.exit_code == 0, result.output
 

@@ -247,6 +247,24 @@ def test_expansion_order_is_the_path_order_of_every_file(tmp_path: Path) -> None
     assert len(expand_inputs([str(tmp_path / "a.json"), str(tmp_path)], unique=False)) == 8
 
 
+def test_a_pattern_takes_no_provenance_for_a_report(tmp_path: Path) -> None:
+    """A folder of imports named by a pattern (``'imported/**/*.json'``) or
+    filtered by ``--glob '*.json'`` gives its reports, as the folder itself
+    does: the ``NAME.provenance.json`` beside each is no report.  Named
+    explicitly, a provenance file is kept, so the command says what it is."""
+    reports = [tmp_path / "a.json", tmp_path / "sub" / "b.json"]
+    for report in reports:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text("{}", encoding="utf-8")
+        report.with_suffix(".provenance.json").write_text("{}", encoding="utf-8")
+    wanted = [str(r) for r in reports]
+    assert list(expand_inputs([str(tmp_path)])) == wanted
+    assert list(expand_inputs([f"{tmp_path}/**/*.json"])) == wanted
+    assert list(expand_inputs([str(tmp_path)], pattern="*.json")) == wanted
+    named = str(tmp_path / "a.provenance.json")
+    assert list(expand_inputs([named])) == [named]
+
+
 class _Counted(Sequence[int]):
     """A sequence that counts how many items have been taken from it."""
 

@@ -33,6 +33,11 @@ from locations import ROOT
 CSV_PLUGIN = ROOT / "examples" / "plugins" / "govdisclosure-csv"
 HUAIAN = ROOT / "examples" / "huaian-2024.json"
 PINGTAN = ROOT / "examples" / "pingtanxian-2012.json"
+#: A pre-2019 report whose table fits no shipped template: it carries the template derived from it.
+DERIVED = (
+    ROOT
+    / "plugins/govdisclosure-html/tests/data/2009_gaj-gonganju_80645/imported-derived/report.json"
+)
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +99,18 @@ def test_csv_legacy_and_english(with_csv: None) -> None:
     rows = _rows(gd.render(report, "csv", locale="en"))
     assert len(rows) - 1 == len(template.value_rows) * len(template.columns)
     assert rows[1][0] != template.title  # translated
+
+
+def test_csv_of_a_table_printed_otherwise_has_its_own_rows(with_csv: None) -> None:
+    """A pre-2019 table that fits no shipped template is drawn from the
+    template it carries, as every built-in renderer draws it: one row per
+    cell, the figures as printed."""
+    report = gd.load(DERIVED)
+    assert isinstance(report, gd.ReportLegacy) and report.statistics.derived is not None
+    rows = _rows(gd.render(report, "csv"))
+    figures = gd.cells_by_path(report)
+    assert len(rows) - 1 == len(figures)
+    assert [r[3] for r in rows[1:]] == ["" if v is None else str(v) for v in figures.values()]
 
 
 def test_cli_renders_with_the_third_party_plugin(

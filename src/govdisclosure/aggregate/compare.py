@@ -246,7 +246,19 @@ def _json(value: object) -> object:
 
 
 def compare(old: Report, new: Report) -> Comparison:
-    """Compare ``old`` with ``new`` cell by cell (see the module docstring)."""
+    """Compare ``old`` with ``new`` cell by cell.
+
+    Cells at the same path with the same kind are compared: the
+    :class:`Comparison` gives each with its old and new value, exact
+    ``change`` and ``relative`` change (``changed`` holds those that
+    differ; ``cell(path)`` finds one by attribute or JSON path).  What
+    cannot be compared is listed with its reason instead of a wrong number:
+    ``not_comparable`` (table 2 across the 2019 and 2021 formats, （六）
+    printed as one row against three, the pre-2019 table against the later
+    ones), ``appeared`` and ``vanished`` (a cell only one report has).
+    Two different units, or a ``new`` report older than ``old``, are
+    allowed and said in ``notes``.
+    """
     so, sn = shape_of(old), shape_of(new)
     vo, vn = so.flatten(old), sn.flatten(new)
     names_old, names_new = cell_names(old), cell_names(new)

@@ -56,10 +56,12 @@ _PARTIAL = "\0partial-{}"
 class _Layout:
     """The running sum of the reports of one table layout (shape)."""
 
-    def __init__(self, first: Report) -> None:
+    def __init__(self, first: Report, at: int) -> None:
         from ..flat import shape_of
 
         self.shape = shape_of(first)
+        #: The first report's position among the inputs (its file, where they are named).
+        self.at = at
         self.first = strip_narrative(first) if first.parts else first
         self.total: tuple[CellValue, ...] | None = None
         self.pending: list[tuple[CellValue, ...]] = []
@@ -176,7 +178,7 @@ class Folder:
         shape = shape_of(report)
         layout = self._layouts.get(shape.key)
         if layout is None:
-            layout = self._layouts[shape.key] = _Layout(report)
+            layout = self._layouts[shape.key] = _Layout(report, index)
         layout.add(report)
         if self.keep_parts:
             self.parts.append(
@@ -302,7 +304,15 @@ class Folder:
             params = {
                 k: names.get(v, v) if isinstance(v, str) else v for k, v in error.params.items()
             }
-            raise ConsolidationError(error.code, error.message_id, params) from None
+            named = ConsolidationError(error.code, error.message_id, params)
+            # Among a folder of units, the file that starts the other layout.
+            other = next(
+                (layout.at for layout in self._layouts.values() if layout.at != self._first_at),
+                None,
+            )
+            if other is not None:
+                named = self._naming_files(named, other)
+            raise named from None
         changes: dict[str, Any] = {"parts": tuple(self.parts)}
         if not isinstance(narrative, ReportBase):
             first = self._first.period

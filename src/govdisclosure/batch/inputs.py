@@ -6,10 +6,13 @@ An argument is, in this order of checks:
   ``pattern`` (``--glob``; a pattern with a ``/`` is matched against the
   path below the directory), or by default whose suffix is one the command
   reads (``.json`` and the suffixes of the installed loader plugins) —
-  except the ``NAME.provenance.json`` an import writes beside a report;
+  except, either way, the ``NAME.provenance.json`` an import writes beside
+  a report;
 * an existing file: itself, whatever its name (naming a file is asking for it);
 * a glob pattern (``reports/**/2024-*.json``; ``**`` crosses directories):
-  the files it matches, sorted (a directory it matches counts as above);
+  the files it matches, sorted, but for an import's provenance, as in a
+  directory (``'imported/**/*.json'`` gives the reports of a folder of
+  imports); a directory it matches counts as above;
   a pattern that matches nothing is handed to the caller's ``unmatched``
   list when one is given (the batch commands say "no file matches
   PATTERN" and count it as a missing input), else kept as given, like:
@@ -86,15 +89,14 @@ def _in_directory(root: str, pattern: str | None, suffixes: frozenset[str]) -> I
 
     for full in _sorted_below(root):
         name = os.path.basename(full)
+        if name.endswith(PROVENANCE_SUFFIX):  # an import's provenance, beside its report
+            continue
         if pattern is not None:
             relative = os.path.relpath(full, root)
             target = relative if os.sep in pattern else name
             if not fnmatch.fnmatchcase(target, pattern):
                 continue
-        elif (
-            os.path.splitext(name)[1].lower() not in suffixes
-            or name.endswith(PROVENANCE_SUFFIX)  # an import's provenance, beside its report
-        ):
+        elif os.path.splitext(name)[1].lower() not in suffixes:
             continue
         yield full
 
@@ -144,7 +146,12 @@ def expand_inputs(
         elif os.path.exists(item) or not glob.has_magic(item):
             add(item)
         else:
-            matches = sorted(glob.glob(item, recursive=True), key=_order)
+            from ..export.provenance import PROVENANCE_SUFFIX
+
+            matches = sorted(
+                (m for m in glob.glob(item, recursive=True) if not m.endswith(PROVENANCE_SUFFIX)),
+                key=_order,
+            )
             if not matches:
                 if unmatched is None:
                     add(item)

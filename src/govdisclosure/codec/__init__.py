@@ -202,7 +202,12 @@ def unstructure(report: Report) -> dict[str, Any]:
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> Report:
-    """Read a report from JSON text.  Raises :class:`LoadError`."""
+    """Read a report from JSON text (``str``, or UTF-8 ``bytes``; a BOM is skipped).
+
+    Raises :class:`LoadError` listing every problem with its JSON path, what
+    was expected and what was found; ``source`` (a file name or address) is
+    the name the error gives the text.
+    """
     if isinstance(text, bytes):
         if text.startswith(b"\xef\xbb\xbf"):
             text = text[3:]

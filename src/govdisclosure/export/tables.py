@@ -7,6 +7,7 @@ report costs its flattening and the building of its arrays.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
@@ -287,19 +288,33 @@ def findings(reports: Iterable[Report], files: Sequence[str] | None = None) -> p
     return pa.Table.from_batches(batches, schema=FINDING_SCHEMA.get())
 
 
+#: The data-frame libraries :func:`cells_frame` gives a frame of, by module name.
+_FRAME_LIBRARIES = {"pandas": "pandas", "polars": "Polars"}
+
+
 def cells_frame(
     reports: Iterable[Report],
     library: Literal["pandas", "polars"] = "pandas",
     files: Sequence[str] | None = None,
+    provenance: Sequence[Mapping[str, Any] | None] | None = None,
 ) -> Any:
-    """:func:`cells` as a pandas or Polars data frame (whichever is installed).
+    """:func:`cells` as a pandas (the default) or Polars data frame.
 
-    Values stay exact: pandas gets :class:`decimal.Decimal` objects, Polars
-    its ``Decimal`` type.
+    ``files`` and ``provenance`` are as for :func:`cells`.  Values stay
+    exact: pandas gets :class:`decimal.Decimal` objects, Polars its
+    ``Decimal`` type.  The library must be installed; without it the error
+    says what to install.
     """
-    table = cells(reports, files)
+    if library not in _FRAME_LIBRARIES:
+        raise ValueError(f"library must be 'pandas' or 'polars', not {library!r}")
+    try:
+        module = importlib.import_module(library)
+    except ImportError:
+        raise ImportError(
+            f"cells_frame(reports, {library!r}) needs {_FRAME_LIBRARIES[library]}: "
+            f"pip install {library}"
+        ) from None
+    table = cells(reports, files, provenance)
     if library == "polars":
-        import polars
-
-        return polars.from_arrow(table)
+        return module.from_arrow(table)
     return table.to_pandas()

@@ -2,8 +2,11 @@
 
 Columns: ``table``, ``row``, ``column``, ``value``.  Labels are the
 official ones (translated when ``locale="en"``), taken from the table
-definitions by introspection, so this plugin needs no list of rows of its
-own and follows the library when a format changes.  Values are written as
+definitions by introspection (the report's own tables: a pre-2019 table
+printed otherwise than every shipped template is drawn from the template it
+carries; a column heading printed otherwise, "2011年度" for 本年度, as
+printed), so this plugin needs no list of rows of its own and follows the
+library when a format changes.  Values are written as
 data, not for display: ``1234`` rather than ``1,234``; a blank cell is
 empty and a not-applicable cell keeps its mark ("/"), so the three states
 of a cell survive.
@@ -18,12 +21,12 @@ import csv
 import io
 from decimal import Decimal
 
+from govdisclosure import cells_by_path
 from govdisclosure.cells import NotApplicable
-from govdisclosure.editions import Report, is_template_driven
+from govdisclosure.editions import Report
 from govdisclosure.i18n import gettext
-from govdisclosure.introspect import iter_cells, table_info
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
-from govdisclosure.registry import find_template, tables_of
+from govdisclosure.registry import report_tables
 
 __all__ = ["govdisclosure_renderers", "render_csv", "rows"]
 
@@ -42,26 +45,15 @@ def _value(value: object) -> str:
 
 def rows(report: Report, locale: str = "zh_Hans_CN") -> list[tuple[str, str, str, str]]:
     """``(table, row, column, value)`` for every cell, in printed order."""
-
-    def tr(label: str) -> str:
-        return gettext(locale, label)
-
+    cells = cells_by_path(report)  # every cell, keyed by its path from the report
     out: list[tuple[str, str, str, str]] = []
-    if is_template_driven(report):
-        template = find_template(report.statistics.template)
-        for trow in template.value_rows:
-            for tcol in template.columns:
-                value = report.statistics.value(trow.code, tcol.key)
-                out.append((tr(template.title), tr(trow.label), tr(tcol.label), _value(value)))
-        return out
-    for key, table in tables_of(report):
-        info = table_info(table, key)
-        cells = {path: value for path, _, _, value in iter_cells(table)}
+    for info in report_tables(report):  # the report's own tables, pre-2019 ones included
+        title = gettext(locale, info.title)
         for row in info.rows:
+            label = gettext(locale, row.label)
             for column in row.columns:
-                path = (*row.path, column.key)
-                value = cells[path] if path in cells else cells[row.path]
-                out.append((tr(info.title), tr(row.label), tr(column.label), _value(value)))
+                value = cells[info.cell_path(row, column)]
+                out.append((title, label, gettext(locale, column.label), _value(value)))
     return out
 
 
