@@ -33,6 +33,7 @@ from govdisclosure_html.page import (
     _hint_search,
     _holding_tables,
     _may_name_a_file,
+    _meta,
     _one_cell,
     _strip_page,
     read_page,
@@ -222,6 +223,38 @@ def test_a_link_without_an_href_is_no_attachment() -> None:
     lists it)."""
     page = read_page(b"<body><a>a.pdf</a><a href>b.pdf</a><a name=x>c.xls</a></body>")
     assert [(a.href, a.text) for a in page.attachments] == [("", "b.pdf")]
+
+
+class _Attrs:
+    """A ``<meta>``'s attributes that note which were asked for."""
+
+    def __init__(self, values: dict[str, str], asked: list[str]) -> None:
+        self.values = values
+        self.asked = asked
+
+    def get(self, key: str) -> str | None:
+        self.asked.append(key)
+        return self.values.get(key)
+
+
+class _Meta:
+    def __init__(self, values: dict[str, str], asked: list[str]) -> None:
+        self.attrs = _Attrs(values, asked)
+
+
+def test_a_meta_without_a_name_has_its_content_left_unread() -> None:
+    """``_meta`` keeps the first content of each name; a ``<meta>`` with no
+    name (a charset, an ``http-equiv``) gives nothing, and its content is
+    not read out of lexbor (a call and a decoding each)."""
+    asked: list[str] = []
+    metas = [
+        _Meta({"http-equiv": "Content-Type", "content": "text/html"}, asked),
+        _Meta({"name": " PubDate ", "content": " 2024-01-02 "}, asked),
+        _Meta({"name": "PubDate", "content": "2025-01-01"}, asked),
+        _Meta({"name": "empty", "content": ""}, asked),
+    ]
+    assert _meta(metas) == {"PubDate": "2024-01-02"}  # type: ignore[arg-type]
+    assert asked == ["name", "name", "content", "name", "content", "name", "content"]
 
 
 def _update() -> None:

@@ -537,8 +537,10 @@ def _meta(metas: list[LexborNode]) -> dict[str, str]:
     for node in metas:
         attrs = node.attrs  # read in place (``attributes`` copies them all into a dict)
         name = (attrs.get("name") or "").strip()
+        if not name:  # a charset or http-equiv: its content is not read
+            continue
         content = attrs.get("content")
-        if name and content:
+        if content:
             out.setdefault(name, content.strip())
     return out
 
@@ -567,13 +569,14 @@ def _attachments(links: list[LexborNode]) -> tuple[Attachment, ...]:
     search = _FILE_LINK.search
     ends = _SUFFIX_ENDS_BOTH_CASES
     for a in links:
-        attrs = a.attrs
-        href = attrs.get("href")
-        if href is None:  # no href, or one without a value (``<a href>``)
-            if "href" not in attrs:
-                continue
-            href = ""
-        href = href.strip()
+        # Read by subscript: ``get`` is a method around it (a call more per
+        # link), and both raise and catch a ``KeyError`` for an ``<a>``
+        # without ``href``, which ``in`` would too.
+        try:
+            href = a.attrs["href"]
+        except KeyError:  # no href: no link
+            continue
+        href = "" if href is None else href.strip()  # None: ``<a href>``, no value
         text = a.text_lexbor().strip()  # cell_text, inlined
         last = href[-1:]
         # _may_name_a_file, inlined (it runs for every link of the page); every
