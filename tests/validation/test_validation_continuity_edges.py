@@ -1,0 +1,143 @@
+"""The cross-year rules at their edges: blanks read as zero, a running
+total carried from a real pair of reports, the outcomes recorded, a
+previous report of another edition or unit, and the numbers a finding
+shows.
+
+Each test here holds a behaviour that the other continuity tests left free
+(docs/testing.md, "Mutation testing").
+"""
+
+from __future__ import annotations
+
+import attrs
+
+import govdisclosure as gd
+from govdisclosure import Report2021, ReportingUnit, Section
+from govdisclosure.check import check, validate
+from govdisclosure.editions import EDITIONS
+from govdisclosure.editions.legacy import ReportLegacy
+from govdisclosure.validation import Finding
+from locations import EXAMPLES
+
+UNIT = ReportingUnit(name="某市人民政府", region_code="320800")
+SECTIONS = tuple(
+    Section(heading=h, paragraphs=("无。",)) for h in EDITIONS["2021"].section_headings
+)
+
+
+def _continuity(findings: tuple[Finding, ...]) -> list[Finding]:
+    return [f for f in findings if f.rule.startswith("continuity.")]
+
+
+def _carried(year: int, over: int | None, forward: int | None) -> Report2021:
+    report = Report2021(unit=UNIT, year=year, sections=SECTIONS)
+    t3 = report.table3
+    return attrs.evolve(
+        report,
+        table3=attrs.evolve(
+            t3,
+            carried_over=attrs.evolve(t3.carried_over, natural_person=over),
+            carried_forward=attrs.evolve(t3.carried_forward, natural_person=forward),
+        ),
+    )
+
+
+def _in_force(
+    year: int, issued: int | None, repealed: int | None, in_force: int | None
+) -> Report2021:
+    report = Report2021(unit=UNIT, year=year, sections=SECTIONS)
+    row = attrs.evolve(report.table2.rules, issued=issued, repealed=repealed, in_force=in_force)
+    return attrs.evolve(report, table2=attrs.evolve(report.table2, rules=row))
+
+
+def _legacy(name: str) -> ReportLegacy:
+    report = gd.load(str(EXAMPLES / name))
+    assert isinstance(report, ReportLegacy)
+    return report
+
+
+def _with_cell(report: ReportLegacy, code: str, key: str, value: int) -> ReportLegacy:
+    rows = dict(report.statistics.rows)
+    rows[code] = {**rows[code], key: value}
+    return attrs.evolve(report, statistics=attrs.evolve(report.statistics, rows=rows))
+
+
+def test_a_blank_read_as_zero_carries_zero() -> None:
+    """Last year's blank 结转下年度 read as zero: this year's 0 continues it, 1 does not."""
+    last = _carried(2023, 0, None)
+    assert _continuity(validate(_carried(2024, 0, 0), previous=last, blank="zero")) == []
+    (finding,) = _continuity(validate(_carried(2024, 1, 0), previous=last, blank="zero"))
+    assert (finding.path, finding.expected, finding.actual) == (
+        "$.table3.carried_over.natural_person",
+        0,
+        1,
+    )
+
+
+def test_the_outcome_of_every_cross_year_relation_is_recorded() -> None:
+    last = _carried(2023, 0, 5)
+    path = "$.table3.carried_over.natural_person"
+
+    def outcome(report: Report2021, blank: str = "missing") -> str:
+        found = check(report, previous=last, blank=blank)  # type: ignore[arg-type]
+        (o,) = [o for o in found.outcomes if o.rule == "continuity.carried-over" and o.path == path]
+        return o.outcome
+
+    assert outcome(_carried(2024, 5, 0)) == "passed"
+    assert outcome(_carried(2024, 4, 0)) == "failed"
+    assert outcome(_carried(2024, None, 0)) == "not-checkable"
+
+
+def test_a_not_checkable_notice_counts_and_lists_the_blank_cells() -> None:
+    """Two of the four cells of 现行有效 = 上年现行有效 + 制发 − 废止 blank."""
+    last = _in_force(2023, 1, 0, 10)
+    (notice,) = _continuity(validate(_in_force(2024, None, None, 12), previous=last))
+    assert (notice.rule, notice.severity) == ("continuity.in-force", "notice")
+    assert (dict(notice.params)["blank"], dict(notice.params)["size"]) == (2, 4)
+    english = notice.message("en")
+    assert "2 of the 4 cells" in english
+    assert "issued" in english.lower() and "; " in english, english
+
+
+def test_an_in_force_finding_shows_the_numbers_it_added() -> None:
+    last = _in_force(2023, 1, 0, 10)
+    (finding,) = _continuity(validate(_in_force(2024, 3, 1, 13), previous=last))
+    params = dict(finding.params)
+    assert (params["previous"], params["issued"], params["repealed"]) == ("10", "3", "1")
+    assert "last year's 10 + issued 3 − repealed 1 = 12" in finding.message("en")
+
+
+def test_a_running_total_continues_last_years_from_a_real_pair() -> None:
+    """平潭县 2011 and 2012: every 历年累计 of 2012 is 2011's plus 2012's 本年度,
+    with 2011's running totals not zero (row 1: 1,516 + 2,026 = 3,542)."""
+    last, this = _legacy("pingtanxian-2011.json"), _legacy("pingtanxian-2012.json")
+    assert last.statistics.value("1", "cumulative") == 1516
+    assert _continuity(validate(this, previous=last)) == []
+    outcomes = [o for o in check(this, previous=last).outcomes if o.rule == "continuity.cumulative"]
+    assert len(outcomes) == len(gd.find_template("fujian-2011").value_rows)
+    assert {o.outcome for o in outcomes} == {"passed"}
+    wrong = _with_cell(this, "1", "cumulative", 3541)
+    (finding,) = _continuity(validate(wrong, previous=last))
+    assert (finding.rule, finding.expected, finding.actual) == ("continuity.cumulative", 3542, 3541)
+    params = dict(finding.params)
+    assert (params["previous"], params["this_year"]) == ("1516", "2026")
+    assert "1516" in finding.message("en") and "2026" in finding.message("en")
+
+
+def test_a_previous_report_of_another_edition_is_only_named() -> None:
+    """A 2012 report after a 2021-format one and the reverse: the editions
+    differ, nothing is compared (no rule reads cells the other lacks)."""
+    legacy = _legacy("pingtanxian-2012.json")
+    modern = attrs.evolve(_carried(2013, 1, 0), unit=legacy.unit)
+    before = attrs.evolve(_carried(2011, 0, 2), unit=legacy.unit)
+    for report, previous in [(legacy, before), (modern, legacy)]:
+        found = _continuity(validate(report, previous=previous))
+        assert [(f.rule, f.path, f.message_id) for f in found] == [
+            ("continuity.not-checked", "$", "continuity.other-edition")
+        ]
+
+
+def test_a_previous_report_of_another_unit_is_only_named() -> None:
+    last = attrs.evolve(_carried(2023, 0, 5), unit=ReportingUnit(name="另一市人民政府"))
+    found = _continuity(validate(_carried(2024, 4, 0), previous=last))
+    assert [(f.rule, f.path) for f in found] == [("continuity.not-checked", "$.unit")]
