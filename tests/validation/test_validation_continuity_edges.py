@@ -130,7 +130,8 @@ def test_a_previous_report_of_another_edition_is_only_named() -> None:
     legacy = _legacy("pingtanxian-2012.json")
     modern = attrs.evolve(_carried(2013, 1, 0), unit=legacy.unit)
     before = attrs.evolve(_carried(2011, 0, 2), unit=legacy.unit)
-    for report, previous in [(legacy, before), (modern, legacy)]:
+    pairs: list[tuple[gd.Report, gd.Report]] = [(legacy, before), (modern, legacy)]
+    for report, previous in pairs:
         found = _continuity(validate(report, previous=previous))
         assert [(f.rule, f.path, f.message_id) for f in found] == [
             ("continuity.not-checked", "$", "continuity.other-edition")
