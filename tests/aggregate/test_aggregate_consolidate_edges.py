@@ -86,7 +86,9 @@ def test_a_duplicate_unit_is_named_with_its_region_code_and_holders() -> None:
 
 def test_a_long_duplicate_list_names_the_first_and_counts_the_rest() -> None:
     holders = [f"h{i:02}" for i in range(SHOWN + 1)]
-    twice = {(f"u{i:02}", None): holders for i in range(SHOWN + 2)}
+    twice: dict[tuple[str, str | None], list[str]] = {
+        (f"u{i:02}", None): holders for i in range(SHOWN + 2)
+    }
     units = dict(duplicate_error(twice).params)["units"]
     assert isinstance(units, str)
     entries = units.split("; ")
@@ -94,5 +96,6 @@ def test_a_long_duplicate_list_names_the_first_and_counts_the_rest() -> None:
     assert entries[0] == "u00 ← " + ", ".join(holders[:SHOWN]) + " …"
     assert entries[SHOWN - 1].startswith(f"u{SHOWN - 1:02} ← ")
     assert entries[-1] == "… (+2)"
-    exact = dict(duplicate_error({("u", None): holders[:SHOWN]}).params)["units"]
+    one: dict[tuple[str, str | None], list[str]] = {("u", None): holders[:SHOWN]}
+    exact = dict(duplicate_error(one).params)["units"]
     assert exact == "u ← " + ", ".join(holders[:SHOWN])
