@@ -72,6 +72,7 @@ def test_a_blank_read_as_zero_carries_zero() -> None:
         0,
         1,
     )
+    assert finding.involves == (finding.path,)
 
 
 def test_the_outcome_of_every_cross_year_relation_is_recorded() -> None:
@@ -93,6 +94,7 @@ def test_a_not_checkable_notice_counts_and_lists_the_blank_cells() -> None:
     last = _in_force(2023, 1, 0, 10)
     (notice,) = _continuity(validate(_in_force(2024, None, None, 12), previous=last))
     assert (notice.rule, notice.severity) == ("continuity.in-force", "notice")
+    assert notice.involves == (notice.path,) == ("$.table2.rules.in_force",)
     assert (dict(notice.params)["blank"], dict(notice.params)["size"]) == (2, 4)
     english = notice.message("en")
     assert "2 of the 4 cells" in english
@@ -124,21 +126,69 @@ def test_a_running_total_continues_last_years_from_a_real_pair() -> None:
     assert "1516" in finding.message("en") and "2026" in finding.message("en")
 
 
+def _not_checked(report: gd.Report, previous: gd.Report) -> Finding:
+    """The one continuity finding: that last year's report was not compared."""
+    (finding,) = _continuity(validate(report, previous=previous))
+    assert (finding.rule, finding.severity) == ("continuity.not-checked", "warning")
+    assert finding.involves == (finding.path,)
+    return finding
+
+
+def test_a_running_total_notice_names_this_years_blank_cell() -> None:
+    """2012's 本年度 of row 1 blank: the notice lists that cell, of this year's report."""
+    last, this = _legacy("pingtanxian-2011.json"), _legacy("pingtanxian-2012.json")
+    rows = dict(this.statistics.rows)
+    rows["1"] = {**rows["1"], "year": None}
+    blank = attrs.evolve(this, statistics=attrs.evolve(this.statistics, rows=rows))
+    (notice,) = [f for f in _continuity(validate(blank, previous=last)) if f.severity == "notice"]
+    assert (notice.rule, notice.path) == (
+        "continuity.cumulative",
+        "$.statistics.rows['1'].cumulative",
+    )
+    assert dict(notice.params)["blank"] == 1
+    english, chinese = notice.message("en"), notice.message("zh_Hans_CN")
+    assert "last year's report" not in english, english
+    assert "本年度" in chinese and "上年报告" not in chinese, chinese
+
+
 def test_a_previous_report_of_another_edition_is_only_named() -> None:
     """A 2012 report after a 2021-format one and the reverse: the editions
     differ, nothing is compared (no rule reads cells the other lacks)."""
     legacy = _legacy("pingtanxian-2012.json")
     modern = attrs.evolve(_carried(2013, 1, 0), unit=legacy.unit)
     before = attrs.evolve(_carried(2011, 0, 2), unit=legacy.unit)
-    pairs: list[tuple[gd.Report, gd.Report]] = [(legacy, before), (modern, legacy)]
-    for report, previous in pairs:
-        found = _continuity(validate(report, previous=previous))
-        assert [(f.rule, f.path, f.message_id) for f in found] == [
-            ("continuity.not-checked", "$", "continuity.other-edition")
-        ]
+    pairs: list[tuple[gd.Report, gd.Report, str, str]] = [
+        (legacy, before, "2021", "legacy:fujian-2011"),
+        (modern, legacy, "legacy:fujian-2011", "2021"),
+    ]
+    for report, previous, was, now in pairs:
+        finding = _not_checked(report, previous)
+        assert (finding.path, finding.message_id) == ("$", "continuity.other-edition")
+        assert dict(finding.params) == {"previous_edition": was, "edition": now}
+        assert was in finding.message("en") and now in finding.message("en")
+
+
+def test_a_previous_report_on_another_template_is_only_named() -> None:
+    this = _legacy("pingtanxian-2012.json")
+    other = gd.blank_report("legacy", 2011, this.unit, template="national-2016")
+    finding = _not_checked(this, other)
+    assert (finding.path, finding.message_id) == ("$", "continuity.other-edition")
+    assert dict(finding.params) == {
+        "previous_edition": "legacy:national-2016",
+        "edition": "legacy:fujian-2011",
+    }
 
 
 def test_a_previous_report_of_another_unit_is_only_named() -> None:
     last = attrs.evolve(_carried(2023, 0, 5), unit=ReportingUnit(name="另一市人民政府"))
-    found = _continuity(validate(_carried(2024, 4, 0), previous=last))
-    assert [(f.rule, f.path) for f in found] == [("continuity.not-checked", "$.unit")]
+    finding = _not_checked(_carried(2024, 4, 0), last)
+    assert (finding.path, finding.message_id) == ("$.unit", "continuity.other-unit")
+    assert dict(finding.params) == {"previous_unit": "另一市人民政府", "unit": UNIT.name}
+    assert "另一市人民政府" in finding.message("zh_Hans_CN")
+
+
+def test_a_previous_report_of_another_year_is_only_named() -> None:
+    finding = _not_checked(_carried(2024, 1, 0), _carried(2022, 0, 5))
+    assert (finding.path, finding.message_id) == ("$.year", "continuity.wrong-year")
+    assert (finding.expected, finding.actual) == (2023, 2022)
+    assert dict(finding.params) == {"previous_year": 2022, "year": 2024}
