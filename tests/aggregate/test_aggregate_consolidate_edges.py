@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 import govdisclosure as gd
-from govdisclosure.aggregate import ConsolidationError, consolidate
+from govdisclosure.aggregate import ConsolidationError, consolidate, partly_blank_paths
 from govdisclosure.aggregate.consolidate import SHOWN, duplicate_error
 from locations import ROOT
 
@@ -99,3 +99,23 @@ def test_a_long_duplicate_list_names_the_first_and_counts_the_rest() -> None:
     one: dict[tuple[str, str | None], list[str]] = {("u", None): holders[:SHOWN]}
     exact = dict(duplicate_error(one).params)["units"]
     assert exact == "u ← " + ", ".join(holders[:SHOWN])
+
+
+def test_a_folded_sum_reads_its_three_row_parts_folded() -> None:
+    """洪泽区 prints （六） as one row, 淮安市 as three: the folded sum's partly
+    blank cells are read off the parts folded the same way, so a blank in
+    洪泽区's row is named and 淮安市's three rows raise nothing."""
+    hongze = gd.load(ROOT / "examples" / "hongze-2024.json")
+    huaian = gd.load(ROOT / "examples" / "huaian-2024.json")
+    assert isinstance(hongze, gd.Report2021) and isinstance(huaian, gd.Report2021)
+    assert partly_blank_paths(consolidate([hongze, huaian], "X", fold_other_handling=True)) == ()
+    results = hongze.table3.results
+    row = attrs.evolve(results.other_handling, natural_person=None)
+    blank = attrs.evolve(
+        hongze,
+        table3=attrs.evolve(hongze.table3, results=attrs.evolve(results, other_handling=row)),
+    )
+    folded = consolidate([blank, huaian], "X", fold_other_handling=True)
+    assert partly_blank_paths(folded) == (
+        ("table3", "results", "other_handling", "natural_person"),
+    )
