@@ -16,6 +16,7 @@ import pytest
 import govdisclosure as gd
 from govdisclosure.aggregate import ConsolidationError, consolidate, partly_blank_paths
 from govdisclosure.aggregate.consolidate import SHOWN, duplicate_error
+from govdisclosure.editions.applications import ApplicantRow
 from locations import ROOT
 
 SHANGHAI = ROOT / "examples" / "shanghai-szfbgt-2019.json"
@@ -110,6 +111,7 @@ def test_a_folded_sum_reads_its_three_row_parts_folded() -> None:
     assert isinstance(hongze, gd.Report2021) and isinstance(huaian, gd.Report2021)
     assert partly_blank_paths(consolidate([hongze, huaian], "X", fold_other_handling=True)) == ()
     results = hongze.table3.results
+    assert isinstance(results.other_handling, ApplicantRow)
     row = attrs.evolve(results.other_handling, natural_person=None)
     blank = attrs.evolve(
         hongze,
