@@ -9,6 +9,7 @@ free (docs/testing.md, "Mutation testing").
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -17,6 +18,7 @@ import govdisclosure as gd
 from govdisclosure.aggregate import ConsolidationError, consolidate, partly_blank_paths
 from govdisclosure.aggregate.consolidate import SHOWN, duplicate_error
 from govdisclosure.editions.applications import ApplicantRow
+from govdisclosure.flat import shape_of
 from locations import ROOT
 
 SHANGHAI = ROOT / "examples" / "shanghai-szfbgt-2019.json"
@@ -121,3 +123,33 @@ def test_a_folded_sum_reads_its_three_row_parts_folded() -> None:
     assert partly_blank_paths(folded) == (
         ("table3", "results", "other_handling", "natural_person"),
     )
+
+
+def test_nothing_consolidated_with_a_narrative_is_its_blank_report() -> None:
+    """An empty list and the unit's own report: the blank report of that
+    report's edition, year and statistics template, with its text."""
+    draft = gd.load(ROOT / "examples" / "pingtanxian-2012.json")
+    assert isinstance(draft, gd.ReportLegacy)
+    blank: gd.Report = consolidate([], "市", narrative=draft)
+    assert isinstance(blank, gd.ReportLegacy)
+    assert (blank.edition, blank.year, blank.unit.name) == ("legacy", 2012, "市")
+    assert blank.statistics.template == "fujian-2011" == draft.statistics.template
+    assert set(shape_of(blank).flatten(blank)) == {None}
+    assert blank.sections == draft.sections
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "code"),
+    [
+        ("pingtanxian-2012.json", {"year": 2011}, "years"),
+        ("pingtanxian-2012.json", {"template": "national-2016"}, "templates"),
+        ("huaian-2024.json", {"edition": "2019"}, "editions"),
+    ],
+)
+def test_nothing_consolidated_must_agree_with_its_narrative(
+    name: str, given: dict[str, Any], code: str
+) -> None:
+    draft = gd.load(ROOT / "examples" / name)
+    with pytest.raises(ConsolidationError) as info:
+        consolidate([], "市", narrative=draft, **given)
+    assert info.value.code == code
