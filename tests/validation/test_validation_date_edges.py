@@ -65,6 +65,8 @@ def test_a_date_on_the_last_day_of_the_period_is_not_early(which: str) -> None:
     assert early.message_id == "dates.before-period-end"
     assert (dict(early.params)["date"], dict(early.params)["end"]) == ("2024-12-30", "2024-12-31")
     assert "2024-12-30" in early.message("en") and "2024-12-31" in early.message("en")
+    label = {"written": "成文日期", "filled": "填报日期", "published": "发布日期"}[which]
+    assert label in early.message("zh_Hans_CN")
     assert not dates_hold(day_before)
 
 
