@@ -99,6 +99,16 @@ def test_a_not_checkable_notice_counts_and_lists_the_blank_cells() -> None:
     english = notice.message("en")
     assert "2 of the 4 cells" in english
     assert "issued" in english.lower() and "; " in english, english
+    blank_cells = "（规章 / 本年制发件数；规章 / 本年废止件数）"
+    assert blank_cells in notice.message("zh_Hans_CN")
+
+
+def test_a_blank_read_as_zero_is_shown_blank_in_the_finding() -> None:
+    last = _in_force(2023, 1, 0, 10)
+    (finding,) = _continuity(validate(_in_force(2024, None, 1, 13), previous=last, blank="zero"))
+    assert (finding.expected, finding.actual) == (9, 13)
+    assert dict(finding.params)["issued"] == ""
+    assert finding.message("zh_Hans_CN").startswith("规章 / 现行有效件数为13，")
 
 
 def test_an_in_force_finding_shows_the_numbers_it_added() -> None:
