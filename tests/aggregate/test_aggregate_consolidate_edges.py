@@ -80,6 +80,11 @@ def test_a_duplicate_unit_is_named_with_its_region_code_and_holders() -> None:
         consolidate([a, a], "X")
     assert info.value.code == "duplicate-unit"
     assert dict(info.value.params) == {"units": "某局 [530400] ← 某局, 某局"}
+    assert info.value.render("en") == (
+        "Units would be counted more than once; each is shown with the inputs that contain "
+        "it: 某局 [530400] ← 某局, 某局"
+    )
+    assert "Units" not in info.value.render("zh_Hans_CN")
     b = gd.blank_report("2021", 2024, gd.ReportingUnit(name="某局"))
     city = consolidate([b, a], "市")
     with pytest.raises(ConsolidationError) as info:
@@ -100,6 +105,8 @@ def test_a_long_duplicate_list_names_the_first_and_counts_the_rest() -> None:
     assert entries[SHOWN - 1].startswith(f"u{SHOWN - 1:02} ← ")
     assert entries[-1] == "… (+2)"
     one: dict[tuple[str, str | None], list[str]] = {("u", None): holders[:SHOWN]}
+    twenty = {key: holders[:2] for key in list(twice)[:SHOWN]}
+    assert "…" not in str(dict(duplicate_error(twenty).params)["units"])
     exact = dict(duplicate_error(one).params)["units"]
     assert exact == "u ← " + ", ".join(holders[:SHOWN])
 
