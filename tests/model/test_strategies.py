@@ -203,6 +203,27 @@ def test_units_of_a_kind(unit: gd.ReportingUnit) -> None:
 
 
 @FAST
+@given(units(text="hostile"))
+def test_hostile_units_are_never_blank(unit: gd.ReportingUnit) -> None:
+    """Hostile names are any text but a blank one (``unit.unnamed``, an error):
+    a generated report stays valid whatever its text."""
+    assert unit.name.strip()
+
+
+def test_a_blank_hostile_name_keeps_its_blanks_before_a_name() -> None:
+    names = set()
+
+    @FAST
+    @given(units(text="hostile"))
+    def draw(unit: gd.ReportingUnit) -> None:
+        names.add(unit.name)
+
+    draw()
+    # Drawn from the hostile texts, the blank ones among them come before a name.
+    assert any(name != name.lstrip() for name in names)
+
+
+@FAST
 @given(sections("legacy"))
 def test_sections_of_an_edition(narrative: tuple[gd.Section, ...]) -> None:
     assert tuple(s.heading for s in narrative) == EDITIONS["legacy"].section_headings

@@ -2,7 +2,7 @@
 
 The rules without a screen (the completeness, plausibility and continuity
 rules) are called for every report validated, and most reports give them
-nothing to report; the eight date rules (period, edition year, deadlines,
+nothing to report; the nine rules of the shared date screen (unit name, period, edition year, deadlines,
 dates before the period's end) are all called whenever their shared screen
 does not pass a report, and then mostly only one of them finds something.  Written as generators, each made a generator object and
 its frame to find nothing, which cost more than their tests; they now

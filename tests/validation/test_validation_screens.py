@@ -230,14 +230,15 @@ def test_a_blank_cell_anywhere_in_a_relation_does_not_pass(
         assert found == reference_findings(blanked, policy)
 
 
-# -- the screen of the rules about a report's year, period and dates ---------------
+# -- the screen of the rules about a report's unit, year, period and dates ----------
 
 #: The rules :func:`~govdisclosure.validation.dated.dates_hold` screens.
 DATED = tuple(rule for rule in core_rules() if rule.screen is dates_hold)
 
 
-def test_the_eight_date_rules_share_one_screen() -> None:
+def test_the_nine_identity_and_date_rules_share_one_screen() -> None:
     assert {rule.id for rule in DATED} == {
+        "unit.unnamed",
         "period.not-stated",
         "period.inverted",
         "period.outside-year",
@@ -272,7 +273,7 @@ def _around(year: int) -> st.SearchStrategy[dt.date | None]:
 def test_the_date_screen_passes_exactly_the_reports_the_date_rules_pass(
     data: st.DataObject, edition: str
 ) -> None:
-    """:func:`dates_hold` is true exactly when none of the eight rules finds
+    """:func:`dates_hold` is true exactly when none of the nine rules finds
     anything: never a finding lost, and not a screen that never passes."""
     report = data.draw(consistent_reports(edition, max_count=50))
     first, last = edition_years(edition)
@@ -292,7 +293,16 @@ def test_the_date_screen_passes_exactly_the_reports_the_date_rules_pass(
         report,
         year=year,
         period=period,
-        unit=attrs.evolve(report.unit, kind=data.draw(st.sampled_from(list(UnitKind)))),
+        unit=attrs.evolve(
+            report.unit,
+            kind=data.draw(st.sampled_from(list(UnitKind))),
+            # Mostly the drawn name; sometimes none, blanks, or blanks around a name.
+            name=data.draw(
+                st.sampled_from(
+                    (report.unit.name,) * 6 + ("", "  \u3000", "\n\t", f" {report.unit.name}\u3000")
+                )
+            ),
+        ),
         dates=ReportDates(
             written=data.draw(later), filled=data.draw(later), published=data.draw(later)
         ),

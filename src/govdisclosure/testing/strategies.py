@@ -266,7 +266,11 @@ def units(
     ``kind`` fixes :class:`~govdisclosure.report_base.UnitKind`; ``None`` draws
     either.  Names are real place names plus a department, so a family of a
     few units has distinct names without filtering.  ``text="hostile"``
-    draws arbitrary names instead (any text that loads).
+    draws arbitrary names instead (any text that loads), but never a blank
+    one: a name that is empty or only blanks is prefixed to the realistic
+    name drawn, since a report without its unit's name is invalid
+    (``unit.unnamed``, an error) and generated reports are meant to pass
+    whatever their text.  Blank names are for tests of that rule to build.
     """
     _validate_text(text)
     if kind is not None and not isinstance(kind, UnitKind):
@@ -284,7 +288,9 @@ def _units(draw: st.DrawFn, kind: UnitKind | None, text: Text) -> ReportingUnit:
     else:
         name, parent = place + draw(st.sampled_from(_DEPARTMENTS)), government
     if text == "hostile":
-        name = draw(_hostile_text())
+        hostile = draw(_hostile_text())
+        # Never blank (unit.unnamed); blanks are kept around the name.
+        name = hostile if hostile.strip() else hostile + name
     return ReportingUnit(
         name=name,
         kind=unit_kind,

@@ -1,8 +1,12 @@
-"""Identity: the statistics period, and whether the edition fits the year.
+"""Identity: the reporting unit's name, the statistics period, and whether
+the edition fits the year.
 
-A report is on one year (``year``) and covers a statistics period
-(``period``, as the report states it):
+A report is by one unit (``unit.name``), is on one year (``year``) and
+covers a statistics period (``period``, as the report states it):
 
+* a unit's name that is empty or only blanks is an **error**: the report is
+  nobody's (the ``new`` command refuses such a name, and an import of a page
+  that prints no unit reports ``no-unit`` and gives it this empty name);
 * a period not stated, or stated without its dates, is a **warning**: the
   figures' period is unknown, and it is never taken to be the calendar year;
 * a period that starts after it ends is an **error**: no report can cover
@@ -31,6 +35,20 @@ from .findings import Finding, Label
 from .rules import Context, Rule
 
 __all__ = ["edition_fits_year", "identity_rules"]
+
+
+def _unnamed(report: Report, context: Context) -> Iterable[Finding]:
+    if report.unit.name.strip():
+        return ()
+    return (
+        Finding(
+            rule="unit.unnamed",
+            severity="error",
+            path="$.unit.name",
+            involves=("$.unit.name",),
+            message_id="unit.unnamed",
+        ),
+    )
 
 
 def _not_stated(report: Report, context: Context) -> Iterable[Finding]:
@@ -160,6 +178,29 @@ def _edition_year(report: Report, context: Context) -> Iterable[Finding]:
 
 def identity_rules() -> tuple[Rule, ...]:
     return (
+        Rule(
+            id="unit.unnamed",
+            severity="error",
+            title=N_("Reporting unit not named"),
+            description=(
+                "The reporting unit's name is empty, or only blanks (spaces, the ideographic "
+                "space U+3000, line breaks).  A report is one unit's account of its year: "
+                "without a name it cannot be told whose it is, filed, compared with the "
+                "unit's previous report or summed into its parent's.  An error, not a "
+                "warning: a report is always some unit's, so an empty name is a mistake of "
+                "the file, never a legitimate report.  `govdisclosure new` refuses such a "
+                "name; an import of a page that prints no unit reports `no-unit` and leaves "
+                "the name empty, which this rule then finds in the report written."
+            ),
+            source=(
+                "条例 第四十九条 (each department and each government publishes its own report on "
+                "the previous year; formats.md §0.1); "
+                "the reporting unit as the model defines it (docs/model.md)"
+            ),
+            basis="structural",
+            check=_unnamed,
+            screen=dates_hold,
+        ),
         Rule(
             id="period.not-stated",
             severity="warning",

@@ -95,6 +95,9 @@ def _templates(locale: str) -> dict[str, str]:
             locale, "{date_label} {date} is before the reporting period ends ({end})"
         ),
         # identity.py
+        "unit.unnamed": gettext(
+            locale, "The report names no reporting unit: the unit's name is empty"
+        ),
         "period.not-stated": gettext(locale, "The report states no statistics period"),
         "period.no-dates": gettext(
             locale, "The statistics period is stated without its dates (start and end left blank)"
