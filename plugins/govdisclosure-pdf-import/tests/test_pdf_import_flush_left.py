@@ -13,6 +13,7 @@ and pdfplumber, which reads where each heading starts.
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import attrs
 import pdfplumber
@@ -113,6 +114,35 @@ def test_over_a_page_break(paragraph: str, paragraphs: int, pages: set[int]) -> 
     assert imported is not None
     assert {c.page for c in prov.cells if c.path.startswith("$.table3.") and c.text} == pages
     assert cells_by_path(imported) == cells_by_path(report)
+    assert not {p.code for p in problems} & _WRONG
+
+
+@pytest.mark.parametrize("whole", [False, True])
+@pytest.mark.parametrize("amount", ["0", "251000"])
+def test_a_figure_centred_in_a_merged_cell_alone_in_its_column(whole: bool, amount: str) -> None:
+    """2019's 采购总金额 is one cell over the two columns other blocks head
+    本年增/减 and 处理决定数量, its heading flush left, its figure centred in
+    it.  With 行政事业性收费's 本年增/减 printed blank, no other figure stands
+    where it does; the block's own heading spans both columns, so it is that
+    cell's figure, not one "between two columns" left out (a generated report
+    found it: amount 0, the fee's change blank)."""
+    report = gd.load(EXAMPLES / "shanghai-szfbgt-2019.json")
+    table2 = report.table2
+    report = attrs.evolve(
+        report,
+        table2=attrs.evolve(
+            table2,
+            fees=attrs.evolve(table2.fees, change=None, change_sign=None),
+            procurement=attrs.evolve(table2.procurement, amount=Decimal(amount)),
+        ),
+    )
+    imported, prov, problems = import_pdf(
+        unruled_pdf(report, whole_tables=whole, flush_left=True), "left.pdf"
+    )
+    assert imported is not None
+    assert cells_by_path(imported) == cells_by_path(report)
+    (cell,) = [c for c in prov.cells if c.path == "$.table2.procurement.amount"]
+    assert cell.text == amount and not cell.doubtful
     assert not {p.code for p in problems} & _WRONG
 
 

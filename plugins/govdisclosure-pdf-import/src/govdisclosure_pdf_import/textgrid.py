@@ -925,6 +925,9 @@ def _piece(
         for s in ln:
             if s in unsure and unsure[s][0] == unsure[s][1]:
                 cells.append(_cell(r, n_labels + unsure[s][0], 1, [s]))
+            elif s in unsure and _under_merged_heading(s, unsure[s], ln, layout, spans, r):
+                a, b = unsure[s]
+                cells.append(_cell(r, n_labels + a, b - a + 1, [s]))
             elif s in unsure:
                 a, b = unsure[s]
                 between.append(_cell(r, n_labels + a, b - a + 1, [s]))
@@ -970,6 +973,46 @@ def _anchors(rows: list[list[Segment]]) -> int:
     """How many distinct official labels ``rows`` hold."""
     official = table_words()
     return len({label_key(s.text).words for ln in rows for s in ln if _is_label(s.text, official)})
+
+
+def _under_merged_heading(
+    seg: Segment,
+    between: tuple[int, int],
+    line: list[Segment],
+    layout: _Layout,
+    spans: dict[int, list[tuple[int, tuple[int, int], Segment]]],
+    row: int,
+) -> bool:
+    """Whether figure ``seg``, standing between value columns ``between``
+    (:func:`unsure_figures`), is the one figure of a cell merged over both:
+    2019's 采购总金额 (or 本年增/减 of 行政事业性收费) printed as one cell over
+    the two columns other blocks head 本年增/减 and 处理决定数量, its heading
+    set flush left and its figure centred in the merged cell.
+
+    :func:`unsure_figures` judges a figure against the columns of the whole
+    table; the heading of the figure's own block says more.  It is that
+    cell when the last header line above the figure's row has one heading
+    spanning exactly those columns (:func:`_span_left` spans a heading over
+    the columns its block heads nothing in), the figure is centred on them
+    (between the two columns' centres, to 0.35 of the columns' spacing, as
+    :func:`_merged_over` asks of a centred heading), and no other figure
+    of its row stands on them.  The columns may have one between them that
+    only this figure makes (a figure alone, under no heading of its own,
+    clusters into a column of its own that counts for none).  Anything else
+    stays unsure."""
+    a, b = between
+    above = [k for k in spans if k < row]
+    if not above or b <= a:
+        return False
+    if not any(span == (a, b) for _, span, _ in spans[max(above)]):
+        return False
+    c = layout.value_centres
+    spacing = min((y - x for x, y in itertools.pairwise(c)), default=0.0)
+    if abs((c[a] + c[b]) / 2 - seg.centre) > 0.35 * spacing:
+        return False
+    others = [x for x in line if x is not seg and _is_figure(x) and x.x1 > layout.value_left]
+    low, high = c[a] - spacing / 2, c[b] + spacing / 2
+    return not any(low < x.centre < high for x in others)
 
 
 def _cell(row: int, col: int, colspan: int, segs: list[Segment]) -> PieceCell:
