@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure import cells_by_path
+from govdisclosure.editions.e2019 import Report2019
 from govdisclosure.testing.strategies import consistent_reports
 from govdisclosure_html import Document
 from govdisclosure_pdf_import import import_pdf, pdf_document
@@ -127,6 +128,7 @@ def test_a_figure_centred_in_a_merged_cell_alone_in_its_column(whole: bool, amou
     cell's figure, not one "between two columns" left out (a generated report
     found it: amount 0, the fee's change blank)."""
     report = gd.load(EXAMPLES / "shanghai-szfbgt-2019.json")
+    assert isinstance(report, Report2019)
     table2 = report.table2
     report = attrs.evolve(
         report,
