@@ -475,3 +475,19 @@ def imports_as_printed(portal: Portal) -> ImportResult:
     assert found.exact == found.printed, found
     assert not found.not_placed_unreported
     return result
+
+
+def imports_as_words_only(title: str, body: str) -> None:
+    """Import an article page of ``title`` and ``body`` (a report that gives
+    its statistics in sentences, as most of 2008–2018 do) and hold it to what
+    such a page must give: no report, the one problem ``no-table``, and no
+    cell read from its words."""
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>'
+        f"{title}</title></head><body><div class='article'><h1>{title}</h1>"
+        f"{body}</div></body></html>"
+    ).encode()
+    result = import_html(page, "p.html")
+    assert result.report is None
+    assert [p.code for p in result.problems] == ["no-table"]
+    assert not result.provenance.cells

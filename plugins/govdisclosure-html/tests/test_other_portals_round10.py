@@ -32,6 +32,7 @@ from portal_layouts import (
     host,
     import_portal,
     imports_as_printed,
+    imports_as_words_only,
     paragraphs,
     table2_2019,
     table2_2021,
@@ -287,14 +288,6 @@ def _portal(name: str) -> Portal:
 # -- reports of 2008–2016 found whole: statistics in words only ---------------
 
 
-def _page(title: str, body: str) -> bytes:
-    return (
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>'
-        f"{title}</title></head><body><div class='article'><h1>{title}</h1>"
-        f"{body}</div></body></html>"
-    ).encode()
-
-
 #: Each page's sections as printed (its figures and wording kept, the longer
 #: paragraphs of general words shortened), by the address it was seen on.
 IN_WORDS = {
@@ -345,10 +338,7 @@ IN_WORDS = {
 def test_a_report_of_2008_to_2016_in_words_gives_no_table_and_no_cell(
     title: str, body: str
 ) -> None:
-    result = import_html(_page(title, body), "p.html")
-    assert result.report is None
-    assert [p.code for p in result.problems] == ["no-table"]
-    assert not result.provenance.cells
+    imports_as_words_only(title, body)
 
 
 # -- what the round found -------------------------------------------------------

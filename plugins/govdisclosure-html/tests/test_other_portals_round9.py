@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import pytest
 
-from govdisclosure_html import import_html
 from govdisclosure_html.narrative import title_facts
 from portal_layouts import (
     Portal,
     host,
     import_portal,
     imports_as_printed,
+    imports_as_words_only,
     paragraphs,
     table2_2019,
     table2_2021,
@@ -224,14 +224,6 @@ def test_a_period_with_its_years_run_into_the_month_is_the_publishers() -> None:
 # -- reports of 2010–2018 found whole: statistics in words only ---------------
 
 
-def _page(title: str, body: str) -> bytes:
-    return (
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>'
-        f"{title}</title></head><body><div class='article'><h1>{title}</h1>"
-        f"{body}</div></body></html>"
-    ).encode()
-
-
 #: Each page's sections as printed (its figures and wording kept, the longer
 #: paragraphs of general words shortened), by the address it was seen on.
 IN_WORDS = {
@@ -269,7 +261,4 @@ IN_WORDS = {
 def test_a_report_of_2010_to_2018_in_words_gives_no_table_and_no_cell(
     title: str, body: str
 ) -> None:
-    result = import_html(_page(title, body), "p.html")
-    assert result.report is None
-    assert [p.code for p in result.problems] == ["no-table"]
-    assert not result.provenance.cells
+    imports_as_words_only(title, body)
