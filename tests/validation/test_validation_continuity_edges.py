@@ -15,9 +15,8 @@ import govdisclosure as gd
 from govdisclosure import Report2021, ReportingUnit, Section
 from govdisclosure.check import check, validate
 from govdisclosure.editions import EDITIONS
-from govdisclosure.editions.legacy import ReportLegacy
 from govdisclosure.validation import Finding
-from locations import EXAMPLES
+from legacy_reports import legacy_example, with_cell
 
 UNIT = ReportingUnit(name="某市人民政府", region_code="320800")
 SECTIONS = tuple(
@@ -48,18 +47,6 @@ def _in_force(
     report = Report2021(unit=UNIT, year=year, sections=SECTIONS)
     row = attrs.evolve(report.table2.rules, issued=issued, repealed=repealed, in_force=in_force)
     return attrs.evolve(report, table2=attrs.evolve(report.table2, rules=row))
-
-
-def _legacy(name: str) -> ReportLegacy:
-    report = gd.load(str(EXAMPLES / name))
-    assert isinstance(report, ReportLegacy)
-    return report
-
-
-def _with_cell(report: ReportLegacy, code: str, key: str, value: int) -> ReportLegacy:
-    rows = dict(report.statistics.rows)
-    rows[code] = {**rows[code], key: value}
-    return attrs.evolve(report, statistics=attrs.evolve(report.statistics, rows=rows))
 
 
 def test_a_blank_read_as_zero_carries_zero() -> None:
@@ -122,13 +109,13 @@ def test_an_in_force_finding_shows_the_numbers_it_added() -> None:
 def test_a_running_total_continues_last_years_from_a_real_pair() -> None:
     """平潭县 2011 and 2012: every 历年累计 of 2012 is 2011's plus 2012's 本年度,
     with 2011's running totals not zero (row 1: 1,516 + 2,026 = 3,542)."""
-    last, this = _legacy("pingtanxian-2011.json"), _legacy("pingtanxian-2012.json")
+    last, this = legacy_example("pingtanxian-2011.json"), legacy_example("pingtanxian-2012.json")
     assert last.statistics.value("1", "cumulative") == 1516
     assert _continuity(validate(this, previous=last)) == []
     outcomes = [o for o in check(this, previous=last).outcomes if o.rule == "continuity.cumulative"]
     assert len(outcomes) == len(gd.find_template("fujian-2011").value_rows)
     assert {o.outcome for o in outcomes} == {"passed"}
-    wrong = _with_cell(this, "1", "cumulative", 3541)
+    wrong = with_cell(this, "1", "cumulative", 3541)
     (finding,) = _continuity(validate(wrong, previous=last))
     assert (finding.rule, finding.expected, finding.actual) == ("continuity.cumulative", 3542, 3541)
     params = dict(finding.params)
@@ -146,7 +133,7 @@ def _not_checked(report: gd.Report, previous: gd.Report) -> Finding:
 
 def test_a_running_total_notice_names_this_years_blank_cell() -> None:
     """2012's 本年度 of row 1 blank: the notice lists that cell, of this year's report."""
-    last, this = _legacy("pingtanxian-2011.json"), _legacy("pingtanxian-2012.json")
+    last, this = legacy_example("pingtanxian-2011.json"), legacy_example("pingtanxian-2012.json")
     rows = dict(this.statistics.rows)
     rows["1"] = {**rows["1"], "year": None}
     blank = attrs.evolve(this, statistics=attrs.evolve(this.statistics, rows=rows))
@@ -164,7 +151,7 @@ def test_a_running_total_notice_names_this_years_blank_cell() -> None:
 def test_a_previous_report_of_another_edition_is_only_named() -> None:
     """A 2012 report after a 2021-format one and the reverse: the editions
     differ, nothing is compared (no rule reads cells the other lacks)."""
-    legacy = _legacy("pingtanxian-2012.json")
+    legacy = legacy_example("pingtanxian-2012.json")
     modern = attrs.evolve(_carried(2013, 1, 0), unit=legacy.unit)
     before = attrs.evolve(_carried(2011, 0, 2), unit=legacy.unit)
     pairs: list[tuple[gd.Report, gd.Report, str, str]] = [
@@ -179,7 +166,7 @@ def test_a_previous_report_of_another_edition_is_only_named() -> None:
 
 
 def test_a_previous_report_on_another_template_is_only_named() -> None:
-    this = _legacy("pingtanxian-2012.json")
+    this = legacy_example("pingtanxian-2012.json")
     other = gd.blank_report("legacy", 2011, this.unit, template="national-2016")
     finding = _not_checked(this, other)
     assert (finding.path, finding.message_id) == ("$", "continuity.other-edition")

@@ -20,22 +20,10 @@ from govdisclosure.plugin.builtin import core_rules
 from govdisclosure.relations import legacy_equations, report_equations
 from govdisclosure.testing.strategies import consistent_reports
 from govdisclosure.validation.arithmetic import arithmetic_rules
-from locations import EXAMPLES
+from legacy_reports import legacy_example, with_cell
 
 RULE = next(r for r in core_rules() if r.id == "legacy.cumulative")
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def _load(name: str) -> ReportLegacy:
-    report = gd.load(str(EXAMPLES / name))
-    assert isinstance(report, ReportLegacy)
-    return report
-
-
-def _with_cell(report: ReportLegacy, code: str, key: str, value: int) -> ReportLegacy:
-    rows = dict(report.statistics.rows)
-    rows[code] = {**rows[code], key: value}
-    return attrs.evolve(report, statistics=attrs.evolve(report.statistics, rows=rows))
 
 
 def test_rule_is_registered_as_a_structural_error_for_legacy_only() -> None:
@@ -75,8 +63,8 @@ def test_roles_come_from_the_template_not_from_the_keys() -> None:
 
 def test_year_above_running_total_is_an_error() -> None:
     """The review's case: pingtanxian-2011 with 行政复议数 本年度 1, 历年累计 0."""
-    report = _with_cell(
-        _with_cell(_load("pingtanxian-2011.json"), "4", "year", 1), "4", "cumulative", 0
+    report = with_cell(
+        with_cell(legacy_example("pingtanxian-2011.json"), "4", "year", 1), "4", "cumulative", 0
     )
     (finding,) = [f for f in validate(report) if f.rule == "legacy.cumulative"]
     assert finding.severity == "error"
@@ -93,16 +81,16 @@ def test_year_above_running_total_is_an_error() -> None:
 
 def test_equal_year_and_running_total_pass() -> None:
     """The first year of a running total: both columns the same."""
-    report = _with_cell(
-        _with_cell(_load("pingtanxian-2011.json"), "4", "year", 3), "4", "cumulative", 3
+    report = with_cell(
+        with_cell(legacy_example("pingtanxian-2011.json"), "4", "year", 3), "4", "cumulative", 3
     )
     assert not [f for f in validate(report) if f.rule == "legacy.cumulative"]
 
 
 def test_blank_running_total_beside_a_filled_year_is_a_notice() -> None:
-    rows = dict(_load("pingtanxian-2011.json").statistics.rows)
+    rows = dict(legacy_example("pingtanxian-2011.json").statistics.rows)
     rows["5"] = {**rows["5"], "cumulative": None}
-    base = _load("pingtanxian-2011.json")
+    base = legacy_example("pingtanxian-2011.json")
     report = attrs.evolve(base, statistics=attrs.evolve(base.statistics, rows=rows))
     (finding,) = [f for f in validate(report) if f.rule == "legacy.cumulative"]
     assert finding.severity == "notice"
@@ -111,7 +99,9 @@ def test_blank_running_total_beside_a_filled_year_is_a_notice() -> None:
 
 def test_real_fujian_reports_hold() -> None:
     for name in ("pingtan-2011.json", "pingtanxian-2011.json", "pingtanxian-2012.json"):
-        assert not [f for f in validate(_load(name)) if f.rule == "legacy.cumulative"], name
+        assert not [f for f in validate(legacy_example(name)) if f.rule == "legacy.cumulative"], (
+            name
+        )
 
 
 @FAST
@@ -139,6 +129,6 @@ def test_raising_a_year_above_its_running_total_is_found(
     year_key = eq.parts[0][-1]
     running = report.statistics.value(str(code), str(cum_key))
     assert is_number(running)
-    bad = _with_cell(report, str(code), str(year_key), int(running) + 1)
+    bad = with_cell(report, str(code), str(year_key), int(running) + 1)
     findings = [f for f in validate(bad, rules=[RULE]) if f.severity == "error"]
     assert [f.path for f in findings] == [json_path(eq.total[0])]
