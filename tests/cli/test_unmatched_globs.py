@@ -39,6 +39,15 @@ COMMANDS = {
 }
 
 
+def _one_input(command: str, tmp_path: Path) -> Path:
+    """A copy of the command's example file, alone in ``tmp_path/in``."""
+    _, source = COMMANDS[command]
+    found = tmp_path / "in" / source.name
+    found.parent.mkdir()
+    shutil.copy(source, found)
+    return found
+
+
 def _invoke(command: str, out: Path, locale: str, *inputs: str) -> tuple[int, str]:
     options, _ = COMMANDS[command]
     out.mkdir(exist_ok=True)
@@ -85,10 +94,7 @@ def _assert_counted_as_missing(
 def test_a_pattern_matching_nothing_is_said_counted_and_fails_the_run(
     tmp_path: Path, command: str, locale: str
 ) -> None:
-    _, source = COMMANDS[command]
-    found = tmp_path / "in" / source.name
-    found.parent.mkdir()
-    shutil.copy(source, found)
+    found = _one_input(command, tmp_path)
     pattern = str(tmp_path / "nothing" / "*-2024.*")
     code, output = _invoke(command, tmp_path / "out", locale, pattern, str(found))
     said = gettext(locale, "no file matches {pattern}").format(pattern=pattern)
@@ -165,10 +171,7 @@ def _suffixes(command: str) -> frozenset[str]:
 def test_a_directory_holding_no_file_is_said_counted_and_fails_the_run(
     tmp_path: Path, command: str, locale: str, by_glob: bool
 ) -> None:
-    _, source = COMMANDS[command]
-    found = tmp_path / "in" / source.name
-    found.parent.mkdir()
-    shutil.copy(source, found)
+    found = _one_input(command, tmp_path)
     folder = tmp_path / "报告 2024"
     folder.mkdir()
     (folder / "notes.txt").write_text("not a report", encoding="utf-8")
@@ -338,10 +341,7 @@ def test_a_file_that_is_not_there_is_said_so_by_every_command(
     """The first thing wrong with it, whatever its suffix: ``import`` said
     ``no loader reads .json files`` of a name mistyped, where the others
     (and ``import`` itself for a ``.html``) said it does not exist."""
-    _, source = COMMANDS[command]
-    found = tmp_path / "in" / source.name
-    found.parent.mkdir()
-    shutil.copy(source, found)
+    found = _one_input(command, tmp_path)
     name = str(tmp_path / missing)
     code, output = _invoke(command, tmp_path / "out", locale, name, str(found))
     assert code == 2, output
@@ -361,10 +361,7 @@ def test_a_file_that_is_not_there_is_said_so_by_every_command(
 def test_glob_without_a_directory_is_said_to_filter_nothing(
     tmp_path: Path, command: str, locale: str
 ) -> None:
-    _, source = COMMANDS[command]
-    found = tmp_path / "in" / source.name
-    found.parent.mkdir()
-    shutil.copy(source, found)
+    found = _one_input(command, tmp_path)
     note = gettext(
         locale,
         "Note: --glob {pattern} was not used: it chooses the files taken from directories, "
@@ -375,7 +372,7 @@ def test_glob_without_a_directory_is_said_to_filter_nothing(
     assert code == 0, output  # a note, not a failure: the file is processed
     # A directory among the inputs: the pattern chose its files, nothing to say.
     code, output = _invoke(
-        command, tmp_path / "out2", locale, str(found.parent), "--glob", source.name
+        command, tmp_path / "out2", locale, str(found.parent), "--glob", found.name
     )
     assert code == 0 and note not in output, output
 
