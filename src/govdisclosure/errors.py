@@ -41,13 +41,17 @@ class Problem:
     problem can be shown in any locale; ``found`` is what the input held,
     shortened for display.  ``at`` is the line and column (from 1) of a
     problem of the text itself (JSON that is not well formed), where no
-    path inside the document can be given.
+    path inside the document can be given.  ``detail`` is another
+    library's own words (English, from pdfminer, tomllib, the system),
+    shown only at the end of the message and marked as the detail
+    (docs/i18n.md, "The libraries' words"); never the message itself.
     """
 
     path: str
     expected: str
     found: str = ""
     at: tuple[int, int] | None = None
+    detail: str = ""
 
     def describe(self, locale: str) -> str:
         """What was expected and found, in ``locale`` (the path left out):
@@ -72,7 +76,17 @@ class Problem:
                 line=self.at[0], column=self.at[1]
             )
             text = gettext(locale, "{where}: {problem}").format(where=where, problem=text)
+        if self.detail:
+            text = with_detail(locale, text, self.detail)
         return text
+
+
+def with_detail(locale: str, text: str, detail: str) -> str:
+    """``text`` with another library's words at its end, marked as the detail:
+    ``… (detail: PdfminerException: Unexpected EOF)``, ``…（详情：…）``."""
+    from .i18n import gettext
+
+    return gettext(locale, "{text} (detail: {detail})").format(text=text, detail=detail)
 
 
 class LoadError(ValueError):
@@ -280,3 +294,12 @@ class ArgumentError(LocalizedError, ValueError):
 
     def __init__(self, code: str, message_id: str, params: Mapping[str, object]) -> None:
         self._localize(code, message_id, params)
+
+
+def not_read(exc: BaseException, source: str | None = None) -> LoadError:
+    """The :class:`LoadError` of an input that failed to read with an error
+    nothing above foresaw: "expected a readable report", with the error's
+    own words (English) only as the marked detail."""
+    from .filefaults import library_words
+
+    return LoadError([Problem("$", "a readable report", detail=library_words(exc))], source)
