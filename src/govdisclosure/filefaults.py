@@ -22,7 +22,6 @@ cannot name (``damaged``) keeps the library's words, as the marked detail
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import Final, Literal
 
 from attrs import frozen
@@ -138,6 +137,8 @@ _PACKAGES: Final = {
 
 def package_fault(data: bytes, fmt: Literal["docx", "xlsx"]) -> Fault:
     """What is wrong with ``data`` as a .docx or .xlsx package that did not open."""
+    import zipfile  # only a package that did not open needs it (`validate` never imports it)
+
     part, says = _PACKAGES[fmt]
     head = data[:1024]
 
