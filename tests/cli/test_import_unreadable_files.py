@@ -119,7 +119,7 @@ def _ours(message: str, locale: str) -> tuple[str, str]:
 
 
 def _check(message: str, name: str, locale: str) -> None:
-    data, fault = BROKEN[name]
+    fault = BROKEN[name][1]
     ours, detail = _ours(message, locale)
     assert FAULT[locale][fault].split("（详情")[0].split(" (detail")[0] in ours, message
     # The library's words: the detail of a damaged file alone.
