@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from ._hashing import blake2b
+from ._localized import LocalizedError
 from ._resources import NO_CACHE_ENV, package_files, store_cached, user_cache
-from .errors import LocalizedError
 
 if TYPE_CHECKING:
     from importlib import resources
