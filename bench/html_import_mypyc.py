@@ -75,7 +75,6 @@ PLUGIN_MODULES = (
     "plan",
     "charset",
     "hiding",
-    "cssgrid",
     "recognise",
     "match",
     "provenance",
@@ -108,9 +107,7 @@ def build(into: Path, plugin: tuple[str, ...], core: tuple[str, ...]) -> Path:
     files += [f"govdisclosure/{m}.py" for m in core]
     mypyc = Path(sys.executable).parent / "mypyc"
     start = time.perf_counter()
-    run = subprocess.run(
-        [str(mypyc), "--strict", *files], cwd=src, capture_output=True, text=True
-    )
+    run = subprocess.run([str(mypyc), "--strict", *files], cwd=src, capture_output=True, text=True)
     if run.returncode:
         raise SystemExit(f"mypyc failed:\n{run.stdout[-4000:]}{run.stderr[-4000:]}")
     built = sorted(p.name for p in src.glob("govdisclosure*/**/*.so"))
@@ -122,24 +119,26 @@ def build(into: Path, plugin: tuple[str, ...], core: tuple[str, ...]) -> Path:
 
 
 def compiled_modules() -> list[str]:
-    """The modules of the import loaded from an extension module, not source."""
-    import govdisclosure_html
+    """The core's and the plugin's modules loaded (after an import of a page)
+    from an extension module, not from source."""
+    from importlib.machinery import EXTENSION_SUFFIXES
 
     from govdisclosure_html import import_html
 
-    import_html((PAGES / sorted(p.name for p in PAGES.iterdir())[0] / "page.html").read_bytes())
-    names = [n for n in sys.modules if n.split(".")[0] in ("govdisclosure", "govdisclosure_html")]
-    assert govdisclosure_html.__file__ is not None
+    import_html(next(PAGES.glob("*/page.html")).read_bytes())
     return sorted(
-        n for n in names if not str(getattr(sys.modules[n], "__file__", "") or "").endswith(".py")
+        name
+        for name, module in list(sys.modules.items())
+        if name.split(".")[0] in ("govdisclosure", "govdisclosure_html")
+        and str(getattr(module, "__file__", None) or "").endswith(tuple(EXTENSION_SUFFIXES))
     )
 
 
 def worker() -> None:
     """Time the nine pages as ``html_import_bench.py`` does (one build)."""
-    import html_import_bench as bench
     from selectolax.lexbor import LexborHTMLParser
 
+    import html_import_bench as bench
     from govdisclosure_html import import_html
 
     compiled = compiled_modules()
@@ -243,9 +242,13 @@ def timed(src: Path, rounds: int) -> None:
     load = [os.getloadavg()[0]]
     for i in range(rounds):
         line = []
-        for name, path in (("source", None), ("compiled", src)) if i % 2 == 0 else (
-            ("compiled", src),
-            ("source", None),
+        for name, path in (
+            (("source", None), ("compiled", src))
+            if i % 2 == 0
+            else (
+                ("compiled", src),
+                ("source", None),
+            )
         ):
             floor, imported, modules = _time(path)
             if (name == "compiled") != (modules > 0):
