@@ -55,6 +55,7 @@ import sys
 import tempfile
 import time
 from functools import partial
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,10 +111,10 @@ def build(into: Path, plugin: tuple[str, ...], core: tuple[str, ...]) -> Path:
     run = subprocess.run([str(mypyc), "--strict", *files], cwd=src, capture_output=True, text=True)
     if run.returncode:
         raise SystemExit(f"mypyc failed:\n{run.stdout[-4000:]}{run.stderr[-4000:]}")
-    built = sorted(p.name for p in src.glob("govdisclosure*/**/*.so"))
+    built = [f for f in files if any((src / f).with_suffix(x).exists() for x in EXTENSION_SUFFIXES)]
     print(
         f"mypyc: {len(files)} modules ({len(plugin)} of the plugin, {len(core)} of the core)"
-        f" compiled in {time.perf_counter() - start:.0f} s, {len(built)} extension modules"
+        f" compiled in {time.perf_counter() - start:.0f} s, {len(built)} built as extension modules"
     )
     return src
 
@@ -121,8 +122,6 @@ def build(into: Path, plugin: tuple[str, ...], core: tuple[str, ...]) -> Path:
 def compiled_modules() -> list[str]:
     """The core's and the plugin's modules loaded (after an import of a page)
     from an extension module, not from source."""
-    from importlib.machinery import EXTENSION_SUFFIXES
-
     from govdisclosure_html import import_html
 
     import_html(next(PAGES.glob("*/page.html")).read_bytes())
