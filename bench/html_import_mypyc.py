@@ -33,15 +33,20 @@ directory and measures both:
     python bench/html_import_mypyc.py [--rounds 6] [--generated 60] [--pages DIR] [--no-count]
     python bench/html_import_mypyc.py --modules text grid   # compile these plugin modules only
 
-It records nothing.  The modules left out, and why: ``__init__.py`` holds the
-plugin's pluggy hooks (``@hookimpl`` sets an attribute on the function, which
-a compiled function does not take); ``cells.py``'s ``Grid`` writes its own
-slots through ``object.__setattr__`` (it forbids ``__setattr__`` to stay
-unchanged once made), which a native class refuses; ``render.py`` is the
-renderer, not the import.  Of the core, only modules of plain functions are
-compiled: the strict converter's readers are generated and ``exec``'d at run
-time (the converter's largest part of the import), and the attrs classes of
-the report model stay as they are (mypyc would make them native classes).
+It records nothing.  The modules left out, and why (``bench/README.md``, "The
+import compiled by mypyc"): ``__init__.py`` holds the plugin's pluggy hooks
+(``@hookimpl`` sets an attribute on the function, which a compiled function
+does not take); ``cells.py``'s ``Grid`` writes its own slots through
+``object.__setattr__`` (it forbids ``__setattr__`` to stay unchanged once
+made), which a native class refuses; ``cssgrid.py`` compiles, but takes a
+``frozenset & dict.keys()`` whose ``set`` at run time the stubs call a
+``frozenset`` (compiled code checks, and raises); ``render.py`` is the
+renderer, not the import.  Of the core, ``codec/reference.py`` and
+``registry.py`` subclass ``float`` and ``KeyError`` (not compiled by mypyc),
+``codec/fast_read.py`` compiles and crashes the interpreter, the strict
+converter's readers are generated and ``exec``'d at run time, and the attrs
+classes of the report model are left as they are (mypyc would make them
+native classes).
 """
 
 from __future__ import annotations
@@ -92,8 +97,8 @@ PLUGIN_MODULES = (
     "linked",
     "sheet_imports",
 )
-#: The core's modules compiled: those of plain functions the import calls
-#: (the codec's reading of values, JSON paths, the memo, cells, the registry).
+#: The core's modules compiled: plain functions the import calls (the tuple
+#: converters, JSON paths, the identity memo).
 CORE_MODULES = ("tuples", "paths", "memo")
 
 
