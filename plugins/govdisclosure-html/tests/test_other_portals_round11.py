@@ -22,6 +22,7 @@ from __future__ import annotations
 import pytest
 
 from govdisclosure_html.narrative import title_facts
+from govdisclosure_html.text import label_key
 from portal_layouts import (
     NOTE,
     Portal,
@@ -330,3 +331,23 @@ def test_a_converters_readings_are_no_part_of_the_units_name() -> None:
         "二酉苗族鄉人民政府"
     )
     assert title_facts("某县(区)人民政府2020年政府信息公开工作年度报告")[1] == "某县(区)人民政府"
+
+
+@pytest.mark.parametrize(
+    ("printed", "official"),
+    [
+        ("對外公開總數\n(shù)量", "对外公开总数量"),
+        ("商業\n(yè)企\n業(yè)", "商业企业"),
+        ("上一年項目數 (shù)量", "上一年项目数量"),
+    ],
+)
+def test_a_reading_the_line_broke_from_its_character_is_still_a_reading(
+    printed: str, official: str
+) -> None:
+    # 二酉苗族鄉 2020 printed on A5: a head's line broke between a character
+    # and its reading (對外公開總數⏎(shù)量); the reading stayed in the label,
+    # which matched no head, and its column's cells were placed by position
+    # only, with doubt.
+    assert label_key(printed) == label_key(official)
+    # Latin letters in brackets that are no reading stay (no tone mark).
+    assert label_key("附表\n(a)").words != label_key("附表").words
