@@ -86,3 +86,36 @@ def test_a_narrower_table_on_the_next_page_is_another_table() -> None:
     first = _piece(1, [("行政许可", "说明", "5"), ("行政处罚", "说明", "3")], xs)
     other = _piece(2, [("甲", "1"), ("乙", "2")], xs[1:])
     assert len(chains([first, other], [])) == 2
+
+
+def test_an_empty_sliver_under_a_cut_group_label_parts_no_row() -> None:
+    # 二酉苗族鄉 2020 on A5: on the page its group label （三）不予公开 runs
+    # through, Chromium ends the label's box with a rule inside the row of
+    # 8.属于行政查询事项.  The sliver under that rule was an empty cell
+    # beginning a row of its own, and the row's cells spanned two rows: placed
+    # with doubt.  A row that begins only empty cells, under cells running
+    # into it from the row above, is no row.
+    xs = (50.0, 120.0, 400.0, 460.0)
+    ys = (100.0, 120.0, 140.0, 142.0)
+
+    def cell(r: int, c: int, text: str, rowspan: int = 1) -> PieceCell:
+        return PieceCell(r, c, rowspan, 1, text, (xs[c], ys[r], xs[c + 1], ys[r + rowspan]))
+
+    piece = Piece(
+        2,
+        (xs[0], ys[0], xs[-1], ys[-1]),
+        xs,
+        ys,
+        (
+            cell(0, 1, "7.属于行政执法案卷"),
+            cell(0, 2, "0"),
+            cell(1, 1, "8.属于行政查询事项", 2),
+            cell(1, 2, "0", 2),
+            cell(2, 0, ""),
+        ),
+    )
+    grid = to_grid([piece], 0)
+    assert [(c.row, c.rowspan, c.text) for c in grid.cells() if c.col == 1] == [
+        (0, 1, "7.属于行政执法案卷"),
+        (1, 1, "8.属于行政查询事项"),
+    ]

@@ -272,12 +272,29 @@ def _without_rows_starting_nothing(cells: list[_Cell]) -> list[_Cell]:
     （六）其他处理.  The row under that line begins no cell; kept, it made the
     figures of （六） cells over two rows, read as heads over the figures of
     the rows below (（七）总计 and 四、结转下年度继续办理 not placed).  Such a row
-    stands for no row of the table."""
-    starts = {c.row for c in cells}
+    stands for no row of the table.
+
+    So does a row that begins only empty cells under a cell with text that
+    runs into it from the row above: the sliver under the rule, in the
+    label's column, when the label's box was found (二酉苗族鄉 2020 on A5:
+    （三）不予公开's box ending inside the row of 8.属于行政查询事项, the row's
+    cells spanning two rows, placed with doubt).  A row of the table begins
+    a cell with text, or begins its blank cells in every column."""
+    starting: dict[int, list[_Cell]] = {}
+    for c in cells:
+        starting.setdefault(c.row, []).append(c)
     height = max((c.row + c.rowspan for c in cells), default=0)
-    gone = [r for r in range(height) if r not in starts]
+    slivers = {
+        r
+        for r, mine in starting.items()
+        if r
+        and all(not c.text.strip() and c.rowspan == 1 for c in mine)
+        and any(c.row < r < c.row + c.rowspan and c.text.strip() for c in cells)
+    }
+    gone = [r for r in range(height) if r not in starting or r in slivers]
     if not gone:
         return cells
+    cells = [c for c in cells if c.row not in slivers]
     out: list[_Cell] = []
     for c in cells:
         covered = sum(1 for r in gone if c.row < r < c.row + c.rowspan)
