@@ -1,5 +1,5 @@
 """Reports of other portals, round eleven: regions, years and layouts not seen
-before (湖南 (three), 四川 (two), 湖北, 浙江; report years 2019–2023).
+before (湖南 (three), 四川 (two), 湖北, 浙江, 陕西; report years 2019–2023).
 
 Each portal below is a real report seen on the web (its address in ``url``),
 rebuilt cell by cell with the official merges (:mod:`portal_layouts`) as the
@@ -228,6 +228,19 @@ PORTALS: list[Portal] = [
                 "（其中：乡镇动态11条，财政预算决算2条）。"
             ),
             *sections(table2_2019(t2_2019(), SPACED_NEW), table3(edition="2019"), table4()),
+        ),
+    ),
+    Portal(
+        "https://www.pingli.gov.cn/Content-2361064.html",
+        "平利县正阳镇2021年度政府信息公开工作年度报告",
+        "2019",
+        # 陕西, a town of 平利: a report of 2021 still in the 2019 layout (its
+        # edition told by the tables, not the year); its count in words too
+        # (the page's sentence, kept).  Zeros as far as seen (cut at the (五)
+        # heads), and so to the end.
+        (
+            paragraphs("2021年度，共公开政府信息15条，在县政府网站发布工作动态38条。"),
+            *sections(table2_2019(t2_2019()), table3(edition="2019"), table4()),
         ),
     ),
     Portal(
