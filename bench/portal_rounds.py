@@ -1,4 +1,4 @@
-"""Other portals' pages, rounds five to ten: each round's rebuilt pages
+"""Other portals' pages, rounds five to eleven: each round's rebuilt pages
 imported and compared with what they printed, cell by cell.
 
 Each round's test module (``plugins/govdisclosure-html/tests/
@@ -12,7 +12,7 @@ a4-landscape, a5; Chromium needed) each page is also printed to PDF by headless
 Chromium on that paper (the PDF plugin's ``printed_portals`` helpers) and the
 PDF import of every print is compared with the page the same way.
 
-Run: ``.venv/bin/python bench/portal_rounds.py [--pages] [--pdf a4 --pdf a5] [five six seven eight nine ten]``.
+Run: ``.venv/bin/python bench/portal_rounds.py [--pages] [--pdf a4 --pdf a5] [five six seven eight nine ten eleven]``.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ ROUNDS = {
     "eight": "test_other_portals_round8",
     "nine": "test_other_portals_round9",
     "ten": "test_other_portals_round10",
+    "eleven": "test_other_portals_round11",
 }
 
 

@@ -63,6 +63,7 @@ PRINTED = (
     ("xxgk.tongyu.gov.cn", "a5"),  # round nine: the same again
     ("newton.com.tw-round10", "a4"),  # round ten: 規範性檔案, a converter's word
     ("tjwq.gov.cn", "a5"),  # round ten: the fee row printed in words
+    ("71584.cn", "a5"),  # round eleven: readings; table 3's group labels through a page
 )
 #: Pages whose print is read in part (what is left is reported): none now.
 PARTLY: set[tuple[str, str]] = set()
@@ -238,6 +239,21 @@ def test_a_merged_cells_box_ending_inside_a_row_parts_no_row(
     assert found.exact == found.printed, found.line
     codes = {p.code for p in result.problems}
     assert not {"cell-not-placed", "cell-missing"} & codes
+
+
+def test_a_table_whose_group_labels_run_through_a_page_is_read_whole_and_sure(
+    results: dict[tuple[str, str], tuple[Figures, ImportResult]],
+) -> None:
+    """二酉苗族鄉 2020 on A5 (its labels with a converter's readings, so long
+    that 三、本年度办理结果 runs through all of page 3).  Before: page 3's
+    piece, starting at the next column, was read as a table of its own, and
+    table 3's rows from 2.其他法律… on and table 4 were not imported (126
+    cells not placed); heads whose line broke before a reading (總數⏎(shù)量)
+    were placed by position, and a sliver under （三）不予公开's box parted
+    a row in two: 36 cells placed with doubt."""
+    found, result = results["71584.cn", "a5"]
+    assert found.exact == found.printed, found.line
+    assert "cells-doubtful" not in {p.code for p in result.problems}
 
 
 REAL = sorted({key for key in PRINTED if key[0][:4].isdigit()})

@@ -22,7 +22,7 @@ from govdisclosure.i18n import gettext
 from govdisclosure.report_base import CONTACT_LABELS, Section
 
 from .text import clean
-from .traditional import simplified
+from .traditional import simplified, without_readings
 
 __all__ = ["Narrative", "is_page_number", "read_narrative"]
 
@@ -118,9 +118,13 @@ def title_facts(title: str | None) -> tuple[int | None, str | None]:
     gives (2019, "上海市人民政府办公厅"); a year printed without its 年 straight
     before the report's name is read too (…国资委2020政府信息公开工作年度报告).
     The words are matched in their simplified forms (a title in traditional
-    characters), the unit kept as printed."""
+    characters), the unit kept as printed but for the readings a copy site's
+    converter puts after some characters (二酉苗族鄉(xiāng)人民政府 is
+    二酉苗族鄉人民政府): a reading is no part of the name."""
     if not title:
         return None, None
+    # The readings taken out first: a name with one is the name without it.
+    title = without_readings(title)
     # One character for one: positions in the simplified text are the title's.
     plain = simplified(title)
     m = _YEAR.search(title) or _BARE_YEAR.search(plain)

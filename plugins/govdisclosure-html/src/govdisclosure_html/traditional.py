@@ -50,9 +50,11 @@ _TABLE: Final = str.maketrans(dict(zip(_PAIRS[::2], _PAIRS[1::2], strict=True)))
 #: converters write it ("本年制發(fā)件數(shù)", "規(guī)章"): one syllable of pinyin
 #: with its tone mark, in half-width brackets (full-width ones are made half
 #: width by NFKC before this is asked).  The tone mark is required, so a
-#: bracket of Latin letters that is no reading ("(a)") is left alone.
+#: bracket of Latin letters that is no reading ("(a)") is left alone.  A line
+#: may break (or a space stand) between the character and its reading: a
+#: narrow cell prints 對外公開總數⏎(shù)量.
 _READING: Final = re.compile(
-    r"(?<=[\u3400-\u9fff])\("
+    r"(?<=[\u3400-\u9fff])\s*\("
     r"[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,5}"
     r"\)"
 )

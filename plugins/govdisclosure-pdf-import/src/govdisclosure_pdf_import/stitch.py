@@ -77,7 +77,7 @@ def chains(pieces: Sequence[Piece], lines: Sequence[Line]) -> list[list[Piece]]:
             prev = out[-1][-1]
             if (
                 piece.page == prev.page + 1
-                and abs(piece.bbox[0] - prev.bbox[0]) <= _TOLERANCE
+                and _same_left(out[-1], piece)
                 and abs(piece.bbox[2] - prev.bbox[2]) <= _TOLERANCE
                 and not any(p.page == prev.page and p.bbox[1] > prev.bbox[1] for p in pieces)
                 and not any(p.page == piece.page and p.bbox[1] < piece.bbox[1] for p in pieces)
@@ -91,6 +91,40 @@ def chains(pieces: Sequence[Piece], lines: Sequence[Line]) -> list[list[Piece]]:
                 continue
         out.append([piece])
     return out
+
+
+def _same_left(chain: Sequence[Piece], piece: Piece) -> bool:
+    """The piece's left edge is the chain's: the last piece's, or the first
+    piece's after a page the table's group label ran through.
+
+    A group label merged over more rows than a page holds (三、本年度办理结果
+    on A5) has no top or bottom rule on a page it runs through: no cell is
+    found there, and that page's piece starts at the next column.  Such a
+    piece continues the one before when it starts on one of that one's
+    columns and what stands left of it at the foot of the page before is a
+    group label (its numbering 三、 or （三）, not a row's 1. or no number), the
+    only cell that can run on there; the piece after it starts at the chain's
+    edge again."""
+    prev = chain[-1]
+    if abs(piece.bbox[0] - prev.bbox[0]) <= _TOLERANCE:
+        return True
+    if piece.bbox[0] < prev.bbox[0]:
+        # Back at the chain's edge after a page the group label ran through.
+        return abs(piece.bbox[0] - chain[0].bbox[0]) <= _TOLERANCE
+    if min(abs(piece.bbox[0] - x) for x in prev.xs) > _TOLERANCE:
+        return False
+    left = [
+        c
+        for c in prev.cells
+        if c.bbox[2] <= piece.bbox[0] + _TOLERANCE and abs(c.bbox[3] - prev.bbox[3]) <= _TOLERANCE
+    ]
+    return bool(left) and all(_is_group_label(c.text) for c in left)
+
+
+def _is_group_label(text: str) -> bool:
+    """A label numbered as a group of rows is (三、…, （三）…), not as a row (1.…)."""
+    code = label_key(text).code if _is_label_text(text) else ""
+    return bool(code) and not code.isdigit()
 
 
 class _Cell(NamedTuple):
@@ -149,7 +183,23 @@ def grid_and_unsure(chain: Sequence[Piece], index: int) -> tuple[Grid, tuple[Cel
     cells: list[_Cell] = []
     offset = 0
     for n, piece in enumerate(chain):
-        mine = [
+        # A page the group label ran through (:func:`_same_left`): the label's
+        # columns left of the piece, an empty cell over its rows that the
+        # seam joins to the label above.
+        through = [
+            _Cell(
+                offset,
+                0,
+                len(piece.ys) - 1,
+                start,
+                "",
+                piece.page,
+                (xs[0], piece.bbox[1], piece.bbox[0], piece.bbox[3]),
+            )
+            for start in [_nearest(xs, piece.xs[0])]
+            if n and start > 0
+        ]
+        mine = through + [
             _Cell(
                 c.row + offset,
                 _nearest(xs, piece.xs[c.col]),
@@ -222,12 +272,29 @@ def _without_rows_starting_nothing(cells: list[_Cell]) -> list[_Cell]:
     （六）其他处理.  The row under that line begins no cell; kept, it made the
     figures of （六） cells over two rows, read as heads over the figures of
     the rows below (（七）总计 and 四、结转下年度继续办理 not placed).  Such a row
-    stands for no row of the table."""
-    starts = {c.row for c in cells}
+    stands for no row of the table.
+
+    So does a row that begins only empty cells under a cell with text that
+    runs into it from the row above: the sliver under the rule, in the
+    label's column, when the label's box was found (二酉苗族鄉 2020 on A5:
+    （三）不予公开's box ending inside the row of 8.属于行政查询事项, the row's
+    cells spanning two rows, placed with doubt).  A row of the table begins
+    a cell with text, or begins its blank cells in every column."""
+    starting: dict[int, list[_Cell]] = {}
+    for c in cells:
+        starting.setdefault(c.row, []).append(c)
     height = max((c.row + c.rowspan for c in cells), default=0)
-    gone = [r for r in range(height) if r not in starts]
+    slivers = {
+        r
+        for r, mine in starting.items()
+        if r
+        and all(not c.text.strip() and c.rowspan == 1 for c in mine)
+        and any(c.row < r < c.row + c.rowspan and c.text.strip() for c in cells)
+    }
+    gone = [r for r in range(height) if r not in starting or r in slivers]
     if not gone:
         return cells
+    cells = [c for c in cells if c.row not in slivers]
     out: list[_Cell] = []
     for c in cells:
         covered = sum(1 for r in gone if c.row < r < c.row + c.rowspan)
