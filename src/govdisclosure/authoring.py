@@ -26,7 +26,9 @@ from .editions import EDITIONS, Report, edition_of
 from .editions.e2019 import Report2019
 from .editions.e2021 import Report2021
 from .editions.legacy import ReportLegacy, StatisticsTable
+from .errors import ArgumentError
 from .flat import shape_of
+from .i18n import N_
 from .paths import Path
 from .registry import find_template
 from .relations import Equation, report_equations
@@ -111,7 +113,11 @@ def blank_report(
     try:
         record = EDITIONS[edition]
     except KeyError:
-        raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}") from None
+        raise ArgumentError(
+            "unknown-edition",
+            N_("unknown edition {edition!r}; known: {known}"),
+            {"edition": edition, "known": tuple(EDITIONS)},
+        ) from None
     if isinstance(unit, str):
         unit = ReportingUnit(name=unit)
     # typed Any: the tuple converter on `sections` confuses the attrs mypy plugin
@@ -120,8 +126,10 @@ def blank_report(
     )
     if not record.template_driven:
         if template is not None:
-            raise ValueError(
-                f"edition {edition!r} has fixed tables; templates are for legacy reports"
+            raise ArgumentError(
+                "template-not-used",
+                N_("edition {edition!r} has fixed tables; templates are for legacy reports"),
+                {"edition": edition},
             )
         report: Report = record.report_class(
             unit=unit, year=year, period=Period.calendar_year(year), sections=sections

@@ -171,7 +171,7 @@ CELL_KINDS: Final[dict[CellKind, CellKindRule]] = {
         maximum=MAX_STORED,
         expected=N_('a whole-number count, null (blank) or "/" (not applicable)'),
         expected_in_bounds=N_("a count between 0 and 1000000000000000"),
-        expected_value="a count between 0 and 1000000000000000, None (blank) or NotApplicable",
+        expected_value=N_("a count between 0 and 1000000000000000, None (blank) or NotApplicable"),
         description="A count: a whole number, blank (null) or not applicable.",
     ),
     "signed": CellKindRule(
@@ -182,7 +182,9 @@ CELL_KINDS: Final[dict[CellKind, CellKindRule]] = {
         expected=N_('a whole number (may be negative), null (blank) or "/" (not applicable)'),
         expected_in_bounds=N_("a signed count between -1000000000000000 and 1000000000000000"),
         expected_value=(
-            "a whole number between -1000000000000000 and 1000000000000000, None or NotApplicable"
+            N_(
+                "a whole number between -1000000000000000 and 1000000000000000, None or NotApplicable"
+            )
         ),
         description="A signed count (本年增/减): may be negative.",
     ),
@@ -195,7 +197,7 @@ CELL_KINDS: Final[dict[CellKind, CellKindRule]] = {
         expected=N_('an amount as a decimal string such as "96171.6", null or "/"'),
         expected_in_bounds=N_("a non-negative amount"),
         expected_text=N_('an amount as a decimal string such as "96171.6"'),
-        expected_value="a non-negative finite Decimal, None (blank) or NotApplicable",
+        expected_value=N_("a non-negative finite Decimal, None (blank) or NotApplicable"),
         description="An amount as a decimal string (never a JSON number), blank or not applicable.",
     ),
 }
@@ -220,5 +222,5 @@ def cell_problem(kind: str, value: object) -> str | None:
         return None
     rule = CELL_KINDS.get(kind)  # type: ignore[call-overload]
     if rule is None:
-        return "a cell value"
+        return N_("a cell value")
     return None if rule.fits(value) else rule.expected_value

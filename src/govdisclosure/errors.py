@@ -1,10 +1,32 @@
-"""The one error a bad input raises, listing every problem with its path."""
+"""The errors a caller meets, in Chinese and English.
+
+:class:`LoadError` is the one error a bad input raises, listing every
+problem with its path.  :class:`LocalizedError` is the base of the other
+errors the library raises to its Python callers (a model object built with a
+bad cell, an unknown renderer, edition, template or locale): each has a
+stable ``code``, the field ``path`` where there is one, and its message as a
+message id with parameters, so that ``str()`` gives the Chinese and the
+English text and :meth:`LocalizedError.render` either one (docs/i18n.md).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from attrs import frozen
 
-__all__ = ["LoadError", "Problem"]
+from ._localized import LocalizedError, Msg
+
+__all__ = [
+    "ArgumentError",
+    "FieldTypeError",
+    "FieldValueError",
+    "LoadError",
+    "LocalizedError",
+    "Msg",
+    "Problem",
+    "said_in",
+]
 
 #: Problems listed by ``str()`` of a :class:`LoadError` (the rest are counted):
 #: the text is built when the error is, so it must not grow with the input.
@@ -20,13 +42,17 @@ class Problem:
     problem can be shown in any locale; ``found`` is what the input held,
     shortened for display.  ``at`` is the line and column (from 1) of a
     problem of the text itself (JSON that is not well formed), where no
-    path inside the document can be given.
+    path inside the document can be given.  ``detail`` is another
+    library's own words (English, from pdfminer, tomllib, the system),
+    shown only at the end of the message and marked as the detail
+    (docs/i18n.md, "The libraries' words"); never the message itself.
     """
 
     path: str
     expected: str
     found: str = ""
     at: tuple[int, int] | None = None
+    detail: str = ""
 
     def describe(self, locale: str) -> str:
         """What was expected and found, in ``locale`` (the path left out):
@@ -51,7 +77,17 @@ class Problem:
                 line=self.at[0], column=self.at[1]
             )
             text = gettext(locale, "{where}: {problem}").format(where=where, problem=text)
+        if self.detail:
+            text = with_detail(locale, text, self.detail)
         return text
+
+
+def with_detail(locale: str, text: str, detail: str) -> str:
+    """``text`` with another library's words at its end, marked as the detail:
+    ``… (detail: PdfminerException: Unexpected EOF)``, ``…（详情：…）``."""
+    from .i18n import gettext
+
+    return gettext(locale, "{text} (detail: {detail})").format(text=text, detail=detail)
 
 
 class LoadError(ValueError):
@@ -106,3 +142,79 @@ class LoadError(ValueError):
             more = ngettext(locale, "and {n} more problem", "and {n} more problems", hidden)
             lines.append("  … " + more.format(n=hidden))
         return "\n".join(lines)
+
+
+def N_(msgid: str) -> str:
+    """Mark a message id (:func:`govdisclosure.i18n.N_`, without importing the catalogs)."""
+    return msgid
+
+
+#: The message of a field that refuses a value: ``ApplicantRow.natural_person:
+#: expected a count …, got -5``.
+FIELD_MESSAGE = N_("{path}: expected {expected}, got {found}")
+
+
+class FieldValueError(LocalizedError, ValueError):
+    """A model object built with a value one of its fields refuses (a negative
+    count, a float, an amount that is an ``int``, a printed label too long).
+
+    ``path`` is the class and field (``"ApplicantRow.natural_person"``,
+    ``"StatisticsTable.rows['1']['value']"``); ``expected`` is a message id
+    of what the field takes; ``found`` is the value as ``repr`` shows it.
+    ``code`` is ``"cell-value"`` for a table cell, ``"label-too-long"`` for a
+    printed label, ``"field-value"`` otherwise.
+    """
+
+    def __init__(self, path: str, expected: str, found: str, code: str = "cell-value") -> None:
+        self.expected = expected
+        self.found = found
+        self._localize(
+            code,
+            FIELD_MESSAGE,
+            {"path": path, "expected": Msg(expected), "found": found},
+            path=path,
+        )
+
+
+class FieldTypeError(LocalizedError, TypeError):
+    """A model object built with a value of the wrong type for a field that
+    is not a cell (the year, the unit, a text); ``code`` is ``"field-type"``.
+    Attributes as :class:`FieldValueError`'s."""
+
+    def __init__(self, path: str, expected: str, found: str, code: str = "field-type") -> None:
+        self.expected = expected
+        self.found = found
+        self._localize(
+            code,
+            FIELD_MESSAGE,
+            {"path": path, "expected": Msg(expected), "found": found},
+            path=path,
+        )
+
+
+def said_in(exc: BaseException, locale: str) -> str:
+    """The message of ``exc`` in ``locale``: a :class:`LocalizedError` or
+    :class:`LoadError` in that locale alone, anything else as ``str()``."""
+    if isinstance(exc, LocalizedError):
+        return exc.render(locale)
+    if isinstance(exc, LoadError):
+        return exc.render(locale)
+    return str(exc)
+
+
+class ArgumentError(LocalizedError, ValueError):
+    """A function called with an argument it cannot use (an unknown edition
+    for :func:`~govdisclosure.blank_report`, a template for an edition of
+    fixed tables); ``code`` says which."""
+
+    def __init__(self, code: str, message_id: str, params: Mapping[str, object]) -> None:
+        self._localize(code, message_id, params)
+
+
+def not_read(exc: BaseException, source: str | None = None) -> LoadError:
+    """The :class:`LoadError` of an input that failed to read with an error
+    nothing above foresaw: "expected a readable report", with the error's
+    own words (English) only as the marked detail."""
+    from .filefaults import library_words
+
+    return LoadError([Problem("$", "a readable report", detail=library_words(exc))], source)

@@ -17,6 +17,7 @@ import attrs
 from attrs import frozen
 
 from .cells import cell_problem
+from .errors import FieldTypeError, FieldValueError
 from .i18n import N_
 
 __all__ = [
@@ -111,9 +112,7 @@ def _check_cell(instance: object, attribute: attrs.Attribute[Any], value: object
         return
     problem = cell_problem(kind, value)
     if problem is not None:
-        raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected {problem}, got {value!r}"
-        )
+        raise FieldValueError(f"{type(instance).__name__}.{attribute.name}", problem, repr(value))
 
 
 _UNKNOWN: Final = "?"
@@ -214,19 +213,22 @@ def _check_labels(instance: object, attribute: attrs.Attribute[Any], value: obje
     """attrs validator of printed row labels: texts by row path, each at most
     :data:`MAX_PRINTED_LABEL` characters (the codec checks the same on load)."""
     if not isinstance(value, dict):
-        raise TypeError(
-            f"{type(instance).__name__}.{attribute.name}: expected a dict, got {value!r}"
+        raise FieldTypeError(
+            f"{type(instance).__name__}.{attribute.name}", N_("a dict"), repr(value)
         )
     for key, label in value.items():
         if not isinstance(key, str) or not isinstance(label, str):
-            raise TypeError(
-                f"{type(instance).__name__}.{attribute.name}: expected texts by row path, "
-                f"got {key!r}: {label!r}"
+            raise FieldTypeError(
+                f"{type(instance).__name__}.{attribute.name}",
+                N_("texts by row path"),
+                f"{key!r}: {label!r}",
             )
         if len(label) > MAX_PRINTED_LABEL:
-            raise ValueError(
-                f"{type(instance).__name__}.{attribute.name}[{key!r}]: expected a printed label "
-                f"of at most {MAX_PRINTED_LABEL} characters, got {len(label)}"
+            raise FieldValueError(
+                f"{type(instance).__name__}.{attribute.name}[{key!r}]",
+                LABEL_TOO_LONG,
+                str(len(label)),
+                code="label-too-long",
             )
 
 

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from ._hashing import blake2b
+from ._localized import LocalizedError
 from ._resources import NO_CACHE_ENV, package_files, store_cached, user_cache
 
 if TYPE_CHECKING:
@@ -72,14 +73,19 @@ DEFAULT_LOCALE: Final = "zh_Hans_CN"
 LOCALES: Final = ("zh_Hans_CN", "en")
 
 
-class UnknownLocaleError(ValueError):
-    """A locale the library has no catalog for (or that is not a locale)."""
+class UnknownLocaleError(LocalizedError, ValueError):
+    """A locale the library has no catalog for (or that is not a locale);
+    ``code`` ``"unknown-locale"``."""
 
     def __init__(self, locale: str) -> None:
         self.locale = locale
-        super().__init__(
-            f"unknown locale {locale!r}; supported: {', '.join(LOCALES)}"
-            " (and their variants such as zh_CN, zh, en_US)"
+        self._localize(
+            "unknown-locale",
+            N_(
+                "unknown locale {locale!r}; supported: {supported}"
+                " (and their variants such as zh_CN, zh, en_US)"
+            ),
+            {"locale": locale, "supported": LOCALES},
         )
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from . import codec
 from .editions import Report
 from .errors import LoadError, Problem
+from .filefaults import library_words
 from .files import read_input
 from .i18n import N_
 from .plugin.types import Loader
@@ -98,7 +99,7 @@ def broken_loader(loader: Loader, exc: Exception, name: str) -> LoadError:
     """The error of a loader that raised ``exc`` (anything but a ``LoadError``)
     on the file ``name``: the file and the loader are named, with what it raised."""
     return LoadError(
-        [Problem("$", "a file the loader can read", f"{loader.name}: {type(exc).__name__}: {exc}")],
+        [Problem("$", "a file the loader can read", loader.name, detail=library_words(exc))],
         name,
     )
 

@@ -3,7 +3,7 @@
 ``OSError.strerror`` is the C library's English ("No such file or
 directory") whatever locale the user chose; the causes a user of the
 command line meets have messages in the catalogs, the rarer ones keep the
-system's words.  The catalogs are imported only when a message is shown.
+system's words as the marked detail.  The catalogs are imported only when a message is shown.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 from typing import Final
 
-from .errors import Problem
+from .errors import Problem, with_detail
 
 __all__ = ["os_error_text", "unreadable"]
 
@@ -52,11 +52,12 @@ _EXPECTED: Final[dict[int, str]] = {
 
 def os_error_text(exc: OSError, locale: str) -> str:
     """What went wrong, in ``locale`` (the system's words for a rare cause)."""
-    msgid = _CAUSES.get(exc.errno) if exc.errno is not None else None
-    if msgid is None:
-        return exc.strerror or str(exc)
     from .i18n import gettext
 
+    msgid = _CAUSES.get(exc.errno) if exc.errno is not None else None
+    if msgid is None:
+        # A rare cause: said as a system error, the system's words the detail.
+        return with_detail(locale, gettext(locale, N_("a system error")), exc.strerror or str(exc))
     return gettext(locale, msgid)
 
 
@@ -67,4 +68,4 @@ def unreadable(exc: OSError) -> Problem:
     expected = _EXPECTED.get(exc.errno) if exc.errno is not None else None
     if expected is not None:
         return Problem("$", expected)
-    return Problem("$", N_("a readable file"), exc.strerror or str(exc))
+    return Problem("$", N_("a readable file"), detail=exc.strerror or str(exc))

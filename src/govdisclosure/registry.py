@@ -15,6 +15,8 @@ import attrs
 from . import _sources
 from .editions import EDITIONS, Report, UnknownEditionError, edition_of, is_template_driven
 from .editions.legacy import ReportLegacy, StatisticsTable, StatisticsTemplate
+from .errors import LocalizedError
+from .i18n import N_
 from .introspect import CellKind, ColumnInfo, RowInfo, TableInfo, table_info
 from .templates import DEFAULT_TEMPLATE, builtin_templates
 
@@ -34,8 +36,18 @@ __all__ = [
 ]
 
 
-class UnknownTemplateError(KeyError):
-    """A legacy report names a statistics template nobody provides."""
+class UnknownTemplateError(LocalizedError, KeyError):
+    """A legacy report names a statistics template nobody provides (``code``
+    ``"unknown-template"``); ``args[0]`` is the id, as a ``KeyError``'s."""
+
+    def __init__(self, template: str) -> None:
+        self.template = template
+        self._localize(
+            "unknown-template",
+            N_("unknown template {template}; known: {known}"),
+            {"template": template, "known": known_template_ids()},
+            args=(template,),
+        )
 
 
 def set_template_source(source: Callable[[], Mapping[str, StatisticsTemplate]] | None) -> None:

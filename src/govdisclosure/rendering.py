@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from .editions import Report
+from .errors import LocalizedError, Msg
+from .i18n import N_
 from .plugin import manager as plugin_manager
 from .plugin.types import Renderer, RenderOptions
 
 __all__ = [
     "RenderError",
+    "UnknownOptionError",
     "UnknownRendererError",
     "UnsupportedEditionError",
     "get_renderer",
@@ -30,8 +33,9 @@ class RenderError(ValueError):
     """A report cannot be rendered as asked."""
 
 
-class UnknownRendererError(RenderError, LookupError):
-    """No installed plugin provides the requested format.
+class UnknownRendererError(LocalizedError, RenderError, LookupError):
+    """No installed plugin provides the requested format (``code``
+    ``"unknown-renderer"``).
 
     ``available`` lists the renderer names that are installed, so the
     message can tell the user what to type instead.
@@ -40,24 +44,47 @@ class UnknownRendererError(RenderError, LookupError):
     def __init__(self, name: str, available: tuple[str, ...]) -> None:
         self.name = name
         self.available = available
-        shown = ", ".join(available) if available else "none (install a renderer plugin)"
-        super().__init__(f"unknown renderer {name!r}; available: {shown}")
+        shown: object = available or Msg(N_("none (install a renderer plugin)"))
+        self._localize(
+            "unknown-renderer",
+            N_("unknown renderer {name!r}; available: {available}"),
+            {"name": name, "available": shown},
+        )
 
-    def __str__(self) -> str:
-        # LookupError (KeyError-like) would repr() the message otherwise.
-        return str(self.args[0])
 
-
-class UnsupportedEditionError(RenderError):
-    """The renderer exists but does not support the report's edition."""
+class UnsupportedEditionError(LocalizedError, RenderError):
+    """The renderer exists but does not support the report's edition
+    (``code`` ``"unsupported-edition"``)."""
 
     def __init__(self, renderer: Renderer, edition: str) -> None:
         self.renderer = renderer
         self.edition = edition
-        supported = ", ".join(sorted(renderer.editions or ())) or "none"
-        super().__init__(
-            f"renderer {renderer.name!r} does not support the {edition!r} edition"
-            f" (it supports: {supported})"
+        supported: object = tuple(sorted(renderer.editions or ())) or Msg(N_("none"))
+        self._localize(
+            "unsupported-edition",
+            N_(
+                "renderer {name!r} does not support the {edition!r} edition (it supports: {supported})"
+            ),
+            {"name": renderer.name, "edition": edition, "supported": supported},
+        )
+
+
+class UnknownOptionError(LocalizedError, RenderError):
+    """An option (``extra``) the renderer does not read (``code``
+    ``"unknown-option"``); ``key`` is the option, ``known`` those it reads."""
+
+    def __init__(self, renderer: str, key: str, known: frozenset[str]) -> None:
+        self.renderer = renderer
+        self.key = key
+        self.known = known
+        if known:
+            message = N_("unknown option {key!r}; {renderer} knows: {known}")
+        else:
+            message = N_("unknown option {key!r}; {renderer} takes no options")
+        self._localize(
+            "unknown-option",
+            message,
+            {"key": key, "renderer": renderer, "known": tuple(sorted(known))},
         )
 
 
@@ -68,16 +95,6 @@ def get_renderer(name: str) -> Renderer:
         return available[name]
     except KeyError:
         raise UnknownRendererError(name, tuple(sorted(available))) from None
-
-
-def _unknown_option(name: str, key: str, known: frozenset[str], locale: str) -> str:
-    from .i18n import gettext, series
-
-    if not known:
-        message = gettext(locale, "unknown option {key!r}; {renderer} takes no options")
-        return message.format(key=key, renderer=name)
-    message = gettext(locale, "unknown option {key!r}; {renderer} knows: {known}")
-    return message.format(key=key, renderer=name, known=series(locale, sorted(known)))
 
 
 def render(
@@ -112,7 +129,7 @@ def render(
     if renderer.options is not None:
         unknown = sorted(set(extra) - renderer.options)
         if unknown:
-            raise RenderError(_unknown_option(renderer.name, unknown[0], renderer.options, locale))
+            raise UnknownOptionError(renderer.name, unknown[0], renderer.options)
     options = RenderOptions(
         locale=locale,
         charts=charts,

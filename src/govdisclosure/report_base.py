@@ -18,6 +18,7 @@ from typing import Any, Final
 import attrs
 from attrs import field, frozen
 
+from .errors import FieldTypeError
 from .fields import codec_checked
 from .i18n import N_
 from .tuples import texts, tuple_converter
@@ -37,7 +38,7 @@ __all__ = [
 @codec_checked
 def _text(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if type(value) is not str:
-        raise TypeError(f"{type(instance).__name__}.{attribute.name}: expected text, got {value!r}")
+        raise FieldTypeError(f"{type(instance).__name__}.{attribute.name}", N_("text"), repr(value))
 
 
 class UnitKind(StrEnum):
@@ -165,13 +166,13 @@ class Section:
 @codec_checked
 def _whole_year(instance: object, attribute: object, value: int) -> None:
     if type(value) is not int:
-        raise TypeError(f"{type(instance).__name__}.year: expected a whole number, got {value!r}")
+        raise FieldTypeError(f"{type(instance).__name__}.year", N_("a whole number"), repr(value))
 
 
 @codec_checked
 def _unit(instance: object, attribute: object, value: ReportingUnit) -> None:
     if not isinstance(value, ReportingUnit):
-        raise TypeError(f"{type(instance).__name__}.unit: expected a ReportingUnit, got {value!r}")
+        raise FieldTypeError(f"{type(instance).__name__}.unit", N_("a ReportingUnit"), repr(value))
 
 
 @frozen(kw_only=True)

@@ -90,11 +90,18 @@ def test_an_output_file_that_cannot_be_written_says_why(tmp_path: Path, locale: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plain"]
 
 
-def test_a_rare_cause_keeps_the_systems_words() -> None:
+def test_a_rare_cause_keeps_the_systems_words_as_the_marked_detail() -> None:
+    """Said as a system error in the locale; the system's English only as the detail."""
     rare = OSError(errno.EXDEV, "Invalid cross-device link")
-    assert os_error_text(rare, "zh_Hans_CN") == "Invalid cross-device link"
+    assert os_error_text(rare, "zh_Hans_CN") == "系统错误（详情：Invalid cross-device link）"
+    assert os_error_text(rare, "en") == "a system error (detail: Invalid cross-device link)"
     problem = unreadable(rare)
-    assert (problem.expected, problem.found) == ("a readable file", "Invalid cross-device link")
+    assert (problem.expected, problem.found, problem.detail) == (
+        "a readable file",
+        "",
+        "Invalid cross-device link",
+    )
+    assert problem.describe("zh_Hans_CN") == "应为可读取的文件（详情：Invalid cross-device link）"
 
 
 @pytest.mark.parametrize(

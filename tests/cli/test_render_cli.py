@@ -261,6 +261,9 @@ def test_failed_plugins_are_warned_about_and_the_command_carries_on(
     assert at_import in first and f"{import_dist} 2.3" in first and "boom at import" in first
     assert in_hooks in second and f"{hooks_dist} 0.9" in second and "hook broke" in second
     assert "govdisclosure plugins" in first and "Traceback" not in err
+    # The plugin's own words (English) are the marked detail, not the message.
+    detail = "（详情：" if locale == "zh_Hans_CN" else " (detail: "
+    assert first.index(detail) < first.index("RuntimeError: boom at import"), first
     if command == "render":
         assert out.encode() == gd.render(gd.load(HUAIAN), "json")
 

@@ -101,7 +101,9 @@ def test_a_broken_loader_is_a_load_error_not_a_traceback(site: Site, tmp_path: P
     path.write_bytes(b"anything")
     with pytest.raises(gd.LoadError) as info:
         gd.load(path)
-    assert "broken: ZeroDivisionError" in str(info.value)
+    # The loader named; what it raised only as the marked detail.
+    assert "实际为 broken（详情：ZeroDivisionError: division by zero）" in str(info.value)
+    assert "found broken (detail: ZeroDivisionError: division by zero)" in str(info.value)
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "x.brk" in result.output
@@ -135,7 +137,7 @@ def test_import_reports_a_broken_loader_and_goes_on(site: Site, tmp_path: Path) 
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert f"{broken}: failed" in result.stdout
-    assert "broken: ZeroDivisionError: division by zero" in result.stdout
+    assert "found broken (detail: ZeroDivisionError: division by zero)" in result.stdout
     assert gd.load(out / "unit.json").unit.name == "某县人民政府"
 
 

@@ -107,7 +107,12 @@ def test_a_changed_layout_is_refused_not_misread() -> None:
 
 
 def test_not_a_workbook_and_not_ours() -> None:
-    assert "expected an Excel workbook (.xlsx)" in _problems(b"not a zip", "en")
+    assert "expected an Excel .xlsx workbook (this file is not one: it is not a ZIP package)" in (
+        _problems(b"not a zip", "en")
+    )
+    assert "应为一个 Excel .xlsx 工作簿（该文件不是 ZIP 压缩包" in _problems(
+        b"not a zip", "zh_Hans_CN"
+    )
     wb = open_bytes(render_form(BLANK, RenderOptions()))
     del wb["_govdisclosure"]
     assert "hidden sheet is missing" in _problems(to_bytes(wb), "en")

@@ -16,11 +16,12 @@ import errno
 import socket
 from collections.abc import Callable
 from pathlib import PurePosixPath
-from typing import Final
+from typing import Any, Final
 from urllib.parse import unquote, urljoin, urlsplit
 
 from attrs import frozen
 
+from ..filefaults import library_words
 from ..i18n import N_, gettext
 
 __all__ = [
@@ -109,10 +110,19 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> 
             client.stream("GET", url) as response,
         ):
             if response.status_code >= 400:
+                meaning = _STATUSES.get(response.status_code)
+                if meaning is not None:
+                    raise FetchError(
+                        N_("HTTP {status}: {meaning}"),
+                        status=response.status_code,
+                        meaning=LocaleText(meaning),
+                    )
+                # A status without a message of ours: the number says it; the
+                # server's reason phrase (its own words) is the detail.
                 raise FetchError(
-                    N_("HTTP {status} {reason}"),
+                    N_("HTTP {status} (detail: {detail})"),
                     status=response.status_code,
-                    reason=response.reason_phrase,
+                    detail=response.reason_phrase or "-",
                 )
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
@@ -141,9 +151,48 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> 
         said = _CONNECT_CAUSES.get(code) if code is not None else None
         if said is not None:
             raise FetchError(N_("cannot fetch: {reason}"), reason=LocaleText(said)) from None
+        cause = next(
+            (said for kind, said in _http_causes(httpx) if isinstance(exc, kind)),
+            N_("the request failed"),
+        )
         raise FetchError(
-            N_("cannot fetch: {reason}"), reason=f"{type(exc).__name__}: {exc}"
+            N_("cannot fetch: {reason} (detail: {detail})"),
+            reason=LocaleText(cause),
+            detail=library_words(exc),
         ) from None
+
+
+#: What the common statuses of a refusal mean (the server's reason phrase is
+#: its own English, or nothing under HTTP/2).
+_STATUSES: Final = {
+    400: N_("the server refused the request as malformed"),
+    401: N_("the page needs a login"),
+    403: N_("the server forbids access to the page"),
+    404: N_("the page is not found on the server"),
+    410: N_("the page has been removed from the server"),
+    429: N_("the server refuses more requests for now (too many)"),
+    500: N_("the server failed (an internal error)"),
+    502: N_("the server's gateway got no valid answer"),
+    503: N_("the server is unavailable for now"),
+    504: N_("the server's gateway got no answer in time"),
+}
+
+
+def _http_causes(httpx: Any) -> tuple[tuple[type[BaseException], str], ...]:
+    """What each kind of httpx error says, most specific first (the library's
+    own words are the detail)."""
+    return (
+        (httpx.ConnectError, N_("the connection could not be made")),
+        (httpx.RemoteProtocolError, N_("the server's answer is not valid HTTP")),
+        (httpx.ReadError, N_("the connection broke off while the page was read")),
+        (httpx.WriteError, N_("the connection broke off while the request was sent")),
+        (
+            httpx.UnsupportedProtocol,
+            N_("the address is not one the client fetches (http or https)"),
+        ),
+        (httpx.DecodingError, N_("the server's answer could not be decoded")),
+        (httpx.TransportError, N_("the connection failed")),
+    )
 
 
 #: What the common causes of a connection that failed are said as (the

@@ -249,8 +249,8 @@ def warn_plugin_failures(locale: str, *needs: str) -> None:
         )
         message = gettext(
             locale,
-            "Warning: plugin {name} ({origin}) failed and is skipped: {error}"
-            " (see `govdisclosure plugins`)",
+            "Warning: plugin {name} ({origin}) failed and is skipped"
+            " (detail: {error}; see `govdisclosure plugins`)",
         ).format(name=failure.name, origin=origin, error=failure.error)
         click.echo(message, err=True)
 

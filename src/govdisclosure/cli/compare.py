@@ -19,7 +19,7 @@ from rich.text import Text
 
 from ..aggregate import Comparison, Unmatched, compare
 from ..editions import Report
-from ..errors import LoadError, Problem
+from ..errors import LoadError, not_read
 from ..i18n import gettext, ngettext
 from ..inputs import load
 from ._output import PRINTED_PROBLEMS, locale_option, terminal
@@ -33,7 +33,7 @@ def _read(path: str) -> Report | LoadError:
     except LoadError as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - any unreadable input is reported, never a traceback
-        return LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")], path)
+        return not_read(exc, path)
 
 
 def _show(locale: str, value: object) -> str:

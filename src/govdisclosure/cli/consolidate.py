@@ -30,7 +30,7 @@ from ..aggregate.stream import Folder
 from ..batch import close, drive_files
 from ..codec import dumps
 from ..editions import Report
-from ..errors import LoadError, Problem
+from ..errors import LoadError, not_read
 from ..i18n import N_, gettext, ngettext
 from ..inputs import load
 from ..report_base import ReportingUnit, UnitKind
@@ -53,7 +53,7 @@ def _read(path: str) -> Report | LoadError:
     except LoadError as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - any unreadable input is reported, never a traceback
-        return LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")], path)
+        return not_read(exc, path)
 
 
 def _read_with(locale: str, path: str) -> Report | str:

@@ -25,7 +25,7 @@ from typing import Any
 import click
 
 from ..batch import close, drive_files
-from ..errors import LoadError, Problem
+from ..errors import LoadError, not_read
 from ..i18n import N_, gettext, ngettext
 from ..inputs import load
 from ._batch import batch_options, input_files, paired_inputs
@@ -60,7 +60,7 @@ def _tables(
     except LoadError as exc:
         return exc.with_source(name).render(locale, limit=PRINTED_PROBLEMS)
     except Exception as exc:  # noqa: BLE001 - any unreadable input is reported, never a traceback
-        error = LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")])
+        error = not_read(exc)
         return error.with_source(name).render(locale, limit=PRINTED_PROBLEMS)
     try:
         provenance = provenance_beside(name)

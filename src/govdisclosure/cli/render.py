@@ -49,7 +49,7 @@ from attrs import frozen
 
 from ..batch import close, drive_files, output_stems
 from ..editions import Report
-from ..errors import LoadError
+from ..errors import LoadError, said_in
 from ..files import write_atomic
 from ..i18n import gettext, series
 from ..inputs import load
@@ -192,7 +192,7 @@ def _render_file(job: _Job, name: str) -> _Done:
             report, job.to, locale=locale, charts=job.charts, font=job.font, **job.extra
         )
     except (UnsupportedEditionError, RenderError) as exc:
-        return _Done("skipped", f"{file}: {exc}")
+        return _Done("skipped", f"{file}: {said_in(exc, locale)}")
     except Exception as exc:  # noqa: BLE001 - a renderer's bug: a message, not a traceback
         return _Done(
             "failed",
@@ -366,13 +366,13 @@ def command(
     try:
         data, notes = _rendered(report, to, locale=locale, charts=charts, font=font, **extra)
     except UnsupportedEditionError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(exc.render(locale)) from None
     except RenderError as exc:
         # The renderer cannot use what it was given (a font that cannot be
         # embedded, an option value it does not know): bad usage, not a bug.
         raise _fail(
             gettext(locale, "Renderer {name!r} cannot use the options given: {error}").format(
-                name=to, error=exc
+                name=to, error=said_in(exc, locale)
             )
         ) from None
     except click.ClickException:

@@ -22,7 +22,7 @@ from rich.text import Text
 from ..cells import CellValue
 from ..editions import Report, edition_of
 from ..editions.legacy import ReportLegacy
-from ..errors import LoadError, Problem
+from ..errors import LoadError, not_read
 from ..formatting import format_cell, format_date, format_period
 from ..i18n import N_, gettext, ngettext
 from ..inputs import load
@@ -196,7 +196,7 @@ def _run(file: str, locale: str) -> None:
         click.echo(exc.render(locale, limit=PRINTED_PROBLEMS), err=True)
         raise SystemExit(2) from None
     except Exception as exc:  # noqa: BLE001 - never a traceback for a bad input
-        error = LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")], file)
+        error = not_read(exc, file)
         click.echo(error.render(locale, limit=PRINTED_PROBLEMS), err=True)
         raise SystemExit(2) from None
     _show(report, locale, terminal(soft_wrap=False))

@@ -52,7 +52,7 @@ from ..batch import Summary, drive
 from ..batch.summary import after_interruption
 from ..check import check
 from ..editions import Report
-from ..errors import LoadError, Problem
+from ..errors import LoadError, not_read
 from ..flat import shape_of
 from ..i18n import N_, gettext, ngettext
 from ..inputs import load
@@ -89,7 +89,7 @@ def _read(path: str) -> Report | LoadError:
     except LoadError as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - any unreadable input is reported, never a traceback
-        return LoadError([Problem("$", "a readable report", f"{type(exc).__name__}: {exc}")], path)
+        return not_read(exc, path)
 
 
 def _severity(locale: str, severity: str) -> str:

@@ -35,6 +35,7 @@ import orjson
 
 from ..editions import Report, is_template_driven
 from ..errors import LoadError, Problem
+from ..filefaults import library_words
 from ..files import write_atomic
 from ..i18n import N_
 from ..paths import Path, json_path
@@ -191,7 +192,8 @@ def _reference_structure(data: Any, source: str | None = None) -> Report:
         if misnamed is not None:
             raise LoadError([misnamed], source) from None
         raise LoadError(
-            list(_problems(exc, ())) or [Problem("$", "a report", repr(exc))], source
+            list(_problems(exc, ())) or [Problem("$", "a report", detail=library_words(exc))],
+            source,
         ) from None
     return report
 

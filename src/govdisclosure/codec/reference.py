@@ -34,6 +34,7 @@ from ..editions import EDITIONS, Report, edition_of
 from ..editions.legacy import MONEY_UNITS, LegacyCell, ReportLegacy, StatisticsTemplate
 from ..errors import Problem
 from ..fields import LABEL_TOO_LONG, MAX_PRINTED_LABEL
+from ..filefaults import library_words
 from ..i18n import N_
 from ..introspect import label_field, printed_fields, table_info
 from ..paths import Path, json_path
@@ -490,7 +491,7 @@ def _problems(exc: BaseException, path: Path) -> Iterator[Problem]:
     elif isinstance(exc, (TypeError, ValueError)) and "missing" in str(exc):
         yield Problem(json_path(path), MISSING_FIELD)
     else:
-        yield Problem(json_path(path), "a value of the right type", f"{type(exc).__name__}: {exc}")
+        yield Problem(json_path(path), "a value of the right type", detail=library_words(exc))
 
 
 def _printed_problems(report: Report, root: Path) -> Iterator[Problem]:

@@ -16,6 +16,8 @@ from typing import Final, TypeAlias
 from typing_extensions import TypeIs
 
 from .. import _sources
+from ..errors import LocalizedError
+from ..i18n import N_
 from .base import Edition, Reason, Variant
 from .e2019 import EDITION as E2019
 from .e2019 import Report2019
@@ -45,8 +47,22 @@ Report: TypeAlias = Report2021 | Report2019 | ReportLegacy
 BUILTIN: Final[tuple[Edition, ...]] = (E2021, E2019, LEGACY)
 
 
-class UnknownEditionError(KeyError):
-    """An edition id nobody provides."""
+class UnknownEditionError(LocalizedError, KeyError):
+    """An edition id nobody provides (``code`` ``"unknown-edition"``).
+
+    ``args[0]`` is the id, as a ``KeyError``'s; ``known`` lists the editions
+    that are (empty where the raiser did not say)."""
+
+    def __init__(self, edition: str, known: Sequence[str] = ()) -> None:
+        self.edition = edition
+        self.known = tuple(known)
+        if self.known:
+            message = N_("unknown edition {edition!r}; known: {known}")
+        else:
+            message = N_("unknown edition {edition!r}")
+        self._localize(
+            "unknown-edition", message, {"edition": edition, "known": self.known}, args=(edition,)
+        )
 
 
 def set_edition_source(source: Callable[[], Sequence[Edition]] | None) -> None:
@@ -74,7 +90,7 @@ class _Registry(Mapping[str, Edition]):
         try:
             return self._all()[key]
         except KeyError:
-            raise UnknownEditionError(key) from None
+            raise UnknownEditionError(key, tuple(self._all())) from None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._all())

@@ -21,6 +21,7 @@ from typing import Any, ClassVar, Final, Literal
 from attrs import field, frozen
 
 from ..cells import NotApplicable, cell_problem
+from ..errors import FieldValueError
 from ..fields import codec_checked
 from ..i18n import N_
 from ..report_base import ReportBase
@@ -153,9 +154,10 @@ def _check_rows(
     for code, values in rows.items():
         for key, value in values.items():
             if cell_problem("money" if type(value) is Decimal else "count", value) is not None:
-                raise ValueError(
-                    f"StatisticsTable.rows[{code!r}][{key!r}]: expected a count, a Decimal "
-                    f"amount, None (blank) or NotApplicable, got {value!r}"
+                raise FieldValueError(
+                    f"StatisticsTable.rows[{code!r}][{key!r}]",
+                    N_("a count, a Decimal amount, None (blank) or NotApplicable"),
+                    repr(value),
                 )
 
 

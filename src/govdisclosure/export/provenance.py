@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 from attrs import frozen
 
+from ..errors import with_detail
 from ..i18n import N_, gettext
 
 __all__ = [
@@ -50,7 +51,7 @@ class ProvenanceError(ValueError):
 
     def render(self, locale: str) -> str:
         text = f"{self.path} {gettext(locale, self.message_id)}"
-        return f"{text} ({self.detail})" if self.detail else text
+        return with_detail(locale, text, self.detail) if self.detail else text
 
 
 def provenance_beside(report_file: str) -> dict[str, Any] | None:

@@ -139,8 +139,8 @@ def load_acceptances(path: str | Path) -> tuple[Acceptance, ...]:
             data = orjson.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         if name.endswith(".toml"):
-            raise LoadError([Problem("$", "a TOML file", str(exc))], name) from None
-        raise LoadError([Problem("$", "a JSON file", str(exc))], name) from None
+            raise LoadError([Problem("$", "a TOML file", detail=str(exc))], name) from None
+        raise LoadError([Problem("$", "a JSON file", detail=str(exc))], name) from None
     where = "$"
     if isinstance(data, dict):
         # A key beside "accepted" (an entry written at the top of a TOML

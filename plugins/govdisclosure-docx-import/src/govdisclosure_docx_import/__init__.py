@@ -449,18 +449,11 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         body = document.element.body
         styles = styles_of(document)
         _strike_deleted_runs(document)
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
+        # SyntaxError: lxml's XMLSyntaxError, a part of the package that is not XML.
         return failed(
             source,
-            unreadable_file(
-                N_(
-                    "{file} cannot be read as a Word .docx file: expected a .docx document, "
-                    "but the file is damaged, cut short or not a Word document (detail: {found})"
-                ),
-                exc,
-                source,
-                "docx",
-            ),
+            unreadable_file(exc, data, source, "docx"),
             "docx",
         )
     grids: list[Grid] = []

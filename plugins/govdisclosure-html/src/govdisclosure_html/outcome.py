@@ -10,10 +10,13 @@ one place so the formats cannot drift apart in what "fully imported" means.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import Literal
 
 from govdisclosure.editions import Report
 from govdisclosure.errors import LoadError, Problem
-from govdisclosure.i18n import N_
+from govdisclosure.filefaults import Fault, library_words, package_fault, pdf_fault
+from govdisclosure.i18n import N_, gettext
 from govdisclosure.plugin import ImportOptions, ImportOutcome, Loader
 
 from .importer import Document, ImportResult, import_document
@@ -66,8 +69,11 @@ def _problem(p: ImportProblem) -> Problem:
         or p.params.get("images")
         or p.params.get("found", "")
     )
-    expected = _OPENS.get(p.params.get("format", "")) if p.code == "unreadable-file" else None
-    return Problem(p.path or "$", expected or _EXPECTED.get(p.code, N_("a report page")), found)
+    if p.code == "unreadable-file":
+        # What is wrong with the file, in our words; the reading library's
+        # only as the detail, and only where ours cannot name the fault.
+        return Problem("$", p.params["expected"], detail=p.params.get("detail", ""))
+    return Problem(p.path or "$", _EXPECTED.get(p.code, N_("a report page")), found)
 
 
 def report_or_error(result: ImportResult, source: str) -> Report:
@@ -128,31 +134,58 @@ def failed(source: str, problem: ImportProblem, fmt: str) -> ImportResult:
     return ImportResult(None, prov, (problem,))
 
 
-#: What a file of each format that does not open was expected to be (the
-#: ``expected`` of its :class:`LoadError`, by the problem's ``format``).
-_OPENS = {
-    "pdf": N_("a PDF document that opens (this one is damaged, cut short or not a PDF)"),
-    "xlsx": N_("an .xlsx workbook that opens (this one is damaged, cut short or not a workbook)"),
-    "docx": N_(
-        "a .docx document that opens (this one is damaged, cut short or not a Word document)"
+#: The sentence of each format, without and with the library's words as
+#: the detail (whole sentences, so that each language places the parts).
+_SENTENCES = {
+    "pdf": (
+        N_("{file} cannot be read as a PDF: expected {expected}"),
+        N_("{file} cannot be read as a PDF: expected {expected} (detail: {detail})"),
+    ),
+    "xlsx": (
+        N_("{file} cannot be read as an Excel workbook: expected {expected}"),
+        N_("{file} cannot be read as an Excel workbook: expected {expected} (detail: {detail})"),
+    ),
+    "docx": (
+        N_("{file} cannot be read as a Word .docx file: expected {expected}"),
+        N_("{file} cannot be read as a Word .docx file: expected {expected} (detail: {detail})"),
     ),
 }
 
 
-def unreadable_file(message_id: str, exc: Exception, source: str, fmt: str) -> ImportProblem:
+def _said(message_id: str, locale: str) -> str:
+    return gettext(locale, message_id)
+
+
+def unreadable_file(
+    exc: Exception, data: bytes, source: str, fmt: Literal["pdf", "docx", "xlsx"]
+) -> ImportProblem:
     """The problem of a file its reading library refused.
 
-    ``message_id`` is the format's own sentence in the catalogs: which file
-    (``{file}``), that it could not be read as that format and what was
-    expected, so that a Chinese user reads a Chinese sentence.  The
-    library's words (English, from pypdf, pdfminer or openpyxl) go only in
-    its ``{found}``, marked as the detail, shortened so that a library that
-    quotes the whole file cannot flood the summary."""
+    The sentence is ours, in the reader's language: which file, that it
+    could not be read as that format, what was expected and what the file
+    is instead (:mod:`govdisclosure.filefaults` tells that from its bytes:
+    a web page saved under the name, a file cut short, an old .doc …).
+    The library's words (English, from pdfminer, python-docx or openpyxl)
+    are added, marked as the detail, only where the bytes cannot name the
+    fault (a PDF or package damaged inside); the params keep them in the
+    provenance (``found``) in any case."""
+    fault: Fault = pdf_fault(data) if fmt == "pdf" else package_fault(data, fmt)
+    words = library_words(exc)
+    detail = "" if fault.named else words
+    message_id = _SENTENCES[fmt][1 if detail else 0]
     return ImportProblem(
         severity="error",
         code="unreadable-file",
         message_id=message_id,
-        params={"found": f"{type(exc).__name__}: {exc}"[:200], "file": source, "format": fmt},
+        params={
+            "found": words,
+            "detail": detail,
+            "fault": fault.code,
+            "expected": fault.expected,
+            "file": source,
+            "format": fmt,
+        },
+        localized={"expected": partial(_said, fault.expected)},
     )
 
 

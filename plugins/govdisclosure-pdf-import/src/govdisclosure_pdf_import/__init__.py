@@ -114,15 +114,7 @@ def pdf_document(data: bytes, source: str) -> Document | ImportResult:
         return _failed(
             source,
             None,
-            unreadable_file(
-                N_(
-                    "{file} cannot be read as a PDF: expected a PDF document, but the file is "
-                    "damaged, cut short or not a PDF (detail: {found})"
-                ),
-                exc,
-                source,
-                "pdf",
-            ),
+            unreadable_file(exc, data, source, "pdf"),
             "",
         )
     if chars == 0:

@@ -331,18 +331,17 @@ def workbook_document(data: bytes, source: str) -> Document | ImportResult:
     """The :class:`Document` of a workbook, or the failed result naming why."""
     try:
         values, formulas = _open(data)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        KeyError,
+        OSError,
+        ValueError,
+        SyntaxError,  # a part of the package that is not XML (lxml's or ElementTree's)
+    ) as exc:
         return failed(
             source,
-            unreadable_file(
-                N_(
-                    "{file} cannot be read as an Excel workbook: expected an .xlsx workbook, "
-                    "but the file is damaged, cut short or not a workbook (detail: {found})"
-                ),
-                exc,
-                source,
-                "xlsx",
-            ),
+            unreadable_file(exc, data, source, "xlsx"),
             "xlsx",
         )
     grids: list[Grid] = []

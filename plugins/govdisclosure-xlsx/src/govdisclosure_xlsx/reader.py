@@ -36,6 +36,7 @@ from govdisclosure.cells import CellValue
 from govdisclosure.codec import dumps, loads
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.errors import LoadError, Problem
+from govdisclosure.filefaults import library_words, package_fault
 from govdisclosure.flat import shape_of
 from govdisclosure.i18n import LOCALES, N_, gettext
 from govdisclosure.paths import Path, json_path
@@ -51,10 +52,17 @@ __all__ = ["load_xlsx"]
 def _open(data: bytes) -> Workbook:
     try:
         return load_workbook(io.BytesIO(data), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise LoadError(
-            [Problem("$", N_("an Excel workbook (.xlsx)"), type(exc).__name__)]
-        ) from None
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        KeyError,
+        OSError,
+        ValueError,
+        SyntaxError,  # a part of the package that is not XML (lxml's or ElementTree's)
+    ) as exc:
+        fault = package_fault(data, "xlsx")
+        detail = "" if fault.named else library_words(exc)
+        raise LoadError([Problem("$", fault.expected, detail=detail)]) from None
 
 
 def _remainder(wb: Workbook) -> tuple[Report, str]:
