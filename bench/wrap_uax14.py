@@ -19,7 +19,7 @@ lines it prints around them, in both locales:
 
     .venv/bin/python bench/wrap_uax14.py            # the comparison
     valgrind --tool=callgrind --callgrind-out-file=/dev/null \\
-        .venv/bin/python bench/wrap_uax14.py --count ours     # or: uniseg, none
+        .venv/bin/python bench/wrap_uax14.py --count ours [--rounds 2]  # or: uniseg, none
 """
 
 from __future__ import annotations
@@ -200,6 +200,9 @@ def main() -> None:
         choices=("none", "ours", "uniseg"),
         help="only wrap, for callgrind (none: the messages alone, to subtract)",
     )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="wrap every message at every width this often"
+    )
     args = parser.parse_args()
     texts = messages()
     if args.count is None:
@@ -210,10 +213,11 @@ def main() -> None:
     breaker: Callable[[str, int], list[str]] = (
         wrap if args.count == "ours" else (lambda t, w: lines(t, uax14_kept(t), w))
     )
-    for width in WIDTHS:
-        for text in texts:
-            breaker(text, width)
-    print(f"{len(texts) * len(WIDTHS)} wraps", file=sys.stderr)
+    for _ in range(args.rounds):
+        for width in WIDTHS:
+            for text in texts:
+                breaker(text, width)
+    print(f"{args.rounds * len(texts) * len(WIDTHS)} wraps", file=sys.stderr)
 
 
 if __name__ == "__main__":
