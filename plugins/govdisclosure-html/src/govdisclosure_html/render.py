@@ -33,6 +33,7 @@ from html import escape
 from typing import Any
 
 from govdisclosure.aggregate import breakdown
+from govdisclosure.aggregate.skeleton import BLANK_DATE, needs_skeleton, with_skeleton
 from govdisclosure.cells import NotApplicable
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
@@ -513,6 +514,11 @@ def _contact(locale: str, report: Report) -> list[str]:
 
 
 def _article(locale: str, report: Report, border: bool) -> list[str]:
+    # A consolidated report without text of its own is laid out with the six
+    # sections of its format, the office's part marked (as every renderer of
+    # the project does it).
+    skeleton = needs_skeleton(report)
+    report = with_skeleton(report, locale)
     lines = [
         f'<article class="gd-report" lang="{_lang(locale)}">',
         f"<h1>{escape(_title(locale, report))}</h1>",
@@ -526,6 +532,8 @@ def _article(locale: str, report: Report, border: bool) -> list[str]:
     lines.append(f"<p>{escape(report.signed_by or report.unit.name)}</p>")
     if report.dates.written is not None:
         lines.append(f"<p>{_date(report.dates.written, locale)}</p>")
+    elif skeleton:  # the date is the office's to fill in, as the text is
+        lines.append(f"<p>{escape(gettext(locale, BLANK_DATE))}</p>")
     lines.append("</div>")
     if is_template_driven(report):
         template = printed_template(report)

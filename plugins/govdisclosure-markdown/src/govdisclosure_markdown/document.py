@@ -41,6 +41,7 @@ from typing import Any, Final
 
 from govdisclosure.aggregate import breakdown
 from govdisclosure.aggregate.breakdown import APPENDIX_TITLE
+from govdisclosure.aggregate.skeleton import BLANK_DATE, needs_skeleton, with_skeleton
 from govdisclosure.cells import NA_MARKS, NotApplicable
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
@@ -591,10 +592,12 @@ def _body(out: list[str], locale: str, report: Report, details: bool, html_table
         _orphan(out, tables.pop(missing))
 
 
-def _signature(locale: str, report: Report) -> list[str]:
+def _signature(locale: str, report: Report, skeleton: bool = False) -> list[str]:
     lines = [escape(report.signed_by or report.unit.name), ""]
     if report.dates.written is not None:
         lines += [escape(_date(report.dates.written, locale)), ""]
+    elif skeleton:  # the date is the office's to fill in, as the text is
+        lines += [escape(gettext(locale, BLANK_DATE)), ""]
     return lines
 
 
@@ -612,6 +615,11 @@ def render_markdown(
     (:mod:`.merged`) instead of pipe tables.
     """
     locale = normalize_locale(locale)
+    # A consolidated report without text of its own is laid out with the
+    # six sections of its format, the office's part marked (as every
+    # renderer of the project does it).
+    skeleton = needs_skeleton(report)
+    report = with_skeleton(report, locale)
     lines = [_heading(1, _title(locale, report)), ""]
     if details:
         lines += [*_facts(locale, report), ""]
@@ -622,7 +630,7 @@ def render_markdown(
     _body(lines, locale, report, details, html_tables)
     if not is_template_driven(report):
         lines += _contact(locale, report)
-    lines += _signature(locale, report)
+    lines += _signature(locale, report, skeleton)
     if is_template_driven(report):
         template = printed_template(report)
         attachment = gettext(locale, "附件") + _join(locale) + gettext(locale, template.title)
