@@ -25,12 +25,14 @@ lines it prints around them, in both locales:
 from __future__ import annotations
 
 import argparse
+import importlib
 import itertools
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from rich.cells import cell_len, chop_cells
 
@@ -84,9 +86,9 @@ def ours(text: str) -> set[int]:
 
 def uax14(text: str) -> set[int]:
     """Where UAX #14 lets a line break (uniseg), the text's ends and indent left out."""
-    from uniseg.linebreak import line_break_boundaries
-
-    return {i for i in line_break_boundaries(text) if 0 < i < len(text) and text[:i].strip()}
+    linebreak: Any = importlib.import_module("uniseg.linebreak")  # optional: not a dependency
+    boundaries = linebreak.line_break_boundaries(text)
+    return {i for i in boundaries if 0 < i < len(text) and text[:i].strip()}
 
 
 _LATIN_RUN = re.compile(r"[!-~]+")
