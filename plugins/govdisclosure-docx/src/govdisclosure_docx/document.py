@@ -99,12 +99,14 @@ class _Writer:
         self.table(grid, gettext(self.locale, grid.title))
 
     def section(self, section: Section, level: int) -> None:
-        self.doc.add_heading(clean(section.heading), level=min(level, 9))
+        # A skeleton's official headings are said in the locale.
+        heading = gettext(self.locale, section.heading) if self.skeleton else section.heading
+        self.doc.add_heading(clean(heading), level=min(level, 9))
         for paragraph in section.paragraphs:
             _paragraph(self.doc, paragraph)
         number = _leading_numeral(section.heading) if level == 1 else None
         if number is not None and number in self.tables:
-            self.table(self.tables.pop(number), section.heading)
+            self.table(self.tables.pop(number), heading)
         for sub in section.subsections:
             self.section(sub, level + 1)
 

@@ -464,10 +464,16 @@ def _leading_numeral(text: str) -> int | None:
 
 
 def _section(
-    locale: str, section: Section, level: int, tables: dict[int, list[str]]
+    locale: str,
+    section: Section,
+    level: int,
+    tables: dict[int, list[str]],
+    translate: bool = False,
 ) -> Iterator[str]:
     h = min(level, 6)
-    yield f"<section><h{h}>{escape(section.heading)}</h{h}>"
+    # A skeleton's official headings are said in the locale.
+    heading = gettext(locale, section.heading) if translate else section.heading
+    yield f"<section><h{h}>{escape(heading)}</h{h}>"
     for paragraph in section.paragraphs:
         yield f"<p>{escape(paragraph)}</p>"
     number = _leading_numeral(section.heading) if level == 2 else None
@@ -478,7 +484,7 @@ def _section(
     yield "</section>"
 
 
-def _body(locale: str, report: Report, border: bool) -> Iterator[str]:
+def _body(locale: str, report: Report, border: bool, translate: bool = False) -> Iterator[str]:
     tables: dict[int, list[str]] = {}
     titles: dict[int, str] = {}
     if not is_template_driven(report):
@@ -501,7 +507,7 @@ def _body(locale: str, report: Report, border: bool) -> Iterator[str]:
         if number is not None:
             for missing in sorted(n for n in tables if n < number and n not in present):
                 yield from orphan(missing)
-        yield from _section(locale, section, 2, tables)
+        yield from _section(locale, section, 2, tables, translate)
     for missing in sorted(tables):
         yield from orphan(missing)
 
@@ -525,7 +531,7 @@ def _article(locale: str, report: Report, border: bool) -> list[str]:
     ]
     lines += _facts(locale, report)
     lines += [f"<p>{escape(p)}</p>" for p in report.preamble]
-    lines += _body(locale, report, border)
+    lines += _body(locale, report, border, translate=skeleton)
     if not is_template_driven(report):
         lines += _contact(locale, report)
     lines.append('<div class="gd-signature">')

@@ -519,10 +519,13 @@ def _section(
     section: Section,
     level: int,
     tables: dict[int, tuple[str, list[str]]],
+    translate: bool = False,
 ) -> None:
     """Appends the section's lines to ``out`` (a list, not a generator:
-    nested generators cost a frame switch per line and level)."""
-    heading = escape_inline(section.heading)
+    nested generators cost a frame switch per line and level).  With
+    ``translate`` (a skeleton's official headings) the heading is said in
+    the locale."""
+    heading = escape_inline(gettext(locale, section.heading) if translate else section.heading)
     out += (_heading(level, heading), "")
     for paragraph in section.paragraphs:
         text = escape(paragraph)
@@ -577,7 +580,14 @@ def _orphan(out: list[str], table: tuple[str, list[str]]) -> None:
     out.append("")
 
 
-def _body(out: list[str], locale: str, report: Report, details: bool, html_tables: bool) -> None:
+def _body(
+    out: list[str],
+    locale: str,
+    report: Report,
+    details: bool,
+    html_tables: bool,
+    translate: bool = False,
+) -> None:
     tables = _tables_by_number(locale, report, details, html_tables)
     numbers = {_leading_numeral(s.heading) for s in report.sections}
     for section in report.sections:
@@ -587,7 +597,7 @@ def _body(out: list[str], locale: str, report: Report, details: bool, html_table
         if number is not None and tables:
             for missing in sorted(n for n in tables if n < number and n not in numbers):
                 _orphan(out, tables.pop(missing))
-        _section(out, locale, section, 2, tables)
+        _section(out, locale, section, 2, tables, translate)
     for missing in sorted(tables):
         _orphan(out, tables.pop(missing))
 
@@ -627,7 +637,7 @@ def render_markdown(
         text = escape(paragraph)
         if text:
             lines += [text, ""]
-    _body(lines, locale, report, details, html_tables)
+    _body(lines, locale, report, details, html_tables, translate=skeleton)
     if not is_template_driven(report):
         lines += _contact(locale, report)
     lines += _signature(locale, report, skeleton)
