@@ -160,3 +160,20 @@ def test_nothing_consolidated_must_agree_with_its_narrative(
     with pytest.raises(ConsolidationError) as info:
         consolidate([], "市", narrative=draft, **given)
     assert info.value.code == code
+
+
+def test_a_refusal_is_spaced_as_chinese_is_written() -> None:
+    """A path or a figure beside Chinese words is spaced from them, as every
+    other message is (``govdisclosure.i18n.spaced``): the refusal of a total
+    too large read ``$.table3.new_applications.natural_person的合计为1800000000000000``."""
+    from govdisclosure.aggregate.combine import _too_large
+
+    error = _too_large(("table3", "new_applications", "natural_person"), 1_800_000_000_000_000)
+    assert error.render("zh_Hans_CN") == (
+        "$.table3.new_applications.natural_person 的合计为 1800000000000000，"
+        "超过报告所能容纳的最大数量（1000000000000000）"
+    )
+    assert error.render("en") == (
+        "The total at $.table3.new_applications.natural_person is 1800000000000000, "
+        "above the largest count a report holds (1000000000000000)"
+    )

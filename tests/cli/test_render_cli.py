@@ -313,3 +313,19 @@ def test_one_missing_file_with_o_is_said_missing(tmp_path: Path, locale: str, sa
     assert "-d" not in err
     # As show and validate say it: the file first, no "Error:" before it.
     assert err.startswith(f"{tmp_path}/{said}"), err
+
+
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_ctrl_c_while_plugins_load_stops_the_command(
+    site: Site, workdir: Path, command: str
+) -> None:
+    """Ctrl-C before a batch's loop (here while a plugin is imported) ends the
+    command with exit status 2 and a line in the locale: it was taken for the
+    plugin's failure and the run went on to the end, exit status 0, or stopped
+    with click's "Aborted!" and exit status 1, the status of errors found."""
+    site.install("raise KeyboardInterrupt\n")
+    args = ["--to", "markdown"] if command == "render" else []
+    code, stdout, err, _ = _run(command, str(HUAIAN), *args, "--locale", "zh_CN")
+    assert code == 2
+    assert err.strip() == "已中断：命令已停止"
+    assert stdout == "" and list(workdir.iterdir()) == []

@@ -20,6 +20,7 @@ import pytest
 import govdisclosure as gd
 from govdisclosure.aggregate import Breakdown, breakdown, consolidate
 from govdisclosure.cells import CellValue
+from govdisclosure.editions import edition_of
 from govdisclosure.editions.legacy import ReportLegacy
 from govdisclosure.formatting import format_cell
 from govdisclosure.i18n import gettext
@@ -176,3 +177,37 @@ def test_headline_and_paths_exclude_each_other() -> None:
         breakdown(qinghe(), columns="headline", paths=["$.table3.new_applications.total"])
     with pytest.raises(ValueError):
         breakdown(qinghe(), columns="most")  # type: ignore[arg-type]
+
+
+def _document_text(report: gd.Report, fmt: str, locale: str) -> str:
+    """The text of a rendered document, tags left out."""
+    import zipfile
+
+    data = gd.render(report, fmt, locale=locale)
+    if fmt == "pdf":
+        return pdf_text(report, locale)
+    if fmt == "docx":
+        data = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    text = re.sub(r"<[^>]+>", "", data.decode("utf-8"))
+    return squash(text.replace("\\[", "[").replace("\\]", "]"))  # Markdown's escapes
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "markdown"])
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_renderer_sets_a_consolidated_reports_six_sections(fmt: str, locale: str) -> None:
+    """A consolidated report has no text of its own: the PDF set the six
+    sections of its format with the office's part marked, while the Word,
+    HTML and Markdown documents started at 二、 with 一、五、六 missing and no
+    place for the date (`govdisclosure.aggregate.skeleton`)."""
+    report = qinghe()
+    assert not report.sections
+    text = _document_text(report, fmt, locale)
+    headings = edition_of(report).section_headings
+    # in the locale, as the PDF set them (English: "I. Overall situation" …)
+    at = [text.find(squash(gettext(locale, h))) for h in headings]
+    assert -1 not in at and at == sorted(at), (fmt, headings, at)
+    mark = squash(gettext(locale, "[To be completed]"))
+    assert text.count(mark) == 3
+    assert squash(gettext(locale, "[date]")) in text
+    names = [part.unit.name for part in report.parts]
+    assert all(name in text[at[0] : at[1]] for name in names)

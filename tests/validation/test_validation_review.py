@@ -375,3 +375,41 @@ def test_a_key_beside_accepted_is_refused_not_ignored(
     assert paths == (["$.fingerprint", "$.reason"] if suffix == ".toml" else ["$.acceptd"])
     said = caught.value.render("zh_Hans_CN")
     assert str(path) in said and "无此字段（未知的键）" in said
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "zh", "en"),
+    [
+        (
+            "accepted.toml",
+            b"[[accepted]\nrule = 1\n",
+            "$: 第 1 行第 11 列：应为格式正确的 TOML；实际为 ']'",
+            "$: line 1, column 11: expected well-formed TOML; found ']'",
+        ),
+        (
+            "accepted.json",
+            b'{"accepted": [1 2]}',
+            "$: 第 1 行第 17 列：应为格式正确的 JSON；实际为 '2]}'",
+            "$: line 1, column 17: expected well-formed JSON; found '2]}'",
+        ),
+        (
+            "accepted.toml",
+            b"\xff\xfe[\x00",
+            "$: 应为 UTF-8 编码的文本（请将文件另存为 UTF-8）；实际为 UTF-16",
+            "$: expected UTF-8 text (save the file as UTF-8); found UTF-16",
+        ),
+    ],
+)
+def test_a_list_of_acceptances_that_does_not_parse_is_said_in_the_locale(
+    tmp_path: Path, name: str, data: bytes, zh: str, en: str
+) -> None:
+    """The parser's English reason was what was found, in a Chinese sentence
+    too (`实际为 Expected ']]' at the end of an array declaration (at line 1,
+    column 11)`), and text that is not UTF-8 gave Python's codec error
+    (`'utf-8' codec can't decode byte 0xff in position 0`)."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as info:
+        load_acceptances(path)
+    assert [line.strip() for line in info.value.render("zh_Hans_CN").splitlines()[1:]] == [zh]
+    assert [line.strip() for line in info.value.render("en").splitlines()[1:]] == [en]

@@ -271,6 +271,23 @@ def test_a_report_in_an_attachment_is_named(href: str) -> None:
     assert href in problem.params["attachments"]
 
 
+def test_the_attachments_are_listed_as_each_locale_lists_them() -> None:
+    """Two attachments were joined by 、 with ASCII brackets in every locale
+    (``a.doc (./a.doc)、b.xls (./b.xls)`` in an English message too)."""
+    text = PAGE
+    for table in TABLES:
+        text = text.replace(table, "")
+    links = '<a href="./a.doc">年度报告.doc</a> <a href="./b.xls">附表.xls</a></p><p>一、总体情况'
+    result = _import(text.replace("一、总体情况", links, 1))
+    (problem,) = [p for p in result.problems if p.code == "report-in-attachment"]
+    assert problem.message("zh_Hans_CN").endswith(
+        "年报在附件中：年度报告.doc（./a.doc）、附表.xls（./b.xls）"
+    )
+    assert problem.message("en").endswith(
+        "in an attachment: 年度报告.doc (./a.doc), 附表.xls (./b.xls)"
+    )
+
+
 def _cut(k: int, lead: str) -> tuple[str, str]:
     """Table 3 cut before its row ``k`` into two tables, as a Word table cut in
     two prints: the merged cells running over the cut start again, empty

@@ -170,5 +170,5 @@ def test_a_local_page_names_the_page_it_links_without_following_it(tmp_path: Pat
     notice.write_text(_notice('<a href="2023/page.html">点击查看</a>'), "utf-8")
     result = CliRunner().invoke(cli, ["import", str(notice), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2, result.output
-    assert "点击查看 (2023/page.html)" in result.output
+    assert "点击查看（2023/page.html）" in result.output
     assert "首页" not in result.output  # the site's menu is no link to the report

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..i18n import gettext, series
+from ..i18n import gettext, series, spaced
 
 __all__ = ["ConsolidationError"]
 
@@ -42,10 +42,11 @@ class ConsolidationError(ValueError):
         return (type(self), (self.code, self.message_id, self.params))
 
     def render(self, locale: str = "zh_Hans_CN") -> str:
-        """The message in ``locale`` with its parameters filled in."""
-        return gettext(locale, self.message_id).format_map(
-            {k: self._value(v, locale) for k, v in self.params.items()}
-        )
+        """The message in ``locale`` with its parameters filled in, spaced as
+        the locale's text is (a path or a figure beside Chinese words:
+        ``$.table3.total 的合计为 1800000000000000``)."""
+        values = {k: self._value(v, locale) for k, v in self.params.items()}
+        return spaced(locale, gettext(locale, self.message_id), **values)
 
     @staticmethod
     def _value(value: object, locale: str) -> str:

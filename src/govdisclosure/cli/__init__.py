@@ -10,7 +10,7 @@ A module whose command name is a Python keyword ends in ``ing``
 
 Exit codes: 0 fine, 1 findings of severity error, 2 bad usage, unreadable
 input or output that cannot be written (with a message, never a
-traceback), 141 standard output closed by its reader (``| head``: nothing
+traceback) or stopped by Ctrl-C, 141 standard output closed by its reader (``| head``: nothing
 more is printed, as a program ended by ``SIGPIPE`` would be).
 
 The locale of every message — click's own usage errors and ``--help``
@@ -42,11 +42,15 @@ from ._help_width import terminal_widths
 from ._locale import command_line_locale
 from ._whole_writes import whole_writes
 
-__all__ = ["EXIT_BROKEN_PIPE", "cli", "command_line_locale", "main"]
+__all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "cli", "command_line_locale", "main"]
 
 #: Exit status when standard output's reader has gone (``| head``): the
 #: status a shell reports for a program ended by ``SIGPIPE`` (128 + 13).
 EXIT_BROKEN_PIPE: Final = 141
+
+#: Exit status of a command stopped by Ctrl-C, as every batch command's loop
+#: exits when interrupted (``govdisclosure.batch``).
+EXIT_INTERRUPTED: Final = 2
 
 #: Command names that are not their module's name.
 _RENAMED = {"importing": "import"}
@@ -303,6 +307,15 @@ class _LazyGroup(click.Group):
             if exc.filename is not None and exc.errno != errno.EPIPE:
                 raise  # a file's error: the command's to report
             raise _output_failed(exc, self.locale) from None
+        except KeyboardInterrupt:
+            # Ctrl-C before a batch's own loop (which says how far it got):
+            # the command stops with exit status 2, as an interrupted batch
+            # does, not click's "Aborted!" and 1, which `validate` uses for
+            # findings of severity error.
+            from ..i18n import gettext
+
+            click.echo(gettext(self.locale, "Interrupted: the command was stopped"), err=True)
+            raise SystemExit(EXIT_INTERRUPTED) from None
 
 
 class _SettingError(click.ClickException):

@@ -51,6 +51,7 @@ from .reference import (
 
 __all__ = [
     "PROVENANCE_NOT_A_REPORT",
+    "check_utf8",
     "converter",
     "dump",
     "dumps",
@@ -447,6 +448,10 @@ def _check_utf8(data: bytes, source: str | None) -> None:
         column = len(data[line_start : exc.start].decode("utf-8")) + 1
         at = (data.count(b"\n", 0, exc.start) + 1, column)
         raise LoadError([Problem("$", expected, found, at=at)], source) from None
+
+
+#: For the other files the library reads as text (the lists of accepted findings).
+check_utf8 = _check_utf8
 
 
 def _looks_gbk(data: bytes) -> bool:

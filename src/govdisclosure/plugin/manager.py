@@ -297,6 +297,8 @@ def _build() -> _State:
         origin = _Origin(_CORE_DISTRIBUTION, core_version, True)
         try:
             module = importlib.import_module(module_name)
+        except KeyboardInterrupt:
+            raise  # the user's Ctrl-C: the command stops, no plugin is blamed
         except BaseException as exc:  # noqa: BLE001 - any import error is the plugin's, reported
             state.fail(_failure(module_name, origin, exc))
             continue
@@ -454,13 +456,20 @@ def _load_now(state: _State, todo: list[_Pending]) -> None:
     was = getattr(_building, "active", False)
     _building.active = True
     try:
-        for pending in todo:
+        for index, pending in enumerate(todo):
             if state.pm.is_blocked(pending.name):
                 continue
             try:
                 plugin = pending.entry_point.load()
-            # BaseException: a plugin that calls sys.exit() or is interrupted
-            # while it imports must not end the caller's process.
+            except KeyboardInterrupt:
+                # The user's Ctrl-C stops the command: it is no failure of the
+                # plugin, which stays pending with those not yet imported, so
+                # a caller that goes on (an interactive session) imports them
+                # when it next asks.
+                state.pending.extend(p for p in todo[index:] if p not in state.pending)
+                raise
+            # BaseException: a plugin that calls sys.exit() while it imports
+            # must not end the caller's process.
             except BaseException as exc:  # noqa: BLE001 - a broken plugin must not stop the others
                 state.fail(_failure(pending.name, pending.origin, exc))
                 continue
@@ -557,6 +566,8 @@ def _call_each(state: _State, hook: str) -> list[tuple[str, Any]]:
             items = list(result) if result is not None else []
             if isinstance(result, str | bytes):
                 raise TypeError(f"{hook} must return a list, not {type(result).__name__}")
+        except KeyboardInterrupt:
+            raise  # the user's Ctrl-C, not the plugin's failure
         except BaseException as exc:  # noqa: BLE001 - reported by plugin name, others kept
             state.fail(_failure(name, state.origin(name), exc, hook))
             continue

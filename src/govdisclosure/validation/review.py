@@ -30,7 +30,9 @@ from typing import Any, Literal
 import orjson
 from attrs import frozen
 
+from ..codec import check_utf8
 from ..errors import LoadError, Problem
+from ..i18n import N_
 from ..oserrors import unreadable
 from .findings import Finding
 
@@ -118,6 +120,33 @@ def _entry(entry: object, where: str, problems: list[Problem]) -> Acceptance | N
     return Acceptance(fingerprint, reason, who, date, optional["rule"], optional["path"])
 
 
+#: Where the TOML parser stopped, as its message ends (Python 3.11–3.13).
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+#: Characters of the text shown from where the parser stopped.
+_EXCERPT = 20
+
+
+def _syntax(text: str, exc: ValueError, *, toml: bool) -> Problem:
+    """A file the parser refused, said in the user's language: what was
+    expected, the line and column where the parser stopped and the text that
+    stands there (the parser's own reason is English: it was shown as what
+    was found, ``Expected ']]' at the end of an array declaration (at line 1,
+    column 11)``, inside a Chinese sentence)."""
+    expected = N_("well-formed TOML") if toml else N_("well-formed JSON")
+    at: tuple[int, int] | None = None
+    if isinstance(exc, orjson.JSONDecodeError):
+        at = (exc.lineno, exc.colno)
+    elif (match := _TOML_AT.search(str(exc))) is not None:
+        at = (int(match[1]), int(match[2]))
+    found = ""
+    if at is not None:
+        lines = text.splitlines()
+        line = lines[at[0] - 1][at[1] - 1 :] if at[0] <= len(lines) else ""
+        if line.strip():  # the end of a line or of the file shows nothing
+            found = repr(line[:_EXCERPT]) + ("…" if len(line) > _EXCERPT else "")
+    return Problem("$", expected, found, at=at)
+
+
 def load_acceptances(path: str | Path) -> tuple[Acceptance, ...]:
     """The accepted findings of a JSON or TOML file.
 
@@ -129,18 +158,20 @@ def load_acceptances(path: str | Path) -> tuple[Acceptance, ...]:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise LoadError([unreadable(exc)], name) from None
+    # Text that is not UTF-8 is said as a report's is: the encoding it looks
+    # like, or its first bad bytes where they stand.
+    check_utf8(raw, name)
+    text = raw.decode("utf-8")
     data: object
     try:
         if name.endswith(".toml"):
             import tomllib  # only a TOML list of acceptances needs the parser
 
-            data = tomllib.loads(raw.decode("utf-8"))
+            data = tomllib.loads(text)
         else:
             data = orjson.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        if name.endswith(".toml"):
-            raise LoadError([Problem("$", "a TOML file", detail=str(exc))], name) from None
-        raise LoadError([Problem("$", "a JSON file", detail=str(exc))], name) from None
+    except ValueError as exc:
+        raise LoadError([_syntax(text, exc, toml=name.endswith(".toml"))], name) from None
     where = "$"
     if isinstance(data, dict):
         # A key beside "accepted" (an entry written at the top of a TOML

@@ -23,6 +23,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 
+from govdisclosure.aggregate.skeleton import BLANK_DATE, needs_skeleton, with_skeleton
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.flat import shape_of
 from govdisclosure.formatting import contact_items, format_date
@@ -61,6 +62,11 @@ def _paragraph(doc: Document, text: str) -> None:
 class _Writer:
     def __init__(self, doc: Document, report: Report, locale: str) -> None:
         self.doc = doc
+        # A consolidated report without text of its own is laid out with the
+        # six sections of its format, the office's part marked (as every
+        # renderer of the project does it).
+        self.skeleton = needs_skeleton(report)
+        report = with_skeleton(report, locale)
         self.report = report
         self.locale = locale
         shape = shape_of(report)
@@ -93,12 +99,14 @@ class _Writer:
         self.table(grid, gettext(self.locale, grid.title))
 
     def section(self, section: Section, level: int) -> None:
-        self.doc.add_heading(clean(section.heading), level=min(level, 9))
+        # A skeleton's official headings are said in the locale.
+        heading = gettext(self.locale, section.heading) if self.skeleton else section.heading
+        self.doc.add_heading(clean(heading), level=min(level, 9))
         for paragraph in section.paragraphs:
             _paragraph(self.doc, paragraph)
         number = _leading_numeral(section.heading) if level == 1 else None
         if number is not None and number in self.tables:
-            self.table(self.tables.pop(number), section.heading)
+            self.table(self.tables.pop(number), heading)
         for sub in section.subsections:
             self.section(sub, level + 1)
 
@@ -125,6 +133,8 @@ class _Writer:
         name = clean(self.report.signed_by or self.report.unit.name)
         written = self.report.dates.written
         date = format_date(written, self.locale) if written is not None else ""
+        if not date and self.skeleton:  # the office's to fill in, as the text is
+            date = gettext(self.locale, BLANK_DATE)
         width = BODY.pt
         name_chars, date_chars = _chars(name), _chars(date)
         name_right = 2.0

@@ -34,7 +34,7 @@ from govdisclosure.editions import Report
 from govdisclosure.editions.legacy import EDITION as TEMPLATE_EDITION
 from govdisclosure.editions.legacy import StatisticsTemplate
 from govdisclosure.errors import LoadError
-from govdisclosure.i18n import N_, gettext, ngettext
+from govdisclosure.i18n import N_, gettext, ngettext, series
 from govdisclosure.introspect import printed_name
 from govdisclosure.paths import json_path as _json_path
 
@@ -334,7 +334,7 @@ def split_figures(count: int, sheets: Sequence[str]) -> ImportProblem:
             "{figures} split by an element that a style sheet the page links and the import did not read may hide ({sheets}); placed with doubt. Import the page saved with its style sheets beside it"
         ),
         params={"count": str(count), "sheets": "、".join(sheets)},
-        localized={"figures": figures},
+        localized={"figures": figures, "sheets": _listed(sheets)},
     )
 
 
@@ -782,6 +782,7 @@ def import_document(
                         "Import with --derive-templates to keep the table as printed"
                     ),
                     params={"rows": "、".join(found[1].unfit_rows)},
+                    localized={"rows": _listed(found[1].unfit_rows)},
                     table=found[0].index,
                 )
             )
@@ -804,6 +805,27 @@ def import_document(
     )
 
 
+def _listed(names: Sequence[str], none: str = "-") -> Callable[[str], str]:
+    """``names`` listed as the message's locale lists them (``a、b``, ``a, b``;
+    ``none`` when there are none); the problem's ``params`` keep the one
+    form the data has had."""
+    kept = tuple(names)
+    return lambda locale: series(locale, kept) if kept else none
+
+
+def _links(links: Sequence[Attachment]) -> Callable[[str], str]:
+    """Each link's text and address, listed as the message's locale lists
+    names: ``a.doc（./a.doc）、b.xls（./b.xls）``, ``a.doc (./a.doc), b.xls (./b.xls)``
+    (the problem's ``params`` keep the one form the data has had)."""
+    return lambda locale: series(
+        locale,
+        (
+            gettext(locale, "{name} ({address})").format(name=a.text or a.href, address=a.href)
+            for a in links
+        ),
+    )
+
+
 def _no_report(page: Document, problems: list[ImportProblem]) -> None:
     if page.attachments:
         names = "、".join(f"{a.text or a.href} ({a.href})" for a in page.attachments)
@@ -815,6 +837,7 @@ def _no_report(page: Document, problems: list[ImportProblem]) -> None:
                     "The page has no report tables; the report is in an attachment: {attachments}"
                 ),
                 params={"attachments": names},
+                localized={"attachments": _links(page.attachments)},
             )
         )
     elif page.linked_pages and not page.grids:
@@ -849,6 +872,7 @@ def _linked_problem(linked: Sequence[Attachment]) -> ImportProblem:
             "Import that page (an import of this page's URL follows the link)"
         ),
         params={"pages": "、".join(f"{a.text or a.href} ({a.href})" for a in linked)},
+        localized={"pages": _links(linked)},
     )
 
 
@@ -862,6 +886,7 @@ def _images_problem(images: Sequence[str], severity: Severity) -> ImportProblem:
             "which may be the tables as pictures: {images}. Nothing is read from images"
         ),
         params={"count": str(len(images)), "images": "、".join(images)},
+        localized={"images": _listed(images)},
     )
 
 
@@ -1393,6 +1418,7 @@ def _derived_problem(found: LegacyResult, derived: LegacyResult, table: int) -> 
             "added": "、".join(added) or "—",
             "missing": "、".join(missing) or "—",
         },
+        localized={"added": _listed(added, "—"), "missing": _listed(missing, "—")},
         table=table,
     )
 

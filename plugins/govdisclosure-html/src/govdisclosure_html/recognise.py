@@ -36,7 +36,7 @@ from functools import cache
 from attrs import frozen
 
 from govdisclosure.editions import EDITIONS
-from govdisclosure.i18n import N_, gettext
+from govdisclosure.i18n import N_, gettext, series
 
 from .grid import Grid
 from .match import memo_cache
@@ -201,7 +201,7 @@ def _sub_rows(
 
 def _names(ids: Sequence[str]) -> Callable[[str], str]:
     """Editions named in a message's locale, joined."""
-    return lambda locale: "、".join(gettext(locale, EDITIONS[e].name) for e in ids)
+    return lambda locale: series(locale, (gettext(locale, EDITIONS[e].name) for e in ids))
 
 
 def _summary(duels: Sequence[Duel]) -> str:

@@ -33,6 +33,7 @@ from html import escape
 from typing import Any
 
 from govdisclosure.aggregate import breakdown
+from govdisclosure.aggregate.skeleton import BLANK_DATE, needs_skeleton, with_skeleton
 from govdisclosure.cells import NotApplicable
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
@@ -463,10 +464,16 @@ def _leading_numeral(text: str) -> int | None:
 
 
 def _section(
-    locale: str, section: Section, level: int, tables: dict[int, list[str]]
+    locale: str,
+    section: Section,
+    level: int,
+    tables: dict[int, list[str]],
+    translate: bool = False,
 ) -> Iterator[str]:
     h = min(level, 6)
-    yield f"<section><h{h}>{escape(section.heading)}</h{h}>"
+    # A skeleton's official headings are said in the locale.
+    heading = gettext(locale, section.heading) if translate else section.heading
+    yield f"<section><h{h}>{escape(heading)}</h{h}>"
     for paragraph in section.paragraphs:
         yield f"<p>{escape(paragraph)}</p>"
     number = _leading_numeral(section.heading) if level == 2 else None
@@ -477,7 +484,7 @@ def _section(
     yield "</section>"
 
 
-def _body(locale: str, report: Report, border: bool) -> Iterator[str]:
+def _body(locale: str, report: Report, border: bool, translate: bool = False) -> Iterator[str]:
     tables: dict[int, list[str]] = {}
     titles: dict[int, str] = {}
     if not is_template_driven(report):
@@ -500,7 +507,7 @@ def _body(locale: str, report: Report, border: bool) -> Iterator[str]:
         if number is not None:
             for missing in sorted(n for n in tables if n < number and n not in present):
                 yield from orphan(missing)
-        yield from _section(locale, section, 2, tables)
+        yield from _section(locale, section, 2, tables, translate)
     for missing in sorted(tables):
         yield from orphan(missing)
 
@@ -513,19 +520,26 @@ def _contact(locale: str, report: Report) -> list[str]:
 
 
 def _article(locale: str, report: Report, border: bool) -> list[str]:
+    # A consolidated report without text of its own is laid out with the six
+    # sections of its format, the office's part marked (as every renderer of
+    # the project does it).
+    skeleton = needs_skeleton(report)
+    report = with_skeleton(report, locale)
     lines = [
         f'<article class="gd-report" lang="{_lang(locale)}">',
         f"<h1>{escape(_title(locale, report))}</h1>",
     ]
     lines += _facts(locale, report)
     lines += [f"<p>{escape(p)}</p>" for p in report.preamble]
-    lines += _body(locale, report, border)
+    lines += _body(locale, report, border, translate=skeleton)
     if not is_template_driven(report):
         lines += _contact(locale, report)
     lines.append('<div class="gd-signature">')
     lines.append(f"<p>{escape(report.signed_by or report.unit.name)}</p>")
     if report.dates.written is not None:
         lines.append(f"<p>{_date(report.dates.written, locale)}</p>")
+    elif skeleton:  # the date is the office's to fill in, as the text is
+        lines.append(f"<p>{escape(gettext(locale, BLANK_DATE))}</p>")
     lines.append("</div>")
     if is_template_driven(report):
         template = printed_template(report)

@@ -41,6 +41,7 @@ from typing import Any, Final
 
 from govdisclosure.aggregate import breakdown
 from govdisclosure.aggregate.breakdown import APPENDIX_TITLE
+from govdisclosure.aggregate.skeleton import BLANK_DATE, needs_skeleton, with_skeleton
 from govdisclosure.cells import NA_MARKS, NotApplicable
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate, TemplateRow
@@ -518,10 +519,13 @@ def _section(
     section: Section,
     level: int,
     tables: dict[int, tuple[str, list[str]]],
+    translate: bool = False,
 ) -> None:
     """Appends the section's lines to ``out`` (a list, not a generator:
-    nested generators cost a frame switch per line and level)."""
-    heading = escape_inline(section.heading)
+    nested generators cost a frame switch per line and level).  With
+    ``translate`` (a skeleton's official headings) the heading is said in
+    the locale."""
+    heading = escape_inline(gettext(locale, section.heading) if translate else section.heading)
     out += (_heading(level, heading), "")
     for paragraph in section.paragraphs:
         text = escape(paragraph)
@@ -576,7 +580,14 @@ def _orphan(out: list[str], table: tuple[str, list[str]]) -> None:
     out.append("")
 
 
-def _body(out: list[str], locale: str, report: Report, details: bool, html_tables: bool) -> None:
+def _body(
+    out: list[str],
+    locale: str,
+    report: Report,
+    details: bool,
+    html_tables: bool,
+    translate: bool = False,
+) -> None:
     tables = _tables_by_number(locale, report, details, html_tables)
     numbers = {_leading_numeral(s.heading) for s in report.sections}
     for section in report.sections:
@@ -586,15 +597,17 @@ def _body(out: list[str], locale: str, report: Report, details: bool, html_table
         if number is not None and tables:
             for missing in sorted(n for n in tables if n < number and n not in numbers):
                 _orphan(out, tables.pop(missing))
-        _section(out, locale, section, 2, tables)
+        _section(out, locale, section, 2, tables, translate)
     for missing in sorted(tables):
         _orphan(out, tables.pop(missing))
 
 
-def _signature(locale: str, report: Report) -> list[str]:
+def _signature(locale: str, report: Report, skeleton: bool = False) -> list[str]:
     lines = [escape(report.signed_by or report.unit.name), ""]
     if report.dates.written is not None:
         lines += [escape(_date(report.dates.written, locale)), ""]
+    elif skeleton:  # the date is the office's to fill in, as the text is
+        lines += [escape(gettext(locale, BLANK_DATE)), ""]
     return lines
 
 
@@ -612,6 +625,11 @@ def render_markdown(
     (:mod:`.merged`) instead of pipe tables.
     """
     locale = normalize_locale(locale)
+    # A consolidated report without text of its own is laid out with the
+    # six sections of its format, the office's part marked (as every
+    # renderer of the project does it).
+    skeleton = needs_skeleton(report)
+    report = with_skeleton(report, locale)
     lines = [_heading(1, _title(locale, report)), ""]
     if details:
         lines += [*_facts(locale, report), ""]
@@ -619,10 +637,10 @@ def render_markdown(
         text = escape(paragraph)
         if text:
             lines += [text, ""]
-    _body(lines, locale, report, details, html_tables)
+    _body(lines, locale, report, details, html_tables, translate=skeleton)
     if not is_template_driven(report):
         lines += _contact(locale, report)
-    lines += _signature(locale, report)
+    lines += _signature(locale, report, skeleton)
     if is_template_driven(report):
         template = printed_template(report)
         attachment = gettext(locale, "附件") + _join(locale) + gettext(locale, template.title)

@@ -33,6 +33,7 @@ from attrs import evolve, frozen
 from reportlab.platypus import PageBreak, Spacer
 from reportlab.platypus.flowables import Flowable
 
+from govdisclosure.aggregate.skeleton import BLANK_DATE, needs_skeleton, skeleton_sections
 from govdisclosure.editions import Report, is_template_driven
 from govdisclosure.formatting import contact_items
 from govdisclosure.introspect import table_info
@@ -61,7 +62,6 @@ from .labels import (
 )
 from .outline import OutlineLevels
 from .printing import for_print
-from .skeleton import BLANK_DATE, needs_skeleton, skeleton_sections
 from .styles import BODY_LEADING, TITLE_STROKE, TYPE_HEIGHT, TYPE_WIDTH, Styles, TextStyle
 from .tables import (
     TableLayout,

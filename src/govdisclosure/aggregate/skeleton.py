@@ -3,9 +3,9 @@
 ``govdisclosure.consolidate`` adds up the units' tables but not their prose
 (a narrative is the consolidating office's to write), so a city's report
 built from its units' reports has tables 二、三、四 and nothing else: the
-PDF started at "二、" with 一、五、六 missing.  For such a report (parts,
-no preamble, no sections) the renderer sets all six sections of the
-format, in order:
+documents started at "二、" with 一、五、六 missing.  For such a report
+(parts, no preamble, no sections) every renderer of the project (PDF, Word,
+HTML, Markdown) sets all six sections of the format, in order:
 
 * 一、总体情况 says what the consolidation itself knows: how many units,
   their names, and the totals of table 3 and table 4;
@@ -23,14 +23,15 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
-from govdisclosure.aggregate import breakdown
-from govdisclosure.editions import Report, edition_of, is_template_driven
-from govdisclosure.i18n import N_
-from govdisclosure.report_base import Section
+import attrs
 
-from .labels import is_english, tr
+from ..editions import Report, edition_of, is_template_driven
+from ..i18n import N_, normalize_locale
+from ..i18n import gettext as tr
+from ..report_base import Section
+from .breakdown import breakdown
 
-__all__ = ["BLANK_DATE", "MARK", "needs_skeleton", "skeleton_sections"]
+__all__ = ["BLANK_DATE", "MARK", "needs_skeleton", "skeleton_sections", "with_skeleton"]
 
 #: Opens every paragraph the office has to write.
 MARK: Final = N_("[To be completed]")
@@ -79,7 +80,7 @@ def skeleton_sections(report: Report, locale: str) -> tuple[Section, ...]:
     headings = edition_of(report).section_headings
     if len(headings) != 6:
         return ()
-    english = is_english(locale)
+    english = normalize_locale(locale) == "en"
     mark = tr(locale, MARK) + (" " if english else "")
     sep = ", " if english else "、"
     names = sep.join(part.unit.name for part in report.parts)
@@ -114,3 +115,12 @@ def skeleton_sections(report: Report, locale: str) -> tuple[Section, ...]:
     return tuple(
         Section(heading=heading, paragraphs=texts.get(k, ())) for k, heading in enumerate(headings)
     )
+
+
+def with_skeleton(report: Report, locale: str) -> Report:
+    """``report`` with its skeleton as its sections when it
+    :func:`needs_skeleton` (the report itself is left as it is), else
+    ``report``: what a renderer lays out."""
+    if not needs_skeleton(report):
+        return report
+    return attrs.evolve(report, sections=skeleton_sections(report, locale))
