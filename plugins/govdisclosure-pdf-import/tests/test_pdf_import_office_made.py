@@ -75,6 +75,7 @@ def _wide() -> gd.Report:
     """淮安 2024 with table 3's first two rows given six-digit figures: wider
     than the column our Word file gives them."""
     report = gd.load(EXAMPLES / "huaian-2024.json")
+    assert isinstance(report, gd.Report2021)
     t3 = report.table3
     new = attrs.evolve(t3.new_applications, natural_person=176_874, total=176_992)
     results = t3.results
@@ -115,14 +116,12 @@ def test_a_figure_the_office_suite_breaks_over_two_lines_is_one_figure(
 
 
 @NO_SOFFICE
-@pytest.mark.parametrize(
-    "name", [f"{name}-{i}" for name in EDITIONS for i in range(PER_EDITION)]
-)
+@pytest.mark.parametrize("name", [f"{name}-{i}" for name in EDITIONS for i in range(PER_EDITION)])
 def test_a_generated_report_exported_by_an_office_suite_imports_every_figure(
     exported: dict[str, tuple[gd.Report, Path]], name: str
 ) -> None:
     expected, pdf = exported[name]
-    report, provenance, problems = import_pdf(pdf.read_bytes(), pdf.name)
+    report, _, problems = import_pdf(pdf.read_bytes(), pdf.name)
     assert report is not None, [p.message("en") for p in problems]
     assert edition_of(report).id == edition_of(expected).id
     assert cells_by_path(report) == cells_by_path(expected)
@@ -131,18 +130,34 @@ def test_a_generated_report_exported_by_an_office_suite_imports_every_figure(
 
 
 def _char(text: str, x0: float, top: float, width: float = 5.2) -> dict[str, Any]:
-    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + 10.5, "size": 10.5}
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + width,
+        "top": top,
+        "bottom": top + 10.5,
+        "size": 10.5,
+    }
 
 
 def test_a_figure_ending_short_of_its_cell_is_not_run_on() -> None:
     """Two lines of digits, the first ending where the next digit still fits:
     two figures typed so (refused as before), never one."""
     box = (490.2, 226.1, 521.6, 250.8)
-    wrapped = [*(_char(d, 493.7 + 5 * i, 225.6) for i, d in enumerate("17699")), _char("2", 513.4, 237.7)]
+    wrapped = [
+        *(_char(d, 493.7 + 5 * i, 225.6) for i, d in enumerate("17699")),
+        _char("2", 513.4, 237.7),
+    ]
     assert _wrapped_figure(wrapped, box) == "176992"
-    short = [*(_char(d, 493.7 + 5 * i, 225.6) for i, d in enumerate("80")), _char("8", 493.7, 237.7)]
+    short = [
+        *(_char(d, 493.7 + 5 * i, 225.6) for i, d in enumerate("80")),
+        _char("8", 493.7, 237.7),
+    ]
     assert _wrapped_figure(short, box) is None
-    worded = [*(_char(d, 493.7 + 5 * i, 225.6) for i, d in enumerate("1769件")), _char("2", 513.4, 237.7)]
+    worded = [
+        *(_char(d, 493.7 + 5 * i, 225.6) for i, d in enumerate("1769件")),
+        _char("2", 513.4, 237.7),
+    ]
     assert _wrapped_figure(worded, box) is None
 
 
