@@ -11,7 +11,9 @@ every file of both routes (the figures in ``docs/import.md``).
 
 Found this way and fixed: a figure wider than its cell, which the office
 suite breaks over two lines ("17699" over "2"), was refused as two texts
-(``cell-unreadable``), the relations of its table left unchecked.
+(``cell-unreadable``), the relations of its table left unchecked; and a
+footnote mark Writer prints smaller and raised after a figure (a page's
+``81<sup>1</sup>``) was read as a digit of it (811, invented).
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ from govdisclosure import cells_by_path
 from govdisclosure.editions import edition_of
 from govdisclosure.testing.libreoffice import SOFFICE, convert
 from govdisclosure.testing.strategies import consistent_reports, without_printed_labels
+from govdisclosure_html.text import read_number
 from govdisclosure_pdf_import import import_pdf
-from govdisclosure_pdf_import.layout import _wrapped_figure
+from govdisclosure_pdf_import.layout import _wrapped_figure, text_of
 from pdfimport_helpers import EXAMPLES
 from printed_portals import Page, all_pages, compare
 
@@ -202,3 +205,20 @@ def test_portal_pages_exported_to_pdf_by_writer(written: dict[str, tuple[Page, P
         ):
             wrong.append(f"{name}: {found.line}")
     assert not wrong, wrong
+
+
+def test_a_raised_smaller_digit_after_a_figure_is_a_mark_not_a_digit() -> None:
+    """LibreOffice Writer prints a page's ``81<sup>1</sup>`` as "81" and a
+    "1" set smaller and raised on the same line: read as 811 before (a figure
+    nobody printed).  The mark is read as the superscript it is, so the cell
+    is refused; a smaller digit on the line's baseline stays a digit."""
+    # As Writer set them: the figure at 12 pt, the mark at 9.6 pt, 4.5 pt higher.
+    figure = [
+        {**_char(d, x, 746.8, 6.0), "size": 12.0, "bottom": 758.8}
+        for d, x in (("8", 539.7), ("1", 545.7))
+    ]
+    raised = {**_char("1", 551.7, 744.7, 4.8), "size": 9.6, "bottom": 754.3}
+    assert text_of([*figure, raised]) == "81¹"
+    assert read_number(text_of([*figure, raised])).unreadable
+    level = {**_char("1", 551.7, 749.2, 4.8), "size": 9.6, "bottom": 758.8}
+    assert text_of([*figure, level]) == "811"

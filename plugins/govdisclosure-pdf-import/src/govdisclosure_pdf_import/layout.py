@@ -130,20 +130,42 @@ def _text(chars: Sequence[dict[str, Any]]) -> str:
     for line in _text_lines(chars):
         parts: list[str] = []
         prev: dict[str, Any] | None = None
+        size = max(float(c["size"]) for c in line)
+        base = max(float(c["bottom"]) for c in line if float(c["size"]) == size)
         for ch in line:
+            text = ch["text"]
             if prev is not None:
-                if abs(ch["x0"] - prev["x0"]) < 0.5 and ch["text"] == prev["text"]:
+                if abs(ch["x0"] - prev["x0"]) < 0.5 and text == prev["text"]:
                     continue  # the same glyph drawn twice (fake bold)
                 gap = ch["x0"] - prev["x1"]
-                if gap > 0.15 * max(ch["size"], 1.0) and ch["text"] != " " and parts[-1] != " ":
+                if gap > 0.15 * max(ch["size"], 1.0) and text != " " and parts[-1] != " ":
                     parts.append(" ")
-            parts.append(ch["text"])
+                if _raised_mark(ch, prev, size, base):
+                    text = text.translate(_SUPERSCRIPT)
+            parts.append(text)
             prev = ch
         out.append("".join(parts).strip())
     return "\n".join(x for x in out if x)
 
 
 text_of = _text
+
+#: Digits as their superscript characters (a footnote mark as printed).
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _raised_mark(ch: dict[str, Any], prev: dict[str, Any], size: float, base: float) -> bool:
+    """A digit set smaller and raised after a digit: a footnote mark after a
+    figure ("81" and a raised "1", as a word processor prints ``<sup>1</sup>``),
+    which read on the line would make the figure 811.  Written as its
+    superscript character, the text says what was printed, and the figure
+    is refused (:func:`govdisclosure_html.text.read_number`), never read."""
+    return (
+        str(ch["text"]).isdigit()
+        and (str(prev["text"]).isdigit() or str(prev["text"]) in "⁰¹²³⁴⁵⁶⁷⁸⁹")
+        and float(ch["size"]) <= 0.85 * size
+        and float(ch["bottom"]) < base - 0.15 * size
+    )
 
 
 def _turn(box: BBox, rotation: int) -> BBox:
