@@ -39,6 +39,7 @@ from govdisclosure.paths import json_path
 from govdisclosure.testing.libreoffice import convert
 from govdisclosure_docx_import import import_docx
 from govdisclosure_html import ImportResult, import_html
+from govdisclosure_pdf_import import import_pdf
 from govdisclosure_xlsx import import_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,15 +53,18 @@ import test_other_portals_round5 as round5  # noqa: E402
 from import_variants import Variant, variants  # noqa: E402
 from import_variants.measure import score as variant_score  # noqa: E402
 
-Format = Literal["docx", "xlsx"]
+Format = Literal["docx", "xlsx", "pdf"]
 #: How LibreOffice opens a page and what it writes, per format.
 CONVERSION: dict[Format, tuple[str, str]] = {
     "docx": ("HTML (StarWriter)", "docx:MS Word 2007 XML"),
     "xlsx": ("HTML (StarCalc)", "xlsx:Calc Office Open XML"),
+    # Writer's page exported to PDF (``bench/office_pdf.py``).
+    "pdf": ("HTML (StarWriter)", "pdf:writer_pdf_Export"),
 }
 IMPORTERS: dict[Format, Callable[[bytes, str], ImportResult]] = {
     "docx": import_docx,
     "xlsx": import_workbook,
+    "pdf": import_pdf,
 }
 #: Figures the HTML import of a rebuilt portal leaves blank on purpose
 #: (round five's KNOWN_GAPS: two heads both cut to 本年新, reported).

@@ -105,11 +105,8 @@ def _index(bounds: Sequence[float], v: float) -> int:
     return i if bounds[i] - v < v - bounds[i - 1] else i - 1
 
 
-def _text(chars: Sequence[dict[str, Any]]) -> str:
-    """Characters as lines (top to bottom), each left to right; lines joined by
-    ``\\n``; a space where the gap between two characters is a space wide."""
-    if not chars:
-        return ""
+def _text_lines(chars: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Characters as lines, top to bottom, each sorted left to right."""
     lines: list[list[dict[str, Any]]] = []
     for ch in sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2):
         mid = (ch["top"] + ch["bottom"]) / 2
@@ -119,25 +116,56 @@ def _text(chars: Sequence[dict[str, Any]]) -> str:
                 lines[-1].append(ch)
                 continue
         lines.append([ch])
-    out: list[str] = []
     for line in lines:
         line.sort(key=lambda c: c["x0"])
+    return lines
+
+
+def _text(chars: Sequence[dict[str, Any]]) -> str:
+    """Characters as lines (top to bottom), each left to right; lines joined by
+    ``\\n``; a space where the gap between two characters is a space wide."""
+    if not chars:
+        return ""
+    out: list[str] = []
+    for line in _text_lines(chars):
         parts: list[str] = []
         prev: dict[str, Any] | None = None
+        size = max(float(c["size"]) for c in line)
+        base = max(float(c["bottom"]) for c in line if float(c["size"]) == size)
         for ch in line:
+            text = ch["text"]
             if prev is not None:
-                if abs(ch["x0"] - prev["x0"]) < 0.5 and ch["text"] == prev["text"]:
+                if abs(ch["x0"] - prev["x0"]) < 0.5 and text == prev["text"]:
                     continue  # the same glyph drawn twice (fake bold)
                 gap = ch["x0"] - prev["x1"]
-                if gap > 0.15 * max(ch["size"], 1.0) and ch["text"] != " " and parts[-1] != " ":
+                if gap > 0.15 * max(ch["size"], 1.0) and text != " " and parts[-1] != " ":
                     parts.append(" ")
-            parts.append(ch["text"])
+                if _raised_mark(ch, prev, size, base):
+                    text = text.translate(_SUPERSCRIPT)
+            parts.append(text)
             prev = ch
         out.append("".join(parts).strip())
     return "\n".join(x for x in out if x)
 
 
 text_of = _text
+
+#: Digits as their superscript characters (a footnote mark as printed).
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _raised_mark(ch: dict[str, Any], prev: dict[str, Any], size: float, base: float) -> bool:
+    """A digit set smaller and raised after a digit: a footnote mark after a
+    figure ("81" and a raised "1", as a word processor prints ``<sup>1</sup>``),
+    which read on the line would make the figure 811.  Written as its
+    superscript character, the text says what was printed, and the figure
+    is refused (:func:`govdisclosure_html.text.read_number`), never read."""
+    return (
+        str(ch["text"]).isdigit()
+        and (str(prev["text"]).isdigit() or str(prev["text"]) in "⁰¹²³⁴⁵⁶⁷⁸⁹")
+        and float(ch["size"]) <= 0.85 * size
+        and float(ch["bottom"]) < base - 0.15 * size
+    )
 
 
 def _turn(box: BBox, rotation: int) -> BBox:
@@ -206,7 +234,7 @@ def _piece(
         hit = slots.get((len(ys) - 2, bisect.bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1))
         if hit is not None:
             inside[hit].append(ch)
-    texts = [_text(held) for held in inside]
+    texts = [_wrapped_figure(held, boxes[k]) or _text(held) for k, held in enumerate(inside)]
     if any(
         "\n" in t and " " in t and _in_columns(held) for t, held in zip(texts, inside, strict=True)
     ):
@@ -216,6 +244,40 @@ def _piece(
         for k, (r, c, rs, cs) in sorted(enumerate(spans), key=lambda x: (x[1][0], x[1][1]))
     )
     return Piece(page_no, tuple(map(float, table.bbox)), xs, ys, cells)  # type: ignore[arg-type]
+
+
+#: What a figure's line may hold: digits, a thousands separator, a decimal point.
+_FIGURE_CHARS = frozenset("0123456789,.")
+
+
+def _wrapped_figure(chars: Sequence[dict[str, Any]], box: BBox) -> str | None:
+    """A figure a word processor broke over lines because its cell is too
+    narrow for it, as one line ("17699" over "2" in a cell 31 pt wide:
+    "176992"); None for anything else.
+
+    A browser lets a figure run past its cell; an office suite (LibreOffice
+    exporting a Word file) breaks it where the cell's right edge falls, even
+    inside a run of digits.  Read line by line such a cell has white space
+    inside the figure, and is refused.  It is one figure when every line is
+    digits alone (a separator or point among them) and every line but the
+    last ends where the next line's first character would not fit before
+    the cell's edge, less the padding the line keeps on its left (a figure
+    that ends short of the edge was broken by whoever typed it: two
+    figures, refused as before)."""
+    if len(chars) < 2:
+        return None
+    lines = _text_lines(chars)
+    if len(lines) < 2:
+        return None
+    texts = ["".join(c["text"] for c in line) for line in lines]
+    if not all(t and set(t) <= _FIGURE_CHARS for t in texts):
+        return None
+    for line, after in pairwise(lines):
+        pad = min(max(float(line[0]["x0"]) - box[0], 0.0), float(after[0]["x1"] - after[0]["x0"]))
+        room = box[2] - pad
+        if float(line[-1]["x1"]) + float(after[0]["x1"] - after[0]["x0"]) <= room:
+            return None
+    return "".join(texts)
 
 
 def _in_columns(chars: Sequence[dict[str, Any]]) -> bool:
