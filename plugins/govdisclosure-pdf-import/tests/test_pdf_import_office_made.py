@@ -34,7 +34,7 @@ from govdisclosure.testing.libreoffice import SOFFICE, convert
 from govdisclosure.testing.strategies import consistent_reports, without_printed_labels
 from govdisclosure_html.text import read_number
 from govdisclosure_pdf_import import import_pdf
-from govdisclosure_pdf_import.layout import _wrapped_figure, text_of
+from govdisclosure_pdf_import.layout import _wrapped_figure, struck_through, text_of
 from pdfimport_helpers import EXAMPLES
 from printed_portals import Page, all_pages, compare
 
@@ -222,3 +222,23 @@ def test_a_raised_smaller_digit_after_a_figure_is_a_mark_not_a_digit() -> None:
     assert read_number(text_of([*figure, raised])).unreadable
     level = {**_char("1", 551.7, 749.2, 4.8), "size": 9.6, "bottom": 758.8}
     assert text_of([*figure, level]) == "811"
+
+
+def test_a_digit_a_drawn_line_crosses_at_its_middle_is_struck() -> None:
+    """LibreOffice Writer prints a page's ``<strike>80</strike>81`` as "8081"
+    and a line drawn through the "80" (0.7 pt, 3.4 pt above the box's foot):
+    read as 8081 before, a figure nobody printed.  The crossed digits are
+    written struck, so the cell is refused (``cell-unreadable``); a line on
+    the baseline or under it (an underline), or a table's rule above the
+    text, strikes nothing."""
+    figure = [
+        {**_char(d, 539.7 + 6 * i, 745.7, 6.0), "size": 12.0, "bottom": 757.7}
+        for i, d in enumerate("8081")
+    ]
+    through = {"x0": 539.7, "x1": 551.7, "top": 754.3, "bottom": 754.3}
+    text = text_of(struck_through(figure, [through]))
+    assert text == "8̶0̶81"
+    assert read_number(text).unreadable
+    under = {**through, "top": 757.2, "bottom": 757.2}
+    rule = {"x0": 56.35, "x1": 567.4, "top": 743.35, "bottom": 743.35}
+    assert text_of(struck_through(figure, [under, rule])) == "8081"
