@@ -35,6 +35,7 @@ from govdisclosure.testing.strategies import consistent_reports, without_printed
 from govdisclosure_html.text import read_number
 from govdisclosure_pdf_import import import_pdf
 from govdisclosure_pdf_import.layout import _wrapped_figure, struck_through, text_of
+from govdisclosure_pdf_import.textgrid import segments
 from pdfimport_helpers import EXAMPLES
 from printed_portals import Page, all_pages, compare
 
@@ -242,3 +243,23 @@ def test_a_digit_a_drawn_line_crosses_at_its_middle_is_struck() -> None:
     under = {**through, "top": 757.2, "bottom": 757.2}
     rule = {"x0": 56.35, "x1": 567.4, "top": 743.35, "bottom": 743.35}
     assert text_of(struck_through(figure, [under, rule])) == "8081"
+
+
+def test_two_figures_closer_than_a_character_are_two_figures() -> None:
+    """A table Writer sets without rules (its borders set by CSS alone) may
+    print two columns' figures closer than a character: 上海 2019's "1"
+    (其他) and "805" (总计), 8.5 pt apart at 16 pt, were one segment "1 805"
+    read as 1805 (invented).  Digits farther apart than a space are two
+    figures; a thousands gap (a space) keeps one."""
+    size = 16.0
+
+    def digits(text: str, x0: float, gap: float = 0.0) -> list[dict[str, Any]]:
+        return [
+            {**_char(d, x0 + 10.2 * i, 366.2, 10.2), "size": size, "bottom": 382.2}
+            for i, d in enumerate(text)
+        ]
+
+    apart = [*digits("1", 541.6), *digits("805", 560.3)]
+    assert [s.text for s in segments(apart)] == ["1", "805"]
+    grouped = [*digits("1", 541.6), *digits("805", 551.8 + 4.0)]
+    assert [s.text for s in segments(grouped)] == ["1 805"]
