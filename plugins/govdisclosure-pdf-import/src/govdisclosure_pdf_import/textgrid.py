@@ -796,11 +796,28 @@ def _piece(
                 far.append((k, col, block))
             else:
                 blank_rows.setdefault(block[0].top, []).append((col, block))
+    # The label blocks given to no row of figures: rows printed blank.
+    given = {id(block) for found in attached.values() for _, block in found}
+    loose = [
+        (col, (block[0].top + block[-1].bottom) / 2)
+        for col, column in blocks.items()
+        for block in column
+        if id(block) not in given
+    ]
     for k, col, block in far:
         # Left of the row's own label, it groups rows (三、本年度办理结果 set
-        # midway down its rows); otherwise it is a row printed blank.
+        # midway down its rows); otherwise it is a row printed blank.  Below
+        # the last row of figures (or above the first) it groups none of
+        # them, nor across a row printed blank whose label stands further in
+        # between it and the figures: labels of rows printed blank (玉溪 2017
+        # through Writer: （三）申请答复数 and its 1.属于已主动公开范围数 under
+        # 2.延期办结数 and its 0, （二）申请办结数 over 1.按时办结数, printed
+        # blank, over it, were read as that row's group, the 0 put at another row).
         own = [c for c, _ in attached.get(k, [])]
-        if own and all(c > col for c in own):
+        middle = (block[0].top + block[-1].bottom) / 2
+        at = mids[data.index(k)]
+        across = any(c > col and min(middle, at) < m < max(middle, at) for c, m in loose)
+        if own and all(c > col for c in own) and not across and mids[0] <= middle <= mids[-1]:
             attached[k].append((col, block))
         else:
             blank_rows.setdefault(block[0].top, []).append((col, block))
