@@ -34,8 +34,8 @@ from govdisclosure.testing.libreoffice import SOFFICE, convert
 from govdisclosure.testing.strategies import consistent_reports, without_printed_labels
 from govdisclosure_html.text import read_number
 from govdisclosure_pdf_import import import_pdf
-from govdisclosure_pdf_import.layout import _wrapped_figure, struck_through, text_of
-from govdisclosure_pdf_import.textgrid import segments
+from govdisclosure_pdf_import.layout import _wrapped_figure, line_groups, struck_through, text_of
+from govdisclosure_pdf_import.textgrid import segments, text_tables
 from pdfimport_helpers import EXAMPLES
 from printed_portals import Page, all_pages, compare
 
@@ -263,3 +263,64 @@ def test_two_figures_closer_than_a_character_are_two_figures() -> None:
     assert [s.text for s in segments(apart)] == ["1", "805"]
     grouped = [*digits("1", 541.6), *digits("805", 551.8 + 4.0)]
     assert [s.text for s in segments(grouped)] == ["1 805"]
+
+
+#: 玉溪 2017's table 3 as Writer prints the page when its borders are set by
+#: CSS alone: no rules, each line's texts (text, x0, x1, top), at 16 pt.
+_YUXI_LINES = [
+    [("统计指标 单位", 353.5, 454.3, 108.9), ("统计数", 472.4, 520.4, 108.9)],
+    [
+        ("2.政府网站在线访谈次数", 242.3, 417.5, 145.8),
+        ("次", 438.3, 454.3, 145.8),
+        ("129", 489.8, 520.3, 144.4),
+    ],
+    [
+        ("3.政策解读稿件发布数", 258.3, 417.5, 219.7),
+        ("篇", 438.3, 454.3, 219.7),
+        ("749", 489.8, 520.3, 218.3),
+    ],
+    [("三、依申请公开情况 ——", 273.5, 454.3, 329.1)],
+    [
+        ("（一）收到申请数", 289.5, 417.5, 367.5),
+        ("件", 438.3, 454.3, 367.5),
+        ("22", 500.0, 520.4, 366.1),
+    ],
+    [("1.当面申请数", 322.3, 417.5, 404.5), ("件", 438.3, 454.3, 404.5)],
+    [("（二）申请办结数", 289.5, 417.5, 552.3), ("件", 438.3, 454.3, 552.3)],
+    [("1.按时办结数", 322.3, 417.5, 589.2), ("件", 438.3, 454.3, 589.2)],
+    [
+        ("2.延期办结数", 322.3, 417.5, 626.2),
+        ("件", 438.3, 454.3, 626.2),
+        ("0", 510.2, 520.4, 624.7),
+    ],
+    [("（三）申请答复数", 289.5, 417.5, 663.1), ("件", 438.3, 454.3, 663.1)],
+    [("1.属于已主动公开范围数", 242.3, 417.5, 700.1), ("件", 438.3, 454.3, 700.1)],
+]
+
+
+def _printed(text: str, x0: float, x1: float, top: float) -> list[dict[str, Any]]:
+    """A text's characters spread evenly over its width, as a line prints it."""
+    width = (x1 - x0) / len(text)
+    return [
+        {**_char(ch, x0 + width * i, top, width), "size": 16.0, "bottom": top + 16.0}
+        for i, ch in enumerate(text)
+        if ch != " "
+    ]
+
+
+def test_labels_of_rows_printed_blank_are_no_group_of_a_row_of_figures() -> None:
+    """In a table Writer sets without rules, a label left of a row's own was
+    taken for the label grouping that row however far it stood: （二）申请办结数
+    above 1.按时办结数 (printed blank) and （三）申请答复数 with its
+    1.属于已主动公开范围数 below were given to 2.延期办结数's row, its 0 then
+    placed at another row of the template (invented).  A label groups a row
+    of figures only from between the rows of figures, with no row printed
+    blank between it and that row; otherwise it is a row printed blank."""
+    chars = [c for line in _YUXI_LINES for part in line for c in _printed(*part)]
+    pieces, *_ = text_tables(1, line_groups(chars))
+    rows: dict[tuple[int, int], list[str]] = {}
+    for n, piece in enumerate(pieces):
+        for cell in piece.cells:
+            rows.setdefault((n, cell.row), []).append(cell.text)
+    (with_zero,) = [texts for texts in rows.values() if "0" in texts]
+    assert [t for t in with_zero if t and t not in ("0", "件")] == ["2.延期办结数"]
