@@ -34,6 +34,7 @@ REASONS = frozenset(
         "table-missing",
         "table-not-imported",
         "tables-as-images",
+        "no-text-layer",
         "report-in-attachment",
         "report-on-linked-page",
         "no-table",

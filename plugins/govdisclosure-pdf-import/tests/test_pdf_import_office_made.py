@@ -34,7 +34,8 @@ from govdisclosure.testing.libreoffice import SOFFICE, convert
 from govdisclosure.testing.strategies import consistent_reports, without_printed_labels
 from govdisclosure_html.text import read_number
 from govdisclosure_pdf_import import import_pdf
-from govdisclosure_pdf_import.layout import _wrapped_figure, text_of
+from govdisclosure_pdf_import.layout import _wrapped_figure, line_groups, struck_through, text_of
+from govdisclosure_pdf_import.textgrid import segments, text_tables
 from pdfimport_helpers import EXAMPLES
 from printed_portals import Page, all_pages, compare
 
@@ -222,3 +223,104 @@ def test_a_raised_smaller_digit_after_a_figure_is_a_mark_not_a_digit() -> None:
     assert read_number(text_of([*figure, raised])).unreadable
     level = {**_char("1", 551.7, 749.2, 4.8), "size": 9.6, "bottom": 758.8}
     assert text_of([*figure, level]) == "811"
+
+
+def test_a_digit_a_drawn_line_crosses_at_its_middle_is_struck() -> None:
+    """LibreOffice Writer prints a page's ``<strike>80</strike>81`` as "8081"
+    and a line drawn through the "80" (0.7 pt, 3.4 pt above the box's foot):
+    read as 8081 before, a figure nobody printed.  The crossed digits are
+    written struck, so the cell is refused (``cell-unreadable``); a line on
+    the baseline or under it (an underline), or a table's rule above the
+    text, strikes nothing."""
+    figure = [
+        {**_char(d, 539.7 + 6 * i, 745.7, 6.0), "size": 12.0, "bottom": 757.7}
+        for i, d in enumerate("8081")
+    ]
+    through = {"x0": 539.7, "x1": 551.7, "top": 754.3, "bottom": 754.3}
+    text = text_of(struck_through(figure, [through]))
+    assert text == "8̶0̶81"
+    assert read_number(text).unreadable
+    under = {**through, "top": 757.2, "bottom": 757.2}
+    rule = {"x0": 56.35, "x1": 567.4, "top": 743.35, "bottom": 743.35}
+    assert text_of(struck_through(figure, [under, rule])) == "8081"
+
+
+def test_two_figures_closer_than_a_character_are_two_figures() -> None:
+    """A table Writer sets without rules (its borders set by CSS alone) may
+    print two columns' figures closer than a character: 上海 2019's "1"
+    (其他) and "805" (总计), 8.5 pt apart at 16 pt, were one segment "1 805"
+    read as 1805 (invented).  Digits farther apart than a space are two
+    figures; a thousands gap (a space) keeps one."""
+    size = 16.0
+
+    def digits(text: str, x0: float, gap: float = 0.0) -> list[dict[str, Any]]:
+        return [
+            {**_char(d, x0 + 10.2 * i, 366.2, 10.2), "size": size, "bottom": 382.2}
+            for i, d in enumerate(text)
+        ]
+
+    apart = [*digits("1", 541.6), *digits("805", 560.3)]
+    assert [s.text for s in segments(apart)] == ["1", "805"]
+    grouped = [*digits("1", 541.6), *digits("805", 551.8 + 4.0)]
+    assert [s.text for s in segments(grouped)] == ["1 805"]
+
+
+#: 玉溪 2017's table 3 as Writer prints the page when its borders are set by
+#: CSS alone: no rules, each line's texts (text, x0, x1, top), at 16 pt.
+_YUXI_LINES = [
+    [("统计指标 单位", 353.5, 454.3, 108.9), ("统计数", 472.4, 520.4, 108.9)],
+    [
+        ("2.政府网站在线访谈次数", 242.3, 417.5, 145.8),
+        ("次", 438.3, 454.3, 145.8),
+        ("129", 489.8, 520.3, 144.4),
+    ],
+    [
+        ("3.政策解读稿件发布数", 258.3, 417.5, 219.7),
+        ("篇", 438.3, 454.3, 219.7),
+        ("749", 489.8, 520.3, 218.3),
+    ],
+    [("三、依申请公开情况 ——", 273.5, 454.3, 329.1)],
+    [
+        ("（一）收到申请数", 289.5, 417.5, 367.5),
+        ("件", 438.3, 454.3, 367.5),
+        ("22", 500.0, 520.4, 366.1),
+    ],
+    [("1.当面申请数", 322.3, 417.5, 404.5), ("件", 438.3, 454.3, 404.5)],
+    [("（二）申请办结数", 289.5, 417.5, 552.3), ("件", 438.3, 454.3, 552.3)],
+    [("1.按时办结数", 322.3, 417.5, 589.2), ("件", 438.3, 454.3, 589.2)],
+    [
+        ("2.延期办结数", 322.3, 417.5, 626.2),
+        ("件", 438.3, 454.3, 626.2),
+        ("0", 510.2, 520.4, 624.7),
+    ],
+    [("（三）申请答复数", 289.5, 417.5, 663.1), ("件", 438.3, 454.3, 663.1)],
+    [("1.属于已主动公开范围数", 242.3, 417.5, 700.1), ("件", 438.3, 454.3, 700.1)],
+]
+
+
+def _printed(text: str, x0: float, x1: float, top: float) -> list[dict[str, Any]]:
+    """A text's characters spread evenly over its width, as a line prints it."""
+    width = (x1 - x0) / len(text)
+    return [
+        {**_char(ch, x0 + width * i, top, width), "size": 16.0, "bottom": top + 16.0}
+        for i, ch in enumerate(text)
+        if ch != " "
+    ]
+
+
+def test_labels_of_rows_printed_blank_are_no_group_of_a_row_of_figures() -> None:
+    """In a table Writer sets without rules, a label left of a row's own was
+    taken for the label grouping that row however far it stood: （二）申请办结数
+    above 1.按时办结数 (printed blank) and （三）申请答复数 with its
+    1.属于已主动公开范围数 below were given to 2.延期办结数's row, its 0 then
+    placed at another row of the template (invented).  A label groups a row
+    of figures only from between the rows of figures, with no row printed
+    blank between it and that row; otherwise it is a row printed blank."""
+    chars = [c for line in _YUXI_LINES for part in line for c in _printed(*part)]
+    pieces, *_ = text_tables(1, line_groups(chars))
+    rows: dict[tuple[int, int], list[str]] = {}
+    for n, piece in enumerate(pieces):
+        for cell in piece.cells:
+            rows.setdefault((n, cell.row), []).append(cell.text)
+    (with_zero,) = [texts for texts in rows.values() if "0" in texts]
+    assert [t for t in with_zero if t and t not in ("0", "件")] == ["2.延期办结数"]

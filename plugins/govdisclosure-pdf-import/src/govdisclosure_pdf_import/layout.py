@@ -27,7 +27,19 @@ from typing import Any, NamedTuple
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.table import DEFAULT_SNAP_TOLERANCE
 
-__all__ = ["BBox", "Line", "Piece", "PieceCell", "line_groups", "lines_of", "read_page", "text_of"]
+from govdisclosure_html.text import struck
+
+__all__ = [
+    "BBox",
+    "Line",
+    "Piece",
+    "PieceCell",
+    "line_groups",
+    "lines_of",
+    "read_page",
+    "struck_through",
+    "text_of",
+]
 
 BBox = tuple[float, float, float, float]
 
@@ -562,8 +574,10 @@ def read_page(
 ) -> tuple[list[Piece], list[list[dict[str, Any]]], int]:
     """The ruled tables of one page, the characters outside them as lines
     (top to bottom), and the page's number of characters."""
-    chars = list(page.chars)
     ruled = page.filter(_is_rule)
+    chars = struck_through(
+        page.chars, (o for kind in ("rect", "line", "curve") for o in ruled.objects.get(kind, ()))
+    )
     closing = _open_ends(
         (o for kind in ("rect", "line", "curve") for o in ruled.objects.get(kind, ())), chars
     )
@@ -594,6 +608,41 @@ def read_page(
             rest = [c for c in rest if id(c) not in ids]
         pieces.append(piece)
     return pieces, line_groups(rest), len(chars)
+
+
+def struck_through(
+    chars: Iterable[dict[str, Any]], rules: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The characters, each digit a drawn line crosses at its middle height written
+    struck (:func:`govdisclosure_html.text.struck`).
+
+    A word processor draws struck text (``<strike>``, ``<del>``, Word's
+    strike) as a line through the glyphs, not as a mark of the text: read
+    from the text layer alone, a struck "80" before "81" is 8081.  A thin
+    level line (at most :data:`_SNAP` high) over a digit's centre, inside
+    its box clear of the top fifth and above its baseline (an underline runs
+    on or below it), strikes the digit: the cell is refused and reported,
+    as the Word and HTML importers refuse a struck run, never read."""
+    out = list(chars)
+    level = [
+        (float(o["x0"]), float(o["x1"]), (float(o["top"]) + float(o["bottom"])) / 2)
+        for o in rules
+        if float(o["bottom"]) - float(o["top"]) <= _SNAP
+    ]
+    if not level:
+        return out
+    for k, ch in enumerate(out):
+        text = str(ch["text"])
+        if not text.isdigit() or not ch.get("upright", True):
+            continue
+        x = (float(ch["x0"]) + float(ch["x1"])) / 2
+        top, bottom = float(ch["top"]), float(ch["bottom"])
+        high = bottom - top
+        if any(
+            x0 <= x <= x1 and top + 0.2 * high < y < bottom - 0.15 * high for x0, x1, y in level
+        ):
+            out[k] = {**ch, "text": struck(text)}
+    return out
 
 
 class _Found(NamedTuple):
