@@ -201,7 +201,7 @@ def command(
                 close(batch, locale, quiet)
                 sys.exit(exc.exit_code)
             batch.written = 1 if output is not None else 0
-            if output is not None:
+            if output is not None and not quiet:
                 click.echo(
                     ngettext(
                         locale,

@@ -232,9 +232,18 @@ class _Run:
     """The state of one ``import`` run: counts, names taken, options."""
 
     def __init__(
-        self, out_dir: Path, force: bool, locale: str, choices: ImportOptions, batch: Summary
+        self,
+        out_dir: Path,
+        force: bool,
+        locale: str,
+        choices: ImportOptions,
+        batch: Summary,
+        *,
+        quiet: bool = False,
     ) -> None:
         self.out_dir, self.force, self.locale = out_dir, force, locale
+        #: ``--quiet``: the files written are not said (the lines and counts are).
+        self.quiet = quiet
         self.choices = choices
         #: The batch summary the files' results went into: a URL counts as a file.
         self.batch = batch
@@ -340,7 +349,7 @@ class _Run:
         _count(self.batch, state, len(written))
         for line in lines:
             click.echo(line)
-        for written_name in written:
+        for written_name in () if self.quiet else written:
             click.echo(f"  → {written_name}", err=True)
 
 
@@ -481,7 +490,7 @@ def command(
         _count(batch, result.state, len(result.written))
         for line in result.lines:
             click.echo(line)
-        for name in result.written:
+        for name in () if quiet else result.written:
             click.echo(f"  → {name}", err=True)
 
     drive_files(
@@ -495,7 +504,7 @@ def command(
     )
     # URLs are fetched one by one in this process, after the files (a
     # page whose report is an attachment is followed to it).
-    run = _Run(out_dir, force, locale, choices, batch)
+    run = _Run(out_dir, force, locale, choices, batch, quiet=quiet)
     taken = set(options.names.values())
     for url in urls:
         if batch.interrupted:

@@ -395,7 +395,8 @@ def command(
         raise output_exists(target, locale) from None
     except OSError as exc:
         raise unwritable(target, exc, locale) from None
-    click.echo(str(target), err=True)
+    if not quiet:
+        click.echo(str(target), err=True)
 
 
 command.params.extend(batch_options())

@@ -25,8 +25,9 @@ from ..errors import LoadError, Problem
 from ..naming import Label
 from ..validation.findings import Finding
 from ..validation.rules import Context, Rule
+from .manager import gettext
 from .specs import PROJECT, hookimpl, hookspec
-from .types import ImportOptions, ImportOutcome, Loader, Renderer, RenderOptions
+from .types import ImportOptions, ImportOutcome, Loader, MessageCatalog, Renderer, RenderOptions
 
 __all__ = [
     "PROJECT",
@@ -38,6 +39,7 @@ __all__ = [
     "Label",
     "LoadError",
     "Loader",
+    "MessageCatalog",
     "Problem",
     "Reason",
     "RenderOptions",
@@ -47,6 +49,7 @@ __all__ = [
     "TemplateColumn",
     "TemplateRow",
     "Variant",
+    "gettext",
     "hookimpl",
     "hookspec",
 ]

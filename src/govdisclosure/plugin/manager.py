@@ -54,6 +54,7 @@ from attrs import field, frozen
 from ..editions import BUILTIN as BUILTIN_EDITIONS
 from ..editions.base import Edition
 from ..editions.legacy import StatisticsTemplate
+from ..i18n import MessageCatalog, gettext_with
 from . import specs as hookspecs
 from .discovery import Found
 from .discovery import entry_points as _group_entry_points
@@ -77,7 +78,9 @@ __all__ = [
     "editions",
     "failures",
     "get_plugin_manager",
+    "gettext",
     "loaders",
+    "message_catalogs",
     "plugin_infos",
     "renderers",
     "reset_plugin_manager",
@@ -202,6 +205,8 @@ class _State:
         #: :func:`plugin_editions` of the last call, with the plugins
         #: registered then: the answer while they stay the same.
         self.last_plugin_editions: tuple[list[tuple[str, object]], tuple[Any, ...]] | None = None
+        #: :func:`message_catalogs` of the last list of catalogs the hook gave.
+        self.catalogs: tuple[list[tuple[str, Any]], tuple[Any, ...]] | None = None
         #: :func:`renderers` of the last list of renderers the hook gave.
         self.renderers: tuple[list[tuple[str, Any]], dict[str, Any]] | None = None
         self.lock = threading.RLock()
@@ -677,6 +682,30 @@ def _rules(state: _State) -> tuple[Rule, ...]:
     found = tuple(_first_wins(state, "rule", items, _rule_id).values())
     state.rules = (collected, found)
     return found
+
+
+def message_catalogs() -> tuple[MessageCatalog, ...]:
+    """Every plugin's message catalogs, in plugin order (a repeat once)."""
+    state = _get_state()
+    collected = _collect(state, "govdisclosure_message_catalogs")
+    known = state.catalogs
+    if known is not None and known[0] is collected:
+        return known[1]
+    items = _typed(state, "govdisclosure_message_catalogs", collected, MessageCatalog)
+    found = tuple(dict.fromkeys(item for _, item in items))
+    state.catalogs = (collected, found)
+    return found
+
+
+def gettext(locale: str, msgid: str) -> str:
+    """A plugin's message ``msgid`` in ``locale``: from the core's catalog,
+    else the plugins' (:func:`message_catalogs`), else ``msgid`` itself.
+
+    What a finding of a plugin's rule and a rule's title are shown through;
+    a plugin may call it (``govdisclosure.plugin.gettext``) for any text of
+    its own, such as a renderer's error message.
+    """
+    return gettext_with(locale, msgid, message_catalogs())
 
 
 def _rule_id(rule: Rule) -> str:

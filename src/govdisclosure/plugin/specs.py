@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..editions.base import Edition
     from ..editions.legacy import StatisticsTemplate
     from ..validation.rules import Rule
-    from .types import Loader, Renderer
+    from .types import Loader, MessageCatalog, Renderer
 
 __all__ = ["PROJECT", "hookimpl", "hookspec"]
 
@@ -104,4 +104,33 @@ def govdisclosure_editions() -> Sequence[Edition]:  # type: ignore[empty-body]
     consolidation, comparison and the Hypothesis strategies work on it.
     Collected.  An id that repeats a built-in edition (or an earlier
     plugin's) is ignored and reported as a conflict.
+    """
+
+
+@hookspec
+def govdisclosure_message_catalogs() -> Sequence[MessageCatalog]:  # type: ignore[empty-body]
+    """The plugin's own translations of its messages.
+
+    Receives nothing.  Returns a list of
+    :class:`~govdisclosure.plugin.types.MessageCatalog`: a ``domain`` (the
+    plugin's own, e.g. ``"govdisclosure_jiangsu"``) and the ``directory``
+    holding ``<locale>/LC_MESSAGES/<domain>.po``, laid out as the core's
+    catalogs under ``govdisclosure/locale``.  Collected.
+
+    A plugin's messages are English message ids (a finding's
+    ``message_id``, a rule's ``title``); when one is shown in a locale the
+    core's catalog is asked first, then these catalogs in plugin order, and
+    an id that none translates is shown as it is.  So a Chinese run shows
+    the plugin's Chinese text, an English run its English id, and a plugin
+    cannot change the core's wording.
+
+    Why gettext catalogs rather than a mapping of texts per locale: they
+    are what the core's own messages use, so a plugin's translators work
+    with the same files and tools (``pybabel extract`` and ``update``, a
+    fuzzy mark that keeps a doubtful translation from being shown, plural
+    forms), and the core reads them with the code that reads its own.
+    The ``.po`` file is read at first use, like the core's, so a plugin
+    ships it as package data with no ``.mo`` build step.  They are looked
+    up only for an id the core does not know: the core's own findings are
+    found in its tables as before, with no work added per finding.
     """

@@ -8,8 +8,9 @@ from pathlib import Path
 from attrs import field, frozen
 
 from ..editions import Report
+from ..i18n import MessageCatalog
 
-__all__ = ["ImportOutcome", "Loader", "RenderOptions", "Renderer"]
+__all__ = ["ImportOutcome", "Loader", "MessageCatalog", "RenderOptions", "Renderer"]
 
 
 @frozen(kw_only=True)

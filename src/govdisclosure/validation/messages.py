@@ -7,7 +7,10 @@ written as a literal ``gettext(locale, "...")`` call, which is what the
 catalog extraction looks for; the catalogs give the Chinese.
 
 A plugin's rule may use any English sentence as its ``message_id``: an id
-not listed here is translated as it stands.
+not listed here is looked up in the core's catalog and then in the
+catalogs plugins add (``govdisclosure_message_catalogs``), and shown as it
+stands when none has it.  Only such ids ask the plugins: a core finding is
+found in the table below, with no further work.
 """
 
 from __future__ import annotations
@@ -189,4 +192,8 @@ def template(locale: str, message_id: str, n: int | None = None) -> str:
         if plural is not None:
             return plural
     text = _table(locale).get(message_id)
-    return text if text is not None else gettext(locale, message_id)
+    if text is not None:
+        return text
+    from ..plugin.manager import gettext as plugin_gettext
+
+    return plugin_gettext(locale, message_id)

@@ -32,7 +32,6 @@ from urllib.parse import quote
 
 from attrs import frozen
 
-from ..i18n import gettext
 from .findings import Severity
 from .outcomes import RelationCounts
 from .review import Reviewed
@@ -75,9 +74,11 @@ def _number(value: int | Decimal | None) -> int | str | None:
 def _descriptor(rule_id: str, rule: Rule | None, locale: str) -> dict[str, Any]:
     if rule is None:
         return {"id": rule_id}
+    from ..plugin.manager import gettext as plugin_gettext  # a plugin rule's title too
+
     return {
         "id": rule.id,
-        "shortDescription": {"text": gettext(locale, rule.title)},
+        "shortDescription": {"text": plugin_gettext(locale, rule.title)},
         "fullDescription": {"text": rule.description},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {
