@@ -35,14 +35,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, Phase, given, seed, settings
-
 import govdisclosure as gd
 from govdisclosure import cells_by_path
 from govdisclosure.editions import edition_of
 from govdisclosure.paths import json_path
 from govdisclosure.testing.libreoffice import convert
-from govdisclosure.testing.strategies import consistent_reports, without_printed_labels
+from govdisclosure.testing.strategies import (
+    consistent_reports,
+    seeded_draws,
+    without_printed_labels,
+)
 from govdisclosure_html import ImportResult
 from govdisclosure_pdf_import import import_pdf
 
@@ -65,22 +67,8 @@ GENERATED: dict[str, dict[str, Any]] = {
 
 def _draw(edition: str, options: dict[str, Any], count: int, at: int) -> list[gd.Report]:
     """``count`` reports of ``edition``, the same on every run (seed ``at``)."""
-    drawn: list[gd.Report] = []
-
-    @seed(at)
-    @settings(
-        max_examples=count,
-        database=None,
-        phases=[Phase.generate],
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(consistent_reports(edition, **options))
-    def draw(report: gd.Report) -> None:
-        drawn.append(without_printed_labels(report))
-
-    draw()
-    return drawn[:count]
+    drawn = seeded_draws(consistent_reports(edition, **options), count, at=at)
+    return [without_printed_labels(report) for report in drawn]
 
 
 def generated(per_edition: int, at: int = 2024) -> list[tuple[str, gd.Report]]:

@@ -37,6 +37,7 @@ from govdisclosure.testing import (
     sections,
     units,
 )
+from govdisclosure.testing.strategies import seeded_draws
 from locations import ROOT
 
 FAST = settings(max_examples=50, deadline=None)
@@ -309,3 +310,11 @@ def test_registration_works_whichever_package_is_imported_first(first: str) -> N
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_seeded_draws_give_the_same_reports_on_every_call_and_others_for_another_seed() -> None:
+    first = seeded_draws(consistent_reports("2021"), 3, at=7)
+    assert len(first) == 3
+    assert all(isinstance(report, gd.Report2021) for report in first)
+    assert seeded_draws(consistent_reports("2021"), 3, at=7) == first
+    assert seeded_draws(consistent_reports("2021"), 3, at=8) != first

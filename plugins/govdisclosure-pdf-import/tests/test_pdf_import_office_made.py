@@ -25,13 +25,16 @@ from typing import Any
 import attrs
 import pdfplumber
 import pytest
-from hypothesis import HealthCheck, Phase, given, seed, settings
 
 import govdisclosure as gd
 from govdisclosure import cells_by_path
 from govdisclosure.editions import edition_of
 from govdisclosure.testing.libreoffice import SOFFICE, convert
-from govdisclosure.testing.strategies import consistent_reports, without_printed_labels
+from govdisclosure.testing.strategies import (
+    consistent_reports,
+    seeded_draws,
+    without_printed_labels,
+)
 from govdisclosure_html.text import read_number
 from govdisclosure_pdf_import import import_pdf
 from govdisclosure_pdf_import.layout import _wrapped_figure, line_groups, struck_through, text_of
@@ -57,22 +60,8 @@ def _drawn(edition: str, options: dict[str, Any]) -> list[gd.Report]:
     """``PER_EDITION`` reports of ``edition``, the same on every run; row
     labels as the format prints them (a label drawn as arbitrary text is not
     found again on any route, our own PDF's included)."""
-    out: list[gd.Report] = []
-
-    @seed(2024)
-    @settings(
-        max_examples=PER_EDITION,
-        database=None,
-        phases=[Phase.generate],
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(consistent_reports(edition, **options))
-    def draw(report: gd.Report) -> None:
-        out.append(without_printed_labels(report))
-
-    draw()
-    return out[:PER_EDITION]
+    drawn = seeded_draws(consistent_reports(edition, **options), PER_EDITION, at=2024)
+    return [without_printed_labels(report) for report in drawn]
 
 
 def _wide() -> gd.Report:

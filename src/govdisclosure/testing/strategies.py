@@ -105,6 +105,7 @@ __all__ = [
     "report_families",
     "reports_with_defect",
     "sections",
+    "seeded_draws",
     "units",
     "without_printed_labels",
 ]
@@ -624,6 +625,34 @@ def without_printed_labels(report: Report) -> Report:
             changes[key] = attrs.evolve(cast(Any, table), **{name: {}})
     stripped: Report = attrs.evolve(cast(Any, report), **changes)
     return stripped
+
+
+def seeded_draws(strategy: st.SearchStrategy[Any], count: int, *, at: int) -> list[Any]:
+    """``count`` values of ``strategy``, the same on every run (seed ``at``).
+
+    For fixtures, benches and corpora that need a fixed set of generated
+    reports rather than a property: Hypothesis draws them in its generate
+    phase only (no shrinking, no example database), so the list depends on
+    ``at`` and Hypothesis's version alone.
+    """
+    from hypothesis import HealthCheck, Phase, given, seed, settings
+
+    out: list[Any] = []
+
+    @seed(at)
+    @settings(
+        max_examples=count,
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def draw(value: Any) -> None:
+        out.append(value)
+
+    draw()
+    return out[:count]
 
 
 @cache
