@@ -1,4 +1,4 @@
-"""Other portals' pages, rounds five to eleven: each round's rebuilt pages
+"""Other portals' pages, rounds five to twelve: each round's rebuilt pages
 imported and compared with what they printed, cell by cell.
 
 Each round's test module (``plugins/govdisclosure-html/tests/
@@ -12,7 +12,7 @@ a4-landscape, a5; Chromium needed) each page is also printed to PDF by headless
 Chromium on that paper (the PDF plugin's ``printed_portals`` helpers) and the
 PDF import of every print is compared with the page the same way.
 
-Run: ``.venv/bin/python bench/portal_rounds.py [--pages] [--pdf a4 --pdf a5] [five six seven eight nine ten eleven]``.
+Run: ``.venv/bin/python bench/portal_rounds.py [--pages] [--pdf a4 --pdf a5] [five six seven eight nine ten eleven twelve]``.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ ROUNDS = {
     "nine": "test_other_portals_round9",
     "ten": "test_other_portals_round10",
     "eleven": "test_other_portals_round11",
+    "twelve": "test_other_portals_round12",
 }
 
 
@@ -94,7 +95,7 @@ def _pdf(name: str, portals: list[portal_layouts.Portal], papers: list[str], pag
     pp: Any = importlib.import_module("printed_portals")
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on the browser's fonts
-    made = [pp.Page(f"page{i}", p.html().encode(), p) for i, p in enumerate(portals)]
+    made = [pp.Page(f"page{i}", p.data(), p) for i, p in enumerate(portals)]
     with tempfile.TemporaryDirectory() as folder:
         pdfs = pp.print_all(made, {paper: pp.PAPERS[paper] for paper in papers}, Path(folder))
         for paper in papers:
