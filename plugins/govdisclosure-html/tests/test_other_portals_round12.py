@@ -1,6 +1,6 @@
 """Reports of other portals, round twelve: provinces, levels and markup habits
-not seen before (云南 (three), 宁夏, 福建, 江西, 上海, 广东; a province's
-department, development zones' and industrial parks' committees, a county
+not seen before (云南 (three), 宁夏, 福建, 江西, 上海, 广东; a national
+administration, a province's department, development zones' and industrial parks' committees, a county
 bureau, a city's housing fund centre (a 事业单位); report years 2021–2025).
 
 Each portal below is a real report seen on the web (its address in ``url``),
@@ -76,7 +76,13 @@ def excel_web_page(rows: Sequence[Row]) -> str:
     for row in rows:
         out.append("<tr height=38 style='mso-height-source:userset;height:28.5pt'>")
         for cell in row:
-            if cell.path is not None and cell.value is not None:
+            if isinstance(cell.value, int) and cell.value >= 1000:
+                # The number format #,##0: the figure shown with a separator,
+                # the number itself in x:num.
+                out.append(
+                    f'<td class=xl67{_spans(cell)} x:num="{cell.value}">{cell.value:,}</td>'
+                )
+            elif cell.path is not None and cell.value is not None:
                 out.append(f"<td class=xl66{_spans(cell)} x:num>{cell.text}</td>")
             elif not cell.text:
                 out.append(f"<td class=xl66{_spans(cell)}>&nbsp;</td>")
@@ -224,6 +230,35 @@ PORTALS: list[Portal] = [
         markup=excel_web_page,
     ),
     Portal(
+        "http://www.66889r.com/xxgk/zfxxgknb/gknb2022/202302/t20230222_667391.html",
+        "国家新闻出版署2022年政府信息公开工作年度报告",
+        "2021",
+        # A national administration (a copy of its page): 规章 0 0 25,
+        # 行政规范性文件 3 0 291, 行政许可 46209, 行政处罚 6 (its text says the
+        # same, kept); "全年受理政府信息公开申请62件" (kept).  Cut at table 3's
+        # heads: its rows and table 4 are zeros here, not its figures.  Its
+        # tables as a spreadsheet saved as a web page (46209 shown 46,209).
+        (
+            paragraphs(
+                "全年公开行政规范性文件3件、行政许可处理决定46209件、行政处罚处理决定6件。",
+                "全年受理政府信息公开申请62件。",
+            ),
+            *sections(
+                table2_2021(
+                    t2_2021(
+                        规章=("0", "0", "25"),
+                        行政规范性文件=("3", "0", "291"),
+                        行政许可=("46209",),
+                        行政处罚=("6",),
+                    )
+                ),
+                table3(),
+                table4(),
+            ),
+        ),
+        markup=excel_web_page,
+    ),
+    Portal(
         "http://www.kmyl.gov.cn/c/2023-01-18/6775635.shtml",
         "宜良工业园区管委会2022年政府信息公开工作年度报告",
         "2021",
@@ -350,6 +385,7 @@ def test_the_markup_is_the_portals() -> None:
     # The rebuilt pages are written as said (a check of the test's own
     # markup, not of the importer).
     assert " x:num>0</td>" in _portal("kmwh.gov.cn").html()
+    assert 'x:num="46209">46,209</td>' in _portal("66889r.com").html()
     assert _portal("kmyl.gov.cn").html().count("<table") == 4 + 2 + 1
     assert ">0件</td>" in _portal("chengxiang.gov.cn").html()
     assert "<o:p></o:p>" in _portal("xmzaj.com").html()
