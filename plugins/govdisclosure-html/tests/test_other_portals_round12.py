@@ -59,38 +59,55 @@ def _spans(cell: Cell) -> str:
     )
 
 
+#: The style block a spreadsheet saved as a web page carries (its rules in
+#: an HTML comment), pasted with the table: the cells' borders are in it.
+EXCEL_STYLES = (
+    "<style><!--table {mso-displayed-decimal-separator:\"\\.\";"
+    " mso-displayed-thousand-separator:\"\\,\";}"
+    " .xl65 {mso-style-parent:style0; font-size:10.0pt; text-align:center;"
+    " vertical-align:middle; border:.5pt solid windowtext; white-space:normal;}"
+    " .xl66 {mso-style-parent:style0; mso-number-format:\"0\"; text-align:center;"
+    " border:.5pt solid windowtext;}"
+    " .xl67 {mso-style-parent:style0; mso-number-format:\"\\#\\,\\#\\#0\";"
+    " text-align:center; border:.5pt solid windowtext;}--></style>"
+)
+
+
 def excel_web_page(rows: Sequence[Row]) -> str:
     """A table as an office suite's spreadsheet saves it "as a web page" and
-    an editor pastes it into the portal: ``<col>`` widths with ``mso-``
-    styles, every row's height, a class per cell, ``x:num`` on a figure,
-    ``x:str`` on the table, ``&nbsp;`` in an empty cell, and the hidden row
-    of column widths the suite adds for browsers that misalign columns."""
+    an editor pastes it into the portal with its style block: ``<col>``
+    widths with ``mso-`` styles, every row's height, a class per cell (its
+    borders in the style block), ``x:num`` on a figure, ``x:str`` on the
+    table, ``&nbsp;`` in an empty cell, and the hidden row of column widths
+    the suite adds for browsers that misalign columns.  The table's fixed
+    width (``table-layout:fixed``) is not kept: the portal's editor drops
+    it, and table 4's fifteen columns could not be printed on A5 in it."""
     width = _width(rows)
     out = [
-        "<table border=0 cellpadding=0 cellspacing=0 width=672 x:str "
-        "style='border-collapse:collapse;table-layout:fixed;width:504pt'>",
+        EXCEL_STYLES,
+        "<table border=0 cellpadding=0 cellspacing=0 x:str style='border-collapse:collapse'>",
         "<col width=168 style='mso-width-source:userset;mso-width-alt:5376;width:126pt'>",
         f"<col width=56 span={width - 1} style='mso-width-source:userset;"
         "mso-width-alt:1792;width:42pt'>",
     ]
-    for row in rows:
+    for n, row in enumerate(rows):
+        # The suite writes border-top:none under a cell that draws its bottom
+        # border (every row but the first).
+        top = " style='border-top:none'" if n else ""
         out.append("<tr height=38 style='mso-height-source:userset;height:28.5pt'>")
         for cell in row:
             if isinstance(cell.value, int) and cell.value >= 1000:
                 # The number format #,##0: the figure shown with a separator,
                 # the number itself in x:num.
                 out.append(
-                    f'<td class=xl67{_spans(cell)} x:num="{cell.value}">{cell.value:,}</td>'
+                    f'<td class=xl67{_spans(cell)}{top} x:num="{cell.value}">{cell.value:,}</td>'
                 )
             elif cell.path is not None and cell.value is not None:
-                out.append(f"<td class=xl66{_spans(cell)} x:num>{cell.text}</td>")
+                out.append(f"<td class=xl66{_spans(cell)}{top} x:num>{cell.text}</td>")
             elif not cell.text:
-                out.append(f"<td class=xl66{_spans(cell)}>&nbsp;</td>")
+                out.append(f"<td class=xl66{_spans(cell)}{top}>&nbsp;</td>")
             else:
-                out.append(
-                    f"<td class=xl65{_spans(cell)} style='border-top:none;"
-                    f"mso-protection:unlocked visible'>{cell.text}</td>"
-                )
+                out.append(f"<td class=xl65{_spans(cell)}{top}>{cell.text}</td>")
         out.append("</tr>")
     out.append("<![if supportMisalignedColumns]><tr height=0 style='display:none'>")
     out.append("<td width=168 style='width:126pt'></td>")
@@ -235,13 +252,14 @@ PORTALS: list[Portal] = [
         "2021",
         # A national administration (a copy of its page): 规章 0 0 25,
         # 行政规范性文件 3 0 291, 行政许可 46209, 行政处罚 6 (its text says the
-        # same, kept); "全年受理政府信息公开申请62件" (kept).  Cut at table 3's
-        # heads: its rows and table 4 are zeros here, not its figures.  Its
-        # tables as a spreadsheet saved as a web page (46209 shown 46,209).
+        # same, kept).  Cut at table 3's heads: its rows and table 4 are zeros
+        # here, not its figures, so its sentence "全年受理政府信息公开申请62件"
+        # is left out (with the zeros it would be a discrepancy the page does
+        # not print).  Its tables as a spreadsheet saved as a web page (46209
+        # shown 46,209).
         (
             paragraphs(
-                "全年公开行政规范性文件3件、行政许可处理决定46209件、行政处罚处理决定6件。",
-                "全年受理政府信息公开申请62件。",
+                "全年公开行政规范性文件3件、行政许可处理决定46209件、行政处罚处理决定6件。"
             ),
             *sections(
                 table2_2021(
