@@ -62,13 +62,13 @@ def _spans(cell: Cell) -> str:
 #: The style block a spreadsheet saved as a web page carries (its rules in
 #: an HTML comment), pasted with the table: the cells' borders are in it.
 EXCEL_STYLES = (
-    "<style><!--table {mso-displayed-decimal-separator:\"\\.\";"
-    " mso-displayed-thousand-separator:\"\\,\";}"
+    '<style><!--table {mso-displayed-decimal-separator:"\\.";'
+    ' mso-displayed-thousand-separator:"\\,";}'
     " .xl65 {mso-style-parent:style0; font-size:10.0pt; text-align:center;"
     " vertical-align:middle; border:.5pt solid windowtext; white-space:normal;}"
-    " .xl66 {mso-style-parent:style0; mso-number-format:\"0\"; text-align:center;"
+    ' .xl66 {mso-style-parent:style0; mso-number-format:"0"; text-align:center;'
     " border:.5pt solid windowtext;}"
-    " .xl67 {mso-style-parent:style0; mso-number-format:\"\\#\\,\\#\\#0\";"
+    ' .xl67 {mso-style-parent:style0; mso-number-format:"\\#\\,\\#\\#0";'
     " text-align:center; border:.5pt solid windowtext;}--></style>"
 )
 
@@ -258,9 +258,7 @@ PORTALS: list[Portal] = [
         # not print).  Its tables as a spreadsheet saved as a web page (46209
         # shown 46,209).
         (
-            paragraphs(
-                "全年公开行政规范性文件3件、行政许可处理决定46209件、行政处罚处理决定6件。"
-            ),
+            paragraphs("全年公开行政规范性文件3件、行政许可处理决定46209件、行政处罚处理决定6件。"),
             *sections(
                 table2_2021(
                     t2_2021(
@@ -366,9 +364,7 @@ PORTALS: list[Portal] = [
             paragraphs("2024年，及时公开住房公积金相关政策共计12条。"),
             *sections(table2_2021(ZEROS), table3(), table4()),
         ),
-        markup=with_note_row(
-            "注：本表数据统计期限为2024年1月1日至2024年12月31日，单位：件。"
-        ),
+        markup=with_note_row("注：本表数据统计期限为2024年1月1日至2024年12月31日，单位：件。"),
     ),
     Portal(
         "http://www.conghua.gov.cn/zwgk/zjgb/zfxxgkgzndbgbm/content/post_8765431.html",
