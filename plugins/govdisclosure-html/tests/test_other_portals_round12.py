@@ -33,7 +33,6 @@ from portal_layouts import (
     Portal,
     Row,
     host,
-    import_portal,
     imports_as_printed,
     paragraphs,
     render,
