@@ -1,0 +1,144 @@
+"""What a unit's file prints, and an import of it scored against that.
+
+A city office receives its units' reports as Word and Excel files typed in
+an office suite.  The files of ``plugins/govdisclosure-docx-import/tests/
+unit_files_docx.py`` and ``plugins/govdisclosure-xlsx/tests/
+unit_files_xlsx.py`` are made that way (python-docx, openpyxl, LibreOffice),
+not by the project's renderers, each with what it prints written down as it
+is made: a :class:`UnitFile`.  :func:`score` holds an import to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from govdisclosure import cells_by_path
+from govdisclosure.paths import Path, json_path
+from govdisclosure_html import ImportResult
+
+
+@dataclass(frozen=True)
+class UnitFile:
+    """A file as a unit sends it, and what it prints."""
+
+    name: str
+    data: bytes
+    #: Every figure the file prints, at its path in the model.
+    figures: Mapping[Path, Decimal]
+    edition: str
+    #: Cells printed with no value a reader can take (a formula never
+    #: calculated): the import must leave them blank and name them.
+    unreadable: frozenset[Path] = frozenset()
+    #: The figures break a relation as typed: the import must say it is the
+    #: publisher's error (``publisher-error``), never a doubtful mapping.
+    publisher_error: bool = False
+    #: The section headings the narrative prints, in order, where it has one.
+    sections: tuple[str, ...] = ()
+    #: The file is refused with this code (an old binary format).
+    refused: str | None = None
+    notes: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class Score:
+    name: str
+    printed: int
+    exact: int
+    invented: int
+    not_placed: int
+    unreported: int
+    edition_right: bool
+    #: Everything else the file asks of its import (the unreadable cells
+    #: named, the publisher's error told as such, the sections, the refusal).
+    other_right: bool
+    codes: tuple[str, ...]
+
+    @property
+    def perfect(self) -> bool:
+        return (
+            self.exact == self.printed
+            and not self.invented
+            and not self.unreported
+            and self.edition_right
+            and self.other_right
+        )
+
+
+def _number(value: object) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return None
+    return Decimal(value)
+
+
+def score(unit: UnitFile, result: ImportResult) -> Score:
+    """``result``, the import of ``unit.data``, against what the file prints.
+
+    *exact*: a printed figure the report holds at its path; *invented*: a
+    figure the report holds where the file prints none or another (an
+    unreadable cell given a value counts here); *not placed*: a printed
+    figure the report does not hold; *unreported*: one of those, or an
+    unreadable cell, that no problem names by its path."""
+    codes = tuple(sorted({p.code for p in result.problems}))
+    if unit.refused is not None:
+        right = result.report is None and unit.refused in codes
+        return Score(unit.name, 0, 0, 0, 0, 0, right, right, codes)
+    got = cells_by_path(result.report) if result.report is not None else {}
+    named = {p.path for p in result.problems if p.path}
+    exact = invented = not_placed = unreported = 0
+    for path, want in unit.figures.items():
+        have = _number(got.get(path))
+        if have == want:
+            exact += 1
+        elif have is None:
+            not_placed += 1
+            unreported += json_path(path) not in named
+        else:
+            invented += 1
+    for path, value in got.items():
+        if path not in unit.figures and _number(value) is not None:
+            invented += 1
+    unread_named = all(json_path(p) in named for p in unit.unreadable)
+    unreported += sum(1 for p in unit.unreadable if json_path(p) not in named)
+    edition = result.report.edition if result.report is not None else None
+    other = unread_named
+    if unit.publisher_error:
+        other = other and "publisher-error" in codes and "doubtful-mapping" not in codes
+    if unit.sections and result.report is not None:
+        other = other and tuple(s.heading for s in result.report.sections) == unit.sections
+    return Score(
+        unit.name,
+        len(unit.figures),
+        exact,
+        invented,
+        not_placed,
+        unreported,
+        edition == unit.edition,
+        other,
+        codes,
+    )
+
+
+def line(s: Score) -> str:
+    """One file's score, marked ``!`` when anything is short."""
+    return (
+        f"{' ' if s.perfect else '!'} {s.name:<34} {s.exact:>4}/{s.printed:<4} "
+        f"inv {s.invented:<3} not placed {s.not_placed:<4} unreported {s.unreported:<4} "
+        f"edition {'right' if s.edition_right else 'WRONG'} "
+        f"{'' if s.other_right else 'OTHER WRONG '}{','.join(s.codes)}"
+    )
+
+
+def totals(scores: list[Score]) -> str:
+    printed = sum(s.printed for s in scores)
+    exact = sum(s.exact for s in scores)
+    share = 100 * exact / printed if printed else 100.0
+    return (
+        f"{len(scores)} files  {exact:,} of {printed:,} printed cells exact ({share:.2f}%)  "
+        f"invented {sum(s.invented for s in scores)}  "
+        f"not placed {sum(s.not_placed for s in scores)}  "
+        f"not placed unreported {sum(s.unreported for s in scores)}  "
+        f"edition right {sum(s.edition_right for s in scores)} of {len(scores)}  "
+        f"all asked right {sum(s.perfect for s in scores)} of {len(scores)}"
+    )
