@@ -86,16 +86,27 @@ def score(unit: UnitFile, result: ImportResult) -> Score:
         return Score(unit.name, 0, 0, 0, 0, 0, right, right, codes)
     got = cells_by_path(result.report) if result.report is not None else {}
     named = {p.path for p in result.problems if p.path}
-    exact = invented = not_placed = unreported = 0
+    exact = invented = 0
+    missing: list[Path] = []
     for path, want in unit.figures.items():
         have = _number(got.get(path))
         if have == want:
             exact += 1
         elif have is None:
-            not_placed += 1
-            unreported += json_path(path) not in named
+            missing.append(path)
         else:
             invented += 1
+    # A table not found is reported for all its cells (``table-missing``
+    # names the table, not a path): every table of which nothing is placed,
+    # as many as those problems; a printed cell not placed or unreadable
+    # that names no path stands for one cell.
+    blank = {p[0] for p in missing} - {p[0] for p in unit.figures if _number(got.get(p))}
+    whole = sum(1 for p in result.problems if p.code == "table-missing") >= len(blank)
+    stray = sum(
+        1 for p in result.problems if p.code in ("cell-not-placed", "cell-unreadable") and not p.path
+    )
+    unnamed = [p for p in missing if json_path(p) not in named and not (whole and p[0] in blank)]
+    not_placed, unreported = len(missing), max(0, len(unnamed) - stray)
     for path, value in got.items():
         if path not in unit.figures and _number(value) is not None:
             invented += 1
