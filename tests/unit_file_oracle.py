@@ -14,9 +14,42 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pathlib import Path as FsPath
+
+import govdisclosure as gd
 from govdisclosure import cells_by_path
+from govdisclosure.cells import NotApplicable
+from govdisclosure.i18n import gettext
 from govdisclosure.paths import Path, json_path
+from govdisclosure.table_grid import GridCell
 from govdisclosure_html import ImportResult
+
+EXAMPLES = FsPath(__file__).resolve().parents[1] / "examples"
+
+
+def example(name: str) -> gd.Report:
+    return gd.load(EXAMPLES / name)
+
+
+def figures(report: gd.Report) -> dict[Path, Decimal]:
+    """Every figure ``report`` holds (what a file typed from it prints)."""
+    return {
+        path: Decimal(value)
+        for path, value in cells_by_path(report).items()
+        if isinstance(value, int | Decimal) and not isinstance(value, bool)
+    }
+
+
+def value_text(report: gd.Report, cell: GridCell) -> str:
+    """A grid cell's text as typed from ``report``: a label, or its figure."""
+    if cell.role != "value":
+        return gettext("zh_Hans_CN", cell.text)
+    obj = cells_by_path(report)[cell.path] if cell.path else None
+    if obj is None:
+        return ""
+    if isinstance(obj, NotApplicable):
+        return obj.mark
+    return format(obj, "f") if isinstance(obj, Decimal) else str(obj)
 
 
 @dataclass(frozen=True)

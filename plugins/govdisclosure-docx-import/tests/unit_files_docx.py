@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
-from decimal import Decimal
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -27,45 +26,14 @@ import attrs
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from unit_file_oracle import UnitFile
+from unit_file_oracle import UnitFile, example, figures, value_text
 
 import govdisclosure as gd
-from govdisclosure import cells_by_path
-from govdisclosure.cells import NotApplicable
-from govdisclosure.i18n import gettext
-from govdisclosure.paths import Path
 from govdisclosure.table_grid import GridCell, TableGrid, report_grids
 from govdisclosure.testing.libreoffice import convert
 
-EXAMPLES = FsPath(__file__).resolve().parents[3] / "examples"
-
 #: A figure cell's text, given the cell and the figure as the example has it.
 Figure = Callable[[GridCell, str], str]
-
-
-def example(name: str) -> gd.Report:
-    return gd.load(EXAMPLES / name)
-
-
-def figures(report: gd.Report) -> dict[Path, Decimal]:
-    """Every figure ``report`` holds (what a file typed from it prints)."""
-    return {
-        path: Decimal(value)
-        for path, value in cells_by_path(report).items()
-        if isinstance(value, int | Decimal) and not isinstance(value, bool)
-    }
-
-
-def value_text(report: gd.Report, cell: GridCell) -> str:
-    """A grid cell's text as typed from ``report``: a label, or its figure."""
-    if cell.role != "value":
-        return gettext("zh_Hans_CN", cell.text)
-    obj = cells_by_path(report)[cell.path] if cell.path else None
-    if obj is None:
-        return ""
-    if isinstance(obj, NotApplicable):
-        return obj.mark
-    return format(obj, "f") if isinstance(obj, Decimal) else str(obj)
 
 
 def _plain(cell: GridCell, text: str) -> str:

@@ -1,0 +1,48 @@
+"""Workbooks typed by a unit's staff (``unit_files_xlsx``), imported.
+
+Each workbook is made with openpyxl (or saved by LibreOffice Calc) the way
+people make them, not by the project's renderers, with what it prints
+written down; the import must place every printed figure exactly, invent
+none, leave a formula never calculated blank and name it, tell a total the
+unit got wrong as the publisher's error, and get the edition right.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import unit_files_xlsx as unit
+from unit_file_oracle import UnitFile, line, score
+
+from govdisclosure.paths import json_path
+from govdisclosure.testing.libreoffice import SOFFICE
+from govdisclosure_xlsx import import_binary, import_workbook
+
+
+@pytest.mark.parametrize("made", unit.cases(), ids=lambda u: u.name)
+def test_unit_workbook(made: UnitFile) -> None:
+    # Before: with every total typed as =SUM and saved by openpyxl (no value
+    # cached), table 3's 总计 column was taken for labels (27 cells reported
+    # "no printed cell") and table 4 was not found.
+    got = score(made, import_workbook(made.data, f"{made.name}.xlsx"))
+    assert got.perfect, line(got)
+
+
+def test_sums_never_calculated_are_named_with_their_formula() -> None:
+    made = unit.case_formulas_uncached()
+    _, _, problems = import_workbook(made.data, "sums.xlsx")
+    said = {p.path: p.message("en") for p in problems if p.code == "cell-unreadable"}
+    # Every total on a row: table 3's 总计 column and table 4's three.
+    assert {path[0] for path in made.unreadable} == {"table3", "table4"}
+    assert set(said) == {json_path(path) for path in made.unreadable}
+    assert all("=SUM(" in text for text in said.values())
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_workbooks_through_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GOVDISCLOSURE_SOFFICE", raising=False)
+    for made in unit.cases_converted(tmp_path):
+        importer = import_binary if made.refused else import_workbook
+        got = score(made, importer(made.data, made.name))
+        assert got.perfect, line(got)
