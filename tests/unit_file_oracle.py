@@ -11,9 +11,8 @@ is made: a :class:`UnitFile`.  :func:`score` holds an import to it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-
 from pathlib import Path as FsPath
 
 import govdisclosure as gd
@@ -72,6 +71,11 @@ class UnitFile:
     #: The file is refused with this code (an old binary format).
     refused: str | None = None
     notes: str = field(default="", compare=False)
+
+
+def as_converted(refused: UnitFile) -> UnitFile:
+    """An old binary file as it reads once converted (``GOVDISCLOSURE_SOFFICE=1``)."""
+    return replace(refused, refused=None)
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,9 @@ def score(unit: UnitFile, result: ImportResult) -> Score:
     blank = {p[0] for p in missing} - {p[0] for p in unit.figures if _number(got.get(p))}
     whole = sum(1 for p in result.problems if p.code == "table-missing") >= len(blank)
     stray = sum(
-        1 for p in result.problems if p.code in ("cell-not-placed", "cell-unreadable") and not p.path
+        1
+        for p in result.problems
+        if p.code in ("cell-not-placed", "cell-unreadable") and not p.path
     )
     unnamed = [p for p in missing if json_path(p) not in named and not (whole and p[0] in blank)]
     not_placed, unreported = len(missing), max(0, len(unnamed) - stray)

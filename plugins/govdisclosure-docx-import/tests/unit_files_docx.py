@@ -26,11 +26,11 @@ import attrs
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from unit_file_oracle import UnitFile, example, figures, value_text
 
 import govdisclosure as gd
 from govdisclosure.table_grid import GridCell, TableGrid, report_grids
 from govdisclosure.testing.libreoffice import convert
+from unit_file_oracle import UnitFile, example, figures, value_text
 
 #: A figure cell's text, given the cell and the figure as the example has it.
 Figure = Callable[[GridCell, str], str]
@@ -421,4 +421,6 @@ def cases_converted(folder: FsPath) -> Iterator[UnitFile]:
         "docx-resaved-by-libreoffice", resaved.read_bytes(), source.figures, source.edition
     )
     (old,) = convert([path], "doc:MS Word 97", folder / "doc")
-    yield UnitFile("doc-binary", old.read_bytes(), {}, source.edition, refused="convert-first")
+    yield UnitFile(
+        "doc-binary", old.read_bytes(), source.figures, source.edition, refused="convert-first"
+    )

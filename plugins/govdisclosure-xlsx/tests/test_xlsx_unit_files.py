@@ -12,12 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import unit_files_xlsx as unit
-from unit_file_oracle import UnitFile, line, score
 
+import unit_files_xlsx as unit
 from govdisclosure.paths import json_path
 from govdisclosure.testing.libreoffice import SOFFICE
 from govdisclosure_xlsx import import_binary, import_workbook
+from unit_file_oracle import UnitFile, as_converted, line, score
 
 
 @pytest.mark.parametrize("made", unit.cases(), ids=lambda u: u.name)
@@ -42,7 +42,13 @@ def test_sums_never_calculated_are_named_with_their_formula() -> None:
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_workbooks_through_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GOVDISCLOSURE_SOFFICE", raising=False)
-    for made in unit.cases_converted(tmp_path):
-        importer = import_binary if made.refused else import_workbook
-        got = score(made, importer(made.data, made.name))
+    made = list(unit.cases_converted(tmp_path))
+    for one in made:
+        importer = import_binary if one.refused else import_workbook
+        got = score(one, importer(one.data, one.name))
         assert got.perfect, line(got)
+    # Asked to convert, the .xls is converted and read whole.
+    monkeypatch.setenv("GOVDISCLOSURE_SOFFICE", "1")
+    (old,) = [one for one in made if one.refused]
+    got = score(as_converted(old), import_binary(old.data, old.name))
+    assert got.perfect, line(got)

@@ -22,18 +22,18 @@ from pathlib import Path as FsPath
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from unit_file_oracle import UnitFile, example, figures, value_text
 
 import govdisclosure as gd
 from govdisclosure.paths import Path
 from govdisclosure.table_grid import GridCell, TableGrid, report_grids
 from govdisclosure.testing.libreoffice import convert
+from unit_file_oracle import UnitFile, example, figures, value_text
 
 #: What goes into a figure's cell: the cell and its figure as text.
-Typed = Callable[[GridCell, str], object]
+Typed = Callable[[GridCell, str], str | int | float]
 
 
-def _number(cell: GridCell, text: str) -> object:
+def _number(cell: GridCell, text: str) -> str | int | float:
     """A figure as a clerk types it: a number (Excel stores it as one)."""
     if cell.role == "value" and text:
         try:
@@ -156,12 +156,12 @@ def case_hidden() -> UnitFile:
     # merged 三、本年度办理结果 runs over it further down).
     first = min(c.row for c in report_grids(report)[1].values())
     book, where = sheet_per_table(report, gaps={"table3": first + 1})
-    for ws in book.worksheets:
-        extra = ws.max_column + 1
-        for row in range(1, ws.max_row + 1):
-            if any(isinstance(c.value, int) for c in ws[row]):
-                ws.cell(row, extra, 9999)
-        ws.column_dimensions[get_column_letter(extra)].hidden = True
+    for sheet in book.worksheets:
+        extra = sheet.max_column + 1
+        for row in range(1, sheet.max_row + 1):
+            if any(isinstance(c.value, int) for c in sheet[row]):
+                sheet.cell(row, extra, 9999)
+        sheet.column_dimensions[get_column_letter(extra)].hidden = True
     ws, address = where[("table3", "new_applications", "total")]
     row = ws[address].row + 1
     ws.cell(row, 1, "核对")
@@ -175,12 +175,10 @@ def case_formulas_uncached() -> UnitFile:
     report = example("huaian-2024.json")
     data, totals = with_formulas(report)
     printed = {p: v for p, v in figures(report).items() if p not in totals}
-    return UnitFile(
-        "xlsx-sum-not-calculated", data, printed, report.edition, unreadable=totals
-    )
+    return UnitFile("xlsx-sum-not-calculated", data, printed, report.edition, unreadable=totals)
 
 
-def _as_text(cell: GridCell, text: str) -> object:
+def _as_text(cell: GridCell, text: str) -> str | int | float:
     """Figures typed as text: some with 件, some in full-width digits, some
     with a thousands separator, some with spaces around."""
     if cell.role != "value" or not text.isdigit():
@@ -211,9 +209,7 @@ def case_wrong_total() -> UnitFile:
     ws, address = where[path]
     ws[address] = int(ws[address].value) + 1
     printed = {**figures(report), path: Decimal(ws[address].value)}
-    return UnitFile(
-        "xlsx-total-wrong", save(book), printed, report.edition, publisher_error=True
-    )
+    return UnitFile("xlsx-total-wrong", save(book), printed, report.edition, publisher_error=True)
 
 
 def case_one_sheet() -> UnitFile:
@@ -285,5 +281,6 @@ def cases_converted(folder: FsPath) -> Iterator[UnitFile]:
     plain = folder / "plain.xlsx"
     plain.write_bytes(case_sheet_per_table().data)
     (old,) = convert([plain], "xls:MS Excel 97", folder / "xls")
-    yield UnitFile("xls-binary", old.read_bytes(), {}, report.edition, refused="convert-first")
-
+    yield UnitFile(
+        "xls-binary", old.read_bytes(), figures(report), report.edition, refused="convert-first"
+    )

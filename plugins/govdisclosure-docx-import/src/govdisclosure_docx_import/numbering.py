@@ -32,8 +32,10 @@ def _counting(n: int, digits: str = _DIGITS, ten: str = "十") -> str | None:
     tens, ones = divmod(n, 10)
     if not tens:
         return digits[ones]
-    return ("" if tens == 1 and digits is _DIGITS else digits[tens]) + ten + (
-        digits[ones] if ones else ""
+    return (
+        ("" if tens == 1 and digits is _DIGITS else digits[tens])
+        + ten
+        + (digits[ones] if ones else "")
     )
 
 
@@ -62,8 +64,12 @@ def _in(marks: str) -> Callable[[int], str | None]:
 FORMATS: Final[dict[str, Callable[[int], str | None]]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
-    "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
-    "decimalFullWidth2": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    "decimalFullWidth": lambda n: str(n).translate(
+        str.maketrans("0123456789", "０１２３４５６７８９")
+    ),
+    "decimalFullWidth2": lambda n: str(n).translate(
+        str.maketrans("0123456789", "０１２３４５６７８９")
+    ),
     "decimalHalfWidth": str,
     "chineseCounting": _counting,
     "chineseCountingThousand": _counting,
@@ -79,9 +85,9 @@ FORMATS: Final[dict[str, Callable[[int], str | None]]] = {
     "decimalEnclosedCircleChinese": _in(_CIRCLED),
     "ideographEnclosedCircle": lambda n: _in(_CIRCLED)(n),
     "upperRoman": _roman,
-    "lowerRoman": lambda n: (r.lower() if (r := _roman(n)) else None),
+    "lowerRoman": lambda n: r.lower() if (r := _roman(n)) else None,
     "upperLetter": _letter,
-    "lowerLetter": lambda n: (r.lower() if (r := _letter(n)) else None),
+    "lowerLetter": lambda n: r.lower() if (r := _letter(n)) else None,
 }
 
 _PLACE: Final = re.compile(r"%([1-9])")
@@ -125,9 +131,7 @@ def list_labels(document: Any) -> dict[Any, str]:
         styles = part.styles.element
     except (KeyError, NotImplementedError):
         styles = None
-    abstracts = {
-        a.get(qn("w:abstractNumId")): a for a in numbering.iterfind(qn("w:abstractNum"))
-    }
+    abstracts = {a.get(qn("w:abstractNumId")): a for a in numbering.iterfind(qn("w:abstractNum"))}
     nums: dict[str, tuple[str, Any, dict[int, int]]] = {}
     for num in numbering.iterfind(qn("w:num")):
         ref = _val(num, "w:abstractNumId")
@@ -162,17 +166,15 @@ def list_labels(document: Any) -> dict[Any, str]:
         if abstract is None:
             continue
         level = int(ilvl) if ilvl and ilvl.isdigit() else 0
-        levels = {
-            int(lv.get(qn("w:ilvl"), "0")): lv for lv in abstract.iterfind(qn("w:lvl"))
-        }
+        levels = {int(lv.get(qn("w:ilvl"), "0")): lv for lv in abstract.iterfind(qn("w:lvl"))}
         counts = counters.setdefault(key, [None] * 9)
         if level >= len(counts) or level not in levels:
             continue
         for deeper in range(level + 1, len(counts)):
             counts[deeper] = None
-        start = starts.get(level) or int(_val(levels[level], "w:start") or "1")
+        first = starts.get(level) or int(_val(levels[level], "w:start") or "1")
         current = counts[level]
-        counts[level] = start if current is None else current + 1
+        counts[level] = first if current is None else current + 1
         text = _val(levels[level], "w:lvlText")
         if not text:
             continue
