@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 from govdisclosure_docx_import import docx_document
+from govdisclosure_html import Document
 from govdisclosure_docx_import.numbering import FORMATS, list_labels
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -63,8 +64,8 @@ def _texts(document: Any) -> list[str]:
     out = io.BytesIO()
     document.save(out)
     read = docx_document(out.getvalue(), "list.docx")
-    assert not hasattr(read, "problems")
-    return list(read.paragraphs)  # type: ignore[union-attr]
+    assert isinstance(read, Document)
+    return list(read.paragraphs)
 
 
 def test_levels_count_and_restart_as_word_prints_them() -> None:
