@@ -16,8 +16,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 from govdisclosure_docx_import import docx_document
-from govdisclosure_html import Document
 from govdisclosure_docx_import.numbering import FORMATS, list_labels
+from govdisclosure_html import Document
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _LEVELS = (
