@@ -15,12 +15,14 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path as FsPath
 
+import attrs
+
 import govdisclosure as gd
 from govdisclosure import cells_by_path
 from govdisclosure.cells import NotApplicable
 from govdisclosure.i18n import gettext
 from govdisclosure.paths import Path, json_path
-from govdisclosure.table_grid import GridCell
+from govdisclosure.table_grid import GridCell, TableGrid
 from govdisclosure_html import ImportResult
 
 EXAMPLES = FsPath(__file__).resolve().parents[1] / "examples"
@@ -49,6 +51,35 @@ def value_text(report: gd.Report, cell: GridCell) -> str:
     if isinstance(obj, NotApplicable):
         return obj.mark
     return format(obj, "f") if isinstance(obj, Decimal) else str(obj)
+
+
+def header_over_two_rows(report: gd.Report, grid: TableGrid) -> TableGrid:
+    """``grid`` with each heading of one row typed over two rows, its words
+    broken where the column is too narrow (two cells one above the other,
+    no merge); every other cell on such a row merged down over both."""
+
+    def split(c: GridCell) -> bool:
+        return c.role in ("head", "note") and c.rows == 1 and len(value_text(report, c)) >= 4
+
+    rows = {c.row for c in grid.cells if split(c)}
+
+    def shift(r: int) -> int:
+        return r + sum(1 for s in rows if s < r)
+
+    built: list[GridCell] = []
+    for c in grid.cells:
+        top = shift(c.row)
+        if split(c):
+            text = value_text(report, c)
+            half = len(text) // 2
+            built.append(GridCell(top, c.col, "note", text=text[:half], cols=c.cols))
+            built.append(GridCell(top + 1, c.col, "note", text=text[half:], cols=c.cols))
+            continue
+        last = c.row + c.rows - 1
+        bottom = shift(last) + (last in rows)
+        built.append(attrs.evolve(c, row=top, rows=bottom - top + 1))
+    height = shift(grid.height - 1) + 1 + (grid.height - 1 in rows)
+    return attrs.evolve(grid, height=height, cells=tuple(built), header_rows=0)
 
 
 @dataclass(frozen=True)

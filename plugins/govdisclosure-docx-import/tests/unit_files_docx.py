@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path as FsPath
 from typing import Any
 
-import attrs
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -30,7 +30,7 @@ from docx.oxml.ns import qn
 import govdisclosure as gd
 from govdisclosure.table_grid import GridCell, TableGrid, report_grids
 from govdisclosure.testing.libreoffice import convert
-from unit_file_oracle import UnitFile, example, figures, value_text
+from unit_file_oracle import UnitFile, example, figures, header_over_two_rows, value_text
 
 #: A figure cell's text, given the cell and the figure as the example has it.
 Figure = Callable[[GridCell, str], str]
@@ -147,33 +147,7 @@ def typed(name: str, report: gd.Report, document: Any, **kw: Any) -> UnitFile:
 
 
 def _header_split(document: Any, report: gd.Report, grid: TableGrid) -> None:
-    """Each heading of one row typed over two rows, the words broken where
-    the column is too narrow (no merge: two cells, one above the other);
-    every other cell on such a row merged down over both."""
-
-    def split(c: GridCell) -> bool:
-        return c.role in ("head", "note") and c.rows == 1 and len(value_text(report, c)) >= 4
-
-    rows = {c.row for c in grid.cells if split(c)}
-
-    def shift(r: int) -> int:
-        return r + sum(1 for s in rows if s < r)
-
-    built: list[GridCell] = []
-    for c in grid.cells:
-        top = shift(c.row)
-        if split(c):
-            text = value_text(report, c)
-            half = len(text) // 2
-            built.append(GridCell(top, c.col, "note", text=text[:half], cols=c.cols))
-            built.append(GridCell(top + 1, c.col, "note", text=text[half:], cols=c.cols))
-            continue
-        last = c.row + c.rows - 1
-        bottom = shift(last) + (last in rows)
-        built.append(attrs.evolve(c, row=top, rows=bottom - top + 1))
-    height = shift(grid.height - 1) + 1 + (grid.height - 1 in rows)
-    new = attrs.evolve(grid, height=height, cells=tuple(built), header_rows=0)
-    add_table(document, report, new)
+    add_table(document, report, header_over_two_rows(report, grid))
 
 
 def case_header_split() -> UnitFile:
@@ -381,6 +355,21 @@ def case_hmerge() -> UnitFile:
     return typed("docx-hmerge", report, build(report, _hmerge))
 
 
+def case_wrong_total() -> UnitFile:
+    """The unit typed table 3's 总计 of new applications one too many."""
+    report = example("huaian-2024.json")
+    path = ("table3", "new_applications", "total")
+
+    def typo(cell: GridCell, text: str) -> str:
+        return str(int(text) + 1) if cell.path == path else text
+
+    def write(document: Any, report: gd.Report, grid: TableGrid) -> None:
+        add_table(document, report, grid, figure=typo)
+
+    made = typed("docx-total-wrong", report, build(report, write), publisher_error=True)
+    return replace(made, figures={**made.figures, path: made.figures[path] + 1})
+
+
 def case_2019() -> UnitFile:
     report = example("shanghai-szfbgt-2019.json")
     return typed("docx-2019-edition", report, build(report))
@@ -403,6 +392,7 @@ def cases() -> list[UnitFile]:
         case_nested_in_cell(),
         case_numbered_headings(),
         case_hmerge(),
+        case_wrong_total(),
         case_2019(),
         case_legacy(),
     ]

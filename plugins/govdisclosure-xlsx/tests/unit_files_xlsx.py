@@ -27,7 +27,7 @@ import govdisclosure as gd
 from govdisclosure.paths import Path
 from govdisclosure.table_grid import GridCell, TableGrid, report_grids
 from govdisclosure.testing.libreoffice import convert
-from unit_file_oracle import UnitFile, example, figures, value_text
+from unit_file_oracle import UnitFile, example, figures, header_over_two_rows, value_text
 
 #: What goes into a figure's cell: the cell and its figure as text.
 Typed = Callable[[GridCell, str], str | int | float]
@@ -87,7 +87,10 @@ def title_row(ws: Worksheet, report: gd.Report, width: int) -> None:
 
 
 def sheet_per_table(
-    report: gd.Report, typed: Typed = _number, gaps: dict[str, int] | None = None
+    report: gd.Report,
+    typed: Typed = _number,
+    gaps: dict[str, int] | None = None,
+    shape: Callable[[gd.Report, TableGrid], TableGrid] = lambda _, grid: grid,
 ) -> tuple[Workbook, dict[Path, tuple[Worksheet, str]]]:
     """The title on the first sheet, then each table on a sheet of its own
     under its section heading (表一, 表二, …)."""
@@ -96,7 +99,8 @@ def sheet_per_table(
     assert first is not None
     where: dict[Path, tuple[Worksheet, str]] = {}
     headings = [s.heading for s in report.sections[1:]]
-    for n, grid in enumerate(report_grids(report)):
+    for n, official in enumerate(report_grids(report)):
+        grid = shape(report, official)
         ws = first if n == 0 else book.create_sheet()
         ws.title = f"表{'一二三四'[n]}"
         top = 1
@@ -241,6 +245,13 @@ def case_one_sheet() -> UnitFile:
     )  # fmt: skip
 
 
+def case_header_split() -> UnitFile:
+    """Each heading of one row typed over two rows, its words broken."""
+    report = example("huaian-2024.json")
+    book, _ = sheet_per_table(report, shape=header_over_two_rows)
+    return UnitFile("xlsx-header-two-rows", save(book), figures(report), report.edition)
+
+
 def case_2019() -> UnitFile:
     report = example("shanghai-szfbgt-2019.json")
     book, _ = sheet_per_table(report)
@@ -262,6 +273,7 @@ def cases() -> list[UnitFile]:
         case_text_numbers(),
         case_wrong_total(),
         case_one_sheet(),
+        case_header_split(),
         case_2019(),
         case_legacy(),
     ]
