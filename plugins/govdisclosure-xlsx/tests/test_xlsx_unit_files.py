@@ -24,7 +24,8 @@ from unit_file_oracle import UnitFile, as_converted, line, score
 def test_unit_workbook(made: UnitFile) -> None:
     # Before: with every total typed as =SUM and saved by openpyxl (no value
     # cached), table 3's 总计 column was taken for labels (27 cells reported
-    # "no printed cell") and table 4 was not found.
+    # "no printed cell") and table 4 was not found; so was table 4 with its
+    # headings typed over two rows ("行政" over "复议").
     got = score(made, import_workbook(made.data, f"{made.name}.xlsx"))
     assert got.perfect, line(got)
 
