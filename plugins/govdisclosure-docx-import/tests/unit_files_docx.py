@@ -28,6 +28,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 import govdisclosure as gd
+from govdisclosure.paths import Path
 from govdisclosure.table_grid import GridCell, TableGrid, report_grids
 from govdisclosure.testing.libreoffice import convert
 from unit_file_oracle import UnitFile, example, figures, header_over_two_rows, value_text
@@ -370,6 +371,55 @@ def case_wrong_total() -> UnitFile:
     return replace(made, figures={**made.figures, path: made.figures[path] + 1})
 
 
+def _field(cell: Any, code: str, result: str | None) -> None:
+    """``cell``'s text replaced by a Word field ``{ code }`` showing ``result``
+    (``None``: a field never updated, showing nothing)."""
+    p = cell.paragraphs[0]._p
+    for r in p.findall(qn("w:r")):
+        p.remove(r)
+
+    def run(tag: str, text: str = "", kind: str = "") -> None:
+        r = OxmlElement("w:r")
+        el = OxmlElement(tag)
+        if kind:
+            el.set(qn("w:fldCharType"), kind)
+        if text:
+            el.text = text
+        r.append(el)
+        p.append(r)
+
+    run("w:fldChar", kind="begin")
+    run("w:instrText", f" {code} ")
+    if result is not None:
+        run("w:fldChar", kind="separate")
+        run("w:t", result)
+    run("w:fldChar", kind="end")
+
+
+def case_formula_fields() -> UnitFile:
+    """Totals as Word table formulas ``{ =SUM(LEFT) }``: table 3's updated
+    (each shows its result), table 4's never updated (a program wrote
+    them: they show nothing, and are reported, never computed)."""
+    report = example("huaian-2024.json")
+    unread: set[Path] = set()
+
+    def write(document: Any, report: gd.Report, grid: TableGrid) -> None:
+        table = add_table(document, report, grid)
+        for cell in grid.values():
+            if not cell.path or cell.path[-1] != "total" or cell.col < 4:
+                continue
+            shown = value_text(report, cell) if grid.key == "table3" else None
+            if shown is None:
+                unread.add(cell.path)
+            _field(table.cell(cell.row, cell.col), "=SUM(LEFT)", shown)
+
+    document = build(report, write)
+    printed = {p: v for p, v in figures(report).items() if p not in unread}
+    return UnitFile(
+        "docx-formula-fields", save(document), printed, report.edition, unreadable=frozenset(unread)
+    )
+
+
 def case_2019() -> UnitFile:
     report = example("shanghai-szfbgt-2019.json")
     return typed("docx-2019-edition", report, build(report))
@@ -393,6 +443,7 @@ def cases() -> list[UnitFile]:
         case_numbered_headings(),
         case_hmerge(),
         case_wrong_total(),
+        case_formula_fields(),
         case_2019(),
         case_legacy(),
     ]

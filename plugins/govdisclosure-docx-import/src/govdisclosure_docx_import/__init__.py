@@ -129,10 +129,45 @@ def _paragraphs(element: Any) -> Iterator[Any]:
             yield from _paragraphs(child.find(f"{_W_TR}/{_W_TC}"))
 
 
+_W_FLDCHAR, _W_INSTR, _W_FLDSIMPLE = qn("w:fldChar"), qn("w:instrText"), qn("w:fldSimple")
+
+
+def _uncalculated(p: Any) -> Iterator[str]:
+    """The formula fields of a paragraph that hold no result: a Word table
+    formula (``{ =SUM(LEFT) }``) written by a program and never updated
+    prints nothing.  Its formula is given instead of a blank, so the cell
+    is reported unreadable with it, never computed and never read as blank.
+    A field with a result prints that result (read with the runs)."""
+    for simple in p.iter(_W_FLDSIMPLE):
+        instr = str(simple.get(qn("w:instr"), "")).strip()
+        if instr.startswith("=") and simple.find(f".//{_W_T}") is None:
+            yield instr
+    depth, code, result = 0, "", False
+    for node in p.iter(_W_FLDCHAR, _W_INSTR):
+        if node.tag == _W_INSTR:
+            if depth == 1 and not result:
+                code += node.text or ""
+            continue
+        kind = node.get(qn("w:fldCharType"))
+        if kind == "begin":
+            depth += 1
+            if depth == 1:
+                code, result = "", False
+        elif kind == "separate" and depth == 1:
+            result = True
+        elif kind == "end" and depth:
+            depth -= 1
+            if not depth and not result and code.strip().startswith("="):
+                yield code.strip()
+
+
 def _text(element: Any) -> str:
-    """A cell's or paragraph's printed text: its paragraphs joined by line breaks."""
+    """A cell's or paragraph's printed text: its paragraphs joined by line breaks
+    (a formula field never calculated given as its formula, :func:`_uncalculated`)."""
     paragraphs = _paragraphs(element) if element.tag != _W_P else [element]
-    return "\n".join("".join(_printed(p)) for p in paragraphs).strip()
+    return "\n".join(
+        " ".join(filter(None, ("".join(_printed(p)), *_uncalculated(p)))) for p in paragraphs
+    ).strip()
 
 
 @dataclass
