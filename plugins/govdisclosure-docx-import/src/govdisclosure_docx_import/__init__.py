@@ -37,6 +37,7 @@ from govdisclosure_html.office import convert_or_refuse, title_of
 from govdisclosure_html.outcome import failed, import_read, importing_loader, unreadable_file
 from govdisclosure_html.text import as_marks, looks_numeric, money_unit_line, read_number, struck
 
+from .numbering import list_labels
 from .tabstops import PackageStyles, placed_fields, styles_of
 from .textboxes import READ_APART, own_nodes, text_boxes
 
@@ -128,10 +129,45 @@ def _paragraphs(element: Any) -> Iterator[Any]:
             yield from _paragraphs(child.find(f"{_W_TR}/{_W_TC}"))
 
 
+_W_FLDCHAR, _W_INSTR, _W_FLDSIMPLE = qn("w:fldChar"), qn("w:instrText"), qn("w:fldSimple")
+
+
+def _uncalculated(p: Any) -> Iterator[str]:
+    """The formula fields of a paragraph that hold no result: a Word table
+    formula (``{ =SUM(LEFT) }``) written by a program and never updated
+    prints nothing.  Its formula is given instead of a blank, so the cell
+    is reported unreadable with it, never computed and never read as blank.
+    A field with a result prints that result (read with the runs)."""
+    for simple in p.iter(_W_FLDSIMPLE):
+        instr = str(simple.get(qn("w:instr"), "")).strip()
+        if instr.startswith("=") and simple.find(f".//{_W_T}") is None:
+            yield instr
+    depth, code, result = 0, "", False
+    for node in p.iter(_W_FLDCHAR, _W_INSTR):
+        if node.tag == _W_INSTR:
+            if depth == 1 and not result:
+                code += node.text or ""
+            continue
+        kind = node.get(qn("w:fldCharType"))
+        if kind == "begin":
+            depth += 1
+            if depth == 1:
+                code, result = "", False
+        elif kind == "separate" and depth == 1:
+            result = True
+        elif kind == "end" and depth:
+            depth -= 1
+            if not depth and not result and code.strip().startswith("="):
+                yield code.strip()
+
+
 def _text(element: Any) -> str:
-    """A cell's or paragraph's printed text: its paragraphs joined by line breaks."""
+    """A cell's or paragraph's printed text: its paragraphs joined by line breaks
+    (a formula field never calculated given as its formula, :func:`_uncalculated`)."""
     paragraphs = _paragraphs(element) if element.tag != _W_P else [element]
-    return "\n".join("".join(_printed(p)) for p in paragraphs).strip()
+    return "\n".join(
+        " ".join(filter(None, ("".join(_printed(p)), *_uncalculated(p)))) for p in paragraphs
+    ).strip()
 
 
 @dataclass
@@ -180,7 +216,7 @@ def _moved_figure(tc: Any) -> tuple[str, str] | None:
 
 
 def _grid(tbl: Any, index: int, found: FiguresFound | None = None) -> Grid:
-    """The grid of one ``w:tbl``: gridSpan across, vMerge down.
+    """The grid of one ``w:tbl``: gridSpan (or the old ``w:hMerge``) across, vMerge down.
 
     A figure moved by the conversion into the cell before its own
     (:func:`_moved_figure`) is put back when its own cell, the next one on
@@ -205,6 +241,7 @@ def _grid(tbl: Any, index: int, found: FiguresFound | None = None) -> Grid:
             tcpr = tc.find(qn("w:tcPr"))
             span = 1
             merge: str | None = None
+            across: str | None = None
             if tcpr is not None:
                 gs = tcpr.find(qn("w:gridSpan"))
                 if gs is not None:
@@ -212,8 +249,21 @@ def _grid(tbl: Any, index: int, found: FiguresFound | None = None) -> Grid:
                 vm = tcpr.find(qn("w:vMerge"))
                 if vm is not None:
                     merge = vm.get(qn("w:val"), "continue")
+                hm = tcpr.find(qn("w:hMerge"))
+                if hm is not None:
+                    across = hm.get(qn("w:val"), "continue")
             above = rows[r - 1][col] if r and col < len(rows[r - 1]) else None
-            if merge == "continue" and above is not None:
+            left = line[col - 1] if col and col - 1 < len(line) else None
+            if merge != "continue" and across == "continue" and left is not None:
+                # The old horizontal merge (w:hMerge): a cell per grid column,
+                # each "continue" widening the one on its left.
+                origin = left.cell
+                cell = origin._replace(colspan=col + span - origin.col)
+                cells[cells.index(origin)] = cell
+                for cc in range(origin.col, col):
+                    line[cc] = Slot(cell, r, cc)
+                carried = None
+            elif merge == "continue" and above is not None:
                 origin = above.cell
                 grown = origin._replace(rowspan=r - origin.row + 1)
                 cells[cells.index(origin)] = grown
@@ -442,6 +492,14 @@ def _strike_deleted_runs(document: Any) -> None:
             rpr.append(rpr.makeelement(qn("w:strike"), {}))
 
 
+def _numbered(label: str | None, text: str) -> str:
+    """A list paragraph's text after the number Word prints before it
+    (:mod:`.numbering`), unless the text already starts with it."""
+    if not label or text.startswith(label):
+        return text
+    return f"{label} {text}" if label[-1].isascii() and label[-1].isalnum() else label + text
+
+
 def docx_document(data: bytes, source: str) -> Document | ImportResult:
     """The :class:`Document` of a .docx file, or the failed result naming why."""
     try:
@@ -449,6 +507,7 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         body = document.element.body
         styles = styles_of(document)
         _strike_deleted_runs(document)
+        labels = list_labels(document)
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
         # SyntaxError: lxml's XMLSyntaxError, a part of the package that is not XML.
         return failed(
@@ -511,7 +570,7 @@ def docx_document(data: bytes, source: str) -> Document | ImportResult:
         if child.tag == qn("w:tbl"):
             add_grid(_grid(child, len(grids), found))
         elif text := _text(child):
-            add_text(text)
+            add_text(_numbered(labels.get(child), text))
     flush()
     title, rest = title_of(paragraphs)
     return Document(

@@ -22,7 +22,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, NamedTuple, get_args
 
 from govdisclosure.memo import IdentityMemo
@@ -324,23 +324,33 @@ def _split_joined(
     return tuple(out), tuple(extra)
 
 
+def stacked_pairs(labels: Sequence[Label]) -> Iterator[tuple[Label, Label, str]]:
+    """Headings that may be one set as two cells one above the other, each in
+    a header row of its own: two cells of the same columns, the lower right
+    under the upper; with their words joined."""
+    for upper, lower in itertools.pairwise(labels):
+        a, b = upper.cell, lower.cell
+        if (a.col, a.colspan) == (b.col, b.colspan) and a.row + a.rowspan == b.row:
+            yield upper, lower, upper.key.words + lower.key.words
+
+
 def _stacked(
     labels: tuple[Label, ...], cols: _Resolver
 ) -> list[tuple[Label, tuple[str, MatchKind]]]:
     """A heading set as two cells one above the other, each in a header row
-    of its own ("商业" over "企业", "科研" over "机构"): their words joined,
-    when that is an official heading and neither alone is one.  The joined
-    label is printed as the two lines it was."""
+    of its own ("商业" over "企业", "科研" over "机构", "行政" over "复议"):
+    their words joined, when that is an official heading and neither alone
+    is one as well (a piece read only as another edition's word, "其他" of
+    "其他" over "结果", is no better).  The joined label is printed as the
+    two lines it was."""
     out: list[tuple[Label, tuple[str, MatchKind]]] = []
-    for upper, lower in itertools.pairwise(labels):
-        a, b = upper.cell, lower.cell
-        if (a.col, a.colspan) != (b.col, b.colspan) or a.row + a.rowspan != b.row:
-            continue
-        if cols(upper.key.words) is not None or cols(lower.key.words) is not None:
-            continue
-        words = upper.key.words + lower.key.words
+    for upper, lower, words in stacked_pairs(labels):
         found = cols(words)
-        if found is not None:
+        if found is None:
+            continue
+        pieces = [cols(upper.key.words), cols(lower.key.words)]
+        if all(p is None or _RANK[p[1]] > _RANK[found[1]] for p in pieces):
+            a, b = upper.cell, lower.cell
             joined = b._replace(
                 row=a.row, rowspan=a.rowspan + b.rowspan, text=f"{a.text}\n{b.text}"
             )
@@ -371,10 +381,17 @@ def _best(
     row_labels, joined = _split_joined(cell.row_labels, cols, _context_words(table))
     if _unknown_sub_row(row_labels, rows, table):
         return None
-    row_side = row_labels or cell.column_labels
+    row_side: Sequence[Label] = row_labels or cell.column_labels
     candidates: list[tuple[int, int, Placement]] = []
     printed_words = {lab.key.words for lab in (*row_labels, *cell.column_labels)}
     printed_words.update(joined)
+    # A group heading set as two cells one above the other ("行政" over
+    # "复议", "未经复议" over "直接起诉"): its words count as printed.
+    printed_words.update(words for _, _, words in stacked_pairs(cell.column_labels))
+    if not row_labels:
+        # A table of one row (table 4): its row is named by a heading, which
+        # may be set as two cells too.
+        row_side = [*row_side, *(lab for lab, _ in _stacked(cell.column_labels, rows))]
     # The column labels resolved once (resolution is by words alone), not once per row label.
     resolved: list[tuple[Label, tuple[str, MatchKind]]] = []
     for clab in cell.column_labels:

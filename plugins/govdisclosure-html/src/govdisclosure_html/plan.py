@@ -24,7 +24,15 @@ from typing import Any, NamedTuple
 from govdisclosure.memo import IdentityMemo
 
 from .grid import Cell, Grid
-from .match import Match, MatchKind, Placement, identity_memo_cache, memo_cache, place
+from .match import (
+    Match,
+    MatchKind,
+    Placement,
+    identity_memo_cache,
+    memo_cache,
+    place,
+    stacked_pairs,
+)
 from .numbering import Misnumbered, misnumbered
 from .provenance import LabelMatch
 from .shape import FIGURE, shape, text_class
@@ -160,6 +168,8 @@ def _choose(cells: Sequence[SourceCell], tables: Sequence[TargetTable]) -> Targe
     groups = {id(c.row_labels): c.row_labels for c in cells}
     groups.update({id(c.column_labels): c.column_labels for c in cells})
     printed = {lab.key.words for labels in groups.values() for lab in labels}
+    # Headings set as two cells one above the other ("行政" over "复议").
+    printed.update(w for labels in groups.values() for _, _, w in stacked_pairs(labels))
     return max(tables, key=lambda t: len(printed & (t.row_words | t.column_words)))
 
 
