@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
 from itertools import repeat
@@ -1092,19 +1092,7 @@ def _finish_official(
     if page.images and len(filled) < len(tables):
         problems.append(_images_problem(page.images, "warning"))
     problems.extend(_misprinted_labels(origins))
-    for grid in page.grids:
-        if grid.index not in assigned and any(text.strip() for text in grid.texts()):
-            problems.append(
-                ImportProblem(
-                    severity="info",
-                    code="table-not-imported",
-                    message_id=N_(
-                        "Table {number} on the page is none of the official tables; not imported"
-                    ),
-                    params={"number": str(grid.index + 1)},
-                    table=grid.index,
-                )
-            )
+    _tables_not_used(page, assigned, problems)
     placed_paths = set(map(_PATH, origins))
     for table in tables:
         if table.key in filled:
@@ -1153,7 +1141,119 @@ def _finish_official(
     _doubt_split_figures(origins, page, problems)
     _figures_put_back(origins, page, problems)
     _figures_between(origins, page, problems)
+    _figures_stacked(origins, problems)
     return _build(data, prov, origins, problems, source, validate_report)
+
+
+def _printed_figure(text: str) -> bool:
+    """A cell's text prints a figure: it reads as one, or its last word does
+    ("条 94802": a unit and its figure a reader took for one cell)."""
+    if not any(ch.isdigit() for ch in text):
+        return False
+    words = text.split()
+    return looks_numeric(text) or (len(words) > 1 and looks_numeric(words[-1]))
+
+
+def _tables_not_used(
+    page: Document,
+    used: Collection[int],
+    problems: list[ImportProblem],
+    template: str | None = None,
+) -> None:
+    """Report each table of the page that the import did not use and prints
+    something, and each figure it prints, where it was printed (table, row
+    and column; a PDF's page and box; a spreadsheet's cell), so no figure
+    is lost silently.  ``template``: the statistics template placed on
+    another table (a pre-2019 report), else the official tables were placed."""
+    for grid in page.grids:
+        if grid.index in used or not any(text.strip() for text in grid.texts()):
+            continue
+        if template is None:
+            problems.append(
+                ImportProblem(
+                    severity="info",
+                    code="table-not-imported",
+                    message_id=N_(
+                        "Table {number} on the page is none of the official tables; not imported"
+                    ),
+                    params={"number": str(grid.index + 1)},
+                    table=grid.index,
+                )
+            )
+        else:
+            problems.append(
+                ImportProblem(
+                    severity="warning",
+                    code="table-not-imported",
+                    message_id=N_(
+                        "Table {number} on the page is not the table statistics template {template} was placed on (table {used}); not imported"
+                    ),
+                    params={
+                        "number": str(grid.index + 1),
+                        "template": template,
+                        "used": "、".join(str(t + 1) for t in sorted(used)),
+                    },
+                    table=grid.index,
+                )
+            )
+        for cell in grid.cells():
+            if _printed_figure(cell.text):
+                problems.append(
+                    ImportProblem(
+                        severity="info" if template is None else "warning",
+                        code="figure-not-imported",
+                        message_id=N_(
+                            "Figure “{text}” (row: {labels}) is printed in table {number}, which is not imported; left out"
+                        ),
+                        params={
+                            "text": cell.text,
+                            "labels": _row_words(grid, cell.row, cell.col) or "—",
+                            "number": str(grid.index + 1),
+                        },
+                        table=grid.index,
+                        row=cell.row,
+                        col=cell.col,
+                        page=cell.page,
+                        bbox=cell.bbox,
+                        address=cell.address,
+                    )
+                )
+
+
+def _figures_stacked(origins: Sequence[CellOrigin], problems: list[ImportProblem]) -> None:
+    """Report each cell left blank that prints nothing beside a cell refused
+    for printing figures on two or more lines ("0" over "81"): a word
+    processor may move a figure pasted as a one-cell table into the cell
+    before its own, so one of those figures may be this cell's; which one
+    is not sure, so none is placed (:func:`_figures_put_back` puts back only
+    a figure the file shows was moved)."""
+    by_place = {(o.table, o.row, o.col): o for o in origins}
+    for o in origins:
+        lines = o.text.split()
+        if o.value is not None or len(lines) < 2 or "\n" not in o.text.strip():
+            continue
+        if not all(_printed_figure(line) for line in lines):
+            continue
+        beside = by_place.get((o.table, o.row, o.col + o.colspan))
+        if beside is None or beside.text.strip() or beside.value is not None:
+            continue
+        problems.append(
+            ImportProblem(
+                severity="warning",
+                code="cell-not-placed",
+                message_id=N_(
+                    "The cell prints nothing and the cell before it prints the figures “{text}” on separate lines: one of them may be this cell's (a one-cell table moved by a word processor); left blank"
+                ),
+                params={"text": " / ".join(lines)},
+                table=beside.table,
+                row=beside.row,
+                col=beside.col,
+                path=beside.path,
+                page=beside.page,
+                bbox=beside.bbox,
+                address=beside.address,
+            )
+        )
 
 
 def _rows_in_words(
@@ -1370,8 +1470,11 @@ def _finish_legacy(
                     ),
                     params={"label": row.label, "template": template.id},
                     table=grid.index,
+                    # The row's path names each of its cells (:class:`.provenance.NamedPaths`).
+                    path=json_path(("statistics", "rows", row.code)),
                 )
             )
+    _tables_not_used(page, {grid.index}, problems, template.id)
     from govdisclosure.plugin.manager import templates
 
     statistics: dict[str, Any] = {"template": template.id}
@@ -1396,6 +1499,7 @@ def _finish_legacy(
     _doubt_split_figures(origins, page, problems)
     _figures_put_back(origins, page, problems)
     _figures_between(origins, page, problems)
+    _figures_stacked(origins, problems)
     return _build(data, prov, origins, problems, source, validate_report)
 
 
