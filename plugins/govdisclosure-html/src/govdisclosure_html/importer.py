@@ -41,7 +41,7 @@ from govdisclosure.paths import json_path as _json_path
 from .continuation import joined_with_moves, says_continued
 from .derived import derive_from_printed, printed_only
 from .grid import Cell, Grid
-from .legacy import LegacyResult, best_template
+from .legacy import LegacyResult, best_template, join_pieces
 from .match import MATCH_KINDS, Match
 from .narrative import Narrative, parse_date, read_narrative
 from .numbering import Misnumbered
@@ -767,8 +767,9 @@ def import_document(
                         doc, anchor[0], derived, narrative, prov, problems, source, validate_report
                     )
         if found is not None and fits:
+            pieces, joined = join_pieces(doc.grids, found[0], found[1])
             return _finish_legacy(
-                doc, found[0], found[1], narrative, prov, problems, source, validate_report
+                doc, found[0], joined, narrative, prov, problems, source, validate_report, pieces
             )
         if found is not None:
             if recognition.problem is not None:
@@ -1369,7 +1370,12 @@ def _finish_legacy(
     problems: list[ImportProblem],
     source: str,
     validate_report: bool,
+    pieces: tuple[int, ...] = (),
 ) -> ImportResult:
+    """The report of a pre-2019 table ``grid`` placed on its template
+    (``result``); ``pieces``: the tables it was printed in, when it was read
+    as several (:func:`.legacy.join_pieces`), else ``grid`` alone."""
+    pieces = pieces or (grid.index,)
     data = _base(narrative, TEMPLATE_EDITION.id, problems)
     rows: dict[str, dict[str, Any]] = {}
     origins: list[CellOrigin] = []
@@ -1397,7 +1403,7 @@ def _finish_legacy(
                     ),
                     params={"text": p.source.cell.text},
                     localized={"reason": _in_locale(reason or N_("not a number"))},
-                    table=grid.index,
+                    table=p.source.grid,
                     row=p.source.cell.row,
                     col=p.source.cell.col,
                     path=path,
@@ -1409,11 +1415,19 @@ def _finish_legacy(
         note = None
         if p.unit_printed and row.unit and clean(p.unit_printed) != clean(row.unit):
             note = f"unit printed {p.unit_printed}, template says {row.unit}"
+        # A piece joined to the table (:func:`.legacy.join_pieces`): its
+        # cells placed with doubt, a relation they break not the publisher's.
+        joined = p.source.grid != grid.index
+        if joined:
+            note = note or (
+                f"in table {p.source.grid + 1}, read as a piece of table {grid.index + 1}: "
+                "its figures in the same columns, printed next to it"
+            )
         column_label = column_labels[p.column]
         origins.append(
             CellOrigin(
                 path=path,
-                table=grid.index,
+                table=p.source.grid,
                 row=p.source.cell.row,
                 col=p.source.cell.col,
                 rowspan=p.source.cell.rowspan,
@@ -1429,7 +1443,7 @@ def _finish_legacy(
                         p.column_kind,
                     ),
                 ),
-                doubtful=kind == "position" or not p.source.aligned,
+                doubtful=kind == "position" or not p.source.aligned or joined,
                 note=note,
                 page=p.source.cell.page,
                 bbox=p.source.cell.bbox,
@@ -1474,7 +1488,20 @@ def _finish_legacy(
                     path=json_path(("statistics", "rows", row.code)),
                 )
             )
-    _tables_not_used(page, {grid.index}, problems, template.id)
+    if len(pieces) > 1:
+        problems.append(
+            ImportProblem(
+                severity="info",
+                code="tables-joined",
+                message_id=N_(
+                    "Tables {tables} on the page print their figures in the same columns, one after the other: read as one table"
+                ),
+                params={"tables": "、".join(str(t + 1) for t in pieces)},
+                localized={"tables": _listed([str(t + 1) for t in pieces])},
+                table=grid.index,
+            )
+        )
+    _tables_not_used(page, pieces, problems, template.id)
     from govdisclosure.plugin.manager import templates
 
     statistics: dict[str, Any] = {"template": template.id}
