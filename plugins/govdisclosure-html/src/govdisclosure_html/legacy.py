@@ -432,10 +432,11 @@ def join_pieces(
     as they were alone.  Only a PDF says where its columns stand: a table
     of another format is never joined (``(grid.index,), result``)."""
     alone = (grid.index,), result
-    cells = {g.index: list(source_cells(g)) for g in grids}
-    base = _value_columns(cells[grid.index])
-    if base is None or not _rows_clean(grid, cells[grid.index]):
-        return alone
+    own_cells = list(source_cells(grid))
+    base = _value_columns(own_cells)
+    if base is None or not _rows_clean(grid, own_cells):
+        return alone  # the cells of the other tables are not read: no join
+    cells = {g.index: own_cells if g is grid else list(source_cells(g)) for g in grids}
 
     def joins(g: Grid) -> bool:
         columns = _value_columns(cells[g.index])
