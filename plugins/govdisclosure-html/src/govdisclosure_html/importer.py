@@ -1228,11 +1228,12 @@ def _figures_stacked(origins: Sequence[CellOrigin], problems: list[ImportProblem
     before its own, so one of those figures may be this cell's; which one
     is not sure, so none is placed (:func:`_figures_put_back` puts back only
     a figure the file shows was moved)."""
+    refused = [o for o in origins if o.value is None and "\n" in o.text.strip()]
+    if not refused:  # most pages: no cell read in several lines was refused
+        return
     by_place = {(o.table, o.row, o.col): o for o in origins}
-    for o in origins:
+    for o in refused:
         lines = o.text.split()
-        if o.value is not None or len(lines) < 2 or "\n" not in o.text.strip():
-            continue
         if not all(_printed_figure(line) for line in lines):
             continue
         beside = by_place.get((o.table, o.row, o.col + o.colspan))
