@@ -20,7 +20,7 @@ from pathlib import Path
 import govdisclosure as gd
 from govdisclosure import cells_by_path
 from govdisclosure.paths import json_path
-from govdisclosure_html import import_html, named_paths
+from govdisclosure_html import import_html, named_paths, outcome
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
@@ -75,3 +75,13 @@ def test_every_figure_of_the_table_not_used_is_reported_where_it_is_printed() ->
     # Its row's words, so a reader finds it in the table.
     first = reported[0].message("en")
     assert "主动公开政府信息数" in first and "table 1" in first
+
+
+def test_the_import_of_a_form_with_figures_left_out_is_partial() -> None:
+    """``govdisclosure import`` says "partly imported" and counts the
+    figures left out, as it does for cells not placed in an official table."""
+    page, figures = _split_page()
+    result = import_html(page, "page.html")
+    found = outcome(result, "en")
+    assert not found.complete
+    assert found.cells_not_placed >= len(figures)
