@@ -1,4 +1,4 @@
-"""Other portals' pages, rounds five to eleven: each round's rebuilt pages
+"""Other portals' pages, rounds five to twelve: each round's rebuilt pages
 imported and compared with what they printed, cell by cell.
 
 Each round's test module (``plugins/govdisclosure-html/tests/
@@ -10,9 +10,11 @@ printed), those not placed, and the pages whose edition was recognised right;
 with ``--pages``, one line per page too.  With ``--pdf PAPER`` (a4,
 a4-landscape, a5; Chromium needed) each page is also printed to PDF by headless
 Chromium on that paper (the PDF plugin's ``printed_portals`` helpers) and the
-PDF import of every print is compared with the page the same way.
+PDF import of every print is compared with the page the same way.  With
+``--writer``, each page is opened by LibreOffice Writer and exported to PDF
+(``bench/office_pasted.py``; ``soffice`` needed), each PDF scored alike.
 
-Run: ``.venv/bin/python bench/portal_rounds.py [--pages] [--pdf a4 --pdf a5] [five six seven eight nine ten eleven]``.
+Run: ``.venv/bin/python bench/portal_rounds.py [--pages] [--pdf a4 --pdf a5] [--writer] [five … twelve]``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ ROUNDS = {
     "nine": "test_other_portals_round9",
     "ten": "test_other_portals_round10",
     "eleven": "test_other_portals_round11",
+    "twelve": "test_other_portals_round12",
 }
 
 
@@ -53,6 +56,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", action="store_true", help="one line per page too")
     parser.add_argument(
         "--pdf", action="append", default=[], help="print each page on this paper and score its PDF"
+    )
+    parser.add_argument(
+        "--writer", action="store_true", help="open each page in Writer, export it to PDF, score it"
     )
     args = parser.parse_args(argv)
     unknown = [r for r in args.rounds if r not in ROUNDS]
@@ -84,6 +90,8 @@ def main(argv: list[str] | None = None) -> None:
             print("\n".join(lines))
         if args.pdf:
             _pdf(name, portals, args.pdf, args.pages)
+        if args.writer:
+            _writer(name, portals, args.pages)
 
 
 def _pdf(name: str, portals: list[portal_layouts.Portal], papers: list[str], pages: bool) -> None:
@@ -94,7 +102,7 @@ def _pdf(name: str, portals: list[portal_layouts.Portal], papers: list[str], pag
     pp: Any = importlib.import_module("printed_portals")
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on the browser's fonts
-    made = [pp.Page(f"page{i}", p.html().encode(), p) for i, p in enumerate(portals)]
+    made = [pp.Page(f"page{i}", p.data(), p) for i, p in enumerate(portals)]
     with tempfile.TemporaryDirectory() as folder:
         pdfs = pp.print_all(made, {paper: pp.PAPERS[paper] for paper in papers}, Path(folder))
         for paper in papers:
@@ -115,6 +123,31 @@ def _pdf(name: str, portals: list[portal_layouts.Portal], papers: list[str], pag
                 f"| {name}, PDF on {paper} | {len(made)} | {printed} | {exact} "
                 f"({100 * exact / printed:.2f}%) | {invented} | {not_placed} | {unreported} | {right} |"
             )
+
+
+def _writer(name: str, portals: list[portal_layouts.Portal], pages: bool) -> None:
+    """The round's pages opened by Writer and exported to PDF, each PDF's import scored."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    office: Any = importlib.import_module("office_pasted")
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    made = [office.Page(f"page{i}", p.data(), p) for i, p in enumerate(portals)]
+    with tempfile.TemporaryDirectory() as folder:
+        scores = office.measure(made, "pdf", Path(folder))
+    if pages:
+        for portal, s in zip(portals, scores, strict=True):
+            print(
+                f"  {portal.title} (Writer): {s.exact}/{s.printed} exact, {s.invented} invented,"
+                f" {s.not_placed} not placed ({s.unreported} unreported), edition {s.edition}"
+            )
+    printed = sum(s.printed for s in scores)
+    exact = sum(s.exact for s in scores)
+    print(
+        f"| {name}, PDF through Writer | {len(scores)} | {printed} | {exact} "
+        f"({100 * exact / printed:.2f}%) | {sum(s.invented for s in scores)} "
+        f"| {sum(s.not_placed for s in scores)} | {sum(s.unreported for s in scores)} "
+        f"| {sum(s.edition_right for s in scores)} |"
+    )
 
 
 if __name__ == "__main__":

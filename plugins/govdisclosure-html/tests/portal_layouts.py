@@ -15,7 +15,7 @@ column header split over two lines); the figures are given as printed.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 
@@ -351,14 +351,26 @@ class Portal:
     title: str
     edition: str
     parts: tuple[str | list[Row], ...]
+    #: How the portal writes a table's rows (its markup habits: an office
+    #: suite's "save as web page", cells with a unit, …); one ``<table>`` with
+    #: the official merges unless said.
+    markup: Callable[[Sequence[Row]], str] = render
+    #: The encoding the portal serves the page in, and the charset its
+    #: ``<meta>`` declares (which a portal may get wrong).
+    encoding: str = "utf-8"
+    declared: str = "utf-8"
 
     def html(self) -> str:
-        body = "".join(p if isinstance(p, str) else render(p) for p in self.parts)
+        body = "".join(p if isinstance(p, str) else self.markup(p) for p in self.parts)
         return (
-            '<!DOCTYPE html><html><head><meta charset="utf-8"><title>'
+            f'<!DOCTYPE html><html><head><meta charset="{self.declared}"><title>'
             f'{self.title}</title></head><body><div class="article"><h1>{self.title}</h1>'
             f"{body}</div></body></html>"
         )
+
+    def data(self) -> bytes:
+        """The page as the portal serves it: its HTML in its encoding."""
+        return self.html().encode(self.encoding)
 
     def printed(self) -> dict[Path, Cell]:
         """Every figure cell printed, by path."""
@@ -415,7 +427,7 @@ def score(portal: Portal, result: ImportResult | None = None) -> Score:
     figure there and the import did not call the cell missing.  A figure in the report no cell printed there is
     *invented*; a printed figure the report does not hold is *not placed* and
     must be reported (a problem naming its cell)."""
-    result = result or import_html(portal.html().encode(), "portal.html")
+    result = result or import_html(portal.data(), "portal.html")
     printed = portal.printed()
     got = cells_by_path(result.report) if result.report is not None else {}
     edition = result.report.edition if result.report is not None else None
@@ -460,7 +472,7 @@ def host(portal: Portal) -> str:
 
 def import_portal(portal: Portal) -> ImportResult:
     """The page imported as a portal serves it: its HTML as bytes."""
-    return import_html(portal.html().encode(), "portal.html")
+    return import_html(portal.data(), "portal.html")
 
 
 def imports_as_printed(portal: Portal) -> ImportResult:

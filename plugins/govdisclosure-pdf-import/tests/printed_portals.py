@@ -4,7 +4,7 @@ Many published PDFs are a portal page printed from a browser.  The pages
 here are the HTML importer's: the nine real pages of its ``tests/data`` and
 the reports of other portals rebuilt cell by cell
 (``test_other_portals_round5.PORTALS``, ``…round8``, ``…round9``,
-``…round10`` and ``…round11``, the legacy forms of ``test_legacy_other_portals``).  Each is printed by headless Chromium on a
+``…round10``, ``…round11`` and ``…round12``, the legacy forms of ``test_legacy_other_portals``).  Each is printed by headless Chromium on a
 paper size set by an ``@page`` rule (the browser's default margins), read
 by the PDF importer, and compared cell by cell with the reference: the
 figures the rebuilt page printed (:func:`portal_layouts.score`), or, for the
@@ -44,6 +44,7 @@ import test_other_portals_round8 as round8  # noqa: E402
 import test_other_portals_round9 as round9  # noqa: E402
 import test_other_portals_round10 as round10  # noqa: E402
 import test_other_portals_round11 as round11  # noqa: E402
+import test_other_portals_round12 as round12  # noqa: E402
 
 CHROMIUM = next(
     filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None
@@ -101,6 +102,12 @@ def rebuilt_pages() -> Iterator[Page]:
         host = portal_layouts.host(portal)
         name = host if host not in seen else f"{host}-round11"
         yield Page(name, portal.html().encode(), portal)
+    seen |= {portal_layouts.host(p) for p in round11.PORTALS}
+    for portal in round12.PORTALS:
+        # Served as the portal serves it (its encoding: one page is GBK).
+        host = portal_layouts.host(portal)
+        name = host if host not in seen else f"{host}-round12"
+        yield Page(name, portal.data(), portal)
     yield Page("putian-2009", legacy._putian())
     yield Page("dingxi-2009", legacy._dingxi(), derive_templates=True)
 

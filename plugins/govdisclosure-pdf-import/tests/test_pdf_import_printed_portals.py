@@ -64,6 +64,8 @@ PRINTED = (
     ("newton.com.tw-round10", "a4"),  # round ten: 規範性檔案, a converter's word
     ("tjwq.gov.cn", "a5"),  # round ten: the fee row printed in words
     ("71584.cn", "a5"),  # round eleven: readings; table 3's group labels through a page
+    ("kmyl.gov.cn", "a4"),  # round twelve: table 2 one table per block, over table 3
+    ("myrballcoach.com", "a4"),  # round twelve: heads in <thead> printed again, cells apart
 )
 #: Pages whose print is read in part (what is left is reported): none now.
 PARTLY: set[tuple[str, str]] = set()
@@ -275,3 +277,32 @@ def test_a_real_page_printed_has_its_title_and_unit(
     assert "no-unit" not in {p.code for p in result.problems}
     assert result.report.title == reference.report.title
     assert result.report.unit.name == title_facts(reference.report.title)[1]
+
+
+def test_tables_printed_one_under_another_are_read_each_on_its_own_rules(
+    results: dict[tuple[str, str], tuple[Figures, ImportResult]],
+) -> None:
+    """宜良工业园区管委会 2022 on A4: table 2 printed as four tables, one per
+    block, table 3 below them.  pdfplumber snapped the first block's right
+    edge (347 pt) and table 3's column rule (350 pt) together, and the first
+    block was read as one box holding its rows: the piece was refused, table
+    2 was missing (its 10 cells not placed).  Rules with text between them
+    and none beside it are now found apart."""
+    found, result = results["kmyl.gov.cn", "a4"]
+    assert found.exact == found.printed, found.line
+    assert not {"table-missing", "table-not-imported"} & {p.code for p in result.problems}
+
+
+def test_a_head_printed_again_over_cells_drawn_apart_keeps_the_rows(
+    results: dict[tuple[str, str], tuple[Figures, ImportResult]],
+) -> None:
+    """云南省工业和信息化厅 2023 on A4: table 3's heads in ``<thead>`` (printed
+    again at the top of page 2) and its cells drawn apart (no
+    ``cellspacing="0"``).  Under the repeated head the box of （三）不予公开,
+    open at its top, closed against the head's last rule across the whole
+    table: one "cell" around three rows of figures, the piece refused, and
+    the rest of table 3 and table 4 not placed (119 cells).  A box around
+    cells keeps only what it holds alone (the group label's box)."""
+    found, result = results["myrballcoach.com", "a4"]
+    assert found.exact == found.printed, found.line
+    assert "cells-doubtful" not in {p.code for p in result.problems}

@@ -178,3 +178,23 @@ def test_the_publishers_error_is_told_in_the_readers_language() -> None:
     assert "一、本年新收政府信息公开申请数量 / 总计为95" in zh
     en = error.message("en")
     assert en.startswith("As printed") and "The text says 17" in en and "正文为" not in en
+
+
+@pytest.mark.parametrize(("name", "page", "rule"), [("hongze", 2, 517.15), ("huaian", 3, 519.4)])
+def test_a_cells_box_ends_on_its_own_tables_rule(name: str, page: int, rule: float) -> None:
+    # Table 2 ends its page's top table with its right rule at 517.15 (洪泽)
+    # and 519.4 (淮安); table 3 below it on the same page draws its own 1.4
+    # and 2 pt away.  pdfplumber snapped the two rules of different tables
+    # into one at their mean, and the provenance's box of every cell of that
+    # column ended between them (516.45, 520.4).  Rules with text between them
+    # are found apart now: the box ends on the table's own rule.
+    _, prov, _ = _import(name)
+    right = {
+        round(c.bbox[2], 2)
+        for c in prov.cells
+        if c.bbox is not None and c.page == page + 1 and c.path == "$.table2.fees"
+    }
+    assert right == {rule}
+    with pdfplumber.open(DATA / f"{name}-2024.pdf") as pdf:
+        drawn = [o for o in pdf.pages[page].rects + pdf.pages[page].lines + pdf.pages[page].curves]
+        assert any(abs(float(o["x0"]) - rule) < 0.01 for o in drawn)

@@ -581,7 +581,7 @@ def read_page(
     closing = _open_ends(
         (o for kind in ("rect", "line", "curve") for o in ruled.objects.get(kind, ())), chars
     )
-    found = ruled.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+    found = _tables(ruled, closing)
     # Thin upright drawn objects, (x0, x1, top, bottom), by x0: the column rules.
     verticals = sorted(
         rule
@@ -590,7 +590,7 @@ def read_page(
         if (rule := (float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"])))
         and rule[1] - rule[0] <= _SNAP < rule[3] - rule[2]
     )
-    tables = [_on_its_rules(t, verticals) for t in found if len(t.cells) >= 2]
+    tables = [_boxes_cut(_on_its_rules(t, verticals)) for t in found if len(t.cells) >= 2]
     pieces: list[Piece] = []
     rest = chars
     for t in sorted(tables, key=lambda t: t.bbox[1]):
@@ -608,6 +608,41 @@ def read_page(
             rest = [c for c in rest if id(c) not in ids]
         pieces.append(piece)
     return pieces, line_groups(rest), len(chars)
+
+
+def _bands(rules: Iterable[dict[str, Any]]) -> list[tuple[float, float]]:
+    """The heights (top, bottom) of the page's groups of rules: rules whose
+    extents overlap or meet (within :data:`_SNAP`) are one group, and text
+    with no rule beside it parts two groups."""
+    bands: list[list[float]] = []
+    for top, bottom in sorted((float(o["top"]), float(o["bottom"])) for o in rules):
+        if bands and top <= bands[-1][1] + _SNAP:
+            bands[-1][1] = max(bands[-1][1], bottom)
+        else:
+            bands.append([top, bottom])
+    return [(a, b) for a, b in bands]
+
+
+def _tables(ruled: Any, closing: Sequence[dict[str, Any]]) -> list[Any]:
+    """The ruled tables of a page, found group of rules by group (:func:`_bands`).
+
+    pdfplumber snaps every rule of the page to rules within 3 pt of it, of
+    whatever table: the right edge of a table at 347 pt and a column rule of
+    the next table at 350 pt become one x, and neither table's cells close
+    there (a table 2 printed as four tables, one per block, over table 3:
+    the first block read as one box).  Rules with text between them, none
+    beside it, belong to different tables and are never snapped together."""
+    objects = [o for kind in ("rect", "line", "curve") for o in ruled.objects.get(kind, ())]
+    bands = _bands(objects)
+    if len(bands) <= 1:
+        return list(ruled.find_tables({"explicit_horizontal_lines": closing} if closing else None))
+    x0, _, x1, _ = ruled.bbox
+    found: list[Any] = []
+    for top, bottom in bands:
+        band = ruled.within_bbox((x0, top - _SNAP, x1, bottom + _SNAP))
+        mine = [c for c in closing if top - _SNAP <= float(c["top"]) <= bottom + _SNAP]
+        found.extend(band.find_tables({"explicit_horizontal_lines": mine} if mine else None))
+    return found
 
 
 def struck_through(
@@ -650,6 +685,47 @@ class _Found(NamedTuple):
 
     cells: list[BBox]
     bbox: BBox
+
+
+def _boxes_cut(found: _Found) -> _Found:
+    """The table's cells with a box drawn around other cells cut to what it
+    holds alone.
+
+    A browser repeating a table's ``<thead>`` on the next page leaves a gap
+    under it, and with cells drawn apart (``<table border="1">`` without
+    ``cellspacing="0"``) a group label carried over the page break (its box
+    open at the top) closes against the head's last rule across the whole
+    table: pdfplumber gives a "cell" from the label's left side to the
+    table's right edge, down to the label's foot, around the rows' own
+    cells.  Such a box is no cell.  The part of it left of every cell inside
+    it (the group label's own box) is kept when it is as high as the box;
+    a box around cells with nothing of its own is dropped."""
+    boxes = found.cells
+    out: list[BBox] = []
+    changed = False
+    for box in boxes:
+        inner = [
+            b
+            for b in boxes
+            if b is not box
+            and b[0] >= box[0] - _SNAP
+            and b[2] <= box[2] + _SNAP
+            and b[1] >= box[1] - _SNAP
+            and b[3] <= box[3] + _SNAP
+            and b[0] < box[2] - _SNAP
+            and b[2] > box[0] + _SNAP
+            and b[1] < box[3] - _SNAP
+            and b[3] > box[1] + _SNAP
+            and (b[2] - b[0]) * (b[3] - b[1]) < (box[2] - box[0]) * (box[3] - box[1])
+        ]
+        if not inner:
+            out.append(box)
+            continue
+        changed = True
+        left = min(b[0] for b in inner)
+        if left - box[0] > _SNAP:
+            out.append((box[0], box[1], left, box[3]))
+    return _Found(out, found.bbox) if changed else found
 
 
 #: How far pdfplumber moves a rule's edges when it snaps them together
