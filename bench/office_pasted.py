@@ -38,7 +38,7 @@ from govdisclosure import cells_by_path
 from govdisclosure.paths import json_path
 from govdisclosure.testing.libreoffice import convert
 from govdisclosure_docx_import import import_docx
-from govdisclosure_html import ImportResult, import_html
+from govdisclosure_html import ImportResult, import_html, named_paths
 from govdisclosure_pdf_import import import_pdf
 from govdisclosure_xlsx import import_workbook
 
@@ -202,7 +202,7 @@ def score(page: Page, fmt: Format, result: ImportResult) -> Score:
     have = cells_by_path(result.report) if result.report is not None else {}
     printed = {path: v for path, v in want.items() if _number(v) is not None}
     missing = [path for path in printed if _number(have.get(path)) is None]
-    named = {p.path for p in result.problems if p.path}
+    named = named_paths(result.problems)
     # A problem that names no cell (a table not read, a cell not placed)
     # accounts for the cells it stands for, as many as those.
     wholesale = sum(

@@ -45,7 +45,7 @@ from govdisclosure.testing.strategies import (
     seeded_draws,
     without_printed_labels,
 )
-from govdisclosure_html import ImportResult
+from govdisclosure_html import ImportResult, named_paths
 from govdisclosure_pdf_import import import_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,7 +114,7 @@ def score(name: str, expected: gd.Report, result: ImportResult) -> Score:
     have = cells_by_path(result.report) if result.report is not None else {}
     printed = {p: v for p, v in want.items() if _number(v) is not None}
     missing = [p for p in printed if _number(have.get(p)) != _number(printed[p])]
-    named = {p.path for p in result.problems if p.path}
+    named = named_paths(result.problems)
     wholesale = sum(
         1
         for p in result.problems

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from govdisclosure import cells_by_path
 from govdisclosure.paths import json_path
 from govdisclosure_docx_import import import_docx
-from govdisclosure_html import ImportResult, import_html
+from govdisclosure_html import ImportResult, import_html, named_paths
 from govdisclosure_pdf_import import import_pdf
 from govdisclosure_xlsx import import_workbook
 
@@ -118,7 +118,7 @@ def score(variant: Variant, result: ImportResult) -> Score:
     missing = [path for path in printed if got.get(path) is None]
     codes = tuple(sorted({p.code for p in result.problems}))
     reasons = [p for p in result.problems if p.code in REASONS]
-    named = {p.path for p in reasons}
+    named = named_paths(reasons)
     wholesale = any(p.path is None and p.table is None for p in reasons)
     return Score(
         variant=variant,

@@ -22,7 +22,7 @@ from types import MappingProxyType
 import attrs
 
 from govdisclosure import cells_by_path
-from govdisclosure_html import import_html
+from govdisclosure_html import import_html, named_paths
 from govdisclosure_html.importer import ImportResult, json_path
 
 Path = tuple[str, ...]
@@ -450,7 +450,7 @@ def score(portal: Portal, result: ImportResult | None = None) -> Score:
     # A figure not placed is reported when a problem names its path (the
     # target left blank), or else by one of the problems telling of a printed
     # cell not placed or unreadable (which name no path): as many as those.
-    named = {p.path for p in result.problems if p.path}
+    named = named_paths(result.problems)
     stray = sum(1 for p in result.problems if p.code in ("cell-not-placed", "cell-unreadable"))
     unnamed = [p for p in missing if printed[p].value is not None and json_path(p) not in named]
     unreported = tuple(unnamed[stray:])

@@ -249,7 +249,11 @@ def test_two_built_tables_in_one_wrapper_are_two_tables() -> None:
     result = _import(PAGE.replace(T4, "<div>" + _classed(T4) + _classed(T4) + "</div>"))
     assert isinstance(result.report, gd.Report2021)
     assert cells_by_path(result.report) == EXPECTED
-    assert _codes(result) == {"table-not-imported"}  # the copy, read once
+    # The copy, read once; each of its figures named where it is printed.
+    assert _codes(result) == {"table-not-imported", "figure-not-imported"}
+    figures = [p for p in result.problems if p.code == "figure-not-imported"]
+    (copy,) = {p.table for p in result.problems if p.code == "table-not-imported"}
+    assert figures and all(p.table == copy and p.row is not None for p in figures)
 
 
 def _narrative_then_tables(build: Callable[[str], str]) -> str:

@@ -29,7 +29,7 @@ from pathlib import Path
 import attrs
 
 from govdisclosure import cells_by_path
-from govdisclosure_html import ImportResult, import_html
+from govdisclosure_html import ImportResult, import_html, named_paths
 from govdisclosure_html.importer import json_path
 from govdisclosure_pdf_import import import_pdf
 
@@ -250,7 +250,7 @@ def compare(page: Page, pdf_result: ImportResult, reference: ImportResult | None
     exact = sum(1 for p, v in wanted.items() if have.get(p) == v)
     invented = tuple(json_path(p) for p, v in have.items() if wanted.get(p) != v)
     missing = [p for p in wanted if p not in have]
-    named = {p.path for p in pdf_result.problems if p.path}
+    named = named_paths(pdf_result.problems)
     stray = sum(1 for p in pdf_result.problems if p.code in ("cell-not-placed", "cell-unreadable"))
     whole = _table_missing(pdf_result, got)
     unnamed = [json_path(p) for p in missing if json_path(p) not in named and p[0] not in whole]

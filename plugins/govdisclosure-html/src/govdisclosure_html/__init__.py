@@ -30,7 +30,7 @@ from govdisclosure.rendering import RenderError
 
 from .importer import Document, ImportResult, import_document, import_html
 from .outcome import outcome, report_or_error, traced
-from .provenance import CellOrigin, ImportProblem, Provenance, provenance_json
+from .provenance import CellOrigin, ImportProblem, Provenance, named_paths, provenance_json
 from .render import render_html
 from .sheets import linked_style_sheets
 
@@ -47,6 +47,7 @@ __all__ = [
     "import_document",
     "import_html",
     "load",
+    "named_paths",
     "outcome",
     "provenance_json",
     "render",

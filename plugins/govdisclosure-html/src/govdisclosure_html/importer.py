@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
 from itertools import repeat
@@ -41,7 +41,7 @@ from govdisclosure.paths import json_path as _json_path
 from .continuation import joined_with_moves, says_continued
 from .derived import derive_from_printed, printed_only
 from .grid import Cell, Grid
-from .legacy import LegacyResult, best_template
+from .legacy import LegacyResult, best_template, join_pieces
 from .match import MATCH_KINDS, Match
 from .narrative import Narrative, parse_date, read_narrative
 from .numbering import Misnumbered
@@ -767,8 +767,9 @@ def import_document(
                         doc, anchor[0], derived, narrative, prov, problems, source, validate_report
                     )
         if found is not None and fits:
+            pieces, joined = join_pieces(doc.grids, found[0], found[1])
             return _finish_legacy(
-                doc, found[0], found[1], narrative, prov, problems, source, validate_report
+                doc, found[0], joined, narrative, prov, problems, source, validate_report, pieces
             )
         if found is not None:
             if recognition.problem is not None:
@@ -1092,19 +1093,7 @@ def _finish_official(
     if page.images and len(filled) < len(tables):
         problems.append(_images_problem(page.images, "warning"))
     problems.extend(_misprinted_labels(origins))
-    for grid in page.grids:
-        if grid.index not in assigned and any(text.strip() for text in grid.texts()):
-            problems.append(
-                ImportProblem(
-                    severity="info",
-                    code="table-not-imported",
-                    message_id=N_(
-                        "Table {number} on the page is none of the official tables; not imported"
-                    ),
-                    params={"number": str(grid.index + 1)},
-                    table=grid.index,
-                )
-            )
+    _tables_not_used(page, assigned, problems)
     placed_paths = set(map(_PATH, origins))
     for table in tables:
         if table.key in filled:
@@ -1153,7 +1142,120 @@ def _finish_official(
     _doubt_split_figures(origins, page, problems)
     _figures_put_back(origins, page, problems)
     _figures_between(origins, page, problems)
+    _figures_stacked(origins, problems)
     return _build(data, prov, origins, problems, source, validate_report)
+
+
+def _printed_figure(text: str) -> bool:
+    """A cell's text prints a figure: it reads as one, or its last word does
+    ("条 94802": a unit and its figure a reader took for one cell)."""
+    if not any(ch.isdigit() for ch in text):
+        return False
+    words = text.split()
+    return looks_numeric(text) or (len(words) > 1 and looks_numeric(words[-1]))
+
+
+def _tables_not_used(
+    page: Document,
+    used: Collection[int],
+    problems: list[ImportProblem],
+    template: str | None = None,
+) -> None:
+    """Report each table of the page that the import did not use and prints
+    something, and each figure it prints, where it was printed (table, row
+    and column; a PDF's page and box; a spreadsheet's cell), so no figure
+    is lost silently.  ``template``: the statistics template placed on
+    another table (a pre-2019 report), else the official tables were placed."""
+    for grid in page.grids:
+        if grid.index in used or not any(text.strip() for text in grid.texts()):
+            continue
+        if template is None:
+            problems.append(
+                ImportProblem(
+                    severity="info",
+                    code="table-not-imported",
+                    message_id=N_(
+                        "Table {number} on the page is none of the official tables; not imported"
+                    ),
+                    params={"number": str(grid.index + 1)},
+                    table=grid.index,
+                )
+            )
+        else:
+            problems.append(
+                ImportProblem(
+                    severity="warning",
+                    code="table-not-imported",
+                    message_id=N_(
+                        "Table {number} on the page is not the table statistics template {template} was placed on (table {used}); not imported"
+                    ),
+                    params={
+                        "number": str(grid.index + 1),
+                        "template": template,
+                        "used": "、".join(str(t + 1) for t in sorted(used)),
+                    },
+                    table=grid.index,
+                )
+            )
+        for cell in grid.cells():
+            if _printed_figure(cell.text):
+                problems.append(
+                    ImportProblem(
+                        severity="info" if template is None else "warning",
+                        code="figure-not-imported",
+                        message_id=N_(
+                            "Figure “{text}” (row: {labels}) is printed in table {number}, which is not imported; left out"
+                        ),
+                        params={
+                            "text": cell.text,
+                            "labels": _row_words(grid, cell.row, cell.col) or "—",
+                            "number": str(grid.index + 1),
+                        },
+                        table=grid.index,
+                        row=cell.row,
+                        col=cell.col,
+                        page=cell.page,
+                        bbox=cell.bbox,
+                        address=cell.address,
+                    )
+                )
+
+
+def _figures_stacked(origins: Sequence[CellOrigin], problems: list[ImportProblem]) -> None:
+    """Report each cell left blank that prints nothing beside a cell refused
+    for printing figures on two or more lines ("0" over "81"): a word
+    processor may move a figure pasted as a one-cell table into the cell
+    before its own, so one of those figures may be this cell's; which one
+    is not sure, so none is placed (:func:`_figures_put_back` puts back only
+    a figure the file shows was moved)."""
+    refused = [o for o in origins if o.value is None and "\n" in o.text.strip()]
+    if not refused:  # most pages: no cell read in several lines was refused
+        return
+    by_place = {(o.table, o.row, o.col): o for o in origins}
+    for o in refused:
+        lines = o.text.split()
+        if not all(_printed_figure(line) for line in lines):
+            continue
+        beside = by_place.get((o.table, o.row, o.col + o.colspan))
+        if beside is None or beside.text.strip() or beside.value is not None:
+            continue
+        problems.append(
+            ImportProblem(
+                severity="warning",
+                code="cell-not-placed",
+                message_id=N_(
+                    "The cell prints nothing and the cell before it prints the figures “{text}” on separate lines: one of them may be this cell's (a one-cell table moved by a word processor); left blank"
+                ),
+                params={"text": " / ".join(lines)},
+                table=beside.table,
+                row=beside.row,
+                col=beside.col,
+                path=beside.path,
+                page=beside.page,
+                bbox=beside.bbox,
+                address=beside.address,
+            )
+        )
 
 
 def _rows_in_words(
@@ -1269,7 +1371,12 @@ def _finish_legacy(
     problems: list[ImportProblem],
     source: str,
     validate_report: bool,
+    pieces: tuple[int, ...] = (),
 ) -> ImportResult:
+    """The report of a pre-2019 table ``grid`` placed on its template
+    (``result``); ``pieces``: the tables it was printed in, when it was read
+    as several (:func:`.legacy.join_pieces`), else ``grid`` alone."""
+    pieces = pieces or (grid.index,)
     data = _base(narrative, TEMPLATE_EDITION.id, problems)
     rows: dict[str, dict[str, Any]] = {}
     origins: list[CellOrigin] = []
@@ -1297,7 +1404,7 @@ def _finish_legacy(
                     ),
                     params={"text": p.source.cell.text},
                     localized={"reason": _in_locale(reason or N_("not a number"))},
-                    table=grid.index,
+                    table=p.source.grid,
                     row=p.source.cell.row,
                     col=p.source.cell.col,
                     path=path,
@@ -1309,11 +1416,19 @@ def _finish_legacy(
         note = None
         if p.unit_printed and row.unit and clean(p.unit_printed) != clean(row.unit):
             note = f"unit printed {p.unit_printed}, template says {row.unit}"
+        # A piece joined to the table (:func:`.legacy.join_pieces`): its
+        # cells placed with doubt, a relation they break not the publisher's.
+        joined = p.source.grid != grid.index
+        if joined:
+            note = note or (
+                f"in table {p.source.grid + 1}, read as a piece of table {grid.index + 1}: "
+                "its figures in the same columns, printed next to it"
+            )
         column_label = column_labels[p.column]
         origins.append(
             CellOrigin(
                 path=path,
-                table=grid.index,
+                table=p.source.grid,
                 row=p.source.cell.row,
                 col=p.source.cell.col,
                 rowspan=p.source.cell.rowspan,
@@ -1329,7 +1444,7 @@ def _finish_legacy(
                         p.column_kind,
                     ),
                 ),
-                doubtful=kind == "position" or not p.source.aligned,
+                doubtful=kind == "position" or not p.source.aligned or joined,
                 note=note,
                 page=p.source.cell.page,
                 bbox=p.source.cell.bbox,
@@ -1370,8 +1485,24 @@ def _finish_legacy(
                     ),
                     params={"label": row.label, "template": template.id},
                     table=grid.index,
+                    # The row's path names each of its cells (:class:`.provenance.NamedPaths`).
+                    path=json_path(("statistics", "rows", row.code)),
                 )
             )
+    if len(pieces) > 1:
+        problems.append(
+            ImportProblem(
+                severity="info",
+                code="tables-joined",
+                message_id=N_(
+                    "Tables {tables} on the page print their figures in the same columns, one after the other: read as one table"
+                ),
+                params={"tables": "、".join(str(t + 1) for t in pieces)},
+                localized={"tables": _listed([str(t + 1) for t in pieces])},
+                table=grid.index,
+            )
+        )
+    _tables_not_used(page, pieces, problems, template.id)
     from govdisclosure.plugin.manager import templates
 
     statistics: dict[str, Any] = {"template": template.id}
@@ -1396,6 +1527,7 @@ def _finish_legacy(
     _doubt_split_figures(origins, page, problems)
     _figures_put_back(origins, page, problems)
     _figures_between(origins, page, problems)
+    _figures_stacked(origins, problems)
     return _build(data, prov, origins, problems, source, validate_report)
 
 

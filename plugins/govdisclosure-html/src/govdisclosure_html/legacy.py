@@ -30,7 +30,7 @@ from .match import MatchKind
 from .source import YEAR_HEADING, Label, SourceCell, source_cells
 from .text import Key, clean, label_key, looks_numeric, read_number
 
-__all__ = ["LegacyPlacement", "LegacyResult", "PrintedLine", "match_template"]
+__all__ = ["LegacyPlacement", "LegacyResult", "PrintedLine", "join_pieces", "match_template"]
 
 
 @frozen
@@ -206,10 +206,16 @@ def _without_numbering(labels: tuple[Label, ...]) -> tuple[Label, ...]:
 
 
 def match_template(
-    grid: Grid, template: StatisticsTemplate, cells: Sequence[SourceCell] | None = None
+    grid: Grid,
+    template: StatisticsTemplate,
+    cells: Sequence[SourceCell] | None = None,
+    used: set[str] | None = None,
+    start: int = 0,
 ) -> LegacyResult:
     """The grid's rows and value columns placed on ``template`` (``cells``:
-    the grid's :func:`.source.source_cells`, when the caller has them)."""
+    the grid's :func:`.source.source_cells`, when the caller has them).
+    ``used`` and ``start``: the template rows already placed and the row to
+    search from, when the grid goes on from another (:func:`join_pieces`)."""
     if cells is None:
         cells = list(source_cells(grid))
     by_row: dict[int, list[SourceCell]] = {}
@@ -233,14 +239,15 @@ def match_template(
     for vc in value_cols:
         if vc not in col_key and free:
             col_key[vc] = (free.pop(0), "position")
-    used: set[str] = set()
+    used = set() if used is None else set(used)
+    already = len(used)
     placements: list[LegacyPlacement] = []
     unplaced: list[SourceCell] = []
     lines: list[PrintedLine] = []
     #: The template row index of each printed line (None: it fits none) and its label's key.
     indexes: list[int | None] = []
     keys: list[Key] = []
-    position = 0
+    position = start
     for r in sorted(by_row):
         row_cells = by_row[r]
         # A number before the label numbers the row (a 序号 column): not its label.
@@ -307,7 +314,7 @@ def match_template(
         tuple(placements),
         tuple(unplaced),
         tuple(unfit),
-        len(used),
+        len(used) - already,
         tuple(lines),
         columns,
     )
@@ -347,3 +354,135 @@ def best_template(
     if best is None or best[1].matched_rows == 0:
         return None
     return best
+
+
+def _value_columns(cells: Sequence[SourceCell]) -> list[tuple[float, float]] | None:
+    """Each value column's extent across the page (x0, x1) over the figures
+    printed in it, in column order; None when a cell has no box (a web
+    page, a Word file: nothing tells where a column stands) or no figure."""
+    spans: dict[int, tuple[float, float]] = {}
+    for c in cells:
+        box = c.cell.bbox
+        if box is None or c.cell.page is None:
+            return None
+        if not any(ch.isdigit() for ch in c.cell.text):
+            continue
+        x0, x1 = spans.get(c.cell.col, (box[0], box[2]))
+        spans[c.cell.col] = (min(x0, box[0]), max(x1, box[2]))
+    return [spans[k] for k in sorted(spans)] or None
+
+
+def _rows_clean(grid: Grid, cells: Sequence[SourceCell]) -> bool:
+    """Every figure the grid prints is in a value cell of its own (none in
+    a label's cell, none run together with words: "条 94802"), and each
+    row's labels stand on one line of the page (a label of the next line
+    taken into a row would give its figure that label).  A piece that is
+    not so is never joined (:func:`join_pieces`): its rows may be shifted."""
+    values = {(c.cell.row, c.cell.col) for c in cells}
+    lines: dict[int, list[tuple[float, float]]] = {}
+    for cell in grid.cells():
+        words = cell.text.split()
+        at = (cell.row, cell.col)
+        if words and looks_numeric(words[-1]) and any(ch.isdigit() for ch in words[-1]):
+            if at not in values or len(words) > 1:
+                return False
+        elif words and at not in values and cell.bbox is not None:
+            lines.setdefault(cell.row, []).append((cell.bbox[1], cell.bbox[3]))
+    for boxes in lines.values():
+        tops = [top for top, _ in boxes]
+        height = min(bottom - top for top, bottom in boxes)
+        if max(tops) - min(tops) > height / 2:
+            return False
+    return True
+
+
+def _same_columns(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+    """As many value columns, each of ``b`` overlapping its own of ``a`` and no other."""
+    if len(a) != len(b):
+        return False
+    for i, (x0, x1) in enumerate(b):
+        for j, (y0, y1) in enumerate(a):
+            overlaps = max(x0, y0) < min(x1, y1)
+            if overlaps != (i == j):
+                return False
+    return True
+
+
+def _follows(before: Sequence[SourceCell], after: Sequence[SourceCell]) -> bool:
+    """``after``'s figures start below ``before``'s last on its page or on the next page."""
+    last = max((c.cell.page or 0, c.cell.bbox[3] if c.cell.bbox else 0.0) for c in before)
+    first = min((c.cell.page or 0, c.cell.bbox[1] if c.cell.bbox else 0.0) for c in after)
+    return (first[0] == last[0] and first[1] >= last[1]) or first[0] == last[0] + 1
+
+
+def join_pieces(
+    grids: Sequence[Grid], grid: Grid, result: LegacyResult
+) -> tuple[tuple[int, ...], LegacyResult]:
+    """The tables ``grid``'s statistics table was printed in, and the
+    template placed over all of them, in printed order.
+
+    A word processor that prints a form without rules, or breaks it over
+    pages, may leave it as several tables to a reader of the PDF.  The
+    tables next to ``grid`` are pieces of it when each prints its figures
+    in the same value columns (as many, each over its own, by position on
+    the page) and starts below the piece before it or on the next page.
+    The run of such pieces is matched on the template row after row, each
+    piece's rows after the rows of the pieces before it; the join is kept
+    only when every piece places a row and ``grid``'s own cells are placed
+    as they were alone.  Only a PDF says where its columns stand: a table
+    of another format is never joined (``(grid.index,), result``)."""
+    alone = (grid.index,), result
+    own_cells = list(source_cells(grid))
+    base = _value_columns(own_cells)
+    if base is None or not _rows_clean(grid, own_cells):
+        return alone  # the cells of the other tables are not read: no join
+    cells = {g.index: own_cells if g is grid else list(source_cells(g)) for g in grids}
+
+    def joins(g: Grid) -> bool:
+        columns = _value_columns(cells[g.index])
+        return (
+            columns is not None and _same_columns(base, columns) and _rows_clean(g, cells[g.index])
+        )
+
+    at = next(i for i, g in enumerate(grids) if g.index == grid.index)
+    first = last = at
+    while (
+        first > 0
+        and joins(grids[first - 1])
+        and _follows(cells[grids[first - 1].index], cells[grids[first].index])
+    ):
+        first -= 1
+    while (
+        last + 1 < len(grids)
+        and joins(grids[last + 1])
+        and _follows(cells[grids[last].index], cells[grids[last + 1].index])
+    ):
+        last += 1
+    if first == last:
+        return alone
+    template = result.template
+    index = {row.code: i for i, row in enumerate(template.rows)}
+    used: set[str] = set()
+    start = 0
+    parts: list[LegacyResult] = []
+    for piece in grids[first : last + 1]:
+        part = match_template(piece, template, cells[piece.index], used, start)
+        if part.matched_rows == 0:
+            return alone
+        parts.append(part)
+        placed = [line.code for line in part.lines if line.code is not None]
+        used |= set(placed)
+        start = max(index[code] for code in placed) + 1
+    own = parts[at - first]
+    if own.placements != result.placements:
+        return alone
+    joined = LegacyResult(
+        template,
+        tuple(p for part in parts for p in part.placements),
+        tuple(c for part in parts for c in part.unplaced),
+        tuple(label for part in parts for label in part.unfit_rows),
+        len(used),
+        tuple(line for part in parts for line in part.lines),
+        result.columns,
+    )
+    return tuple(g.index for g in grids[first : last + 1]), joined

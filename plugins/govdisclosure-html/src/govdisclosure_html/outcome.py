@@ -84,12 +84,20 @@ def report_or_error(result: ImportResult, source: str) -> Report:
     return result.report
 
 
+def _figure_lost(p: ImportProblem) -> bool:
+    """A figure of the report's own table left out: printed in a piece of a
+    pre-2019 form the template was not placed on (a warning).  A figure of
+    a table that is none of the official tables (a copy, last year's report)
+    is told for information only: the report lacks nothing."""
+    return p.code == "figure-not-imported" and p.severity != "info"
+
+
 def outcome(result: ImportResult, locale: str) -> ImportOutcome:
     """The import with its provenance, for ``govdisclosure import``."""
     problems = result.problems
     complete = (
         result.report is not None
-        and not any(p.code in PARTIAL for p in problems)
+        and not any(p.code in PARTIAL or _figure_lost(p) for p in problems)
         and not any(c.doubtful for c in result.provenance.cells)
     )
     return ImportOutcome(
@@ -97,7 +105,9 @@ def outcome(result: ImportResult, locale: str) -> ImportOutcome:
         provenance=provenance_json(result.provenance, problems, locale),
         cells_placed=len(result.provenance.cells),
         cells_not_placed=sum(
-            1 for p in problems if p.code in ("cell-not-placed", "cell-unreadable")
+            1
+            for p in problems
+            if p.code in ("cell-not-placed", "cell-unreadable") or _figure_lost(p)
         ),
         complete=complete,
         errors=tuple(p.message(locale) for p in problems if p.severity == "error"),

@@ -7,7 +7,8 @@ values with a JSON form (:func:`provenance_json`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal
 
@@ -16,7 +17,16 @@ from attrs import field, frozen
 from govdisclosure.cells import NotApplicable
 from govdisclosure.i18n import gettext
 
-__all__ = ["CellOrigin", "Duel", "ImportProblem", "LabelMatch", "Provenance", "provenance_json"]
+__all__ = [
+    "CellOrigin",
+    "Duel",
+    "ImportProblem",
+    "LabelMatch",
+    "NamedPaths",
+    "Provenance",
+    "named_paths",
+    "provenance_json",
+]
 
 Severity = Literal["error", "warning", "info"]
 
@@ -80,10 +90,50 @@ class ImportProblem:
     row: int | None = None
     col: int | None = None
     path: str | None = None
+    #: Where a PDF printed the cell the problem is about (page, 1-based, and
+    #: bounding box), or a spreadsheet's cell (``表三!D5``), as a
+    #: :class:`CellOrigin` says it; None elsewhere.
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    address: str | None = None
 
     def message(self, locale: str = "zh_Hans_CN") -> str:
         params = {**self.params, **{k: render(locale) for k, render in self.localized.items()}}
         return gettext(locale, self.message_id).format(**params)
+
+
+#: One step of a JSON path: ``.name``, ``['a-1']`` or ``[0]``.
+_STEP = re.compile(r"\.[^.\[]+|\['(?:[^'\\]|\\.)*'\]|\[\d+\]")
+
+
+class NamedPaths:
+    """The cells some problems name: a problem's ``path`` names that cell,
+    or every cell under it when it is a row's or a table's path (a pre-2019
+    row not printed, ``$.statistics.rows.a1``, names each of its cells).
+    ``json_path(cell) in named_paths(problems)`` is how a scorer or a user
+    tells whether a cell left blank was reported."""
+
+    def __init__(self, paths: Iterable[str]) -> None:
+        self._paths = frozenset(paths)
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, str):
+            return False
+        if path in self._paths:
+            return True
+        steps = _STEP.findall(path, path.find("."))
+        root = path[: len(path) - sum(map(len, steps))]
+        at = root
+        for step in steps[:-1]:
+            at += step
+            if at in self._paths:
+                return True
+        return False
+
+
+def named_paths(problems: Iterable[ImportProblem]) -> NamedPaths:
+    """The cells ``problems`` name (:class:`NamedPaths`)."""
+    return NamedPaths(p.path for p in problems if p.path)
 
 
 @frozen
@@ -216,9 +266,12 @@ def provenance_json(
                         ("row", p.row),
                         ("col", p.col),
                         ("path", p.path),
+                        ("page", p.page),
+                        ("address", p.address),
                     )
                     if v is not None
                 },
+                **({"bbox": [round(v, 2) for v in p.bbox]} if p.bbox is not None else {}),
             }
             for p in problems
         ],
