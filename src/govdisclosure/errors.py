@@ -59,12 +59,13 @@ class Problem:
     def describe(self, locale: str) -> str:
         """What was expected and found, in ``locale`` (the path left out):
         ``line 55, column 122: expected …; found …``."""
-        from .i18n import gettext, spaced
+        from .i18n import gettext, message, spaced
 
         # What was expected is Chinese text or Latin (``JSON 对象``, ``true 或
         # false``) and what was found anything: spaced by what they begin
-        # with (``应为整数``, ``应为 JSON 对象；实际为 '2024'``).
-        expected = gettext(locale, self.expected)
+        # with (``应为整数``, ``应为 JSON 对象；实际为 '2024'``).  A loader
+        # plugin's own ``expected`` is found in its catalogs.
+        expected = message(locale, self.expected)
         if self.found:
             text = spaced(
                 locale,
@@ -130,12 +131,12 @@ class LoadError(ValueError):
         ``heading`` is the message id of the first line, for a file that is
         not a report (a list of accepted findings).
         """
-        from .i18n import gettext, ngettext
+        from .i18n import gettext, message, ngettext
 
         if heading is None:
             head = gettext(locale, "Cannot read report")
         else:
-            head = gettext(locale, heading)
+            head = message(locale, heading)
         if self.source:
             head = f"{self.source}: {head}"
         lines = [

@@ -60,6 +60,7 @@ __all__ = [
     "gettext",
     "gettext_with",
     "load_catalog",
+    "message",
     "ngettext",
     "normalize_locale",
     "series",
@@ -324,6 +325,27 @@ def gettext_with(locale: str, msgid: str, catalogs: tuple[MessageCatalog, ...]) 
     if not catalogs:
         return _translations(name).gettext(msgid)
     return _merged(name, catalogs).gettext(msgid)
+
+
+def message(locale: str, msgid: str) -> str:
+    """``msgid`` in ``locale`` wherever it comes from: the core's catalog,
+    else the catalogs plugins register (``govdisclosure_message_catalogs``),
+    else ``msgid`` itself.
+
+    What a text a plugin may fill is shown through: a load problem's
+    ``expected`` (:class:`~govdisclosure.errors.Problem`), the message and the
+    message-id parameters of a :class:`~govdisclosure.errors.LocalizedError`
+    a plugin raises.  An id the core knows is found with no more work than
+    :func:`gettext`; only another asks the plugins for their catalogs.
+    """
+    name = normalize_locale(locale)
+    translations = _translations(name)
+    catalog: dict[object, str] = getattr(translations, "_catalog", {})
+    if msgid in catalog:
+        return translations.gettext(msgid)
+    from .plugin.manager import gettext as plugin_gettext
+
+    return plugin_gettext(name, msgid)
 
 
 def ngettext(locale: str, singular: str, plural: str, n: int) -> str:

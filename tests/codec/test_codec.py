@@ -431,10 +431,34 @@ def test_load_of_a_missing_file_names_the_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "code", "number", "chinese", "english"),
     [
-        ("no-such-report.json", "file-not-found", errno.ENOENT, "应为存在的文件", "a file that exists"),
-        ("no-such-page.html", "file-not-found", errno.ENOENT, "应为存在的文件", "a file that exists"),
-        ("folder", "is-a-directory", errno.EISDIR, "应为文件，而不是目录", "a file, not a directory"),
-        ("report.json", "permission-denied", errno.EACCES, "应为有权读取的文件", "a file you may read"),
+        (
+            "no-such-report.json",
+            "file-not-found",
+            errno.ENOENT,
+            "应为存在的文件",
+            "a file that exists",
+        ),
+        (
+            "no-such-page.html",
+            "file-not-found",
+            errno.ENOENT,
+            "应为存在的文件",
+            "a file that exists",
+        ),
+        (
+            "folder",
+            "is-a-directory",
+            errno.EISDIR,
+            "应为文件，而不是目录",
+            "a file, not a directory",
+        ),
+        (
+            "report.json",
+            "permission-denied",
+            errno.EACCES,
+            "应为有权读取的文件",
+            "a file you may read",
+        ),
     ],
 )
 def test_a_file_that_cannot_be_read_is_our_error_and_still_an_oserror(

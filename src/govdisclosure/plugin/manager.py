@@ -705,6 +705,10 @@ def gettext(locale: str, msgid: str) -> str:
     a plugin may call it (``govdisclosure.plugin.gettext``) for any text of
     its own, such as a renderer's error message.
     """
+    if getattr(_building, "active", False):
+        # Said while plugins are being loaded (an error a plugin raises as it
+        # is imported): the core's catalog alone, the plugins' are not known.
+        return gettext_with(locale, msgid, ())
     return gettext_with(locale, msgid, message_catalogs())
 
 
