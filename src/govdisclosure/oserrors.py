@@ -13,7 +13,7 @@ from typing import Final
 
 from .errors import Problem, with_detail
 
-__all__ = ["os_error_text", "unreadable", "unreadable_code"]
+__all__ = ["cause_id", "os_error_text", "unreadable", "unreadable_code"]
 
 
 def N_(msgid: str) -> str:
@@ -48,6 +48,12 @@ _EXPECTED: Final[dict[int, str]] = {
     errno.ELOOP: N_("a path without a loop of symbolic links (too many levels of symbolic links)"),
     errno.EIO: N_("a file the disk can read (input/output error)"),
 }
+
+
+def cause_id(exc: OSError) -> str | None:
+    """The message id of a common cause (``"no such file or directory"``),
+    ``None`` for a rare one (said by the system's words)."""
+    return _CAUSES.get(exc.errno) if exc.errno is not None else None
 
 
 def os_error_text(exc: OSError, locale: str) -> str:
