@@ -84,6 +84,7 @@ def test_a_value_not_allowed_is_said_with_the_locales_punctuation(
         ("pdf", "table4", "sideways", "必须是", "must be one of auto, portrait, landscape"),
         ("pdf", "date_numerals", "roman", "必须是", "must be one of arabic, chinese"),
         ("pdf", "table_size", "huge", "磅", "must be between 9 and 12 points, not huge"),
+        ("pdf", "font_index", "first", "必须是从 0 起的整数", "must be a whole number from 0"),
         ("markdown", "tables", "x", "必须是 pipe、html 之一", "must be one of pipe, html"),
         ("markdown", "details", "maybe", "必须是 false、true 之一", "must be one of false, true"),
         ("html", "fragment", "perhaps", "必须是 true、false 之一", "must be one of true, false"),

@@ -102,6 +102,12 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
     numerals = extra.get("date_numerals", "arabic")
     if numerals not in _DATE_NUMERALS:
         raise one_of("pdf", "date_numerals", numerals, _DATE_NUMERALS)
+    index = extra.get("font_index")
+    if index is not None and not (index.isascii() and index.isdigit()):
+        # Left to the font search, a face that is not a number was ignored.
+        raise OptionValueError(
+            "pdf", "font_index", index, N_("{key} must be a whole number from 0, not {value!r}")
+        )
     fonts = resolve_fonts(options.font, extra)  # FontError: said in both locales
     note_fallback(fonts, locale)
     note_stand_ins(fonts, locale)
