@@ -474,13 +474,22 @@ def message(locale: str, msgid: str) -> str:
     :func:`gettext`; only another asks the plugins for their catalogs.
     """
     name = normalize_locale(locale)
-    translations = _translations(name)
-    catalog: dict[object, str] = getattr(translations, "_catalog", {})
-    if msgid in catalog:
-        return translations.gettext(msgid)
+    text = _core_messages(name).get(msgid)
+    if text is not None:
+        return text
     from .plugin.manager import gettext as plugin_gettext
 
     return plugin_gettext(name, msgid)
+
+
+@cache
+def _core_messages(locale: str) -> dict[object, str]:
+    """The compiled core catalog of ``locale`` as gettext holds it: each id
+    (a plural's as ``(id, n)``) and its text.  :func:`message` reads it
+    directly, which is :meth:`~gettext.GNUTranslations.gettext` without the
+    call (the catalog has no fallback)."""
+    catalog: dict[object, str] = getattr(_translations(locale), "_catalog", {})
+    return catalog
 
 
 def ngettext(locale: str, singular: str, plural: str, n: int) -> str:
