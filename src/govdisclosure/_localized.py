@@ -76,18 +76,19 @@ class LocalizedError(Exception):
 
     def render(self, locale: str = "zh_Hans_CN") -> str:
         """The message in ``locale`` with its parameters filled in."""
-        from .i18n import gettext, series, spaced
+        # A plugin's error (its own message ids) is said from its catalogs.
+        from .i18n import message, series, spaced
 
         def said(value: object) -> object:
             if isinstance(value, Msg):
-                return gettext(locale, value)
+                return message(locale, value)
             if isinstance(value, tuple | list):
                 return series(locale, map(str, value))
             return value
 
         return spaced(
             locale,
-            gettext(locale, self.message_id),
+            message(locale, self.message_id),
             **{key: said(value) for key, value in self.params.items()},
         )
 

@@ -11,7 +11,8 @@ English text and :meth:`LocalizedError.render` either one (docs/i18n.md).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from attrs import frozen
 
@@ -25,6 +26,7 @@ __all__ = [
     "LocalizedError",
     "Msg",
     "Problem",
+    "UnreadableFileError",
     "said_in",
 ]
 
@@ -57,12 +59,13 @@ class Problem:
     def describe(self, locale: str) -> str:
         """What was expected and found, in ``locale`` (the path left out):
         ``line 55, column 122: expected …; found …``."""
-        from .i18n import gettext, spaced
+        from .i18n import gettext, message, spaced
 
         # What was expected is Chinese text or Latin (``JSON 对象``, ``true 或
         # false``) and what was found anything: spaced by what they begin
-        # with (``应为整数``, ``应为 JSON 对象；实际为 '2024'``).
-        expected = gettext(locale, self.expected)
+        # with (``应为整数``, ``应为 JSON 对象；实际为 '2024'``).  A loader
+        # plugin's own ``expected`` is found in its catalogs.
+        expected = message(locale, self.expected)
         if self.found:
             text = spaced(
                 locale,
@@ -108,6 +111,11 @@ class LoadError(ValueError):
     def with_source(self, source: str) -> LoadError:
         return LoadError(self.problems, source)
 
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[object, ...]]:
+        """Pickled by its parts (an error raised in a worker process reaches
+        the caller as itself, its problems and its file)."""
+        return (_rebuild_load, (type(self), self.args, dict(self.__dict__)))
+
     def render(
         self,
         locale: str = "zh_Hans_CN",
@@ -123,12 +131,12 @@ class LoadError(ValueError):
         ``heading`` is the message id of the first line, for a file that is
         not a report (a list of accepted findings).
         """
-        from .i18n import gettext, ngettext
+        from .i18n import gettext, message, ngettext
 
         if heading is None:
             head = gettext(locale, "Cannot read report")
         else:
-            head = gettext(locale, heading)
+            head = message(locale, heading)
         if self.source:
             head = f"{self.source}: {head}"
         lines = [
@@ -142,6 +150,54 @@ class LoadError(ValueError):
             more = ngettext(locale, "and {n} more problem", "and {n} more problems", hidden)
             lines.append("  … " + more.format(n=hidden))
         return "\n".join(lines)
+
+
+def _rebuild_load(
+    cls: type[LoadError], args: tuple[object, ...], state: dict[str, Any]
+) -> LoadError:
+    """Unpickle a :class:`LoadError` by its parts (see ``__reduce__``)."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
+class UnreadableFileError(LoadError, OSError):
+    """An input file that cannot be read at all: it does not exist, it is a
+    directory, reading it is not permitted, the disk failed.
+
+    A :class:`LoadError` like any other input that cannot be read (the file
+    named, what was expected, in both locales, ``render(locale)``), and an
+    :class:`OSError` too, with the system's ``errno``, ``strerror`` and
+    ``filename``, so that a caller who catches ``OSError`` around
+    ``gd.load`` catches it still.  ``code`` is a stable identifier of the
+    cause: ``"file-not-found"``, ``"is-a-directory"``, ``"permission-denied"``,
+    ``"not-a-directory"`` or ``"file-unreadable"``.
+    """
+
+    code: str
+
+    def __init__(self, exc: OSError, source: str) -> None:
+        from .oserrors import unreadable, unreadable_code
+
+        LoadError.__init__(self, [unreadable(exc)], source)
+        self.code = unreadable_code(exc)
+        self.errno = exc.errno
+        self.strerror = exc.strerror
+        self.filename = exc.filename if exc.filename is not None else source
+        self.cause = exc
+
+    def with_source(self, source: str) -> LoadError:
+        return UnreadableFileError(self.cause, source)
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[object, ...]]:
+        # Made again from the system's error: ``errno`` and the rest are
+        # OSError's own fields, which a pickled ``__dict__`` does not hold.
+        return (type(self), (self.cause, self.source))
+
+    def __str__(self) -> str:
+        # Ours, not OSError's ``[Errno 2] No such file or directory: …``.
+        return str(self.args[0]) if self.args else ""
 
 
 def N_(msgid: str) -> str:

@@ -21,8 +21,7 @@ import stat
 from pathlib import Path
 from typing import Final
 
-from .errors import LoadError, Problem
-from .oserrors import unreadable
+from .errors import LoadError, Problem, UnreadableFileError
 
 __all__ = [
     "DEFAULT_MAX_INPUT_SIZE",
@@ -313,4 +312,4 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
             name,
         ) from None
     except OSError as exc:
-        raise LoadError([unreadable(exc)], name) from None
+        raise UnreadableFileError(exc, name) from None

@@ -31,6 +31,7 @@ from __future__ import annotations
 import gettext as stdlib_gettext
 import io
 import os
+import re
 import string
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -38,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from ._hashing import blake2b
-from ._localized import LocalizedError
+from ._localized import LocalizedError, Msg
 from ._resources import NO_CACHE_ENV, package_files, store_cached, user_cache
 
 if TYPE_CHECKING:
@@ -53,13 +54,18 @@ __all__ = [
     "DOMAIN",
     "LOCALES",
     "N_",
+    "CatalogError",
     "CatalogMissingError",
     "MessageCatalog",
     "UnknownLocaleError",
+    "catalog_file",
+    "catalog_files",
     "catalog_path",
+    "check_plugin_catalog",
     "gettext",
     "gettext_with",
     "load_catalog",
+    "message",
     "ngettext",
     "normalize_locale",
     "series",
@@ -278,19 +284,149 @@ class MessageCatalog:
         return f"MessageCatalog(domain={self.domain!r}, directory={self.directory!r})"
 
 
+class CatalogError(LocalizedError, ValueError):
+    """A plugin's message catalog that cannot be used: a line that is not
+    of a ``.po`` file (``code`` ``"catalog-syntax"``), text not in the
+    encoding its header names (``"catalog-encoding"``), a file that cannot
+    be read (``"catalog-unreadable"``), or no file at all for any locale
+    where the plugin said its catalogs are (``"catalog-missing"``).
+    ``path`` is the file (or the folder, for a missing one)."""
+
+    def __init__(
+        self, code: str, path: str, message_id: str, *, detail: str = "", **params: object
+    ) -> None:
+        #: Another library's words (Babel's), shown at the end as the detail.
+        self.detail = detail
+        self._localize(code, message_id, {"file": path, **params}, path=path)
+
+    def render(self, locale: str = DEFAULT_LOCALE) -> str:
+        text = super().render(locale)
+        if self.detail:
+            from .errors import with_detail
+
+            return with_detail(locale, text, self.detail)
+        return text
+
+
+#: A line of a ``.po`` file: blank, a comment, a keyword with its quoted
+#: text, or a quoted text continuing the one above (bytes: the encoding is
+#: the header's, read after).
+_PO_LINE: Final = re.compile(
+    rb'\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+".*"|".*")?\s*'
+)
+
+
+def catalog_file(locale: str, catalog: MessageCatalog) -> Traversable:
+    """Where ``catalog`` keeps the ``.po`` file of ``locale``."""
+    return catalog.directory.joinpath(locale, "LC_MESSAGES", f"{catalog.domain}.po")
+
+
+def catalog_files(catalog: MessageCatalog) -> tuple[tuple[str, Traversable], ...]:
+    """``(locale, file)`` of each supported locale ``catalog`` has a file for."""
+    out = []
+    for locale in LOCALES:
+        path = catalog_file(locale, catalog)
+        try:
+            if path.is_file():
+                out.append((locale, path))
+        except OSError:  # a folder that cannot be listed: said when it is read
+            out.append((locale, path))
+    return tuple(out)
+
+
+def check_plugin_catalog(locale: str, catalog: MessageCatalog) -> None:
+    """Raise :class:`CatalogError` when ``catalog`` cannot be used for
+    ``locale``: its file for the locale is damaged, or it has a file for no
+    supported locale at all.  A catalog without a file for ``locale`` alone
+    is fine (the plugin has no translation into it)."""
+    if not catalog_files(catalog):
+        raise CatalogError(
+            "catalog-missing",
+            str(catalog.directory),
+            N_(
+                "{file}: expected the message catalog {domain}.po under"
+                " <locale>/LC_MESSAGES for {locales}; there is none"
+            ),
+            domain=catalog.domain,
+            locales=LOCALES,
+        )
+    _plugin_translations(normalize_locale(locale), catalog)
+
+
+def _decodes(line: bytes, encoding: str) -> bool:
+    try:
+        line.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @cache
 def _plugin_translations(
     locale: str, catalog: MessageCatalog
 ) -> stdlib_gettext.GNUTranslations | None:
-    """One plugin catalog compiled for ``locale``; ``None`` without its file."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    """One plugin catalog compiled for ``locale``; ``None`` without its file.
 
-    path = catalog.directory.joinpath(locale, "LC_MESSAGES", f"{catalog.domain}.po")
-    if not path.is_file():
-        return None
-    with path.open("rb") as handle:
-        parsed = read_po(handle, locale=locale, domain=catalog.domain)
+    A damaged file raises :class:`CatalogError` (not cached: the plugin
+    manager reports it once and leaves the catalog out)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import PoFileError, read_po
+
+    path = catalog_file(locale, catalog)
+    name = str(path)
+    try:
+        if not path.is_file():
+            return None
+        source = path.read_bytes()
+    except OSError as exc:
+        from .oserrors import cause_id
+
+        cause = cause_id(exc)
+        raise CatalogError(
+            "catalog-unreadable",
+            name,
+            N_("{file}: the message catalog cannot be read: {reason}"),
+            reason=Msg(cause or N_("a system error")),
+            detail="" if cause else exc.strerror or str(exc),
+        ) from None
+    lines = source.removeprefix(b"\xef\xbb\xbf").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if not _PO_LINE.fullmatch(line):
+            found = line.decode("utf-8", errors="replace")[:40]
+            raise CatalogError(
+                "catalog-syntax",
+                name,
+                N_(
+                    "{file}, line {line}: expected a line of a message catalog (msgid, msgstr"
+                    " or another keyword with its quoted text, a quoted text, a # comment);"
+                    " found {found!r}"
+                ),
+                line=number,
+                found=found,
+            )
+    try:
+        parsed = read_po(
+            io.BytesIO(source), locale=locale, domain=catalog.domain, abort_invalid=True
+        )
+    except UnicodeDecodeError as exc:
+        # Babel decodes line by line: the line is found again here.
+        number = next(
+            (n for n, line in enumerate(lines, start=1) if not _decodes(line, exc.encoding)), 1
+        )
+        raise CatalogError(
+            "catalog-encoding",
+            name,
+            N_("{file}, line {line}: expected text in {encoding}, as its header says"),
+            line=number,
+            encoding=exc.encoding,
+        ) from None
+    except (PoFileError, LookupError, ValueError) as exc:
+        raise CatalogError(
+            "catalog-syntax",
+            name,
+            N_("{file}: expected a message catalog gettext can read"),
+            detail=str(exc),
+        ) from None
     buffer = io.BytesIO()
     write_mo(buffer, parsed)
     return stdlib_gettext.GNUTranslations(io.BytesIO(buffer.getvalue()))
@@ -324,6 +460,36 @@ def gettext_with(locale: str, msgid: str, catalogs: tuple[MessageCatalog, ...]) 
     if not catalogs:
         return _translations(name).gettext(msgid)
     return _merged(name, catalogs).gettext(msgid)
+
+
+def message(locale: str, msgid: str) -> str:
+    """``msgid`` in ``locale`` wherever it comes from: the core's catalog,
+    else the catalogs plugins register (``govdisclosure_message_catalogs``),
+    else ``msgid`` itself.
+
+    What a text a plugin may fill is shown through: a load problem's
+    ``expected`` (:class:`~govdisclosure.errors.Problem`), the message and the
+    message-id parameters of a :class:`~govdisclosure.errors.LocalizedError`
+    a plugin raises.  An id the core knows is found with no more work than
+    :func:`gettext`; only another asks the plugins for their catalogs.
+    """
+    name = normalize_locale(locale)
+    text = _core_messages(name).get(msgid)
+    if text is not None:
+        return text
+    from .plugin.manager import gettext as plugin_gettext
+
+    return plugin_gettext(name, msgid)
+
+
+@cache
+def _core_messages(locale: str) -> dict[object, str]:
+    """The compiled core catalog of ``locale`` as gettext holds it: each id
+    (a plural's as ``(id, n)``) and its text.  :func:`message` reads it
+    directly, which is :meth:`~gettext.GNUTranslations.gettext` without the
+    call (the catalog has no fallback)."""
+    catalog: dict[object, str] = getattr(_translations(locale), "_catalog", {})
+    return catalog
 
 
 def ngettext(locale: str, singular: str, plural: str, n: int) -> str:

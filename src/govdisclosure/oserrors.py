@@ -13,7 +13,7 @@ from typing import Final
 
 from .errors import Problem, with_detail
 
-__all__ = ["os_error_text", "unreadable"]
+__all__ = ["cause_id", "os_error_text", "unreadable", "unreadable_code"]
 
 
 def N_(msgid: str) -> str:
@@ -50,6 +50,12 @@ _EXPECTED: Final[dict[int, str]] = {
 }
 
 
+def cause_id(exc: OSError) -> str | None:
+    """The message id of a common cause (``"no such file or directory"``),
+    ``None`` for a rare one (said by the system's words)."""
+    return _CAUSES.get(exc.errno) if exc.errno is not None else None
+
+
 def os_error_text(exc: OSError, locale: str) -> str:
     """What went wrong, in ``locale`` (the system's words for a rare cause)."""
     from .i18n import gettext
@@ -69,3 +75,20 @@ def unreadable(exc: OSError) -> Problem:
     if expected is not None:
         return Problem("$", expected)
     return Problem("$", N_("a readable file"), detail=exc.strerror or str(exc))
+
+
+#: The stable ``code`` of an input file that cannot be read, by ``errno``.
+_CODES: Final[dict[int, str]] = {
+    errno.ENOENT: "file-not-found",
+    errno.EISDIR: "is-a-directory",
+    errno.EACCES: "permission-denied",
+    errno.EPERM: "permission-denied",
+    errno.ENOTDIR: "not-a-directory",
+}
+
+
+def unreadable_code(exc: OSError) -> str:
+    """The ``code`` of :class:`~govdisclosure.errors.UnreadableFileError`
+    for ``exc``: one per common cause, ``"file-unreadable"`` for the rest."""
+    code = _CODES.get(exc.errno) if exc.errno is not None else None
+    return code or "file-unreadable"

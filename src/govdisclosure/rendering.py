@@ -10,6 +10,7 @@ the caller's decision.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,13 @@ from .plugin import manager as plugin_manager
 from .plugin.types import Renderer, RenderOptions
 
 __all__ = [
+    "OptionValueError",
     "RenderError",
     "UnknownOptionError",
     "UnknownRendererError",
     "UnsupportedEditionError",
     "get_renderer",
+    "one_of",
     "render",
 ]
 
@@ -86,6 +89,46 @@ class UnknownOptionError(LocalizedError, RenderError):
             message,
             {"key": key, "renderer": renderer, "known": tuple(sorted(known))},
         )
+
+
+class OptionValueError(LocalizedError, RenderError):
+    """A value a renderer cannot use for one of its options (``code``
+    ``"option-value"``, ``path`` the option): ``table4=sideways`` to the PDF
+    renderer, a ``template`` that is not a Word file to the Word renderer.
+
+    Raised by the renderers themselves, which alone know their options'
+    values; ``renderer``, ``key`` and ``value`` say which.  ``message_id`` is
+    a message of the catalogs with ``{key}`` and ``{value}`` among its
+    fields; ``params`` fills the others (a tuple is listed as the locale
+    lists names: ``auto、portrait、landscape``).
+    """
+
+    def __init__(
+        self,
+        renderer: str,
+        key: str,
+        value: str,
+        message_id: str,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        self.renderer = renderer
+        self.key = key
+        self.value = value
+        self._localize(
+            "option-value", message_id, {**(params or {}), "key": key, "value": value}, path=key
+        )
+
+
+def one_of(renderer: str, key: str, value: str, allowed: tuple[str, ...]) -> OptionValueError:
+    """The error of an option whose value is not one of ``allowed``:
+    ``table4 must be one of auto, portrait, landscape, not 'sideways'``."""
+    return OptionValueError(
+        renderer,
+        key,
+        value,
+        N_("{key} must be one of {allowed}, not {value!r}"),
+        {"allowed": allowed},
+    )
 
 
 def get_renderer(name: str) -> Renderer:

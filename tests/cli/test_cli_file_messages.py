@@ -15,8 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+import govdisclosure as gd
+from govdisclosure.cli import cli
 from govdisclosure.codec import PROVENANCE_NOT_A_REPORT
+from govdisclosure.errors import UnreadableFileError
 from govdisclosure.i18n import gettext
 from govdisclosure.oserrors import os_error_text, unreadable
 from locations import EXAMPLES
@@ -168,3 +172,21 @@ def test_a_provenance_file_named_as_a_report_says_what_it_is(tmp_path: Path, loc
     )
     assert gettext(locale, PROVENANCE_NOT_A_REPORT) in result.stderr
     assert "unit" not in result.stderr and "cells" not in result.stderr  # not the keys one by one
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "en"])
+@pytest.mark.parametrize("command", [["validate"], ["show"], ["render", "--to", "json", "-o", "-"]])
+def test_the_commands_say_what_gd_load_raises(
+    tmp_path: Path, locale: str, command: list[str]
+) -> None:
+    # One set of words for a file that cannot be read: the library's error
+    # (an OSError its callers catch) is what every command prints.  (A
+    # directory is a folder of inputs to the commands, said as such.)
+    path = tmp_path / "gone.json"
+    with pytest.raises(OSError) as info:
+        gd.load(path)
+    assert isinstance(info.value, UnreadableFileError)
+    result = CliRunner().invoke(cli, [command[0], str(path), *command[1:], "-l", locale])
+    assert result.exit_code == 2, result.output
+    assert info.value.render(locale) in result.stderr, result.stderr
+    assert "Errno" not in result.output and "Traceback" not in result.output

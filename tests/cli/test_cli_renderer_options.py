@@ -4,13 +4,16 @@ by every installed renderer (a typo in ``--option`` is never ignored)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+import govdisclosure as gd
 from govdisclosure.cli import cli
 from govdisclosure.i18n import gettext, series
 from govdisclosure.plugin import manager
+from govdisclosure.rendering import OptionValueError, RenderError
 from locations import EXAMPLES
 
 RENDERERS = sorted(manager.renderers())
@@ -73,3 +76,38 @@ def test_a_value_not_allowed_is_said_with_the_locales_punctuation(
     )
     assert result.exit_code == 2, result.output
     assert said in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "value", "chinese", "english"),
+    [
+        ("pdf", "table4", "sideways", "必须是", "must be one of auto, portrait, landscape"),
+        ("pdf", "date_numerals", "roman", "必须是", "must be one of arabic, chinese"),
+        ("pdf", "table_size", "huge", "磅", "must be between 9 and 12 points, not huge"),
+        ("pdf", "font_index", "first", "必须是从 0 起的整数", "must be a whole number from 0"),
+        ("markdown", "tables", "x", "必须是 pipe、html 之一", "must be one of pipe, html"),
+        ("markdown", "details", "maybe", "必须是 false、true 之一", "must be one of false, true"),
+        ("html", "fragment", "perhaps", "必须是 true、false 之一", "must be one of true, false"),
+        ("docx", "template", "/no/such.docx", ".docx", "is not a readable .docx file"),
+    ],
+)
+def test_a_value_a_renderer_refuses_is_said_in_both_locales(
+    name: str, key: str, value: str, chinese: str, english: str
+) -> None:
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    extra: dict[str, Any] = {key: value}
+    with pytest.raises(OptionValueError) as info:
+        gd.render(report, name, **extra)
+    error = info.value
+    assert isinstance(error, RenderError) and isinstance(error, ValueError)  # as before
+    assert (error.code, error.path, error.renderer, error.key, error.value) == (
+        "option-value",
+        key,
+        name,
+        key,
+        value,
+    )
+    zh, en = error.render("zh_Hans_CN"), error.render("en")
+    assert chinese in zh and zh != en
+    assert english in en and key in en
+    assert str(error) == f"{zh}\n{en}"

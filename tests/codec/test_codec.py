@@ -9,8 +9,10 @@ with one value broken anywhere.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import pickle
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -26,7 +28,7 @@ import govdisclosure as gd
 from govdisclosure import codec
 from govdisclosure.codec import fast_read
 from govdisclosure.codec.reference import MISSING_FIELD
-from govdisclosure.errors import LoadError, Problem
+from govdisclosure.errors import LoadError, Problem, UnreadableFileError
 from govdisclosure.testing.strategies import any_reports, consistent_reports
 from locations import EXAMPLES
 
@@ -424,6 +426,93 @@ def test_load_of_a_missing_file_names_the_file(tmp_path: Path) -> None:
     assert str(missing) in info.value.render("en")
     assert str(missing) in info.value.render("zh_Hans_CN")
     assert info.value.problems[0].expected == "a file that exists"
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "number", "chinese", "english"),
+    [
+        (
+            "no-such-report.json",
+            "file-not-found",
+            errno.ENOENT,
+            "应为存在的文件",
+            "a file that exists",
+        ),
+        (
+            "no-such-page.html",
+            "file-not-found",
+            errno.ENOENT,
+            "应为存在的文件",
+            "a file that exists",
+        ),
+        (
+            "folder",
+            "is-a-directory",
+            errno.EISDIR,
+            "应为文件，而不是目录",
+            "a file, not a directory",
+        ),
+        (
+            "report.json",
+            "permission-denied",
+            errno.EACCES,
+            "应为有权读取的文件",
+            "a file you may read",
+        ),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_our_error_and_still_an_oserror(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    code: str,
+    number: int,
+    chinese: str,
+    english: str,
+) -> None:
+    path = tmp_path / name
+    if name == "folder":
+        path.mkdir()
+    elif number == errno.EACCES:
+        # Refused whoever runs the tests (root reads a file of mode 000).
+        path.write_bytes(b"{}")
+
+        def refused(*args: object, **kwargs: object) -> Any:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+        monkeypatch.setattr("builtins.open", refused)
+    with pytest.raises(OSError) as info:  # what a caller of gd.load always caught
+        gd.load(path)
+    monkeypatch.undo()
+    error = info.value
+    assert isinstance(error, UnreadableFileError) and isinstance(error, LoadError)
+    assert (error.code, error.errno, error.filename) == (code, number, str(path))
+    assert error.source == str(path)
+    zh, en = error.render("zh_Hans_CN"), error.render("en")
+    assert zh.startswith(f"{path}: 无法读取报告") and chinese in zh
+    assert en.startswith(f"{path}: Cannot read report") and english in en
+    assert str(error) == f"{zh}\n{en}"  # ours, not "[Errno 2] No such file or directory"
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), again.code, again.errno, str(again)) == (
+        UnreadableFileError,
+        code,
+        number,
+        str(error),
+    )
+
+
+def test_a_load_error_pickles_whole(tmp_path: Path) -> None:
+    # An error raised in a worker process reaches the caller with its problems.
+    path = tmp_path / "bad.json"
+    path.write_bytes(b"[]")
+    with pytest.raises(LoadError) as info:
+        gd.load(path)
+    again = pickle.loads(pickle.dumps(info.value))
+    assert (again.problems, again.source, str(again)) == (
+        info.value.problems,
+        str(path),
+        str(info.value),
+    )
 
 
 def test_load_errors_name_the_file(tmp_path: Path) -> None:

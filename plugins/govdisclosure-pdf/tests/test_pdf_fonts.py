@@ -161,9 +161,10 @@ def test_an_unreadable_configuration_says_why_in_the_locale(tmp_path: Path) -> N
     with pytest.raises(FontError) as err:
         resolve_fonts(extra={"font_config": str(missing)})
     assert (
-        str(err.value)
+        err.value.render("en")
         == f"{missing}: cannot read the font configuration: no such file or directory"
     )
+    assert (err.value.code, err.value.path) == ("font", "font_config")
     said = str(err.value.in_locale("zh_Hans_CN"))
     assert said.startswith(f"{missing}：无法读取字体配置："), said
     assert "No such file" not in said, said

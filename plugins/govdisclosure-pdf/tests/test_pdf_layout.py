@@ -331,7 +331,9 @@ def test_a_font_that_cannot_be_used_is_said_in_each_locale(tmp_path: Path) -> No
     for locale in ("zh_Hans_CN", "en"):
         with pytest.raises(FontError) as error:
             render_pdf(report, RenderOptions(locale=locale, font=missing))
-        said[locale] = str(error.value)
+        said[locale] = error.value.render(locale)
+        assert str(error.value) == f"{error.value.render('zh')}\n{error.value.render('en')}"
+        assert (error.value.code, error.value.path) == ("font", "font")
     assert said["zh_Hans_CN"] == f"找不到字体文件：{missing}"
     assert said["en"] == f"font file not found: {missing}"
 

@@ -234,6 +234,9 @@ def warn_plugin_failures(locale: str, *needs: str) -> None:
     try:
         for need in needs:
             _NEEDS[need]()
+        # The catalogs the command's messages will be said from: a damaged
+        # one is said now, once, rather than when a message is shown.
+        plugin_manager.usable_catalogs(locale)
         failures = plugin_manager.failures(everything=False)
     except plugin_manager.PluginError as exc:
         raise _StrictPluginError(str(exc)) from None
@@ -247,6 +250,16 @@ def warn_plugin_failures(locale: str, *needs: str) -> None:
             if failure.distribution
             else gettext(locale, "registered in code")
         )
+        if failure.hook == "govdisclosure_message_catalogs":
+            # The plugin works; its messages come from the core's catalog or
+            # are shown as written.
+            message = gettext(
+                locale,
+                "Warning: plugin {name} ({origin}): {error}; its messages are shown"
+                " untranslated (see `govdisclosure plugins`)",
+            ).format(name=failure.name, origin=origin, error=failure.said(locale))
+            click.echo(message, err=True)
+            continue
         message = gettext(
             locale,
             "Warning: plugin {name} ({origin}) failed and is skipped"

@@ -39,10 +39,11 @@ def _failure(locale: str, failure: pm.PluginFailure) -> str:
     """:meth:`~govdisclosure.plugin.manager.PluginFailure.describe` in ``locale``."""
     where = f" {failure.distribution} {failure.version}" if failure.distribution else ""
     plugin = f"{failure.name}{where}"
+    error = failure.said(locale)
     if failure.hook:
         message = gettext(locale, "{plugin} in {hook}: {error}")
-        return message.format(plugin=plugin, hook=failure.hook, error=failure.error)
-    return f"{plugin}: {failure.error}"
+        return message.format(plugin=plugin, hook=failure.hook, error=error)
+    return f"{plugin}: {error}"
 
 
 __all__ = ["command", "listing"]
@@ -99,6 +100,10 @@ def _text(locale: str, verbose: bool) -> str:
                 lines.append(labelled(what, series(locale, names)))
         if info.rules:
             lines.append(labelled(N_("rules"), str(len(info.rules))))
+        for catalog in info.catalogs:
+            # One line a file: the locale, the domain and where it is.
+            said = series(locale, (catalog.locale, catalog.domain, catalog.file))
+            lines.append(labelled(N_("message catalog"), said))
         lines.append(labelled(N_("hooks"), series(locale, info.hooks)))
     failures = pm.failures()
     lines.append(counted(N_("Failures"), len(failures)))

@@ -54,7 +54,15 @@ from attrs import field, frozen
 from ..editions import BUILTIN as BUILTIN_EDITIONS
 from ..editions.base import Edition
 from ..editions.legacy import StatisticsTemplate
-from ..i18n import MessageCatalog, gettext_with
+from ..i18n import (
+    LOCALES,
+    CatalogError,
+    MessageCatalog,
+    catalog_files,
+    check_plugin_catalog,
+    gettext_with,
+    normalize_locale,
+)
 from . import specs as hookspecs
 from .discovery import Found
 from .discovery import entry_points as _group_entry_points
@@ -70,6 +78,7 @@ __all__ = [
     "OFFICIAL_DISTRIBUTIONS",
     "PLUGINS_ENV",
     "STRICT_ENV",
+    "CatalogFile",
     "Conflict",
     "PluginError",
     "PluginFailure",
@@ -86,6 +95,7 @@ __all__ = [
     "reset_plugin_manager",
     "rules",
     "templates",
+    "usable_catalogs",
 ]
 
 #: Entry-point group plugins declare (``[project.entry-points.govdisclosure]``).
@@ -120,6 +130,13 @@ class PluginFailure:
     hook: str | None = None
     #: The full traceback, for ``--verbose`` listings and bug reports.
     details: str = field(default="", eq=False, repr=False)
+    #: ``error`` in each locale, where the failure is ours to say (a
+    #: damaged message catalog); else empty, and ``error`` is the exception's.
+    messages: Mapping[str, str] = field(factory=dict, eq=False, repr=False)
+
+    def said(self, locale: str) -> str:
+        """``error`` in ``locale`` when it is ours to say, else as raised."""
+        return self.messages.get(normalize_locale(locale), self.error)
 
     def describe(self) -> str:
         where = f" {self.distribution} {self.version}" if self.distribution else ""
@@ -142,6 +159,15 @@ class Conflict:
 
 
 @frozen
+class CatalogFile:
+    """One file of a plugin's message catalogs (``govdisclosure plugins``)."""
+
+    locale: str
+    domain: str
+    file: str
+
+
+@frozen
 class PluginInfo:
     """What ``govdisclosure plugins`` shows for one registered plugin."""
 
@@ -156,6 +182,8 @@ class PluginInfo:
     templates: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     editions: tuple[str, ...] = ()
+    #: The message catalog files it registers, each locale's.
+    catalogs: tuple[CatalogFile, ...] = ()
 
 
 class PluginError(RuntimeError):
@@ -207,6 +235,11 @@ class _State:
         self.last_plugin_editions: tuple[list[tuple[str, object]], tuple[Any, ...]] | None = None
         #: :func:`message_catalogs` of the last list of catalogs the hook gave.
         self.catalogs: tuple[list[tuple[str, Any]], tuple[Any, ...]] | None = None
+        #: :func:`usable_catalogs` by locale, with the list of catalogs the
+        #: hook gave then.
+        self.usable: dict[str, tuple[list[tuple[str, Any]], tuple[Any, ...]]] = {}
+        #: Damaged message catalogs, by plugin and file: each said once.
+        self.catalog_failures: dict[tuple[str, str], PluginFailure] = {}
         #: :func:`renderers` of the last list of renderers the hook gave.
         self.renderers: tuple[list[tuple[str, Any]], dict[str, Any]] | None = None
         self.lock = threading.RLock()
@@ -697,15 +730,69 @@ def message_catalogs() -> tuple[MessageCatalog, ...]:
     return found
 
 
+def usable_catalogs(locale: str) -> tuple[MessageCatalog, ...]:
+    """The plugins' message catalogs that can be used for ``locale``.
+
+    A catalog whose file for the locale is damaged (a line that is not of a
+    ``.po`` file, text not in its encoding, a file that cannot be read), or
+    that has no file for any locale, is left out and recorded as a
+    :class:`PluginFailure` of the plugin (hook
+    ``govdisclosure_message_catalogs``), once per file, naming the file:
+    ``govdisclosure plugins`` lists it, a command warns of it, and the
+    plugin's messages are shown from the core's catalog or as written.
+    """
+    name = normalize_locale(locale)
+    state = _get_state()
+    hook = "govdisclosure_message_catalogs"
+    collected = _collect(state, hook)
+    known = state.usable.get(name)
+    if known is not None and known[0] is collected:
+        return known[1]
+    usable: list[MessageCatalog] = []
+    for plugin, catalog in _typed(state, hook, collected, MessageCatalog):
+        try:
+            check_plugin_catalog(name, catalog)
+        except CatalogError as fault:
+            _catalog_failed(state, plugin, fault)
+            continue
+        if catalog not in usable:
+            usable.append(catalog)
+    found = tuple(usable)
+    state.usable[name] = (collected, found)
+    return found
+
+
+def _catalog_failed(state: _State, plugin: str, fault: CatalogError) -> None:
+    key = (plugin, fault.path or "")
+    if key in state.catalog_failures:
+        return
+    origin = state.origin(plugin)
+    failure = PluginFailure(
+        plugin,
+        origin.distribution,
+        origin.version,
+        fault.render("en"),
+        "govdisclosure_message_catalogs",
+        messages={locale: fault.render(locale) for locale in LOCALES},
+    )
+    if state.strict:
+        raise PluginError(failure)
+    state.catalog_failures[key] = failure
+
+
 def gettext(locale: str, msgid: str) -> str:
     """A plugin's message ``msgid`` in ``locale``: from the core's catalog,
-    else the plugins' (:func:`message_catalogs`), else ``msgid`` itself.
+    else the plugins' (:func:`usable_catalogs`), else ``msgid`` itself.
 
     What a finding of a plugin's rule and a rule's title are shown through;
     a plugin may call it (``govdisclosure.plugin.gettext``) for any text of
     its own, such as a renderer's error message.
     """
-    return gettext_with(locale, msgid, message_catalogs())
+    if getattr(_building, "active", False):
+        # Said while plugins are being loaded (an error a plugin raises as it
+        # is imported): the core's catalog alone, the plugins' are not known.
+        return gettext_with(locale, msgid, ())
+    return gettext_with(locale, msgid, usable_catalogs(locale))
 
 
 def _rule_id(rule: Rule) -> str:
@@ -787,7 +874,11 @@ def failures(*, everything: bool = True) -> tuple[PluginFailure, ...]:
     state = _get_state()
     if everything:
         _touch_everything(state)
-    return (*state.load_failures, *state.hook_failures.values())
+    return (
+        *state.load_failures,
+        *state.hook_failures.values(),
+        *state.catalog_failures.values(),
+    )
 
 
 def conflicts() -> tuple[Conflict, ...]:
@@ -805,6 +896,8 @@ def _touch_everything(state: _State) -> None:
     loaders()
     templates()
     editions()
+    for locale in LOCALES:
+        usable_catalogs(locale)
     try:
         rules()
     except ImportError:
@@ -839,6 +932,11 @@ def plugin_infos() -> tuple[PluginInfo, ...]:
         add("editions", plugin, e.id)
     for plugin, rule in _collect(state, "govdisclosure_rules"):
         add("rules", plugin, _rule_id(rule))
+    files: dict[str, list[CatalogFile]] = {}
+    hook = "govdisclosure_message_catalogs"
+    for plugin, catalog in _typed(state, hook, _collect(state, hook), MessageCatalog):
+        for locale, path in catalog_files(catalog):
+            files.setdefault(plugin, []).append(CatalogFile(locale, catalog.domain, str(path)))
     out = []
     for name, plugin_obj in pm.list_name_plugin():
         origin = state.origin(name)
@@ -856,6 +954,7 @@ def plugin_infos() -> tuple[PluginInfo, ...]:
                 tuple(what.get("templates", ())),
                 tuple(what.get("rules", ())),
                 tuple(what.get("editions", ())),
+                tuple(dict.fromkeys(files.get(name, ()))),
             )
         )
     return tuple(out)

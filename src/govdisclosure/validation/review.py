@@ -31,9 +31,8 @@ import orjson
 from attrs import frozen
 
 from ..codec import check_utf8
-from ..errors import LoadError, Problem
+from ..errors import LoadError, Problem, UnreadableFileError
 from ..i18n import N_
-from ..oserrors import unreadable
 from .findings import Finding
 
 __all__ = ["Acceptance", "Reviewed", "Status", "load_acceptances", "review", "unused"]
@@ -157,7 +156,7 @@ def load_acceptances(path: str | Path) -> tuple[Acceptance, ...]:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise LoadError([unreadable(exc)], name) from None
+        raise UnreadableFileError(exc, name) from None
     # Text that is not UTF-8 is said as a report's is: the encoding it looks
     # like, or its first bad bytes where they stand.
     check_utf8(raw, name)

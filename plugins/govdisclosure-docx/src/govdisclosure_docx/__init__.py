@@ -17,9 +17,9 @@ from zipfile import BadZipFile
 from docx.opc.exceptions import OpcError
 
 from govdisclosure.editions import Report
-from govdisclosure.i18n import gettext
+from govdisclosure.i18n import N_
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
-from govdisclosure.rendering import RenderError
+from govdisclosure.rendering import OptionValueError, UnknownOptionError
 
 from .document import build_document, document_bytes
 
@@ -32,25 +32,37 @@ def render(report: Report, options: RenderOptions) -> bytes:
     """The Word document as bytes."""
     unknown = set(options.extra) - {"template"}
     if unknown:
-        message = gettext(options.locale, "unknown option {key!r}; {renderer} knows: {known}")
-        raise RenderError(message.format(key=min(unknown), renderer="docx", known="template"))
+        raise UnknownOptionError("docx", min(unknown), frozenset({"template"}))
     template = options.extra.get("template")
     path = Path(template) if template else None
     if path is not None and not path.is_file():
-        message = gettext(options.locale, "template {template!r} is not a readable .docx file")
-        raise RenderError(message.format(template=template))
+        raise _not_a_template(str(template))
     try:
         return document_bytes(build_document(report, options.locale, path))
     except (OpcError, BadZipFile):
         # Not a Word package at all (a PDF, an empty file): a wrong option
         # value, said as for a file that is not there.
-        message = gettext(options.locale, "template {template!r} is not a readable .docx file")
-        raise RenderError(message.format(template=template)) from None
+        raise _not_a_template(str(template)) from None
     except (KeyError, ValueError) as exc:
         if path is None:
             raise
-        message = gettext(options.locale, "template {template!r} cannot be used: {error}")
-        raise RenderError(message.format(template=template, error=exc)) from None
+        raise OptionValueError(
+            "docx",
+            "template",
+            str(template),
+            N_("template {template!r} cannot be used: {error}"),
+            {"template": str(template), "error": str(exc)},
+        ) from None
+
+
+def _not_a_template(template: str) -> OptionValueError:
+    return OptionValueError(
+        "docx",
+        "template",
+        template,
+        N_("template {template!r} is not a readable .docx file"),
+        {"template": template},
+    )
 
 
 RENDERER = Renderer(

@@ -17,7 +17,6 @@ from __future__ import annotations
 from functools import partial
 
 from govdisclosure.editions import Report
-from govdisclosure.i18n import gettext, series
 from govdisclosure.plugin import (
     ImportOptions,
     ImportOutcome,
@@ -26,7 +25,7 @@ from govdisclosure.plugin import (
     RenderOptions,
     hookimpl,
 )
-from govdisclosure.rendering import RenderError
+from govdisclosure.rendering import UnknownOptionError, one_of
 
 from .importer import Document, ImportResult, import_document, import_html
 from .outcome import outcome, report_or_error, traced
@@ -64,16 +63,10 @@ def render(report: Report, options: RenderOptions) -> bytes:
     """The page (or fragment) as UTF-8 bytes."""
     unknown = set(options.extra) - {"fragment"}
     if unknown:
-        message = gettext(options.locale, "unknown option {key!r}; {renderer} knows: {known}")
-        raise RenderError(message.format(key=min(unknown), renderer="html", known="fragment"))
+        raise UnknownOptionError("html", min(unknown), frozenset({"fragment"}))
     raw = options.extra.get("fragment", "false").strip().lower()
     if raw not in _TRUE:
-        message = gettext(options.locale, "{key} must be one of {allowed}, not {value!r}")
-        raise RenderError(
-            message.format(
-                key="fragment", allowed=series(options.locale, ("true", "false")), value=raw
-            )
-        )
+        raise one_of("html", "fragment", raw, ("true", "false"))
     return render_html(report, options.locale, fragment=_TRUE[raw]).encode("utf-8")
 
 

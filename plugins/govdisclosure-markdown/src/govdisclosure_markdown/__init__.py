@@ -12,9 +12,8 @@ from __future__ import annotations
 from typing import Final
 
 from govdisclosure.editions import Report
-from govdisclosure.i18n import gettext, series
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
-from govdisclosure.rendering import RenderError
+from govdisclosure.rendering import UnknownOptionError, one_of
 
 from .document import render_markdown
 from .escape import escape
@@ -31,21 +30,17 @@ def render(report: Report, options: RenderOptions) -> bytes:
 
     ``--option details=true`` adds the unit/period list and the cell legends,
     ``--option tables=html`` draws tables 3 and 4 as HTML tables with their
-    merged cells (see :func:`render_markdown`); an unknown option or value is a
-    :class:`~govdisclosure.rendering.RenderError` naming the known ones.
+    merged cells (see :func:`render_markdown`); an unknown option is an
+    :class:`~govdisclosure.rendering.UnknownOptionError` and a value it does not
+    know an :class:`~govdisclosure.rendering.OptionValueError`, each naming the
+    known ones in both locales.
     """
     for key, value in options.extra.items():
         allowed = OPTIONS.get(key)
         if allowed is None:
-            message = gettext(options.locale, "unknown option {key!r}; {renderer} knows: {known}")
-            raise RenderError(
-                message.format(key=key, renderer="markdown", known=series(options.locale, OPTIONS))
-            )
+            raise UnknownOptionError("markdown", key, frozenset(OPTIONS))
         if value not in allowed:
-            message = gettext(options.locale, "{key} must be one of {allowed}, not {value!r}")
-            raise RenderError(
-                message.format(key=key, allowed=series(options.locale, allowed), value=value)
-            )
+            raise one_of("markdown", key, value, allowed)
     details = options.extra.get("details", "false") == "true"
     html_tables = options.extra.get("tables", "pipe") == "html"
     markdown = render_markdown(report, options.locale, details=details, html_tables=html_tables)

@@ -25,9 +25,9 @@ import datetime as dt
 import math
 
 from govdisclosure.editions import Report
-from govdisclosure.i18n import gettext, normalize_locale, series
+from govdisclosure.i18n import N_, normalize_locale
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
-from govdisclosure.rendering import RenderError
+from govdisclosure.rendering import OptionValueError, one_of
 
 from .document import DocumentInfo, build_pdf
 from .fonts import (
@@ -58,7 +58,7 @@ _TABLE4_MODES = ("auto", "portrait", "landscape")
 _DATE_NUMERALS = ("arabic", "chinese")
 
 
-def _table_size(extra: dict[str, str], locale: str) -> float:
+def _table_size(extra: dict[str, str]) -> float:
     text = extra.get("table_size")
     if text is None:
         return TABLE_SIZE
@@ -67,8 +67,13 @@ def _table_size(extra: dict[str, str], locale: str) -> float:
     except ValueError:
         size = math.nan
     if not 9 <= size <= 12:
-        message = gettext(locale, "{key} must be between {low} and {high} points, not {value}")
-        raise RenderError(message.format(key="table_size", low=9, high=12, value=text))
+        raise OptionValueError(
+            "pdf",
+            "table_size",
+            text,
+            N_("{key} must be between {low} and {high} points, not {value}"),
+            {"low": 9, "high": 12},
+        )
     return size
 
 
@@ -93,25 +98,20 @@ def render_pdf(report: Report, options: RenderOptions) -> bytes:
     extra = dict(options.extra)
     table4 = extra.get("table4", "auto")
     if table4 not in _TABLE4_MODES:
-        message = gettext(locale, "{key} must be one of {allowed}, not {value!r}")
-        raise RenderError(
-            message.format(key="table4", allowed=series(locale, _TABLE4_MODES), value=table4)
-        )
+        raise one_of("pdf", "table4", table4, _TABLE4_MODES)
     numerals = extra.get("date_numerals", "arabic")
     if numerals not in _DATE_NUMERALS:
-        message = gettext(locale, "{key} must be one of {allowed}, not {value!r}")
-        raise RenderError(
-            message.format(
-                key="date_numerals", allowed=series(locale, _DATE_NUMERALS), value=numerals
-            )
+        raise one_of("pdf", "date_numerals", numerals, _DATE_NUMERALS)
+    index = extra.get("font_index")
+    if index is not None and not (index.isascii() and index.isdigit()):
+        # Left to the font search, a face that is not a number was ignored.
+        raise OptionValueError(
+            "pdf", "font_index", index, N_("{key} must be a whole number from 0, not {value!r}")
         )
-    try:
-        fonts = resolve_fonts(options.font, extra)
-    except FontError as error:
-        raise error.in_locale(locale) from error
+    fonts = resolve_fonts(options.font, extra)  # FontError: said in both locales
     note_fallback(fonts, locale)
     note_stand_ins(fonts, locale)
-    styles = make_styles(fonts, table_size=_table_size(extra, locale))
+    styles = make_styles(fonts, table_size=_table_size(extra))
     story = build_story(report, styles, StoryOptions(locale, options.charts, table4, numerals))
     info = DocumentInfo(
         title=report_title(report, locale),

@@ -36,6 +36,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from govdisclosure.errors import LocalizedError
 from govdisclosure.i18n import N_, gettext
 from govdisclosure.oserrors import os_error_text
 from govdisclosure.rendering import RenderError
@@ -71,40 +72,52 @@ FALLBACK_CID_FONT: Final = "STSong-Light"
 _PROBE: Final = "政"
 
 
-class FontError(RenderError):
+class FontError(LocalizedError, RenderError):
     """A font the caller named cannot be used (missing, CFF outlines, no CJK).
 
     A :class:`~govdisclosure.rendering.RenderError` (so a ``ValueError``): the
     caller asked for something that cannot be done, which ``govdisclosure
     render`` reports as bad usage (exit 2), not as a failure of the renderer.
 
-    The fonts are found once per process, whatever locale asked first, so the
-    error keeps its message id and values: ``str()`` is the English text, and
-    :meth:`in_locale` the same error said in the locale of a rendering.
+    A :class:`~govdisclosure.errors.LocalizedError` like the core's errors:
+    ``code`` ``"font"``, ``path`` the option that named the font (``"font"``
+    for ``RenderOptions.font`` or ``$GOVDISCLOSURE_PDF_FONT``,
+    ``"font_config"`` for a font configuration file), ``str()`` the Chinese
+    and the English text and :meth:`render` one locale.  The fonts are found
+    once per process, whatever locale asked first, so the error keeps its
+    message id and values (``values``); a value that is an ``OSError`` (why a
+    file cannot be read) is said in the locale too.  A text given whole (no
+    values) is left as it is, braces and all, and said once when both
+    locales say it alike.
     """
 
-    def __init__(self, message_id: str, **values: object) -> None:
-        self.message_id = message_id
+    def __init__(self, message_id: str, *, option: str | None = None, **values: object) -> None:
         self.values = values
-        super().__init__(self._said("en", message_id))
+        self._locale: str | None = None
+        self._localize("font", message_id, path=option)
 
-    def _said(self, locale: str, text: str) -> str:
-        # A text given whole (no values) is left as it is, braces and all;
-        # a value that is an OSError (why a file cannot be read) is said in
-        # the locale too.
+    def render(self, locale: str = "zh_Hans_CN") -> str:
+        text = gettext(locale, self.message_id)
         if not self.values:
             return text
-        values = {
+        said = {
             name: os_error_text(value, locale) if isinstance(value, OSError) else value
             for name, value in self.values.items()
         }
-        return text.format(**values)
+        return text.format(**said)
+
+    def __str__(self) -> str:
+        if self._locale is not None:
+            return self.render(self._locale)
+        chinese, english = self.render("zh_Hans_CN"), self.render("en")
+        return chinese if chinese == english else f"{chinese}\n{english}"
 
     def in_locale(self, locale: str) -> FontError:
-        """This error with its text in ``locale`` (a text not in the catalogs
-        stays as given)."""
-        said = FontError(self.message_id, **self.values)
-        said.args = (self._said(locale, gettext(locale, self.message_id)),)
+        """This error with its ``str()`` in ``locale`` alone (what a program
+        that shows ``str()`` to a reader of one language asks for)."""
+        said = FontError(self.message_id, option=self.path, **self.values)
+        said._locale = locale
+        said.args = (str(said),)
         return said
 
 
@@ -358,7 +371,7 @@ def _parse_named(text: str) -> tuple[Path, int]:
 
 def _named_set(path: Path, index: int) -> FontSet:
     if not path.is_file():
-        raise FontError(N_("font file not found: {path}"), path=str(path))
+        raise FontError(N_("font file not found: {path}"), path=str(path), option="font")
     name = _register(path, index, cjk=True)
     if name is None:
         raise FontError(
@@ -368,6 +381,7 @@ def _named_set(path: Path, index: int) -> FontSet:
             ),
             path=str(path),
             index=index,
+            option="font",
         )
     return FontSet(name, name, name, name, None, None, True, (("all", str(path)),))
 
@@ -452,15 +466,21 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
             N_("{path}: cannot read the font configuration: {reason}"),
             path=str(path),
             reason=exc,
+            option="font_config",
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise FontError(
-            N_("{path}: not a TOML file: {reason}"), path=str(path), reason=exc
+            N_("{path}: not a TOML file: {reason}"),
+            path=str(path),
+            reason=exc,
+            option="font_config",
         ) from exc
     table = data.get("fonts")
     if not isinstance(table, dict):
         raise FontError(
-            N_("{path}: expected a [fonts] table naming a face per role"), path=str(path)
+            N_("{path}: expected a [fonts] table naming a face per role"),
+            path=str(path),
+            option="font_config",
         )
     out: dict[str, tuple[str, Path, str]] = {}
     for role, value in table.items():
@@ -472,12 +492,14 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
                 N_("{path}: {key}: unknown role; expected one of {roles}"),
                 **where,
                 roles=", ".join(ROLES),
+                option="font_config",
             )
         if not isinstance(value, str) or not value:
             raise FontError(
                 N_("{path}: {key}: expected a family name or a font file, not {value!r}"),
                 **where,
                 value=value,
+                option="font_config",
             )
         cjk = role not in ("latin", "latin_sans")
         found: tuple[str, Path] | None = None
@@ -485,7 +507,10 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
         if file.suffix.lower() in (".ttf", ".ttc", ".otf") or os.sep in value:
             if not file.expanduser().is_file():
                 raise FontError(
-                    N_("{path}: {key}: font file not found: {file}"), **where, file=str(file)
+                    N_("{path}: {key}: font file not found: {file}"),
+                    **where,
+                    file=str(file),
+                    option="font_config",
                 )
             name = _register(file.expanduser(), index, cjk=cjk)
             found = (name, file) if name else None
@@ -500,6 +525,7 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
                     N_("{path}: {key}: no TrueType face of the family {value!r} is installed"),
                     **where,
                     value=value,
+                    option="font_config",
                 )
         if found is None:
             raise FontError(
@@ -513,6 +539,7 @@ def _read_config(path: Path, faces: Sequence[Face]) -> dict[str, tuple[str, Path
                 ),
                 **where,
                 value=value,
+                option="font_config",
             )
         out[role] = (found[0], found[1], value)
     return out
