@@ -551,3 +551,22 @@ def test_a_report_wrong_in_its_tables_too_lists_every_problem() -> None:
         gd.loads(json.dumps(data, ensure_ascii=False))
     assert len(caught.value.problems) > 1
     assert all(p.path != "$.edition" for p in caught.value.problems)
+
+
+def test_integers_no_reader_holds_are_named_in_path_order_with_the_file() -> None:
+    """Each integer wider than 64 bits is named, in the order of the paths
+    (not the order the loader met them), shown whole up to 60 digits and
+    cut after 57 beyond, and the error names the file it came from."""
+    parts = (gd.blank_report("2021", 2024, "甲县"), gd.blank_report("2021", 2024, "乙县"))
+    text = gd.dumps(attrs.evolve(gd.blank_report("2021", 2024, "某市"), parts=parts))
+    head, own, first, second = text.split('"year": 2024')
+    sixty, seventy = "9" * 60, "1" * 70
+    for widest_plus_one in (str(2**64), sixty):
+        wide = f'{head}"year": 2024{own}"year": {widest_plus_one}{first}"year": {seventy}{second}'
+        with pytest.raises(LoadError) as info:
+            gd.loads(wide, source="某市.json")
+        assert info.value.source == "某市.json"
+        assert [(p.path, p.expected, p.found) for p in info.value.problems] == [
+            ("$.parts[0].year", "a whole number of at most 64 bits", widest_plus_one),
+            ("$.parts[1].year", "a whole number of at most 64 bits", "1" * 57 + "..."),
+        ]
