@@ -570,3 +570,64 @@ def test_integers_no_reader_holds_are_named_in_path_order_with_the_file() -> Non
             ("$.parts[0].year", "a whole number of at most 64 bits", widest_plus_one),
             ("$.parts[1].year", "a whole number of at most 64 bits", "1" * 57 + "..."),
         ]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "found", "at"),
+    [
+        (b"\xff\xfe{\x00", "UTF-8 text (save the file as UTF-8)", "UTF-16", None),
+        (b"\xfe\xff\x00{", "UTF-8 text (save the file as UTF-8)", "UTF-16", None),
+        (b"\xff\xfe\x00\x00{\x00\x00\x00", "UTF-8 text (save the file as UTF-8)", "UTF-32", None),
+        (b"\x00\x00\xfe\xff\x00\x00\x00{", "UTF-8 text (save the file as UTF-8)", "UTF-32", None),
+        # GBK's 海 on the second line, right after the line break at offset 0.
+        (
+            b"\n\xba\xa3",
+            "UTF-8 text (the file looks like GBK/GB18030: save it as UTF-8)",
+            "0xBA 0xA3",
+            (2, 1),
+        ),
+        # Bytes no encoding reads: the first four are shown, the column counted in characters.
+        (b'{"\xe4\xb8\xad": "\xff\xfe\xfd\xfc\xfb"}', "UTF-8 text", "0xFF 0xFE 0xFD 0xFC", (1, 8)),
+    ],
+    ids=["utf16-le", "utf16-be", "utf32-le", "utf32-be", "gbk", "no-encoding"],
+)
+def test_text_that_is_not_utf8_is_named_with_its_encoding_or_bytes(
+    data: bytes, expected: str, found: str, at: tuple[int, int] | None
+) -> None:
+    with pytest.raises(LoadError) as info:
+        gd.loads(data, source="报告.json")
+    assert info.value.source == "报告.json"
+    assert list(info.value.problems) == [Problem("$", expected, found, at=at)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "found", "at"),
+    [
+        # A reason of its own: its message says it all, nothing is quoted.
+        ("[1,]", "well-formed JSON: no comma before a closing bracket or brace", "", (1, 3)),
+        ("", "a report in JSON, not an empty file", "", None),
+        # Otherwise the text where the parser stopped: up to 20 characters of its line.
+        (
+            '{"edition": "2021",\n x123456789012345678}',
+            "well-formed JSON",
+            "'x123456789012345678}'",
+            (2, 2),
+        ),
+        (
+            '{"edition": "2021",\n x1234567890123456789 and more}',
+            "well-formed JSON",
+            "'x1234567890123456789'…",
+            (2, 2),
+        ),
+        ('{"edition": "2021",\n x1\n2\n34567890123456789}', "well-formed JSON", "'x1'", (2, 2)),
+    ],
+    ids=["own-reason", "empty", "twenty", "longer", "line-ends"],
+)
+def test_text_that_is_not_json_is_named_where_the_parser_stopped(
+    text: str, expected: str, found: str, at: tuple[int, int] | None
+) -> None:
+    for given in (text, text.encode()):
+        with pytest.raises(LoadError) as info:
+            gd.loads(given, source="报告.json")
+        assert info.value.source == "报告.json"
+        assert list(info.value.problems) == [Problem("$", expected, found, at=at)]
