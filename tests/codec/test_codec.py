@@ -630,8 +630,22 @@ def test_text_that_is_not_utf8_is_named_with_its_encoding_or_bytes(
 def test_text_that_is_not_json_is_named_where_the_parser_stopped(
     text: str, expected: str, found: str, at: tuple[int, int] | None
 ) -> None:
-    for given in (text, text.encode()):
+    for written in (text, text.encode()):
         with pytest.raises(LoadError) as info:
-            gd.loads(given, source="报告.json")
+            gd.loads(written, source="报告.json")
         assert info.value.source == "报告.json"
         assert list(info.value.problems) == [Problem("$", expected, found, at=at)]
+
+
+def test_a_number_the_parser_refuses_is_named_by_its_field_with_the_file() -> None:
+    """orjson stops at ``1e309`` without a field; the loader names the
+    field (or, first, a key written twice) and the file it read."""
+    text = gd.dumps(gd.blank_report("2021", 2024, "甲县")).replace('"year": 2024', '"year": 1e309')
+    twice = text.replace('"edition": "2021",', '"edition": "2021", "edition": "2021",', 1)
+    for written, problem in (
+        (text, Problem("$.year", "a whole number", "1e309")),
+        (twice, Problem("$.edition", "a key that appears once in its object", "'edition'")),
+    ):
+        with pytest.raises(LoadError) as info:
+            gd.loads(written, source="甲县.json")
+        assert (info.value.source, list(info.value.problems)) == ("甲县.json", [problem])
