@@ -431,10 +431,14 @@ def test_load_errors_name_the_file(tmp_path: Path) -> None:
     data = _doc()
     data["year"] = None
     path.write_bytes(orjson.dumps(data))
-    with pytest.raises(LoadError) as info:
-        gd.load(path)
-    assert info.value.source == str(path)
-    assert info.value.problems == (Problem("$.year", "a whole number", "null"),)
+    for load in (gd.load, codec.load):  # the package's, and the JSON reader's own
+        with pytest.raises(LoadError) as info:
+            load(path)
+        assert info.value.source == str(path)
+        assert info.value.problems == (Problem("$.year", "a whole number", "null"),)
+    data["year"] = 2024
+    path.write_bytes(orjson.dumps(data))
+    assert codec.load(path) == gd.load(path) == codec.structure(data)
 
 
 def test_dump_then_load(tmp_path: Path) -> None:
