@@ -67,11 +67,12 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     names = mutant_names(args.patterns)
+    survivors = []
     with ThreadPoolExecutor(args.jobs) as pool:
-        verdicts = list(pool.map(lambda n: killed(n, args.tests), names))
-    survivors = [n for n, k in zip(names, verdicts, strict=True) if not k]
-    for name in survivors:
-        print(f"survived: {name}")
+        for name, dead in zip(names, pool.map(lambda n: killed(n, args.tests), names), strict=True):
+            print(f"{'killed' if dead else 'survived'}: {name}", flush=True)
+            if not dead:
+                survivors.append(name)
     print(f"{len(names)} changes: {len(names) - len(survivors)} killed, {len(survivors)} survived")
 
 
