@@ -564,13 +564,11 @@ def test_integers_no_reader_holds_are_named_in_path_order_with_the_file() -> Non
     parts = (gd.blank_report("2021", 2024, "甲县"), gd.blank_report("2021", 2024, "乙县"))
     text = gd.dumps(attrs.evolve(gd.blank_report("2021", 2024, "某市"), parts=parts))
     head, own, first, second = text.split('"year": 2024')
-    sixty, seventy = "9" * 60, "1" * 70
+    sixty, sixty_one = "9" * 60, "1" * 61
     for widest_plus_one in (str(2**64), sixty):
         # The widest integer a reader holds (2^64 - 1) is no problem.
         widest = 2**64 - 1
-        wide = (
-            f'{head}"year": {widest}{own}"year": {widest_plus_one}{first}"year": {seventy}{second}'
-        )
+        wide = f'{head}"year": {widest}{own}"year": {widest_plus_one}{first}"year": {sixty_one}{second}'
         with pytest.raises(LoadError) as info:
             gd.loads(wide, source="某市.json")
         assert info.value.source == "某市.json"
