@@ -651,3 +651,22 @@ def test_a_number_the_parser_refuses_is_named_by_its_field_with_the_file() -> No
         with pytest.raises(LoadError) as info:
             gd.loads(written, source="甲县.json")
         assert (info.value.source, list(info.value.problems)) == ("甲县.json", [problem])
+
+
+def test_a_part_is_read_as_strictly_as_its_report() -> None:
+    """A part carries its ``edition`` (the writer puts it there): read by
+    the reference converter it is checked and dropped, and the part's other
+    keys are held to the same rules as the report's."""
+    parts = (gd.blank_report("2021", 2024, "甲县"), gd.blank_report("2021", 2024, "乙县"))
+    data = orjson.loads(gd.dumps(attrs.evolve(gd.blank_report("2021", 2024, "某市"), parts=parts)))
+    assert [part["edition"] for part in data["parts"]] == ["2021", "2021"]
+    data["parts"][1]["year"] = "2024"
+    data["parts"][0]["nonsense"] = 1
+    data["nonsense"] = 1
+    with pytest.raises(LoadError) as info:
+        codec.structure(data)
+    assert sorted(info.value.problems, key=lambda p: p.path) == [
+        Problem("$.nonsense", "no such field (unknown key)", "'nonsense'"),
+        Problem("$.parts[0].nonsense", "no such field (unknown key)", "'nonsense'"),
+        Problem("$.parts[1].year", "a whole number", "'2024'"),
+    ]
