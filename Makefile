@@ -102,7 +102,7 @@ bench: install
 # workers; the survivors are listed at the end (`mutmut show NAME` shows one).
 MUTANTS ?=
 mutants: install
-	$(BIN)/pip install -q mutmut
+	$(BIN)/pip install -q mutmut==3.8.1
 	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 $(BIN)/mutmut run --max-children 2 $(MUTANTS)
 	$(BIN)/mutmut results
 

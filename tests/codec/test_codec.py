@@ -520,10 +520,14 @@ def test_load_errors_name_the_file(tmp_path: Path) -> None:
     data = _doc()
     data["year"] = None
     path.write_bytes(orjson.dumps(data))
-    with pytest.raises(LoadError) as info:
-        gd.load(path)
-    assert info.value.source == str(path)
-    assert info.value.problems == (Problem("$.year", "a whole number", "null"),)
+    for load in (gd.load, codec.load):  # the package's, and the JSON reader's own
+        with pytest.raises(LoadError) as info:
+            load(path)
+        assert info.value.source == str(path)
+        assert info.value.problems == (Problem("$.year", "a whole number", "null"),)
+    data["year"] = 2024
+    path.write_bytes(orjson.dumps(data))
+    assert codec.load(path) == gd.load(path) == codec.structure(data)
 
 
 def test_dump_then_load(tmp_path: Path) -> None:
@@ -640,3 +644,118 @@ def test_a_report_wrong_in_its_tables_too_lists_every_problem() -> None:
         gd.loads(json.dumps(data, ensure_ascii=False))
     assert len(caught.value.problems) > 1
     assert all(p.path != "$.edition" for p in caught.value.problems)
+
+
+def test_integers_no_reader_holds_are_named_in_path_order_with_the_file() -> None:
+    """Each integer wider than 64 bits is named, in the order of the paths
+    (not the order the loader met them), shown whole up to 60 digits and
+    cut after 57 beyond, and the error names the file it came from."""
+    parts = (gd.blank_report("2021", 2024, "甲县"), gd.blank_report("2021", 2024, "乙县"))
+    text = gd.dumps(attrs.evolve(gd.blank_report("2021", 2024, "某市"), parts=parts))
+    head, own, first, second = text.split('"year": 2024')
+    sixty, sixty_one = "9" * 60, "1" * 61
+    for widest_plus_one in (str(2**64), sixty):
+        # The widest integer a reader holds (2^64 - 1) is no problem.
+        widest = 2**64 - 1
+        wide = f'{head}"year": {widest}{own}"year": {widest_plus_one}{first}"year": {sixty_one}{second}'
+        with pytest.raises(LoadError) as info:
+            gd.loads(wide, source="某市.json")
+        assert info.value.source == "某市.json"
+        assert [(p.path, p.expected, p.found) for p in info.value.problems] == [
+            ("$.parts[0].year", "a whole number of at most 64 bits", widest_plus_one),
+            ("$.parts[1].year", "a whole number of at most 64 bits", "1" * 57 + "..."),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "found", "at"),
+    [
+        (b"\xff\xfe{\x00", "UTF-8 text (save the file as UTF-8)", "UTF-16", None),
+        (b"\xfe\xff\x00{", "UTF-8 text (save the file as UTF-8)", "UTF-16", None),
+        (b"\xff\xfe\x00\x00{\x00\x00\x00", "UTF-8 text (save the file as UTF-8)", "UTF-32", None),
+        (b"\x00\x00\xfe\xff\x00\x00\x00{", "UTF-8 text (save the file as UTF-8)", "UTF-32", None),
+        # GBK's 海 on the second line, right after the line break at offset 0.
+        (
+            b"\n\xba\xa3",
+            "UTF-8 text (the file looks like GBK/GB18030: save it as UTF-8)",
+            "0xBA 0xA3",
+            (2, 1),
+        ),
+        # Bytes no encoding reads: the first four are shown, the column counted in characters.
+        (b'{"\xe4\xb8\xad": "\xff\xfe\xfd\xfc\xfb"}', "UTF-8 text", "0xFF 0xFE 0xFD 0xFC", (1, 8)),
+    ],
+    ids=["utf16-le", "utf16-be", "utf32-le", "utf32-be", "gbk", "no-encoding"],
+)
+def test_text_that_is_not_utf8_is_named_with_its_encoding_or_bytes(
+    data: bytes, expected: str, found: str, at: tuple[int, int] | None
+) -> None:
+    with pytest.raises(LoadError) as info:
+        gd.loads(data, source="报告.json")
+    assert info.value.source == "报告.json"
+    assert list(info.value.problems) == [Problem("$", expected, found, at=at)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "found", "at"),
+    [
+        # A reason of its own: its message says it all, nothing is quoted.
+        ("[1,]", "well-formed JSON: no comma before a closing bracket or brace", "", (1, 3)),
+        ("", "a report in JSON, not an empty file", "", None),
+        # Otherwise the text where the parser stopped: up to 20 characters of its line.
+        (
+            '{"edition": "2021",\n x123456789012345678}',
+            "well-formed JSON",
+            "'x123456789012345678}'",
+            (2, 2),
+        ),
+        (
+            '{"edition": "2021",\n x1234567890123456789 and more}',
+            "well-formed JSON",
+            "'x1234567890123456789'…",
+            (2, 2),
+        ),
+        ('{"edition": "2021",\n x1\n2\n34567890123456789}', "well-formed JSON", "'x1'", (2, 2)),
+    ],
+    ids=["own-reason", "empty", "twenty", "longer", "line-ends"],
+)
+def test_text_that_is_not_json_is_named_where_the_parser_stopped(
+    text: str, expected: str, found: str, at: tuple[int, int] | None
+) -> None:
+    for written in (text, text.encode()):
+        with pytest.raises(LoadError) as info:
+            gd.loads(written, source="报告.json")
+        assert info.value.source == "报告.json"
+        assert list(info.value.problems) == [Problem("$", expected, found, at=at)]
+
+
+def test_a_number_the_parser_refuses_is_named_by_its_field_with_the_file() -> None:
+    """orjson stops at ``1e309`` without a field; the loader names the
+    field (or, first, a key written twice) and the file it read."""
+    text = gd.dumps(gd.blank_report("2021", 2024, "甲县")).replace('"year": 2024', '"year": 1e309')
+    twice = text.replace('"edition": "2021",', '"edition": "2021", "edition": "2021",', 1)
+    for written, problem in (
+        (text, Problem("$.year", "a whole number", "1e309")),
+        (twice, Problem("$.edition", "a key that appears once in its object", "'edition'")),
+    ):
+        with pytest.raises(LoadError) as info:
+            gd.loads(written, source="甲县.json")
+        assert (info.value.source, list(info.value.problems)) == ("甲县.json", [problem])
+
+
+def test_a_part_is_read_as_strictly_as_its_report() -> None:
+    """A part carries its ``edition`` (the writer puts it there): read by
+    the reference converter it is checked and dropped, and the part's other
+    keys are held to the same rules as the report's."""
+    parts = (gd.blank_report("2021", 2024, "甲县"), gd.blank_report("2021", 2024, "乙县"))
+    data = orjson.loads(gd.dumps(attrs.evolve(gd.blank_report("2021", 2024, "某市"), parts=parts)))
+    assert [part["edition"] for part in data["parts"]] == ["2021", "2021"]
+    data["parts"][1]["year"] = "2024"
+    data["parts"][0]["nonsense"] = 1
+    data["nonsense"] = 1
+    with pytest.raises(LoadError) as info:
+        codec.structure(data)
+    assert sorted(info.value.problems, key=lambda p: p.path) == [
+        Problem("$.nonsense", "no such field (unknown key)", "'nonsense'"),
+        Problem("$.parts[0].nonsense", "no such field (unknown key)", "'nonsense'"),
+        Problem("$.parts[1].year", "a whole number", "'2024'"),
+    ]

@@ -15,7 +15,7 @@ import govdisclosure as gd
 from govdisclosure.codec import unstructure
 from govdisclosure.derive import PrintedRow, derive_template
 from govdisclosure.editions.legacy import ReportLegacy, StatisticsTemplate
-from govdisclosure.errors import LoadError
+from govdisclosure.errors import LoadError, Problem
 from govdisclosure.registry import (
     UnknownTemplateError,
     printed_template,
@@ -166,6 +166,24 @@ def _statistics_problems(report: ReportLegacy, **change: Any) -> list[tuple[str,
     with pytest.raises(LoadError) as caught:
         gd.loads(orjson.dumps(data))
     return [(p.path, p.expected) for p in caught.value.problems]
+
+
+def test_a_carried_template_under_another_id_is_shown_with_the_id_it_has(
+    pingtanxian_2012: ReportLegacy,
+) -> None:
+    report = _without_fax(pingtanxian_2012)
+    assert report.statistics.derived is not None
+    data = orjson.loads(gd.dumps(report))
+    data["statistics"]["template"] = "printed-0000000000"
+    with pytest.raises(LoadError) as caught:
+        gd.loads(orjson.dumps(data))
+    assert list(caught.value.problems) == [
+        Problem(
+            "$.statistics.derived.id",
+            "the id named by statistics.template",
+            repr(report.statistics.derived.id),
+        )
+    ]
 
 
 def test_the_codec_refuses_a_carried_template_that_does_not_hold(
