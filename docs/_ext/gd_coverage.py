@@ -1,6 +1,8 @@
 """Fail the build when a public name or a hook is missing from the reference.
 
 "Public" is what the project promises: ``govdisclosure.__all__``,
+``govdisclosure.errors.__all__`` (the errors a caller catches by their own
+class, :class:`~govdisclosure.errors.UnreadableFileError` among them),
 ``govdisclosure.plugin.__all__``, ``govdisclosure.testing.__all__`` and every
 hookspec of :mod:`govdisclosure.plugin.specs`.  After the pages are read, each
 must be a documented Python object (autodoc puts it in the Python domain);
@@ -26,11 +28,13 @@ _MISSING = object()
 def promised_names() -> Iterator[tuple[str, str]]:
     """(module, name) of every public object and hook the reference must hold."""
     import govdisclosure
+    import govdisclosure.errors
     import govdisclosure.plugin
     import govdisclosure.testing
     from govdisclosure.plugin import specs
 
-    for module in (govdisclosure, govdisclosure.plugin, govdisclosure.testing):
+    modules = (govdisclosure, govdisclosure.errors, govdisclosure.plugin, govdisclosure.testing)
+    for module in modules:
         for name in module.__all__:
             if not name.startswith("__"):
                 yield module.__name__, name

@@ -288,9 +288,11 @@ class CatalogError(LocalizedError, ValueError):
     """A plugin's message catalog that cannot be used: a line that is not
     of a ``.po`` file (``code`` ``"catalog-syntax"``), text not in the
     encoding its header names (``"catalog-encoding"``), a file that cannot
-    be read (``"catalog-unreadable"``), or no file at all for any locale
-    where the plugin said its catalogs are (``"catalog-missing"``).
-    ``path`` is the file (or the folder, for a missing one)."""
+    be read (``"catalog-unreadable"``), or no folder where the plugin said
+    its catalogs are (``"catalog-missing"``).  A folder with files for some
+    locales only is no error: the plugin's messages in another locale are
+    shown from the core's catalog or as written.  ``path`` is the file (or
+    the folder, for a missing one)."""
 
     def __init__(
         self, code: str, path: str, message_id: str, *, detail: str = "", **params: object
@@ -336,19 +338,23 @@ def catalog_files(catalog: MessageCatalog) -> tuple[tuple[str, Traversable], ...
 
 def check_plugin_catalog(locale: str, catalog: MessageCatalog) -> None:
     """Raise :class:`CatalogError` when ``catalog`` cannot be used for
-    ``locale``: its file for the locale is damaged, or it has a file for no
-    supported locale at all.  A catalog without a file for ``locale`` alone
-    is fine (the plugin has no translation into it)."""
-    if not catalog_files(catalog):
+    ``locale``: its file for the locale is damaged, or the folder the plugin
+    registered is not there.  A catalog without a file for ``locale`` is
+    fine, whatever other locales it has files for (the plugin has no
+    translation into it)."""
+    try:
+        there = catalog.directory.is_dir()
+    except OSError:  # a folder that cannot be looked at: said when its file is read
+        there = True
+    if not there:
         raise CatalogError(
             "catalog-missing",
             str(catalog.directory),
             N_(
-                "{file}: expected the message catalog {domain}.po under"
-                " <locale>/LC_MESSAGES for {locales}; there is none"
+                "{file}: expected the folder of the plugin's message catalogs"
+                " (<locale>/LC_MESSAGES/{domain}.po); there is none"
             ),
             domain=catalog.domain,
-            locales=LOCALES,
         )
     _plugin_translations(normalize_locale(locale), catalog)
 

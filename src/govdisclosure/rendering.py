@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .editions import Report
-from .errors import LocalizedError, Msg
+from .errors import LocalizedError, Msg, with_detail
 from .i18n import N_
 from .plugin import manager as plugin_manager
 from .plugin.types import Renderer, RenderOptions
@@ -100,7 +100,10 @@ class OptionValueError(LocalizedError, RenderError):
     values; ``renderer``, ``key`` and ``value`` say which.  ``message_id`` is
     a message of the catalogs with ``{key}`` and ``{value}`` among its
     fields; ``params`` fills the others (a tuple is listed as the locale
-    lists names: ``auto、portrait、landscape``).
+    lists names: ``auto、portrait、landscape``).  ``detail`` is another
+    library's words on why (python-docx's, of a template it cannot use),
+    never part of the message: shown at its end, marked as the detail
+    (``…（详情：ValueError: …）``, :func:`govdisclosure.errors.with_detail`).
     """
 
     def __init__(
@@ -110,13 +113,20 @@ class OptionValueError(LocalizedError, RenderError):
         value: str,
         message_id: str,
         params: Mapping[str, object] | None = None,
+        *,
+        detail: str = "",
     ) -> None:
         self.renderer = renderer
         self.key = key
         self.value = value
+        self.detail = detail
         self._localize(
             "option-value", message_id, {**(params or {}), "key": key, "value": value}, path=key
         )
+
+    def render(self, locale: str = "zh_Hans_CN") -> str:
+        text = super().render(locale)
+        return with_detail(locale, text, self.detail) if self.detail else text
 
 
 def one_of(renderer: str, key: str, value: str, allowed: tuple[str, ...]) -> OptionValueError:

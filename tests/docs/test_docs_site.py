@@ -27,6 +27,9 @@ def test_every_hook_and_public_name_is_promised() -> None:
     assert "govdisclosure.plugin.Renderer" in promised
     assert "govdisclosure.testing.any_reports" in promised
     assert "govdisclosure.plugin.specs.govdisclosure_renderers" in promised
+    # The errors module's names too: UnreadableFileError (gd.load of a file it
+    # cannot read) was in no reference page before.
+    assert "govdisclosure.errors.UnreadableFileError" in promised
     assert not any(name.endswith(".__version__") for name in promised)
 
 

@@ -76,13 +76,13 @@ msgstr "{chinese_refusal}"
 """
 
 
-def _install(site: Site, po: bytes | None) -> Path:
-    """The plugin, with ``po`` as its Chinese catalog (none: no file); the
-    catalog's path."""
+def _install(site: Site, po: bytes | None, locale: str = "zh_Hans_CN") -> Path:
+    """The plugin, with ``po`` as its catalog for ``locale`` (none: not even
+    the folder it registers); the catalog's path."""
     folder = f"gdtest_line_locale_{id(site)}"
-    catalog = site.root / folder / "zh_Hans_CN" / "LC_MESSAGES" / "gdtest_line.po"
-    catalog.parent.mkdir(parents=True)
+    catalog = site.root / folder / locale / "LC_MESSAGES" / "gdtest_line.po"
     if po is not None:
+        catalog.parent.mkdir(parents=True)
         catalog.write_bytes(po)
     site.install(
         SOURCE.format(expected=EXPECTED, refusal=REFUSAL, folder=folder),
@@ -140,6 +140,26 @@ def test_plugins_lists_the_catalog_files(line: Path) -> None:
     assert listing["failures"] == []
 
 
+@pytest.mark.parametrize("locale", ["en", "zh_Hant_TW"])
+def test_a_catalog_for_some_locales_only_is_no_damage(
+    site: Site, tmp_path: Path, locale: str
+) -> None:
+    # Before: a folder without a Chinese or English file (a plugin shipping
+    # only a locale the library does not show yet) was "catalog-missing".
+    _install(site, GOOD, locale)
+    path = tmp_path / "unit.line"
+    path.write_text("not a line", encoding="utf-8")
+    with pytest.raises(gd.LoadError) as info:
+        gd.load(path)
+    # No Chinese file: the plugin's id as written, and nothing said of it.
+    assert f"应为 {EXPECTED}" in info.value.render("zh_Hans_CN")
+    assert pm.usable_catalogs("zh_Hans_CN") == pm.message_catalogs()
+    check_plugin_catalog("zh_Hans_CN", pm.message_catalogs()[0])
+    assert pm.failures() == ()
+    warned = CliRunner().invoke(cli, ["validate", str(path), "-l", "zh"])
+    assert "gdtest" not in warned.stderr, warned.stderr
+
+
 DAMAGED = {
     # A msgstr whose text lost its quotes.
     "syntax": (
@@ -155,12 +175,13 @@ DAMAGED = {
         "line 6: expected text in utf-8, as its header says",
         "第 6 行：应为其文件头所说的 utf-8 编码文本",
     ),
-    # No file for any locale where the plugin says its catalogs are.
+    # No folder where the plugin says its catalogs are.
     "missing": (
         None,
         "catalog-missing",
-        "expected the message catalog gdtest_line.po under <locale>/LC_MESSAGES",
-        "应在 <locale>/LC_MESSAGES 下有消息目录 gdtest_line.po",
+        "expected the folder of the plugin's message catalogs"
+        " (<locale>/LC_MESSAGES/gdtest_line.po); there is none",
+        "应为插件消息目录所在的文件夹（<locale>/LC_MESSAGES/gdtest_line.po），但没有该文件夹",
     ),
 }
 

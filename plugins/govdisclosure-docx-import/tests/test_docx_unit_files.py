@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import unit_files_docx as unit
+from govdisclosure.paths import json_path
 from govdisclosure.testing.libreoffice import SOFFICE
 from govdisclosure_docx_import import import_doc, import_docx
 from unit_file_oracle import UnitFile, as_converted, line, score
@@ -48,3 +49,19 @@ def test_numbered_headings_read_with_their_numbers() -> None:
     report, _, _ = import_docx(made.data, "unit.docx")
     assert report is not None
     assert tuple(s.heading for s in report.sections) == made.sections
+
+
+def test_formula_fields_never_updated_say_what_to_do() -> None:
+    # Before: "cannot be read as a figure (not a number)", as for any text,
+    # which leaves the reader to find out that Word never calculated them.
+    made = unit.case_formula_fields()
+    _, _, problems = import_docx(made.data, "fields.docx")
+    said = [p for p in problems if p.code == "cell-unreadable"]
+    assert {p.path for p in said} == {json_path(path) for path in made.unreadable}
+    for p in said:
+        assert "=SUM(LEFT)" in p.message("en")
+        assert "never calculated" in p.message("en")
+        assert "update the fields" in p.message("en")
+        assert "not a number" not in p.message("en")
+        assert "从未计算" in p.message("zh_Hans_CN")
+        assert "更新域" in p.message("zh_Hans_CN")

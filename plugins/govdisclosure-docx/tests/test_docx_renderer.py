@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import pickle
 import re
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 import govdisclosure as gd
 from govdisclosure.flat import shape_of
 from govdisclosure.formatting import format_cell, format_date
-from govdisclosure.rendering import RenderError
+from govdisclosure.rendering import OptionValueError, RenderError
 from govdisclosure.testing.libreoffice import SOFFICE, convert
 from govdisclosure.testing.strategies import any_reports
 
@@ -236,6 +237,25 @@ def test_a_template_that_is_not_a_word_file_is_a_render_error(
     with pytest.raises(RenderError) as info:
         gd.render(report, "docx", locale="en", template=str(path))
     assert str(path) in str(info.value)
+
+
+def test_a_template_word_cannot_use_gives_its_reason_as_the_detail(tmp_path: Path) -> None:
+    """A workbook is a package python-docx opens, then refuses: its words
+    come at the end, marked as the detail, never inside our sentence
+    (before: "模板 '…' 无法使用：file '…' is not a Word file, …")."""
+    path = tmp_path / "letterhead.docx"
+    shutil.copy(EXAMPLES / "workbooks" / "huaian-2024.xlsx", path)
+    report = gd.load(EXAMPLES / "huaian-2024.json")
+    with pytest.raises(OptionValueError) as info:
+        gd.render(report, "docx", template=str(path))
+    error = info.value
+    assert error.code == "option-value" and error.key == "template"
+    assert error.message_id == "template {template!r} cannot be used"
+    assert error.detail.startswith("ValueError: ") and "not a Word file" in error.detail
+    assert error.render("zh_Hans_CN") == f"模板 {str(path)!r} 无法使用（详情：{error.detail}）"
+    assert error.render("en") == f"template {str(path)!r} cannot be used (detail: {error.detail})"
+    assert str(error) == error.render("zh_Hans_CN") + "\n" + error.render("en")
+    assert pickle.loads(pickle.dumps(error)).render("en") == error.render("en")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

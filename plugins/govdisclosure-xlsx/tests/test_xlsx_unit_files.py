@@ -38,6 +38,14 @@ def test_sums_never_calculated_are_named_with_their_formula() -> None:
     assert {path[0] for path in made.unreadable} == {"table3", "table4"}
     assert set(said) == {json_path(path) for path in made.unreadable}
     assert all("=SUM(" in text for text in said.values())
+    # Said as what it is, with what to do (before: "cannot be read as a
+    # figure (not a number)", as for any text).
+    assert all("never calculated" in text for text in said.values())
+    assert all("recalculate" in text for text in said.values())
+    assert all("not a number" not in text for text in said.values())
+    in_chinese = [p.message("zh_Hans_CN") for p in problems if p.code == "cell-unreadable"]
+    assert in_chinese and all("从未计算" in text for text in in_chinese)
+    assert all("重新计算" in text for text in in_chinese)
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")

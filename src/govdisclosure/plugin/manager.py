@@ -735,11 +735,13 @@ def usable_catalogs(locale: str) -> tuple[MessageCatalog, ...]:
 
     A catalog whose file for the locale is damaged (a line that is not of a
     ``.po`` file, text not in its encoding, a file that cannot be read), or
-    that has no file for any locale, is left out and recorded as a
+    whose folder is not there, is left out and recorded as a
     :class:`PluginFailure` of the plugin (hook
     ``govdisclosure_message_catalogs``), once per file, naming the file:
     ``govdisclosure plugins`` lists it, a command warns of it, and the
-    plugin's messages are shown from the core's catalog or as written.
+    plugin's messages are shown from the core's catalog or as written.  A
+    catalog with no file for ``locale`` (a plugin may ship some locales
+    only) is usable: it translates nothing.
     """
     name = normalize_locale(locale)
     state = _get_state()

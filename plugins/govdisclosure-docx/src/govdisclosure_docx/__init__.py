@@ -17,6 +17,7 @@ from zipfile import BadZipFile
 from docx.opc.exceptions import OpcError
 
 from govdisclosure.editions import Report
+from govdisclosure.filefaults import library_words
 from govdisclosure.i18n import N_
 from govdisclosure.plugin import Renderer, RenderOptions, hookimpl
 from govdisclosure.rendering import OptionValueError, UnknownOptionError
@@ -46,12 +47,14 @@ def render(report: Report, options: RenderOptions) -> bytes:
     except (KeyError, ValueError) as exc:
         if path is None:
             raise
+        # python-docx's words on why: the marked detail, not our message.
         raise OptionValueError(
             "docx",
             "template",
             str(template),
-            N_("template {template!r} cannot be used: {error}"),
-            {"template": str(template), "error": str(exc)},
+            N_("template {template!r} cannot be used"),
+            {"template": str(template)},
+            detail=library_words(exc),
         ) from None
 
 

@@ -54,6 +54,7 @@ from .targets import Target, TargetTable, edition_tables
 from .text import (
     CellText,
     clean,
+    is_formula,
     label_key,
     looks_numeric,
     money_unit_line,
@@ -265,6 +266,47 @@ def _in_locale(*message_ids: str) -> Callable[[str], str]:
     names them (joined by " / " when there are several)."""
     ids = [m for m in message_ids if m]
     return lambda locale: " / ".join(gettext(locale, m) for m in ids)
+
+
+def _unreadable_problem(
+    text: str,
+    reason: str,
+    table: int | None,
+    row: int | None,
+    col: int | None,
+    path: str | None,
+) -> ImportProblem:
+    """A value cell whose text ``text`` is no figure (``reason``: why, a
+    message id), reported ``cell-unreadable``.  A formula never calculated
+    (:func:`.text.is_formula`) has a message of its own: what is missing is
+    the program's calculation, not the publisher's figure, and the message
+    says how to get it."""
+    if is_formula(text):
+        return ImportProblem(
+            severity="error",
+            code="cell-unreadable",
+            message_id=N_(
+                "Cell “{text}” holds a formula that was never calculated; left blank. Open the "
+                "file in a spreadsheet or word processor, recalculate (in a word processor: "
+                "update the fields), save it and import it again"
+            ),
+            params={"text": text},
+            table=table,
+            row=row,
+            col=col,
+            path=path,
+        )
+    return ImportProblem(
+        severity="error",
+        code="cell-unreadable",
+        message_id=N_("Cell “{text}” cannot be read as a figure ({reason}); left blank"),
+        params={"text": text},
+        localized={"reason": _in_locale(reason)},
+        table=table,
+        row=row,
+        col=col,
+        path=path,
+    )
 
 
 def _unplaced_problem(text: str, labels: str, table: int, row: int, col: int) -> ImportProblem:
@@ -1042,18 +1084,13 @@ def _finish_official(
         for origin, reason, where, values, keep in done:
             if reason is not None:
                 problems.append(
-                    ImportProblem(
-                        severity="error",
-                        code="cell-unreadable",
-                        message_id=N_(
-                            "Cell “{text}” cannot be read as a figure ({reason}); left blank"
-                        ),
-                        params={"text": origin.text},  # the record's: the cell's
-                        localized={"reason": _in_locale(reason)},
-                        table=gi,
-                        row=origin.row,
-                        col=origin.col,
-                        path=origin.path,
+                    _unreadable_problem(
+                        origin.text,  # the record's: the cell's
+                        reason,
+                        gi,
+                        origin.row,
+                        origin.col,
+                        origin.path,
                     )
                 )
             parent = parents.get(where)  # each parent found once
@@ -1125,18 +1162,8 @@ def _finish_official(
                     continue
                 grid, cell = words
                 problems.append(
-                    ImportProblem(
-                        severity="error",
-                        code="cell-unreadable",
-                        message_id=N_(
-                            "Cell “{text}” cannot be read as a figure ({reason}); left blank"
-                        ),
-                        params={"text": cell.text},
-                        localized={"reason": _in_locale(N_("not a number"))},
-                        table=grid.index,
-                        row=cell.row,
-                        col=cell.col,
-                        path=path,
+                    _unreadable_problem(
+                        cell.text, N_("not a number"), grid.index, cell.row, cell.col, path
                     )
                 )
     _doubt_split_figures(origins, page, problems)
@@ -1396,18 +1423,13 @@ def _finish_legacy(
         path = json_path(("statistics", "rows", p.code, p.column))
         if read.unreadable or reason:
             problems.append(
-                ImportProblem(
-                    severity="error",
-                    code="cell-unreadable",
-                    message_id=N_(
-                        "Cell “{text}” cannot be read as a figure ({reason}); left blank"
-                    ),
-                    params={"text": p.source.cell.text},
-                    localized={"reason": _in_locale(reason or N_("not a number"))},
-                    table=p.source.grid,
-                    row=p.source.cell.row,
-                    col=p.source.cell.col,
-                    path=path,
+                _unreadable_problem(
+                    p.source.cell.text,
+                    reason or N_("not a number"),
+                    p.source.grid,
+                    p.source.cell.row,
+                    p.source.cell.col,
+                    path,
                 )
             )
             value = None

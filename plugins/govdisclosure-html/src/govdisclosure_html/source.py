@@ -31,7 +31,16 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .grid import Cell, Grid, Slot
-from .text import STROKE, Key, clean, label_key, looks_numeric, read_change, read_number
+from .text import (
+    STROKE,
+    Key,
+    clean,
+    is_formula,
+    label_key,
+    looks_numeric,
+    read_change,
+    read_number,
+)
 
 __all__ = ["YEAR_HEADING", "Label", "SourceCell", "bands", "source_cells"]
 
@@ -104,13 +113,6 @@ _MARKED_FIGURE = re.compile(
 )
 
 
-#: A spreadsheet formula whose value was never saved, as the Excel import
-#: gives it ("=SUM(D5:I5)", "=B4+C4"): it stands where a figure stands.  A
-#: column of them (every total typed as =SUM) is a value column, read as
-#: unreadable cells, never a label column.
-_FORMULA = re.compile(r"^=\s*(?:[A-Za-z][A-Za-z0-9.]*\(|\$?[A-Za-z]{1,3}\$?\d)")
-
-
 @lru_cache(maxsize=8192)
 def _is_figure(text: str) -> bool:
     """A value rather than a label (remembered: the same few texts fill every page)."""
@@ -120,7 +122,9 @@ def _is_figure(text: str) -> bool:
         or (STROKE in text and any(ch.isdigit() for ch in text))
         or (_FIGURE_FIRST.match(text) is not None and not YEAR_HEADING.match(clean(text)))
         or "".join(text.split()) in _NONE_WORDS
-        or _FORMULA.match(text) is not None
+        # A formula never calculated (:func:`.text.is_formula`): a column of them
+        # (every total typed as =SUM) is a value column, never a label column.
+        or is_formula(text)
         # A change in words ("减少3件", the 2019 本年增/减) stands where a figure
         # stands: a column of them is a value column, never a label column.
         or not read_change(text).unreadable

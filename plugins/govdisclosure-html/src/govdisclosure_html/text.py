@@ -26,6 +26,7 @@ __all__ = [
     "Key",
     "as_marks",
     "clean",
+    "is_formula",
     "label_key",
     "money_unit_line",
     "read_number",
@@ -234,6 +235,19 @@ def as_marks(text: str, position: str) -> str:
     does "53¹" typed.  Any other position leaves the text as it is."""
     table = _RAISED.get(position)
     return text.translate(table) if table is not None else text
+
+
+#: A formula whose value was never calculated, as the Excel and Word imports
+#: give it: a workbook written by a program and never opened in a spreadsheet
+#: ("=SUM(D5:I5)", "=B4+C4"), a Word table formula field never updated
+#: ("=SUM(LEFT)").
+_FORMULA: Final = re.compile(r"^=\s*(?:[A-Za-z][A-Za-z0-9.]*\(|\$?[A-Za-z]{1,3}\$?\d)")
+
+
+def is_formula(text: str) -> bool:
+    """``text`` is a formula never calculated (:data:`_FORMULA`): it stands
+    where a figure stands, and is reported as such, never read or computed."""
+    return _FORMULA.match(text) is not None
 
 
 #: The combining long stroke overlay: "8̶0̶" is 80 struck through, as plain text writes it.
