@@ -1166,6 +1166,7 @@ def _tables_not_used(
     and column; a PDF's page and box; a spreadsheet's cell), so no figure
     is lost silently.  ``template``: the statistics template placed on
     another table (a pre-2019 report), else the official tables were placed."""
+    numbers = [str(t + 1) for t in sorted(used)]
     for grid in page.grids:
         if grid.index in used or not any(text.strip() for text in grid.texts()):
             continue
@@ -1192,8 +1193,10 @@ def _tables_not_used(
                     params={
                         "number": str(grid.index + 1),
                         "template": template,
-                        "used": "、".join(str(t + 1) for t in sorted(used)),
+                        "used": "、".join(numbers),
                     },
+                    # Listed as the message's locale lists names ("1, 2" in English).
+                    localized={"used": _listed(numbers)},
                     table=grid.index,
                 )
             )
