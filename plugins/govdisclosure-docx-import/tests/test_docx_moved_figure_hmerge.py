@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
+from docx.oxml import parse_xml
 
 from govdisclosure_docx_import import FiguresFound, _grid
 
@@ -35,7 +35,7 @@ def _table(own: str) -> Any:
     row = (
         _cell(_p("本年新收") + box + _p(""), "restart") + _cell(_p(""), "continue") + _cell(_p(own))
     )
-    return etree.fromstring(f'<w:tbl xmlns:w="{_W}"><w:tr>{row}</w:tr></w:tbl>')
+    return parse_xml(f'<w:tbl xmlns:w="{_W}"><w:tr>{row}</w:tr></w:tbl>')
 
 
 def test_the_figure_goes_back_to_the_cell_after_the_merged_one() -> None:
