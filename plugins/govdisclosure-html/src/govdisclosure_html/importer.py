@@ -267,18 +267,46 @@ def _in_locale(*message_ids: str) -> Callable[[str], str]:
     return lambda locale: " / ".join(gettext(locale, m) for m in ids)
 
 
-def _unplaced_problem(text: str, labels: str, table: int, row: int, col: int) -> ImportProblem:
-    """A printed value cell that fits no target (``labels``: its labels as printed, joined)."""
+def _unplaced_problem(cell: Cell, labels: str, table: int, row: int, col: int) -> ImportProblem:
+    """A printed value cell that fits no target (``labels``: its labels as
+    printed, joined), at ``row`` and ``col`` of ``table``, and where a PDF
+    or a spreadsheet printed it, as a cell's provenance says it."""
     return ImportProblem(
         severity="warning",
         code="cell-not-placed",
         message_id=N_(
             "Printed cell “{text}” (labels: {labels}) matches no cell of the official table; left out"
         ),
-        params={"text": text, "labels": labels or "—"},
+        params={"text": cell.text, "labels": labels or "—"},
         table=table,
         row=row,
         col=col,
+        page=cell.page,
+        bbox=cell.bbox,
+        address=cell.address,
+    )
+
+
+def _unreadable_problem(
+    text: str, reason: str, table: int, at: Cell | CellOrigin, path: str
+) -> ImportProblem:
+    """A printed cell ``at`` whose ``text`` cannot be read as a figure
+    (``reason``: a message id), its report cell ``path`` left blank; where
+    it was printed, as a cell's provenance says it (a PDF's page and box, a
+    spreadsheet's cell)."""
+    return ImportProblem(
+        severity="error",
+        code="cell-unreadable",
+        message_id=N_("Cell “{text}” cannot be read as a figure ({reason}); left blank"),
+        params={"text": text},
+        localized={"reason": _in_locale(reason)},
+        table=table,
+        row=at.row,
+        col=at.col,
+        path=path,
+        page=at.page,
+        bbox=at.bbox,
+        address=at.address,
     )
 
 
@@ -1041,21 +1069,8 @@ def _finish_official(
         done = cast("list[_Read]", reads)  # every cell read now
         for origin, reason, where, values, keep in done:
             if reason is not None:
-                problems.append(
-                    ImportProblem(
-                        severity="error",
-                        code="cell-unreadable",
-                        message_id=N_(
-                            "Cell “{text}” cannot be read as a figure ({reason}); left blank"
-                        ),
-                        params={"text": origin.text},  # the record's: the cell's
-                        localized={"reason": _in_locale(reason)},
-                        table=gi,
-                        row=origin.row,
-                        col=origin.col,
-                        path=origin.path,
-                    )
-                )
+                # The record's text: the cell's.
+                problems.append(_unreadable_problem(origin.text, reason, gi, origin, origin.path))
             parent = parents.get(where)  # each parent found once
             if parent is None:
                 parent = put.parent(where)
@@ -1065,9 +1080,9 @@ def _finish_official(
         origins.extend(map(_ORIGIN, done))
         stray_rows: set[int] = set()
         for u in decided.unplaced:
-            text = cell_at(grid, u.row, u.col).text
-            if text.strip():
-                problems.append(_unplaced_problem(text, u.labels, gi, u.row, u.col))
+            printed = cell_at(grid, u.row, u.col)
+            if printed.text.strip():
+                problems.append(_unplaced_problem(printed, u.labels, gi, u.row, u.col))
                 stray_rows.add(u.row)
         if stray_rows:
             _doubt_rows(origins, gi, stray_rows)
@@ -1125,19 +1140,7 @@ def _finish_official(
                     continue
                 grid, cell = words
                 problems.append(
-                    ImportProblem(
-                        severity="error",
-                        code="cell-unreadable",
-                        message_id=N_(
-                            "Cell “{text}” cannot be read as a figure ({reason}); left blank"
-                        ),
-                        params={"text": cell.text},
-                        localized={"reason": _in_locale(N_("not a number"))},
-                        table=grid.index,
-                        row=cell.row,
-                        col=cell.col,
-                        path=path,
-                    )
+                    _unreadable_problem(cell.text, N_("not a number"), grid.index, cell, path)
                 )
     _doubt_split_figures(origins, page, problems)
     _figures_put_back(origins, page, problems)
@@ -1399,18 +1402,12 @@ def _finish_legacy(
         path = json_path(("statistics", "rows", p.code, p.column))
         if read.unreadable or reason:
             problems.append(
-                ImportProblem(
-                    severity="error",
-                    code="cell-unreadable",
-                    message_id=N_(
-                        "Cell “{text}” cannot be read as a figure ({reason}); left blank"
-                    ),
-                    params={"text": p.source.cell.text},
-                    localized={"reason": _in_locale(reason or N_("not a number"))},
-                    table=p.source.grid,
-                    row=p.source.cell.row,
-                    col=p.source.cell.col,
-                    path=path,
+                _unreadable_problem(
+                    p.source.cell.text,
+                    reason or N_("not a number"),
+                    p.source.grid,
+                    p.source.cell,
+                    path,
                 )
             )
             value = None
@@ -1458,7 +1455,7 @@ def _finish_legacy(
         if cell.cell.text.strip():
             problems.append(
                 _unplaced_problem(
-                    cell.cell.text, unplaced_labels(cell), cell.grid, cell.cell.row, cell.cell.col
+                    cell.cell, unplaced_labels(cell), cell.grid, cell.cell.row, cell.cell.col
                 )
             )
     for label in result.unfit_rows:
