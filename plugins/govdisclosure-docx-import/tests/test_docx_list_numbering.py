@@ -121,3 +121,32 @@ def test_the_chinese_counting_formats() -> None:
     assert FORMATS["ideographTraditional"](3) == "丙"
     assert FORMATS["decimalEnclosedCircle"](2) == "②"
     assert FORMATS["lowerRoman"](4) == "iv"
+
+
+def test_a_damaged_numbering_part_prints_no_number_and_the_file_is_read() -> None:
+    """A start or a level that is not a whole number ("x", "²"): that list
+    prints no label.  Before, the ValueError refused the whole file as not
+    a Word file, for numbering that only decorates its headings."""
+    document = docx.Document()
+    _numbering(document, "45", (("0", "chineseCounting", "%1、", "x"),))
+    _numbering(document, "46", (("²", "chineseCounting", "%1、", "1"),))
+    _numbering(document, "47", _LEVELS)
+    document.add_paragraph("某县2024年政府信息公开工作年度报告")
+    _listed(document, "总体情况", "45")
+    _listed(document, "主动公开", "46")
+    _listed(document, "依申请公开", "47")
+    assert _texts(document) == ["总体情况", "主动公开", "一、依申请公开"]
+
+
+def test_a_start_override_of_zero_counts_from_zero() -> None:
+    document = docx.Document()
+    _numbering(document, "48", (("0", "decimal", "%1.", "3"),))
+    numbering = document.part.numbering_part.element
+    (num,) = [n for n in numbering.iterfind(qn("w:num")) if n.get(qn("w:numId")) == "48"]
+    num.append(
+        parse_xml(f'<w:lvlOverride {_W} w:ilvl="0"><w:startOverride w:val="0"/></w:lvlOverride>')
+    )
+    document.add_paragraph("某县2024年政府信息公开工作年度报告")
+    _listed(document, "总体情况", "48")
+    _listed(document, "主动公开", "48")
+    assert _texts(document) == ["0.总体情况", "1.主动公开"]

@@ -48,6 +48,21 @@ def test_sums_never_calculated_are_named_with_their_formula() -> None:
     assert all("重新计算" in text for text in in_chinese)
 
 
+def test_a_cell_not_read_is_named_by_its_address() -> None:
+    """Each ``cell-unreadable`` names the spreadsheet's cell, as the
+    provenance of a cell read does (``表三!I5``), so the reader finds it."""
+    made = unit.case_formulas_uncached()
+    result = import_workbook(made.data, "sums.xlsx")
+    unreadable = [p for p in result.problems if p.code == "cell-unreadable"]
+    assert len(unreadable) == len(made.unreadable)
+    placed = {(c.table, c.row, c.col): c.address for c in result.provenance.cells}
+    for problem in unreadable:
+        assert problem.address is not None and "!" in problem.address
+        assert placed.get((problem.table or 0, problem.row or 0, problem.col or 0)) == (
+            problem.address
+        )
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_workbooks_through_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GOVDISCLOSURE_SOFFICE", raising=False)

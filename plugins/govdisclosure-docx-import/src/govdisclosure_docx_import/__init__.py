@@ -262,7 +262,7 @@ def _grid(tbl: Any, index: int, found: FiguresFound | None = None) -> Grid:
                 cells[cells.index(origin)] = cell
                 for cc in range(origin.col, col):
                     line[cc] = Slot(cell, r, cc)
-                carried = None
+                # A figure carried (:func:`_widens`) goes on to the next cell.
             elif merge == "continue" and above is not None:
                 origin = above.cell
                 grown = origin._replace(rowspan=r - origin.row + 1)
@@ -282,7 +282,9 @@ def _grid(tbl: Any, index: int, found: FiguresFound | None = None) -> Grid:
                 carried = None
                 figure = _moved_figure(tc)
                 if figure is not None:
-                    if k + 1 < len(tcs) and _free(tcs[k + 1]):
+                    # The next cell of the row, past the cells this one widens.
+                    after = next((t for t in tcs[k + 1 :] if not _widens(t)), None)
+                    if after is not None and _free(after):
                         text, carried = figure
                     else:
                         text = figure[0]
@@ -294,6 +296,18 @@ def _grid(tbl: Any, index: int, found: FiguresFound | None = None) -> Grid:
             col += span
         rows.append(line)
     return Grid(index, tuple(tuple(line) for line in rows))
+
+
+def _widens(tc: Any) -> bool:
+    """A ``w:tc`` that only widens the cell on its left (``w:hMerge``
+    continue, the old horizontal merge): no cell of its own, so a figure
+    moved out of the cell to its right is not put back in it."""
+    tcpr = tc.find(qn("w:tcPr"))
+    hm = tcpr.find(qn("w:hMerge")) if tcpr is not None else None
+    vm = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+    across = hm is not None and hm.get(qn("w:val"), "continue") == "continue"
+    down = vm is not None and vm.get(qn("w:val"), "continue") == "continue"
+    return across and not down
 
 
 def _free(tc: Any) -> bool:

@@ -93,6 +93,21 @@ FORMATS: Final[dict[str, Callable[[int], str | None]]] = {
 _PLACE: Final = re.compile(r"%([1-9])")
 
 
+def _whole(value: str | None, default: int) -> int | None:
+    """A count or level the numbering part writes (``w:start``, ``w:ilvl``):
+    ``default`` when it is not written, None when it is not a whole number
+    (a damaged part: that list prints no label, the file is still read)."""
+    if value is None:
+        return default
+    return int(value) if value.isdecimal() else None
+
+
+def _start(level: Any, starts: dict[int, int], k: int) -> int | None:
+    """Where level ``k`` starts counting: the list's ``w:startOverride``,
+    else the level's ``w:start`` (1 when it has none)."""
+    return starts[k] if k in starts else _whole(_val(level, "w:start"), 1)
+
+
 def _val(element: Any, tag: str) -> str | None:
     found = element.find(qn(tag)) if element is not None else None
     return None if found is None else found.get(qn("w:val"))
@@ -137,9 +152,10 @@ def list_labels(document: Any) -> dict[Any, str]:
         ref = _val(num, "w:abstractNumId")
         starts = {}
         for override in num.iterfind(qn("w:lvlOverride")):
-            start = _val(override, "w:startOverride")
-            if start is not None and start.isdigit():
-                starts[int(override.get(qn("w:ilvl"), "0"))] = int(start)
+            start = _whole(_val(override, "w:startOverride"), -1)
+            at = _whole(override.get(qn("w:ilvl")), 0)
+            if start is not None and start >= 0 and at is not None:
+                starts[at] = start
         # A list with its own start numbers counts apart; else the lists of
         # one abstract definition count together, as Word does.
         key = f"num{num.get(qn('w:numId'))}" if starts else f"abs{ref}"
@@ -165,14 +181,20 @@ def list_labels(document: Any) -> dict[Any, str]:
         key, abstract, starts = nums[num_id]
         if abstract is None:
             continue
-        level = int(ilvl) if ilvl and ilvl.isdigit() else 0
-        levels = {int(lv.get(qn("w:ilvl"), "0")): lv for lv in abstract.iterfind(qn("w:lvl"))}
+        level = _whole(ilvl or None, 0)
+        levels = {
+            at: lv
+            for lv in abstract.iterfind(qn("w:lvl"))
+            if (at := _whole(lv.get(qn("w:ilvl")), 0)) is not None
+        }
         counts = counters.setdefault(key, [None] * 9)
-        if level >= len(counts) or level not in levels:
+        if level is None or level >= len(counts) or level not in levels:
+            continue
+        first = _start(levels[level], starts, level)
+        if first is None:
             continue
         for deeper in range(level + 1, len(counts)):
             counts[deeper] = None
-        first = starts.get(level) or int(_val(levels[level], "w:start") or "1")
         current = counts[level]
         counts[level] = first if current is None else current + 1
         text = _val(levels[level], "w:lvlText")
@@ -196,10 +218,8 @@ def _render(
         lvl = levels.get(k)
         fmt = _val(lvl, "w:numFmt") or "decimal"
         draw = FORMATS.get(fmt)
-        n = counts[k]
-        if n is None:
-            n = starts.get(k) or int(_val(lvl, "w:start") or "1")
-        drawn = draw(n) if draw is not None else None
+        n = counts[k] if counts[k] is not None else _start(lvl, starts, k)
+        drawn = draw(n) if draw is not None and n is not None else None
         if drawn is None:
             return None
         out.append(text[at : match.start()])

@@ -268,16 +268,33 @@ def _in_locale(*message_ids: str) -> Callable[[str], str]:
     return lambda locale: " / ".join(gettext(locale, m) for m in ids)
 
 
+def _unplaced_problem(cell: Cell, labels: str, table: int, row: int, col: int) -> ImportProblem:
+    """A printed value cell that fits no target (``labels``: its labels as
+    printed, joined), at ``row`` and ``col`` of ``table``, and where a PDF
+    or a spreadsheet printed it, as a cell's provenance says it."""
+    return ImportProblem(
+        severity="warning",
+        code="cell-not-placed",
+        message_id=N_(
+            "Printed cell “{text}” (labels: {labels}) matches no cell of the official table; left out"
+        ),
+        params={"text": cell.text, "labels": labels or "—"},
+        table=table,
+        row=row,
+        col=col,
+        page=cell.page,
+        bbox=cell.bbox,
+        address=cell.address,
+    )
+
+
 def _unreadable_problem(
-    text: str,
-    reason: str,
-    table: int | None,
-    row: int | None,
-    col: int | None,
-    path: str | None,
+    text: str, reason: str, table: int, at: Cell | CellOrigin, path: str
 ) -> ImportProblem:
-    """A value cell whose text ``text`` is no figure (``reason``: why, a
-    message id), reported ``cell-unreadable``.  A formula never calculated
+    """A printed cell ``at`` whose ``text`` cannot be read as a figure
+    (``reason``: a message id), its report cell ``path`` left blank; where
+    it was printed, as a cell's provenance says it (a PDF's page and box, a
+    spreadsheet's cell).  A formula never calculated
     (:func:`.text.is_formula`) has a message of its own: what is missing is
     the program's calculation, not the publisher's figure, and the message
     says how to get it."""
@@ -292,9 +309,12 @@ def _unreadable_problem(
             ),
             params={"text": text},
             table=table,
-            row=row,
-            col=col,
+            row=at.row,
+            col=at.col,
             path=path,
+            page=at.page,
+            bbox=at.bbox,
+            address=at.address,
         )
     return ImportProblem(
         severity="error",
@@ -303,24 +323,12 @@ def _unreadable_problem(
         params={"text": text},
         localized={"reason": _in_locale(reason)},
         table=table,
-        row=row,
-        col=col,
+        row=at.row,
+        col=at.col,
         path=path,
-    )
-
-
-def _unplaced_problem(text: str, labels: str, table: int, row: int, col: int) -> ImportProblem:
-    """A printed value cell that fits no target (``labels``: its labels as printed, joined)."""
-    return ImportProblem(
-        severity="warning",
-        code="cell-not-placed",
-        message_id=N_(
-            "Printed cell “{text}” (labels: {labels}) matches no cell of the official table; left out"
-        ),
-        params={"text": text, "labels": labels or "—"},
-        table=table,
-        row=row,
-        col=col,
+        page=at.page,
+        bbox=at.bbox,
+        address=at.address,
     )
 
 
@@ -1083,16 +1091,8 @@ def _finish_official(
         done = cast("list[_Read]", reads)  # every cell read now
         for origin, reason, where, values, keep in done:
             if reason is not None:
-                problems.append(
-                    _unreadable_problem(
-                        origin.text,  # the record's: the cell's
-                        reason,
-                        gi,
-                        origin.row,
-                        origin.col,
-                        origin.path,
-                    )
-                )
+                # The record's text: the cell's.
+                problems.append(_unreadable_problem(origin.text, reason, gi, origin, origin.path))
             parent = parents.get(where)  # each parent found once
             if parent is None:
                 parent = put.parent(where)
@@ -1102,9 +1102,9 @@ def _finish_official(
         origins.extend(map(_ORIGIN, done))
         stray_rows: set[int] = set()
         for u in decided.unplaced:
-            text = cell_at(grid, u.row, u.col).text
-            if text.strip():
-                problems.append(_unplaced_problem(text, u.labels, gi, u.row, u.col))
+            printed = cell_at(grid, u.row, u.col)
+            if printed.text.strip():
+                problems.append(_unplaced_problem(printed, u.labels, gi, u.row, u.col))
                 stray_rows.add(u.row)
         if stray_rows:
             _doubt_rows(origins, gi, stray_rows)
@@ -1162,9 +1162,7 @@ def _finish_official(
                     continue
                 grid, cell = words
                 problems.append(
-                    _unreadable_problem(
-                        cell.text, N_("not a number"), grid.index, cell.row, cell.col, path
-                    )
+                    _unreadable_problem(cell.text, N_("not a number"), grid.index, cell, path)
                 )
     _doubt_split_figures(origins, page, problems)
     _figures_put_back(origins, page, problems)
@@ -1193,6 +1191,7 @@ def _tables_not_used(
     and column; a PDF's page and box; a spreadsheet's cell), so no figure
     is lost silently.  ``template``: the statistics template placed on
     another table (a pre-2019 report), else the official tables were placed."""
+    numbers = [str(t + 1) for t in sorted(used)]
     for grid in page.grids:
         if grid.index in used or not any(text.strip() for text in grid.texts()):
             continue
@@ -1219,8 +1218,10 @@ def _tables_not_used(
                     params={
                         "number": str(grid.index + 1),
                         "template": template,
-                        "used": "、".join(str(t + 1) for t in sorted(used)),
+                        "used": "、".join(numbers),
                     },
+                    # Listed as the message's locale lists names ("1, 2" in English).
+                    localized={"used": _listed(numbers)},
                     table=grid.index,
                 )
             )
@@ -1427,8 +1428,7 @@ def _finish_legacy(
                     p.source.cell.text,
                     reason or N_("not a number"),
                     p.source.grid,
-                    p.source.cell.row,
-                    p.source.cell.col,
+                    p.source.cell,
                     path,
                 )
             )
@@ -1477,7 +1477,7 @@ def _finish_legacy(
         if cell.cell.text.strip():
             problems.append(
                 _unplaced_problem(
-                    cell.cell.text, unplaced_labels(cell), cell.grid, cell.cell.row, cell.cell.col
+                    cell.cell, unplaced_labels(cell), cell.grid, cell.cell.row, cell.cell.col
                 )
             )
     for label in result.unfit_rows:

@@ -612,8 +612,9 @@ def read_page(
 
 def _bands(rules: Iterable[dict[str, Any]]) -> list[tuple[float, float]]:
     """The heights (top, bottom) of the page's groups of rules: rules whose
-    extents overlap or meet (within :data:`_SNAP`) are one group, and text
-    with no rule beside it parts two groups."""
+    heights overlap or meet (within :data:`_SNAP`) are one group; a band of
+    the page that no rule reaches into (where text between two tables
+    stands) parts two groups.  The text itself is not read."""
     bands: list[list[float]] = []
     for top, bottom in sorted((float(o["top"]), float(o["bottom"])) for o in rules):
         if bands and top <= bands[-1][1] + _SNAP:
@@ -630,8 +631,8 @@ def _tables(ruled: Any, closing: Sequence[dict[str, Any]]) -> list[Any]:
     whatever table: the right edge of a table at 347 pt and a column rule of
     the next table at 350 pt become one x, and neither table's cells close
     there (a table 2 printed as four tables, one per block, over table 3:
-    the first block read as one box).  Rules with text between them, none
-    beside it, belong to different tables and are never snapped together."""
+    the first block read as one box).  Rules parted by a band no rule
+    reaches into belong to different tables and are never snapped together."""
     objects = [o for kind in ("rect", "line", "curve") for o in ruled.objects.get(kind, ())]
     bands = _bands(objects)
     if len(bands) <= 1:
@@ -698,8 +699,9 @@ def _boxes_cut(found: _Found) -> _Found:
     table: pdfplumber gives a "cell" from the label's left side to the
     table's right edge, down to the label's foot, around the rows' own
     cells.  Such a box is no cell.  The part of it left of every cell inside
-    it (the group label's own box) is kept when it is as high as the box;
-    a box around cells with nothing of its own is dropped."""
+    it (the group label's own box, as high as the box) is kept when it is
+    wider than :data:`_SNAP`; a box around cells with nothing of its own on
+    their left is dropped."""
     boxes = found.cells
     out: list[BBox] = []
     changed = False
