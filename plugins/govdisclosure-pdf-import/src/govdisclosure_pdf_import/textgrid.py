@@ -87,6 +87,11 @@ _GAP = 1.0
 #: Between two digits, a gap wider than this many character widths is no
 #: thousands gap (a space, at most a third of the size) inside one figure.
 _FIGURE_GAP = 0.4
+#: A gap narrower than this many character widths is inside a cell's text
+#: (kerning), never a column boundary (:func:`split_at_columns`).
+_CELL_GAP = 0.2
+#: A column boundary another line prints agrees with a gap's edge to this (points).
+_EDGE_MATCH = 0.5
 #: Label edges closer than this (points) are one label column.
 _EDGE = 4.0
 #: A section heading (三、收到和处理…) ends a table; an official row group does not.
@@ -144,6 +149,60 @@ def segments(chars: Sequence[dict[str, Any]]) -> list[Segment]:
     return out
 
 
+def _column_gaps(lines: list[list[Segment]]) -> list[tuple[float, float]]:
+    """The gaps between two columns that lines set in several columns show
+    (from the end of one segment to the start of the next), each seen on two
+    lines or more: a gap another line prints a column boundary in."""
+    seen: dict[tuple[float, float], int] = {}
+    for ln in lines:
+        for a, b in itertools.pairwise(ln):
+            key = (round(a.x1, 1), round(b.x0, 1))
+            seen[key] = seen.get(key, 0) + 1
+    return [gap for gap, count in seen.items() if count >= 2]
+
+
+def split_at_columns(
+    chars: Sequence[dict[str, Any]], gaps: Sequence[tuple[float, float]]
+) -> list[Segment] | None:
+    """One line's segments cut also at a gap narrower than a character that
+    lies inside a column gap other lines print (:func:`_column_gaps`), or
+    None when there is none.
+
+    LibreOffice Writer sets a table's cells with a few points of padding
+    only: a unit and its figure (玉溪 2017's "条" and "94802", 15 pt apart at
+    16 pt), a label and the "——" of its section row, 统计指标 and 单位, run
+    together into one segment, while the other rows print the same columns
+    apart.  A gap is cut only where two other lines or more end a segment
+    before it and start the next after it (to a tenth of a point), so words
+    of a paragraph or inside one cell, which no other line's columns
+    bracket, stay together.  The gap must be wider than kerning
+    (:data:`_CELL_GAP`), not between two digits, and start where the other
+    lines' segment ends or end where their next begins (a label set flush
+    right, a figure set flush left)."""
+    visible = sorted((c for c in chars if c["text"].strip()), key=lambda c: c["x0"])
+
+    def at_column(before: dict[str, Any], after: dict[str, Any]) -> bool:
+        x0, x1 = before["x1"], after["x0"]
+        if str(before["text"]).isdigit() and str(after["text"]).isdigit():
+            return False  # inside a figure: :func:`segments` judges that gap
+        if x1 - x0 <= _CELL_GAP * max(before["size"], after["size"], 1.0):
+            return False
+        return any(
+            a <= x0 + _EDGE_MATCH
+            and b >= x1 - _EDGE_MATCH
+            and (abs(a - x0) <= _EDGE_MATCH or abs(b - x1) <= _EDGE_MATCH)
+            for a, b in gaps
+        )
+
+    cuts = [k for k in range(1, len(visible)) if at_column(visible[k - 1], visible[k])]
+    if not cuts:
+        return None
+    out: list[Segment] = []
+    for a, b in itertools.pairwise([0, *cuts, len(visible)]):
+        out += segments(visible[a:b])
+    return out
+
+
 def _segment(chars: list[dict[str, Any]]) -> Segment:
     return Segment(
         min(c["x0"] for c in chars),
@@ -159,15 +218,26 @@ def _is_figure(seg: Segment) -> bool:
     return looks_numeric(seg.text)
 
 
-def _single_in_table(seg: Segment, width: float, official: frozenset[str]) -> bool:
+def _single_in_table(
+    seg: Segment, width: float, official: frozenset[str], first: tuple[float, float]
+) -> bool:
     """A one-column line a table may hold between lines of several columns:
-    an official label, or text narrower than half the table (a wrapped
-    label) that ends no sentence and is no section heading.  A paragraph
-    runs the width of the page and ends the table."""
+    an official label, or text that ends no sentence and is no section
+    heading and is either narrower than half the table or stays inside the
+    first column (a wrapped label).  A paragraph runs the width of the page
+    and ends the table.
+
+    ``first``: the right edge of the first column of the lines in several
+    columns so far, and where their second column begins.  A label Writer
+    wraps in a wide label column (玉溪 2017's "（一）主动公开政府信息数（不同
+    渠道和方式公" over "开相同信息计 1 条）", set flush right) is wider than
+    half the table, but ends where the other labels end (to
+    :data:`_EDGE`), left of every other column."""
     text = seg.text
     if _is_label(text, official) or _is_figure(seg):
         return True
-    narrow = seg.x1 - seg.x0 <= 0.5 * width
+    right, second = first
+    narrow = seg.x1 - seg.x0 <= 0.5 * width or (seg.x1 <= right + _EDGE and seg.x1 < second)
     return narrow and not text.endswith(_SENTENCE_END) and not _HEADING.match(text)
 
 
@@ -218,13 +288,19 @@ def _runs(lines: list[list[Segment]]) -> list[_Run]:
             continue
         j = i + 1
         width = lines[i][-1].x1 - lines[i][0].x0
+        first = (lines[i][0].x1, lines[i][1].x0)
         while j < n:
             if len(lines[j]) >= 2:
                 width = max(width, lines[j][-1].x1 - lines[j][0].x0)
+                first = (max(first[0], lines[j][0].x1), min(first[1], lines[j][1].x0))
                 j += 1
                 continue
             k = j
-            while k < n and len(lines[k]) == 1 and _single_in_table(lines[k][0], width, official):
+            while (
+                k < n
+                and len(lines[k]) == 1
+                and _single_in_table(lines[k][0], width, official, first)
+            ):
                 k += 1
             if k < n and len(lines[k]) >= 2:
                 j = k
@@ -323,8 +399,26 @@ def _leaf_headings(rows: list[list[Segment]]) -> list[Segment]:
     return out
 
 
-def _layout(rows: list[list[Segment]]) -> _Layout | None:
+def _column_figures(rows: list[list[Segment]]) -> list[Segment]:
+    """The figures that find the value columns: a mark without a digit
+    ("——") that stands where other rows of figures print words, and on no
+    figure with digits, is in a label column (玉溪 2017's section rows print
+    "——" in the 单位 column, under the units 条 and 件 of the other rows),
+    not a column of figures of its own."""
     figures = [s for ln in rows for s in ln if _is_figure(s)]
+    digits = [s for s in figures if any(ch.isdigit() for ch in s.text)]
+    words = [
+        s for ln in rows if any(_is_figure(x) for x in ln) for s in ln if not _is_figure(s)
+    ]
+
+    def over(s: Segment, others: list[Segment]) -> bool:
+        return any(x.x0 < s.x1 and x.x1 > s.x0 for x in others)
+
+    return [s for s in figures if s in digits or not over(s, words) or over(s, digits)]
+
+
+def _layout(rows: list[list[Segment]]) -> _Layout | None:
+    figures = _column_figures(rows)
     if not figures:
         return None
     size = median(s.size for s in figures)
@@ -338,10 +432,28 @@ def _layout(rows: list[list[Segment]]) -> _Layout | None:
     centres = _cluster(at_figures + at, 1.5 * size)
     spacing = min((b - a for a, b in itertools.pairwise(centres)), default=4 * size)
     value_left = centres[0] - spacing / 2
-    labels = [s.x0 for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left]
-    edges = _cluster(labels, _EDGE) if labels else []
+    edges = _label_edges([s for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left])
     right = max(centres[-1] + spacing / 2, max(s.x1 for s in figures))
     return _Layout(edges, centres, value_left, right, offset, figures_at)
+
+
+def _label_edges(labels: list[Segment]) -> list[float]:
+    """The label columns' left edges: the labels' left edges clustered (to
+    :data:`_EDGE`); or, for labels set flush right in their columns (their
+    right edges fall into fewer columns than their left edges), the left
+    edge of the widest label of each column of right edges.
+
+    Writer sets 玉溪 2017's labels flush right: "1.当面申请数" starts 96
+    points right of "（一）收到申请数" in the same column, and each left
+    edge was a label column of its own (a wrapped label's two lines in two
+    columns, a row's label taken for a group of rows)."""
+    if not labels:
+        return []
+    lefts = _groups([s.x0 for s in labels], _EDGE)
+    rights = _groups([s.x1 for s in labels], _EDGE)
+    if len(rights) >= len(lefts):
+        return [sum(g) / len(g) for g in lefts]
+    return sorted({min(s.x0 for s in labels if g[0] <= s.x1 <= g[-1]) for g in rights})
 
 
 def _groups(values: Sequence[float], gap: float) -> list[list[float]]:
@@ -729,8 +841,8 @@ def _piece(
             return None if _anchors(rows) < 3 else _piece(page_no, rows)
         # The value columns of the table it goes on with; its own label columns.
         value_left = carried.layout.value_left
-        labels = [s.x0 for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left]
-        layout = carried.layout._replace(label_edges=_cluster(labels, _EDGE) if labels else [])
+        labels = [s for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left]
+        layout = carried.layout._replace(label_edges=_label_edges(labels))
     n_labels = len(layout.label_edges)
     data = [k for k, ln in enumerate(rows) if any(_is_figure(s) for s in ln)]
     first = data[0]
@@ -774,6 +886,21 @@ def _piece(
             else:
                 column.append([s])
     mids = [median(s.middle for s in rows[k] if _is_figure(s)) for k in data]
+    for column in blocks.values():
+        column[:] = _around_figures(column, mids)
+    # The line right above the first figures, labels alone, may be the first
+    # line of the first row's label set around its figures: it is that
+    # label's, not a header line, when it joins a label so.
+    top = first - 1
+    if top in header_lines and rows[top] and all(in_labels(s) for s in rows[top]):
+        trial = {col: list(column) for col, column in blocks.items()}
+        for s in rows[top]:
+            trial.setdefault(layout.label_col(s.x0), []).insert(0, [s])
+        joined = {col: _around_figures(column, mids) for col, column in trial.items()}
+        firsts = [layout.label_col(s.x0) for s in rows[top]]
+        if all(len(joined[col][0]) > 1 for col in firsts):
+            blocks = joined
+            header_lines.remove(top)
     # Each label to the row of figures nearest to its middle; a second label of
     # the same column near the same figures is a row of its own, left blank.
     nearest: dict[tuple[int, int], list[tuple[float, list[Segment]]]] = {}
@@ -999,6 +1126,42 @@ def _piece(
     return tuple(pieces), layout
 
 
+def _around_figures(column: list[list[Segment]], mids: list[float]) -> list[list[Segment]]:
+    """A label column's blocks, two of them joined into one label when its
+    lines stand around one row of figures as far apart as rows.
+
+    Writer sets the lines inside a cell as far apart as its rows: 玉溪
+    2017's "（一）主动公开政府信息数（不同渠道和方式公" and "开相同信息计 1
+    条）" are 37 points apart, the row's figure 218972 midway between them,
+    so each was a row of its own and the figure's row had no label.  Two
+    blocks in a row of the column are one label when together they are an
+    official label (:func:`_is_label`) and neither alone is, the later starts
+    with no numbering of its own, and one row of figures and no other
+    stands between them, level with their middle (to a quarter of a
+    character): the cell's text centred on its row."""
+    official = table_words()
+    out: list[list[Segment]] = []
+    for block in column:
+        if out:
+            before = out[-1]
+            size = block[0].size
+            middle = (before[0].top + block[-1].bottom) / 2
+            inside = [m for m in mids if before[-1].bottom < m < block[0].top]
+            joined = "".join(s.text for s in [*before, *block])
+            if (
+                len(inside) == 1
+                and abs(inside[0] - middle) <= size / 4
+                and not label_key(block[0].text).code
+                and _is_label(joined, official)
+                and not _is_label("".join(s.text for s in before), official)
+                and not _is_label("".join(s.text for s in block), official)
+            ):
+                out[-1] = [*before, *block]
+                continue
+        out.append(block)
+    return out
+
+
 def _anchors(rows: list[list[Segment]]) -> int:
     """How many distinct official labels ``rows`` hold."""
     official = table_words()
@@ -1090,6 +1253,9 @@ def text_tables(
     A :class:`Foot` from the page before that the top of this page goes on
     with comes back as a piece of the page before (the first returned)."""
     lines = [segments(g) for g in groups]
+    gaps = _column_gaps(lines)
+    if gaps:
+        lines = [split_at_columns(g, gaps) or ln for g, ln in zip(groups, lines, strict=True)]
     keep = [k for k, ln in enumerate(lines) if ln]
     pieces: list[Piece] = []
     used: set[int] = set()
