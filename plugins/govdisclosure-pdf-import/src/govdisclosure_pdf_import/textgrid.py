@@ -71,7 +71,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from statistics import median
 from typing import Any, NamedTuple
 
@@ -616,6 +616,26 @@ class Carried(NamedTuple):
     layout: _Layout
     left: float
     right: float
+    #: The table's first line when it prints no figure (its header): each
+    #: text with its left and right edges.
+    head: tuple[tuple[str, float, float], ...] = ()
+
+
+def _head(rows: list[list[Segment]]) -> tuple[tuple[str, float, float], ...]:
+    """:attr:`Carried.head` of a table's ``rows``."""
+    if not rows or any(_is_figure(s) for s in rows[0]):
+        return ()
+    return tuple((s.text, s.x0, s.x1) for s in rows[0])
+
+
+def _header_again(rows: list[list[Segment]], carried: Carried) -> bool:
+    """Whether ``rows`` start with the carried table's header printed again:
+    the same texts, each at the same place (to :data:`_EDGE`)."""
+    head = _head(rows)
+    return bool(head) and len(head) == len(carried.head) and all(
+        a[0] == b[0] and abs(a[1] - b[1]) <= _EDGE and abs(a[2] - b[2]) <= _EDGE
+        for a, b in zip(head, carried.head, strict=True)
+    )
 
 
 class Foot(NamedTuple):
@@ -826,19 +846,36 @@ def unsure_figures(layout: _Layout, rows: list[list[Segment]]) -> dict[Segment, 
 
 
 def _piece(
-    page_no: int, rows: list[list[Segment]], carried: Carried | None = None, before: int = 0
+    page_no: int,
+    rows: list[list[Segment]],
+    carried: Carried | None = None,
+    before: int = 0,
+    columns: _Layout | None = None,
 ) -> tuple[tuple[Piece, ...], _Layout] | None:
     """The pieces of table in ``rows`` and their columns; ``carried`` is the
     table of the page before when ``rows`` start the page.  The first
     ``before`` rows are a header printed at the foot of the page before
     (:class:`Foot`): the table is laid out as one, then cut into a piece on
-    each page, with the same columns and edges."""
+    each page, with the same columns and edges.
+
+    ``columns``: the value columns of the table of the page before, when
+    ``rows`` start with its header printed again (:func:`_header_again`).
+    Writer prints 玉溪 2017's header again on every page; a page whose only
+    figure is one "0" set flush right could not tell that its figures are
+    set flush right, so its column stood 17 points right of the same
+    column on the page before and the two pieces were joined as different
+    columns (the "0" in a column headed by nothing, not placed)."""
     layout = _layout(rows)
     if layout is None:
         return None
+    if columns is not None:
+        layout = columns._replace(label_edges=layout.label_edges)
     if carried is not None:
         if not _continues(rows, carried):
-            return None if _anchors(rows) < 3 else _piece(page_no, rows)
+            if _anchors(rows) < 3:
+                return None
+            again = carried.layout if _header_again(rows, carried) else None
+            return _piece(page_no, rows, columns=again)
         # The value columns of the table it goes on with; its own label columns.
         value_left = carried.layout.value_left
         labels = [s for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left]
@@ -856,7 +893,7 @@ def _piece(
         """Above the figures, text right of the labels without figures, or
         labels alone that lead into such a line (a block's caption)."""
         if k < first:
-            return True
+            return not _blank_row_above(rows, k, in_labels)
         if k in data:
             return False
         if not all(in_labels(s) for s in rows[k]):
@@ -1126,6 +1163,26 @@ def _piece(
     return tuple(pieces), layout
 
 
+def _blank_row_above(
+    rows: list[list[Segment]], k: int, in_labels: Callable[[Segment], bool]
+) -> bool:
+    """Whether line ``k``, above the first figures, is a row printed blank
+    rather than a header line: below a line that heads the value columns,
+    it prints only in the label columns, and one of its texts is an official
+    label (:func:`_is_label`).
+
+    Writer breaks 玉溪 2017's form over pages and prints its header again
+    at the top of each; the rows of a page before its first figure ("2.同意
+    公开答复数 件", printed blank, down to "四、行政复议数量 件 0") were all
+    taken for header lines, the page's piece then headed by no column and
+    its figures not placed."""
+    headed = any(not in_labels(s) for ln in rows[:k] for s in ln)
+    if not headed or not rows[k] or not all(in_labels(s) for s in rows[k]):
+        return False
+    official = table_words()
+    return any(_is_label(s.text, official) for s in rows[k])
+
+
 def _around_figures(column: list[list[Segment]], mids: list[float]) -> list[list[Segment]]:
     """A label column's blocks, two of them joined into one label when its
     lines stand around one row of figures as far apart as rows.
@@ -1285,7 +1342,7 @@ def text_tables(
             pieces += cut
             used.update(taken)
             beside += aside
-            last = Carried(layout, cut[-1].bbox[0], cut[-1].bbox[2])
+            last = Carried(layout, cut[-1].bbox[0], cut[-1].bbox[2], _head([*head, *rows]))
             end = b
     rest = range(end, len(keep))
     if last is not None and any(len(lines[keep[k]]) >= 2 for k in rest):
