@@ -407,9 +407,7 @@ def _column_figures(rows: list[list[Segment]]) -> list[Segment]:
     not a column of figures of its own."""
     figures = [s for ln in rows for s in ln if _is_figure(s)]
     digits = [s for s in figures if any(ch.isdigit() for ch in s.text)]
-    words = [
-        s for ln in rows if any(_is_figure(x) for x in ln) for s in ln if not _is_figure(s)
-    ]
+    words = [s for ln in rows if any(_is_figure(x) for x in ln) for s in ln if not _is_figure(s)]
 
     def over(s: Segment, others: list[Segment]) -> bool:
         return any(x.x0 < s.x1 and x.x1 > s.x0 for x in others)
@@ -632,9 +630,13 @@ def _header_again(rows: list[list[Segment]], carried: Carried) -> bool:
     """Whether ``rows`` start with the carried table's header printed again:
     the same texts, each at the same place (to :data:`_EDGE`)."""
     head = _head(rows)
-    return bool(head) and len(head) == len(carried.head) and all(
-        a[0] == b[0] and abs(a[1] - b[1]) <= _EDGE and abs(a[2] - b[2]) <= _EDGE
-        for a, b in zip(head, carried.head, strict=True)
+    return (
+        bool(head)
+        and len(head) == len(carried.head)
+        and all(
+            a[0] == b[0] and abs(a[1] - b[1]) <= _EDGE and abs(a[2] - b[2]) <= _EDGE
+            for a, b in zip(head, carried.head, strict=True)
+        )
     )
 
 
@@ -648,6 +650,9 @@ class Foot(NamedTuple):
     rows: list[list[Segment]]
     lines: frozenset[int]
     bottom: float
+    #: The table of the page before that page's lines may go on with (the
+    #: header being printed again above rows printed blank).
+    carried: Carried | None = None
 
 
 def _continues(rows: list[list[Segment]], carried: Carried) -> bool:
@@ -947,7 +952,14 @@ def _piece(
             k = min(range(len(data)), key=lambda i: abs(mids[i] - middle))
             nearest.setdefault((data[k], col), []).append((abs(mids[k] - middle), block))
     attached: dict[int, list[tuple[int, list[Segment]]]] = {}
-    blank_rows: dict[float, list[tuple[int, list[Segment]]]] = {}
+    # Rows printed blank, by where they stand: on the page before (a header
+    # printed at its foot, :class:`Foot`) or here, then their top.
+    before_page = {id(x) for ln in rows[:before] for x in ln}
+    blank_rows: dict[tuple[bool, float], list[tuple[int, list[Segment]]]] = {}
+
+    def blank_at(block: list[Segment]) -> tuple[bool, float]:
+        return id(block[0]) not in before_page, block[0].top
+
     far: list[tuple[int, int, list[Segment]]] = []
     for (k, col), found in nearest.items():
         found.sort(key=lambda x: x[0])
@@ -959,7 +971,7 @@ def _piece(
             elif n == 0:
                 far.append((k, col, block))
             else:
-                blank_rows.setdefault(block[0].top, []).append((col, block))
+                blank_rows.setdefault(blank_at(block), []).append((col, block))
     # The label blocks given to no row of figures: rows printed blank.
     given = {id(block) for found in attached.values() for _, block in found}
     loose = [
@@ -984,7 +996,7 @@ def _piece(
         if own and all(c > col for c in own) and not across and mids[0] <= middle <= mids[-1]:
             attached[k].append((col, block))
         else:
-            blank_rows.setdefault(block[0].top, []).append((col, block))
+            blank_rows.setdefault(blank_at(block), []).append((col, block))
 
     # The value columns headed on a later line of the same run of header
     # lines: only a heading over such columns (a group) spans several.
@@ -1066,7 +1078,7 @@ def _piece(
         (k >= before, rows[k][0].top, "line", k) for k in header_lines
     ]
     order += [(True, mids[i], "line", k) for i, k in enumerate(data)]
-    order += [(True, top, "blank", blocks_) for top, blocks_ in blank_rows.items()]
+    order += [(here, top, "blank", blocks_) for (here, top), blocks_ in blank_rows.items()]
     order.sort(key=lambda x: (x[0], x[1]))
     spans: dict[int, list[tuple[int, tuple[int, int], Segment]]] = {}
     for r, (_, _, kind, what) in enumerate(order):
@@ -1334,7 +1346,11 @@ def text_tables(
             taken = [k for k in taken if any(s.x0 <= start for s in lines[k])]
         rows = [[s for s in lines[k] if start is None or s.x0 <= start] for k in taken]
         if head:
-            found = _piece(page_no, [*head, *rows], before=len(head))
+            before_page = carried.carried if isinstance(carried, Foot) else None
+            again = None
+            if before_page is not None and _header_again(head, before_page):
+                again = before_page.layout
+            found = _piece(page_no, [*head, *rows], before=len(head), columns=again)
         else:
             found = _piece(page_no, rows, going_on)
         if found is not None:
@@ -1348,7 +1364,8 @@ def text_tables(
     if last is not None and any(len(lines[keep[k]]) >= 2 for k in rest):
         last = None
     if last is None:
-        return pieces, used, beside, _foot(page_no, [lines[k] for k in keep], keep, end)
+        before = carried if isinstance(carried, Carried) and not pieces else None
+        return pieces, used, beside, _foot(page_no, [lines[k] for k in keep], keep, end, before)
     return pieces, used, beside, last
 
 
@@ -1378,7 +1395,13 @@ def _beside(rows: list[list[Segment]], carried: Carried | None) -> float | None:
     return None
 
 
-def _foot(page_no: int, lines: list[list[Segment]], keep: list[int], end: int) -> Foot | None:
+def _foot(
+    page_no: int,
+    lines: list[list[Segment]],
+    keep: list[int],
+    end: int,
+    carried: Carried | None = None,
+) -> Foot | None:
     """The page's last run of lines in columns after its tables (from line
     ``end``) when it holds no figure but at least three official labels and
     nothing but single lines (a page number, a footer) follows it: a
@@ -1395,4 +1418,5 @@ def _foot(page_no: int, lines: list[list[Segment]], keep: list[int], end: int) -
         rows,
         frozenset(keep[k] for k in range(run.start, run.end)),
         max(s.bottom for s in rows[-1]),
+        carried if run.start == 0 else None,
     )
