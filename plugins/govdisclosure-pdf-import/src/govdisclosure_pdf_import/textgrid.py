@@ -898,7 +898,9 @@ def _piece(
         """Above the figures, text right of the labels without figures, or
         labels alone that lead into such a line (a block's caption)."""
         if k < first:
-            return not _blank_row_above(rows, k, in_labels)
+            # A header from the page before (:class:`Foot`) stays header:
+            # its lines stand on another page, beside none of these figures.
+            return k < before or not _blank_row_above(rows, k, in_labels)
         if k in data:
             return False
         if not all(in_labels(s) for s in rows[k]):
