@@ -29,7 +29,13 @@ Its grid is rebuilt from positions:
 * **label columns**: the left edges of the label text left of the figures;
   a label printed over several lines (a wrapped cell) is one label when its
   lines follow closely and the later ones carry no numbering of their own,
-  and it belongs to the row of figures nearest to its middle;
+  and it belongs to the row of figures nearest to its middle.  Labels set
+  flush right are columns by their right edges (:func:`_label_edges`), and
+  a label wrapped around its row's figures, its lines as far apart as the
+  rows, is one when together they are an official label
+  (:func:`_around_figures`);
+* **cells closer than a character** (Writer's padding) are cut apart where
+  other lines print the same column gap (:func:`split_at_columns`);
 * **header rows**: every line above the figures (and a line between two
   blocks of figures that has text right of the label columns); a heading
   spans the widest run of columns it is centred over, inside the heading
