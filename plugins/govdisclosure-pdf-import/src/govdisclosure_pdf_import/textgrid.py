@@ -29,7 +29,13 @@ Its grid is rebuilt from positions:
 * **label columns**: the left edges of the label text left of the figures;
   a label printed over several lines (a wrapped cell) is one label when its
   lines follow closely and the later ones carry no numbering of their own,
-  and it belongs to the row of figures nearest to its middle;
+  and it belongs to the row of figures nearest to its middle.  Labels set
+  flush right are columns by their right edges (:func:`_label_edges`), and
+  a label wrapped around its row's figures, its lines as far apart as the
+  rows, is one when together they are an official label
+  (:func:`_around_figures`);
+* **cells closer than a character** (Writer's padding) are cut apart where
+  other lines print the same column gap (:func:`split_at_columns`);
 * **header rows**: every line above the figures (and a line between two
   blocks of figures that has text right of the label columns); a heading
   spans the widest run of columns it is centred over, inside the heading
@@ -71,7 +77,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from statistics import median
 from typing import Any, NamedTuple
 
@@ -87,6 +93,11 @@ _GAP = 1.0
 #: Between two digits, a gap wider than this many character widths is no
 #: thousands gap (a space, at most a third of the size) inside one figure.
 _FIGURE_GAP = 0.4
+#: A gap narrower than this many character widths is inside a cell's text
+#: (kerning), never a column boundary (:func:`split_at_columns`).
+_CELL_GAP = 0.2
+#: A column boundary another line prints agrees with a gap's edge to this (points).
+_EDGE_MATCH = 0.5
 #: Label edges closer than this (points) are one label column.
 _EDGE = 4.0
 #: A section heading (三、收到和处理…) ends a table; an official row group does not.
@@ -144,6 +155,60 @@ def segments(chars: Sequence[dict[str, Any]]) -> list[Segment]:
     return out
 
 
+def _column_gaps(lines: list[list[Segment]]) -> list[tuple[float, float]]:
+    """The gaps between two columns that lines set in several columns show
+    (from the end of one segment to the start of the next), each seen on two
+    lines or more: a gap another line prints a column boundary in."""
+    seen: dict[tuple[float, float], int] = {}
+    for ln in lines:
+        for a, b in itertools.pairwise(ln):
+            key = (round(a.x1, 1), round(b.x0, 1))
+            seen[key] = seen.get(key, 0) + 1
+    return [gap for gap, count in seen.items() if count >= 2]
+
+
+def split_at_columns(
+    chars: Sequence[dict[str, Any]], gaps: Sequence[tuple[float, float]]
+) -> list[Segment] | None:
+    """One line's segments cut also at a gap narrower than a character that
+    lies inside a column gap other lines print (:func:`_column_gaps`), or
+    None when there is none.
+
+    LibreOffice Writer sets a table's cells with a few points of padding
+    only: a unit and its figure (玉溪 2017's "条" and "94802", 15 pt apart at
+    16 pt), a label and the "——" of its section row, 统计指标 and 单位, run
+    together into one segment, while the other rows print the same columns
+    apart.  A gap is cut only where two other lines or more end a segment
+    before it and start the next after it (to a tenth of a point), so words
+    of a paragraph or inside one cell, which no other line's columns
+    bracket, stay together.  The gap must be wider than kerning
+    (:data:`_CELL_GAP`), not between two digits, and start where the other
+    lines' segment ends or end where their next begins (a label set flush
+    right, a figure set flush left)."""
+    visible = sorted((c for c in chars if c["text"].strip()), key=lambda c: c["x0"])
+
+    def at_column(before: dict[str, Any], after: dict[str, Any]) -> bool:
+        x0, x1 = before["x1"], after["x0"]
+        if str(before["text"]).isdigit() and str(after["text"]).isdigit():
+            return False  # inside a figure: :func:`segments` judges that gap
+        if x1 - x0 <= _CELL_GAP * max(before["size"], after["size"], 1.0):
+            return False
+        return any(
+            a <= x0 + _EDGE_MATCH
+            and b >= x1 - _EDGE_MATCH
+            and (abs(a - x0) <= _EDGE_MATCH or abs(b - x1) <= _EDGE_MATCH)
+            for a, b in gaps
+        )
+
+    cuts = [k for k in range(1, len(visible)) if at_column(visible[k - 1], visible[k])]
+    if not cuts:
+        return None
+    out: list[Segment] = []
+    for a, b in itertools.pairwise([0, *cuts, len(visible)]):
+        out += segments(visible[a:b])
+    return out
+
+
 def _segment(chars: list[dict[str, Any]]) -> Segment:
     return Segment(
         min(c["x0"] for c in chars),
@@ -159,15 +224,26 @@ def _is_figure(seg: Segment) -> bool:
     return looks_numeric(seg.text)
 
 
-def _single_in_table(seg: Segment, width: float, official: frozenset[str]) -> bool:
+def _single_in_table(
+    seg: Segment, width: float, official: frozenset[str], first: tuple[float, float]
+) -> bool:
     """A one-column line a table may hold between lines of several columns:
-    an official label, or text narrower than half the table (a wrapped
-    label) that ends no sentence and is no section heading.  A paragraph
-    runs the width of the page and ends the table."""
+    an official label, or text that ends no sentence and is no section
+    heading and is either narrower than half the table or stays inside the
+    first column (a wrapped label).  A paragraph runs the width of the page
+    and ends the table.
+
+    ``first``: the right edge of the first column of the lines in several
+    columns so far, and where their second column begins.  A label Writer
+    wraps in a wide label column (玉溪 2017's "（一）主动公开政府信息数（不同
+    渠道和方式公" over "开相同信息计 1 条）", set flush right) is wider than
+    half the table, but ends where the other labels end (to
+    :data:`_EDGE`), left of every other column."""
     text = seg.text
     if _is_label(text, official) or _is_figure(seg):
         return True
-    narrow = seg.x1 - seg.x0 <= 0.5 * width
+    right, second = first
+    narrow = seg.x1 - seg.x0 <= 0.5 * width or (seg.x1 <= right + _EDGE and seg.x1 < second)
     return narrow and not text.endswith(_SENTENCE_END) and not _HEADING.match(text)
 
 
@@ -218,13 +294,19 @@ def _runs(lines: list[list[Segment]]) -> list[_Run]:
             continue
         j = i + 1
         width = lines[i][-1].x1 - lines[i][0].x0
+        first = (lines[i][0].x1, lines[i][1].x0)
         while j < n:
             if len(lines[j]) >= 2:
                 width = max(width, lines[j][-1].x1 - lines[j][0].x0)
+                first = (max(first[0], lines[j][0].x1), min(first[1], lines[j][1].x0))
                 j += 1
                 continue
             k = j
-            while k < n and len(lines[k]) == 1 and _single_in_table(lines[k][0], width, official):
+            while (
+                k < n
+                and len(lines[k]) == 1
+                and _single_in_table(lines[k][0], width, official, first)
+            ):
                 k += 1
             if k < n and len(lines[k]) >= 2:
                 j = k
@@ -323,8 +405,24 @@ def _leaf_headings(rows: list[list[Segment]]) -> list[Segment]:
     return out
 
 
-def _layout(rows: list[list[Segment]]) -> _Layout | None:
+def _column_figures(rows: list[list[Segment]]) -> list[Segment]:
+    """The figures that find the value columns: a mark without a digit
+    ("——") that stands where other rows of figures print words, and on no
+    figure with digits, is in a label column (玉溪 2017's section rows print
+    "——" in the 单位 column, under the units 条 and 件 of the other rows),
+    not a column of figures of its own."""
     figures = [s for ln in rows for s in ln if _is_figure(s)]
+    digits = [s for s in figures if any(ch.isdigit() for ch in s.text)]
+    words = [s for ln in rows if any(_is_figure(x) for x in ln) for s in ln if not _is_figure(s)]
+
+    def over(s: Segment, others: list[Segment]) -> bool:
+        return any(x.x0 < s.x1 and x.x1 > s.x0 for x in others)
+
+    return [s for s in figures if s in digits or not over(s, words) or over(s, digits)]
+
+
+def _layout(rows: list[list[Segment]]) -> _Layout | None:
+    figures = _column_figures(rows)
     if not figures:
         return None
     size = median(s.size for s in figures)
@@ -338,10 +436,28 @@ def _layout(rows: list[list[Segment]]) -> _Layout | None:
     centres = _cluster(at_figures + at, 1.5 * size)
     spacing = min((b - a for a, b in itertools.pairwise(centres)), default=4 * size)
     value_left = centres[0] - spacing / 2
-    labels = [s.x0 for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left]
-    edges = _cluster(labels, _EDGE) if labels else []
+    edges = _label_edges([s for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left])
     right = max(centres[-1] + spacing / 2, max(s.x1 for s in figures))
     return _Layout(edges, centres, value_left, right, offset, figures_at)
+
+
+def _label_edges(labels: list[Segment]) -> list[float]:
+    """The label columns' left edges: the labels' left edges clustered (to
+    :data:`_EDGE`); or, for labels set flush right in their columns (their
+    right edges fall into fewer columns than their left edges), the left
+    edge of the widest label of each column of right edges.
+
+    Writer sets 玉溪 2017's labels flush right: "1.当面申请数" starts 96
+    points right of "（一）收到申请数" in the same column, and each left
+    edge was a label column of its own (a wrapped label's two lines in two
+    columns, a row's label taken for a group of rows)."""
+    if not labels:
+        return []
+    lefts = _groups([s.x0 for s in labels], _EDGE)
+    rights = _groups([s.x1 for s in labels], _EDGE)
+    if len(rights) >= len(lefts):
+        return [sum(g) / len(g) for g in lefts]
+    return sorted({min(s.x0 for s in labels if g[0] <= s.x1 <= g[-1]) for g in rights})
 
 
 def _groups(values: Sequence[float], gap: float) -> list[list[float]]:
@@ -504,6 +620,30 @@ class Carried(NamedTuple):
     layout: _Layout
     left: float
     right: float
+    #: The table's first line when it prints no figure (its header): each
+    #: text with its left and right edges.
+    head: tuple[tuple[str, float, float], ...] = ()
+
+
+def _head(rows: list[list[Segment]]) -> tuple[tuple[str, float, float], ...]:
+    """:attr:`Carried.head` of a table's ``rows``."""
+    if not rows or any(_is_figure(s) for s in rows[0]):
+        return ()
+    return tuple((s.text, s.x0, s.x1) for s in rows[0])
+
+
+def _header_again(rows: list[list[Segment]], carried: Carried) -> bool:
+    """Whether ``rows`` start with the carried table's header printed again:
+    the same texts, each at the same place (to :data:`_EDGE`)."""
+    head = _head(rows)
+    return (
+        bool(head)
+        and len(head) == len(carried.head)
+        and all(
+            a[0] == b[0] and abs(a[1] - b[1]) <= _EDGE and abs(a[2] - b[2]) <= _EDGE
+            for a, b in zip(head, carried.head, strict=True)
+        )
+    )
 
 
 class Foot(NamedTuple):
@@ -516,6 +656,9 @@ class Foot(NamedTuple):
     rows: list[list[Segment]]
     lines: frozenset[int]
     bottom: float
+    #: The table of the page before that page's lines may go on with (the
+    #: header being printed again above rows printed blank).
+    carried: Carried | None = None
 
 
 def _continues(rows: list[list[Segment]], carried: Carried) -> bool:
@@ -714,23 +857,40 @@ def unsure_figures(layout: _Layout, rows: list[list[Segment]]) -> dict[Segment, 
 
 
 def _piece(
-    page_no: int, rows: list[list[Segment]], carried: Carried | None = None, before: int = 0
+    page_no: int,
+    rows: list[list[Segment]],
+    carried: Carried | None = None,
+    before: int = 0,
+    columns: _Layout | None = None,
 ) -> tuple[tuple[Piece, ...], _Layout] | None:
     """The pieces of table in ``rows`` and their columns; ``carried`` is the
     table of the page before when ``rows`` start the page.  The first
     ``before`` rows are a header printed at the foot of the page before
     (:class:`Foot`): the table is laid out as one, then cut into a piece on
-    each page, with the same columns and edges."""
+    each page, with the same columns and edges.
+
+    ``columns``: the value columns of the table of the page before, when
+    ``rows`` start with its header printed again (:func:`_header_again`).
+    Writer prints 玉溪 2017's header again on every page; a page whose only
+    figure is one "0" set flush right could not tell that its figures are
+    set flush right, so its column stood 17 points right of the same
+    column on the page before and the two pieces were joined as different
+    columns (the "0" in a column headed by nothing, not placed)."""
     layout = _layout(rows)
     if layout is None:
         return None
+    if columns is not None:
+        layout = columns._replace(label_edges=layout.label_edges)
     if carried is not None:
         if not _continues(rows, carried):
-            return None if _anchors(rows) < 3 else _piece(page_no, rows)
+            if _anchors(rows) < 3:
+                return None
+            again = carried.layout if _header_again(rows, carried) else None
+            return _piece(page_no, rows, columns=again)
         # The value columns of the table it goes on with; its own label columns.
         value_left = carried.layout.value_left
-        labels = [s.x0 for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left]
-        layout = carried.layout._replace(label_edges=_cluster(labels, _EDGE) if labels else [])
+        labels = [s for ln in rows for s in ln if not _is_figure(s) and s.x1 <= value_left]
+        layout = carried.layout._replace(label_edges=_label_edges(labels))
     n_labels = len(layout.label_edges)
     data = [k for k, ln in enumerate(rows) if any(_is_figure(s) for s in ln)]
     first = data[0]
@@ -744,7 +904,9 @@ def _piece(
         """Above the figures, text right of the labels without figures, or
         labels alone that lead into such a line (a block's caption)."""
         if k < first:
-            return True
+            # A header from the page before (:class:`Foot`) stays header:
+            # its lines stand on another page, beside none of these figures.
+            return k < before or not _blank_row_above(rows, k, in_labels)
         if k in data:
             return False
         if not all(in_labels(s) for s in rows[k]):
@@ -774,6 +936,21 @@ def _piece(
             else:
                 column.append([s])
     mids = [median(s.middle for s in rows[k] if _is_figure(s)) for k in data]
+    for column in blocks.values():
+        column[:] = _around_figures(column, mids)
+    # The line right above the first figures, labels alone, may be the first
+    # line of the first row's label set around its figures: it is that
+    # label's, not a header line, when it joins a label so.
+    top = first - 1
+    if top in header_lines and rows[top] and all(in_labels(s) for s in rows[top]):
+        trial = {col: list(column) for col, column in blocks.items()}
+        for s in rows[top]:
+            trial.setdefault(layout.label_col(s.x0), []).insert(0, [s])
+        joined = {col: _around_figures(column, mids) for col, column in trial.items()}
+        firsts = [layout.label_col(s.x0) for s in rows[top]]
+        if all(len(joined[col][0]) > 1 for col in firsts):
+            blocks = joined
+            header_lines.remove(top)
     # Each label to the row of figures nearest to its middle; a second label of
     # the same column near the same figures is a row of its own, left blank.
     nearest: dict[tuple[int, int], list[tuple[float, list[Segment]]]] = {}
@@ -783,7 +960,14 @@ def _piece(
             k = min(range(len(data)), key=lambda i: abs(mids[i] - middle))
             nearest.setdefault((data[k], col), []).append((abs(mids[k] - middle), block))
     attached: dict[int, list[tuple[int, list[Segment]]]] = {}
-    blank_rows: dict[float, list[tuple[int, list[Segment]]]] = {}
+    # Rows printed blank, by where they stand: on the page before (a header
+    # printed at its foot, :class:`Foot`) or here, then their top.
+    before_page = {id(x) for ln in rows[:before] for x in ln}
+    blank_rows: dict[tuple[bool, float], list[tuple[int, list[Segment]]]] = {}
+
+    def blank_at(block: list[Segment]) -> tuple[bool, float]:
+        return id(block[0]) not in before_page, block[0].top
+
     far: list[tuple[int, int, list[Segment]]] = []
     for (k, col), found in nearest.items():
         found.sort(key=lambda x: x[0])
@@ -795,7 +979,7 @@ def _piece(
             elif n == 0:
                 far.append((k, col, block))
             else:
-                blank_rows.setdefault(block[0].top, []).append((col, block))
+                blank_rows.setdefault(blank_at(block), []).append((col, block))
     # The label blocks given to no row of figures: rows printed blank.
     given = {id(block) for found in attached.values() for _, block in found}
     loose = [
@@ -820,7 +1004,7 @@ def _piece(
         if own and all(c > col for c in own) and not across and mids[0] <= middle <= mids[-1]:
             attached[k].append((col, block))
         else:
-            blank_rows.setdefault(block[0].top, []).append((col, block))
+            blank_rows.setdefault(blank_at(block), []).append((col, block))
 
     # The value columns headed on a later line of the same run of header
     # lines: only a heading over such columns (a group) spans several.
@@ -902,7 +1086,7 @@ def _piece(
         (k >= before, rows[k][0].top, "line", k) for k in header_lines
     ]
     order += [(True, mids[i], "line", k) for i, k in enumerate(data)]
-    order += [(True, top, "blank", blocks_) for top, blocks_ in blank_rows.items()]
+    order += [(here, top, "blank", blocks_) for (here, top), blocks_ in blank_rows.items()]
     order.sort(key=lambda x: (x[0], x[1]))
     spans: dict[int, list[tuple[int, tuple[int, int], Segment]]] = {}
     for r, (_, _, kind, what) in enumerate(order):
@@ -999,6 +1183,62 @@ def _piece(
     return tuple(pieces), layout
 
 
+def _blank_row_above(
+    rows: list[list[Segment]], k: int, in_labels: Callable[[Segment], bool]
+) -> bool:
+    """Whether line ``k``, above the first figures, is a row printed blank
+    rather than a header line: below a line that heads the value columns,
+    it prints only in the label columns, and one of its texts is an official
+    label (:func:`_is_label`).
+
+    Writer breaks 玉溪 2017's form over pages and prints its header again
+    at the top of each; the rows of a page before its first figure ("2.同意
+    公开答复数 件", printed blank, down to "四、行政复议数量 件 0") were all
+    taken for header lines, the page's piece then headed by no column and
+    its figures not placed."""
+    headed = any(not in_labels(s) for ln in rows[:k] for s in ln)
+    if not headed or not rows[k] or not all(in_labels(s) for s in rows[k]):
+        return False
+    official = table_words()
+    return any(_is_label(s.text, official) for s in rows[k])
+
+
+def _around_figures(column: list[list[Segment]], mids: list[float]) -> list[list[Segment]]:
+    """A label column's blocks, two of them joined into one label when its
+    lines stand around one row of figures as far apart as rows.
+
+    Writer sets the lines inside a cell as far apart as its rows: 玉溪
+    2017's "（一）主动公开政府信息数（不同渠道和方式公" and "开相同信息计 1
+    条）" are 37 points apart, the row's figure 218972 midway between them,
+    so each was a row of its own and the figure's row had no label.  Two
+    blocks in a row of the column are one label when together they are an
+    official label (:func:`_is_label`) and neither alone is, the later starts
+    with no numbering of its own, and one row of figures and no other
+    stands between them, level with their middle (to a quarter of a
+    character): the cell's text centred on its row."""
+    official = table_words()
+    out: list[list[Segment]] = []
+    for block in column:
+        if out:
+            before = out[-1]
+            size = block[0].size
+            middle = (before[0].top + block[-1].bottom) / 2
+            inside = [m for m in mids if before[-1].bottom < m < block[0].top]
+            joined = "".join(s.text for s in [*before, *block])
+            if (
+                len(inside) == 1
+                and abs(inside[0] - middle) <= size / 4
+                and not label_key(block[0].text).code
+                and _is_label(joined, official)
+                and not _is_label("".join(s.text for s in before), official)
+                and not _is_label("".join(s.text for s in block), official)
+            ):
+                out[-1] = [*before, *block]
+                continue
+        out.append(block)
+    return out
+
+
 def _anchors(rows: list[list[Segment]]) -> int:
     """How many distinct official labels ``rows`` hold."""
     official = table_words()
@@ -1090,6 +1330,9 @@ def text_tables(
     A :class:`Foot` from the page before that the top of this page goes on
     with comes back as a piece of the page before (the first returned)."""
     lines = [segments(g) for g in groups]
+    gaps = _column_gaps(lines)
+    if gaps:
+        lines = [split_at_columns(g, gaps) or ln for g, ln in zip(groups, lines, strict=True)]
     keep = [k for k, ln in enumerate(lines) if ln]
     pieces: list[Piece] = []
     used: set[int] = set()
@@ -1111,7 +1354,11 @@ def text_tables(
             taken = [k for k in taken if any(s.x0 <= start for s in lines[k])]
         rows = [[s for s in lines[k] if start is None or s.x0 <= start] for k in taken]
         if head:
-            found = _piece(page_no, [*head, *rows], before=len(head))
+            before_page = carried.carried if isinstance(carried, Foot) else None
+            again = None
+            if before_page is not None and _header_again(head, before_page):
+                again = before_page.layout
+            found = _piece(page_no, [*head, *rows], before=len(head), columns=again)
         else:
             found = _piece(page_no, rows, going_on)
         if found is not None:
@@ -1119,13 +1366,14 @@ def text_tables(
             pieces += cut
             used.update(taken)
             beside += aside
-            last = Carried(layout, cut[-1].bbox[0], cut[-1].bbox[2])
+            last = Carried(layout, cut[-1].bbox[0], cut[-1].bbox[2], _head([*head, *rows]))
             end = b
     rest = range(end, len(keep))
     if last is not None and any(len(lines[keep[k]]) >= 2 for k in rest):
         last = None
     if last is None:
-        return pieces, used, beside, _foot(page_no, [lines[k] for k in keep], keep, end)
+        before = carried if isinstance(carried, Carried) and not pieces else None
+        return pieces, used, beside, _foot(page_no, [lines[k] for k in keep], keep, end, before)
     return pieces, used, beside, last
 
 
@@ -1155,7 +1403,13 @@ def _beside(rows: list[list[Segment]], carried: Carried | None) -> float | None:
     return None
 
 
-def _foot(page_no: int, lines: list[list[Segment]], keep: list[int], end: int) -> Foot | None:
+def _foot(
+    page_no: int,
+    lines: list[list[Segment]],
+    keep: list[int],
+    end: int,
+    carried: Carried | None = None,
+) -> Foot | None:
     """The page's last run of lines in columns after its tables (from line
     ``end``) when it holds no figure but at least three official labels and
     nothing but single lines (a page number, a footer) follows it: a
@@ -1172,4 +1426,5 @@ def _foot(page_no: int, lines: list[list[Segment]], keep: list[int], end: int) -
         rows,
         frozenset(keep[k] for k in range(run.start, run.end)),
         max(s.bottom for s in rows[-1]),
+        carried if run.start == 0 else None,
     )
