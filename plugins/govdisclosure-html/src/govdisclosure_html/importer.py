@@ -298,30 +298,21 @@ def _unreadable_problem(
     (:func:`.text.is_formula`) has a message of its own: what is missing is
     the program's calculation, not the publisher's figure, and the message
     says how to get it."""
-    if is_formula(text):
-        return ImportProblem(
-            severity="error",
-            code="cell-unreadable",
-            message_id=N_(
-                "Cell “{text}” holds a formula that was never calculated; left blank. Open the "
-                "file in a spreadsheet or word processor, recalculate (in a word processor: "
-                "update the fields), save it and import it again"
-            ),
-            params={"text": text},
-            table=table,
-            row=at.row,
-            col=at.col,
-            path=path,
-            page=at.page,
-            bbox=at.bbox,
-            address=at.address,
-        )
+    formula = is_formula(text)
     return ImportProblem(
         severity="error",
         code="cell-unreadable",
-        message_id=N_("Cell “{text}” cannot be read as a figure ({reason}); left blank"),
+        message_id=(
+            N_(
+                "Cell “{text}” holds a formula that was never calculated; left blank. Open the "
+                "file in a spreadsheet or word processor, recalculate (in a word processor: "
+                "update the fields), save it and import it again"
+            )
+            if formula
+            else N_("Cell “{text}” cannot be read as a figure ({reason}); left blank")
+        ),
         params={"text": text},
-        localized={"reason": _in_locale(reason)},
+        localized={} if formula else {"reason": _in_locale(reason)},
         table=table,
         row=at.row,
         col=at.col,
