@@ -138,6 +138,8 @@ def list_labels(document: Any) -> dict[Any, str]:
     """Each list paragraph of ``document`` (python-docx's) → the label Word
     prints before it ("一、", "（二）", "3."), counted in document order."""
     part = document.part
+    # python-docx raises NotImplementedError (or KeyError) for a document
+    # with no numbering or styles part: then there is nothing to number.
     try:
         numbering = part.numbering_part.element
     except (KeyError, NotImplementedError):
